@@ -1,0 +1,216 @@
+"""The plain data model at the centre of the pipeline.
+
+Articles and their segments come from :mod:`pipeline.markdown`; catalogue messages
+from :mod:`pipeline.catalogue`. Nothing here does I/O, so every stage can be tested
+on values built in memory.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+#: Prefix of the translator comment that records where a machine translation came from.
+MT_COMMENT_PREFIX = "mt: "
+#: Prefix of the translator comment left when a human accepted a machine translation.
+REVIEWED_COMMENT_PREFIX = "reviewed mt: "
+#: Prefix of the translator comment that says why an entry was left untranslated by MT.
+MT_REJECTED_PREFIX = "mt rejected: "
+
+
+class BlockKind(str, enum.Enum):
+    """The kind of source block a segment comes from (written as a ``#.`` comment)."""
+
+    FRONT_MATTER = "front matter"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list item"
+    BLOCKQUOTE = "blockquote"
+    TABLE_CELL = "table cell"
+    IMAGE_ALT = "image alt text"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One line's share of a segment's text in the source: ``line[start:end]``.
+
+    ``line`` is 0-based and counts lines of the source file (front matter included).
+    """
+
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable unit of an article: a block's inline text, or a front-matter value.
+
+    ``msgid`` is what translators see. ``pieces`` say where it sits in the source, so the
+    localised file is written by splicing the translation into the source's own bytes.
+    ``style`` tells the splicer how to write a translation back (YAML scalar style for
+    front matter, ``"atx"``/``"setext"``/``"cell"``/``"block"`` for Markdown).
+    ``cont_prefix`` is what starts a continuation line inside the block's containers.
+    """
+
+    msgid: str
+    kind: BlockKind
+    line: int
+    pieces: tuple[Piece, ...]
+    msgctxt: str | None = None
+    style: str = "block"
+    cont_prefix: str = ""
+    indent: int = 0
+
+
+@dataclass(frozen=True)
+class Article:
+    """A source article: where it lives, its language, its text and its segments."""
+
+    path: str  # project-relative, POSIX separators, e.g. "source/world/baku.md"
+    slug: str  # path below source_dir without ".md", e.g. "world/baku"
+    lang: str
+    text: str  # decoded text, BOM removed, line endings as in the file
+    bom: bool
+    segments: tuple[Segment, ...]
+    front_matter_end: int = 0  # number of lines the front matter block takes (0: none)
+
+
+@dataclass
+class Message:
+    """A gettext catalogue entry. Mutable on purpose: stages update entries in place."""
+
+    msgid: str
+    msgstr: str = ""
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    msgstr_plural: dict[int, str] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    auto_comments: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    previous_msgctxt: str | None = None
+    previous_msgid: str | None = None
+    previous_msgid_plural: str | None = None
+    obsolete: bool = False
+    lineno: int = 0
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def fuzzy(self) -> bool:
+        return "fuzzy" in self.flags
+
+    @fuzzy.setter
+    def fuzzy(self, value: bool) -> None:
+        if value and "fuzzy" not in self.flags:
+            self.flags.insert(0, "fuzzy")
+        elif not value and "fuzzy" in self.flags:
+            self.flags.remove("fuzzy")
+
+    @property
+    def translated(self) -> bool:
+        if self.msgid_plural is not None:
+            return bool(self.msgstr_plural) and all(self.msgstr_plural.values())
+        return bool(self.msgstr)
+
+    @property
+    def translations(self) -> list[str]:
+        """Every non-empty translation string this entry holds (singular and plural forms)."""
+        if self.msgid_plural is not None:
+            return [s for _, s in sorted(self.msgstr_plural.items()) if s]
+        return [self.msgstr] if self.msgstr else []
+
+    @property
+    def machine_provenance(self) -> str | None:
+        for comment in self.comments:
+            if comment.startswith(MT_COMMENT_PREFIX):
+                return comment[len(MT_COMMENT_PREFIX):]
+        return None
+
+    @property
+    def status(self) -> "EntryStatus":
+        if not self.translated:
+            return EntryStatus.UNTRANSLATED
+        if not self.fuzzy:
+            return EntryStatus.REVIEWED
+        if self.previous_msgid is not None:
+            return EntryStatus.CHANGED
+        if self.machine_provenance is not None:
+            return EntryStatus.MACHINE
+        return EntryStatus.FUZZY
+
+
+class EntryStatus(str, enum.Enum):
+    """Where an entry stands on its way to publication."""
+
+    REVIEWED = "reviewed"
+    MACHINE = "machine"  # machine translation awaiting review
+    CHANGED = "changed"  # source changed: old translation kept as fuzzy with previous msgid
+    FUZZY = "fuzzy"  # fuzzy for another reason (marked by a translator or tool)
+    UNTRANSLATED = "untranslated"
+
+
+@dataclass
+class Catalogue:
+    """A PO or POT file: header fields, header comments and messages (obsolete ones last).
+
+    ``newline`` and ``bom`` remember how the file was written so it is written back the same.
+    """
+
+    header: list[tuple[str, str]] = field(default_factory=list)
+    header_comments: list[str] = field(default_factory=list)
+    header_flags: list[str] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+    newline: str = "\n"
+    bom: bool = False
+
+    def header_value(self, name: str) -> str | None:
+        for key, value in self.header:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+    def set_header(self, name: str, value: str) -> None:
+        for i, (key, _) in enumerate(self.header):
+            if key.lower() == name.lower():
+                self.header[i] = (key, value)
+                return
+        self.header.append((name, value))
+
+    @property
+    def active(self) -> list[Message]:
+        return [m for m in self.messages if not m.obsolete]
+
+    @property
+    def obsolete(self) -> list[Message]:
+        return [m for m in self.messages if m.obsolete]
+
+    def index(self) -> dict[tuple[str | None, str], Message]:
+        """Active messages by (msgctxt, msgid)."""
+        return {m.key: m for m in self.messages if not m.obsolete}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A check finding on one entry: ``path:line: [check] message``."""
+
+    check: str
+    severity: "Severity"
+    message: str
+    path: str = ""
+    line: int = 0
+    msgid: str = ""
+    lang: str = ""
+
+    def render(self) -> str:
+        where = f"{self.path}:{self.line}: " if self.path else ""
+        return f"{where}{self.severity.value}: [{self.check}] {self.message}"
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
