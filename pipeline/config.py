@@ -1,0 +1,204 @@
+"""The project: ``pipeline.toml`` at the content root, read into a frozen :class:`Config`.
+
+Every key has a default, and a missing file means all defaults, so a folder of articles is
+a project as it is. Validation errors name the file, the key and what to write instead.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from .errors import ConfigError
+
+CONFIG_NAME = "pipeline.toml"
+
+DEFAULT_FRONT_MATTER_KEYS = (
+    "title",
+    "description",
+    "summary",
+    "image.caption",
+    "image.credit",
+    "image.alt",
+)
+
+
+@dataclass(frozen=True)
+class PublishPolicy:
+    """When a language version of an article may be published."""
+
+    allow_machine: bool = False
+    require_review: tuple[str, ...] = ()
+    notice: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Config:
+    """A project's settings. Paths are relative to ``root``."""
+
+    root: Path
+    languages: tuple[str, ...] = ("az", "ru", "en")
+    source_language: str = "en"
+    source_dir: str = "source"
+    locale_dir: str = "locale"
+    output: str = "public/{lang}/{slug}.md"
+    front_matter_keys: tuple[str, ...] = DEFAULT_FRONT_MATTER_KEYS
+    engine: str = "argos"
+    models_dir: str | None = None
+    beam_size: int | None = None
+    publish: PublishPolicy = field(default_factory=PublishPolicy)
+
+    @property
+    def source_path(self) -> Path:
+        return self.root / self.source_dir
+
+    @property
+    def locale_path(self) -> Path:
+        return self.root / self.locale_dir
+
+    @property
+    def glossary_path(self) -> Path:
+        return self.locale_path / "glossary.csv"
+
+    def template_rel(self, slug: str) -> str:
+        return f"{self.locale_dir}/templates/{slug}.pot"
+
+    def catalogue_rel(self, lang: str, slug: str) -> str:
+        return f"{self.locale_dir}/{lang}/LC_MESSAGES/{slug}.po"
+
+    def output_rel(self, lang: str, slug: str) -> str:
+        return self.output.format(lang=lang, slug=slug)
+
+
+def validate_language(code: str, *, where: str, line: int | None = None) -> str:
+    """Return ``code`` if Babel/CLDR knows it; otherwise a ConfigError naming where it came from."""
+    if not isinstance(code, str) or not code:
+        raise ConfigError(f"language code must be a non-empty string, got {code!r}", path=where, line=line)
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise ConfigError(
+            f"unknown language code {code!r}",
+            path=where,
+            line=line,
+            hint="use an ISO 639 code that CLDR knows, such as az, ru or en",
+        ) from None
+    return code
+
+
+_KNOWN_KEYS = {
+    "languages", "source_language", "source_dir", "locale_dir", "output",
+    "front_matter_keys", "translate", "models", "publish",
+}
+
+
+def load_config(root: Path) -> Config:
+    """Read ``root/pipeline.toml`` (all defaults when it does not exist)."""
+    root = root.resolve()
+    path = root / CONFIG_NAME
+    if not path.exists():
+        return Config(root=root)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8: {exc.reason}", path=CONFIG_NAME) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(exc), path=CONFIG_NAME, hint="fix the TOML syntax") from None
+    return _config_from_dict(root, data)
+
+
+def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
+    unknown = sorted(set(data) - _KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"unknown key(s): {', '.join(unknown)}",
+            path=CONFIG_NAME,
+            hint=f"known keys: {', '.join(sorted(_KNOWN_KEYS))}",
+        )
+    kwargs: dict[str, Any] = {}
+    if "languages" in data:
+        langs = data["languages"]
+        if not isinstance(langs, list) or not langs:
+            raise ConfigError("languages must be a non-empty list such as [\"az\", \"ru\", \"en\"]", path=CONFIG_NAME)
+        kwargs["languages"] = tuple(validate_language(code, where=CONFIG_NAME) for code in langs)
+    if "source_language" in data:
+        kwargs["source_language"] = validate_language(data["source_language"], where=CONFIG_NAME)
+    for key in ("source_dir", "locale_dir", "output"):
+        if key in data:
+            kwargs[key] = _relative_setting(key, data[key])
+    if "output" in kwargs:
+        _check_output_pattern(kwargs["output"])
+    if "front_matter_keys" in data:
+        keys = data["front_matter_keys"]
+        if not isinstance(keys, list) or not all(isinstance(k, str) and k for k in keys):
+            raise ConfigError("front_matter_keys must be a list of key paths such as \"image.caption\"",
+                              path=CONFIG_NAME)
+        kwargs["front_matter_keys"] = tuple(keys)
+    translate = _table(data, "translate")
+    if "engine" in translate:
+        kwargs["engine"] = str(translate["engine"])
+    if "beam_size" in translate:
+        kwargs["beam_size"] = int(translate["beam_size"])
+    models = _table(data, "models")
+    if "dir" in models:
+        kwargs["models_dir"] = str(models["dir"])
+    kwargs["publish"] = _publish_policy(_table(data, "publish"))
+    return Config(root=root, **kwargs)
+
+
+def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"[{name}] must be a table", path=CONFIG_NAME)
+    return value
+
+
+def _publish_policy(table: dict[str, Any]) -> PublishPolicy:
+    allow = table.get("allow_machine", False)
+    if not isinstance(allow, bool):
+        raise ConfigError("[publish] allow_machine must be true or false", path=CONFIG_NAME)
+    require = table.get("require_review", [])
+    if not isinstance(require, list) or not all(isinstance(x, str) for x in require):
+        raise ConfigError("[publish] require_review must be a list such as [\"title\", \"lead\"]",
+                          path=CONFIG_NAME)
+    notice = table.get("notice", {})
+    if not isinstance(notice, dict):
+        raise ConfigError("[publish] notice must be a table of language = text", path=CONFIG_NAME)
+    return PublishPolicy(allow_machine=allow, require_review=tuple(require),
+                         notice={str(k): str(v) for k, v in notice.items()})
+
+
+def _relative_setting(key: str, value: Any) -> str:
+    """Paths in the config must stay inside the project: no absolute paths, no ``..``."""
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{key} must be a non-empty string", path=CONFIG_NAME)
+    parts = Path(value).parts
+    if Path(value).is_absolute() or ".." in parts or value.startswith(("/", "\\")):
+        raise ConfigError(
+            f"{key} = {value!r} points outside the project",
+            path=CONFIG_NAME,
+            hint="use a path relative to the folder that holds pipeline.toml, without '..'",
+        )
+    return value
+
+
+def _check_output_pattern(pattern: str) -> None:
+    try:
+        sample = pattern.format(lang="ru", slug="a/b")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ConfigError(
+            f"output pattern {pattern!r} is invalid ({exc})",
+            path=CONFIG_NAME,
+            hint="use the fields {lang} and {slug}, e.g. \"public/{lang}/{slug}.md\"",
+        ) from None
+    if "{slug}" not in pattern or "{lang}" not in pattern:
+        raise ConfigError(
+            f"output pattern {pattern!r} must contain both {{lang}} and {{slug}}",
+            path=CONFIG_NAME,
+            hint="e.g. \"public/{lang}/{slug}.md\" or \"content/{slug}.{lang}.md\"",
+        )
+    _relative_setting("output", sample)

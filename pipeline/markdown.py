@@ -1,0 +1,563 @@
+"""Markdown articles with YAML front matter: find translatable text, splice translations back.
+
+Reading uses real parsers (markdown-it-py for CommonMark + tables, PyYAML for front matter)
+only to *locate* text. Writing never re-serialises a parse tree or re-dumps YAML: each
+translation replaces its segment's exact character range in the source, so every other byte
+(spacing, markers, code, HTML, link targets, comments, key order, quoting) stays as written.
+A translation equal to its msgid leaves the bytes untouched, which makes the identity round
+trip exact by construction.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator, Sequence
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .errors import ArticleError
+from .model import Article, BlockKind, Piece, Segment
+
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_LIST_MARKER = re.compile(r"(\d{1,9}[.)]|[-+*])(?=[ \t]|$)")
+_SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Lookup = Callable[[Segment], "str | None"]
+
+
+def _parser() -> MarkdownIt:
+    """CommonMark + GFM tables. Inline parsing is off: we only need each block's raw text."""
+    md = MarkdownIt("commonmark").enable("table")
+    md.disable("inline")
+    return md
+
+
+_MD = _parser()
+
+
+@dataclass(frozen=True)
+class SourceLines:
+    """The source split into lines, each with its own line ending kept."""
+
+    texts: tuple[str, ...]
+    endings: tuple[str, ...]
+
+    @classmethod
+    def split(cls, text: str) -> "SourceLines":
+        texts: list[str] = []
+        endings: list[str] = []
+        for match in _LINE_RE.finditer(text):
+            chunk = match.group(0)
+            if not chunk:
+                break
+            body = chunk.rstrip("\r\n")
+            texts.append(body)
+            endings.append(chunk[len(body):])
+        return cls(tuple(texts), tuple(endings))
+
+    def offsets(self) -> list[int]:
+        result = [0]
+        for text, ending in zip(self.texts, self.endings):
+            result.append(result[-1] + len(text) + len(ending))
+        return result
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_article(raw: bytes, *, path: str, slug: str, default_lang: str,
+                 front_matter_keys: Sequence[str]) -> Article:
+    """Decode, parse and segment one source article; errors name the file and line."""
+    text = _decode(raw, path)
+    bom = text.startswith("\ufeff")
+    if bom:
+        text = text[1:]
+    lines = SourceLines.split(text)
+    fm_end, fm_segments, lang = _front_matter(lines, path, front_matter_keys)
+    if lang is None:
+        lang = default_lang
+    segments = list(fm_segments)
+    segments.extend(_body_segments(lines, fm_end))
+    return Article(path=path, slug=slug, lang=lang, text=text, bom=bom,
+                   segments=tuple(segments), front_matter_end=fm_end)
+
+
+def _decode(raw: bytes, path: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ArticleError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            path=path,
+            line=line,
+            hint="save the article as UTF-8 in your editor, then run the command again",
+        ) from None
+
+
+def _front_matter(lines: SourceLines, path: str,
+                  keys: Sequence[str]) -> tuple[int, list[Segment], str | None]:
+    """Find the ``---`` block; return its length in lines, its segments and ``lang:``."""
+    if not lines.texts or lines.texts[0].rstrip() != "---":
+        return 0, [], None
+    close = next((i for i in range(1, len(lines.texts)) if lines.texts[i].rstrip() in ("---", "...")), None)
+    if close is None:
+        raise ArticleError(
+            "front matter opened with '---' on line 1 is never closed",
+            path=path,
+            line=1,
+            hint="add a line with '---' after the last front-matter field",
+        )
+    body_lines = lines.texts[1:close]
+    yaml_text = "\n".join(body_lines) + "\n"
+    root = _compose_yaml(yaml_text, path)
+    if root is None:
+        return close + 1, [], None
+    if not isinstance(root, yaml.MappingNode):
+        raise ArticleError("front matter must be a mapping of keys to values", path=path, line=2)
+    _check_duplicate_keys(root, path)
+    line_starts = [0]
+    for body in body_lines:
+        line_starts.append(line_starts[-1] + len(body) + 1)
+    wanted = set(keys)
+    segments = [
+        _front_matter_segment(key_path, node, yaml_text, line_starts)
+        for key_path, node in _scalar_values(root, "")
+        if _matches(key_path, wanted) and isinstance(node.value, str) and node.tag.endswith(":str")
+        and node.value.strip()
+    ]
+    lang = _top_level_value(root, "lang")
+    if lang is not None and (not isinstance(lang.value, str) or not lang.value.strip()):
+        raise ArticleError("lang: must be a language code such as en, ru or az", path=path,
+                           line=lang.start_mark.line + 2)
+    return close + 1, segments, (lang.value.strip() if lang is not None else None)
+
+
+def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(yaml_text, Loader=_SAFE_YAML_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark is not None else 2
+        raise ArticleError(
+            f"invalid front matter: {exc.problem or exc.context}",
+            path=path,
+            line=line,
+            hint="fix the YAML between the '---' lines (quote values that contain ': ' or start with a symbol)",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ArticleError(f"invalid front matter: {exc}", path=path, line=2) from None
+
+
+def _check_duplicate_keys(node: yaml.Node, path: str) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            name = str(key.value)
+            if name in seen:
+                raise ArticleError(
+                    f"duplicate front-matter key {name!r} (first on line {seen[name]})",
+                    path=path,
+                    line=key.start_mark.line + 2,
+                    hint="keep one of the two entries",
+                )
+            seen[name] = key.start_mark.line + 2
+            _check_duplicate_keys(value, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_duplicate_keys(item, path)
+
+
+def _scalar_values(node: yaml.Node, prefix: str) -> Iterator[tuple[str, yaml.ScalarNode]]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _scalar_values(value, f"{prefix}{key.value}.")
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _scalar_values(item, f"{prefix}{index}.")
+    elif isinstance(node, yaml.ScalarNode):
+        yield prefix[:-1], node
+
+
+def _matches(key_path: str, wanted: set[str]) -> bool:
+    """``gallery.2.caption`` matches the configured ``gallery.caption``."""
+    if key_path in wanted:
+        return True
+    without_indices = ".".join(p for p in key_path.split(".") if not p.isdigit())
+    return without_indices in wanted
+
+
+def _top_level_value(root: yaml.MappingNode, name: str) -> yaml.Node | None:
+    for key, value in root.value:
+        if key.value == name:
+            return value
+    return None
+
+
+def _front_matter_segment(key_path: str, node: yaml.ScalarNode, yaml_text: str,
+                          line_starts: list[int]) -> Segment:
+    start = node.start_mark.index
+    original = yaml_text[start:node.end_mark.index]
+    style = node.style or "plain"
+    end = start + len(original.rstrip()) if style in ("|", ">") else node.end_mark.index
+
+    def to_piece(index: int) -> tuple[int, int]:
+        line = _line_of(line_starts, index)
+        return line + 1, index - line_starts[line]  # +1: the opening '---' line
+
+    first_line, first_col = to_piece(start)
+    last_line, last_col = to_piece(end)
+    pieces = (Piece(first_line, first_col, first_col if last_line != first_line else last_col),)
+    if last_line != first_line:
+        pieces += (Piece(last_line, 0, last_col),)
+    return Segment(msgid=node.value, kind=BlockKind.FRONT_MATTER, line=first_line + 1,
+                   pieces=pieces, msgctxt=key_path, style=f"yaml{style}")
+
+
+def _line_of(line_starts: list[int], index: int) -> int:
+    return bisect.bisect_right(line_starts, index) - 1
+
+
+def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
+    texts = list(lines.texts)
+    for i in range(fm_end):
+        texts[i] = ""
+    tokens = _MD.parse("\n".join(texts))
+    containers: list[str] = []
+    row_cells: list[Token] = []
+    row_map: list[int] | None = None
+    parent = ""
+    heading_markup = ""
+    for token in tokens:
+        kind = token.type
+        if kind in ("blockquote_open", "list_item_open"):
+            containers.append(kind)
+        elif kind in ("blockquote_close", "list_item_close"):
+            containers.pop()
+        elif kind == "tr_open":
+            row_cells, row_map = [], token.map
+        elif kind == "tr_close":
+            if row_map is not None:
+                yield from _table_row(texts, row_map[0], row_cells)
+            row_map = None
+        elif kind in ("paragraph_open", "heading_open", "th_open", "td_open"):
+            parent = kind
+            heading_markup = token.markup
+        elif kind == "inline":
+            if parent in ("th_open", "td_open"):
+                row_cells.append(token)
+            elif parent == "heading_open":
+                yield from _heading(texts, token, heading_markup)
+            elif parent == "paragraph_open":
+                yield from _paragraph(texts, token, _paragraph_kind(containers))
+
+
+def _paragraph_kind(containers: list[str]) -> BlockKind:
+    if not containers:
+        return BlockKind.PARAGRAPH
+    return BlockKind.LIST_ITEM if containers[-1] == "list_item_open" else BlockKind.BLOCKQUOTE
+
+
+def _continuation_prefix(prefix: str) -> str:
+    """What starts a continuation line inside the same containers: list markers become spaces."""
+    return _LIST_MARKER.sub(lambda m: " " * len(m.group(0)), prefix.replace("\t", "    "))
+
+
+def _line_pieces(texts: list[str], first: int, content: str) -> list[Piece] | None:
+    """Locate each content line as the tail of its source line (containers strip only a prefix)."""
+    pieces = []
+    for offset, part in enumerate(content.split("\n")):
+        part = part.strip(" \t")
+        source = texts[first + offset].rstrip(" \t")
+        if not part or not source.endswith(part):
+            return None
+        pieces.append(Piece(first + offset, len(source) - len(part), len(source)))
+    return pieces
+
+
+def _join_pieces(texts: list[str], pieces: list[Piece]) -> str:
+    """The msgid: soft line breaks become spaces, hard breaks stay as newlines."""
+    out = []
+    for i, piece in enumerate(pieces):
+        part = texts[piece.line][piece.start:piece.end]
+        out.append(part)
+        if i + 1 < len(pieces):
+            trailing = texts[piece.line][piece.end:]
+            hard = part.endswith("\\") or len(trailing) >= 2
+            out.append("\n" if hard else " ")
+    return "".join(out)
+
+
+def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segment]:
+    assert token.map is not None
+    pieces = _line_pieces(texts, token.map[0], token.content)
+    if not pieces:
+        return
+    image = _image_only(token.content.strip())
+    first = pieces[0]
+    if image is not None and len(pieces) == 1:
+        alt_start, alt_end = image
+        piece = Piece(first.line, first.start + alt_start, first.start + alt_end)
+        if _HAS_LETTER.search(texts[first.line][piece.start:piece.end]):
+            yield Segment(msgid=texts[first.line][piece.start:piece.end], kind=BlockKind.IMAGE_ALT,
+                          line=first.line + 1, pieces=(piece,), style="alt")
+        return
+    msgid = _join_pieces(texts, pieces)
+    if not _HAS_LETTER.search(msgid):
+        return
+    prefix = texts[first.line][:first.start]
+    yield Segment(msgid=msgid, kind=kind, line=first.line + 1, pieces=tuple(pieces),
+                  style="block", cont_prefix=_continuation_prefix(prefix))
+
+
+def _image_only(content: str) -> tuple[int, int] | None:
+    """If ``content`` is a single image ``![alt](...)``, the alt text's (start, end)."""
+    if not content.startswith("![") or not content.endswith(")"):
+        return None
+    depth, i = 0, 1
+    while i < len(content):
+        char = content[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    if i >= len(content) or content[i + 1:i + 2] != "(":
+        return None
+    closing = _matching_paren(content, i + 1)
+    return (2, i) if closing == len(content) - 1 else None
+
+
+def _matching_paren(text: str, open_index: int) -> int:
+    depth, i = 0, open_index
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _heading(texts: list[str], token: Token, markup: str) -> Iterator[Segment]:
+    assert token.map is not None
+    if markup.startswith("#"):
+        content = token.content.strip()
+        line = texts[token.map[0]]
+        hashes = len(line) - len(line.lstrip(" \t"))
+        hashes += len(markup)
+        start = line.find(content, hashes) if content else -1
+        if start < 0 or not _HAS_LETTER.search(content):
+            return
+        piece = Piece(token.map[0], start, start + len(content))
+        yield Segment(msgid=content, kind=BlockKind.HEADING, line=token.map[0] + 1, pieces=(piece,),
+                      style="atx", cont_prefix="")
+        return
+    pieces = _line_pieces(texts, token.map[0], token.content)
+    if not pieces:
+        return
+    msgid = _join_pieces(texts, pieces)
+    if _HAS_LETTER.search(msgid):
+        prefix = texts[pieces[0].line][:pieces[0].start]
+        yield Segment(msgid=msgid, kind=BlockKind.HEADING, line=pieces[0].line + 1, pieces=tuple(pieces),
+                      style="setext", cont_prefix=_continuation_prefix(prefix))
+
+
+_CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?)*[ \t]*")
+
+
+def _split_row(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell's text in a table row, split on unescaped pipes."""
+    start = _CONTAINER_PREFIX.match(line).end()  # type: ignore[union-attr]
+    bounds, cell_start, i = [], start, start
+    while i < len(line):
+        if line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == "|":
+            bounds.append((cell_start, i))
+            cell_start = i + 1
+        i += 1
+    bounds.append((cell_start, len(line)))
+    if bounds and line[bounds[0][0]:bounds[0][1]].strip() == "" and line[start:start + 1] == "|":
+        bounds.pop(0)
+    if len(bounds) > 1 and line[bounds[-1][0]:bounds[-1][1]].strip() == "":
+        bounds.pop()
+    return bounds
+
+
+def _table_row(texts: list[str], line_index: int, cells: list[Token]) -> Iterator[Segment]:
+    line = texts[line_index]
+    bounds = _split_row(line)
+    if len(bounds) != len(cells):
+        return
+    for start, end in bounds:
+        raw = line[start:end]
+        stripped = raw.strip(" \t")
+        if not _HAS_LETTER.search(stripped):
+            continue
+        cell_start = start + (len(raw) - len(raw.lstrip(" \t")))
+        piece = Piece(line_index, cell_start, cell_start + len(stripped))
+        yield Segment(msgid=stripped, kind=BlockKind.TABLE_CELL, line=line_index + 1, pieces=(piece,),
+                      style="cell")
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | bool] | None = None) -> str:
+    """The article's text with each segment's translation (from ``lookup``) spliced in.
+
+    ``lookup`` returns None to keep a segment as written. ``front_matter`` sets top-level keys
+    (``lang``, ``translation_of``, ...): an existing key's value is replaced in place, a new key
+    is added before the closing ``---``; an article without front matter gets one.
+    Returns text without the BOM; :func:`encode_article` puts it back.
+    """
+    lines = SourceLines.split(article.text)
+    offsets = lines.offsets()
+    edits: list[tuple[int, int, str]] = []
+    for segment in article.segments:
+        translation = lookup(segment)
+        if translation is None or translation == segment.msgid:
+            continue
+        first, last = segment.pieces[0], segment.pieces[-1]
+        newline = lines.endings[first.line] or _dominant_newline(lines)
+        edits.append((offsets[first.line] + first.start, offsets[last.line] + last.end,
+                      render_translation(segment, translation, newline)))
+    if front_matter:
+        edits.extend(_front_matter_edits(article, lines, offsets, front_matter))
+    edits.sort()
+    out, pos = [], 0
+    for start, end, text in edits:
+        out.append(article.text[pos:start])
+        out.append(text)
+        pos = end
+    out.append(article.text[pos:])
+    return "".join(out)
+
+
+def encode_article(article: Article, text: str) -> bytes:
+    return (("\ufeff" if article.bom else "") + text).encode("utf-8")
+
+
+def _dominant_newline(lines: SourceLines) -> str:
+    return "\r\n" if any(e == "\r\n" for e in lines.endings) else "\n"
+
+
+def render_translation(segment: Segment, translation: str, newline: str = "\n") -> str:
+    """Write a translation so the localised file keeps the source's block structure."""
+    style = segment.style
+    if style.startswith("yaml"):
+        return _render_yaml(translation, style[4:])
+    if style == "cell":
+        return _escape_unescaped(" ".join(translation.split("\n")).strip(), "|")
+    if style == "alt":
+        return _escape_unescaped(_escape_unescaped(" ".join(translation.split("\n")).strip(), "["), "]")
+    if style == "atx":
+        text = " ".join(part.strip() for part in translation.split("\n") if part.strip())
+        return re.sub(r"(^|[ \t])(#+)([ \t]*)$", r"\1\\\2\3", text)
+    lines = [part.strip(" \t") for part in translation.split("\n")]
+    lines = [part for part in lines if part]
+    if style == "setext":
+        return " ".join(_escape_block_start(part, segment.msgid) for part in lines)
+    rendered = []
+    for i, part in enumerate(lines):
+        part = _escape_block_start(part, segment.msgid)
+        if i + 1 < len(lines):
+            part += newline + segment.cont_prefix if part.endswith("\\") else "  " + newline + segment.cont_prefix
+        rendered.append(part)
+    return "".join(rendered)
+
+
+_BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"^(=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$"), lambda m: "\\" + m.group(0)),
+    (re.compile(r"^#{1,6}(?=[ \t]|$)"), lambda m: "\\" + m.group(0)),
+    (re.compile(r"^[-+*](?=[ \t]|$)"), lambda m: "\\" + m.group(0)),
+    (re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)"), lambda m: m.group(1) + "\\" + m.group(2)),
+    (re.compile(r"^>"), lambda m: "\\>"),
+    (re.compile(r"^(`{3,}|~{3,})"), lambda m: "\\" + m.group(0)),
+    (re.compile(r"^<(?=[A-Za-z/!?])"), lambda m: "&lt;"),
+)
+
+
+def _escape_block_start(line: str, msgid: str) -> str:
+    """Escape a line start that would open another block (list, heading, quote, fence...).
+
+    A pattern the source text itself starts a line with is left alone: the translator copied it.
+    """
+    msgid_lines = msgid.split("\n")
+    for pattern, fix in _BLOCK_STARTS:
+        if pattern.match(line) and not any(pattern.match(m) for m in msgid_lines):
+            return pattern.sub(fix, line, count=1)
+    return line
+
+
+def _escape_unescaped(text: str, char: str) -> str:
+    return re.sub(r"(?<!\\)" + re.escape(char), "\\" + char, text)
+
+
+def _render_yaml(value: str, style: str) -> str:
+    """A YAML scalar that loads back as exactly ``value``, in the source's quoting style if it can."""
+    if style == "'" and "\n" not in value and value == value.strip():
+        return "'" + value.replace("'", "''") + "'"
+    if style == "plain" and _plain_is_safe(value):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _yaml_value(value: str | bool, style: str) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _render_yaml(value, style)
+
+
+def _plain_is_safe(value: str) -> bool:
+    if not value or "\n" in value or value != value.strip() or ": " in value or " #" in value:
+        return False
+    if value[0] in "!&*[]{}|>'\"%@`#,?:-" or value.endswith(":"):
+        return False
+    try:
+        return yaml.load("k: " + value, Loader=_SAFE_YAML_LOADER) == {"k": value}
+    except yaml.YAMLError:
+        return False
+
+
+def _front_matter_edits(article: Article, lines: SourceLines, offsets: list[int],
+                        fields: dict[str, str | bool]) -> list[tuple[int, int, str]]:
+    newline = _dominant_newline(lines)
+    if article.front_matter_end == 0:
+        block = "---" + newline + "".join(f"{k}: {_yaml_value(v, 'plain')}{newline}" for k, v in fields.items())
+        return [(0, 0, block + "---" + newline)]
+    close = article.front_matter_end - 1
+    yaml_text = "\n".join(lines.texts[1:close]) + "\n"
+    root = yaml.compose(yaml_text, Loader=_SAFE_YAML_LOADER)
+    edits, missing = [], []
+    for key, value in fields.items():
+        node = _top_level_value(root, key) if isinstance(root, yaml.MappingNode) else None
+        if isinstance(node, yaml.ScalarNode):
+            start = offsets[node.start_mark.line + 1] + node.start_mark.column
+            end = offsets[node.end_mark.line + 1] + node.end_mark.column
+            rendered = _yaml_value(value, node.style or "plain")
+            if article.text[start:end] != rendered:
+                edits.append((start, end, rendered))
+        else:
+            missing.append(f"{key}: {_yaml_value(value, 'plain')}{newline}")
+    if missing:
+        edits.append((offsets[close], offsets[close], "".join(missing)))
+    return edits

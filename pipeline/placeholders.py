@@ -1,0 +1,287 @@
+"""Protect what machine translation must not touch, and put it back afterwards.
+
+MT engines rewrite everything they are given: they translate URLs, drop Markdown
+emphasis markers, "fix" link syntax and renumber footnotes. Before a segment goes to an
+engine, every such span is replaced by a short opaque token (``⟦1⟧`` by default); after
+translation the tokens are replaced by the original bytes again. Link *text* and image
+alt text stay outside the tokens so they are still translated.
+
+Why ``⟦n⟧``: measured with the fake engines (see ``tests/test_placeholders.py``), the
+mathematical brackets survive upper/lower-casing, transliteration and the spacing that
+tokenisers insert (``⟦ 1 ⟧``), while XML-like ``<x1/>`` tokens break under casing and are
+easily mistaken for real markup by reviewers. Both styles are supported; restoring is
+tolerant of the spacing and casing variations engines produce.
+
+Restoring never hides a problem: a token that is lost, duplicated, unknown or moved
+out of order (a link's closing part before its opening part) is listed in ``problems``,
+and the stage rejects the output for that entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+PlaceholderStyle = Literal["brackets", "xml"]
+
+_URL = r"(?:https?|ftp)://[^\s<>\"'`\]\[)(]+(?:\([^\s()]*\)[^\s<>\"'`\]\[)(]*)*"
+_WWW = r"www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`\]\[)(]*)?"
+_EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+_LINK_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
+
+#: Spans protected whole before link syntax is looked at: they may contain brackets.
+_RAW = re.compile(
+    "|".join(
+        [
+            r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))",
+            r"(?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|" + _EMAIL + r")>)",
+            r"(?P<comment><!--.*?-->)",
+            r"(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>)",
+        ]
+    ),
+    re.DOTALL,
+)
+#: Spans protected whole outside links' targets.
+_WHOLE = re.compile(
+    "|".join(
+        [
+            r"(?P<footnote>\[\^[^\]\s]+\])",
+            r"(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
+            r"(?P<escape>\\[!-/:-@\[-`{-~])",
+            r"(?P<hardbreak>(?:\\| {2,})(?=\n))",
+            r"(?P<url>" + _URL + r"|" + _WWW + r")",
+            r"(?P<email>" + _EMAIL + r")",
+            r"(?P<ph>[⟦⟧])",
+        ]
+    ),
+    re.DOTALL,
+)
+_LINK_OPEN = re.compile(r"!?\[(?!\^)")
+_LINK_CLOSE = re.compile(r"\](?:" + _LINK_TARGET + r"|\[[^\]]*\])")
+_EMPHASIS = re.compile(r"\*+|_+|~~")
+_NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)+")
+_URL_TRAILING = ".,;:!?"
+
+_TOKEN_RE = {
+    "brackets": re.compile(r"⟦\s*(\d+)\s*⟧"),
+    "xml": re.compile(r"<\s*[xX]\s*(\d+)\s*/?\s*>"),
+}
+
+
+def _token(style: PlaceholderStyle, number: int) -> str:
+    return f"⟦{number}⟧" if style == "brackets" else f"<x{number}/>"
+
+
+@dataclass(frozen=True)
+class Protected:
+    """A text with protected spans replaced by tokens.
+
+    ``mapping`` maps each token (``"⟦1⟧"``) to the original bytes it stands for.
+    ``pairs`` lists (opening token, closing token) pairs whose order matters.
+    """
+
+    text: str
+    mapping: dict[str, str] = field(default_factory=dict)
+    pairs: tuple[tuple[str, str], ...] = ()
+    style: PlaceholderStyle = "brackets"
+
+    def tokens(self) -> list[str]:
+        return list(self.mapping)
+
+
+@dataclass(eq=False)
+class _Span:
+    start: int
+    end: int
+    opens: bool = False
+    partner: _Span | None = None  # the matching span, for pairs whose order matters
+
+
+def _pattern_spans(pattern: re.Pattern[str], text: str, taken: list[_Span]) -> list[_Span]:
+    spans: list[_Span] = []
+    pos = 0
+    while pos < len(text):
+        match = pattern.search(text, pos)
+        if match is None:
+            break
+        start, end = match.span()
+        if match.lastgroup == "url":
+            while end > start and text[end - 1] in _URL_TRAILING:
+                end -= 1
+        if not any(_covered(taken, j) for j in range(start, end)):
+            spans.append(_Span(start, end))
+        pos = max(end, start + 1)
+    return spans
+
+
+def _covered(spans: list[_Span], index: int) -> bool:
+    return any(s.start <= index < s.end for s in spans)
+
+
+def _link_spans(text: str, taken: list[_Span]) -> list[_Span]:
+    """Opening ``[``/``![`` and closing ``](target)``/``][ref]`` of links and images."""
+    found: list[_Span] = []
+    stack: list[int] = []
+    for i, char in enumerate(text):
+        if _covered(taken, i) or _covered(found, i):
+            continue
+        if char in "![":
+            match = _LINK_OPEN.match(text, i)
+            if match:
+                stack.append(len(found))
+                found.append(_Span(match.start(), match.end(), opens=True))
+        elif char == "]" and stack:
+            match = _LINK_CLOSE.match(text, i)
+            if match is None or any(_covered(taken, j) for j in range(match.start(), match.end())):
+                continue
+            opener = found[stack.pop()]
+            closer = _Span(match.start(), match.end(), partner=opener)
+            opener.partner = closer
+            found.append(closer)
+    return [s for s in found if s.partner is not None]
+
+
+def _emphasis_spans(text: str, taken: list[_Span]) -> list[_Span]:
+    """Emphasis delimiter runs; intra-word ``_`` and lone ``*`` between spaces are text."""
+    found: list[_Span] = []
+    open_runs: dict[str, _Span] = {}
+    for match in _EMPHASIS.finditer(text):
+        start, end = match.span()
+        if any(_covered(taken, j) for j in range(start, end)):
+            continue
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        run = match.group()
+        if before.isspace() and after.isspace():
+            continue
+        if run[0] == "_" and before.isalnum() and after.isalnum():
+            continue
+        span = _Span(start, end)
+        if run in open_runs and not before.isspace():
+            opener = open_runs.pop(run)
+            span.partner, opener.partner = opener, span
+        elif not after.isspace():
+            span.opens = True
+            open_runs[run] = span
+        found.append(span)
+    return found
+
+
+def _number_spans(text: str, taken: list[_Span]) -> list[_Span]:
+    return [
+        _Span(*m.span())
+        for m in _NUMBER.finditer(text)
+        if not any(_covered(taken, j) for j in range(*m.span()))
+    ]
+
+
+def _collect(text: str, numbers: bool) -> list[_Span]:
+    spans = _pattern_spans(_RAW, text, [])
+    spans += _link_spans(text, spans)
+    spans += _pattern_spans(_WHOLE, text, spans)
+    spans += _emphasis_spans(text, spans)
+    if numbers:
+        spans += _number_spans(text, spans)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def protect(text: str, *, style: PlaceholderStyle = "brackets", numbers: bool = False) -> Protected:
+    """Replace markup, URLs, e-mail addresses, footnote references (and, when ``numbers``
+    is set, numbers with separators such as dates and times) by tokens.
+
+    Adjacent protected spans become one token (``**[`` → ``⟦1⟧``): fewer tokens give MT
+    fewer chances to lose one.
+    """
+    spans = _collect(text, numbers)
+    groups = _merge_adjacent(spans)
+    out: list[str] = []
+    mapping: dict[str, str] = {}
+    token_of_span: dict[int, str] = {}  # id(span) -> token
+    pos = 0
+    for number, group in enumerate(groups, start=1):
+        token = _token(style, number)
+        start, end = spans[group[0]].start, spans[group[-1]].end
+        out.append(text[pos:start])
+        out.append(token)
+        mapping[token] = text[start:end]
+        for index in group:
+            token_of_span[id(spans[index])] = token
+        pos = end
+    out.append(text[pos:])
+    return Protected("".join(out), mapping, _ordered_pairs(spans, token_of_span), style)
+
+
+def _merge_adjacent(spans: list[_Span]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for index, span in enumerate(spans):
+        if groups and spans[groups[-1][-1]].end == span.start:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
+
+
+def _ordered_pairs(spans: list[_Span], token_of_span: dict[int, str]) -> tuple[tuple[str, str], ...]:
+    pairs: list[tuple[str, str]] = []
+    for span in spans:
+        if span.opens and span.partner is not None:
+            first, second = token_of_span[id(span)], token_of_span[id(span.partner)]
+            if first != second and (first, second) not in pairs:
+                pairs.append((first, second))
+    return tuple(pairs)
+
+
+def restore(translated: str, protected: Protected) -> tuple[str, list[str]]:
+    """Put the original spans back into ``translated``.
+
+    Returns the restored text and a list of problems (tokens lost, duplicated, unknown
+    or out of order). Unknown tokens are left in the text so a reviewer sees them.
+    """
+    pattern = _TOKEN_RE[protected.style]
+    seen: list[str] = []
+    problems: list[str] = []
+
+    def substitute(match: re.Match[str]) -> str:
+        token = _token(protected.style, int(match.group(1)))
+        if token not in protected.mapping:
+            problems.append(f"unknown placeholder {match.group()}")
+            return match.group()
+        seen.append(token)
+        return protected.mapping[token]
+
+    text = pattern.sub(substitute, translated)
+    for token, original in protected.mapping.items():
+        count = seen.count(token)
+        if count == 0:
+            problems.append(f"placeholder {token} ({_show(original)}) lost")
+        elif count > 1:
+            problems.append(f"placeholder {token} ({_show(original)}) duplicated")
+    problems += _order_problems(seen, protected)
+    return text, problems
+
+
+def _order_problems(seen: list[str], protected: Protected) -> list[str]:
+    problems = []
+    for first, second in protected.pairs:
+        if first in seen and second in seen and seen.index(first) > seen.index(second):
+            problems.append(
+                f"placeholders {first} ({_show(protected.mapping[first])}) and "
+                f"{second} ({_show(protected.mapping[second])}) out of order"
+            )
+    return problems
+
+
+def _show(original: str, limit: int = 30) -> str:
+    shown = original if len(original) <= limit else original[: limit - 1] + "…"
+    return shown.replace("\n", "\\n")
+
+
+def strip_placeholders(text: str, style: PlaceholderStyle = "brackets") -> str:
+    """``text`` without tokens: what the sanity gate and letter checks should look at."""
+    return _TOKEN_RE[style].sub(" ", text)
+
+
+def placeholder_pattern(style: PlaceholderStyle = "brackets") -> re.Pattern[str]:
+    """The tolerant token pattern, for modules that must step over tokens (segmentation)."""
+    return _TOKEN_RE[style]

@@ -1,0 +1,130 @@
+"""Stage: catalogue + source article → localised article, when the language version is ready.
+
+By default only reviewed translations (translated, not fuzzy) are published. ``[publish]``
+may allow unreviewed machine translations (``allow_machine``), except for the fields named in
+``require_review``; a machine-translated version says so in its front matter and opens with a
+notice. A translation of an *older* source text (fuzzy with a previous msgid) and a missing
+translation are never published: the language is held back with the reasons, and a version
+published earlier stays in place until the new one is complete.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .config import PublishPolicy
+from .markdown import localise
+from .model import Article, BlockKind, Catalogue, EntryStatus, Message, Segment
+
+DEFAULT_NOTICES = {
+    "en": "This article was translated by machine and has not yet been reviewed by an editor.",
+    "ru": "Эта статья переведена автоматически и ещё не проверена редактором.",
+    "az": "Bu məqalə maşın tərcüməsidir və hələ redaktor tərəfindən yoxlanılmayıb.",
+}
+_FALLBACK_NOTICE = DEFAULT_NOTICES["en"]
+
+
+@dataclass
+class PublishDecision:
+    """Whether (and how) one language version of one article can be published."""
+
+    slug: str
+    lang: str
+    ready: bool
+    machine: bool = False
+    waiting: Counter[str] = field(default_factory=Counter)
+
+    def reasons(self) -> list[str]:
+        labels = {
+            "untranslated": "untranslated",
+            "machine": "machine translation awaiting review",
+            "changed": "source changed since translation",
+            "fuzzy": "marked fuzzy",
+            "required": "must be reviewed before machine translation may be published",
+        }
+        return [f"{count} {labels.get(reason, reason)}" for reason, count in sorted(self.waiting.items())]
+
+
+def required_segments(article: Article, names: tuple[str, ...]) -> set[int]:
+    """Indexes of segments named by ``require_review``: front-matter keys, ``lead``, block kinds."""
+    wanted = set(names)
+    chosen: set[int] = set()
+    lead_found = False
+    for index, segment in enumerate(article.segments):
+        if segment.msgctxt is not None and segment.msgctxt in wanted:
+            chosen.add(index)
+        if segment.kind.value in wanted:
+            chosen.add(index)
+        if not lead_found and segment.kind == BlockKind.PARAGRAPH:
+            lead_found = True
+            if "lead" in wanted:
+                chosen.add(index)
+    return chosen
+
+
+def decide(article: Article, lang: str, catalogue: Catalogue | None,
+           policy: PublishPolicy) -> tuple[PublishDecision, dict[tuple[str | None, str], str]]:
+    """Which translations to use for ``lang``, and what holds the version back."""
+    decision = PublishDecision(slug=article.slug, lang=lang, ready=True)
+    index = catalogue.index() if catalogue is not None else {}
+    required = required_segments(article, policy.require_review)
+    chosen: dict[tuple[str | None, str], str] = {}
+    for position, segment in enumerate(article.segments):
+        key = (segment.msgctxt, segment.msgid)
+        if key in chosen:
+            continue
+        message = index.get(key)
+        reason = _blocking_reason(message, policy, position in required)
+        if reason is None:
+            assert message is not None
+            chosen[key] = message.msgstr
+            decision.machine |= message.fuzzy
+        else:
+            decision.waiting[reason] += 1
+    decision.ready = not decision.waiting
+    return decision, chosen
+
+
+def _blocking_reason(message: Message | None, policy: PublishPolicy, required: bool) -> str | None:
+    if message is None:
+        return "untranslated"
+    status = message.status
+    if status == EntryStatus.REVIEWED:
+        return None
+    if status == EntryStatus.MACHINE and policy.allow_machine:
+        return "required" if required else None
+    return status.value
+
+
+def render_version(article: Article, lang: str, chosen: dict[tuple[str | None, str], str],
+                   decision: PublishDecision, policy: PublishPolicy) -> str:
+    """The localised article text (without BOM) for a ready decision."""
+    fields: dict[str, str | bool] = {"lang": lang, "translation_of": article.slug, "translationKey": article.slug}
+    if decision.machine:
+        fields["machine_translated"] = True
+
+    def lookup(segment: Segment) -> str | None:
+        return chosen.get((segment.msgctxt, segment.msgid))
+
+    text = localise(article, lookup, front_matter=fields)
+    if decision.machine:
+        text = _with_notice(text, notice_for(lang, policy))
+    return text
+
+
+def notice_for(lang: str, policy: PublishPolicy) -> str:
+    return policy.notice.get(lang) or DEFAULT_NOTICES.get(lang, _FALLBACK_NOTICE)
+
+
+def _with_notice(text: str, notice: str) -> str:
+    """Put the notice right after the front matter, as its own emphasised paragraph."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(newline)
+    insert_at = 0
+    if lines and lines[0].rstrip() == "---":
+        insert_at = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")) + 1
+    block = [f"*{notice}*", ""]
+    if insert_at < len(lines) and lines[insert_at].strip() == "":
+        block = ["", f"*{notice}*"]
+    return newline.join(lines[:insert_at] + block + lines[insert_at:])

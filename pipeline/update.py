@@ -1,0 +1,159 @@
+"""Stage: bring each language catalogue up to date with its template (msgmerge semantics).
+
+New template entries are added; existing translations, translator comments and flags are
+kept; a changed source segment keeps its old translation as ``fuzzy`` with the previous
+msgid (``#|``); a removed one becomes obsolete (``#~``) and comes back, translation and all,
+when the segment returns. Unlike msgmerge, an entry whose translation was reused for a
+fuzzy match is also kept as obsolete, so reverting a source edit restores the reviewed
+translation exactly. :func:`check_no_loss` proves, before anything is written, that no
+translation present before the update is missing after it.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+
+from babel.messages.plurals import get_plural
+
+from .errors import TranslationLossError
+from .fuzzy import FuzzyIndex
+from .model import MT_COMMENT_PREFIX, Catalogue, Message
+
+#: Header fields the pipeline owns; any other field (Last-Translator, X-Generator, ...) is kept.
+CONTENT_TYPE = "text/plain; charset=UTF-8"
+
+
+def plural_forms(lang: str) -> str:
+    plural = get_plural(lang.replace("-", "_"))
+    return f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
+
+
+def new_catalogue_header(template: Catalogue, lang: str, slug: str) -> list[tuple[str, str]]:
+    header = dict(template.header)
+    header["Project-Id-Version"] = slug
+    header["Language"] = lang
+    header["Plural-Forms"] = plural_forms(lang)
+    return list(header.items())
+
+
+def update_catalogue(template: Catalogue, old: Catalogue | None, *, lang: str, slug: str) -> Catalogue:
+    """Merge ``template`` into ``old`` (which is not modified) and return the new catalogue."""
+    result = Catalogue(newline=old.newline if old else "\n", bom=old.bom if old else False)
+    result.header = _merged_header(template, old, lang, slug)
+    if old is not None:
+        result.header_comments = list(old.header_comments)
+        result.header_flags = [f for f in old.header_flags if f != "fuzzy"]
+    else:
+        result.header_comments = [f"{lang} translation of {slug}."]
+    previous = old.messages if old is not None else []
+    active = {m.key: m for m in previous if not m.obsolete}
+    obsolete = {m.key: m for m in previous if m.obsolete}
+    fuzzy_sources = _FuzzySources(previous)
+    used: set[int] = set()
+    for entry in template.messages:
+        if entry.obsolete:
+            continue
+        match = active.get(entry.key) or obsolete.get(entry.key)
+        if match is not None:
+            used.add(id(match))
+            result.messages.append(_carry_over(entry, match))
+            continue
+        fuzzy = fuzzy_sources.match(entry)
+        result.messages.append(_from_fuzzy(entry, fuzzy) if fuzzy else _fresh(entry))
+    result.messages.extend(_obsolete_entries(previous, used))
+    return result
+
+
+def _merged_header(template: Catalogue, old: Catalogue | None, lang: str, slug: str) -> list[tuple[str, str]]:
+    header = dict(old.header) if old is not None else {}
+    for key, value in new_catalogue_header(template, lang, slug):
+        header[key] = value
+    return list(header.items())
+
+
+class _FuzzySources:
+    """Old translated entries, indexed per context: a title only ever matches a title."""
+
+    def __init__(self, previous: list[Message]) -> None:
+        self._messages = previous
+        self._indexes: dict[str | None, FuzzyIndex[int]] = {}
+        for position, message in enumerate(previous):
+            if message.translated and message.msgid_plural is None:
+                self._indexes.setdefault(message.msgctxt, FuzzyIndex()).add(position, message.msgid)
+
+    def match(self, entry: Message) -> Message | None:
+        index = self._indexes.get(entry.msgctxt)
+        if index is None or entry.msgid_plural is not None:
+            return None
+        found = index.best(entry.msgid)
+        return self._messages[found[0]] if found else None
+
+
+def _carry_over(entry: Message, old: Message) -> Message:
+    """Same msgid (and context): keep everything a human or the MT stage put there."""
+    message = deepcopy(old)
+    message.obsolete = False
+    message.references = list(entry.references)
+    message.auto_comments = list(entry.auto_comments)
+    message.lineno = 0
+    if not message.fuzzy:
+        message.previous_msgid = message.previous_msgctxt = message.previous_msgid_plural = None
+    return message
+
+
+def _from_fuzzy(entry: Message, old: Message) -> Message:
+    message = _fresh(entry)
+    message.msgstr = old.msgstr
+    message.comments = [c for c in old.comments]
+    message.flags = ["fuzzy"] + [f for f in old.flags if f != "fuzzy"]
+    message.previous_msgid = old.previous_msgid if old.fuzzy and old.previous_msgid else old.msgid
+    if old.msgctxt != entry.msgctxt:
+        message.previous_msgctxt = old.msgctxt
+    return message
+
+
+def _fresh(entry: Message) -> Message:
+    return Message(msgid=entry.msgid, msgctxt=entry.msgctxt, msgid_plural=entry.msgid_plural,
+                   msgstr_plural={i: "" for i in entry.msgstr_plural} if entry.msgid_plural else {},
+                   references=list(entry.references), auto_comments=list(entry.auto_comments),
+                   flags=[f for f in entry.flags if f != "fuzzy"])
+
+
+def _worth_keeping(message: Message) -> bool:
+    """An entry that holds human work: a translation or a translator's own comment."""
+    human_comments = [c for c in message.comments if not c.startswith(MT_COMMENT_PREFIX)]
+    return message.translated or bool(message.translations) or bool(human_comments)
+
+
+def _obsolete_entries(previous: list[Message], used: set[int]) -> list[Message]:
+    kept: list[Message] = []
+    seen: set[tuple[str | None, str]] = set()
+    for message in [m for m in previous if m.obsolete] + [m for m in previous if not m.obsolete]:
+        if id(message) in used or not _worth_keeping(message) or message.key in seen:
+            continue
+        seen.add(message.key)
+        gone = deepcopy(message)
+        gone.obsolete = True
+        gone.references = []
+        gone.auto_comments = []
+        gone.lineno = 0
+        kept.append(gone)
+    return kept
+
+
+def check_no_loss(before: Catalogue | None, after: Catalogue, path: str) -> None:
+    """Refuse a catalogue that lost a translation present before (the loss invariant)."""
+    if before is None:
+        return
+    remaining: set[str] = set()
+    for message in after.messages:
+        remaining.update(message.translations)
+    for message in before.messages:
+        for text in message.translations:
+            if text not in remaining:
+                raise TranslationLossError(
+                    f"refusing to write: the translation of {message.msgid[:60]!r} would be lost",
+                    path=path,
+                    line=message.lineno or None,
+                    hint="this is a bug in pipeline; the file was left as it was. Please report it.",
+                )
