@@ -30,11 +30,12 @@ _NEVER_FINAL: dict[str, frozenset[str]] = {
     "ru": frozenset(
         """т.е т.к т.н т.о т.ч т.е. им ул пр просп пер пл наб б-р д кв корп стр обл
         р-н пос дер ст им. см напр рис табл гл ср разд проф акад доц чл.-корр ген
-        полк подп кап св проф. г-н г-жа тов ок ок. прибл мин зам пред тел""".split()
+        полк подп кап св г-н г-жа тов ок прибл мин зам пред тел янв фев февр мар апр
+        авг сен сент окт ноя нояб дек""".split()
     ),
     "az": frozenset(
         """prof dos akad dr müəl küç pr prosp ş r q k m.ə məs bax səh s c cən xan
-        tel nöm b.e e.ə ak""".split()
+        tel nöm b.e e.ə ak yan fev mar apr iyn iyl avq sen sent okt noy dek""".split()
     ),
 }
 #: Abbreviations that end a sentence when the next word starts with a capital letter:
@@ -50,6 +51,12 @@ _SPACED_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
     "en": (),
     "ru": (("т", "е"), ("т", "к"), ("т", "д"), ("т", "п"), ("т", "н"), ("т", "о"), ("т", "ч")),
     "az": (("b", "e"), ("e", "ə"), ("m", "ə")),
+}
+#: Second parts of spaced abbreviations that may end a sentence ("и т. д.", "и т. п.").
+_SPACED_MAY_END: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (),
+    "ru": (("т.", "д"), ("т.", "п")),
+    "az": (("və", "s"), ("və", "b")),
 }
 
 _PH = r"(?:⟦\s*\d+\s*⟧|<\s*[xX]\d+\s*/?>)"
@@ -122,10 +129,10 @@ def _is_boundary(text: str, match: re.Match[str], lang: str) -> bool:
     if start_kind is None:
         return False
     terminator = text[match.start()]
+    if terminator == "…" or text[match.start():match.start() + 3] == "...":
+        return start_kind == "upper"
     if terminator != ".":
         return True
-    if text[match.start():match.start() + 3] == "...":
-        return start_kind == "upper"
     word = _word_before(text, match.start() + 1)
     if not word:
         return True
@@ -133,7 +140,7 @@ def _is_boundary(text: str, match: re.Match[str], lang: str) -> bool:
 
 
 def _sentence_start(following: str) -> str | None:
-    """What the text after a candidate boundary starts with: "upper", "digit", "dash" or None."""
+    """What the text after a candidate boundary starts with: "upper", "digit" or None."""
     rest = following[_OPENERS.match(following).end():]
     if not rest:
         return None
@@ -142,8 +149,8 @@ def _sentence_start(following: str) -> str | None:
         return "upper"
     if first.isdigit():
         return "digit"
-    if first in "—–-" and following[0] in "—–-" and rest[1:2] == " ":
-        return "dash"
+    if first in "—–" and rest[1:2] == " " and rest[2:].lstrip()[:1].isupper():
+        return "upper"  # a dialogue line: "— Кто там?"; "— сказал он" continues
     return None
 
 
@@ -165,6 +172,9 @@ def _period_ends_sentence(word: str, before: str, following: str, start_kind: st
         return False
     if any(key == first and next_word.lower() == second for first, second in _SPACED_PAIRS[lang]):
         return False
+    previous = before[: -len(word) - 1].split()[-1:] or [""]
+    if any(previous[0].lower() == first and key == second for first, second in _SPACED_MAY_END[lang]):
+        return start_kind == "upper"
     if key in _NEVER_FINAL[lang] or key in _NEVER_FINAL["en"] and lang != "en" and len(key) > 2:
         return False
     if key in _MAY_END[lang]:
@@ -173,11 +183,11 @@ def _period_ends_sentence(word: str, before: str, following: str, start_kind: st
         return start_kind == "upper" and key in _MAY_END["en"]
     if key.isdigit() and start_kind == "digit":
         return True
-    return start_kind in ("upper", "digit", "dash")
+    return True
 
 
 def _is_initial(word: str) -> bool:
-    return len(word) == 2 and word[0].isupper() and word[0].isalpha()
+    return len(word) == 1 and word.isupper()
 
 
 def _after_number_or_phrase(before: str, key: str, lang: str) -> bool:
@@ -187,4 +197,6 @@ def _after_number_or_phrase(before: str, key: str, lang: str) -> bool:
         return True
     words = before.split()
     previous = words[-2] if len(words) >= 2 else ""
-    return bool(re.search(r"\d|[IVXLC]+$|^(?:т|и|və)$", previous))
+    if previous.endswith(".") and previous.lower().rstrip(".") in _MAY_END[lang]:
+        return True  # "3,5 млн. руб. Он…"
+    return bool(re.search(r"\d|^[IVXLC]+$", previous))
