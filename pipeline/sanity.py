@@ -1,0 +1,168 @@
+"""A gate on every machine translation before it reaches a catalogue.
+
+Neural MT fails in recognisable ways: it loops ("the city of the city of the city…"),
+stops early, copies the source, answers in the wrong script, or hallucinates text it
+saw in training data ("Allowed HTML tags: …", subtitle credits). A reviewer skimming
+hundreds of fuzzy entries misses these, so output that shows one is rejected here and the
+entry keeps an empty msgstr with the reason in a comment.
+
+Each reason is ``"category: detail"``; the report counts reasons by category.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pipeline.placeholders import strip_placeholders
+
+_WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+_LATIN_EXTRA_AZ = set("əƏğĞıİöÖüÜçÇşŞ")
+
+#: Phrases MT models hallucinate from web/subtitle training data. Rejected when the
+#: output contains them and the source does not.
+HALLUCINATIONS: tuple[str, ...] = (
+    r"allowed html tags",
+    r"допустимые html",
+    r"разрешенные html",
+    r"subtitles by",
+    r"translated by",
+    r"субтитры",
+    r"перевод(?:чик)?:",
+    r"подписывайтесь",
+    r"all rights reserved",
+    r"все права защищены",
+    r"click here",
+    r"нажмите здесь",
+    r"copyright",
+    r"©",
+    r"https?://",
+    r"www\.",
+    r"\S+@\S+\.\w+",
+    r"<[a-z/][^>]*>",
+)
+
+
+@dataclass(frozen=True)
+class GateLimits:
+    """Tunable bounds. Length bounds are in characters, with slack for short segments."""
+
+    min_ratio: float = 0.3
+    max_ratio: float = 3.0
+    slack: int = 12
+    loop_min_repeats: int = 3
+    loop_max_ngram: int = 6
+    echo_min_words: int = 4
+    script_min_share: float = 0.25
+    script_min_letters: int = 20
+
+
+def check_output(source: str, output: str, src_lang: str, tgt_lang: str,
+                 limits: GateLimits = GateLimits()) -> list[str]:
+    """Reasons to reject ``output`` as a translation of ``source``; empty when it passes."""
+    src = strip_placeholders(source)
+    out = strip_placeholders(output)
+    if not _has_letters(src):
+        return []
+    if not out.strip():
+        return ["empty: the engine returned nothing"]
+    reasons: list[str] = []
+    reasons += _loops(src, out, limits)
+    reasons += _length(src, out, limits)
+    reasons += _echo(src, out, limits)
+    reasons += _script(out, tgt_lang, limits)
+    reasons += _hallucinations(source, output)
+    reasons += _numbers(source, output)
+    return reasons
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _max_repeat(tokens: list[str], n: int) -> tuple[int, tuple[str, ...]]:
+    """Longest run of an n-gram repeated back to back, and that n-gram."""
+    best, best_gram = 1, ()
+    for start in range(len(tokens) - n + 1):
+        gram = tuple(tokens[start:start + n])
+        count, pos = 1, start + n
+        while tuple(tokens[pos:pos + n]) == gram:
+            count, pos = count + 1, pos + n
+        if count > best:
+            best, best_gram = count, gram
+    return best, best_gram
+
+
+def _loops(src: str, out: str, limits: GateLimits) -> list[str]:
+    out_tokens = _WORD.findall(out.lower())
+    src_tokens = _WORD.findall(src.lower())
+    for n in range(1, limits.loop_max_ngram + 1):
+        repeats, gram = _max_repeat(out_tokens, n)
+        needed = limits.loop_min_repeats + (1 if n == 1 else 0)
+        if repeats >= needed and not any(ch.isalnum() for ch in "".join(gram)):
+            continue
+        if repeats >= needed and repeats > _max_repeat(src_tokens, n)[0]:
+            return [f"repetition: {' '.join(gram)!r} repeated {repeats} times"]
+    return []
+
+
+def _length(src: str, out: str, limits: GateLimits) -> list[str]:
+    n_src, n_out = len(src.strip()), len(out.strip())
+    if n_out > limits.max_ratio * n_src + limits.slack:
+        return [f"length: output {n_out / n_src:.1f}× as long as the source"]
+    if n_out < limits.min_ratio * n_src - limits.slack:
+        return [f"length: output {n_out / n_src:.2f}× as long as the source"]
+    return []
+
+
+def _normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _echo(src: str, out: str, limits: GateLimits) -> list[str]:
+    words = [w for w in src.split() if _has_letters(w)]
+    if len(words) >= limits.echo_min_words and _normalise(src) == _normalise(out):
+        return ["untranslated: output equals the source"]
+    return []
+
+
+def _in_script(ch: str, lang: str) -> bool:
+    base = lang.split("_")[0].split("-")[0].lower()
+    if base in ("ru", "uk", "be", "bg", "sr", "kk"):
+        return "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f"
+    if base == "az":
+        return ch in _LATIN_EXTRA_AZ or _is_latin(ch)
+    return _is_latin(ch)
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() or "LATIN" in unicodedata.name(ch, "")
+
+
+def _script(out: str, tgt_lang: str, limits: GateLimits) -> list[str]:
+    letters = [ch for ch in out if ch.isalpha()]
+    if not letters:
+        return []
+    ours = sum(1 for ch in letters if _in_script(ch, tgt_lang))
+    if ours == 0:
+        return [f"script: no letters of the {tgt_lang} script"]
+    if len(letters) >= limits.script_min_letters and ours / len(letters) < limits.script_min_share:
+        return [f"script: only {ours * 100 // len(letters)}% of letters in the {tgt_lang} script"]
+    return []
+
+
+def _hallucinations(source: str, output: str) -> list[str]:
+    reasons = []
+    for pattern in HALLUCINATIONS:
+        found = re.search(pattern, output, re.IGNORECASE)
+        if found and not re.search(pattern, source, re.IGNORECASE):
+            reasons.append(f"hallucination: {found.group()!r} is not in the source")
+    return reasons[:1]
+
+
+def _numbers(source: str, output: str) -> list[str]:
+    extra = sorted(set(re.findall(r"\d+", output)) - set(re.findall(r"\d+", source)), key=len)
+    if extra:
+        return [f"numbers: {', '.join(extra[:3])} not in the source"]
+    return []

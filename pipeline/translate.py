@@ -1,0 +1,330 @@
+"""The translate stage: fill untranslated catalogue entries with machine translations.
+
+Every result is a *suggestion*: it is written as a fuzzy entry with a translator comment
+saying where it came from (``mt: argos translate-en_ru 1.9`` or
+``mt: translation memory (<catalogue>)``), so nothing is published before a human
+reviews it. Output the sanity gate or a post-processor rejects is not written; the entry
+keeps an empty msgstr and a ``mt rejected: <reasons> (<provenance>)`` comment.
+
+The stage is built for throughput on a 2-core laptop: entries of all catalogues are
+pooled per language pair, reviewed translations are reused first, markup is protected,
+paragraphs are split into sentences, sentences are deduplicated across the whole run,
+and the engine is called once per pair (per chunk of ``CHUNK_SENTENCES``) so it can
+batch by tokens. Human translations are never touched: only empty entries and, with
+``refresh``, unreviewed machine translations from an older model are (re)translated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from pipeline.engines import Engine
+from pipeline.errors import EngineError
+from pipeline.memory import MemoryMatch, TranslationMemory
+from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, EntryStatus, Message
+from pipeline.placeholders import Protected, placeholder_pattern, protect, restore, strip_placeholders
+from pipeline.sanity import check_output
+from pipeline.segmentation import Piece, split_pieces
+
+#: (source_msgid, machine_output, source_lang, target_lang) -> (fixed_output, problems).
+#: Problems reject the output; return [] for what a reviewer can fix in the fuzzy entry.
+PostProcessor = Callable[[str, str, str, str], tuple[str, list[str]]]
+Pair = tuple[str, str]
+
+#: Sentences per engine call: large enough for efficient token batching, small enough
+#: to report progress and bound memory on long runs.
+CHUNK_SENTENCES = 4096
+MEMORY_PROVENANCE = "translation memory"
+_TOKEN = placeholder_pattern()
+
+
+@dataclass
+class CatalogueJob:
+    """One catalogue to translate; ``catalogue`` is mutated in place."""
+
+    path: str  # display path of the .po file
+    source_lang: str
+    target_lang: str
+    catalogue: Catalogue
+
+
+@dataclass
+class Rejection:
+    """An entry whose machine translation was not written, and why."""
+
+    path: str
+    line: int
+    msgid: str
+    reasons: list[str]
+
+
+@dataclass
+class PairStats:
+    """What happened to one language pair's entries."""
+
+    machine_translated: int = 0
+    from_memory: int = 0
+    rejected: int = 0
+    placeholder_problems: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)  # rejection category -> count
+    sentences: int = 0  # sentences in the entries sent to MT
+    unique_sentences: int = 0  # sentences actually sent to the engine
+
+
+@dataclass
+class TranslateReport:
+    """The outcome of one run of the stage."""
+
+    pairs: dict[Pair, PairStats] = field(default_factory=dict)
+    missing_pairs: list[Pair] = field(default_factory=list)
+    engine_calls: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    errors: list[EngineError] = field(default_factory=list)  # pairs whose engine failed
+
+    def stats(self, pair: Pair) -> PairStats:
+        return self.pairs.setdefault(pair, PairStats())
+
+    @property
+    def machine_translated(self) -> int:
+        return sum(s.machine_translated for s in self.pairs.values())
+
+    @property
+    def from_memory(self) -> int:
+        return sum(s.from_memory for s in self.pairs.values())
+
+    @property
+    def rejected(self) -> int:
+        return sum(s.rejected for s in self.pairs.values())
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A piece of an entry as the engine sees it: placeholders renumbered from 1 so the
+    same sentence in different entries is one engine input."""
+
+    piece: Piece
+    canonical: str
+    tokens: tuple[str, ...]  # the entry's token for canonical ⟦1⟧, ⟦2⟧, …
+
+
+@dataclass
+class _Item:
+    """One entry on its way through the stage."""
+
+    job: CatalogueJob
+    message: Message
+    protected: Protected | None = None
+    sentences: list[_Sentence] = field(default_factory=list)
+
+    @property
+    def pair(self) -> Pair:
+        return (self.job.source_lang, self.job.target_lang)
+
+
+def translate_catalogues(jobs: Sequence[CatalogueJob], engine: Engine, *,
+                         memory: TranslationMemory | None = None, refresh: bool = False,
+                         postprocess: Sequence[PostProcessor] = (),
+                         progress: Callable[[int, int], None] | None = None) -> TranslateReport:
+    """Machine-translate every untranslated entry of ``jobs`` in place.
+
+    ``memory`` defaults to a memory built from ``jobs`` themselves; pass an empty
+    :class:`TranslationMemory` to disable reuse. ``progress(done, total)`` counts
+    sentences sent to the engine. Returns counts per pair, missing pairs and rejections.
+    An engine failure for one pair (EngineError) is recorded in the report's ``errors``
+    and ``notes``; that pair's entries are left as they were and other pairs go on.
+    """
+    report = TranslateReport()
+    if memory is None:
+        memory = TranslationMemory.from_catalogues(
+            (job.source_lang, job.target_lang, job.path, job.catalogue) for job in jobs
+        )
+    by_pair = _candidates(jobs, engine, refresh)
+    to_translate: dict[Pair, list[_Item]] = {}
+    for pair, items in by_pair.items():
+        if not engine.supports(*pair):
+            report.missing_pairs.append(pair)
+            report.notes.append(
+                f"no {engine.name} model for {pair[0]}→{pair[1]}: {len(items)} entries left untranslated"
+            )
+            continue
+        report.stats(pair)
+        to_translate[pair] = _apply_memory(items, memory, report)
+    _machine_translate(to_translate, engine, postprocess, progress, report)
+    return report
+
+
+def _candidates(jobs: Sequence[CatalogueJob], engine: Engine, refresh: bool) -> dict[Pair, list[_Item]]:
+    by_pair: dict[Pair, list[_Item]] = {}
+    for job in jobs:
+        pair = (job.source_lang, job.target_lang)
+        current = engine.provenance(*pair) if engine.supports(*pair) else None
+        for message in job.catalogue.active:
+            if _wants_translation(message, current, refresh):
+                by_pair.setdefault(pair, []).append(_Item(job, message))
+    return by_pair
+
+
+def _wants_translation(message: Message, current: str | None, refresh: bool) -> bool:
+    """Empty entries, unless already rejected by this very engine; with ``refresh``, also
+    unreviewed machine translations made by something else (an older model)."""
+    if message.msgid_plural is not None or not message.msgid:
+        return False
+    if not message.msgstr:
+        return refresh or current is None or not _rejected_by(message, current)
+    if not refresh or message.status is not EntryStatus.MACHINE:
+        return False
+    provenance = message.machine_provenance or ""
+    return provenance != current and not provenance.startswith(MEMORY_PROVENANCE)
+
+
+def _rejected_by(message: Message, provenance: str) -> bool:
+    return any(
+        c.startswith(MT_REJECTED_PREFIX) and c.endswith(f" ({provenance})") for c in message.comments
+    )
+
+
+def _apply_memory(items: list[_Item], memory: TranslationMemory, report: TranslateReport) -> list[_Item]:
+    """Fill entries the memory knows; return the rest."""
+    rest = []
+    for item in items:
+        match = memory.lookup(*item.pair, item.message.msgid)
+        if match is None:
+            rest.append(item)
+            continue
+        _accept(item.message, match.text, _memory_provenance(match))
+        report.stats(item.pair).from_memory += 1
+    return rest
+
+
+def _memory_provenance(match: MemoryMatch) -> str:
+    return f"{MEMORY_PROVENANCE} ({match.origin})"
+
+
+def _machine_translate(to_translate: dict[Pair, list[_Item]], engine: Engine,
+                       postprocess: Sequence[PostProcessor],
+                       progress: Callable[[int, int], None] | None, report: TranslateReport) -> None:
+    plans = {pair: _plan(pair, items, report) for pair, items in to_translate.items() if items}
+    total = sum(len(unique) for unique in plans.values())
+    done = 0
+    if progress and total:
+        progress(0, total)
+    for pair, unique in plans.items():
+        translations: dict[str, str] = {}
+        try:
+            for start in range(0, len(unique), CHUNK_SENTENCES):
+                chunk = unique[start:start + CHUNK_SENTENCES]
+                translations.update(zip(chunk, _call_engine(engine, chunk, pair, report)))
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+        except EngineError as error:
+            report.errors.append(error)
+            report.notes.append(f"{pair[0]}→{pair[1]}: {error}; {len(to_translate[pair])} entries left as they were")
+            continue
+        provenance = engine.provenance(*pair)
+        for item in to_translate[pair]:
+            _finish(item, translations, provenance, postprocess, report)
+
+
+def _plan(pair: Pair, items: list[_Item], report: TranslateReport) -> list[str]:
+    """Protect and split every entry; return the pair's unique sentences in first-seen order."""
+    unique: dict[str, None] = {}
+    stats = report.stats(pair)
+    for item in items:
+        item.protected = protect(item.message.msgid)
+        item.sentences = [_canonical(piece) for piece in split_pieces(item.protected.text, pair[0])]
+        for sentence in item.sentences:
+            if _needs_engine(sentence.canonical):
+                stats.sentences += 1
+                unique.setdefault(sentence.canonical, None)
+    stats.unique_sentences += len(unique)
+    return list(unique)
+
+
+def _canonical(piece: Piece) -> _Sentence:
+    tokens: list[str] = []
+
+    def renumber(match: re.Match[str]) -> str:
+        tokens.append(match.group())
+        return f"⟦{len(tokens)}⟧"
+
+    return _Sentence(piece, _TOKEN.sub(renumber, piece.body), tuple(tokens))
+
+
+def _decanonical(sentence: _Sentence, translated: str, spare: int) -> str:
+    """Give the engine's output the entry's own token numbers back; numbers the engine
+    invented become numbers the entry does not have, so restoring reports them."""
+
+    def renumber(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return sentence.tokens[index] if 0 <= index < len(sentence.tokens) else f"⟦{spare + index}⟧"
+
+    return _TOKEN.sub(renumber, translated)
+
+
+def _needs_engine(body: str) -> bool:
+    return any(ch.isalpha() for ch in strip_placeholders(body))
+
+
+def _call_engine(engine: Engine, texts: list[str], pair: Pair, report: TranslateReport) -> list[str]:
+    report.engine_calls += 1
+    outputs = engine.translate_batch(texts, *pair)
+    if len(outputs) != len(texts):
+        raise EngineError(
+            f"engine {engine.name} returned {len(outputs)} translations for {len(texts)} texts "
+            f"({pair[0]}→{pair[1]})",
+            hint="this is a bug in the engine; try another engine",
+        )
+    return [str(output) for output in outputs]
+
+
+def _finish(item: _Item, translations: dict[str, str], provenance: str,
+            postprocess: Sequence[PostProcessor], report: TranslateReport) -> None:
+    assert item.protected is not None
+    spare = len(item.protected.mapping) + 2
+    joined = "".join(
+        s.piece.lead
+        + (_decanonical(s, translations[s.canonical].strip(), spare) if _needs_engine(s.canonical) else s.piece.body)
+        + s.piece.trail
+        for s in item.sentences
+    )
+    text, problems = restore(joined, item.protected)
+    source_lang, target_lang = item.pair
+    reasons = [f"placeholders: {problem}" for problem in problems]
+    if not reasons:
+        reasons = check_output(item.message.msgid, text, source_lang, target_lang)
+    for processor in postprocess if not reasons else ():
+        text, found = processor(item.message.msgid, text, source_lang, target_lang)
+        reasons += found
+    stats = report.stats(item.pair)
+    if reasons:
+        _reject(item.message, reasons, provenance)
+        stats.rejected += 1
+        stats.placeholder_problems += bool(problems)
+        stats.reasons.update(reason.split(":", 1)[0] for reason in reasons)
+        report.rejections.append(Rejection(item.job.path, item.message.lineno, item.message.msgid, reasons))
+        return
+    _accept(item.message, text, provenance)
+    stats.machine_translated += 1
+
+
+def _accept(message: Message, text: str, provenance: str) -> None:
+    message.msgstr = text
+    message.fuzzy = True
+    message.comments = [c for c in message.comments if not _is_mt_comment(c)]
+    message.comments.append(MT_COMMENT_PREFIX + provenance)
+
+
+def _reject(message: Message, reasons: list[str], provenance: str) -> None:
+    """Leave the entry as it is (empty, or an older unreviewed MT on refresh) and say why."""
+    message.comments = [c for c in message.comments if not c.startswith(MT_REJECTED_PREFIX)]
+    reason = " ".join("; ".join(reasons).split())  # a PO comment is one line
+    message.comments.append(f"{MT_REJECTED_PREFIX}{reason} ({provenance})")
+
+
+def _is_mt_comment(comment: str) -> bool:
+    return comment.startswith(MT_COMMENT_PREFIX) or comment.startswith(MT_REJECTED_PREFIX)
