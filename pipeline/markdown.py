@@ -143,10 +143,11 @@ def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
     try:
         return yaml.compose(yaml_text, Loader=_SAFE_YAML_LOADER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 2 if mark is not None else 2
+        what = "; ".join(part for part in (exc.context, exc.problem) if part)
         raise ArticleError(
-            f"invalid front matter: {exc.problem or exc.context}",
+            f"invalid front matter: {what}",
             path=path,
             line=line,
             hint="fix the YAML between the '---' lines (quote values that contain ': ' or start with a symbol)",

@@ -1,0 +1,315 @@
+"""The ``pipeline`` command: thin click commands over the library.
+
+Only this module prints or chooses exit codes. Every :class:`~pipeline.errors.PipelineError`
+is rendered here, the same way: ``path:line: problem`` and a hint saying what to do next.
+
+Exit codes: 0 success · 1 some file had an error (the others were processed) · 2 wrong
+usage or configuration · 3 ``check`` found error-level problems · 4 ``--strict`` and a
+language pair has no translation model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import click
+
+from . import __version__
+from .config import Config, load_config
+from .errors import ConfigError, PipelineError
+from .sync import STAGES, SyncOptions, SyncReport, project_status, sync
+
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+EXIT_FINDINGS = 3
+EXIT_MISSING_MODELS = 4
+
+
+@dataclass
+class Project:
+    """The state the group callback hands to every command: where the project is."""
+
+    root: Path
+    _config: Config | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self.root)
+        return self._config
+
+
+pass_project = click.make_pass_decorator(Project)
+
+
+def show_error(error: PipelineError) -> None:
+    click.secho(f"error: {error}", fg="red", err=True)
+    if error.hint:
+        click.echo(f"  hint: {error.hint}", err=True)
+
+
+class PipelineGroup(click.Group):
+    """Renders pipeline errors once, for every command."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ConfigError as error:
+            show_error(error)
+            ctx.exit(EXIT_USAGE)
+        except PipelineError as error:
+            show_error(error)
+            ctx.exit(EXIT_ERRORS)
+
+
+@click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--project", "-p", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="Content root: the folder with pipeline.toml, source/ and locale/.")
+@click.version_option(__version__, prog_name="pipeline")
+@click.pass_context
+def cli(ctx: click.Context, project: Path) -> None:
+    """Localise newsroom articles: Markdown ⇄ gettext catalogues, offline MT, review, publish.
+
+    \b
+    Example:
+      pipeline sync          # extract, update, translate, check and publish everything
+      pipeline status        # what is translated and reviewed, per article and language
+    """
+    ctx.obj = Project(root=project)
+
+
+def main() -> None:
+    cli(prog_name="pipeline")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--engine", "engine_name", default=None,
+                        help="Translation engine: argos (default), pseudo, or none to skip MT.")(func)
+    func = click.option("--strict", is_flag=True,
+                        help="Exit with code 4 when a language pair has no translation model.")(func)
+    return func
+
+
+def _article_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--article", "articles", multiple=True, metavar="SLUG",
+                        help="Only this article (repeatable).")(func)
+
+
+def make_engine(config: Config, name: str | None) -> object | None:
+    """The engine named on the command line or in pipeline.toml (None: skip MT)."""
+    chosen = name or config.engine
+    if chosen in ("none", "off", ""):
+        return None
+    from .engines.registry import get_engine
+
+    return get_engine(chosen, config=config)
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on a terminal; silence in CI logs and pipes."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label="Translating", file=sys.stderr,
+                                    show_pos=True, show_eta=True, item_show_func=None)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+
+
+def _hooks(config: Config) -> dict[str, Any]:
+    """Quotation/glossary annotators, MT post-processors and checks, when those modules exist."""
+    from . import integration
+
+    return integration.hooks(config)
+
+
+def run_sync(project: Project, stages: tuple[str, ...], *, engine_name: str | None = None,
+             refresh: bool = False, articles: tuple[str, ...] = ()) -> SyncReport:
+    config = project.config
+    engine = make_engine(config, engine_name) if "translate" in stages else None
+    hooks = _hooks(config)
+    with _progress() as progress:
+        options = SyncOptions(stages=stages, engine=engine, refresh=refresh, only=articles,
+                              progress=progress, **hooks)
+        return sync(config, options)
+
+
+def render_report(report: SyncReport, *, as_json: bool, strict: bool = False) -> None:
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        for line in report_lines(report):
+            click.echo(line)
+    for error in report.errors:
+        show_error(error)
+    if report.errors:
+        sys.exit(EXIT_ERRORS)
+    if strict and report.missing_pairs:
+        sys.exit(EXIT_MISSING_MODELS)
+
+
+def _counts(counter: Any) -> str:
+    return ", ".join(f"{lang} {n}" for lang, n in sorted(counter.items()) if n) or "none"
+
+
+def report_lines(report: SyncReport) -> list[str]:
+    lines = [f"{report.articles} article(s)"]
+    if report.new_segments or report.changed_segments:
+        lines.append(f"  new segments:        {_counts(report.new_segments)}")
+        lines.append(f"  changed segments:    {_counts(report.changed_segments)}")
+    if report.machine_translated or report.from_memory or report.rejected:
+        lines.append(f"  machine-translated:  {_counts(report.machine_translated)}")
+        lines.append(f"  from memory:         {_counts(report.from_memory)}")
+        lines.append(f"  rejected MT output:  {_counts(report.rejected)}")
+    for note in report.translate_notes:
+        lines.append(f"  {note}")
+    if report.missing_pairs:
+        pairs = ", ".join(f"{s}→{t}" for s, t in sorted(set(report.missing_pairs)))
+        lines.append(f"  no translation model for {pairs}: those entries wait for a human translator")
+        lines.append("    install with: pipeline models install --missing   (or: pipeline models install FILE.argosmodel)")
+    lines.append(f"  awaiting review:     {_counts(report.awaiting_review)}")
+    for slug, lang, path in report.published:
+        lines.append(f"  published {slug} ({lang}) → {path}")
+    for decision, stale in report.held_back:
+        why = "; ".join(decision.reasons())
+        note = " — the published version is stale and was kept" if stale else ""
+        lines.append(f"  held back {decision.slug} ({decision.lang}): {why}{note}")
+    if report.findings:
+        errors = sum(1 for f in report.findings if f.severity.value == "error")
+        lines.append(f"  check findings: {len(report.findings)} ({errors} errors); see 'pipeline check'")
+    if report.written:
+        lines.append(f"  wrote {len(report.written)} file(s): " + ", ".join(report.written[:8])
+                     + (" …" if len(report.written) > 8 else ""))
+    else:
+        lines.append("  nothing changed: no file was written")
+    return lines
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@cli.command("sync")
+@_engine_options
+@_article_option
+@click.option("--refresh", is_flag=True, help="Re-translate unreviewed MT made by an older model.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@pass_project
+def sync_command(project: Project, engine_name: str | None, strict: bool, articles: tuple[str, ...],
+                 refresh: bool, as_json: bool) -> None:
+    """Extract, update, machine-translate, check and publish: the one command to run.
+
+    Idempotent: run it again and again; with nothing changed it writes no file.
+
+    \b
+    Example:
+      pipeline sync
+      pipeline sync --engine pseudo --json
+    """
+    report = run_sync(project, STAGES, engine_name=engine_name, refresh=refresh, articles=articles)
+    render_report(report, as_json=as_json, strict=strict)
+
+
+@cli.command("extract")
+@_article_option
+@pass_project
+def extract_command(project: Project, articles: tuple[str, ...]) -> None:
+    """Write the templates locale/templates/<slug>.pot from the source articles.
+
+    \b
+    Example:
+      pipeline extract
+    """
+    render_report(run_sync(project, ("extract",), articles=articles), as_json=False)
+
+
+@cli.command("update")
+@_article_option
+@pass_project
+def update_command(project: Project, articles: tuple[str, ...]) -> None:
+    """Merge each template into its language catalogues (msgmerge semantics, nothing lost).
+
+    \b
+    Example:
+      pipeline update --article world/baku-talks
+    """
+    render_report(run_sync(project, ("update",), articles=articles), as_json=False)
+
+
+@cli.command("translate")
+@_engine_options
+@_article_option
+@click.option("--refresh", is_flag=True, help="Re-translate unreviewed MT made by an older model.")
+@pass_project
+def translate_command(project: Project, engine_name: str | None, strict: bool,
+                      articles: tuple[str, ...], refresh: bool) -> None:
+    """Fill untranslated entries with machine translations marked for review (fuzzy).
+
+    \b
+    Example:
+      pipeline translate --engine pseudo
+    """
+    report = run_sync(project, ("translate", "check"), engine_name=engine_name, refresh=refresh,
+                      articles=articles)
+    render_report(report, as_json=False, strict=strict)
+
+
+@cli.command("publish")
+@_article_option
+@pass_project
+def publish_command(project: Project, articles: tuple[str, ...]) -> None:
+    """Write localised articles for every language version that is ready.
+
+    \b
+    Example:
+      pipeline publish
+    """
+    render_report(run_sync(project, ("publish",), articles=articles), as_json=False)
+
+
+@cli.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
+@pass_project
+def status_command(project: Project, as_json: bool) -> None:
+    """Per article and language: entries, reviewed, machine, fuzzy, untranslated, obsolete.
+
+    \b
+    Example:
+      pipeline status --json
+    """
+    rows, errors = project_status(project.config)
+    if as_json:
+        data = [dict(row.__dict__, percent_reviewed=row.percent_reviewed) for row in rows]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        header = f"{'article':<32} {'lang':<5} {'total':>5} {'reviewed':>8} {'machine':>7} {'fuzzy':>5} " \
+                 f"{'untransl':>8} {'obsolete':>8} {'% rev':>6}  published"
+        click.echo(header)
+        for row in rows:
+            click.echo(f"{row.article:<32} {row.lang:<5} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
+                       f"{row.fuzzy:>5} {row.untranslated:>8} {row.obsolete:>8} {row.percent_reviewed:>6}"
+                       f"  {'yes' if row.published else 'no'}")
+    for error in errors:
+        show_error(error)
+    if errors:
+        sys.exit(EXIT_ERRORS)

@@ -1,0 +1,381 @@
+"""The orchestrator: extract → update → translate → check → publish, for every article.
+
+Library code only: it returns a :class:`SyncReport` and never prints. Every file is read
+once, checked strictly, and written only when its content changes (atomically, and only if
+nobody else changed it meanwhile). An error in one file is recorded and the rest of the
+project is still processed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from .catalogue import parse_po, render_po
+from .config import Config, validate_language
+from .errors import CatalogueError, ConfigError, PipelineError
+from .extract import Annotator, build_template
+from .fileio import ProjectLock, cleanup_temp_files, fingerprint, safe_join, write_if_changed
+from .markdown import encode_article, read_article
+from .model import Article, Catalogue, EntryStatus, Finding
+from .publish import PublishDecision, decide, render_version
+from .update import check_no_loss, update_catalogue
+
+STAGES = ("extract", "update", "translate", "check", "publish")
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class CatalogueState:
+    """One language catalogue of one article, as read and as it will be written."""
+
+    article: Article
+    lang: str
+    rel: str
+    before: Catalogue | None
+    fingerprint: str | None
+    after: Catalogue | None = None
+
+
+@dataclass
+class SyncReport:
+    """What a run did, for the CLI to render (as text or JSON)."""
+
+    articles: int = 0
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    errors: list[PipelineError] = field(default_factory=list)
+    new_segments: Counter[str] = field(default_factory=Counter)
+    changed_segments: Counter[str] = field(default_factory=Counter)
+    machine_translated: Counter[str] = field(default_factory=Counter)
+    from_memory: Counter[str] = field(default_factory=Counter)
+    rejected: Counter[str] = field(default_factory=Counter)
+    missing_pairs: list[tuple[str, str]] = field(default_factory=list)
+    awaiting_review: Counter[str] = field(default_factory=Counter)
+    published: list[tuple[str, str, str]] = field(default_factory=list)
+    held_back: list[tuple[PublishDecision, bool]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    translate_notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "articles": self.articles,
+            "written": self.written,
+            "unchanged_files": self.unchanged,
+            "new_segments": dict(self.new_segments),
+            "changed_segments": dict(self.changed_segments),
+            "machine_translated": dict(self.machine_translated),
+            "from_memory": dict(self.from_memory),
+            "rejected": dict(self.rejected),
+            "missing_pairs": [f"{s}-{t}" for s, t in self.missing_pairs],
+            "awaiting_review": dict(self.awaiting_review),
+            "published": [{"article": a, "lang": lang, "path": p} for a, lang, p in self.published],
+            "held_back": [
+                {"article": d.slug, "lang": d.lang, "reasons": d.reasons(), "stale": stale}
+                for d, stale in self.held_back
+            ],
+            "findings": [f.render() for f in self.findings],
+            "errors": [str(e) for e in self.errors],
+        }
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def discover_articles(config: Config) -> list[tuple[str, str]]:
+    """(project-relative path, slug) of every ``*.md`` below the source folder, sorted."""
+    source = config.source_path
+    if not source.is_dir():
+        raise ConfigError(
+            f"no source folder {config.source_dir}/ in {config.root}",
+            hint="create it and put the Markdown articles there, or set source_dir in pipeline.toml",
+        )
+    found = []
+    for path in sorted(source.rglob("*.md")):
+        if any(part.startswith(".") for part in path.relative_to(source).parts):
+            continue
+        rel_to_source = path.relative_to(source).as_posix()
+        found.append((f"{config.source_dir}/{rel_to_source}", rel_to_source[:-3]))
+    return found
+
+
+def load_article(config: Config, rel: str, slug: str) -> Article:
+    path = safe_join(config.root, rel)
+    article = read_article(path.read_bytes(), path=rel, slug=slug, default_lang=config.source_language,
+                           front_matter_keys=config.front_matter_keys)
+    validate_language(article.lang, where=rel)
+    return article
+
+
+def load_articles(config: Config, report: SyncReport,
+                  only: Sequence[str] = ()) -> list[Article]:
+    articles = []
+    for rel, slug in discover_articles(config):
+        if only and slug not in only:
+            continue
+        try:
+            articles.append(load_article(config, rel, slug))
+        except PipelineError as exc:
+            report.errors.append(exc)
+        except OSError as exc:
+            report.errors.append(PipelineError(f"cannot read: {exc.strerror}", path=rel))
+    report.articles = len(articles)
+    return articles
+
+
+def target_languages(config: Config, article: Article) -> list[str]:
+    return [lang for lang in config.languages if lang != article.lang]
+
+
+# --------------------------------------------------------------------------- reading catalogues
+
+
+def read_catalogue_file(config: Config, rel: str) -> tuple[Catalogue | None, str | None]:
+    """The parsed catalogue and its fingerprint, or (None, None) when the file does not exist."""
+    path = safe_join(config.root, rel)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, None
+    return parse_po(data, rel), fingerprint(data)
+
+
+def _write(config: Config, rel: str, data: bytes, report: SyncReport, *,
+           validate: Callable[[bytes], object] | None = None, expected: str | None = None) -> bool:
+    path = safe_join(config.root, rel)
+    written = write_if_changed(path, data, validate=validate, expected_fingerprint=expected)
+    if written:
+        report.written.append(rel)
+    else:
+        report.unchanged += 1
+    return written
+
+
+def _validate_po(rel: str) -> Callable[[bytes], object]:
+    return lambda data: parse_po(data, rel)
+
+
+# --------------------------------------------------------------------------- the run
+
+
+@dataclass
+class SyncOptions:
+    stages: tuple[str, ...] = STAGES
+    engine: object | None = None  # an Engine; None: no machine translation in this run
+    refresh: bool = False
+    only: tuple[str, ...] = ()
+    annotate: Annotator | None = None
+    postprocess: tuple[Callable[[str, str, str, str], tuple[str, list[str]]], ...] = ()
+    progress: Callable[[int, int], None] | None = None
+    checker: Callable[[list[CatalogueState]], list[Finding]] | None = None
+
+
+def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
+    """Run the chosen stages over the whole project under the project lock."""
+    options = options or SyncOptions()
+    report = SyncReport()
+    with ProjectLock(config.root):
+        for folder in (config.locale_path, config.source_path):
+            if folder.is_dir():
+                cleanup_temp_files(folder)
+        articles = load_articles(config, report, options.only)
+        states = _update_stage(config, articles, options, report)
+        if "translate" in options.stages and options.engine is not None:
+            _translate_stage(states, options, report)
+        if "check" in options.stages and options.checker is not None:
+            report.findings.extend(options.checker(states))
+        _write_catalogues(config, states, options, report)
+        if "publish" in options.stages:
+            _publish_stage(config, states, report)
+    _count_waiting(states, report)
+    return report
+
+
+def _update_stage(config: Config, articles: Iterable[Article], options: SyncOptions,
+                  report: SyncReport) -> list[CatalogueState]:
+    states: list[CatalogueState] = []
+    for article in articles:
+        template = _template_for(config, article, options, report)
+        for lang in target_languages(config, article):
+            rel = config.catalogue_rel(lang, article.slug)
+            try:
+                before, print_ = read_catalogue_file(config, rel)
+            except PipelineError as exc:
+                report.errors.append(exc)
+                continue
+            state = CatalogueState(article, lang, rel, before, print_)
+            if "update" in options.stages and template is not None:
+                state.after = update_catalogue(template, before, lang=lang, slug=article.slug)
+                _count_changes(state, report)
+            else:
+                state.after = _copy(before) if before is not None else None
+            states.append(state)
+    return states
+
+
+def _template_for(config: Config, article: Article, options: SyncOptions,
+                  report: SyncReport) -> Catalogue | None:
+    rel = config.template_rel(article.slug)
+    if "extract" in options.stages:
+        template = build_template(article, annotate=options.annotate)
+        try:
+            _write(config, rel, render_po(template), report, validate=_validate_po(rel))
+        except PipelineError as exc:
+            report.errors.append(exc)
+        return template
+    if "update" not in options.stages:
+        return None
+    try:
+        template, _ = read_catalogue_file(config, rel)
+    except PipelineError as exc:
+        report.errors.append(exc)
+        return None
+    if template is None:
+        report.errors.append(CatalogueError("template missing", path=rel,
+                                            hint="run 'pipeline extract' (or 'pipeline sync') first"))
+    return template
+
+
+def _copy(catalogue: Catalogue) -> Catalogue:
+    from copy import deepcopy
+
+    return deepcopy(catalogue)
+
+
+def _count_changes(state: CatalogueState, report: SyncReport) -> None:
+    assert state.after is not None
+    before = state.before.index() if state.before is not None else {}
+    for message in state.after.active:
+        if message.key in before:
+            continue
+        if message.previous_msgid is not None and message.fuzzy:
+            report.changed_segments[state.lang] += 1
+        else:
+            report.new_segments[state.lang] += 1
+
+
+def _translate_stage(states: list[CatalogueState], options: SyncOptions, report: SyncReport) -> None:
+    from .memory import TranslationMemory
+    from .translate import CatalogueJob, translate_catalogues
+
+    live = [s for s in states if s.after is not None]
+    jobs = [CatalogueJob(s.rel, s.article.lang, s.lang, s.after) for s in live]  # type: ignore[arg-type]
+    if not any(m.msgstr == "" for job in jobs for m in job.catalogue.active):
+        if not options.refresh:
+            return
+    memory = TranslationMemory.from_catalogues(
+        (job.source_lang, job.target_lang, job.path, job.catalogue) for job in jobs
+    )
+    result = translate_catalogues(jobs, options.engine, memory=memory, refresh=options.refresh,  # type: ignore[arg-type]
+                                  postprocess=options.postprocess, progress=options.progress)
+    for (src, tgt), stats in result.pairs.items():
+        report.machine_translated[tgt] += stats.machine_translated
+        report.from_memory[tgt] += stats.from_memory
+        report.rejected[tgt] += stats.rejected
+    report.missing_pairs.extend(result.missing_pairs)
+    report.translate_notes.extend(result.notes)
+
+
+def _write_catalogues(config: Config, states: list[CatalogueState], options: SyncOptions,
+                      report: SyncReport) -> None:
+    for state in states:
+        if state.after is None:
+            continue
+        try:
+            check_no_loss(state.before, state.after, state.rel)
+            _write(config, state.rel, render_po(state.after), report,
+                   validate=_validate_po(state.rel), expected=state.fingerprint)
+        except PipelineError as exc:
+            report.errors.append(exc)
+            state.after = state.before
+
+
+def _publish_stage(config: Config, states: list[CatalogueState], report: SyncReport) -> None:
+    for state in states:
+        decision, chosen = decide(state.article, state.lang, state.after, config.publish)
+        rel = config.output_rel(state.lang, state.article.slug)
+        if not decision.ready:
+            exists = safe_join(config.root, rel).exists()
+            report.held_back.append((decision, exists))
+            continue
+        text = render_version(state.article, state.lang, chosen, decision, config.publish)
+        try:
+            _write(config, rel, encode_article(state.article, text), report)
+            report.published.append((state.article.slug, state.lang, rel))
+        except PipelineError as exc:
+            report.errors.append(exc)
+
+
+def _count_waiting(states: list[CatalogueState], report: SyncReport) -> None:
+    for state in states:
+        if state.after is None:
+            continue
+        for message in state.after.active:
+            if message.status != EntryStatus.REVIEWED:
+                report.awaiting_review[state.lang] += 1
+
+
+# --------------------------------------------------------------------------- status
+
+
+@dataclass(frozen=True)
+class CatalogueStatus:
+    article: str
+    lang: str
+    path: str
+    total: int
+    reviewed: int
+    machine: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+    published: bool
+
+    @property
+    def percent_reviewed(self) -> float:
+        return round(100.0 * self.reviewed / self.total, 1) if self.total else 100.0
+
+
+def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue | None,
+                     published: bool) -> CatalogueStatus:
+    counts: Counter[EntryStatus] = Counter()
+    active = catalogue.active if catalogue is not None else []
+    for message in active:
+        counts[message.status] += 1
+    total = len(active) if catalogue is not None else len({(s.msgctxt, s.msgid) for s in article.segments})
+    untranslated = counts[EntryStatus.UNTRANSLATED] if catalogue is not None else total
+    return CatalogueStatus(
+        article=article.slug, lang=lang, path=rel, total=total,
+        reviewed=counts[EntryStatus.REVIEWED], machine=counts[EntryStatus.MACHINE],
+        fuzzy=counts[EntryStatus.CHANGED] + counts[EntryStatus.FUZZY] + counts[EntryStatus.MACHINE],
+        untranslated=untranslated,
+        obsolete=len(catalogue.obsolete) if catalogue is not None else 0,
+        published=published,
+    )
+
+
+def project_status(config: Config) -> tuple[list[CatalogueStatus], list[PipelineError]]:
+    report = SyncReport()
+    rows = []
+    for article in load_articles(config, report):
+        for lang in target_languages(config, article):
+            rel = config.catalogue_rel(lang, article.slug)
+            try:
+                catalogue, _ = read_catalogue_file(config, rel)
+            except PipelineError as exc:
+                report.errors.append(exc)
+                continue
+            published = safe_join(config.root, config.output_rel(lang, article.slug)).exists()
+            rows.append(catalogue_status(article, lang, rel, catalogue, published))
+    return rows, report.errors
+
+
+__all__ = [
+    "STAGES", "SyncOptions", "SyncReport", "CatalogueState", "CatalogueStatus", "sync",
+    "project_status", "discover_articles", "load_article",
+]

@@ -1,0 +1,65 @@
+"""Shared fixtures: temporary projects, the CLI runner, isolation from the user's machine."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's Argos, XDG or home folders."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(home / "argos-packages"))
+    monkeypatch.delenv("ARGOS_PACKAGE_INDEX", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def write_project(root: Path, articles: dict[str, str], config: str | None = None) -> Path:
+    """A content root with ``source/<slug>.md`` for each article and an optional pipeline.toml."""
+    for slug, text in articles.items():
+        path = root / "source" / f"{slug}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    if config is not None:
+        (root / "pipeline.toml").write_text(config, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def example_project(tmp_path: Path) -> Path:
+    """A copy of the bundled example (source/, locale/, pipeline.toml) in a temporary folder."""
+    root = tmp_path / "example"
+    root.mkdir()
+    for name in ("source", "locale"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, root / name)
+    if (REPO / "pipeline.toml").exists():
+        shutil.copy(REPO / "pipeline.toml", root / "pipeline.toml")
+    return root
+
+
+def snapshot_tree(root: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file's bytes and mtime, to prove a run changed nothing."""
+    result = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and ".pipeline" not in path.parts:
+            result[path.relative_to(root).as_posix()] = (path.read_bytes(), os.stat(path).st_mtime_ns)
+    return result

@@ -1,0 +1,122 @@
+"""Extraction finds the right text in the right places; splicing keeps every other byte."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import DEFAULT_FRONT_MATTER_KEYS
+from pipeline.errors import ArticleError
+from pipeline.markdown import localise, read_article
+from pipeline.model import BlockKind
+
+
+def article(text: str, **kwargs: object):
+    return read_article(text.encode("utf-8"), path="source/a.md", slug="a", default_lang="en",
+                        front_matter_keys=kwargs.get("keys", DEFAULT_FRONT_MATTER_KEYS))  # type: ignore[arg-type]
+
+
+def kinds(text: str) -> list[tuple[str, str, int]]:
+    return [(s.kind.value, s.msgid, s.line) for s in article(text).segments]
+
+
+def test_one_entry_per_block_with_inline_markup_kept() -> None:
+    text = "# Head *one*\n\nA [link](http://x.org) and `code`\nwrapped line.\n\n- item **b**\n\n> quoted\n"
+    assert kinds(text) == [
+        ("heading", "Head *one*", 1),
+        ("paragraph", "A [link](http://x.org) and `code` wrapped line.", 3),
+        ("list item", "item **b**", 6),
+        ("blockquote", "quoted", 8),
+    ]
+
+
+def test_code_html_and_untranslatable_front_matter_are_not_extracted() -> None:
+    text = "---\ntitle: T\nslug: not-me\ndate: 2026-01-01\n---\n\n```\ncode\n```\n\n    indented\n\n<div>\nhtml\n</div>\n"
+    assert kinds(text) == [("front matter", "T", 2)]
+
+
+def test_front_matter_contexts_and_nested_image_fields() -> None:
+    text = "---\ntitle: T\nimage:\n  caption: 'It''s a cap'\n  alt: \"alt\\ntext\"\n---\nBody.\n"
+    segments = article(text).segments
+    assert [(s.msgctxt, s.msgid) for s in segments] == [
+        ("title", "T"), ("image.caption", "It's a cap"), ("image.alt", "alt\ntext"), (None, "Body.")]
+
+
+def test_table_cells_and_image_alt_text() -> None:
+    text = "| Name | Role \\| job |\n|---|---|\n| Ann | Editor |\n\n![A *view* of Baku](baku.jpg \"t\")\n"
+    assert kinds(text) == [
+        ("table cell", "Name", 1), ("table cell", "Role \\| job", 1),
+        ("table cell", "Ann", 3), ("table cell", "Editor", 3), ("image alt text", "A *view* of Baku", 5),
+    ]
+
+
+def test_hard_breaks_stay_soft_breaks_become_spaces() -> None:
+    assert kinds("one  \ntwo\\\nthree\nfour\n") == [("paragraph", "one\ntwo\\\nthree four", 1)]
+
+
+def test_lang_from_front_matter_and_default() -> None:
+    assert article("---\nlang: ru\n---\nТекст.\n").lang == "ru"
+    assert article("Text.\n").lang == "en"
+
+
+@pytest.mark.parametrize("text, line, fragment", [
+    ("---\ntitle: [unclosed\n---\n", 2, "invalid front matter"),
+    ("---\ntitle: a\ntitle: b\n---\n", 3, "duplicate front-matter key 'title'"),
+    ("---\ntitle: a\n", 1, "never closed"),
+    ("---\n- a\n- b\n---\n", 2, "must be a mapping"),
+])
+def test_bad_front_matter_is_reported_with_line(text: str, line: int, fragment: str) -> None:
+    with pytest.raises(ArticleError) as info:
+        article(text)
+    assert info.value.line == line
+    assert fragment in info.value.message
+    assert info.value.path == "source/a.md"
+
+
+def test_invalid_utf8_names_the_line() -> None:
+    with pytest.raises(ArticleError) as info:
+        read_article(b"ok\n\nbad \xff byte\n", path="source/a.md", slug="a", default_lang="en",
+                     front_matter_keys=())
+    assert info.value.line == 3 and "UTF-8" in info.value.message
+
+
+def test_splice_changes_only_translated_spans() -> None:
+    text = "---\ntitle: Hello # comment\nkeep: NO\n---\n\n*  item one\n   continues\n\n>  quoted\n"
+    art = article(text)
+    out = localise(art, lambda s: {"Hello": "Привет", "item one continues": "пункт"}.get(s.msgid))
+    assert out == "---\ntitle: Привет # comment\nkeep: NO\n---\n\n*  пункт\n\n>  quoted\n"
+
+
+def test_translation_that_looks_like_a_block_is_escaped() -> None:
+    art = article("- item\n\nPara\n\n| a |\n|---|\n| b |\n\n## Head\n")
+    mapping = {"item": "1. первый", "Para": "# не заголовок\n- не список\n> не цитата", "b": "x | y",
+               "Head": "Заголовок #"}
+    out = localise(art, lambda s: mapping.get(s.msgid))
+    assert out == ("- 1\\. первый\n\n\\# не заголовок  \n\\- не список  \n\\> не цитата\n\n| a |\n|---|\n"
+                   "| x \\| y |\n\n## Заголовок \\#\n")
+
+
+def test_multiline_translation_keeps_container_prefix() -> None:
+    art = article("> 1. quoted item\n")
+    out = localise(art, lambda s: "строка один\nстрока два")
+    assert out == "> 1. строка один  \n>    строка два\n"
+
+
+def test_front_matter_values_keep_yaml_valid_and_quoting_style() -> None:
+    import yaml
+
+    text = "---\ntitle: Plain\ndescription: 'single'\nsummary: \"double\"\n---\n"
+    art = article(text)
+    tr = {"Plain": "yes", "single": "it's", "double": "a: b # c"}
+    out = localise(art, lambda s: tr[s.msgid], front_matter={"lang": "ru", "machine_translated": True})
+    data = yaml.safe_load(out.split("---\n")[1])
+    assert data == {"title": "yes", "description": "it's", "summary": "a: b # c", "lang": "ru",
+                    "machine_translated": True}
+    assert "description: 'it''s'" in out
+
+
+def test_crlf_and_bom_survive_translation() -> None:
+    raw = "\ufeff---\r\ntitle: T\r\n---\r\n\r\nOne\r\ntwo\r\n".encode("utf-8")
+    art = read_article(raw, path="source/a.md", slug="a", default_lang="en", front_matter_keys=("title",))
+    assert art.bom
+    out = localise(art, lambda s: "X\nY" if s.kind == BlockKind.PARAGRAPH else None)
+    assert out == "---\r\ntitle: T\r\n---\r\n\r\nX  \r\nY\r\n"
