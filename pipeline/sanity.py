@@ -94,15 +94,20 @@ def _max_repeat(tokens: list[str], n: int) -> tuple[int, tuple[str, ...]]:
     return best, best_gram
 
 
+_CHAR_LOOP = re.compile(r"(\w{1,12}?)\1{5,}")
+
+
 def _loops(src: str, out: str, limits: GateLimits) -> list[str]:
+    for match in _CHAR_LOOP.finditer(out.lower()):
+        if match.group() not in src.lower() and not match.group(1).isdigit():
+            return [f"repetition: {match.group(1)!r} repeated {len(match.group()) // len(match.group(1))} times"]
     out_tokens = _WORD.findall(out.lower())
     src_tokens = _WORD.findall(src.lower())
     for n in range(1, limits.loop_max_ngram + 1):
         repeats, gram = _max_repeat(out_tokens, n)
         needed = limits.loop_min_repeats + (1 if n == 1 else 0)
-        if repeats >= needed and not any(ch.isalnum() for ch in "".join(gram)):
-            continue
-        if repeats >= needed and repeats > _max_repeat(src_tokens, n)[0]:
+        wordy = any(ch.isalpha() for ch in "".join(gram))
+        if wordy and repeats >= needed and repeats > _max_repeat(src_tokens, n)[0]:
             return [f"repetition: {' '.join(gram)!r} repeated {repeats} times"]
     return []
 
