@@ -175,13 +175,20 @@ def _check_duplicate_keys(node: yaml.Node, path: str) -> None:
             _check_duplicate_keys(item, path)
 
 
-def _scalar_values(node: yaml.Node, prefix: str) -> Iterator[tuple[str, yaml.ScalarNode]]:
+def _scalar_values(node: yaml.Node, prefix: str,
+                   seen: set[int] | None = None) -> Iterator[tuple[str, yaml.ScalarNode]]:
+    """Every scalar with its key path; an alias (``*name``) is not a second copy of its
+    anchor's text, so a node reached again through an alias is skipped."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            yield from _scalar_values(value, f"{prefix}{key.value}.")
+            yield from _scalar_values(value, f"{prefix}{key.value}.", seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            yield from _scalar_values(item, f"{prefix}{index}.")
+            yield from _scalar_values(item, f"{prefix}{index}.", seen)
     elif isinstance(node, yaml.ScalarNode):
         yield prefix[:-1], node
 
@@ -201,9 +208,16 @@ def _top_level_value(root: yaml.MappingNode, name: str) -> yaml.Node | None:
     return None
 
 
+_YAML_PROPERTIES = re.compile(r"(?:[&!][^ \t\r\n]*[ \t\r\n]+)+")
+
+
 def _front_matter_segment(key_path: str, node: yaml.ScalarNode, yaml_text: str,
                           line_starts: list[int]) -> Segment:
     start = node.start_mark.index
+    # The node starts at its properties (``&anchor``, ``!tag``): they are not the value.
+    properties = _YAML_PROPERTIES.match(yaml_text, start, node.end_mark.index)
+    if properties is not None:
+        start = properties.end()
     original = yaml_text[start:node.end_mark.index]
     style = node.style or "plain"
     end = start + len(original.rstrip()) if style in ("|", ">") else node.end_mark.index
