@@ -294,9 +294,11 @@ def _finish(item: _Item, translations: dict[str, str], provenance: str,
     )
     text, problems = restore(joined, item.protected)
     source_lang, target_lang = item.pair
-    reasons = [f"placeholders: {problem}" for problem in problems]
-    if not reasons:
-        reasons = check_output(item.message.msgid, text, source_lang, target_lang)
+    gate = check_output(item.message.msgid, text, source_lang, target_lang)
+    if gate[:1] and gate[0].startswith("empty"):
+        reasons = gate  # lost placeholders are a consequence, not news
+    else:
+        reasons = [f"placeholders: {problem}" for problem in problems] + gate
     for processor in postprocess if not reasons else ():
         text, found = processor(item.message.msgid, text, source_lang, target_lang)
         reasons += found
@@ -304,7 +306,7 @@ def _finish(item: _Item, translations: dict[str, str], provenance: str,
     if reasons:
         _reject(item.message, reasons, provenance)
         stats.rejected += 1
-        stats.placeholder_problems += bool(problems)
+        stats.placeholder_problems += any(r.startswith("placeholders:") for r in reasons)
         stats.reasons.update(reason.split(":", 1)[0] for reason in reasons)
         report.rejections.append(Rejection(item.job.path, item.message.lineno, item.message.msgid, reasons))
         return

@@ -226,3 +226,33 @@ def isolate_argos(monkeypatch: object, base: Path) -> dict[str, Path]:
         monkeypatch.setenv(key, str(value))  # type: ignore[attr-defined]
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")  # type: ignore[attr-defined]
     return folders
+
+
+@dataclass(frozen=True)
+class BuiltPackages:
+    """Tiny packages built once per test session: ``files[(from, to)]`` is an .argosmodel."""
+
+    folder: Path
+    files: dict[tuple[str, str], Path]
+
+
+#: en→ru, en→az, az→en: az→ru has no package on purpose, so it must pivot through en.
+TEST_PAIRS = (("en", "ru"), ("en", "az"), ("az", "en"))
+
+
+def _build_all(folder: Path) -> BuiltPackages:
+    files = {pair: build_package(folder, *pair, seed=i + 1) for i, pair in enumerate(TEST_PAIRS)}
+    return BuiltPackages(folder, files)
+
+
+try:
+    import pytest
+except ImportError:  # the benchmark imports this module without pytest installed
+    pytest = None  # type: ignore[assignment]
+
+if pytest is not None:
+
+    @pytest.fixture(scope="session")
+    def argos_packages(tmp_path_factory: "pytest.TempPathFactory") -> BuiltPackages:
+        """Tiny real .argosmodel files, built once per session (about a second)."""
+        return _build_all(tmp_path_factory.mktemp("argos-packages-built"))

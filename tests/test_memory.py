@@ -1,0 +1,55 @@
+"""Translation memory: reviewed translations only, normalised keys, deterministic choice."""
+
+from __future__ import annotations
+
+from pipeline.memory import TranslationMemory
+from pipeline.model import Catalogue, Message
+
+
+def catalogue(*messages: Message) -> Catalogue:
+    return Catalogue(messages=list(messages))
+
+
+def test_reviewed_active_and_obsolete_entries_are_remembered() -> None:
+    memory = TranslationMemory.from_catalogues([
+        ("en", "ru", "a.ru.po", catalogue(
+            Message("Photo: Reuters", "Фото: Reuters"),
+            Message("Draft text", "Черновик", flags=["fuzzy"]),
+            Message("Old heading", "Старый заголовок", obsolete=True),
+            Message("One apple", msgid_plural="Many apples", msgstr_plural={0: "яблоко"}),
+            Message("Empty"),
+        )),
+    ])
+    assert memory.lookup("en", "ru", "Photo: Reuters").text == "Фото: Reuters"  # type: ignore[union-attr]
+    assert memory.lookup("en", "ru", "Photo: Reuters").origin == "a.ru.po"  # type: ignore[union-attr]
+    assert memory.lookup("en", "ru", "Old heading").origin == "obsolete entry in a.ru.po"  # type: ignore[union-attr]
+    assert memory.lookup("en", "ru", "Draft text") is None
+    assert memory.lookup("en", "ru", "One apple") is None
+    assert memory.lookup("en", "ru", "Empty") is None
+    assert memory.lookup("en", "az", "Photo: Reuters") is None
+    assert memory.lookup("ru", "ru", "Photo: Reuters") is None
+
+
+def test_keys_fold_whitespace_by_default() -> None:
+    memory = TranslationMemory()
+    memory.add("en", "ru", "Photo:  Reuters\n", "Фото: Reuters", "a.po")
+    assert memory.lookup("en", "ru", " Photo: Reuters") is not None
+
+
+def test_custom_normaliser_for_quotation_marks() -> None:
+    def fold_quotes(text: str) -> str:
+        return " ".join(text.translate(str.maketrans("“”«»", '""""')).split())
+
+    memory = TranslationMemory(fold_quotes)
+    memory.add("en", "ru", "He said “yes”", "Он сказал «да»", "a.po")
+    assert memory.lookup("en", "ru", 'He said "yes"') is not None
+
+
+def test_most_frequent_translation_wins_and_ties_go_to_the_first() -> None:
+    memory = TranslationMemory()
+    memory.add("en", "ru", "Hello", "Привет", "a.po")
+    memory.add("en", "ru", "Hello", "Здравствуйте", "b.po")
+    assert memory.lookup("en", "ru", "Hello").text == "Привет"  # type: ignore[union-attr]
+    memory.add("en", "ru", "Hello", "Здравствуйте", "c.po")
+    assert memory.lookup("en", "ru", "Hello").text == "Здравствуйте"  # type: ignore[union-attr]
+    assert len(memory) == 1

@@ -1,0 +1,116 @@
+"""Placeholders: what is protected, exact round trips, and problems reported, never hidden."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from pipeline.engines.fake import (
+    DropPlaceholderEngine, DuplicatePlaceholderEngine, FakeEngine, ReorderPlaceholderEngine,
+    SpacedPlaceholderEngine,
+)
+from pipeline.placeholders import protect, restore, strip_placeholders
+
+
+@pytest.mark.parametrize(
+    ("text", "protected"),
+    [
+        ("Read **this** now", "Read ⟦1⟧this⟦2⟧ now"),
+        ("See [the docs](https://example.org/a_(b) \"Title\").", "See ⟦1⟧the docs⟦2⟧."),
+        ("Image ![a cat](cat.png) here", "Image ⟦1⟧a cat⟦2⟧ here"),
+        ("Ref [text][ref] and [plain] brackets", "Ref ⟦1⟧text⟦2⟧ and [plain] brackets"),
+        ("Run `rm -rf [x](y)` now", "Run ⟦1⟧ now"),
+        ("Visit <https://example.org> or https://example.org/page.", "Visit ⟦1⟧ or ⟦2⟧."),
+        ("Write to desk@example.org today", "Write to ⟦1⟧ today"),
+        ("A note[^1] and <span class=\"x\">html</span>", "A note⟦1⟧ and ⟦2⟧html⟦3⟧"),
+        ("Tom &amp; Jerry \\*not emphasis\\*", "Tom ⟦1⟧ Jerry ⟦2⟧not emphasis⟦3⟧"),
+        ("line\\\nnext  \nlast", "line⟦1⟧\nnext⟦2⟧\nlast"),
+        ("snake_case stays, a * b stays", "snake_case stays, a * b stays"),
+        ("**[bold link](u)**", "⟦1⟧bold link⟦2⟧"),
+        ("literal ⟦1⟧ tokens", "literal ⟦1⟧1⟦2⟧ tokens"),
+    ],
+)
+def test_protect_hides_markup_and_keeps_link_text(text: str, protected: str) -> None:
+    result = protect(text)
+    assert result.text == protected
+    assert restore(result.text, result) == (text, [])
+
+
+def test_numbers_are_protected_only_on_request() -> None:
+    text = "On 12.03.2024 at 10:30 it was 3 degrees"
+    assert protect(text).text == text
+    assert protect(text, numbers=True).text == "On ⟦1⟧ at ⟦2⟧ it was 3 degrees"
+
+
+def test_lost_duplicated_unknown_and_reordered_tokens_are_reported() -> None:
+    protected = protect("**Bold** and [link](u)")
+    assert protected.text == "⟦1⟧Bold⟦2⟧ and ⟦3⟧link⟦4⟧"
+    text, problems = restore("⟦1⟧Жирный and ⟦3⟧ссылка⟦4⟧ ⟦4⟧ ⟦9⟧", protected)
+    assert "**Жирный and [ссылка](u) ](u) ⟦9⟧" == text
+    assert "placeholder ⟦2⟧ (**) lost" in problems
+    assert "placeholder ⟦4⟧ (](u)) duplicated" in problems
+    assert "unknown placeholder ⟦9⟧" in problems
+    _, problems = restore("⟦4⟧ссылка⟦3⟧ ⟦1⟧Bold⟦2⟧", protected)
+    assert problems == ["placeholders ⟦3⟧ ([) and ⟦4⟧ (](u)) out of order"]
+
+
+def test_restore_tolerates_spacing_inside_tokens() -> None:
+    protected = protect("A **b** c")
+    assert restore("X ⟦ 1 ⟧y⟦2 ⟧ z", protected) == ("X **y** z", [])
+
+
+@pytest.mark.parametrize("style", ["brackets", "xml"])
+@pytest.mark.parametrize(
+    "engine",
+    [FakeEngine(), SpacedPlaceholderEngine()],
+    ids=["uppercase", "spaced-lowercase"],
+)
+def test_placeholder_styles_under_well_behaved_fakes(style: str, engine: FakeEngine) -> None:
+    """The measurement behind the default style: ⟦n⟧ survives casing and spacing."""
+    protected = protect("Go to **[the site](https://x.org)** now", style=style)  # type: ignore[arg-type]
+    output = engine.translate_batch([protected.text], "en", "ru")[0]
+    _, problems = restore(output, protected)
+    if style == "brackets":
+        assert problems == []
+    else:
+        assert problems == [] or isinstance(engine, SpacedPlaceholderEngine)
+
+
+@pytest.mark.parametrize(
+    ("engine", "expected"),
+    [
+        (DropPlaceholderEngine(), "lost"),
+        (DuplicatePlaceholderEngine(), "duplicated"),
+        (ReorderPlaceholderEngine(), "out of order"),
+    ],
+)
+def test_misbehaving_engines_are_caught(engine: FakeEngine, expected: str) -> None:
+    protected = protect("Read [the report](https://x.org/r) today")
+    output = engine.translate_batch([protected.text], "en", "ru")[0]
+    _, problems = restore(output, protected)
+    assert any(expected in problem for problem in problems)
+
+
+def test_strip_placeholders() -> None:
+    assert strip_placeholders("a⟦1⟧b ⟦ 2 ⟧") == "a b  "
+
+
+_MARKDOWNISH = st.lists(
+    st.sampled_from(list("ab cZ.,!?*_~`[]()<>/:@&;#\\^\n\"'⟦⟧1") + ["https://x.org/p", "**", "](u)", "<b>", "&amp;"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKDOWNISH)
+def test_round_trip_is_exact(text: str) -> None:
+    protected = protect(text)
+    assert restore(protected.text, protected) == (text, [])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_round_trip_on_arbitrary_text(text: str) -> None:
+    for style in ("brackets", "xml"):
+        protected = protect(text, style=style, numbers=True)  # type: ignore[arg-type]
+        assert restore(protected.text, protected)[0] == text

@@ -1,0 +1,209 @@
+"""The translate stage with fake engines: what is filled, what is rejected, what is never touched."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.engines.fake import (
+    AsciiQuotesEngine, BoilerplateEngine, DropPlaceholderEngine, EchoEngine, EmptyEngine,
+    FailingEngine, FakeEngine, RepeatEngine, ShortBatchEngine,
+)
+from pipeline.engines.pseudo import PseudoEngine
+from pipeline.memory import TranslationMemory
+from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, EntryStatus, Message
+from pipeline.translate import CatalogueJob, translate_catalogues
+
+
+def job(path: str, *messages: Message, src: str = "en", tgt: str = "ru") -> CatalogueJob:
+    return CatalogueJob(path, src, tgt, Catalogue(messages=list(messages)))
+
+
+def mt_comments(message: Message) -> list[str]:
+    return [c for c in message.comments if c.startswith(MT_COMMENT_PREFIX) or c.startswith(MT_REJECTED_PREFIX)]
+
+
+def test_untranslated_entries_become_fuzzy_with_provenance() -> None:
+    engine = FakeEngine()
+    jobs = [job("a.ru.po", Message("The council met on **Monday**. See [the report](https://x.org/r).",
+                                   comments=["translator note"]))]
+    report = translate_catalogues(jobs, engine)
+    message = jobs[0].catalogue.messages[0]
+    assert message.msgstr == "ТХЕ ЦОУНЦИЛ МЕТ ОН **МОНДАЫ**. СЕЕ [ТХЕ РЕПОРТ](https://x.org/r)."
+    assert message.fuzzy and message.status is EntryStatus.MACHINE
+    assert message.comments == ["translator note", "mt: fake 1 en→ru"]
+    assert report.pairs[("en", "ru")].machine_translated == 1
+    assert engine.texts_seen == ["The council met on ⟦1⟧Monday⟦2⟧.", "See ⟦1⟧the report⟦2⟧."]
+
+
+def test_human_translations_are_never_touched() -> None:
+    reviewed = Message("Hello", "Привет")
+    fuzzy_human = Message("Goodbye", "Пока", flags=["fuzzy"])
+    changed = Message("New text", "Старый", flags=["fuzzy"], previous_msgid="Old text",
+                      comments=["mt: fake 0 en→ru"])
+    plural = Message("One file", msgid_plural="Many files")
+    obsolete = Message("Gone", obsolete=True)
+    jobs = [job("a.ru.po", reviewed, fuzzy_human, changed, plural, obsolete)]
+    before = [repr(m) for m in jobs[0].catalogue.messages]
+    engine = FakeEngine()
+    for refresh in (False, True):
+        report = translate_catalogues(jobs, engine, refresh=refresh)
+        assert report.engine_calls == 0
+    assert [repr(m) for m in jobs[0].catalogue.messages] == before
+
+
+def test_one_engine_call_per_pair_with_sentences_deduplicated_across_catalogues() -> None:
+    boiler = "Subscribe to our newsletter. It is free."
+    jobs = [
+        job("a.ru.po", Message(boiler), Message("First story. It is free.")),
+        job("b.ru.po", Message(boiler + " "), Message("Second story.")),
+        job("a.az.po", Message(boiler), tgt="az"),
+    ]
+    engine = FakeEngine()
+    report = translate_catalogues(jobs, engine, memory=TranslationMemory())
+    assert report.engine_calls == 2
+    assert [(c.target, c.texts) for c in engine.calls] == [
+        ("ru", ["Subscribe to our newsletter.", "It is free.", "First story.", "Second story."]),
+        ("az", ["Subscribe to our newsletter.", "It is free."]),
+    ]
+    stats = report.pairs[("en", "ru")]
+    assert (stats.sentences, stats.unique_sentences, stats.machine_translated) == (7, 4, 4)
+    assert jobs[1].catalogue.messages[0].msgstr.endswith(" ")
+
+
+def test_identical_sentences_with_different_placeholder_numbers_are_one_input() -> None:
+    jobs = [job("a.ru.po", Message("Intro with `code`. Read **this**."), Message("Read **this**."))]
+    engine = FakeEngine()
+    translate_catalogues(jobs, engine)
+    assert engine.texts_seen == ["Intro with ⟦1⟧.", "Read ⟦1⟧this⟦2⟧."]
+    assert jobs[0].catalogue.messages[0].msgstr == "ИНТРО ШИТХ `code`. РЕАД **ТХИС**."
+
+
+def test_translation_memory_comes_first() -> None:
+    jobs = [
+        job("a.ru.po", Message("Photo: Reuters", "Фото: Reuters")),
+        job("b.ru.po", Message("Photo:  Reuters"), Message("Something new.")),
+    ]
+    engine = FakeEngine()
+    report = translate_catalogues(jobs, engine)
+    reused = jobs[1].catalogue.messages[0]
+    assert reused.msgstr == "Фото: Reuters" and reused.fuzzy
+    assert reused.comments == ["mt: translation memory (a.ru.po)"]
+    assert engine.texts_seen == ["Something new."]
+    assert report.pairs[("en", "ru")].from_memory == 1
+
+
+def test_second_run_makes_no_engine_call() -> None:
+    jobs = [job("a.ru.po", Message("Good sentence here."), Message("and so on and so on."))]
+    engine = RepeatEngine()
+    first = translate_catalogues(jobs, engine)
+    assert first.engine_calls == 1 and first.rejected == 2
+    again = translate_catalogues(jobs, engine)
+    assert again.engine_calls == 0
+    assert [len(mt_comments(m)) for m in jobs[0].catalogue.messages] == [1, 1]
+
+
+def test_rejections_are_replaced_not_stacked_and_retried_for_a_new_engine() -> None:
+    message = Message("The city council met on Monday.")
+    jobs = [job("a.ru.po", message)]
+    translate_catalogues(jobs, EchoEngine())
+    assert message.msgstr == ""
+    assert len(message.comments) == 1
+    assert message.comments[0].startswith("mt rejected: untranslated: output equals the source")
+    assert message.comments[0].endswith(" (fake-echo 1 en→ru)")
+    translate_catalogues(jobs, EchoEngine(), refresh=True)
+    assert len(mt_comments(message)) == 1
+    translate_catalogues(jobs, FakeEngine())
+    assert message.msgstr and message.comments == ["mt: fake 1 en→ru"]
+
+
+@pytest.mark.parametrize(
+    ("engine", "category"),
+    [
+        (RepeatEngine(), "repetition"),
+        (EchoEngine(), "untranslated"),
+        (BoilerplateEngine(), "hallucination"),
+        (EmptyEngine(), "empty"),
+        (DropPlaceholderEngine(), "placeholders"),
+    ],
+)
+def test_misbehaving_engines_leave_entries_empty_with_a_reason(engine: FakeEngine, category: str) -> None:
+    message = Message("The mayor opened the new **bridge** over the river today.")
+    report = translate_catalogues([job("a.ru.po", message)], engine)
+    assert message.msgstr == "" and not message.fuzzy
+    assert mt_comments(message)[0].startswith(f"{MT_REJECTED_PREFIX}{category}:")
+    assert report.pairs[("en", "ru")].reasons[category] == 1
+    assert report.rejections[0].path == "a.ru.po"
+    assert report.pairs[("en", "ru")].placeholder_problems == (category == "placeholders")
+
+
+def test_refresh_retranslates_only_unreviewed_mt_from_another_model() -> None:
+    old_mt = Message("Hello world.", "СТАРЫЙ", flags=["fuzzy"], comments=["mt: fake 0 en→ru"])
+    same_mt = Message("Bye world.", "ТОТ ЖЕ", flags=["fuzzy"], comments=["mt: fake 1 en→ru"])
+    memory_mt = Message("Thanks.", "Спасибо", flags=["fuzzy"], comments=["mt: translation memory (b.po)"])
+    jobs = [job("a.ru.po", old_mt, same_mt, memory_mt)]
+    engine = FakeEngine()
+    assert translate_catalogues(jobs, engine).engine_calls == 0
+    report = translate_catalogues(jobs, engine, refresh=True, memory=TranslationMemory())
+    assert engine.texts_seen == ["Hello world."]
+    assert old_mt.msgstr == "ХЕЛЛО ШОРЛД." and old_mt.comments == ["mt: fake 1 en→ru"]
+    assert same_mt.msgstr == "ТОТ ЖЕ" and memory_mt.msgstr == "Спасибо"
+    assert report.machine_translated == 1
+
+
+def test_refresh_rejection_keeps_the_older_machine_translation() -> None:
+    old_mt = Message("The city council met on Monday.", "СТАРЫЙ ПЕРЕВОД", flags=["fuzzy"],
+                     comments=["mt: fake 0 en→ru"])
+    translate_catalogues([job("a.ru.po", old_mt)], EchoEngine(), refresh=True)
+    assert old_mt.msgstr == "СТАРЫЙ ПЕРЕВОД"
+    assert old_mt.comments[-1].startswith(MT_REJECTED_PREFIX)
+
+
+def test_unsupported_pairs_are_reported_and_left_alone() -> None:
+    jobs = [job("a.ru.po", Message("Hello.")), job("a.az.po", Message("Hello."), tgt="az")]
+    engine = FakeEngine(pairs={("en", "ru")})
+    report = translate_catalogues(jobs, engine)
+    assert report.missing_pairs == [("en", "az")]
+    assert jobs[1].catalogue.messages[0] == Message("Hello.")
+    assert report.notes and "en→az" in report.notes[0]
+
+
+def test_postprocessors_fix_or_reject() -> None:
+    def curly(source: str, output: str, src: str, tgt: str) -> tuple[str, list[str]]:
+        return output.replace('"', "«", 1).replace('"', "»", 1), []
+
+    def strict(source: str, output: str, src: str, tgt: str) -> tuple[str, list[str]]:
+        return output, ["glossary: 'bridge' must be 'мост'"] if "bridge" in source else []
+
+    jobs = [job("a.ru.po", Message("He said “yes” twice."), Message("The bridge is open."))]
+    translate_catalogues(jobs, AsciiQuotesEngine(), postprocess=[curly, strict])
+    said, bridge = jobs[0].catalogue.messages
+    assert said.msgstr == "ХЕ САИД «ЫЕС» ТШИЦЕ."
+    assert bridge.msgstr == "" and bridge.comments[0].startswith("mt rejected: glossary:")
+
+
+def test_engine_failures_are_reported_per_pair() -> None:
+    jobs = [job("a.ru.po", Message("Hello there."))]
+    report = translate_catalogues(jobs, FailingEngine())
+    assert report.errors and jobs[0].catalogue.messages[0] == Message("Hello there.")
+    report = translate_catalogues(jobs, ShortBatchEngine())
+    assert "returned 0 translations for 1" in str(report.errors[0])
+
+
+def test_progress_counts_sentences_sent() -> None:
+    seen: list[tuple[int, int]] = []
+    jobs = [job("a.ru.po", Message("One. Two."), Message("Three."))]
+    translate_catalogues(jobs, FakeEngine(), progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 3), (3, 3)]
+
+
+def test_pseudo_engine_passes_the_gate_and_keeps_markup() -> None:
+    jobs = [
+        job("a.ru.po", Message("Read [the report](https://x.org/r) by *Dr. Smith*.")),
+        job("a.az.po", Message("Read [the report](https://x.org/r) by *Dr. Smith*."), tgt="az"),
+        job("b.en.po", Message("Читайте [доклад](https://x.org/r)."), src="ru", tgt="en"),
+    ]
+    report = translate_catalogues(jobs, PseudoEngine())
+    assert report.rejected == 0 and report.machine_translated == 3
+    assert jobs[0].catalogue.messages[0].msgstr == "[Реад [тхе репорт](https://x.org/r) бы *Др. Смитх*.]"
+    assert jobs[1].catalogue.messages[0].msgstr == "[Ŕəåđ [ŧĥə ŕəþöŕŧ](https://x.org/r) ƀý *Đŕ. Şɱıŧĥ*.]"
+    assert jobs[2].catalogue.messages[0].msgstr == "[Çĥîŧåýŧé [đöķłåđ](https://x.org/r).]"
