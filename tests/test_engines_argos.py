@@ -1,0 +1,131 @@
+"""The Argos engine on tiny real packages: batching, pivots, caching, the stage end to end."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.engines import Engine
+from pipeline.engines.argos import ArgosEngine
+from pipeline.errors import ModelMissingError
+from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, Message
+from pipeline.models import install_package_file
+from pipeline.translate import CatalogueJob, translate_catalogues
+from tests.argos_factory import BuiltPackages, argos_packages, sentences  # noqa: F401 (fixture)
+
+
+@pytest.fixture
+def packages_dir(argos_packages: BuiltPackages, tmp_path: Path) -> Path:
+    folder = tmp_path / "packages"
+    for file in argos_packages.files.values():
+        install_package_file(file, folder)
+    return folder
+
+
+def test_protocol_support_and_provenance(packages_dir: Path) -> None:
+    engine = ArgosEngine(packages_dir)
+    assert isinstance(engine, Engine)
+    assert engine.supports("en", "ru") and engine.supports("az", "ru")
+    assert not engine.supports("ru", "az")
+    assert engine.provenance("en", "ru") == "argos translate-en_ru 1.0"
+    assert engine.provenance("az", "ru") == "argos az→en→ru (translate-az_en 1.0 + translate-en_ru 1.0)"
+    with pytest.raises(ModelMissingError):
+        engine.translate_batch(["Привет"], "ru", "az")
+
+
+def test_batches_are_token_bounded_and_models_load_once(packages_dir: Path) -> None:
+    engine = ArgosEngine(packages_dir, max_batch_tokens=64, beam_size=1, max_decoding_length=32)
+    texts = list(sentences("en", 60, seed=9))
+    outputs = engine.translate_batch(texts, "en", "ru")
+    assert len(outputs) == len(texts) and all(isinstance(o, str) for o in outputs)
+    first_calls = engine.batch_calls
+    assert 1 < first_calls < len(texts) // 2
+    assert engine.translate_batch(texts, "en", "ru") == outputs  # deterministic
+    assert engine.batch_calls == 2 * first_calls
+    assert len(engine._loaded) == 1
+    assert engine.translate_batch(["", "  "], "en", "ru") == ["", ""]
+
+
+def test_batches_are_length_sorted_and_padded_size_bounded() -> None:
+    engine = ArgosEngine(Path("/nonexistent"), max_batch_tokens=10)
+    tokens = [["a"] * n for n in (5, 1, 3, 0, 2, 12, 2)]
+    batches = engine._batches(tokens)
+    assert batches == [[1, 4, 6], [2, 0], [5]]
+    for batch in batches[:-1]:
+        assert len(batch) * max(len(tokens[i]) for i in batch) <= 10
+
+
+def test_one_big_batch_when_it_fits(packages_dir: Path) -> None:
+    engine = ArgosEngine(packages_dir, max_batch_tokens=100_000, beam_size=1)
+    engine.translate_batch(list(sentences("en", 50, seed=3)), "en", "ru")
+    assert engine.batch_calls == 1
+
+
+def test_pivot_chains_two_packages(packages_dir: Path) -> None:
+    engine = ArgosEngine(packages_dir, beam_size=1, max_batch_tokens=100_000)
+    texts = list(sentences("az", 5, seed=4))
+    outputs = engine.translate_batch(texts, "az", "ru")
+    assert len(outputs) == 5
+    assert engine.batch_calls == 2
+    assert {p.name for p in engine._loaded} == {"translate-az_en-1_0", "translate-en_ru-1_0"}
+    middle = ArgosEngine(packages_dir, beam_size=1, max_batch_tokens=100_000).translate_batch(texts, "az", "en")
+    assert ArgosEngine(packages_dir, beam_size=1).translate_batch(middle, "en", "ru") == outputs
+
+
+def test_target_prefix_is_given_and_removed(argos_packages: BuiltPackages, tmp_path: Path) -> None:
+    from tests.argos_factory import build_package
+
+    file = build_package(tmp_path, "en", "ru", target_prefix="__ru__", package_version="2.0")
+    folder = tmp_path / "packages"
+    install_package_file(file, folder)
+    engine = ArgosEngine(folder, beam_size=1)
+    outputs = engine.translate_batch(["The city council met."], "en", "ru")
+    assert "__ru__" not in outputs[0]
+    assert engine.provenance("en", "ru") == "argos translate-en_ru 2.0"
+
+
+def test_stage_end_to_end_with_real_packages(packages_dir: Path) -> None:
+    jobs = [
+        CatalogueJob(f"{slug}.{tgt}.po", src, tgt, Catalogue(messages=[
+            Message(text) for text in sentences(src, 15, seed=i)
+        ] + [Message("Human text", "Человеческий перевод")]))
+        for i, (slug, src, tgt) in enumerate([("a", "en", "ru"), ("b", "en", "ru"), ("c", "az", "ru"),
+                                             ("d", "en", "az"), ("e", "ru", "az")])
+    ]
+    jobs[0].catalogue.messages.append(Message("Read **this** and [that](https://x.org/a_b)."))
+    engine = ArgosEngine(packages_dir, max_batch_tokens=512, max_decoding_length=96)
+    report = translate_catalogues(jobs, engine)
+    assert report.missing_pairs == [("ru", "az")]
+    assert report.engine_calls == 3  # en→ru, az→ru (pivot), en→az
+    sentences_sent = sum(s.unique_sentences for s in report.pairs.values())
+    assert sentences_sent > 60
+    assert engine.batch_calls <= 15  # bounded by token batches, not by entries
+    for job in jobs[:4]:
+        for message in job.catalogue.messages:
+            if message.msgid == "Human text":
+                assert message.msgstr == "Человеческий перевод" and not message.fuzzy
+            elif message.msgstr:
+                assert message.fuzzy
+                assert message.comments == [MT_COMMENT_PREFIX + engine.provenance(job.source_lang, job.target_lang)]
+            else:
+                assert len(message.comments) == 1 and message.comments[0].startswith(MT_REJECTED_PREFIX)
+    assert all(m.msgstr == "" and not m.comments for m in jobs[4].catalogue.messages[:-1])
+    assert report.machine_translated > 0 and report.rejected > 0
+    assert report.pairs[("az", "ru")].machine_translated + report.pairs[("az", "ru")].rejected == 15
+    calls = engine.batch_calls
+    again = translate_catalogues(jobs, engine)
+    assert again.engine_calls == 0 and engine.batch_calls == calls
+
+
+def test_library_modules_do_not_import_argostranslate(tmp_path: Path) -> None:
+    code = (
+        "import sys, pipeline.engines.argos, pipeline.models, pipeline.translate, pipeline.engines.registry;"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('argostranslate', 'ctranslate2')))))"
+    )
+    result = subprocess.run([sys.executable, "-c", "import json;" + code], capture_output=True, text=True,
+                            check=True, cwd=Path(__file__).resolve().parents[1])
+    assert json.loads(result.stdout) == []

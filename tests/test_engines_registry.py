@@ -1,0 +1,56 @@
+"""Engines by name; pseudo and fake engines behave as documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from pipeline.engines import Engine
+from pipeline.engines.argos import ArgosEngine
+from pipeline.engines.fake import FAKES, FakeEngine, SpacedPlaceholderEngine
+from pipeline.engines.pseudo import PseudoEngine
+from pipeline.engines.registry import engine_names, get_engine
+from pipeline.errors import ConfigError
+
+
+def test_every_name_builds_an_engine() -> None:
+    for name in engine_names():
+        assert isinstance(get_engine(name), Engine)
+    assert {"argos", "pseudo", "fake"} <= set(engine_names())
+
+
+def test_argos_options_come_from_the_config(tmp_path: Path) -> None:
+    config = SimpleNamespace(root=tmp_path, models_dir="models", beam_size=2)
+    engine = get_engine("argos", config=config)
+    assert isinstance(engine, ArgosEngine)
+    assert engine.packages_dir == tmp_path / "models" and engine.beam_size == 2
+    engine = get_engine("argos", config=SimpleNamespace(root=tmp_path, models_dir=None, beam_size=None))
+    assert engine.packages_dir.name == "argos-packages"  # ARGOS_PACKAGES_DIR from the test environment
+    assert isinstance(get_engine("pseudo", config=config), PseudoEngine)
+
+
+def test_unknown_names_and_options_are_config_errors() -> None:
+    with pytest.raises(ConfigError, match="unknown translation engine"):
+        get_engine("deepl")
+    with pytest.raises(ConfigError, match="does not accept"):
+        get_engine("pseudo", beam_size=3)
+
+
+def test_pseudo_is_deterministic_and_bracketed() -> None:
+    engine = PseudoEngine(expand=0.5)
+    out = engine.translate_batch(["Hi ⟦1⟧you⟦2⟧, see https://x.org", ""], "en", "az")
+    assert out == engine.translate_batch(["Hi ⟦1⟧you⟦2⟧, see https://x.org", ""], "en", "az")
+    assert out[0].startswith("[Ĥı ⟦1⟧ýöü⟦2⟧, şəə https://x.org") and out[0].endswith("~]")
+    assert out[1] == ""
+    assert not engine.supports("en", "en-GB")
+
+
+def test_fakes_record_calls_and_respect_pairs() -> None:
+    engine = FakeEngine(pairs={("en", "ru")}, version="7")
+    assert engine.translate_batch(["a b"], "en", "ru") == ["А Б"]
+    assert engine.calls[0].texts == ["a b"] and engine.provenance("en", "ru") == "fake 7 en→ru"
+    assert not engine.supports("en", "az")
+    assert SpacedPlaceholderEngine().translate_batch(["x ⟦1⟧"], "en", "ru") == ["ж ⟦ 1 ⟧"]
+    assert all(name.startswith("fake") for name in FAKES)
