@@ -1,0 +1,178 @@
+"""Regions of a segment's inline Markdown that are not prose: code, URLs, link targets, tags.
+
+Quotation analysis, quote localisation, number checks and glossary matching all need to
+skip these regions: a ``"`` inside ```code``` or inside a link title is not a quotation
+mark, and the digits of a URL are not numbers a translator must carry over. The detection
+is deliberately simple (regular expressions over one segment's text, not a full CommonMark
+parser) because segments are short inline texts already cut out by the Markdown stage.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+
+class RegionKind(str, enum.Enum):
+    """What a protected region of a segment is."""
+
+    CODE = "code"
+    LINK_TARGET = "link target"
+    AUTOLINK = "autolink"
+    URL = "url"
+    HTML = "html"
+
+
+@dataclass(frozen=True)
+class Region:
+    """``text[start:end]`` is a protected region of kind ``kind``."""
+
+    start: int
+    end: int
+    kind: RegionKind
+
+    def text(self, source: str) -> str:
+        return source[self.start:self.end]
+
+
+_BACKTICKS = re.compile(r"`+")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?'’)]}*_"
+
+
+def code_spans(text: str) -> list[Region]:
+    """Inline code spans (CommonMark: a backtick run closed by a run of the same length)."""
+    regions: list[Region] = []
+    runs = list(_BACKTICKS.finditer(text))
+    i = 0
+    while i < len(runs):
+        opener = runs[i]
+        if _escaped(text, opener.start()):
+            i += 1
+            continue
+        closer = next((j for j in range(i + 1, len(runs))
+                       if len(runs[j].group()) == len(opener.group())), None)
+        if closer is None:
+            i += 1
+            continue
+        regions.append(Region(opener.start(), runs[closer].end(), RegionKind.CODE))
+        i = closer + 1
+    return regions
+
+
+def link_targets(text: str, skip: list[Region] | None = None) -> list[Region]:
+    """The ``(destination "title")`` part of inline links and images, parentheses included."""
+    regions: list[Region] = []
+    start = text.find("](")
+    while start != -1:
+        if not _inside(start, skip or []):
+            end = _matching_paren(text, start + 1)
+            if end is not None:
+                regions.append(Region(start + 1, end + 1, RegionKind.LINK_TARGET))
+                start = text.find("](", end)
+                continue
+        start = text.find("](", start + 2)
+    return regions
+
+
+def protected_regions(text: str) -> list[Region]:
+    """Every non-prose region of ``text``, sorted and non-overlapping.
+
+    Code spans win over everything (a URL inside backticks is code), then link targets,
+    autolinks and HTML tags, then bare URLs in the remaining prose.
+    """
+    regions = code_spans(text)
+    regions += link_targets(text, regions)
+    for pattern, kind in ((_AUTOLINK, RegionKind.AUTOLINK), (_HTML_TAG, RegionKind.HTML)):
+        regions += [Region(m.start(), m.end(), kind) for m in pattern.finditer(text)
+                    if not _overlaps(m.start(), m.end(), regions)]
+    for match in _URL.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in _URL_TRAILING:
+            end -= 1
+        if not _overlaps(match.start(), end, regions):
+            regions.append(Region(match.start(), end, RegionKind.URL))
+    return sorted(regions, key=lambda r: r.start)
+
+
+def prose_mask(text: str, regions: list[Region] | None = None) -> list[bool]:
+    """``mask[i]`` is True when character ``i`` is prose (outside every protected region)."""
+    mask = [True] * len(text)
+    for region in protected_regions(text) if regions is None else regions:
+        for i in range(region.start, region.end):
+            mask[i] = False
+    return mask
+
+
+def blank_out(text: str, regions: list[Region] | None = None, fill: str = " ") -> str:
+    """``text`` with protected regions replaced by ``fill`` characters (same length).
+
+    Keeping offsets unchanged lets callers run prose regexes and map hits straight back.
+    """
+    chars = list(text)
+    for region in protected_regions(text) if regions is None else regions:
+        chars[region.start:region.end] = fill * (region.end - region.start)
+    return "".join(chars)
+
+
+def urls(text: str) -> list[str]:
+    """Link destinations, autolink targets and bare URLs of ``text``, in order."""
+    found: list[str] = []
+    for region in protected_regions(text):
+        body = region.text(text)
+        if region.kind is RegionKind.LINK_TARGET:
+            found.append(_destination(body[1:-1]))
+        elif region.kind is RegionKind.AUTOLINK:
+            found.append(body[1:-1])
+        elif region.kind is RegionKind.URL:
+            found.append(body)
+    return found
+
+
+def _destination(inner: str) -> str:
+    """The destination of a link target's inside, without its optional title."""
+    inner = inner.strip()
+    if inner.startswith("<"):
+        return inner[1:inner.find(">")] if ">" in inner else inner
+    return inner.split()[0] if inner.split() else ""
+
+
+def _matching_paren(text: str, open_index: int) -> int | None:
+    depth = 0
+    quote: str | None = None
+    for i in range(open_index, len(text)):
+        char = text[i]
+        if _escaped(text, i):
+            continue
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in "\"'" and depth == 1 and i > open_index and text[i - 1].isspace():
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif char == "\n" and depth:
+            continue
+    return None
+
+
+def _escaped(text: str, index: int) -> bool:
+    backslashes = 0
+    while index - backslashes - 1 >= 0 and text[index - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
+
+
+def _inside(index: int, regions: list[Region]) -> bool:
+    return any(r.start <= index < r.end for r in regions)
+
+
+def _overlaps(start: int, end: int, regions: list[Region]) -> bool:
+    return any(r.start < end and start < r.end for r in regions)

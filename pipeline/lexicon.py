@@ -1,0 +1,159 @@
+"""Word lists for attribution in English, Russian and Azerbaijani.
+
+Kept apart from the matching code so a newsroom can see (and extend) exactly which
+verbs make a quotation "speech" and which words introduce a person. Every entry is
+lower case; multi-word verbs are tuples of words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What attribution patterns need to know about one language."""
+
+    verbs: frozenset[tuple[str, ...]]
+    #: Verbs whose following name is the addressee, not the speaker ("told Reuters").
+    addressee_verbs: frozenset[str]
+    pronouns: dict[str, str | None]  # pronoun -> "m", "f" or None (any)
+    roles: frozenset[str]  # lower-case nouns that introduce a person: economist, политолог
+    titles: frozenset[str]  # capitalised words stripped from a name: President, Mr
+    function_words: frozenset[str]  # capitalised sentence starters that are not names
+    according_to: tuple[tuple[str, ...], ...]  # "according to", "по словам"
+    particles: frozenset[str] = frozenset()  # lower-case name parts: de, van, bin
+
+    def verb_at(self, words: list[str], index: int) -> int:
+        """Length of the speech verb starting at ``words[index]`` (0 when none)."""
+        for size in (2, 1):
+            if tuple(w.lower() for w in words[index:index + size]) in self.verbs:
+                return size
+        return 0
+
+
+def _forms(stems: str, endings: tuple[str, ...]) -> set[tuple[str, ...]]:
+    return {(stem + ending,) for stem in stems.split() for ending in endings}
+
+
+_EN_VERBS = {
+    (w,) for w in (
+        "say says said tell tells told add adds added explain explains explained note notes "
+        "noted argue argues argued warn warns warned claim claims claimed stress stresses "
+        "stressed write writes wrote ask asks asked reply replies replied answer answers "
+        "answered insist insists insisted emphasise emphasises emphasised emphasize "
+        "emphasizes emphasized state states stated comment comments commented remark "
+        "remarks remarked continue continues continued conclude concludes concluded "
+        "declare declares declared announce announces announced admit admits admitted "
+        "acknowledge acknowledges acknowledged observe observes observed suggest suggests "
+        "suggested recall recalls recalled report reports reported tweet tweets tweeted "
+        "predict predicts predicted caution cautions cautioned complain complains "
+        "complained concede concedes conceded confirm confirms confirmed counter counters "
+        "countered deny denies denied maintain maintains maintained urge urges urged "
+        "believe believes believed think thinks thought shout shouts shouted wonder "
+        "wonders wondered").split()
+} | {("pointed", "out"), ("points", "out"), ("went", "on"), ("goes", "on")}
+
+ENGLISH = Lexicon(
+    verbs=frozenset(_EN_VERBS),
+    addressee_verbs=frozenset({"told", "tells", "tell"}),
+    pronouns={"he": "m", "she": "f", "they": None},
+    roles=frozenset(
+        "economist analyst expert scientist journalist lawyer minister president premier "
+        "spokesperson spokesman spokeswoman director chairman chairwoman chair head member "
+        "deputy mp lawmaker official activist researcher professor ambassador leader editor "
+        "author correspondent representative senator governor mayor commentator historian "
+        "sociologist diplomat politician blogger founder ceo adviser advisor secretary "
+        "lecturer writer reporter campaigner candidate colleague partner".split()),
+    titles=frozenset(
+        "President Prime Minister Deputy Chairman Chairwoman Representative Rep Senator Sen "
+        "Mr Mrs Ms Miss Dr Prof Professor General Gen Ambassador Economist Analyst Judge "
+        "Governor Mayor Speaker Secretary Foreign Defence Defense Finance Vice MP Lawmaker "
+        "Sir Lady Lord Colonel Captain Chancellor King Queen Prince Princess Pope "
+        "Sheikh".split()),
+    function_words=frozenset(
+        "For But And As When While In On At If Since After Before Although Though Meanwhile "
+        "However So Yet Then Now Also Still Even Only With Without By From To Of Among "
+        "Beyond Following Prior According This That These Those His Her Their Our My Its It "
+        "He She They We I You A An Both Some Many Most All Each Every Why What How Where "
+        "Who Which There Here Yes No Not Nor Or Last Next Given Despite Unlike Like".split()),
+    according_to=(("according", "to"),),
+    particles=frozenset({"de", "van", "von", "der", "al", "bin", "ibn", "da", "di", "la", "le"}),
+)
+
+_RU_PAST = ("", "а", "и", "о")
+_RU_VERBS = (
+    _forms("сказал заявил отметил подчеркнул добавил пояснил объяснил сообщил рассказал "
+           "написал уточнил признал предупредил напомнил заключил констатировал ответил "
+           "спросил возразил утверждал указал резюмировал продолжил заметил призвал "
+           "говорил считал настаивал полагал", _RU_PAST)
+    | _forms("считает говорит пишет утверждает полагает отмечает подчеркивает "
+             "подчёркивает заявляет сообщает добавляет поясняет настаивает уверен убежден "
+             "убеждён", ("",))
+    | _forms("считают говорят пишут утверждают полагают отмечают подчеркивают заявляют "
+             "сообщают добавляют поясняют настаивают", ("",))
+)
+
+RUSSIAN = Lexicon(
+    verbs=frozenset(_RU_VERBS),
+    addressee_verbs=frozenset(),
+    pronouns={"он": "m", "она": "f", "они": None},
+    roles=frozenset(
+        "экономист аналитик эксперт политолог журналист юрист адвокат министр президент "
+        "премьер депутат директор председатель глава член представитель посол лидер "
+        "редактор автор корреспондент историк социолог дипломат активист правозащитник "
+        "профессор исследователь спикер советник основатель сенатор губернатор мэр "
+        "политик блогер кандидат".split()),
+    titles=frozenset("Президент Премьер-министр Министр Депутат Господин Госпожа".split()),
+    function_words=frozenset(
+        "В На По Как Но И А Это Он Она Они Мы Я Так Также При Для Из С О Об От До После "
+        "Когда Если Хотя Однако Поэтому Этот Эта Эти Тот Та Те Его Ее Её Их Кроме Среди "
+        "Даже Уже Еще Ещё Лишь Только Вот Там Здесь Да Нет Не Ни Или Почему Что Кто Где "
+        "Согласно Несмотря Между Перед Над Под Без Через Со Во К Ко У За".split()),
+    according_to=(("по", "словам"), ("по", "мнению"), ("как", "отметил"),
+                  ("как", "отметила"), ("как", "сказал"), ("как", "сказала"),
+                  ("как", "заявил"), ("как", "заявила")),
+)
+
+_AZ_SIMPLE = (
+    "bildirib deyib vurğulayıb söyləyib açıqlayıb yazıb soruşub bildirdi dedi vurğuladı "
+    "söylədi açıqladı yazdı soruşdu deyir bildirir vurğulayır söyləyir yazır düşünür").split()
+_AZ_COMPOUND = ("qeyd", "əlavə", "bəyan", "hesab", "iddia", "xəbərdarlıq", "etiraf")
+_AZ_LIGHT = ("edib", "etdi", "edir", "edərək")
+
+AZERBAIJANI = Lexicon(
+    verbs=frozenset({(w,) for w in _AZ_SIMPLE}
+                    | {(noun, light) for noun in _AZ_COMPOUND for light in _AZ_LIGHT}
+                    | {("xəbər", "verib"), ("məlumat", "verib"), ("cavab", "verib")}),
+    addressee_verbs=frozenset(),
+    pronouns={"o": None, "onlar": None},
+    roles=frozenset(
+        "iqtisadçı analitik ekspert politoloq jurnalist hüquqşünas vəkil nazir prezident "
+        "deputat direktor sədr sədri rəhbər rəhbəri üzv üzvü nümayəndə nümayəndəsi səfir "
+        "lider lideri redaktor müəllif tarixçi sosioloq diplomat fəal professor tədqiqatçı "
+        "sözçü sözçüsü müşavir siyasətçi bloqer namizəd".split()),
+    titles=frozenset("Prezident Nazir Deputat Cənab Xanım".split()),
+    function_words=frozenset(
+        "Bu O Amma Lakin Və Həmçinin Ancaq Çünki Əgər Buna Bunun Onun Onlar Onların Biz "
+        "Mən Sən Siz Həm Hətta Yalnız Artıq İndi Sonra Əvvəl Görə Üçün İlə Kimi Bəli Xeyr "
+        "Niyə Nə Kim Harada Hansı Elə Belə Çox Bəzi Bütün Hər".split()),
+    according_to=(),
+)
+
+_LEXICONS = {"en": ENGLISH, "ru": RUSSIAN, "az": AZERBAIJANI}
+
+#: Word endings that suggest a surname and its bearer's gender (None: either).
+SURNAME_ENDINGS: tuple[tuple[str, str | None], ...] = (
+    ("ova", "f"), ("eva", "f"), ("yeva", "f"), ("ina", "f"), ("skaya", "f"), ("ова", "f"),
+    ("ева", "f"), ("ина", "f"), ("ская", "f"), ("овна", "f"), ("ov", "m"), ("ev", "m"),
+    ("yev", "m"), ("sky", "m"), ("ski", "m"), ("ов", "m"), ("ев", "m"), ("ский", "m"),
+    ("ович", "m"), ("li", None), ("lı", None), ("lu", None), ("lü", None), ("zade", None),
+    ("zadə", None), ("oglu", None), ("oğlu", None), ("enko", None), ("yan", None),
+    ("dze", None), ("shvili", None), ("ли", None), ("лы", None), ("лу", None), ("заде", None),
+    ("енко", None), ("ян", None), ("дзе", None), ("швили", None), ("оглу", None),
+)
+
+
+def lexicon(lang: str) -> Lexicon:
+    """The word lists for ``lang`` (English ones for a language we have no lists for)."""
+    return _LEXICONS.get(lang.split("_")[0].split("-")[0].lower(), ENGLISH)

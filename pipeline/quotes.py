@@ -1,0 +1,372 @@
+"""Quotations of a source article: where they are, what kind they are, and who speaks.
+
+A news article lives on its quotations, and machine translation breaks exactly those
+(marks dropped or swapped, a name spelled three ways, a quote split from its speaker).
+To check and annotate them we first need to know, in the source, which quoted passages
+are direct speech (and by whom), which are scare quotes (“rogue states”) and which are
+titles (“Solidarity Ring”).
+
+The analysis works on the ordered segments of one article, not one segment at a time,
+because a quotation may run over several paragraphs (the opening mark repeated at the
+start of each, the closing mark only at the end) and because a speaker is often named in
+full once and later only by surname or pronoun. Everything here is a pure function of
+the segment texts.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from pipeline.attribution import (Mention, Name, guess_gender, names_in, resolve,
+                                  speaker_after, speaker_before, tokenize)
+from pipeline.inline import blank_out
+from pipeline.quotemarks import QuoteScan, scan_quotes
+
+
+class QuoteKind(str, enum.Enum):
+    """What a quoted passage is."""
+
+    SPEECH = "speech"  # somebody's words: direct speech or a quoted document
+    SCARE = "scare quotes"  # a short phrase held at a distance: “rogue states”
+    TITLE = "title"  # the name of a work, agreement or organisation: “Solidarity Ring”
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Where the speaker is named: ``segments[segment_index][start:end]``, as written."""
+
+    segment_index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """One quoted passage in one segment: ``segments[segment_index][start:end]``.
+
+    ``text`` is the quoted words without the marks. A quotation running over several
+    paragraphs is one ``Quotation`` per paragraph: ``part`` counts them from 0 and
+    ``continued`` says the passage goes on in the next segment (then ``close_mark`` is
+    empty). ``speaker`` is the resolved full name (or organisation); ``attribution`` is
+    where the article names the speaker next to this quotation.
+    """
+
+    segment_index: int
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str
+    text: str
+    kind: QuoteKind
+    speaker: str | None
+    depth: int
+    continued: bool = False
+    part: int = 0
+    attribution: Attribution | None = None
+
+
+@dataclass(frozen=True)
+class _Piece:
+    segment: int
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str
+    depth: int
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+")
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof st jr sr gen sen rep vs etc no nos approx "
+                           "т.е г гг им ул см тыс млн млрд".split())
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as vs via "
+                         "və ilə üçün".split())
+_WORK_NOUNS = frozenset("report book film movie newspaper magazine journal programme program "
+                        "project operation campaign agreement initiative song album show "
+                        "called titled entitled named доклад книга фильм газета журнал "
+                        "программа проект операция кампания соглашение инициатива партия "
+                        "движение компания организация фонд издание".split())
+_AZ_WORK_NOUNS = frozenset("qəzeti jurnalı şirkəti partiyası kitabı filmi hesabatı layihəsi "
+                           "proqramı təşkilatı agentliyi saytı hərəkatı fondu sazişi".split())
+_RU_INNER = re.compile(r"[,.!?…]\s+[—–]\s+(?P<said>[^—–«»„“]{3,80}?)[,.:]\s+[—–]\s+")
+
+
+def find_quotations(text: str, lang: str) -> list[Quotation]:
+    """The quotations of one segment analysed on its own (no earlier names to resolve)."""
+    return analyse_article([text], lang)
+
+
+def analyse_article(segments: Sequence[str], lang: str) -> list[Quotation]:
+    """Every quotation of an article's segments, in reading order, classified and
+    attributed. ``lang`` is the article's language (en, ru, az)."""
+    scans = [scan_quotes(text, lang) for text in segments]
+    units, nested = _units(segments, scans)
+    mentions = [Mention(i, name) for i, text in enumerate(segments)
+                for name in names_in(blank_out(text), lang)]
+    speakers: list[Mention] = []
+    result: list[Quotation] = []
+    previous: list[Quotation] = []
+    for unit in units:
+        quotations = _analyse_unit(unit, segments, scans, mentions, speakers, lang)
+        result += _inherit_speaker(quotations, previous, segments)
+        previous = result[-len(quotations):]
+    for piece in nested:
+        inner = _inner(segments, piece)
+        before = segments[piece.segment][:piece.start]
+        kind = _kind_without_speaker(inner, before, _after_words(segments, piece), lang)
+        result.append(_quotation(piece, inner, kind, None, None))
+    return sorted(result, key=lambda q: (q.segment_index, q.start, q.depth))
+
+
+def speech(quotations: Sequence[Quotation]) -> list[Quotation]:
+    """The direct-speech quotations, one per passage (first part of multi-paragraph ones)."""
+    return [q for q in quotations if q.kind is QuoteKind.SPEECH and q.part == 0]
+
+
+def _analyse_unit(unit: list[_Piece], segments: Sequence[str], scans: list[QuoteScan],
+                  mentions: list[Mention], speakers: list[Mention],
+                  lang: str) -> list[Quotation]:
+    name, segment = _attribution(unit, segments, scans, lang)
+    speaker = resolve(name, segment, mentions, speakers, lang) if name else None
+    if name is not None and speaker is not None:
+        gender = name.gender if name.pronoun else guess_gender(Name(0, 0, speaker))
+        speakers.append(Mention(segment, Name(name.start, name.end, speaker,
+                                              gender=gender, person=True)))
+    first = unit[0]
+    inner = "\n".join(_inner(segments, piece) for piece in unit)
+    if name is not None or len(unit) > 1:
+        kind = QuoteKind.SPEECH
+    else:
+        before = _before_text(segments[first.segment], scans[first.segment], first)
+        kind = _kind_without_speaker(inner, before, _after_words(segments, first), lang)
+    attribution = None if name is None else Attribution(
+        segment, name.start, name.end, segments[segment][name.start:name.end])
+    return [_quotation(piece, _inner(segments, piece), kind, speaker, attribution,
+                       part=i, continued=i < len(unit) - 1)
+            for i, piece in enumerate(unit)]
+
+
+def _inherit_speaker(current: list[Quotation], previous: list[Quotation],
+                     segments: Sequence[str]) -> list[Quotation]:
+    """“…,” she said. “…”: an unattributed quotation that follows, in the same paragraph,
+    a quotation and its short attribution clause is by the same speaker."""
+    if not previous or current[0].attribution is not None or len(current) > 1:
+        return current
+    last, first = previous[-1], current[0]
+    said = last.attribution
+    if said is None or said.segment_index != first.segment_index \
+            or last.segment_index != first.segment_index or not last.end <= said.start < first.start:
+        return current
+    between = segments[first.segment_index][last.end:first.start]
+    if len(tokenize(between)) > 8:
+        return current
+    return [replace(first, kind=QuoteKind.SPEECH, speaker=last.speaker, attribution=said)]
+
+
+def _quotation(piece: _Piece, inner: str, kind: QuoteKind, speaker: str | None,
+               attribution: Attribution | None, part: int = 0,
+               continued: bool = False) -> Quotation:
+    return Quotation(piece.segment, piece.start, piece.end, piece.open_mark, piece.close_mark,
+                     inner, kind, speaker, piece.depth, continued, part, attribution)
+
+
+def _inner(segments: Sequence[str], piece: _Piece) -> str:
+    end = piece.end - len(piece.close_mark)
+    return segments[piece.segment][piece.start + len(piece.open_mark):end]
+
+
+def _units(segments: Sequence[str],
+           scans: list[QuoteScan]) -> tuple[list[list[_Piece]], list[_Piece]]:
+    """Top-level quotations (as lists of per-paragraph pieces) and nested ones."""
+    units: list[list[_Piece]] = []
+    nested: list[_Piece] = []
+    chain: list[_Piece] | None = None
+    for index, (text, scan) in enumerate(zip(segments, scans)):
+        lead = len(text) - len(text.lstrip())
+        top, inner = _top_level(index, text, scan)
+        nested += inner
+        if chain is not None and top and top[0].start == lead \
+                and _same_family(chain[0].open_mark, top[0].open_mark):
+            chain.append(top.pop(0))
+            if chain[-1].close_mark:
+                units.append(chain)
+                chain = None
+        elif chain is not None:
+            units.append(chain)
+            chain = None
+        for piece in top:
+            if piece.close_mark:
+                units.append([piece])
+            else:
+                chain = [piece]
+    if chain is not None:
+        units.append(chain)
+    return units, nested
+
+
+def _top_level(index: int, text: str, scan: QuoteScan) -> tuple[list[_Piece], list[_Piece]]:
+    """Pieces at depth 0 of one segment (an unclosed opener runs to the segment's end)
+    and the nested ones, with depths counting an enclosing unclosed opener."""
+    top: list[_Piece] = []
+    nested: list[_Piece] = []
+    for span in scan.spans:
+        depth = span.depth + sum(1 for m in scan.unclosed if m.index < span.start)
+        piece = _Piece(index, span.start, span.end, span.open_mark, span.close_mark, depth)
+        (top if depth == 0 else nested).append(piece)
+    if scan.unclosed:
+        opener = scan.unclosed[0]
+        top.append(_Piece(index, opener.index, len(text.rstrip()), opener.char, "", 0))
+    return sorted(top, key=lambda p: p.start), nested
+
+
+def _same_family(left: str, right: str) -> bool:
+    groups = ("“”„\"‟", "«»")
+    return any(left in group and right in group for group in groups)
+
+
+def _attribution(unit: list[_Piece], segments: Sequence[str], scans: list[QuoteScan],
+                 lang: str) -> tuple[Name | None, int]:
+    """The name or pronoun attributing ``unit``, and the segment it is in."""
+    last, first = unit[-1], unit[0]
+    if last.close_mark:
+        text = segments[last.segment]
+        end = _after_end(text, scans[last.segment], last)
+        inner = _inner(segments, last).rstrip()
+        anywhere = inner.endswith((",", "?", "!", "…")) or text[last.end:end].lstrip()[:1] in (
+            ",", "—", "–", "-")
+        found = speaker_after(text, last.end, end, lang, anywhere=anywhere) \
+            if end > last.end else None
+        if found is not None:
+            return found, last.segment
+    text = segments[first.segment]
+    start = _before_start(text, scans[first.segment], first)
+    found = speaker_before(text, start, first.start, lang) if start < first.start else None
+    if found is not None:
+        return found, first.segment
+    return _inner_attribution(first, text, lang), first.segment
+
+
+def _inner_attribution(piece: _Piece, text: str, lang: str) -> Name | None:
+    """Russian style «Мы готовы, — сказал он. — Но не сейчас»: the speaker inside."""
+    if lang != "ru" or not piece.close_mark:
+        return None
+    match = _RU_INNER.search(text, piece.start, piece.end)
+    if match is None:
+        return None
+    return speaker_after(text, match.start("said"), match.end("said"), lang)
+
+
+def _before_start(text: str, scan: QuoteScan, piece: _Piece) -> int:
+    """Where the words leading up to ``piece`` begin: the previous sentence end or the
+    previous quotation's end, whichever is later."""
+    masked = _masked(text, scan)
+    boundary = 0
+    for end in _sentence_ends(masked):
+        if end <= piece.start:
+            boundary = end
+    for span in scan.spans:
+        if span.depth == 0 and span.end <= piece.start:
+            boundary = max(boundary, span.end)
+    return boundary
+
+
+def _after_end(text: str, scan: QuoteScan, piece: _Piece) -> int:
+    """Where the words following ``piece`` stop: the end of the sentence or the next
+    quotation. A quotation that ends its own sentence (“… .” New sentence) has none."""
+    inner = text[piece.start + 1:piece.end - 1].rstrip()
+    rest = text[piece.end:].lstrip()
+    if inner.endswith((".", "…")) and (not rest or rest[0].isupper()):
+        return piece.end
+    limit = len(text)
+    for span in scan.spans:
+        if span.depth == 0 and span.start >= piece.end:
+            limit = min(limit, span.start)
+    if scan.unclosed and scan.unclosed[0].index >= piece.end:
+        limit = min(limit, scan.unclosed[0].index)
+    ends = [e for e in _sentence_ends(_masked(text, scan)) if e > piece.end]
+    return min([limit, *ends])
+
+
+def _before_text(text: str, scan: QuoteScan, piece: _Piece) -> str:
+    return text[_before_start(text, scan, piece):piece.start]
+
+
+def _after_words(segments: Sequence[str], piece: _Piece) -> list[str]:
+    text = segments[piece.segment]
+    return [t.text for t in tokenize(text, piece.end, min(len(text), piece.end + 40))][:2]
+
+
+def _masked(text: str, scan: QuoteScan) -> str:
+    """``text`` with code/URLs and the inside of top-level quotations blanked, so that
+    sentence punctuation inside a quotation does not end the sentence around it."""
+    chars = list(blank_out(text))
+    for span in scan.spans:
+        if span.depth == 0:
+            chars[span.start + 1:span.end - 1] = " " * (span.end - span.start - 2)
+    if scan.unclosed:
+        start = scan.unclosed[0].index + 1
+        chars[start:] = " " * (len(chars) - start)
+    return "".join(chars)
+
+
+def _sentence_ends(masked: str) -> list[int]:
+    """Offsets just past sentence-final punctuation that is followed by a new sentence."""
+    ends = []
+    for match in _SENTENCE_END.finditer(masked):
+        rest = masked[match.end():]
+        stripped = rest.lstrip(" \t\n)]»”’\"'")
+        if rest and not rest[0].isspace() and rest[0] not in ")]»”’\"'":
+            continue
+        if stripped and not (stripped[0].isupper() or stripped[0].isdigit()
+                             or stripped[0] in "“«„\"‘(["):
+            continue
+        if match.group() == "." and _abbreviation(masked, match.start()):
+            continue
+        ends.append(match.end())
+    return ends
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    word = text[:dot].split()[-1] if text[:dot].split() else ""
+    word = word.lstrip("([«“\"'")
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _kind_without_speaker(inner: str, before: str, after: list[str], lang: str) -> QuoteKind:
+    """Scare quotes, title or unattributed speech, from the quoted words and their context."""
+    words = [t.text for t in tokenize(inner)]
+    if not words:
+        return QuoteKind.SCARE
+    if _is_title(inner, words, before, after, lang):
+        return QuoteKind.TITLE
+    stripped = inner.strip().rstrip(")]»”’\"'")
+    full_sentence = (words[0][0].isupper() or words[0][0].isdigit()) \
+        and stripped.endswith((".", "!", "?", "…")) and len(words) >= 2
+    if full_sentence or len(words) >= 5:
+        return QuoteKind.SPEECH
+    return QuoteKind.SCARE
+
+
+def _is_title(inner: str, words: list[str], before: str, after: list[str], lang: str) -> bool:
+    """Names of works, agreements and organisations: capitalised like a title, or next
+    to a word such as "report", «газета», "qəzeti"."""
+    if len(words) > 8 or not words[0][0].isupper():
+        return False
+    if inner.strip().rstrip(",;:").endswith((".", "!", "?", "…")):
+        return False
+    before_words = [t.text.lower() for t in tokenize(before)]
+    if before_words[-1:] and before_words[-1] in _WORK_NOUNS:
+        return True
+    if lang == "az" and after[:1] and after[0].lower() in _AZ_WORK_NOUNS:
+        return True
+    if lang == "ru":
+        return bool(before.strip()) and len(words) <= 6
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha()
+               for w in words)
+
+
+__all__ = ["Attribution", "QuoteKind", "Quotation", "analyse_article", "find_quotations",
+           "speech"]
