@@ -63,10 +63,28 @@ TINY = ModelSize()
 BASE = ModelSize(d_model=512, layers=6, heads=8, ffn=2048, vocab_size=8000, quantization="int8")
 
 
-def sentences(lang: str, count: int, seed: int = 0) -> Iterator[str]:
-    """Generated sentences: capitalised, 4–12 words, some numbers and commas."""
+_SYLLABLES = {
+    "en": ("bcdfghklmnprstvw", "aeiou"),
+    "ru": ("бвгдзклмнпрстфхцчшщ", "аеиоуыэюя"),
+    "az": ("bcçdfgğhxjklmnprsştvyz", "aıoueəiöü"),
+}
+
+
+def invented_words(lang: str, count: int, seed: int = 0) -> list[str]:
+    """Pronounceable made-up words in the language's alphabet, for large vocabularies."""
+    rng = random.Random(f"words-{lang}-{seed}")
+    consonants, vowels = _SYLLABLES[lang]
+    return [
+        "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(rng.randint(1, 4)))
+        for _ in range(count)
+    ]
+
+
+def sentences(lang: str, count: int, seed: int = 0, extra_words: int = 0) -> Iterator[str]:
+    """Generated sentences: capitalised, 4–12 words, some numbers and commas.
+    ``extra_words`` adds that many invented words to the language's word list."""
     rng = random.Random(f"{lang}-{seed}")
-    words = WORDS[lang]
+    words = WORDS[lang] + invented_words(lang, extra_words)
     for _ in range(count):
         chosen = [rng.choice(words) for _ in range(rng.randint(4, 12))]
         if rng.random() < 0.3:
@@ -78,10 +96,13 @@ def sentences(lang: str, count: int, seed: int = 0) -> Iterator[str]:
 
 
 def train_sentencepiece(langs: tuple[str, ...], vocab_size: int, lines: int = 400) -> bytes:
-    """A SentencePiece model trained on generated text of ``langs``; returns its bytes."""
+    """A SentencePiece model trained on generated text of ``langs``; returns its bytes.
+    Large vocabularies get a corpus with invented words, so the pieces really exist."""
     import sentencepiece
 
-    corpus = [s for lang in langs for s in sentences(lang, lines)]
+    extra = vocab_size if vocab_size > 1000 else 0
+    lines = max(lines, vocab_size * 2 if extra else lines)
+    corpus = [s for lang in langs for s in sentences(lang, lines, extra_words=extra)]
     corpus += [" ".join(WORDS[lang]) for lang in langs]
     model = io.BytesIO()
     sentencepiece.SentencePieceTrainer.train(

@@ -41,10 +41,11 @@ class ArgosEngine:
 
     def __init__(self, packages_dir: Path | None = None, *, beam_size: int = 4,
                  max_batch_tokens: int = 1024, inter_threads: int = 1, intra_threads: int = 2,
-                 device: str = "cpu", compute_type: str = "auto", max_decoding_length: int = 256,
+                 device: str = "cpu", compute_type: str = "default", max_decoding_length: int = 256,
                  length_penalty: float = 0.2, replace_unknowns: bool = True) -> None:
         """``packages_dir`` None means Argos' own folder. Two cores: one translator
-        replica (``inter_threads``) using both cores (``intra_threads``)."""
+        replica (``inter_threads``) using both cores (``intra_threads``).
+        ``compute_type="default"`` runs the model as it was saved, as Argos does."""
         self.packages_dir = resolve_packages_dir(packages_dir)
         self.beam_size = beam_size
         self.max_batch_tokens = max_batch_tokens
