@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 from pipeline.inline import Region, protected_regions
 
@@ -368,3 +369,28 @@ def _in_regions(index: int, regions: list[Region]) -> bool:
 
 def _escaped(text: str, index: int) -> bool:
     return index > 0 and text[index - 1] == "\\" and not (index > 1 and text[index - 2] == "\\")
+
+
+def quotes_postprocessor(*, marks: dict[str, Delimiters] | None = None, strict: bool = False
+                         ) -> Callable[[str, str, str, str], tuple[str, list[str]]]:
+    """A machine-translation post-processor: the output's quotation marks in the target
+    language's style (see translate.py for the signature).
+
+    Marks the engine dropped cannot be put back safely; the ``quote-count`` check flags
+    them for the reviewer. With ``strict`` such outputs are rejected instead. ``marks``
+    maps a language to house-style delimiters that override CLDR.
+    """
+    def postprocess(source: str, output: str, src_lang: str, tgt_lang: str
+                    ) -> tuple[str, list[str]]:
+        fixed = localise_quotes(output, src_lang, tgt_lang, marks=(marks or {}).get(tgt_lang))
+        if not strict:
+            return fixed, []
+        wanted, got = _count(scan_quotes(source, src_lang)), _count(scan_quotes(fixed))
+        if wanted == got:
+            return fixed, []
+        return fixed, [f"quotes: the source has {wanted} quotation(s), the output {got}"]
+    return postprocess
+
+
+def _count(scan: QuoteScan) -> int:
+    return len(scan.spans) + len(scan.unclosed)

@@ -1,0 +1,124 @@
+"""Translator notes for the template: what each segment quotes, who speaks, which names.
+
+A translator in Poedit sees one segment at a time; the ``#.`` lines written here tell
+them what the article around it already established: that a quotation is Natig
+Jafarli's even though this paragraph only says "he", that “rogue states” is a scare
+quote, that a quotation goes on in the next paragraph, and how the glossary spells the
+names. The lines depend only on the article text and the glossary, so templates do not
+churn between runs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Iterable, NamedTuple, Sequence
+
+from pipeline.glossary import Glossary, Term
+from pipeline.model import Segment
+from pipeline.quotes import QuoteKind, Quotation, analyse_article
+
+_EXCERPT = 60
+
+
+class UnknownSpeaker(NamedTuple):
+    """A speaker named in an article's attributions that has no glossary row."""
+
+    name: str
+    article: str
+    count: int
+
+
+def annotate_segments(segments: Sequence[str], lang: str,
+                      glossary: Glossary | None = None) -> list[list[str]]:
+    """The ``#.`` comment lines for each segment (same length and order as ``segments``)."""
+    notes: list[list[str]] = [[] for _ in segments]
+    for quotation in analyse_article(segments, lang):
+        line = quotation_note(quotation)
+        if line and line not in notes[quotation.segment_index]:
+            notes[quotation.segment_index].append(line)
+    if glossary is not None:
+        for index, text in enumerate(segments):
+            notes[index] += glossary_notes(text, lang, glossary)
+    return notes
+
+
+def segment_annotator(glossary: Glossary | None
+                      ) -> Callable[[Sequence[Segment], str], list[list[str]]]:
+    """An annotator for the extract stage: segments in, comment lines out."""
+    def annotate(segments: Sequence[Segment], lang: str) -> list[list[str]]:
+        return annotate_segments([s.msgid for s in segments], lang, glossary)
+    return annotate
+
+
+def quotation_note(quotation: Quotation) -> str | None:
+    """One line saying what ``quotation`` is (None for nothing worth saying)."""
+    excerpt = _excerpt(quotation)
+    if quotation.kind is QuoteKind.SCARE:
+        return f"Scare quotes: {excerpt}"
+    if quotation.kind is QuoteKind.TITLE:
+        return f"Title in quotes: {excerpt}"
+    if quotation.depth > 0:
+        return f"Quotation within a quotation: {excerpt}"
+    where = _continuation(quotation)
+    return f"Quotation{where} — speaker: {_speaker(quotation)}"
+
+
+def glossary_notes(text: str, lang: str, glossary: Glossary) -> list[str]:
+    """"Glossary: X → az: …; ru: …" for each distinct term of ``text``, in text order."""
+    notes = []
+    seen: set[int] = set()
+    for match in glossary.terms_in(text, lang):
+        if id(match.term) in seen:
+            continue
+        seen.add(id(match.term))
+        notes.append(_glossary_line(match.term, lang, glossary.languages))
+    return notes
+
+
+def unknown_speakers(articles_segments: Iterable[tuple[str, str, Sequence[str]]],
+                     glossary: Glossary | None) -> list[UnknownSpeaker]:
+    """Speakers of direct quotations that have no glossary row, with how often each
+    article quotes them; ``articles_segments`` holds ``(article, lang, segments)``."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for article, lang, segments in articles_segments:
+        for quotation in analyse_article(segments, lang):
+            if quotation.kind is not QuoteKind.SPEECH or quotation.part or not quotation.speaker:
+                continue
+            if glossary is None or glossary.find(quotation.speaker, lang) is None:
+                counts[(quotation.speaker, article)] += 1
+    return [UnknownSpeaker(name, article, count)
+            for (name, article), count in sorted(counts.items())]
+
+
+def _continuation(quotation: Quotation) -> str:
+    if quotation.continued and quotation.part == 0:
+        return " (goes on in the next paragraph: open it here, do not close it)"
+    if quotation.continued:
+        return " (continued; goes on in the next paragraph: repeat the opening mark)"
+    if quotation.part:
+        return " (continued from the previous paragraph: repeat the opening mark)"
+    return ""
+
+
+def _speaker(quotation: Quotation) -> str:
+    if quotation.speaker:
+        return quotation.speaker
+    if quotation.attribution is not None:
+        return f"“{quotation.attribution.text}” (not resolved)"
+    return "not named"
+
+
+def _excerpt(quotation: Quotation) -> str:
+    text = " ".join(quotation.text.split()).rstrip(".,;:")
+    if len(text) > _EXCERPT:
+        text = text[:_EXCERPT - 1] + "…"
+    return f"{quotation.open_mark}{text}{quotation.close_mark or quotation.open_mark}"
+
+
+def _glossary_line(term: Term, lang: str, languages: Sequence[str]) -> str:
+    own = term.form(lang) or ""
+    if term.keep_as_is:
+        return f"Glossary: {own} (keep as is)"
+    others = [f"{other}: {term.form(other)}" for other in languages
+              if other != lang and term.form(other)]
+    return f"Glossary: {own} → " + "; ".join(others)

@@ -1,0 +1,453 @@
+"""QA checks on translated entries: small named functions, each with a severity.
+
+Each check looks at one (source, translation) pair and returns findings; the first line
+of its docstring is its title. Errors are what breaks a news story (a lost figure, URL,
+markup, speaker or name, a quotation dropped); warnings are what a reviewer should look
+at (quote style, nesting, order, an untranslated segment, one quotation translated two
+ways across the corpus). :func:`check_catalogues` runs them over whole catalogues with
+path and line filled, plus the corpus-level check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable, Mapping, Sequence
+
+from pipeline.glossary import Glossary, count_term, replace_variants
+from pipeline.inline import RegionKind, blank_out, code_spans, protected_regions, urls
+from pipeline.lexicon import lexicon
+from pipeline.model import Catalogue, Finding, Severity
+from pipeline.numbers import compare_numbers, numbers_in
+from pipeline.quotemarks import QuoteScan, delimiters, normalise_quotes, scan_quotes
+from pipeline.quotes import QuoteKind, Quotation, analyse_article, find_quotations
+from pipeline.translit import similarity
+
+Checker = Callable[[str, str, str, str], list[Finding]]
+CatalogueItem = tuple[str, str, str, Catalogue]
+
+_EMPHASIS = re.compile(r"\*+|~~|(?<![^\W_])_+|_+(?![^\W_])")
+_LINK = re.compile(r"!?\[(?=[^\]]*\]\()")
+_HTML_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_MIN_UNTRANSLATED_WORDS = 4
+_MIN_DIVERGENCE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What every entry check gets: the pair, its languages and the project context."""
+
+    source: str
+    translation: str
+    src_lang: str
+    tgt_lang: str
+    glossary: Glossary | None = None
+    speakers: tuple[str, ...] = ()
+    _scans: dict[str, QuoteScan] = field(default_factory=dict, compare=False, repr=False)
+
+    def scan(self, which: str) -> QuoteScan:
+        """The quote scan of the source or the translation (computed once)."""
+        if which not in self._scans:
+            text, lang = ((self.source, self.src_lang) if which == "source"
+                          else (self.translation, None))
+            self._scans[which] = scan_quotes(text, lang)
+        return self._scans[which]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A named check: ``function(entry)`` returns findings of ``severity`` (some checks
+    lower it for minor cases)."""
+
+    name: str
+    severity: Severity
+    function: Callable[[Entry], list[Finding]]
+
+    @property
+    def title(self) -> str:
+        return (self.function.__doc__ or self.name).strip().splitlines()[0]
+
+
+def _finding(check: str, severity: Severity, message: str) -> Finding:
+    return Finding(check=check, severity=severity, message=message)
+
+
+def check_quote_count(entry: Entry) -> list[Finding]:
+    """Quotations lost or added: the translation has a different number of them."""
+    source, target = _quote_count(entry.scan("source")), _quote_count(entry.scan("target"))
+    if source == target:
+        return []
+    return [_finding("quote-count", Severity.ERROR,
+                     f"the source has {_plural(source, 'quotation')}, "
+                     f"the translation {_plural(target, 'quotation')}")]
+
+
+def check_quote_nesting(entry: Entry) -> list[Finding]:
+    """Quotations nested differently (a quote inside a quote moved out, or in)."""
+    source = sorted(s.depth for s in entry.scan("source").spans)
+    target = sorted(s.depth for s in entry.scan("target").spans)
+    if len(source) != len(target) or source == target:
+        return []
+    return [_finding("quote-nesting", Severity.WARNING,
+                     f"quotation nesting differs: depths {source} in the source, "
+                     f"{target} in the translation")]
+
+
+def check_quote_marks(entry: Entry) -> list[Finding]:
+    """Quotation marks not in the target language's style (CLDR delimiters)."""
+    marks = delimiters(entry.tgt_lang)
+    scan = entry.scan("target")
+    wrong = [span for span in scan.spans
+             if (span.open_mark, span.close_mark) != marks.for_depth(
+                 span.depth + sum(1 for m in scan.unclosed if m.index < span.start))]
+    wrong_open = [m for depth, m in enumerate(scan.unclosed) if m.char != marks.for_depth(depth)[0]]
+    if not wrong and not wrong_open:
+        return []
+    found = wrong[0].open_mark + "…" + wrong[0].close_mark if wrong else wrong_open[0].char
+    return [_finding("quote-marks", Severity.WARNING,
+                     f"quotation marks {found} are not {entry.tgt_lang} style "
+                     f"{marks.start}…{marks.end} (inside: {marks.alt_start}…{marks.alt_end})")]
+
+
+def check_speakers(entry: Entry) -> list[Finding]:
+    """A quotation's speaker missing from the translation or spelled against the glossary."""
+    findings = []
+    for name in _speaker_names(entry):
+        problem = _speaker_problem(entry, name)
+        if problem:
+            findings.append(_finding("speaker", Severity.ERROR, problem))
+    return findings
+
+
+def check_glossary(entry: Entry) -> list[Finding]:
+    """A glossary term's target form missing from the translation."""
+    glossary = entry.glossary
+    if glossary is None:
+        return []
+    speakers = set(_speaker_names(entry))
+    findings = []
+    seen: set[int] = set()
+    for match in glossary.terms_in(entry.source, entry.src_lang):
+        term, target = match.term, match.term.form(entry.tgt_lang)
+        if not target or id(term) in seen or match.text in speakers:
+            continue
+        seen.add(id(term))
+        if glossary.occurs(term, entry.translation, entry.tgt_lang):
+            continue
+        severity = Severity.ERROR if term.is_name else Severity.WARNING
+        variant = _variant(entry, target)
+        detail = f", not {variant!r}" if variant else ""
+        findings.append(_finding("glossary", severity,
+                                 f"{match.text!r} must be {target!r} in {entry.tgt_lang}"
+                                 f"{detail} (glossary line {term.line})"))
+    return findings
+
+
+def check_numbers(entry: Entry) -> list[Finding]:
+    """Numbers lost, changed or added (compared by value: 360,000 = 360 000 = 360.000)."""
+    missing, extra = compare_numbers(entry.source, entry.translation, entry.src_lang,
+                                     entry.tgt_lang)
+    findings = []
+    if missing:
+        findings.append(_finding("numbers", Severity.ERROR,
+                                 f"number(s) missing from the translation: {', '.join(missing)}"))
+    if extra:
+        findings.append(_finding("numbers", Severity.ERROR,
+                                 f"number(s) not in the source: {', '.join(extra)}"))
+    return findings
+
+
+def check_urls(entry: Entry) -> list[Finding]:
+    """URLs and link targets changed or lost."""
+    return _multiset_finding("urls", "URL", urls(entry.source), urls(entry.translation))
+
+
+def check_code(entry: Entry) -> list[Finding]:
+    """Inline code changed or lost."""
+    source = [r.text(entry.source) for r in code_spans(entry.source)]
+    target = [r.text(entry.translation) for r in code_spans(entry.translation)]
+    return _multiset_finding("code", "code span", source, target)
+
+
+def check_markup(entry: Entry) -> list[Finding]:
+    """Markdown markup changed: emphasis markers, link structure, inline HTML tags."""
+    source, target = _markup(entry.source), _markup(entry.translation)
+    if source == target:
+        return []
+    differences = sorted(f"{key} {source.get(key, 0)}→{target.get(key, 0)}"
+                         for key in set(source) | set(target)
+                         if source.get(key, 0) != target.get(key, 0))
+    return [_finding("markup", Severity.ERROR, "markup differs: " + ", ".join(differences))]
+
+
+def check_untranslated(entry: Entry) -> list[Finding]:
+    """The translation is the source text unchanged (a long segment left untranslated)."""
+    if entry.src_lang == entry.tgt_lang or entry.source.strip() != entry.translation.strip():
+        return []
+    prose = blank_out(entry.source)
+    if entry.glossary is not None:
+        for match in entry.glossary.terms_in(entry.source, entry.src_lang):
+            if match.term.keep_as_is:
+                prose = prose[:match.start] + " " * (match.end - match.start) + prose[match.end:]
+    if len(_WORDS.findall(prose)) < _MIN_UNTRANSLATED_WORDS:
+        return []
+    return [_finding("untranslated", Severity.WARNING, "the translation is the source text")]
+
+
+def check_quote_order(entry: Entry) -> list[Finding]:
+    """Quotations in a different order than in the source (told by their figures and names)."""
+    source = _top_quotes(entry.source, entry.scan("source"))
+    target = _top_quotes(entry.translation, entry.scan("target"))
+    if len(source) != len(target) or len(source) < 2:
+        return []
+    anchors = [_anchors(entry, text, entry.src_lang, source=True) for text in source]
+    offered = [_anchors(entry, text, entry.tgt_lang, source=False) for text in target]
+    positions = []
+    for wanted in anchors:
+        if not wanted:
+            continue
+        matches = [i for i, have in enumerate(offered) if wanted <= have]
+        if len(matches) != 1:
+            return []
+        positions.append(matches[0])
+    if positions == sorted(positions):
+        return []
+    return [_finding("quote-order", Severity.WARNING,
+                     "the quotations appear in a different order than in the source")]
+
+
+CHECKS: Mapping[str, Check] = {check.name: check for check in (
+    Check("quote-count", Severity.ERROR, check_quote_count),
+    Check("quote-nesting", Severity.WARNING, check_quote_nesting),
+    Check("quote-marks", Severity.WARNING, check_quote_marks),
+    Check("quote-order", Severity.WARNING, check_quote_order),
+    Check("speaker", Severity.ERROR, check_speakers),
+    Check("glossary", Severity.ERROR, check_glossary),
+    Check("numbers", Severity.ERROR, check_numbers),
+    Check("urls", Severity.ERROR, check_urls),
+    Check("code", Severity.ERROR, check_code),
+    Check("markup", Severity.ERROR, check_markup),
+    Check("untranslated", Severity.WARNING, check_untranslated),
+)}
+#: The corpus-level check run by :func:`check_catalogues` (not per entry).
+CORPUS_CHECKS = ("quote-divergence",)
+
+
+def check_entry(source: str, translation: str, src_lang: str, tgt_lang: str, *,
+                glossary: Glossary | None = None, speakers: Sequence[str] = (),
+                only: Iterable[str] | None = None) -> list[Finding]:
+    """Run the entry checks (all, or those named in ``only``) on one translated segment.
+
+    ``speakers`` are the speakers' names as written in the source segment; when empty
+    they are found in the segment itself (the article-level analysis of
+    :func:`check_catalogues` also sees quotations attributed in other paragraphs).
+    """
+    if not translation:
+        return []
+    entry = Entry(source, translation, src_lang, tgt_lang, glossary, tuple(speakers))
+    names = list(CHECKS) if only is None else list(only)
+    findings: list[Finding] = []
+    for name in names:
+        findings += CHECKS[name].function(entry)
+    return findings
+
+
+def entry_checker(glossary: Glossary | None = None,
+                  speakers: Mapping[str, Sequence[str]] | None = None) -> Checker:
+    """A ``(source, translation, src_lang, tgt_lang) -> findings`` checker with the
+    glossary bound and, optionally, speakers by source text (see :func:`segment_speakers`)."""
+    def check(source: str, translation: str, src_lang: str, tgt_lang: str) -> list[Finding]:
+        return check_entry(source, translation, src_lang, tgt_lang, glossary=glossary,
+                           speakers=(speakers or {}).get(source, ()))
+    return check
+
+
+def segment_speakers(segments: Sequence[str], lang: str) -> list[tuple[str, ...]]:
+    """For each segment, the speakers named in it (as written) by the article analysis."""
+    names: list[list[str]] = [[] for _ in segments]
+    for quotation in analyse_article(segments, lang):
+        said = quotation.attribution
+        if said is not None and said.text not in names[said.segment_index]:
+            names[said.segment_index].append(said.text)
+    return [tuple(n) for n in names]
+
+
+def check_catalogues(items: Iterable[CatalogueItem],
+                     glossary: Glossary | None = None) -> list[Finding]:
+    """Entry checks on every translated entry (fuzzy or not) of every catalogue, with
+    path, line, language and msgid filled, plus the corpus-level divergence check.
+
+    ``items`` are ``(path, source_lang, target_lang, catalogue)``; a catalogue's active
+    entries are read in order as the article's segments.
+    """
+    findings: list[Finding] = []
+    quoted: dict[tuple[str, str, str], list[_QuotedTranslation]] = defaultdict(list)
+    for path, src_lang, tgt_lang, catalogue in items:
+        messages = catalogue.active
+        segments = [m.msgid for m in messages]
+        analysis = analyse_article(segments, src_lang)
+        speakers = segment_speakers(segments, src_lang)
+        for index, message in enumerate(messages):
+            for translation in message.translations:
+                where = dict(path=path, line=message.lineno, lang=tgt_lang, msgid=message.msgid)
+                findings += [replace(f, **where) for f in check_entry(
+                    message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
+                    speakers=speakers[index])]
+                for key, text in _quoted_pairs(analysis, index, message.msgid, translation,
+                                               src_lang, tgt_lang):
+                    quoted[key].append(_QuotedTranslation(text, path, message.lineno,
+                                                          message.msgid, tgt_lang))
+    return findings + check_divergence(quoted)
+
+
+@dataclass(frozen=True)
+class _QuotedTranslation:
+    text: str
+    path: str
+    line: int
+    msgid: str
+    lang: str
+
+
+def check_divergence(quoted: Mapping[tuple[str, str, str], list[_QuotedTranslation]]
+                     ) -> list[Finding]:
+    """One source quotation translated in different words in different places."""
+    findings = []
+    for key in sorted(quoted):
+        occurrences = quoted[key]
+        variants = Counter(normalise_quotes(o.text) for o in occurrences)
+        if len(variants) < 2:
+            continue
+        usual = max(variants, key=lambda v: (variants[v], -_first(occurrences, v)))
+        reference = occurrences[_first(occurrences, usual)]
+        for occurrence in occurrences:
+            if normalise_quotes(occurrence.text) != usual:
+                findings.append(Finding(
+                    "quote-divergence", Severity.WARNING,
+                    f"quotation translated differently from {reference.path}:{reference.line} "
+                    f"(“{_shorten(reference.text)}”)", occurrence.path, occurrence.line,
+                    occurrence.msgid, occurrence.lang))
+    return findings
+
+
+def _first(occurrences: list[_QuotedTranslation], variant: str) -> int:
+    return next(i for i, o in enumerate(occurrences) if normalise_quotes(o.text) == variant)
+
+
+def _quoted_pairs(analysis: list[Quotation], index: int, source: str, translation: str,
+                  src_lang: str, tgt_lang: str) -> list[tuple[tuple[str, str, str], str]]:
+    """(key, translated text) for each complete speech quotation of segment ``index``,
+    paired with the translation's quotations by position when their counts agree."""
+    mine = [q for q in analysis if q.segment_index == index and q.depth == 0]
+    target = _top_quotes(translation, scan_quotes(translation))
+    if len(mine) != len(target):
+        return []
+    return [((normalise_quotes(q.text), src_lang, tgt_lang), text)
+            for q, text in zip(mine, target)
+            if q.kind is QuoteKind.SPEECH and q.close_mark and not q.continued
+            and len(q.text.split()) >= _MIN_DIVERGENCE_WORDS]
+
+
+def _speaker_names(entry: Entry) -> list[str]:
+    names = list(entry.speakers)
+    if not names:
+        names = [q.attribution.text for q in find_quotations(entry.source, entry.src_lang)
+                 if q.attribution is not None]
+    pronouns = lexicon(entry.src_lang).pronouns
+    return [n for i, n in enumerate(names) if n.lower() not in pronouns and n not in names[:i]]
+
+
+def _speaker_problem(entry: Entry, name: str) -> str | None:
+    term = entry.glossary.find(name, entry.src_lang) if entry.glossary else None
+    target = term.form(entry.tgt_lang) if term is not None else None
+    if term is not None and target:
+        assert entry.glossary is not None
+        if count_term(entry.glossary, term, entry.translation, entry.tgt_lang) \
+                or entry.glossary.occurs(term, entry.translation, entry.tgt_lang):
+            return None
+        variant = _variant(entry, target)
+        if variant:
+            return f"speaker {name!r} is spelled {variant!r}; the glossary says {target!r}"
+        return f"speaker {name!r} ({entry.tgt_lang}: {target!r}) is missing from the translation"
+    if _sounds_present(name, entry.translation):
+        return None
+    return f"speaker {name!r} is missing from the translation"
+
+
+def _sounds_present(name: str, text: str) -> bool:
+    """Whether every word of ``name`` has a similar-sounding word in ``text``."""
+    words = _WORDS.findall(blank_out(text))
+    return all(any(w == part or similarity(w, part) >= 0.8 for w in words)
+               for part in _WORDS.findall(name))
+
+
+def _variant(entry: Entry, target: str) -> str | None:
+    """The spelling of ``target`` the translation has instead, if one can be located."""
+    fixed = replace_variants(entry.translation, target, entry.tgt_lang)
+    if fixed == entry.translation:
+        return None
+    start = next(i for i, (a, b) in enumerate(zip(entry.translation, fixed)) if a != b)
+    tail = len(entry.translation) - next(
+        i for i, (a, b) in enumerate(zip(reversed(entry.translation), reversed(fixed))) if a != b)
+    begin = entry.translation.rfind(" ", 0, start) + 1
+    end = entry.translation.find(" ", tail)
+    return entry.translation[begin:end if end != -1 else None].strip(".,;:!?»”\"")
+
+
+def _quote_count(scan: QuoteScan) -> int:
+    return len(scan.spans) + len(scan.unclosed)
+
+
+def _top_quotes(text: str, scan: QuoteScan) -> list[str]:
+    return [span.inner(text) for span in scan.spans if span.depth == 0
+            and not any(m.index < span.start for m in scan.unclosed)]
+
+
+def _anchors(entry: Entry, text: str, lang: str, *, source: bool) -> frozenset[str]:
+    """What identifies a quotation across languages: its figures and glossary names."""
+    values = {str(min(n.values)) for n in numbers_in(text, lang) if n.values}
+    if entry.glossary is not None:
+        for match in entry.glossary.terms_in(text, lang):
+            form = match.term.form(entry.tgt_lang) if source else match.term.form(lang)
+            values.add(f"term:{form}")
+    return frozenset(values)
+
+
+def _markup(text: str) -> Counter[str]:
+    regions = protected_regions(text)
+    prose = blank_out(text, [r for r in regions if r.kind is not RegionKind.HTML])
+    counts: Counter[str] = Counter(m.group() for m in _EMPHASIS.finditer(prose))
+    counts["links"] = len(_LINK.findall(prose))
+    for region in regions:
+        if region.kind is RegionKind.HTML:
+            name = _HTML_NAME.match(region.text(text))
+            counts[f"<{name.group(1).lower() if name else '?'}>"] += 1
+    return +counts
+
+
+def _multiset_finding(check: str, what: str, source: list[str], target: list[str]
+                      ) -> list[Finding]:
+    lost = Counter(source) - Counter(target)
+    added = Counter(target) - Counter(source)
+    findings = []
+    if lost:
+        findings.append(_finding(check, Severity.ERROR,
+                                 f"{what} changed or lost: {', '.join(sorted(lost))}"))
+    if added:
+        findings.append(_finding(check, Severity.ERROR,
+                                 f"{what} not in the source: {', '.join(sorted(added))}"))
+    return findings
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+__all__ = ["CHECKS", "CORPUS_CHECKS", "Check", "Checker", "Entry", "check_catalogues",
+           "check_divergence", "check_entry", "entry_checker", "segment_speakers"]

@@ -1,0 +1,383 @@
+"""The project glossary (``locale/glossary.csv``): accepted forms of names and terms.
+
+A newsroom spells a speaker's name one way per language (Natig Jafarli, Натиг Джафарли,
+Natiq Cəfərli); machine translation does not know that. The glossary says it, one row
+per concept, and this module finds its terms in a segment (tolerant of Russian and
+Azerbaijani case endings and the English possessive), then makes a machine translation
+use the accepted target form, or says plainly that it could not.
+
+File format: UTF-8 CSV; the header names language columns (any can be a source) plus
+optional ``kind`` (person, organization, place, title, term) and ``note``. A cell equal in
+every language means "keep as is"; an empty cell means "no form in that language".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from pipeline.errors import ConfigError
+from pipeline.inline import blank_out
+from pipeline.translit import similarity
+
+KIND, NOTE = "kind", "note"
+#: Kinds whose terms are names: a lost or misspelt one is an error, not a style issue.
+NAME_KINDS = frozenset({"person", "organization", "organisation", "place", "title"})
+PostProcessor = Callable[[str, str, str, str], tuple[str, list[str]]]
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
+_HEADER_HINT = "columns are language codes (en, ru, az …) plus optional 'kind' and 'note'"
+_RU_ADJECTIVE = ("ая", "яя", "ое", "ее", "ый", "ий", "ой", "ые", "ие")
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_MIN_SIMILARITY = 0.72
+_SUFFIX_LIMIT = {"ru": 3, "az": 6, "en": 2}
+_NO_ENDING = re.compile(r"(?!)")
+#: What a case ending looks like, per language (to keep it when replacing a variant).
+_ENDING = {
+    "en": re.compile(r"['’]s?"),
+    "ru": re.compile(r"а|я|у|ю|е|и|ы|ом|ем|ым|им|ой|ей|ою|ею|ов|ев|ам|ям|ах|ях|ами|ями|ого|"
+                     r"его|ому|ему|ую"),
+    "az": re.compile(r"['’\-]?[nydtlsaəıiuüoö][a-zəğıöüçş]{0,5}"),
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary row: its forms by language (non-empty cells, in column order)."""
+
+    forms: tuple[tuple[str, str], ...]
+    kind: str = ""
+    note: str = ""
+    line: int = 0
+
+    def form(self, lang: str) -> str | None:
+        return dict(self.forms).get(lang)
+
+    @property
+    def keep_as_is(self) -> bool:
+        """Every language writes it the same way (Meydan TV, OCCRP)."""
+        return len(self.forms) > 1 and len({form for _, form in self.forms}) == 1
+
+    @property
+    def is_name(self) -> bool:
+        if self.kind:
+            return self.kind.lower() in NAME_KINDS
+        return any(form[:1].isupper() for _, form in self.forms)
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """``text[start:end]`` is ``term`` (possibly inflected: Джафарли, Алиева, Jafarli's)."""
+
+    term: Term
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The loaded glossary. ``path`` is where it came from, for messages."""
+
+    languages: tuple[str, ...]
+    terms: tuple[Term, ...]
+    path: str = ""
+    _patterns: dict[str, list[tuple[Term, re.Pattern[str]]]] = field(
+        default_factory=dict, compare=False, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def terms_in(self, text: str, lang: str) -> list[TermMatch]:
+        """Terms of ``text`` in ``lang``: longest first, never overlapping, in text order.
+
+        Code spans and URLs are skipped; "Natig Jafarli" is one match, not two.
+        """
+        prose = blank_out(text)
+        found = [TermMatch(term, m.start(), m.end(), text[m.start():m.end()])
+                 for term, pattern in self._compiled(lang) for m in pattern.finditer(prose)]
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        chosen: list[TermMatch] = []
+        for match in found:
+            if not chosen or match.start >= chosen[-1].end:
+                chosen.append(match)
+        return chosen
+
+    def occurs(self, term: Term, text: str, lang: str) -> bool:
+        """Whether ``term``'s ``lang`` form occurs in ``text`` (even inside a longer term)."""
+        prose = blank_out(text)
+        return any(pattern.search(prose) for t, pattern in self._compiled(lang) if t is term)
+
+    def find(self, name: str, lang: str) -> Term | None:
+        """The term whose ``lang`` form is the whole of ``name`` (inflection allowed)."""
+        matches = self.terms_in(name, lang)
+        if len(matches) == 1 and matches[0].text == name.strip():
+            return matches[0].term
+        return None
+
+    def _compiled(self, lang: str) -> list[tuple[Term, re.Pattern[str]]]:
+        if lang not in self._patterns:
+            self._patterns[lang] = [(term, term_pattern(term.form(lang) or "", lang, term.is_name))
+                                    for term in self.terms if term.form(lang)]
+        return self._patterns[lang]
+
+
+def load_glossary(path: str | Path, languages: Iterable[str] | None = None) -> Glossary:
+    """Read ``path`` (UTF-8 CSV). ``languages``, when given, are the only language
+    columns allowed. Raises ConfigError with the file and line of the first problem."""
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError("glossary file not found", path=str(path),
+                          hint="create it with a header row such as: en,az,ru,kind,note")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"glossary is not UTF-8 ({error.reason} at byte {error.start})",
+                          path=str(path), hint="save the CSV file as UTF-8") from None
+    return read_glossary(io.StringIO(text), str(path), languages)
+
+
+def read_glossary(stream: io.TextIOBase | io.StringIO, path: str = "glossary.csv",
+                  languages: Iterable[str] | None = None) -> Glossary:
+    """Parse glossary CSV from a text stream; ``path`` is only used in messages."""
+    reader = csv.reader(stream)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ConfigError("glossary is empty", path=path, line=1,
+                          hint="start with a header row such as: en,az,ru,kind,note") from None
+    except csv.Error as error:
+        raise ConfigError(f"malformed CSV: {error}", path=path, line=1) from None
+    columns = _columns(header, path, set(languages) if languages is not None else None)
+    terms: list[Term] = []
+    seen: dict[tuple[str, str], int] = {}
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            term = _term(row, columns, path, line)
+            _check_duplicates(term, seen, path)
+            terms.append(term)
+    except csv.Error as error:
+        raise ConfigError(f"malformed CSV: {error}", path=path, line=reader.line_num,
+                          hint="quote cells that contain commas or quotes") from None
+    return Glossary(tuple(c for c in columns if c not in (KIND, NOTE)), tuple(terms), path)
+
+
+def enforce_glossary(source: str, translation: str, src_lang: str, tgt_lang: str, *,
+                     glossary: Glossary) -> tuple[str, list[str]]:
+    """Make ``translation`` use the glossary's target form of every term in ``source``.
+
+    Where the engine wrote the term differently (Натик Джафарлы, or left "Natig Jafarli"
+    untranslated) and that spelling can be located by sound, it is replaced, keeping a
+    case ending. A name that cannot be located is reported, so it is never lost silently;
+    other terms are left to the checks (a reviewer decides on wording).
+    """
+    fixed, problems = translation, []
+    matches = glossary.terms_in(source, src_lang)
+    for term, written in _distinct_terms(matches):
+        target = term.form(tgt_lang)
+        wanted = sum(1 for m in matches if m.term is term)
+        if not target or count_term(glossary, term, fixed, tgt_lang) >= wanted:
+            continue
+        fixed = replace_variants(fixed, target, tgt_lang,
+                                 _protected(glossary, fixed, tgt_lang, target))
+        if term.is_name and not glossary.occurs(term, fixed, tgt_lang):
+            problems.append(f"glossary: {written!r} must be {target!r} in {tgt_lang}, "
+                            "and no spelling of it was found in the translation")
+    return fixed, problems
+
+
+def count_term(glossary: Glossary, term: Term, text: str, lang: str) -> int:
+    """How often ``term`` stands on its own in ``text`` (not inside a longer term)."""
+    return sum(1 for m in glossary.terms_in(text, lang) if m.term is term)
+
+
+def _distinct_terms(matches: list[TermMatch]) -> list[tuple[Term, str]]:
+    """Each matched term once, with its first spelling, in text order."""
+    seen: dict[int, tuple[Term, str]] = {}
+    for match in matches:
+        seen.setdefault(id(match.term), (match.term, match.text))
+    return list(seen.values())
+
+
+def glossary_postprocessor(glossary: Glossary) -> PostProcessor:
+    """A machine-translation post-processor bound to ``glossary`` (see translate.py)."""
+    def postprocess(source: str, output: str, src_lang: str, tgt_lang: str
+                    ) -> tuple[str, list[str]]:
+        return enforce_glossary(source, output, src_lang, tgt_lang, glossary=glossary)
+    return postprocess
+
+
+def term_pattern(form: str, lang: str, name: bool) -> re.Pattern[str]:
+    """A regex for ``form`` as a whole word sequence, with the endings ``lang`` allows."""
+    words = form.split()
+    parts = [_word_pattern(word, lang, name, last=i == len(words) - 1)
+             for i, word in enumerate(words)]
+    return re.compile(r"(?<![\w])" + r"\s+".join(parts) + r"(?![\w])")
+
+
+def replace_variants(text: str, target: str, lang: str,
+                     protected: list[tuple[int, int]] | None = None) -> str:
+    """``text`` with every spelling variant of ``target`` replaced by ``target``.
+
+    A variant is a run of as many words as ``target`` whose words sound like the target's
+    (:func:`pipeline.translit.similarity`), capitalised alike; a case ending after it is
+    kept (Натика → Натига). Spans in ``protected`` (other glossary terms) are left alone.
+    """
+    wanted = target.split()
+    words = list(_WORD.finditer(blank_out(text)))
+    pieces: list[str] = []
+    cursor = 0
+    index = 0
+    while index + len(wanted) <= len(words):
+        window = words[index:index + len(wanted)]
+        replacement = _variant_replacement(text, window, wanted, lang, protected or [])
+        if replacement is None:
+            index += 1
+            continue
+        pieces += [text[cursor:window[0].start()], replacement]
+        cursor = window[-1].end()
+        index += len(wanted)
+    return "".join(pieces) + text[cursor:]
+
+
+def _variant_replacement(text: str, window: list[re.Match[str]], wanted: list[str], lang: str,
+                         protected: list[tuple[int, int]]) -> str | None:
+    start, end = window[0].start(), window[-1].end()
+    if any(s < end and start < e for s, e in protected):
+        return None
+    if any(not text[a.end():b.start()].isspace() for a, b in zip(window, window[1:])):
+        return None
+    replaced = []
+    for match, target in zip(window, wanted):
+        word = match.group()
+        if target[:1].isupper() != word[:1].isupper():
+            return None
+        best = _best_split(word, target, lang)
+        if best is None:
+            return None
+        replaced.append(_inflect(target, best, lang))
+    result = " ".join(replaced)
+    return None if result == text[start:end] else result
+
+
+def _best_split(word: str, target: str, lang: str) -> str | None:
+    """The case ending to keep when ``word`` minus that ending sounds like ``target``
+    (None: it does not). An ending must look like one and must clearly improve the match."""
+    best: tuple[float, str] | None = None
+    for size in range(0, min(_SUFFIX_LIMIT.get(lang, 2), len(word) - 2) + 1):
+        base, ending = (word[:-size], word[-size:]) if size else (word, "")
+        if ending and not _ENDING.get(lang, _NO_ENDING).fullmatch(ending):
+            continue
+        score = similarity(base, target) - (0.05 if ending else 0.0)
+        if score >= _MIN_SIMILARITY and (best is None or score > best[0]):
+            best = (score, ending)
+    return None if best is None else best[1]
+
+
+def _inflect(target: str, ending: str, lang: str) -> str:
+    """``target`` with the case ending the engine had put on its variant."""
+    if not ending:
+        return target
+    if lang == "en":
+        return target + ending if ending in ("'s", "’s") else target
+    if lang == "az":
+        return target + ending
+    if lang == "ru" and _ru_declinable_name(target):
+        stem = target[:-1] if target[-1] in "аяйь" else target
+        return stem + ending
+    return target
+
+
+def _ru_declinable_name(word: str) -> bool:
+    return len(word) >= 3 and not word.isupper() and word[-1] not in "оеиыуюэё"
+
+
+def _protected(glossary: Glossary, text: str, lang: str, target: str) -> list[tuple[int, int]]:
+    """Spans of other terms (that share no word with ``target``) in ``text``."""
+    wanted = set(target.split())
+    return [(m.start, m.end) for m in glossary.terms_in(text, lang)
+            if not wanted & set((m.term.form(lang) or "").split())]
+
+
+def _word_pattern(word: str, lang: str, name: bool, last: bool) -> str:
+    head = _first_letter(word, lang)
+    if lang == "en":
+        possessive = r"(?:['’]s|(?<=s)['’])?" if last else ""
+        plural = "" if name or not last else "s?"
+        return head + re.escape(word[1:]) + plural + possessive
+    separated = r"(?:['’\-][a-zəğıöüçşâ]{1,6})?" if lang == "az" else ""
+    if len(word) < 4 or word.isupper() or not any(c.islower() for c in word):
+        return head + re.escape(word[1:]) + separated
+    if lang == "ru":
+        stem = _ru_stem(word, name)
+        return head + re.escape(stem[1:]) + r"[а-яё]{0,3}"
+    if lang == "az" and last:
+        return head + re.escape(word[1:]) + r"(?:['’\-]?[a-zəğıöüçşâ]{1,6})?"
+    return head + re.escape(word[1:])
+
+
+def _ru_stem(word: str, name: bool) -> str:
+    """What stays of a Russian word in every case: Алиев, Лейл(а), Европейск(ая)."""
+    if len(word) >= 6 and word.endswith(_RU_ADJECTIVE):
+        return word[:-2]
+    if word[-1] in "аяйь":
+        return word[:-1]
+    if word[-1] in "оеиыуюэё":
+        return word if name else word[:-1]
+    return word
+
+
+def _first_letter(word: str, lang: str) -> str:
+    """The first letter, either case when the word is lower case (sentence starts)."""
+    first = word[0]
+    if not first.islower():
+        return re.escape(first)
+    upper = {"i": "İ", "ı": "I"}.get(first, first.upper()) if lang == "az" else first.upper()
+    return f"[{re.escape(first)}{re.escape(upper)}]"
+
+
+def _columns(header: list[str], path: str, allowed: set[str] | None) -> list[str]:
+    columns = [cell.strip() for cell in header]
+    for position, column in enumerate(columns, start=1):
+        lower = column.lower()
+        if lower in (KIND, NOTE):
+            columns[position - 1] = lower
+        elif not _LANGUAGE.fullmatch(column) or (allowed is not None and column not in allowed):
+            known = f"; the project's languages are {', '.join(sorted(allowed))}" if allowed else ""
+            raise ConfigError(f"unknown column {column!r} (column {position})", path=path,
+                              line=1, hint=_HEADER_HINT + known)
+        if columns.count(columns[position - 1]) > 1:
+            raise ConfigError(f"column {column!r} appears twice", path=path, line=1,
+                              hint=_HEADER_HINT)
+    if not [c for c in columns if c not in (KIND, NOTE)]:
+        raise ConfigError("the header names no language column", path=path, line=1,
+                          hint=_HEADER_HINT)
+    return columns
+
+
+def _term(row: list[str], columns: list[str], path: str, line: int) -> Term:
+    if len(row) != len(columns):
+        raise ConfigError(f"row has {len(row)} cells, the header has {len(columns)}",
+                          path=path, line=line,
+                          hint="quote cells that contain commas, e.g. \"Washington, D.C.\"")
+    cells = {column: cell.strip() for column, cell in zip(columns, row)}
+    forms = tuple((c, cells[c]) for c in columns if c not in (KIND, NOTE) and cells[c])
+    if not forms:
+        raise ConfigError("row has no term in any language", path=path, line=line,
+                          hint="fill at least one language cell or delete the row")
+    return Term(forms, cells.get(KIND, ""), cells.get(NOTE, ""), line)
+
+
+def _check_duplicates(term: Term, seen: dict[tuple[str, str], int], path: str) -> None:
+    for lang, form in term.forms:
+        first = seen.setdefault((lang, form), term.line)
+        if first != term.line:
+            raise ConfigError(f"duplicate {lang} term {form!r} (first on line {first})",
+                              path=path, line=term.line,
+                              hint="one row per concept: merge the two rows")

@@ -1,0 +1,131 @@
+"""Numbers in running text, read the way each language writes them.
+
+A translation must keep every figure of a news story, but not its spelling: English
+360,000 is Russian 360 000 and Azerbaijani 360.000; English 2.5 is 2,5; "1.2 million"
+is "1,2 млн". So numbers are compared by value. A translation may also keep the
+source's notation (machine output often does), so it is read leniently: every value its
+digits can stand for counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from pipeline.inline import blank_out
+
+_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?"
+                     r"|\d+(?:[.,]\d+)*)")
+_NEXT_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+)")
+_SCALES = (
+    (("thousand", "thousands", "тыс", "тысяч", "тысяча", "тысячи", "min"), Decimal(10) ** 3),
+    (("million", "millions", "mln", "mn", "млн", "миллион", "миллиона", "миллионов",
+      "milyon"), Decimal(10) ** 6),
+    (("billion", "billions", "bn", "bln", "млрд", "миллиард", "миллиарда", "миллиардов",
+      "milyard"), Decimal(10) ** 9),
+    (("trillion", "trillions", "трлн", "триллион", "триллиона", "триллионов", "trilyon"),
+     Decimal(10) ** 12),
+)
+_SCALE = {word: factor for words, factor in _SCALES for word in words}
+#: Which grouping and decimal marks each language writes (thousands, decimal).
+_CONVENTIONS = {"en": ((",",), "."), "ru": (("\u00a0", "\u202f", " "), ","),
+                "az": ((".",), ",")}
+_ALL = (((",",), "."), ((".",), ","), (("\u00a0", "\u202f", " "), ","),
+        (("\u00a0", "\u202f", " "), "."))
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as written (``text[start:end]``, scale word not included) and the values
+    it can stand for."""
+
+    raw: str
+    start: int
+    end: int
+    values: frozenset[Decimal]
+
+
+def numbers_in(text: str, lang: str, *, lenient_with: str | None = None) -> list[Number]:
+    """The numbers of ``text`` outside code and URLs, read in ``lang``'s notation.
+
+    With ``lenient_with`` (the source language of a translation) a number also gets the
+    values it has in that language's notation, and any other valid reading when the
+    language's own notation does not fit (2,5 in an English text).
+    """
+    prose = blank_out(text)
+    numbers = []
+    for match in _NUMBER.finditer(prose):
+        raw = match.group()
+        values = _values(raw, lang, lenient_with)
+        scale = _scale_after(prose, match.end())
+        numbers.append(Number(raw, match.start(), match.end(),
+                              frozenset(_normal(v * scale) for v in values)))
+    return numbers
+
+
+def compare_numbers(source: str, translation: str, src_lang: str,
+                    tgt_lang: str) -> tuple[list[str], list[str]]:
+    """Numbers of ``source`` missing from ``translation``, and numbers the translation
+    has that the source does not (as written)."""
+    wanted = numbers_in(source, src_lang)
+    offered = numbers_in(translation, tgt_lang, lenient_with=src_lang)
+    used: set[int] = set()
+    missing = []
+    for number in wanted:
+        index = next((i for i, other in enumerate(offered)
+                      if i not in used and number.values & other.values), None)
+        if index is None:
+            missing.append(number.raw)
+        else:
+            used.add(index)
+    extra = [n.raw for i, n in enumerate(offered) if i not in used]
+    return missing, extra
+
+
+def number_values(text: str, lang: str) -> Counter[Decimal]:
+    """The multiset of (first-reading) values in ``text``; for order comparisons."""
+    return Counter(min(n.values) for n in numbers_in(text, lang) if n.values)
+
+
+def _values(raw: str, lang: str, lenient_with: str | None) -> set[Decimal]:
+    own = _CONVENTIONS.get(lang, _CONVENTIONS["en"])
+    values = _parse(raw, own)
+    if lenient_with is not None:
+        values |= _parse(raw, _CONVENTIONS.get(lenient_with, own))
+    if not values or lenient_with is not None and not _parse(raw, own):
+        for convention in _ALL:
+            values |= _parse(raw, convention)
+    return values
+
+
+def _parse(raw: str, convention: tuple[tuple[str, ...], str]) -> set[Decimal]:
+    groups, decimal = convention
+    body = raw
+    for mark in groups:
+        parts = body.split(mark)
+        if len(parts) > 1:
+            head = parts[0]
+            tail = parts[-1].split(decimal)[0]
+            middle = [*parts[1:-1], tail]
+            if not 1 <= len(head) <= 3 or any(len(p) != 3 for p in middle):
+                return set()
+            body = "".join([head, *parts[1:]])
+    if body.count(decimal) > 1 or any(c not in "0123456789" + decimal for c in body):
+        return set()
+    try:
+        return {Decimal(body.replace(decimal, "."))}
+    except InvalidOperation:
+        return set()
+
+
+def _scale_after(text: str, end: int) -> Decimal:
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return Decimal(1)
+    return _SCALE.get(match.group(1).lower().rstrip("."), Decimal(1))
+
+
+def _normal(value: Decimal) -> Decimal:
+    return value.normalize() if value else Decimal(0)

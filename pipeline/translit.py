@@ -1,0 +1,67 @@
+"""Rough phonetic skeletons of names, to recognise one name spelled in different ways.
+
+Machine translation spells a name the way its training data did: Natig Jafarli comes
+back as Натик Джафарлы, Natiq Jafarli or Cafarli. To find (and replace) such a variant
+we compare skeletons: the word lower-cased, transliterated from Cyrillic, with each
+language's letters folded to a common Latin core (az c → j, ə → a; ru дж → j), doubled
+letters collapsed. Two spellings of one name get skeletons that are equal or close.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from difflib import SequenceMatcher
+
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ғ": "g", "қ": "k", "ң": "n", "ү": "u",
+    "ұ": "u", "һ": "h", "ә": "a", "ө": "o",
+}
+#: Azerbaijani Latin letters as an English speaker would write the sound.
+_AZERBAIJANI = {"ə": "a", "ı": "i", "ö": "o", "ü": "u", "ğ": "g", "ş": "sh", "ç": "ch",
+                "c": "j", "x": "kh", "q": "g", "j": "zh", "i̇": "i"}
+_COMMON = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ts", "c"),
+           ("y", "i"), ("w", "v"), ("q", "g"))
+
+
+def skeletons(word: str) -> set[str]:
+    """The word's skeletons under each convention it might be written in (English or
+    Azerbaijani Latin, Cyrillic), so "Jafarli" and "Cəfərli" and "Джафарли" meet."""
+    lower = word.lower()
+    if any(char in _CYRILLIC for char in lower):
+        return {_fold(_transliterate(lower))}
+    return {_fold(_plain(lower)), _fold(_plain("".join(_AZERBAIJANI.get(c, c) for c in lower)))}
+
+
+def similarity(left: str, right: str) -> float:
+    """How alike two words sound, 0…1; 0 unless their skeletons start alike."""
+    best = 0.0
+    for a in skeletons(left):
+        for b in skeletons(right):
+            if not a or not b or a[0] != b[0]:
+                continue
+            best = max(best, SequenceMatcher(None, a, b).ratio())
+    return best
+
+
+def _transliterate(text: str) -> str:
+    text = text.replace("дж", "j")
+    return "".join(_CYRILLIC.get(char, char) for char in text)
+
+
+def _plain(text: str) -> str:
+    """Latin letters without diacritics (é → e), ə and ı folded."""
+    text = text.replace("ə", "a").replace("ı", "i")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _fold(text: str) -> str:
+    for old, new in _COMMON:
+        text = text.replace(old, new)
+    letters = [c for c in text if c.isalnum() or c == " "]
+    collapsed = [c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1]]
+    return "".join(collapsed)
