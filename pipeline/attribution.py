@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.lexicon import SURNAME_ENDINGS, Lexicon, lexicon
+from pipeline.lexicon import SURNAME_ENDINGS, Lexicon, fold, lexicon
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _AZ_GENITIVE = re.compile(r"(?:['’\-]?(?:nin|nın|nun|nün|in|ın|un|ün))$")
@@ -104,7 +104,7 @@ def speaker_before(text: str, start: int, end: int, lang: str) -> Name | None:
     tail = text[tokens[-1].end:end] if tokens else ""
     if not tokens or not re.fullmatch(r"[\s,:—–-]*", tail):
         return None
-    words = [t.text.lower() for t in tokens]
+    words = [fold(t.text) for t in tokens]
     return (_before_according_to(text, tokens, words, lex)
             or _before_genitive(text, tokens, words, lang, lex)
             or _before_verb(text, tokens, words, lex, tail))
@@ -155,8 +155,8 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     (deyə Natiq Cəfərli Meydan TV-yə bildirib), so only its first two words are taken.
     """
     first = tokens[index]
-    if pronouns and first.text.lower() in lex.pronouns:
-        gender = lex.pronouns[first.text.lower()]
+    if pronouns and fold(first.text) in lex.pronouns:
+        gender = lex.pronouns[fold(first.text)]
         return Name(first.start, first.end, first.text, pronoun=True, gender=gender), index + 1
     end = index
     while end < len(tokens) and _name_word(tokens, end, index, text, lex):
@@ -172,7 +172,7 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     core = core[:2] if len(core) > _MAX_NAME_TOKENS else core
     name = Name(core[0].start, core[-1].end, text[core[0].start:core[-1].end],
                 gender=_title_gender(lead),
-                person=any(t.text in lex.titles or t.text.lower() in lex.roles for t in lead))
+                person=any(t.text in lex.titles or fold(t.text) in lex.roles for t in lead))
     return name, index + len(lead) + len(core)
 
 
@@ -191,7 +191,7 @@ def _leading(group: list[Token], lex: Lexicon) -> list[Token]:
     strip = 0
     while strip < len(group) - 1 and (group[strip].text in lex.titles
                                        or group[strip].text in lex.function_words
-                                       or group[strip].text.lower() in lex.roles):
+                                       or fold(group[strip].text) in lex.roles):
         strip += 1
     return group[:strip]
 
@@ -208,7 +208,7 @@ def _title_gender(titles: list[Token]) -> str | None:
 def _with_context_evidence(text: str, tokens: list[Token], index: int, after: int,
                            name: Name, lex: Lexicon) -> Name:
     """Mark a name as a person when a role word precedes it or an appositive follows."""
-    role_before = index > 0 and tokens[index - 1].text.lower() in lex.roles
+    role_before = index > 0 and fold(tokens[index - 1].text) in lex.roles
     appositive = False
     if after < len(tokens) and text[name.end:tokens[after].start].strip() == ",":
         words = [t.text for t in tokens[after:after + 3]]
@@ -225,7 +225,7 @@ def _surname_like(name: Name) -> bool:
 
 
 def _according_to(text: str, tokens: list[Token], index: int, lex: Lexicon) -> Name | None:
-    words = [t.text.lower() for t in tokens]
+    words = [fold(t.text) for t in tokens]
     for phrase in lex.according_to:
         if tuple(words[index:index + len(phrase)]) == phrase and index + len(phrase) < len(tokens):
             return _name_after_roles(text, tokens, index + len(phrase), lex)
@@ -234,7 +234,7 @@ def _according_to(text: str, tokens: list[Token], index: int, lex: Lexicon) -> N
 
 def _deye(text: str, tokens: list[Token], index: int, lang: str, lex: Lexicon) -> Name | None:
     """Azerbaijani “…” deyə X bildirib: the name right after deyə is the speaker."""
-    if lang != "az" or tokens[index].text.lower() != "deyə" or index + 1 >= len(tokens):
+    if lang != "az" or fold(tokens[index].text) != "deyə" or index + 1 >= len(tokens):
         return None
     return _name_after_roles(text, tokens, index + 1, lex)
 
@@ -266,7 +266,7 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         position = index + skip
         if position >= len(tokens):
             return None
-        if skip == 0 or tokens[position - 1].text.lower() in lex.roles:
+        if skip == 0 or fold(tokens[position - 1].text) in lex.roles:
             name, _ = _name_at(text, tokens, position, lex)
             if name is not None:
                 return name if skip == 0 else _as_person(name)
@@ -329,7 +329,7 @@ def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
 def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Name | None:
     """The name or pronoun ending right before ``tokens[verb]``, past an appositive."""
     end = verb
-    if end > 0 and tokens[end - 1].text.lower() in _ADVERBS:
+    if end > 0 and fold(tokens[end - 1].text) in _ADVERBS:
         end -= 1
     gap = text[tokens[end - 1].end:tokens[end].start] if end > 0 else ""
     if gap.strip() == ",":

@@ -27,7 +27,7 @@ class Lexicon:
     def verb_at(self, words: list[str], index: int) -> int:
         """Length of the speech verb starting at ``words[index]`` (0 when none)."""
         for size in (2, 1):
-            if tuple(w.lower() for w in words[index:index + size]) in self.verbs:
+            if tuple(fold(w) for w in words[index:index + size]) in self.verbs:
                 return size
         return 0
 
@@ -152,6 +152,11 @@ SURNAME_ENDINGS: tuple[tuple[str, str | None], ...] = (
     ("dze", None), ("shvili", None), ("ли", None), ("лы", None), ("лу", None), ("заде", None),
     ("енко", None), ("ян", None), ("дзе", None), ("швили", None), ("оглу", None),
 )
+
+
+def fold(word: str) -> str:
+    """Lower case for look-ups; Azerbaijani/Turkish İ becomes i, not i + combining dot."""
+    return word.replace("İ", "i").lower()
 
 
 def lexicon(lang: str) -> Lexicon:

@@ -1,0 +1,158 @@
+"""Quotation marks: pairing, apostrophes, CLDR delimiters, localisation, comparison keys."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.quotemarks import (QUOTE_CHARS, Delimiters, delimiters, localise_quotes,
+                                 normalise_quotes, quotes_postprocessor, read_cldr_delimiters,
+                                 scan_quotes)
+
+
+def inner_texts(text: str, lang: str | None = None) -> list[tuple[str, int]]:
+    return [(span.inner(text), span.depth) for span in scan_quotes(text, lang).spans]
+
+
+@pytest.mark.parametrize("text", [
+    "Baku's mayor won't say it.",
+    "Sean O'Brien's report on rock 'n' roll in the ’90s.",
+    "Ali'nin və Bakı’da yaşayan Cəfərli'nin fikri.",
+    "The students’ union and the members' fees.",
+    "It was 5' wide, said the '24 report.",
+    "Y'all can't go 'cause it's late.",
+])
+def test_apostrophes_are_not_quotation_marks(text: str) -> None:
+    scan = scan_quotes(text)
+    assert scan.spans == () and scan.unclosed == ()
+
+
+def test_nested_english_quotes_keep_their_apostrophes() -> None:
+    text = "“She told me ‘Baku’s mayor won’t resign,’ and left,” he said."
+    assert inner_texts(text) == [
+        ("She told me ‘Baku’s mayor won’t resign,’ and left,", 0),
+        ("Baku’s mayor won’t resign,", 1),
+    ]
+
+
+def test_russian_guillemets_with_low_high_quotes_inside() -> None:
+    text = "«Он ответил: „нет“ и ушёл», — сказала она."
+    assert inner_texts(text, "ru") == [("Он ответил: „нет“ и ушёл", 0), ("нет", 1)]
+
+
+def test_plural_possessive_inside_single_quotes() -> None:
+    text = "He said ‘the teachers’ strike is over’ today."
+    assert inner_texts(text) == [("the teachers’ strike is over", 0)]
+
+
+def test_ascii_quotes_and_marks_in_code_links_and_tags_are_ignored() -> None:
+    text = ('Run `echo "hi"` and see [the "docs"](https://x.org/a "Title") '
+            'or <span title="t">x</span> at https://x.org/a\'b — "done".')
+    assert inner_texts(text) == [("docs", 0), ("done", 0)]
+
+
+def test_an_opener_left_open_is_reported_for_continued_paragraphs() -> None:
+    scan = scan_quotes("“The first paragraph of a long statement ‘with’ a quote.")
+    assert [m.char for m in scan.unclosed] == ["“"]
+    assert scan.spans[0].depth == 0 and scan.depth_of(scan.spans[0].start + 1) == 2
+
+
+def test_english_convention_does_not_close_with_left_double_quote() -> None:
+    text = "„Ja“ und “yes” here"
+    assert inner_texts(text, "en") == [("Ja", 0), ("yes", 0)]
+    machine = "He said “hello“ twice."
+    assert inner_texts(machine, "en") == [("hello", 0)]
+
+
+def test_cldr_delimiters_for_our_languages() -> None:
+    assert delimiters("en") == Delimiters("“", "”", "‘", "’")
+    assert delimiters("ru") == Delimiters("«", "»", "„", "“")
+    assert delimiters("az") == Delimiters("“", "”", "‘", "’")
+    assert delimiters("az-Latn-AZ") == delimiters("az")
+    assert delimiters("en_GB") == delimiters("en")
+    assert delimiters("xx") == delimiters("root")
+
+
+def test_shipped_table_says_where_it_comes_from() -> None:
+    data = json.loads(resources.files("pipeline").joinpath("data", "quotation_delimiters.json")
+                      .read_text(encoding="utf-8"))
+    assert data["cldr_version"] == "41"
+    assert "common/main/<locale>.xml" in data["source"]
+    assert {"en", "ru", "az", "root"} <= set(data["locales"])
+
+
+def test_read_cldr_delimiters_from_a_locale_file(tmp_path) -> None:
+    path = tmp_path / "xx.xml"
+    path.write_text(
+        "<ldml><identity/><delimiters><quotationStart>«</quotationStart>"
+        "<quotationEnd>»</quotationEnd><alternateQuotationStart>‹</alternateQuotationStart>"
+        "<alternateQuotationEnd>›</alternateQuotationEnd></delimiters></ldml>",
+        encoding="utf-8")
+    assert read_cldr_delimiters(path) == Delimiters("«", "»", "‹", "›")
+    (tmp_path / "yy.xml").write_text("<ldml><identity/></ldml>", encoding="utf-8")
+    assert read_cldr_delimiters(tmp_path / "yy.xml") is None
+
+
+@pytest.mark.parametrize(("text", "source", "target", "expected"), [
+    ("“A ‘b’ won’t c,” he said.", "en", "ru", "«A „b“ won’t c,» he said."),
+    ("«Он сказал: „нет“», — отметила она.", "ru", "en", "“Он сказал: ‘нет’”, — отметила она."),
+    ("«Мы не уйдём», — сказал он.", "ru", "az", "“Мы не уйдём”, — сказал он."),
+    ('"Мы не уйдём", - сказал он.', "en", "ru", "«Мы не уйдём», - сказал он."),
+    ("“Первый абзац цитаты.", "en", "ru", "«Первый абзац цитаты."),
+    ('См. `"код"` и [ссылку](https://x.org "T"): "да".', "en", "ru",
+     'См. `"код"` и [ссылку](https://x.org "T"): «да».'),
+    ("Cəfərli'nin “dostluq” sözü", "az", "ru", "Cəfərli'nin «dostluq» sözü"),
+])
+def test_localise_quotes(text: str, source: str, target: str, expected: str) -> None:
+    assert localise_quotes(text, source, target) == expected
+
+
+def test_localise_quotes_with_a_house_style() -> None:
+    style = Delimiters("«", "»", "“", "”")
+    assert localise_quotes("“Bu ‘belə’ deyil”", "en", "az", marks=style) == "«Bu “belə” deyil»"
+
+
+@pytest.mark.parametrize("variant", [
+    "He said: «Baku’s  time has come».",
+    'He said: "Baku\'s time has come".',
+    "He said:\u00a0“Baku’s time has come”.",
+])
+def test_normalise_quotes_gives_one_key(variant: str) -> None:
+    assert normalise_quotes(variant) == "He said: \"Baku's time has come\"."
+
+
+def test_normalise_quotes_maps_nested_singles_to_the_canonical_mark() -> None:
+    assert normalise_quotes("“a ‘b’ c”") == normalise_quotes("«a „b“ c»") == '"a "b" c"'
+
+
+def test_quotes_postprocessor_localises_and_reports_only_when_strict() -> None:
+    loose = quotes_postprocessor()
+    assert loose("“Yes,” he said.", '"Да", - сказал он.', "en", "ru") == ("«Да», - сказал он.", [])
+    assert loose("“Yes,” he said.", "Да, - сказал он.", "en", "ru") == ("Да, - сказал он.", [])
+    strict = quotes_postprocessor(strict=True)
+    fixed, problems = strict("“Yes,” he said.", "Да, - сказал он.", "en", "ru")
+    assert problems and problems[0].startswith("quotes:")
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab s'’\"“”«»„‘.,`")), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_localisation_changes_only_quotation_marks(text: str) -> None:
+    result = localise_quotes(text, "en", "ru")
+    assert len(result) == len(text)
+    for before, after in zip(text, result):
+        assert before == after or (before in QUOTE_CHARS and after in QUOTE_CHARS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab s'’\"“”«»„‘.,\u00a0")), max_size=40))
+def test_normalised_keys_have_one_double_mark_and_single_spaces(text: str) -> None:
+    key = normalise_quotes(text)
+    assert not set(key) & (QUOTE_CHARS - {'"', "'"})
+    assert "  " not in key and key == key.strip()

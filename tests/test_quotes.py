@@ -1,0 +1,223 @@
+"""Quotation analysis: finding, classifying and attributing quotations in en, ru and az."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.quotes import QuoteKind, Quotation, analyse_article, find_quotations, speech
+
+SPEECH, SCARE, TITLE = QuoteKind.SPEECH, QuoteKind.SCARE, QuoteKind.TITLE
+
+
+def summary(quotations: list[Quotation]) -> list[tuple[int, str, QuoteKind, str | None]]:
+    return [(q.segment_index, q.text, q.kind, q.speaker) for q in quotations]
+
+
+def only(text: str, lang: str) -> Quotation:
+    (quotation,) = find_quotations(text, lang)
+    return quotation
+
+
+# English ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“The budget is fiction,” said Rashad Karimov.", "Rashad Karimov"),
+    ("“The budget is fiction,” Rashad Karimov said on Monday.", "Rashad Karimov"),
+    ("Rashad Karimov said: “The budget is fiction.”", "Rashad Karimov"),
+    ("Rashad Karimov told Reuters in an interview: “The budget is fiction.”", "Rashad Karimov"),
+    ("According to Rashad Karimov, “the budget is fiction.”", "Rashad Karimov"),
+    ("“The budget is fiction,” warned economist Rashad Karimov.", "Rashad Karimov"),
+    ("“The budget is fiction,” Reuters reported.", "Reuters"),
+    ("“Is the budget fiction?” asked Rashad Karimov.", "Rashad Karimov"),
+    ("Rashad Karimov, an economist at the central bank, said: “The budget is fiction.”",
+     "Rashad Karimov"),
+    ("“The budget is fiction,” Rashad Karimov later told The Guardian.", "Rashad Karimov"),
+])
+def test_english_attribution_patterns(text: str, speaker: str) -> None:
+    quotation = only(text, "en")
+    assert (quotation.kind, quotation.speaker) == (SPEECH, speaker)
+
+
+def test_speaker_name_as_written_is_recorded() -> None:
+    text = "“The budget is fiction,” said Karimov."
+    quotation = only(text, "en")
+    assert quotation.attribution is not None
+    assert text[quotation.attribution.start:quotation.attribution.end] == "Karimov"
+
+
+def test_surname_resolves_to_the_full_name_introduced_earlier() -> None:
+    segments = [
+        "Economist Rashad Karimov has studied the budget for years.",
+        "“The figures are invented,” Karimov said.",
+        "Karimov added: “Nobody checks them.”",
+    ]
+    assert [q.speaker for q in analyse_article(segments, "en")] == ["Rashad Karimov"] * 2
+
+
+def test_surname_resolves_to_the_last_person_with_that_surname() -> None:
+    segments = [
+        "Minister Elnur Karimov met the press; later analyst Rashad Karimov spoke.",
+        "“It is a mistake,” Karimov said.",
+    ]
+    assert analyse_article(segments, "en")[0].speaker == "Rashad Karimov"
+
+
+def test_pronoun_resolves_to_the_person_of_matching_gender() -> None:
+    segments = [
+        "Economist Leyla Mammadova met minister Rashad Aliyev on Monday.",
+        "“We do not agree with the new tax,” she said.",
+    ]
+    assert analyse_article(segments, "en")[0].speaker == "Leyla Mammadova"
+
+
+def test_ambiguous_pronoun_is_left_unresolved() -> None:
+    segments = ["Analyst Tom Baker met lawyer John Reed.", "“It is over,” he said."]
+    (quotation,) = analyse_article(segments, "en")
+    assert quotation.kind is SPEECH and quotation.speaker is None
+    assert quotation.attribution is not None and quotation.attribution.text == "he"
+
+
+def test_pronoun_resolves_to_the_previous_speaker() -> None:
+    segments = ["“Prices will rise,” said economist Rashad Karimov.",
+                "“And wages will not,” he added."]
+    assert [q.speaker for q in analyse_article(segments, "en")] == ["Rashad Karimov"] * 2
+
+
+def test_interrupted_quotation_has_one_speaker() -> None:
+    text = "“Prices will rise,” said Rashad Karimov, “and wages will not.”"
+    assert summary(find_quotations(text, "en")) == [
+        (0, "Prices will rise,", SPEECH, "Rashad Karimov"),
+        (0, "and wages will not.", SPEECH, "Rashad Karimov"),
+    ]
+
+
+def test_quotation_after_the_attribution_sentence_keeps_the_speaker() -> None:
+    text = "“Prices will rise,” said Rashad Karimov. “Wages will not.”"
+    assert [q.speaker for q in find_quotations(text, "en")] == ["Rashad Karimov"] * 2
+
+
+def test_quotation_over_several_paragraphs() -> None:
+    segments = [
+        "The minister read a statement.",
+        "“The first paragraph of the statement is long.",
+        "“The second one goes on with ‘new’ rules.",
+        "“And the third one ends it,” said minister Rashad Aliyev.",
+    ]
+    quotations = [q for q in analyse_article(segments, "en") if q.depth == 0]
+    assert [(q.segment_index, q.part, q.continued, q.close_mark) for q in quotations] == [
+        (1, 0, True, ""), (2, 1, True, ""), (3, 2, False, "”")]
+    assert {q.speaker for q in quotations} == {"Rashad Aliyev"}
+    assert {q.kind for q in quotations} == {SPEECH}
+    nested = [q for q in analyse_article(segments, "en") if q.depth == 1]
+    assert [(q.segment_index, q.text) for q in nested] == [(2, "new")]
+    assert len(speech(analyse_article(segments, "en"))) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers called them “rogue states” in private.",
+    "He spoke of a “friendship” with the region.",
+    "The country is rated “not free” by the watchdog.",
+    "Critics call it “caviar diplomacy.”",
+])
+def test_short_quoted_phrases_are_scare_quotes(text: str) -> None:
+    assert only(text, "en").kind is SCARE
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 the two countries signed the “Green Corridor,” a gas agreement.",
+    "The report “Energy Outlook 2030” was published in May.",
+    "She read the report “Why the lights went out” twice.",
+])
+def test_names_of_works_are_titles(text: str) -> None:
+    assert only(text, "en").kind is TITLE
+
+
+def test_long_unattributed_quotation_is_speech_without_speaker() -> None:
+    text = "He was charged with “taking money from companies controlled by the state.”"
+    assert (only(text, "en").kind, only(text, "en").speaker) == (SPEECH, None)
+
+
+def test_apostrophes_inside_and_around_quotations() -> None:
+    text = ("O'Brien's view of rock 'n' roll in the ’90s: “Baku’s youth didn’t care,” "
+            "said O'Brien.")
+    quotation = only(text, "en")
+    assert quotation.text == "Baku’s youth didn’t care,"
+    assert quotation.speaker == "O'Brien"
+
+
+def test_marks_inside_code_spans_are_ignored() -> None:
+    assert find_quotations('Type `say "hello"` to start, then “wait”.', "en")[0].text == "wait"
+
+
+def test_quotation_inside_speech_is_nested() -> None:
+    text = "“They call us ‘rogue states’, but we trade with everyone,” said Rashad Karimov."
+    outer, inner = find_quotations(text, "en")
+    assert (outer.depth, outer.speaker) == (0, "Rashad Karimov")
+    assert (inner.depth, inner.kind, inner.speaker) == (1, SCARE, None)
+
+
+# Russian ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("«Бюджет — это фикция», — заявил экономист Рашад Керимов.", "Рашад Керимов"),
+    ("«Бюджет — это фикция», — сказала Лейла Мамедова.", "Лейла Мамедова"),
+    ("Рашад Керимов отметил: «Бюджет — это фикция».", "Рашад Керимов"),
+    ("По словам Рашада Керимова, «бюджет — это фикция».", "Рашада Керимова"),
+])
+def test_russian_attribution_patterns(text: str, speaker: str) -> None:
+    quotation = only(text, "ru")
+    assert (quotation.kind, quotation.speaker) == (SPEECH, speaker)
+
+
+def test_russian_inflected_names_resolve_to_the_introduction() -> None:
+    segments = [
+        "Политолог Азер Гасымлы возглавляет институт.",
+        "По словам Гасымлы, «это сделка».",
+        "«Это сделка, а не дружба», — подчеркнул Азера Гасымлы.",
+        "Экономист Лейла Мамедова не согласна. «Это ошибка», — сказала она.",
+    ]
+    assert [q.speaker for q in speech(analyse_article(segments, "ru"))] == [
+        "Азер Гасымлы", "Азер Гасымлы", "Лейла Мамедова"]
+
+
+def test_russian_attribution_inside_the_quotation() -> None:
+    segments = ["Министр Рашад Алиев выступил в парламенте.",
+                "«Мы готовы, — сказал он. — Но не сейчас»."]
+    (quotation,) = analyse_article(segments, "ru")
+    assert quotation.speaker == "Рашад Алиев"
+
+
+def test_russian_scare_quotes_titles_and_nesting() -> None:
+    text = ("Страны называют «изгоями», а соглашение «Кольцо солидарности» подписано. "
+            "«Он сказал: „нет“ и ушёл», — сообщил Рашад Керимов.")
+    assert [(q.text, q.kind, q.depth) for q in find_quotations(text, "ru")] == [
+        ("изгоями", SCARE, 0), ("Кольцо солидарности", TITLE, 0),
+        ("Он сказал: „нет“ и ушёл", SPEECH, 0), ("нет", SCARE, 1)]
+
+
+# Azerbaijani ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“Bu büdcə real deyil,” deyə iqtisadçı Natiq Cəfərli bildirib.", "Natiq Cəfərli"),
+    ("Natiq Cəfərli bildirib ki, “bu büdcə real deyil”.", "Natiq Cəfərli"),
+    ("Natiq Cəfərli qeyd edib ki, “bu büdcə real deyil”.", "Natiq Cəfərli"),
+    ("Natiq Cəfərlinin sözlərinə görə, “bu büdcə real deyil”.", "Natiq Cəfərli"),
+    ("“Bu büdcə real deyil”, Natiq Cəfərli deyib.", "Natiq Cəfərli"),
+    ("“Bu büdcə real deyil,” deyə Natiq Cəfərli Meydan TV-yə bildirib.", "Natiq Cəfərli"),
+])
+def test_azerbaijani_attribution_patterns(text: str, speaker: str) -> None:
+    quotation = only(text, "az")
+    assert (quotation.kind, quotation.speaker) == (SPEECH, speaker)
+
+
+def test_azerbaijani_surname_with_apostrophe_suffix_resolves() -> None:
+    segments = ["İqtisadçı Natiq Cəfərli büdcəni tənqid edib.",
+                "Cəfərli'nin sözlərinə görə, “rəqəmlər tələsik hazırlanıb”.",
+                "“Bu, ciddi səhvdir,” deyə o əlavə edib."]
+    assert [q.speaker for q in analyse_article(segments, "az")] == ["Natiq Cəfərli"] * 2
+
+
+def test_azerbaijani_scare_quotes_and_titles() -> None:
+    text = "Ali'nin “dostluq” adlandırdığı saziş “Yaşıl Dəhliz” layihəsi və “Azadlıq” qəzeti idi."
+    assert [(q.text, q.kind) for q in find_quotations(text, "az")] == [
+        ("dostluq", SCARE), ("Yaşıl Dəhliz", TITLE), ("Azadlıq", TITLE)]
