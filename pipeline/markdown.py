@@ -419,9 +419,9 @@ def _split_row(line: str) -> list[tuple[int, int]]:
 
 def _table_row(texts: list[str], line_index: int, cells: list[Token]) -> Iterator[Segment]:
     line = texts[line_index]
-    bounds = _split_row(line)
-    if len(bounds) != len(cells):
-        return
+    # A row may have fewer cells than the header (the rest are empty) or more (GFM drops
+    # the extra ones): the cells that are rendered are the first ones, in order.
+    bounds = _split_row(line)[:len(cells)]
     for start, end in bounds:
         raw = line[start:end]
         stripped = raw.strip(" \t")
