@@ -490,7 +490,7 @@ def render_translation(segment: Segment, translation: str, newline: str = "\n") 
     lines = [part.strip(" \t") for part in translation.split("\n")]
     lines = [part for part in lines if part]
     if style == "setext":
-        return " ".join(_escape_block_start(part, segment.msgid) for part in lines)
+        return _pipes_as_entities(" ".join(_escape_block_start(part, segment.msgid) for part in lines))
     rendered = []
     for i, part in enumerate(lines):
         part = _escape_block_start(part, segment.msgid)
@@ -507,20 +507,38 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
     (re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)"), lambda m: m.group(1) + "\\" + m.group(2)),
     (re.compile(r"^>"), lambda m: "\\>"),
     (re.compile(r"^(`{3,}|~{3,})"), lambda m: "\\" + m.group(0)),
-    (re.compile(r"^<(?=[A-Za-z/!?])"), lambda m: "&lt;"),
+    (re.compile(r"^<[A-Za-z/!?][A-Za-z0-9-]*"), lambda m: "&lt;" + m.group(0)[1:]),
 )
 
 
 def _escape_block_start(line: str, msgid: str) -> str:
     """Escape a line start that would open another block (list, heading, quote, fence...).
 
-    A pattern the source text itself starts a line with is left alone: the translator copied it.
+    A line start the source text itself has, exactly (the same marker, the same tag), is left
+    alone: the translator copied it. A merely similar one is not: ``<b>`` in the source does
+    not make ``<div>`` (an HTML block) safe, nor ``2.`` make ``1.`` (which opens a list).
     """
     msgid_lines = msgid.split("\n")
     for pattern, fix in _BLOCK_STARTS:
-        if pattern.match(line) and not any(pattern.match(m) for m in msgid_lines):
+        found = pattern.match(line)
+        if found is None:
+            continue
+        copied = (pattern.match(m) for m in msgid_lines)
+        if not any(c is not None and c.group(0).lower() == found.group(0).lower() for c in copied):
             return pattern.sub(fix, line, count=1)
     return line
+
+
+def _pipes_as_entities(text: str) -> str:
+    """A setext heading's text line above a ``---`` underline reads as a one-column table
+    header whenever it holds a ``|`` (escaped or not, as markdown-it counts them), so pipes
+    outside code spans are written as ``&#124;``, which renders as the same character."""
+    if "|" not in text:
+        return text
+    return _CODE_OR_PIPE.sub(lambda m: m.group(0) if m.group(1) else "&#124;", text)
+
+
+_CODE_OR_PIPE = re.compile(r"(`+).+?(?<!`)\1(?!`)|\\?\|")
 
 
 def _escape_unescaped(text: str, char: str) -> str:
