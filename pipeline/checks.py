@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
-from pipeline.glossary import Glossary, count_term, replace_variants
+from pipeline.glossary import Glossary, count_term, find_variants
 from pipeline.inline import RegionKind, blank_out, code_spans, protected_regions, urls
 from pipeline.lexicon import lexicon
 from pipeline.model import Catalogue, Finding, Severity
@@ -385,15 +385,8 @@ def _sounds_present(name: str, text: str) -> bool:
 
 def _variant(entry: Entry, target: str) -> str | None:
     """The spelling of ``target`` the translation has instead, if one can be located."""
-    fixed = replace_variants(entry.translation, target, entry.tgt_lang)
-    if fixed == entry.translation:
-        return None
-    start = next(i for i, (a, b) in enumerate(zip(entry.translation, fixed)) if a != b)
-    tail = len(entry.translation) - next(
-        i for i, (a, b) in enumerate(zip(reversed(entry.translation), reversed(fixed))) if a != b)
-    begin = entry.translation.rfind(" ", 0, start) + 1
-    end = entry.translation.find(" ", tail)
-    return entry.translation[begin:end if end != -1 else None].strip(".,;:!?»”\"")
+    variants = find_variants(entry.translation, target, entry.tgt_lang)
+    return entry.translation[variants[0][0]:variants[0][1]] if variants else None
 
 
 def _quote_count(scan: QuoteScan) -> int:

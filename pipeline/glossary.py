@@ -229,10 +229,20 @@ def replace_variants(text: str, target: str, lang: str,
     (:func:`pipeline.translit.similarity`), capitalised alike; a case ending after it is
     kept (Натика → Натига). Spans in ``protected`` (other glossary terms) are left alone.
     """
-    wanted = target.split()
-    words = list(_WORD.finditer(blank_out(text)))
     pieces: list[str] = []
     cursor = 0
+    for start, end, replacement in find_variants(text, target, lang, protected):
+        pieces += [text[cursor:start], replacement]
+        cursor = end
+    return "".join(pieces) + text[cursor:]
+
+
+def find_variants(text: str, target: str, lang: str,
+                  protected: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, replacement)`` for each spelling variant of ``target`` in ``text``."""
+    wanted = target.split()
+    words = list(_WORD.finditer(blank_out(text)))
+    found: list[tuple[int, int, str]] = []
     index = 0
     while index + len(wanted) <= len(words):
         window = words[index:index + len(wanted)]
@@ -240,10 +250,9 @@ def replace_variants(text: str, target: str, lang: str,
         if replacement is None:
             index += 1
             continue
-        pieces += [text[cursor:window[0].start()], replacement]
-        cursor = window[-1].end()
+        found.append((window[0].start(), window[-1].end(), replacement))
         index += len(wanted)
-    return "".join(pieces) + text[cursor:]
+    return found
 
 
 def _variant_replacement(text: str, window: list[re.Match[str]], wanted: list[str], lang: str,

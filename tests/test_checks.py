@@ -1,0 +1,211 @@
+"""QA checks, and the post-processors repairing fake machine output before the checks."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from pipeline.checks import (CHECKS, check_catalogues, check_entry, entry_checker,
+                             segment_speakers)
+from pipeline.glossary import Glossary, glossary_postprocessor, read_glossary
+from pipeline.model import Catalogue, Message, Severity
+from pipeline.quotemarks import quotes_postprocessor
+
+CSV = """\
+en,az,ru,kind
+Rashad Karimov,Rəşad Kərimov,Рашад Керимов,person
+Karimov,Kərimov,Керимов,person
+Meydan TV,Meydan TV,Meydan TV,organization
+Green Corridor,Yaşıl Dəhliz,Зелёный коридор,title
+caviar diplomacy,kürü diplomatiyası,икорная дипломатия,term
+"""
+
+SOURCE = "“Our gas goes west,” said Rashad Karimov."
+GOOD_RU = "«Наш газ идёт на запад», — сказал Рашад Керимов."
+
+
+@pytest.fixture()
+def glossary() -> Glossary:
+    return read_glossary(io.StringIO(CSV), "glossary.csv")
+
+
+def checks_fired(source: str, translation: str, glossary: Glossary | None = None,
+                 tgt: str = "ru", src: str = "en") -> list[tuple[str, Severity]]:
+    return [(f.check, f.severity)
+            for f in check_entry(source, translation, src, tgt, glossary=glossary)]
+
+
+def test_a_good_translation_passes_every_check(glossary: Glossary) -> None:
+    assert checks_fired(SOURCE, GOOD_RU, glossary) == []
+    assert checks_fired(SOURCE, "“Qazımız qərbə gedir,” deyə Rəşad Kərimov bildirib.",
+                        glossary, tgt="az") == []
+
+
+def test_registry_names_severities_and_titles() -> None:
+    assert {"quote-count", "quote-nesting", "quote-marks", "quote-order", "speaker", "glossary",
+            "numbers", "urls", "code", "markup", "untranslated"} <= set(CHECKS)
+    assert all(check.title and not check.title.endswith("\n") for check in CHECKS.values())
+    assert CHECKS["numbers"].severity is Severity.ERROR
+    assert CHECKS["untranslated"].severity is Severity.WARNING
+
+
+def test_ascii_quotes_are_a_style_warning(glossary: Glossary) -> None:
+    output = '"Наш газ идёт на запад", - сказал Рашад Керимов.'
+    assert checks_fired(SOURCE, output, glossary) == [("quote-marks", Severity.WARNING)]
+
+
+def test_dropped_quotation_marks_are_an_error(glossary: Glossary) -> None:
+    output = "Наш газ идёт на запад, — сказал Рашад Керимов."
+    assert checks_fired(SOURCE, output, glossary) == [("quote-count", Severity.ERROR)]
+
+
+def test_nesting_changed_is_a_warning() -> None:
+    source = "“They say ‘no’ and ‘never’,” said Karimov."
+    output = "«Они говорят „нет“», «никогда», — сказал Керимов."
+    fired = checks_fired(source, output)
+    assert ("quote-nesting", Severity.WARNING) in fired
+
+
+def test_speaker_spelled_differently_from_the_glossary(glossary: Glossary) -> None:
+    output = "«Наш газ идёт на запад», — сказал Рашад Каримов."
+    (finding,) = check_entry(SOURCE, output, "en", "ru", glossary=glossary)
+    assert (finding.check, finding.severity) == ("speaker", Severity.ERROR)
+    assert "'Рашад Каримов'" in finding.message and "'Рашад Керимов'" in finding.message
+
+
+def test_speaker_missing_without_a_glossary_row() -> None:
+    source = "“Our gas goes west,” said Tural Ismayilzade."
+    assert checks_fired(source, "«Наш газ идёт на запад», — сказал он.") == [
+        ("speaker", Severity.ERROR)]
+    assert checks_fired(source, "«Наш газ идёт на запад», — сказал Турал Исмаилзаде.") == []
+
+
+def test_speakers_from_the_article_are_used() -> None:
+    findings = check_entry("“Yes,” he said.", "«Да», — сказал он.", "en", "ru",
+                           speakers=["Karimov"])
+    assert [f.check for f in findings] == ["speaker"]
+
+
+def test_glossary_term_missing(glossary: Glossary) -> None:
+    source = "They signed the “Green Corridor,” a deal, despite caviar diplomacy."
+    output = "Они подписали «Зелёный путь», сделку, несмотря на дипломатию икры."
+    fired = check_entry(source, output, "en", "ru", glossary=glossary)
+    assert [(f.check, f.severity) for f in fired] == [("glossary", Severity.ERROR),
+                                                     ("glossary", Severity.WARNING)]
+    assert "'Зелёный коридор'" in fired[0].message
+
+
+@pytest.mark.parametrize(("source", "output", "tgt"), [
+    ("It cost USD 360,000 and 1.2 million more.", "Это стоило 360 000 долларов и ещё 1,2 млн.", "ru"),
+    ("It cost USD 360,000, or 2.5 percent.", "Bu, 360.000 ABŞ dolları və ya 2,5 faiz idi.", "az"),
+    ("64 percent, on May 27, 2024.", "64 процента, 27 мая 2024 года.", "ru"),
+    ("1.2 million people", "1 200 000 человек", "ru"),
+    ("USD 360,000", "USD 360,000", "ru"),
+])
+def test_numbers_compared_by_value(source: str, output: str, tgt: str) -> None:
+    assert "numbers" not in [f.check for f in check_entry(source, output, "en", tgt)]
+
+
+@pytest.mark.parametrize(("source", "output", "message"), [
+    ("It fell by 90 percent in 2023.", "Он упал на 80 процентов в 2023 году.", "missing"),
+    ("It cost 1.2 million.", "Это стоило 1,2.", "missing"),
+    ("It cost 5 dollars.", "Это стоило 5 долларов в 2024 году.", "not in the source"),
+])
+def test_numbers_lost_or_changed(source: str, output: str, message: str) -> None:
+    findings = [f for f in check_entry(source, output, "en", "ru") if f.check == "numbers"]
+    assert findings and message in findings[0].message
+    assert findings[0].severity is Severity.ERROR
+
+
+def test_urls_code_and_markup() -> None:
+    source = "See *the* [report](https://example.org/r) and run `make all` <br>."
+    good = "См. *этот* [доклад](https://example.org/r) и запустите `make all` <br>."
+    assert checks_fired(source, good) == []
+    bad = "См. этот [доклад](https://example.org/x) и запустите `make` ."
+    assert sorted(set(checks_fired(source, bad))) == [
+        ("code", Severity.ERROR), ("markup", Severity.ERROR), ("urls", Severity.ERROR)]
+
+
+def test_untranslated_long_segment() -> None:
+    source = "The government has not answered the questions of journalists."
+    assert checks_fired(source, source) == [("untranslated", Severity.WARNING)]
+    assert checks_fired("Meydan TV", "Meydan TV") == []
+
+
+def test_quotations_in_a_different_order(glossary: Glossary) -> None:
+    source = "“We sell 90 percent,” said Karimov, “and buy 80 percent.”"
+    output = "«И покупаем 80 процентов», — сказал Керимов, — «мы продаём 90 процентов»."
+    assert checks_fired(source, output, glossary) == [("quote-order", Severity.WARNING)]
+
+
+def test_postprocessors_repair_what_they_can_and_checks_flag_the_rest(glossary: Glossary) -> None:
+    processors = [glossary_postprocessor(glossary), quotes_postprocessor()]
+
+    def machine(output: str) -> tuple[str, list[str]]:
+        problems: list[str] = []
+        for process in processors:
+            output, found = process(SOURCE, output, "en", "ru")
+            problems += found
+        return output, problems
+
+    repaired, problems = machine('"Наш газ идёт на запад", - сказал Рашад Каримов.')
+    assert (repaired, problems) == ("«Наш газ идёт на запад», - сказал Рашад Керимов.", [])
+    assert checks_fired(SOURCE, repaired, glossary) == []
+
+    dropped, problems = machine("Наш газ идёт на запад, - сказал Рашад Керимов.")
+    assert problems == [] and checks_fired(SOURCE, dropped, glossary) == [
+        ("quote-count", Severity.ERROR)]
+
+    lost, problems = machine("«Наш газ идёт на запад», — сказал он.")
+    assert problems and problems[0].startswith("glossary:")
+    assert checks_fired(SOURCE, lost, glossary) == [("speaker", Severity.ERROR)]
+
+
+def test_entry_checker_binds_glossary_and_speakers(glossary: Glossary) -> None:
+    check = entry_checker(glossary, {"“Yes,” he said.": ("Karimov",)})
+    assert [f.check for f in check("“Yes,” he said.", "«Да», — сказал он.", "en", "ru")] == [
+        "speaker"]
+
+
+def test_segment_speakers_see_the_whole_article() -> None:
+    segments = ["Economist Rashad Karimov spoke.", "“No,” Karimov said.", "“Yes,” he said."]
+    assert segment_speakers(segments, "en") == [(), ("Karimov",), ("he",)]
+
+
+def _catalogue(entries: list[tuple[str, str, int, bool]]) -> Catalogue:
+    messages = []
+    for msgid, msgstr, line, fuzzy in entries:
+        message = Message(msgid=msgid, msgstr=msgstr, lineno=line)
+        message.fuzzy = fuzzy
+        messages.append(message)
+    return Catalogue(messages=messages)
+
+
+def test_check_catalogues_fills_location_and_checks_fuzzy_entries(glossary: Glossary) -> None:
+    catalogue = _catalogue([
+        ("Economist Rashad Karimov spoke.", "Экономист Рашад Керимов выступил.", 10, False),
+        ("“It fell by 90 percent,” Karimov said.", "«Упало на 80 процентов», — сказал Керимов.",
+         14, True),
+        ("Not translated yet, a long sentence here.", "", 18, False),
+    ])
+    findings = check_catalogues([("locale/ru/a.po", "en", "ru", catalogue)], glossary)
+    assert [(f.check, f.path, f.line, f.lang) for f in findings] == [
+        ("numbers", "locale/ru/a.po", 14, "ru"), ("numbers", "locale/ru/a.po", 14, "ru")]
+    assert findings[0].msgid.startswith("“It fell")
+    assert findings[0].render().startswith("locale/ru/a.po:14: error: [numbers]")
+
+
+def test_divergent_translations_of_one_quotation_across_the_corpus() -> None:
+    source = "“We will not sell the gas fields,” said Karimov."
+    items = [
+        ("ru/a.po", "en", "ru", _catalogue([(source, "«Мы не продадим газовые месторождения», "
+                                                     "— сказал Керимов.", 5, False)])),
+        ("ru/b.po", "en", "ru", _catalogue([(source, "«Мы не продадим месторождения газа», "
+                                                     "— сказал Керимов.", 7, True)])),
+        ("ru/c.po", "en", "ru", _catalogue([(source, "«Мы не продадим газовые месторождения», "
+                                                     "— заявил Керимов.", 9, False)])),
+    ]
+    findings = [f for f in check_catalogues(items) if f.check == "quote-divergence"]
+    assert [(f.path, f.line, f.severity) for f in findings] == [("ru/b.po", 7, Severity.WARNING)]
+    assert "ru/a.po:5" in findings[0].message

@@ -1,0 +1,172 @@
+"""Glossary: loading with located errors, finding terms, enforcing target forms."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import ConfigError
+from pipeline.glossary import (Glossary, enforce_glossary, glossary_postprocessor,
+                               load_glossary, read_glossary)
+
+CSV = """\
+en,az,ru,kind,note
+Rashad Karimov,Rəşad Kərimov,Рашад Керимов,person,economist
+Karimov,Kərimov,Керимов,person,surname alone
+Leyla Huseynova,Leyla Hüseynova,Лейла Гусейнова,person,
+Elmar Jafarli,Elmar Cəfərli,Эльмар Джафарли,person,
+Jafarli,Cəfərli,Джафарли,person,surname alone
+Meydan TV,Meydan TV,Meydan TV,organization,keep as is
+PACE,AŞPA,ПАСЕ,organization,acronym
+Green Corridor,Yaşıl Dəhliz,Зелёный коридор,title,gas agreement
+European Energy Forum,Avropa Enerji Forumu,Европейский энергетический форум,organization,
+Karabakh,Qarabağ,Карабах,place,
+caviar diplomacy,kürü diplomatiyası,икорная дипломатия,term,
+frozen conflict,,замороженный конфликт,term,no az form yet
+"""
+
+
+@pytest.fixture()
+def glossary() -> Glossary:
+    return read_glossary(io.StringIO(CSV), "locale/glossary.csv")
+
+
+def test_load_from_file_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + CSV.encode("utf-8"))
+    loaded = load_glossary(path, languages=["en", "az", "ru"])
+    assert loaded.languages == ("en", "az", "ru")
+    assert len(loaded) == 12
+    first = loaded.terms[0]
+    assert (first.form("ru"), first.kind, first.note, first.line) == (
+        "Рашад Керимов", "person", "economist", 2)
+
+
+def test_term_properties(glossary: Glossary) -> None:
+    by_en = {t.form("en"): t for t in glossary.terms}
+    assert by_en["Meydan TV"].keep_as_is and not by_en["Karabakh"].keep_as_is
+    assert by_en["Karabakh"].is_name and not by_en["caviar diplomacy"].is_name
+    assert by_en["frozen conflict"].form("az") is None
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ("en,ru,Notes\nA,Б,c\n", 1, "unknown column 'Notes'"),
+    ("en,ru,ru\nA,Б,В\n", 1, "appears twice"),
+    ("kind,note\nperson,x\n", 1, "no language column"),
+    ("", 1, "empty"),
+    ("en,ru,kind\nAliyev,Алиев,person\nJafarli,Джафарли\n", 3, "row has 2 cells"),
+    ("en,ru\nAliyev,Алиев\n\nAliyev,Алиевъ\n", 4, "duplicate en term 'Aliyev' (first on line 2)"),
+    ("en,ru\n,\nA,Б\n", None, None),
+    ("en,ru,kind\n,,person\n", 2, "no term in any language"),
+])
+def test_malformed_glossaries_are_reported_with_location(text: str, line: int | None,
+                                                        message: str | None) -> None:
+    if message is None:
+        assert len(read_glossary(io.StringIO(text), "g.csv")) == 1
+        return
+    with pytest.raises(ConfigError) as caught:
+        read_glossary(io.StringIO(text), "g.csv")
+    error = caught.value
+    assert (error.path, error.line) == ("g.csv", line)
+    assert message in error.message and error.hint
+
+
+def test_column_outside_the_project_languages(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.csv"
+    path.write_text("en,fr\nA,B\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown column 'fr'") as caught:
+        load_glossary(path, languages=["en", "ru", "az"])
+    assert "az, en, ru" in (caught.value.hint or "")
+
+
+def test_unreadable_glossaries(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.csv"
+    path.write_bytes("en,ru\nAliyev,Алиев\n".encode("cp1251"))
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_glossary(path)
+    with pytest.raises(ConfigError, match="not found"):
+        load_glossary(tmp_path / "missing.csv")
+
+
+def found(glossary: Glossary, text: str, lang: str) -> list[tuple[str, str]]:
+    return [(m.text, m.term.form("en") or "") for m in glossary.terms_in(text, lang)]
+
+
+def test_english_terms_whole_words_longest_first_possessive(glossary: Glossary) -> None:
+    text = "Rashad Karimov's view differs from Karimov's critics and Karimovs; PACE, PACEX."
+    assert found(glossary, text, "en") == [("Rashad Karimov's", "Rashad Karimov"),
+                                          ("Karimov's", "Karimov"), ("PACE", "PACE")]
+
+
+def test_names_are_case_sensitive_terms_are_not(glossary: Glossary) -> None:
+    assert found(glossary, "karimov met them", "en") == []
+    assert found(glossary, "Caviar diplomacy works.", "en") == [
+        ("Caviar diplomacy", "caviar diplomacy")]
+
+
+def test_russian_case_endings(glossary: Glossary) -> None:
+    text = ("По словам Рашада Керимова и Лейлы Гусейновой, Джафарли и ПАСЕ "
+            "обсуждали Европейского энергетического форума итоги в Карабахе; "
+            "икорной дипломатии конец.")
+    assert [en for _, en in found(glossary, text, "ru")] == [
+        "Rashad Karimov", "Leyla Huseynova", "Jafarli", "PACE", "European Energy Forum",
+        "Karabakh", "caviar diplomacy"]
+
+
+def test_russian_indeclinable_name_does_not_swallow_a_variant(glossary: Glossary) -> None:
+    assert found(glossary, "Джафарлы сказал", "ru") == []
+
+
+def test_azerbaijani_suffixes(glossary: Glossary) -> None:
+    text = "Rəşad Kərimovun, Cəfərli'nin, AŞPA-nın və Meydan TV-yə görə Qarabağda"
+    assert [en for _, en in found(glossary, text, "az")] == [
+        "Rashad Karimov", "Jafarli", "PACE", "Meydan TV", "Karabakh"]
+
+
+def test_terms_in_code_and_urls_are_ignored(glossary: Glossary) -> None:
+    text = "See `Karimov` and https://example.org/Karimov but Karimov."
+    assert [(m.start, m.text) for m in glossary.terms_in(text, "en")] == [(text.rindex("Karimov"), "Karimov")]
+
+
+def test_find_a_whole_name(glossary: Glossary) -> None:
+    assert glossary.find("Керимова", "ru").form("en") == "Karimov"
+    assert glossary.find("Rashad", "en") is None
+
+
+@pytest.mark.parametrize(("source", "output", "lang", "expected"), [
+    ("“It is fiction,” said Rashad Karimov.", "«Это фикция», — сказал Рашад Каримов.", "ru",
+     "«Это фикция», — сказал Рашад Керимов."),
+    ("According to Rashad Karimov, prices rose.", "По словам Рашада Каримова, цены выросли.", "ru",
+     "По словам Рашада Керимова, цены выросли."),
+    ("Elmar Jafarli spoke. Jafarli left.", "Эльмар Джафарлы выступил. Джафарлы ушёл.", "ru",
+     "Эльмар Джафарли выступил. Джафарли ушёл."),
+    ("Rashad Karimov said so.", "Rashad Karimov belə dedi.", "az", "Rəşad Kərimov belə dedi."),
+    ("Jafarli told Meydan TV.", "Jafarlinin Meydan TV-yə dediyi", "az", "Cəfərlinin Meydan TV-yə dediyi"),
+    ("Karimov told Meydan TV.", "Керимов сказал Мейдан ТВ.", "ru", "Керимов сказал Meydan TV."),
+    ("Leyla Huseynova spoke.", "Лейла Гусейнова выступила.", "ru", "Лейла Гусейнова выступила."),
+])
+def test_enforce_repairs_variants(glossary: Glossary, source: str, output: str, lang: str,
+                                  expected: str) -> None:
+    assert enforce_glossary(source, output, "en", lang, glossary=glossary) == (expected, [])
+
+
+def test_enforce_reports_a_lost_name_but_not_a_reworded_term(glossary: Glossary) -> None:
+    fixed, problems = enforce_glossary("Karimov criticised caviar diplomacy.",
+                                       "Он раскритиковал дипломатию икры.", "en", "ru",
+                                       glossary=glossary)
+    assert fixed == "Он раскритиковал дипломатию икры."
+    assert problems == ["glossary: 'Karimov' must be 'Керимов' in ru, and no spelling of it "
+                        "was found in the translation"]
+
+
+def test_enforce_leaves_other_names_alone(glossary: Glossary) -> None:
+    output = "Рашид Керимов и Лейла Гусейнова"
+    fixed, problems = enforce_glossary("Leyla Huseynova", output, "en", "ru", glossary=glossary)
+    assert (fixed, problems) == (output, [])
+
+
+def test_postprocessor_signature(glossary: Glossary) -> None:
+    postprocess = glossary_postprocessor(glossary)
+    assert postprocess("Rashad Karimov", "Рашад Каримов", "en", "ru") == ("Рашад Керимов", [])
