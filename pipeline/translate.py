@@ -117,6 +117,7 @@ class _Item:
 
     job: CatalogueJob
     message: Message
+    retry: bool = True  # False: this engine already rejected its output; memory only
     protected: Protected | None = None
     sentences: list[_Sentence] = field(default_factory=list)
 
@@ -142,17 +143,17 @@ def translate_catalogues(jobs: Sequence[CatalogueJob], engine: Engine, *,
         memory = TranslationMemory.from_catalogues(
             (job.source_lang, job.target_lang, job.path, job.catalogue) for job in jobs
         )
-    by_pair = _candidates(jobs, engine, refresh)
     to_translate: dict[Pair, list[_Item]] = {}
-    for pair, items in by_pair.items():
-        if not engine.supports(*pair):
+    for pair, items in _candidates(jobs, engine, refresh).items():
+        report.stats(pair)
+        rest = [item for item in _apply_memory(items, memory, report) if item.retry]
+        if rest and not engine.supports(*pair):
             report.missing_pairs.append(pair)
             report.notes.append(
-                f"no {engine.name} model for {pair[0]}→{pair[1]}: {len(items)} entries left untranslated"
+                f"no {engine.name} model for {pair[0]}→{pair[1]}: {len(rest)} entries left untranslated"
             )
-            continue
-        report.stats(pair)
-        to_translate[pair] = _apply_memory(items, memory, report)
+        elif rest:
+            to_translate[pair] = rest
     _machine_translate(to_translate, engine, postprocess, progress, report)
     return report
 
@@ -164,17 +165,18 @@ def _candidates(jobs: Sequence[CatalogueJob], engine: Engine, refresh: bool) -> 
         current = engine.provenance(*pair) if engine.supports(*pair) else None
         for message in job.catalogue.active:
             if _wants_translation(message, current, refresh):
-                by_pair.setdefault(pair, []).append(_Item(job, message))
+                retry = refresh or current is None or not _rejected_by(message, current)
+                by_pair.setdefault(pair, []).append(_Item(job, message, retry))
     return by_pair
 
 
 def _wants_translation(message: Message, current: str | None, refresh: bool) -> bool:
-    """Empty entries, unless already rejected by this very engine; with ``refresh``, also
-    unreviewed machine translations made by something else (an older model)."""
+    """Empty entries; with ``refresh``, also unreviewed machine translations made by
+    something else (an older model). Never reviewed, changed or plural entries."""
     if message.msgid_plural is not None or not message.msgid:
         return False
     if not message.msgstr:
-        return refresh or current is None or not _rejected_by(message, current)
+        return True
     if not refresh or message.status is not EntryStatus.MACHINE:
         return False
     provenance = message.machine_provenance or ""

@@ -167,6 +167,24 @@ def test_unsupported_pairs_are_reported_and_left_alone() -> None:
     assert report.notes and "en→az" in report.notes[0]
 
 
+def test_memory_serves_pairs_without_a_model_and_entries_mt_rejected() -> None:
+    rejected = Message("The city council met on Monday.",
+                       comments=["mt rejected: repetition: 'x' repeated 5 times (fake 1 en→ru)"])
+    jobs = [
+        job("a.az.po", Message("Фото: Reuters", "Foto: Reuters"), src="ru", tgt="az"),
+        job("b.az.po", Message("Фото: Reuters"), Message("Новое."), src="ru", tgt="az"),
+        job("a.ru.po", Message("The city council met on Monday.", "Городской совет собрался в понедельник.")),
+        job("b.ru.po", rejected),
+    ]
+    engine = FakeEngine(pairs={("en", "ru")})
+    report = translate_catalogues(jobs, engine)
+    assert jobs[1].catalogue.messages[0].msgstr == "Foto: Reuters"
+    assert rejected.msgstr == "Городской совет собрался в понедельник."
+    assert rejected.comments == ["mt: translation memory (a.ru.po)"]
+    assert report.missing_pairs == [("ru", "az")] and "1 entries" in report.notes[0]
+    assert report.engine_calls == 0
+
+
 def test_postprocessors_fix_or_reject() -> None:
     def curly(source: str, output: str, src: str, tgt: str) -> tuple[str, list[str]]:
         return output.replace('"', "«", 1).replace('"', "»", 1), []
