@@ -111,16 +111,18 @@ def speaker_before(text: str, start: int, end: int, lang: str) -> Name | None:
 
 
 def resolve(name: Name, segment: int, mentions: list[Mention], speakers: list[Mention],
-            lang: str) -> str | None:
-    """The full name ``name`` stands for, from what the article said before it.
+            lang: str, *, since: int | None = None) -> str | None:
+    """The full name ``name`` (found in ``segment``) stands for, from what the article
+    said before it.
 
     A surname resolves to the last earlier full name that ends with it; a pronoun to the
-    one person of compatible gender mentioned since the previous paragraph (None when
-    there are several or none). Other names stay as written.
+    one person of compatible gender mentioned from segment ``since`` on (by default the
+    previous paragraph; None when there are several or none). Other names stay as written.
     """
     before = [m for m in mentions if (m.segment, m.name.start) < (segment, name.start)]
     if name.pronoun:
-        return _resolve_pronoun(name, segment, before, speakers, lang)
+        start = segment - 1 if since is None else since
+        return _resolve_pronoun(name, start, before, speakers, lang)
     return _resolve_name(name.text, before, lang)
 
 
@@ -373,10 +375,10 @@ def _names_match(known: list[str], words: list[str], lang: str) -> bool:
     return len(known) == len(words) and all(same_word(a, b, lang) for a, b in zip(known, words))
 
 
-def _resolve_pronoun(name: Name, segment: int, before: list[Mention], speakers: list[Mention],
+def _resolve_pronoun(name: Name, since: int, before: list[Mention], speakers: list[Mention],
                      lang: str) -> str | None:
-    window = [m for m in before if m.segment >= segment - 1 and m.name.person]
-    window += [s for s in speakers if s.segment >= segment - 1]
+    window = [m for m in before if m.segment >= since and m.name.person]
+    window += [s for s in speakers if s.segment >= since]
     candidates: dict[str, str | None] = {}
     for mention in window:
         full = _resolve_name(mention.name.text, before, lang)

@@ -130,7 +130,8 @@ def _analyse_unit(unit: list[_Piece], segments: Sequence[str], scans: list[Quote
                   mentions: list[Mention], speakers: list[Mention],
                   lang: str) -> list[Quotation]:
     name, segment = _attribution(unit, segments, scans, lang)
-    speaker = resolve(name, segment, mentions, speakers, lang) if name else None
+    speaker = resolve(name, segment, mentions, speakers, lang,
+                      since=unit[0].segment - 1) if name else None
     if name is not None and speaker is not None:
         gender = name.gender if name.pronoun else guess_gender(Name(0, 0, speaker))
         speakers.append(Mention(segment, Name(name.start, name.end, speaker,

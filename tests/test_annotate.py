@@ -1,0 +1,80 @@
+"""Translator notes (``#.`` lines) and the list of speakers without a glossary row."""
+
+from __future__ import annotations
+
+import io
+
+from pipeline.annotate import UnknownSpeaker, annotate_segments, segment_annotator, unknown_speakers
+from pipeline.glossary import read_glossary
+from pipeline.model import BlockKind, Piece, Segment
+
+GLOSSARY = read_glossary(io.StringIO(
+    "en,az,ru,kind\n"
+    "Rashad Karimov,Rəşad Kərimov,Рашад Керимов,person\n"
+    "Karimov,Kərimov,Керимов,person\n"
+    "Meydan TV,Meydan TV,Meydan TV,organization\n"
+    "Green Corridor,Yaşıl Dəhliz,Зелёный коридор,title\n"), "glossary.csv")
+
+ARTICLE = [
+    "Economist Rashad Karimov spoke to Meydan TV about the “rogue states” label.",
+    "“The first part of a long statement.",
+    "“The second part,” he said.",
+    "They signed the “Green Corridor,” a gas deal. “It is late,” Karimov said.",
+    "“Nobody knows,” said Tural Ismayilzade.",
+]
+
+
+def test_notes_for_quotations_and_glossary_terms() -> None:
+    notes = annotate_segments(ARTICLE, "en", GLOSSARY)
+    assert notes == [
+        ["Scare quotes: “rogue states”",
+         "Glossary: Rashad Karimov → az: Rəşad Kərimov; ru: Рашад Керимов",
+         "Glossary: Meydan TV (keep as is)"],
+        ["Quotation (goes on in the next paragraph: open it here, do not close it) — speaker: "
+         "Rashad Karimov"],
+        ["Quotation (continued from the previous paragraph: repeat the opening mark) — "
+         "speaker: Rashad Karimov"],
+        ["Title in quotes: “Green Corridor”", "Quotation — speaker: Rashad Karimov",
+         "Glossary: Green Corridor → az: Yaşıl Dəhliz; ru: Зелёный коридор",
+         "Glossary: Karimov → az: Kərimov; ru: Керимов"],
+        ["Quotation — speaker: Tural Ismayilzade"],
+    ]
+
+
+def test_notes_without_glossary_and_unresolved_speakers() -> None:
+    notes = annotate_segments(["“It is late,” she said.", "“Long enough to be a full quote.”"],
+                              "en")
+    assert notes == [["Quotation — speaker: “she” (not resolved)"],
+                     ["Quotation — speaker: not named"]]
+
+
+def test_notes_are_deterministic_one_line_each() -> None:
+    first = annotate_segments(ARTICLE, "en", GLOSSARY)
+    assert first == annotate_segments(list(ARTICLE), "en", GLOSSARY)
+    assert all("\n" not in line for lines in first for line in lines)
+
+
+def test_segment_annotator_takes_segments() -> None:
+    segments = [Segment(msgid=text, kind=BlockKind.PARAGRAPH, line=i, pieces=(Piece(i, 0, 1),))
+                for i, text in enumerate(ARTICLE)]
+    assert segment_annotator(GLOSSARY)(segments, "en") == annotate_segments(ARTICLE, "en", GLOSSARY)
+
+
+def test_russian_notes() -> None:
+    segments = ["Экономист Рашад Керимов выступил.", "«Это поздно», — сказал Керимов."]
+    assert annotate_segments(segments, "ru", GLOSSARY)[1] == [
+        "Quotation — speaker: Рашад Керимов", "Glossary: Керимов → en: Karimov; az: Kərimov"]
+
+
+def test_unknown_speakers() -> None:
+    articles = [
+        ("world/gas", "en", ARTICLE),
+        ("world/oil", "en", ["“Prices rise,” said Tural Ismayilzade. “Again,” he added.",
+                             "“No,” Reuters reported."]),
+    ]
+    assert unknown_speakers(articles, GLOSSARY) == [
+        UnknownSpeaker("Reuters", "world/oil", 1),
+        UnknownSpeaker("Tural Ismayilzade", "world/gas", 1),
+        UnknownSpeaker("Tural Ismayilzade", "world/oil", 2),
+    ]
+    assert ("Rashad Karimov", "world/gas", 2) in unknown_speakers(articles, None)
