@@ -20,7 +20,8 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .errors import ArticleError
+from .config import validate_language
+from .errors import ArticleError, ConfigError
 from .model import Article, BlockKind, Piece, Segment
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -136,7 +137,14 @@ def _front_matter(lines: SourceLines, path: str,
     if lang is not None and (not isinstance(lang.value, str) or not lang.value.strip()):
         raise ArticleError("lang: must be a language code such as en, ru or az", path=path,
                            line=lang.start_mark.line + 2)
-    return close + 1, segments, (lang.value.strip() if lang is not None else None)
+    if lang is None:
+        return close + 1, segments, None
+    code = lang.value.strip()
+    try:
+        validate_language(code, where=path)
+    except ConfigError as exc:
+        raise ArticleError(exc.message, path=path, line=lang.start_mark.line + 2, hint=exc.hint) from None
+    return close + 1, segments, code
 
 
 def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
