@@ -410,9 +410,9 @@ def _anchors(entry: Entry, text: str, lang: str, *, source: bool) -> frozenset[s
 
 def _markup(text: str) -> Counter[str]:
     regions = protected_regions(text)
-    prose = blank_out(text, [r for r in regions if r.kind is not RegionKind.HTML])
-    counts: Counter[str] = Counter(m.group() for m in _EMPHASIS.finditer(prose))
-    counts["links"] = len(_LINK.findall(prose))
+    counts: Counter[str] = Counter(m.group() for m in _EMPHASIS.finditer(blank_out(text, regions)))
+    outside_code = blank_out(text, [r for r in regions if r.kind is RegionKind.CODE])
+    counts["links"] = len(_LINK.findall(outside_code))
     for region in regions:
         if region.kind is RegionKind.HTML:
             name = _HTML_NAME.match(region.text(text))

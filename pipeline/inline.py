@@ -98,15 +98,6 @@ def protected_regions(text: str) -> list[Region]:
     return sorted(regions, key=lambda r: r.start)
 
 
-def prose_mask(text: str, regions: list[Region] | None = None) -> list[bool]:
-    """``mask[i]`` is True when character ``i`` is prose (outside every protected region)."""
-    mask = [True] * len(text)
-    for region in protected_regions(text) if regions is None else regions:
-        for i in range(region.start, region.end):
-            mask[i] = False
-    return mask
-
-
 def blank_out(text: str, regions: list[Region] | None = None, fill: str = " ") -> str:
     """``text`` with protected regions replaced by ``fill`` characters (same length).
 

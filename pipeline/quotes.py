@@ -158,8 +158,9 @@ def _inherit_speaker(current: list[Quotation], previous: list[Quotation],
         return current
     last, first = previous[-1], current[0]
     said = last.attribution
-    if said is None or said.segment_index != first.segment_index \
-            or last.segment_index != first.segment_index or not last.end <= said.start < first.start:
+    same_segment = said is not None and said.segment_index == first.segment_index \
+        == last.segment_index
+    if said is None or not same_segment or not last.end <= said.start < first.start:
         return current
     between = segments[first.segment_index][last.end:first.start]
     if len(tokenize(between)) > 8:

@@ -97,7 +97,8 @@ def test_glossary_term_missing(glossary: Glossary) -> None:
 
 
 @pytest.mark.parametrize(("source", "output", "tgt"), [
-    ("It cost USD 360,000 and 1.2 million more.", "Это стоило 360 000 долларов и ещё 1,2 млн.", "ru"),
+    ("It cost USD 360,000 and 1.2 million more.", "Это стоило 360 000 долларов и 1,2 млн.",
+     "ru"),
     ("It cost USD 360,000, or 2.5 percent.", "Bu, 360.000 ABŞ dolları və ya 2,5 faiz idi.", "az"),
     ("64 percent, on May 27, 2024.", "64 процента, 27 мая 2024 года.", "ru"),
     ("1.2 million people", "1 200 000 человек", "ru"),
@@ -125,6 +126,9 @@ def test_urls_code_and_markup() -> None:
     bad = "См. этот [доклад](https://example.org/x) и запустите `make` ."
     assert sorted(set(checks_fired(source, bad))) == [
         ("code", Severity.ERROR), ("markup", Severity.ERROR), ("urls", Severity.ERROR)]
+    unlinked = "См. *этот* доклад https://example.org/r и запустите `make all` <br>."
+    (finding,) = check_entry(source, unlinked, "en", "ru")
+    assert (finding.check, finding.message) == ("markup", "markup differs: links 1→0")
 
 
 def test_untranslated_long_segment() -> None:
