@@ -172,7 +172,7 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
                                         or core[0].text == "The")):
         return None, max(end, index + 1)
     core = core[:2] if len(core) > _MAX_NAME_TOKENS else core
-    name = Name(core[0].start, core[-1].end, text[core[0].start:core[-1].end],
+    name = Name(core[0].start, core[-1].end, " ".join(text[core[0].start:core[-1].end].split()),
                 gender=_title_gender(lead),
                 person=any(t.text in lex.titles or fold(t.text) in lex.roles for t in lead))
     return name, index + len(lead) + len(core)
@@ -268,7 +268,8 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         position = index + skip
         if position >= len(tokens):
             return None
-        if skip == 0 or fold(tokens[position - 1].text) in lex.roles:
+        role = any(fold(t.text) in lex.roles for t in tokens[index:position])
+        if skip == 0 or role:
             name, _ = _name_at(text, tokens, position, lex)
             if name is not None:
                 return name if skip == 0 else _as_person(name)
@@ -306,7 +307,7 @@ def _before_genitive(text: str, tokens: list[Token], words: list[str], lang: str
             and text[tokens[first - 1].end:tokens[first].start].isspace():
         first -= 1
     start, end = tokens[first].start, tokens[last].start + len(stem)
-    return Name(start, end, text[start:end], person=True)
+    return Name(start, end, " ".join(text[start:end].split()), person=True)
 
 
 def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,

@@ -64,7 +64,9 @@ ENGLISH = Lexicon(
         "deputy mp lawmaker official activist researcher professor ambassador leader editor "
         "author correspondent representative senator governor mayor commentator historian "
         "sociologist diplomat politician blogger founder ceo adviser advisor secretary "
-        "lecturer writer reporter campaigner candidate colleague partner".split()),
+        "lecturer writer reporter campaigner candidate colleague partner organiser organizer "
+        "poet artist biologist ecologist engineer doctor farmer resident captain manager chief "
+        "officer worker".split()),
     titles=frozenset(
         "President Prime Minister Deputy Chairman Chairwoman Representative Rep Senator Sen "
         "Mr Mrs Ms Miss Dr Prof Professor General Gen Ambassador Economist Analyst Judge "
@@ -103,7 +105,10 @@ RUSSIAN = Lexicon(
         "премьер депутат директор председатель глава член представитель посол лидер "
         "редактор автор корреспондент историк социолог дипломат активист правозащитник "
         "профессор исследователь спикер советник основатель сенатор губернатор мэр "
-        "политик блогер кандидат".split()),
+        "политик блогер кандидат организатор организаторка писатель писательница поэт "
+        "художник режиссёр режиссер учёный ученый врач инженер руководитель сотрудник "
+        "участник житель жительница фермер рыбак капитан пресс-секретарь биолог эколог "
+        "менеджер".split()),
     titles=frozenset("Президент Премьер-министр Министр Депутат Господин Госпожа".split()),
     function_words=frozenset(
         "В На По Как Но И А Это Он Она Они Мы Я Так Также При Для Из С О Об От До После "
@@ -131,7 +136,9 @@ AZERBAIJANI = Lexicon(
         "iqtisadçı analitik ekspert politoloq jurnalist hüquqşünas vəkil nazir prezident "
         "deputat direktor sədr sədri rəhbər rəhbəri üzv üzvü nümayəndə nümayəndəsi səfir "
         "lider lideri redaktor müəllif tarixçi sosioloq diplomat fəal professor tədqiqatçı "
-        "sözçü sözçüsü müşavir siyasətçi bloqer namizəd".split()),
+        "sözçü sözçüsü müşavir siyasətçi bloqer namizəd təşkilatçı təşkilatçısı yazıçı şair "
+        "rəssam rejissor alim həkim mühəndis bioloq ekoloq sakin kapitan menecer işçi "
+        "əməkdaş əməkdaşı müdir müdiri".split()),
     titles=frozenset("Prezident Nazir Deputat Cənab Xanım".split()),
     function_words=frozenset(
         "Bu O Amma Lakin Və Həmçinin Ancaq Çünki Əgər Buna Bunun Onun Onlar Onların Biz "
