@@ -1,0 +1,295 @@
+"""Atomic, churn-free file writes, the project lock and safe project paths.
+
+Every file the pipeline produces goes through :func:`write_if_changed`, so that
+
+* a crash or a kill never leaves a half-written file: data goes to a temp file in the
+  same folder, is flushed to disk, validated (for catalogues: parsed back), and only
+  then renamed over the target (``os.replace`` is atomic on POSIX);
+* an unchanged file is not touched at all (its mtime stays, editors and ``make`` do
+  not see a change, git shows nothing);
+* a file that someone saved while the pipeline was working is not overwritten
+  (:class:`~pipeline.errors.ConcurrentEditError`, checked against the fingerprint
+  taken when the file was read).
+
+Temp files are named ``.<name>.<8 hex digits>.tmp``; :func:`cleanup_temp_files` removes
+those a killed run left behind, and nothing else.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import os
+import re
+import secrets
+import stat
+import time
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+from types import TracebackType
+
+from pipeline.errors import ConcurrentEditError, ConfigError, LockError
+
+__all__ = [
+    "ProjectLock",
+    "atomic_write",
+    "cleanup_temp_files",
+    "file_fingerprint",
+    "fingerprint",
+    "safe_join",
+    "write_if_changed",
+]
+
+Validator = Callable[[bytes], object]
+
+_TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{8}\.tmp\Z", re.S)
+_LOCK_POLL_SECONDS = 0.05
+
+
+def fingerprint(data: bytes) -> str:
+    """The sha256 hex digest of some bytes: what "this file has not changed" means."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_fingerprint(path: Path) -> str | None:
+    """The fingerprint of a file's current content, or None if there is no such file."""
+    try:
+        return fingerprint(Path(path).read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def _temp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+
+
+def atomic_write(path: Path, data: bytes, *, validate: Validator | None = None) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old or the new file, never half.
+
+    The temp file is written, fsynced, read back and passed to ``validate`` (which raises
+    to refuse it) before it is renamed over ``path``; the folder is fsynced after the
+    rename so the new name survives a power cut. The file's permission bits are kept.
+    A symlink is written through (its target is replaced, the link stays).
+    """
+    _atomic_write(Path(path), data, validate, None)
+
+
+def _atomic_write(path: Path, data: bytes, validate: Validator | None,
+                  before_replace: Callable[[], None] | None) -> None:
+    target = path.resolve() if path.is_symlink() else path
+    mode = _existing_mode(target)
+    temp = _temp_path(target)
+    try:
+        _write_new_file(temp, data, mode)
+        written = temp.read_bytes()
+        if written != data:
+            raise OSError(errno.EIO, f"{temp} reads back different bytes than were written")
+        if validate is not None:
+            validate(written)
+        if before_replace is not None:
+            before_replace()
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(target.parent)
+
+
+def _existing_mode(path: Path) -> int | None:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return None
+
+
+def _write_new_file(temp: Path, data: bytes, mode: int | None) -> None:
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        if mode is not None:
+            os.fchmod(fd, mode)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the rename itself is done
+    finally:
+        os.close(fd)
+
+
+def write_if_changed(path: Path, data: bytes, *, validate: Validator | None = None,
+                     expected_fingerprint: str | None = None) -> bool:
+    """Write ``data`` to ``path`` atomically unless the file already holds exactly that.
+
+    ``expected_fingerprint`` is the fingerprint of the file when it was read; if the file
+    on disk differs from it now (or was deleted), someone saved it in the meantime and
+    :class:`ConcurrentEditError` is raised without writing. The check is repeated just
+    before the rename. Parent folders are created. Returns True if the file was written.
+    """
+    path = Path(path)
+    current = _read_or_none(path)
+    if expected_fingerprint is not None:
+        _check_unchanged(path, current, expected_fingerprint)
+    if current == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    recheck = None if expected_fingerprint is None else _recheck(path, expected_fingerprint)
+    _atomic_write(path, data, validate, recheck)
+    return True
+
+
+def _recheck(path: Path, expected: str) -> Callable[[], None]:
+    """A last look just before the rename, to shrink the window for a lost update."""
+    return lambda: _check_unchanged(path, _read_or_none(path), expected)
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _check_unchanged(path: Path, current: bytes | None, expected: str) -> None:
+    if current is not None and fingerprint(current) == expected:
+        return
+    what = "deleted" if current is None else "changed"
+    raise ConcurrentEditError(
+        f"{path} was {what} by someone else while pipeline was running; nothing was written "
+        "to it",
+        path=str(path),
+        hint="Run pipeline sync again: it will start from the file as it is now.")
+
+
+def cleanup_temp_files(folder: Path) -> int:
+    """Remove the temp files (``.<name>.<8 hex>.tmp``) that a killed run left in ``folder``.
+
+    Looks through sub-folders too, except hidden ones (``.git`` and the like). Call it
+    while holding :class:`ProjectLock`, so no running write has its temp file removed.
+    Returns how many files were removed.
+    """
+    removed = 0
+    for current, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if _TEMP_NAME.match(name):
+                try:
+                    os.unlink(os.path.join(current, name))
+                except FileNotFoundError:
+                    continue
+                removed += 1
+    return removed
+
+
+class ProjectLock:
+    """An exclusive lock on a project: ``with ProjectLock(root): ...``.
+
+    Uses ``flock`` on ``<root>/.pipeline/lock``, so the kernel releases it when the
+    holder exits or is killed; a stale lock file on disk is harmless. By default a second
+    command fails at once with :class:`LockError`; ``wait`` gives it that many seconds.
+    """
+
+    def __init__(self, root: Path, *, wait: float = 0.0) -> None:
+        self.root = Path(root)
+        self.path = self.root / ".pipeline" / "lock"
+        self.wait = wait
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        if self._fd is not None:
+            raise RuntimeError("ProjectLock is not re-entrant")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + max(self.wait, 0.0)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = _read_pid(fd)
+                    os.close(fd)
+                    raise self._busy(holder) from None
+                time.sleep(_LOCK_POLL_SECONDS)
+            except BaseException:
+                os.close(fd)
+                raise
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+    def _busy(self, holder: int | None) -> LockError:
+        who = f" (pid {holder})" if holder else ""
+        return LockError(
+            f"another pipeline command is running in {self.root}{who}",
+            path=str(self.path),
+            hint=f"wait for it to finish, or remove {self.path} if no pipeline is running")
+
+    def __enter__(self) -> ProjectLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.release()
+
+
+def _read_pid(fd: int) -> int | None:
+    try:
+        text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    """``root / relative``, refused (ConfigError) if it would lead outside ``root``.
+
+    Refuses absolute paths, ``..`` that climbs out, and symlinks (anywhere on the path)
+    that point outside the project. ``relative`` uses ``/`` separators.
+    """
+    root = Path(root)
+    text = str(relative)
+    if "\0" in text:
+        raise _outside(text, "contains a NUL character")
+    if text.startswith(("/", "\\")) or PurePosixPath(text).is_absolute() \
+            or re.match(r"[A-Za-z]:[\\/]", text):
+        raise _outside(text, "is absolute")
+    depth = 0
+    for part in PurePosixPath(text).parts:
+        depth += -1 if part == ".." else 0 if part == "." else 1
+        if depth < 0:
+            raise _outside(text, "climbs out of the project with '..'")
+    base = root.resolve()
+    joined = root / text
+    resolved = joined.resolve()
+    if resolved != base and base not in resolved.parents:
+        raise _outside(text, "leads outside the project through a symbolic link")
+    return joined
+
+
+def _outside(relative: str, why: str) -> ConfigError:
+    return ConfigError(f"path {relative!r} {why}",
+                       hint="use a path inside the project folder, relative to pipeline.toml")

@@ -1,0 +1,252 @@
+"""Atomic writes, change detection, temp-file cleanup, the project lock and safe paths."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import ConcurrentEditError, ConfigError, LockError
+from pipeline.fileio import (
+    ProjectLock,
+    atomic_write,
+    cleanup_temp_files,
+    file_fingerprint,
+    fingerprint,
+    safe_join,
+    write_if_changed,
+)
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+# --------------------------------------------------------------------------- fingerprints
+
+def test_fingerprint_is_the_sha256_hex_digest() -> None:
+    assert fingerprint(b"") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+
+def test_file_fingerprint_of_a_missing_file_is_none(tmp_path: Path) -> None:
+    assert file_fingerprint(tmp_path / "nope.po") is None
+    (tmp_path / "a.po").write_bytes(b"x")
+    assert file_fingerprint(tmp_path / "a.po") == fingerprint(b"x")
+
+
+# --------------------------------------------------------------------------- atomic_write
+
+def test_atomic_write_creates_and_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "a.po"
+    atomic_write(target, b"one")
+    atomic_write(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert _leftovers(tmp_path) == []
+
+
+def test_atomic_write_keeps_permission_bits(tmp_path: Path) -> None:
+    target = tmp_path / "a.po"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    atomic_write(target, b"new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_validation_failure_leaves_the_old_file_and_no_temp_file(tmp_path: Path) -> None:
+    target = tmp_path / "a.po"
+    target.write_bytes(b"old")
+
+    def refuse(data: bytes) -> None:
+        assert data == b"new", "the validator sees the bytes read back from disk"
+        raise ValueError("bad catalogue")
+
+    with pytest.raises(ValueError):
+        atomic_write(target, b"new", validate=refuse)
+    assert target.read_bytes() == b"old"
+    assert _leftovers(tmp_path) == []
+
+
+def test_temp_file_is_removed_when_interrupted(tmp_path: Path) -> None:
+    def interrupt(_: bytes) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(tmp_path / "a.po", b"data", validate=interrupt)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_write_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.po"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.po"
+    link.symlink_to(real)
+    atomic_write(link, b"new")
+    assert link.is_symlink()
+    assert real.read_bytes() == b"new"
+
+
+# --------------------------------------------------------------------------- write_if_changed
+
+def test_unchanged_content_is_not_written(tmp_path: Path) -> None:
+    target = tmp_path / "a.po"
+    target.write_bytes(b"same")
+    old = time.time() - 3600
+    os.utime(target, (old, old))
+    assert write_if_changed(target, b"same") is False
+    assert target.stat().st_mtime == pytest.approx(old)
+
+
+def test_changed_content_is_written_and_parents_created(tmp_path: Path) -> None:
+    target = tmp_path / "locale" / "az" / "a.po"
+    assert write_if_changed(target, b"new") is True
+    assert target.read_bytes() == b"new"
+    assert write_if_changed(target, b"new") is False
+
+
+def test_a_file_saved_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
+    target = tmp_path / "a.po"
+    target.write_bytes(b"as read")
+    seen = fingerprint(b"as read")
+    target.write_bytes(b"saved by a translator")
+    with pytest.raises(ConcurrentEditError) as caught:
+        write_if_changed(target, b"ours", expected_fingerprint=seen)
+    assert "changed by someone else" in caught.value.message
+    assert "nothing was written" in caught.value.message
+    assert "pipeline sync again" in (caught.value.hint or "")
+    assert target.read_bytes() == b"saved by a translator"
+
+
+def test_a_file_deleted_meanwhile_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(ConcurrentEditError, match="deleted"):
+        write_if_changed(tmp_path / "a.po", b"ours", expected_fingerprint=fingerprint(b"x"))
+    assert not (tmp_path / "a.po").exists()
+
+
+def test_a_save_just_before_the_rename_is_caught(tmp_path: Path) -> None:
+    target = tmp_path / "a.po"
+    target.write_bytes(b"as read")
+
+    def translator_saves(_: bytes) -> None:
+        target.write_bytes(b"saved during validation")
+
+    with pytest.raises(ConcurrentEditError):
+        write_if_changed(target, b"ours", validate=translator_saves,
+                         expected_fingerprint=fingerprint(b"as read"))
+    assert target.read_bytes() == b"saved during validation"
+    assert _leftovers(tmp_path) == []
+
+
+def test_matching_fingerprint_allows_the_write(tmp_path: Path) -> None:
+    target = tmp_path / "a.po"
+    target.write_bytes(b"as read")
+    assert write_if_changed(target, b"ours", expected_fingerprint=fingerprint(b"as read"))
+    assert target.read_bytes() == b"ours"
+
+
+# --------------------------------------------------------------------------- cleanup
+
+def test_cleanup_removes_only_our_temp_files(tmp_path: Path) -> None:
+    (tmp_path / "az").mkdir()
+    ours = [tmp_path / ".a.po.0123abcd.tmp", tmp_path / "az" / ".b.po.deadbeef.tmp"]
+    theirs = [tmp_path / "notes.tmp", tmp_path / ".a.po.XYZ.tmp", tmp_path / "a.po",
+              tmp_path / ".a.po.0123abcd.tmp.bak"]
+    hidden = tmp_path / ".git"
+    hidden.mkdir()
+    theirs.append(hidden / ".x.0123abcd.tmp")
+    for path in ours + theirs:
+        path.write_bytes(b"")
+    assert cleanup_temp_files(tmp_path) == 2
+    assert not any(p.exists() for p in ours)
+    assert all(p.exists() for p in theirs)
+
+
+def test_temp_files_follow_the_cleanup_pattern(tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    def spy(_: bytes) -> None:
+        seen.extend(p.name for p in tmp_path.iterdir() if p.name != "a.po")
+        raise RuntimeError("stop before the rename")
+
+    with pytest.raises(RuntimeError):
+        atomic_write(tmp_path / "a.po", b"x", validate=spy)
+    assert len(seen) == 1 and seen[0].startswith(".a.po.") and seen[0].endswith(".tmp")
+    (tmp_path / seen[0]).write_bytes(b"left by a killed run")
+    assert cleanup_temp_files(tmp_path) == 1
+
+
+# --------------------------------------------------------------------------- ProjectLock
+
+def test_second_lock_fails_at_once_with_the_holders_pid(tmp_path: Path) -> None:
+    with ProjectLock(tmp_path):
+        started = time.monotonic()
+        with pytest.raises(LockError) as caught:
+            ProjectLock(tmp_path).acquire()
+        assert time.monotonic() - started < 1
+    assert f"pid {os.getpid()}" in caught.value.message
+    assert "another pipeline command is running" in caught.value.message
+    assert ".pipeline/lock" in (caught.value.hint or "")
+
+
+def test_lock_is_free_again_after_release(tmp_path: Path) -> None:
+    with ProjectLock(tmp_path):
+        pass
+    with ProjectLock(tmp_path):
+        assert (tmp_path / ".pipeline" / "lock").exists()
+
+
+def test_waiting_for_the_lock_gives_up_after_the_timeout(tmp_path: Path) -> None:
+    with ProjectLock(tmp_path):
+        started = time.monotonic()
+        with pytest.raises(LockError):
+            ProjectLock(tmp_path, wait=0.3).acquire()
+        assert 0.25 <= time.monotonic() - started < 2
+
+
+def test_lock_held_by_another_process_is_released_when_it_dies(tmp_path: Path) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from pipeline.fileio import ProjectLock;"
+         f"lock = ProjectLock({str(tmp_path)!r}); lock.acquire();"
+         "print('locked', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1])
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(LockError, match=f"pid {holder.pid}"):
+            ProjectLock(tmp_path).acquire()
+    finally:
+        holder.kill()
+        holder.wait()
+    with ProjectLock(tmp_path, wait=5):
+        pass
+
+
+# --------------------------------------------------------------------------- safe_join
+
+def test_safe_join_accepts_paths_inside(tmp_path: Path) -> None:
+    assert safe_join(tmp_path, "locale/az/a.po") == tmp_path / "locale/az/a.po"
+    assert safe_join(tmp_path, "locale/../source/x.md") == tmp_path / "locale/../source/x.md"
+
+
+@pytest.mark.parametrize("relative", ["../outside.po", "locale/../../x", "/etc/passwd",
+                                      "C:/Windows/x", "a\0b"])
+def test_safe_join_refuses_escapes(tmp_path: Path, relative: str) -> None:
+    with pytest.raises(ConfigError):
+        safe_join(tmp_path, relative)
+
+
+def test_safe_join_refuses_symlinks_that_point_outside(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    outside = tmp_path / "elsewhere"
+    root.mkdir()
+    outside.mkdir()
+    (root / "locale").symlink_to(outside)
+    with pytest.raises(ConfigError, match="symbolic link"):
+        safe_join(root, "locale/az.po")
+    (root / "ok").mkdir()
+    (root / "alias").symlink_to(root / "ok")
+    assert safe_join(root, "alias/a.po") == root / "alias/a.po"
