@@ -172,7 +172,9 @@ class SyncOptions:
     annotate: Annotator | None = None
     postprocess: tuple[Callable[[str, str, str, str], tuple[str, list[str]]], ...] = ()
     progress: Callable[[int, int], None] | None = None
-    checker: Callable[[list[CatalogueState]], list[Finding]] | None = None
+    checker: Callable[[Iterable[tuple[str, str, str, Catalogue]]], list[Finding]] | None = None
+    publish_transform: Callable[[str, str, str, str], str] | None = None
+    memory_key: Callable[[str], str] | None = None
 
 
 def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
@@ -187,11 +189,11 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
         states = _update_stage(config, articles, options, report)
         if "translate" in options.stages and options.engine is not None:
             _translate_stage(states, options, report)
+        written = _write_catalogues(config, states, report)
         if "check" in options.stages and options.checker is not None:
-            report.findings.extend(options.checker(states))
-        _write_catalogues(config, states, options, report)
+            report.findings.extend(options.checker(written))
         if "publish" in options.stages:
-            _publish_stage(config, states, report)
+            _publish_stage(config, states, options, report)
     _count_waiting(states, report)
     return report
 
@@ -269,7 +271,8 @@ def _translate_stage(states: list[CatalogueState], options: SyncOptions, report:
         if not options.refresh:
             return
     memory = TranslationMemory.from_catalogues(
-        (job.source_lang, job.target_lang, job.path, job.catalogue) for job in jobs
+        ((job.source_lang, job.target_lang, job.path, job.catalogue) for job in jobs),
+        **({"normalise": options.memory_key} if options.memory_key else {}),
     )
     result = translate_catalogues(jobs, options.engine, memory=memory, refresh=options.refresh,  # type: ignore[arg-type]
                                   postprocess=options.postprocess, progress=options.progress)
@@ -279,25 +282,36 @@ def _translate_stage(states: list[CatalogueState], options: SyncOptions, report:
         report.rejected[tgt] += stats.rejected
     report.missing_pairs.extend(result.missing_pairs)
     report.translate_notes.extend(result.notes)
+    report.errors.extend(result.errors)
 
 
-def _write_catalogues(config: Config, states: list[CatalogueState], options: SyncOptions,
-                      report: SyncReport) -> None:
+def _write_catalogues(config: Config, states: list[CatalogueState],
+                      report: SyncReport) -> list[tuple[str, str, str, Catalogue]]:
+    """Write every changed catalogue; return the written ones as re-read (with line numbers)."""
+    written = []
     for state in states:
         if state.after is None:
             continue
         try:
             check_no_loss(state.before, state.after, state.rel)
-            _write(config, state.rel, render_po(state.after), report,
-                   validate=_validate_po(state.rel), expected=state.fingerprint)
+            data = render_po(state.after)
+            if _write(config, state.rel, data, report, validate=_validate_po(state.rel),
+                      expected=state.fingerprint):
+                written.append((state.rel, state.article.lang, state.lang, parse_po(data, state.rel)))
         except PipelineError as exc:
             report.errors.append(exc)
             state.after = state.before
+    return written
 
 
-def _publish_stage(config: Config, states: list[CatalogueState], report: SyncReport) -> None:
+def _publish_stage(config: Config, states: list[CatalogueState], options: SyncOptions,
+                   report: SyncReport) -> None:
+    transform = options.publish_transform
     for state in states:
         decision, chosen = decide(state.article, state.lang, state.after, config.publish)
+        if transform is not None:
+            src = state.article.lang
+            chosen = {key: transform(key[1], text, src, state.lang) for key, text in chosen.items()}
         rel = config.output_rel(state.lang, state.article.slug)
         if not decision.ready:
             exists = safe_join(config.root, rel).exists()

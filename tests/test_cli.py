@@ -1,0 +1,135 @@
+"""The commands, end to end on temporary projects, through click's runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.catalogue import parse_po, render_po
+from pipeline.cli import cli
+from tests.conftest import snapshot_tree, write_project
+
+ARTICLE_EN = """---
+title: Port expands
+date: 2026-03-14
+---
+
+The port will grow, its director said.
+
+## Plans
+
+- a new berth;
+- more silos.
+"""
+
+ARTICLE_RU = """---
+title: Ярмарка открылась
+lang: ru
+---
+
+«Книги едут к читателю», — сказала организатор.
+"""
+
+
+def run(runner: CliRunner, root: Path, *args: str) -> "object":
+    return runner.invoke(cli, ["--project", str(root), *args], catch_exceptions=False)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return write_project(tmp_path, {"news/port": ARTICLE_EN, "fair": ARTICLE_RU})
+
+
+def fill(root: Path, rel: str, transform=lambda m: "RU:" + m.msgid) -> None:  # type: ignore[no-untyped-def]
+    path = root / rel
+    catalogue = parse_po(path.read_bytes(), rel)
+    for message in catalogue.active:
+        message.msgstr = transform(message)
+        message.fuzzy = False
+    path.write_bytes(render_po(catalogue))
+
+
+def test_sync_creates_templates_and_catalogues_for_other_languages(runner: CliRunner, project: Path) -> None:
+    result = run(runner, project, "sync", "--engine", "none")
+    assert result.exit_code == 0, result.output
+    assert (project / "locale/templates/news/port.pot").exists()
+    assert sorted(p.relative_to(project).as_posix() for p in (project / "locale").rglob("*.po")) == [
+        "locale/az/LC_MESSAGES/fair.po", "locale/az/LC_MESSAGES/news/port.po",
+        "locale/en/LC_MESSAGES/fair.po", "locale/ru/LC_MESSAGES/news/port.po",
+    ]
+    pot = (project / "locale/templates/news/port.pot").read_text()
+    assert '#. paragraph\n#: source/news/port.md:6\nmsgid "The port will grow, its director said."' in pot
+    assert 'msgctxt "title"' in pot
+    assert "POT-Creation-Date" not in pot
+    po = (project / "locale/ru/LC_MESSAGES/news/port.po").read_text()
+    assert '"Language: ru\\n"' in po and '"Plural-Forms: nplurals=3;' in po
+    assert "held back news/port (ru): 5 untranslated" in result.output
+
+
+def test_second_sync_changes_nothing(runner: CliRunner, project: Path) -> None:
+    run(runner, project, "sync", "--engine", "none")
+    fill(project, "locale/ru/LC_MESSAGES/news/port.po")
+    run(runner, project, "sync", "--engine", "none")
+    before = snapshot_tree(project)
+    result = run(runner, project, "sync", "--engine", "none")
+    assert result.exit_code == 0
+    assert "nothing changed" in result.output
+    assert snapshot_tree(project) == before
+
+
+def test_reviewed_language_is_published_and_others_held_back(runner: CliRunner, project: Path) -> None:
+    run(runner, project, "sync", "--engine", "none")
+    fill(project, "locale/ru/LC_MESSAGES/news/port.po")
+    result = run(runner, project, "sync", "--engine", "none")
+    assert "published news/port (ru) → public/ru/news/port.md" in result.output
+    out = (project / "public/ru/news/port.md").read_text()
+    assert out.startswith("---\ntitle: RU:Port expands\ndate: 2026-03-14\nlang: ru\n"
+                          "translation_of: news/port\ntranslationKey: news/port\n---\n")
+    assert "- RU:a new berth;\n" in out
+    assert not (project / "public/az/news/port.md").exists()
+
+
+def test_status_json(runner: CliRunner, project: Path) -> None:
+    run(runner, project, "sync", "--engine", "none")
+    fill(project, "locale/en/LC_MESSAGES/fair.po", lambda m: "EN:" + m.msgid)
+    result = run(runner, project, "status", "--json")
+    rows = {(r["article"], r["lang"]): r for r in json.loads(result.output)}
+    assert rows[("fair", "en")]["reviewed"] == 2 and rows[("fair", "en")]["percent_reviewed"] == 100.0
+    assert rows[("news/port", "az")]["untranslated"] == 5
+
+
+def test_broken_catalogue_is_reported_untouched_and_others_processed(runner: CliRunner, project: Path) -> None:
+    run(runner, project, "sync", "--engine", "none")
+    broken = project / "locale/ru/LC_MESSAGES/news/port.po"
+    data = broken.read_bytes().replace(b'msgstr ""\n\n#. heading', b'msgstr "unterminated\n\n#. heading', 1)
+    broken.write_bytes(data)
+    (project / "source/fair.md").write_text(ARTICLE_RU + "\nНовый абзац.\n", encoding="utf-8")
+    result = run(runner, project, "sync", "--engine", "none")
+    assert result.exit_code == 1
+    assert "locale/ru/LC_MESSAGES/news/port.po:" in result.output
+    assert broken.read_bytes() == data
+    assert "Новый абзац." in (project / "locale/en/LC_MESSAGES/fair.po").read_text()
+
+
+def test_unknown_language_in_front_matter(runner: CliRunner, project: Path) -> None:
+    (project / "source/bad.md").write_text("---\nlang: xx-nope\n---\nText.\n", encoding="utf-8")
+    result = run(runner, project, "sync", "--engine", "none")
+    assert result.exit_code == 1
+    assert "source/bad.md:2: unknown language code 'xx-nope'" in result.output
+    assert (project / "locale/templates/fair.pot").exists()
+
+
+def test_bad_config_is_a_usage_error(runner: CliRunner, project: Path) -> None:
+    (project / "pipeline.toml").write_text('output = "../outside/{lang}/{slug}.md"\n')
+    result = run(runner, project, "sync")
+    assert result.exit_code == 2
+    assert "points outside the project" in result.output
+
+
+@pytest.mark.parametrize("command", ["sync", "status", "extract", "update", "translate", "publish"])
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(cli, [command, "--help"])
+    assert result.exit_code == 0 and "Example:" in result.output
