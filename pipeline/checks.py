@@ -76,7 +76,8 @@ def _finding(check: str, severity: Severity, message: str) -> Finding:
 
 def check_quote_count(entry: Entry) -> list[Finding]:
     """Quotations lost or added: the translation has a different number of them."""
-    source, target = _quote_count(entry.scan("source")), _quote_count(entry.scan("target"))
+    source = _quote_count(entry.scan("source"))
+    target = _quote_count(entry.scan("target")) + _dash_interruptions(entry.translation, entry.scan("target"))
     if source == target:
         return []
     return [_finding("quote-count", Severity.ERROR,
@@ -391,6 +392,16 @@ def _variant(entry: Entry, target: str) -> str | None:
 
 def _quote_count(scan: QuoteScan) -> int:
     return len(scan.spans) + len(scan.unclosed)
+
+
+#: «Первая часть, — сказал X. — Вторая часть»: Russian and Azerbaijani style interrupt a
+#: quotation with its attribution between dashes inside one pair of marks, where English
+#: closes and reopens the quotation (“…,” X said. “…”). Each such interruption is a part.
+_DASH_INTERRUPTION = re.compile(r"[,.!?…]\s+[—–]\s+[^—–«»“”„]+?[,.:]\s+[—–]\s+\S")
+
+
+def _dash_interruptions(text: str, scan: QuoteScan) -> int:
+    return sum(len(_DASH_INTERRUPTION.findall(span.inner(text))) for span in scan.spans if span.depth == 0)
 
 
 def _top_quotes(text: str, scan: QuoteScan) -> list[str]:

@@ -313,3 +313,16 @@ def status_command(project: Project, as_json: bool) -> None:
         show_error(error)
     if errors:
         sys.exit(EXIT_ERRORS)
+
+
+def _register_commands() -> None:
+    """Commands that live in their own modules (they import this module's helpers)."""
+    from .commands.check import check_command, glossary_command
+    from .commands.models import models_command
+    from .commands.review import review_command
+
+    for command in (models_command, check_command, glossary_command, review_command):
+        cli.add_command(command)
+
+
+_register_commands()

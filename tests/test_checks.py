@@ -213,3 +213,11 @@ def test_divergent_translations_of_one_quotation_across_the_corpus() -> None:
     findings = [f for f in check_catalogues(items) if f.check == "quote-divergence"]
     assert [(f.path, f.line, f.severity) for f in findings] == [("ru/b.po", 7, Severity.WARNING)]
     assert "ru/a.po:5" in findings[0].message
+
+
+def test_russian_dash_interrupted_quotation_counts_as_two_parts() -> None:
+    source = "“The berths were full,” Karimov said. “This fixes the bottleneck.”"
+    good = "«Причалы были заняты, — сказал Керимов. — Это устраняет узкое место»."
+    dropped = "«Причалы были заняты», — сказал Керимов."
+    assert not [f for f in check_entry(source, good, "en", "ru") if f.check == "quote-count"]
+    assert [f for f in check_entry(source, dropped, "en", "ru") if f.check == "quote-count"]

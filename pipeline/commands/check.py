@@ -1,0 +1,87 @@
+"""``pipeline check`` and ``pipeline glossary``: quality checks and names without a glossary row."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..cli import EXIT_ERRORS, EXIT_FINDINGS, Project, pass_project, show_error
+from ..annotate import unknown_speakers
+from ..errors import PipelineError
+from ..integration import catalogue_checker, project_glossary
+from ..model import Severity
+from ..sync import SyncReport, load_articles, read_catalogue_file, target_languages
+
+
+@click.command("check")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@pass_project
+def check_command(project: Project, as_json: bool) -> None:
+    """Check every translation: quotations, speakers, glossary names, numbers, links, markup.
+
+    Each finding reads `path:line: severity: [check] message`. Exits with 3 when a finding
+    is an error.
+
+    \b
+    Example:
+      pipeline check
+      pipeline check --json
+    """
+    config = project.config
+    report = SyncReport()
+    items = []
+    for article in load_articles(config, report):
+        for lang in target_languages(config, article):
+            rel = config.catalogue_rel(lang, article.slug)
+            try:
+                catalogue, _ = read_catalogue_file(config, rel)
+            except PipelineError as error:
+                report.errors.append(error)
+                continue
+            if catalogue is not None:
+                items.append((rel, article.lang, lang, catalogue))
+    findings = catalogue_checker(project_glossary(config))(items)
+    if as_json:
+        click.echo(json.dumps([{
+            "path": f.path, "line": f.line, "lang": f.lang, "check": f.check, "severity": f.severity.value,
+            "message": f.message, "msgid": f.msgid} for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(finding.render())
+        errors = sum(1 for f in findings if f.severity == Severity.ERROR)
+        click.echo(f"{len(items)} catalogue(s) checked: {len(findings)} finding(s), {errors} error(s)")
+    for error in report.errors:
+        show_error(error)
+    if report.errors:
+        sys.exit(EXIT_ERRORS)
+    if any(f.severity == Severity.ERROR for f in findings):
+        sys.exit(EXIT_FINDINGS)
+
+
+@click.command("glossary")
+@pass_project
+def glossary_command(project: Project) -> None:
+    """List the speakers quoted in articles who have no row in locale/glossary.csv yet.
+
+    Add a row per name (its accepted spelling in every language) so that machine
+    translation and the checks keep it consistent.
+
+    \b
+    Example:
+      pipeline glossary
+    """
+    config = project.config
+    report = SyncReport()
+    articles = load_articles(config, report)
+    glossary = project_glossary(config)
+    rows = unknown_speakers(((a.slug, a.lang, [s.msgid for s in a.segments]) for a in articles), glossary)
+    if not rows:
+        click.echo("every quoted speaker has a glossary row")
+    for row in rows:
+        click.echo(f"{row.name}\t{row.article}\t{row.count} quotation(s)")
+    for error in report.errors:
+        show_error(error)
+    if report.errors:
+        sys.exit(EXIT_ERRORS)

@@ -1,0 +1,120 @@
+"""``pipeline models``: which Argos packages the project needs, has, pivots through, lacks."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..cli import Project, pass_project
+from ..config import Config
+from ..errors import PipelineError
+from ..models import install_missing, install_package_file, model_report, needed_pairs
+from ..sync import SyncReport, load_articles
+
+
+def packages_dir(config: Config) -> Path | None:
+    if not config.models_dir:
+        return None
+    path = Path(config.models_dir).expanduser()
+    return path if path.is_absolute() else config.root / path
+
+
+def source_languages(config: Config) -> list[str]:
+    """The languages the project's articles are written in (the source side of each pair)."""
+    langs = {article.lang for article in load_articles(config, SyncReport())}
+    return sorted(langs or {config.source_language})
+
+
+@click.group("models", invoke_without_command=True)
+@pass_project
+@click.pass_context
+def models_command(ctx: click.Context, project: Project) -> None:
+    """Show the language pairs the project needs and the Argos packages that serve them.
+
+    \b
+    Example:
+      pipeline models
+      pipeline models install translate-en_ru.argosmodel
+      pipeline models install --missing
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    config = project.config
+    report = model_report(source_languages(config), config.languages, packages_dir(config))
+    click.echo(f"packages folder: {report.packages_dir}")
+    click.echo("installed: " + (", ".join(p.label for p in report.installed) or "none"))
+    for pair in report.needed:
+        route = report.routes.get(pair)
+        if route is None:
+            state = "MISSING"
+        elif route.pivot:
+            state = f"via {route.pivot}: " + " + ".join(p.label for p in route.packages)
+        else:
+            state = route.packages[0].label
+        click.echo(f"  {pair[0]}→{pair[1]}: {state}")
+    if report.install_command:
+        missing = ", ".join(f"{s}→{t}" for s, t in report.missing)
+        click.echo(f"missing: {missing}. Entries of these pairs wait for a human translator.")
+        click.echo(f"install with: {report.install_command}")
+
+
+@models_command.command("install")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--missing", is_flag=True, help="Download what the project needs from the Argos package index.")
+@pass_project
+def install_command(project: Project, files: tuple[Path, ...], missing: bool) -> None:
+    """Install Argos packages from .argosmodel files, or download the missing ones.
+
+    The index is Argos' own, or the one named by ARGOS_PACKAGE_INDEX.
+
+    \b
+    Example:
+      pipeline models install translate-az_en.argosmodel translate-en_ru.argosmodel
+      pipeline models install --missing
+    """
+    config = project.config
+    folder = packages_dir(config)
+    if not files and not missing:
+        raise click.UsageError("name .argosmodel files to install, or use --missing")
+    failed = False
+    for file in files:
+        try:
+            info = install_package_file(file, folder)
+            click.echo(f"installed {info.label} from {file}")
+        except PipelineError as error:
+            from ..cli import show_error
+
+            show_error(error)
+            failed = True
+    if missing:
+        pairs = needed_pairs(source_languages(config), config.languages)
+        installed, unavailable = install_missing(pairs, folder, _download_progress())
+        for info in installed:
+            click.echo(f"installed {info.label}")
+        for src, tgt in unavailable:
+            click.echo(f"the package index offers no model for {src}→{tgt} (not even through English)")
+        if not installed and not unavailable:
+            click.echo("every language pair the project needs is already installed")
+    if failed:
+        sys.exit(1)
+
+
+def _download_progress():  # type: ignore[no-untyped-def]
+    """A click progress bar per download; quiet when not on a terminal."""
+    bars: dict[str, object] = {}
+
+    def progress(label: str, done: int, total: int | None) -> None:
+        if not sys.stderr.isatty():
+            return
+        bar = bars.get(label)
+        if bar is None:
+            bar = click.progressbar(length=total or 0, label=f"downloading {label}", file=sys.stderr)
+            bar.__enter__()  # type: ignore[attr-defined]
+            bars[label] = bar
+        bar.update(done - bar.pos)  # type: ignore[attr-defined]
+        if total is not None and done >= total:
+            bar.__exit__(None, None, None)  # type: ignore[attr-defined]
+
+    return progress
