@@ -6,6 +6,7 @@ a project as it is. Validation errors name the file, the key and what to write i
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +65,13 @@ class Config:
     def glossary_path(self) -> Path:
         return self.locale_path / "glossary.csv"
 
+    @property
+    def output_root(self) -> Path:
+        """The fixed folder the output pattern writes below (``public`` for ``public/{lang}/…``)."""
+        fixed = self.output.split("{", 1)[0]
+        folder = fixed.rsplit("/", 1)[0] if "/" in fixed else ""
+        return self.root / folder if folder else self.root / "."
+
     def template_rel(self, slug: str) -> str:
         return f"{self.locale_dir}/templates/{slug}.pot"
 
@@ -103,12 +111,18 @@ def load_config(root: Path) -> Config:
     if not path.exists():
         return Config(root=root)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not UTF-8: {exc.reason}", path=CONFIG_NAME) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(exc), path=CONFIG_NAME, hint="fix the TOML syntax") from None
-    return _config_from_dict(root, data)
+    try:
+        return _config_from_dict(root, data)
+    except ConfigError as exc:
+        if exc.path == CONFIG_NAME and exc.line is None:
+            exc.line = _line_of_setting(text, exc.message)
+        raise
 
 
 def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
@@ -124,9 +138,9 @@ def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
         langs = data["languages"]
         if not isinstance(langs, list) or not langs:
             raise ConfigError("languages must be a non-empty list such as [\"az\", \"ru\", \"en\"]", path=CONFIG_NAME)
-        kwargs["languages"] = tuple(validate_language(code, where=CONFIG_NAME) for code in langs)
+        kwargs["languages"] = tuple(_setting_language("languages", code) for code in langs)
     if "source_language" in data:
-        kwargs["source_language"] = validate_language(data["source_language"], where=CONFIG_NAME)
+        kwargs["source_language"] = _setting_language("source_language", data["source_language"])
     for key in ("source_dir", "locale_dir", "output"):
         if key in data:
             kwargs[key] = _relative_setting(key, data[key])
@@ -148,6 +162,26 @@ def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
         kwargs["models_dir"] = str(models["dir"])
     kwargs["publish"] = _publish_policy(_table(data, "publish"))
     return Config(root=root, **kwargs)
+
+
+def _line_of_setting(text: str, message: str) -> int | None:
+    """The line of the first key that the message names (``languages``, ``[publish]`` ...)."""
+    tables: list[int] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        match = re.match(r"\s*(\[?)\s*([A-Za-z_][\w.-]*)\s*[\]=]", line)
+        if match and re.search(rf"(?<![\w.]){re.escape(match.group(2))}(?![\w])", message):
+            if not match.group(1):
+                return number
+            tables.append(number)
+    return tables[0] if tables else None
+
+
+def _setting_language(key: str, code: Any) -> str:
+    try:
+        return validate_language(code, where=CONFIG_NAME)
+    except ConfigError as exc:
+        exc.message = f"{key}: {exc.message}"
+        raise
 
 
 def _table(data: dict[str, Any], name: str) -> dict[str, Any]:

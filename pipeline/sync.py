@@ -182,7 +182,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
     options = options or SyncOptions()
     report = SyncReport()
     with ProjectLock(config.root):
-        for folder in (config.locale_path, config.source_path):
+        for folder in (config.locale_path, config.source_path, config.output_root):
             if folder.is_dir():
                 cleanup_temp_files(folder)
         articles = load_articles(config, report, options.only)

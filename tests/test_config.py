@@ -1,0 +1,53 @@
+"""pipeline.toml: defaults, validation with file:line errors, paths kept inside the project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import Config, load_config
+from pipeline.errors import ConfigError
+
+
+def config_from(tmp_path: Path, text: str) -> Config:
+    (tmp_path / "pipeline.toml").write_text(text, encoding="utf-8")
+    return load_config(tmp_path)
+
+
+def test_missing_file_means_all_defaults(tmp_path: Path) -> None:
+    config = load_config(tmp_path)
+    assert config.languages == ("az", "ru", "en") and config.source_language == "en"
+    assert config.output_rel("ru", "world/baku") == "public/ru/world/baku.md"
+    assert config.catalogue_rel("az", "a") == "locale/az/LC_MESSAGES/a.po"
+    assert config.output_root == tmp_path.resolve() / "public"
+
+
+def test_hugo_style_output_and_publish_policy(tmp_path: Path) -> None:
+    config = config_from(tmp_path, 'output = "content/{slug}.{lang}.md"\n[publish]\nallow_machine = true\n'
+                                   'require_review = ["title", "lead"]\n[publish.notice]\nru = "Машинный перевод."\n')
+    assert config.output_rel("ru", "a") == "content/a.ru.md"
+    assert config.publish.allow_machine and config.publish.require_review == ("title", "lead")
+    assert config.publish.notice == {"ru": "Машинный перевод."}
+
+
+@pytest.mark.parametrize("text, line, fragment", [
+    ('languages = ["en", "xx-nope"]\n', 1, "languages: unknown language code 'xx-nope'"),
+    ('source_dir = "source"\nsource_language = "qq"\n', 2, "source_language: unknown language code"),
+    ('output = "/etc/{lang}/{slug}.md"\n', 1, "points outside the project"),
+    ('output = "public/{slug}.md"\n', 1, "must contain both {lang} and {slug}"),
+    ('locale_dir = "../elsewhere"\n', 1, "points outside the project"),
+    ('[publish]\nallow_machine = "yes"\n', 2, "allow_machine must be true or false"),
+    ('langauges = ["en"]\n', 1, "unknown key(s): langauges"),
+])
+def test_bad_settings_name_the_line(tmp_path: Path, text: str, line: int | None, fragment: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, text)
+    assert fragment in info.value.message
+    assert info.value.path == "pipeline.toml" and info.value.line == line
+
+
+def test_toml_syntax_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, "languages = [\n")
+    assert info.value.hint == "fix the TOML syntax"
