@@ -29,6 +29,7 @@ EXIT_ERRORS = 1
 EXIT_USAGE = 2
 EXIT_FINDINGS = 3
 EXIT_MISSING_MODELS = 4
+MAX_HELD_BACK_LINES = 20
 
 
 @dataclass
@@ -189,12 +190,18 @@ def report_lines(report: SyncReport) -> list[str]:
         lines.append(f"  no translation model for {pairs}: those entries wait for a human translator")
         lines.append("    install with: pipeline models install --missing   (or: pipeline models install FILE.argosmodel)")
     lines.append(f"  awaiting review:     {_counts(report.awaiting_review)}")
-    for slug, lang, path in report.published:
+    written = set(report.written)
+    fresh = [(slug, lang, path) for slug, lang, path in report.published if path in written]
+    for slug, lang, path in fresh:
         lines.append(f"  published {slug} ({lang}) → {path}")
-    for decision, stale in report.held_back:
+    if len(report.published) > len(fresh):
+        lines.append(f"  up to date: {len(report.published) - len(fresh)} published version(s)")
+    for decision, stale in report.held_back[:MAX_HELD_BACK_LINES]:
         why = "; ".join(decision.reasons())
         note = " — the published version is stale and was kept" if stale else ""
         lines.append(f"  held back {decision.slug} ({decision.lang}): {why}{note}")
+    if len(report.held_back) > MAX_HELD_BACK_LINES:
+        lines.append(f"  … and {len(report.held_back) - MAX_HELD_BACK_LINES} more held back: see 'pipeline status'")
     if report.findings:
         errors = sum(1 for f in report.findings if f.severity.value == "error")
         lines.append(f"  check findings: {len(report.findings)} ({errors} errors); see 'pipeline check'")

@@ -8,18 +8,22 @@ project is still processed.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
+from . import __version__
 from .catalogue import parse_po, render_po
 from .config import Config, validate_language
 from .errors import CatalogueError, ConfigError, PipelineError
 from .extract import Annotator, build_template
 from .fileio import ProjectLock, cleanup_temp_files, fingerprint, safe_join, write_if_changed
 from .markdown import encode_article, read_article
-from .model import Article, Catalogue, EntryStatus, Finding
+from .model import MT_REJECTED_PREFIX, Article, Catalogue, EntryStatus, Finding, Message
 from .publish import PublishDecision, decide, render_version
+from .state import ArticleRecord, RunState, file_signature
 from .update import check_no_loss, update_catalogue
 
 STAGES = ("extract", "update", "translate", "check", "publish")
@@ -43,6 +47,7 @@ class SyncReport:
     """What a run did, for the CLI to render (as text or JSON)."""
 
     articles: int = 0
+    skipped: int = 0  # unchanged articles not even read (incremental run)
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     errors: list[PipelineError] = field(default_factory=list)
@@ -65,6 +70,7 @@ class SyncReport:
     def to_json(self) -> dict[str, object]:
         return {
             "articles": self.articles,
+            "skipped_unchanged": self.skipped,
             "written": self.written,
             "unchanged_files": self.unchanged,
             "new_segments": dict(self.new_segments),
@@ -112,10 +118,11 @@ def load_article(config: Config, rel: str, slug: str) -> Article:
     return article
 
 
-def load_articles(config: Config, report: SyncReport,
-                  only: Sequence[str] = ()) -> list[Article]:
+def load_articles(config: Config, report: SyncReport, only: Sequence[str] = (),
+                  found: Sequence[tuple[str, str]] | None = None) -> list[Article]:
+    """Read and segment articles (all discovered ones, or ``found``); errors go to the report."""
     articles = []
-    for rel, slug in discover_articles(config):
+    for rel, slug in discover_articles(config) if found is None else found:
         if only and slug not in only:
             continue
         try:
@@ -185,7 +192,12 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
         for folder in (config.locale_path, config.source_path, config.output_root):
             if folder.is_dir():
                 cleanup_temp_files(folder)
-        articles = load_articles(config, report, options.only)
+        found = [(rel, slug) for rel, slug in discover_articles(config)
+                 if not options.only or slug in options.only]
+        cache = _run_state(config, options)
+        clean, dirty = _partition(found, cache, options)
+        articles = load_articles(config, report, found=dirty)
+        report.articles = len(articles) + len(clean)
         states = _update_stage(config, articles, options, report)
         if "translate" in options.stages and options.engine is not None:
             _translate_stage(states, options, report)
@@ -194,8 +206,112 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
             report.findings.extend(options.checker(written))
         if "publish" in options.stages:
             _publish_stage(config, states, options, report)
+        if cache is not None:
+            _remember(config, cache, articles, states, report, {slug for _, slug in found})
     _count_waiting(states, report)
+    for slug, record in clean:
+        _replay(slug, record.summary, report)
+    report.skipped = len(clean)
     return report
+
+
+# --------------------------------------------------------------------------- incremental runs
+
+
+def _run_state(config: Config, options: SyncOptions) -> RunState | None:
+    """The cache of the last run, used only by a full ``sync`` of the whole project."""
+    if options.stages != STAGES or options.only or options.refresh:
+        return None
+    glossary = file_signature(config.glossary_path)
+    engine = options.engine
+    engine_id = f"{type(engine).__module__}.{type(engine).__name__}:{getattr(engine, 'name', '')}" if engine else ""
+    blob = json.dumps([__version__, repr(config), glossary, engine_id, options.annotate is not None,
+                       options.checker is not None, options.publish_transform is not None])
+    return RunState.load(config.root, hashlib.sha256(blob.encode()).hexdigest())
+
+
+def _partition(found: list[tuple[str, str]], cache: RunState | None,
+               options: SyncOptions) -> tuple[list[tuple[str, ArticleRecord]], list[tuple[str, str]]]:
+    """Split articles into clean ones (skipped) and the ones this run must read.
+
+    An article left with untranslated entries is re-read when the engine can now serve
+    its language pair, or when a catalogue changed elsewhere (the translation memory may
+    now hold a reviewed translation it needs).
+    """
+    if cache is None:
+        return [], list(found)
+    clean: list[tuple[str, str, ArticleRecord]] = []
+    dirty: list[tuple[str, str]] = []
+    engine = options.engine
+    for rel, slug in found:
+        record = cache.clean(slug)
+        pending = [tuple(p) for p in record.summary.get("pending", [])] if record else []
+        if record is None or (engine is not None and any(engine.supports(*p) for p in pending)):  # type: ignore[attr-defined]
+            dirty.append((rel, slug))
+        else:
+            clean.append((rel, slug, record))
+    if engine is not None and any(cache.catalogue_changed(slug) for _, slug in dirty):
+        revived = [(rel, slug) for rel, slug, record in clean if record.summary.get("pending")]
+        dirty = sorted(dirty + revived)
+        clean = [c for c in clean if (c[0], c[1]) not in set(revived)]
+    return [(slug, record) for _, slug, record in clean], dirty
+
+
+def _remember(config: Config, cache: RunState, articles: list[Article], states: list[CatalogueState],
+              report: SyncReport, existing: set[str]) -> None:
+    """Record every article this run completed without an error touching its files."""
+    failed = {error.path for error in report.errors if error.path}
+    by_article: dict[str, list[CatalogueState]] = {}
+    for state in states:
+        by_article.setdefault(state.article.slug, []).append(state)
+    held = {(d.slug, d.lang): (d, stale) for d, stale in report.held_back}
+    published = {(slug, lang): rel for slug, lang, rel in report.published}
+    for article in articles:
+        langs = target_languages(config, article)
+        rels = [article.path, config.template_rel(article.slug)]
+        rels += [config.catalogue_rel(lang, article.slug) for lang in langs]
+        rels += [config.output_rel(lang, article.slug) for lang in langs]
+        article_states = by_article.get(article.slug, [])
+        if failed.intersection(rels) or len(article_states) != len(langs):
+            cache.articles.pop(article.slug, None)
+            continue
+        cache.record(article.slug, rels, _summary(article, article_states, held, published))
+    cache.forget_except(existing)
+    cache.save()
+
+
+def _summary(article: Article, states: list[CatalogueState],
+             held: dict[tuple[str, str], tuple[PublishDecision, bool]],
+             published: dict[tuple[str, str], str]) -> dict[str, object]:
+    awaiting: dict[str, int] = {}
+    pending: list[list[str]] = []
+    held_back, done = [], []
+    for state in states:
+        active = state.after.active if state.after is not None else []
+        awaiting[state.lang] = sum(1 for m in active if m.status != EntryStatus.REVIEWED)
+        if any(not m.translated and not _mt_rejected(m) for m in active):
+            pending.append([article.lang, state.lang])
+        if (article.slug, state.lang) in held:
+            decision, stale = held[(article.slug, state.lang)]
+            held_back.append([state.lang, dict(decision.waiting), stale])
+        if (article.slug, state.lang) in published:
+            done.append([state.lang, published[(article.slug, state.lang)]])
+    return {"awaiting": awaiting, "pending": pending, "held_back": held_back, "published": done}
+
+
+def _mt_rejected(message: Message) -> bool:
+    return any(c.startswith(MT_REJECTED_PREFIX) for c in message.comments)
+
+
+def _replay(slug: str, summary: dict[str, object], report: SyncReport) -> None:
+    """Put a skipped article's recorded outcome into this run's report."""
+    for lang, count in summary.get("awaiting", {}).items():  # type: ignore[union-attr]
+        report.awaiting_review[lang] += count
+    for lang, waiting, stale in summary.get("held_back", []):  # type: ignore[union-attr]
+        report.held_back.append((PublishDecision(slug, lang, False, waiting=Counter(waiting)), stale))
+    for lang, rel in summary.get("published", []):  # type: ignore[union-attr]
+        report.published.append((slug, lang, rel))
+    report.unchanged += 1
 
 
 def _update_stage(config: Config, articles: Iterable[Article], options: SyncOptions,

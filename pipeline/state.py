@@ -1,0 +1,114 @@
+"""What the last run left behind, so an unchanged article is not even read again.
+
+``.pipeline/state.json`` records, per article, the size, modification time and SHA-256 of
+every file the article involves (source, template, catalogues, published versions) as the
+last successful run left them, plus that run's summary for the article (what waits for
+review, what was held back). An article whose files all still match, under the same
+settings, is clean: ``pipeline sync`` skips it and reports the recorded summary. A file
+whose time changed but whose bytes did not (a ``git checkout``) still counts as unchanged.
+
+The state is a cache: deleting it, or a corrupt one, only costs one full run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .fileio import atomic_write
+
+STATE_FILE = ".pipeline/state.json"
+_FORMAT = 1
+
+
+def file_signature(path: Path) -> list[Any] | None:
+    """[size, mtime_ns, sha256] of a file, or None when it does not exist."""
+    try:
+        stat = os.stat(path)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest()]
+
+
+def _matches(path: Path, recorded: list[Any] | None) -> bool:
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return recorded is None
+    if recorded is None or stat.st_size != recorded[0]:
+        return False
+    if stat.st_mtime_ns == recorded[1]:
+        return True
+    return hashlib.sha256(path.read_bytes()).hexdigest() == recorded[2]
+
+
+@dataclass
+class ArticleRecord:
+    """One article as the last run left it."""
+
+    files: dict[str, list[Any] | None]
+    summary: dict[str, Any] = field(default_factory=dict)
+
+    def unchanged(self, root: Path) -> bool:
+        return all(_matches(root / rel, recorded) for rel, recorded in self.files.items())
+
+    def changed(self, root: Path) -> list[str]:
+        return [rel for rel, recorded in self.files.items() if not _matches(root / rel, recorded)]
+
+
+@dataclass
+class RunState:
+    """The recorded articles, valid only for the settings they were made under."""
+
+    root: Path
+    settings: str
+    articles: dict[str, ArticleRecord] = field(default_factory=dict)
+    _loaded: str = ""
+
+    @classmethod
+    def load(cls, root: Path, settings: str) -> "RunState":
+        path = root / STATE_FILE
+        try:
+            raw = path.read_text(encoding="utf-8")
+            data = json.loads(raw)
+            if data.get("format") != _FORMAT or data.get("settings") != settings:
+                return cls(root, settings)
+            articles = {slug: ArticleRecord(rec["files"], rec.get("summary", {}))
+                        for slug, rec in data["articles"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls(root, settings)
+        return cls(root, settings, articles, raw)
+
+    def clean(self, slug: str) -> ArticleRecord | None:
+        record = self.articles.get(slug)
+        return record if record is not None and record.unchanged(self.root) else None
+
+    def catalogue_changed(self, slug: str) -> bool:
+        """True when a translator (or anyone) changed one of the article's catalogues."""
+        record = self.articles.get(slug)
+        return record is not None and any(rel.endswith(".po") for rel in record.changed(self.root))
+
+    def record(self, slug: str, rels: list[str], summary: dict[str, Any]) -> None:
+        self.articles[slug] = ArticleRecord({rel: file_signature(self.root / rel) for rel in rels}, summary)
+
+    def forget_except(self, slugs: set[str]) -> None:
+        for slug in list(self.articles):
+            if slug not in slugs:
+                del self.articles[slug]
+
+    def save(self) -> None:
+        data = {
+            "format": _FORMAT,
+            "settings": self.settings,
+            "articles": {slug: {"files": rec.files, "summary": rec.summary}
+                         for slug, rec in sorted(self.articles.items())},
+        }
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0)
+        if text != self._loaded:
+            atomic_write(self.root / STATE_FILE, text.encode("utf-8"))
+            self._loaded = text

@@ -1,0 +1,121 @@
+"""Incremental runs: unchanged articles are skipped, anything that matters brings them back."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Sequence
+
+from pipeline.catalogue import parse_po, render_po
+from pipeline.config import load_config
+from pipeline.sync import SyncOptions, sync
+from tests.conftest import snapshot_tree, write_project
+
+ARTICLES = {"a": "---\ntitle: Alpha\n---\n\nFirst paragraph.\n", "b": "---\ntitle: Beta\n---\n\nSecond one.\n"}
+
+
+class SwitchableEngine:
+    """Serves en→ru only once ``ready`` is set, like a model installed between two runs."""
+
+    name = "switchable"
+
+    def __init__(self) -> None:
+        self.ready = False
+        self.calls = 0
+
+    def supports(self, source: str, target: str) -> bool:
+        return self.ready and (source, target) == ("en", "ru")
+
+    def provenance(self, source: str, target: str) -> str:
+        return "switchable 1"
+
+    def translate_batch(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        self.calls += 1
+        return ["ру " + t for t in texts]
+
+
+def run(root: Path, engine: object | None = None):  # type: ignore[no-untyped-def]
+    return sync(load_config(root), SyncOptions(engine=engine))
+
+
+def project(tmp_path: Path) -> Path:
+    return write_project(tmp_path, ARTICLES, 'languages = ["en", "ru"]\n')
+
+
+def test_second_run_skips_every_article_and_reports_the_same(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    first = run(root)
+    before = snapshot_tree(root)
+    second = run(root)
+    assert second.skipped == 2 and not second.written
+    assert dict(second.awaiting_review) == dict(first.awaiting_review)
+    assert sorted((d.slug, d.reasons()) for d, _ in second.held_back) == \
+        sorted((d.slug, d.reasons()) for d, _ in first.held_back)
+    assert snapshot_tree(root) == before
+
+
+def test_translator_save_brings_the_article_back(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    po = root / "locale/ru/LC_MESSAGES/a.po"
+    catalogue = parse_po(po.read_bytes())
+    for message in catalogue.active:
+        message.msgstr = "RU " + message.msgid
+    po.write_bytes(render_po(catalogue))
+    report = run(root)
+    assert report.skipped == 1
+    assert ("a", "ru", "public/ru/a.md") in report.published
+    assert (root / "public/ru/a.md").exists()
+
+
+def test_deleted_output_and_touched_source(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    source = root / "source/b.md"
+    os.utime(source, ns=(1, 1))
+    assert run(root).skipped == 2  # same bytes, new time: still clean
+    (root / "locale/templates/a.pot").unlink()
+    report = run(root)
+    assert report.skipped == 1 and "locale/templates/a.pot" in report.written
+
+
+def test_glossary_change_reprocesses_everything(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    (root / "locale/glossary.csv").write_text("en,ru\nAlpha,Альфа\n", encoding="utf-8")
+    assert run(root).skipped == 0
+
+
+def test_pending_entries_are_translated_once_a_model_arrives(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    engine = SwitchableEngine()
+    run(root, engine)
+    assert run(root, engine).skipped == 2 and engine.calls == 0
+    engine.ready = True
+    report = run(root, engine)
+    assert report.skipped == 0 and engine.calls == 1
+    assert report.machine_translated["ru"] == 4
+    assert run(root, engine).skipped == 2 and engine.calls == 1
+
+
+def test_corrupt_state_costs_only_a_full_run(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    (root / ".pipeline/state.json").write_text("{not json", encoding="utf-8")
+    report = run(root)
+    assert report.skipped == 0 and not report.written
+    assert run(root).skipped == 2
+
+
+def test_a_reviewed_translation_elsewhere_revives_articles_waiting_for_memory(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"a": "Shared boilerplate sentence here.\n",
+                                    "b": "Shared boilerplate sentence here.\n\nOther.\n"}, 'languages = ["en", "ru"]\n')
+    engine = SwitchableEngine()
+    run(root, engine)
+    po = root / "locale/ru/LC_MESSAGES/a.po"
+    catalogue = parse_po(po.read_bytes())
+    catalogue.active[0].msgstr = "Общий шаблонный текст."
+    po.write_bytes(render_po(catalogue))
+    report = run(root, engine)
+    assert report.skipped == 0 and report.from_memory["ru"] == 1
+    assert "Общий шаблонный текст." in (root / "locale/ru/LC_MESSAGES/b.po").read_text()
