@@ -1,0 +1,1 @@
+"""Click commands that live outside :mod:`pipeline.cli` and are registered on its group."""

@@ -1,0 +1,314 @@
+"""``pipeline review``: what waits for a human, as a list, JSON, an HTML page or a walk.
+
+The library (:mod:`pipeline.review`) builds the queue and saves decisions; this module only
+talks to the user. Registered on the main group by :mod:`pipeline.cli` with
+``cli.add_command(review_command)``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from ..cli import EXIT_ERRORS, Project, pass_project, show_error
+from ..config import Config
+from ..errors import PipelineError
+from ..fileio import write_if_changed
+from ..model import EntryStatus
+from ..review import (
+    REASONS,
+    Checker,
+    Decision,
+    Outcome,
+    ReviewItem,
+    ReviewQueue,
+    SaveResult,
+    build_queue,
+    render_word_diff,
+    run_checker,
+    save_decision,
+    word_diff,
+)
+from ..review_html import render_html
+
+_REASON_COLOURS = {"machine": "blue", "changed": "yellow", "fuzzy": "magenta",
+                   "untranslated": "red", "findings": "yellow"}
+_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "white"}
+
+
+def checker_for(config: Config) -> Checker | None:
+    """The project's entry checker: ``integration.review_checker(config)`` when the lead has
+    wired one, else :func:`pipeline.checks.entry_checker` with the project glossary, else
+    none (the review still works without the checks module)."""
+    from .. import integration
+
+    factory = getattr(integration, "review_checker", None)
+    if factory is not None:
+        return factory(config)  # type: ignore[no-any-return]
+    try:
+        from ..checks import entry_checker
+        from ..glossary import load_glossary
+    except ImportError:
+        return None
+    glossary = None
+    if config.glossary_path.is_file():
+        glossary = load_glossary(config.glossary_path, config.languages)
+    return entry_checker(glossary)
+
+
+@click.command("review")
+@click.option("--lang", "langs", multiple=True, metavar="LANG", help="Only this language (repeatable).")
+@click.option("--article", "articles", multiple=True, metavar="SLUG", help="Only this article (repeatable).")
+@click.option("--reason", "reasons", multiple=True, type=click.Choice(REASONS),
+              help="Only items waiting for this reason (repeatable); 'findings' selects every "
+                   "item with check findings.")
+@click.option("--json", "as_json", is_flag=True, help="Print the items as JSON (a list).")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write one self-contained HTML page with every segment side by side.")
+@click.option("--interactive", "--walk", "-i", "walk", is_flag=True,
+              help="Walk the items one by one: [a]ccept, [e]dit, [s]kip, [q]uit. Each decision is saved at once.")
+@pass_project
+def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str, ...],
+                   reasons: tuple[str, ...], as_json: bool, html_path: Path | None, walk: bool) -> None:
+    """List what awaits a human, per language and article, closest to publication first.
+
+    Reviewing in a PO editor (Poedit, Lokalize, Weblate) works too: clearing the fuzzy flag
+    there is the review, and this list shows it the next time it runs.
+
+    \b
+    Walk keys: a accept (kept as reviewed, MT provenance kept as "reviewed mt: …")
+               e edit   ($VISUAL/$EDITOR, or type the text when neither is set)
+               s skip   q quit (everything decided so far is already saved)
+
+    \b
+    Example:
+      pipeline review
+      pipeline review --lang ru --reason changed
+      pipeline review --lang ru --article world/baku-talks --interactive
+      pipeline review --html review.html
+    """
+    if walk and (as_json or html_path):
+        raise click.UsageError("--interactive cannot be combined with --json or --html")
+    if as_json and html_path:
+        raise click.UsageError("choose one of --json and --html")
+    config = project.config
+    checker = checker_for(config)
+    queue = build_queue(config, langs=langs, articles=articles, reasons=reasons, checker=checker)
+    if html_path is not None:
+        try:
+            write_if_changed(html_path, render_html(queue).encode("utf-8"))
+        except OSError as exc:
+            raise PipelineError(f"cannot write the page: {exc.strerror}", path=str(html_path)) from None
+        waiting = sum(len(v.waiting) for v in queue.versions)
+        click.echo(f"wrote {html_path}: {len(queue.versions)} language version(s), {waiting} waiting")
+    elif as_json:
+        click.echo(json.dumps(queue.to_json(), ensure_ascii=False, indent=2))
+    elif walk:
+        _walk(config, queue, checker)
+    else:
+        _list(queue)
+    for error in queue.errors:
+        show_error(error)
+    if queue.errors:
+        sys.exit(EXIT_ERRORS)
+
+
+# --------------------------------------------------------------------------- listing
+
+
+def _list(queue: ReviewQueue) -> None:
+    items = queue.items
+    if not items:
+        click.echo("Nothing waits for review.")
+        return
+    versions = [v for v in queue.versions if any(i.matches(queue.reasons) for i in v.entries)]
+    click.echo(f"{len(items)} item(s) waiting in {len(versions)} language version(s)")
+    for version in versions:
+        selected = [i for i in version.entries if i.matches(queue.reasons)]
+        click.echo("")
+        click.secho(f"{version.article} → {version.lang}: {len(selected)} waiting "
+                    f"({version.reviewed}/{len(version.entries)} reviewed, {version.percent_reviewed:g}%)",
+                    bold=True)
+        for item in selected:
+            for line in describe(item):
+                click.echo(line)
+
+
+def describe(item: ReviewItem, *, indent: str = "  ") -> list[str]:
+    """The lines that show one item: where, source, translation, why it waits, findings."""
+    reason = item.reason or "reviewed"
+    where = f"{item.path}:{item.line}" if item.line else item.path
+    label = f" [{item.msgctxt}]" if item.msgctxt else (f" ({item.kind})" if item.kind else "")
+    lines = [f"{indent}{where}  {click.style(reason, fg=_REASON_COLOURS.get(reason))}{label}"]
+    pad = indent + "  "
+    lines.append(f"{pad}source:      {item.msgid}")
+    if item.previous_msgid is not None:
+        lines.append(f"{pad}was:         {item.previous_msgid}")
+        lines.append(f"{pad}diff:        {render_word_diff(word_diff(item.previous_msgid, item.msgid))}")
+    lines.append(f"{pad}translation: {item.msgstr if item.msgstr else '(none)'}")
+    lines.append(f"{pad}why:         {why(item)}")
+    for finding in item.findings:
+        colour = _SEVERITY_COLOURS.get(finding.severity.value)
+        lines.append(f"{pad}finding:     "
+                     + click.style(f"{finding.severity.value}: [{finding.check}] {finding.message}", fg=colour))
+    return lines
+
+
+def why(item: ReviewItem) -> str:
+    """Why an item waits, in words a reviewer understands."""
+    if item.status is EntryStatus.MACHINE:
+        return f"machine translation ({item.provenance}) not yet reviewed"
+    if item.status is EntryStatus.CHANGED:
+        return "the source changed since this was translated: check the translation against the new text"
+    if item.status is EntryStatus.FUZZY:
+        return "marked fuzzy: the translation needs work"
+    if item.status is EntryStatus.UNTRANSLATED:
+        if item.note:
+            return item.note
+        return f"no translation yet (no {item.source_lang}→{item.lang} model, or machine translation not run)"
+    return "reviewed, but the checks found problems"
+
+
+# --------------------------------------------------------------------------- the walk
+
+
+@dataclass
+class _Tally:
+    accepted: int = 0
+    edited: int = 0
+    skipped: int = 0
+    not_saved: int = 0
+
+    def render(self) -> str:
+        text = f"accepted {self.accepted}, edited {self.edited}, skipped {self.skipped}"
+        if self.not_saved:
+            text += f", not saved {self.not_saved}"
+        return text
+
+
+class _Quit(Exception):
+    """The reviewer asked to stop (q, Ctrl-C or end of input)."""
+
+
+def _walk(config: Config, queue: ReviewQueue, checker: Checker | None) -> None:
+    items = queue.items
+    if not items:
+        click.echo("Nothing waits for review.")
+        return
+    tally = _Tally()
+    try:
+        for number, item in enumerate(items, 1):
+            click.echo("")
+            click.secho(f"[{number}/{len(items)}] {item.article} → {item.lang}", bold=True)
+            for line in describe(item):
+                click.echo(line)
+            _decide(config, item, checker, tally)
+    except _Quit:
+        click.echo("Stopped. Every decision made so far is saved.")
+    finally:
+        left = len(build_queue(config, langs=sorted({i.lang for i in items}),
+                               articles=sorted({i.article for i in items}), reasons=queue.reasons).items)
+        click.echo(f"{tally.render()}; {left} item(s) still waiting in this selection")
+
+
+def _decide(config: Config, item: ReviewItem, checker: Checker | None, tally: _Tally) -> None:
+    """Ask until the reviewer accepts, edits (and saves), skips or quits."""
+    can_accept = bool(item.msgstr)
+    while True:
+        choice = _read_choice("[a]ccept, [e]dit, [s]kip, [q]uit" if can_accept else "[e]dit, [s]kip, [q]uit")
+        if choice == "q":
+            raise _Quit()
+        if choice == "s":
+            tally.skipped += 1
+            return
+        if choice == "a":
+            if not can_accept:
+                click.echo("  nothing to accept: there is no translation; [e]dit or [s]kip")
+                continue
+            if _report(save_decision(config, item, Decision.ACCEPT), tally):
+                tally.accepted += 1
+            return
+        if choice == "e":
+            text = _ask_translation(item)
+            if text is None or text == item.msgstr:
+                click.echo("  no change")
+                continue
+            if checker is not None:
+                for finding in run_checker(checker, item.msgid, text, item.source_lang, item.lang,
+                                           path=item.path, line=item.line):
+                    colour = _SEVERITY_COLOURS.get(finding.severity.value)
+                    click.secho(f"  finding: {finding.severity.value}: [{finding.check}] {finding.message}",
+                                fg=colour)
+            if _report(save_decision(config, item, Decision.EDIT, text), tally):
+                tally.edited += 1
+            return
+        click.echo("  please answer a, e, s or q")
+
+
+def _report(result: SaveResult, tally: _Tally) -> bool:
+    """Tell the reviewer what happened to a decision; True when it stands on disk."""
+    if result.outcome is Outcome.SAVED:
+        click.echo(f"  saved as reviewed in {result.item.path}")
+        return True
+    if result.outcome is Outcome.UNCHANGED:
+        click.echo("  kept as reviewed (findings stay listed until the text changes)" if result.item.findings
+                   else "  already reviewed on disk: nothing to save")
+        return True
+    tally.not_saved += 1
+    if result.outcome is Outcome.CONFLICT:
+        click.secho(f"  not saved: the translation changed on disk meanwhile; it now reads: {result.on_disk}",
+                    fg="yellow", err=True)
+    else:
+        click.secho("  not saved: the entry is no longer in the catalogue (its source changed); "
+                    "run 'pipeline review' again after 'pipeline sync'", fg="yellow", err=True)
+    return False
+
+
+def _stdin_is_tty() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _read_choice(prompt: str) -> str:
+    """One key on a terminal; one line from a pipe (so scripted input works too)."""
+    try:
+        if _stdin_is_tty():
+            click.echo(f"{prompt}? ", nl=False)
+            key = click.getchar()
+            click.echo(key)
+            return key.strip().lower()[:1]
+        answer = click.prompt(prompt, default="", show_default=False, prompt_suffix="? ")
+        return str(answer).strip().lower()[:1]
+    except (click.Abort, EOFError, KeyboardInterrupt):
+        raise _Quit() from None
+
+
+def _ask_translation(item: ReviewItem) -> str | None:
+    """The new text from $VISUAL/$EDITOR, or typed on one line when neither is set.
+
+    None when the reviewer gave nothing (empty text, editor closed without saving).
+    """
+    start = item.msgstr or ""
+    if os.environ.get("VISUAL") or os.environ.get("EDITOR"):
+        try:
+            edited = click.edit(start, extension=".txt", require_save=False)
+        except click.ClickException as exc:
+            click.secho(f"  {exc.format_message()}", fg="red", err=True)
+            return None
+        text = (edited or "").strip()
+        return text or None
+    try:
+        typed = click.prompt("  new translation (empty: cancel)", default="", show_default=False)
+    except (click.Abort, EOFError, KeyboardInterrupt):
+        raise _Quit() from None
+    return str(typed).strip() or None
+
+
+__all__ = ["review_command", "checker_for", "describe", "why"]

@@ -1,0 +1,449 @@
+"""The review queue: what waits for a human, per article and language, and saving decisions.
+
+Reviewing in a PO editor (Poedit, Lokalize, Weblate) is the primary route: clearing the
+fuzzy flag there *is* the review, so the queue is rebuilt from the catalogues on every
+call and keeps no state of its own. The terminal walk (``pipeline review -i``) is a second
+route; its decisions go through :func:`save_decision`, one entry at a time, atomically and
+under the project lock, so an interrupted review loses nothing already decided.
+
+Library code only: nothing here prints or prompts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import enum
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from .catalogue import parse_po, render_po
+from .config import Config
+from .errors import ConcurrentEditError, PipelineError, ReviewError
+from .fileio import ProjectLock, safe_join, write_if_changed
+from .model import (
+    MT_COMMENT_PREFIX,
+    MT_REJECTED_PREFIX,
+    REVIEWED_COMMENT_PREFIX,
+    Article,
+    BlockKind,
+    Catalogue,
+    EntryStatus,
+    Finding,
+    Message,
+    Severity,
+)
+from .sync import SyncReport, load_articles, read_catalogue_file, target_languages
+
+#: The reasons an item waits, in the order ``--reason`` lists them.
+REASONS = ("machine", "changed", "fuzzy", "untranslated", "findings")
+
+#: ``checker(source, translation, source_lang, target_lang) -> findings``; the lead wires
+#: :func:`pipeline.checks.check_entry` (with the glossary and speakers bound) into it.
+Checker = Callable[[str, str, str, str], list[Finding]]
+
+#: Severities that keep an otherwise reviewed entry in the queue.
+_BLOCKING_SEVERITIES = frozenset({Severity.ERROR, Severity.WARNING})
+_SAVE_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One active catalogue entry as a reviewer sees it.
+
+    ``line`` is the entry's line in the ``.po`` file (0 when the file does not exist yet),
+    so an editor can jump there. ``position`` orders items within an article the way a
+    reviewer should read them (front matter, lead paragraph, then the rest in order).
+    ``note`` says why the entry is empty when machine translation refused it.
+    """
+
+    article: str
+    lang: str
+    source_lang: str
+    path: str
+    line: int
+    position: int
+    msgctxt: str | None
+    msgid: str
+    msgstr: str
+    status: EntryStatus
+    previous_msgid: str | None = None
+    provenance: str | None = None
+    note: str | None = None
+    kind: str | None = None
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def reason(self) -> str | None:
+        """Why the entry waits (one of :data:`REASONS`), or None when nothing is left to do."""
+        if self.status is not EntryStatus.REVIEWED:
+            return self.status.value
+        if any(f.severity in _BLOCKING_SEVERITIES for f in self.findings):
+            return "findings"
+        return None
+
+    @property
+    def waiting(self) -> bool:
+        return self.reason is not None
+
+    def matches(self, reasons: Iterable[str]) -> bool:
+        """``--reason findings`` selects every item with findings, whatever else it waits for."""
+        wanted = set(reasons)
+        if not wanted:
+            return self.waiting
+        if "findings" in wanted and self.findings and self.waiting:
+            return True
+        return self.reason in wanted
+
+    def to_json(self) -> dict[str, object]:
+        """The stable ``--json`` schema of one item."""
+        return {
+            "article": self.article,
+            "lang": self.lang,
+            "source_lang": self.source_lang,
+            "path": self.path,
+            "line": self.line,
+            "msgctxt": self.msgctxt,
+            "msgid": self.msgid,
+            "msgstr": self.msgstr,
+            "reason": self.reason,
+            "status": self.status.value,
+            "previous_msgid": self.previous_msgid,
+            "provenance": self.provenance,
+            "note": self.note,
+            "findings": [
+                {"check": f.check, "severity": f.severity.value, "message": f.message}
+                for f in self.findings
+            ],
+        }
+
+
+@dataclass
+class LanguageVersion:
+    """One language version of one article: every entry, in reading order."""
+
+    article: str
+    article_path: str
+    source_lang: str
+    lang: str
+    path: str
+    exists: bool
+    entries: list[ReviewItem] = field(default_factory=list)
+
+    @property
+    def waiting(self) -> list[ReviewItem]:
+        return [item for item in self.entries if item.waiting]
+
+    @property
+    def counts(self) -> Counter[str]:
+        """Entries per status value, plus ``findings`` for entries that have any."""
+        counts: Counter[str] = Counter(item.status.value for item in self.entries)
+        counts["findings"] = sum(1 for item in self.entries if item.findings)
+        return counts
+
+    @property
+    def reviewed(self) -> int:
+        return sum(1 for item in self.entries if item.status is EntryStatus.REVIEWED)
+
+    @property
+    def unreviewed(self) -> int:
+        """Entries that hold publication back (findings alone do not)."""
+        return len(self.entries) - self.reviewed
+
+    @property
+    def percent_reviewed(self) -> float:
+        return round(100.0 * self.reviewed / len(self.entries), 1) if self.entries else 100.0
+
+
+@dataclass
+class ReviewQueue:
+    """Every selected language version, closest to publication first, and their items."""
+
+    versions: list[LanguageVersion] = field(default_factory=list)
+    reasons: tuple[str, ...] = ()
+    errors: list[PipelineError] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[ReviewItem]:
+        """The items to review, in review order, after the ``reasons`` filter."""
+        return [item for version in self.versions for item in version.entries
+                if item.matches(self.reasons)]
+
+    def to_json(self) -> list[dict[str, object]]:
+        return [item.to_json() for item in self.items]
+
+
+# --------------------------------------------------------------------------- building
+
+
+def build_queue(config: Config, *, langs: Sequence[str] = (), articles: Sequence[str] = (),
+                reasons: Sequence[str] = (), checker: Checker | None = None) -> ReviewQueue:
+    """Read the source articles and their catalogues and say what waits for a human.
+
+    Read-only: takes no lock and writes nothing, so it can run while a sync is going on
+    (it then sees each catalogue either before or after that sync wrote it).
+    """
+    unknown = sorted(set(reasons) - set(REASONS))
+    if unknown:
+        raise ReviewError(f"unknown reason(s): {', '.join(unknown)}",
+                          hint="use one of: " + ", ".join(REASONS))
+    report = SyncReport()
+    queue = ReviewQueue(reasons=tuple(reasons))
+    for article in load_articles(config, report, tuple(articles)):
+        for lang in target_languages(config, article):
+            if langs and lang not in langs:
+                continue
+            rel = config.catalogue_rel(lang, article.slug)
+            try:
+                catalogue, _ = read_catalogue_file(config, rel)
+            except PipelineError as exc:
+                report.errors.append(exc)
+                continue
+            queue.versions.append(language_version(article, lang, rel, catalogue, checker))
+    queue.errors = report.errors
+    queue.versions.sort(key=_closest_to_publication)
+    return queue
+
+
+def _closest_to_publication(version: LanguageVersion) -> tuple[int, int, str, str]:
+    return (version.unreviewed, len(version.waiting), version.article, version.lang)
+
+
+def language_version(article: Article, lang: str, rel: str, catalogue: Catalogue | None,
+                     checker: Checker | None = None) -> LanguageVersion:
+    """The entries of one catalogue (or of the article alone when it has none yet)."""
+    version = LanguageVersion(article=article.slug, article_path=article.path, source_lang=article.lang,
+                              lang=lang, path=rel, exists=catalogue is not None)
+    ranks = reading_order(article)
+    messages = catalogue.active if catalogue is not None else _untranslated(article)
+    for index, message in enumerate(messages):
+        position = ranks.get(message.key, len(ranks) + index)
+        version.entries.append(review_item(article, lang, rel, message, position, checker))
+    version.entries.sort(key=lambda item: item.position)
+    return version
+
+
+def _untranslated(article: Article) -> list[Message]:
+    seen: dict[tuple[str | None, str], Message] = {}
+    for segment in article.segments:
+        key = (segment.msgctxt, segment.msgid)
+        if key not in seen:
+            seen[key] = Message(msgid=segment.msgid, msgctxt=segment.msgctxt,
+                                auto_comments=[segment.kind.value])
+    return list(seen.values())
+
+
+def reading_order(article: Article) -> dict[tuple[str | None, str], int]:
+    """Rank of each entry: front matter (title, description…) first, then the lead
+    paragraph, then everything else in the order of the article."""
+    ordered = [s for s in article.segments if s.kind is BlockKind.FRONT_MATTER]
+    body = [s for s in article.segments if s.kind is not BlockKind.FRONT_MATTER]
+    lead = next((s for s in body if s.kind is BlockKind.PARAGRAPH), None)
+    if lead is not None:
+        ordered.append(lead)
+    ordered.extend(s for s in body if s is not lead)
+    ranks: dict[tuple[str | None, str], int] = {}
+    for segment in ordered:
+        ranks.setdefault((segment.msgctxt, segment.msgid), len(ranks))
+    return ranks
+
+
+def review_item(article: Article, lang: str, rel: str, message: Message, position: int,
+                checker: Checker | None = None) -> ReviewItem:
+    status = message.status
+    findings: tuple[Finding, ...] = ()
+    if checker is not None and message.translated and message.msgid_plural is None:
+        findings = run_checker(checker, message.msgid, message.msgstr, article.lang, lang,
+                               path=rel, line=message.lineno)
+    return ReviewItem(
+        article=article.slug, lang=lang, source_lang=article.lang, path=rel, line=message.lineno,
+        position=position, msgctxt=message.msgctxt, msgid=message.msgid, msgstr=message.msgstr,
+        status=status,
+        previous_msgid=message.previous_msgid if status is EntryStatus.CHANGED else None,
+        provenance=_provenance(message), note=rejection_note(message),
+        kind=message.auto_comments[0] if message.auto_comments else None,
+        findings=findings,
+    )
+
+
+def run_checker(checker: Checker, source: str, translation: str, source_lang: str, target_lang: str,
+                *, path: str = "", line: int = 0) -> tuple[Finding, ...]:
+    """Findings for one translation, located in the catalogue when the checker did not say."""
+    found = checker(source, translation, source_lang, target_lang)
+    return tuple(
+        dataclasses.replace(f, path=f.path or path, line=f.line or line, msgid=f.msgid or source,
+                            lang=f.lang or target_lang)
+        for f in found
+    )
+
+
+def _provenance(message: Message) -> str | None:
+    for comment in message.comments:
+        for prefix in (MT_COMMENT_PREFIX, REVIEWED_COMMENT_PREFIX):
+            if comment.startswith(prefix):
+                return comment[len(prefix):]
+    return None
+
+
+def rejection_note(message: Message) -> str | None:
+    """The ``mt rejected: …`` comment of an empty entry: why machine translation left it."""
+    if message.translated:
+        return None
+    for comment in message.comments:
+        if comment.startswith(MT_REJECTED_PREFIX):
+            return comment
+    return None
+
+
+# --------------------------------------------------------------------------- word diff
+
+
+class DiffOp(str, enum.Enum):
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+_WORDS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+
+
+def word_diff(old: str, new: str) -> list[tuple[DiffOp, str]]:
+    """What changed between an old and a new source text, word by word.
+
+    Whitespace is kept as its own token so joining the EQUAL and INSERT parts gives ``new``
+    back exactly, and joining EQUAL and DELETE gives ``old``.
+    """
+    a, b = _WORDS.findall(old), _WORDS.findall(new)
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    ops: list[tuple[DiffOp, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            ops.append((DiffOp.EQUAL, "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            ops.append((DiffOp.DELETE, "".join(a[i1:i2])))
+        if j2 > j1:
+            ops.append((DiffOp.INSERT, "".join(b[j1:j2])))
+    return ops
+
+
+def render_word_diff(ops: Sequence[tuple[DiffOp, str]]) -> str:
+    """wdiff notation for a terminal or a log: ``[-removed-]{+added+}``."""
+    marks = {DiffOp.EQUAL: ("", ""), DiffOp.DELETE: ("[-", "-]"), DiffOp.INSERT: ("{+", "+}")}
+    return "".join(marks[op][0] + text + marks[op][1] for op, text in ops)
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+class Decision(str, enum.Enum):
+    ACCEPT = "accept"
+    EDIT = "edit"
+
+
+class Outcome(str, enum.Enum):
+    """What :func:`save_decision` did."""
+
+    SAVED = "saved"  # written to the catalogue
+    UNCHANGED = "unchanged"  # the entry already was reviewed with this text: nothing to write
+    CONFLICT = "conflict"  # someone changed the translation on disk since it was shown: not saved
+    GONE = "gone"  # the entry is no longer in the catalogue (the source changed): not saved
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    outcome: Outcome
+    item: ReviewItem
+    on_disk: str | None = None  # the translation found on disk, for a conflict
+
+    @property
+    def saved(self) -> bool:
+        return self.outcome is Outcome.SAVED
+
+
+def accept_message(message: Message) -> None:
+    """Mark an entry reviewed: not fuzzy, no previous msgid, MT provenance kept as
+    ``reviewed mt: …`` and a stale ``mt rejected: …`` note dropped."""
+    message.fuzzy = False
+    message.previous_msgid = message.previous_msgctxt = message.previous_msgid_plural = None
+    comments = []
+    for comment in message.comments:
+        if comment.startswith(MT_REJECTED_PREFIX):
+            continue
+        if comment.startswith(MT_COMMENT_PREFIX):
+            comment = REVIEWED_COMMENT_PREFIX + comment[len(MT_COMMENT_PREFIX):]
+        if comment not in comments:
+            comments.append(comment)
+    message.comments = comments
+
+
+def edit_message(message: Message, translation: str) -> None:
+    """A reviewer's own translation: saved as reviewed."""
+    message.msgstr = translation
+    accept_message(message)
+
+
+def save_decision(config: Config, item: ReviewItem, decision: Decision,
+                  translation: str | None = None, *, lock_wait: float = 10.0) -> SaveResult:
+    """Apply one decision to the entry on disk, now, atomically and under the project lock.
+
+    The catalogue is re-read under the lock and the decision applied to the fresh entry,
+    so changes made meanwhile to *other* entries (a PO editor, a sync) are kept. If *this*
+    entry's translation changed since the reviewer saw it, nothing is written
+    (:attr:`Outcome.CONFLICT`): accepting or overwriting text nobody looked at would be wrong.
+    A running sync holds the lock; the decision waits up to ``lock_wait`` seconds for it,
+    then raises :class:`~pipeline.errors.LockError` (nothing is written).
+    """
+    if decision is Decision.EDIT and not translation:
+        raise ReviewError("an edit needs a non-empty translation", path=item.path, line=item.line)
+    if decision is Decision.ACCEPT and not item.msgstr:
+        raise ReviewError("nothing to accept: the entry has no translation", path=item.path,
+                          line=item.line, hint="edit it instead")
+    last_error: ConcurrentEditError | None = None
+    with ProjectLock(config.root, wait=lock_wait):
+        for _ in range(_SAVE_ATTEMPTS):
+            try:
+                return _save_once(config, item, decision, translation)
+            except ConcurrentEditError as exc:
+                last_error = exc
+    assert last_error is not None
+    raise ReviewError(
+        "the catalogue keeps changing on disk while saving; the decision was not saved",
+        path=item.path, line=item.line,
+        hint="close the other program editing this file, then review this entry again",
+    ) from last_error
+
+
+def _save_once(config: Config, item: ReviewItem, decision: Decision, translation: str | None) -> SaveResult:
+    catalogue, print_ = read_catalogue_file(config, item.path)
+    if catalogue is None:
+        raise ReviewError("the catalogue does not exist", path=item.path,
+                          hint="run 'pipeline sync' first to create it")
+    message = catalogue.index().get(item.key)
+    if message is None:
+        return SaveResult(Outcome.GONE, item)
+    if message.msgstr != item.msgstr and message.msgstr != (translation or item.msgstr):
+        return SaveResult(Outcome.CONFLICT, item, on_disk=message.msgstr)
+    if decision is Decision.EDIT:
+        assert translation is not None
+        edit_message(message, translation)
+    else:
+        accept_message(message)
+    path = safe_join(config.root, item.path)
+    written = write_if_changed(path, render_po(catalogue), validate=lambda data: parse_po(data, item.path),
+                               expected_fingerprint=print_)
+    return SaveResult(Outcome.SAVED if written else Outcome.UNCHANGED, item)
+
+
+__all__ = [
+    "REASONS", "Checker", "ReviewItem", "LanguageVersion", "ReviewQueue", "build_queue",
+    "language_version", "reading_order", "review_item", "run_checker", "rejection_note",
+    "DiffOp", "word_diff", "render_word_diff", "Decision", "Outcome", "SaveResult",
+    "accept_message", "edit_message", "save_decision",
+]

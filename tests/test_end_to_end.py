@@ -1,0 +1,129 @@
+"""Two articles in two source languages: sync → terminal review → publish → source edit.
+
+The whole route a newsroom takes, through the CLI only: machine translation by a
+deterministic fake engine, review by scripted answers (one edit through ``$EDITOR``),
+publication, then a changed paragraph that must send exactly that segment back for review
+in every language while the published versions stay as they were.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline.cli import cli
+from pipeline.commands.review import review_command
+from tests.conftest import write_project
+
+cli.add_command(review_command)
+
+PORT_EN = """---
+title: Alat port doubles its capacity
+description: Two new berths and a rail link open next year.
+---
+
+The port of Alat will double its capacity by 2027, officials said on Monday.
+
+> "We are ready for more ships," said the port director.
+
+The plan includes:
+
+- two new berths;
+- a rail link to the main line.
+"""
+
+FAIR_RU = """---
+title: В Гяндже открылась книжная ярмарка
+description: Более ста издательств привезли книги в Гянджу.
+lang: ru
+---
+
+В Гяндже в пятницу открылась первая книжная ярмарка региона.
+
+> «Мы хотели, чтобы книги приехали к читателю», — сказала организатор.
+
+В программе:
+
+- встречи с авторами;
+- обмен книгами.
+"""
+
+CONFIG = 'languages = ["en", "ru", "az"]\nsource_language = "en"\n'
+EDITED = "Порт Алят удвоит мощность к 2027 году, сообщили в понедельник."
+
+EDITOR_SCRIPT = f"""import pathlib, sys
+pathlib.Path(sys.argv[1]).write_text({EDITED!r} + "\\n", encoding="utf-8")
+"""
+
+
+def run(root: Path, *args: str, input: str | None = None) -> Result:
+    result = CliRunner().invoke(cli, ["--project", str(root), *args], input=input, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def queue(root: Path, *args: str) -> list[dict[str, object]]:
+    return json.loads(run(root, "review", "--json", *args).output)  # type: ignore[no-any-return]
+
+
+def published(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "public").rglob("*.md"))}
+
+
+def test_sync_review_publish_then_source_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write_project(tmp_path / "newsroom", {"port": PORT_EN, "fair": FAIR_RU}, CONFIG)
+    editor = tmp_path / "editor.py"
+    editor.write_text(EDITOR_SCRIPT, encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+
+    # 1. machine translation: everything is filled, nothing is published yet
+    first = run(root, "sync", "--engine", "fake")
+    assert "published" not in first.output
+    items = queue(root)
+    assert {(i["article"], i["lang"]) for i in items} == {("port", "ru"), ("port", "az"),
+                                                         ("fair", "en"), ("fair", "az")}
+    assert {i["reason"] for i in items} == {"machine"}
+    assert not (root / "public").exists()
+
+    # 2. terminal review: accept everything, edit the English lead in Russian via $EDITOR
+    lead = "The port of Alat will double its capacity by 2027, officials said on Monday."
+    answers = "".join("e\n" if (i["lang"], i["msgid"]) == ("ru", lead) else "a\n" for i in items)
+    walked = run(root, "review", "--interactive", input=answers)
+    assert f"accepted {len(items) - 1}, edited 1, skipped 0;" in walked.output
+    assert {i["reason"] for i in queue(root)} <= {"findings"}
+
+    # 3. publish: every language version appears with its translation front matter
+    run(root, "publish")
+    files = published(root)
+    assert sorted(files) == ["public/az/fair.md", "public/az/port.md", "public/en/fair.md", "public/ru/port.md"]
+    for rel, data in files.items():
+        lang, slug = rel.split("/")[1], rel.split("/")[2][:-3]
+        front = data.decode("utf-8").split("---")[1]
+        assert f"lang: {lang}" in front and f"translation_of: {slug}" in front
+        assert f"translationKey: {slug}" in front
+    assert EDITED in files["public/ru/port.md"].decode("utf-8")
+    assert "machine_translated" not in files["public/ru/port.md"].decode("utf-8")
+
+    # 4. a source paragraph changes: exactly that segment waits again, in each language
+    new_lead = lead.replace("by 2027", "by 2028")
+    (root / "source" / "port.md").write_text(PORT_EN.replace(lead, new_lead), encoding="utf-8")
+    again = run(root, "sync", "--engine", "fake")
+    waiting = [i for i in queue(root) if i["reason"] != "findings"]
+    assert [(i["article"], i["lang"], i["reason"], i["msgid"], i["previous_msgid"]) for i in waiting] == [
+        ("port", lang, "changed", new_lead, lead) for lang in ("az", "ru")]
+    ru_item = next(i for i in waiting if i["lang"] == "ru")
+    assert ru_item["msgstr"] == EDITED
+    assert "{+2028+}" in run(root, "review", "--reason", "changed", "--lang", "ru").output
+
+    # ... while the published versions stay byte-identical and are reported as stale
+    assert published(root) == files
+    for lang in ("az", "ru"):
+        assert f"held back port ({lang}): 1 source changed since translation — " \
+               "the published version is stale and was kept" in again.output
+    status = json.loads(run(root, "status", "--json").output)
+    port_ru = next(r for r in status if (r["article"], r["lang"]) == ("port", "ru"))
+    assert port_ru["published"] and port_ru["reviewed"] == port_ru["total"] - 1

@@ -1,0 +1,337 @@
+"""The review queue: what waits, why, in which order, and how decisions are saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.cli import cli
+from pipeline.config import DEFAULT_FRONT_MATTER_KEYS, load_config
+from pipeline.errors import LockError, ReviewError
+from pipeline.extract import build_template
+from pipeline.fileio import ProjectLock
+from pipeline.markdown import read_article
+from pipeline.model import (
+    MT_COMMENT_PREFIX,
+    MT_REJECTED_PREFIX,
+    REVIEWED_COMMENT_PREFIX,
+    EntryStatus,
+    Finding,
+    Message,
+    Severity,
+)
+from pipeline.review import (
+    Decision,
+    DiffOp,
+    Outcome,
+    accept_message,
+    build_queue,
+    edit_message,
+    language_version,
+    reading_order,
+    render_word_diff,
+    save_decision,
+    word_diff,
+)
+from pipeline.update import update_catalogue
+from tests.conftest import write_project
+
+PORT = """---
+title: Port of Alat doubles its capacity
+description: The expansion adds two berths and a rail link.
+---
+
+The port of Alat will double its capacity by 2027, officials said on Monday.
+
+## Details
+
+- two new berths;
+- a rail link to the main line.
+
+The work starts in June.
+"""
+
+SHORT = """---
+title: Short note
+---
+
+One paragraph only.
+"""
+
+CONFIG = 'languages = ["en", "ru"]\nsource_language = "en"\n'
+
+
+def sync(root: Path, *args: str) -> None:
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", *args], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+
+
+def project(tmp_path: Path, articles: dict[str, str] | None = None, engine: str = "pseudo") -> Path:
+    root = write_project(tmp_path / "p", articles or {"port": PORT}, CONFIG)
+    sync(root, "--engine", engine)
+    return root
+
+
+def po_path(root: Path, slug: str = "port", lang: str = "ru") -> Path:
+    return root / "locale" / lang / "LC_MESSAGES" / f"{slug}.po"
+
+
+def article(text: str, slug: str = "a"):  # type: ignore[no-untyped-def]
+    return read_article(text.encode(), path=f"source/{slug}.md", slug=slug, default_lang="en",
+                        front_matter_keys=DEFAULT_FRONT_MATTER_KEYS)
+
+
+# --------------------------------------------------------------------------- building the queue
+
+
+def test_machine_translations_wait_in_reading_order(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    queue = build_queue(load_config(root))
+    items = queue.items
+    assert {i.reason for i in items} == {"machine"}
+    assert [i.msgid for i in items][:3] == [
+        "Port of Alat doubles its capacity",
+        "The expansion adds two berths and a rail link.",
+        "The port of Alat will double its capacity by 2027, officials said on Monday.",
+    ]
+    first = items[0]
+    assert (first.article, first.lang, first.path) == ("port", "ru", "locale/ru/LC_MESSAGES/port.po")
+    assert first.line > 0 and first.msgctxt == "title" and first.provenance
+    assert first.msgstr and first.status is EntryStatus.MACHINE
+
+
+def test_lead_paragraph_comes_before_a_leading_heading() -> None:
+    source = article("---\ntitle: T\n---\n\n# Big heading\n\nThe lead.\n\nMore text.\n")
+    order = sorted(reading_order(source).items(), key=lambda kv: kv[1])
+    assert [key[1] for key, _ in order] == ["T", "The lead.", "Big heading", "More text."]
+
+
+def test_version_without_catalogue_lists_every_segment_untranslated() -> None:
+    version = language_version(article(SHORT), "ru", "locale/ru/LC_MESSAGES/a.po", None)
+    assert not version.exists
+    assert [(i.msgid, i.reason) for i in version.entries] == [
+        ("Short note", "untranslated"), ("One paragraph only.", "untranslated")]
+
+
+def test_groups_closest_to_publication_come_first(tmp_path: Path) -> None:
+    root = project(tmp_path, {"port": PORT, "short": SHORT})
+    queue = build_queue(load_config(root))
+    assert [(v.article, v.lang) for v in queue.versions] == [("short", "ru"), ("port", "ru")]
+    assert [i.article for i in queue.items] == ["short"] * 2 + ["port"] * 7
+
+
+def test_filters_by_language_article_and_reason(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "p", {"port": PORT, "short": SHORT},
+                         'languages = ["en", "ru", "az"]\nsource_language = "en"\n')
+    sync(root, "--engine", "pseudo")
+    config = load_config(root)
+    assert {i.lang for i in build_queue(config, langs=["az"]).items} == {"az"}
+    assert {i.article for i in build_queue(config, articles=["short"]).items} == {"short"}
+    assert build_queue(config, reasons=["changed"]).items == []
+    with pytest.raises(ReviewError):
+        build_queue(config, reasons=["bogus"])
+
+
+def test_changed_source_shows_previous_msgid(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    _accept_all(root)
+    source = root / "source" / "port.md"
+    source.write_text(PORT.replace("The work starts in June.", "The work starts in July."), encoding="utf-8")
+    sync(root, "--engine", "pseudo")
+    items = build_queue(load_config(root)).items
+    assert [(i.reason, i.msgid, i.previous_msgid) for i in items] == [
+        ("changed", "The work starts in July.", "The work starts in June.")]
+
+
+def test_untranslated_entries_say_why(tmp_path: Path) -> None:
+    root = project(tmp_path, engine="fake-empty")
+    items = build_queue(load_config(root)).items
+    assert items and {i.reason for i in items} == {"untranslated"}
+    assert all(i.note and i.note.startswith(MT_REJECTED_PREFIX) for i in items)
+    bare = project(tmp_path / "none", engine="none")
+    assert {(i.reason, i.note) for i in build_queue(load_config(bare)).items} == {("untranslated", None)}
+
+
+def test_checker_findings_keep_reviewed_entries_waiting(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    _accept_all(root)
+
+    def checker(source: str, translation: str, src: str, tgt: str) -> list[Finding]:
+        if "2027" in source:
+            return [Finding("numbers", Severity.ERROR, "2027 is missing")]
+        if "June" in source:
+            return [Finding("style", Severity.INFO, "just a note")]
+        return []
+
+    queue = build_queue(load_config(root), checker=checker)
+    [item] = queue.items
+    assert item.reason == "findings" and item.status is EntryStatus.REVIEWED
+    [finding] = item.findings
+    assert (finding.path, finding.lang, finding.line) == (item.path, "ru", item.line)
+    assert build_queue(load_config(root), checker=checker, reasons=["machine"]).items == []
+
+
+def test_findings_filter_selects_any_waiting_item_with_findings(tmp_path: Path) -> None:
+    root = project(tmp_path)
+
+    def checker(source: str, translation: str, src: str, tgt: str) -> list[Finding]:
+        return [Finding("numbers", Severity.WARNING, "check")] if "2027" in source else []
+
+    items = build_queue(load_config(root), checker=checker, reasons=["findings"]).items
+    assert [(i.reason, bool(i.findings)) for i in items] == [("machine", True)]
+
+
+def test_clearing_fuzzy_in_a_po_editor_removes_the_item(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    before = build_queue(load_config(root)).items
+    path = po_path(root)
+    text = path.read_text(encoding="utf-8")
+    assert text.count("#, fuzzy\n") == len(before)
+    path.write_text(text.replace("#, fuzzy\n", "", 1), encoding="utf-8")
+    after = build_queue(load_config(root)).items
+    assert len(after) == len(before) - 1
+    assert before[0].key not in {i.key for i in after}
+
+
+def test_broken_catalogue_is_reported_and_others_still_listed(tmp_path: Path) -> None:
+    root = project(tmp_path, {"port": PORT, "short": SHORT})
+    po_path(root, "short").write_text('msgid "unterminated\n', encoding="utf-8")
+    queue = build_queue(load_config(root))
+    assert [e.path for e in queue.errors] == ["locale/ru/LC_MESSAGES/short.po"]
+    assert {i.article for i in queue.items} == {"port"}
+
+
+def test_language_version_counts_and_progress() -> None:
+    source = article(SHORT)
+    catalogue = update_catalogue(build_template(source), None, lang="ru", slug="a")
+    catalogue.messages[0].msgstr = "Коротко"
+    version = language_version(source, "ru", "x.po", catalogue)
+    assert (version.reviewed, version.unreviewed, version.percent_reviewed) == (1, 1, 50.0)
+    assert version.counts["untranslated"] == 1
+
+
+# --------------------------------------------------------------------------- decisions on messages
+
+
+def test_accept_keeps_provenance_and_clears_fuzzy_and_previous() -> None:
+    message = Message(msgid="New.", msgstr="Новое.", flags=["fuzzy", "no-wrap"], previous_msgid="Old.",
+                      comments=["by Ann", MT_COMMENT_PREFIX + "pseudo 1 en→ru", MT_REJECTED_PREFIX + "x"])
+    accept_message(message)
+    assert message.status is EntryStatus.REVIEWED
+    assert message.flags == ["no-wrap"] and message.previous_msgid is None
+    assert message.comments == ["by Ann", REVIEWED_COMMENT_PREFIX + "pseudo 1 en→ru"]
+
+
+def test_edit_sets_text_and_marks_reviewed() -> None:
+    message = Message(msgid="One.", comments=[MT_REJECTED_PREFIX + "empty output (fake)"])
+    edit_message(message, "Один.")
+    assert (message.msgstr, message.status, message.comments) == ("Один.", EntryStatus.REVIEWED, [])
+
+
+# --------------------------------------------------------------------------- saving decisions
+
+
+def test_save_accept_writes_at_once_and_item_leaves_the_queue(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    config = load_config(root)
+    item = build_queue(config).items[0]
+    result = save_decision(config, item, Decision.ACCEPT)
+    assert result.outcome is Outcome.SAVED
+    text = po_path(root).read_text(encoding="utf-8")
+    assert f"# {REVIEWED_COMMENT_PREFIX}{item.provenance}" in text
+    assert item.key not in {i.key for i in build_queue(config).items}
+    assert save_decision(config, item, Decision.ACCEPT).outcome is Outcome.UNCHANGED
+
+
+def test_save_reapplies_to_fresh_file_keeping_other_changes(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    config = load_config(root)
+    first, second = build_queue(config).items[:2]
+    path = po_path(root)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(second.msgstr, "Рука переводчика."), encoding="utf-8")
+    assert save_decision(config, first, Decision.ACCEPT).saved
+    index = {i.key: i for i in build_queue(config).versions[0].entries}
+    assert index[first.key].status is EntryStatus.REVIEWED
+    assert index[second.key].msgstr == "Рука переводчика."
+
+
+def test_save_refuses_when_this_entry_changed_meanwhile(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    config = load_config(root)
+    item = build_queue(config).items[0]
+    path = po_path(root)
+    path.write_text(path.read_text(encoding="utf-8").replace(item.msgstr, "Другой текст"), encoding="utf-8")
+    before = path.read_bytes()
+    result = save_decision(config, item, Decision.EDIT, "Мой текст")
+    assert (result.outcome, result.on_disk) == (Outcome.CONFLICT, "Другой текст")
+    assert path.read_bytes() == before
+
+
+def test_save_reports_an_entry_whose_source_changed(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    config = load_config(root)
+    item = next(i for i in build_queue(config).items if i.msgid == "The work starts in June.")
+    (root / "source" / "port.md").write_text(PORT.replace("June", "July"), encoding="utf-8")
+    sync(root, "--engine", "pseudo")
+    assert save_decision(config, item, Decision.ACCEPT).outcome is Outcome.GONE
+
+
+def test_save_rejects_meaningless_decisions(tmp_path: Path) -> None:
+    root = project(tmp_path, engine="fake-empty")
+    config = load_config(root)
+    item = build_queue(config).items[0]
+    with pytest.raises(ReviewError):
+        save_decision(config, item, Decision.ACCEPT)
+    with pytest.raises(ReviewError):
+        save_decision(config, item, Decision.EDIT, "")
+
+
+def test_a_running_sync_holds_decisions_back(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    config = load_config(root)
+    item = build_queue(config).items[0]
+    before = po_path(root).read_bytes()
+    with ProjectLock(root), pytest.raises(LockError):
+        save_decision(config, item, Decision.ACCEPT, lock_wait=0)
+    assert po_path(root).read_bytes() == before
+
+
+def test_saving_keeps_the_file_s_line_endings(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    config = load_config(root)
+    path = po_path(root)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert save_decision(config, build_queue(config).items[0], Decision.ACCEPT).saved
+    data = path.read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n")
+
+
+# --------------------------------------------------------------------------- word diff
+
+
+def test_word_diff_marks_changed_words() -> None:
+    ops = word_diff("The work starts in June.", "The work starts in early July.")
+    assert render_word_diff(ops) == "The work starts in [-June-]{+early July+}."
+
+
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_word_diff_rebuilds_both_texts(old: str, new: str) -> None:
+    ops = word_diff(old, new)
+    assert "".join(t for op, t in ops if op is not DiffOp.INSERT) == old
+    assert "".join(t for op, t in ops if op is not DiffOp.DELETE) == new
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _accept_all(root: Path) -> None:
+    config = load_config(root)
+    for item in build_queue(config).items:
+        assert save_decision(config, item, Decision.ACCEPT).saved
+    assert build_queue(config).items == []
+

@@ -1,0 +1,167 @@
+"""``pipeline review``: the list, JSON, filters and the terminal walk, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline.cli import cli
+from pipeline.commands import review as review_module
+from pipeline.commands.review import review_command
+from pipeline.model import REVIEWED_COMMENT_PREFIX, EntryStatus, Finding, Severity
+from tests.conftest import write_project
+
+cli.add_command(review_command)
+
+ARTICLE = """---
+title: Port of Alat doubles its capacity
+---
+
+The port of Alat will double its capacity by 2027.
+
+The work starts in June.
+"""
+
+CONFIG = 'languages = ["en", "ru", "az"]\nsource_language = "en"\n'
+PO_RU = "locale/ru/LC_MESSAGES/port.po"
+
+
+def run(root: Path, *args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(cli, ["--project", str(root), *args], input=input, catch_exceptions=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_project_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counts in these tests must not depend on what the checks module flags today."""
+    monkeypatch.setattr(review_module, "checker_for", lambda config: None)
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    project = write_project(tmp_path / "p", {"port": ARTICLE}, CONFIG)
+    assert run(project, "sync", "--engine", "pseudo").exit_code == 0
+    return project
+
+
+def entries(root: Path, lang: str = "ru") -> dict[str, dict[str, object]]:
+    """Every entry of one catalogue, from the JSON of a fresh queue (all reasons)."""
+    from pipeline.config import load_config
+    from pipeline.review import build_queue
+
+    version = build_queue(load_config(root), langs=[lang]).versions[0]
+    return {i.msgid: {"msgstr": i.msgstr, "status": i.status} for i in version.entries}
+
+
+def test_list_shows_source_translation_and_why(root: Path) -> None:
+    result = run(root, "review", "--lang", "ru")
+    assert result.exit_code == 0
+    out = result.output
+    assert "3 item(s) waiting in 1 language version(s)" in out
+    assert f"{PO_RU}:" in out and "machine [title]" in out.replace("  ", " ")
+    assert "source:      The port of Alat will double its capacity by 2027." in out
+    assert "translation: " in out and "machine translation (pseudo" in out
+
+
+def test_json_schema(root: Path) -> None:
+    result = run(root, "review", "--json", "--lang", "ru")
+    data = json.loads(result.output)
+    assert len(data) == 3
+    assert set(data[0]) >= {"article", "lang", "path", "line", "msgctxt", "msgid", "msgstr", "reason",
+                            "previous_msgid", "findings"}
+    assert (data[0]["article"], data[0]["lang"], data[0]["path"], data[0]["reason"]) == (
+        "port", "ru", PO_RU, "machine")
+    assert data[0]["msgctxt"] == "title" and data[0]["previous_msgid"] is None and data[0]["findings"] == []
+
+
+def test_reason_filter_and_nothing_to_do(root: Path) -> None:
+    assert json.loads(run(root, "review", "--json", "--reason", "changed").output) == []
+    assert "Nothing waits for review." in run(root, "review", "--reason", "untranslated").output
+    assert run(root, "review", "--reason", "bogus").exit_code == 2
+
+
+def test_walk_with_piped_answers(root: Path) -> None:
+    result = run(root, "review", "--lang", "ru", "--article", "port", "--interactive",
+                 input="a\ns\ne\nМой перевод.\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "accepted 1, edited 1, skipped 1; 1 item(s) still waiting" in result.output
+    now = entries(root)
+    assert now["Port of Alat doubles its capacity"]["status"] is EntryStatus.REVIEWED
+    assert now["The port of Alat will double its capacity by 2027."]["status"] is EntryStatus.MACHINE
+    assert now["The work starts in June."] == {"msgstr": "Мой перевод.", "status": EntryStatus.REVIEWED}
+    text = (root / PO_RU).read_text(encoding="utf-8")
+    assert text.count(f"# {REVIEWED_COMMENT_PREFIX}pseudo") == 2
+    assert entries(root, "az")["The work starts in June."]["status"] is EntryStatus.MACHINE
+
+
+def test_quit_and_end_of_input_keep_earlier_decisions(root: Path) -> None:
+    result = run(root, "review", "-i", "--lang", "ru", input="a\n")
+    assert result.exit_code == 0
+    assert "Stopped. Every decision made so far is saved." in result.output
+    assert sum(e["status"] is EntryStatus.REVIEWED for e in entries(root).values()) == 1
+
+
+def test_unknown_answer_asks_again_and_empty_edit_cancels(root: Path) -> None:
+    result = run(root, "review", "--walk", "--lang", "ru", input="x\ne\n\ns\nq\n")
+    assert "please answer a, e, s or q" in result.output
+    assert "no change" in result.output
+    assert "accepted 0, edited 0, skipped 1" in result.output
+
+
+def test_edit_through_editor_is_checked_and_saved(root: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    script = tmp_path / "editor.py"
+    script.write_text("import sys, pathlib\npathlib.Path(sys.argv[1]).write_text('Порт Алят.\\n', "
+                      "encoding='utf-8')\n", encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+
+    def checker(source: str, translation: str, src: str, tgt: str) -> list[Finding]:
+        if translation != "Порт Алят.":
+            return []
+        return [Finding("length", Severity.WARNING, "much shorter than the source")]
+
+    monkeypatch.setattr(review_module, "checker_for", lambda config: checker)
+    result = run(root, "review", "-i", "--lang", "ru", input="e\nq\n")
+    assert "finding: warning: [length] much shorter than the source" in result.output
+    assert entries(root)["Port of Alat doubles its capacity"] == {
+        "msgstr": "Порт Алят.", "status": EntryStatus.REVIEWED}
+
+
+def test_untranslated_items_cannot_be_accepted(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", {"port": ARTICLE}, CONFIG)
+    run(project, "sync", "--engine", "none")
+    result = run(project, "review", "-i", "--lang", "ru", input="a\ne\nПорт.\nq\n")
+    assert "nothing to accept" in result.output
+    assert "no translation yet (no en→ru model" in result.output
+    assert entries(project)["Port of Alat doubles its capacity"]["status"] is EntryStatus.REVIEWED
+
+
+def test_walk_reports_an_entry_changed_on_disk(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PO editor saves the same entry while the reviewer looks at it: nothing is overwritten."""
+    path = root / PO_RU
+    real_prompt = review_module.click.prompt
+
+    def prompt_after_concurrent_edit(*args: object, **kwargs: object) -> object:
+        text = path.read_text(encoding="utf-8")
+        title = entries(root)["Port of Alat doubles its capacity"]["msgstr"]
+        path.write_text(text.replace(f'msgstr "{title}"', 'msgstr "Чужая правка"'), encoding="utf-8")
+        return real_prompt(*args, **kwargs)
+
+    monkeypatch.setattr(review_module.click, "prompt", prompt_after_concurrent_edit)
+    result = run(root, "review", "-i", "--lang", "ru", input="a\nq\n")
+    assert "not saved: the translation changed on disk meanwhile; it now reads: Чужая правка" in result.output
+    assert entries(root)["Port of Alat doubles its capacity"]["msgstr"] == "Чужая правка"
+
+
+def test_html_option_writes_a_page(root: Path, tmp_path: Path) -> None:
+    page = tmp_path / "review.html"
+    result = run(root, "review", "--html", str(page))
+    assert result.exit_code == 0 and f"wrote {page}" in result.output
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_walk_cannot_be_combined_with_json(root: Path) -> None:
+    assert run(root, "review", "-i", "--json").exit_code == 2
