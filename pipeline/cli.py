@@ -23,7 +23,8 @@ import click
 from . import __version__
 from .config import Config, load_config
 from .errors import ConfigError, PipelineError
-from .sync import STAGES, SyncOptions, SyncReport, project_status, sync
+from .project import project_status
+from .sync import STAGES, SyncOptions, SyncReport, sync
 
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
@@ -101,6 +102,8 @@ def _engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _article_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                        help="Worker processes for parsing and writing (default: all cores).")(func)
     return click.option("--article", "articles", multiple=True, metavar="SLUG",
                         help="Only this article (repeatable).")(func)
 
@@ -146,13 +149,15 @@ def _hooks(config: Config) -> dict[str, Any]:
 
 
 def run_sync(project: Project, stages: tuple[str, ...], *, engine_name: str | None = None,
-             refresh: bool = False, articles: tuple[str, ...] = ()) -> SyncReport:
+             refresh: bool = False, articles: tuple[str, ...] = (), jobs: int | None = None) -> SyncReport:
     config = project.config
     engine = make_engine(config, engine_name) if "translate" in stages else None
     hooks = _hooks(config)
     with _progress() as progress:
         options = SyncOptions(stages=stages, engine=engine, refresh=refresh, only=articles,
                               progress=progress, **hooks)
+        if jobs is not None:
+            options.jobs = jobs
         return sync(config, options)
 
 
@@ -223,7 +228,7 @@ def report_lines(report: SyncReport) -> list[str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @pass_project
 def sync_command(project: Project, engine_name: str | None, strict: bool, articles: tuple[str, ...],
-                 refresh: bool, as_json: bool) -> None:
+                 jobs: int | None, refresh: bool, as_json: bool) -> None:
     """Extract, update, machine-translate, check and publish: the one command to run.
 
     Idempotent: run it again and again; with nothing changed it writes no file.
@@ -233,34 +238,34 @@ def sync_command(project: Project, engine_name: str | None, strict: bool, articl
       pipeline sync
       pipeline sync --engine pseudo --json
     """
-    report = run_sync(project, STAGES, engine_name=engine_name, refresh=refresh, articles=articles)
+    report = run_sync(project, STAGES, engine_name=engine_name, refresh=refresh, articles=articles, jobs=jobs)
     render_report(report, as_json=as_json, strict=strict)
 
 
 @cli.command("extract")
 @_article_option
 @pass_project
-def extract_command(project: Project, articles: tuple[str, ...]) -> None:
+def extract_command(project: Project, articles: tuple[str, ...], jobs: int | None) -> None:
     """Write the templates locale/templates/<slug>.pot from the source articles.
 
     \b
     Example:
       pipeline extract
     """
-    render_report(run_sync(project, ("extract",), articles=articles), as_json=False)
+    render_report(run_sync(project, ("extract",), articles=articles, jobs=jobs), as_json=False)
 
 
 @cli.command("update")
 @_article_option
 @pass_project
-def update_command(project: Project, articles: tuple[str, ...]) -> None:
+def update_command(project: Project, articles: tuple[str, ...], jobs: int | None) -> None:
     """Merge each template into its language catalogues (msgmerge semantics, nothing lost).
 
     \b
     Example:
       pipeline update --article world/baku-talks
     """
-    render_report(run_sync(project, ("update",), articles=articles), as_json=False)
+    render_report(run_sync(project, ("update",), articles=articles, jobs=jobs), as_json=False)
 
 
 @cli.command("translate")
@@ -269,7 +274,7 @@ def update_command(project: Project, articles: tuple[str, ...]) -> None:
 @click.option("--refresh", is_flag=True, help="Re-translate unreviewed MT made by an older model.")
 @pass_project
 def translate_command(project: Project, engine_name: str | None, strict: bool,
-                      articles: tuple[str, ...], refresh: bool) -> None:
+                      articles: tuple[str, ...], jobs: int | None, refresh: bool) -> None:
     """Fill untranslated entries with machine translations marked for review (fuzzy).
 
     \b
@@ -277,21 +282,21 @@ def translate_command(project: Project, engine_name: str | None, strict: bool,
       pipeline translate --engine pseudo
     """
     report = run_sync(project, ("translate", "check"), engine_name=engine_name, refresh=refresh,
-                      articles=articles)
+                      articles=articles, jobs=jobs)
     render_report(report, as_json=False, strict=strict)
 
 
 @cli.command("publish")
 @_article_option
 @pass_project
-def publish_command(project: Project, articles: tuple[str, ...]) -> None:
+def publish_command(project: Project, articles: tuple[str, ...], jobs: int | None) -> None:
     """Write localised articles for every language version that is ready.
 
     \b
     Example:
       pipeline publish
     """
-    render_report(run_sync(project, ("publish",), articles=articles), as_json=False)
+    render_report(run_sync(project, ("publish",), articles=articles, jobs=jobs), as_json=False)
 
 
 @cli.command("status")

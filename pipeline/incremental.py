@@ -1,0 +1,117 @@
+"""Incremental runs: which articles a full ``sync`` may skip, and what to remember of the rest.
+
+The mechanics of recording files live in :mod:`pipeline.state`; this module decides, from
+the run's settings and each article's outcome, what is clean and what must be re-read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .config import Config
+from .model import MT_REJECTED_PREFIX, Article, EntryStatus, Message
+from .project import target_languages
+from .publish import PublishDecision
+from .state import ArticleRecord, RunState, file_signature
+
+if TYPE_CHECKING:
+    from .sync import CatalogueState, SyncOptions, SyncReport
+
+
+def run_state(config: Config, options: "SyncOptions", full_run: bool) -> RunState | None:
+    """The cache of the last run under the same settings; only a full ``sync`` uses it."""
+    if not full_run:
+        return None
+    engine = options.engine
+    engine_id = f"{type(engine).__module__}.{type(engine).__name__}:{getattr(engine, 'name', '')}" if engine else ""
+    blob = json.dumps([__version__, repr(config), file_signature(config.glossary_path), engine_id,
+                       options.annotate is not None, options.checker is not None,
+                       options.publish_transform is not None])
+    return RunState.load(config.root, hashlib.sha256(blob.encode()).hexdigest())
+
+
+def partition(found: list[tuple[str, str]], cache: RunState | None, engine: Any
+              ) -> tuple[list[tuple[str, ArticleRecord]], list[tuple[str, str]]]:
+    """Split articles into clean ones (skipped) and the ones this run must read.
+
+    An article left with untranslated entries is re-read when the engine can now serve
+    its language pair, or when a catalogue changed elsewhere (the translation memory may
+    now hold a reviewed translation it needs).
+    """
+    if cache is None:
+        return [], list(found)
+    clean: list[tuple[str, str, ArticleRecord]] = []
+    dirty: list[tuple[str, str]] = []
+    for rel, slug in found:
+        record = cache.clean(slug)
+        pending = [tuple(p) for p in record.summary.get("pending", [])] if record else []
+        if record is None or (engine is not None and any(engine.supports(*p) for p in pending)):
+            dirty.append((rel, slug))
+        else:
+            clean.append((rel, slug, record))
+    if engine is not None and any(cache.catalogue_changed(slug) for _, slug in dirty):
+        revived = {(rel, slug) for rel, slug, record in clean if record.summary.get("pending")}
+        dirty = sorted(set(dirty) | revived)
+        clean = [c for c in clean if (c[0], c[1]) not in revived]
+    return [(slug, record) for _, slug, record in clean], dirty
+
+
+def remember(config: Config, cache: RunState, articles: list[Article], states: list["CatalogueState"],
+             report: "SyncReport", existing: set[str]) -> None:
+    """Record every article this run completed without an error touching its files."""
+    failed = {error.path for error in report.errors if error.path}
+    by_article: dict[str, list[CatalogueState]] = {}
+    for state in states:
+        by_article.setdefault(state.article.slug, []).append(state)
+    held = {(d.slug, d.lang): (d, stale) for d, stale in report.held_back}
+    published = {(slug, lang): rel for slug, lang, rel in report.published}
+    for article in articles:
+        langs = target_languages(config, article)
+        rels = [article.path, config.template_rel(article.slug)]
+        rels += [config.catalogue_rel(lang, article.slug) for lang in langs]
+        rels += [config.output_rel(lang, article.slug) for lang in langs]
+        article_states = by_article.get(article.slug, [])
+        if failed.intersection(rels) or len(article_states) != len(langs):
+            cache.articles.pop(article.slug, None)
+            continue
+        cache.record(article.slug, rels, _summary(article, article_states, held, published))
+    cache.forget_except(existing)
+    cache.save()
+
+
+def _summary(article: Article, states: list["CatalogueState"],
+             held: dict[tuple[str, str], tuple[PublishDecision, bool]],
+             published: dict[tuple[str, str], str]) -> dict[str, object]:
+    awaiting: dict[str, int] = {}
+    pending: list[list[str]] = []
+    held_back, done = [], []
+    for state in states:
+        active = state.after.active if state.after is not None else []
+        awaiting[state.lang] = sum(1 for m in active if m.status != EntryStatus.REVIEWED)
+        if any(not m.translated and not _mt_rejected(m) for m in active):
+            pending.append([article.lang, state.lang])
+        if (article.slug, state.lang) in held:
+            decision, stale = held[(article.slug, state.lang)]
+            held_back.append([state.lang, dict(decision.waiting), stale])
+        if (article.slug, state.lang) in published:
+            done.append([state.lang, published[(article.slug, state.lang)]])
+    return {"awaiting": awaiting, "pending": pending, "held_back": held_back, "published": done}
+
+
+def _mt_rejected(message: Message) -> bool:
+    return any(c.startswith(MT_REJECTED_PREFIX) for c in message.comments)
+
+
+def replay(slug: str, summary: dict[str, Any], report: "SyncReport") -> None:
+    """Put a skipped article's recorded outcome into this run's report."""
+    for lang, count in summary.get("awaiting", {}).items():
+        report.awaiting_review[lang] += count
+    for lang, waiting, stale in summary.get("held_back", []):
+        report.held_back.append((PublishDecision(slug, lang, False, waiting=Counter(waiting)), stale))
+    for lang, rel in summary.get("published", []):
+        report.published.append((slug, lang, rel))
+    report.unchanged += 1

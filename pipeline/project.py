@@ -1,0 +1,151 @@
+"""A project's files: which articles exist, reading them and their catalogues, and status.
+
+File I/O at the edge: stages get :class:`~pipeline.model.Article` and
+:class:`~pipeline.model.Catalogue` values from here and never open files themselves.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol, Sequence
+
+from .catalogue import parse_po
+from .config import Config, validate_language
+from .errors import ConfigError, PipelineError
+from .fileio import fingerprint, safe_join
+from .markdown import read_article
+from .model import Article, Catalogue, EntryStatus
+
+
+class ErrorSink(Protocol):
+    errors: list[PipelineError]
+    articles: int
+
+
+@dataclass
+class Problems:
+    """Collects errors where no full report is needed (status, check, review)."""
+
+    errors: list[PipelineError] = field(default_factory=list)
+    articles: int = 0
+
+
+def discover_articles(config: Config) -> list[tuple[str, str]]:
+    """(project-relative path, slug) of every ``*.md`` below the source folder, sorted."""
+    source = config.source_path
+    if not source.is_dir():
+        raise ConfigError(
+            f"no source folder {config.source_dir}/ in {config.root}",
+            hint="create it and put the Markdown articles there, or set source_dir in pipeline.toml",
+        )
+    found = []
+    for path in sorted(source.rglob("*.md")):
+        if any(part.startswith(".") for part in path.relative_to(source).parts):
+            continue
+        rel_to_source = path.relative_to(source).as_posix()
+        found.append((f"{config.source_dir}/{rel_to_source}", rel_to_source[:-3]))
+    return found
+
+
+def load_article(config: Config, rel: str, slug: str) -> Article:
+    path = safe_join(config.root, rel)
+    article = read_article(path.read_bytes(), path=rel, slug=slug, default_lang=config.source_language,
+                           front_matter_keys=config.front_matter_keys)
+    validate_language(article.lang, where=rel)
+    return article
+
+
+def try_load_article(config: Config, rel: str, slug: str, errors: list[PipelineError]) -> Article | None:
+    try:
+        return load_article(config, rel, slug)
+    except PipelineError as exc:
+        errors.append(exc)
+    except OSError as exc:
+        errors.append(PipelineError(f"cannot read: {exc.strerror}", path=rel))
+    return None
+
+
+def load_articles(config: Config, report: ErrorSink, only: Sequence[str] = (),
+                  found: Sequence[tuple[str, str]] | None = None) -> list[Article]:
+    """Read and segment articles (all discovered ones, or ``found``); errors go to the report."""
+    articles = []
+    for rel, slug in discover_articles(config) if found is None else found:
+        if only and slug not in only:
+            continue
+        article = try_load_article(config, rel, slug, report.errors)
+        if article is not None:
+            articles.append(article)
+    report.articles = len(articles)
+    return articles
+
+
+def target_languages(config: Config, article: Article) -> list[str]:
+    return [lang for lang in config.languages if lang != article.lang]
+
+
+def read_catalogue_file(config: Config, rel: str) -> tuple[Catalogue | None, str | None]:
+    """The parsed catalogue and its fingerprint, or (None, None) when the file does not exist."""
+    path = safe_join(config.root, rel)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, None
+    return parse_po(data, rel), fingerprint(data)
+
+
+# --------------------------------------------------------------------------- status
+
+
+@dataclass(frozen=True)
+class CatalogueStatus:
+    """One row of ``pipeline status``."""
+
+    article: str
+    lang: str
+    path: str
+    total: int
+    reviewed: int
+    machine: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+    published: bool
+
+    @property
+    def percent_reviewed(self) -> float:
+        return round(100.0 * self.reviewed / self.total, 1) if self.total else 100.0
+
+
+def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue | None,
+                     published: bool) -> CatalogueStatus:
+    counts: Counter[EntryStatus] = Counter()
+    active = catalogue.active if catalogue is not None else []
+    for message in active:
+        counts[message.status] += 1
+    total = len(active) if catalogue is not None else len({(s.msgctxt, s.msgid) for s in article.segments})
+    untranslated = counts[EntryStatus.UNTRANSLATED] if catalogue is not None else total
+    return CatalogueStatus(
+        article=article.slug, lang=lang, path=rel, total=total,
+        reviewed=counts[EntryStatus.REVIEWED], machine=counts[EntryStatus.MACHINE],
+        fuzzy=counts[EntryStatus.CHANGED] + counts[EntryStatus.FUZZY] + counts[EntryStatus.MACHINE],
+        untranslated=untranslated,
+        obsolete=len(catalogue.obsolete) if catalogue is not None else 0,
+        published=published,
+    )
+
+
+def project_status(config: Config) -> tuple[list[CatalogueStatus], list[PipelineError]]:
+    problems = Problems()
+    rows = []
+    for article in load_articles(config, problems):
+        for lang in target_languages(config, article):
+            rel = config.catalogue_rel(lang, article.slug)
+            try:
+                catalogue, _ = read_catalogue_file(config, rel)
+            except PipelineError as exc:
+                problems.errors.append(exc)
+                continue
+            published = safe_join(config.root, config.output_rel(lang, article.slug)).exists()
+            rows.append(catalogue_status(article, lang, rel, catalogue, published))
+    return rows, problems.errors

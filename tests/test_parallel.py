@@ -1,0 +1,41 @@
+"""Worker processes change no output byte and no line of the report."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pipeline.config import load_config
+from pipeline.engines.pseudo import PseudoEngine
+from pipeline.integration import hooks
+from pipeline.parallel import map_indexed
+from pipeline.sync import SyncOptions, sync
+from tests.conftest import snapshot_tree, write_project
+
+
+def test_map_indexed_keeps_order_serial_and_forked() -> None:
+    offset = 7  # closures reach the workers through fork, not pickling
+    assert map_indexed(lambda i: i * i + offset, 40, jobs=2) == [i * i + offset for i in range(40)]
+    assert map_indexed(lambda i: i, 3, jobs=8) == [0, 1, 2]
+
+
+def _articles() -> dict[str, str]:
+    articles = {}
+    for n in range(12):
+        lang = ("en", "ru", "az")[n % 3]
+        articles[f"desk{n % 2}/story-{n}"] = (
+            f"---\ntitle: Story {n}\nlang: {lang}\n---\n\n“Quote number {n},” said Leyla Huseynova.\n\n"
+            f"- item {n}\n- shared item\n\nShared boilerplate paragraph about the port.\n")
+    return articles
+
+
+def test_jobs_do_not_change_any_byte(tmp_path: Path) -> None:
+    serial = write_project(tmp_path / "serial", _articles())
+    forked = tmp_path / "forked"
+    shutil.copytree(serial, forked)
+    reports = []
+    for root, jobs in ((serial, 1), (forked, 2)):
+        config = load_config(root)
+        reports.append(sync(config, SyncOptions(jobs=jobs, engine=PseudoEngine(), **hooks(config))).to_json())
+    assert reports[0] == reports[1]
+    assert {k: v[0] for k, v in snapshot_tree(serial).items()} == {k: v[0] for k, v in snapshot_tree(forked).items()}
