@@ -39,3 +39,44 @@ def test_jobs_do_not_change_any_byte(tmp_path: Path) -> None:
         reports.append(sync(config, SyncOptions(jobs=jobs, engine=PseudoEngine(), **hooks(config))).to_json())
     assert reports[0] == reports[1]
     assert {k: v[0] for k, v in snapshot_tree(serial).items()} == {k: v[0] for k, v in snapshot_tree(forked).items()}
+
+
+def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
+    """A SIGKILLed sync must not leave workers holding the project lock."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    pids = tmp_path / "pids"
+    script.write_text(
+        "import os, time, sys\n"
+        "from pipeline.parallel import map_indexed\n"
+        f"def task(i):\n    open({str(pids)!r}, 'a').write(f'{{os.getpid()}}\\n')\n    time.sleep(30)\n    return i\n"
+        "map_indexed(task, 8, 2)\n")
+    parent = subprocess.Popen([sys.executable, str(script)])
+    deadline = time.time() + 20
+    while time.time() < deadline and (not pids.exists() or len(pids.read_text().split()) < 2):
+        time.sleep(0.05)
+    workers = [int(p) for p in pids.read_text().split()]
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.time() + 5
+    alive = workers
+    while alive and time.time() < deadline:
+        alive = [pid for pid in workers if _alive(pid)]
+        time.sleep(0.05)
+    assert not alive
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split()[2] != "Z"
