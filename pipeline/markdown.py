@@ -11,6 +11,7 @@ trip exact by construction.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -452,8 +453,7 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
     is added before the closing ``---``; an article without front matter gets one.
     Returns text without the BOM; :func:`encode_article` puts it back.
     """
-    lines = SourceLines.split(article.text)
-    offsets = lines.offsets()
+    lines, offsets = _lines_and_offsets(article.text)
     edits: list[tuple[int, int, str]] = []
     for segment in article.segments:
         translation = lookup(segment)
@@ -473,6 +473,13 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
         pos = end
     out.append(article.text[pos:])
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=16)
+def _lines_and_offsets(text: str) -> tuple[SourceLines, tuple[int, ...]]:
+    """Each article is localised once per language, one language after the other: split once."""
+    lines = SourceLines.split(text)
+    return lines, tuple(lines.offsets())
 
 
 def encode_article(article: Article, text: str) -> bytes:
@@ -519,6 +526,11 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
 )
 
 
+#: Every pattern above is anchored on one of these first characters or a digit (``\d``,
+#: which ``str.isdigit`` covers): a line starting with anything else needs no check.
+_BLOCK_START_CHARS = frozenset("=-*_#+>`~<")
+
+
 def _escape_block_start(line: str, msgid: str) -> str:
     """Escape a line start that would open another block (list, heading, quote, fence...).
 
@@ -526,6 +538,8 @@ def _escape_block_start(line: str, msgid: str) -> str:
     alone: the translator copied it. A merely similar one is not: ``<b>`` in the source does
     not make ``<div>`` (an HTML block) safe, nor ``2.`` make ``1.`` (which opens a list).
     """
+    if not line or (line[0] not in _BLOCK_START_CHARS and not line[0].isdigit()):
+        return line
     msgid_lines = msgid.split("\n")
     for pattern, fix in _BLOCK_STARTS:
         found = pattern.match(line)
@@ -579,7 +593,13 @@ def _plain_is_safe(value: str) -> bool:
         return False
 
 
-def _front_matter_edits(article: Article, lines: SourceLines, offsets: list[int],
+@functools.lru_cache(maxsize=16)
+def _composed(yaml_text: str) -> yaml.Node | None:
+    """The front matter's node tree, parsed once for all the languages of one article (read only)."""
+    return yaml.compose(yaml_text, Loader=_SAFE_YAML_LOADER)
+
+
+def _front_matter_edits(article: Article, lines: SourceLines, offsets: Sequence[int],
                         fields: dict[str, str | bool]) -> list[tuple[int, int, str]]:
     newline = _dominant_newline(lines)
     if article.front_matter_end == 0:
@@ -587,7 +607,7 @@ def _front_matter_edits(article: Article, lines: SourceLines, offsets: list[int]
         return [(0, 0, block + "---" + newline)]
     close = article.front_matter_end - 1
     yaml_text = "\n".join(lines.texts[1:close]) + "\n"
-    root = yaml.compose(yaml_text, Loader=_SAFE_YAML_LOADER)
+    root = _composed(yaml_text)
     edits, missing = [], []
     for key, value in fields.items():
         node = _top_level_value(root, key) if isinstance(root, yaml.MappingNode) else None
