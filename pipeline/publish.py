@@ -118,13 +118,23 @@ def notice_for(lang: str, policy: PublishPolicy) -> str:
 
 
 def _with_notice(text: str, notice: str) -> str:
-    """Put the notice right after the front matter, as its own emphasised paragraph."""
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split(newline)
+    """Put the notice right after the front matter, as its own emphasised paragraph.
+
+    Lines are split with their own endings kept, so a file with mixed line endings (some
+    CRLF, some LF) is handled: the notice uses the ending of the line it follows.
+    """
+    lines = text.splitlines(keepends=True)
     insert_at = 0
-    if lines and lines[0].rstrip() == "---":
-        insert_at = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")) + 1
-    block = [f"*{notice}*", ""]
-    if insert_at < len(lines) and lines[insert_at].strip() == "":
-        block = ["", f"*{notice}*"]
-    return newline.join(lines[:insert_at] + block + lines[insert_at:])
+    if lines and lines[0].rstrip("\r\n").rstrip() == "---":
+        insert_at = next(i for i in range(1, len(lines))
+                         if lines[i].rstrip("\r\n").rstrip() in ("---", "...")) + 1
+    before = lines[insert_at - 1] if insert_at else ""
+    newline = before[len(before.rstrip("\r\n")):] or ("\r\n" if "\r\n" in text else "\n")
+    if insert_at and not before.endswith(("\n", "\r")):
+        lines[insert_at - 1] = before + newline  # the file ends with the front matter's '---'
+        block = [f"*{notice}*{newline}"]
+    elif insert_at == len(lines) or lines[insert_at].strip() == "":
+        block = [newline, f"*{notice}*{newline}"]
+    else:
+        block = [f"*{notice}*{newline}", newline]
+    return "".join(lines[:insert_at] + block + lines[insert_at:])
