@@ -202,3 +202,26 @@ def test_huge_articles_sync_in_seconds_and_round_trip(tmp_path: Path, make) -> N
     _sync(root, "--engine", "pseudo")
     assert time.monotonic() - started < HUGE_BOUND
     _assert_same_apart_from_added_keys(text.encode(), (root / "public/ru/huge.md").read_bytes(), "ru", "huge")
+
+
+@pytest.mark.parametrize("path", EDGE_CASES, ids=lambda p: p.stem)
+def test_machine_translated_versions_keep_valid_front_matter_and_block_structure(tmp_path: Path, path: Path) -> None:
+    """With ``allow_machine`` the published version opens with a notice paragraph: the rest
+    keeps the source's blocks, the front matter stays valid YAML, line endings stay as they were."""
+    root = write_project(_mkdir(tmp_path / "project"), {}, CONFIG + "[publish]\nallow_machine = true\n")
+    (root / "source").mkdir()
+    shutil.copy(path, root / "source" / path.name)
+    _sync(root, "--engine", "pseudo", "--jobs", "1")
+    source = path.read_bytes()
+    _, _, source_body = _split(source)
+    for lang in _targets(source):
+        published = (root / "public" / lang / path.name).read_bytes()
+        bom, front, body = _split(published)
+        assert bom == source[:len(bom)]
+        data = yaml.safe_load("".join(front[1:-1]))
+        assert data["lang"] == lang and data["machine_translated"] is True
+        blocks = _blocks(body.decode("utf-8"))
+        assert blocks[:2] == ["paragraph_open", "paragraph_close"], "no notice paragraph first"
+        assert blocks[2:] == _blocks(source_body.decode("utf-8"))
+        if b"\r\n" not in source:
+            assert b"\r" not in published
