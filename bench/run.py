@@ -166,7 +166,6 @@ def _polib_fill(paths: Sequence[Path], lang: str) -> int:
 
 class Pipeline(Tool):
     name = "pipeline"
-    extract_phases = ("extract", "update")
 
     def commands(self, project: Path) -> list[tuple[str, list[str]]]:
         return [("sync", _py("-m", "pipeline", "--project", str(project), "sync", "--engine", "none"))]
@@ -334,13 +333,18 @@ class Settings:
     merge_sizes: tuple[int, ...]
     babel_sizes: tuple[int, ...]
     babel_timeout: float
+    phases: bool = True
+    tool_timeouts: dict[str, float] = field(default_factory=dict)
+
+    def timeout_for(self, tool: str) -> float:
+        return self.tool_timeouts.get(tool, self.timeout)
 
 
 def run_commands(tool: Tool, project: Path, settings: Settings,
                  commands: list[tuple[str, list[str]]] | None = None) -> Run:
     phases: dict[str, Measurement] = {}
     for phase, cmd in commands if commands is not None else tool.commands(project):
-        m = measure(cmd, cwd=project, timeout=settings.timeout, log=settings.log)
+        m = measure(cmd, cwd=project, timeout=settings.timeout_for(tool.name), log=settings.log)
         if phase in phases:
             prev = phases[phase]
             m = Measurement(prev.seconds + m.seconds, prev.cpu_seconds + m.cpu_seconds,
@@ -368,6 +372,9 @@ def build_states(tool: Tool, settings: Settings, source: Path) -> tuple[Path, Pa
     tool.prepare(cold)
     full = copy_state(cold, base / "full")
     first = run_commands(tool, full, settings)
+    if first.failure and "timed out" in first.failure:
+        return (f"its first (cold) run took longer than its timeout, {settings.timeout_for(tool.name):.0f} s: "
+                "not measured further")
     if first.failure:
         return f"preparing the filled state failed: {first.failure} (see {settings.log})"
     tool.fill(full)
@@ -409,7 +416,8 @@ def target1(settings: Settings, source: Path, log: Callable[[str], None],
         if why is not None:
             log(f"  {tool.name}: skipped: {why}")
             for scenario in ("full", "cold"):
-                rows.append(Row("target1", tool.name, scenario, None, note=f"skipped: {why}"))
+                rows.append(Row("target1", tool.name, scenario, None,
+                                note=why if why.startswith("its first") else f"skipped: {why}"))
     results: dict[tuple[str, str], list[Run]] = {}
     skipped_after_first: set[str] = set()
     noop_runs: list[Run] = []
@@ -432,10 +440,13 @@ def target1(settings: Settings, source: Path, log: Callable[[str], None],
                     noop = run_commands(tool, project, settings)
                     noop_runs.append(noop)
                     log(f"  run {run_index + 1}: pipeline no-op sync: {noop.seconds:.2f} s")
-                    phased = copy_state(full, settings.work / "run" / "pipeline-phases")
-                    phase_runs.append(run_commands(tool, phased, settings, tool.phase_commands(phased)))  # type: ignore[attr-defined]
+                    if run_index == 0 and settings.phases:
+                        phased = copy_state(full, settings.work / "run" / "pipeline-phases")
+                        phase_runs.append(run_commands(tool, phased, settings,
+                                                       tool.phase_commands(phased)))  # type: ignore[attr-defined]
                 if run_index == 0 and run.seconds > settings.slow and not isinstance(tool, Pipeline):
                     skipped_after_first.add(tool.name)
+    measured: list[Row] = []
     for tool in tools:
         for scenario in ("full", "cold"):
             runs = results.get((tool.name, scenario), [])
@@ -443,12 +454,15 @@ def target1(settings: Settings, source: Path, log: Callable[[str], None],
             row = _summary("target1", tool.name, scenario, runs, note)
             if tool.extract_phases and row.phases:
                 row.phases["extract+merge"] = sum(row.phases.get(p, 0.0) for p in tool.extract_phases)
-            rows.append(row)
+            measured.append(row)
         if isinstance(tool, Pipeline) and phase_runs:
-            row = _summary("target1", "pipeline (extract, update, publish commands)", "full", phase_runs)
+            row = _summary("target1", "pipeline (extract, update, publish commands)", "full", phase_runs,
+                           "first run only")
             if row.phases:
                 row.phases["extract+merge"] = row.phases.get("extract", 0.0) + row.phases.get("update", 0.0)
-            rows.append(row)
+            measured.append(row)
+    order = [cls.name for cls in classes]
+    rows = sorted(measured + rows, key=lambda r: (order.index(r.tool.split(" (")[0]), r.tool, r.scenario != "full"))
     for scenario in ("full", "cold"):
         base = next((r for r in rows if r.tool == "pipeline" and r.scenario == scenario), None)
         for row in rows:
@@ -562,13 +576,24 @@ def table_checks(checks: list[Check]) -> list[str]:
     return [f"[{mark[c.passed]}] {c.target}: {c.goal}: {c.measured}" for c in checks]
 
 
+def _tool_timeouts(parser: argparse.ArgumentParser, values: list[str]) -> dict[str, float]:
+    out = {}
+    for value in values:
+        name, _, seconds = value.partition("=")
+        try:
+            out[name] = float(seconds)
+        except ValueError:
+            parser.error(f"--tool-timeout {value!r}: expected TOOL=SECONDS")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["_mdpo"]:
         mdpo_driver(argv[1], Path(argv[2]))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=None, help="corpus size (default 2000; --quick: 8)")
+    parser.add_argument("--articles", type=int, default=None, help="corpus size (default 2000; --quick: 4)")
     parser.add_argument("--runs", type=int, default=None, help="runs per measurement, median reported (default 3)")
     parser.add_argument("--only", default=",".join(TARGETS), help="comma-separated: " + ",".join(TARGETS))
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one run: a smoke test of the harness")
@@ -576,6 +601,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None, help="working folder (default: temporary, removed)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=1800.0, help="per command, seconds")
+    parser.add_argument("--tool-timeout", action="append", default=[], metavar="TOOL=SECONDS",
+                        help="a shorter timeout for one tool, e.g. po4a=300 (repeatable)")
     parser.add_argument("--slow", type=float, default=600.0,
                         help="a competitor whose first run takes longer is run once")
     parser.add_argument("--merge-sizes", default=None, help="catalogue sizes for target 3 (default 1000,10000,50000)")
@@ -584,14 +611,15 @@ def main(argv: list[str] | None = None) -> int:
     unknown = only - set(TARGETS)
     if unknown:
         parser.error(f"unknown target(s): {', '.join(sorted(unknown))}")
-    articles = args.articles or (8 if args.quick else 2000)
+    articles = args.articles or (4 if args.quick else 2000)
     runs = args.runs or (1 if args.quick else 3)
-    merge_sizes = tuple(int(s) for s in (args.merge_sizes or ("200,1000" if args.quick else "1000,10000,50000")).split(","))
+    merge_sizes = tuple(int(s) for s in (args.merge_sizes or ("100,300" if args.quick else "1000,10000,50000")).split(","))
     with tempfile.TemporaryDirectory(prefix="pipeline-bench-") as tmp:
         work = args.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         settings = Settings(articles, runs, work, args.timeout, args.slow, work / "commands.log", merge_sizes,
-                            (100, 200) if args.quick else (1000, 2000), 20.0 if args.quick else 300.0)
+                            (100,) if args.quick else (1000, 2000), 20.0 if args.quick else 300.0,
+                            phases=not args.quick, tool_timeouts=_tool_timeouts(parser, args.tool_timeout))
         return _run(settings, only, args, articles)
 
 
