@@ -172,7 +172,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
 
 def _cleanup(config: Config) -> None:
     """Remove temporary files a killed run left behind (we hold the lock: none is in use)."""
-    for folder in (config.locale_path, config.source_path, config.output_root):
+    for folder in (config.locale_path, config.source_path, config.output_root, config.root / ".pipeline"):
         if folder.is_dir():
             cleanup_temp_files(folder)
 
@@ -320,14 +320,14 @@ def _publish(config: Config, article: Article, lang: str, catalogue: Catalogue |
              options: SyncOptions, report: SyncReport) -> None:
     decision, chosen = decide(article, lang, catalogue, config.publish)
     rel = config.output_rel(lang, article.slug)
-    if not decision.ready:
-        report.held_back.append((decision, safe_join(config.root, rel).exists()))
-        return
-    transform = options.publish_transform
-    if transform is not None:
-        chosen = {key: transform(key[1], text, article.lang, lang) for key, text in chosen.items()}
-    text = render_version(article, lang, chosen, decision, config.publish)
     try:
+        if not decision.ready:
+            report.held_back.append((decision, safe_join(config.root, rel).exists()))
+            return
+        transform = options.publish_transform
+        if transform is not None:
+            chosen = {key: transform(key[1], text, article.lang, lang) for key, text in chosen.items()}
+        text = render_version(article, lang, chosen, decision, config.publish)
         _write(config, rel, encode_article(article, text), report)
         report.published.append((article.slug, lang, rel))
     except PipelineError as exc:
@@ -337,7 +337,13 @@ def _publish(config: Config, article: Article, lang: str, catalogue: Catalogue |
 def _write(config: Config, rel: str, data: bytes, report: SyncReport, *,
            validate: Callable[[bytes], object] | None = None, expected: str | None = None) -> bool:
     path = safe_join(config.root, rel)
-    written = write_if_changed(path, data, validate=validate, expected_fingerprint=expected)
+    try:
+        written = write_if_changed(path, data, validate=validate, expected_fingerprint=expected)
+    except PipelineError as exc:
+        if exc.path == str(path):  # name the file as the user knows it, relative to the project
+            exc.path = rel
+            exc.message = exc.message.replace(str(path), rel)
+        raise
     if written:
         report.written.append(rel)
     else:

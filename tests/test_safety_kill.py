@@ -375,10 +375,6 @@ def test_a_temp_file_left_in_the_output_folder_is_removed(tmp_path: Path) -> Non
     assert _temp_files(root) == []
 
 
-@pytest.mark.xfail(strict=True, reason="sync.py/_cleanup + fileio.cleanup_temp_files: the run-state file "
-                                       ".pipeline/state.json is written atomically, but .pipeline/ is never "
-                                       "cleaned (not in _cleanup's folders, and hidden folders are skipped), "
-                                       "so each kill during that write leaves a temp file forever")
 def test_a_temp_file_left_in_the_state_folder_is_removed(tmp_path: Path) -> None:
     root = tmp_path / "project"
     root.mkdir()
