@@ -95,14 +95,15 @@ _SIMPLE_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "
                    "v": "\v", "\\": "\\", '"': '"'}
 _CONFLICT_MARKERS = ("<<<<<<<", "|||||||", "=======", ">>>>>>>")
 _CONFLICT_LINE = re.compile(r"(?:<{7}|={7}|>{7}|\|{7})(?:[ \t\n]|\Z)")
+_MSGCAT_SEPARATOR = re.compile(r"#-#-#-#-#  [^\n]*  #-#-#-#-#")
 _CHARSET = re.compile(r"charset=([^\s;\\\"]*)", re.I)
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 
-_START, _CTXT, _ID, _PLURAL, _STR, _STRN = range(6)
+_AT_START, _AT_CTXT, _AT_ID, _AT_PLURAL, _AT_STR, _AT_STRN = range(6)
 _SIMPLE_COMMENTS = frozenset((":", ".", " "))
 _PLAIN_KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr"))
-_STATE_NAMES = {_CTXT: "msgctxt", _ID: "msgid", _PLURAL: "msgid_plural", _STR: "msgstr",
-                _STRN: "msgstr[n]"}
+_STATE_NAMES = {_AT_CTXT: "msgctxt", _AT_ID: "msgid", _AT_PLURAL: "msgid_plural", _AT_STR: "msgstr",
+                _AT_STRN: "msgstr[n]"}
 
 
 @contextlib.contextmanager
@@ -148,7 +149,7 @@ class _Entry:
         self.msgid_plural: list[str] | None = None
         self.msgstr: list[str] | None = None
         self.forms: dict[int, list[str]] | None = None
-        self.state = _START
+        self.state = _AT_START
         self.current: list[str] | None = None
 
 
@@ -192,7 +193,8 @@ class _Parser:
             elif first == "#":
                 kind = line[1:2]
                 entry = self.entry
-                if kind in _SIMPLE_COMMENTS and entry is not None and entry.state == _START:
+                if kind in _SIMPLE_COMMENTS and entry is not None and entry.state == _AT_START \
+                        and entry.previous is None and line[-1] != "\\":
                     if kind == ":":
                         entry.references.extend(line[2:].split())
                     elif kind == ".":
@@ -234,15 +236,24 @@ class _Parser:
     # ---- comments
 
     def comment_line(self, line: str, lineno: int) -> None:
+        if line.endswith("\\"):
+            raise _fail(self.path, lineno,
+                        "comment line ends with a backslash, which GNU gettext reads as joining "
+                        "it to the next line",
+                        hint="remove the backslash at the end of the line (or add a character "
+                             "after it), then run pipeline sync again")
         kind = line[1:2]
         if kind == "~":
             self.obsolete_line(line, lineno)
             return
-        entry = self.entry
-        if entry is None or entry.state >= _STR:
-            entry = self.start_entry(lineno)
-        elif entry.state != _START:
-            raise self.comment_inside(entry, lineno)
+        entry = self.open_for_comment(lineno)
+        if kind == "|":
+            self.previous_line(entry, line[2:], lineno, obsolete=False)
+            return
+        if entry.previous is not None:
+            raise _fail(self.path, lineno,
+                        "comment after the #| lines: the previous strings (#|) must come last, "
+                        "just before msgctxt/msgid")
         if kind == ":":
             entry.references.extend(line[2:].split())
         elif kind == ".":
@@ -253,8 +264,6 @@ class _Parser:
             entry.comments.append(line[2:])
         elif kind == "":
             entry.comments.append("")
-        elif kind == "|":
-            self.previous_line(entry, line[2:], lineno)
         else:
             entry.comments.append(line[1:])
 
@@ -267,9 +276,9 @@ class _Parser:
 
     def open_for_comment(self, lineno: int) -> _Entry:
         entry = self.entry
-        if entry is None or entry.state >= _STR:
+        if entry is None or entry.state >= _AT_STR:
             return self.start_entry(lineno)
-        if entry.state != _START:
+        if entry.state != _AT_START:
             raise self.comment_inside(entry, lineno)
         return entry
 
@@ -278,10 +287,12 @@ class _Parser:
                      f"comment inside an entry (after {_STATE_NAMES[entry.state]}): "
                      "comments must come before msgctxt/msgid")
 
-    def previous_line(self, entry: _Entry, rest: str, lineno: int) -> None:
+    def previous_line(self, entry: _Entry, rest: str, lineno: int, obsolete: bool) -> None:
+        """A ``#|`` (or ``#~|``) line; GNU's order is msgctxt, msgid, msgid_plural."""
         match = _PREVIOUS_LINE.match(rest)
         if match is None:
             raise self.bad_string(rest, lineno, "#| line")
+        self.check_obsolete(entry, obsolete, lineno)
         keyword, body = match.group(1), self.unescape(match.group(2), lineno)
         if keyword is None:
             if entry.previous_last is None:
@@ -289,16 +300,22 @@ class _Parser:
                             "string continuation in #| without a previous keyword")
             entry.previous_last.append(body)
             return
-        if entry.previous is None:
-            entry.previous = {}
-        elif keyword in entry.previous:
+        previous = entry.previous if entry.previous is not None else {}
+        if keyword in previous:
             raise _fail(self.path, lineno, f"duplicate #| {keyword} in one entry")
-        entry.previous_last = entry.previous[keyword] = [body]
+        allowed = {"msgctxt": not previous, "msgid": "msgid_plural" not in previous,
+                   "msgid_plural": "msgid" in previous}
+        if not allowed[keyword]:
+            raise _fail(self.path, lineno,
+                        f"#| {keyword} out of order: the previous strings go #| msgctxt, "
+                        "#| msgid, #| msgid_plural")
+        entry.previous = previous
+        entry.previous_last = previous[keyword] = [body]
 
     def obsolete_line(self, line: str, lineno: int) -> None:
         rest = line[2:]
         if rest.startswith("|"):
-            self.previous_line(self.open_for_comment(lineno), rest[1:], lineno)
+            self.previous_line(self.open_for_comment(lineno), rest[1:], lineno, obsolete=True)
             return
         rest = rest.lstrip(" \t")
         if not rest:
@@ -329,56 +346,59 @@ class _Parser:
         pieces = [self.unescape(body, lineno) if "\\" in body else body]
         entry = self.entry
         if keyword == "msgid" or keyword == "msgctxt":
-            if entry is None or entry.state >= _STR:
+            if entry is None or entry.state >= _AT_STR:
                 entry = self.start_entry(lineno)
-        elif entry is None or entry.state <= _CTXT:
+        elif entry is None or entry.state <= _AT_CTXT:
             raise _fail(self.path, lineno, f"{keyword} without a msgid before it")
         if entry.obsolete is not obsolete:
             self.check_obsolete(entry, obsolete, lineno)
         state = entry.state
+        if state == _AT_START and entry.previous is not None and "msgid" not in entry.previous:
+            raise _fail(self.path, lineno, "#| msgctxt is not followed by #| msgid")
         if keyword == "msgstr":
             if index is None:
-                if state != _ID:
+                if state != _AT_ID:
                     raise self.misplaced_msgstr(state, lineno)
                 entry.msgstr = pieces
-                entry.state = _STR
+                entry.state = _AT_STR
             else:
                 self.plural_msgstr(entry, int(index), pieces, lineno)
         elif index is not None:
             raise _fail(self.path, lineno, f"{keyword} cannot have an index [{index}]")
         elif keyword == "msgid":
-            if state > _CTXT:
+            if state > _AT_CTXT:
                 raise _fail(self.path, lineno,
                             f"msgid on line {entry.msgid_line} has no msgstr "
                             "(a new msgid starts before it)")
             entry.msgid = pieces
             entry.msgid_line = lineno
-            entry.state = _ID
+            entry.state = _AT_ID
         elif keyword == "msgctxt":
-            if state != _START:
-                raise _fail(self.path, lineno, "two msgctxt lines in one entry"
-                            if state == _CTXT else "msgctxt after msgid: msgctxt must come first")
+            if state != _AT_START:
+                why = "two msgctxt lines in one entry" if state == _AT_CTXT \
+                    else "msgctxt after msgid: msgctxt must come first"
+                raise _fail(self.path, lineno, why)
             entry.msgctxt = pieces
-            entry.state = _CTXT
+            entry.state = _AT_CTXT
         else:
-            if state != _ID:
+            if state != _AT_ID:
                 raise _fail(self.path, lineno, "msgid_plural must follow msgid directly")
             entry.msgid_plural = pieces
-            entry.state = _PLURAL
+            entry.state = _AT_PLURAL
         entry.current = pieces
 
     def misplaced_msgstr(self, state: int, lineno: int) -> CatalogueError:
-        if state == _PLURAL:
+        if state == _AT_PLURAL:
             return _fail(self.path, lineno,
                          "msgid_plural needs msgstr[0], msgstr[1], ... instead of msgstr")
-        if state == _STRN:
+        if state == _AT_STRN:
             return _fail(self.path, lineno, "plain msgstr after msgstr[n]")
         return _fail(self.path, lineno, "two msgstr lines in one entry")
 
     def plural_msgstr(self, entry: _Entry, index: int, pieces: list[str], lineno: int) -> None:
-        if entry.state == _ID:
+        if entry.state == _AT_ID:
             raise _fail(self.path, lineno, f"msgstr[{index}] without msgid_plural")
-        if entry.state == _STR:
+        if entry.state == _AT_STR:
             raise _fail(self.path, lineno, f"msgstr[{index}] after a plain msgstr")
         if entry.forms is None:
             entry.forms = {}
@@ -388,14 +408,14 @@ class _Parser:
                         f"plural forms must be numbered 0, 1, 2, ... in order: expected "
                         f"msgstr[{expected}], found msgstr[{index}]")
         entry.forms[index] = pieces
-        entry.state = _STRN
+        entry.state = _AT_STRN
 
     def string_line(self, line: str, lineno: int, obsolete: bool) -> None:
         match = _STRING_LINE.match(line)
         if match is None:
             raise self.bad_string(line, lineno, "string")
         entry = self.entry
-        if entry is None or entry.current is None or entry.state == _START:
+        if entry is None or entry.current is None or entry.state == _AT_START:
             raise _fail(self.path, lineno, "string without a keyword (msgid, msgstr...) before it")
         self.check_obsolete(entry, obsolete, lineno)
         entry.current.append(self.unescape(match.group(1), lineno))
@@ -405,9 +425,9 @@ class _Parser:
         if entry.obsolete is None:
             entry.obsolete = obsolete
         elif entry.obsolete != obsolete:
-            which = "an obsolete (#~) entry continues without #~" if entry.obsolete else \
-                "an active entry continues with an obsolete (#~) line"
-            raise _fail(self.path, lineno, which)
+            which = "this line lacks the #~ of the obsolete entry it belongs to" \
+                if entry.obsolete else "an active entry continues with an obsolete (#~) line"
+            raise _fail(self.path, lineno, f"inconsistent use of #~: {which}")
 
     def unescape(self, body: str, lineno: int) -> str:
         if "\\" not in body:
@@ -473,18 +493,18 @@ class _Parser:
         entry, self.entry = self.entry, None
         if entry is None:
             return
-        if entry.state == _START:
+        if entry.state == _AT_START:
             if at_eof:
                 raise _fail(self.path, entry.first_line,
                             "comments at the end of the file without an entry after them",
                             hint="move the comments above an entry or delete them (GNU "
                                  "tools would drop them), then run pipeline sync again")
             return
-        if entry.state in (_CTXT, _ID, _PLURAL):
+        if entry.state in (_AT_CTXT, _AT_ID, _AT_PLURAL):
             where = "at the end of the file" if at_eof else "before the next entry"
-            if entry.state == _CTXT:
+            if entry.state == _AT_CTXT:
                 raise _fail(self.path, entry.first_line, f"msgctxt without msgid {where}")
-            if entry.state == _PLURAL:
+            if entry.state == _AT_PLURAL:
                 raise _fail(self.path, entry.msgid_line,
                             f"msgid_plural without msgstr[0], msgstr[1], ... {where} "
                             "(truncated entry?)")
@@ -526,13 +546,20 @@ class _Parser:
             lineno=entry.msgid_line,
         )
 
+    def line_containing(self, needle: str, start: int) -> int:
+        """The first line from ``start`` on that contains ``needle`` (else ``start``)."""
+        for offset, line in enumerate(self.text.split("\n")[start - 1:]):
+            if needle in line:
+                return start + offset
+        return start
+
     def duplicate(self, message: Message, first: int) -> CatalogueError:
         kind = "obsolete entry" if message.obsolete else "entry"
-        context = f" with msgctxt {_excerpt(message.msgctxt)!r}" if message.msgctxt is not None \
-            else ""
+        context = f" with msgctxt {_quote(_excerpt(message.msgctxt))}" \
+            if message.msgctxt is not None else ""
         return _fail(self.path, message.lineno,
-                     f"duplicate {kind}: msgid {_excerpt(message.msgid)!r}{context} appears on "
-                     f"lines {first} and {message.lineno}",
+                     f"duplicate {kind}: msgid {_quote(_excerpt(message.msgid))}{context} "
+                     f"appears on lines {first} and {message.lineno}",
                      hint="delete or merge one of the two entries (msguniq --use-first can do "
                           "it), then run pipeline sync again")
 
@@ -549,21 +576,26 @@ class _Parser:
                         "the header entry (msgid \"\") cannot carry #. #: or #| comments",
                         hint="delete those comment lines above the header, then run "
                              "pipeline sync again")
-        self.catalogue.header = _parse_header(message.msgstr, self.path, message.lineno)
+        fields, bad = _parse_header(message.msgstr)
+        if bad is not None:
+            raise _fail(self.path, self.line_containing(_escape(bad)[:30], message.lineno),
+                        f"header line {_quote(_excerpt(bad))} is not \"Name: value\"")
+        self.catalogue.header = fields
         self.catalogue.header_comments = message.comments
         self.catalogue.header_flags = message.flags
 
 
-def _parse_header(text: str, path: str, lineno: int) -> list[tuple[str, str]]:
+def _parse_header(text: str) -> tuple[list[tuple[str, str]], str | None]:
+    """The header's ``Name: value`` fields in file order, and the first malformed line."""
     fields: list[tuple[str, str]] = []
     for line in text.split("\n"):
         if not line.strip():
             continue
         key, colon, value = line.partition(":")
         if not colon or not key.strip():
-            raise _fail(path, lineno, f"header line {_excerpt(line)!r} is not 'Name: value'")
+            return fields, line
         fields.append((key.strip(), value[1:] if value.startswith(" ") else value))
-    return fields
+    return fields, None
 
 
 def _excerpt(text: str | None, limit: int = 40) -> str:
@@ -620,13 +652,23 @@ def _check_merge_debris(text: str, path: str) -> None:
                     f"{_quote('ours: ' + ours)} vs {_quote('theirs: ' + theirs)}",
                     hint="resolve the merge: keep the right version of each entry, delete the "
                          "<<<<<<< ======= >>>>>>> marker lines, then run pipeline sync again")
-    block = text.find("#-#-#-#-#")
-    if block >= 0:
+    block = _find_msgcat_block(text)
+    if block is not None:
         raise _fail(path, _line_of(text, block),
                     "msgcat conflict block (#-#-#-#-#): two different translations were "
                     "concatenated into one entry",
                     hint="keep one translation and delete the #-#-#-#-# lines (or rerun msgcat "
                          "with --use-first), then run pipeline sync again")
+
+
+def _find_msgcat_block(text: str) -> int | None:
+    """Offset of a ``#-#-#-#-#  file.po (...)  #-#-#-#-#`` separator msgcat writes."""
+    offset = text.find("#-#-#-#-#")
+    while offset >= 0:
+        if _MSGCAT_SEPARATOR.match(text, offset):
+            return offset
+        offset = text.find("#-#-#-#-#", offset + 1)
+    return None
 
 
 def _find_conflict_marker(text: str) -> int | None:
@@ -829,33 +871,37 @@ def _render_message(message: Message, lines: list[str], nplurals: int) -> None:
     if message.references:
         _render_references(message.references, lines)
     wrap = True
+    directives = None
     if message.flags:
         flags = [f for f in message.flags if f]
         if flags:
             lines.append("#, " + ", ".join(flags))
         wrap = "no-wrap" not in flags
+        directives = _directives_for(flags)
     prefix = "#~ " if message.obsolete else ""
-    if message.previous_msgctxt is not None or message.previous_msgid is not None \
-            or message.previous_msgid_plural is not None:
-        _render_previous(message, lines, wrap)
+    if message.previous_msgid is not None:
+        _render_previous(message, lines, wrap, directives)
     if message.msgctxt is not None:
-        _string_lines(lines, prefix, "msgctxt", message.msgctxt, wrap)
-    _string_lines(lines, prefix, "msgid", message.msgid, wrap)
+        _string_lines(lines, prefix, "msgctxt", message.msgctxt, wrap, directives)
+    _string_lines(lines, prefix, "msgid", message.msgid, wrap, directives)
     if message.msgid_plural is None:
-        _string_lines(lines, prefix, "msgstr", message.msgstr, wrap)
+        _string_lines(lines, prefix, "msgstr", message.msgstr, wrap, directives)
         return
-    _string_lines(lines, prefix, "msgid_plural", message.msgid_plural, wrap)
+    _string_lines(lines, prefix, "msgid_plural", message.msgid_plural, wrap, directives)
     forms = message.msgstr_plural or {i: "" for i in range(nplurals)}
     for index in sorted(forms):
-        _string_lines(lines, prefix, f"msgstr[{index}]", forms[index], wrap)
+        _string_lines(lines, prefix, f"msgstr[{index}]", forms[index], wrap, directives)
 
 
-def _render_previous(message: Message, lines: list[str], wrap: bool) -> None:
+def _render_previous(message: Message, lines: list[str], wrap: bool,
+                     directives: re.Pattern[str] | None) -> None:
+    """``#|`` lines. GNU's syntax has no previous msgctxt or msgid_plural without a previous
+    msgid, so those are only written along with one."""
     prefix = "#~| " if message.obsolete else "#| "
     for name, value in (("msgctxt", message.previous_msgctxt), ("msgid", message.previous_msgid),
                         ("msgid_plural", message.previous_msgid_plural)):
         if value is not None:
-            _string_lines(lines, prefix, name, value, wrap)
+            _string_lines(lines, prefix, name, value, wrap, directives)
 
 
 def _render_references(references: list[str], lines: list[str]) -> None:
@@ -903,13 +949,16 @@ def _is_simple(text: str) -> bool:
     return _NOT_SIMPLE.search(text) is None
 
 
-def _string_lines(out: list[str], prefix: str, name: str, value: str, wrap: bool) -> None:
+def _string_lines(out: list[str], prefix: str, name: str, value: str, wrap: bool,
+                  directives: re.Pattern[str] | None = None) -> None:
     """Append the lines of ``name "value"`` exactly as GNU gettext's ``wrap()`` writes them.
 
     The value is cut after each newline into portions; each portion is broken at
     UAX #14 opportunities so that no line passes the page width (the closing quote
     included). If the first portion does not fit on the keyword line, or more portions
     follow, the keyword gets an empty string and the text starts on the next line.
+    ``directives`` matches the format directives (of a ``c-format`` or ``python-format``
+    message), inside which GNU never breaks.
     """
     # Columns are counted after the prefix and the opening quote of a continuation line.
     width = (PAGE_WIDTH if wrap else _NO_WRAP_WIDTH) - 2 - len(prefix)
@@ -927,11 +976,15 @@ def _string_lines(out: list[str], prefix: str, name: str, value: str, wrap: bool
         portions = [portion + "\n" for portion in portions]
         if last:
             portions.append(last)
+    holds = _directive_insides(value, directives) if directives is not None else set()
     alone = room if len(portions) == 1 else None
     keyword = len(out)
     out.append(f'{prefix}{name} ""')
+    offset = 0
     for portion in portions:
-        text, breaks = _portion_breaks(portion, width, alone)
+        kept = _escaped_positions(portion, offset, holds) if holds else []
+        offset += len(portion)
+        text, breaks = _portion_breaks(portion, width, alone, kept)
         if breaks is None:
             out[keyword] = f'{prefix}{name} "{text}"'
             return
@@ -942,26 +995,95 @@ def _string_lines(out: list[str], prefix: str, name: str, value: str, wrap: bool
         out.append(f'{prefix}"{text[start:]}"')
 
 
-def _portion_breaks(portion: str, width: int, room: int | None) -> tuple[str, list[int] | None]:
+def _portion_breaks(portion: str, width: int, room: int | None,
+                    kept: list[int]) -> tuple[str, list[int] | None]:
     """The escaped portion and where its lines start when laid out from column 0.
 
     ``room`` is given for the only portion of a one-portion string: the space left on
     the keyword line. If the portion stays there (GNU inserts no break with that start
-    column), the break list is None.
+    column), the break list is None. ``kept`` are positions that may not start a line.
     """
     text = _escape(portion)
     ends_with_newline = portion.endswith("\n")
     # The regex fast path needs one-column characters of fixed class, and no escaped
     # backslash (whose second half must not become a break by parity).
     keyword_line = room is not None and room >= 0
-    if "\\" not in portion and _is_simple(text):
+    if not kept and "\\" not in portion and _is_simple(text):
         if keyword_line and (len(text) <= room or not _has_break(text, ends_with_newline)):
             return text, None
         return text, _simple_breaks(text, 0, width, ends_with_newline)
     opportunities, widths = _slow_analysis(text, ends_with_newline)
+    for position in kept:
+        opportunities[position] = _PROHIBITED
     if keyword_line and not _greedy(opportunities, widths, width - room, width):
         return text, None
     return text, _greedy(opportunities, widths, 0, width)
+
+
+# Format directives as GNU's format-c.c and format-python.c read them. Group "arg" is the
+# argument reference: a number (C's %1$d), a name (Python's %(name)s) or nothing.
+_C_DIRECTIVE = re.compile(
+    r"%(?:(?P<arg>[1-9][0-9]*)\$)?[-+ #0'I]*"
+    r"(?P<width>[1-9][0-9]*|\*(?:[1-9][0-9]*\$)?)?"
+    r"(?:\.(?P<precision>[0-9]+|\*(?:[1-9][0-9]*\$)?)?)?(?:hh|h|ll|l|L|q|j|z|Z|t)?"
+    r"(?P<conversion>[diouxXeEfFgGaAcsCSpnm%]|<PRI[A-Za-z0-9_]+>)")
+_PYTHON_DIRECTIVE = re.compile(
+    r"%(?:\((?P<arg>[^()]*(?:\([^()]*\)[^()]*)*)\))?[-+ #0]*(?P<width>\*|[0-9]+)?"
+    r"(?:\.(?P<precision>\*|[0-9]+))?[hlL]?(?P<conversion>[diouxXeEfFgGcrs%])")
+_FORMAT_DIRECTIVES = {"c-format": _C_DIRECTIVE, "python-format": _PYTHON_DIRECTIVE}
+
+
+def _directives_for(flags: list[str]) -> re.Pattern[str] | None:
+    """The directive syntax GNU applies to a message, from its first format flag."""
+    for flag in flags:
+        if flag in _FORMAT_DIRECTIVES:
+            return _FORMAT_DIRECTIVES[flag]
+    return None
+
+
+def _directive_insides(value: str, directives: re.Pattern[str]) -> set[int]:
+    """Positions inside (not at the start of) each valid directive.
+
+    GNU's format parsers stop at the first invalid directive, and a string that refers
+    to arguments both by number or name and by position is invalid from the directive
+    where the mix appears; directives from there on do not hold line breaks.
+    """
+    insides: set[int] = set()
+    by_reference = by_position = False
+    start = value.find("%")
+    while start >= 0:
+        match = directives.match(value, start)
+        if match is None:
+            break
+        if match.group("conversion") != "%":
+            if match.group("arg") is not None:
+                by_reference = True
+            else:
+                by_position = True
+        for size in (match.group("width"), match.group("precision")):
+            if size and size[0] == "*":
+                if size[-1] == "$":
+                    by_reference = True
+                else:
+                    by_position = True
+        if by_reference and by_position:
+            break
+        insides.update(range(start + 1, match.end()))
+        start = value.find("%", match.end())
+    return insides
+
+
+def _escaped_positions(portion: str, offset: int, holds: set[int]) -> list[int]:
+    """Map positions of the value (``offset`` is the portion's start) into the escaped
+    portion: every escaped character before a position shifts it by one."""
+    kept: list[int] = []
+    shift = 0
+    for i, char in enumerate(portion):
+        if offset + i in holds:
+            kept.append(i + shift)
+        if char in _ESCAPES_OUT:
+            shift += 1
+    return kept
 
 
 def _has_break(text: str, ends_with_newline: bool) -> bool:
