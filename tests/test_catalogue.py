@@ -1,0 +1,536 @@
+"""The strict PO parser and the canonical, GNU-compatible renderer.
+
+The corpus in tests/data/po holds malformed catalogues (bad-*.po, expectations in
+expected.toml) and accepted edge cases (good-*.po). polib is the oracle for what the
+rendered files mean; GNU msgcat, when installed, is the oracle for their layout.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import time
+import tomllib
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.catalogue import (
+    HEADER_ORDER,
+    PAGE_WIDTH,
+    canonical_header,
+    parse_po,
+    read_catalogue,
+    render_po,
+)
+from pipeline.errors import CatalogueError
+from pipeline.fileio import fingerprint
+from pipeline.model import Catalogue, Message
+
+CORPUS = Path(__file__).parent / "data" / "po"
+EXPECTED = tomllib.loads((CORPUS / "expected.toml").read_text(encoding="utf-8"))
+BAD = sorted(p.name for p in CORPUS.glob("bad-*.po"))
+GOOD = sorted(p.name for p in CORPUS.glob("good-*.po"))
+MSGCAT = shutil.which("msgcat")
+needs_msgcat = pytest.mark.skipif(MSGCAT is None, reason="GNU gettext (msgcat) is not installed")
+
+#: Good files whose data GNU msgcat itself changes or refuses, so they cannot be compared.
+GNU_DIFFERS = {
+    "good-comments.po": "msgcat drops the unknown flag mt-reviewed",
+    "good-obsolete-same-key.po": "msgcat refuses an obsolete entry with an active entry's key",
+}
+
+HEADER = [("Project-Id-Version", "newsroom"), ("Language", "az"),
+          ("Content-Type", "text/plain; charset=UTF-8"),
+          ("Plural-Forms", "nplurals=2; plural=(n != 1);")]
+
+
+# --------------------------------------------------------------------------- helpers
+
+def semantic(catalogue: Catalogue) -> tuple[object, ...]:
+    """Everything a catalogue means: line numbers and header field order aside."""
+    def fields(message: Message) -> dict[str, object]:
+        data = dataclasses.asdict(message)
+        del data["lineno"]
+        return data
+
+    return (canonical_header(catalogue.header), catalogue.header_comments,
+            catalogue.header_flags, [fields(m) for m in catalogue.messages])
+
+
+def po(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
+def parse_error(data: bytes) -> CatalogueError:
+    with pytest.raises(CatalogueError) as caught:
+        parse_po(data, "az.po")
+    return caught.value
+
+
+def polib_view(data: bytes) -> list[tuple[object, ...]]:
+    """What polib reads from a file.
+
+    polib ignores #~| previous strings of obsolete entries, and takes any entry with an
+    empty msgid for the header, so those are left out of the comparison.
+    """
+    entries = polib.pofile(data.decode("utf-8"))
+    return sorted(((e.obsolete, e.msgctxt, e.msgid, e.msgid_plural if e.msgstr_plural else None,
+                   e.msgstr if not e.msgstr_plural else "",
+                   tuple(sorted(e.msgstr_plural.items())), tuple(e.flags),
+                   None if e.obsolete else e.previous_msgctxt,
+                   None if e.obsolete else e.previous_msgid,
+                   None if e.obsolete else e.previous_msgid_plural)
+                  for e in entries if e.msgid), key=repr)
+
+
+_POLIB_KEEPS_ESCAPED = str.maketrans({"\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"})
+
+
+def our_view(catalogue: Catalogue) -> list[tuple[object, ...]]:
+    """Our parse in polib's terms (polib leaves \\a \\b \\f \\v undecoded)."""
+    def p(text: str | None) -> str | None:
+        return None if text is None else text.translate(_POLIB_KEEPS_ESCAPED)
+
+    return sorted(((int(m.obsolete), p(m.msgctxt), p(m.msgid), p(m.msgid_plural),
+                   p(m.msgstr) if m.msgid_plural is None else "",
+                   tuple((i, p(s)) for i, s in sorted(m.msgstr_plural.items())), tuple(m.flags),
+                   None if m.obsolete else p(m.previous_msgctxt),
+                   None if m.obsolete else p(m.previous_msgid),
+                   None if m.obsolete else p(m.previous_msgid_plural))
+                  for m in catalogue.messages if m.msgid), key=repr)
+
+
+def msgcat(data: bytes) -> bytes:
+    assert MSGCAT is not None
+    done = subprocess.run([MSGCAT, "-"], input=data, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode()
+    return done.stdout
+
+
+def gnu_ready(catalogue: Catalogue) -> Catalogue:
+    """The same data as msgcat writes it: LF, no BOM, a UTF-8 charset declared."""
+    copy = dataclasses.replace(catalogue, newline="\n", bom=False, header=list(catalogue.header))
+    copy.set_header("Content-Type", "text/plain; charset=UTF-8")
+    return copy
+
+
+# --------------------------------------------------------------------------- the corpus
+
+def test_every_bad_file_has_an_expectation() -> None:
+    assert len(BAD) >= 20
+    assert sorted(EXPECTED) == BAD
+
+
+@pytest.mark.parametrize("name", BAD)
+def test_bad_catalogue_is_refused_with_line_and_hint(name: str) -> None:
+    expected = EXPECTED[name]
+    error = parse_error((CORPUS / name).read_bytes())
+    assert (error.line, expected["message"] in error.message) == (expected["line"], True), \
+        f"{error.line}: {error.message}"
+    assert error.path == "az.po"
+    assert error.hint, "every refusal says what to do"
+    assert expected.get("hint", "") in error.hint
+    assert str(error).startswith(f"az.po:{expected['line']}: ")
+
+
+@pytest.mark.parametrize("name", GOOD)
+def test_good_catalogue_keeps_all_data_and_renders_idempotently(name: str) -> None:
+    catalogue = parse_po((CORPUS / name).read_bytes(), name)
+    rendered = render_po(catalogue)
+    again = parse_po(rendered)
+    assert semantic(again) == semantic(catalogue)
+    assert (again.newline, again.bom) == (catalogue.newline, catalogue.bom)
+    assert render_po(again) == rendered
+
+
+@pytest.mark.parametrize("name", GOOD)
+def test_polib_reads_our_output_as_we_do(name: str) -> None:
+    catalogue = parse_po((CORPUS / name).read_bytes(), name)
+    rendered = render_po(dataclasses.replace(catalogue, bom=False))
+    assert polib_view(rendered) == our_view(catalogue)
+
+
+@needs_msgcat
+@pytest.mark.parametrize("name", [n for n in GOOD if n not in GNU_DIFFERS])
+def test_msgcat_reproduces_our_output_byte_for_byte(name: str) -> None:
+    rendered = render_po(gnu_ready(parse_po((CORPUS / name).read_bytes(), name)))
+    assert msgcat(rendered).decode() == rendered.decode()
+
+
+def test_canonical_files_are_already_canonical() -> None:
+    for name in ("good-crlf.po", "good-bom.po", "good-obsolete-previous.po", "good-msgctxt.po",
+                 "good-plurals-ru.po", "good-pot-template.po", "good-unicode-wrap.po",
+                 "good-poedit-original.po"):
+        data = (CORPUS / name).read_bytes()
+        assert render_po(parse_po(data)) == data, name
+
+
+# --------------------------------------------------------------------------- real life
+
+@pytest.mark.parametrize("resave", ["good-poedit-resave.po", "good-poedit-nowrap.po"])
+def test_poedit_resave_converges_to_canonical_form_in_one_rewrite(resave: str) -> None:
+    original = parse_po((CORPUS / "good-poedit-original.po").read_bytes())
+    saved = parse_po((CORPUS / resave).read_bytes())
+    # No semantic change except the field Poedit adds.
+    assert dict(saved.header) == dict(original.header) | {"X-Generator": "Poedit 3.4.2"}
+    assert semantic(dataclasses.replace(saved, header=original.header)) == semantic(original)
+    # Our rewrite: canonical header order, GNU wrapping, the editor's line ends kept.
+    rewritten = render_po(saved)
+    expected = dataclasses.replace(original, header=original.header + [("X-Generator",
+                                                                         "Poedit 3.4.2")],
+                                   newline=saved.newline)
+    assert rewritten == render_po(expected)
+    assert rewritten != (CORPUS / resave).read_bytes()
+    assert render_po(parse_po(rewritten)) == rewritten
+
+
+def test_header_order_is_canonical_and_stable() -> None:
+    shuffled = [("X-Generator", "Poedit"), ("Plural-Forms", "nplurals=2; plural=(n != 1);"),
+                ("Language", "az"), ("x-custom", "1"), ("Project-Id-Version", "news"),
+                ("Content-Type", "text/plain; charset=UTF-8"), ("MIME-Version", "1.0")]
+    ordered = [k for k, _ in canonical_header(shuffled)]
+    assert ordered == ["Project-Id-Version", "Language", "MIME-Version", "Content-Type",
+                       "Plural-Forms", "x-custom", "X-Generator"]
+    assert [k for k, _ in canonical_header(canonical_header(shuffled))] == ordered
+    assert HEADER_ORDER[0] == "Project-Id-Version" and HEADER_ORDER[-1] == "Plural-Forms"
+
+
+# --------------------------------------------------------------------------- parsing details
+
+def test_fields_comments_and_line_numbers() -> None:
+    catalogue = parse_po(po('''# header comment
+#, fuzzy
+msgid ""
+msgstr ""
+"Language: az\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+# translator says hi
+#
+#. paragraph
+#: a.md:1 b.md:2
+#: c.md:3
+#, fuzzy, python-format
+#| msgctxt "old ctx"
+#| msgid "old "
+#| "text"
+msgctxt "ctx"
+msgid "Hello"
+msgstr "Salam"
+
+#~| msgid "gone before"
+#~ msgid "Gone"
+#~ msgstr "Getdi"
+'''))
+    assert catalogue.header == [("Language", "az"), ("Content-Type", "text/plain; charset=UTF-8")]
+    assert catalogue.header_comments == ["header comment"]
+    assert catalogue.header_flags == ["fuzzy"]
+    hello, gone = catalogue.messages
+    assert hello == Message(msgid="Hello", msgstr="Salam", msgctxt="ctx",
+                            flags=["fuzzy", "python-format"],
+                            references=["a.md:1", "b.md:2", "c.md:3"],
+                            auto_comments=["paragraph"], comments=["translator says hi", ""],
+                            previous_msgctxt="old ctx", previous_msgid="old text", lineno=18)
+    assert gone.obsolete and gone.previous_msgid == "gone before" and gone.lineno == 22
+
+
+def test_obsolete_entries_come_last_in_messages() -> None:
+    catalogue = parse_po(po('#~ msgid "old"\n#~ msgstr "köhnə"\n\nmsgid "new"\nmsgstr "yeni"\n'))
+    assert [m.msgid for m in catalogue.messages] == ["new", "old"]
+    assert render_po(catalogue) == po('msgid "new"\nmsgstr "yeni"\n\n#~ msgid "old"\n'
+                                      '#~ msgstr "köhnə"\n')
+
+
+def test_bom_and_crlf_are_remembered_and_written_back() -> None:
+    data = b"\xef\xbb\xbf" + po('msgid "a"\r\nmsgstr "b"\r\n')
+    catalogue = parse_po(data)
+    assert catalogue.bom and catalogue.newline == "\r\n"
+    assert catalogue.messages[0].msgstr == "b"
+    assert render_po(catalogue) == data
+
+
+def test_mixed_line_ends_take_the_first_lines_style() -> None:
+    catalogue = parse_po(po('msgid "a"\nmsgstr "b"\r\n\r\nmsgid "c"\r\nmsgstr "d"\n'))
+    assert catalogue.newline == "\n"
+    assert [m.msgstr for m in catalogue.messages] == ["b", "d"]
+
+
+@pytest.mark.parametrize("charset", ["UTF-8", "utf-8", "utf8", "ASCII", "us-ascii", "CHARSET"])
+def test_accepted_charsets(charset: str) -> None:
+    header = f'msgid ""\nmsgstr "Content-Type: text/plain; charset={charset}\\n"\n'
+    assert parse_po(po(header)).header_value("Content-Type").endswith(charset)
+
+
+def test_same_key_active_and_obsolete_is_accepted() -> None:
+    catalogue = parse_po((CORPUS / "good-obsolete-same-key.po").read_bytes())
+    assert [(m.msgid, m.obsolete) for m in catalogue.messages] == [("Bridge", False),
+                                                                    ("Bridge", True)]
+
+
+def test_escapes_are_decoded() -> None:
+    catalogue = parse_po((CORPUS / "good-escapes.po").read_bytes())
+    by_id = {m.msgid: m.msgstr for m in catalogue.messages}
+    assert 'Tab\there, quote "here", backslash \\ and newline\n' in by_id
+    assert "Octal A and hex B escapes" in by_id
+    assert by_id["Carriage\rreturn and bell\a"] == "Karetka\rqaytarma və zəng\a"
+    assert by_id["Raw\ttab inside"] == "Xam\ttab"
+
+
+def test_conflict_message_quotes_both_sides_and_asks_to_resolve() -> None:
+    error = parse_error((CORPUS / "bad-conflict-markers.po").read_bytes())
+    assert 'conflict marker' in error.message
+    assert '"ours: msgstr \\"A\\""' in error.message
+    assert '"theirs: msgstr \\"B\\""' in error.message
+    assert "merge" in (error.hint or "")
+
+
+def test_duplicate_names_both_lines() -> None:
+    error = parse_error(po('msgid "a"\nmsgstr ""\n\nmsgid "a"\nmsgstr "x"\n'))
+    assert (error.line, "lines 1 and 4" in error.message) == (4, True)
+
+
+def test_plural_count_follows_plural_forms() -> None:
+    header = 'msgid ""\nmsgstr "Plural-Forms: nplurals=3; plural=n%3;\\n"\n\n'
+    plural = 'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[1] "y"\n'
+    assert "nplurals=3" in parse_error(po(header + plural)).message
+    parse_po(po(header + plural + 'msgstr[2] "z"\n'))
+    parse_po(po(plural))  # no Plural-Forms: any contiguous count is fine
+
+
+def test_read_catalogue_returns_the_fingerprint(tmp_path: Path) -> None:
+    data = (CORPUS / "good-crlf.po").read_bytes()
+    (tmp_path / "az.po").write_bytes(data)
+    catalogue, print_ = read_catalogue(tmp_path / "az.po", "locale/az.po")
+    assert print_ == fingerprint(data)
+    assert len(catalogue.messages) == 3
+
+
+def test_read_catalogue_reports_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(CatalogueError, match="not found") as missing:
+        read_catalogue(tmp_path / "nope.po", "locale/nope.po")
+    assert missing.value.path == "locale/nope.po"
+    (tmp_path / "dir.po").mkdir()
+    with pytest.raises(CatalogueError, match="folder"):
+        read_catalogue(tmp_path / "dir.po", "dir.po")
+    (tmp_path / "bad.po").write_bytes(b'msgid "a"\n')
+    with pytest.raises(CatalogueError) as bad:
+        read_catalogue(tmp_path / "bad.po", "locale/bad.po")
+    assert (bad.value.path, bad.value.line) == ("locale/bad.po", 1)
+
+
+# --------------------------------------------------------------------------- rendering details
+
+def render_one(message: Message) -> str:
+    return render_po(Catalogue(messages=[message])).decode("utf-8")
+
+
+def test_short_string_stays_on_the_keyword_line() -> None:
+    assert render_one(Message(msgid="Hello", msgstr="Salam")) == 'msgid "Hello"\nmsgstr "Salam"\n'
+
+
+def test_long_string_wraps_at_spaces_within_79_columns() -> None:
+    text = " ".join(["bridge"] * 40)
+    lines = render_one(Message(msgid=text)).splitlines()
+    assert lines[0] == 'msgid ""'
+    assert all(len(line) <= PAGE_WIDTH for line in lines)
+    assert all(line.endswith(' "') for line in lines[1:-2])
+    assert "".join(line[1:-1] for line in lines[1:-1]) == text
+
+
+def test_newlines_start_new_lines() -> None:
+    assert render_one(Message(msgid="one\ntwo\n")).splitlines()[:3] == [
+        'msgid ""', '"one\\n"', '"two\\n"']
+    assert render_one(Message(msgid="only at the end\n")).startswith('msgid "only at the end\\n"')
+
+
+def test_breaks_like_gnu_after_hyphens_and_slashes_not_inside_words() -> None:
+    word = "x" * 100
+    assert render_one(Message(msgid=word)).splitlines()[0] == f'msgid "{word}"'
+    lines = render_one(Message(msgid="see " + "state-of-the-art " * 5 + "and http://example.com/"
+                               + "a/" * 30)).splitlines()
+    assert all(len(line) <= PAGE_WIDTH for line in lines)
+    assert any(line.endswith('-"') for line in lines) or any(line.endswith('/"') for line in lines)
+
+
+def test_no_wrap_flag_keeps_long_lines() -> None:
+    text = " ".join(["bridge"] * 40)
+    assert render_one(Message(msgid=text, flags=["no-wrap"])).splitlines()[1] == f'msgid "{text}"'
+
+
+def test_references_fill_lines_up_to_79_columns() -> None:
+    refs = [f"source/world/article-{i:03}.md:{i}" for i in range(10)]
+    lines = [l for l in render_one(Message(msgid="a", references=refs)).splitlines()
+             if l.startswith("#:")]
+    assert len(lines) > 1 and all(len(l) <= PAGE_WIDTH for l in lines)
+    assert " ".join(l[3:] for l in lines).split() == refs
+
+
+def test_obsolete_previous_and_plural_layout() -> None:
+    message = Message(msgid="%d ferry", msgid_plural="%d ferries", msgstr_plural={0: "a", 1: "b"},
+                      previous_msgid="ferry", flags=["fuzzy"], obsolete=True, comments=["note"])
+    assert render_one(message) == ('# note\n#, fuzzy\n#~| msgid "ferry"\n#~ msgid "%d ferry"\n'
+                                   '#~ msgid_plural "%d ferries"\n#~ msgstr[0] "a"\n'
+                                   '#~ msgstr[1] "b"\n')
+
+
+def test_header_entry_layout() -> None:
+    catalogue = Catalogue(header=[("Language", "az"), ("Project-Id-Version", "news")],
+                          header_comments=["Azerbaijani", ""], header_flags=["fuzzy"])
+    assert render_po(catalogue).decode() == ('# Azerbaijani\n#\n#, fuzzy\nmsgid ""\nmsgstr ""\n'
+                                             '"Project-Id-Version: news\\n"\n'
+                                             '"Language: az\\n"\n')
+
+
+def test_empty_catalogue_renders_empty() -> None:
+    assert render_po(Catalogue()) == b""
+    assert parse_po(b"").messages == []
+
+
+# --------------------------------------------------------------------------- properties
+
+_LETTERS = ("abcdefghijklmnopqrstuvwxyz ABCXYZ 0123456789 .,;:!?-/()[]{}%$#'\"\\\t\n"
+            "əşçğıöüİƏŞ абвгдежзийклмнопрстуфхцчшщъыьэюяЁ «»„“”—–… \u00a0\u0301中文😀")
+_text = st.text(alphabet=st.sampled_from(_LETTERS), max_size=120)
+_words = st.lists(st.sampled_from(["bridge", "körpü", "мост", "state-of-the-art", "a/b/c",
+                                   "(note)", '"quoted"', "x" * 90, "—", "e-mail", "50%", "\n"]),
+                  max_size=40).map(" ".join)
+_string = st.one_of(_text, _words)
+_line_text = st.text(alphabet=st.sampled_from(_LETTERS.replace("\n", "").replace("\t", "")),
+                     max_size=30).filter(lambda s: not s.endswith("\\"))
+_token = st.builds("{}{}".format,
+                   st.sampled_from(["source/world/baku.md", "a.md", "src/x-y_z.md", "Köhnə.md",
+                                    "source/a/very/long/folder/name/article-2024.md"]),
+                   st.sampled_from(["", ":1", ":17", ":204", ":999"]))
+_flag = st.sampled_from(["fuzzy", "c-format", "python-format", "no-wrap", "mt-reviewed"])
+
+
+@st.composite
+def _messages(draw: st.DrawFn, obsolete: bool, nplurals: int | None) -> Message:
+    plural = draw(st.booleans()) and draw(st.integers(0, 3)) == 0
+    forms = nplurals or draw(st.integers(1, 4))
+    message = Message(
+        msgid=draw(_string), msgctxt=draw(st.none() | _line_text),
+        flags=draw(st.lists(_flag, max_size=3, unique=True)),
+        references=draw(st.lists(_token, max_size=12)),
+        auto_comments=draw(st.lists(_line_text, max_size=2)),
+        comments=draw(st.lists(_line_text, max_size=2)),
+        previous_msgid=draw(st.none() | _string), obsolete=obsolete)
+    if message.previous_msgid is not None:  # GNU has no #| msgctxt without #| msgid
+        message.previous_msgctxt = draw(st.none() | _line_text)
+        message.previous_msgid_plural = draw(st.none() | _string)
+    if plural:
+        message.msgid_plural = draw(_string)
+        message.msgstr_plural = {i: draw(_string) for i in range(forms)}
+    else:
+        message.msgstr = draw(_string)
+    return message
+
+
+@st.composite
+def catalogues(draw: st.DrawFn) -> Catalogue:
+    nplurals = draw(st.sampled_from([None, 2, 3]))
+    header = [(k, draw(_line_text)) for k in draw(st.lists(
+        st.sampled_from(["Project-Id-Version", "Language", "X-Generator", "Last-Translator",
+                         "Report-Msgid-Bugs-To", "X-Custom"]), unique=True))]
+    header.append(("Content-Type", "text/plain; charset=UTF-8"))
+    if nplurals:
+        header.append(("Plural-Forms", f"nplurals={nplurals}; plural=(n != 1);"))
+
+    def key(m: Message) -> tuple[str | None, str]:
+        return (m.msgctxt, m.msgid)
+
+    active = draw(st.lists(_messages(False, nplurals), max_size=8, unique_by=key).filter(
+        lambda ms: all(m.key != (None, "") for m in ms)))
+    obsolete = draw(st.lists(_messages(True, nplurals), max_size=4, unique_by=key))
+    return Catalogue(header=draw(st.permutations(header)),
+                     header_comments=draw(st.lists(_line_text, max_size=3)),
+                     header_flags=draw(st.lists(st.just("fuzzy"), max_size=1)),
+                     messages=active + obsolete, newline=draw(st.sampled_from(["\n", "\r\n"])),
+                     bom=draw(st.booleans()))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(catalogues())
+def test_render_then_parse_keeps_everything_and_is_idempotent(catalogue: Catalogue) -> None:
+    rendered = render_po(catalogue)
+    parsed = parse_po(rendered)
+    assert semantic(parsed) == semantic(catalogue)
+    assert (parsed.newline, parsed.bom) == (catalogue.newline, catalogue.bom)
+    assert render_po(parsed) == rendered
+    for line in rendered.decode("utf-8-sig").split(catalogue.newline):
+        assert "\n" not in line and "\r" not in line
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(catalogues())
+def test_polib_agrees_with_our_parse_of_random_catalogues(catalogue: Catalogue) -> None:
+    rendered = render_po(dataclasses.replace(catalogue, bom=False))
+    assert polib_view(rendered) == our_view(parse_po(rendered))
+
+
+_GNU_FLAG_ORDER = ("fuzzy", "c-format", "python-format", "no-wrap")
+
+
+def _gnu_keeps(message: Message) -> Message:
+    """The message as GNU keeps it: known flags only, fuzzy only on translated entries."""
+    message.flags = [f for f in _GNU_FLAG_ORDER if f in message.flags]
+    translated = message.msgstr if message.msgid_plural is None else message.msgstr_plural[0]
+    if not translated:
+        if message.msgid_plural is None:
+            message.msgstr = "x"
+        else:
+            message.msgstr_plural[0] = "x"
+    message.references = list(dict.fromkeys(r for r in message.references
+                                            if not r.startswith("./")))
+    return message
+
+
+@needs_msgcat
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(catalogues())
+def test_msgcat_reproduces_random_catalogues(catalogue: Catalogue) -> None:
+    active_keys = {m.key for m in catalogue.messages if not m.obsolete} | {(None, "")}
+    catalogue.messages = [_gnu_keeps(m) for m in catalogue.messages
+                          if not (m.obsolete and m.key in active_keys)]
+    catalogue.messages.append(Message(msgid="msgcat writes nothing for a header alone"))
+    rendered = render_po(gnu_ready(catalogue))
+    assert msgcat(rendered).decode() == rendered.decode()
+
+
+@needs_msgcat
+def test_msgcat_agrees_on_wrapping_of_many_paragraphs() -> None:
+    words = ("Azərbaycan şəhər Bakı prezident bəyanat Москва заявил the of and e-mail "
+             "state-of-the-art 2024-2025 50/50 http://example.com/a/b (note) [x] «ёлка» "
+             "„Zitat“ 'single' \"dq\" a—b a – b 1,000.50 $100 100% €5 ₼10 end. what? wow! "
+             "x:y a;b ok… naïve Ελλάδα Հայաստան ქართული עברית العربية 中文字符 😀 👍🏽 "
+             "x\u00a0y" + " " + "z" * 85).split(" ")
+    messages = []
+    for i in range(400):
+        picked = [words[(i * 7 + j * 13) % len(words)] for j in range(i % 37 + 3)]
+        separators = [" ", "  ", "\n", " ", ""]
+        text = "".join(w + separators[(i + j) % 5] for j, w in enumerate(picked))
+        messages.append(Message(msgid=f"{i} {text}", msgstr=text[::-1] or "x",
+                                obsolete=i % 9 == 0))
+    rendered = render_po(Catalogue(header=HEADER, messages=messages))
+    assert msgcat(rendered).decode() == rendered.decode()
+
+
+# --------------------------------------------------------------------------- speed
+
+def test_five_thousand_entries_parse_and_render_quickly() -> None:
+    messages = [Message(msgid=f"Paragraph {i}: " + "the bridge closes on Monday " * (i % 12 + 1),
+                        msgstr="Körpü bazar ertəsi bağlanır " * (i % 12 + 1),
+                        references=[f"source/world/a{i // 50}.md:{i % 50 + 1}"],
+                        auto_comments=["paragraph"]) for i in range(5000)]
+    catalogue = Catalogue(header=HEADER, messages=messages)
+    started = time.process_time()
+    data = render_po(catalogue)
+    parsed = parse_po(data)
+    elapsed = time.process_time() - started
+    assert len(parsed.messages) == 5000
+    assert elapsed < 3, f"5,000 entries took {elapsed:.2f}s of CPU to render and parse"
