@@ -61,19 +61,56 @@ class Measurement:
     maxrss_mb: float
     returncode: int
     timed_out: bool = False
+    tree_rss_mb: float | None = None
 
     @property
     def ok(self) -> bool:
         return self.returncode == 0 and not self.timed_out
 
 
+def _group_rss_kb(pgid: int) -> int:
+    """The memory of every live process in process group ``pgid``, from /proc, in kB.
+
+    Proportional set size (PSS) where the kernel has it: forked workers share most of their
+    pages with the parent, and adding their RSS would count those pages once per worker.
+    """
+    total = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+            if int(fields[2]) != pgid:
+                continue
+            total += _memory_kb(entry.name)
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def _memory_kb(pid: str) -> int:
+    for name, key in (("smaps_rollup", b"Pss:"), ("status", b"VmRSS:")):
+        try:
+            with open(f"/proc/{pid}/{name}", "rb") as f:
+                for line in f:
+                    if line.startswith(key):
+                        return int(line.split()[1])
+        except OSError:
+            continue
+    return 0
+
+
 def measure(cmd: Sequence[str], *, cwd: Path | None = None, timeout: float = 1800.0,
-            log: Path | None = None, env: dict[str, str] | None = None) -> Measurement:
+            log: Path | None = None, env: dict[str, str] | None = None, tree: bool = False) -> Measurement:
     """Run ``cmd`` and read its resource usage from ``wait4``.
 
-    ``wait4`` gives the peak RSS of exactly this child (and of the grandchildren it waited
-    for, such as po4a's msgmerge), without psutil and without polling. The child gets its own
-    session so that a timeout kills the whole process group.
+    ``wait4`` gives the peak RSS of the largest single process among this child and the
+    grandchildren it waited for (such as po4a's msgmerge), without psutil. A command that
+    forks workers uses their memory at the same time, so ``tree=True`` also samples the sum of
+    the process group's PSS every 250 ms (``tree_rss_mb``; a lower bound, as any sampling;
+    one scan of /proc costs a few ms, so it is only done for the pipeline's runs).
+    The child gets its own session so that a timeout kills the whole process group.
     """
     out = open(log, "ab") if log is not None else subprocess.DEVNULL
     try:
@@ -91,10 +128,23 @@ def measure(cmd: Sequence[str], *, cwd: Path | None = None, timeout: float = 180
 
         timer = threading.Timer(timeout, kill)
         timer.start()
+        done = threading.Event()
+        tree_peak = [0]
+
+        def sample() -> None:
+            while not done.wait(0.25):
+                tree_peak[0] = max(tree_peak[0], _group_rss_kb(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True) if tree and os.path.isdir("/proc") else None
+        if sampler is not None:
+            sampler.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
+            done.set()
+            if sampler is not None:
+                sampler.join()
         elapsed = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
     finally:
@@ -102,7 +152,7 @@ def measure(cmd: Sequence[str], *, cwd: Path | None = None, timeout: float = 180
             out.close()  # type: ignore[union-attr]
     return Measurement(seconds=elapsed, cpu_seconds=usage.ru_utime + usage.ru_stime,
                        maxrss_mb=usage.ru_maxrss / 1024, returncode=proc.returncode,
-                       timed_out=killed.is_set())
+                       timed_out=killed.is_set(), tree_rss_mb=tree_peak[0] / 1024 if sampler else None)
 
 
 # --------------------------------------------------------------------------- the data

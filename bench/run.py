@@ -76,6 +76,7 @@ class Row:
     times: list[float] = field(default_factory=list)
     cpu_seconds: float | None = None
     maxrss_mb: float | None = None
+    tree_rss_mb: float | None = None
     phases: dict[str, float] = field(default_factory=dict)
     note: str = ""
     ratio: float | None = None
@@ -106,6 +107,10 @@ class Run:
     @property
     def maxrss(self) -> float:
         return max(m.maxrss_mb for m in self.phases.values())
+
+    @property
+    def tree_rss(self) -> float | None:
+        return _max_or_none(*(m.tree_rss_mb for m in self.phases.values()))
 
     @property
     def failure(self) -> str | None:
@@ -344,16 +349,22 @@ def run_commands(tool: Tool, project: Path, settings: Settings,
                  commands: list[tuple[str, list[str]]] | None = None) -> Run:
     phases: dict[str, Measurement] = {}
     for phase, cmd in commands if commands is not None else tool.commands(project):
-        m = measure(cmd, cwd=project, timeout=settings.timeout_for(tool.name), log=settings.log)
+        m = measure(cmd, cwd=project, timeout=settings.timeout_for(tool.name), log=settings.log,
+                    tree=isinstance(tool, Pipeline))
         if phase in phases:
             prev = phases[phase]
             m = Measurement(prev.seconds + m.seconds, prev.cpu_seconds + m.cpu_seconds,
                             max(prev.maxrss_mb, m.maxrss_mb), m.returncode or prev.returncode,
-                            m.timed_out or prev.timed_out)
+                            m.timed_out or prev.timed_out, _max_or_none(prev.tree_rss_mb, m.tree_rss_mb))
         phases[phase] = m
         if not m.ok:
             break
     return Run(phases)
+
+
+def _max_or_none(*values: float | None) -> float | None:
+    present = [v for v in values if v is not None]
+    return max(present) if present else None
 
 
 def copy_state(src: Path, dst: Path) -> Path:
@@ -389,7 +400,7 @@ def _summary(target: str, tool: str, scenario: str, runs: list[Run], note: str =
     times = [r.seconds for r in ok]
     phases = {name: statistics.median(r.phases[name].seconds for r in ok) for name in ok[0].phases}
     return Row(target, tool, scenario, statistics.median(times), times, statistics.median(r.cpu for r in ok),
-               max(r.maxrss for r in ok), phases, note)
+               max(r.maxrss for r in ok), _max_or_none(*(r.tree_rss for r in ok)), phases, note)
 
 
 def _count_files(folder: Path, pattern: str = "*.md") -> int:
@@ -559,15 +570,17 @@ def machine_facts() -> dict[str, str]:
 
 
 def table_target1(rows: list[Row]) -> list[str]:
-    lines = [f"{'tool':<46} {'scenario':<10} {'median s':>9} {'cpu s':>8} {'peak MB':>8} {'× pipeline':>10}  phases / note"]
+    lines = [f"{'tool':<46} {'scenario':<10} {'median s':>9} {'cpu s':>8} {'peak MB':>8} {'tree MB':>8} "
+             f"{'× pipeline':>10}  phases / note"]
     for r in rows:
         sec = f"{r.seconds:.2f}" if r.seconds is not None else "—"
         cpu = f"{r.cpu_seconds:.2f}" if r.cpu_seconds is not None else "—"
         rss = f"{r.maxrss_mb:.0f}" if r.maxrss_mb is not None else "—"
+        tree = f"{r.tree_rss_mb:.0f}" if r.tree_rss_mb is not None else "—"
         ratio = f"{r.ratio:.2f}" if r.ratio is not None else "—"
         phases = ", ".join(f"{k} {v:.2f}" for k, v in r.phases.items()) if len(r.phases) > 1 else ""
         detail = "; ".join(x for x in (phases, r.note) if x)
-        lines.append(f"{r.tool:<46} {r.scenario:<10} {sec:>9} {cpu:>8} {rss:>8} {ratio:>10}  {detail}")
+        lines.append(f"{r.tool:<46} {r.scenario:<10} {sec:>9} {cpu:>8} {rss:>8} {tree:>8} {ratio:>10}  {detail}")
     return lines
 
 
@@ -623,6 +636,20 @@ def main(argv: list[str] | None = None) -> int:
         return _run(settings, only, args, articles)
 
 
+def _precompile() -> None:
+    """Write the pipeline's and the harness's bytecode caches before anything is timed.
+
+    Installed competitors were byte-compiled by pip; an editable pipeline was not, and with
+    PYTHONDONTWRITEBYTECODE set every run would compile it again from source.
+    """
+    import compileall
+
+    import pipeline
+
+    for folder in (Path(pipeline.__file__).parent, BENCH):
+        compileall.compile_dir(str(folder), quiet=1)
+
+
 def _run(settings: Settings, only: set[str], args: argparse.Namespace, articles: int) -> int:
     """Target 3 first (shortest), then 1, 2 and 5; each table is printed as soon as it is known."""
     started = time.time()
@@ -633,6 +660,7 @@ def _run(settings: Settings, only: set[str], args: argparse.Namespace, articles:
     def emit(lines: list[str]) -> None:
         print("\n".join(lines), flush=True)
 
+    _precompile()
     facts = machine_facts()
     report: dict[str, object] = {"machine": facts, "articles": articles, "runs": settings.runs,
                                  "targets": sorted(only)}
@@ -677,9 +705,12 @@ def _run(settings: Settings, only: set[str], args: argparse.Namespace, articles:
         if "target5" in only:
             peaks = [r for r in rows1 if r.tool == "pipeline" and r.maxrss_mb is not None]
             if peaks:
-                peak = max(r.maxrss_mb for r in peaks if r.maxrss_mb is not None)
-                checks.append(Check("target5", f"peak RSS of a full sync of {articles} articles < 500 MB",
-                                    ", ".join(f"{r.scenario} {r.maxrss_mb:.0f} MB" for r in peaks), peak < 500))
+                peak = max(_max_or_none(r.maxrss_mb, r.tree_rss_mb) or 0.0 for r in peaks)
+                checks.append(Check("target5", f"peak RSS of a full sync of {articles} articles < 500 MB "
+                                               "(largest process; summed over its workers)",
+                                    ", ".join(f"{r.scenario} {r.maxrss_mb:.0f} MB"
+                                              + (f" (tree {r.tree_rss_mb:.0f} MB)" if r.tree_rss_mb else "")
+                                              for r in peaks), peak < 500))
             else:
                 checks.append(Check("target5", "peak RSS < 500 MB", "not measured", None))
     facts["loadavg at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
