@@ -5,10 +5,14 @@ bad merge or a half-saved file would be read as a catalogue with entries missing
 then written back, silently dropping translations. :func:`parse_po` refuses instead,
 naming the first problem with its line and a hint (:class:`~pipeline.errors.CatalogueError`).
 
-What is accepted without changing any data is what GNU gettext accepts: LF or CRLF line
-ends, ``msgctxt``, plurals, every comment kind, ``#|`` previous strings, strings split
-over several lines, blank lines, and obsolete ``#~`` entries (with ``#~ msgctxt`` and
-``#~|``). One string per line: ``msgid "a" "b"`` is refused as text after a quote.
+Accepted without any data change is what GNU gettext accepts: LF or CRLF line ends,
+``msgctxt``, plurals, every comment kind, ``#|`` previous strings, strings split over
+several lines, blank lines, and obsolete ``#~`` entries (with ``#~ msgctxt`` and ``#~|``).
+Refused, beyond what GNU refuses: a line holding two strings (``msgid "a" "b"``), NUL
+bytes, merge debris (git conflict markers, msgcat's ``#-#-#-#-#`` blocks), comments after
+the last entry (GNU drops them), header lines that are not ``Name: value``, plural counts
+that disagree with ``Plural-Forms``. An active and an obsolete entry may share a key
+(each kind is checked for duplicates on its own), although GNU tools refuse that.
 
 Encoding policy:
 
@@ -21,18 +25,19 @@ Encoding policy:
 * The newline style of the first line (LF or CRLF) is remembered in
   ``Catalogue.newline`` and used for every line on output.
 
-:func:`render_po` writes the canonical layout of GNU ``msgcat``/``msgmerge`` (page
-width 79), so files produced here and files run through the GNU tools do not churn
-against each other. Strings are broken where GNU breaks them: after each ``\\n`` and at
-the line-break opportunities of Unicode UAX #14 as libunistring computes them (after
-spaces, after hyphens and slashes, around dashes...), with long words left unbroken.
-The break rules are exact for Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Georgian,
-general punctuation and currency signs; for other scripts (CJK punctuation, emoji) the
-character classes are approximated from :mod:`unicodedata`. Three GNU normalisations
-are deliberately *not* copied because they drop data: GNU drops unknown flags, the
-fuzzy flag of untranslated entries and obsolete entries without a translation; we keep
-them. Header fields are written in a canonical order (see :data:`HEADER_ORDER`) so a
-file re-saved by Poedit, Lokalize or Weblate converges in one rewrite.
+:func:`render_po` writes the layout of GNU ``msgcat``/``msgmerge`` 0.21 (page width 79),
+so files written here and files run through the GNU tools do not churn against each
+other. Strings are broken where GNU breaks them: after each ``\\n`` and at the line-break
+opportunities of Unicode UAX #14 as libunistring computes them (after spaces, after
+hyphens and slashes, around dashes...), never inside a ``c-format`` or ``python-format``
+directive, with long words left unbroken. The break rules are exact for Latin, Greek,
+Cyrillic, Armenian, Hebrew, Arabic, Georgian, general punctuation and currency signs;
+for other scripts (CJK, emoji) the character classes are approximated from
+:mod:`unicodedata`. GNU normalisations that drop data are deliberately not copied: GNU
+drops unknown flags, the fuzzy flag of untranslated entries and obsolete entries without
+a translation, and reorders flags; we keep them. Header fields are written in a
+canonical order (:data:`HEADER_ORDER`) so a file re-saved by Poedit, Lokalize or
+Weblate converges in one rewrite.
 """
 
 from __future__ import annotations
@@ -334,10 +339,9 @@ class _Parser:
         quote = line.find(' "')
         keyword = line[:quote]
         body = line[quote + 2:-1]
-        if keyword in _PLAIN_KEYWORDS and line[-1] == '"' and len(line) > quote + 2 \
-                and '"' not in body \
-                and "\\" not in body:
-            index = None
+        if quote > 0 and keyword in _PLAIN_KEYWORDS and line[-1] == '"' \
+                and len(line) > quote + 2 and '"' not in body and "\\" not in body:
+            index = None  # the usual ``msgid "text"``, checked without the regex
         else:
             match = _KEYWORD_LINE.match(line)
             if match is None:
@@ -438,7 +442,7 @@ class _Parser:
             if simple is not None:
                 return _SIMPLE_ESCAPES[simple]
             value = int(octal, 8) if octal is not None else int(hexa, 16) if hexa else -1
-            if 0 <= value < 0x80:
+            if 0 < value < 0x80:  # NUL cannot be in a message; above ASCII is a byte
                 return chr(value)
             sequence = match.group(0) if bad is None else "\\" + bad
             raise _fail(self.path, lineno, f"invalid escape sequence {sequence!r} in string",
@@ -820,7 +824,14 @@ def canonical_header(header: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def render_po(catalogue: Catalogue) -> bytes:
-    """Write a catalogue in GNU gettext's canonical layout (deterministic, idempotent)."""
+    """Write a catalogue in GNU gettext's canonical layout (deterministic, idempotent).
+
+    The header entry comes first (its fields in canonical order, one ``"Name: value\\n"``
+    line each, a field longer than a line wrapped as GNU wraps it), then the active
+    entries, then the obsolete ones, one blank line apart. Comments holding newlines
+    become several comment lines; previous msgctxt/msgid_plural are written only with a
+    previous msgid (GNU's syntax has no place for them otherwise).
+    """
     with _gc_paused():
         text = _render_text(catalogue)
     data = text.encode("utf-8")

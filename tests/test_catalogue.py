@@ -239,6 +239,12 @@ msgstr "Salam"
     assert gone.obsolete and gone.previous_msgid == "gone before" and gone.lineno == 22
 
 
+def test_keyword_and_string_may_touch_but_a_lone_quote_is_unterminated() -> None:
+    assert parse_po(po('msgid"abc"\nmsgstr ""\n')).messages[0].msgid == "abc"
+    assert "unterminated" in parse_error(po('msgid"\nmsgstr ""\n')).message
+    assert "unterminated" in parse_error(po('msgid "\nmsgstr ""\n')).message
+
+
 def test_obsolete_entries_come_last_in_messages() -> None:
     catalogue = parse_po(po('#~ msgid "old"\n#~ msgstr "köhnə"\n\nmsgid "new"\nmsgstr "yeni"\n'))
     assert [m.msgid for m in catalogue.messages] == ["new", "old"]
@@ -474,6 +480,31 @@ def test_polib_agrees_with_our_parse_of_random_catalogues(catalogue: Catalogue) 
 
 
 _GNU_FLAG_ORDER = ("fuzzy", "c-format", "python-format", "no-wrap")
+
+
+_SPLICES = [b'"', b"\\", b"\n", b"\r\n", b"#", b"#~ ", b"#| ", b"msgid ", b"msgstr[1] ",
+            b"msgctxt ", b"<<<<<<< x\n", b"\x00", b"\xff", b"\xc3", b" ", b"#, fuzzy\n", b"\\0"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(GOOD), st.lists(st.tuples(st.integers(0, 3000), st.integers(0, 3),
+                                                 st.sampled_from(_SPLICES)), min_size=1,
+                                       max_size=4))
+def test_damaged_files_are_refused_cleanly_or_kept_exactly(
+        name: str, edits: list[tuple[int, int, bytes]]) -> None:
+    """Whatever the damage, parse_po raises CatalogueError with a line and a hint, or reads
+    a catalogue that survives a render and re-parse unchanged."""
+    data = bytearray((CORPUS / name).read_bytes())
+    for position, deleted, inserted in edits:
+        position %= len(data) + 1
+        data[position:position + deleted] = inserted
+    try:
+        catalogue = parse_po(bytes(data))
+    except CatalogueError as error:
+        assert error.line and error.line >= 1 and error.hint
+        return
+    rendered = render_po(catalogue)
+    assert semantic(parse_po(rendered)) == semantic(catalogue)
 
 
 def _gnu_keeps(message: Message) -> Message:
