@@ -43,7 +43,10 @@ def _die_with_parent() -> None:
 
 def _run(index: int) -> object:
     assert _TASK is not None
-    return _TASK(index)
+    try:
+        return _TASK(index)
+    except StopIteration as exc:  # pool.map would swallow it and return None for this task
+        raise RuntimeError(f"task {index} raised StopIteration") from exc
 
 
 def map_indexed(task: Callable[[int], T], count: int, jobs: int) -> list[T]:

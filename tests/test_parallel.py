@@ -80,3 +80,15 @@ def _alive(pid: int) -> bool:
         return False
     with open(f"/proc/{pid}/stat") as stat:
         return stat.read().split()[2] != "Z"
+
+
+def test_a_worker_error_is_raised_not_swallowed() -> None:
+    import pytest
+
+    def task(i: int) -> int:
+        if i == 13:
+            next(iter(()))
+        return i
+
+    with pytest.raises(RuntimeError, match="task 13"):
+        map_indexed(task, 40, jobs=2)
