@@ -49,7 +49,7 @@ import gc
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pipeline.errors import CatalogueError
@@ -988,7 +988,7 @@ def _string_lines(out: list[str], prefix: str, name: str, value: str, wrap: bool
         if last:
             portions.append(last)
     holds = _directive_insides(value, directives) if directives is not None else set()
-    alone = room if len(portions) == 1 else None
+    alone = room if len(portions) == 1 else -1
     keyword = len(out)
     out.append(f'{prefix}{name} ""')
     offset = 0
@@ -1006,19 +1006,20 @@ def _string_lines(out: list[str], prefix: str, name: str, value: str, wrap: bool
         out.append(f'{prefix}"{text[start:]}"')
 
 
-def _portion_breaks(portion: str, width: int, room: int | None,
+def _portion_breaks(portion: str, width: int, room: int,
                     kept: list[int]) -> tuple[str, list[int] | None]:
     """The escaped portion and where its lines start when laid out from column 0.
 
-    ``room`` is given for the only portion of a one-portion string: the space left on
-    the keyword line. If the portion stays there (GNU inserts no break with that start
-    column), the break list is None. ``kept`` are positions that may not start a line.
+    ``room`` is the space left on the keyword line for the only portion of a one-portion
+    string (negative otherwise). If the portion stays there (GNU inserts no break with
+    that start column), the break list is None. ``kept`` are positions that may not
+    start a line.
     """
     text = _escape(portion)
     ends_with_newline = portion.endswith("\n")
     # The regex fast path needs one-column characters of fixed class, and no escaped
     # backslash (whose second half must not become a break by parity).
-    keyword_line = room is not None and room >= 0
+    keyword_line = room >= 0
     if not kept and "\\" not in portion and _is_simple(text):
         if keyword_line and (len(text) <= room or not _has_break(text, ends_with_newline)):
             return text, None
@@ -1291,12 +1292,12 @@ def _char_width(char: str) -> int:
 class _Memo(dict[str, int]):
     """Per-character cache of a classification function."""
 
-    def __init__(self, function: "object") -> None:
+    def __init__(self, function: Callable[[str], int]) -> None:
         super().__init__()
         self.function = function
 
     def __missing__(self, char: str) -> int:
-        value = self[char] = self.function(char)  # type: ignore[operator]
+        value = self[char] = self.function(char)
         return value
 
 
