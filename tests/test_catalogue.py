@@ -461,7 +461,7 @@ def catalogues(draw: st.DrawFn) -> Catalogue:
                      bom=draw(st.booleans()))
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(catalogues())
 def test_render_then_parse_keeps_everything_and_is_idempotent(catalogue: Catalogue) -> None:
     rendered = render_po(catalogue)
