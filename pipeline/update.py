@@ -17,6 +17,8 @@ from .errors import TranslationLossError
 from .fuzzy import FuzzyIndex
 from .model import MT_COMMENT_PREFIX, Catalogue, Message
 
+#: Translator comment that keeps a translation which lost its entry to a newer one with the same key.
+PREVIOUS_TRANSLATION_PREFIX = "previous translation: "
 #: Header fields the pipeline owns; any other field (Last-Translator, X-Generator, ...) is kept.
 CONTENT_TYPE = "text/plain; charset=UTF-8"
 
@@ -58,7 +60,7 @@ def update_catalogue(template: Catalogue, old: Catalogue | None, *, lang: str, s
             continue
         fuzzy = fuzzy_sources.match(entry)
         result.messages.append(_from_fuzzy(entry, fuzzy) if fuzzy else _fresh(entry))
-    result.messages.extend(_obsolete_entries(previous, used))
+    result.messages.extend(_obsolete_entries(previous, used, result.index()))
     return result
 
 
@@ -153,20 +155,40 @@ def _worth_keeping(message: Message) -> bool:
     return message.translated or bool(message.translations) or bool(human_comments)
 
 
-def _obsolete_entries(previous: list[Message], used: set[int]) -> list[Message]:
-    kept: list[Message] = []
-    seen: set[tuple[str | None, str]] = set()
-    for message in [m for m in previous if m.obsolete] + [m for m in previous if not m.obsolete]:
-        if id(message) in used or not _worth_keeping(message) or message.key in seen:
+def _obsolete_entries(previous: list[Message], used: set[int], active: dict) -> list[Message]:
+    """Entries that left the template but hold human work, one per key (GNU tools refuse two).
+
+    An entry that was active until now wins over an older obsolete one with the same key;
+    the loser's translation, when it differs, is kept as a ``previous translation:`` comment
+    on the winner, so no text a translator wrote disappears.
+    """
+    kept: dict[tuple[str | None, str], Message] = {}
+    rank: dict[tuple[str | None, str], tuple[int, int]] = {}
+    position = {id(m): i for i, m in enumerate(previous)}
+    newest_first = [m for m in previous if not m.obsolete] + [m for m in previous if m.obsolete]
+    for message in newest_first:
+        if id(message) in used or not _worth_keeping(message):
             continue
-        seen.add(message.key)
+        winner = active.get(message.key) or kept.get(message.key)
+        if winner is not None:
+            _keep_translations_as_comments(winner, message)
+            continue
         gone = _clone(message)
         gone.obsolete = True
         gone.references = []
         gone.auto_comments = []
         gone.lineno = 0
-        kept.append(gone)
-    return kept
+        kept[message.key] = gone
+        rank[message.key] = (0 if message.obsolete else 1, position[id(message)])
+    # Old obsolete entries first, then the newly obsolete ones, each in their old order.
+    return [kept[key] for key in sorted(kept, key=rank.__getitem__)]
+
+
+def _keep_translations_as_comments(winner: Message, loser: Message) -> None:
+    for text in loser.translations:
+        comment = PREVIOUS_TRANSLATION_PREFIX + text.replace("\n", " ")
+        if text not in winner.translations and comment not in winner.comments:
+            winner.comments.append(comment)
 
 
 def check_no_loss(before: Catalogue | None, after: Catalogue, path: str) -> None:
@@ -176,9 +198,11 @@ def check_no_loss(before: Catalogue | None, after: Catalogue, path: str) -> None
     remaining: set[str] = set()
     for message in after.messages:
         remaining.update(message.translations)
+        remaining.update(c[len(PREVIOUS_TRANSLATION_PREFIX):] for c in message.comments
+                         if c.startswith(PREVIOUS_TRANSLATION_PREFIX))
     for message in before.messages:
         for text in message.translations:
-            if text not in remaining:
+            if text not in remaining and text.replace("\n", " ") not in remaining:
                 raise TranslationLossError(
                     f"refusing to write: the translation of {message.msgid[:60]!r} would be lost",
                     path=path,

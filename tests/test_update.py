@@ -112,3 +112,22 @@ def test_no_translation_is_ever_lost_across_edit_sequences(versions: list[list[s
     for message in catalogue.active:
         if not message.fuzzy and message.msgid in made:
             assert message.msgstr == made[message.msgid]
+
+
+def test_active_and_obsolete_with_one_key_become_one_entry_keeping_both_texts() -> None:
+    """GNU tools refuse a catalogue where an active and an obsolete entry share a key."""
+    old = Catalogue(messages=[
+        Message(msgid="Gone.", msgstr="Новый перевод"),
+        Message(msgid="Gone.", msgstr="Старый перевод", obsolete=True),
+        Message(msgid="Kept.", msgstr="Оставлено"),
+        Message(msgid="Kept.", msgstr="Оставлено раньше", obsolete=True),
+    ])
+    result = update_catalogue(template("Kept."), old, lang="ru", slug="a")
+    keys = [(m.key, m.obsolete) for m in result.messages]
+    assert len(keys) == len(set(k for k, _ in keys)) == 2
+    gone = next(m for m in result.messages if m.msgid == "Gone.")
+    assert gone.obsolete and gone.msgstr == "Новый перевод"
+    assert "previous translation: Старый перевод" in gone.comments
+    kept = result.active[0]
+    assert kept.msgstr == "Оставлено" and "previous translation: Оставлено раньше" in kept.comments
+    check_no_loss(old, result, "locale/ru/LC_MESSAGES/a.po")
