@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Iterator, Protocol, Sequence
 
 from .catalogue import parse_po
 from .config import Config, validate_language
@@ -94,6 +94,25 @@ def read_catalogue_file(config: Config, rel: str) -> tuple[Catalogue | None, str
     return parse_po(data, rel), fingerprint(data)
 
 
+def iter_catalogues(config: Config, problems: ErrorSink, *, articles: Sequence[str] = (),
+                    langs: Sequence[str] = ()) -> Iterator[tuple[Article, str, str, Catalogue | None]]:
+    """Every (article, target language, catalogue path, catalogue or None) of the project.
+
+    Unreadable articles and malformed catalogues go to ``problems``; the rest is still listed.
+    """
+    for article in load_articles(config, problems, tuple(articles)):
+        for lang in target_languages(config, article):
+            if langs and lang not in langs:
+                continue
+            rel = config.catalogue_rel(lang, article.slug)
+            try:
+                catalogue, _ = read_catalogue_file(config, rel)
+            except PipelineError as exc:
+                problems.errors.append(exc)
+                continue
+            yield article, lang, rel, catalogue
+
+
 # --------------------------------------------------------------------------- status
 
 
@@ -138,14 +157,7 @@ def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue
 def project_status(config: Config) -> tuple[list[CatalogueStatus], list[PipelineError]]:
     problems = Problems()
     rows = []
-    for article in load_articles(config, problems):
-        for lang in target_languages(config, article):
-            rel = config.catalogue_rel(lang, article.slug)
-            try:
-                catalogue, _ = read_catalogue_file(config, rel)
-            except PipelineError as exc:
-                problems.errors.append(exc)
-                continue
-            published = safe_join(config.root, config.output_rel(lang, article.slug)).exists()
-            rows.append(catalogue_status(article, lang, rel, catalogue, published))
+    for article, lang, rel, catalogue in iter_catalogues(config, problems):
+        published = safe_join(config.root, config.output_rel(lang, article.slug)).exists()
+        rows.append(catalogue_status(article, lang, rel, catalogue, published))
     return rows, problems.errors

@@ -35,7 +35,7 @@ from .model import (
     Message,
     Severity,
 )
-from .sync import SyncReport, load_articles, read_catalogue_file, target_languages
+from .project import Problems, iter_catalogues, read_catalogue_file
 
 #: The reasons an item waits, in the order ``--reason`` lists them.
 REASONS = ("machine", "changed", "fuzzy", "untranslated", "findings")
@@ -193,20 +193,11 @@ def build_queue(config: Config, *, langs: Sequence[str] = (), articles: Sequence
     if unknown:
         raise ReviewError(f"unknown reason(s): {', '.join(unknown)}",
                           hint="use one of: " + ", ".join(REASONS))
-    report = SyncReport()
+    problems = Problems()
     queue = ReviewQueue(reasons=tuple(reasons))
-    for article in load_articles(config, report, tuple(articles)):
-        for lang in target_languages(config, article):
-            if langs and lang not in langs:
-                continue
-            rel = config.catalogue_rel(lang, article.slug)
-            try:
-                catalogue, _ = read_catalogue_file(config, rel)
-            except PipelineError as exc:
-                report.errors.append(exc)
-                continue
-            queue.versions.append(language_version(article, lang, rel, catalogue, checker))
-    queue.errors = report.errors
+    for article, lang, rel, catalogue in iter_catalogues(config, problems, articles=articles, langs=langs):
+        queue.versions.append(language_version(article, lang, rel, catalogue, checker))
+    queue.errors = problems.errors
     queue.versions.sort(key=_closest_to_publication)
     return queue
 

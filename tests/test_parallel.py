@@ -43,7 +43,6 @@ def test_jobs_do_not_change_any_byte(tmp_path: Path) -> None:
 
 def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     """A SIGKILLed sync must not leave workers holding the project lock."""
-    import os
     import signal
     import subprocess
     import sys

@@ -9,10 +9,9 @@ import click
 
 from ..cli import EXIT_ERRORS, EXIT_FINDINGS, Project, pass_project, show_error
 from ..annotate import unknown_speakers
-from ..errors import PipelineError
 from ..integration import catalogue_checker, project_glossary
 from ..model import Severity
-from ..sync import SyncReport, load_articles, read_catalogue_file, target_languages
+from ..project import Problems, iter_catalogues, load_articles
 
 
 @click.command("check")
@@ -30,18 +29,9 @@ def check_command(project: Project, as_json: bool) -> None:
       pipeline check --json
     """
     config = project.config
-    report = SyncReport()
-    items = []
-    for article in load_articles(config, report):
-        for lang in target_languages(config, article):
-            rel = config.catalogue_rel(lang, article.slug)
-            try:
-                catalogue, _ = read_catalogue_file(config, rel)
-            except PipelineError as error:
-                report.errors.append(error)
-                continue
-            if catalogue is not None:
-                items.append((rel, article.lang, lang, catalogue))
+    report = Problems()
+    items = [(rel, article.lang, lang, catalogue)
+             for article, lang, rel, catalogue in iter_catalogues(config, report) if catalogue is not None]
     findings = catalogue_checker(project_glossary(config))(items)
     if as_json:
         click.echo(json.dumps([{
@@ -73,7 +63,7 @@ def glossary_command(project: Project) -> None:
       pipeline glossary
     """
     config = project.config
-    report = SyncReport()
+    report = Problems()
     articles = load_articles(config, report)
     glossary = project_glossary(config)
     rows = unknown_speakers(((a.slug, a.lang, [s.msgid for s in a.segments]) for a in articles), glossary)

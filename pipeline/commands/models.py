@@ -11,7 +11,7 @@ from ..cli import Project, pass_project
 from ..config import Config
 from ..errors import PipelineError
 from ..models import install_missing, install_package_file, model_report, needed_pairs
-from ..sync import SyncReport, load_articles
+from ..project import Problems, load_articles
 
 
 def packages_dir(config: Config) -> Path | None:
@@ -23,7 +23,7 @@ def packages_dir(config: Config) -> Path | None:
 
 def source_languages(config: Config) -> list[str]:
     """The languages the project's articles are written in (the source side of each pair)."""
-    langs = {article.lang for article in load_articles(config, SyncReport())}
+    langs = {article.lang for article in load_articles(config, Problems())}
     return sorted(langs or {config.source_language})
 
 
