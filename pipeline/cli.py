@@ -184,7 +184,7 @@ def report_lines(report: SyncReport) -> list[str]:
     if report.new_segments or report.changed_segments:
         lines.append(f"  new segments:        {_counts(report.new_segments)}")
         lines.append(f"  changed segments:    {_counts(report.changed_segments)}")
-    if report.machine_translated or report.from_memory or report.rejected:
+    if any(report.machine_translated.values()) or any(report.from_memory.values()) or any(report.rejected.values()):
         lines.append(f"  machine-translated:  {_counts(report.machine_translated)}")
         lines.append(f"  from memory:         {_counts(report.from_memory)}")
         lines.append(f"  rejected MT output:  {_counts(report.rejected)}")

@@ -166,6 +166,10 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
     _count_waiting(states, report)
     for slug, record in clean:
         replay(slug, record.summary, report)
+        if options.engine is not None and "translate" in options.stages:
+            # Still waiting: the engine cannot serve these pairs (or the article would be dirty).
+            report.missing_pairs += [tuple(p) for p in record.summary.get("pending", [])  # type: ignore[misc]
+                                     if tuple(p) not in report.missing_pairs]
     report.skipped = len(clean)
     return report
 

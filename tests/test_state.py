@@ -119,3 +119,12 @@ def test_a_reviewed_translation_elsewhere_revives_articles_waiting_for_memory(tm
     report = run(root, engine)
     assert report.skipped == 0 and report.from_memory["ru"] == 1
     assert "Общий шаблонный текст." in (root / "locale/ru/LC_MESSAGES/b.po").read_text()
+
+
+def test_missing_models_are_reported_on_skipping_runs_too(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    engine = SwitchableEngine()
+    first = run(root, engine)
+    assert first.missing_pairs == [("en", "ru")]
+    second = run(root, engine)
+    assert second.skipped == 2 and second.missing_pairs == [("en", "ru")]
