@@ -1,0 +1,69 @@
+"""Publishing policies: reviewed only, machine allowed, fields that need review, stale versions."""
+
+from __future__ import annotations
+
+from pipeline.config import PublishPolicy
+from pipeline.markdown import read_article
+from pipeline.model import Catalogue, Message, MT_COMMENT_PREFIX
+from pipeline.publish import decide, notice_for, render_version
+
+SOURCE = "---\ntitle: Port grows\ndate: 2026-03-14\n---\n\n## Heading\n\nLead paragraph.\n\nBody paragraph.\n"
+
+
+def article():  # type: ignore[no-untyped-def]
+    return read_article(SOURCE.encode(), path="source/a.md", slug="a", default_lang="en",
+                        front_matter_keys=("title",))
+
+
+def catalogue(**status: str) -> Catalogue:
+    """status per msgid: reviewed | machine | changed | empty."""
+    messages = []
+    for segment in article().segments:
+        kind = status.get(segment.msgid, "reviewed")
+        message = Message(msgid=segment.msgid, msgctxt=segment.msgctxt)
+        if kind != "empty":
+            message.msgstr = "RU " + segment.msgid
+        if kind == "machine":
+            message.flags = ["fuzzy"]
+            message.comments = [MT_COMMENT_PREFIX + "fake 1"]
+        if kind == "changed":
+            message.flags = ["fuzzy"]
+            message.previous_msgid = "Old " + segment.msgid
+        messages.append(message)
+    return Catalogue(messages=messages)
+
+
+def test_reviewed_only_by_default() -> None:
+    decision, _ = decide(article(), "ru", catalogue(**{"Body paragraph.": "machine"}), PublishPolicy())
+    assert not decision.ready and decision.reasons() == ["1 machine translation awaiting review"]
+    decision, chosen = decide(article(), "ru", catalogue(), PublishPolicy())
+    assert decision.ready and not decision.machine
+    text = render_version(article(), "ru", chosen, decision, PublishPolicy())
+    assert text == ("---\ntitle: RU Port grows\ndate: 2026-03-14\nlang: ru\ntranslation_of: a\ntranslationKey: a\n"
+                    "---\n\n## RU Heading\n\nRU Lead paragraph.\n\nRU Body paragraph.\n")
+
+
+def test_machine_allowed_marks_the_version_and_opens_with_a_notice() -> None:
+    policy = PublishPolicy(allow_machine=True)
+    decision, chosen = decide(article(), "ru", catalogue(**{"Body paragraph.": "machine"}), policy)
+    assert decision.ready and decision.machine
+    text = render_version(article(), "ru", chosen, decision, policy)
+    assert "machine_translated: true\n---\n\n*" + notice_for("ru", policy) + "*\n\n## RU Heading" in text
+    assert notice_for("ru", PublishPolicy(notice={"ru": "Свой текст."})) == "Свой текст."
+
+
+def test_required_fields_must_be_reviewed_even_when_machine_is_allowed() -> None:
+    policy = PublishPolicy(allow_machine=True, require_review=("title", "lead"))
+    held, _ = decide(article(), "ru", catalogue(**{"Lead paragraph.": "machine"}), policy)
+    assert not held.ready and held.reasons() == ["1 must be reviewed before machine translation may be published"]
+    ok, _ = decide(article(), "ru", catalogue(**{"Body paragraph.": "machine", "Heading": "machine"}), policy)
+    assert ok.ready
+
+
+def test_untranslated_and_changed_are_never_published() -> None:
+    policy = PublishPolicy(allow_machine=True)
+    decision, _ = decide(article(), "ru", catalogue(**{"Heading": "empty", "Body paragraph.": "changed"}), policy)
+    assert not decision.ready
+    assert decision.reasons() == ["1 source changed since translation", "1 untranslated"]
+    decision, _ = decide(article(), "ru", None, policy)
+    assert decision.reasons() == ["4 untranslated"]
