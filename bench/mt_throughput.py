@@ -270,9 +270,18 @@ def compare(argos: list[str], ours: list[str]) -> dict[str, Any]:
 
     raw = sum(a == b for a, b in zip(argos, ours))
     normalised = sum(norm(a) == norm(b) for a, b in zip(argos, ours))
-    examples = [(a, b) for a, b in zip(argos, ours) if norm(a) != norm(b)][:2]
+    examples = [_divergence(a, b) for a, b in zip(argos, ours) if norm(a) != norm(b)][:2]
     return {"paragraphs": len(argos), "identical": raw, "identical_normalised": normalised,
-            "examples": [{"argos": a[:160], "pipeline": b[:160]} for a, b in examples]}
+            "examples": examples}
+
+
+def _divergence(a: str, b: str) -> dict[str, Any]:
+    """Where two outputs part, with some context: differences are easier to judge there."""
+    a_words, b_words = a.split(), b.split()
+    first = next((i for i, (x, y) in enumerate(zip(a_words, b_words)) if x != y), min(len(a_words), len(b_words)))
+    start = max(0, first - 3)
+    return {"word": first, "of_words": max(len(a_words), len(b_words)),
+            "argos": " ".join(a_words[start:first + 6]), "pipeline": " ".join(b_words[start:first + 6])}
 
 
 # ---------------------------------------------------------------- main
@@ -282,7 +291,9 @@ def benchmark(args: argparse.Namespace, base: Path) -> Results:
     packages = build(base, args.quick)
     extra_words = 0 if args.quick else 2000
     paragraphs = corpus(args.paragraphs, seed=7, extra_words=extra_words)
+    load = round(os.getloadavg()[0], 2)
     results = Results(settings={
+        "load average (1 min) at the start": load,
         "model": "tiny (d32, 1+1 layers)" if args.quick else "d512, 6+6 layers, 8 heads, ffn 2048, int8, vocab 8000",
         "paragraphs": len(paragraphs), "sentences": _sentence_count(paragraphs),
         "max_decoding_length": args.cap, "threads": args.threads, "pair": "en→ru",
@@ -342,8 +353,9 @@ def report(results: Results) -> str:
         lines.append(f"  same output ({name}): {comparison['identical']}/{comparison['paragraphs']} paragraphs "
                      f"identical, {comparison['identical_normalised']} ignoring whitespace and '_'")
         for example in comparison["examples"]:
-            lines.append(f"    argos:    {example['argos']!r}")
-            lines.append(f"    pipeline: {example['pipeline']!r}")
+            lines.append(f"    first difference at word {example['word']} of {example['of_words']}:")
+            lines.append(f"      argos:    …{example['argos']}…")
+            lines.append(f"      pipeline: …{example['pipeline']}…")
     return "\n".join(lines)
 
 
@@ -367,6 +379,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="mt-bench-") as scratch:
         isolate(Path(scratch))
         results = benchmark(args, Path(scratch))
+    results.settings["load average (1 min) at the end"] = round(os.getloadavg()[0], 2)
     print(report(results))
     if args.json:
         payload = {"settings": results.settings, "comparisons": results.comparisons,
