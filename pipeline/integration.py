@@ -24,7 +24,7 @@ def project_glossary(config: Config) -> Glossary | None:
     path = config.glossary_path
     if not path.exists():
         return None
-    return load_glossary(path, config.languages)
+    return load_glossary(path)
 
 
 def catalogue_checker(glossary: Glossary | None) -> Callable[[Iterable[CatalogueItem]], list[Finding]]:
