@@ -12,22 +12,46 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from typing import NamedTuple
 
 from pipeline.lexicon import SURNAME_ENDINGS, Lexicon, fold, lexicon
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_WHO = frozenset({"who", "который", "которая"})
+_JOINERS = "'’-"
+_COMMA_GAP = re.compile(r"\s*,\s*(?=[^\W_])")
+#: Letters and digits that are certainly not upper case, taken out of the "may be upper
+#: case" class of :func:`_runs` (computed, so it agrees with this Python's ``isupper``).
+_NOT_UPPER = "".join(chr(c) for ranges in ((0x30, 0x250), (0x370, 0x530), (0x1E00, 0x1F00))
+                     for c in range(*ranges) if chr(c).isalnum() and not chr(c).isupper())
+_MAYBE_UPPER = "[^\\W" + re.escape(_NOT_UPPER) + "]"
+_NAMES_CACHE_SIZE = 8192
 _AZ_GENITIVE = re.compile(r"(?:['’\-]?(?:nin|nın|nun|nün|in|ın|un|ün))$")
 _ADVERBS = frozenset("also later then again further too также позже затем ещё еще тогда "
                      "həmçinin sonra da də".split())
 _ARTICLES = frozenset({"the", "a", "an"})
+_INFLECTED = ("ru", "az")  # languages whose names take case endings (see same_word)
+_LEAD_IN_TAIL = re.compile(r"[\s,:—–-]*")
 _MAX_NAME_TOKENS = 3
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a segment: ``text == segment[start:end]``.
+
+    A named tuple, not a dataclass, because a long article has tens of thousands of them
+    and building a frozen dataclass costs several times as much.
+    """
+
     text: str
     start: int
     end: int
+
+
+#: Builds a ``Token`` from a ``(text, start, end)`` tuple without the Python-level
+#: ``__new__`` a named tuple adds (tokenising is the inner loop of the attribution search).
+_new_token = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -56,24 +80,202 @@ class Mention:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets into ``text``."""
-    return [Token(m.group(), m.start(), m.end())
+    return [_new_token(Token, (m.group(), *m.span()))
             for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
 def names_in(text: str, lang: str) -> list[Name]:
     """Every capitalised name group of ``text`` (persons, organisations, places)."""
+    return list(_names_in(text, lang))
+
+
+@lru_cache(maxsize=_NAMES_CACHE_SIZE)
+def _names_in(text: str, lang: str) -> tuple[Name, ...]:
+    """:func:`names_in`, cached (names are immutable, so the tuple can be shared).
+
+    The rules of :func:`_name_at` (without pronouns), plus the evidence that a name is a
+    person's: a title or role word in front, a role or "who" in an appositive after it,
+    a surname ending. A name lies inside a run of capitalised words (and particles)
+    separated by spaces only, so one regex finds those runs and everything else of a
+    paragraph, mostly lower-case words, is never tokenised in Python.
+    """
     lex = lexicon(lang)
-    tokens = tokenize(text)
+    no_name = _not_names(lang)
     found: list[Name] = []
-    index = 0
-    while index < len(tokens):
-        name, after = _name_at(text, tokens, index, lex, pronouns=False)
-        if name is None:
-            index += 1
+    for run in _runs(lex.particles, 0).finditer(text):
+        written = run.group()
+        if written in no_name:
             continue
-        found.append(_with_context_evidence(text, tokens, index, after, name, lex))
-        index = after
+        words = written.split()
+        if len(words) == 1:
+            name = _single_word_name(text, run.start(), run.end(), written, lex)
+            if name is not None:
+                found.append(name)
+        else:
+            found += _names_in_run(text, run.start(), run.end(), words, lex)
+    return tuple(found)
+
+
+@lru_cache(maxsize=None)
+def _not_names(lang: str) -> frozenset[str]:
+    """Words that make no name on their own (a run of just "The" or "However")."""
+    lex = lexicon(lang)
+    return lex.function_words | lex.particles | {"The"}
+
+
+def full_names_in(text: str, lang: str) -> list[Name]:
+    """The names of :func:`names_in` that have two words or more (Natig Jafarli, not
+    Jafarli): the only ones a surname can be resolved to, found without looking at the
+    single capitalised words that make up most of the runs."""
+    return list(_full_names_in(text, lang))
+
+
+@lru_cache(maxsize=_NAMES_CACHE_SIZE)
+def _full_names_in(text: str, lang: str) -> tuple[Name, ...]:
+    lex = lexicon(lang)
+    found: list[Name] = []
+    for run in _runs(lex.particles, 1).finditer(text):
+        found += [name for name in _names_in_run(text, run.start(), run.end(),
+                                                 run.group().split(), lex)
+                  if " " in name.text]
+    return tuple(found)
+
+
+def _single_word_name(text: str, start: int, end: int, word: str, lex: Lexicon) -> Name | None:
+    """:func:`_names_in_run` for a run of one word, the most common case (Baku, The):
+    no titles to strip and no surname ending to weigh."""
+    if word in lex.particles or not word[0].isupper() or word in lex.function_words \
+            or word == "The":
+        return None
+    person = fold(_word_before(text, start)) in lex.roles or _appositive(text, end, lex)
+    return Name(start, end, word, person=person)
+
+
+def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
+                  lex: Lexicon) -> list[Name]:
+    """The names of one run of space-separated words that may be capitalised.
+
+    The run regex lets through a few words that only look capitalised (its character
+    class is a superset, see :func:`_runs`), so ``str.isupper`` decides here, exactly as
+    :func:`_name_at` does; a word that fails it breaks the run.
+    """
+    particles, titles, function_words, roles = (lex.particles, lex.titles,
+                                                lex.function_words, lex.roles)
+    count = len(words)
+    found: list[Name] = []
+    resume = 0
+    starts: list[int] | None = None
+    for index in range(count):
+        if index < resume or words[index] in particles or not words[index][0].isupper():
+            continue
+        end = index + 1
+        while end < count and (words[end] in particles or words[end][0].isupper()):
+            end += 1
+        while end > index and words[end - 1] in particles:
+            end -= 1
+        first = index
+        while first < end - 1 and (words[first] in titles or words[first] in function_words
+                                   or fold(words[first]) in roles):
+            first += 1
+        if end - first == 1 and (words[first] in function_words or words[first] == "The"):
+            continue
+        after = first + 2 if end - first > _MAX_NAME_TOKENS else end
+        lead, core = words[index:first], words[first:after]
+        if starts is None:
+            starts = _word_starts(text, run_start, words)
+        gender = _title_gender_of(lead) or (_surname_gender(core[-1].lower())[1]
+                                            if len(core) >= 2 else None)
+        person = (any(w in titles or fold(w) in roles for w in lead)
+                  or fold(words[index - 1] if index else _word_before(text, run_start))
+                  in roles
+                  or (after == count and _appositive(text, run_end, lex))
+                  or gender is not None
+                  or (len(core) >= 2 and _surname_gender(core[-1].lower())[0]))
+        found.append(Name(starts[first], starts[after - 1] + len(core[-1]), " ".join(core),
+                          gender=gender, person=person))
+        resume = after
     return found
+
+
+def _word_starts(text: str, start: int, words: list[str]) -> list[int]:
+    """Offsets of ``words``, the space-separated words of ``text`` from ``start`` on."""
+    starts = []
+    for word in words:
+        start = text.find(word, start)
+        starts.append(start)
+        start += len(word)
+    return starts
+
+
+def _word_before(text: str, position: int) -> str:
+    """The token (as :func:`tokenize` cuts them) that ends last before ``position``."""
+    end = position
+    while end > 0 and not text[end - 1].isalnum():
+        end -= 1
+    start = end
+    while start > 0:
+        if text[start - 1].isalnum():
+            start -= 1
+        elif start >= 2 and text[start - 1] in _JOINERS and text[start - 2].isalnum():
+            start -= 1
+        else:
+            break
+    return text[start:end]
+
+
+def _appositive(text: str, position: int, lex: Lexicon) -> bool:
+    """Whether "X, a role …" / "X, who …" follows a name that ends at ``position``: the
+    gap to the next word is a lone comma and one of the next three words says who X is."""
+    gap = _COMMA_GAP.match(text, position)
+    if gap is None:
+        return False
+    words = [m.group() for m in islice(_TOKEN.finditer(text, gap.end()), 3)]
+    return any(w.lower() in lex.roles or w in lex.titles for w in words) or words[0] in _WHO
+
+
+@lru_cache(maxsize=None)
+def _runs(particles: frozenset[str], more: int) -> re.Pattern[str]:
+    """Runs of words that may start a name group, for a lexicon's ``particles``, with at
+    least ``more`` words after the first.
+
+    A run is a token starting with a character that may be upper case, then more such
+    tokens or particles, each after whitespace only: exactly the stretch over which
+    :func:`_name_at` extends a group. Runs never overlap, so the runs of two words or
+    more are exactly those of the one-word pattern that have two words or more. Python's ``re`` has no "upper case" class, so the
+    class is "letters and numbers other than ones known to be lower case" (a superset,
+    cheap to build); :func:`_names_in_run` checks each word with ``str.isupper``.
+    """
+    token = r"(?>[^\W_]+(?:['’\-][^\W_]+)*)"
+    capital = "(?=" + _MAYBE_UPPER + ")" + token
+    alternatives = [capital]
+    if particles:
+        alternatives.append("(?:" + "|".join(re.escape(p) for p in sorted(particles))
+                            + r")(?![^\W_]|['’\-][^\W_])")
+    # The class test comes before the token-start lookbehinds: it fails at most
+    # positions and is the cheaper of the two.
+    return re.compile("(?=" + _MAYBE_UPPER + r")(?<![^\W_])(?<![^\W_]['’\-])" + token
+                      + r"(?:\s+(?:" + "|".join(alternatives) + f")){{{more},}}")
+
+
+@lru_cache(maxsize=4096)
+def _surname_gender(last: str) -> tuple[bool, str | None]:
+    """(whether ``last`` has a surname ending, the gender of the first ending it has)."""
+    for ending, gender in SURNAME_ENDINGS:
+        if last.endswith(ending):
+            return True, gender
+    return False, None
+
+
+def _title_gender_of(titles: list[str]) -> str | None:
+    """:func:`_title_gender` on words rather than tokens."""
+    if not titles:
+        return None
+    words = set(titles)
+    if words & _MALE_TITLES:
+        return "m"
+    if words & _FEMALE_TITLES:
+        return "f"
+    return None
 
 
 def speaker_after(text: str, start: int, end: int, lang: str, *,
@@ -84,13 +286,15 @@ def speaker_after(text: str, start: int, end: int, lang: str, *,
     that does not end in a comma (“not free” by X …) only takes an immediate speaker.
     """
     lex = lexicon(lang)
-    tokens = tokenize(text, start, end)[:16]
+    tokens = [_new_token(Token, (m.group(), *m.span()))
+              for m in islice(_TOKEN.finditer(text, start, end), 16)]
     words = [t.text for t in tokens]
+    folded = [fold(word) for word in words]
     for index in range(len(tokens) if anywhere else min(1, len(tokens))):
-        found = (_according_to(text, tokens, index, lex)
+        found = (_according_to(text, tokens, index, lex, folded)
                  or _deye(text, tokens, index, lang, lex)
-                 or _name_then_verb(text, tokens, index, lex)
-                 or _verb_then_name(text, tokens, index, lex, words))
+                 or _name_then_verb(text, tokens, index, lex, words, folded)
+                 or _verb_then_name(text, tokens, index, lex, words, folded))
         if found is not None:
             return found
     return None
@@ -102,7 +306,7 @@ def speaker_before(text: str, start: int, end: int, lang: str) -> Name | None:
     lex = lexicon(lang)
     tokens = tokenize(text, start, end)
     tail = text[tokens[-1].end:end] if tokens else ""
-    if not tokens or not re.fullmatch(r"[\s,:—–-]*", tail):
+    if not tokens or not _LEAD_IN_TAIL.fullmatch(tail):
         return None
     words = [fold(t.text) for t in tokens]
     return (_before_according_to(text, tokens, words, lex)
@@ -126,11 +330,24 @@ def resolve(name: Name, segment: int, mentions: list[Mention], speakers: list[Me
     return _resolve_name(name.text, before, lang)
 
 
+def resolves_to_itself(name: Name, lang: str) -> bool:
+    """Whether :func:`resolve` returns ``name.text`` whatever the article said before,
+    given mentions found by :func:`names_in` (whose texts are single-spaced).
+
+    That holds for a name of two words or more, written single-spaced, in a language
+    where :func:`same_word` is plain equality: an earlier mention can only match it word
+    for word, and then the first such mention is spelled exactly like it. Callers use it
+    to skip searching the article for names.
+    """
+    return not name.pronoun and lang not in _INFLECTED and " " in name.text \
+        and name.text == " ".join(name.text.split())
+
+
 def same_word(left: str, right: str, lang: str) -> bool:
     """Equal words, allowing case endings in Russian and Azerbaijani (Алиева ~ Алиев)."""
     if left == right:
         return True
-    if lang not in ("ru", "az") or min(len(left), len(right)) < 4:
+    if lang not in _INFLECTED or min(len(left), len(right)) < 4:
         return False
     short, long_ = sorted((left, right), key=len)
     stem = short[:-1] if lang == "ru" and short[-1] in "аяйь" else short
@@ -160,6 +377,8 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     if pronouns and fold(first.text) in lex.pronouns:
         gender = lex.pronouns[fold(first.text)]
         return Name(first.start, first.end, first.text, pronoun=True, gender=gender), index + 1
+    if first.text in lex.particles or not first.text[0].isupper():
+        return None, index + 1  # no group starts here: most words are lower case
     end = index
     while end < len(tokens) and _name_word(tokens, end, index, text, lex):
         end += 1
@@ -198,36 +417,18 @@ def _leading(group: list[Token], lex: Lexicon) -> list[Token]:
     return group[:strip]
 
 
+_MALE_TITLES = frozenset({"Mr", "Господин", "Cənab", "King", "Prince", "Sir", "Lord"})
+_FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Госпожа", "Xanım", "Queen", "Princess",
+                            "Lady"})
+
+
 def _title_gender(titles: list[Token]) -> str | None:
-    words = {t.text for t in titles}
-    if words & {"Mr", "Господин", "Cənab", "King", "Prince", "Sir", "Lord"}:
-        return "m"
-    if words & {"Mrs", "Ms", "Miss", "Госпожа", "Xanım", "Queen", "Princess", "Lady"}:
-        return "f"
-    return None
+    return _title_gender_of([t.text for t in titles])
 
 
-def _with_context_evidence(text: str, tokens: list[Token], index: int, after: int,
-                           name: Name, lex: Lexicon) -> Name:
-    """Mark a name as a person when a role word precedes it or an appositive follows."""
-    role_before = index > 0 and fold(tokens[index - 1].text) in lex.roles
-    appositive = False
-    if after < len(tokens) and text[name.end:tokens[after].start].strip() == ",":
-        words = [t.text for t in tokens[after:after + 3]]
-        appositive = any(w.lower() in lex.roles or w in lex.titles for w in words) \
-            or words[:1] in (["who"], ["который"], ["которая"])
-    person = name.person or role_before or appositive or guess_gender(name) is not None \
-        or _surname_like(name)
-    return Name(name.start, name.end, name.text, gender=guess_gender(name), person=person)
-
-
-def _surname_like(name: Name) -> bool:
-    last = name.words[-1].lower() if len(name.words) >= 2 else ""
-    return any(last.endswith(ending) for ending, _ in SURNAME_ENDINGS)
-
-
-def _according_to(text: str, tokens: list[Token], index: int, lex: Lexicon) -> Name | None:
-    words = [fold(t.text) for t in tokens]
+def _according_to(text: str, tokens: list[Token], index: int, lex: Lexicon,
+                  words: list[str]) -> Name | None:
+    """“…,” according to X: ``words`` are the tokens folded (see :func:`fold`)."""
     for phrase in lex.according_to:
         if tuple(words[index:index + len(phrase)]) == phrase and index + len(phrase) < len(tokens):
             return _name_after_roles(text, tokens, index + len(phrase), lex)
@@ -241,22 +442,30 @@ def _deye(text: str, tokens: list[Token], index: int, lang: str, lex: Lexicon) -
     return _name_after_roles(text, tokens, index + 1, lex)
 
 
-def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon) -> Name | None:
+def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
+                    words: list[str], folded: list[str]) -> Name | None:
     name, after = _name_at(text, tokens, index, lex)
     if name is None:
         return None
-    words = [t.text for t in tokens]
     if after < len(tokens) and words[after].lower() in _ADVERBS:
         after += 1
-    return name if after < len(tokens) and lex.verb_at(words, after) else None
+    return name if after < len(tokens) and _verb_size(folded, after, lex) else None
 
 
 def _verb_then_name(text: str, tokens: list[Token], index: int, lex: Lexicon,
-                    words: list[str]) -> Name | None:
-    size = lex.verb_at(words, index)
+                    words: list[str], folded: list[str]) -> Name | None:
+    size = _verb_size(folded, index, lex)
     if not size or words[index].lower() in lex.addressee_verbs or index + size >= len(tokens):
         return None
     return _name_after_roles(text, tokens, index + size, lex)
+
+
+def _verb_size(folded: list[str], index: int, lex: Lexicon) -> int:
+    """:meth:`Lexicon.verb_at` on words already folded, so a sentence is folded once."""
+    for size in (2, 1):
+        if tuple(folded[index:index + size]) in lex.verbs:
+            return size
+    return 0
 
 
 def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) -> Name | None:
@@ -313,9 +522,8 @@ def _before_genitive(text: str, tokens: list[Token], words: list[str], lang: str
 def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
                  tail: str) -> Name | None:
     """X said: “… / said X: “… / X, an economist, said: “… / X bildirib ki, “…"""
-    original = [t.text for t in tokens]
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 10), -1):
-        size = lex.verb_at(original, index)
+        size = _verb_size(words, index, lex)
         if not size:
             continue
         rest = words[index + size:]

@@ -31,6 +31,8 @@ _EMPHASIS = re.compile(r"\*+|~~|(?<![^\W_])_+|_+(?![^\W_])")
 _LINK = re.compile(r"!?\[(?=[^\]]*\]\()")
 _HTML_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+#: Every piece of markup :func:`_markup` counts starts with one of these characters.
+_MARKUP_CHARS = re.compile(r"[*~_\[<]")
 _MIN_UNTRANSLATED_WORDS = 4
 _MIN_DIVERGENCE_WORDS = 4
 
@@ -288,7 +290,7 @@ def check_catalogues(items: Iterable[CatalogueItem],
     for path, src_lang, tgt_lang, catalogue in items:
         messages = catalogue.active
         segments = [m.msgid for m in messages]
-        analysis = analyse_article(segments, src_lang)
+        top_level = _top_level_by_segment(analyse_article(segments, src_lang), len(segments))
         speakers = segment_speakers(segments, src_lang)
         for index, message in enumerate(messages):
             for translation in message.translations:
@@ -296,8 +298,8 @@ def check_catalogues(items: Iterable[CatalogueItem],
                 findings += [replace(f, **where) for f in check_entry(
                     message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
                     speakers=speakers[index])]
-                for key, text in _quoted_pairs(analysis, index, message.msgid, translation,
-                                               src_lang, tgt_lang):
+                for key, text in _quoted_pairs(top_level[index], translation, src_lang,
+                                               tgt_lang):
                     quoted[key].append(_QuotedTranslation(text, path, message.lineno,
                                                           message.msgid, tgt_lang))
     return findings + check_divergence(quoted)
@@ -318,13 +320,17 @@ def check_divergence(quoted: Mapping[tuple[str, str, str], list[_QuotedTranslati
     findings = []
     for key in sorted(quoted):
         occurrences = quoted[key]
-        variants = Counter(normalise_quotes(o.text) for o in occurrences)
+        normalised = [normalise_quotes(o.text) for o in occurrences]
+        variants = Counter(normalised)
         if len(variants) < 2:
             continue
-        usual = max(variants, key=lambda v: (variants[v], -_first(occurrences, v)))
-        reference = occurrences[_first(occurrences, usual)]
-        for occurrence in occurrences:
-            if normalise_quotes(occurrence.text) != usual:
+        first: dict[str, int] = {}
+        for position, variant in enumerate(normalised):
+            first.setdefault(variant, position)
+        usual = max(variants, key=lambda v: (variants[v], -first[v]))
+        reference = occurrences[first[usual]]
+        for occurrence, variant in zip(occurrences, normalised):
+            if variant != usual:
                 findings.append(Finding(
                     "quote-divergence", Severity.WARNING,
                     f"quotation translated differently from {reference.path}:{reference.line} "
@@ -333,15 +339,21 @@ def check_divergence(quoted: Mapping[tuple[str, str, str], list[_QuotedTranslati
     return findings
 
 
-def _first(occurrences: list[_QuotedTranslation], variant: str) -> int:
-    return next(i for i, o in enumerate(occurrences) if normalise_quotes(o.text) == variant)
+def _top_level_by_segment(analysis: list[Quotation], count: int) -> list[list[Quotation]]:
+    """The top-level quotations of each of ``count`` segments, in analysis order (grouped
+    once, rather than filtered out of the whole article for every translation)."""
+    grouped: list[list[Quotation]] = [[] for _ in range(count)]
+    for quotation in analysis:
+        if quotation.depth == 0:
+            grouped[quotation.segment_index].append(quotation)
+    return grouped
 
 
-def _quoted_pairs(analysis: list[Quotation], index: int, source: str, translation: str,
-                  src_lang: str, tgt_lang: str) -> list[tuple[tuple[str, str, str], str]]:
-    """(key, translated text) for each complete speech quotation of segment ``index``,
-    paired with the translation's quotations by position when their counts agree."""
-    mine = [q for q in analysis if q.segment_index == index and q.depth == 0]
+def _quoted_pairs(mine: list[Quotation], translation: str, src_lang: str,
+                  tgt_lang: str) -> list[tuple[tuple[str, str, str], str]]:
+    """(key, translated text) for each complete speech quotation in ``mine`` (the
+    top-level quotations of one source segment), paired with the translation's
+    quotations by position when their counts agree."""
     target = _top_quotes(translation, scan_quotes(translation))
     if len(mine) != len(target):
         return []
@@ -420,6 +432,8 @@ def _anchors(entry: Entry, text: str, lang: str, *, source: bool) -> frozenset[s
 
 
 def _markup(text: str) -> Counter[str]:
+    if not _MARKUP_CHARS.search(text):
+        return Counter()  # no emphasis marker, link or tag can be there
     regions = protected_regions(text)
     counts: Counter[str] = Counter(m.group() for m in _EMPHASIS.finditer(blank_out(text, regions)))
     outside_code = blank_out(text, [r for r in regions if r.kind is RegionKind.CODE])
@@ -433,6 +447,8 @@ def _markup(text: str) -> Counter[str]:
 
 def _multiset_finding(check: str, what: str, source: list[str], target: list[str]
                       ) -> list[Finding]:
+    if source == target:
+        return []  # the usual case (often both empty): no need to count
     lost = Counter(source) - Counter(target)
     added = Counter(target) - Counter(source)
     findings = []

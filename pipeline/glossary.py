@@ -34,6 +34,9 @@ _HEADER_HINT = "columns are language codes (en, ru, az …) plus optional 'kind'
 _RU_ADJECTIVE = ("ая", "яя", "ое", "ее", "ый", "ий", "ой", "ые", "ие")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _MIN_SIMILARITY = 0.72
+#: How many (text, language) look-ups a glossary remembers: the annotation and each
+#: check ask for the terms of the same source segment again.
+_MATCH_CACHE_SIZE = 16384
 _SUFFIX_LIMIT = {"ru": 3, "az": 6, "en": 2}
 _NO_ENDING = re.compile(r"(?!)")
 #: What a case ending looks like, per language (to keep it when replacing a variant).
@@ -86,7 +89,9 @@ class Glossary:
     languages: tuple[str, ...]
     terms: tuple[Term, ...]
     path: str = ""
-    _patterns: dict[str, list[tuple[Term, re.Pattern[str]]]] = field(
+    _patterns: dict[str, list[tuple[Term, re.Pattern[str], tuple[str, ...]]]] = field(
+        default_factory=dict, compare=False, repr=False)
+    _found: dict[tuple[str, str], tuple[TermMatch, ...]] = field(
         default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
@@ -97,20 +102,34 @@ class Glossary:
 
         Code spans and URLs are skipped; "Natig Jafarli" is one match, not two.
         """
+        key = (text, lang)
+        if key not in self._found:
+            if len(self._found) >= _MATCH_CACHE_SIZE:
+                self._found.clear()
+            self._found[key] = self._terms_in(text, lang)
+        return list(self._found[key])
+
+    def _terms_in(self, text: str, lang: str) -> tuple[TermMatch, ...]:
+        """:meth:`terms_in`, uncached. A term is only searched for when every literal
+        piece of its pattern is in the text: one substring test per term instead of a
+        regex pass, which is what keeps a glossary of hundreds of rows cheap."""
         prose = blank_out(text)
         found = [TermMatch(term, m.start(), m.end(), text[m.start():m.end()])
-                 for term, pattern in self._compiled(lang) for m in pattern.finditer(prose)]
+                 for term, pattern, literals in self._compiled(lang)
+                 if all(literal in prose for literal in literals)
+                 for m in pattern.finditer(prose)]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[TermMatch] = []
         for match in found:
             if not chosen or match.start >= chosen[-1].end:
                 chosen.append(match)
-        return chosen
+        return tuple(chosen)
 
     def occurs(self, term: Term, text: str, lang: str) -> bool:
         """Whether ``term``'s ``lang`` form occurs in ``text`` (even inside a longer term)."""
         prose = blank_out(text)
-        return any(pattern.search(prose) for t, pattern in self._compiled(lang) if t is term)
+        return any(pattern.search(prose) for t, pattern, literals in self._compiled(lang)
+                   if t is term and all(literal in prose for literal in literals))
 
     def find(self, name: str, lang: str) -> Term | None:
         """The term whose ``lang`` form is the whole of ``name`` (inflection allowed)."""
@@ -119,10 +138,13 @@ class Glossary:
             return matches[0].term
         return None
 
-    def _compiled(self, lang: str) -> list[tuple[Term, re.Pattern[str]]]:
+    def _compiled(self, lang: str) -> list[tuple[Term, re.Pattern[str], tuple[str, ...]]]:
+        """(term, pattern, literal pieces every match contains) for ``lang``'s forms."""
         if lang not in self._patterns:
-            self._patterns[lang] = [(term, term_pattern(term.form(lang) or "", lang, term.is_name))
-                                    for term in self.terms if term.form(lang)]
+            self._patterns[lang] = [
+                (term, term_pattern(term.form(lang) or "", lang, term.is_name),
+                 _literals(term.form(lang) or "", lang, term.is_name))
+                for term in self.terms if term.form(lang)]
         return self._patterns[lang]
 
 
@@ -216,9 +238,18 @@ def glossary_postprocessor(glossary: Glossary) -> PostProcessor:
 def term_pattern(form: str, lang: str, name: bool) -> re.Pattern[str]:
     """A regex for ``form`` as a whole word sequence, with the endings ``lang`` allows."""
     words = form.split()
-    parts = [_word_pattern(word, lang, name, last=i == len(words) - 1)
+    parts = [_word_pattern(word, lang, name, last=i == len(words) - 1)[0]
              for i, word in enumerate(words)]
     return re.compile(r"(?<![\w])" + r"\s+".join(parts) + r"(?![\w])")
+
+
+def _literals(form: str, lang: str, name: bool) -> tuple[str, ...]:
+    """The literal pieces of :func:`term_pattern` ``(form, lang, name)``: each word's
+    pattern is a first letter (either case), a literal rest and optional endings, so
+    every match contains each word's literal rest as written."""
+    words = form.split()
+    return tuple(literal for i, word in enumerate(words)
+                 if (literal := _word_pattern(word, lang, name, last=i == len(words) - 1)[1]))
 
 
 def replace_variants(text: str, target: str, lang: str,
@@ -314,21 +345,23 @@ def _protected(glossary: Glossary, text: str, lang: str, target: str) -> list[tu
             if not wanted & set((m.term.form(lang) or "").split())]
 
 
-def _word_pattern(word: str, lang: str, name: bool, last: bool) -> str:
+def _word_pattern(word: str, lang: str, name: bool, last: bool) -> tuple[str, str]:
+    """The regex for one word of a term, and the literal text any match of it contains
+    (built together so the two cannot disagree)."""
     head = _first_letter(word, lang)
     if lang == "en":
         possessive = r"(?:['’]s|(?<=s)['’])?" if last else ""
         plural = "" if name or not last else "s?"
-        return head + re.escape(word[1:]) + plural + possessive
+        return head + re.escape(word[1:]) + plural + possessive, word[1:]
     separated = r"(?:['’\-][a-zəğıöüçşâ]{1,6})?" if lang == "az" else ""
     if len(word) < 4 or word.isupper() or not any(c.islower() for c in word):
-        return head + re.escape(word[1:]) + separated
+        return head + re.escape(word[1:]) + separated, word[1:]
     if lang == "ru":
         stem = _ru_stem(word, name)
-        return head + re.escape(stem[1:]) + r"[а-яё]{0,3}"
+        return head + re.escape(stem[1:]) + r"[а-яё]{0,3}", stem[1:]
     if lang == "az" and last:
-        return head + re.escape(word[1:]) + r"(?:['’\-]?[a-zəğıöüçşâ]{1,6})?"
-    return head + re.escape(word[1:])
+        return head + re.escape(word[1:]) + r"(?:['’\-]?[a-zəğıöüçşâ]{1,6})?", word[1:]
+    return head + re.escape(word[1:]), word[1:]
 
 
 def _ru_stem(word: str, name: bool) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 class RegionKind(str, enum.Enum):
@@ -41,10 +42,18 @@ _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?'’)]}*_"
+#: The characters that can change the state of :func:`_matching_paren`; it jumps from one
+#: to the next instead of stepping through every character of a long link title.
+_PAREN_EVENT = re.compile(r"[()\"']")
+#: How many distinct segment texts keep their regions cached. Every stage (quotation scan,
+#: names, numbers, glossary, checks) asks for the regions of the same segment again.
+_CACHE_SIZE = 8192
 
 
 def code_spans(text: str) -> list[Region]:
     """Inline code spans (CommonMark: a backtick run closed by a run of the same length)."""
+    if "`" not in text:
+        return []
     regions: list[Region] = []
     runs = list(_BACKTICKS.finditer(text))
     i = 0
@@ -84,6 +93,20 @@ def protected_regions(text: str) -> list[Region]:
     Code spans win over everything (a URL inside backticks is code), then link targets,
     autolinks and HTML tags, then bare URLs in the remaining prose.
     """
+    return list(_protected(text))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _protected(text: str) -> tuple[Region, ...]:
+    """:func:`protected_regions` as an immutable, cached tuple.
+
+    Most segments are plain prose: without a backtick, a ``<``, a ``](``, a ``://`` or a
+    ``www.`` (the only characters that case-fold to "w" are w and W) there is nothing to
+    find, and that test is a few substring searches instead of five regex passes.
+    """
+    if "`" not in text and "<" not in text and "](" not in text and "://" not in text \
+            and "www." not in text.lower():
+        return ()
     regions = code_spans(text)
     regions += link_targets(text, regions)
     for pattern, kind in ((_AUTOLINK, RegionKind.AUTOLINK), (_HTML_TAG, RegionKind.HTML)):
@@ -95,7 +118,7 @@ def protected_regions(text: str) -> list[Region]:
             end -= 1
         if not _overlaps(match.start(), end, regions):
             regions.append(Region(match.start(), end, RegionKind.URL))
-    return sorted(regions, key=lambda r: r.start)
+    return tuple(sorted(regions, key=lambda r: r.start))
 
 
 def blank_out(text: str, regions: list[Region] | None = None, fill: str = " ") -> str:
@@ -103,8 +126,23 @@ def blank_out(text: str, regions: list[Region] | None = None, fill: str = " ") -
 
     Keeping offsets unchanged lets callers run prose regexes and map hits straight back.
     """
+    if regions is None:
+        return _blanked(text) if fill == " " else _blank(text, _protected(text), fill)
+    return _blank(text, regions, fill)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _blanked(text: str) -> str:
+    """The default :func:`blank_out`, cached: names, numbers and glossary terms of one
+    segment are all looked up in the same blanked text."""
+    return _blank(text, _protected(text), " ")
+
+
+def _blank(text: str, regions: tuple[Region, ...] | list[Region], fill: str) -> str:
+    if not regions:
+        return text
     chars = list(text)
-    for region in protected_regions(text) if regions is None else regions:
+    for region in regions:
         chars[region.start:region.end] = fill * (region.end - region.start)
     return "".join(chars)
 
@@ -112,7 +150,7 @@ def blank_out(text: str, regions: list[Region] | None = None, fill: str = " ") -
 def urls(text: str) -> list[str]:
     """Link destinations, autolink targets and bare URLs of ``text``, in order."""
     found: list[str] = []
-    for region in protected_regions(text):
+    for region in _protected(text):
         body = region.text(text)
         if region.kind is RegionKind.LINK_TARGET:
             found.append(_destination(body[1:-1]))
@@ -134,7 +172,8 @@ def _destination(inner: str) -> str:
 def _matching_paren(text: str, open_index: int) -> int | None:
     depth = 0
     quote: str | None = None
-    for i in range(open_index, len(text)):
+    for match in _PAREN_EVENT.finditer(text, open_index):
+        i = match.start()
         char = text[i]
         if _escaped(text, i):
             continue
@@ -149,8 +188,6 @@ def _matching_paren(text: str, open_index: int) -> int | None:
             depth -= 1
             if depth == 0:
                 return i
-        elif char == "\n" and depth:
-            continue
     return None
 
 

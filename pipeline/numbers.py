@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from pipeline.inline import blank_out
 
@@ -36,6 +37,10 @@ _ALL = (((",",), "."), ((".",), ","), (("\u00a0", "\u202f", " "), ","),
         (("\u00a0", "\u202f", " "), "."))
 
 
+#: Segments are checked once per translation and per check that needs their figures.
+_CACHE_SIZE = 16384
+
+
 @dataclass(frozen=True)
 class Number:
     """A number as written (``text[start:end]``, scale word not included) and the values
@@ -54,6 +59,12 @@ def numbers_in(text: str, lang: str, *, lenient_with: str | None = None) -> list
     values it has in that language's notation, and any other valid reading when the
     language's own notation does not fit (2,5 in an English text).
     """
+    return list(_numbers_in(text, lang, lenient_with))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number, ...]:
+    """:func:`numbers_in`, cached (numbers are immutable, so they can be shared)."""
     prose = blank_out(text)
     numbers = []
     for match in _NUMBER.finditer(prose):
@@ -62,7 +73,7 @@ def numbers_in(text: str, lang: str, *, lenient_with: str | None = None) -> list
         scale = _scale_after(prose, match.end())
         numbers.append(Number(raw, match.start(), match.end(),
                               frozenset(_normal(v * scale) for v in values)))
-    return numbers
+    return tuple(numbers)
 
 
 def compare_numbers(source: str, translation: str, src_lang: str,
@@ -89,7 +100,13 @@ def number_values(text: str, lang: str) -> Counter[Decimal]:
     return Counter(min(n.values) for n in numbers_in(text, lang) if n.values)
 
 
-def _values(raw: str, lang: str, lenient_with: str | None) -> set[Decimal]:
+@lru_cache(maxsize=_CACHE_SIZE)
+def _values(raw: str, lang: str, lenient_with: str | None) -> frozenset[Decimal]:
+    """Every value ``raw`` can stand for (cached: the same figures recur, 2024, 100)."""
+    return frozenset(_readings(raw, lang, lenient_with))
+
+
+def _readings(raw: str, lang: str, lenient_with: str | None) -> set[Decimal]:
     own = _CONVENTIONS.get(lang, _CONVENTIONS["en"])
     values = _parse(raw, own)
     if lenient_with is not None:

@@ -64,6 +64,12 @@ _CLOSERS = {
     "‘": "’'‘", "'": "'’", "‚": "‘’", "‛": "’'", "’": "’'", "‹": "›",
 }
 _ELISIONS = ("n", "em", "til", "cause", "tis", "twas", "bout", "round", "nuff", "cos")
+#: Any possible quotation mark: the scanner jumps from one to the next instead of looking
+#: at every character, and a segment without any needs no scan at all.
+_CANDIDATE = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
+#: How many (text, language) scans stay cached: the annotation, the checks and the
+#: localisation of one segment all scan the same text.
+_SCAN_CACHE_SIZE = 8192
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,9 @@ class QuoteScan:
         return closed + sum(1 for m in self.unclosed if m.index < index)
 
 
+_EMPTY_SCAN = QuoteScan((), ())
+
+
 @dataclass(frozen=True)
 class Delimiters:
     """A language's quotation marks (CLDR ``delimiters``)."""
@@ -135,7 +144,15 @@ def scan_quotes(text: str, lang: str | None = None) -> QuoteScan:
     elsewhere it only closes one opened by „, unless the text has no ” at all (machine
     output such as “Hello“). Without ``lang`` the scan is lenient.
     """
+    return _scan(text, lang)
+
+
+@lru_cache(maxsize=_SCAN_CACHE_SIZE)
+def _scan(text: str, lang: str | None) -> QuoteScan:
+    """:func:`scan_quotes`, cached (a ``QuoteScan`` is immutable, so it can be shared)."""
     marks = find_marks(text)
+    if not marks:
+        return _EMPTY_SCAN
     ldquo_closes = lang is None or "”" not in text \
         or "“" in (delimiters(lang).end, delimiters(lang).alt_end)
     spans: list[tuple[Mark, Mark]] = []
@@ -150,14 +167,23 @@ def scan_quotes(text: str, lang: str | None = None) -> QuoteScan:
 
 
 def find_marks(text: str) -> list[Mark]:
-    """Quotation-mark candidates of ``text`` (apostrophes and marks in code/URLs left out)."""
-    regions = protected_regions(text)
+    """Quotation-mark candidates of ``text`` (apostrophes and marks in code/URLs left out).
+
+    Each candidate is classified first: most are apostrophes (Azerbaijan's) that need no
+    look at the protected regions, which are only computed once a real mark turns up.
+    """
     marks = []
-    for index, char in enumerate(text):
-        if char not in _FAMILY or _in_regions(index, regions) or _escaped(text, index):
+    regions: list[Region] | None = None
+    for match in _CANDIDATE.finditer(text):
+        index = match.start()
+        if _escaped(text, index):
             continue
         mark = _classify(text, index)
-        if mark is not None:
+        if mark is None:
+            continue
+        if regions is None:
+            regions = protected_regions(text)
+        if not _in_regions(index, regions):
             marks.append(mark)
     return marks
 
@@ -188,12 +214,14 @@ def localise_quotes(text: str, source_lang: str, target_lang: str, *,
 _WHITESPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=_SCAN_CACHE_SIZE)
 def normalise_quotes(text: str) -> str:
     """A comparison key: every quotation mark becomes ``"``, apostrophes ``'``, spaces one.
 
     Two texts that differ only in quote style (“…” vs «…» vs "…"), apostrophe style
     (’ vs ') or spacing get the same key; the translation memory uses it for look-ups.
-    Code spans and URLs keep their characters.
+    Code spans and URLs keep their characters. Cached: the divergence check and the
+    memory ask for the same texts' keys over and over.
     """
     scan = scan_quotes(text)
     quote_positions = {m.index for m in scan.unclosed}
@@ -201,18 +229,21 @@ def normalise_quotes(text: str) -> str:
         quote_positions.update((span.start, span.end - 1))
     regions = protected_regions(text)
     chars = list(text)
-    for index, char in enumerate(chars):
-        if char not in _FAMILY or _in_regions(index, regions):
+    for match in _CANDIDATE.finditer(text):
+        index = match.start()
+        if _in_regions(index, regions):
             continue
-        single = _FAMILY[char] is Family.SINGLE and index not in quote_positions
+        single = _FAMILY[chars[index]] is Family.SINGLE and index not in quote_positions
         chars[index] = "'" if single else '"'
     return _WHITESPACE.sub(" ", "".join(chars)).strip()
 
 
+@lru_cache(maxsize=256)
 def delimiters(lang: str) -> Delimiters:
     """The CLDR quotation delimiters of ``lang`` (``az``, ``ru``, ``en-GB``, ``az_Latn`` …).
 
     Falls back along the locale's parents to CLDR's root locale, as CLDR itself does.
+    Cached: every scan and every quote-style check asks for the same few languages.
     """
     table = _delimiter_table()
     parts = lang.replace("-", "_").split("_")

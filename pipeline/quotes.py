@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Sequence
 
-from pipeline.attribution import (Mention, Name, guess_gender, names_in, resolve,
-                                  speaker_after, speaker_before, tokenize)
+from pipeline.attribution import (Mention, Name, full_names_in, guess_gender, names_in,
+                                  resolve, resolves_to_itself, speaker_after, speaker_before,
+                                  tokenize)
 from pipeline.inline import blank_out
 from pipeline.quotemarks import QuoteScan, scan_quotes
 
@@ -92,25 +94,89 @@ _WORK_NOUNS = frozenset("report book film movie newspaper magazine journal progr
 _AZ_WORK_NOUNS = frozenset("qəzeti jurnalı şirkəti partiyası kitabı filmi hesabatı layihəsi "
                            "proqramı təşkilatı agentliyi saytı hərəkatı fondu sazişi".split())
 _RU_INNER = re.compile(r"[,.!?…]\s+[—–]\s+(?P<said>[^—–«»„“]{3,80}?)[,.:]\s+[—–]\s+")
+#: After sentence-final punctuation: the first character that is not a space, a closing
+#: bracket or a closing quotation mark (what decides whether a new sentence starts).
+_AFTER_CLOSERS = re.compile(r"[^ \t\n)\]»”’\"']")
+#: How many analysed articles stay cached: the sync annotates an article and the checks
+#: analyse it again, once per target language, and ask for its speakers.
+_ARTICLE_CACHE_SIZE = 256
+_SEGMENT_CACHE_SIZE = 8192
+
+
+@dataclass
+class _Article:
+    """One analysis in progress: the segments, their quote scans, and what is worked out
+    once per segment and shared by all its quotations (names, sentence ends)."""
+
+    segments: tuple[str, ...]
+    scans: list[QuoteScan]
+    lang: str
+    full_names: dict[int, list[Mention]] = field(default_factory=dict)
+    all_names: dict[int, list[Mention]] = field(default_factory=dict)
+    ends: dict[int, list[int]] = field(default_factory=dict)
+
+    def mentions(self, name: Name, segment: int, since: int) -> list[Mention]:
+        """What :func:`resolve` needs to know of the names in segments 0…``segment``.
+
+        A surname only ever resolves to a name of two words or more, so for it (and for
+        the pronoun window's names, which are resolved the same way) the other segments
+        are searched for those alone. A pronoun also looks at the persons named with one
+        word in its window, segments ``since``…``segment``, which get every name. Names
+        are found only when a speaker needs resolving, and segments after the last
+        attributed quotation are never searched.
+        """
+        mentions: list[Mention] = []
+        for index in range(segment + 1):
+            window = name.pronoun and index >= since
+            cache = self.all_names if window else self.full_names
+            if index not in cache:
+                find = names_in if window else full_names_in
+                cache[index] = [Mention(index, found) for found in
+                                find(blank_out(self.segments[index]), self.lang)]
+            mentions += cache[index]
+        return mentions
+
+    def sentence_ends(self, segment: int) -> list[int]:
+        """:func:`_sentence_ends` of a segment's masked text, computed once."""
+        if segment not in self.ends:
+            self.ends[segment] = _sentence_ends(_masked(self.segments[segment],
+                                                        self.scans[segment]))
+        return self.ends[segment]
 
 
 def find_quotations(text: str, lang: str) -> list[Quotation]:
     """The quotations of one segment analysed on its own (no earlier names to resolve)."""
-    return analyse_article([text], lang)
+    return list(_find_quotations(text, lang))
+
+
+@lru_cache(maxsize=_SEGMENT_CACHE_SIZE)
+def _find_quotations(text: str, lang: str) -> tuple[Quotation, ...]:
+    """:func:`find_quotations`, cached apart from whole articles: the speaker check asks
+    for each segment's quotations once per translation of it."""
+    return _analyse((text,), lang)
 
 
 def analyse_article(segments: Sequence[str], lang: str) -> list[Quotation]:
     """Every quotation of an article's segments, in reading order, classified and
     attributed. ``lang`` is the article's language (en, ru, az)."""
+    return list(_cached_analysis(tuple(segments), lang))
+
+
+@lru_cache(maxsize=_ARTICLE_CACHE_SIZE)
+def _cached_analysis(segments: tuple[str, ...], lang: str) -> tuple[Quotation, ...]:
+    """:func:`analyse_article`, cached (quotations are immutable, so they can be shared)."""
+    return _analyse(segments, lang)
+
+
+def _analyse(segments: tuple[str, ...], lang: str) -> tuple[Quotation, ...]:
     scans = [scan_quotes(text, lang) for text in segments]
     units, nested = _units(segments, scans)
-    mentions = [Mention(i, name) for i, text in enumerate(segments)
-                for name in names_in(blank_out(text), lang)]
+    article = _Article(segments, scans, lang)
     speakers: list[Mention] = []
     result: list[Quotation] = []
     previous: list[Quotation] = []
     for unit in units:
-        quotations = _analyse_unit(unit, segments, scans, mentions, speakers, lang)
+        quotations = _analyse_unit(unit, article, speakers)
         result += _inherit_speaker(quotations, previous, segments)
         previous = result[-len(quotations):]
     for piece in nested:
@@ -118,7 +184,7 @@ def analyse_article(segments: Sequence[str], lang: str) -> list[Quotation]:
         before = segments[piece.segment][:piece.start]
         kind = _kind_without_speaker(inner, before, _after_words(segments, piece), lang)
         result.append(_quotation(piece, inner, kind, None, None))
-    return sorted(result, key=lambda q: (q.segment_index, q.start, q.depth))
+    return tuple(sorted(result, key=lambda q: (q.segment_index, q.start, q.depth)))
 
 
 def speech(quotations: Sequence[Quotation]) -> list[Quotation]:
@@ -126,12 +192,18 @@ def speech(quotations: Sequence[Quotation]) -> list[Quotation]:
     return [q for q in quotations if q.kind is QuoteKind.SPEECH and q.part == 0]
 
 
-def _analyse_unit(unit: list[_Piece], segments: Sequence[str], scans: list[QuoteScan],
-                  mentions: list[Mention], speakers: list[Mention],
-                  lang: str) -> list[Quotation]:
-    name, segment = _attribution(unit, segments, scans, lang)
-    speaker = resolve(name, segment, mentions, speakers, lang,
-                      since=unit[0].segment - 1) if name else None
+def _analyse_unit(unit: list[_Piece], article: _Article,
+                  speakers: list[Mention]) -> list[Quotation]:
+    segments, lang = article.segments, article.lang
+    name, segment = _attribution(unit, article)
+    since = unit[0].segment - 1
+    if name is None:
+        speaker = None
+    elif resolves_to_itself(name, lang):
+        speaker = name.text
+    else:
+        speaker = resolve(name, segment, article.mentions(name, segment, since), speakers,
+                          lang, since=since)
     if name is not None and speaker is not None:
         gender = name.gender if name.pronoun else guess_gender(Name(0, 0, speaker))
         speakers.append(Mention(segment, Name(name.start, name.end, speaker,
@@ -141,7 +213,7 @@ def _analyse_unit(unit: list[_Piece], segments: Sequence[str], scans: list[Quote
     if name is not None or len(unit) > 1:
         kind = QuoteKind.SPEECH
     else:
-        before = _before_text(segments[first.segment], scans[first.segment], first)
+        before = _before_text(article, first)
         kind = _kind_without_speaker(inner, before, _after_words(segments, first), lang)
     attribution = None if name is None else Attribution(
         segment, name.start, name.end, segments[segment][name.start:name.end])
@@ -229,13 +301,13 @@ def _same_family(left: str, right: str) -> bool:
     return any(left in group and right in group for group in groups)
 
 
-def _attribution(unit: list[_Piece], segments: Sequence[str], scans: list[QuoteScan],
-                 lang: str) -> tuple[Name | None, int]:
+def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, int]:
     """The name or pronoun attributing ``unit``, and the segment it is in."""
+    segments, lang = article.segments, article.lang
     last, first = unit[-1], unit[0]
     if last.close_mark:
         text = segments[last.segment]
-        end = _after_end(text, scans[last.segment], last)
+        end = _after_end(article, last)
         inner = _inner(segments, last).rstrip()
         anywhere = inner.endswith((",", "?", "!", "…")) or text[last.end:end].lstrip()[:1] in (
             ",", "—", "–", "-")
@@ -244,7 +316,7 @@ def _attribution(unit: list[_Piece], segments: Sequence[str], scans: list[QuoteS
         if found is not None:
             return found, last.segment
     text = segments[first.segment]
-    start = _before_start(text, scans[first.segment], first)
+    start = _before_start(article, first)
     found = speaker_before(text, start, first.start, lang) if start < first.start else None
     if found is not None:
         return found, first.segment
@@ -261,12 +333,12 @@ def _inner_attribution(piece: _Piece, text: str, lang: str) -> Name | None:
     return speaker_after(text, match.start("said"), match.end("said"), lang)
 
 
-def _before_start(text: str, scan: QuoteScan, piece: _Piece) -> int:
+def _before_start(article: _Article, piece: _Piece) -> int:
     """Where the words leading up to ``piece`` begin: the previous sentence end or the
     previous quotation's end, whichever is later."""
-    masked = _masked(text, scan)
+    scan = article.scans[piece.segment]
     boundary = 0
-    for end in _sentence_ends(masked):
+    for end in article.sentence_ends(piece.segment):
         if end <= piece.start:
             boundary = end
     for span in scan.spans:
@@ -275,9 +347,10 @@ def _before_start(text: str, scan: QuoteScan, piece: _Piece) -> int:
     return boundary
 
 
-def _after_end(text: str, scan: QuoteScan, piece: _Piece) -> int:
+def _after_end(article: _Article, piece: _Piece) -> int:
     """Where the words following ``piece`` stop: the end of the sentence or the next
     quotation. A quotation that ends its own sentence (“… .” New sentence) has none."""
+    text, scan = article.segments[piece.segment], article.scans[piece.segment]
     inner = text[piece.start + 1:piece.end - 1].rstrip()
     rest = text[piece.end:].lstrip()
     if inner.endswith((".", "…")) and (not rest or rest[0].isupper()):
@@ -288,12 +361,12 @@ def _after_end(text: str, scan: QuoteScan, piece: _Piece) -> int:
             limit = min(limit, span.start)
     if scan.unclosed and scan.unclosed[0].index >= piece.end:
         limit = min(limit, scan.unclosed[0].index)
-    ends = [e for e in _sentence_ends(_masked(text, scan)) if e > piece.end]
+    ends = [e for e in article.sentence_ends(piece.segment) if e > piece.end]
     return min([limit, *ends])
 
 
-def _before_text(text: str, scan: QuoteScan, piece: _Piece) -> str:
-    return text[_before_start(text, scan, piece):piece.start]
+def _before_text(article: _Article, piece: _Piece) -> str:
+    return article.segments[piece.segment][_before_start(article, piece):piece.start]
 
 
 def _after_words(segments: Sequence[str], piece: _Piece) -> list[str]:
@@ -318,22 +391,28 @@ def _sentence_ends(masked: str) -> list[int]:
     """Offsets just past sentence-final punctuation that is followed by a new sentence."""
     ends = []
     for match in _SENTENCE_END.finditer(masked):
-        rest = masked[match.end():]
-        stripped = rest.lstrip(" \t\n)]»”’\"'")
-        if rest and not rest[0].isspace() and rest[0] not in ")]»”’\"'":
+        end = match.end()
+        after = masked[end:end + 1]
+        if after and not after.isspace() and after not in ")]»”’\"'":
             continue
-        if stripped and not (stripped[0].isupper() or stripped[0].isdigit()
-                             or stripped[0] in "“«„\"‘(["):
+        following = _AFTER_CLOSERS.search(masked, end)
+        first = following.group() if following else ""
+        if first and not (first.isupper() or first.isdigit() or first in "“«„\"‘(["):
             continue
         if match.group() == "." and _abbreviation(masked, match.start()):
             continue
-        ends.append(match.end())
+        ends.append(end)
     return ends
 
 
 def _abbreviation(text: str, dot: int) -> bool:
-    word = text[:dot].split()[-1] if text[:dot].split() else ""
-    word = word.lstrip("([«“\"'")
+    end = dot
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:end].lstrip("([«“\"'")
     return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 

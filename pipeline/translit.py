@@ -9,8 +9,10 @@ letters collapsed. Two spellings of one name get skeletons that are equal or clo
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
@@ -25,22 +27,34 @@ _AZERBAIJANI = {"ə": "a", "ı": "i", "ö": "o", "ü": "u", "ğ": "g", "ş": "sh
                 "c": "j", "x": "kh", "q": "g", "j": "zh", "i̇": "i"}
 _COMMON = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ts", "c"),
            ("y", "i"), ("w", "v"), ("q", "g"))
+_NOT_LETTER = re.compile(r"[^\w ]|_")  # what _fold drops: all but letters, digits, spaces
+_REPEATS = re.compile(r"(.)\1+", re.DOTALL)
+#: Checks compare every word of a translation with every word of a speaker's name, and
+#: the same names and words come back entry after entry: both functions are cached.
+_CACHE_SIZE = 65536
 
 
 def skeletons(word: str) -> set[str]:
     """The word's skeletons under each convention it might be written in (English or
     Azerbaijani Latin, Cyrillic), so "Jafarli" and "Cəfərli" and "Джафарли" meet."""
+    return set(_skeletons(word))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _skeletons(word: str) -> frozenset[str]:
     lower = word.lower()
     if any(char in _CYRILLIC for char in lower):
-        return {_fold(_transliterate(lower))}
-    return {_fold(_plain(lower)), _fold(_plain("".join(_AZERBAIJANI.get(c, c) for c in lower)))}
+        return frozenset({_fold(_transliterate(lower))})
+    return frozenset({_fold(_plain(lower)),
+                      _fold(_plain("".join(_AZERBAIJANI.get(c, c) for c in lower)))})
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def similarity(left: str, right: str) -> float:
     """How alike two words sound, 0…1; 0 unless their skeletons start alike."""
     best = 0.0
-    for a in skeletons(left):
-        for b in skeletons(right):
+    for a in _skeletons(left):
+        for b in _skeletons(right):
             if not a or not b or a[0] != b[0]:
                 continue
             best = max(best, SequenceMatcher(None, a, b).ratio())
@@ -62,6 +76,4 @@ def _plain(text: str) -> str:
 def _fold(text: str) -> str:
     for old, new in _COMMON:
         text = text.replace(old, new)
-    letters = [c for c in text if c.isalnum() or c == " "]
-    collapsed = [c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1]]
-    return "".join(collapsed)
+    return _REPEATS.sub(r"\1", _NOT_LETTER.sub("", text))

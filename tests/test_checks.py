@@ -221,3 +221,15 @@ def test_russian_dash_interrupted_quotation_counts_as_two_parts() -> None:
     dropped = "«Причалы были заняты», — сказал Керимов."
     assert not [f for f in check_entry(source, good, "en", "ru") if f.check == "quote-count"]
     assert [f for f in check_entry(source, dropped, "en", "ru") if f.check == "quote-count"]
+
+
+def test_divergence_reference_is_the_most_common_translation_first_seen() -> None:
+    source = "“We will not sell the gas fields,” said Karimov."
+    usual = "«Мы не продадим газовые месторождения», — сказал Керимов."
+    other = "«Мы не продадим месторождения газа», — сказал Керимов."
+    items = [(f"ru/{name}.po", "en", "ru", _catalogue([(source, text, line, False)]))
+             for name, text, line in (("a", other, 1), ("b", usual, 2), ("c", usual, 3),
+                                      ("d", other, 4))]
+    findings = [f for f in check_catalogues(items) if f.check == "quote-divergence"]
+    assert [(f.path, f.line) for f in findings] == [("ru/b.po", 2), ("ru/c.po", 3)]
+    assert all("ru/a.po:1" in f.message for f in findings)

@@ -172,3 +172,14 @@ def test_enforce_leaves_other_names_alone(glossary: Glossary) -> None:
 def test_postprocessor_signature(glossary: Glossary) -> None:
     postprocess = glossary_postprocessor(glossary)
     assert postprocess("Rashad Karimov", "Рашад Каримов", "en", "ru") == ("Рашад Керимов", [])
+
+
+def test_repeated_lookups_give_fresh_lists_and_agree_with_occurs(glossary: Glossary) -> None:
+    text = "Икорная дипломатия и Керимова. Caviar diplomacy."
+    first = glossary.terms_in(text, "ru")
+    expected = list(first)
+    first.clear()
+    assert glossary.terms_in(text, "ru") == expected
+    assert [m.term.form("en") for m in expected] == ["caviar diplomacy", "Karimov"]
+    assert all(glossary.occurs(m.term, text, "ru") for m in expected)
+    assert not glossary.occurs(expected[0].term, "Икра и дипломаты", "ru")

@@ -156,3 +156,17 @@ def test_normalised_keys_have_one_double_mark_and_single_spaces(text: str) -> No
     key = normalise_quotes(text)
     assert not set(key) & (QUOTE_CHARS - {'"', "'"})
     assert "  " not in key and key == key.strip()
+
+
+def test_upper_case_www_urls_are_protected_and_results_are_fresh_lists() -> None:
+    from pipeline.inline import protected_regions
+    text = "See WWW.Example.com or Www.x.org, not wwwx."
+    regions = protected_regions(text)
+    assert [r.text(text) for r in regions] == ["WWW.Example.com", "Www.x.org"]
+    regions.clear()
+    assert len(protected_regions(text)) == 2
+
+
+def test_normalise_quotes_is_stable_across_calls() -> None:
+    text = "“Hi,” she said, ‘ok’ `“x”`"
+    assert normalise_quotes(text) == normalise_quotes(text) == '"Hi," she said, "ok" `“x”`'

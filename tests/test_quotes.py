@@ -223,3 +223,43 @@ def test_azerbaijani_scare_quotes_and_titles() -> None:
     text = "Ali'nin “dostluq” adlandırdığı saziş “Yaşıl Dəhliz” layihəsi və “Azadlıq” qəzeti idi."
     assert [(q.text, q.kind) for q in find_quotations(text, "az")] == [
         ("dostluq", SCARE), ("Yaşıl Dəhliz", TITLE), ("Azadlıq", TITLE)]
+
+
+# Results do not depend on caches or on how much of the article was searched --------------
+
+def test_repeated_analysis_gives_equal_lists_that_callers_may_change() -> None:
+    segments = ["Economist Rashad Karimov spoke.", "“The figures are invented,” Karimov said."]
+    first = analyse_article(segments, "en")
+    expected = list(first)
+    first.clear()
+    assert analyse_article(segments, "en") == expected
+    assert analyse_article(tuple(segments), "en") == expected
+    assert [q.speaker for q in expected] == ["Rashad Karimov"]
+
+
+def test_pronoun_resolves_to_a_one_word_person_named_in_the_previous_paragraph() -> None:
+    segments = ["The session went on.", "Mr Karimov, an economist, arrived late.",
+                "“We will not vote,” he said."]
+    assert [q.speaker for q in analyse_article(segments, "en")] == ["Karimov"]
+
+
+def test_surname_resolves_past_later_one_word_names() -> None:
+    segments = ["Deputy Leyla Mammadova spoke first.", "The session went on for hours.",
+                "Then Mr Karimov arrived.", "“We will not vote,” Mammadova said."]
+    assert [q.speaker for q in analyse_article(segments, "en")] == ["Leyla Mammadova"]
+
+
+def test_full_english_name_is_its_own_speaker_in_any_paragraph() -> None:
+    segments = ["“The plan is late,” said Rashad Karimov.",
+                "“It is a mistake,” said Rashad Karimov."]
+    assert [q.speaker for q in analyse_article(segments, "en")] == ["Rashad Karimov"] * 2
+
+
+def test_names_with_capitals_outside_latin_and_cyrillic() -> None:
+    from pipeline.attribution import names_in
+    text = "Éric Dupont met Ǆemal Ǆukić and 𝐀lan Turing in Ωmega City."
+    assert [n.text for n in names_in(text, "en")] == [
+        "Éric Dupont", "Ǆemal Ǆukić", "𝐀lan Turing", "Ωmega City"]
+    found = names_in(text, "en")
+    found.clear()
+    assert len(names_in(text, "en")) == 4
