@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import random
+import re
 import signal
 import statistics
 import subprocess
@@ -193,21 +194,28 @@ def _texts(writer: Writer, size: int) -> list[tuple[str | None, str]]:
     return out
 
 
+_PLAIN_WORD = re.compile(r"^([A-Za-z]{3,})([.,;:]?)$")
+
+
 def edit_sentence(rng: random.Random, text: str) -> str:
-    """One editor's edit: a word changed, added or removed (never the first word)."""
+    """One editor's edit of a plain word (never the first, never inside markup or a link):
+    the word changed, a word added before it, or the word removed."""
     words = text.split(" ")
-    positions = [i for i in range(1, len(words)) if len(words[i].strip(".,;“”*")) >= 3] or [len(words) - 1]
+    positions = [i for i in range(1, len(words)) if _PLAIN_WORD.match(words[i])]
+    if not positions:
+        return text + " Updated."
     i = positions[rng.randrange(len(positions))]
+    word, trail = _PLAIN_WORD.match(words[i]).groups()  # type: ignore[union-attr]
+    extra = EXTRA_WORDS[rng.randrange(len(EXTRA_WORDS))]
     kind = rng.randrange(3)
-    if kind == 0:
-        trail = "".join(c for c in words[i][::-1] if not c.isalnum())[::-1]
-        words[i] = EXTRA_WORDS[rng.randrange(len(EXTRA_WORDS))] + trail
-    elif kind == 1:
-        words.insert(i, EXTRA_WORDS[rng.randrange(len(EXTRA_WORDS))])
-    elif len(words) > 3:
-        del words[i]
+    if kind == 0 and extra != word:
+        words[i] = extra + trail
+    elif kind == 1 or len(words) <= 3:
+        words.insert(i, extra)
     else:
-        words.insert(i, "also")
+        del words[i]
+        if trail:
+            words[i - 1] += trail
     return " ".join(words)
 
 

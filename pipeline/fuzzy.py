@@ -6,6 +6,11 @@ prefixes, so inflected forms meet), ranked by the rarity of what they share; onl
 best are scored with :class:`difflib.SequenceMatcher`, the ratio GNU msgmerge's ``fstrcmp``
 approximates.
 
+Candidates are only texts whose length lets them reach the threshold at all, and texts tied
+with the last candidate's vote are scored too (up to four times as many): without that, long
+paragraphs containing every word of a short sentence, or template siblings differing only in
+emphasis, filled the places and the edited text's original was never scored.
+
 Two exact shortcuts keep a query's cost from growing with the catalogue (see
 ``bench/merge.py``): the vote reads only the rare tokens' postings key by key and counts the
 common tokens for all keys at once as bitmaps, then scores exactly just the keys whose upper
@@ -76,7 +81,7 @@ class FuzzyIndex(Generic[K]):
             return None
         best: tuple[K, float] | None = None
         best_rank = -1
-        for bound, rank, key, matcher in self._bounded(query, self._candidates(query), threshold):
+        for bound, rank, key, matcher in self._bounded(query, self._candidates(query, threshold), threshold):
             if best is not None and (bound < best[1] or (bound == best[1] and rank > best_rank)):
                 break
             ratio = matcher().ratio()
@@ -84,12 +89,17 @@ class FuzzyIndex(Generic[K]):
                 best, best_rank = (key, ratio), rank
         return best
 
-    def _candidates(self, query: str) -> list[K]:
-        """The ``candidates_scored`` keys with the highest rarity-weighted token votes.
+    def _candidates(self, query: str, threshold: float) -> list[K]:
+        """The ``candidates_scored`` keys with the highest rarity-weighted token votes, among
+        the texts whose length lets them reach ``threshold`` at all.
 
         Each shared token votes ``log(1 + total / postings)``; tokens on more than a quarter of
         the texts (and at least 64) do not vote. Scores are summed in one fixed token order and
-        ties go to the key added first, so the choice never depends on hashing.
+        ties go to the key added first, so the choice never depends on hashing. The length
+        test comes first because a vote only counts shared words: a long paragraph that
+        contains every word of a short sentence ties with the sentence's true original, and
+        such paragraphs (which can never match) used to fill all the places, so the original
+        was not scored (see ``bench/merge.py``).
 
         Reading every posting of a common token is what makes a naive vote quadratic, so only
         the rare tokens' postings are read key by key. The common ones are counted for all keys
@@ -99,6 +109,11 @@ class FuzzyIndex(Generic[K]):
         """
         total = len(self._texts)
         limit = max(64, total // 4)
+        texts = self._texts
+
+        def fits(key: K) -> bool:
+            return _lengths_compatible(query, texts[key], threshold)
+
         terms: list[tuple[float, str, list[K]]] = []
         for token in _tokens(query):
             posting = self._postings.get(token)
@@ -112,7 +127,7 @@ class FuzzyIndex(Generic[K]):
             for key in posting:
                 votes[key] = votes.get(key, 0.0) + weight
         if not common:
-            return self._top(votes)
+            return self._top({key: score for key, score in votes.items() if fits(key)})
         # Common tokens: weights rounded up to multiples of ``unit``, summed as bitmaps.
         unit = common[0][0] / _STEPS
         counter = _BitCounter(total)
@@ -120,28 +135,39 @@ class FuzzyIndex(Generic[K]):
             counter.add(self._bitmap(token), math.ceil(weight / unit))
         want = self._scored
         keys = self._keys
-        seeds = heapq.nlargest(2 * want, votes, key=votes.__getitem__)
-        seeds += [keys[i] for i in _set_bits(counter.top_levels(want))[:4 * want]]
+        seeds = heapq.nlargest(2 * want, filter(fits, votes), key=votes.__getitem__)
+        top_common = [keys[i] for i in _set_bits(counter.top_levels(4 * want))]
+        seeds += [key for key in top_common if fits(key)][:4 * want]
         exact = {key: self._score(key, terms) for key in seeds}
         if len(exact) < want:
-            return self._top(self._full_vote(terms))
+            return self._top({key: score for key, score in self._full_vote(terms).items() if fits(key)})
         theta = heapq.nlargest(want, exact.values())[-1] - _EPSILON
         heaviest = common[0][0]
         common_tokens = frozenset(token for _, token, _ in common)
         token_sets = self._token_sets
         for key, partial in votes.items():
-            if key not in exact and partial + heaviest * len(token_sets[key] & common_tokens) >= theta:
+            if key not in exact and partial + heaviest * len(token_sets[key] & common_tokens) >= theta and fits(key):
                 exact[key] = self._score(key, terms)
         # A key without rare tokens scores at most unit × its rounded-up common sum.
         for position in _set_bits(counter.at_least(max(1, math.ceil(theta / unit - _EPSILON)))):
             key = keys[position]
-            if key not in exact:
+            if key not in exact and fits(key):
                 exact[key] = self._score(key, terms)
         return self._top(exact)
 
     def _top(self, scores: dict[K, float]) -> list[K]:
+        """The best ``candidates_scored`` keys, plus those tied with the last (up to 4 times as many).
+
+        Texts made from one template (the same words, emphasis on another one) tie on votes;
+        cutting them by insertion order alone dropped the edited text's original for a sibling.
+        """
         position = self._position
-        return heapq.nsmallest(self._scored, scores, key=lambda key: (-scores[key], position[key]))
+        want = self._scored
+        ranked = heapq.nsmallest(4 * want, scores, key=lambda key: (-scores[key], position[key]))
+        if len(ranked) <= want:
+            return ranked
+        last = scores[ranked[want - 1]]
+        return ranked[:want] + [key for key in ranked[want:] if scores[key] >= last - _EPSILON]
 
     def _score(self, key: K, terms: list[tuple[float, str, list[K]]]) -> float:
         """A key's vote, summed in the same order as :meth:`_full_vote` sums it."""
