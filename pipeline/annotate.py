@@ -11,6 +11,7 @@ churn between runs.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Sequence
 
 from pipeline.glossary import Glossary, Term
@@ -115,7 +116,9 @@ def _excerpt(quotation: Quotation) -> str:
     return f"{quotation.open_mark}{text}{quotation.close_mark or quotation.open_mark}"
 
 
+@lru_cache(maxsize=4096)
 def _glossary_line(term: Term, lang: str, languages: Sequence[str]) -> str:
+    """The note for one term (cached: a name recurs in many segments and articles)."""
     own = term.form(lang) or ""
     if term.keep_as_is:
         return f"Glossary: {own} (keep as is)"

@@ -84,6 +84,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
+def words_of(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The texts of :func:`tokenize`'s tokens, for callers that need no offsets (one C-level
+    ``findall`` instead of a ``Token`` per word)."""
+    return _TOKEN.findall(text, start, len(text) if end is None else end)
+
+
 def names_in(text: str, lang: str) -> list[Name]:
     """Every capitalised name group of ``text`` (persons, organisations, places)."""
     return list(_names_in(text, lang))
@@ -291,9 +297,13 @@ def speaker_after(text: str, start: int, end: int, lang: str, *,
     words = [t.text for t in tokens]
     folded = [fold(word) for word in words]
     for index in range(len(tokens) if anywhere else min(1, len(tokens))):
+        # A name or pronoun can only start at a capitalised word or a pronoun: elsewhere
+        # _name_then_verb is None, and most words after a quotation are neither.
+        starts_name = folded[index] in lex.pronouns or (
+            words[index] not in lex.particles and words[index][0].isupper())
         found = (_according_to(text, tokens, index, lex, folded)
                  or _deye(text, tokens, index, lang, lex)
-                 or _name_then_verb(text, tokens, index, lex, words, folded)
+                 or (starts_name and _name_then_verb(text, tokens, index, lex, words, folded))
                  or _verb_then_name(text, tokens, index, lex, words, folded))
         if found is not None:
             return found
@@ -358,11 +368,7 @@ def guess_gender(name: Name) -> str | None:
     """Gender from the surname ending (Mammadova, Алиева), if the name has one."""
     if name.gender or len(name.words) < 2:
         return name.gender
-    last = name.words[-1].lower()
-    for ending, gender in SURNAME_ENDINGS:
-        if last.endswith(ending):
-            return gender
-    return None
+    return _surname_gender(name.words[-1].lower())[1]
 
 
 def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
@@ -430,6 +436,8 @@ def _according_to(text: str, tokens: list[Token], index: int, lex: Lexicon,
                   words: list[str]) -> Name | None:
     """“…,” according to X: ``words`` are the tokens folded (see :func:`fold`)."""
     for phrase in lex.according_to:
+        if phrase and words[index] != phrase[0]:
+            continue
         if tuple(words[index:index + len(phrase)]) == phrase and index + len(phrase) < len(tokens):
             return _name_after_roles(text, tokens, index + len(phrase), lex)
     return None

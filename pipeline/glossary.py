@@ -17,6 +17,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -58,7 +59,12 @@ class Term:
     line: int = 0
 
     def form(self, lang: str) -> str | None:
-        return dict(self.forms).get(lang)
+        return self._by_lang.get(lang)
+
+    @cached_property
+    def _by_lang(self) -> dict[str, str]:
+        """The forms as a dict, built once: checks and notes ask for forms constantly."""
+        return dict(self.forms)
 
     @property
     def keep_as_is(self) -> bool:
@@ -89,7 +95,7 @@ class Glossary:
     languages: tuple[str, ...]
     terms: tuple[Term, ...]
     path: str = ""
-    _patterns: dict[str, list[tuple[Term, re.Pattern[str], tuple[str, ...]]]] = field(
+    _patterns: dict[str, list[tuple[Term, re.Pattern[str], str]]] = field(
         default_factory=dict, compare=False, repr=False)
     _found: dict[tuple[str, str], tuple[TermMatch, ...]] = field(
         default_factory=dict, compare=False, repr=False)
@@ -110,13 +116,17 @@ class Glossary:
         return list(self._found[key])
 
     def _terms_in(self, text: str, lang: str) -> tuple[TermMatch, ...]:
-        """:meth:`terms_in`, uncached. A term is only searched for when every literal
-        piece of its pattern is in the text: one substring test per term instead of a
-        regex pass, which is what keeps a glossary of hundreds of rows cheap."""
+        """:meth:`terms_in`, uncached. A term is only searched for when the longest
+        literal piece of its pattern is in the text: one substring test per term instead
+        of a regex pass, which is what keeps a glossary of hundreds of rows cheap. A piece
+        has no spaces, so it can only be in the blanked prose if it is in the text: most
+        segments name no term and never need blanking."""
+        candidates = [entry for entry in self._compiled(lang) if entry[2] in text]
+        if not candidates:
+            return ()
         prose = blank_out(text)
         found = [TermMatch(term, m.start(), m.end(), text[m.start():m.end()])
-                 for term, pattern, literals in self._compiled(lang)
-                 if all(literal in prose for literal in literals)
+                 for term, pattern, literal in candidates if literal in prose
                  for m in pattern.finditer(prose)]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[TermMatch] = []
@@ -128,8 +138,8 @@ class Glossary:
     def occurs(self, term: Term, text: str, lang: str) -> bool:
         """Whether ``term``'s ``lang`` form occurs in ``text`` (even inside a longer term)."""
         prose = blank_out(text)
-        return any(pattern.search(prose) for t, pattern, literals in self._compiled(lang)
-                   if t is term and all(literal in prose for literal in literals))
+        return any(pattern.search(prose) for t, pattern, literal in self._compiled(lang)
+                   if t is term and literal in prose)
 
     def find(self, name: str, lang: str) -> Term | None:
         """The term whose ``lang`` form is the whole of ``name`` (inflection allowed)."""
@@ -138,12 +148,13 @@ class Glossary:
             return matches[0].term
         return None
 
-    def _compiled(self, lang: str) -> list[tuple[Term, re.Pattern[str], tuple[str, ...]]]:
-        """(term, pattern, literal pieces every match contains) for ``lang``'s forms."""
+    def _compiled(self, lang: str) -> list[tuple[Term, re.Pattern[str], str]]:
+        """(term, pattern, a literal piece every match contains) for ``lang``'s forms."""
         if lang not in self._patterns:
             self._patterns[lang] = [
                 (term, term_pattern(term.form(lang) or "", lang, term.is_name),
-                 _literals(term.form(lang) or "", lang, term.is_name))
+                 max(_literals(term.form(lang) or "", lang, term.is_name), key=len,
+                     default=""))
                 for term in self.terms if term.form(lang)]
         return self._patterns[lang]
 
@@ -347,21 +358,20 @@ def _protected(glossary: Glossary, text: str, lang: str, target: str) -> list[tu
 
 def _word_pattern(word: str, lang: str, name: bool, last: bool) -> tuple[str, str]:
     """The regex for one word of a term, and the literal text any match of it contains
-    (built together so the two cannot disagree)."""
-    head = _first_letter(word, lang)
+    (built together so the two cannot disagree): the word's rest, with its first letter
+    when that letter is matched as written (upper case)."""
+    rest, ending = word[1:], ""
     if lang == "en":
         possessive = r"(?:['’]s|(?<=s)['’])?" if last else ""
-        plural = "" if name or not last else "s?"
-        return head + re.escape(word[1:]) + plural + possessive, word[1:]
-    separated = r"(?:['’\-][a-zəğıöüçşâ]{1,6})?" if lang == "az" else ""
-    if len(word) < 4 or word.isupper() or not any(c.islower() for c in word):
-        return head + re.escape(word[1:]) + separated, word[1:]
-    if lang == "ru":
-        stem = _ru_stem(word, name)
-        return head + re.escape(stem[1:]) + r"[а-яё]{0,3}", stem[1:]
-    if lang == "az" and last:
-        return head + re.escape(word[1:]) + r"(?:['’\-]?[a-zəğıöüçşâ]{1,6})?", word[1:]
-    return head + re.escape(word[1:]), word[1:]
+        ending = ("" if name or not last else "s?") + possessive
+    elif len(word) < 4 or word.isupper() or not any(c.islower() for c in word):
+        ending = r"(?:['’\-][a-zəğıöüçşâ]{1,6})?" if lang == "az" else ""
+    elif lang == "ru":
+        rest, ending = _ru_stem(word, name)[1:], r"[а-яё]{0,3}"
+    elif lang == "az" and last:
+        ending = r"(?:['’\-]?[a-zəğıöüçşâ]{1,6})?"
+    literal = rest if word[0].islower() else word[0] + rest
+    return _first_letter(word, lang) + re.escape(rest) + ending, literal
 
 
 def _ru_stem(word: str, name: bool) -> str:

@@ -23,7 +23,7 @@ from typing import Sequence
 
 from pipeline.attribution import (Mention, Name, full_names_in, guess_gender, names_in,
                                   resolve, resolves_to_itself, speaker_after, speaker_before,
-                                  tokenize)
+                                  words_of)
 from pipeline.inline import blank_out
 from pipeline.quotemarks import QuoteScan, scan_quotes
 
@@ -235,7 +235,7 @@ def _inherit_speaker(current: list[Quotation], previous: list[Quotation],
     if said is None or not same_segment or not last.end <= said.start < first.start:
         return current
     between = segments[first.segment_index][last.end:first.start]
-    if len(tokenize(between)) > 8:
+    if len(words_of(between)) > 8:
         return current
     return [replace(first, kind=QuoteKind.SPEECH, speaker=last.speaker, attribution=said)]
 
@@ -259,10 +259,11 @@ def _units(segments: Sequence[str],
     nested: list[_Piece] = []
     chain: list[_Piece] | None = None
     for index, (text, scan) in enumerate(zip(segments, scans)):
-        lead = len(text) - len(text.lstrip())
+        if not scan.spans and not scan.unclosed and chain is None:
+            continue  # most paragraphs quote nobody
         top, inner = _top_level(index, text, scan)
         nested += inner
-        if chain is not None and top and top[0].start == lead \
+        if chain is not None and top and top[0].start == len(text) - len(text.lstrip()) \
                 and _same_family(chain[0].open_mark, top[0].open_mark):
             chain.append(top.pop(0))
             if chain[-1].close_mark:
@@ -371,7 +372,7 @@ def _before_text(article: _Article, piece: _Piece) -> str:
 
 def _after_words(segments: Sequence[str], piece: _Piece) -> list[str]:
     text = segments[piece.segment]
-    return [t.text for t in tokenize(text, piece.end, min(len(text), piece.end + 40))][:2]
+    return words_of(text, piece.end, min(len(text), piece.end + 40))[:2]
 
 
 def _masked(text: str, scan: QuoteScan) -> str:
@@ -418,7 +419,7 @@ def _abbreviation(text: str, dot: int) -> bool:
 
 def _kind_without_speaker(inner: str, before: str, after: list[str], lang: str) -> QuoteKind:
     """Scare quotes, title or unattributed speech, from the quoted words and their context."""
-    words = [t.text for t in tokenize(inner)]
+    words = words_of(inner)
     if not words:
         return QuoteKind.SCARE
     if _is_title(inner, words, before, after, lang):
@@ -438,7 +439,7 @@ def _is_title(inner: str, words: list[str], before: str, after: list[str], lang:
         return False
     if inner.strip().rstrip(",;:").endswith((".", "!", "?", "…")):
         return False
-    before_words = [t.text.lower() for t in tokenize(before)]
+    before_words = [word.lower() for word in words_of(before)]
     if before_words[-1:] and before_words[-1] in _WORK_NOUNS:
         return True
     if lang == "az" and after[:1] and after[0].lower() in _AZ_WORK_NOUNS:
