@@ -55,10 +55,24 @@ def similarity(left: str, right: str) -> float:
     best = 0.0
     for a in _skeletons(left):
         for b in _skeletons(right):
-            if not a or not b or a[0] != b[0]:
+            if not a or not b:
+                continue
+            a, b = _same_initial(a, b)
+            if a[0] != b[0]:
                 continue
             best = max(best, SequenceMatcher(None, a, b).ratio())
     return best
+
+
+#: Initial sounds Russian renders either way: English and Azerbaijani H is Г or Х in Russian
+#: (Huseynova: Гусейнова or Хусейнова; Hasanov: Гасанов or Хасанов).
+_INTERCHANGEABLE_INITIALS = frozenset({"g", "h"})
+
+
+def _same_initial(a: str, b: str) -> tuple[str, str]:
+    if a[0] != b[0] and {a[0], b[0]} <= _INTERCHANGEABLE_INITIALS:
+        return a, b[0].replace(b[0], a[0]) + b[1:]
+    return a, b
 
 
 def _transliterate(text: str) -> str:

@@ -183,3 +183,15 @@ def test_repeated_lookups_give_fresh_lists_and_agree_with_occurs(glossary: Gloss
     assert [m.term.form("en") for m in expected] == ["caviar diplomacy", "Karimov"]
     assert all(glossary.occurs(m.term, text, "ru") for m in expected)
     assert not glossary.occurs(expected[0].term, "Икра и дипломаты", "ru")
+
+
+def test_russian_h_as_kh_or_g_is_one_name() -> None:
+    """MT writes Huseynova as Хусейнова; the accepted form is Гусейнова."""
+    import io
+
+    from pipeline.glossary import enforce_glossary, read_glossary
+
+    glossary = read_glossary(io.StringIO("en,ru\nLeyla Huseynova,Лейла Гусейнова\n"))
+    fixed, problems = enforce_glossary("Leyla Huseynova said so.", "Так сказала Лейла Хусейнова.", "en", "ru",
+                                       glossary=glossary)
+    assert fixed == "Так сказала Лейла Гусейнова." and not problems

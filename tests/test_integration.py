@@ -1,0 +1,75 @@
+"""The stages with the project's real hooks: MT failures are repaired where possible, flagged otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from click.testing import CliRunner
+
+from pipeline.catalogue import parse_po
+from pipeline.cli import cli
+from pipeline.config import load_config
+from pipeline.integration import hooks
+from pipeline.sync import SyncOptions, sync
+from tests.conftest import write_project
+
+GLOSSARY = "en,ru,az\nLeyla Huseynova,Лейла Гусейнова,Leyla Hüseynova\n"
+SLOPPY = {
+    # ASCII quotes instead of «», and the name transliterated its own way.
+    "“We open in May,” said Leyla Huseynova.": '"Мы откроемся в мае", - сказала Лейла Хусейнова.',
+    "The port grows fast.": "Порт быстро растёт.",
+    # The speaker dropped altogether.
+    "“We close in June,” Leyla Huseynova added.": '"Мы закроемся в июне", - добавила она.',
+}
+
+
+class SloppyEngine:
+    """Breaks what real MT breaks: ASCII quotes instead of «», a name transliterated its
+    own way, and a speaker dropped."""
+
+    name = "sloppy"
+
+    def supports(self, source: str, target: str) -> bool:
+        return (source, target) == ("en", "ru")
+
+    def provenance(self, source: str, target: str) -> str:
+        return "sloppy 1"
+
+    def translate_batch(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        return [SLOPPY[text] for text in texts]
+
+
+def test_quotes_and_names_repaired_and_a_lost_speaker_rejected(tmp_path: Path) -> None:
+    article = "\n\n".join(SLOPPY) + "\n"
+    root = write_project(tmp_path, {"a": article}, 'languages = ["en", "ru"]\n')
+    (root / "locale").mkdir()
+    (root / "locale/glossary.csv").write_text(GLOSSARY, encoding="utf-8")
+    config = load_config(root)
+    report = sync(config, SyncOptions(engine=SloppyEngine(), **hooks(config)))
+    entries = {m.msgid: m for m in parse_po((root / "locale/ru/LC_MESSAGES/a.po").read_bytes()).active}
+    quoted = entries["“We open in May,” said Leyla Huseynova."]
+    assert "«" in quoted.msgstr and '"' not in quoted.msgstr
+    assert "Лейла Гусейнова" in quoted.msgstr and "Хусейнова" not in quoted.msgstr
+    assert quoted.fuzzy and "mt: sloppy 1" in quoted.comments
+    lost = entries["“We close in June,” Leyla Huseynova added."]
+    assert lost.msgstr == ""
+    assert any(c.startswith("mt rejected: glossary: 'Leyla Huseynova'") for c in lost.comments)
+    assert report.machine_translated["ru"] == 2 and report.rejected["ru"] == 1
+
+
+def test_check_flags_what_a_translator_broke(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"a": "“The port grows by 64 percent,” said Leyla Huseynova.\n"},
+                         'languages = ["en", "ru"]\n')
+    (root / "locale").mkdir()
+    (root / "locale/glossary.csv").write_text(GLOSSARY, encoding="utf-8")
+    runner = CliRunner()
+    runner.invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+    po = root / "locale/ru/LC_MESSAGES/a.po"
+    po.write_text(po.read_text().replace('msgstr ""', 'msgstr "Порт растёт на 46 процентов, сказала Лейла Хусейнова."'),
+                  encoding="utf-8")
+    result = runner.invoke(cli, ["--project", str(root), "check"])
+    assert result.exit_code == 3, result.output
+    assert "locale/ru/LC_MESSAGES/a.po:" in result.output
+    for check in ("[numbers]", "[quote-count]", "[speaker]"):
+        assert check in result.output
