@@ -35,6 +35,9 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _INFLECTED = ("ru", "az")  # languages whose names take case endings (see same_word)
 _LEAD_IN_TAIL = re.compile(r"[\s,:—–-]*")
 _MAX_NAME_TOKENS = 3
+_MALE_TITLES = frozenset({"Mr", "Господин", "Cənab", "King", "Prince", "Sir", "Lord"})
+_FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Госпожа", "Xanım", "Queen", "Princess",
+                            "Lady"})
 
 
 class Token(NamedTuple):
@@ -125,8 +128,7 @@ def _names_in(text: str, lang: str) -> tuple[Name, ...]:
 @lru_cache(maxsize=None)
 def _not_names(lang: str) -> frozenset[str]:
     """Words that make no name on their own (a run of just "The" or "However")."""
-    lex = lexicon(lang)
-    return lex.function_words | lex.particles | {"The"}
+    return lexicon(lang).function_words | lexicon(lang).particles | {"The"}
 
 
 def full_names_in(text: str, lang: str) -> list[Name]:
@@ -273,7 +275,7 @@ def _surname_gender(last: str) -> tuple[bool, str | None]:
 
 
 def _title_gender_of(titles: list[str]) -> str | None:
-    """:func:`_title_gender` on words rather than tokens."""
+    """The gender a title in front of a name gives (Mr, Госпожа, Xanım), if any."""
     if not titles:
         return None
     words = set(titles)
@@ -398,7 +400,7 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
         return None, max(end, index + 1)
     core = core[:2] if len(core) > _MAX_NAME_TOKENS else core
     name = Name(core[0].start, core[-1].end, " ".join(text[core[0].start:core[-1].end].split()),
-                gender=_title_gender(lead),
+                gender=_title_gender_of([t.text for t in lead]),
                 person=any(t.text in lex.titles or fold(t.text) in lex.roles for t in lead))
     return name, index + len(lead) + len(core)
 
@@ -421,15 +423,6 @@ def _leading(group: list[Token], lex: Lexicon) -> list[Token]:
                                        or fold(group[strip].text) in lex.roles):
         strip += 1
     return group[:strip]
-
-
-_MALE_TITLES = frozenset({"Mr", "Господин", "Cənab", "King", "Prince", "Sir", "Lord"})
-_FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Госпожа", "Xanım", "Queen", "Princess",
-                            "Lady"})
-
-
-def _title_gender(titles: list[Token]) -> str | None:
-    return _title_gender_of([t.text for t in titles])
 
 
 def _according_to(text: str, tokens: list[Token], index: int, lex: Lexicon,

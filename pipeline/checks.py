@@ -435,7 +435,7 @@ def _markup(text: str) -> Counter[str]:
     if not _MARKUP_CHARS.search(text):
         return Counter()  # no emphasis marker, link or tag can be there
     regions = protected_regions(text)
-    counts: Counter[str] = Counter(m.group() for m in _EMPHASIS.finditer(blank_out(text, regions)))
+    counts: Counter[str] = Counter(_EMPHASIS.findall(blank_out(text, regions)))
     outside_code = blank_out(text, [r for r in regions if r.kind is RegionKind.CODE])
     counts["links"] = len(_LINK.findall(outside_code))
     for region in regions:

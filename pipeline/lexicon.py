@@ -168,4 +168,7 @@ def fold(word: str) -> str:
 
 def lexicon(lang: str) -> Lexicon:
     """The word lists for ``lang`` (English ones for a language we have no lists for)."""
+    found = _LEXICONS.get(lang)  # the usual plain code, without taking it apart
+    if found is not None:
+        return found
     return _LEXICONS.get(lang.split("_")[0].split("-")[0].lower(), ENGLISH)

@@ -69,11 +69,15 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
     numbers = []
     for match in _NUMBER.finditer(prose):
         raw = match.group()
-        values = _values(raw, lang, lenient_with)
-        scale = _scale_after(prose, match.end())
-        numbers.append(Number(raw, match.start(), match.end(),
-                              frozenset(_normal(v * scale) for v in values)))
+        scaled = _scaled(_values(raw, lang, lenient_with), _scale_after(prose, match.end()))
+        numbers.append(Number(raw, match.start(), match.end(), scaled))
     return tuple(numbers)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _scaled(values: tuple[Decimal, ...], scale: Decimal) -> frozenset[Decimal]:
+    """``values`` times ``scale``, normalised (cached: Decimal arithmetic is slow)."""
+    return frozenset(_normal(v * scale) for v in values)
 
 
 def compare_numbers(source: str, translation: str, src_lang: str,
@@ -101,9 +105,10 @@ def number_values(text: str, lang: str) -> Counter[Decimal]:
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _values(raw: str, lang: str, lenient_with: str | None) -> frozenset[Decimal]:
-    """Every value ``raw`` can stand for (cached: the same figures recur, 2024, 100)."""
-    return frozenset(_readings(raw, lang, lenient_with))
+def _values(raw: str, lang: str, lenient_with: str | None) -> tuple[Decimal, ...]:
+    """Every value ``raw`` can stand for (cached: the same figures recur, 2024, 100), in
+    the order the set of readings yields them, so the scaled set is built the same way."""
+    return tuple(_readings(raw, lang, lenient_with))
 
 
 def _readings(raw: str, lang: str, lenient_with: str | None) -> set[Decimal]:
