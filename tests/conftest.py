@@ -63,3 +63,7 @@ def snapshot_tree(root: Path) -> dict[str, tuple[bytes, int]]:
         if path.is_file() and ".pipeline" not in path.parts:
             result[path.relative_to(root).as_posix()] = (path.read_bytes(), os.stat(path).st_mtime_ns)
     return result
+
+
+# The tiny real Argos packages, built once per test session and shared by every module.
+from tests.argos_factory import argos_packages  # noqa: E402,F401

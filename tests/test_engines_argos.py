@@ -15,7 +15,7 @@ from pipeline.errors import ModelMissingError
 from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, Message
 from pipeline.models import install_package_file
 from pipeline.translate import CatalogueJob, translate_catalogues
-from tests.argos_factory import BuiltPackages, argos_packages, sentences  # noqa: F401 (fixture)
+from tests.argos_factory import BuiltPackages, sentences
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from pipeline.models import (
     PackageInfo, default_packages_dir, index_url, install_missing, install_package_file,
     installed_packages, model_report, needed_pairs, resolve_route, validate_package_file,
 )
-from tests.argos_factory import BuiltPackages, argos_packages  # noqa: F401 (fixture)
+from tests.argos_factory import BuiltPackages
 
 
 def package(src: str, tgt: str, version: str = "1.0") -> PackageInfo:
