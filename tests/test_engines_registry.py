@@ -42,7 +42,7 @@ def test_pseudo_is_deterministic_and_bracketed() -> None:
     engine = PseudoEngine(expand=0.5)
     out = engine.translate_batch(["Hi ⟦1⟧you⟦2⟧, see https://x.org", ""], "en", "az")
     assert out == engine.translate_batch(["Hi ⟦1⟧you⟦2⟧, see https://x.org", ""], "en", "az")
-    assert out[0].startswith("[Ĥı ⟦1⟧ýöü⟦2⟧, şəə https://x.org") and out[0].endswith("~]")
+    assert out[0].startswith("［Ĥı ⟦1⟧ýöü⟦2⟧, şəə https://x.org") and out[0].endswith("~］")
     assert out[1] == ""
     assert not engine.supports("en", "en-GB")
 

@@ -2,7 +2,7 @@
 
 It needs no model, so it lets editors and developers see the whole pipeline work end to
 end (catalogues filled, articles published) and spot text that escaped extraction: every
-segment comes back bracketed (``[…]``) with its letters swapped for look-alikes in the
+segment comes back bracketed (``［…］``, full-width so they never read as Markdown link brackets) with its letters swapped for look-alikes in the
 target's script — accented Latin for en/az, Cyrillic for ru — so that the output passes
 the same script checks real MT output must pass. Markup, placeholders, URLs and e-mail
 addresses are protected the same way as for real engines and come back untouched.
@@ -77,4 +77,4 @@ class PseudoEngine:
         if not text.strip():
             return text
         padding = "~" * int(len(text) * self.expand)
-        return f"[{transliterate(text, target)}{padding}]"
+        return f"［{transliterate(text, target)}{padding}］"
