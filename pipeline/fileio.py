@@ -25,7 +25,8 @@ import re
 import secrets
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 
@@ -282,12 +283,39 @@ def safe_join(root: Path, relative: str) -> Path:
         depth += -1 if part == ".." else 0 if part == "." else 1
         if depth < 0:
             raise _outside(text, "climbs out of the project with '..'")
-    base = root.resolve()
     joined = root / text
-    resolved = joined.resolve()
-    if resolved != base and base not in resolved.parents:
+    base = _realpath(str(root))
+    resolved = os.path.join(_realpath(os.path.dirname(str(joined))), os.path.basename(str(joined)))
+    if os.path.islink(resolved):
+        resolved = os.path.realpath(resolved)
+    if resolved != base and not resolved.startswith(base.rstrip(os.sep) + os.sep):
         raise _outside(text, "leads outside the project through a symbolic link")
     return joined
+
+
+_RESOLVED: dict[str, str] | None = None
+
+
+def _realpath(path: str) -> str:
+    if _RESOLVED is None:
+        return os.path.realpath(path)
+    found = _RESOLVED.get(path)
+    if found is None:
+        found = _RESOLVED[path] = os.path.realpath(path)
+    return found
+
+
+@contextmanager
+def resolved_folders_cache() -> Iterator[None]:
+    """Within one run, resolve each folder's symlinks once (``safe_join`` is on every file
+    access). Outside the block nothing is cached, so a symlink made between two runs in
+    one process is always seen."""
+    global _RESOLVED
+    previous, _RESOLVED = _RESOLVED, {}
+    try:
+        yield
+    finally:
+        _RESOLVED = previous
 
 
 def _outside(relative: str, why: str) -> ConfigError:

@@ -22,7 +22,7 @@ from .catalogue import parse_po, render_po
 from .config import Config
 from .errors import CatalogueError, PipelineError
 from .extract import Annotator, build_template
-from .fileio import ProjectLock, cleanup_temp_files, safe_join, write_if_changed
+from .fileio import ProjectLock, cleanup_temp_files, resolved_folders_cache, safe_join, write_if_changed
 from .incremental import partition, remember, replay, run_state
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
@@ -148,7 +148,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
     """Run the chosen stages over the whole project under the project lock."""
     options = options or SyncOptions()
     report = SyncReport()
-    with ProjectLock(config.root):
+    with ProjectLock(config.root), resolved_folders_cache():
         _cleanup(config)
         found = [(rel, slug) for rel, slug in discover_articles(config)
                  if not options.only or slug in options.only]
@@ -307,10 +307,11 @@ def _finish(config: Config, state: CatalogueState, options: SyncOptions) -> _Fin
     if after is not None:
         try:
             check_no_loss(state.before, after, state.rel)
-            data = render_po(after)
-            if _write(config, state.rel, data, result.report, validate=_validate_po(state.rel),
+            reread: list[Catalogue] = []  # the validation's parse, with line numbers, for the checks
+            if _write(config, state.rel, render_po(after), result.report,
+                      validate=lambda data: reread.append(parse_po(data, state.rel)),
                       expected=state.fingerprint) and options.checker is not None:
-                result.written = parse_po(data, state.rel)
+                result.written = reread[-1]
         except PipelineError as exc:
             result.report.errors.append(exc)
             result.kept_before = True
