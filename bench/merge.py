@@ -69,7 +69,7 @@ class Measurement:
         return self.returncode == 0 and not self.timed_out
 
 
-def _group_rss_kb(pgid: int) -> int:
+def _group_rss_kb(pgid: int, skip: int = -1) -> int:
     """The memory of every live process in process group ``pgid``, from /proc, in kB.
 
     Proportional set size (PSS) where the kernel has it: forked workers share most of their
@@ -82,7 +82,7 @@ def _group_rss_kb(pgid: int) -> int:
         try:
             with open(f"/proc/{entry.name}/stat", "rb") as f:
                 fields = f.read().rsplit(b")", 1)[1].split()
-            if int(fields[2]) != pgid:
+            if int(fields[2]) != pgid or int(entry.name) == skip:
                 continue
             total += _memory_kb(entry.name)
         except (OSError, IndexError, ValueError):
@@ -102,57 +102,85 @@ def _memory_kb(pid: str) -> int:
     return 0
 
 
+#: Runs the measured command from a fresh, small process and reports what wait4 said. Linux
+#: keeps the high-water RSS of the memory a process had before exec, so a command forked
+#: straight from the harness (which holds large fixtures) would report the harness's size.
+_LAUNCHER = """
+import json, os, sys, time
+report, cmd = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+try:
+    pid = os.posix_spawnp(cmd[0], cmd, os.environ)
+except OSError as exc:
+    sys.stderr.write(f"cannot run {cmd[0]}: {exc}\\n")
+    sys.exit(127)
+_, status, usage = os.wait4(pid, 0)
+elapsed = time.perf_counter() - start
+with open(report, "w") as f:
+    json.dump([elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss], f)
+sys.exit(os.waitstatus_to_exitcode(status) & 0xFF)
+"""
+
+
 def measure(cmd: Sequence[str], *, cwd: Path | None = None, timeout: float = 1800.0,
             log: Path | None = None, env: dict[str, str] | None = None, tree: bool = False) -> Measurement:
     """Run ``cmd`` and read its resource usage from ``wait4``.
 
-    ``wait4`` gives the peak RSS of the largest single process among this child and the
-    grandchildren it waited for (such as po4a's msgmerge), without psutil. A command that
-    forks workers uses their memory at the same time, so ``tree=True`` also samples the sum of
-    the process group's PSS every 250 ms (``tree_rss_mb``; a lower bound, as any sampling;
-    one scan of /proc costs a few ms, so it is only done for the pipeline's runs).
-    The child gets its own session so that a timeout kills the whole process group.
+    ``wait4`` gives the peak RSS of the largest single process among the command and the
+    children it waited for (such as po4a's msgmerge), without psutil. A command that forks
+    workers uses their memory at the same time, so ``tree=True`` also samples the sum of the
+    process group's PSS every 250 ms (``tree_rss_mb``; a lower bound, as any sampling; one
+    scan of /proc costs a few ms, so it is only done for the pipeline's runs). The command
+    is started by a small launcher (see ``_LAUNCHER``) in a session of its own, so that a
+    timeout kills the whole process group.
     """
+    import tempfile
+
     out = open(log, "ab") if log is not None else subprocess.DEVNULL
-    try:
-        start = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), cwd=cwd, stdout=out, stderr=out, stdin=subprocess.DEVNULL,
-                                start_new_session=True, env=env)
-        killed = threading.Event()
-
-        def kill() -> None:
-            killed.set()
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-
-        timer = threading.Timer(timeout, kill)
-        timer.start()
-        done = threading.Event()
-        tree_peak = [0]
-
-        def sample() -> None:
-            while not done.wait(0.25):
-                tree_peak[0] = max(tree_peak[0], _group_rss_kb(proc.pid))
-
-        sampler = threading.Thread(target=sample, daemon=True) if tree and os.path.isdir("/proc") else None
-        if sampler is not None:
-            sampler.start()
+    with tempfile.TemporaryDirectory(prefix="bench-measure-") as tmp:
+        report = Path(tmp) / "usage.json"
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-            done.set()
+            start = time.perf_counter()
+            proc = subprocess.Popen([sys.executable, "-I", "-S", "-c", _LAUNCHER, str(report), *cmd], cwd=cwd,
+                                    stdout=out, stderr=out, stdin=subprocess.DEVNULL, start_new_session=True,
+                                    env=env)
+            killed = threading.Event()
+
+            def kill() -> None:
+                killed.set()
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+
+            timer = threading.Timer(timeout, kill)
+            timer.start()
+            done = threading.Event()
+            tree_peak = [0]
+
+            def sample() -> None:
+                while not done.wait(0.25):
+                    tree_peak[0] = max(tree_peak[0], _group_rss_kb(proc.pid, skip=proc.pid))
+
+            sampler = threading.Thread(target=sample, daemon=True) if tree and os.path.isdir("/proc") else None
             if sampler is not None:
-                sampler.join()
-        elapsed = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    finally:
-        if log is not None:
-            out.close()  # type: ignore[union-attr]
-    return Measurement(seconds=elapsed, cpu_seconds=usage.ru_utime + usage.ru_stime,
-                       maxrss_mb=usage.ru_maxrss / 1024, returncode=proc.returncode,
+                sampler.start()
+            try:
+                returncode = proc.wait()
+            finally:
+                timer.cancel()
+                done.set()
+                if sampler is not None:
+                    sampler.join()
+            wall = time.perf_counter() - start
+        finally:
+            if log is not None:
+                out.close()  # type: ignore[union-attr]
+        try:
+            elapsed, cpu, maxrss_kb = json.loads(report.read_text())
+        except (OSError, ValueError):
+            elapsed, cpu, maxrss_kb = wall, 0.0, 0
+    return Measurement(seconds=elapsed, cpu_seconds=cpu, maxrss_mb=maxrss_kb / 1024, returncode=returncode,
                        timed_out=killed.is_set(), tree_rss_mb=tree_peak[0] / 1024 if sampler else None)
 
 
