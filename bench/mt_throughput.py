@@ -85,6 +85,12 @@ class Run:
         return self.sentences / self.seconds if self.seconds else 0.0
 
 
+def _replicas(threads: int) -> dict[str, int]:
+    """The pipeline's thread layout for ``threads`` cores: a replica per core (at most two)."""
+    inter = min(2, threads)
+    return {"inter_threads": inter, "intra_threads": max(1, threads // inter)}
+
+
 @dataclass
 class Results:
     settings: dict[str, Any]
@@ -198,7 +204,7 @@ def run_pipeline(paragraphs: list[str], packages: Path, beam: int, threads: int,
     from pipeline.model import Catalogue, Message
     from pipeline.translate import CatalogueJob, translate_catalogues
 
-    engine = ArgosEngine(packages, beam_size=beam, intra_threads=threads, max_decoding_length=cap)
+    engine = ArgosEngine(packages, beam_size=beam, **_replicas(threads), max_decoding_length=cap)
     engine.translate_batch(["Warm up."], "en", "ru")  # load once, as in a real run
     engine.batch_calls = 0
     jobs = [CatalogueJob("bench.ru.po", "en", "ru", Catalogue(messages=[Message(p) for p in dict.fromkeys(paragraphs)]))]
@@ -215,7 +221,7 @@ def run_engine_sentences(paragraphs: list[str], packages: Path, beam: int, threa
     from pipeline.engines.argos import ArgosEngine
     from pipeline.segmentation import split_sentences
 
-    engine = ArgosEngine(packages, beam_size=beam, intra_threads=threads, max_decoding_length=cap)
+    engine = ArgosEngine(packages, beam_size=beam, **_replicas(threads), max_decoding_length=cap)
     engine.translate_batch(["Warm up."], "en", "ru")
     engine.batch_calls = 0
     split = [[s.strip() for s in split_sentences(p, "en") if s.strip()] for p in paragraphs]
@@ -235,7 +241,7 @@ def run_engine_like_argos(paragraphs: list[str], packages: Path, beam: int, thre
     from pipeline.engines.argos import ArgosEngine
     from pipeline.segmentation import split_sentences
 
-    engine = ArgosEngine(packages, beam_size=beam, intra_threads=threads, max_decoding_length=cap,
+    engine = ArgosEngine(packages, beam_size=beam, **_replicas(threads), max_decoding_length=cap,
                          max_batch_tokens=32)
     outputs = []
     for paragraph in paragraphs:
