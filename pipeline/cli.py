@@ -10,6 +10,7 @@ language pair has no translation model.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -56,8 +57,28 @@ def show_error(error: PipelineError) -> None:
         click.echo(f"  hint: {error.hint}", err=True)
 
 
+#: Commands in their own modules, imported only when used: every command starts faster.
+LAZY_COMMANDS = {
+    "check": ("pipeline.commands.check", "check_command"),
+    "glossary": ("pipeline.commands.check", "glossary_command"),
+    "models": ("pipeline.commands.models", "models_command"),
+    "review": ("pipeline.commands.review", "review_command"),
+}
+
+
 class PipelineGroup(click.Group):
-    """Renders pipeline errors once, for every command."""
+    """Renders pipeline errors once, for every command; loads command modules on demand."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in LAZY_COMMANDS:
+            module, attribute = LAZY_COMMANDS[cmd_name]
+            command = getattr(importlib.import_module(module), attribute)
+            self.add_command(command, cmd_name)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -326,15 +347,3 @@ def status_command(project: Project, as_json: bool) -> None:
     if errors:
         sys.exit(EXIT_ERRORS)
 
-
-def _register_commands() -> None:
-    """Commands that live in their own modules (they import this module's helpers)."""
-    from .commands.check import check_command, glossary_command
-    from .commands.models import models_command
-    from .commands.review import review_command
-
-    for command in (models_command, check_command, glossary_command, review_command):
-        cli.add_command(command)
-
-
-_register_commands()

@@ -129,7 +129,8 @@ def test_bad_config_is_a_usage_error(runner: CliRunner, project: Path) -> None:
     assert "points outside the project" in result.output
 
 
-@pytest.mark.parametrize("command", ["sync", "status", "extract", "update", "translate", "publish"])
+@pytest.mark.parametrize("command", ["sync", "status", "extract", "update", "translate", "publish",
+                                     "models", "check", "glossary", "review"])
 def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
