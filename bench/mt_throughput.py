@@ -79,10 +79,29 @@ class Run:
     sentences: int
     engine_sentences: int = 0
     batch_calls: int = 0
+    cpu_seconds: float = 0.0  # user + system time of every thread of this process
 
     @property
     def per_second(self) -> float:
         return self.sentences / self.seconds if self.seconds else 0.0
+
+    @property
+    def per_cpu_second(self) -> float:
+        """Sentences per CPU-second: the work per sentence, whatever the cores and the load."""
+        return self.sentences / self.cpu_seconds if self.cpu_seconds else 0.0
+
+
+class Clock:
+    """Wall and CPU time of a block (CTranslate2's threads run in this process, so
+    ``process_time`` counts them)."""
+
+    def __enter__(self) -> "Clock":
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self.wall
+        self.cpu = time.process_time() - self.cpu
 
 
 def _replicas(threads: int) -> dict[str, int]:
@@ -187,11 +206,11 @@ def run_argos(paragraphs: list[str], beam: int, threads: int, cap: int) -> tuple
 
     settings.beam_size = beam
     _, capped = argos_translation(threads, cap)
-    start = time.perf_counter()
-    outputs = [translate.translate(p, "en", "ru") for p in paragraphs]
-    seconds = time.perf_counter() - start
+    with Clock() as clock:
+        outputs = [translate.translate(p, "en", "ru") for p in paragraphs]
     count = _sentence_count(paragraphs)
-    return Run("argos translate() per paragraph", beam, seconds, count, count, capped.calls), outputs
+    return Run("argos translate() per paragraph", beam, clock.wall, count, count, capped.calls,
+               clock.cpu), outputs
 
 
 # ---------------------------------------------------------------- (b) the pipeline
@@ -208,11 +227,11 @@ def run_pipeline(paragraphs: list[str], packages: Path, beam: int, threads: int,
     engine.translate_batch(["Warm up."], "en", "ru")  # load once, as in a real run
     engine.batch_calls = 0
     jobs = [CatalogueJob("bench.ru.po", "en", "ru", Catalogue(messages=[Message(p) for p in dict.fromkeys(paragraphs)]))]
-    start = time.perf_counter()
-    report = translate_catalogues(jobs, engine, memory=memory if memory is not None else TranslationMemory())
-    seconds = time.perf_counter() - start
+    with Clock() as clock:
+        report = translate_catalogues(jobs, engine, memory=memory if memory is not None else TranslationMemory())
     stats = report.pairs[("en", "ru")]
-    return Run(label, beam, seconds, _sentence_count(paragraphs), stats.unique_sentences, engine.batch_calls)
+    return Run(label, beam, clock.wall, _sentence_count(paragraphs), stats.unique_sentences, engine.batch_calls,
+               clock.cpu)
 
 
 def run_engine_sentences(paragraphs: list[str], packages: Path, beam: int, threads: int,
@@ -226,12 +245,11 @@ def run_engine_sentences(paragraphs: list[str], packages: Path, beam: int, threa
     engine.batch_calls = 0
     split = [[s.strip() for s in split_sentences(p, "en") if s.strip()] for p in paragraphs]
     flat = [s for sentences in split for s in sentences]
-    start = time.perf_counter()
-    outputs = iter(engine.translate_batch(flat, "en", "ru"))
-    seconds = time.perf_counter() - start
+    with Clock() as clock:
+        outputs = iter(engine.translate_batch(flat, "en", "ru"))
     joined = [" ".join(next(outputs) for _ in sentences) for sentences in split]
-    return Run("pipeline engine, every sentence (no dedup)", beam, seconds, len(flat), len(flat),
-               engine.batch_calls), joined
+    return Run("pipeline engine, every sentence (no dedup)", beam, clock.wall, len(flat), len(flat),
+               engine.batch_calls, clock.cpu), joined
 
 
 def run_engine_like_argos(paragraphs: list[str], packages: Path, beam: int, threads: int,
@@ -335,10 +353,12 @@ def report(results: Results) -> str:
     lines += [f"  {key}: {value}" for key, value in results.settings.items()]
     lines.append("  baseline sentence splitter: pipeline.segmentation (local) in place of MiniSBD, which downloads")
     lines.append("")
-    lines.append(f"  {'run':<52} {'beam':>4} {'sent':>6} {'to MT':>6} {'calls':>6} {'sec':>8} {'sent/s':>8}")
+    lines.append(f"  {'run':<52} {'beam':>4} {'sent':>6} {'to MT':>6} {'calls':>6} {'sec':>8} {'sent/s':>8}"
+                 f" {'CPU s':>8} {'sent/CPU s':>10}")
     for run in results.runs:
         lines.append(f"  {run.label:<52} {run.beam:>4} {run.sentences:>6} {run.engine_sentences:>6} "
-                     f"{run.batch_calls:>6} {run.seconds:>8.2f} {run.per_second:>8.1f}")
+                     f"{run.batch_calls:>6} {run.seconds:>8.2f} {run.per_second:>8.1f}"
+                     f" {run.cpu_seconds:>8.2f} {run.per_cpu_second:>10.2f}")
     lines.append("")
     by_beam: dict[int, dict[str, Run]] = {}
     for run in results.runs:
@@ -347,7 +367,8 @@ def report(results: Results) -> str:
         base = runs.get("argos translate() per paragraph")
         ours = runs.get("pipeline translate_catalogues (batched)")
         if base and ours:
-            lines.append(f"  beam {beam}: pipeline / argos = {ours.per_second / base.per_second:.2f}×")
+            lines.append(f"  beam {beam}: pipeline / argos = {ours.per_second / base.per_second:.2f}× "
+                         f"(per CPU-second: {ours.per_cpu_second / base.per_cpu_second:.2f}×)")
     boiler = {r.label: r for r in results.runs if r.label.startswith("boilerplate")}
     if boiler:
         base = boiler["boilerplate corpus: argos translate() per paragraph"]
