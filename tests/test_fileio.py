@@ -18,6 +18,7 @@ from pipeline.fileio import (
     cleanup_temp_files,
     file_fingerprint,
     fingerprint,
+    flush_file_system,
     safe_join,
     write_if_changed,
 )
@@ -106,6 +107,37 @@ def test_changed_content_is_written_and_parents_created(tmp_path: Path) -> None:
     assert write_if_changed(target, b"new") is True
     assert target.read_bytes() == b"new"
     assert write_if_changed(target, b"new") is False
+
+
+def _count_fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append(fd), real(fd))[1])
+    return calls
+
+
+def test_a_durable_write_fsyncs_the_file_and_its_folder(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _count_fsyncs(monkeypatch)
+    assert write_if_changed(tmp_path / "a.po", b"new") is True
+    assert len(calls) == 2
+
+
+def test_a_rebuildable_file_is_written_atomically_without_fsync(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "public" / "a.md"
+    write_if_changed(target, b"old")
+    calls = _count_fsyncs(monkeypatch)
+    assert write_if_changed(target, b"new", durable=False) is True
+    assert calls == []
+    assert target.read_bytes() == b"new"
+    assert _leftovers(target.parent) == []
+
+
+def test_flush_file_system_makes_deferred_writes_durable(tmp_path: Path) -> None:
+    write_if_changed(tmp_path / "a.md", b"new", durable=False)
+    flush_file_system(tmp_path)  # syncfs on Linux: must not fail on an ordinary folder
+    assert (tmp_path / "a.md").read_bytes() == b"new"
 
 
 def test_a_file_saved_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
