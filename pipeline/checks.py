@@ -5,7 +5,9 @@ of its docstring is its title. Errors are what breaks a news story (a lost figur
 markup, speaker or name, a quotation dropped); warnings are what a reviewer should look
 at (quote style, nesting, order, an untranslated segment, one quotation translated two
 ways across the corpus). :func:`check_catalogues` runs them over whole catalogues with
-path and line filled, plus the corpus-level check.
+path and line filled, plus the corpus-level check; :func:`check_catalogue` and
+:func:`corpus_findings` are its two halves, so worker processes can check the catalogues
+they write and the parent only joins the small results.
 """
 
 from __future__ import annotations
@@ -277,36 +279,15 @@ def segment_speakers(segments: Sequence[str], lang: str) -> list[tuple[str, ...]
     return [tuple(n) for n in names]
 
 
-def check_catalogues(items: Iterable[CatalogueItem],
-                     glossary: Glossary | None = None) -> list[Finding]:
-    """Entry checks on every translated entry (fuzzy or not) of every catalogue, with
-    path, line, language and msgid filled, plus the corpus-level divergence check.
-
-    ``items`` are ``(path, source_lang, target_lang, catalogue)``; a catalogue's active
-    entries are read in order as the article's segments.
-    """
-    findings: list[Finding] = []
-    quoted: dict[tuple[str, str, str], list[_QuotedTranslation]] = defaultdict(list)
-    for path, src_lang, tgt_lang, catalogue in items:
-        messages = catalogue.active
-        segments = [m.msgid for m in messages]
-        top_level = _top_level_by_segment(analyse_article(segments, src_lang), len(segments))
-        speakers = segment_speakers(segments, src_lang)
-        for index, message in enumerate(messages):
-            for translation in message.translations:
-                where = dict(path=path, line=message.lineno, lang=tgt_lang, msgid=message.msgid)
-                findings += [replace(f, **where) for f in check_entry(
-                    message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
-                    speakers=speakers[index])]
-                for key, text in _quoted_pairs(top_level[index], translation, src_lang,
-                                               tgt_lang):
-                    quoted[key].append(_QuotedTranslation(text, path, message.lineno,
-                                                          message.msgid, tgt_lang))
-    return findings + check_divergence(quoted)
+#: What one source quotation is known by across the corpus: (normalised quotation text,
+#: source language, target language).
+QuoteKey = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
-class _QuotedTranslation:
+class QuotedTranslation:
+    """One translation of a source quotation, and where it is: what divergence compares."""
+
     text: str
     path: str
     line: int
@@ -314,8 +295,85 @@ class _QuotedTranslation:
     lang: str
 
 
-def check_divergence(quoted: Mapping[tuple[str, str, str], list[_QuotedTranslation]]
-                     ) -> list[Finding]:
+@dataclass(frozen=True)
+class CatalogueCheck:
+    """The per-catalogue part of :func:`check_catalogues`: the entry findings, and the
+    catalogue's translated quotations for the corpus-level divergence check.
+
+    It holds only strings and findings, so a worker process can check a catalogue and
+    send this back instead of the catalogue; :func:`corpus_findings` joins the parts.
+    """
+
+    findings: tuple[Finding, ...] = ()
+    quoted: tuple[tuple[QuoteKey, QuotedTranslation], ...] = ()
+
+
+def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogue,
+                    glossary: Glossary | None = None) -> CatalogueCheck:
+    """Entry checks on every translated entry (fuzzy or not) of one catalogue, with path,
+    line, language and msgid filled, and its quotations for :func:`check_divergence`.
+
+    The catalogue's active entries are read in order as the article's segments.
+    """
+    findings: list[Finding] = []
+    quoted: list[tuple[QuoteKey, QuotedTranslation]] = []
+    messages = catalogue.active
+    segments = [m.msgid for m in messages]
+    top_level = _top_level_by_segment(analyse_article(segments, src_lang), len(segments))
+    speakers = segment_speakers(segments, src_lang)
+    for index, message in enumerate(messages):
+        for translation in message.translations:
+            where = dict(path=path, line=message.lineno, lang=tgt_lang, msgid=message.msgid)
+            findings += [replace(f, **where) for f in check_entry(
+                message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
+                speakers=speakers[index])]
+            for key, text in _quoted_pairs(top_level[index], translation, src_lang, tgt_lang):
+                quoted.append((key, QuotedTranslation(text, path, message.lineno, message.msgid,
+                                                      tgt_lang)))
+    return CatalogueCheck(tuple(findings), tuple(quoted))
+
+
+def corpus_findings(parts: Iterable[CatalogueCheck]) -> list[Finding]:
+    """Every part's entry findings in the parts' order, then the divergence findings over
+    all their quotations (the order :func:`check_catalogues` reports in)."""
+    findings: list[Finding] = []
+    quoted: dict[QuoteKey, list[QuotedTranslation]] = defaultdict(list)
+    for part in parts:
+        findings += part.findings
+        for key, occurrence in part.quoted:
+            quoted[key].append(occurrence)
+    return findings + check_divergence(quoted)
+
+
+def check_catalogues(items: Iterable[CatalogueItem],
+                     glossary: Glossary | None = None) -> list[Finding]:
+    """:func:`check_catalogue` on every item, plus the corpus-level divergence check.
+
+    ``items`` are ``(path, source_lang, target_lang, catalogue)``.
+    """
+    return corpus_findings(check_catalogue(*item, glossary) for item in items)
+
+
+@dataclass(frozen=True)
+class CatalogueChecker:
+    """The checks as a hook for ``pipeline sync``, in the two parts the run needs: worker
+    processes check each catalogue they write (:meth:`per_catalogue`) and send back only
+    the result; the parent joins the results (:meth:`corpus`). Calling it on items gives
+    :func:`check_catalogues`' result."""
+
+    glossary: Glossary | None = None
+
+    def per_catalogue(self, item: CatalogueItem) -> CatalogueCheck:
+        return check_catalogue(*item, self.glossary)
+
+    def corpus(self, parts: Iterable[CatalogueCheck]) -> list[Finding]:
+        return corpus_findings(parts)
+
+    def __call__(self, items: Iterable[CatalogueItem]) -> list[Finding]:
+        return check_catalogues(items, self.glossary)
+
+
+def check_divergence(quoted: Mapping[QuoteKey, list[QuotedTranslation]]) -> list[Finding]:
     """One source quotation translated in different words in different places."""
     findings = []
     for key in sorted(quoted):
@@ -350,7 +408,7 @@ def _top_level_by_segment(analysis: list[Quotation], count: int) -> list[list[Qu
 
 
 def _quoted_pairs(mine: list[Quotation], translation: str, src_lang: str,
-                  tgt_lang: str) -> list[tuple[tuple[str, str, str], str]]:
+                  tgt_lang: str) -> list[tuple[QuoteKey, str]]:
     """(key, translated text) for each complete speech quotation in ``mine`` (the
     top-level quotations of one source segment), paired with the translation's
     quotations by position when their counts agree."""
@@ -469,5 +527,6 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-__all__ = ["CHECKS", "CORPUS_CHECKS", "Check", "Checker", "Entry", "check_catalogues",
-           "check_divergence", "check_entry", "entry_checker", "segment_speakers"]
+__all__ = ["CHECKS", "CORPUS_CHECKS", "CatalogueCheck", "CatalogueChecker", "Check", "Checker", "Entry",
+           "QuoteKey", "QuotedTranslation", "check_catalogue", "check_catalogues", "check_divergence",
+           "check_entry", "corpus_findings", "entry_checker", "segment_speakers"]

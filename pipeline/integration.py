@@ -7,16 +7,13 @@ This module builds those hooks for a project, so the CLI and tests get the same 
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from .annotate import segment_annotator
-from .checks import check_catalogues
+from .checks import CatalogueChecker
 from .config import Config
 from .glossary import Glossary, glossary_postprocessor, load_glossary
-from .model import Catalogue, Finding
 from .quotemarks import localise_quotes, normalise_quotes, quotes_postprocessor
-
-CatalogueItem = tuple[str, str, str, Catalogue]
 
 
 def project_glossary(config: Config) -> Glossary | None:
@@ -27,10 +24,10 @@ def project_glossary(config: Config) -> Glossary | None:
     return load_glossary(path)
 
 
-def catalogue_checker(glossary: Glossary | None) -> Callable[[Iterable[CatalogueItem]], list[Finding]]:
-    def check(items: Iterable[CatalogueItem]) -> list[Finding]:
-        return check_catalogues(items, glossary)
-    return check
+def catalogue_checker(glossary: Glossary | None) -> CatalogueChecker:
+    """The checks with the project's glossary: call it on catalogues (``pipeline check``),
+    or hand it to ``sync``, which checks each catalogue where it is written."""
+    return CatalogueChecker(glossary)
 
 
 def published_quotes(source: str, translation: str, source_lang: str, target_lang: str) -> str:
