@@ -32,7 +32,15 @@ Same settings on both sides
     their own, so without a common cap the benchmark would measure 256-token loops.
     Even so, random-weight outputs mostly run to the cap: the figures are for a
     decode-heavy worst case (real models stop near the source length).
-    Both sides use 1 inter-thread and ``--threads`` intra-threads.
+    Argos gets 1 inter-thread and ``--threads`` intra-threads; the pipeline's engine
+    runs its default layout (one replica per core). Run with ``--threads 1`` to compare
+    the work per sentence on one core (the "sent/CPU s" column compares it in any run).
+
+The allocator
+    The pipeline's engine tells glibc to keep freed memory (``keep_freed_memory`` in
+    ``pipeline/engines/argos.py``). That setting is process-wide, so the benchmark
+    applies it before anything runs: the baseline gets it too (it changes little for
+    Argos' small batches), and no result depends on which side ran first.
 
 Isolation
     HOME, XDG_* and ARGOS_* point at a temporary folder before argostranslate is
@@ -312,6 +320,9 @@ def _divergence(a: str, b: str) -> dict[str, Any]:
 
 
 def benchmark(args: argparse.Namespace, base: Path) -> Results:
+    from pipeline.engines.argos import keep_freed_memory
+
+    keep_freed_memory()
     packages = build(base, args.quick)
     extra_words = 0 if args.quick else 2000
     paragraphs = corpus(args.paragraphs, seed=7, extra_words=extra_words)

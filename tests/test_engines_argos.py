@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import platform
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.engines import Engine
+from pipeline.engines import argos
 from pipeline.engines.argos import ArgosEngine
 from pipeline.errors import ModelMissingError
 from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, Message
@@ -35,6 +37,21 @@ def test_protocol_support_and_provenance(packages_dir: Path) -> None:
     assert engine.provenance("az", "ru") == "argos az→en→ru (translate-az_en 1.0 + translate-en_ru 1.0)"
     with pytest.raises(ModelMissingError):
         engine.translate_batch(["Привет"], "ru", "az")
+
+
+def test_loading_a_model_keeps_freed_memory_in_the_heap(packages_dir: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[bool] = []
+    monkeypatch.setattr(argos, "keep_freed_memory", lambda: calls.append(True) or True)
+    engine = ArgosEngine(packages_dir, beam_size=1, max_decoding_length=8)
+    engine.translate_batch(["One sentence."], "en", "ru")
+    engine.translate_batch(["Another sentence."], "en", "ru")
+    assert calls == [True]  # once per model load, not per batch
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="mallopt is glibc's")
+def test_keep_freed_memory_is_accepted_by_glibc() -> None:
+    assert argos.keep_freed_memory() is True
 
 
 def test_batches_are_token_bounded_and_models_load_once(packages_dir: Path) -> None:
