@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
@@ -60,25 +61,41 @@ def partition(found: list[tuple[str, str]], cache: RunState | None, engine: Any
     return [(slug, record) for _, slug, record in clean], dirty
 
 
-def remember(config: Config, cache: RunState, articles: list[Article], states: list["CatalogueState"],
-             report: "SyncReport", existing: set[str]) -> None:
-    """Record every article this run completed without an error touching its files."""
-    failed = {error.path for error in report.errors if error.path}
-    by_article: dict[str, list[CatalogueState]] = {}
-    for state in states:
-        by_article.setdefault(state.article.slug, []).append(state)
+@dataclass
+class ArticleOutcome:
+    """What the state file needs of one article this run read, small enough for a worker
+    process to send back instead of the article's catalogues: the files it involves,
+    whether every catalogue was read, and the summary replayed when it is skipped."""
+
+    slug: str
+    rels: list[str]
+    complete: bool
+    summary: dict[str, object]
+
+
+def outcome(config: Config, article: Article, states: list["CatalogueState"],
+            report: "SyncReport") -> ArticleOutcome:
+    """The article's outcome, from its catalogues as finished and the part of the run's
+    report that finishing them wrote (its published and held-back versions)."""
+    langs = target_languages(config, article)
+    rels = [article.path, config.template_rel(article.slug)]
+    rels += [config.catalogue_rel(lang, article.slug) for lang in langs]
+    rels += [config.output_rel(lang, article.slug) for lang in langs]
     held = {(d.slug, d.lang): (d, stale) for d, stale in report.held_back}
     published = {(slug, lang): rel for slug, lang, rel in report.published}
-    for article in articles:
-        langs = target_languages(config, article)
-        rels = [article.path, config.template_rel(article.slug)]
-        rels += [config.catalogue_rel(lang, article.slug) for lang in langs]
-        rels += [config.output_rel(lang, article.slug) for lang in langs]
-        article_states = by_article.get(article.slug, [])
-        if failed.intersection(rels) or len(article_states) != len(langs):
-            cache.articles.pop(article.slug, None)
+    return ArticleOutcome(article.slug, rels, len(states) == len(langs),
+                          _summary(article, states, held, published))
+
+
+def remember(cache: RunState, outcomes: list[ArticleOutcome], report: "SyncReport",
+             existing: set[str]) -> None:
+    """Record every article this run completed without an error touching its files."""
+    failed = {error.path for error in report.errors if error.path}
+    for done in outcomes:
+        if failed.intersection(done.rels) or not done.complete:
+            cache.articles.pop(done.slug, None)
             continue
-        cache.record(article.slug, rels, _summary(article, article_states, held, published))
+        cache.record(done.slug, done.rels, done.summary)
     cache.forget_except(existing)
     cache.save()
 

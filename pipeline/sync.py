@@ -5,10 +5,14 @@ once, checked strictly, and written only when its content changes (atomically, a
 nobody else changed it meanwhile). An error in one file is recorded and the rest of the
 project is still processed.
 
-The run has three phases. Per-article work (parse, template, update) and per-catalogue
-work (loss check, write, publish) run in worker processes (:mod:`pipeline.parallel`);
-machine translation runs once in between, over every catalogue of the run, so segments
-are batched, deduplicated and served from translation memory across articles.
+The run has three phases. Per-article work (parse, template, update) runs in worker
+processes (:mod:`pipeline.parallel`). Machine translation runs once, in the parent, over
+every catalogue it may change, so segments are batched, deduplicated and served from
+translation memory across articles; then those catalogues are finished (loss check,
+write, check, publish) in workers again. An article the translate stage would not touch
+(every run without an engine) is finished in the worker that prepared it, and only small
+results come back (report lines, check findings, counts, the incremental-state summary):
+the parent never holds the corpus's catalogues, and they are not pickled between processes.
 """
 
 from __future__ import annotations
@@ -16,14 +20,14 @@ from __future__ import annotations
 from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
 
 from .catalogue import parse_po, render_po
 from .config import Config
 from .errors import CatalogueError, PipelineError
 from .extract import Annotator, build_template
 from .fileio import ProjectLock, cleanup_temp_files, resolved_folders_cache, safe_join, write_if_changed
-from .incremental import partition, remember, replay, run_state
+from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
@@ -32,9 +36,13 @@ from .project import (CatalogueStatus, discover_articles, load_article, load_art
 from .publish import PublishDecision, decide, render_version
 from .update import check_no_loss, update_catalogue
 
+if TYPE_CHECKING:
+    from .checks import CatalogueCheck
+
 STAGES = ("extract", "update", "translate", "check", "publish")
 
 CatalogueItem = tuple[str, str, str, Catalogue]  # (path, source lang, target lang, catalogue)
+MemorySource = tuple[str, str, str, Catalogue]  # (source lang, target lang, path, catalogue)
 
 
 @dataclass
@@ -105,6 +113,17 @@ class SyncReport:
         }
 
 
+class CatalogueChecker(Protocol):
+    """The check stage's hook, in two parts (see :class:`pipeline.checks.CatalogueChecker`):
+    ``per_catalogue`` runs where a catalogue is written, in a worker process, and returns
+    something small and picklable; ``corpus`` joins those results, in catalogue order, in
+    the parent."""
+
+    def per_catalogue(self, item: CatalogueItem) -> "CatalogueCheck": ...
+
+    def corpus(self, parts: Iterable["CatalogueCheck"]) -> list[Finding]: ...
+
+
 @dataclass
 class SyncOptions:
     """What to run and with which hooks (see :mod:`pipeline.integration`)."""
@@ -117,7 +136,7 @@ class SyncOptions:
     annotate: Annotator | None = None
     postprocess: tuple[Callable[[str, str, str, str], tuple[str, list[str]]], ...] = ()
     progress: Callable[[int, int], None] | None = None
-    checker: Callable[[Iterable[CatalogueItem]], list[Finding]] | None = None
+    checker: CatalogueChecker | None = None
     publish_transform: Callable[[str, str, str, str], str] | None = None
     memory_key: Callable[[str], str] | None = None
 
@@ -127,12 +146,32 @@ class SyncOptions:
 
 
 @dataclass
-class _Prepared:
-    """What the per-article phase hands back: the article and its catalogues, or errors."""
+class _Done:
+    """One article's catalogues, finished (written, published, checked), reduced to what
+    the rest of the run needs: the catalogues themselves are not kept."""
 
-    report: SyncReport
-    article: Article | None = None
+    report: SyncReport  # what finishing wrote, published, held back or failed on
+    awaiting: Counter[str]  # entries awaiting review, by language
+    checks: list["CatalogueCheck"]  # the per-catalogue checks of the catalogues written
+    outcome: ArticleOutcome | None  # for the incremental state (full runs only)
+
+
+@dataclass
+class _Prepared:
+    """What the per-article phase hands back for one article.
+
+    An article that needs the translate stage keeps its catalogues (``states``): the stage
+    runs once, in the parent, over all of them. Every other article is finished where it
+    was prepared, and only ``done`` comes back, so the parent's memory does not grow with
+    the corpus and thousands of catalogues are not pickled back.
+    """
+
+    report: SyncReport  # template written or not, read errors, new and changed segments
+    loaded: bool = False
+    held: Article | None = None  # the article, when its catalogues are kept for translation
     states: list[CatalogueState] = field(default_factory=list)
+    memory: list[MemorySource] = field(default_factory=list)  # reviewed entries, for MT runs
+    done: _Done | None = None
 
 
 @dataclass
@@ -141,7 +180,7 @@ class _Finished:
 
     report: SyncReport
     kept_before: bool = False
-    written: Catalogue | None = None  # re-read from the written bytes, for the checks
+    checked: "CatalogueCheck | None" = None  # the checks of the catalogue as written
 
 
 def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
@@ -154,16 +193,13 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
                  if not options.only or slug in options.only]
         cache = run_state(config, options, options.full_run)
         clean, dirty = partition(found, cache, options.engine)
-        articles, states = _prepare_all(config, dirty, options, report)
-        report.articles = len(articles) + len(clean)
-        if "translate" in options.stages and options.engine is not None:
-            _translate_stage(states, options, report)
-        written = _finish_all(config, states, options, report)
-        if "check" in options.stages and options.checker is not None:
-            report.findings.extend(options.checker(written))
+        done = _run(config, dirty, options, report)
+        report.articles = len(done) + len(clean)
         if cache is not None:
-            remember(config, cache, articles, states, report, {slug for _, slug in found})
-    _count_waiting(states, report)
+            remember(cache, [a.outcome for a in done if a.outcome is not None], report,
+                     {slug for _, slug in found})
+    for article in done:
+        report.awaiting_review.update(article.awaiting)
     for slug, record in clean:
         replay(slug, record.summary, report)
         if options.engine is not None and "translate" in options.stages:
@@ -172,6 +208,31 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
                                      if tuple(p) not in report.missing_pairs]
     report.skipped = len(clean)
     return report
+
+
+def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions,
+         report: SyncReport) -> list[_Done]:
+    """The three phases over the articles this run reads; one result per article read, in
+    order, folded into the report in the order a run that kept every catalogue would use."""
+    prepared = _prepare_all(config, dirty, options, report)
+    if _translating(options):
+        _translate_stage(prepared, options, report)
+    _finish_held(config, prepared, options)
+    done = [p.done for p in prepared if p.done is not None]
+    for article in done:
+        report.merge(article.report)
+    if _checking(options):
+        report.findings.extend(options.checker.corpus(  # type: ignore[union-attr]
+            check for article in done for check in article.checks))
+    return done
+
+
+def _translating(options: SyncOptions) -> bool:
+    return "translate" in options.stages and options.engine is not None
+
+
+def _checking(options: SyncOptions) -> bool:
+    return "check" in options.stages and options.checker is not None
 
 
 def _cleanup(config: Config) -> None:
@@ -185,42 +246,78 @@ def _cleanup(config: Config) -> None:
 
 
 def _prepare_all(config: Config, dirty: list[tuple[str, str]], options: SyncOptions,
-                 report: SyncReport) -> tuple[list[Article], list[CatalogueState]]:
+                 report: SyncReport) -> list[_Prepared]:
     results = map_indexed(lambda i: _prepare(config, *dirty[i], options), len(dirty), options.jobs)
-    articles: list[Article] = []
-    states: list[CatalogueState] = []
     for result in results:
         report.merge(result.report)
-        if result.article is not None:
-            articles.append(result.article)
-        states += result.states
-    for state in states:
-        _count_changes(state, report)
-    return articles, states
+        report.new_segments.update(result.report.new_segments)
+        report.changed_segments.update(result.report.changed_segments)
+    return results
 
 
 def _prepare(config: Config, rel: str, slug: str, options: SyncOptions) -> _Prepared:
-    """Read one article, write its template, and bring its catalogues up to date in memory."""
+    """Read one article, write its template, bring its catalogues up to date, and finish
+    them right here unless the translate stage may change them."""
     result = _Prepared(SyncReport())
     article = try_load_article(config, rel, slug, result.report.errors)
     if article is None:
         return result
-    result.article = article
-    template = _template_for(config, article, options, result.report)
+    result.loaded = True
+    states = _update_catalogues(config, article, options, result.report)
+    if _needs_parent(states, options):
+        result.held, result.states = article, states
+        return result
+    if _translating(options):
+        result.memory = [_reviewed_entries(s) for s in states if s.after is not None]
+    result.done = _conclude(config, article, states, [_finish(config, s, options) for s in states], options)
+    return result
+
+
+def _update_catalogues(config: Config, article: Article, options: SyncOptions,
+                       report: SyncReport) -> list[CatalogueState]:
+    """The article's catalogues as read and as updated to its template (in memory)."""
+    template = _template_for(config, article, options, report)
+    states: list[CatalogueState] = []
     for lang in target_languages(config, article):
         catalogue_rel = config.catalogue_rel(lang, article.slug)
         try:
             before, print_ = read_catalogue_file(config, catalogue_rel)
         except PipelineError as exc:
-            result.report.errors.append(exc)
+            report.errors.append(exc)
             continue
         state = CatalogueState(article, lang, catalogue_rel, before, print_)
         if "update" in options.stages and template is not None:
             state.after = update_catalogue(template, before, lang=lang, slug=article.slug)
         else:
             state.after = deepcopy(before) if before is not None else None
-        result.states.append(state)
-    return result
+        _count_changes(state, report)
+        states.append(state)
+    return states
+
+
+def _needs_parent(states: list[CatalogueState], options: SyncOptions) -> bool:
+    """Whether the article's catalogues must go to the parent, for the translate stage."""
+    return _translating(options) and any(_may_translate(s.after, options) for s in states)
+
+
+def _may_translate(catalogue: Catalogue | None, options: SyncOptions) -> bool:
+    """Whether the translate stage could touch ``catalogue``: it has an untranslated active
+    entry (what the stage looks for), or, with ``refresh``, an unreviewed machine
+    translation. A superset of what :func:`pipeline.translate.translate_catalogues`
+    changes, so an article it would change is never finished before it runs."""
+    if catalogue is None:
+        return False
+    return any(not m.translated or (options.refresh and m.status is EntryStatus.MACHINE)
+               for m in catalogue.active)
+
+
+def _reviewed_entries(state: CatalogueState) -> MemorySource:
+    """The catalogue's reviewed entries, for the run's translation memory, which is built
+    from every catalogue of the run, finished or not (a subset: the memory only takes
+    reviewed entries, and keeping the others would cost the parent their memory)."""
+    assert state.after is not None
+    reviewed = [m for m in state.after.messages if m.status is EntryStatus.REVIEWED]
+    return (state.article.lang, state.lang, state.rel, Catalogue(messages=reviewed))
 
 
 def _template_for(config: Config, article: Article, options: SyncOptions,
@@ -262,17 +359,16 @@ def _count_changes(state: CatalogueState, report: SyncReport) -> None:
 # --------------------------------------------------------------------------- phase 2: translation
 
 
-def _translate_stage(states: list[CatalogueState], options: SyncOptions, report: SyncReport) -> None:
+def _translate_stage(prepared: list[_Prepared], options: SyncOptions, report: SyncReport) -> None:
     from .memory import TranslationMemory
     from .translate import CatalogueJob, translate_catalogues
 
-    jobs = [CatalogueJob(s.rel, s.article.lang, s.lang, s.after) for s in states if s.after is not None]
+    jobs = [CatalogueJob(s.rel, s.article.lang, s.lang, s.after)
+            for p in prepared for s in p.states if s.after is not None]
     if not options.refresh and not any(not m.translated for job in jobs for m in job.catalogue.active):
         return
     memory = TranslationMemory.from_catalogues(
-        ((job.source_lang, job.target_lang, job.path, job.catalogue) for job in jobs),
-        **({"normalise": options.memory_key} if options.memory_key else {}),
-    )
+        _memory_sources(prepared), **({"normalise": options.memory_key} if options.memory_key else {}))
     result = translate_catalogues(jobs, options.engine, memory=memory, refresh=options.refresh,  # type: ignore[arg-type]
                                   postprocess=options.postprocess, progress=options.progress)
     for (_, tgt), stats in result.pairs.items():
@@ -284,24 +380,32 @@ def _translate_stage(states: list[CatalogueState], options: SyncOptions, report:
     report.errors.extend(result.errors)
 
 
+def _memory_sources(prepared: list[_Prepared]) -> Iterator[MemorySource]:
+    """Every catalogue of the run, in run order, as the memory takes them: the ones kept
+    for translation whole, the finished ones by their reviewed entries."""
+    for result in prepared:
+        yield from ((s.article.lang, s.lang, s.rel, s.after) for s in result.states if s.after is not None)
+        yield from result.memory
+
+
 # --------------------------------------------------------------------------- phase 3: per catalogue
 
 
-def _finish_all(config: Config, states: list[CatalogueState], options: SyncOptions,
-                report: SyncReport) -> list[CatalogueItem]:
-    results = map_indexed(lambda i: _finish(config, states[i], options), len(states), options.jobs)
-    written: list[CatalogueItem] = []
-    for state, result in zip(states, results):
-        report.merge(result.report)
-        if result.kept_before:
-            state.after = state.before
-        if result.written is not None:
-            written.append((state.rel, state.article.lang, state.lang, result.written))
-    return written
+def _finish_held(config: Config, prepared: list[_Prepared], options: SyncOptions) -> None:
+    """Finish the articles kept for the translate stage, one catalogue per task."""
+    held = [p for p in prepared if p.held is not None]
+    states = [s for p in held for s in p.states]
+    results = iter(map_indexed(lambda i: _finish(config, states[i], options), len(states), options.jobs))
+    for result in held:
+        assert result.held is not None
+        finished = [next(results) for _ in result.states]
+        result.done = _conclude(config, result.held, result.states, finished, options)
+        result.held, result.states = None, []
 
 
 def _finish(config: Config, state: CatalogueState, options: SyncOptions) -> _Finished:
-    """Write one catalogue (if it changed and lost nothing), then publish its language version."""
+    """Write one catalogue (if it changed and lost nothing) and check it as written, then
+    publish its language version."""
     result = _Finished(SyncReport())
     after = state.after
     if after is not None:
@@ -310,8 +414,9 @@ def _finish(config: Config, state: CatalogueState, options: SyncOptions) -> _Fin
             reread: list[Catalogue] = []  # the validation's parse, with line numbers, for the checks
             if _write(config, state.rel, render_po(after), result.report,
                       validate=lambda data: reread.append(parse_po(data, state.rel)),
-                      expected=state.fingerprint) and options.checker is not None:
-                result.written = reread[-1]
+                      expected=state.fingerprint) and _checking(options):
+                result.checked = options.checker.per_catalogue(  # type: ignore[union-attr]
+                    (state.rel, state.article.lang, state.lang, reread[-1]))
         except PipelineError as exc:
             result.report.errors.append(exc)
             result.kept_before = True
@@ -319,6 +424,22 @@ def _finish(config: Config, state: CatalogueState, options: SyncOptions) -> _Fin
     if "publish" in options.stages:
         _publish(config, state.article, state.lang, after, options, result.report)
     return result
+
+
+def _conclude(config: Config, article: Article, states: list[CatalogueState],
+              finished: list[_Finished], options: SyncOptions) -> _Done:
+    """Reduce an article's finished catalogues to what the rest of the run needs."""
+    done = _Done(SyncReport(), Counter(), [], None)
+    for state, result in zip(states, finished):
+        done.report.merge(result.report)
+        if result.kept_before:
+            state.after = state.before
+        if result.checked is not None:
+            done.checks.append(result.checked)
+        _count_waiting(state, done.awaiting)
+    if options.full_run:
+        done.outcome = outcome(config, article, states, done.report)
+    return done
 
 
 def _publish(config: Config, article: Article, lang: str, catalogue: Catalogue | None,
@@ -360,13 +481,12 @@ def _validate_po(rel: str) -> Callable[[bytes], object]:
     return lambda data: parse_po(data, rel)
 
 
-def _count_waiting(states: list[CatalogueState], report: SyncReport) -> None:
-    for state in states:
-        if state.after is None:
-            continue
-        for message in state.after.active:
-            if message.status != EntryStatus.REVIEWED:
-                report.awaiting_review[state.lang] += 1
+def _count_waiting(state: CatalogueState, awaiting: Counter[str]) -> None:
+    if state.after is None:
+        return
+    for message in state.after.active:
+        if message.status != EntryStatus.REVIEWED:
+            awaiting[state.lang] += 1
 
 
 __all__ = [

@@ -1,0 +1,226 @@
+"""Only articles the translate stage may change keep their catalogues in the parent.
+
+Every other article is finished in the worker that prepared it and sends back small
+results. The output must not change a byte: each run here is compared with a run that
+sends every article to the parent, which is how the pipeline worked before.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pipeline.sync as sync_module
+from pipeline.catalogue import parse_po, render_po
+from pipeline.config import load_config
+from pipeline.engines.pseudo import PseudoEngine
+from pipeline.integration import hooks
+from pipeline.model import Catalogue, Message
+from pipeline.project import Problems, load_articles, target_languages
+from pipeline.sync import CatalogueState, SyncOptions, sync
+from tests.conftest import snapshot_tree, write_project
+
+QUOTE = "“We will not sell the gas fields to anyone,” said Rashad Karimov."
+VARIANTS = ("«Мы никому не продадим газовые месторождения», — сказал Рашад Керимов.",
+            "«Мы никому не продадим месторождения газа», — сказал Рашад Керимов.")
+
+
+def _articles(count: int = 12) -> dict[str, str]:
+    return {f"desk{n % 3}/story-{n:02d}": (
+        f"---\ntitle: Story {n}\n---\n\n{QUOTE}\n\nThe port handled {n * 1000} tonnes in May.\n\n"
+        f"- item {n}\n- shared item\n\nShared boilerplate paragraph about the port.\n")
+        for n in range(count)}
+
+
+def _translate(root: Path, choose: Any) -> None:
+    """Fill the ru catalogues as reviewers would; ``choose(slug, msgid)`` gives the
+    translation, or None to leave the entry empty."""
+    folder = root / "locale/ru/LC_MESSAGES"
+    for path in sorted(folder.rglob("*.po")):
+        catalogue = parse_po(path.read_bytes(), str(path))
+        slug = path.relative_to(folder).with_suffix("").as_posix()
+        for message in catalogue.active:
+            message.msgstr = choose(slug, message.msgid) or ""
+        path.write_bytes(render_po(catalogue))
+
+
+def _divergent_project(root: Path) -> Path:
+    """Twelve articles quoting one sentence, translated two ways; some articles partly
+    untranslated; half the sources edited since, so their catalogues are rewritten (and
+    checked) on the next run."""
+    write_project(root, _articles(), 'languages = ["en", "ru", "az"]\n')
+    sync(load_config(root), SyncOptions(jobs=1))
+
+    def choose(slug: str, msgid: str) -> str | None:
+        number = int(slug[-2:])
+        if msgid == QUOTE:
+            return VARIANTS[number % 3 == 0]
+        if number % 4 == 1 and msgid.startswith("item"):
+            return None
+        return "ру " + msgid
+
+    _translate(root, choose)
+    for index, path in enumerate(sorted((root / "source").rglob("*.md"))):
+        if index % 2 == 0:
+            path.write_text(path.read_text(encoding="utf-8") + "\nA closing line from the desk.\n",
+                            encoding="utf-8")
+    return root
+
+
+def _everything_in_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The previous design: every article's catalogues go back to the parent."""
+    monkeypatch.setattr(sync_module, "_needs_parent", lambda states, options: True)
+
+
+def _outcome(root: Path, **options: Any) -> tuple[str, dict[str, bytes], dict[str, Any]]:
+    """The report (as ordered JSON), every file's bytes and the state, of one run."""
+    config = load_config(root)
+    report = sync(config, SyncOptions(**options, **hooks(config)))
+    files = {rel: data for rel, (data, _) in snapshot_tree(root).items()}
+    state = json.loads((root / ".pipeline/state.json").read_text(encoding="utf-8"))
+    for record in state["articles"].values():
+        for signature in record["files"].values():
+            if signature is not None:
+                signature[1] = 0  # modification times differ between the two copies
+    state.pop("settings")  # the settings include the project's path
+    return json.dumps(report.to_json(), ensure_ascii=False), files, state
+
+
+def _compare_with_the_parent_design(monkeypatch: pytest.MonkeyPatch, project: Path, tmp_path: Path,
+                                    **options: Any) -> dict[str, Any]:
+    new, old = tmp_path / "new", tmp_path / "old"
+    shutil.copytree(project, new)
+    shutil.copytree(project, old)
+    result = _outcome(new, **options)
+    with monkeypatch.context() as patch:
+        _everything_in_the_parent(patch)
+        expected = _outcome(old, **options)
+    assert result[0] == expected[0]
+    assert result[1] == expected[1]
+    assert result[2] == expected[2]
+    report = json.loads(result[0])
+    assert report["findings"] == _findings_of_the_written_catalogues(new, report["written"])
+    return report
+
+
+def _findings_of_the_written_catalogues(root: Path, written: list[str]) -> list[str]:
+    """What the checks say of the catalogues a run wrote, checked together in the order
+    written: entry findings catalogue by catalogue, then divergence across them."""
+    config = load_config(root)
+    languages = {config.catalogue_rel(lang, article.slug): (article.lang, lang)
+                 for article in load_articles(config, Problems()) for lang in target_languages(config, article)}
+    items = [(rel, *languages[rel], parse_po((root / rel).read_bytes(), rel))
+             for rel in written if rel in languages]
+    return [f.render() for f in hooks(config)["checker"](items)]
+
+
+class _Spy(pickle.Pickler):
+    """Records the type of every object pickled (what a worker would send back)."""
+
+    def __init__(self) -> None:
+        super().__init__(io.BytesIO())
+        self.types: set[type] = set()
+
+    def reducer_override(self, obj: object) -> object:
+        self.types.add(type(obj))
+        return NotImplemented
+
+
+def _sent_back(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, set[type]]]:
+    """Wrap phase 1 to record, per article, the types its result pickles to. Recorded in
+    the parent, so the project is run serially."""
+    sent: list[tuple[str, set[type]]] = []
+    prepare = sync_module._prepare
+
+    def spying(config: Any, rel: str, slug: str, options: SyncOptions) -> Any:
+        result = prepare(config, rel, slug, options)
+        spy = _Spy()
+        spy.dump(result)
+        sent.append((slug, spy.types))
+        return result
+
+    monkeypatch.setattr(sync_module, "_prepare", spying)
+    return sent
+
+
+def test_a_run_without_an_engine_sends_no_catalogue_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _divergent_project(tmp_path / "p")
+    sent = _sent_back(monkeypatch)
+    config = load_config(root)
+    report = sync(config, SyncOptions(jobs=1, **hooks(config)))
+    assert len(sent) == 12 and report.findings and report.written
+    for _, types in sent:
+        assert not types & {Catalogue, Message, CatalogueState}
+
+
+def test_with_an_engine_only_articles_with_untranslated_entries_come_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write_project(tmp_path, _articles(4), 'languages = ["en", "ru"]\n')
+    sync(load_config(root), SyncOptions(jobs=1))
+    _translate(root, lambda slug, msgid: None if slug == "desk2/story-02" and msgid.startswith("item") else "ру " + msgid)
+    sent = _sent_back(monkeypatch)
+    report = sync(load_config(root), SyncOptions(jobs=1, engine=PseudoEngine()))
+    kept = [slug for slug, types in sent if CatalogueState in types]
+    assert kept == ["desk2/story-02"]
+    assert report.machine_translated["ru"] == 1
+
+
+def test_finished_articles_still_feed_the_translation_memory(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"a": "A sentence the desk repeats.\n", "b": "Another story.\n"},
+                         'languages = ["en", "ru"]\n')
+    sync(load_config(root), SyncOptions(jobs=1))
+    _translate(root, lambda slug, msgid: "Повтор." if slug == "a" else None)
+    (root / "source/b.md").write_text("Another story.\n\nA sentence the desk repeats.\n", encoding="utf-8")
+    report = sync(load_config(root), SyncOptions(jobs=1, engine=PseudoEngine()))
+    assert report.from_memory["ru"] == 1
+    entries = {m.msgid: m for m in parse_po((root / "locale/ru/LC_MESSAGES/b.po").read_bytes()).active}
+    reused = entries["A sentence the desk repeats."]
+    assert reused.msgstr == "Повтор."
+    assert "mt: translation memory (locale/ru/LC_MESSAGES/a.po)" in reused.comments
+
+
+@pytest.mark.parametrize("engine", [None, PseudoEngine()], ids=["no-engine", "pseudo"])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_divergent_project_same_as_when_the_parent_keeps_everything(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: object, jobs: int) -> None:
+    project = _divergent_project(tmp_path / "project")
+    report = _compare_with_the_parent_design(monkeypatch, project, tmp_path, engine=engine, jobs=jobs)
+    assert any("[quote-divergence]" in f for f in report["findings"])
+    assert report["written"] and report["published"] and report["held_back"]
+
+
+@pytest.mark.parametrize("engine", [None, PseudoEngine()], ids=["no-engine", "pseudo"])
+def test_example_same_as_when_the_parent_keeps_everything(
+        example_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: object) -> None:
+    report = _compare_with_the_parent_design(monkeypatch, example_project, tmp_path, engine=engine, jobs=2)
+    assert report["published"]
+
+
+class _OlderModel(PseudoEngine):
+    def provenance(self, source: str, target: str) -> str:
+        return "older model 0.1"
+
+
+def test_refresh_same_as_when_the_parent_keeps_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles translated only by an older model come back for --refresh, too."""
+    project = _divergent_project(tmp_path / "project")
+    sync(load_config(project), SyncOptions(jobs=1, engine=_OlderModel()))
+    report = _compare_with_the_parent_design(monkeypatch, project, tmp_path, engine=PseudoEngine(),
+                                             refresh=True, jobs=2)
+    assert report["machine_translated"]["az"] > 0
+
+
+def test_serial_and_parallel_runs_are_identical(tmp_path: Path) -> None:
+    project = _divergent_project(tmp_path / "project")
+    outcomes = []
+    for jobs in (1, 2):
+        root = tmp_path / f"jobs{jobs}"
+        shutil.copytree(project, root)
+        outcomes.append(_outcome(root, jobs=jobs))
+    assert outcomes[0] == outcomes[1]
