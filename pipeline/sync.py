@@ -113,7 +113,7 @@ class SyncReport:
         }
 
 
-class CatalogueChecker(Protocol):
+class CheckHook(Protocol):
     """The check stage's hook, in two parts (see :class:`pipeline.checks.CatalogueChecker`):
     ``per_catalogue`` runs where a catalogue is written, in a worker process, and returns
     something small and picklable; ``corpus`` joins those results, in catalogue order, in
@@ -136,7 +136,7 @@ class SyncOptions:
     annotate: Annotator | None = None
     postprocess: tuple[Callable[[str, str, str, str], tuple[str, list[str]]], ...] = ()
     progress: Callable[[int, int], None] | None = None
-    checker: CatalogueChecker | None = None
+    checker: CheckHook | None = None
     publish_transform: Callable[[str, str, str, str], str] | None = None
     memory_key: Callable[[str], str] | None = None
 
@@ -490,7 +490,7 @@ def _count_waiting(state: CatalogueState, awaiting: Counter[str]) -> None:
 
 
 __all__ = [
-    "STAGES", "SyncOptions", "SyncReport", "CatalogueState", "CatalogueStatus", "sync",
+    "STAGES", "SyncOptions", "SyncReport", "CatalogueState", "CheckHook", "CatalogueStatus", "sync",
     "project_status", "discover_articles", "load_article", "load_articles", "read_catalogue_file",
     "target_languages",
 ]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+import pickle
 
 import pytest
 
-from pipeline.checks import (CHECKS, check_catalogues, check_entry, entry_checker,
-                             segment_speakers)
+from pipeline.checks import (CHECKS, CatalogueChecker, check_catalogue, check_catalogues, check_entry,
+                             entry_checker, segment_speakers)
 from pipeline.glossary import Glossary, glossary_postprocessor, read_glossary
 from pipeline.model import Catalogue, Message, Severity
 from pipeline.quotemarks import quotes_postprocessor
@@ -233,3 +234,21 @@ def test_divergence_reference_is_the_most_common_translation_first_seen() -> Non
     findings = [f for f in check_catalogues(items) if f.check == "quote-divergence"]
     assert [(f.path, f.line) for f in findings] == [("ru/b.po", 2), ("ru/c.po", 3)]
     assert all("ru/a.po:1" in f.message for f in findings)
+
+
+def test_per_catalogue_parts_joined_give_the_same_findings(glossary: Glossary) -> None:
+    """Sync checks each catalogue in the worker that writes it and joins the parts in the
+    parent: entry findings in catalogue order, then divergence across all of them."""
+    source = "“We will not sell the gas fields,” said Karimov."
+    items = [(f"ru/{name}.po", "en", "ru", _catalogue([
+        (source, text, line, False), ("It fell by 90 percent.", "Упало на 80 процентов.", line + 4, False)]))
+        for name, text, line in (("a", "«Мы не продадим месторождения газа», — сказал Керимов.", 1),
+                                 ("b", "«Мы не продадим газовые месторождения», — сказал Керимов.", 2),
+                                 ("c", "«Мы не продадим газовые месторождения», — сказал Керимов.", 3))]
+    whole = check_catalogues(items, glossary)
+    checker = CatalogueChecker(glossary)
+    parts = [pickle.loads(pickle.dumps(checker.per_catalogue(item))) for item in items]
+    assert checker.corpus(parts) == whole == checker(items)
+    assert [f.check for f in whole] == ["numbers"] * 6 + ["quote-divergence"]
+    assert [f.path for f in whole][:6:2] == ["ru/a.po", "ru/b.po", "ru/c.po"]
+    assert parts[0] == check_catalogue(*items[0], glossary) and parts[0].quoted
