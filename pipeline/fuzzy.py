@@ -11,23 +11,26 @@ with the last candidate's vote are scored too (up to four times as many): withou
 paragraphs containing every word of a short sentence, or template siblings differing only in
 emphasis, filled the places and the edited text's original was never scored.
 
-Two exact shortcuts keep a query's cost from growing with the catalogue (see
-``bench/merge.py``): the vote reads only the rare tokens' postings key by key and counts the
-common tokens for all keys at once as bitmaps, then scores exactly just the keys whose upper
-bound can reach the k-th best; and the expensive ratio is computed best-bound first, so
-candidates whose upper bound cannot beat the best ratio found are never scored. Both return
-what a full scan would; ties are broken by insertion order, so the result does not depend on
-string hashing.
+The vote is the same sum whichever way it is counted. With numpy (and enough texts) it is
+one ``bincount`` over the query's postings, a few microseconds per thousand postings. Without
+it, two exact shortcuts keep a query's cost down: the rare tokens' postings are read text by
+text and the common tokens are counted for all texts at once as bitmaps, then exact scores are
+computed just for the texts whose upper bound can reach the k-th best. The expensive ratio is
+computed for the best-voted candidate first and then closest length first, and candidates
+whose upper bound cannot beat the best ratio found are never scored. Every route returns what
+a full scan would (``tests/test_fuzzy.py`` checks it against one); ties are broken by
+insertion order, so the result does not depend on string hashing.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from difflib import SequenceMatcher
-from typing import Generic, Hashable, TypeVar
+from typing import Any, Generic, Hashable, TypeVar
 
 FUZZY_THRESHOLD = 0.6
 _WORD = re.compile(r"\w+")
@@ -37,195 +40,274 @@ _EPSILON = 1e-9
 _RARE = 64
 #: Common tokens' weights are rounded up to 1/_STEPS of the heaviest one for the bound.
 _STEPS = 16
+#: From this many texts on, votes are counted with numpy (when installed), all texts at once.
+DENSE_FROM = 2048
 
 K = TypeVar("K", bound=Hashable)
 
 
 def _tokens(text: str) -> set[str]:
-    words = _WORD.findall(text.lower())
-    tokens = set(words)
-    tokens.update(w[:4] + "…" for w in words if len(w) > 4)
-    return tokens
+    """Lower-cased words, and the first four letters (with "…") of the longer ones."""
+    words = set(_WORD.findall(text.lower()))
+    return words.union([word[:4] + "…" for word in words if len(word) > 4])
 
 
 class FuzzyIndex(Generic[K]):
-    """Find the most similar stored text to a query, without scanning everything."""
+    """Find the most similar stored text to a query, without scanning everything.
 
-    def __init__(self, *, candidates_scored: int = 8) -> None:
-        self._texts: dict[K, str] = {}
+    Texts are numbered in the order they are added (their *position*); postings, votes and
+    ties work on positions, and only the answer is turned back into a key.
+    """
+
+    def __init__(self, *, candidates_scored: int = 8, dense_from: int = DENSE_FROM) -> None:
         self._keys: list[K] = []
-        self._position: dict[K, int] = {}
-        self._token_sets: dict[K, frozenset[str]] = {}
-        self._postings: dict[str, list[K]] = defaultdict(list)
-        self._bitmaps: dict[str, int] = {}
+        self._seen: set[K] = set()
+        self._texts: list[str] = []
+        self._lengths: list[int] = []
+        self._longest = 0
+        self._postings: dict[str, list[int]] = {}
         self._scored = candidates_scored
+        self._dense_from = dense_from
+        self._caches = _Caches()
 
     def __len__(self) -> int:
-        return len(self._texts)
+        return len(self._keys)
 
     def add(self, key: K, text: str) -> None:
-        if key in self._texts:
+        if key in self._seen:
             return
-        self._position[key] = len(self._keys)
+        self._seen.add(key)
+        position = len(self._keys)
         self._keys.append(key)
-        self._texts[key] = text
-        self._bitmaps.clear()
-        tokens = frozenset(_tokens(text))
-        self._token_sets[key] = tokens
-        for token in tokens:
-            self._postings[token].append(key)
+        self._texts.append(text)
+        self._lengths.append(len(text))
+        self._longest = max(self._longest, len(text))
+        if self._caches.used:
+            self._caches = _Caches()
+        postings = self._postings
+        for token in _tokens(text):
+            posting = postings.get(token)
+            if posting is None:
+                postings[token] = [position]
+            else:
+                posting.append(position)
 
     def best(self, query: str, threshold: float = FUZZY_THRESHOLD) -> tuple[K, float] | None:
-        """The stored key most similar to ``query`` with a ratio ≥ ``threshold``, or None."""
-        if not self._texts:
-            return None
-        best: tuple[K, float] | None = None
-        best_rank = -1
-        for bound, rank, key, matcher in self._bounded(query, self._candidates(query, threshold), threshold):
-            if best is not None and (bound < best[1] or (bound == best[1] and rank > best_rank)):
-                break
-            ratio = matcher().ratio()
-            if ratio >= threshold and (best is None or ratio > best[1] or (ratio == best[1] and rank < best_rank)):
-                best, best_rank = (key, ratio), rank
-        return best
+        """The stored key most similar to ``query`` with a ratio ≥ ``threshold``, or None.
 
-    def _candidates(self, query: str, threshold: float) -> list[K]:
-        """The ``candidates_scored`` keys with the highest rarity-weighted token votes, among
-        the texts whose length lets them reach ``threshold`` at all.
+        The answer is the candidate with the highest ratio (the lowest candidate rank on a
+        tie), whatever order the candidates are tried in; building a :class:`SequenceMatcher`
+        is what costs, so the best-voted candidate (usually the edited text's original) is
+        tried first, then the others closest length first, each skipped as soon as an upper
+        bound of its ratio (from the lengths, then from the characters in common) shows it
+        cannot beat the best found.
+        """
+        if not self._keys:
+            return None
+        candidates = self._candidates(query, threshold)
+        texts = self._texts
+        size = len(query)
+        by_length = sorted(((_ratio(min(size, len(texts[p])), size + len(texts[p])), rank, p)
+                            for rank, p in enumerate(candidates)), key=lambda item: (-item[0], item[1]))
+        # The best-voted candidate first, then the rest in by_length order.
+        order = sorted(by_length, key=lambda item: item[1] != 0)
+        query_counts: Counter[str] | None = None
+        best_ratio, best_rank, best_position = 0.0, -1, -1
+        for length_bound, rank, position in order:
+            if length_bound < threshold or _beaten(length_bound, rank, best_ratio, best_rank):
+                break  # later candidates have a lower bound or a worse rank (never the first)
+            text = texts[position]
+            if query_counts is None:
+                query_counts = Counter(query)
+            bound = _ratio(sum((query_counts & Counter(text)).values()), size + len(text))
+            if bound < threshold or _beaten(bound, rank, best_ratio, best_rank):
+                continue
+            ratio = SequenceMatcher(None, query, text, autojunk=False).ratio()
+            if ratio >= threshold and not _beaten(ratio, rank, best_ratio, best_rank):
+                best_ratio, best_rank, best_position = ratio, rank, position
+        return (self._keys[best_position], best_ratio) if best_rank >= 0 else None
+
+    def _candidates(self, query: str, threshold: float) -> list[int]:
+        """The ``candidates_scored`` positions with the highest rarity-weighted token votes,
+        among the texts whose length lets them reach ``threshold`` at all.
 
         Each shared token votes ``log(1 + total / postings)``; tokens on more than a quarter of
         the texts (and at least 64) do not vote. Scores are summed in one fixed token order and
-        ties go to the key added first, so the choice never depends on hashing. The length
+        ties go to the text added first, so the choice never depends on hashing. The length
         test comes first because a vote only counts shared words: a long paragraph that
         contains every word of a short sentence ties with the sentence's true original, and
         such paragraphs (which can never match) used to fill all the places, so the original
         was not scored (see ``bench/merge.py``).
 
-        Reading every posting of a common token is what makes a naive vote quadratic, so only
-        the rare tokens' postings are read key by key. The common ones are counted for all keys
-        at once, as bitmaps in a bit-sliced counter; a key that has ``c`` of them can gain at
-        most ``c`` times the heaviest of their weights. Exact scores are then computed only for
-        the keys whose upper bound reaches a proven lower bound of the k-th best score.
+        Large indexes count the votes of every text at once with numpy (one vector addition
+        per token); without numpy, or below ``dense_from`` texts, :meth:`_sparse_candidates`
+        computes the same list in pure Python.
         """
-        total = len(self._texts)
+        total = len(self._keys)
         limit = max(64, total // 4)
-        texts = self._texts
-
-        def fits(key: K) -> bool:
-            return _lengths_compatible(query, texts[key], threshold)
-
-        terms: list[tuple[float, str, list[K]]] = []
+        terms: list[tuple[float, str, list[int]]] = []
         for token in _tokens(query):
             posting = self._postings.get(token)
             if posting and len(posting) <= limit:
                 terms.append((math.log(1 + total / len(posting)), token, posting))
         terms.sort(key=lambda term: (-term[0], term[1]))
+        window = _length_window(len(query), threshold, self._longest)
+        numpy = _numpy() if total >= self._dense_from else None
+        if numpy is not None:
+            return self._dense_candidates(numpy, terms, window)
+        return self._sparse_candidates(terms, window)
+
+    def _dense_candidates(self, np: Any, terms: list[tuple[float, str, list[int]]],
+                          window: tuple[int, int]) -> list[int]:
+        """Every text's vote as one float64 vector, the token weights added in term order.
+
+        ``bincount`` adds the weights in the order of its input, which lists the terms' postings
+        in term order: each text gets the same additions in the same order as in
+        :func:`_full_vote`, so the sums are bit for bit the same floats. Every text scoring at
+        least the ``4 × candidates_scored``-th best score is passed to :meth:`_top`, which
+        therefore ranks exactly as it would over all the texts.
+        """
+        caches = self._caches
+        caches.used = True
+        arrays = []
+        for _, token, posting in terms:
+            array = caches.arrays.get(token)
+            if array is None:
+                array = caches.arrays[token] = np.array(posting, dtype=np.intp)
+            arrays.append(array)
+        if not arrays:
+            return []
+        weights = np.repeat([term[0] for term in terms], [len(posting) for _, _, posting in terms])
+        votes = np.bincount(np.concatenate(arrays), weights=weights, minlength=len(self._keys))
+        if caches.lengths is None:
+            caches.lengths = np.array(self._lengths, dtype=np.intp)
+        low, high = window
+        found = np.flatnonzero((votes > 0) & (caches.lengths >= low) & (caches.lengths <= high))
+        spare = len(found) - 4 * self._scored
+        if spare > 0:
+            scores = votes[found]
+            found = found[scores >= np.partition(scores, spare)[spare]]
+        return self._top(dict(zip(found.tolist(), votes[found].tolist())))
+
+    def _sparse_candidates(self, terms: list[tuple[float, str, list[int]]],
+                           window: tuple[int, int]) -> list[int]:
+        """:meth:`_candidates` without reading the common tokens' postings text by text.
+
+        Reading every posting of a common token is what makes a naive vote quadratic, so only
+        the rare tokens' postings are read position by position. The common ones are counted
+        for all texts at once, as bitmaps in a bit-sliced counter; a text that has ``c`` of
+        them can gain at most ``c`` times the heaviest of their weights. Exact scores are then
+        computed only for the texts whose upper bound reaches a proven lower bound of the k-th
+        best score.
+        """
+        low, high = window
+        lengths = self._lengths
+
+        def fits(position: int) -> bool:
+            return low <= lengths[position] <= high
+
         rare = [term for term in terms if len(term[2]) <= _RARE]
         common = terms[len(rare):]
-        votes: dict[K, float] = {}
+        votes: dict[int, float] = {}
         for weight, _, posting in rare:
-            for key in posting:
-                votes[key] = votes.get(key, 0.0) + weight
+            for position in posting:
+                votes[position] = votes.get(position, 0.0) + weight
         if not common:
-            return self._top({key: score for key, score in votes.items() if fits(key)})
+            return self._top({position: score for position, score in votes.items() if fits(position)})
         # Common tokens: weights rounded up to multiples of ``unit``, summed as bitmaps.
         unit = common[0][0] / _STEPS
-        counter = _BitCounter(total)
-        for weight, token, _ in common:
-            counter.add(self._bitmap(token), math.ceil(weight / unit))
+        counter = _BitCounter(len(self._keys))
+        for weight, token, posting in common:
+            counter.add(self._bitmap(token, posting), math.ceil(weight / unit))
         want = self._scored
-        keys = self._keys
         seeds = heapq.nlargest(2 * want, filter(fits, votes), key=votes.__getitem__)
-        top_common = [keys[i] for i in _set_bits(counter.top_levels(4 * want))]
-        seeds += [key for key in top_common if fits(key)][:4 * want]
-        exact = {key: self._score(key, terms) for key in seeds}
+        seeds += [p for p in _set_bits(counter.top_levels(4 * want)) if fits(p)][:4 * want]
+        token_sets = self._token_sets()
+        exact = {position: _score(token_sets[position], terms) for position in seeds}
         if len(exact) < want:
-            return self._top({key: score for key, score in self._full_vote(terms).items() if fits(key)})
+            return self._top({p: score for p, score in _full_vote(terms).items() if fits(p)})
         theta = heapq.nlargest(want, exact.values())[-1] - _EPSILON
         heaviest = common[0][0]
         common_tokens = frozenset(token for _, token, _ in common)
-        token_sets = self._token_sets
-        for key, partial in votes.items():
-            if key not in exact and partial + heaviest * len(token_sets[key] & common_tokens) >= theta and fits(key):
-                exact[key] = self._score(key, terms)
-        # A key without rare tokens scores at most unit × its rounded-up common sum.
+        for position, partial in votes.items():
+            if position not in exact and fits(position) \
+                    and partial + heaviest * len(token_sets[position] & common_tokens) >= theta:
+                exact[position] = _score(token_sets[position], terms)
+        # A text without rare tokens scores at most unit × its rounded-up common sum.
         for position in _set_bits(counter.at_least(max(1, math.ceil(theta / unit - _EPSILON)))):
-            key = keys[position]
-            if key not in exact and fits(key):
-                exact[key] = self._score(key, terms)
+            if position not in exact and fits(position):
+                exact[position] = _score(token_sets[position], terms)
         return self._top(exact)
 
-    def _top(self, scores: dict[K, float]) -> list[K]:
-        """The best ``candidates_scored`` keys, plus those tied with the last (up to 4 times as many).
+    def _top(self, scores: dict[int, float]) -> list[int]:
+        """The best ``candidates_scored`` positions, plus those tied with the last (up to 4
+        times as many).
 
         Texts made from one template (the same words, emphasis on another one) tie on votes;
         cutting them by insertion order alone dropped the edited text's original for a sibling.
         """
-        position = self._position
         want = self._scored
-        ranked = heapq.nsmallest(4 * want, scores, key=lambda key: (-scores[key], position[key]))
+        ranked = heapq.nsmallest(4 * want, scores, key=lambda position: (-scores[position], position))
         if len(ranked) <= want:
             return ranked
         last = scores[ranked[want - 1]]
-        return ranked[:want] + [key for key in ranked[want:] if scores[key] >= last - _EPSILON]
+        return ranked[:want] + [position for position in ranked[want:] if scores[position] >= last - _EPSILON]
 
-    def _score(self, key: K, terms: list[tuple[float, str, list[K]]]) -> float:
-        """A key's vote, summed in the same order as :meth:`_full_vote` sums it."""
-        tokens = self._token_sets[key]
-        score = 0.0
-        for weight, token, _ in terms:
-            if token in tokens:
-                score += weight
-        return score
+    def _token_sets(self) -> list[frozenset[str]]:
+        """Each text's tokens (only the pure-Python vote needs them; built once)."""
+        caches = self._caches
+        caches.used = True
+        if caches.token_sets is None:
+            caches.token_sets = [frozenset(_tokens(text)) for text in self._texts]
+        return caches.token_sets
 
-    def _full_vote(self, terms: list[tuple[float, str, list[K]]]) -> dict[K, float]:
-        votes: dict[K, float] = {}
-        for weight, _, posting in terms:
-            for key in posting:
-                votes[key] = votes.get(key, 0.0) + weight
-        return votes
-
-    def _bitmap(self, token: str) -> int:
-        """Bit ``i`` set when the ``i``-th key added has ``token`` (cached until the next add)."""
-        bitmap = self._bitmaps.get(token)
+    def _bitmap(self, token: str, posting: list[int]) -> int:
+        """Bit ``i`` set when the ``i``-th text added has ``token`` (cached until the next add)."""
+        caches = self._caches
+        caches.used = True
+        bitmap = caches.bitmaps.get(token)
         if bitmap is None:
             bits = bytearray((len(self._keys) + 8) // 8)
-            position = self._position
-            for key in self._postings[token]:
-                i = position[key]
+            for i in posting:
                 bits[i >> 3] |= 1 << (i & 7)
-            bitmap = self._bitmaps[token] = int.from_bytes(bits, "little")
+            bitmap = caches.bitmaps[token] = int.from_bytes(bits, "little")
         return bitmap
 
-    def _bounded(self, query: str, candidates: list[K], threshold: float) -> list[tuple[float, int, K, "_Lazy"]]:
-        """Candidates that pass msgmerge's cheap bounds, best upper bound (quick ratio) first."""
-        query_counts = Counter(query)
-        out = []
-        for rank, key in enumerate(candidates):
-            text = self._texts[key]
-            if not _lengths_compatible(query, text, threshold):
-                continue
-            size = len(query) + len(text)
-            if _ratio(min(len(query), len(text)), size) < threshold:
-                continue
-            bound = _ratio(sum((query_counts & Counter(text)).values()), size)
-            if bound < threshold:
-                continue
-            out.append((bound, rank, key, _Lazy(query, text)))
-        out.sort(key=lambda item: (-item[0], item[1]))
-        return out
+
+class _Caches:
+    """What queries derive from the texts; replaced as a whole when a text is added."""
+
+    __slots__ = ("used", "bitmaps", "arrays", "lengths", "token_sets")
+
+    def __init__(self) -> None:
+        self.used = False
+        self.bitmaps: dict[str, int] = {}
+        self.arrays: dict[str, Any] = {}
+        self.lengths: Any = None
+        self.token_sets: list[frozenset[str]] | None = None
 
 
-class _Lazy:
-    """Build the SequenceMatcher (which indexes ``text``) only for candidates really scored."""
+def _score(tokens: frozenset[str], terms: list[tuple[float, str, list[int]]]) -> float:
+    """A text's vote, summed in the same order as :func:`_full_vote` sums it."""
+    score = 0.0
+    for weight, token, _ in terms:
+        if token in tokens:
+            score += weight
+    return score
 
-    __slots__ = ("query", "text")
 
-    def __init__(self, query: str, text: str) -> None:
-        self.query, self.text = query, text
+def _full_vote(terms: list[tuple[float, str, list[int]]]) -> dict[int, float]:
+    votes: dict[int, float] = {}
+    for weight, _, posting in terms:
+        for position in posting:
+            votes[position] = votes.get(position, 0.0) + weight
+    return votes
 
-    def __call__(self) -> SequenceMatcher[str]:
-        return SequenceMatcher(None, self.query, self.text, autojunk=False)
+
+def _beaten(ratio: float, rank: int, best_ratio: float, best_rank: int) -> bool:
+    """Whether a candidate with (at most) ``ratio`` and ``rank`` loses to the best so far:
+    a lower ratio loses, and an equal one with a worse (higher) rank."""
+    return best_rank >= 0 and (ratio < best_ratio or (ratio == best_ratio and rank > best_rank))
 
 
 class _BitCounter:
@@ -304,7 +386,37 @@ def _ratio(matches: int, length: int) -> float:
     return 2.0 * matches / length if length else 1.0
 
 
-def _lengths_compatible(a: str, b: str, threshold: float) -> bool:
+def _sizes_compatible(size: int, other: int, threshold: float) -> bool:
     """The ratio 2·M/(|a|+|b|) can reach ``threshold`` only if the lengths are close enough."""
-    shorter, longer = sorted((len(a), len(b)))
+    shorter, longer = (size, other) if size <= other else (other, size)
     return 2 * shorter / (shorter + longer or 1) >= threshold
+
+
+def _length_window(size: int, threshold: float, longest: int) -> tuple[int, int]:
+    """The lengths (up to ``longest``) compatible with ``size``, as an inclusive range.
+
+    They form one range around ``size``: below it the bound 2·n/(n+size) grows with n, above
+    it 2·size/(size+n) shrinks, and a correctly rounded division keeps that order. So two
+    binary searches with :func:`_sizes_compatible` itself find exactly the lengths it accepts.
+    """
+    if not _sizes_compatible(size, size, threshold):
+        return 1, 0
+    low = bisect.bisect_left(range(size + 1), True, key=lambda n: _sizes_compatible(size, n, threshold))
+    above = range(size, max(size, longest) + 1)
+    high = size - 1 + bisect.bisect_left(above, True, key=lambda n: not _sizes_compatible(size, n, threshold))
+    return low, high
+
+
+def _numpy() -> Any:
+    """numpy, imported on first need (it costs a tenth of a second), or None without it."""
+    global _NUMPY
+    if _NUMPY is False:
+        try:
+            import numpy
+        except ImportError:
+            numpy = None
+        _NUMPY = numpy
+    return _NUMPY
+
+
+_NUMPY: Any = False
