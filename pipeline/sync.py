@@ -26,7 +26,8 @@ from .catalogue import parse_po, render_po
 from .config import Config
 from .errors import CatalogueError, PipelineError
 from .extract import Annotator, build_template
-from .fileio import ProjectLock, cleanup_temp_files, resolved_folders_cache, safe_join, write_if_changed
+from .fileio import (ProjectLock, cleanup_temp_files, flush_file_system, resolved_folders_cache, safe_join,
+                     write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
@@ -195,6 +196,8 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
         clean, dirty = partition(found, cache, options.engine)
         done = _run(config, dirty, options, report)
         report.articles = len(done) + len(clean)
+        if report.written:
+            _flush_rebuildable(config)
         if cache is not None:
             remember(cache, [a.outcome for a in done if a.outcome is not None], report,
                      {slug for _, slug in found})
@@ -233,6 +236,14 @@ def _translating(options: SyncOptions) -> bool:
 
 def _checking(options: SyncOptions) -> bool:
     return "check" in options.stages and options.checker is not None
+
+
+def _flush_rebuildable(config: Config) -> None:
+    """Make the templates and published articles written without fsync durable, in one
+    call per file system, before the run records them as done (see :mod:`pipeline.fileio`)."""
+    for folder in (config.locale_path, config.output_root):
+        if folder.is_dir():
+            flush_file_system(folder)
 
 
 def _cleanup(config: Config) -> None:
@@ -326,7 +337,7 @@ def _template_for(config: Config, article: Article, options: SyncOptions,
     if "extract" in options.stages:
         template = build_template(article, annotate=options.annotate)
         try:
-            _write(config, rel, render_po(template), report, validate=_validate_po(rel))
+            _write(config, rel, render_po(template), report, validate=_validate_po(rel), durable=False)
         except PipelineError as exc:
             report.errors.append(exc)
         return template
@@ -454,17 +465,22 @@ def _publish(config: Config, article: Article, lang: str, catalogue: Catalogue |
         if transform is not None:
             chosen = {key: transform(key[1], text, article.lang, lang) for key, text in chosen.items()}
         text = render_version(article, lang, chosen, decision, config.publish)
-        _write(config, rel, encode_article(article, text), report)
+        _write(config, rel, encode_article(article, text), report, durable=False)
         report.published.append((article.slug, lang, rel))
     except PipelineError as exc:
         report.errors.append(exc)
 
 
 def _write(config: Config, rel: str, data: bytes, report: SyncReport, *,
-           validate: Callable[[bytes], object] | None = None, expected: str | None = None) -> bool:
+           validate: Callable[[bytes], object] | None = None, expected: str | None = None,
+           durable: bool = True) -> bool:
+    """Write one project file if it changed. Catalogues (translators' work) are fsynced
+    one by one; templates and published articles, which the next run rebuilds, pass
+    ``durable=False`` and are flushed together at the end of the run."""
     path = safe_join(config.root, rel)
     try:
-        written = write_if_changed(path, data, validate=validate, expected_fingerprint=expected)
+        written = write_if_changed(path, data, validate=validate, expected_fingerprint=expected,
+                                   durable=durable)
     except PipelineError as exc:
         if exc.path == str(path):  # name the file as the user knows it, relative to the project
             exc.path = rel
