@@ -115,7 +115,7 @@ _STATE_NAMES = {_AT_CTXT: "msgctxt", _AT_ID: "msgid", _AT_PLURAL: "msgid_plural"
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building or writing a big catalogue.
 
     Tens of thousands of new objects trigger repeated full collections that scan every
@@ -780,7 +780,7 @@ def parse_po(data: bytes, path: str = "<po>") -> Catalogue:
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     _check_merge_debris(text, path)
-    with _gc_paused():
+    with gc_paused():
         catalogue = _Parser(text, path).run()
     catalogue.bom = bom
     catalogue.newline = "\r\n" if crlf else "\n"
@@ -835,7 +835,7 @@ def render_po(catalogue: Catalogue) -> bytes:
     become several comment lines; previous msgctxt/msgid_plural are written only with a
     previous msgid (GNU's syntax has no place for them otherwise).
     """
-    with _gc_paused():
+    with gc_paused():
         text = _render_text(catalogue)
     data = text.encode("utf-8")
     return _BOM + data if catalogue.bom else data

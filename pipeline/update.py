@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from babel.messages.plurals import get_plural
 
+from .catalogue import gc_paused
 from .errors import TranslationLossError
 from .fuzzy import FuzzyIndex
 from .model import MT_COMMENT_PREFIX, Catalogue, Message
@@ -37,7 +38,17 @@ def new_catalogue_header(template: Catalogue, lang: str, slug: str) -> list[tupl
 
 
 def update_catalogue(template: Catalogue, old: Catalogue | None, *, lang: str, slug: str) -> Catalogue:
-    """Merge ``template`` into ``old`` (which is not modified) and return the new catalogue."""
+    """Merge ``template`` into ``old`` (which is not modified) and return the new catalogue.
+
+    The garbage collector is paused meanwhile, as for parsing: the copies and the fuzzy
+    index are tens of thousands of objects without cycles, whose allocation would otherwise
+    set off full collections scanning both catalogues again and again.
+    """
+    with gc_paused():
+        return _update(template, old, lang=lang, slug=slug)
+
+
+def _update(template: Catalogue, old: Catalogue | None, *, lang: str, slug: str) -> Catalogue:
     result = Catalogue(newline=old.newline if old else "\n", bom=old.bom if old else False)
     result.header = _merged_header(template, old, lang, slug)
     if old is not None:
