@@ -992,12 +992,15 @@ def _string_lines(out: list[str], prefix: str, name: str, value: str, wrap: bool
     width = (PAGE_WIDTH if wrap else _NO_WRAP_WIDTH) - 2 - len(prefix)
     room = width - len(name) - 1
     newline = value.find("\n")
+    escaped: tuple[str, str | None] | None = None
     if newline < 0 or newline == len(value) - 1:
         text = _escape(value)
-        if len(text) <= room and _simple_form(text) is not None:
+        form = _simple_form(text)
+        if len(text) <= room and form is not None:
             out.append(f'{prefix}{name} "{text}"')
             return
         portions = [value]
+        escaped = (text, form)
     else:
         portions = value.split("\n")
         last = portions.pop()
@@ -1012,7 +1015,7 @@ def _string_lines(out: list[str], prefix: str, name: str, value: str, wrap: bool
     for portion in portions:
         kept = _escaped_positions(portion, offset, holds) if holds else []
         offset += len(portion)
-        text, breaks = _portion_breaks(portion, width, alone, kept)
+        text, breaks = _portion_breaks(portion, width, alone, kept, escaped)
         if breaks is None:
             out[keyword] = f'{prefix}{name} "{text}"'
             return
@@ -1023,21 +1026,25 @@ def _string_lines(out: list[str], prefix: str, name: str, value: str, wrap: bool
         out.append(f'{prefix}"{text[start:]}"')
 
 
-def _portion_breaks(portion: str, width: int, room: int,
-                    kept: list[int]) -> tuple[str, list[int] | None]:
+def _portion_breaks(portion: str, width: int, room: int, kept: list[int],
+                    escaped: tuple[str, str | None] | None = None) -> tuple[str, list[int] | None]:
     """The escaped portion and where its lines start when laid out from column 0.
 
     ``room`` is the space left on the keyword line for the only portion of a one-portion
     string (negative otherwise). If the portion stays there (GNU inserts no break with
     that start column), the break list is None. ``kept`` are positions that may not
-    start a line.
+    start a line. ``escaped`` is the portion's ``_escape`` and ``_simple_form``, when the
+    caller has them already.
     """
-    text = _escape(portion)
+    text, form = escaped if escaped is not None else (_escape(portion), None)
     ends_with_newline = portion.endswith("\n")
     # The regex fast path needs one-column characters of fixed class, and no escaped
     # backslash (whose second half must not become a break by parity).
     keyword_line = room >= 0
-    form = _simple_form(text) if not kept and "\\" not in portion else None
+    if kept or "\\" in portion:
+        form = None
+    elif escaped is None:
+        form = _simple_form(text)
     if form is not None:
         if keyword_line and (len(form) <= room or not _has_break(form, ends_with_newline)):
             return text, None
