@@ -42,6 +42,8 @@ _RARE = 64
 _STEPS = 16
 #: From this many texts on, votes are counted with numpy (when installed), all texts at once.
 DENSE_FROM = 2048
+#: Up to this many postings to read, a query's vote is plainly counted text by text.
+PLAIN_VOTE = 16384
 
 K = TypeVar("K", bound=Hashable)
 
@@ -59,7 +61,8 @@ class FuzzyIndex(Generic[K]):
     ties work on positions, and only the answer is turned back into a key.
     """
 
-    def __init__(self, *, candidates_scored: int = 8, dense_from: int = DENSE_FROM) -> None:
+    def __init__(self, *, candidates_scored: int = 8, dense_from: int = DENSE_FROM,
+                 plain_vote: int = PLAIN_VOTE) -> None:
         self._keys: list[K] = []
         self._seen: set[K] = set()
         self._texts: list[str] = []
@@ -68,6 +71,7 @@ class FuzzyIndex(Generic[K]):
         self._postings: dict[str, list[int]] = {}
         self._scored = candidates_scored
         self._dense_from = dense_from
+        self._plain_vote = plain_vote
         self._caches = _Caches()
 
     def __len__(self) -> int:
@@ -139,9 +143,11 @@ class FuzzyIndex(Generic[K]):
         such paragraphs (which can never match) used to fill all the places, so the original
         was not scored (see ``bench/merge.py``).
 
-        Large indexes count the votes of every text at once with numpy (one vector addition
-        per token); without numpy, or below ``dense_from`` texts, :meth:`_sparse_candidates`
-        computes the same list in pure Python.
+        Which way the votes are counted depends on the work: from ``dense_from`` texts on, for
+        every text at once with numpy; otherwise (or without numpy) text by text when there
+        are at most ``plain_vote`` postings to read (:func:`_full_vote`: the bitmaps' fixed
+        cost is larger than that), else with :meth:`_sparse_candidates`. All three give the
+        same list.
         """
         total = len(self._keys)
         limit = max(64, total // 4)
@@ -155,6 +161,11 @@ class FuzzyIndex(Generic[K]):
         numpy = _numpy() if total >= self._dense_from else None
         if numpy is not None:
             return self._dense_candidates(numpy, terms, window)
+        if sum(len(posting) for _, _, posting in terms) <= self._plain_vote:
+            low, high = window
+            lengths = self._lengths
+            return self._top({position: score for position, score in _full_vote(terms).items()
+                              if low <= lengths[position] <= high})
         return self._sparse_candidates(terms, window)
 
     def _dense_candidates(self, np: Any, terms: list[tuple[float, str, list[int]]],
