@@ -11,6 +11,11 @@ translation present before the update is missing after it.
 
 from __future__ import annotations
 
+import os
+import threading
+from array import array
+from collections.abc import Callable
+
 from babel.messages.plurals import get_plural
 
 from .catalogue import gc_paused
@@ -59,18 +64,16 @@ def _update(template: Catalogue, old: Catalogue | None, *, lang: str, slug: str)
     previous = old.messages if old is not None else []
     active = {m.key: m for m in previous if not m.obsolete}
     obsolete = {m.key: m for m in previous if m.obsolete}
-    fuzzy_sources = _FuzzySources(previous)
-    used: set[int] = set()
-    for entry in template.messages:
-        if entry.obsolete:
-            continue
-        match = active.get(entry.key) or obsolete.get(entry.key)
+    entries = [entry for entry in template.messages if not entry.obsolete]
+    exact = [active.get(entry.key) or obsolete.get(entry.key) for entry in entries]
+    fuzzy = iter(_FuzzySources(previous).match_all([e for e, m in zip(entries, exact) if m is None]))
+    for entry, match in zip(entries, exact):
         if match is not None:
-            used.add(id(match))
             result.messages.append(_carry_over(entry, match))
-            continue
-        fuzzy = fuzzy_sources.match(entry)
-        result.messages.append(_from_fuzzy(entry, fuzzy) if fuzzy else _fresh(entry))
+        else:
+            found = next(fuzzy)
+            result.messages.append(_from_fuzzy(entry, found) if found else _fresh(entry))
+    used = {id(match) for match in exact if match is not None}
     result.messages.extend(_obsolete_entries(previous, used, result.index()))
     return result
 
@@ -100,16 +103,93 @@ class _FuzzySources:
                 indexes.setdefault(message.msgctxt, FuzzyIndex()).add(position, message.msgid)
         return indexes
 
-    def match(self, entry: Message) -> Message | None:
+    def match_all(self, entries: list[Message]) -> list[Message | None]:
+        """The old entry each of ``entries`` is a fuzzy match of, or None, in order.
+
+        Every query is independent and reads the index only, so when there are many (a big
+        catalogue after an editing round) and a second core is free, a forked copy of this
+        process answers the second half while this one answers the first: the index, built
+        before the fork, is shared, and only the matches' positions come back. If the copy
+        fails, its half is answered here, so the result never depends on the fork.
+        """
+        if not entries:
+            return []
+        if len(entries) < _FORK_FROM or not _may_fork():
+            return [self._message(self._position(entry)) for entry in entries]
+        if self._indexes is None:
+            self._indexes = self._build()
+        half = len(entries) // 2
+        theirs = _in_fork(lambda: [self._position(entry) for entry in entries[half:]])
+        mine = [self._position(entry) for entry in entries[:half]]
+        rest = theirs()
+        if rest is None or len(rest) != len(entries) - half:
+            rest = [self._position(entry) for entry in entries[half:]]
+        return [self._message(position) for position in mine + rest]
+
+    def _position(self, entry: Message) -> int:
+        """The position in the old messages of the best fuzzy match of ``entry``, or -1."""
         if entry.msgid_plural is not None:
-            return None
+            return -1
         if self._indexes is None:
             self._indexes = self._build()
         index = self._indexes.get(entry.msgctxt)
         if index is None:
-            return None
+            return -1
         found = index.best(entry.msgid)
-        return self._messages[found[0]] if found else None
+        return found[0] if found else -1
+
+    def _message(self, position: int) -> Message | None:
+        return self._messages[position] if position >= 0 else None
+
+
+#: From this many entries to match on, the fuzzy matching is shared with a forked process.
+_FORK_FROM = 256
+
+
+def _may_fork() -> bool:
+    """Whether forking a helper is safe and useful: the OS can fork, a second CPU is ours,
+    this process runs no other thread (whose locks a fork could copy held), and it is not
+    itself a worker of ``pipeline.parallel`` (whose pool already uses the cores)."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return False
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if cpus < 2:
+        return False
+    from multiprocessing import parent_process
+
+    return parent_process() is None
+
+
+def _in_fork(task: Callable[[], list[int]]) -> Callable[[], list[int] | None]:
+    """Run ``task`` in a forked copy of this process; the returned function waits for its
+    result (None if the copy failed). The copy leaves with ``os._exit``: it runs no cleanup
+    of the parent's and writes nothing but its result, through a pipe."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            os.close(read_end)
+            data = memoryview(array("q", task()).tobytes())
+            while data:
+                data = data[os.write(write_end, data):]
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+
+    def result() -> list[int] | None:
+        chunks = []
+        with os.fdopen(read_end, "rb") as pipe:
+            while chunk := pipe.read(1 << 16):
+                chunks.append(chunk)
+        _, status = os.waitpid(pid, 0)
+        data = b"".join(chunks)
+        if status != 0 or len(data) % 8:
+            return None
+        return array("q", data).tolist()
+
+    return result
 
 
 def _carry_over(entry: Message, old: Message) -> Message:
