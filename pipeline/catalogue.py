@@ -47,7 +47,9 @@ import codecs
 import contextlib
 import gc
 import hashlib
+import os
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -129,6 +131,49 @@ def gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def may_fork() -> bool:
+    """Whether forking a helper process is safe and useful: the OS can fork, a second CPU is
+    ours, this process runs no other thread (whose locks a fork could copy held), and it is
+    not itself a worker of ``pipeline.parallel`` (whose pool already uses the cores)."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return False
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if cpus < 2:
+        return False
+    from multiprocessing import parent_process
+
+    return parent_process() is None
+
+
+def in_fork(task: Callable[[], bytes]) -> Callable[[], bytes | None]:
+    """Run ``task`` in a forked copy of this process; the returned function waits for its
+    result (None if the copy failed). The copy leaves with ``os._exit``: it runs no cleanup
+    of the parent's and writes nothing but its result, through a pipe."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            os.close(read_end)
+            data = memoryview(task())
+            while data:
+                data = data[os.write(write_end, data):]
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+
+    def result() -> bytes | None:
+        chunks = []
+        with os.fdopen(read_end, "rb") as pipe:
+            while chunk := pipe.read(1 << 20):
+                chunks.append(chunk)
+        _, status = os.waitpid(pid, 0)
+        return b"".join(chunks) if status == 0 else None
+
+    return result
 
 
 def _fail(path: str, line: int, message: str, hint: str = _FIX_HINT) -> CatalogueError:
@@ -836,23 +881,49 @@ def render_po(catalogue: Catalogue) -> bytes:
     previous msgid (GNU's syntax has no place for them otherwise).
     """
     with gc_paused():
-        text = _render_text(catalogue)
-    data = text.encode("utf-8")
+        data = _render_bytes(catalogue)
     return _BOM + data if catalogue.bom else data
 
 
-def _render_text(catalogue: Catalogue) -> str:
+#: From this many entries on, a forked copy renders the second half when a core is free.
+_FORK_RENDER_FROM = 10_000
+
+
+def _render_bytes(catalogue: Catalogue) -> bytes:
+    """The rendered file. Each entry's lines depend on the entry alone, so a big catalogue
+    is rendered in two halves, the second by a forked copy, and the bytes joined; if the
+    copy fails, its half is rendered here."""
     lines: list[str] = []
     if catalogue.header or catalogue.header_comments or catalogue.header_flags:
         _render_header(catalogue, lines)
     nplurals = _nplurals(catalogue)
-    for obsolete in (False, True):
-        for message in catalogue.messages:
-            if message.obsolete is obsolete:
-                if lines:
-                    lines.append("")
-                _render_message(message, lines, nplurals)
-    return catalogue.newline.join(lines) + catalogue.newline if lines else ""
+    newline = catalogue.newline
+    ordered = [m for m in catalogue.messages if not m.obsolete] + [m for m in catalogue.messages if m.obsolete]
+    if len(ordered) < _FORK_RENDER_FROM or not may_fork():
+        _render_messages(ordered, nplurals, lines)
+        return (newline.join(lines) + newline).encode("utf-8") if lines else b""
+    half = len(ordered) // 2
+
+    def second_half() -> bytes:
+        rest: list[str] = []
+        _render_messages(ordered[half:], nplurals, rest, separated=True)
+        return newline.join(rest).encode("utf-8")
+
+    theirs = in_fork(second_half)
+    _render_messages(ordered[:half], nplurals, lines)
+    first = (newline.join(lines) + newline).encode("utf-8")
+    rest = theirs()
+    return first + (second_half() if rest is None else rest) + newline.encode("utf-8")
+
+
+def _render_messages(messages: list[Message], nplurals: int, lines: list[str],
+                     separated: bool = False) -> None:
+    """Each message's lines, after a blank line unless it is the file's first (``separated``:
+    a later part of a file, so every message follows another)."""
+    for message in messages:
+        if lines or separated:
+            lines.append("")
+        _render_message(message, lines, nplurals)
 
 
 def _nplurals(catalogue: Catalogue) -> int:

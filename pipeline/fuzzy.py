@@ -28,7 +28,8 @@ import bisect
 import heapq
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 from typing import Any, Generic, Hashable, TypeVar
 
@@ -68,7 +69,7 @@ class FuzzyIndex(Generic[K]):
         self._texts: list[str] = []
         self._lengths: list[int] = []
         self._longest = 0
-        self._postings: dict[str, list[int]] = {}
+        self._postings: defaultdict[str, list[int]] = defaultdict(list)
         self._scored = candidates_scored
         self._dense_from = dense_from
         self._plain_vote = plain_vote
@@ -78,23 +79,28 @@ class FuzzyIndex(Generic[K]):
         return len(self._keys)
 
     def add(self, key: K, text: str) -> None:
-        if key in self._seen:
-            return
-        self._seen.add(key)
-        position = len(self._keys)
-        self._keys.append(key)
-        self._texts.append(text)
-        self._lengths.append(len(text))
-        self._longest = max(self._longest, len(text))
+        self.add_many(((key, text),))
+
+    def add_many(self, items: Iterable[tuple[K, str]]) -> None:
+        """Add ``(key, text)`` pairs in order; a key already present is skipped.
+
+        One loop with everything it touches bound once: building the index of a
+        50,000-entry catalogue is mostly this loop.
+        """
+        seen, keys, texts, lengths, postings = self._seen, self._keys, self._texts, self._lengths, self._postings
+        for key, text in items:
+            if key in seen:
+                continue
+            seen.add(key)
+            position = len(keys)
+            keys.append(key)
+            texts.append(text)
+            lengths.append(len(text))
+            for token in _tokens(text):
+                postings[token].append(position)
+        self._longest = max(lengths, default=0)
         if self._caches.used:
             self._caches = _Caches()
-        postings = self._postings
-        for token in _tokens(text):
-            posting = postings.get(token)
-            if posting is None:
-                postings[token] = [position]
-            else:
-                posting.append(position)
 
     def best(self, query: str, threshold: float = FUZZY_THRESHOLD) -> tuple[K, float] | None:
         """The stored key most similar to ``query`` with a ratio ≥ ``threshold``, or None.

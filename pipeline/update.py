@@ -11,14 +11,12 @@ translation present before the update is missing after it.
 
 from __future__ import annotations
 
-import os
-import threading
 from array import array
 from collections.abc import Callable
 
 from babel.messages.plurals import get_plural
 
-from .catalogue import gc_paused
+from .catalogue import gc_paused, in_fork, may_fork
 from .errors import TranslationLossError
 from .fuzzy import FuzzyIndex
 from .model import MT_COMMENT_PREFIX, Catalogue, Message
@@ -97,10 +95,14 @@ class _FuzzySources:
         self._indexes: dict[str | None, FuzzyIndex[int]] | None = None
 
     def _build(self) -> dict[str | None, FuzzyIndex[int]]:
-        indexes: dict[str | None, FuzzyIndex[int]] = {}
+        sources: dict[str | None, list[tuple[int, str]]] = {}
         for position, message in enumerate(self._messages):
             if message.translated and message.msgid_plural is None:
-                indexes.setdefault(message.msgctxt, FuzzyIndex()).add(position, message.msgid)
+                sources.setdefault(message.msgctxt, []).append((position, message.msgid))
+        indexes: dict[str | None, FuzzyIndex[int]] = {}
+        for context, items in sources.items():
+            indexes[context] = FuzzyIndex()
+            indexes[context].add_many(items)
         return indexes
 
     def match_all(self, entries: list[Message]) -> list[Message | None]:
@@ -147,47 +149,16 @@ _FORK_FROM = 256
 
 
 def _may_fork() -> bool:
-    """Whether forking a helper is safe and useful: the OS can fork, a second CPU is ours,
-    this process runs no other thread (whose locks a fork could copy held), and it is not
-    itself a worker of ``pipeline.parallel`` (whose pool already uses the cores)."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        return False
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if cpus < 2:
-        return False
-    from multiprocessing import parent_process
-
-    return parent_process() is None
+    return may_fork()
 
 
 def _in_fork(task: Callable[[], list[int]]) -> Callable[[], list[int] | None]:
-    """Run ``task`` in a forked copy of this process; the returned function waits for its
-    result (None if the copy failed). The copy leaves with ``os._exit``: it runs no cleanup
-    of the parent's and writes nothing but its result, through a pipe."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        status = 1
-        try:
-            os.close(read_end)
-            data = memoryview(array("q", task()).tobytes())
-            while data:
-                data = data[os.write(write_end, data):]
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
+    """:func:`~pipeline.catalogue.in_fork` for a list of positions."""
+    waiting = in_fork(lambda: array("q", task()).tobytes())
 
     def result() -> list[int] | None:
-        chunks = []
-        with os.fdopen(read_end, "rb") as pipe:
-            while chunk := pipe.read(1 << 16):
-                chunks.append(chunk)
-        _, status = os.waitpid(pid, 0)
-        data = b"".join(chunks)
-        if status != 0 or len(data) % 8:
-            return None
-        return array("q", data).tolist()
+        data = waiting()
+        return None if data is None or len(data) % 8 else array("q", data).tolist()
 
     return result
 

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from pipeline import update
+from pipeline import catalogue, update
 from pipeline.catalogue import render_po
 from pipeline.model import Catalogue, Message
 from pipeline.update import update_catalogue
@@ -79,5 +79,5 @@ def test_small_updates_and_workers_do_not_fork(monkeypatch: pytest.MonkeyPatch) 
     template, old = catalogues(300, 20)
     monkeypatch.setattr(update, "_in_fork", lambda task: pytest.fail("forked"))
     run(template, old)
-    monkeypatch.setattr(update.threading, "active_count", lambda: 2)
+    monkeypatch.setattr(catalogue.threading, "active_count", lambda: 2)
     assert not update._may_fork()

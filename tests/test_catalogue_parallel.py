@@ -1,0 +1,62 @@
+"""A big catalogue is rendered in two halves, the second by a forked copy; same bytes."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from pipeline import catalogue as po
+from pipeline.model import Catalogue, Message
+
+
+def big(newline: str = "\n", bom: bool = False) -> Catalogue:
+    messages = [Message(msgid=f"Paragraph {i}: " + "the bridge closes on Monday " * (i % 5 + 1),
+                        msgstr=f"⟨ru⟩ Мост закрыт {i} " * (i % 3), references=[f"a{i}.md:{i}"],
+                        flags=["fuzzy"] if i % 11 == 0 else [], obsolete=i % 13 == 0)
+                for i in range(po._FORK_RENDER_FROM + 101)]
+    return Catalogue(header=[("Language", "ru"), ("Content-Type", "text/plain; charset=UTF-8")],
+                     header_comments=["Russian"], messages=messages, newline=newline, bom=bom)
+
+
+def serial(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    with monkeypatch.context() as patch:
+        patch.setattr(po, "may_fork", lambda: False)
+        return po.render_po(catalogue)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this OS")
+@pytest.mark.parametrize("newline,bom", [("\n", False), ("\r\n", True)])
+def test_forked_rendering_gives_the_serial_bytes(monkeypatch: pytest.MonkeyPatch, newline: str, bom: bool) -> None:
+    catalogue = big(newline, bom)
+    forks: list[int] = []
+    real = po.in_fork
+
+    def counting(task):  # type: ignore[no-untyped-def]
+        forks.append(1)
+        return real(task)
+
+    monkeypatch.setattr(po, "may_fork", lambda: True)
+    monkeypatch.setattr(po, "in_fork", counting)
+    forked = po.render_po(catalogue)
+    assert forks == [1]
+    assert forked == serial(catalogue, monkeypatch)
+    parsed = po.parse_po(forked)
+    assert [(m.msgid, m.msgstr, m.obsolete) for m in parsed.messages] == [
+        (m.msgid, m.msgstr, m.obsolete) for m in sorted(catalogue.messages, key=lambda m: m.obsolete)]
+
+
+def test_a_failed_copy_is_rendered_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    catalogue = big()
+    monkeypatch.setattr(po, "may_fork", lambda: True)
+    monkeypatch.setattr(po, "in_fork", lambda task: lambda: None)
+    assert po.render_po(catalogue) == serial(catalogue, monkeypatch)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this OS")
+def test_a_crashing_copy_reports_no_result() -> None:
+    def crash() -> bytes:
+        raise RuntimeError("boom")
+
+    assert po.in_fork(crash)() is None
+    assert po.in_fork(lambda: b"x" * 3_000_000)() == b"x" * 3_000_000
