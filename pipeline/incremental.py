@@ -93,7 +93,7 @@ def remember(cache: RunState, outcomes: list[ArticleOutcome], report: "SyncRepor
     failed = {error.path for error in report.errors if error.path}
     for done in outcomes:
         if failed.intersection(done.rels) or not done.complete:
-            cache.articles.pop(done.slug, None)
+            cache.forget(done.slug)
             continue
         cache.record(done.slug, done.rels, done.summary)
     cache.forget_except(existing)

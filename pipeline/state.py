@@ -69,6 +69,7 @@ class RunState:
     settings: str
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
     _loaded: str = ""
+    _changed: bool = False  # a record was added, replaced or dropped since loading
 
     @classmethod
     def load(cls, root: Path, settings: str) -> "RunState":
@@ -95,13 +96,23 @@ class RunState:
 
     def record(self, slug: str, rels: list[str], summary: dict[str, Any]) -> None:
         self.articles[slug] = ArticleRecord({rel: file_signature(self.root / rel) for rel in rels}, summary)
+        self._changed = True
+
+    def forget(self, slug: str) -> None:
+        if self.articles.pop(slug, None) is not None:
+            self._changed = True
 
     def forget_except(self, slugs: set[str]) -> None:
         for slug in list(self.articles):
             if slug not in slugs:
-                del self.articles[slug]
+                self.forget(slug)
 
     def save(self) -> None:
+        """Write the state if it differs from the file. A run that recorded and dropped
+        nothing (a no-op sync) does not even serialise it: for a large archive that is
+        a good part of a no-op's time."""
+        if self._loaded and not self._changed:
+            return
         data = {
             "format": _FORMAT,
             "settings": self.settings,
@@ -112,3 +123,4 @@ class RunState:
         if text != self._loaded:
             atomic_write(self.root / STATE_FILE, text.encode("utf-8"))
             self._loaded = text
+        self._changed = False

@@ -128,3 +128,32 @@ def test_missing_models_are_reported_on_skipping_runs_too(tmp_path: Path) -> Non
     assert first.missing_pairs == [("en", "ru")]
     second = run(root, engine)
     assert second.skipped == 2 and second.missing_pairs == [("en", "ru")]
+
+
+def test_a_no_op_run_does_not_serialise_the_state(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pipeline.state as state
+
+    root = project(tmp_path)
+    run(root)
+    dumps: list[int] = []
+    real = state.json.dumps
+    def counting(data, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if isinstance(data, dict) and "articles" in data:
+            dumps.append(1)
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(state.json, "dumps", counting)
+    assert run(root).skipped == 2
+    assert dumps == []
+    (root / "source" / "a.md").write_text("---\ntitle: Alpha\n---\n\nFirst paragraph, edited.\n",
+                                           encoding="utf-8")
+    run(root)
+    assert dumps == [1]
+
+
+def test_a_deleted_article_is_dropped_from_the_state(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root)
+    (root / "source" / "b.md").unlink()
+    run(root)
+    assert '"b"' not in (root / ".pipeline" / "state.json").read_text(encoding="utf-8")
