@@ -64,6 +64,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+# Building the model imports numpy, whose OpenBLAS threads would otherwise spin beside
+# CTranslate2's and take CPU from whichever side runs (before numpy is imported).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
