@@ -35,7 +35,9 @@ def file_signature(path: Path) -> list[Any] | None:
     return [stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest()]
 
 
-def _matches(path: Path, recorded: list[Any] | None) -> bool:
+def _matches(path: str, recorded: list[Any] | None) -> bool:
+    """Whether a file still is as recorded. Paths are plain strings: a no-op run checks
+    every file of the archive, and pathlib's objects cost more than the ``stat`` itself."""
     try:
         stat = os.stat(path)
     except FileNotFoundError:
@@ -44,7 +46,8 @@ def _matches(path: Path, recorded: list[Any] | None) -> bool:
         return False
     if stat.st_mtime_ns == recorded[1]:
         return True
-    return hashlib.sha256(path.read_bytes()).hexdigest() == recorded[2]
+    with open(path, "rb") as file:
+        return hashlib.sha256(file.read()).hexdigest() == recorded[2]
 
 
 @dataclass
@@ -55,10 +58,13 @@ class ArticleRecord:
     summary: dict[str, Any] = field(default_factory=dict)
 
     def unchanged(self, root: Path) -> bool:
-        return all(_matches(root / rel, recorded) for rel, recorded in self.files.items())
+        base = os.fspath(root)
+        return all(_matches(os.path.join(base, rel), recorded) for rel, recorded in self.files.items())
 
     def changed(self, root: Path) -> list[str]:
-        return [rel for rel, recorded in self.files.items() if not _matches(root / rel, recorded)]
+        base = os.fspath(root)
+        return [rel for rel, recorded in self.files.items()
+                if not _matches(os.path.join(base, rel), recorded)]
 
 
 @dataclass
