@@ -156,6 +156,9 @@ def in_fork(task: Callable[[], bytes]) -> Callable[[], bytes | None]:
     if pid == 0:
         status = 1
         try:
+            from pipeline.parallel import die_with_parent
+
+            die_with_parent()  # it holds a copy of the project lock's descriptor
             os.close(read_end)
             data = memoryview(task())
             while data:

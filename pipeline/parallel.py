@@ -25,7 +25,7 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """A worker must not outlive a killed ``pipeline`` (it would keep the project lock's
     file descriptor open and block the next run): ask Linux to kill it with its parent."""
     try:
@@ -57,7 +57,7 @@ def map_indexed(task: Callable[[int], T], count: int, jobs: int) -> list[T]:
     global _TASK
     _TASK = task
     try:
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=_die_with_parent) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=die_with_parent) as pool:
             chunk = max(1, count // (jobs * 8))
             return pool.map(_run, range(count), chunksize=chunk)  # type: ignore[return-value]
     finally:

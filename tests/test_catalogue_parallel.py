@@ -60,3 +60,35 @@ def test_a_crashing_copy_reports_no_result() -> None:
 
     assert po.in_fork(crash)() is None
     assert po.in_fork(lambda: b"x" * 3_000_000)() == b"x" * 3_000_000
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this OS")
+def test_a_copy_dies_with_a_killed_parent(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The copy holds the project lock's descriptor too: it must not outlive a killed sync."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.test_parallel import _alive
+
+    pid_file = tmp_path / "copy.pid"
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import os, time\n"
+        "from pipeline.catalogue import in_fork\n"
+        f"def task():\n    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+        "    time.sleep(30)\n    return b''\n"
+        "result = in_fork(task)\n"
+        "time.sleep(30)\n")
+    parent = subprocess.Popen([sys.executable, str(script)])
+    deadline = time.time() + 20
+    while time.time() < deadline and not (pid_file.exists() and pid_file.read_text()):
+        time.sleep(0.05)
+    copy = int(pid_file.read_text())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.time() + 5
+    while _alive(copy) and time.time() < deadline:
+        time.sleep(0.05)
+    assert not _alive(copy)
