@@ -89,6 +89,13 @@ class PipelineGroup(click.Group):
         except PipelineError as error:
             show_error(error)
             ctx.exit(EXIT_ERRORS)
+        except OSError as error:  # the last resort for I/O failures no stage turned into a PipelineError
+            where = error.filename if isinstance(error.filename, str) else None
+            show_error(PipelineError(
+                error.strerror or str(error), path=where,
+                hint="check that the project's folders are readable and writable and that the disk "
+                     "has space, then run the command again"))
+            ctx.exit(EXIT_ERRORS)
 
 
 @click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -117,6 +117,9 @@ def load_config(root: Path) -> Config:
         raise ConfigError(f"not UTF-8: {exc.reason}", path=CONFIG_NAME) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(exc), path=CONFIG_NAME, hint="fix the TOML syntax") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read it: {exc.strerror or exc}", path=CONFIG_NAME,
+                          hint="pipeline.toml must be a readable file") from None
     try:
         return _config_from_dict(root, data)
     except ConfigError as exc:

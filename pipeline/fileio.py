@@ -99,7 +99,10 @@ def _atomic_write(path: Path, data: bytes, validate: Validator | None,
             before_replace()
         os.replace(temp, target)
     except BaseException:
-        temp.unlink(missing_ok=True)
+        try:
+            temp.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only folder: no temp file was made; keep the original error
         raise
     if durable:
         _fsync_folder(target.parent)
@@ -241,8 +244,14 @@ class ProjectLock:
     def acquire(self) -> None:
         if self._fd is not None:
             raise RuntimeError("ProjectLock is not re-entrant")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise LockError(
+                f"cannot create the project lock: {exc.strerror or exc}", path=str(self.path),
+                hint=f"pipeline needs to write in {self.root} (its .pipeline folder); check the "
+                     "folder's permissions, or whether the disk is read-only") from None
         deadline = time.monotonic() + max(self.wait, 0.0)
         while True:
             try:

@@ -486,6 +486,11 @@ def _write(config: Config, rel: str, data: bytes, report: SyncReport, *,
             exc.path = rel
             exc.message = exc.message.replace(str(path), rel)
         raise
+    except OSError as exc:  # a read-only folder, a full disk: this file only, the run goes on
+        raise PipelineError(f"cannot write this file: {exc.strerror or exc}", path=rel,
+                            hint="check that the folder is writable (permissions, a read-only "
+                                 "disk) and that the disk has space; the file was left as it was"
+                            ) from None
     if written:
         report.written.append(rel)
     else:

@@ -134,3 +134,42 @@ def test_bad_config_is_a_usage_error(runner: CliRunner, project: Path) -> None:
 def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_unwritable_catalogue_is_an_error_message_not_a_traceback(
+        runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only locale folder (or a full disk): the file is named, the rest is processed,
+    exit code 1, no traceback."""
+    import pipeline.fileio as fileio
+
+    real = fileio._write_new_file
+
+    def refuse_ru(temp: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "/ru/" in temp.as_posix():
+            raise PermissionError(13, "Permission denied", str(temp))
+        return real(temp, *args, **kwargs)
+
+    monkeypatch.setattr(fileio, "_write_new_file", refuse_ru)
+    result = runner.invoke(cli, ["--project", str(project), "sync", "--engine", "none", "--jobs", "1"])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "locale/ru/LC_MESSAGES/news/port.po: cannot write this file: Permission denied" in result.output
+    assert "Traceback" not in result.output
+    assert (project / "locale/az/LC_MESSAGES/news/port.po").exists()
+    assert not list((project / "locale").rglob("*.tmp"))
+
+
+def test_project_lock_that_cannot_be_created_is_an_error_message(runner: CliRunner, project: Path) -> None:
+    (project / ".pipeline").write_text("not a folder")
+    result = runner.invoke(cli, ["--project", str(project), "sync", "--engine", "none"])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "cannot create the project lock" in result.output
+
+
+def test_unreadable_config_is_a_usage_error(runner: CliRunner, project: Path) -> None:
+    (project / "pipeline.toml").mkdir()
+    result = runner.invoke(cli, ["--project", str(project), "sync", "--engine", "none"])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "pipeline.toml: cannot read it" in result.output
