@@ -102,6 +102,12 @@ _KNOWN_KEYS = {
     "languages", "source_language", "source_dir", "locale_dir", "output",
     "front_matter_keys", "translate", "models", "publish",
 }
+#: The keys each table may hold: a misspelt one (``allow_machin``) must not be ignored.
+_KNOWN_TABLE_KEYS = {
+    "translate": {"engine", "beam_size"},
+    "models": {"dir"},
+    "publish": {"allow_machine", "require_review", "notice"},
+}
 
 
 def load_config(root: Path) -> Config:
@@ -157,12 +163,24 @@ def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
         kwargs["front_matter_keys"] = tuple(keys)
     translate = _table(data, "translate")
     if "engine" in translate:
-        kwargs["engine"] = str(translate["engine"])
+        engine = translate["engine"]
+        if not isinstance(engine, str):
+            raise ConfigError("[translate] engine must be a string: \"argos\", \"pseudo\" or \"none\"",
+                              path=CONFIG_NAME)
+        kwargs["engine"] = engine
     if "beam_size" in translate:
-        kwargs["beam_size"] = int(translate["beam_size"])
+        beam = translate["beam_size"]
+        if isinstance(beam, bool) or not isinstance(beam, int) or beam < 1:
+            raise ConfigError(f"[translate] beam_size must be a whole number of 1 or more, got {beam!r}",
+                              path=CONFIG_NAME, hint="e.g. beam_size = 4 (1 is greedy decoding)")
+        kwargs["beam_size"] = beam
     models = _table(data, "models")
     if "dir" in models:
-        kwargs["models_dir"] = str(models["dir"])
+        folder = models["dir"]
+        if not isinstance(folder, str) or not folder:
+            raise ConfigError("[models] dir must be a folder path as a non-empty string",
+                              path=CONFIG_NAME)
+        kwargs["models_dir"] = folder
     kwargs["publish"] = _publish_policy(_table(data, "publish"))
     return Config(root=root, **kwargs)
 
@@ -191,6 +209,14 @@ def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
     value = data.get(name, {})
     if not isinstance(value, dict):
         raise ConfigError(f"[{name}] must be a table", path=CONFIG_NAME)
+    known = _KNOWN_TABLE_KEYS[name]
+    unknown = sorted(set(value) - known)
+    if unknown:
+        raise ConfigError(
+            f"unknown key(s) in [{name}]: {', '.join(unknown)}",
+            path=CONFIG_NAME,
+            hint=f"known keys of [{name}]: {', '.join(sorted(known))}",
+        )
     return value
 
 

@@ -39,6 +39,14 @@ def test_hugo_style_output_and_publish_policy(tmp_path: Path) -> None:
     ('locale_dir = "../elsewhere"\n', 1, "points outside the project"),
     ('[publish]\nallow_machine = "yes"\n', 2, "allow_machine must be true or false"),
     ('langauges = ["en"]\n', 1, "unknown key(s): langauges"),
+    ('[publish]\nallow_machin = true\n', 2, "unknown key(s) in [publish]: allow_machin"),
+    ('[translate]\nengin = "pseudo"\n', 2, "unknown key(s) in [translate]: engin"),
+    ('[models]\ndirectory = "models"\n', 2, "unknown key(s) in [models]: directory"),
+    ('[translate]\nbeam_size = "four"\n', 2, "beam_size must be a whole number"),
+    ('[translate]\nbeam_size = 0\n', 2, "beam_size must be a whole number"),
+    ('[translate]\nbeam_size = 2.5\n', 2, "beam_size must be a whole number"),
+    ('[translate]\nengine = 5\n', 2, "engine must be a string"),
+    ('[models]\ndir = 5\n', 2, "dir must be a folder path"),
 ])
 def test_bad_settings_name_the_line(tmp_path: Path, text: str, line: int | None, fragment: str) -> None:
     with pytest.raises(ConfigError) as info:
