@@ -37,6 +37,9 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 _MARKUP_CHARS = re.compile(r"[*~_\[<]")
 _MIN_UNTRANSLATED_WORDS = 4
 _MIN_DIVERGENCE_WORDS = 4
+#: How alike (:func:`pipeline.translit.similarity`) a word must be to a glossary name that the
+#: translation also spells correctly, to be reported as a misspelling of it.
+_MISSPELLING_SIMILARITY = 0.8
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,11 @@ def check_glossary(entry: Entry) -> list[Finding]:
             continue
         seen.add(id(term))
         if glossary.occurs(term, entry.translation, entry.tgt_lang):
+            misspelt = _misspelt(entry, target) if term.is_name else None
+            if misspelt:
+                findings.append(_finding("glossary", Severity.ERROR,
+                                         f"{match.text!r} is spelled {misspelt!r} in one place; the "
+                                         f"glossary says {target!r} (glossary line {term.line})"))
             continue
         severity = Severity.ERROR if term.is_name else Severity.WARNING
         variant = _variant(entry, target)
@@ -437,6 +445,9 @@ def _speaker_problem(entry: Entry, name: str) -> str | None:
         assert entry.glossary is not None
         if count_term(entry.glossary, term, entry.translation, entry.tgt_lang) \
                 or entry.glossary.occurs(term, entry.translation, entry.tgt_lang):
+            misspelt = _misspelt(entry, target)
+            if misspelt:
+                return f"speaker {name!r} is spelled {misspelt!r} in one place; the glossary says {target!r}"
             return None
         variant = _variant(entry, target)
         if variant:
@@ -458,6 +469,22 @@ def _variant(entry: Entry, target: str) -> str | None:
     """The spelling of ``target`` the translation has instead, if one can be located."""
     variants = find_variants(entry.translation, target, entry.tgt_lang)
     return entry.translation[variants[0][0]:variants[0][1]] if variants else None
+
+
+def _misspelt(entry: Entry, target: str) -> str | None:
+    """A spelling of ``target`` other than the glossary's in a translation that also has the
+    right one (Азер Гасымлы … — отметил Гасимли): presence alone would hide it. Every term the
+    translation spells as the glossary does (inflected forms included) is left alone."""
+    assert entry.glossary is not None
+    correct = [(m.start, m.end) for m in entry.glossary.terms_in(entry.translation, entry.tgt_lang)]
+    for start, end, replacement in find_variants(entry.translation, target, entry.tgt_lang, correct):
+        written = entry.translation[start:end]
+        # Closer than a variant of an absent name must be: the right form is there, so a
+        # merely similar word (Berlin beside Berlingske) is another word, not a typo.
+        if all(similarity(a, b) >= _MISSPELLING_SIMILARITY
+               for a, b in zip(written.split(), replacement.split())):
+            return written
+    return None
 
 
 def _quote_count(scan: QuoteScan) -> int:

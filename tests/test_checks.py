@@ -75,6 +75,27 @@ def test_speaker_spelled_differently_from_the_glossary(glossary: Glossary) -> No
     assert "'Рашад Каримов'" in finding.message and "'Рашад Керимов'" in finding.message
 
 
+def test_a_misspelling_is_found_next_to_a_correct_spelling(glossary: Glossary) -> None:
+    """The full name spelled right, the surname in the attribution misspelt: presence of the
+    right form must not hide the wrong one (speaker and glossary checks alike)."""
+    source = "Rashad Karimov spoke. “Our gas goes west,” said Karimov."
+    good = "Рашад Керимов выступил. «Наш газ идёт на запад», — сказал Керимов."
+    assert checks_fired(source, good, glossary) == []
+    bad = "Рашад Керимов выступил. «Наш газ идёт на запад», — сказал Каримов."
+    (finding,) = check_entry(source, bad, "en", "ru", glossary=glossary)
+    assert (finding.check, finding.severity) == ("speaker", Severity.ERROR)
+    assert "'Каримов' in one place" in finding.message and "'Керимов'" in finding.message
+    bad_name = "Рашад Каримов выступил. «Наш газ идёт на запад», — сказал Керимов."
+    fired = check_entry(source, bad_name, "en", "ru", glossary=glossary)
+    glossary_findings = [f for f in fired if f.check == "glossary"]
+    assert [f.severity for f in glossary_findings] == [Severity.ERROR]
+    assert "'Рашад Каримов'" in glossary_findings[0].message
+    inflected = "Слова Рашада Керимова: «Наш газ идёт на запад», — сказал Керимов."
+    assert checks_fired(source, inflected, glossary) == []
+    az = "Rəşad Kərimov çıxış edib. “Qazımız qərbə gedir,” deyə Kərimovun sözlərini Karimov təkrarlayıb."
+    assert ("speaker", Severity.ERROR) in checks_fired(source, az, glossary, tgt="az")
+
+
 def test_speaker_missing_without_a_glossary_row() -> None:
     source = "“Our gas goes west,” said Tural Ismayilzade."
     assert checks_fired(source, "«Наш газ идёт на запад», — сказал он.") == [
