@@ -63,6 +63,9 @@ _CLOSERS = {
     "«": "»”\"", "„": "“”\"", "“": "”\"“»", '"': '"”»“', "‟": "”\"", "”": "”\"",
     "‘": "’'‘", "'": "'’", "‚": "‘’", "‛": "’'", "’": "’'", "‹": "›",
 }
+#: Digits after an apostrophe that stand for a decade or a year ('90s, ’24, '24-cü): what a
+#: left single quotation mark followed by a digit must look like to be such an apostrophe.
+_DECADE = re.compile(r"\d\d(?:s\b|['’\-]|\b(?!\s*\w))")
 _ELISIONS = ("n", "em", "til", "cause", "tis", "twas", "bout", "round", "nuff", "cos")
 #: Any possible quotation mark: the scanner jumps from one to the next instead of looking
 #: at every character, and a segment without any needs no scan at all.
@@ -367,7 +370,9 @@ def _classify_single(text: str, index: int, before: str | None, after: str | Non
     char = text[index]
     if before is not None and after is not None and before.isalnum() and after.isalnum():
         return None
-    if left and (after.isdigit() or _elision(text, index + 1)):
+    if left and after.isdigit() and not (char == "‘" and not _DECADE.match(text, index + 1)):
+        return None  # ’90s, '24: an apostrophe for dropped digits (but ‘25 may’ opens a quote)
+    if left and _elision(text, index + 1):
         return None
     if left or char == "‚":
         return Mark(index, char, True, False)

@@ -96,6 +96,13 @@ def test_a_misspelling_is_found_next_to_a_correct_spelling(glossary: Glossary) -
     assert ("speaker", Severity.ERROR) in checks_fired(source, az, glossary, tgt="az")
 
 
+def test_azerbaijani_inner_quotation_starting_with_a_date_is_not_a_lost_quotation(
+        glossary: Glossary) -> None:
+    source = "“They told us ‘wait until May 25’ and left,” said Rashad Karimov."
+    output = "“Bizə ‘25 mayadək gözləyin’ deyib getdilər”, – deyə Rəşad Kərimov bildirib."
+    assert checks_fired(source, output, glossary, tgt="az") == []
+
+
 def test_speaker_missing_without_a_glossary_row() -> None:
     source = "“Our gas goes west,” said Tural Ismayilzade."
     assert checks_fired(source, "«Наш газ идёт на запад», — сказал он.") == [

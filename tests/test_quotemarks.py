@@ -25,6 +25,7 @@ def inner_texts(text: str, lang: str | None = None) -> list[tuple[str, int]]:
     "The students’ union and the members' fees.",
     "It was 5' wide, said the '24 report.",
     "Y'all can't go 'cause it's late.",
+    "Rock in the ‘90s and the class of ‘25.",
 ])
 def test_apostrophes_are_not_quotation_marks(text: str) -> None:
     scan = scan_quotes(text)
@@ -37,6 +38,18 @@ def test_nested_english_quotes_keep_their_apostrophes() -> None:
         ("She told me ‘Baku’s mayor won’t resign,’ and left,", 0),
         ("Baku’s mayor won’t resign,", 1),
     ]
+
+
+def test_inner_quotation_that_starts_with_a_figure() -> None:
+    """Azerbaijani word order often puts a date first: “Bizə ‘25 may…’ dedilər”. A left
+    single mark before a figure opens a quotation unless it reads as a decade or year."""
+    text = "“Bizə ‘25 may 2024-cü ilədək gözləyin’ dedilər”, – deyə o bildirib."
+    assert inner_texts(text, "az") == [
+        ("Bizə ‘25 may 2024-cü ilədək gözləyin’ dedilər", 0),
+        ("25 may 2024-cü ilədək gözləyin", 1),
+    ]
+    assert inner_texts("“He said ‘2024 will be hard’ twice,” she said.", "en")[1] == (
+        "2024 will be hard", 1)
 
 
 def test_russian_guillemets_with_low_high_quotes_inside() -> None:
