@@ -113,10 +113,19 @@ def check_quote_marks(entry: Entry) -> list[Finding]:
     wrong_open = [m for depth, m in enumerate(scan.unclosed) if m.char != marks.for_depth(depth)[0]]
     if not wrong and not wrong_open:
         return []
-    found = wrong[0].open_mark + "…" + wrong[0].close_mark if wrong else wrong_open[0].char
+    if wrong:
+        span = wrong[0]
+        depth = span.depth + sum(1 for m in scan.unclosed if m.index < span.start)
+        found = span.open_mark + "…" + span.close_mark
+    else:
+        depth = list(scan.unclosed).index(wrong_open[0])
+        found = wrong_open[0].char
+    expected = "{}…{}".format(*marks.for_depth(depth))
+    where = " inside a quotation" if depth % 2 else ""
     return [_finding("quote-marks", Severity.WARNING,
-                     f"quotation marks {found} are not {entry.tgt_lang} style "
-                     f"{marks.start}…{marks.end} (inside: {marks.alt_start}…{marks.alt_end})")]
+                     f"quotation marks {found}{where} should be {expected} in {entry.tgt_lang} "
+                     f"({entry.tgt_lang} style: {marks.start}…{marks.end}, "
+                     f"inside: {marks.alt_start}…{marks.alt_end})")]
 
 
 def check_speakers(entry: Entry) -> list[Finding]:

@@ -61,6 +61,17 @@ def test_dropped_quotation_marks_are_an_error(glossary: Glossary) -> None:
     assert checks_fired(SOURCE, output, glossary) == [("quote-count", Severity.ERROR)]
 
 
+def test_quote_mark_message_says_which_marks_belong_where() -> None:
+    source = "“They told us ‘wait’ and left,” said Rashad Karimov."
+    (finding,) = check_entry(source, "«Нам сказали «ждите» и ушли», — сказал Рашад Керимов.",
+                             "en", "ru")
+    assert finding.check == "quote-marks"
+    assert "«…» inside a quotation should be „…“ in ru" in finding.message
+    (finding,) = check_entry(source, "“Нам сказали „ждите“ и ушли”, — сказал Рашад Керимов.",
+                             "en", "ru")
+    assert "marks “…” should be «…» in ru" in finding.message
+
+
 def test_nesting_changed_is_a_warning() -> None:
     source = "“They say ‘no’ and ‘never’,” said Karimov."
     output = "«Они говорят „нет“», «никогда», — сказал Керимов."
