@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
-from pipeline.glossary import Glossary, count_term, find_variants
+from pipeline.glossary import Glossary, Term, count_term, find_variants
 from pipeline.inline import RegionKind, blank_out, code_spans, protected_regions, urls
 from pipeline.lexicon import lexicon
 from pipeline.model import Catalogue, Finding, Severity
@@ -448,7 +448,7 @@ def _speaker_names(entry: Entry) -> list[str]:
 
 
 def _speaker_problem(entry: Entry, name: str) -> str | None:
-    term = entry.glossary.find(name, entry.src_lang) if entry.glossary else None
+    term = _speaker_term(entry, name)
     target = term.form(entry.tgt_lang) if term is not None else None
     if term is not None and target:
         assert entry.glossary is not None
@@ -465,6 +465,20 @@ def _speaker_problem(entry: Entry, name: str) -> str | None:
     if _sounds_present(name, entry.translation):
         return None
     return f"speaker {name!r} is missing from the translation"
+
+
+def _speaker_term(entry: Entry, name: str) -> Term | None:
+    """The glossary row of a speaker: the whole attribution, or the name it ends with when a
+    word the attribution patterns do not know came in front (Учительница Гюльнара Гусейнзаде
+    at the start of a sentence: the role is not part of the name the translation must have)."""
+    if entry.glossary is None:
+        return None
+    term = entry.glossary.find(name, entry.src_lang)
+    if term is None:
+        matches = entry.glossary.terms_in(name, entry.src_lang)
+        if matches and matches[-1].end == len(name.rstrip()) and matches[-1].term.is_name:
+            term = matches[-1].term
+    return term
 
 
 def _sounds_present(name: str, text: str) -> bool:

@@ -114,6 +114,16 @@ def test_azerbaijani_inner_quotation_starting_with_a_date_is_not_a_lost_quotatio
     assert checks_fired(source, output, glossary, tgt="az") == []
 
 
+def test_speaker_with_an_unknown_role_word_in_front_is_checked_by_its_glossary_name() -> None:
+    glossary = read_glossary(io.StringIO("ru,az,en,kind\nГюльнара Гусейнзаде,Gülnarə Hüseynzadə,"
+                                         "Gulnara Huseynzade,person\n"), "glossary.csv")
+    source = "Учительница Гюльнара Гусейнзаде заявила: «Дети рады»."
+    good = "Müəllimə Gülnarə Hüseynzadə bildirib: “Uşaqlar şaddır”."
+    assert checks_fired(source, good, glossary, tgt="az", src="ru") == []
+    bad = "Müəllimə Gülnarə Hüseynova bildirib: “Uşaqlar şaddır”."
+    assert ("speaker", Severity.ERROR) in checks_fired(source, bad, glossary, tgt="az", src="ru")
+
+
 def test_speaker_missing_without_a_glossary_row() -> None:
     source = "“Our gas goes west,” said Tural Ismayilzade."
     assert checks_fired(source, "«Наш газ идёт на запад», — сказал он.") == [
