@@ -138,11 +138,11 @@ def _article_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def make_engine(config: Config, name: str | None) -> object | None:
     """The engine named on the command line or in pipeline.toml (None: skip MT)."""
-    chosen = name or config.engine
-    if chosen in ("none", "off", ""):
-        return None
-    from .engines.registry import get_engine
+    from .engines.registry import NO_ENGINE, get_engine
 
+    chosen = name or config.engine
+    if chosen in NO_ENGINE:
+        return None
     return get_engine(chosen, config=config)
 
 
@@ -342,11 +342,12 @@ def status_command(project: Project, as_json: bool) -> None:
         data = [dict(row.__dict__, percent_reviewed=row.percent_reviewed) for row in rows]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        header = f"{'article':<32} {'lang':<5} {'total':>5} {'reviewed':>8} {'machine':>7} {'fuzzy':>5} " \
+        width = max([len("article"), *(len(row.article) for row in rows)])
+        header = f"{'article':<{width}} {'lang':<5} {'total':>5} {'reviewed':>8} {'machine':>7} {'fuzzy':>5} " \
                  f"{'untransl':>8} {'obsolete':>8} {'% rev':>6}  published"
         click.echo(header)
         for row in rows:
-            click.echo(f"{row.article:<32} {row.lang:<5} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
+            click.echo(f"{row.article:<{width}} {row.lang:<5} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
                        f"{row.fuzzy:>5} {row.untranslated:>8} {row.obsolete:>8} {row.percent_reviewed:>6}"
                        f"  {'yes' if row.published else 'no'}")
     for error in errors:

@@ -167,6 +167,7 @@ def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
         if not isinstance(engine, str):
             raise ConfigError("[translate] engine must be a string: \"argos\", \"pseudo\" or \"none\"",
                               path=CONFIG_NAME)
+        _check_engine(engine)
         kwargs["engine"] = engine
     if "beam_size" in translate:
         beam = translate["beam_size"]
@@ -203,6 +204,15 @@ def _setting_language(key: str, code: Any) -> str:
     except ConfigError as exc:
         exc.message = f"{key}: {exc.message}"
         raise
+
+
+def _check_engine(name: str) -> None:
+    """Refuse an unknown engine when the file is read, not when translation first runs."""
+    from .engines.registry import NO_ENGINE, USER_ENGINES, engine_names
+
+    if name not in NO_ENGINE and name not in engine_names():
+        raise ConfigError(f"[translate] engine: unknown translation engine {name!r}",
+                          path=CONFIG_NAME, hint="use one of: " + ", ".join(USER_ENGINES))
 
 
 def _table(data: dict[str, Any], name: str) -> dict[str, Any]:

@@ -159,18 +159,24 @@ class Glossary:
         return self._patterns[lang]
 
 
-def load_glossary(path: str | Path, languages: Iterable[str] | None = None) -> Glossary:
+def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
+                  shown_as: str | None = None) -> Glossary:
     """Read ``path`` (UTF-8 CSV). ``languages``, when given, are the only language
-    columns allowed. Raises ConfigError with the file and line of the first problem."""
+    columns allowed. Raises ConfigError with the file (``shown_as``, e.g. the path relative
+    to the project) and line of the first problem."""
+    name = shown_as or str(path)
     try:
         text = Path(path).read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError("glossary file not found", path=str(path),
-                          hint="create it with a header row such as: en,az,ru,kind,note")
+        raise ConfigError("glossary file not found", path=name,
+                          hint="create it with a header row such as: en,az,ru,kind,note") from None
     except UnicodeDecodeError as error:
         raise ConfigError(f"glossary is not UTF-8 ({error.reason} at byte {error.start})",
-                          path=str(path), hint="save the CSV file as UTF-8") from None
-    return read_glossary(io.StringIO(text), str(path), languages)
+                          path=name, hint="save the CSV file as UTF-8") from None
+    except OSError as error:
+        raise ConfigError(f"cannot read the glossary: {error.strerror or error}", path=name,
+                          hint="the glossary must be a readable CSV file") from None
+    return read_glossary(io.StringIO(text), name, languages)
 
 
 def read_glossary(stream: io.TextIOBase | io.StringIO, path: str = "glossary.csv",

@@ -21,7 +21,11 @@ def project_glossary(config: Config) -> Glossary | None:
     path = config.glossary_path
     if not path.exists():
         return None
-    return load_glossary(path)
+    try:
+        shown_as = path.relative_to(config.root).as_posix()
+    except ValueError:
+        shown_as = str(path)
+    return load_glossary(path, shown_as=shown_as)
 
 
 def catalogue_checker(glossary: Glossary | None) -> CatalogueChecker:

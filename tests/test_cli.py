@@ -101,6 +101,20 @@ def test_status_json(runner: CliRunner, project: Path) -> None:
     assert rows[("news/port", "az")]["untranslated"] == 5
 
 
+def test_status_table_columns_line_up_with_long_slugs(runner: CliRunner, project: Path) -> None:
+    run(runner, project, "sync", "--engine", "none")
+    long_slug = "world/" + "a-very-long-article-slug-" * 2
+    (project / "source" / f"{long_slug}.md").parent.mkdir(parents=True, exist_ok=True)
+    (project / "source" / f"{long_slug}.md").write_text(ARTICLE_RU, encoding="utf-8")
+    run(runner, project, "sync", "--engine", "none")
+    lines = run(runner, project, "status").output.splitlines()
+    header = lines[0]
+    rows = [line for line in lines[1:] if line.split()[1:2] in (["az"], ["ru"], ["en"])]
+    assert any(line.startswith(long_slug) for line in rows)
+    for line in rows:
+        assert line.index(line.split()[1]) == header.index("lang"), line
+
+
 def test_broken_catalogue_is_reported_untouched_and_others_processed(runner: CliRunner, project: Path) -> None:
     run(runner, project, "sync", "--engine", "none")
     broken = project / "locale/ru/LC_MESSAGES/news/port.po"

@@ -59,3 +59,12 @@ def test_toml_syntax_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         config_from(tmp_path, "languages = [\n")
     assert info.value.hint == "fix the TOML syntax"
+
+
+def test_an_unknown_engine_is_refused_when_the_file_is_read(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        config_from(tmp_path, '[translate]\nengine = "agros"\n')
+    assert caught.value.line == 2
+    assert "argos, pseudo, none" in (caught.value.hint or "")
+    assert "fake" not in (caught.value.hint or "")
+    assert config_from(tmp_path, '[translate]\nengine = "none"\n').engine == "none"

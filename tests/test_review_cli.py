@@ -11,6 +11,7 @@ from click.testing import CliRunner, Result
 
 from pipeline.cli import cli
 from pipeline.commands import review as review_module
+from pipeline.commands.review import checker_for as project_checker
 from pipeline.commands.review import review_command
 from pipeline.model import REVIEWED_COMMENT_PREFIX, EntryStatus, Finding, Severity
 from tests.conftest import write_project
@@ -165,3 +166,20 @@ def test_html_option_writes_a_page(root: Path, tmp_path: Path) -> None:
 
 def test_walk_cannot_be_combined_with_json(root: Path) -> None:
     assert run(root, "review", "-i", "--json").exit_code == 2
+
+
+def test_review_reads_the_glossary_as_sync_does(root: Path) -> None:
+    """A glossary column for a language the project does not publish (shared glossaries have
+    them) is accepted by sync, so the review must accept it too; its errors name the file
+    relative to the project."""
+    from pipeline.config import load_config
+
+    glossary = root / "locale" / "glossary.csv"
+    glossary.write_text("en,ru,az,fr\nAlat,Алят,Ələt,Alat\n", encoding="utf-8")
+    assert project_checker(load_config(root)) is not None  # used to refuse the 'fr' column
+    assert run(root, "sync", "--engine", "pseudo").exit_code == 0
+    glossary.write_text("en,ru\nAlat,Алят,extra\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--project", str(root), "check"])
+    assert result.exit_code != 0
+    assert "locale/glossary.csv:2:" in result.output
+    assert str(root) not in result.output

@@ -18,7 +18,9 @@ import click
 from ..cli import EXIT_ERRORS, Project, pass_project, show_error
 from ..config import Config
 from ..errors import PipelineError
+from ..checks import entry_checker
 from ..fileio import write_if_changed
+from ..integration import project_glossary
 from ..model import EntryStatus
 from ..review import (
     REASONS,
@@ -41,24 +43,10 @@ _REASON_COLOURS = {"machine": "blue", "changed": "yellow", "fuzzy": "magenta",
 _SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "white"}
 
 
-def checker_for(config: Config) -> Checker | None:
-    """The project's entry checker: ``integration.review_checker(config)`` when the lead has
-    wired one, else :func:`pipeline.checks.entry_checker` with the project glossary, else
-    none (the review still works without the checks module)."""
-    from .. import integration
-
-    factory = getattr(integration, "review_checker", None)
-    if factory is not None:
-        return factory(config)  # type: ignore[no-any-return]
-    try:
-        from ..checks import entry_checker
-        from ..glossary import load_glossary
-    except ImportError:
-        return None
-    glossary = None
-    if config.glossary_path.is_file():
-        glossary = load_glossary(config.glossary_path, config.languages)
-    return entry_checker(glossary)
+def checker_for(config: Config) -> Checker:
+    """The checks ``sync`` and ``check`` run, with the same project glossary, so the queue's
+    findings are the ones the editor saw there."""
+    return entry_checker(project_glossary(config))
 
 
 @click.command("review")

@@ -57,6 +57,12 @@ def _builders() -> dict[str, Callable[..., Engine]]:
     return builders
 
 
+#: The engines a user chooses from (the fakes exist for tests); ``none`` skips MT.
+USER_ENGINES = ("argos", "pseudo", "none")
+#: Names that mean "no machine translation".
+NO_ENGINE = ("none", "off", "")
+
+
 def engine_names() -> list[str]:
     """Every name :func:`get_engine` accepts; ``argos`` is the default engine."""
     return list(_builders())
@@ -74,7 +80,7 @@ def get_engine(name: str, **options: Any) -> Engine:
     if name not in builders:
         raise ConfigError(
             f"unknown translation engine {name!r}",
-            hint="use one of: " + ", ".join(builders),
+            hint="use one of: " + ", ".join(USER_ENGINES),
         )
     try:
         return builders[name](**options)
