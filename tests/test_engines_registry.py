@@ -42,9 +42,26 @@ def test_pseudo_is_deterministic_and_bracketed() -> None:
     engine = PseudoEngine(expand=0.5)
     out = engine.translate_batch(["Hi ⟦1⟧you⟦2⟧, see https://x.org", ""], "en", "az")
     assert out == engine.translate_batch(["Hi ⟦1⟧you⟦2⟧, see https://x.org", ""], "en", "az")
-    assert out[0].startswith("［Ĥı ⟦1⟧ýöü⟦2⟧, şəə https://x.org") and out[0].endswith("~］")
+    assert out[0].startswith("［Hi ⟦1⟧ýöü⟦2⟧, şəə https://x.org") and out[0].endswith("~］")
     assert out[1] == ""
     assert not engine.supports("en", "en-GB")
+
+
+def test_pseudo_leaves_capitalised_words_for_the_glossary_step() -> None:
+    """Names, acronyms and sentence starts stay as written (as MT leaves an unknown name), so
+    the glossary step can put in the target spelling instead of rejecting the segment."""
+    from pipeline.glossary import enforce_glossary, read_glossary
+    import io
+
+    engine = PseudoEngine()
+    source = "Ilham Aliyev met NATO envoys in Baku."
+    (out,) = engine.translate_batch([source], "en", "az")
+    assert out == "［Ilham Aliyev ɱəŧ NATO əñṽöýş ıñ Baku.］"
+    glossary = read_glossary(io.StringIO("en,az\nIlham Aliyev,İlham Əliyev\nBaku,Bakı\n"))
+    fixed, problems = enforce_glossary(source, out, "en", "az", glossary=glossary)
+    assert problems == [] and "İlham Əliyev" in fixed and "Bakı" in fixed
+    assert engine.translate_batch(["Москва растёт."], "ru", "en") == ["［Москва ŕåşŧëŧ.］"]
+    assert engine.translate_batch(["Port Of Alat"], "en", "ru") == ["［Порт Оф Алат］"]
 
 
 def test_fakes_record_calls_and_respect_pairs() -> None:

@@ -222,6 +222,6 @@ def test_pseudo_engine_passes_the_gate_and_keeps_markup() -> None:
     ]
     report = translate_catalogues(jobs, PseudoEngine())
     assert report.rejected == 0 and report.machine_translated == 3
-    assert jobs[0].catalogue.messages[0].msgstr == "［Реад [тхе репорт](https://x.org/r) бы *Др. Смитх*.］"
-    assert jobs[1].catalogue.messages[0].msgstr == "［Ŕəåđ [ŧĥə ŕəþöŕŧ](https://x.org/r) ƀý *Đŕ. Şɱıŧĥ*.］"
-    assert jobs[2].catalogue.messages[0].msgstr == "［Čîŧåĵŧé [đöķłåđ](https://x.org/r).］"
+    assert jobs[0].catalogue.messages[0].msgstr == "［Read [тхе репорт](https://x.org/r) бы *Dr. Smith*.］"
+    assert jobs[1].catalogue.messages[0].msgstr == "［Read [ŧĥə ŕəþöŕŧ](https://x.org/r) ƀý *Dr. Smith*.］"
+    assert jobs[2].catalogue.messages[0].msgstr == "［Читайте [đöķłåđ](https://x.org/r).］"

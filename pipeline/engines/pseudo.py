@@ -6,10 +6,18 @@ segment comes back bracketed (``［…］``, full-width so they never read as Ma
 target's script — accented Latin for en/az, Cyrillic for ru — so that the output passes
 the same script checks real MT output must pass. Markup, placeholders, URLs and e-mail
 addresses are protected the same way as for real engines and come back untouched.
+
+Words that start with a capital letter (names, acronyms, sentence starts) are left as
+written, as MT leaves a name it does not know: the glossary step then puts in the target
+spelling (Aliyev → Əliyev), so a demo on real articles fills catalogues instead of seeing
+every segment with a name rejected for a name it cannot find. A segment of capitalised
+words only (a title-case heading, an address) is swapped whole, or it would come back
+unchanged and be rejected as untranslated.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from pipeline.placeholders import protect, restore
@@ -44,11 +52,25 @@ def letter_map(target: str) -> dict[str, str]:
     return table
 
 
-def transliterate(text: str, target: str) -> str:
-    """Swap letters outside protected spans; markup and placeholders stay as they are."""
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def transliterate(text: str, target: str, *, keep_capitalised: bool = False) -> str:
+    """Swap letters outside protected spans (and, with ``keep_capitalised``, outside words
+    that start with a capital letter, unless that would swap none); markup and placeholders
+    stay as they are."""
     protected = protect(text)
     table = letter_map(target)
-    swapped = "".join(table.get(ch, ch) for ch in protected.text)
+
+    def swap_all(word: re.Match[str]) -> str:
+        return "".join(table.get(ch, ch) for ch in word.group())
+
+    def swap_lower(word: re.Match[str]) -> str:
+        return word.group() if word.group()[0].isupper() else swap_all(word)
+
+    swapped = _WORD.sub(swap_lower, protected.text) if keep_capitalised else protected.text
+    if swapped == protected.text:
+        swapped = _WORD.sub(swap_all, protected.text)
     restored, _ = restore(swapped, protected)
     return restored
 
@@ -77,4 +99,4 @@ class PseudoEngine:
         if not text.strip():
             return text
         padding = "~" * int(len(text) * self.expand)
-        return f"［{transliterate(text, target)}{padding}］"
+        return f"［{transliterate(text, target, keep_capitalised=True)}{padding}］"
