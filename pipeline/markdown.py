@@ -129,8 +129,8 @@ def _front_matter(lines: SourceLines, path: str,
         line_starts.append(line_starts[-1] + len(body) + 1)
     wanted = set(keys)
     segments = [
-        _front_matter_segment(key_path, node, yaml_text, line_starts)
-        for key_path, node in _scalar_values(root, "")
+        _front_matter_segment(key_path, node, yaml_text, line_starts, in_flow)
+        for key_path, node, in_flow in _scalar_values(root, "")
         if _matches(key_path, wanted) and isinstance(node.value, str) and node.tag.endswith(":str")
         and node.value.strip()
     ]
@@ -184,22 +184,25 @@ def _check_duplicate_keys(node: yaml.Node, path: str) -> None:
             _check_duplicate_keys(item, path)
 
 
-def _scalar_values(node: yaml.Node, prefix: str,
-                   seen: set[int] | None = None) -> Iterator[tuple[str, yaml.ScalarNode]]:
-    """Every scalar with its key path; an alias (``*name``) is not a second copy of its
-    anchor's text, so a node reached again through an alias is skipped."""
+def _scalar_values(node: yaml.Node, prefix: str, seen: set[int] | None = None,
+                   in_flow: bool = False) -> Iterator[tuple[str, yaml.ScalarNode, bool]]:
+    """Every scalar with its key path and whether it sits inside a flow collection
+    (``{...}``/``[...]``); an alias (``*name``) is not a second copy of its anchor's text,
+    so a node reached again through an alias is skipped."""
     seen = set() if seen is None else seen
     if id(node) in seen:
         return
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
+        flow = in_flow or bool(node.flow_style)
         for key, value in node.value:
-            yield from _scalar_values(value, f"{prefix}{key.value}.", seen)
+            yield from _scalar_values(value, f"{prefix}{key.value}.", seen, flow)
     elif isinstance(node, yaml.SequenceNode):
+        flow = in_flow or bool(node.flow_style)
         for index, item in enumerate(node.value):
-            yield from _scalar_values(item, f"{prefix}{index}.", seen)
+            yield from _scalar_values(item, f"{prefix}{index}.", seen, flow)
     elif isinstance(node, yaml.ScalarNode):
-        yield prefix[:-1], node
+        yield prefix[:-1], node, in_flow
 
 
 def _matches(key_path: str, wanted: set[str]) -> bool:
@@ -221,7 +224,7 @@ _YAML_PROPERTIES = re.compile(r"(?:[&!][^ \t\r\n]*[ \t\r\n]+)+")
 
 
 def _front_matter_segment(key_path: str, node: yaml.ScalarNode, yaml_text: str,
-                          line_starts: list[int]) -> Segment:
+                          line_starts: list[int], in_flow: bool = False) -> Segment:
     start = node.start_mark.index
     # The node starts at its properties (``&anchor``, ``!tag``): they are not the value.
     properties = _YAML_PROPERTIES.match(yaml_text, start, node.end_mark.index)
@@ -240,6 +243,8 @@ def _front_matter_segment(key_path: str, node: yaml.ScalarNode, yaml_text: str,
     pieces = (Piece(first_line, first_col, first_col if last_line != first_line else last_col),)
     if last_line != first_line:
         pieces += (Piece(last_line, 0, last_col),)
+    if style == "plain" and in_flow:
+        style = "flow-plain"  # inside {...} or [...]: ',', '[', ']', '{', '}' end a plain scalar
     return Segment(msgid=node.value, kind=BlockKind.FRONT_MATTER, line=first_line + 1,
                    pieces=pieces, msgctxt=key_path, style=f"yaml{style}")
 
@@ -573,6 +578,8 @@ def _render_yaml(value: str, style: str) -> str:
         return "'" + value.replace("'", "''") + "'"
     if style == "plain" and _plain_is_safe(value):
         return value
+    if style == "flow-plain" and _plain_is_safe(value, flow=True):
+        return value
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -582,13 +589,17 @@ def _yaml_value(value: str | bool, style: str) -> str:
     return _render_yaml(value, style)
 
 
-def _plain_is_safe(value: str) -> bool:
+def _plain_is_safe(value: str, *, flow: bool = False) -> bool:
+    """Whether ``value`` can be written unquoted; ``flow``: as a value inside ``{...}``."""
     if not value or "\n" in value or value != value.strip() or ": " in value or " #" in value:
         return False
     if value[0] in "!&*[]{}|>'\"%@`#,?:-" or value.endswith(":"):
         return False
+    if flow and any(char in value for char in ",[]{}"):
+        return False
+    document = "{k: " + value + "}" if flow else "k: " + value
     try:
-        return yaml.load("k: " + value, Loader=_SAFE_YAML_LOADER) == {"k": value}
+        return yaml.load(document, Loader=_SAFE_YAML_LOADER) == {"k": value}
     except yaml.YAMLError:
         return False
 

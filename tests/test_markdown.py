@@ -120,3 +120,19 @@ def test_crlf_and_bom_survive_translation() -> None:
     assert art.bom
     out = localise(art, lambda s: "X\nY" if s.kind == BlockKind.PARAGRAPH else None)
     assert out == "---\r\ntitle: T\r\n---\r\n\r\nX  \r\nY\r\n"
+
+
+def test_front_matter_value_inside_a_flow_mapping_stays_one_value() -> None:
+    import yaml
+
+    # A plain scalar inside {...} or [...] ends at ',', ']' or '}': a translation holding one
+    # must be quoted, or the caption is cut and the rest becomes a new key.
+    text = "---\nimage: {caption: Port view, alt: Alt text}\ngallery: [{caption: One}]\n---\nBody.\n"
+    art = article(text, keys=("image.caption", "image.alt", "gallery.caption"))
+    tr = {"Port view": "Порт, вид сверху", "Alt text": "a}b", "One": "Один]"}
+    out = localise(art, lambda s: tr.get(s.msgid))
+    assert yaml.safe_load(out.split("---\n")[1]) == {
+        "image": {"caption": "Порт, вид сверху", "alt": "a}b"}, "gallery": [{"caption": "Один]"}]}
+    assert 'image: {caption: "Порт, вид сверху", alt: "a}b"}' in out
+    plain = localise(art, lambda s: "Порт" if s.msgid == "Port view" else None)
+    assert "image: {caption: Порт, alt: Alt text}" in plain  # still plain where that is safe
