@@ -298,15 +298,32 @@ def _continuation_prefix(prefix: str) -> str:
     return _LIST_MARKER.sub(lambda m: " " * len(m.group(0)), prefix.replace("\t", "    "))
 
 
-def _line_pieces(texts: list[str], first: int, content: str) -> list[Piece] | None:
-    """Locate each content line as the tail of its source line (containers strip only a prefix)."""
+def _line_pieces(texts: list[str], span: Sequence[int], content: str) -> list[Piece] | None:
+    """Locate each content line as the tail of its source line (containers strip only a prefix).
+
+    ``span`` is the inline token's ``map``. markdown-it strips the block's text with
+    ``str.strip()``, so Unicode whitespace (a no-break space, U+3000...) at the very start or
+    end of the block is not in ``content``: such a character ending the last line stays
+    outside the piece, and a first or last line holding nothing else (not blank for
+    CommonMark) is skipped.
+    """
+    parts = content.split("\n")
+    lines = list(range(span[0], max(span[1], span[0] + len(parts))))
+    while len(lines) > len(parts) and not texts[lines[0]].strip():
+        lines.pop(0)
+    while len(lines) > len(parts) and not texts[lines[-1]].strip():
+        lines.pop()
+    if len(lines) != len(parts):
+        return None
     pieces = []
-    for offset, part in enumerate(content.split("\n")):
+    for line, part in zip(lines, parts):
         part = part.strip(" \t")
-        source = texts[first + offset].rstrip(" \t")
+        source = texts[line].rstrip(" \t")
+        if part and not source.endswith(part):
+            source = source.rstrip()
         if not part or not source.endswith(part):
             return None
-        pieces.append(Piece(first + offset, len(source) - len(part), len(source)))
+        pieces.append(Piece(line, len(source) - len(part), len(source)))
     return pieces
 
 
@@ -325,7 +342,7 @@ def _join_pieces(texts: list[str], pieces: list[Piece]) -> str:
 
 def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segment]:
     assert token.map is not None
-    pieces = _line_pieces(texts, token.map[0], token.content)
+    pieces = _line_pieces(texts, token.map, token.content)
     if not pieces:
         return
     image = _image_only(token.content.strip())
@@ -398,7 +415,7 @@ def _heading(texts: list[str], token: Token, markup: str) -> Iterator[Segment]:
         yield Segment(msgid=content, kind=BlockKind.HEADING, line=token.map[0] + 1, pieces=(piece,),
                       style="atx", cont_prefix="")
         return
-    pieces = _line_pieces(texts, token.map[0], token.content)
+    pieces = _line_pieces(texts, token.map, token.content)
     if not pieces:
         return
     msgid = _join_pieces(texts, pieces)

@@ -136,3 +136,19 @@ def test_front_matter_value_inside_a_flow_mapping_stays_one_value() -> None:
     assert 'image: {caption: "Порт, вид сверху", alt: "a}b"}' in out
     plain = localise(art, lambda s: "Порт" if s.msgid == "Port view" else None)
     assert "image: {caption: Порт, alt: Alt text}" in plain  # still plain where that is safe
+
+
+def test_block_ending_in_unicode_whitespace_is_still_extracted() -> None:
+    # markdown-it strips a block's text with str.strip(): a no-break space (common in Russian
+    # typography) or an ideographic space ending the block is not in its content. The block
+    # must still be found, not silently left untranslated.
+    text = ("Москва\u00a0\n\nПервая строка\nвторая\u00a0\n\nЗаголовок\u00a0\n===\n\n- пункт\u00a0\n\n"
+            "> цитата\u3000\n\n\u00a0\nТекст\n")
+    assert kinds(text) == [
+        ("paragraph", "Москва", 1), ("paragraph", "Первая строка вторая", 3), ("heading", "Заголовок", 6),
+        ("list item", "пункт", 9), ("blockquote", "цитата", 11), ("paragraph", "Текст", 14),
+    ]
+    art = article(text)
+    out = localise(art, lambda s: s.msgid.upper())
+    assert out == ("МОСКВА\u00a0\n\nПЕРВАЯ СТРОКА ВТОРАЯ\u00a0\n\nЗАГОЛОВОК\u00a0\n===\n\n- ПУНКТ\u00a0\n\n"
+                   "> ЦИТАТА\u3000\n\n\u00a0\nТЕКСТ\n")
