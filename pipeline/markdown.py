@@ -259,6 +259,7 @@ def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
         texts[i] = ""
     tokens = _MD.parse("\n".join(texts))
     containers: list[str] = []
+    opened_on: list[int] = []  # the line each open container starts on
     row_cells: list[Token] = []
     row_map: list[int] | None = None
     parent = ""
@@ -267,13 +268,16 @@ def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
         kind = token.type
         if kind in ("blockquote_open", "list_item_open"):
             containers.append(kind)
+            opened_on.append(token.map[0] if token.map else -1)
         elif kind in ("blockquote_close", "list_item_close"):
             containers.pop()
+            opened_on.pop()
         elif kind == "tr_open":
             row_cells, row_map = [], token.map
         elif kind == "tr_close":
             if row_map is not None:
-                yield from _table_row(texts, row_map[0], row_cells)
+                start = _row_content_start(texts[row_map[0]], containers, opened_on, row_map[0])
+                yield from _table_row(texts, row_map[0], row_cells, start)
             row_map = None
         elif kind in ("paragraph_open", "heading_open", "th_open", "td_open"):
             parent = kind
@@ -426,11 +430,33 @@ def _heading(texts: list[str], token: Token, markup: str) -> Iterator[Segment]:
 
 
 _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?)*[ \t]*")
+_QUOTE_MARKER = re.compile(r"[ \t]*>[ \t]?")
+_ITEM_MARKER = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)")
+_SPACES = re.compile(r"[ \t]*")
 
 
-def _split_row(line: str) -> list[tuple[int, int]]:
-    """(start, end) of each cell's text in a table row, split on unescaped pipes."""
-    start = _CONTAINER_PREFIX.match(line).end()  # type: ignore[union-attr]
+def _row_content_start(line: str, containers: list[str], opened_on: list[int], index: int) -> int:
+    """Where a table row's own text starts: after every ``>`` of its block quotes and the
+    marker of each list item that opens on this line (``1. | Name | Role |``)."""
+    pos = 0
+    for kind, first in zip(containers, opened_on):
+        if kind == "blockquote_open":
+            marker = _QUOTE_MARKER.match(line, pos)
+        elif first == index:
+            marker = _ITEM_MARKER.match(line, pos)
+        else:
+            continue
+        if marker is None:
+            return _CONTAINER_PREFIX.match(line).end()  # type: ignore[union-attr]
+        pos = marker.end()
+    return _SPACES.match(line, pos).end()  # type: ignore[union-attr]
+
+
+def _split_row(line: str, start: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each cell's text in a table row, split on unescaped pipes; the row's
+    text starts at ``start`` (default: after any block-quote markers)."""
+    if start is None:
+        start = _CONTAINER_PREFIX.match(line).end()  # type: ignore[union-attr]
     bounds, cell_start, i = [], start, start
     while i < len(line):
         if line[i] == "\\":
@@ -448,11 +474,12 @@ def _split_row(line: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _table_row(texts: list[str], line_index: int, cells: list[Token]) -> Iterator[Segment]:
+def _table_row(texts: list[str], line_index: int, cells: list[Token],
+               start: int | None = None) -> Iterator[Segment]:
     line = texts[line_index]
     # A row may have fewer cells than the header (the rest are empty) or more (GFM drops
     # the extra ones): the cells that are rendered are the first ones, in order.
-    bounds = _split_row(line)[:len(cells)]
+    bounds = _split_row(line, start)[:len(cells)]
     for start, end in bounds:
         raw = line[start:end]
         stripped = raw.strip(" \t")

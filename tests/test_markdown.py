@@ -152,3 +152,16 @@ def test_block_ending_in_unicode_whitespace_is_still_extracted() -> None:
     out = localise(art, lambda s: s.msgid.upper())
     assert out == ("МОСКВА\u00a0\n\nПЕРВАЯ СТРОКА ВТОРАЯ\u00a0\n\nЗАГОЛОВОК\u00a0\n===\n\n- ПУНКТ\u00a0\n\n"
                    "> ЦИТАТА\u3000\n\n\u00a0\nТЕКСТ\n")
+
+
+def test_table_inside_a_list_item_has_every_header_cell() -> None:
+    # The header row of a table that opens a list item carries the list marker: it is not
+    # a cell, and the row's last cell must not be dropped to make room for it.
+    text = "1. | Name | Role |\n   |---|---|\n   | Ann | Editor |\n\n> - | a | b |\n>   |---|---|\n>   | c | d |\n"
+    assert kinds(text) == [
+        ("table cell", "Name", 1), ("table cell", "Role", 1), ("table cell", "Ann", 3), ("table cell", "Editor", 3),
+        ("table cell", "a", 5), ("table cell", "b", 5), ("table cell", "c", 7), ("table cell", "d", 7),
+    ]
+    out = localise(article(text), lambda s: s.msgid.upper())
+    assert out == ("1. | NAME | ROLE |\n   |---|---|\n   | ANN | EDITOR |\n\n"
+                   "> - | A | B |\n>   |---|---|\n>   | C | D |\n")
