@@ -339,9 +339,16 @@ def _join_pieces(texts: list[str], pieces: list[Piece]) -> str:
         out.append(part)
         if i + 1 < len(pieces):
             trailing = texts[piece.line][piece.end:]
-            hard = part.endswith("\\") or len(trailing) >= 2
+            # CommonMark: a hard break is a backslash (not itself escaped) or two spaces
+            # before the line ending; tabs do not count.
+            hard = _backslash_break(part) or trailing.endswith("  ")
             out.append("\n" if hard else " ")
     return "".join(out)
+
+
+def _backslash_break(line: str) -> bool:
+    """Whether ``line`` ends with a backslash that is not itself escaped (``C:\\\\`` does not)."""
+    return (len(line) - len(line.rstrip("\\"))) % 2 == 1
 
 
 def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segment]:
@@ -559,7 +566,7 @@ def render_translation(segment: Segment, translation: str, newline: str = "\n") 
     for i, part in enumerate(lines):
         part = _escape_block_start(part, segment.msgid)
         if i + 1 < len(lines):
-            part += newline + segment.cont_prefix if part.endswith("\\") else "  " + newline + segment.cont_prefix
+            part += newline + segment.cont_prefix if _backslash_break(part) else "  " + newline + segment.cont_prefix
         rendered.append(part)
     return "".join(rendered)
 

@@ -165,3 +165,12 @@ def test_table_inside_a_list_item_has_every_header_cell() -> None:
     out = localise(article(text), lambda s: s.msgid.upper())
     assert out == ("1. | NAME | ROLE |\n   |---|---|\n   | ANN | EDITOR |\n\n"
                    "> - | A | B |\n>   |---|---|\n>   | C | D |\n")
+
+
+def test_only_commonmark_hard_breaks_become_newlines() -> None:
+    # Trailing tabs are not a hard break, nor is an escaped backslash ('C:\\'); a newline in
+    # the msgid there would make every translation add a <br> the source does not have.
+    text = "one\t\t\ntwo \t\nthree\t  \nfour\\\nfive C:\\\\\nsix\n"
+    assert kinds(text) == [("paragraph", "one two three\nfour\\\nfive C:\\\\ six", 1)]
+    art = article("Para\n")
+    assert localise(art, lambda s: "путь C:\\\\\nдалее") == "путь C:\\\\  \nдалее\n"
