@@ -579,12 +579,15 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
     (re.compile(r"^>"), lambda m: "\\>"),
     (re.compile(r"^(`{3,}|~{3,})"), lambda m: "\\" + m.group(0)),
     (re.compile(r"^<[A-Za-z/!?][A-Za-z0-9-]*"), lambda m: "&lt;" + m.group(0)[1:]),
+    # A table delimiter row (``--|--``, ``|:-:|``) under a line holding a pipe opens a table.
+    (re.compile(r"^(?=[^|]*\||[ \t]*:)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"),
+     lambda m: "\\" + m.group(0)),
 )
 
 
 #: Every pattern above is anchored on one of these first characters or a digit (``\d``,
 #: which ``str.isdigit`` covers): a line starting with anything else needs no check.
-_BLOCK_START_CHARS = frozenset("=-*_#+>`~<")
+_BLOCK_START_CHARS = frozenset("=-*_#+>`~<|:")
 
 
 def _escape_block_start(line: str, msgid: str) -> str:

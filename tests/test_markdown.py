@@ -174,3 +174,14 @@ def test_only_commonmark_hard_breaks_become_newlines() -> None:
     assert kinds(text) == [("paragraph", "one two three\nfour\\\nfive C:\\\\ six", 1)]
     art = article("Para\n")
     assert localise(art, lambda s: "путь C:\\\\\nдалее") == "путь C:\\\\  \nдалее\n"
+
+
+def test_translation_line_that_is_a_table_delimiter_row_is_escaped() -> None:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+    art = article("Para one\n")
+    for delimiter in ("--|--", ":-:|---", "|---|---|", "| :-- | --: |"):
+        out = localise(art, lambda s: f"x | y\n{delimiter}\nz")
+        assert out == f"x | y  \n\\{delimiter}  \nz\n"
+        assert [t.type for t in md.parse(out)][:1] == ["paragraph_open"]
