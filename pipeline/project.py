@@ -12,7 +12,7 @@ from typing import Iterator, Protocol, Sequence
 
 from .catalogue import parse_po
 from .config import Config, validate_language
-from .errors import ConfigError, PipelineError
+from .errors import CatalogueError, ConfigError, PipelineError
 from .fileio import fingerprint, safe_join
 from .markdown import read_article
 from .model import Article, Catalogue, EntryStatus
@@ -91,6 +91,12 @@ def read_catalogue_file(config: Config, rel: str) -> tuple[Catalogue | None, str
         data = path.read_bytes()
     except FileNotFoundError:
         return None, None
+    except IsADirectoryError:
+        raise CatalogueError("is a folder, not a catalogue file", path=rel,
+                             hint="remove or rename the folder, then run pipeline sync again") from None
+    except OSError as exc:
+        raise CatalogueError(f"cannot read the catalogue: {exc.strerror or exc}", path=rel,
+                             hint="check the file's permissions, then run pipeline sync again") from None
     return parse_po(data, rel), fingerprint(data)
 
 

@@ -26,11 +26,15 @@ _FORMAT = 1
 
 
 def file_signature(path: Path) -> list[Any] | None:
-    """[size, mtime_ns, sha256] of a file, or None when it does not exist."""
+    """[size, mtime_ns, sha256] of a file, or None when it does not exist.
+
+    A path that exists but cannot be read as a file (a folder, no permission) is also
+    recorded as None: it then never matches, so its article is read again next run.
+    """
     try:
         stat = os.stat(path)
         data = path.read_bytes()
-    except FileNotFoundError:
+    except OSError:
         return None
     return [stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest()]
 
@@ -46,8 +50,11 @@ def _matches(path: str, recorded: list[Any] | None) -> bool:
         return False
     if stat.st_mtime_ns == recorded[1]:
         return True
-    with open(path, "rb") as file:
-        return hashlib.sha256(file.read()).hexdigest() == recorded[2]
+    try:
+        with open(path, "rb") as file:
+            return hashlib.sha256(file.read()).hexdigest() == recorded[2]
+    except OSError:  # a folder now, or unreadable: not as recorded
+        return False
 
 
 @dataclass

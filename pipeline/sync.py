@@ -486,6 +486,9 @@ def _write(config: Config, rel: str, data: bytes, report: SyncReport, *,
             exc.path = rel
             exc.message = exc.message.replace(str(path), rel)
         raise
+    except IsADirectoryError:
+        raise PipelineError("is a folder, not a file: nothing was written to it", path=rel,
+                            hint="remove or rename the folder, then run pipeline sync again") from None
     except OSError as exc:  # a read-only folder, a full disk: this file only, the run goes on
         raise PipelineError(f"cannot write this file: {exc.strerror or exc}", path=rel,
                             hint="check that the folder is writable (permissions, a read-only "

@@ -71,6 +71,13 @@ def _touch_good_articles(root: Path) -> None:
         (root / "source" / f"{slug}.md").write_text(text + "\nA new closing line.\n", encoding="utf-8")
 
 
+def _good_catalogues_updated(root: Path) -> None:
+    for slug in GOOD:
+        for lang in ("ru", "az"):
+            po = (root / "locale" / lang / "LC_MESSAGES" / f"{slug}.po").read_bytes()
+            assert b"A new closing line." in po, (slug, lang)
+
+
 def _good_articles_processed(root: Path) -> None:
     for slug in GOOD:
         for lang in ("ru", "az"):
@@ -349,3 +356,62 @@ def test_a_symlinked_output_folder_of_a_held_back_article_does_not_abort_the_run
     assert "public/ru/news/tram.md" in result.stderr
     assert (root / "public/ru/world/port.md").exists(), "the other article was not published"
     assert sorted(p.name for p in outside.iterdir()) == ["secret.md"]
+
+
+# --------------------------------------------------------------------------- unreadable paths
+
+@pytest.mark.parametrize("which", ["catalogue", "template", "output"])
+def test_a_folder_in_place_of_a_file_is_reported_and_the_rest_processed(tmp_path: Path, which: str) -> None:
+    """A folder where a catalogue, template or published article belongs is a
+    ``path: problem`` error with exit code 1, not a traceback; every other file is processed."""
+    root = _project(tmp_path)
+    assert _run(root).exit_code == 0
+    _translate_all(root, "ru", "news/tram", "RU")
+    assert _run(root).exit_code == 0
+    rel = {"catalogue": "locale/ru/LC_MESSAGES/news/tram.po",
+           "template": "locale/templates/news/tram.pot",
+           "output": "public/ru/news/tram.md"}[which]
+    (root / rel).unlink()
+    (root / rel).mkdir()
+    _touch_good_articles(root)
+    (root / "source/news/tram.md").write_text(VICTIM.replace("title: Tram line extended",
+                                                             "title: Tram line extended again"),
+                                              encoding="utf-8")
+    if which == "output":  # publishable, so the run must write there
+        _translate_all(root, "ru", "news/tram", "RU")
+        (root / "source/news/tram.md").write_text(VICTIM, encoding="utf-8")
+    result = _run(root)
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert f"{rel}: " in result.stderr and "folder" in result.stderr, result.stderr
+    assert (root / rel).is_dir() and not any((root / rel).iterdir())
+    _good_catalogues_updated(root)
+    again = _run(root)  # still reported, never recorded as done
+    assert again.exit_code == 1 and f"{rel}: " in again.stderr, again.output
+
+
+def test_an_unreadable_catalogue_is_reported_and_the_rest_processed(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _project(tmp_path)
+    assert _run(root).exit_code == 0
+    po = root / "locale/ru/LC_MESSAGES/news/tram.po"
+    before = po.read_bytes()
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:  # chmod 000 does not stop root, so refuse here
+        if self == po:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    _touch_good_articles(root)
+    (root / "source/news/tram.md").write_text(VICTIM + "\nA new closing line.\n", encoding="utf-8")
+    result = _run(root, "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "locale/ru/LC_MESSAGES/news/tram.po: cannot read the catalogue: Permission denied" \
+        in result.stderr, result.stderr
+    monkeypatch.undo()
+    assert po.read_bytes() == before
+    assert b"A new closing line." in (root / "locale/az/LC_MESSAGES/news/tram.po").read_bytes()
+    _good_catalogues_updated(root)
