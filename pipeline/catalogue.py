@@ -108,6 +108,9 @@ _CONFLICT_LINE = re.compile(r"(?:<{7}|={7}|>{7}|\|{7})(?:[ \t\n]|\Z)")
 _MSGCAT_SEPARATOR = re.compile(r"#-#-#-#-#  [^\n]*  #-#-#-#-#")
 _CHARSET = re.compile(r"charset=([^\s;\\\"]*)", re.I)
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+#: What separates the flags of a ``#,`` line for GNU gettext (read-catalog-abstract.c):
+#: commas and white space, so ``#, fuzzy python-format`` holds two flags, one of them fuzzy.
+_FLAG_SEPARATORS = re.compile(r"[ \t\n\r\f\v,]+")
 
 _AT_START, _AT_CTXT, _AT_ID, _AT_PLURAL, _AT_STR, _AT_STRN = range(6)
 _SIMPLE_COMMENTS = frozenset((":", ".", " "))
@@ -315,7 +318,7 @@ class _Parser:
         elif kind == ".":
             entry.auto_comments.append(line[3:] if line[2:3] == " " else line[2:])
         elif kind == ",":
-            entry.flags.extend(f for f in (p.strip() for p in line[2:].split(",")) if f)
+            entry.flags.extend(f for f in _FLAG_SEPARATORS.split(line[2:]) if f)
         elif kind == " ":
             entry.comments.append(line[2:])
         elif kind == "":

@@ -279,6 +279,20 @@ def test_same_key_active_and_obsolete_is_accepted() -> None:
                                                                     ("Bridge", True)]
 
 
+def test_flags_are_separated_by_commas_and_white_space_as_in_gnu() -> None:
+    """GNU reads ``#, fuzzy python-format`` as two flags, so the entry is fuzzy: read as one
+    flag ``fuzzy python-format``, an unreviewed translation would count as reviewed."""
+    data = po('#, fuzzy python-format\nmsgid "a %(n)s"\nmsgstr "b %(n)s"\n\n'
+              '#,fuzzy\tc-format ,, no-wrap\nmsgid "c"\nmsgstr "d"\n')
+    catalogue = parse_po(data)
+    assert [(m.flags, m.fuzzy) for m in catalogue.messages] == [
+        (["fuzzy", "python-format"], True), (["fuzzy", "c-format", "no-wrap"], True)]
+    rendered = render_po(catalogue)
+    assert b"#, fuzzy, python-format\n" in rendered and b"#, fuzzy, c-format, no-wrap\n" in rendered
+    if MSGCAT is not None:
+        assert msgcat(data) == rendered
+
+
 def test_escapes_are_decoded() -> None:
     catalogue = parse_po((CORPUS / "good-escapes.po").read_bytes())
     by_id = {m.msgid: m.msgstr for m in catalogue.messages}
