@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
@@ -64,13 +64,15 @@ def partition(found: list[tuple[str, str]], cache: RunState | None, engine: Any
 @dataclass
 class ArticleOutcome:
     """What the state file needs of one article this run read, small enough for a worker
-    process to send back instead of the article's catalogues: the files it involves,
-    whether every catalogue was read, and the summary replayed when it is skipped."""
+    process to send back instead of the article's catalogues: the files it involves and
+    their signatures, whether every catalogue was read (and the source and catalogues are
+    still what this run read and left), and the summary replayed when it is skipped."""
 
     slug: str
     rels: list[str]
     complete: bool
     summary: dict[str, object]
+    files: dict[str, list[Any] | None] = field(default_factory=dict)
 
 
 def outcome(config: Config, article: Article, states: list["CatalogueState"],
@@ -83,8 +85,17 @@ def outcome(config: Config, article: Article, states: list["CatalogueState"],
     rels += [config.output_rel(lang, article.slug) for lang in langs]
     held = {(d.slug, d.lang): (d, stale) for d, stale in report.held_back}
     published = {(slug, lang): rel for slug, lang, rel in report.published}
-    return ArticleOutcome(article.slug, rels, len(states) == len(langs),
-                          _summary(article, states, held, published))
+    # Signed now, as the article is finished, not when the run ends: a file saved later in
+    # the run must not be recorded as done. A source or catalogue saved while this article
+    # was being worked on no longer holds what the run read or left, so the article is not
+    # recorded at all and the next run reads it again.
+    files = {rel: file_signature(config.root / rel) for rel in rels}
+    expected = {article.path: article.fingerprint}
+    expected.update((s.rel, s.left) for s in states if s.left is not None)
+    as_left = all(files.get(rel) is not None and files[rel][2] == digest  # type: ignore[index]
+                  for rel, digest in expected.items() if digest)
+    return ArticleOutcome(article.slug, rels, len(states) == len(langs) and as_left,
+                          _summary(article, states, held, published), files)
 
 
 def remember(cache: RunState, outcomes: list[ArticleOutcome], report: "SyncReport",
@@ -95,7 +106,7 @@ def remember(cache: RunState, outcomes: list[ArticleOutcome], report: "SyncRepor
         if failed.intersection(done.rels) or not done.complete:
             cache.forget(done.slug)
             continue
-        cache.record(done.slug, done.rels, done.summary)
+        cache.record(done.slug, done.rels, done.summary, done.files)
     cache.forget_except(existing)
     cache.save()
 

@@ -74,6 +74,7 @@ class Article:
     bom: bool
     segments: tuple[Segment, ...]
     front_matter_end: int = 0  # number of lines the front matter block takes (0: none)
+    fingerprint: str = ""  # sha256 of the file's bytes as read (set by project.load_article)
 
 
 @dataclass

@@ -7,7 +7,7 @@ File I/O at the edge: stages get :class:`~pipeline.model.Article` and
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator, Protocol, Sequence
 
 from .catalogue import parse_po
@@ -50,10 +50,11 @@ def discover_articles(config: Config) -> list[tuple[str, str]]:
 
 def load_article(config: Config, rel: str, slug: str) -> Article:
     path = safe_join(config.root, rel)
-    article = read_article(path.read_bytes(), path=rel, slug=slug, default_lang=config.source_language,
+    data = path.read_bytes()
+    article = read_article(data, path=rel, slug=slug, default_lang=config.source_language,
                            front_matter_keys=config.front_matter_keys)
     validate_language(article.lang, where=rel)
-    return article
+    return replace(article, fingerprint=fingerprint(data))
 
 
 def try_load_article(config: Config, rel: str, slug: str, errors: list[PipelineError]) -> Article | None:

@@ -107,8 +107,13 @@ class RunState:
         record = self.articles.get(slug)
         return record is not None and any(rel.endswith(".po") for rel in record.changed(self.root))
 
-    def record(self, slug: str, rels: list[str], summary: dict[str, Any]) -> None:
-        self.articles[slug] = ArticleRecord({rel: file_signature(self.root / rel) for rel in rels}, summary)
+    def record(self, slug: str, rels: list[str], summary: dict[str, Any],
+               files: dict[str, list[Any] | None] | None = None) -> None:
+        """Record an article; ``files`` are its files' signatures taken when the run finished
+        it (default: taken now)."""
+        files = files or {}
+        self.articles[slug] = ArticleRecord(
+            {rel: files[rel] if rel in files else file_signature(self.root / rel) for rel in rels}, summary)
         self._changed = True
 
     def forget(self, slug: str) -> None:

@@ -26,8 +26,8 @@ from .catalogue import parse_po, render_po
 from .config import Config
 from .errors import CatalogueError, PipelineError
 from .extract import Annotator, build_template
-from .fileio import (ProjectLock, cleanup_temp_files, flush_file_system, resolved_folders_cache, safe_join,
-                     write_if_changed)
+from .fileio import (ProjectLock, cleanup_temp_files, fingerprint, flush_file_system, resolved_folders_cache,
+                     safe_join, write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
@@ -56,6 +56,7 @@ class CatalogueState:
     before: Catalogue | None
     fingerprint: str | None
     after: Catalogue | None = None
+    left: str | None = None  # fingerprint of the file as this run left it (written or unchanged)
 
 
 @dataclass
@@ -182,6 +183,7 @@ class _Finished:
     report: SyncReport
     kept_before: bool = False
     checked: "CatalogueCheck | None" = None  # the checks of the catalogue as written
+    left: str | None = None  # fingerprint of the catalogue as this run left it on disk
 
 
 def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
@@ -423,9 +425,12 @@ def _finish(config: Config, state: CatalogueState, options: SyncOptions) -> _Fin
         try:
             check_no_loss(state.before, after, state.rel)
             reread: list[Catalogue] = []  # the validation's parse, with line numbers, for the checks
-            if _write(config, state.rel, render_po(after), result.report,
-                      validate=lambda data: reread.append(parse_po(data, state.rel)),
-                      expected=state.fingerprint) and _checking(options):
+            data = render_po(after)
+            written = _write(config, state.rel, data, result.report,
+                             validate=lambda data: reread.append(parse_po(data, state.rel)),
+                             expected=state.fingerprint)
+            result.left = fingerprint(data)
+            if written and _checking(options):
                 result.checked = options.checker.per_catalogue(  # type: ignore[union-attr]
                     (state.rel, state.article.lang, state.lang, reread[-1]))
         except PipelineError as exc:
@@ -445,6 +450,7 @@ def _conclude(config: Config, article: Article, states: list[CatalogueState],
         done.report.merge(result.report)
         if result.kept_before:
             state.after = state.before
+        state.left = result.left
         if result.checked is not None:
             done.checks.append(result.checked)
         _count_waiting(state, done.awaiting)

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import Sequence
 
+import pytest
+
 from pipeline.catalogue import parse_po, render_po
 from pipeline.config import load_config
 from pipeline.sync import SyncOptions, sync
@@ -157,3 +159,58 @@ def test_a_deleted_article_is_dropped_from_the_state(tmp_path: Path) -> None:
     (root / "source" / "b.md").unlink()
     run(root)
     assert '"b"' not in (root / ".pipeline" / "state.json").read_text(encoding="utf-8")
+
+
+def _save_during_run(monkeypatch, where: str, save) -> None:  # type: ignore[no-untyped-def]
+    """Run ``save`` once, at ``where``: while article "a" is being finished (its catalogue
+    written), or at the end of the run, just before the state is recorded."""
+    import pipeline.sync as sync_module
+
+    name = {"mid-article": "_publish", "end-of-run": "remember"}[where]
+    real = getattr(sync_module, name)
+    done: list[bool] = []
+
+    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = real(*args, **kwargs) if where == "mid-article" else None
+        if not done:
+            done.append(True)
+            save()
+        return result if where == "mid-article" else real(*args, **kwargs)
+
+    monkeypatch.setattr(sync_module, name, wrapper)
+
+
+@pytest.mark.parametrize("where", ["mid-article", "end-of-run"])
+def test_a_source_saved_while_sync_runs_is_read_by_the_next_run(tmp_path: Path, monkeypatch, where: str) -> None:  # type: ignore[no-untyped-def]
+    root = project(tmp_path)
+    run(root)
+    source = root / "source/a.md"
+    source.write_text(ARTICLES["a"] + "\nAn edit before the run.\n", encoding="utf-8")
+    _save_during_run(monkeypatch, where, lambda: source.write_text(
+        ARTICLES["a"] + "\nAn edit before the run.\n\nAn edit saved during the run.\n", encoding="utf-8"))
+    sync(load_config(root), SyncOptions(jobs=1))
+    monkeypatch.undo()
+    second = run(root)
+    assert "locale/templates/a.pot" in second.written
+    assert b"An edit saved during the run." in (root / "locale/ru/LC_MESSAGES/a.po").read_bytes()
+
+
+@pytest.mark.parametrize("where", ["mid-article", "end-of-run"])
+def test_a_catalogue_saved_while_sync_runs_is_read_by_the_next_run(tmp_path: Path, monkeypatch, where: str) -> None:  # type: ignore[no-untyped-def]
+    root = project(tmp_path)
+    run(root)
+    (root / "source/a.md").write_text(ARTICLES["a"] + "\n", encoding="utf-8")  # the run must read "a"
+    po = root / "locale/ru/LC_MESSAGES/a.po"
+
+    def translator_saves() -> None:
+        catalogue = parse_po(po.read_bytes())
+        for message in catalogue.messages:
+            message.msgstr = "ру " + message.msgid
+        po.write_bytes(render_po(catalogue))
+
+    _save_during_run(monkeypatch, where, translator_saves)
+    sync(load_config(root), SyncOptions(jobs=1))
+    monkeypatch.undo()
+    second = run(root)
+    assert ("a", "ru", "public/ru/a.md") in second.published
+    assert (root / "public/ru/a.md").exists(), "the translator's reviewed catalogue was not published"
