@@ -77,10 +77,25 @@ def _update(template: Catalogue, old: Catalogue | None, *, lang: str, slug: str)
 
 
 def _merged_header(template: Catalogue, old: Catalogue | None, lang: str, slug: str) -> list[tuple[str, str]]:
-    header = dict(old.header) if old is not None else {}
-    for key, value in new_catalogue_header(template, lang, slug):
-        header[key] = value
-    return list(header.items())
+    """The old header with the fields the pipeline owns set anew.
+
+    Field names are matched without regard to case (``language:`` is ``Language:``), so an
+    owned field is never written twice; a field the pipeline does not own is kept as it
+    is, every copy of it (a header may repeat a field, and GNU tools keep every line).
+    """
+    owned = new_catalogue_header(template, lang, slug)
+    by_name = {key.lower(): (key, value) for key, value in owned}
+    header: list[tuple[str, str]] = []
+    placed: set[str] = set()
+    for key, value in old.header if old is not None else []:
+        name = key.lower()
+        if name not in by_name:
+            header.append((key, value))
+        elif name not in placed:
+            placed.add(name)
+            header.append(by_name[name])
+    header.extend(field for field in owned if field[0].lower() not in placed)
+    return header
 
 
 class _FuzzySources:

@@ -131,3 +131,21 @@ def test_active_and_obsolete_with_one_key_become_one_entry_keeping_both_texts() 
     kept = result.active[0]
     assert kept.msgstr == "Оставлено" and "previous translation: Оставлено раньше" in kept.comments
     check_no_loss(old, result, "locale/ru/LC_MESSAGES/a.po")
+
+
+def test_header_fields_a_translator_wrote_are_all_kept_and_owned_fields_not_doubled() -> None:
+    """A header may repeat a field (GNU tools keep every line), and field names are
+    case-insensitive: the merge neither drops a repeated field nor adds a second Language."""
+    old = update_catalogue(template("One."), None, lang="ru", slug="a")
+    old.header = [("Project-Id-Version", "a"), ("language", "ru"), ("X-Note", "first"),
+                  ("X-Note", "second"), ("Last-Translator", "Ann <ann@example.org>"),
+                  ("plural-forms", "nplurals=3; plural=0;"), ("Plural-Forms", "nplurals=3; plural=0;")]
+    result = update_catalogue(template("One."), old, lang="ru", slug="a")
+    names = [key.lower() for key, _ in result.header]
+    assert names.count("language") == 1 and names.count("plural-forms") == 1
+    assert result.header_value("Language") == "ru"
+    assert result.header_value("Plural-Forms").startswith("nplurals=3;")
+    assert [value for key, value in result.header if key == "X-Note"] == ["first", "second"]
+    assert result.header_value("Last-Translator") == "Ann <ann@example.org>"
+    again = update_catalogue(template("One."), result, lang="ru", slug="a")
+    assert again.header == result.header
