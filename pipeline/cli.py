@@ -24,7 +24,7 @@ import click
 from . import __version__
 from .config import Config, load_config
 from .errors import ConfigError, PipelineError
-from .project import project_status
+from .project import discover_articles, orphaned_catalogues, project_status
 from .sync import STAGES, SyncOptions, SyncReport, sync
 
 EXIT_ERRORS = 1
@@ -207,6 +207,16 @@ def _counts(counter: Any) -> str:
     return ", ".join(f"{lang} {n}" for lang, n in sorted(counter.items()) if n) or "none"
 
 
+def orphan_lines(orphans: list[str], indent: str = "  ") -> list[str]:
+    """Catalogues whose article was renamed or deleted: said on every run, never deleted."""
+    if not orphans:
+        return []
+    shown = ", ".join(orphans[:MAX_HELD_BACK_LINES]) + (" …" if len(orphans) > MAX_HELD_BACK_LINES else "")
+    return [f"{indent}{len(orphans)} catalogue(s) without a source article (renamed or deleted?): {shown}",
+            f"{indent}  their reviewed translations still serve the translation memory (a renamed article "
+            "gets them back for review); delete a catalogue when its work is no longer needed"]
+
+
 def report_lines(report: SyncReport) -> list[str]:
     lines = [f"{report.articles} article(s)"]
     if report.new_segments or report.changed_segments:
@@ -238,6 +248,7 @@ def report_lines(report: SyncReport) -> list[str]:
     if report.findings:
         errors = sum(1 for f in report.findings if f.severity.value == "error")
         lines.append(f"  check findings: {len(report.findings)} ({errors} errors); see 'pipeline check'")
+    lines += orphan_lines(report.orphans)
     if report.written:
         lines.append(f"  wrote {len(report.written)} file(s): " + ", ".join(report.written[:8])
                      + (" …" if len(report.written) > 8 else ""))
@@ -350,6 +361,9 @@ def status_command(project: Project, as_json: bool) -> None:
             click.echo(f"{row.article:<{width}} {row.lang:<5} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
                        f"{row.fuzzy:>5} {row.untranslated:>8} {row.obsolete:>8} {row.percent_reviewed:>6}"
                        f"  {'yes' if row.published else 'no'}")
+        slugs = {slug for _, slug in discover_articles(project.config)}
+        for line in orphan_lines(orphaned_catalogues(project.config, slugs), indent=""):
+            click.echo(line)
     for error in errors:
         show_error(error)
     if errors:

@@ -6,6 +6,7 @@ File I/O at the edge: stages get :class:`~pipeline.model.Article` and
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Protocol, Sequence
@@ -46,6 +47,28 @@ def discover_articles(config: Config) -> list[tuple[str, str]]:
         rel_to_source = path.relative_to(source).as_posix()
         found.append((f"{config.source_dir}/{rel_to_source}", rel_to_source[:-3]))
     return found
+
+
+def discover_catalogues(config: Config) -> list[tuple[str, str, str]]:
+    """(target language, slug, project-relative path) of every ``.po`` below
+    ``locale/<lang>/LC_MESSAGES/`` for the project's languages, sorted by path: including
+    catalogues whose article was renamed or deleted, which still hold reviewed work."""
+    found = []
+    for lang in config.languages:
+        folder = config.locale_path / lang / "LC_MESSAGES"
+        for top, dirs, files in os.walk(folder):  # os.walk: a no-op sync runs this, rglob is 10× slower
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            prefix = os.path.relpath(top, folder).replace(os.sep, "/")
+            prefix = "" if prefix == "." else prefix + "/"
+            found += [(lang, prefix + name[:-3], config.catalogue_rel(lang, prefix + name[:-3]))
+                      for name in files if name.endswith(".po") and not name.startswith(".")]
+    return sorted(found, key=lambda item: item[2])
+
+
+def orphaned_catalogues(config: Config, slugs: set[str]) -> list[str]:
+    """Catalogues of articles that no longer exist under these names (``slugs``): renamed
+    or deleted. They are never deleted by pipeline: a translator's work is in them."""
+    return [rel for _, slug, rel in discover_catalogues(config) if slug not in slugs]
 
 
 def load_article(config: Config, rel: str, slug: str) -> Article:

@@ -32,8 +32,8 @@ from .incremental import ArticleOutcome, outcome, partition, remember, replay, r
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
-from .project import (CatalogueStatus, discover_articles, load_article, load_articles, project_status,
-                      read_catalogue_file, target_languages, try_load_article)
+from .project import (CatalogueStatus, discover_articles, discover_catalogues, load_article, load_articles, project_status,
+                      orphaned_catalogues, read_catalogue_file, target_languages, try_load_article)
 from .publish import PublishDecision, decide, render_version
 from .update import check_no_loss, update_catalogue
 
@@ -79,6 +79,7 @@ class SyncReport:
     held_back: list[tuple[PublishDecision, bool]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     translate_notes: list[str] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)  # catalogues whose article is gone or renamed
 
     @property
     def ok(self) -> bool:
@@ -111,6 +112,7 @@ class SyncReport:
                 for d, stale in self.held_back
             ],
             "findings": [f.render() for f in self.findings],
+            "orphaned_catalogues": self.orphans,
             "errors": [str(e) for e in self.errors],
         }
 
@@ -192,8 +194,8 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
     report = SyncReport()
     with ProjectLock(config.root), resolved_folders_cache():
         _cleanup(config)
-        found = [(rel, slug) for rel, slug in discover_articles(config)
-                 if not options.only or slug in options.only]
+        everything = discover_articles(config)
+        found = [(rel, slug) for rel, slug in everything if not options.only or slug in options.only]
         cache = run_state(config, options, options.full_run)
         clean, dirty = partition(found, cache, options.engine)
         done = _run(config, dirty, options, report)
@@ -203,6 +205,8 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
         if cache is not None:
             remember(cache, [a.outcome for a in done if a.outcome is not None], report,
                      {slug for _, slug in found})
+        if not options.only:
+            report.orphans = orphaned_catalogues(config, {slug for _, slug in everything})
     for article in done:
         report.awaiting_review.update(article.awaiting)
     for slug, record in clean:
@@ -221,7 +225,7 @@ def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions,
     order, folded into the report in the order a run that kept every catalogue would use."""
     prepared = _prepare_all(config, dirty, options, report)
     if _translating(options):
-        _translate_stage(prepared, options, report)
+        _translate_stage(config, prepared, {slug for _, slug in dirty}, options, report)
     _finish_held(config, prepared, options)
     done = [p.done for p in prepared if p.done is not None]
     for article in done:
@@ -372,16 +376,21 @@ def _count_changes(state: CatalogueState, report: SyncReport) -> None:
 # --------------------------------------------------------------------------- phase 2: translation
 
 
-def _translate_stage(prepared: list[_Prepared], options: SyncOptions, report: SyncReport) -> None:
-    from .memory import TranslationMemory
+def _translate_stage(config: Config, prepared: list[_Prepared], read: set[str], options: SyncOptions,
+                     report: SyncReport) -> None:
+    from .memory import TranslationMemory, normalise_whitespace
     from .translate import CatalogueJob, translate_catalogues
 
     jobs = [CatalogueJob(s.rel, s.article.lang, s.lang, s.after)
             for p in prepared for s in p.states if s.after is not None]
     if not options.refresh and not any(not m.translated for job in jobs for m in job.catalogue.active):
         return
-    memory = TranslationMemory.from_catalogues(
-        _memory_sources(prepared), **({"normalise": options.memory_key} if options.memory_key else {}))
+    normalise = options.memory_key or normalise_whitespace
+    wanted = {normalise(m.msgid) for job in jobs for m in job.catalogue.active
+              if m.status is not EntryStatus.REVIEWED}
+    sources = list(_memory_sources(prepared)) + _memory_outside_run(config, read, wanted, normalise,
+                                                                    options, report)
+    memory = TranslationMemory.from_catalogues(sorted(sources, key=lambda source: source[2]), normalise)
     result = translate_catalogues(jobs, options.engine, memory=memory, refresh=options.refresh,  # type: ignore[arg-type]
                                   postprocess=options.postprocess, progress=options.progress)
     for (_, tgt), stats in result.pairs.items():
@@ -394,11 +403,41 @@ def _translate_stage(prepared: list[_Prepared], options: SyncOptions, report: Sy
 
 
 def _memory_sources(prepared: list[_Prepared]) -> Iterator[MemorySource]:
-    """Every catalogue of the run, in run order, as the memory takes them: the ones kept
-    for translation whole, the finished ones by their reviewed entries."""
+    """Every catalogue this run read: the ones kept for translation whole, the finished
+    ones by their reviewed entries."""
     for result in prepared:
         yield from ((s.article.lang, s.lang, s.rel, s.after) for s in result.states if s.after is not None)
         yield from result.memory
+
+
+def _memory_outside_run(config: Config, read: set[str], wanted: set[str], normalise: Callable[[str], str],
+                        options: SyncOptions, report: SyncReport) -> list[MemorySource]:
+    """The reviewed entries the memory can use from catalogues this run did not read: the
+    articles an incremental run skipped and catalogues whose article was renamed or
+    deleted. Without them, what the memory offers would depend on which articles changed.
+    Only entries whose source text the run needs are kept (small results from workers)."""
+    outside = [(lang, rel) for lang, slug, rel in discover_catalogues(config) if slug not in read]
+
+    def reviewed(index: int) -> MemorySource | str | None:
+        lang, rel = outside[index]
+        try:
+            catalogue, _ = read_catalogue_file(config, rel)
+        except PipelineError as exc:
+            return f"not used as translation memory: {exc}"
+        if catalogue is None:
+            return None
+        kept = [m for m in catalogue.messages
+                if m.status is EntryStatus.REVIEWED and normalise(m.msgid) in wanted]
+        source_lang = catalogue.header_value("X-Source-Language") or config.source_language
+        return (source_lang, lang, rel, Catalogue(messages=kept)) if kept else None
+
+    sources: list[MemorySource] = []
+    for result in map_indexed(reviewed, len(outside), options.jobs):
+        if isinstance(result, str):
+            report.translate_notes.append(result)
+        elif result is not None:
+            sources.append(result)
+    return sources
 
 
 # --------------------------------------------------------------------------- phase 3: per catalogue

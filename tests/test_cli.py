@@ -115,6 +115,16 @@ def test_status_table_columns_line_up_with_long_slugs(runner: CliRunner, project
         assert line.index(line.split()[1]) == header.index("lang"), line
 
 
+def test_catalogues_of_a_deleted_article_are_named_by_sync_and_status(runner: CliRunner, project: Path) -> None:
+    run(runner, project, "sync", "--engine", "none")
+    (project / "source/fair.md").unlink()
+    result = run(runner, project, "sync", "--engine", "none")
+    assert "2 catalogue(s) without a source article (renamed or deleted?): " \
+        "locale/az/LC_MESSAGES/fair.po, locale/en/LC_MESSAGES/fair.po" in result.output
+    assert (project / "locale/en/LC_MESSAGES/fair.po").exists()
+    assert "without a source article" in run(runner, project, "status").output
+
+
 def test_broken_catalogue_is_reported_untouched_and_others_processed(runner: CliRunner, project: Path) -> None:
     run(runner, project, "sync", "--engine", "none")
     broken = project / "locale/ru/LC_MESSAGES/news/port.po"

@@ -214,3 +214,60 @@ def test_a_catalogue_saved_while_sync_runs_is_read_by_the_next_run(tmp_path: Pat
     second = run(root)
     assert ("a", "ru", "public/ru/a.md") in second.published
     assert (root / "public/ru/a.md").exists(), "the translator's reviewed catalogue was not published"
+
+
+def _review_all(po: Path, translate) -> None:  # type: ignore[no-untyped-def]
+    catalogue = parse_po(po.read_bytes())
+    for message in catalogue.active:
+        message.msgstr, message.flags = translate(message.msgid), [f for f in message.flags if f != "fuzzy"]
+        message.comments = [c for c in message.comments if not c.startswith("mt")]
+    po.write_bytes(render_po(catalogue))
+
+
+def test_memory_serves_a_new_article_from_articles_the_run_skips(tmp_path: Path) -> None:
+    """An incremental run reads only the new article; the memory must still offer the
+    reviewed translations of the articles it skips, as a full run would."""
+    shared = "Subscribe to our newsletter for the latest news."
+    root = write_project(tmp_path, {"a": f"---\ntitle: Alpha\n---\n\n{shared}\n"}, 'languages = ["en", "ru"]\n')
+    engine = SwitchableEngine()
+    engine.ready = True
+    run(root, engine)
+    _review_all(root / "locale/ru/LC_MESSAGES/a.po", lambda msgid: "Подписка: " + msgid)
+    run(root, engine)
+    (root / "source/b.md").write_text(f"---\ntitle: Beta\n---\n\n{shared}\n", encoding="utf-8")
+    report = run(root, engine)
+    assert report.skipped == 1 and report.from_memory["ru"] == 1 and report.machine_translated["ru"] == 1
+    text = (root / "locale/ru/LC_MESSAGES/b.po").read_text(encoding="utf-8")
+    assert f'msgstr "Подписка: {shared}"' in text
+    assert "translation memory (locale/ru/LC_MESSAGES/a.po)" in text
+
+
+def test_a_renamed_article_gets_its_reviewed_translations_back_for_review(tmp_path: Path) -> None:
+    """The old catalogue is left alone, named in the report, and its reviewed entries come
+    back (fuzzy, from memory) in the renamed article's new catalogue."""
+    root = write_project(tmp_path, {"old": "---\ntitle: Port\n---\n\nThe port grows.\n\nShips wait.\n"},
+                         'languages = ["en", "ru"]\n')
+    run(root)
+    old = root / "locale/ru/LC_MESSAGES/old.po"
+    _review_all(old, lambda msgid: "RU " + msgid)
+    run(root)
+    before = old.read_bytes()
+    (root / "source/old.md").rename(root / "source/new.md")
+    report = run(root, SwitchableEngine())  # no model: only the memory can fill entries
+    assert report.orphans == ["locale/ru/LC_MESSAGES/old.po"] and report.from_memory["ru"] == 3
+    assert old.read_bytes() == before
+    new = parse_po((root / "locale/ru/LC_MESSAGES/new.po").read_bytes())
+    assert [(m.msgstr, m.fuzzy) for m in new.active] == [
+        ("RU Port", True), ("RU The port grows.", True), ("RU Ships wait.", True)]
+    assert run(root, SwitchableEngine()).orphans == ["locale/ru/LC_MESSAGES/old.po"]
+
+
+def test_a_malformed_orphan_is_a_note_not_a_failure(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"a": "One paragraph here.\n"}, 'languages = ["en", "ru"]\n')
+    orphan = root / "locale/ru/LC_MESSAGES/gone.po"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_bytes(b'msgid "x"\nmsgstr "unterminated\n')
+    report = run(root, SwitchableEngine())
+    assert report.ok and report.orphans == ["locale/ru/LC_MESSAGES/gone.po"]
+    assert any("not used as translation memory" in n and "gone.po:2" in n for n in report.translate_notes)
+    assert orphan.read_bytes() == b'msgid "x"\nmsgstr "unterminated\n'
