@@ -21,7 +21,7 @@ from pipeline.glossary import Glossary, Term, count_term, find_variants
 from pipeline.inline import RegionKind, blank_out, code_spans, protected_regions, urls
 from pipeline.lexicon import lexicon
 from pipeline.model import Catalogue, Finding, Severity
-from pipeline.numbers import compare_numbers, numbers_in
+from pipeline.numbers import Number, numbers_in, unmatched_numbers
 from pipeline.quotemarks import QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import QuoteKind, Quotation, analyse_article, find_quotations
 from pipeline.translit import similarity
@@ -168,17 +168,32 @@ def check_glossary(entry: Entry) -> list[Finding]:
 
 
 def check_numbers(entry: Entry) -> list[Finding]:
-    """Numbers lost, changed or added (compared by value: 360,000 = 360 000 = 360.000)."""
-    missing, extra = compare_numbers(entry.source, entry.translation, entry.src_lang,
-                                     entry.tgt_lang)
+    """Numbers lost, changed or added (compared by value: 360,000 = 360 000 = 360.000).
+    A figure kept with its scale word lost or changed (2.5 million → 2,5) is said as such:
+    as two unrelated numbers it would read like the same number reported twice."""
+    missing, extra = unmatched_numbers(entry.source, entry.translation, entry.src_lang,
+                                       entry.tgt_lang)
     findings = []
+    for number in list(missing):
+        twin = next((other for other in extra if number.unscaled & other.unscaled), None)
+        if twin is None or not (number.scale_word or twin.scale_word):
+            continue
+        missing.remove(number)
+        extra.remove(twin)
+        findings.append(_finding("numbers", Severity.ERROR, _scale_message(number, twin)))
     if missing:
         findings.append(_finding("numbers", Severity.ERROR,
-                                 f"number(s) missing from the translation: {', '.join(missing)}"))
+                                 f"number(s) missing from the translation: {', '.join(n.written for n in missing)}"))
     if extra:
         findings.append(_finding("numbers", Severity.ERROR,
-                                 f"number(s) not in the source: {', '.join(extra)}"))
+                                 f"number(s) not in the source: {', '.join(n.written for n in extra)}"))
     return findings
+
+
+def _scale_message(source: Number, translated: Number) -> str:
+    what = ("was lost" if not translated.scale_word else "was added" if not source.scale_word
+            else "changes the figure")
+    return f"{source.written!r} is {translated.written!r} in the translation: the scale word {what}"
 
 
 def check_urls(entry: Entry) -> list[Finding]:

@@ -43,13 +43,20 @@ _CACHE_SIZE = 16384
 
 @dataclass(frozen=True)
 class Number:
-    """A number as written (``text[start:end]``, scale word not included) and the values
-    it can stand for."""
+    """A number as written (``text[start:end]``, scale word not included), the values it
+    can stand for, and its scale word as written ("million", "млн"; empty if none) with
+    the values before scaling, to tell a lost scale word from a changed figure."""
 
     raw: str
     start: int
     end: int
     values: frozenset[Decimal]
+    scale_word: str = ""
+    unscaled: frozenset[Decimal] = frozenset()
+
+    @property
+    def written(self) -> str:
+        return f"{self.raw} {self.scale_word}" if self.scale_word else self.raw
 
 
 def numbers_in(text: str, lang: str, *, lenient_with: str | None = None) -> list[Number]:
@@ -69,8 +76,10 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
     numbers = []
     for match in _NUMBER.finditer(prose):
         raw = match.group()
-        scaled = _scaled(_values(raw, lang, lenient_with), _scale_after(prose, match.end()))
-        numbers.append(Number(raw, match.start(), match.end(), scaled))
+        word, scale = _scale_after(prose, match.end())
+        values = _values(raw, lang, lenient_with)
+        numbers.append(Number(raw, match.start(), match.end(), _scaled(values, scale), word,
+                              _scaled(values, Decimal(1))))
     return tuple(numbers)
 
 
@@ -84,6 +93,13 @@ def compare_numbers(source: str, translation: str, src_lang: str,
                     tgt_lang: str) -> tuple[list[str], list[str]]:
     """Numbers of ``source`` missing from ``translation``, and numbers the translation
     has that the source does not (as written)."""
+    missing, extra = unmatched_numbers(source, translation, src_lang, tgt_lang)
+    return [n.raw for n in missing], [n.raw for n in extra]
+
+
+def unmatched_numbers(source: str, translation: str, src_lang: str,
+                      tgt_lang: str) -> tuple[list[Number], list[Number]]:
+    """:func:`compare_numbers` with the numbers themselves (for their scale words)."""
     wanted = numbers_in(source, src_lang)
     offered = numbers_in(translation, tgt_lang, lenient_with=src_lang)
     used: set[int] = set()
@@ -92,10 +108,10 @@ def compare_numbers(source: str, translation: str, src_lang: str,
         index = next((i for i, other in enumerate(offered)
                       if i not in used and number.values & other.values), None)
         if index is None:
-            missing.append(number.raw)
+            missing.append(number)
         else:
             used.add(index)
-    extra = [n.raw for i, n in enumerate(offered) if i not in used]
+    extra = [n for i, n in enumerate(offered) if i not in used]
     return missing, extra
 
 
@@ -142,11 +158,13 @@ def _parse(raw: str, convention: tuple[tuple[str, ...], str]) -> set[Decimal]:
         return set()
 
 
-def _scale_after(text: str, end: int) -> Decimal:
+def _scale_after(text: str, end: int) -> tuple[str, Decimal]:
+    """The scale word after a number ("million", "млн") as written, and its factor."""
     match = _NEXT_WORD.match(text, end)
     if match is None:
-        return Decimal(1)
-    return _SCALE.get(match.group(1).lower().rstrip("."), Decimal(1))
+        return "", Decimal(1)
+    factor = _SCALE.get(match.group(1).lower().rstrip("."))
+    return (match.group(1), factor) if factor is not None else ("", Decimal(1))
 
 
 def _normal(value: Decimal) -> Decimal:

@@ -160,7 +160,10 @@ def test_numbers_compared_by_value(source: str, output: str, tgt: str) -> None:
 
 @pytest.mark.parametrize(("source", "output", "message"), [
     ("It fell by 90 percent in 2023.", "Он упал на 80 процентов в 2023 году.", "missing"),
-    ("It cost 1.2 million.", "Это стоило 1,2.", "missing"),
+    ("It cost 1.2 million.", "Это стоило 1,2.", "'1.2 million' is '1,2' in the translation: the scale word was lost"),
+    ("It cost 1.2 million.", "Это стоило 1,2 млрд.", "'1.2 million' is '1,2 млрд' in the translation: the scale word changes"),
+    ("It cost 1.2 tonnes.", "Это стоило 1,2 млн тонн.", "'1.2' is '1,2 млн' in the translation: the scale word was added"),
+    ("It cost 1.2 million.", "Это стоило 1,3 тонны.", "missing from the translation: 1.2 million"),
     ("It cost 5 dollars.", "Это стоило 5 долларов в 2024 году.", "not in the source"),
 ])
 def test_numbers_lost_or_changed(source: str, output: str, message: str) -> None:
