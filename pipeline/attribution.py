@@ -32,8 +32,12 @@ _AZ_GENITIVE = re.compile(r"(?:['’\-]?(?:nin|nın|nun|nün|in|ın|un|ün))$")
 _ADVERBS = frozenset("also later then again further too также позже затем ещё еще тогда "
                      "həmçinin sonra da də".split())
 _ARTICLES = frozenset({"the", "a", "an"})
+_AZ_PLURALS = ("lər", "lar")
 _INFLECTED = ("ru", "az")  # languages whose names take case endings (see same_word)
 _LEAD_IN_TAIL = re.compile(r"[\s,:—–-]*")
+#: How far back from a quotation an "according to" phrase may start (по словам главного
+#: эколога города Шахлы Мамедовой).
+_LEAD_IN_TOKENS = 8
 _MAX_NAME_TOKENS = 3
 _MALE_TITLES = frozenset({"Mr", "Господин", "Cənab", "King", "Prince", "Sir", "Lord"})
 _FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Госпожа", "Xanım", "Queen", "Princess",
@@ -428,9 +432,7 @@ def _leading(group: list[Token], lex: Lexicon) -> list[Token]:
 def _according_to(text: str, tokens: list[Token], index: int, lex: Lexicon,
                   words: list[str]) -> Name | None:
     """“…,” according to X: ``words`` are the tokens folded (see :func:`fold`)."""
-    for phrase in lex.according_to:
-        if phrase and words[index] != phrase[0]:
-            continue
+    for phrase in lex.according_to_by_first.get(words[index], ()):
         if tuple(words[index:index + len(phrase)]) == phrase and index + len(phrase) < len(tokens):
             return _name_after_roles(text, tokens, index + len(phrase), lex)
     return None
@@ -494,8 +496,9 @@ def _as_person(name: Name) -> Name:
 
 def _before_according_to(text: str, tokens: list[Token], words: list[str],
                          lex: Lexicon) -> Name | None:
-    for phrase in lex.according_to:
-        for index in range(max(0, len(tokens) - 6), len(tokens)):
+    """По словам эколога X, «… / According to X, “…: the name must end the lead-in."""
+    for index in range(max(0, len(tokens) - _LEAD_IN_TOKENS), len(tokens)):
+        for phrase in lex.according_to_by_first.get(words[index], ()):
             if tuple(words[index:index + len(phrase)]) == phrase:
                 name = _name_after_roles(text, tokens, index + len(phrase), lex)
                 if name is not None and name.end == tokens[-1].end:
@@ -503,21 +506,65 @@ def _before_according_to(text: str, tokens: list[Token], words: list[str],
     return None
 
 
+def _after_genitive_at(words: list[str], lex: Lexicon) -> int:
+    """How many of the last ``words`` are a phrase of :attr:`Lexicon.after_genitive`."""
+    for phrase in lex.after_genitive:
+        if tuple(words[-len(phrase):]) == phrase:
+            return len(phrase)
+    return 0
+
+
 def _before_genitive(text: str, tokens: list[Token], words: list[str], lang: str,
                      lex: Lexicon) -> Name | None:
-    """Azerbaijani X-in sözlərinə görə, “…”: the name in the genitive before sözlərinə."""
-    if lang != "az" or words[-2:] != ["sözlərinə", "görə"] or len(tokens) < 3:
+    """Azerbaijani X-in sözlərinə görə, “… / X-in fikrincə, “…: the name in the genitive
+    before the phrase, without a role or title in front (Ekoloq Şəhla Məmmədovanın)."""
+    size = _after_genitive_at(words, lex)
+    if not size or len(tokens) <= size:
         return None
-    last = len(tokens) - 3
+    last = len(tokens) - size - 1
     stem = _AZ_GENITIVE.sub("", tokens[last].text)
-    if not stem or not stem[0].isupper():
+    if not stem or not stem[0].isupper() or _common_noun(stem, lex):
         return None
     first = last
     while first > 0 and last - first < 2 and tokens[first - 1].text[0].isupper() \
             and text[tokens[first - 1].end:tokens[first].start].isspace():
         first -= 1
+    while first < last and (tokens[first].text in lex.titles or words[first] in lex.roles
+                            or tokens[first].text in lex.function_words):
+        first += 1
     start, end = tokens[first].start, tokens[last].start + len(stem)
     return Name(start, end, " ".join(text[start:end].split()), person=True)
+
+
+def _common_noun(word: str, lex: Lexicon) -> bool:
+    """A capitalised word at a sentence start that names no one: a role or a plural
+    (Ekspertlərin fikrincə, Ekoloqun sözlərinə görə)."""
+    folded = fold(word)
+    return folded in lex.roles or word in lex.function_words \
+        or folded.endswith(_AZ_PLURALS) and len(folded) > 5
+
+
+def introduces_speech(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether ``text[start:end]``, the words right before a quotation, attribute it even
+    without naming a person: по словам очевидцев, «… / according to the report, “… /
+    ekspertlərin fikrincə, “…. The phrase must be followed by a few words and a comma or
+    colon, so that по данным «Газпрома» (the quotation is the source) is not one."""
+    lex = lexicon(lang)
+    tokens = tokenize(text, start, end)
+    tail = text[tokens[-1].end:end] if tokens else ""
+    if not tokens or not _LEAD_IN_TAIL.fullmatch(tail) or not tail.strip(" —–-"):
+        return False
+    words = [fold(t.text) for t in tokens]
+    if _after_genitive_at(words, lex):
+        return True
+    for index in range(max(0, len(tokens) - _LEAD_IN_TOKENS), len(tokens) - 1):
+        for phrase in lex.according_to_by_first.get(words[index], ()):
+            after = index + len(phrase)
+            if tuple(words[index:after]) == phrase and 0 < len(tokens) - after <= 4 \
+                    and all(text[a.end:b.start].isspace()
+                            for a, b in zip(tokens[after:], tokens[after + 1:])):
+                return True
+    return False
 
 
 def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,

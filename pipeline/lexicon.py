@@ -8,6 +8,7 @@ lower case; multi-word verbs are tuples of words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,17 @@ class Lexicon:
     function_words: frozenset[str]  # capitalised sentence starters that are not names
     according_to: tuple[tuple[str, ...], ...]  # "according to", "по словам"
     particles: frozenset[str] = frozenset()  # lower-case name parts: de, van, bin
+    #: Phrases that follow a name in the genitive and attribute what comes next to it
+    #: (Azerbaijani X-in sözlərinə görə, X-in fikrincə).
+    after_genitive: tuple[tuple[str, ...], ...] = ()
+
+    @cached_property
+    def according_to_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """:attr:`according_to` by first word (Russian has a "как" + verb for every verb)."""
+        found: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for phrase in self.according_to:
+            found[phrase[0]] = found.get(phrase[0], ()) + (phrase,)
+        return found
 
     def verb_at(self, words: list[str], index: int) -> int:
         """Length of the speech verb starting at ``words[index]`` (0 when none)."""
@@ -52,7 +64,8 @@ _EN_VERBS = {
         "countered deny denies denied maintain maintains maintained urge urges urged "
         "believe believes believed think thinks thought shout shouts shouted wonder "
         "wonders wondered").split()
-} | {("pointed", "out"), ("points", "out"), ("went", "on"), ("goes", "on")}
+} | {("pointed", "out"), ("points", "out"), ("went", "on"), ("goes", "on"), ("put", "it"),
+     ("puts", "it")}
 
 ENGLISH = Lexicon(
     verbs=frozenset(_EN_VERBS),
@@ -79,7 +92,7 @@ ENGLISH = Lexicon(
         "Beyond Following Prior According This That These Those His Her Their Our My Its It "
         "He She They We I You A An Both Some Many Most All Each Every Why What How Where "
         "Who Which There Here Yes No Not Nor Or Last Next Given Despite Unlike Like".split()),
-    according_to=(("according", "to"),),
+    according_to=(("according", "to"), ("in", "the", "words", "of")),
     particles=frozenset({"de", "van", "von", "der", "al", "bin", "ibn", "da", "di", "la", "le"}),
 )
 
@@ -96,28 +109,58 @@ _RU_VERBS = (
              "сообщают добавляют поясняют настаивают", ("",))
 )
 
+_RU_ROLES = (
+    "экономист аналитик эксперт политолог журналист юрист адвокат министр президент "
+    "премьер депутат директор председатель глава член представитель посол лидер "
+    "редактор автор корреспондент историк социолог дипломат активист правозащитник "
+    "профессор исследователь спикер советник основатель сенатор губернатор мэр "
+    "политик блогер кандидат организатор организаторка писатель писательница поэт "
+    "художник режиссёр режиссер учёный ученый врач инженер руководитель сотрудник "
+    "участник житель жительница фермер рыбак капитан пресс-секретарь биолог эколог "
+    "менеджер").split()
+_RU_HUSHING = "гкхжшчщц"
+
+
+def _ru_singular_cases(word: str) -> set[str]:
+    """A Russian role noun in the singular cases after по словам, с, о … (эколога,
+    главы, председателя, учёного): enough to recognise it, not a declension table."""
+    if word.endswith(("ый", "ий")):
+        stem = word[:-2]
+        return {stem + ending for ending in ("ого", "ому", "ым", "ом")}
+    if word.endswith("ь"):
+        return {word[:-1] + ending for ending in ("я", "ю", "ем", "е")}
+    if word.endswith("а"):
+        stem = word[:-1]
+        return {stem + ("и" if stem[-1] in _RU_HUSHING else "ы"), stem + "е", stem + "у",
+                stem + "ой", stem + "ей"}
+    return {word + ending for ending in ("а", "у", "ом", "ем", "е")}
+
+
+#: Nouns whose stem drops a vowel when declined (посол → посла).
+_RU_IRREGULAR_ROLES = "посла послу послом после".split()
+_RU_TITLES = "Президент Премьер-министр Министр Депутат Господин Госпожа".split()
+
+#: По словам X, по мнению X …: "according to" in Russian, followed by X in the genitive.
+_RU_BY_WORDS = ("словам мнению данным оценке оценкам утверждению заявлению информации "
+                "сообщению убеждению")
+
 RUSSIAN = Lexicon(
     verbs=frozenset(_RU_VERBS),
     addressee_verbs=frozenset(),
     pronouns={"он": "m", "она": "f", "они": None},
-    roles=frozenset(
-        "экономист аналитик эксперт политолог журналист юрист адвокат министр президент "
-        "премьер депутат директор председатель глава член представитель посол лидер "
-        "редактор автор корреспондент историк социолог дипломат активист правозащитник "
-        "профессор исследователь спикер советник основатель сенатор губернатор мэр "
-        "политик блогер кандидат организатор организаторка писатель писательница поэт "
-        "художник режиссёр режиссер учёный ученый врач инженер руководитель сотрудник "
-        "участник житель жительница фермер рыбак капитан пресс-секретарь биолог эколог "
-        "менеджер".split()),
-    titles=frozenset("Президент Премьер-министр Министр Депутат Господин Госпожа".split()),
+    roles=frozenset(_RU_ROLES).union(*(_ru_singular_cases(role) for role in _RU_ROLES),
+                                     _RU_IRREGULAR_ROLES),
+    titles=frozenset(_RU_TITLES).union(*({form.capitalize() for form in
+                                          _ru_singular_cases(title.lower())}
+                                         for title in _RU_TITLES)),
     function_words=frozenset(
         "В На По Как Но И А Это Он Она Они Мы Я Так Также При Для Из С О Об От До После "
         "Когда Если Хотя Однако Поэтому Этот Эта Эти Тот Та Те Его Ее Её Их Кроме Среди "
         "Даже Уже Еще Ещё Лишь Только Вот Там Здесь Да Нет Не Ни Или Почему Что Кто Где "
         "Согласно Несмотря Между Перед Над Под Без Через Со Во К Ко У За".split()),
-    according_to=(("по", "словам"), ("по", "мнению"), ("как", "отметил"),
-                  ("как", "отметила"), ("как", "сказал"), ("как", "сказала"),
-                  ("как", "заявил"), ("как", "заявила")),
+    according_to=tuple(("по", noun) for noun in _RU_BY_WORDS.split())
+    + (("со", "слов"),)
+    + tuple(sorted(("как",) + verb for verb in _RU_VERBS if len(verb) == 1)),
 )
 
 _AZ_SIMPLE = (
@@ -145,6 +188,11 @@ AZERBAIJANI = Lexicon(
         "Mən Sən Siz Həm Hətta Yalnız Artıq İndi Sonra Əvvəl Görə Üçün İlə Kimi Bəli Xeyr "
         "Niyə Nə Kim Harada Hansı Elə Belə Çox Bəzi Bütün Hər".split()),
     according_to=(),
+    after_genitive=(("sözlərinə", "görə"), ("fikrincə",), ("fikrinə", "görə"),
+                    ("dediyinə", "görə"), ("dediklərinə", "görə"), ("qənaətincə",),
+                    ("qənaətinə", "görə"), ("bildirdiyinə", "görə"),
+                    ("açıqlamasına", "görə"), ("məlumatına", "görə"),
+                    ("iddiasına", "görə"), ("sözləri", "ilə")),
 )
 
 _LEXICONS = {"en": ENGLISH, "ru": RUSSIAN, "az": AZERBAIJANI}

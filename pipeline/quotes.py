@@ -21,9 +21,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
-from pipeline.attribution import (Mention, Name, full_names_in, guess_gender, names_in,
-                                  resolve, resolves_to_itself, speaker_after, speaker_before,
-                                  words_of)
+from pipeline.attribution import (Mention, Name, full_names_in, guess_gender,
+                                  introduces_speech, names_in, resolve, resolves_to_itself,
+                                  speaker_after, speaker_before, words_of)
 from pipeline.inline import blank_out
 from pipeline.quotemarks import QuoteScan, scan_quotes
 
@@ -210,7 +210,7 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
                                               gender=gender, person=True)))
     first = unit[0]
     inner = "\n".join(_inner(segments, piece) for piece in unit)
-    if name is not None or len(unit) > 1:
+    if name is not None or len(unit) > 1 or _introduced(article, first):
         kind = QuoteKind.SPEECH
     else:
         before = _before_text(article, first)
@@ -364,6 +364,14 @@ def _after_end(article: _Article, piece: _Piece) -> int:
         limit = min(limit, scan.unclosed[0].index)
     ends = [e for e in article.sentence_ends(piece.segment) if e > piece.end]
     return min([limit, *ends])
+
+
+def _introduced(article: _Article, piece: _Piece) -> bool:
+    """Whether an "according to" phrase without a named speaker leads up to ``piece``
+    (по словам очевидцев, «…»: speech, whoever the witnesses are)."""
+    start = _before_start(article, piece)
+    return start < piece.start and introduces_speech(article.segments[piece.segment], start,
+                                                     piece.start, article.lang)
 
 
 def _before_text(article: _Article, piece: _Piece) -> str:

@@ -113,6 +113,26 @@ def test_quotation_over_several_paragraphs() -> None:
     assert len(speech(analyse_article(segments, "en"))) == 1
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("According to ecologist Shahla Mammadova, “the river is dying.”", "Shahla Mammadova"),
+    ("In the words of Rashad Karimov, “the budget is fiction.”", "Rashad Karimov"),
+    ("As Rashad Karimov put it, “the budget is fiction.”", "Rashad Karimov"),
+    ("“The budget is fiction,” according to economist Rashad Karimov.", "Rashad Karimov"),
+])
+def test_english_according_to_lead_ins(text: str, speaker: str) -> None:
+    quotation = only(text, "en")
+    assert (quotation.kind, quotation.speaker) == (SPEECH, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "According to the report, “the river is dying.”",
+    "According to witnesses, “it all happened fast.”",
+])
+def test_according_to_something_that_is_not_a_person_names_no_speaker(text: str) -> None:
+    quotation = only(text, "en")
+    assert (quotation.kind, quotation.speaker, quotation.attribution) == (SPEECH, None, None)
+
+
 @pytest.mark.parametrize("text", [
     "The ministers called them “rogue states” in private.",
     "He spoke of a “friendship” with the region.",
@@ -197,6 +217,44 @@ def test_russian_scare_quotes_titles_and_nesting() -> None:
         ("Он сказал: „нет“ и ушёл", SPEECH, 0), ("нет", SCARE, 1)]
 
 
+@pytest.mark.parametrize(("text", "written"), [
+    ("По словам эколога Шахлы Мамедовой, «уровень загрязнения реки превышен».",
+     "Шахлы Мамедовой"),
+    ("По мнению политолога Азера Гасымлы, «это сделка».", "Азера Гасымлы"),
+    ("По словам председателя комиссии Рауфа Гусейнова, «выборы прошли честно».",
+     "Рауфа Гусейнова"),
+    ("По словам главного эколога города Шахлы Мамедовой, «уровень загрязнения превышен».",
+     "Шахлы Мамедовой"),
+    ("Как сказал министр Рашад Алиев, «мы готовы».", "Рашад Алиев"),
+    ("Как отметила Лейла Мамедова, «это ошибка».", "Лейла Мамедова"),
+    ("Как подчеркнула Лейла Мамедова, «это ошибка».", "Лейла Мамедова"),
+    ("Со слов Айгюн Алиевой, «дети рады».", "Айгюн Алиевой"),
+    ("«Уровень превышен», — по словам эколога Шахлы Мамедовой.", "Шахлы Мамедовой"),
+])
+def test_russian_according_to_lead_ins(text: str, written: str) -> None:
+    quotation = only(text, "ru")
+    assert quotation.kind is SPEECH
+    assert quotation.attribution is not None and quotation.attribution.text == written
+
+
+@pytest.mark.parametrize("text", [
+    "По словам очевидцев, «всё произошло очень быстро».",
+    "По мнению экспертов, «это ошибка».",
+])
+def test_russian_according_to_without_a_named_speaker_is_unattributed_speech(text: str) -> None:
+    quotation = only(text, "ru")
+    assert (quotation.kind, quotation.speaker, quotation.attribution) == (SPEECH, None, None)
+
+
+def test_russian_according_to_the_quoted_source_is_not_speech() -> None:
+    assert only("По данным «Газпрома», добыча выросла.", "ru").kind is TITLE
+
+
+def test_as_someone_said_with_other_words_between_is_not_an_attribution() -> None:
+    text = "Как отметила Лейла Мамедова, это ошибка и «полный провал»."
+    assert (only(text, "ru").kind, only(text, "ru").speaker) == (SCARE, None)
+
+
 # Azerbaijani ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -210,6 +268,27 @@ def test_russian_scare_quotes_titles_and_nesting() -> None:
 def test_azerbaijani_attribution_patterns(text: str, speaker: str) -> None:
     quotation = only(text, "az")
     assert (quotation.kind, quotation.speaker) == (SPEECH, speaker)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Şəhla Məmmədovanın fikrincə, “çay ölür”.", "Şəhla Məmmədova"),
+    ("Ekoloq Şəhla Məmmədovanın sözlərinə görə, “çay ölür”.", "Şəhla Məmmədova"),
+    ("Ekoloq Şəhla Məmmədovanın fikrinə görə, “çay ölür”.", "Şəhla Məmmədova"),
+    ("Natiq Cəfərlinin dediyinə görə, “bu büdcə real deyil”.", "Natiq Cəfərli"),
+    ("Şəhla Məmmədova bildirib ki, “çay ölür”.", "Şəhla Məmmədova"),
+])
+def test_azerbaijani_genitive_lead_ins(text: str, speaker: str) -> None:
+    quotation = only(text, "az")
+    assert (quotation.kind, quotation.speaker) == (SPEECH, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Ekspertlərin fikrincə, “bu səhvdir”.",
+    "Ekoloqun sözlərinə görə, “çay ölür”.",
+])
+def test_azerbaijani_genitive_lead_in_without_a_name(text: str) -> None:
+    quotation = only(text, "az")
+    assert (quotation.kind, quotation.speaker, quotation.attribution) == (SPEECH, None, None)
 
 
 def test_azerbaijani_surname_with_apostrophe_suffix_resolves() -> None:
