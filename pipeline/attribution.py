@@ -29,8 +29,6 @@ _NOT_UPPER = "".join(chr(c) for ranges in ((0x30, 0x250), (0x370, 0x530), (0x1E0
 _MAYBE_UPPER = "[^\\W" + re.escape(_NOT_UPPER) + "]"
 _NAMES_CACHE_SIZE = 8192
 _AZ_GENITIVE = re.compile(r"(?:['’\-]?(?:nin|nın|nun|nün|in|ın|un|ün))$")
-_ADVERBS = frozenset("also later then again further too также позже затем ещё еще тогда "
-                     "həmçinin sonra da də".split())
 _ARTICLES = frozenset({"the", "a", "an"})
 _AZ_PLURALS = ("lər", "lar")
 _INFLECTED = ("ru", "az")  # languages whose names take case endings (see same_word)
@@ -39,6 +37,7 @@ _LEAD_IN_TAIL = re.compile(r"[\s,:—–-]*")
 #: эколога города Шахлы Мамедовой).
 _LEAD_IN_TOKENS = 8
 _MAX_NAME_TOKENS = 3
+_MAX_ASIDES = 3  # Smith, however, also later said
 _MALE_TITLES = frozenset({"Mr", "Господин", "Cənab", "King", "Prince", "Sir", "Lord"})
 _FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Госпожа", "Xanım", "Queen", "Princess",
                             "Lady"})
@@ -450,8 +449,11 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
     name, after = _name_at(text, tokens, index, lex)
     if name is None:
         return None
-    if after < len(tokens) and words[after].lower() in _ADVERBS:
-        after += 1
+    for _ in range(_MAX_ASIDES):
+        size = lex.aside_at(folded, after) if after < len(tokens) else 0
+        if not size:
+            break
+        after += size
     return name if after < len(tokens) and _verb_size(folded, after, lex) else None
 
 
@@ -587,11 +589,10 @@ def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
 
 def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Name | None:
     """The name or pronoun ending right before ``tokens[verb]``, past an appositive."""
-    end = verb
-    if end > 0 and fold(tokens[end - 1].text) in _ADVERBS:
-        end -= 1
+    end = _before_asides(text, tokens, verb, lex)
     gap = text[tokens[end - 1].end:tokens[end].start] if end > 0 else ""
-    if gap.strip() == ",":
+    enclosed = end < verb and text[tokens[verb - 1].end:tokens[verb].start].strip() == ","
+    if gap.strip() == "," and not enclosed:
         opening = _appositive_start(text, tokens, end)
         if opening is None:
             return None
@@ -601,6 +602,19 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
         if name is not None and after == end and name.end == tokens[end - 1].end:
             return name
     return None
+
+
+def _before_asides(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> int:
+    """Index of the first of the asides (also, же, isə, в свою очередь …) right before
+    ``tokens[verb]`` (``verb`` itself when there are none)."""
+    folded = [fold(t.text) for t in tokens[max(0, verb - 3 * _MAX_ASIDES):verb]]
+    end = len(folded)
+    for _ in range(_MAX_ASIDES):
+        size = lex.aside_before(folded, end) if end > 0 else 0
+        if not size:
+            break
+        end -= size
+    return verb - (len(folded) - end)
 
 
 def _appositive_start(text: str, tokens: list[Token], end: int) -> int | None:

@@ -27,6 +27,30 @@ class Lexicon:
     #: Phrases that follow a name in the genitive and attribute what comes next to it
     #: (Azerbaijani X-in sözlərinə görə, X-in fikrincə).
     after_genitive: tuple[tuple[str, ...], ...] = ()
+    #: Particles, adverbs and parenthetical phrases that may stand between a speaker's
+    #: name and the speech verb (Smith also said, Мамедова же заявила, Qədirov isə deyib,
+    #: Мамедова, в свою очередь, заявила).
+    asides: frozenset[tuple[str, ...]] = frozenset()
+    #: A word ending that makes an adverb an aside too (English -ly: Smith bluntly said).
+    aside_suffix: str = ""
+
+    def aside_at(self, words: list[str], index: int) -> int:
+        """Length of the aside starting at ``words[index]``, already folded (0: none)."""
+        for size in (3, 2, 1):
+            if tuple(words[index:index + size]) in self.asides:
+                return size
+        word = words[index] if index < len(words) else ""
+        return 1 if self.aside_suffix and len(word) > 4 and word.endswith(self.aside_suffix) \
+            else 0
+
+    def aside_before(self, words: list[str], end: int) -> int:
+        """Length of the aside ending just before ``words[end]`` (0: none)."""
+        for size in (3, 2, 1):
+            if size <= end and tuple(words[end - size:end]) in self.asides:
+                return size
+        word = words[end - 1] if end > 0 else ""
+        return 1 if self.aside_suffix and len(word) > 4 and word.endswith(self.aside_suffix) \
+            else 0
 
     @cached_property
     def according_to_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -42,6 +66,12 @@ class Lexicon:
             if tuple(fold(w) for w in words[index:index + size]) in self.verbs:
                 return size
         return 0
+
+
+def _phrases(spec: str) -> frozenset[tuple[str, ...]]:
+    """Single words separated by spaces, then multi-word phrases separated by "|"."""
+    words, *phrases = spec.split("|")
+    return frozenset({(word,) for word in words.split()} | {tuple(p.split()) for p in phrases})
 
 
 def _forms(stems: str, endings: tuple[str, ...]) -> set[tuple[str, ...]]:
@@ -94,6 +124,13 @@ ENGLISH = Lexicon(
         "Who Which There Here Yes No Not Nor Or Last Next Given Despite Unlike Like".split()),
     according_to=(("according", "to"), ("in", "the", "words", "of")),
     particles=frozenset({"de", "van", "von", "der", "al", "bin", "ibn", "da", "di", "la", "le"}),
+    asides=_phrases("also later then again further too however meanwhile though instead "
+                    "earlier previously finally subsequently once now still yesterday "
+                    "today|in turn|on monday|on tuesday|on wednesday|on thursday|"
+                    "on friday|on saturday|on sunday|"
+                    "for his part|for her part|for their part|in response|in reply|"
+                    "in particular|in contrast|for example|at the time"),
+    aside_suffix="ly",
 )
 
 _RU_PAST = ("", "а", "и", "о")
@@ -161,6 +198,12 @@ RUSSIAN = Lexicon(
     according_to=tuple(("по", noun) for noun in _RU_BY_WORDS.split())
     + (("со", "слов"),)
     + tuple(sorted(("как",) + verb for verb in _RU_VERBS if len(verb) == 1)),
+    asides=_phrases("также тоже же позже позднее затем потом ещё еще тогда однако "
+                    "впрочем вновь снова уже ранее неоднократно публично прямо вчера "
+                    "сегодня|в понедельник|во вторник|в среду|в четверг|в пятницу|"
+                    "в субботу|в воскресенье|"
+                    "в свою очередь|со своей стороны|в частности|в ответ|в том числе|"
+                    "при этом|между тем|в итоге"),
 )
 
 _AZ_SIMPLE = (
@@ -193,6 +236,9 @@ AZERBAIJANI = Lexicon(
                     ("qənaətinə", "görə"), ("bildirdiyinə", "görə"),
                     ("açıqlamasına", "görə"), ("məlumatına", "görə"),
                     ("iddiasına", "görə"), ("sözləri", "ilə")),
+    asides=_phrases("həmçinin sonra da də isə yenə yenidən artıq əvvəlcə hətta dünən "
+                    "cümə şənbə bazar çərşənbə|öz növbəsində|daha sonra|bir daha|bu dəfə|"
+                    "öz tərəfindən|bu gün|bazar ertəsi|çərşənbə axşamı|cümə axşamı"),
 )
 
 _LEXICONS = {"en": ENGLISH, "ru": RUSSIAN, "az": AZERBAIJANI}

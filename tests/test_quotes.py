@@ -134,6 +134,24 @@ def test_according_to_something_that_is_not_a_person_names_no_speaker(text: str)
 
 
 @pytest.mark.parametrize("text", [
+    "Rashad Karimov also said: “The budget is fiction.”",
+    "Rashad Karimov, however, said: “The budget is fiction.”",
+    "Rashad Karimov, an economist, also said: “The budget is fiction.”",
+    "Rashad Karimov bluntly said: “The budget is fiction.”",
+    "Rashad Karimov on Monday said: “The budget is fiction.”",
+    "“The budget is fiction,” Rashad Karimov, however, said.",
+    "“The budget is fiction,” Rashad Karimov, for his part, told reporters.",
+])
+def test_english_asides_between_name_and_verb(text: str) -> None:
+    assert (only(text, "en").kind, only(text, "en").speaker) == (SPEECH, "Rashad Karimov")
+
+
+def test_a_word_that_is_no_aside_keeps_the_name_from_the_verb() -> None:
+    quotation = only("“The budget is fiction,” Karimov’s friend said.", "en")
+    assert quotation.speaker is None and quotation.attribution is None
+
+
+@pytest.mark.parametrize("text", [
     "The ministers called them “rogue states” in private.",
     "He spoke of a “friendship” with the region.",
     "The country is rated “not free” by the watchdog.",
@@ -189,6 +207,20 @@ def test_quotation_inside_speech_is_nested() -> None:
 def test_russian_attribution_patterns(text: str, speaker: str) -> None:
     quotation = only(text, "ru")
     assert (quotation.kind, quotation.speaker) == (SPEECH, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Лейла Мамедова же заявила: «Это ошибка».",
+    "Лейла Мамедова также отметила: «Это ошибка».",
+    "Лейла Мамедова, в свою очередь, заявила: «Это ошибка».",
+    "Лейла Мамедова, однако, заявила: «Это ошибка».",
+    "Лейла Мамедова в понедельник заявила: «Это ошибка».",
+    "Лейла Мамедова вчера тоже заявила: «Это ошибка».",
+    "«Это ошибка», — Лейла Мамедова же отметила.",
+    "«Это ошибка», — в свою очередь заявила Лейла Мамедова.",
+])
+def test_russian_asides_between_name_and_verb(text: str) -> None:
+    assert (only(text, "ru").kind, only(text, "ru").speaker) == (SPEECH, "Лейла Мамедова")
 
 
 def test_russian_inflected_names_resolve_to_the_introduction() -> None:
@@ -289,6 +321,18 @@ def test_azerbaijani_genitive_lead_ins(text: str, speaker: str) -> None:
 def test_azerbaijani_genitive_lead_in_without_a_name(text: str) -> None:
     quotation = only(text, "az")
     assert (quotation.kind, quotation.speaker, quotation.attribution) == (SPEECH, None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Şəhər meri Ərəstun Qədirov isə deyib: “Çay ölmür.”",
+    "Ərəstun Qədirov da bildirib: “Çay ölmür.”",
+    "Ərəstun Qədirov, öz növbəsində, bildirib: “Çay ölmür.”",
+    "Ərəstun Qədirov dünən bildirib: “Çay ölmür.”",
+    "Ərəstun Qədirov isə hesab edir ki, “çay ölmür”.",
+    "“Çay ölmür,” Ərəstun Qədirov isə deyib.",
+])
+def test_azerbaijani_asides_between_name_and_verb(text: str) -> None:
+    assert (only(text, "az").kind, only(text, "az").speaker) == (SPEECH, "Ərəstun Qədirov")
 
 
 def test_azerbaijani_surname_with_apostrophe_suffix_resolves() -> None:
