@@ -14,6 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Sequence
 
+from pipeline.attribution import surname_gender
 from pipeline.glossary import Glossary, Term
 from pipeline.model import Segment
 from pipeline.quotes import QuoteKind, Quotation, analyse_article
@@ -34,7 +35,7 @@ def annotate_segments(segments: Sequence[str], lang: str,
     """The ``#.`` comment lines for each segment (same length and order as ``segments``)."""
     notes: list[list[str]] = [[] for _ in segments]
     for quotation in analyse_article(segments, lang):
-        line = quotation_note(quotation)
+        line = quotation_note(quotation, glossary, lang)
         if line and line not in notes[quotation.segment_index]:
             notes[quotation.segment_index].append(line)
     if glossary is not None:
@@ -51,8 +52,10 @@ def segment_annotator(glossary: Glossary | None
     return annotate
 
 
-def quotation_note(quotation: Quotation) -> str | None:
-    """One line saying what ``quotation`` is (None for nothing worth saying)."""
+def quotation_note(quotation: Quotation, glossary: Glossary | None = None,
+                   lang: str = "") -> str | None:
+    """One line saying what ``quotation`` is (None for nothing worth saying); a speaker
+    the ``glossary`` knows is given in its glossary form (the ``lang`` column)."""
     excerpt = _excerpt(quotation)
     if quotation.kind is QuoteKind.SCARE:
         return f"Scare quotes: {excerpt}"
@@ -61,7 +64,7 @@ def quotation_note(quotation: Quotation) -> str | None:
     if quotation.depth > 0:
         return f"Quotation within a quotation: {excerpt}"
     where = _continuation(quotation)
-    return f"Quotation{where} — speaker: {_speaker(quotation)}"
+    return f"Quotation{where} — speaker: {_speaker(quotation, glossary, lang)}"
 
 
 def glossary_notes(text: str, lang: str, glossary: Glossary) -> list[str]:
@@ -74,6 +77,19 @@ def glossary_notes(text: str, lang: str, glossary: Glossary) -> list[str]:
         seen.add(id(match.term))
         notes.append(_glossary_line(match.term, lang, glossary.languages))
     return notes
+
+
+def glossary_form(name: str, lang: str, glossary: Glossary | None) -> str:
+    """``name`` as the glossary writes it in ``lang`` when the glossary has it, in any case
+    ending (Шахлы Мамедовой → Шахла Мамедова), else ``name`` unchanged."""
+    if glossary is None or not lang:
+        return name
+    term = glossary.find(name, lang)
+    form = term.form(lang) if term is not None else None
+    if not form or form == name:
+        return name
+    genders = {surname_gender(form), surname_gender(name)}
+    return name if {"m", "f"} <= genders else form  # Алиева is not the glossary's Алиев
 
 
 def unknown_speakers(articles_segments: Iterable[tuple[str, str, Sequence[str]]],
@@ -101,9 +117,9 @@ def _continuation(quotation: Quotation) -> str:
     return ""
 
 
-def _speaker(quotation: Quotation) -> str:
+def _speaker(quotation: Quotation, glossary: Glossary | None, lang: str) -> str:
     if quotation.speaker:
-        return quotation.speaker
+        return glossary_form(quotation.speaker, lang, glossary)
     if quotation.attribution is not None:
         return f"“{quotation.attribution.text}” (not resolved)"
     return "not named"

@@ -11,7 +11,7 @@ translator need.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
@@ -28,7 +28,13 @@ _NOT_UPPER = "".join(chr(c) for ranges in ((0x30, 0x250), (0x370, 0x530), (0x1E0
                      for c in range(*ranges) if chr(c).isalnum() and not chr(c).isupper())
 _MAYBE_UPPER = "[^\\W" + re.escape(_NOT_UPPER) + "]"
 _NAMES_CACHE_SIZE = 8192
-_AZ_GENITIVE = re.compile(r"(?:['’\-]?(?:nin|nın|nun|nün|in|ın|un|ün))$")
+_AZ_SUFFIX_AFTER_MARK = re.compile(r"(?:nin|nın|nun|nün|in|ın|un|ün)")
+_AZ_VOWELS = "aıoueəiöü"
+#: The vowel of the genitive suffix after a stem whose last vowel is the key (harmony).
+_AZ_HARMONY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i",
+               "ö": "ü", "ü": "ü"}
+_RU_VOWELS = "аеёиоуыэюяьй"
+_RU_HUSHING = "гкхжшчщ"
 _ARTICLES = frozenset({"the", "a", "an"})
 _AZ_PLURALS = ("lər", "lar")
 _INFLECTED = ("ru", "az")  # languages whose names take case endings (see same_word)
@@ -70,6 +76,10 @@ class Name:
     pronoun: bool = False
     gender: str | None = None  # "m", "f" or None when unknown
     person: bool = False  # the context says it names a person (role, title, appositive)
+    #: The nominative of ``text`` when the pattern puts the name in another case (по словам
+    #: Шахлы Мамедовой → Шахла Мамедова); None when it is written in the nominative or
+    #: its nominative could not be worked out with confidence.
+    base: str | None = None
 
     @property
     def words(self) -> list[str]:
@@ -277,6 +287,12 @@ def _surname_gender(last: str) -> tuple[bool, str | None]:
     return False, None
 
 
+def surname_gender(name: str) -> str | None:
+    """The gender the ending of ``name``'s last word gives (Мамедова: f, Aliyev: m)."""
+    words = name.split()
+    return _surname_gender(words[-1].lower())[1] if words else None
+
+
 def _title_gender_of(titles: list[str]) -> str | None:
     """The gender a title in front of a name gives (Mr, Госпожа, Xanım), if any."""
     if not titles:
@@ -306,7 +322,7 @@ def speaker_after(text: str, start: int, end: int, lang: str, *,
         # _name_then_verb is None, and most words after a quotation are neither.
         starts_name = folded[index] in lex.pronouns or (
             words[index] not in lex.particles and words[index][0].isupper())
-        found = (_according_to(text, tokens, index, lex, folded)
+        found = (_according_to(text, tokens, index, lang, lex, folded)
                  or _deye(text, tokens, index, lang, lex)
                  or (starts_name and _name_then_verb(text, tokens, index, lex, words, folded))
                  or _verb_then_name(text, tokens, index, lex, words, folded))
@@ -324,7 +340,7 @@ def speaker_before(text: str, start: int, end: int, lang: str) -> Name | None:
     if not tokens or not _LEAD_IN_TAIL.fullmatch(tail):
         return None
     words = [fold(t.text) for t in tokens]
-    return (_before_according_to(text, tokens, words, lex)
+    return (_before_according_to(text, tokens, words, lang, lex)
             or _before_genitive(text, tokens, words, lang, lex)
             or _before_verb(text, tokens, words, lex, tail))
 
@@ -342,7 +358,7 @@ def resolve(name: Name, segment: int, mentions: list[Mention], speakers: list[Me
     if name.pronoun:
         start = segment - 1 if since is None else since
         return _resolve_pronoun(name, start, before, speakers, lang)
-    return _resolve_name(name.text, before, lang)
+    return _resolve_name(name.text, before, lang, name.base)
 
 
 def resolves_to_itself(name: Name, lang: str) -> bool:
@@ -354,8 +370,8 @@ def resolves_to_itself(name: Name, lang: str) -> bool:
     for word, and then the first such mention is spelled exactly like it. Callers use it
     to skip searching the article for names.
     """
-    return not name.pronoun and lang not in _INFLECTED and " " in name.text \
-        and name.text == " ".join(name.text.split())
+    return not name.pronoun and name.base is None and lang not in _INFLECTED \
+        and " " in name.text and name.text == " ".join(name.text.split())
 
 
 def same_word(left: str, right: str, lang: str) -> bool:
@@ -428,13 +444,23 @@ def _leading(group: list[Token], lex: Lexicon) -> list[Token]:
     return group[:strip]
 
 
-def _according_to(text: str, tokens: list[Token], index: int, lex: Lexicon,
+def _according_to(text: str, tokens: list[Token], index: int, lang: str, lex: Lexicon,
                   words: list[str]) -> Name | None:
     """“…,” according to X: ``words`` are the tokens folded (see :func:`fold`)."""
     for phrase in lex.according_to_by_first.get(words[index], ()):
         if tuple(words[index:index + len(phrase)]) == phrase and index + len(phrase) < len(tokens):
-            return _name_after_roles(text, tokens, index + len(phrase), lex)
+            return _in_case(_name_after_roles(text, tokens, index + len(phrase), lex),
+                            phrase, lang, lex)
     return None
+
+
+def _in_case(name: Name | None, phrase: tuple[str, ...], lang: str,
+             lex: Lexicon) -> Name | None:
+    """``name`` with its nominative when ``phrase`` puts it in the genitive."""
+    if name is None or name.pronoun or phrase not in lex.according_to_genitive:
+        return name
+    base = nominative(name.text, lang)
+    return name if base is None or base == name.text else replace(name, base=base)
 
 
 def _deye(text: str, tokens: list[Token], index: int, lang: str, lex: Lexicon) -> Name | None:
@@ -493,10 +519,10 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
 
 
 def _as_person(name: Name) -> Name:
-    return Name(name.start, name.end, name.text, name.pronoun, name.gender, True)
+    return replace(name, person=True)
 
 
-def _before_according_to(text: str, tokens: list[Token], words: list[str],
+def _before_according_to(text: str, tokens: list[Token], words: list[str], lang: str,
                          lex: Lexicon) -> Name | None:
     """По словам эколога X, «… / According to X, “…: the name must end the lead-in."""
     for index in range(max(0, len(tokens) - _LEAD_IN_TOKENS), len(tokens)):
@@ -504,7 +530,7 @@ def _before_according_to(text: str, tokens: list[Token], words: list[str],
             if tuple(words[index:index + len(phrase)]) == phrase:
                 name = _name_after_roles(text, tokens, index + len(phrase), lex)
                 if name is not None and name.end == tokens[-1].end:
-                    return name
+                    return _in_case(name, phrase, lang, lex)
     return None
 
 
@@ -524,9 +550,11 @@ def _before_genitive(text: str, tokens: list[Token], words: list[str], lang: str
     if not size or len(tokens) <= size:
         return None
     last = len(tokens) - size - 1
-    stem = _AZ_GENITIVE.sub("", tokens[last].text)
-    if not stem or not stem[0].isupper() or _common_noun(stem, lex):
+    written = tokens[last].text
+    stem = _az_genitive_stem(written)
+    if not written[0].isupper() or _common_noun(stem or written, lex):
         return None
+    stem = stem or written  # not sure where the suffix starts: keep the word as written
     first = last
     while first > 0 and last - first < 2 and tokens[first - 1].text[0].isupper() \
             and text[tokens[first - 1].end:tokens[first].start].isspace():
@@ -625,13 +653,128 @@ def _appositive_start(text: str, tokens: list[Token], end: int) -> int | None:
     return None
 
 
-def _resolve_name(written: str, before: list[Mention], lang: str) -> str:
+def nominative(text: str, lang: str) -> str | None:
+    """The nominative of a person's name written in the genitive, as far as the endings
+    tell it with confidence (None otherwise: the caller keeps the name as written).
+
+    Russian: the surname must have an ending that gives the case away (Мамедовой →
+    Мамедова, Керимова → Керимов, Достоевского → Достоевский) or be one that does not
+    decline (Гасымлы, Джафарли, Шевченко); the first names and patronymic then follow the
+    surname's gender (Шахлы → Шахла, Рашада → Рашад, Юрия → Юрий, Ольги → Ольга). A word
+    that could come from two nominatives (Лейли/Наили: Лейли or Наиля) leaves the whole
+    name as written. Azerbaijani: the genitive suffix is taken off (see
+    :func:`_az_genitive_stem`).
+    """
+    words = text.split()
+    if not words or any(not w[0].isupper() or w.isupper() for w in words):
+        return None
+    if lang == "az":
+        stem = _az_genitive_stem(words[-1])
+        return None if stem is None else " ".join(words[:-1] + [stem])
+    if lang != "ru" or any("-" in w for w in words):
+        return None
+    surname = _ru_surname_nominative(words[-1])
+    if surname is None:
+        return None
+    last, gender = surname
+    given = [_ru_given_nominative(word, gender) for word in words[:-1]]
+    if any(word is None for word in given):
+        return None
+    return " ".join([*(word for word in given if word is not None), last])
+
+
+#: Russian surname endings in the genitive: (ending, what replaces it, gender).
+_RU_GENITIVE_SURNAMES: tuple[tuple[str, str, str], ...] = (
+    ("овой", "ова", "f"), ("евой", "ева", "f"), ("ёвой", "ёва", "f"), ("иной", "ина", "f"),
+    ("ыной", "ына", "f"), ("ской", "ская", "f"), ("цкой", "цкая", "f"),
+    ("ского", "ский", "m"), ("цкого", "цкий", "m"), ("ова", "ов", "m"), ("ева", "ев", "m"),
+    ("ёва", "ёв", "m"), ("ина", "ин", "m"), ("ына", "ын", "m"), ("яна", "ян", "m"),
+)
+#: Surnames that do not decline (Гасымлы, Джафарли, Гусейнзаде, Шевченко, Черных).
+_RU_INDECLINABLE = ("ли", "лы", "лу", "заде", "оглу", "енко", "ко", "дзе", "швили", "ян",
+                    "ых", "их")
+
+
+def _ru_surname_nominative(word: str) -> tuple[str, str | None] | None:
+    """(the nominative of a Russian surname in the genitive, its bearer's gender)."""
+    lower = word.lower()
+    if len(lower) < 4:
+        return None
+    for ending, replacement, gender in _RU_GENITIVE_SURNAMES:
+        if lower.endswith(ending) and len(lower) > len(ending) + 1:
+            return word[:-len(ending)] + replacement, gender
+    if lower.endswith(_RU_INDECLINABLE):
+        return word, None
+    return None
+
+
+def _ru_given_nominative(word: str, gender: str | None) -> str | None:
+    """The nominative of a first name or patronymic in the genitive, for a bearer of
+    ``gender`` (None: unknown); None when unsure."""
+    lower = word.lower()
+    if len(lower) < 3:
+        return None
+    if lower[-1] not in _RU_VOWELS:
+        return word  # Айнур, Нигяр: feminine names ending in a consonant do not decline
+    before = lower[-2]
+    if lower.endswith("ьи") or (lower.endswith("ии") and gender != "m"):
+        return word[:-1] + "я"  # Натальи → Наталья, Ильи → Илья, Марии → Мария
+    if lower.endswith("ы") and before not in _RU_VOWELS:
+        return word[:-1] + "а"  # Шахлы → Шахла, Никиты → Никита
+    if lower.endswith("и") and before in _RU_HUSHING:
+        return word[:-1] + "а"  # Ольги → Ольга, Луки → Лука
+    if gender == "f":
+        return None
+    if lower.endswith(("ия", "ея", "ая")):
+        return word[:-1] + "й"  # Юрия → Юрий, Алексея → Алексей, Николая → Николай
+    if lower.endswith("я") and before not in _RU_VOWELS:
+        return word[:-1] + "ь"  # Игоря → Игорь
+    if lower.endswith("а") and before not in _RU_VOWELS:
+        return word[:-1]  # Рашада → Рашад, Рашидовича → Рашидович
+    return None
+
+
+def _az_genitive_stem(word: str) -> str | None:
+    """``word`` without its Azerbaijani genitive suffix (Cəfərli'nin → Cəfərli,
+    Qədirovun → Qədirov, Məmmədovanın → Məmmədova), None when unsure where it starts.
+
+    After a vowel the suffix is -nin/-nın/-nun/-nün, after a consonant -in/-ın/-un/-ün, so
+    a word ending in vowel + n + suffix (Həsənin, Leylanın) reads both ways; then the
+    reading whose stem has a surname ending wins, and otherwise nothing is taken off.
+    """
+    for mark in "'’-":
+        stem, found, suffix = word.rpartition(mark)
+        if found and stem and _AZ_SUFFIX_AFTER_MARK.fullmatch(suffix.lower()):
+            return stem
+    lower = fold(word)
+    if len(lower) < 4 or lower[-1] != "n" or lower[-2] not in "iıuü":
+        return None
+    if lower[-3] == "n" and lower[-4] in _AZ_VOWELS:
+        readings = [stem for stem in (word[:-3], word[:-2])
+                    if _harmonises(fold(stem), lower[-2]) and _surname_gender(fold(stem))[0]]
+        return readings[0] if len(readings) == 1 else None
+    stem = word[:-2]
+    if lower[-3] in _AZ_VOWELS or not _harmonises(fold(stem), lower[-2]):
+        return None
+    return stem
+
+
+def _harmonises(stem: str, vowel: str) -> bool:
+    """Whether ``vowel`` is the suffix vowel Azerbaijani harmony gives after ``stem``."""
+    last = next((c for c in reversed(stem) if c in _AZ_VOWELS), None)
+    return last is not None and _AZ_HARMONY[last] == vowel
+
+
+def _resolve_name(written: str, before: list[Mention], lang: str,
+                  base: str | None = None) -> str:
     """The full name an earlier mention gives for ``written``, in its first (introducing)
-    form: Jafarli → Natig Jafarli; по словам Натига Джафарли → Натиг Джафарли."""
+    form: Jafarli → Natig Jafarli; по словам Джафарли → Натиг Джафарли. Without one, the
+    name's nominative ``base`` when known (по словам Натига Джафарли → Натиг Джафарли),
+    else the name as written."""
     words = written.split()
     match = next((m for m in reversed(before) if _names_match(m.name.words, words, lang)), None)
     if match is None:
-        return written
+        return base or written
     same_person = [m for m in before if len(m.name.words) == len(match.name.words)
                    and _names_match(m.name.words, match.name.words, lang)]
     return same_person[0].name.text

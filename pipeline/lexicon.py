@@ -24,6 +24,8 @@ class Lexicon:
     function_words: frozenset[str]  # capitalised sentence starters that are not names
     according_to: tuple[tuple[str, ...], ...]  # "according to", "по словам"
     particles: frozenset[str] = frozenset()  # lower-case name parts: de, van, bin
+    #: The phrases of :attr:`according_to` whose name is in the genitive (по словам X).
+    according_to_genitive: frozenset[tuple[str, ...]] = frozenset()
     #: Phrases that follow a name in the genitive and attribute what comes next to it
     #: (Azerbaijani X-in sözlərinə görə, X-in fikrincə).
     after_genitive: tuple[tuple[str, ...], ...] = ()
@@ -198,6 +200,8 @@ RUSSIAN = Lexicon(
     according_to=tuple(("по", noun) for noun in _RU_BY_WORDS.split())
     + (("со", "слов"),)
     + tuple(sorted(("как",) + verb for verb in _RU_VERBS if len(verb) == 1)),
+    according_to_genitive=frozenset({("по", noun) for noun in _RU_BY_WORDS.split()}
+                                    | {("со", "слов")}),
     asides=_phrases("также тоже же позже позднее затем потом ещё еще тогда однако "
                     "впрочем вновь снова уже ранее неоднократно публично прямо вчера "
                     "сегодня|в понедельник|во вторник|в среду|в четверг|в пятницу|"

@@ -114,6 +114,10 @@ class _Article:
     full_names: dict[int, list[Mention]] = field(default_factory=dict)
     all_names: dict[int, list[Mention]] = field(default_factory=dict)
     ends: dict[int, list[int]] = field(default_factory=dict)
+    #: Names an attribution wrote in another case, by segment: (start, end, nominative).
+    #: A later surname resolves to the nominative (— отметила Мамедова → Шахла Мамедова,
+    #: after по словам Шахлы Мамедовой), not to the form the article happened to write.
+    nominatives: dict[int, list[tuple[int, int, Name]]] = field(default_factory=dict)
 
     def mentions(self, name: Name, segment: int, since: int) -> list[Mention]:
         """What :func:`resolve` needs to know of the names in segments 0…``segment``.
@@ -133,8 +137,16 @@ class _Article:
                 find = names_in if window else full_names_in
                 cache[index] = [Mention(index, found) for found in
                                 find(blank_out(self.segments[index]), self.lang)]
-            mentions += cache[index]
+            renamed = self.nominatives.get(index)
+            mentions += cache[index] if renamed is None else [
+                _renamed(mention, renamed) for mention in cache[index]]
         return mentions
+
+    def rename(self, segment: int, name: Name, nominative: str) -> None:
+        """Record that ``name`` (written in another case) is ``nominative``."""
+        known = Name(name.start, name.end, nominative,
+                     gender=guess_gender(Name(0, 0, nominative)), person=True)
+        self.nominatives.setdefault(segment, []).append((name.start, name.end, known))
 
     def sentence_ends(self, segment: int) -> list[int]:
         """:func:`_sentence_ends` of a segment's masked text, computed once."""
@@ -142,6 +154,15 @@ class _Article:
             self.ends[segment] = _sentence_ends(_masked(self.segments[segment],
                                                         self.scans[segment]))
         return self.ends[segment]
+
+
+def _renamed(mention: Mention, renamed: list[tuple[int, int, Name]]) -> Mention:
+    """``mention`` as its recorded nominative when it overlaps a renamed attribution."""
+    for start, end, known in renamed:
+        if mention.name.start < end and start < mention.name.end:
+            return Mention(mention.segment, Name(mention.name.start, mention.name.end,
+                                                 known.text, gender=known.gender, person=True))
+    return mention
 
 
 def find_quotations(text: str, lang: str) -> list[Quotation]:
@@ -204,6 +225,8 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
     else:
         speaker = resolve(name, segment, article.mentions(name, segment, since), speakers,
                           lang, since=since)
+    if name is not None and speaker is not None and name.base is not None:
+        article.rename(segment, name, speaker)
     if name is not None and speaker is not None:
         gender = name.gender if name.pronoun else guess_gender(Name(0, 0, speaker))
         speakers.append(Mention(segment, Name(name.start, name.end, speaker,

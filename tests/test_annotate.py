@@ -78,3 +78,29 @@ def test_unknown_speakers() -> None:
         UnknownSpeaker("Tural Ismayilzade", "world/oil", 2),
     ]
     assert ("Rashad Karimov", "world/gas", 2) in unknown_speakers(articles, None)
+
+
+RU_GLOSSARY = read_glossary(io.StringIO(
+    "ru,en,az,kind\n"
+    "Наиля Алиева,Nailya Aliyeva,Nailə Əliyeva,person\n"
+    "Алиев,Aliyev,Əliyev,person\n"), "glossary.csv")
+
+
+def test_speaker_in_the_genitive_is_noted_in_the_nominative() -> None:
+    segments = ["По словам эколога Шахлы Мамедовой, «уровень загрязнения превышен».",
+                "«Мы проверим данные», — отметила Мамедова."]
+    assert annotate_segments(segments, "ru") == [["Quotation — speaker: Шахла Мамедова"],
+                                                 ["Quotation — speaker: Шахла Мамедова"]]
+    assert unknown_speakers([("eco/river", "ru", segments)], RU_GLOSSARY) == [
+        UnknownSpeaker("Шахла Мамедова", "eco/river", 2)]
+
+
+def test_speaker_the_glossary_knows_is_noted_in_its_glossary_form() -> None:
+    # Наили may be the genitive of Наиля or a name of its own: the glossary decides.
+    notes = annotate_segments(["По словам Наили Алиевой, «это ошибка»."], "ru", RU_GLOSSARY)
+    assert notes[0][0] == "Quotation — speaker: Наиля Алиева"
+
+
+def test_glossary_row_of_another_gender_is_not_the_speaker() -> None:
+    notes = annotate_segments(["«Это ошибка», — сказала Алиева."], "ru", RU_GLOSSARY)
+    assert notes[0][0] == "Quotation — speaker: Алиева"

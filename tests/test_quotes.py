@@ -200,13 +200,64 @@ def test_quotation_inside_speech_is_nested() -> None:
     ("«Бюджет — это фикция», — заявил экономист Рашад Керимов.", "Рашад Керимов"),
     ("«Бюджет — это фикция», — сказала Лейла Мамедова.", "Лейла Мамедова"),
     ("Рашад Керимов отметил: «Бюджет — это фикция».", "Рашад Керимов"),
-    ("По словам Рашада Керимова, «бюджет — это фикция».", "Рашада Керимова"),
+    ("По словам Рашада Керимова, «бюджет — это фикция».", "Рашад Керимов"),
     ("«Мы готовы», — сказала\nорганизатор выставки Айнур\nИсмайлова.", "Айнур Исмайлова"),
     ("Писатель Эльчин Гасанов отметил, что «читатели ждали».", "Эльчин Гасанов"),
 ])
 def test_russian_attribution_patterns(text: str, speaker: str) -> None:
     quotation = only(text, "ru")
     assert (quotation.kind, quotation.speaker) == (SPEECH, speaker)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("По словам эколога Шахлы Мамедовой, «уровень загрязнения реки превышен».",
+     "Шахла Мамедова"),
+    ("По мнению политолога Азера Гасымлы, «это сделка».", "Азер Гасымлы"),
+    ("По словам Натига Джафарли, «бюджет — это фикция».", "Натиг Джафарли"),
+    ("По словам Юрия Достоевского, «бюджет — это фикция».", "Юрий Достоевский"),
+    ("По словам Ольги Ивановой, «бюджет — это фикция».", "Ольга Иванова"),
+    ("По словам Игоря Пашиняна, «бюджет — это фикция».", "Игорь Пашинян"),
+    ("Со слов Айгюн Алиевой, «дети рады».", "Айгюн Алиева"),
+    ("«Уровень превышен», — по словам эколога Мамедовой.", "Мамедова"),
+    ("Как отметила Лейла Мамедова, «это ошибка».", "Лейла Мамедова"),
+])
+def test_russian_speaker_in_the_genitive_is_given_in_the_nominative(text: str,
+                                                                    speaker: str) -> None:
+    quotation = only(text, "ru")
+    assert (quotation.kind, quotation.speaker) == (SPEECH, speaker)
+    assert quotation.attribution is not None
+    assert quotation.attribution.text in text  # the attribution stays as written
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # Лейли is a name of its own, and the genitive of Наиля: keep what is written.
+    ("По словам Лейли Мамедовой, «это ошибка».", "Лейли Мамедовой"),
+    # -ого may come from -ый, -ой or -ий.
+    ("По словам Андрея Белого, «это ошибка».", "Андрея Белого"),
+    ("По словам Financial Times, «сделка сорвалась».", "Financial Times"),
+])
+def test_russian_genitive_kept_as_written_when_the_nominative_is_unsure(text: str,
+                                                                         speaker: str) -> None:
+    assert only(text, "ru").speaker == speaker
+
+
+def test_russian_later_surname_and_pronoun_resolve_to_the_nominative() -> None:
+    segments = [
+        "По словам эколога Шахлы Мамедовой, «уровень загрязнения реки превышен».",
+        "Чиновники с этим не согласны.",
+        "«Мы проверим данные», — отметила Мамедова.",
+        "«И опубликуем их», — добавила она.",
+    ]
+    quotations = analyse_article(segments, "ru")
+    assert [q.speaker for q in quotations] == ["Шахла Мамедова"] * 3
+    assert [q.attribution.text for q in quotations if q.attribution] == [
+        "Шахлы Мамедовой", "Мамедова", "она"]
+
+
+def test_russian_genitive_resolves_to_an_earlier_nominative_introduction() -> None:
+    segments = ["Эколог Лейли Мамедова изучает реку.",
+                "По словам Лейли Мамедовой, «уровень загрязнения превышен»."]
+    assert [q.speaker for q in analyse_article(segments, "ru")] == ["Лейли Мамедова"]
 
 
 @pytest.mark.parametrize("text", [
@@ -333,6 +384,25 @@ def test_azerbaijani_genitive_lead_in_without_a_name(text: str) -> None:
 ])
 def test_azerbaijani_asides_between_name_and_verb(text: str) -> None:
     assert (only(text, "az").kind, only(text, "az").speaker) == (SPEECH, "Ərəstun Qədirov")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Ərəstun Qədirovun fikrincə, “çay ölmür”.", "Ərəstun Qədirov"),
+    ("Leyla Əliyevanın sözlərinə görə, “çay ölür”.", "Leyla Əliyeva"),
+    ("Tural Hüseynzadənin sözlərinə görə, “çay ölür”.", "Tural Hüseynzadə"),
+    ("Hikmət Babaoğlunun sözlərinə görə, “çay ölür”.", "Hikmət Babaoğlu"),
+    ("Paşinyan'ın sözlərinə görə, “çay ölür”.", "Paşinyan"),
+    # Həsən + in or Həsə + nin: nothing says which, so the word stays as written.
+    ("Rauf Həsənin sözlərinə görə, “çay ölür”.", "Rauf Həsənin"),
+])
+def test_azerbaijani_genitive_suffix_is_taken_off_when_sure(text: str, speaker: str) -> None:
+    assert only(text, "az").speaker == speaker
+
+
+def test_azerbaijani_unsure_genitive_resolves_to_an_earlier_introduction() -> None:
+    segments = ["Ekoloq Rauf Həsən çayı tədqiq edir.",
+                "Həsənin sözlərinə görə, “çay ölür”."]
+    assert [q.speaker for q in analyse_article(segments, "az")] == ["Rauf Həsən"]
 
 
 def test_azerbaijani_surname_with_apostrophe_suffix_resolves() -> None:
