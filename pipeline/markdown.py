@@ -117,12 +117,30 @@ def _front_matter(lines: SourceLines, path: str,
             hint="add a line with '---' after the last front-matter field",
         )
     body_lines = lines.texts[1:close]
+    for number, body in enumerate(body_lines, start=2):
+        if body.startswith("%"):
+            # PyYAML reads a '%' in column 0 as a directive wherever it is; the usual
+            # '%YAML 1.2' + '---' leaves nothing but the directive before the closing line.
+            raise ArticleError(
+                f"front matter holds a YAML directive ({body.strip()!r}): the '---' after it "
+                "would close the front matter",
+                path=path,
+                line=number,
+                hint="delete the directive line; write the front matter as key: value lines "
+                     "between the two '---' lines",
+            )
     yaml_text = "\n".join(body_lines) + "\n"
     root = _compose_yaml(yaml_text, path)
     if root is None:
         return close + 1, [], None
     if not isinstance(root, yaml.MappingNode):
-        raise ArticleError("front matter must be a mapping of keys to values", path=path, line=2)
+        what = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        raise ArticleError(
+            f"front matter must be a mapping of keys to values, not {what}",
+            path=path,
+            line=root.start_mark.line + 2,
+            hint="write the front matter as key: value lines, e.g. 'title: My headline'",
+        )
     _check_duplicate_keys(root, path)
     line_starts = [0]
     for body in body_lines:
@@ -506,7 +524,9 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
 
     ``lookup`` returns None to keep a segment as written. ``front_matter`` sets top-level keys
     (``lang``, ``translation_of``, ...): an existing key's value is replaced in place, a new key
-    is added before the closing ``---``; an article without front matter gets one.
+    is added as a line before the closing ``---`` (at the mapping's indentation, before an
+    explicit ``...`` end) or, when the front matter is one flow mapping ``{...}``, as an entry
+    inside its braces; an article without front matter gets one.
     Returns text without the BOM; :func:`encode_article` puts it back.
     """
     lines, offsets = _lines_and_offsets(article.text)
@@ -673,17 +693,73 @@ def _front_matter_edits(article: Article, lines: SourceLines, offsets: Sequence[
     close = article.front_matter_end - 1
     yaml_text = "\n".join(lines.texts[1:close]) + "\n"
     root = _composed(yaml_text)
-    edits, missing = [], []
+    mapping = root if isinstance(root, yaml.MappingNode) else None
+    flow = mapping is not None and bool(mapping.flow_style)
+    edits: list[tuple[int, int, str]] = []
+    missing: dict[str, str | bool] = {}
     for key, value in fields.items():
-        node = _top_level_value(root, key) if isinstance(root, yaml.MappingNode) else None
+        node = _top_level_value(mapping, key) if mapping is not None else None
         if isinstance(node, yaml.ScalarNode):
             start = offsets[node.start_mark.line + 1] + node.start_mark.column
             end = offsets[node.end_mark.line + 1] + node.end_mark.column
-            rendered = _yaml_value(value, node.style or "plain")
+            rendered = _yaml_value(value, node.style or ("flow-plain" if flow else "plain"))
             if article.text[start:end] != rendered:
                 edits.append((start, end, rendered))
         else:
-            missing.append(f"{key}: {_yaml_value(value, 'plain')}{newline}")
-    if missing:
-        edits.append((offsets[close], offsets[close], "".join(missing)))
+            missing[key] = value
+    if not missing:
+        return edits
+    where = _new_keys_position(yaml_text)
+    if where.flow:
+        # ``{title: Hello}``: the keys go inside the braces, after the last entry; every
+        # source byte stays where it was.
+        entries = ", ".join(f"{k}: {_yaml_value(v, 'flow-plain')}" for k, v in missing.items())
+        edits.append((offsets[where.line + 1] + where.column, offsets[where.line + 1] + where.column,
+                      where.lead + entries))
+    else:
+        # Key lines at the mapping's own indentation, before the closing '---' (or before
+        # an explicit '...' document end, after which YAML allows no more content).
+        at = offsets[where.line + 1] if where.line is not None else offsets[close]
+        edits.append((at, at, "".join(f"{' ' * where.column}{k}: {_yaml_value(v, 'plain')}{newline}"
+                                      for k, v in missing.items())))
     return edits
+
+
+@dataclass(frozen=True)
+class _KeysPosition:
+    """Where :func:`_front_matter_edits` adds top-level keys (lines and columns of the YAML text)."""
+
+    flow: bool  # inside a flow mapping root ``{...}``: at (line, column), after ``lead``
+    line: int | None  # block root: insert before this line (None: before the closing line)
+    column: int  # flow: insertion column; block: the mapping's indentation
+    lead: str = ""
+
+
+@functools.lru_cache(maxsize=16)
+def _new_keys_position(yaml_text: str) -> _KeysPosition:
+    tokens = list(yaml.scan(yaml_text, Loader=_SAFE_YAML_LOADER))
+    content = [t for t in tokens if not isinstance(
+        t, (yaml.StreamStartToken, yaml.DocumentStartToken, yaml.AnchorToken, yaml.TagToken))]
+    if content and isinstance(content[0], yaml.FlowMappingStartToken):
+        depth, index = 0, tokens.index(content[0])
+        for index in range(index, len(tokens)):
+            if isinstance(tokens[index], (yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
+                depth += 1
+            elif isinstance(tokens[index], (yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
+                depth -= 1
+                if depth == 0:
+                    break
+        previous = tokens[index - 1]
+        if isinstance(previous, yaml.FlowMappingStartToken):  # ``{}``
+            lead = ""
+        elif isinstance(previous, yaml.FlowEntryToken):  # a trailing comma: ``{a: 1,}``
+            lead = " "
+        elif isinstance(previous, (yaml.ValueToken, yaml.KeyToken, yaml.AnchorToken, yaml.TagToken)):
+            lead = " , "  # an empty value (``{a: }``, ``{a: !!str}``): ``!!str,`` is not YAML
+        else:
+            lead = ", "
+        mark = previous.end_mark
+        return _KeysPosition(flow=True, line=mark.line, column=mark.column, lead=lead)
+    indent = next((t.start_mark.column for t in tokens if isinstance(t, yaml.BlockMappingStartToken)), 0)
+    end = next((t.start_mark.line for t in tokens if isinstance(t, yaml.DocumentEndToken)), None)
+    return _KeysPosition(flow=False, line=end, column=indent)

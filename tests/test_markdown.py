@@ -72,6 +72,60 @@ def test_bad_front_matter_is_reported_with_line(text: str, line: int, fragment: 
     assert info.value.path == "source/a.md"
 
 
+@pytest.mark.parametrize("text, line, fragment", [
+    ("---\n- a\n- b\n---\nBody.\n", 2, "not a list"),
+    ("---\n# a list\n[a, b]\n---\nBody.\n", 3, "not a list"),
+    ("---\nJust a headline\n---\nBody.\n", 2, "not a single value"),
+    ("---\n%YAML 1.2\n---\ntitle: T\n---\nBody.\n", 2, "YAML directive ('%YAML 1.2')"),
+    ("---\n%YAML 1.1\n--- # explicit start\ntitle: T\n---\nBody.\n", 2, "YAML directive"),
+])
+def test_front_matter_that_is_not_key_value_lines_is_refused_with_a_hint(text: str, line: int,
+                                                                         fragment: str) -> None:
+    with pytest.raises(ArticleError) as info:
+        article(text)
+    assert (info.value.path, info.value.line) == ("source/a.md", line)
+    assert fragment in info.value.message
+    assert "key: value lines" in (info.value.hint or "")
+
+
+@pytest.mark.parametrize("front, published", [
+    # One flow mapping: the keys go inside the braces (not after them: invalid YAML).
+    ("{title: Hello}", "{title: Hello, lang: ru, translation_of: a}"),
+    ("{ title: Hello }", "{ title: Hello, lang: ru, translation_of: a }"),
+    ("{title: Hello,}", "{title: Hello, lang: ru, translation_of: a}"),
+    ("{title: Hello, # comment\n}", "{title: Hello, lang: ru, translation_of: a # comment\n}"),
+    ("{title: Hello, note: !!str }", "{title: Hello, note: !!str , lang: ru, translation_of: a }"),
+    ("{}", "{lang: ru, translation_of: a}"),
+    ("{title: Hello,\n  lang: en}", "{title: Hello,\n  lang: ru, translation_of: a}"),
+    ("--- !!map {title: Hello}", "--- !!map {title: Hello, lang: ru, translation_of: a}"),
+    # An indented block mapping: the keys at its indentation.
+    ("  title: Hello", "  title: Hello\n  lang: ru\n  translation_of: a"),
+    # After an explicit document end ('...' with a comment) YAML allows no more keys.
+    ("title: Hello\n... # end", "title: Hello\nlang: ru\ntranslation_of: a\n... # end"),
+])
+def test_published_front_matter_of_any_mapping_root_is_valid_yaml(front: str, published: str) -> None:
+    import yaml
+
+    text = f"---\n{front}\n---\n\nBody.\n"
+    out = localise(article(text), lambda s: None, front_matter={"lang": "ru", "translation_of": "a"})
+    assert out == f"---\n{published}\n---\n\nBody.\n"
+    source = yaml.safe_load(front.replace("--- ", "")) or {}
+    source.pop("lang", None)
+    source.pop("translation_of", None)
+    assert yaml.safe_load(published.replace("--- ", "")) == {**source, "lang": "ru", "translation_of": "a"}
+
+
+def test_flow_mapping_front_matter_is_translated_and_stays_one_mapping() -> None:
+    import yaml
+
+    art = article("---\n{title: Hello, date: 2026-01-01}\n---\n\nBody.\n")
+    out = localise(art, lambda s: {"Hello": "Привет, мир", "Body.": "Текст."}.get(s.msgid),
+                   front_matter={"lang": "ru", "translation_of": "news, 2026", "machine_translated": True})
+    assert out == ('---\n{title: "Привет, мир", date: 2026-01-01, lang: ru, translation_of: "news, 2026", '
+                   "machine_translated: true}\n---\n\nТекст.\n")
+    assert yaml.safe_load(out.split("---\n")[1])["translation_of"] == "news, 2026"
+
+
 def test_invalid_utf8_names_the_line() -> None:
     with pytest.raises(ArticleError) as info:
         read_article(b"ok\n\nbad \xff byte\n", path="source/a.md", slug="a", default_lang="en",

@@ -67,3 +67,18 @@ def test_untranslated_and_changed_are_never_published() -> None:
     assert decision.reasons() == ["1 source changed since translation", "1 untranslated"]
     decision, _ = decide(article(), "ru", None, policy)
     assert decision.reasons() == ["4 untranslated"]
+
+
+def test_flow_mapping_front_matter_publishes_valid_yaml_with_the_same_meaning() -> None:
+    """Regression: the added keys were written as lines after the closing brace (invalid YAML)."""
+    import yaml
+
+    art = read_article(b"---\n{title: Hello}\n---\n\nBody.\n", path="source/a.md", slug="a",
+                       default_lang="en", front_matter_keys=("title",))
+    identity = Catalogue(messages=[Message(msgid=s.msgid, msgctxt=s.msgctxt, msgstr=s.msgid) for s in art.segments])
+    decision, chosen = decide(art, "ru", identity, PublishPolicy())
+    text = render_version(art, "ru", chosen, decision, PublishPolicy())
+    # Every source byte is kept; the keys are entries inside the braces.
+    assert text == "---\n{title: Hello, lang: ru, translation_of: a, translationKey: a}\n---\n\nBody.\n"
+    assert yaml.safe_load(text.split("---\n")[1]) == {"title": "Hello", "lang": "ru", "translation_of": "a",
+                                                      "translationKey": "a"}
