@@ -541,7 +541,9 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
                       render_translation(segment, translation, newline)))
     if front_matter:
         edits.extend(_front_matter_edits(article, lines, offsets, front_matter))
-    edits.sort()
+    # By position only: of two insertions at one place (a value filled in, then new keys
+    # after it), the one made first comes first.
+    edits.sort(key=lambda edit: edit[:2])
     out, pos = [], 0
     for start, end, text in edits:
         out.append(article.text[pos:start])
@@ -702,7 +704,17 @@ def _front_matter_edits(article: Article, lines: SourceLines, offsets: Sequence[
         if isinstance(node, yaml.ScalarNode):
             start = offsets[node.start_mark.line + 1] + node.start_mark.column
             end = offsets[node.end_mark.line + 1] + node.end_mark.column
+            # An anchor or tag (``&key x``) stays: only the value is replaced.
+            properties = _YAML_PROPERTIES.match(article.text, start, end)
+            if properties is not None:
+                start = properties.end()
             rendered = _yaml_value(value, node.style or ("flow-plain" if flow else "plain"))
+            colon = article.text.rfind(":", 0, start)
+            if start == end and colon >= 0 and not article.text[colon + 1:start].strip():
+                # An empty value (``key:``, ``{key: }``) sits wherever the next token starts:
+                # write it right after the colon, and after a space (``key:ru`` is not a key).
+                start = end = colon + 1
+                rendered = " " + rendered
             if article.text[start:end] != rendered:
                 edits.append((start, end, rendered))
         else:

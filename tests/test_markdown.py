@@ -115,6 +115,23 @@ def test_published_front_matter_of_any_mapping_root_is_valid_yaml(front: str, pu
     assert yaml.safe_load(published.replace("--- ", "")) == {**source, "lang": "ru", "translation_of": "a"}
 
 
+@pytest.mark.parametrize("front, published", [
+    ("title: T\ntranslation_of:\n", "title: T\ntranslation_of: a\nlang: ru\n"),
+    ("{title: T, translation_of: }\n", "{title: T, translation_of: a , lang: ru }\n"),
+    ("translation_of: &slug old\nalso: *slug\n", "translation_of: &slug a\nalso: *slug\nlang: ru\n"),
+    ("translation_of: !!str old\n", "translation_of: !!str a\nlang: ru\n"),
+])
+def test_an_empty_or_anchored_key_the_pipeline_sets_stays_valid_yaml(front: str, published: str) -> None:
+    """Regression: an empty ``key:`` became ``key:a`` (not a key) and ``&slug old`` lost its anchor."""
+    import yaml
+
+    out = localise(article(f"---\n{front}---\nBody.\n"), lambda s: None,
+                   front_matter={"lang": "ru", "translation_of": "a"})
+    assert out == f"---\n{published}---\nBody.\n"
+    data = yaml.safe_load(published)
+    assert (data["lang"], data["translation_of"]) == ("ru", "a")
+
+
 def test_flow_mapping_front_matter_is_translated_and_stays_one_mapping() -> None:
     import yaml
 
