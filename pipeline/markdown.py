@@ -537,8 +537,15 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
             continue
         first, last = segment.pieces[0], segment.pieces[-1]
         newline = lines.endings[first.line] or _dominant_newline(lines)
-        edits.append((offsets[first.line] + first.start, offsets[last.line] + last.end,
-                      render_translation(segment, translation, newline)))
+        next_line = lines.texts[last.line + 1] if last.line + 1 < len(lines.texts) else ""
+        rendered = render_translation(segment, translation, newline, next_line=next_line)
+        edits.append((offsets[first.line] + first.start, offsets[last.line] + last.end, rendered))
+        if _under_a_delimiter_row(segment, rendered, next_line):
+            # A pipe left there is in a code span, which cannot hold an entity: a blank line
+            # (inside the next line's block quotes) separates the two lines, as any two blocks.
+            blank = _QUOTE_MARKERS.match(next_line).group(0).rstrip()  # type: ignore[union-attr]
+            at = offsets[last.line + 1]
+            edits.append((at, at, blank + (lines.endings[last.line] or newline)))
     if front_matter:
         edits.extend(_front_matter_edits(article, lines, offsets, front_matter))
     # By position only: of two insertions at one place (a value filled in, then new keys
@@ -568,8 +575,39 @@ def _dominant_newline(lines: SourceLines) -> str:
     return "\r\n" if any(e == "\r\n" for e in lines.endings) else "\n"
 
 
-def render_translation(segment: Segment, translation: str, newline: str = "\n") -> str:
-    """Write a translation so the localised file keeps the source's block structure."""
+def render_translation(segment: Segment, translation: str, newline: str = "\n", *,
+                       next_line: str = "") -> str:
+    """Write a translation so the localised file keeps the source's block structure.
+
+    ``next_line`` is the source line after the segment's last line. When it could be a table
+    delimiter row (the ``---`` right after a block quote or list item, whose paragraph may
+    have had lazy continuation lines, or after an ATX heading), a pipe in the translation's
+    last line can make that line a table header: markdown-it reads ``> a \\| b`` + ``---`` as
+    a one-column table, container markers included. Such pipes are written as ``&#124;``,
+    which renders the same (one in a code span cannot be: :func:`localise` then adds a blank
+    line before ``next_line``).
+    """
+    rendered = _render_translation(segment, translation, newline)
+    if _under_a_delimiter_row(segment, rendered, next_line):
+        head, sep, last = rendered.rpartition("\n")
+        rendered = head + sep + _pipes_as_entities(last)
+    return rendered
+
+
+def _under_a_delimiter_row(segment: Segment, rendered: str, next_line: str) -> bool:
+    """Whether the last line of ``rendered`` holds a pipe and ``next_line`` could make it a
+    table header. (A setext heading's text is above its own underline: see ``setext``.)"""
+    return (segment.style in ("block", "atx", "alt") and "|" in rendered.rpartition("\n")[2]
+            and _DELIMITER_LIKE.match(next_line) is not None)
+
+
+#: A line markdown-it may take as a table's delimiter row (``---``, ``:-:``, ``|--|``), after
+#: any block-quote markers; a superset is fine (the escape only changes bytes, not rendering).
+_DELIMITER_LIKE = re.compile(r"^[ \t>]*[|:-][|:\- \t]*$")
+_QUOTE_MARKERS = re.compile(r"[ \t>]*")
+
+
+def _render_translation(segment: Segment, translation: str, newline: str) -> str:
     style = segment.style
     if style.startswith("yaml"):
         return _render_yaml(translation, style[4:])

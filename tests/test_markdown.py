@@ -256,3 +256,28 @@ def test_translation_line_that_is_a_table_delimiter_row_is_escaped() -> None:
         out = localise(art, lambda s: f"x | y\n{delimiter}\nz")
         assert out == f"x | y  \n\\{delimiter}  \nz\n"
         assert [t.type for t in md.parse(out)][:1] == ["paragraph_open"]
+
+
+@pytest.mark.parametrize("source, translation, published", [
+    # The reported case: a quote with a lazy line, then a thematic break. One line of
+    # translation with a pipe read as a one-column table (header '> Цитата \| конец').
+    ("> Quote line\nlazy \\| end\n---\n", "Цитата \\| конец", "> Цитата &#124; конец\n---\n"),
+    ("- item\nlazy\n---\n", "пункт | ещё", "- пункт &#124; ещё\n---\n"),
+    ("> - item\n> ---\n", "| пункт", "> - &#124; пункт\n> ---\n"),
+    ("# Head\n---\n", "Заголовок \\|", "# Заголовок &#124;\n---\n"),
+    ("> ![Alt](a.png)\n---\n", "a \\| b", "> ![a &#124; b](a.png)\n---\n"),
+    # A pipe in a code span cannot be an entity: a blank line keeps the two blocks apart.
+    ("> Quote line\nlazy\n---\n", "`a\\|b`", "> `a\\|b`\n\n---\n"),
+    ("> > Quote\n> ---\n", "`a\\|b`", "> > `a\\|b`\n>\n> ---\n"),
+    # Only the line above the '---' can be a header; elsewhere pipes stay as written.
+    ("> Quote line\nlazy\n---\n", "a \\| b\nc", "> a \\| b  \n> c\n---\n"),
+    ("> Quote line\nlazy\n\n---\n", "a \\| b", "> a \\| b\n\n---\n"),
+])
+def test_translation_above_a_thematic_break_does_not_make_a_table(source: str, translation: str,
+                                                                  published: str) -> None:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+    out = localise(article(source), lambda s: translation)
+    assert out == published
+    assert [t.type for t in md.parse(out)] == [t.type for t in md.parse(source)]

@@ -3,7 +3,7 @@ translation (however hostile) leaves the article with the source's block structu
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -145,3 +145,41 @@ def test_hostile_translations_keep_the_block_structure(raw: bytes, head: str, ta
     again = read_article(encode_article(art, out), path="source/a.md", slug="a", default_lang="en",
                          front_matter_keys=DEFAULT_FRONT_MATTER_KEYS)
     assert len(again.segments) == len(art.segments)
+
+
+# A block (paragraph in block quotes or list items, possibly with lazy continuation lines;
+# an ATX heading; an image) directly followed by a line that may be a table delimiter row or
+# another block, and a translation from an alphabet of block and table syntax.
+LAZY_WORD = st.sampled_from(["Quote", "line", "end", "a \\| b", "`c|d`", "`e\\|f`", "|", "-", ">", ":"])
+LAZY_TEXT = LAZY_WORD.map(str) | st.lists(LAZY_WORD, min_size=1, max_size=3).map(" ".join)
+OPENERS = st.sampled_from(["> ", "- ", "1. ", "> - ", "- > ", "> > ", "", " > "])
+FOLLOWERS = st.sampled_from(["---", "> ---", "  ---", "> > ---", "***", "- - -", ":-:", "--|--", "# Head",
+                             "> next", "- other", "```\ncode\n```", "<div>\n</div>", "Para", ""])
+SMALL_TRANSLATION = st.text(alphabet=list("ab |-\\>:`#*1.=\n"), min_size=1, max_size=14).filter(
+    lambda text: any(char.isalpha() for char in text))
+
+
+@st.composite
+def block_then_follower(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["paragraph", "atx", "image"]))
+    if kind == "atx":
+        first = "#" * draw(st.integers(1, 3)) + " " + draw(LAZY_TEXT) + draw(st.sampled_from(["", " #"]))
+        return first + "\n" + draw(FOLLOWERS) + "\n"
+    text = draw(LAZY_TEXT) if kind == "paragraph" else "![" + draw(LAZY_TEXT) + "](i.png)"
+    lazy = draw(st.lists(LAZY_TEXT, max_size=2))
+    return "\n".join([draw(OPENERS) + text, *lazy, draw(FOLLOWERS)]) + "\n"
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(block_then_follower(), SMALL_TRANSLATION)
+def test_any_translation_above_a_following_block_keeps_the_block_structure(source: str, translation: str) -> None:
+    # A source that is itself a table whose header has no unescaped pipe ('a \\| b' over
+    # '---') is another matter: a cell translated without a pipe is no longer a table.
+    assume("table_open" not in _structure(source))
+    # A setext heading ('Quote' over '---') writes its pipes as entities too, but a pipe in a
+    # code span ('`a\\|b`') would still make a table there, and no blank line may separate
+    # a heading from its underline: a known gap, not generated here.
+    assume(source.startswith("#") or "heading_open" not in _structure(source))
+    art = parse(source.encode())
+    out = localise(art, lambda segment: translation)
+    assert _structure(out) == _structure(source)
