@@ -19,6 +19,9 @@ from typing import Callable, Iterator, Sequence
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import mdTrim
+from markdown_it.rules_block.reference import reference
+from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 
 from .config import validate_language
@@ -34,13 +37,60 @@ Lookup = Callable[[Segment], "str | None"]
 
 
 def _parser() -> MarkdownIt:
-    """CommonMark + GFM tables. Inline parsing is off: we only need each block's raw text."""
+    """CommonMark + GFM tables, and footnote definitions as paragraphs (see
+    :func:`_footnote_definition`). Inline parsing is off: we only need each block's raw text."""
     md = MarkdownIt("commonmark").enable("table")
+    md.block.ruler.before("reference", "footnote_definition", _footnote_definition)
     md.disable("inline")
     return md
 
 
+def _footnote_definition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A footnote definition (``[^1]: Reuters.``) that CommonMark reads as a link reference
+    definition, label ``^1`` and destination ``Reuters.``, and so drops: it is a paragraph,
+    over the same lines, as a longer footnote (``[^1]: Figures from...``) already is.
+
+    Footnotes are an extension (Hugo, markdown-it-footnote): plain CommonMark has a footnote
+    definition as a paragraph, or, when its text is one word (or a word and a quoted title),
+    as a link reference definition. Reading both as paragraphs, their text and ``[^1]:``
+    label are extracted and translated whatever their length, and a translation one word long
+    stays a paragraph when the published article is read back.
+    """
+    if silent:
+        return False  # like a reference definition, it cannot interrupt a paragraph
+    pos = state.bMarks[start] + state.tShift[start]
+    if not state.src.startswith("[^", pos):
+        return False
+    env = state.env
+    state.env = {}  # not a link target: keep it out of the article's references
+    try:
+        if not reference(state, start, end, False):
+            return False
+        after = state.line
+    finally:
+        state.env = env
+    content = mdTrim(state.getLines(start, after, state.blkIndent, False))
+    state.push("paragraph_open", "p", 1).map = [start, after]
+    token = state.push("inline", "", 0)
+    token.content, token.map, token.children = content, [start, after], []
+    # A definition ends at its last line; a paragraph (its translation, unless that is one
+    # word again) would go on over a next line that cannot interrupt one: another definition,
+    # text. The writer then puts a blank line between them.
+    token.meta = {"footnote_continues": after < state.lineMax and not state.isEmpty(after)
+                  and state.sCount[after] >= state.blkIndent
+                  and not any(rule(state, after, end, True) for rule in state.md.block.ruler.getRules("paragraph"))}
+    state.push("paragraph_close", "p", -1)
+    state.line = after
+    return True
+
+
 _MD = _parser()
+
+
+def block_types(text: str) -> list[str]:
+    """The block tokens (``paragraph_open``, ``table_open``...) the reader sees in ``text``:
+    the structure a published article must share with its source."""
+    return [token.type for token in _MD.parse(text) if token.type != "inline"]
 
 
 @dataclass(frozen=True)
@@ -387,8 +437,9 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segm
     if not _HAS_LETTER.search(msgid):
         return
     prefix = texts[first.line][:first.start]
+    style = "footnote" if token.meta.get("footnote_continues") else "block"
     yield Segment(msgid=msgid, kind=kind, line=first.line + 1, pieces=tuple(pieces),
-                  style="block", cont_prefix=_continuation_prefix(prefix))
+                  style=style, cont_prefix=_continuation_prefix(prefix))
 
 
 def _image_only(content: str) -> tuple[int, int] | None:
@@ -591,13 +642,18 @@ def render_translation(segment: Segment, translation: str, newline: str = "\n", 
     if _under_a_delimiter_row(segment, rendered, next_line):
         head, sep, last = rendered.rpartition("\n")
         rendered = head + sep + _pipes_as_entities(last)
+    if segment.style == "footnote":
+        # ``[^1]: Reuters.`` over ``[^2]: AP.``: one word is a reference definition for
+        # CommonMark, which ends at its line; a longer translation would be a paragraph taking
+        # in the next definition. A blank line (inside the same block quotes) keeps them apart.
+        rendered += newline + segment.cont_prefix.rstrip()
     return rendered
 
 
 def _under_a_delimiter_row(segment: Segment, rendered: str, next_line: str) -> bool:
     """Whether the last line of ``rendered`` holds a pipe and ``next_line`` could make it a
     table header. (A setext heading's text is above its own underline: see ``setext``.)"""
-    return (segment.style in ("block", "atx", "alt") and "|" in rendered.rpartition("\n")[2]
+    return (segment.style in ("block", "footnote", "atx", "alt") and "|" in rendered.rpartition("\n")[2]
             and _DELIMITER_LIKE.match(next_line) is not None)
 
 

@@ -49,7 +49,8 @@ class Segment:
     ``msgid`` is what translators see. ``pieces`` say where it sits in the source, so the
     localised file is written by splicing the translation into the source's own bytes.
     ``style`` tells the splicer how to write a translation back (YAML scalar style for
-    front matter, ``"atx"``/``"setext"``/``"cell"``/``"block"`` for Markdown).
+    front matter, ``"atx"``/``"setext"``/``"cell"``/``"block"`` for Markdown; ``"footnote"``: a
+    block that must stay apart from the line after it).
     ``cont_prefix`` is what starts a continuation line inside the block's containers.
     """
 

@@ -281,3 +281,26 @@ def test_translation_above_a_thematic_break_does_not_make_a_table(source: str, t
     out = localise(article(source), lambda s: translation)
     assert out == published
     assert [t.type for t in md.parse(out)] == [t.type for t in md.parse(source)]
+
+
+def test_one_word_footnote_definitions_are_extracted_like_longer_ones() -> None:
+    """Regression: CommonMark reads ``[^1]: Reuters.`` as a link reference definition (label
+    ``^1``), so it was never extracted, and a footnote translated to one word vanished."""
+    text = ("Text.[^1][^2][^3]\n\n[^1]: Figures from the transport department.\n\n"
+            "[^2]: Reuters.\n[^3]: AP \"2025\"\n\n[ref]: https://example.org\n")
+    assert kinds(text) == [("paragraph", "Text.[^1][^2][^3]", 1),
+                           ("paragraph", "[^1]: Figures from the transport department.", 3),
+                           ("paragraph", "[^2]: Reuters.", 5), ("paragraph", "[^3]: AP \"2025\"", 6)]
+    tr = {"[^1]: Figures from the transport department.": "[^1]: Минтранс.",
+          "[^2]: Reuters.": "[^2]: Агентство Рейтер.", "[^3]: AP \"2025\"": "[^3]: Ассошиэйтед Пресс"}
+    out = localise(article(text), lambda s: tr.get(s.msgid))
+    # A longer translation of [^2] would take in the [^3] line: a blank line keeps them apart.
+    assert out == ("Text.[^1][^2][^3]\n\n[^1]: Минтранс.\n\n[^2]: Агентство Рейтер.\n\n"
+                   "[^3]: Ассошиэйтед Пресс\n\n[ref]: https://example.org\n")
+    assert [s.msgid for s in article(out).segments] == ["Text.[^1][^2][^3]", *tr.values()]
+
+
+def test_footnote_definitions_in_a_block_quote_stay_apart() -> None:
+    out = localise(article("> [^1]: Reuters.\n> [^2]: AP.\n"), lambda s: s.msgid.replace(".", " Агентство."))
+    assert out == "> [^1]: Reuters Агентство.\n>\n> [^2]: AP Агентство.\n"
+    assert [s.msgid for s in article(out).segments] == ["[^1]: Reuters Агентство.", "[^2]: AP Агентство."]
