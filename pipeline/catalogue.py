@@ -7,12 +7,18 @@ naming the first problem with its line and a hint (:class:`~pipeline.errors.Cata
 
 Accepted without any data change is what GNU gettext accepts: LF or CRLF line ends,
 ``msgctxt``, plurals, every comment kind, ``#|`` previous strings, strings split over
-several lines, blank lines, and obsolete ``#~`` entries (with ``#~ msgctxt`` and ``#~|``).
+several lines, blank lines, and obsolete ``#~`` entries (with ``#~ msgctxt`` and ``#~|``),
+and every escape sequence of GNU's PO lexer (po-lex.c): ``\\a \\b \\f \\n \\r \\t \\v \\\\ \\"``,
+octal ``\\N``, ``\\NN``, ``\\NNN`` and hex ``\\xH...``. As in GNU, an octal or hex escape
+stands for one byte (the low eight bits of its value), and those bytes are decoded as
+UTF-8 together with the text around them, even across the lines of a string:
+``"caf\\303\\251"`` is ``café``, written back as ``"café"`` (msgcat does the same).
 Refused, beyond what GNU refuses: a line holding two strings (``msgid "a" "b"``), NUL
-bytes, merge debris (git conflict markers, msgcat's ``#-#-#-#-#`` blocks), comments after
-the last entry (GNU drops them), header lines that are not ``Name: value``, plural counts
-that disagree with ``Plural-Forms``. An active and an obsolete entry may share a key
-(each kind is checked for duplicates on its own), although GNU tools refuse that.
+bytes and escapes giving one (GNU silently cuts the string there), merge debris (git
+conflict markers, msgcat's ``#-#-#-#-#`` blocks), comments after the last entry (GNU
+drops them), header lines that are not ``Name: value``, plural counts that disagree
+with ``Plural-Forms``. An active and an obsolete entry may share a key (each kind is
+checked for duplicates on its own), although GNU tools refuse that.
 
 Encoding policy:
 
@@ -100,9 +106,20 @@ _KEYWORD_LINE = re.compile(
 _STRING_LINE = re.compile(r'[ \t]*"' + _STRING_BODY + r'"[ \t]*\Z')
 _PREVIOUS_LINE = re.compile(r'[ \t]*(?:(msgctxt|msgid_plural|msgid)[ \t]*)?"' + _STRING_BODY
                             + r'"[ \t]*\Z')
-_ESCAPE = re.compile(r'\\(?:([abfnrtv\\"])|([0-7]{1,3})|x([0-9A-Fa-f]{1,2})(?![0-9A-Fa-f])|(.?))')
+#: GNU's escapes (po-lex.c, control_sequence): octal takes up to three digits, hex every
+#: hex digit that follows; either gives the low byte of its value. Anything else after a
+#: backslash (``\\'``, ``\\?``, ``\\u``, a lone ``\\x``...) is an invalid control sequence.
+_ESCAPE = re.compile(r'\\(?:([abfnrtv\\"])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(.?))')
 _SIMPLE_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
                    "v": "\v", "\\": "\\", '"': '"'}
+#: An escaped byte above ASCII is held as the lone surrogate ``surrogateescape`` maps it
+#: to until the whole string is known, then decoded as UTF-8 with its neighbours.
+_RAW_BYTE = 0xDC00
+_ESCAPE_HINT = ("write the character itself or a valid escape (\\n, \\t, \\\", \\\\), then run "
+                "pipeline sync again")
+_BYTES_HINT = ("octal and hex escapes stand for the bytes of UTF-8 characters (\\303\\251 is "
+               "é): write the characters themselves or escapes that form whole UTF-8 "
+               "characters, then run pipeline sync again")
 _CONFLICT_MARKERS = ("<<<<<<<", "|||||||", "=======", ">>>>>>>")
 _CONFLICT_LINE = re.compile(r"(?:<{7}|={7}|>{7}|\|{7})(?:[ \t\n]|\Z)")
 _MSGCAT_SEPARATOR = re.compile(r"#-#-#-#-#  [^\n]*  #-#-#-#-#")
@@ -191,7 +208,7 @@ class _Entry:
 
     __slots__ = ("first_line", "obsolete", "comments", "auto_comments", "references", "flags",
                  "previous", "previous_last", "msgctxt", "msgid", "msgid_line",
-                 "msgid_plural", "msgstr", "forms", "state", "current")
+                 "msgid_plural", "msgstr", "forms", "state", "current", "raw")
 
     def __init__(self, first_line: int) -> None:
         self.first_line = first_line
@@ -210,6 +227,8 @@ class _Entry:
         self.forms: dict[int, list[str]] | None = None
         self.state = _AT_START
         self.current: list[str] | None = None
+        #: (string, piece index, line) of each piece holding escaped non-ASCII bytes.
+        self.raw: list[tuple[list[str], int, int]] | None = None
 
 
 class _Parser:
@@ -230,6 +249,8 @@ class _Parser:
         self.obsolete: list[Message] = []
         self.seen_active: dict[tuple[str | None, str], int] = {}
         self.seen_obsolete: dict[tuple[str | None, str], int] = {}
+        #: Set by :meth:`unescape` when the string it returned holds escaped bytes.
+        self.raw_line = 0
 
     # ---- driving
 
@@ -358,6 +379,8 @@ class _Parser:
                 raise _fail(self.path, lineno,
                             "string continuation in #| without a previous keyword")
             entry.previous_last.append(body)
+            if self.raw_line:
+                self.keep_raw(entry, entry.previous_last)
             return
         previous = entry.previous if entry.previous is not None else {}
         if keyword in previous:
@@ -370,6 +393,8 @@ class _Parser:
                         "#| msgid, #| msgid_plural")
         entry.previous = previous
         entry.previous_last = previous[keyword] = [body]
+        if self.raw_line:
+            self.keep_raw(entry, entry.previous_last)
 
     def obsolete_line(self, line: str, lineno: int) -> None:
         rest = line[2:]
@@ -444,6 +469,8 @@ class _Parser:
             entry.msgid_plural = pieces
             entry.state = _AT_PLURAL
         entry.current = pieces
+        if self.raw_line:
+            self.keep_raw(entry, pieces)
 
     def misplaced_msgstr(self, state: int, lineno: int) -> CatalogueError:
         if state == _AT_PLURAL:
@@ -477,6 +504,8 @@ class _Parser:
             raise _fail(self.path, lineno, "string without a keyword (msgid, msgstr...) before it")
         self.check_obsolete(entry, obsolete, lineno)
         entry.current.append(self.unescape(match.group(1), lineno))
+        if self.raw_line:
+            self.keep_raw(entry, entry.current)
 
     def check_obsolete(self, entry: _Entry, obsolete: bool, lineno: int) -> None:
         """Fix an entry's obsolete status at its first keyword; refuse a mixed entry."""
@@ -488,22 +517,102 @@ class _Parser:
             raise _fail(self.path, lineno, f"inconsistent use of #~: {which}")
 
     def unescape(self, body: str, lineno: int) -> str:
+        """The text of a string's body. ``\\n``, ``\\"``, ``\\t`` and ``\\\\`` are decoded with
+        str.replace; any other escape takes the regex route (:meth:`unescape_rare`)."""
         if "\\" not in body:
             return body
+        if "\\\\" not in body:
+            # No backslash follows another, so each one starts an escape and replacing
+            # one escape cannot create another: replace() decodes exactly, and a backslash
+            # left over starts a rarer escape.
+            text = body.replace("\\n", "\n").replace('\\"', '"').replace("\\t", "\t")
+            return text if "\\" not in text else self.unescape_rare(body, lineno)
+        # Split at the escaped backslashes (str.split pairs them from the left, as the
+        # lexer does) and decode the parts as above; each part may hold no backslash after.
+        parts = [part.replace("\\n", "\n").replace('\\"', '"').replace("\\t", "\t")
+                 for part in body.split("\\\\")]
+        if any("\\" in part for part in parts):
+            return self.unescape_rare(body, lineno)
+        return "\\".join(parts)
+
+    def unescape_rare(self, body: str, lineno: int) -> str:
+        """Decode every GNU escape; an escaped byte above ASCII is kept as a lone surrogate
+        (see :meth:`decode_raw`) and ``raw_line`` is set so the caller records the piece."""
 
         def replace(match: re.Match[str]) -> str:
             simple, octal, hexa, bad = match.groups()
             if simple is not None:
                 return _SIMPLE_ESCAPES[simple]
-            value = int(octal, 8) if octal is not None else int(hexa, 16) if hexa else -1
-            if 0 < value < 0x80:  # NUL cannot be in a message; above ASCII is a byte
-                return chr(value)
-            sequence = match.group(0) if bad is None else "\\" + bad
-            raise _fail(self.path, lineno, f"invalid escape sequence {sequence!r} in string",
-                        hint="write the character itself or a valid escape (\\n, \\t, \\\", "
-                             "\\\\), then run pipeline sync again")
+            if bad is not None:
+                raise _fail(self.path, lineno,
+                            f"invalid escape sequence {match.group(0)!r} in string (GNU "
+                            "gettext refuses it too)", hint=_ESCAPE_HINT)
+            # GNU keeps the low byte of the value (a C char): \777 is 0xFF, \x4142 is 0x42.
+            value = int(octal, 8) & 0xFF if octal is not None else int(hexa[-2:], 16)
+            if value >= 0x80:
+                self.raw_line = lineno
+                return chr(_RAW_BYTE + value)
+            if value == 0:
+                raise _fail(self.path, lineno,
+                            f"escape sequence {match.group(0)!r} in string is a NUL byte, where "
+                            "GNU gettext silently cuts the string",
+                            hint="delete the escape (a message cannot hold a NUL character), "
+                                 "then run pipeline sync again")
+            if value == 4:
+                raise _fail(self.path, lineno,
+                            f"escape sequence {match.group(0)!r} in string is the context "
+                            "separator EOT, which GNU gettext refuses in strings",
+                            hint="delete the escape (EOT separates msgctxt from msgid in "
+                                 "compiled catalogues), then run pipeline sync again")
+            return chr(value)
 
         return _ESCAPE.sub(replace, body)
+
+    def keep_raw(self, entry: _Entry, pieces: list[str]) -> None:
+        """Note that the last piece of ``pieces`` holds escaped bytes, to be decoded when the
+        entry is complete (a UTF-8 character may continue on the next line)."""
+        if entry.raw is None:
+            entry.raw = []
+        entry.raw.append((pieces, len(pieces) - 1, self.raw_line))
+        self.raw_line = 0
+
+    def decode_raw(self, entry: _Entry) -> None:
+        """Decode each string holding escaped bytes as UTF-8, in place, as one piece."""
+        assert entry.raw is not None
+        done: set[int] = set()
+        for pieces, _, _ in entry.raw:
+            if id(pieces) in done:
+                continue
+            done.add(id(pieces))
+            chunks = [piece.encode("utf-8", "surrogateescape") for piece in pieces]
+            data = b"".join(chunks)
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise self.bad_bytes(entry, pieces, chunks, exc) from None
+            pieces[:] = [text]
+
+    def bad_bytes(self, entry: _Entry, pieces: list[str], chunks: list[bytes],
+                  exc: UnicodeDecodeError) -> CatalogueError:
+        """The line whose escapes start the invalid UTF-8 sequence, and the usual hints."""
+        assert entry.raw is not None
+        lines = {index: line for owner, index, line in entry.raw if owner is pieces}
+        end = 0
+        lineno = max(lines.values())
+        for index, chunk in enumerate(chunks):
+            end += len(chunk)
+            if exc.start < end:
+                lineno = lines.get(index, lineno)
+                break
+        byte = exc.object[exc.start]
+        message = f"escape sequences in string give invalid UTF-8 (byte 0x{byte:02X})"
+        declared = _CHARSET.search(self.catalogue.header_value("Content-Type") or "")
+        charset = declared.group(1) if declared else ""
+        if charset and charset.lower() not in _ACCEPTED_CHARSETS:
+            return _fail(self.path, lineno, f"{message}; the file declares charset={charset}",
+                         hint=f"convert it with: msgconv --to-code=UTF-8 FILE -o FILE (it is "
+                              f"{charset} now), then run pipeline sync again")
+        return _fail(self.path, lineno, message, hint=_BYTES_HINT)
 
     # ---- diagnosing a line that does not parse
 
@@ -568,6 +677,8 @@ class _Parser:
                             "(truncated entry?)")
             raise _fail(self.path, entry.msgid_line, f"msgid without msgstr {where} "
                         "(truncated entry?)")
+        if entry.raw is not None:
+            self.decode_raw(entry)
         message = self.build(entry)
         if message.msgid == "" and message.msgctxt is None and not message.obsolete:
             self.take_header(entry, message)

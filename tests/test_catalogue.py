@@ -293,6 +293,69 @@ def test_flags_are_separated_by_commas_and_white_space_as_in_gnu() -> None:
         assert msgcat(data) == rendered
 
 
+# --------------------------------------------------------------------------- GNU escapes
+
+#: A header as render_po writes it, so that a file made of it can be compared byte for
+#: byte with what msgcat writes for the same file.
+_ESCAPE_HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+def _with_msgstr(*lines: str) -> bytes:
+    """A catalogue whose one entry is ``msgid "k"`` with a msgstr of these string bodies,
+    one per line (the msgstr keyword is on line 4)."""
+    return po(_ESCAPE_HEADER + 'msgid "k"\nmsgstr "' + '"\n"'.join(lines) + '"\n')
+
+
+def msgcat_or_none(data: bytes) -> bytes | None:
+    """What msgcat writes, or None when it refuses (it aborts on some invalid UTF-8)."""
+    assert MSGCAT is not None
+    done = subprocess.run([MSGCAT, "-"], input=data, capture_output=True, timeout=60)
+    return done.stdout if done.returncode == 0 else None
+
+
+#: String bodies GNU msgcat 0.21 accepts, and the text it reads (checked against msgcat in
+#: test_msgcat_reads_escapes_as_we_do).
+ACCEPTED_ESCAPES = [
+    (r"caf\303\251", "café"),
+    (r"caf\xc3\xa9", "café"),
+    (r"caf\xC3\xA9 \320\234\320\276\321\201\320\272\320\262\320\260", "café Москва"),
+    (r"\360\237\230\200 ok", "😀 ok"),
+    (r"\101\x42\7\18\x1G", "AB\a\x018\x01G"),   # octal stops after 3 digits or at a non-digit
+    (r"\1011", "A1"),
+    (r"\x4142 \x000041", "B A"),               # hex takes every digit, keeps the low byte
+    (r"\x41b", "\x1b"),
+    (r"\a\b\f\n\r\t\v\\\"", "\a\b\f\n\r\t\v\\\""),
+    (r"\\303\\251", "\\303\\251"),            # escaped backslashes, not octal escapes
+    (r'a\\\"b\\n\\\\', 'a\\"b\\n\\\\'),
+    (r"x\357\277\276y", "x\ufffey"),           # a noncharacter is still valid UTF-8
+    (r"\303\251 é", "é é"),                  # escaped and plain UTF-8 side by side
+]
+
+#: String bodies refused, with the expected message; msgcat refuses all but the NUL ones,
+#: which it silently cuts (see test_nul_escapes_are_refused_where_gnu_cuts_the_string).
+REFUSED_ESCAPES = [
+    (r"a\303", "escape sequences in string give invalid UTF-8 (byte 0xC3)"),
+    (r"a\303é", "escape sequences in string give invalid UTF-8 (byte 0xC3)"),
+    (r"a\251", "escape sequences in string give invalid UTF-8 (byte 0xA9)"),
+    (r"\777", "escape sequences in string give invalid UTF-8 (byte 0xFF)"),
+    (r"\xe9t\xe9", "escape sequences in string give invalid UTF-8 (byte 0xE9)"),
+    (r"\355\240\200", "escape sequences in string give invalid UTF-8 (byte 0xED)"),  # surrogate
+    (r"\300\200", "escape sequences in string give invalid UTF-8 (byte 0xC0)"),  # overlong
+    (r"\q", "invalid escape sequence '\\\\q'"),
+    (r"it\'s", "invalid escape sequence \"\\\\'\""),
+    (r"why\?", "invalid escape sequence '\\\\?'"),
+    (r"\x", "invalid escape sequence '\\\\x'"),
+    (r"\xg", "invalid escape sequence '\\\\x'"),
+    (r"\u00e9", "invalid escape sequence '\\\\u'"),
+    (r"\e[0m", "invalid escape sequence '\\\\e'"),
+    (r"a\004b", "context separator EOT"),
+    (r"a\x4b\x104", "context separator EOT"),
+    (r"a\0b", "is a NUL byte"),
+    (r"a\400b", "is a NUL byte"),
+    (r"a\x100", "is a NUL byte"),
+]
+
+
 def test_escapes_are_decoded() -> None:
     catalogue = parse_po((CORPUS / "good-escapes.po").read_bytes())
     by_id = {m.msgid: m.msgstr for m in catalogue.messages}
@@ -301,6 +364,139 @@ def test_escapes_are_decoded() -> None:
     assert by_id["Carriage\rreturn and bell\a"] == "Karetka\rqaytarma və zəng\a"
     assert by_id["Raw\ttab inside"] == "Xam\ttab"
 
+
+@pytest.mark.parametrize(("body", "text"), ACCEPTED_ESCAPES)
+def test_octal_and_hex_escapes_are_utf8_bytes(body: str, text: str) -> None:
+    catalogue = parse_po(_with_msgstr(body), "az.po")
+    assert catalogue.messages[0].msgstr == text
+    assert parse_po(render_po(catalogue)).messages[0].msgstr == text
+
+
+def test_escaped_bytes_are_decoded_with_the_text_around_them_across_lines() -> None:
+    """GNU joins a string's lines before the bytes are read as UTF-8, so a character may
+    start on one line and end on the next, even with a blank line between them."""
+    data = _with_msgstr(r"caf\303", r"\251 ", "", r"na\xc3", r"\xafve")
+    data = data.replace(b'\n""\n', b"\n\n")
+    assert b'"\\251 "\n\n"na' in data
+    assert parse_po(data).messages[0].msgstr == "café naïve"
+
+
+def test_escaped_bytes_are_decoded_in_every_kind_of_string() -> None:
+    data = po(_ESCAPE_HEADER.replace(r'charset=UTF-8\n"', r'charset=UTF-8\n"' '\n'
+                                     r'"X-Team: \303\207ay\n"')
+              + '#| msgctxt "old \\303\\251"\n#| msgid "k\\303"\n#| "\\251"\n'
+              'msgctxt "c\\303\\251"\nmsgid "k\\xc3\\xa9"\nmsgid_plural "k\\303\\251s"\n'
+              'msgstr[0] "\\320\\234"\nmsgstr[1] "\\xd0\\x9c"\n\n'
+              '#~ msgid "gone\\303\\251"\n#~ msgstr "\\303"\n#~ "\\251"\n')
+    catalogue = parse_po(data)
+    active, obsolete = catalogue.messages
+    assert catalogue.header_value("X-Team") == "Çay"
+    assert (active.previous_msgctxt, active.previous_msgid) == ("old é", "ké")
+    assert (active.msgctxt, active.msgid, active.msgid_plural) == ("cé", "ké", "kés")
+    assert active.msgstr_plural == {0: "М", 1: "М"}
+    assert (obsolete.msgid, obsolete.msgstr, obsolete.obsolete) == ("goneé", "é", True)
+
+
+def test_escaped_characters_are_written_back_as_plain_utf8() -> None:
+    rendered = render_po(parse_po(_with_msgstr(r"caf\303\251 \x41")))
+    assert rendered.decode().endswith('msgid "k"\nmsgstr "café A"\n')
+
+
+@pytest.mark.parametrize(("body", "message"), REFUSED_ESCAPES)
+def test_bad_escapes_are_refused_with_line_and_hint(body: str, message: str) -> None:
+    error = parse_error(_with_msgstr("fine", body))
+    assert message in error.message
+    assert error.line == 6 and str(error).startswith("az.po:6: ")
+    assert error.hint and "pipeline sync again" in error.hint
+
+
+def test_invalid_utf8_is_reported_on_the_line_where_the_bad_bytes_start() -> None:
+    error = parse_error(_with_msgstr(r"caf\303", r"\251 ok", "", r"x\303", "y"))
+    assert error.line == 8 and "invalid UTF-8 (byte 0xC3)" in error.message
+    assert error.hint and "\\303\\251 is é" in error.hint
+    error = parse_error(po(_ESCAPE_HEADER + '#| msgid "\\351"\nmsgid "k"\nmsgstr "v"\n'))
+    assert error.line == 4 and "invalid UTF-8 (byte 0xE9)" in error.message
+
+
+def test_escaped_latin1_bytes_in_a_latin1_file_point_to_msgconv() -> None:
+    data = po('msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+              'msgid "k"\nmsgstr "caf\\351"\n')
+    error = parse_error(data)
+    assert (error.line, "declares charset=ISO-8859-1" in error.message) == (5, True)
+    assert error.hint and "msgconv --to-code=UTF-8" in error.hint
+
+
+def test_nul_escapes_are_refused_where_gnu_cuts_the_string() -> None:
+    """GNU reads ``"a\\0b"`` as ``"a"``: reading it so would drop the rest of the
+    translation on the next write, so it is refused instead, as a NUL byte is."""
+    data = _with_msgstr(r"a\0b")
+    error = parse_error(data)
+    assert "NUL byte" in error.message and error.hint and "delete the escape" in error.hint
+    if MSGCAT is not None:
+        assert msgcat(data).decode().endswith('msgstr "a"\n')
+
+
+@needs_msgcat
+@pytest.mark.parametrize("body", [b for b, _ in ACCEPTED_ESCAPES]
+                         + [b for b, m in REFUSED_ESCAPES if "NUL" not in m])
+def test_msgcat_reads_escapes_as_we_do(body: str) -> None:
+    """msgcat accepts exactly the accepted table, reads the same text, and writes the file
+    as we do (escapes replaced by the characters); it refuses the refused table."""
+    _same_as_msgcat(_with_msgstr(body))
+
+
+def _same_as_msgcat(data: bytes) -> None:
+    gnu = msgcat_or_none(data)
+    if gnu is None:
+        with pytest.raises(CatalogueError):
+            parse_po(data)
+        return
+    ours = parse_po(data)
+    assert semantic(ours) == semantic(parse_po(gnu))
+    assert render_po(ours).decode() == gnu.decode()
+
+
+_BYTE_CHARS = st.characters(min_codepoint=0x80, max_codepoint=0x10FFFF,
+                            blacklist_categories=("Cs",))
+
+
+@st.composite
+def _escape_token(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["text"] * 6 + ["simple", "octal", "hex", "utf8"] * 3
+                                + ["bad"]))
+    if kind == "text":  # digits and hex letters that may extend a preceding escape; no "0",
+        # which could complete a NUL escape (GNU cuts the string there; tested above)
+        return draw(st.sampled_from(["a", "G", "f", "F", "1", "7", "8", "9", " ", "é", "М",
+                                     "中", "😀", "\t"]))
+    if kind == "simple":
+        return draw(st.sampled_from([r"\a", r"\b", r"\f", r"\n", r"\r", r"\t", r"\v", r"\\",
+                                     r"\""]))
+    if kind == "bad":
+        return draw(st.sampled_from([r"\'", r"\?", r"\x", r"\e", r"\u00e9"]))
+    if kind == "utf8":  # a whole character as escaped bytes, or a piece of one
+        encoded = draw(_BYTE_CHARS).encode("utf-8")
+        if draw(st.integers(0, 3)) == 0:
+            encoded = encoded[:draw(st.integers(1, len(encoded)))]
+        octal = draw(st.booleans())
+        return "".join(f"\\{b:03o}" if octal else f"\\x{b:02x}" for b in encoded)
+    value = draw(st.integers(1, 0x7F) | st.integers(1, 0x1FF if kind == "octal" else 0xFFFF)
+                 .filter(lambda v: v & 0xFF != 0))
+    digits = f"{value:o}" if kind == "octal" else f"{value:x}"
+    width = draw(st.integers(len(digits), 3 if kind == "octal" else 6))
+    digits = digits.zfill(width)
+    return "\\" + digits if kind == "octal" else "\\x" + draw(
+        st.sampled_from([digits, digits.upper()]))
+
+
+@needs_msgcat
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_escape_token(), min_size=1, max_size=8).map("".join), min_size=1,
+                max_size=3))
+def test_msgcat_agrees_on_random_escapes(lines: list[str]) -> None:
+    """Random mixes of text, GNU escapes, escaped UTF-8 (whole or cut) and invalid escapes,
+    over one to three lines: we refuse what msgcat refuses, and otherwise read the same
+    text and write the same file as msgcat."""
+    _same_as_msgcat(_with_msgstr(*lines))
 
 def test_conflict_message_quotes_both_sides_and_asks_to_resolve() -> None:
     error = parse_error((CORPUS / "bad-conflict-markers.po").read_bytes())
