@@ -10,6 +10,8 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
@@ -23,13 +25,27 @@ if TYPE_CHECKING:
     from .sync import CatalogueState, SyncOptions, SyncReport
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of the package's own files (code and word lists). Part of the state key,
+    so a pipeline that extracts, checks or publishes differently, after an upgrade or a
+    local change, re-reads every article once instead of trusting results it did not make,
+    with no version number to remember to bump. About 5 ms."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".txt", ".csv", ".json", ".toml", ".yaml", ".tsv") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def run_state(config: Config, options: "SyncOptions", full_run: bool) -> RunState | None:
     """The cache of the last run under the same settings; only a full ``sync`` uses it."""
     if not full_run:
         return None
     engine = options.engine
     engine_id = f"{type(engine).__module__}.{type(engine).__name__}:{getattr(engine, 'name', '')}" if engine else ""
-    blob = json.dumps([__version__, repr(config), file_signature(config.glossary_path), engine_id,
+    blob = json.dumps([__version__, code_fingerprint(), repr(config), file_signature(config.glossary_path), engine_id,
                        options.annotate is not None, options.checker is not None,
                        options.publish_transform is not None])
     return RunState.load(config.root, hashlib.sha256(blob.encode()).hexdigest())
