@@ -304,3 +304,20 @@ def test_footnote_definitions_in_a_block_quote_stay_apart() -> None:
     out = localise(article("> [^1]: Reuters.\n> [^2]: AP.\n"), lambda s: s.msgid.replace(".", " Агентство."))
     assert out == "> [^1]: Reuters Агентство.\n>\n> [^2]: AP Агентство.\n"
     assert [s.msgid for s in article(out).segments] == ["[^1]: Reuters Агентство.", "[^2]: AP Агентство."]
+
+
+@pytest.mark.parametrize("yaml_text", [
+    "title: a\nb: c\n", "  title: a\n  b: c\n", "title: a\n...\n", "title: a\n... # end\n", "",
+    "# only a comment\n", "&anchor\ntitle: a\n", "!!map\ntitle: a\n", "title: |\n  ...\n  x\n",
+    "title: >-\n  folded\n  text\n...\n", "a:\n  - 1\n  - 2\nb: {c: d}\n",
+])
+def test_the_block_front_matter_shortcut_agrees_with_the_token_scan(yaml_text: str) -> None:
+    """Publishing finds where new keys go without re-scanning usual front matter; the
+    shortcut must give the token scan's answer."""
+    import yaml
+
+    from pipeline.markdown import _block_keys_position, _composed, _new_keys_position
+
+    root = _composed(yaml_text)
+    mapping = root if isinstance(root, yaml.MappingNode) else None
+    assert _block_keys_position(yaml_text, mapping) == _new_keys_position(yaml_text)
