@@ -84,6 +84,26 @@ def test_reason_filter_and_nothing_to_do(root: Path) -> None:
     assert run(root, "review", "--reason", "bogus").exit_code == 2
 
 
+def test_unknown_language_or_article_is_a_usage_error(root: Path) -> None:
+    """A misspelt filter must not read as "nothing waits for review" (exit 0)."""
+    for args, words in [(("--lang", "xx"), "unknown language(s): xx"),
+                        (("--article", "nope"), "no article 'nope'"),
+                        (("--article", "source/port.md"), "did you mean: port?"),
+                        (("--article", "prot"), "did you mean: port?")]:
+        for mode in ((), ("--json",), ("-i",)):
+            result = run(root, "review", *args, *mode)
+            assert result.exit_code == 2, (args, mode, result.output)
+            assert words in result.output and "Nothing waits" not in result.output
+    assert run(root, "review", "--lang", "ru", "--article", "port").exit_code == 0
+
+
+def test_a_selection_without_language_versions_says_so(root: Path) -> None:
+    result = run(root, "review", "--lang", "en", "--article", "port")
+    assert result.exit_code == 0
+    assert "No language version matches this selection" in result.output
+    assert json.loads(run(root, "review", "--json", "--lang", "en").output) == []
+
+
 def test_walk_with_piped_answers(root: Path) -> None:
     result = run(root, "review", "--lang", "ru", "--article", "port", "--interactive",
                  input="a\ns\ne\nМой перевод.\nq\n")

@@ -7,6 +7,7 @@ talks to the user. Registered on the main group by :mod:`pipeline.cli` with
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import sys
@@ -22,6 +23,7 @@ from ..checks import entry_checker
 from ..fileio import write_if_changed
 from ..integration import project_glossary
 from ..model import EntryStatus
+from ..project import discover_articles
 from ..review import (
     REASONS,
     Checker,
@@ -85,6 +87,7 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
     if as_json and html_path:
         raise click.UsageError("choose one of --json and --html")
     config = project.config
+    _check_filters(config, langs, articles)
     checker = checker_for(config)
     queue = build_queue(config, langs=langs, articles=articles, reasons=reasons, checker=checker)
     if html_path is not None:
@@ -96,6 +99,9 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
         click.echo(f"wrote {html_path}: {len(queue.versions)} language version(s), {waiting} waiting")
     elif as_json:
         click.echo(json.dumps(queue.to_json(), ensure_ascii=False, indent=2))
+    elif not queue.versions and not queue.errors and (langs or articles):
+        click.echo("No language version matches this selection (an article is not translated into "
+                   "its own language).")
     elif walk:
         _walk(config, queue, checker)
     else:
@@ -104,6 +110,27 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
         show_error(error)
     if queue.errors:
         sys.exit(EXIT_ERRORS)
+
+
+def _check_filters(config: Config, langs: tuple[str, ...], articles: tuple[str, ...]) -> None:
+    """A misspelt language or slug must not read as "nothing waits for review"."""
+    unknown_langs = [lang for lang in langs if lang not in config.languages]
+    if unknown_langs:
+        raise click.BadParameter(
+            f"unknown language(s): {', '.join(unknown_langs)}; the project publishes in: "
+            + ", ".join(config.languages), param_hint="'--lang'")
+    if not articles:
+        return
+    slugs = sorted(slug for _, slug in discover_articles(config))
+    for wanted in articles:
+        if wanted in slugs:
+            continue
+        bare = wanted.removeprefix(f"{config.source_dir}/").removesuffix(".md")
+        close = [bare] if bare in slugs else difflib.get_close_matches(bare, slugs, n=3)
+        hint = (f"did you mean: {', '.join(close)}?" if close
+                else "an article's slug is its path below " + f"{config.source_dir}/ without .md")
+        raise click.BadParameter(f"no article {wanted!r} in {config.source_dir}/; {hint}",
+                                 param_hint="'--article'")
 
 
 # --------------------------------------------------------------------------- listing
