@@ -151,6 +151,19 @@ def test_edit_through_editor_is_checked_and_saved(root: Path, tmp_path: Path,
         "msgstr": "Порт Алят.", "status": EntryStatus.REVIEWED}
 
 
+def test_walk_counts_items_left_with_the_same_checks(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reviewed entries with findings still wait after the walk: the closing count says so."""
+    def checker(source: str, translation: str, src: str, tgt: str) -> list[Finding]:
+        return [Finding("numbers", Severity.ERROR, "2027 is missing")] if "2027" in source else []
+
+    assert "accepted 3" in run(root, "review", "-i", "--lang", "ru", input="a\na\na\n").output
+    monkeypatch.setattr(review_module, "checker_for", lambda config: checker)
+    result = run(root, "review", "-i", "--lang", "ru", "--reason", "findings", input="s\n")
+    assert "skipped 1; 1 item(s) still waiting in this selection" in result.output
+    result = run(root, "review", "-i", "--lang", "ru", input="s\n")
+    assert "skipped 1; 1 item(s) still waiting in this selection" in result.output
+
+
 def test_untranslated_items_cannot_be_accepted(tmp_path: Path) -> None:
     project = write_project(tmp_path / "p", {"port": ARTICLE}, CONFIG)
     run(project, "sync", "--engine", "none")

@@ -227,7 +227,8 @@ def _walk(config: Config, queue: ReviewQueue, checker: Checker | None) -> None:
         click.echo("Stopped. Every decision made so far is saved.")
     finally:
         left = len(build_queue(config, langs=sorted({i.lang for i in items}),
-                               articles=sorted({i.article for i in items}), reasons=queue.reasons).items)
+                               articles=sorted({i.article for i in items}), reasons=queue.reasons,
+                               checker=checker).items)
         click.echo(f"{tally.render()}; {left} item(s) still waiting in this selection")
 
 
