@@ -56,7 +56,8 @@ class ReviewItem:
     ``line`` is the entry's line in the ``.po`` file (0 when the file does not exist yet),
     so an editor can jump there. ``position`` orders items within an article the way a
     reviewer should read them (front matter, lead paragraph, then the rest in order).
-    ``note`` says why the entry is empty when machine translation refused it.
+    ``note`` says why the entry is empty when machine translation refused it. A plural
+    entry has ``msgid_plural`` and its forms in ``msgstr_plural`` (``msgstr`` is empty).
     """
 
     article: str
@@ -74,6 +75,15 @@ class ReviewItem:
     note: str | None = None
     kind: str | None = None
     findings: tuple[Finding, ...] = ()
+    msgid_plural: str | None = None
+    msgstr_plural: tuple[str, ...] = ()
+
+    @property
+    def has_translation(self) -> bool:
+        """Something to accept: the translation, or every plural form."""
+        if self.msgid_plural is not None:
+            return bool(self.msgstr_plural) and all(self.msgstr_plural)
+        return bool(self.msgstr)
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -112,6 +122,8 @@ class ReviewItem:
             "msgctxt": self.msgctxt,
             "msgid": self.msgid,
             "msgstr": self.msgstr,
+            "msgid_plural": self.msgid_plural,
+            "msgstr_plural": list(self.msgstr_plural),
             "reason": self.reason,
             "status": self.status.value,
             "previous_msgid": self.previous_msgid,
@@ -259,8 +271,14 @@ def review_item(article: Article, lang: str, rel: str, message: Message, positio
         previous_msgid=message.previous_msgid if status is EntryStatus.CHANGED else None,
         provenance=_provenance(message), note=rejection_note(message),
         kind=message.auto_comments[0] if message.auto_comments else None,
-        findings=findings,
+        findings=findings, msgid_plural=message.msgid_plural, msgstr_plural=_plural_forms(message),
     )
+
+
+def _plural_forms(message: Message) -> tuple[str, ...]:
+    if message.msgid_plural is None:
+        return ()
+    return tuple(message.msgstr_plural.get(i, "") for i in range(max(message.msgstr_plural, default=-1) + 1))
 
 
 def run_checker(checker: Checker, source: str, translation: str, source_lang: str, target_lang: str,
@@ -391,9 +409,13 @@ def save_decision(config: Config, item: ReviewItem, decision: Decision,
     A running sync holds the lock; the decision waits up to ``lock_wait`` seconds for it,
     then raises :class:`~pipeline.errors.LockError` (nothing is written).
     """
+    if decision is Decision.EDIT and item.msgid_plural is not None:
+        raise ReviewError("a plural entry cannot be edited here: it has one translation per plural form",
+                          path=item.path, line=item.line,
+                          hint="edit it in a PO editor (Poedit, Lokalize, Weblate), or accept it as it is")
     if decision is Decision.EDIT and not translation:
         raise ReviewError("an edit needs a non-empty translation", path=item.path, line=item.line)
-    if decision is Decision.ACCEPT and not item.msgstr:
+    if decision is Decision.ACCEPT and not item.has_translation:
         raise ReviewError("nothing to accept: the entry has no translation", path=item.path,
                           line=item.line, hint="edit it instead")
     last_error: ConcurrentEditError | None = None
@@ -419,6 +441,8 @@ def _save_once(config: Config, item: ReviewItem, decision: Decision, translation
     message = catalogue.index().get(item.key)
     if message is None:
         return SaveResult(Outcome.GONE, item)
+    if message.msgid_plural != item.msgid_plural or _plural_forms(message) != item.msgstr_plural:
+        return SaveResult(Outcome.CONFLICT, item, on_disk=" | ".join(_plural_forms(message)) or message.msgstr)
     if message.msgstr != item.msgstr and message.msgstr != (translation or item.msgstr):
         return SaveResult(Outcome.CONFLICT, item, on_disk=message.msgstr)
     if decision is Decision.EDIT:

@@ -64,6 +64,7 @@ ins { background: #cdf2d3; color: #14532d; text-decoration: none; }
 .f-error { background: #ffebee; color: #b71c1c; }
 .f-warning { background: #fff8e1; color: #7a4f01; }
 .f-info { background: #eef1f5; color: #39414f; }
+.form { display: block; }
 .note { display: block; margin-top: 4px; font-size: 13px; color: #8e1b13; }
 .none { color: #5b6475; }
 """
@@ -175,11 +176,18 @@ def _version(version: LanguageVersion, anchor: str) -> str:
 def _row(item: ReviewItem) -> str:
     label, colour, tint = STATUS_STYLE[item.status]
     source = escape(item.msgid)
+    if item.msgid_plural is not None:
+        source += f'<span class="form">plural: {escape(item.msgid_plural)}</span>'
     if item.previous_msgid is not None:
         source += f'<span class="was">Source was: {_diff_html(item.previous_msgid, item.msgid)}</span>'
     if item.kind:
         source += f'<span class="kind">{escape(item.kind)}{" · " + escape(item.msgctxt) if item.msgctxt else ""}</span>'
-    translation = escape(item.msgstr) if item.msgstr else '<span class="empty">(no translation)</span>'
+    empty = '<span class="empty">(no translation)</span>'
+    if item.msgid_plural is not None and item.msgstr_plural:
+        translation = "".join(f'<span class="form">[{number}] {escape(form) if form else empty}</span>'
+                              for number, form in enumerate(item.msgstr_plural))
+    else:
+        translation = escape(item.msgstr) if item.msgstr else empty
     if item.note:
         translation += f'<span class="note">{escape(item.note)}</span>'
     if item.findings:

@@ -311,6 +311,50 @@ def test_saving_keeps_the_file_s_line_endings(tmp_path: Path) -> None:
     assert data.count(b"\r\n") == data.count(b"\n")
 
 
+PLURAL = """
+# mt: pseudo 1
+#, fuzzy
+msgid "one berth"
+msgid_plural "%d berths"
+msgstr[0] "%d причал"
+msgstr[1] "%d причала"
+msgstr[2] "%d причалов"
+"""
+
+
+def test_plural_entries_show_their_forms_and_can_be_accepted(tmp_path: Path) -> None:
+    """A plural entry used to look untranslated, could not be accepted, and an edit was
+    reported saved while the typed text was dropped and the unseen forms marked reviewed."""
+    root = project(tmp_path)
+    path = po_path(root)
+    path.write_text(path.read_text(encoding="utf-8") + PLURAL, encoding="utf-8")
+    config = load_config(root)
+    item = next(i for i in build_queue(config).items if i.msgid == "one berth")
+    assert (item.msgid_plural, item.msgstr_plural) == ("%d berths", ("%d причал", "%d причала", "%d причалов"))
+    assert item.has_translation and item.reason == "machine"
+    assert item.to_json()["msgstr_plural"] == ["%d причал", "%d причала", "%d причалов"]
+    before = path.read_bytes()
+    with pytest.raises(ReviewError, match="plural"):
+        save_decision(config, item, Decision.EDIT, "Один причал")
+    assert path.read_bytes() == before
+    assert save_decision(config, item, Decision.ACCEPT).saved
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith(PLURAL.replace("# mt: pseudo 1\n#, fuzzy\n", f"# {REVIEWED_COMMENT_PREFIX}pseudo 1\n"))
+
+
+def test_accepting_a_plural_entry_whose_forms_changed_on_disk_is_a_conflict(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    path = po_path(root)
+    path.write_text(path.read_text(encoding="utf-8") + PLURAL, encoding="utf-8")
+    config = load_config(root)
+    item = next(i for i in build_queue(config).items if i.msgid == "one berth")
+    path.write_text(path.read_text(encoding="utf-8").replace("%d причалов", "%d пирсов"), encoding="utf-8")
+    before = path.read_bytes()
+    result = save_decision(config, item, Decision.ACCEPT)
+    assert result.outcome is Outcome.CONFLICT and "%d пирсов" in (result.on_disk or "")
+    assert path.read_bytes() == before
+
+
 # --------------------------------------------------------------------------- word diff
 
 

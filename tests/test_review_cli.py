@@ -164,6 +164,20 @@ def test_walk_counts_items_left_with_the_same_checks(root: Path, monkeypatch: py
     assert "skipped 1; 1 item(s) still waiting in this selection" in result.output
 
 
+def test_walk_shows_plural_forms_refuses_to_edit_them_and_accepts(root: Path) -> None:
+    path = root / PO_RU
+    path.write_text(path.read_text(encoding="utf-8") + '\n# mt: pseudo 1\n#, fuzzy\nmsgid "one berth"\n'
+                    'msgid_plural "%d berths"\nmsgstr[0] "%d причал"\nmsgstr[1] "%d причала"\n'
+                    'msgstr[2] "%d причалов"\n', encoding="utf-8")
+    result = run(root, "review", "-i", "--lang", "ru", input="s\ns\ns\ne\na\n")
+    out = result.output
+    assert "plural:      %d berths" in out and "form [2]:    %d причалов" in out
+    assert "a plural entry is edited in a PO editor" in out
+    assert "accepted 1, edited 0, skipped 3" in out
+    assert "msgstr[2] \"%d причалов\"" in path.read_text(encoding="utf-8")
+    assert entries(root)["one berth"]["status"] is EntryStatus.REVIEWED
+
+
 def test_untranslated_items_cannot_be_accepted(tmp_path: Path) -> None:
     project = write_project(tmp_path / "p", {"port": ARTICLE}, CONFIG)
     run(project, "sync", "--engine", "none")

@@ -91,6 +91,19 @@ def test_page_shows_statuses_legend_diff_findings_and_progress(page: str) -> Non
     assert 'class="bar"' in page
 
 
+def test_plural_forms_are_shown_and_escaped(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "p", {"news": "One paragraph.\n"}, CONFIG)
+    sync(root)
+    po = root / "locale" / "ru" / "LC_MESSAGES" / "news.po"
+    po.write_text(po.read_text(encoding="utf-8") + '\n#, fuzzy\nmsgid "<b>one</b>"\nmsgid_plural "<b>%d</b>"\n'
+                  'msgstr[0] "<i>один</i>"\nmsgstr[1] "два & три"\nmsgstr[2] ""\n', encoding="utf-8")
+    html = render_html(build_queue(load_config(root)))
+    assert "plural: &lt;b&gt;%d&lt;/b&gt;" in html
+    assert "[0] &lt;i&gt;один&lt;/i&gt;" in html and "[1] два &amp; три" in html
+    assert '[2] <span class="empty">(no translation)</span>' in html
+    assert "<b>" not in html and "<i>" not in html
+
+
 def test_empty_queue_renders_a_page() -> None:
     from pipeline.review import ReviewQueue
 

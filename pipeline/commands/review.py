@@ -162,10 +162,16 @@ def describe(item: ReviewItem, *, indent: str = "  ") -> list[str]:
     lines = [f"{indent}{where}  {click.style(reason, fg=_REASON_COLOURS.get(reason))}{label}"]
     pad = indent + "  "
     lines.append(f"{pad}source:      {item.msgid}")
+    if item.msgid_plural is not None:
+        lines.append(f"{pad}plural:      {item.msgid_plural}")
     if item.previous_msgid is not None:
         lines.append(f"{pad}was:         {item.previous_msgid}")
         lines.append(f"{pad}diff:        {render_word_diff(word_diff(item.previous_msgid, item.msgid))}")
-    lines.append(f"{pad}translation: {item.msgstr if item.msgstr else '(none)'}")
+    if item.msgid_plural is not None:
+        for number, form in enumerate(item.msgstr_plural or ("",)):
+            lines.append(f"{pad}{f'form [{number}]:':<13}{form if form else '(none)'}")
+    else:
+        lines.append(f"{pad}translation: {item.msgstr if item.msgstr else '(none)'}")
     lines.append(f"{pad}why:         {why(item)}")
     for finding in item.findings:
         colour = _SEVERITY_COLOURS.get(finding.severity.value)
@@ -234,7 +240,7 @@ def _walk(config: Config, queue: ReviewQueue, checker: Checker | None) -> None:
 
 def _decide(config: Config, item: ReviewItem, checker: Checker | None, tally: _Tally) -> None:
     """Ask until the reviewer accepts, edits (and saves), skips or quits."""
-    can_accept = bool(item.msgstr)
+    can_accept = item.has_translation
     while True:
         choice = _read_choice("[a]ccept, [e]dit, [s]kip, [q]uit" if can_accept else "[e]dit, [s]kip, [q]uit")
         if choice == "q":
@@ -250,6 +256,10 @@ def _decide(config: Config, item: ReviewItem, checker: Checker | None, tally: _T
                 tally.accepted += 1
             return
         if choice == "e":
+            if item.msgid_plural is not None:
+                click.echo("  a plural entry is edited in a PO editor (Poedit, Lokalize, Weblate): "
+                           + ("[a]ccept, " if can_accept else "") + "[s]kip or [q]uit")
+                continue
             text = _ask_translation(item)
             if text is None or text == item.msgstr:
                 click.echo("  no change")
