@@ -381,14 +381,15 @@ def accept_message(message: Message) -> None:
     ``reviewed mt: …`` and a stale ``mt rejected: …`` note dropped."""
     message.fuzzy = False
     message.previous_msgid = message.previous_msgctxt = message.previous_msgid_plural = None
-    comments = []
+    comments: list[str] = []
     for comment in message.comments:
         if comment.startswith(MT_REJECTED_PREFIX):
             continue
         if comment.startswith(MT_COMMENT_PREFIX):
             comment = REVIEWED_COMMENT_PREFIX + comment[len(MT_COMMENT_PREFIX):]
-        if comment not in comments:
-            comments.append(comment)
+            if comment in comments or comment in message.comments:
+                continue  # the same provenance is already recorded as reviewed
+        comments.append(comment)  # a translator's own comments stay as they are, repeats included
     message.comments = comments
 
 

@@ -226,6 +226,16 @@ def test_accept_keeps_provenance_and_clears_fuzzy_and_previous() -> None:
     assert message.comments == ["by Ann", REVIEWED_COMMENT_PREFIX + "pseudo 1 en→ru"]
 
 
+def test_accept_keeps_a_translator_s_repeated_comments() -> None:
+    message = Message(msgid="A.", msgstr="А.", flags=["fuzzy"],
+                      comments=["TODO check", "TODO check", MT_COMMENT_PREFIX + "pseudo 1",
+                                REVIEWED_COMMENT_PREFIX + "pseudo 1"])
+    accept_message(message)
+    assert message.comments == ["TODO check", "TODO check", REVIEWED_COMMENT_PREFIX + "pseudo 1"]
+    accept_message(message)
+    assert message.comments == ["TODO check", "TODO check", REVIEWED_COMMENT_PREFIX + "pseudo 1"]
+
+
 def test_edit_sets_text_and_marks_reviewed() -> None:
     message = Message(msgid="One.", comments=[MT_REJECTED_PREFIX + "empty output (fake)"])
     edit_message(message, "Один.")
