@@ -10,6 +10,7 @@ language pair has no translation model.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import json
 import os
@@ -90,6 +91,8 @@ class PipelineGroup(click.Group):
             show_error(error)
             ctx.exit(EXIT_ERRORS)
         except OSError as error:  # the last resort for I/O failures no stage turned into a PipelineError
+            if error.errno == errno.EPIPE:
+                raise  # stdout went away ('pipeline review | head'): click exits quietly
             where = error.filename if isinstance(error.filename, str) else None
             show_error(PipelineError(
                 error.strerror or str(error), path=where,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,7 @@ from click.testing import CliRunner
 
 from pipeline.catalogue import parse_po, render_po
 from pipeline.cli import cli
-from tests.conftest import snapshot_tree, write_project
+from tests.conftest import REPO, snapshot_tree, write_project
 
 ARTICLE_EN = """---
 title: Port expands
@@ -197,3 +200,19 @@ def test_unreadable_config_is_a_usage_error(runner: CliRunner, project: Path) ->
     assert result.exit_code == 2, result.output
     assert isinstance(result.exception, SystemExit)
     assert "pipeline.toml: cannot read it" in result.output
+
+
+@pytest.mark.parametrize("command", [["status"], ["review"], ["review", "--json"]])
+def test_output_piped_into_a_reader_that_stops_is_not_an_error(runner: CliRunner, project: Path,
+                                                               command: list[str]) -> None:
+    """'pipeline review | head': the closed pipe is no 'error: Broken pipe … disk space' message."""
+    run(runner, project, "sync", "--engine", "pseudo")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", "pipeline", "--project", str(project), *command],
+                              env=env, stdout=write_end, stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.close(write_end)
+    assert b"error" not in done.stderr and b"Traceback" not in done.stderr, done.stderr
