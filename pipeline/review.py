@@ -310,6 +310,21 @@ def rejection_note(message: Message) -> str | None:
     return None
 
 
+# --------------------------------------------------------------------------- showing text
+
+#: Characters a reviewer would not see as themselves: C0/C1 controls other than newline and tab
+#: (a terminal obeys ESC sequences and carriage returns: a translation could hide its own text
+#: or paint another one over it) and the bidi embeddings, overrides and isolates that reorder
+#: what follows them.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every hidden character written as its escape (``\\x1b``, ``\\r``,
+    ``\\u202e``), so what a reviewer is shown is what they accept."""
+    return _HIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 # --------------------------------------------------------------------------- word diff
 
 
@@ -460,6 +475,6 @@ def _save_once(config: Config, item: ReviewItem, decision: Decision, translation
 __all__ = [
     "REASONS", "Checker", "ReviewItem", "LanguageVersion", "ReviewQueue", "build_queue",
     "language_version", "reading_order", "review_item", "run_checker", "rejection_note",
-    "DiffOp", "word_diff", "render_word_diff", "Decision", "Outcome", "SaveResult",
+    "visible", "DiffOp", "word_diff", "render_word_diff", "Decision", "Outcome", "SaveResult",
     "accept_message", "edit_message", "save_decision",
 ]

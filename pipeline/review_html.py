@@ -2,17 +2,25 @@
 
 One file, inline CSS, no scripts, no external resources: it can be mailed, attached to a
 ticket or opened from a shared folder and looks the same everywhere. Every piece of text
-that comes from an article, a catalogue or a checker is escaped with :func:`html.escape`;
+that comes from an article, a catalogue or a checker is escaped with :func:`html.escape`,
+after :func:`~pipeline.review.visible` has written out control characters (which HTML does not
+allow) and bidi overrides (which would show a reviewer text in another order than it has);
 element ids are generated (``v1``, ``v2``…), never built from slugs, so no content ever
 reaches an attribute unescaped.
 """
 
 from __future__ import annotations
 
-from html import escape
+import html
 
 from .model import EntryStatus, Finding
-from .review import DiffOp, LanguageVersion, ReviewItem, ReviewQueue, word_diff
+from .review import DiffOp, LanguageVersion, ReviewItem, ReviewQueue, visible, word_diff
+
+
+def escape(text: str) -> str:
+    """Text for the page: hidden characters written out, then HTML-escaped (quotes too)."""
+    return html.escape(visible(text))
+
 
 #: Status → (label, foreground colour, tint), in legend order.
 STATUS_STYLE: dict[EntryStatus, tuple[str, str, str]] = {

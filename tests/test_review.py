@@ -35,6 +35,7 @@ from pipeline.review import (
     reading_order,
     render_word_diff,
     save_decision,
+    visible,
     word_diff,
 )
 from pipeline.update import update_catalogue
@@ -363,6 +364,12 @@ def test_accepting_a_plural_entry_whose_forms_changed_on_disk_is_a_conflict(tmp_
     result = save_decision(config, item, Decision.ACCEPT)
     assert result.outcome is Outcome.CONFLICT and "%d пирсов" in (result.on_disk or "")
     assert path.read_bytes() == before
+
+
+def test_visible_writes_out_hidden_characters_only() -> None:
+    assert visible("a\x1b[2Jb\rc\x9bd\x00\u202ee\u2066f") == r"a\x1b[2Jb\rc\x9bd\x00\u202ee\u2066f"
+    plain = "Bakı “Ələt” — «порт»\u200f\u00a0\tline\nnext"
+    assert visible(plain) == plain
 
 
 # --------------------------------------------------------------------------- word diff

@@ -104,6 +104,22 @@ def test_a_selection_without_language_versions_says_so(root: Path) -> None:
     assert json.loads(run(root, "review", "--json", "--lang", "en").output) == []
 
 
+def test_escape_sequences_in_a_translation_are_shown_not_obeyed(root: Path) -> None:
+    """A terminal obeys ESC sequences and carriage returns: a translation could conceal its own
+    text and paint an innocent one over it, and the reviewer would accept what they never saw."""
+    path = root / PO_RU
+    text = path.read_text(encoding="utf-8")
+    title = entries(root)["Port of Alat doubles its capacity"]["msgstr"]
+    hidden = 'Порт\\x1b[8m ВСЁ ОТМЕНЕНО\\x1b[0m\\r\u202eПорт Алят'  # PO escapes, a raw U+202E
+    path.write_text(text.replace(f'msgstr "{title}"', f'msgstr "{hidden}"'), encoding="utf-8")
+    for args in (("review", "--lang", "ru"), ("review", "-i", "--lang", "ru")):
+        out = run(root, *args, input="q\n").output
+        assert "translation: Порт\\x1b[8m ВСЁ ОТМЕНЕНО\\x1b[0m\\r\\u202eПорт Алят" in out
+        assert "\x1b" not in out and "\r" not in out and "\u202e" not in out
+    data = json.loads(run(root, "review", "--json", "--lang", "ru").output)
+    assert data[0]["msgstr"] == "Порт\x1b[8m ВСЁ ОТМЕНЕНО\x1b[0m\r\u202eПорт Алят"  # the data stays exact
+
+
 def test_walk_with_piped_answers(root: Path) -> None:
     result = run(root, "review", "--lang", "ru", "--article", "port", "--interactive",
                  input="a\ns\ne\nМой перевод.\nq\n")

@@ -104,6 +104,19 @@ def test_plural_forms_are_shown_and_escaped(tmp_path: Path) -> None:
     assert "<b>" not in html and "<i>" not in html
 
 
+def test_control_characters_and_bidi_overrides_are_written_out(tmp_path: Path) -> None:
+    """HTML allows no C0/C1 controls, and an override would show a reviewer reordered text."""
+    root = write_project(tmp_path / "p", {"news": "One paragraph.\n"}, CONFIG)
+    sync(root)
+    po = root / "locale" / "ru" / "LC_MESSAGES" / "news.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(re.sub(r'msgstr ".+"', lambda m: 'msgstr "A\\x1b[8mB\\rC\\x7f\u202eD\u200fE"', text),
+                  encoding="utf-8")
+    html = render_html(build_queue(load_config(root)))
+    assert "A\\x1b[8mB\\rC\\x7f\\u202eD\u200fE" in html  # a right-to-left mark reorders nothing: kept
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", html)
+
+
 def test_empty_queue_renders_a_page() -> None:
     from pipeline.review import ReviewQueue
 

@@ -22,7 +22,7 @@ from ..errors import PipelineError
 from ..checks import entry_checker
 from ..fileio import write_if_changed
 from ..integration import project_glossary
-from ..model import EntryStatus
+from ..model import EntryStatus, Finding
 from ..project import discover_articles
 from ..review import (
     REASONS,
@@ -36,6 +36,7 @@ from ..review import (
     render_word_diff,
     run_checker,
     save_decision,
+    visible,
     word_diff,
 )
 from ..review_html import render_html
@@ -146,7 +147,7 @@ def _list(queue: ReviewQueue) -> None:
     for version in versions:
         selected = [i for i in version.entries if i.matches(queue.reasons)]
         click.echo("")
-        click.secho(f"{version.article} → {version.lang}: {len(selected)} waiting "
+        click.secho(f"{visible(version.article)} → {version.lang}: {len(selected)} waiting "
                     f"({version.reviewed}/{len(version.entries)} reviewed, {version.percent_reviewed:g}%)",
                     bold=True)
         for item in selected:
@@ -155,29 +156,37 @@ def _list(queue: ReviewQueue) -> None:
 
 
 def describe(item: ReviewItem, *, indent: str = "  ") -> list[str]:
-    """The lines that show one item: where, source, translation, why it waits, findings."""
+    """The lines that show one item: where, source, translation, why it waits, findings.
+
+    Content is shown through :func:`~pipeline.review.visible`: an escape sequence or a carriage
+    return in a translation must not hide or repaint what the reviewer is about to accept.
+    """
+    v = visible
     reason = item.reason or "reviewed"
-    where = f"{item.path}:{item.line}" if item.line else item.path
-    label = f" [{item.msgctxt}]" if item.msgctxt else (f" ({item.kind})" if item.kind else "")
+    where = v(f"{item.path}:{item.line}" if item.line else item.path)
+    label = f" [{v(item.msgctxt)}]" if item.msgctxt else (f" ({v(item.kind)})" if item.kind else "")
     lines = [f"{indent}{where}  {click.style(reason, fg=_REASON_COLOURS.get(reason))}{label}"]
     pad = indent + "  "
-    lines.append(f"{pad}source:      {item.msgid}")
+    lines.append(f"{pad}source:      {v(item.msgid)}")
     if item.msgid_plural is not None:
-        lines.append(f"{pad}plural:      {item.msgid_plural}")
+        lines.append(f"{pad}plural:      {v(item.msgid_plural)}")
     if item.previous_msgid is not None:
-        lines.append(f"{pad}was:         {item.previous_msgid}")
-        lines.append(f"{pad}diff:        {render_word_diff(word_diff(item.previous_msgid, item.msgid))}")
+        lines.append(f"{pad}was:         {v(item.previous_msgid)}")
+        lines.append(f"{pad}diff:        {render_word_diff(word_diff(v(item.previous_msgid), v(item.msgid)))}")
     if item.msgid_plural is not None:
         for number, form in enumerate(item.msgstr_plural or ("",)):
-            lines.append(f"{pad}{f'form [{number}]:':<13}{form if form else '(none)'}")
+            lines.append(f"{pad}{f'form [{number}]:':<13}{v(form) if form else '(none)'}")
     else:
-        lines.append(f"{pad}translation: {item.msgstr if item.msgstr else '(none)'}")
-    lines.append(f"{pad}why:         {why(item)}")
+        lines.append(f"{pad}translation: {v(item.msgstr) if item.msgstr else '(none)'}")
+    lines.append(f"{pad}why:         {v(why(item))}")
     for finding in item.findings:
-        colour = _SEVERITY_COLOURS.get(finding.severity.value)
-        lines.append(f"{pad}finding:     "
-                     + click.style(f"{finding.severity.value}: [{finding.check}] {finding.message}", fg=colour))
+        lines.append(f"{pad}finding:     " + _finding_text(finding))
     return lines
+
+
+def _finding_text(finding: Finding) -> str:
+    colour = _SEVERITY_COLOURS.get(finding.severity.value)
+    return click.style(f"{finding.severity.value}: [{visible(finding.check)}] {visible(finding.message)}", fg=colour)
 
 
 def why(item: ReviewItem) -> str:
@@ -225,7 +234,7 @@ def _walk(config: Config, queue: ReviewQueue, checker: Checker | None) -> None:
     try:
         for number, item in enumerate(items, 1):
             click.echo("")
-            click.secho(f"[{number}/{len(items)}] {item.article} → {item.lang}", bold=True)
+            click.secho(f"[{number}/{len(items)}] {visible(item.article)} → {item.lang}", bold=True)
             for line in describe(item):
                 click.echo(line)
             _decide(config, item, checker, tally)
@@ -267,9 +276,7 @@ def _decide(config: Config, item: ReviewItem, checker: Checker | None, tally: _T
             if checker is not None:
                 for finding in run_checker(checker, item.msgid, text, item.source_lang, item.lang,
                                            path=item.path, line=item.line):
-                    colour = _SEVERITY_COLOURS.get(finding.severity.value)
-                    click.secho(f"  finding: {finding.severity.value}: [{finding.check}] {finding.message}",
-                                fg=colour)
+                    click.echo("  finding: " + _finding_text(finding))
             if _report(save_decision(config, item, Decision.EDIT, text), tally):
                 tally.edited += 1
             return
@@ -287,7 +294,8 @@ def _report(result: SaveResult, tally: _Tally) -> bool:
         return True
     tally.not_saved += 1
     if result.outcome is Outcome.CONFLICT:
-        click.secho(f"  not saved: the translation changed on disk meanwhile; it now reads: {result.on_disk}",
+        on_disk = visible(result.on_disk or "")
+        click.secho(f"  not saved: the translation changed on disk meanwhile; it now reads: {on_disk}",
                     fg="yellow", err=True)
     else:
         click.secho("  not saved: the entry is no longer in the catalogue (its source changed); "
