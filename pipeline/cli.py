@@ -10,6 +10,7 @@ language pair has no translation model.
 
 from __future__ import annotations
 
+import difflib
 import errno
 import importlib
 import json
@@ -179,9 +180,27 @@ def _hooks(config: Config) -> dict[str, Any]:
     return integration.hooks(config)
 
 
+def check_articles(config: Config, articles: tuple[str, ...]) -> None:
+    """A misspelt ``--article`` must not read as "nothing to do": a usage error (exit 2)
+    with the slugs it may have meant."""
+    if not articles:
+        return
+    slugs = sorted(slug for _, slug in discover_articles(config))
+    for wanted in articles:
+        if wanted in slugs:
+            continue
+        bare = wanted.removeprefix(f"{config.source_dir}/").removesuffix(".md")
+        close = [bare] if bare in slugs else difflib.get_close_matches(bare, slugs, n=3)
+        hint = (f"did you mean: {', '.join(close)}?" if close
+                else "an article's slug is its path below " + f"{config.source_dir}/ without .md")
+        raise click.BadParameter(f"no article {wanted!r} in {config.source_dir}/; {hint}",
+                                 param_hint="'--article'")
+
+
 def run_sync(project: Project, stages: tuple[str, ...], *, engine_name: str | None = None,
              refresh: bool = False, articles: tuple[str, ...] = (), jobs: int | None = None) -> SyncReport:
     config = project.config
+    check_articles(config, articles)
     engine = make_engine(config, engine_name) if "translate" in stages else None
     hooks = _hooks(config)
     with _progress() as progress:

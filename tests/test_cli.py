@@ -216,3 +216,11 @@ def test_output_piped_into_a_reader_that_stops_is_not_an_error(runner: CliRunner
     finally:
         os.close(write_end)
     assert b"error" not in done.stderr and b"Traceback" not in done.stderr, done.stderr
+
+
+def test_an_unknown_article_is_a_usage_error_for_sync_too(runner: CliRunner, project: Path) -> None:
+    result = runner.invoke(cli, ["--project", str(project), "sync", "--engine", "none", "--article", "news/prot"])
+    assert result.exit_code == 2 and "did you mean: news/port?" in result.output
+    result = runner.invoke(cli, ["--project", str(project), "publish", "--article", "source/news/port.md"])
+    assert result.exit_code == 2 and "did you mean: news/port?" in result.output
+    assert not (project / "locale").exists()

@@ -7,7 +7,6 @@ talks to the user. Registered on the main group by :mod:`pipeline.cli` with
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import sys
@@ -16,14 +15,13 @@ from pathlib import Path
 
 import click
 
-from ..cli import EXIT_ERRORS, Project, pass_project, show_error
+from ..cli import EXIT_ERRORS, Project, check_articles, pass_project, show_error
 from ..config import Config
 from ..errors import PipelineError
 from ..checks import entry_checker
 from ..fileio import write_if_changed
 from ..integration import project_glossary
 from ..model import EntryStatus, Finding
-from ..project import discover_articles
 from ..review import (
     REASONS,
     Checker,
@@ -120,18 +118,7 @@ def _check_filters(config: Config, langs: tuple[str, ...], articles: tuple[str, 
         raise click.BadParameter(
             f"unknown language(s): {', '.join(unknown_langs)}; the project publishes in: "
             + ", ".join(config.languages), param_hint="'--lang'")
-    if not articles:
-        return
-    slugs = sorted(slug for _, slug in discover_articles(config))
-    for wanted in articles:
-        if wanted in slugs:
-            continue
-        bare = wanted.removeprefix(f"{config.source_dir}/").removesuffix(".md")
-        close = [bare] if bare in slugs else difflib.get_close_matches(bare, slugs, n=3)
-        hint = (f"did you mean: {', '.join(close)}?" if close
-                else "an article's slug is its path below " + f"{config.source_dir}/ without .md")
-        raise click.BadParameter(f"no article {wanted!r} in {config.source_dir}/; {hint}",
-                                 param_hint="'--article'")
+    check_articles(config, articles)
 
 
 # --------------------------------------------------------------------------- listing
