@@ -75,6 +75,7 @@ ins { background: #cdf2d3; color: #14532d; text-decoration: none; }
 .form { display: block; }
 .note { display: block; margin-top: 4px; font-size: 13px; color: #8e1b13; }
 .none { color: #5b6475; }
+.errors { border-left: 4px solid #b3261e; padding: .2em 1em; }
 """
 
 
@@ -95,6 +96,10 @@ def render_html(queue: ReviewQueue, *, title: str = "Translation review") -> str
         f'<p class="sub">{len(queue.versions)} language version(s) · {waiting} segment(s) waiting for review</p>',
         _legend(),
     ]
+    if queue.errors:
+        parts.append('<div class="errors"><p>These files could not be read, so their segments are '
+                     "not on this page (fix them, then write the page again):</p><ul>"
+                     + "".join(f"<li>{escape(str(error))}</li>" for error in queue.errors) + "</ul></div>")
     ids = {id(version): f"v{number}" for number, version in enumerate(queue.versions, 1)}
     if queue.versions:
         parts.append(_overview(queue.versions, ids))

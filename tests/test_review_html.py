@@ -117,6 +117,15 @@ def test_control_characters_and_bidi_overrides_are_written_out(tmp_path: Path) -
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", html)
 
 
+def test_a_catalogue_that_cannot_be_read_is_named_on_the_page() -> None:
+    from pipeline.errors import CatalogueError
+    from pipeline.review import ReviewQueue
+
+    queue = ReviewQueue(versions=[], errors=[CatalogueError("unterminated string <b>", path="locale/ru/x.po", line=7)])
+    html = render_html(queue)
+    assert "could not be read" in html and "locale/ru/x.po:7" in html and "&lt;b&gt;" in html
+
+
 def test_empty_queue_renders_a_page() -> None:
     from pipeline.review import ReviewQueue
 
