@@ -83,6 +83,20 @@ def test_second_sync_changes_nothing(runner: CliRunner, project: Path) -> None:
     assert snapshot_tree(project) == before
 
 
+def test_refresh_replaces_machine_translations_of_another_model(runner: CliRunner, project: Path) -> None:
+    """A newer model's output replaces the older unreviewed MT; it is not a "lost" translation."""
+    run(runner, project, "sync", "--engine", "fake")
+    po = project / "locale/ru/LC_MESSAGES/news/port.po"
+    assert "# mt: fake 1 en→ru" in po.read_text()
+    result = run(runner, project, "translate", "--refresh", "--engine", "fake-prefix")
+    assert result.exit_code == 0, result.output
+    text = po.read_text()
+    assert "# mt: fake 1 en→ru" not in text and "# mt: fake-prefix 1 en→ru" in text
+    assert 'msgstr "RU: ' in text
+    again = run(runner, project, "translate", "--refresh", "--engine", "fake-prefix")
+    assert again.exit_code == 0 and "nothing changed" in again.output
+
+
 def test_reviewed_language_is_published_and_others_held_back(runner: CliRunner, project: Path) -> None:
     run(runner, project, "sync", "--engine", "none")
     fill(project, "locale/ru/LC_MESSAGES/news/port.po")
