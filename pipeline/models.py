@@ -15,6 +15,7 @@ extracted: it is a zip file from the internet.
 from __future__ import annotations
 
 import json
+import lzma
 import os
 import re
 import shutil
@@ -23,6 +24,7 @@ import tempfile
 import urllib.parse
 import urllib.request
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Sequence
@@ -331,6 +333,11 @@ def install_package_file(path: Path, packages_dir: Path | None) -> PackageInfo:
     return info
 
 
+#: What reading a damaged member raises: a bad CRC or truncated member (BadZipFile,
+#: EOFError), broken deflate or LZMA data, a compression method zipfile lacks.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, lzma.LZMAError, NotImplementedError)
+
+
 def _extract(path: Path, staging: Path, meta: PackageMeta) -> None:
     """Extract member by member, counting bytes: declared sizes are not trusted."""
     written = 0
@@ -343,12 +350,18 @@ def _extract(path: Path, staging: Path, meta: PackageMeta) -> None:
                 destination.mkdir(parents=True, exist_ok=True)
                 continue
             destination.parent.mkdir(parents=True, exist_ok=True)
-            with archive.open(member) as source, open(destination, "wb") as target:
-                while chunk := source.read(1024 * 1024):
-                    written += len(chunk)
-                    if written > max(meta.total_bytes, 1) or written > MAX_TOTAL_BYTES:
-                        raise _fail(path, "members are larger than declared")
-                    target.write(chunk)
+            try:
+                with archive.open(member) as source, open(destination, "wb") as target:
+                    while chunk := source.read(1024 * 1024):
+                        written += len(chunk)
+                        if written > max(meta.total_bytes, 1) or written > MAX_TOTAL_BYTES:
+                            raise _fail(path, "members are larger than declared")
+                        target.write(chunk)
+            except _DAMAGED as error:  # checksums and compressed data are only checked here
+                raise ModelPackageError(
+                    f"damaged archive: member {member.filename!r} cannot be read ({error})",
+                    path=str(path), hint="the file is corrupt or incomplete; download it again",
+                ) from error
 
 
 # ---------------------------------------------------------------- downloading

@@ -67,3 +67,16 @@ def test_a_broken_package_file_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "evil.argosmodel" in result.output
     assert not (tmp_path / "escape.txt").exists()
+
+
+def test_a_damaged_package_file_is_an_error_message_not_a_traceback(argos_packages: BuiltPackages,
+                                                                    tmp_path: Path) -> None:
+    from tests.test_models import _damaged
+
+    root = write_project(tmp_path, {"a": "Text.\n"}, 'languages = ["en", "ru"]\n[models]\ndir = "models"\n')
+    bad = _damaged(argos_packages.files[("en", "ru")], tmp_path / "damaged.argosmodel")
+    result = CliRunner().invoke(cli, ["--project", str(root), "models", "install", str(bad)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert "damaged archive" in result.output and "download it again" in result.output
+    assert "Traceback" not in result.output
+    assert "en→ru: MISSING" in invoke(root, "models").output

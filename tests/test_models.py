@@ -130,6 +130,35 @@ def test_metadata_without_codes_and_non_zip_are_refused(argos_packages: BuiltPac
         validate_package_file(text)
 
 
+def _damaged(source: Path, target: Path) -> Path:
+    """``source`` re-zipped uncompressed with one byte of model.bin flipped: the zip's
+    directory and metadata.json are fine, only the member's CRC no longer matches."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as out:
+        for item in src.infolist():
+            out.writestr(item.filename, src.read(item))
+        model = src.read(next(n for n in src.namelist() if n.endswith("model/model.bin")))
+    data = bytearray(target.read_bytes())
+    at = data.find(model[1000:1100]) + 50
+    data[at] ^= 0xFF
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_a_damaged_member_is_a_package_error_and_keeps_the_installed_version(
+        argos_packages: BuiltPackages, tmp_path: Path) -> None:
+    folder = tmp_path / "packages"
+    good = install_package_file(argos_packages.files[("en", "ru")], folder)
+    before = (good.path / "model" / "model.bin").read_bytes()
+    bad = _damaged(argos_packages.files[("en", "ru")], tmp_path / "damaged.argosmodel")
+    validate_package_file(bad)  # the directory and metadata.json are intact
+    with pytest.raises(ModelPackageError, match="damaged archive") as caught:
+        install_package_file(bad, folder)
+    assert caught.value.path == str(bad) and "download it again" in (caught.value.hint or "")
+    assert (good.path / "model" / "model.bin").read_bytes() == before
+    assert [p.path for p in installed_packages(folder)] == [good.path]
+    assert not list(folder.glob(".installing-*"))
+
+
 def test_size_and_member_limits(argos_packages: BuiltPackages, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import pipeline.models as models
 
