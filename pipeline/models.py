@@ -459,30 +459,37 @@ def install_missing(pairs: Iterable[Pair], packages_dir: Path | None,
     done = []
     with tempfile.TemporaryDirectory(prefix="pipeline-download-") as scratch:
         for entry in entries:
-            file = _download(entry, Path(scratch), progress, timeout)
-            meta = validate_package_file(file)
-            if (meta.from_code, meta.to_code) != (entry.from_code, entry.to_code):
-                raise ModelPackageError(
-                    f"index promised {entry.from_code}→{entry.to_code}, package is "
-                    f"{meta.from_code}→{meta.to_code}", path=entry.links[0])
-            done.append(install_package_file(file, folder))
+            file, url = _download(entry, Path(scratch), progress, timeout)
+            try:
+                meta = validate_package_file(file)
+                if (meta.from_code, meta.to_code) != (entry.from_code, entry.to_code):
+                    raise ModelPackageError(
+                        f"index promised {entry.from_code}→{entry.to_code}, package is "
+                        f"{meta.from_code}→{meta.to_code}", path=url)
+                done.append(install_package_file(file, folder))
+            except ModelPackageError as error:  # name the download, not the deleted scratch file
+                raise ModelPackageError(error.message, path=url, hint=_RETRY) from error
             file.unlink()
     return done, unavailable
 
 
+_RETRY = ("retry later (pipeline models install --missing), or install the file by hand: "
+          "pipeline models install FILE.argosmodel")
+
+
 def _download(entry: IndexEntry, scratch: Path, progress: DownloadProgress | None,
-              timeout: float) -> Path:
+              timeout: float) -> tuple[Path, str]:
+    """Download ``entry`` from its first link that works; return the file and that link."""
     label = f"translate-{entry.from_code}_{entry.to_code} {entry.package_version}".strip()
     target = scratch / f"translate-{entry.from_code}_{entry.to_code}.argosmodel"
     errors = []
     for url in entry.links:
         try:
             _stream(url, target, label, progress, timeout)
-            return target
+            return target, url
         except (OSError, ValueError, PipelineError) as error:
             errors.append(f"{url}: {error}")
-    raise PipelineError(f"download of {label} failed: " + "; ".join(errors),
-                        hint="retry later, or install the file by hand: pipeline models install FILE.argosmodel")
+    raise PipelineError(f"download of {label} failed: " + "; ".join(errors), hint=_RETRY)
 
 
 def _stream(url: str, target: Path, label: str, progress: DownloadProgress | None,
@@ -502,3 +509,5 @@ def _stream(url: str, target: Path, label: str, progress: DownloadProgress | Non
             out.write(chunk)
             if progress:
                 progress(label, done, total)
+    if total is not None and done != total:  # urllib does not notice a connection cut short
+        raise ValueError(f"the download stopped after {done} of {total} bytes")

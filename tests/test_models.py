@@ -221,6 +221,46 @@ def test_install_missing_reports_failed_downloads(local_index: str, tmp_path: Pa
         install_missing([("en", "de")], tmp_path / "packages", index=local_index + "index.json")
 
 
+class _CutShort(_Quiet):
+    """Serves index.json whole and any package cut off halfway, with the full Content-Length."""
+
+    package = b""
+
+    def do_GET(self) -> None:
+        if self.path.endswith("index.json"):
+            return super().do_GET()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(self.package)))
+        self.end_headers()
+        self.wfile.write(self.package[: len(self.package) // 2])
+        self.close_connection = True
+
+
+def test_a_download_cut_short_or_damaged_names_the_url(argos_packages: BuiltPackages, tmp_path: Path) -> None:
+    root = tmp_path / "served"
+    root.mkdir()
+    _CutShort.package = argos_packages.files[("en", "ru")].read_bytes()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: _CutShort(*a, directory=str(root)))
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    entry = {"type": "translate", "from_code": "en", "to_code": "ru", "package_version": "1.0"}
+    try:
+        (root / "index.json").write_text(json.dumps([{**entry, "links": [base + "en_ru.argosmodel"]}]))
+        with pytest.raises(PipelineError, match=r"stopped after \d+ of \d+ bytes") as caught:
+            install_missing([("en", "ru")], tmp_path / "packages", index=base + "index.json")
+        assert base + "en_ru.argosmodel" in caught.value.message and "--missing" in (caught.value.hint or "")
+        damaged = _damaged(argos_packages.files[("en", "ru")], root / "damaged.argosmodel")
+        (root / "index.json").write_text(json.dumps([{**entry, "links": [base + "damaged.argosmodel"]}]))
+        server.RequestHandlerClass = lambda *a: _Quiet(*a, directory=str(root))  # type: ignore[assignment]
+        with pytest.raises(ModelPackageError, match="damaged archive") as caught:
+            install_missing([("en", "ru")], tmp_path / "packages", index=base + "index.json")
+        assert caught.value.path == base + damaged.name
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert installed_packages(tmp_path / "packages") == []
+
+
 def test_unreachable_index_is_a_pipeline_error(tmp_path: Path) -> None:
     with pytest.raises(PipelineError, match="cannot read the Argos package index"):
         install_missing([("en", "ru")], tmp_path / "p", index="http://127.0.0.1:9/index.json", timeout=2)
