@@ -392,11 +392,20 @@ def read_index(url: str, timeout: float = 60.0) -> list[IndexEntry]:
         raise PipelineError(f"cannot read the Argos package index {url}: {error}",
                             hint="check the network, or install packages from files: "
                                  "pipeline models install FILE.argosmodel") from error
+    if not isinstance(data, list):
+        raise PipelineError(f"{url} is not an Argos package index (a JSON list of packages)",
+                            hint="check ARGOS_PACKAGE_INDEX, or install packages from files: "
+                                 "pipeline models install FILE.argosmodel")
     entries = []
-    for item in data if isinstance(data, list) else []:
-        if isinstance(item, dict) and item.get("type", "translate") == "translate" and item.get("links"):
-            entries.append(IndexEntry(str(item.get("from_code")), str(item.get("to_code")),
-                                      str(item.get("package_version", "")), tuple(item["links"])))
+    for item in data:
+        if not isinstance(item, dict) or item.get("type", "translate") != "translate":
+            continue
+        links = item.get("links")
+        links = [links] if isinstance(links, str) else links if isinstance(links, list) else []
+        links = [link for link in links if isinstance(link, str) and link]
+        if links and isinstance(item.get("from_code"), str) and isinstance(item.get("to_code"), str):
+            entries.append(IndexEntry(item["from_code"], item["to_code"],
+                                      str(item.get("package_version", "")), tuple(links)))
     return entries
 
 

@@ -261,6 +261,29 @@ def test_a_download_cut_short_or_damaged_names_the_url(argos_packages: BuiltPack
     assert installed_packages(tmp_path / "packages") == []
 
 
+def test_odd_index_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A single link given as a string is one link, not one per character; entries without
+    usable codes or links are skipped; an index that is not a list is an error."""
+    import pipeline.models as models
+
+    served: list[bytes] = []
+    monkeypatch.setattr(models, "_fetch", lambda url, timeout, limit: served[-1])
+    served.append(json.dumps([
+        {"from_code": "en", "to_code": "ru", "package_version": "1.9", "links": "https://x/en_ru.argosmodel"},
+        {"from_code": "en", "to_code": "az", "links": [None, 5, "https://x/en_az.argosmodel"]},
+        {"from_code": None, "to_code": "az", "links": ["https://x/none_az.argosmodel"]},
+        {"from_code": "az", "to_code": "en", "links": []},
+        None, "text",
+    ]).encode())
+    entries = models.read_index("https://x/index.json")
+    assert [(e.from_code, e.to_code, e.links) for e in entries] == [
+        ("en", "ru", ("https://x/en_ru.argosmodel",)), ("en", "az", ("https://x/en_az.argosmodel",)),
+    ]
+    served.append(b'{"packages": []}')
+    with pytest.raises(PipelineError, match="not an Argos package index"):
+        models.read_index("https://x/index.json")
+
+
 def test_unreachable_index_is_a_pipeline_error(tmp_path: Path) -> None:
     with pytest.raises(PipelineError, match="cannot read the Argos package index"):
         install_missing([("en", "ru")], tmp_path / "p", index="http://127.0.0.1:9/index.json", timeout=2)
