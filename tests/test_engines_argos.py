@@ -105,6 +105,17 @@ def test_target_prefix_is_given_and_removed(argos_packages: BuiltPackages, tmp_p
     assert engine.provenance("en", "ru") == "argos translate-en_ru 2.0"
 
 
+@pytest.mark.parametrize("damage", ["model/model.bin", "sentencepiece.model"])
+def test_a_damaged_installed_package_says_how_to_repair_it(packages_dir: Path, damage: str) -> None:
+    from pipeline.errors import EngineError
+
+    engine = ArgosEngine(packages_dir)
+    (engine.route("en", "ru").packages[0].path / damage).write_bytes(b"garbage")  # type: ignore[union-attr]
+    with pytest.raises(EngineError, match="cannot load") as caught:
+        engine.translate_batch(["The city council met."], "en", "ru")
+    assert "pipeline models install" in (caught.value.hint or "")
+
+
 def test_stage_end_to_end_with_real_packages(packages_dir: Path) -> None:
     jobs = [
         CatalogueJob(f"{slug}.{tgt}.po", src, tgt, Catalogue(messages=[

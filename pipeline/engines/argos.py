@@ -161,7 +161,8 @@ class ArgosEngine:
             return sentencepiece.SentencePieceProcessor(model_file=str(package.path / "sentencepiece.model"))
         except (RuntimeError, OSError) as error:
             raise EngineError(f"cannot load the SentencePiece model of {package.label}: {error}",
-                              path=str(package.path)) from error
+                              path=str(package.path),
+                              hint="reinstall the package: pipeline models install FILE.argosmodel") from error
 
     # -------------------------------------------------------------- translation
 
