@@ -80,3 +80,55 @@ def test_a_damaged_package_file_is_an_error_message_not_a_traceback(argos_packag
     assert "damaged archive" in result.output and "download it again" in result.output
     assert "Traceback" not in result.output
     assert "en→ru: MISSING" in invoke(root, "models").output
+
+
+class _Terminal:
+    """A stand-in for stderr on a terminal."""
+
+    def __init__(self) -> None:
+        import io
+
+        self.buffer = io.StringIO()
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        return self.buffer.write(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("reports", [
+    [(0, None), (1000, None), (5000, None)],  # the server sent no Content-Length
+    [(0, 5000), (2500, 5000)],  # the download failed halfway
+    [(0, 5000), (2500, 5000), (0, 5000), (5000, 5000)],  # ... and the next link worked
+], ids=["no-length", "failed", "retried"])
+def test_download_bars_are_finished_on_a_terminal(monkeypatch: pytest.MonkeyPatch, reports: list) -> None:
+    """An unfinished click bar leaves the cursor hidden and the next message on its line."""
+    from pipeline.commands.models import _download_progress
+
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(RuntimeError), _download_progress() as progress:
+        for done, total in reports:
+            progress("translate-en_ru 1.0", done, total)
+        raise RuntimeError("the command ends (or fails)")
+    shown = terminal.buffer.getvalue()
+    assert "downloading translate-en_ru 1.0" in shown
+    assert shown.count("\x1b[?25l") and shown.endswith("\x1b[?25h\n")
+    assert shown.count("\x1b[?25h") == sum(1 for done, _ in reports if done == 0)
+
+
+def test_download_bars_stay_quiet_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.commands.models import _download_progress
+
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    monkeypatch.setenv("CI", "true")
+    with _download_progress() as progress:
+        progress("translate-en_ru 1.0", 0, 10)
+        progress("translate-en_ru 1.0", 10, 10)
+    assert terminal.buffer.getvalue() == ""

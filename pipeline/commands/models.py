@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Callable, Iterator
 
 import click
 
@@ -90,7 +93,8 @@ def install_command(project: Project, files: tuple[Path, ...], missing: bool) ->
             failed = True
     if missing:
         pairs = needed_pairs(source_languages(config), config.languages)
-        installed, unavailable = install_missing(pairs, folder, _download_progress())
+        with _download_progress() as progress:
+            installed, unavailable = install_missing(pairs, folder, progress)
         for info in installed:
             click.echo(f"installed {info.label}")
         for src, tgt in unavailable:
@@ -101,20 +105,42 @@ def install_command(project: Project, files: tuple[Path, ...], missing: bool) ->
         sys.exit(1)
 
 
-def _download_progress():  # type: ignore[no-untyped-def]
-    """A click progress bar per download; quiet when not on a terminal."""
-    bars: dict[str, object] = {}
+@contextmanager
+def _download_progress() -> Iterator[Callable[[str, int, int | None], None]]:
+    """A click progress bar per download on a terminal; quiet in CI logs and pipes.
+
+    Every bar is finished when the downloads end, also when the server sent no length or
+    a download failed halfway: an unfinished bar leaves the terminal's cursor hidden and
+    the next message glued to the bar. A retry from another link starts a new bar.
+    """
+    bars: dict[str, Any] = {}
+
+    def finish(label: str) -> None:
+        bar = bars.pop(label, None)
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
     def progress(label: str, done: int, total: int | None) -> None:
-        if not sys.stderr.isatty():
+        if not sys.stderr.isatty() or os.environ.get("CI"):
             return
         bar = bars.get(label)
+        if bar is not None and done < bar.pos:
+            finish(label)
+            bar = None
         if bar is None:
-            bar = click.progressbar(length=total or 0, label=f"downloading {label}", file=sys.stderr)
-            bar.__enter__()  # type: ignore[attr-defined]
+            if total is None:  # no length: a byte count instead of a percentage
+                bar = click.progressbar((_ for _ in ()), label=f"downloading {label}", file=sys.stderr,
+                                        show_pos=True)
+            else:
+                bar = click.progressbar(length=total, label=f"downloading {label}", file=sys.stderr)
+            bar.__enter__()
             bars[label] = bar
-        bar.update(done - bar.pos)  # type: ignore[attr-defined]
+        bar.update(done - bar.pos)
         if total is not None and done >= total:
-            bar.__exit__(None, None, None)  # type: ignore[attr-defined]
+            finish(label)
 
-    return progress
+    try:
+        yield progress
+    finally:
+        for label in list(bars):
+            finish(label)
