@@ -35,6 +35,27 @@ def test_untranslated_entries_become_fuzzy_with_provenance() -> None:
     assert engine.texts_seen == ["The council met on ⟦1⟧Monday⟦2⟧.", "See ⟦1⟧the report⟦2⟧."]
 
 
+def test_protected_spans_do_not_count_against_the_output() -> None:
+    """A URL, an e-mail address or code is kept as it is: its Latin letters are not the
+    engine's output, so they must not fail the script check of a Russian translation."""
+    url = "https://www.gov.az/en/news/2024/05/port-expansion-plan"
+    texts = [url, f"<{url}>", "contact@port.gov.az", "`pipeline sync --engine argos --strict`",
+             f"Source: {url}", f"Read it at {url}, said the ministry."]
+    jobs = [job("a.ru.po", *[Message(text) for text in texts])]
+    report = translate_catalogues(jobs, FakeEngine(), memory=TranslationMemory())
+    assert report.rejected == 0, [r.reasons for r in report.rejections]
+    messages = jobs[0].catalogue.messages
+    assert [m.msgstr for m in messages[:4]] == texts[:4]
+    assert messages[4].msgstr == f"СОУРЦЕ: {url}"
+    # ... while the gate still sees what the engine did with the text around them
+    echoed = [job("b.ru.po", Message(texts[5]))]
+    translate_catalogues(echoed, EchoEngine(), memory=TranslationMemory())
+    assert "untranslated: output equals the source" in mt_comments(echoed[0].catalogue.messages[0])[0]
+    invented = [job("c.ru.po", Message(texts[5]))]
+    translate_catalogues(invented, BoilerplateEngine(phrase="www.spam.example"), memory=TranslationMemory())
+    assert "hallucination: 'www.'" in mt_comments(invented[0].catalogue.messages[0])[0]
+
+
 def test_human_translations_are_never_touched() -> None:
     reviewed = Message("Hello", "Привет")
     fuzzy_human = Message("Goodbye", "Пока", flags=["fuzzy"])
