@@ -24,6 +24,7 @@ from typing import Callable, Sequence
 from pipeline.engines import Engine
 from pipeline.errors import EngineError
 from pipeline.memory import MemoryMatch, TranslationMemory
+from pipeline.update import PREVIOUS_TRANSLATION_PREFIX
 from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, EntryStatus, Message
 from pipeline.placeholders import Protected, placeholder_pattern, protect, restore, strip_placeholders
 from pipeline.sanity import check_output
@@ -320,6 +321,13 @@ def _finish(item: _Item, translations: dict[str, str], provenance: str,
 
 
 def _accept(message: Message, text: str, provenance: str) -> None:
+    """Fill the entry, fuzzy with its provenance. An older machine translation replaced on
+    ``--refresh`` stays as a ``previous translation:`` comment: it may carry a translator's
+    unfinished edit (still fuzzy), and the loss check admits no exception."""
+    if message.msgstr and message.msgstr != text:
+        kept = PREVIOUS_TRANSLATION_PREFIX + message.msgstr.replace("\n", " ")
+        if kept not in message.comments:
+            message.comments.append(kept)
     message.msgstr = text
     message.fuzzy = True
     message.comments = [c for c in message.comments if not _is_mt_comment(c)]

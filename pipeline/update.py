@@ -19,7 +19,7 @@ from babel.messages.plurals import get_plural
 from .catalogue import gc_paused, in_fork, may_fork
 from .errors import TranslationLossError
 from .fuzzy import FuzzyIndex
-from .model import MT_COMMENT_PREFIX, Catalogue, EntryStatus, Message
+from .model import MT_COMMENT_PREFIX, Catalogue, Message
 
 #: Translator comment that keeps a translation which lost its entry to a newer one with the same key.
 PREVIOUS_TRANSLATION_PREFIX = "previous translation: "
@@ -269,25 +269,15 @@ def _keep_translations_as_comments(winner: Message, loser: Message) -> None:
 
 
 def check_no_loss(before: Catalogue | None, after: Catalogue, path: str) -> None:
-    """Refuse a catalogue that lost a translation present before (the loss invariant).
-
-    The one translation that may go is an unreviewed machine translation that a machine
-    translation from another model replaced in the same entry (``--refresh``).
-    """
+    """Refuse a catalogue that lost a translation present before (the loss invariant)."""
     if before is None:
         return
     remaining: set[str] = set()
-    refreshed: dict[tuple[str | None, str], str | None] = {}
     for message in after.messages:
         remaining.update(message.translations)
         remaining.update(c[len(PREVIOUS_TRANSLATION_PREFIX):] for c in message.comments
                          if c.startswith(PREVIOUS_TRANSLATION_PREFIX))
-        if not message.obsolete and message.status is EntryStatus.MACHINE:
-            refreshed[message.key] = message.machine_provenance
     for message in before.messages:
-        if (not message.obsolete and message.status is EntryStatus.MACHINE
-                and refreshed.get(message.key, message.machine_provenance) != message.machine_provenance):
-            continue  # unreviewed MT replaced by another model's MT: what --refresh is for
         for text in message.translations:
             if text not in remaining and text.replace("\n", " ") not in remaining:
                 raise TranslationLossError(

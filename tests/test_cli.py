@@ -84,7 +84,7 @@ def test_second_sync_changes_nothing(runner: CliRunner, project: Path) -> None:
 
 
 def test_refresh_replaces_machine_translations_of_another_model(runner: CliRunner, project: Path) -> None:
-    """A newer model's output replaces the older unreviewed MT; it is not a "lost" translation."""
+    """A newer model's output replaces the older unreviewed MT, which is kept as a comment."""
     run(runner, project, "sync", "--engine", "fake")
     po = project / "locale/ru/LC_MESSAGES/news/port.po"
     assert "# mt: fake 1 en→ru" in po.read_text()
@@ -93,6 +93,10 @@ def test_refresh_replaces_machine_translations_of_another_model(runner: CliRunne
     text = po.read_text()
     assert "# mt: fake 1 en→ru" not in text and "# mt: fake-prefix 1 en→ru" in text
     assert 'msgstr "RU: ' in text
+    # The older output stays beside it: it may hold a translator's unfinished edit.
+    catalogue = parse_po(po.read_bytes())
+    refreshed = [m for m in catalogue.active if m.msgstr.startswith("RU: ")]
+    assert refreshed and all(any(c.startswith("previous translation: ") for c in m.comments) for m in refreshed)
     again = run(runner, project, "translate", "--refresh", "--engine", "fake-prefix")
     assert again.exit_code == 0 and "nothing changed" in again.output
 

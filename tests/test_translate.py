@@ -166,7 +166,7 @@ def test_refresh_retranslates_only_unreviewed_mt_from_another_model() -> None:
     assert translate_catalogues(jobs, engine).engine_calls == 0
     report = translate_catalogues(jobs, engine, refresh=True, memory=TranslationMemory())
     assert engine.texts_seen == ["Hello world."]
-    assert old_mt.msgstr == "ХЕЛЛО ШОРЛД." and old_mt.comments == ["mt: fake 1 en→ru"]
+    assert old_mt.msgstr == "ХЕЛЛО ШОРЛД." and old_mt.comments == ["previous translation: СТАРЫЙ", "mt: fake 1 en→ru"]
     assert same_mt.msgstr == "ТОТ ЖЕ" and memory_mt.msgstr == "Спасибо"
     assert report.machine_translated == 1
 

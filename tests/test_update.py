@@ -87,26 +87,6 @@ def test_loss_check_refuses_a_dropped_translation() -> None:
         check_no_loss(before, template("One."), "locale/ru/LC_MESSAGES/a.po")
 
 
-def _machine(text: str, provenance: str, fuzzy: bool = True) -> Catalogue:
-    message = Message("One.", text, comments=[f"mt: {provenance}"])
-    message.fuzzy = fuzzy
-    return Catalogue(messages=[message])
-
-
-def test_loss_check_lets_refresh_replace_unreviewed_mt_only() -> None:
-    """--refresh replaces an older model's unreviewed MT: that is not a loss. Anything
-    else still is: reviewed MT, MT replaced by the same model, MT dropped outright."""
-    path = "locale/ru/LC_MESSAGES/a.po"
-    check_no_loss(_machine("Раз.", "argos translate-en_ru 1.0"), _machine("Один.", "argos translate-en_ru 1.1"), path)
-    for before, after in (
-        (_machine("Раз.", "argos translate-en_ru 1.0", fuzzy=False), _machine("Один.", "argos translate-en_ru 1.1")),
-        (_machine("Раз.", "argos translate-en_ru 1.0"), _machine("Один.", "argos translate-en_ru 1.0")),
-        (_machine("Раз.", "argos translate-en_ru 1.0"), template("One.")),
-    ):
-        with pytest.raises(TranslationLossError):
-            check_no_loss(before, after, path)
-
-
 SENTENCES = [f"Sentence number {i} tells about the {w} of Baku." for i, w in
              enumerate(["port", "grain", "rail", "silos", "ships", "trade", "wheat", "berth"])]
 
