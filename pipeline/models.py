@@ -168,8 +168,8 @@ def _read_package(path: Path) -> PackageInfo | None:
         path=path,
         from_code=meta["from_code"],
         to_code=meta["to_code"],
-        package_version=str(meta.get("package_version", "")),
-        argos_version=str(meta.get("argos_version", "")),
+        package_version=str(meta.get("package_version") or ""),
+        argos_version=str(meta.get("argos_version") or ""),
         target_prefix=str(meta.get("target_prefix", "") or ""),
     )
 
@@ -274,7 +274,7 @@ def _validate_archive(archive: zipfile.ZipFile, path: Path) -> PackageMeta:
         raise _fail(path, "no model/model.bin (CTranslate2 model)")
     if f"{root}/sentencepiece.model" not in names:
         raise _fail(path, "no sentencepiece.model")
-    return PackageMeta(root, meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), total)
+    return PackageMeta(root, meta["from_code"], meta["to_code"], str(meta.get("package_version") or ""), total)
 
 
 def _check_member(member: zipfile.ZipInfo, path: Path) -> None:
@@ -405,7 +405,7 @@ def read_index(url: str, timeout: float = 60.0) -> list[IndexEntry]:
         links = [link for link in links if isinstance(link, str) and link]
         if links and isinstance(item.get("from_code"), str) and isinstance(item.get("to_code"), str):
             entries.append(IndexEntry(item["from_code"], item["to_code"],
-                                      str(item.get("package_version", "")), tuple(links)))
+                                      str(item.get("package_version") or ""), tuple(links)))
     return entries
 
 

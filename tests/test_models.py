@@ -289,3 +289,14 @@ def test_unreachable_index_is_a_pipeline_error(tmp_path: Path) -> None:
         install_missing([("en", "ru")], tmp_path / "p", index="http://127.0.0.1:9/index.json", timeout=2)
     with pytest.raises(PipelineError, match="only http and https"):
         install_missing([("en", "ru")], tmp_path / "p", index="file:///etc/passwd")
+
+
+def test_a_package_without_a_version_is_labelled_without_one(tmp_path: Path) -> None:
+    from pipeline.models import installed_packages
+
+    folder = tmp_path / "packages" / "translate-en_ru"
+    folder.mkdir(parents=True)
+    (folder / "metadata.json").write_text(json.dumps(
+        {"from_code": "en", "to_code": "ru", "package_version": None, "argos_version": None}), encoding="utf-8")
+    (package,) = installed_packages(tmp_path / "packages")
+    assert package.package_version == "" and "None" not in package.label
