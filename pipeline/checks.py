@@ -325,6 +325,8 @@ class QuotedTranslation:
     line: int
     msgid: str
     lang: str
+    #: Not fuzzy: a human has reviewed this translation (machine output still waits).
+    reviewed: bool = True
 
 
 @dataclass(frozen=True)
@@ -361,7 +363,7 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
                 speakers=speakers[index])]
             for key, text in _quoted_pairs(top_level[index], translation, src_lang, tgt_lang):
                 quoted.append((key, QuotedTranslation(text, path, message.lineno, message.msgid,
-                                                      tgt_lang)))
+                                                      tgt_lang, not message.fuzzy)))
     return CatalogueCheck(tuple(findings), tuple(quoted))
 
 
@@ -406,17 +408,25 @@ class CatalogueChecker:
 
 
 def check_divergence(quoted: Mapping[QuoteKey, list[QuotedTranslation]]) -> list[Finding]:
-    """One source quotation translated in different words in different places."""
+    """One source quotation translated in different words in different places.
+
+    The reference is the most common reviewed translation (first seen on a tie); only when
+    no occurrence is reviewed yet is it the most common of all. Unreviewed machine output,
+    which one engine repeats word for word in every article, must not outvote a reviewed
+    translation and have the reviewed one reported as the odd one out.
+    """
     findings = []
     for key in sorted(quoted):
         occurrences = quoted[key]
         normalised = [normalise_quotes(o.text) for o in occurrences]
-        variants = Counter(normalised)
-        if len(variants) < 2:
+        if len(set(normalised)) < 2:
             continue
+        candidates = [i for i, o in enumerate(occurrences) if o.reviewed] \
+            or list(range(len(occurrences)))
+        variants = Counter(normalised[i] for i in candidates)
         first: dict[str, int] = {}
-        for position, variant in enumerate(normalised):
-            first.setdefault(variant, position)
+        for position in candidates:
+            first.setdefault(normalised[position], position)
         usual = max(variants, key=lambda v: (variants[v], -first[v]))
         reference = occurrences[first[usual]]
         for occurrence, variant in zip(occurrences, normalised):

@@ -288,6 +288,25 @@ def test_divergence_reference_is_the_most_common_translation_first_seen() -> Non
     assert all("ru/a.po:1" in f.message for f in findings)
 
 
+def test_divergence_reference_is_a_reviewed_translation_not_repeated_machine_output() -> None:
+    """One engine repeats its output word for word in every article: two unreviewed machine
+    translations must not outvote the reviewed one and have it reported as the odd one out."""
+    source = "“We will not sell the gas fields,” said Karimov."
+    machine = "«Мы не будем продавать газовые поля», — сказал Керимов."
+    reviewed = "«Мы не продадим газовые месторождения», — сказал Керимов."
+    items = [(f"ru/{name}.po", "en", "ru", _catalogue([(source, text, line, fuzzy)]))
+             for name, text, line, fuzzy in (("a", machine, 1, True), ("b", machine, 2, True),
+                                             ("c", reviewed, 3, False))]
+    findings = [f for f in check_catalogues(items) if f.check == "quote-divergence"]
+    assert [(f.path, f.line) for f in findings] == [("ru/a.po", 1), ("ru/b.po", 2)]
+    assert all("ru/c.po:3" in f.message for f in findings)
+    # With nothing reviewed yet, the most common translation is still the reference.
+    unreviewed = [(path, src, tgt, _catalogue([(source, cat.messages[0].msgstr, cat.messages[0].lineno, True)]))
+                  for path, src, tgt, cat in items]
+    assert [(f.path, f.line) for f in check_catalogues(unreviewed)
+            if f.check == "quote-divergence"] == [("ru/c.po", 3)]
+
+
 def test_per_catalogue_parts_joined_give_the_same_findings(glossary: Glossary) -> None:
     """Sync checks each catalogue in the worker that writes it and joins the parts in the
     parent: entry findings in catalogue order, then divergence across all of them."""
