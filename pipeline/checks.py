@@ -418,7 +418,7 @@ def check_divergence(quoted: Mapping[QuoteKey, list[QuotedTranslation]]) -> list
     findings = []
     for key in sorted(quoted):
         occurrences = quoted[key]
-        normalised = [normalise_quotes(o.text) for o in occurrences]
+        normalised = [_quote_identity(o.text) for o in occurrences]
         if len(set(normalised)) < 2:
             continue
         candidates = [i for i, o in enumerate(occurrences) if o.reviewed] \
@@ -457,10 +457,22 @@ def _quoted_pairs(mine: list[Quotation], translation: str, src_lang: str,
     target = _top_quotes(translation, scan_quotes(translation))
     if len(mine) != len(target):
         return []
-    return [((normalise_quotes(q.text), src_lang, tgt_lang), text)
+    return [((_quote_identity(q.text), src_lang, tgt_lang), text)
             for q, text in zip(mine, target)
             if q.kind is QuoteKind.SPEECH and q.close_mark and not q.continued
             and len(q.text.split()) >= _MIN_DIVERGENCE_WORDS]
+
+
+#: Punctuation that ends a quotation by the surrounding sentence's needs, not the speaker's:
+#: English puts the comma or full stop inside the marks (“It is over,” he said / He said:
+#: “It is over.”), Russian after them (сказал: «Всё кончено».). One mark, not an ellipsis.
+_CLAUSE_END = re.compile(r"(?<!\.)[,.;:]$")
+
+
+def _quote_identity(text: str) -> str:
+    """What makes two quoted passages the same quotation: the words, whatever the quotation
+    marks and spacing (:func:`normalise_quotes`) and the clause punctuation at the end."""
+    return _CLAUSE_END.sub("", normalise_quotes(text)).rstrip()
 
 
 def _speaker_names(entry: Entry) -> list[str]:

@@ -307,6 +307,27 @@ def test_divergence_reference_is_a_reviewed_translation_not_repeated_machine_out
             if f.check == "quote-divergence"] == [("ru/c.po", 3)]
 
 
+def test_divergence_sees_one_quotation_whatever_the_clause_punctuation_inside_the_marks() -> None:
+    """English puts the sentence's comma or full stop inside the marks: “…,” said X and
+    X said: “….” quote the same words, and are one quotation across the corpus. The
+    translations' own end punctuation does not make them differ either."""
+    said = "“We will not sell the gas fields,” said Karimov."
+    colon = "Karimov was blunt: “We will not sell the gas fields.”"
+    items = [
+        ("ru/a.po", "en", "ru", _catalogue([(said, "«Мы не продадим газовые месторождения», "
+                                                   "— сказал Керимов.", 1, False)])),
+        ("ru/b.po", "en", "ru", _catalogue([(colon, "Керимов был категоричен: «Мы не продадим "
+                                                    "газовые месторождения.»", 2, False)])),
+        ("ru/c.po", "en", "ru", _catalogue([(colon, "Керимов был категоричен: «Газовые "
+                                                    "месторождения мы не продадим».", 3, False)])),
+        ("ru/d.po", "en", "ru", _catalogue([(said, "«Мы не продадим газовые месторождения», "
+                                                   "— заявил Керимов.", 4, False)])),
+    ]
+    findings = [f for f in check_catalogues(items) if f.check == "quote-divergence"]
+    assert [(f.path, f.line) for f in findings] == [("ru/c.po", 3)]
+    assert "ru/a.po:1" in findings[0].message
+
+
 def test_per_catalogue_parts_joined_give_the_same_findings(glossary: Glossary) -> None:
     """Sync checks each catalogue in the worker that writes it and joins the parts in the
     parent: entry findings in catalogue order, then divergence across all of them."""
