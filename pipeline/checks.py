@@ -350,10 +350,8 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
     The catalogue's active entries are read in order as the article's segments.
     """
     findings: list[Finding] = []
-    quoted: list[tuple[QuoteKey, QuotedTranslation]] = []
     messages = catalogue.active
     segments = [m.msgid for m in messages]
-    top_level = _top_level_by_segment(analyse_article(segments, src_lang), len(segments))
     speakers = segment_speakers(segments, src_lang)
     for index, message in enumerate(messages):
         for translation in message.translations:
@@ -361,10 +359,32 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
             findings += [replace(f, **where) for f in check_entry(
                 message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
                 speakers=speakers[index])]
+    return CatalogueCheck(tuple(findings), catalogue_quotations(path, src_lang, tgt_lang, catalogue))
+
+
+def catalogue_quotations(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogue
+                         ) -> tuple[tuple[QuoteKey, QuotedTranslation], ...]:
+    """The translated speech quotations of one catalogue, for :func:`check_divergence`."""
+    quoted: list[tuple[QuoteKey, QuotedTranslation]] = []
+    messages = catalogue.active
+    segments = [m.msgid for m in messages]
+    top_level = _top_level_by_segment(analyse_article(segments, src_lang), len(segments))
+    for index, message in enumerate(messages):
+        for translation in message.translations:
             for key, text in _quoted_pairs(top_level[index], translation, src_lang, tgt_lang):
                 quoted.append((key, QuotedTranslation(text, path, message.lineno, message.msgid,
                                                       tgt_lang, not message.fuzzy)))
-    return CatalogueCheck(tuple(findings), tuple(quoted))
+    return tuple(quoted)
+
+
+def divergence_findings(items: Iterable[CatalogueItem]) -> list[Finding]:
+    """Only the corpus-level check (:func:`check_divergence`) over ``items``, for a caller
+    that runs the entry checks itself (the review queue)."""
+    quoted: dict[QuoteKey, list[QuotedTranslation]] = defaultdict(list)
+    for path, src_lang, tgt_lang, catalogue in items:
+        for key, occurrence in catalogue_quotations(path, src_lang, tgt_lang, catalogue):
+            quoted[key].append(occurrence)
+    return check_divergence(quoted)
 
 
 def corpus_findings(parts: Iterable[CatalogueCheck]) -> list[Finding]:
@@ -615,5 +635,5 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 
 __all__ = ["CHECKS", "CORPUS_CHECKS", "CatalogueCheck", "CatalogueChecker", "Check", "Checker", "Entry",
-           "QuoteKey", "QuotedTranslation", "check_catalogue", "check_catalogues", "check_divergence",
-           "check_entry", "corpus_findings", "entry_checker", "segment_speakers"]
+           "QuoteKey", "QuotedTranslation", "catalogue_quotations", "check_catalogue", "check_catalogues", "check_divergence",
+           "check_entry", "corpus_findings", "divergence_findings", "entry_checker", "segment_speakers"]

@@ -17,7 +17,7 @@ import enum
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .catalogue import parse_po, render_po
 from .config import Config
@@ -43,6 +43,8 @@ REASONS = ("machine", "changed", "fuzzy", "untranslated", "findings")
 #: ``checker(source, translation, source_lang, target_lang) -> findings``; the lead wires
 #: :func:`pipeline.checks.check_entry` (with the glossary and speakers bound) into it.
 Checker = Callable[[str, str, str, str], list[Finding]]
+#: Findings of the corpus-level checks, by (catalogue path, line of the entry).
+CorpusFindings = Mapping[tuple[str, int], Sequence[Finding]]
 
 #: Severities that keep an otherwise reviewed entry in the queue.
 _BLOCKING_SEVERITIES = frozenset({Severity.ERROR, Severity.WARNING})
@@ -195,8 +197,12 @@ class ReviewQueue:
 
 
 def build_queue(config: Config, *, langs: Sequence[str] = (), articles: Sequence[str] = (),
-                reasons: Sequence[str] = (), checker: Checker | None = None) -> ReviewQueue:
+                reasons: Sequence[str] = (), checker: Checker | None = None,
+                corpus_findings: CorpusFindings | None = None) -> ReviewQueue:
     """Read the source articles and their catalogues and say what waits for a human.
+
+    ``corpus_findings`` are findings no single entry shows (one quotation translated two
+    ways across articles), by ``(catalogue path, line)``: they join the entries' own.
 
     Read-only: takes no lock and writes nothing, so it can run while a sync is going on
     (it then sees each catalogue either before or after that sync wrote it).
@@ -208,7 +214,8 @@ def build_queue(config: Config, *, langs: Sequence[str] = (), articles: Sequence
     problems = Problems()
     queue = ReviewQueue(reasons=tuple(reasons))
     for article, lang, rel, catalogue in iter_catalogues(config, problems, articles=articles, langs=langs):
-        queue.versions.append(language_version(article, lang, rel, catalogue, checker))
+        queue.versions.append(language_version(article, lang, rel, catalogue, checker,
+                                               corpus_findings))
     queue.errors = problems.errors
     queue.versions.sort(key=_closest_to_publication)
     return queue
@@ -219,7 +226,8 @@ def _closest_to_publication(version: LanguageVersion) -> tuple[int, int, str, st
 
 
 def language_version(article: Article, lang: str, rel: str, catalogue: Catalogue | None,
-                     checker: Checker | None = None) -> LanguageVersion:
+                     checker: Checker | None = None,
+                     corpus_findings: CorpusFindings | None = None) -> LanguageVersion:
     """The entries of one catalogue (or of the article alone when it has none yet)."""
     version = LanguageVersion(article=article.slug, article_path=article.path, source_lang=article.lang,
                               lang=lang, path=rel, exists=catalogue is not None)
@@ -227,7 +235,8 @@ def language_version(article: Article, lang: str, rel: str, catalogue: Catalogue
     messages = catalogue.active if catalogue is not None else _untranslated(article)
     for index, message in enumerate(messages):
         position = ranks.get(message.key, len(ranks) + index)
-        version.entries.append(review_item(article, lang, rel, message, position, checker))
+        version.entries.append(review_item(article, lang, rel, message, position, checker,
+                                           corpus_findings))
     version.entries.sort(key=lambda item: item.position)
     return version
 
@@ -258,12 +267,15 @@ def reading_order(article: Article) -> dict[tuple[str | None, str], int]:
 
 
 def review_item(article: Article, lang: str, rel: str, message: Message, position: int,
-                checker: Checker | None = None) -> ReviewItem:
+                checker: Checker | None = None,
+                corpus_findings: CorpusFindings | None = None) -> ReviewItem:
     status = message.status
     findings: tuple[Finding, ...] = ()
     if checker is not None and message.translated and message.msgid_plural is None:
         findings = run_checker(checker, message.msgid, message.msgstr, article.lang, lang,
                                path=rel, line=message.lineno)
+    if corpus_findings and message.translated:
+        findings += tuple(corpus_findings.get((rel, message.lineno), ()))
     return ReviewItem(
         article=article.slug, lang=lang, source_lang=article.lang, path=rel, line=message.lineno,
         position=position, msgctxt=message.msgctxt, msgid=message.msgid, msgstr=message.msgstr,
@@ -473,7 +485,7 @@ def _save_once(config: Config, item: ReviewItem, decision: Decision, translation
 
 
 __all__ = [
-    "REASONS", "Checker", "ReviewItem", "LanguageVersion", "ReviewQueue", "build_queue",
+    "REASONS", "Checker", "CorpusFindings", "ReviewItem", "LanguageVersion", "ReviewQueue", "build_queue",
     "language_version", "reading_order", "review_item", "run_checker", "rejection_note",
     "visible", "DiffOp", "word_diff", "render_word_diff", "Decision", "Outcome", "SaveResult",
     "accept_message", "edit_message", "save_decision",

@@ -246,3 +246,33 @@ def test_review_reads_the_glossary_as_sync_does(root: Path) -> None:
     assert result.exit_code != 0
     assert "locale/glossary.csv:2:" in result.output
     assert str(root) not in result.output
+
+
+def test_queue_lists_a_quotation_translated_two_ways_across_articles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The queue's findings are the ones `pipeline check` reports, the corpus-level
+    quote-divergence included, even when --article selects only one of the articles."""
+    from pipeline.catalogue import parse_po, render_po
+
+    quote = "“We will not sell the gas fields,” said Rashad Karimov."
+    project = write_project(tmp_path / "q", {"a": f"---\ntitle: A\n---\n\n{quote}\n",
+                                             "b": f"---\ntitle: B\n---\n\n{quote}\n"},
+                            'languages = ["en", "ru"]\nsource_language = "en"\n')
+    assert run(project, "sync", "--engine", "pseudo").exit_code == 0
+    for slug, said in (("a", "«Мы не продадим газовые месторождения», — сказал Рашад Керимов."),
+                       ("b", "«Мы не будем продавать месторождения газа», — сказал Рашад Керимов.")):
+        path = project / f"locale/ru/LC_MESSAGES/{slug}.po"
+        catalogue = parse_po(path.read_bytes(), str(path))
+        for message in catalogue.active:
+            message.msgstr = said if message.msgid == quote else slug.upper()
+            message.fuzzy = False
+        path.write_bytes(render_po(catalogue))
+    monkeypatch.setattr(review_module, "checker_for", project_checker)
+    checked = run(project, "check")
+    assert "[quote-divergence]" in checked.output
+    data = json.loads(run(project, "review", "--json", "--article", "b").output)
+    assert [(item["msgid"], [f["check"] for f in item["findings"]]) for item in data] == [
+        (quote, ["quote-divergence"])]
+    assert "locale/ru/LC_MESSAGES/a.po:" in data[0]["findings"][0]["message"]
+    listed = run(project, "review", "--reason", "findings").output
+    assert "finding:     warning: [quote-divergence] quotation translated differently from" in listed

@@ -18,13 +18,15 @@ import click
 from ..cli import EXIT_ERRORS, Project, check_articles, pass_project, show_error
 from ..config import Config
 from ..errors import PipelineError
-from ..checks import entry_checker
+from ..checks import divergence_findings, entry_checker
 from ..fileio import write_if_changed
 from ..integration import project_glossary
 from ..model import EntryStatus, Finding
+from ..project import Problems, iter_catalogues
 from ..review import (
     REASONS,
     Checker,
+    CorpusFindings,
     Decision,
     Outcome,
     ReviewItem,
@@ -48,6 +50,20 @@ def checker_for(config: Config) -> Checker:
     """The checks ``sync`` and ``check`` run, with the same project glossary, so the queue's
     findings are the ones the editor saw there."""
     return entry_checker(project_glossary(config))
+
+
+def corpus_findings_for(config: Config) -> CorpusFindings:
+    """The corpus-level findings ``pipeline check`` reports (one quotation translated in
+    different words in different articles), by (catalogue path, line). They are worked out
+    over every catalogue of the project, whatever ``--lang``/``--article`` selects: the
+    other translation of a quotation is usually in another article."""
+    items = [(rel, article.lang, lang, catalogue)
+             for article, lang, rel, catalogue in iter_catalogues(config, Problems())
+             if catalogue is not None]  # unreadable files are reported by the queue itself
+    found: dict[tuple[str, int], list[Finding]] = {}
+    for finding in divergence_findings(items):
+        found.setdefault((finding.path, finding.line), []).append(finding)
+    return found
 
 
 @click.command("review")
@@ -88,7 +104,9 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
     config = project.config
     _check_filters(config, langs, articles)
     checker = checker_for(config)
-    queue = build_queue(config, langs=langs, articles=articles, reasons=reasons, checker=checker)
+    corpus = corpus_findings_for(config) if checker is not None else None
+    queue = build_queue(config, langs=langs, articles=articles, reasons=reasons, checker=checker,
+                        corpus_findings=corpus)
     if html_path is not None:
         try:
             write_if_changed(html_path, render_html(queue).encode("utf-8"))
@@ -230,7 +248,8 @@ def _walk(config: Config, queue: ReviewQueue, checker: Checker | None) -> None:
     finally:
         left = len(build_queue(config, langs=sorted({i.lang for i in items}),
                                articles=sorted({i.article for i in items}), reasons=queue.reasons,
-                               checker=checker).items)
+                               checker=checker,
+                               corpus_findings=corpus_findings_for(config) if checker else None).items)
         click.echo(f"{tally.render()}; {left} item(s) still waiting in this selection")
 
 
