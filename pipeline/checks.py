@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
-from pipeline.glossary import Glossary, Term, count_term, find_variants
+from pipeline.glossary import Glossary, Term, count_term, find_variants, term_pattern
 from pipeline.inline import RegionKind, blank_out, code_spans, protected_regions, urls
 from pipeline.lexicon import lexicon
 from pipeline.model import Catalogue, Finding, Severity
@@ -519,9 +519,49 @@ def _speaker_problem(entry: Entry, name: str) -> str | None:
         if variant:
             return f"speaker {name!r} is spelled {variant!r}; the glossary says {target!r}"
         return f"speaker {name!r} ({entry.tgt_lang}: {target!r}) is missing from the translation"
+    if term is None:
+        surname = _surname_form(entry, name)
+        if surname is not None:
+            return _surname_problem(entry, name, *surname)
     if _sounds_present(name, entry.translation):
         return None
     return f"speaker {name!r} is missing from the translation"
+
+
+def _surname_form(entry: Entry, name: str) -> tuple[str, str] | None:
+    """(target form, full glossary name) when the speaker is named by the last word(s) of a
+    glossary name alone (“…,” Gasimli added, after Azer Gasimli was introduced): the
+    glossary spells the full name, and so the surname (Гасымлы, Qasımlı). None when no
+    name row ends so, or when rows that do disagree on the target form."""
+    if entry.glossary is None:
+        return None
+    size = len(name.split())
+    found: dict[str, str] = {}
+    for term in entry.glossary.terms:
+        source, target = term.form(entry.src_lang), term.form(entry.tgt_lang)
+        if not term.is_name or not source or not target:
+            continue
+        source_words, target_words = source.split(), target.split()
+        if len(source_words) <= size or len(target_words) != len(source_words):
+            continue
+        tail = " ".join(source_words[-size:])
+        if term_pattern(tail, entry.src_lang, True).fullmatch(name.strip()):
+            found.setdefault(" ".join(target_words[-size:]), source)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _surname_problem(entry: Entry, name: str, target: str, full: str) -> str | None:
+    if term_pattern(target, entry.tgt_lang, True).search(blank_out(entry.translation)):
+        misspelt = _misspelt(entry, target)
+        if misspelt:
+            return (f"speaker {name!r} is spelled {misspelt!r} in one place; the glossary says "
+                    f"{target!r} (as in {full!r})")
+        return None
+    variant = _variant(entry, target)
+    if variant:
+        return f"speaker {name!r} is spelled {variant!r}; the glossary says {target!r} (as in {full!r})"
+    return (f"speaker {name!r} ({entry.tgt_lang}: {target!r}, as in {full!r}) is missing from "
+            "the translation")
 
 
 def _speaker_term(entry: Entry, name: str) -> Term | None:

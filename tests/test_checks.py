@@ -344,3 +344,34 @@ def test_per_catalogue_parts_joined_give_the_same_findings(glossary: Glossary) -
     assert [f.check for f in whole] == ["numbers"] * 6 + ["quote-divergence"]
     assert [f.path for f in whole][:6:2] == ["ru/a.po", "ru/b.po", "ru/c.po"]
     assert parts[0] == check_catalogue(*items[0], glossary) and parts[0].quoted
+
+
+def test_speaker_named_by_surname_alone_is_spelled_as_the_glossary_spells_the_full_name() -> None:
+    """“…,” Gasimli added: the glossary has a row for Azer Gasimli only, and that row also
+    decides how the surname is spelled (ru Гасымлы, az Qasımlı), inflected or not."""
+    names = read_glossary(io.StringIO("en,ru,az,kind\nAzer Gasimli,Азер Гасымлы,Azər Qasımlı,person\n"
+                                      "Rashad Karimov,Рашад Керимов,Rəşad Kərimov,person\n"))
+    source = "“A turning point for the region,” Gasimli added."
+
+    def speaker(translation: str, src: str = source, src_lang: str = "en", tgt: str = "ru") -> list[str]:
+        return [f.message for f in check_entry(src, translation, src_lang, tgt, glossary=names)
+                if f.check == "speaker"]
+
+    assert speaker("«Поворотный момент для региона», — добавил Гасымлы.") == []
+    assert speaker("«Поворотный момент для региона», — добавил Азер Гасымлы.") == []
+    assert speaker("«Поворотный момент для региона», — добавил Гасимли.") == [
+        "speaker 'Gasimli' is spelled 'Гасимли'; the glossary says 'Гасымлы' (as in 'Azer Gasimli')"]
+    assert speaker("«Поворотный момент для региона», — добавил Gasimli.") == [
+        "speaker 'Gasimli' is spelled 'Gasimli'; the glossary says 'Гасымлы' (as in 'Azer Gasimli')"]
+    assert speaker("“Region üçün dönüş nöqtəsi”, - Qasımlı əlavə edib.", tgt="az") == []
+    assert speaker("“Region üçün dönüş nöqtəsi”, - Qasimli əlavə edib.", tgt="az") == [
+        "speaker 'Gasimli' is spelled 'Qasimli'; the glossary says 'Qasımlı' (as in 'Azer Gasimli')"]
+    # A case ending on the source's surname; a surname no name row ends with is left alone.
+    inflected = "По словам Керимова, «это поворотный момент для региона»."
+    assert speaker("According to Karimov, “this is a turning point for the region.”",
+                   inflected, "ru", "en") == []
+    assert speaker("According to Kerimov, “this is a turning point for the region.”",
+                   inflected, "ru", "en") == [
+        "speaker 'Керимова' is spelled 'Kerimov'; the glossary says 'Karimov' (as in 'Рашад Керимов')"]
+    assert speaker("«Поворотный момент», — добавил Мамедов.",
+                   "“A turning point,” Mammadov added.") == []
