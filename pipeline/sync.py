@@ -456,8 +456,8 @@ def _finish_held(config: Config, prepared: list[_Prepared], options: SyncOptions
 
 
 def _finish(config: Config, state: CatalogueState, options: SyncOptions) -> _Finished:
-    """Write one catalogue (if it changed and lost nothing) and check it as written, then
-    publish its language version."""
+    """Write one catalogue (if it changed and lost nothing) and check it as it is now on
+    disk, then publish its language version."""
     result = _Finished(SyncReport())
     after = state.after
     if after is not None:
@@ -469,9 +469,12 @@ def _finish(config: Config, state: CatalogueState, options: SyncOptions) -> _Fin
                              validate=lambda data: reread.append(parse_po(data, state.rel)),
                              expected=state.fingerprint)
             result.left = fingerprint(data)
-            if written and _checking(options):
+            # Unchanged on disk, the catalogue is the one read (same bytes, same lines): a
+            # translator's review is checked by the sync that follows it, written or not.
+            checked = reread[-1] if written else state.before
+            if checked is not None and _checking(options):
                 result.checked = options.checker.per_catalogue(  # type: ignore[union-attr]
-                    (state.rel, state.article.lang, state.lang, reread[-1]))
+                    (state.rel, state.article.lang, state.lang, checked))
         except PipelineError as exc:
             result.report.errors.append(exc)
             result.kept_before = True

@@ -242,3 +242,18 @@ def test_an_unknown_article_is_a_usage_error_for_sync_too(runner: CliRunner, pro
     result = runner.invoke(cli, ["--project", str(project), "publish", "--article", "source/news/port.md"])
     assert result.exit_code == 2 and "did you mean: news/port?" in result.output
     assert not (project / "locale").exists()
+
+
+def test_sync_checks_a_catalogue_a_translator_reviewed_even_when_it_rewrites_nothing(
+        runner: CliRunner, tmp_path: Path) -> None:
+    """The editor's sync right after a translator's review is where the checks matter: a
+    catalogue sync leaves unchanged is checked too (it used to check only what it wrote)."""
+    root = write_project(tmp_path, {"port": "The port handled 360,000 tonnes in 2024.\n"},
+                         'languages = ["en", "ru"]\n')
+    run(runner, root, "sync", "--engine", "none")
+    fill(root, "locale/ru/LC_MESSAGES/port.po", lambda m: "Порт обработал 370 000 тонн в 2024 году.")
+    before = (root / "locale/ru/LC_MESSAGES/port.po").read_bytes()
+    result = run(runner, root, "sync", "--engine", "none")
+    assert (root / "locale/ru/LC_MESSAGES/port.po").read_bytes() == before
+    assert "check findings: 2 (2 errors)" in result.output, result.output
+    assert "[numbers]" in run(runner, root, "check").output
