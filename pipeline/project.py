@@ -7,9 +7,11 @@ File I/O at the edge: stages get :class:`~pipeline.model.Article` and
 from __future__ import annotations
 
 import os
+import re
+import string
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Protocol, Sequence
+from typing import Callable, Iterator, Protocol, Sequence
 
 from .catalogue import parse_po
 from .config import Config, validate_language
@@ -33,20 +35,42 @@ class Problems:
 
 
 def discover_articles(config: Config) -> list[tuple[str, str]]:
-    """(project-relative path, slug) of every ``*.md`` below the source folder, sorted."""
+    """(project-relative path, slug) of every ``*.md`` below the source folder, sorted.
+
+    Published versions are not articles: a file the ``output`` pattern names for one of
+    the project's languages is left out, so an output folder inside the source folder
+    (``source_dir = "."``, Hugo's ``content/{slug}.{lang}.md``) is never read back as
+    sources."""
     source = config.source_path
     if not source.is_dir():
         raise ConfigError(
             f"no source folder {config.source_dir}/ in {config.root}",
             hint="create it and put the Markdown articles there, or set source_dir in pipeline.toml",
         )
+    is_output = output_matcher(config)
     found = []
     for path in sorted(source.rglob("*.md")):
         if any(part.startswith(".") for part in path.relative_to(source).parts):
             continue
+        if is_output(path.relative_to(config.root).as_posix()):
+            continue
         rel_to_source = path.relative_to(source).as_posix()
         found.append((f"{config.source_dir}/{rel_to_source}", rel_to_source[:-3]))
     return found
+
+
+def output_matcher(config: Config) -> Callable[[str], bool]:
+    """Whether a project-relative path is one the ``output`` pattern produces for one of
+    the project's languages (``{slug}`` stands for any path)."""
+    parts = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(config.output):
+        parts.append(re.escape(literal))
+        if name == "lang":
+            parts.append("(?:" + "|".join(re.escape(lang) for lang in config.languages) + ")")
+        elif name is not None:
+            parts.append(".+")
+    pattern = re.compile("".join(parts) + r"\Z", re.S)
+    return lambda rel: pattern.match(rel) is not None
 
 
 def discover_catalogues(config: Config) -> list[tuple[str, str, str]]:

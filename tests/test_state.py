@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Sequence
 
@@ -286,3 +287,29 @@ def test_a_changed_pipeline_reads_every_article_again(tmp_path: Path, monkeypatc
     monkeypatch.setattr(incremental, "code_fingerprint", lambda: "another build")
     assert run(root).skipped == 0
     assert run(root).skipped == 2
+
+
+@pytest.mark.parametrize("layout, source, published", [
+    ('source_dir = "."\n', "a.md", "public/ru/a.md"),
+    ('output = "source/out/{lang}/{slug}.md"\n', "source/a.md", "source/out/ru/a.md"),
+    ('source_dir = "content"\noutput = "content/{slug}.{lang}.md"\n', "content/a.md", "content/a.ru.md"),
+    ('source_dir = "content"\noutput = "content/{lang}/{slug}.md"\n', "content/a.md", "content/ru/a.md"),
+])
+def test_published_versions_inside_the_source_folder_are_not_read_as_articles(
+        tmp_path: Path, layout: str, source: str, published: str) -> None:
+    from pipeline.engines.fake import FakeEngine
+
+    (tmp_path / source).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / source).write_text(ARTICLES["a"], encoding="utf-8")
+    (tmp_path / "pipeline.toml").write_text('languages = ["en", "ru"]\n' + layout
+                                            + "[publish]\nallow_machine = true\n", encoding="utf-8")
+    first = run(tmp_path, FakeEngine())
+    assert (tmp_path / published).exists() and first.articles == 1
+    before = snapshot_tree(tmp_path)
+    second = run(tmp_path, FakeEngine())
+    assert second.articles == 1 and not second.written
+    assert snapshot_tree(tmp_path) == before
+    shutil.rmtree(tmp_path / ".pipeline")  # a full run reads the same single article
+    third = run(tmp_path, FakeEngine())
+    assert third.articles == 1 and not third.written
+    assert not list((tmp_path / "locale/templates").rglob("*.pot"))[1:]  # one template only
