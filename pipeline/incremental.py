@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from . import __version__
 from .config import Config
@@ -51,13 +51,15 @@ def run_state(config: Config, options: "SyncOptions", full_run: bool) -> RunStat
     return RunState.load(config.root, hashlib.sha256(blob.encode()).hexdigest())
 
 
-def partition(found: list[tuple[str, str]], cache: RunState | None, engine: Any
+def partition(found: list[tuple[str, str]], cache: RunState | None, engine: Any,
+              catalogues: Callable[[], list[str]] = list,
               ) -> tuple[list[tuple[str, ArticleRecord]], list[tuple[str, str]]]:
     """Split articles into clean ones (skipped) and the ones this run must read.
 
     An article left with untranslated entries is re-read when the engine can now serve
     its language pair, or when a catalogue changed elsewhere (the translation memory may
-    now hold a reviewed translation it needs).
+    now hold a reviewed translation it needs): any catalogue ``catalogues()`` lists
+    (every one on disk), including those of renamed or deleted articles and new ones.
     """
     if cache is None:
         return [], list(found)
@@ -70,8 +72,9 @@ def partition(found: list[tuple[str, str]], cache: RunState | None, engine: Any
             dirty.append((rel, slug))
         else:
             clean.append((rel, slug, record))
-    if engine is not None and any(cache.catalogue_changed(slug) for _, slug in dirty):
-        revived = {(rel, slug) for rel, slug, record in clean if record.summary.get("pending")}
+    revived = {(rel, slug) for rel, slug, record in clean if record.summary.get("pending")}
+    if engine is not None and revived and \
+            cache.catalogues_changed(catalogues(), {slug for _, slug, _ in clean}):
         dirty = sorted(set(dirty) | revived)
         clean = [c for c in clean if (c[0], c[1]) not in revived]
     return [(slug, record) for _, slug, record in clean], dirty
@@ -115,8 +118,9 @@ def outcome(config: Config, article: Article, states: list["CatalogueState"],
 
 
 def remember(cache: RunState, outcomes: list[ArticleOutcome], report: "SyncReport",
-             existing: set[str]) -> None:
-    """Record every article this run completed without an error touching its files."""
+             existing: set[str], catalogues: list[str]) -> None:
+    """Record every article this run completed without an error touching its files, and
+    the other ``catalogues`` (every one on disk) as the run left them."""
     failed = {error.path for error in report.errors if error.path}
     for done in outcomes:
         if failed.intersection(done.rels) or not done.complete:
@@ -124,6 +128,7 @@ def remember(cache: RunState, outcomes: list[ArticleOutcome], report: "SyncRepor
             continue
         cache.record(done.slug, done.rels, done.summary, done.files)
     cache.forget_except(existing)
+    cache.record_others(catalogues)
     cache.save()
 
 

@@ -3,7 +3,8 @@
 ``.pipeline/state.json`` records, per article, the size, modification time and SHA-256 of
 every file the article involves (source, template, catalogues, published versions) as the
 last successful run left them, plus that run's summary for the article (what waits for
-review, what was held back). An article whose files all still match, under the same
+review, what was held back), and the signatures of the other catalogues (of renamed or
+deleted articles, or in an article's own language), which serve the translation memory. An article whose files all still match, under the same
 settings, is clean: ``pipeline sync`` skips it and reports the recorded summary. A file
 whose time changed but whose bytes did not (a ``git checkout``) still counts as unchanged.
 
@@ -81,6 +82,9 @@ class RunState:
     root: Path
     settings: str
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
+    #: Catalogues no article record holds (orphans, an article's own language), as the
+    #: last run left them: their reviewed entries are translation memory too.
+    others: dict[str, list[Any] | None] = field(default_factory=dict)
     _loaded: str = ""
     _changed: bool = False  # a record was added, replaced or dropped since loading
 
@@ -94,9 +98,10 @@ class RunState:
                 return cls(root, settings)
             articles = {slug: ArticleRecord(rec["files"], rec.get("summary", {}))
                         for slug, rec in data["articles"].items()}
+            others = dict(data.get("catalogues", {}))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls(root, settings)
-        return cls(root, settings, articles, raw)
+        return cls(root, settings, articles, others, raw)
 
     def clean(self, slug: str) -> ArticleRecord | None:
         record = self.articles.get(slug)
@@ -106,6 +111,41 @@ class RunState:
         """True when a translator (or anyone) changed one of the article's catalogues."""
         record = self.articles.get(slug)
         return record is not None and any(rel.endswith(".po") for rel in record.changed(self.root))
+
+    def catalogues_changed(self, catalogues: list[str], clean: set[str]) -> bool:
+        """Whether any of ``catalogues`` (every catalogue on disk, project-relative) is not
+        as the last run left it: saved, or new (a ``git pull``, a restored file). The
+        catalogues of the ``clean`` articles are as recorded by definition."""
+        recorded: dict[str, list[Any] | None] = dict(self.others)
+        skip: set[str] = set()
+        for slug, record in self.articles.items():
+            if slug in clean:
+                skip.update(record.files)
+            else:
+                recorded.update((rel, sig) for rel, sig in record.files.items() if rel.endswith(".po"))
+        base = os.fspath(self.root)
+        for rel in catalogues:
+            if rel in skip:
+                continue
+            if rel not in recorded or not _matches(os.path.join(base, rel), recorded[rel]):
+                return True
+        return False
+
+    def record_others(self, catalogues: list[str]) -> None:
+        """Sign the catalogues no article record holds (see :attr:`others`); the ones that
+        still match keep their signature, so a no-op run only calls ``stat`` on them."""
+        held = {rel for record in self.articles.values() for rel in record.files}
+        base = os.fspath(self.root)
+        others = {}
+        for rel in catalogues:
+            if rel in held:
+                continue
+            old = self.others.get(rel)
+            others[rel] = old if old is not None and _matches(os.path.join(base, rel), old) \
+                else file_signature(self.root / rel)
+        if others != self.others:
+            self.others = others
+            self._changed = True
 
     def record(self, slug: str, rels: list[str], summary: dict[str, Any],
                files: dict[str, list[Any] | None] | None = None) -> None:
@@ -136,6 +176,7 @@ class RunState:
             "settings": self.settings,
             "articles": {slug: {"files": rec.files, "summary": rec.summary}
                          for slug, rec in sorted(self.articles.items())},
+            "catalogues": dict(sorted(self.others.items())),
         }
         text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0)
         if text != self._loaded:

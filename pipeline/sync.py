@@ -33,7 +33,7 @@ from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
 from .project import (CatalogueStatus, discover_articles, discover_catalogues, load_article, load_articles, project_status,
-                      orphaned_catalogues, read_catalogue_file, target_languages, try_load_article)
+                      read_catalogue_file, target_languages, try_load_article)
 from .publish import PublishDecision, decide, render_version
 from .update import check_no_loss, update_catalogue
 
@@ -172,6 +172,7 @@ class _Prepared:
 
     report: SyncReport  # template written or not, read errors, new and changed segments
     loaded: bool = False
+    catalogues: list[str] = field(default_factory=list)  # the article's catalogues, read or not
     held: Article | None = None  # the article, when its catalogues are kept for translation
     states: list[CatalogueState] = field(default_factory=list)
     memory: list[MemorySource] = field(default_factory=list)  # reviewed entries, for MT runs
@@ -197,16 +198,25 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
         everything = discover_articles(config)
         found = [(rel, slug) for rel, slug in everything if not options.only or slug in options.only]
         cache = run_state(config, options, options.full_run)
-        clean, dirty = partition(found, cache, options.engine)
+        listed: list[list[tuple[str, str, str]]] = []  # the catalogues on disk, listed once while unchanged
+
+        def catalogues() -> list[tuple[str, str, str]]:
+            if not listed:
+                listed.append(discover_catalogues(config))
+            return listed[0]
+
+        clean, dirty = partition(found, cache, options.engine, lambda: [rel for _, _, rel in catalogues()])
         done = _run(config, dirty, options, report)
         report.articles = len(done) + len(clean)
         if report.written:
             _flush_rebuildable(config)
+            listed.clear()
         if cache is not None:
             remember(cache, [a.outcome for a in done if a.outcome is not None], report,
-                     {slug for _, slug in found})
+                     {slug for _, slug in found}, [rel for _, _, rel in catalogues()])
         if not options.only:
-            report.orphans = orphaned_catalogues(config, {slug for _, slug in everything})
+            slugs = {slug for _, slug in everything}
+            report.orphans = [rel for _, slug, rel in catalogues() if slug not in slugs]
     for article in done:
         report.awaiting_review.update(article.awaiting)
     for slug, record in clean:
@@ -225,7 +235,7 @@ def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions,
     order, folded into the report in the order a run that kept every catalogue would use."""
     prepared = _prepare_all(config, dirty, options, report)
     if _translating(options):
-        _translate_stage(config, prepared, {slug for _, slug in dirty}, options, report)
+        _translate_stage(config, prepared, {rel for p in prepared for rel in p.catalogues}, options, report)
     _finish_held(config, prepared, options)
     done = [p.done for p in prepared if p.done is not None]
     for article in done:
@@ -280,6 +290,7 @@ def _prepare(config: Config, rel: str, slug: str, options: SyncOptions) -> _Prep
     if article is None:
         return result
     result.loaded = True
+    result.catalogues = [config.catalogue_rel(lang, slug) for lang in target_languages(config, article)]
     states = _update_catalogues(config, article, options, result.report)
     if _needs_parent(states, options):
         result.held, result.states = article, states
@@ -413,10 +424,11 @@ def _memory_sources(prepared: list[_Prepared]) -> Iterator[MemorySource]:
 def _memory_outside_run(config: Config, read: set[str], wanted: set[str], normalise: Callable[[str], str],
                         options: SyncOptions, report: SyncReport) -> list[MemorySource]:
     """The reviewed entries the memory can use from catalogues this run did not read: the
-    articles an incremental run skipped and catalogues whose article was renamed or
-    deleted. Without them, what the memory offers would depend on which articles changed.
+    articles an incremental run skipped, catalogues whose article was renamed or deleted,
+    and a read article's catalogue in its own language (left from before its ``lang:``
+    changed). Without them, what the memory offers would depend on which articles changed.
     Only entries whose source text the run needs are kept (small results from workers)."""
-    outside = [(lang, rel) for lang, slug, rel in discover_catalogues(config) if slug not in read]
+    outside = [(lang, rel) for lang, _, rel in discover_catalogues(config) if rel not in read]
 
     def reviewed(index: int) -> MemorySource | str | None:
         lang, rel = outside[index]

@@ -313,3 +313,44 @@ def test_published_versions_inside_the_source_folder_are_not_read_as_articles(
     third = run(tmp_path, FakeEngine())
     assert third.articles == 1 and not third.written
     assert not list((tmp_path / "locale/templates").rglob("*.pot"))[1:]  # one template only
+
+
+def _same_as_a_full_run(root: Path, engine: object | None, tmp_path: Path) -> None:
+    """``root`` as the incremental run left it equals a fresh full run on a copy of it."""
+    incremental = snapshot_tree(root)
+    copy = tmp_path / "full-run-copy"
+    shutil.copytree(root, copy)
+    shutil.rmtree(copy / ".pipeline")
+    run(copy, engine)
+    full = {rel: data for rel, (data, _) in snapshot_tree(copy).items()}
+    assert {rel: data for rel, (data, _) in incremental.items()} == full
+
+
+SHARED_RU_PO = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ru\\n"\n'
+                '"X-Source-Language: en\\n"\n\nmsgid "Shared boilerplate sentence here."\n'
+                'msgstr "Общий шаблонный текст."\n')
+
+
+@pytest.mark.parametrize("arrives", ["with a new article", "as an orphan", "saved in an orphan"])
+def test_a_reviewed_catalogue_no_article_record_holds_revives_articles_waiting_for_memory(
+        tmp_path: Path, arrives: str) -> None:
+    """A ``git pull`` that brings an article with its reviewed catalogue, or a reviewed
+    catalogue of a renamed or deleted article, changes the translation memory as much as a
+    translator's save does: an article waiting for a translation gets it, as in a full run."""
+    root = write_project(tmp_path / "p", {"a": "Shared boilerplate sentence here.\n"}, 'languages = ["en", "ru"]\n')
+    engine = SwitchableEngine()  # no model: only the memory can fill the entry
+    if arrives == "saved in an orphan":
+        (root / "source/gone.md").write_text("Shared boilerplate sentence here.\n", encoding="utf-8")
+        run(root, engine)
+        (root / "source/gone.md").unlink()
+    run(root, engine)
+    assert run(root, engine).skipped == 1
+    if arrives == "with a new article":
+        (root / "source/c.md").write_text("Shared boilerplate sentence here.\n", encoding="utf-8")
+    po = root / "locale/ru/LC_MESSAGES" / ("gone.po" if arrives == "saved in an orphan" else "c.po")
+    po.write_text(SHARED_RU_PO, encoding="utf-8")
+    report = run(root, engine)
+    assert report.from_memory["ru"] == 1
+    assert 'msgstr "Общий шаблонный текст."' in (root / "locale/ru/LC_MESSAGES/a.po").read_text(encoding="utf-8")
+    _same_as_a_full_run(root, engine, tmp_path)
+    assert run(root, engine).skipped == (2 if arrives == "with a new article" else 1)
