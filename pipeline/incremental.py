@@ -57,7 +57,8 @@ def partition(found: list[tuple[str, str]], cache: RunState | None, engine: Any,
     """Split articles into clean ones (skipped) and the ones this run must read.
 
     An article left with untranslated entries is re-read when the engine can now serve
-    its language pair, or when a catalogue changed elsewhere (the translation memory may
+    its language pair (or, for entries whose machine translation was rejected, when the
+    engine's model changed: a full run would try again), or when a catalogue changed elsewhere (the translation memory may
     now hold a reviewed translation it needs): any catalogue ``catalogues()`` lists
     (every one on disk), including those of renamed or deleted articles and new ones.
     """
@@ -67,17 +68,31 @@ def partition(found: list[tuple[str, str]], cache: RunState | None, engine: Any,
     dirty: list[tuple[str, str]] = []
     for rel, slug in found:
         record = cache.clean(slug)
-        pending = [tuple(p) for p in record.summary.get("pending", [])] if record else []
-        if record is None or (engine is not None and any(engine.supports(*p) for p in pending)):
+        if record is None or (engine is not None and _engine_would_translate(engine, record.summary)):
             dirty.append((rel, slug))
         else:
             clean.append((rel, slug, record))
-    revived = {(rel, slug) for rel, slug, record in clean if record.summary.get("pending")}
+    revived = {(rel, slug) for rel, slug, record in clean
+               if record.summary.get("pending") or record.summary.get("rejected")}
     if engine is not None and revived and \
             cache.catalogues_changed(catalogues(), {slug for _, slug, _ in clean}):
         dirty = sorted(set(dirty) | revived)
         clean = [c for c in clean if (c[0], c[1]) not in revived]
     return [(slug, record) for _, slug, record in clean], dirty
+
+
+def _engine_would_translate(engine: Any, summary: dict[str, Any]) -> bool:
+    """Whether the engine would now try entries the article was left waiting with: an
+    untranslated entry of a pair it serves, or one whose output an engine rejected, when
+    the model the pair uses now is not the one that rejected it."""
+    if any(engine.supports(*pair) for pair in summary.get("pending", [])):
+        return True
+    for source, target, comments in summary.get("rejected", []):
+        if engine.supports(source, target):
+            current = f" ({engine.provenance(source, target)})"
+            if any(not comment.endswith(current) for comment in comments):
+                return True
+    return False
 
 
 @dataclass
@@ -137,18 +152,24 @@ def _summary(article: Article, states: list["CatalogueState"],
              published: dict[tuple[str, str], str]) -> dict[str, object]:
     awaiting: dict[str, int] = {}
     pending: list[list[str]] = []
+    rejected: list[list[Any]] = []  # per pair: the rejection comments of its untranslated entries
     held_back, done = [], []
     for state in states:
         active = state.after.active if state.after is not None else []
         awaiting[state.lang] = sum(1 for m in active if m.status != EntryStatus.REVIEWED)
         if any(not m.translated and not _mt_rejected(m) for m in active):
             pending.append([article.lang, state.lang])
+        comments = sorted({c for m in active if not m.translated for c in m.comments
+                           if c.startswith(MT_REJECTED_PREFIX)})
+        if comments:
+            rejected.append([article.lang, state.lang, comments])
         if (article.slug, state.lang) in held:
             decision, stale = held[(article.slug, state.lang)]
             held_back.append([state.lang, dict(decision.waiting), stale])
         if (article.slug, state.lang) in published:
             done.append([state.lang, published[(article.slug, state.lang)]])
-    return {"awaiting": awaiting, "pending": pending, "held_back": held_back, "published": done}
+    return {"awaiting": awaiting, "pending": pending, "rejected": rejected, "held_back": held_back,
+            "published": done}
 
 
 def _mt_rejected(message: Message) -> bool:

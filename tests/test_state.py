@@ -354,3 +354,36 @@ def test_a_reviewed_catalogue_no_article_record_holds_revives_articles_waiting_f
     assert 'msgstr "Общий шаблонный текст."' in (root / "locale/ru/LC_MESSAGES/a.po").read_text(encoding="utf-8")
     _same_as_a_full_run(root, engine, tmp_path)
     assert run(root, engine).skipped == (2 if arrives == "with a new article" else 1)
+
+
+def test_an_article_whose_machine_translation_was_rejected_waits_for_memory_too(tmp_path: Path) -> None:
+    """Entries whose MT output was rejected stay untranslated, and the memory fills them
+    in a full run: a reviewed translation elsewhere must revive their article as well."""
+    from pipeline.engines.fake import EchoEngine
+
+    root = write_project(tmp_path / "p", {"a": "Shared boilerplate sentence here.\n",
+                                          "b": "Shared boilerplate sentence here.\n"}, 'languages = ["en", "ru"]\n')
+    first = run(root, EchoEngine())
+    assert first.rejected["ru"] == 2
+    assert run(root, EchoEngine()).skipped == 2
+    (root / "locale/ru/LC_MESSAGES/b.po").write_text(SHARED_RU_PO, encoding="utf-8")
+    report = run(root, EchoEngine())
+    assert report.skipped == 0 and report.from_memory["ru"] == 1
+    _same_as_a_full_run(root, EchoEngine(), tmp_path)
+    assert run(root, EchoEngine()).skipped == 2
+
+
+def test_rejected_entries_are_tried_again_when_the_model_changes(tmp_path: Path) -> None:
+    """A full run gives an entry another model rejected to the new model (its provenance
+    differs); an incremental run must not skip the article."""
+    from pipeline.engines.fake import EchoEngine
+
+    root = write_project(tmp_path / "p", {"a": "Shared boilerplate sentence here.\n"}, 'languages = ["en", "ru"]\n')
+    run(root, EchoEngine(version="1"))
+    assert run(root, EchoEngine(version="1")).skipped == 1
+    upgraded = EchoEngine(version="2")
+    report = run(root, upgraded)
+    assert report.skipped == 0 and upgraded.calls and report.rejected["ru"] == 1
+    assert "(fake-echo 2 en→ru)" in (root / "locale/ru/LC_MESSAGES/a.po").read_text(encoding="utf-8")
+    _same_as_a_full_run(root, EchoEngine(version="2"), tmp_path)
+    assert run(root, EchoEngine(version="2")).skipped == 1
