@@ -271,6 +271,7 @@ def report_lines(report: SyncReport) -> list[str]:
         errors = sum(1 for f in report.findings if f.severity.value == "error")
         lines.append(f"  check findings: {len(report.findings)} ({errors} errors); see 'pipeline check'")
     lines += orphan_lines(report.orphans)
+    lines += [f"  warning: {warning}" for warning in report.warnings]
     if report.written:
         lines.append(f"  wrote {len(report.written)} file(s): " + ", ".join(report.written[:8])
                      + (" …" if len(report.written) > 8 else ""))

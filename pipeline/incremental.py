@@ -144,7 +144,11 @@ def remember(cache: RunState, outcomes: list[ArticleOutcome], report: "SyncRepor
         cache.record(done.slug, done.rels, done.summary, done.files)
     cache.forget_except(existing)
     cache.record_others(catalogues)
-    cache.save()
+    try:
+        cache.save()
+    except OSError as exc:  # the state is a cache: the work is done, only the next run is slower
+        report.warnings.append(f"could not save the run state in .pipeline/ ({exc.strerror or exc}): "
+                               "the next sync reads every article again; check that .pipeline/ is writable")
 
 
 def _summary(article: Article, states: list["CatalogueState"],

@@ -80,6 +80,7 @@ class SyncReport:
     findings: list[Finding] = field(default_factory=list)
     translate_notes: list[str] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)  # catalogues whose article is gone or renamed
+    warnings: list[str] = field(default_factory=list)  # worth saying, not worth a non-zero exit
 
     @property
     def ok(self) -> bool:
@@ -113,6 +114,7 @@ class SyncReport:
             ],
             "findings": [f.render() for f in self.findings],
             "orphaned_catalogues": self.orphans,
+            "warnings": self.warnings,
             "errors": [str(e) for e in self.errors],
         }
 

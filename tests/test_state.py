@@ -387,3 +387,16 @@ def test_rejected_entries_are_tried_again_when_the_model_changes(tmp_path: Path)
     assert "(fake-echo 2 en→ru)" in (root / "locale/ru/LC_MESSAGES/a.po").read_text(encoding="utf-8")
     _same_as_a_full_run(root, EchoEngine(version="2"), tmp_path)
     assert run(root, EchoEngine(version="2")).skipped == 1
+
+
+def test_a_state_that_cannot_be_saved_is_a_warning_not_a_lost_report(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pipeline.state as state
+
+    def refuse(self) -> None:  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied")
+
+    root = project(tmp_path)
+    monkeypatch.setattr(state.RunState, "save", refuse)
+    report = run(root)
+    assert report.ok and report.written and report.articles == 2
+    assert any("could not save the run state" in w and "Permission denied" in w for w in report.warnings)
