@@ -139,6 +139,10 @@ def _is_boundary(text: str, match: re.Match[str], lang: str) -> bool:
     return _period_ends_sentence(word, text[:match.start() + 1], following, start_kind, lang)
 
 
+#: Currency abbreviations that a country's acronym may follow ("долл. США", "руб. РФ").
+_CURRENCY_UNITS = frozenset({"долл", "руб"})
+
+
 def _sentence_start(following: str) -> str | None:
     """What the text after a candidate boundary starts with: "upper", "digit" or None."""
     rest = following[_OPENERS.match(following).end():]
@@ -178,6 +182,8 @@ def _period_ends_sentence(word: str, before: str, following: str, start_kind: st
     if key in _NEVER_FINAL[lang] or key in _NEVER_FINAL["en"] and lang != "en" and len(key) > 2:
         return False
     if key in _MAY_END[lang]:
+        if key in _CURRENCY_UNITS and next_word.isupper() and 2 <= len(next_word) <= 5:
+            return False  # "10 долл. США за штуку": the acronym names the currency
         return start_kind == "upper" and _after_number_or_phrase(before, key, lang)
     if re.fullmatch(r"(?:\w\.)+\w", key):
         return start_kind == "upper" and key in _MAY_END["en"]
