@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator, Protocol, Sequence
 
-from .catalogue import parse_po
+from .catalogue import read_catalogue
 from .config import Config, validate_language
-from .errors import CatalogueError, ConfigError, PipelineError
+from .errors import ConfigError, PipelineError
 from .fileio import fingerprint, safe_join
 from .markdown import read_article
 from .model import Article, Catalogue, EntryStatus
@@ -89,10 +89,13 @@ def discover_catalogues(config: Config) -> list[tuple[str, str, str]]:
     return sorted(found, key=lambda item: item[2])
 
 
-def orphaned_catalogues(config: Config, slugs: set[str]) -> list[str]:
+def orphaned_catalogues(config: Config, slugs: set[str],
+                        listed: list[tuple[str, str, str]] | None = None) -> list[str]:
     """Catalogues of articles that no longer exist under these names (``slugs``): renamed
-    or deleted. They are never deleted by pipeline: a translator's work is in them."""
-    return [rel for _, slug, rel in discover_catalogues(config) if slug not in slugs]
+    or deleted. They are never deleted by pipeline: a translator's work is in them.
+    ``listed`` is :func:`discover_catalogues`' answer when the caller has it already."""
+    listed = discover_catalogues(config) if listed is None else listed
+    return [rel for _, slug, rel in listed if slug not in slugs]
 
 
 def load_article(config: Config, rel: str, slug: str) -> Article:
@@ -135,17 +138,9 @@ def target_languages(config: Config, article: Article) -> list[str]:
 def read_catalogue_file(config: Config, rel: str) -> tuple[Catalogue | None, str | None]:
     """The parsed catalogue and its fingerprint, or (None, None) when the file does not exist."""
     path = safe_join(config.root, rel)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists():
         return None, None
-    except IsADirectoryError:
-        raise CatalogueError("is a folder, not a catalogue file", path=rel,
-                             hint="remove or rename the folder, then run pipeline sync again") from None
-    except OSError as exc:
-        raise CatalogueError(f"cannot read the catalogue: {exc.strerror or exc}", path=rel,
-                             hint="check the file's permissions, then run pipeline sync again") from None
-    return parse_po(data, rel), fingerprint(data)
+    return read_catalogue(path, rel)
 
 
 def iter_catalogues(config: Config, problems: ErrorSink, *, articles: Sequence[str] = (),

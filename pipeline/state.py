@@ -107,11 +107,6 @@ class RunState:
         record = self.articles.get(slug)
         return record if record is not None and record.unchanged(self.root) else None
 
-    def catalogue_changed(self, slug: str) -> bool:
-        """True when a translator (or anyone) changed one of the article's catalogues."""
-        record = self.articles.get(slug)
-        return record is not None and any(rel.endswith(".po") for rel in record.changed(self.root))
-
     def catalogues_changed(self, catalogues: list[str], clean: set[str]) -> bool:
         """Whether any of ``catalogues`` (every catalogue on disk, project-relative) is not
         as the last run left it: saved, or new (a ``git pull``, a restored file). The

@@ -32,8 +32,9 @@ from .incremental import ArticleOutcome, outcome, partition, remember, replay, r
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
-from .project import (CatalogueStatus, discover_articles, discover_catalogues, load_article, load_articles, project_status,
-                      read_catalogue_file, target_languages, try_load_article)
+from .project import (CatalogueStatus, discover_articles, discover_catalogues, load_article, load_articles,
+                      orphaned_catalogues, project_status, read_catalogue_file, target_languages,
+                      try_load_article)
 from .publish import PublishDecision, decide, render_version
 from .update import check_no_loss, update_catalogue
 
@@ -208,7 +209,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
             return listed[0]
 
         clean, dirty = partition(found, cache, options.engine, lambda: [rel for _, _, rel in catalogues()])
-        done = _run(config, dirty, options, report)
+        done = _run(config, dirty, options, report, catalogues)
         report.articles = len(done) + len(clean)
         if report.written:
             _flush_rebuildable(config)
@@ -217,8 +218,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
             remember(cache, [a.outcome for a in done if a.outcome is not None], report,
                      {slug for _, slug in found}, [rel for _, _, rel in catalogues()])
         if not options.only:
-            slugs = {slug for _, slug in everything}
-            report.orphans = [rel for _, slug, rel in catalogues() if slug not in slugs]
+            report.orphans = orphaned_catalogues(config, {slug for _, slug in everything}, catalogues())
     for article in done:
         report.awaiting_review.update(article.awaiting)
     for slug, record in clean:
@@ -231,13 +231,14 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
     return report
 
 
-def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions,
-         report: SyncReport) -> list[_Done]:
+def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions, report: SyncReport,
+         catalogues: Callable[[], list[tuple[str, str, str]]]) -> list[_Done]:
     """The three phases over the articles this run reads; one result per article read, in
     order, folded into the report in the order a run that kept every catalogue would use."""
     prepared = _prepare_all(config, dirty, options, report)
     if _translating(options):
-        _translate_stage(config, prepared, {rel for p in prepared for rel in p.catalogues}, options, report)
+        _translate_stage(config, prepared, {rel for p in prepared for rel in p.catalogues}, catalogues(),
+                         options, report)
     _finish_held(config, prepared, options)
     done = [p.done for p in prepared if p.done is not None]
     for article in done:
@@ -389,8 +390,8 @@ def _count_changes(state: CatalogueState, report: SyncReport) -> None:
 # --------------------------------------------------------------------------- phase 2: translation
 
 
-def _translate_stage(config: Config, prepared: list[_Prepared], read: set[str], options: SyncOptions,
-                     report: SyncReport) -> None:
+def _translate_stage(config: Config, prepared: list[_Prepared], read: set[str],
+                     catalogues: list[tuple[str, str, str]], options: SyncOptions, report: SyncReport) -> None:
     from .memory import TranslationMemory, normalise_whitespace
     from .translate import CatalogueJob, translate_catalogues
 
@@ -401,8 +402,8 @@ def _translate_stage(config: Config, prepared: list[_Prepared], read: set[str], 
     normalise = options.memory_key or normalise_whitespace
     wanted = {normalise(m.msgid) for job in jobs for m in job.catalogue.active
               if m.status is not EntryStatus.REVIEWED}
-    sources = list(_memory_sources(prepared)) + _memory_outside_run(config, read, wanted, normalise,
-                                                                    options, report)
+    sources = list(_memory_sources(prepared)) + _memory_outside_run(config, read, catalogues, wanted,
+                                                                    normalise, options, report)
     memory = TranslationMemory.from_catalogues(sorted(sources, key=lambda source: source[2]), normalise)
     result = translate_catalogues(jobs, options.engine, memory=memory, refresh=options.refresh,  # type: ignore[arg-type]
                                   postprocess=options.postprocess, progress=options.progress)
@@ -423,14 +424,15 @@ def _memory_sources(prepared: list[_Prepared]) -> Iterator[MemorySource]:
         yield from result.memory
 
 
-def _memory_outside_run(config: Config, read: set[str], wanted: set[str], normalise: Callable[[str], str],
-                        options: SyncOptions, report: SyncReport) -> list[MemorySource]:
+def _memory_outside_run(config: Config, read: set[str], catalogues: list[tuple[str, str, str]],
+                        wanted: set[str], normalise: Callable[[str], str], options: SyncOptions,
+                        report: SyncReport) -> list[MemorySource]:
     """The reviewed entries the memory can use from catalogues this run did not read: the
     articles an incremental run skipped, catalogues whose article was renamed or deleted,
     and a read article's catalogue in its own language (left from before its ``lang:``
     changed). Without them, what the memory offers would depend on which articles changed.
     Only entries whose source text the run needs are kept (small results from workers)."""
-    outside = [(lang, rel) for lang, _, rel in discover_catalogues(config) if rel not in read]
+    outside = [(lang, rel) for lang, _, rel in catalogues if rel not in read]
 
     def reviewed(index: int) -> MemorySource | str | None:
         lang, rel = outside[index]

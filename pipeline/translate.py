@@ -24,7 +24,7 @@ from typing import Callable, Sequence
 from pipeline.engines import Engine
 from pipeline.errors import EngineError
 from pipeline.memory import MemoryMatch, TranslationMemory
-from pipeline.update import PREVIOUS_TRANSLATION_PREFIX
+from pipeline.update import keep_as_previous
 from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, EntryStatus, Message
 from pipeline.placeholders import Protected, placeholder_pattern, protect, restore, strip_placeholders
 from pipeline.sanity import check_output
@@ -325,9 +325,7 @@ def _accept(message: Message, text: str, provenance: str) -> None:
     ``--refresh`` stays as a ``previous translation:`` comment: it may carry a translator's
     unfinished edit (still fuzzy), and the loss check admits no exception."""
     if message.msgstr and message.msgstr != text:
-        kept = PREVIOUS_TRANSLATION_PREFIX + message.msgstr.replace("\n", " ")
-        if kept not in message.comments:
-            message.comments.append(kept)
+        keep_as_previous(message, message.msgstr)
     message.msgstr = text
     message.fuzzy = True
     message.comments = [c for c in message.comments if not _is_mt_comment(c)]

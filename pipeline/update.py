@@ -263,9 +263,16 @@ def _obsolete_entries(previous: list[Message], used: set[int], active: dict) -> 
 
 def _keep_translations_as_comments(winner: Message, loser: Message) -> None:
     for text in loser.translations:
-        comment = PREVIOUS_TRANSLATION_PREFIX + text.replace("\n", " ")
-        if text not in winner.translations and comment not in winner.comments:
-            winner.comments.append(comment)
+        if text not in winner.translations:
+            keep_as_previous(winner, text)
+
+
+def keep_as_previous(message: Message, text: str) -> None:
+    """Keep ``text`` in ``message`` as a ``previous translation:`` comment (once), the form
+    :func:`check_no_loss` accepts for a translation that no longer is the entry's own."""
+    comment = PREVIOUS_TRANSLATION_PREFIX + text.replace("\n", " ")
+    if comment not in message.comments:
+        message.comments.append(comment)
 
 
 def check_no_loss(before: Catalogue | None, after: Catalogue, path: str) -> None:
