@@ -43,6 +43,12 @@ _LEAD_IN_TAIL = re.compile(r"[\s,:—–-]*")
 #: эколога города Шахлы Мамедовой).
 _LEAD_IN_TOKENS = 8
 _MAX_NAME_TOKENS = 3
+#: How long a colon lead-in without a speech verb may be, name included (Azer Gasimli had
+#: a warning for the government: “…).
+_COLON_CLAUSE_TOKENS = 8
+#: A possessive or case suffix after an apostrophe (Gasimli's, Qasımlı'nın): the name is
+#: then not the subject of the clause.
+_SUFFIXED = re.compile(r"['’][^\W\d_]+$")
 _MAX_ASIDES = 3  # Smith, however, also later said
 _MALE_TITLES = frozenset({"Mr", "Господин", "Cənab", "King", "Prince", "Sir", "Lord"})
 _FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Госпожа", "Xanım", "Queen", "Princess",
@@ -342,7 +348,8 @@ def speaker_before(text: str, start: int, end: int, lang: str) -> Name | None:
     words = [fold(t.text) for t in tokens]
     return (_before_according_to(text, tokens, words, lang, lex)
             or _before_genitive(text, tokens, words, lang, lex)
-            or _before_verb(text, tokens, words, lex, tail))
+            or _before_verb(text, tokens, words, lex, tail)
+            or _before_colon(text, tokens, words, lex, tail))
 
 
 def resolve(name: Name, segment: int, mentions: list[Mention], speakers: list[Mention],
@@ -613,6 +620,39 @@ def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
                 return after
         return _name_before(text, tokens, index, lex)
     return None
+
+
+def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
+                  tail: str) -> Name | None:
+    """X was blunt: “… / Азер Гасымлы был резок: «… / X sərt danışdı: “…: a short clause
+    without a speech verb, ending in the colon before the quotation, whose subject is a
+    person named at its start. Any other capitalised word in it (Gasimli met Aliyev:)
+    leaves the quotation unattributed, as does a one-word name with nothing that marks a
+    person (Baku was quiet:)."""
+    if ":" not in tail or len(tokens) > _COLON_CLAUSE_TOKENS:
+        return None
+    name, after = _name_at(text, tokens, 0, lex, pronouns=False)
+    if name is None or after >= len(tokens) or not tokens[after].text[0].islower() \
+            or not text[tokens[after - 1].end:tokens[after].start].isspace():
+        return None
+    suffix = _SUFFIXED.search(name.text)
+    if suffix is not None and suffix.group()[1:].islower():
+        return None
+    person = name.person or len(name.words) > 1 or _surname_gender(words[after - 1])[0]
+    if not person:
+        return None
+    index = after
+    while index < len(tokens):
+        if _verb_size(words, index, lex):
+            return None  # X was asked: “… — the verb decides, see _before_verb
+        aside = lex.aside_at(words, index)
+        if aside:
+            index += aside
+            continue
+        if tokens[index].text[0].isupper() and tokens[index].text not in lex.particles:
+            return None
+        index += 1
+    return name
 
 
 def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Name | None:

@@ -146,6 +146,41 @@ def test_english_asides_between_name_and_verb(text: str) -> None:
     assert (only(text, "en").kind, only(text, "en").speaker) == (SPEECH, "Rashad Karimov")
 
 
+@pytest.mark.parametrize(("text", "lang", "speaker"), [
+    ("Azer Gasimli was blunt: “The reforms failed.”", "en", "Azer Gasimli"),
+    ("Azer Gasimli had a warning: “The reforms failed.”", "en", "Azer Gasimli"),
+    ("Azer Gasimli put it this way: “The reforms failed.”", "en", "Azer Gasimli"),
+    ("Azer Gasimli wrote on Facebook: “The reforms failed.”", "en", "Azer Gasimli"),
+    ("Gasimli was blunt on Monday: “The reforms failed.”", "en", "Gasimli"),
+    ("But Azer Gasimli was blunt: “The reforms failed.”", "en", "Azer Gasimli"),
+    ("Азер Гасымлы был резок: «Реформы провалились».", "ru", "Азер Гасымлы"),
+    ("Azər Qasımlı sərt danışdı: “İslahatlar uğursuz oldu.”", "az", "Azər Qasımlı"),
+])
+def test_colon_lead_in_with_a_person_as_subject_names_the_speaker(text: str, lang: str,
+                                                                   speaker: str) -> None:
+    quotation = only(text, lang)
+    assert (quotation.kind, quotation.speaker) == (SPEECH, speaker)
+
+
+def test_colon_lead_in_surname_resolves_to_the_introduction() -> None:
+    segments = ["Economist Rashad Karimov spoke.", "Karimov was blunt: “The budget is fiction.”"]
+    assert analyse_article(segments, "en")[0].speaker == "Rashad Karimov"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The ministry's statement was clear: “Nothing changes.”", "en"),
+    ("Baku was quiet on Monday: “Nothing changes.”", "en"),
+    ("Gasimli met Aliyev in Baku: “Nothing changes.”", "en"),
+    ("Karimov's view was clear: “Nothing changes.”", "en"),
+    ("Gasimli was asked: “Did the reforms fail?”", "en"),
+    ("Qasımlı'nın fikri belədir: “İslahatlar uğursuz oldu.”", "az"),
+])
+def test_colon_lead_in_without_a_person_as_subject_names_no_speaker(text: str,
+                                                                    lang: str) -> None:
+    quotation = only(text, lang)
+    assert (quotation.kind, quotation.speaker, quotation.attribution) == (SPEECH, None, None)
+
+
 def test_a_word_that_is_no_aside_keeps_the_name_from_the_verb() -> None:
     quotation = only("“The budget is fiction,” Karimov’s friend said.", "en")
     assert quotation.speaker is None and quotation.attribution is None
