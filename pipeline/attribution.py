@@ -48,6 +48,10 @@ _MAX_NAME_TOKENS = 3
 _COLON_CLAUSE_TOKENS = 8
 #: A possessive or case suffix after an apostrophe (Gasimli's, Qasımlı'nın): the name is
 #: then not the subject of the clause.
+_THAT = frozenset({"that", "что", "ki"})
+#: How many words may stand between a speech verb and "that" (told Reuters in an
+#: interview on Monday that “…).
+_THAT_AFTER_TOKENS = 8
 _SUFFIXED = re.compile(r"['’][^\W\d_]+$")
 _MAX_ASIDES = 3  # Smith, however, also later said
 _MALE_TITLES = frozenset({"Mr", "Господин", "Cənab", "King", "Prince", "Sir", "Lord"})
@@ -612,7 +616,8 @@ def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
         if not size:
             continue
         rest = words[index + size:]
-        if rest and rest not in (["that"], ["ki"], ["что"]) and ":" not in tail:
+        if rest and rest not in (["that"], ["ki"], ["что"]) and ":" not in tail \
+                and not _that_after_object(rest):
             return None
         if rest and words[index] not in lex.addressee_verbs and rest not in (["ki"], ["that"]):
             after = _name_after_roles(text, tokens, index + size, lex)
@@ -653,6 +658,14 @@ def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon
             return None
         index += 1
     return name
+
+
+def _that_after_object(rest: list[str]) -> bool:
+    """Whether the words after a speech verb are a short object or adverbial and then
+    "that" (X told Reuters on Monday that “… / X заявил журналистам, что «…): a
+    partial quotation in the verb's clause."""
+    return rest[-1] in _THAT and 1 < len(rest) <= _THAT_AFTER_TOKENS \
+        and not any(word in _THAT or _SUFFIXED.search(word) for word in rest[:-1])
 
 
 def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Name | None:

@@ -181,6 +181,32 @@ def test_colon_lead_in_without_a_person_as_subject_names_no_speaker(text: str,
     assert (quotation.kind, quotation.speaker, quotation.attribution) == (SPEECH, None, None)
 
 
+@pytest.mark.parametrize(("text", "lang", "speaker"), [
+    ("Gasimli told Reuters on Monday that “the reforms failed.”", "en", "Gasimli"),
+    ("Gasimli said in an interview with Reuters on Monday that “the reforms failed.”", "en",
+     "Gasimli"),
+    ("Гасымлы заявил журналистам в понедельник, что «реформы провалились».", "ru",
+     "Гасымлы"),
+])
+def test_partial_quotation_after_verb_object_and_that(text: str, lang: str,
+                                                      speaker: str) -> None:
+    quotation = only(text, lang)
+    assert (quotation.kind, quotation.speaker) == (SPEECH, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Gasimli said the minister's claim that “the reforms failed” was false.",
+    "Gasimli told Reuters that the minister had said that “the reforms failed.”",
+])
+def test_that_clause_of_someone_else_is_not_attributed_to_the_subject(text: str) -> None:
+    assert only(text, "en").speaker is None
+
+
+def test_that_clause_after_an_organisation_names_no_wrong_person() -> None:
+    quotation = only("The report by Freedom House said that “the reforms failed.”", "en")
+    assert quotation.kind is SPEECH and quotation.speaker in (None, "Freedom House")
+
+
 def test_a_word_that_is_no_aside_keeps_the_name_from_the_verb() -> None:
     quotation = only("“The budget is fiction,” Karimov’s friend said.", "en")
     assert quotation.speaker is None and quotation.attribution is None
