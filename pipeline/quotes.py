@@ -458,9 +458,18 @@ def _kind_without_speaker(inner: str, before: str, after: list[str], lang: str) 
     stripped = inner.strip().rstrip(")]»”’\"'")
     full_sentence = (words[0][0].isupper() or words[0][0].isdigit()) \
         and stripped.endswith((".", "!", "?", "…")) and len(words) >= 2
+    full_sentence = full_sentence or _sentence_after_colon(words, before)
     if full_sentence or len(words) >= 5:
         return QuoteKind.SPEECH
     return QuoteKind.SCARE
+
+
+def _sentence_after_colon(words: list[str], before: str) -> bool:
+    """Был резок: «Реформы провалились» / was brief: “Nothing changes”: several words
+    starting with a capital right after a colon are a sentence someone said, even when
+    the closing full stop stands outside the marks."""
+    return before.rstrip().endswith(":") and len(words) >= 2 \
+        and (words[0][0].isupper() or words[0][0].isdigit())
 
 
 def _is_title(inner: str, words: list[str], before: str, after: list[str], lang: str) -> bool:
@@ -476,7 +485,8 @@ def _is_title(inner: str, words: list[str], before: str, after: list[str], lang:
     if lang == "az" and after[:1] and after[0].lower() in _AZ_WORK_NOUNS:
         return True
     if lang == "ru":
-        return bool(before.strip()) and len(words) <= 6
+        return bool(before.strip()) and len(words) <= 6 \
+            and not _sentence_after_colon(words, before)
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha()
                for w in words)
 

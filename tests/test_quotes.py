@@ -390,6 +390,23 @@ def test_russian_according_to_without_a_named_speaker_is_unattributed_speech(tex
     assert (quotation.kind, quotation.speaker, quotation.attribution) == (SPEECH, None, None)
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Министерство было кратким: «Ничего не меняется».", "ru"),
+    ("Nazirlik qısa danışdı: “İslahatlar uğursuz oldu”.", "az"),
+    ("The ministry was brief: “Nothing changes”.", "en"),
+])
+def test_sentence_after_a_colon_is_speech_not_a_title(text: str, lang: str) -> None:
+    assert (only(text, lang).kind, only(text, lang).speaker) == (SPEECH, None)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Вышел доклад: «Энергетика будущего».", "ru"),
+    ("The agreement is known as: “Green Corridor”.", "en"),
+])
+def test_title_after_a_colon_stays_a_title(text: str, lang: str) -> None:
+    assert only(text, lang).kind is TITLE
+
+
 def test_russian_according_to_the_quoted_source_is_not_speech() -> None:
     assert only("По данным «Газпрома», добыча выросла.", "ru").kind is TITLE
 
