@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from pipeline.lexicon import SURNAME_ENDINGS, Lexicon, fold, lexicon
+from pipeline.lexicon import RU_HUSHING, SURNAME_ENDINGS, Lexicon, fold, lexicon
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WHO = frozenset({"who", "который", "которая"})
@@ -34,7 +34,6 @@ _AZ_VOWELS = "aıoueəiöü"
 _AZ_HARMONY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i",
                "ö": "ü", "ü": "ü"}
 _RU_VOWELS = "аеёиоуыэюяьй"
-_RU_HUSHING = "гкхжшчщ"
 _ARTICLES = frozenset({"the", "a", "an"})
 _AZ_PLURALS = ("lər", "lar")
 _INFLECTED = ("ru", "az")  # languages whose names take case endings (see same_word)
@@ -774,7 +773,7 @@ def _ru_given_nominative(word: str, gender: str | None) -> str | None:
         return word[:-1] + "я"  # Натальи → Наталья, Ильи → Илья, Марии → Мария
     if lower.endswith("ы") and before not in _RU_VOWELS:
         return word[:-1] + "а"  # Шахлы → Шахла, Никиты → Никита
-    if lower.endswith("и") and before in _RU_HUSHING:
+    if lower.endswith("и") and before in RU_HUSHING:
         return word[:-1] + "а"  # Ольги → Ольга, Луки → Лука
     if gender == "f":
         return None

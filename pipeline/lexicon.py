@@ -157,7 +157,8 @@ _RU_ROLES = (
     "художник режиссёр режиссер учёный ученый врач инженер руководитель сотрудник "
     "участник житель жительница фермер рыбак капитан пресс-секретарь биолог эколог "
     "менеджер").split()
-_RU_HUSHING = "гкхжшчщц"
+#: Russian stem endings after which a feminine -а noun takes -и, not -ы (главы, but книги, души).
+RU_HUSHING = "гкхжшчщ"
 
 
 def _ru_singular_cases(word: str) -> set[str]:
@@ -170,7 +171,7 @@ def _ru_singular_cases(word: str) -> set[str]:
         return {word[:-1] + ending for ending in ("я", "ю", "ем", "е")}
     if word.endswith("а"):
         stem = word[:-1]
-        return {stem + ("и" if stem[-1] in _RU_HUSHING else "ы"), stem + "е", stem + "у",
+        return {stem + ("и" if stem[-1] in RU_HUSHING else "ы"), stem + "е", stem + "у",
                 stem + "ой", stem + "ей"}
     return {word + ending for ending in ("а", "у", "ом", "ем", "е")}
 
