@@ -196,13 +196,26 @@ class ReviewQueue:
 # --------------------------------------------------------------------------- building
 
 
+ProjectRows = tuple[list[tuple[Article, str, str, "Catalogue | None"]], list[PipelineError]]
+
+
+def read_project(config: Config) -> ProjectRows:
+    """Every (article, language, catalogue path, catalogue) of the project and the files
+    that could not be read: read once, for the queue and the corpus findings both."""
+    problems = Problems()
+    return list(iter_catalogues(config, problems)), problems.errors
+
+
 def build_queue(config: Config, *, langs: Sequence[str] = (), articles: Sequence[str] = (),
                 reasons: Sequence[str] = (), checker: Checker | None = None,
-                corpus_findings: CorpusFindings | None = None) -> ReviewQueue:
+                corpus_findings: CorpusFindings | None = None,
+                project: ProjectRows | None = None) -> ReviewQueue:
     """Read the source articles and their catalogues and say what waits for a human.
 
     ``corpus_findings`` are findings no single entry shows (one quotation translated two
     ways across articles), by ``(catalogue path, line)``: they join the entries' own.
+    ``project`` is :func:`read_project`'s answer when the caller read the whole project
+    already (used when nothing narrows the selection).
 
     Read-only: takes no lock and writes nothing, so it can run while a sync is going on
     (it then sees each catalogue either before or after that sync wrote it).
@@ -211,12 +224,14 @@ def build_queue(config: Config, *, langs: Sequence[str] = (), articles: Sequence
     if unknown:
         raise ReviewError(f"unknown reason(s): {', '.join(unknown)}",
                           hint="use one of: " + ", ".join(REASONS))
-    problems = Problems()
+    if project is None or langs or articles:
+        problems = Problems()
+        project = list(iter_catalogues(config, problems, articles=articles, langs=langs)), problems.errors
     queue = ReviewQueue(reasons=tuple(reasons))
-    for article, lang, rel, catalogue in iter_catalogues(config, problems, articles=articles, langs=langs):
+    rows, queue.errors = project
+    for article, lang, rel, catalogue in rows:
         queue.versions.append(language_version(article, lang, rel, catalogue, checker,
                                                corpus_findings))
-    queue.errors = problems.errors
     queue.versions.sort(key=_closest_to_publication)
     return queue
 
@@ -486,6 +501,7 @@ def _save_once(config: Config, item: ReviewItem, decision: Decision, translation
 
 __all__ = [
     "REASONS", "Checker", "CorpusFindings", "ReviewItem", "LanguageVersion", "ReviewQueue", "build_queue",
+    "read_project", "ProjectRows",
     "language_version", "reading_order", "review_item", "run_checker", "rejection_note",
     "visible", "DiffOp", "word_diff", "render_word_diff", "Decision", "Outcome", "SaveResult",
     "accept_message", "edit_message", "save_decision",

@@ -22,17 +22,18 @@ from ..checks import divergence_findings, entry_checker
 from ..fileio import write_if_changed
 from ..integration import project_glossary
 from ..model import EntryStatus, Finding
-from ..project import Problems, iter_catalogues
 from ..review import (
     REASONS,
     Checker,
     CorpusFindings,
     Decision,
     Outcome,
+    ProjectRows,
     ReviewItem,
     ReviewQueue,
     SaveResult,
     build_queue,
+    read_project,
     render_word_diff,
     run_checker,
     save_decision,
@@ -52,13 +53,13 @@ def checker_for(config: Config) -> Checker:
     return entry_checker(project_glossary(config))
 
 
-def corpus_findings_for(config: Config) -> CorpusFindings:
+def corpus_findings_for(config: Config, project: ProjectRows | None = None) -> CorpusFindings:
     """The corpus-level findings ``pipeline check`` reports (one quotation translated in
     different words in different articles), by (catalogue path, line). They are worked out
     over every catalogue of the project, whatever ``--lang``/``--article`` selects: the
     other translation of a quotation is usually in another article."""
-    items = [(rel, article.lang, lang, catalogue)
-             for article, lang, rel, catalogue in iter_catalogues(config, Problems())
+    rows, _ = project if project is not None else read_project(config)
+    items = [(rel, article.lang, lang, catalogue) for article, lang, rel, catalogue in rows
              if catalogue is not None]  # unreadable files are reported by the queue itself
     found: dict[tuple[str, int], list[Finding]] = {}
     for finding in divergence_findings(items):
@@ -104,9 +105,9 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
     config = project.config
     _check_filters(config, langs, articles)
     checker = checker_for(config)
-    corpus = corpus_findings_for(config) if checker is not None else None
+    everything = read_project(config)
     queue = build_queue(config, langs=langs, articles=articles, reasons=reasons, checker=checker,
-                        corpus_findings=corpus)
+                        corpus_findings=corpus_findings_for(config, everything), project=everything)
     if html_path is not None:
         try:
             write_if_changed(html_path, render_html(queue).encode("utf-8"))
@@ -249,7 +250,7 @@ def _walk(config: Config, queue: ReviewQueue, checker: Checker | None) -> None:
         left = len(build_queue(config, langs=sorted({i.lang for i in items}),
                                articles=sorted({i.article for i in items}), reasons=queue.reasons,
                                checker=checker,
-                               corpus_findings=corpus_findings_for(config) if checker else None).items)
+                               corpus_findings=corpus_findings_for(config)).items)
         click.echo(f"{tally.render()}; {left} item(s) still waiting in this selection")
 
 
