@@ -17,7 +17,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -252,6 +252,7 @@ def glossary_postprocessor(glossary: Glossary) -> PostProcessor:
     return postprocess
 
 
+@lru_cache(maxsize=8192)
 def term_pattern(form: str, lang: str, name: bool) -> re.Pattern[str]:
     """A regex for ``form`` as a whole word sequence, with the endings ``lang`` allows."""
     words = form.split()
