@@ -19,6 +19,7 @@ from pipeline.inline import blank_out
 
 _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?"
                      r"|\d+(?:[.,]\d+)*)")
+_DIGIT = re.compile(r"\d")
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+)")
 _SCALES = (
     (("thousand", "thousands", "тыс", "тысяч", "тысяча", "тысячи", "min"), Decimal(10) ** 3),
@@ -66,6 +67,8 @@ def numbers_in(text: str, lang: str, *, lenient_with: str | None = None) -> list
     values it has in that language's notation, and any other valid reading when the
     language's own notation does not fit (2,5 in an English text).
     """
+    if not _DIGIT.search(text):
+        return []  # most segments: no figure, no need to blank out code and URLs first
     return list(_numbers_in(text, lang, lenient_with))
 
 
