@@ -135,13 +135,7 @@ def load_config(root: Path) -> Config:
 
 
 def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
-    unknown = sorted(set(data) - _KNOWN_KEYS)
-    if unknown:
-        raise ConfigError(
-            f"unknown key(s): {', '.join(unknown)}",
-            path=CONFIG_NAME,
-            hint=f"known keys: {', '.join(sorted(_KNOWN_KEYS))}",
-        )
+    _refuse_unknown_keys(data, _KNOWN_KEYS)
     kwargs: dict[str, Any] = {}
     if "languages" in data:
         langs = data["languages"]
@@ -219,15 +213,17 @@ def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
     value = data.get(name, {})
     if not isinstance(value, dict):
         raise ConfigError(f"[{name}] must be a table", path=CONFIG_NAME)
-    known = _KNOWN_TABLE_KEYS[name]
-    unknown = sorted(set(value) - known)
-    if unknown:
-        raise ConfigError(
-            f"unknown key(s) in [{name}]: {', '.join(unknown)}",
-            path=CONFIG_NAME,
-            hint=f"known keys of [{name}]: {', '.join(sorted(known))}",
-        )
+    _refuse_unknown_keys(value, _KNOWN_TABLE_KEYS[name], f"[{name}]")
     return value
+
+
+def _refuse_unknown_keys(data: dict[str, Any], known: set[str], table: str = "") -> None:
+    """A misspelt key (``allow_machin``) must not be ignored, at the top or in a table."""
+    unknown = sorted(set(data) - known)
+    if unknown:
+        where = f" in {table}" if table else ""
+        raise ConfigError(f"unknown key(s){where}: {', '.join(unknown)}", path=CONFIG_NAME,
+                          hint=f"known keys{' of ' + table if table else ''}: {', '.join(sorted(known))}")
 
 
 def _publish_policy(table: dict[str, Any]) -> PublishPolicy:
