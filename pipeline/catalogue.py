@@ -199,6 +199,15 @@ def in_fork(task: Callable[[], bytes]) -> Callable[[], bytes | None]:
     return result
 
 
+#: Escaped bytes GNU gettext cuts at or refuses: (what the byte is, why it cannot stay).
+_REFUSED_ESCAPES = {
+    0: ("a NUL byte, where GNU gettext silently cuts the string",
+        "a message cannot hold a NUL character"),
+    4: ("the context separator EOT, which GNU gettext refuses in strings",
+        "EOT separates msgctxt from msgid in compiled catalogues"),
+}
+
+
 def _fail(path: str, line: int, message: str, hint: str = _FIX_HINT) -> CatalogueError:
     return CatalogueError(message, path=path, line=line, hint=hint)
 
@@ -552,18 +561,10 @@ class _Parser:
             if value >= 0x80:
                 self.raw_line = lineno
                 return chr(_RAW_BYTE + value)
-            if value == 0:
-                raise _fail(self.path, lineno,
-                            f"escape sequence {match.group(0)!r} in string is a NUL byte, where "
-                            "GNU gettext silently cuts the string",
-                            hint="delete the escape (a message cannot hold a NUL character), "
-                                 "then run pipeline sync again")
-            if value == 4:
-                raise _fail(self.path, lineno,
-                            f"escape sequence {match.group(0)!r} in string is the context "
-                            "separator EOT, which GNU gettext refuses in strings",
-                            hint="delete the escape (EOT separates msgctxt from msgid in "
-                                 "compiled catalogues), then run pipeline sync again")
+            if value in _REFUSED_ESCAPES:
+                what, why = _REFUSED_ESCAPES[value]
+                raise _fail(self.path, lineno, f"escape sequence {match.group(0)!r} in string is {what}",
+                            hint=f"delete the escape ({why}), then run pipeline sync again")
             return chr(value)
 
         return _ESCAPE.sub(replace, body)

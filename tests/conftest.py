@@ -56,6 +56,21 @@ def example_project(tmp_path: Path) -> Path:
     return root
 
 
+def force_fork(monkeypatch: pytest.MonkeyPatch, module: object, may_fork: str, in_fork: str) -> list[int]:
+    """Make ``module`` take its forked route whatever the input size; the returned list
+    gets one item per fork, so a test can prove the route was taken."""
+    forks: list[int] = []
+    real = getattr(module, in_fork)
+
+    def counting(task):  # type: ignore[no-untyped-def]
+        forks.append(1)
+        return real(task)
+
+    monkeypatch.setattr(module, may_fork, lambda: True)
+    monkeypatch.setattr(module, in_fork, counting)
+    return forks
+
+
 def snapshot_tree(root: Path) -> dict[str, tuple[bytes, int]]:
     """Every file's bytes and mtime, to prove a run changed nothing."""
     result = {}

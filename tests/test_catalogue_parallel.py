@@ -8,6 +8,7 @@ import pytest
 
 from pipeline import catalogue as po
 from pipeline.model import Catalogue, Message
+from tests.conftest import force_fork
 
 
 def big(newline: str = "\n", bom: bool = False) -> Catalogue:
@@ -29,15 +30,7 @@ def serial(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> bytes:
 @pytest.mark.parametrize("newline,bom", [("\n", False), ("\r\n", True)])
 def test_forked_rendering_gives_the_serial_bytes(monkeypatch: pytest.MonkeyPatch, newline: str, bom: bool) -> None:
     catalogue = big(newline, bom)
-    forks: list[int] = []
-    real = po.in_fork
-
-    def counting(task):  # type: ignore[no-untyped-def]
-        forks.append(1)
-        return real(task)
-
-    monkeypatch.setattr(po, "may_fork", lambda: True)
-    monkeypatch.setattr(po, "in_fork", counting)
+    forks = force_fork(monkeypatch, po, "may_fork", "in_fork")
     forked = po.render_po(catalogue)
     assert forks == [1]
     assert forked == serial(catalogue, monkeypatch)

@@ -11,6 +11,7 @@ from pipeline import catalogue, update
 from pipeline.catalogue import render_po
 from pipeline.model import Catalogue, Message
 from pipeline.update import update_catalogue
+from tests.conftest import force_fork
 
 _LETTERS = random.Random(0)
 #: Enough distinct words that most are rare, as in real text (a word on more than a quarter
@@ -42,15 +43,7 @@ def run(template: Catalogue, old: Catalogue) -> bytes:
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this OS")
 def test_forked_matching_gives_the_serial_result(monkeypatch: pytest.MonkeyPatch) -> None:
     template, old = catalogues(1500, update._FORK_FROM + 100)
-    forks: list[int] = []
-    real_in_fork = update._in_fork
-
-    def counting(task):  # type: ignore[no-untyped-def]
-        forks.append(1)
-        return real_in_fork(task)
-
-    monkeypatch.setattr(update, "_may_fork", lambda: True)
-    monkeypatch.setattr(update, "_in_fork", counting)
+    forks = force_fork(monkeypatch, update, "_may_fork", "_in_fork")
     forked = run(template, old)
     assert forks == [1]
     monkeypatch.setattr(update, "_may_fork", lambda: False)
