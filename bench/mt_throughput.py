@@ -272,7 +272,7 @@ def run_engine_like_argos(paragraphs: list[str], packages: Path, beam: int, thre
     from pipeline.segmentation import split_sentences
 
     engine = ArgosEngine(packages, beam_size=beam, **_replicas(threads), max_decoding_length=cap,
-                         max_batch_tokens=32)
+                         max_batch_tokens=32, decode_batch_tokens=32)
     outputs = []
     for paragraph in paragraphs:
         sentences = [s.strip() for s in split_sentences(paragraph, "en") if s.strip()]

@@ -76,6 +76,39 @@ def test_batches_are_length_sorted_and_padded_size_bounded() -> None:
         assert len(batch) * max(len(tokens[i]) for i in batch) <= 10
 
 
+def test_decoding_sub_batches_shrink_with_the_beam(packages_dir: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each call is split by CTranslate2 into sub-batches sized for the beam: wide beams
+    decode small batches (their caches are copied at every step), greedy larger ones."""
+    assert argos.decode_batch_tokens_for(4) < argos.decode_batch_tokens_for(2) < argos.decode_batch_tokens_for(1)
+    sizes: list[tuple[int, str]] = []
+    engine = ArgosEngine(packages_dir, beam_size=4, max_decoding_length=8)
+    translator = engine._load(engine.route("en", "ru").packages[0]).translator  # type: ignore[union-attr]
+    original = translator.translate_batch
+
+    class Spy:
+        def translate_batch(self, batch: list[list[str]], **options: object) -> object:
+            sizes.append((options["max_batch_size"], options["batch_type"]))  # type: ignore[arg-type]
+            return original(batch, **options)
+
+    engine._loaded[next(iter(engine._loaded))].translator = Spy()
+    engine.translate_batch(list(sentences("en", 20, seed=2)), "en", "ru")
+    assert sizes and set(sizes) == {(argos.decode_batch_tokens_for(4), "tokens")}
+    assert engine.batch_calls == len(sizes) < 20  # one call carries many sub-batches
+
+
+def test_sub_batches_come_back_in_input_order(packages_dir: Path) -> None:
+    """One sentence per CTranslate2 sub-batch gives each sentence's own translation, in
+    the order of the input, whatever order the replicas finish in."""
+    texts = list(sentences("en", 12, seed=5))
+    alone = [ArgosEngine(packages_dir, beam_size=1, max_decoding_length=16).translate_batch([t], "en", "ru")[0]
+             for t in texts]
+    engine = ArgosEngine(packages_dir, beam_size=1, max_decoding_length=16, decode_batch_tokens=1,
+                         inter_threads=2, intra_threads=1)
+    assert engine.translate_batch(texts, "en", "ru") == alone
+    assert engine.batch_calls == 1
+
+
 def test_one_big_batch_when_it_fits(packages_dir: Path) -> None:
     engine = ArgosEngine(packages_dir, max_batch_tokens=100_000, beam_size=1)
     engine.translate_batch(list(sentences("en", 50, seed=3)), "en", "ru")
