@@ -5,7 +5,7 @@ splitter that downloads models, and batches at most 32 tokens at a time. This en
 uses the same packages (CTranslate2 model + SentencePiece model + metadata) but gets
 whole runs of sentences from the translate stage and feeds CTranslate2 length-sorted
 batches measured in tokens, decoded in sub-batches small enough for beam search's
-caches to stay in a core's cache, on one replica per core. That is what makes MT of a
+per-step cache copies to stay cheap, on one replica per core. That is what makes MT of a
 newsroom's backlog fast on a laptop. Decoding settings default to Argos' own (beam 4, length penalty 0.2, unknown
 tokens replaced from the source) so quality is the same.
 
@@ -41,8 +41,8 @@ def decode_batch_tokens_for(beam_size: int) -> int:
     Beam search keeps every hypothesis' attention cache and copies it at each step (grown
     by one position, then reordered by the surviving beams), so a batch's working set is
     about sentences × beam × steps. A batch of about 256 hypothesis-tokens (sentences ×
-    beam × source tokens) keeps it in a core's L2 cache; larger batches spend their time
-    in memory copies. Measured with a Transformer-base int8 model, 200 sentences, two
+    beam × source tokens) keeps those copies small enough to run mostly from the CPU's
+    caches; larger batches spend their time in memory copies. Measured with a Transformer-base int8 model, 200 sentences, two
     replicas (``bench/mt_throughput.py``): at beam 4, 64-token batches decoded 19.6–19.8
     sentences/s, 256 tokens 17.0 and 1,024 tokens 12.0; at beam 2, 128 tokens was best;
     greedy was flat from 256 to 1,024.
