@@ -53,6 +53,7 @@ def run_state(config: Config, options: "SyncOptions", full_run: bool) -> RunStat
 
 def partition(found: list[tuple[str, str]], cache: RunState | None, engine: Any,
               catalogues: Callable[[], list[str]] = list,
+              language_of: Callable[[str, str], str | None] = lambda rel, slug: None,
               ) -> tuple[list[tuple[str, ArticleRecord]], list[tuple[str, str]]]:
     """Split articles into clean ones (skipped) and the ones this run must read.
 
@@ -60,7 +61,9 @@ def partition(found: list[tuple[str, str]], cache: RunState | None, engine: Any,
     its language pair (or, for entries whose machine translation was rejected, when the
     engine's model changed: a full run would try again), or when a catalogue changed elsewhere (the translation memory may
     now hold a reviewed translation it needs): any catalogue ``catalogues()`` lists
-    (every one on disk), including those of renamed or deleted articles and new ones.
+    (every one on disk), including those of renamed or deleted articles and new ones,
+    or an article's ``lang:`` (``language_of`` reads it from the source), which decides the
+    language pair its catalogues offer to the memory.
     """
     if cache is None:
         return [], list(found)
@@ -74,11 +77,24 @@ def partition(found: list[tuple[str, str]], cache: RunState | None, engine: Any,
             clean.append((rel, slug, record))
     revived = {(rel, slug) for rel, slug, record in clean
                if record.summary.get("pending") or record.summary.get("rejected")}
-    if engine is not None and revived and \
-            cache.catalogues_changed(catalogues(), {slug for _, slug, _ in clean}):
+    if engine is not None and revived and (
+            cache.catalogues_changed(catalogues(), {slug for _, slug, _ in clean})
+            or _language_changed(cache, dirty, language_of)):
         dirty = sorted(set(dirty) | revived)
         clean = [c for c in clean if (c[0], c[1]) not in revived]
     return [(slug, record) for _, slug, record in clean], dirty
+
+
+def _language_changed(cache: RunState, dirty: list[tuple[str, str]],
+                      language_of: Callable[[str, str], str | None]) -> bool:
+    """Whether an article this run reads now declares another source language than the
+    one its record was made with (only edited sources can; new articles bring new
+    catalogues, which :meth:`RunState.catalogues_changed` sees)."""
+    for rel, slug in dirty:
+        record = cache.articles.get(slug)
+        if record is not None and record.summary.get("lang") not in (None, language_of(rel, slug)):
+            return True
+    return False
 
 
 def _engine_would_translate(engine: Any, summary: dict[str, Any]) -> bool:
@@ -172,8 +188,8 @@ def _summary(article: Article, states: list["CatalogueState"],
             held_back.append([state.lang, dict(decision.waiting), stale])
         if (article.slug, state.lang) in published:
             done.append([state.lang, published[(article.slug, state.lang)]])
-    return {"awaiting": awaiting, "pending": pending, "rejected": rejected, "held_back": held_back,
-            "published": done}
+    return {"lang": article.lang, "awaiting": awaiting, "pending": pending, "rejected": rejected,
+            "held_back": held_back, "published": done}
 
 
 def _mt_rejected(message: Message) -> bool:

@@ -208,7 +208,8 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
                 listed.append(discover_catalogues(config))
             return listed[0]
 
-        clean, dirty = partition(found, cache, options.engine, lambda: [rel for _, _, rel in catalogues()])
+        clean, dirty = partition(found, cache, options.engine, lambda: [rel for _, _, rel in catalogues()],
+                                 lambda rel, slug: _source_language(config, rel, slug))
         done = _run(config, dirty, options, report, catalogues)
         report.articles = len(done) + len(clean)
         if report.written:
@@ -229,6 +230,15 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
                                      if tuple(p) not in report.missing_pairs]
     report.skipped = len(clean)
     return report
+
+
+def _source_language(config: Config, rel: str, slug: str) -> str | None:
+    """The article's ``lang:`` as it reads now; None when it cannot be read (the run then
+    reports the error when it reads the article)."""
+    try:
+        return load_article(config, rel, slug).lang
+    except (PipelineError, OSError):
+        return None
 
 
 def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions, report: SyncReport,

@@ -400,3 +400,28 @@ def test_a_state_that_cannot_be_saved_is_a_warning_not_a_lost_report(tmp_path: P
     report = run(root)
     assert report.ok and report.written and report.articles == 2
     assert any("could not save the run state" in w and "Permission denied" in w for w in report.warnings)
+
+
+def test_an_article_changing_its_language_revives_articles_waiting_for_memory(tmp_path: Path) -> None:
+    """The memory pairs a catalogue's entries with its article's language: when ``lang:``
+    changes, another article may now find its translation there, as a full run would."""
+    shared = "Shared boilerplate sentence here.\n"
+    root = write_project(tmp_path / "p", {"a": f"---\nlang: en\n---\n\n{shared}", "b": f"---\nlang: ru\n---\n\n{shared}"},
+                         'languages = ["en", "ru", "az"]\n')
+    engine = SwitchableEngine()  # serves nothing: only the memory can fill entries
+    run(root, engine)
+    po = root / "locale/az/LC_MESSAGES/a.po"
+    catalogue = parse_po(po.read_bytes())
+    catalogue.active[0].msgstr = "Ortaq şablon cümləsi."
+    po.write_bytes(render_po(catalogue))
+    run(root, engine)
+    assert run(root, engine).skipped == 2
+    source = root / "source/a.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nAn edit in the same language.\n", encoding="utf-8")
+    assert run(root, engine).skipped == 1  # b still waits: nothing it needs changed
+    source.write_text(source.read_text(encoding="utf-8").replace("lang: en", "lang: ru"), encoding="utf-8")
+    report = run(root, engine)
+    assert report.from_memory["az"] == 1
+    assert 'msgstr "Ortaq şablon cümləsi."' in (root / "locale/az/LC_MESSAGES/b.po").read_text(encoding="utf-8")
+    _same_as_a_full_run(root, engine, tmp_path)
+    assert run(root, engine).skipped == 2
