@@ -156,6 +156,8 @@ def _decode(raw: bytes, path: str) -> str:
 def _front_matter(lines: SourceLines, path: str,
                   keys: Sequence[str]) -> tuple[int, list[Segment], str | None]:
     """Find the ``---`` block; return its length in lines, its segments and ``lang:``."""
+    if lines.texts and lines.texts[0].rstrip() == "+++":
+        _refuse_toml_front_matter(path)
     if not lines.texts or lines.texts[0].rstrip() != "---":
         return 0, [], None
     close = next((i for i in range(1, len(lines.texts)) if lines.texts[i].rstrip() in ("---", "...")), None)
@@ -214,6 +216,19 @@ def _front_matter(lines: SourceLines, path: str,
     except ConfigError as exc:
         raise ArticleError(exc.message, path=path, line=lang.start_mark.line + 2, hint=exc.hint) from None
     return close + 1, segments, code
+
+
+def _refuse_toml_front_matter(path: str) -> None:
+    """Hugo's TOML front matter (``+++``) would otherwise be read as a paragraph: its keys
+    sent to machine translation and the published file given a second, YAML front matter.
+    No TOML parser reports where a value sits, so the values cannot be spliced in place."""
+    raise ArticleError(
+        "TOML front matter ('+++') is not supported: only YAML front matter between '---' lines is",
+        path=path,
+        line=1,
+        hint="convert the front matter to YAML ('hugo convert toYAML' converts a whole site), "
+             "then run the command again",
+    )
 
 
 def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:

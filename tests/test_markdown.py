@@ -88,6 +88,16 @@ def test_front_matter_that_is_not_key_value_lines_is_refused_with_a_hint(text: s
     assert "key: value lines" in (info.value.hint or "")
 
 
+def test_toml_front_matter_is_refused_not_translated_as_a_paragraph() -> None:
+    """Regression: Hugo's ``+++`` front matter was extracted as a paragraph (keys and dates
+    machine-translated) and the published file got a second, YAML front matter on top."""
+    with pytest.raises(ArticleError) as info:
+        article('+++\ntitle = "Port opens"\ndate = 2026-03-14\n+++\n\nBody.\n')
+    assert (info.value.path, info.value.line) == ("source/a.md", 1)
+    assert "TOML front matter" in info.value.message
+    assert "YAML" in (info.value.hint or "")
+
+
 @pytest.mark.parametrize("front, published", [
     # One flow mapping: the keys go inside the braces (not after them: invalid YAML).
     ("{title: Hello}", "{title: Hello, lang: ru, translation_of: a}"),
