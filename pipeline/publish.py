@@ -99,8 +99,14 @@ def _blocking_reason(message: Message | None, policy: PublishPolicy, required: b
 
 def render_version(article: Article, lang: str, chosen: dict[tuple[str | None, str], str],
                    decision: PublishDecision, policy: PublishPolicy) -> str:
-    """The localised article text (without BOM) for a ready decision."""
-    fields: dict[str, str | bool] = {"lang": lang, "translation_of": article.slug, "translationKey": article.slug}
+    """The localised article text (without BOM) for a ready decision.
+
+    No ``translationKey`` is set: the source's own, if it has one, is kept as written, and
+    without one Hugo links the versions by their shared path. A key the source lacks, or one
+    different from the source's, would link the translations to each other but not to the
+    source (Hugo 0.123+ looks a page with a key up among pages with that key only).
+    """
+    fields: dict[str, str | bool] = {"lang": lang, "translation_of": article.slug}
     if decision.machine:
         fields["machine_translated"] = True
 

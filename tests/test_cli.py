@@ -108,7 +108,7 @@ def test_reviewed_language_is_published_and_others_held_back(runner: CliRunner, 
     assert "published news/port (ru) → public/ru/news/port.md" in result.output
     out = (project / "public/ru/news/port.md").read_text()
     assert out.startswith("---\ntitle: RU:Port expands\ndate: 2026-03-14\nlang: ru\n"
-                          "translation_of: news/port\ntranslationKey: news/port\n---\n")
+                          "translation_of: news/port\n---\n")
     assert "- RU:a new berth;\n" in out
     assert not (project / "public/az/news/port.md").exists()
 

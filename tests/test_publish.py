@@ -39,7 +39,7 @@ def test_reviewed_only_by_default() -> None:
     decision, chosen = decide(article(), "ru", catalogue(), PublishPolicy())
     assert decision.ready and not decision.machine
     text = render_version(article(), "ru", chosen, decision, PublishPolicy())
-    assert text == ("---\ntitle: RU Port grows\ndate: 2026-03-14\nlang: ru\ntranslation_of: a\ntranslationKey: a\n"
+    assert text == ("---\ntitle: RU Port grows\ndate: 2026-03-14\nlang: ru\ntranslation_of: a\n"
                     "---\n\n## RU Heading\n\nRU Lead paragraph.\n\nRU Body paragraph.\n")
 
 
@@ -79,6 +79,25 @@ def test_flow_mapping_front_matter_publishes_valid_yaml_with_the_same_meaning() 
     decision, chosen = decide(art, "ru", identity, PublishPolicy())
     text = render_version(art, "ru", chosen, decision, PublishPolicy())
     # Every source byte is kept; the keys are entries inside the braces.
-    assert text == "---\n{title: Hello, lang: ru, translation_of: a, translationKey: a}\n---\n\nBody.\n"
-    assert yaml.safe_load(text.split("---\n")[1]) == {"title": "Hello", "lang": "ru", "translation_of": "a",
-                                                      "translationKey": "a"}
+    assert text == "---\n{title: Hello, lang: ru, translation_of: a}\n---\n\nBody.\n"
+    assert yaml.safe_load(text.split("---\n")[1]) == {"title": "Hello", "lang": "ru", "translation_of": "a"}
+
+
+def test_the_source_translation_key_is_kept_and_none_is_invented() -> None:
+    """Regression: the source's ``translationKey: port-terminal`` was replaced by the slug, and
+    a source without one got a key in its translations only: Hugo then links the translations
+    to each other but not to the source."""
+    import yaml
+
+    def published(source: str) -> dict[str, object]:
+        art = read_article(source.encode(), path="source/posts/port/index.md", slug="posts/port/index",
+                           default_lang="en", front_matter_keys=("title",))
+        identity = Catalogue(messages=[Message(msgid=s.msgid, msgctxt=s.msgctxt, msgstr=s.msgid)
+                                       for s in art.segments])
+        decision, chosen = decide(art, "ru", identity, PublishPolicy())
+        text = render_version(art, "ru", chosen, decision, PublishPolicy())
+        return yaml.safe_load(text.split("---\n")[1])
+
+    keyed = published("---\ntitle: Port\ntranslationKey: port-terminal\n---\n\nBody.\n")
+    assert keyed["translationKey"] == "port-terminal"
+    assert "translationKey" not in published("---\ntitle: Port\n---\n\nBody.\n")

@@ -7,7 +7,7 @@ spaces, nested lists and quotes with lazy continuation, YAML traps in the front 
 front matter, code fences). For each, a real sync on a temporary project, then every
 ``msgstr`` set to its ``msgid`` (through ``parse_po``/``render_po``, as a translator's tool
 would), then a second sync must publish, for every target language, the source body byte
-for byte; the front matter may only gain the ``lang``/``translation_of``/``translationKey``
+for byte; the front matter may only gain the ``lang``/``translation_of``
 lines (or have its ``lang:`` value replaced).
 
 Golden files: ``<name>.ru.po`` holds hand-written Russian translations of ``<name>.md``
@@ -45,7 +45,7 @@ ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 EDGE_CASES = sorted(p for p in ARTICLES.glob("*.md") if not p.name.endswith(".expect.md"))
 GOLDEN = sorted(ARTICLES.glob("*.ru.po"))
 CONFIG = 'languages = ["en", "ru", "az"]\nsource_language = "en"\n'
-ADDED_KEYS = ("lang", "translation_of", "translationKey")
+ADDED_KEYS = ("lang", "translation_of")
 #: Seconds a full sync of a huge article may take at most: a safety bound, not a benchmark.
 HUGE_BOUND = 20.0
 
@@ -93,7 +93,7 @@ def _assert_same_apart_from_added_keys(source: bytes, published: bytes, lang: st
     else:
         assert [line.rstrip("\r\n") for line in kept] == ["---", "---"]
     data = yaml.safe_load("".join(pub_front[1:-1])) or {}
-    assert (data["lang"], data["translation_of"], data["translationKey"]) == (lang, slug, slug)
+    assert (data["lang"], data["translation_of"]) == (lang, slug)
 
 
 def _targets(source: bytes) -> list[str]:
