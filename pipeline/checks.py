@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from pipeline.glossary import Glossary, Term, count_term, find_variants, term_pattern
-from pipeline.inline import RegionKind, blank_out, code_spans, protected_regions, urls
+from pipeline.inline import RegionKind, blank_out, code_spans, protected_regions, template_tags, urls
 from pipeline.lexicon import lexicon
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.numbers import Number, numbers_in, unmatched_numbers
@@ -208,6 +208,14 @@ def check_code(entry: Entry) -> list[Finding]:
     return _multiset_finding("code", "code span", source, target)
 
 
+def check_template(entry: Entry) -> list[Finding]:
+    """Template tags (Hugo shortcodes, Liquid, Nunjucks) changed or lost: the site generator
+    runs them before Markdown, so a translated tag name or argument breaks the build."""
+    source = [r.text(entry.source) for r in template_tags(entry.source, code_spans(entry.source))]
+    target = [r.text(entry.translation) for r in template_tags(entry.translation, code_spans(entry.translation))]
+    return _multiset_finding("template", "template tag", source, target)
+
+
 def check_markup(entry: Entry) -> list[Finding]:
     """Markdown markup changed: emphasis markers, link structure, inline HTML tags."""
     source, target = _markup(entry.source), _markup(entry.translation)
@@ -265,6 +273,7 @@ CHECKS: Mapping[str, Check] = {check.name: check for check in (
     Check("numbers", Severity.ERROR, check_numbers),
     Check("urls", Severity.ERROR, check_urls),
     Check("code", Severity.ERROR, check_code),
+    Check("template", Severity.ERROR, check_template),
     Check("markup", Severity.ERROR, check_markup),
     Check("untranslated", Severity.WARNING, check_untranslated),
 )}

@@ -23,6 +23,7 @@ class RegionKind(str, enum.Enum):
     AUTOLINK = "autolink"
     URL = "url"
     HTML = "html"
+    TEMPLATE = "template"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,17 @@ class Region:
         return source[self.start:self.end]
 
 
+#: Static-site template syntax, which the generator runs before Markdown: Hugo shortcodes
+#: (``{{< figure >}}``, ``{{% notice %}}``), Liquid, Nunjucks and Jinja tags, output and
+#: comments (``{% include %}``, ``{{ page.title }}``, ``{# note #}``). A block whose body is
+#: code or literal text (``{% raw %}``, ``{% comment %}``, ``{% highlight %}`` and Hugo's
+#: ``highlight`` shortcode) is one region from its opening tag to its closing one.
+TEMPLATE_PATTERN = (
+    r"\{%-?\s*(?P<tplblock>raw|comment|highlight)\b.*?%\}.*?\{%-?\s*end(?P=tplblock)\s*-?%\}"
+    r"|\{\{[<%]\s*highlight\b.*?[>%]\}\}.*?\{\{[<%]\s*/\s*highlight\s*[>%]\}\}"
+    r"|\{\{[<%].*?[>%]\}\}|\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}"
+)
+_TEMPLATE = re.compile(TEMPLATE_PATTERN, re.DOTALL)
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -72,6 +84,14 @@ def code_spans(text: str) -> list[Region]:
     return regions
 
 
+def template_tags(text: str, skip: list[Region] | None = None) -> list[Region]:
+    """Template tags and raw template blocks (see :data:`TEMPLATE_PATTERN`) outside ``skip``."""
+    if "{" not in text:
+        return []
+    return [Region(m.start(), m.end(), RegionKind.TEMPLATE) for m in _TEMPLATE.finditer(text)
+            if not _overlaps(m.start(), m.end(), skip or [])]
+
+
 def link_targets(text: str, skip: list[Region] | None = None) -> list[Region]:
     """The ``(destination "title")`` part of inline links and images, parentheses included."""
     regions: list[Region] = []
@@ -90,8 +110,9 @@ def link_targets(text: str, skip: list[Region] | None = None) -> list[Region]:
 def protected_regions(text: str) -> list[Region]:
     """Every non-prose region of ``text``, sorted and non-overlapping.
 
-    Code spans win over everything (a URL inside backticks is code), then link targets,
-    autolinks and HTML tags, then bare URLs in the remaining prose.
+    Code spans win over everything (a URL inside backticks is code), then template tags
+    (a shortcode's quoted arguments are not quotations), then link targets, autolinks and
+    HTML tags, then bare URLs in the remaining prose.
     """
     return list(_protected(text))
 
@@ -101,13 +122,14 @@ def _protected(text: str) -> tuple[Region, ...]:
     """:func:`protected_regions` as an immutable, cached tuple.
 
     Most segments are plain prose: without a backtick, a ``<``, a ``](``, a ``://`` or a
-    ``www.`` (the only characters that case-fold to "w" are w and W) there is nothing to
-    find, and that test is a few substring searches instead of five regex passes.
+    ``www.`` (the only characters that case-fold to "w" are w and W) or a ``{`` there is
+    nothing to find, and that test is a few substring searches instead of six regex passes.
     """
     if "`" not in text and "<" not in text and "](" not in text and "://" not in text \
-            and "www." not in text.lower():
+            and "www." not in text.lower() and "{" not in text:
         return ()
     regions = code_spans(text)
+    regions += template_tags(text, regions)
     regions += link_targets(text, regions)
     for pattern, kind in ((_AUTOLINK, RegionKind.AUTOLINK), (_HTML_TAG, RegionKind.HTML)):
         regions += [Region(m.start(), m.end(), kind) for m in pattern.finditer(text)

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pipeline.inline import TEMPLATE_PATTERN
+
 PlaceholderStyle = Literal["brackets", "xml"]
 
 _URL = r"(?:https?|ftp)://[^\s<>\"'`\]\[)(]+(?:\([^\s()]*\)[^\s<>\"'`\]\[)(]*)*"
@@ -35,6 +37,7 @@ _RAW = re.compile(
     "|".join(
         [
             r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))",
+            r"(?P<template>" + TEMPLATE_PATTERN + r")",
             r"(?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|" + _EMAIL + r")>)",
             r"(?P<comment><!--.*?-->)",
             r"(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>)",

@@ -184,6 +184,16 @@ def test_urls_code_and_markup() -> None:
     assert (finding.check, finding.message) == ("markup", "markup differs: links 1→0")
 
 
+def test_template_tags_changed_or_lost() -> None:
+    """Regression: a translated shortcode name or argument (``{{< фигуре >}}``) broke the
+    site build and no check said so."""
+    source = 'Read {{< ref "port.md" >}} and {% include note.html %} now.'
+    assert checks_fired(source, 'Читайте {{< ref "port.md" >}} и {% include note.html %}.') == []
+    bad = 'Читайте {{< реф "port.md" >}} и сейчас.'
+    assert checks_fired(source, bad) == [("template", Severity.ERROR), ("template", Severity.ERROR)]
+    assert "template" in CHECKS
+
+
 def test_untranslated_long_segment() -> None:
     source = "The government has not answered the questions of journalists."
     assert checks_fired(source, source) == [("untranslated", Severity.WARNING)]

@@ -28,6 +28,11 @@ from pipeline.placeholders import protect, restore, strip_placeholders
         ("snake_case stays, a * b stays", "snake_case stays, a * b stays"),
         ("**[bold link](u)**", "⟦1⟧bold link⟦2⟧"),
         ("literal ⟦1⟧ tokens", "literal ⟦1⟧1⟦2⟧ tokens"),
+        # Template syntax runs before Markdown: tag names and arguments must come back as written.
+        ('See {{< ref "port.md" >}} and {{% notice info %}}note{{% /notice %}}',
+         "See ⟦1⟧ and ⟦2⟧note⟦3⟧"),
+        ("Read {{ page.title }} {% include a.html caption=\"x\" %} {# n #}", "Read ⟦1⟧ ⟦2⟧ ⟦3⟧"),
+        ("Use {% raw %}{{ x }} [a](b){% endraw %} here", "Use ⟦1⟧ here"),
     ],
 )
 def test_protect_hides_markup_and_keeps_link_text(text: str, protected: str) -> None:

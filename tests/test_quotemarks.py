@@ -119,6 +119,9 @@ def test_read_cldr_delimiters_from_a_locale_file(tmp_path) -> None:
     ('См. `"код"` и [ссылку](https://x.org "T"): "да".', "en", "ru",
      'См. `"код"` и [ссылку](https://x.org "T"): «да».'),
     ("Cəfərli'nin “dostluq” sözü", "az", "ru", "Cəfərli'nin «dostluq» sözü"),
+    # Regression: the quotes of a shortcode's arguments became «», which Hugo cannot parse.
+    ('{{< figure src="a.jpg" >}} "да" {% include b.html x="y" %}', "en", "ru",
+     '{{< figure src="a.jpg" >}} «да» {% include b.html x="y" %}'),
 ])
 def test_localise_quotes(text: str, source: str, target: str, expected: str) -> None:
     assert localise_quotes(text, source, target) == expected
