@@ -26,6 +26,7 @@ from markdown_it.token import Token
 
 from .config import validate_language
 from .errors import ArticleError, ConfigError
+from .inline import blank_out, template_tags
 from .model import Article, BlockKind, Piece, Segment
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -336,10 +337,32 @@ def _line_of(line_starts: list[int], index: int) -> int:
     return bisect.bisect_right(line_starts, index) - 1
 
 
+#: A code or comment block of template syntax on lines of its own, blank lines allowed inside:
+#: Jekyll's and Eleventy's ``{% highlight %}``/``{% comment %}``, Hugo's ``highlight``.
+_LITERAL_BLOCK = re.compile(
+    r"^[ \t]*(?:\{%-?[ \t]*(?P<tag>highlight|comment)\b.*?%\}.*?\{%-?[ \t]*end(?P=tag)[ \t]*-?%\}"
+    r"|\{\{[<%][ \t]*highlight\b.*?[>%]\}\}.*?\{\{[<%][ \t]*/[ \t]*highlight[ \t]*[>%]\}\})[ \t]*$",
+    re.MULTILINE | re.DOTALL)
+
+
+def _without_literal_blocks(texts: list[str]) -> None:
+    """Blank the lines of template code and comment blocks: for Markdown they are paragraphs
+    (split at their blank lines), but their text is code the generator highlights, or notes
+    it drops, not prose."""
+    joined = "\n".join(texts)
+    if "{" not in joined:
+        return
+    for found in _LITERAL_BLOCK.finditer(joined):
+        first = joined.count("\n", 0, found.start())
+        for i in range(first, first + found.group(0).count("\n") + 1):
+            texts[i] = ""
+
+
 def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
     texts = list(lines.texts)
     for i in range(fm_end):
         texts[i] = ""
+    _without_literal_blocks(texts)
     tokens = _MD.parse("\n".join(texts))
     containers: list[str] = []
     opened_on: list[int] = []  # the line each open container starts on
@@ -448,13 +471,68 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segm
             yield Segment(msgid=texts[first.line][piece.start:piece.end], kind=BlockKind.IMAGE_ALT,
                           line=first.line + 1, pieces=(piece,), style="alt")
         return
-    msgid = _join_pieces(texts, pieces)
-    if not _HAS_LETTER.search(msgid):
-        return
-    prefix = texts[first.line][:first.start]
-    style = "footnote" if token.meta.get("footnote_continues") else "block"
-    yield Segment(msgid=msgid, kind=kind, line=first.line + 1, pieces=tuple(pieces),
-                  style=style, cont_prefix=_continuation_prefix(prefix))
+    head, pieces, tail = _split_template_lines(texts, pieces)
+    for piece in head:
+        yield from _template_arguments(texts, piece)
+    msgid = _join_pieces(texts, pieces) if pieces else ""
+    if _HAS_LETTER.search(blank_out(msgid, template_tags(msgid))):
+        first = pieces[0]
+        prefix = texts[first.line][:first.start]
+        style = "footnote" if token.meta.get("footnote_continues") else "block"
+        yield Segment(msgid=msgid, kind=kind, line=first.line + 1, pieces=tuple(pieces),
+                      style=style, cont_prefix=_continuation_prefix(prefix))
+    for piece in tail:
+        yield from _template_arguments(texts, piece)
+
+
+def _split_template_lines(texts: list[str], pieces: list[Piece]
+                          ) -> tuple[list[Piece], list[Piece], list[Piece]]:
+    """(first lines, the rest, last lines) of a paragraph, the first and last lines being
+    those that hold template tags only (``{{% notice info %}}``, ``{{< figure ... >}}``).
+
+    The site generator reads those lines, not the reader: they stay as written, and the
+    paragraph's text is what lies between them (a paragraph of tags alone has none).
+    """
+    def tags_only(piece: Piece) -> bool:
+        text = texts[piece.line][piece.start:piece.end]
+        regions = template_tags(text)
+        return bool(regions) and not blank_out(text, regions).strip()
+
+    start, end = 0, len(pieces)
+    while start < end and tags_only(pieces[start]):
+        start += 1
+    while end > start and tags_only(pieces[end - 1]):
+        end -= 1
+    return pieces[:start], pieces[start:end], pieces[end:]
+
+
+#: Template-tag arguments that hold text for readers (Hugo's ``figure`` and theme shortcodes,
+#: Jekyll includes): ``caption="..."``, ``alt='...'``.
+TEMPLATE_ARGUMENT_NAMES = ("alt", "caption", "title", "attr", "description", "summary", "label")
+_TEMPLATE_ARGUMENT = re.compile(
+    r"(?<![\w-])(?:" + "|".join(TEMPLATE_ARGUMENT_NAMES) + r")[ \t]*=[ \t]*"
+    r"(?:\"(?P<double>(?:[^\"\\]|\\.)*)\"|'(?P<single>[^']*)')")
+#: Tags whose arguments are read by the generator: shortcodes and ``{% ... %}`` tags, not a
+#: block whose body is literal (``{% raw %}``, ``{% highlight %}``) nor ``{{ output }}``.
+_TAG_WITH_ARGUMENTS = re.compile(r"\{\{[<%](?![ \t]*/?[ \t]*highlight\b)|\{%(?!-?[ \t]*(?:raw|comment|highlight)\b)")
+
+
+def _template_arguments(texts: list[str], piece: Piece) -> Iterator[Segment]:
+    """The readers' text in the tags of one line that holds template tags only: each
+    argument named in :data:`TEMPLATE_ARGUMENT_NAMES` is a segment of its own."""
+    line = texts[piece.line]
+    for region in template_tags(line[piece.start:piece.end]):
+        tag_start, tag_end = piece.start + region.start, piece.start + region.end
+        if not _TAG_WITH_ARGUMENTS.match(line, tag_start):
+            continue
+        flavour = "go" if line.startswith(("{{<", "{{%"), tag_start) else "html"
+        for found in _TEMPLATE_ARGUMENT.finditer(line, tag_start, tag_end):
+            group = "double" if found.group("double") is not None else "single"
+            start, end = found.span(group)
+            if _HAS_LETTER.search(line[start:end]):
+                yield Segment(msgid=line[start:end], kind=BlockKind.TEMPLATE_ARGUMENT, line=piece.line + 1,
+                              pieces=(Piece(piece.line, start, end),),
+                              style=f"tplarg-{flavour}-{'dq' if group == 'double' else 'sq'}")
 
 
 def _image_only(content: str) -> tuple[int, int] | None:
@@ -684,6 +762,8 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
         return _render_yaml(translation, style[4:])
     if style == "cell":
         return _escape_unescaped(" ".join(translation.split("\n")).strip(), "|")
+    if style.startswith("tplarg-"):
+        return _render_template_argument(translation, style)
     if style == "alt":
         return _escape_unescaped(_escape_unescaped(" ".join(translation.split("\n")).strip(), "["), "]")
     if style == "atx":
@@ -751,6 +831,19 @@ def _pipes_as_entities(text: str) -> str:
 
 
 _CODE_OR_PIPE = re.compile(r"(`+).+?(?<!`)\1(?!`)|\\?\|")
+
+
+def _render_template_argument(translation: str, style: str) -> str:
+    """A quoted template-tag argument that still ends at its own closing quote: Hugo reads
+    ``\\"`` inside ``"..."``; Liquid and Nunjucks have no escape, so the quote is written as
+    an HTML entity (includes put arguments into HTML, where it reads as the same mark)."""
+    text = " ".join(part.strip() for part in translation.split("\n") if part.strip())
+    _, flavour, quoting = style.split("-")
+    if quoting == "sq":
+        return text.replace("'", "&#39;")
+    if flavour == "go":
+        return _escape_unescaped(text, '"')
+    return text.replace('"', "&quot;")
 
 
 def _escape_unescaped(text: str, char: str) -> str:

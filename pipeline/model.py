@@ -28,6 +28,7 @@ class BlockKind(str, enum.Enum):
     BLOCKQUOTE = "blockquote"
     TABLE_CELL = "table cell"
     IMAGE_ALT = "image alt text"
+    TEMPLATE_ARGUMENT = "template argument"
 
 
 @dataclass(frozen=True)

@@ -331,3 +331,58 @@ def test_the_block_front_matter_shortcut_agrees_with_the_token_scan(yaml_text: s
     root = _composed(yaml_text)
     mapping = root if isinstance(root, yaml.MappingNode) else None
     assert _block_keys_position(yaml_text, mapping) == _new_keys_position(yaml_text)
+
+
+HUGO = """---
+title: Port
+---
+
+{{< figure src="cranes.jpg" alt="Cranes at dusk" caption="The \\"new\\" terminal" >}}
+
+{{% notice info %}}
+The ministry updated its figures.
+{{% /notice %}}
+
+Read {{< ref "port.md" >}} for more.
+
+{{< youtube abc123 >}} {{< tweet 42 >}}
+
+{% include figure.html src="/img/fair.jpg" caption='Visitors at the fair' %}
+
+{% highlight ruby %}
+puts "hello"
+
+puts "world"
+{% endhighlight %}
+
+{{< highlight go >}}
+fmt.Println("hi")
+{{< /highlight >}}
+
+{% raw %}{% include caption="Not an argument" %}{% endraw %}
+"""
+
+
+def test_template_tags_stay_and_only_their_readers_text_is_extracted() -> None:
+    """Regression: shortcodes and Liquid tags were extracted as prose (their names, paths and
+    quotes machine-translated), and the text inside highlight blocks too."""
+    assert [(kind, msgid) for kind, msgid, _ in kinds(HUGO)] == [
+        ("front matter", "Port"),
+        ("template argument", "Cranes at dusk"),
+        ("template argument", 'The \\"new\\" terminal'),
+        ("paragraph", "The ministry updated its figures."),
+        ("paragraph", 'Read {{< ref "port.md" >}} for more.'),
+        ("template argument", "Visitors at the fair"),
+    ]
+
+
+def test_template_arguments_are_written_back_inside_their_quotes() -> None:
+    translations = {"Cranes at dusk": 'Краны "в сумерках"', 'The \\"new\\" terminal': "Новый терминал",
+                    "The ministry updated its figures.": "Министерство обновило данные.",
+                    "Visitors at the fair": "Гости 'ярмарки'"}
+    out = localise(article(HUGO), lambda s: translations.get(s.msgid))
+    assert '{{< figure src="cranes.jpg" alt="Краны \\"в сумерках\\"" caption="Новый терминал" >}}' in out
+    assert "{{% notice info %}}\nМинистерство обновило данные.\n{{% /notice %}}" in out
+    assert "caption='Гости &#39;ярмарки&#39;' %}" in out
+    untouched = HUGO[HUGO.index("Read {{<"):HUGO.index("{% include")]
+    assert untouched in out and HUGO[HUGO.index("{% highlight"):] in out

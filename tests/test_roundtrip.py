@@ -24,6 +24,8 @@ INLINE = st.one_of(
     st.sampled_from(WORDS).map(lambda w: f"`{w}`"),
     st.just("<b>bold</b>"),
     st.just("[^1]"),
+    st.just('{{< ref "a.md" >}}'),
+    st.just("{{ page.title }}"),
 )
 PHRASE = st.lists(INLINE, min_size=1, max_size=7).map(" ".join).filter(lambda s: any(c.isalpha() for c in s))
 LINE_JOIN = st.sampled_from(["\n", "  \n", "\\\n"])
@@ -40,7 +42,7 @@ def paragraph(draw: st.DrawFn) -> str:
 
 @st.composite
 def block(draw: st.DrawFn) -> str:
-    kind = draw(st.integers(0, 11))
+    kind = draw(st.integers(0, 12))
     if kind == 0:
         return draw(paragraph())
     if kind == 1:
@@ -70,7 +72,21 @@ def block(draw: st.DrawFn) -> str:
         return "[ref]: https://example.org/ref \"Title\""
     if kind == 10:
         return "![" + draw(PHRASE) + "](img.png)"
-    return "- " + draw(PHRASE) + "\n\n  " + draw(PHRASE) + "\n  - nested " + draw(PHRASE)
+    if kind == 11:
+        return "- " + draw(PHRASE) + "\n\n  " + draw(PHRASE) + "\n  - nested " + draw(PHRASE)
+    return draw(template_block())
+
+
+@st.composite
+def template_block(draw: st.DrawFn) -> str:
+    """Hugo shortcodes and Liquid tags on lines of their own, around or without prose."""
+    caption = draw(PHRASE).replace('"', "")
+    return draw(st.sampled_from([
+        f'{{{{< figure src="a.jpg" caption="{caption}" >}}}}',
+        f"{{% include figure.html alt='{caption.replace(chr(39), '')}' %}}",
+        f"{{{{% notice info %}}}}\n{draw(paragraph())}\n{{{{% /notice %}}}}",
+        f"{{% highlight ruby %}}\n{caption}\n\n{caption}\n{{% endhighlight %}}",
+    ]))
 
 
 FRONT = st.sampled_from([
