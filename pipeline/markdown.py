@@ -858,7 +858,12 @@ def _render_yaml(value: str, style: str) -> str:
         return value
     if style == "flow-plain" and _plain_is_safe(value, flow=True):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False).translate(_YAML_LINE_BREAKS)
+
+
+#: Characters YAML reads as line breaks (folded to a space inside a double-quoted scalar)
+#: that JSON writes as they are: escaped, they load back as themselves.
+_YAML_LINE_BREAKS = str.maketrans({"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"})
 
 
 def _yaml_value(value: str | bool, style: str) -> str:
@@ -869,8 +874,9 @@ def _yaml_value(value: str | bool, style: str) -> str:
 
 def _plain_is_safe(value: str, *, flow: bool = False) -> bool:
     """Whether ``value`` can be written unquoted; ``flow``: as a value inside ``{...}``."""
-    if not value or "\n" in value or value != value.strip() or ": " in value or " #" in value:
-        return False
+    if not value or "\n" in value or "\t" in value or value != value.strip() or ": " in value \
+            or " #" in value:
+        return False  # a tab is valid YAML in a plain scalar, but PyYAML's own reader refuses it
     if value[0] in "!&*[]{}|>'\"%@`#,?:-" or value.endswith(":"):
         return False
     if flow and any(char in value for char in ",[]{}"):

@@ -386,3 +386,16 @@ def test_template_arguments_are_written_back_inside_their_quotes() -> None:
     assert "caption='Гости &#39;ярмарки&#39;' %}" in out
     untouched = HUGO[HUGO.index("Read {{<"):HUGO.index("{% include")]
     assert untouched in out and HUGO[HUGO.index("{% highlight"):] in out
+
+
+@pytest.mark.parametrize("translation", ["Baku\tport", "Baku\x85port", "Baku\u2028port", "Baku\u2029port"])
+def test_front_matter_translation_with_a_tab_or_line_separator_loads_back_as_itself(translation: str) -> None:
+    """Regression: a tab was written unquoted (PyYAML's reader refuses it) and NEL raw inside
+    double quotes, where YAML folds a line break into a space (U+2028 and U+2029 are line
+    breaks for YAML 1.1 readers, so they are escaped too)."""
+    import yaml
+
+    text = "---\ntitle: Port\n---\n\nBody.\n"
+    out = localise(article(text), lambda s: translation if s.msgid == "Port" else None)
+    for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        assert yaml.load(out.split("---\n")[1], Loader=loader) == {"title": translation}
