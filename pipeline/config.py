@@ -18,13 +18,21 @@ from .errors import ConfigError
 
 CONFIG_NAME = "pipeline.toml"
 
+#: Readers' text in the front matter of Hugo, Jekyll, Eleventy and Astro themes: the
+#: headline fields, Jekyll's ``excerpt``, and the alt text and caption of the lead image,
+#: whether a theme calls it ``image`` or (Hugo PaperMod and its kin) ``cover``. Taxonomy
+#: terms (``tags``, ``categories``) are not: their values name the site's term pages.
 DEFAULT_FRONT_MATTER_KEYS = (
     "title",
+    "subtitle",
     "description",
     "summary",
+    "excerpt",
     "image.caption",
     "image.credit",
     "image.alt",
+    "cover.caption",
+    "cover.alt",
 )
 
 

@@ -399,3 +399,15 @@ def test_front_matter_translation_with_a_tab_or_line_separator_loads_back_as_its
     out = localise(article(text), lambda s: translation if s.msgid == "Port" else None)
     for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         assert yaml.load(out.split("---\n")[1], Loader=loader) == {"title": translation}
+
+
+def test_theme_front_matter_text_is_extracted_and_paths_dates_and_terms_are_not() -> None:
+    """Regression: a Hugo (PaperMod) or Jekyll front matter's subtitle, excerpt and cover
+    alt text and caption were published untranslated."""
+    text = ("---\ntitle: Port\nsubtitle: Cargo doubles\nexcerpt: Two terminals now.\n"
+            "date: 2026-03-14T09:30:00+04:00\ndraft: false\nslug: port\ntags: [ports, trade]\n"
+            "cover:\n  image: /img/cover.jpg\n  alt: A ship at sea\n  caption: The new terminal\n"
+            "  relative: false\n---\n\nBody.\n")
+    assert [(s.msgctxt, s.msgid) for s in article(text).segments] == [
+        ("title", "Port"), ("subtitle", "Cargo doubles"), ("excerpt", "Two terminals now."),
+        ("cover.alt", "A ship at sea"), ("cover.caption", "The new terminal"), (None, "Body.")]
