@@ -239,13 +239,28 @@ def _plan(pair: Pair, items: list[_Item], report: TranslateReport) -> list[str]:
     stats = report.stats(pair)
     for item in items:
         item.protected = protect(item.message.msgid)
-        item.sentences = [_canonical(piece) for piece in split_pieces(item.protected.text, pair[0])]
+        pieces = _footnote_label_apart(split_pieces(item.protected.text, pair[0]), item.protected)
+        item.sentences = [_canonical(piece) for piece in pieces]
         for sentence in item.sentences:
             if _needs_engine(sentence.canonical):
                 stats.sentences += 1
                 unique.setdefault(sentence.canonical, None)
     stats.unique_sentences += len(unique)
     return list(unique)
+
+
+def _footnote_label_apart(pieces: list[Piece], protected: Protected) -> list[Piece]:
+    """A footnote definition's ``[^1]:`` label must stay where it is, first: an engine may
+    move a placeholder anywhere (or put text before it), and the definition is then a plain
+    paragraph. The label goes with the first sentence's lead, which no engine sees."""
+    found = _LEADING_LABEL.match(pieces[0].body) if pieces else None
+    if found is None or not protected.mapping.get(found.group(1), "").startswith("[^"):
+        return pieces
+    first = pieces[0]
+    return [Piece(first.lead + found.group(), first.body[found.end():], first.trail), *pieces[1:]]
+
+
+_LEADING_LABEL = re.compile(r"(⟦\d+⟧):[ \t]*")
 
 
 def _canonical(piece: Piece) -> _Sentence:

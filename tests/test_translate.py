@@ -246,3 +246,18 @@ def test_pseudo_engine_passes_the_gate_and_keeps_markup() -> None:
     assert jobs[0].catalogue.messages[0].msgstr == "［Read [тхе репорт](https://x.org/r) бы *Dr. Smith*.］"
     assert jobs[1].catalogue.messages[0].msgstr == "［Read [ŧĥə ŕəþöŕŧ](https://x.org/r) ƀý *Dr. Smith*.］"
     assert jobs[2].catalogue.messages[0].msgstr == "［Читайте [đöķłåđ](https://x.org/r).］"
+
+
+def test_a_footnote_label_stays_first_and_is_never_sent_to_the_engine() -> None:
+    """Regression: the pseudo engine bracketed a footnote definition whole ('［[^1]: ...］'),
+    which is no longer a definition; any engine may move the label's placeholder."""
+    engine = FakeEngine()
+    jobs = [job("a.ru.po", Message("[^1]: Figures from the ministry. Data for 2025."),
+                Message("See the note.[^2]"))]
+    translate_catalogues(jobs, engine, memory=TranslationMemory())
+    assert engine.texts_seen[:2] == ["Figures from the ministry.", "Data for 2025."]
+    assert jobs[0].catalogue.messages[0].msgstr.startswith("[^1]: ФИГУРЕС")
+    assert jobs[0].catalogue.messages[1].msgstr == "СЕЕ ТХЕ НОТЕ.[^2]"
+    pseudo = [job("b.ru.po", Message("[^1]: Figures from the ministry."))]
+    translate_catalogues(pseudo, PseudoEngine(), memory=TranslationMemory())
+    assert pseudo[0].catalogue.messages[0].msgstr.startswith("[^1]: ［")
