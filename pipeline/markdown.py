@@ -202,7 +202,7 @@ def _front_matter(lines: SourceLines, path: str,
     segments = [
         _front_matter_segment(key_path, node, yaml_text, line_starts, in_flow)
         for key_path, node, in_flow in _scalar_values(root, "")
-        if _matches(key_path, wanted) and isinstance(node.value, str) and node.tag.endswith(":str")
+        if key_path_matches(key_path, wanted) and isinstance(node.value, str) and node.tag.endswith(":str")
         and node.value.strip()
     ]
     lang = _top_level_value(root, "lang")
@@ -289,8 +289,9 @@ def _scalar_values(node: yaml.Node, prefix: str, seen: set[int] | None = None,
         yield prefix[:-1], node, in_flow
 
 
-def _matches(key_path: str, wanted: set[str]) -> bool:
-    """``gallery.2.caption`` matches the configured ``gallery.caption``."""
+def key_path_matches(key_path: str, wanted: set[str]) -> bool:
+    """``gallery.2.caption`` matches the configured ``gallery.caption``: list indices are
+    skipped, for ``front_matter_keys`` and ``[publish] require_review`` alike."""
     if key_path in wanted:
         return True
     without_indices = ".".join(p for p in key_path.split(".") if not p.isdigit())

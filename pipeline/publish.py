@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .config import PublishPolicy
-from .markdown import localise
+from .markdown import key_path_matches, localise
 from .model import Article, BlockKind, Catalogue, EntryStatus, Message, Segment
 
 DEFAULT_NOTICES = {
@@ -52,7 +52,7 @@ def required_segments(article: Article, names: tuple[str, ...]) -> set[int]:
     chosen: set[int] = set()
     lead_found = False
     for index, segment in enumerate(article.segments):
-        if segment.msgctxt is not None and segment.msgctxt in wanted:
+        if segment.msgctxt is not None and key_path_matches(segment.msgctxt, wanted):
             chosen.add(index)
         if segment.kind.value in wanted:
             chosen.add(index)

@@ -101,3 +101,18 @@ def test_the_source_translation_key_is_kept_and_none_is_invented() -> None:
     keyed = published("---\ntitle: Port\ntranslationKey: port-terminal\n---\n\nBody.\n")
     assert keyed["translationKey"] == "port-terminal"
     assert "translationKey" not in published("---\ntitle: Port\n---\n\nBody.\n")
+
+
+def test_required_front_matter_keys_match_every_list_item_like_front_matter_keys_do() -> None:
+    """Regression: ``require_review = ["gallery.caption"]`` did not hold back the captions of
+    a ``gallery:`` list (their msgctxt is ``gallery.0.caption``), so unreviewed machine
+    translations of them were published, although the same name selects them for translation."""
+    source = b"---\ntitle: Port\ngallery:\n  - caption: First crane.\n  - caption: Second crane.\n---\n\nBody.\n"
+    art = read_article(source, path="source/a.md", slug="a", default_lang="en",
+                       front_matter_keys=("title", "gallery.caption"))
+    messages = [Message(msgid=s.msgid, msgctxt=s.msgctxt, msgstr="RU " + s.msgid, flags=["fuzzy"],
+                        comments=[MT_COMMENT_PREFIX + "fake 1"]) for s in art.segments]
+    policy = PublishPolicy(allow_machine=True, require_review=("gallery.caption",))
+    decision, _ = decide(art, "ru", Catalogue(messages=messages), policy)
+    assert not decision.ready
+    assert decision.reasons() == ["2 must be reviewed before machine translation may be published"]
