@@ -15,6 +15,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from .errors import ConfigError
+from .model import BlockKind
 
 CONFIG_NAME = "pipeline.toml"
 
@@ -184,7 +185,9 @@ def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
             raise ConfigError("[models] dir must be a folder path as a non-empty string",
                               path=CONFIG_NAME)
         kwargs["models_dir"] = folder
-    kwargs["publish"] = _publish_policy(_table(data, "publish"))
+    kwargs["publish"] = _publish_policy(_table(data, "publish"),
+                                        kwargs.get("front_matter_keys", DEFAULT_FRONT_MATTER_KEYS),
+                                        kwargs.get("languages", Config.languages))
     return Config(root=root, **kwargs)
 
 
@@ -234,7 +237,8 @@ def _refuse_unknown_keys(data: dict[str, Any], known: set[str], table: str = "")
                           hint=f"known keys{' of ' + table if table else ''}: {', '.join(sorted(known))}")
 
 
-def _publish_policy(table: dict[str, Any]) -> PublishPolicy:
+def _publish_policy(table: dict[str, Any], front_matter_keys: tuple[str, ...],
+                   languages: tuple[str, ...]) -> PublishPolicy:
     allow = table.get("allow_machine", False)
     if not isinstance(allow, bool):
         raise ConfigError("[publish] allow_machine must be true or false", path=CONFIG_NAME)
@@ -242,11 +246,41 @@ def _publish_policy(table: dict[str, Any]) -> PublishPolicy:
     if not isinstance(require, list) or not all(isinstance(x, str) for x in require):
         raise ConfigError("[publish] require_review must be a list such as [\"title\", \"lead\"]",
                           path=CONFIG_NAME)
+    for name in require:
+        _check_required_field(name, front_matter_keys)
     notice = table.get("notice", {})
     if not isinstance(notice, dict):
         raise ConfigError("[publish] notice must be a table of language = text", path=CONFIG_NAME)
-    return PublishPolicy(allow_machine=allow, require_review=tuple(require),
-                         notice={str(k): str(v) for k, v in notice.items()})
+    for lang, text in notice.items():
+        _check_notice(lang, text, languages)
+    return PublishPolicy(allow_machine=allow, require_review=tuple(require), notice=dict(notice))
+
+
+def _check_required_field(name: str, front_matter_keys: tuple[str, ...]) -> None:
+    """A name that selects nothing would silently let machine translation of the field it
+    meant be published: only translatable front-matter keys, ``lead`` and block kinds count."""
+    from .markdown import key_path_matches  # here: markdown imports this module
+
+    if name == "lead" or name in {kind.value for kind in BlockKind}:
+        return
+    if key_path_matches(name, set(front_matter_keys)):
+        return
+    kinds = ", ".join(kind.value for kind in BlockKind)
+    raise ConfigError(
+        f"[publish] require_review: {name!r} names no translatable field",
+        path=CONFIG_NAME,
+        hint=f"use a key of front_matter_keys ({', '.join(front_matter_keys)}), \"lead\", or a block "
+             f"kind ({kinds}); a front-matter key must also be listed in front_matter_keys")
+
+
+def _check_notice(lang: str, text: Any, languages: tuple[str, ...]) -> None:
+    """A notice for a misspelt language would never be shown: refuse it, like a misspelt key."""
+    if lang not in languages:
+        raise ConfigError(f"[publish.notice] {lang}: not one of the project's languages",
+                          path=CONFIG_NAME, hint="the project publishes in: " + ", ".join(languages))
+    if not isinstance(text, str) or not text.strip():
+        raise ConfigError(f"[publish.notice] {lang}: the notice must be text, such as {lang} = \"…\"",
+                          path=CONFIG_NAME)
 
 
 def _relative_setting(key: str, value: Any) -> str:

@@ -47,12 +47,25 @@ def test_hugo_style_output_and_publish_policy(tmp_path: Path) -> None:
     ('[translate]\nbeam_size = 2.5\n', 2, "beam_size must be a whole number"),
     ('[translate]\nengine = 5\n', 2, "engine must be a string"),
     ('[models]\ndir = 5\n', 2, "dir must be a folder path"),
+    ('[publish]\nallow_machine = true\nrequire_review = ["title", "titel"]\n', 3,
+     "require_review: 'titel' names no translatable field"),
+    ('[publish]\nrequire_review = ["subtitle"]\n', 2, "require_review: 'subtitle' names no translatable field"),
+    ('[publish.notice]\nrus = "Машинный перевод."\n', 2, "[publish.notice] rus: not one of the project's languages"),
+    ('[publish.notice]\nru = 5\n', 2, "[publish.notice] ru: the notice must be text"),
 ])
 def test_bad_settings_name_the_line(tmp_path: Path, text: str, line: int | None, fragment: str) -> None:
     with pytest.raises(ConfigError) as info:
         config_from(tmp_path, text)
     assert fragment in info.value.message
     assert info.value.path == "pipeline.toml" and info.value.line == line
+
+
+def test_require_review_takes_front_matter_keys_lead_and_block_kinds(tmp_path: Path) -> None:
+    """Every name the README lists is accepted; a misspelt one is refused (above), because
+    ignoring it would publish unreviewed machine translation of the field it meant."""
+    config = config_from(tmp_path, 'front_matter_keys = ["title", "gallery.caption"]\n[publish]\n'
+                                   'require_review = ["title", "gallery.caption", "lead", "heading", "list item"]\n')
+    assert config.publish.require_review == ("title", "gallery.caption", "lead", "heading", "list item")
 
 
 def test_toml_syntax_error(tmp_path: Path) -> None:
