@@ -80,6 +80,8 @@ class PipelineGroup(click.Group):
             module, attribute = LAZY_COMMANDS[cmd_name]
             command = getattr(importlib.import_module(module), attribute)
             self.add_command(command, cmd_name)
+        if command is not None:
+            _accept_project_option(command)
         return command
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -120,6 +122,26 @@ def cli(ctx: click.Context, project: Path) -> None:
 
 def main() -> None:
     cli(prog_name="pipeline")
+
+
+def _set_project(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        project = ctx.find_object(Project)
+        if project is not None:
+            project.root, project._config = value, None
+
+
+def _accept_project_option(command: click.Command) -> None:
+    """``--project DIR`` after the command's name too (``pipeline sync --project DIR``): the
+    README promises it on every command, and that is where people put it."""
+    if not any(param.name == "project" for param in command.params):
+        command.params.append(click.Option(
+            ["--project", "-p"], type=click.Path(file_okay=False, path_type=Path), default=None,
+            expose_value=False, callback=_set_project,
+            help="Content root: the folder with pipeline.toml, source/ and locale/ (default: .)."))
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _accept_project_option(sub)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -257,3 +257,25 @@ def test_sync_checks_a_catalogue_a_translator_reviewed_even_when_it_rewrites_not
     assert (root / "locale/ru/LC_MESSAGES/port.po").read_bytes() == before
     assert "check findings: 2 (2 errors)" in result.output, result.output
     assert "[numbers]" in run(runner, root, "check").output
+
+
+@pytest.mark.parametrize("args", [
+    ["sync", "--engine", "none"], ["status"], ["extract"], ["update"], ["translate", "--engine", "none"],
+    ["publish"], ["check"], ["glossary"], ["review"], ["models"],
+])
+def test_every_command_takes_project_after_its_name(runner: CliRunner, project: Path, args: list[str]) -> None:
+    """Regression: the README says every command takes ``--project DIR``, but only
+    ``pipeline --project DIR sync`` worked; ``pipeline sync --project DIR`` was a usage error."""
+    runner.invoke(cli, ["--project", str(project), "sync", "--engine", "none"], catch_exceptions=False)
+    elsewhere = runner.invoke(cli, [*args, "--project", str(project)], catch_exceptions=False)
+    assert "No such option" not in elsewhere.output and elsewhere.exit_code in (0, 3), elsewhere.output
+    assert "--project" in runner.invoke(cli, [args[0], "--help"]).output
+
+
+def test_models_and_models_install_take_project_after_their_name(runner: CliRunner, project: Path,
+                                                                  tmp_path: Path) -> None:
+    (project / "pipeline.toml").write_text('[models]\ndir = "models"\n', encoding="utf-8")
+    shown = runner.invoke(cli, ["models", "--project", str(project)], catch_exceptions=False)
+    assert f"packages folder: {project.resolve() / 'models'}" in shown.output
+    result = runner.invoke(cli, ["models", "install", "--project", str(project), str(tmp_path / "none")])
+    assert "No such option" not in result.output and "does not exist" in result.output
