@@ -132,3 +132,17 @@ def test_download_bars_stay_quiet_in_ci(monkeypatch: pytest.MonkeyPatch) -> None
         progress("translate-en_ru 1.0", 0, 10)
         progress("translate-en_ru 1.0", 10, 10)
     assert terminal.buffer.getvalue() == ""
+
+
+def test_an_unreadable_article_is_reported_not_left_out_of_the_pairs(tmp_path: Path) -> None:
+    """Regression: ``pipeline models`` dropped an article it could not read without a word
+    and exited 0, so the pairs of its language were missing from the list (and from what
+    ``install --missing`` fetches) while the user believed the list complete."""
+    root = write_project(tmp_path, {
+        "az-story": "---\ntitle: Liman\nlang: az\n---\n\nLiman böyüyür.\n",
+        "en-story": "---\ntitle: [Port\n---\n\nThe port grows.\n",
+    }, 'languages = ["en", "ru", "az"]\n[models]\ndir = "models"\n')
+    result = CliRunner().invoke(cli, ["--project", str(root), "models"])
+    assert result.exit_code == 1
+    assert "source/en-story.md:2: invalid front matter" in result.output
+    assert "az→ru: MISSING" in result.output

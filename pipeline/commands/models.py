@@ -24,10 +24,25 @@ def packages_dir(config: Config) -> Path | None:
     return path if path.is_absolute() else config.root / path
 
 
-def source_languages(config: Config) -> list[str]:
-    """The languages the project's articles are written in (the source side of each pair)."""
-    langs = {article.lang for article in load_articles(config, Problems())}
+def source_languages(config: Config, problems: Problems) -> list[str]:
+    """The languages the project's articles are written in (the source side of each pair).
+
+    An article that cannot be read is in ``problems``: its language is unknown, so the
+    pairs shown may lack the ones it needs, and the user must hear about it."""
+    langs = {article.lang for article in load_articles(config, problems)}
     return sorted(langs or {config.source_language})
+
+
+def report_problems(problems: Problems) -> None:
+    """Show the articles that could not be read, and exit 1 as every other command does."""
+    from ..cli import EXIT_ERRORS, show_error
+
+    for error in problems.errors:
+        show_error(error)
+    if problems.errors:
+        click.echo("the language pairs may be incomplete: fix the article(s) above and run the command again",
+                   err=True)
+        sys.exit(EXIT_ERRORS)
 
 
 @click.group("models", invoke_without_command=True)
@@ -45,7 +60,8 @@ def models_command(ctx: click.Context, project: Project) -> None:
     if ctx.invoked_subcommand is not None:
         return
     config = project.config
-    report = model_report(source_languages(config), config.languages, packages_dir(config))
+    problems = Problems()
+    report = model_report(source_languages(config, problems), config.languages, packages_dir(config))
     click.echo(f"packages folder: {report.packages_dir}")
     click.echo("installed: " + (", ".join(p.label for p in report.installed) or "none"))
     for pair in report.needed:
@@ -61,6 +77,7 @@ def models_command(ctx: click.Context, project: Project) -> None:
         missing = ", ".join(f"{s}→{t}" for s, t in report.missing)
         click.echo(f"missing: {missing}. Entries of these pairs wait for a human translator.")
         click.echo(f"install with: {report.install_command}")
+    report_problems(problems)
 
 
 @models_command.command("install")
@@ -82,6 +99,7 @@ def install_command(project: Project, files: tuple[Path, ...], missing: bool) ->
     if not files and not missing:
         raise click.UsageError("name .argosmodel files to install, or use --missing")
     failed = False
+    problems = Problems()
     for file in files:
         try:
             info = install_package_file(file, folder)
@@ -92,7 +110,7 @@ def install_command(project: Project, files: tuple[Path, ...], missing: bool) ->
             show_error(error)
             failed = True
     if missing:
-        pairs = needed_pairs(source_languages(config), config.languages)
+        pairs = needed_pairs(source_languages(config, problems), config.languages)
         with _download_progress() as progress:
             installed, unavailable = install_missing(pairs, folder, progress)
         for info in installed:
@@ -101,6 +119,7 @@ def install_command(project: Project, files: tuple[Path, ...], missing: bool) ->
             click.echo(f"the package index offers no model for {src}→{tgt} (not even through English)")
         if not installed and not unavailable:
             click.echo("every language pair the project needs is already installed")
+    report_problems(problems)
     if failed:
         sys.exit(1)
 
