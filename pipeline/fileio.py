@@ -285,7 +285,8 @@ class ProjectLock:
         return LockError(
             f"another pipeline command is running in {self.root}{who}",
             path=str(self.path),
-            hint=f"wait for it to finish, or remove {self.path} if no pipeline is running")
+            hint=f"wait for it to finish: the lock is released when that process ends, even if it is "
+                 f"killed; do not delete {self.path}, which would let two runs write at once")
 
     def __enter__(self) -> ProjectLock:
         self.acquire()

@@ -224,6 +224,20 @@ def test_second_lock_fails_at_once_with_the_holders_pid(tmp_path: Path) -> None:
     assert ".pipeline/lock" in (caught.value.hint or "")
 
 
+def test_the_busy_hint_never_says_to_delete_the_lock_file(tmp_path: Path) -> None:
+    """Regression: the hint said "remove .pipeline/lock if no pipeline is running". With
+    flock that is never needed (the kernel frees the lock of a dead process), and deleting
+    the file while a run holds it lets a second run lock a new file and write at once."""
+    with ProjectLock(tmp_path):
+        with pytest.raises(LockError) as caught:
+            ProjectLock(tmp_path).acquire()
+        (tmp_path / ".pipeline" / "lock").unlink()
+        with ProjectLock(tmp_path):  # what following the old hint allowed: two holders
+            pass
+    hint = caught.value.hint or ""
+    assert "remove" not in hint and "delete" in hint and "released" in hint
+
+
 def test_lock_is_free_again_after_release(tmp_path: Path) -> None:
     with ProjectLock(tmp_path):
         pass
