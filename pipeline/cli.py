@@ -347,7 +347,7 @@ def update_command(project: Project, articles: tuple[str, ...], jobs: int | None
 
     \b
     Example:
-      pipeline update --article world/baku-talks
+      pipeline update --article economy/alat-port-expansion
     """
     render_report(run_sync(project, ("update",), articles=articles, jobs=jobs), as_json=False)
 

@@ -279,3 +279,29 @@ def test_models_and_models_install_take_project_after_their_name(runner: CliRunn
     assert f"packages folder: {project.resolve() / 'models'}" in shown.output
     result = runner.invoke(cli, ["models", "install", "--project", str(project), str(tmp_path / "none")])
     assert "No such option" not in result.output and "does not exist" in result.output
+
+
+def _help_examples(command: "object", prefix: list[str]) -> list[list[str]]:
+    """The ``pipeline ...`` lines of a command's help (and of its sub-commands')."""
+    import click
+
+    assert isinstance(command, click.Command)
+    lines = [line.split("#")[0].split() for line in (command.help or "").splitlines()]
+    found = [words[1:] for words in lines if words[:1] == ["pipeline"]]
+    if isinstance(command, click.Group):
+        for name in command.list_commands(click.Context(command)):
+            sub = command.get_command(click.Context(command), name)
+            found += _help_examples(sub, [*prefix, name])
+    return found
+
+
+def test_the_help_examples_name_articles_of_the_bundled_example(example_project: Path) -> None:
+    """Regression: ``update --help`` and ``review --help`` used ``--article world/baku-talks``,
+    which no project has: run as written on the example, they only gave a usage error."""
+    from pipeline.config import load_config
+    from pipeline.project import discover_articles
+
+    slugs = {slug for _, slug in discover_articles(load_config(example_project))}
+    examples = _help_examples(cli, [])
+    articles = [words[words.index("--article") + 1] for words in examples if "--article" in words]
+    assert articles and all(slug in slugs for slug in articles), articles

@@ -95,7 +95,7 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
     Example:
       pipeline review
       pipeline review --lang ru --reason changed
-      pipeline review --lang ru --article world/baku-talks --interactive
+      pipeline review --lang ru --article science/caspian-seal-census --interactive
       pipeline review --html review.html
     """
     if walk and (as_json or html_path):
