@@ -26,7 +26,7 @@ import click
 from . import __version__
 from .config import Config, load_config
 from .errors import ConfigError, PipelineError
-from .project import discover_articles, orphaned_catalogues, project_status
+from .project import CatalogueStatus, discover_articles, orphaned_catalogues, project_status
 from .sync import STAGES, SyncOptions, SyncReport, sync
 
 EXIT_ERRORS = 1
@@ -383,11 +383,19 @@ def publish_command(project: Project, articles: tuple[str, ...], jobs: int | Non
     render_report(run_sync(project, ("publish",), articles=articles, jobs=jobs), as_json=False)
 
 
+def _published_label(row: CatalogueStatus) -> str:
+    """``stale``: an older version is online while the current one is held back."""
+    return "stale" if row.stale else "yes" if row.published else "no"
+
+
 @cli.command("status")
 @click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
 @pass_project
 def status_command(project: Project, as_json: bool) -> None:
     """Per article and language: entries, reviewed, machine, fuzzy, untranslated, obsolete.
+
+    The last column says whether the language version is published; "stale" means an
+    older version is, and sync holds the current one back until it is reviewed.
 
     \b
     Example:
@@ -405,7 +413,7 @@ def status_command(project: Project, as_json: bool) -> None:
         for row in rows:
             click.echo(f"{row.article:<{width}} {row.lang:<5} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
                        f"{row.fuzzy:>5} {row.untranslated:>8} {row.obsolete:>8} {row.percent_reviewed:>6}"
-                       f"  {'yes' if row.published else 'no'}")
+                       f"  {_published_label(row)}")
         slugs = {slug for _, slug in discover_articles(project.config)}
         for line in orphan_lines(orphaned_catalogues(project.config, slugs), indent=""):
             click.echo(line)

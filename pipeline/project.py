@@ -19,6 +19,7 @@ from .errors import ConfigError, PipelineError
 from .fileio import fingerprint, safe_join
 from .markdown import read_article
 from .model import Article, Catalogue, EntryStatus
+from .publish import decide
 
 
 class ErrorSink(Protocol):
@@ -179,6 +180,7 @@ class CatalogueStatus:
     untranslated: int
     obsolete: int
     published: bool
+    stale: bool = False  # published, but the current version is held back (as sync says)
 
     @property
     def percent_reviewed(self) -> float:
@@ -186,7 +188,7 @@ class CatalogueStatus:
 
 
 def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue | None,
-                     published: bool) -> CatalogueStatus:
+                     published: bool, stale: bool = False) -> CatalogueStatus:
     counts: Counter[EntryStatus] = Counter()
     active = catalogue.active if catalogue is not None else []
     for message in active:
@@ -200,6 +202,7 @@ def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue
         untranslated=untranslated,
         obsolete=len(catalogue.obsolete) if catalogue is not None else 0,
         published=published,
+        stale=stale,
     )
 
 
@@ -208,5 +211,6 @@ def project_status(config: Config) -> tuple[list[CatalogueStatus], list[Pipeline
     rows = []
     for article, lang, rel, catalogue in iter_catalogues(config, problems):
         published = safe_join(config.root, config.output_rel(lang, article.slug)).exists()
-        rows.append(catalogue_status(article, lang, rel, catalogue, published))
+        stale = published and not decide(article, lang, catalogue, config.publish)[0].ready
+        rows.append(catalogue_status(article, lang, rel, catalogue, published, stale))
     return rows, problems.errors

@@ -122,6 +122,24 @@ def test_status_json(runner: CliRunner, project: Path) -> None:
     assert rows[("news/port", "az")]["untranslated"] == 5
 
 
+def test_status_says_stale_when_sync_keeps_an_older_published_version(runner: CliRunner, project: Path) -> None:
+    """Regression: after a source edit ``sync`` holds the new version back and calls the
+    published one stale, but ``status`` said only "published yes", so an editor read the
+    outdated article as current."""
+    run(runner, project, "sync", "--engine", "none")
+    fill(project, "locale/ru/LC_MESSAGES/news/port.po")
+    run(runner, project, "sync", "--engine", "none")
+    source = project / "source/news/port.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("will grow", "will double"), encoding="utf-8")
+    assert "the published version is stale" in run(runner, project, "sync", "--engine", "none").output
+    rows = {(r["article"], r["lang"]): r for r in json.loads(run(runner, project, "status", "--json").output)}
+    assert rows[("news/port", "ru")]["published"] and rows[("news/port", "ru")]["stale"]
+    assert not rows[("news/port", "az")]["stale"] and not rows[("fair", "en")]["stale"]
+    line = next(line for line in run(runner, project, "status").output.splitlines()
+                if line.split()[:2] == ["news/port", "ru"])
+    assert line.endswith("stale")
+
+
 def test_status_table_columns_line_up_with_long_slugs(runner: CliRunner, project: Path) -> None:
     run(runner, project, "sync", "--engine", "none")
     long_slug = "world/" + "a-very-long-article-slug-" * 2
