@@ -49,7 +49,7 @@ def test_hugo_style_output_and_publish_policy(tmp_path: Path) -> None:
     ('[models]\ndir = 5\n', 2, "dir must be a folder path"),
     ('[publish]\nallow_machine = true\nrequire_review = ["title", "titel"]\n', 3,
      "require_review: 'titel' names no translatable field"),
-    ('[publish]\nrequire_review = ["subtitle"]\n', 2, "require_review: 'subtitle' names no translatable field"),
+    ('[publish]\nrequire_review = ["teaser"]\n', 2, "require_review: 'teaser' names no translatable field"),
     ('[publish.notice]\nrus = "Машинный перевод."\n', 2, "[publish.notice] rus: not one of the project's languages"),
     ('[publish.notice]\nru = 5\n', 2, "[publish.notice] ru: the notice must be text"),
 ])
