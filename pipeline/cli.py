@@ -163,12 +163,14 @@ def _article_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def make_engine(config: Config, name: str | None) -> object | None:
-    """The engine named on the command line or in pipeline.toml (None: skip MT)."""
+    """The engine named on the command line or in pipeline.toml; ``none`` is no machine
+    translation, with the translation memory still filling what it can."""
+    from .engines.memory_only import MemoryOnlyEngine
     from .engines.registry import NO_ENGINE, get_engine
 
     chosen = name or config.engine
     if chosen in NO_ENGINE:
-        return None
+        return MemoryOnlyEngine()
     return get_engine(chosen, config=config)
 
 

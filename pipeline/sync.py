@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from collections import Counter
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
 
 from .catalogue import parse_po, render_po
+from .engines.memory_only import is_memory_only
 from .config import Config
 from .errors import CatalogueError, PipelineError
 from .extract import Annotator, build_template
@@ -210,7 +211,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
 
         clean, dirty = partition(found, cache, options.engine, lambda: [rel for _, _, rel in catalogues()],
                                  lambda rel, slug: _source_language(config, rel, slug))
-        done = _run(config, dirty, options, report, catalogues)
+        done = _run(config, dirty, _without_empty_memory(options, catalogues), report, catalogues)
         report.articles = len(done) + len(clean)
         if report.written:
             _flush_rebuildable(config)
@@ -224,12 +225,21 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
         report.awaiting_review.update(article.awaiting)
     for slug, record in clean:
         replay(slug, record.summary, report)
-        if options.engine is not None and "translate" in options.stages:
+        if options.engine is not None and not is_memory_only(options.engine) and "translate" in options.stages:
             # Still waiting: the engine cannot serve these pairs (or the article would be dirty).
             report.missing_pairs += [tuple(p) for p in record.summary.get("pending", [])  # type: ignore[misc]
                                      if tuple(p) not in report.missing_pairs]
     report.skipped = len(clean)
     return report
+
+
+def _without_empty_memory(options: SyncOptions, catalogues: Callable[[], list[tuple[str, str, str]]]) -> SyncOptions:
+    """``options`` without the translate stage's engine when it could only use the memory
+    and no catalogue exists yet (a first run): the catalogues this run creates hold no
+    reviewed entry, so nothing could be filled, and the workers need not send them back."""
+    if options.engine is not None and is_memory_only(options.engine) and not catalogues():
+        return replace(options, engine=None)
+    return options
 
 
 def _source_language(config: Config, rel: str, slug: str) -> str | None:

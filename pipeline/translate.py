@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from pipeline.engines import Engine
+from pipeline.engines.memory_only import is_memory_only
 from pipeline.errors import EngineError
 from pipeline.memory import MemoryMatch, TranslationMemory
 from pipeline.update import keep_as_previous
@@ -149,10 +150,11 @@ def translate_catalogues(jobs: Sequence[CatalogueJob], engine: Engine, *,
         report.stats(pair)
         rest = [item for item in _apply_memory(items, memory, report) if item.retry]
         if rest and not engine.supports(*pair):
-            report.missing_pairs.append(pair)
-            report.notes.append(
-                f"no {engine.name} model for {pair[0]}→{pair[1]}: {len(rest)} entries left untranslated"
-            )
+            if not is_memory_only(engine):
+                report.missing_pairs.append(pair)
+                report.notes.append(
+                    f"no {engine.name} model for {pair[0]}→{pair[1]}: {len(rest)} entries left untranslated"
+                )
         elif rest:
             to_translate[pair] = rest
     _machine_translate(to_translate, engine, postprocess, progress, report)

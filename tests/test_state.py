@@ -263,6 +263,43 @@ def test_a_renamed_article_gets_its_reviewed_translations_back_for_review(tmp_pa
     assert run(root, SwitchableEngine()).orphans == ["locale/ru/LC_MESSAGES/old.po"]
 
 
+def test_without_an_engine_the_memory_still_fills_a_renamed_article(tmp_path: Path) -> None:
+    """``engine = "none"`` means no machine translation, not no translation memory: the
+    README promises a renamed article its reviewed translations back either way, and no
+    pair is reported as missing a model."""
+    from pipeline.engines.memory_only import MemoryOnlyEngine
+
+    root = write_project(tmp_path, {"old": "---\ntitle: Port\n---\n\nThe port grows.\n"}, 'languages = ["en", "ru"]\n')
+    run(root, MemoryOnlyEngine())
+    _review_all(root / "locale/ru/LC_MESSAGES/old.po", lambda msgid: "RU " + msgid)
+    run(root, MemoryOnlyEngine())
+    (root / "source/old.md").rename(root / "source/new.md")
+    report = run(root, MemoryOnlyEngine())
+    assert report.from_memory["ru"] == 2 and report.missing_pairs == [] and not report.translate_notes
+    new = parse_po((root / "locale/ru/LC_MESSAGES/new.po").read_bytes())
+    assert [(m.msgstr, m.fuzzy) for m in new.active] == [("RU Port", True), ("RU The port grows.", True)]
+    second = run(root, MemoryOnlyEngine())
+    assert second.skipped == 1 and second.missing_pairs == [] and not second.written
+
+
+def test_a_first_run_without_an_engine_sends_no_catalogue_to_the_translate_stage(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No catalogue exists yet, so the memory is empty: the workers finish every article
+    themselves, as when MT is off (the first run of a large archive stays fast)."""
+    import pipeline.sync as sync_module
+    from pipeline.engines.memory_only import MemoryOnlyEngine
+
+    root = project(tmp_path)
+    stages: list[int] = []
+    real = sync_module._translate_stage
+    monkeypatch.setattr(sync_module, "_translate_stage", lambda *a, **k: stages.append(1) or real(*a, **k))
+    run(root, MemoryOnlyEngine())
+    assert stages == []
+    (root / "source/c.md").write_text("First paragraph.\n", encoding="utf-8")
+    run(root, MemoryOnlyEngine())  # catalogues exist now: the memory may hold something
+    assert stages == [1]
+
+
 def test_a_malformed_orphan_is_a_note_not_a_failure(tmp_path: Path) -> None:
     root = write_project(tmp_path, {"a": "One paragraph here.\n"}, 'languages = ["en", "ru"]\n')
     orphan = root / "locale/ru/LC_MESSAGES/gone.po"
