@@ -19,7 +19,7 @@ from babel.messages.plurals import get_plural
 from .catalogue import gc_paused, in_fork, may_fork
 from .errors import TranslationLossError
 from .fuzzy import FuzzyIndex
-from .model import MT_COMMENT_PREFIX, Catalogue, Message
+from .model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, Message
 
 #: Translator comment that keeps a translation which lost its entry to a newer one with the same key.
 PREVIOUS_TRANSLATION_PREFIX = "previous translation: "
@@ -227,8 +227,9 @@ def _fresh(entry: Message) -> Message:
 
 
 def _worth_keeping(message: Message) -> bool:
-    """An entry that holds human work: a translation or a translator's own comment."""
-    human_comments = [c for c in message.comments if not c.startswith(MT_COMMENT_PREFIX)]
+    """An entry that holds human work: a translation or a translator's own comment (the
+    comments the pipeline writes, such as a rejected machine translation's reason, are not)."""
+    human_comments = [c for c in message.comments if not c.startswith((MT_COMMENT_PREFIX, MT_REJECTED_PREFIX))]
     return message.translated or bool(message.translations) or bool(human_comments)
 
 

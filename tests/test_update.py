@@ -114,6 +114,20 @@ def test_no_translation_is_ever_lost_across_edit_sequences(versions: list[list[s
             assert message.msgstr == made[message.msgid]
 
 
+def test_an_untranslated_entry_whose_mt_was_rejected_leaves_no_obsolete_entry() -> None:
+    """Regression: the rejection reason is the pipeline's own comment, not human work; an
+    edited paragraph whose machine translation was rejected left an empty obsolete entry
+    behind, raising the obsolete count in ``status`` for nothing. A translator's comment
+    still keeps an untranslated entry."""
+    from pipeline.model import MT_REJECTED_PREFIX
+
+    old = update_catalogue(template("Rejected once.", "Annotated."), None, lang="ru", slug="a")
+    old.active[0].comments.append(MT_REJECTED_PREFIX + "output repeats itself (argos translate-en_ru 1.0)")
+    old.active[1].comments.append("ask the desk about this term")
+    result = update_catalogue(template("Rejected once, edited.", "Annotated, edited."), old, lang="ru", slug="a")
+    assert [m.msgid for m in result.messages if m.obsolete] == ["Annotated."]
+
+
 def test_active_and_obsolete_with_one_key_become_one_entry_keeping_both_texts() -> None:
     """GNU tools refuse a catalogue where an active and an obsolete entry share a key."""
     old = Catalogue(messages=[
