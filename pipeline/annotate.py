@@ -46,9 +46,19 @@ def annotate_segments(segments: Sequence[str], lang: str,
 
 def segment_annotator(glossary: Glossary | None
                       ) -> Callable[[Sequence[Segment], str], list[list[str]]]:
-    """An annotator for the extract stage: segments in, comment lines out."""
+    """An annotator for the extract stage: segments in, comment lines out. Quotations are
+    followed through the running text only: a link's title between two paragraphs of one
+    quotation would end it there."""
     def annotate(segments: Sequence[Segment], lang: str) -> list[list[str]]:
-        return annotate_segments([s.msgid for s in segments], lang, glossary)
+        running = [i for i, segment in enumerate(segments) if not segment.kind.tooltip]
+        notes: list[list[str]] = [[] for _ in segments]
+        for index, lines in zip(running, annotate_segments([segments[i].msgid for i in running], lang, glossary)):
+            notes[index] = lines
+        if glossary is not None:
+            for index, segment in enumerate(segments):
+                if segment.kind.tooltip:
+                    notes[index] = glossary_notes(segment.msgid, lang, glossary)
+        return notes
     return annotate
 
 

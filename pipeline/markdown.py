@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from typing import Callable, Iterator, Sequence
 
 import yaml
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import mdTrim
+from markdown_it.common.utils import mdTrim, unescapeAll
 from markdown_it.rules_block.reference import reference
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
@@ -27,7 +28,8 @@ from markdown_it.token import Token
 from .config import validate_language
 from .errors import ArticleError, ConfigError
 from .inline import blank_out, template_tags
-from .model import Article, BlockKind, Piece, Segment
+from .model import Anchor, Article, BlockKind, Piece, Segment
+from .titles import definition_title, inline_titles, render_title
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -42,8 +44,31 @@ def _parser() -> MarkdownIt:
     :func:`_footnote_definition`). Inline parsing is off: we only need each block's raw text."""
     md = MarkdownIt("commonmark").enable("table")
     md.block.ruler.before("reference", "footnote_definition", _footnote_definition)
+    md.block.ruler.at("reference", _definition)
     md.disable("inline")
     return md
+
+
+def _definition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's link reference definition rule, leaving a ``definition`` token behind:
+    a definition's title is text readers see on every link that uses it. The token's meta
+    holds where each of its lines starts (as the rule reads them) and the title the rule
+    stored, which the position found later must match."""
+    references = state.env.get("references", {})
+    known, duplicates = len(references), len(state.env.get("duplicate_refs", []))
+    if not reference(state, start, end, silent):
+        return False
+    if silent:
+        return True
+    if len(state.env.get("references", {})) > known:
+        title = list(state.env["references"].values())[-1]["title"]
+    else:
+        title = state.env["duplicate_refs"][duplicates]["title"]
+    token = state.push("definition", "", 0)
+    token.map = [start, state.line]
+    token.meta = {"starts": [state.bMarks[line] + state.tShift[line] for line in range(start, state.line)],
+                  "title": title}
+    return True
 
 
 def _footnote_definition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -91,7 +116,7 @@ _MD = _parser()
 def block_types(text: str) -> list[str]:
     """The block tokens (``paragraph_open``, ``table_open``...) the reader sees in ``text``:
     the structure a published article must share with its source."""
-    return [token.type for token in _MD.parse(text) if token.type != "inline"]
+    return [token.type for token in _MD.parse(text) if token.type not in ("inline", "definition")]
 
 
 @dataclass(frozen=True)
@@ -365,6 +390,7 @@ def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
         texts[i] = ""
     _without_literal_blocks(texts)
     tokens = _MD.parse("\n".join(texts))
+    line_starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
     containers: list[str] = []
     opened_on: list[int] = []  # the line each open container starts on
     row_cells: list[Token] = []
@@ -379,6 +405,8 @@ def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
         elif kind in ("blockquote_close", "list_item_close"):
             containers.pop()
             opened_on.pop()
+        elif kind == "definition":
+            yield from _definition_title(texts, line_starts, token)
         elif kind == "tr_open":
             row_cells, row_map = [], token.map
         elif kind == "tr_close":
@@ -471,6 +499,7 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segm
         if _HAS_LETTER.search(texts[first.line][piece.start:piece.end]):
             yield Segment(msgid=texts[first.line][piece.start:piece.end], kind=BlockKind.IMAGE_ALT,
                           line=first.line + 1, pieces=(piece,), style="alt")
+        yield from _titles(texts, pieces, None)
         return
     head, pieces, tail = _split_template_lines(texts, pieces)
     for piece in head:
@@ -482,8 +511,57 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segm
         style = "footnote" if token.meta.get("footnote_continues") else "block"
         yield Segment(msgid=msgid, kind=kind, line=first.line + 1, pieces=tuple(pieces),
                       style=style, cont_prefix=_continuation_prefix(prefix))
+        yield from _titles(texts, pieces, msgid)
     for piece in tail:
         yield from _template_arguments(texts, piece)
+
+
+def _titles(texts: list[str], pieces: Sequence[Piece], container: str | None) -> Iterator[Segment]:
+    """The titles of the links and images in one block's text (its ``pieces``), each a
+    segment of its own. ``container`` is the block's msgid, which keeps the titles as they
+    are (an anchor says where); None when the block is not a segment around them."""
+    parts = [texts[piece.line][piece.start:piece.end] for piece in pieces]
+    text = "\n".join(parts)
+    for span in inline_titles(text):
+        msgid = text[span.start:span.end].replace("\n", " ").strip()
+        if not _HAS_LETTER.search(msgid):
+            continue
+        anchor = None if container is None else Anchor(
+            container[span.target_start:span.target_end], span.start - span.target_start,
+            span.end - span.target_start)
+        where = _pieces_between(pieces, parts, span.start, span.end)
+        yield Segment(msgid=msgid, kind=BlockKind.IMAGE_TITLE if span.image else BlockKind.LINK_TITLE,
+                      line=where[0].line + 1, pieces=where, style=span.style, anchor=anchor)
+
+
+def _definition_title(texts: list[str], line_starts: list[int], token: Token) -> Iterator[Segment]:
+    """A link reference definition's title, a segment of its own (the definition is not)."""
+    assert token.map is not None
+    pieces = [Piece(line, start - line_starts[line], len(texts[line]))
+              for line, start in zip(range(*token.map), token.meta["starts"])]
+    parts = [texts[piece.line][piece.start:piece.end] for piece in pieces]
+    text = "\n".join(parts)
+    span = definition_title(text)
+    if span is None or unescapeAll(text[span.start:span.end]) != token.meta["title"]:
+        return
+    msgid = text[span.start:span.end].replace("\n", " ").strip()
+    if _HAS_LETTER.search(msgid):
+        where = _pieces_between(pieces, parts, span.start, span.end)
+        yield Segment(msgid=msgid, kind=BlockKind.LINK_TITLE, line=where[0].line + 1, pieces=where,
+                      style=span.style)
+
+
+def _pieces_between(pieces: Sequence[Piece], parts: list[str], start: int, end: int) -> tuple[Piece, ...]:
+    """The source pieces of ``text[start:end]``, ``text`` being ``parts`` (the text of
+    ``pieces``) joined with one character between them."""
+    bases = list(itertools.accumulate((len(part) + 1 for part in parts[:-1]), initial=0))
+    first, last = bisect.bisect_right(bases, start) - 1, bisect.bisect_right(bases, end) - 1
+    begin = pieces[first].start + start - bases[first]
+    finish = pieces[last].start + end - bases[last]
+    if first == last:
+        return (Piece(pieces[first].line, begin, finish),)
+    return (Piece(pieces[first].line, begin, pieces[first].end), *pieces[first + 1:last],
+            Piece(pieces[last].line, pieces[last].start, finish))
 
 
 def _split_template_lines(texts: list[str], pieces: list[Piece]
@@ -588,6 +666,7 @@ def _heading(texts: list[str], token: Token, markup: str) -> Iterator[Segment]:
         piece = Piece(token.map[0], start, start + len(content))
         yield Segment(msgid=content, kind=BlockKind.HEADING, line=token.map[0] + 1, pieces=(piece,),
                       style="atx", cont_prefix="")
+        yield from _titles(texts, [piece], content)
         return
     pieces = _line_pieces(texts, token.map, token.content)
     if not pieces:
@@ -597,6 +676,7 @@ def _heading(texts: list[str], token: Token, markup: str) -> Iterator[Segment]:
         prefix = texts[pieces[0].line][:pieces[0].start]
         yield Segment(msgid=msgid, kind=BlockKind.HEADING, line=pieces[0].line + 1, pieces=tuple(pieces),
                       style="setext", cont_prefix=_continuation_prefix(prefix))
+        yield from _titles(texts, pieces, msgid)
 
 
 _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?)*[ \t]*")
@@ -659,6 +739,7 @@ def _table_row(texts: list[str], line_index: int, cells: list[Token],
         piece = Piece(line_index, cell_start, cell_start + len(stripped))
         yield Segment(msgid=stripped, kind=BlockKind.TABLE_CELL, line=line_index + 1, pieces=(piece,),
                       style="cell")
+        yield from _titles(texts, [piece], stripped)
 
 
 # --------------------------------------------------------------------------- writing
@@ -676,21 +757,20 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
     """
     lines, offsets = _lines_and_offsets(article.text)
     edits: list[tuple[int, int, str]] = []
-    for segment in article.segments:
-        translation = lookup(segment)
-        if translation is None or translation == segment.msgid:
+    inner = _nested(article.segments, offsets)
+    for index, segment in enumerate(article.segments):
+        if segment.anchor is not None and index in inner.placed:
             continue
-        first, last = segment.pieces[0], segment.pieces[-1]
-        newline = lines.endings[first.line] or _dominant_newline(lines)
-        next_line = lines.texts[last.line + 1] if last.line + 1 < len(lines.texts) else ""
-        rendered = render_translation(segment, translation, newline, next_line=next_line)
-        edits.append((offsets[first.line] + first.start, offsets[last.line] + last.end, rendered))
-        if _under_a_delimiter_row(segment, rendered, next_line):
-            # A pipe left there is in a code span, which cannot hold an entity: a blank line
-            # (inside the next line's block quotes) separates the two lines, as any two blocks.
-            blank = _QUOTE_MARKERS.match(next_line).group(0).rstrip()  # type: ignore[union-attr]
-            at = offsets[last.line + 1]
-            edits.append((at, at, blank + (lines.endings[last.line] or newline)))
+        translation = lookup(segment)
+        nested = [(article.segments[i], lookup(article.segments[i])) for i in inner.within.get(index, ())]
+        if translation is None or translation == segment.msgid:
+            # The block stays as written: its titles are spliced into it one by one.
+            for child, text in nested:
+                edits += _segment_edits(child, text, lines, offsets)
+            continue
+        substitutions = [(child.anchor, render_translation(child, text)) for child, text in nested
+                         if child.anchor is not None and text is not None and text != child.msgid]
+        edits += _segment_edits(segment, translation, lines, offsets, substitutions)
     if front_matter:
         edits.extend(_front_matter_edits(article, lines, offsets, front_matter))
     # By position only: of two insertions at one place (a value filled in, then new keys
@@ -703,6 +783,58 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
         pos = end
     out.append(article.text[pos:])
     return "".join(out)
+
+
+def _segment_edits(segment: Segment, translation: str | None, lines: SourceLines, offsets: Sequence[int],
+                   nested: Sequence[tuple[Anchor, str]] = ()) -> list[tuple[int, int, str]]:
+    """The edits that write ``translation`` (None or the msgid: none) over ``segment``."""
+    if translation is None or translation == segment.msgid:
+        return []
+    first, last = segment.pieces[0], segment.pieces[-1]
+    newline = lines.endings[first.line] or _dominant_newline(lines)
+    next_line = lines.texts[last.line + 1] if last.line + 1 < len(lines.texts) else ""
+    rendered = render_translation(segment, translation, newline, next_line=next_line, nested=nested)
+    edits = [(offsets[first.line] + first.start, offsets[last.line] + last.end, rendered)]
+    if _under_a_delimiter_row(segment, rendered, next_line):
+        # A pipe left there is in a code span, which cannot hold an entity: a blank line
+        # (inside the next line's block quotes) separates the two lines, as any two blocks.
+        blank = _QUOTE_MARKERS.match(next_line).group(0).rstrip()  # type: ignore[union-attr]
+        at = offsets[last.line + 1]
+        edits.append((at, at, blank + (lines.endings[last.line] or newline)))
+    return edits
+
+
+@dataclass(frozen=True)
+class _Nesting:
+    """Which segments lie inside another one (see :class:`Anchor`): ``within`` maps a
+    segment's index to the indexes of the segments inside it, ``placed`` holds the latter."""
+
+    within: dict[int, list[int]]
+    placed: frozenset[int]
+
+
+def _nested(segments: Sequence[Segment], offsets: Sequence[int]) -> _Nesting:
+    """Each anchored segment's enclosing segment, by position (a block whose text has no
+    letters is no segment: its titles are then spliced on their own)."""
+    if all(segment.anchor is None for segment in segments):
+        return _Nesting({}, frozenset())
+    outer = sorted((_span(segment, offsets), index) for index, segment in enumerate(segments)
+                   if segment.anchor is None)
+    starts = [span[0] for span, _ in outer]
+    within: dict[int, list[int]] = {}
+    for index, segment in enumerate(segments):
+        if segment.anchor is None:
+            continue
+        start, end = _span(segment, offsets)
+        at = bisect.bisect_right(starts, start) - 1
+        if at >= 0 and outer[at][0][1] >= end:
+            within.setdefault(outer[at][1], []).append(index)
+    return _Nesting(within, frozenset(i for children in within.values() for i in children))
+
+
+def _span(segment: Segment, offsets: Sequence[int]) -> tuple[int, int]:
+    first, last = segment.pieces[0], segment.pieces[-1]
+    return offsets[first.line] + first.start, offsets[last.line] + last.end
 
 
 @functools.lru_cache(maxsize=16)
@@ -721,7 +853,7 @@ def _dominant_newline(lines: SourceLines) -> str:
 
 
 def render_translation(segment: Segment, translation: str, newline: str = "\n", *,
-                       next_line: str = "") -> str:
+                       next_line: str = "", nested: Sequence[tuple[Anchor, str]] = ()) -> str:
     """Write a translation so the localised file keeps the source's block structure.
 
     ``next_line`` is the source line after the segment's last line. When it could be a table
@@ -731,8 +863,11 @@ def render_translation(segment: Segment, translation: str, newline: str = "\n", 
     a one-column table, container markers included. Such pipes are written as ``&#124;``,
     which renders the same (one in a code span cannot be: :func:`localise` then adds a blank
     line before ``next_line``).
+
+    ``nested`` holds the rendered translations of the segments inside this one (a link's
+    title), each put in where the translation still has the markup around it.
     """
-    rendered = _render_translation(segment, translation, newline)
+    rendered = _render_translation(segment, _with_nested(translation, nested), newline)
     if _under_a_delimiter_row(segment, rendered, next_line):
         head, sep, last = rendered.rpartition("\n")
         rendered = head + sep + _pipes_as_entities(last)
@@ -742,6 +877,12 @@ def render_translation(segment: Segment, translation: str, newline: str = "\n", 
         # in the next definition. A blank line (inside the same block quotes) keeps them apart.
         rendered += newline + segment.cont_prefix.rstrip()
     return rendered
+
+
+def _with_nested(translation: str, nested: Sequence[tuple[Anchor, str]]) -> str:
+    for anchor, rendered in nested:
+        translation = translation.replace(anchor.text, anchor.text[:anchor.start] + rendered + anchor.text[anchor.end:])
+    return translation
 
 
 def _under_a_delimiter_row(segment: Segment, rendered: str, next_line: str) -> bool:
@@ -765,6 +906,8 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
         return _escape_unescaped(" ".join(translation.split("\n")).strip(), "|")
     if style.startswith("tplarg-"):
         return _render_template_argument(translation, style)
+    if style.startswith("title-"):
+        return render_title(translation, {"dq": '"', "sq": "'", "paren": ")"}[style[6:]])
     if style == "alt":
         return _escape_unescaped(_escape_unescaped(" ".join(translation.split("\n")).strip(), "["), "]")
     if style == "atx":

@@ -29,6 +29,14 @@ class BlockKind(str, enum.Enum):
     TABLE_CELL = "table cell"
     IMAGE_ALT = "image alt text"
     TEMPLATE_ARGUMENT = "template argument"
+    LINK_TITLE = "link title"
+    IMAGE_TITLE = "image title"
+
+    @property
+    def tooltip(self) -> bool:
+        """Text a reader meets on hovering over or focusing markup (a title), not in the
+        running text: a quotation never goes on in it from one paragraph to the next."""
+        return self in (BlockKind.LINK_TITLE, BlockKind.IMAGE_TITLE)
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,21 @@ class Piece:
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """Where a segment nested in another one (a link's title inside its paragraph) sits in
+    that segment's msgid: ``text`` is the markup around it as the msgid has it (the link's
+    ``(url "title")``), and ``text[start:end]`` is the nested segment's own text.
+
+    The outer msgid keeps the nested text, so existing entries keep their msgids; when the
+    outer segment is translated, the nested translation replaces ``text[start:end]`` wherever
+    the outer translation still holds ``text`` (a translator who rewrote it there wins)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Segment:
     """One translatable unit of an article: a block's inline text, or a front-matter value.
 
@@ -51,8 +74,10 @@ class Segment:
     localised file is written by splicing the translation into the source's own bytes.
     ``style`` tells the splicer how to write a translation back (YAML scalar style for
     front matter, ``"atx"``/``"setext"``/``"cell"``/``"block"`` for Markdown; ``"footnote"``: a
-    block that must stay apart from the line after it).
+    block that must stay apart from the line after it; ``"title-dq"`` and the like: a link
+    title between its delimiters).
     ``cont_prefix`` is what starts a continuation line inside the block's containers.
+    ``anchor``: set when the segment's text also lies inside another segment's (see :class:`Anchor`).
     """
 
     msgid: str
@@ -63,6 +88,7 @@ class Segment:
     style: str = "block"
     cont_prefix: str = ""
     indent: int = 0
+    anchor: Anchor | None = None
 
 
 @dataclass(frozen=True)

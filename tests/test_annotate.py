@@ -104,3 +104,15 @@ def test_speaker_the_glossary_knows_is_noted_in_its_glossary_form() -> None:
 def test_glossary_row_of_another_gender_is_not_the_speaker() -> None:
     notes = annotate_segments(["«Это ошибка», — сказала Алиева."], "ru", RU_GLOSSARY)
     assert notes[0][0] == "Quotation — speaker: Алиева"
+
+
+def test_a_title_between_two_paragraphs_of_one_quotation_does_not_end_it() -> None:
+    texts = [(BlockKind.PARAGRAPH, "Rashad Karimov said: “The [plan](https://x.org \"Karimov's plan\") is long."),
+             (BlockKind.LINK_TITLE, "Karimov's plan"),
+             (BlockKind.PARAGRAPH, "“It will take years,” he said.")]
+    segments = [Segment(msgid=text, kind=kind, line=i, pieces=(Piece(i, 0, 1),))
+                for i, (kind, text) in enumerate(texts)]
+    notes = segment_annotator(GLOSSARY)(segments, "en")
+    assert notes[0][0].startswith("Quotation (goes on in the next paragraph")
+    assert notes[1] == ["Glossary: Karimov → az: Kərimov; ru: Керимов"]
+    assert notes[2][0].startswith("Quotation (continued from the previous paragraph")

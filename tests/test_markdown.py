@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.config import DEFAULT_FRONT_MATTER_KEYS
 from pipeline.errors import ArticleError
-from pipeline.markdown import localise, read_article
+from pipeline.markdown import block_types, localise, read_article
 from pipeline.model import BlockKind
 
 
@@ -46,6 +46,7 @@ def test_table_cells_and_image_alt_text() -> None:
     assert kinds(text) == [
         ("table cell", "Name", 1), ("table cell", "Role \\| job", 1),
         ("table cell", "Ann", 3), ("table cell", "Editor", 3), ("image alt text", "A *view* of Baku", 5),
+        ("image title", "t", 5),
     ]
 
 
@@ -411,3 +412,91 @@ def test_theme_front_matter_text_is_extracted_and_paths_dates_and_terms_are_not(
     assert [(s.msgctxt, s.msgid) for s in article(text).segments] == [
         ("title", "Port"), ("subtitle", "Cargo doubles"), ("excerpt", "Two terminals now."),
         ("cover.alt", "A ship at sea"), ("cover.caption", "The new terminal"), (None, "Body.")]
+
+
+TITLES = """[Read the [statement](https://x.org/s "Ministry statement") today.
+
+![A crane](crane.jpg "The terminal's biggest crane")
+
+See [the port](https://x.org/p 'Port \\'authority\\'') and ![a map](m.png (Map \\(2026\\))).
+
+`[code](https://x.org "Not a title")` and [no title](https://x.org).
+
+[stmt]: https://x.org/statement "Ministry statement, in full"
+[port]:
+  https://x.org/port
+  'Port authority'
+[bare]: https://x.org/bare
+"""
+
+
+def test_link_and_image_titles_are_entries_of_their_own() -> None:
+    """Regression: titles (tooltips, read by screen readers) were published untranslated.
+    The paragraph's msgid keeps its titles as they are, so existing entries do not change."""
+    assert [(kind, msgid) for kind, msgid, _ in kinds(TITLES)] == [
+        ("paragraph", '[Read the [statement](https://x.org/s "Ministry statement") today.'),
+        ("link title", "Ministry statement"),
+        ("image alt text", "A crane"),
+        ("image title", "The terminal's biggest crane"),
+        ("paragraph", "See [the port](https://x.org/p 'Port \\'authority\\'') and "
+                      "![a map](m.png (Map \\(2026\\)))."),
+        ("link title", "Port \\'authority\\'"),
+        ("image title", "Map \\(2026\\)"),
+        ("paragraph", '`[code](https://x.org "Not a title")` and [no title](https://x.org).'),
+        ("link title", "Ministry statement, in full"),
+        ("link title", "Port authority"),
+    ]
+    assert [s.line for s in article(TITLES).segments if s.kind is BlockKind.LINK_TITLE] == [1, 5, 9, 12]
+
+
+def _titles_in(text: str) -> list[str]:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+    found = []
+    for token in md.parse(text):
+        for child in token.children or []:
+            if child.type in ("link_open", "image") and child.attrGet("title"):
+                found.append(child.attrGet("title"))
+    return found
+
+
+@pytest.mark.parametrize("translation", [
+    'Заявление "министерства"', "It's (really) it", "a | b", "код `x` здесь", "в конце \\",
+    "две\nстроки", "уже \\\" экранировано",
+])
+def test_titles_are_written_back_escaped_for_their_delimiter(translation: str) -> None:
+    source = ("| a | [cell](u \"Cell\") |\n|---|---|\n\nA `code [link](u \"T1\") and "
+              "![x](i.png 'T2') and [y](u (T3)).\n\n[r]: https://x.org \"T4\"\n[s]: https://x.org 'T5'\n"
+              "[t]: https://x.org (T6)\n\nUse [r] [s] [t].\n")
+    out = localise(article(source), lambda s: translation if s.kind is BlockKind.LINK_TITLE
+                   or s.kind is BlockKind.IMAGE_TITLE else None)
+    expected = " ".join(translation.replace('\\"', '"').split("\n")).rstrip("\\") + (
+        "\\" if translation.endswith("\\") else "")
+    assert _titles_in(out) == [expected] * 4 + [expected] * 3
+    assert block_types(out) == block_types(source)
+
+
+def test_a_title_goes_into_its_translated_paragraph_unless_the_translator_rewrote_it() -> None:
+    text = 'Read the [statement](https://x.org/s "Ministry statement") today.\n'
+    tr = {"Ministry statement": "Заявление министерства",
+          'Read the [statement](https://x.org/s "Ministry statement") today.':
+              'Прочтите [заявление](https://x.org/s "Ministry statement") сегодня.'}
+    assert localise(article(text), lambda s: tr.get(s.msgid)) == (
+        'Прочтите [заявление](https://x.org/s "Заявление министерства") сегодня.\n')
+    # The paragraph alone, the title alone.
+    assert localise(article(text), lambda s: tr.get(s.msgid) if s.kind is BlockKind.LINK_TITLE else None) == (
+        'Read the [statement](https://x.org/s "Заявление министерства") today.\n')
+    own = 'Прочтите [заявление](https://x.org/s "Заявление МИД") сегодня.'
+    assert localise(article(text), lambda s: own if s.kind is BlockKind.PARAGRAPH else tr.get(s.msgid)) == own + "\n"
+
+
+@pytest.mark.parametrize("text", [
+    '[a](https://x.org "unclosed\n',
+    '[a](https://x.org "t" x)\n',
+    '[a](<https://x.org> "t"\n\n)\n',
+    '[r]: https://x.org "t" garbage\n',
+    "    [a](https://x.org 'indented code')\n",
+])
+def test_what_is_not_a_title_stays_as_written(text: str) -> None:
+    assert [s for s in article(text).segments if "title" in s.kind.value] == []

@@ -11,16 +11,30 @@ from pipeline.catalogue import parse_po, render_po
 from pipeline.config import DEFAULT_FRONT_MATTER_KEYS, PublishPolicy
 from pipeline.extract import build_template
 from pipeline.markdown import encode_article, localise, read_article
+from pipeline.model import BlockKind
 from pipeline.publish import decide, render_version
 from pipeline.update import update_catalogue
 
 WORDS = ["Baku", "port", "grain", "“quoted”", "«цитата»", "said", "Ölkə", "şəhər", "it's", "1.2",
          "64%", "$48", "2026-03-14", "&nbsp;", "&amp;", "Mr.", "O'Brien", "сказал", "—", "x_y", "a*b"]
+
+
+def _title(text: str, opener: str) -> str:
+    """``text`` as a link title between ``opener`` and its closing delimiter."""
+    closer = ")" if opener == "(" else opener
+    escaped = "".join("\\" + c if c in (opener, closer) else c for c in text)
+    return opener + escaped + closer
+
+
+TITLE = st.builds(_title, st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join),
+                  st.sampled_from(['"', "'", "("]))
 INLINE = st.one_of(
     st.sampled_from(WORDS),
     st.sampled_from(WORDS).map(lambda w: f"*{w}*"),
     st.sampled_from(WORDS).map(lambda w: f"**{w}**"),
     st.sampled_from(WORDS).map(lambda w: f"[{w}](https://example.org/{len(w)})"),
+    st.builds(lambda w, t: f"[{w}](https://example.org/{len(w)} {t})", st.sampled_from(WORDS), TITLE),
+    st.builds(lambda w, t: f"![{w}](i.png {t})", st.sampled_from(WORDS), TITLE),
     st.sampled_from(WORDS).map(lambda w: f"`{w}`"),
     st.just("<b>bold</b>"),
     st.just("[^1]"),
@@ -69,9 +83,10 @@ def block(draw: st.DrawFn) -> str:
     if kind == 8:
         return "<div>\n" + draw(PHRASE) + "\n</div>"
     if kind == 9:
-        return "[ref]: https://example.org/ref \"Title\""
+        return "[ref]: https://example.org/ref" + draw(st.sampled_from([" ", "\n  "])) + draw(TITLE)
     if kind == 10:
-        return "![" + draw(PHRASE) + "](img.png)"
+        return "![" + draw(PHRASE) + "](img.png" + draw(st.sampled_from(["", " "]).flatmap(
+            lambda gap: st.just("") if not gap else TITLE.map(lambda t: gap + t))) + ")"
     if kind == 11:
         return "- " + draw(PHRASE) + "\n\n  " + draw(PHRASE) + "\n  - nested " + draw(PHRASE)
     return draw(template_block())
@@ -160,7 +175,13 @@ def test_hostile_translations_keep_the_block_structure(raw: bytes, head: str, ta
     assert _structure(out_body) == _structure(source_body)
     again = read_article(encode_article(art, out), path="source/a.md", slug="a", default_lang="en",
                          front_matter_keys=DEFAULT_FRONT_MATTER_KEYS)
-    assert len(again.segments) == len(art.segments)
+    # A link's title is found by inline parsing: a translation that wraps its link in a code
+    # span (``` ``` ``` around it) has no link there any more. Blocks are what must not change.
+    assert len(_blocks(again.segments)) == len(_blocks(art.segments))
+
+
+def _blocks(segments):  # type: ignore[no-untyped-def]
+    return [s for s in segments if s.kind not in (BlockKind.LINK_TITLE, BlockKind.IMAGE_TITLE)]
 
 
 # A block (paragraph in block quotes or list items, possibly with lazy continuation lines;
