@@ -50,13 +50,13 @@ def segment_annotator(glossary: Glossary | None
     followed through the running text only: a link's title between two paragraphs of one
     quotation would end it there."""
     def annotate(segments: Sequence[Segment], lang: str) -> list[list[str]]:
-        running = [i for i, segment in enumerate(segments) if not segment.kind.tooltip]
+        running = [i for i, segment in enumerate(segments) if not segment.kind.in_markup]
         notes: list[list[str]] = [[] for _ in segments]
         for index, lines in zip(running, annotate_segments([segments[i].msgid for i in running], lang, glossary)):
             notes[index] = lines
         if glossary is not None:
             for index, segment in enumerate(segments):
-                if segment.kind.tooltip:
+                if segment.kind.in_markup:
                     notes[index] = glossary_notes(segment.msgid, lang, glossary)
         return notes
     return annotate

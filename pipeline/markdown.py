@@ -25,6 +25,7 @@ from markdown_it.rules_block.reference import reference
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 
+from . import htmlblocks
 from .config import validate_language
 from .errors import ArticleError, ConfigError
 from .inline import blank_out, template_tags
@@ -407,6 +408,8 @@ def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
             opened_on.pop()
         elif kind == "definition":
             yield from _definition_title(texts, line_starts, token)
+        elif kind == "html_block":
+            yield from _html_block(texts, token)
         elif kind == "tr_open":
             row_cells, row_map = [], token.map
         elif kind == "tr_close":
@@ -549,6 +552,34 @@ def _definition_title(texts: list[str], line_starts: list[int], token: Token) ->
         where = _pieces_between(pieces, parts, span.start, span.end)
         yield Segment(msgid=msgid, kind=BlockKind.LINK_TITLE, line=where[0].line + 1, pieces=where,
                       style=span.style)
+
+
+_HTML_KINDS = {"text": BlockKind.HTML_TEXT, "alt": BlockKind.HTML_ALT, "title": BlockKind.HTML_TITLE,
+               "aria-label": BlockKind.HTML_LABEL}
+_HTML_QUOTES = {'"': "dq", "'": "sq", "": "bare"}
+
+
+def _html_block(texts: list[str], token: Token) -> Iterator[Segment]:
+    """The readers' text of a raw HTML block (see :mod:`pipeline.htmlblocks`). Its lines are
+    the block's content, each the tail of its source line (after any container markers);
+    a block whose lines are not is left as written."""
+    assert token.map is not None
+    lines = token.content.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    first = token.map[0]
+    if len(lines) != token.map[1] - first or any(not texts[first + i].endswith(line) for i, line in enumerate(lines)):
+        return
+    pieces = [Piece(first + i, len(texts[first + i]) - len(line), len(texts[first + i])) for i, line in enumerate(lines)]
+    for found in htmlblocks.extract("\n".join(lines)):
+        where = _pieces_between(pieces, lines, found.start, found.end)
+        if found.what == "text":
+            yield Segment(msgid=found.msgid, kind=BlockKind.HTML_TEXT, line=where[0].line + 1, pieces=where,
+                          style="html")
+            continue
+        anchor = Anchor(found.tag, found.tag_start, found.tag_end) if found.tag else None
+        yield Segment(msgid=found.msgid, kind=_HTML_KINDS[found.what], line=where[0].line + 1, pieces=where,
+                      style=f"html-attr-{_HTML_QUOTES[found.quote]}", anchor=anchor)
 
 
 def _pieces_between(pieces: Sequence[Piece], parts: list[str], start: int, end: int) -> tuple[Piece, ...]:
@@ -867,6 +898,9 @@ def render_translation(segment: Segment, translation: str, newline: str = "\n", 
     ``nested`` holds the rendered translations of the segments inside this one (a link's
     title), each put in where the translation still has the markup around it.
     """
+    if segment.style == "html":
+        # The run's own tags are kept as they are before its nested attributes are put in.
+        return _with_nested(htmlblocks.render_text(translation, segment.msgid), nested)
     rendered = _render_translation(segment, _with_nested(translation, nested), newline)
     if _under_a_delimiter_row(segment, rendered, next_line):
         head, sep, last = rendered.rpartition("\n")
@@ -906,6 +940,8 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
         return _escape_unescaped(" ".join(translation.split("\n")).strip(), "|")
     if style.startswith("tplarg-"):
         return _render_template_argument(translation, style)
+    if style.startswith("html-attr-"):
+        return htmlblocks.render_attribute(translation, {"dq": '"', "sq": "'", "bare": ""}[style[10:]])
     if style.startswith("title-"):
         return render_title(translation, {"dq": '"', "sq": "'", "paren": ")"}[style[6:]])
     if style == "alt":

@@ -31,12 +31,18 @@ class BlockKind(str, enum.Enum):
     TEMPLATE_ARGUMENT = "template argument"
     LINK_TITLE = "link title"
     IMAGE_TITLE = "image title"
+    HTML_TEXT = "html text"
+    HTML_ALT = "html alt text"
+    HTML_TITLE = "html title"
+    HTML_LABEL = "html aria-label"
 
     @property
-    def tooltip(self) -> bool:
-        """Text a reader meets on hovering over or focusing markup (a title), not in the
-        running text: a quotation never goes on in it from one paragraph to the next."""
-        return self in (BlockKind.LINK_TITLE, BlockKind.IMAGE_TITLE)
+    def in_markup(self) -> bool:
+        """Text markup holds (a title, an alt or aria-label attribute) for a reader who hovers
+        over it or cannot see it, not running text: a quotation never goes on in it from one
+        paragraph to the next."""
+        return self in (BlockKind.LINK_TITLE, BlockKind.IMAGE_TITLE, BlockKind.HTML_ALT,
+                        BlockKind.HTML_TITLE, BlockKind.HTML_LABEL)
 
 
 @dataclass(frozen=True)

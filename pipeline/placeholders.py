@@ -40,6 +40,7 @@ _RAW = re.compile(
             r"(?P<template>" + TEMPLATE_PATTERN + r")",
             r"(?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|" + _EMAIL + r")>)",
             r"(?P<comment><!--.*?-->)",
+            r"(?P<htmlcode><(?P<codetag>code|kbd|samp|var)\b[^<>]*>.*?</(?P=codetag)\s*>)",
             r"(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>)",
         ]
     ),

@@ -30,7 +30,8 @@ def test_one_entry_per_block_with_inline_markup_kept() -> None:
 
 
 def test_code_html_and_untranslatable_front_matter_are_not_extracted() -> None:
-    text = "---\ntitle: T\nslug: not-me\ndate: 2026-01-01\n---\n\n```\ncode\n```\n\n    indented\n\n<div>\nhtml\n</div>\n"
+    text = ("---\ntitle: T\nslug: not-me\ndate: 2026-01-01\n---\n\n```\ncode\n```\n\n    indented\n\n"
+            "<div class=\"x\">\n<script>var s = 'text';</script><pre>pre text</pre><!-- note -->\n</div>\n")
     assert kinds(text) == [("front matter", "T", 2)]
 
 

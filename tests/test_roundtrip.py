@@ -81,7 +81,7 @@ def block(draw: st.DrawFn) -> str:
     if kind == 7:
         return "    code " + draw(PHRASE)
     if kind == 8:
-        return "<div>\n" + draw(PHRASE) + "\n</div>"
+        return draw(html_block())
     if kind == 9:
         return "[ref]: https://example.org/ref" + draw(st.sampled_from([" ", "\n  "])) + draw(TITLE)
     if kind == 10:
@@ -90,6 +90,24 @@ def block(draw: st.DrawFn) -> str:
     if kind == 11:
         return "- " + draw(PHRASE) + "\n\n  " + draw(PHRASE) + "\n  - nested " + draw(PHRASE)
     return draw(template_block())
+
+
+@st.composite
+def html_block(draw: st.DrawFn) -> str:
+    """Newsroom HTML blocks (callouts, figures, asides, details), and malformed ones."""
+    text, word = draw(PHRASE), draw(st.sampled_from(WORDS))
+    double, single = text.replace('"', ""), text.replace("'", "")
+    bare = word.replace("'", "").replace('"', "")
+    return draw(st.sampled_from([
+        f"<div>\n{text}\n</div>",
+        f'<div class="callout">\n  <p>{text}\n  <a href="/x" title="{double}">{word}</a></p>\n</div>',
+        f'<figure><img src="x.jpg" alt="{double}"><figcaption>{text} <em>{word}</em></figcaption></figure>',
+        f"<aside aria-label='{single}'>\n<p>{text}</p>\n<script>var a = \"<b>{word}</b>\";</script>\n"
+        f"<!-- {word} -->\n<pre>{word}</pre>\n</aside>",
+        f"<details><summary>{text}</summary>\n\n{draw(paragraph())}\n\n</details>",
+        f"<div>\n{text} <b unclosed\n</div>",
+        f"<p>{text}</span></div>\n<img alt={bare}>",
+    ]))
 
 
 @st.composite

@@ -1,0 +1,275 @@
+"""Raw HTML blocks: the text readers see in callouts, figures, asides and details.
+
+Newsrooms write ``<div class="callout">``, ``<figure>`` with a ``<figcaption>``, ``<aside>``
+and ``<details><summary>`` straight into Markdown; CommonMark passes such a block through
+untouched. Its readers' text is found with the standard library's HTML parser, whose
+``getpos()`` says where each tag and text run starts: the text runs between block-level tags
+(a run keeps its inline tags, ``<em>``, ``<a href>``, which machine translation gets as
+placeholders) and the ``alt``, ``title`` and ``aria-label`` attribute values. Scripts, styles,
+``<pre>``, comments and every other attribute are never extracted.
+
+Nothing is re-serialised: each translation replaces its own characters. Whenever the parser's
+account of a block does not cover it exactly (a stray ``<`` that looks like a tag, a tag the
+parser read differently from the source), the block is left as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import unescape
+from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant  # type: ignore[attr-defined]
+
+#: Elements that stay inside a run of text (phrasing content).
+INLINE = frozenset("""a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd mark q s
+    samp small span strike strong sub sup time tt u var wbr""".split())
+#: Inline elements whose text is code: kept in the run, never counted as its prose.
+CODE = frozenset({"code", "kbd", "samp", "var"})
+#: Elements whose content is never readers' prose.
+LITERAL = frozenset({"script", "style", "pre", "textarea", "svg", "math", "template"})
+#: Attributes whose value readers see or hear.
+ATTRIBUTES = ("alt", "title", "aria-label")
+
+_LETTER = re.compile(r"[^\W\d_]")
+_LOOKS_LIKE_MARKUP = re.compile(r"<[A-Za-z/!?]")
+_LINE_BREAKS = re.compile(r"[ \t]*(?:\n[ \t]*)+")
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One piece of readers' text at ``text[start:end]`` of a block.
+
+    ``what`` is ``"text"`` or the attribute's name; ``quote`` the attribute value's quote
+    (``'"'``, ``"'"`` or ``""`` when unquoted). ``tag`` and ``tag_start`` (set for an attribute
+    of a tag inside a run of text) are the tag as the run's msgid has it and where the value
+    starts in it.
+    """
+
+    msgid: str
+    start: int
+    end: int
+    what: str = "text"
+    quote: str = ""
+    tag: str = ""
+    tag_start: int = 0
+    tag_end: int = 0
+
+
+@dataclass(frozen=True)
+class _Event:
+    kind: str  # "start", "startend", "end", "data" or "other" (comments, declarations)
+    start: int
+    end: int
+    tag: str = ""
+    attrs: tuple[tuple[str, str | None], ...] = ()
+
+
+def normalise(text: str) -> str:
+    """Line breaks (with the spaces around them) as one space: HTML reads them so, and a
+    translation written on one line cannot end the block with a blank line."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
+def extract(text: str) -> list[Found]:
+    """The readers' text of one HTML block; nothing when the block is in doubt."""
+    events = _events(text)
+    if events is None:
+        return []
+    found: list[Found] = []
+    run: list[_Event] = []
+    literal: list[str] = []
+    for event in events:
+        if literal:
+            _follow_literal(literal, event)
+            continue
+        if event.kind in ("start", "startend") and event.tag in LITERAL:
+            found += _run(text, run)
+            run = []
+            if event.kind == "start":
+                literal.append(event.tag)
+            continue
+        if event.kind == "data" or (event.kind != "other" and event.tag in INLINE):
+            run.append(event)
+            continue
+        found += _run(text, run)
+        run = []
+        found += _attributes(text, event, inside_run=False)
+    return found + _run(text, run)
+
+
+def render_text(translation: str, msgid: str) -> str:
+    """A run's translation as HTML text: the run's own tags, as the msgid has them, stay;
+    every other ``<``, ``>`` and ``&`` (one that starts no character reference) is escaped."""
+    text = normalise(translation.strip())
+    tags = sorted({msgid[e.start:e.end] for e in _events(msgid) or [] if e.kind in ("start", "startend", "end")},
+                  key=len, reverse=True)
+    parts = re.split("(" + "|".join(map(re.escape, tags)) + ")", text) if tags else [text]
+    rendered = "".join(part if i % 2 else _escape(part) for i, part in enumerate(parts))
+    return rendered if rendered.strip() else msgid
+
+
+def render_attribute(translation: str, quote: str) -> str:
+    """An attribute value's translation inside its quotes (an unquoted value gets double ones)."""
+    text = _escape(normalise(translation.strip()))
+    if quote == "'":
+        return text.replace("'", "&#39;")
+    text = text.replace('"', "&quot;")
+    return text if quote else f'"{text}"'
+
+
+def _escape(text: str) -> str:
+    out = []
+    for piece in re.split(f"({_REFERENCE.pattern})", text):
+        out.append(piece if _REFERENCE.fullmatch(piece) else
+                   piece.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    return "".join(out)
+
+
+def _follow_literal(open_literal: list[str], event: _Event) -> None:
+    """Inside ``<pre>`` and the like, only the matching end tag (nested ones counted) matters."""
+    if event.kind == "start" and event.tag == open_literal[0]:
+        open_literal.append(event.tag)
+    elif event.kind == "end" and event.tag == open_literal[0]:
+        open_literal.pop()
+
+
+def _run(text: str, run: list[_Event]) -> list[Found]:
+    """A run of text and inline tags as one entry (if it holds prose), then its tags' attributes."""
+    if not run:
+        return []
+    found: list[Found] = []
+    start, end = run[0].start, run[-1].end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if _LETTER.search(_prose(text, run)):
+        found.append(Found(normalise(text[start:end]), start, end))
+    for event in run:
+        found += _attributes(text, event, inside_run=True)
+    return found
+
+
+def _prose(text: str, run: list[_Event]) -> str:
+    """The run's text outside code elements."""
+    depth, prose = 0, []
+    for event in run:
+        if event.kind == "data" and depth == 0:
+            prose.append(text[event.start:event.end])
+        elif event.tag in CODE and event.kind in ("start", "end"):
+            depth = max(0, depth + (1 if event.kind == "start" else -1))
+    return " ".join(prose)
+
+
+def _attributes(text: str, event: _Event, *, inside_run: bool) -> list[Found]:
+    if event.kind not in ("start", "startend") or not any(name in ATTRIBUTES for name, _ in event.attrs):
+        return []
+    raw = text[event.start:event.end]
+    spans = _attribute_spans(raw, event.attrs)
+    found = []
+    for name, (start, end, quote) in spans.items():
+        value = normalise(raw[start:end]).strip()
+        if name not in ATTRIBUTES or not _LETTER.search(unescape(value)):
+            continue
+        tag, at, until = ((normalise(raw), len(normalise(raw[:start])), len(normalise(raw[:end])))
+                          if inside_run else ("", 0, 0))
+        found.append(Found(value, event.start + start, event.start + end, name, quote, tag, at, until))
+    return found
+
+
+def _attribute_spans(raw: str, attrs: tuple[tuple[str, str | None], ...]) -> dict[str, tuple[int, int, str]]:
+    """Where each attribute value of the start tag ``raw`` lies, found as ``html.parser``
+    finds them (its own patterns); nothing when that does not give the parser's attributes."""
+    match = tagfind_tolerant.match(raw, 1)
+    position = match.end() if match else len(raw)
+    seen: list[tuple[str, str | None]] = []
+    spans: dict[str, tuple[int, int, str]] = {}
+    while position < len(raw):
+        found = attrfind_tolerant.match(raw, position)
+        if not found:
+            break
+        name, rest, value = found.group(1, 2, 3)
+        start, end = found.span(3)
+        quote = value[:1] if rest and len(value) >= 2 and value[:1] in "'\"" and value[-1:] == value[:1] else ""
+        if quote:
+            start, end = start + 1, end - 1
+        text = raw[start:end] if rest else None
+        seen.append((name.lower(), unescape(text) if text else text))
+        spans.setdefault(name.lower(), (start, end, quote))
+        position = found.end()
+    return spans if tuple(seen) == attrs else {}
+
+
+class _Recorder(HTMLParser):
+    """Where each tag, text run, comment and declaration starts."""
+
+    def __init__(self, line_starts: list[int]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_starts = line_starts
+        self.events: list[tuple[str, int, str, tuple[tuple[str, str | None], ...], str]] = []
+
+    def _note(self, kind: str, tag: str = "", attrs: tuple[tuple[str, str | None], ...] = (),
+              raw: str = "") -> None:
+        line, column = self.getpos()
+        self.events.append((kind, self.line_starts[line - 1] + column, tag, attrs, raw))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._note("start", tag, tuple(attrs), self.get_starttag_text() or "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._note("startend", tag, tuple(attrs), self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._note("end", tag)
+
+    def handle_data(self, data: str) -> None:
+        self._note("data")
+
+    def handle_comment(self, data: str) -> None:
+        self._note("other")
+
+    def handle_decl(self, decl: str) -> None:
+        self._note("other")
+
+    def handle_pi(self, data: str) -> None:
+        self._note("other")
+
+    def unknown_decl(self, data: str) -> None:
+        self._note("other")
+
+
+def _events(text: str) -> list[_Event] | None:
+    """The parser's events, each with its end, when they cover ``text`` exactly and no text
+    run holds something that looks like a tag; None otherwise."""
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    recorder = _Recorder(line_starts)
+    try:
+        recorder.feed(text)
+        recorder.close()
+    except Exception:  # noqa: BLE001 - whatever the parser trips on, the block stays as written
+        return None
+    notes = recorder.events
+    ends = [note[1] for note in notes[1:]] + [len(text)]
+    if not notes or notes[0][1] != 0:
+        return None if text else []
+    events = []
+    literal = False
+    for (kind, start, tag, attrs, raw), end in zip(notes, ends):
+        if end <= start or not _plausible(text[start:end], kind, raw, literal):
+            return None
+        if kind in ("start", "end") and tag in LITERAL:
+            literal = kind == "start"
+        events.append(_Event(kind, start, end, tag, attrs))
+    return events
+
+
+def _plausible(chunk: str, kind: str, raw: str, literal: bool) -> bool:
+    if kind in ("start", "startend"):
+        return chunk == raw and "<" not in raw[1:]  # '<b tag\n</div>': a tag that swallowed another
+    if kind == "end":
+        return chunk.startswith("</") and chunk.endswith(">")
+    if kind == "data":
+        return literal or not _LOOKS_LIKE_MARKUP.search(chunk)
+    return chunk.startswith("<") and chunk.rstrip().endswith(">")
+

@@ -1,0 +1,159 @@
+"""Raw HTML blocks: readers' text and alt/title/aria-label values out, every byte of markup kept."""
+
+from __future__ import annotations
+
+import pytest
+from markdown_it import MarkdownIt
+
+from pipeline.config import DEFAULT_FRONT_MATTER_KEYS
+from pipeline.htmlblocks import extract, render_attribute, render_text
+from pipeline.markdown import block_types, localise, read_article
+from pipeline.placeholders import protect
+
+NEWSROOM = """<div class="callout">
+Read our earlier coverage.
+</div>
+
+<figure><img src="x.jpg" alt="Crane at dawn"><figcaption>The new crane, <em>photographed</em> on Monday.</figcaption></figure>
+
+<aside>
+  <p>Ports &amp; trade: read the <a href="/series" title="Our series on ports">whole
+  series</a>.</p>
+  <script>document.write("<p>Not text</p>");</script>
+  <style>p::after { content: "Not text"; }</style>
+  <!-- Not text either -->
+  <pre>Code, not text</pre>
+  <p>Run <code>make all</code> first.</p>
+</aside>
+
+<details><summary>Methodology</summary>
+
+Closures are reported by the police.
+
+</details>
+
+> <iframe src="https://x.org/map" title="Map of road closures" aria-label='Road map'
+> width="600"></iframe>
+"""
+
+
+def article(text: str):  # type: ignore[no-untyped-def]
+    return read_article(text.encode("utf-8"), path="source/a.md", slug="a", default_lang="en",
+                        front_matter_keys=DEFAULT_FRONT_MATTER_KEYS)
+
+
+def test_readers_text_of_html_blocks_is_extracted_and_markup_is_not() -> None:
+    """Regression: callouts, figures, asides and details were published untranslated."""
+    assert [(s.kind.value, s.msgid, s.line) for s in article(NEWSROOM).segments] == [
+        ("html text", "Read our earlier coverage.", 2),
+        ("html alt text", "Crane at dawn", 5),
+        ("html text", "The new crane, <em>photographed</em> on Monday.", 5),
+        ("html text", 'Ports &amp; trade: read the <a href="/series" title="Our series on ports">whole '
+                      "series</a>.", 8),
+        ("html title", "Our series on ports", 8),
+        ("html text", "Run <code>make all</code> first.", 14),
+        ("html text", "Methodology", 17),
+        ("paragraph", "Closures are reported by the police.", 19),
+        ("html title", "Map of road closures", 23),
+        ("html aria-label", "Road map", 23),
+    ]
+
+
+def test_translations_are_escaped_and_every_byte_of_markup_stays() -> None:
+    translations = {
+        "Read our earlier coverage.": "Читайте <наши> материалы & R&D &amp; ещё",
+        "Crane at dawn": 'Кран "на рассвете"',
+        "The new crane, <em>photographed</em> on Monday.": "Новый кран, <em>снятый</em>\n\nв понедельник.",
+        "Our series on ports": "Наша серия о портах",
+        "Road map": "Карта 'дорог'",
+    }
+    out = localise(article(NEWSROOM), lambda s: translations.get(s.msgid))
+    assert "<div class=\"callout\">\nЧитайте &lt;наши&gt; материалы &amp; R&amp;D &amp; ещё\n</div>" in out
+    assert ('<figure><img src="x.jpg" alt="Кран &quot;на рассвете&quot;"><figcaption>Новый кран, '
+            "<em>снятый</em> в понедельник.</figcaption></figure>") in out
+    # The paragraph is kept, its link's title put in.
+    assert '<a href="/series" title="Наша серия о портах">whole\n  series</a>' in out
+    assert "aria-label='Карта &#39;дорог&#39;'\n> width=\"600\">" in out
+    assert out[out.index("  <script>"):out.index("<details>")] == NEWSROOM[NEWSROOM.index("  <script>"):
+                                                                          NEWSROOM.index("<details>")]
+    assert block_types(out) == block_types(NEWSROOM)
+    assert [s.kind for s in article(out).segments] == [s.kind for s in article(NEWSROOM).segments]
+
+
+def test_a_translated_run_gets_its_tags_attribute_translations() -> None:
+    text = '<p>Read the <a href="/s" title="Ministry statement">statement</a>.</p>\n'
+    tr = {'Read the <a href="/s" title="Ministry statement">statement</a>.':
+          'Прочтите <a href="/s" title="Ministry statement">заявление</a>.',
+          "Ministry statement": "Заявление министерства"}
+    assert localise(article(text), lambda s: tr.get(s.msgid)) == (
+        '<p>Прочтите <a href="/s" title="Заявление министерства">заявление</a>.</p>\n')
+
+
+@pytest.mark.parametrize("block", [
+    "<div>\nText with a stray <b tag\n</div>",
+    '<div title="unclosed>\nText\n</div>',
+    "<div>\n<p>Unclosed paragraph\n<span>and span\n</div>",
+    "<div>\nA <3 B & C</div>",
+    "<p>Text</p></p></div>\n<![CDATA[ x ]]>",
+    "<div>\n<pre>\nNever closed pre text\n</div>",
+    "<div><</div>",
+])
+def test_malformed_html_never_crashes_nor_loses_text(block: str) -> None:
+    art = article(block + "\n")
+    assert localise(art, lambda s: s.msgid) == block + "\n"
+    out = localise(art, lambda s: "ПЕРЕВОД " + s.msgid)
+    assert block_types(out) == block_types(block + "\n")
+    for segment in art.segments:
+        assert "ПЕРЕВОД " + segment.msgid.split("<")[0].strip() in out.replace("&lt;", "<").replace("&amp;", "&")
+
+
+def test_a_block_in_doubt_is_left_as_written() -> None:
+    assert extract("<div>\nText with a stray <b tag\n</div>") == []
+    assert [found.msgid for found in extract("<div>\nA <3 B\n</div>")] == ["A <3 B"]
+
+
+@pytest.mark.parametrize("translation, msgid, written", [
+    ("a < b & c > d", "x", "a &lt; b &amp; c &gt; d"),
+    ("keep &amp; &#8212; &nbsp;", "x", "keep &amp; &#8212; &nbsp;"),
+    ("<em>да</em> <div>нет</div>", "<em>yes</em>", "<em>да</em> &lt;div&gt;нет&lt;/div&gt;"),
+    ("one\n\ntwo", "x", "one two"),
+    ("   ", "Text", "Text"),
+])
+def test_render_text(translation: str, msgid: str, written: str) -> None:
+    assert render_text(translation, msgid) == written
+
+
+@pytest.mark.parametrize("translation, quote, written", [
+    ('a "b" \'c\' & <d>', '"', "a &quot;b&quot; 'c' &amp; &lt;d&gt;"),
+    ('a "b" \'c\'', "'", "a \"b\" &#39;c&#39;"),
+    ("two words", "", '"two words"'),
+])
+def test_render_attribute(translation: str, quote: str, written: str) -> None:
+    assert render_attribute(translation, quote) == written
+
+
+def test_code_inside_a_run_is_one_placeholder() -> None:
+    protected = protect("Run <code>make all</code> and <kbd>Ctrl</kbd> first.")
+    assert protected.text == "Run ⟦1⟧ and ⟦2⟧ first."
+
+
+def test_html_blocks_render_as_html_parsers_read_them() -> None:
+    from html.parser import HTMLParser
+
+    translation = 'Тест "<x>" & \'ы\' &amp;'
+    html = MarkdownIt("commonmark").render(localise(article(NEWSROOM), lambda s: translation))
+    seen: list[tuple[str, str | None]] = []
+    texts: list[str] = []
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            seen.extend((name, value) for name, value in attrs if name in ("alt", "title", "aria-label"))
+
+        def handle_data(self, data: str) -> None:
+            texts.append(data)
+
+    Reader(convert_charrefs=True).feed(html)
+    read = translation.replace("&amp;", "&")  # a character reference the translator wrote stays one
+    assert seen == [("alt", read), ("title", read), ("aria-label", read)]
+    assert texts.count(read) == 4  # the callout, the caption and two paragraphs of the aside
+    assert '<script>document.write("<p>Not text</p>");</script>' in html
