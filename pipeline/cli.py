@@ -94,14 +94,25 @@ class PipelineGroup(click.Group):
             show_error(error)
             ctx.exit(EXIT_ERRORS)
         except OSError as error:  # the last resort for I/O failures no stage turned into a PipelineError
-            if error.errno == errno.EPIPE:
-                raise  # stdout went away ('pipeline review | head'): click exits quietly
+            if error.errno == errno.EPIPE:  # the reader went away ('pipeline status | head'): not an error
+                _discard_output()
+                ctx.exit(0)
             where = error.filename if isinstance(error.filename, str) else None
             show_error(PipelineError(
                 error.strerror or str(error), path=where,
                 hint="check that the project's folders are readable and writable and that the disk "
                      "has space, then run the command again"))
             ctx.exit(EXIT_ERRORS)
+
+
+def _discard_output() -> None:
+    """Send what is still buffered for stdout to /dev/null, so that flushing it at exit
+    does not fail again on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
 
 
 @click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
