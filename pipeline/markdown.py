@@ -185,6 +185,8 @@ def _front_matter(lines: SourceLines, path: str,
     """Find the ``---`` block; return its length in lines, its segments and ``lang:``."""
     if lines.texts and lines.texts[0].rstrip() == "+++":
         _refuse_toml_front_matter(path)
+    if lines.texts and lines.texts[0].startswith("{") and _json_object_at_start(lines.texts):
+        _refuse_json_front_matter(path)
     if not lines.texts or lines.texts[0].rstrip() != "---":
         return 0, [], None
     close = next((i for i in range(1, len(lines.texts)) if lines.texts[i].rstrip() in ("---", "...")), None)
@@ -251,6 +253,27 @@ def _refuse_toml_front_matter(path: str) -> None:
     No TOML parser reports where a value sits, so the values cannot be spliced in place."""
     raise ArticleError(
         "TOML front matter ('+++') is not supported: only YAML front matter between '---' lines is",
+        path=path,
+        line=1,
+        hint="convert the front matter to YAML ('hugo convert toYAML' converts a whole site), "
+             "then run the command again",
+    )
+
+
+def _json_object_at_start(texts: Sequence[str]) -> bool:
+    """Whether the article opens with a JSON object, which Hugo reads as front matter
+    (a shortcode such as ``{{< figure >}}`` on the first line is not JSON)."""
+    try:
+        value, _ = json.JSONDecoder().raw_decode("\n".join(texts))
+    except ValueError:
+        return False
+    return isinstance(value, dict)
+
+
+def _refuse_json_front_matter(path: str) -> None:
+    """Hugo's JSON front matter would otherwise be read as a paragraph, like TOML's."""
+    raise ArticleError(
+        "JSON front matter ('{ ... }') is not supported: only YAML front matter between '---' lines is",
         path=path,
         line=1,
         hint="convert the front matter to YAML ('hugo convert toYAML' converts a whole site), "

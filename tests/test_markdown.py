@@ -90,6 +90,17 @@ def test_front_matter_that_is_not_key_value_lines_is_refused_with_a_hint(text: s
     assert "key: value lines" in (info.value.hint or "")
 
 
+def test_json_front_matter_is_refused_not_translated_as_a_paragraph() -> None:
+    """Hugo reads an article opening with a JSON object as front matter; it was extracted
+    as a paragraph. A shortcode on the first line is not JSON and stays an article."""
+    with pytest.raises(ArticleError) as info:
+        article('{\n  "title": "Port opens",\n  "date": "2026-03-14"\n}\n\nBody.\n')
+    assert (info.value.path, info.value.line) == ("source/a.md", 1)
+    assert "JSON front matter" in info.value.message and "YAML" in (info.value.hint or "")
+    assert article('{{< figure src="a.jpg" caption="The port." >}}\n\nBody.\n').segments
+    assert [s.msgid for s in article("{braces} open the paragraph.\n").segments] == ["{braces} open the paragraph."]
+
+
 def test_toml_front_matter_is_refused_not_translated_as_a_paragraph() -> None:
     """Regression: Hugo's ``+++`` front matter was extracted as a paragraph (keys and dates
     machine-translated) and the published file got a second, YAML front matter on top."""
