@@ -221,6 +221,9 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
                      {slug for _, slug in found}, [rel for _, _, rel in catalogues()])
         if not options.only:
             report.orphans = orphaned_catalogues(config, {slug for _, slug in everything}, catalogues())
+        if found and _needs_catalogues(options.stages) and not catalogues():
+            report.warnings.append("no catalogue exists yet, so there was nothing to work on: run `pipeline sync` "
+                                   "(or `pipeline extract`, then `pipeline update`) to create them")
     for article in done:
         report.awaiting_review.update(article.awaiting)
     for slug, record in clean:
@@ -231,6 +234,11 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
                                      if tuple(p) not in report.missing_pairs]
     report.skipped = len(clean)
     return report
+
+
+def _needs_catalogues(stages: tuple[str, ...]) -> bool:
+    """Whether the stages work on catalogues that an earlier command must have created."""
+    return "update" not in stages and bool({"translate", "check", "publish"} & set(stages))
 
 
 def _without_empty_memory(options: SyncOptions, catalogues: Callable[[], list[tuple[str, str, str]]]) -> SyncOptions:

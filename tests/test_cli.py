@@ -325,3 +325,17 @@ def test_the_help_examples_name_articles_of_the_bundled_example(example_project:
     examples = _help_examples(cli, [])
     articles = [words[words.index("--article") + 1] for words in examples if "--article" in words]
     assert articles and all(slug in slugs for slug in articles), articles
+
+
+def test_translate_before_any_catalogue_exists_says_what_to_run_first(runner: CliRunner, tmp_path: Path) -> None:
+    """'pipeline translate' (or publish) on a fresh project did nothing and said nothing."""
+    root = write_project(tmp_path, {"port": "The port grows.\n"}, 'languages = ["en", "ru"]\n')
+    for command in (["translate", "--engine", "pseudo"], ["publish"]):
+        result = runner.invoke(cli, ["--project", str(root), *command])
+        assert result.exit_code == 0 and "no catalogue exists yet" in result.output
+        assert "pipeline sync" in result.output
+    result = runner.invoke(cli, ["--project", str(root), "extract"])
+    assert "no catalogue exists yet" not in result.output
+    runner.invoke(cli, ["--project", str(root), "update"])
+    result = runner.invoke(cli, ["--project", str(root), "translate", "--engine", "pseudo"])
+    assert "no catalogue exists yet" not in result.output and "machine-translated:  ru 1" in result.output
