@@ -95,6 +95,9 @@ class Glossary:
     languages: tuple[str, ...]
     terms: tuple[Term, ...]
     path: str = ""
+    #: The header as written (language codes, ``kind``, ``note``), so a row suggested to
+    #: the editor can be pasted into the file as it is.
+    columns: tuple[str, ...] = ()
     _patterns: dict[str, list[tuple[Term, re.Pattern[str], str]]] = field(
         default_factory=dict, compare=False, repr=False)
     _found: dict[tuple[str, str], tuple[TermMatch, ...]] = field(
@@ -204,7 +207,8 @@ def read_glossary(stream: io.TextIOBase | io.StringIO, path: str = "glossary.csv
     except csv.Error as error:
         raise ConfigError(f"malformed CSV: {error}", path=path, line=reader.line_num,
                           hint="quote cells that contain commas or quotes") from None
-    return Glossary(tuple(c for c in columns if c not in (KIND, NOTE)), tuple(terms), path)
+    return Glossary(tuple(c for c in columns if c not in (KIND, NOTE)), tuple(terms), path,
+                    tuple(columns))
 
 
 def enforce_glossary(source: str, translation: str, src_lang: str, tgt_lang: str, *,

@@ -35,6 +35,9 @@ class Lexicon:
     asides: frozenset[tuple[str, ...]] = frozenset()
     #: A word ending that makes an adverb an aside too (English -ly: Smith bluntly said).
     aside_suffix: str = ""
+    #: Capitalised months and weekdays: they run into a name that follows them (In May
+    #: Rashad Mammadli left) without being part of it.
+    calendar: frozenset[str] = frozenset()
 
     def aside_at(self, words: list[str], index: int) -> int:
         """Length of the aside starting at ``words[index]``, already folded (0: none)."""
@@ -133,6 +136,9 @@ ENGLISH = Lexicon(
                     "for his part|for her part|for their part|in response|in reply|"
                     "in particular|in contrast|for example|at the time"),
     aside_suffix="ly",
+    calendar=frozenset(
+        "January February March April May June July August September October November "
+        "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()),
 )
 
 _RU_PAST = ("", "а", "и", "о")
@@ -209,6 +215,11 @@ RUSSIAN = Lexicon(
                     "в субботу|в воскресенье|"
                     "в свою очередь|со своей стороны|в частности|в ответ|в том числе|"
                     "при этом|между тем|в итоге"),
+    calendar=frozenset(
+        "Январь Февраль Март Апрель Май Июнь Июль Август Сентябрь Октябрь Ноябрь Декабрь "
+        "Января Февраля Марта Апреля Мая Июня Июля Августа Сентября Октября Ноября Декабря "
+        "Понедельник Вторник Среда Среду Четверг Пятница Пятницу Суббота Субботу "
+        "Воскресенье".split()),
 )
 
 _AZ_SIMPLE = (
@@ -244,6 +255,9 @@ AZERBAIJANI = Lexicon(
     asides=_phrases("həmçinin sonra da də isə yenə yenidən artıq əvvəlcə hətta dünən "
                     "cümə şənbə bazar çərşənbə|öz növbəsində|daha sonra|bir daha|bu dəfə|"
                     "öz tərəfindən|bu gün|bazar ertəsi|çərşənbə axşamı|cümə axşamı"),
+    calendar=frozenset(
+        "Yanvar Fevral Mart Aprel May İyun İyul Avqust Sentyabr Oktyabr Noyabr Dekabr Bazar "
+        "Çərşənbə Cümə Şənbə".split()),
 )
 
 _LEXICONS = {"en": ENGLISH, "ru": RUSSIAN, "az": AZERBAIJANI}

@@ -69,6 +69,24 @@ def similarity(left: str, right: str) -> float:
 _INTERCHANGEABLE_INITIALS = frozenset({"g", "h"})
 
 
+#: Initial sounds that renderings of one name disagree on more widely than a correction
+#: may assume: Azerbaijani Q is Г or К in Russian (Quliyev: Гулиев or Кулиев).
+_LOOSE_INITIALS = frozenset({"g", "h", "k"})
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def resemblance(left: str, right: str) -> float:
+    """How alike two words sound, 0…1, like :func:`similarity` but letting G, H and K open
+    either word: for finding where a translation wrote a name, however it spelled it, not
+    for deciding that one spelling may replace another."""
+    best = similarity(left, right)
+    for a in _skeletons(left):
+        for b in _skeletons(right):
+            if a and b and a[0] != b[0] and {a[0], b[0]} <= _LOOSE_INITIALS:
+                best = max(best, SequenceMatcher(None, a[1:], b[1:]).ratio())
+    return best
+
+
 def _same_initial(a: str, b: str) -> tuple[str, str]:
     if a[0] != b[0] and {a[0], b[0]} <= _INTERCHANGEABLE_INITIALS:
         return a, b[0].replace(b[0], a[0]) + b[1:]
