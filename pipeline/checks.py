@@ -4,10 +4,11 @@ Each check looks at one (source, translation) pair and returns findings; the fir
 of its docstring is its title. Errors are what breaks a news story (a lost figure, URL,
 markup, speaker or name, a quotation dropped); warnings are what a reviewer should look
 at (quote style, nesting, order, an untranslated segment, one quotation translated two
-ways across the corpus). :func:`check_catalogues` runs them over whole catalogues with
-path and line filled, plus the corpus-level check; :func:`check_catalogue` and
-:func:`corpus_findings` are its two halves, so worker processes can check the catalogues
-they write and the parent only joins the small results.
+ways across the corpus, a person without a glossary row spelt two ways).
+:func:`check_catalogues` runs them over whole catalogues with path and line filled, plus
+the corpus-level checks; :func:`check_catalogue` and :func:`corpus_findings` are its two
+halves, so worker processes can check the catalogues they write and the parent only joins
+the small results.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pipeline.glossary import Glossary, Term, count_term, find_variants, term_pa
 from pipeline.inline import RegionKind, blank_out, code_spans, protected_regions, template_tags, urls
 from pipeline.lexicon import lexicon
 from pipeline.model import Catalogue, Finding, Severity
+from pipeline.names import NameKey, Rendering, catalogue_renderings, collect, name_drift
 from pipeline.numbers import Number, numbers_in, unmatched_numbers
 from pipeline.quotemarks import QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import QuoteKind, Quotation, analyse_article, find_quotations
@@ -277,8 +279,8 @@ CHECKS: Mapping[str, Check] = {check.name: check for check in (
     Check("markup", Severity.ERROR, check_markup),
     Check("untranslated", Severity.WARNING, check_untranslated),
 )}
-#: The corpus-level check run by :func:`check_catalogues` (not per entry).
-CORPUS_CHECKS = ("quote-divergence",)
+#: The corpus-level checks run by :func:`check_catalogues` (not per entry).
+CORPUS_CHECKS = ("quote-divergence", "name-drift")
 
 
 def check_entry(source: str, translation: str, src_lang: str, tgt_lang: str, *,
@@ -340,8 +342,9 @@ class QuotedTranslation:
 
 @dataclass(frozen=True)
 class CatalogueCheck:
-    """The per-catalogue part of :func:`check_catalogues`: the entry findings, and the
-    catalogue's translated quotations for the corpus-level divergence check.
+    """The per-catalogue part of :func:`check_catalogues`: the entry findings, the
+    catalogue's translated quotations for the corpus-level divergence check, and how it
+    spells the people the glossary does not know, for the name-drift check.
 
     It holds only strings and findings, so a worker process can check a catalogue and
     send this back instead of the catalogue; :func:`corpus_findings` joins the parts.
@@ -349,12 +352,14 @@ class CatalogueCheck:
 
     findings: tuple[Finding, ...] = ()
     quoted: tuple[tuple[QuoteKey, QuotedTranslation], ...] = ()
+    names: tuple[tuple[NameKey, Rendering], ...] = ()
 
 
 def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogue,
                     glossary: Glossary | None = None) -> CatalogueCheck:
     """Entry checks on every translated entry (fuzzy or not) of one catalogue, with path,
-    line, language and msgid filled, and its quotations for :func:`check_divergence`.
+    line, language and msgid filled, its quotations for :func:`check_divergence` and its
+    spellings of unglossaried names for :func:`pipeline.names.name_drift`.
 
     The catalogue's active entries are read in order as the article's segments.
     """
@@ -368,7 +373,8 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
             findings += [replace(f, **where) for f in check_entry(
                 message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
                 speakers=speakers[index])]
-    return CatalogueCheck(tuple(findings), catalogue_quotations(path, src_lang, tgt_lang, catalogue))
+    return CatalogueCheck(tuple(findings), catalogue_quotations(path, src_lang, tgt_lang, catalogue),
+                          catalogue_renderings(path, src_lang, tgt_lang, catalogue, glossary))
 
 
 def catalogue_quotations(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogue
@@ -386,35 +392,41 @@ def catalogue_quotations(path: str, src_lang: str, tgt_lang: str, catalogue: Cat
     return tuple(quoted)
 
 
-def divergence_findings(items: Iterable[CatalogueItem]) -> list[Finding]:
-    """Only the corpus-level check (:func:`check_divergence`) over ``items``, for a caller
-    that runs the entry checks itself (the review queue)."""
+def divergence_findings(items: Iterable[CatalogueItem],
+                        glossary: Glossary | None = None) -> list[Finding]:
+    """Only the corpus-level checks (:func:`check_divergence`, name drift) over ``items``,
+    for a caller that runs the entry checks itself (the review queue)."""
     quoted: dict[QuoteKey, list[QuotedTranslation]] = defaultdict(list)
+    names = []
     for path, src_lang, tgt_lang, catalogue in items:
         for key, occurrence in catalogue_quotations(path, src_lang, tgt_lang, catalogue):
             quoted[key].append(occurrence)
-    return check_divergence(quoted)
+        names.append(catalogue_renderings(path, src_lang, tgt_lang, catalogue, glossary))
+    return check_divergence(quoted) + name_drift(collect(names), glossary)
 
 
-def corpus_findings(parts: Iterable[CatalogueCheck]) -> list[Finding]:
+def corpus_findings(parts: Iterable[CatalogueCheck], glossary: Glossary | None = None) -> list[Finding]:
     """Every part's entry findings in the parts' order, then the divergence findings over
-    all their quotations (the order :func:`check_catalogues` reports in)."""
+    all their quotations and the name-drift findings over all their names (the order
+    :func:`check_catalogues` reports in). ``glossary`` only shapes the suggested rows."""
     findings: list[Finding] = []
     quoted: dict[QuoteKey, list[QuotedTranslation]] = defaultdict(list)
+    names = []
     for part in parts:
         findings += part.findings
         for key, occurrence in part.quoted:
             quoted[key].append(occurrence)
-    return findings + check_divergence(quoted)
+        names.append(part.names)
+    return findings + check_divergence(quoted) + name_drift(collect(names), glossary)
 
 
 def check_catalogues(items: Iterable[CatalogueItem],
                      glossary: Glossary | None = None) -> list[Finding]:
-    """:func:`check_catalogue` on every item, plus the corpus-level divergence check.
+    """:func:`check_catalogue` on every item, plus the corpus-level checks.
 
     ``items`` are ``(path, source_lang, target_lang, catalogue)``.
     """
-    return corpus_findings(check_catalogue(*item, glossary) for item in items)
+    return corpus_findings((check_catalogue(*item, glossary) for item in items), glossary)
 
 
 @dataclass(frozen=True)
@@ -430,7 +442,7 @@ class CatalogueChecker:
         return check_catalogue(*item, self.glossary)
 
     def corpus(self, parts: Iterable[CatalogueCheck]) -> list[Finding]:
-        return corpus_findings(parts)
+        return corpus_findings(parts, self.glossary)
 
     def __call__(self, items: Iterable[CatalogueItem]) -> list[Finding]:
         return check_catalogues(items, self.glossary)

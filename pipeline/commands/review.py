@@ -55,14 +55,15 @@ def checker_for(config: Config) -> Checker:
 
 def corpus_findings_for(config: Config, project: ProjectRows | None = None) -> CorpusFindings:
     """The corpus-level findings ``pipeline check`` reports (one quotation translated in
-    different words in different articles), by (catalogue path, line). They are worked out
-    over every catalogue of the project, whatever ``--lang``/``--article`` selects: the
-    other translation of a quotation is usually in another article."""
+    different words in different articles, one unglossaried name spelt two ways), by
+    (catalogue path, line). They are worked out over every catalogue of the project,
+    whatever ``--lang``/``--article`` selects: the other translation of a quotation or
+    spelling of a name is usually in another article."""
     rows, _ = project if project is not None else read_project(config)
     items = [(rel, article.lang, lang, catalogue) for article, lang, rel, catalogue in rows
              if catalogue is not None]  # unreadable files are reported by the queue itself
     found: dict[tuple[str, int], list[Finding]] = {}
-    for finding in divergence_findings(items):
+    for finding in divergence_findings(items, project_glossary(config)):
         found.setdefault((finding.path, finding.line), []).append(finding)
     return found
 

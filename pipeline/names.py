@@ -1,0 +1,442 @@
+"""People without a glossary row: how each translation spells them, and where spellings drift.
+
+A glossary row fixes a name's spelling in every language, and the glossary checks hold
+translations to it. A person the glossary does not know yet is spelt however the engine or
+the translator chose that day: Rashad Mammadli is Рашад Мамедли in one article and Рашад
+Маммадли in the next, and each looks fine on its own. This module finds the people named in
+full in source segments (conservatively: a quoted speaker, or a name the article marks as a
+person's by a role, a title or a surname ending), locates each one's spelling in the
+translation by sound, and compares the spellings across the corpus, case endings aside
+(Гулиев, Гулиева and Гулиевым are one spelling; Гулиев and Кулиев are two).
+
+When a spelling cannot be located with confidence (no words sound like the name, more of
+them than the source has, or words that sound as much like another name of the segment),
+nothing is recorded: a missed drift costs less than a reviewer's trust in the check.
+
+The work is split like the quotation-divergence check: :func:`catalogue_renderings` runs
+where a catalogue is read (a worker process in ``sync``) and returns a few strings per
+entry that names someone; :func:`name_drift` compares them all in the parent.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from pipeline.attribution import Name, full_names_in
+from pipeline.glossary import Glossary
+from pipeline.inline import blank_out
+from pipeline.lexicon import RU_HUSHING, lexicon
+from pipeline.model import Catalogue, Finding, Severity
+from pipeline.quotes import analyse_article
+from pipeline.translit import resemblance
+
+CHECK = "name-drift"
+#: (source form, source language, target language): what one name is known by.
+NameKey = tuple[str, str, str]
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+#: How alike (:func:`pipeline.translit.resemblance`) each word of a translation must sound
+#: to the source name's word to be taken as its spelling.
+_MIN_WORD = 0.7
+#: A place in the translation that sounds nearly as much like another name of the same
+#: segment (within this margin) is not attributed to either.
+_MARGIN = 0.1
+_ENDING_PENALTY = 0.05
+#: Russian declension of names: (paradigm, nominative ending, case endings). A word's
+#: possible (paradigm, stem) readings say which spellings are one name in different cases.
+_RU_PARADIGMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("consonant", ("", "а", "у", "ом", "е", "ым", "ем")),  # Рашад, Гулиев, Эльвин
+    ("a", ("а", "ы", "и", "е", "у", "ой", "ою", "ей")),  # Лейла, Гулиева
+    ("ya", ("я", "и", "е", "ю", "ей", "ёй", "ею")),  # Наиля
+    ("short-i", ("й", "я", "ю", "ем", "е", "и")),  # Юрий, Алексей
+    ("soft", ("ь", "я", "ю", "ем", "е", "и")),  # Игорь
+)
+_RU_VOWELS = "аеёиоуыэюяьй"
+_RU_ENDINGS = tuple(sorted({e for _, endings in _RU_PARADIGMS for e in endings if e},
+                           key=len, reverse=True))
+_AZ_SUFFIX = re.compile(r"['’\-]?[nydtlsaəıiuüoö][a-zəğıöüçş]{0,5}")
+_EN_POSSESSIVE = ("'s", "’s", "'", "’")
+_SCRIPTS = {"ru": "cyrillic", "uk": "cyrillic", "be": "cyrillic", "en": "latin", "az": "latin",
+            "tr": "latin", "de": "latin", "fr": "latin"}
+_SHOWN_PLACES = 3
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One translation's spelling of a source name (as written, maybe inflected), and where."""
+
+    text: str
+    path: str
+    line: int
+    msgid: str
+    lang: str
+    #: Not fuzzy: a human has reviewed this spelling (machine output still waits).
+    reviewed: bool = True
+    #: Read by this run; False for spellings recorded by an earlier ``sync`` of an article
+    #: this run skipped, which only serve as the other side of a comparison.
+    fresh: bool = True
+
+
+def person_names(segments: Sequence[str], lang: str,
+                 glossary: Glossary | None = None) -> list[Counter[str]]:
+    """For each segment, the people it names in full whom the glossary does not know, with
+    how often. A name counts as a person's when the article quotes them or marks them as a
+    person (role, title, appositive, surname ending) somewhere: an organisation or place
+    of two capitalised words (Middle Corridor, Caspian Capital) has none of these."""
+    found = [[(_cleaned(name.text, lang), name) for name in full_names_in(text, lang)]
+             for text in segments]
+    people = {cleaned for cleaned in (_cleaned(q.speaker, lang) for q in analyse_article(segments, lang)
+                                      if q.speaker) if cleaned}
+    people |= {cleaned for names in found for cleaned, name in names if cleaned and name.person}
+    return [Counter(cleaned for cleaned, name in names
+                    if cleaned in people and not _in_glossary(text, name, cleaned, lang, glossary))
+            for text, names in zip(segments, found)]
+
+
+def catalogue_renderings(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogue,
+                         glossary: Glossary | None = None) -> tuple[tuple[NameKey, Rendering], ...]:
+    """How one catalogue's translations spell the unglossaried people of its source, for
+    :func:`name_drift`; small (a few strings per entry naming someone), so a worker can
+    send it back instead of the catalogue."""
+    if src_lang == tgt_lang:
+        return ()
+    messages = catalogue.active
+    people = person_names([m.msgid for m in messages], src_lang, glossary)
+    found: list[tuple[NameKey, Rendering]] = []
+    for message, names in zip(messages, people):
+        if not names:
+            continue
+        for translation in message.translations:
+            for name, spellings in locate(translation, names, src_lang, tgt_lang, glossary).items():
+                found += [((name, src_lang, tgt_lang),
+                           Rendering(text, path, message.lineno, message.msgid, tgt_lang,
+                                     not message.fuzzy)) for text in spellings]
+    return tuple(found)
+
+
+def locate(translation: str, names: Mapping[str, int], src_lang: str, tgt_lang: str,
+           glossary: Glossary | None = None) -> dict[str, list[str]]:
+    """Where ``translation`` spells each of ``names`` (source forms, with how often the
+    source segment has them): the words as written, per name. A name is left out when its
+    places cannot be told reliably: more of them than the source has, or a place that
+    sounds nearly as much like another name of the segment. Words in another script than
+    the target language's (a name left untranslated) and glossary terms are not places."""
+    if not translation:
+        return {}
+    prose = blank_out(translation)
+    words = list(_WORD.finditer(prose))
+    candidates = [(score, window[0].start(), window[-1].end(), name)
+                  for name in names for window, score in _windows(prose, words, name.split(), tgt_lang)]
+    if not candidates:
+        return {}
+    protected = [(m.start, m.end) for m in glossary.terms_in(translation, tgt_lang)] if glossary else []
+    chosen: list[tuple[float, int, int, str]] = []
+    unreliable: set[str] = set()
+    for candidate in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        if any(_overlap(candidate, (0, start, end, "")) for start, end in protected):
+            continue
+        rival = next((c for c in chosen if _overlap(c, candidate)), None)
+        if rival is None:
+            chosen.append(candidate)
+        elif rival[3] != candidate[3] and rival[0] - candidate[0] < _MARGIN:
+            unreliable |= {rival[3], candidate[3]}
+    located: dict[str, list[str]] = defaultdict(list)
+    for _, start, end, name in sorted(chosen, key=lambda c: c[1]):
+        located[name].append(" ".join(translation[start:end].split()))
+    return {name: spellings for name, spellings in located.items()
+            if name not in unreliable and len(spellings) <= names[name]}
+
+
+def same_spelling(left: str, right: str, lang: str) -> bool:
+    """Whether two renderings are one spelling, case endings aside: Гулиев, Гулиева,
+    Гулиевым; Mammadli, Mammadli's; Məmmədli, Məmmədlinin. Мамедли and Мамедлы, or
+    Эльвин and Элвин, are two."""
+    a, b = left.split(), right.split()
+    return len(a) == len(b) and all(_same_word(x, y, lang) for x, y in zip(a, b))
+
+
+def name_drift(renderings: Mapping[NameKey, Sequence[Rendering]], glossary: Glossary | None = None,
+               glossary_file: str = "locale/glossary.csv") -> list[Finding]:
+    """One unglossaried name spelt two ways across the corpus (or within an article).
+
+    The reference spelling is the one most reviewed entries use (first seen on a tie);
+    only when none is reviewed is it the most common. Every entry with another spelling
+    gets a warning naming both spellings, where the reference is, and the glossary row
+    that would settle it. A name is only reported when this run read one of its entries
+    (see :attr:`Rendering.fresh`).
+    """
+    consistent = _consistent_forms(renderings)
+    findings: list[Finding] = []
+    for key in sorted(renderings):
+        occurrences = renderings[key]
+        if not any(o.fresh for o in occurrences):
+            continue
+        groups = _spellings(occurrences, key[2])
+        if len(groups) < 2:
+            continue
+        reference = _reference(groups)
+        row = _suggested_row(key, _display(reference), consistent, glossary)
+        where = _where(reference)
+        for group in groups:
+            if group is reference:
+                continue
+            for occurrence in group:
+                findings.append(Finding(
+                    CHECK, Severity.WARNING,
+                    f"{key[0]!r} is spelled {occurrence.text!r} here"
+                    f"{'' if occurrence.reviewed else ' (not reviewed yet)'} but "
+                    f"{_display(reference)!r} in {where}; no glossary row fixes its spelling: "
+                    f"add {row} to {glossary.path if glossary and glossary.path else glossary_file}",
+                    occurrence.path, occurrence.line, occurrence.msgid, occurrence.lang))
+    return findings
+
+
+def collect(parts: Iterable[Iterable[tuple[NameKey, Rendering]]]) -> dict[NameKey, list[Rendering]]:
+    """The renderings of many catalogues by name, in the parts' order."""
+    grouped: dict[NameKey, list[Rendering]] = defaultdict(list)
+    for part in parts:
+        for key, rendering in part:
+            grouped[key].append(rendering)
+    return grouped
+
+
+# --------------------------------------------------------------------------- the source side
+
+
+def _cleaned(text: str, lang: str) -> str | None:
+    """The name as a glossary row would have it (a possessive or genitive mark and a month
+    or weekday run into it taken off: In May Rashad Mammadli's …), or None when what is
+    left is not two or three words shaped like a person's name (NATO, 2026, Mr)."""
+    lex = lexicon(lang)
+    words = text.split()
+    while words and words[0] in lex.calendar:
+        words.pop(0)
+    if words:
+        words[-1] = _bare(words[-1], lang)
+    if not 2 <= len(words) <= 3:
+        return None
+    for word in words:
+        if len(word) < 2 or not word[0].isupper() or word.isupper() or not _WORD.fullmatch(word) \
+                or word in lex.function_words or word in lex.titles or word in lex.calendar:
+            return None
+    return " ".join(words)
+
+
+def _bare(word: str, lang: str) -> str:
+    """``word`` without an English possessive or an Azerbaijani suffix after an apostrophe."""
+    if lang == "en":
+        for ending in _EN_POSSESSIVE:
+            if word.endswith(ending) and len(word) > len(ending) + 1:
+                return word[:-len(ending)]
+    if lang == "az":
+        for mark in "'’":
+            stem, found, suffix = word.rpartition(mark)
+            if found and stem and suffix.islower():
+                return stem
+    return word
+
+
+def _in_glossary(text: str, name: Name, cleaned: str, lang: str, glossary: Glossary | None) -> bool:
+    """Whether a glossary term is the name or part of it, or the name part of a term
+    (a place, an organisation): those are the glossary checks' business."""
+    if glossary is None:
+        return False
+    if glossary.terms_in(cleaned, lang):
+        return True
+    return any(m.start < name.end and name.start < m.end for m in glossary.terms_in(text, lang))
+
+
+# --------------------------------------------------------------------------- the translation side
+
+
+def _windows(prose: str, words: list[re.Match[str]], wanted: list[str], lang: str
+             ) -> Iterable[tuple[list[re.Match[str]], float]]:
+    """Runs of capitalised words of ``prose`` that sound like ``wanted``, with their score."""
+    size = len(wanted)
+    script = _SCRIPTS.get(lang.split("_")[0].split("-")[0])
+    for index in range(len(words) - size + 1):
+        window = words[index:index + size]
+        if not window[0].group()[0].isupper():
+            continue  # most words: no name starts here
+        if any(not prose[a.end():b.start()].isspace() for a, b in zip(window, window[1:])):
+            continue
+        scores = []
+        for match, target in zip(window, wanted):
+            word = match.group()
+            if not word[0].isupper() or (script and _script(word) != script):
+                break
+            score = _word_score(word, target, lang)
+            if score < _MIN_WORD:
+                break
+            scores.append(score)
+        else:
+            yield window, sum(scores) / size
+
+
+def _word_score(word: str, target: str, lang: str) -> float:
+    """How well ``word``, less a case ending ``lang`` allows, sounds like ``target``."""
+    best = resemblance(word, target)
+    for size in range(1, min(6, len(word) - 2) + 1):
+        base, ending = word[:-size], word[-size:]
+        if _is_ending(ending, lang):
+            best = max(best, resemblance(base, target) - _ENDING_PENALTY)
+    return best
+
+
+def _is_ending(ending: str, lang: str) -> bool:
+    if lang == "ru":
+        return ending in _RU_ENDINGS
+    if lang == "az":
+        return bool(_AZ_SUFFIX.fullmatch(ending))
+    if lang == "en":
+        return ending in _EN_POSSESSIVE
+    return False
+
+
+def _script(word: str) -> str:
+    if any("\u0400" <= c <= "\u04ff" for c in word):
+        return "cyrillic"
+    if all(c < "\u0250" or c in "əƏ'’-" for c in word):
+        return "latin"
+    return "other"
+
+
+def _overlap(a: tuple[float, int, int, str], b: tuple[float, int, int, str]) -> bool:
+    return a[1] < b[2] and b[1] < a[2]
+
+
+# --------------------------------------------------------------------------- comparing spellings
+
+
+def _same_word(left: str, right: str, lang: str) -> bool:
+    if left == right:
+        return True
+    if lang == "ru":
+        return bool(_ru_readings(left) & _ru_readings(right))
+    if lang == "az":
+        a, b = sorted((_bare(left, "az"), _bare(right, "az")), key=len)
+        return b.startswith(a) and (a == b or bool(_AZ_SUFFIX.fullmatch(b[len(a):])))
+    if lang == "en":
+        return _bare(left, "en") == _bare(right, "en")
+    return False
+
+
+def _ru_readings(word: str) -> set[tuple[str, str]]:
+    """Every (paradigm, stem) ``word`` can be a case form of, plus itself as indeclinable
+    (Мамедли). Two words are one spelling when they share a reading: Гулиева and Гулиевым
+    share (consonant, Гулиев); Мамедли (ya, Мамедл) and Мамедлы (a, Мамедл) share none."""
+    readings = {("indeclinable", word)}
+    for paradigm, endings in _RU_PARADIGMS:
+        for ending in endings:
+            if not word.endswith(ending):
+                continue
+            stem = word[:len(word) - len(ending)]
+            if len(stem) >= 2 and _ru_stem_fits(stem, ending, paradigm):
+                readings.add((paradigm, stem))
+    return readings
+
+
+def _ru_stem_fits(stem: str, ending: str, paradigm: str) -> bool:
+    """Spelling rules: a consonant or -a stem ends in a consonant, and after г к х ж ш ч щ
+    an -a noun's genitive is -и, elsewhere -ы (Ольги, Лейлы)."""
+    last = stem[-1].lower()
+    if paradigm in ("consonant", "a") and last in _RU_VOWELS:
+        return False
+    if paradigm == "a" and ending in ("ы", "и"):
+        return (ending == "и") == (last in RU_HUSHING)
+    return True
+
+
+def _spellings(occurrences: Sequence[Rendering], lang: str) -> list[list[Rendering]]:
+    """The occurrences grouped by spelling (:func:`same_spelling`, joined transitively),
+    in order of first appearance."""
+    texts = list(dict.fromkeys(o.text for o in occurrences))
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(texts)):
+        for j in range(i):
+            if same_spelling(texts[i], texts[j], lang):
+                parent[root(i)] = root(j)
+    index = {text: i for i, text in enumerate(texts)}
+    groups: dict[int, list[Rendering]] = {}
+    for occurrence in occurrences:
+        groups.setdefault(root(index[occurrence.text]), []).append(occurrence)
+    return list(groups.values())
+
+
+def _reference(groups: list[list[Rendering]]) -> list[Rendering]:
+    """The spelling most reviewed entries use, or, with none reviewed, the most common."""
+    if any(o.reviewed for group in groups for o in group):
+        return max(groups, key=lambda g: sum(1 for o in g if o.reviewed))
+    return max(groups, key=len)
+
+
+def _display(group: Sequence[Rendering]) -> str:
+    """The group's most frequent written form (reviewed ones first; shorter on a tie): in
+    news prose a name is mostly the subject, so that is usually its nominative."""
+    pool = [o.text for o in group if o.reviewed] or [o.text for o in group]
+    counts = Counter(pool)
+    return min(counts, key=lambda text: (-counts[text], len(text), pool.index(text)))
+
+
+def _where(group: Sequence[Rendering]) -> str:
+    reviewed = [o for o in group if o.reviewed]
+    shown = reviewed or list(group)
+    places = list(dict.fromkeys(f"{o.path}:{o.line}" for o in shown))
+    listed = ", ".join(places[:_SHOWN_PLACES]) + (", …" if len(places) > _SHOWN_PLACES else "")
+    what = "reviewed " if reviewed else ""
+    entries = f"{len(places)} {what}entr{'y' if len(places) == 1 else 'ies'}"
+    return f"{entries} ({listed})" + ("" if reviewed else ", none reviewed yet")
+
+
+def _consistent_forms(renderings: Mapping[NameKey, Sequence[Rendering]]) -> dict[tuple[str, str, str], str]:
+    """(source form, source lang, target lang) → the one spelling a target uses, for the
+    names whose spelling does not drift there: the other cells of a suggested row."""
+    forms = {}
+    for key, occurrences in renderings.items():
+        groups = _spellings(occurrences, key[2])
+        if len(groups) == 1:
+            forms[key] = _display(groups[0])
+    return forms
+
+
+def _suggested_row(key: NameKey, target: str, consistent: Mapping[NameKey, str],
+                   glossary: Glossary | None) -> str:
+    """The CSV line to add, in the glossary's own column order: the source form, the
+    reference spelling, the spellings other languages agree on, kind ``person``."""
+    source, src_lang, tgt_lang = key
+    columns = list(glossary.columns or (*glossary.languages, "kind")) if glossary is not None \
+        else [src_lang, tgt_lang, "kind"]
+    for lang in (src_lang, tgt_lang):
+        if lang not in columns:
+            columns.insert(len([c for c in columns if c not in ("kind", "note")]), lang)
+    cells = []
+    for column in columns:
+        if column == src_lang:
+            cells.append(source)
+        elif column == tgt_lang:
+            cells.append(target)
+        elif column == "kind":
+            cells.append("person")
+        elif column == "note":
+            cells.append("")
+        else:
+            cells.append(consistent.get((source, src_lang, column), ""))
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow(cells)
+    header = ",".join(columns)
+    return f"the row `{buffer.getvalue()}` (columns {header})"
+
+
+__all__ = ["CHECK", "NameKey", "Rendering", "catalogue_renderings", "collect", "locate", "name_drift",
+           "person_names", "same_spelling"]

@@ -1,0 +1,237 @@
+"""Unglossaried people spelt differently across articles: found, explained, and nothing else."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+import pytest
+
+from pipeline.checks import check_catalogues
+from pipeline.glossary import Glossary, read_glossary
+from pipeline.model import Catalogue, Finding, Message, Severity
+from pipeline.names import locate, person_names, same_spelling
+from pipeline.translit import resemblance
+
+CSV = """\
+en,ru,az,kind,note
+Leyla Huseynova,Лейла Гусейнова,Leyla Hüseynova,person,
+Ganja,Гянджа,Gəncə,place,
+"""
+
+
+@pytest.fixture()
+def glossary() -> Glossary:
+    return read_glossary(io.StringIO(CSV), "locale/glossary.csv")
+
+
+def _catalogue(entries: list[tuple[str, str, int, bool]]) -> Catalogue:
+    messages = []
+    for msgid, msgstr, line, fuzzy in entries:
+        message = Message(msgid=msgid, msgstr=msgstr, lineno=line)
+        message.fuzzy = fuzzy
+        messages.append(message)
+    return Catalogue(messages=messages)
+
+
+def _drift(items: list[tuple[str, str, str, Catalogue]], glossary: Glossary | None = None) -> list[Finding]:
+    return [f for f in check_catalogues(items, glossary) if f.check == "name-drift"]
+
+
+def _item(path: str, entries: list[tuple[str, str, int, bool]], src: str = "en",
+          tgt: str = "ru") -> tuple[str, str, str, Catalogue]:
+    return (path, src, tgt, _catalogue(entries))
+
+
+SAID = "“The berths were full,” said Rashad Mammadli, the port’s director."
+
+
+def test_drift_across_two_articles_names_both_spellings_and_the_row_to_add(glossary: Glossary) -> None:
+    items = [
+        _item("ru/a.po", [(SAID, "«Причалы были заняты», — сказал директор порта Рашад Мамедли.", 5, False)]),
+        _item("ru/b.po", [(SAID, "«Причалы были заняты», — сказал директор порта Рашад Маммадли.", 9, False)]),
+        _item("ru/c.po", [("Rashad Mammadli, the port’s director, opened the berth.",
+                           "Директор порта Рашад Мамедли открыл причал.", 3, False)]),
+    ]
+    findings = _drift(items, glossary)
+    assert [(f.path, f.line, f.severity, f.lang) for f in findings] == [("ru/b.po", 9, Severity.WARNING, "ru")]
+    message = findings[0].message
+    assert "'Рашад Маммадли'" in message and "'Рашад Мамедли'" in message
+    assert "2 reviewed entries (ru/a.po:5, ru/c.po:3)" in message
+    assert "`Rashad Mammadli,Рашад Мамедли,,person,`" in message
+    assert "(columns en,ru,az,kind,note)" in message and "locale/glossary.csv" in message
+    assert findings[0].msgid == SAID
+
+
+def test_inflected_forms_of_one_spelling_are_not_drift() -> None:
+    rows = [
+        ("Elvin Guliyev, an economist, spoke first.", "Экономист Эльвин Гулиев выступил первым.", 1),
+        ("Elvin Guliyev, an economist, was asked.", "Экономиста Эльвина Гулиева спросили.", 2),
+        ("They wrote to Elvin Guliyev, an economist.", "Они написали экономисту Эльвину Гулиеву.", 3),
+        ("The plan was drafted with Elvin Guliyev, an economist.",
+         "План составлен вместе с экономистом Эльвином Гулиевым.", 4),
+        ("Leyla Mammadli, an economist, spoke.", "Экономист Лейла Мамедли выступила.", 5),
+        ("A letter from Leyla Mammadli, an economist.", "Письмо от экономиста Лейлы Мамедли.", 6),
+        ("A talk with Leyla Mammadli, an economist.", "Беседа с экономистом Лейлой Мамедли.", 7),
+    ]
+    items = [_item(f"ru/{line}.po", [(source, text, line, False)]) for source, text, line in rows]
+    assert _drift(items) == []
+
+
+def test_a_different_spelling_in_any_case_is_drift() -> None:
+    items = [
+        _item("ru/a.po", [("Elvin Guliyev, an economist, spoke.", "Экономист Эльвин Гулиев выступил.", 1, False)]),
+        _item("ru/b.po", [("They asked Elvin Guliyev, an economist.", "Они спросили экономиста Элвина Кулиева.", 2, False)]),
+    ]
+    findings = _drift(items)
+    assert [(f.path, f.line) for f in findings] == [("ru/b.po", 2)]
+    assert "'Элвина Кулиева'" in findings[0].message and "'Эльвин Гулиев'" in findings[0].message
+
+
+def test_a_glossary_row_silences_it() -> None:
+    items = [
+        _item("ru/a.po", [(SAID, "«Причалы были заняты», — сказал Рашад Мамедли.", 5, False)]),
+        _item("ru/b.po", [(SAID, "«Причалы были заняты», — сказал Рашад Маммадли.", 9, False)]),
+    ]
+    assert len(_drift(items)) == 1
+    glossary = read_glossary(io.StringIO("en,ru,kind\nRashad Mammadli,Рашад Мамедли,person\n"))
+    assert _drift(items, glossary) == []
+
+
+def test_reviewed_spelling_is_the_reference_for_machine_output() -> None:
+    """Two machine translations that agree do not outvote one reviewed spelling: the
+    finding is on the machine output, and says it is not reviewed yet."""
+    machine = "«Причалы были заняты», — сказал Рашад Маммадли."
+    items = [
+        _item("ru/a.po", [(SAID, machine, 1, True)]),
+        _item("ru/b.po", [(SAID, machine, 2, True)]),
+        _item("ru/c.po", [(SAID, "«Причалы были заняты», — сказал Рашад Мамедли.", 3, False)]),
+    ]
+    findings = _drift(items)
+    assert [(f.path, f.line) for f in findings] == [("ru/a.po", 1), ("ru/b.po", 2)]
+    assert all("here (not reviewed yet) but 'Рашад Мамедли' in 1 reviewed entry (ru/c.po:3)" in f.message
+               for f in findings)
+    # Nothing reviewed yet: the most common spelling is the reference, and it says so.
+    unreviewed = [_item(path, [(SAID, cat.messages[0].msgstr, cat.messages[0].lineno, True)])
+                  for path, _, _, cat in items]
+    findings = _drift(unreviewed)
+    assert [(f.path, f.line) for f in findings] == [("ru/c.po", 3)]
+    assert "none reviewed yet" in findings[0].message
+
+
+def test_drift_within_one_article_is_reported() -> None:
+    items = [_item("ru/a.po", [
+        (SAID, "«Причалы были заняты», — сказал Рашад Мамедли.", 1, False),
+        ("Rashad Mammadli, the director, left early.", "Директор Рашад Мамедлы ушёл рано.", 4, True),
+    ])]
+    findings = _drift(items)
+    assert [(f.path, f.line) for f in findings] == [("ru/a.po", 4)]
+
+
+def test_azerbaijani_and_english_targets(glossary: Glossary) -> None:
+    az = [
+        _item("az/a.po", [(SAID, "“Limanlar dolu idi”, – deyə liman direktoru Rəşad Məmmədli bildirib.", 1, False)],
+              tgt="az"),
+        _item("az/b.po", [("Rashad Mammadli, the director, left.", "Direktor Rəşad Məmmədlinin getdiyi bildirilir.",
+                           2, False)], tgt="az"),
+        _item("az/c.po", [(SAID, "“Limanlar dolu idi”, – deyə liman direktoru Raşad Mammadli bildirib.", 3, True)],
+              tgt="az"),
+    ]
+    findings = _drift(az, glossary)
+    assert [(f.path, f.line, f.lang) for f in findings] == [("az/c.po", 3, "az")]
+    assert "`Rashad Mammadli,,Rəşad Məmmədli,person,`" in findings[0].message
+    said_ru = "«Причалы были заняты», — сказал Рашад Мамедли."
+    en = [
+        _item("en/a.po", [(said_ru, "“The berths were full,” said Rashad Mammadli.", 1, False)], src="ru", tgt="en"),
+        _item("en/b.po", [(said_ru, "“The berths were full,” said Rashad Mamedli.", 2, False)], src="ru", tgt="en"),
+        _item("en/c.po", [("Рашад Мамедли, директор порта, ушёл.", "Rashad Mammadli's deputy stayed.", 3, False)],
+              src="ru", tgt="en"),
+    ]
+    findings = _drift(en, glossary)
+    assert [(f.path, f.line) for f in findings] == [("en/b.po", 2)]
+    assert "`Rashad Mammadli,Рашад Мамедли,,person,`" in findings[0].message
+
+
+def test_the_suggested_row_fills_the_languages_that_agree(glossary: Glossary) -> None:
+    items = [
+        _item("ru/a.po", [(SAID, "«Причалы были заняты», — сказал Рашад Мамедли.", 1, False)]),
+        _item("ru/b.po", [(SAID, "«Причалы были заняты», — сказал Рашад Маммадли.", 2, False)]),
+        _item("az/a.po", [(SAID, "“Limanlar dolu idi”, – deyə Rəşad Məmmədli bildirib.", 1, False)], tgt="az"),
+    ]
+    findings = _drift(items, glossary)
+    assert len(findings) == 1
+    assert "`Rashad Mammadli,Рашад Мамедли,Rəşad Məmmədli,person,`" in findings[0].message
+    # Without a glossary the row has the languages involved.
+    assert "`Rashad Mammadli,Рашад Мамедли,person` (columns en,ru,kind)" in _drift(items)[0].message
+
+
+def test_no_person_no_finding() -> None:
+    """Places, organisations, titles of things, and capitalised words at a sentence start
+    are spelt two ways without a word from this check: it only speaks of people."""
+    rows = [
+        ("The Middle Corridor grows.", ("Средний коридор растёт.", "Срединный Коридор растёт.")),
+        ("Caspian Capital expects growth.", ("Каспиан Капитал ждёт роста.", "Каспий Кэпитал ждёт роста.")),
+        ("Kazakh Wheat Exports rose.", ("Казахский Экспорт Пшеницы вырос.", "Казахстанский Экспорт Зерна вырос.")),
+        ("New Baku Port opened.", ("Новый Бакинский Порт открылся.", "Нью Баку Порт открылся.")),
+        ("Sumgait Chemical Park is closed.", ("Сумгаитский Химпарк закрыт.", "Сумгайытский Химический Парк закрыт.")),
+    ]
+    items = [_item(f"ru/{n}{i}.po", [(source, text, 1, False)])
+             for i, (source, pair) in enumerate(rows) for n, text in zip("ab", pair)]
+    assert _drift(items) == []
+
+
+def test_months_and_sentence_starters_are_not_part_of_a_name() -> None:
+    assert person_names(["In May Rashad Mammadli's plan passed.",
+                         "“It passed,” said Rashad Mammadli.",
+                         "Friday Elvin Guliyev, an economist, left.",
+                         "However Leyla Mammadova spoke."], "en") == [
+        Counter({"Rashad Mammadli": 1}), Counter({"Rashad Mammadli": 1}), Counter({"Elvin Guliyev": 1}),
+        Counter({"Leyla Mammadova": 1})]
+
+
+def test_glossary_places_and_names_are_left_to_the_glossary_checks(glossary: Glossary) -> None:
+    segments = ["Leyla Huseynova, the director, spoke.", "Ganja Mammadov, the mayor, spoke."]
+    assert person_names(segments, "en", glossary) == [Counter(), Counter()]
+    assert person_names(segments, "en") == [Counter({"Leyla Huseynova": 1}), Counter({"Ganja Mammadov": 1})]
+
+
+def test_a_rendering_that_cannot_be_located_reliably_says_nothing() -> None:
+    names = Counter({"Elvin Guliyev": 1})
+    # Two places for one mention: which one is the name?
+    assert locate("Эльвин Гулиев и Элвин Кулиев выступили.", names, "en", "ru") == {}
+    # Left in Latin letters (untranslated): not a Russian spelling.
+    assert locate("Выступил Elvin Guliyev.", names, "en", "ru") == {}
+    # Nothing sounds like it.
+    assert locate("Выступил министр.", names, "en", "ru") == {}
+    # Two names of the segment that sound alike: a place is not given to either.
+    twins = Counter({"Elvin Guliyev": 1, "Elvin Guliyeva": 1})
+    assert locate("Выступили Эльвин Гулиев и Эльвин Гулиева.", twins, "en", "ru") == {}
+    assert locate("Выступил Эльвин Гулиев.", names, "en", "ru") == {"Elvin Guliyev": ["Эльвин Гулиев"]}
+
+
+def test_same_spelling_allows_case_endings_only() -> None:
+    same = [("Рашад Мамедли", "Рашада Мамедли", "ru"), ("Лейла Гулиева", "Лейлой Гулиевой", "ru"),
+            ("Юрий Игорь", "Юрия Игорем", "ru"), ("Rəşad Məmmədli", "Rəşad Məmmədlinin", "az"),
+            ("Rəşad Məmmədli", "Rəşad Məmmədli'nin", "az"), ("Rashad Mammadli", "Rashad Mammadli's", "en")]
+    different = [("Рашад Мамедли", "Рашад Мамедлы", "ru"), ("Эльвин Гулиев", "Элвин Гулиев", "ru"),
+                 ("Гулиев", "Кулиев", "ru"), ("Rəşad Məmmədli", "Rəşad Məmmədlı", "az"),
+                 ("Rashad Mammadli", "Rashad Mammadly", "en")]
+    assert all(same_spelling(a, b, lang) for a, b, lang in same)
+    assert not any(same_spelling(a, b, lang) for a, b, lang in different)
+
+
+def test_resemblance_lets_transliterations_of_q_and_g_meet() -> None:
+    assert resemblance("Quliyev", "Кулиев") == resemblance("Guliyev", "Гулиев") == 1.0
+    assert resemblance("Rashad", "Сказал") == 0.0
+
+
+def test_the_bundled_example_has_no_drift(example_project) -> None:  # type: ignore[no-untyped-def]
+    from pipeline.config import load_config
+    from pipeline.integration import project_glossary
+    from pipeline.project import Problems, iter_catalogues
+
+    config = load_config(example_project)
+    items = [(rel, article.lang, lang, catalogue)
+             for article, lang, rel, catalogue in iter_catalogues(config, Problems()) if catalogue is not None]
+    assert _drift(items, project_glossary(config)) == []
+    assert _drift(items) == []
