@@ -444,6 +444,23 @@ class CatalogueChecker:
     def corpus(self, parts: Iterable[CatalogueCheck]) -> list[Finding]:
         return corpus_findings(parts, self.glossary)
 
+    def remembered(self, part: CatalogueCheck) -> list[list[object]]:
+        """What of a checked catalogue the corpus-level checks need when a later ``sync``
+        skips its article (JSON-able, kept in the run state): its spellings of names. An
+        unchanged article's names still count against a changed one's that way, without
+        reading it again. Quotations are not kept: they are many, and long."""
+        return [[*key, r.text, r.path, r.line, r.msgid, r.reviewed] for key, r in part.names]
+
+    def recalled(self, data: list[list[object]]) -> CatalogueCheck:
+        """A part from :meth:`remembered`'s data, marked as not read by this run."""
+        try:
+            return CatalogueCheck(names=tuple(
+                ((str(source), str(src), str(tgt)), Rendering(str(text), str(path), int(line),  # type: ignore[call-overload]
+                                                             str(msgid), str(tgt), bool(reviewed), fresh=False))
+                for source, src, tgt, text, path, line, msgid, reviewed in data))
+        except (TypeError, ValueError):  # a state file from elsewhere: it is only a cache
+            return CatalogueCheck()
+
     def __call__(self, items: Iterable[CatalogueItem]) -> list[Finding]:
         return check_catalogues(items, self.glossary)
 

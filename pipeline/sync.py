@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol
 
 from .catalogue import parse_po, render_po
 from .engines.memory_only import is_memory_only
@@ -30,6 +30,7 @@ from .extract import Annotator, build_template
 from .fileio import (ProjectLock, cleanup_temp_files, fingerprint, flush_file_system, resolved_folders_cache,
                      safe_join, write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
+from .state import ArticleRecord
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
@@ -125,11 +126,17 @@ class CheckHook(Protocol):
     """The check stage's hook, in two parts (see :class:`pipeline.checks.CatalogueChecker`):
     ``per_catalogue`` runs where a catalogue is written, in a worker process, and returns
     something small and picklable; ``corpus`` joins those results, in catalogue order, in
-    the parent."""
+    the parent. ``remembered`` turns a result into what the run state keeps of it (JSON),
+    and ``recalled`` back, so the corpus-level checks of an incremental run also see the
+    articles it skips."""
 
     def per_catalogue(self, item: CatalogueItem) -> "CatalogueCheck": ...
 
     def corpus(self, parts: Iterable["CatalogueCheck"]) -> list[Finding]: ...
+
+    def remembered(self, part: "CatalogueCheck") -> list[Any]: ...
+
+    def recalled(self, data: list[Any]) -> "CatalogueCheck": ...
 
 
 @dataclass
@@ -162,6 +169,7 @@ class _Done:
     awaiting: Counter[str]  # entries awaiting review, by language
     checks: list["CatalogueCheck"]  # the per-catalogue checks of the catalogues written
     outcome: ArticleOutcome | None  # for the incremental state (full runs only)
+    slug: str = ""
 
 
 @dataclass
@@ -211,7 +219,8 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
 
         clean, dirty = partition(found, cache, options.engine, lambda: [rel for _, _, rel in catalogues()],
                                  lambda rel, slug: _source_language(config, rel, slug))
-        done = _run(config, dirty, _without_empty_memory(options, catalogues), report, catalogues)
+        done = _run(config, dirty, _without_empty_memory(options, catalogues), report, catalogues,
+                    _recalled(clean, options), found)
         report.articles = len(done) + len(clean)
         if report.written:
             _flush_rebuildable(config)
@@ -260,9 +269,12 @@ def _source_language(config: Config, rel: str, slug: str) -> str | None:
 
 
 def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions, report: SyncReport,
-         catalogues: Callable[[], list[tuple[str, str, str]]]) -> list[_Done]:
+         catalogues: Callable[[], list[tuple[str, str, str]]], recalled: dict[str, "CatalogueCheck"],
+         found: list[tuple[str, str]]) -> list[_Done]:
     """The three phases over the articles this run reads; one result per article read, in
-    order, folded into the report in the order a run that kept every catalogue would use."""
+    order, folded into the report in the order a run that kept every catalogue would use.
+    The corpus-level checks also get what earlier runs recorded of the skipped articles
+    (``recalled``), in article order, as a run that read everything would see them."""
     prepared = _prepare_all(config, dirty, options, report)
     if _translating(options):
         _translate_stage(config, prepared, {rel for p in prepared for rel in p.catalogues}, catalogues(),
@@ -272,9 +284,19 @@ def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions, rep
     for article in done:
         report.merge(article.report)
     if _checking(options):
+        checked = {article.slug: article.checks for article in done}
         report.findings.extend(options.checker.corpus(  # type: ignore[union-attr]
-            check for article in done for check in article.checks))
+            [check for _, slug in found
+             for check in checked.get(slug, [recalled[slug]] if slug in recalled else [])]))
     return done
+
+
+def _recalled(clean: list[tuple[str, ArticleRecord]], options: SyncOptions) -> dict[str, "CatalogueCheck"]:
+    """What earlier runs recorded for the corpus-level checks of the articles this run skips."""
+    if not _checking(options):
+        return {}
+    return {slug: options.checker.recalled(record.summary.get("checked", []))  # type: ignore[union-attr]
+            for slug, record in clean}
 
 
 def _translating(options: SyncOptions) -> bool:
@@ -531,7 +553,7 @@ def _finish(config: Config, state: CatalogueState, options: SyncOptions) -> _Fin
 def _conclude(config: Config, article: Article, states: list[CatalogueState],
               finished: list[_Finished], options: SyncOptions) -> _Done:
     """Reduce an article's finished catalogues to what the rest of the run needs."""
-    done = _Done(SyncReport(), Counter(), [], None)
+    done = _Done(SyncReport(), Counter(), [], None, article.slug)
     for state, result in zip(states, finished):
         done.report.merge(result.report)
         if result.kept_before:
@@ -542,6 +564,9 @@ def _conclude(config: Config, article: Article, states: list[CatalogueState],
         _count_waiting(state, done.awaiting)
     if options.full_run:
         done.outcome = outcome(config, article, states, done.report)
+        if _checking(options):
+            done.outcome.summary["checked"] = [
+                row for check in done.checks for row in options.checker.remembered(check)]  # type: ignore[union-attr]
     return done
 
 

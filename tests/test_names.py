@@ -235,3 +235,66 @@ def test_the_bundled_example_has_no_drift(example_project) -> None:  # type: ign
              for article, lang, rel, catalogue in iter_catalogues(config, Problems()) if catalogue is not None]
     assert _drift(items, project_glossary(config)) == []
     assert _drift(items) == []
+
+
+def _names_project(root):  # type: ignore[no-untyped-def]
+    """Three English articles quoting Rashad Mammadli, their ru catalogues reviewed: two
+    spell him Рашад Мамедли, one Рашад Маммадли."""
+    from pipeline.catalogue import parse_po, render_po
+    from pipeline.config import load_config
+    from pipeline.sync import SyncOptions, sync
+    from tests.conftest import write_project
+
+    articles = {f"desk/story-{n}": f"---\ntitle: Story {n}\n---\n\n{SAID}\n\nThe port reopened in May.\n"
+                for n in range(3)}
+    write_project(root, articles, 'languages = ["en", "ru"]\n')
+    sync(load_config(root), SyncOptions(jobs=1))
+    spelling = {"desk/story-0": "Мамедли", "desk/story-1": "Маммадли", "desk/story-2": "Мамедли"}
+    for slug, surname in spelling.items():
+        path = root / f"locale/ru/LC_MESSAGES/{slug}.po"
+        catalogue = parse_po(path.read_bytes(), str(path))
+        for message in catalogue.active:
+            message.msgstr = {SAID: f"«Причалы были заняты», — сказал директор порта Рашад {surname}.",
+                              "The port reopened in May.": "Порт вновь открылся в мае."}.get(message.msgid, f"История {slug[-1]}")
+        path.write_bytes(render_po(catalogue))
+    return root
+
+
+def _sync_findings(root) -> list[str]:  # type: ignore[no-untyped-def]
+    from pipeline.config import load_config
+    from pipeline.integration import hooks
+    from pipeline.sync import SyncOptions, sync
+
+    config = load_config(root)
+    report = sync(config, SyncOptions(jobs=1, **hooks(config)))
+    return [f.render() for f in report.findings if f.check == "name-drift"]
+
+
+def test_sync_reports_drift_and_remembers_skipped_articles(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    root = _names_project(tmp_path)
+    first = _sync_findings(root)
+    assert len(first) == 1 and first[0].startswith("locale/ru/LC_MESSAGES/desk/story-1.po:")
+    assert "'Рашад Маммадли'" in first[0] and "2 reviewed entries" in first[0]
+    assert "`Rashad Mammadli,Рашад Мамедли,person`" in first[0]
+    # Nothing changed: nothing read, nothing reported (as for every other check).
+    assert _sync_findings(root) == []
+    # Only story-0 is read again; the drift is against what the state recorded of the others.
+    path = root / "locale/ru/LC_MESSAGES/desk/story-0.po"
+    path.write_bytes(path.read_bytes().replace("Порт вновь открылся".encode(), "Порт снова открылся".encode()))
+    again = _sync_findings(root)
+    assert again == first
+    # A glossary row settles it.
+    (root / "locale/glossary.csv").write_text("en,ru,kind\nRashad Mammadli,Рашад Мамедли,person\n",
+                                              encoding="utf-8")
+    assert _sync_findings(root) == []
+
+
+def test_pipeline_check_and_the_review_queue_report_it(tmp_path, runner) -> None:  # type: ignore[no-untyped-def]
+    from pipeline.cli import cli
+
+    root = _names_project(tmp_path)
+    checked = runner.invoke(cli, ["--project", str(root), "check"])
+    assert checked.exit_code == 0
+    assert "story-1.po:" in checked.output and "warning: [name-drift] 'Rashad Mammadli' is spelled" in checked.output
+    queue = runner.invoke(cli, ["--project", str(root), "review", "--json", "--reason", "findings"])
+    assert "name-drift" in queue.output
