@@ -27,6 +27,8 @@ _COMMA_GAP = re.compile(r"\s*,\s*(?=[^\W_])")
 _NOT_UPPER = "".join(chr(c) for ranges in ((0x30, 0x250), (0x370, 0x530), (0x1E00, 0x1F00))
                      for c in range(*ranges) if chr(c).isalnum() and not chr(c).isupper())
 _MAYBE_UPPER = "[^\\W" + re.escape(_NOT_UPPER) + "]"
+#: The same class for other modules that look for capitalised words with a regex.
+MAYBE_UPPER = _MAYBE_UPPER
 _NAMES_CACHE_SIZE = 8192
 _AZ_SUFFIX_AFTER_MARK = re.compile(r"(?:nin|nın|nun|nün|in|ın|un|ün)")
 _AZ_VOWELS = "aıoueəiöü"

@@ -22,7 +22,8 @@ from pipeline.glossary import Glossary, Term, count_term, find_variants, term_pa
 from pipeline.inline import RegionKind, blank_out, code_spans, protected_regions, template_tags, urls
 from pipeline.lexicon import lexicon
 from pipeline.model import Catalogue, Finding, Severity
-from pipeline.names import NameKey, Rendering, catalogue_renderings, collect, name_drift
+from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
+                            remembered_names)
 from pipeline.numbers import Number, numbers_in, unmatched_numbers
 from pipeline.quotemarks import QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import QuoteKind, Quotation, analyse_article, find_quotations
@@ -353,6 +354,9 @@ class CatalogueCheck:
     findings: tuple[Finding, ...] = ()
     quoted: tuple[tuple[QuoteKey, QuotedTranslation], ...] = ()
     names: tuple[tuple[NameKey, Rendering], ...] = ()
+    #: Instead of ``names``, for an article ``sync`` skipped: what an earlier run recorded
+    #: (:meth:`CatalogueChecker.remembered`), read only for the names this run reads too.
+    recorded: tuple[str, ...] = ()
 
 
 def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogue,
@@ -411,13 +415,14 @@ def corpus_findings(parts: Iterable[CatalogueCheck], glossary: Glossary | None =
     :func:`check_catalogues` reports in). ``glossary`` only shapes the suggested rows."""
     findings: list[Finding] = []
     quoted: dict[QuoteKey, list[QuotedTranslation]] = defaultdict(list)
-    names = []
+    parts = list(parts)
     for part in parts:
         findings += part.findings
         for key, occurrence in part.quoted:
             quoted[key].append(occurrence)
-        names.append(part.names)
-    return findings + check_divergence(quoted) + name_drift(collect(names), glossary)
+    read = {key[:2] for part in parts for key, _ in part.names}
+    names = collect(part.names or recalled_names(part.recorded, read) for part in parts)
+    return findings + check_divergence(quoted) + name_drift(names, glossary)
 
 
 def check_catalogues(items: Iterable[CatalogueItem],
@@ -444,22 +449,16 @@ class CatalogueChecker:
     def corpus(self, parts: Iterable[CatalogueCheck]) -> list[Finding]:
         return corpus_findings(parts, self.glossary)
 
-    def remembered(self, part: CatalogueCheck) -> list[list[object]]:
+    def remembered(self, part: CatalogueCheck) -> str:
         """What of a checked catalogue the corpus-level checks need when a later ``sync``
-        skips its article (JSON-able, kept in the run state): its spellings of names. An
-        unchanged article's names still count against a changed one's that way, without
-        reading it again. Quotations are not kept: they are many, and long."""
-        return [[*key, r.text, r.path, r.line, r.msgid, r.reviewed] for key, r in part.names]
+        skips its article (JSON text, kept in the run state): its spellings of names, so an
+        unchanged article's names still count against a changed one's without reading it
+        again. Quotations are not kept: they are many, and long."""
+        return remembered_names(part.names)
 
-    def recalled(self, data: list[list[object]]) -> CatalogueCheck:
+    def recalled(self, data: list[str]) -> CatalogueCheck:
         """A part from :meth:`remembered`'s data, marked as not read by this run."""
-        try:
-            return CatalogueCheck(names=tuple(
-                ((str(source), str(src), str(tgt)), Rendering(str(text), str(path), int(line),  # type: ignore[call-overload]
-                                                             str(msgid), str(tgt), bool(reviewed), fresh=False))
-                for source, src, tgt, text, path, line, msgid, reviewed in data))
-        except (TypeError, ValueError):  # a state file from elsewhere: it is only a cache
-            return CatalogueCheck()
+        return CatalogueCheck(recorded=tuple(data))
 
     def __call__(self, items: Iterable[CatalogueItem]) -> list[Finding]:
         return check_catalogues(items, self.glossary)

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any, Container, Iterable, Mapping, NamedTuple, Sequence
 
-from pipeline.attribution import Name, full_names_in
+from pipeline.attribution import MAYBE_UPPER, Name, full_names_in
 from pipeline.glossary import Glossary
 from pipeline.inline import blank_out
 from pipeline.lexicon import RU_HUSHING, lexicon
@@ -40,6 +41,8 @@ CHECK = "name-drift"
 NameKey = tuple[str, str, str]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+#: The words of :data:`_WORD` that may be capitalised (a superset: ``str.isupper`` decides).
+_MAYBE_CAPITALISED = re.compile("(?=" + MAYBE_UPPER + r")(?<![^\W_])(?<![^\W_]['’\-])" + _WORD.pattern)
 #: How alike (:func:`pipeline.translit.resemblance`) each word of a translation must sound
 #: to the source name's word to be taken as its spelling.
 _MIN_WORD = 0.7
@@ -64,11 +67,20 @@ _EN_POSSESSIVE = ("'s", "’s", "'", "’")
 _SCRIPTS = {"ru": "cyrillic", "uk": "cyrillic", "be": "cyrillic", "en": "latin", "az": "latin",
             "tr": "latin", "de": "latin", "fr": "latin"}
 _SHOWN_PLACES = 3
+_PEOPLE_CACHE_SIZE = 8
+#: Names and their spellings recur across a corpus: word-level answers are cached.
+_CACHE_SIZE = 16384
+#: :func:`person_names` by (segments, language, glossary id); the glossary is kept with the
+#: answer so that its id cannot be reused by another glossary while the entry lives.
+_PEOPLE: dict[tuple[tuple[str, ...], str, int], tuple[Glossary | None, list[Counter[str]]]] = {}
 
 
-@dataclass(frozen=True)
-class Rendering:
-    """One translation's spelling of a source name (as written, maybe inflected), and where."""
+class Rendering(NamedTuple):
+    """One translation's spelling of a source name (as written, maybe inflected), and where.
+
+    A named tuple, not a dataclass: an incremental ``sync`` rebuilds tens of thousands of
+    them from the run state, and a frozen dataclass costs several times as much to build.
+    """
 
     text: str
     path: str
@@ -87,7 +99,20 @@ def person_names(segments: Sequence[str], lang: str,
     """For each segment, the people it names in full whom the glossary does not know, with
     how often. A name counts as a person's when the article quotes them or marks them as a
     person (role, title, appositive, surname ending) somewhere: an organisation or place
-    of two capitalised words (Middle Corridor, Caspian Capital) has none of these."""
+    of two capitalised words (Middle Corridor, Caspian Capital) has none of these.
+
+    The last few articles' answers are kept (so the counters are shared: read them, do not
+    change them): an article's catalogues, one per target language, are checked one after
+    another and ask the same question."""
+    key = (tuple(segments), lang, id(glossary))
+    if key not in _PEOPLE:
+        if len(_PEOPLE) >= _PEOPLE_CACHE_SIZE:
+            _PEOPLE.pop(next(iter(_PEOPLE)))
+        _PEOPLE[key] = (glossary, _person_names(key[0], lang, glossary))
+    return _PEOPLE[key][1]
+
+
+def _person_names(segments: tuple[str, ...], lang: str, glossary: Glossary | None) -> list[Counter[str]]:
     found = [[(_cleaned(name.text, lang), name) for name in full_names_in(text, lang)]
              for text in segments]
     people = {cleaned for cleaned in (_cleaned(q.speaker, lang) for q in analyse_article(segments, lang)
@@ -129,7 +154,9 @@ def locate(translation: str, names: Mapping[str, int], src_lang: str, tgt_lang: 
     if not translation:
         return {}
     prose = blank_out(translation)
-    words = list(_WORD.finditer(prose))
+    words = _name_words(prose, tgt_lang)
+    if not words:
+        return {}
     candidates = [(score, window[0].start(), window[-1].end(), name)
                   for name in names for window, score in _windows(prose, words, name.split(), tgt_lang)]
     if not candidates:
@@ -170,7 +197,6 @@ def name_drift(renderings: Mapping[NameKey, Sequence[Rendering]], glossary: Glos
     that would settle it. A name is only reported when this run read one of its entries
     (see :attr:`Rendering.fresh`).
     """
-    consistent = _consistent_forms(renderings)
     findings: list[Finding] = []
     for key in sorted(renderings):
         occurrences = renderings[key]
@@ -180,7 +206,7 @@ def name_drift(renderings: Mapping[NameKey, Sequence[Rendering]], glossary: Glos
         if len(groups) < 2:
             continue
         reference = _reference(groups)
-        row = _suggested_row(key, _display(reference), consistent, glossary)
+        row = _suggested_row(key, _display(reference), renderings, glossary)
         where = _where(reference)
         for group in groups:
             if group is reference:
@@ -205,9 +231,47 @@ def collect(parts: Iterable[Iterable[tuple[NameKey, Rendering]]]) -> dict[NameKe
     return grouped
 
 
+def remembered_names(renderings: Sequence[tuple[NameKey, Rendering]]) -> str:
+    """One catalogue's renderings as compact JSON text for the run state ("" for none): per
+    catalogue, each (name, spelling, reviewed) once with its lines. The msgid is left out
+    (it would multiply the state's size; findings are located by path and line). Text,
+    not nested lists, because the state is written with Python's pure-Python encoder
+    (it is indented) and one string costs it one step, a list one step per item."""
+    if not renderings:
+        return ""
+    lines: dict[tuple[str, str, str, str, str, bool], list[int]] = defaultdict(list)
+    for (source, src_lang, tgt_lang), rendering in renderings:
+        lines[(rendering.path, src_lang, tgt_lang, source, rendering.text, rendering.reviewed)].append(rendering.line)
+    catalogues: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(list)
+    for (path, src_lang, tgt_lang, source, text, reviewed), found in lines.items():
+        catalogues[(path, src_lang, tgt_lang)].append([source, text, int(reviewed), *found])
+    return json.dumps([[*where, rows] for where, rows in catalogues.items()], ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def recalled_names(texts: Sequence[str], wanted: Container[tuple[str, str]] | None = None
+                   ) -> tuple[tuple[NameKey, Rendering], ...]:
+    """:func:`remembered_names`' texts back as renderings, in line order, marked as not
+    read by this run; only the names ``wanted`` (source form, source language), when given:
+    the ones this run read, the only ones it can report. A state written by something else
+    gives none (it is only a cache)."""
+    found: list[tuple[NameKey, Rendering]] = []
+    try:
+        for path, src_lang, tgt_lang, rows in (entry for text in texts for entry in json.loads(text)):
+            recalled = [((str(source), str(src_lang), str(tgt_lang)),
+                         Rendering(str(text), str(path), int(line), "", str(tgt_lang), bool(reviewed), False))
+                        for source, text, reviewed, *lines in rows
+                        if wanted is None or (source, src_lang) in wanted for line in lines]
+            found += sorted(recalled, key=lambda item: item[1].line)
+    except (TypeError, ValueError):
+        return ()
+    return tuple(found)
+
+
 # --------------------------------------------------------------------------- the source side
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _cleaned(text: str, lang: str) -> str | None:
     """The name as a glossary row would have it (a possessive or genitive mark and a month
     or weekday run into it taken off: In May Rashad Mammadli's …), or None when what is
@@ -254,23 +318,26 @@ def _in_glossary(text: str, name: Name, cleaned: str, lang: str, glossary: Gloss
 # --------------------------------------------------------------------------- the translation side
 
 
+def _name_words(prose: str, lang: str) -> list[re.Match[str]]:
+    """The words of ``prose`` that may be part of a name: capitalised, in the target
+    language's script (most words of a translation are neither, and are never scored)."""
+    script = _SCRIPTS.get(lang.split("_")[0].split("-")[0])
+    return [m for m in _MAYBE_CAPITALISED.finditer(prose)
+            if m.group()[0].isupper() and (script is None or _script(m.group()) == script)]
+
+
 def _windows(prose: str, words: list[re.Match[str]], wanted: list[str], lang: str
              ) -> Iterable[tuple[list[re.Match[str]], float]]:
-    """Runs of capitalised words of ``prose`` that sound like ``wanted``, with their score."""
+    """Runs of ``words`` (see :func:`_name_words`) next to each other, with only spaces
+    between them, that sound like ``wanted``, with their score."""
     size = len(wanted)
-    script = _SCRIPTS.get(lang.split("_")[0].split("-")[0])
     for index in range(len(words) - size + 1):
         window = words[index:index + size]
-        if not window[0].group()[0].isupper():
-            continue  # most words: no name starts here
         if any(not prose[a.end():b.start()].isspace() for a, b in zip(window, window[1:])):
             continue
         scores = []
         for match, target in zip(window, wanted):
-            word = match.group()
-            if not word[0].isupper() or (script and _script(word) != script):
-                break
-            score = _word_score(word, target, lang)
+            score = _word_score(match.group(), target, lang)
             if score < _MIN_WORD:
                 break
             scores.append(score)
@@ -278,6 +345,7 @@ def _windows(prose: str, words: list[re.Match[str]], wanted: list[str], lang: st
             yield window, sum(scores) / size
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _word_score(word: str, target: str, lang: str) -> float:
     """How well ``word``, less a case ending ``lang`` allows, sounds like ``target``."""
     best = resemblance(word, target)
@@ -298,6 +366,7 @@ def _is_ending(ending: str, lang: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _script(word: str) -> str:
     if any("\u0400" <= c <= "\u04ff" for c in word):
         return "cyrillic"
@@ -399,18 +468,14 @@ def _where(group: Sequence[Rendering]) -> str:
     return f"{entries} ({listed})" + ("" if reviewed else ", none reviewed yet")
 
 
-def _consistent_forms(renderings: Mapping[NameKey, Sequence[Rendering]]) -> dict[tuple[str, str, str], str]:
-    """(source form, source lang, target lang) → the one spelling a target uses, for the
-    names whose spelling does not drift there: the other cells of a suggested row."""
-    forms = {}
-    for key, occurrences in renderings.items():
-        groups = _spellings(occurrences, key[2])
-        if len(groups) == 1:
-            forms[key] = _display(groups[0])
-    return forms
+def _agreed(occurrences: Sequence[Rendering], lang: str) -> str:
+    """The one spelling ``occurrences`` use (empty when none, or when they drift): the
+    other cells of a suggested row."""
+    groups = _spellings(occurrences, lang) if occurrences else []
+    return _display(groups[0]) if len(groups) == 1 else ""
 
 
-def _suggested_row(key: NameKey, target: str, consistent: Mapping[NameKey, str],
+def _suggested_row(key: NameKey, target: str, renderings: Mapping[NameKey, Sequence[Rendering]],
                    glossary: Glossary | None) -> str:
     """The CSV line to add, in the glossary's own column order: the source form, the
     reference spelling, the spellings other languages agree on, kind ``person``."""
@@ -431,7 +496,7 @@ def _suggested_row(key: NameKey, target: str, consistent: Mapping[NameKey, str],
         elif column == "note":
             cells.append("")
         else:
-            cells.append(consistent.get((source, src_lang, column), ""))
+            cells.append(_agreed(renderings.get((source, src_lang, column), ()), column))
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="").writerow(cells)
     header = ",".join(columns)
@@ -439,4 +504,4 @@ def _suggested_row(key: NameKey, target: str, consistent: Mapping[NameKey, str],
 
 
 __all__ = ["CHECK", "NameKey", "Rendering", "catalogue_renderings", "collect", "locate", "name_drift",
-           "person_names", "same_spelling"]
+           "person_names", "recalled_names", "remembered_names", "same_spelling"]

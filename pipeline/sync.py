@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
 
 from .catalogue import parse_po, render_po
 from .engines.memory_only import is_memory_only
@@ -126,17 +126,17 @@ class CheckHook(Protocol):
     """The check stage's hook, in two parts (see :class:`pipeline.checks.CatalogueChecker`):
     ``per_catalogue`` runs where a catalogue is written, in a worker process, and returns
     something small and picklable; ``corpus`` joins those results, in catalogue order, in
-    the parent. ``remembered`` turns a result into what the run state keeps of it (JSON),
-    and ``recalled`` back, so the corpus-level checks of an incremental run also see the
-    articles it skips."""
+    the parent. ``remembered`` turns a result into what the run state keeps of it (text,
+    empty for nothing), and ``recalled`` an article's list of those back, so the
+    corpus-level checks of an incremental run also see the articles it skips."""
 
     def per_catalogue(self, item: CatalogueItem) -> "CatalogueCheck": ...
 
     def corpus(self, parts: Iterable["CatalogueCheck"]) -> list[Finding]: ...
 
-    def remembered(self, part: "CatalogueCheck") -> list[Any]: ...
+    def remembered(self, part: "CatalogueCheck") -> str: ...
 
-    def recalled(self, data: list[Any]) -> "CatalogueCheck": ...
+    def recalled(self, data: list[str]) -> "CatalogueCheck": ...
 
 
 @dataclass
@@ -219,8 +219,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
 
         clean, dirty = partition(found, cache, options.engine, lambda: [rel for _, _, rel in catalogues()],
                                  lambda rel, slug: _source_language(config, rel, slug))
-        done = _run(config, dirty, _without_empty_memory(options, catalogues), report, catalogues,
-                    _recalled(clean, options), found)
+        done = _run(config, dirty, _without_empty_memory(options, catalogues), report, catalogues, clean, found)
         report.articles = len(done) + len(clean)
         if report.written:
             _flush_rebuildable(config)
@@ -269,12 +268,12 @@ def _source_language(config: Config, rel: str, slug: str) -> str | None:
 
 
 def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions, report: SyncReport,
-         catalogues: Callable[[], list[tuple[str, str, str]]], recalled: dict[str, "CatalogueCheck"],
+         catalogues: Callable[[], list[tuple[str, str, str]]], clean: list[tuple[str, ArticleRecord]],
          found: list[tuple[str, str]]) -> list[_Done]:
     """The three phases over the articles this run reads; one result per article read, in
     order, folded into the report in the order a run that kept every catalogue would use.
-    The corpus-level checks also get what earlier runs recorded of the skipped articles
-    (``recalled``), in article order, as a run that read everything would see them."""
+    The corpus-level checks also get what earlier runs recorded of the ``clean`` articles
+    it skips, in article order, as a run that read everything would see them."""
     prepared = _prepare_all(config, dirty, options, report)
     if _translating(options):
         _translate_stage(config, prepared, {rel for p in prepared for rel in p.catalogues}, catalogues(),
@@ -283,8 +282,9 @@ def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions, rep
     done = [p.done for p in prepared if p.done is not None]
     for article in done:
         report.merge(article.report)
-    if _checking(options):
+    if _checking(options) and done:
         checked = {article.slug: article.checks for article in done}
+        recalled = _recalled(clean, options)
         report.findings.extend(options.checker.corpus(  # type: ignore[union-attr]
             [check for _, slug in found
              for check in checked.get(slug, [recalled[slug]] if slug in recalled else [])]))
@@ -293,8 +293,6 @@ def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions, rep
 
 def _recalled(clean: list[tuple[str, ArticleRecord]], options: SyncOptions) -> dict[str, "CatalogueCheck"]:
     """What earlier runs recorded for the corpus-level checks of the articles this run skips."""
-    if not _checking(options):
-        return {}
     return {slug: options.checker.recalled(record.summary.get("checked", []))  # type: ignore[union-attr]
             for slug, record in clean}
 
@@ -564,9 +562,10 @@ def _conclude(config: Config, article: Article, states: list[CatalogueState],
         _count_waiting(state, done.awaiting)
     if options.full_run:
         done.outcome = outcome(config, article, states, done.report)
-        if _checking(options):
-            done.outcome.summary["checked"] = [
-                row for check in done.checks for row in options.checker.remembered(check)]  # type: ignore[union-attr]
+        remembered = [text for check in done.checks
+                      if (text := options.checker.remembered(check))] if _checking(options) else []  # type: ignore[union-attr]
+        if remembered:
+            done.outcome.summary["checked"] = remembered
     return done
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from collections import Counter
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from pipeline.checks import check_catalogues
 from pipeline.glossary import Glossary, read_glossary
 from pipeline.model import Catalogue, Finding, Message, Severity
-from pipeline.names import locate, person_names, same_spelling
+from pipeline.names import Rendering, locate, person_names, recalled_names, remembered_names, same_spelling
 from pipeline.translit import resemblance
 
 CSV = """\
@@ -298,3 +299,21 @@ def test_pipeline_check_and_the_review_queue_report_it(tmp_path, runner) -> None
     assert "story-1.po:" in checked.output and "warning: [name-drift] 'Rashad Mammadli' is spelled" in checked.output
     queue = runner.invoke(cli, ["--project", str(root), "review", "--json", "--reason", "findings"])
     assert "name-drift" in queue.output
+
+
+def test_the_run_state_keeps_spellings_compactly_and_gives_them_back_in_line_order() -> None:
+    key = ("Rashad Mammadli", "en", "ru")
+    found = ((key, Rendering("Рашад Мамедли", "ru/a.po", 9, SAID, "ru", True)),
+             (key, Rendering("Рашад Маммадли", "ru/a.po", 12, SAID, "ru", False)),
+             (key, Rendering("Рашада Мамедли", "ru/a.po", 20, "Other.", "ru", True)),
+             (key, Rendering("Рашад Мамедли", "ru/a.po", 31, "More.", "ru", True)))
+    kept = remembered_names(found)
+    assert json.loads(kept) == [["ru/a.po", "en", "ru", [["Rashad Mammadli", "Рашад Мамедли", 1, 9, 31],
+                                                          ["Rashad Mammadli", "Рашад Маммадли", 0, 12],
+                                                          ["Rashad Mammadli", "Рашада Мамедли", 1, 20]]]]
+    back = recalled_names([kept])
+    assert [(k, r.text, r.line, r.reviewed, r.fresh, r.msgid) for k, r in back] == [
+        (k, r.text, r.line, r.reviewed, False, "") for k, r in found]
+    assert recalled_names([kept], {("Elvin Guliyev", "en")}) == ()
+    assert remembered_names(()) == ""
+    assert recalled_names(['[["ru/a.po", "en"]]']) == recalled_names(["junk"]) == recalled_names([7]) == ()
