@@ -241,7 +241,8 @@ def remembered_names(renderings: Sequence[tuple[NameKey, Rendering]]) -> str:
         return ""
     lines: dict[tuple[str, str, str, str, str, bool], list[int]] = defaultdict(list)
     for (source, src_lang, tgt_lang), rendering in renderings:
-        lines[(rendering.path, src_lang, tgt_lang, source, rendering.text, rendering.reviewed)].append(rendering.line)
+        where = (rendering.path, src_lang, tgt_lang, source, rendering.text, rendering.reviewed)
+        lines[where].append(rendering.line)
     catalogues: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(list)
     for (path, src_lang, tgt_lang, source, text, reviewed), found in lines.items():
         catalogues[(path, src_lang, tgt_lang)].append([source, text, int(reviewed), *found])
@@ -482,9 +483,9 @@ def _suggested_row(key: NameKey, target: str, renderings: Mapping[NameKey, Seque
     source, src_lang, tgt_lang = key
     columns = list(glossary.columns or (*glossary.languages, "kind")) if glossary is not None \
         else [src_lang, tgt_lang, "kind"]
-    for lang in (src_lang, tgt_lang):
-        if lang not in columns:
-            columns.insert(len([c for c in columns if c not in ("kind", "note")]), lang)
+    missing = [lang for lang in (src_lang, tgt_lang) if lang not in columns]
+    for lang in missing:
+        columns.insert(len([c for c in columns if c not in ("kind", "note")]), lang)
     cells = []
     for column in columns:
         if column == src_lang:
@@ -500,7 +501,9 @@ def _suggested_row(key: NameKey, target: str, renderings: Mapping[NameKey, Seque
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="").writerow(cells)
     header = ",".join(columns)
-    return f"the row `{buffer.getvalue()}` (columns {header})"
+    added = f"; the glossary has no {', '.join(missing)} column yet: add it to the header" \
+        if missing and glossary is not None else ""
+    return f"the row `{buffer.getvalue()}` (columns {header}{added})"
 
 
 __all__ = ["CHECK", "NameKey", "Rendering", "catalogue_renderings", "collect", "locate", "name_drift",

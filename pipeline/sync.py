@@ -562,11 +562,18 @@ def _conclude(config: Config, article: Article, states: list[CatalogueState],
         _count_waiting(state, done.awaiting)
     if options.full_run:
         done.outcome = outcome(config, article, states, done.report)
-        remembered = [text for check in done.checks
-                      if (text := options.checker.remembered(check))] if _checking(options) else []  # type: ignore[union-attr]
-        if remembered:
-            done.outcome.summary["checked"] = remembered
+        if _checking(options):
+            _remember_checks(done, options.checker)  # type: ignore[arg-type]
     return done
+
+
+def _remember_checks(done: _Done, checker: CheckHook) -> None:
+    """Keep what the corpus-level checks need of this article in its recorded summary, for
+    the runs that will skip it (nothing when there is nothing to keep)."""
+    assert done.outcome is not None
+    remembered = [text for check in done.checks if (text := checker.remembered(check))]
+    if remembered:
+        done.outcome.summary["checked"] = remembered
 
 
 def _publish(config: Config, article: Article, lang: str, catalogue: Catalogue | None,

@@ -164,6 +164,10 @@ def test_the_suggested_row_fills_the_languages_that_agree(glossary: Glossary) ->
     assert "`Rashad Mammadli,Рашад Мамедли,Rəşad Məmmədli,person,`" in findings[0].message
     # Without a glossary the row has the languages involved.
     assert "`Rashad Mammadli,Рашад Мамедли,person` (columns en,ru,kind)" in _drift(items)[0].message
+    # A glossary without the target's column is told to get one.
+    no_ru = read_glossary(io.StringIO("en,az,kind\nGanja,Gəncə,place\n"), "locale/glossary.csv")
+    assert ("`Rashad Mammadli,Rəşad Məmmədli,Рашад Мамедли,person` (columns en,az,ru,kind; the glossary "
+            "has no ru column yet: add it to the header)") in _drift(items, no_ru)[0].message
 
 
 def test_no_person_no_finding() -> None:
