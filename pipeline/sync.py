@@ -187,7 +187,6 @@ class _Prepared:
     catalogues: list[str] = field(default_factory=list)  # the article's catalogues, read or not
     held: Article | None = None  # the article, when its catalogues are kept for translation
     states: list[CatalogueState] = field(default_factory=list)
-    memory: list[MemorySource] = field(default_factory=list)  # reviewed entries, for MT runs
     done: _Done | None = None
 
 
@@ -276,8 +275,7 @@ def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions, rep
     it skips, in article order, as a run that read everything would see them."""
     prepared = _prepare_all(config, dirty, options, report)
     if _translating(options):
-        _translate_stage(config, prepared, {rel for p in prepared for rel in p.catalogues}, catalogues(),
-                         options, report)
+        _translate_stage(config, prepared, catalogues(), options, report)
     _finish_held(config, prepared, options)
     done = [p.done for p in prepared if p.done is not None]
     for article in done:
@@ -346,8 +344,6 @@ def _prepare(config: Config, rel: str, slug: str, options: SyncOptions) -> _Prep
     if _needs_parent(states, options):
         result.held, result.states = article, states
         return result
-    if _translating(options):
-        result.memory = [_reviewed_entries(s) for s in states if s.after is not None]
     result.done = _conclude(config, article, states, [_finish(config, s, options) for s in states], options)
     return result
 
@@ -390,15 +386,6 @@ def _may_translate(catalogue: Catalogue | None, options: SyncOptions) -> bool:
                for m in catalogue.active)
 
 
-def _reviewed_entries(state: CatalogueState) -> MemorySource:
-    """The catalogue's reviewed entries, for the run's translation memory, which is built
-    from every catalogue of the run, finished or not (a subset: the memory only takes
-    reviewed entries, and keeping the others would cost the parent their memory)."""
-    assert state.after is not None
-    reviewed = [m for m in state.after.messages if m.status is EntryStatus.REVIEWED]
-    return (state.article.lang, state.lang, state.rel, Catalogue(messages=reviewed))
-
-
 def _template_for(config: Config, article: Article, options: SyncOptions,
                   report: SyncReport) -> Catalogue | None:
     rel = config.template_rel(article.slug)
@@ -438,8 +425,8 @@ def _count_changes(state: CatalogueState, report: SyncReport) -> None:
 # --------------------------------------------------------------------------- phase 2: translation
 
 
-def _translate_stage(config: Config, prepared: list[_Prepared], read: set[str],
-                     catalogues: list[tuple[str, str, str]], options: SyncOptions, report: SyncReport) -> None:
+def _translate_stage(config: Config, prepared: list[_Prepared], catalogues: list[tuple[str, str, str]],
+                     options: SyncOptions, report: SyncReport) -> None:
     from .memory import TranslationMemory, normalise_whitespace
     from .translate import CatalogueJob, translate_catalogues
 
@@ -450,8 +437,9 @@ def _translate_stage(config: Config, prepared: list[_Prepared], read: set[str],
     normalise = options.memory_key or normalise_whitespace
     wanted = {normalise(m.msgid) for job in jobs for m in job.catalogue.active
               if m.status is not EntryStatus.REVIEWED}
-    sources = list(_memory_sources(prepared)) + _memory_outside_run(config, read, catalogues, wanted,
-                                                                    normalise, options, report)
+    held = list(_memory_sources(prepared))
+    sources = held + _memory_on_disk(config, {rel for _, _, rel, _ in held}, catalogues, wanted,
+                                     normalise, options, report)
     memory = TranslationMemory.from_catalogues(sorted(sources, key=lambda source: source[2]), normalise)
     result = translate_catalogues(jobs, options.engine, memory=memory, refresh=options.refresh,  # type: ignore[arg-type]
                                   postprocess=options.postprocess, progress=options.progress)
@@ -465,22 +453,24 @@ def _translate_stage(config: Config, prepared: list[_Prepared], read: set[str],
 
 
 def _memory_sources(prepared: list[_Prepared]) -> Iterator[MemorySource]:
-    """Every catalogue this run read: the ones kept for translation whole, the finished
-    ones by their reviewed entries."""
+    """The catalogues kept for the translate stage, whole (the others are on disk)."""
     for result in prepared:
         yield from ((s.article.lang, s.lang, s.rel, s.after) for s in result.states if s.after is not None)
-        yield from result.memory
 
 
-def _memory_outside_run(config: Config, read: set[str], catalogues: list[tuple[str, str, str]],
-                        wanted: set[str], normalise: Callable[[str], str], options: SyncOptions,
-                        report: SyncReport) -> list[MemorySource]:
-    """The reviewed entries the memory can use from catalogues this run did not read: the
-    articles an incremental run skipped, catalogues whose article was renamed or deleted,
-    and a read article's catalogue in its own language (left from before its ``lang:``
-    changed). Without them, what the memory offers would depend on which articles changed.
-    Only entries whose source text the run needs are kept (small results from workers)."""
-    outside = [(lang, rel) for lang, _, rel in catalogues if rel not in read]
+def _memory_on_disk(config: Config, held: set[str], catalogues: list[tuple[str, str, str]],
+                    wanted: set[str], normalise: Callable[[str], str], options: SyncOptions,
+                    report: SyncReport) -> list[MemorySource]:
+    """The reviewed entries the memory can use from every catalogue on disk but the
+    ``held`` ones: those the workers finished (and wrote) in this run, the articles an
+    incremental run skipped, catalogues whose article was renamed or deleted, and a read
+    article's catalogue in its own language (left from before its ``lang:`` changed).
+    Without them, what the memory offers would depend on which articles changed.
+
+    They are read again here, and only when something needs translating, rather than sent
+    back by the workers: a run with nothing to translate (the common case) pays nothing,
+    and only entries whose source text the run needs come back (small results)."""
+    outside = [(lang, rel) for lang, _, rel in catalogues if rel not in held]
 
     def reviewed(index: int) -> MemorySource | str | None:
         lang, rel = outside[index]
