@@ -43,6 +43,18 @@ def write_project(root: Path, articles: dict[str, str], config: str | None = Non
     return root
 
 
+def catalogue_of(entries: list[tuple[str, str, int, bool]]) -> "Catalogue":
+    """A catalogue of (msgid, msgstr, line, fuzzy) entries, as a check sees one."""
+    from pipeline.model import Catalogue, Message
+
+    messages = []
+    for msgid, msgstr, line, fuzzy in entries:
+        message = Message(msgid=msgid, msgstr=msgstr, lineno=line)
+        message.fuzzy = fuzzy
+        messages.append(message)
+    return Catalogue(messages=messages)
+
+
 @pytest.fixture
 def example_project(tmp_path: Path) -> Path:
     """A copy of the bundled example (source/, locale/, pipeline.toml) in a temporary folder."""

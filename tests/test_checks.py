@@ -10,8 +10,9 @@ import pytest
 from pipeline.checks import (CHECKS, CatalogueChecker, check_catalogue, check_catalogues, check_entry,
                              entry_checker, segment_speakers)
 from pipeline.glossary import Glossary, glossary_postprocessor, read_glossary
-from pipeline.model import Catalogue, Message, Severity
+from pipeline.model import Severity
 from pipeline.quotemarks import quotes_postprocessor
+from tests.conftest import catalogue_of
 
 CSV = """\
 en,az,ru,kind
@@ -240,17 +241,8 @@ def test_segment_speakers_see_the_whole_article() -> None:
     assert segment_speakers(segments, "en") == [(), ("Karimov",), ("he",)]
 
 
-def _catalogue(entries: list[tuple[str, str, int, bool]]) -> Catalogue:
-    messages = []
-    for msgid, msgstr, line, fuzzy in entries:
-        message = Message(msgid=msgid, msgstr=msgstr, lineno=line)
-        message.fuzzy = fuzzy
-        messages.append(message)
-    return Catalogue(messages=messages)
-
-
 def test_check_catalogues_fills_location_and_checks_fuzzy_entries(glossary: Glossary) -> None:
-    catalogue = _catalogue([
+    catalogue = catalogue_of([
         ("Economist Rashad Karimov spoke.", "Экономист Рашад Керимов выступил.", 10, False),
         ("“It fell by 90 percent,” Karimov said.", "«Упало на 80 процентов», — сказал Керимов.",
          14, True),
@@ -266,11 +258,11 @@ def test_check_catalogues_fills_location_and_checks_fuzzy_entries(glossary: Glos
 def test_divergent_translations_of_one_quotation_across_the_corpus() -> None:
     source = "“We will not sell the gas fields,” said Karimov."
     items = [
-        ("ru/a.po", "en", "ru", _catalogue([(source, "«Мы не продадим газовые месторождения», "
+        ("ru/a.po", "en", "ru", catalogue_of([(source, "«Мы не продадим газовые месторождения», "
                                                      "— сказал Керимов.", 5, False)])),
-        ("ru/b.po", "en", "ru", _catalogue([(source, "«Мы не продадим месторождения газа», "
+        ("ru/b.po", "en", "ru", catalogue_of([(source, "«Мы не продадим месторождения газа», "
                                                      "— сказал Керимов.", 7, True)])),
-        ("ru/c.po", "en", "ru", _catalogue([(source, "«Мы не продадим газовые месторождения», "
+        ("ru/c.po", "en", "ru", catalogue_of([(source, "«Мы не продадим газовые месторождения», "
                                                      "— заявил Керимов.", 9, False)])),
     ]
     findings = [f for f in check_catalogues(items) if f.check == "quote-divergence"]
@@ -290,7 +282,7 @@ def test_divergence_reference_is_the_most_common_translation_first_seen() -> Non
     source = "“We will not sell the gas fields,” said Karimov."
     usual = "«Мы не продадим газовые месторождения», — сказал Керимов."
     other = "«Мы не продадим месторождения газа», — сказал Керимов."
-    items = [(f"ru/{name}.po", "en", "ru", _catalogue([(source, text, line, False)]))
+    items = [(f"ru/{name}.po", "en", "ru", catalogue_of([(source, text, line, False)]))
              for name, text, line in (("a", other, 1), ("b", usual, 2), ("c", usual, 3),
                                       ("d", other, 4))]
     findings = [f for f in check_catalogues(items) if f.check == "quote-divergence"]
@@ -304,14 +296,14 @@ def test_divergence_reference_is_a_reviewed_translation_not_repeated_machine_out
     source = "“We will not sell the gas fields,” said Karimov."
     machine = "«Мы не будем продавать газовые поля», — сказал Керимов."
     reviewed = "«Мы не продадим газовые месторождения», — сказал Керимов."
-    items = [(f"ru/{name}.po", "en", "ru", _catalogue([(source, text, line, fuzzy)]))
+    items = [(f"ru/{name}.po", "en", "ru", catalogue_of([(source, text, line, fuzzy)]))
              for name, text, line, fuzzy in (("a", machine, 1, True), ("b", machine, 2, True),
                                              ("c", reviewed, 3, False))]
     findings = [f for f in check_catalogues(items) if f.check == "quote-divergence"]
     assert [(f.path, f.line) for f in findings] == [("ru/a.po", 1), ("ru/b.po", 2)]
     assert all("ru/c.po:3" in f.message for f in findings)
     # With nothing reviewed yet, the most common translation is still the reference.
-    unreviewed = [(path, src, tgt, _catalogue([(source, cat.messages[0].msgstr, cat.messages[0].lineno, True)]))
+    unreviewed = [(path, src, tgt, catalogue_of([(source, cat.messages[0].msgstr, cat.messages[0].lineno, True)]))
                   for path, src, tgt, cat in items]
     assert [(f.path, f.line) for f in check_catalogues(unreviewed)
             if f.check == "quote-divergence"] == [("ru/c.po", 3)]
@@ -324,13 +316,13 @@ def test_divergence_sees_one_quotation_whatever_the_clause_punctuation_inside_th
     said = "“We will not sell the gas fields,” said Karimov."
     colon = "Karimov was blunt: “We will not sell the gas fields.”"
     items = [
-        ("ru/a.po", "en", "ru", _catalogue([(said, "«Мы не продадим газовые месторождения», "
+        ("ru/a.po", "en", "ru", catalogue_of([(said, "«Мы не продадим газовые месторождения», "
                                                    "— сказал Керимов.", 1, False)])),
-        ("ru/b.po", "en", "ru", _catalogue([(colon, "Керимов был категоричен: «Мы не продадим "
+        ("ru/b.po", "en", "ru", catalogue_of([(colon, "Керимов был категоричен: «Мы не продадим "
                                                     "газовые месторождения.»", 2, False)])),
-        ("ru/c.po", "en", "ru", _catalogue([(colon, "Керимов был категоричен: «Газовые "
+        ("ru/c.po", "en", "ru", catalogue_of([(colon, "Керимов был категоричен: «Газовые "
                                                     "месторождения мы не продадим».", 3, False)])),
-        ("ru/d.po", "en", "ru", _catalogue([(said, "«Мы не продадим газовые месторождения», "
+        ("ru/d.po", "en", "ru", catalogue_of([(said, "«Мы не продадим газовые месторождения», "
                                                    "— заявил Керимов.", 4, False)])),
     ]
     findings = [f for f in check_catalogues(items) if f.check == "quote-divergence"]
@@ -342,7 +334,7 @@ def test_per_catalogue_parts_joined_give_the_same_findings(glossary: Glossary) -
     """Sync checks each catalogue in the worker that writes it and joins the parts in the
     parent: entry findings in catalogue order, then divergence across all of them."""
     source = "“We will not sell the gas fields,” said Karimov."
-    items = [(f"ru/{name}.po", "en", "ru", _catalogue([
+    items = [(f"ru/{name}.po", "en", "ru", catalogue_of([
         (source, text, line, False), ("It fell by 90 percent.", "Упало на 80 процентов.", line + 4, False)]))
         for name, text, line in (("a", "«Мы не продадим месторождения газа», — сказал Керимов.", 1),
                                  ("b", "«Мы не продадим газовые месторождения», — сказал Керимов.", 2),

@@ -10,9 +10,10 @@ import pytest
 
 from pipeline.checks import check_catalogues
 from pipeline.glossary import Glossary, read_glossary
-from pipeline.model import Catalogue, Finding, Message, Severity
+from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import Rendering, locate, person_names, recalled_names, remembered_names, same_spelling
 from pipeline.translit import resemblance
+from tests.conftest import catalogue_of
 
 CSV = """\
 en,ru,az,kind,note
@@ -26,22 +27,13 @@ def glossary() -> Glossary:
     return read_glossary(io.StringIO(CSV), "locale/glossary.csv")
 
 
-def _catalogue(entries: list[tuple[str, str, int, bool]]) -> Catalogue:
-    messages = []
-    for msgid, msgstr, line, fuzzy in entries:
-        message = Message(msgid=msgid, msgstr=msgstr, lineno=line)
-        message.fuzzy = fuzzy
-        messages.append(message)
-    return Catalogue(messages=messages)
-
-
 def _drift(items: list[tuple[str, str, str, Catalogue]], glossary: Glossary | None = None) -> list[Finding]:
     return [f for f in check_catalogues(items, glossary) if f.check == "name-drift"]
 
 
 def _item(path: str, entries: list[tuple[str, str, int, bool]], src: str = "en",
           tgt: str = "ru") -> tuple[str, str, str, Catalogue]:
-    return (path, src, tgt, _catalogue(entries))
+    return (path, src, tgt, catalogue_of(entries))
 
 
 SAID = "“The berths were full,” said Rashad Mammadli, the port’s director."
