@@ -58,6 +58,8 @@ _RU_PARADIGMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ya", ("я", "и", "е", "ю", "ей", "ёй", "ею")),  # Наиля
     ("short-i", ("й", "я", "ю", "ем", "е", "и")),  # Юрий, Алексей
     ("soft", ("ь", "я", "ю", "ем", "е", "и")),  # Игорь
+    ("adjective", ("ий", "ый", "ой", "ого", "ому", "им", "ым", "ом")),  # Зеленский, Толстой
+    ("adjective-f", ("ая", "ой", "ую", "ою")),  # Зеленская
 )
 _RU_VOWELS = "аеёиоуыэюяьй"
 _RU_ENDINGS = tuple(sorted({e for _, endings in _RU_PARADIGMS for e in endings if e},
@@ -412,10 +414,10 @@ def _ru_readings(word: str) -> set[tuple[str, str]]:
 
 
 def _ru_stem_fits(stem: str, ending: str, paradigm: str) -> bool:
-    """Spelling rules: a consonant or -a stem ends in a consonant, and after г к х ж ш ч щ
-    an -a noun's genitive is -и, elsewhere -ы (Ольги, Лейлы)."""
+    """Spelling rules: a consonant, -a or adjective stem ends in a consonant, and after
+    г к х ж ш ч щ an -a noun's genitive is -и, elsewhere -ы (Ольги, Лейлы)."""
     last = stem[-1].lower()
-    if paradigm in ("consonant", "a") and last in _RU_VOWELS:
+    if paradigm in ("consonant", "a", "adjective", "adjective-f") and last in _RU_VOWELS:
         return False
     if paradigm == "a" and ending in ("ы", "и"):
         return (ending == "и") == (last in RU_HUSHING)
