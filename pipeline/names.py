@@ -61,6 +61,8 @@ _RU_PARADIGMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("adjective", ("ий", "ый", "ой", "ого", "ому", "им", "ым", "ом")),  # Зеленский, Толстой
     ("adjective-f", ("ая", "ой", "ую", "ою")),  # Зеленская
 )
+#: First names whose -е- drops out in every case but the nominative: the stem they decline on.
+_RU_FLEETING = {"Павел": "Павл", "Лев": "Льв"}
 _RU_VOWELS = "аеёиоуыэюяьй"
 _RU_ENDINGS = tuple(sorted({e for _, endings in _RU_PARADIGMS for e in endings if e},
                            key=len, reverse=True))
@@ -400,9 +402,12 @@ def _same_word(left: str, right: str, lang: str) -> bool:
 
 def _ru_readings(word: str) -> set[tuple[str, str]]:
     """Every (paradigm, stem) ``word`` can be a case form of, plus itself as indeclinable
-    (Мамедли). Two words are one spelling when they share a reading: Гулиева and Гулиевым
-    share (consonant, Гулиев); Мамедли (ya, Мамедл) and Мамедлы (a, Мамедл) share none."""
+    (Мамедли), and a nominative's fleeting vowel dropped (Павел: Павл). Two words are one
+    spelling when they share a reading: Гулиева and Гулиевым share (consonant, Гулиев);
+    Мамедли (ya, Мамедл) and Мамедлы (a, Мамедл) share none."""
     readings = {("indeclinable", word)}
+    if word in _RU_FLEETING:
+        readings.add(("consonant", _RU_FLEETING[word]))
     for paradigm, endings in _RU_PARADIGMS:
         for ending in endings:
             if not word.endswith(ending):

@@ -239,6 +239,21 @@ def test_adjectival_surnames_decline_like_adjectives_and_are_not_drift() -> None
     assert not same_spelling("Зеленский", "Зеленьский", "ru")
 
 
+def test_first_names_with_a_fleeting_vowel_are_not_drift() -> None:
+    """Павел, Павла, Павлом; Лев, Льва, Львом: the -е- drops out in every other case."""
+    said = "“Readers came back,” said Pavel Sokolov, a publisher."
+    items = [
+        _item("ru/a.po", [(said, "«Читатели вернулись», — сказал издатель Павел Соколов.", 1, False)]),
+        _item("ru/b.po", [("Pavel Sokolov, a publisher, was asked.", "Издателя Павла Соколова спросили.", 2, False)]),
+        _item("ru/c.po", [("A talk with Lev Orlov, an economist.", "Беседа с экономистом Львом Орловым.", 3, False)]),
+        _item("ru/d.po", [("“Prices will fall,” said Lev Orlov, an economist.",
+                           "«Цены снизятся», — сказал экономист Лев Орлов.", 4, False)]),
+    ]
+    assert _drift(items) == []
+    assert same_spelling("Павел Соколов", "Павлу Соколову", "ru") and same_spelling("Лев", "Льве", "ru")
+    assert not same_spelling("Павел", "Павла", "az") and not same_spelling("Павел", "Паула", "ru")
+
+
 def test_resemblance_lets_transliterations_of_q_and_g_meet() -> None:
     assert resemblance("Quliyev", "Кулиев") == resemblance("Guliyev", "Гулиев") == 1.0
     assert resemblance("Rashad", "Сказал") == 0.0
