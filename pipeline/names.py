@@ -391,13 +391,18 @@ def _same_word(left: str, right: str, lang: str) -> bool:
     if left == right:
         return True
     if lang == "ru":
-        return bool(_ru_readings(left) & _ru_readings(right))
+        return bool(_ru_readings(_ru_plain(left)) & _ru_readings(_ru_plain(right)))
     if lang == "az":
         a, b = sorted((_bare(left, "az"), _bare(right, "az")), key=len)
         return b.startswith(a) and (a == b or bool(_AZ_SUFFIX.fullmatch(b[len(a):])))
     if lang == "en":
         return _bare(left, "en") == _bare(right, "en")
     return False
+
+
+def _ru_plain(word: str) -> str:
+    """``word`` with ё written е, as Russian print mostly does (Ковалёв, Ковалев)."""
+    return word.replace("ё", "е").replace("Ё", "Е")
 
 
 def _ru_readings(word: str) -> set[tuple[str, str]]:

@@ -254,6 +254,19 @@ def test_first_names_with_a_fleeting_vowel_are_not_drift() -> None:
     assert not same_spelling("Павел", "Павла", "az") and not same_spelling("Павел", "Паула", "ru")
 
 
+def test_e_for_yo_is_not_drift() -> None:
+    """Russian may write ё as е (Семён Ковалёв, Семен Ковалев): one spelling, not drift."""
+    items = [
+        _item("ru/a.po", [("“Prices will fall,” said Semyon Kovalyov, an economist.",
+                           "«Цены снизятся», — сказал экономист Семён Ковалёв.", 1, False)]),
+        _item("ru/b.po", [("Semyon Kovalyov, an economist, spoke about prices.",
+                           "Экономист Семен Ковалев рассказал о ценах.", 2, False)]),
+    ]
+    assert _drift(items) == []
+    assert same_spelling("Семён Ковалёв", "Семена Ковалевым", "ru")
+    assert not same_spelling("Ковалёв", "Ковалов", "ru")
+
+
 def test_resemblance_lets_transliterations_of_q_and_g_meet() -> None:
     assert resemblance("Quliyev", "Кулиев") == resemblance("Guliyev", "Гулиев") == 1.0
     assert resemblance("Rashad", "Сказал") == 0.0
