@@ -114,7 +114,7 @@ ENGLISH = Lexicon(
         "sociologist diplomat politician blogger founder ceo adviser advisor secretary "
         "lecturer writer reporter campaigner candidate colleague partner organiser organizer "
         "poet artist biologist ecologist engineer doctor farmer resident captain manager chief "
-        "officer worker".split()),
+        "officer worker rector banker envoy publisher architect".split()),
     titles=frozenset(
         "President Prime Minister Deputy Chairman Chairwoman Representative Rep Senator Sen "
         "Mr Mrs Ms Miss Dr Prof Professor General Gen Ambassador Economist Analyst Judge "
@@ -162,7 +162,7 @@ _RU_ROLES = (
     "политик блогер кандидат организатор организаторка писатель писательница поэт "
     "художник режиссёр режиссер учёный ученый врач инженер руководитель сотрудник "
     "участник житель жительница фермер рыбак капитан пресс-секретарь биолог эколог "
-    "менеджер").split()
+    "менеджер ректор банкир архитектор издатель посланник").split()
 #: Russian stem endings after which a feminine -а noun takes -и, not -ы (главы, but книги, души).
 RU_HUSHING = "гкхжшчщ"
 
@@ -240,7 +240,7 @@ AZERBAIJANI = Lexicon(
         "lider lideri redaktor müəllif tarixçi sosioloq diplomat fəal professor tədqiqatçı "
         "sözçü sözçüsü müşavir siyasətçi bloqer namizəd təşkilatçı təşkilatçısı yazıçı şair "
         "rəssam rejissor alim həkim mühəndis bioloq ekoloq sakin kapitan menecer işçi "
-        "əməkdaş əməkdaşı müdir müdiri".split()),
+        "əməkdaş əməkdaşı müdir müdiri mer meri rektor rektoru bankir memar naşir".split()),
     titles=frozenset("Prezident Nazir Deputat Cənab Xanım".split()),
     function_words=frozenset(
         "Bu O Amma Lakin Və Həmçinin Ancaq Çünki Əgər Buna Bunun Onun Onlar Onların Biz "

@@ -267,6 +267,27 @@ def test_e_for_yo_is_not_drift() -> None:
     assert not same_spelling("Ковалёв", "Ковалов", "ru")
 
 
+def test_a_role_before_the_name_is_not_part_of_it() -> None:
+    """Rector Elchin Babayev at a sentence start is Elchin Babayev (the row to add must not
+    read `Rector Elchin Babayev,Ректор Эльчин Бабаев`); so is Mer Fərid Əliyev; and a role
+    after the name marks a person (Anna Smith-Jones, the envoy)."""
+    assert person_names(["Rector Elchin Babayev opened the year."], "en") == [Counter({"Elchin Babayev": 1})]
+    assert person_names(["Mer Fərid Əliyev körpünü açıb."], "az") == [Counter({"Fərid Əliyev": 1})]
+    assert person_names(["Ректор Эльчин Бабаев открыл год."], "ru") == [Counter({"Эльчин Бабаев": 1})]
+    items = [
+        _item("ru/a.po", [("Rector Elchin Babayev opened the year.", "Ректор Эльчин Бабаев открыл учебный год.",
+                           1, False)]),
+        _item("ru/b.po", [("Rector Elchin Babayev closed the year.", "Ректор Эльчин Бабайев закрыл учебный год.",
+                           2, False)]),
+        _item("ru/c.po", [("Anna Smith-Jones, the envoy, spoke.", "Посланник Анна Смит-Джонс выступила.", 3, False)]),
+        _item("ru/d.po", [("Anna Smith-Jones, the envoy, left.", "Посланник Анна Смит-Джоунс уехала.", 4, False)]),
+    ]
+    findings = sorted(_drift(items), key=lambda f: f.path)
+    assert [(f.path, f.line) for f in findings] == [("ru/b.po", 2), ("ru/d.po", 4)]
+    assert "'Elchin Babayev' is spelled 'Эльчин Бабайев'" in findings[0].message
+    assert "`Elchin Babayev,Эльчин Бабаев,person`" in findings[0].message
+
+
 def test_resemblance_lets_transliterations_of_q_and_g_meet() -> None:
     assert resemblance("Quliyev", "Кулиев") == resemblance("Guliyev", "Гулиев") == 1.0
     assert resemblance("Rashad", "Сказал") == 0.0
