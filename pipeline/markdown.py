@@ -1039,14 +1039,26 @@ _CODE_OR_PIPE = re.compile(r"(`+).+?(?<!`)\1(?!`)|\\?\|")
 def _render_template_argument(translation: str, style: str) -> str:
     """A quoted template-tag argument that still ends at its own closing quote: Hugo reads
     ``\\"`` inside ``"..."``; Liquid and Nunjucks have no escape, so the quote is written as
-    an HTML entity (includes put arguments into HTML, where it reads as the same mark)."""
+    an HTML entity (includes put arguments into HTML, where it reads as the same mark).
+
+    Nor may it end the tag itself: Liquid ends a tag at the first ``%}`` whatever the quotes,
+    and the tag finder reads up to the first ``>}}`` or ``%}}``, so the ``}`` of a closing
+    delimiter becomes ``&#125;``. A final backslash would escape the closing quote (Hugo reads
+    every backslash before ``"`` so): it becomes ``&#92;``."""
     text = " ".join(part.strip() for part in translation.split("\n") if part.strip())
+    text = _TAG_CLOSER_BRACE.sub("&#125;", text)
+    text = _FINAL_BACKSLASH.sub("&#92;", text)
     _, flavour, quoting = style.split("-")
     if quoting == "sq":
         return text.replace("'", "&#39;")
     if flavour == "go":
         return _escape_unescaped(text, '"')
     return text.replace('"', "&quot;")
+
+
+#: The ``}`` that closes a template tag (``%}``, ``>}}``, ``%}}``).
+_TAG_CLOSER_BRACE = re.compile(r"(?<=[%>])\}")
+_FINAL_BACKSLASH = re.compile(r"\\$")
 
 
 def _escape_unescaped(text: str, char: str) -> str:

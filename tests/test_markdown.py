@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.config import DEFAULT_FRONT_MATTER_KEYS
 from pipeline.errors import ArticleError
+from pipeline.inline import template_tags
 from pipeline.markdown import block_types, localise, read_article
 from pipeline.model import BlockKind
 
@@ -399,6 +400,24 @@ def test_template_arguments_are_written_back_inside_their_quotes() -> None:
     assert "caption='Гости &#39;ярмарки&#39;' %}" in out
     untouched = HUGO[HUGO.index("Read {{<"):HUGO.index("{% include")]
     assert untouched in out and HUGO[HUGO.index("{% highlight"):] in out
+
+
+@pytest.mark.parametrize("source", ['{{< figure src="a.jpg" caption="Cranes" >}}\n',
+                                    '{{% figure src="a.jpg" caption="Cranes" %}}\n',
+                                    "{% include figure.html caption='Cranes' %}\n",
+                                    '{% include figure.html caption="Cranes" %}\n'])
+@pytest.mark.parametrize("translation", ["Краны >}} порта", "Краны %}} порта", "Краны %} порта",
+                                         "Краны {% raw %} порта", "Краны\\"])
+def test_template_argument_translation_cannot_close_its_tag(source: str, translation: str) -> None:
+    """Regression: a translation holding the tag's closing ``>}}``, ``%}}`` or ``%}`` was written
+    as it is, ending the tag inside the argument (Liquid reads up to the first ``%}``; the rest
+    of the tag was then published as prose), and a final backslash escaped the closing quote
+    (Hugo reads any backslash before a ``"`` as an escape)."""
+    out = localise(article(source), lambda s: translation)
+    tags = template_tags(out)
+    assert len(tags) == 1 and (tags[0].start, tags[0].end) == (0, len(out) - 1)
+    assert [s.kind.value for s in article(out).segments] == ["template argument"]
+    assert "\\\"" not in out and "\\'" not in out  # no closing quote escaped
 
 
 @pytest.mark.parametrize("translation", ["Baku\tport", "Baku\x85port", "Baku\u2028port", "Baku\u2029port"])
