@@ -646,8 +646,9 @@ _TEMPLATE_ARGUMENT = re.compile(
     r"(?<![\w-])(?:" + "|".join(TEMPLATE_ARGUMENT_NAMES) + r")[ \t]*=[ \t]*"
     r"(?:\"(?P<double>(?:[^\"\\]|\\.)*)\"|'(?P<single>[^']*)')")
 #: Tags whose arguments are read by the generator: shortcodes and ``{% ... %}`` tags, not a
-#: block whose body is literal (``{% raw %}``, ``{% highlight %}``) nor ``{{ output }}``.
-_TAG_WITH_ARGUMENTS = re.compile(r"\{\{[<%](?![ \t]*/?[ \t]*highlight\b)|\{%(?!-?[ \t]*(?:raw|comment|highlight)\b)")
+#: block whose body is literal (``{% raw %}``, ``{% highlight %}``) nor ``{{ output }}``, nor an
+#: escaped shortcode (``{{</* figure */>}}``), which Hugo prints as written for readers to copy.
+_TAG_WITH_ARGUMENTS = re.compile(r"\{\{[<%](?!/\*)(?![ \t]*/?[ \t]*highlight\b)|\{%(?!-?[ \t]*(?:raw|comment|highlight)\b)")
 
 
 def _template_arguments(texts: list[str], piece: Piece) -> Iterator[Segment]:

@@ -402,6 +402,14 @@ def test_template_arguments_are_written_back_inside_their_quotes() -> None:
     assert untouched in out and HUGO[HUGO.index("{% highlight"):] in out
 
 
+@pytest.mark.parametrize("text", ['{{</* figure src="a.jpg" caption="Cranes at dusk" */>}}\n',
+                                  '{{%/* figure caption="Cranes at dusk" */%}}\n'])
+def test_an_escaped_shortcode_is_shown_as_written_and_its_arguments_are_not_extracted(text: str) -> None:
+    """Regression: ``{{</* figure caption="..." */>}}``, which Hugo prints as the shortcode's
+    own source (a how-to shows readers what to type), had its caption machine-translated."""
+    assert article(text).segments == ()
+
+
 @pytest.mark.parametrize("source", ['{{< figure src="a.jpg" caption="Cranes" >}}\n',
                                     '{{% figure src="a.jpg" caption="Cranes" %}}\n',
                                     "{% include figure.html caption='Cranes' %}\n",
