@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import mdTrim, unescapeAll
 from markdown_it.rules_block.reference import reference
 from markdown_it.rules_block.state_block import StateBlock
+from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 
 from . import htmlblocks
@@ -670,42 +671,22 @@ def _template_arguments(texts: list[str], piece: Piece) -> Iterator[Segment]:
 
 
 def _image_only(content: str) -> tuple[int, int] | None:
-    """If ``content`` is a single image ``![alt](...)``, the alt text's (start, end)."""
+    """If ``content`` is a single image ``![alt](...)``, the alt text's (start, end).
+
+    markdown-it's inline rules decide: a title may hold a ``)`` (``"a) b"``) and a
+    destination a bracket, which counting parentheses reads wrongly."""
     if not content.startswith("![") or not content.endswith(")"):
         return None
-    depth, i = 0, 1
-    while i < len(content):
-        char = content[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                break
-        i += 1
-    if i >= len(content) or content[i + 1:i + 2] != "(":
+    children = _IMAGE_PARSER.parseInline(content)[0].children or []
+    if len(children) != 1 or children[0].type != "image":
         return None
-    closing = _matching_paren(content, i + 1)
-    return (2, i) if closing == len(content) - 1 else None
+    state = StateInline(content, _IMAGE_PARSER, {}, [])
+    label_end = _IMAGE_PARSER.helpers.parseLinkLabel(state, 1, False)
+    return (2, label_end) if label_end > 1 and content[label_end + 1:label_end + 2] == "(" else None
 
 
-def _matching_paren(text: str, open_index: int) -> int:
-    depth, i = 0, open_index
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-            continue
-        if text[i] == "(":
-            depth += 1
-        elif text[i] == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
+#: Inline parsing (off in :data:`_MD`) for :func:`_image_only`.
+_IMAGE_PARSER = MarkdownIt("commonmark")
 
 
 def _heading(texts: list[str], token: Token, markup: str) -> Iterator[Segment]:

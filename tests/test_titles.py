@@ -10,6 +10,8 @@ from click.testing import CliRunner
 
 from pipeline.catalogue import parse_po, render_po
 from pipeline.cli import cli
+from pipeline.config import DEFAULT_FRONT_MATTER_KEYS
+from pipeline.markdown import read_article
 from pipeline.titles import definition_title, inline_titles, render_title
 
 from .conftest import write_project
@@ -87,3 +89,17 @@ def test_an_existing_catalogue_keeps_its_entries_and_gains_the_title(tmp_path: P
     assert (root / "public" / "ru" / "port.md").read_text(encoding="utf-8").endswith(
         'Прочтите [заявление](https://x.org/s "Заявление министерства") сегодня.\n')
     assert _sync(root)["written"] == []
+
+
+@pytest.mark.parametrize("text", ['![Cranes at dusk](a.jpg "Port (2) at night")\n',
+                                  '![Cranes at dusk](a.jpg "Port, 2) at night")\n',
+                                  "![Cranes at dusk](a.jpg 'Port :) at night')\n",
+                                  "![Cranes at dusk](<a).jpg>)\n"])
+def test_an_image_alone_is_its_alt_text_whatever_its_title_or_destination_holds(text: str) -> None:
+    """Regression: a ``)`` inside an image's title or ``<...>`` destination ended the image
+    for the parenthesis counting that finds a lone image, so the whole image markup went to
+    translators as a paragraph instead of its alt text."""
+    segments = read_article(text.encode(), path="source/a.md", slug="a", default_lang="en",
+                            front_matter_keys=DEFAULT_FRONT_MATTER_KEYS).segments
+    assert [(s.kind.value, s.msgid) for s in segments][0] == ("image alt text", "Cranes at dusk")
+    assert "paragraph" not in [s.kind.value for s in segments]
