@@ -942,7 +942,10 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
     if style.startswith("yaml"):
         return _render_yaml(translation, style[4:])
     if style == "cell":
-        return _escape_unescaped(" ".join(translation.split("\n")).strip(), "|")
+        text = _escape_unescaped(" ".join(translation.split("\n")).strip(), "|")
+        # markdown-it reads any backslash before a pipe as its escape: a final one is kept
+        # apart from the cell's closing pipe by a space (the cell's text is trimmed).
+        return text + " " if text.endswith("\\") else text
     if style.startswith("tplarg-"):
         return _render_template_argument(translation, style)
     if style.startswith("html-attr-"):
@@ -950,7 +953,7 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
     if style.startswith("title-"):
         return render_title(translation, {"dq": '"', "sq": "'", "paren": ")"}[style[6:]])
     if style == "alt":
-        return _escape_unescaped(_escape_unescaped(" ".join(translation.split("\n")).strip(), "["), "]")
+        return _escape_outside_escapes(" ".join(translation.split("\n")).strip(), "[]")
     if style == "atx":
         text = " ".join(part.strip() for part in translation.split("\n") if part.strip())
         return re.sub(r"(^|[ \t])(#+)([ \t]*)$", r"\1\\\2\3", text)
@@ -1041,6 +1044,22 @@ def _render_template_argument(translation: str, style: str) -> str:
 #: The ``}`` that closes a template tag (``%}``, ``>}}``, ``%}}``).
 _TAG_CLOSER_BRACE = re.compile(r"(?<=[%>])\}")
 _FINAL_BACKSLASH = re.compile(r"\\$")
+
+
+def _escape_outside_escapes(text: str, chars: str) -> str:
+    """``text`` with each of ``chars`` backslash-escaped unless a backslash escapes it already
+    (``\\\\[``: the backslash is the escaped one, the bracket is not), and a final backslash
+    doubled: it would escape the delimiter written after the text."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        if text[i] == "\\":
+            out.append(text[i:i + 2] if i + 1 < len(text) else "\\\\")
+            i += 2
+            continue
+        out.append("\\" + text[i] if text[i] in chars else text[i])
+        i += 1
+    return "".join(out)
 
 
 def _escape_unescaped(text: str, char: str) -> str:

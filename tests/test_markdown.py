@@ -402,6 +402,20 @@ def test_template_arguments_are_written_back_inside_their_quotes() -> None:
     assert untouched in out and HUGO[HUGO.index("{% highlight"):] in out
 
 
+@pytest.mark.parametrize(("source", "translation"), [
+    ("![Cranes](a.jpg)\n", "Краны\\"), ("![Cranes](a.jpg)\n", "Краны \\\\[ порт"),
+    ("![Cranes](a.jpg)\n", "Краны\\\\]"), ("|Port|Cranes|\n|-|-|\n|Baku|Ten|\n", "Баку\\"),
+])
+def test_a_final_or_escaped_backslash_in_an_alt_text_or_cell_keeps_the_markup_around_it(
+        source: str, translation: str) -> None:
+    """Regression: an image alt text or table cell translated with a final backslash escaped
+    the ``]`` or ``|`` after it (the image, the row, fell apart), and a ``[`` or ``]`` after
+    an escaped backslash (``\\\\[``) was taken for escaped already."""
+    out = localise(article(source), lambda s: translation)
+    assert block_types(out) == block_types(source)
+    assert [s.kind for s in article(out).segments] == [s.kind for s in article(source).segments]
+
+
 @pytest.mark.parametrize("text", ['{{</* figure src="a.jpg" caption="Cranes at dusk" */>}}\n',
                                   '{{%/* figure caption="Cranes at dusk" */%}}\n'])
 def test_an_escaped_shortcode_is_shown_as_written_and_its_arguments_are_not_extracted(text: str) -> None:
