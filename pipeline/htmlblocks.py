@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant  # type: ignore[attr-defined]
 
+from .inline import blank_out, template_tags
+
 #: Elements that stay inside a run of text (phrasing content).
 INLINE = frozenset("""a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd mark q s
     samp small span strike strong sub sup time tt u var wbr""".split())
@@ -99,12 +101,14 @@ def extract(text: str) -> list[Found]:
 
 
 def render_text(translation: str, msgid: str) -> str:
-    """A run's translation as HTML text: the run's own tags, as the msgid has them, stay;
+    """A run's translation as HTML text: the run's own tags and template tags (``{{< ref >}}``,
+    which the site generator runs before anyone reads HTML), as the msgid has them, stay;
     every other ``<``, ``>`` and ``&`` (one that starts no character reference) is escaped."""
     text = normalise(translation.strip())
-    tags = sorted({msgid[e.start:e.end] for e in _events(msgid) or [] if e.kind in ("start", "startend", "end")},
-                  key=len, reverse=True)
-    parts = re.split("(" + "|".join(map(re.escape, tags)) + ")", text) if tags else [text]
+    tags = {msgid[e.start:e.end] for e in _events(msgid) or [] if e.kind in ("start", "startend", "end")}
+    tags |= {region.text(msgid) for region in template_tags(msgid)}
+    kept = sorted(tags, key=len, reverse=True)
+    parts = re.split("(" + "|".join(map(re.escape, kept)) + ")", text) if kept else [text]
     rendered = "".join(part if i % 2 else _escape(part) for i, part in enumerate(parts))
     return rendered if rendered.strip() else msgid
 
@@ -144,7 +148,8 @@ def _run(text: str, run: list[_Event]) -> list[Found]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if _LETTER.search(_prose(text, run)):
+    prose = _prose(text, run)
+    if _LETTER.search(blank_out(prose, template_tags(prose))):
         found.append(Found(normalise(text[start:end]), start, end))
     for event in run:
         found += _attributes(text, event, inside_run=True)

@@ -157,3 +157,14 @@ def test_html_blocks_render_as_html_parsers_read_them() -> None:
     assert seen == [("alt", read), ("title", read), ("aria-label", read)]
     assert texts.count(read) == 4  # the callout, the caption and two paragraphs of the aside
     assert '<script>document.write("<p>Not text</p>");</script>' in html
+
+
+def test_template_tags_in_an_html_block_stay_template_tags() -> None:
+    """Regression: a shortcode in an HTML block's text went to translators as text when it
+    stood alone, and every translation of its run wrote ``{{<`` as ``{{&lt;``: Hugo no longer
+    ran it and readers saw its source."""
+    text = ('<div>\n{{< figure src="a.jpg" caption="Cap" >}}\n</div>\n\n'
+            '<div>\nSee {{< ref "x.md" >}} and {{% note %}} here\n</div>\n')
+    assert [s.msgid for s in article(text).segments] == ['See {{< ref "x.md" >}} and {{% note %}} here']
+    out = localise(article(text), lambda s: 'Смотрите {{< ref "x.md" >}} и {{% note %}} <здесь>')
+    assert '<div>\nСмотрите {{< ref "x.md" >}} и {{% note %}} &lt;здесь&gt;\n</div>\n' in out
