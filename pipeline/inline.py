@@ -46,7 +46,8 @@ class Region:
 TEMPLATE_PATTERN = (
     r"\{%-?\s*(?P<tplblock>raw|comment|highlight)\b.*?%\}.*?\{%-?\s*end(?P=tplblock)\s*-?%\}"
     r"|\{\{[<%]\s*highlight\b.*?[>%]\}\}.*?\{\{[<%]\s*/\s*highlight\s*[>%]\}\}"
-    r"|\{\{[<%].*?[>%]\}\}|\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}"
+    r"|\{\{[<%](?:\"(?:[^\"\\]|\\.)*\"|`[^`]*`|[^\"`])*?[>%]\}\}"  # Hugo reads quoted arguments whole
+    r"|\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}"
 )
 _TEMPLATE = re.compile(TEMPLATE_PATTERN, re.DOTALL)
 _BACKTICKS = re.compile(r"`+")

@@ -402,6 +402,18 @@ def test_template_arguments_are_written_back_inside_their_quotes() -> None:
     assert untouched in out and HUGO[HUGO.index("{% highlight"):] in out
 
 
+def test_a_closer_inside_a_quoted_shortcode_argument_does_not_end_the_shortcode() -> None:
+    """Hugo reads a quoted argument whole, so ``caption="50%}} up"`` is one argument; the
+    tag finder stopped at the ``%}}`` and sent the rest of the shortcode to translators."""
+    source = 'Growth {{< stat caption="Cargo: 50%}} up" >}} in March.\n\n{{< figure caption="Up 50%}} now" >}}\n'
+    assert [(kind, msgid) for kind, msgid, _ in kinds(source)] == [
+        ("paragraph", 'Growth {{< stat caption="Cargo: 50%}} up" >}} in March.'),
+        ("template argument", "Up 50%}} now"),
+    ]
+    assert localise(article(source), lambda s: s.msgid) == source
+    assert localise(article(source), lambda s: "Рост" if s.msgid.startswith("Growth") else None).startswith("Рост")
+
+
 @pytest.mark.parametrize(("source", "translation"), [
     ("![Cranes](a.jpg)\n", "Краны\\"), ("![Cranes](a.jpg)\n", "Краны \\\\[ порт"),
     ("![Cranes](a.jpg)\n", "Краны\\\\]"), ("|Port|Cranes|\n|-|-|\n|Baku|Ten|\n", "Баку\\"),
