@@ -88,11 +88,13 @@ def partition(found: list[tuple[str, str]], cache: RunState | None, engine: Any,
 def _language_changed(cache: RunState, dirty: list[tuple[str, str]],
                       language_of: Callable[[str, str], str | None]) -> bool:
     """Whether an article this run reads now declares another source language than the
-    one its record was made with (only edited sources can; new articles bring new
-    catalogues, which :meth:`RunState.catalogues_changed` sees)."""
+    one its record was made with (only edited sources can, so the others are not read;
+    new articles bring new catalogues, which :meth:`RunState.catalogues_changed` sees)."""
     for rel, slug in dirty:
         record = cache.articles.get(slug)
-        if record is not None and record.summary.get("lang") not in (None, language_of(rel, slug)):
+        if record is None or record.file_unchanged(cache.root, rel):
+            continue
+        if record.summary.get("lang") not in (None, language_of(rel, slug)):
             return True
     return False
 

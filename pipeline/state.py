@@ -69,6 +69,10 @@ class ArticleRecord:
         base = os.fspath(root)
         return all(_matches(os.path.join(base, rel), recorded) for rel, recorded in self.files.items())
 
+    def file_unchanged(self, root: Path, rel: str) -> bool:
+        """Whether ``rel`` (one of the article's files) is still as recorded."""
+        return rel in self.files and _matches(os.path.join(os.fspath(root), rel), self.files[rel])
+
     def changed(self, root: Path) -> list[str]:
         base = os.fspath(root)
         return [rel for rel, recorded in self.files.items()

@@ -462,3 +462,24 @@ def test_an_article_changing_its_language_revives_articles_waiting_for_memory(tm
     assert 'msgstr "Ortaq şablon cümləsi."' in (root / "locale/az/LC_MESSAGES/b.po").read_text(encoding="utf-8")
     _same_as_a_full_run(root, engine, tmp_path)
     assert run(root, engine).skipped == 2
+
+
+def test_only_edited_sources_are_read_for_their_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article re-read because a catalogue changed keeps its ``lang:``: the check for a
+    changed language reads only the sources that changed, not every article the run reads."""
+    import pipeline.sync as sync_module
+
+    root = write_project(tmp_path, {"a": "Shared boilerplate sentence here.\n",
+                                    "b": "Shared boilerplate sentence here.\n\nOther.\n"}, 'languages = ["en", "ru"]\n')
+    engine = SwitchableEngine()
+    run(root, engine)
+    asked: list[str] = []
+    real = sync_module._source_language
+    monkeypatch.setattr(sync_module, "_source_language", lambda *a: asked.append(a[2]) or real(*a))
+    template = root / "locale/templates/a.pot"
+    template.write_bytes(template.read_bytes() + b"\n")  # a's template touched: a is read, b waits
+    assert run(root, engine).skipped == 1
+    assert asked == []
+    (root / "source/a.md").write_text("Shared boilerplate sentence here, edited.\n", encoding="utf-8")
+    run(root, engine)
+    assert asked == ["a"]
