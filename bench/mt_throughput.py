@@ -35,6 +35,10 @@ Same settings on both sides
     Argos gets 1 inter-thread and ``--threads`` intra-threads; the pipeline's engine
     runs its default layout (one replica per core). Run with ``--threads 1`` to compare
     the work per sentence on one core (the "sent/CPU s" column compares it in any run).
+    Argos' own default is ``intra_threads=0`` (CTranslate2 chooses). On the 2-core machine
+    of bench/RESULTS.md that ran as fast as 2 threads (4.0 against 3.9 sentences/s at beam
+    4, 40 paragraphs) and 4 threads ran at half speed (1.9), so the explicit 2 threads give
+    the baseline what an Argos user gets there, not less.
 
 The allocator
     The pipeline's engine tells glibc to keep freed memory (``keep_freed_memory`` in
