@@ -532,15 +532,25 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segm
     for piece in head:
         yield from _template_arguments(texts, piece)
     msgid = _join_pieces(texts, pieces) if pieces else ""
-    if _HAS_LETTER.search(blank_out(msgid, template_tags(msgid))):
+    if _has_prose(msgid):
         first = pieces[0]
         prefix = texts[first.line][:first.start]
         style = "footnote" if token.meta.get("footnote_continues") else "block"
         yield Segment(msgid=msgid, kind=kind, line=first.line + 1, pieces=tuple(pieces),
                       style=style, cont_prefix=_continuation_prefix(prefix))
         yield from _titles(texts, pieces, msgid)
+    else:
+        yield from _titles(texts, pieces, None)
     for piece in tail:
         yield from _template_arguments(texts, piece)
+
+
+def _has_prose(text: str) -> bool:
+    """Whether a block's text has letters outside its markup (code spans, URLs, link targets,
+    HTML and template tags) once character references are read: a ``&nbsp;`` spacer, an
+    ``&mdash;`` table cell or a lone code span holds nothing to translate, and as an entry it
+    would hold the article back until someone "translated" it."""
+    return _HAS_LETTER.search(unescapeAll(blank_out(text))) is not None
 
 
 def _titles(texts: list[str], pieces: Sequence[Piece], container: str | None) -> Iterator[Segment]:
@@ -697,9 +707,12 @@ def _heading(texts: list[str], token: Token, markup: str) -> Iterator[Segment]:
         hashes = len(line) - len(line.lstrip(" \t"))
         hashes += len(markup)
         start = line.find(content, hashes) if content else -1
-        if start < 0 or not _HAS_LETTER.search(content):
+        if start < 0:
             return
         piece = Piece(token.map[0], start, start + len(content))
+        if not _has_prose(content):
+            yield from _titles(texts, [piece], None)
+            return
         yield Segment(msgid=content, kind=BlockKind.HEADING, line=token.map[0] + 1, pieces=(piece,),
                       style="atx", cont_prefix="")
         yield from _titles(texts, [piece], content)
@@ -708,11 +721,13 @@ def _heading(texts: list[str], token: Token, markup: str) -> Iterator[Segment]:
     if not pieces:
         return
     msgid = _join_pieces(texts, pieces)
-    if _HAS_LETTER.search(msgid):
-        prefix = texts[pieces[0].line][:pieces[0].start]
-        yield Segment(msgid=msgid, kind=BlockKind.HEADING, line=pieces[0].line + 1, pieces=tuple(pieces),
-                      style="setext", cont_prefix=_continuation_prefix(prefix))
-        yield from _titles(texts, pieces, msgid)
+    if not _has_prose(msgid):
+        yield from _titles(texts, pieces, None)
+        return
+    prefix = texts[pieces[0].line][:pieces[0].start]
+    yield Segment(msgid=msgid, kind=BlockKind.HEADING, line=pieces[0].line + 1, pieces=tuple(pieces),
+                  style="setext", cont_prefix=_continuation_prefix(prefix))
+    yield from _titles(texts, pieces, msgid)
 
 
 _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?)*[ \t]*")
@@ -773,6 +788,9 @@ def _table_row(texts: list[str], line_index: int, cells: list[Token],
             continue
         cell_start = start + (len(raw) - len(raw.lstrip(" \t")))
         piece = Piece(line_index, cell_start, cell_start + len(stripped))
+        if not _has_prose(stripped):
+            yield from _titles(texts, [piece], None)
+            continue
         yield Segment(msgid=stripped, kind=BlockKind.TABLE_CELL, line=line_index + 1, pieces=(piece,),
                       style="cell")
         yield from _titles(texts, [piece], stripped)

@@ -565,3 +565,19 @@ def test_a_title_goes_into_its_translated_paragraph_unless_the_translator_rewrot
 ])
 def test_what_is_not_a_title_stays_as_written(text: str) -> None:
     assert [s for s in article(text).segments if "title" in s.kind.value] == []
+
+
+def test_blocks_whose_only_letters_are_markup_or_character_references_are_not_extracted() -> None:
+    """Regression: a ``&nbsp;`` spacer paragraph, an ``&mdash;`` table cell, a lone code span
+    or URL were entries: translators got markup to translate, and the article waited for them."""
+    text = ("Before.\n\n&nbsp;\n\n# &mdash;\n\n&hellip;\n\n| Minister | Since |\n|---|---|\n"
+            "| &nbsp; | `N/A` |\n| &mdash; | 2019 |\n\n`SELECT * FROM ministers;`\n\n"
+            "<https://example.org/data.csv>\n\nwww.example.az\n\n[](https://x.org \"A tooltip\")\n\n"
+            "&laquo;Quoted&raquo; &amp; `code`\n")
+    assert kinds(text) == [
+        ("paragraph", "Before.", 1), ("table cell", "Minister", 9), ("table cell", "Since", 9),
+        ("link title", "A tooltip", 20), ("paragraph", "&laquo;Quoted&raquo; &amp; `code`", 22),
+    ]
+    out = localise(article(text), lambda s: s.msgid.upper())
+    assert out == text.replace("Before", "BEFORE").replace("Minister | Since", "MINISTER | SINCE").replace(
+        "A tooltip", "A TOOLTIP").replace("&laquo;Quoted&raquo; &amp; `code`", "&LAQUO;QUOTED&RAQUO; &AMP; `CODE`")
