@@ -30,22 +30,30 @@ PlaceholderStyle = Literal["brackets", "xml"]
 _URL = r"(?:https?|ftp)://[^\s<>\"'`\]\[)(]+(?:\([^\s()]*\)[^\s<>\"'`\]\[)(]*)*"
 _WWW = r"www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`\]\[)(]*)?"
 _EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-_LINK_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
+#: A destination is ``<...>`` (which may hold spaces) or has balanced parentheses.
+_LINK_TARGET = (r"\((?:<(?:[^<>\n\\]|\\.)*>|(?:[^()\s]|\([^()\s]*\))*)"
+                r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
 
+_AUTOLINK = r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|" + _EMAIL + r")>"
+_HTML_TAG = r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
 #: Spans protected whole before link syntax is looked at: they may contain brackets.
 _RAW = re.compile(
     "|".join(
         [
             r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))",
             r"(?P<template>" + TEMPLATE_PATTERN + r")",
-            r"(?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|" + _EMAIL + r")>)",
+            # Right after ``](``, ``<...>`` is a link's destination (:data:`_ANGLE` takes it
+            # if no link does).
+            r"(?P<autolink>(?<!\]\()" + _AUTOLINK + r")",
             r"(?P<comment><!--.*?-->)",
             r"(?P<htmlcode><(?P<codetag>code|kbd|samp|var)\b[^<>]*>.*?</(?P=codetag)\s*>)",
-            r"(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>)",
+            r"(?P<html>(?<!\]\()" + _HTML_TAG + r")",
         ]
     ),
     re.DOTALL,
 )
+#: Autolinks and tags right after a ``](`` that turned out to open no link's destination.
+_ANGLE = re.compile(_AUTOLINK + "|" + _HTML_TAG)
 #: Spans protected whole outside links' targets.
 _WHOLE = re.compile(
     "|".join(
@@ -183,6 +191,7 @@ def _number_spans(text: str, taken: list[_Span]) -> list[_Span]:
 def _collect(text: str, numbers: bool) -> list[_Span]:
     spans = _pattern_spans(_RAW, text, [])
     spans += _link_spans(text, spans)
+    spans += _pattern_spans(_ANGLE, text, spans)
     spans += _pattern_spans(_WHOLE, text, spans)
     spans += _emphasis_spans(text, spans)
     if numbers:

@@ -18,6 +18,9 @@ from pipeline.placeholders import protect, restore, strip_placeholders
         ("Read **this** now", "Read ⟦1⟧this⟦2⟧ now"),
         ("See [the docs](https://example.org/a_(b) \"Title\").", "See ⟦1⟧the docs⟦2⟧."),
         ("Image ![a cat](cat.png) here", "Image ⟦1⟧a cat⟦2⟧ here"),
+        # A destination in <...> may hold spaces (a file name): it is not prose either.
+        ('The [report](<https://x.org/press release/12.pdf> "Report (PDF)") and ![map](<a b.png>)',
+         "The ⟦1⟧report⟦2⟧ and ⟦3⟧map⟦4⟧"),
         ("Ref [text][ref] and [plain] brackets", "Ref ⟦1⟧text⟦2⟧ and [plain] brackets"),
         ("Run `rm -rf [x](y)` now", "Run ⟦1⟧ now"),
         ("Visit <https://example.org> or https://example.org/page.", "Visit ⟦1⟧ or ⟦2⟧."),
