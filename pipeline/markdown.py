@@ -781,18 +781,22 @@ def _table_row(texts: list[str], line_index: int, cells: list[Token],
     # A row may have fewer cells than the header (the rest are empty) or more (GFM drops
     # the extra ones): the cells that are rendered are the first ones, in order.
     bounds = _split_row(line, start)[:len(cells)]
-    for start, end in bounds:
-        raw = line[start:end]
+    row_start = _CONTAINER_PREFIX.match(line).end() if start is None else start  # type: ignore[union-attr]
+    for cell_from, end in bounds:
+        raw = line[cell_from:end]
         stripped = raw.strip(" \t")
         if not _HAS_LETTER.search(stripped):
             continue
-        cell_start = start + (len(raw) - len(raw.lstrip(" \t")))
+        cell_start = cell_from + (len(raw) - len(raw.lstrip(" \t")))
         piece = Piece(line_index, cell_start, cell_start + len(stripped))
         if not _has_prose(stripped):
             yield from _titles(texts, [piece], None)
             continue
+        # A row written without a leading pipe starts with its first cell's text: a
+        # translation there that opens a block (``1. ``, ``- ``, ``>``) would end the table.
+        leads = not line[row_start:cell_start].strip(" \t")
         yield Segment(msgid=stripped, kind=BlockKind.TABLE_CELL, line=line_index + 1, pieces=(piece,),
-                      style="cell")
+                      style="cell-lead" if leads else "cell")
         yield from _titles(texts, [piece], stripped)
 
 
@@ -959,8 +963,10 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
     style = segment.style
     if style.startswith("yaml"):
         return _render_yaml(translation, style[4:])
-    if style == "cell":
+    if style in ("cell", "cell-lead"):
         text = _escape_unescaped(" ".join(translation.split("\n")).strip(), "|")
+        if style == "cell-lead":
+            text = _escape_block_start(text, segment.msgid)
         # markdown-it reads any backslash before a pipe as its escape: a final one is kept
         # apart from the cell's closing pipe by a space (the cell's text is trimmed).
         return text + " " if text.endswith("\\") else text

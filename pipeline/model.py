@@ -80,8 +80,9 @@ class Segment:
     localised file is written by splicing the translation into the source's own bytes.
     ``style`` tells the splicer how to write a translation back (YAML scalar style for
     front matter, ``"atx"``/``"setext"``/``"cell"``/``"block"`` for Markdown; ``"footnote"``: a
-    block that must stay apart from the line after it; ``"title-dq"`` and the like: a link
-    title between its delimiters).
+    block that must stay apart from the line after it; ``"cell-lead"``: a table cell that
+    starts its row (no leading pipe); ``"title-dq"`` and the like: a link title between its
+    delimiters).
     ``cont_prefix`` is what starts a continuation line inside the block's containers.
     ``anchor``: set when the segment's text also lies inside another segment's (see :class:`Anchor`).
     """

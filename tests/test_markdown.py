@@ -581,3 +581,13 @@ def test_blocks_whose_only_letters_are_markup_or_character_references_are_not_ex
     out = localise(article(text), lambda s: s.msgid.upper())
     assert out == text.replace("Before", "BEFORE").replace("Minister | Since", "MINISTER | SINCE").replace(
         "A tooltip", "A TOOLTIP").replace("&laquo;Quoted&raquo; &amp; `code`", "&LAQUO;QUOTED&RAQUO; &AMP; `CODE`")
+
+
+@pytest.mark.parametrize("translation", ["1. место", "- место", "> место", "# место", "```место", "<div>место"])
+def test_a_cell_translation_that_starts_a_row_without_a_pipe_cannot_end_the_table(translation: str) -> None:
+    """Regression: in a table written without outer pipes, a first cell translated as
+    ``1. место`` made its row a list item, which ended the table there."""
+    text = "Place | Team\n--- | ---\nFirst | Qarabağ\nSecond | Neftçi\n\n> Place | Team\n> --- | ---\n> First | Sabah\n"
+    out = localise(article(text), lambda s: translation if s.msgid == "First" else None)
+    assert block_types(out) == block_types(text)
+    assert [s.kind for s in article(out).segments] == [s.kind for s in article(text).segments]
