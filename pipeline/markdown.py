@@ -1150,8 +1150,8 @@ def _front_matter_edits(article: Article, lines: SourceLines, offsets: Sequence[
     for key, value in fields.items():
         node = _top_level_value(mapping, key) if mapping is not None else None
         if isinstance(node, yaml.ScalarNode):
-            start = offsets[node.start_mark.line + 1] + node.start_mark.column
-            end = offsets[node.end_mark.line + 1] + node.end_mark.column
+            start = _article_offset(offsets, yaml_text, node.start_mark.index)
+            end = _article_offset(offsets, yaml_text, node.end_mark.index)
             # An anchor or tag (``&key x``) stays: only the value is replaced.
             properties = _YAML_PROPERTIES.match(article.text, start, end)
             if properties is not None:
@@ -1183,6 +1183,22 @@ def _front_matter_edits(article: Article, lines: SourceLines, offsets: Sequence[
         edits.append((at, at, "".join(f"{' ' * where.column}{k}: {_yaml_value(v, 'plain')}{newline}"
                                       for k, v in missing.items())))
     return edits
+
+
+def _yaml_position(yaml_text: str, index: int) -> tuple[int, int]:
+    """(line, column) of ``yaml_text[index]``, lines ending at ``\\n`` only, as the article's do.
+
+    PyYAML's marks also end a line at NEL, U+2028 and U+2029 (a Windows ellipsis read as
+    Latin-1, or a break pasted from a word processor, inside a value): their line and column
+    would point a line too low, so positions are taken from the index."""
+    line_start = yaml_text.rfind("\n", 0, index) + 1
+    return yaml_text.count("\n", 0, line_start), index - line_start
+
+
+def _article_offset(offsets: Sequence[int], yaml_text: str, index: int) -> int:
+    """Where ``yaml_text[index]`` is in the article (the front matter's lines follow its ``---``)."""
+    line, column = _yaml_position(yaml_text, index)
+    return offsets[line + 1] + column
 
 
 @dataclass(frozen=True)
@@ -1229,8 +1245,9 @@ def _new_keys_position(yaml_text: str) -> _KeysPosition:
             lead = " , "  # an empty value (``{a: }``, ``{a: !!str}``): ``!!str,`` is not YAML
         else:
             lead = ", "
-        mark = previous.end_mark
-        return _KeysPosition(flow=True, line=mark.line, column=mark.column, lead=lead)
+        line, column = _yaml_position(yaml_text, previous.end_mark.index)
+        return _KeysPosition(flow=True, line=line, column=column, lead=lead)
     indent = next((t.start_mark.column for t in tokens if isinstance(t, yaml.BlockMappingStartToken)), 0)
-    end = next((t.start_mark.line for t in tokens if isinstance(t, yaml.DocumentEndToken)), None)
+    end = next((_yaml_position(yaml_text, t.start_mark.index)[0] for t in tokens
+                if isinstance(t, yaml.DocumentEndToken)), None)
     return _KeysPosition(flow=False, line=end, column=indent)

@@ -591,3 +591,26 @@ def test_a_cell_translation_that_starts_a_row_without_a_pipe_cannot_end_the_tabl
     out = localise(article(text), lambda s: translation if s.msgid == "First" else None)
     assert block_types(out) == block_types(text)
     assert [s.kind for s in article(out).segments] == [s.kind for s in article(text).segments]
+
+
+@pytest.mark.parametrize("odd", ["\x85", "\u2028", "\u2029"])
+@pytest.mark.parametrize("front", [
+    '---\ntitle: "Wait{odd} what"\nlang: ru\ndate: 2026\n---\n\nText.\n',
+    "---\ntitle: Wait{odd} what\nlang: ru\n---\n\nText.\n",
+    "---\n{{title: 'Wait{odd} what', lang: ru}}\n---\n\nText.\n",
+    "---\ntitle: 'Wait{odd} what'\n---\n\nText.\n",
+])
+def test_a_yaml_line_break_character_in_a_value_does_not_misplace_the_published_keys(front: str, odd: str) -> None:
+    """Regression: NEL (a Windows ellipsis read as Latin-1) or U+2028/U+2029 (pasted from a
+    word processor) in a title counts as a line break for PyYAML but not for the article's
+    lines, so ``lang: en`` was written a line too low: over ``date: 2026`` or the body text."""
+    import yaml
+
+    text = front.format(odd=odd)
+    out = localise(article(text), lambda s: "Перевод" if s.msgctxt else None,
+                   front_matter={"lang": "en", "translation_of": "a"})
+    head, body = out.split("\n---\n")
+    assert body == "\nText.\n"
+    data = yaml.safe_load(head[4:])
+    assert (data["title"], data["lang"], data["translation_of"]) == ("Перевод", "en", "a")
+    assert data.get("date", 2026) == 2026
