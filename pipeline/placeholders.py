@@ -41,6 +41,8 @@ _RAW = re.compile(
     "|".join(
         [
             r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))",
+            # A task list item's checkbox opens the text (GFM, Hugo's default): ``[x]``.
+            r"(?P<task>^\[[ xX]\](?=[ \t]))",
             r"(?P<template>" + TEMPLATE_PATTERN + r")",
             # Right after ``](``, ``<...>`` is a link's destination (:data:`_ANGLE` takes it
             # if no link does).

@@ -31,6 +31,9 @@ from pipeline.placeholders import protect, restore, strip_placeholders
         ("snake_case stays, a * b stays", "snake_case stays, a * b stays"),
         ("**[bold link](u)**", "⟦1⟧bold link⟦2⟧"),
         ("literal ⟦1⟧ tokens", "literal ⟦1⟧1⟦2⟧ tokens"),
+        # A task list item's checkbox (GFM, Hugo): "[x]" translated to "[х]" is no checkbox.
+        ("[x] Pack the documents", "⟦1⟧ Pack the documents"),
+        ("[ ] Book a seat, then [x] marks", "⟦1⟧ Book a seat, then [x] marks"),
         # Template syntax runs before Markdown: tag names and arguments must come back as written.
         ('See {{< ref "port.md" >}} and {{% notice info %}}note{{% /notice %}}',
          "See ⟦1⟧ and ⟦2⟧note⟦3⟧"),
