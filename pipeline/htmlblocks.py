@@ -149,7 +149,8 @@ def _run(text: str, run: list[_Event]) -> list[Found]:
     while end > start and text[end - 1].isspace():
         end -= 1
     prose = _prose(text, run)
-    if _LETTER.search(blank_out(prose, template_tags(prose))):
+    # Read as the browser shows it: ``<td>&nbsp;</td>`` or ``&mdash;`` holds no words.
+    if _LETTER.search(unescape(blank_out(prose, template_tags(prose)))):
         found.append(Found(normalise(text[start:end]), start, end))
     for event in run:
         found += _attributes(text, event, inside_run=True)

@@ -168,3 +168,11 @@ def test_template_tags_in_an_html_block_stay_template_tags() -> None:
     assert [s.msgid for s in article(text).segments] == ['See {{< ref "x.md" >}} and {{% note %}} here']
     out = localise(article(text), lambda s: 'Смотрите {{< ref "x.md" >}} и {{% note %}} <здесь>')
     assert '<div>\nСмотрите {{< ref "x.md" >}} и {{% note %}} &lt;здесь&gt;\n</div>\n' in out
+
+
+def test_a_run_whose_only_letters_are_in_character_references_is_not_text() -> None:
+    """Regression: ``<td>&nbsp;</td>`` (an empty cell, as word processors write it),
+    ``<p>&nbsp;</p>`` and ``<td>&mdash;</td>`` were entries with nothing to translate."""
+    block = ("<table><tr><td>&nbsp;</td><td>&mdash;</td><td>Ports &amp; trade</td><td>&hellip;</td></tr></table>\n"
+             "<p>&nbsp;</p>\n<p>&#160;&#x2014;</p>\n")
+    assert [found.msgid for found in extract(block)] == ["Ports &amp; trade"]
