@@ -296,6 +296,14 @@ def report_lines(report: SyncReport) -> list[str]:
         lines.append(f"  published {slug} ({lang}) → {path}")
     if len(report.published) > len(fresh):
         lines.append(f"  up to date: {len(report.published) - len(fresh)} published version(s)")
+    if report.copied:
+        lines.append(f"  copied {len(report.copied)} linked file(s) beside the published versions: "
+                     + ", ".join(report.copied[:8]) + (" …" if len(report.copied) > 8 else ""))
+    for broken in report.broken_links[:MAX_HELD_BACK_LINES]:
+        lines.append(f"  broken link: {broken}")
+    if len(report.broken_links) > MAX_HELD_BACK_LINES:
+        lines.append(f"  … and {len(report.broken_links) - MAX_HELD_BACK_LINES} more broken links: "
+                     "see 'pipeline sync --json'")
     for decision, stale in report.held_back[:MAX_HELD_BACK_LINES]:
         why = "; ".join(decision.reasons())
         note = " — the published version is stale and was kept" if stale else ""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from . import __version__
+from .assets import missing
 from .config import Config
 from .model import MT_REJECTED_PREFIX, Article, EntryStatus, Message
 from .project import target_languages
@@ -135,6 +136,8 @@ def outcome(config: Config, article: Article, states: list["CatalogueState"],
     rels = [article.path, config.template_rel(article.slug)]
     rels += [config.catalogue_rel(lang, article.slug) for lang in langs]
     rels += [config.output_rel(lang, article.slug) for lang in langs]
+    linked = states[0].linked if states else ()
+    rels += [file.path for file in linked]  # a picture replaced, or a missing one added, re-reads it
     held = {(d.slug, d.lang): (d, stale) for d, stale in report.held_back}
     published = {(slug, lang): rel for slug, lang, rel in report.published}
     # Signed now, as the article is finished, not when the run ends: a file saved later in
@@ -146,8 +149,11 @@ def outcome(config: Config, article: Article, states: list["CatalogueState"],
     expected.update((s.rel, s.left) for s in states if s.left is not None)
     as_left = all(files.get(rel) is not None and files[rel][2] == digest  # type: ignore[index]
                   for rel, digest in expected.items() if digest)
-    return ArticleOutcome(article.slug, rels, len(states) == len(langs) and as_left,
-                          _summary(article, states, held, published), files)
+    summary = _summary(article, states, held, published)
+    broken = missing(article, linked)
+    if broken:
+        summary["broken_links"] = broken
+    return ArticleOutcome(article.slug, rels, len(states) == len(langs) and as_left, summary, files)
 
 
 def remember(cache: RunState, outcomes: list[ArticleOutcome], report: "SyncReport",
@@ -206,4 +212,5 @@ def replay(slug: str, summary: dict[str, Any], report: "SyncReport") -> None:
         report.held_back.append((PublishDecision(slug, lang, False, waiting=Counter(waiting)), stale))
     for lang, rel in summary.get("published", []):
         report.published.append((slug, lang, rel))
+    report.broken_links += summary.get("broken_links", [])
     report.unchanged += 1

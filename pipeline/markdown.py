@@ -55,7 +55,8 @@ def _definition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """markdown-it's link reference definition rule, leaving a ``definition`` token behind:
     a definition's title is text readers see on every link that uses it. The token's meta
     holds where each of its lines starts (as the rule reads them) and the title the rule
-    stored, which the position found later must match."""
+    stored, which the position found later must match, and the destination (a file the
+    article may link to, see :mod:`pipeline.assets`)."""
     references = state.env.get("references", {})
     known, duplicates = len(references), len(state.env.get("duplicate_refs", []))
     if not reference(state, start, end, silent):
@@ -63,13 +64,13 @@ def _definition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if silent:
         return True
     if len(state.env.get("references", {})) > known:
-        title = list(state.env["references"].values())[-1]["title"]
+        stored = list(state.env["references"].values())[-1]
     else:
-        title = state.env["duplicate_refs"][duplicates]["title"]
+        stored = state.env["duplicate_refs"][duplicates]
     token = state.push("definition", "", 0)
     token.map = [start, state.line]
     token.meta = {"starts": [state.bMarks[line] + state.tShift[line] for line in range(start, state.line)],
-                  "title": title}
+                  "title": stored["title"], "href": stored["href"]}
     return True
 
 
@@ -409,12 +410,19 @@ def _without_literal_blocks(texts: list[str]) -> None:
             texts[i] = ""
 
 
-def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
+def body_tokens(lines: SourceLines, fm_end: int) -> tuple[list[str], list[Token]]:
+    """The body's lines (front matter and literal template blocks blanked, so line numbers
+    stay the file's) and its block tokens, inline parsing off: the blocks segments come
+    from, and where :mod:`pipeline.assets` looks for the files an article links to."""
     texts = list(lines.texts)
     for i in range(fm_end):
         texts[i] = ""
     _without_literal_blocks(texts)
-    tokens = _MD.parse("\n".join(texts))
+    return texts, _MD.parse("\n".join(texts))
+
+
+def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
+    texts, tokens = body_tokens(lines, fm_end)
     line_starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
     containers: list[str] = []
     opened_on: list[int] = []  # the line each open container starts on

@@ -40,6 +40,16 @@ def file_signature(path: Path) -> list[Any] | None:
     return [stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest()]
 
 
+def bytes_signature(path: Path, data: bytes) -> list[Any] | None:
+    """The :func:`file_signature` of a file just written with (or found to hold) ``data``,
+    without reading it back."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest()]
+
+
 def _matches(path: str, recorded: list[Any] | None) -> bool:
     """Whether a file still is as recorded. Paths are plain strings: a no-op run checks
     every file of the archive, and pathlib's objects cost more than the ``stat`` itself."""

@@ -22,6 +22,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
 
+from .assets import LinkedFile, copies, linked_files, missing
 from .catalogue import parse_po, render_po
 from .engines.memory_only import is_memory_only
 from .config import Config
@@ -30,7 +31,7 @@ from .extract import Annotator, build_template
 from .fileio import (ProjectLock, cleanup_temp_files, fingerprint, flush_file_system, resolved_folders_cache,
                      safe_join, write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
-from .state import ArticleRecord
+from .state import ArticleRecord, bytes_signature
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
@@ -60,6 +61,7 @@ class CatalogueState:
     fingerprint: str | None
     after: Catalogue | None = None
     left: str | None = None  # fingerprint of the file as this run left it (written or unchanged)
+    linked: tuple[LinkedFile, ...] = ()  # the local files the article links to (publish stage only)
 
 
 @dataclass
@@ -84,6 +86,9 @@ class SyncReport:
     translate_notes: list[str] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)  # catalogues whose article is gone or renamed
     warnings: list[str] = field(default_factory=list)  # worth saying, not worth a non-zero exit
+    broken_links: list[str] = field(default_factory=list)  # links to local files that do not exist
+    copied: list[str] = field(default_factory=list)  # linked files copied beside published versions
+    to_copy: list[tuple[str, str, str]] = field(default_factory=list)  # (slug, file, destination), in workers
 
     @property
     def ok(self) -> bool:
@@ -96,6 +101,8 @@ class SyncReport:
         self.errors += other.errors
         self.published += other.published
         self.held_back += other.held_back
+        self.broken_links += other.broken_links
+        self.to_copy += other.to_copy
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -117,6 +124,8 @@ class SyncReport:
             ],
             "findings": [f.render() for f in self.findings],
             "orphaned_catalogues": self.orphans,
+            "broken_links": self.broken_links,
+            "copied_linked_files": self.copied,
             "warnings": self.warnings,
             "errors": [str(e) for e in self.errors],
         }
@@ -280,6 +289,7 @@ def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions, rep
     done = [p.done for p in prepared if p.done is not None]
     for article in done:
         report.merge(article.report)
+    _copy_linked_files(config, done, options, report)
     if _checking(options) and done:
         checked = {article.slug: article.checks for article in done}
         recalled = _recalled(clean, options)
@@ -341,6 +351,11 @@ def _prepare(config: Config, rel: str, slug: str, options: SyncOptions) -> _Prep
     result.loaded = True
     result.catalogues = [config.catalogue_rel(lang, slug) for lang in target_languages(config, article)]
     states = _update_catalogues(config, article, options, result.report)
+    if "publish" in options.stages:
+        linked = linked_files(config, article)
+        result.report.broken_links += missing(article, linked)
+        for state in states:
+            state.linked = linked
     if _needs_parent(states, options):
         result.held, result.states = article, states
         return result
@@ -494,6 +509,53 @@ def _memory_on_disk(config: Config, held: set[str], catalogues: list[tuple[str, 
     return sources
 
 
+# --------------------------------------------------------------------------- linked files
+
+
+def _copy_linked_files(config: Config, done: list["_Done"], options: SyncOptions, report: SyncReport) -> None:
+    """Copy the files the published versions link to (:mod:`pipeline.assets`), each
+    destination once, in destination order: articles that share a picture plan the same
+    copy, and workers racing for it would make the report depend on timing. The articles'
+    records get the copies' signatures, so the next no-op run only calls ``stat`` on them."""
+    planned: dict[str, tuple[str, str]] = {}
+    for slug, path, to in report.to_copy:
+        first = planned.setdefault(to, (slug, path))
+        if first[1] != path:
+            report.warnings.append(f"{to} is where {first[0]} links {first[1]} and {slug} links {path}: "
+                                   f"{first[1]} was copied there; rename one of the two files")
+    tasks = sorted(planned.items())
+    results = map_indexed(lambda i: _copy_linked(config, tasks[i][1][1], tasks[i][0]), len(tasks), options.jobs)
+    signatures: dict[str, list[object] | None] = {}
+    for (to, _), (partial, signature) in zip(tasks, results):
+        report.merge(partial)
+        report.copied += partial.written
+        signatures[to] = signature
+    report.to_copy = []
+    for article in done:
+        if article.outcome is None:
+            continue
+        for _, _, to in article.report.to_copy:
+            if to not in article.outcome.files:
+                article.outcome.rels.append(to)
+                article.outcome.files[to] = signatures.get(to)
+
+
+def _copy_linked(config: Config, path: str, to: str) -> tuple[SyncReport, list[object] | None]:
+    """Copy one linked file if the destination is missing or holds other bytes (atomic; the
+    run flushes it with the published versions). Returns the destination's signature."""
+    report = SyncReport()
+    try:
+        data = safe_join(config.root, path).read_bytes()
+        _write(config, to, data, report, durable=False)
+        return report, bytes_signature(safe_join(config.root, to), data)
+    except OSError as exc:  # the source vanished or became unreadable since it was found
+        report.errors.append(PipelineError(f"cannot copy the linked file {path}: {exc.strerror or exc}", path=to,
+                                           hint="check the file, then run pipeline sync again"))
+    except PipelineError as exc:
+        report.errors.append(exc)
+    return report, None
+
+
 # --------------------------------------------------------------------------- phase 3: per catalogue
 
 
@@ -534,7 +596,7 @@ def _finish(config: Config, state: CatalogueState, options: SyncOptions) -> _Fin
             result.kept_before = True
             after = state.before
     if "publish" in options.stages:
-        _publish(config, state.article, state.lang, after, options, result.report)
+        _publish(config, state, after, options, result.report)
     return result
 
 
@@ -566,8 +628,11 @@ def _remember_checks(done: _Done, checker: CheckHook) -> None:
         done.outcome.summary["checked"] = remembered
 
 
-def _publish(config: Config, article: Article, lang: str, catalogue: Catalogue | None,
+def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
              options: SyncOptions, report: SyncReport) -> None:
+    """Write the language version if it is ready, and plan the copies of the files it links
+    to (made once per destination when every version is published: :func:`_copy_linked_files`)."""
+    article, lang = state.article, state.lang
     decision, chosen = decide(article, lang, catalogue, config.publish)
     rel = config.output_rel(lang, article.slug)
     try:
@@ -580,6 +645,7 @@ def _publish(config: Config, article: Article, lang: str, catalogue: Catalogue |
         text = render_version(article, lang, chosen, decision, config.publish)
         _write(config, rel, encode_article(article, text), report, durable=False)
         report.published.append((article.slug, lang, rel))
+        report.to_copy += [(article.slug, path, to) for path, to in copies(config, article, lang, state.linked)]
     except PipelineError as exc:
         report.errors.append(exc)
 

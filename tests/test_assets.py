@@ -1,0 +1,254 @@
+"""Linked files (pipeline/assets.py): what an article links to is copied beside its published versions."""
+
+from __future__ import annotations
+
+import builtins
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline import parallel
+from pipeline.assets import Link, find_links, local_path
+from pipeline.config import load_config
+from pipeline.engines.fake import FakeEngine
+from pipeline.sync import SyncOptions, SyncReport, sync
+from tests.conftest import snapshot_tree, write_project
+
+CONFIG = 'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n'
+
+BUNDLE = """---
+title: Port expansion
+image: crowd.jpg
+---
+
+The port grew by a third.
+
+![Crowd at the port](crowd.jpg "At the gate")
+
+See [the report (PDF)](../files/report%20final.pdf?download=1#page=2) and [the plan](plan.pdf).
+
+[map]: map.png
+"""
+
+HTML = """---
+title: Maps
+---
+
+The new map.
+
+<figure>
+<img src="maps/port.png" srcset="maps/port-small.png 480w, maps/port.png 960w" alt="Port">
+</figure>
+
+Inline <img src="maps/icon.gif"> too.
+"""
+
+
+def run(root: Path, jobs: int = 1) -> SyncReport:
+    report = sync(load_config(root), SyncOptions(engine=FakeEngine(), jobs=jobs))
+    assert not report.errors, report.errors
+    return report
+
+
+def files(root: Path, *rels: str) -> None:
+    for rel in rels:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(f"bytes of {rel}".encode())
+
+
+def bundle_project(root: Path) -> Path:
+    write_project(root, {"port-expansion/index": BUNDLE}, CONFIG)
+    files(root, "source/port-expansion/crowd.jpg", "source/port-expansion/map.png",
+          "source/files/report final.pdf")
+    return root
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def test_local_targets_are_relative_paths_without_query_or_fragment() -> None:
+    assert local_path("photos/port%20view.jpg?w=600#top") == "photos/port view.jpg"
+    assert local_path("./map.png") == "./map.png"
+    for remote in ("https://example.org/a.png", "//cdn.example.org/a.png", "/images/a.png", "#section",
+                   "mailto:desk@example.org", "data:image/png;base64,AAAA", "{{< ref \"a.md\" >}}", ""):
+        assert local_path(remote) is None, remote
+
+
+def test_links_are_found_with_their_kind_and_line() -> None:
+    links = find_links(BUNDLE, 4)
+    assert links == [Link("crowd.jpg", 8, "image"),
+                     Link("../files/report%20final.pdf?download=1#page=2", 10, "link"),
+                     Link("plan.pdf", 10, "link"), Link("map.png", 12, "definition"),
+                     Link("crowd.jpg", 3, "front matter")]
+    assert find_links(HTML, 3) == [Link("maps/port.png", 8, "html src"), Link("maps/port-small.png", 8, "html src"),
+                                   Link("maps/port.png", 8, "html src"), Link("maps/icon.gif", 11, "html src")]
+
+
+def test_code_is_not_a_link() -> None:
+    text = "Write `![x](a.png)` like this:\n\n```\n![y](b.png)\n<img src=\"c.png\">\n```\n"
+    assert find_links(text) == []
+
+
+# --------------------------------------------------------------------------- copying
+
+
+def test_page_bundle_files_are_copied_beside_the_published_version(tmp_path: Path) -> None:
+    root = bundle_project(tmp_path)
+    report = run(root)
+    out = root / "public" / "ru"
+    assert (out / "port-expansion" / "index.md").exists()
+    for rel in ("port-expansion/crowd.jpg", "port-expansion/map.png", "files/report final.pdf"):
+        assert (out / rel).read_bytes() == (root / "source" / rel).read_bytes()
+    assert report.copied == ["public/ru/files/report final.pdf", "public/ru/port-expansion/crowd.jpg",
+                             "public/ru/port-expansion/map.png"]
+
+
+def test_sub_folder_images_and_html_blocks_are_copied(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"economy/maps": HTML}, CONFIG)
+    files(root, "source/economy/maps/port.png", "source/economy/maps/port-small.png", "source/economy/maps/icon.gif")
+    run(root)
+    for name in ("port.png", "port-small.png", "icon.gif"):
+        copy, source = root / "public/ru/economy/maps" / name, root / "source/economy/maps" / name
+        assert copy.read_bytes() == source.read_bytes()
+
+
+def test_a_missing_file_is_a_warning_naming_article_line_and_target(tmp_path: Path) -> None:
+    text = BUNDLE.replace("crowd.jpg \"At", "lost.jpg \"At")
+    root = write_project(tmp_path, {"port-expansion/index": text}, CONFIG)
+    files(root, "source/port-expansion/crowd.jpg")
+    report = run(root)
+    assert (root / "public/ru/port-expansion/index.md").exists()  # publishing went on
+    assert (root / "public/ru/port-expansion/crowd.jpg").exists()  # the front matter's image
+    assert [line.split(" does not exist")[0] for line in report.broken_links] == [
+        "source/port-expansion/index.md:8: image 'lost.jpg'",
+        "source/port-expansion/index.md:10: linked file '../files/report%20final.pdf?download=1#page=2'",
+        "source/port-expansion/index.md:10: linked file 'plan.pdf'",
+        "source/port-expansion/index.md:12: linked file 'map.png'",
+    ]
+    again = run(root)  # a skipped article still says so
+    assert again.skipped == 1 and again.broken_links == report.broken_links
+
+
+def test_pages_and_front_matter_values_are_not_reported_missing(tmp_path: Path) -> None:
+    text = "---\ntitle: A\nimage: assets/lead.jpg\n---\n\nSee [the story](../world/baku) and [more](other.html).\n"
+    root = write_project(tmp_path, {"a": text}, CONFIG)
+    assert run(root).broken_links == []
+
+
+def test_nothing_outside_the_source_folder_is_copied(tmp_path: Path) -> None:
+    secret = tmp_path / "outside" / "secret.png"
+    files(tmp_path / "outside", "secret.png")
+    text = ("---\ntitle: A\n---\n\nText.\n\n![a](../../etc/passwd) ![b](../project.png) ![c](link.png) "
+            "![d](linked/secret.png) ![e](other.md) ![f](.hidden/x.png)\n")
+    root = write_project(tmp_path / "p", {"a": text}, CONFIG)
+    files(root, "project.png", "source/other.md", "source/.hidden/x.png")
+    (root / "source" / "link.png").symlink_to(secret)
+    (root / "source" / "linked").symlink_to(secret.parent, target_is_directory=True)
+    report = run(root)
+    assert report.copied == [] and report.broken_links == []
+    assert [p.name for p in (root / "public").rglob("*") if p.is_file() and p.suffix != ".md"] == []
+
+
+def test_an_in_tree_layout_copies_nothing(tmp_path: Path) -> None:
+    config = 'source_dir = "content"\noutput = "content/{slug}.{lang}.md"\n' + CONFIG
+    (tmp_path / "pipeline.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "content" / "port").mkdir(parents=True)
+    (tmp_path / "content" / "port" / "index.md").write_text(BUNDLE, encoding="utf-8")
+    files(tmp_path, "content/port/crowd.jpg", "content/port/map.png")
+    before = {p for p in tmp_path.rglob("*") if ".pipeline" not in p.parts}
+    report = run(tmp_path)
+    created = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
+               if ".pipeline" not in p.parts and p not in before and p.is_file()}
+    assert report.copied == []
+    assert {rel for rel in created if not rel.startswith("locale/")} == {"content/port/index.ru.md"}
+
+
+def test_a_second_sync_changes_nothing_and_a_changed_file_is_copied_again(tmp_path: Path) -> None:
+    root = bundle_project(tmp_path)
+    run(root)
+    snapshot = snapshot_tree(root)
+    second = run(root)
+    assert second.skipped == 1 and second.written == [] and second.copied == []
+    assert snapshot_tree(root) == snapshot
+
+    (root / "source/port-expansion/crowd.jpg").write_bytes(b"a new picture")
+    (root / "public/ru/files/report final.pdf").unlink()  # a copy deleted in the output tree
+    third = run(root)
+    assert third.copied == ["public/ru/files/report final.pdf", "public/ru/port-expansion/crowd.jpg"]
+    assert (root / "public/ru/port-expansion/crowd.jpg").read_bytes() == b"a new picture"
+    assert run(root).written == []
+
+
+def test_a_missing_file_that_appears_is_copied_by_the_next_sync(tmp_path: Path) -> None:
+    root = bundle_project(tmp_path)
+    assert any("plan.pdf" in line for line in run(root).broken_links)
+    files(root, "source/port-expansion/plan.pdf")
+    report = run(root)
+    assert report.copied == ["public/ru/port-expansion/plan.pdf"] and report.broken_links == []
+
+
+def test_a_no_op_sync_reads_no_linked_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = bundle_project(tmp_path)
+    run(root)
+    opened: list[str] = []
+    real_open = io.open
+
+    def recording_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(os.fspath(file) if isinstance(file, (str, os.PathLike)) else "")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", recording_open)
+    monkeypatch.setattr(builtins, "open", recording_open)
+    assert run(root).skipped == 1
+    linked = ("crowd.jpg", "map.png", "report final.pdf")
+    assert opened and not [path for path in opened if path.endswith(linked)]
+
+
+def test_workers_copy_a_shared_file_once_and_report_like_a_serial_run(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_TASKS_PER_WORKER", 1)
+    articles = {f"desk{i}/story": f"---\ntitle: Story {i}\n---\n\nText {i}.\n\n![Logo](../shared/logo.png)\n"
+                for i in range(4)}
+    reports = []
+    for jobs in (1, 2):
+        root = write_project(tmp_path / f"jobs{jobs}", articles, CONFIG)
+        files(root, "source/shared/logo.png")
+        reports.append(run(root, jobs))
+        assert (root / "public/ru/shared/logo.png").read_bytes() == b"bytes of source/shared/logo.png"
+    assert reports[0].copied == reports[1].copied == ["public/ru/shared/logo.png"]
+    assert reports[0].written == reports[1].written
+
+
+def test_sync_says_what_it_copied_and_which_links_are_broken(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    root = bundle_project(tmp_path)
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "fake"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert ("  copied 3 linked file(s) beside the published versions: public/ru/files/report final.pdf, "
+            "public/ru/port-expansion/crowd.jpg, public/ru/port-expansion/map.png\n") in result.output
+    assert ("  broken link: source/port-expansion/index.md:10: linked file 'plan.pdf' does not exist "
+            "(source/port-expansion/plan.pdf); published versions keep the broken link\n") in result.output
+    again = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "fake"], catch_exceptions=False)
+    assert "copied" not in again.output and "broken link: source/port-expansion/index.md:10" in again.output
+
+
+def test_the_pipelines_own_files_are_never_copied(tmp_path: Path) -> None:
+    """With ``source_dir = "."`` the config, catalogues and published tree lie below the
+    source folder: a link to them publishes nothing (translators' work stays private)."""
+    (tmp_path / "pipeline.toml").write_text('source_dir = "."\n' + CONFIG, encoding="utf-8")
+    text = ("---\ntitle: A\n---\n\nText.\n\n![x](img/a.png) [c](../pipeline.toml) "
+            "[p](../locale/ru/LC_MESSAGES/news/a.po) [o](../public/ru/other.png)\n")
+    files(tmp_path, "news/img/a.png", "public/ru/other.png")
+    (tmp_path / "news" / "a.md").write_text(text, encoding="utf-8")
+    run(tmp_path)
+    assert run(tmp_path).copied == []
+    report = sync(load_config(tmp_path), SyncOptions(engine=FakeEngine(), jobs=1, stages=("publish",)))
+    assert report.copied == [] and (tmp_path / "public/ru/news/img/a.png").exists()
+    assert not (tmp_path / "public/ru/pipeline.toml").exists() and not (tmp_path / "public/ru/locale").exists()
+    assert not (tmp_path / "public/ru/public").exists()
