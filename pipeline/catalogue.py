@@ -972,7 +972,19 @@ def read_catalogue(path: Path, display_path: str) -> tuple[Catalogue, str]:
                              path=display_path,
                              hint="check the file's permissions, then run pipeline sync "
                                   "again") from None
+    _check_not_empty(data, display_path)
     return parse_po(data, display_path), hashlib.sha256(data).hexdigest()
+
+
+def _check_not_empty(data: bytes, path: str) -> None:
+    """Refuse a catalogue file with nothing in it. Every catalogue the pipeline writes has a
+    header, and a crash or a full disk is what leaves a file empty: read as a catalogue
+    without entries, it would be refilled with untranslated entries and its loss missed."""
+    if data.removeprefix(_BOM).strip():
+        return
+    raise _fail(path, 1, "the catalogue file is empty (a crash or a full disk can leave a file so)",
+                hint="restore it from version control (git checkout -- FILE), or delete it and "
+                     "pipeline sync creates a new, untranslated one")
 
 
 # --------------------------------------------------------------------------- rendering

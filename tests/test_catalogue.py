@@ -540,6 +540,17 @@ def test_read_catalogue_reports_unreadable_files(tmp_path: Path) -> None:
     assert (bad.value.path, bad.value.line) == ("locale/bad.po", 1)
 
 
+@pytest.mark.parametrize("data", [b"", b"\n\n  \n", b"\xef\xbb\xbf", b"\r\n"])
+def test_read_catalogue_refuses_an_empty_file(tmp_path: Path, data: bytes) -> None:
+    """A crash or a full disk leaves a catalogue empty; read as a catalogue without entries,
+    sync would refill it with untranslated entries and nobody would notice the loss."""
+    (tmp_path / "az.po").write_bytes(data)
+    with pytest.raises(CatalogueError, match="empty") as empty:
+        read_catalogue(tmp_path / "az.po", "locale/az.po")
+    assert (empty.value.path, empty.value.line) == ("locale/az.po", 1)
+    assert "restore it from version control" in (empty.value.hint or "")
+
+
 # --------------------------------------------------------------------------- rendering details
 
 def render_one(message: Message) -> str:
