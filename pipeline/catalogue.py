@@ -368,8 +368,27 @@ class _Parser:
         if entry is None or entry.state >= _AT_STR:
             return self.start_entry(lineno)
         if entry.state != _AT_START:
+            if self.after_blank_line(lineno):
+                raise self.missing_msgstr(entry, lineno)
             raise self.comment_inside(entry, lineno)
         return entry
+
+    def after_blank_line(self, lineno: int) -> bool:
+        """Whether a blank line comes just before ``lineno``: every tool separates entries
+        with one, so a comment or msgctxt there starts a new entry (only read on errors)."""
+        return lineno > 1 and not self.text.split("\n", lineno - 1)[lineno - 2].strip()
+
+    def missing_msgstr(self, entry: _Entry, lineno: int) -> CatalogueError:
+        """An entry cut short by the next one: point at the msgid that needs a msgstr, not at
+        the next entry's first line, which is where the parser notices."""
+        if entry.state == _AT_CTXT:
+            line, what, needed = entry.first_line, "msgctxt without msgid", "msgid and msgstr"
+        else:
+            needed = "msgstr[0], msgstr[1], ..." if entry.state == _AT_PLURAL else "msgstr"
+            line, what = entry.msgid_line, f"msgid without {needed}"
+        return _fail(self.path, line, f"{what}: the next entry starts on line {lineno}",
+                     hint=f"add the missing {needed} (msgstr \"\" when there is no translation "
+                          "yet) or delete the unfinished entry, then run pipeline sync again")
 
     def comment_inside(self, entry: _Entry, lineno: int) -> CatalogueError:
         return _fail(self.path, lineno,
@@ -467,6 +486,8 @@ class _Parser:
             entry.state = _AT_ID
         elif keyword == "msgctxt":
             if state != _AT_START:
+                if self.after_blank_line(lineno):
+                    raise self.missing_msgstr(entry, lineno)
                 why = "two msgctxt lines in one entry" if state == _AT_CTXT \
                     else "msgctxt after msgid: msgctxt must come first"
                 raise _fail(self.path, lineno, why)

@@ -551,6 +551,18 @@ def test_read_catalogue_refuses_an_empty_file(tmp_path: Path, data: bytes) -> No
     assert "restore it from version control" in (empty.value.hint or "")
 
 
+def test_a_missing_msgstr_is_reported_at_its_msgid_not_at_the_next_entry() -> None:
+    error = parse_error(po('msgid "a"\n\n#. paragraph\nmsgid "b"\nmsgstr "B"\n'))
+    assert (error.line, error.message) == (1, "msgid without msgstr: the next entry starts on line 3")
+    error = parse_error(po('msgctxt "t"\n\n# note\nmsgid "b"\nmsgstr "B"\n'))
+    assert (error.line, error.message) == (1, "msgctxt without msgid: the next entry starts on line 3")
+    error = parse_error(po('#~ msgid "a"\n\n#~ msgctxt "t"\n#~ msgid "b"\n#~ msgstr "B"\n'))
+    assert (error.line, error.message) == (1, "msgid without msgstr: the next entry starts on line 3")
+    # Without a blank line the comment is inside the entry, as before.
+    assert "comment inside an entry" in parse_error(po('msgid "a"\n# note\nmsgstr "A"\n')).message
+    assert "msgctxt after msgid" in parse_error(po('msgid "a"\nmsgctxt "t"\nmsgstr "A"\n')).message
+
+
 # --------------------------------------------------------------------------- rendering details
 
 def render_one(message: Message) -> str:
