@@ -159,10 +159,12 @@ def read_article(raw: bytes, *, path: str, slug: str, default_lang: str,
     bom = text.startswith("\ufeff")
     if bom:
         text = text[1:]
+    _check_content(text, path)
     lines = SourceLines.split(text)
     fm_end, fm_segments, lang = _front_matter(lines, path, front_matter_keys)
     if lang is None:
         lang = default_lang
+    _check_no_nul(fm_segments, path)
     segments = list(fm_segments)
     segments.extend(_body_segments(lines, fm_end))
     return Article(path=path, slug=slug, lang=lang, text=text, bom=bom,
@@ -180,6 +182,28 @@ def _decode(raw: bytes, path: str) -> str:
             line=line,
             hint="save the article as UTF-8 in your editor, then run the command again",
         ) from None
+
+
+def _check_content(text: str, path: str) -> None:
+    """Refuse NUL bytes, the mark of a corrupted or binary file: markdown-it drops a
+    paragraph holding one from translation, so the source paragraph would be published as
+    it is, NUL included."""
+    nul = text.find("\0")
+    if nul >= 0:
+        raise ArticleError("NUL byte in the article (binary or corrupted?)", path=path,
+                           line=text.count("\n", 0, nul) + 1,
+                           hint="restore the file from version control or delete the NUL "
+                                "byte, then run the command again")
+
+
+def _check_no_nul(segments: Sequence[Segment], path: str) -> None:
+    """A front-matter value may spell a NUL as a YAML escape (``"\\0"``); no catalogue can
+    hold one, so say where it is rather than fail on the template written from it."""
+    for segment in segments:
+        if "\0" in segment.msgid:
+            raise ArticleError(f"the value of {segment.msgctxt} holds a NUL character (\\0)",
+                               path=path, line=segment.line,
+                               hint="delete the escape from the value, then run the command again")
 
 
 def _front_matter(lines: SourceLines, path: str,

@@ -174,6 +174,19 @@ def test_invalid_utf8_names_the_line() -> None:
     assert info.value.line == 3 and "UTF-8" in info.value.message
 
 
+@pytest.mark.parametrize(("raw", "line", "message"), [
+    (b"---\ntitle: T\n---\n\nThe tram\0 now runs.\n", 5, "NUL byte in the article"),
+    (b'---\ndate: 2026-01-01\ntitle: "Tram\\0 line"\n---\n\nBody.\n', 3, "title holds a NUL character"),
+])
+def test_nul_bytes_are_refused_with_the_line(raw: bytes, line: int, message: str) -> None:
+    """markdown-it turns a NUL into U+FFFD and its paragraph was dropped from translation,
+    published untranslated; a NUL in a front-matter value failed on the written template."""
+    with pytest.raises(ArticleError) as info:
+        read_article(raw, path="source/a.md", slug="a", default_lang="en", front_matter_keys=("title",))
+    assert (info.value.line, message in info.value.message) == (line, True), str(info.value)
+    assert info.value.hint
+
+
 def test_splice_changes_only_translated_spans() -> None:
     text = "---\ntitle: Hello # comment\nkeep: NO\n---\n\n*  item one\n   continues\n\n>  quoted\n"
     art = article(text)
