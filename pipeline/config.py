@@ -107,6 +107,18 @@ def validate_language(code: str, *, where: str, line: int | None = None) -> str:
     return code
 
 
+def project_spelling(code: str, languages: tuple[str, ...] | list[str]) -> str | None:
+    """The project's code for the language ``code`` names under another spelling (``AZ``,
+    ``az-AZ`` or ``az_AZ`` for ``az``), or None when ``code`` is one of ``languages`` or names
+    none of them. ``code`` must be valid (see :func:`validate_language`)."""
+    if code in languages:
+        return None
+    same = [known for known in languages if known.lower().replace("_", "-") == code.lower().replace("_", "-")]
+    wanted = Locale.parse(code.replace("-", "_")).language
+    same += [known for known in languages if Locale.parse(known.replace("-", "_")).language == wanted]
+    return same[0] if same else None
+
+
 _KNOWN_KEYS = {
     "languages", "source_language", "source_dir", "locale_dir", "output",
     "front_matter_keys", "translate", "models", "publish",

@@ -27,7 +27,7 @@ from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 
 from . import htmlblocks
-from .config import validate_language
+from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
 from .inline import blank_out, template_tags
 from .model import Anchor, Article, BlockKind, Piece, Segment
@@ -153,15 +153,18 @@ class SourceLines:
 
 
 def read_article(raw: bytes, *, path: str, slug: str, default_lang: str,
-                 front_matter_keys: Sequence[str]) -> Article:
-    """Decode, parse and segment one source article; errors name the file and line."""
+                 front_matter_keys: Sequence[str], languages: Sequence[str] = ()) -> Article:
+    """Decode, parse and segment one source article; errors name the file and line.
+
+    ``languages`` are the project's languages: a ``lang:`` that names one of them under
+    another spelling is refused (see :func:`_check_lang_spelling`)."""
     text = _decode(raw, path)
     bom = text.startswith("\ufeff")
     if bom:
         text = text[1:]
     _check_content(text, path)
     lines = SourceLines.split(text)
-    fm_end, fm_segments, lang = _front_matter(lines, path, front_matter_keys)
+    fm_end, fm_segments, lang = _front_matter(lines, path, front_matter_keys, languages)
     if lang is None:
         lang = default_lang
     _check_no_nul(fm_segments, path)
@@ -206,8 +209,8 @@ def _check_no_nul(segments: Sequence[Segment], path: str) -> None:
                                hint="delete the escape from the value, then run the command again")
 
 
-def _front_matter(lines: SourceLines, path: str,
-                  keys: Sequence[str]) -> tuple[int, list[Segment], str | None]:
+def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
+                  languages: Sequence[str] = ()) -> tuple[int, list[Segment], str | None]:
     """Find the ``---`` block; return its length in lines, its segments and ``lang:``."""
     if lines.texts and lines.texts[0].rstrip() == "+++":
         _refuse_toml_front_matter(path)
@@ -270,7 +273,24 @@ def _front_matter(lines: SourceLines, path: str,
         validate_language(code, where=path)
     except ConfigError as exc:
         raise ArticleError(exc.message, path=path, line=lang.start_mark.line + 2, hint=exc.hint) from None
+    _check_lang_spelling(code, languages, path, lang.start_mark.line + 2)
     return close + 1, segments, code
+
+
+def _check_lang_spelling(code: str, languages: Sequence[str], path: str, line: int) -> None:
+    """Refuse ``lang: AZ`` or ``lang: az-AZ`` in a project that writes the language ``az``:
+    the article's own language would become a target of its own, with a catalogue that
+    translates the article into its language and a published copy of it, and the
+    quotation and glossary notes, which follow the exact code, would be lost."""
+    known = project_spelling(code, tuple(languages))
+    if known is None:
+        return
+    variant = code.lower().replace("_", "-") != known.lower()
+    other = f" (or add {code!r} to languages in pipeline.toml if it is a language version of its " \
+        "own)" if variant else ""
+    raise ArticleError(f"lang: {code!r} is not one of the project's languages, which write this "
+                       f"language as {known!r}", path=path, line=line,
+                       hint=f"write 'lang: {known}'{other}, then run the command again")
 
 
 def _refuse_toml_front_matter(path: str) -> None:

@@ -103,7 +103,7 @@ def load_article(config: Config, rel: str, slug: str) -> Article:
     path = safe_join(config.root, rel)
     data = path.read_bytes()
     article = read_article(data, path=rel, slug=slug, default_lang=config.source_language,
-                           front_matter_keys=config.front_matter_keys)
+                           front_matter_keys=config.front_matter_keys, languages=config.languages)
     validate_language(article.lang, where=rel)
     return replace(article, fingerprint=fingerprint(data))
 

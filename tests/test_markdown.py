@@ -187,6 +187,23 @@ def test_nul_bytes_are_refused_with_the_line(raw: bytes, line: int, message: str
     assert info.value.hint
 
 
+@pytest.mark.parametrize("code", ["AZ", "Az", "az-AZ", "az_AZ", "az-Cyrl"])
+def test_lang_naming_a_project_language_under_another_spelling_is_refused(code: str) -> None:
+    """``lang: AZ`` made the article's own language a target: a catalogue translating it into
+    its own language, a published copy, and no quotation or glossary notes."""
+    raw = f"---\ntitle: Bərə\nlang: {code}\n---\n\nBody.\n".encode()
+    with pytest.raises(ArticleError) as info:
+        read_article(raw, path="source/a.md", slug="a", default_lang="en", front_matter_keys=("title",),
+                     languages=("az", "ru", "en"))
+    assert info.value.line == 3 and "write 'lang: az'" in (info.value.hint or "")
+    assert "which write this language as 'az'" in info.value.message
+    # The project's own spelling, and a language it does not publish in, are read as before.
+    for fine in ("az", "tr"):
+        raw = f"---\ntitle: Bərə\nlang: {fine}\n---\n\nBody.\n".encode()
+        assert read_article(raw, path="source/a.md", slug="a", default_lang="en", front_matter_keys=(),
+                            languages=("az", "ru", "en")).lang == fine
+
+
 def test_splice_changes_only_translated_spans() -> None:
     text = "---\ntitle: Hello # comment\nkeep: NO\n---\n\n*  item one\n   continues\n\n>  quoted\n"
     art = article(text)
