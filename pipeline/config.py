@@ -138,12 +138,16 @@ def load_config(root: Path) -> Config:
     if not path.exists():
         return Config(root=root)
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: Windows editors (Notepad) save with a byte-order mark, which tomllib
+        # refuses as "Invalid statement (at line 1, column 1)" on a line that looks right.
+        text = path.read_text(encoding="utf-8-sig")
         data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"not UTF-8: {exc.reason}", path=CONFIG_NAME) from None
+        raise ConfigError(f"not UTF-8: {exc.reason}", path=CONFIG_NAME,
+                          line=path.read_bytes().count(b"\n", 0, exc.start) + 1,
+                          hint="save pipeline.toml as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(exc), path=CONFIG_NAME, hint="fix the TOML syntax") from None
+        raise _toml_syntax_error(str(exc), text) from None
     except OSError as exc:
         raise ConfigError(f"cannot read it: {exc.strerror or exc}", path=CONFIG_NAME,
                           hint="pipeline.toml must be a readable file") from None
@@ -153,6 +157,21 @@ def load_config(root: Path) -> Config:
         if exc.path == CONFIG_NAME and exc.line is None:
             exc.line = _line_of_setting(text, exc.message)
         raise
+
+
+_TOML_WHERE = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)\Z")
+
+
+def _toml_syntax_error(message: str, text: str) -> ConfigError:
+    """tomllib's message names the place in words ("... (at line 2, column 19)"); put the
+    line where every other error has it, so the CLI prints ``pipeline.toml:2: ...``."""
+    where = _TOML_WHERE.search(message)
+    line = None
+    if where is not None:
+        line = int(where.group(1)) if where.group(1) else max(1, len(text.splitlines()))
+        column = f" (column {where.group(2)})" if where.group(2) else " (at the end of the file)"
+        message = message[:where.start()] + column
+    return ConfigError(message, path=CONFIG_NAME, line=line, hint="fix the TOML syntax")
 
 
 def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:

@@ -74,6 +74,30 @@ def test_toml_syntax_error(tmp_path: Path) -> None:
     assert info.value.hint == "fix the TOML syntax"
 
 
+@pytest.mark.parametrize("text, line, message", [
+    ('languages = ["az"]\nlanguages = ["ru"]\n', 2, "Cannot overwrite a value (column 19)"),
+    ('source_language = "en"\nlanguages = ["az", "ru"\n', 2, "Unclosed array (at the end of the file)"),
+])
+def test_toml_syntax_errors_name_the_line(tmp_path: Path, text: str, line: int, message: str) -> None:
+    """The line goes where every other error has it (``pipeline.toml:2: ...``), not in words."""
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, text)
+    assert (info.value.line, info.value.message) == (line, message)
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    """Notepad saves with one; tomllib alone refuses it as an invalid statement on line 1."""
+    (tmp_path / "pipeline.toml").write_bytes(b'\xef\xbb\xbflanguages = ["en", "ru"]\n')
+    assert load_config(tmp_path).languages == ("en", "ru")
+
+
+def test_not_utf8_names_the_line(tmp_path: Path) -> None:
+    (tmp_path / "pipeline.toml").write_bytes(b'languages = ["en", "ru"]\n# caf\xe9\n')
+    with pytest.raises(ConfigError, match="not UTF-8") as info:
+        load_config(tmp_path)
+    assert info.value.line == 2
+
+
 def test_an_unknown_engine_is_refused_when_the_file_is_read(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         config_from(tmp_path, '[translate]\nengine = "agros"\n')
