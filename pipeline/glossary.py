@@ -169,13 +169,15 @@ def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
     to the project) and line of the first problem."""
     name = shown_as or str(path)
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        data = Path(path).read_bytes()
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise ConfigError("glossary file not found", path=name,
                           hint="create it with a header row such as: en,az,ru,kind,note") from None
     except UnicodeDecodeError as error:
         raise ConfigError(f"glossary is not UTF-8 ({error.reason} at byte {error.start})",
-                          path=name, hint="save the CSV file as UTF-8") from None
+                          path=name, line=data.count(b"\n", 0, error.start) + 1,
+                          hint="save the CSV file as UTF-8") from None
     except OSError as error:
         raise ConfigError(f"cannot read the glossary: {error.strerror or error}", path=name,
                           hint="the glossary must be a readable CSV file") from None
@@ -197,10 +199,14 @@ def read_glossary(stream: io.TextIOBase | io.StringIO, path: str = "glossary.csv
     terms: list[Term] = []
     seen: dict[tuple[str, str], int] = {}
     try:
+        start = reader.line_num + 1
         for row in reader:
             line = reader.line_num
             if not any(cell.strip() for cell in row):
+                start = line + 1
                 continue
+            _check_row_length(row, columns, path, start, line)
+            start = line + 1
             term = _term(row, columns, path, line)
             _check_duplicates(term, seen, path)
             terms.append(term)
@@ -422,6 +428,18 @@ def _columns(header: list[str], path: str, allowed: set[str] | None) -> list[str
         raise ConfigError("the header names no language column", path=path, line=1,
                           hint=_HEADER_HINT)
     return columns
+
+
+def _check_row_length(row: list[str], columns: list[str], path: str, start: int, line: int) -> None:
+    """A quote left open makes the csv module read on, across lines, to the next quote or
+    the end of the file: say so, on the row's first line, rather than count its cells."""
+    if len(row) == len(columns) or not any("\n" in cell or "\r" in cell for cell in row):
+        return
+    raise ConfigError(f"a quote in this row is never closed, so the row takes in the lines after "
+                      f"it, up to line {line} ({len(row)} cells, the header has {len(columns)})",
+                      path=path, line=start,
+                      hint='close the quote, or write a quote inside a cell as two (""), then run '
+                           'the command again')
 
 
 def _term(row: list[str], columns: list[str], path: str, line: int) -> Term:

@@ -60,6 +60,9 @@ def test_term_properties(glossary: Glossary) -> None:
     ("en,ru\nAliyev,Алиев\n\nAliyev,Алиевъ\n", 4, "duplicate en term 'Aliyev' (first on line 2)"),
     ("en,ru\n,\nA,Б\n", None, None),
     ("en,ru,kind\n,,person\n", 2, "no term in any language"),
+    ('en,ru,kind\nAliyev,Алиев,person\n"Jafarli,Джафарли,person\nA,Б,person\n', 3,
+     "a quote in this row is never closed"),
+    ('en,ru,kind\n\n"Jafarli,Джафарли,person\n', 3, "a quote in this row is never closed"),
 ])
 def test_malformed_glossaries_are_reported_with_location(text: str, line: int | None,
                                                         message: str | None) -> None:
@@ -84,8 +87,9 @@ def test_column_outside_the_project_languages(tmp_path: Path) -> None:
 def test_unreadable_glossaries(tmp_path: Path) -> None:
     path = tmp_path / "glossary.csv"
     path.write_bytes("en,ru\nAliyev,Алиев\n".encode("cp1251"))
-    with pytest.raises(ConfigError, match="not UTF-8"):
+    with pytest.raises(ConfigError, match="not UTF-8") as not_utf8:
         load_glossary(path)
+    assert not_utf8.value.line == 2
     with pytest.raises(ConfigError, match="not found"):
         load_glossary(tmp_path / "missing.csv")
 
