@@ -503,6 +503,10 @@ class _Parser:
             self.keep_raw(entry, pieces)
 
     def misplaced_msgstr(self, state: int, lineno: int) -> CatalogueError:
+        if state >= _AT_STR and self.after_blank_line(lineno):
+            # The entry above is complete: this msgstr starts an entry with no msgid.
+            return _fail(self.path, lineno, "msgstr without a msgid before it (the entry above "
+                         "is complete; msgid must come before msgstr)")
         if state == _AT_PLURAL:
             return _fail(self.path, lineno,
                          "msgid_plural needs msgstr[0], msgstr[1], ... instead of msgstr")

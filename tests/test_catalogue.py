@@ -558,9 +558,12 @@ def test_a_missing_msgstr_is_reported_at_its_msgid_not_at_the_next_entry() -> No
     assert (error.line, error.message) == (1, "msgctxt without msgid: the next entry starts on line 3")
     error = parse_error(po('#~ msgid "a"\n\n#~ msgctxt "t"\n#~ msgid "b"\n#~ msgstr "B"\n'))
     assert (error.line, error.message) == (1, "msgid without msgstr: the next entry starts on line 3")
+    error = parse_error(po('msgid "a"\nmsgstr "A"\n\nmsgstr "B"\nmsgid "b"\n'))
+    assert (error.line, error.message.split(" (")[0]) == (4, "msgstr without a msgid before it")
     # Without a blank line the comment is inside the entry, as before.
     assert "comment inside an entry" in parse_error(po('msgid "a"\n# note\nmsgstr "A"\n')).message
     assert "msgctxt after msgid" in parse_error(po('msgid "a"\nmsgctxt "t"\nmsgstr "A"\n')).message
+    assert "two msgstr lines" in parse_error(po('msgid "a"\nmsgstr "A"\nmsgstr "B"\n')).message
 
 
 # --------------------------------------------------------------------------- rendering details
