@@ -236,10 +236,25 @@ def _line_of_setting(text: str, message: str) -> int | None:
 
 def _setting_language(key: str, code: Any) -> str:
     try:
-        return validate_language(code, where=CONFIG_NAME)
+        validate_language(code, where=CONFIG_NAME)
     except ConfigError as exc:
         exc.message = f"{key}: {exc.message}"
         raise
+    _check_letter_case(key, code)
+    return code
+
+
+def _check_letter_case(key: str, code: str) -> None:
+    """Refuse ``AZ`` or ``en-us``: the code names folders (``locale/AZ/``) and is compared
+    with each article's ``lang:`` as written, so a second spelling of a language would get
+    catalogues of its own beside the translators' ones, and articles in it a target."""
+    written = code.replace("-", "_")
+    canonical = str(Locale.parse(written))
+    if written == canonical or written.lower() != canonical.lower():
+        return  # the usual spelling, or an alias CLDR maps to another code (iw, tl)
+    spelled = canonical.replace("_", "-") if "-" in code else canonical
+    raise ConfigError(f"{key}: write the language code {code!r} as {spelled!r}", path=CONFIG_NAME,
+                      hint="language codes are lower case, regions upper case (az, pt-BR)")
 
 
 def _check_engine(name: str) -> None:

@@ -52,12 +52,19 @@ def test_hugo_style_output_and_publish_policy(tmp_path: Path) -> None:
     ('[publish]\nrequire_review = ["teaser"]\n', 2, "require_review: 'teaser' names no translatable field"),
     ('[publish.notice]\nrus = "Машинный перевод."\n', 2, "[publish.notice] rus: not one of the project's languages"),
     ('[publish.notice]\nru = 5\n', 2, "[publish.notice] ru: the notice must be text"),
+    ('languages = ["AZ", "ru", "en"]\n', 1, "languages: write the language code 'AZ' as 'az'"),
+    ('source_dir = "source"\nsource_language = "en-us"\n', 2, "write the language code 'en-us' as 'en-US'"),
 ])
 def test_bad_settings_name_the_line(tmp_path: Path, text: str, line: int | None, fragment: str) -> None:
     with pytest.raises(ConfigError) as info:
         config_from(tmp_path, text)
     assert fragment in info.value.message
     assert info.value.path == "pipeline.toml" and info.value.line == line
+
+
+def test_language_codes_in_their_usual_spelling_are_accepted(tmp_path: Path) -> None:
+    config = config_from(tmp_path, 'languages = ["az", "ru", "en", "pt-BR", "pt_PT", "az-Cyrl", "iw"]\n')
+    assert config.languages == ("az", "ru", "en", "pt-BR", "pt_PT", "az-Cyrl", "iw")
 
 
 def test_require_review_takes_front_matter_keys_lead_and_block_kinds(tmp_path: Path) -> None:
