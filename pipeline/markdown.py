@@ -331,6 +331,11 @@ def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
     try:
         return yaml.compose(yaml_text, Loader=_SAFE_YAML_LOADER)
     except yaml.MarkedYAMLError as exc:
+        tab = _tab_indented_line(yaml_text, exc.problem_mark)
+        if tab is not None:
+            raise ArticleError("invalid front matter: a tab indents this line; YAML indents with "
+                               "spaces only", path=path, line=tab + 2,
+                               hint="replace the tab with spaces, then run the command again") from None
         mark = exc.context_mark or exc.problem_mark
         line = mark.line + 2 if mark is not None else 2
         what = "; ".join(part for part in (exc.context, exc.problem) if part)
@@ -340,8 +345,27 @@ def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
             line=line,
             hint="fix the YAML between the '---' lines (quote values that contain ': ' or start with a symbol)",
         ) from None
+    except yaml.reader.ReaderError as exc:
+        # A control character (ESC, BEL... pasted from another program): the message PyYAML
+        # gives names a position in "<unicode string>" and the line is not the mark's.
+        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        raise ArticleError(f"invalid front matter: control character U+{code:04X}, which "
+                           "YAML does not allow", path=path,
+                           line=yaml_text.count("\n", 0, exc.position) + 2,
+                           hint="delete the character, then run the command again") from None
     except yaml.YAMLError as exc:
         raise ArticleError(f"invalid front matter: {exc}", path=path, line=2) from None
+
+
+def _tab_indented_line(yaml_text: str, mark: yaml.Mark | None) -> int | None:
+    """The (0-based) line of the problem if a tab indents it: PyYAML then says "found
+    character that cannot start any token", or names the line where the value began."""
+    if mark is None:
+        return None
+    lines = yaml_text.split("\n")
+    if mark.line < len(lines) and re.match(r"[ ]*\t", lines[mark.line]):
+        return mark.line
+    return None
 
 
 def _check_duplicate_keys(node: yaml.Node, path: str) -> None:

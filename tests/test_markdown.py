@@ -187,6 +187,22 @@ def test_nul_bytes_are_refused_with_the_line(raw: bytes, line: int, message: str
     assert info.value.hint
 
 
+@pytest.mark.parametrize(("raw", "line", "message", "hint"), [
+    (b"---\nimage:\n\tcaption: a\n---\n\nBody.\n", 3, "a tab indents this line", "replace the tab"),
+    (b"---\nimage:\n  caption: a\n\t alt: b\n---\n\nBody.\n", 4, "a tab indents this line", "replace the tab"),
+    (b"---\ntitle: x\ndescription: Esc\x1b[31m\n---\n\nBody.\n", 3, "control character U+001B",
+     "delete the character"),
+])
+def test_tabs_and_control_characters_in_front_matter_are_named_on_their_line(raw: bytes, line: int, message: str,
+                                                                            hint: str) -> None:
+    """PyYAML says "found character that cannot start any token" for a tab (or names the line
+    where the value began), and a control character's error had no line nor hint."""
+    with pytest.raises(ArticleError) as info:
+        read_article(raw, path="source/a.md", slug="a", default_lang="en", front_matter_keys=("title",))
+    assert (info.value.line, message in info.value.message) == (line, True), str(info.value)
+    assert hint in (info.value.hint or "") and "<unicode string>" not in info.value.message
+
+
 @pytest.mark.parametrize("code", ["AZ", "Az", "az-AZ", "az_AZ", "az-Cyrl"])
 def test_lang_naming_a_project_language_under_another_spelling_is_refused(code: str) -> None:
     """``lang: AZ`` made the article's own language a target: a catalogue translating it into
