@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
+from pipeline.config import validate_language
 from pipeline.errors import ConfigError
 from pipeline.inline import blank_out
 from pipeline.translit import similarity
@@ -421,6 +422,8 @@ def _columns(header: list[str], path: str, allowed: set[str] | None) -> list[str
             known = f"; the project's languages are {', '.join(sorted(allowed))}" if allowed else ""
             raise ConfigError(f"unknown column {column!r} (column {position})", path=path,
                               line=1, hint=_HEADER_HINT + known)
+        elif allowed is None:
+            _check_column_language(column, position, path)
         if columns.count(columns[position - 1]) > 1:
             raise ConfigError(f"column {column!r} appears twice", path=path, line=1,
                               hint=_HEADER_HINT)
@@ -440,6 +443,18 @@ def _check_row_length(row: list[str], columns: list[str], path: str, start: int,
                       path=path, line=start,
                       hint='close the quote, or write a quote inside a cell as two (""), then run '
                            'the command again')
+
+
+def _check_column_language(column: str, position: int, path: str) -> None:
+    """A column must name a language CLDR knows: ``ua`` (for uk), ``gr`` or ``kz`` look like
+    codes, and a column so misnamed was read as a language no article is in, so every
+    spelling in it was silently unused by machine translation and the checks."""
+    try:
+        validate_language(column, where=path, line=1)
+    except ConfigError as exc:
+        exc.message = f"{exc.message} in column {position}"
+        exc.hint = f"{exc.hint}; {_HEADER_HINT}"
+        raise
 
 
 def _term(row: list[str], columns: list[str], path: str, line: int) -> Term:

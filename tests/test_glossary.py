@@ -60,6 +60,8 @@ def test_term_properties(glossary: Glossary) -> None:
     ("en,ru\nAliyev,Алиев\n\nAliyev,Алиевъ\n", 4, "duplicate en term 'Aliyev' (first on line 2)"),
     ("en,ru\n,\nA,Б\n", None, None),
     ("en,ru,kind\n,,person\n", 2, "no term in any language"),
+    ("en,ua,kind\nKyiv,Київ,place\n", 1, "unknown language code 'ua' in column 2"),
+    ("en,ru,xx\nA,Б,C\n", 1, "unknown language code 'xx' in column 3"),
     ('en,ru,kind\nAliyev,Алиев,person\n"Jafarli,Джафарли,person\nA,Б,person\n', 3,
      "a quote in this row is never closed"),
     ('en,ru,kind\n\n"Jafarli,Джафарли,person\n', 3, "a quote in this row is never closed"),
