@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Protocol, Sequence
 
 from .catalogue import read_catalogue
 from .config import Config, validate_language
-from .errors import ConfigError, PipelineError
+from .errors import ArticleError, ConfigError, PipelineError
 from .fileio import fingerprint, safe_join
 from .markdown import read_article
 from .model import Article, Catalogue, EntryStatus
@@ -105,7 +105,26 @@ def load_article(config: Config, rel: str, slug: str) -> Article:
     article = read_article(data, path=rel, slug=slug, default_lang=config.source_language,
                            front_matter_keys=config.front_matter_keys, languages=config.languages)
     validate_language(article.lang, where=rel)
+    if not article.text.strip():
+        _check_not_emptied(config, rel, slug)
     return replace(article, fingerprint=fingerprint(data))
+
+
+def _check_not_emptied(config: Config, rel: str, slug: str) -> None:
+    """Refuse an empty article whose template still has entries: a crash or a full disk left
+    it so, and read as it is, every entry would turn obsolete and empty versions would be
+    published over the reviewed ones. An article that was empty before (a Hugo section's
+    ``_index.md``) has a template without entries and is read as usual."""
+    try:
+        template, _ = read_catalogue(safe_join(config.root, config.template_rel(slug)), rel)
+    except PipelineError:
+        return  # no template yet, or a broken one (sync rebuilds it): nothing to compare
+    entries = len(template.active)
+    if entries:
+        raise ArticleError(f"the article is empty, but its last version had {entries} entries "
+                           "(a crash or a full disk can leave a file so)", path=rel, line=1,
+                           hint="restore it from version control (git checkout -- FILE); to empty "
+                                f"it on purpose, delete {config.template_rel(slug)} first")
 
 
 def try_load_article(config: Config, rel: str, slug: str, errors: list[PipelineError]) -> Article | None:

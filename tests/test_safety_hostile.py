@@ -97,6 +97,7 @@ BROKEN_ARTICLES = {
     "not-utf8": (b"---\ntitle: Tram line extended\n---\n\nThe tram \xe9tait extended.\n", 5, "UTF-8"),
     "unknown-lang": (b"---\ntitle: Tram line extended\nlang: xx\n---\n\nBody.\n", 3, "unknown language"),
     "not-a-mapping": (b"---\n- just\n- a list\n---\n\nBody.\n", 2, "mapping"),
+    "emptied": (b"", 1, "the article is empty"),
     "lang-spelling": (b"---\ntitle: Tram line extended\nlang: EN\n---\n\nBody.\n", 3,
                       "not one of the project's languages"),
     "nul-byte": (b"---\ntitle: Tram line extended\n---\n\nThe tram\0 now reaches the airport.\n", 5,
