@@ -486,7 +486,15 @@ def body_tokens(lines: SourceLines, fm_end: int) -> tuple[list[str], list[Token]
     for i in range(fm_end):
         texts[i] = ""
     _without_literal_blocks(texts)
-    return texts, _MD.parse("\n".join(texts))
+    return texts, list(_parsed_blocks("\n".join(texts)))
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_blocks(body: str) -> tuple[Token, ...]:
+    """The block tokens of ``body``, kept for the next caller: reading an article and finding
+    the files it links to parse the same body one after the other, and the parse is the
+    costliest step of both (nothing changes a token once the parser made it)."""
+    return tuple(_MD.parse(body))
 
 
 def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
