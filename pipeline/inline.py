@@ -23,6 +23,7 @@ class RegionKind(str, enum.Enum):
     AUTOLINK = "autolink"
     URL = "url"
     HTML = "html"
+    COMMENT = "html comment"
     TEMPLATE = "template"
 
 
@@ -53,6 +54,9 @@ _TEMPLATE = re.compile(TEMPLATE_PATTERN, re.DOTALL)
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+#: An HTML comment: readers never see it, so its words are not prose (CommonMark's inline
+#: form, ``<!-->`` and ``<!--->`` included).
+_HTML_COMMENT = re.compile(r"<!-->|<!--->|<!--.*?-->", re.DOTALL)
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?'’)]}*_"
 #: The characters that can change the state of :func:`_matching_paren`; it jumps from one
@@ -131,6 +135,8 @@ def _protected(text: str) -> tuple[Region, ...]:
         return ()
     regions = code_spans(text)
     regions += template_tags(text, regions)
+    regions += [Region(m.start(), m.end(), RegionKind.COMMENT) for m in _HTML_COMMENT.finditer(text)
+                if not _overlaps(m.start(), m.end(), regions)]
     regions += link_targets(text, regions)
     for pattern, kind in ((_AUTOLINK, RegionKind.AUTOLINK), (_HTML_TAG, RegionKind.HTML)):
         regions += [Region(m.start(), m.end(), kind) for m in pattern.finditer(text)

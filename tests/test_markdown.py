@@ -629,6 +629,18 @@ def test_blocks_whose_only_letters_are_markup_or_character_references_are_not_ex
         "A tooltip", "A TOOLTIP").replace("&laquo;Quoted&raquo; &amp; `code`", "&LAQUO;QUOTED&RAQUO; &AMP; `CODE`")
 
 
+def test_a_table_cell_or_heading_holding_only_an_html_comment_is_not_an_entry() -> None:
+    """Regression: a cell holding only ``<!-- … -->`` was an entry: readers never see a
+    comment, yet the article waited for someone to "translate" it."""
+    text = ("# Results <!-- check with the desk -->\n\n| Team | Points |\n|---|---|\n"
+            "| <!-- to be confirmed --> | 12 |\n| Neftçi <!--x--> | <!-->  |\n")
+    assert kinds(text) == [
+        ("heading", "Results <!-- check with the desk -->", 1), ("table cell", "Team", 3),
+        ("table cell", "Points", 3), ("table cell", "Neftçi <!--x-->", 6),
+    ]
+    assert localise(article(text), lambda s: s.msgid) == text
+
+
 @pytest.mark.parametrize("translation", ["1. место", "- место", "> место", "# место", "```место", "<div>место"])
 def test_a_cell_translation_that_starts_a_row_without_a_pipe_cannot_end_the_table(translation: str) -> None:
     """Regression: in a table written without outer pipes, a first cell translated as

@@ -186,3 +186,13 @@ def test_upper_case_www_urls_are_protected_and_results_are_fresh_lists() -> None
 def test_normalise_quotes_is_stable_across_calls() -> None:
     text = "“Hi,” she said, ‘ok’ `“x”`"
     assert normalise_quotes(text) == normalise_quotes(text) == '"Hi," she said, "ok" `“x”`'
+
+
+def test_quotation_marks_inside_an_html_comment_are_left_alone() -> None:
+    """Readers never see a comment, so its quotation marks are not localised (and its words
+    are not prose for the checks)."""
+    from pipeline.inline import blank_out
+
+    text = 'He said "yes" <!-- editor: "verify" --> today.'
+    assert localise_quotes(text, "en", "ru") == 'He said «yes» <!-- editor: "verify" --> today.'
+    assert "verify" not in blank_out(text)
