@@ -31,7 +31,11 @@ Same settings on both sides
     CTranslate2's default 256 applies); random weights never emit the end token on
     their own, so without a common cap the benchmark would measure 256-token loops.
     Even so, random-weight outputs mostly run to the cap: the figures are for a
-    decode-heavy worst case (real models stop near the source length).
+    decode-heavy worst case (real models stop near the source length); ``--cap`` sets
+    another common cap. The pipeline's own limit on runaway outputs (three times the
+    source, ``max_length_ratio`` in ``pipeline/engines/argos.py``) is switched off here,
+    so both sides decode exactly as far; in ``translate_catalogues`` every output that
+    reaches the cap is therefore rejected as unfinished, which costs nothing measurable.
     Argos gets 1 inter-thread and ``--threads`` intra-threads; the pipeline's engine
     runs its default layout (one replica per core). Run with ``--threads 1`` to compare
     the work per sentence on one core (the "sent/CPU s" column compares it in any run).
@@ -239,7 +243,8 @@ def run_pipeline(paragraphs: list[str], packages: Path, beam: int, threads: int,
     from pipeline.model import Catalogue, Message
     from pipeline.translate import CatalogueJob, translate_catalogues
 
-    engine = ArgosEngine(packages, beam_size=beam, **_replicas(threads), max_decoding_length=cap)
+    engine = ArgosEngine(packages, beam_size=beam, **_replicas(threads), max_decoding_length=cap,
+                          max_length_ratio=None)
     engine.translate_batch(["Warm up."], "en", "ru")  # load once, as in a real run
     engine.batch_calls = 0
     jobs = [CatalogueJob("bench.ru.po", "en", "ru", Catalogue(messages=[Message(p) for p in dict.fromkeys(paragraphs)]))]
@@ -256,7 +261,8 @@ def run_engine_sentences(paragraphs: list[str], packages: Path, beam: int, threa
     from pipeline.engines.argos import ArgosEngine
     from pipeline.segmentation import split_sentences
 
-    engine = ArgosEngine(packages, beam_size=beam, **_replicas(threads), max_decoding_length=cap)
+    engine = ArgosEngine(packages, beam_size=beam, **_replicas(threads), max_decoding_length=cap,
+                          max_length_ratio=None)
     engine.translate_batch(["Warm up."], "en", "ru")
     engine.batch_calls = 0
     split = [[s.strip() for s in split_sentences(p, "en") if s.strip()] for p in paragraphs]
@@ -276,7 +282,7 @@ def run_engine_like_argos(paragraphs: list[str], packages: Path, beam: int, thre
     from pipeline.segmentation import split_sentences
 
     engine = ArgosEngine(packages, beam_size=beam, **_replicas(threads), max_decoding_length=cap,
-                         max_batch_tokens=32, decode_batch_tokens=32)
+                         max_length_ratio=None, max_batch_tokens=32, decode_batch_tokens=32)
     outputs = []
     for paragraph in paragraphs:
         sentences = [s.strip() for s in split_sentences(paragraph, "en") if s.strip()]
@@ -354,6 +360,8 @@ def benchmark(args: argparse.Namespace, base: Path) -> Results:
             results.comparisons[f"beam {beam}, pipeline engine with Argos' batching"] = compare(argos_out, like_argos)
             results.comparisons[f"beam {beam}, pipeline engine: its batching vs Argos' batching"] = compare(
                 engine_out, like_argos)
+    if args.no_boilerplate:
+        return results
     beam = args.beams[0]
     repeated = boilerplate_corpus(paragraphs)
     results.runs.append(run_argos(repeated, beam, args.threads, args.cap)[0])
@@ -413,6 +421,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="beam sizes, comma-separated (default 4,1: Argos' default and greedy)")
     parser.add_argument("--cap", type=int, default=None, help="max_decoding_length for both (default 64; quick 24)")
     parser.add_argument("--threads", type=int, default=2, help="CTranslate2 intra-op threads for both (default 2)")
+    parser.add_argument("--no-boilerplate", action="store_true",
+                        help="skip the repeated-boilerplate corpus (dedup and memory), to save time")
     parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON here")
     args = parser.parse_args(argv)
     args.paragraphs = args.paragraphs or (12 if args.quick else 200)

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from pipeline.engines import Engine
+from pipeline.engines import Engine, Unfinished
 from pipeline.engines.memory_only import is_memory_only
 from pipeline.errors import EngineError
 from pipeline.memory import MemoryMatch, TranslationMemory
@@ -299,12 +299,16 @@ def _call_engine(engine: Engine, texts: list[str], pair: Pair, report: Translate
             f"({pair[0]}→{pair[1]})",
             hint="this is a bug in the engine; try another engine",
         )
-    return [str(output) for output in outputs]
+    return [output if isinstance(output, str) else str(output) for output in outputs]
 
 
 def _finish(item: _Item, translations: dict[str, str], provenance: str,
             postprocess: Sequence[PostProcessor], report: TranslateReport) -> None:
     assert item.protected is not None
+    unfinished = _unfinished(item, translations)
+    if unfinished:
+        _refuse(item, unfinished, provenance, report)
+        return
     spare = len(item.protected.mapping) + 2
     joined = "".join(
         s.piece.lead
@@ -325,16 +329,31 @@ def _finish(item: _Item, translations: dict[str, str], provenance: str,
     for processor in postprocess if not reasons else ():
         text, found = processor(item.message.msgid, text, source_lang, target_lang)
         reasons += found
-    stats = report.stats(item.pair)
     if reasons:
-        _reject(item.message, reasons, provenance)
-        stats.rejected += 1
-        stats.placeholder_problems += any(r.startswith("placeholders:") for r in reasons)
-        stats.reasons.update(reason.split(":", 1)[0] for reason in reasons)
-        report.rejections.append(Rejection(item.job.path, item.message.lineno, item.message.msgid, reasons))
+        _refuse(item, reasons, provenance, report)
         return
     _accept(item.message, text, provenance)
-    stats.machine_translated += 1
+    report.stats(item.pair).machine_translated += 1
+
+
+def _unfinished(item: _Item, translations: dict[str, str]) -> list[str]:
+    """Reasons for the sentences the engine was still writing when it stopped: whatever
+    else such an output shows is beside the point."""
+    limits = sorted({t.limit for s in item.sentences
+                     if isinstance(t := translations.get(s.canonical), Unfinished)})
+    if not limits:
+        return []
+    return [f"unfinished: the engine was stopped after {limits[-1]} tokens, still writing "
+            "(a loop, or an output far longer than the source)"]
+
+
+def _refuse(item: _Item, reasons: list[str], provenance: str, report: TranslateReport) -> None:
+    _reject(item.message, reasons, provenance)
+    stats = report.stats(item.pair)
+    stats.rejected += 1
+    stats.placeholder_problems += any(r.startswith("placeholders:") for r in reasons)
+    stats.reasons.update(reason.split(":", 1)[0] for reason in reasons)
+    report.rejections.append(Rejection(item.job.path, item.message.lineno, item.message.msgid, reasons))
 
 
 def _accept(message: Message, text: str, provenance: str) -> None:

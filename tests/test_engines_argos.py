@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import math
 import platform
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from pipeline.engines import Engine
+from pipeline.engines import Engine, Unfinished
 from pipeline.engines import argos
 from pipeline.engines.argos import ArgosEngine
 from pipeline.errors import ModelMissingError
@@ -124,6 +127,79 @@ def test_pivot_chains_two_packages(packages_dir: Path) -> None:
     assert {p.name for p in engine._loaded} == {"translate-az_en-1_0", "translate-en_ru-1_0"}
     middle = ArgosEngine(packages_dir, beam_size=1, max_batch_tokens=100_000).translate_batch(texts, "az", "en")
     assert ArgosEngine(packages_dir, beam_size=1).translate_batch(middle, "en", "ru") == outputs
+
+
+@dataclass
+class SeenCall:
+    """One CTranslate2 translate_batch call: source lengths in pieces, and its options."""
+
+    package: str
+    lengths: list[int]
+    options: dict[str, Any]
+
+
+def spy_on_calls(engine: ArgosEngine, source: str, target: str) -> list[SeenCall]:
+    """Record every CTranslate2 call of the packages serving ``source`` → ``target``."""
+    seen: list[SeenCall] = []
+    for package in engine.route(source, target).packages:  # type: ignore[union-attr]
+        loaded = engine._load(package)
+
+        class Spy:
+            def __init__(self, name: str, original: Any) -> None:
+                self.name, self.original = name, original
+
+            def translate_batch(self, batch: list[list[str]], **options: Any) -> Any:
+                seen.append(SeenCall(self.name, [len(tokens) for tokens in batch], options))
+                return self.original(batch, **options)
+
+        loaded.translator = Spy(package.path.name, loaded.translator.translate_batch)
+    return seen
+
+
+def test_outputs_may_not_grow_past_three_times_their_batch_s_longest_source(packages_dir: Path) -> None:
+    engine = ArgosEngine(packages_dir, beam_size=1, max_batch_tokens=64, max_decoding_length=48)
+    seen = spy_on_calls(engine, "en", "ru")
+    engine.translate_batch(["News."] + list(sentences("en", 30, seed=8)), "en", "ru")
+    assert len(seen) > 1
+    for call in seen:
+        assert call.options["max_decoding_length"] == min(48, math.ceil(3.0 * max(call.lengths)) + 16)
+    assert any(call.options["max_decoding_length"] < 48 for call in seen)
+
+
+def test_an_output_cut_at_its_limit_comes_back_unfinished(packages_dir: Path) -> None:
+    """Greedy decoding writes the same first pieces whatever the limit, so an output cut
+    short is the start of the uncut one, and one that finished in time is all of it."""
+    texts = list(sentences("en", 12, seed=6))
+    whole = ArgosEngine(packages_dir, beam_size=1, max_length_ratio=None).translate_batch(texts, "en", "ru")
+    engine = ArgosEngine(packages_dir, beam_size=1, max_length_ratio=0.2, length_slack=1)
+    seen = spy_on_calls(engine, "en", "ru")
+    cut = engine.translate_batch(texts, "en", "ru")
+    limits = {call.options["max_decoding_length"] for call in seen}
+    assert any(isinstance(output, Unfinished) for output in cut)
+    for short, full in zip(cut, whole):
+        if isinstance(short, Unfinished):
+            assert short.limit in limits and full.startswith(short)
+        else:
+            assert short == full and not isinstance(full, Unfinished)
+
+
+def test_an_output_cut_by_the_absolute_cap_is_unfinished_too(packages_dir: Path) -> None:
+    engine = ArgosEngine(packages_dir, beam_size=4, max_length_ratio=None, max_decoding_length=2)
+    outputs = engine.translate_batch(list(sentences("en", 10, seed=3)), "en", "ru")
+    assert all(isinstance(output, Unfinished) and output.limit == 2 for output in outputs)
+
+
+def test_a_pivot_does_not_carry_an_unfinished_first_leg_on(packages_dir: Path) -> None:
+    texts = list(sentences("az", 12, seed=4))
+    engine = ArgosEngine(packages_dir, beam_size=1, max_length_ratio=0.2, length_slack=1)
+    seen = spy_on_calls(engine, "az", "ru")
+    outputs = engine.translate_batch(texts, "az", "ru")
+    middle = ArgosEngine(packages_dir, beam_size=1, max_length_ratio=0.2, length_slack=1).translate_batch(
+        texts, "az", "en")
+    stopped = [i for i, text in enumerate(middle) if isinstance(text, Unfinished)]
+    assert stopped and all(outputs[i] == middle[i] and isinstance(outputs[i], Unfinished) for i in stopped)
+    second_leg = sum(len(call.lengths) for call in seen if call.package == "translate-en_ru-1_0")
+    assert second_leg == len(texts) - len(stopped)
 
 
 def test_target_prefix_is_given_and_removed(argos_packages: BuiltPackages, tmp_path: Path) -> None:

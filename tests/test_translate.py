@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.engines.fake import (
-    AsciiQuotesEngine, BoilerplateEngine, DropPlaceholderEngine, EchoEngine, EmptyEngine,
+    AsciiQuotesEngine, BoilerplateEngine, CutOffEngine, DropPlaceholderEngine, EchoEngine, EmptyEngine,
     FailingEngine, FakeEngine, RepeatEngine, ShortBatchEngine,
 )
 from pipeline.engines.pseudo import PseudoEngine
@@ -145,6 +145,7 @@ def test_rejections_are_replaced_not_stacked_and_retried_for_a_new_engine() -> N
         (BoilerplateEngine(), "hallucination"),
         (EmptyEngine(), "empty"),
         (DropPlaceholderEngine(), "placeholders"),
+        (CutOffEngine(), "unfinished"),
     ],
 )
 def test_misbehaving_engines_leave_entries_empty_with_a_reason(engine: FakeEngine, category: str) -> None:
@@ -155,6 +156,22 @@ def test_misbehaving_engines_leave_entries_empty_with_a_reason(engine: FakeEngin
     assert report.pairs[("en", "ru")].reasons[category] == 1
     assert report.rejections[0].path == "a.ru.po"
     assert report.pairs[("en", "ru")].placeholder_problems == (category == "placeholders")
+
+
+def test_an_entry_with_one_unfinished_sentence_is_rejected_whole() -> None:
+    """Half a paragraph is not a translation; a sentence the engine finished elsewhere still is."""
+    engine = CutOffEngine(cut_when="looping", limit=40)
+    paragraph = Message("The port reopened on Monday. Cranes kept looping over the empty quay.")
+    alone = Message("The port reopened on Monday.")
+    report = translate_catalogues([job("a.ru.po", paragraph, alone)], engine)
+    assert paragraph.msgstr == "" and not paragraph.fuzzy
+    assert mt_comments(paragraph) == [
+        f"{MT_REJECTED_PREFIX}unfinished: the engine was stopped after 40 tokens, still writing "
+        f"(a loop, or an output far longer than the source) ({engine.provenance('en', 'ru')})"
+    ]
+    assert alone.msgstr == FakeEngine.translate_well("The port reopened on Monday.", "ru") and alone.fuzzy
+    assert report.pairs[("en", "ru")].reasons == {"unfinished": 1}
+    assert translate_catalogues([job("a.ru.po", paragraph, alone)], engine).engine_calls == 0  # not retried
 
 
 def test_refresh_retranslates_only_unreviewed_mt_from_another_model() -> None:

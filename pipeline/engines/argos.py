@@ -9,6 +9,13 @@ per-step cache copies to stay cheap, on one replica per core. That is what makes
 newsroom's backlog fast on a laptop. Decoding settings default to Argos' own (beam 4, length penalty 0.2, unknown
 tokens replaced from the source) so quality is the same.
 
+An output may not grow past three times its source (plus some slack for short sentences):
+a sentence still being written there is a loop, which the sanity gate would reject anyway,
+and a loop that runs on to the absolute cap is the slowest thing a model does (beam search
+copies its cache at every step, so the cost grows with the square of the length). Such an
+output comes back :class:`~pipeline.engines.Unfinished`, and so does any output cut by the
+absolute cap: half a translation is not a translation.
+
 Pairs without a package are served through English when ``src→en`` and ``en→tgt`` are
 installed: the first leg's outputs are the second leg's batch. Models are loaded once
 per engine (per package folder) and shared by every pair that uses them.
@@ -18,12 +25,13 @@ per engine (per package folder) and shared by every pair that uses them.
 
 from __future__ import annotations
 
+import math
 import os
-
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
+from pipeline.engines import Unfinished
 from pipeline.errors import EngineError, ModelMissingError
 from pipeline.models import PackageInfo, Route, installed_packages, resolve_packages_dir, resolve_route
 
@@ -92,7 +100,8 @@ class ArgosEngine:
                  max_batch_tokens: int = 1024, decode_batch_tokens: int | None = None,
                  inter_threads: int | None = None, intra_threads: int | None = None,
                  device: str = "cpu", compute_type: str = "default", max_decoding_length: int = 256,
-                 length_penalty: float = 0.2, replace_unknowns: bool = True) -> None:
+                 length_penalty: float = 0.2, replace_unknowns: bool = True,
+                 max_length_ratio: float | None = 3.0, length_slack: int = 16) -> None:
         """``packages_dir`` None means Argos' own folder. By default one translator replica
         per core (``inter_threads``), each on one core (``intra_threads``): the batches of a
         run are submitted together, so the replicas decode different batches at once, which
@@ -100,7 +109,10 @@ class ArgosEngine:
         ``max_batch_tokens`` bounds what one ``translate_batch`` call carries;
         CTranslate2 splits each call into sub-batches of ``decode_batch_tokens`` (default:
         :func:`decode_batch_tokens_for` the beam size) and spreads them over the replicas.
-        ``compute_type="default"`` runs the model as it was saved, as Argos does."""
+        ``compute_type="default"`` runs the model as it was saved, as Argos does.
+        An output stops at ``max_length_ratio`` × its batch's longest source + ``length_slack``
+        pieces, or at ``max_decoding_length`` (``max_length_ratio=None``: only there), and
+        comes back :class:`~pipeline.engines.Unfinished`."""
         cores = _cores()
         self.packages_dir = resolve_packages_dir(packages_dir)
         self.beam_size = beam_size
@@ -115,6 +127,8 @@ class ArgosEngine:
         self.max_decoding_length = max_decoding_length
         self.length_penalty = length_penalty
         self.replace_unknowns = replace_unknowns
+        self.max_length_ratio = max_length_ratio
+        self.length_slack = length_slack
         self.batch_calls = 0  # CTranslate2 translate_batch calls, for tests and benchmarks
         self._installed: list[PackageInfo] | None = None
         self._loaded: dict[Path, _Loaded] = {}
@@ -133,9 +147,11 @@ class ArgosEngine:
 
     def translate_batch(self, texts: Sequence[str], source: str, target: str) -> list[str]:
         route = self._require(source, target)
-        outputs = list(texts)
+        outputs: list[str] = list(texts)
         for package in route.packages:
-            outputs = self._translate_leg(outputs, package)
+            going_on = [i for i, text in enumerate(outputs) if not isinstance(text, Unfinished)]
+            for index, output in zip(going_on, self._translate_leg([outputs[i] for i in going_on], package)):
+                outputs[index] = output
         return outputs
 
     # -------------------------------------------------------------- packages
@@ -192,13 +208,17 @@ class ArgosEngine:
     def _translate_leg(self, texts: list[str], package: PackageInfo) -> list[str]:
         loaded = self._load(package)
         tokens = [loaded.tokenizer.encode(text, out_type=str) for text in texts]
-        results: list[list[str]] = [[] for _ in texts]
+        results: list[tuple[list[str], int]] = [([], 0) for _ in texts]  # pieces, limit if cut there
         batches = self._batches(tokens)
         pending = [self._submit(loaded, [tokens[i] for i in batch]) for batch in batches]
-        for batch, submitted in zip(batches, pending):
-            for index, hypothesis in zip(batch, self._collect(loaded, submitted)):
-                results[index] = hypothesis
-        return [self._detokenize(loaded, pieces) if tokens[i] else "" for i, pieces in enumerate(results)]
+        for batch, (submitted, limit) in zip(batches, pending):
+            for index, result in zip(batch, self._collect(loaded, submitted, limit)):
+                results[index] = result
+        outputs: list[str] = []
+        for source, (pieces, cut_at) in zip(tokens, results):
+            text = self._detokenize(loaded, pieces) if source else ""
+            outputs.append(Unfinished(text, cut_at) if cut_at else text)
+        return outputs
 
     def _batches(self, tokens: list[list[str]]) -> list[list[int]]:
         """Indices grouped into length-sorted batches of at most ``max_batch_tokens``
@@ -216,30 +236,50 @@ class ArgosEngine:
             batches.append(current)
         return batches
 
-    def _submit(self, loaded: _Loaded, batch: list[list[str]]) -> list[Any]:
-        """Queue one batch on the translator's replicas; :meth:`_collect` waits for it."""
+    def _output_limit(self, batch: list[list[str]], prefixed: bool) -> int:
+        """Decoding steps for ``batch``: its longest source × ``max_length_ratio`` + slack,
+        never more than ``max_decoding_length``. Batches are length-sorted, so the longest
+        source is close to every other one. A target prefix is a decoding step of its own."""
+        if self.max_length_ratio is None:
+            return self.max_decoding_length
+        longest = max(len(tokens) for tokens in batch)
+        allowed = math.ceil(self.max_length_ratio * longest) + self.length_slack + prefixed  # the prefix is a step
+        return min(self.max_decoding_length, allowed)
+
+    def _submit(self, loaded: _Loaded, batch: list[list[str]]) -> tuple[list[Any], int]:
+        """Queue one batch on the translator's replicas; :meth:`_collect` waits for it.
+        Returns the pending results and the batch's output limit (see :meth:`_output_limit`)."""
         prefix = loaded.package.target_prefix
+        limit = self._output_limit(batch, bool(prefix))
         self.batch_calls += 1
-        return loaded.translator.translate_batch(
+        submitted = loaded.translator.translate_batch(
             batch,
             target_prefix=[[prefix]] * len(batch) if prefix else None,
             beam_size=self.beam_size,
             num_hypotheses=1,
             length_penalty=self.length_penalty,
             replace_unknowns=self.replace_unknowns,
-            max_decoding_length=self.max_decoding_length,
+            max_decoding_length=limit,
             max_batch_size=self.decode_batch_tokens,
             batch_type="tokens",
             asynchronous=True,
         )
+        return submitted, limit
 
     @staticmethod
-    def _collect(loaded: _Loaded, submitted: list[Any]) -> list[list[str]]:
+    def _collect(loaded: _Loaded, submitted: list[Any], limit: int) -> list[tuple[list[str], int]]:
+        """Each hypothesis' pieces, and ``limit`` where decoding stopped there still writing.
+        CTranslate2 leaves the end token out and counts the target prefix, so a hypothesis
+        that finished is shorter than the limit and one that was cut is exactly as long."""
         prefix = loaded.package.target_prefix
-        hypotheses = [result.result().hypotheses[0] for result in submitted]
-        if prefix:
-            hypotheses = [h[1:] if h[:1] == [prefix] else h for h in hypotheses]
-        return hypotheses
+        collected = []
+        for result in submitted:
+            pieces = result.result().hypotheses[0]
+            cut_at = limit if len(pieces) >= limit else 0
+            if prefix and pieces[:1] == [prefix]:
+                pieces = pieces[1:]
+            collected.append((pieces, cut_at))
+        return collected
 
     @staticmethod
     def _detokenize(loaded: _Loaded, pieces: list[str]) -> str:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from pipeline.engines import Unfinished
 from pipeline.engines.pseudo import transliterate
 from pipeline.errors import EngineError
 
@@ -139,6 +140,23 @@ class AsciiQuotesEngine(FakeEngine):
 
     def transform(self, text: str, source: str, target: str) -> str:
         return re.sub(r"[«»“”„]", '"', self.translate_well(text, target))
+
+
+@dataclass
+class CutOffEngine(FakeEngine):
+    """Stops at a length limit while still writing, as Argos does on a loop: the first
+    half of the output, marked :class:`~pipeline.engines.Unfinished`. Only texts holding
+    ``cut_when`` are cut (every text when it is empty)."""
+
+    name: str = "fake-cut-off"
+    cut_when: str = ""
+    limit: int = 24
+
+    def transform(self, text: str, source: str, target: str) -> str:
+        output = self.translate_well(text, target)
+        if self.cut_when not in text:
+            return output
+        return Unfinished(output[:len(output) // 2], self.limit)
 
 
 @dataclass
