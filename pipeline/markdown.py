@@ -29,7 +29,7 @@ from markdown_it.token import Token
 from . import htmlblocks
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
-from .inline import blank_out, template_tags
+from .inline import RegionKind, blank_out, protected_regions, template_tags
 from .model import Anchor, Article, BlockKind, Piece, Segment
 from .titles import definition_title, inline_titles, render_title
 
@@ -638,11 +638,17 @@ def _has_prose(text: str) -> bool:
 
 
 def _titles(texts: list[str], pieces: Sequence[Piece], container: str | None) -> Iterator[Segment]:
-    """The titles of the links and images in one block's text (its ``pieces``), each a
-    segment of its own. ``container`` is the block's msgid, which keeps the titles as they
-    are (an anchor says where); None when the block is not a segment around them."""
+    """The titles of the links and images in one block's text (its ``pieces``), and the
+    ``alt``, ``title`` and ``aria-label`` of its inline HTML tags, each a segment of its own.
+    ``container`` is the block's msgid, which keeps them as they are (an anchor says where);
+    None when the block is not a segment around them."""
     parts = [texts[piece.line][piece.start:piece.end] for piece in pieces]
     text = "\n".join(parts)
+    yield from _link_titles(text, pieces, parts, container)
+    yield from _inline_html_attributes(text, pieces, parts, container)
+
+
+def _link_titles(text: str, pieces: Sequence[Piece], parts: list[str], container: str | None) -> Iterator[Segment]:
     for span in inline_titles(text):
         msgid = text[span.start:span.end].replace("\n", " ").strip()
         if not _HAS_LETTER.search(msgid):
@@ -653,6 +659,28 @@ def _titles(texts: list[str], pieces: Sequence[Piece], container: str | None) ->
         where = _pieces_between(pieces, parts, span.start, span.end)
         yield Segment(msgid=msgid, kind=BlockKind.IMAGE_TITLE if span.image else BlockKind.LINK_TITLE,
                       line=where[0].line + 1, pieces=where, style=span.style, anchor=anchor)
+
+
+def _inline_html_attributes(text: str, pieces: Sequence[Piece], parts: list[str],
+                            container: str | None) -> Iterator[Segment]:
+    """Readers see an inline tag's ``alt``, ``title`` and ``aria-label`` (a tooltip, what a
+    screen reader says for ``<img>``) but machine translation gets the whole tag as one
+    placeholder: each value is an entry of its own, put back into the block's translation
+    wherever that still holds the tag as written, as in an HTML block's run of text."""
+    if "<" not in text:
+        return
+    for region in protected_regions(text):
+        if region.kind is not RegionKind.HTML or text[region.start + 1:region.start + 2] == "/":
+            continue
+        tag = region.text(text)
+        for found in htmlblocks.extract(tag):
+            if found.what == "text":
+                continue
+            anchor = None if container is None else Anchor(
+                container[region.start:region.end], found.start, found.end)
+            where = _pieces_between(pieces, parts, region.start + found.start, region.start + found.end)
+            yield Segment(msgid=found.msgid, kind=_HTML_KINDS[found.what], line=where[0].line + 1, pieces=where,
+                          style=f"html-attr-{_HTML_QUOTES[found.quote]}", anchor=anchor)
 
 
 def _definition_title(texts: list[str], line_starts: list[int], token: Token) -> Iterator[Segment]:

@@ -602,6 +602,65 @@ def test_a_title_goes_into_its_translated_paragraph_unless_the_translator_rewrot
     assert localise(article(text), lambda s: own if s.kind is BlockKind.PARAGRAPH else tr.get(s.msgid)) == own + "\n"
 
 
+INLINE_HTML = """\
+The <abbr title="International Monetary Fund">IMF</abbr> met the <span aria-label='Finance minister'>minister</span>.
+
+| Port | Logo |
+|---|---|
+| Baku | <img src="b.png" alt="Port of Baku"> |
+
+## Cranes <img src="c.png" title="Cranes">
+
+Cranes <img src="c.png"
+alt="A crane at dusk"> by night.
+
+Code `<abbr title="Not this">` and <!-- <img alt="Nor this"> --> and </abbr title="x"> stay.
+"""
+
+
+def test_alt_title_and_aria_label_of_inline_html_tags_are_entries_of_their_own() -> None:
+    """Regression: inline HTML in a paragraph, cell or heading reached MT as one placeholder,
+    so its tooltip and alt text were published untranslated. The block's msgid is unchanged."""
+    assert kinds(INLINE_HTML) == [
+        ("paragraph", 'The <abbr title="International Monetary Fund">IMF</abbr> met the '
+                      "<span aria-label='Finance minister'>minister</span>.", 1),
+        ("html title", "International Monetary Fund", 1),
+        ("html aria-label", "Finance minister", 1),
+        ("table cell", "Port", 3),
+        ("table cell", "Logo", 3),
+        ("table cell", "Baku", 5),
+        ("html alt text", "Port of Baku", 5),
+        ("heading", 'Cranes <img src="c.png" title="Cranes">', 7),
+        ("html title", "Cranes", 7),
+        ("paragraph", 'Cranes <img src="c.png" alt="A crane at dusk"> by night.', 9),
+        ("html alt text", "A crane at dusk", 10),
+        ("paragraph", 'Code `<abbr title="Not this">` and <!-- <img alt="Nor this"> --> and '
+                      '</abbr title="x"> stay.', 12),
+    ]
+
+
+def test_inline_html_attributes_go_into_their_translated_block_or_alone() -> None:
+    tr = {
+        "International Monetary Fund": 'Международный "валютный" фонд',
+        "Finance minister": "Министр финансов",
+        "Port of Baku": "Бакинский порт",
+        "A crane at dusk": "Кран в сумерках",
+        'The <abbr title="International Monetary Fund">IMF</abbr> met the '
+        "<span aria-label='Finance minister'>minister</span>.":
+            'С <span aria-label=\'Finance minister\'>министром</span> встретился '
+            '<abbr title="International Monetary Fund">МВФ</abbr>.',
+    }
+    out = localise(article(INLINE_HTML), lambda s: tr.get(s.msgid))
+    assert out.splitlines()[0] == (
+        "С <span aria-label='Министр финансов'>министром</span> встретился "
+        '<abbr title="Международный &quot;валютный&quot; фонд">МВФ</abbr>.')
+    assert '| Baku | <img src="b.png" alt="Бакинский порт"> |' in out  # the cell itself untranslated
+    assert '## Cranes <img src="c.png" title="Cranes">' in out  # "Cranes" not translated
+    assert 'Cranes <img src="c.png"\nalt="Кран в сумерках"> by night.' in out
+    assert block_types(out) == block_types(INLINE_HTML)
+    assert localise(article(INLINE_HTML), lambda s: None) == INLINE_HTML
+
+
 @pytest.mark.parametrize("text", [
     '[a](https://x.org "unclosed\n',
     '[a](https://x.org "t" x)\n',
