@@ -55,6 +55,12 @@ Isolation
     imported (it creates folders and reads settings at import time). Nothing is
     downloaded; ARGOS_PACKAGE_INDEX points at an unused loopback port.
 
+Loops
+    ``--runaway N`` also times N sentences at Argos' own cap of 256 pieces with the pipeline's
+    engine, without and with its limit of three times the source: every output of the random
+    model runs on like a loop, so this is what the limit saves on each sentence a real model
+    loops on (the sanity gate rejects such output either way).
+
 Run:  python bench/mt_throughput.py            (several minutes on 2 cores)
       python bench/mt_throughput.py --quick    (tiny model, a few paragraphs, seconds)
 """
@@ -274,6 +280,24 @@ def run_engine_sentences(paragraphs: list[str], packages: Path, beam: int, threa
                engine.batch_calls, clock.cpu), joined
 
 
+def run_runaway(paragraphs: list[str], packages: Path, beam: int, threads: int, count: int,
+                limit: bool) -> Run:
+    """Sentences whose outputs loop (every output of the random model does) at Argos' own
+    cap of 256 pieces, with or without the pipeline's limit of three times the source."""
+    from pipeline.engines.argos import ArgosEngine
+    from pipeline.segmentation import split_sentences
+
+    engine = ArgosEngine(packages, beam_size=beam, **_replicas(threads), max_decoding_length=256,
+                         max_length_ratio=3.0 if limit else None)
+    engine.translate_batch(["Warm up."], "en", "ru")
+    engine.batch_calls = 0
+    flat = [s.strip() for p in paragraphs for s in split_sentences(p, "en") if s.strip()][:count]
+    with Clock() as clock:
+        engine.translate_batch(flat, "en", "ru")
+    label = "loops at cap 256: " + ("pipeline's 3x-source limit" if limit else "no limit")
+    return Run(label, beam, clock.wall, len(flat), len(flat), engine.batch_calls, clock.cpu)
+
+
 def run_engine_like_argos(paragraphs: list[str], packages: Path, beam: int, threads: int,
                           cap: int) -> list[str]:
     """The engine called per paragraph with Argos' 32-token batches: isolates the effect of
@@ -360,6 +384,9 @@ def benchmark(args: argparse.Namespace, base: Path) -> Results:
             results.comparisons[f"beam {beam}, pipeline engine with Argos' batching"] = compare(argos_out, like_argos)
             results.comparisons[f"beam {beam}, pipeline engine: its batching vs Argos' batching"] = compare(
                 engine_out, like_argos)
+    if args.runaway:
+        for limit in (False, True):
+            results.runs.append(run_runaway(paragraphs, packages, args.beams[0], args.threads, args.runaway, limit))
     if args.no_boilerplate:
         return results
     beam = args.beams[0]
@@ -396,6 +423,11 @@ def report(results: Results) -> str:
         if base and ours:
             lines.append(f"  beam {beam}: pipeline / argos = {ours.per_second / base.per_second:.2f}× "
                          f"(per CPU-second: {ours.per_cpu_second / base.per_cpu_second:.2f}×)")
+    loops = {r.label: r for r in results.runs if r.label.startswith("loops at cap 256")}
+    if len(loops) == 2:
+        unlimited, limited = loops.values()
+        lines.append(f"  loops at cap 256: the 3x-source limit runs {limited.per_second / unlimited.per_second:.2f}× "
+                     "as fast as no limit")
     boiler = {r.label: r for r in results.runs if r.label.startswith("boilerplate")}
     if boiler:
         base = boiler["boilerplate corpus: argos translate() per paragraph"]
@@ -421,6 +453,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="beam sizes, comma-separated (default 4,1: Argos' default and greedy)")
     parser.add_argument("--cap", type=int, default=None, help="max_decoding_length for both (default 64; quick 24)")
     parser.add_argument("--threads", type=int, default=2, help="CTranslate2 intra-op threads for both (default 2)")
+    parser.add_argument("--runaway", type=int, default=0, metavar="N",
+                        help="also time N looping sentences at a cap of 256, with and without the length limit")
     parser.add_argument("--no-boilerplate", action="store_true",
                         help="skip the repeated-boilerplate corpus (dedup and memory), to save time")
     parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON here")

@@ -18,13 +18,14 @@ def test_quick_benchmark(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     result = subprocess.run(
         [sys.executable, str(REPO / "bench" / "mt_throughput.py"), "--quick", "--paragraphs", "6",
-         "--json", str(out)],
+         "--runaway", "5", "--json", str(out)],
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "pipeline / argos" in result.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {run["beam"] for run in data["runs"]} == {4, 1}
+    assert sum(run["label"].startswith("loops at cap 256") for run in data["runs"]) == 2
     for comparison in data["comparisons"].values():
         assert comparison["identical_normalised"] == comparison["paragraphs"]
     assert not (tmp_path / "home" / ".local").exists()
