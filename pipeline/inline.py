@@ -97,6 +97,14 @@ def template_tags(text: str, skip: list[Region] | None = None) -> list[Region]:
             if not _overlaps(m.start(), m.end(), skip or [])]
 
 
+def html_comments(text: str, skip: list[Region] | None = None) -> list[Region]:
+    """HTML comments (readers never see them) outside ``skip``."""
+    if "<!--" not in text:
+        return []
+    return [Region(m.start(), m.end(), RegionKind.COMMENT) for m in _HTML_COMMENT.finditer(text)
+            if not _overlaps(m.start(), m.end(), skip or [])]
+
+
 def link_targets(text: str, skip: list[Region] | None = None) -> list[Region]:
     """The ``(destination "title")`` part of inline links and images, parentheses included."""
     regions: list[Region] = []
@@ -135,8 +143,7 @@ def _protected(text: str) -> tuple[Region, ...]:
         return ()
     regions = code_spans(text)
     regions += template_tags(text, regions)
-    regions += [Region(m.start(), m.end(), RegionKind.COMMENT) for m in _HTML_COMMENT.finditer(text)
-                if not _overlaps(m.start(), m.end(), regions)]
+    regions += html_comments(text, regions)
     regions += link_targets(text, regions)
     for pattern, kind in ((_AUTOLINK, RegionKind.AUTOLINK), (_HTML_TAG, RegionKind.HTML)):
         regions += [Region(m.start(), m.end(), kind) for m in pattern.finditer(text)

@@ -774,6 +774,13 @@ _TEMPLATE_ARGUMENT = re.compile(
 _TAG_WITH_ARGUMENTS = re.compile(r"\{\{[<%](?!/\*)(?![ \t]*/?[ \t]*highlight\b)|\{%(?!-?[ \t]*(?:raw|comment|highlight)\b)")
 
 
+def reads_arguments(text: str, tag_start: int) -> bool:
+    """Whether the template tag at ``text[tag_start]`` (a region of :func:`template_tags`) is
+    one whose arguments the generator reads (see :data:`_TAG_WITH_ARGUMENTS`): its readers'
+    text is translated here, and :mod:`pipeline.assets` copies the files it names."""
+    return _TAG_WITH_ARGUMENTS.match(text, tag_start) is not None
+
+
 def _template_arguments(texts: list[str], piece: Piece) -> Iterator[Segment]:
     """The readers' text in the tags of one line that holds template tags only: each
     argument named in :data:`TEMPLATE_ARGUMENT_NAMES` is a segment of its own."""
