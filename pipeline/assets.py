@@ -8,18 +8,29 @@ same place relative to the published version as to the source. An in-tree layout
 
 What counts, found the way the Markdown parser reads the article (markdown-it): inline images
 and links, link reference definitions (used or not), ``src``/``href``/``srcset``/``poster`` of
-raw HTML (blocks and inline tags), and the front-matter fields a theme reads as the lead
-image (:data:`FRONT_MATTER_FILE_KEYS`). Only relative targets are local (no scheme, no ``//``,
-no site-root ``/``, no bare ``#fragment``); the query and fragment are dropped and
-%-escapes decoded. A target is copied only when it is a regular file inside the source folder
-(never through ``..`` or a symbolic link out of it), is not hidden, is not a Markdown
-article (articles are published on their own) and is not one of the pipeline's own files.
+raw HTML (blocks and inline tags), the front-matter fields a theme reads as the lead image
+(:data:`FRONT_MATTER_FILE_KEYS`), and the named file arguments of static-site template tags
+(:data:`TEMPLATE_EMBED_ARGUMENTS`, :data:`TEMPLATE_LINK_ARGUMENTS`): Hugo's
+``{{< figure src="photos/port.jpg" >}}`` (quoted, raw or bare values), Liquid's
+``{% include figure.html image="port.jpg" %}`` (quoted values only: a bare one is a
+variable). Template tags are those the segment reader sees
+(:func:`pipeline.inline.template_tags`, :func:`pipeline.markdown.reads_arguments`), in
+paragraphs, headings, table cells and raw HTML, on one line or several; positional
+arguments (``{% include "note.html" %}``) are never files, and a literal block
+(``{% raw %}``, ``{% highlight %}``), an escaped shortcode (``{{</* figure */>}}``), code
+(spans, fenced and indented blocks) and HTML comments hold none.
+Only relative targets are local (no scheme, no ``//``, no site-root ``/``, no bare
+``#fragment``); the query and fragment are dropped and %-escapes decoded. A target is copied
+only when it is a regular file inside the source folder (never through ``..`` or a symbolic
+link out of it), is not hidden, is not a Markdown article (articles are published on their
+own) and is not one of the pipeline's own files.
 
 A missing target is a broken link in the source: it is reported (article, line, target), and
-publishing goes on. An embedded file (an image, an HTML ``src``) must exist; a link to a
-target without a file extension, or to a page (``.md``, ``.html``), may be a page URL the site
-generator makes, so only a link to a missing file with another extension is reported, and a
-front-matter value, which themes resolve in their own ways, never is.
+publishing goes on. An embedded file (an image, an HTML ``src``, a template tag's ``src``)
+must exist; a link to a target without a file extension, or to a page
+(``.md``, ``.html``), may be a page URL the site generator makes, so only a link to a missing
+file with another extension is reported, and a front-matter value, which themes resolve in
+their own ways, never is.
 
 Finding is pure (text in, :class:`Link` out); :func:`resolve` looks at the file system, once
 per article; copying goes through :func:`pipeline.fileio.write_if_changed` (atomic, and only
@@ -42,7 +53,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .config import CONFIG_NAME, Config
-from .markdown import SourceLines, body_tokens, key_path_matches
+from .inline import Region, code_spans, html_comments, template_tags
+from .markdown import SourceLines, body_tokens, key_path_matches, reads_arguments
 from .model import Article
 
 #: Front-matter fields whose value is the article's lead image or its images (Hugo's
@@ -54,12 +66,35 @@ FRONT_MATTER_FILE_KEYS = frozenset({"image", "image.src", "image.path", "images"
 PAGE_SUFFIXES = frozenset({"", ".md", ".markdown", ".html", ".htm", ".php", ".aspx"})
 #: Never copied: other articles are published on their own.
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown"})
+#: Named arguments of template tags (Hugo shortcodes, Liquid/Jekyll and Nunjucks tags) that
+#: name a file the page embeds: Hugo's ``figure`` and ``video``/``audio`` shortcodes' ``src``
+#: and ``poster``, theme and include parameters (``image``, minimal-mistakes' ``image_path``,
+#: ``thumbnail``, ``cover``).
+TEMPLATE_EMBED_ARGUMENTS = frozenset({"src", "image", "image_path", "poster", "thumbnail", "cover"})
+#: Named arguments of template tags that name a file readers follow or download (Hugo's
+#: ``figure`` ``link`` to the full-size picture, a ``button``'s ``href``, a ``pdf`` viewer).
+TEMPLATE_LINK_ARGUMENTS = frozenset({"href", "link", "file", "pdf"})
+_FILE_ARGUMENT_KINDS = {**{name: "template link" for name in TEMPLATE_LINK_ARGUMENTS},
+                       **{name: "template src" for name in TEMPLATE_EMBED_ARGUMENTS}}
+#: Liquid, Jinja and Nunjucks tags that set variables: ``name = value`` there is no argument.
+_ASSIGNMENT_TAGS = frozenset({"assign", "set", "with"})
 #: HTML attributes naming a file the page embeds (the rest of the URL-valued ones link).
 _EMBEDDED_ATTRIBUTES = frozenset({"src", "srcset", "poster"})
 _URL_ATTRIBUTES = _EMBEDDED_ATTRIBUTES | {"href"}
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _MAY_LINK = re.compile(r"\]\(|\]:|<[A-Za-z]")
+_MAY_HOLD_TAGS = re.compile(r"\{[{%]")
+#: The inside of a template tag, between its delimiters: ``{{<``/``{{%`` … ``>}}``/``%}}``
+#: (``/>}}`` self-closing) and ``{%``/``{%-`` … ``%}``/``-%}``.
+_TAG_INSIDE = re.compile(r"(?:\{\{[<%]|\{%-?)(?P<inside>.*?)(?:/?[>%]\}\}|-?%\})\Z", re.DOTALL)
+#: One argument of a tag, named (``src="a.jpg"``, ``src='a.jpg'``, Hugo's raw string
+#: ``src=`a.jpg` ``, Hugo's bare ``src=a.jpg``) or positional (the tag's name, ``"a.jpg"``).
+#: Matching from the inside's start consumes quoted values whole, so ``caption="src=x.jpg"``
+#: is one argument, not two.
+_TAG_ARGUMENT = re.compile(
+    r"(?:(?P<name>[A-Za-z_][\w-]*)\s*=\s*)?"
+    r"(?:\"(?P<double>(?:[^\"\\]|\\.)*)\"|'(?P<single>[^']*)'|`(?P<raw>[^`]*)`|(?P<bare>[^\s\"'`=]+))")
 _INLINE = MarkdownIt("commonmark")
 _SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -68,8 +103,8 @@ _SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class Link:
     """A link target as written in an article, on a 1-based line.
 
-    ``kind``: ``image`` or ``html src`` (embedded: must exist), ``link``, ``definition`` or
-    ``html href`` (followed by readers), ``front matter``."""
+    ``kind``: ``image``, ``html src`` or ``template src`` (embedded: must exist), ``link``,
+    ``definition``, ``html href`` or ``template link`` (followed by readers), ``front matter``."""
 
     target: str
     line: int
@@ -77,7 +112,7 @@ class Link:
 
     @property
     def embedded(self) -> bool:
-        return self.kind in ("image", "html src")
+        return self.kind in ("image", "html src", "template src")
 
 
 @dataclass(frozen=True)
@@ -100,9 +135,9 @@ def find_links(text: str, front_matter_end: int = 0) -> list[Link]:
     matter's (a file both name is then reported, if missing, as the body links it)."""
     lines = SourceLines.split(text)
     links: list[Link] = []
-    if _MAY_LINK.search(text):
-        _, tokens = body_tokens(lines, front_matter_end)
-        links.extend(_body_links(tokens))
+    if _MAY_LINK.search(text) or _MAY_HOLD_TAGS.search(text):
+        texts, tokens = body_tokens(lines, front_matter_end)
+        links.extend(_body_links(texts, tokens))
     links.extend(_front_matter_links(lines, front_matter_end))
     return links
 
@@ -147,17 +182,126 @@ def _scalars(node: yaml.Node | None, prefix: str) -> Iterator[tuple[str, yaml.Sc
                 yield from _scalars(value, f"{prefix}.{key.value}" if prefix else str(key.value))
 
 
-def _body_links(tokens: list[Token]) -> Iterator[Link]:
+def _body_links(texts: list[str], tokens: list[Token]) -> Iterator[Link]:
+    """The body's links, block by block; within a block, in order of lines."""
+    tags = _TemplateArguments(texts)
     for token in tokens:
         if token.map is None:
             continue
         first = token.map[0] + 1
         if token.type == "definition":
             yield Link(token.meta.get("href", ""), first, "definition")
-        elif token.type == "html_block":
-            yield from _html_links(token.content, first)
-        elif token.type == "inline" and _MAY_LINK.search(token.content):
-            yield from _inline_links(token.content, first)
+            continue
+        if token.type not in ("html_block", "inline"):
+            continue
+        links = tags.links(token.map[0], token.map[1], code=token.type == "inline")
+        content = _without_shortcode_openers(token.content)
+        if token.type == "html_block":
+            links += _html_links(content, first)
+        elif _MAY_LINK.search(content):
+            links += _inline_links(content, first)
+        yield from sorted(links, key=lambda link: link.line)
+
+
+def _without_shortcode_openers(content: str) -> str:
+    """``content`` with the ``<`` of each ``{{<`` opener blanked: in ``{{<figure src="a.jpg">}}``
+    the HTML and Markdown parsers would see a ``<figure>`` tag, and report as an HTML
+    ``src`` what :class:`_TemplateArguments` reads as the shortcode's."""
+    if "{{<" not in content:
+        return content
+    chars = list(content)
+    for region in template_tags(content):
+        if content.startswith("{{<", region.start):
+            chars[region.start + 2] = " "
+    return "".join(chars)
+
+
+class _TemplateArguments:
+    """The files named by template tags' arguments (:data:`TEMPLATE_EMBED_ARGUMENTS`,
+    :data:`TEMPLATE_LINK_ARGUMENTS`), read from the body's source lines.
+
+    Tags are found the way the segment reader finds them (:func:`template_tags`; only tags
+    whose arguments the generator reads, :func:`reads_arguments`), one Markdown block at a
+    time, so a stray brace in one block cannot swallow the next, and outside code spans and
+    HTML comments. A literal block (``{% raw %}`` … ``{% endraw %}``) may hold blank lines,
+    and so several Markdown blocks: those are found once, over the whole body."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.starts = [0]
+        for text in texts:
+            self.starts.append(self.starts[-1] + len(text) + 1)
+        self.scanned: set[tuple[int, int]] = set()
+        body = "\n".join(texts)
+        self.any_tags = _MAY_HOLD_TAGS.search(body) is not None
+        self.literal = [region for region in template_tags(body)
+                        if body.startswith("{%", region.start) and not reads_arguments(body, region.start)
+                        ] if self.any_tags else []
+
+    def links(self, begin: int, end: int, code: bool) -> list[Link]:
+        """The links of lines ``begin`` to ``end`` (0-based, end excluded), a block's; nothing
+        for lines already read (a table's cells share their row's lines). ``code``: whether
+        Markdown code spans are code there (not in a raw HTML block)."""
+        if not self.any_tags or (begin, end) in self.scanned:
+            return []
+        self.scanned.add((begin, end))
+        text = "\n".join(self.texts[begin:end])
+        if not _MAY_HOLD_TAGS.search(text):
+            return []
+        tags = template_tags(text)
+        skip = [span for span in code_spans(text) if not _inside_one(span, tags)] if code else []
+        skip += html_comments(text, skip)
+        links = []
+        for region in tags:
+            if not reads_arguments(text, region.start) or _overlaps_one(region, skip):
+                continue
+            for offset, target, kind in _file_arguments(region.text(text)):
+                at = region.start + offset
+                if not self._in_literal_block(self.starts[begin] + at):
+                    links.append(Link(target, begin + 1 + text.count("\n", 0, at), kind))
+        return links
+
+    def _in_literal_block(self, offset: int) -> bool:
+        return any(region.start <= offset < region.end for region in self.literal)
+
+
+def _inside_one(span: Region, regions: list[Region]) -> bool:
+    """Whether ``span`` lies inside one of ``regions``: backticks inside a tag are a Hugo raw
+    string (``caption=`a "quoted" word` ``), which the generator reads before Markdown does."""
+    return any(region.start <= span.start and span.end <= region.end for region in regions)
+
+
+def _overlaps_one(span: Region, regions: list[Region]) -> bool:
+    return any(region.start < span.end and span.start < region.end for region in regions)
+
+
+def _file_arguments(tag: str) -> Iterator[tuple[int, str, str]]:
+    """(offset in ``tag``, value, kind) of each file-valued named argument of one template
+    tag. Positional arguments are never files (``{% include "note.html" %}`` names a
+    partial), a bare value is a file only in a Hugo shortcode (in a Liquid tag,
+    ``image=page.cover`` is a variable), and an assignment (``{% assign image = "a.jpg" %}``)
+    sets a variable the article may or may not show."""
+    inside = _TAG_INSIDE.match(tag)
+    if inside is None:
+        return
+    hugo = tag.startswith(("{{<", "{{%"))
+    arguments = list(_TAG_ARGUMENT.finditer(tag, inside.start("inside"), inside.end("inside")))
+    if not hugo and arguments and arguments[0].group("bare") in _ASSIGNMENT_TAGS:
+        return
+    for argument in arguments:
+        kind = _FILE_ARGUMENT_KINDS.get(argument.group("name") or "")
+        value = _argument_value(argument, hugo)
+        if kind is not None and value is not None:
+            yield argument.start(), value, kind
+
+
+def _argument_value(argument: re.Match[str], hugo: bool) -> str | None:
+    """A quoted argument's value as written between its quotes; a bare one's in a Hugo
+    shortcode only."""
+    for group in ("double", "single", "raw"):
+        if argument.group(group) is not None:
+            return argument.group(group)
+    return argument.group("bare") if hugo else None
 
 
 def _inline_links(content: str, first: int) -> Iterator[Link]:

@@ -45,6 +45,25 @@ The new map.
 Inline <img src="maps/icon.gif"> too.
 """
 
+SHORTCODES = """---
+title: Harbour
+---
+
+{{< figure src="photos/port.jpg" caption="The port at dawn, src=dawn.jpg" >}}
+
+The crane {{< img src='photos/crane.png' alt="A crane" >}} lifts, and {{< figure src=photos/ship.jpg >}} sails.
+
+{{< video
+    src="media/clip.mp4"
+    poster="media/clip.jpg" >}}
+
+{{< figure src=`photos/raw.jpg` link="photos/full.jpg" />}}
+
+{% include figure.html image="photos/gate.jpg" caption="Gate" %} {% include figure.html image=page.cover %}
+
+{{< gallery "photos/positional.jpg" >}} {% include "notes.html" %} {{% include "file" %}} {{< figure src="/img/site.jpg" >}}
+{% assign cover = "photos/variable.jpg" %}
+"""
 
 def run(root: Path, jobs: int = 1) -> SyncReport:
     report = sync(load_config(root), SyncOptions(engine=FakeEngine(), jobs=jobs))
@@ -89,6 +108,47 @@ def test_links_are_found_with_their_kind_and_line() -> None:
 
 def test_code_is_not_a_link() -> None:
     text = "Write `![x](a.png)` like this:\n\n```\n![y](b.png)\n<img src=\"c.png\">\n```\n"
+    assert find_links(text) == []
+
+
+def test_template_tags_name_files_in_their_file_arguments() -> None:
+    """Named file arguments of shortcodes and Liquid tags, quoted, bare or raw, on the line the
+    argument is on; positional arguments, Liquid variables and a value inside another
+    argument's quotes name nothing."""
+    assert find_links(SHORTCODES, 3) == [
+        Link("photos/port.jpg", 5, "template src"),
+        Link("photos/crane.png", 7, "template src"), Link("photos/ship.jpg", 7, "template src"),
+        Link("media/clip.mp4", 10, "template src"), Link("media/clip.jpg", 11, "template src"),
+        Link("photos/raw.jpg", 13, "template src"), Link("photos/full.jpg", 13, "template link"),
+        Link("photos/gate.jpg", 15, "template src"),
+        Link("/img/site.jpg", 17, "template src"),
+    ]
+
+
+def test_template_tags_are_found_in_html_blocks_containers_and_tables() -> None:
+    text = ("<div class=\"wide\">\n{{< figure src=\"a.jpg\" >}}\n</div>\n\n"
+            "> Quoted:\n> {{< figure\n>   src=\"b.jpg\" >}}\n\n"
+            "- item {{< figure src=\"c.jpg\" >}}\n\n"
+            "| one | two |\n|---|---|\n| {{< figure src=\"d.jpg\" >}} | {{< figure src=\"e.jpg\" >}} |\n")
+    assert find_links(text) == [Link("a.jpg", 2, "template src"), Link("b.jpg", 7, "template src"),
+                                Link("c.jpg", 9, "template src"), Link("d.jpg", 13, "template src"),
+                                Link("e.jpg", 13, "template src")]
+
+
+def test_a_shortcode_written_without_spaces_is_not_also_an_html_tag() -> None:
+    assert find_links("{{<figure src=\"a.jpg\">}} and <img src=\"b.png\">\n") == [
+        Link("a.jpg", 1, "template src"), Link("b.png", 1, "html src")]
+
+
+def test_literal_escaped_commented_and_code_template_tags_name_no_file() -> None:
+    text = ("{% raw %}\n{{< figure src=\"raw1.jpg\" >}}\n\n{{< figure src=\"raw2.jpg\" >}}\n{% endraw %}\n\n"
+            "{% highlight html %}\n{% include figure.html image=\"hl.jpg\" %}\n{% endhighlight %}\n\n"
+            "{{< highlight go >}}\n{{< figure src=\"hugo-hl.jpg\" >}}\n{{< /highlight >}}\n\n"
+            "Escaped: {{</* figure src=\"escaped.jpg\" */>}} and {{%/* video src=\"escaped.mp4\" */%}}.\n\n"
+            "Write `{{< figure src=\"span.jpg\" >}}` to embed.\n\n"
+            "<!-- {{< figure src=\"comment.jpg\" >}} -->\n\n"
+            "```\n{{< figure src=\"fence.jpg\" >}}\n```\n\n"
+            "    {{< figure src=\"indented.jpg\" >}}\n")
     assert find_links(text) == []
 
 
@@ -190,8 +250,9 @@ def test_a_missing_file_that_appears_is_copied_by_the_next_sync(tmp_path: Path) 
     assert report.copied == ["public/ru/port-expansion/plan.pdf"] and report.broken_links == []
 
 
-def test_a_no_op_sync_reads_no_linked_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = bundle_project(tmp_path)
+@pytest.mark.parametrize("project", ["bundle", "shortcodes"])
+def test_a_no_op_sync_reads_no_linked_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, project: str) -> None:
+    root = bundle_project(tmp_path) if project == "bundle" else shortcode_project(tmp_path)
     run(root)
     opened: list[str] = []
     real_open = io.open
@@ -203,7 +264,7 @@ def test_a_no_op_sync_reads_no_linked_file(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(io, "open", recording_open)
     monkeypatch.setattr(builtins, "open", recording_open)
     assert run(root).skipped == 1
-    linked = ("crowd.jpg", "map.png", "report final.pdf")
+    linked = (".jpg", ".png", ".pdf", ".mp4")
     assert opened and not [path for path in opened if path.endswith(linked)]
 
 
@@ -252,3 +313,55 @@ def test_the_pipelines_own_files_are_never_copied(tmp_path: Path) -> None:
     assert report.copied == [] and (tmp_path / "public/ru/news/img/a.png").exists()
     assert not (tmp_path / "public/ru/pipeline.toml").exists() and not (tmp_path / "public/ru/locale").exists()
     assert not (tmp_path / "public/ru/public").exists()
+
+
+def shortcode_project(root: Path) -> Path:
+    write_project(root, {"harbour/index": SHORTCODES}, CONFIG)
+    files(root, *(f"source/harbour/{rel}" for rel in (
+        "photos/port.jpg", "photos/crane.png", "photos/ship.jpg", "media/clip.mp4", "media/clip.jpg",
+        "photos/raw.jpg", "photos/full.jpg", "photos/gate.jpg", "photos/positional.jpg", "photos/dawn.jpg", "photos/variable.jpg")))
+    return root
+
+
+def test_files_named_in_template_tags_are_copied_and_a_second_sync_changes_nothing(tmp_path: Path) -> None:
+    root = shortcode_project(tmp_path)
+    report = run(root)
+    assert report.copied == [f"public/ru/harbour/{rel}" for rel in (
+        "media/clip.jpg", "media/clip.mp4", "photos/crane.png", "photos/full.jpg", "photos/gate.jpg",
+        "photos/port.jpg", "photos/raw.jpg", "photos/ship.jpg")]
+    assert report.broken_links == []
+    for rel in ("harbour/photos/port.jpg", "harbour/media/clip.mp4"):
+        assert (root / "public/ru" / rel).read_bytes() == (root / "source" / rel).read_bytes()
+    snapshot = snapshot_tree(root)
+    second = run(root)
+    assert second.skipped == 1 and second.written == [] and second.copied == []
+    assert snapshot_tree(root) == snapshot
+
+    (root / "source/harbour/media/clip.jpg").write_bytes(b"a new poster")
+    third = run(root)
+    assert third.copied == ["public/ru/harbour/media/clip.jpg"]
+    assert (root / "public/ru/harbour/media/clip.jpg").read_bytes() == b"a new poster"
+
+
+def test_a_missing_file_in_a_multi_line_shortcode_is_reported_on_its_argument_line(tmp_path: Path) -> None:
+    """A shortcode ``src`` is an embed, like an image; a linked page may be one the site
+    generator makes; what lies outside the source folder or is hidden is never copied."""
+    text = """---
+title: A
+---
+
+Text.
+
+{{< video
+    src="media/lost.mp4"
+    poster="media/here.jpg" >}}
+
+{{< button href="contact" >}} {{< pdf file="files/gone.pdf" >}} {{< figure src="https://example.org/a.jpg" >}}
+{{< figure src="../outside.jpg" >}} {{< figure src=".hidden/x.png" >}} {{< figure src=notes.md >}}
+"""
+    root = write_project(tmp_path, {"a": text}, CONFIG)
+    files(root, "source/media/here.jpg", "source/.hidden/x.png", "outside.jpg")
+    report = run(root)
+    assert report.copied == ["public/ru/media/here.jpg"]
+    assert [line.split(" does not exist")[0] for line in report.broken_links] == [
+        "source/a.md:8: image 'media/lost.mp4'", "source/a.md:11: linked file 'files/gone.pdf'"]
