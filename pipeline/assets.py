@@ -8,7 +8,8 @@ same place relative to the published version as to the source. An in-tree layout
 
 What counts, found the way the Markdown parser reads the article (markdown-it): inline images
 and links, link reference definitions (used or not), ``src``/``href``/``srcset``/``poster`` of
-raw HTML (blocks and inline tags), the front-matter fields a theme reads as the lead image
+raw HTML (blocks and inline tags), CSS ``url(...)`` in raw HTML's ``style`` attributes and
+``<style>`` elements, the front-matter fields a theme reads as the lead image
 (:data:`FRONT_MATTER_FILE_KEYS`), and the named file arguments of static-site template tags
 (:data:`TEMPLATE_EMBED_ARGUMENTS`, :data:`TEMPLATE_LINK_ARGUMENTS`): Hugo's
 ``{{< figure src="photos/port.jpg" >}}`` (quoted, raw or bare values), Liquid's
@@ -26,8 +27,8 @@ link out of it), is not hidden, is not a Markdown article (articles are publishe
 own) and is not one of the pipeline's own files.
 
 A missing target is a broken link in the source: it is reported (article, line, target), and
-publishing goes on. An embedded file (an image, an HTML ``src``, a template tag's ``src``)
-must exist; a link to a target without a file extension, or to a page
+publishing goes on. An embedded file (an image, an HTML ``src``, a CSS ``url``, a template
+tag's ``src``) must exist; a link to a target without a file extension, or to a page
 (``.md``, ``.html``), may be a page URL the site generator makes, so only a link to a missing
 file with another extension is reported, and a front-matter value, which themes resolve in
 their own ways, never is.
@@ -81,6 +82,11 @@ _ASSIGNMENT_TAGS = frozenset({"assign", "set", "with"})
 #: HTML attributes naming a file the page embeds (the rest of the URL-valued ones link).
 _EMBEDDED_ATTRIBUTES = frozenset({"src", "srcset", "poster"})
 _URL_ATTRIBUTES = _EMBEDDED_ATTRIBUTES | {"href"}
+#: A CSS ``url(...)`` (quoted or not), as in ``style="background: url(bg.jpg)"`` and a
+#: ``<style>`` block's ``@font-face``; CSS comments are blanked before looking.
+_CSS_URL = re.compile(r"""url\(\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'()]*))\s*\)""",
+                      re.IGNORECASE)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _MAY_LINK = re.compile(r"\]\(|\]:|<[A-Za-z]")
@@ -103,8 +109,9 @@ _SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class Link:
     """A link target as written in an article, on a 1-based line.
 
-    ``kind``: ``image``, ``html src`` or ``template src`` (embedded: must exist), ``link``,
-    ``definition``, ``html href`` or ``template link`` (followed by readers), ``front matter``."""
+    ``kind``: ``image``, ``html src``, ``template src`` or ``css url`` (embedded: must
+    exist), ``link``, ``definition``, ``html href`` or ``template link`` (followed by
+    readers), ``front matter``."""
 
     target: str
     line: int
@@ -112,7 +119,7 @@ class Link:
 
     @property
     def embedded(self) -> bool:
-        return self.kind in ("image", "html src", "template src")
+        return self.kind in ("image", "html src", "template src", "css url")
 
 
 @dataclass(frozen=True)
@@ -339,22 +346,48 @@ def _html_links(html: str, first: int) -> list[Link]:
 
 
 class _UrlCollector(HTMLParser):
-    """The URL-valued attributes of the tags of an HTML fragment, with their line (1-based)."""
+    """The URL-valued attributes of the tags of an HTML fragment and the ``url(...)`` of its
+    CSS (``style`` attributes, ``<style>`` elements), with their line (1-based)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[str, int, str]] = []
+        self.in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         for name, value in attrs:
-            if value is None or name not in _URL_ATTRIBUTES:
+            if value is None:
                 continue
-            kind = "html src" if name in _EMBEDDED_ATTRIBUTES else "html href"
-            urls = [part.split()[0] for part in value.split(",") if part.split()] if name == "srcset" else [value]
-            self.found.extend((url, line, kind) for url in urls)
+            if name == "style":
+                self.found.extend((url, line, "css url") for url, _ in _css_urls(value))
+            elif name in _URL_ATTRIBUTES:
+                kind = "html src" if name in _EMBEDDED_ATTRIBUTES else "html href"
+                urls = [part.split()[0] for part in value.split(",") if part.split()] if name == "srcset" else [value]
+                self.found.extend((url, line, kind) for url in urls)
+        self.in_style = tag == "style"
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.in_style = False
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self.in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_style:
+            line = self.getpos()[0]
+            self.found.extend((url, line + data.count("\n", 0, at), "css url") for url, at in _css_urls(data))
+
+
+def _css_urls(css: str) -> Iterator[tuple[str, int]]:
+    """(target, offset) of each ``url(...)`` of a piece of CSS, outside its comments."""
+    if "url" not in css.lower():
+        return
+    css = _CSS_COMMENT.sub(lambda comment: re.sub(r"[^\n]", " ", comment.group()), css)
+    for found in _CSS_URL.finditer(css):
+        yield next(value for value in found.group("double", "single", "bare") if value is not None), found.start()
 
 
 # --------------------------------------------------------------------------- resolving (reads the disk)

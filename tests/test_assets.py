@@ -65,6 +65,19 @@ The crane {{< img src='photos/crane.png' alt="A crane" >}} lifts, and {{< figure
 {% assign cover = "photos/variable.jpg" %}
 """
 
+CSS = """---
+title: Styled
+---
+
+<style>
+/* .old { background: url(old.png) } */
+.hero { background-image: url("img/hero.jpg"); }
+</style>
+
+A <span style="background: url(img/dot.png) no-repeat">dot</span>.
+"""
+
+
 def run(root: Path, jobs: int = 1) -> SyncReport:
     report = sync(load_config(root), SyncOptions(engine=FakeEngine(), jobs=jobs))
     assert not report.errors, report.errors
@@ -150,6 +163,10 @@ def test_literal_escaped_commented_and_code_template_tags_name_no_file() -> None
             "```\n{{< figure src=\"fence.jpg\" >}}\n```\n\n"
             "    {{< figure src=\"indented.jpg\" >}}\n")
     assert find_links(text) == []
+
+
+def test_css_urls_in_style_attributes_and_blocks_are_embedded_files() -> None:
+    assert find_links(CSS, 3) == [Link("img/hero.jpg", 7, "css url"), Link("img/dot.png", 10, "css url")]
 
 
 # --------------------------------------------------------------------------- copying
@@ -263,7 +280,7 @@ def test_a_no_op_sync_reads_no_linked_file(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr(io, "open", recording_open)
     monkeypatch.setattr(builtins, "open", recording_open)
-    assert run(root).skipped == 1
+    assert run(root).skipped == (1 if project == "bundle" else 2)
     linked = (".jpg", ".png", ".pdf", ".mp4")
     assert opened and not [path for path in opened if path.endswith(linked)]
 
@@ -316,25 +333,26 @@ def test_the_pipelines_own_files_are_never_copied(tmp_path: Path) -> None:
 
 
 def shortcode_project(root: Path) -> Path:
-    write_project(root, {"harbour/index": SHORTCODES}, CONFIG)
+    write_project(root, {"harbour/index": SHORTCODES, "styled": CSS}, CONFIG)
     files(root, *(f"source/harbour/{rel}" for rel in (
         "photos/port.jpg", "photos/crane.png", "photos/ship.jpg", "media/clip.mp4", "media/clip.jpg",
         "photos/raw.jpg", "photos/full.jpg", "photos/gate.jpg", "photos/positional.jpg", "photos/dawn.jpg", "photos/variable.jpg")))
+    files(root, "source/img/hero.jpg", "source/img/dot.png", "source/old.png")
     return root
 
 
-def test_files_named_in_template_tags_are_copied_and_a_second_sync_changes_nothing(tmp_path: Path) -> None:
+def test_files_named_in_template_tags_and_css_are_copied_and_a_second_sync_changes_nothing(tmp_path: Path) -> None:
     root = shortcode_project(tmp_path)
     report = run(root)
     assert report.copied == [f"public/ru/harbour/{rel}" for rel in (
         "media/clip.jpg", "media/clip.mp4", "photos/crane.png", "photos/full.jpg", "photos/gate.jpg",
-        "photos/port.jpg", "photos/raw.jpg", "photos/ship.jpg")]
+        "photos/port.jpg", "photos/raw.jpg", "photos/ship.jpg")] + ["public/ru/img/dot.png", "public/ru/img/hero.jpg"]
     assert report.broken_links == []
-    for rel in ("harbour/photos/port.jpg", "harbour/media/clip.mp4"):
+    for rel in ("harbour/photos/port.jpg", "harbour/media/clip.mp4", "img/hero.jpg"):
         assert (root / "public/ru" / rel).read_bytes() == (root / "source" / rel).read_bytes()
     snapshot = snapshot_tree(root)
     second = run(root)
-    assert second.skipped == 1 and second.written == [] and second.copied == []
+    assert second.skipped == 2 and second.written == [] and second.copied == []
     assert snapshot_tree(root) == snapshot
 
     (root / "source/harbour/media/clip.jpg").write_bytes(b"a new poster")
@@ -365,3 +383,10 @@ Text.
     assert report.copied == ["public/ru/media/here.jpg"]
     assert [line.split(" does not exist")[0] for line in report.broken_links] == [
         "source/a.md:8: image 'media/lost.mp4'", "source/a.md:11: linked file 'files/gone.pdf'"]
+
+
+def test_a_missing_css_url_is_reported_and_a_data_url_is_not(tmp_path: Path) -> None:
+    text = ("---\ntitle: A\n---\n\nText.\n\n<div style=\"background: url('img/gone.png')\">\n<style>\n"
+            "@font-face { src: url(data:font/woff2;base64,AAAA) format(\"woff2\"); }\n</style>\n</div>\n")
+    report = run(write_project(tmp_path, {"a": text}, CONFIG))
+    assert [line.split(" does not exist")[0] for line in report.broken_links] == ["source/a.md:7: image 'img/gone.png'"]
