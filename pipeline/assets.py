@@ -40,6 +40,7 @@ when the bytes differ).
 
 from __future__ import annotations
 
+import itertools
 import os
 import posixpath
 import re
@@ -235,15 +236,14 @@ class _TemplateArguments:
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
-        self.starts = [0]
-        for text in texts:
-            self.starts.append(self.starts[-1] + len(text) + 1)
         self.scanned: set[tuple[int, int]] = set()
         body = "\n".join(texts)
         self.any_tags = _MAY_HOLD_TAGS.search(body) is not None
-        self.literal = [region for region in template_tags(body)
-                        if body.startswith("{%", region.start) and not reads_arguments(body, region.start)
-                        ] if self.any_tags else []
+        self.starts: list[int] = []
+        self.literal: list[Region] = []
+        if self.any_tags:
+            self.starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
+            self.literal = _literal_blocks(body)
 
     def links(self, begin: int, end: int, code: bool) -> list[Link]:
         """The links of lines ``begin`` to ``end`` (0-based, end excluded), a block's; nothing
@@ -270,6 +270,14 @@ class _TemplateArguments:
 
     def _in_literal_block(self, offset: int) -> bool:
         return any(region.start <= offset < region.end for region in self.literal)
+
+
+def _literal_blocks(body: str) -> list[Region]:
+    """The ``{% raw %}``, ``{% comment %}`` and ``{% highlight %}`` blocks of the body, from
+    opener to closer: the ``{%`` regions of :func:`template_tags` whose arguments the
+    generator does not read (:func:`reads_arguments`)."""
+    return [region for region in template_tags(body)
+            if body.startswith("{%", region.start) and not reads_arguments(body, region.start)]
 
 
 def _inside_one(span: Region, regions: list[Region]) -> bool:
