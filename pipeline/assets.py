@@ -34,8 +34,8 @@ file with another extension is reported, and a front-matter value, which themes 
 their own ways, never is.
 
 Finding is pure (text in, :class:`Link` out); :func:`resolve` looks at the file system, once
-per article; copying goes through :func:`pipeline.fileio.write_if_changed` (atomic, and only
-when the bytes differ).
+per article; copying goes through :func:`pipeline.fileio.copy_if_changed` (atomic, streamed,
+and only when the bytes differ).
 """
 
 from __future__ import annotations

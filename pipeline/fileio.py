@@ -17,6 +17,10 @@ one. The run then calls :func:`flush_file_system` once before it records what it
 so a power cut loses nothing the next run would not rebuild. An fsync costs
 milliseconds; a full run writes thousands of such files.
 
+Files copied as they are (the pictures and videos an article links to) go through
+:func:`copy_if_changed`, which never holds a whole file in memory: a video can be larger
+than the run's whole memory budget.
+
 Temp files are named ``.<name>.<8 hex digits>.tmp``; :func:`cleanup_temp_files` removes
 those a killed run left behind, and nothing else.
 """
@@ -25,10 +29,12 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import filecmp
 import hashlib
 import os
 import re
 import secrets
+import shutil
 import stat
 import time
 from collections.abc import Callable, Iterator
@@ -42,6 +48,8 @@ __all__ = [
     "ProjectLock",
     "atomic_write",
     "cleanup_temp_files",
+    "copy_if_changed",
+    "file_digest",
     "file_fingerprint",
     "fingerprint",
     "flush_file_system",
@@ -66,6 +74,51 @@ def file_fingerprint(path: Path) -> str | None:
         return fingerprint(Path(path).read_bytes())
     except FileNotFoundError:
         return None
+
+
+def file_digest(path: str | os.PathLike[str]) -> str:
+    """The sha256 hex digest of a file's content, read in chunks (the file may be a video)."""
+    with open(path, "rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def copy_if_changed(source: Path, path: Path, *, durable: bool = True) -> bool:
+    """Copy ``source`` to ``path`` atomically unless ``path`` already holds the same bytes.
+
+    Both files are streamed (compared and copied in chunks, never read whole). As with
+    :func:`write_if_changed`, the copy goes to a temp file that is renamed over ``path``,
+    the destination's permission bits are kept, a symlink is written through, parent
+    folders are created, and ``durable=False`` leaves the fsyncs to the caller. Returns True
+    if the file was written."""
+    path = Path(path)
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        if os.stat(source).st_size == os.stat(target).st_size and filecmp.cmp(source, target, shallow=False):
+            return False
+    except FileNotFoundError as missing:
+        if missing.filename is not None and Path(missing.filename) != target:
+            raise
+    target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _existing_mode(target)
+    temp = _temp_path(target)
+    try:
+        with open(source, "rb") as reader, open(temp, "xb") as writer:
+            if mode is not None:
+                os.fchmod(writer.fileno(), mode)
+            shutil.copyfileobj(reader, writer, 1 << 20)
+            if durable:
+                writer.flush()
+                os.fsync(writer.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            temp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise
+    if durable:
+        _fsync_folder(target.parent)
+    return True
 
 
 def _temp_path(path: Path) -> Path:

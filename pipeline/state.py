@@ -13,14 +13,13 @@ The state is a cache: deleting it, or a corrupt one, only costs one full run.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .fileio import atomic_write
+from .fileio import atomic_write, file_digest
 
 STATE_FILE = ".pipeline/state.json"
 _FORMAT = 1
@@ -34,20 +33,10 @@ def file_signature(path: Path) -> list[Any] | None:
     """
     try:
         stat = os.stat(path)
-        data = path.read_bytes()
+        digest = file_digest(path)
     except OSError:
         return None
-    return [stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest()]
-
-
-def bytes_signature(path: Path, data: bytes) -> list[Any] | None:
-    """The :func:`file_signature` of a file just written with (or found to hold) ``data``,
-    without reading it back."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return [stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest()]
+    return [stat.st_size, stat.st_mtime_ns, digest]
 
 
 def _matches(path: str, recorded: list[Any] | None) -> bool:
@@ -62,8 +51,7 @@ def _matches(path: str, recorded: list[Any] | None) -> bool:
     if stat.st_mtime_ns == recorded[1]:
         return True
     try:
-        with open(path, "rb") as file:
-            return hashlib.sha256(file.read()).hexdigest() == recorded[2]
+        return file_digest(path) == recorded[2]
     except OSError:  # a folder now, or unreadable: not as recorded
         return False
 

@@ -28,10 +28,10 @@ from .engines.memory_only import is_memory_only
 from .config import Config
 from .errors import CatalogueError, PipelineError
 from .extract import Annotator, build_template
-from .fileio import (ProjectLock, cleanup_temp_files, fingerprint, flush_file_system, resolved_folders_cache,
-                     safe_join, write_if_changed)
+from .fileio import (ProjectLock, cleanup_temp_files, copy_if_changed, fingerprint, flush_file_system,
+                     resolved_folders_cache, safe_join, write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
-from .state import ArticleRecord, bytes_signature
+from .state import ArticleRecord, file_signature
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
@@ -541,16 +541,21 @@ def _copy_linked_files(config: Config, done: list["_Done"], options: SyncOptions
 
 
 def _copy_linked(config: Config, path: str, to: str) -> tuple[SyncReport, list[object] | None]:
-    """Copy one linked file if the destination is missing or holds other bytes (atomic; the
-    run flushes it with the published versions). Returns the destination's signature."""
+    """Copy one linked file if the destination is missing or holds other bytes (atomic,
+    streamed: a video may be larger than the run's memory; the run flushes it with the
+    published versions). Returns the destination's signature."""
     report = SyncReport()
+    destination = safe_join(config.root, to)
     try:
-        data = safe_join(config.root, path).read_bytes()
-        _write(config, to, data, report, durable=False)
-        return report, bytes_signature(safe_join(config.root, to), data)
-    except OSError as exc:  # the source vanished or became unreadable since it was found
+        if destination.is_dir():
+            raise PipelineError("is a folder, not a file: the linked file was not copied there", path=to,
+                                hint="remove or rename the folder, then run pipeline sync again")
+        if copy_if_changed(safe_join(config.root, path), destination, durable=False):
+            report.written.append(to)
+        return report, file_signature(destination)
+    except OSError as exc:  # the source vanished or became unreadable, or the folder is read-only
         report.errors.append(PipelineError(f"cannot copy the linked file {path}: {exc.strerror or exc}", path=to,
-                                           hint="check the file, then run pipeline sync again"))
+                                           hint="check the file and the folder, then run pipeline sync again"))
     except PipelineError as exc:
         report.errors.append(exc)
     return report, None

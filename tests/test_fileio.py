@@ -7,6 +7,7 @@ import stat
 import subprocess
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from pipeline.fileio import (
     ProjectLock,
     atomic_write,
     cleanup_temp_files,
+    copy_if_changed,
+    file_digest,
     file_fingerprint,
     fingerprint,
     flush_file_system,
@@ -181,6 +184,60 @@ def test_matching_fingerprint_allows_the_write(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- cleanup
+
+def test_copy_if_changed_copies_once_and_leaves_an_equal_file_alone(tmp_path: Path) -> None:
+    source = tmp_path / "photo.jpg"
+    source.write_bytes(b"\xff\xd8 picture")
+    copy = tmp_path / "public" / "ru" / "photo.jpg"
+    assert copy_if_changed(source, copy) is True
+    assert copy.read_bytes() == source.read_bytes() and _leftovers(copy.parent) == []
+    os.utime(copy, ns=(1_000_000_000, 1_000_000_000))
+    assert copy_if_changed(source, copy) is False
+    assert copy.stat().st_mtime_ns == 1_000_000_000  # not touched
+    source.write_bytes(b"\xff\xd8 pictura")  # same size, other bytes
+    assert copy_if_changed(source, copy, durable=False) is True
+    assert copy.read_bytes() == b"\xff\xd8 pictura"
+
+
+def test_copy_if_changed_keeps_the_destination_s_mode_and_writes_through_a_symlink(tmp_path: Path) -> None:
+    source = tmp_path / "a.png"
+    source.write_bytes(b"new")
+    real = tmp_path / "real.png"
+    real.write_bytes(b"old")
+    real.chmod(0o640)
+    link = tmp_path / "link.png"
+    link.symlink_to(real)
+    assert copy_if_changed(source, link) is True
+    assert link.is_symlink() and real.read_bytes() == b"new"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+
+
+def test_copy_if_changed_streams_large_files(tmp_path: Path) -> None:
+    """A linked video may be larger than the run's memory: neither the comparison nor the
+    copy nor the digest holds the file whole."""
+    source = tmp_path / "clip.mp4"
+    with open(source, "wb") as file:
+        for _ in range(24):
+            file.write(os.urandom(1 << 20))
+    copy = tmp_path / "out" / "clip.mp4"
+    tracemalloc.start()
+    try:
+        assert copy_if_changed(source, copy) is True
+        assert copy_if_changed(source, copy) is False
+        assert file_digest(copy) == file_digest(source)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 << 20
+
+
+def test_copy_if_changed_from_a_missing_source_raises_and_leaves_nothing(tmp_path: Path) -> None:
+    copy = tmp_path / "out" / "gone.png"
+    copy.parent.mkdir()
+    with pytest.raises(FileNotFoundError):
+        copy_if_changed(tmp_path / "gone.png", copy)
+    assert list(copy.parent.iterdir()) == []
+
 
 def test_cleanup_removes_only_our_temp_files(tmp_path: Path) -> None:
     (tmp_path / "az").mkdir()
