@@ -116,7 +116,7 @@ def _discard_output() -> None:
 
 
 @click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--project", "-p", type=click.Path(file_okay=False, path_type=Path), default=".",
+@click.option("--project", "-p", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".",
               show_default=True, help="Content root: the folder with pipeline.toml, source/ and locale/.")
 @click.version_option(__version__, prog_name="pipeline")
 @click.pass_context
@@ -147,7 +147,7 @@ def _accept_project_option(command: click.Command) -> None:
     README promises it on every command, and that is where people put it."""
     if not any(param.name == "project" for param in command.params):
         command.params.append(click.Option(
-            ["--project", "-p"], type=click.Path(file_okay=False, path_type=Path), default=None,
+            ["--project", "-p"], type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
             expose_value=False, callback=_set_project,
             help="Content root: the folder with pipeline.toml, source/ and locale/ (default: .)."))
     if isinstance(command, click.Group):
@@ -232,9 +232,17 @@ def check_articles(config: Config, articles: tuple[str, ...]) -> None:
                                  param_hint="'--article'")
 
 
+def require_source_folder(config: Config) -> None:
+    """Before the project lock is taken: a folder without the source folder (``--project``
+    pointing at the wrong place) must get the error, not a ``.pipeline/`` folder left behind."""
+    if not config.source_path.is_dir():
+        discover_articles(config)  # raises the ConfigError that names the folder and what to do
+
+
 def run_sync(project: Project, stages: tuple[str, ...], *, engine_name: str | None = None,
              refresh: bool = False, articles: tuple[str, ...] = (), jobs: int | None = None) -> SyncReport:
     config = project.config
+    require_source_folder(config)
     check_articles(config, articles)
     engine = make_engine(config, engine_name) if "translate" in stages else None
     hooks = _hooks(config)

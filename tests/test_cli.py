@@ -339,3 +339,22 @@ def test_translate_before_any_catalogue_exists_says_what_to_run_first(runner: Cl
     runner.invoke(cli, ["--project", str(root), "update"])
     result = runner.invoke(cli, ["--project", str(root), "translate", "--engine", "pseudo"])
     assert "no catalogue exists yet" not in result.output and "machine-translated:  ru 1" in result.output
+
+
+@pytest.mark.parametrize("args", [["sync", "--engine", "none"], ["extract"], ["update"], ["publish"],
+                                  ["translate", "--engine", "none"]])
+def test_a_wrong_project_folder_is_refused_and_left_as_it_was(runner: CliRunner, tmp_path: Path,
+                                                              args: list[str]) -> None:
+    """Regression: 'pipeline --project typo sync' created typo/.pipeline/lock (and the folder
+    itself) before saying there was no source folder; a folder without source/ kept a
+    .pipeline/ folder too."""
+    missing = tmp_path / "typo"
+    for where in (["--project", str(missing), *args], [*args, "--project", str(missing)]):
+        result = runner.invoke(cli, where)
+        assert result.exit_code == 2 and "does not exist" in result.output, result.output
+        assert not missing.exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(cli, ["--project", str(empty), *args])
+    assert result.exit_code == 2 and "no source folder source/" in result.output, result.output
+    assert list(empty.iterdir()) == []
