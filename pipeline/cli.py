@@ -312,7 +312,10 @@ def report_lines(report: SyncReport) -> list[str]:
     if len(report.broken_links) > MAX_HELD_BACK_LINES:
         lines.append(f"  … and {len(report.broken_links) - MAX_HELD_BACK_LINES} more broken links: "
                      "see 'pipeline sync --json'")
-    for decision, stale in report.held_back[:MAX_HELD_BACK_LINES]:
+    # By article, as the first run lists them: a later run finishes the articles it re-read
+    # first, and the same list must not come out in another order each time.
+    held_back = sorted(report.held_back, key=lambda item: item[0].slug)
+    for decision, stale in held_back[:MAX_HELD_BACK_LINES]:
         why = "; ".join(decision.reasons())
         note = " — the published version is stale and was kept" if stale else ""
         lines.append(f"  held back {decision.slug} ({decision.lang}): {why}{note}")
