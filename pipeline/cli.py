@@ -159,8 +159,9 @@ def _accept_project_option(command: click.Command) -> None:
 
 
 def _engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    func = click.option("--engine", "engine_name", default=None,
-                        help="Translation engine: argos (default), pseudo, or none to skip MT.")(func)
+    func = click.option("--engine", "engine_name", default=None, metavar="NAME",
+                        help="Translation engine: argos, pseudo, or none to skip MT (default: "
+                             "[translate] engine in pipeline.toml, else argos).")(func)
     func = click.option("--strict", is_flag=True,
                         help="Exit with code 4 when a language pair has no translation model.")(func)
     return func

@@ -372,3 +372,12 @@ def test_held_back_versions_are_listed_by_article_whichever_were_re_read(runner:
     article = project / "source/news/port.md"
     article.write_text(article.read_text(encoding="utf-8").replace("more silos", "two silos"), encoding="utf-8")
     assert held_back(run(runner, project, "sync", "--engine", "none").output) == first
+
+
+@pytest.mark.parametrize("command", ["sync", "translate"])
+def test_engine_help_names_the_default_from_pipeline_toml(runner: CliRunner, command: str) -> None:
+    """'--engine TEXT ... argos (default)' was wrong for a project whose pipeline.toml
+    chooses another engine."""
+    text = " ".join(runner.invoke(cli, [command, "--help"]).output.split())
+    assert "--engine NAME" in text
+    assert "(default: [translate] engine in pipeline.toml, else argos)" in text
