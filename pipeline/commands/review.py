@@ -1,8 +1,8 @@
 """``pipeline review``: what waits for a human, as a list, JSON, an HTML page or a walk.
 
 The library (:mod:`pipeline.review`) builds the queue and saves decisions; this module only
-talks to the user. Registered on the main group by :mod:`pipeline.cli` with
-``cli.add_command(review_command)``.
+talks to the user. Loaded by :mod:`pipeline.cli` only when the command is run
+(``LAZY_COMMANDS``).
 """
 
 from __future__ import annotations
