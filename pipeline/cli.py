@@ -427,7 +427,8 @@ def _published_label(row: CatalogueStatus) -> str:
 def status_command(project: Project, as_json: bool) -> None:
     """Per article and language: entries, reviewed, machine, fuzzy, untranslated, obsolete.
 
-    The last column says whether the language version is published; "stale" means an
+    "fuzzy" counts every entry flagged fuzzy, the unreviewed machine translations included
+    (as a PO editor counts them). The last column says whether the language version is published; "stale" means an
     older version is, and sync holds the current one back until it is reviewed.
 
     \b

@@ -389,3 +389,14 @@ def test_the_readme_module_map_names_every_module() -> None:
     block = readme.split("## For developers", 1)[1].split("```", 2)[1]
     modules = sorted(p.name for p in (REPO / "pipeline").glob("*.py") if not p.name.startswith("__"))
     assert [name for name in modules if name not in block] == []
+
+
+def test_status_help_says_fuzzy_includes_the_machine_translations(runner: CliRunner, project: Path) -> None:
+    """The table's 'machine' and 'fuzzy' columns overlap (machine 11, fuzzy 11 for 11 entries);
+    the help did not say so, and an editor adding them up counted twice."""
+    run(runner, project, "sync", "--engine", "pseudo")
+    rows = json.loads(run(runner, project, "status", "--json").output)
+    port = next(row for row in rows if row["article"] == "news/port" and row["lang"] == "ru")
+    assert port["machine"] == port["fuzzy"] == port["total"] > 0
+    text = " ".join(runner.invoke(cli, ["status", "--help"]).output.split())
+    assert '"fuzzy" counts every entry flagged fuzzy, the unreviewed machine translations included' in text
