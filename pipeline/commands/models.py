@@ -87,7 +87,7 @@ def models_command(ctx: click.Context, project: Project) -> None:
 def install_command(project: Project, files: tuple[Path, ...], missing: bool) -> None:
     """Install Argos packages from .argosmodel files, or download the missing ones.
 
-    The index is Argos' own, or the one named by ARGOS_PACKAGE_INDEX.
+    The index is Argos' own, or the one at the http(s) URL in ARGOS_PACKAGE_INDEX.
 
     \b
     Example:
