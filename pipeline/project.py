@@ -46,7 +46,9 @@ def discover_articles(config: Config) -> list[tuple[str, str]]:
     if not source.is_dir():
         raise ConfigError(
             f"no source folder {config.source_dir}/ in {config.root}",
-            hint="create it and put the Markdown articles there, or set source_dir in pipeline.toml",
+            hint="run the command in the project's folder (or name it with --project DIR); in a new "
+                 "project, create the folder and put the Markdown articles there, or set source_dir "
+                 "in pipeline.toml",
         )
     is_output = output_matcher(config)
     found = []

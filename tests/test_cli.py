@@ -357,6 +357,7 @@ def test_a_wrong_project_folder_is_refused_and_left_as_it_was(runner: CliRunner,
     empty.mkdir()
     result = runner.invoke(cli, ["--project", str(empty), *args])
     assert result.exit_code == 2 and "no source folder source/" in result.output, result.output
+    assert "run the command in the project's folder (or name it with --project DIR)" in result.output
     assert list(empty.iterdir()) == []
 
 
