@@ -286,6 +286,8 @@ class ProjectLock:
     Uses ``flock`` on ``<root>/.pipeline/lock``, so the kernel releases it when the
     holder exits or is killed; a stale lock file on disk is harmless. By default a second
     command fails at once with :class:`LockError`; ``wait`` gives it that many seconds.
+    The holder's pid is in the file while it runs; on release the file is empty again, with
+    the times it had before, so a run that changed nothing leaves no file changed.
     """
 
     def __init__(self, root: Path, *, wait: float = 0.0) -> None:
@@ -293,6 +295,7 @@ class ProjectLock:
         self.path = self.root / ".pipeline" / "lock"
         self.wait = wait
         self._fd: int | None = None
+        self._times: tuple[int, int] | None = None
 
     def acquire(self) -> None:
         if self._fd is not None:
@@ -319,6 +322,7 @@ class ProjectLock:
             except BaseException:
                 os.close(fd)
                 raise
+        self._times = _times(fd)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
@@ -329,6 +333,8 @@ class ProjectLock:
         fd, self._fd = self._fd, None
         try:
             os.ftruncate(fd, 0)
+            if self._times is not None:
+                os.utime(fd, ns=self._times)
             fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
             os.close(fd)
@@ -348,6 +354,15 @@ class ProjectLock:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         self.release()
+
+
+def _times(fd: int) -> tuple[int, int] | None:
+    """(atime, mtime) in nanoseconds of the lock file as found; None where times cannot be
+    set through a descriptor."""
+    if os.utime not in os.supports_fd:
+        return None
+    info = os.fstat(fd)
+    return info.st_atime_ns, info.st_mtime_ns
 
 
 def _read_pid(fd: int) -> int | None:

@@ -83,11 +83,12 @@ def force_fork(monkeypatch: pytest.MonkeyPatch, module: object, may_fork: str, i
     return forks
 
 
-def snapshot_tree(root: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file's bytes and mtime, to prove a run changed nothing."""
+def snapshot_tree(root: Path, *, with_state: bool = False) -> dict[str, tuple[bytes, int]]:
+    """Every file's bytes and mtime, to prove a run changed nothing; ``.pipeline/`` (the run
+    state and the lock, which differ between runs that did the same work) only ``with_state``."""
     result = {}
     for path in sorted(root.rglob("*")):
-        if path.is_file() and ".pipeline" not in path.parts:
+        if path.is_file() and (with_state or ".pipeline" not in path.parts):
             result[path.relative_to(root).as_posix()] = (path.read_bytes(), os.stat(path).st_mtime_ns)
     return result
 

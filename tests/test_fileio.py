@@ -295,6 +295,17 @@ def test_the_busy_hint_never_says_to_delete_the_lock_file(tmp_path: Path) -> Non
     assert "remove" not in hint and "delete" in hint and "released" in hint
 
 
+def test_a_lock_taken_and_released_leaves_its_file_as_it_was(tmp_path: Path) -> None:
+    """A run that changed nothing changes no file, the lock's included."""
+    with ProjectLock(tmp_path):
+        pass
+    lock = tmp_path / ".pipeline" / "lock"
+    os.utime(lock, ns=(1_000_000_000, 2_000_000_000))
+    with ProjectLock(tmp_path):
+        assert lock.read_text() == f"{os.getpid()}\n"
+    assert lock.read_bytes() == b"" and lock.stat().st_mtime_ns == 2_000_000_000
+
+
 def test_lock_is_free_again_after_release(tmp_path: Path) -> None:
     with ProjectLock(tmp_path):
         pass
