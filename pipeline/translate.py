@@ -153,7 +153,8 @@ def translate_catalogues(jobs: Sequence[CatalogueJob], engine: Engine, *,
             if not is_memory_only(engine):
                 report.missing_pairs.append(pair)
                 report.notes.append(
-                    f"no {engine.name} model for {pair[0]}→{pair[1]}: {len(rest)} entries left untranslated"
+                    f"no {engine.name} model for {pair[0]}→{pair[1]}: {len(rest)} "
+                    f"{'entry' if len(rest) == 1 else 'entries'} left untranslated"
                 )
         elif rest:
             to_translate[pair] = rest

@@ -202,7 +202,7 @@ def test_unsupported_pairs_are_reported_and_left_alone() -> None:
     report = translate_catalogues(jobs, engine)
     assert report.missing_pairs == [("en", "az")]
     assert jobs[1].catalogue.messages[0] == Message("Hello.")
-    assert report.notes and "en→az" in report.notes[0]
+    assert report.notes == ["no fake model for en→az: 1 entry left untranslated"]
 
 
 def test_memory_serves_pairs_without_a_model_and_entries_mt_rejected() -> None:
@@ -219,7 +219,7 @@ def test_memory_serves_pairs_without_a_model_and_entries_mt_rejected() -> None:
     assert jobs[1].catalogue.messages[0].msgstr == "Foto: Reuters"
     assert rejected.msgstr == "Городской совет собрался в понедельник."
     assert rejected.comments == ["mt: translation memory (a.ru.po)"]
-    assert report.missing_pairs == [("ru", "az")] and "1 entries" in report.notes[0]
+    assert report.missing_pairs == [("ru", "az")] and "1 entry left" in report.notes[0]
     assert report.engine_calls == 0
 
 
