@@ -411,7 +411,10 @@ def read_index(url: str, timeout: float = 60.0) -> list[IndexEntry]:
 
 def _check_url(url: str) -> None:
     if urllib.parse.urlparse(url).scheme not in ("http", "https"):
-        raise PipelineError(f"refusing to download {url!r}: only http and https are allowed")
+        raise PipelineError(
+            f"refusing to download {url!r}: only http and https addresses are allowed",
+            hint="set ARGOS_PACKAGE_INDEX to an http(s) address (the folder of index.json), or install "
+                 "packages from files: pipeline models install FILE.argosmodel")
 
 
 def _fetch(url: str, timeout: float, limit: int) -> bytes:

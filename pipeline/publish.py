@@ -41,7 +41,7 @@ class PublishDecision:
             "machine": "machine translation awaiting review",
             "changed": "source changed since translation",
             "fuzzy": "marked fuzzy",
-            "required": "must be reviewed before machine translation may be published",
+            "required": "named in [publish] require_review, machine-translated, awaiting review",
         }
         return [f"{count} {labels.get(reason, reason)}" for reason, count in sorted(self.waiting.items())]
 

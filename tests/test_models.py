@@ -287,8 +287,9 @@ def test_odd_index_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 def test_unreachable_index_is_a_pipeline_error(tmp_path: Path) -> None:
     with pytest.raises(PipelineError, match="cannot read the Argos package index"):
         install_missing([("en", "ru")], tmp_path / "p", index="http://127.0.0.1:9/index.json", timeout=2)
-    with pytest.raises(PipelineError, match="only http and https"):
+    with pytest.raises(PipelineError, match="only http and https") as refused:
         install_missing([("en", "ru")], tmp_path / "p", index="file:///etc/passwd")
+    assert "ARGOS_PACKAGE_INDEX" in (refused.value.hint or "") and "models install FILE" in (refused.value.hint or "")
 
 
 def test_a_package_without_a_version_is_labelled_without_one(tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ def test_machine_allowed_marks_the_version_and_opens_with_a_notice() -> None:
 def test_required_fields_must_be_reviewed_even_when_machine_is_allowed() -> None:
     policy = PublishPolicy(allow_machine=True, require_review=("title", "lead"))
     held, _ = decide(article(), "ru", catalogue(**{"Lead paragraph.": "machine"}), policy)
-    assert not held.ready and held.reasons() == ["1 must be reviewed before machine translation may be published"]
+    assert not held.ready and held.reasons() == ["1 named in [publish] require_review, machine-translated, awaiting review"]
     ok, _ = decide(article(), "ru", catalogue(**{"Body paragraph.": "machine", "Heading": "machine"}), policy)
     assert ok.ready
 
@@ -115,4 +115,4 @@ def test_required_front_matter_keys_match_every_list_item_like_front_matter_keys
     policy = PublishPolicy(allow_machine=True, require_review=("gallery.caption",))
     decision, _ = decide(art, "ru", Catalogue(messages=messages), policy)
     assert not decision.ready
-    assert decision.reasons() == ["2 must be reviewed before machine translation may be published"]
+    assert decision.reasons() == ["2 named in [publish] require_review, machine-translated, awaiting review"]
