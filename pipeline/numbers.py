@@ -31,11 +31,37 @@ _SCALES = (
      Decimal(10) ** 12),
 )
 _SCALE = {word: factor for words, factor in _SCALES for word in words}
+#: The scale words each language writes, by factor (thousand, million, billion, trillion).
+_SCALE_WORDS = {"en": ("thousand", "million", "billion", "trillion"),
+                "ru": ("тысяч", "млн", "млрд", "трлн"),
+                "az": ("min", "milyon", "milyard", "trilyon")}
 #: Which grouping and decimal marks each language writes (thousands, decimal).
 _CONVENTIONS = {"en": ((",",), "."), "ru": (("\u00a0", "\u202f", " "), ","),
                 "az": ((".",), ",")}
 _ALL = (((",",), "."), ((".",), ","), (("\u00a0", "\u202f", " "), ","),
         (("\u00a0", "\u202f", " "), "."))
+
+
+def scale_word_in(word: str, source: str, target: str) -> str | None:
+    """``word``, a scale word of ``source`` ("million", "млн"), as ``target`` writes that
+    scale; None when it is none of ``source``'s (English "min" is minutes, not Azerbaijani
+    thousands) or ``target`` has none here."""
+    key = word.lower().rstrip(".")
+    factor = _SCALE.get(key)
+    words = _SCALE_WORDS.get(_base(target))
+    if factor is None or words is None or _scale_language(key) != _base(source):
+        return None
+    return words[[f for _, f in _SCALES].index(factor)]
+
+
+def _scale_language(word: str) -> str:
+    if any("а" <= ch <= "я" for ch in word):
+        return "ru"
+    return "az" if word in ("min", "milyon", "milyard", "trilyon") else "en"
+
+
+def _base(lang: str) -> str:
+    return lang.replace("-", "_").split("_")[0].lower()
 
 
 #: Segments are checked once per translation and per check that needs their figures.

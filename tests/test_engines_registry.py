@@ -64,6 +64,16 @@ def test_pseudo_leaves_capitalised_words_for_the_glossary_step() -> None:
     assert engine.translate_batch(["Port Of Alat"], "en", "ru") == ["［Порт Оф Алат］"]
 
 
+def test_pseudo_keeps_the_particles_of_names_and_writes_scale_words_as_the_target_does() -> None:
+    """So the glossary finds "Port of Baku" and the number checks see 2.5 million."""
+    engine = PseudoEngine()
+    assert engine.translate_batch(["The Port of Baku took 2.5 million tonnes in 10 min."], "en", "az") == [
+        "［The Port of Baku ŧööķ 2.5 milyon ŧöññəş ıñ 10 ɱıñ.］"]  # English "min" is minutes
+    assert engine.translate_batch(["It cost 3 billion, a third of it in the city of Ganja."], "en", "ru") == [
+        "［It цост 3 млрд, а тхирд оф ит ин тхе циты оф Ganja.］"]
+    assert engine.translate_batch(["Порт принял 2,5 млн тонн."], "ru", "en") == ["［Порт þŕîñåł 2,5 million ŧöññ.］"]
+
+
 def test_fakes_record_calls_and_respect_pairs() -> None:
     engine = FakeEngine(pairs={("en", "ru")}, version="7")
     assert engine.translate_batch(["a b"], "en", "ru") == ["А Б"]

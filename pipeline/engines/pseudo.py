@@ -8,11 +8,14 @@ the same script checks real MT output must pass. Markup, placeholders, URLs and 
 addresses are protected the same way as for real engines and come back untouched.
 
 Words that start with a capital letter (names, acronyms, sentence starts) are left as
-written, as MT leaves a name it does not know: the glossary step then puts in the target
-spelling (Aliyev → Əliyev), so a demo on real articles fills catalogues instead of seeing
-every segment with a name rejected for a name it cannot find. A segment of capitalised
-words only (a title-case heading, an address) is swapped whole, or it would come back
-unchanged and be rejected as untranslated.
+written, as MT leaves a name it does not know, and so are the particles inside a name
+("Port of Baku", "Leonardo da Vinci"): the glossary step then puts in the target
+spelling (Aliyev → Əliyev, Port of Baku → Bakı Limanı), so a demo on real articles fills
+catalogues instead of seeing every segment with a name rejected for a name it cannot find.
+A scale word after a number is written as the target writes it ("2.5 million" → "2.5 млн"),
+as MT does, so the number checks see the same figure. A segment of capitalised words only
+(a title-case heading, an address) is swapped whole, or it would come back unchanged and be
+rejected as untranslated.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from pipeline.numbers import scale_word_in
 from pipeline.placeholders import protect, restore
 
 _ACCENTED = dict(zip(
@@ -53,12 +57,18 @@ def letter_map(target: str) -> dict[str, str]:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+#: The lower-case words inside names: Port of Baku, Leonardo da Vinci, Ludwig van Beethoven.
+NAME_PARTICLES = frozenset("of de da di du del della der den van von la le al el bin ibn y".split())
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]\Z")
+_NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_]+)")
+_AFTER_A_NUMBER = re.compile(r"\d[\s\u00a0]*\Z")
 
 
-def transliterate(text: str, target: str, *, keep_capitalised: bool = False) -> str:
-    """Swap letters outside protected spans (and, with ``keep_capitalised``, outside words
-    that start with a capital letter, unless that would swap none); markup and placeholders
-    stay as they are."""
+def transliterate(text: str, target: str, *, keep_capitalised: bool = False, source: str = "") -> str:
+    """Swap letters outside protected spans (and, with ``keep_capitalised``, as MT treats
+    names and figures: outside capitalised words and the particles inside names, and with
+    scale words after numbers in the target's form, unless that would swap nothing);
+    markup and placeholders stay as they are."""
     protected = protect(text)
     table = letter_map(target)
 
@@ -66,13 +76,28 @@ def transliterate(text: str, target: str, *, keep_capitalised: bool = False) -> 
         return "".join(table.get(ch, ch) for ch in word.group())
 
     def swap_lower(word: re.Match[str]) -> str:
-        return word.group() if word.group()[0].isupper() else swap_all(word)
+        if word.group()[0].isupper() or _inside_a_name(word):
+            return word.group()
+        after_a_number = _AFTER_A_NUMBER.search(word.string, max(0, word.start() - 8), word.start())
+        scale = scale_word_in(word.group(), source, target) if source and after_a_number else None
+        return scale or swap_all(word)
 
     swapped = _WORD.sub(swap_lower, protected.text) if keep_capitalised else protected.text
     if swapped == protected.text:
         swapped = _WORD.sub(swap_all, protected.text)
     restored, _ = restore(swapped, protected)
     return restored
+
+
+def _inside_a_name(word: re.Match[str]) -> bool:
+    """Whether ``word`` is a name particle (:data:`NAME_PARTICLES`) right between two
+    capitalised words, as "of" in "Port of Baku"."""
+    text, start, end = word.string, word.start(), word.end()
+    if word.group() not in NAME_PARTICLES:
+        return False
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    following = _NEXT_WORD.match(text, end)
+    return bool(previous and following and previous.group(1)[0].isupper() and following.group(1)[0].isupper())
 
 
 class PseudoEngine:
@@ -93,10 +118,10 @@ class PseudoEngine:
         return f"pseudo {self.version}"
 
     def translate_batch(self, texts: Sequence[str], source: str, target: str) -> list[str]:
-        return [self._one(text, target) for text in texts]
+        return [self._one(text, source, target) for text in texts]
 
-    def _one(self, text: str, target: str) -> str:
+    def _one(self, text: str, source: str, target: str) -> str:
         if not text.strip():
             return text
         padding = "~" * int(len(text) * self.expand)
-        return f"［{transliterate(text, target, keep_capitalised=True)}{padding}］"
+        return f"［{transliterate(text, target, keep_capitalised=True, source=source)}{padding}］"
