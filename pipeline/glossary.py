@@ -224,8 +224,10 @@ def enforce_glossary(source: str, translation: str, src_lang: str, tgt_lang: str
 
     Where the engine wrote the term differently (Натик Джафарлы, or left "Natig Jafarli"
     untranslated) and that spelling can be located by sound, it is replaced, keeping a
-    case ending. A name that cannot be located is reported, so it is never lost silently;
-    other terms are left to the checks (a reviewer decides on wording).
+    case ending; a capitalised or multi-word term left exactly as the source writes it is
+    replaced whole, and so is the surname alone of a person named in full in the segment.
+    A name that cannot be located is reported, so it is never lost silently; other terms
+    are left to the checks (a reviewer decides on wording).
     """
     fixed, problems = translation, []
     matches = glossary.terms_in(source, src_lang)
@@ -234,12 +236,47 @@ def enforce_glossary(source: str, translation: str, src_lang: str, tgt_lang: str
         wanted = sum(1 for m in matches if m.term is term)
         if not target or count_term(glossary, term, fixed, tgt_lang) >= wanted:
             continue
-        fixed = replace_variants(fixed, target, tgt_lang,
-                                 _protected(glossary, fixed, tgt_lang, target))
+        fixed = _left_as_written(fixed, term.form(src_lang) or "", target)
+        if count_term(glossary, term, fixed, tgt_lang) < wanted:
+            fixed = replace_variants(fixed, target, tgt_lang,
+                                     _protected(glossary, fixed, tgt_lang, target))
         if term.is_name and not glossary.occurs(term, fixed, tgt_lang):
             problems.append(f"glossary: {written!r} must be {target!r} in {tgt_lang}, "
                             "and no spelling of it was found in the translation")
-    return fixed, problems
+    return _surnames_alone(source, fixed, matches, src_lang, tgt_lang, glossary), problems
+
+
+def _left_as_written(text: str, form: str, target: str) -> str:
+    """MT leaves a name or term it does not know as the source writes it ("Port of Baku",
+    "Middle Corridor" in an Azerbaijani sentence). A translated name cannot be found by
+    sound, so that spelling is replaced with the glossary's whole; markup, URLs and code are
+    left alone. Only a form no target-language sentence would hold as it is: capitalised or of
+    several words (a lower-case "port" may well be an Azerbaijani word)."""
+    if not form or form == target or form not in text or not (form[:1].isupper() or " " in form):
+        return text
+    blanked = blank_out(text)
+    pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
+    return pattern.sub(lambda m: target if blanked[m.start():m.end()] == m.group() else m.group(), text)
+
+
+def _surnames_alone(source: str, translation: str, matches: list[TermMatch], src_lang: str,
+                    tgt_lang: str, glossary: Glossary) -> str:
+    """A person named in full is then often named by surname alone ("Samir Karimov said …
+    Karimov told"); MT leaves or respells that surname too, so within the segment that names
+    the person in full it gets the glossary's surname (a case ending kept). Other people
+    with the same surname, in other segments, are left to the checks."""
+    fixed = translation
+    for term in {m.term for m in matches if m.term.kind.lower() == "person"}:
+        src_form, tgt_form = term.form(src_lang) or "", term.form(tgt_lang) or ""
+        if len(src_form.split()) < 2 or len(tgt_form.split()) < 2:
+            continue
+        surname, target_surname = src_form.split()[-1], tgt_form.split()[-1]
+        alone = (len(term_pattern(surname, src_lang, True).findall(source))
+                 - len(term_pattern(src_form, src_lang, True).findall(source)))
+        if alone > 0:
+            fixed = replace_variants(fixed, target_surname, tgt_lang,
+                                     _protected(glossary, fixed, tgt_lang, target_surname))
+    return fixed
 
 
 def count_term(glossary: Glossary, term: Term, text: str, lang: str) -> int:

@@ -175,6 +175,29 @@ def test_enforce_leaves_other_names_alone(glossary: Glossary) -> None:
     assert (fixed, problems) == (output, [])
 
 
+def test_enforce_replaces_a_name_or_term_left_as_the_source_writes_it(glossary: Glossary) -> None:
+    """A translated name cannot be found by sound: left untranslated, it is replaced whole."""
+    source = "The European Energy Forum backs the Green Corridor; see `European Energy Forum`."
+    output = "European Energy Forum Green Corridor-u dəstəkləyir; `European Energy Forum`-a baxın."
+    fixed, problems = enforce_glossary(source, output, "en", "az", glossary=glossary)
+    assert fixed == "Avropa Enerji Forumu Yaşıl Dəhliz-u dəstəkləyir; `European Energy Forum`-a baxın."
+    assert problems == []
+
+
+def test_enforce_gives_a_surname_alone_the_glossary_spelling_where_the_person_is_named_in_full() -> None:
+    glossary = read_glossary(io.StringIO("en,az,ru,kind\nSamir Karimov,Samir Kərimov,Самир Керимов,person\n"
+                                         "Port of Baku,Bakı Limanı,Бакинский порт,organisation\n"))
+    source = "Samir Karimov spoke at the Port of Baku. Karimov left."
+    assert enforce_glossary(source, "Samir Karimov Port of Baku-da çıxış etdi. Karimov getdi.", "en", "az",
+                            glossary=glossary) == ("Samir Kərimov Bakı Limanı-da çıxış etdi. Kərimov getdi.", [])
+    assert enforce_glossary(source, "Самир Каримов выступил в Бакинском порту. Каримова проводили.", "en", "ru",
+                            glossary=glossary) == (
+        "Самир Керимов выступил в Бакинском порту. Керимова проводили.", [])
+    # Another segment's Karimov may be someone else; "Baku" alone is no surname.
+    assert enforce_glossary("Karimov left Baku.", "Karimov Baku-dan getdi.", "en", "az", glossary=glossary) == (
+        "Karimov Baku-dan getdi.", [])
+
+
 def test_postprocessor_signature(glossary: Glossary) -> None:
     postprocess = glossary_postprocessor(glossary)
     assert postprocess("Rashad Karimov", "Рашад Каримов", "en", "ru") == ("Рашад Керимов", [])
