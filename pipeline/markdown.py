@@ -493,8 +493,84 @@ def body_tokens(lines: SourceLines, fm_end: int) -> tuple[list[str], list[Token]
 def _parsed_blocks(body: str) -> tuple[Token, ...]:
     """The block tokens of ``body``, kept for the next caller: reading an article and finding
     the files it links to parse the same body one after the other, and the parse is the
-    costliest step of both (nothing changes a token once the parser made it)."""
-    return tuple(_MD.parse(body))
+    costliest step of both (nothing changes a token once the parser made it).
+
+    The parser reads ``body`` with its multi-line template tags masked (see
+    :func:`_mask_tag_lines`); the tokens' text is the source's own again."""
+    masked, lines = _mask_tag_lines(body)
+    tokens = _MD.parse(masked)
+    if lines:
+        _unmask(tokens, body.split("\n"), masked.split("\n"), lines)
+    return tuple(tokens)
+
+
+#: Block-quote markers before a tag on its first line (``> {{< figure``).
+_QUOTE_DEPTH = re.compile(r"(?:[ \t]*>)*")
+#: A block-quote marker that starts a tag's continuation line inside the same quotes.
+_QUOTE_MARKER_AT = re.compile(r"[ \t]{0,3}>")
+_BLANK_LINE_INSIDE = re.compile(r"\n[ \t]*\n")
+
+
+def _mask_tag_lines(body: str) -> tuple[str, frozenset[int]]:
+    """``body`` with the first character of each continuation line of a multi-line template
+    tag (``{{< figure`` / ``  caption="..."`` / ``>}}``) replaced by a letter, and those lines.
+
+    The generator reads the tag before any Markdown is read; markdown-it would read a line
+    ``>}}`` as a block quote, ``- x`` as a list, and cut the tag in two. Masked, the tag is one
+    paragraph's text (or stays in its HTML block), and its arguments can be found. Lines keep
+    their length, so every position found in the masked text is the source's. A tag with a
+    blank line inside is not masked: it is no tag Markdown can keep in one block."""
+    if "{" not in body or "\n" not in body:
+        return body, frozenset()
+    chars: list[str] | None = None
+    lines: set[int] = set()
+    for region in template_tags(body):
+        if not reads_arguments(body, region.start):
+            continue
+        tag = body[region.start:region.end]
+        if "\n" not in tag or _BLANK_LINE_INSIDE.search(tag):
+            continue
+        chars = chars if chars is not None else list(body)
+        line_start = body.rfind("\n", 0, region.start) + 1
+        depth = _QUOTE_DEPTH.match(body, line_start, region.start).group(0).count(">")  # type: ignore[union-attr]
+        line = body.count("\n", 0, region.start)
+        newline = body.find("\n", region.start, region.end)
+        while newline >= 0:
+            line += 1
+            at = _after_quote_markers(body, newline + 1, depth)
+            if at < region.end and body[at] != "\n":
+                chars[at] = "x"
+                lines.add(line)
+            newline = body.find("\n", newline + 1, region.end)
+    return ("".join(chars), frozenset(lines)) if chars is not None else (body, frozenset())
+
+
+def _after_quote_markers(body: str, at: int, depth: int) -> int:
+    """Where a line's own text starts after ``depth`` block-quote markers and the spaces after them."""
+    for _ in range(depth):
+        marker = _QUOTE_MARKER_AT.match(body, at)
+        if marker is None:
+            break
+        at = marker.end()
+    while at < len(body) and body[at] in " \t":
+        at += 1
+    return at
+
+
+def _unmask(tokens: list[Token], source: list[str], masked: list[str], lines: frozenset[int]) -> None:
+    """Give the paragraphs' and HTML blocks' text read from masked lines the source's characters:
+    each of their content lines is the tail of its source line (after container markers)."""
+    for token in tokens:
+        if token.type not in ("inline", "html_block") or token.map is None:
+            continue
+        if not any(token.map[0] <= line < token.map[1] for line in lines):
+            continue
+        parts = token.content.split("\n")
+        for k, part in enumerate(parts):
+            line = token.map[0] + k
+            if line in lines and part and line < len(masked) and masked[line].endswith(part):
+                parts[k] = source[line][len(source[line]) - len(part):]
+        token.content = "\n".join(parts)
 
 
 def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
@@ -613,8 +689,7 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segm
         yield from _titles(texts, pieces, None)
         return
     head, pieces, tail = _split_template_lines(texts, pieces)
-    for piece in head:
-        yield from _template_arguments(texts, piece)
+    yield from _template_arguments(texts, head)
     msgid = _join_pieces(texts, pieces) if pieces else ""
     if _has_prose(msgid):
         first = pieces[0]
@@ -625,8 +700,7 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segm
         yield from _titles(texts, pieces, msgid)
     else:
         yield from _titles(texts, pieces, None)
-    for piece in tail:
-        yield from _template_arguments(texts, piece)
+    yield from _template_arguments(texts, tail)
 
 
 def _has_prose(text: str) -> bool:
@@ -744,21 +818,37 @@ def _pieces_between(pieces: Sequence[Piece], parts: list[str], start: int, end: 
 def _split_template_lines(texts: list[str], pieces: list[Piece]
                           ) -> tuple[list[Piece], list[Piece], list[Piece]]:
     """(first lines, the rest, last lines) of a paragraph, the first and last lines being
-    those that hold template tags only (``{{% notice info %}}``, ``{{< figure ... >}}``).
+    those that hold template tags only (``{{% notice info %}}``, ``{{< figure ... >}}``, a tag
+    whose arguments go on over several lines).
 
     The site generator reads those lines, not the reader: they stay as written, and the
-    paragraph's text is what lies between them (a paragraph of tags alone has none).
+    paragraph's text is what lies between them (a paragraph of tags alone has none). A tag
+    that goes on from such a line into prose keeps that line in the paragraph's text.
     """
-    def tags_only(piece: Piece) -> bool:
-        text = texts[piece.line][piece.start:piece.end]
-        regions = template_tags(text)
-        return bool(regions) and not blank_out(text, regions).strip()
+    parts = [texts[piece.line][piece.start:piece.end] for piece in pieces]
+    text = "\n".join(parts)
+    regions = template_tags(text)
+    if not regions:
+        return [], pieces, []
+    blanked = blank_out(text, regions)
+    bases = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
+
+    def tags_only(k: int) -> bool:
+        return bool(parts[k].strip()) and not blanked[bases[k]:bases[k] + len(parts[k])].strip()
+
+    def cut_inside_a_tag(k: int) -> bool:
+        """Whether a tag goes on from line ``k - 1`` into line ``k``."""
+        return any(region.start < bases[k] <= region.end - 1 for region in regions)
 
     start, end = 0, len(pieces)
-    while start < end and tags_only(pieces[start]):
+    while start < end and tags_only(start):
         start += 1
-    while end > start and tags_only(pieces[end - 1]):
+    while start > 0 and cut_inside_a_tag(start):
+        start -= 1
+    while end > start and tags_only(end - 1):
         end -= 1
+    while end < len(pieces) and cut_inside_a_tag(end):
+        end += 1
     return pieces[:start], pieces[start:end], pieces[end:]
 
 
@@ -781,22 +871,59 @@ def reads_arguments(text: str, tag_start: int) -> bool:
     return _TAG_WITH_ARGUMENTS.match(text, tag_start) is not None
 
 
-def _template_arguments(texts: list[str], piece: Piece) -> Iterator[Segment]:
-    """The readers' text in the tags of one line that holds template tags only: each
-    argument named in :data:`TEMPLATE_ARGUMENT_NAMES` is a segment of its own."""
-    line = texts[piece.line]
-    for region in template_tags(line[piece.start:piece.end]):
-        tag_start, tag_end = piece.start + region.start, piece.start + region.end
-        if not _TAG_WITH_ARGUMENTS.match(line, tag_start):
+@dataclass(frozen=True)
+class TagArgument:
+    """A readers' text argument of a template tag, at ``text[start:end]`` of the text searched.
+
+    ``msgid`` is the value with its line breaks (and the spaces around them) read as one
+    space; ``style`` says how a translation is written back (see :func:`_render_template_argument`);
+    ``tag_start``/``tag_end`` are where its tag lies."""
+
+    msgid: str
+    start: int
+    end: int
+    style: str
+    tag_start: int
+    tag_end: int
+
+
+_VALUE_LINE_BREAKS = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def template_arguments(text: str) -> list[TagArgument]:
+    """The readers' text arguments (named in :data:`TEMPLATE_ARGUMENT_NAMES`) of the template
+    tags in ``text``, which may go on over several lines.
+
+    A Hugo argument never spans lines (Hugo refuses a line break inside ``"..."``): one that
+    seems to is not taken. A Liquid or Nunjucks one may, and is read as the HTML it ends up in
+    reads it, its line breaks as spaces."""
+    found = []
+    for region in template_tags(text):
+        if not reads_arguments(text, region.start):
             continue
-        flavour = "go" if line.startswith(("{{<", "{{%"), tag_start) else "html"
-        for found in _TEMPLATE_ARGUMENT.finditer(line, tag_start, tag_end):
-            group = "double" if found.group("double") is not None else "single"
-            start, end = found.span(group)
-            if _HAS_LETTER.search(line[start:end]):
-                yield Segment(msgid=line[start:end], kind=BlockKind.TEMPLATE_ARGUMENT, line=piece.line + 1,
-                              pieces=(Piece(piece.line, start, end),),
-                              style=f"tplarg-{flavour}-{'dq' if group == 'double' else 'sq'}")
+        flavour = "go" if text.startswith(("{{<", "{{%"), region.start) else "html"
+        for match in _TEMPLATE_ARGUMENT.finditer(text, region.start, region.end):
+            group = "double" if match.group("double") is not None else "single"
+            start, end = match.span(group)
+            value = text[start:end]
+            if (flavour == "go" and "\n" in value) or not _HAS_LETTER.search(value):
+                continue
+            found.append(TagArgument(_VALUE_LINE_BREAKS.sub(" ", value), start, end,
+                                     f"tplarg-{flavour}-{'dq' if group == 'double' else 'sq'}",
+                                     region.start, region.end))
+    return found
+
+
+def _template_arguments(texts: list[str], pieces: Sequence[Piece]) -> Iterator[Segment]:
+    """The readers' text in the tags of consecutive lines that hold template tags only: each
+    argument named in :data:`TEMPLATE_ARGUMENT_NAMES` is a segment of its own, on its own line."""
+    if not pieces:
+        return
+    parts = [texts[piece.line][piece.start:piece.end] for piece in pieces]
+    for argument in template_arguments("\n".join(parts)):
+        where = _pieces_between(pieces, parts, argument.start, argument.end)
+        yield Segment(msgid=argument.msgid, kind=BlockKind.TEMPLATE_ARGUMENT, line=where[0].line + 1,
+                      pieces=where, style=argument.style)
 
 
 def _image_only(content: str) -> tuple[int, int] | None:

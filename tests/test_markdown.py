@@ -500,6 +500,93 @@ def test_template_argument_translation_cannot_close_its_tag(source: str, transla
     assert "\\\"" not in out and "\\'" not in out  # no closing quote escaped
 
 
+MULTI_LINE_TAGS = """Intro.
+
+{{< figure
+    src="photos/port.jpg"
+    caption="Ships waiting at the port of Baku"
+    alt="Three cargo ships" >}}
+
+{{< figure
+  src="cranes.jpg"
+  caption="Cranes at dusk"
+>}}
+
+> {{< figure
+>   caption="A quoted caption"
+> >}}
+
+- {{< figure src="a.jpg"
+    title="A listed figure"
+    >}}
+
+{% include figure.html
+   src="fair.jpg"
+   caption='Visitors at the fair' %}
+"""
+
+
+def test_a_template_tag_over_several_lines_has_its_readers_text_extracted() -> None:
+    """Regression: a shortcode or include whose arguments go on over several lines (Hugo's own
+    documentation writes ``figure`` so) kept its caption untranslated: the per-line tag finder
+    saw no tag, and markdown-it read a ``>}}`` line as a block quote."""
+    assert kinds(MULTI_LINE_TAGS) == [
+        ("paragraph", "Intro.", 1),
+        ("template argument", "Ships waiting at the port of Baku", 5),
+        ("template argument", "Three cargo ships", 6),
+        ("template argument", "Cranes at dusk", 10),
+        ("template argument", "A quoted caption", 14),
+        ("template argument", "A listed figure", 18),
+        ("template argument", "Visitors at the fair", 23),
+    ]
+    assert localise(article(MULTI_LINE_TAGS), lambda s: s.msgid) == MULTI_LINE_TAGS
+
+
+def test_a_multi_line_tags_arguments_are_written_back_on_their_own_lines() -> None:
+    out = localise(article(MULTI_LINE_TAGS), lambda s: f'Перевод "{s.msgid}" >}}}} %}}' if s.kind ==
+                   BlockKind.TEMPLATE_ARGUMENT else None)
+    assert ('{{< figure\n  src="cranes.jpg"\n  caption="Перевод \\"Cranes at dusk\\" >&#125;} %&#125;"\n>}}'
+            in out)
+    assert "> {{< figure\n>   caption=\"Перевод" in out
+    assert "caption='Перевод \"Visitors at the fair\" >&#125;} %&#125;' %}" in out
+    assert [s.kind for s in article(out).segments] == [s.kind for s in article(MULTI_LINE_TAGS).segments]
+    assert len(template_tags(out)) == len(template_tags(MULTI_LINE_TAGS))
+
+
+def test_a_liquid_argument_over_two_lines_is_one_entry_and_a_hugo_one_is_left_alone() -> None:
+    """Liquid reads a quoted value up to its closing quote, line breaks and all, into HTML,
+    where they read as spaces; Hugo refuses a line break inside ``"..."`` (the build fails),
+    so such a value is no entry and stays as written."""
+    liquid = '{% include figure.html caption="Ships at\n    the port" %}\n'
+    hugo = '{{< figure caption="Ships at\n    the port" >}}\n'
+    segment, = article(liquid).segments
+    assert (segment.msgid, segment.line, len(segment.pieces)) == ("Ships at the port", 1, 2)
+    assert localise(article(liquid), lambda s: "Корабли\nв порту") == \
+        '{% include figure.html caption="Корабли в порту" %}\n'
+    assert article(hugo).segments == ()
+    assert localise(article(hugo), lambda s: "x") == hugo
+
+
+@pytest.mark.parametrize("text", [
+    '```\n{{< figure\n  caption="Cranes at dusk"\n>}}\n```\n',
+    '    {{< figure\n      caption="Cranes at dusk" >}}\n',
+    '{{</* figure\n  caption="Cranes at dusk"\n*/>}}\n',
+    '{% raw %}\n{% include figure.html\n  caption="Cranes at dusk" %}\n{% endraw %}\n',
+    '{{< highlight md >}}\n{{< figure\n  caption="Cranes at dusk" >}}\n{{< /highlight >}}\n',
+])
+def test_a_multi_line_tag_in_code_or_a_literal_block_stays_literal(text: str) -> None:
+    assert article(text).segments == ()
+    assert localise(article(text), lambda s: "x") == text
+
+
+def test_a_multi_line_tag_that_goes_on_into_prose_stays_in_the_paragraph() -> None:
+    """A tag is kept whole: a tags-only first line whose tag ends inside the next line's prose
+    is part of the paragraph's text, as a tag inside prose always is."""
+    text = 'Intro {{< ref\n  "a.md" >}}.\n\n{{< note\n  title="Mind" >}} Text after.\n'
+    assert kinds(text) == [("paragraph", 'Intro {{< ref "a.md" >}}.', 1),
+                           ("paragraph", '{{< note title="Mind" >}} Text after.', 4)]
+
+
 @pytest.mark.parametrize("translation", ["Baku\tport", "Baku\x85port", "Baku\u2028port", "Baku\u2029port"])
 def test_front_matter_translation_with_a_tab_or_line_separator_loads_back_as_itself(translation: str) -> None:
     """Regression: a tab was written unquoted (PyYAML's reader refuses it) and NEL raw inside
