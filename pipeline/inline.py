@@ -52,6 +52,7 @@ TEMPLATE_PATTERN = (
 )
 _TEMPLATE = re.compile(TEMPLATE_PATTERN, re.DOTALL)
 _BACKTICKS = re.compile(r"`+")
+_LETTER = re.compile(r"[^\W\d_]")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 #: An HTML comment: readers never see it, so its words are not prose (CommonMark's inline
@@ -103,6 +104,68 @@ def html_comments(text: str, skip: list[Region] | None = None) -> list[Region]:
         return []
     return [Region(m.start(), m.end(), RegionKind.COMMENT) for m in _HTML_COMMENT.finditer(text)
             if not _overlaps(m.start(), m.end(), skip or [])]
+
+
+#: Template-tag arguments that hold text for readers (Hugo's ``figure`` and theme shortcodes,
+#: Jekyll includes): ``caption="..."``, ``alt='...'``.
+TEMPLATE_ARGUMENT_NAMES = ("alt", "caption", "title", "attr", "description", "summary", "label")
+_TEMPLATE_ARGUMENT = re.compile(
+    r"(?<![\w-])(?:" + "|".join(TEMPLATE_ARGUMENT_NAMES) + r")[ \t]*=[ \t]*"
+    r"(?:\"(?P<double>(?:[^\"\\]|\\.)*)\"|'(?P<single>[^']*)')")
+#: Tags whose arguments are read by the generator: shortcodes and ``{% ... %}`` tags, not a
+#: block whose body is literal (``{% raw %}``, ``{% highlight %}``) nor ``{{ output }}``, nor an
+#: escaped shortcode (``{{</* figure */>}}``), which Hugo prints as written for readers to copy.
+_TAG_WITH_ARGUMENTS = re.compile(r"\{\{[<%](?!/\*)(?![ \t]*/?[ \t]*highlight\b)|\{%(?!-?[ \t]*(?:raw|comment|highlight)\b)")
+
+
+def reads_arguments(text: str, tag_start: int) -> bool:
+    """Whether the template tag at ``text[tag_start]`` (a region of :func:`template_tags`) is
+    one whose arguments the generator reads (see :data:`_TAG_WITH_ARGUMENTS`): its readers'
+    text is translated, and :mod:`pipeline.assets` copies the files it names."""
+    return _TAG_WITH_ARGUMENTS.match(text, tag_start) is not None
+
+
+@dataclass(frozen=True)
+class TagArgument:
+    """A readers' text argument of a template tag, at ``text[start:end]`` of the text searched.
+
+    ``msgid`` is the value with its line breaks (and the spaces around them) read as one
+    space; ``style`` says how a translation is written back (see :func:`pipeline.markdown.render_translation`);
+    ``tag_start``/``tag_end`` are where its tag lies."""
+
+    msgid: str
+    start: int
+    end: int
+    style: str
+    tag_start: int
+    tag_end: int
+
+
+_VALUE_LINE_BREAKS = re.compile(r"[ \t]*(?:\n[ \t]*)+")
+
+
+def template_arguments(text: str, skip: list[Region] | None = None) -> list[TagArgument]:
+    """The readers' text arguments (named in :data:`TEMPLATE_ARGUMENT_NAMES`) of the template
+    tags in ``text``, which may go on over several lines.
+
+    A Hugo argument never spans lines (Hugo refuses a line break inside ``"..."``): one that
+    seems to is not taken. A Liquid or Nunjucks one may, and is read as the HTML it ends up in
+    reads it, its line breaks as spaces."""
+    found = []
+    for region in template_tags(text, skip):
+        if not reads_arguments(text, region.start):
+            continue
+        flavour = "go" if text.startswith(("{{<", "{{%"), region.start) else "html"
+        for match in _TEMPLATE_ARGUMENT.finditer(text, region.start, region.end):
+            group = "double" if match.group("double") is not None else "single"
+            start, end = match.span(group)
+            value = text[start:end]
+            if (flavour == "go" and "\n" in value) or not _LETTER.search(value):
+                continue
+            found.append(TagArgument(_VALUE_LINE_BREAKS.sub(" ", value), start, end,
+                                     f"tplarg-{flavour}-{'dq' if group == 'double' else 'sq'}",
+                                     region.start, region.end))
+    return found
 
 
 def link_targets(text: str, skip: list[Region] | None = None) -> list[Region]:

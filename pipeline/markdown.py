@@ -29,7 +29,8 @@ from markdown_it.token import Token
 from . import htmlblocks
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
-from .inline import RegionKind, blank_out, protected_regions, template_tags
+from .inline import (RegionKind, blank_out, code_spans, protected_regions, reads_arguments, template_arguments,
+                     template_tags)
 from .model import Anchor, Article, BlockKind, Piece, Segment
 from .titles import definition_title, inline_titles, render_title
 
@@ -686,7 +687,7 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segm
         if _HAS_LETTER.search(texts[first.line][piece.start:piece.end]):
             yield Segment(msgid=texts[first.line][piece.start:piece.end], kind=BlockKind.IMAGE_ALT,
                           line=first.line + 1, pieces=(piece,), style="alt")
-        yield from _titles(texts, pieces, None)
+        yield from _inner_segments(texts, pieces, None)
         return
     head, pieces, tail = _split_template_lines(texts, pieces)
     yield from _template_arguments(texts, head)
@@ -697,9 +698,9 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segm
         style = "footnote" if token.meta.get("footnote_continues") else "block"
         yield Segment(msgid=msgid, kind=kind, line=first.line + 1, pieces=tuple(pieces),
                       style=style, cont_prefix=_continuation_prefix(prefix))
-        yield from _titles(texts, pieces, msgid)
+        yield from _inner_segments(texts, pieces, msgid)
     else:
-        yield from _titles(texts, pieces, None)
+        yield from _inner_segments(texts, pieces, None)
     yield from _template_arguments(texts, tail)
 
 
@@ -709,6 +710,33 @@ def _has_prose(text: str) -> bool:
     ``&mdash;`` table cell or a lone code span holds nothing to translate, and as an entry it
     would hold the article back until someone "translated" it."""
     return _HAS_LETTER.search(unescapeAll(blank_out(text))) is not None
+
+
+def _inner_segments(texts: list[str], pieces: Sequence[Piece], container: str | None) -> Iterator[Segment]:
+    """The segments inside one block's text: its link and image titles, then the readers' text
+    arguments of the template tags in it (see :func:`_titles` for ``container``)."""
+    yield from _titles(texts, pieces, container)
+    yield from _inline_tag_arguments(texts, pieces, container)
+
+
+def _inline_tag_arguments(texts: list[str], pieces: Sequence[Piece], container: str | None
+                          ) -> Iterator[Segment]:
+    """The ``caption``, ``title``... of a template tag inside a block's text (``See
+    {{< abbr title="..." >}}``), each a segment of its own, as a link's title is: machine
+    translation gets the tag as a placeholder, so its text would never be translated. The
+    block's msgid keeps the tag whole (an anchor says where the argument is). Tags in code
+    spans are the code's."""
+    parts = [texts[piece.line][piece.start:piece.end] for piece in pieces]
+    text = "\n".join(parts)
+    if "{" not in text:
+        return
+    for argument in template_arguments(text, code_spans(text)):
+        anchor = None if container is None else Anchor(
+            container[argument.tag_start:argument.tag_end], argument.start - argument.tag_start,
+            argument.end - argument.tag_start)
+        where = _pieces_between(pieces, parts, argument.start, argument.end)
+        yield Segment(msgid=argument.msgid, kind=BlockKind.TEMPLATE_ARGUMENT, line=where[0].line + 1,
+                      pieces=where, style=argument.style, anchor=anchor)
 
 
 def _titles(texts: list[str], pieces: Sequence[Piece], container: str | None) -> Iterator[Segment]:
@@ -798,6 +826,10 @@ def _html_block(texts: list[str], token: Token) -> Iterator[Segment]:
                           style="html")
             continue
         anchor = Anchor(found.tag, found.tag_start, found.tag_end) if found.tag else None
+        if found.what == "template":
+            yield Segment(msgid=found.msgid, kind=BlockKind.TEMPLATE_ARGUMENT, line=where[0].line + 1,
+                          pieces=where, style=found.style, anchor=anchor)
+            continue
         yield Segment(msgid=found.msgid, kind=_HTML_KINDS[found.what], line=where[0].line + 1, pieces=where,
                       style=f"html-attr-{_HTML_QUOTES[found.quote]}", anchor=anchor)
 
@@ -852,68 +884,6 @@ def _split_template_lines(texts: list[str], pieces: list[Piece]
     return pieces[:start], pieces[start:end], pieces[end:]
 
 
-#: Template-tag arguments that hold text for readers (Hugo's ``figure`` and theme shortcodes,
-#: Jekyll includes): ``caption="..."``, ``alt='...'``.
-TEMPLATE_ARGUMENT_NAMES = ("alt", "caption", "title", "attr", "description", "summary", "label")
-_TEMPLATE_ARGUMENT = re.compile(
-    r"(?<![\w-])(?:" + "|".join(TEMPLATE_ARGUMENT_NAMES) + r")[ \t]*=[ \t]*"
-    r"(?:\"(?P<double>(?:[^\"\\]|\\.)*)\"|'(?P<single>[^']*)')")
-#: Tags whose arguments are read by the generator: shortcodes and ``{% ... %}`` tags, not a
-#: block whose body is literal (``{% raw %}``, ``{% highlight %}``) nor ``{{ output }}``, nor an
-#: escaped shortcode (``{{</* figure */>}}``), which Hugo prints as written for readers to copy.
-_TAG_WITH_ARGUMENTS = re.compile(r"\{\{[<%](?!/\*)(?![ \t]*/?[ \t]*highlight\b)|\{%(?!-?[ \t]*(?:raw|comment|highlight)\b)")
-
-
-def reads_arguments(text: str, tag_start: int) -> bool:
-    """Whether the template tag at ``text[tag_start]`` (a region of :func:`template_tags`) is
-    one whose arguments the generator reads (see :data:`_TAG_WITH_ARGUMENTS`): its readers'
-    text is translated here, and :mod:`pipeline.assets` copies the files it names."""
-    return _TAG_WITH_ARGUMENTS.match(text, tag_start) is not None
-
-
-@dataclass(frozen=True)
-class TagArgument:
-    """A readers' text argument of a template tag, at ``text[start:end]`` of the text searched.
-
-    ``msgid`` is the value with its line breaks (and the spaces around them) read as one
-    space; ``style`` says how a translation is written back (see :func:`_render_template_argument`);
-    ``tag_start``/``tag_end`` are where its tag lies."""
-
-    msgid: str
-    start: int
-    end: int
-    style: str
-    tag_start: int
-    tag_end: int
-
-
-_VALUE_LINE_BREAKS = re.compile(r"[ \t]*\n[ \t]*")
-
-
-def template_arguments(text: str) -> list[TagArgument]:
-    """The readers' text arguments (named in :data:`TEMPLATE_ARGUMENT_NAMES`) of the template
-    tags in ``text``, which may go on over several lines.
-
-    A Hugo argument never spans lines (Hugo refuses a line break inside ``"..."``): one that
-    seems to is not taken. A Liquid or Nunjucks one may, and is read as the HTML it ends up in
-    reads it, its line breaks as spaces."""
-    found = []
-    for region in template_tags(text):
-        if not reads_arguments(text, region.start):
-            continue
-        flavour = "go" if text.startswith(("{{<", "{{%"), region.start) else "html"
-        for match in _TEMPLATE_ARGUMENT.finditer(text, region.start, region.end):
-            group = "double" if match.group("double") is not None else "single"
-            start, end = match.span(group)
-            value = text[start:end]
-            if (flavour == "go" and "\n" in value) or not _HAS_LETTER.search(value):
-                continue
-            found.append(TagArgument(_VALUE_LINE_BREAKS.sub(" ", value), start, end,
-                                     f"tplarg-{flavour}-{'dq' if group == 'double' else 'sq'}",
-                                     region.start, region.end))
-    return found
-
-
 def _template_arguments(texts: list[str], pieces: Sequence[Piece]) -> Iterator[Segment]:
     """The readers' text in the tags of consecutive lines that hold template tags only: each
     argument named in :data:`TEMPLATE_ARGUMENT_NAMES` is a segment of its own, on its own line."""
@@ -957,23 +927,23 @@ def _heading(texts: list[str], token: Token, markup: str) -> Iterator[Segment]:
             return
         piece = Piece(token.map[0], start, start + len(content))
         if not _has_prose(content):
-            yield from _titles(texts, [piece], None)
+            yield from _inner_segments(texts, [piece], None)
             return
         yield Segment(msgid=content, kind=BlockKind.HEADING, line=token.map[0] + 1, pieces=(piece,),
                       style="atx", cont_prefix="")
-        yield from _titles(texts, [piece], content)
+        yield from _inner_segments(texts, [piece], content)
         return
     pieces = _line_pieces(texts, token.map, token.content)
     if not pieces:
         return
     msgid = _join_pieces(texts, pieces)
     if not _has_prose(msgid):
-        yield from _titles(texts, pieces, None)
+        yield from _inner_segments(texts, pieces, None)
         return
     prefix = texts[pieces[0].line][:pieces[0].start]
     yield Segment(msgid=msgid, kind=BlockKind.HEADING, line=pieces[0].line + 1, pieces=tuple(pieces),
                   style="setext", cont_prefix=_continuation_prefix(prefix))
-    yield from _titles(texts, pieces, msgid)
+    yield from _inner_segments(texts, pieces, msgid)
 
 
 _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?)*[ \t]*")
@@ -1036,14 +1006,14 @@ def _table_row(texts: list[str], line_index: int, cells: list[Token],
         cell_start = cell_from + (len(raw) - len(raw.lstrip(" \t")))
         piece = Piece(line_index, cell_start, cell_start + len(stripped))
         if not _has_prose(stripped):
-            yield from _titles(texts, [piece], None)
+            yield from _inner_segments(texts, [piece], None)
             continue
         # A row written without a leading pipe starts with its first cell's text: a
         # translation there that opens a block (``1. ``, ``- ``, ``>``) would end the table.
         leads = not line[row_start:cell_start].strip(" \t")
         yield Segment(msgid=stripped, kind=BlockKind.TABLE_CELL, line=line_index + 1, pieces=(piece,),
                       style="cell-lead" if leads else "cell")
-        yield from _titles(texts, [piece], stripped)
+        yield from _inner_segments(texts, [piece], stripped)
 
 
 # --------------------------------------------------------------------------- writing

@@ -454,6 +454,7 @@ def test_a_closer_inside_a_quoted_shortcode_argument_does_not_end_the_shortcode(
     source = 'Growth {{< stat caption="Cargo: 50%}} up" >}} in March.\n\n{{< figure caption="Up 50%}} now" >}}\n'
     assert [(kind, msgid) for kind, msgid, _ in kinds(source)] == [
         ("paragraph", 'Growth {{< stat caption="Cargo: 50%}} up" >}} in March.'),
+        ("template argument", "Cargo: 50%}} up"),
         ("template argument", "Up 50%}} now"),
     ]
     assert localise(article(source), lambda s: s.msgid) == source
@@ -584,7 +585,56 @@ def test_a_multi_line_tag_that_goes_on_into_prose_stays_in_the_paragraph() -> No
     is part of the paragraph's text, as a tag inside prose always is."""
     text = 'Intro {{< ref\n  "a.md" >}}.\n\n{{< note\n  title="Mind" >}} Text after.\n'
     assert kinds(text) == [("paragraph", 'Intro {{< ref "a.md" >}}.', 1),
-                           ("paragraph", '{{< note title="Mind" >}} Text after.', 4)]
+                           ("paragraph", '{{< note title="Mind" >}} Text after.', 4),
+                           ("template argument", "Mind", 5)]
+
+
+PROSE_TAGS = """The {{< abbr title="North Atlantic Treaty Organization" >}} met in Baku
+({% include note.html label='Updated' %}). Use `{{< abbr title="Code" >}}` to cite it.
+
+## Ports {{< flag label="Azerbaijan" >}}
+
+| Flag | Port |
+|------|------|
+| {{< flag label="Russia" >}} | Astrakhan |
+"""
+
+
+def test_a_tag_inside_prose_keeps_its_place_and_its_readers_text_is_an_entry_of_its_own() -> None:
+    """Regression: a tag inside a sentence goes to machine translation as a placeholder, so its
+    ``title`` or ``label`` was published in the source language. Like a link's title, each is
+    an entry of its own and the sentence's msgid keeps the tag whole (no catalogue churn);
+    a tag in a code span is code."""
+    assert kinds(PROSE_TAGS) == [
+        ("paragraph", 'The {{< abbr title="North Atlantic Treaty Organization" >}} met in Baku '
+                      "({% include note.html label='Updated' %}). Use `{{< abbr title=\"Code\" >}}` to cite it.", 1),
+        ("template argument", "North Atlantic Treaty Organization", 1),
+        ("template argument", "Updated", 2),
+        ("heading", 'Ports {{< flag label="Azerbaijan" >}}', 4),
+        ("template argument", "Azerbaijan", 4),
+        ("table cell", "Flag", 6), ("table cell", "Port", 6),
+        ("template argument", "Russia", 8), ("table cell", "Astrakhan", 8),
+    ]
+    assert localise(article(PROSE_TAGS), lambda s: s.msgid) == PROSE_TAGS
+
+
+@pytest.mark.parametrize("prose", [False, True])
+def test_a_prose_tags_translated_argument_goes_into_the_translated_sentence(prose: bool) -> None:
+    """The argument's translation is put into the tag wherever the block's translation still
+    holds the tag as the msgid has it (as machine translation's placeholders give it back),
+    and into the source's tag when the block itself is not translated."""
+    sentence = PROSE_TAGS.split("\n\n")[0].replace("\n", " ")
+    translations = {"North Atlantic Treaty Organization": 'Организация "Североатлантического" договора',
+                    "Updated": "Обновлено >}}"}
+    if prose:
+        translations[sentence] = sentence.replace("met in Baku", "встретилась в Баку")
+    out = localise(article(PROSE_TAGS), lambda s: translations.get(s.msgid))
+    assert '{{< abbr title="Организация \\"Североатлантического\\" договора" >}}' in out
+    assert "{% include note.html label='Обновлено >&#125;}' %}" in out
+    assert ("встретилась в Баку" in out) is prose
+    assert '`{{< abbr title="Code" >}}`' in out
+
+
 
 
 @pytest.mark.parametrize("translation", ["Baku\tport", "Baku\x85port", "Baku\u2028port", "Baku\u2029port"])
