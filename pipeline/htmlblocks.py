@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant  # type: ignore[attr-defined]
 
-from .inline import blank_out, template_tags
+from .inline import Region, RegionKind, blank_out, template_arguments, template_tags
 
 #: Elements that stay inside a run of text (phrasing content).
 INLINE = frozenset("""a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd mark q s
@@ -42,10 +42,11 @@ _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0
 class Found:
     """One piece of readers' text at ``text[start:end]`` of a block.
 
-    ``what`` is ``"text"`` or the attribute's name; ``quote`` the attribute value's quote
-    (``'"'``, ``"'"`` or ``""`` when unquoted). ``tag`` and ``tag_start`` (set for an attribute
-    of a tag inside a run of text) are the tag as the run's msgid has it and where the value
-    starts in it.
+    ``what`` is ``"text"``, the attribute's name or ``"template"`` (a template tag's argument,
+    written back as ``style`` says); ``quote`` the attribute value's quote (``'"'``, ``"'"`` or
+    ``""`` when unquoted). ``tag`` and ``tag_start`` (set for an attribute of a tag, or an
+    argument of a template tag, inside a run of text that is an entry) are the tag as the
+    run's msgid has it and where the value starts in it.
     """
 
     msgid: str
@@ -56,6 +57,7 @@ class Found:
     tag: str = ""
     tag_start: int = 0
     tag_end: int = 0
+    style: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,22 +152,48 @@ def _run(text: str, run: list[_Event]) -> list[Found]:
         end -= 1
     prose = _prose(text, run)
     # Read as the browser shows it: ``<td>&nbsp;</td>`` or ``&mdash;`` holds no words.
-    if _LETTER.search(unescape(blank_out(prose, template_tags(prose)))):
+    entry = bool(_LETTER.search(unescape(blank_out(prose, template_tags(prose)))))
+    if entry:
         found.append(Found(normalise(text[start:end]), start, end))
     for event in run:
         found += _attributes(text, event, inside_run=True)
+    return found + _template_arguments(text, run, inside_entry=entry)
+
+
+def _template_arguments(text: str, run: list[_Event], *, inside_entry: bool) -> list[Found]:
+    """The readers' text arguments of the template tags in a run's text (``{{< img alt="..." >}}``
+    on a line of its own in a ``<figure>``, or in a sentence): the generator fills them in
+    before any HTML is read. A tag that is not all text (a ``{{<img ...>}}`` the HTML parser
+    read as a tag) or lies in ``<code>`` is left to what the HTML reading makes of it."""
+    start, end = run[0].start, run[-1].end
+    if "{" not in text[start:end]:
+        return []
+    skip = [Region(event.start - start, event.end - start, RegionKind.HTML)
+            for event, prose in zip(run, _prose_events(run)) if not prose]
+    found = []
+    for argument in template_arguments(text[start:end], skip):
+        tag = text[start + argument.tag_start:start + argument.tag_end]
+        at, until = argument.start - argument.tag_start, argument.end - argument.tag_start
+        nested = ((normalise(tag), len(normalise(tag[:at])), len(normalise(tag[:until])))
+                  if inside_entry else ("", 0, 0))
+        found.append(Found(argument.msgid, start + argument.start, start + argument.end, "template", "",
+                           *nested, style=argument.style))
     return found
 
 
 def _prose(text: str, run: list[_Event]) -> str:
     """The run's text outside code elements."""
+    return " ".join(text[event.start:event.end] for event, prose in zip(run, _prose_events(run)) if prose)
+
+
+def _prose_events(run: list[_Event]) -> list[bool]:
+    """For each event of a run, whether it is text outside code elements."""
     depth, prose = 0, []
     for event in run:
-        if event.kind == "data" and depth == 0:
-            prose.append(text[event.start:event.end])
-        elif event.tag in CODE and event.kind in ("start", "end"):
+        prose.append(event.kind == "data" and depth == 0)
+        if event.tag in CODE and event.kind in ("start", "end"):
             depth = max(0, depth + (1 if event.kind == "start" else -1))
-    return " ".join(prose)
+    return prose
 
 
 def _attributes(text: str, event: _Event, *, inside_run: bool) -> list[Found]:

@@ -165,9 +165,58 @@ def test_template_tags_in_an_html_block_stay_template_tags() -> None:
     ran it and readers saw its source."""
     text = ('<div>\n{{< figure src="a.jpg" caption="Cap" >}}\n</div>\n\n'
             '<div>\nSee {{< ref "x.md" >}} and {{% note %}} here\n</div>\n')
-    assert [s.msgid for s in article(text).segments] == ['See {{< ref "x.md" >}} and {{% note %}} here']
-    out = localise(article(text), lambda s: 'Смотрите {{< ref "x.md" >}} и {{% note %}} <здесь>')
+    # The shortcode's caption is readers' text (see the test after this one), not the tag.
+    assert [s.msgid for s in article(text).segments] == ["Cap", 'See {{< ref "x.md" >}} and {{% note %}} here']
+    out = localise(article(text), lambda s: 'Смотрите {{< ref "x.md" >}} и {{% note %}} <здесь>'
+                   if s.msgid.startswith("See") else None)
     assert '<div>\nСмотрите {{< ref "x.md" >}} и {{% note %}} &lt;здесь&gt;\n</div>\n' in out
+
+
+FIGURES = """<figure class="wide">
+{{< img src="port.jpg" alt="Three cargo ships" >}}
+<figcaption>The port of Baku {{< abbr title="Azerbaijan" >}}, at dawn.</figcaption>
+</figure>
+
+<div class="gallery">
+  {{< img
+    src="cranes.jpg"
+    alt="Cranes at dusk"
+  >}}
+  {% include figure.html caption='Visitors at the fair' %}
+  <code>{{< img alt="Code, not text" >}}</code>
+  <!-- {{< img alt="A note, not text" >}} -->
+  <pre>{{< img alt="Preformatted, not text" >}}</pre>
+</div>
+"""
+
+
+def test_a_template_tags_readers_text_in_an_html_block_is_an_entry() -> None:
+    """Regression: a shortcode or include inside a ``<figure>`` or ``<div>`` (alone on its line,
+    over several lines, or in a sentence) kept its ``alt``, ``caption`` or ``title`` in the
+    source language: the HTML reading saw a run of text without prose, or a placeholder."""
+    found = [(s.kind.value, s.msgid, s.line) for s in article(FIGURES).segments]
+    assert found == [
+        ("template argument", "Three cargo ships", 2),
+        ("html text", 'The port of Baku {{< abbr title="Azerbaijan" >}}, at dawn.', 3),
+        ("template argument", "Azerbaijan", 3),
+        ("template argument", "Cranes at dusk", 9),
+        ("template argument", "Visitors at the fair", 11),
+    ]
+    assert localise(article(FIGURES), lambda s: s.msgid) == FIGURES
+
+
+def test_a_template_argument_in_an_html_block_is_written_inside_its_quotes() -> None:
+    translations = {"Three cargo ships": 'Три "грузовых" судна >}}', "Azerbaijan": "Азербайджан",
+                    'The port of Baku {{< abbr title="Azerbaijan" >}}, at dawn.':
+                        'Порт Баку {{< abbr title="Azerbaijan" >}} на рассвете.',
+                    "Cranes at dusk": "Краны", "Visitors at the fair": "Гости 'ярмарки'"}
+    out = localise(article(FIGURES), lambda s: translations.get(s.msgid))
+    assert '{{< img src="port.jpg" alt="Три \\"грузовых\\" судна >&#125;}" >}}' in out
+    assert '<figcaption>Порт Баку {{< abbr title="Азербайджан" >}} на рассвете.</figcaption>' in out
+    assert '    alt="Краны"\n  >}}' in out
+    assert "caption='Гости &#39;ярмарки&#39;' %}" in out
+    assert [s.kind for s in article(out).segments] == [s.kind for s in article(FIGURES).segments]
+    assert block_types(out) == block_types(FIGURES)
 
 
 def test_a_run_whose_only_letters_are_in_character_references_is_not_text() -> None:
