@@ -177,8 +177,18 @@ def _template_arguments(text: str, run: list[_Event], *, inside_entry: bool) -> 
         nested = ((normalise(tag), len(normalise(tag[:at])), len(normalise(tag[:until])))
                   if inside_entry else ("", 0, 0))
         found.append(Found(argument.msgid, start + argument.start, start + argument.end, "template", "",
-                           *nested, style=argument.style))
+                           *nested, style=argument.style + "-html"))
     return found
+
+
+def defuse_markup(text: str) -> str:
+    """``text`` with each ``<`` that would open a tag, comment or declaration as ``&lt;``: a
+    template argument's translation in an HTML block must not give the block a tag of its own
+    (the block would no longer be read as its source is)."""
+    return _MARKUP_START.sub("&lt;", text)
+
+
+_MARKUP_START = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 def _prose(text: str, run: list[_Event]) -> str:

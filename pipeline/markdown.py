@@ -684,10 +684,11 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segm
     if image is not None and len(pieces) == 1:
         alt_start, alt_end = image
         piece = Piece(first.line, first.start + alt_start, first.start + alt_end)
-        if _HAS_LETTER.search(texts[first.line][piece.start:piece.end]):
-            yield Segment(msgid=texts[first.line][piece.start:piece.end], kind=BlockKind.IMAGE_ALT,
-                          line=first.line + 1, pieces=(piece,), style="alt")
-        yield from _inner_segments(texts, pieces, None)
+        alt = texts[first.line][piece.start:piece.end]
+        if _HAS_LETTER.search(alt):
+            yield Segment(msgid=alt, kind=BlockKind.IMAGE_ALT, line=first.line + 1, pieces=(piece,), style="alt")
+        yield from _titles(texts, pieces, None)
+        yield from _inline_tag_arguments(texts, [piece], alt if _HAS_LETTER.search(alt) else None)
         return
     head, pieces, tail = _split_template_lines(texts, pieces)
     yield from _template_arguments(texts, head)
@@ -714,9 +715,21 @@ def _has_prose(text: str) -> bool:
 
 def _inner_segments(texts: list[str], pieces: Sequence[Piece], container: str | None) -> Iterator[Segment]:
     """The segments inside one block's text: its link and image titles, then the readers' text
-    arguments of the template tags in it (see :func:`_titles` for ``container``)."""
-    yield from _titles(texts, pieces, container)
-    yield from _inline_tag_arguments(texts, pieces, container)
+    arguments of the template tags in it (see :func:`_titles` for ``container``). An argument
+    inside a title stays in the title's entry: two segments cannot share characters."""
+    titles = list(_titles(texts, pieces, container))
+    yield from titles
+    taken = [_bounds(title) for title in titles]
+    for argument in _inline_tag_arguments(texts, pieces, container):
+        start, end = _bounds(argument)
+        if not any(start < other_end and other_start < end for other_start, other_end in taken):
+            yield argument
+
+
+def _bounds(segment: Segment) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where a segment starts and ends in the source, as (line, column) pairs."""
+    first, last = segment.pieces[0], segment.pieces[-1]
+    return (first.line, first.start), (last.line, last.end)
 
 
 def _inline_tag_arguments(texts: list[str], pieces: Sequence[Piece], container: str | None
@@ -725,12 +738,13 @@ def _inline_tag_arguments(texts: list[str], pieces: Sequence[Piece], container: 
     {{< abbr title="..." >}}``), each a segment of its own, as a link's title is: machine
     translation gets the tag as a placeholder, so its text would never be translated. The
     block's msgid keeps the tag whole (an anchor says where the argument is). Tags in code
-    spans are the code's."""
+    spans are the code's; a backtick inside a tag (a translated argument may hold one) opens
+    no code span, as the generator has replaced the tag before anything reads Markdown."""
     parts = [texts[piece.line][piece.start:piece.end] for piece in pieces]
     text = "\n".join(parts)
     if "{" not in text:
         return
-    for argument in template_arguments(text, code_spans(text)):
+    for argument in template_arguments(text, code_spans(blank_out(text, template_tags(text)))):
         anchor = None if container is None else Anchor(
             container[argument.tag_start:argument.tag_end], argument.start - argument.tag_start,
             argument.end - argument.tag_start)
@@ -1269,11 +1283,16 @@ def _render_template_argument(translation: str, style: str) -> str:
     Nor may it end the tag itself: Liquid ends a tag at the first ``%}`` whatever the quotes,
     and the tag finder reads up to the first ``>}}`` or ``%}}``, so the ``}`` of a closing
     delimiter becomes ``&#125;``. A final backslash would escape the closing quote (Hugo reads
-    every backslash before ``"`` so): it becomes ``&#92;``."""
+    every backslash before ``"`` so): it becomes ``&#92;``. A backtick becomes ``&#96;``: paired
+    with one in the text around the tag, it would make a code span of the tag for every reader
+    of Markdown (the tag's arguments would be code). In an HTML block (style ending in
+    ``-html``), a ``<`` that would open a tag becomes ``&lt;``."""
     text = " ".join(part.strip() for part in translation.split("\n") if part.strip())
     text = _TAG_CLOSER_BRACE.sub("&#125;", text)
-    text = _FINAL_BACKSLASH.sub("&#92;", text)
-    _, flavour, quoting = style.split("-")
+    text = _FINAL_BACKSLASH.sub("&#92;", text).replace("`", "&#96;")
+    _, flavour, quoting, *where = style.split("-")
+    if where == ["html"]:
+        text = htmlblocks.defuse_markup(text)
     if quoting == "sq":
         return text.replace("'", "&#39;")
     if flavour == "go":

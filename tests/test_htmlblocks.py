@@ -225,3 +225,12 @@ def test_a_run_whose_only_letters_are_in_character_references_is_not_text() -> N
     block = ("<table><tr><td>&nbsp;</td><td>&mdash;</td><td>Ports &amp; trade</td><td>&hellip;</td></tr></table>\n"
              "<p>&nbsp;</p>\n<p>&#160;&#x2014;</p>\n")
     assert [found.msgid for found in extract(block)] == ["Ports &amp; trade"]
+
+
+def test_markup_in_a_template_argument_translation_gives_its_html_block_no_tag() -> None:
+    """A ``<div>`` in the translation of a shortcode's argument inside an HTML block would be a
+    tag of the block for every HTML reader (the block's text would no longer be read as the
+    source's); it is written ``&lt;div>``."""
+    out = localise(article(FIGURES), lambda s: "Краны <div>в порту</div>" if s.msgid == "Cranes at dusk" else None)
+    assert 'alt="Краны &lt;div>в порту&lt;/div>"' in out
+    assert [s.kind for s in article(out).segments] == [s.kind for s in article(FIGURES).segments]

@@ -637,6 +637,31 @@ def test_a_prose_tags_translated_argument_goes_into_the_translated_sentence(pros
 
 
 
+def test_a_tag_in_an_image_alt_is_anchored_there_and_one_in_a_link_title_stays_in_the_title() -> None:
+    """Two segments never share characters: a tag's argument inside an image's alt text is
+    nested in the alt's entry; one inside a link's title stays part of the title's entry."""
+    image = '![The {{< abbr title="United Nations" >}} flag](f.jpg)\n'
+    alt, argument = article(image).segments
+    assert (alt.kind, argument.kind, argument.msgid) == (BlockKind.IMAGE_ALT, BlockKind.TEMPLATE_ARGUMENT,
+                                                         "United Nations")
+    assert argument.anchor is not None and argument.anchor.text == '{{< abbr title="United Nations" >}}'
+    assert localise(article(image), lambda s: "ООН" if s.msgid == "United Nations" else None) == \
+        '![The {{< abbr title="ООН" >}} flag](f.jpg)\n'
+    link = "See [x](u '{{< abbr title=\"Why\" >}}') now.\n"
+    assert [s.kind for s in article(link).segments] == [BlockKind.PARAGRAPH, BlockKind.LINK_TITLE]
+
+
+@pytest.mark.parametrize("translation", ["Перевод `x", "Перевод ```", "`код`"])
+def test_a_backtick_in_a_template_argument_translation_cannot_make_its_tag_code(translation: str) -> None:
+    """Regression: a backtick in a translated argument paired with one in the prose around its
+    tag (or in the next tag's argument) into a code span, and the tag was read as code: its
+    argument was no longer an entry and the sentence's words were taken for text."""
+    source = 'Ships {{< abbr title="Baku port" >}} and `code` {{< abbr title="Alat port" >}} here.\n'
+    out = localise(article(source), lambda s: translation if s.kind == BlockKind.TEMPLATE_ARGUMENT else None)
+    assert "`" not in out.replace("`code`", "")
+    assert [s.kind for s in article(out).segments] == [s.kind for s in article(source).segments]
+
+
 @pytest.mark.parametrize("translation", ["Baku\tport", "Baku\x85port", "Baku\u2028port", "Baku\u2029port"])
 def test_front_matter_translation_with_a_tab_or_line_separator_loads_back_as_itself(translation: str) -> None:
     """Regression: a tab was written unquoted (PyYAML's reader refuses it) and NEL raw inside
