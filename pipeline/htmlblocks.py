@@ -192,8 +192,11 @@ _MARKUP_START = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 def _prose(text: str, run: list[_Event]) -> str:
-    """The run's text outside code elements."""
-    return " ".join(text[event.start:event.end] for event, prose in zip(run, _prose_events(run)) if prose)
+    """The run's text outside code elements, a space where a tag or code was. Text the parser
+    reports in pieces (it stops at a ``<`` that opens no tag, as in ``{{< figure >}}``) is
+    joined as it is: a space there would break the template tag."""
+    return "".join(text[event.start:event.end] if prose else " "
+                   for event, prose in zip(run, _prose_events(run)))
 
 
 def _prose_events(run: list[_Event]) -> list[bool]:

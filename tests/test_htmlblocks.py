@@ -234,3 +234,12 @@ def test_markup_in_a_template_argument_translation_gives_its_html_block_no_tag()
     out = localise(article(FIGURES), lambda s: "Краны <div>в порту</div>" if s.msgid == "Cranes at dusk" else None)
     assert 'alt="Краны &lt;div>в порту&lt;/div>"' in out
     assert [s.kind for s in article(out).segments] == [s.kind for s in article(FIGURES).segments]
+
+
+def test_a_shortcode_split_by_the_html_parser_is_still_one_template_tag() -> None:
+    """Regression: the HTML parser reports ``{{< img ... >}}`` as three pieces of text (it stops
+    at a ``<`` that opens no tag), which were joined with spaces: ``{{ < img`` is no shortcode,
+    so ``alt="{{ .Title }} photo"`` left words outside any tag and the whole shortcode went
+    to translators as the block's text."""
+    text = '<div>\n{{< img alt="{{ .Title }} photo" >}}\n</div>\n'
+    assert [(s.kind.value, s.msgid) for s in article(text).segments] == [("template argument", "{{ .Title }} photo")]
