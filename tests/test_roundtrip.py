@@ -39,6 +39,8 @@ INLINE = st.one_of(
     st.just("<b>bold</b>"),
     st.just("[^1]"),
     st.just('{{< ref "a.md" >}}'),
+    st.just('{{< abbr title="Baku port" >}}'),
+    st.just("{% include note.html label='Updated' %}"),
     st.just("{{ page.title }}"),
 )
 PHRASE = st.lists(INLINE, min_size=1, max_size=7).map(" ".join).filter(lambda s: any(c.isalpha() for c in s))
@@ -107,16 +109,27 @@ def html_block(draw: st.DrawFn) -> str:
         f"<details><summary>{text}</summary>\n\n{draw(paragraph())}\n\n</details>",
         f"<div>\n{text} <b unclosed\n</div>",
         f"<p>{text}</span></div>\n<img alt={bare}>",
+        f'<figure>\n{{{{< img src="a.jpg" alt="{double}" >}}}}\n<figcaption>{text}</figcaption>\n</figure>',
+        f'<div>\n  {{{{< img\n    src="a.jpg"\n    alt="{double}"\n  >}}}}\n  <p>{text} {{{{< abbr title="{word}" >}}}}</p>\n</div>',
     ]))
 
 
 @st.composite
 def template_block(draw: st.DrawFn) -> str:
-    """Hugo shortcodes and Liquid tags on lines of their own, around or without prose."""
+    """Hugo shortcodes and Liquid tags on lines of their own (or over several lines, in quotes
+    and list items), around or without prose."""
     caption = draw(PHRASE).replace('"', "")
+    single = caption.replace("'", "")
+    other = draw(PHRASE).replace("'", "")
     return draw(st.sampled_from([
         f'{{{{< figure src="a.jpg" caption="{caption}" >}}}}',
-        f"{{% include figure.html alt='{caption.replace(chr(39), '')}' %}}",
+        f"{{% include figure.html alt='{single}' %}}",
+        f'{{{{< figure\n    src="a.jpg"\n    caption="{caption}"\n    alt="{caption}" >}}}}',
+        f'{{{{< figure\n  src="a.jpg"\n  caption="{caption}"\n>}}}}\n{draw(paragraph())}',
+        f"{{% include figure.html\n   caption='{single}\n   {other}' %}}",
+        f'> {{{{< figure\n>   caption="{caption}"\n> >}}}}',
+        f'- {{{{< figure src="a.jpg"\n    title="{caption}"\n  >}}}}\n- {draw(PHRASE)}',
+        f'{draw(PHRASE)} {{{{< abbr\n  title="{caption}" >}}}} {draw(PHRASE)}',
         f"{{{{% notice info %}}}}\n{draw(paragraph())}\n{{{{% /notice %}}}}",
         f"{{% highlight ruby %}}\n{caption}\n\n{caption}\n{{% endhighlight %}}",
     ]))
