@@ -127,3 +127,43 @@ def test_sync_review_publish_then_source_change(tmp_path: Path, monkeypatch: pyt
     status = json.loads(run(root, "status", "--json").output)
     port_ru = next(r for r in status if (r["article"], r["lang"]) == ("port", "ru"))
     assert port_ru["published"] and port_ru["reviewed"] == port_ru["total"] - 1
+
+
+FIGURES_EN = """---
+title: Ships wait at Baku
+---
+
+Cargo traffic at the {{< abbr title="international sea trade port" >}} grew again.
+
+{{< figure
+    src="port.jpg"
+    caption="Ships waiting at the port of Baku"
+    alt="three cargo ships at anchor"
+>}}
+
+<figure class="wide">
+  {{< img src="cranes.jpg" alt="cranes at dusk" >}}
+  <figcaption>The new cranes arrived in March.</figcaption>
+</figure>
+"""
+
+
+def test_sync_translates_a_multi_line_shortcodes_caption_and_publishes_it_inside_its_tag(tmp_path: Path) -> None:
+    """The readers' text of a shortcode over several lines, of one in an HTML block and of one
+    in a sentence reaches the catalogue (each at its own line) and the published article, with
+    the tags as the generator needs them."""
+    config = 'languages = ["en", "ru"]\nsource_language = "en"\n[publish]\nallow_machine = true\n'
+    root = write_project(tmp_path / "newsroom", {"port": FIGURES_EN}, config)
+    run(root, "sync", "--engine", "pseudo")
+    po = (root / "locale/ru/LC_MESSAGES/port.po").read_text(encoding="utf-8")
+    for line, msgid in ((5, "international sea trade port"), (9, "Ships waiting at the port of Baku"),
+                        (10, "three cargo ships at anchor"), (14, "cranes at dusk")):
+        assert f'#. template argument\n#: source/port.md:{line}\n#, fuzzy\nmsgid "{msgid}"' in po, msgid
+    out = (root / "public/ru/port.md").read_text(encoding="utf-8")
+    for english in ("Ships waiting at the port of Baku", "three cargo ships", "cranes at dusk", "sea trade"):
+        assert english not in out
+    assert '    src="port.jpg"\n    caption="［Ships ' in out and '"\n>}}\n' in out
+    assert '  {{< img src="cranes.jpg" alt="［' in out
+    assert '{{< abbr title="［' in out
+    from pipeline.inline import template_tags
+    assert len(template_tags(out)) == len(template_tags(FIGURES_EN))
