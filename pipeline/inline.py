@@ -130,7 +130,8 @@ class TagArgument:
     """A readers' text argument of a template tag, at ``text[start:end]`` of the text searched.
 
     ``msgid`` is the value with its line breaks (and the spaces around them) read as one
-    space; ``style`` says how a translation is written back (see :func:`pipeline.markdown.render_translation`);
+    space; ``style`` says how a translation is written back (``tplarg-go-dq``: in a Hugo
+    shortcode, between double quotes; see :func:`pipeline.markdown.render_translation`);
     ``tag_start``/``tag_end`` are where its tag lies."""
 
     msgid: str

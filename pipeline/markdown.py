@@ -29,8 +29,8 @@ from markdown_it.token import Token
 from . import htmlblocks
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
-from .inline import (RegionKind, blank_out, code_spans, protected_regions, reads_arguments, template_arguments,
-                     template_tags)
+from .inline import (RegionKind, blank_out, code_spans, protected_regions, reads_arguments,
+                     template_arguments, template_tags)
 from .model import Anchor, Article, BlockKind, Piece, Segment
 from .titles import definition_title, inline_titles, render_title
 
@@ -510,6 +510,8 @@ _QUOTE_DEPTH = re.compile(r"(?:[ \t]*>)*")
 #: A block-quote marker that starts a tag's continuation line inside the same quotes.
 _QUOTE_MARKER_AT = re.compile(r"[ \t]{0,3}>")
 _BLANK_LINE_INSIDE = re.compile(r"\n[ \t]*\n")
+#: What every tag with arguments starts with: most articles have none, and are not searched.
+_ARGUMENT_TAG_OPENERS = ("{{<", "{{%", "{%")
 
 
 def _mask_tag_lines(body: str) -> tuple[str, frozenset[int]]:
@@ -521,7 +523,7 @@ def _mask_tag_lines(body: str) -> tuple[str, frozenset[int]]:
     paragraph's text (or stays in its HTML block), and its arguments can be found. Lines keep
     their length, so every position found in the masked text is the source's. A tag with a
     blank line inside is not masked: it is no tag Markdown can keep in one block."""
-    if "{" not in body or "\n" not in body:
+    if "\n" not in body or not any(opener in body for opener in _ARGUMENT_TAG_OPENERS):
         return body, frozenset()
     chars: list[str] | None = None
     lines: set[int] = set()
@@ -900,7 +902,8 @@ def _split_template_lines(texts: list[str], pieces: list[Piece]
 
 def _template_arguments(texts: list[str], pieces: Sequence[Piece]) -> Iterator[Segment]:
     """The readers' text in the tags of consecutive lines that hold template tags only: each
-    argument named in :data:`TEMPLATE_ARGUMENT_NAMES` is a segment of its own, on its own line."""
+    argument named in :data:`pipeline.inline.TEMPLATE_ARGUMENT_NAMES` is a segment of its own,
+    at its own line."""
     if not pieces:
         return
     parts = [texts[piece.line][piece.start:piece.end] for piece in pieces]
