@@ -76,9 +76,15 @@ def file_fingerprint(path: Path) -> str | None:
         return None
 
 
+_WHOLE_FILE_LIMIT = 1 << 20
+
+
 def file_digest(path: str | os.PathLike[str]) -> str:
-    """The sha256 hex digest of a file's content, read in chunks (the file may be a video)."""
+    """The sha256 hex digest of a file's content: read at once when small (an article, a
+    catalogue: a no-op run hashes thousands), in chunks when large (the file may be a video)."""
     with open(path, "rb") as file:
+        if os.fstat(file.fileno()).st_size <= _WHOLE_FILE_LIMIT:
+            return hashlib.sha256(file.read()).hexdigest()
         return hashlib.file_digest(file, "sha256").hexdigest()
 
 
