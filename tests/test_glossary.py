@@ -193,6 +193,10 @@ def test_enforce_gives_a_surname_alone_the_glossary_spelling_where_the_person_is
     assert enforce_glossary(source, "Самир Каримов выступил в Бакинском порту. Каримова проводили.", "en", "ru",
                             glossary=glossary) == (
         "Самир Керимов выступил в Бакинском порту. Керимова проводили.", [])
+    # A shorter term inside a longer one is the longer one's.
+    two = read_glossary(io.StringIO("en,az,kind\nBaku,Bakı,place\nPort of Baku,Bakı Limanı,organisation\n"))
+    assert enforce_glossary("In Baku, the Port of Baku said so.", "Baku-da Port of Baku belə dedi.", "en", "az",
+                            glossary=two) == ("Bakı-da Bakı Limanı belə dedi.", [])
     # Another segment's Karimov may be someone else; "Baku" alone is no surname.
     assert enforce_glossary("Karimov left Baku.", "Karimov Baku-dan getdi.", "en", "az", glossary=glossary) == (
         "Karimov Baku-dan getdi.", [])
