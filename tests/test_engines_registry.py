@@ -72,6 +72,8 @@ def test_pseudo_keeps_the_particles_of_names_and_writes_scale_words_as_the_targe
     assert engine.translate_batch(["It cost 3 billion, a third of it in the city of Ganja."], "en", "ru") == [
         "［It цост 3 млрд, а тхирд оф ит ин тхе циты оф Ganja.］"]
     assert engine.translate_batch(["Порт принял 2,5 млн тонн."], "ru", "en") == ["［Порт þŕîñåł 2,5 million ŧöññ.］"]
+    assert engine.translate_batch(["The Assembly of the Council of Europe met the press in Baku."], "en", "az") == [
+        "［The Assembly of the Council of Europe ɱəŧ ŧĥə þŕəşş ıñ Baku.］"]  # "the press in" is no name
 
 
 def test_fakes_record_calls_and_respect_pairs() -> None:

@@ -57,8 +57,9 @@ def letter_map(target: str) -> dict[str, str]:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-#: The lower-case words inside names: Port of Baku, Leonardo da Vinci, Ludwig van Beethoven.
-NAME_PARTICLES = frozenset("of de da di du del della der den van von la le al el bin ibn y".split())
+#: The lower-case words inside names and titles: Port of Baku, Leonardo da Vinci, Freedom in
+#: the World, Parliamentary Assembly of the Council of Europe.
+NAME_PARTICLES = frozenset("of the in on for and de da di du del della der den van von la le al el bin ibn y".split())
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]\Z")
 _NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_]+)")
 _AFTER_A_NUMBER = re.compile(r"\d[\s\u00a0]*\Z")
@@ -90,14 +91,27 @@ def transliterate(text: str, target: str, *, keep_capitalised: bool = False, sou
 
 
 def _inside_a_name(word: re.Match[str]) -> bool:
-    """Whether ``word`` is a name particle (:data:`NAME_PARTICLES`) right between two
-    capitalised words, as "of" in "Port of Baku"."""
-    text, start, end = word.string, word.start(), word.end()
+    """Whether ``word`` is a name particle (:data:`NAME_PARTICLES`) in a run of at most
+    three between two capitalised words, as "of the" in "Assembly of the Council"."""
     if word.group() not in NAME_PARTICLES:
         return False
-    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    following = _NEXT_WORD.match(text, end)
-    return bool(previous and following and previous.group(1)[0].isupper() and following.group(1)[0].isupper())
+    return _capitalised_next(word.string, word.start(), backwards=True) and \
+        _capitalised_next(word.string, word.end(), backwards=False)
+
+
+def _capitalised_next(text: str, at: int, *, backwards: bool) -> bool:
+    """Whether the next word from ``at`` that way, past at most two more particles, is
+    capitalised."""
+    for _ in range(3):
+        found = _PREVIOUS_WORD.search(text, max(0, at - 40), at) if backwards else _NEXT_WORD.match(text, at)
+        if found is None:
+            return False
+        if found.group(1)[0].isupper():
+            return True
+        if found.group(1) not in NAME_PARTICLES:
+            return False
+        at = found.start(1) if backwards else found.end(1)
+    return False
 
 
 class PseudoEngine:
