@@ -212,7 +212,10 @@ def test_hostile_translations_keep_the_block_structure(raw: bytes, head: str, ta
 
 
 def _blocks(segments):  # type: ignore[no-untyped-def]
-    return [s for s in segments if s.kind not in (BlockKind.LINK_TITLE, BlockKind.IMAGE_TITLE)]
+    """The block segments: not the titles, nor the segments nested in a block's text (a tag's
+    argument, an inline tag's attribute), which a translation that makes the text code hides."""
+    return [s for s in segments
+            if s.anchor is None and s.kind not in (BlockKind.LINK_TITLE, BlockKind.IMAGE_TITLE)]
 
 
 # A block (paragraph in block quotes or list items, possibly with lazy continuation lines;
