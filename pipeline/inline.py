@@ -45,14 +45,16 @@ class Region:
 #: code or literal text (``{% raw %}``, ``{% comment %}``, ``{% highlight %}`` and Hugo's
 #: ``highlight`` shortcode) is one region from its opening tag to its closing one.
 #: Hugo reads a shortcode's quoted arguments whole. No tag goes on over a blank line (Markdown
-#: would end the block there; only a literal block does): an opener left unclosed then costs
-#: one paragraph's scan, not the rest of the article's, which made reading an article with
-#: thousands of them quadratic.
+#: would end the block there; only a literal block does) or runs longer than 2,000 characters
+#: (or 2,000 quoted ones): an opener left unclosed then costs a bounded scan, not the rest of
+#: the article's, which made reading an article with thousands of them quadratic.
 TEMPLATE_PATTERN = (
     r"\{%-?\s*(?P<tplblock>raw|comment|highlight)\b.*?%\}.*?\{%-?\s*end(?P=tplblock)\s*-?%\}"
     r"|\{\{[<%]\s*highlight\b.*?[>%]\}\}.*?\{\{[<%]\s*/\s*highlight\s*[>%]\}\}"
-    r"|\{\{[<%](?:\"(?:[^\"\\\n]|\\.|\n(?![ \t]*\n))*\"|`(?:[^`\n]|\n(?![ \t]*\n))*`|(?!\n[ \t]*\n)[^\"`])*?[>%]\}\}"
-    r"|\{%(?:(?!\n[ \t]*\n).)*?%\}|\{\{(?:(?!\n[ \t]*\n).)*?\}\}|\{#(?:(?!\n[ \t]*\n).)*?#\}"
+    r"|\{\{[<%](?:\"(?:[^\"\\\n]|\\.|\n(?![ \t]*\n)){0,2000}\"|`(?:[^`\n]|\n(?![ \t]*\n)){0,2000}`"
+    r"|[^\"`\n]|\n(?![ \t]*\n)){0,2000}?[>%]\}\}"
+    r"|\{%(?:[^\n]|\n(?![ \t]*\n)){0,2000}?%\}|\{\{(?:[^\n]|\n(?![ \t]*\n)){0,2000}?\}\}"
+    r"|\{#(?:[^\n]|\n(?![ \t]*\n)){0,2000}?#\}"
 )
 _TEMPLATE = re.compile(TEMPLATE_PATTERN, re.DOTALL)
 _BACKTICKS = re.compile(r"`+")
