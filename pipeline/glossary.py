@@ -267,19 +267,63 @@ def _surnames_alone(source: str, translation: str, matches: list[TermMatch], src
     """A person named in full is then often named by surname alone ("Samir Karimov said …
     Karimov told"); MT leaves or respells that surname too, so within the segment that names
     the person in full it gets the glossary's surname (a case ending kept). Other people
-    with the same surname, in other segments, are left to the checks."""
+    with the same surname, in other segments, are left to the checks, and so is a segment
+    that names someone else with it ("Sarah Karimov and Samir Karimov"): which surname is
+    whose cannot be told, and a name another term reads ("Ganja" the city beside "Ahmad
+    Ganja") is that term's. In the translation, a surname after another capitalised word
+    is someone's full name and is left alone."""
     fixed = translation
+    prose = blank_out(source)
     for term in {m.term for m in matches if m.term.kind.lower() == "person"}:
         src_form, tgt_form = term.form(src_lang) or "", term.form(tgt_lang) or ""
         if len(src_form.split()) < 2 or len(tgt_form.split()) < 2:
             continue
         surname, target_surname = src_form.split()[-1], tgt_form.split()[-1]
-        alone = (len(term_pattern(surname, src_lang, True).findall(source))
-                 - len(term_pattern(src_form, src_lang, True).findall(source)))
-        if alone > 0:
-            fixed = replace_variants(fixed, target_surname, tgt_lang,
-                                     _protected(glossary, fixed, tgt_lang, target_surname))
+        alone = _alone(prose, surname, term, matches, src_lang, target_surname, tgt_lang)
+        if alone:
+            protected = _protected(glossary, fixed, tgt_lang, target_surname) + _after_a_name(
+                fixed, glossary, tgt_lang)
+            fixed = replace_variants(fixed, target_surname, tgt_lang, protected)
     return fixed
+
+
+_CAPITALISED_BEFORE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\s+\Z")
+
+
+def _alone(prose: str, surname: str, term: Term, matches: list[TermMatch], src_lang: str,
+           target_surname: str, tgt_lang: str) -> bool:
+    """Whether ``prose`` (the blanked source) names ``term``'s person by ``surname`` alone
+    and names nobody else by it: no other capitalised word right before it outside the
+    glossary's terms, no other person of the glossary with that surname spelt otherwise."""
+    for match in matches:
+        other = match.term
+        if other is not term and other.kind.lower() == "person":
+            words = (other.form(src_lang) or "").split()
+            if len(words) > 1 and words[-1] == surname and (other.form(tgt_lang) or "").split()[-1:] != [target_surname]:
+                return False
+    spans = [(m.start, m.end) for m in matches]
+    found = False
+    for occurrence in term_pattern(surname, src_lang, True).finditer(prose):
+        if any(s <= occurrence.start() < e for s, e in spans):
+            continue  # the full name, or another term ("Ganja" the city)
+        before = _CAPITALISED_BEFORE.search(prose, max(0, occurrence.start() - 40), occurrence.start())
+        if before and before.group()[:1].isupper() and not any(s <= before.start() < e for s, e in spans):
+            return False  # someone else of that surname: "Sarah Karimov"
+        found = True
+    return found
+
+
+def _after_a_name(text: str, glossary: Glossary, lang: str) -> list[tuple[int, int]]:
+    """Spans of the words in ``text`` that follow another capitalised word outside the
+    glossary's terms (another person's surname after their given name)."""
+    prose = blank_out(text)
+    terms = [(m.start, m.end) for m in glossary.terms_in(text, lang)]
+    spans = []
+    for previous, word in zip(list(_WORD.finditer(prose)), list(_WORD.finditer(prose))[1:]):
+        if (previous.group()[:1].isupper() and prose[previous.end():word.start()].isspace()
+                and not any(s <= previous.start() < e for s, e in terms)):
+            spans.append((word.start(), word.end()))
+    return spans
 
 
 def count_term(glossary: Glossary, term: Term, text: str, lang: str) -> int:

@@ -228,3 +228,22 @@ def test_russian_h_as_kh_or_g_is_one_name() -> None:
     fixed, problems = enforce_glossary("Leyla Huseynova said so.", "Так сказала Лейла Хусейнова.", "en", "ru",
                                        glossary=glossary)
     assert fixed == "Так сказала Лейла Гусейнова." and not problems
+
+
+def test_a_surname_alone_is_not_respelt_where_someone_else_bears_it() -> None:
+    """Another person of the same surname (not in the glossary), or a place the glossary
+    spells otherwise, keeps its own spelling; the person's own surname alone is still fixed."""
+    glossary = read_glossary(io.StringIO(
+        "en,az,ru,kind\nSamir Karimov,Samir Kərimov,Самир Керимов,person\n"
+        "Ahmad Ganja,Əhməd Gəncə,Ахмад Ганджа,person\nGanja,Gəncə,Гянджа,place\n"))
+    assert enforce_glossary("Sarah Karimov and Samir Karimov met.", "Сара Каримов и Samir Karimov встретились.",
+                            "en", "ru", glossary=glossary) == ("Сара Каримов и Самир Керимов встретились.", [])
+    assert enforce_glossary("Samir Karimov and Sarah Karimov met.", "Samir Kərimov və Sarah Karimov görüşdülər.",
+                            "en", "az", glossary=glossary) == ("Samir Kərimov və Sarah Karimov görüşdülər.", [])
+    assert enforce_glossary("Ahmad Ganja was born in Ganja.", "Ахмад Ганджа родился в Гяндже.", "en", "ru",
+                            glossary=glossary) == ("Ахмад Ганджа родился в Гяндже.", [])
+    assert enforce_glossary("Samir Karimov spoke; Karimov left.", "Самир Каримов выступил; Каримов ушёл.",
+                            "en", "ru", glossary=glossary) == ("Самир Керимов выступил; Керимов ушёл.", [])
+    assert enforce_glossary("Самир Керимов выступил; Керимова проводили.",
+                            "Samir Karimov spoke; Kerimov was seen off.", "ru", "en",
+                            glossary=glossary) == ("Samir Karimov spoke; Karimov was seen off.", [])
