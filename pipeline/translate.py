@@ -339,12 +339,13 @@ def _finish(item: _Item, translations: dict[str, str], provenance: str,
 
 def _unfinished(item: _Item, translations: dict[str, str]) -> list[str]:
     """Reasons for the sentences the engine was still writing when it stopped: whatever
-    else such an output shows is beside the point."""
-    limits = sorted({t.limit for s in item.sentences
-                     if isinstance(t := translations.get(s.canonical), Unfinished)})
-    if not limits:
+    else such an output shows is beside the point. The limit itself is not named: Argos
+    sets it per batch (from the batch's longest source), so the same entry would be
+    rejected in other words whenever a refresh batched it with other sentences, and its
+    catalogue would change for nothing."""
+    if not any(isinstance(translations.get(s.canonical), Unfinished) for s in item.sentences):
         return []
-    return [f"unfinished: the engine was stopped after {limits[-1]} tokens, still writing "
+    return ["unfinished: the engine stopped it at its length limit, still writing "
             "(a loop, or an output far longer than the source)"]
 
 

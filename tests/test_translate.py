@@ -166,7 +166,7 @@ def test_an_entry_with_one_unfinished_sentence_is_rejected_whole() -> None:
     report = translate_catalogues([job("a.ru.po", paragraph, alone)], engine)
     assert paragraph.msgstr == "" and not paragraph.fuzzy
     assert mt_comments(paragraph) == [
-        f"{MT_REJECTED_PREFIX}unfinished: the engine was stopped after 40 tokens, still writing "
+        f"{MT_REJECTED_PREFIX}unfinished: the engine stopped it at its length limit, still writing "
         f"(a loop, or an output far longer than the source) ({engine.provenance('en', 'ru')})"
     ]
     assert alone.msgstr == FakeEngine.translate_well("The port reopened on Monday.", "ru") and alone.fuzzy
@@ -278,3 +278,15 @@ def test_a_footnote_label_stays_first_and_is_never_sent_to_the_engine() -> None:
     pseudo = [job("b.ru.po", Message("[^1]: Figures from the ministry."))]
     translate_catalogues(pseudo, PseudoEngine(), memory=TranslationMemory())
     assert pseudo[0].catalogue.messages[0].msgstr.startswith("[^1]: ［")
+
+
+def test_an_unfinished_entry_is_rejected_in_the_same_words_whatever_its_batch_s_limit() -> None:
+    """Argos' limit depends on the longest sentence of the batch: a refresh that batches an
+    entry with other sentences must not reword its rejection, or its catalogue churns."""
+    paragraph = Message("Cranes kept looping over the empty quay.")
+    translate_catalogues([job("a.ru.po", paragraph)], CutOffEngine(cut_when="looping", limit=40))
+    first = list(paragraph.comments)
+    other = Message("The port reopened on Monday, and a far longer sentence came with it this time.")
+    translate_catalogues([job("a.ru.po", paragraph, other)], CutOffEngine(cut_when="looping", limit=64),
+                         refresh=True)
+    assert paragraph.comments == first and paragraph.msgstr == ""
