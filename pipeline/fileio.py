@@ -328,7 +328,7 @@ class ProjectLock:
             except BaseException:
                 os.close(fd)
                 raise
-        self._times = _times(fd)
+        self._times = _times(fd)  # None when a killed run left its pid: emptying it is a change
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
@@ -340,7 +340,10 @@ class ProjectLock:
         try:
             os.ftruncate(fd, 0)
             if self._times is not None:
-                os.utime(fd, ns=self._times)
+                try:
+                    os.utime(fd, ns=self._times)
+                except OSError:
+                    pass  # not the file's owner (a shared project folder): the times only look tidier
             fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
             os.close(fd)
@@ -364,10 +367,12 @@ class ProjectLock:
 
 def _times(fd: int) -> tuple[int, int] | None:
     """(atime, mtime) in nanoseconds of the lock file as found; None where times cannot be
-    set through a descriptor."""
+    set through a descriptor, or where the file is not empty (a killed run's pid is in it)."""
     if os.utime not in os.supports_fd:
         return None
     info = os.fstat(fd)
+    if info.st_size:
+        return None  # a killed run's pid: the file changes, so it gets the time it changed at
     return info.st_atime_ns, info.st_mtime_ns
 
 

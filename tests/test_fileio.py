@@ -306,6 +306,34 @@ def test_a_lock_taken_and_released_leaves_its_file_as_it_was(tmp_path: Path) -> 
     assert lock.read_bytes() == b"" and lock.stat().st_mtime_ns == 2_000_000_000
 
 
+def test_a_lock_whose_times_cannot_be_set_is_still_released(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Setting a file's times needs its ownership: in a shared project the lock may be a
+    colleague's file, writable by the group. The run's work must not end in an error."""
+    with ProjectLock(tmp_path):
+        pass
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "utime", refused)
+    monkeypatch.setattr(os, "supports_fd", os.supports_fd | {refused})
+    with ProjectLock(tmp_path):
+        pass
+    monkeypatch.undo()
+    with ProjectLock(tmp_path):  # and it is free again
+        pass
+
+
+def test_a_killed_run_s_lock_file_is_emptied_and_keeps_the_time_of_that_change(tmp_path: Path) -> None:
+    lock = tmp_path / ".pipeline" / "lock"
+    lock.parent.mkdir()
+    lock.write_text("999999\n")
+    os.utime(lock, ns=(1_000_000_000, 2_000_000_000))
+    with ProjectLock(tmp_path):
+        pass
+    assert lock.read_bytes() == b"" and lock.stat().st_mtime_ns > 2_000_000_000
+
+
 def test_lock_is_free_again_after_release(tmp_path: Path) -> None:
     with ProjectLock(tmp_path):
         pass
