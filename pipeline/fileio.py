@@ -97,7 +97,7 @@ def copy_if_changed(source: Path, path: Path, *, durable: bool = True) -> bool:
     folders are created, and ``durable=False`` leaves the fsyncs to the caller. Returns True
     if the file was written."""
     path = Path(path)
-    target = path.resolve() if path.is_symlink() else path
+    target = _write_through(path)
     try:
         if os.stat(source).st_size == os.stat(target).st_size and filecmp.cmp(source, target, shallow=False):
             return False
@@ -142,9 +142,22 @@ def atomic_write(path: Path, data: bytes, *, validate: Validator | None = None) 
     _atomic_write(Path(path), data, validate, None)
 
 
+def _write_through(path: Path) -> Path:
+    """The file a write to ``path`` goes to: ``path``, or where its symlinks lead (a
+    dangling one included). A symlink loop is an OSError (ELOOP) like any unwritable
+    path, not the RuntimeError :meth:`Path.resolve` raises for it, so callers that report
+    OSErrors report it."""
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        return Path(os.path.realpath(path))
+
+
 def _atomic_write(path: Path, data: bytes, validate: Validator | None,
                   before_replace: Callable[[], None] | None, durable: bool = True) -> None:
-    target = path.resolve() if path.is_symlink() else path
+    target = _write_through(path)
     mode = _existing_mode(target)
     temp = _temp_path(target)
     try:

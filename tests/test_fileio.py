@@ -239,6 +239,19 @@ def test_copy_if_changed_from_a_missing_source_raises_and_leaves_nothing(tmp_pat
     assert list(copy.parent.iterdir()) == []
 
 
+def test_writing_onto_a_symlink_loop_is_an_os_error_and_leaves_nothing(tmp_path: Path) -> None:
+    """sync reports an OSError on a linked file's copy; a RuntimeError would end the run."""
+    source = tmp_path / "photo.png"
+    source.write_bytes(b"png")
+    loop = tmp_path / "loop.png"
+    loop.symlink_to("loop.png")
+    with pytest.raises(OSError):
+        copy_if_changed(source, loop)
+    with pytest.raises(OSError):
+        atomic_write(loop, b"text")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["loop.png", "photo.png"]
+
+
 def test_cleanup_removes_only_our_temp_files(tmp_path: Path) -> None:
     (tmp_path / "az").mkdir()
     ours = [tmp_path / ".a.po.0123abcd.tmp", tmp_path / "az" / ".b.po.deadbeef.tmp"]
