@@ -76,6 +76,23 @@ def test_pseudo_keeps_the_particles_of_names_and_writes_scale_words_as_the_targe
         "［The Assembly of the Council of Europe ɱəŧ ŧĥə þŕəşş ıñ Baku.］"]  # "the press in" is no name
 
 
+def test_pseudo_leaves_the_names_of_a_segment_of_names_and_particles_only() -> None:
+    """A title-case heading with a particle keeps its names for the glossary step: it is not
+    swapped whole as a segment of capitalised words only is."""
+    from pipeline.glossary import enforce_glossary, read_glossary
+    import io
+
+    engine = PseudoEngine()
+    source = "The Middle Corridor of Trade"
+    (out,) = engine.translate_batch([source], "en", "az")
+    assert out == "［The Middle Corridor öƒ Trade］"
+    glossary = read_glossary(io.StringIO("en,az,kind\nMiddle Corridor,Orta Dəhliz,term\n"))
+    assert enforce_glossary(source, out, "en", "az", glossary=glossary) == ("［The Orta Dəhliz öƒ Trade］", [])
+    assert engine.translate_batch(["Leonardo da Vinci"], "en", "az") == ["［Leonardo đå Vinci］"]
+    # Into another script the segment is swapped whole, as before, or the script gate rejects it.
+    assert engine.translate_batch(["Leonardo da Vinci"], "en", "ru") == ["［Леонардо да Винци］"]
+
+
 def test_fakes_record_calls_and_respect_pairs() -> None:
     engine = FakeEngine(pairs={("en", "ru")}, version="7")
     assert engine.translate_batch(["a b"], "en", "ru") == ["А Б"]

@@ -13,7 +13,9 @@ written, as MT leaves a name it does not know, and so are the particles inside a
 spelling (Aliyev → Əliyev, Port of Baku → Bakı Limanı), so a demo on real articles fills
 catalogues instead of seeing every segment with a name rejected for a name it cannot find.
 A scale word after a number is written as the target writes it ("2.5 million" → "2.5 млн"),
-as MT does, so the number checks see the same figure. A segment of capitalised words only
+as MT does, so the number checks see the same figure. A segment of names and their particles only
+("The Middle Corridor of Trade") has its particles swapped where the target writes the
+source's script (and is swapped whole into another one), and one of capitalised words only
 (a title-case heading, an address) is swapped whole, or it would come back unchanged and be
 rejected as untranslated.
 """
@@ -21,6 +23,7 @@ rejected as untranslated.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Sequence
 
 from pipeline.numbers import scale_word_in
@@ -76,18 +79,33 @@ def transliterate(text: str, target: str, *, keep_capitalised: bool = False, sou
     def swap_all(word: re.Match[str]) -> str:
         return "".join(table.get(ch, ch) for ch in word.group())
 
-    def swap_lower(word: re.Match[str]) -> str:
-        if word.group()[0].isupper() or _inside_a_name(word):
+    def swap_lower(word: re.Match[str], particles: bool = True) -> str:
+        if word.group()[0].isupper() or (particles and _inside_a_name(word)):
             return word.group()
         after_a_number = _AFTER_A_NUMBER.search(word.string, max(0, word.start() - 8), word.start())
         scale = scale_word_in(word.group(), source, target) if source and after_a_number else None
         return scale or swap_all(word)
 
     swapped = _WORD.sub(swap_lower, protected.text) if keep_capitalised else protected.text
+    if swapped == protected.text and keep_capitalised and not _changes_script(protected.text, table):
+        # Names and their particles only ("The Middle Corridor of Trade", a caption "Port
+        # of Baku") in a target of the same script: the particles are swapped, so the names
+        # stay for the glossary step. Into another script MT writes the names in it, and
+        # the segment must be in that script to pass the gate: it is swapped whole.
+        swapped = _WORD.sub(lambda word: swap_lower(word, particles=False), protected.text)
     if swapped == protected.text:
         swapped = _WORD.sub(swap_all, protected.text)
     restored, _ = restore(swapped, protected)
     return restored
+
+
+def _changes_script(text: str, table: dict[str, str]) -> bool:
+    """Whether ``table`` writes the letters of ``text`` in another script (Latin → Cyrillic)."""
+    return any(_script(ch) != _script(table[ch]) for ch in text if ch in table)
+
+
+def _script(letter: str) -> str:
+    return unicodedata.name(letter, "").split(" ", 1)[0]
 
 
 def _inside_a_name(word: re.Match[str]) -> bool:
