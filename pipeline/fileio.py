@@ -324,7 +324,7 @@ class ProjectLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise LockError(
-                f"cannot create the project lock: {exc.strerror or exc}", path=str(self.path),
+                f"cannot open or create the project lock: {exc.strerror or exc}", path=str(self.path),
                 hint=f"pipeline needs to write in {self.root} (its .pipeline folder); check the "
                      "folder's permissions, or whether the disk is read-only") from None
         deadline = time.monotonic() + max(self.wait, 0.0)

@@ -227,7 +227,7 @@ def test_project_lock_that_cannot_be_created_is_an_error_message(runner: CliRunn
     result = runner.invoke(cli, ["--project", str(project), "sync", "--engine", "none"])
     assert result.exit_code == 1, result.output
     assert isinstance(result.exception, SystemExit)
-    assert "cannot create the project lock" in result.output
+    assert "cannot open or create the project lock" in result.output
 
 
 def test_unreadable_config_is_a_usage_error(runner: CliRunner, project: Path) -> None:
