@@ -29,8 +29,8 @@ from markdown_it.token import Token
 from . import htmlblocks
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
-from .inline import (RegionKind, blank_out, code_spans, protected_regions, reads_arguments,
-                     template_arguments, template_tags)
+from .inline import (RegionKind, blank_out, code_spans, html_comments, protected_regions,
+                     reads_arguments, template_arguments, template_tags)
 from .model import Anchor, Article, BlockKind, Piece, Segment
 from .titles import definition_title, inline_titles, render_title
 
@@ -740,13 +740,15 @@ def _inline_tag_arguments(texts: list[str], pieces: Sequence[Piece], container: 
     {{< abbr title="..." >}}``), each a segment of its own, as a link's title is: machine
     translation gets the tag as a placeholder, so its text would never be translated. The
     block's msgid keeps the tag whole (an anchor says where the argument is). Tags in code
-    spans are the code's; a backtick inside a tag (a translated argument may hold one) opens
-    no code span, as the generator has replaced the tag before anything reads Markdown."""
+    spans are the code's, and no reader sees those in an HTML comment; a backtick inside a tag
+    (a translated argument may hold one) opens no code span, as the generator has replaced the
+    tag before anything reads Markdown."""
     parts = [texts[piece.line][piece.start:piece.end] for piece in pieces]
     text = "\n".join(parts)
     if "{" not in text:
         return
-    for argument in template_arguments(text, code_spans(blank_out(text, template_tags(text)))):
+    code = code_spans(blank_out(text, template_tags(text)))
+    for argument in template_arguments(text, code + html_comments(text, code)):
         anchor = None if container is None else Anchor(
             container[argument.tag_start:argument.tag_end], argument.start - argument.tag_start,
             argument.end - argument.tag_start)

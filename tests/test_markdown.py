@@ -654,6 +654,19 @@ def test_a_prose_tags_translated_argument_goes_into_the_translated_sentence(pros
 
 
 
+@pytest.mark.parametrize("text", [
+    'Residents <!-- {{< abbr title="Not shown" >}} --> welcomed it.\n',
+    'Residents <!--\n{{< abbr title="Not shown" >}} --> welcomed it.\n',
+    '## Port <!-- {{< flag label="Hidden" >}} -->\n',
+    '| A |\n|---|\n| Cell <!-- {% include x.html title="Hidden" %} --> |\n',
+])
+def test_a_tag_inside_an_html_comment_in_prose_is_not_an_entry(text: str) -> None:
+    """Regression: a tag inside an HTML comment in a paragraph, heading or cell had its title
+    extracted, though no reader sees it (a comment on a block of its own never was)."""
+    assert BlockKind.TEMPLATE_ARGUMENT not in [s.kind for s in article(text).segments]
+    assert localise(article(text), lambda s: "x" if s.kind == BlockKind.TEMPLATE_ARGUMENT else None) == text
+
+
 def test_a_tag_in_an_image_alt_is_anchored_there_and_one_in_a_link_title_stays_in_the_title() -> None:
     """Two segments never share characters: a tag's argument inside an image's alt text is
     nested in the alt's entry; one inside a link's title stays part of the title's entry."""
