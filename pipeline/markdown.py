@@ -29,7 +29,7 @@ from markdown_it.token import Token
 from . import htmlblocks
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
-from .inline import (RegionKind, blank_out, code_spans, html_comments, protected_regions,
+from .inline import (Region, RegionKind, blank_out, code_spans, html_comments, protected_regions,
                      reads_arguments, template_arguments, template_tags)
 from .model import Anchor, Article, BlockKind, Piece, Segment
 from .titles import definition_title, inline_titles, render_title
@@ -527,11 +527,15 @@ def _mask_tag_lines(body: str) -> tuple[str, frozenset[int]]:
         return body, frozenset()
     chars: list[str] | None = None
     lines: set[int] = set()
+    code: _CodeFinder | None = None
     for region in template_tags(body):
         if not reads_arguments(body, region.start):
             continue
         tag = body[region.start:region.end]
         if "\n" not in tag or _BLANK_LINE_INSIDE.search(tag):
+            continue
+        code = code if code is not None else _CodeFinder(body)
+        if code.touches(region):
             continue
         chars = chars if chars is not None else list(body)
         line_start = body.rfind("\n", 0, region.start) + 1
@@ -546,6 +550,48 @@ def _mask_tag_lines(body: str) -> tuple[str, frozenset[int]]:
                 lines.add(line)
             newline = body.find("\n", newline + 1, region.end)
     return ("".join(chars), frozenset(lines)) if chars is not None else (body, frozenset())
+
+
+class _CodeFinder:
+    """Where ``body``, read as written, has code: what looks like a tag that starts in a code
+    span or touches a code block's lines (``{{< figure`` in a fence, its ``>}}`` in the prose
+    after it) is the code's, and masking its lines would end the fence or join a list to a
+    paragraph for a tag no reader has."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.code_lines: set[int] = set()
+        self.inline: dict[int, Token] = {}
+        for token in _MD.parse(body):
+            if token.map is None:
+                continue
+            if token.type in ("fence", "code_block"):
+                self.code_lines.update(range(token.map[0], token.map[1]))
+            elif token.type == "inline" and "`" in token.content:
+                for line in range(token.map[0], token.map[1]):
+                    self.inline[line] = token
+
+    def touches(self, region: Region) -> bool:
+        first = self.body.count("\n", 0, region.start)
+        last = first + self.body.count("\n", region.start, region.end)
+        if any(line in self.code_lines for line in range(first, last + 1)):
+            return True
+        token = self.inline.get(first)
+        if token is None or token.map is None:
+            return False
+        # Each content line of the paragraph is the tail of its source line.
+        sources = self.body.split("\n")[token.map[0]:first + 1]
+        parts = token.content.split("\n")
+        if len(parts) < len(sources):
+            return False
+        line_start = self.body.rfind("\n", 0, region.start) + 1
+        column = region.start - line_start - (len(sources[-1]) - len(parts[len(sources) - 1]))
+        if column < 0:
+            return False
+        at = sum(len(part) + 1 for part in parts[:len(sources) - 1]) + column
+        content = token.content
+        return any(span.start <= at < span.end
+                   for span in code_spans(blank_out(content, template_tags(content))))
 
 
 def _after_quote_markers(body: str, at: int, depth: int) -> int:

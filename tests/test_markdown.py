@@ -597,6 +597,25 @@ def test_a_multi_line_tag_in_code_or_a_literal_block_stays_literal(text: str) ->
     assert localise(article(text), lambda s: "x") == text
 
 
+@pytest.mark.parametrize("text, entries", [
+    # An unfinished shortcode in a fence, its closer in a code span after it: the fence ends.
+    ("Open it:\n\n```\n{{< figure\n```\nthen close it with `>}}`.\n\n- first step\n\nDone.\n",
+     ["Open it:", "then close it with `>}}`.", "first step", "Done."]),
+    # A tag's opener and closer in code spans on two lines: the list item stays a list item.
+    ("Write `{{< figure` to open\n- and `>}}` to close.\n",
+     ["Write `{{< figure` to open", "and `>}}` to close."]),
+    ("Type `{% include`\n# then the name and `%}`.\n", ["Type `{% include`", "then the name and `%}`."]),
+])
+def test_what_only_looks_like_a_multi_line_tag_in_code_leaves_the_blocks_as_markdown_reads_them(
+        text: str, entries: list[str]) -> None:
+    """Regression: text that reads as a multi-line tag only with a code span's or a code
+    block's characters had its lines masked as a tag's: the fence lost its closing line (every
+    block after it became code, its entries gone) or a list item or heading became part of the
+    paragraph above it. Articles without a real tag must keep the catalogues they had."""
+    assert [s.msgid for s in article(text).segments] == entries
+    assert localise(article(text), lambda s: s.msgid) == text
+
+
 def test_a_multi_line_tag_that_goes_on_into_prose_stays_in_the_paragraph() -> None:
     """A tag is kept whole: a tags-only first line whose tag ends inside the next line's prose
     is part of the paragraph's text, as a tag inside prose always is."""
