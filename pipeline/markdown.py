@@ -509,7 +509,8 @@ def _parsed_blocks(body: str) -> tuple[Token, ...]:
 _QUOTE_DEPTH = re.compile(r"(?:[ \t]*>)*")
 #: A block-quote marker that starts a tag's continuation line inside the same quotes.
 _QUOTE_MARKER_AT = re.compile(r"[ \t]{0,3}>")
-_BLANK_LINE_INSIDE = re.compile(r"\n[ \t]*\n")
+#: A blank line inside a tag (in block quotes, a line of quote markers only).
+_BLANK_LINE_INSIDE = re.compile(r"\n[ \t>]*\n")
 #: What every tag with arguments starts with: most articles have none, and are not searched.
 _ARGUMENT_TAG_OPENERS = ("{{<", "{{%", "{%")
 
@@ -624,6 +625,39 @@ def _unmask(tokens: list[Token], source: list[str], masked: list[str], lines: fr
 
 def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
     texts, tokens = body_tokens(lines, fm_end)
+    split = _split_tag_lines("\n".join(texts))
+    for segment in _block_segments(texts, tokens):
+        if not split or not any(piece.line in split for piece in segment.pieces):
+            yield segment
+
+
+#: A template tag's opener and its name (``{{< figure``, ``{% include``).
+_NAMED_TAG = re.compile(r"\{\{[<%]-?[ \t]*/?[\w.-]+(?:[ \t\n]|$)|\{%-?[ \t]*[\w.-]+(?:[ \t\n]|$)")
+
+
+def _split_tag_lines(body: str) -> frozenset[int]:
+    """The lines of the template tags whose arguments go on past a blank line (``{{< figure`` /
+    blank / ``caption="..." >}}``). Markdown splits such a tag into blocks of what reads as
+    prose; the generator reads it whole. Its lines are left as written: a translated piece of
+    a tag (its name, ``caption=``) would be a tag the generator cannot read."""
+    if "\n" not in body or not any(opener in body for opener in _ARGUMENT_TAG_OPENERS):
+        return frozenset()
+    lines: set[int] = set()
+    code: _CodeFinder | None = None
+    for region in template_tags(body):
+        tag = body[region.start:region.end]
+        if not _BLANK_LINE_INSIDE.search(tag) or not reads_arguments(body, region.start) \
+                or not _NAMED_TAG.match(tag):
+            continue
+        code = code if code is not None else _CodeFinder(body)
+        if code.touches(region):
+            continue
+        first = body.count("\n", 0, region.start)
+        lines.update(range(first, first + tag.count("\n") + 1))
+    return frozenset(lines)
+
+
+def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segment]:
     line_starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
     containers: list[str] = []
     opened_on: list[int] = []  # the line each open container starts on

@@ -616,6 +616,20 @@ def test_what_only_looks_like_a_multi_line_tag_in_code_leaves_the_blocks_as_mark
     assert localise(article(text), lambda s: s.msgid) == text
 
 
+@pytest.mark.parametrize("text", [
+    'Rain.\n\n{{< figure\n  src="clouds.jpg"\n\n  caption="Clouds over the coast"\n>}}\n\nSchools close.\n',
+    'Rain.\n\n> {% include figure.html image="a.jpg"\n>\n> caption="Clouds over the coast" %}\n\nSchools close.\n',
+    'Rain.\n\n- {{< figure src="a.jpg"\n\n  caption="Clouds over the coast" >}}\n\nSchools close.\n',
+])
+def test_a_tag_whose_arguments_go_on_past_a_blank_line_is_left_as_written(text: str) -> None:
+    """Regression: Markdown splits such a tag into paragraphs, and each piece (``{{< figure``,
+    ``caption="..."``) was an entry: its translation, tag name and argument names included,
+    was published as a tag the generator cannot read. The tag's lines stay as written."""
+    assert [s.msgid for s in article(text).segments] == ["Rain.", "Schools close."]
+    assert localise(article(text), lambda s: "Перевод") == text.replace("Rain.", "Перевод").replace(
+        "Schools close.", "Перевод")
+
+
 def test_a_multi_line_tag_that_goes_on_into_prose_stays_in_the_paragraph() -> None:
     """A tag is kept whole: a tags-only first line whose tag ends inside the next line's prose
     is part of the paragraph's text, as a tag inside prose always is."""
