@@ -880,7 +880,7 @@ def _inline_html_attributes(text: str, pieces: Sequence[Piece], parts: list[str]
                 container[region.start:region.end], found.start, found.end)
             where = _pieces_between(pieces, parts, region.start + found.start, region.start + found.end)
             yield Segment(msgid=found.msgid, kind=_HTML_KINDS[found.what], line=where[0].line + 1, pieces=where,
-                          style=f"html-attr-{_HTML_QUOTES[found.quote]}", anchor=anchor)
+                          style=f"html-attr-{_HTML_QUOTES[found.quote]}-md", anchor=anchor)
 
 
 def _definition_title(texts: list[str], line_starts: list[int], token: Token) -> Iterator[Segment]:
@@ -1288,7 +1288,12 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
     if style.startswith("tplarg-"):
         return _render_template_argument(translation, style)
     if style.startswith("html-attr-"):
-        return htmlblocks.render_attribute(translation, {"dq": '"', "sq": "'", "bare": ""}[style[10:]])
+        quoting, _, where = style[10:].partition("-")
+        text = htmlblocks.render_attribute(translation, {"dq": '"', "sq": "'", "bare": ""}[quoting])
+        # In Markdown's text (style ending in ``-md``) a ``|`` would split a table cell inside
+        # the tag and a backtick pair with one around it into a code span holding half the tag;
+        # the entities read the same in the attribute.
+        return text.replace("|", "&#124;").replace("`", "&#96;") if where == "md" else text
     if style.startswith("title-"):
         return render_title(translation, {"dq": '"', "sq": "'", "paren": ")"}[style[6:]])
     if style == "alt":

@@ -843,6 +843,20 @@ Code `<abbr title="Not this">` and <!-- <img alt="Nor this"> --> and </abbr titl
 """
 
 
+def test_an_inline_html_attributes_translation_cannot_split_its_cell_or_make_its_tag_code() -> None:
+    """Regression: a ``|`` in the translation of a table cell's ``<abbr title>`` split the cell
+    inside the tag (the row lost its next cell and the tag was printed as text), and a backtick
+    paired with a lone one in the prose before the tag into a code span holding half of it."""
+    source = ("| A | B |\n|---|---|\n| See <abbr title=\"Ministry\">MoE</abbr> now | two |\n\n"
+              "Text ` lone <img src=\"i.png\" alt=\"Icon\"> end.\n")
+    out = localise(article(source), lambda s: "a | b ` c" if s.kind in (BlockKind.HTML_TITLE, BlockKind.HTML_ALT)
+                   else None)
+    assert '<abbr title="a &#124; b &#96; c">MoE</abbr> now | two |' in out
+    assert '<img src="i.png" alt="a &#124; b &#96; c">' in out
+    assert block_types(out) == block_types(source)
+    assert [s.kind for s in article(out).segments] == [s.kind for s in article(source).segments]
+
+
 def test_alt_title_and_aria_label_of_inline_html_tags_are_entries_of_their_own() -> None:
     """Regression: inline HTML in a paragraph, cell or heading reached MT as one placeholder,
     so its tooltip and alt text were published untranslated. The block's msgid is unchanged."""
