@@ -215,6 +215,7 @@ def _protected(text: str) -> tuple[Region, ...]:
     regions += template_tags(text, regions)
     regions += html_comments(text, regions)
     regions += link_targets(text, regions)
+    regions = _html_tags_around_templates(text, regions)
     for pattern, kind in ((_AUTOLINK, RegionKind.AUTOLINK), (_HTML_TAG, RegionKind.HTML)):
         regions += [Region(m.start(), m.end(), kind) for m in pattern.finditer(text)
                     if not _overlaps(m.start(), m.end(), regions)]
@@ -225,6 +226,30 @@ def _protected(text: str) -> tuple[Region, ...]:
         if not _overlaps(match.start(), end, regions):
             regions.append(Region(match.start(), end, RegionKind.URL))
     return tuple(sorted(regions, key=lambda r: r.start))
+
+
+_HTML_TAG_NAME = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*")
+
+
+def _html_tags_around_templates(text: str, regions: list[Region]) -> list[Region]:
+    """``regions`` where an HTML tag holds template tags in its attributes (``<a href="{{< ref
+    "about.md" >}}">``, ``<img src="{{ .Site.Params.logo }}" alt="...">``): the HTML tag is one
+    region, the templates in it none of their own. Found among the templates alone, the
+    tag's name, attribute names and quotes would be prose to machine translation."""
+    templates = [r for r in regions if r.kind is RegionKind.TEMPLATE]
+    if not templates or "<" not in text:
+        return regions
+    masked = _blank(text, tuple(templates), "x")
+    for match in _HTML_TAG.finditer(masked):
+        start, end = match.span()
+        name = _HTML_TAG_NAME.match(text, start)
+        if name is None or name.end() != _HTML_TAG_NAME.match(masked, start).end():  # type: ignore[union-attr]
+            continue
+        inner = [r for r in templates if start < r.start and r.end <= end]
+        others = [r for r in regions if r not in inner]
+        if inner and not _overlaps(start, end, others):
+            regions = others + [Region(start, end, RegionKind.HTML)]
+    return regions
 
 
 def blank_out(text: str, regions: list[Region] | None = None, fill: str = " ") -> str:

@@ -873,6 +873,8 @@ def _inline_html_attributes(text: str, pieces: Sequence[Piece], parts: list[str]
         if region.kind is not RegionKind.HTML or text[region.start + 1:region.start + 2] == "/":
             continue
         tag = region.text(text)
+        if "{" in tag and template_tags(tag):
+            continue  # a value holding a template tag is the generator's to fill in
         for found in htmlblocks.extract(tag):
             if found.what == "text":
                 continue

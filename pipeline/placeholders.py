@@ -35,7 +35,11 @@ _LINK_TARGET = (r"\((?:<(?:[^<>\n\\]|\\.)*>|(?:[^()\s]|\([^()\s]*\))*)"
                 r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
 
 _AUTOLINK = r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|" + _EMAIL + r")>"
-_HTML_TAG = r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
+#: A template tag inside a quoted attribute value (``href="{{< ref "about.md" >}}"``): its own
+#: quotes do not end the value. Each step is atomic, so a value that fails fails in linear time.
+_TEMPLATE_IN_VALUE = r"\{\{[<%](?:\"[^\"\n]*\"|[^\"])*?[>%]\}\}|\{%[^\n]*?%\}"
+_HTML_TAG = (r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"(?:(?>" + _TEMPLATE_IN_VALUE
+             + r"|[^\"]))*\"|'(?:(?>" + _TEMPLATE_IN_VALUE + r"|[^']))*'|[^\s\"'=<>`]+))?)*\s*/?>")
 #: Spans protected whole before link syntax is looked at: they may contain brackets.
 _RAW = re.compile(
     "|".join(

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.config import DEFAULT_FRONT_MATTER_KEYS
 from pipeline.errors import ArticleError
-from pipeline.inline import template_tags
+from pipeline.inline import RegionKind, template_tags
 from pipeline.markdown import block_types, localise, read_article
 from pipeline.model import BlockKind
 
@@ -855,6 +855,20 @@ def test_an_inline_html_attributes_translation_cannot_split_its_cell_or_make_its
     assert '<img src="i.png" alt="a &#124; b &#96; c">' in out
     assert block_types(out) == block_types(source)
     assert [s.kind for s in article(out).segments] == [s.kind for s in article(source).segments]
+
+
+def test_an_inline_html_tag_holding_a_template_tag_is_one_protected_tag() -> None:
+    """Regression: ``<a href="{{< ref "about.md" >}}">`` was found as its shortcode alone, so
+    ``<a href="`` was prose (machine translation wrote its quotes as guillemets). The tag is one
+    protected region; an attribute holding a template tag is the generator's, never an entry."""
+    from pipeline.inline import protected_regions
+
+    text = ('See <a href="{{< ref "about.md" >}}">our team</a> and '
+            '<img src="l.png" alt="{{< param site >}} logo">.')
+    assert [(r.kind, r.text(text)) for r in protected_regions(text)] == [
+        (RegionKind.HTML, '<a href="{{< ref "about.md" >}}">'), (RegionKind.HTML, "</a>"),
+        (RegionKind.HTML, '<img src="l.png" alt="{{< param site >}} logo">')]
+    assert [s.kind for s in article(text + "\n").segments] == [BlockKind.PARAGRAPH]
 
 
 def test_alt_title_and_aria_label_of_inline_html_tags_are_entries_of_their_own() -> None:

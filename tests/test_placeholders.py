@@ -39,6 +39,11 @@ from pipeline.placeholders import protect, restore, strip_placeholders
          "See ⟦1⟧ and ⟦2⟧note⟦3⟧"),
         ("Read {{ page.title }} {% include a.html caption=\"x\" %} {# n #}", "Read ⟦1⟧ ⟦2⟧ ⟦3⟧"),
         ("Use {% raw %}{{ x }} [a](b){% endraw %} here", "Use ⟦1⟧ here"),
+        # An HTML tag whose attribute holds a template tag is one tag: its name, attribute
+        # names and quotes are not prose (regression: 'See <a href="' went to MT as text).
+        ('See <a href="{{< ref "about.md" >}}">our team</a> now', "See ⟦1⟧our team⟦2⟧ now"),
+        ("Logo <img src='{{ .Site.Params.logo }}' alt=\"Logo\"> and {% link a.md %}", "Logo ⟦1⟧ and ⟦2⟧"),
+        ("Not a tag: <{{ name }}> stays", "Not a tag: <⟦1⟧> stays"),
     ],
 )
 def test_protect_hides_markup_and_keeps_link_text(text: str, protected: str) -> None:
