@@ -795,14 +795,16 @@ def _has_prose(text: str) -> bool:
     return _HAS_LETTER.search(unescapeAll(blank_out(text))) is not None
 
 
-def _inner_segments(texts: list[str], pieces: Sequence[Piece], container: str | None) -> Iterator[Segment]:
+def _inner_segments(texts: list[str], pieces: Sequence[Piece], container: str | None,
+                    cell: bool = False) -> Iterator[Segment]:
     """The segments inside one block's text: its link and image titles, then the readers' text
-    arguments of the template tags in it (see :func:`_titles` for ``container``). An argument
-    inside a title stays in the title's entry: two segments cannot share characters."""
+    arguments of the template tags in it (see :func:`_titles` for ``container``; ``cell``: the
+    block is a table cell). An argument inside a title stays in the title's entry: two segments
+    cannot share characters."""
     titles = list(_titles(texts, pieces, container))
     yield from titles
     taken = [_bounds(title) for title in titles]
-    for argument in _inline_tag_arguments(texts, pieces, container):
+    for argument in _inline_tag_arguments(texts, pieces, container, cell):
         start, end = _bounds(argument)
         if not any(start < other_end and other_start < end for other_start, other_end in taken):
             yield argument
@@ -814,15 +816,15 @@ def _bounds(segment: Segment) -> tuple[tuple[int, int], tuple[int, int]]:
     return (first.line, first.start), (last.line, last.end)
 
 
-def _inline_tag_arguments(texts: list[str], pieces: Sequence[Piece], container: str | None
-                          ) -> Iterator[Segment]:
+def _inline_tag_arguments(texts: list[str], pieces: Sequence[Piece], container: str | None,
+                          cell: bool = False) -> Iterator[Segment]:
     """The ``caption``, ``title``... of a template tag inside a block's text (``See
     {{< abbr title="..." >}}``), each a segment of its own, as a link's title is: machine
     translation gets the tag as a placeholder, so its text would never be translated. The
     block's msgid keeps the tag whole (an anchor says where the argument is). Tags in code
     spans are the code's, and no reader sees those in an HTML comment; a backtick inside a tag
     (a translated argument may hold one) opens no code span, as the generator has replaced the
-    tag before anything reads Markdown."""
+    tag before anything reads Markdown. In a table cell (``cell``), the style ends in ``-cell``."""
     parts = [texts[piece.line][piece.start:piece.end] for piece in pieces]
     text = "\n".join(parts)
     if "{" not in text:
@@ -834,7 +836,7 @@ def _inline_tag_arguments(texts: list[str], pieces: Sequence[Piece], container: 
             argument.end - argument.tag_start)
         where = _pieces_between(pieces, parts, argument.start, argument.end)
         yield Segment(msgid=argument.msgid, kind=BlockKind.TEMPLATE_ARGUMENT, line=where[0].line + 1,
-                      pieces=where, style=argument.style, anchor=anchor)
+                      pieces=where, style=argument.style + ("-cell" if cell else ""), anchor=anchor)
 
 
 def _titles(texts: list[str], pieces: Sequence[Piece], container: str | None) -> Iterator[Segment]:
@@ -1107,14 +1109,14 @@ def _table_row(texts: list[str], line_index: int, cells: list[Token],
         cell_start = cell_from + (len(raw) - len(raw.lstrip(" \t")))
         piece = Piece(line_index, cell_start, cell_start + len(stripped))
         if not _has_prose(stripped):
-            yield from _inner_segments(texts, [piece], None)
+            yield from _inner_segments(texts, [piece], None, cell=True)
             continue
         # A row written without a leading pipe starts with its first cell's text: a
         # translation there that opens a block (``1. ``, ``- ``, ``>``) would end the table.
         leads = not line[row_start:cell_start].strip(" \t")
         yield Segment(msgid=stripped, kind=BlockKind.TABLE_CELL, line=line_index + 1, pieces=(piece,),
                       style="cell-lead" if leads else "cell")
-        yield from _inner_segments(texts, [piece], stripped)
+        yield from _inner_segments(texts, [piece], stripped, cell=True)
 
 
 # --------------------------------------------------------------------------- writing
@@ -1378,13 +1380,16 @@ def _render_template_argument(translation: str, style: str) -> str:
     every backslash before ``"`` so): it becomes ``&#92;``. A backtick becomes ``&#96;``: paired
     with one in the text around the tag, it would make a code span of the tag for every reader
     of Markdown (the tag's arguments would be code). In an HTML block (style ending in
-    ``-html``), a ``<`` that would open a tag becomes ``&lt;``."""
+    ``-html``), a ``<`` that would open a tag becomes ``&lt;``; in a table cell (``-cell``), a
+    ``|`` becomes ``&#124;``, as Markdown splits a row at every unescaped pipe."""
     text = " ".join(part.strip() for part in translation.split("\n") if part.strip())
     text = _TAG_CLOSER_BRACE.sub("&#125;", text)
     text = _FINAL_BACKSLASH.sub("&#92;", text).replace("`", "&#96;")
     _, flavour, quoting, *where = style.split("-")
     if where == ["html"]:
         text = htmlblocks.defuse_markup(text)
+    elif where == ["cell"]:
+        text = text.replace("|", "&#124;")  # the table would end the cell there, inside the tag
     if quoting == "sq":
         return text.replace("'", "&#39;")
     if flavour == "go":

@@ -700,6 +700,18 @@ def test_a_tag_inside_an_html_comment_in_prose_is_not_an_entry(text: str) -> Non
     assert localise(article(text), lambda s: "x" if s.kind == BlockKind.TEMPLATE_ARGUMENT else None) == text
 
 
+@pytest.mark.parametrize("cell", ['{{< abbr title="Ministry" >}} <img src="i.png" alt="Icon">',
+                                  "{% include n.html label='Ministry' %} word"])
+def test_a_template_arguments_translation_cannot_split_its_table_cell(cell: str) -> None:
+    """Regression: a ``|`` in the translation of a tag's argument in a table cell split the
+    cell inside the tag: the row's next cell was dropped and the rest of the tag was text."""
+    source = f"| A | B |\n|---|---|\n| {cell} | two |\n"
+    out = localise(article(source), lambda s: "a | b" if s.kind == BlockKind.TEMPLATE_ARGUMENT else None)
+    assert "a &#124; b" in out and out.endswith(" | two |\n")
+    assert [s.kind for s in article(out).segments] == [s.kind for s in article(source).segments]
+    assert [s.msgid for s in article(out).segments][-1] == "two"
+
+
 def test_a_tag_in_an_image_alt_is_anchored_there_and_one_in_a_link_title_stays_in_the_title() -> None:
     """Two segments never share characters: a tag's argument inside an image's alt text is
     nested in the alt's entry; one inside a link's title stays part of the title's entry."""
