@@ -625,7 +625,7 @@ def _unmask(tokens: list[Token], source: list[str], masked: list[str], lines: fr
 
 def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
     texts, tokens = body_tokens(lines, fm_end)
-    split = _split_tag_lines("\n".join(texts))
+    split = _split_tag_lines("\n".join(texts), tokens)
     for segment in _block_segments(texts, tokens):
         if not split or not any(piece.line in split for piece in segment.pieces):
             yield segment
@@ -635,25 +635,34 @@ def _body_segments(lines: SourceLines, fm_end: int) -> Iterator[Segment]:
 _NAMED_TAG = re.compile(r"\{\{[<%]-?[ \t]*/?[\w.-]+(?:[ \t\n]|$)|\{%-?[ \t]*[\w.-]+(?:[ \t\n]|$)")
 
 
-def _split_tag_lines(body: str) -> frozenset[int]:
-    """The lines of the template tags whose arguments go on past a blank line (``{{< figure`` /
-    blank / ``caption="..." >}}``). Markdown splits such a tag into blocks of what reads as
-    prose; the generator reads it whole. Its lines are left as written: a translated piece of
-    a tag (its name, ``caption=``) would be a tag the generator cannot read."""
+def _split_tag_lines(body: str, tokens: Sequence[Token]) -> frozenset[int]:
+    """The lines of the template tags that Markdown splits into several blocks: arguments that
+    go on past a blank line (``{{< figure`` / blank / ``caption="..." >}}``), or a tag that
+    starts in a block ending on its line (``<!-- x --> {{< abbr`` / ``title="..." >}}``, an HTML
+    block and a paragraph). Each piece reads as prose; the generator reads the tag whole. Its
+    lines are left as written: a translated piece of a tag (its name, ``caption=``) would be a
+    tag the generator cannot read."""
     if "\n" not in body or not any(opener in body for opener in _ARGUMENT_TAG_OPENERS):
         return frozenset()
     lines: set[int] = set()
     code: _CodeFinder | None = None
+    blocks: list[tuple[int, int]] | None = None
     for region in template_tags(body):
         tag = body[region.start:region.end]
-        if not _BLANK_LINE_INSIDE.search(tag) or not reads_arguments(body, region.start) \
-                or not _NAMED_TAG.match(tag):
+        if "\n" not in tag or not reads_arguments(body, region.start) or not _NAMED_TAG.match(tag):
             continue
+        first = body.count("\n", 0, region.start)
+        last = first + tag.count("\n")
+        if not _BLANK_LINE_INSIDE.search(tag):
+            blocks = blocks if blocks is not None else [
+                (token.map[0], token.map[1]) for token in tokens
+                if token.map is not None and token.type in ("inline", "html_block")]
+            if any(start <= first and last < end for start, end in blocks):
+                continue
         code = code if code is not None else _CodeFinder(body)
         if code.touches(region):
             continue
-        first = body.count("\n", 0, region.start)
-        lines.update(range(first, first + tag.count("\n") + 1))
+        lines.update(range(first, last + 1))
     return frozenset(lines)
 
 

@@ -630,6 +630,15 @@ def test_a_tag_whose_arguments_go_on_past_a_blank_line_is_left_as_written(text: 
         "Schools close.", "Перевод")
 
 
+def test_a_multi_line_tag_that_markdown_splits_between_two_blocks_is_left_as_written() -> None:
+    """Regression: a tag starting on an HTML comment's line (a comment block ends on the line of
+    its ``-->``) went on in the paragraph below: 'word {{< abbr' was an HTML block's text and
+    'title="..." >}}' a paragraph, and their translations were published as a broken tag."""
+    text = '> <!-- note --> word {{< abbr\n>   title="Baku port" >}}\n\nAfter.\n'
+    assert [s.msgid for s in article(text).segments] == ["After."]
+    assert localise(article(text), lambda s: "x") == text.replace("After.", "x")
+
+
 def test_a_multi_line_tag_that_goes_on_into_prose_stays_in_the_paragraph() -> None:
     """A tag is kept whole: a tags-only first line whose tag ends inside the next line's prose
     is part of the paragraph's text, as a tag inside prose always is."""
