@@ -104,6 +104,22 @@ def template_tags(text: str, skip: list[Region] | None = None) -> list[Region]:
             if not _overlaps(m.start(), m.end(), skip or [])]
 
 
+#: A shortcode or Liquid tag that goes on over a blank line (within 2,000 characters), which
+#: :data:`TEMPLATE_PATTERN` never reads as one tag: Markdown splits it into blocks.
+_TAG_OVER_BLANK_LINES = re.compile(
+    r"\{\{[<%](?:\"(?:[^\"\\]|\\.){0,2000}\"|`[^`]{0,2000}`|[^\"`]){0,2000}?[>%]\}\}|\{%.{0,2000}?%\}", re.DOTALL)
+_BLANK_LINE = re.compile(r"\n[ \t>]*\n")
+
+
+def tags_over_blank_lines(text: str) -> list[Region]:
+    """The template tags of ``text`` that go on over a blank line (in block quotes, a line of
+    quote markers only): the generator reads each whole, Markdown reads its pieces as blocks."""
+    if "{" not in text or "\n" not in text:
+        return []
+    return [Region(m.start(), m.end(), RegionKind.TEMPLATE) for m in _TAG_OVER_BLANK_LINES.finditer(text)
+            if _BLANK_LINE.search(text, m.start(), m.end())]
+
+
 def html_comments(text: str, skip: list[Region] | None = None) -> list[Region]:
     """HTML comments (readers never see them) outside ``skip``."""
     if "<!--" not in text:

@@ -30,7 +30,7 @@ from . import htmlblocks
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
 from .inline import (Region, RegionKind, blank_out, code_spans, html_comments, protected_regions,
-                     reads_arguments, template_arguments, template_tags)
+                     reads_arguments, tags_over_blank_lines, template_arguments, template_tags)
 from .model import Anchor, Article, BlockKind, Piece, Segment
 from .titles import definition_title, inline_titles, render_title
 
@@ -647,7 +647,7 @@ def _split_tag_lines(body: str, tokens: Sequence[Token]) -> frozenset[int]:
     lines: set[int] = set()
     code: _CodeFinder | None = None
     blocks: list[tuple[int, int]] | None = None
-    for region in template_tags(body):
+    for region in template_tags(body) + tags_over_blank_lines(body):
         tag = body[region.start:region.end]
         if "\n" not in tag or not reads_arguments(body, region.start) or not _NAMED_TAG.match(tag):
             continue
