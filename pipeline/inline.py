@@ -100,8 +100,14 @@ def template_tags(text: str, skip: list[Region] | None = None) -> list[Region]:
     """Template tags and raw template blocks (see :data:`TEMPLATE_PATTERN`) outside ``skip``."""
     if "{" not in text:
         return []
-    return [Region(m.start(), m.end(), RegionKind.TEMPLATE) for m in _TEMPLATE.finditer(text)
-            if not _overlaps(m.start(), m.end(), skip or [])]
+    return [region for region in _template_tags(text) if not _overlaps(region.start, region.end, skip or [])]
+
+
+@lru_cache(maxsize=256)
+def _template_tags(text: str) -> tuple[Region, ...]:
+    """:func:`template_tags` without ``skip``, kept: an article's body is searched whole for
+    multi-line tags, for tags split by blocks and for linked files, one after the other."""
+    return tuple(Region(m.start(), m.end(), RegionKind.TEMPLATE) for m in _TEMPLATE.finditer(text))
 
 
 #: A shortcode or Liquid tag that goes on over a blank line (within 2,000 characters), which
