@@ -37,6 +37,14 @@ from .titles import definition_title, inline_titles, render_title
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LIST_MARKER = re.compile(r"(\d{1,9}[.)]|[-+*])(?=[ \t]|$)")
+_ATTRIBUTE = r"""(?:[#.][^\s{}#."'=]+|[A-Za-z_:][\w:.-]*=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
+#: An attribute list, read by the site generator and never shown: Goldmark's (Hugo) and
+#: Pandoc's ``{#id .class key=value}`` and ``{-}``, and kramdown's (Jekyll) ``{: .lead}``.
+ATTRIBUTE_LIST = re.compile(r"\{:[^{}\n]*\}|\{[ \t]*" + _ATTRIBUTE + r"(?:[ \t]+" + _ATTRIBUTE + r")*[ \t]*\}")
+_TRAILING_ATTRIBUTES = re.compile(r"[ \t]*(?:" + ATTRIBUTE_LIST.pattern + r")[ \t]*$")
+_CLOSING_HASHES = re.compile(r"[ \t]+#+$")
+#: A definition's first line (PHP Markdown Extra, Goldmark, kramdown, Pandoc): ``: text``.
+_DEFINITION_MARKER = re.compile(r":[ \t]+(?=\S)")
 _SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Lookup = Callable[[Segment], "str | None"]
@@ -783,17 +791,69 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segm
         return
     head, pieces, tail = _split_template_lines(texts, pieces)
     yield from _template_arguments(texts, head)
-    msgid = _join_pieces(texts, pieces) if pieces else ""
-    if _has_prose(msgid):
-        first = pieces[0]
-        prefix = texts[first.line][:first.start]
-        style = "footnote" if token.meta.get("footnote_continues") else "block"
-        yield Segment(msgid=msgid, kind=kind, line=first.line + 1, pieces=tuple(pieces),
-                      style=style, cont_prefix=_continuation_prefix(prefix))
-        yield from _inner_segments(texts, pieces, msgid)
-    else:
-        yield from _inner_segments(texts, pieces, None)
+    pieces = _without_attribute_lines(texts, pieces)
+    style = "footnote" if token.meta.get("footnote_continues") else "block"
+    for group, group_kind, marker, group_style in _definition_groups(texts, pieces):
+        yield from _text_block(texts, group, group_kind or kind, group_style or style, marker)
     yield from _template_arguments(texts, tail)
+
+
+def _text_block(texts: list[str], pieces: list[Piece], kind: BlockKind, style: str,
+                marker: int = 0) -> Iterator[Segment]:
+    """A block of running text over ``pieces``, and the segments inside it. ``marker``: the
+    width of a definition's ``:`` marker before the first piece, for continuation lines."""
+    msgid = _join_pieces(texts, pieces) if pieces else ""
+    if not _has_prose(msgid):
+        yield from _inner_segments(texts, pieces, None)
+        return
+    first = pieces[0]
+    prefix = texts[first.line][:first.start - marker]
+    yield Segment(msgid=msgid, kind=kind, line=first.line + 1, pieces=tuple(pieces),
+                  style=style, cont_prefix=_continuation_prefix(prefix) + " " * marker)
+    yield from _inner_segments(texts, pieces, msgid)
+
+
+def _without_attribute_lines(texts: list[str], pieces: list[Piece]) -> list[Piece]:
+    """A paragraph's lines less the attribute lists on lines of their own at its start or end
+    (kramdown's ``{: .lead}``, Goldmark's ``{.note}``): the site generator reads them, they
+    stay as written."""
+    def attributes_only(piece: Piece) -> bool:
+        return ATTRIBUTE_LIST.fullmatch(texts[piece.line][piece.start:piece.end]) is not None
+
+    start, end = 0, len(pieces)
+    while start < end and attributes_only(pieces[start]):
+        start += 1
+    while end > start and attributes_only(pieces[end - 1]):
+        end -= 1
+    return pieces[start:end]
+
+
+def _definition_groups(texts: list[str], pieces: list[Piece]
+                       ) -> Iterator[tuple[list[Piece], BlockKind | None, int, str | None]]:
+    """A paragraph's text blocks: the paragraph itself, or, when a line after its first opens
+    with a definition marker (``Port\n: A harbour.``), a definition list (PHP Markdown Extra,
+    Goldmark, kramdown, Pandoc): each term line, and each definition from its marker to the
+    next one. Joined into one entry, a list would be published as one line, no list at all.
+    Yields (pieces, kind or None for the paragraph's own, width of the marker left out, style
+    or None for the paragraph's own)."""
+    markers = [_DEFINITION_MARKER.match(texts[p.line], p.start) for p in pieces]
+    if len(pieces) < 2 or markers[0] is not None or not any(markers):
+        yield pieces, None, 0, None
+        return
+    first_definition = next(i for i, marker in enumerate(markers) if marker)
+    for piece in pieces[:first_definition]:
+        yield [piece], BlockKind.DEFINITION_TERM, 0, "term"
+    group: list[Piece] = []
+    width = 0
+    for piece, marker in zip(pieces[first_definition:], markers[first_definition:]):
+        if marker is not None:
+            if group:
+                yield group, BlockKind.DEFINITION, width, "block"
+            width = marker.end() - piece.start
+            group = [Piece(piece.line, marker.end(), piece.end)]
+        else:
+            group.append(piece)
+    yield group, BlockKind.DEFINITION, width, "block"
 
 
 def _has_prose(text: str) -> bool:
@@ -1037,6 +1097,9 @@ def _heading(texts: list[str], token: Token, markup: str) -> Iterator[Segment]:
         start = line.find(content, hashes) if content else -1
         if start < 0:
             return
+        content = content[:_before_attributes(content)]
+        if not content:
+            return
         piece = Piece(token.map[0], start, start + len(content))
         if not _has_prose(content):
             yield from _inner_segments(texts, [piece], None)
@@ -1048,6 +1111,12 @@ def _heading(texts: list[str], token: Token, markup: str) -> Iterator[Segment]:
     pieces = _line_pieces(texts, token.map, token.content)
     if not pieces:
         return
+    last = pieces[-1]
+    pieces[-1] = Piece(last.line, last.start, last.start + _before_attributes(texts[last.line][last.start:last.end]))
+    if pieces[-1].start == pieces[-1].end:
+        pieces.pop()
+    if not pieces:
+        return
     msgid = _join_pieces(texts, pieces)
     if not _has_prose(msgid):
         yield from _inner_segments(texts, pieces, None)
@@ -1056,6 +1125,17 @@ def _heading(texts: list[str], token: Token, markup: str) -> Iterator[Segment]:
     yield Segment(msgid=msgid, kind=BlockKind.HEADING, line=pieces[0].line + 1, pieces=tuple(pieces),
                   style="setext", cont_prefix=_continuation_prefix(prefix))
     yield from _inner_segments(texts, pieces, msgid)
+
+
+def _before_attributes(text: str) -> int:
+    """How much of a heading's ``text`` the reader sees: what comes before a closing attribute
+    list (``Port grows {#port}``), and before the closing hashes in front of it
+    (``Port grows ## {#port}``). The attribute list is the site generator's (an anchor that
+    links point to): it stays as written and never reaches a translator or an engine."""
+    match = _TRAILING_ATTRIBUTES.search(text)
+    if match is None:
+        return len(text)
+    return len(_CLOSING_HASHES.sub("", text[:match.start()]).rstrip(" \t"))
 
 
 _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?)*[ \t]*")
@@ -1318,6 +1398,9 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
     lines = [part for part in lines if part]
     if style == "setext":
         return _pipes_as_entities(" ".join(_escape_block_start(part, segment.msgid) for part in lines))
+    if style == "term":
+        # A definition list's term is one line: a second one would be a term of its own.
+        return _escape_block_start(" ".join(lines), segment.msgid)
     rendered = []
     for i, part in enumerate(lines):
         part = _escape_block_start(part, segment.msgid)
@@ -1333,6 +1416,8 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
     (re.compile(r"^[-+*](?=[ \t]|$)"), lambda m: "\\" + m.group(0)),
     (re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)"), lambda m: m.group(1) + "\\" + m.group(2)),
     (re.compile(r"^>"), lambda m: "\\>"),
+    # After a line of text, ``: `` opens a definition where definition lists are read.
+    (re.compile(r"^:(?=[ \t])"), lambda m: "\\:"),
     (re.compile(r"^(`{3,}|~{3,})"), lambda m: "\\" + m.group(0)),
     (re.compile(r"^<[A-Za-z/!?][A-Za-z0-9-]*"), lambda m: "&lt;" + m.group(0)[1:]),
     # A table delimiter row (``--|--``, ``|:-:|``) under a line holding a pipe opens a table.

@@ -24,6 +24,8 @@ class BlockKind(str, enum.Enum):
     FRONT_MATTER = "front matter"
     HEADING = "heading"
     PARAGRAPH = "paragraph"
+    DEFINITION_TERM = "definition term"
+    DEFINITION = "definition"
     LIST_ITEM = "list item"
     BLOCKQUOTE = "blockquote"
     TABLE_CELL = "table cell"
@@ -81,7 +83,8 @@ class Segment:
     ``style`` tells the splicer how to write a translation back (YAML scalar style for
     front matter, ``"atx"``/``"setext"``/``"cell"``/``"block"`` for Markdown; ``"footnote"``: a
     block that must stay apart from the line after it; ``"cell-lead"``: a table cell that
-    starts its row (no leading pipe); ``"title-dq"`` and the like: a link title between its
+    starts its row (no leading pipe); ``"term"``: a definition list's term, one line;
+    ``"title-dq"`` and the like: a link title between its
     delimiters).
     ``cont_prefix`` is what starts a continuation line inside the block's containers.
     ``anchor``: set when the segment's text also lies inside another segment's (see :class:`Anchor`).

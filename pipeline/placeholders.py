@@ -65,6 +65,8 @@ _WHOLE = re.compile(
     "|".join(
         [
             r"(?P<footnote>\[\^[^\]\s]+\])",
+            # kramdown's span attribute list (``*new*{: .highlight}``): the site's, not text.
+            r"(?P<ial>\{:[^{}\n]*\})",
             r"(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
             r"(?P<escape>\\[!-/:-@\[-`{-~])",
             r"(?P<hardbreak>(?:\\| {2,})(?=\n))",

@@ -1005,3 +1005,81 @@ def test_a_yaml_line_break_character_in_a_value_does_not_misplace_the_published_
     data = yaml.safe_load(head[4:])
     assert (data["title"], data["lang"], data["translation_of"]) == ("Перевод", "en", "a")
     assert data.get("date", 2026) == 2026
+
+
+# ---------------------------------------------------------------- attribute lists, definition lists
+
+
+def upper(segment):  # type: ignore[no-untyped-def]
+    return segment.msgid.upper()
+
+
+@pytest.mark.parametrize("heading, msgid", [
+    ("## Port grows {#port-grows}", "Port grows"),
+    ("## Port grows {#port .wide data-x=\"a b\"}", "Port grows"),
+    ("## Port grows ## {#port}", "Port grows"),
+    ("# Port grows {-}", "Port grows"),
+    ("Port grows {#port}\n===", "Port grows"),
+    ("Port grows\nover two lines {.lead}\n---", "Port grows over two lines"),
+])
+def test_a_heading_attribute_list_is_left_out_of_the_entry_and_kept(heading: str, msgid: str) -> None:
+    art = article(heading + "\n")
+    assert [(s.kind, s.msgid) for s in art.segments] == [(BlockKind.HEADING, msgid)]
+    attributes = heading[heading.rindex("{"):heading.rindex("}") + 1]
+    out = localise(art, upper)
+    assert out.count(attributes) == 1 and msgid.upper().split()[-1] in out
+    assert [s.msgid for s in article(out).segments] == [msgid.upper()]
+
+
+@pytest.mark.parametrize("text", ["## {#anchor-only}\n", "{: .lead}\n", "{.note #n}\n\n{: toc}\n"])
+def test_attribute_lists_alone_are_no_entry(text: str) -> None:
+    assert not article(text).segments
+
+
+@pytest.mark.parametrize("text", ["{: .lead}\nThe port grew.\n", "The port grew.\n{.lead}\n",
+                                  "{: #first}\nThe port grew.\n{:.lead}\n"])
+def test_an_attribute_list_on_its_own_line_stays_outside_the_paragraph(text: str) -> None:
+    art = article(text)
+    assert [s.msgid for s in art.segments] == ["The port grew."]
+    assert localise(art, upper) == text.replace("The port grew.", "THE PORT GREW.")
+
+
+@pytest.mark.parametrize("text", ["## Results {2024}\n", "The {city} council met.\n", "## C {x}\n"])
+def test_braces_that_are_no_attribute_list_stay_in_the_text(text: str) -> None:
+    assert article(text).segments[0].msgid == text.lstrip("# ").rstrip("\n")
+
+
+def test_a_definition_list_gives_an_entry_per_term_and_per_definition() -> None:
+    text = "Alat\nƏlət\n:   A port south of Baku,\n    on the Caspian.\n: A settlement.\n\nNext paragraph.\n"
+    assert kinds(text) == [
+        ("definition term", "Alat", 1), ("definition term", "Ələt", 2),
+        ("definition", "A port south of Baku, on the Caspian.", 3), ("definition", "A settlement.", 5),
+        ("paragraph", "Next paragraph.", 7),
+    ]
+    out = localise(article(text), upper)
+    assert out == ("ALAT\nƏLƏT\n:   A PORT SOUTH OF BAKU, ON THE CASPIAN.\n: A SETTLEMENT.\n\nNEXT PARAGRAPH.\n")
+    assert [(s.kind, s.msgid) for s in article(out).segments][2] == (BlockKind.DEFINITION, out.split("\n")[2][4:])
+
+
+def test_a_definition_list_inside_a_quote_keeps_its_markers() -> None:
+    text = "> Term\n> : Its definition.\n"
+    art = article(text)
+    assert [(s.kind, s.msgid) for s in art.segments] == [
+        (BlockKind.DEFINITION_TERM, "Term"), (BlockKind.DEFINITION, "Its definition.")]
+    assert localise(art, upper) == "> TERM\n> : ITS DEFINITION.\n"
+
+
+def test_a_translated_term_stays_one_line_and_cannot_become_a_definition() -> None:
+    art = article("Term\n: Its definition.\n")
+    out = localise(art, lambda s: "two\nlines" if s.kind is BlockKind.DEFINITION_TERM else None)
+    assert out == "two lines\n: Its definition.\n"
+    out = localise(art, lambda s: ": colon" if s.kind is BlockKind.DEFINITION_TERM else None)
+    assert out == "\\: colon\n: Its definition.\n"
+
+
+def test_a_colon_line_opening_a_paragraph_is_no_definition_and_a_translated_one_is_escaped() -> None:
+    assert kinds(": not a definition\nsecond line\n") == [("paragraph", ": not a definition second line", 1)]
+    art = article("First line  \nsecond line.\n")
+    out = localise(art, lambda s: "Первая  \n: вторая")
+    assert out == "Первая  \n\\: вторая\n"
+    assert [s.kind for s in article(out).segments] == [BlockKind.PARAGRAPH]

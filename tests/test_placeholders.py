@@ -44,6 +44,8 @@ from pipeline.placeholders import protect, restore, strip_placeholders
         ('See <a href="{{< ref "about.md" >}}">our team</a> now', "See ⟦1⟧our team⟦2⟧ now"),
         ("Logo <img src='{{ .Site.Params.logo }}' alt=\"Logo\"> and {% link a.md %}", "Logo ⟦1⟧ and ⟦2⟧"),
         ("Not a tag: <{{ name }}> stays", "Not a tag: <⟦1⟧> stays"),
+        # kramdown's span attribute list is the site's ("{: .красный}" styles nothing).
+        ("A *new*{: .highlight} record, {city} stays", "A ⟦1⟧new⟦2⟧ record, {city} stays"),
     ],
 )
 def test_protect_hides_markup_and_keeps_link_text(text: str, protected: str) -> None:

@@ -58,7 +58,7 @@ def paragraph(draw: st.DrawFn) -> str:
 
 @st.composite
 def block(draw: st.DrawFn) -> str:
-    kind = draw(st.integers(0, 12))
+    kind = draw(st.integers(0, 14))
     if kind == 0:
         return draw(paragraph())
     if kind == 1:
@@ -91,7 +91,40 @@ def block(draw: st.DrawFn) -> str:
             lambda gap: st.just("") if not gap else TITLE.map(lambda t: gap + t))) + ")"
     if kind == 11:
         return "- " + draw(PHRASE) + "\n\n  " + draw(PHRASE) + "\n  - nested " + draw(PHRASE)
+    if kind == 13:
+        return draw(attributed_block())
+    if kind == 14:
+        return draw(definition_list())
     return draw(template_block())
+
+
+ATTRIBUTES = st.sampled_from(["{#port}", "{: .lead}", "{.note #n key=\"a b\"}", "{-}", "{:toc}"])
+
+
+@st.composite
+def attributed_block(draw: st.DrawFn) -> str:
+    """A heading or paragraph with an attribute list (Goldmark, Pandoc, kramdown)."""
+    attributes = draw(ATTRIBUTES)
+    return draw(st.sampled_from([
+        "## " + draw(PHRASE) + draw(st.sampled_from([" ", " ## "])) + attributes,
+        draw(PHRASE) + " " + attributes + "\n" + draw(st.sampled_from(["===", "---"])),
+        attributes + "\n" + draw(paragraph()),
+        draw(paragraph()) + "\n" + attributes,
+        attributes,
+    ]))
+
+
+@st.composite
+def definition_list(draw: st.DrawFn) -> str:
+    """Terms, then definitions opened by ``:`` whose text may go on over more lines."""
+    terms = draw(st.lists(PHRASE, min_size=1, max_size=2))
+    definitions = draw(st.lists(st.lists(PHRASE, min_size=1, max_size=2), min_size=1, max_size=2))
+    lines = list(terms)
+    for definition in definitions:
+        marker = draw(st.sampled_from([": ", ":   ", ":\t"]))
+        lines.append(marker + definition[0])
+        lines += [draw(st.sampled_from(["", "    "])) + more for more in definition[1:]]
+    return draw(st.sampled_from(["", "> "])).join([""] + [line + "\n" for line in lines]).rstrip("\n")
 
 
 @st.composite
@@ -183,7 +216,7 @@ def _body(raw: bytes) -> bytes:
     return text.encode("utf-8")
 
 
-HOSTILE = st.sampled_from(["1. ", "# ", "- ", "+ ", "> ", "```", "---", "===", "* * *", "| ", "<div>", "    ", ""])
+HOSTILE = st.sampled_from(["1. ", "# ", "- ", "+ ", "> ", "```", "---", "===", "* * *", "| ", "<div>", "    ", ": ", ""])
 
 
 def _structure(text: str) -> list[str]:
