@@ -36,14 +36,16 @@ class PublishDecision:
     waiting: Counter[str] = field(default_factory=Counter)
 
     def reasons(self) -> list[str]:
+        """``11 machine translations awaiting review``: the noun agrees with its count."""
         labels = {
-            "untranslated": "untranslated",
-            "machine": "machine translation awaiting review",
-            "changed": "source changed since translation",
-            "fuzzy": "marked fuzzy",
-            "required": "named in [publish] require_review, machine-translated, awaiting review",
+            "untranslated": ("untranslated", "untranslated"),
+            "machine": ("machine translation awaiting review", "machine translations awaiting review"),
+            "changed": ("source changed since translation", "sources changed since translation"),
+            "fuzzy": ("marked fuzzy", "marked fuzzy"),
+            "required": ("named in [publish] require_review, machine-translated, awaiting review",) * 2,
         }
-        return [f"{count} {labels.get(reason, reason)}" for reason, count in sorted(self.waiting.items())]
+        return [f"{count} {labels.get(reason, (reason, reason))[count != 1]}"
+                for reason, count in sorted(self.waiting.items())]
 
 
 def required_segments(article: Article, names: tuple[str, ...]) -> set[int]:

@@ -69,6 +69,15 @@ def test_untranslated_and_changed_are_never_published() -> None:
     assert decision.reasons() == ["4 untranslated"]
 
 
+def test_reasons_agree_with_their_counts() -> None:
+    both = {"Body paragraph.": "machine", "Lead paragraph.": "machine"}
+    decision, _ = decide(article(), "ru", catalogue(**both), PublishPolicy())
+    assert decision.reasons() == ["2 machine translations awaiting review"]
+    both = {"Body paragraph.": "changed", "Lead paragraph.": "changed"}
+    decision, _ = decide(article(), "ru", catalogue(**both), PublishPolicy())
+    assert decision.reasons() == ["2 sources changed since translation"]
+
+
 def test_flow_mapping_front_matter_publishes_valid_yaml_with_the_same_meaning() -> None:
     """Regression: the added keys were written as lines after the closing brace (invalid YAML)."""
     import yaml
