@@ -324,7 +324,8 @@ def report_lines(report: SyncReport) -> list[str]:
         lines.append(f"  … and {len(report.held_back) - MAX_HELD_BACK_LINES} more held back: see 'pipeline status'")
     if report.findings:
         errors = sum(1 for f in report.findings if f.severity.value == "error")
-        lines.append(f"  check findings: {len(report.findings)} ({errors} errors); see 'pipeline check'")
+        lines.append(f"  check findings: {len(report.findings)} ({errors} error{'' if errors == 1 else 's'}); "
+                     "see 'pipeline check'")
     lines += orphan_lines(report.orphans)
     lines += [f"  warning: {warning}" for warning in report.warnings]
     if report.written:

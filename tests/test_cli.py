@@ -401,3 +401,12 @@ def test_status_help_says_fuzzy_includes_the_machine_translations(runner: CliRun
     assert port["machine"] == port["fuzzy"] == port["total"] > 0
     text = " ".join(runner.invoke(cli, ["status", "--help"]).output.split())
     assert '"fuzzy" counts every entry flagged fuzzy, the unreviewed machine translations included' in text
+
+
+def test_report_counts_one_check_error_in_the_singular() -> None:
+    from pipeline.cli import report_lines
+    from pipeline.model import Finding, Severity
+    from pipeline.sync import SyncReport
+
+    report = SyncReport(findings=[Finding("numbers", Severity.ERROR, "number(s) not in the source: 15")])
+    assert "  check findings: 1 (1 error); see 'pipeline check'" in report_lines(report)
