@@ -192,7 +192,7 @@ def _row(item: ReviewItem) -> str:
     if item.msgid_plural is not None:
         source += f'<span class="form">plural: {escape(item.msgid_plural)}</span>'
     if item.previous_msgid is not None:
-        source += f'<span class="was">Source was: {_diff_html(item.previous_msgid, item.msgid)}</span>'
+        source += f'<span class="was">Changes to the source: {_diff_html(item.previous_msgid, item.msgid)}</span>'
     if item.kind:
         source += f'<span class="kind">{escape(item.kind)}{" · " + escape(item.msgctxt) if item.msgctxt else ""}</span>'
     empty = '<span class="empty">(no translation)</span>'
@@ -214,7 +214,8 @@ def _row(item: ReviewItem) -> str:
 
 
 def _diff_html(old: str, new: str) -> str:
-    """The old source with what was removed struck out and what was added underlined."""
+    """The source text with what was removed struck out and what was added highlighted: both
+    texts at once, so it is labelled as the changes, not as the old source."""
     out = []
     for op, text in word_diff(old, new):
         if op is DiffOp.EQUAL:

@@ -85,7 +85,7 @@ def test_page_shows_statuses_legend_diff_findings_and_progress(page: str) -> Non
     for label in ("reviewed", "machine translation, not reviewed", "source changed since translation",
                   "untranslated", "check finding"):
         assert label in page
-    assert "Source was: The work starts in <del>June</del><ins>July</ins>." in page
+    assert "Changes to the source: The work starts in <del>June</del><ins>July</ins>." in page
     assert 'class="f-error"' in page
     assert "1/5 reviewed (20%)" in page
     assert 'class="bar"' in page
