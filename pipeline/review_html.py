@@ -206,6 +206,8 @@ def _row(item: ReviewItem) -> str:
     if item.findings:
         translation += _findings_html(item.findings)
     status = f'<span class="badge" style="background:{colour}">{escape(label)}</span>'
+    if item.line:  # the catalogue's path heads the version: the line finds the entry in an editor
+        status += f'<span class="kind">line {item.line}</span>'
     if item.provenance:
         status += f'<span class="kind">{escape(item.provenance)}</span>'
     return (f'<tr style="background:{tint}"><td lang="{escape(item.source_lang)}" '

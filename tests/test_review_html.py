@@ -91,6 +91,17 @@ def test_page_shows_statuses_legend_diff_findings_and_progress(page: str) -> Non
     assert 'class="bar"' in page
 
 
+def test_each_entry_shows_its_line_in_the_catalogue(tmp_path: Path) -> None:
+    """An editor reading a finding on the page must find the entry in the .po file."""
+    root = write_project(tmp_path / "p", {"news": "One paragraph.\n"}, CONFIG)
+    sync(root)
+    queue = build_queue(load_config(root))
+    lines = [item.line for item in queue.items]
+    assert lines and all(lines)
+    html = render_html(queue)
+    assert all(f'<span class="kind">line {line}</span>' in html for line in lines)
+
+
 def test_plural_forms_are_shown_and_escaped(tmp_path: Path) -> None:
     root = write_project(tmp_path / "p", {"news": "One paragraph.\n"}, CONFIG)
     sync(root)
