@@ -67,6 +67,14 @@ def test_list_shows_source_translation_and_why(root: Path) -> None:
     assert "translation: " in out and "machine translation (pseudo" in out
 
 
+def test_list_says_when_a_catalogue_does_not_exist_yet(root: Path) -> None:
+    """A new article's entries point at a .po file that only the next sync writes."""
+    (root / "source" / "fresh.md").write_text("A new paragraph.\n", encoding="utf-8")
+    out = run(root, "review", "--article", "fresh", "--lang", "ru").output
+    assert "no catalogue yet: run 'pipeline sync' to create locale/ru/LC_MESSAGES/fresh.po" in out
+    assert "no catalogue yet" not in run(root, "review", "--article", "port").output
+
+
 def test_json_schema(root: Path) -> None:
     result = run(root, "review", "--json", "--lang", "ru")
     data = json.loads(result.output)

@@ -157,6 +157,8 @@ def _list(queue: ReviewQueue) -> None:
         click.secho(f"{visible(version.article)} → {version.lang}: {len(selected)} waiting "
                     f"({version.reviewed}/{len(version.entries)} reviewed, {version.percent_reviewed:g}%)",
                     bold=True)
+        if not version.exists:  # the paths below name a file that sync has not written yet
+            click.echo(f"  no catalogue yet: run 'pipeline sync' to create {visible(version.path)}")
         for item in selected:
             for line in describe(item):
                 click.echo(line)
