@@ -75,6 +75,17 @@ def test_list_says_when_a_catalogue_does_not_exist_yet(root: Path) -> None:
     assert "no catalogue yet" not in run(root, "review", "--article", "port").output
 
 
+def test_why_explains_a_rejected_machine_translation() -> None:
+    from pipeline.commands.review import why
+    from pipeline.review import ReviewItem
+
+    item = ReviewItem(article="a", lang="ru", source_lang="en", path="x.po", line=3, position=0,
+                      msgctxt=None, msgid="Text.", msgstr="", status=EntryStatus.UNTRANSLATED,
+                      note="mt rejected: script: only 18% of letters in the ru script (pseudo 1)")
+    assert why(item) == ("no translation yet: the machine translation was rejected (script: only 18% "
+                         "of letters in the ru script (pseudo 1)); translate it by hand")
+
+
 def test_json_schema(root: Path) -> None:
     result = run(root, "review", "--json", "--lang", "ru")
     data = json.loads(result.output)

@@ -21,7 +21,7 @@ from ..errors import PipelineError
 from ..checks import divergence_findings, entry_checker
 from ..fileio import write_if_changed
 from ..integration import project_glossary
-from ..model import EntryStatus, Finding
+from ..model import MT_REJECTED_PREFIX, EntryStatus, Finding
 from ..review import (
     REASONS,
     Checker,
@@ -207,8 +207,9 @@ def why(item: ReviewItem) -> str:
     if item.status is EntryStatus.FUZZY:
         return "marked fuzzy: the translation needs work"
     if item.status is EntryStatus.UNTRANSLATED:
-        if item.note:
-            return item.note
+        if item.note:  # "mt rejected: <why>": say what it means and what to do
+            rejected = item.note.removeprefix(MT_REJECTED_PREFIX)
+            return f"no translation yet: the machine translation was rejected ({rejected}); translate it by hand"
         return f"no translation yet (no {item.source_lang}→{item.lang} model, or machine translation not run)"
     return "reviewed, but the checks found problems"
 
