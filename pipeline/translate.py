@@ -229,7 +229,9 @@ def _machine_translate(to_translate: dict[Pair, list[_Item]], engine: Engine,
                     progress(done, total)
         except EngineError as error:
             report.errors.append(error)
-            report.notes.append(f"{pair[0]}→{pair[1]}: {error}; {len(to_translate[pair])} entries left as they were")
+            count = len(to_translate[pair])
+            report.notes.append(f"{pair[0]}→{pair[1]}: {error}; {count} "
+                                f"{'entry left as it was' if count == 1 else 'entries left as they were'}")
             continue
         provenance = engine.provenance(*pair)
         for item in to_translate[pair]:

@@ -241,6 +241,7 @@ def test_engine_failures_are_reported_per_pair() -> None:
     jobs = [job("a.ru.po", Message("Hello there."))]
     report = translate_catalogues(jobs, FailingEngine())
     assert report.errors and jobs[0].catalogue.messages[0] == Message("Hello there.")
+    assert report.notes[-1].endswith("; 1 entry left as it was")
     report = translate_catalogues(jobs, ShortBatchEngine())
     assert "returned 0 translations for 1" in str(report.errors[0])
 
