@@ -418,8 +418,13 @@ def publish_command(project: Project, articles: tuple[str, ...], jobs: int | Non
 
 
 def _published_label(row: CatalogueStatus) -> str:
-    """``stale``: an older version is online while the current one is held back."""
-    return "stale" if row.stale else "yes" if row.published else "no"
+    """``stale``: an older version is online while the current one is held back; ``ready``:
+    nothing is online yet but nothing holds the version back (a plain "no" read as "not ready")."""
+    if row.stale:
+        return "stale"
+    if row.published:
+        return "yes"
+    return "ready" if row.ready else "no"
 
 
 @cli.command("status")
@@ -430,7 +435,8 @@ def status_command(project: Project, as_json: bool) -> None:
 
     "fuzzy" counts every entry flagged fuzzy, the unreviewed machine translations included
     (as a PO editor counts them). The last column says whether the language version is published; "stale" means an
-    older version is, and sync holds the current one back until it is reviewed.
+    older version is, and sync holds the current one back until it is reviewed; "ready" means it is not
+    published yet but nothing holds it back: the next sync (or publish) writes it.
 
     \b
     Example:

@@ -202,6 +202,7 @@ class CatalogueStatus:
     obsolete: int
     published: bool
     stale: bool = False  # published, but the current version is held back (as sync says)
+    ready: bool = False  # the current version may be published (sync or publish writes it)
 
     @property
     def percent_reviewed(self) -> float:
@@ -209,7 +210,7 @@ class CatalogueStatus:
 
 
 def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue | None,
-                     published: bool, stale: bool = False) -> CatalogueStatus:
+                     published: bool, stale: bool = False, ready: bool = False) -> CatalogueStatus:
     counts: Counter[EntryStatus] = Counter()
     active = catalogue.active if catalogue is not None else []
     for message in active:
@@ -224,6 +225,7 @@ def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue
         obsolete=len(catalogue.obsolete) if catalogue is not None else 0,
         published=published,
         stale=stale,
+        ready=ready,
     )
 
 
@@ -232,6 +234,6 @@ def project_status(config: Config) -> tuple[list[CatalogueStatus], list[Pipeline
     rows = []
     for article, lang, rel, catalogue in iter_catalogues(config, problems):
         published = safe_join(config.root, config.output_rel(lang, article.slug)).exists()
-        stale = published and not decide(article, lang, catalogue, config.publish)[0].ready
-        rows.append(catalogue_status(article, lang, rel, catalogue, published, stale))
+        ready = decide(article, lang, catalogue, config.publish)[0].ready
+        rows.append(catalogue_status(article, lang, rel, catalogue, published, published and not ready, ready))
     return rows, problems.errors

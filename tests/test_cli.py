@@ -140,6 +140,21 @@ def test_status_says_stale_when_sync_keeps_an_older_published_version(runner: Cl
     assert line.endswith("stale")
 
 
+def test_status_says_ready_when_a_reviewed_version_is_not_published_yet(runner: CliRunner, project: Path) -> None:
+    """A fully reviewed version that the next sync will publish read "published no", as if
+    something still held it back."""
+    run(runner, project, "sync", "--engine", "none")
+    fill(project, "locale/ru/LC_MESSAGES/news/port.po")
+    rows = {(r["article"], r["lang"]): r for r in json.loads(run(runner, project, "status", "--json").output)}
+    assert rows[("news/port", "ru")]["ready"] and not rows[("news/port", "ru")]["published"]
+    assert not rows[("news/port", "az")]["ready"]
+    labels = {tuple(line.split()[:2]): line.split()[-1] for line in run(runner, project, "status").output.splitlines()}
+    assert labels[("news/port", "ru")] == "ready" and labels[("news/port", "az")] == "no"
+    run(runner, project, "sync", "--engine", "none")
+    labels = {tuple(line.split()[:2]): line.split()[-1] for line in run(runner, project, "status").output.splitlines()}
+    assert labels[("news/port", "ru")] == "yes"
+
+
 def test_status_table_columns_line_up_with_long_slugs(runner: CliRunner, project: Path) -> None:
     run(runner, project, "sync", "--engine", "none")
     long_slug = "world/" + "a-very-long-article-slug-" * 2
