@@ -252,7 +252,11 @@ def run_sync(project: Project, stages: tuple[str, ...], *, engine_name: str | No
                               progress=progress, **hooks)
         if jobs is not None:
             options.jobs = jobs
-        return sync(config, options)
+        report = sync(config, options)
+    if not report.articles and not report.errors:  # "0 article(s)" alone does not say what to do
+        report.warnings.append(f"no article in {config.source_dir}/: put the Markdown articles (*.md) there, "
+                               "or set source_dir in pipeline.toml to the folder that holds them")
+    return report
 
 
 def render_report(report: SyncReport, *, as_json: bool, strict: bool = False) -> None:

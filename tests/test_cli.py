@@ -425,3 +425,11 @@ def test_report_counts_one_check_error_in_the_singular() -> None:
 
     report = SyncReport(findings=[Finding("numbers", Severity.ERROR, "number(s) not in the source: 15")])
     assert "  check findings: 1 (1 error); see 'pipeline check'" in report_lines(report)
+
+
+def test_sync_without_articles_says_where_it_looked(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "draft.markdown").write_text("Not read.\n", encoding="utf-8")
+    result = run(runner, tmp_path, "sync", "--engine", "none")
+    assert result.exit_code == 0
+    assert "warning: no article in source/: put the Markdown articles (*.md) there" in result.output
