@@ -43,6 +43,8 @@ _ATTRIBUTE = r"""(?:[#.][^\s{}#."'=]+|[A-Za-z_:][\w:.-]*=(?:"[^"\n]*"|'[^'\n]*'|
 ATTRIBUTE_LIST = re.compile(r"\{:[^{}\n]*\}|\{[ \t]*" + _ATTRIBUTE + r"(?:[ \t]+" + _ATTRIBUTE + r")*[ \t]*\}")
 _TRAILING_ATTRIBUTES = re.compile(r"[ \t]*(?:" + ATTRIBUTE_LIST.pattern + r")[ \t]*$")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+$")
+#: A block quote's alert marker (GitHub, Obsidian, Hugo), the space before a title included.
+_ALERT_MARKER = re.compile(r"\[![A-Za-z]+\][+-]?(?:[ \t]+|$)")
 #: A definition's first line (PHP Markdown Extra, Goldmark, kramdown, Pandoc): ``: text``.
 _DEFINITION_MARKER = re.compile(r":[ \t]+(?=\S)")
 _SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -792,6 +794,10 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segm
     head, pieces, tail = _split_template_lines(texts, pieces)
     yield from _template_arguments(texts, head)
     pieces = _without_attribute_lines(texts, pieces)
+    if kind is BlockKind.BLOCKQUOTE and pieces:
+        title, pieces = _alert_title(texts, pieces)
+        if title is not None:
+            yield from _text_block(texts, [title], kind, "line")
     style = "footnote" if token.meta.get("footnote_continues") else "block"
     for group, group_kind, marker, group_style in _definition_groups(texts, pieces):
         yield from _text_block(texts, group, group_kind or kind, group_style or style, marker)
@@ -811,6 +817,21 @@ def _text_block(texts: list[str], pieces: list[Piece], kind: BlockKind, style: s
     yield Segment(msgid=msgid, kind=kind, line=first.line + 1, pieces=tuple(pieces),
                   style=style, cont_prefix=_continuation_prefix(prefix) + " " * marker)
     yield from _inner_segments(texts, pieces, msgid)
+
+
+def _alert_title(texts: list[str], pieces: list[Piece]) -> tuple[Piece | None, list[Piece]]:
+    """A block quote that opens with an alert marker (GitHub's ``> [!NOTE]``, Obsidian's
+    ``> [!WARNING]+ Road closed``; Hugo reads both) is an alert: the marker is the site's and
+    stays as written, on its own line, with the title after it (an entry of its own, if any),
+    and the text goes on from the next line. Joined into one entry, the text would have been
+    published on the marker's line, as the alert's title.
+    Returns (the title's piece or None, the pieces of the text)."""
+    first = pieces[0]
+    marker = _ALERT_MARKER.match(texts[first.line], first.start, first.end)
+    if marker is None:
+        return None, pieces
+    title = Piece(first.line, marker.end(), first.end)
+    return (title if title.start < title.end else None), pieces[1:]
 
 
 def _without_attribute_lines(texts: list[str], pieces: list[Piece]) -> list[Piece]:
@@ -842,7 +863,7 @@ def _definition_groups(texts: list[str], pieces: list[Piece]
         return
     first_definition = next(i for i, marker in enumerate(markers) if marker)
     for piece in pieces[:first_definition]:
-        yield [piece], BlockKind.DEFINITION_TERM, 0, "term"
+        yield [piece], BlockKind.DEFINITION_TERM, 0, "line"
     group: list[Piece] = []
     width = 0
     for piece, marker in zip(pieces[first_definition:], markers[first_definition:]):
@@ -1398,8 +1419,9 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
     lines = [part for part in lines if part]
     if style == "setext":
         return _pipes_as_entities(" ".join(_escape_block_start(part, segment.msgid) for part in lines))
-    if style == "term":
-        # A definition list's term is one line: a second one would be a term of its own.
+    if style == "line":
+        # A definition list's term, an alert's title: one line, or a second would be
+        # another term, or the alert's text.
         return _escape_block_start(" ".join(lines), segment.msgid)
     rendered = []
     for i, part in enumerate(lines):

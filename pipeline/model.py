@@ -83,7 +83,7 @@ class Segment:
     ``style`` tells the splicer how to write a translation back (YAML scalar style for
     front matter, ``"atx"``/``"setext"``/``"cell"``/``"block"`` for Markdown; ``"footnote"``: a
     block that must stay apart from the line after it; ``"cell-lead"``: a table cell that
-    starts its row (no leading pipe); ``"term"``: a definition list's term, one line;
+    starts its row (no leading pipe); ``"line"``: a definition list's term or an alert's title, one line;
     ``"title-dq"`` and the like: a link title between its
     delimiters).
     ``cont_prefix`` is what starts a continuation line inside the block's containers.

@@ -1083,3 +1083,27 @@ def test_a_colon_line_opening_a_paragraph_is_no_definition_and_a_translated_one_
     out = localise(art, lambda s: "Первая  \n: вторая")
     assert out == "Первая  \n\\: вторая\n"
     assert [s.kind for s in article(out).segments] == [BlockKind.PARAGRAPH]
+
+
+@pytest.mark.parametrize("text, entries, published", [
+    ("> [!NOTE]\n> The port opens on Monday.\n", ["The port opens on Monday."],
+     "> [!NOTE]\n> THE PORT OPENS ON MONDAY.\n"),
+    ("> [!WARNING]+ Road closed\n> Use the coast road.\n", ["Road closed", "Use the coast road."],
+     "> [!WARNING]+ ROAD CLOSED\n> USE THE COAST ROAD.\n"),
+    ("> [!TIP]\n>\n> Book early.\n", ["Book early."], "> [!TIP]\n>\n> BOOK EARLY.\n"),
+    ("> [!note] Title only\n", ["Title only"], "> [!note] TITLE ONLY\n"),
+])
+def test_an_alert_marker_stays_on_its_line_and_its_title_is_an_entry(text: str, entries: list[str],
+                                                                       published: str) -> None:
+    art = article(text)
+    assert [s.msgid for s in art.segments] == entries
+    assert localise(art, upper) == published
+    # A translated title cannot take the text's line, nor the text the marker's.
+    out = localise(art, lambda s: s.msgid.upper() + "\nmore")
+    assert out.startswith(text[:text.index("]") + 1])
+    assert [s.msgid.split()[0] for s in article(out).segments] == [e.upper().split()[0] for e in entries]
+
+
+def test_a_bracketed_word_in_a_paragraph_is_no_alert() -> None:
+    assert kinds("[!NOTE] this is a paragraph\n") == [("paragraph", "[!NOTE] this is a paragraph", 1)]
+    assert kinds("> A quote with [!NOTE] inside.\n") == [("blockquote", "A quote with [!NOTE] inside.", 1)]

@@ -103,7 +103,7 @@ ATTRIBUTES = st.sampled_from(["{#port}", "{: .lead}", "{.note #n key=\"a b\"}", 
 
 @st.composite
 def attributed_block(draw: st.DrawFn) -> str:
-    """A heading or paragraph with an attribute list (Goldmark, Pandoc, kramdown)."""
+    """A heading or paragraph with an attribute list (Goldmark, Pandoc, kramdown), or an alert."""
     attributes = draw(ATTRIBUTES)
     return draw(st.sampled_from([
         "## " + draw(PHRASE) + draw(st.sampled_from([" ", " ## "])) + attributes,
@@ -111,6 +111,7 @@ def attributed_block(draw: st.DrawFn) -> str:
         attributes + "\n" + draw(paragraph()),
         draw(paragraph()) + "\n" + attributes,
         attributes,
+        "> [!NOTE]" + draw(st.sampled_from(["", "+ Road closed", " " + draw(PHRASE)])) + "\n> " + draw(PHRASE),
     ]))
 
 
