@@ -439,11 +439,22 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
 def _name_word(tokens: list[Token], position: int, first: int, text: str,
                lex: Lexicon) -> bool:
     token = tokens[position]
-    if position > first and not text[tokens[position - 1].end:token.start].isspace():
+    if position > first and not _name_gap(tokens[position - 1], text[tokens[position - 1].end:token.start], lex):
         return False
     if token.text in lex.particles:
         return position > first
     return token.text[0].isupper()
+
+
+def _name_gap(previous: Token, gap: str, lex: Lexicon) -> bool:
+    """Whether ``gap`` may separate two words of one name: spaces, or a full stop and
+    spaces after a title abbreviation or an initial (said Mr. Karimov / Dr. Samir Karimov,
+    сказал С. А. Керимов); the full stop would otherwise end the name at "Mr" or "С"."""
+    if gap.isspace():
+        return True
+    abbreviation = previous.text in lex.titles or (len(previous.text) == 1
+                                                   and previous.text.isupper())
+    return abbreviation and gap[:1] == "." and gap[1:].isspace() and len(gap) > 1
 
 
 def _leading(group: list[Token], lex: Lexicon) -> list[Token]:

@@ -534,3 +534,18 @@ def test_names_with_capitals_outside_latin_and_cyrillic() -> None:
     found = names_in(text, "en")
     found.clear()
     assert len(names_in(text, "en")) == 4
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("“We are ready,” said Mr. Karimov.", "en", "Karimov"),
+    ("“We are ready,” said Dr. Samir Karimov.", "en", "Samir Karimov"),
+    ("“We are ready,” said Prof. Leyla Huseynova.", "en", "Leyla Huseynova"),
+    ("“We are ready,” said Sen. John McCain.", "en", "John McCain"),
+    ("«Мы готовы», — сказал С. Керимов.", "ru", "Керимов"),
+])
+def test_a_title_abbreviation_or_initial_with_a_full_stop_is_not_the_speaker(
+        text: str, lang: str, speaker: str) -> None:
+    # The full stop after "Mr" ended the name there: the speaker was "Mr", and the speaker
+    # check asked every translation for a word sounding like "Mr".
+    assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
+
