@@ -211,7 +211,7 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
             first += 1
         if end - first == 1 and (words[first] in function_words or words[first] == "The"):
             continue
-        after = first + 2 if end - first > _MAX_NAME_TOKENS else end
+        after = first + 2 if _too_long(words[first:end], particles) else end
         lead, core = words[index:first], words[first:after]
         if starts is None:
             starts = _word_starts(text, run_start, words)
@@ -227,6 +227,13 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
                           gender=gender, person=person))
         resume = after
     return found
+
+
+def _too_long(words: list[str], particles: frozenset[str]) -> bool:
+    """Whether a group is two names side by side (deyə Natiq Cəfərli Meydan TV-yə): more
+    than three capitalised words. Particles do not count, so Ursula von der Leyen and
+    Charles de Gaulle stay whole."""
+    return sum(1 for word in words if word not in particles) > _MAX_NAME_TOKENS
 
 
 def _word_starts(text: str, start: int, words: list[str]) -> list[int]:
@@ -429,7 +436,7 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     if not core or (len(core) == 1 and (core[0].text in lex.function_words
                                         or core[0].text == "The")):
         return None, max(end, index + 1)
-    core = core[:2] if len(core) > _MAX_NAME_TOKENS else core
+    core = core[:2] if _too_long([t.text for t in core], lex.particles) else core
     name = Name(core[0].start, core[-1].end, " ".join(text[core[0].start:core[-1].end].split()),
                 gender=_title_gender_of([t.text for t in lead]),
                 person=any(t.text in lex.titles or fold(t.text) in lex.roles for t in lead))

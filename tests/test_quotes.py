@@ -549,3 +549,10 @@ def test_a_title_abbreviation_or_initial_with_a_full_stop_is_not_the_speaker(
     # check asked every translation for a word sounding like "Mr".
     assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
 
+
+
+@pytest.mark.parametrize("name", ["Ursula von der Leyen", "Jean de la Fontaine"])
+def test_particles_do_not_count_towards_the_two_names_side_by_side_limit(name: str) -> None:
+    # Four words with particles were read as two names side by side: "Ursula von".
+    quotations = find_quotations(f"“We are ready,” said {name}, the Commission president.", "en")
+    assert [q.speaker for q in quotations] == [name]
