@@ -89,10 +89,22 @@ def check_quote_count(entry: Entry) -> list[Finding]:
     source = _quote_count(entry.scan("source"))
     target = _quote_count(entry.scan("target")) + _dash_interruptions(entry.translation, entry.scan("target"))
     if source == target:
-        return []
+        return _unclosed_finding(entry)
     return [_finding("quote-count", Severity.ERROR,
                      f"the source has {_plural(source, 'quotation')}, "
                      f"the translation {_plural(target, 'quotation')}")]
+
+
+def _unclosed_finding(entry: Entry) -> list[Finding]:
+    """A closing mark lost: as many quotations as the source, but more of them left open
+    at the end of the segment (only a quotation going on in the next paragraph may be)."""
+    source, target = entry.scan("source").unclosed, entry.scan("target").unclosed
+    if len(target) <= len(source):
+        return []
+    mark = target[len(source)]
+    return [_finding("quote-count", Severity.ERROR,
+                     f"the quotation opened by {mark.char} at character {mark.index + 1} of the "
+                     "translation is never closed, as it is in the source: add its closing mark")]
 
 
 def check_quote_nesting(entry: Entry) -> list[Finding]:

@@ -377,3 +377,22 @@ def test_speaker_named_by_surname_alone_is_spelled_as_the_glossary_spells_the_fu
         "speaker 'Керимова' is spelled 'Kerimov'; the glossary says 'Karimov' (as in 'Рашад Керимов')"]
     assert speaker("«Поворотный момент», — добавил Мамедов.",
                    "“A turning point,” Mammadov added.") == []
+
+
+@pytest.mark.parametrize("translation", [
+    "«Мы готовы, — сказал Рашад Керимов.",
+    "«Наш газ идёт на запад, — сказал Рашад Керимов. «Но не сейчас».",
+])
+def test_a_lost_closing_mark_is_an_error(glossary: Glossary, translation: str) -> None:
+    # The unclosed opener counted as a quotation, so the count agreed and nothing was said.
+    findings = check_entry(SOURCE if "Но" not in translation
+                           else "“Our gas goes west,” said Rashad Karimov. “But not now.”",
+                           translation, "en", "ru", glossary=glossary, only=["quote-count"])
+    assert [f.check for f in findings] == ["quote-count"]
+    assert "never closed" in findings[0].message
+
+
+def test_a_quotation_going_on_in_the_next_paragraph_may_stay_open(glossary: Glossary) -> None:
+    findings = check_entry("“Our gas goes west,” said Rashad Karimov. “And more", "«Наш газ идёт на запад», — сказал Рашад Керимов. «И больше",
+                           "en", "ru", glossary=glossary, only=["quote-count"])
+    assert findings == []
