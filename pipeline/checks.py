@@ -86,8 +86,8 @@ def _finding(check: str, severity: Severity, message: str) -> Finding:
 
 def check_quote_count(entry: Entry) -> list[Finding]:
     """Quotations lost or added: the translation has a different number of them."""
-    source = _quote_count(entry.scan("source"))
-    target = _quote_count(entry.scan("target")) + _dash_interruptions(entry.translation, entry.scan("target"))
+    source = _speech_parts(entry.source, entry.scan("source"))
+    target = _speech_parts(entry.translation, entry.scan("target"))
     if source == target:
         return _unclosed_finding(entry)
     return [_finding("quote-count", Severity.ERROR,
@@ -668,6 +668,14 @@ _DASH_INTERRUPTION = re.compile(r"[,.!?…]\s+[—–]\s+[^—–«»“”„]+
 
 def _dash_interruptions(text: str, scan: QuoteScan) -> int:
     return sum(len(_DASH_INTERRUPTION.findall(span.inner(text))) for span in scan.spans if span.depth == 0)
+
+
+def _speech_parts(text: str, scan: QuoteScan) -> int:
+    """How many quotations ``text`` holds, counted so that the languages' styles agree:
+    a quotation interrupted by its attribution between dashes counts once per part, on
+    either side of the translation (a Russian source's «…, — сказал он. — …» is two, as
+    its English translation's “…,” he said. “…” is)."""
+    return _quote_count(scan) + _dash_interruptions(text, scan)
 
 
 def _top_quotes(text: str, scan: QuoteScan) -> list[str]:

@@ -396,3 +396,18 @@ def test_a_quotation_going_on_in_the_next_paragraph_may_stay_open(glossary: Glos
     findings = check_entry("“Our gas goes west,” said Rashad Karimov. “And more", "«Наш газ идёт на запад», — сказал Рашад Керимов. «И больше",
                            "en", "ru", glossary=glossary, only=["quote-count"])
     assert findings == []
+
+
+@pytest.mark.parametrize("source, src, translation, tgt", [
+    ("«Наш газ идёт на запад, — сказал Рашад Керимов. — Но не сейчас».", "ru",
+     "“Our gas goes west,” said Rashad Karimov. “But not now.”", "en"),
+    ("«Наш газ идёт на запад, — сказал Рашад Керимов. — Но не сейчас».", "ru",
+     "“Qazımız qərbə gedir, – Rəşad Kərimov bildirib. – Amma indi yox”.", "az"),
+    ("“Qazımız qərbə gedir, – Rəşad Kərimov bildirib. – Amma indi yox”.", "az",
+     "“Our gas goes west,” said Rashad Karimov. “But not now.”", "en"),
+])
+def test_a_quotation_interrupted_by_dashes_in_the_source_counts_its_parts(
+        glossary: Glossary, source: str, src: str, translation: str, tgt: str) -> None:
+    # Interruptions were counted in the translation only: a Russian source's one pair of
+    # marks with two parts was "1 quotation" against the translation's 2.
+    assert checks_fired(source, translation, glossary, tgt=tgt, src=src) == []
