@@ -670,12 +670,23 @@ def _dash_interruptions(text: str, scan: QuoteScan) -> int:
     return sum(len(_DASH_INTERRUPTION.findall(span.inner(text))) for span in scan.spans if span.depth == 0)
 
 
+#: — Мы готовы, — сказал министр: Russian and Azerbaijani dialogue, direct speech that a
+#: paragraph opens with a dash instead of quotation marks (English writes “…,” he said).
+_DIALOGUE = re.compile(r"\s*[—–]\s+[^\W_]")
+
+
 def _speech_parts(text: str, scan: QuoteScan) -> int:
     """How many quotations ``text`` holds, counted so that the languages' styles agree:
     a quotation interrupted by its attribution between dashes counts once per part, on
-    either side of the translation (a Russian source's «…, — сказал он. — …» is two, as
-    its English translation's “…,” he said. “…” is)."""
-    return _quote_count(scan) + _dash_interruptions(text, scan)
+    either side of the translation, and a dialogue paragraph counts as a quotation with
+    its own interruptions (— Мы готовы, — сказал он. — Но не сейчас: two)."""
+    count = _quote_count(scan) + _dash_interruptions(text, scan)
+    if _DIALOGUE.match(text):
+        outside = blank_out(text)
+        for span in scan.spans:
+            outside = outside[:span.start] + " " * (span.end - span.start) + outside[span.end:]
+        count += 1 + len(_DASH_INTERRUPTION.findall(outside))
+    return count
 
 
 def _top_quotes(text: str, scan: QuoteScan) -> list[str]:

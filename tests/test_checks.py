@@ -411,3 +411,25 @@ def test_a_quotation_interrupted_by_dashes_in_the_source_counts_its_parts(
     # Interruptions were counted in the translation only: a Russian source's one pair of
     # marks with two parts was "1 quotation" against the translation's 2.
     assert checks_fired(source, translation, glossary, tgt=tgt, src=src) == []
+
+
+@pytest.mark.parametrize("source, src, translation, tgt", [
+    ("— Наш газ идёт на запад, — сказал Рашад Керимов.", "ru",
+     "“Our gas goes west,” said Rashad Karimov.", "en"),
+    ("— Наш газ идёт на запад, — сказал Рашад Керимов. — Но не сейчас.", "ru",
+     "“Our gas goes west,” said Rashad Karimov. “But not now.”", "en"),
+    ("“Our gas goes west,” said Rashad Karimov.", "en",
+     "— Наш газ идёт на запад, — сказал Рашад Керимов.", "ru"),
+])
+def test_russian_dialogue_dashes_are_direct_speech(glossary: Glossary, source: str, src: str,
+                                                   translation: str, tgt: str) -> None:
+    # A paragraph opened by a dialogue dash was "0 quotations": a false quote-count error
+    # on every correct translation of Russian dialogue, and on Russian dialogue written
+    # for an English quotation.
+    assert checks_fired(source, translation, glossary, tgt=tgt, src=src) == []
+
+
+def test_dialogue_whose_speech_marks_were_lost_is_an_error(glossary: Glossary) -> None:
+    assert checks_fired("— Наш газ идёт на запад, — сказал Рашад Керимов.",
+                        "Our gas goes west, said Rashad Karimov.", glossary, tgt="en",
+                        src="ru") == [("quote-count", Severity.ERROR)]
