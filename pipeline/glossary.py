@@ -473,7 +473,14 @@ def _word_pattern(word: str, lang: str, name: bool, last: bool) -> tuple[str, st
     elif lang == "az" and last:
         ending = r"(?:['’\-]?[a-zəğıöüçşâ]{1,6})?"
     literal = rest if word[0].islower() else word[0] + rest
-    return _first_letter(word, lang) + re.escape(rest) + ending, literal
+    pattern = _APOSTROPHE.sub(_ANY_APOSTROPHE, re.escape(rest))
+    return _first_letter(word, lang) + pattern + ending, max(_APOSTROPHE.split(literal), key=len)
+
+
+#: Apostrophes inside a name (O'Brien, O’Brien, Azerbaijani Oʼ): typography and engines
+#: write any of them, and each is the same spelling of the name.
+_APOSTROPHE = re.compile("['’ʼ]")
+_ANY_APOSTROPHE = "['’ʼ]"
 
 
 def _ru_stem(word: str, name: bool) -> str:
