@@ -54,6 +54,10 @@ _THAT = frozenset({"that", "что", "ki"})
 #: interview on Monday that “…).
 _THAT_AFTER_TOKENS = 8
 _SUFFIXED = re.compile(r"['’][^\W\d_]+$")
+#: Prepositions that tie a role to whom it serves (a spokesman for the Port of Baku, an
+#: analyst at Capital Economics, представитель из Минэкономики): the name after one is an
+#: employer or a place, not the speaker the role describes.
+_ROLE_OF = frozenset("for at from with in to из от для при в".split())
 _MAX_ASIDES = 3  # Smith, however, also later said
 _MALE_TITLES = frozenset({"Mr", "Господин", "Cənab", "King", "Prince", "Sir", "Lord"})
 _FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Госпожа", "Xanım", "Queen", "Princess",
@@ -539,6 +543,8 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         if position >= len(tokens):
             return None
         role = any(fold(t.text) in lex.roles for t in tokens[index:position])
+        if role and fold(tokens[position - 1].text) in _ROLE_OF:
+            return None  # a spokesman for the Port of Baku: the name is the employer's
         if skip == 0 or role:
             name, _ = _name_at(text, tokens, position, lex)
             if name is not None:

@@ -556,3 +556,15 @@ def test_particles_do_not_count_towards_the_two_names_side_by_side_limit(name: s
     # Four words with particles were read as two names side by side: "Ursula von".
     quotations = find_quotations(f"“We are ready,” said {name}, the Commission president.", "en")
     assert [q.speaker for q in quotations] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "“We do not comment,” said a spokesman for the Port of Baku.",
+    "“Rates will rise,” said an analyst at Capital Economics.",
+    "«Мы не комментируем», — сказал представитель из Минэкономики.",
+])
+def test_a_role_of_an_organisation_does_not_make_the_organisation_the_speaker(text: str) -> None:
+    # The speaker was "Port" (or "Capital Economics"): every correct translation was told
+    # that the speaker was missing from it.
+    lang = "ru" if "«" in text else "en"
+    assert [q.speaker for q in find_quotations(text, lang)] == [None]
