@@ -348,8 +348,9 @@ def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, in
 
 
 def _inner_attribution(piece: _Piece, text: str, lang: str) -> Name | None:
-    """Russian style «Мы готовы, — сказал он. — Но не сейчас»: the speaker inside."""
-    if lang != "ru" or not piece.close_mark:
+    """Russian and Azerbaijani style «Мы готовы, — сказал он. — Но не сейчас» / “Hazırıq,
+    – Samir Kərimov bildirib. – Amma indi yox”: the speaker inside."""
+    if lang not in ("ru", "az") or not piece.close_mark:
         return None
     match = _RU_INNER.search(text, piece.start, piece.end)
     if match is None:

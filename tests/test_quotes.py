@@ -568,3 +568,10 @@ def test_a_role_of_an_organisation_does_not_make_the_organisation_the_speaker(te
     # that the speaker was missing from it.
     lang = "ru" if "«" in text else "en"
     assert [q.speaker for q in find_quotations(text, lang)] == [None]
+
+
+def test_azerbaijani_quotation_interrupted_by_its_attribution_names_the_speaker() -> None:
+    # Only Russian was looked into: the Azerbaijani speaker was "not named", so the
+    # speaker check never asked translations for Elçin Həsənov.
+    text = "“Qiymətlər 12 faiz artıb, – Elçin Həsənov bildirib. – Və yenə artacaq”."
+    assert [q.speaker for q in find_quotations(text, "az")] == ["Elçin Həsənov"]
