@@ -150,7 +150,47 @@ def check_speakers(entry: Entry) -> list[Finding]:
         problem = _speaker_problem(entry, name)
         if problem:
             findings.append(_finding("speaker", Severity.ERROR, problem))
-    return findings
+    return findings + [_finding("speaker", Severity.ERROR, problem)
+                       for problem in _swapped_speakers(entry)]
+
+
+def _swapped_speakers(entry: Entry) -> list[str]:
+    """Quotations the translation gives to another person the segment quotes (“A,” said X.
+    “B,” said Y. → «A», — сказал Y. «B», — сказал X.): every name is there, so only the
+    attributions, read in both languages and paired by position, show the swap. Only
+    speakers with a glossary row are compared, so a name is never guessed."""
+    if entry.glossary is None:
+        return []
+    source = [q for q in find_quotations(entry.source, entry.src_lang) if q.depth == 0]
+    target = [q for q in find_quotations(entry.translation, entry.tgt_lang) if q.depth == 0]
+    if len(source) < 2 or len(source) != len(target):
+        return []
+    said = [_attributed_term(entry, q, entry.src_lang) for q in source]
+    quoted = {id(term) for term in said if term is not None}
+    problems = []
+    for number, (wanted, quotation) in enumerate(zip(said, target), 1):
+        found = _attributed_term(entry, quotation, entry.tgt_lang)
+        if wanted is None or found is None or found is wanted or id(found) not in quoted:
+            continue
+        problems.append(f"quotation {number} (“{_shorten(quotation.text.strip(), 40)}”) is "
+                        f"attributed to {found.form(entry.tgt_lang)!r} in the translation, but "
+                        f"the source's quotation {number} to {wanted.form(entry.src_lang)!r}: "
+                        "the quotations were swapped between speakers or reordered; give each "
+                        "its source's speaker and place")
+    return problems
+
+
+def _attributed_term(entry: Entry, quotation: Quotation, lang: str) -> Term | None:
+    """The glossary row of the name attributing ``quotation`` (as written, in ``lang``)."""
+    if quotation.attribution is None or entry.glossary is None:
+        return None
+    name = quotation.attribution.text
+    term = entry.glossary.find(name, lang)
+    if term is None:
+        matches = entry.glossary.terms_in(name, lang)
+        if matches and matches[-1].end == len(name.rstrip()) and matches[-1].term.is_name:
+            term = matches[-1].term
+    return term
 
 
 def check_glossary(entry: Entry) -> list[Finding]:

@@ -433,3 +433,18 @@ def test_dialogue_whose_speech_marks_were_lost_is_an_error(glossary: Glossary) -
     assert checks_fired("— Наш газ идёт на запад, — сказал Рашад Керимов.",
                         "Our gas goes west, said Rashad Karimov.", glossary, tgt="en",
                         src="ru") == [("quote-count", Severity.ERROR)]
+
+
+SWAPPED = ("“Our gas goes west,” said Rashad Karimov. “It does not,” said Leyla Huseynova.",
+           "«Наш газ идёт на запад», — сказала Лейла Гусейнова. «Не идёт», — сказал Рашад Керимов.",
+           "«Наш газ идёт на запад», — сказал Рашад Керимов. «Не идёт», — сказала Лейла Гусейнова.")
+
+
+def test_quotations_swapped_between_speakers_are_an_error() -> None:
+    # Every name was in the translation, so the swap was published without a finding.
+    glossary = read_glossary(io.StringIO(CSV + "Leyla Huseynova,Leyla Hüseynova,Лейла Гусейнова,person\n"))
+    source, swapped, good = SWAPPED
+    findings = check_entry(source, swapped, "en", "ru", glossary=glossary, only=["speaker"])
+    assert len(findings) == 2
+    assert "quotation 1 (“Наш газ идёт на запад”) is attributed to 'Лейла Гусейнова'" in findings[0].message
+    assert check_entry(source, good, "en", "ru", glossary=glossary) == []
