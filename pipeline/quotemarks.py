@@ -25,6 +25,7 @@ from __future__ import annotations
 import enum
 import json
 import re
+import unicodedata
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from functools import lru_cache
@@ -344,12 +345,14 @@ def _with_depths(pairs: list[tuple[Mark, Mark]]) -> tuple[QuoteSpan, ...]:
 def _classify(text: str, index: int) -> Mark | None:
     char = text[index]
     before, after = _neighbour(text, index, -1), _neighbour(text, index, 1)
-    space_before = before is None or before.isspace() or before in _OPENING_CONTEXT
+    space_before = before is None or before.isspace() or before in _OPENING_CONTEXT \
+        or unicodedata.category(before) == "Ps"
     space_after = after is None or after.isspace()
     if space_before and space_after:
         return None
     left = space_before and not space_after and after not in _HARD_CLOSING
-    right = not space_before and (space_after or after in _CLOSING_CONTEXT)
+    right = not space_before and (space_after or after in _CLOSING_CONTEXT
+                                  or unicodedata.category(after) == "Pe")
     if _FAMILY[char] is Family.SINGLE:
         return _classify_single(text, index, before, after, left, right)
     if char in _OPEN_ONLY:

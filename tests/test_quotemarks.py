@@ -196,3 +196,15 @@ def test_quotation_marks_inside_an_html_comment_are_left_alone() -> None:
     text = 'He said "yes" <!-- editor: "verify" --> today.'
     assert localise_quotes(text, "en", "ru") == 'He said «yes» <!-- editor: "verify" --> today.'
     assert "verify" not in blank_out(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("［‘We are ready,’ said X.］", "［«We are ready,» said X.］"),
+    ("［'Straight singles,' said X.］", "［«Straight singles,» said X.］"),
+    ("（‘quoted’）", "（«quoted»）"),
+])
+def test_single_quotes_next_to_any_bracket_are_quotation_marks(text: str, expected: str) -> None:
+    # Only ASCII brackets counted as opening context: a single mark after the pseudo
+    # engine's ［ (or a full-width bracket) was an apostrophe, so the quotation was left in
+    # English marks and quote-count said it was lost.
+    assert localise_quotes(text, "en", "ru") == expected
