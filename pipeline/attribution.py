@@ -662,6 +662,8 @@ def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon
     if ":" not in tail or len(tokens) > _COLON_CLAUSE_TOKENS:
         return None
     name, after = _name_at(text, tokens, 0, lex, pronouns=False)
+    if name is not None and after == len(tokens) and _speaker_label(name, words):
+        return name
     if name is None or after >= len(tokens) or not tokens[after].text[0].islower() \
             or not text[tokens[after - 1].end:tokens[after].start].isspace():
         return None
@@ -683,6 +685,13 @@ def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon
             return None
         index += 1
     return name
+
+
+def _speaker_label(name: Name, words: list[str]) -> bool:
+    """Leyla Huseynova: “… / Мамедова: «…: a lead-in that is a name alone, as interviews,
+    lists and transcripts label a speaker. Only a name that is certainly a person's (a
+    title or role, a surname ending) counts: Port of Baku: “… names no speaker."""
+    return len(name.words) > 1 and (name.person or _surname_gender(words[-1])[0])
 
 
 def _that_after_object(rest: list[str]) -> bool:

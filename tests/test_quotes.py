@@ -575,3 +575,17 @@ def test_azerbaijani_quotation_interrupted_by_its_attribution_names_the_speaker(
     # speaker check never asked translations for Elçin Həsənov.
     text = "“Qiymətlər 12 faiz artıb, – Elçin Həsənov bildirib. – Və yenə artacaq”."
     assert [q.speaker for q in find_quotations(text, "az")] == ["Elçin Həsənov"]
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("Leyla Huseynova: “The berths are free.”", "en", "Leyla Huseynova"),
+    ("Economist Samir Karimov: “They are not.”", "en", "Samir Karimov"),
+    ("Самир Керимов: «Причалы заняты».", "ru", "Самир Керимов"),
+    ("Leyla Hüseynova: “Körpülər boşdur”.", "az", "Leyla Hüseynova"),
+    ("Port of Baku: “The berths are free.”", "en", None),
+])
+def test_a_person_named_alone_before_a_colon_is_the_speaker(text: str, lang: str,
+                                                            speaker: str | None) -> None:
+    # Interviews, lists and transcripts label speakers so; the quotation was "not named"
+    # and its speaker never checked in translations.
+    assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
