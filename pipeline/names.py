@@ -209,7 +209,7 @@ def name_drift(renderings: Mapping[NameKey, Sequence[Rendering]], glossary: Glos
         groups = _spellings(occurrences, key[2])
         if len(groups) < 2:
             continue
-        reference = _reference(groups)
+        reference = _reference(groups, key[0])
         row = _suggested_row(key, _display(reference), renderings, glossary)
         where = _where(reference)
         for group in groups:
@@ -456,11 +456,20 @@ def _spellings(occurrences: Sequence[Rendering], lang: str) -> list[list[Renderi
     return list(groups.values())
 
 
-def _reference(groups: list[list[Rendering]]) -> list[Rendering]:
-    """The spelling most reviewed entries use, or, with none reviewed, the most common."""
-    if any(o.reviewed for group in groups for o in group):
-        return max(groups, key=lambda g: sum(1 for o in g if o.reviewed))
-    return max(groups, key=len)
+def _reference(groups: list[list[Rendering]], source: str) -> list[Rendering]:
+    """The spelling most reviewed entries use, or, with none reviewed, the most common.
+
+    On a tie, a spelling other than the source's own wins: between Latin-script languages
+    the source's spelling (Rashad Mammadli in an Azerbaijani translation, beside Rəşad
+    Məmmədli) is what an engine or a hurried translator leaves, not a decision, and the
+    suggested glossary row must not make it the rule."""
+    reviewed = any(o.reviewed for group in groups for o in group)
+
+    def weight(group: list[Rendering]) -> tuple[int, bool]:
+        count = sum(1 for o in group if o.reviewed) if reviewed else len(group)
+        return count, _display(group) != source
+
+    return max(groups, key=weight)
 
 
 def _display(group: Sequence[Rendering]) -> str:

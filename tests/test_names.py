@@ -384,3 +384,16 @@ def test_the_run_state_keeps_spellings_compactly_and_gives_them_back_in_line_ord
     assert recalled_names([kept], {("Elvin Guliyev", "en")}) == ()
     assert remembered_names(()) == ""
     assert recalled_names(['[["ru/a.po", "en"]]']) == recalled_names(["junk"]) == recalled_names([7]) == ()
+
+
+def test_on_a_tie_the_source_spelling_left_in_the_translation_is_the_drift(glossary: Glossary) -> None:
+    # The first spelling seen won the tie: Rashad Mammadli (the English spelling left in
+    # an Azerbaijani translation) was the reference, the correct Rəşad Məmmədli the drift,
+    # and the row suggested to the editor put the English spelling in the az column.
+    items = [
+        _item("az/a.po", [(SAID, "“Körpülər dolu idi”, – deyə liman direktoru Rashad Mammadli bildirib.", 5, False)], tgt="az"),
+        _item("az/b.po", [(SAID, "“Körpülər dolu idi”, – deyə liman direktoru Rəşad Məmmədli bildirib.", 9, False)], tgt="az"),
+    ]
+    findings = _drift(items, glossary)
+    assert [(f.path, f.line) for f in findings] == [("az/a.po", 5)]
+    assert "`Rashad Mammadli,,Rəşad Məmmədli,person,`" in findings[0].message
