@@ -162,8 +162,12 @@ def _scan(text: str, lang: str | None) -> QuoteScan:
     spans: list[tuple[Mark, Mark]] = []
     stack: list[Mark] = []
     for position, mark in enumerate(marks):
-        if mark.can_close and _close(marks, position, stack, spans, ldquo_closes):
-            continue
+        if mark.can_close:
+            left_open = list(stack)
+            if _close(marks, position, stack, spans, ldquo_closes):
+                if lang == "az":
+                    spans += _suffixed_closers(text, left_open[len(stack) + 1:], mark.index)
+                continue
         if mark.can_open:
             stack.append(mark)
     unclosed = tuple(m for m in stack if m.family in (Family.DOUBLE, Family.ANGLE))
@@ -316,6 +320,28 @@ def _pairs(opening: str, closing: str, ldquo_closes: bool) -> bool:
     if closing == "“" and opening != "„" and not ldquo_closes:
         return False
     return closing in _CLOSERS.get(opening, "")
+
+
+#: A closing single mark with an Azerbaijani case suffix written straight after it
+#: (‘mükəmməl fırtına’dır): letters on both sides, so it reads as an apostrophe.
+_SUFFIXED_CLOSER = re.compile(r"(?<=[^\W\d_])['’](?=[a-zəğıöüçşâ]{1,6}\b)")
+
+
+def _suffixed_closers(text: str, dropped: list[Mark], limit: int) -> list[tuple[Mark, Mark]]:
+    """Pairs for the single openers an enclosing quotation's closer left unclosed, each
+    closed by the last suffixed mark before the next opener or ``limit``: in “Bu ‘mükəmməl
+    fırtına’dır”, the ’ of ’dır ends the inner quotation (Gəncə'nin inside a quotation
+    whose ‘ is closed elsewhere is never looked at)."""
+    pairs = []
+    ends = [mark.index for mark in dropped[1:]] + [limit]
+    for opener, end in zip(dropped, ends):
+        if opener.family is not Family.SINGLE:
+            continue
+        found = list(_SUFFIXED_CLOSER.finditer(text, opener.index + 1, end))
+        if found:
+            index = found[-1].start()
+            pairs.append((opener, Mark(index, text[index], False, True)))
+    return pairs
 
 
 def _later_single_closer(marks: list[Mark], position: int) -> bool:

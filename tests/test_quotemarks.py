@@ -208,3 +208,15 @@ def test_single_quotes_next_to_any_bracket_are_quotation_marks(text: str, expect
     # engine's ［ (or a full-width bracket) was an apostrophe, so the quotation was left in
     # English marks and quote-count said it was lost.
     assert localise_quotes(text, "en", "ru") == expected
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("“Bu taxıl üçün ‘mükəmməl fırtına’dır”, – deyə Şahla Kərimova qeyd edib.", "mükəmməl fırtına"),
+    ("“‘Azərsu’nun rəhbəri gəlib”.", "Azərsu"),
+    ("“Bu ‘Gəncə'nin oxucuları’ kitabıdır”, – o deyib.", "Gəncə'nin oxucuları"),
+])
+def test_azerbaijani_inner_quotation_closed_before_a_case_suffix(text: str, inner: str) -> None:
+    # The ’ of ’dır has letters on both sides and read as an apostrophe: the inner
+    # quotation was lost, and quote-count called a correct translation one quotation short.
+    scan = scan_quotes(text, "az")
+    assert [span.inner(text) for span in scan.spans if span.depth == 1] == [inner]
