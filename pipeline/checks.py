@@ -624,6 +624,7 @@ def _surname_form(entry: Entry, name: str) -> tuple[str, str] | None:
     name row ends so, or when rows that do disagree on the target form."""
     if entry.glossary is None:
         return None
+    name = _INITIALS.sub("", name)  # S. Karimov: the glossary spells the surname
     size = len(name.split())
     found: dict[str, str] = {}
     for term in entry.glossary.terms:
@@ -637,6 +638,10 @@ def _surname_form(entry: Entry, name: str) -> tuple[str, str] | None:
         if term_pattern(tail, entry.src_lang, True).fullmatch(name.strip()):
             found.setdefault(" ".join(target_words[-size:]), source)
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+#: Initials in front of a surname (S. Karimov, С. А. Керимов).
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.\s*)+(?=[^\W\d_]{2})")
 
 
 def _surname_problem(entry: Entry, name: str, target: str, full: str) -> str | None:

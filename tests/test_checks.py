@@ -448,3 +448,17 @@ def test_quotations_swapped_between_speakers_are_an_error() -> None:
     assert len(findings) == 2
     assert "quotation 1 (“Наш газ идёт на запад”) is attributed to 'Лейла Гусейнова'" in findings[0].message
     assert check_entry(source, good, "en", "ru", glossary=glossary) == []
+
+
+@pytest.mark.parametrize("source, src", [("“Our gas goes west,” said R. Karimov.", "en"),
+                                         ("“Qazımız qərbə gedir”, – R. Kərimov bildirib.", "az")])
+def test_a_speaker_named_by_initial_and_surname_is_spelled_by_the_glossary(
+        source: str, src: str) -> None:
+    # 'R. Karimov' matched no glossary row, so any similar-sounding surname passed.
+    glossary = read_glossary(io.StringIO("en,az,ru,kind\nRashad Karimov,Rəşad Kərimov,Рашад Керимов,person\n"))
+    wrong = check_entry(source, "«Наш газ идёт на запад», — сказал Р. Каримов.", src, "ru",
+                        glossary=glossary, only=["speaker"])
+    assert len(wrong) == 1
+    assert "is spelled 'Каримов'; the glossary says 'Керимов'" in wrong[0].message
+    assert check_entry(source, "«Наш газ идёт на запад», — сказал Р. Керимов.", src, "ru",
+                       glossary=glossary, only=["speaker"]) == []
