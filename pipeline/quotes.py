@@ -25,6 +25,7 @@ from pipeline.attribution import (Mention, Name, full_names_in, guess_gender,
                                   introduces_speech, names_in, resolve, resolves_to_itself,
                                   speaker_after, speaker_before, words_of)
 from pipeline.inline import blank_out
+from pipeline.lexicon import lexicon
 from pipeline.quotemarks import QuoteScan, scan_quotes
 
 
@@ -233,7 +234,8 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
                                               gender=gender, person=True)))
     first = unit[0]
     inner = "\n".join(_inner(segments, piece) for piece in unit)
-    if name is not None or len(unit) > 1 or _introduced(article, first):
+    if name is not None or len(unit) > 1 or _introduced(article, first) \
+            or _said_by_someone(article, unit[-1]):
         kind = QuoteKind.SPEECH
     else:
         before = _before_text(article, first)
@@ -396,6 +398,28 @@ def _introduced(article: _Article, piece: _Piece) -> bool:
     start = _before_start(article, piece)
     return start < piece.start and introduces_speech(article.segments[piece.segment], start,
                                                      piece.start, article.lang)
+
+
+#: How many words after a quotation ending in a comma may come before its speech verb
+#: (“…,” a spokesman for the port said).
+_SAID_WITHIN = 8
+
+
+def _said_by_someone(article: _Article, piece: _Piece) -> bool:
+    """“…,” said a spokesman for the Port of Baku / «…», — сказал представитель: a quotation
+    that ends in a comma (or is followed by one or a dash) and then, in its sentence, by
+    a speech verb is speech, even when nobody is named."""
+    text = article.segments[piece.segment]
+    if not piece.close_mark:
+        return False
+    end = _after_end(article, piece)
+    clause = _inner(article.segments, piece).rstrip().endswith((",", "?", "!")) \
+        or text[piece.end:end].lstrip()[:1] in (",", "—", "–")
+    if not clause:
+        return False
+    lex = lexicon(article.lang)
+    words = words_of(text, piece.end, end)[:_SAID_WITHIN]
+    return any(lex.verb_at(words, index) for index in range(len(words)))
 
 
 def _before_text(article: _Article, piece: _Piece) -> str:
