@@ -25,7 +25,7 @@ from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names)
 from pipeline.numbers import Number, numbers_in, unmatched_numbers
-from pipeline.quotemarks import QuoteScan, delimiters, normalise_quotes, scan_quotes
+from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import QuoteKind, Quotation, analyse_article, find_quotations
 from pipeline.translit import similarity
 
@@ -55,6 +55,7 @@ class Entry:
     tgt_lang: str
     glossary: Glossary | None = None
     speakers: tuple[str, ...] = ()
+    marks: Delimiters | None = None  # the target's house style, over CLDR's
     _scans: dict[str, QuoteScan] = field(default_factory=dict, compare=False, repr=False)
 
     def scan(self, which: str) -> QuoteScan:
@@ -119,8 +120,9 @@ def check_quote_nesting(entry: Entry) -> list[Finding]:
 
 
 def check_quote_marks(entry: Entry) -> list[Finding]:
-    """Quotation marks not in the target language's style (CLDR delimiters)."""
-    marks = delimiters(entry.tgt_lang)
+    """Quotation marks not in the target language's style (the project's house style, or
+    CLDR's delimiters)."""
+    marks = entry.marks or delimiters(entry.tgt_lang)
     scan = entry.scan("target")
     wrong = [span for span in scan.spans
              if (span.open_mark, span.close_mark) != marks.for_depth(
@@ -338,16 +340,17 @@ CORPUS_CHECKS = ("quote-divergence", "name-drift")
 
 def check_entry(source: str, translation: str, src_lang: str, tgt_lang: str, *,
                 glossary: Glossary | None = None, speakers: Sequence[str] = (),
-                only: Iterable[str] | None = None) -> list[Finding]:
+                only: Iterable[str] | None = None, marks: Delimiters | None = None) -> list[Finding]:
     """Run the entry checks (all, or those named in ``only``) on one translated segment.
 
     ``speakers`` are the speakers' names as written in the source segment; when empty
     they are found in the segment itself (the article-level analysis of
     :func:`check_catalogues` also sees quotations attributed in other paragraphs).
+    ``marks``: the target language's house-style quotation marks, if the project sets them.
     """
     if not translation:
         return []
-    entry = Entry(source, translation, src_lang, tgt_lang, glossary, tuple(speakers))
+    entry = Entry(source, translation, src_lang, tgt_lang, glossary, tuple(speakers), marks)
     names = list(CHECKS) if only is None else list(only)
     findings: list[Finding] = []
     for name in names:
@@ -356,12 +359,13 @@ def check_entry(source: str, translation: str, src_lang: str, tgt_lang: str, *,
 
 
 def entry_checker(glossary: Glossary | None = None,
-                  speakers: Mapping[str, Sequence[str]] | None = None) -> Checker:
+                  speakers: Mapping[str, Sequence[str]] | None = None,
+                  marks: Mapping[str, Delimiters] | None = None) -> Checker:
     """A ``(source, translation, src_lang, tgt_lang) -> findings`` checker with the
     glossary bound and, optionally, speakers by source text (see :func:`segment_speakers`)."""
     def check(source: str, translation: str, src_lang: str, tgt_lang: str) -> list[Finding]:
         return check_entry(source, translation, src_lang, tgt_lang, glossary=glossary,
-                           speakers=(speakers or {}).get(source, ()))
+                           speakers=(speakers or {}).get(source, ()), marks=(marks or {}).get(tgt_lang))
     return check
 
 
@@ -412,7 +416,8 @@ class CatalogueCheck:
 
 
 def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogue,
-                    glossary: Glossary | None = None) -> CatalogueCheck:
+                    glossary: Glossary | None = None,
+                    marks: Mapping[str, Delimiters] | None = None) -> CatalogueCheck:
     """Entry checks on every translated entry (fuzzy or not) of one catalogue, with path,
     line, language and msgid filled, its quotations for :func:`check_divergence` and its
     spellings of unglossaried names for :func:`pipeline.names.name_drift`.
@@ -428,7 +433,7 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
             where = dict(path=path, line=message.lineno, lang=tgt_lang, msgid=message.msgid)
             findings += [replace(f, **where) for f in check_entry(
                 message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
-                speakers=speakers[index])]
+                speakers=speakers[index], marks=(marks or {}).get(tgt_lang))]
     return CatalogueCheck(tuple(findings), catalogue_quotations(path, src_lang, tgt_lang, catalogue),
                           catalogue_renderings(path, src_lang, tgt_lang, catalogue, glossary))
 
@@ -477,13 +482,13 @@ def corpus_findings(parts: Iterable[CatalogueCheck], glossary: Glossary | None =
     return findings + check_divergence(quoted) + name_drift(names, glossary)
 
 
-def check_catalogues(items: Iterable[CatalogueItem],
-                     glossary: Glossary | None = None) -> list[Finding]:
+def check_catalogues(items: Iterable[CatalogueItem], glossary: Glossary | None = None,
+                     marks: Mapping[str, Delimiters] | None = None) -> list[Finding]:
     """:func:`check_catalogue` on every item, plus the corpus-level checks.
 
     ``items`` are ``(path, source_lang, target_lang, catalogue)``.
     """
-    return corpus_findings((check_catalogue(*item, glossary) for item in items), glossary)
+    return corpus_findings((check_catalogue(*item, glossary, marks) for item in items), glossary)
 
 
 @dataclass(frozen=True)
@@ -494,9 +499,10 @@ class CatalogueChecker:
     :func:`check_catalogues`' result."""
 
     glossary: Glossary | None = None
+    marks: Mapping[str, Delimiters] = field(default_factory=dict)  # house styles by language
 
     def per_catalogue(self, item: CatalogueItem) -> CatalogueCheck:
-        return check_catalogue(*item, self.glossary)
+        return check_catalogue(*item, self.glossary, self.marks)
 
     def corpus(self, parts: Iterable[CatalogueCheck]) -> list[Finding]:
         return corpus_findings(parts, self.glossary)
@@ -513,7 +519,7 @@ class CatalogueChecker:
         return CatalogueCheck(recorded=tuple(data))
 
     def __call__(self, items: Iterable[CatalogueItem]) -> list[Finding]:
-        return check_catalogues(items, self.glossary)
+        return check_catalogues(items, self.glossary, self.marks)
 
 
 def check_divergence(quoted: Mapping[QuoteKey, list[QuotedTranslation]]) -> list[Finding]:

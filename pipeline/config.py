@@ -61,6 +61,9 @@ class Config:
     models_dir: str | None = None
     beam_size: int | None = None
     publish: PublishPolicy = field(default_factory=PublishPolicy)
+    #: House-style quotation marks by language (``[quotes]``), over CLDR's: see
+    #: :func:`pipeline.quotemarks.house_style`.
+    quotes: dict[str, str] = field(default_factory=dict)
 
     @property
     def source_path(self) -> Path:
@@ -121,7 +124,7 @@ def project_spelling(code: str, languages: tuple[str, ...] | list[str]) -> str |
 
 _KNOWN_KEYS = {
     "languages", "source_language", "source_dir", "locale_dir", "output",
-    "front_matter_keys", "translate", "models", "publish",
+    "front_matter_keys", "translate", "models", "publish", "quotes",
 }
 #: The keys each table may hold: a misspelt one (``allow_machin``) must not be ignored.
 _KNOWN_TABLE_KEYS = {
@@ -219,7 +222,30 @@ def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
     kwargs["publish"] = _publish_policy(_table(data, "publish"),
                                         kwargs.get("front_matter_keys", DEFAULT_FRONT_MATTER_KEYS),
                                         kwargs.get("languages", Config.languages))
+    quotes = data.get("quotes", {})
+    if not isinstance(quotes, dict):
+        raise ConfigError("[quotes] must be a table of language = marks, such as az = \"«»„“\"", path=CONFIG_NAME)
+    kwargs["quotes"] = _quote_styles(quotes, kwargs.get("languages", Config.languages))
     return Config(root=root, **kwargs)
+
+
+def _quote_styles(table: dict[str, Any], languages: tuple[str, ...]) -> dict[str, str]:
+    """``[quotes]``: each language's house-style marks, checked as the quote checks read them."""
+    from .quotemarks import house_style
+
+    for lang, marks in table.items():
+        if lang not in languages:
+            raise ConfigError(f"[quotes] {lang}: not one of the project's languages", path=CONFIG_NAME,
+                              hint="languages: " + ", ".join(languages))
+        if not isinstance(marks, str):
+            raise ConfigError(f"[quotes] {lang}: give the marks as text, such as {lang} = \"«»„“\"",
+                              path=CONFIG_NAME)
+        try:
+            house_style(marks, lang)
+        except ValueError as exc:
+            raise ConfigError(f"[quotes] {lang}: {exc}", path=CONFIG_NAME,
+                              hint=f"e.g. {lang} = \"«»„“\" (outer, then inner), or {lang} = \"“”\"") from None
+    return dict(table)
 
 
 def _line_of_setting(text: str, message: str) -> int | None:

@@ -7,13 +7,14 @@ This module builds those hooks for a project, so the CLI and tests get the same 
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from .annotate import segment_annotator
 from .checks import CatalogueChecker
 from .config import Config
 from .glossary import Glossary, glossary_postprocessor, load_glossary
-from .quotemarks import localise_quotes, normalise_quotes, quotes_postprocessor
+from .quotemarks import Delimiters, house_style, localise_quotes, normalise_quotes, quotes_postprocessor
 
 
 def project_glossary(config: Config) -> Glossary | None:
@@ -28,29 +29,37 @@ def project_glossary(config: Config) -> Glossary | None:
     return load_glossary(path, shown_as=shown_as)
 
 
-def catalogue_checker(glossary: Glossary | None) -> CatalogueChecker:
-    """The checks with the project's glossary: call it on catalogues (``pipeline check``),
-    or hand it to ``sync``, which checks each catalogue where it is written."""
-    return CatalogueChecker(glossary)
+def quote_marks(config: Config) -> dict[str, Delimiters]:
+    """The project's house-style quotation marks by language (``[quotes]``; CLDR's elsewhere)."""
+    return {lang: house_style(marks, lang) for lang, marks in config.quotes.items()}
 
 
-def published_quotes(source: str, translation: str, source_lang: str, target_lang: str) -> str:
-    """Quotation marks in a published translation follow the target language (CLDR)."""
+def catalogue_checker(glossary: Glossary | None, marks: dict[str, Delimiters] | None = None) -> CatalogueChecker:
+    """The checks with the project's glossary and quotation marks: call it on catalogues
+    (``pipeline check``), or hand it to ``sync``, which checks each catalogue where it is written."""
+    return CatalogueChecker(glossary, marks or {})
+
+
+def published_quotes(source: str, translation: str, source_lang: str, target_lang: str, *,
+                     marks: dict[str, Delimiters] | None = None) -> str:
+    """Quotation marks in a published translation follow the target language: its house style
+    (``marks``), or CLDR's."""
     if translation == source or source_lang == target_lang:
         return translation
-    return localise_quotes(translation, source_lang, target_lang)
+    return localise_quotes(translation, source_lang, target_lang, marks=(marks or {}).get(target_lang))
 
 
 def hooks(config: Config) -> dict[str, Any]:
     """The keyword arguments of :class:`pipeline.sync.SyncOptions` that carry the hooks."""
     glossary = project_glossary(config)
-    postprocess: tuple[Any, ...] = (quotes_postprocessor(),)
+    marks = quote_marks(config)
+    postprocess: tuple[Any, ...] = (quotes_postprocessor(marks=marks),)
     if glossary is not None:
         postprocess = (glossary_postprocessor(glossary), *postprocess)
     return {
         "annotate": segment_annotator(glossary),
         "postprocess": postprocess,
-        "checker": catalogue_checker(glossary),
-        "publish_transform": published_quotes,
+        "checker": catalogue_checker(glossary, marks),
+        "publish_transform": functools.partial(published_quotes, marks=marks) if marks else published_quotes,
         "memory_key": normalise_quotes,
     }

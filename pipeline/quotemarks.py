@@ -262,6 +262,25 @@ def delimiters(lang: str) -> Delimiters:
     return table["root"]
 
 
+def house_style(marks: str, lang: str) -> Delimiters:
+    """A newsroom's own quotation marks for ``lang`` (``[quotes]`` in pipeline.toml): two
+    characters, the outer pair (quotations inside take CLDR's inner pair, or its outer one
+    where the house style's outer pair is CLDR's inner: a British desk's ``‘’`` nests ``“”``),
+    or four, the outer and then the inner pair (``«»„“``). Raises ValueError saying
+    what is wrong: a mark the scanner cannot pair would never be read as a quotation."""
+    if len(marks) not in (2, 4):
+        raise ValueError(f"{marks!r} has {len(marks)} character(s): give the opening and closing "
+                         "mark (2), or the outer pair and then the inner pair (4)")
+    for opening, closing in (marks[0:2], marks[2:4]) if len(marks) == 4 else (marks,):
+        if closing not in _CLOSERS.get(opening, ""):
+            raise ValueError(f"{opening}…{closing} is not a pair of quotation marks the checks read")
+    cldr = delimiters(lang)
+    inner = marks[2:4] if len(marks) == 4 else cldr.alt_start + cldr.alt_end
+    if inner == marks[:2]:
+        inner = cldr.start + cldr.end
+    return Delimiters(marks[0], marks[1], inner[0], inner[1])
+
+
 def read_cldr_delimiters(path: str | Path) -> Delimiters | None:
     """Read the ``<delimiters>`` of one CLDR ``common/main/<locale>.xml`` file.
 

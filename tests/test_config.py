@@ -54,6 +54,12 @@ def test_hugo_style_output_and_publish_policy(tmp_path: Path) -> None:
     ('[publish.notice]\nru = 5\n', 2, "[publish.notice] ru: the notice must be text"),
     ('languages = ["AZ", "ru", "en"]\n', 1, "languages: write the language code 'AZ' as 'az'"),
     ('source_dir = "source"\nsource_language = "en-us"\n', 2, "write the language code 'en-us' as 'en-US'"),
+    ('[quotes]\nfr = "«»"\n', 2, "[quotes] fr: not one of the project's languages"),
+    ('[quotes]\naz = "«»„"\n', 2, "[quotes] az: '«»„' has 3 character(s)"),
+    ('[quotes]\naz = "»«"\n', 2, "[quotes] az: »…« is not a pair of quotation marks"),
+    ('[quotes]\naz = "<>"\n', 2, "[quotes] az: <…> is not a pair"),
+    ('[quotes]\nen = 2\n', 2, "[quotes] en: give the marks as text"),
+    ('quotes = "«»"\n', 1, "[quotes] must be a table"),
 ])
 def test_bad_settings_name_the_line(tmp_path: Path, text: str, line: int | None, fragment: str) -> None:
     with pytest.raises(ConfigError) as info:
@@ -73,6 +79,15 @@ def test_require_review_takes_front_matter_keys_lead_and_block_kinds(tmp_path: P
     config = config_from(tmp_path, 'front_matter_keys = ["title", "gallery.caption"]\n[publish]\n'
                                    'require_review = ["title", "gallery.caption", "lead", "heading", "list item"]\n')
     assert config.publish.require_review == ("title", "gallery.caption", "lead", "heading", "list item")
+
+
+def test_house_style_quotation_marks(tmp_path: Path) -> None:
+    config = config_from(tmp_path, '[quotes]\naz = "«»„“"\nen = "‘’"\n')
+    assert config.quotes == {"az": "«»„“", "en": "‘’"}
+    from pipeline.integration import quote_marks
+    marks = quote_marks(config)
+    assert marks["az"].for_depth(0) == ("«", "»") and marks["az"].for_depth(1) == ("„", "“")
+    assert marks["en"].for_depth(0) == ("‘", "’") and marks["en"].for_depth(1) == ("“", "”")  # CLDR's outer, as the inner
 
 
 def test_toml_syntax_error(tmp_path: Path) -> None:

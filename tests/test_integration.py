@@ -58,6 +58,44 @@ def test_quotes_and_names_repaired_and_a_lost_speaker_rejected(tmp_path: Path) -
     assert report.machine_translated["ru"] == 2 and report.rejected["ru"] == 1
 
 
+class GuillemetEngine:
+    """Writes Azerbaijani with «» marks, as much of the Azerbaijani press does."""
+
+    name = "guillemets"
+
+    def supports(self, source: str, target: str) -> bool:
+        return (source, target) == ("en", "az")
+
+    def provenance(self, source: str, target: str) -> str:
+        return "guillemets 1"
+
+    def translate_batch(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        return ["«Biz hazırıq», – nazir bildirib." for _ in texts]
+
+
+def test_a_house_style_for_quotation_marks_is_kept_by_mt_checks_and_publishing(tmp_path: Path) -> None:
+    article = "“We are ready,” the minister said.\n"
+    runner = CliRunner()
+    outputs = {}
+    for style in ("", '[quotes]\naz = "«»„“"\n'):
+        root = write_project(tmp_path / (style and "house"), {"a": article},
+                             'languages = ["en", "az"]\n[publish]\nallow_machine = true\n' + style)
+        config = load_config(root)
+        sync(config, SyncOptions(engine=GuillemetEngine(), **hooks(config)))
+        po = root / "locale/az/LC_MESSAGES/a.po"
+        machine = parse_po(po.read_bytes()).active[0].msgstr
+        # The translator writes «» and clears fuzzy: the marks are the translator's own.
+        po.write_text(po.read_text(encoding="utf-8").replace("#, fuzzy\n", "").replace(
+            machine, "«Biz hazırıq», – nazir bildirib."), encoding="utf-8")
+        checked = runner.invoke(cli, ["--project", str(root), "check"])
+        sync(config, SyncOptions(engine=GuillemetEngine(), **hooks(config)))
+        outputs[style] = (machine, checked.output, (root / "public/az/a.md").read_text(encoding="utf-8"))
+    machine, check, published = outputs[""]  # CLDR's Azerbaijani marks
+    assert machine.startswith("“Biz hazırıq”") and "[quote-marks]" in check and "“Biz hazırıq”" in published
+    machine, check, published = outputs['[quotes]\naz = "«»„“"\n']
+    assert machine.startswith("«Biz hazırıq»") and "[quote-marks]" not in check and "«Biz hazırıq»" in published
+
+
 def test_check_flags_what_a_translator_broke(tmp_path: Path) -> None:
     root = write_project(tmp_path, {"a": "“The port grows by 64 percent,” said Leyla Huseynova.\n"},
                          'languages = ["en", "ru"]\n')

@@ -9,7 +9,7 @@ import click
 
 from ..cli import EXIT_ERRORS, EXIT_FINDINGS, Project, pass_project, show_error
 from ..annotate import unknown_speakers
-from ..integration import catalogue_checker, project_glossary
+from ..integration import catalogue_checker, project_glossary, quote_marks
 from ..model import Severity
 from ..project import Problems, iter_catalogues, load_articles
 
@@ -32,7 +32,7 @@ def check_command(project: Project, as_json: bool) -> None:
     report = Problems()
     items = [(rel, article.lang, lang, catalogue)
              for article, lang, rel, catalogue in iter_catalogues(config, report) if catalogue is not None]
-    findings = catalogue_checker(project_glossary(config))(items)
+    findings = catalogue_checker(project_glossary(config), quote_marks(config))(items)
     if as_json:
         click.echo(json.dumps([{
             "path": f.path, "line": f.line, "lang": f.lang, "check": f.check, "severity": f.severity.value,

@@ -20,7 +20,7 @@ from ..config import Config
 from ..errors import PipelineError
 from ..checks import divergence_findings, entry_checker
 from ..fileio import write_if_changed
-from ..integration import project_glossary
+from ..integration import project_glossary, quote_marks
 from ..model import MT_REJECTED_PREFIX, EntryStatus, Finding
 from ..review import (
     REASONS,
@@ -50,7 +50,7 @@ _SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "white"}
 def checker_for(config: Config) -> Checker:
     """The checks ``sync`` and ``check`` run, with the same project glossary, so the queue's
     findings are the ones the editor saw there."""
-    return entry_checker(project_glossary(config))
+    return entry_checker(project_glossary(config), marks=quote_marks(config))
 
 
 def corpus_findings_for(config: Config, project: ProjectRows | None = None) -> CorpusFindings:
