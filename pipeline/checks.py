@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from pipeline.glossary import Glossary, Term, count_term, find_variants, term_pattern
 from pipeline.inline import RegionKind, blank_out, code_spans, protected_regions, template_tags, urls
 from pipeline.lexicon import lexicon
-from pipeline.model import Catalogue, Finding, Severity
+from pipeline.model import Catalogue, Finding, Message, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names)
 from pipeline.numbers import Number, numbers_in, unmatched_numbers
@@ -338,6 +338,13 @@ CHECKS: Mapping[str, Check] = {check.name: check for check in (
 CORPUS_CHECKS = ("quote-divergence", "name-drift")
 
 
+def without_dismissed(findings: Iterable[Finding], message: Message) -> list[Finding]:
+    """``findings`` less those of the checks dismissed on ``message`` (see
+    :attr:`pipeline.model.Message.dismissed_checks`)."""
+    dismissed = message.dismissed_checks
+    return [f for f in findings if f.check not in dismissed]
+
+
 def check_entry(source: str, translation: str, src_lang: str, tgt_lang: str, *,
                 glossary: Glossary | None = None, speakers: Sequence[str] = (),
                 only: Iterable[str] | None = None, marks: Delimiters | None = None) -> list[Finding]:
@@ -413,6 +420,8 @@ class CatalogueCheck:
     #: Instead of ``names``, for an article ``sync`` skipped: what an earlier run recorded
     #: (:meth:`CatalogueChecker.remembered`), read only for the names this run reads too.
     recorded: tuple[str, ...] = ()
+    #: (path, line, check) of the checks dismissed on its entries, for the corpus-level ones.
+    dismissed: tuple[tuple[str, int, str], ...] = ()
 
 
 def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogue,
@@ -425,17 +434,20 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
     The catalogue's active entries are read in order as the article's segments.
     """
     findings: list[Finding] = []
+    dismissed: list[tuple[str, int, str]] = []
     messages = catalogue.active
     segments = [m.msgid for m in messages]
     speakers = segment_speakers(segments, src_lang)
     for index, message in enumerate(messages):
+        dismissed += [(path, message.lineno, check) for check in sorted(message.dismissed_checks)]
         for translation in message.translations:
             where = dict(path=path, line=message.lineno, lang=tgt_lang, msgid=message.msgid)
-            findings += [replace(f, **where) for f in check_entry(
+            findings += without_dismissed([replace(f, **where) for f in check_entry(
                 message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
-                speakers=speakers[index], marks=(marks or {}).get(tgt_lang))]
+                speakers=speakers[index], marks=(marks or {}).get(tgt_lang))], message)
     return CatalogueCheck(tuple(findings), catalogue_quotations(path, src_lang, tgt_lang, catalogue),
-                          catalogue_renderings(path, src_lang, tgt_lang, catalogue, glossary))
+                          catalogue_renderings(path, src_lang, tgt_lang, catalogue, glossary),
+                          dismissed=tuple(dismissed))
 
 
 def catalogue_quotations(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogue
@@ -479,7 +491,9 @@ def corpus_findings(parts: Iterable[CatalogueCheck], glossary: Glossary | None =
             quoted[key].append(occurrence)
     read = {key[:2] for part in parts for key, _ in part.names}
     names = collect(part.names or recalled_names(part.recorded, read) for part in parts)
-    return findings + check_divergence(quoted) + name_drift(names, glossary)
+    dismissed = {where for part in parts for where in part.dismissed}
+    return findings + [f for f in check_divergence(quoted) + name_drift(names, glossary)
+                       if (f.path, f.line, f.check) not in dismissed]
 
 
 def check_catalogues(items: Iterable[CatalogueItem], glossary: Glossary | None = None,

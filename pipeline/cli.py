@@ -19,13 +19,14 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 import click
 
 from . import __version__
 from .config import Config, load_config
 from .errors import ConfigError, PipelineError
+from .model import Finding
 from .project import CatalogueStatus, discover_articles, orphaned_catalogues, project_status
 from .sync import STAGES, SyncOptions, SyncReport, sync
 
@@ -214,6 +215,15 @@ def _hooks(config: Config) -> dict[str, Any]:
     from . import integration
 
     return integration.hooks(config)
+
+
+def _enforced_checker(config: Config) -> Callable[[tuple[str, str, str, Any]], Sequence[Finding]] | None:
+    """The entry checks that tell whether a version is ready, when ``[publish]
+    enforced_checks`` makes their findings hold versions back."""
+    if not config.publish.enforced_checks:
+        return None
+    checker = _hooks(config)["checker"]
+    return lambda item: checker.per_catalogue(item).findings
 
 
 def check_articles(config: Config, articles: tuple[str, ...]) -> None:
@@ -446,7 +456,7 @@ def status_command(project: Project, as_json: bool) -> None:
     Example:
       pipeline status --json
     """
-    rows, errors = project_status(project.config)
+    rows, errors = project_status(project.config, _enforced_checker(project.config))
     if as_json:
         data = [dict(row.__dict__, percent_reviewed=row.percent_reviewed) for row in rows]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

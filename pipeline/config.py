@@ -44,6 +44,9 @@ class PublishPolicy:
     allow_machine: bool = False
     require_review: tuple[str, ...] = ()
     notice: dict[str, str] = field(default_factory=dict)
+    #: Checks whose findings hold a version back (Weblate's "enforced checks"): an entry with
+    #: such a finding waits until it is fixed or the check is dismissed on it.
+    enforced_checks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ _KNOWN_KEYS = {
 _KNOWN_TABLE_KEYS = {
     "translate": {"engine", "beam_size"},
     "models": {"dir"},
-    "publish": {"allow_machine", "require_review", "notice"},
+    "publish": {"allow_machine", "require_review", "notice", "enforced_checks"},
 }
 
 
@@ -325,7 +328,26 @@ def _publish_policy(table: dict[str, Any], front_matter_keys: tuple[str, ...],
         raise ConfigError("[publish] notice must be a table of language = text", path=CONFIG_NAME)
     for lang, text in notice.items():
         _check_notice(lang, text, languages)
-    return PublishPolicy(allow_machine=allow, require_review=tuple(require), notice=dict(notice))
+    enforced = table.get("enforced_checks", [])
+    if not isinstance(enforced, list) or not all(isinstance(name, str) for name in enforced):
+        raise ConfigError("[publish] enforced_checks must be a list such as [\"numbers\", \"speaker\"]",
+                          path=CONFIG_NAME)
+    for name in enforced:
+        _check_enforced(name)
+    return PublishPolicy(allow_machine=allow, require_review=tuple(require), notice=dict(notice),
+                         enforced_checks=tuple(enforced))
+
+
+def _check_enforced(name: str) -> None:
+    """Only an entry check can hold a version back: the corpus-level ones compare articles
+    (a translation elsewhere would decide whether this one is published)."""
+    from .checks import CHECKS, CORPUS_CHECKS
+
+    if name in CHECKS:
+        return
+    why = "compares articles, so it cannot hold one back" if name in CORPUS_CHECKS else "is not a check"
+    raise ConfigError(f"[publish] enforced_checks: {name!r} {why}", path=CONFIG_NAME,
+                      hint="checks: " + ", ".join(CHECKS))
 
 
 def _check_required_field(name: str, front_matter_keys: tuple[str, ...]) -> None:

@@ -8,6 +8,7 @@ on values built in memory.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 
 #: Prefix of the translator comment that records where a machine translation came from.
@@ -115,6 +116,10 @@ class Article:
     fingerprint: str = ""  # sha256 of the file's bytes as read (set by project.load_article)
 
 
+#: A dismissed check's name in a flag or a translator comment (see Message.dismissed_checks).
+_IGNORE = re.compile(r"(?<![\w-])ignore-([a-z]+(?:-[a-z]+)*)")
+
+
 @dataclass
 class Message:
     """A gettext catalogue entry. Mutable on purpose: stages update entries in place."""
@@ -148,6 +153,18 @@ class Message:
             self.flags.insert(0, "fuzzy")
         elif not value and "fuzzy" in self.flags:
             self.flags.remove("fuzzy")
+
+    @property
+    def dismissed_checks(self) -> frozenset[str]:
+        """The checks a translator or reviewer dismissed on this entry, by a flag
+        (``#, ignore-numbers``: Weblate's convention) or a word in a translator comment
+        (``# ignore-numbers``: what Poedit and Lokalize let a translator write). A finding
+        judged wrong (a number written out in words, a name the source misspells) would
+        otherwise come back on every run and keep the entry in the review queue for good."""
+        found = {flag[len("ignore-"):] for flag in self.flags if flag.startswith("ignore-")}
+        for comment in self.comments:
+            found.update(_IGNORE.findall(comment))
+        return frozenset(found)
 
     @property
     def translated(self) -> bool:

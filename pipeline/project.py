@@ -18,7 +18,7 @@ from .config import Config, validate_language
 from .errors import ArticleError, ConfigError, PipelineError
 from .fileio import fingerprint, safe_join
 from .markdown import read_article
-from .model import Article, Catalogue, EntryStatus
+from .model import Article, Catalogue, EntryStatus, Finding
 from .publish import decide
 
 
@@ -229,11 +229,19 @@ def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue
     )
 
 
-def project_status(config: Config) -> tuple[list[CatalogueStatus], list[PipelineError]]:
+#: ``(path, source language, target language, catalogue) -> findings``: the entry checks.
+CatalogueChecks = Callable[[tuple[str, str, str, Catalogue]], Sequence[Finding]]
+
+
+def project_status(config: Config, checker: CatalogueChecks | None = None
+                   ) -> tuple[list[CatalogueStatus], list[PipelineError]]:
+    """A row per language version. ``checker`` makes a catalogue's check findings, which
+    ``[publish] enforced_checks`` needs to say whether a version is ready."""
     problems = Problems()
     rows = []
     for article, lang, rel, catalogue in iter_catalogues(config, problems):
         published = safe_join(config.root, config.output_rel(lang, article.slug)).exists()
-        ready = decide(article, lang, catalogue, config.publish)[0].ready
+        findings = checker((rel, article.lang, lang, catalogue)) if checker and catalogue else ()
+        ready = decide(article, lang, catalogue, config.publish, findings)[0].ready
         rows.append(catalogue_status(article, lang, rel, catalogue, published, published and not ready, ready))
     return rows, problems.errors

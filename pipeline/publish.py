@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from .config import PublishPolicy
 from .markdown import key_path_matches, localise
-from .model import Article, BlockKind, Catalogue, EntryStatus, Message, Segment
+from .model import Article, BlockKind, Catalogue, EntryStatus, Finding, Message, Segment
 
 DEFAULT_NOTICES = {
     "en": "This article was translated by machine and has not yet been reviewed by an editor.",
@@ -43,6 +44,8 @@ class PublishDecision:
             "changed": ("source changed since translation", "sources changed since translation"),
             "fuzzy": ("marked fuzzy", "marked fuzzy"),
             "required": ("named in [publish] require_review, machine-translated, awaiting review",) * 2,
+            "checks": ("failing a check of [publish] enforced_checks (fix it, or dismiss the check "
+                       "on the entry: see 'pipeline check')",) * 2,
         }
         return [f"{count} {labels.get(reason, (reason, reason))[count != 1]}"
                 for reason, count in sorted(self.waiting.items())]
@@ -65,9 +68,11 @@ def required_segments(article: Article, names: tuple[str, ...]) -> set[int]:
     return chosen
 
 
-def decide(article: Article, lang: str, catalogue: Catalogue | None,
-           policy: PublishPolicy) -> tuple[PublishDecision, dict[tuple[str | None, str], str]]:
-    """Which translations to use for ``lang``, and what holds the version back."""
+def decide(article: Article, lang: str, catalogue: Catalogue | None, policy: PublishPolicy,
+           findings: Iterable[Finding] = ()) -> tuple[PublishDecision, dict[tuple[str | None, str], str]]:
+    """Which translations to use for ``lang``, and what holds the version back. ``findings``:
+    the catalogue's check findings; those of ``policy.enforced_checks`` hold their entries back."""
+    failing = {f.msgid for f in findings if f.check in policy.enforced_checks}
     decision = PublishDecision(slug=article.slug, lang=lang, ready=True)
     index = catalogue.index() if catalogue is not None else {}
     required = required_segments(article, policy.require_review)
@@ -78,6 +83,8 @@ def decide(article: Article, lang: str, catalogue: Catalogue | None,
             continue
         message = index.get(key)
         reason = _blocking_reason(message, policy, position in required)
+        if reason is None and segment.msgid in failing:
+            reason = "checks"
         if reason is None:
             assert message is not None
             chosen[key] = message.msgstr

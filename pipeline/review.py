@@ -291,6 +291,7 @@ def review_item(article: Article, lang: str, rel: str, message: Message, positio
                                path=rel, line=message.lineno)
     if corpus_findings and message.translated:
         findings += tuple(corpus_findings.get((rel, message.lineno), ()))
+    findings = tuple(f for f in findings if f.check not in message.dismissed_checks)
     return ReviewItem(
         article=article.slug, lang=lang, source_lang=article.lang, path=rel, line=message.lineno,
         position=position, msgctxt=message.msgctxt, msgid=message.msgid, msgstr=message.msgstr,

@@ -601,7 +601,7 @@ def _finish(config: Config, state: CatalogueState, options: SyncOptions) -> _Fin
             result.kept_before = True
             after = state.before
     if "publish" in options.stages:
-        _publish(config, state, after, options, result.report)
+        _publish(config, state, after, options, result.report, result.checked)
     return result
 
 
@@ -634,11 +634,13 @@ def _remember_checks(done: _Done, checker: CheckHook) -> None:
 
 
 def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
-             options: SyncOptions, report: SyncReport) -> None:
+             options: SyncOptions, report: SyncReport, checked: "CatalogueCheck | None" = None) -> None:
     """Write the language version if it is ready, and plan the copies of the files it links
-    to (made once per destination when every version is published: :func:`_copy_linked_files`)."""
+    to (made once per destination when every version is published: :func:`_copy_linked_files`).
+    ``checked``: the catalogue's checks, when this run made them (enforced checks need them)."""
     article, lang = state.article, state.lang
-    decision, chosen = decide(article, lang, catalogue, config.publish)
+    decision, chosen = decide(article, lang, catalogue, config.publish,
+                              _enforced_findings(config, state, catalogue, options, checked))
     rel = config.output_rel(lang, article.slug)
     try:
         if not decision.ready:
@@ -653,6 +655,17 @@ def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
         report.to_copy += [(article.slug, path, to) for path, to in copies(config, article, lang, state.linked)]
     except PipelineError as exc:
         report.errors.append(exc)
+
+
+def _enforced_findings(config: Config, state: CatalogueState, catalogue: Catalogue | None,
+                       options: SyncOptions, checked: "CatalogueCheck | None") -> tuple[Finding, ...]:
+    """The findings ``[publish] enforced_checks`` looks at: the run's own checks of the
+    catalogue, or, where this run did not check it (``pipeline publish``), the checks made now."""
+    if not config.publish.enforced_checks or catalogue is None or options.checker is None:
+        return ()
+    if checked is None:
+        checked = options.checker.per_catalogue((state.rel, state.article.lang, state.lang, catalogue))
+    return checked.findings
 
 
 def _write(config: Config, rel: str, data: bytes, report: SyncReport, *,

@@ -462,3 +462,27 @@ def test_a_speaker_named_by_initial_and_surname_is_spelled_by_the_glossary(
     assert "is spelled 'Каримов'; the glossary says 'Керимов'" in wrong[0].message
     assert check_entry(source, "«Наш газ идёт на запад», — сказал Р. Керимов.", src, "ru",
                        glossary=glossary, only=["speaker"]) == []
+
+
+def test_a_check_dismissed_on_an_entry_reports_nothing_there() -> None:
+    """``#, ignore-numbers`` (Weblate's flag) or ``ignore-numbers`` in a translator comment
+    (Poedit, Lokalize) dismisses that check on that entry only, corpus checks included."""
+    source = "“We will not sell the gas fields,” said Karimov on 12 May."
+    wrong = "«Мы не продадим месторождения газа», — сказал Керимов 15 мая."
+
+    def item(path: str, translation: str, how: str = "") -> tuple:
+        catalogue = catalogue_of([(source, translation, 5, False)])
+        message = catalogue.messages[0]
+        if how == "flag":
+            message.flags.append("ignore-numbers")
+        elif how == "comment":
+            message.comments.append("checked with the desk: ignore-numbers, ignore-quote-divergence")
+        return (path, "en", "ru", catalogue)
+
+    reference = item("ru/a.po", "«Мы не продадим газовые месторождения», — сказал Керимов 12 мая.")
+    found = {(f.path, f.check) for f in check_catalogues([reference, item("ru/b.po", wrong)])}
+    assert {("ru/b.po", "numbers"), ("ru/b.po", "quote-divergence")} <= found
+    found = {(f.path, f.check) for f in check_catalogues([reference, item("ru/b.po", wrong, "flag")])}
+    assert ("ru/b.po", "numbers") not in found and ("ru/b.po", "quote-divergence") in found
+    found = {(f.path, f.check) for f in check_catalogues([reference, item("ru/b.po", wrong, "comment")])}
+    assert not {f for f in found if f[0] == "ru/b.po"}

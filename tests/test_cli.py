@@ -433,3 +433,30 @@ def test_sync_without_articles_says_where_it_looked(runner: CliRunner, tmp_path:
     result = run(runner, tmp_path, "sync", "--engine", "none")
     assert result.exit_code == 0
     assert "warning: no article in source/: put the Markdown articles (*.md) there" in result.output
+
+
+def test_enforced_checks_hold_a_reviewed_version_back_until_fixed_or_dismissed(runner: CliRunner,
+                                                                               tmp_path: Path) -> None:
+    from pipeline.catalogue import parse_po, render_po
+
+    root = write_project(tmp_path / "p", {"a": "The port grew by 12 percent.\n\nIt opened in May.\n"},
+                         'languages = ["en", "ru"]\n[publish]\nenforced_checks = ["numbers"]\n')
+    assert runner.invoke(cli, ["--project", str(root), "sync", "--engine", "none"]).exit_code == 0
+    path = root / "locale/ru/LC_MESSAGES/a.po"
+    catalogue = parse_po(path.read_bytes())
+    wrong = {"The port grew by 12 percent.": "Порт вырос на 15 процентов.", "It opened in May.": "Он открылся в мае."}
+    for message in catalogue.active:
+        message.msgstr = wrong[message.msgid]
+    path.write_bytes(render_po(catalogue))
+    synced = runner.invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+    assert "held back a (ru): 1 failing a check of [publish] enforced_checks" in synced.output
+    assert not (root / "public/ru/a.md").exists()
+    assert runner.invoke(cli, ["--project", str(root), "status", "--json"]).output.count('"ready": false') == 1
+    published = runner.invoke(cli, ["--project", str(root), "publish"])
+    assert "held back a (ru)" in published.output and not (root / "public/ru/a.md").exists()
+    # The desk decides the number is right: the check is dismissed on that entry.
+    path.write_text(path.read_text(encoding="utf-8").replace('msgid "The port', '#, ignore-numbers\nmsgid "The port'),
+                    encoding="utf-8")
+    assert '"ready": true' in runner.invoke(cli, ["--project", str(root), "status", "--json"]).output
+    runner.invoke(cli, ["--project", str(root), "publish"])
+    assert "15 процентов" in (root / "public/ru/a.md").read_text(encoding="utf-8")

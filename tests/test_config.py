@@ -60,6 +60,9 @@ def test_hugo_style_output_and_publish_policy(tmp_path: Path) -> None:
     ('[quotes]\naz = "<>"\n', 2, "[quotes] az: <…> is not a pair"),
     ('[quotes]\nen = 2\n', 2, "[quotes] en: give the marks as text"),
     ('quotes = "«»"\n', 1, "[quotes] must be a table"),
+    ('[publish]\nenforced_checks = ["numbers", "numbres"]\n', 2, "enforced_checks: 'numbres' is not a check"),
+    ('[publish]\nenforced_checks = ["name-drift"]\n', 2, "'name-drift' compares articles, so it cannot"),
+    ('[publish]\nenforced_checks = "numbers"\n', 2, "enforced_checks must be a list"),
 ])
 def test_bad_settings_name_the_line(tmp_path: Path, text: str, line: int | None, fragment: str) -> None:
     with pytest.raises(ConfigError) as info:

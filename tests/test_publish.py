@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.config import PublishPolicy
 from pipeline.markdown import read_article
-from pipeline.model import Catalogue, Message, MT_COMMENT_PREFIX
+from pipeline.model import Catalogue, Finding, Message, MT_COMMENT_PREFIX, Severity
 from pipeline.publish import decide, notice_for, render_version
 
 SOURCE = "---\ntitle: Port grows\ndate: 2026-03-14\n---\n\n## Heading\n\nLead paragraph.\n\nBody paragraph.\n"
@@ -41,6 +41,15 @@ def test_reviewed_only_by_default() -> None:
     text = render_version(article(), "ru", chosen, decision, PublishPolicy())
     assert text == ("---\ntitle: RU Port grows\ndate: 2026-03-14\nlang: ru\ntranslation_of: a\n"
                     "---\n\n## RU Heading\n\nRU Lead paragraph.\n\nRU Body paragraph.\n")
+
+
+def test_a_finding_of_an_enforced_check_holds_its_entry_back() -> None:
+    findings = [Finding("numbers", Severity.ERROR, "12 became 15", msgid="Body paragraph."),
+                Finding("quote-marks", Severity.WARNING, "“…” should be «…»", msgid="Lead paragraph.")]
+    assert decide(article(), "ru", catalogue(), PublishPolicy(), findings)[0].ready  # not enforced
+    decision, _ = decide(article(), "ru", catalogue(), PublishPolicy(enforced_checks=("numbers",)), findings)
+    assert not decision.ready and decision.reasons()[0].startswith("1 failing a check of [publish] enforced_checks")
+    assert decide(article(), "ru", catalogue(), PublishPolicy(enforced_checks=("speaker",)), findings)[0].ready
 
 
 def test_machine_allowed_marks_the_version_and_opens_with_a_notice() -> None:

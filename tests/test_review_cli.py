@@ -295,3 +295,14 @@ def test_queue_lists_a_quotation_translated_two_ways_across_articles(
     assert "locale/ru/LC_MESSAGES/a.po:" in data[0]["findings"][0]["message"]
     listed = run(project, "review", "--reason", "findings").output
     assert "finding:     warning: [quote-divergence] quotation translated differently from" in listed
+    # A reviewer who judges the wording right dismisses the check on the entry: it leaves the
+    # queue, and `pipeline check` no longer reports it there.
+    path = project / "locale/ru/LC_MESSAGES/b.po"
+    catalogue = parse_po(path.read_bytes(), str(path))
+    next(m for m in catalogue.active if m.msgid == quote).flags.append("ignore-quote-divergence")
+    path.write_bytes(render_po(catalogue))
+    assert json.loads(run(project, "review", "--json", "--article", "b").output) == []
+    assert "b.po" not in run(project, "check").output
+    assert "ignore-quote-divergence" in path.read_text(encoding="utf-8")
+    assert run(project, "sync", "--engine", "pseudo").exit_code == 0
+    assert "#, ignore-quote-divergence" in path.read_text(encoding="utf-8")  # sync keeps the flag
