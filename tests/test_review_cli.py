@@ -244,6 +244,10 @@ def test_html_option_writes_a_page(root: Path, tmp_path: Path) -> None:
     result = run(root, "review", "--html", str(page))
     assert result.exit_code == 0 and f"wrote {page}" in result.output
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    missing = tmp_path / "no-such-folder" / "review.html"
+    result = CliRunner().invoke(cli, ["--project", str(root), "review", "--html", str(missing)])
+    assert result.exit_code != 0 and "no such folder" in result.output
+    assert not missing.parent.exists()  # a mistyped path creates nothing
 
 
 def test_walk_cannot_be_combined_with_json(root: Path) -> None:

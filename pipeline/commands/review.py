@@ -110,6 +110,9 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
     queue = build_queue(config, langs=langs, articles=articles, reasons=reasons, checker=checker,
                         corpus_findings=corpus_findings_for(config, everything), project=everything)
     if html_path is not None:
+        if not html_path.parent.is_dir():  # a mistyped folder is an error, as for a shell's > page.html
+            raise PipelineError(f"no such folder: {html_path.parent}", path=str(html_path),
+                                hint="create the folder first, or give a path in an existing one")
         try:
             write_if_changed(html_path, render_html(queue).encode("utf-8"))
         except OSError as exc:
