@@ -45,6 +45,7 @@ from types import TracebackType
 from pipeline.errors import ConcurrentEditError, ConfigError, LockError
 
 __all__ = [
+    "ABSENT",
     "ProjectLock",
     "atomic_write",
     "cleanup_temp_files",
@@ -61,6 +62,9 @@ Validator = Callable[[bytes], object]
 
 _TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{8}\.tmp\Z", re.S)
 _LOCK_POLL_SECONDS = 0.05
+#: ``expected_fingerprint`` of a file that did not exist when it was read: one that exists at
+#: write time was created by someone else meanwhile (never a sha256 digest, so never a file's).
+ABSENT = "absent"
 
 
 def fingerprint(data: bytes) -> str:
@@ -238,8 +242,9 @@ def write_if_changed(path: Path, data: bytes, *, validate: Validator | None = No
                      expected_fingerprint: str | None = None, durable: bool = True) -> bool:
     """Write ``data`` to ``path`` atomically unless the file already holds exactly that.
 
-    ``expected_fingerprint`` is the fingerprint of the file when it was read; if the file
-    on disk differs from it now (or was deleted), someone saved it in the meantime and
+    ``expected_fingerprint`` is the fingerprint of the file when it was read, or
+    :data:`ABSENT` if it did not exist; if the file on disk differs from it now (was
+    deleted, or created), someone saved it in the meantime and
     :class:`ConcurrentEditError` is raised without writing. The check is repeated just
     before the rename. Parent folders are created. Returns True if the file was written.
     ``durable=False`` skips the fsyncs (see the module docstring: the caller flushes).
@@ -269,9 +274,13 @@ def _read_or_none(path: Path) -> bytes | None:
 
 
 def _check_unchanged(path: Path, current: bytes | None, expected: str) -> None:
-    if current is not None and fingerprint(current) == expected:
+    if expected == ABSENT:
+        unchanged = current is None
+    else:
+        unchanged = current is not None and fingerprint(current) == expected
+    if unchanged:
         return
-    what = "deleted" if current is None else "changed"
+    what = "deleted" if current is None else "created" if expected == ABSENT else "changed"
     raise ConcurrentEditError(
         f"{path} was {what} by someone else while pipeline was running; nothing was written "
         "to it",

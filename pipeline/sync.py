@@ -28,7 +28,7 @@ from .engines.memory_only import is_memory_only
 from .config import Config
 from .errors import CatalogueError, PipelineError
 from .extract import Annotator, build_template
-from .fileio import (ProjectLock, cleanup_temp_files, copy_if_changed, fingerprint, flush_file_system,
+from .fileio import (ABSENT, ProjectLock, cleanup_temp_files, copy_if_changed, fingerprint, flush_file_system,
                      resolved_folders_cache, safe_join, write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
 from .state import ArticleRecord, file_signature
@@ -588,7 +588,7 @@ def _finish(config: Config, state: CatalogueState, options: SyncOptions) -> _Fin
             data = render_po(after)
             written = _write(config, state.rel, data, result.report,
                              validate=lambda data: reread.append(parse_po(data, state.rel)),
-                             expected=state.fingerprint)
+                             expected=state.fingerprint or ABSENT)
             result.left = fingerprint(data)
             # Unchanged on disk, the catalogue is the one read (same bytes, same lines): a
             # translator's review is checked by the sync that follows it, written or not.

@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.errors import ConcurrentEditError, ConfigError, LockError
 from pipeline.fileio import (
+    ABSENT,
     ProjectLock,
     atomic_write,
     cleanup_temp_files,
@@ -174,6 +175,15 @@ def test_a_save_just_before_the_rename_is_caught(tmp_path: Path) -> None:
                          expected_fingerprint=fingerprint(b"as read"))
     assert target.read_bytes() == b"saved during validation"
     assert _leftovers(tmp_path) == []
+
+
+def test_a_file_created_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
+    target = tmp_path / "a.po"
+    target.write_bytes(b"created by a translator")
+    with pytest.raises(ConcurrentEditError, match="created by someone else"):
+        write_if_changed(target, b"ours", expected_fingerprint=ABSENT)
+    assert target.read_bytes() == b"created by a translator"
+    assert write_if_changed(tmp_path / "b.po", b"ours", expected_fingerprint=ABSENT)
 
 
 def test_matching_fingerprint_allows_the_write(tmp_path: Path) -> None:

@@ -106,6 +106,36 @@ def test_the_next_sync_merges_the_translators_save(tmp_path: Path, monkeypatch: 
     assert json.loads(settled.stdout)["written"] == []
 
 
+def test_a_catalogue_a_translator_creates_during_sync_is_not_overwritten(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new article has no catalogue when sync reads it; a colleague's .po for it arriving
+    meanwhile (a git pull, a file copied from Weblate) must not be replaced by sync's own."""
+    root = write_project(tmp_path / "project", ARTICLES, CONFIG)
+    original = pipeline.sync.write_if_changed
+    saved: dict[str, bytes] = {}
+
+    def racing_write(path, data, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path) == root / RACED and not saved:
+            catalogue = parse_po(data)
+            for message in catalogue.active:
+                message.msgstr = "ру " + message.msgid
+            saved["bytes"] = render_po(catalogue)
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            Path(path).write_bytes(saved["bytes"])
+        return original(path, data, **kwargs)
+
+    monkeypatch.setattr(pipeline.sync, "write_if_changed", racing_write)
+    result = _sync(root)
+    monkeypatch.undo()
+    assert saved, "the race was never triggered"
+    assert result.exit_code == 1, result.output
+    assert f"error: {RACED}: " in result.stderr and "created" in result.stderr, result.stderr
+    assert (root / RACED).read_bytes() == saved["bytes"]
+    assert _sync(root).exit_code == 0
+    merged = {m.msgid: m.msgstr for m in parse_po((root / RACED).read_bytes()).active}
+    assert merged["The old bridge closes on Monday."] == "ру The old bridge closes on Monday."
+
+
 def _env() -> dict[str, str]:
     return dict(os.environ, CI="1")
 
