@@ -288,11 +288,13 @@ def _counts(counter: Any) -> str:
 
 
 def orphan_lines(orphans: list[str], indent: str = "  ") -> list[str]:
-    """Catalogues whose article was renamed or deleted: said on every run, never deleted."""
+    """Catalogues no article uses (renamed or deleted, or in the article's own language):
+    said on every run, never deleted."""
     if not orphans:
         return []
     shown = ", ".join(orphans[:MAX_HELD_BACK_LINES]) + (" …" if len(orphans) > MAX_HELD_BACK_LINES else "")
-    return [f"{indent}{len(orphans)} catalogue(s) without a source article (renamed or deleted?): {shown}",
+    return [f"{indent}{len(orphans)} catalogue(s) no article uses (renamed or deleted, or its lang: changed?): "
+            f"{shown}",
             f"{indent}  their reviewed translations still serve the translation memory (a renamed article "
             "gets them back for review); delete a catalogue when its work is no longer needed"]
 
@@ -456,7 +458,7 @@ def status_command(project: Project, as_json: bool) -> None:
     Example:
       pipeline status --json
     """
-    rows, errors = project_status(project.config, _enforced_checker(project.config))
+    rows, errors, own = project_status(project.config, _enforced_checker(project.config))
     if as_json:
         data = [dict(row.__dict__, percent_reviewed=row.percent_reviewed) for row in rows]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -470,7 +472,7 @@ def status_command(project: Project, as_json: bool) -> None:
                        f"{row.fuzzy:>5} {row.untranslated:>8} {row.obsolete:>8} {row.percent_reviewed:>6}"
                        f"  {_published_label(row)}")
         slugs = {slug for _, slug in discover_articles(project.config)}
-        for line in orphan_lines(orphaned_catalogues(project.config, slugs), indent=""):
+        for line in orphan_lines(orphaned_catalogues(project.config, slugs, own=own), indent=""):
             click.echo(line)
     for error in errors:
         show_error(error)

@@ -11,7 +11,7 @@ import re
 import string
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterator, Protocol, Sequence
+from typing import Callable, Collection, Iterator, Protocol, Sequence
 
 from .catalogue import read_catalogue
 from .config import Config, validate_language
@@ -93,12 +93,15 @@ def discover_catalogues(config: Config) -> list[tuple[str, str, str]]:
 
 
 def orphaned_catalogues(config: Config, slugs: set[str],
-                        listed: list[tuple[str, str, str]] | None = None) -> list[str]:
-    """Catalogues of articles that no longer exist under these names (``slugs``): renamed
-    or deleted. They are never deleted by pipeline: a translator's work is in them.
+                        listed: list[tuple[str, str, str]] | None = None,
+                        own: Collection[tuple[str, str]] = ()) -> list[str]:
+    """Catalogues no article uses: those of articles that no longer exist under these names
+    (``slugs``), renamed or deleted, and those in their article's own language (``own``:
+    (language, slug) pairs), left from before its ``lang:`` changed. They are never deleted
+    by pipeline: a translator's work is in them.
     ``listed`` is :func:`discover_catalogues`' answer when the caller has it already."""
     listed = discover_catalogues(config) if listed is None else listed
-    return [rel for _, slug, rel in listed if slug not in slugs]
+    return [rel for lang, slug, rel in listed if slug not in slugs or (lang, slug) in own]
 
 
 def load_article(config: Config, rel: str, slug: str) -> Article:
@@ -234,14 +237,18 @@ CatalogueChecks = Callable[[tuple[str, str, str, Catalogue]], Sequence[Finding]]
 
 
 def project_status(config: Config, checker: CatalogueChecks | None = None
-                   ) -> tuple[list[CatalogueStatus], list[PipelineError]]:
-    """A row per language version. ``checker`` makes a catalogue's check findings, which
-    ``[publish] enforced_checks`` needs to say whether a version is ready."""
+                   ) -> tuple[list[CatalogueStatus], list[PipelineError], set[tuple[str, str]]]:
+    """The rows of ``pipeline status``, the problems met, and each article's own language
+    as (language, slug): a catalogue in it is one no article uses (see :func:`orphaned_catalogues`).
+    ``checker`` makes a catalogue's check findings, which ``[publish] enforced_checks`` needs
+    to say whether a version is ready."""
     problems = Problems()
     rows = []
+    own: set[tuple[str, str]] = set()
     for article, lang, rel, catalogue in iter_catalogues(config, problems):
+        own.add((article.lang, article.slug))
         published = safe_join(config.root, config.output_rel(lang, article.slug)).exists()
         findings = checker((rel, article.lang, lang, catalogue)) if checker and catalogue else ()
         ready = decide(article, lang, catalogue, config.publish, findings)[0].ready
         rows.append(catalogue_status(article, lang, rel, catalogue, published, published and not ready, ready))
-    return rows, problems.errors
+    return rows, problems.errors, own

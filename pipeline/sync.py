@@ -179,6 +179,7 @@ class _Done:
     checks: list["CatalogueCheck"]  # the per-catalogue checks of the catalogues written
     outcome: ArticleOutcome | None  # for the incremental state (full runs only)
     slug: str = ""
+    lang: str = ""  # the article's own language: a catalogue in it is one no article uses
 
 
 @dataclass
@@ -236,7 +237,8 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
             remember(cache, [a.outcome for a in done if a.outcome is not None], report,
                      {slug for _, slug in found}, [rel for _, _, rel in catalogues()])
         if not options.only:
-            report.orphans = orphaned_catalogues(config, {slug for _, slug in everything}, catalogues())
+            own = {(a.lang, a.slug) for a in done} | {(r.summary.get("lang"), slug) for slug, r in clean}
+            report.orphans = orphaned_catalogues(config, {slug for _, slug in everything}, catalogues(), own)
         if found and _needs_catalogues(options.stages) and not catalogues():
             report.warnings.append("no catalogue exists yet, so there was nothing to work on: run `pipeline sync` "
                                    "(or `pipeline extract`, then `pipeline update`) to create them")
@@ -608,7 +610,7 @@ def _finish(config: Config, state: CatalogueState, options: SyncOptions) -> _Fin
 def _conclude(config: Config, article: Article, states: list[CatalogueState],
               finished: list[_Finished], options: SyncOptions) -> _Done:
     """Reduce an article's finished catalogues to what the rest of the run needs."""
-    done = _Done(SyncReport(), Counter(), [], None, article.slug)
+    done = _Done(SyncReport(), Counter(), [], None, article.slug, article.lang)
     for state, result in zip(states, finished):
         done.report.merge(result.report)
         if result.kept_before:

@@ -173,10 +173,29 @@ def test_catalogues_of_a_deleted_article_are_named_by_sync_and_status(runner: Cl
     run(runner, project, "sync", "--engine", "none")
     (project / "source/fair.md").unlink()
     result = run(runner, project, "sync", "--engine", "none")
-    assert "2 catalogue(s) without a source article (renamed or deleted?): " \
+    assert "2 catalogue(s) no article uses (renamed or deleted, or its lang: changed?): " \
         "locale/az/LC_MESSAGES/fair.po, locale/en/LC_MESSAGES/fair.po" in result.output
     assert (project / "locale/en/LC_MESSAGES/fair.po").exists()
-    assert "without a source article" in run(runner, project, "status").output
+    assert "no article uses" in run(runner, project, "status").output
+
+
+def test_a_catalogue_in_its_article_s_new_language_is_named_by_sync_and_status(
+        runner: CliRunner, project: Path) -> None:
+    """An article whose lang: changed from en to ru no longer uses its Russian catalogue: the
+    reviewed work in it is kept (and serves the memory), but sync and status must say so, as
+    for a renamed article, instead of leaving it unmentioned."""
+    run(runner, project, "sync", "--engine", "none")
+    fill(project, "locale/ru/LC_MESSAGES/news/port.po")
+    run(runner, project, "sync", "--engine", "none")
+    source = project / "source/news/port.md"
+    source.write_text(ARTICLE_EN.replace("title:", "lang: ru\ntitle:", 1), encoding="utf-8")
+    unused = "locale/ru/LC_MESSAGES/news/port.po"
+    for _ in range(2):  # the run that reads the article, and one that skips it
+        output = run(runner, project, "sync", "--engine", "none").output
+        assert f"1 catalogue(s) no article uses (renamed or deleted, or its lang: changed?): {unused}" \
+            in output, output
+    assert unused in run(runner, project, "status").output
+    assert (project / unused).exists()
 
 
 def test_broken_catalogue_is_reported_untouched_and_others_processed(runner: CliRunner, project: Path) -> None:
