@@ -20,6 +20,9 @@ computed for the best-voted candidate first and then closest length first, and c
 whose upper bound cannot beat the best ratio found are never scored. Every route returns what
 a full scan would (``tests/test_fuzzy.py`` checks it against one); ties are broken by
 insertion order, so the result does not depend on string hashing.
+
+A query of one word that shares no token with any text (a typo fixed in a one-word heading or
+table cell: ``Acommodation``) gets every stored text of one word as candidates instead.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ class FuzzyIndex(Generic[K]):
         self._lengths: list[int] = []
         self._longest = 0
         self._postings: defaultdict[str, list[int]] = defaultdict(list)
+        self._one_word: list[int] = []  # positions of the texts of at most one word
         self._scored = candidates_scored
         self._dense_from = dense_from
         self._plain_vote = plain_vote
@@ -96,8 +100,11 @@ class FuzzyIndex(Generic[K]):
             keys.append(key)
             texts.append(text)
             lengths.append(len(text))
-            for token in _tokens(text):
+            tokens = _tokens(text)
+            for token in tokens:
                 postings[token].append(position)
+            if len(tokens) <= 2 and _one_word(tokens):
+                self._one_word.append(position)
         self._longest = max(lengths, default=0)
         if self._caches.used:
             self._caches = _Caches()
@@ -114,7 +121,7 @@ class FuzzyIndex(Generic[K]):
         """
         if not self._keys:
             return None
-        candidates = self._candidates(query, threshold)
+        candidates = self._candidates(query, threshold) or self._one_word_candidates(query, threshold)
         texts = self._texts
         size = len(query)
         by_length = sorted(((_ratio(min(size, len(texts[p])), size + len(texts[p])), rank, p)
@@ -173,6 +180,20 @@ class FuzzyIndex(Generic[K]):
             return self._top({position: score for position, score in _full_vote(terms).items()
                               if low <= lengths[position] <= high})
         return self._sparse_candidates(terms, window)
+
+    def _one_word_candidates(self, query: str, threshold: float) -> list[int]:
+        """For a query of one (distinct) word that shares no token with any text: every text of
+        one word whose length can reach ``threshold``, in insertion order.
+
+        A typo fixed in a heading, table cell or alt text of one word (``Acommodation``) changes
+        the word and its first letters, so no token is shared, yet the ratio is high and GNU
+        msgmerge finds the old text. Texts of one word are few, and so are such queries.
+        """
+        if not _one_word(_tokens(query)):
+            return []
+        low, high = _length_window(len(query), threshold, self._longest)
+        lengths = self._lengths
+        return [position for position in self._one_word if low <= lengths[position] <= high]
 
     def _dense_candidates(self, np: Any, terms: list[tuple[float, str, list[int]]],
                           window: tuple[int, int]) -> list[int]:
@@ -302,6 +323,11 @@ class _Caches:
         self.arrays: dict[str, Any] = {}
         self.lengths: Any = None
         self.token_sets: list[frozenset[str]] | None = None
+
+
+def _one_word(tokens: set[str]) -> bool:
+    """Whether :func:`_tokens` found at most one distinct word (the other tokens are prefixes)."""
+    return sum(1 for token in tokens if not token.endswith("…")) <= 1
 
 
 def _score(tokens: frozenset[str], terms: list[tuple[float, str, list[int]]]) -> float:

@@ -5,7 +5,7 @@ vote, the sum (in term order) of ``log(1 + total / postings)`` over the query's 
 shares, tokens on more than a quarter of the texts (and 64) not voting; the 8 best votes are
 candidates (ties by insertion order), with the texts tied with the 8th among the next 24;
 the answer is the candidate with the best difflib ratio ≥ the threshold, the better-voted on a
-tie. The index reaches that answer by several routes (a plain vote, numpy over all texts, bitmaps and
+tie. A query of one distinct word that gets no candidate has every text of one word instead. The index reaches that answer by several routes (a plain vote, numpy over all texts, bitmaps and
 bounds in pure Python; pruned ratio computations); each must equal the brute force.
 """
 
@@ -51,9 +51,21 @@ def brute_candidates(texts: list[str], query: str, threshold: float, want: int =
     return ranked[:want] + [p for p in ranked[want:] if scores[p] >= last - 1e-9]
 
 
+def brute_one_word(texts: list[str], query: str, threshold: float) -> list[int]:
+    """The rule for a query of one (distinct) word that shares no token with any text: every
+    text of one word."""
+    def one_word(text: str) -> bool:
+        return len(set(fuzzy._WORD.findall(text.lower()))) <= 1
+
+    if not one_word(query):
+        return []
+    return [p for p, text in enumerate(texts)
+            if one_word(text) and fuzzy._sizes_compatible(len(query), len(text), threshold)]
+
+
 def brute_best(texts: list[str], query: str, threshold: float) -> tuple[int, float] | None:
     best: tuple[int, float] | None = None
-    for position in brute_candidates(texts, query, threshold):
+    for position in brute_candidates(texts, query, threshold) or brute_one_word(texts, query, threshold):
         ratio = SequenceMatcher(None, query, texts[position], autojunk=False).ratio()
         if ratio >= threshold and (best is None or ratio > best[1]):
             best = (position, ratio)
@@ -110,6 +122,22 @@ def test_dense_and_sparse_votes_agree_on_a_large_catalogue() -> None:
     for query in queries:
         assert dense._candidates(query, FUZZY_THRESHOLD) == sparse._candidates(query, FUZZY_THRESHOLD)
         assert dense.best(query) == sparse.best(query)
+
+
+@pytest.mark.parametrize(("old", "new"), [("Recieve", "Receive"), ("Acommodation", "Accommodation"),
+                                          ("Goverment", "Government"), ("2,500", "2 500")])
+def test_a_typo_fixed_in_a_one_word_text_is_found(old: str, new: str) -> None:
+    """A heading, table cell or alt text of one word whose typo is fixed shares no token with
+    its old text (the word and its first four letters both differ), yet GNU msgmerge finds it:
+    the reviewed translation must come back fuzzy, not be left in an obsolete entry."""
+    for dense_from in (0, 10**9):
+        built = index(["The port will double its capacity", old, "Outlook", "Baku"], dense_from)
+        found = built.best(new)
+        assert found is not None and found[0] == "key1", (old, new, found)
+
+
+def test_a_one_word_text_without_a_similar_one_finds_nothing() -> None:
+    assert index(["The port will double its capacity", "Outlook"], 10**9).best("Baku") is None
 
 
 def test_adding_after_a_query_refreshes_what_the_query_cached() -> None:

@@ -51,6 +51,13 @@ def test_changed_source_keeps_old_translation_as_fuzzy_with_previous_msgid() -> 
     assert [m.msgid for m in result.obsolete] == ["The port will double its capacity."]
 
 
+def test_a_typo_fixed_in_a_one_word_heading_keeps_its_translation_as_fuzzy() -> None:
+    old = translated(update_catalogue(template("Acommodation", "The port will double."), None, lang="ru", slug="a"))
+    result = update_catalogue(template("Accommodation", "The port will double."), old, lang="ru", slug="a")
+    fixed = result.active[0]
+    assert (fixed.msgstr, fixed.fuzzy, fixed.previous_msgid) == ("T:Acommodation", True, "Acommodation")
+
+
 def test_removed_paragraph_becomes_obsolete_and_comes_back_reviewed() -> None:
     old = translated(update_catalogue(template("Keep.", "Drop me."), None, lang="ru", slug="a"))
     removed = update_catalogue(template("Keep."), old, lang="ru", slug="a")
