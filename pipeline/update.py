@@ -19,7 +19,7 @@ from babel.messages.plurals import get_plural
 from .catalogue import gc_paused, in_fork, may_fork
 from .errors import TranslationLossError
 from .fuzzy import FuzzyIndex
-from .model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, Message
+from .model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, EntryStatus, Message
 
 #: Translator comment that keeps a translation which lost its entry to a newer one with the same key.
 PREVIOUS_TRANSLATION_PREFIX = "previous translation: "
@@ -209,6 +209,8 @@ def _clone(message: Message) -> Message:
 
 
 def _from_fuzzy(entry: Message, old: Message) -> Message:
+    if old.status is EntryStatus.MACHINE and entry.msgid_plural is None and old.msgid_plural is None:
+        return _retranslatable(entry, old)
     message = _fresh(entry)
     message.msgstr = old.msgstr
     message.comments = [c for c in old.comments]
@@ -216,6 +218,23 @@ def _from_fuzzy(entry: Message, old: Message) -> Message:
     message.previous_msgid = old.previous_msgid if old.fuzzy and old.previous_msgid else old.msgid
     if old.msgctxt != entry.msgctxt:
         message.previous_msgctxt = old.msgctxt
+    return message
+
+
+def _retranslatable(entry: Message, old: Message) -> Message:
+    """The new text of a segment whose old text had only an unreviewed machine translation:
+    empty, so machine translation (or the memory) translates the new text, as it does any new
+    segment. Kept as fuzzy, the old output would have stood for the new text until a human
+    reviewed it, and a desk that publishes machine translation would have held the version back.
+    The old output stays as a ``previous translation:`` comment: a translator may have begun
+    editing it (still fuzzy), and the translator's own comments stay too. Older outputs' such
+    comments are not carried on (they stay with the old text's obsolete entry), so a paragraph
+    edited again and again does not pile them up."""
+    message = _fresh(entry)
+    pipeline_comments = (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, PREVIOUS_TRANSLATION_PREFIX)
+    message.comments = [c for c in old.comments if not c.startswith(pipeline_comments)]
+    message.flags = [f for f in old.flags if f != "fuzzy"]
+    keep_as_previous(message, old.msgstr)
     return message
 
 

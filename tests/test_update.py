@@ -51,6 +51,31 @@ def test_changed_source_keeps_old_translation_as_fuzzy_with_previous_msgid() -> 
     assert [m.msgid for m in result.obsolete] == ["The port will double its capacity."]
 
 
+def test_changed_source_of_an_unreviewed_machine_translation_is_translated_again() -> None:
+    """Only a machine made the old translation and nobody reviewed it: the new text goes to
+    machine translation like a new segment; the old output stays as a comment. Reviewed
+    (fuzzy cleared, even with its mt: comment) it is a human's: kept as fuzzy, as above."""
+    old = translated(update_catalogue(template("The port will double its capacity.", "It opens in May."),
+                                      None, lang="ru", slug="a"))
+    for message in old.messages:
+        message.comments = ["mt: argos en_ru 1.9", "ask the desk about the figure"]
+    old.messages[0].fuzzy = True  # unreviewed; the second one was reviewed in Poedit
+    result = update_catalogue(template("The port will double its grain capacity.", "It opens in June."),
+                              old, lang="ru", slug="a")
+    redo, reviewed = result.active
+    assert redo.status is EntryStatus.UNTRANSLATED and redo.msgstr == "" and redo.previous_msgid is None
+    assert redo.comments == ["ask the desk about the figure",
+                             "previous translation: T:The port will double its capacity."]
+    assert reviewed.status is EntryStatus.CHANGED and reviewed.msgstr == "T:It opens in May."
+    check_no_loss(old, result, "a.po")
+    # Edited again after a new machine translation: one previous translation, the latest.
+    redo.msgstr, redo.fuzzy, redo.comments = "MT2", True, redo.comments + ["mt: argos en_ru 1.9"]
+    again = update_catalogue(template("The port will triple its grain capacity.", "It opens in June."),
+                             result, lang="ru", slug="a")
+    assert again.active[0].comments == ["ask the desk about the figure", "previous translation: MT2"]
+    check_no_loss(result, again, "a.po")
+
+
 def test_a_typo_fixed_in_a_one_word_heading_keeps_its_translation_as_fuzzy() -> None:
     old = translated(update_catalogue(template("Acommodation", "The port will double."), None, lang="ru", slug="a"))
     result = update_catalogue(template("Accommodation", "The port will double."), old, lang="ru", slug="a")
