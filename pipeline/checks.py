@@ -740,11 +740,19 @@ def _dash_interruptions(text: str, scan: QuoteScan) -> int:
 _DIALOGUE = re.compile(r"\s*[—–]\s+[^\W_]")
 
 
+#: The pseudo engine's brackets around each sentence (［…］), read as spaces by the dash
+#: patterns: ``［— Мы готовы, — сказал он.］ ［— Но не сейчас.］`` is dialogue in two parts.
+#: Full-width brackets occur in no language this pipeline publishes, and the replacement
+#: keeps every offset, so the quote scan of the text stays valid.
+_PSEUDO_BRACKETS = str.maketrans("［］", "  ")
+
+
 def _speech_parts(text: str, scan: QuoteScan) -> int:
     """How many quotations ``text`` holds, counted so that the languages' styles agree:
     a quotation interrupted by its attribution between dashes counts once per part, on
     either side of the translation, and a dialogue paragraph counts as a quotation with
     its own interruptions (— Мы готовы, — сказал он. — Но не сейчас: two)."""
+    text = text.translate(_PSEUDO_BRACKETS)
     count = _quote_count(scan) + _dash_interruptions(text, scan)
     if _DIALOGUE.match(text):
         outside = blank_out(text)

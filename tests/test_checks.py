@@ -429,6 +429,30 @@ def test_russian_dialogue_dashes_are_direct_speech(glossary: Glossary, source: s
     assert checks_fired(source, translation, glossary, tgt=tgt, src=src) == []
 
 
+@pytest.mark.parametrize("source, src, translation, tgt", [
+    ("— Мы готовы, — сказал министр. — Начинаем завтра.", "ru",
+     "［— Мы ğöŧöṽý, — şķåžåł ɱîñîşŧŕ.］ ［— Начинаем žåṽŧŕå.］", "az"),
+    ("«Мы готовы, — сказал он. — Но не сейчас».", "ru",
+     "［«Мы ğöŧöṽý, — şķåžåł öñ.］ ［— Но ñé şéĵčåş».］", "en"),
+    ("– Biz hazırıq, – deyə nazir bildirib. – Sabah başlayırıq.", "az",
+     "［– Biz хазıрıя, – деыə назир билдириб.］ ［– Sabah баşлаыıрıя.］", "ru"),
+    ("“We are ready,” the minister said. “We start tomorrow.”", "en",
+     "［— Мы готовы, — сказал министр.］ ［— Начинаем завтра.］", "ru"),
+])
+def test_pseudo_brackets_around_sentences_leave_dashes_countable(
+        source: str, src: str, translation: str, tgt: str) -> None:
+    # The pseudo engine brackets each sentence (［…］): a dialogue paragraph no longer
+    # started with its dash, and `.］ ［—` hid an interruption, so every correct pseudo
+    # translation of dialogue was "one quotation short".
+    assert check_entry(source, translation, src, tgt, only=["quote-count"]) == []
+
+
+def test_pseudo_brackets_do_not_hide_a_lost_dialogue_dash() -> None:
+    assert check_entry("— Мы готовы, — сказал министр. — Начинаем завтра.",
+                       "［Мы ğöŧöṽý, şķåžåł ɱîñîşŧŕ.］ ［Начинаем žåṽŧŕå.］", "ru", "az",
+                       only=["quote-count"])
+
+
 def test_dialogue_whose_speech_marks_were_lost_is_an_error(glossary: Glossary) -> None:
     assert checks_fired("— Наш газ идёт на запад, — сказал Рашад Керимов.",
                         "Our gas goes west, said Rashad Karimov.", glossary, tgt="en",
