@@ -94,6 +94,17 @@ _WORK_NOUNS = frozenset("report book film movie newspaper magazine journal progr
                         "движение компания организация фонд издание".split())
 _AZ_WORK_NOUNS = frozenset("qəzeti jurnalı şirkəti partiyası kitabı filmi hesabatı layihəsi "
                            "proqramı təşkilatı agentliyi saytı hərəkatı fondu sazişi".split())
+#: — Мы готовы, — сказал министр / – Biz hazırıq, – deyə nazir bildirib: Russian and
+#: Azerbaijani direct speech that a paragraph opens with a dash instead of quotation marks
+#: (English has no such convention). Its speech parts are quotations whose ``open_mark`` is
+#: the dash and whose ``close_mark`` is empty.
+_DIALOGUE_LANGS = frozenset({"ru", "az"})
+_DIALOGUE_DASHES = "—–"
+_DIALOGUE_OPEN = re.compile(r"\s*([—–])\s+(?=[^\W_])")
+#: The attribution between dashes after a speech part (punctuation, a dash, the clause), up
+#: to the dash that opens the next speech part or the end of the paragraph.
+_DIALOGUE_SAID = re.compile(
+    r"(?<=[,.!?…])\s+[—–]\s+(?P<said>[^—–]+?)(?:[,.:]\s+(?P<dash>[—–])\s+(?=\S)|\s*$)")
 _RU_INNER = re.compile(r"[,.!?…]\s+[—–]\s+(?P<said>[^—–«»„“]{3,80}?)[,.:]\s+[—–]\s+")
 #: After sentence-final punctuation: the first character that is not a space, a closing
 #: bracket or a closing quotation mark (what decides whether a new sentence starts).
@@ -192,7 +203,7 @@ def _cached_analysis(segments: tuple[str, ...], lang: str) -> tuple[Quotation, .
 
 def _analyse(segments: tuple[str, ...], lang: str) -> tuple[Quotation, ...]:
     scans = [scan_quotes(text, lang) for text in segments]
-    units, nested = _units(segments, scans)
+    units, nested = _units(segments, scans, lang)
     article = _Article(segments, scans, lang)
     speakers: list[Mention] = []
     result: list[Quotation] = []
@@ -234,8 +245,8 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
                                               gender=gender, person=True)))
     first = unit[0]
     inner = "\n".join(_inner(segments, piece) for piece in unit)
-    if name is not None or len(unit) > 1 or _introduced(article, first) \
-            or _said_by_someone(article, unit[-1]):
+    if name is not None or len(unit) > 1 or first.open_mark in _DIALOGUE_DASHES \
+            or _introduced(article, first) or _said_by_someone(article, unit[-1]):
         kind = QuoteKind.SPEECH
     else:
         before = _before_text(article, first)
@@ -274,19 +285,24 @@ def _quotation(piece: _Piece, inner: str, kind: QuoteKind, speaker: str | None,
 
 def _inner(segments: Sequence[str], piece: _Piece) -> str:
     end = piece.end - len(piece.close_mark)
-    return segments[piece.segment][piece.start + len(piece.open_mark):end]
+    inner = segments[piece.segment][piece.start + len(piece.open_mark):end]
+    return inner.lstrip() if piece.open_mark in _DIALOGUE_DASHES else inner
 
 
-def _units(segments: Sequence[str],
-           scans: list[QuoteScan]) -> tuple[list[list[_Piece]], list[_Piece]]:
-    """Top-level quotations (as lists of per-paragraph pieces) and nested ones."""
+def _units(segments: Sequence[str], scans: list[QuoteScan],
+           lang: str) -> tuple[list[list[_Piece]], list[_Piece]]:
+    """Top-level quotations (as lists of per-paragraph pieces) and nested ones; each speech
+    part of a dialogue paragraph is a unit of its own."""
     units: list[list[_Piece]] = []
     nested: list[_Piece] = []
     chain: list[_Piece] | None = None
     for index, (text, scan) in enumerate(zip(segments, scans)):
-        if not scan.spans and not scan.unclosed and chain is None:
+        dialogue = _dialogue(index, text, scan, lang)
+        if not dialogue and not scan.spans and not scan.unclosed and chain is None:
             continue  # most paragraphs quote nobody
         top, inner = _top_level(index, text, scan)
+        if dialogue:
+            top, inner = _inside_dialogue(dialogue, top, inner)
         nested += inner
         if chain is not None and top and top[0].start == len(text) - len(text.lstrip()) \
                 and _same_family(chain[0].open_mark, top[0].open_mark):
@@ -297,14 +313,45 @@ def _units(segments: Sequence[str],
         elif chain is not None:
             units.append(chain)
             chain = None
-        for piece in top:
-            if piece.close_mark:
+        for piece in sorted(top + dialogue, key=lambda p: p.start):
+            if piece.close_mark or piece.open_mark in _DIALOGUE_DASHES:
                 units.append([piece])
             else:
                 chain = [piece]
     if chain is not None:
         units.append(chain)
     return units, nested
+
+
+def _dialogue(index: int, text: str, scan: QuoteScan, lang: str) -> list[_Piece]:
+    """The speech parts of a dialogue paragraph (— Мы готовы, — сказал он. — Но не сейчас:
+    two), each from its dash to the punctuation before the attribution's dash; none for a
+    paragraph that does not open with a dash or for a language without dialogue dashes.
+    Dashes inside quotation marks are not looked at."""
+    opened = _DIALOGUE_OPEN.match(text) if lang in _DIALOGUE_LANGS else None
+    if opened is None:
+        return []
+    masked = _masked(text, scan)
+    pieces = []
+    start = opened.start(1)
+    for said in _DIALOGUE_SAID.finditer(masked, opened.end()):
+        pieces.append(_Piece(index, start, said.start(), text[start], "", 0))
+        if said.group("dash") is None:
+            return pieces
+        start = said.start("dash")
+    pieces.append(_Piece(index, start, len(text.rstrip()), text[start], "", 0))
+    return pieces
+
+
+def _inside_dialogue(dialogue: list[_Piece], top: list[_Piece],
+                     inner: list[_Piece]) -> tuple[list[_Piece], list[_Piece]]:
+    """``top`` and ``inner`` with the quotations inside a dialogue's speech nested one
+    level deeper (— Это «зелёная» энергия, — сказал он: «зелёная» is quoted by him)."""
+    def within(piece: _Piece) -> bool:
+        return any(part.start < piece.start < part.end for part in dialogue)
+
+    deeper = [replace(piece, depth=piece.depth + 1) for piece in top + inner if within(piece)]
+    return [p for p in top if not within(p)], [p for p in inner if not within(p)] + deeper
 
 
 def _top_level(index: int, text: str, scan: QuoteScan) -> tuple[list[_Piece], list[_Piece]]:
@@ -331,6 +378,8 @@ def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, in
     """The name or pronoun attributing ``unit``, and the segment it is in."""
     segments, lang = article.segments, article.lang
     last, first = unit[-1], unit[0]
+    if first.open_mark in _DIALOGUE_DASHES:
+        return _dialogue_attribution(first, article), first.segment
     if last.close_mark:
         text = segments[last.segment]
         end = _after_end(article, last)
@@ -347,6 +396,15 @@ def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, in
     if found is not None:
         return found, first.segment
     return _inner_attribution(first, text, lang), first.segment
+
+
+def _dialogue_attribution(piece: _Piece, article: _Article) -> Name | None:
+    """The speaker named between dashes right after a dialogue's speech part."""
+    text, lang = article.segments[piece.segment], article.lang
+    said = _DIALOGUE_SAID.match(_masked(text, article.scans[piece.segment]), piece.end)
+    if said is None:
+        return None
+    return speaker_after(text, said.start("said"), said.end("said"), lang)
 
 
 def _inner_attribution(piece: _Piece, text: str, lang: str) -> Name | None:

@@ -116,3 +116,10 @@ def test_a_title_between_two_paragraphs_of_one_quotation_does_not_end_it() -> No
     assert notes[0][0].startswith("Quotation (goes on in the next paragraph")
     assert notes[1] == ["Glossary: Karimov → az: Kərimov; ru: Керимов"]
     assert notes[2][0].startswith("Quotation (continued from the previous paragraph")
+
+
+def test_dialogue_paragraphs_are_noted_with_their_speaker() -> None:
+    segments = ["Самир Керимов выступил в среду.", "— Мы готовы, — сказал министр Самир Керимов.",
+                "— В марте, — ответил Керимов."]
+    assert annotate_segments(segments, "ru") == [
+        [], ["Quotation — speaker: Самир Керимов"], ["Quotation — speaker: Самир Керимов"]]

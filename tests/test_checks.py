@@ -459,6 +459,22 @@ def test_dialogue_whose_speech_marks_were_lost_is_an_error(glossary: Glossary) -
                         src="ru") == [("quote-count", Severity.ERROR)]
 
 
+@pytest.mark.parametrize("source, src, wrong, good, tgt", [
+    ("— Наш газ идёт на запад, — сказал Рашад Керимов.", "ru",
+     "“Our gas goes west,” said Leyla Huseynova.", "“Our gas goes west,” said Rashad Karimov.", "en"),
+    ("– Qazımız qərbə gedir, – deyə Rəşad Kərimov bildirib.", "az",
+     "— Наш газ идёт на запад, — сказала Лейла Гусейнова.",
+     "— Наш газ идёт на запад, — сказал Рашад Керимов.", "ru"),
+])
+def test_a_dialogue_speaker_missing_from_the_translation_is_an_error(
+        glossary: Glossary, source: str, src: str, wrong: str, good: str, tgt: str) -> None:
+    # Dialogue held no quotation, so its speaker was never checked: the words given to
+    # another person passed.
+    findings = check_entry(source, wrong, src, tgt, glossary=glossary, only=["speaker"])
+    assert [f.check for f in findings] == ["speaker"]
+    assert check_entry(source, good, src, tgt, glossary=glossary) == []
+
+
 SWAPPED = ("“Our gas goes west,” said Rashad Karimov. “It does not,” said Leyla Huseynova.",
            "«Наш газ идёт на запад», — сказала Лейла Гусейнова. «Не идёт», — сказал Рашад Керимов.",
            "«Наш газ идёт на запад», — сказал Рашад Керимов. «Не идёт», — сказала Лейла Гусейнова.")

@@ -606,3 +606,38 @@ def test_a_quotation_followed_by_a_speech_verb_is_speech_without_a_named_speaker
 def test_a_comma_after_a_scare_quote_does_not_make_it_speech() -> None:
     assert [q.kind for q in find_quotations("They call it “green,” and it is.", "en")] == [
         QuoteKind.SCARE]
+
+
+# Dialogue: direct speech opened by a dash (ru, az) ----------------------------------------
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("— Мы готовы, — сказал Самир Керимов. — Начинаем завтра.", "ru",
+     [(0, "Мы готовы,", SPEECH, "Самир Керимов"), (0, "Начинаем завтра.", SPEECH, "Самир Керимов")]),
+    ("— Мы готовы? — спросил Самир Керимов.", "ru", [(0, "Мы готовы?", SPEECH, "Самир Керимов")]),
+    ("– Biz hazırıq, – deyə Samir Kərimov bildirib.", "az", [(0, "Biz hazırıq,", SPEECH, "Samir Kərimov")]),
+    ("– Biz hazırıq, – Samir Kərimov bildirib. – Sabah başlayırıq.", "az",
+     [(0, "Biz hazırıq,", SPEECH, "Samir Kərimov"), (0, "Sabah başlayırıq.", SPEECH, "Samir Kərimov")]),
+    ("— Когда откроется терминал?", "ru", [(0, "Когда откроется терминал?", SPEECH, None)]),
+])
+def test_a_dialogue_paragraph_is_direct_speech_with_its_speaker(
+        text: str, lang: str, expected: list[tuple[int, str, QuoteKind, str | None]]) -> None:
+    # A paragraph opened by a dialogue dash held no quotation: its speaker was neither noted
+    # for translators nor checked, so a translation giving the words to another passed.
+    quotations = find_quotations(text, lang)
+    assert summary(quotations) == expected
+    assert all(q.attribution is not None for q in quotations if q.speaker)
+
+
+def test_a_dialogue_speaker_named_by_surname_resolves_to_the_full_name() -> None:
+    segments = ["Самир Керимов выступил в среду в Баку.", "— В марте, — ответил Керимов."]
+    assert [q.speaker for q in analyse_article(segments, "ru")] == ["Самир Керимов"]
+
+
+def test_a_quotation_inside_dialogue_is_nested_in_it() -> None:
+    quotations = find_quotations("— Это «зелёная» энергия, — сказал Самир Керимов.", "ru")
+    assert [(q.text, q.kind, q.depth, q.speaker) for q in quotations] == [
+        ("Это «зелёная» энергия,", SPEECH, 0, "Самир Керимов"), ("зелёная", SCARE, 1, None)]
+
+
+def test_a_dash_opening_an_english_paragraph_is_no_quotation() -> None:
+    assert find_quotations("— We are ready, — said Samir Karimov.", "en") == []
