@@ -353,7 +353,19 @@ def term_pattern(form: str, lang: str, name: bool) -> re.Pattern[str]:
     words = form.split()
     parts = [_word_pattern(word, lang, name, last=i == len(words) - 1)[0]
              for i, word in enumerate(words)]
+    patronymic = _PATRONYMIC.get(lang) if name and len(words) > 1 and words[0][:1].isupper() else None
+    if patronymic:
+        parts[0] += patronymic  # Самир Ахмедович Керимов, Samir Əhməd oğlu Kərimov
     return re.compile(r"(?<![\w])" + r"\s+".join(parts) + r"(?![\w])")
+
+
+#: An optional patronymic after a person's given name: a name row "Самир Керимов" is also
+#: Самир Ахмедович Керимов (any case), and "Samir Kərimov" is Samir Əhməd oğlu Kərimov
+#: (qızı for a woman). Rows leave the patronymic out; articles name people in full.
+_PATRONYMIC = {
+    "ru": r"(?:\s+[А-ЯЁ][а-яё]+(?:(?:ович|евич|ич)[а-яё]{0,2}|(?:овн|евн|ичн|иничн)[а-яё]{1,2}))?",
+    "az": r"(?:\s+[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+\s+(?:oğlu|qızı))?",
+}
 
 
 def _literals(form: str, lang: str, name: bool) -> tuple[str, ...]:

@@ -247,6 +247,9 @@ AZERBAIJANI = Lexicon(
         "Mən Sən Siz Həm Hətta Yalnız Artıq İndi Sonra Əvvəl Görə Üçün İlə Kimi Bəli Xeyr "
         "Niyə Nə Kim Harada Hansı Elə Belə Çox Bəzi Bütün Hər".split()),
     according_to=(),
+    #: Inside a full name: Samir Əhməd oğlu Kərimov, Leyla Əhməd qızı Hüseynova (the
+    #: patronymic), so the speaker is the whole name, not "Samir Əhməd".
+    particles=frozenset({"oğlu", "qızı"}),
     after_genitive=(("sözlərinə", "görə"), ("fikrincə",), ("fikrinə", "görə"),
                     ("dediyinə", "görə"), ("dediklərinə", "görə"), ("qənaətincə",),
                     ("qənaətinə", "görə"), ("bildirdiyinə", "görə"),

@@ -131,6 +131,27 @@ def test_azerbaijani_suffixes(glossary: Glossary) -> None:
         "Rashad Karimov", "Jafarli", "PACE", "Meydan TV", "Karabakh"]
 
 
+@pytest.mark.parametrize("text, lang, written", [
+    ("Рашад Ахмедович Керимов выступил.", "ru", "Рашад Ахмедович Керимов"),
+    ("по словам Рашада Ахмедовича Керимова", "ru", "Рашада Ахмедовича Керимова"),
+    ("Лейла Ахмедовна Гусейнова выступила.", "ru", "Лейла Ахмедовна Гусейнова"),
+    ("Rəşad Əhməd oğlu Kərimov çıxış edib.", "az", "Rəşad Əhməd oğlu Kərimov"),
+    ("Leyla Əhməd qızı Hüseynovanın sözlərinə görə", "az", "Leyla Əhməd qızı Hüseynovanın"),
+])
+def test_a_person_named_with_a_patronymic_is_the_glossary_name(
+        glossary: Glossary, text: str, lang: str, written: str) -> None:
+    # The row "Рашад Керимов" did not cover Рашад Ахмедович Керимов: a translation naming
+    # the speaker in full was told the speaker was missing.
+    (match,) = [m for m in glossary.terms_in(text, lang) if m.term.form("en") != "Karimov"]
+    assert match.text == written
+    assert glossary.find(written, lang) is match.term
+
+
+def test_a_patronymic_is_not_read_into_other_words(glossary: Glossary) -> None:
+    assert found(glossary, "Рашад Иванович, Керимов", "ru") == [("Керимов", "Karimov")]
+    assert [en for _, en in found(glossary, "Rəşad Əhməd Kərimov", "az")] == ["Karimov"]
+
+
 def test_terms_in_code_and_urls_are_ignored(glossary: Glossary) -> None:
     text = "See `Karimov` and https://example.org/Karimov but Karimov."
     matches = glossary.terms_in(text, "en")

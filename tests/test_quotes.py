@@ -641,3 +641,12 @@ def test_a_quotation_inside_dialogue_is_nested_in_it() -> None:
 
 def test_a_dash_opening_an_english_paragraph_is_no_quotation() -> None:
     assert find_quotations("— We are ready, — said Samir Karimov.", "en") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Qazımız qərbə gedir”, – deyə Samir Əhməd oğlu Kərimov bildirib.", "Samir Əhməd oğlu Kərimov"),
+    ("Leyla Əhməd qızı Hüseynova bildirib ki, “Körpülər boşdur”.", "Leyla Əhməd qızı Hüseynova"),
+])
+def test_an_azerbaijani_speaker_named_with_a_patronymic_is_named_in_full(text: str, speaker: str) -> None:
+    # The name stopped at the patronymic's oğlu: the speaker was "Samir Əhməd".
+    assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
