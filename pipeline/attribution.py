@@ -202,10 +202,12 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
     resume = 0
     starts: list[int] | None = None
     for index in range(count):
-        if index < resume or words[index] in particles or not words[index][0].isupper():
-            continue
+        if index < resume or words[index] in particles or not words[index][0].isupper() \
+                or lex.is_dative_name(words[index]):
+            continue  # (a surname in the dative is the person spoken to, as in _name_at)
         end = index + 1
-        while end < count and (words[end] in particles or words[end][0].isupper()):
+        while end < count and (words[end] in particles or (
+                words[end][0].isupper() and not lex.is_dative_name(words[end]))):
             end += 1
         while end > index and words[end - 1] in particles:
             end -= 1
@@ -427,7 +429,8 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     if pronouns and fold(first.text) in lex.pronouns:
         gender = lex.pronouns[fold(first.text)]
         return Name(first.start, first.end, first.text, pronoun=True, gender=gender), index + 1
-    if first.text in lex.particles or not first.text[0].isupper():
+    if first.text in lex.particles or not first.text[0].isupper() \
+            or lex.is_dative_name(first.text):
         return None, index + 1  # no group starts here: most words are lower case
     end = index
     while end < len(tokens) and _name_word(tokens, end, index, text, lex):
@@ -454,7 +457,7 @@ def _name_word(tokens: list[Token], position: int, first: int, text: str,
         return False
     if token.text in lex.particles:
         return position > first
-    return token.text[0].isupper()
+    return token.text[0].isupper() and not lex.is_dative_name(token.text)
 
 
 def _name_gap(previous: Token, gap: str, lex: Lexicon) -> bool:
@@ -511,6 +514,8 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
         return None
     for _ in range(_MAX_ASIDES):
         size = lex.aside_at(folded, after) if after < len(tokens) else 0
+        if not size and after < len(tokens) and lex.is_dative_name(words[after]):
+            size = 1  # the person spoken to: Kərimov Əliyevə deyib, o, Əliyevə deyib
         if not size:
             break
         after += size
@@ -538,6 +543,8 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
     end in a role (said political scientist Azer Gasimli / заявил политолог Азер Гасымлы)."""
     if index + 1 < len(tokens) and tokens[index].text in _ARTICLES:
         index += 1
+    while index + 1 < len(tokens) and lex.is_dative_name(tokens[index].text):
+        index += 1  # сказал Алиеву Керимов: the person spoken to comes first
     for skip in range(4):
         position = index + skip
         if position >= len(tokens):

@@ -7,6 +7,7 @@ lower case; multi-word verbs are tuples of words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -38,6 +39,18 @@ class Lexicon:
     #: Capitalised months and weekdays: they run into a name that follows them (In May
     #: Rashad Mammadli left) without being part of it.
     calendar: frozenset[str] = frozenset()
+    #: A regex for a surname in the dative: the person spoken to (o, Əliyevə deyib; сказал
+    #: он Алиеву), never the speaker nor part of the speaker's name. Only endings that no
+    #: nominative has: Kərimova and Алиевой may be a woman's name (or a genitive).
+    dative_name: str = ""
+
+    def is_dative_name(self, word: str) -> bool:
+        """Whether ``word`` is a capitalised surname in the dative (:attr:`dative_name`)."""
+        return bool(self.dative_name) and self._dative.fullmatch(word) is not None
+
+    @cached_property
+    def _dative(self) -> re.Pattern[str]:
+        return re.compile(self.dative_name)
 
     def aside_at(self, words: list[str], index: int) -> int:
         """Length of the aside starting at ``words[index]``, already folded (0: none)."""
@@ -191,6 +204,7 @@ _RU_BY_WORDS = ("словам мнению данным оценке оценк�
                 "сообщению убеждению")
 
 RUSSIAN = Lexicon(
+    dative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)у",
     verbs=frozenset(_RU_VERBS),
     addressee_verbs=frozenset(),
     pronouns={"он": "m", "она": "f", "они": None},
@@ -229,6 +243,7 @@ _AZ_COMPOUND = ("qeyd", "əlavə", "bəyan", "hesab", "iddia", "xəbərdarlıq",
 _AZ_LIGHT = ("edib", "etdi", "edir", "edərək")
 
 AZERBAIJANI = Lexicon(
+    dative_name=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+(?:(?:y?ev|öv)ə|(?:l[iıuü]|zadə)y[əa])",
     verbs=frozenset({(w,) for w in _AZ_SIMPLE}
                     | {(noun, light) for noun in _AZ_COMPOUND for light in _AZ_LIGHT}
                     | {("xəbər", "verib"), ("məlumat", "verib"), ("cavab", "verib")}),

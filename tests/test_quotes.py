@@ -650,3 +650,20 @@ def test_a_dash_opening_an_english_paragraph_is_no_quotation() -> None:
 def test_an_azerbaijani_speaker_named_with_a_patronymic_is_named_in_full(text: str, speaker: str) -> None:
     # The name stopped at the patronymic's oğlu: the speaker was "Samir Əhməd".
     assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
+
+
+@pytest.mark.parametrize("segments, lang, speaker", [
+    (["Samir Kərimov çıxış edib.", "«Biz hazırıq», – o, Əliyevə deyib."], "az", "Samir Kərimov"),
+    (["«Biz hazırıq», – o, Əliyevə deyib."], "az", None),
+    (["«Biz hazırıq», – Samir Kərimov Əliyevə deyib."], "az", "Samir Kərimov"),
+    (["«Biz hazırıq», – deyə Samir Kərimov Cəfərliyə bildirib."], "az", "Samir Kərimov"),
+    (["Самир Керимов выступил в Баку.", "«Мы готовы», — сказал он Алиеву."], "ru", "Самир Керимов"),
+    (["«Мы готовы», — сказал Самир Керимов Алиеву."], "ru", "Самир Керимов"),
+    (["«Мы готовы», — сказал Алиеву Самир Керимов."], "ru", "Самир Керимов"),
+])
+def test_the_person_spoken_to_is_not_the_speaker(segments: list[str], lang: str,
+                                                 speaker: str | None) -> None:
+    # A name in the dative is the addressee: "Əliyevə" (to Aliyev) was the speaker, or was
+    # read into the speaker's name ("Керимов Алиеву"), and the speaker check then asked
+    # every translation for the wrong person.
+    assert [q.speaker for q in analyse_article(segments, lang)] == [speaker]
