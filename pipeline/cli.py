@@ -27,7 +27,7 @@ from . import __version__
 from .config import Config, load_config
 from .errors import ConfigError, PipelineError
 from .model import Finding
-from .project import CatalogueStatus, discover_articles, orphaned_catalogues, project_status
+from .project import CatalogueStatus, discover_articles, orphaned_catalogues, orphaned_versions, project_status
 from .sync import STAGES, SyncOptions, SyncReport, sync
 
 EXIT_ERRORS = 1
@@ -299,6 +299,16 @@ def orphan_lines(orphans: list[str], indent: str = "  ") -> list[str]:
             "gets them back for review); delete a catalogue when its work is no longer needed"]
 
 
+def orphaned_version_lines(paths: list[str], indent: str = "  ") -> list[str]:
+    """Published versions no article makes any more: still online, so said on every run."""
+    if not paths:
+        return []
+    shown = ", ".join(paths[:MAX_HELD_BACK_LINES]) + (" …" if len(paths) > MAX_HELD_BACK_LINES else "")
+    return [f"{indent}{len(paths)} published version(s) no article makes any more (deleted or renamed, "
+            f"or now in the article's own language?): {shown}",
+            f"{indent}  they are still online: delete them if the article was withdrawn or moved"]
+
+
 def report_lines(report: SyncReport) -> list[str]:
     lines = [f"{report.articles} article(s)"]
     if report.new_segments or report.changed_segments:
@@ -343,6 +353,7 @@ def report_lines(report: SyncReport) -> list[str]:
         lines.append(f"  check findings: {len(report.findings)} ({errors} error{'' if errors == 1 else 's'}); "
                      "see 'pipeline check'")
     lines += orphan_lines(report.orphans)
+    lines += orphaned_version_lines(report.orphaned_versions)
     lines += [f"  warning: {warning}" for warning in report.warnings]
     if report.written:
         lines.append(f"  wrote {len(report.written)} file(s): " + ", ".join(report.written[:8])
@@ -473,6 +484,9 @@ def status_command(project: Project, as_json: bool) -> None:
                        f"  {_published_label(row)}")
         slugs = {slug for _, slug in discover_articles(project.config)}
         for line in orphan_lines(orphaned_catalogues(project.config, slugs, own=own), indent=""):
+            click.echo(line)
+        languages = {slug: None for slug in slugs} | {slug: lang for lang, slug in own}
+        for line in orphaned_version_lines(orphaned_versions(project.config, languages.items()), indent=""):
             click.echo(line)
     for error in errors:
         show_error(error)

@@ -104,6 +104,42 @@ def orphaned_catalogues(config: Config, slugs: set[str],
     return [rel for lang, slug, rel in listed if slug not in slugs or (lang, slug) in own]
 
 
+def published_versions(config: Config) -> list[tuple[str, str, str]]:
+    """(language, slug, project-relative path) of every file the ``output`` pattern names for
+    one of the project's languages, whatever the articles are now, sorted by path."""
+    parts = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(config.output):
+        parts.append(re.escape(literal))
+        if name == "lang":
+            parts.append("(?P<lang>" + "|".join(re.escape(lang) for lang in config.languages) + ")")
+        elif name == "slug":
+            parts.append("(?P<slug>.+)")
+        elif name is not None:
+            parts.append(".+")
+    pattern = re.compile("".join(parts) + r"\Z", re.S)
+    fixed = config.output.split("{", 1)[0].rpartition("/")[0]  # the folder before any field
+    top = safe_join(config.root, fixed) if fixed else config.root
+    found = []
+    for folder, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            rel = os.path.relpath(os.path.join(folder, name), config.root).replace(os.sep, "/")
+            match = pattern.match(rel)
+            if match is not None:
+                found.append((match.group("lang"), match.group("slug"), rel))
+    return sorted(found, key=lambda item: item[2])
+
+
+def orphaned_versions(config: Config, articles: Collection[tuple[str, str]]) -> list[str]:
+    """Published versions no article produces any more: its article deleted or renamed, or
+    the version in what is now the article's own language (``articles``: (slug, language) of
+    every article). They stay online until someone removes them, which only a person may
+    decide (a withdrawn article, or one moved with its old address kept on purpose)."""
+    language = dict(articles)
+    return [rel for lang, slug, rel in published_versions(config)
+            if slug not in language or language[slug] == lang]
+
+
 def load_article(config: Config, rel: str, slug: str) -> Article:
     path = safe_join(config.root, rel)
     data = path.read_bytes()

@@ -36,7 +36,7 @@ from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
 from .project import (CatalogueStatus, discover_articles, discover_catalogues, load_article, load_articles,
-                      orphaned_catalogues, project_status, read_catalogue_file, target_languages,
+                      orphaned_catalogues, orphaned_versions, project_status, read_catalogue_file, target_languages,
                       try_load_article)
 from .publish import PublishDecision, decide, render_version
 from .update import check_no_loss, update_catalogue
@@ -85,6 +85,7 @@ class SyncReport:
     findings: list[Finding] = field(default_factory=list)
     translate_notes: list[str] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)  # catalogues whose article is gone or renamed
+    orphaned_versions: list[str] = field(default_factory=list)  # published files no article makes now
     warnings: list[str] = field(default_factory=list)  # worth saying, not worth a non-zero exit
     broken_links: list[str] = field(default_factory=list)  # links to local files that do not exist
     copied: list[str] = field(default_factory=list)  # linked files copied beside published versions
@@ -124,6 +125,7 @@ class SyncReport:
             ],
             "findings": [f.render() for f in self.findings],
             "orphaned_catalogues": self.orphans,
+            "orphaned_versions": self.orphaned_versions,
             "broken_links": self.broken_links,
             "copied_linked_files": self.copied,
             "warnings": self.warnings,
@@ -239,6 +241,8 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
         if not options.only:
             own = {(a.lang, a.slug) for a in done} | {(r.summary.get("lang"), slug) for slug, r in clean}
             report.orphans = orphaned_catalogues(config, {slug for _, slug in everything}, catalogues(), own)
+            languages = {slug: None for _, slug in everything} | {slug: lang for lang, slug in own}
+            report.orphaned_versions = orphaned_versions(config, languages.items())
         if found and _needs_catalogues(options.stages) and not catalogues():
             report.warnings.append("no catalogue exists yet, so there was nothing to work on: run `pipeline sync` "
                                    "(or `pipeline extract`, then `pipeline update`) to create them")

@@ -43,3 +43,37 @@ def test_an_article_that_was_always_empty_is_read_as_usual(tmp_path: Path) -> No
     assert _sync(root) == 0
     assert _sync(root) == 0
     assert load_article(load_config(root), "source/news/_index.md", "news/_index").segments == ()
+
+
+@pytest.mark.parametrize("config, source, published", [
+    ('languages = ["en", "ru"]\n', "source/{slug}.md", "public/ru/{slug}.md"),
+    ('languages = ["en", "ru"]\nsource_dir = "content"\noutput = "content/{slug}.{lang}.md"\n',
+     "content/{slug}.md", "content/{slug}.ru.md"),
+])
+def test_a_published_version_no_article_makes_any_more_is_named_and_kept(
+        tmp_path: Path, config: str, source: str, published: str) -> None:
+    """A deleted article's translations stay online (only a person may take them down), so
+    sync and status say so on every run; so does a version in what is now the article's own
+    language. Versions of existing articles and the sources themselves are never named."""
+    from pipeline.project import orphaned_versions
+
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "pipeline.toml").write_text(config + "[publish]\nallow_machine = true\n", encoding="utf-8")
+    for slug in ("news/kept", "news/gone", "moved"):
+        path = root / source.format(slug=slug)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("---\ntitle: T\n---\n\nText of the article.\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"]).exit_code == 0
+    gone, moved = published.format(slug="news/gone"), published.format(slug="moved")
+    assert (root / gone).exists() and (root / moved).exists()
+    (root / source.format(slug="news/gone")).unlink()
+    (root / source.format(slug="moved")).write_text("---\ntitle: T\nlang: ru\n---\n\nТекст.\n", encoding="utf-8")
+    for command in (["sync", "--engine", "pseudo"], ["status"]):
+        output = runner.invoke(cli, ["--project", str(root), *command]).output
+        [line] = [line for line in output.splitlines() if "published version(s) no article makes" in line]
+        assert line.strip().startswith("2 published version(s)") and gone in line and moved in line
+    assert (root / gone).exists() and (root / moved).exists()
+    found = orphaned_versions(load_config(root), [("news/kept", "en"), ("moved", "ru")])
+    assert sorted(found) == sorted([gone, moved])
