@@ -111,7 +111,10 @@ _EN_VERBS = {
         "complained concede concedes conceded confirm confirms confirmed counter counters "
         "countered deny denies denied maintain maintains maintained urge urges urged "
         "believe believes believed think thinks thought shout shouts shouted wonder "
-        "wonders wondered").split()
+        "wonders wondered object objects objected exclaim exclaims exclaimed promise "
+        "promises promised pledge pledges pledged vow vows vowed assert asserts asserted "
+        "contend contends contended recount recounts recounted testify testifies "
+        "testified").split()
 } | {("pointed", "out"), ("points", "out"), ("went", "on"), ("goes", "on"), ("put", "it"),
      ("puts", "it")}
 
@@ -159,7 +162,9 @@ _RU_VERBS = (
     _forms("сказал заявил отметил подчеркнул добавил пояснил объяснил сообщил рассказал "
            "написал уточнил признал предупредил напомнил заключил констатировал ответил "
            "спросил возразил утверждал указал резюмировал продолжил заметил призвал "
-           "говорил считал настаивал полагал", _RU_PAST)
+           "говорил считал настаивал полагал воскликнул прокомментировал подытожил "
+           "посетовал пообещал заверил подтвердил", _RU_PAST)
+    | _forms("признал поделил согласил", ("ся", "ась", "ись"))
     | _forms("считает говорит пишет утверждает полагает отмечает подчеркивает "
              "подчёркивает заявляет сообщает добавляет поясняет настаивает уверен убежден "
              "убеждён", ("",))
@@ -238,7 +243,8 @@ RUSSIAN = Lexicon(
 
 _AZ_SIMPLE = (
     "bildirib deyib vurğulayıb söyləyib açıqlayıb yazıb soruşub bildirdi dedi vurğuladı "
-    "söylədi açıqladı yazdı soruşdu deyir bildirir vurğulayır söyləyir yazır düşünür").split()
+    "söylədi açıqladı yazdı soruşdu deyir bildirir vurğulayır söyləyir yazır düşünür "
+    "xatırladıb xatırlatdı").split()
 _AZ_COMPOUND = ("qeyd", "əlavə", "bəyan", "hesab", "iddia", "xəbərdarlıq", "etiraf")
 _AZ_LIGHT = ("edib", "etdi", "edir", "edərək")
 

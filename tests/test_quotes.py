@@ -667,3 +667,18 @@ def test_the_person_spoken_to_is_not_the_speaker(segments: list[str], lang: str,
     # read into the speaker's name ("Керимов Алиеву"), and the speaker check then asked
     # every translation for the wrong person.
     assert [q.speaker for q in analyse_article(segments, lang)] == [speaker]
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("«Мы победили!» — воскликнул Самир Керимов.", "ru", "Самир Керимов"),
+    ("«Это ошибка», — призналась Лейла Гусейнова.", "ru", "Лейла Гусейнова"),
+    ("«Сроки сдвинутся», — посетовал Самир Керимов.", "ru", "Самир Керимов"),
+    ("“That is wrong,” objected Samir Karimov.", "en", "Samir Karimov"),
+    ("“We will finish by May,” Samir Karimov promised.", "en", "Samir Karimov"),
+    ("“Biz hazırıq”, – deyə Samir Kərimov xatırladıb.", "az", "Samir Kərimov"),
+])
+def test_more_speech_verbs_name_the_speaker(text: str, lang: str, speaker: str) -> None:
+    """Verbs newsrooms use beside "said" (exclaimed, admitted, objected, promised, reminded):
+    without them the quotation had no speaker, so the speaker check never looked at it."""
+    [quotation] = find_quotations(text, lang)
+    assert quotation.attribution is not None and quotation.attribution.text == speaker
