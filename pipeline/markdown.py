@@ -379,7 +379,14 @@ def _tab_indented_line(yaml_text: str, mark: yaml.Mark | None) -> int | None:
     return None
 
 
-def _check_duplicate_keys(node: yaml.Node, path: str) -> None:
+def _check_duplicate_keys(node: yaml.Node, path: str, visited: set[int] | None = None) -> None:
+    """Refuse a mapping that names a key twice. A node reached again through an alias
+    (``*name``) was checked already: following every alias would take 9**n steps for n
+    lines that each repeat the line above nine times."""
+    visited = set() if visited is None else visited
+    if id(node) in visited:
+        return
+    visited.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key, value in node.value:
@@ -392,10 +399,10 @@ def _check_duplicate_keys(node: yaml.Node, path: str) -> None:
                     hint="keep one of the two entries",
                 )
             seen[name] = key.start_mark.line + 2
-            _check_duplicate_keys(value, path)
+            _check_duplicate_keys(value, path, visited)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _check_duplicate_keys(item, path)
+            _check_duplicate_keys(item, path, visited)
 
 
 def _scalar_values(node: yaml.Node, prefix: str, seen: set[int] | None = None,

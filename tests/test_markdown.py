@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from pipeline.config import DEFAULT_FRONT_MATTER_KEYS
@@ -73,6 +75,28 @@ def test_bad_front_matter_is_reported_with_line(text: str, line: int, fragment: 
     assert info.value.line == line
     assert fragment in info.value.message
     assert info.value.path == "source/a.md"
+
+
+def _alias_bomb(levels: int) -> str:
+    """Front matter whose every level names the one above nine times: a few lines, but
+    9**levels nodes for a walk that follows aliases."""
+    lines = ["a: &l0 {caption: x, k: [x, x, x, x, x, x, x, x, x]}"]
+    for level in range(1, levels):
+        lines.append(f"l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * 9) + "]")
+    return "---\ntitle: T\n" + "\n".join(lines) + "\n---\nBody.\n"
+
+
+def test_front_matter_aliases_are_walked_once_not_once_per_alias() -> None:
+    started = time.perf_counter()
+    read = article(_alias_bomb(8))
+    assert time.perf_counter() - started < 2
+    assert [s.msgid for s in read.segments] == ["T", "Body."]
+
+
+def test_a_duplicate_key_under_an_anchor_is_reported_once_at_its_line() -> None:
+    with pytest.raises(ArticleError) as info:
+        article("---\nimage: &i\n  src: a.jpg\n  src: b.jpg\ncover: *i\n---\nBody.\n")
+    assert info.value.line == 4
 
 
 @pytest.mark.parametrize("text, line, fragment", [
