@@ -178,16 +178,34 @@ def _front_matter_links(lines: SourceLines, end: int) -> Iterator[Link]:
             yield Link(node.value, node.start_mark.line + 2, "front matter")
 
 
-def _scalars(node: yaml.Node | None, prefix: str) -> Iterator[tuple[str, yaml.ScalarNode]]:
+def _scalars(node: yaml.Node | None, prefix: str,
+             visited: set[tuple[int, str]] | None = None) -> Iterator[tuple[str, yaml.ScalarNode]]:
+    """The scalars under key paths that may name a file. A node reached again through an
+    alias (``*name``) under the same key path is skipped, and so is every key path no
+    file key starts with: following every alias would take 9**n steps for n lines that
+    each repeat the line above nine times."""
+    visited = set() if visited is None else visited
+    if (id(node), prefix) in visited:
+        return
+    visited.add((id(node), prefix))
     if isinstance(node, yaml.ScalarNode):
         yield prefix, node
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _scalars(item, prefix)
+            yield from _scalars(item, prefix, visited)
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode):
-                yield from _scalars(value, f"{prefix}.{key.value}" if prefix else str(key.value))
+                path = f"{prefix}.{key.value}" if prefix else str(key.value)
+                if _may_name_a_file(path):
+                    yield from _scalars(value, path, visited)
+
+
+def _may_name_a_file(key_path: str) -> bool:
+    """Whether a key path is, or leads to, one of :data:`FRONT_MATTER_FILE_KEYS` (list
+    indices skipped, as :func:`key_path_matches` skips them)."""
+    parts = [part for part in key_path.split(".") if not part.isdigit()]
+    return any(key.split(".")[:len(parts)] == parts for key in FRONT_MATTER_FILE_KEYS)
 
 
 def _body_links(texts: list[str], tokens: list[Token]) -> Iterator[Link]:

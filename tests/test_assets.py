@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import io
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,20 @@ def test_links_are_found_with_their_kind_and_line() -> None:
                      Link("crowd.jpg", 3, "front matter")]
     assert find_links(HTML, 3) == [Link("maps/port.png", 8, "html src"), Link("maps/port-small.png", 8, "html src"),
                                    Link("maps/port.png", 8, "html src"), Link("maps/icon.gif", 11, "html src")]
+
+
+def test_front_matter_aliases_are_walked_once_and_still_found_through_an_alias() -> None:
+    """Eight lines that each repeat the line above nine times are 9**8 values for a walk
+    that follows every alias: each node is visited once per key path that can name a file."""
+    lines = ["l0: &l0 [photo.jpg, {caption: x}]"]
+    lines += [f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]" for n in range(1, 8)]
+    lines += ["images: *l7", "nested: &n {deeper: {src: deep.jpg}}", "image: {src: *n}",
+              "file: &f plan.jpg", "thumbnail: *f"]
+    text = "---\n" + "\n".join(lines) + "\n---\n\nBody.\n"
+    started = time.perf_counter()
+    links = find_links(text, len(lines) + 2)
+    assert time.perf_counter() - started < 2
+    assert links == [Link("photo.jpg", 2, "front matter"), Link("plan.jpg", 13, "front matter")]
 
 
 def test_code_is_not_a_link() -> None:
