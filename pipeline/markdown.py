@@ -276,7 +276,9 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
     lang = _top_level_value(root, "lang")
     if lang is not None and (not isinstance(lang.value, str) or not lang.value.strip()):
         raise ArticleError("lang: must be a language code such as en, ru or az", path=path,
-                           line=lang.start_mark.line + 2)
+                           line=lang.start_mark.line + 2,
+                           hint="write one code, e.g. 'lang: en', or delete the line for the "
+                                "project's source_language, then run the command again")
     if lang is None:
         return close + 1, segments, None
     code = lang.value.strip()

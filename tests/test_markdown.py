@@ -77,6 +77,14 @@ def test_bad_front_matter_is_reported_with_line(text: str, line: int, fragment: 
     assert info.value.path == "source/a.md"
 
 
+@pytest.mark.parametrize("value, line", [("", 2), ("[en, ru]", 2), ("\n  code: en", 3), ("''", 2)])
+def test_a_lang_that_is_no_code_names_its_line_and_says_what_to_write(value: str, line: int) -> None:
+    with pytest.raises(ArticleError) as info:
+        article(f"---\nlang: {value}\ntitle: T\n---\nBody.\n")
+    assert info.value.line == line
+    assert "lang: en" in (info.value.hint or ""), info.value.hint
+
+
 def _alias_bomb(levels: int) -> str:
     """Front matter whose every level names the one above nine times: a few lines, but
     9**levels nodes for a walk that follows aliases."""
