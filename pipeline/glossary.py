@@ -182,7 +182,9 @@ def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
     except OSError as error:
         raise ConfigError(f"cannot read the glossary: {error.strerror or error}", path=name,
                           hint="the glossary must be a readable CSV file") from None
-    return read_glossary(io.StringIO(text), name, languages)
+    # newline='': the csv module's own line handling, as its docs ask: a lone \r (Excel's
+    # "CSV (Macintosh)") ends a row, and line breaks inside quoted cells stay as written.
+    return read_glossary(io.StringIO(text, newline=""), name, languages)
 
 
 def read_glossary(stream: io.TextIOBase | io.StringIO, path: str = "glossary.csv",

@@ -96,6 +96,15 @@ def test_unreadable_glossaries(tmp_path: Path) -> None:
         load_glossary(tmp_path / "missing.csv")
 
 
+def test_old_mac_line_endings_are_read_as_rows(tmp_path: Path) -> None:
+    """Excel's "CSV (Macintosh)" ends lines with a lone carriage return."""
+    path = tmp_path / "glossary.csv"
+    path.write_bytes("en,ru,kind\rAliyev,Алиев,person\r\"Baku\rcity\",Баку,place\r".encode("utf-8"))
+    glossary = load_glossary(path)
+    assert [term.form("ru") for term in glossary.terms] == ["Алиев", "Баку"]
+    assert glossary.terms[1].form("en") == "Baku\rcity"
+
+
 def found(glossary: Glossary, text: str, lang: str) -> list[tuple[str, str]]:
     return [(m.text, m.term.form("en") or "") for m in glossary.terms_in(text, lang)]
 
