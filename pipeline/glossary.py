@@ -526,7 +526,7 @@ def _columns(header: list[str], path: str, allowed: set[str] | None) -> list[str
         elif not _LANGUAGE.fullmatch(column) or (allowed is not None and column not in allowed):
             known = f"; the project's languages are {', '.join(sorted(allowed))}" if allowed else ""
             raise ConfigError(f"unknown column {column!r} (column {position})", path=path,
-                              line=1, hint=_HEADER_HINT + known)
+                              line=1, hint=_separator_hint(column) + _HEADER_HINT + known)
         elif allowed is None:
             _check_column_language(column, position, path)
         if columns.count(columns[position - 1]) > 1:
@@ -536,6 +536,16 @@ def _columns(header: list[str], path: str, allowed: set[str] | None) -> list[str
         raise ConfigError("the header names no language column", path=path, line=1,
                           hint=_HEADER_HINT)
     return columns
+
+
+def _separator_hint(column: str) -> str:
+    """A spreadsheet set to a Russian or Azerbaijani locale saves "CSV" with semicolons (and
+    some tools with tabs): the whole header is then one column, such as 'en;ru;az'."""
+    for separator, name in ((";", "semicolons"), ("\t", "tabs")):
+        if separator in column:
+            return (f"the cells are separated by {name}, not commas: save the file as CSV "
+                    "with comma as the separator (or replace them); ")
+    return ""
 
 
 def _check_row_length(row: list[str], columns: list[str], path: str, start: int, line: int) -> None:

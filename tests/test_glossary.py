@@ -105,6 +105,17 @@ def test_old_mac_line_endings_are_read_as_rows(tmp_path: Path) -> None:
     assert glossary.terms[1].form("en") == "Baku\rcity"
 
 
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_glossary_saved_with_another_separator_says_so(tmp_path: Path, separator: str) -> None:
+    path = tmp_path / "glossary.csv"
+    path.write_text(separator.join(["en", "ru", "kind"]) + "\nAliyev" + separator + "Алиев\n",
+                    encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_glossary(path)
+    assert caught.value.line == 1
+    assert "comma" in (caught.value.hint or ""), caught.value.hint
+
+
 def found(glossary: Glossary, text: str, lang: str) -> list[tuple[str, str]]:
     return [(m.text, m.term.form("en") or "") for m in glossary.terms_in(text, lang)]
 
