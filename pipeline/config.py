@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -222,6 +222,9 @@ def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
             raise ConfigError("[models] dir must be a folder path as a non-empty string",
                               path=CONFIG_NAME)
         kwargs["models_dir"] = folder
+    if "output" in kwargs or "locale_dir" in kwargs:
+        _check_output_place(kwargs.get("output", Config.output), kwargs.get("locale_dir", Config.locale_dir),
+                            kwargs.get("languages", Config.languages))
     kwargs["publish"] = _publish_policy(_table(data, "publish"),
                                         kwargs.get("front_matter_keys", DEFAULT_FRONT_MATTER_KEYS),
                                         kwargs.get("languages", Config.languages))
@@ -389,6 +392,23 @@ def _relative_setting(key: str, value: Any) -> str:
             hint="use a path relative to the folder that holds pipeline.toml, without '..'",
         )
     return value
+
+
+def _check_output_place(pattern: str, locale_dir: str, languages: tuple[str, ...]) -> None:
+    """Refuse an ``output`` that lands in the folders of the catalogues, the templates or
+    the run state: a published article written there replaces a translator's catalogue."""
+    locale = PurePosixPath(locale_dir.replace("\\", "/")).parts
+    kept = [locale + ("templates",), (".pipeline",)] + [locale + (lang, "LC_MESSAGES") for lang in languages]
+    for lang in languages:
+        parts = PurePosixPath(pattern.format(lang=lang, slug="a").replace("\\", "/")).parts
+        if any(parts[:len(folder)] == folder for folder in kept):
+            raise ConfigError(
+                f"output = {pattern!r} puts published articles among the catalogues, templates "
+                "or run state, where they would replace them",
+                path=CONFIG_NAME,
+                hint=f"publish to a folder of its own, e.g. \"public/{{lang}}/{{slug}}.md\", outside "
+                     f"{locale_dir}/<lang>/LC_MESSAGES, {locale_dir}/templates and .pipeline",
+            )
 
 
 def _check_output_pattern(pattern: str) -> None:

@@ -71,6 +71,31 @@ def test_bad_settings_name_the_line(tmp_path: Path, text: str, line: int | None,
     assert info.value.path == "pipeline.toml" and info.value.line == line
 
 
+@pytest.mark.parametrize("text, line", [
+    ('output = "locale/{lang}/LC_MESSAGES/{slug}.po"\n', 1),
+    ('locale_dir = "l10n"\noutput = "l10n/{lang}/LC_MESSAGES/{slug}.md"\n', 2),
+    ('output = "./locale/templates/{lang}/{slug}.md"\n', 1),
+    ('output = ".pipeline/{lang}/{slug}.md"\n', 1),
+])
+def test_an_output_pattern_that_writes_over_catalogues_or_run_state_is_refused(
+        tmp_path: Path, text: str, line: int) -> None:
+    """Published Markdown written to ``locale/ru/LC_MESSAGES/a.po`` replaced the translators'
+    catalogue."""
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, text)
+    assert (info.value.path, info.value.line) == ("pipeline.toml", line)
+    assert "catalogues" in info.value.message and info.value.hint
+
+
+@pytest.mark.parametrize("text", [
+    'output = "locale-public/{lang}/{slug}.md"\n',
+    'locale_dir = "."\noutput = "public/{lang}/{slug}.md"\n',
+    'output = "locale/{slug}.{lang}.md"\n',
+])
+def test_an_output_beside_the_catalogues_is_accepted(tmp_path: Path, text: str) -> None:
+    config_from(tmp_path, text)
+
+
 def test_language_codes_in_their_usual_spelling_are_accepted(tmp_path: Path) -> None:
     config = config_from(tmp_path, 'languages = ["az", "ru", "en", "pt-BR", "pt_PT", "az-Cyrl", "iw"]\n')
     assert config.languages == ("az", "ru", "en", "pt-BR", "pt_PT", "az-Cyrl", "iw")
