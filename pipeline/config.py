@@ -221,6 +221,7 @@ def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
         if not isinstance(folder, str) or not folder:
             raise ConfigError("[models] dir must be a folder path as a non-empty string",
                               path=CONFIG_NAME)
+        _refuse_nul("[models] dir", folder)
         kwargs["models_dir"] = folder
     if "output" in kwargs or "locale_dir" in kwargs:
         _check_output_place(kwargs.get("output", Config.output), kwargs.get("locale_dir", Config.locale_dir),
@@ -384,6 +385,7 @@ def _relative_setting(key: str, value: Any) -> str:
     """Paths in the config must stay inside the project: no absolute paths, no ``..``."""
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{key} must be a non-empty string", path=CONFIG_NAME)
+    _refuse_nul(key, value)
     parts = Path(value).parts
     if Path(value).is_absolute() or ".." in parts or value.startswith(("/", "\\")):
         raise ConfigError(
@@ -392,6 +394,14 @@ def _relative_setting(key: str, value: Any) -> str:
             hint="use a path relative to the folder that holds pipeline.toml, without '..'",
         )
     return value
+
+
+def _refuse_nul(key: str, value: str) -> None:
+    """No file name can hold a NUL character: the first stat() of such a path would fail
+    with a ValueError instead of a message."""
+    if "\0" in value:
+        raise ConfigError(f"{key} holds a NUL character (\\u0000), which no file name can hold",
+                          path=CONFIG_NAME, hint=f"delete the escape from {key}, then run the command again")
 
 
 def _check_output_place(pattern: str, locale_dir: str, languages: tuple[str, ...]) -> None:

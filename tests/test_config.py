@@ -96,6 +96,21 @@ def test_an_output_beside_the_catalogues_is_accepted(tmp_path: Path, text: str) 
     config_from(tmp_path, text)
 
 
+@pytest.mark.parametrize("text, line", [
+    ('output = "public/{lang}/{slug}\\u0000.md"\n', 1),
+    ('source_dir = "source"\nlocale_dir = "loc\\u0000ale"\n', 2),
+    ('source_dir = "sou\\u0000rce"\n', 1),
+    ('[models]\ndir = "mo\\u0000dels"\n', 2),
+])
+def test_a_path_setting_holding_a_nul_character_is_refused_with_its_line(tmp_path: Path, text: str,
+                                                                         line: int) -> None:
+    """No file name can hold one: the first stat() of such a path raised ValueError."""
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, text)
+    assert (info.value.line, "NUL" in info.value.message) == (line, True), info.value.message
+    assert info.value.hint
+
+
 def test_language_codes_in_their_usual_spelling_are_accepted(tmp_path: Path) -> None:
     config = config_from(tmp_path, 'languages = ["az", "ru", "en", "pt-BR", "pt_PT", "az-Cyrl", "iw"]\n')
     assert config.languages == ("az", "ru", "en", "pt-BR", "pt_PT", "az-Cyrl", "iw")
