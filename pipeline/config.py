@@ -188,6 +188,7 @@ def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
         if not isinstance(langs, list) or not langs:
             raise ConfigError("languages must be a non-empty list such as [\"az\", \"ru\", \"en\"]", path=CONFIG_NAME)
         kwargs["languages"] = tuple(_setting_language("languages", code) for code in langs)
+        _refuse_repeated_languages(kwargs["languages"])
     if "source_language" in data:
         kwargs["source_language"] = _setting_language("source_language", data["source_language"])
     for key in ("source_dir", "locale_dir", "output"):
@@ -265,6 +266,18 @@ def _line_of_setting(text: str, message: str) -> int | None:
                 return number
             tables.append(number)
     return tables[0] if tables else None
+
+
+def _refuse_repeated_languages(languages: tuple[str, ...]) -> None:
+    """A language listed twice (``ru`` and ``ru``, ``pt-BR`` and ``pt_BR``) had each of its
+    catalogues worked on twice in one run, the second write refused as a concurrent edit."""
+    seen: set[str] = set()
+    for code in languages:
+        key = code.lower().replace("_", "-")
+        if key in seen:
+            raise ConfigError(f"languages: {code!r} appears twice", path=CONFIG_NAME,
+                              hint="list each language once, then run the command again")
+        seen.add(key)
 
 
 def _setting_language(key: str, code: Any) -> str:

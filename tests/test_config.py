@@ -111,6 +111,19 @@ def test_a_path_setting_holding_a_nul_character_is_refused_with_its_line(tmp_pat
     assert info.value.hint
 
 
+@pytest.mark.parametrize("text, line, fragment", [
+    ('languages = ["en", "ru", "az", "ru"]\n', 1, "'ru' appears twice"),
+    ('source_dir = "source"\nlanguages = ["pt-BR", "en", "pt_BR"]\n', 2, "'pt_BR' appears twice"),
+])
+def test_a_language_listed_twice_is_refused(tmp_path: Path, text: str, line: int, fragment: str) -> None:
+    """Listed twice, each catalogue was worked on twice in one run, and the second write was
+    refused as an edit "by someone else while pipeline was running"."""
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, text)
+    assert info.value.line == line and fragment in info.value.message, info.value.message
+    assert info.value.hint
+
+
 def test_language_codes_in_their_usual_spelling_are_accepted(tmp_path: Path) -> None:
     config = config_from(tmp_path, 'languages = ["az", "ru", "en", "pt-BR", "pt_PT", "az-Cyrl", "iw"]\n')
     assert config.languages == ("az", "ru", "en", "pt-BR", "pt_PT", "az-Cyrl", "iw")
