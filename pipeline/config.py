@@ -154,6 +154,9 @@ def load_config(root: Path) -> Config:
                           hint="save pipeline.toml as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise _toml_syntax_error(str(exc), text) from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise ConfigError("arrays or tables nested too deeply to read", path=CONFIG_NAME,
+                          hint="fix the TOML syntax: settings nest at most a few levels") from None
     except OSError as exc:
         raise ConfigError(f"cannot read it: {exc.strerror or exc}", path=CONFIG_NAME,
                           hint="pipeline.toml must be a readable file") from None

@@ -163,6 +163,12 @@ def test_toml_syntax_errors_name_the_line(tmp_path: Path, text: str, line: int, 
     assert (info.value.line, info.value.message) == (line, message)
 
 
+def test_arrays_nested_too_deeply_for_the_toml_reader_are_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, 'languages = ["en", "ru"]\nx = ' + "[" * 5000 + "]" * 5000 + "\n")
+    assert "nested" in info.value.message and info.value.hint
+
+
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     """Notepad saves with one; tomllib alone refuses it as an invalid statement on line 1."""
     (tmp_path / "pipeline.toml").write_bytes(b'\xef\xbb\xbflanguages = ["en", "ru"]\n')
