@@ -165,6 +165,9 @@ def load_config(root: Path) -> Config:
     except ConfigError as exc:
         if exc.path == CONFIG_NAME and exc.line is None:
             exc.line = _line_of_setting(text, exc.message)
+        if exc.hint is None:
+            exc.hint = ("write the setting as the message says (the Configuration table of "
+                        "README.md lists each one), then run the command again")
         raise
 
 

@@ -124,6 +124,17 @@ def test_a_language_listed_twice_is_refused(tmp_path: Path, text: str, line: int
     assert info.value.hint
 
 
+@pytest.mark.parametrize("text", [
+    'languages = "en,ru"\n', 'languages = [1, 2]\n', 'source_language = 1979-05-27\n', 'publish = 5\n',
+    '[publish]\nnotice = "x"\n', 'front_matter_keys = [1]\n', '[publish]\nrequire_review = "title"\n',
+    'output = ""\n', '[translate]\nengine = 5\n', '[models]\ndir = ""\n',
+])
+def test_a_setting_of_the_wrong_type_says_what_to_do(tmp_path: Path, text: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, text)
+    assert info.value.line and info.value.hint, (info.value, info.value.hint)
+
+
 def test_language_codes_in_their_usual_spelling_are_accepted(tmp_path: Path) -> None:
     config = config_from(tmp_path, 'languages = ["az", "ru", "en", "pt-BR", "pt_PT", "az-Cyrl", "iw"]\n')
     assert config.languages == ("az", "ru", "en", "pt-BR", "pt_PT", "az-Cyrl", "iw")
