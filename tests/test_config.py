@@ -42,6 +42,7 @@ def test_hugo_style_output_and_publish_policy(tmp_path: Path) -> None:
     ('[publish]\nallow_machin = true\n', 2, "unknown key(s) in [publish]: allow_machin"),
     ('[translate]\nengin = "pseudo"\n', 2, "unknown key(s) in [translate]: engin"),
     ('[models]\ndirectory = "models"\n', 2, "unknown key(s) in [models]: directory"),
+    ('languages = ["en", "ru"]\n[publish.notise]\nru = "x"\n', 2, "unknown key(s) in [publish]: notise"),
     ('[translate]\nbeam_size = "four"\n', 2, "beam_size must be a whole number"),
     ('[translate]\nbeam_size = 0\n', 2, "beam_size must be a whole number"),
     ('[translate]\nbeam_size = 2.5\n', 2, "beam_size must be a whole number"),
