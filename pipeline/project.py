@@ -141,6 +141,7 @@ def orphaned_versions(config: Config, articles: Collection[tuple[str, str]]) -> 
 
 
 def load_article(config: Config, rel: str, slug: str) -> Article:
+    _check_file_name(rel)
     path = safe_join(config.root, rel)
     data = path.read_bytes()
     article = read_article(data, path=rel, slug=slug, default_lang=config.source_language,
@@ -149,6 +150,18 @@ def load_article(config: Config, rel: str, slug: str) -> Article:
     if not article.text.strip():
         _check_not_emptied(config, rel, slug)
     return replace(article, fingerprint=fingerprint(data))
+
+
+def _check_file_name(rel: str) -> None:
+    """Refuse a file name that is not UTF-8 (Latin-1 or CP1251 from an old zip file): it
+    cannot be written into a catalogue's ``#:`` line, nor printed as it is."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(rel).decode("utf-8", "backslashreplace")
+        raise ArticleError("the file name is not valid UTF-8", path=shown,
+                           hint="rename the file (its name is shown with \\x escapes for the "
+                                "bytes that are not UTF-8), then run the command again") from None
 
 
 def _check_not_emptied(config: Config, rel: str, slug: str) -> None:

@@ -77,3 +77,17 @@ def test_a_published_version_no_article_makes_any_more_is_named_and_kept(
     assert (root / gone).exists() and (root / moved).exists()
     found = orphaned_versions(load_config(root), [("news/kept", "en"), ("moved", "ru")])
     assert sorted(found) == sorted([gone, moved])
+
+
+def test_an_article_whose_file_name_is_not_utf8_is_reported_and_the_rest_processed(tmp_path: Path) -> None:
+    """A name in Latin-1 or CP1251 (unpacked from an old zip file) cannot be written into a
+    catalogue's ``#:`` line: the whole sync stopped with a UnicodeEncodeError."""
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    odd = root / "source" / "news" / "caf\udce9.md"
+    odd.write_bytes(b"---\ntitle: Cafe\n---\n\nCoffee.\n")
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "source/news/caf\\xe9.md: the file name is not valid UTF-8" in result.stderr, result.stderr
+    assert (root / "locale/ru/LC_MESSAGES/news/tram.po").exists()
+    assert not list((root / "locale" / "templates" / "news").glob("caf*"))
