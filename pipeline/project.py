@@ -79,7 +79,9 @@ def output_matcher(config: Config) -> Callable[[str], bool]:
 def discover_catalogues(config: Config) -> list[tuple[str, str, str]]:
     """(target language, slug, project-relative path) of every ``.po`` below
     ``locale/<lang>/LC_MESSAGES/`` for the project's languages, sorted by path: including
-    catalogues whose article was renamed or deleted, which still hold reviewed work."""
+    catalogues whose article was renamed or deleted, which still hold reviewed work.
+    A name that is not UTF-8 is left out: no article can have it (:func:`load_article`
+    refuses such names), and it could not be recorded or printed."""
     found = []
     for lang in config.languages:
         folder = config.locale_path / lang / "LC_MESSAGES"
@@ -88,8 +90,17 @@ def discover_catalogues(config: Config) -> list[tuple[str, str, str]]:
             prefix = os.path.relpath(top, folder).replace(os.sep, "/")
             prefix = "" if prefix == "." else prefix + "/"
             found += [(lang, prefix + name[:-3], config.catalogue_rel(lang, prefix + name[:-3]))
-                      for name in files if name.endswith(".po") and not name.startswith(".")]
+                      for name in files if name.endswith(".po") and not name.startswith(".")
+                      and _is_utf8(prefix + name)]
     return sorted(found, key=lambda item: item[2])
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def orphaned_catalogues(config: Config, slugs: set[str],
@@ -155,13 +166,11 @@ def load_article(config: Config, rel: str, slug: str) -> Article:
 def _check_file_name(rel: str) -> None:
     """Refuse a file name that is not UTF-8 (Latin-1 or CP1251 from an old zip file): it
     cannot be written into a catalogue's ``#:`` line, nor printed as it is."""
-    try:
-        rel.encode("utf-8")
-    except UnicodeEncodeError:
+    if not _is_utf8(rel):
         shown = os.fsencode(rel).decode("utf-8", "backslashreplace")
         raise ArticleError("the file name is not valid UTF-8", path=shown,
                            hint="rename the file (its name is shown with \\x escapes for the "
-                                "bytes that are not UTF-8), then run the command again") from None
+                                "bytes that are not UTF-8), then run the command again")
 
 
 def _check_not_emptied(config: Config, rel: str, slug: str) -> None:

@@ -91,3 +91,16 @@ def test_an_article_whose_file_name_is_not_utf8_is_reported_and_the_rest_process
     assert "source/news/caf\\xe9.md: the file name is not valid UTF-8" in result.stderr, result.stderr
     assert (root / "locale/ru/LC_MESSAGES/news/tram.po").exists()
     assert not list((root / "locale" / "templates" / "news").glob("caf*"))
+
+
+def test_a_catalogue_whose_file_name_is_not_utf8_does_not_stop_the_run(tmp_path: Path) -> None:
+    """No article can have that name (see above), and recording it in the run state ended
+    sync with a UnicodeEncodeError after all the work was done."""
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    assert _sync(root) == 0
+    folder = root / "locale/ru/LC_MESSAGES/news"
+    (folder / "caf\udce9.po").write_bytes((folder / "tram.po").read_bytes())
+    for _ in range(2):
+        result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+        assert result.exit_code == 0, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
