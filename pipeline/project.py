@@ -163,14 +163,23 @@ def load_article(config: Config, rel: str, slug: str) -> Article:
     return replace(article, fingerprint=fingerprint(data))
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _check_file_name(rel: str) -> None:
-    """Refuse a file name that is not UTF-8 (Latin-1 or CP1251 from an old zip file): it
-    cannot be written into a catalogue's ``#:`` line, nor printed as it is."""
+    """Refuse a file name that is not UTF-8 (Latin-1 or CP1251 from an old zip file) or that
+    holds a control character (a line break would split the template's header and ``#:``
+    line): it cannot be written into a catalogue, nor printed as it is."""
     if not _is_utf8(rel):
         shown = os.fsencode(rel).decode("utf-8", "backslashreplace")
         raise ArticleError("the file name is not valid UTF-8", path=shown,
                            hint="rename the file (its name is shown with \\x escapes for the "
                                 "bytes that are not UTF-8), then run the command again")
+    if _CONTROL.search(rel):
+        shown = _CONTROL.sub(lambda match: repr(match.group())[1:-1], rel)
+        raise ArticleError("the file name holds a control character (a line break, a tab, an "
+                           "escape...), which a catalogue's #: line and header cannot hold",
+                           path=shown, hint="rename the file, then run the command again")
 
 
 def _check_not_emptied(config: Config, rel: str, slug: str) -> None:

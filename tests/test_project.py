@@ -104,3 +104,18 @@ def test_a_catalogue_whose_file_name_is_not_utf8_does_not_stop_the_run(tmp_path:
         result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
         assert result.exit_code == 0, result.output
         assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+
+
+@pytest.mark.parametrize(("name", "shown"), [("a\nb", "a\\nb"), ("a\rb", "a\\rb"), ("a\x1b[31mb", "a\\x1b[31mb")])
+def test_an_article_whose_file_name_holds_a_control_character_is_reported(tmp_path: Path, name: str,
+                                                                         shown: str) -> None:
+    """A line break in the name split the template's header and ``#:`` line, so the pipeline
+    wrote a template it then refused as malformed, with a hint to fix it in Poedit."""
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    (root / "source" / "news" / f"{name}.md").write_bytes(b"---\ntitle: Odd\n---\n\nOdd name.\n")
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+    assert result.exit_code == 1, result.output
+    assert f"source/news/{shown}.md: the file name holds a control character" in result.stderr, result.stderr
+    assert "rename the file" in result.stderr
+    assert (root / "locale/ru/LC_MESSAGES/news/tram.po").exists()
+    assert sorted(p.name for p in (root / "locale" / "templates" / "news").iterdir()) == ["tram.pot"]
