@@ -836,6 +836,16 @@ def _decode(data: bytes, path: str) -> str:
                          "pipeline sync again") from None
 
 
+def _check_lone_cr_line_ends(text: str, path: str) -> None:
+    """A file whose first line ends with a lone carriage return (classic Mac OS) is one long
+    line for the parser, which would report it as something else entirely."""
+    cr, lf = text.find("\r"), text.find("\n")
+    if cr >= 0 and (lf < 0 or cr < lf):
+        raise _fail(path, 1, "lines end with a carriage return (CR) alone, as on classic Mac OS",
+                    hint="re-save the file with LF or CRLF line endings (Poedit does it), then "
+                         "run pipeline sync again")
+
+
 def _check_merge_debris(text: str, path: str) -> None:
     """Refuse git conflict markers and msgcat's ``#-#-#-#-#`` blocks, quoting both sides."""
     marker = _find_conflict_marker(text)
@@ -967,6 +977,7 @@ def parse_po(data: bytes, path: str = "<po>") -> Catalogue:
     crlf = first_newline > 0 and text[first_newline - 1] == "\r"
     if "\r" in text:
         text = text.replace("\r\n", "\n")
+        _check_lone_cr_line_ends(text, path)
     _check_merge_debris(text, path)
     with gc_paused():
         catalogue = _Parser(text, path).run()

@@ -551,6 +551,16 @@ def test_read_catalogue_refuses_an_empty_file(tmp_path: Path, data: bytes) -> No
     assert "restore it from version control" in (empty.value.hint or "")
 
 
+def test_old_mac_line_endings_are_named_as_such() -> None:
+    """With lone carriage returns the whole file is one line: it was refused as "comments at
+    the end of the file without an entry after them"."""
+    data = (CORPUS / "good-msgctxt.po").read_bytes().replace(b"\n", b"\r")
+    with pytest.raises(CatalogueError) as error:
+        parse_po(data, "x.po")
+    assert error.value.line == 1 and "carriage return" in error.value.message, error.value.message
+    assert "line ending" in (error.value.hint or "")
+
+
 def test_a_missing_msgstr_is_reported_at_its_msgid_not_at_the_next_entry() -> None:
     error = parse_error(po('msgid "a"\n\n#. paragraph\nmsgid "b"\nmsgstr "B"\n'))
     assert (error.line, error.message) == (1, "msgid without msgstr: the next entry starts on line 3")
