@@ -808,7 +808,7 @@ def _check_bytes(data: bytes, path: str) -> None:
     if data.startswith((b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")):
         raise _fail(path, 1, "this is a compiled .mo file, not a .po file",
                     hint="point pipeline at the .po source file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data):
         raise _fail(path, 1, "the file is UTF-16, not UTF-8",
                     hint="convert it with: msgconv --to-code=UTF-8 FILE -o FILE, then run "
                          "pipeline sync again")
@@ -817,6 +817,13 @@ def _check_bytes(data: bytes, path: str) -> None:
         raise _fail(path, _line_of(data, nul), "NUL byte in the file (binary or corrupted?)",
                     hint="restore the file from version control or fix it by hand, then run "
                          "pipeline sync again")
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Whether the file looks like UTF-16 saved without a byte-order mark: a PO file is
+    mostly ASCII, so nearly all of one half of its bytes (the odd or the even ones) are NUL."""
+    head = data[:512]
+    return len(head) >= 8 and any(half.count(0) >= 0.9 * len(half) for half in (head[0::2], head[1::2]))
 
 
 def _decode(data: bytes, path: str) -> str:

@@ -561,6 +561,17 @@ def test_old_mac_line_endings_are_named_as_such() -> None:
     assert "line ending" in (error.value.hint or "")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_named_as_utf16(encoding: str) -> None:
+    """Every other byte is NUL: it was refused as "NUL byte in the file (binary or
+    corrupted?)", with a hint to restore it from version control."""
+    data = (CORPUS / "good-msgctxt.po").read_text(encoding="utf-8").encode(encoding)
+    with pytest.raises(CatalogueError) as error:
+        parse_po(data, "x.po")
+    assert (error.value.line, error.value.message) == (1, "the file is UTF-16, not UTF-8")
+    assert "msgconv" in (error.value.hint or "")
+
+
 def test_a_missing_msgstr_is_reported_at_its_msgid_not_at_the_next_entry() -> None:
     error = parse_error(po('msgid "a"\n\n#. paragraph\nmsgid "b"\nmsgstr "B"\n'))
     assert (error.line, error.message) == (1, "msgid without msgstr: the next entry starts on line 3")
