@@ -62,6 +62,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from pipeline.errors import CatalogueError
+from pipeline.fileio import refuse_special_file
 from pipeline.model import Catalogue, Message
 
 __all__ = [
@@ -1002,6 +1003,7 @@ def read_catalogue(path: Path, display_path: str) -> tuple[Catalogue, str]:
     meantime (see :func:`pipeline.fileio.write_if_changed`).
     """
     try:
+        refuse_special_file(path)
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise CatalogueError("catalogue not found", path=display_path,

@@ -15,6 +15,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from .errors import ConfigError
+from .fileio import refuse_special_file
 from .model import BlockKind
 
 CONFIG_NAME = "pipeline.toml"
@@ -146,6 +147,7 @@ def load_config(root: Path) -> Config:
     try:
         # utf-8-sig: Windows editors (Notepad) save with a byte-order mark, which tomllib
         # refuses as "Invalid statement (at line 1, column 1)" on a line that looks right.
+        refuse_special_file(path)
         text = path.read_text(encoding="utf-8-sig")
         data = tomllib.loads(text)
     except UnicodeDecodeError as exc:

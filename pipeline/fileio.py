@@ -72,6 +72,15 @@ def fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def refuse_special_file(path: str | os.PathLike[str]) -> None:
+    """Raise OSError for a named pipe, socket or device where a file belongs: reading a
+    named pipe waits until something writes to it, so a run would hang without a word.
+    A folder is left to the caller's own message."""
+    mode = os.stat(path).st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise OSError(errno.EINVAL, "not a regular file (a named pipe, socket or device)", str(path))
+
+
 def file_fingerprint(path: Path) -> str | None:
     """The fingerprint of a file's current content, or None if there is no such file."""
     try:
@@ -86,6 +95,7 @@ _WHOLE_FILE_LIMIT = 1 << 20
 def file_digest(path: str | os.PathLike[str]) -> str:
     """The sha256 hex digest of a file's content: read at once when small (an article, a
     catalogue: a no-op run hashes thousands), in chunks when large (the file may be a video)."""
+    refuse_special_file(path)
     with open(path, "rb") as file:
         if os.fstat(file.fileno()).st_size <= _WHOLE_FILE_LIMIT:
             return hashlib.sha256(file.read()).hexdigest()

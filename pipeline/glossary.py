@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 
 from pipeline.config import validate_language
 from pipeline.errors import ConfigError
+from pipeline.fileio import refuse_special_file
 from pipeline.inline import blank_out
 from pipeline.translit import similarity
 
@@ -170,6 +171,7 @@ def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
     to the project) and line of the first problem."""
     name = shown_as or str(path)
     try:
+        refuse_special_file(path)
         data = Path(path).read_bytes()
         text = data.decode("utf-8-sig")
     except FileNotFoundError:

@@ -16,7 +16,7 @@ from typing import Callable, Collection, Iterator, Protocol, Sequence
 from .catalogue import read_catalogue
 from .config import Config, validate_language
 from .errors import ArticleError, ConfigError, PipelineError
-from .fileio import fingerprint, safe_join
+from .fileio import fingerprint, refuse_special_file, safe_join
 from .markdown import read_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .publish import decide
@@ -154,6 +154,7 @@ def orphaned_versions(config: Config, articles: Collection[tuple[str, str]]) -> 
 def load_article(config: Config, rel: str, slug: str) -> Article:
     _check_file_name(rel)
     path = safe_join(config.root, rel)
+    refuse_special_file(path)
     data = path.read_bytes()
     article = read_article(data, path=rel, slug=slug, default_lang=config.source_language,
                            front_matter_keys=config.front_matter_keys, languages=config.languages)

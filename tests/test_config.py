@@ -201,3 +201,11 @@ def test_an_unknown_engine_is_refused_when_the_file_is_read(tmp_path: Path) -> N
     assert "argos, pseudo, none" in (caught.value.hint or "")
     assert "fake" not in (caught.value.hint or "")
     assert config_from(tmp_path, '[translate]\nengine = "none"\n').engine == "none"
+
+
+def test_a_named_pipe_in_place_of_the_settings_is_reported_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipeline.toml")
+    with pytest.raises(ConfigError, match="named pipe"):
+        load_config(tmp_path)

@@ -301,3 +301,11 @@ def test_any_apostrophe_inside_a_name_is_the_same_spelling(text: str, lang: str)
     # a misspelling of itself, and the glossary check said it was missing.
     glossary = read_glossary(io.StringIO("en,ru,az,kind\nSean O'Brien,Шон О'Брайен,Şon O'brayen,person\n"))
     assert [m.term.form("en") for m in glossary.terms_in(text, lang)] == ["Sean O'Brien"]
+
+
+def test_a_named_pipe_in_place_of_the_glossary_is_reported_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "glossary.csv")
+    with pytest.raises(ConfigError, match="named pipe"):
+        load_glossary(tmp_path / "glossary.csv")

@@ -119,3 +119,32 @@ def test_an_article_whose_file_name_holds_a_control_character_is_reported(tmp_pa
     assert "rename the file" in result.stderr
     assert (root / "locale/ru/LC_MESSAGES/news/tram.po").exists()
     assert sorted(p.name for p in (root / "locale" / "templates" / "news").iterdir()) == ["tram.pot"]
+
+
+@pytest.mark.parametrize("where", ["source/news/pipe.md", "locale/ru/LC_MESSAGES/news/tram.po"])
+def test_a_named_pipe_in_place_of_a_file_is_reported_not_waited_on(tmp_path: Path, where: str) -> None:
+    """Reading a named pipe waits until something writes to it: sync hung, silently, for ever."""
+    import os
+    import signal
+
+    def give_up(signum: int, frame: object) -> None:
+        raise TimeoutError("sync waited on the named pipe")
+
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n",
+                                    "news/bus": "---\ntitle: Bus\n---\n\nThe bus runs.\n"}, CONFIG)
+    assert _sync(root) == 0
+    if (root / where).exists():
+        (root / where).unlink()
+    os.mkfifo(root / where)
+    (root / "source/news/bus.md").write_text("---\ntitle: Bus\n---\n\nThe bus runs late.\n", encoding="utf-8")
+    (root / "source/news/tram.md").write_text("---\ntitle: Tram\n---\n\nThe tram runs late.\n", encoding="utf-8")
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(20)
+    try:
+        result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none", "--jobs", "1"])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert result.exit_code == 1, result.output
+    assert f"{where}: cannot read" in result.stderr and "named pipe" in result.stderr, result.stderr
+    assert b"runs late" in (root / "locale/ru/LC_MESSAGES/news/bus.po").read_bytes()
