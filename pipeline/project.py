@@ -206,7 +206,10 @@ def try_load_article(config: Config, rel: str, slug: str, errors: list[PipelineE
     except PipelineError as exc:
         errors.append(exc)
     except OSError as exc:
-        errors.append(PipelineError(f"cannot read: {exc.strerror}", path=rel))
+        errors.append(PipelineError(f"cannot read: {exc.strerror}", path=rel,
+                                    hint="check the file (a folder, a broken link or a file without "
+                                         "read permission may carry an article's name): rename or "
+                                         "delete it, then run the command again"))
     return None
 
 

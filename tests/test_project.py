@@ -148,3 +148,16 @@ def test_a_named_pipe_in_place_of_a_file_is_reported_not_waited_on(tmp_path: Pat
     assert result.exit_code == 1, result.output
     assert f"{where}: cannot read" in result.stderr and "named pipe" in result.stderr, result.stderr
     assert b"runs late" in (root / "locale/ru/LC_MESSAGES/news/bus.po").read_bytes()
+
+
+def test_an_article_that_cannot_be_read_is_reported_with_a_hint(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    (root / "source/news/gone.md").symlink_to(root / "source/news/nothing.md")
+    (root / "source/news/folder.md").mkdir()
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+    assert result.exit_code == 1, result.output
+    for rel in ("source/news/gone.md", "source/news/folder.md"):
+        error = next(line for line in result.stderr.splitlines() if rel in line)
+        assert "cannot read" in error
+        hint = result.stderr.splitlines()[result.stderr.splitlines().index(error) + 1]
+        assert "hint:" in hint and "rename or delete" in hint, result.stderr
