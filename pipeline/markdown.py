@@ -259,10 +259,10 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
         raise ArticleError(
             f"front matter must be a mapping of keys to values, not {what}",
             path=path,
-            line=root.start_mark.line + 2,
+            line=_mark_line(yaml_text, root.start_mark),
             hint="write the front matter as key: value lines, e.g. 'title: My headline'",
         )
-    _check_duplicate_keys(root, path)
+    _check_duplicate_keys(root, path, yaml_text)
     line_starts = [0]
     for body in body_lines:
         line_starts.append(line_starts[-1] + len(body) + 1)
@@ -276,7 +276,7 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
     lang = _top_level_value(root, "lang")
     if lang is not None and (not isinstance(lang.value, str) or not lang.value.strip()):
         raise ArticleError("lang: must be a language code such as en, ru or az", path=path,
-                           line=lang.start_mark.line + 2,
+                           line=_mark_line(yaml_text, lang.start_mark),
                            hint="write one code, e.g. 'lang: en', or delete the line for the "
                                 "project's source_language, then run the command again")
     if lang is None:
@@ -285,8 +285,9 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
     try:
         validate_language(code, where=path)
     except ConfigError as exc:
-        raise ArticleError(exc.message, path=path, line=lang.start_mark.line + 2, hint=exc.hint) from None
-    _check_lang_spelling(code, languages, path, lang.start_mark.line + 2)
+        raise ArticleError(exc.message, path=path, line=_mark_line(yaml_text, lang.start_mark),
+                           hint=exc.hint) from None
+    _check_lang_spelling(code, languages, path, _mark_line(yaml_text, lang.start_mark))
     return close + 1, segments, code
 
 
@@ -350,7 +351,7 @@ def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
                                "spaces only", path=path, line=tab + 2,
                                hint="replace the tab with spaces, then run the command again") from None
         mark = exc.context_mark or exc.problem_mark
-        line = mark.line + 2 if mark is not None else 2
+        line = _mark_line(yaml_text, mark) if mark is not None else 2
         what = "; ".join(part for part in (exc.context, exc.problem) if part)
         raise ArticleError(
             f"invalid front matter: {what}",
@@ -370,6 +371,12 @@ def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
         raise ArticleError(f"invalid front matter: {exc}", path=path, line=2) from None
 
 
+def _mark_line(yaml_text: str, mark: yaml.Mark) -> int:
+    """The article's line of a YAML position. PyYAML's own ``mark.line`` also counts NEL,
+    U+2028 and U+2029 as line breaks (YAML 1.1), which no editor shows as one."""
+    return yaml_text.count("\n", 0, mark.index) + 2
+
+
 def _tab_indented_line(yaml_text: str, mark: yaml.Mark | None) -> int | None:
     """The (0-based) line of the problem if a tab indents it: PyYAML then says "found
     character that cannot start any token", or names the line where the value began."""
@@ -381,7 +388,8 @@ def _tab_indented_line(yaml_text: str, mark: yaml.Mark | None) -> int | None:
     return None
 
 
-def _check_duplicate_keys(node: yaml.Node, path: str, visited: set[int] | None = None) -> None:
+def _check_duplicate_keys(node: yaml.Node, path: str, yaml_text: str,
+                          visited: set[int] | None = None) -> None:
     """Refuse a mapping that names a key twice. A node reached again through an alias
     (``*name``) was checked already: following every alias would take 9**n steps for n
     lines that each repeat the line above nine times."""
@@ -397,14 +405,14 @@ def _check_duplicate_keys(node: yaml.Node, path: str, visited: set[int] | None =
                 raise ArticleError(
                     f"duplicate front-matter key {name!r} (first on line {seen[name]})",
                     path=path,
-                    line=key.start_mark.line + 2,
+                    line=_mark_line(yaml_text, key.start_mark),
                     hint="keep one of the two entries",
                 )
-            seen[name] = key.start_mark.line + 2
-            _check_duplicate_keys(value, path, visited)
+            seen[name] = _mark_line(yaml_text, key.start_mark)
+            _check_duplicate_keys(value, path, yaml_text, visited)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _check_duplicate_keys(item, path, visited)
+            _check_duplicate_keys(item, path, yaml_text, visited)
 
 
 def _scalar_values(node: yaml.Node, prefix: str, seen: set[int] | None = None,

@@ -85,6 +85,25 @@ def test_a_lang_that_is_no_code_names_its_line_and_says_what_to_write(value: str
     assert "lang: en" in (info.value.hint or ""), info.value.hint
 
 
+@pytest.mark.parametrize("text, line", [
+    ('---\ntitle: "a\u2028b\u0085c"\nsummary: x\nsummary: y\n---\nBody.\n', 4),
+    ('---\ntitle: "a\u2029b"\nlang: xx\n---\nBody.\n', 3),
+    ('---\ntitle: "a\u2028b"\nlang: [en]\n---\nBody.\n', 3),
+    ('---\ntitle: "a\u0085b"\nsummary: [x\n---\nBody.\n', 3),
+    ('---\ntitle: "a\u2028b"\n---\n', None),
+])
+def test_lines_after_a_unicode_line_separator_in_front_matter_are_the_files_lines(text: str,
+                                                                                  line: int | None) -> None:
+    """YAML 1.1 counts NEL, U+2028 and U+2029 as line breaks, editors do not: PyYAML's line
+    numbers after one were one too many."""
+    if line is None:
+        assert article(text).segments[0].line == 2
+        return
+    with pytest.raises(ArticleError) as info:
+        article(text)
+    assert info.value.line == line, info.value
+
+
 def _alias_bomb(levels: int) -> str:
     """Front matter whose every level names the one above nine times: a few lines, but
     9**levels nodes for a walk that follows aliases."""
