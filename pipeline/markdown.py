@@ -352,6 +352,14 @@ def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
                                hint="replace the tab with spaces, then run the command again") from None
         mark = exc.context_mark or exc.problem_mark
         line = _mark_line(yaml_text, mark) if mark is not None else 2
+        text = (yaml_text.split("\n") + [""])[line - 2]
+        separator = re.search("[\u0085\u2028\u2029]", text)
+        if separator is not None and not re.search("[\"']", text[:separator.start()]):  # in quotes: text
+            raise ArticleError(f"invalid front matter: an invisible line separator "
+                               f"(U+{ord(separator.group()):04X}) on this line, which YAML reads as a line break",
+                               path=path, line=line,
+                               hint="delete it (text pasted from a web page or a word processor can "
+                                    "carry one), or put the value in double quotes") from None
         what = "; ".join(part for part in (exc.context, exc.problem) if part)
         raise ArticleError(
             f"invalid front matter: {what}",

@@ -104,6 +104,17 @@ def test_lines_after_a_unicode_line_separator_in_front_matter_are_the_files_line
     assert info.value.line == line, info.value
 
 
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\u0085"])
+def test_a_unicode_line_separator_that_breaks_a_plain_value_is_named(char: str) -> None:
+    """Pasted from a web page, it is invisible: the error was "while scanning a simple key;
+    could not find expected ':'", with a hint about quoting values that contain ': '."""
+    with pytest.raises(ArticleError) as info:
+        article(f"---\nauthor: Staff\ntitle: Alat{char}port grows\n---\nBody.\n")
+    assert info.value.line == 3
+    assert f"U+{ord(char):04X}" in info.value.message, info.value.message
+    assert "delete" in (info.value.hint or "") and "quotes" in (info.value.hint or "")
+
+
 def _alias_bomb(levels: int) -> str:
     """Front matter whose every level names the one above nine times: a few lines, but
     9**levels nodes for a walk that follows aliases."""
