@@ -319,7 +319,9 @@ def project_status(config: Config, checker: CatalogueChecks | None = None
     for article, lang, rel, catalogue in iter_catalogues(config, problems):
         own.add((article.lang, article.slug))
         published = safe_join(config.root, config.output_rel(lang, article.slug)).exists()
-        findings = checker((rel, article.lang, lang, catalogue)) if checker and catalogue else ()
-        ready = decide(article, lang, catalogue, config.publish, findings)[0].ready
+        ready = decide(article, lang, catalogue, config.publish)[0].ready
+        if ready and checker is not None and catalogue is not None:  # only a ready version needs checking
+            ready = decide(article, lang, catalogue, config.publish,
+                           checker((rel, article.lang, lang, catalogue)))[0].ready
         rows.append(catalogue_status(article, lang, rel, catalogue, published, published and not ready, ready))
     return rows, problems.errors, own

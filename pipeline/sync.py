@@ -645,8 +645,10 @@ def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
     to (made once per destination when every version is published: :func:`_copy_linked_files`).
     ``checked``: the catalogue's checks, when this run made them (enforced checks need them)."""
     article, lang = state.article, state.lang
-    decision, chosen = decide(article, lang, catalogue, config.publish,
-                              _enforced_findings(config, state, catalogue, options, checked))
+    decision, chosen = decide(article, lang, catalogue, config.publish)
+    if decision.ready and config.publish.enforced_checks:  # only a ready version needs its checks
+        decision, chosen = decide(article, lang, catalogue, config.publish,
+                                  _enforced_findings(config, state, catalogue, options, checked))
     rel = config.output_rel(lang, article.slug)
     try:
         if not decision.ready:
@@ -667,7 +669,7 @@ def _enforced_findings(config: Config, state: CatalogueState, catalogue: Catalog
                        options: SyncOptions, checked: "CatalogueCheck | None") -> tuple[Finding, ...]:
     """The findings ``[publish] enforced_checks`` looks at: the run's own checks of the
     catalogue, or, where this run did not check it (``pipeline publish``), the checks made now."""
-    if not config.publish.enforced_checks or catalogue is None or options.checker is None:
+    if catalogue is None or options.checker is None:
         return ()
     if checked is None:
         checked = options.checker.per_catalogue((state.rel, state.article.lang, state.lang, catalogue))
