@@ -552,8 +552,12 @@ def _separator_hint(column: str) -> str:
 
 def _check_row_length(row: list[str], columns: list[str], path: str, start: int, line: int) -> None:
     """A quote left open makes the csv module read on, across lines, to the next quote or
-    the end of the file: say so, on the row's first line, rather than count its cells."""
-    if len(row) == len(columns) or not any("\n" in cell or "\r" in cell for cell in row):
+    the end of the file: say so, on the row's first line, rather than count its cells. The
+    row may even have the header's count (the rest of the file taken into its last cell):
+    a name or a term never holds a line break, so one in any cell but a note says so too."""
+    broken = [cell for cell in row if "\n" in cell or "\r" in cell]
+    if not broken or (len(row) == len(columns)
+                      and all(column == NOTE for column, cell in zip(columns, row) if cell in broken)):
         return
     raise ConfigError(f"a quote in this row is never closed, so the row takes in the lines after "
                       f"it, up to line {line} ({len(row)} cells, the header has {len(columns)})",

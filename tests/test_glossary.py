@@ -65,6 +65,8 @@ def test_term_properties(glossary: Glossary) -> None:
     ('en,ru,kind\nAliyev,Алиев,person\n"Jafarli,Джафарли,person\nA,Б,person\n', 3,
      "a quote in this row is never closed"),
     ('en,ru,kind\n\n"Jafarli,Джафарли,person\n', 3, "a quote in this row is never closed"),
+    # The rest of the file taken into the last cell: the row has the header's count of cells.
+    ('en,ru\nAlat,"Алят\nBaku,Баку\n', 2, "a quote in this row is never closed"),
 ])
 def test_malformed_glossaries_are_reported_with_location(text: str, line: int | None,
                                                         message: str | None) -> None:
@@ -76,6 +78,11 @@ def test_malformed_glossaries_are_reported_with_location(text: str, line: int | 
     error = caught.value
     assert (error.path, error.line) == ("g.csv", line)
     assert message in error.message and error.hint
+
+
+def test_a_note_may_go_on_over_several_lines() -> None:
+    glossary = read_glossary(io.StringIO('en,ru,note\nAlat,Алят,"a port\nsouth of Baku"\n'), "g.csv")
+    assert glossary.terms[0].form("ru") == "Алят"
 
 
 def test_column_outside_the_project_languages(tmp_path: Path) -> None:
@@ -99,10 +106,10 @@ def test_unreadable_glossaries(tmp_path: Path) -> None:
 def test_old_mac_line_endings_are_read_as_rows(tmp_path: Path) -> None:
     """Excel's "CSV (Macintosh)" ends lines with a lone carriage return."""
     path = tmp_path / "glossary.csv"
-    path.write_bytes("en,ru,kind\rAliyev,Алиев,person\r\"Baku\rcity\",Баку,place\r".encode("utf-8"))
+    path.write_bytes("en,ru,kind,note\rAliyev,Алиев,person,\rBaku,Баку,place,\"the\rcapital\"\r".encode("utf-8"))
     glossary = load_glossary(path)
     assert [term.form("ru") for term in glossary.terms] == ["Алиев", "Баку"]
-    assert glossary.terms[1].form("en") == "Baku\rcity"
+    assert glossary.terms[1].note == "the\rcapital"  # a quoted line break stays in its note
 
 
 @pytest.mark.parametrize("separator", [";", "\t"])
