@@ -98,9 +98,17 @@ def check_quote_count(entry: Entry) -> list[Finding]:
 
 def _unclosed_finding(entry: Entry) -> list[Finding]:
     """A closing mark lost: as many quotations as the source, but more of them left open
-    at the end of the segment (only a quotation going on in the next paragraph may be)."""
+    at the end of the segment (only a quotation going on in the next paragraph may be). Or
+    the other way round: a quotation the source leaves open, because it goes on in the next
+    paragraph (“… with no closing mark, the next paragraph opening with “ again), closed by
+    the translation, which then reads as if the speaker stopped there."""
     source, target = entry.scan("source").unclosed, entry.scan("target").unclosed
-    if len(target) <= len(source):
+    if len(target) < len(source):
+        return [_finding("quote-count", Severity.WARNING,
+                         "the source leaves its quotation open here, as it goes on in the next "
+                         "paragraph; the translation closes it: remove that closing mark, as the "
+                         "translator's note on the entry says")]
+    if len(target) == len(source):
         return []
     mark = target[len(source)]
     return [_finding("quote-count", Severity.ERROR,

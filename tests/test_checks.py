@@ -553,3 +553,13 @@ def test_a_check_dismissed_on_an_entry_reports_nothing_there() -> None:
     assert ("ru/b.po", "numbers") not in found and ("ru/b.po", "quote-divergence") in found
     found = {(f.path, f.check) for f in check_catalogues([reference, item("ru/b.po", wrong, "comment")])}
     assert not {f for f in found if f[0] == "ru/b.po"}
+
+
+def test_a_quotation_going_on_in_the_next_paragraph_must_stay_open() -> None:
+    """Closed in the translation, it reads as if the speaker stopped there (the translator's
+    note says to leave it open): a warning; left open as in the source, nothing."""
+    source = "“We will build the terminal by May."
+    [finding] = check_entry(source, "«Мы построим терминал к маю».", "en", "ru")
+    assert (finding.check, finding.severity) == ("quote-count", Severity.WARNING)
+    assert "goes on in the next paragraph" in finding.message
+    assert check_entry(source, "«Мы построим терминал к маю.", "en", "ru") == []
