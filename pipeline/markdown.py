@@ -709,7 +709,8 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
     row_map: list[int] | None = None
     parent = ""
     heading_markup = ""
-    for token in tokens:
+    after_paragraph = False  # the paragraph being read follows another in the same container
+    for previous, token in zip([None, *tokens], tokens):
         kind = token.type
         if kind in ("blockquote_open", "list_item_open"):
             containers.append(kind)
@@ -729,6 +730,7 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
                 yield from _table_row(texts, row_map[0], row_cells, start)
             row_map = None
         elif kind in ("paragraph_open", "heading_open", "th_open", "td_open"):
+            after_paragraph = previous is not None and previous.type == "paragraph_close"
             parent = kind
             heading_markup = token.markup
         elif kind == "inline":
@@ -737,7 +739,7 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
             elif parent == "heading_open":
                 yield from _heading(texts, token, heading_markup)
             elif parent == "paragraph_open":
-                yield from _paragraph(texts, token, _paragraph_kind(containers))
+                yield from _paragraph(texts, token, _paragraph_kind(containers), after_paragraph)
 
 
 def _paragraph_kind(containers: list[str]) -> BlockKind:
@@ -800,7 +802,10 @@ def _backslash_break(line: str) -> bool:
     return (len(line) - len(line.rstrip("\\"))) % 2 == 1
 
 
-def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segment]:
+def _paragraph(texts: list[str], token: Token, kind: BlockKind,
+               after_paragraph: bool = False) -> Iterator[Segment]:
+    """The entries of a paragraph. ``after_paragraph``: it follows another paragraph in the
+    same container, so a first line opening with ``: `` is a definition of a loose list."""
     assert token.map is not None
     pieces = _line_pieces(texts, token.map, token.content)
     if not pieces:
@@ -824,7 +829,7 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind) -> Iterator[Segm
         if title is not None:
             yield from _text_block(texts, [title], kind, "line")
     style = "footnote" if token.meta.get("footnote_continues") else "block"
-    for group, group_kind, marker, group_style in _definition_groups(texts, pieces):
+    for group, group_kind, marker, group_style in _definition_groups(texts, pieces, after_paragraph):
         yield from _text_block(texts, group, group_kind or kind, group_style or style, marker)
     yield from _template_arguments(texts, tail)
 
@@ -874,16 +879,19 @@ def _without_attribute_lines(texts: list[str], pieces: list[Piece]) -> list[Piec
     return pieces[start:end]
 
 
-def _definition_groups(texts: list[str], pieces: list[Piece]
+def _definition_groups(texts: list[str], pieces: list[Piece], loose: bool = False
                        ) -> Iterator[tuple[list[Piece], BlockKind | None, int, str | None]]:
     """A paragraph's text blocks: the paragraph itself, or, when a line after its first opens
     with a definition marker (``Port\n: A harbour.``), a definition list (PHP Markdown Extra,
     Goldmark, kramdown, Pandoc): each term line, and each definition from its marker to the
     next one. Joined into one entry, a list would be published as one line, no list at all.
+    ``loose``: the paragraph follows another (``Port\n\n: A harbour.``, a loose list), so a
+    definition marker on its first line opens a definition too.
     Yields (pieces, kind or None for the paragraph's own, width of the marker left out, style
     or None for the paragraph's own)."""
     markers = [_DEFINITION_MARKER.match(texts[p.line], p.start) for p in pieces]
-    if len(pieces) < 2 or markers[0] is not None or not any(markers):
+    opens = loose and bool(markers) and markers[0] is not None
+    if not opens and (len(pieces) < 2 or markers[0] is not None or not any(markers)):
         yield pieces, None, 0, None
         return
     first_definition = next(i for i, marker in enumerate(markers) if marker)

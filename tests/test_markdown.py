@@ -1147,6 +1147,18 @@ def test_a_colon_line_opening_a_paragraph_is_no_definition_and_a_translated_one_
     assert [s.kind for s in article(out).segments] == [BlockKind.PARAGRAPH]
 
 
+@pytest.mark.parametrize("text", ["Alat\n\n: A port south of Baku.\n", "> Alat\n>\n> : A port south of Baku.\n",
+                                  "- Alat\n\n  : A port south of Baku.\n"])
+def test_a_loose_definition_after_a_blank_line_keeps_its_marker_out_of_the_entry(text: str) -> None:
+    """A blank line may part a term from its definition (PHP Markdown Extra, kramdown, Pandoc,
+    Goldmark): the marker went into the entry, and a translation without it was published as
+    a paragraph, no definition at all."""
+    art = article(text)
+    assert [(s.kind, s.msgid) for s in art.segments][1] == (BlockKind.DEFINITION, "A port south of Baku.")
+    out = localise(art, lambda s: "Порт" if s.kind is BlockKind.DEFINITION else None)
+    assert out == text.replace("A port south of Baku.", "Порт")
+
+
 @pytest.mark.parametrize("text, entries, published", [
     ("> [!NOTE]\n> The port opens on Monday.\n", ["The port opens on Monday."],
      "> [!NOTE]\n> THE PORT OPENS ON MONDAY.\n"),
