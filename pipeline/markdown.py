@@ -1474,6 +1474,10 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
     # After a line of text, ``: `` opens a definition where definition lists are read.
     (re.compile(r"^:(?=[ \t])"), lambda m: "\\:"),
     (re.compile(r"^(`{3,}|~{3,})"), lambda m: "\\" + m.group(0)),
+    # A line of nothing but an attribute list is read by the site generator and never shown;
+    # an alert marker opening a block quote's first line makes the quote an alert.
+    (re.compile(r"^(?:" + ATTRIBUTE_LIST.pattern + r")[ \t]*$"), lambda m: "\\" + m.group(0)),
+    (_ALERT_MARKER, lambda m: "\\" + m.group(0)),
     (re.compile(r"^<[A-Za-z/!?][A-Za-z0-9-]*"), lambda m: "&lt;" + m.group(0)[1:]),
     # A table delimiter row (``--|--``, ``|:-:|``) under a line holding a pipe opens a table.
     (re.compile(r"^(?=[^|]*\||[ \t]*:)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"),
@@ -1483,7 +1487,7 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
 
 #: Every pattern above is anchored on one of these first characters or a digit (``\d``,
 #: which ``str.isdigit`` covers): a line starting with anything else needs no check.
-_BLOCK_START_CHARS = frozenset("=-*_#+>`~<|:")
+_BLOCK_START_CHARS = frozenset("=-*_#+>`~<|:{[")
 
 
 def _escape_block_start(line: str, msgid: str) -> str:

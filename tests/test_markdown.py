@@ -1181,3 +1181,18 @@ def test_an_alert_marker_stays_on_its_line_and_its_title_is_an_entry(text: str, 
 def test_a_bracketed_word_in_a_paragraph_is_no_alert() -> None:
     assert kinds("[!NOTE] this is a paragraph\n") == [("paragraph", "[!NOTE] this is a paragraph", 1)]
     assert kinds("> A quote with [!NOTE] inside.\n") == [("blockquote", "A quote with [!NOTE] inside.", 1)]
+
+
+@pytest.mark.parametrize("text, translation, published", [
+    ("The port grew.\n", "{#port}", "\\{#port}\n"),
+    ("The port grew.\n", "Порт вырос.\n{: .lead}", "Порт вырос.  \n\\{: .lead}\n"),
+    ("> The port grew.\n", "[!NOTE] Порт вырос.", "> \\[!NOTE] Порт вырос.\n"),
+])
+def test_a_translation_cannot_become_an_attribute_list_or_an_alert_marker(text: str, translation: str,
+                                                                        published: str) -> None:
+    """A line of nothing but ``{#x}`` is read by the site generator and never shown, and
+    ``[!NOTE]`` opening a quote makes it an alert: a translation's text was hidden, or its
+    quote published as a note."""
+    out = localise(article(text), lambda s: translation)
+    assert out == published
+    assert article(out).segments
