@@ -121,7 +121,9 @@ def published_versions(config: Config) -> list[tuple[str, str, str]]:
     parts = []
     for literal, name, _spec, _conversion in string.Formatter().parse(config.output):
         parts.append(re.escape(literal))
-        if name == "lang":
+        if name in ("lang", "slug") and f"(?P<{name}>" in "".join(parts):
+            parts.append(f"(?P={name})")  # named twice (public/{lang}/{slug}.{lang}.md): the same text
+        elif name == "lang":
             parts.append("(?P<lang>" + "|".join(re.escape(lang) for lang in config.languages) + ")")
         elif name == "slug":
             parts.append("(?P<slug>.+)")

@@ -161,3 +161,23 @@ def test_an_article_that_cannot_be_read_is_reported_with_a_hint(tmp_path: Path) 
         assert "cannot read" in error
         hint = result.stderr.splitlines()[result.stderr.splitlines().index(error) + 1]
         assert "hint:" in hint and "rename or delete" in hint, result.stderr
+
+
+@pytest.mark.parametrize("output, kept, gone", [
+    ("public/{lang}/{slug}.{lang}.md", "public/ru/kept.ru.md", "public/ru/gone.ru.md"),
+    ("public/{slug}/{lang}/{slug}.md", "public/kept/ru/kept.md", "public/gone/ru/gone.md"),
+])
+def test_an_output_pattern_naming_a_field_twice_finds_its_versions(tmp_path: Path, output: str, kept: str,
+                                                                  gone: str) -> None:
+    """config accepts {lang} or {slug} twice; the versions' pattern defined the group twice,
+    and every sync and status ended with re.error's traceback."""
+    from pipeline.project import orphaned_versions
+
+    root = write_project(tmp_path, {"kept": "Text.\n"},
+                         f'languages = ["en", "ru"]\noutput = "{output}"\n')
+    for rel in (kept, gone, "public/ru/other/x.md"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("Text.\n", encoding="utf-8")
+    assert orphaned_versions(load_config(root), [("kept", "en")]) == [gone]
+    output_lines = CliRunner().invoke(cli, ["--project", str(root), "status"]).output
+    assert gone in output_lines and kept not in output_lines.split("no article makes")[-1]
