@@ -132,11 +132,18 @@ def published_versions(config: Config) -> list[tuple[str, str, str]]:
     pattern = re.compile("".join(parts) + r"\Z", re.S)
     fixed = config.output.split("{", 1)[0].rpartition("/")[0]  # the folder before any field
     top = safe_join(config.root, fixed) if fixed else config.root
+    # The text after the last field (``.md``): a cheap test that skips the pictures and other
+    # files of a big tree, whose paths would otherwise each be built and matched.
+    last = list(string.Formatter().parse(config.output))[-1]
+    suffix = last[0] if last[1] is None else ""
     found = []
     for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        prefix = os.path.relpath(folder, config.root).replace(os.sep, "/") + "/"
         for name in files:
-            rel = os.path.relpath(os.path.join(folder, name), config.root).replace(os.sep, "/")
+            if not name.endswith(suffix):
+                continue
+            rel = name if prefix == "./" else prefix + name
             match = pattern.match(rel)
             if match is not None:
                 found.append((match.group("lang"), match.group("slug"), rel))
