@@ -79,6 +79,9 @@ class ReviewItem:
     findings: tuple[Finding, ...] = ()
     msgid_plural: str | None = None
     msgstr_plural: tuple[str, ...] = ()
+    #: Checks dismissed on the entry (:attr:`pipeline.model.Message.dismissed_checks`): their
+    #: findings are left out here and when the reviewer's edit is checked.
+    dismissed: frozenset[str] = frozenset()
 
     @property
     def has_translation(self) -> bool:
@@ -300,6 +303,7 @@ def review_item(article: Article, lang: str, rel: str, message: Message, positio
         provenance=_provenance(message), note=rejection_note(message),
         kind=message.auto_comments[0] if message.auto_comments else None,
         findings=findings, msgid_plural=message.msgid_plural, msgstr_plural=_plural_forms(message),
+        dismissed=message.dismissed_checks,
     )
 
 

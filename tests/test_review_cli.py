@@ -186,6 +186,25 @@ def test_edit_through_editor_is_checked_and_saved(root: Path, tmp_path: Path,
         "msgstr": "Порт Алят.", "status": EntryStatus.REVIEWED}
 
 
+def test_an_edit_in_the_walk_is_not_reported_for_a_check_dismissed_on_its_entry(
+        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list leaves out a check dismissed on the entry (# ignore-length); the walk showed
+    its finding again for the reviewer's own edit."""
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    po = root / PO_RU
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgctxt', '# ignore-length\nmsgctxt', 1), encoding="utf-8")
+
+    def checker(source: str, translation: str, src: str, tgt: str) -> list[Finding]:
+        return [Finding("length", Severity.WARNING, "much shorter than the source")]
+
+    monkeypatch.setattr(review_module, "checker_for", lambda config: checker)
+    result = run(root, "review", "-i", "--lang", "ru", input="e\nПорт Алят.\nq\n")
+    assert "saved as reviewed" in result.output, result.output
+    assert "finding: warning" not in result.output, result.output
+
+
 def test_walk_counts_items_left_with_the_same_checks(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reviewed entries with findings still wait after the walk: the closing count says so."""
     def checker(source: str, translation: str, src: str, tgt: str) -> list[Finding]:

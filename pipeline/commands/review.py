@@ -290,7 +290,8 @@ def _decide(config: Config, item: ReviewItem, checker: Checker | None, tally: _T
             if checker is not None:
                 for finding in run_checker(checker, item.msgid, text, item.source_lang, item.lang,
                                            path=item.path, line=item.line):
-                    click.echo("  finding: " + _finding_text(finding))
+                    if finding.check not in item.dismissed:
+                        click.echo("  finding: " + _finding_text(finding))
             if _report(save_decision(config, item, Decision.EDIT, text), tally):
                 tally.edited += 1
             return
