@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import string
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -157,7 +158,30 @@ def orphaned_versions(config: Config, articles: Collection[tuple[str, str]]) -> 
     decide (a withdrawn article, or one moved with its old address kept on purpose)."""
     language = dict(articles)
     return [rel for lang, slug, rel in published_versions(config)
-            if slug not in language or language[slug] == lang]
+            if (slug not in language or language[slug] == lang) and _written_by_sync(config.root / rel)]
+
+
+_TRANSLATION_OF = re.compile(rb"^translation_of[ \t]*:", re.M)
+
+
+def _written_by_sync(path: os.PathLike[str]) -> bool:
+    """Whether a file the ``output`` pattern names is a version sync wrote: every one names its
+    article in its front matter (``translation_of:``). A page written by hand where the
+    versions go (Hugo's ``content/ru/_index.md`` of a section, an "about" page translated by
+    hand) is none: it is no one's withdrawn translation, and nobody must be told to delete
+    it. A file that cannot be read is counted as a version, to be named rather than missed."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a named pipe would wait for a writer
+            return True
+        with open(path, "rb") as file:
+            head = file.read(65536)
+    except OSError:
+        return True
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if not head.startswith(b"---"):
+        return False
+    end = head.find(b"\n---", 3)
+    return _TRANSLATION_OF.search(head[:end] if end >= 0 else head) is not None
 
 
 def load_article(config: Config, rel: str, slug: str) -> Article:

@@ -177,7 +177,7 @@ def test_an_output_pattern_naming_a_field_twice_finds_its_versions(tmp_path: Pat
                          f'languages = ["en", "ru"]\noutput = "{output}"\n')
     for rel in (kept, gone, "public/ru/other/x.md"):
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text("Text.\n", encoding="utf-8")
+        (root / rel).write_text("---\ntranslation_of: x\n---\nText.\n", encoding="utf-8")
     assert orphaned_versions(load_config(root), [("kept", "en")]) == [gone]
     output_lines = CliRunner().invoke(cli, ["--project", str(root), "status"]).output
     assert gone in output_lines and kept not in output_lines.split("no article makes")[-1]
@@ -206,3 +206,21 @@ def test_listing_published_versions_skips_a_big_trees_other_files_cheaply(tmp_pa
     started = time.perf_counter()
     assert published_versions(config) == [("ru", "a", "ru/a.md")]
     assert walked > 30000 and time.perf_counter() - started < 5 * walking + 0.05
+
+
+def test_a_page_written_by_hand_where_the_versions_go_is_no_orphaned_version(tmp_path: Path) -> None:
+    """Hugo's section page (content/ru/_index.md) or a page translated by hand matches the
+    output pattern, but no sync wrote it: it was named on every run as a published version
+    no article makes any more, with the advice to delete it."""
+    from pipeline.project import orphaned_versions
+
+    root = write_project(tmp_path, {"kept": "---\ntitle: T\n---\n\nText.\n", "gone": "Text.\n"},
+                         'languages = ["en", "ru"]\noutput = "content/{lang}/{slug}.md"\n'
+                         '[publish]\nallow_machine = true\n')
+    assert CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"]).exit_code == 0
+    (root / "source" / "gone.md").unlink()
+    for rel, text in (("content/ru/_index.md", "---\ntitle: Новости\n---\n"),
+                      ("content/ru/about.md", "О нас.\n"),
+                      ("content/ru/notes.md", "---\ntitle: x\n---\ntranslation_of: is text here\n")):
+        (root / rel).write_text(text, encoding="utf-8")
+    assert orphaned_versions(load_config(root), [("kept", "en")]) == ["content/ru/gone.md"]
