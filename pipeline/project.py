@@ -42,7 +42,9 @@ def discover_articles(config: Config) -> list[tuple[str, str]]:
     Published versions are not articles: a file the ``output`` pattern names for one of
     the project's languages is left out, so an output folder inside the source folder
     (``source_dir = "."``, Hugo's ``content/{slug}.{lang}.md``) is never read back as
-    sources."""
+    sources. Except where the pattern names the file itself as its own version: Hugo's
+    folder per language (``source_dir = "content/en"``, ``output = "content/{lang}/{slug}.md"``)
+    puts the sources where the source language's versions would go."""
     source = config.source_path
     if not source.is_dir():
         raise ConfigError(
@@ -56,9 +58,10 @@ def discover_articles(config: Config) -> list[tuple[str, str]]:
     for path in sorted(source.rglob("*.md")):
         if any(part.startswith(".") for part in path.relative_to(source).parts):
             continue
-        if is_output(path.relative_to(config.root).as_posix()):
-            continue
         rel_to_source = path.relative_to(source).as_posix()
+        rel = path.relative_to(config.root).as_posix()
+        if is_output(rel) and all(config.output_rel(lang, rel_to_source[:-3]) != rel for lang in config.languages):
+            continue
         found.append((f"{config.source_dir}/{rel_to_source}", rel_to_source[:-3]))
     return found
 
@@ -351,8 +354,9 @@ def project_status(config: Config, checker: CatalogueChecks | None = None
     own: set[tuple[str, str]] = set()
     for article, lang, rel, catalogue in iter_catalogues(config, problems):
         own.add((article.lang, article.slug))
-        published = safe_join(config.root, config.output_rel(lang, article.slug)).exists()
-        ready = decide(article, lang, catalogue, config.publish)[0].ready
+        output = config.output_rel(lang, article.slug)
+        published = output != article.path and safe_join(config.root, output).exists()
+        ready = output != article.path and decide(article, lang, catalogue, config.publish)[0].ready
         if ready and checker is not None and catalogue is not None:  # only a ready version needs checking
             ready = decide(article, lang, catalogue, config.publish,
                            checker((rel, article.lang, lang, catalogue)))[0].ready

@@ -17,6 +17,7 @@ the parent never holds the corpus's catalogues, and they are not pickled between
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
@@ -650,6 +651,13 @@ def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
         decision, chosen = decide(article, lang, catalogue, config.publish,
                                   _enforced_findings(config, state, catalogue, options, checked))
     rel = config.output_rel(lang, article.slug)
+    if posixpath.normpath(rel) == posixpath.normpath(article.path):
+        report.errors.append(PipelineError(
+            f"its {lang} version would be written over the article itself: the output pattern puts "
+            f"{lang} versions where this article is, but its lang: is {article.lang}", path=article.path,
+            hint=f"articles in this folder must be in {lang}: set lang: {lang} if it is, or keep the "
+                 "article out of it (nothing was written over it)"))
+        return
     try:
         if not decision.ready:
             report.held_back.append((decision, safe_join(config.root, rel).exists()))

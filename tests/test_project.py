@@ -224,3 +224,25 @@ def test_a_page_written_by_hand_where_the_versions_go_is_no_orphaned_version(tmp
                       ("content/ru/notes.md", "---\ntitle: x\n---\ntranslation_of: is text here\n")):
         (root / rel).write_text(text, encoding="utf-8")
     assert orphaned_versions(load_config(root), [("kept", "en")]) == ["content/ru/gone.md"]
+
+
+def test_hugo_s_folder_per_language_reads_the_sources_where_the_source_language_s_versions_go(
+        tmp_path: Path) -> None:
+    """``source_dir = "content/en"`` with ``output = "content/{lang}/{slug}.md"``: the pattern
+    names every English source as its own English version. Those are the articles (they were
+    left out as versions: "no article"); an article there in another language would have its
+    English version written over itself, which sync refuses, writing nothing over it."""
+    root = tmp_path / "p"
+    (root / "content/en/news").mkdir(parents=True)
+    (root / "pipeline.toml").write_text('languages = ["en", "ru"]\nsource_dir = "content/en"\n'
+                                        'output = "content/{lang}/{slug}.md"\n[publish]\nallow_machine = true\n',
+                                        encoding="utf-8")
+    (root / "content/en/news/a.md").write_text("---\ntitle: A\n---\n\nText of a.\n", encoding="utf-8")
+    russian = "---\ntitle: Б\nlang: ru\n---\n\nТекст.\n"
+    (root / "content/en/b.md").write_text(russian, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"])
+    assert "published news/a (ru) → content/ru/news/a.md" in result.output
+    assert result.exit_code == 1 and "content/en/b.md: its en version would be written over the article" in result.output
+    assert (root / "content/en/b.md").read_text(encoding="utf-8") == russian
+    status = CliRunner().invoke(cli, ["--project", str(root), "status"]).output
+    assert [line.split()[-1] for line in status.splitlines()[1:3]] == ["no", "yes"]
