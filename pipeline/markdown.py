@@ -1479,6 +1479,9 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
     (re.compile(r"^(?:" + ATTRIBUTE_LIST.pattern + r")[ \t]*$"), lambda m: "\\" + m.group(0)),
     (_ALERT_MARKER, lambda m: "\\" + m.group(0)),
     (re.compile(r"^<[A-Za-z/!?][A-Za-z0-9-]*"), lambda m: "&lt;" + m.group(0)[1:]),
+    # A label and a colon open a footnote definition (``[^1]:``) or a link reference
+    # definition (``[map]: url``): the block would leave the text for the page's foot, or vanish.
+    (re.compile(r"^\[(?:[^\]\\\n]|\\.)+\]:"), lambda m: "\\" + m.group(0)),
     # A table delimiter row (``--|--``, ``|:-:|``) under a line holding a pipe opens a table.
     (re.compile(r"^(?=[^|]*\||[ \t]*:)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"),
      lambda m: "\\" + m.group(0)),

@@ -1196,3 +1196,25 @@ def test_a_translation_cannot_become_an_attribute_list_or_an_alert_marker(text: 
     out = localise(article(text), lambda s: translation)
     assert out == published
     assert article(out).segments
+
+
+@pytest.mark.parametrize("source, translation, published", [
+    ("Volumes rose.\n", "[^1]: Объёмы выросли.", "\\[^1]: Объёмы выросли.\n"),
+    ("- Volumes rose.\n", "[^note]: Объёмы", "- \\[^note]: Объёмы\n"),
+    ("Volumes rose.\n", "[map]: https://example.org/\nОбъёмы", "\\[map]: https://example.org/  \nОбъёмы\n"),
+    ("Port | City\n--- | ---\nAlat | Baku\n", "[^1]: Алят", "\\[^1]: Алят | City\n--- | ---\n\\[^1]: Алят | Baku\n"),
+])
+def test_a_translation_opening_with_a_footnote_or_reference_label_is_escaped(
+        source: str, translation: str, published: str) -> None:
+    """Hugo (Goldmark) reads a block opening with ``[^1]:`` as a footnote definition, shown only
+    at the foot of the page if at all, and one opening with ``[map]: url`` as a link reference
+    definition, never shown: a paragraph translated so vanished from the published page."""
+    out = localise(article(source), lambda s: translation if s.msgid in ("Volumes rose.", "Port", "Alat") else None)
+    assert out == published
+
+
+def test_a_translation_starting_with_its_source_footnote_label_is_kept() -> None:
+    source = "Text.[^1]\n\n[^1]: Figures from the census.\n"
+    out = localise(article(source), lambda s: {"[^1]: Figures from the census.": "[^1]: Данные переписи."}.get(s.msgid))
+    assert out == "Text.[^1]\n\n[^1]: Данные переписи.\n"
+
