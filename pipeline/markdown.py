@@ -1471,8 +1471,10 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
     (re.compile(r"^[-+*](?=[ \t]|$)"), lambda m: "\\" + m.group(0)),
     (re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)"), lambda m: m.group(1) + "\\" + m.group(2)),
     (re.compile(r"^>"), lambda m: "\\>"),
-    # After a line of text, ``: `` opens a definition where definition lists are read.
-    (re.compile(r"^:(?=[ \t])"), lambda m: "\\:"),
+    # After a line of text, ``: `` opens a definition where definition lists are read. A
+    # lone ``:`` too: the source text kept after a translation (a setext heading's attribute
+    # list, the next cell of a row) supplies the space.
+    (re.compile(r"^:(?=[ \t]|$)"), lambda m: "\\:"),
     (re.compile(r"^(`{3,}|~{3,})"), lambda m: "\\" + m.group(0)),
     # A line of nothing but an attribute list is read by the site generator and never shown;
     # an alert marker opening a block quote's first line makes the quote an alert.

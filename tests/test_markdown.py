@@ -1218,3 +1218,16 @@ def test_a_translation_starting_with_its_source_footnote_label_is_kept() -> None
     out = localise(article(source), lambda s: {"[^1]: Figures from the census.": "[^1]: Данные переписи."}.get(s.msgid))
     assert out == "Text.[^1]\n\n[^1]: Данные переписи.\n"
 
+
+
+@pytest.mark.parametrize("source, published", [
+    ("Intro.\n\nSetext heading {#setext-id}\n-----------------\n", "Intro.\n\n\\: {#setext-id}\n-----------------\n"),
+    ("Intro.\n\nPort | City\n--- | ---\nAlat | Baku\n", "Intro.\n\n\\: | City\n--- | ---\n\\: | Baku\n"),
+])
+def test_a_lone_colon_translation_followed_by_source_text_opens_no_definition(source: str, published: str) -> None:
+    """Goldmark reads ``: text`` after a paragraph and a blank line as a definition. A setext
+    heading's or a row's first cell translated as ``:`` was written unescaped (no space after
+    it in the translation), and the attribute list or the next cell kept from the source
+    supplied the space: the heading or the table became a definition list."""
+    out = localise(article(source), lambda s: ":" if s.msgid in ("Setext heading", "Port", "Alat") else None)
+    assert out == published
