@@ -43,6 +43,7 @@ class PublishDecision:
             "machine": ("machine translation awaiting review", "machine translations awaiting review"),
             "changed": ("source changed since translation", "sources changed since translation"),
             "fuzzy": ("marked fuzzy", "marked fuzzy"),
+            "blank": ("translated as spaces only",) * 2,
             "required": ("named in [publish] require_review, machine-translated, awaiting review",) * 2,
             "checks": ("failing a check of [publish] enforced_checks (fix it, or dismiss the check "
                        "on the entry: see 'pipeline check')",) * 2,
@@ -98,6 +99,10 @@ def decide(article: Article, lang: str, catalogue: Catalogue | None, policy: Pub
 def _blocking_reason(message: Message | None, policy: PublishPolicy, required: bool) -> str | None:
     if message is None:
         return "untranslated"
+    if message.translated and not any(text.strip() for text in message.translations):
+        # Published, it would empty its block: a paragraph vanishes, a setext underline
+        # becomes a rule. Spaces are no translation.
+        return "blank"
     status = message.status
     if status == EntryStatus.REVIEWED:
         return None

@@ -134,3 +134,16 @@ def test_required_front_matter_keys_match_every_list_item_like_front_matter_keys
     decision, _ = decide(art, "ru", Catalogue(messages=messages), policy)
     assert not decision.ready
     assert decision.reasons() == ["2 named in [publish] require_review, machine-translated, awaiting review"]
+
+
+def test_a_translation_of_spaces_only_holds_the_version_back() -> None:
+    """A reviewed msgstr of spaces or tabs (a slip in an editor, a translator's placeholder) was
+    published: the paragraph vanished from the page, a setext heading's underline became a
+    horizontal rule, a list item or a heading was left empty. It counts as untranslated."""
+    source = catalogue()
+    for message in source.messages:
+        if message.msgid == "Body paragraph.":
+            message.msgstr = " \t "
+    for policy in (PublishPolicy(), PublishPolicy(allow_machine=True)):
+        decision, _ = decide(article(), "ru", source, policy)
+        assert not decision.ready and decision.reasons() == ["1 translated as spaces only"]
