@@ -1476,8 +1476,9 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
     # list, the next cell of a row) supplies the space.
     (re.compile(r"^:(?=[ \t]|$)"), lambda m: "\\:"),
     (re.compile(r"^(`{3,}|~{3,})"), lambda m: "\\" + m.group(0)),
-    # A line of nothing but an attribute list is read by the site generator and never shown;
-    # an alert marker opening a block quote's first line makes the quote an alert.
+    # A line of nothing but an attribute list is read by the site generator and never shown
+    # (or gives the paragraph a class or an id the source lacks); an alert marker opening a
+    # block quote's first line makes the quote an alert.
     (re.compile(r"^(?:" + ATTRIBUTE_LIST.pattern + r")[ \t]*$"), lambda m: "\\" + m.group(0)),
     (_ALERT_MARKER, lambda m: "\\" + m.group(0)),
     (re.compile(r"^<[A-Za-z/!?][A-Za-z0-9-]*"), lambda m: "&lt;" + m.group(0)[1:]),

@@ -1231,3 +1231,15 @@ def test_a_lone_colon_translation_followed_by_source_text_opens_no_definition(so
     supplied the space: the heading or the table became a definition list."""
     out = localise(article(source), lambda s: ":" if s.msgid in ("Setext heading", "Port", "Alat") else None)
     assert out == published
+
+
+@pytest.mark.parametrize("translation, published", [
+    ("Порт вырос.\n{.evil}", "Порт вырос.  \n\\{.evil}\n"),
+    ("{: #top}\nПорт вырос.", "\\{: #top}  \nПорт вырос.\n"),
+    ("Порт {2024} вырос.", "Порт {2024} вырос.\n"),
+])
+def test_a_translation_line_that_is_an_attribute_list_is_escaped(translation: str, published: str) -> None:
+    """Hugo (block attributes on), kramdown and Pandoc read a line holding only ``{.class}`` or
+    ``{: #id}`` next to a paragraph as the paragraph's attributes: a translator's line so
+    written put a class or an id on the published block that the source does not have."""
+    assert localise(article("The port grew.\n"), lambda s: translation) == published
