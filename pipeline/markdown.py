@@ -1502,7 +1502,21 @@ def _escape_block_start(line: str, msgid: str) -> str:
     A line start the source text itself has, exactly (the same marker, the same tag), is left
     alone: the translator copied it. A merely similar one is not: ``<b>`` in the source does
     not make ``<div>`` (an HTML block) safe, nor ``2.`` make ``1.`` (which opens a list).
+    The text after a footnote label kept so is checked in turn: a footnote holds blocks, as
+    a list item does (``[^1]: - Reuters`` is a footnote holding a list).
     """
+    line = _escape_line_start(line, msgid)
+    label = _FOOTNOTE_LABEL.match(line)
+    if label is None:
+        return line
+    return label.group(0) + _escape_block_start(line[label.end():], _FOOTNOTE_LABEL.sub("", msgid, count=1))
+
+
+_FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\]:[ \t]*")
+
+
+def _escape_line_start(line: str, msgid: str) -> str:
+    """:func:`_escape_block_start` for the line's first characters only."""
     if not line or (line[0] not in _BLOCK_START_CHARS and not line[0].isdigit()):
         return line
     msgid_lines = msgid.split("\n")

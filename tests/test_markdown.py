@@ -1243,3 +1243,19 @@ def test_a_translation_line_that_is_an_attribute_list_is_escaped(translation: st
     ``{: #id}`` next to a paragraph as the paragraph's attributes: a translator's line so
     written put a class or an id on the published block that the source does not have."""
     assert localise(article("The port grew.\n"), lambda s: translation) == published
+
+
+@pytest.mark.parametrize("translation, published", [
+    ("[^1]: - Рейтер", "[^1]: \\- Рейтер"),
+    ("[^1]: ---", "[^1]: \\---"),
+    ("[^1]: ```\nРейтер", "[^1]: \\```  \nРейтер"),
+    ("[^1]: > Рейтер", "[^1]: \\> Рейтер"),
+    ("[^1]: [^1]: # Рейтер", "[^1]: \\[^1]: # Рейтер"),
+])
+def test_the_text_after_a_footnote_label_opens_no_block(translation: str, published: str) -> None:
+    """A footnote's text is a container's, like a list item's: Hugo read ``[^1]: - Reuters``
+    as a footnote holding a list, ``[^1]: ---`` as one holding a rule, and a fence there
+    moved the next line out of the footnote into the article's body."""
+    source = "Text.[^1]\n\n[^1]: Reuters.\n"
+    out = localise(article(source), lambda s: translation if s.msgid.startswith("[^1]") else None)
+    assert out == "Text.[^1]\n\n" + published + "\n"
