@@ -1509,7 +1509,10 @@ def _escape_block_start(line: str, msgid: str) -> str:
     label = _FOOTNOTE_LABEL.match(line)
     if label is None:
         return line
-    return label.group(0) + _escape_block_start(line[label.end():], _FOOTNOTE_LABEL.sub("", msgid, count=1))
+    # A tab or four spaces after the label would make the footnote's text indented code.
+    space = label.group(0)[label.group(0).index(":") + 1:]
+    kept = label.group(0) if "\t" not in space and len(space) < 4 else label.group(0)[:-len(space)] + " "
+    return kept + _escape_block_start(line[label.end():], _FOOTNOTE_LABEL.sub("", msgid, count=1))
 
 
 _FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\]:[ \t]*")

@@ -1259,3 +1259,10 @@ def test_the_text_after_a_footnote_label_opens_no_block(translation: str, publis
     source = "Text.[^1]\n\n[^1]: Reuters.\n"
     out = localise(article(source), lambda s: translation if s.msgid.startswith("[^1]") else None)
     assert out == "Text.[^1]\n\n" + published + "\n"
+
+
+@pytest.mark.parametrize("translation", ["[^1]: \tРейтер", "[^1]:     Рейтер", "[^1]:\tРейтер"])
+def test_a_tab_or_four_spaces_after_a_footnote_label_make_no_code_block(translation: str) -> None:
+    """Hugo read ``[^1]: <tab>Reuters`` (or four spaces) as a footnote holding indented code."""
+    out = localise(article("Text.[^1]\n\n[^1]: Reuters.\n"), lambda s: translation if s.msgid.startswith("[^1]") else None)
+    assert out == "Text.[^1]\n\n[^1]: Рейтер\n"
