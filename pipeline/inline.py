@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -108,6 +109,45 @@ def _template_tags(text: str) -> tuple[Region, ...]:
     """:func:`template_tags` without ``skip``, kept: an article's body is searched whole for
     multi-line tags, for tags split by blocks and for linked files, one after the other."""
     return tuple(Region(m.start(), m.end(), RegionKind.TEMPLATE) for m in _TEMPLATE.finditer(text))
+
+
+_TAG_HEAD = re.compile(r"\{\{([<%])\s*(/?)\s*([^\s>%\"'`]*)|\{%-?\s*(\w*)|\{\{|\{#")
+_DELIMITER = re.compile(r"\{\{[<%]?|[>%]?\}\}|\{%|%\}|\{#|#\}")
+
+
+def template_skeleton(text: str) -> tuple[Counter[str], tuple[str, ...], int]:
+    """What of ``text``'s template tags the site generator's parser depends on: each tag's
+    kind and name (``{{< figure``, ``{{< /notice``, ``{% include``), counted; those left once
+    every closing tag has cancelled the opening one before it, in order (a closing tag
+    before its opening one stays); and how many template delimiters stand outside any tag
+    (``>}}`` alone, a ``{{<`` never closed). Code spans do not count. Arguments do not
+    either: a translated caption is no break."""
+    code = code_spans(text)
+    tags = template_tags(text, code)
+    heads: list[str] = []
+    for region in tags:
+        match = _TAG_HEAD.match(text, region.start)
+        heads.append("".join(part or "" for part in match.groups()) if match else text[region.start:region.start + 2])
+    left: list[str] = []
+    for head in heads:
+        opening = head[0] + head[2:] if head[1:2] == "/" else None
+        if opening is not None and opening in left:
+            del left[len(left) - 1 - left[::-1].index(opening)]
+        else:
+            left.append(head)
+    outside = blank_out(text, [*code, *tags]) if tags or code else text
+    return Counter(heads), tuple(left), len(_DELIMITER.findall(outside))
+
+
+def template_structure_changed(source: str, translation: str) -> bool:
+    """Whether ``translation``'s template tags differ from the source's (another name, a
+    closing tag of its own or before its opening one) or hold a stray delimiter: Hugo stops
+    the whole site's build on one, not just the page's."""
+    if "{" not in translation and "}" not in translation:
+        return "{" in source and bool(template_tags(source, code_spans(source)))
+    source_heads, source_left, source_stray = template_skeleton(source)
+    heads, left, stray = template_skeleton(translation)
+    return heads != source_heads or sorted(left) != sorted(source_left) or stray > source_stray
 
 
 #: A shortcode or Liquid tag that goes on over a blank line (within 2,000 characters), which

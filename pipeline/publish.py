@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .config import PublishPolicy
+from .inline import template_structure_changed
 from .markdown import key_path_matches, localise
 from .model import Article, BlockKind, Catalogue, EntryStatus, Finding, Message, Segment
 
@@ -44,6 +45,8 @@ class PublishDecision:
             "changed": ("source changed since translation", "sources changed since translation"),
             "fuzzy": ("marked fuzzy", "marked fuzzy"),
             "blank": ("translated as spaces only",) * 2,
+            "template": ("with template tags other than the source's (a broken shortcode stops the "
+                         "site's whole build: see 'pipeline check')",) * 2,
             "required": ("named in [publish] require_review, machine-translated, awaiting review",) * 2,
             "checks": ("failing a check of [publish] enforced_checks (fix it, or dismiss the check "
                        "on the entry: see 'pipeline check')",) * 2,
@@ -84,6 +87,8 @@ def decide(article: Article, lang: str, catalogue: Catalogue | None, policy: Pub
             continue
         message = index.get(key)
         reason = _blocking_reason(message, policy, position in required)
+        if reason is None and _breaks_templates(segment, message):
+            reason = "template"
         if reason is None and segment.msgid in failing:
             reason = "checks"
         if reason is None:
@@ -94,6 +99,14 @@ def decide(article: Article, lang: str, catalogue: Catalogue | None, policy: Pub
             decision.waiting[reason] += 1
     decision.ready = not decision.waiting
     return decision, chosen
+
+
+def _breaks_templates(segment: Segment, message: Message | None) -> bool:
+    """A reviewed translation with template tags other than the source's: Hugo refuses to
+    build the whole site over one unclosed or stray shortcode, so the version waits (the
+    ``template`` check says where) whatever ``[publish] enforced_checks`` holds."""
+    return message is not None and message.msgid_plural is None \
+        and template_structure_changed(segment.msgid, message.msgstr)
 
 
 def _blocking_reason(message: Message | None, policy: PublishPolicy, required: bool) -> str | None:

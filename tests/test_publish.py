@@ -147,3 +147,25 @@ def test_a_translation_of_spaces_only_holds_the_version_back() -> None:
     for policy in (PublishPolicy(), PublishPolicy(allow_machine=True)):
         decision, _ = decide(article(), "ru", source, policy)
         assert not decision.ready and decision.reasons() == ["1 translated as spaces only"]
+
+
+def test_a_translation_that_would_break_the_site_s_template_tags_holds_its_version_back() -> None:
+    """Hugo stops the whole site's build over one stray or unclosed shortcode: never published,
+    whatever enforced_checks says. A translated argument inside a kept tag is no break."""
+    source = ('---\ntitle: T\n---\n\nSee {{% notice info %}}the note{{% /notice %}} here.\n\n'
+              '{{< figure src="a.jpg" caption="The port" >}}\n')
+    art = read_article(source.encode(), path="source/a.md", slug="a", default_lang="en", front_matter_keys=("title",))
+
+    def version(**translations: str) -> Catalogue:
+        return Catalogue(messages=[Message(msgid=s.msgid, msgctxt=s.msgctxt, msgstr=translations.get(s.kind.name, "RU"))
+                                   for s in art.segments])
+
+    good = "См. {{% notice info %}}заметку{{% /notice %}} тут."
+    assert decide(art, "ru", version(PARAGRAPH=good), PublishPolicy())[0].ready
+    assert decide(art, "ru", version(PARAGRAPH=good.replace("заметку", 'заметку" caption="x')), PublishPolicy())[0].ready
+    for broken in ("См. {{% notice info %}}заметку тут.", "См. заметку{{% /notice %}} тут. {{% notice info %}}",
+                   "См. {{< notice info >}}заметку{{< /notice >}} тут."):
+        decision, _ = decide(art, "ru", version(PARAGRAPH=broken), PublishPolicy())
+        assert not decision.ready and decision.reasons()[0].startswith("1 with template tags other than")
+    decision, _ = decide(art, "ru", version(PARAGRAPH=good, TEMPLATE_ARGUMENT='Порт" >}} {{< x'), PublishPolicy())
+    assert not decision.ready
