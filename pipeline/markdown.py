@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Sequence
 
 import yaml
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import mdTrim, unescapeAll
+from markdown_it.common.utils import mdTrim, normalizeReference, unescapeAll
 from markdown_it.rules_block.reference import reference
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.rules_inline.state_inline import StateInline
@@ -75,13 +75,13 @@ def _definition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if silent:
         return True
     if len(state.env.get("references", {})) > known:
-        stored = list(state.env["references"].values())[-1]
+        label, stored = list(state.env["references"].items())[-1]
     else:
-        stored = state.env["duplicate_refs"][duplicates]
+        label, stored = None, state.env["duplicate_refs"][duplicates]
     token = state.push("definition", "", 0)
     token.map = [start, state.line]
     token.meta = {"starts": [state.bMarks[line] + state.tShift[line] for line in range(start, state.line)],
-                  "title": stored["title"], "href": stored["href"]}
+                  "title": stored["title"], "href": stored["href"], "label": label}
     return True
 
 
@@ -1278,6 +1278,9 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
     lines, offsets = _lines_and_offsets(article.text)
     edits: list[tuple[int, int, str]] = []
     inner = _nested(article.segments, offsets)
+    labels = _reference_labels(lines, article.front_matter_end) if "]" in article.text else frozenset()
+    if labels:
+        lookup = _keeping_reference_labels(lookup, labels)
     for index, segment in enumerate(article.segments):
         if segment.anchor is not None and index in inner.placed:
             continue
@@ -1303,6 +1306,51 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
         pos = end
     out.append(article.text[pos:])
     return "".join(out)
+
+
+def _reference_labels(lines: SourceLines, fm_end: int) -> frozenset[str]:
+    """The article's link reference labels (``[map]: map.png``), normalised as CommonMark
+    matches them."""
+    _, tokens = body_tokens(lines, fm_end)
+    return frozenset(t.meta["label"] for t in tokens if t.type == "definition" and t.meta.get("label"))
+
+
+#: ``[text]`` or ``[text][]`` (a shortcut or collapsed reference, when ``text`` is a label),
+#: not an inline link, a full reference, a definition, a footnote or an image's alt.
+_BRACKETS = re.compile(r"(?<![\\\]!])\[(?!\^)((?:[^\[\]\\\n]|\\.)+)\](\[\])?(?![(\[:])")
+#: Segment styles whose text is Markdown inline content (not YAML, HTML, an attribute).
+_INLINE_STYLES = frozenset({"block", "footnote", "atx", "setext", "cell", "cell-lead", "line"})
+
+
+def _keeping_reference_labels(lookup: Lookup, labels: frozenset[str]) -> Lookup:
+    """``lookup`` whose translations keep the article's shortcut and collapsed reference
+    links working: ``[summary]`` is a link only while its text is the label, so a translated
+    ``[резюме]`` (or ``[резюме][]``) is written ``[резюме][summary]``, the text translated and
+    the label kept, bracket by bracket where the translation has the source's brackets."""
+    def keep(segment: Segment) -> str | None:
+        translation = lookup(segment)
+        if not translation or translation == segment.msgid or segment.style not in _INLINE_STYLES:
+            return translation
+        return keep_reference_labels(segment.msgid, translation, labels)
+    return keep
+
+
+def keep_reference_labels(source: str, translation: str, labels: frozenset[str]) -> str:
+    """See :func:`_keeping_reference_labels`: source and translation brackets are paired in
+    order, and only when both have as many; a bracket the translator left as a label stays."""
+    wanted = [m.group(1) for m in _BRACKETS.finditer(source)]  # the labels as the source writes them
+    if not any(normalizeReference(label) in labels for label in wanted):
+        return translation
+    found = list(_BRACKETS.finditer(translation))
+    if len(found) != len(wanted):
+        return translation
+    out, pos = [], 0
+    for label, match in zip(wanted, found):
+        if normalizeReference(label) not in labels or normalizeReference(match.group(1)) in labels:
+            continue
+        out += [translation[pos:match.start()], f"[{match.group(1)}][{label}]"]
+        pos = match.end()
+    return "".join(out) + translation[pos:]
 
 
 def _segment_edits(segment: Segment, translation: str | None, lines: SourceLines, offsets: Sequence[int],
@@ -1485,8 +1533,9 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
     # A label and a colon open a footnote definition (``[^1]:``) or a link reference
     # definition (``[map]: url``): the block would leave the text for the page's foot, or vanish.
     (re.compile(r"^\[(?:[^\]\\\n]|\\.)+\]:"), lambda m: "\\" + m.group(0)),
-    # A table delimiter row (``--|--``, ``|:-:|``) under a line holding a pipe opens a table.
-    (re.compile(r"^(?=[^|]*\||[ \t]*:)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"),
+    # A table delimiter row (``--|--``, ``|:-:|``, a lone ``-:``) under a line holding a pipe
+    # opens a table.
+    (re.compile(r"^(?=[^|]*\||[ \t]*:|[ \t]*-+:)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"),
      lambda m: "\\" + m.group(0)),
 )
 

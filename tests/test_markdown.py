@@ -1266,3 +1266,29 @@ def test_a_tab_or_four_spaces_after_a_footnote_label_make_no_code_block(translat
     """Hugo read ``[^1]: <tab>Reuters`` (or four spaces) as a footnote holding indented code."""
     out = localise(article("Text.[^1]\n\n[^1]: Reuters.\n"), lambda s: translation if s.msgid.startswith("[^1]") else None)
     assert out == "Text.[^1]\n\n[^1]: Рейтер\n"
+
+
+def test_shortcut_and_collapsed_reference_links_keep_their_label_when_translated() -> None:
+    """``[summary]`` links only while its text is the label: ``[резюме]`` would be text. The
+    translated text is kept and the source's label added, bracket by bracket; brackets that
+    are no link (``[sic]``), full references and brackets the translator kept are left."""
+    text = ("Read the [summary] and the [map][] or [the report][report], [sic].\n\n"
+            "[summary]: https://x.org/s\n[map]: https://x.org/m\n[report]: https://x.org/r\n")
+    art = article(text)
+    out = localise(art, lambda s: "Читайте [резюме] и [карту][] или [доклад][report], [sic]."
+                   if s.kind is BlockKind.PARAGRAPH else None)
+    assert out.startswith("Читайте [резюме][summary] и [карту][map] или [доклад][report], [sic].\n")
+    kept = localise(art, lambda s: "Читайте [summary] и [карту][] или [доклад][report], [sic]."
+                    if s.kind is BlockKind.PARAGRAPH else None)
+    assert kept.startswith("Читайте [summary] и [карту][map] или")
+    # Brackets lost or added: the pairs are unknown, nothing is guessed.
+    lost = "Читайте резюме и [карту][] или [доклад][report], [sic]."
+    assert localise(art, lambda s: lost if s.kind is BlockKind.PARAGRAPH else None).startswith(lost + "\n")
+    assert localise(art, lambda s: None) == text
+
+
+def test_a_translated_line_that_would_be_a_right_aligned_delimiter_row_is_escaped() -> None:
+    """``a|`` over ``-:`` is a one-column table for GFM (found by the round-trip property)."""
+    art = article("> Quote\n---\n")
+    out = localise(art, lambda s: "a|\n-:")
+    assert block_types(out) == block_types("> Quote\n---\n")
