@@ -264,8 +264,16 @@ def _quote_styles(table: dict[str, Any], languages: tuple[str, ...]) -> dict[str
     return dict(table)
 
 
+_TABLE_KEY_MESSAGE = re.compile(r"\[([\w.-]+)\] ([\w-]+):")
+
+
 def _line_of_setting(text: str, message: str) -> int | None:
     """The line of the first key that the message names (``languages``, ``[publish]`` ...)."""
+    scoped = _TABLE_KEY_MESSAGE.match(message)
+    if scoped is not None:
+        line = _line_in_table(text, scoped.group(1), scoped.group(2))
+        if line is not None:
+            return line
     tables: list[int] = []
     for number, line in enumerate(text.splitlines(), 1):
         match = re.match(r"\s*(\[?)\s*([A-Za-z_][\w.-]*)\s*[\]=]", line)
@@ -276,6 +284,20 @@ def _line_of_setting(text: str, message: str) -> int | None:
                 return number
             tables.append(number)
     return tables[0] if tables else None
+
+
+def _line_in_table(text: str, table: str, key: str) -> int | None:
+    """The line of ``key`` inside ``[table]``: a message such as "[quotes] az: not one of the
+    project's languages" names its key first, and a word further on (``languages``) must not
+    point at another setting's line."""
+    current = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(r"\s*\[\s*([\w.-]+)\s*\]", line)
+        if header:
+            current = header.group(1)
+        elif current == table and re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return None
 
 
 def _refuse_repeated_languages(languages: tuple[str, ...]) -> None:

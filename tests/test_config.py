@@ -56,6 +56,10 @@ def test_hugo_style_output_and_publish_policy(tmp_path: Path) -> None:
     ('languages = ["AZ", "ru", "en"]\n', 1, "languages: write the language code 'AZ' as 'az'"),
     ('source_dir = "source"\nsource_language = "en-us"\n', 2, "write the language code 'en-us' as 'en-US'"),
     ('[quotes]\nfr = "«»"\n', 2, "[quotes] fr: not one of the project's languages"),
+    # The message's word "languages" must not point at the languages line.
+    ('languages = ["en", "ru"]\n[quotes]\naz = "«»"\n', 3, "[quotes] az: not one of the project's languages"),
+    ('languages = ["en", "ru"]\n\n[publish.notice]\naz = "x"\n', 4,
+     "[publish.notice] az: not one of the project's languages"),
     ('[quotes]\naz = "«»„"\n', 2, "[quotes] az: '«»„' has 3 character(s)"),
     ('[quotes]\naz = "»«"\n', 2, "[quotes] az: »…« is not a pair of quotation marks"),
     ('[quotes]\naz = "<>"\n', 2, "[quotes] az: <…> is not a pair"),
