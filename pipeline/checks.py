@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from pipeline.glossary import Glossary, Term, count_term, find_variants, term_pattern
-from pipeline.inline import RegionKind, blank_out, code_spans, protected_regions, template_tags, urls
+from pipeline.inline import (RegionKind, blank_out, code_spans, protected_regions, template_structure_changed,
+                             template_tags, urls)
 from pipeline.lexicon import lexicon
 from pipeline.model import Catalogue, Finding, Message, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
@@ -278,7 +279,14 @@ def check_template(entry: Entry) -> list[Finding]:
     runs them before Markdown, so a translated tag name or argument breaks the build."""
     source = [r.text(entry.source) for r in template_tags(entry.source, code_spans(entry.source))]
     target = [r.text(entry.translation) for r in template_tags(entry.translation, code_spans(entry.translation))]
-    return _multiset_finding("template", "template tag", source, target)
+    findings = _multiset_finding("template", "template tag", source, target)
+    if not findings and template_structure_changed(entry.source, entry.translation):
+        # Every tag kept, but a stray {{< or >}} added or a closing tag moved before its
+        # opening one: publishing holds the version back over it, so the check must name it.
+        findings.append(_finding("template", Severity.ERROR,
+                                 "a stray template delimiter ({{<, >}}, {%) or a closing tag before its "
+                                 "opening one: the site's build would stop"))
+    return findings
 
 
 def check_markup(entry: Entry) -> list[Finding]:

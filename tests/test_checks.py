@@ -195,6 +195,16 @@ def test_template_tags_changed_or_lost() -> None:
     assert "template" in CHECKS
 
 
+def test_template_check_names_a_stray_delimiter() -> None:
+    """Regression: a translation that kept every tag but added a stray ``{{<`` or ``>}}`` was
+    held back from publishing as a broken shortcode, yet ``check`` and the review queue said
+    nothing, so the editor could not find the entry the hold pointed to."""
+    source = 'The port {{< abbr title="Baku port" >}} grew.'
+    stray = 'Порт {{< abbr title="Baku port" >}} вырос. {{<'
+    assert checks_fired(source, stray) == [("template", Severity.ERROR)]
+    assert checks_fired(source, 'Порт {{< abbr title="Baku port" >}} вырос >}}.') == [("template", Severity.ERROR)]
+
+
 def test_untranslated_long_segment() -> None:
     source = "The government has not answered the questions of journalists."
     assert checks_fired(source, source) == [("untranslated", Severity.WARNING)]
