@@ -85,10 +85,11 @@ class ReviewItem:
 
     @property
     def has_translation(self) -> bool:
-        """Something to accept: the translation, or every plural form."""
+        """Something to accept: the translation, or every plural form. Spaces are none:
+        publishing holds a version back over them (they would empty the block)."""
         if self.msgid_plural is not None:
-            return bool(self.msgstr_plural) and all(self.msgstr_plural)
-        return bool(self.msgstr)
+            return bool(self.msgstr_plural) and all(form.strip() for form in self.msgstr_plural)
+        return bool(self.msgstr.strip())
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -99,6 +100,8 @@ class ReviewItem:
         """Why the entry waits (one of :data:`REASONS`), or None when nothing is left to do."""
         if self.status is not EntryStatus.REVIEWED:
             return self.status.value
+        if not self.has_translation:
+            return "untranslated"  # reviewed spaces: publishing holds the version back
         if any(f.severity in _BLOCKING_SEVERITIES for f in self.findings):
             return "findings"
         return None

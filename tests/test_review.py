@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.cli import cli
+from pipeline.commands.review import why
 from pipeline.config import DEFAULT_FRONT_MATTER_KEYS, load_config
 from pipeline.errors import LockError, ReviewError
 from pipeline.extract import build_template
@@ -174,6 +175,21 @@ def test_checker_findings_keep_reviewed_entries_waiting(tmp_path: Path) -> None:
     [finding] = item.findings
     assert (finding.path, finding.lang, finding.line) == (item.path, "ru", item.line)
     assert build_queue(load_config(root), checker=checker, reasons=["machine"]).items == []
+
+
+def test_a_reviewed_translation_of_spaces_only_waits_as_untranslated(tmp_path: Path) -> None:
+    """Regression: sync held a version back over an entry translated as spaces only, yet
+    the review queue said "Nothing waits for review", so no editor could find the entry."""
+    root = project(tmp_path, {"short": SHORT})
+    _accept_all(root)
+    path = po_path(root, "short")
+    text = path.read_text(encoding="utf-8")
+    translated = text.split('msgid "One paragraph only."\nmsgstr "', 1)[1].split('"', 1)[0]
+    path.write_text(text.replace(f'msgstr "{translated}"', 'msgstr "   "'), encoding="utf-8")
+    [item] = build_queue(load_config(root)).items
+    assert item.msgid == "One paragraph only." and item.reason == "untranslated"
+    assert not item.has_translation  # nothing to accept: the reviewer must write one
+    assert why(item).startswith("translated as spaces only")
 
 
 def test_findings_filter_selects_any_waiting_item_with_findings(tmp_path: Path) -> None:

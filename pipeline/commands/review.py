@@ -214,6 +214,8 @@ def why(item: ReviewItem) -> str:
             rejected = item.note.removeprefix(MT_REJECTED_PREFIX)
             return f"no translation yet: the machine translation was rejected ({rejected}); translate it by hand"
         return f"no translation yet (no {item.source_lang}→{item.lang} model, or machine translation not run)"
+    if not item.has_translation:
+        return "translated as spaces only, which would empty the block: write the translation"
     return "reviewed, but the checks found problems"
 
 
