@@ -324,7 +324,10 @@ def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue
     counts: Counter[EntryStatus] = Counter()
     active = catalogue.active if catalogue is not None else []
     for message in active:
-        counts[message.status] += 1
+        status = message.status
+        if status is EntryStatus.REVIEWED and not any(text.strip() for text in message.translations):
+            status = EntryStatus.UNTRANSLATED  # spaces only: publishing holds the version back over it
+        counts[status] += 1
     total = len(active) if catalogue is not None else len({(s.msgctxt, s.msgid) for s in article.segments})
     untranslated = counts[EntryStatus.UNTRANSLATED] if catalogue is not None else total
     return CatalogueStatus(

@@ -190,6 +190,9 @@ def test_a_reviewed_translation_of_spaces_only_waits_as_untranslated(tmp_path: P
     assert item.msgid == "One paragraph only." and item.reason == "untranslated"
     assert not item.has_translation  # nothing to accept: the reviewer must write one
     assert why(item).startswith("translated as spaces only")
+    from pipeline.project import project_status
+    [row] = [r for r in project_status(load_config(root))[0] if r.path == str(path.relative_to(root))]
+    assert row.untranslated == 1 and row.reviewed == row.total - 1 and not row.ready  # status agrees
 
 
 def test_findings_filter_selects_any_waiting_item_with_findings(tmp_path: Path) -> None:
