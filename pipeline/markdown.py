@@ -182,7 +182,8 @@ def read_article(raw: bytes, *, path: str, slug: str, default_lang: str,
     segments = list(fm_segments)
     segments.extend(_body_segments(lines, fm_end))
     return Article(path=path, slug=slug, lang=lang, text=text, bom=bom,
-                   segments=tuple(segments), front_matter_end=fm_end)
+                   segments=tuple(segments), front_matter_end=fm_end,
+                   reference_labels=_reference_labels(lines, fm_end) if "]:" in text else frozenset())
 
 
 def _decode(raw: bytes, path: str) -> str:
@@ -1278,9 +1279,8 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
     lines, offsets = _lines_and_offsets(article.text)
     edits: list[tuple[int, int, str]] = []
     inner = _nested(article.segments, offsets)
-    labels = _reference_labels(lines, article.front_matter_end) if "]" in article.text else frozenset()
-    if labels:
-        lookup = _keeping_reference_labels(lookup, labels)
+    if article.reference_labels:
+        lookup = _keeping_reference_labels(lookup, article.reference_labels)
     for index, segment in enumerate(article.segments):
         if segment.anchor is not None and index in inner.placed:
             continue
@@ -1310,7 +1310,8 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
 
 def _reference_labels(lines: SourceLines, fm_end: int) -> frozenset[str]:
     """The article's link reference labels (``[map]: map.png``), normalised as CommonMark
-    matches them."""
+    matches them: read with the article (the body's parse is at hand then), not when each
+    version is written, where it would be parsed again."""
     _, tokens = body_tokens(lines, fm_end)
     return frozenset(t.meta["label"] for t in tokens if t.type == "definition" and t.meta.get("label"))
 

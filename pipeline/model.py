@@ -114,6 +114,9 @@ class Article:
     segments: tuple[Segment, ...]
     front_matter_end: int = 0  # number of lines the front matter block takes (0: none)
     fingerprint: str = ""  # sha256 of the file's bytes as read (set by project.load_article)
+    #: The link reference labels it defines (``[map]: map.png``), normalised as CommonMark
+    #: matches them: a translated ``[map]`` must keep its label to stay a link.
+    reference_labels: frozenset[str] = frozenset()
 
 
 #: A dismissed check's name in a flag or a translator comment (see Message.dismissed_checks).
