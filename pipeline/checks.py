@@ -22,7 +22,7 @@ from pipeline.glossary import Glossary, Term, count_term, find_variants, term_pa
 from pipeline.inline import (RegionKind, blank_out, code_spans, protected_regions, template_structure_changed,
                              template_tags, urls)
 from pipeline.lexicon import lexicon
-from pipeline.model import Catalogue, Finding, Message, Severity
+from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names)
 from pipeline.numbers import Number, numbers_in, unmatched_numbers
@@ -354,13 +354,6 @@ CHECKS: Mapping[str, Check] = {check.name: check for check in (
 CORPUS_CHECKS = ("quote-divergence", "name-drift")
 
 
-def without_dismissed(findings: Iterable[Finding], message: Message) -> list[Finding]:
-    """``findings`` less those of the checks dismissed on ``message`` (see
-    :attr:`pipeline.model.Message.dismissed_checks`)."""
-    dismissed = message.dismissed_checks
-    return [f for f in findings if f.check not in dismissed]
-
-
 def check_entry(source: str, translation: str, src_lang: str, tgt_lang: str, *,
                 glossary: Glossary | None = None, speakers: Sequence[str] = (),
                 only: Iterable[str] | None = None, marks: Delimiters | None = None) -> list[Finding]:
@@ -455,12 +448,13 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
     segments = [m.msgid for m in messages]
     speakers = segment_speakers(segments, src_lang)
     for index, message in enumerate(messages):
-        dismissed += [(path, message.lineno, check) for check in sorted(message.dismissed_checks)]
+        ignored = message.dismissed_checks if message.flags or message.comments else frozenset()
+        dismissed += [(path, message.lineno, check) for check in sorted(ignored)]
         for translation in message.translations:
             where = dict(path=path, line=message.lineno, lang=tgt_lang, msgid=message.msgid)
-            findings += without_dismissed([replace(f, **where) for f in check_entry(
+            findings += [replace(f, **where) for f in check_entry(
                 message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
-                speakers=speakers[index], marks=(marks or {}).get(tgt_lang))], message)
+                speakers=speakers[index], marks=(marks or {}).get(tgt_lang)) if f.check not in ignored]
     return CatalogueCheck(tuple(findings), catalogue_quotations(path, src_lang, tgt_lang, catalogue),
                           catalogue_renderings(path, src_lang, tgt_lang, catalogue, glossary),
                           dismissed=tuple(dismissed))
@@ -768,7 +762,8 @@ def _speech_parts(text: str, scan: QuoteScan) -> int:
     a quotation interrupted by its attribution between dashes counts once per part, on
     either side of the translation, and a dialogue paragraph counts as a quotation with
     its own interruptions (— Мы готовы, — сказал он. — Но не сейчас: two)."""
-    text = text.translate(_PSEUDO_BRACKETS)
+    if "［" in text or "］" in text:  # str.translate is slow: most texts have neither
+        text = text.translate(_PSEUDO_BRACKETS)
     count = _quote_count(scan) + _dash_interruptions(text, scan)
     if _DIALOGUE.match(text):
         outside = blank_out(text)
