@@ -359,9 +359,8 @@ def project_status(config: Config, checker: CatalogueChecks | None = None
         own.add((article.lang, article.slug))
         output = config.output_rel(lang, article.slug)
         published = output != article.path and safe_join(config.root, output).exists()
-        ready = output != article.path and decide(article, lang, catalogue, config.publish)[0].ready
-        if ready and checker is not None and catalogue is not None:  # only a ready version needs checking
-            ready = decide(article, lang, catalogue, config.publish,
-                           checker((rel, article.lang, lang, catalogue)))[0].ready
+        item = (rel, article.lang, lang, catalogue)
+        findings = (lambda: checker(item)) if checker is not None and catalogue is not None else None
+        ready = output != article.path and decide(article, lang, catalogue, config.publish, findings)[0].ready
         rows.append(catalogue_status(article, lang, rel, catalogue, published, published and not ready, ready))
     return rows, problems.errors, own

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .config import PublishPolicy
 from .inline import template_structure_changed
@@ -73,10 +73,22 @@ def required_segments(article: Article, names: tuple[str, ...]) -> set[int]:
 
 
 def decide(article: Article, lang: str, catalogue: Catalogue | None, policy: PublishPolicy,
-           findings: Iterable[Finding] = ()) -> tuple[PublishDecision, dict[tuple[str | None, str], str]]:
-    """Which translations to use for ``lang``, and what holds the version back. ``findings``:
-    the catalogue's check findings; those of ``policy.enforced_checks`` hold their entries back."""
-    failing = {f.msgid for f in findings if f.check in policy.enforced_checks}
+           findings: Callable[[], Iterable[Finding]] | None = None
+           ) -> tuple[PublishDecision, dict[tuple[str | None, str], str]]:
+    """Which translations to use for ``lang``, and what holds the version back. ``findings``
+    makes the catalogue's check findings, whose ``policy.enforced_checks`` hold their entries
+    back: asked for only when enforced checks are set and nothing else holds the version back
+    (the checks are the costly part, and a version waiting for review needs none)."""
+    decision, chosen = _decide(article, lang, catalogue, policy, frozenset())
+    if decision.ready and policy.enforced_checks and findings is not None:
+        failing = frozenset(f.msgid for f in findings() if f.check in policy.enforced_checks)
+        if failing:
+            decision, chosen = _decide(article, lang, catalogue, policy, failing)
+    return decision, chosen
+
+
+def _decide(article: Article, lang: str, catalogue: Catalogue | None, policy: PublishPolicy,
+            failing: frozenset[str]) -> tuple[PublishDecision, dict[tuple[str | None, str], str]]:
     decision = PublishDecision(slug=article.slug, lang=lang, ready=True)
     index = catalogue.index() if catalogue is not None else {}
     required = required_segments(article, policy.require_review)

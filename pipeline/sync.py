@@ -646,10 +646,8 @@ def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
     to (made once per destination when every version is published: :func:`_copy_linked_files`).
     ``checked``: the catalogue's checks, when this run made them (enforced checks need them)."""
     article, lang = state.article, state.lang
-    decision, chosen = decide(article, lang, catalogue, config.publish)
-    if decision.ready and config.publish.enforced_checks:  # only a ready version needs its checks
-        decision, chosen = decide(article, lang, catalogue, config.publish,
-                                  _enforced_findings(config, state, catalogue, options, checked))
+    decision, chosen = decide(article, lang, catalogue, config.publish,
+                              lambda: _enforced_findings(config, state, catalogue, options, checked))
     rel = config.output_rel(lang, article.slug)
     if posixpath.normpath(rel) == posixpath.normpath(article.path):
         report.errors.append(PipelineError(

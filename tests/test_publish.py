@@ -46,10 +46,15 @@ def test_reviewed_only_by_default() -> None:
 def test_a_finding_of_an_enforced_check_holds_its_entry_back() -> None:
     findings = [Finding("numbers", Severity.ERROR, "12 became 15", msgid="Body paragraph."),
                 Finding("quote-marks", Severity.WARNING, "“…” should be «…»", msgid="Lead paragraph.")]
-    assert decide(article(), "ru", catalogue(), PublishPolicy(), findings)[0].ready  # not enforced
-    decision, _ = decide(article(), "ru", catalogue(), PublishPolicy(enforced_checks=("numbers",)), findings)
+    assert decide(article(), "ru", catalogue(), PublishPolicy(), lambda: findings)[0].ready  # not enforced
+    decision, _ = decide(article(), "ru", catalogue(), PublishPolicy(enforced_checks=("numbers",)), lambda: findings)
     assert not decision.ready and decision.reasons()[0].startswith("1 failing a check of [publish] enforced_checks")
-    assert decide(article(), "ru", catalogue(), PublishPolicy(enforced_checks=("speaker",)), findings)[0].ready
+    assert decide(article(), "ru", catalogue(), PublishPolicy(enforced_checks=("speaker",)), lambda: findings)[0].ready
+
+    def never() -> list[Finding]:
+        raise AssertionError("a version held back for review needs no checks")
+    waiting = catalogue(**{"Body paragraph.": "machine"})
+    assert not decide(article(), "ru", waiting, PublishPolicy(enforced_checks=("numbers",)), never)[0].ready
 
 
 def test_machine_allowed_marks_the_version_and_opens_with_a_notice() -> None:
