@@ -20,6 +20,7 @@ and the stage rejects the output for that entry.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -118,7 +119,30 @@ class _Span:
     partner: _Span | None = None  # the matching span, for pairs whose order matters
 
 
-def _pattern_spans(pattern: re.Pattern[str], text: str, taken: list[_Span]) -> list[_Span]:
+class _Coverage:
+    """Which characters of a text protected spans already take.
+
+    One flag per character, so asking costs the length of the question rather than the
+    number of spans found so far: a paragraph of thousands of links or tags was quadratic.
+    """
+
+    def __init__(self, length: int) -> None:
+        self._flags = bytearray(length)
+
+    def add(self, spans: list[_Span]) -> None:
+        for span in spans:
+            self._flags[span.start:span.end] = b"\x01" * (span.end - span.start)
+
+    def takes_any(self, start: int, end: int) -> bool:
+        return 1 in self._flags[start:end]
+
+    def copy(self) -> _Coverage:
+        twin = _Coverage(0)
+        twin._flags = bytearray(self._flags)
+        return twin
+
+
+def _pattern_spans(pattern: re.Pattern[str], text: str, taken: _Coverage) -> list[_Span]:
     spans: list[_Span] = []
     pos = 0
     while pos < len(text):
@@ -129,46 +153,45 @@ def _pattern_spans(pattern: re.Pattern[str], text: str, taken: list[_Span]) -> l
         if match.lastgroup == "url":
             while end > start and text[end - 1] in _URL_TRAILING:
                 end -= 1
-        if not any(_covered(taken, j) for j in range(start, end)):
+        if not taken.takes_any(start, end):
             spans.append(_Span(start, end))
         pos = max(end, start + 1)
     return spans
 
 
-def _covered(spans: list[_Span], index: int) -> bool:
-    return any(s.start <= index < s.end for s in spans)
-
-
-def _link_spans(text: str, taken: list[_Span]) -> list[_Span]:
+def _link_spans(text: str, taken: _Coverage) -> list[_Span]:
     """Opening ``[``/``![`` and closing ``](target)``/``][ref]`` of links and images."""
     found: list[_Span] = []
+    seen = taken.copy()  # what is taken plus every bracket found here, paired or not yet
     stack: list[int] = []
     for i, char in enumerate(text):
-        if _covered(taken, i) or _covered(found, i):
+        if char not in "![]" or seen.takes_any(i, i + 1):
             continue
         if char in "![":
             match = _LINK_OPEN.match(text, i)
             if match:
                 stack.append(len(found))
                 found.append(_Span(match.start(), match.end(), opens=True))
+                seen.add(found[-1:])
         elif char == "]" and stack:
             match = _LINK_CLOSE.match(text, i)
-            if match is None or any(_covered(taken, j) for j in range(match.start(), match.end())):
+            if match is None or taken.takes_any(match.start(), match.end()):
                 continue
             opener = found[stack.pop()]
             closer = _Span(match.start(), match.end(), partner=opener)
             opener.partner = closer
             found.append(closer)
+            seen.add([closer])
     return [s for s in found if s.partner is not None]
 
 
-def _emphasis_spans(text: str, taken: list[_Span]) -> list[_Span]:
+def _emphasis_spans(text: str, taken: _Coverage) -> list[_Span]:
     """Emphasis delimiter runs; intra-word ``_`` and lone ``*`` between spaces are text."""
     found: list[_Span] = []
     open_runs: dict[str, _Span] = {}
     for match in _EMPHASIS.finditer(text):
         start, end = match.span()
-        if any(_covered(taken, j) for j in range(start, end)):
+        if taken.takes_any(start, end):
             continue
         before = text[start - 1] if start > 0 else " "
         after = text[end] if end < len(text) else " "
@@ -188,22 +211,25 @@ def _emphasis_spans(text: str, taken: list[_Span]) -> list[_Span]:
     return found
 
 
-def _number_spans(text: str, taken: list[_Span]) -> list[_Span]:
-    return [
-        _Span(*m.span())
-        for m in _NUMBER.finditer(text)
-        if not any(_covered(taken, j) for j in range(*m.span()))
-    ]
+def _number_spans(text: str, taken: _Coverage) -> list[_Span]:
+    return [_Span(*m.span()) for m in _NUMBER.finditer(text) if not taken.takes_any(*m.span())]
 
 
 def _collect(text: str, numbers: bool) -> list[_Span]:
-    spans = _pattern_spans(_RAW, text, [])
-    spans += _link_spans(text, spans)
-    spans += _pattern_spans(_ANGLE, text, spans)
-    spans += _pattern_spans(_WHOLE, text, spans)
-    spans += _emphasis_spans(text, spans)
+    taken = _Coverage(len(text))
+    spans: list[_Span] = []
+
+    def keep(found: list[_Span]) -> None:
+        taken.add(found)
+        spans.extend(found)
+
+    keep(_pattern_spans(_RAW, text, taken))
+    keep(_link_spans(text, taken))
+    keep(_pattern_spans(_ANGLE, text, taken))
+    keep(_pattern_spans(_WHOLE, text, taken))
+    keep(_emphasis_spans(text, taken))
     if numbers:
-        spans += _number_spans(text, spans)
+        keep(_number_spans(text, taken))
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -244,12 +270,12 @@ def _merge_adjacent(spans: list[_Span]) -> list[list[int]]:
 
 
 def _ordered_pairs(spans: list[_Span], token_of_span: dict[int, str]) -> tuple[tuple[str, str], ...]:
-    pairs: list[tuple[str, str]] = []
+    pairs: dict[tuple[str, str], None] = {}  # ordered and unique
     for span in spans:
         if span.opens and span.partner is not None:
             first, second = token_of_span[id(span)], token_of_span[id(span.partner)]
-            if first != second and (first, second) not in pairs:
-                pairs.append((first, second))
+            if first != second:
+                pairs[first, second] = None
     return tuple(pairs)
 
 
@@ -272,8 +298,9 @@ def restore(translated: str, protected: Protected) -> tuple[str, list[str]]:
         return protected.mapping[token]
 
     text = pattern.sub(substitute, translated)
+    counts = Counter(seen)
     for token, original in protected.mapping.items():
-        count = seen.count(token)
+        count = counts[token]
         if count == 0:
             problems.append(f"placeholder {token} ({_show(original)}) lost")
         elif count > 1:
@@ -284,8 +311,11 @@ def restore(translated: str, protected: Protected) -> tuple[str, list[str]]:
 
 def _order_problems(seen: list[str], protected: Protected) -> list[str]:
     problems = []
+    first_seen: dict[str, int] = {}
+    for position, token in enumerate(seen):
+        first_seen.setdefault(token, position)
     for first, second in protected.pairs:
-        if first in seen and second in seen and seen.index(first) > seen.index(second):
+        if first in first_seen and second in first_seen and first_seen[first] > first_seen[second]:
             problems.append(
                 f"placeholders {first} ({_show(protected.mapping[first])}) and "
                 f"{second} ({_show(protected.mapping[second])}) out of order"
