@@ -131,17 +131,50 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
     """:func:`compare_numbers` with the numbers themselves (for their scale words)."""
     wanted = numbers_in(source, src_lang)
     offered = numbers_in(translation, tgt_lang, lenient_with=src_lang)
-    used: set[int] = set()
-    missing = []
-    for number in wanted:
-        index = next((i for i, other in enumerate(offered)
-                      if i not in used and number.values & other.values), None)
-        if index is None:
-            missing.append(number)
-        else:
-            used.add(index)
-    extra = [n for i, n in enumerate(offered) if i not in used]
-    return missing, extra
+    unused = _UnusedNumbers(offered)
+    missing = [number for number in wanted if not unused.take_first(number.values)]
+    return missing, unused.left()
+
+
+class _UnusedNumbers:
+    """The numbers of a translation not yet matched to one of the source's.
+
+    Each source number takes the first unused number that shares a value with it. Found
+    through a list of positions per value rather than by scanning them all, since a segment
+    with thousands of figures (a results table written as one paragraph) made the scan
+    quadratic.
+    """
+
+    def __init__(self, numbers: list[Number]) -> None:
+        self._numbers = numbers
+        self._used: set[int] = set()
+        self._positions: dict[Decimal, list[int]] = {}
+        self._skip: dict[Decimal, int] = {}  # per value: its positions before this are used
+        for index, number in enumerate(numbers):
+            for value in number.values:
+                self._positions.setdefault(value, []).append(index)
+
+    def take_first(self, values: frozenset[Decimal]) -> bool:
+        first = min((self._first_unused(value) for value in values), default=None, key=_or_last)
+        if first is None:
+            return False
+        self._used.add(first)
+        return True
+
+    def _first_unused(self, value: Decimal) -> int | None:
+        positions = self._positions.get(value, [])
+        skip = self._skip.get(value, 0)
+        while skip < len(positions) and positions[skip] in self._used:
+            skip += 1
+        self._skip[value] = skip
+        return positions[skip] if skip < len(positions) else None
+
+    def left(self) -> list[Number]:
+        return [n for i, n in enumerate(self._numbers) if i not in self._used]
+
+
+def _or_last(index: int | None) -> float:
+    return float("inf") if index is None else index
 
 
 def number_values(text: str, lang: str) -> Counter[Decimal]:

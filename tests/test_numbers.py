@@ -1,0 +1,45 @@
+"""Tests for :mod:`pipeline.numbers`: matching a translation's figures to the source's."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from pipeline.numbers import Number, numbers_in, unmatched_numbers
+
+
+def _first_match_by_scanning(wanted: list[Number], offered: list[Number]) -> tuple[list[Number], list[Number]]:
+    """The rule, written the obvious (quadratic) way: each source number takes the first
+    unused translated number that shares a value with it."""
+    used: set[int] = set()
+    missing = []
+    for number in wanted:
+        index = next((i for i, other in enumerate(offered)
+                      if i not in used and number.values & other.values), None)
+        if index is None:
+            missing.append(number)
+        else:
+            used.add(index)
+    return missing, [n for i, n in enumerate(offered) if i not in used]
+
+
+_FIGURES = st.sampled_from(["5", "12", "2,5", "2.5", "1,000", "1.000", "1 000", "3.14", "7",
+                            "12 million", "2020", "0,5", "50%"])
+_TEXTS = st.lists(_FIGURES, max_size=12).map(lambda figures: " and ".join(figures) + ".")
+
+
+@settings(max_examples=300, deadline=None)
+@given(source=_TEXTS, translation=_TEXTS, tgt=st.sampled_from(["ru", "az", "en"]))
+def test_matching_is_first_unused_number_sharing_a_value(source: str, translation: str, tgt: str) -> None:
+    wanted = numbers_in(source, "en")
+    offered = numbers_in(translation, tgt, lenient_with="en")
+    assert unmatched_numbers(source, translation, "en", tgt) == _first_match_by_scanning(wanted, offered)
+
+
+def test_a_paragraph_of_thousands_of_figures_is_matched() -> None:
+    """A results table written as one paragraph: every figure found, the one changed
+    reported (the matching used to scan every translated figure for each source one)."""
+    source = " ".join(f"{i}.5" for i in range(1, 3001))
+    translation = source.replace("2999.5", "2998.5", 1).replace(".", ",")
+    missing, extra = unmatched_numbers(source, translation, "en", "ru")
+    assert [n.raw for n in missing] == ["2999.5"]
+    assert [n.raw for n in extra] == ["2998,5"]
