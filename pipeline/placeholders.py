@@ -30,7 +30,10 @@ PlaceholderStyle = Literal["brackets", "xml"]
 
 _URL = r"(?:https?|ftp)://[^\s<>\"'`\]\[)(]+(?:\([^\s()]*\)[^\s<>\"'`\]\[)(]*)*"
 _WWW = r"www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`\]\[)(]*)?"
-_EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+#: The local part starts where a run of its characters starts: a match found inside the run
+#: would also be found from its start, and trying every position of a long run (a pasted
+#: base64 image) made the search quadratic.
+_EMAIL = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 #: A destination is ``<...>`` (which may hold spaces) or has balanced parentheses.
 _LINK_TARGET = (r"\((?:<(?:[^<>\n\\]|\\.)*>|(?:[^()\s]|\([^()\s]*\))*)"
                 r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
