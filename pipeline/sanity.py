@@ -39,8 +39,10 @@ HALLUCINATIONS: tuple[str, ...] = (
     r"©",
     r"https?://",
     r"www\.",
-    r"\S+@\S+\.\w+",
-    r"<[a-z/][^>]*>",
+    # From the start of a word, one "@" in it: trying every position, or every "@", of a
+    # long word made the search quadratic.
+    r"(?<!\S)[^\s@]+@[^\s@]+\.\w+",
+    r"<[a-z/][^<>]*>",
 )
 
 
@@ -83,15 +85,23 @@ def _has_letters(text: str) -> bool:
 
 
 def _max_repeat(tokens: list[str], n: int) -> tuple[int, tuple[str, ...]]:
-    """Longest run of an n-gram repeated back to back, and that n-gram."""
+    """Longest run of an n-gram repeated back to back, and that n-gram (the first, if tied).
+
+    Read from where each token equals the one ``n`` places on: a stretch of ``m`` such
+    tokens starting at ``s`` is the n-gram at ``s`` said ``m // n + 1`` times. One pass;
+    trying every start was quadratic in a long loop, the very output this looks for.
+    """
     best, best_gram = 1, ()
-    for start in range(len(tokens) - n + 1):
-        gram = tuple(tokens[start:start + n])
-        count, pos = 1, start + n
-        while tuple(tokens[pos:pos + n]) == gram:
-            count, pos = count + 1, pos + n
-        if count > best:
-            best, best_gram = count, gram
+    stretch_start, length = 0, 0
+    for index in range(len(tokens) - n):
+        if tokens[index] != tokens[index + n]:
+            length = 0
+            continue
+        if length == 0:
+            stretch_start = index
+        length += 1
+        if length // n + 1 > best:
+            best, best_gram = length // n + 1, tuple(tokens[stretch_start:stretch_start + n])
     return best, best_gram
 
 
