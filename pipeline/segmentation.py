@@ -64,6 +64,7 @@ _CLOSERS = r"(?:[)\]\"'”’»›*_~]|" + _PH + r")*"
 _BOUNDARY = re.compile(r"(?:\.{3}|[.!?…]+)" + _CLOSERS + r"(?P<space>\s+)")
 _OPENERS = re.compile(r"(?:[(\[\"'“‘«‹„*_~]|" + _PH + r")*")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)\.$")
+_NON_SPACE = re.compile(r"\S+")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
@@ -123,9 +124,11 @@ def _boundaries(text: str, lang: str) -> list[int]:
 
 
 def _is_boundary(text: str, match: re.Match[str], lang: str) -> bool:
+    """Whether the candidate ``match`` ends a sentence. Every look at the text around it is
+    by index: copying or splitting what comes before or after at each candidate made a long
+    paragraph quadratic (5,000 sentences: 8 s)."""
     after = match.end()
-    following = text[after:]
-    start_kind = _sentence_start(following)
+    start_kind = _sentence_start(text, after)
     if start_kind is None:
         return False
     terminator = text[match.start()]
@@ -136,26 +139,51 @@ def _is_boundary(text: str, match: re.Match[str], lang: str) -> bool:
     word = _word_before(text, match.start() + 1)
     if not word:
         return True
-    return _period_ends_sentence(word, text[:match.start() + 1], following, start_kind, lang)
+    return _period_ends_sentence(word, text, match.start(), after, start_kind, lang)
 
 
 #: Currency abbreviations that a country's acronym may follow ("долл. США", "руб. РФ").
 _CURRENCY_UNITS = frozenset({"долл", "руб"})
 
 
-def _sentence_start(following: str) -> str | None:
-    """What the text after a candidate boundary starts with: "upper", "digit" or None."""
-    rest = following[_OPENERS.match(following).end():]
-    if not rest:
+def _sentence_start(text: str, index: int) -> str | None:
+    """What the text from ``index`` on (after a candidate boundary) starts with: "upper",
+    "digit" or None."""
+    rest = _OPENERS.match(text, index).end()  # type: ignore[union-attr]
+    if rest == len(text):
         return None
-    first = rest[0]
+    first = text[rest]
     if first.isupper():
         return "upper"
     if first.isdigit():
         return "digit"
-    if first in "—–" and rest[1:2] == " " and rest[2:].lstrip()[:1].isupper():
+    if first in "—–" and text[rest + 1:rest + 2] == " " and _word_after(text, rest + 2)[:1].isupper():
         return "upper"  # a dialogue line: "— Кто там?"; "— сказал он" continues
     return None
+
+
+def _word_after(text: str, index: int) -> str:
+    """The first whitespace-delimited word of ``text`` from ``index`` on ("" if none)."""
+    match = _NON_SPACE.search(text, index)
+    return match.group() if match else ""
+
+
+def _words_before(text: str, end: int, count: int) -> list[str]:
+    """The last ``count`` whitespace-delimited words of ``text[:end]`` (fewer near the start),
+    as ``text[:end].split()[-count:]`` gives them, found by stepping back from ``end``."""
+    words: list[str] = []
+    index = max(end, 0)
+    while len(words) < count:
+        while index > 0 and text[index - 1].isspace():
+            index -= 1
+        if index == 0:
+            break
+        start = index
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        words.append(text[start:index])
+        index = start
+    return words[::-1]
 
 
 def _word_before(text: str, end: int) -> str:
@@ -169,14 +197,16 @@ def _word_before(text: str, end: int) -> str:
     return match.group(1) if match else ""
 
 
-def _period_ends_sentence(word: str, before: str, following: str, start_kind: str, lang: str) -> bool:
+def _period_ends_sentence(word: str, text: str, dot: int, after: int, start_kind: str, lang: str) -> bool:
+    """Whether the period at ``dot``, ending ``word``, ends a sentence; the next one would
+    start at ``after``."""
     key = word.lower().rstrip(".")
-    next_word = following.split(maxsplit=1)[0].strip("\"'«“„(").rstrip(".,") if following.strip() else ""
+    next_word = _word_after(text, after).strip("\"'«“„(").rstrip(".,")
     if _is_initial(word) and start_kind == "upper":
         return False
     if any(key == first and next_word.lower() == second for first, second in _SPACED_PAIRS[lang]):
         return False
-    previous = before[: -len(word) - 1].split()[-1:] or [""]
+    previous = _words_before(text, dot - len(word), 1) or [""]
     if any(previous[0].lower() == first and key == second for first, second in _SPACED_MAY_END[lang]):
         return start_kind == "upper"
     if key in _NEVER_FINAL[lang] or key in _NEVER_FINAL["en"] and lang != "en" and len(key) > 2:
@@ -184,7 +214,7 @@ def _period_ends_sentence(word: str, before: str, following: str, start_kind: st
     if key in _MAY_END[lang]:
         if key in _CURRENCY_UNITS and next_word.isupper() and 2 <= len(next_word) <= 5:
             return False  # "10 долл. США за штуку": the acronym names the currency
-        return start_kind == "upper" and _after_number_or_phrase(before, key, lang)
+        return start_kind == "upper" and _after_number_or_phrase(_words_before(text, dot + 1, 2), key, lang)
     if re.fullmatch(r"(?:\w\.)+\w", key):
         return start_kind == "upper" and key in _MAY_END["en"]
     if key.isdigit() and start_kind == "digit":
@@ -196,13 +226,13 @@ def _is_initial(word: str) -> bool:
     return len(word) == 1 and word.isupper()
 
 
-def _after_number_or_phrase(before: str, key: str, lang: str) -> bool:
+def _after_number_or_phrase(last_words: list[str], key: str, lang: str) -> bool:
     """Russian/Azerbaijani unit abbreviations end a sentence only after a number
-    ("в 2020 г. Он…"); before a name they are a prefix ("г. Москва")."""
+    ("в 2020 г. Он…"); before a name they are a prefix ("г. Москва"). ``last_words`` are the
+    last two words up to the abbreviation's dot."""
     if lang == "en" or key in ("т.д", "т.п", "др", "s", "b", "və.s"):
         return True
-    words = before.split()
-    previous = words[-2] if len(words) >= 2 else ""
+    previous = last_words[-2] if len(last_words) >= 2 else ""
     if previous.endswith(".") and previous.lower().rstrip(".") in _MAY_END[lang]:
         return True  # "3,5 млн. руб. Он…"
     return bool(re.search(r"\d|^[IVXLC]+$", previous))

@@ -82,3 +82,13 @@ def test_reassembles_byte_exactly(text: str, lang: str) -> None:
     assert "".join(pieces) == text
     assert all(pieces)
     assert "".join(str(p) for p in split_pieces(text, lang)) == text
+
+
+def test_a_paragraph_of_thousands_of_sentences_is_split() -> None:
+    """Each candidate boundary used to copy and split the whole text before and after it
+    (5,000 sentences: 8 s in one sync); the abbreviation rules still look at the words
+    next to it."""
+    text = " ".join(f"В {2000 + i % 20} г. рост составил {i} млн. руб. Он вырос." for i in range(3000))
+    sentences = split_sentences(text, "ru")
+    assert len(sentences) == 6000
+    assert sentences[:2] == ["В 2000 г. рост составил 0 млн. руб. ", "Он вырос. "]
