@@ -100,8 +100,7 @@ class Glossary:
     #: The header as written (language codes, ``kind``, ``note``), so a row suggested to
     #: the editor can be pasted into the file as it is.
     columns: tuple[str, ...] = ()
-    _patterns: dict[str, list[tuple[Term, re.Pattern[str], str]]] = field(
-        default_factory=dict, compare=False, repr=False)
+    _forms: dict[str, _FormIndex] = field(default_factory=dict, compare=False, repr=False)
     _found: dict[tuple[str, str], tuple[TermMatch, ...]] = field(
         default_factory=dict, compare=False, repr=False)
 
@@ -126,13 +125,13 @@ class Glossary:
         of a regex pass, which is what keeps a glossary of hundreds of rows cheap. A piece
         has no spaces, so it can only be in the blanked prose if it is in the text: most
         segments name no term and never need blanking."""
-        candidates = [entry for entry in self._compiled(lang) if entry[2] in text]
+        candidates = self._indexed(lang).candidates(text)
         if not candidates:
             return ()
         prose = blank_out(text)
         found = [TermMatch(term, m.start(), m.end(), text[m.start():m.end()])
-                 for term, pattern, literal in candidates if literal in prose
-                 for m in pattern.finditer(prose)]
+                 for term, form, literal in candidates if literal in prose
+                 for m in term_pattern(form, lang, term.is_name).finditer(prose)]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[TermMatch] = []
         for match in found:
@@ -143,8 +142,8 @@ class Glossary:
     def occurs(self, term: Term, text: str, lang: str) -> bool:
         """Whether ``term``'s ``lang`` form occurs in ``text`` (even inside a longer term)."""
         prose = blank_out(text)
-        return any(pattern.search(prose) for t, pattern, literal in self._compiled(lang)
-                   if t is term and literal in prose)
+        return any(term_pattern(form, lang, term.is_name).search(prose)
+                   for form, literal in self._indexed(lang).of_term(term) if literal in prose)
 
     def find(self, name: str, lang: str) -> Term | None:
         """The term whose ``lang`` form is the whole of ``name`` (inflection allowed)."""
@@ -153,15 +152,47 @@ class Glossary:
             return matches[0].term
         return None
 
-    def _compiled(self, lang: str) -> list[tuple[Term, re.Pattern[str], str]]:
-        """(term, pattern, a literal piece every match contains) for ``lang``'s forms."""
-        if lang not in self._patterns:
-            self._patterns[lang] = [
-                (term, term_pattern(term.form(lang) or "", lang, term.is_name),
-                 max(_literals(term.form(lang) or "", lang, term.is_name), key=len,
-                     default=""))
-                for term in self.terms if term.form(lang)]
-        return self._patterns[lang]
+    def _indexed(self, lang: str) -> _FormIndex:
+        if lang not in self._forms:
+            self._forms[lang] = _FormIndex([
+                (term, form, max(_literals(form, lang, term.is_name), key=len, default=""))
+                for term in self.terms if (form := term.form(lang))])
+        return self._forms[lang]
+
+
+class _FormIndex:
+    """A language's term forms, each with a literal piece every match of it contains.
+
+    Patterns are compiled only for forms whose piece a text holds (compiling all of them
+    took a glossary of 8,000 rows about 50 s in every process). Which pieces a text holds
+    is found by testing each (cheap for a short glossary) or, when the glossary has more
+    forms than the text has characters, by looking the text's three-letter pieces up.
+    """
+
+    def __init__(self, forms: list[tuple[Term, str, str]]) -> None:
+        self.forms = forms
+        self._of_term: dict[int, list[tuple[str, str]]] = {}
+        self._by_start: dict[str, list[int]] = {}
+        self._short: list[int] = []  # pieces under three letters: always tested
+        for index, (term, form, literal) in enumerate(forms):
+            self._of_term.setdefault(id(term), []).append((form, literal))
+            if len(literal) < 3:
+                self._short.append(index)
+            else:
+                self._by_start.setdefault(literal[:3], []).append(index)
+
+    def of_term(self, term: Term) -> list[tuple[str, str]]:
+        """``term``'s forms, each with its literal piece."""
+        return self._of_term.get(id(term), [])
+
+    def candidates(self, text: str) -> list[tuple[Term, str, str]]:
+        """The forms whose literal piece is in ``text``, in glossary order."""
+        if len(self.forms) <= len(text):
+            return [form for form in self.forms if form[2] in text]
+        hits = set(self._short)
+        for start in range(len(text) - 2):
+            hits.update(self._by_start.get(text[start:start + 3], ()))
+        return [self.forms[i] for i in sorted(hits) if self.forms[i][2] in text]
 
 
 def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,

@@ -6,10 +6,11 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from pipeline.errors import ConfigError
 from pipeline.glossary import (Glossary, enforce_glossary, glossary_postprocessor,
-                               load_glossary, read_glossary)
+                               Term, load_glossary, read_glossary)
 
 CSV = """\
 en,az,ru,kind,note
@@ -316,3 +317,39 @@ def test_a_named_pipe_in_place_of_the_glossary_is_reported_not_waited_on(tmp_pat
     os.mkfifo(tmp_path / "glossary.csv")
     with pytest.raises(ConfigError, match="named pipe"):
         load_glossary(tmp_path / "glossary.csv")
+
+
+_SYLLABLES = ["ka", "ri", "mo", "va", "le", "na", "sa", "mi", "ro", "vin", "a", "dar"]
+
+
+def _name(draw_syllables: list[int]) -> str:
+    return "".join(_SYLLABLES[i] for i in draw_syllables).capitalize()
+
+
+@settings(max_examples=150, deadline=None)
+@given(people=st.lists(st.tuples(st.lists(st.integers(0, 11), min_size=1, max_size=2),
+                                 st.lists(st.integers(0, 11), min_size=1, max_size=3), st.booleans()),
+                       min_size=1, max_size=40),
+       said=st.lists(st.integers(0, 39), max_size=6), end=st.sampled_from(["", ".", " said it."]),
+       lang=st.sampled_from(["en", "ru", "az"]))
+def test_a_large_glossary_finds_what_a_small_one_finds(people: list, said: list[int], end: str,
+                                                       lang: str) -> None:
+    """Past a size, the forms a text may hold are looked up by three-letter pieces instead
+    of tested one by one: the terms found are the same (padding the glossary with rows the
+    text cannot hold switches the lookup on). Short names have pieces under three letters."""
+    rows = [Term(((lang, f"{_name(first)} {_name(last)}{'ov' if ov else ''}"),), kind="person")
+            for first, last, ov in people]
+    text = " and ".join(rows[i % len(rows)].form(lang) or "" for i in said) + end
+    padding = [Term(((lang, f"Qqq{i} Zzz{i}"),), kind="person") for i in range(len(text) + 1)]
+    small, large = Glossary((lang,), tuple(rows)), Glossary((lang,), tuple(rows + padding))
+    assert [(m.term, m.start, m.end) for m in large.terms_in(text, lang)] == \
+        [(m.term, m.start, m.end) for m in small.terms_in(text, lang)]
+    assert all(large.occurs(m.term, text, lang) for m in small.terms_in(text, lang))
+
+
+@pytest.mark.parametrize("text", ["Ka Vin", "Ab said Ka Vin", "Ka Vin said", "O Li"])
+def test_a_large_glossary_finds_a_name_at_either_end_of_a_text(text: str) -> None:
+    names = [Term((("en", "Ka Vin"),), kind="person"), Term((("en", "O Li"),), kind="person")]
+    padding = [Term((("en", f"Qqq{i} Zzz{i}"),), kind="person") for i in range(20)]
+    found = Glossary(("en",), tuple(names + padding)).terms_in(text, "en")
+    assert [m.text for m in found] == [text.replace("Ab said ", "").replace(" said", "")]
