@@ -226,8 +226,8 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
     """Find the ``---`` block; return its length in lines, its segments and ``lang:``."""
     if lines.texts and lines.texts[0].rstrip() == "+++":
         _refuse_toml_front_matter(path)
-    if lines.texts and lines.texts[0].startswith("{") and _json_object_at_start(lines.texts):
-        _refuse_json_front_matter(path)
+    if lines.texts and lines.texts[0].startswith("{"):
+        _check_json_front_matter(lines.texts, path)
     if not lines.texts or lines.texts[0].rstrip() != "---":
         return 0, [], None
     close = next((i for i in range(1, len(lines.texts)) if lines.texts[i].rstrip() in ("---", "...")), None)
@@ -321,14 +321,32 @@ def _refuse_toml_front_matter(path: str) -> None:
     )
 
 
-def _json_object_at_start(texts: Sequence[str]) -> bool:
-    """Whether the article opens with a JSON object, which Hugo reads as front matter
-    (a shortcode such as ``{{< figure >}}`` on the first line is not JSON)."""
+#: JSON front matter opens with a brace and a quoted key (or a brace alone on line 1);
+#: prose or markup opening with a brace (``{2024}``, ``{.lead}``, ``{{< figure >}}``) does not.
+_JSON_FRONT_MATTER_START = re.compile(r'\{\s*"')
+
+
+def _check_json_front_matter(texts: Sequence[str], path: str) -> None:
+    """Refuse JSON front matter, valid or not. Hugo reads every article opening with '{' as
+    JSON front matter; one with a missing comma or brace must not be taken for a paragraph
+    (and machine-translated), so what opens like JSON front matter and does not parse is
+    reported at the line where JSON stops making sense."""
+    text = "\n".join(texts)
     try:
-        value, _ = json.JSONDecoder().raw_decode("\n".join(texts))
-    except ValueError:
-        return False
-    return isinstance(value, dict)
+        value, _ = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as exc:
+        if texts[0].strip() == "{" or _JSON_FRONT_MATTER_START.match(text):
+            raise ArticleError(
+                f"the article opens with JSON front matter ('{{ ... }}') that is not valid JSON: "
+                f"{exc.msg}",
+                path=path,
+                line=exc.lineno,
+                hint="convert the front matter to YAML between '---' lines ('hugo convert "
+                     "toYAML' converts a whole site), then run the command again",
+            ) from None
+        return
+    if isinstance(value, dict):
+        _refuse_json_front_matter(path)
 
 
 def _refuse_json_front_matter(path: str) -> None:

@@ -164,6 +164,32 @@ def test_json_front_matter_is_refused_not_translated_as_a_paragraph() -> None:
     assert [s.msgid for s in article("{braces} open the paragraph.\n").segments] == ["{braces} open the paragraph."]
 
 
+@pytest.mark.parametrize("text, line, fragment", [
+    ('{\n  "title": "Port opens"\n  "date": "2026-03-14"\n}\n\nBody.\n', 3, "Expecting ','"),
+    ('{\n  "title": "Port opens",\n  "date": "2026-03-14"\n\nBody.\n', 5, "Expecting ','"),
+    ('{ "title": "Port opens", }\n\nBody.\n', 1, "Expecting property name"),
+    ("{\n  title: Port opens\n}\n\nBody.\n", 2, "Expecting property name"),
+])
+def test_broken_json_front_matter_is_an_error_at_its_line_not_a_paragraph(text: str, line: int,
+                                                                          fragment: str) -> None:
+    """Regression: JSON front matter with a missing comma or an unclosed brace was read as a
+    paragraph and machine-translated. Hugo reads an article opening with '{' as JSON front
+    matter; an opening brace alone on line 1, or followed by a quoted key, is one."""
+    with pytest.raises(ArticleError) as info:
+        article(text)
+    assert (info.value.path, info.value.line) == ("source/a.md", line)
+    assert "JSON front matter" in info.value.message and fragment in info.value.message
+    assert "YAML" in (info.value.hint or "")
+
+
+@pytest.mark.parametrize("text", [
+    "{2024} was the year.\n", "{braces} open it.\n", "{.lead}\nThe port grows.\n",
+    '{{< figure src="a.jpg" >}}\n\nBody.\n', "{: .lead}\nThe port grows.\n",
+])
+def test_a_first_paragraph_opening_with_a_brace_is_no_json_front_matter(text: str) -> None:
+    assert article(text).segments
+
+
 def test_toml_front_matter_is_refused_not_translated_as_a_paragraph() -> None:
     """Regression: Hugo's ``+++`` front matter was extracted as a paragraph (keys and dates
     machine-translated) and the published file got a second, YAML front matter on top."""
