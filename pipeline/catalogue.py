@@ -51,7 +51,9 @@ from __future__ import annotations
 import bisect
 import codecs
 import contextlib
+import functools
 import gc
+import gettext
 import hashlib
 import os
 import re
@@ -954,6 +956,75 @@ def _check_charset(catalogue: Catalogue, text: str, path: str) -> None:
                      "the header), then run pipeline sync again")
 
 
+#: What xgettext writes in a template's header: no rule chosen yet, as if the field were absent.
+PLURAL_FORMS_PLACEHOLDER = "nplurals=INTEGER; plural=EXPRESSION;"
+#: GNU's own lookup (plural-exp.c): ``nplurals=`` then digits, ``plural=`` up to a ``;``.
+_NPLURALS_VALUE = re.compile(r"nplurals=\s*(\d*)")
+_PLURAL_EXPRESSION = re.compile(r"(?<!n)plural=([^;]*)")
+#: msgfmt --check evaluates the expression for these n (msgl-check.c).
+_PLURAL_PROBES = range(1001)
+
+
+def _check_plural_forms(catalogue: Catalogue, text: str, path: str) -> None:
+    """Refuse a Plural-Forms header that no gettext tool can evaluate, at its line.
+
+    msgfmt --check refuses the same values (it tolerates a missing rule only while no entry
+    has plural forms); a translator's own valid rule, CLDR's or not, is accepted."""
+    value = catalogue.header_value("Plural-Forms")
+    if value is None or value.strip() == PLURAL_FORMS_PLACEHOLDER:
+        return
+    problem = plural_forms_problem(value.strip())
+    if problem is None:
+        return
+    line = next((i for i, l in enumerate(text.split("\n"), 1) if "plural-forms:" in l.lower()), 1)
+    raise _fail(path, line, problem, hint=_plural_forms_hint(catalogue.header_value("Language")))
+
+
+@functools.lru_cache(maxsize=64)
+def plural_forms_problem(value: str) -> str | None:
+    """What is wrong with a Plural-Forms value, or None (cached: every catalogue of a
+    language carries the same one)."""
+    count = _NPLURALS_VALUE.search(value)
+    if count is None or not count.group(1):
+        return f"Plural-Forms {value[:60]!r} has no nplurals=INTEGER (the number of plural forms)"
+    nplurals = int(count.group(1))
+    if nplurals < 1:
+        return f"Plural-Forms says nplurals={nplurals}, but every language has at least one form"
+    found = _PLURAL_EXPRESSION.search(value)
+    if found is None or not found.group(1).strip():
+        return f"Plural-Forms {value[:60]!r} has no plural=EXPRESSION (which form a number takes)"
+    expression = found.group(1).strip()
+    shown = expression if len(expression) <= 60 else expression[:57] + "..."
+    try:
+        rule = gettext.c2py(expression)
+    except (ValueError, RecursionError):
+        return f"invalid plural expression {shown!r} in Plural-Forms"
+    for n in _PLURAL_PROBES:
+        try:
+            form = rule(n)
+        except ZeroDivisionError:
+            return f"the plural expression {shown!r} divides by zero for n={n}"
+        if not 0 <= form < nplurals:
+            return (f"the plural expression {shown!r} gives {form} for n={n}, but "
+                    f"nplurals={nplurals} allows 0 to {nplurals - 1}")
+    return None
+
+
+def _plural_forms_hint(language: str | None) -> str:
+    """Say what to write: CLDR's rule for the catalogue's language where it is known."""
+    from .update import plural_forms  # update imports this module
+
+    try:
+        rule = plural_forms(language.strip()) if language and language.strip() else None
+    except (ValueError, LookupError):
+        rule = None
+    if rule is None:
+        return ("write the rule of the catalogue's language, e.g. 'Plural-Forms: nplurals=2; "
+                "plural=(n != 1);' (Poedit: Translation > Properties), then run pipeline sync again")
+    return (f"write 'Plural-Forms: {rule}' (CLDR's rule for {language.strip()}) or delete the "
+            "line, and the next sync writes that one; then run pipeline sync again")
+
+
 def _check_plural_counts(catalogue: Catalogue, path: str) -> None:
     plural_forms = catalogue.header_value("Plural-Forms")
     match = _NPLURALS.search(plural_forms or "")
@@ -992,6 +1063,7 @@ def parse_po(data: bytes, path: str = "<po>") -> Catalogue:
     catalogue.bom = bom
     catalogue.newline = "\r\n" if crlf else "\n"
     _check_charset(catalogue, text, path)
+    _check_plural_forms(catalogue, text, path)
     _check_plural_counts(catalogue, path)
     return catalogue
 

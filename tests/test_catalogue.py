@@ -519,6 +519,42 @@ def test_plural_count_follows_plural_forms() -> None:
     parse_po(po(plural))  # no Plural-Forms: any contiguous count is fine
 
 
+def _with_plural_forms(value: str) -> bytes:
+    return po('msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Plural-Forms: ' + value
+              + '\\n"\n\nmsgid "a"\nmsgstr "b"\n')
+
+
+@pytest.mark.parametrize("value, fragment", [
+    ("banana", "no nplurals=INTEGER"),
+    ("nplurals=x; plural=n>1;", "no nplurals=INTEGER"),
+    ("nplurals=2; plural=n>>;", "invalid plural expression 'n>>'"),
+    ("nplurals=0; plural=0;", "nplurals=0"),
+    ("nplurals=2;", "no plural=EXPRESSION"),
+    ("plural=(n != 1);", "no nplurals=INTEGER"),
+    ("nplurals=2; plural=n%10==1 ? 0 : 2;", "gives 2 for n=0"),
+    ("nplurals=2; plural=n%0;", "divides by zero"),
+    ("nplurals=3; plural=n;", "gives 3 for n=3"),
+])
+def test_a_garbage_plural_forms_header_is_refused_with_its_line(value: str, fragment: str) -> None:
+    """Regression: a Plural-Forms header no tool can evaluate was accepted silently (and
+    nplurals=0 blamed the entries' msgstr[n] lines). msgfmt --check refuses these; the
+    error names the header line and says what to write instead."""
+    error = parse_error(_with_plural_forms(value))
+    assert error.line == 4 and fragment in error.message, error.message
+    assert "nplurals=3; plural=" in (error.hint or "") and "ru" in (error.hint or "")
+
+
+@pytest.mark.parametrize("value", [
+    "nplurals=2; plural=(n != 1);",  # not CLDR's for ru: a translator's own choice
+    "nplurals=1; plural=0;",
+    "nplurals=2; plural=n>1",  # no final semicolon: GNU accepts it
+    "nplurals=4; plural=(n==1) ? 0 : (n%10>=2 && n%10<=4) ? 1 : (n%10==1) ? 3 : 2;",
+    "nplurals=INTEGER; plural=EXPRESSION;",  # xgettext's placeholder: no rule yet
+])
+def test_a_valid_plural_forms_header_that_is_not_cldrs_is_accepted(value: str) -> None:
+    assert parse_po(_with_plural_forms(value)).header_value("Plural-Forms") == value
+
+
 def test_read_catalogue_returns_the_fingerprint(tmp_path: Path) -> None:
     data = (CORPUS / "good-crlf.po").read_bytes()
     (tmp_path / "az.po").write_bytes(data)
