@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from babel.messages.plurals import get_plural
 
-from .catalogue import gc_paused, in_fork, may_fork
+from .catalogue import PLURAL_FORMS_PLACEHOLDER, gc_paused, in_fork, may_fork, plural_forms_problem
 from .errors import TranslationLossError
 from .fuzzy import FuzzyIndex
 from .model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, EntryStatus, Message
@@ -84,6 +84,9 @@ def _merged_header(template: Catalogue, old: Catalogue | None, lang: str, slug: 
     is, every copy of it (a header may repeat a field, and GNU tools keep every line).
     """
     owned = new_catalogue_header(template, lang, slug)
+    kept = _translators_plural_forms(old)
+    if kept is not None:
+        owned = [(key, kept if key == "Plural-Forms" else value) for key, value in owned]
     by_name = {key.lower(): (key, value) for key, value in owned}
     header: list[tuple[str, str]] = []
     placed: set[str] = set()
@@ -96,6 +99,15 @@ def _merged_header(template: Catalogue, old: Catalogue | None, lang: str, slug: 
             header.append(by_name[name])
     header.extend(field for field in owned if field[0].lower() not in placed)
     return header
+
+
+def _translators_plural_forms(old: Catalogue | None) -> str | None:
+    """The catalogue's own valid Plural-Forms, kept as msgmerge keeps it: CLDR's rule is
+    only the default, and plural entries a translator wrote follow the rule on file."""
+    value = old.header_value("Plural-Forms") if old is not None else None
+    if value is None or value.strip() == PLURAL_FORMS_PLACEHOLDER or plural_forms_problem(value.strip()):
+        return None
+    return value
 
 
 class _FuzzySources:

@@ -179,6 +179,22 @@ def test_active_and_obsolete_with_one_key_become_one_entry_keeping_both_texts() 
     check_no_loss(old, result, "locale/ru/LC_MESSAGES/a.po")
 
 
+@pytest.mark.parametrize("value, kept", [
+    ("nplurals=2; plural=(n != 1);", True),  # a translator's own rule, not CLDR's
+    ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);", True),
+    ("nplurals=INTEGER; plural=EXPRESSION;", False),  # xgettext's placeholder: no rule yet
+])
+def test_a_translators_valid_plural_forms_is_kept_as_msgmerge_keeps_it(value: str, kept: bool) -> None:
+    """Regression: every update replaced Plural-Forms with CLDR's rule, so a rule the
+    translator chose (or Poedit's notation of the same rule) was overwritten, and plural
+    entries written for it no longer matched nplurals. CLDR's rule is only the default."""
+    old = update_catalogue(template("One."), None, lang="ru", slug="a")
+    old.set_header("Plural-Forms", value)
+    result = update_catalogue(template("One."), old, lang="ru", slug="a")
+    fresh = update_catalogue(template("One."), None, lang="ru", slug="a").header_value("Plural-Forms")
+    assert result.header_value("Plural-Forms") == (value if kept else fresh)
+
+
 def test_header_fields_a_translator_wrote_are_all_kept_and_owned_fields_not_doubled() -> None:
     """A header may repeat a field (GNU tools keep every line), and field names are
     case-insensitive: the merge neither drops a repeated field nor adds a second Language."""
