@@ -52,6 +52,7 @@ __all__ = [
     "copy_if_changed",
     "file_digest",
     "file_fingerprint",
+    "dangling_link",
     "fingerprint",
     "flush_file_system",
     "safe_join",
@@ -79,6 +80,20 @@ def refuse_special_file(path: str | os.PathLike[str]) -> None:
     mode = os.stat(path).st_mode
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         raise OSError(errno.EINVAL, "not a regular file (a named pipe, socket or device)", str(path))
+
+
+def dangling_link(path: Path, root: Path) -> Path | None:
+    """The symbolic link on ``path`` (the file itself or a folder below ``root``) that leads
+    to nothing, or None. Where a file the pipeline keeps should be, such a link means the
+    file is elsewhere and missing (a shared folder not mounted, a submodule not checked
+    out): writing through it would create a stand-in where the real file belongs."""
+    root = Path(root)
+    for candidate in (path, *path.parents):
+        if candidate == root or root not in candidate.parents:
+            return None
+        if candidate.is_symlink() and not candidate.exists():
+            return candidate
+    return None
 
 
 def file_fingerprint(path: Path) -> str | None:

@@ -12,12 +12,13 @@ import stat
 import string
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Callable, Collection, Iterator, Protocol, Sequence
 
 from .catalogue import read_catalogue
 from .config import Config, validate_language
-from .errors import ArticleError, ConfigError, PipelineError
-from .fileio import fingerprint, refuse_special_file, safe_join
+from .errors import ArticleError, CatalogueError, ConfigError, PipelineError
+from .fileio import dangling_link, fingerprint, refuse_special_file, safe_join
 from .markdown import read_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .publish import decide
@@ -271,8 +272,24 @@ def read_catalogue_file(config: Config, rel: str) -> tuple[Catalogue | None, str
     """The parsed catalogue and its fingerprint, or (None, None) when the file does not exist."""
     path = safe_join(config.root, rel)
     if not path.exists():
+        _refuse_dangling_link(path, config.root, rel)
         return None, None
     return read_catalogue(path, rel)
+
+
+def _refuse_dangling_link(path: Path, root: Path, rel: str) -> None:
+    """A catalogue behind a link that leads nowhere is missing, not new: say so rather than
+    start a fresh one through the link (a link leading outside is refused by safe_join)."""
+    link = dangling_link(path, root)
+    if link is None:
+        return
+    what = "it" if link == path else f"the folder {link.relative_to(root).as_posix()}"
+    raise CatalogueError(
+        f"{what} is a symbolic link to {os.readlink(link)!r}, which does not exist",
+        path=rel,
+        hint="restore what it links to (a shared folder not mounted? a submodule not checked "
+             "out?), or delete the link to start a new catalogue there; then run pipeline "
+             "sync again")
 
 
 def iter_catalogues(config: Config, problems: ErrorSink, *, articles: Sequence[str] = (),

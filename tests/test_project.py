@@ -246,3 +246,25 @@ def test_hugo_s_folder_per_language_reads_the_sources_where_the_source_language_
     assert (root / "content/en/b.md").read_text(encoding="utf-8") == russian
     status = CliRunner().invoke(cli, ["--project", str(root), "status"]).output
     assert [line.split()[-1] for line in status.splitlines()[1:3]] == ["no", "yes"]
+
+
+@pytest.mark.parametrize("link, target", [
+    ("locale/ru/LC_MESSAGES/news/tram.po", "old-tram.po"),  # the catalogue itself
+    ("locale/ru", "../shared/ru"),  # its language folder: a submodule not checked out
+])
+def test_a_dangling_symlink_where_a_catalogue_belongs_is_reported_not_written_through(
+        tmp_path: Path, link: str, target: str) -> None:
+    """Regression: a symlink leading nowhere inside the project, where a catalogue belongs,
+    was read as 'no catalogue yet' and a fresh one was written through it (its target
+    created), while the translations it should lead to were missing. It is reported like
+    one leading outside the project; the rest is processed."""
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n",
+                                    "news/bus": "---\ntitle: Bus\n---\n\nThe bus runs.\n"}, CONFIG)
+    (root / link).parent.mkdir(parents=True, exist_ok=True)
+    (root / link).symlink_to(target)
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+    assert result.exit_code == 1, result.output
+    assert "symbolic link" in result.stderr and target in result.stderr, result.stderr
+    assert not (root / link).resolve().exists() and (root / link).is_symlink()
+    if link.endswith(".po"):
+        assert (root / "locale/ru/LC_MESSAGES/news/bus.po").exists()
