@@ -19,7 +19,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence, TextIO
 
 import click
 
@@ -87,7 +87,8 @@ class PipelineGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with _readers_may_leave():
+                return super().invoke(ctx)
         except ConfigError as error:
             show_error(error)
             ctx.exit(EXIT_USAGE)
@@ -106,14 +107,56 @@ class PipelineGroup(click.Group):
             ctx.exit(EXIT_ERRORS)
 
 
-def _discard_output() -> None:
-    """Send what is still buffered for stdout to /dev/null, so that flushing it at exit
-    does not fail again on the closed pipe."""
+def _discard_output(stream: TextIO | None = None) -> None:
+    """Send what is still buffered for stdout (or ``stream``) to /dev/null, so that flushing
+    it at exit does not fail again on the closed pipe."""
+    try:
+        fileno = (stream or sys.stdout).fileno()
+    except (OSError, ValueError):  # not a file (a test runner's buffer): nothing to redirect
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, fileno)
     finally:
         os.close(devnull)
+
+
+class _ReaderMayLeave:
+    """stdout or stderr of a command whose reader may go away (``pipeline sync | head -1``).
+
+    What can no longer be written is dropped and the command goes on to its end, so its
+    exit status (and the errors it prints on the other stream) never depends on whether
+    anyone still reads: a closed pipe must not turn a failure into success."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            _discard_output(self._stream)
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            _discard_output(self._stream)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def _readers_may_leave() -> Iterator[None]:
+    """Run a command with stdout and stderr that survive their reader going away."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _ReaderMayLeave(sys.stdout), _ReaderMayLeave(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 @click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -290,6 +290,43 @@ def test_output_piped_into_a_reader_that_stops_is_not_an_error(runner: CliRunner
     assert done.returncode == 0
 
 
+def _with_stdout_closed(project: Path, *command: str) -> subprocess.CompletedProcess[bytes]:
+    """Run the real CLI with its stdout a pipe nobody reads any more ('| head -1')."""
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run([sys.executable, "-m", "pipeline", "--project", str(project), *command],
+                              env=env, stdout=write_end, stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize("command, status", [
+    (["sync", "--strict"], 4),  # no model installed
+    (["sync", "--engine", "none"], 1),  # a broken catalogue
+    (["check"], 1),
+    (["status"], 1),
+])
+def test_a_reader_that_stops_never_hides_a_failure(runner: CliRunner, project: Path,
+                                                   command: list[str], status: int) -> None:
+    """Regression: 'pipeline sync --strict | head -1' exited 0 when the pipe closed early
+    (the closed-pipe handler ended the command before its verdict), with a missing model or
+    a broken catalogue, whose error was never shown either."""
+    (project / "models").mkdir()
+    with (project / "pipeline.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[models]\ndir = "models"\n')
+    if status == 1:
+        run(runner, project, "sync", "--engine", "pseudo")
+        broken = next((project / "locale").rglob("*.po"))
+        broken.write_bytes(broken.read_bytes() + b'\nmsgid "unterminated\n')
+    done = _with_stdout_closed(project, *command)
+    assert done.returncode == status, done.stderr
+    assert b"Traceback" not in done.stderr and b"Broken pipe" not in done.stderr, done.stderr
+    if status == 1:
+        assert b"error: locale/" in done.stderr, done.stderr
+
+
 def test_an_unknown_article_is_a_usage_error_for_sync_too(runner: CliRunner, project: Path) -> None:
     result = runner.invoke(cli, ["--project", str(project), "sync", "--engine", "none", "--article", "news/prot"])
     assert result.exit_code == 2 and "did you mean: news/port?" in result.output
