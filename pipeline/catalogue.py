@@ -950,6 +950,13 @@ def _check_charset(catalogue: Catalogue, text: str, path: str) -> None:
     if match is None or match.group(1).lower() in _ACCEPTED_CHARSETS:
         return
     line = next((i for i, l in enumerate(text.split("\n"), 1) if "Content-Type:" in l), 1)
+    if not text.isascii():
+        # Text in a legacy charset is almost never valid UTF-8: this file already is UTF-8,
+        # and msgconv would read its bytes as the declared charset and garble every letter.
+        raise _fail(path, line, f"the file declares charset={match.group(1)}, but its text is "
+                    "UTF-8 already", hint="correct the header line to 'Content-Type: text/plain; "
+                    "charset=UTF-8' by hand (not with msgconv, which would garble the text), then "
+                    "run pipeline sync again")
     raise _fail(path, line, f"the file declares charset={match.group(1)}; only UTF-8 is "
                 "supported",
                 hint="convert it with: msgconv --to-code=UTF-8 FILE -o FILE (this also fixes "

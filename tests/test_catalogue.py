@@ -273,6 +273,19 @@ def test_accepted_charsets(charset: str) -> None:
     assert content_type == f"text/plain; charset={charset}"
 
 
+@pytest.mark.parametrize("charset", ["CP1251", "KOI8-R", "ISO-8859-1"])
+def test_utf8_text_under_a_legacy_charset_is_not_sent_to_msgconv(charset: str) -> None:
+    """Regression: a file already in UTF-8 whose header still says charset=CP1251 (iconv'd
+    by hand, or saved by a tool that left the header) got the hint 'msgconv --to-code=UTF-8',
+    which reads the UTF-8 bytes as CP1251 and garbles every letter (Порт -> РџРѕСЂС‚). The
+    hint now says to correct the header; an ASCII-only file may still go through msgconv."""
+    header = f'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset={charset}\\n"\n\n'
+    error = parse_error(po(header + 'msgid "Port"\nmsgstr "Порт"\n'))
+    assert error.line == 4 and charset in error.message
+    assert "msgconv --to-code" not in (error.hint or "") and "charset=UTF-8" in (error.hint or ""), error.hint
+    assert "msgconv --to-code" in (parse_error(po(header + 'msgid "Port"\nmsgstr "Port"\n')).hint or "")
+
+
 def test_same_key_active_and_obsolete_is_accepted() -> None:
     catalogue = parse_po((CORPUS / "good-obsolete-same-key.po").read_bytes())
     assert [(m.msgid, m.obsolete) for m in catalogue.messages] == [("Bridge", False),
