@@ -276,7 +276,8 @@ def _line_of_setting(text: str, message: str) -> int | None:
             return line
     tables: list[int] = []
     for number, line in enumerate(text.splitlines(), 1):
-        match = re.match(r"\s*(\[?)\s*([A-Za-z_][\w.-]*)\s*[\]=]", line)
+        # One bracket opens a table, two an array of tables ([[publish]], where a table belongs).
+        match = re.match(r"\s*(\[{0,2})\s*([A-Za-z_][\w.-]*)\s*[\]=]", line)
         # A table header [publish.notise] names its last key, which the message names alone.
         names = {match.group(2), match.group(2).rsplit(".", 1)[-1] if match.group(1) else ""} if match else set()
         if match and any(re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", message) for name in names if name):

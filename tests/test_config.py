@@ -68,6 +68,9 @@ def test_hugo_style_output_and_publish_policy(tmp_path: Path) -> None:
     ('[publish]\nenforced_checks = ["numbers", "numbres"]\n', 2, "enforced_checks: 'numbres' is not a check"),
     ('[publish]\nenforced_checks = ["name-drift"]\n', 2, "'name-drift' compares articles, so it cannot"),
     ('[publish]\nenforced_checks = "numbers"\n', 2, "enforced_checks must be a list"),
+    # An array of tables where a table belongs: the line of its header (it had no line).
+    ('languages = ["en", "ru"]\n[[publish]]\nallow_machine = true\n', 2, "[publish] must be a table"),
+    ('[[quotes]]\nru = "«»"\n', 1, "[quotes] must be a table"),
 ])
 def test_bad_settings_name_the_line(tmp_path: Path, text: str, line: int | None, fragment: str) -> None:
     with pytest.raises(ConfigError) as info:
