@@ -615,11 +615,30 @@ def _term(row: list[str], columns: list[str], path: str, line: int) -> Term:
                           path=path, line=line,
                           hint="quote cells that contain commas, e.g. \"Washington, D.C.\"")
     cells = {column: cell.strip() for column, cell in zip(columns, row)}
+    _check_control_characters(cells, path, line)
     forms = tuple((c, cells[c]) for c in columns if c not in (KIND, NOTE) and cells[c])
     if not forms:
         raise ConfigError("row has no term in any language", path=path, line=line,
                           hint="fill at least one language cell or delete the row")
     return Term(forms, cells.get(KIND, ""), cells.get(NOTE, ""), line)
+
+
+#: C0 controls and DEL, but the tab and line breaks a note may hold.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _check_control_characters(cells: dict[str, str], path: str, line: int) -> None:
+    """No spelling holds a control character: one pasted in with a name (a NUL, a terminal
+    colour code) was copied into every template, catalogue and translation naming the term,
+    where a NUL made each file be refused as corrupted, far from its cause."""
+    for column, cell in cells.items():
+        found = _CONTROL.search(cell)
+        if found is not None:
+            shown = repr(found.group())[1:-1]
+            raise ConfigError(f"the {column} cell holds a control character ({shown})",
+                              path=path, line=line,
+                              hint="delete it (retype the cell if it looks right), then run "
+                                   "the command again")
 
 
 def _check_duplicates(term: Term, seen: dict[tuple[str, str], int], path: str) -> None:

@@ -68,6 +68,10 @@ def test_term_properties(glossary: Glossary) -> None:
     ('en,ru,kind\n\n"Jafarli,Джафарли,person\n', 3, "a quote in this row is never closed"),
     # The rest of the file taken into the last cell: the row has the header's count of cells.
     ('en,ru\nAlat,"Алят\nBaku,Баку\n', 2, "a quote in this row is never closed"),
+    # A control character is in no spelling: a NUL was copied into templates and catalogues,
+    # which were then refused as corrupted files ('restore it from version control').
+    ("en,ru,kind\nAliyev,Алиев,person\nJafarli,Джафар\x00ли,person\n", 3, "ru cell holds a control character (\\x00)"),
+    ("en,ru\nAliyev\x1b[31m,Алиев\n", 2, "en cell holds a control character (\\x1b)"),
 ])
 def test_malformed_glossaries_are_reported_with_location(text: str, line: int | None,
                                                         message: str | None) -> None:
