@@ -13,6 +13,7 @@ every language means "keep as is"; an empty cell means "no form in that language
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -209,6 +210,11 @@ def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
         raise ConfigError("glossary file not found", path=name,
                           hint="create it with a header row such as: en,az,ru,kind,note") from None
     except UnicodeDecodeError as error:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise ConfigError("glossary is UTF-16 (as Excel's 'Unicode Text' saves it), not UTF-8",
+                              path=name, line=1,
+                              hint="save it from the spreadsheet as 'CSV UTF-8 (Comma delimited)'"
+                                   ", then run the command again") from None
         raise ConfigError(f"glossary is not UTF-8 ({error.reason} at byte {error.start})",
                           path=name, line=data.count(b"\n", 0, error.start) + 1,
                           hint="save the CSV file as UTF-8") from None

@@ -108,6 +108,19 @@ def test_unreadable_glossaries(tmp_path: Path) -> None:
         load_glossary(tmp_path / "missing.csv")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_glossary_says_so(tmp_path: Path, encoding: str) -> None:
+    """Excel's 'Unicode Text' is UTF-16 with a byte-order mark: it was reported as 'invalid
+    start byte at byte 0', which does not tell an editor what the file is."""
+    path = tmp_path / "glossary.csv"
+    path.write_bytes("en\tru\r\nAliyev\tАлиев\r\n".encode(encoding) if encoding == "utf-16"
+                     else b"\xfe\xff" + "en,ru\nAliyev,Алиев\n".encode(encoding))
+    with pytest.raises(ConfigError) as caught:
+        load_glossary(path)
+    assert caught.value.line == 1 and "UTF-16" in caught.value.message
+    assert "CSV UTF-8" in (caught.value.hint or "")
+
+
 def test_old_mac_line_endings_are_read_as_rows(tmp_path: Path) -> None:
     """Excel's "CSV (Macintosh)" ends lines with a lone carriage return."""
     path = tmp_path / "glossary.csv"
