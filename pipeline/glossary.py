@@ -237,6 +237,10 @@ def read_glossary(stream: io.TextIOBase | io.StringIO, path: str = "glossary.csv
                           hint="start with a header row such as: en,az,ru,kind,note") from None
     except csv.Error as error:
         raise ConfigError(f"malformed CSV: {error}", path=path, line=1) from None
+    if not any(cell.strip() for cell in header):
+        raise ConfigError("line 1 is blank: the header row must come first", path=path, line=1,
+                          hint="delete the blank lines above the header row (such as: "
+                               "en,az,ru,kind,note), then run the command again")
     columns = _columns(header, path, set(languages) if languages is not None else None)
     terms: list[Term] = []
     seen: dict[tuple[str, str], int] = {}

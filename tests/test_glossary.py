@@ -57,6 +57,8 @@ def test_term_properties(glossary: Glossary) -> None:
     ("en,ru,ru\nA,Б,В\n", 1, "appears twice"),
     ("kind,note\nperson,x\n", 1, "no language column"),
     ("", 1, "empty"),
+    ("\nen,ru\nA,Б\n", 1, "line 1 is blank: the header row must come first"),  # was 'no language column'
+    (" , \nen,ru\nA,Б\n", 1, "line 1 is blank"),
     ("en,ru,kind\nAliyev,Алиев,person\nJafarli,Джафарли\n", 3, "row has 2 cells"),
     ("en,ru\nAliyev,Алиев\n\nAliyev,Алиевъ\n", 4, "duplicate en term 'Aliyev' (first on line 2)"),
     ("en,ru\n,\nA,Б\n", None, None),
