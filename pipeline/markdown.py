@@ -224,6 +224,7 @@ def _check_no_nul(segments: Sequence[Segment], path: str) -> None:
 def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
                   languages: Sequence[str] = ()) -> tuple[int, list[Segment], str | None]:
     """Find the ``---`` block; return its length in lines, its segments and ``lang:``."""
+    _refuse_displaced_front_matter(lines.texts, path)
     if lines.texts and lines.texts[0].rstrip() == "+++":
         _refuse_toml_front_matter(path)
     if lines.texts and lines.texts[0].startswith("{"):
@@ -306,6 +307,27 @@ def _check_lang_spelling(code: str, languages: Sequence[str], path: str, line: i
     raise ArticleError(f"lang: {code!r} is not one of the project's languages, which write this "
                        f"language as {known!r}", path=path, line=line,
                        hint=f"write 'lang: {known}'{other}, then run the command again")
+
+
+def _refuse_displaced_front_matter(texts: Sequence[str], path: str) -> None:
+    """Refuse front matter that does not open on line 1. Hugo skips blank lines and spaces
+    before it; read here as text, its keys and dates were machine-translated and the
+    published versions got no ``lang``. A rule (``---``) with no closing line is text."""
+    first = next((i for i, text in enumerate(texts) if text.strip()), None)
+    if first is None or (first == 0 and not texts[0][:1].isspace()):
+        return
+    opening = texts[first].strip()
+    closed = opening in ("---", "+++") and any(t.rstrip() in (opening, "...") for t in texts[first + 1:])
+    if not closed and opening != "{" and not _JSON_FRONT_MATTER_START.match(opening):
+        return
+    raise ArticleError(
+        f"front matter must open on line 1, but this {opening[:3]!r} comes after "
+        f"{'blank lines' if first else 'spaces'}",
+        path=path,
+        line=first + 1,
+        hint="delete what comes before it (Hugo reads the block as front matter, but here it "
+             "would be translated as text), then run the command again",
+    )
 
 
 def _refuse_toml_front_matter(path: str) -> None:

@@ -190,6 +190,32 @@ def test_a_first_paragraph_opening_with_a_brace_is_no_json_front_matter(text: st
     assert article(text).segments
 
 
+@pytest.mark.parametrize("text, line", [
+    ("\n---\ntitle: Port opens\ndate: 2026-03-14\n---\n\nBody.\n", 2),
+    ("  \n\n---\ntitle: Port opens\n---\nBody.\n", 3),
+    (" ---\ntitle: Port opens\n---\nBody.\n", 1),
+    ("\n+++\ntitle = \"Port opens\"\n+++\nBody.\n", 2),
+    ('\n{\n  "title": "Port opens"\n}\n\nBody.\n', 2),
+])
+def test_front_matter_after_blank_lines_is_refused_not_translated(text: str, line: int) -> None:
+    """Regression: Hugo skips blank lines and spaces before front matter, but here a '---'
+    block not on line 1 was read as text: its keys and dates machine-translated, and the
+    published versions got no lang or translation_of."""
+    with pytest.raises(ArticleError) as info:
+        article(text)
+    assert (info.value.path, info.value.line) == ("source/a.md", line)
+    assert "line 1" in info.value.message and "delete" in (info.value.hint or "")
+
+
+@pytest.mark.parametrize("text", [
+    "\n---\n\nA paragraph after a rule.\n",  # a rule and no closing line: no front matter
+    "\nIntro.\n\n---\ntitle: x\n---\n",
+    "\n{2024} was the year.\n",
+])
+def test_a_rule_or_braces_after_blank_lines_are_text(text: str) -> None:
+    assert article(text).segments
+
+
 def test_toml_front_matter_is_refused_not_translated_as_a_paragraph() -> None:
     """Regression: Hugo's ``+++`` front matter was extracted as a paragraph (keys and dates
     machine-translated) and the published file got a second, YAML front matter on top."""
