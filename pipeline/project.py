@@ -274,7 +274,42 @@ def read_catalogue_file(config: Config, rel: str) -> tuple[Catalogue | None, str
     if not path.exists():
         _refuse_dangling_link(path, config.root, rel)
         return None, None
-    return read_catalogue(path, rel)
+    catalogue, print_ = read_catalogue(path, rel)
+    _check_language_folder(catalogue, config, rel, path)
+    return catalogue, print_
+
+
+#: A Language header value that is a code: ``ru``, ``ru_RU``, ``sr@latin``, ``az-Latn-AZ``.
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_@.][A-Za-z0-9]+)*")
+
+
+def _language_base(code: str) -> str:
+    """``ru`` of ``ru_RU``, ``ru-RU``, ``ru@latin``, ``RU``: what two spellings share."""
+    return re.split(r"[-_@.]", code.strip().lower(), maxsplit=1)[0]
+
+
+def _check_language_folder(catalogue: Catalogue, config: Config, rel: str, path: Path) -> None:
+    """Refuse a catalogue whose Language header names another language than its folder: a
+    file copied into the wrong folder was relabelled on the next write, and its reviewed
+    translations published as the folder language's version."""
+    parts = rel.split("/")
+    below = config.locale_dir.strip("/").split("/")
+    if parts[:len(below)] != below or parts[len(below) + 1:len(below) + 2] != ["LC_MESSAGES"]:
+        return
+    folder = parts[len(below)]
+    declared = (catalogue.header_value("Language") or "").strip()
+    if not _LANGUAGE_CODE.fullmatch(declared) or _language_base(declared) == _language_base(folder):
+        return  # empty, the same language, or no code at all (a header line run into the next)
+    text = path.read_bytes().decode("utf-8", "replace").split("\n")
+    line = next((i for i, l in enumerate(text, 1) if l.lower().startswith('"language:')), None)
+    raise CatalogueError(
+        f"the header says 'Language: {declared}', but the file is in the {folder} folder "
+        f"({config.locale_dir}/{folder}/)",
+        path=rel, line=line,
+        hint=f"if it holds {declared} translations, move it to {config.locale_dir}/"
+             f"{_language_base(declared)}/LC_MESSAGES/ (it was copied into the wrong folder?); "
+             f"if they are {folder}, correct the header to 'Language: {folder}'; then run "
+             "pipeline sync again")
 
 
 def _refuse_dangling_link(path: Path, root: Path, rel: str) -> None:

@@ -268,3 +268,29 @@ def test_a_dangling_symlink_where_a_catalogue_belongs_is_reported_not_written_th
     assert not (root / link).resolve().exists() and (root / link).is_symlink()
     if link.endswith(".po"):
         assert (root / "locale/ru/LC_MESSAGES/news/bus.po").exists()
+
+
+@pytest.mark.parametrize("declared, refused", [("az", True), ("en_US", True), ("ru_RU", False),
+                                               ("ru-RU", False), ("", False)])
+def test_a_catalogue_declaring_another_language_than_its_folder_is_refused(
+        tmp_path: Path, declared: str, refused: bool) -> None:
+    """Regression: a catalogue copied into the wrong language folder (Language: az under
+    locale/ru/) was silently relabelled 'Language: ru', and its reviewed Azerbaijani
+    translations were published as the Russian version. Another spelling of the folder's
+    language (ru_RU, as Poedit writes it) is the same language."""
+    config = 'languages = ["en", "ru", "az"]\nsource_language = "en"\n'
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, config)
+    assert _sync(root) == 0
+    po = root / "locale/ru/LC_MESSAGES/news/tram.po"
+    po.write_bytes(po.read_bytes().replace(b'"Language: ru\\n"', f'"Language: {declared}\\n"'.encode()))
+    before = po.read_bytes()
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+    if not refused:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 1, result.output
+    line = before.decode().split("\n").index(f'"Language: {declared}\\n"') + 1
+    assert f"locale/ru/LC_MESSAGES/news/tram.po:{line}: " in result.stderr, result.stderr
+    assert f"Language: {declared}" in result.stderr and "locale/ru/" in result.stderr
+    assert po.read_bytes() == before
+    assert (root / "locale/az/LC_MESSAGES/news/tram.po").exists()
