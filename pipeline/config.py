@@ -7,6 +7,7 @@ a project as it is. Validation errors name the file, the key and what to write i
 from __future__ import annotations
 
 import re
+import string
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -476,7 +477,8 @@ def _check_output_pattern(pattern: str) -> None:
             path=CONFIG_NAME,
             hint="use the fields {lang} and {slug}, e.g. \"public/{lang}/{slug}.md\"",
         ) from None
-    if "{slug}" not in pattern or "{lang}" not in pattern:
+    fields = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+    if "{slug}" not in pattern or "{lang}" not in pattern or not {"lang", "slug"} <= fields:
         raise ConfigError(
             f"output pattern {pattern!r} must contain both {{lang}} and {{slug}}",
             path=CONFIG_NAME,

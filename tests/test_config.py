@@ -36,6 +36,10 @@ def test_hugo_style_output_and_publish_policy(tmp_path: Path) -> None:
     ('source_dir = "source"\nsource_language = "qq"\n', 2, "source_language: unknown language code"),
     ('output = "/etc/{lang}/{slug}.md"\n', 1, "points outside the project"),
     ('output = "public/{slug}.md"\n', 1, "must contain both {lang} and {slug}"),
+    # Doubled braces are literal text: every article was published to public/ru/{slug}.md,
+    # one over the other, and the next listing of published versions crashed.
+    ('output = "public/{lang}/{{slug}}.md"\n', 1, "must contain both {lang} and {slug}"),
+    ('output = "{{lang}}/{slug}.md"\n', 1, "must contain both {lang} and {slug}"),
     ('locale_dir = "../elsewhere"\n', 1, "points outside the project"),
     ('[publish]\nallow_machine = "yes"\n', 2, "allow_machine must be true or false"),
     ('langauges = ["en"]\n', 1, "unknown key(s): langauges"),
