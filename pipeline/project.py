@@ -12,7 +12,7 @@ import stat
 import string
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable, Collection, Iterator, Protocol, Sequence
 
 from .catalogue import read_catalogue
@@ -274,9 +274,33 @@ def read_catalogue_file(config: Config, rel: str) -> tuple[Catalogue | None, str
     if not path.exists():
         _refuse_dangling_link(path, config.root, rel)
         return None, None
+    _refuse_shared_catalogue(path, config, rel)
     catalogue, print_ = read_catalogue(path, rel)
     _check_language_folder(catalogue, config, rel, path)
     return catalogue, print_
+
+
+def _refuse_shared_catalogue(path: Path, config: Config, rel: str) -> None:
+    """Refuse a catalogue that a symlink (the file's or a folder's) makes another
+    catalogue's file: each sync rewrote it for one article or language and then for the
+    other, turning the other's entries obsolete, forever. A link to a file elsewhere (a
+    shared folder) is read and written through."""
+    root = os.path.realpath(config.root)
+    real = os.path.realpath(path)
+    if real == os.path.normpath(os.path.join(root, rel)) or not real.startswith(root + os.sep):
+        return
+    other = PurePosixPath(Path(real).relative_to(root).as_posix())
+    locale = PurePosixPath(os.path.normpath(config.locale_dir)).parts
+    parts = other.parts[len(locale):]
+    if other.parts[:len(locale)] != locale or not parts or not (
+            parts[0] == "templates" or parts[1:2] == ("LC_MESSAGES",)):
+        return
+    raise CatalogueError(
+        f"a symbolic link makes this file another catalogue, {other.as_posix()}: two "
+        "catalogues cannot share one file",
+        path=rel,
+        hint="replace the link with a copy of the file, so that each article and language has "
+             "a catalogue of its own, then run pipeline sync again")
 
 
 #: A Language header value that is a code: ``ru``, ``ru_RU``, ``sr@latin``, ``az-Latn-AZ``.

@@ -294,3 +294,41 @@ def test_a_catalogue_declaring_another_language_than_its_folder_is_refused(
     assert f"Language: {declared}" in result.stderr and "locale/ru/" in result.stderr
     assert po.read_bytes() == before
     assert (root / "locale/az/LC_MESSAGES/news/tram.po").exists()
+
+
+@pytest.mark.parametrize("link, target", [
+    ("locale/ru/LC_MESSAGES/news/tram.po", "bus.po"),  # another article's catalogue
+    ("locale/ru", "az"),  # another language's folder
+])
+def test_a_catalogue_linked_to_another_catalogue_is_refused(tmp_path: Path, link: str, target: str) -> None:
+    """Regression: a symlink making two catalogues one file (tram.po -> bus.po, or
+    locale/ru -> az) had every sync rewrite the file for one and then the other, turning
+    each article's entries obsolete in turn, forever. A link to a file elsewhere in the
+    project (a shared folder) is still read and written through."""
+    config = 'languages = ["en", "ru", "az"]\nsource_language = "en"\n'
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n",
+                                    "news/bus": "---\ntitle: Bus\n---\n\nThe bus runs.\n"}, config)
+    assert _sync(root) == 0
+    path = root / link
+    if path.is_dir():
+        import shutil
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+    path.symlink_to(target)
+    before = snapshot_tree(root)
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+    assert result.exit_code == 1, result.output
+    assert "another catalogue" in result.stderr, result.stderr
+    assert snapshot_tree(root) == before
+    assert _sync(root) == 1 and snapshot_tree(root) == before
+
+
+def test_a_catalogue_linked_to_a_shared_folder_is_read_and_written_through(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    (root / "shared/ru").mkdir(parents=True)
+    (root / "locale").mkdir()
+    (root / "locale/ru").symlink_to("../shared/ru")
+    assert _sync(root) == 0
+    assert (root / "shared/ru/LC_MESSAGES/news/tram.po").is_file()
+    assert _sync(root) == 0
