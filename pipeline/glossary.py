@@ -229,7 +229,9 @@ def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
 def read_glossary(stream: io.TextIOBase | io.StringIO, path: str = "glossary.csv",
                   languages: Iterable[str] | None = None) -> Glossary:
     """Parse glossary CSV from a text stream; ``path`` is only used in messages."""
-    reader = csv.reader(stream)
+    # skipinitialspace: a hand-typed "a, b" puts a space before a quoted cell's quote, which
+    # would make the quote literal and split the cell at its comma (cells are stripped anyway).
+    reader = csv.reader(stream, skipinitialspace=True)
     try:
         header = next(reader)
     except StopIteration:

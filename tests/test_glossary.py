@@ -87,6 +87,18 @@ def test_malformed_glossaries_are_reported_with_location(text: str, line: int | 
     assert message in error.message and error.hint
 
 
+def test_a_quoted_cell_after_a_comma_and_a_space_is_read_as_quoted() -> None:
+    """Regression: a glossary typed by hand with ', ' between cells was read (cells are
+    stripped) until a cell with a comma was quoted: the space before the quote made the
+    quote literal, and the row was refused as too long with the hint to quote the cell,
+    which it was."""
+    glossary = read_glossary(io.StringIO('en, ru, kind, note\n'
+                                         'Port of Baku, "Бакинский порт", place, "the port, not the city"\n'),
+                             "g.csv")
+    term = glossary.terms[0]
+    assert (term.form("ru"), term.note) == ("Бакинский порт", "the port, not the city")
+
+
 def test_a_note_may_go_on_over_several_lines() -> None:
     glossary = read_glossary(io.StringIO('en,ru,note\nAlat,Алят,"a port\nsouth of Baku"\n'), "g.csv")
     assert glossary.terms[0].form("ru") == "Алят"
