@@ -356,6 +356,11 @@ def _check_json_front_matter(texts: Sequence[str], path: str) -> None:
     text = "\n".join(texts)
     try:
         value, _ = json.JSONDecoder().raw_decode(text)
+    except RecursionError:  # Python's JSON reader recurses into nested values
+        raise ArticleError("the article opens with JSON front matter ('{ ... }') nested too deeply "
+                           "to read", path=path, line=1,
+                           hint="convert the front matter to YAML between '---' lines, then run "
+                                "the command again") from None
     except json.JSONDecodeError as exc:
         if texts[0].strip() == "{" or _JSON_FRONT_MATTER_START.match(text):
             raise ArticleError(

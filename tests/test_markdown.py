@@ -182,6 +182,14 @@ def test_broken_json_front_matter_is_an_error_at_its_line_not_a_paragraph(text: 
     assert "YAML" in (info.value.hint or "")
 
 
+def test_json_front_matter_nested_too_deeply_is_an_error_not_a_crash() -> None:
+    """Regression: Python's JSON reader recurses, and an article opening with a deeply
+    nested JSON value stopped every command with a RecursionError traceback."""
+    with pytest.raises(ArticleError) as info:
+        article('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}\n\nBody.\n")
+    assert info.value.line == 1 and "nested too deeply" in info.value.message
+
+
 @pytest.mark.parametrize("text", [
     "{2024} was the year.\n", "{braces} open it.\n", "{.lead}\nThe port grows.\n",
     '{{< figure src="a.jpg" >}}\n\nBody.\n', "{: .lead}\nThe port grows.\n",
