@@ -17,6 +17,7 @@ import codecs
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -628,6 +629,7 @@ def _term(row: list[str], columns: list[str], path: str, line: int) -> Term:
                           hint="quote cells that contain commas, e.g. \"Washington, D.C.\"")
     cells = {column: cell.strip() for column, cell in zip(columns, row)}
     _check_control_characters(cells, path, line)
+    _check_invisible_characters(cells, columns, path, line)
     forms = tuple((c, cells[c]) for c in columns if c not in (KIND, NOTE) and cells[c])
     if not forms:
         raise ConfigError("row has no term in any language", path=path, line=line,
@@ -651,6 +653,24 @@ def _check_control_characters(cells: dict[str, str], path: str, line: int) -> No
                               path=path, line=line,
                               hint="delete it (retype the cell if it looks right), then run "
                                    "the command again")
+
+
+#: Invisible format characters (soft hyphen, zero-width space, a byte-order mark) but the
+#: zero-width (non-)joiners that some scripts spell words with.
+_INVISIBLE = re.compile(r"[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def _check_invisible_characters(cells: dict[str, str], columns: list[str], path: str, line: int) -> None:
+    """A term with an invisible character pasted in (a soft hyphen from a web page) looks
+    right but never matches the article's text: its spelling would silently never apply."""
+    for column in columns:
+        found = _INVISIBLE.search(cells[column]) if column not in (KIND, NOTE) else None
+        if found is not None:
+            char = found.group()
+            raise ConfigError(f"the {column} cell holds an invisible character (U+{ord(char):04X} "
+                              f"{unicodedata.name(char, 'FORMAT CHARACTER')}), so the term never "
+                              "matches the text", path=path, line=line,
+                              hint="retype the cell, then run the command again")
 
 
 def _check_duplicates(term: Term, seen: dict[tuple[str, str], int], path: str) -> None:

@@ -99,6 +99,19 @@ def test_a_quoted_cell_after_a_comma_and_a_space_is_read_as_quoted() -> None:
     assert (term.form("ru"), term.note) == ("Бакинский порт", "the port, not the city")
 
 
+@pytest.mark.parametrize("cell, shown", [
+    ("Leyla Husey\u00adnova", "U+00AD SOFT HYPHEN"),  # pasted from a web page
+    ("Leyla Huseynova\u200b", "U+200B ZERO WIDTH SPACE"),
+    ("\ufeffLeyla Huseynova", "U+FEFF ZERO WIDTH NO-BREAK SPACE"),  # a BOM from a pasted file
+])
+def test_an_invisible_character_in_a_term_is_refused(cell: str, shown: str) -> None:
+    """Regression: a term holding an invisible character looks right but never matches the
+    article's text, so its spelling was silently never applied or checked."""
+    with pytest.raises(ConfigError) as caught:
+        read_glossary(io.StringIO("en,ru\nAlat,Алят\n" + cell + ",Лейла Гусейнова\n"), "g.csv")
+    assert caught.value.line == 3 and shown in caught.value.message, caught.value.message
+
+
 def test_a_note_may_go_on_over_several_lines() -> None:
     glossary = read_glossary(io.StringIO('en,ru,note\nAlat,Алят,"a port\nsouth of Baku"\n'), "g.csv")
     assert glossary.terms[0].form("ru") == "Алят"
