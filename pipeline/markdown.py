@@ -1553,6 +1553,10 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
     rendered = []
     for i, part in enumerate(lines):
         part = _escape_block_start(part, segment.msgid)
+        if i and _DEFINITION_START.match(part):
+            # After a line of text ``: `` opens a definition, even where the source's first
+            # line opened with one (a paragraph's first line has no term above it).
+            part = "\\" + part
         if i + 1 < len(lines):
             part += newline + segment.cont_prefix if _backslash_break(part) else "  " + newline + segment.cont_prefix
         rendered.append(part)
@@ -1585,6 +1589,8 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
      lambda m: "\\" + m.group(0)),
 )
 
+
+_DEFINITION_START = re.compile(r":(?=[ \t]|$)")
 
 #: Every pattern above is anchored on one of these first characters or a digit (``\d``,
 #: which ``str.isdigit`` covers): a line starting with anything else needs no check.

@@ -3,7 +3,7 @@ translation (however hostile) leaves the article with the source's block structu
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -227,6 +227,9 @@ def _structure(text: str) -> list[str]:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document(), HOSTILE, HOSTILE, st.booleans())
+# A paragraph whose first line opens with ``: `` (after a template tag's line) and a
+# translation whose second line does: there it opens a definition list.
+@example(b'---\ntitle: T\nlang: en\n---\n{{< ref "a.md" >}}\n: Baku\nBaku\n', "1. ", ": ", True)
 def test_hostile_translations_keep_the_block_structure(raw: bytes, head: str, tail: str, multiline: bool) -> None:
     art = parse(raw)
 
