@@ -82,7 +82,11 @@ _WHOLE = re.compile(
     re.DOTALL,
 )
 _LINK_OPEN = re.compile(r"!?\[(?!\^)")
-_LINK_CLOSE = re.compile(r"\](?:" + _LINK_TARGET + r"|\[[^\]]*\])")
+#: ``](target)``, ``][ref]``, ``][]``, or a lone ``]``: a shortcut reference (``[summary]``, with
+#: ``[summary]: ...`` defined in the article) is a link only while its brackets stay, and an
+#: engine may drop them as punctuation. Which brackets are labels only the article knows, so
+#: every pair is kept (``[sic]``'s too: its text is still translated).
+_LINK_CLOSE = re.compile(r"\](?:" + _LINK_TARGET + r"|\[[^\]]*\]|(?![(\[:]))")
 _EMPHASIS = re.compile(r"\*+|_+|~~")
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)+")
 _URL_TRAILING = ".,;:!?"
@@ -168,7 +172,7 @@ def _link_spans(text: str, taken: _Coverage) -> list[_Span]:
     seen = taken.copy()  # what is taken plus every bracket found here, paired or not yet
     stack: list[int] = []
     for i, char in enumerate(text):
-        if char not in "![]" or seen.takes_any(i, i + 1):
+        if char not in "![]" or seen.takes_any(i, i + 1) or _escaped(text, i):
             continue
         if char in "![":
             match = _LINK_OPEN.match(text, i)
@@ -186,6 +190,14 @@ def _link_spans(text: str, taken: _Coverage) -> list[_Span]:
             found.append(closer)
             seen.add([closer])
     return [s for s in found if s.partner is not None]
+
+
+def _escaped(text: str, index: int) -> bool:
+    """Whether ``text[index]`` follows an odd run of backslashes (``\\[`` is no bracket)."""
+    start = index
+    while start > 0 and text[start - 1] == "\\":
+        start -= 1
+    return (index - start) % 2 == 1
 
 
 def _emphasis_spans(text: str, taken: _Coverage) -> list[_Span]:

@@ -21,7 +21,12 @@ from pipeline.placeholders import protect, restore, strip_placeholders
         # A destination in <...> may hold spaces (a file name): it is not prose either.
         ('The [report](<https://x.org/press release/12.pdf> "Report (PDF)") and ![map](<a b.png>)',
          "The ⟦1⟧report⟦2⟧ and ⟦3⟧map⟦4⟧"),
-        ("Ref [text][ref] and [plain] brackets", "Ref ⟦1⟧text⟦2⟧ and [plain] brackets"),
+        # A shortcut reference ([summary], defined elsewhere in the article) is a link only
+        # while its brackets stay: every pair is kept, its text translated (regression: an
+        # engine that dropped them lost the link silently). An escaped bracket is text.
+        ("Ref [text][ref] and [plain] brackets", "Ref ⟦1⟧text⟦2⟧ and ⟦3⟧plain⟦4⟧ brackets"),
+        ("See the [map][] and [summary].", "See the ⟦1⟧map⟦2⟧ and ⟦3⟧summary⟦4⟧."),
+        ("Not \\[a link\\] here", "Not ⟦1⟧a link⟦2⟧ here"),
         ("Run `rm -rf [x](y)` now", "Run ⟦1⟧ now"),
         ("Visit <https://example.org> or https://example.org/page.", "Visit ⟦1⟧ or ⟦2⟧."),
         ("Write to desk@example.org today", "Write to ⟦1⟧ today"),
@@ -33,7 +38,7 @@ from pipeline.placeholders import protect, restore, strip_placeholders
         ("literal ⟦1⟧ tokens", "literal ⟦1⟧1⟦2⟧ tokens"),
         # A task list item's checkbox (GFM, Hugo): "[x]" translated to "[х]" is no checkbox.
         ("[x] Pack the documents", "⟦1⟧ Pack the documents"),
-        ("[ ] Book a seat, then [x] marks", "⟦1⟧ Book a seat, then [x] marks"),
+        ("[ ] Book a seat, then [x] marks", "⟦1⟧ Book a seat, then ⟦2⟧x⟦3⟧ marks"),
         # Template syntax runs before Markdown: tag names and arguments must come back as written.
         ('See {{< ref "port.md" >}} and {{% notice info %}}note{{% /notice %}}',
          "See ⟦1⟧ and ⟦2⟧note⟦3⟧"),
