@@ -185,6 +185,17 @@ def test_urls_code_and_markup() -> None:
     assert (finding.check, finding.message) == ("markup", "markup differs: links 1→0")
 
 
+def test_dropped_reference_link_brackets_are_markup() -> None:
+    """Regression: a translation that dropped a shortcut reference's brackets (``[summary]``,
+    defined elsewhere in the article) lost the link silently; only inline links were counted."""
+    source = "Read the [summary], the [map][] and the [report][rep]."
+    assert checks_fired(source, "Читайте [резюме], [карту][] и [доклад][rep].") == []
+    (finding,) = check_entry(source, "Читайте резюме, [карту][] и [доклад][rep].", "en", "ru")
+    assert (finding.check, finding.message) == ("markup", "markup differs: reference links or brackets 3→2")
+    # Escaped brackets and footnote references are no links.
+    assert checks_fired("A \\[sic\\] note[^1].", "Заметка[^1] \\[sic\\].") == []
+
+
 def test_template_tags_changed_or_lost() -> None:
     """Regression: a translated shortcode name or argument (``{{< фигуре >}}``) broke the
     site build and no check said so."""
