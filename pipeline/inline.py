@@ -59,6 +59,22 @@ TEMPLATE_PATTERN = (
     r"|\{#(?:[^\n]|\n(?![ \t]*\n)){0,2000}?#\}"
 )
 _TEMPLATE = re.compile(TEMPLATE_PATTERN, re.DOTALL)
+#: TeX math as KaTeX/MathJax sites write it (Hugo's passthrough, markdown-it's dollarmath,
+#: Pandoc): ``$$...$$``, or ``$...$`` whose opening ``$`` is followed and closing one preceded
+#: by a non-space, not after a digit nor before one, and never over a blank line. So prices
+#: are text: in ``$5 and $10`` the second ``$`` follows a space, in ``$5-$10`` a digit follows it.
+MATH_PATTERN = (
+    r"\$\$(?:[^$\\]|\\.|\$(?!\$))+?\$\$"
+    r"|(?<![\\$\d])\$(?=[^\s$])(?:[^$\\\n]|\\.|\n(?![ \t]*\n))+?(?<![\s\\])\$(?![\d$])"
+)
+_MATH = re.compile(MATH_PATTERN)
+
+
+def math_spans(text: str) -> list[Region]:
+    """TeX math (see :data:`MATH_PATTERN`) in ``text``: no prose, nothing for MT to touch."""
+    if "$" not in text:
+        return []
+    return [Region(m.start(), m.end(), RegionKind.CODE) for m in _MATH.finditer(text)]
 _BACKTICKS = re.compile(r"`+")
 _LETTER = re.compile(r"[^\W\d_]")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")

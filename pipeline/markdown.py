@@ -29,7 +29,7 @@ from markdown_it.token import Token
 from . import htmlblocks
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
-from .inline import (Region, RegionKind, blank_out, code_spans, html_comments, protected_regions,
+from .inline import (Region, RegionKind, blank_out, code_spans, html_comments, math_spans, protected_regions,
                      reads_arguments, tags_over_blank_lines, template_arguments, template_tags)
 from .model import Anchor, Article, BlockKind, Piece, Segment
 from .titles import definition_title, inline_titles, render_title
@@ -960,8 +960,9 @@ def _has_prose(text: str) -> bool:
     """Whether a block's text has letters outside its markup (code spans, URLs, link targets,
     HTML and template tags) once character references are read: a ``&nbsp;`` spacer, an
     ``&mdash;`` table cell or a lone code span holds nothing to translate, and as an entry it
-    would hold the article back until someone "translated" it."""
-    return _HAS_LETTER.search(unescapeAll(blank_out(text))) is not None
+    would hold the article back until someone "translated" it. Nor is TeX math (``$$ E = mc^2
+    $$``, a lone ``$x$``): it is the same in every language."""
+    return _HAS_LETTER.search(unescapeAll(blank_out(blank_out(text), math_spans(text)))) is not None
 
 
 def _inner_segments(texts: list[str], pieces: Sequence[Piece], container: str | None,

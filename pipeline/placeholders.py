@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pipeline.inline import TEMPLATE_PATTERN
+from pipeline.inline import MATH_PATTERN, TEMPLATE_PATTERN
 
 PlaceholderStyle = Literal["brackets", "xml"]
 
@@ -49,6 +49,8 @@ _RAW = re.compile(
     "|".join(
         [
             r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))",
+            # TeX math is the same in every language (prices such as "$5 and $10" are text).
+            r"(?P<math>" + MATH_PATTERN + r")",
             # A task list item's checkbox opens the text (GFM, Hugo's default): ``[x]``.
             r"(?P<task>^\[[ xX]\](?=[ \t]))",
             r"(?P<template>" + TEMPLATE_PATTERN + r")",

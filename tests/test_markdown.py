@@ -1084,6 +1084,14 @@ def test_blocks_whose_only_letters_are_markup_or_character_references_are_not_ex
         "A tooltip", "A TOOLTIP").replace("&laquo;Quoted&raquo; &amp; `code`", "&LAQUO;QUOTED&RAQUO; &AMP; `CODE`")
 
 
+def test_a_block_of_tex_math_is_not_an_entry_and_prices_stay_prose() -> None:
+    """Regression: a ``$$ ... $$`` display-math block (KaTeX/MathJax, Hugo's passthrough) was
+    a paragraph entry sent to MT as text; the article waited for someone to "translate" it."""
+    text = "Prices: $5 and $10.\n\n$$\nE = mc^2\n$$\n\n$x^2$\n\n- $$a + b$$\n"
+    assert kinds(text) == [("paragraph", "Prices: $5 and $10.", 1)]
+    assert localise(article(text), lambda s: s.msgid.upper()) == text.replace("Prices: $5 and", "PRICES: $5 AND")
+
+
 def test_a_table_cell_or_heading_holding_only_an_html_comment_is_not_an_entry() -> None:
     """Regression: a cell holding only ``<!-- … -->`` was an entry: readers never see a
     comment, yet the article waited for someone to "translate" it."""

@@ -51,6 +51,12 @@ from pipeline.placeholders import protect, restore, strip_placeholders
         ("Not a tag: <{{ name }}> stays", "Not a tag: <⟦1⟧> stays"),
         # kramdown's span attribute list is the site's ("{: .красный}" styles nothing).
         ("A *new*{: .highlight} record, {city} stays", "A ⟦1⟧new⟦2⟧ record, {city} stays"),
+        # TeX math is the same in every language (regression: "$x^2$" went to MT as text);
+        # a price's "$" opens none ("$5 and $10": the second "$" follows a space).
+        ("The formula $x^2 + y_1$ holds, $$E = mc^2$$", "The formula ⟦1⟧ holds, ⟦2⟧"),
+        ("It paid $5 and $10, $5-$10, US$5 and US$10", "It paid $5 and $10, $5-$10, US$5 and US$10"),
+        ("Shares of $AAPL and $TSLA rose", "Shares of $AAPL and $TSLA rose"),
+        ("The A$ and US$ fell", "The A$ and US$ fell"),
     ],
 )
 def test_protect_hides_markup_and_keeps_link_text(text: str, protected: str) -> None:

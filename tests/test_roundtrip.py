@@ -42,6 +42,10 @@ INLINE = st.one_of(
     st.just('{{< abbr title="Baku port" >}}'),
     st.just("{% include note.html label='Updated' %}"),
     st.just("{{ page.title }}"),
+    st.just("[summary]"),
+    st.just("[map][]"),
+    st.just("$x^2 + y$"),
+    st.just("$5 and $10"),
 )
 PHRASE = st.lists(INLINE, min_size=1, max_size=7).map(" ".join).filter(lambda s: any(c.isalpha() for c in s))
 LINE_JOIN = st.sampled_from(["\n", "  \n", "\\\n"])
@@ -58,7 +62,7 @@ def paragraph(draw: st.DrawFn) -> str:
 
 @st.composite
 def block(draw: st.DrawFn) -> str:
-    kind = draw(st.integers(0, 14))
+    kind = draw(st.integers(0, 16))
     if kind == 0:
         return draw(paragraph())
     if kind == 1:
@@ -95,6 +99,10 @@ def block(draw: st.DrawFn) -> str:
         return draw(attributed_block())
     if kind == 14:
         return draw(definition_list())
+    if kind == 15:
+        return "$$\n" + draw(st.sampled_from(["E = mc^2", "a + b\n= c"])) + "\n$$"
+    if kind == 16:
+        return "[summary]: https://example.org/s\n[map]: https://example.org/m"
     return draw(template_block())
 
 
