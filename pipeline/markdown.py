@@ -47,6 +47,9 @@ _CLOSING_HASHES = re.compile(r"[ \t]+#+$")
 _ALERT_MARKER = re.compile(r"\[![A-Za-z]+\][+-]?(?:[ \t]+|$)")
 #: A definition's first line (PHP Markdown Extra, Goldmark, kramdown, Pandoc): ``: text``.
 _DEFINITION_MARKER = re.compile(r":[ \t]+(?=\S)")
+#: An abbreviation definition (kramdown, PHP Markdown Extra, Python-Markdown): ``*[HTML]: ``
+#: before the expansion.
+_ABBREVIATION_MARKER = re.compile(r"\*\[[^\]\n]+\]:[ \t]*(?=\S)")
 _SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Lookup = Callable[[Segment], "str | None"]
@@ -870,6 +873,12 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
     head, pieces, tail = _split_template_lines(texts, pieces)
     yield from _template_arguments(texts, head)
     pieces = _without_attribute_lines(texts, pieces)
+    expansions = _abbreviations(texts, pieces)
+    if expansions:
+        for piece in expansions:
+            yield from _text_block(texts, [piece], BlockKind.ABBREVIATION, "abbr")
+        yield from _template_arguments(texts, tail)
+        return
     if kind is BlockKind.BLOCKQUOTE and pieces:
         title, pieces = _alert_title(texts, pieces)
         if title is not None:
@@ -908,6 +917,18 @@ def _alert_title(texts: list[str], pieces: list[Piece]) -> tuple[Piece | None, l
         return None, pieces
     title = Piece(first.line, marker.end(), first.end)
     return (title if title.start < title.end else None), pieces[1:]
+
+
+def _abbreviations(texts: list[str], pieces: list[Piece]) -> list[Piece]:
+    """The expansions of a paragraph made only of abbreviation definitions (``*[IMF]:
+    International Monetary Fund``; kramdown in Jekyll, PHP Markdown Extra, Python-Markdown),
+    one per line, or none. The ``*[IMF]:`` key stays as written: the generator marks up the
+    text's ``IMF`` with it. Joined into one entry, the definitions would be published as one,
+    the next keys inside its expansion."""
+    markers = [_ABBREVIATION_MARKER.match(texts[p.line], p.start, p.end) for p in pieces]
+    if not markers or not all(markers) or any(texts[p.line][:p.end].endswith("*") for p in pieces):
+        return []  # ``*[Update]: The ministry replied.*`` is an emphasised sentence
+    return [Piece(p.line, m.end(), p.end) for p, m in zip(pieces, markers) if m is not None]
 
 
 def _without_attribute_lines(texts: list[str], pieces: list[Piece]) -> list[Piece]:
@@ -1547,6 +1568,9 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
     lines = [part for part in lines if part]
     if style == "setext":
         return _pipes_as_entities(" ".join(_escape_block_start(part, segment.msgid) for part in lines))
+    if style == "abbr":
+        # An abbreviation's expansion is the rest of its line, read as written.
+        return " ".join(lines)
     if style == "line":
         # A definition list's term, an alert's title: one line, or a second would be
         # another term, or the alert's text.

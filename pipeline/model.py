@@ -27,6 +27,7 @@ class BlockKind(str, enum.Enum):
     PARAGRAPH = "paragraph"
     DEFINITION_TERM = "definition term"
     DEFINITION = "definition"
+    ABBREVIATION = "abbreviation"
     LIST_ITEM = "list item"
     BLOCKQUOTE = "blockquote"
     TABLE_CELL = "table cell"

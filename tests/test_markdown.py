@@ -1092,6 +1092,22 @@ def test_a_block_of_tex_math_is_not_an_entry_and_prices_stay_prose() -> None:
     assert localise(article(text), lambda s: s.msgid.upper()) == text.replace("Prices: $5 and", "PRICES: $5 AND")
 
 
+def test_abbreviation_definitions_give_an_entry_per_expansion_and_keep_their_keys() -> None:
+    """Regression: ``*[IMF]: International Monetary Fund`` lines (kramdown, PHP Markdown Extra,
+    Python-Markdown) were one paragraph entry, keys included: MT translated the keys and the
+    version was published as one definition on one line."""
+    text = "*[IMF]: International Monetary Fund\n*[HTML]:   Hyper Text\n\n> *[EU]: European Union\n\n*[x]: y and text\nmore\n"
+    assert kinds(text) == [
+        ("abbreviation", "International Monetary Fund", 1), ("abbreviation", "Hyper Text", 2),
+        ("abbreviation", "European Union", 4), ("paragraph", "*[x]: y and text more", 6)]
+    # An editor's note in italics is a sentence.
+    assert kinds("*[Update]: The ministry replied on Monday.*\n") == [
+        ("paragraph", "*[Update]: The ministry replied on Monday.*", 1)]
+    out = localise(article(text), lambda s: "МВФ\n- фонд" if s.msgid.startswith("Intern") else s.msgid.upper())
+    assert out == ("*[IMF]: МВФ - фонд\n*[HTML]:   HYPER TEXT\n\n> *[EU]: EUROPEAN UNION\n\n"
+                   "*[X]: Y AND TEXT MORE\n")
+
+
 def test_a_table_cell_or_heading_holding_only_an_html_comment_is_not_an_entry() -> None:
     """Regression: a cell holding only ``<!-- … -->`` was an entry: readers never see a
     comment, yet the article waited for someone to "translate" it."""

@@ -62,7 +62,7 @@ def paragraph(draw: st.DrawFn) -> str:
 
 @st.composite
 def block(draw: st.DrawFn) -> str:
-    kind = draw(st.integers(0, 16))
+    kind = draw(st.integers(0, 17))
     if kind == 0:
         return draw(paragraph())
     if kind == 1:
@@ -101,6 +101,8 @@ def block(draw: st.DrawFn) -> str:
         return draw(definition_list())
     if kind == 15:
         return "$$\n" + draw(st.sampled_from(["E = mc^2", "a + b\n= c"])) + "\n$$"
+    if kind == 17:
+        return "\n".join(f"*[{key}]: {draw(PHRASE)}" for key in draw(st.lists(st.sampled_from(["IMF", "EU"]), min_size=1)))
     if kind == 16:
         return "[summary]: https://example.org/s\n[map]: https://example.org/m"
     return draw(template_block())
