@@ -198,7 +198,7 @@ def html_comments(text: str, skip: list[Region] | None = None) -> list[Region]:
 TEMPLATE_ARGUMENT_NAMES = ("alt", "caption", "title", "attr", "description", "summary", "label")
 _TEMPLATE_ARGUMENT = re.compile(
     r"(?<![\w-])(?:" + "|".join(TEMPLATE_ARGUMENT_NAMES) + r")[ \t]*=[ \t]*"
-    r"(?:\"(?P<double>(?:[^\"\\]|\\.)*)\"|'(?P<single>[^']*)')")
+    r"(?:\"(?P<double>(?:[^\"\\]|\\.)*)\"|'(?P<single>[^']*)'|`(?P<backtick>[^`]*)`)")
 #: Tags whose arguments are read by the generator: shortcodes and ``{% ... %}`` tags, not a
 #: block whose body is literal (``{% raw %}``, ``{% highlight %}``) nor ``{{ output }}``, nor an
 #: escaped shortcode (``{{</* figure */>}}``), which Hugo prints as written for readers to copy.
@@ -232,12 +232,17 @@ class TagArgument:
 _VALUE_LINE_BREAKS = re.compile(r"[ \t]*(?:\n[ \t]*)+")
 
 
+#: How a tag argument is quoted, by :data:`_TEMPLATE_ARGUMENT` group: ``bt`` is Hugo's raw
+#: string (``caption=`...` ``), which holds any character but a backtick, line breaks too.
+_QUOTINGS = {"double": "dq", "single": "sq", "backtick": "bt"}
+
+
 def template_arguments(text: str, skip: list[Region] | None = None) -> list[TagArgument]:
     """The readers' text arguments (named in :data:`TEMPLATE_ARGUMENT_NAMES`) of the template
     tags in ``text``, which may go on over several lines.
 
     A Hugo argument never spans lines (Hugo refuses a line break inside ``"..."``): one that
-    seems to is not taken. A Liquid or Nunjucks one may, and is read as the HTML it ends up in
+    seems to is not taken, except a raw string (``caption=`...` ``), which may. A Liquid or Nunjucks one may, and is read as the HTML it ends up in
     reads it, its line breaks as spaces."""
     found = []
     for region in template_tags(text, skip):
@@ -245,14 +250,15 @@ def template_arguments(text: str, skip: list[Region] | None = None) -> list[TagA
             continue
         flavour = "go" if text.startswith(("{{<", "{{%"), region.start) else "html"
         for match in _TEMPLATE_ARGUMENT.finditer(text, region.start, region.end):
-            group = "double" if match.group("double") is not None else "single"
+            group = next(name for name in _QUOTINGS if match.group(name) is not None)
             start, end = match.span(group)
             value = text[start:end]
-            if (flavour == "go" and "\n" in value) or not _LETTER.search(value):
+            if group == "backtick" and flavour != "go":
+                continue  # a backtick quotes nothing in Liquid or Nunjucks
+            if (group != "backtick" and flavour == "go" and "\n" in value) or not _LETTER.search(value):
                 continue
             found.append(TagArgument(_VALUE_LINE_BREAKS.sub(" ", value), start, end,
-                                     f"tplarg-{flavour}-{'dq' if group == 'double' else 'sq'}",
-                                     region.start, region.end))
+                                     f"tplarg-{flavour}-{_QUOTINGS[group]}", region.start, region.end))
     return found
 
 

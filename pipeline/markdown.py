@@ -1679,7 +1679,8 @@ def _render_template_argument(translation: str, style: str) -> str:
     Nor may it end the tag itself: Liquid ends a tag at the first ``%}`` whatever the quotes,
     and the tag finder reads up to the first ``>}}`` or ``%}}``, so the ``}`` of a closing
     delimiter becomes ``&#125;``. A final backslash would escape the closing quote (Hugo reads
-    every backslash before ``"`` so): it becomes ``&#92;``. A backtick becomes ``&#96;``: paired
+    every backslash before ``"`` so): it becomes ``&#92;``. A backtick becomes ``&#96;`` (and
+    cannot end Hugo's raw string, ``caption=`...` ``, which needs no other escape): paired
     with one in the text around the tag, it would make a code span of the tag for every reader
     of Markdown (the tag's arguments would be code). In an HTML block (style ending in
     ``-html``), a ``<`` that would open a tag becomes ``&lt;``; in a table cell (``-cell``), a
@@ -1694,6 +1695,8 @@ def _render_template_argument(translation: str, style: str) -> str:
         text = text.replace("|", "&#124;")  # the table would end the cell there, inside the tag
     if quoting == "sq":
         return text.replace("'", "&#39;")
+    if quoting == "bt":
+        return text  # a raw string holds anything but the backtick, written &#96; above
     if flavour == "go":
         return _escape_unescaped(text, '"')
     return text.replace('"', "&quot;")

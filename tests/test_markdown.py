@@ -597,6 +597,19 @@ def test_a_final_or_escaped_backslash_in_an_alt_text_or_cell_keeps_the_markup_ar
     assert [s.kind for s in article(out).segments] == [s.kind for s in article(source).segments]
 
 
+def test_a_hugo_raw_string_argument_is_an_entry_written_back_inside_its_backticks() -> None:
+    """Regression: Hugo's raw-string arguments (``caption=`...` ``) were left untranslated.
+    A raw string holds any character but a backtick, line breaks too; a backtick quotes
+    nothing in Liquid."""
+    source = ('{{< figure src="a.jpg" caption=`The "new" port` alt=`Cranes\n  at dusk` >}}\n\n'
+              "{% include figure.html caption=`Not an argument` %}\n")
+    assert [(kind, msgid) for kind, msgid, _ in kinds(source)] == [
+        ("template argument", 'The "new" port'), ("template argument", "Cranes at dusk")]
+    assert localise(article(source), lambda s: s.msgid) == source
+    out = localise(article(source), lambda s: {"Cranes at dusk": "Краны `в\nсумерках`"}.get(s.msgid, 'Новый "порт"'))
+    assert out.startswith('{{< figure src="a.jpg" caption=`Новый "порт"` alt=`Краны &#96;в сумерках&#96;` >}}\n')
+
+
 @pytest.mark.parametrize("text", ['{{</* figure src="a.jpg" caption="Cranes at dusk" */>}}\n',
                                   '{{%/* figure caption="Cranes at dusk" */%}}\n'])
 def test_an_escaped_shortcode_is_shown_as_written_and_its_arguments_are_not_extracted(text: str) -> None:
@@ -606,6 +619,7 @@ def test_an_escaped_shortcode_is_shown_as_written_and_its_arguments_are_not_extr
 
 
 @pytest.mark.parametrize("source", ['{{< figure src="a.jpg" caption="Cranes" >}}\n',
+                                    '{{< figure src="a.jpg" caption=`Cranes` >}}\n',
                                     '{{% figure src="a.jpg" caption="Cranes" %}}\n',
                                     "{% include figure.html caption='Cranes' %}\n",
                                     '{% include figure.html caption="Cranes" %}\n'])

@@ -167,6 +167,7 @@ def template_block(draw: st.DrawFn) -> str:
     other = draw(PHRASE).replace("'", "")
     return draw(st.sampled_from([
         f'{{{{< figure src="a.jpg" caption="{caption}" >}}}}',
+        f'{{{{< figure src="a.jpg" caption=`{caption.replace("`", "")}` >}}}}',
         f"{{% include figure.html alt='{single}' %}}",
         f'{{{{< figure\n    src="a.jpg"\n    caption="{caption}"\n    alt="{caption}" >}}}}',
         f'{{{{< figure\n  src="a.jpg"\n  caption="{caption}"\n>}}}}\n{draw(paragraph())}',
