@@ -11,6 +11,7 @@ trip exact by construction.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import json
@@ -49,6 +50,10 @@ _ALERT_MARKER = re.compile(r"\[![A-Za-z]+\][+-]?(?:[ \t]+|$)")
 _DEFINITION_MARKER = re.compile(r":[ \t]+(?=\S)")
 #: An abbreviation definition (kramdown, PHP Markdown Extra, Python-Markdown): ``*[HTML]: ``
 #: before the expansion.
+#: An admonition's first line (Python-Markdown in MkDocs: ``!!! note "Title"``; pymdownx's
+#: collapsible ``???+ tip``): the marker and type are the generator's, the title is text.
+#: Types are CSS classes, written in lower case: ``!!! BREAKING NEWS`` is a sentence.
+_ADMONITION = re.compile(r"(?:!!!|\?\?\?\+?)[ \t]*[a-z0-9_-]+(?:[ \t]+[a-z0-9_-]+)*(?:[ \t]+\"(?P<title>.*)\")?[ \t]*$")
 _ABBREVIATION_MARKER = re.compile(r"\*\[[^\]\n]+\]:[ \t]*(?=\S)")
 _SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -759,9 +764,13 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
     parent = ""
     heading_markup = ""
     after_paragraph = False  # the paragraph being read follows another in the same container
+    paragraph = ""  # the text of the last paragraph read
     for previous, token in zip([None, *tokens], tokens):
         kind = token.type
-        if kind in ("blockquote_open", "list_item_open"):
+        if kind == "code_block" and not containers and previous is not None \
+                and previous.type == "paragraph_close" and _ADMONITION.match(paragraph.split("\n")[0]):
+            yield from _admonition_body(texts, token)
+        elif kind in ("blockquote_open", "list_item_open"):
             containers.append(kind)
             opened_on.append(token.map[0] if token.map else -1)
         elif kind in ("blockquote_close", "list_item_close"):
@@ -788,7 +797,34 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
             elif parent == "heading_open":
                 yield from _heading(texts, token, heading_markup)
             elif parent == "paragraph_open":
+                paragraph = token.content
                 yield from _paragraph(texts, token, _paragraph_kind(containers), after_paragraph)
+
+
+#: The indentation an admonition's text is written with: four columns.
+_ADMONITION_INDENT = re.compile(r" {4}| {0,3}\t")
+
+
+def _admonition_body(texts: list[str], token: Token) -> Iterator[Segment]:
+    """The segments of an admonition's text that follows its first line after a blank line
+    (``!!! note "Title"``, a blank line, the text indented by four columns: MkDocs' usual
+    form), which CommonMark reads as indented code: the lines are read again as Markdown
+    without their indentation, and each segment is put back where its text is, its
+    continuation lines indented as the text is. Left as code, it was published untranslated."""
+    assert token.map is not None
+    start, end = token.map
+    inner = [""] * len(texts)
+    widths = [0] * len(texts)
+    for index in range(start, end):
+        indent = _ADMONITION_INDENT.match(texts[index])
+        if indent is None and texts[index].strip():
+            return
+        widths[index] = indent.end() if indent else 0
+        inner[index] = texts[index][widths[index]:]
+    for segment in _block_segments(inner, _parsed_blocks("\n".join(inner))):
+        pieces = tuple(Piece(p.line, p.start + widths[p.line], p.end + widths[p.line]) for p in segment.pieces)
+        indent = texts[pieces[0].line][:widths[pieces[0].line]]
+        yield dataclasses.replace(segment, pieces=pieces, cont_prefix=indent + segment.cont_prefix)
 
 
 def _paragraph_kind(containers: list[str]) -> BlockKind:
@@ -873,10 +909,13 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
     head, pieces, tail = _split_template_lines(texts, pieces)
     yield from _template_arguments(texts, head)
     pieces = _without_attribute_lines(texts, pieces)
+    title, pieces = _admonition_title(texts, pieces)
+    if title is not None:
+        yield from _text_block(texts, [title], kind, "plain-line")
     expansions = _abbreviations(texts, pieces)
     if expansions:
         for piece in expansions:
-            yield from _text_block(texts, [piece], BlockKind.ABBREVIATION, "abbr")
+            yield from _text_block(texts, [piece], BlockKind.ABBREVIATION, "plain-line")
         yield from _template_arguments(texts, tail)
         return
     if kind is BlockKind.BLOCKQUOTE and pieces:
@@ -917,6 +956,23 @@ def _alert_title(texts: list[str], pieces: list[Piece]) -> tuple[Piece | None, l
         return None, pieces
     title = Piece(first.line, marker.end(), first.end)
     return (title if title.start < title.end else None), pieces[1:]
+
+
+def _admonition_title(texts: list[str], pieces: list[Piece]) -> tuple[Piece | None, list[Piece]]:
+    """A paragraph that opens with an admonition's first line (``!!! note "Road closed"``):
+    the marker and type stay as written, the title between its quotes is an entry of its own,
+    and the text goes on from the next line, indented (a lazy continuation for CommonMark).
+    Joined into one entry, the text would be published on the marker's line, no admonition.
+    Returns (the title's piece or None, the pieces of the text)."""
+    if not pieces:
+        return None, pieces
+    first = pieces[0]
+    header = _ADMONITION.match(texts[first.line], first.start, first.end)
+    if header is None:
+        return None, pieces
+    start, end = header.span("title")
+    title = Piece(first.line, start, end) if header.group("title") else None
+    return title, pieces[1:]
 
 
 def _abbreviations(texts: list[str], pieces: list[Piece]) -> list[Piece]:
@@ -1568,8 +1624,8 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
     lines = [part for part in lines if part]
     if style == "setext":
         return _pipes_as_entities(" ".join(_escape_block_start(part, segment.msgid) for part in lines))
-    if style == "abbr":
-        # An abbreviation's expansion is the rest of its line, read as written.
+    if style == "plain-line":
+        # An abbreviation's expansion, an admonition's title: the rest of a line, read as written.
         return " ".join(lines)
     if style == "line":
         # A definition list's term, an alert's title: one line, or a second would be

@@ -85,7 +85,8 @@ class Segment:
     ``style`` tells the splicer how to write a translation back (YAML scalar style for
     front matter, ``"atx"``/``"setext"``/``"cell"``/``"block"`` for Markdown; ``"footnote"``: a
     block that must stay apart from the line after it; ``"cell-lead"``: a table cell that
-    starts its row (no leading pipe); ``"line"``: a definition list's term or an alert's title, one line;
+    starts its row (no leading pipe); ``"line"``: a definition list's term or an alert's title, one line; ``"plain-line"``: the rest of
+    a line read as written (an abbreviation's expansion, an admonition's title);
     ``"title-dq"`` and the like: a link title between its
     delimiters).
     ``cont_prefix`` is what starts a continuation line inside the block's containers.

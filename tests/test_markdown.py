@@ -1122,6 +1122,38 @@ def test_abbreviation_definitions_give_an_entry_per_expansion_and_keep_their_key
                    "*[X]: Y AND TEXT MORE\n")
 
 
+def test_an_admonitions_marker_stays_and_its_title_and_text_are_entries_of_their_own() -> None:
+    """Regression: ``!!! note "Title"`` and its indented text (MkDocs) were one paragraph
+    entry: MT turned the title's quotes into «», and the version was published on one line,
+    the text on the marker's line, no admonition any more."""
+    text = ('!!! note "Road closures"\n    The road is closed.\n    Use the bridge.\n\n'
+            "???+ warning\n    Bring ID.  \n    And water.\n\n!!! not an admonition, a sentence.\n\n!!! BREAKING NEWS\n")
+    assert kinds(text) == [
+        ("paragraph", "Road closures", 1), ("paragraph", "The road is closed. Use the bridge.", 2),
+        ("paragraph", "Bring ID.\nAnd water.", 6), ("paragraph", "!!! not an admonition, a sentence.", 9),
+        ("paragraph", "!!! BREAKING NEWS", 11)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: "- «Закрыто»\n# дороги" if s.msgid.startswith("Road") else s.msgid.upper())
+    assert out.startswith('!!! note "- «Закрыто» # дороги"\n    THE ROAD IS CLOSED. USE THE BRIDGE.\n\n'
+                          "???+ warning\n    BRING ID.  \n    AND WATER.\n")
+
+
+def test_an_admonitions_text_after_a_blank_line_is_read_as_markdown_not_code() -> None:
+    """Regression: MkDocs' usual form (``!!! note "Title"``, a blank line, the text indented
+    by four columns) is indented code for CommonMark: the text was never extracted and was
+    published untranslated. Code after any other paragraph stays code."""
+    text = ('!!! note "Road closures"\n\n    The road is *closed*\n    today.\n\n    - Use the bridge.\n\n'
+            "\tA tabbed line.\n\nOrdinary text.\n\n    code stays\n")
+    assert kinds(text) == [
+        ("paragraph", "Road closures", 1), ("paragraph", "The road is *closed* today.", 3),
+        ("list item", "Use the bridge.", 6), ("paragraph", "A tabbed line.", 8), ("paragraph", "Ordinary text.", 10)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: f"# Перевод\n```\n{s.msgid}")
+    assert out.startswith('!!! note "# Перевод ``` Road closures"\n\n    \\# Перевод  \n    \\```  \n'
+                          "    The road is *closed* today.\n\n    - \\# Перевод  \n      \\```  \n      Use the bridge.\n")
+    assert block_types(out) == block_types(text)
+
+
 def test_a_table_cell_or_heading_holding_only_an_html_comment_is_not_an_entry() -> None:
     """Regression: a cell holding only ``<!-- … -->`` was an entry: readers never see a
     comment, yet the article waited for someone to "translate" it."""

@@ -62,7 +62,7 @@ def paragraph(draw: st.DrawFn) -> str:
 
 @st.composite
 def block(draw: st.DrawFn) -> str:
-    kind = draw(st.integers(0, 17))
+    kind = draw(st.integers(0, 18))
     if kind == 0:
         return draw(paragraph())
     if kind == 1:
@@ -101,6 +101,10 @@ def block(draw: st.DrawFn) -> str:
         return draw(definition_list())
     if kind == 15:
         return "$$\n" + draw(st.sampled_from(["E = mc^2", "a + b\n= c"])) + "\n$$"
+    if kind == 18:
+        title = draw(st.sampled_from(["", ' "Road closed"', ' ""']))
+        gap = draw(st.sampled_from(["\n", "\n\n"]))
+        return f"!!! note{title}{gap}    " + "\n    ".join(draw(paragraph()).split("\n")) + "\n\n    - " + draw(PHRASE)
     if kind == 17:
         return "\n".join(f"*[{key}]: {draw(PHRASE)}" for key in draw(st.lists(st.sampled_from(["IMF", "EU"]), min_size=1)))
     if kind == 16:
