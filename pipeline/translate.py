@@ -257,15 +257,18 @@ def _plan(pair: Pair, items: list[_Item], report: TranslateReport) -> list[str]:
 def _footnote_label_apart(pieces: list[Piece], protected: Protected) -> list[Piece]:
     """A footnote definition's ``[^1]:`` label must stay where it is, first: an engine may
     move a placeholder anywhere (or put text before it), and the definition is then a plain
-    paragraph. The label goes with the first sentence's lead, which no engine sees."""
+    paragraph. The label goes with the first sentence's lead, which no engine sees. So does a
+    task list item's checkbox (``[ ] Book a seat``): anywhere else it is no checkbox."""
     found = _LEADING_LABEL.match(pieces[0].body) if pieces else None
-    if found is None or not protected.mapping.get(found.group(1), "").startswith("[^"):
+    original = protected.mapping.get(found.group(1), "") if found else ""
+    if found is None or not (original.startswith("[^") if found.group(2) else _CHECKBOX.fullmatch(original)):
         return pieces
     first = pieces[0]
     return [Piece(first.lead + found.group(), first.body[found.end():], first.trail), *pieces[1:]]
 
 
-_LEADING_LABEL = re.compile(r"(⟦\d+⟧):[ \t]*")
+_LEADING_LABEL = re.compile(r"(⟦\d+⟧)(?:(:)[ \t]*|[ \t]+)")
+_CHECKBOX = re.compile(r"\[[ xX]\]")
 
 
 def _canonical(piece: Piece) -> _Sentence:

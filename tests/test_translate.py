@@ -281,6 +281,19 @@ def test_a_footnote_label_stays_first_and_is_never_sent_to_the_engine() -> None:
     assert pseudo[0].catalogue.messages[0].msgstr.startswith("[^1]: ［")
 
 
+def test_a_task_checkbox_stays_first_and_is_never_sent_to_the_engine() -> None:
+    """Regression: the pseudo engine bracketed a task list item whole ('［[ ] Book a seat］'),
+    which is no longer a task; any engine may move the checkbox's placeholder."""
+    engine = FakeEngine()
+    jobs = [job("a.ru.po", Message("[x] Book a seat. Then pay."), Message("[see] the note"))]
+    translate_catalogues(jobs, engine, memory=TranslationMemory())
+    assert engine.texts_seen[:2] == ["Book a seat.", "Then pay."]
+    assert jobs[0].catalogue.messages[0].msgstr.startswith("[x] БООК")
+    pseudo = [job("b.ru.po", Message("[ ] Book a seat."))]
+    translate_catalogues(pseudo, PseudoEngine(), memory=TranslationMemory())
+    assert pseudo[0].catalogue.messages[0].msgstr.startswith("[ ] ［")
+
+
 def test_an_unfinished_entry_is_rejected_in_the_same_words_whatever_its_batch_s_limit() -> None:
     """Argos' limit depends on the longest sentence of the batch: a refresh that batches an
     entry with other sentences must not reword its rejection, or its catalogue churns."""
