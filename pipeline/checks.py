@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from pipeline.glossary import Glossary, Term, count_term, find_variants, term_pattern
-from pipeline.inline import (RegionKind, blank_out, code_spans, protected_regions, template_structure_changed,
-                             template_tags, urls)
+from pipeline.inline import (RegionKind, blank_out, code_spans, math_spans, protected_regions,
+                             template_structure_changed, template_tags, urls)
 from pipeline.lexicon import lexicon
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
@@ -272,10 +272,13 @@ def check_urls(entry: Entry) -> list[Finding]:
 
 
 def check_code(entry: Entry) -> list[Finding]:
-    """Inline code changed or lost."""
+    """Inline code or TeX math changed or lost."""
     source = [r.text(entry.source) for r in code_spans(entry.source)]
     target = [r.text(entry.translation) for r in code_spans(entry.translation)]
-    return _multiset_finding("code", "code span", source, target)
+    findings = _multiset_finding("code", "code span", source, target)
+    source = [r.text(entry.source) for r in math_spans(entry.source)]
+    target = [r.text(entry.translation) for r in math_spans(entry.translation)]
+    return findings + _multiset_finding("code", "math", source, target)
 
 
 def check_template(entry: Entry) -> list[Finding]:

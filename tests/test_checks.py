@@ -196,6 +196,15 @@ def test_dropped_reference_link_brackets_are_markup() -> None:
     assert checks_fired("A \\[sic\\] note[^1].", "Заметка[^1] \\[sic\\].") == []
 
 
+def test_tex_math_changed_or_lost() -> None:
+    """Regression: a translation that changed a formula (``$x^2$`` written with a Cyrillic
+    ``х``) or dropped it was not reported; prices are no formula."""
+    source = "The formula $x^2 + y$ holds at $5 and $10."
+    assert checks_fired(source, "Формула $x^2 + y$ верна при $5 и $10.") == []
+    (finding,) = check_entry(source, "Формула $х^2 + y$ верна при $5 и $10.", "en", "ru")[:1]
+    assert (finding.check, finding.message) == ("code", "math changed or lost: $x^2 + y$")
+
+
 def test_template_tags_changed_or_lost() -> None:
     """Regression: a translated shortcode name or argument (``{{< фигуре >}}``) broke the
     site build and no check said so."""
