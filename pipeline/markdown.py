@@ -768,8 +768,8 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
     for previous, token in zip([None, *tokens], tokens):
         kind = token.type
         if kind == "code_block" and not containers and previous is not None \
-                and previous.type == "paragraph_close" and _ADMONITION.match(paragraph.split("\n")[0]):
-            yield from _admonition_body(texts, token)
+                and previous.type == "paragraph_close" and _opens_indented_text(paragraph):
+            yield from _indented_text(texts, token)
         elif kind in ("blockquote_open", "list_item_open"):
             containers.append(kind)
             opened_on.append(token.map[0] if token.map else -1)
@@ -805,12 +805,21 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
 _ADMONITION_INDENT = re.compile(r" {4}| {0,3}\t")
 
 
-def _admonition_body(texts: list[str], token: Token) -> Iterator[Segment]:
-    """The segments of an admonition's text that follows its first line after a blank line
-    (``!!! note "Title"``, a blank line, the text indented by four columns: MkDocs' usual
-    form), which CommonMark reads as indented code: the lines are read again as Markdown
-    without their indentation, and each segment is put back where its text is, its
-    continuation lines indented as the text is. Left as code, it was published untranslated."""
+def _opens_indented_text(paragraph: str) -> bool:
+    """Whether indented lines after ``paragraph`` and a blank line are its text going on,
+    not code: after an admonition's first line, and after a footnote definition (``[^1]:
+    ...``), whose next paragraphs are indented by four columns (Goldmark in Hugo, kramdown,
+    markdown-it-footnote, Python-Markdown)."""
+    first = paragraph.split("\n", 1)[0]
+    return _ADMONITION.match(first) is not None or _FOOTNOTE_LABEL.match(first) is not None
+
+
+def _indented_text(texts: list[str], token: Token) -> Iterator[Segment]:
+    """The segments of text indented by four columns after a blank line (an admonition's
+    text, a footnote's next paragraphs; see :func:`_opens_indented_text`), which CommonMark
+    reads as indented code: the lines are read again as Markdown without their indentation,
+    and each segment is put back where its text is, its continuation lines indented as the
+    text is. Left as code, it was published untranslated."""
     assert token.map is not None
     start, end = token.map
     inner = [""] * len(texts)

@@ -492,6 +492,21 @@ def test_one_word_footnote_definitions_are_extracted_like_longer_ones() -> None:
     assert [s.msgid for s in article(out).segments] == ["Text.[^1][^2][^3]", *tr.values()]
 
 
+def test_a_footnotes_further_indented_paragraphs_are_entries_not_code() -> None:
+    """Regression: a footnote's second paragraph, indented by four columns after a blank line
+    (Goldmark, kramdown, markdown-it-footnote), is indented code for CommonMark: it was never
+    extracted and was published untranslated. Code after other paragraphs stays code."""
+    text = ("Seals[^1] counted.\n\n[^1]: Figures from the ministry.\n\n    A second paragraph\n    of it.\n\n"
+            "    - and a list\n\nText.\n\n    code stays\n")
+    assert kinds(text) == [
+        ("paragraph", "Seals[^1] counted.", 1), ("paragraph", "[^1]: Figures from the ministry.", 3),
+        ("paragraph", "A second paragraph of it.", 5), ("list item", "and a list", 8), ("paragraph", "Text.", 10)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: "```\n" + s.msgid.upper())
+    assert "\n\n    \\```  \n    A SECOND PARAGRAPH OF IT.\n\n    - \\```  \n      AND A LIST\n\n" in out
+    assert block_types(out) == block_types(text)
+
+
 def test_footnote_definitions_in_a_block_quote_stay_apart() -> None:
     out = localise(article("> [^1]: Reuters.\n> [^2]: AP.\n"), lambda s: s.msgid.replace(".", " Агентство."))
     assert out == "> [^1]: Reuters Агентство.\n>\n> [^2]: AP Агентство.\n"
