@@ -1629,6 +1629,9 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
     if style == "atx":
         text = " ".join(part.strip() for part in translation.split("\n") if part.strip())
         return re.sub(r"(^|[ \t])(#+)([ \t]*)$", r"\1\\\2\3", text)
+    label = _FOOTNOTE_LABEL.match(segment.msgid) if style in ("block", "footnote") else None
+    if label is not None:
+        translation = _label_first(translation, label.group(0).rstrip(" \t"))
     lines = [part.strip(" \t") for part in translation.split("\n")]
     lines = [part for part in lines if part]
     if style == "setext":
@@ -1651,6 +1654,20 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
             part += newline + segment.cont_prefix if _backslash_break(part) else "  " + newline + segment.cont_prefix
         rendered.append(part)
     return "".join(rendered)
+
+
+def _label_first(translation: str, label: str) -> str:
+    """A footnote definition's translation with its ``[^1]:`` label first: anywhere else the
+    definition is a paragraph (the footnote vanishes, its reference left dangling, its further
+    indented paragraphs turned into code). A label the translation has elsewhere is moved
+    there, a lost one put back."""
+    text = translation.strip()
+    if text.startswith(label):
+        return translation
+    at = text.find(label)
+    if at >= 0:
+        text = " ".join(part for part in (text[:at].rstrip(), text[at + len(label):].lstrip()) if part)
+    return f"{label} {text}"
 
 
 _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (

@@ -1391,6 +1391,21 @@ def test_a_translation_line_that_is_an_attribute_list_is_escaped(translation: st
 
 
 @pytest.mark.parametrize("translation, published", [
+    ("Рейтер [^1]: агентство", "[^1]: Рейтер агентство"),
+    ("1. Рейтер, [^1]:", "[^1]: 1\\. Рейтер,"),
+    ("Рейтер", "[^1]: Рейтер"),
+    ("  [^1]: Рейтер", "[^1]: Рейтер"),
+])
+def test_a_footnote_label_a_translation_moved_or_lost_is_put_first(translation: str, published: str) -> None:
+    """Regression: a translation that moved a footnote definition's ``[^1]:`` label off the
+    start (or dropped it) was published as a paragraph: the footnote vanished, its reference
+    dangled, and its further indented paragraphs became code."""
+    source = "Text.[^1]\n\n[^1]: Reuters.\n"
+    out = localise(article(source), lambda s: translation if s.msgid.startswith("[^1]") else None)
+    assert out == "Text.[^1]\n\n" + published + "\n"
+
+
+@pytest.mark.parametrize("translation, published", [
     ("[^1]: - Рейтер", "[^1]: \\- Рейтер"),
     ("[^1]: ---", "[^1]: \\---"),
     ("[^1]: ```\nРейтер", "[^1]: \\```  \nРейтер"),

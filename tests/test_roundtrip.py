@@ -104,7 +104,8 @@ def block(draw: st.DrawFn) -> str:
     if kind == 18:
         title = draw(st.sampled_from(["", ' "Road closed"', ' ""']))
         gap = draw(st.sampled_from(["\n", "\n\n"]))
-        return f"!!! note{title}{gap}    " + "\n    ".join(draw(paragraph()).split("\n")) + "\n\n    - " + draw(PHRASE)
+        opener = draw(st.sampled_from(["!!! note" + title, "[^2]: Note on " + draw(PHRASE)]))
+        return f"{opener}{gap}    " + "\n    ".join(draw(paragraph()).split("\n")) + "\n\n    - " + draw(PHRASE)
     if kind == 17:
         return "\n".join(f"*[{key}]: {draw(PHRASE)}" for key in draw(st.lists(st.sampled_from(["IMF", "EU"]), min_size=1)))
     if kind == 16:
