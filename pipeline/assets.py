@@ -56,7 +56,7 @@ from markdown_it.token import Token
 
 from .config import CONFIG_NAME, Config
 from .inline import Region, code_spans, html_comments, template_tags
-from .markdown import SourceLines, body_tokens, key_path_matches, reads_arguments
+from .markdown import SourceLines, body_tokens, indented_texts, key_path_matches, reads_arguments
 from .model import Article
 
 #: Front-matter fields whose value is the article's lead image or its images (Hugo's
@@ -227,6 +227,10 @@ def _body_links(texts: list[str], tokens: list[Token]) -> Iterator[Link]:
         elif _MAY_LINK.search(content):
             links += _inline_links(content, first)
         yield from sorted(links, key=lambda link: link.line)
+    for inner, inner_tokens in indented_texts(texts, tokens):
+        # An admonition's or a footnote's indented text is Markdown the segment reader reads:
+        # its published version links to the same files.
+        yield from _body_links(inner, list(inner_tokens))
 
 
 def _without_shortcode_openers(content: str) -> str:

@@ -820,6 +820,20 @@ def _indented_text(texts: list[str], token: Token) -> Iterator[Segment]:
     reads as indented code: the lines are read again as Markdown without their indentation,
     and each segment is put back where its text is, its continuation lines indented as the
     text is. Left as code, it was published untranslated."""
+    dedented = _dedented(texts, token)
+    if dedented is None:
+        return
+    inner, widths = dedented
+    for segment in _block_segments(inner, _parsed_blocks("\n".join(inner))):
+        pieces = tuple(Piece(p.line, p.start + widths[p.line], p.end + widths[p.line]) for p in segment.pieces)
+        indent = texts[pieces[0].line][:widths[pieces[0].line]]
+        yield dataclasses.replace(segment, pieces=pieces, cont_prefix=indent + segment.cont_prefix)
+
+
+def _dedented(texts: list[str], token: Token) -> tuple[list[str], list[int]] | None:
+    """The lines of the indented code block ``token`` without their four columns of
+    indentation (every other line blank, so line numbers stay the file's), and the width cut
+    from each; None if a line is not so indented."""
     assert token.map is not None
     start, end = token.map
     inner = [""] * len(texts)
@@ -827,13 +841,25 @@ def _indented_text(texts: list[str], token: Token) -> Iterator[Segment]:
     for index in range(start, end):
         indent = _ADMONITION_INDENT.match(texts[index])
         if indent is None and texts[index].strip():
-            return
+            return None
         widths[index] = indent.end() if indent else 0
         inner[index] = texts[index][widths[index]:]
-    for segment in _block_segments(inner, _parsed_blocks("\n".join(inner))):
-        pieces = tuple(Piece(p.line, p.start + widths[p.line], p.end + widths[p.line]) for p in segment.pieces)
-        indent = texts[pieces[0].line][:widths[pieces[0].line]]
-        yield dataclasses.replace(segment, pieces=pieces, cont_prefix=indent + segment.cont_prefix)
+    return inner, widths
+
+
+def indented_texts(texts: list[str], tokens: Sequence[Token]) -> Iterator[tuple[list[str], tuple[Token, ...]]]:
+    """The indented text read as Markdown that the segment reader reads (an admonition's,
+    a footnote's; see :func:`_opens_indented_text`), as (lines without the indentation, block
+    tokens): :mod:`pipeline.assets` finds the files it links to there too."""
+    paragraph = ""
+    for previous, token in zip([None, *tokens], tokens):
+        if token.type == "inline" and previous is not None and previous.type == "paragraph_open":
+            paragraph = token.content
+        elif token.type == "code_block" and token.level == 0 and previous is not None \
+                and previous.type == "paragraph_close" and _opens_indented_text(paragraph):
+            dedented = _dedented(texts, token)
+            if dedented is not None:
+                yield dedented[0], _parsed_blocks("\n".join(dedented[0]))
 
 
 def _paragraph_kind(containers: list[str]) -> BlockKind:

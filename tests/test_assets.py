@@ -139,6 +139,15 @@ def test_code_is_not_a_link() -> None:
     assert find_links(text) == []
 
 
+def test_an_admonitions_or_footnotes_indented_text_links_to_files() -> None:
+    """Regression: the indented text after an admonition's first line or a footnote, which the
+    segment reader reads as Markdown (translated, published), was code here: the files it
+    links to were never copied beside the published version. Code elsewhere stays code."""
+    text = ('!!! note "Map"\n\n    See ![the map](map.png).\n\n        ![nested code](no.png)\n\n'
+            "[^1]: Source.\n\n    The [report](report.pdf).\n\nText.\n\n    ![code](code.png)\n")
+    assert find_links(text) == [Link("map.png", 3, "image"), Link("report.pdf", 9, "link")]
+
+
 def test_template_tags_name_files_in_their_file_arguments() -> None:
     """Named file arguments of shortcodes and Liquid tags, quoted, bare or raw, on the line the
     argument is on; positional arguments, Liquid variables and a value inside another
