@@ -211,6 +211,10 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
             end += 1
         while end > index and words[end - 1] in particles:
             end -= 1
+        skip, keep = _place_bounds(words[index:end], lex)
+        if skip:
+            continue  # Bakıda Samir Kərimov: the name starts after the place
+        end = index + keep
         first = index
         while first < end - 1 and (words[first] in titles or words[first] in function_words
                                    or fold(words[first]) in roles):
@@ -240,6 +244,25 @@ def _too_long(words: list[str], particles: frozenset[str]) -> bool:
     than three capitalised words. Particles do not count, so Ursula von der Leyen and
     Charles de Gaulle stay whole."""
     return sum(1 for word in words if word not in particles) > _MAX_NAME_TOKENS
+
+
+def _place_bounds(words: list[str], lex: Lexicon) -> tuple[int, int]:
+    """(1 when the group's first word is a place and no name part, how many words from the
+    start the group keeps): a word in a case of place (:meth:`Lexicon.is_place_case`) in
+    front of a name of two words (Bakıda Samir Kərimov) or after a surname (Samir Kərimov
+    Bakıda) stands next to the name. A given name may end like a place (Fəridə
+    Məmmədova), so a word is cut only where a given name cannot stand, and never in a
+    group with a patronymic (Həmidə Əhməd qızı Hüseynova), whose order is fixed."""
+    if not lex.place_case or len(words) < 2:
+        return 0, len(words)
+    with_patronymic = [i for i, word in enumerate(words) if word in lex.particles]
+    if not with_patronymic and len(words) >= 3 and lex.is_place_case(words[0]):
+        return 1, len(words)
+    for index in range(1, len(words)):
+        if lex.is_place_case(words[index]) and _surname_gender(fold(words[index - 1]))[0] \
+                and not any(i > index for i in with_patronymic):
+            return 0, index
+    return 0, len(words)
 
 
 def _word_starts(text: str, start: int, words: list[str]) -> list[int]:
@@ -437,6 +460,10 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
         end += 1
     while end > index and tokens[end - 1].text in lex.particles:
         end -= 1
+    skip, keep = _place_bounds([t.text for t in tokens[index:end]], lex)
+    if skip:
+        return None, index + 1
+    end = index + keep
     group = tokens[index:end]
     lead = _leading(group, lex)
     core = group[len(lead):]

@@ -43,10 +43,23 @@ class Lexicon:
     #: он Алиеву), never the speaker nor part of the speaker's name. Only endings that no
     #: nominative has: Kərimova and Алиевой may be a woman's name (or a genitive).
     dative_name: str = ""
+    #: A regex for a capitalised word in a case that says where (Azerbaijani Bakıda,
+    #: Gəncədən, Londondakı): a place next to a name (Samir Kərimov Bakıda çıxış edib), not
+    #: a part of it. Some given names end so too (Fəridə), so callers only cut a name at
+    #: such a word where its place in the group rules out a given name.
+    place_case: str = ""
 
     def is_dative_name(self, word: str) -> bool:
         """Whether ``word`` is a capitalised surname in the dative (:attr:`dative_name`)."""
         return bool(self.dative_name) and self._dative.fullmatch(word) is not None
+
+    def is_place_case(self, word: str) -> bool:
+        """Whether ``word`` is a capitalised word in a case of place (:attr:`place_case`)."""
+        return bool(self.place_case) and self._place.fullmatch(word) is not None
+
+    @cached_property
+    def _place(self) -> re.Pattern[str]:
+        return re.compile(self.place_case)
 
     @cached_property
     def _dative(self) -> re.Pattern[str]:
@@ -250,6 +263,9 @@ _AZ_LIGHT = ("edib", "etdi", "edir", "edərək")
 
 AZERBAIJANI = Lexicon(
     dative_name=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+(?:(?:y?ev|öv)ə|(?:l[iıuü]|zadə)y[əa])",
+    #: Locative, ablative and the locative adjective (Bakıda, Bakıdan, Bakıdakı); the
+    #: locative is -da/-də after every sound in Azerbaijani (Sumqayıtda), so no -ta.
+    place_case=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+['’]?d(?:a|ə|an|ən|akı|əki)",
     verbs=frozenset({(w,) for w in _AZ_SIMPLE}
                     | {(noun, light) for noun in _AZ_COMPOUND for light in _AZ_LIGHT}
                     | {("xəbər", "verib"), ("məlumat", "verib"), ("cavab", "verib")}),

@@ -682,3 +682,21 @@ def test_more_speech_verbs_name_the_speaker(text: str, lang: str, speaker: str) 
     without them the quotation had no speaker, so the speaker check never looked at it."""
     [quotation] = find_quotations(text, lang)
     assert quotation.attribution is not None and quotation.attribution.text == speaker
+
+
+@pytest.mark.parametrize("segments, speaker", [
+    (["Samir Kərimov Bakıda çıxış edib.", "“Biz hazırıq”, – o bildirib."], "Samir Kərimov"),
+    (["Leyla Hüseynova Londondan qayıdıb.", "“Biz hazırıq”, – o bildirib."], "Leyla Hüseynova"),
+    (["Bakıda Samir Kərimov çıxış edib.", "“Biz hazırıq”, – o bildirib."], "Samir Kərimov"),
+    (["“Biz hazırıq”, – deyə Samir Kərimov Gəncədə bildirib."], "Samir Kərimov"),
+    (["Gəncədə Samir Kərimov bildirib ki, “Biz hazırıq”."], "Samir Kərimov"),
+    (["“Biz hazırıq”, – deyə Fəridə Məmmədova bildirib."], "Fəridə Məmmədova"),
+    (["“Biz hazırıq”, – deyə Həmidə Əhməd qızı Hüseynova bildirib."],
+     "Həmidə Əhməd qızı Hüseynova"),
+])
+def test_an_azerbaijani_place_in_a_case_of_place_is_not_part_of_a_name(
+        segments: list[str], speaker: str) -> None:
+    # Samir Kərimov Bakıda (in Baku) was read as one name of three words: with no surname
+    # ending at its end it was no person, so "o" (he/she) in the next paragraph resolved to
+    # nobody, and a speaker named next to a place was asked of every translation with it.
+    assert [q.speaker for q in analyse_article(segments, "az")] == [speaker]
