@@ -205,6 +205,8 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
         if index < resume or words[index] in particles or not words[index][0].isupper() \
                 or lex.is_dative_name(words[index]):
             continue  # (a surname in the dative is the person spoken to, as in _name_at)
+        if lex.addressee_at(words, index):
+            continue  # Ильхаму Алиеву Керимов: the name after the addressee's is the one
         end = index + 1
         while end < count and (words[end] in particles or (
                 words[end][0].isupper() and not lex.is_dative_name(words[end]))):
@@ -570,8 +572,9 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
     end in a role (said political scientist Azer Gasimli / заявил политолог Азер Гасымлы)."""
     if index + 1 < len(tokens) and tokens[index].text in _ARTICLES:
         index += 1
-    while index + 1 < len(tokens) and lex.is_dative_name(tokens[index].text):
-        index += 1  # сказал Алиеву Керимов: the person spoken to comes first
+    words = [t.text for t in tokens]
+    while index + 1 < len(tokens) and (spoken_to := lex.addressee_at(words, index)):
+        index += spoken_to  # сказал Ильхаму Алиеву Керимов: the person spoken to comes first
     for skip in range(4):
         position = index + skip
         if position >= len(tokens):

@@ -48,6 +48,14 @@ class Lexicon:
     #: a part of it. Some given names end so too (Fəridə), so callers only cut a name at
     #: such a word where its place in the group rules out a given name.
     place_case: str = ""
+    #: A regex for a given name that may be in the dative (Ильхаму, Игорю, Лейле): taken
+    #: for the addressee only right before a surname in the dative (сказал Ильхаму Алиеву
+    #: Керимов), as Russian declines every word of a name.
+    dative_given: str = ""
+    #: A regex for a woman's surname in an oblique case (Алиевой: genitive, dative or
+    #: instrumental): the addressee only where the speaker's name follows it (сказала Лейле
+    #: Алиевой Гусейнова), as по словам Шахлы Мамедовой names the speaker so.
+    oblique_female: str = ""
 
     def is_dative_name(self, word: str) -> bool:
         """Whether ``word`` is a capitalised surname in the dative (:attr:`dative_name`)."""
@@ -60,6 +68,25 @@ class Lexicon:
     @cached_property
     def _place(self) -> re.Pattern[str]:
         return re.compile(self.place_case)
+
+    def addressee_at(self, words: list[str], index: int) -> int:
+        """How many of ``words`` from ``index`` name the person spoken to, when a name (the
+        speaker's) follows them: a surname in the dative with its given name in front
+        (Ильхаму Алиеву, Алиеву), or a woman's surname in an oblique case with hers (Лейле
+        Алиевой). 0 when none."""
+        for size in (2, 1):
+            name = words[index:index + size]
+            if len(name) < size or index + size >= len(words) \
+                    or not words[index + size][:1].isupper():
+                continue
+            surname = name[-1]
+            given = size == 1 or (bool(self.dative_given)
+                                  and re.fullmatch(self.dative_given, name[0]) is not None)
+            oblique = bool(self.oblique_female) \
+                and re.fullmatch(self.oblique_female, surname) is not None
+            if given and (self.is_dative_name(surname) or oblique):
+                return size
+        return 0
 
     @cached_property
     def _dative(self) -> re.Pattern[str]:
@@ -223,6 +250,8 @@ _RU_BY_WORDS = ("словам мнению данным оценке оценк�
 
 RUSSIAN = Lexicon(
     dative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)у",
+    dative_given=r"[А-ЯЁ][а-яё]+[уюеи]",
+    oblique_female=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ой",
     verbs=frozenset(_RU_VERBS),
     addressee_verbs=frozenset(),
     pronouns={"он": "m", "она": "f", "они": None},

@@ -700,3 +700,20 @@ def test_an_azerbaijani_place_in_a_case_of_place_is_not_part_of_a_name(
     # ending at its end it was no person, so "o" (he/she) in the next paragraph resolved to
     # nobody, and a speaker named next to a place was asked of every translation with it.
     assert [q.speaker for q in analyse_article(segments, "az")] == [speaker]
+
+
+@pytest.mark.parametrize("segments, speaker", [
+    (["Самир Керимов выступил в Баку.", "«Мы готовы», — сказал Ильхаму Алиеву Керимов."],
+     "Самир Керимов"),
+    (["«Мы готовы», — сказал Ильхаму Алиеву Самир Керимов."], "Самир Керимов"),
+    (["Лейла Гусейнова выступила в Баку.", "«Мы готовы», — сказала Лейле Алиевой Гусейнова."],
+     "Лейла Гусейнова"),
+    (["«Мы готовы», — сказала Лейла Гусейнова."], "Лейла Гусейнова"),
+    (["По словам Шахлы Мамедовой, «мы готовы»."], "Шахла Мамедова"),
+])
+def test_a_russian_addressee_named_in_full_is_not_the_speaker(segments: list[str],
+                                                              speaker: str) -> None:
+    # Only a surname in the dative was known for the person spoken to: the given name in
+    # front of it (Ильхаму, Лейле) was taken for the speaker, or read into the speaker's
+    # name (Лейле Алиевой Гусейнова), so the speaker check asked for the wrong person.
+    assert [q.speaker for q in analyse_article(segments, "ru")] == [speaker]
