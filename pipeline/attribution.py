@@ -59,6 +59,8 @@ _SUFFIXED = re.compile(r"['’][^\W\d_]+$")
 #: employer or a place, not the speaker the role describes.
 _ROLE_OF = frozenset("for at from with in to из от для при в".split())
 _MAX_ASIDES = 3  # Smith, however, also later said
+#: The Azerbaijani patronymic words (Həsən qızı, Əhməd oğlu) and the gender they give.
+_PATRONYMICS = {"qızı": "f", "oğlu": "m"}
 _MALE_TITLES = frozenset({"Mr", "Господин", "Cənab", "King", "Prince", "Sir", "Lord"})
 _FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Госпожа", "Xanım", "Queen", "Princess",
                             "Lady"})
@@ -211,8 +213,7 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
         while end < count and (words[end] in particles or (
                 words[end][0].isupper() and not lex.is_dative_name(words[end]))):
             end += 1
-        while end > index and words[end - 1] in particles:
-            end -= 1
+        end = index + _name_length(words[index:end], lex)
         skip, keep = _place_bounds(words[index:end], lex)
         if skip:
             continue  # Bakıda Samir Kərimov: the name starts after the place
@@ -227,8 +228,7 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
         lead, core = words[index:first], words[first:after]
         if starts is None:
             starts = _word_starts(text, run_start, words)
-        gender = _title_gender_of(lead) or (_surname_gender(core[-1].lower())[1]
-                                            if len(core) >= 2 else None)
+        gender = _title_gender_of(lead) or (_words_gender(core) if len(core) >= 2 else None)
         person = (any(w in titles or fold(w) in roles for w in lead)
                   or fold(words[index - 1] if index else _word_before(text, run_start))
                   in roles
@@ -246,6 +246,21 @@ def _too_long(words: list[str], particles: frozenset[str]) -> bool:
     than three capitalised words. Particles do not count, so Ursula von der Leyen and
     Charles de Gaulle stay whole."""
     return sum(1 for word in words if word not in particles) > _MAX_NAME_TOKENS
+
+
+def _name_length(words: list[str], lex: Lexicon) -> int:
+    """How many of a group's ``words`` the name keeps once particles at its end are left
+    out (Ursula von der: the particle belongs to what follows). A patronymic closing the
+    name stays (Əliyeva Leyla Həsən qızı, the official surname-first order; Leyla Həsən
+    qızı): oğlu/qızı after a father's given name, not after a surname (Samir Kərimov
+    oğlu ilə: with his son)."""
+    end = len(words)
+    if end >= 3 and words[-1] in _PATRONYMICS and words[-2] not in lex.particles \
+            and not _surname_gender(fold(words[-2]))[0]:
+        return end
+    while end > 0 and words[end - 1] in lex.particles:
+        end -= 1
+    return end
 
 
 def _place_bounds(words: list[str], lex: Lexicon) -> tuple[int, int]:
@@ -439,7 +454,12 @@ def guess_gender(name: Name) -> str | None:
     """Gender from the surname ending (Mammadova, Алиева), if the name has one."""
     if name.gender or len(name.words) < 2:
         return name.gender
-    return _surname_gender(name.words[-1].lower())[1]
+    return _words_gender(name.words)
+
+
+def _words_gender(words: list[str]) -> str | None:
+    """The gender a name's closing patronymic (Həsən qızı) or surname ending gives."""
+    return _PATRONYMICS.get(words[-1]) or _surname_gender(words[-1].lower())[1]
 
 
 def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
@@ -460,8 +480,7 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     end = index
     while end < len(tokens) and _name_word(tokens, end, index, text, lex):
         end += 1
-    while end > index and tokens[end - 1].text in lex.particles:
-        end -= 1
+    end = index + _name_length([t.text for t in tokens[index:end]], lex)
     skip, keep = _place_bounds([t.text for t in tokens[index:end]], lex)
     if skip:
         return None, index + 1
@@ -909,8 +928,15 @@ def _names_match(known: list[str], words: list[str], lang: str) -> bool:
     if len(known) < 2 or not words:
         return False
     if len(words) == 1:
-        return same_word(known[-1], words[0], lang)
+        return same_word(_surname_of(known), words[0], lang)
     return len(known) == len(words) and all(same_word(a, b, lang) for a, b in zip(known, words))
+
+
+def _surname_of(words: list[str]) -> str:
+    """The surname of a full name: its last word, or its first in the official
+    surname-first order, which a patronymic closes (Əliyeva Leyla Həsən qızı)."""
+    return words[0] if words[-1] in _PATRONYMICS and _surname_gender(fold(words[0]))[0] \
+        else words[-1]
 
 
 def _resolve_pronoun(name: Name, since: int, before: list[Mention], speakers: list[Mention],

@@ -717,3 +717,18 @@ def test_a_russian_addressee_named_in_full_is_not_the_speaker(segments: list[str
     # front of it (Ильхаму, Лейле) was taken for the speaker, or read into the speaker's
     # name (Лейле Алиевой Гусейнова), so the speaker check asked for the wrong person.
     assert [q.speaker for q in analyse_article(segments, "ru")] == [speaker]
+
+
+@pytest.mark.parametrize("segments, speaker", [
+    (["Əliyeva Leyla Həsən qızı bildirib ki, “Körpülər boşdur”."], "Əliyeva Leyla Həsən qızı"),
+    (["Leyla Həsən qızı bildirib ki, “Körpülər boşdur”."], "Leyla Həsən qızı"),
+    (["Əliyeva Leyla Həsən qızı iclasda çıxış edib.", "“Körpülər boşdur”, – deyə Əliyeva bildirib."],
+     "Əliyeva Leyla Həsən qızı"),
+    (["Samir Kərimov oğlu ilə gəlib.", "“Biz hazırıq”, – deyə Kərimov bildirib."], "Samir Kərimov"),
+])
+def test_an_azerbaijani_name_in_the_official_order_is_the_speaker(segments: list[str],
+                                                                  speaker: str) -> None:
+    # The patronymic closing a surname-first name (Əliyeva Leyla Həsən qızı) was cut off as a
+    # particle, so "qızı" stood between the name and the verb and the quotation had no
+    # speaker; a later surname alone could not resolve to a name whose last word is "qızı".
+    assert [q.speaker for q in analyse_article(segments, "az")] == [speaker]
