@@ -211,7 +211,8 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
             continue  # Ильхаму Алиеву Керимов: the name after the addressee's is the one
         end = index + 1
         while end < count and (words[end] in particles or (
-                words[end][0].isupper() and not lex.is_dative_name(words[end]))):
+                words[end][0].isupper() and not lex.is_dative_name(words[end])
+                and not _dative_pair(words, end, lex))):
             end += 1
         end = index + _name_length(words[index:end], lex)
         skip, keep = _place_bounds(words[index:end], lex)
@@ -475,7 +476,8 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
         gender = lex.pronouns[fold(first.text)]
         return Name(first.start, first.end, first.text, pronoun=True, gender=gender), index + 1
     if first.text in lex.particles or not first.text[0].isupper() \
-            or lex.is_dative_name(first.text):
+            or lex.is_dative_name(first.text) \
+            or _dative_pair([first.text, *(t.text for t in tokens[index + 1:index + 2])], 0, lex):
         return None, index + 1  # no group starts here: most words are lower case
     end = index
     while end < len(tokens) and _name_word(tokens, end, index, text, lex):
@@ -505,7 +507,16 @@ def _name_word(tokens: list[Token], position: int, first: int, text: str,
         return False
     if token.text in lex.particles:
         return position > first
-    return token.text[0].isupper() and not lex.is_dative_name(token.text)
+    return token.text[0].isupper() and not lex.is_dative_name(token.text) \
+        and not _dative_pair([t.text for t in tokens[position:position + 2]], 0, lex)
+
+
+def _dative_pair(words: list[str], index: int, lex: Lexicon) -> bool:
+    """Whether ``words[index:index + 2]`` are a given name and surname in the dative, the
+    person spoken to (сказал Азер Гасымлы Ильхаму Алиеву): not part of a name before."""
+    return bool(lex.dative_given) and index + 1 < len(words) \
+        and re.fullmatch(lex.dative_given, words[index]) is not None \
+        and lex.is_dative_name(words[index + 1])
 
 
 def _name_gap(previous: Token, gap: str, lex: Lexicon) -> bool:
@@ -564,6 +575,8 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
         size = lex.aside_at(folded, after) if after < len(tokens) else 0
         if not size and after < len(tokens) and lex.is_dative_name(words[after]):
             size = 1  # the person spoken to: Kərimov Əliyevə deyib, o, Əliyevə deyib
+        elif not size and _dative_pair(words, after, lex):
+            size = 2  # Гасымлы Ильхаму Алиеву сказал
         if not size:
             break
         after += size

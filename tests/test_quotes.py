@@ -732,3 +732,14 @@ def test_an_azerbaijani_name_in_the_official_order_is_the_speaker(segments: list
     # particle, so "qızı" stood between the name and the verb and the quotation had no
     # speaker; a later surname alone could not resolve to a name whose last word is "qızı".
     assert [q.speaker for q in analyse_article(segments, "az")] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "«Реформа провалилась», — сказал Азер Гасымлы Ильхаму Алиеву.",
+    "«Реформа провалилась», — Азер Гасымлы Ильхаму Алиеву сказал.",
+])
+def test_an_addressee_named_in_full_after_the_speaker_is_not_part_of_the_name(text: str) -> None:
+    # The addressee's given name in the dative was read into the speaker's name (Азер
+    # Гасымлы Ильхаму), which no translation has, or taken for the speaker itself.
+    [quotation] = find_quotations(text, "ru")
+    assert quotation.speaker == "Азер Гасымлы"
