@@ -706,7 +706,19 @@ def _speaker_term(entry: Entry, name: str) -> Term | None:
         matches = entry.glossary.terms_in(name, entry.src_lang)
         if matches and matches[-1].end == len(name.rstrip()) and matches[-1].term.is_name:
             term = matches[-1].term
-    return term
+    return term or _term_begun(entry, name)
+
+
+def _term_begun(entry: Entry, name: str) -> Term | None:
+    """The glossary term of the source that the speaker's name begins and lower-case words
+    go on (сообщил Бакинский порт: the attribution patterns take only the capitalised
+    word), so the translation is asked for the term, not for a word of it."""
+    assert entry.glossary is not None
+    for match in entry.glossary.terms_in(entry.source, entry.src_lang):
+        rest = match.text[len(name):]
+        if match.text.startswith(name) and rest[:1].isspace() and rest.strip()[:1].islower():
+            return match.term
+    return None
 
 
 def _sounds_present(name: str, text: str) -> bool:

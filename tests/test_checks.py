@@ -593,3 +593,15 @@ def test_a_quotation_going_on_in_the_next_paragraph_must_stay_open() -> None:
     assert (finding.check, finding.severity) == ("quote-count", Severity.WARNING)
     assert "goes on in the next paragraph" in finding.message
     assert check_entry(source, "«Мы построим терминал к маю.", "en", "ru") == []
+
+
+def test_an_organisation_speaker_written_adjective_first_is_asked_for_by_its_term() -> None:
+    # сообщил Бакинский порт: the attribution takes "Бакинский", which no translation has,
+    # so a correct one was reported with the speaker missing.
+    glossary = read_glossary(io.StringIO("en,ru,kind\nPort of Baku,Бакинский порт,organization\n"))
+    source = "«Порт работает круглосуточно», — сообщил Бакинский порт."
+    assert check_entry(source, "“The port works around the clock,” the Port of Baku said.", "ru",
+                       "en", glossary=glossary, only=["speaker"]) == []
+    [missing] = check_entry(source, "“The port works around the clock,” the port said.", "ru",
+                            "en", glossary=glossary, only=["speaker"])
+    assert "'Port of Baku'" in missing.message
