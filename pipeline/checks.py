@@ -178,10 +178,14 @@ def _swapped_speakers(entry: Entry) -> list[str]:
         return []
     source = [q for q in find_quotations(entry.source, entry.src_lang) if q.depth == 0]
     target = [q for q in find_quotations(entry.translation, entry.tgt_lang) if q.depth == 0]
-    if len(source) < 2 or len(source) != len(target):
+    if not source or len(source) != len(target):
         return []
     said = [_attributed_term(entry, q, entry.src_lang) for q in source]
-    quoted = {id(term) for term in said if term is not None}
+    # Anyone the source names may be handed a quotation: another speaker, or the person
+    # spoken to (“…,” Gasimli told Ilham Aliyev → “…,” Ilham Aliyev told Gasimli).
+    quoted = {id(term) for term in said if term is not None} | {
+        id(match.term) for match in entry.glossary.terms_in(entry.source, entry.src_lang)
+        if match.term.is_name}
     problems = []
     for number, (wanted, quotation) in enumerate(zip(said, target), 1):
         found = _attributed_term(entry, quotation, entry.tgt_lang)

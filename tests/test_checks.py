@@ -605,3 +605,16 @@ def test_an_organisation_speaker_written_adjective_first_is_asked_for_by_its_ter
     [missing] = check_entry(source, "“The port works around the clock,” the port said.", "ru",
                             "en", glossary=glossary, only=["speaker"])
     assert "'Port of Baku'" in missing.message
+
+
+def test_a_quotation_handed_to_the_person_spoken_to_is_an_error() -> None:
+    # “…,” Gasimli told Ilham Aliyev → “…,” Ilham Aliyev told Gasimli: both names are there
+    # and the swap check compared only two or more quotations, so it passed.
+    glossary = read_glossary(io.StringIO("en,ru,kind\nAzer Gasimli,Азер Гасымлы,person\n"
+                                         "Ilham Aliyev,Ильхам Алиев,person\n"))
+    source = "«Реформа провалилась», — сказал Азер Гасымлы Ильхаму Алиеву."
+    [swapped] = check_entry(source, "“The reform has failed,” Ilham Aliyev told Azer Gasimli.",
+                            "ru", "en", glossary=glossary, only=["speaker"])
+    assert "attributed to 'Ilham Aliyev' in the translation" in swapped.message
+    assert check_entry(source, "“The reform has failed,” Azer Gasimli told Ilham Aliyev.", "ru",
+                       "en", glossary=glossary, only=["speaker"]) == []
