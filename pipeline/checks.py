@@ -765,7 +765,24 @@ _DASH_INTERRUPTION = re.compile(r"[,.!?…]\s+[—–]\s+[^—–«»“”„]+
 
 
 def _dash_interruptions(text: str, scan: QuoteScan) -> int:
-    return sum(len(_DASH_INTERRUPTION.findall(span.inner(text))) for span in scan.spans if span.depth == 0)
+    """The interruptions inside top-level quotations, and inside one left open because it
+    goes on in the next paragraph («Мы сдержали обещание, — сказал он. — Теперь…)."""
+    closed = sum(len(_DASH_INTERRUPTION.findall(span.inner(text)))
+                 for span in scan.spans if span.depth == 0)
+    if not scan.unclosed:
+        return closed
+    start = scan.unclosed[0].index + 1
+    return closed + len(_DASH_INTERRUPTION.findall(_outside_spans(text, scan, start)))
+
+
+def _outside_spans(text: str, scan: QuoteScan, start: int) -> str:
+    """``text[start:]`` with the quotations closed inside it blanked (a nested „…“ holds no
+    interruption of the open quotation)."""
+    chars = list(text[start:])
+    for span in scan.spans:
+        if span.start >= start:
+            chars[span.start - start:span.end - start] = " " * (span.end - span.start)
+    return "".join(chars)
 
 
 #: — Мы готовы, — сказал министр: Russian and Azerbaijani dialogue, direct speech that a

@@ -618,3 +618,15 @@ def test_a_quotation_handed_to_the_person_spoken_to_is_an_error() -> None:
     assert "attributed to 'Ilham Aliyev' in the translation" in swapped.message
     assert check_entry(source, "“The reform has failed,” Azer Gasimli told Ilham Aliyev.", "ru",
                        "en", glossary=glossary, only=["speaker"]) == []
+
+
+def test_an_interrupted_quotation_going_on_in_the_next_paragraph_counts_its_parts() -> None:
+    # English closes and reopens the quotation around its attribution; Russian interrupts
+    # one pair of marks with dashes. The Russian style was counted in closed quotations
+    # only, so a correct translation of a paragraph whose quotation goes on was an error.
+    source = "“We kept our promise,” Karimov said. “Now it is their turn."
+    translation = "«Мы сдержали обещание, — сказал Керимов. — Теперь их очередь."
+    assert check_entry(source, translation, "en", "ru", only=["quote-count"]) == []
+    [lost] = check_entry(source, "«Мы сдержали обещание. Теперь их очередь.", "en", "ru",
+                         only=["quote-count"])
+    assert "the source has 2 quotations, the translation 1 quotation" in lost.message
