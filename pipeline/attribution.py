@@ -212,7 +212,8 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
         end = index + 1
         while end < count and (words[end] in particles or (
                 words[end][0].isupper() and not lex.is_dative_name(words[end])
-                and not _dative_pair(words, end, lex))):
+                and not _dative_pair(words, end, lex)
+                and not _addressed_after(words, end, lex))):
             end += 1
         end = index + _name_length(words[index:end], lex)
         skip, keep = _place_bounds(words[index:end], lex)
@@ -508,7 +509,18 @@ def _name_word(tokens: list[Token], position: int, first: int, text: str,
     if token.text in lex.particles:
         return position > first
     return token.text[0].isupper() and not lex.is_dative_name(token.text) \
-        and not _dative_pair([t.text for t in tokens[position:position + 2]], 0, lex)
+        and not _dative_pair([t.text for t in tokens[position:position + 2]], 0, lex) \
+        and not (position > first and _addressed_after([tokens[position - 1].text, token.text],
+                                                       1, lex))
+
+
+def _addressed_after(words: list[str], index: int, lex: Lexicon) -> bool:
+    """Whether ``words[index]`` is a surname in the dative right after another surname
+    (deyə Hüseynova Kərimova bildirib; сказала Гусейнова Керимовой): the person spoken to.
+    Only an ending that tells a gender counts (-ov, -ova, -ев …): some given names end like
+    the others (Шахлы, Лейлы in по словам Лейлы Гусейновой; Şahzadə)."""
+    return index > 0 and lex.is_dative_after(
+        _surname_gender(fold(words[index - 1]))[1] is not None, words[index])
 
 
 def _dative_pair(words: list[str], index: int, lex: Lexicon) -> bool:
@@ -577,6 +589,8 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
             size = 1  # the person spoken to: Kərimov Əliyevə deyib, o, Əliyevə deyib
         elif not size and _dative_pair(words, after, lex):
             size = 2  # Гасымлы Ильхаму Алиеву сказал
+        elif not size and after < len(tokens) and _addressed_after(words, after, lex):
+            size = 1  # Hüseynova Kərimova bildirib
         if not size:
             break
         after += size

@@ -56,10 +56,20 @@ class Lexicon:
     #: instrumental): the addressee only where the speaker's name follows it (сказала Лейле
     #: Алиевой Гусейнова), as по словам Шахлы Мамедовой names the speaker so.
     oblique_female: str = ""
+    #: A regex for a surname that reads as the dative only right after another surname,
+    #: as two surnames are never one person's name: Azerbaijani Kərimova is a woman's
+    #: name, or Kərimov in the dative (deyə Hüseynova Kərimova bildirib: to Karimov).
+    dative_after_surname: str = ""
 
     def is_dative_name(self, word: str) -> bool:
         """Whether ``word`` is a capitalised surname in the dative (:attr:`dative_name`)."""
         return bool(self.dative_name) and self._dative.fullmatch(word) is not None
+
+    def is_dative_after(self, surname: bool, word: str) -> bool:
+        """Whether ``word``, after a word that is (``surname``) or is not a surname, is a
+        surname in the dative (:attr:`dative_after_surname`)."""
+        return surname and bool(self.dative_after_surname) \
+            and re.fullmatch(self.dative_after_surname, word) is not None
 
     def is_place_case(self, word: str) -> bool:
         """Whether ``word`` is a capitalised word in a case of place (:attr:`place_case`)."""
@@ -252,6 +262,7 @@ RUSSIAN = Lexicon(
     dative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)у",
     dative_given=r"[А-ЯЁ][а-яё]+[уюеи]",
     oblique_female=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ой",
+    dative_after_surname=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ой",
     verbs=frozenset(_RU_VERBS),
     addressee_verbs=frozenset(),
     pronouns={"он": "m", "она": "f", "они": None},
@@ -295,6 +306,7 @@ AZERBAIJANI = Lexicon(
     #: Locative, ablative and the locative adjective (Bakıda, Bakıdan, Bakıdakı); the
     #: locative is -da/-də after every sound in Azerbaijani (Sumqayıtda), so no -ta.
     place_case=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+['’]?d(?:a|ə|an|ən|akı|əki)",
+    dative_after_surname=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+ova",
     verbs=frozenset({(w,) for w in _AZ_SIMPLE}
                     | {(noun, light) for noun in _AZ_COMPOUND for light in _AZ_LIGHT}
                     | {("xəbər", "verib"), ("məlumat", "verib"), ("cavab", "verib")}),

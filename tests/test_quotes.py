@@ -743,3 +743,19 @@ def test_an_addressee_named_in_full_after_the_speaker_is_not_part_of_the_name(te
     # Гасымлы Ильхаму), which no translation has, or taken for the speaker itself.
     [quotation] = find_quotations(text, "ru")
     assert quotation.speaker == "Азер Гасымлы"
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("“Biz geri çəkilməyəcəyik”, – deyə Leyla Hüseynova Kərimova bildirib.", "az", "Leyla Hüseynova"),
+    ("“Biz geri çəkilməyəcəyik”, – Leyla Hüseynova Kərimova bildirib.", "az", "Leyla Hüseynova"),
+    ("“Biz geri çəkilməyəcəyik”, – deyə Leyla Kərimova bildirib.", "az", "Leyla Kərimova"),
+    ("«Мы не отступим», — сказала Лейла Гусейнова Керимовой.", "ru", "Лейла Гусейнова"),
+    ("По словам Лейлы Гусейновой, «мы не отступим».", "ru", "Лейла Гусейнова"),
+    ("«Мы не отступим», — сказала Марина Керимовой.", "ru", "Марина"),
+])
+def test_a_surname_after_the_speakers_surname_is_the_person_spoken_to(
+        text: str, lang: str, speaker: str) -> None:
+    # Kərimova after Hüseynova is Kərimov in the dative (two surnames are never one
+    # person's name): the addressee was read into the speaker's name, Leyla Hüseynova
+    # Kərimova, which no translation has.
+    assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
