@@ -630,3 +630,23 @@ def test_an_interrupted_quotation_going_on_in_the_next_paragraph_counts_its_part
     [lost] = check_entry(source, "«Мы сдержали обещание. Теперь их очередь.", "en", "ru",
                          only=["quote-count"])
     assert "the source has 2 quotations, the translation 1 quotation" in lost.message
+
+
+@pytest.mark.parametrize("source, src, translation, tgt", [
+    ("Газета «Зеркало» пишет, что Рашад Мамедли покинул пост.", "ru",
+     "The newspaper Zerkalo writes that Rashad Mammadli has left his post.", "en"),
+    ("The newspaper Zerkalo writes that Rashad Mammadli has left his post.", "en",
+     "Газета «Зеркало» пишет, что Рашад Мамедли покинул пост.", "ru"),
+])
+def test_a_title_in_quotation_marks_on_one_side_only_is_no_quotation_lost(
+        source: str, src: str, translation: str, tgt: str) -> None:
+    # Russian puts the names of newspapers and companies in «…», English does not: a correct
+    # translation was an error, "the source has 1 quotation, the translation 0".
+    assert check_entry(source, translation, src, tgt, only=["quote-count"]) == []
+
+
+def test_a_quotation_lost_beside_a_title_is_still_an_error() -> None:
+    source = "«Порт закроют», — сообщила газета «Зеркало»."
+    [lost] = check_entry(source, "The port will close, the newspaper Zerkalo reported.", "ru",
+                         "en", only=["quote-count"])
+    assert "the source has 2 quotations, the translation 0 quotations" in lost.message
