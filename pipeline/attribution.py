@@ -525,10 +525,12 @@ def _addressed_after(words: list[str], index: int, lex: Lexicon) -> bool:
 
 def _dative_pair(words: list[str], index: int, lex: Lexicon) -> bool:
     """Whether ``words[index:index + 2]`` are a given name and surname in the dative, the
-    person spoken to (сказал Азер Гасымлы Ильхаму Алиеву): not part of a name before."""
+    person spoken to (сказал Азер Гасымлы Ильхаму Алиеву): not part of a name before.
+    A word with a surname ending is the speaker's surname (сказал Натиг Джафарли Алиеву)."""
     return bool(lex.dative_given) and index + 1 < len(words) \
         and re.fullmatch(lex.dative_given, words[index]) is not None \
-        and lex.is_dative_name(words[index + 1])
+        and lex.is_dative_name(words[index + 1]) \
+        and not _surname_gender(fold(words[index]))[0]
 
 
 def _name_gap(previous: Token, gap: str, lex: Lexicon) -> bool:

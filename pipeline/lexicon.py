@@ -50,7 +50,8 @@ class Lexicon:
     place_case: str = ""
     #: A regex for a given name that may be in the dative (Ильхаму, Игорю, Лейле): taken
     #: for the addressee only right before a surname in the dative (сказал Ильхаму Алиеву
-    #: Керимов), as Russian declines every word of a name.
+    #: Керимов), as Russian declines every word of a name; in Azerbaijani only the surname
+    #: takes the ending (Azər Qasımlıya), so any given name.
     dative_given: str = ""
     #: A regex for a woman's surname in an oblique case (Алиевой: genitive, dative or
     #: instrumental): the addressee only where the speaker's name follows it (сказала Лейле
@@ -307,6 +308,8 @@ AZERBAIJANI = Lexicon(
     #: locative is -da/-də after every sound in Azerbaijani (Sumqayıtda), so no -ta.
     place_case=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+['’]?d(?:a|ə|an|ən|akı|əki)",
     dative_after_surname=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+ova",
+    #: Only the surname takes the case ending (deyə Şəhla Məmmədova Azər Qasımlıya bildirib).
+    dative_given=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+",
     verbs=frozenset({(w,) for w in _AZ_SIMPLE}
                     | {(noun, light) for noun in _AZ_COMPOUND for light in _AZ_LIGHT}
                     | {("xəbər", "verib"), ("məlumat", "verib"), ("cavab", "verib")}),

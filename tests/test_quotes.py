@@ -759,3 +759,18 @@ def test_a_surname_after_the_speakers_surname_is_the_person_spoken_to(
     # person's name): the addressee was read into the speaker's name, Leyla Hüseynova
     # Kərimova, which no translation has.
     assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("«Мы готовы», — сказал Натиг Джафарли Алиеву.", "ru", "Натиг Джафарли"),
+    ("«Мы готовы», — сказала Гюльнара Гусейнзаде Алиеву.", "ru", "Гюльнара Гусейнзаде"),
+    ("“Bu, səhvdir”, – deyə Şəhla Məmmədova Azər Qasımlıya bildirib.", "az", "Şəhla Məmmədova"),
+    ("“Bu, səhvdir”, – deyə Samir Kərimov İlham Əliyevə bildirib.", "az", "Samir Kərimov"),
+    ("“Bu, səhvdir”, – Samir Kərimov Əliyevə deyib.", "az", "Samir Kərimov"),
+])
+def test_an_addressee_named_in_full_after_a_speaker_ends_the_speakers_name(
+        text: str, lang: str, speaker: str) -> None:
+    # A surname ending in -и/-е (Джафарли, Гусейнзаде) was taken for a given name in the
+    # dative and cut off the speaker's name; an Azerbaijani addressee's given name, which
+    # stays in the nominative (Azər Qasımlıya), was read into the speaker's name.
+    assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
