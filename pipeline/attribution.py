@@ -593,6 +593,8 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
             size = 2  # Гасымлы Ильхаму Алиеву сказал
         elif not size and after < len(tokens) and _addressed_after(words, after, lex):
             size = 1  # Hüseynova Kərimova bildirib
+        elif not size and after < len(tokens) and lex.is_place_case(words[after]):
+            size = 1  # Kərimov Londonda bildirib: where, not who
         if not size:
             break
         after += size
@@ -788,8 +790,11 @@ def _that_after_object(rest: list[str]) -> bool:
 
 
 def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Name | None:
-    """The name or pronoun ending right before ``tokens[verb]``, past an appositive."""
+    """The name or pronoun ending right before ``tokens[verb]``, past an appositive and a
+    place (İlham Əliyev Londonda bildirib)."""
     end = _before_asides(text, tokens, verb, lex)
+    if 1 < end and lex.is_place_case(tokens[end - 1].text):
+        end = _before_asides(text, tokens, end - 1, lex)  # Kərimov dünən Bakıda bildirib
     gap = text[tokens[end - 1].end:tokens[end].start] if end > 0 else ""
     enclosed = end < verb and text[tokens[verb - 1].end:tokens[verb].start].strip() == ","
     if gap.strip() == "," and not enclosed:

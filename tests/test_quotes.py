@@ -774,3 +774,15 @@ def test_an_addressee_named_in_full_after_a_speaker_ends_the_speakers_name(
     # dative and cut off the speaker's name; an Azerbaijani addressee's given name, which
     # stays in the nominative (Azər Qasımlıya), was read into the speaker's name.
     assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Prezident İlham Əliyev Londonda bildirib: “Dəhliz açıqdır”.", "İlham Əliyev"),
+    ("“Dəhliz açıqdır”, – Samir Kərimov Londonda bildirib.", "Samir Kərimov"),
+    ("Samir Kərimov dünən Bakıda bildirib ki, “dəhliz açıqdır”.", "Samir Kərimov"),
+])
+def test_an_azerbaijani_place_between_the_speaker_and_the_verb_is_not_the_speaker(
+        text: str, speaker: str) -> None:
+    # The place (Londonda: in London) stood right before the verb, so it was taken for the
+    # speaker, and the speaker check asked every translation for "Londonda".
+    assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
