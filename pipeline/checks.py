@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
+from pipeline.attribution import nominative
 from pipeline.glossary import Glossary, Term, count_term, find_variants, term_pattern
 from pipeline.inline import (RegionKind, blank_out, code_spans, math_spans, protected_regions,
                              template_structure_changed, template_tags, urls)
@@ -664,6 +665,11 @@ def _speaker_problem(entry: Entry, name: str) -> str | None:
         if surname is not None:
             return _surname_problem(entry, name, *surname)
     if _sounds_present(name, entry.translation):
+        return None
+    # по словам Шахлы Мамедовой: the translation writes the name in its own case, often the
+    # nominative (According to Shahla Mammadova), which sounds less like the genitive.
+    base = nominative(name, entry.src_lang)
+    if base is not None and base != name and _sounds_present(base, entry.translation):
         return None
     return f"speaker {name!r} is missing from the translation"
 

@@ -650,3 +650,14 @@ def test_a_quotation_lost_beside_a_title_is_still_an_error() -> None:
     [lost] = check_entry(source, "The port will close, the newspaper Zerkalo reported.", "ru",
                          "en", only=["quote-count"])
     assert "the source has 2 quotations, the translation 0 quotations" in lost.message
+
+
+def test_a_speaker_named_in_the_genitive_is_found_in_the_nominative() -> None:
+    # по словам Шахлы Мамедовой: the genitive as written did not sound like the English
+    # "Shahla Mammadova", so a correct translation had its speaker reported missing.
+    source = "По словам Шахлы Мамедовой, «тюлени в реальной опасности»."
+    assert check_entry(source, "According to Shahla Mammadova, “the seals are in real danger.”",
+                       "ru", "en", only=["speaker"]) == []
+    [missing] = check_entry(source, "According to experts, “the seals are in real danger.”",
+                            "ru", "en", only=["speaker"])
+    assert "speaker 'Шахлы Мамедовой' is missing" in missing.message
