@@ -45,8 +45,12 @@ def _skeletons(word: str) -> frozenset[str]:
     lower = word.lower()
     if any(char in _CYRILLIC for char in lower):
         return frozenset({_fold(_transliterate(lower))})
-    return frozenset({_fold(_plain(lower)),
-                      _fold(_plain("".join(_AZERBAIJANI.get(c, c) for c in lower)))})
+    azerbaijani = "".join(_AZERBAIJANI.get(c, c) for c in lower)
+    found = {_fold(_plain(lower)), _fold(_plain(azerbaijani))}
+    if "ə" in lower:  # English writes ə as a (Rashad) or e (Azer, Elchin): both conventions
+        found.add(_fold(_plain("".join(_AZERBAIJANI.get(c, c)
+                                       for c in lower.replace("ə", "e")))))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -1,0 +1,24 @@
+"""Phonetic skeletons of names (pipeline.translit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks import check_entry
+from pipeline.translit import similarity
+
+
+@pytest.mark.parametrize("azerbaijani, english", [("Azər", "Azer"), ("Elçin", "Elchin"),
+                                                  ("Rəşad", "Rashad"), ("Həsənov", "Hasanov")])
+def test_azerbaijani_schwa_meets_both_english_spellings(azerbaijani: str, english: str) -> None:
+    # ə was folded to a only, so Azər and Azer sounded alike at 0.75: below what the speaker
+    # check asks, which reported Azər Qasımlı missing from "Azer Gasimli said".
+    assert similarity(azerbaijani, english) >= 0.8
+
+
+def test_a_speaker_spelt_with_e_for_schwa_is_present() -> None:
+    source = "“İslahat uğursuz oldu”, – deyə Azər Qasımlı bildirib."
+    assert check_entry(source, "“The reform has failed,” Azer Gasimli said.", "az", "en",
+                       only=["speaker"]) == []
+    assert check_entry(source, "“The reform has failed,” the minister said.", "az", "en",
+                       only=["speaker"]) != []
