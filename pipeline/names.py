@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any, Container, Iterable, Mapping, NamedTuple, Sequence
 
-from pipeline.attribution import MAYBE_UPPER, Name, full_names_in
+from pipeline.attribution import MAYBE_UPPER, Name, full_names_in, same_word
 from pipeline.glossary import Glossary
 from pipeline.inline import blank_out
 from pipeline.lexicon import RU_HUSHING, lexicon
@@ -135,17 +135,46 @@ def catalogue_renderings(path: str, src_lang: str, tgt_lang: str, catalogue: Cat
     if src_lang == tgt_lang:
         return ()
     messages = catalogue.active
-    people = person_names([m.msgid for m in messages], src_lang, glossary)
+    segments = [m.msgid for m in messages]
+    people = person_names(segments, src_lang, glossary)
+    surnames = surname_speakers(segments, src_lang, glossary)
     found: list[tuple[NameKey, Rendering]] = []
-    for message, names in zip(messages, people):
-        if not names:
+    for message, names, alone in zip(messages, people, surnames):
+        if not names and not alone:
             continue
         for translation in message.translations:
-            for name, spellings in locate(translation, names, src_lang, tgt_lang, glossary).items():
+            located = [(name, spellings) for name, spellings in
+                       locate(translation, names, src_lang, tgt_lang, glossary).items()] if names else []
+            # A surname alone names the person its quotation resolved to: its spelling is
+            # recorded under the full name and compared with the full spellings' surname.
+            located += [(alone[written], spellings) for written, spellings in
+                        locate(translation, {written: 1 for written in alone}, src_lang, tgt_lang,
+                               glossary).items()]
+            for name, spellings in located:
                 found += [((name, src_lang, tgt_lang),
                            Rendering(text, path, message.lineno, message.msgid, tgt_lang,
                                      not message.fuzzy)) for text in spellings]
     return tuple(found)
+
+
+def surname_speakers(segments: Sequence[str], lang: str,
+                     glossary: Glossary | None = None) -> list[dict[str, str]]:
+    """For each segment, the speakers it names by surname alone (“…,” Kərimov added), as
+    written, with the full name the article introduced them by (Samir Kərimov), for the
+    people the glossary does not know. A segment that also names the person in full is
+    left out: there the surname is part of the full name's spelling."""
+    found: list[dict[str, str]] = [{} for _ in segments]
+    for quotation in analyse_article(segments, lang):
+        said, speaker = quotation.attribution, quotation.speaker
+        if said is None or speaker is None or " " in said.text:
+            continue
+        full = _cleaned(speaker, lang)
+        if full is None or not same_word(full.split()[-1], said.text, lang) \
+                or full in segments[said.segment_index] \
+                or (glossary is not None and glossary.terms_in(full, lang)):
+            continue
+        found[said.segment_index][said.text] = full
+    return found
 
 
 def locate(translation: str, names: Mapping[str, int], src_lang: str, tgt_lang: str,
@@ -209,7 +238,10 @@ def name_drift(renderings: Mapping[NameKey, Sequence[Rendering]], glossary: Glos
         groups = _spellings(occurrences, key[2])
         if len(groups) < 2:
             continue
-        reference = _reference(groups, key[0])
+        named_in_full = [group for group in groups if any(" " in o.text for o in group)]
+        if not named_in_full:
+            continue  # only surnames alone: no full spelling to hold the others to
+        reference = _reference(named_in_full, key[0])
         row = _suggested_row(key, _display(reference), renderings, glossary)
         where = _where(reference)
         for group in groups:
@@ -436,7 +468,9 @@ def _ru_stem_fits(stem: str, ending: str, paradigm: str) -> bool:
 
 def _spellings(occurrences: Sequence[Rendering], lang: str) -> list[list[Rendering]]:
     """The occurrences grouped by spelling (:func:`same_spelling`, joined transitively),
-    in order of first appearance."""
+    in order of first appearance. A surname alone (see :func:`surname_speakers`) joins the
+    first full spelling whose surname it is, and is never a bridge between two full
+    spellings (Самир Керимов, Самер Керимов and Керимов stay two spellings)."""
     texts = list(dict.fromkeys(o.text for o in occurrences))
     parent = list(range(len(texts)))
 
@@ -447,8 +481,15 @@ def _spellings(occurrences: Sequence[Rendering], lang: str) -> list[list[Renderi
 
     for i in range(len(texts)):
         for j in range(i):
-            if same_spelling(texts[i], texts[j], lang):
+            if (" " in texts[i]) == (" " in texts[j]) and same_spelling(texts[i], texts[j], lang):
                 parent[root(i)] = root(j)
+    for i, text in enumerate(texts):
+        if " " in text:
+            continue
+        full = next((j for j, other in enumerate(texts) if " " in other
+                     and _same_word(other.split()[-1], text, lang)), None)
+        if full is not None:
+            parent[root(i)] = root(full)
     index = {text: i for i, text in enumerate(texts)}
     groups: dict[int, list[Rendering]] = {}
     for occurrence in occurrences:
@@ -475,7 +516,8 @@ def _reference(groups: list[list[Rendering]], source: str) -> list[Rendering]:
 def _display(group: Sequence[Rendering]) -> str:
     """The group's most frequent written form (reviewed ones first; shorter on a tie): in
     news prose a name is mostly the subject, so that is usually its nominative."""
-    pool = [o.text for o in group if o.reviewed] or [o.text for o in group]
+    full = [o for o in group if " " in o.text] or list(group)  # a surname alone is no name's display
+    pool = [o.text for o in full if o.reviewed] or [o.text for o in full]
     counts = Counter(pool)
     return min(counts, key=lambda text: (-counts[text], len(text), pool.index(text)))
 
@@ -528,4 +570,4 @@ def _suggested_row(key: NameKey, target: str, renderings: Mapping[NameKey, Seque
 
 
 __all__ = ["CHECK", "NameKey", "Rendering", "catalogue_renderings", "collect", "locate", "name_drift",
-           "person_names", "recalled_names", "remembered_names", "same_spelling"]
+           "person_names", "recalled_names", "remembered_names", "same_spelling", "surname_speakers"]

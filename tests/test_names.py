@@ -397,3 +397,37 @@ def test_on_a_tie_the_source_spelling_left_in_the_translation_is_the_drift(gloss
     findings = _drift(items, glossary)
     assert [(f.path, f.line) for f in findings] == [("az/a.po", 5)]
     assert "`Rashad Mammadli,,Rəşad Məmmədli,person,`" in findings[0].message
+
+
+def test_a_speaker_named_by_surname_alone_is_held_to_the_full_names_spelling() -> None:
+    # “…,” Mammadli added, after Rashad Mammadli was introduced: the surname alone was keyed
+    # nowhere, so Мамедли in one paragraph and Маммадли in the next passed.
+    items = [_item("ru/a.po", [
+        (SAID, "«Причалы были заняты», — сказал директор порта Рашад Мамедли.", 1, False),
+        ("“We will wait,” Mammadli added.", "«Мы подождём», — добавил Маммадли.", 4, True),
+        ("“Not for long,” Mammadli said.", "«Недолго», — сказал Мамедли.", 7, False),
+    ])]
+    findings = _drift(items)
+    assert [(f.path, f.line) for f in findings] == [("ru/a.po", 4)]
+    assert "'Rashad Mammadli' is spelled 'Маммадли' here (not reviewed yet) but 'Рашад Мамедли'" \
+        in findings[0].message
+    assert "`Rashad Mammadli,Рашад Мамедли,person`" in findings[0].message
+
+
+@pytest.mark.parametrize("said", ["«Мы подождём», — добавил Мамедли.",
+                                  "«Мы подождём», — добавил господин Мамедли.",
+                                  "По словам Мамедли, «мы подождём»."])
+def test_a_surname_alone_in_the_full_names_spelling_is_no_drift(said: str) -> None:
+    items = [_item("ru/a.po", [
+        (SAID, "«Причалы были заняты», — сказал директор порта Рашад Мамедли.", 1, False),
+        ("“We will wait,” Mammadli added.", said, 4, False),
+    ])]
+    assert _drift(items) == []
+
+
+def test_a_surname_alone_does_not_join_two_full_spellings() -> None:
+    items = [_item("ru/a.po", [
+        (SAID, "«Причалы были заняты», — сказал Рашад Мамедли.", 1, False),
+        ("“We will wait,” Mammadli added.", "«Мы подождём», — добавил Мамедли.", 4, False),
+    ]), _item("ru/b.po", [(SAID, "«Причалы были заняты», — сказал Рошад Мамедли.", 2, True)])]
+    assert [(f.path, f.line) for f in _drift(items)] == [("ru/b.po", 2)]
