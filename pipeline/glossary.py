@@ -533,14 +533,21 @@ def _word_pattern(word: str, lang: str, name: bool, last: bool) -> tuple[str, st
     elif lang == "az" and last:
         ending = r"(?:['’\-]?[a-zəğıöüçşâ]{1,6})?"
     literal = rest if word[0].islower() else word[0] + rest
-    pattern = _APOSTROPHE.sub(_ANY_APOSTROPHE, re.escape(rest))
-    return _first_letter(word, lang) + pattern + ending, max(_APOSTROPHE.split(literal), key=len)
+    pattern = "".join(_ANY_APOSTROPHE if char in _APOSTROPHES else _ANY_HYPHEN
+                      if char in _HYPHENS else re.escape(char) for char in rest)
+    return _first_letter(word, lang) + pattern + ending, max(_JOINER.split(literal), key=len)
 
 
 #: Apostrophes inside a name (O'Brien, O’Brien, Azerbaijani Oʼ): typography and engines
 #: write any of them, and each is the same spelling of the name.
-_APOSTROPHE = re.compile("['’ʼ]")
+_APOSTROPHES = "'’ʼ"
 _ANY_APOSTROPHE = "['’ʼ]"
+#: Hyphens inside a name (Anne-Marie, Исмайлова-Гулиева): typesetting writes the hyphen as
+#: U+2010 or, so the name is not broken at a line end, the non-breaking U+2011; each is the
+#: same spelling. A dash (–) is not: it is a typo the checks should name.
+_HYPHENS = "-\u2010\u2011"
+_ANY_HYPHEN = "[-\u2010\u2011]"
+_JOINER = re.compile("|".join(map(re.escape, _APOSTROPHES + _HYPHENS)))
 
 
 def _ru_stem(word: str, name: bool) -> str:
