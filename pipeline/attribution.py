@@ -220,6 +220,8 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
         if skip:
             continue  # Bakıda Samir Kərimov: the name starts after the place
         end = index + keep
+        if end < count:
+            end = index + _before_addressee(words[index:end + 1], end - index, lex)
         first = index
         while first < end - 1 and (words[first] in titles or words[first] in function_words
                                    or fold(words[first]) in roles):
@@ -263,6 +265,41 @@ def _name_length(words: list[str], lex: Lexicon) -> int:
     while end > 0 and words[end - 1] in lex.particles:
         end -= 1
     return end
+
+
+def _before_addressee(words: list[str], end: int, lex: Lexicon) -> int:
+    """How many of a group's ``words[:end]`` the name keeps when ``words[end]``, right
+    after it, is a name in the dative: the capitalised words after the group's last
+    surname are the addressee's (Samir Kərimov Meydan TV-yə bildirib: to Meydan TV)."""
+    if end >= len(words) or not lex.is_dative_name(words[end]):
+        return end
+    for last in range(end - 2, -1, -1):
+        if _surname_gender(fold(words[last]))[0]:
+            return last + 1
+    return end
+
+
+def _addressee_run(words: list[str], index: int, lex: Lexicon) -> int:
+    """How many words from ``index`` name the person or outlet spoken to: capitalised words
+    up to one in the dative (Meydan TV-yə, APA-ya), 0 when they do not end so."""
+    for size in range(1, _MAX_NAME_TOKENS + 1):
+        if index + size > len(words) or not words[index + size - 1][:1].isupper():
+            return 0
+        if lex.is_dative_name(words[index + size - 1]):
+            return size
+    return 0
+
+
+def _addressee_start(tokens: list[Token], dative: int, lex: Lexicon) -> int:
+    """Index of the first word of the addressee whose name ends at ``tokens[dative]``, a
+    name in the dative: back over capitalised words up to the speaker's surname (Samir
+    Kərimov İlham Əliyevə, Samir Kərimov Meydan TV-yə)."""
+    start = dative
+    while start > 1 and dative - start < _MAX_NAME_TOKENS - 1 \
+            and tokens[start - 1].text[:1].isupper() \
+            and not _surname_gender(fold(tokens[start - 1].text))[0]:
+        start -= 1
+    return start if start > 0 and _surname_gender(fold(tokens[start - 1].text))[0] else dative
 
 
 def _place_bounds(words: list[str], lex: Lexicon) -> tuple[int, int]:
@@ -488,6 +525,8 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     if skip:
         return None, index + 1
     end = index + keep
+    if end < len(tokens) and text[tokens[end - 1].end:tokens[end].start].isspace():
+        end = index + _before_addressee([t.text for t in tokens[index:end + 1]], end - index, lex)
     group = tokens[index:end]
     lead = _leading(group, lex)
     core = group[len(lead):]
@@ -589,6 +628,8 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
         size = lex.aside_at(folded, after) if after < len(tokens) else 0
         if not size and after < len(tokens) and lex.is_dative_name(words[after]):
             size = 1  # the person spoken to: Kərimov Əliyevə deyib, o, Əliyevə deyib
+        elif not size and after < len(tokens) and _addressee_run(words, after, lex):
+            size = _addressee_run(words, after, lex)  # Kərimov Meydan TV-yə bildirib
         elif not size and _dative_pair(words, after, lex):
             size = 2  # Гасымлы Ильхаму Алиеву сказал
         elif not size and after < len(tokens) and _addressed_after(words, after, lex):
@@ -795,6 +836,8 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
     end = _before_asides(text, tokens, verb, lex)
     if 1 < end and lex.is_place_case(tokens[end - 1].text):
         end = _before_asides(text, tokens, end - 1, lex)  # Kərimov dünən Bakıda bildirib
+    if 1 < end and lex.is_dative_name(tokens[end - 1].text):
+        end = _addressee_start(tokens, end - 1, lex)  # Kərimov Meydan TV-yə bildirib
     gap = text[tokens[end - 1].end:tokens[end].start] if end > 0 else ""
     enclosed = end < verb and text[tokens[verb - 1].end:tokens[verb].start].strip() == ","
     if gap.strip() == "," and not enclosed:

@@ -303,7 +303,10 @@ _AZ_COMPOUND = ("qeyd", "əlavə", "bəyan", "hesab", "iddia", "xəbərdarlıq",
 _AZ_LIGHT = ("edib", "etdi", "edir", "edərək")
 
 AZERBAIJANI = Lexicon(
-    dative_name=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+(?:(?:y?ev|öv)ə|(?:l[iıuü]|zadə)y[əa])",
+    #: Also a name whose dative ending a hyphen or apostrophe sets off, as Azerbaijani
+    #: writes it after abbreviations and foreign names (APA-ya, Meydan TV-yə, Reuters’ə).
+    dative_name=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+(?:(?:y?ev|öv)ə|(?:l[iıuü]|zadə)y[əa])"
+                r"|[A-ZÇƏĞİIÖŞÜ0-9][^\W_]*['’\-]y?[aə]",
     #: Locative, ablative and the locative adjective (Bakıda, Bakıdan, Bakıdakı); the
     #: locative is -da/-də after every sound in Azerbaijani (Sumqayıtda), so no -ta.
     place_case=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+['’]?d(?:a|ə|an|ən|akı|əki)",

@@ -786,3 +786,17 @@ def test_an_azerbaijani_place_between_the_speaker_and_the_verb_is_not_the_speake
     # The place (Londonda: in London) stood right before the verb, so it was taken for the
     # speaker, and the speaker check asked every translation for "Londonda".
     assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Biz hazırıq”, – Samir Kərimov Meydan TV-yə bildirib.", "Samir Kərimov"),
+    ("“Biz hazırıq”, – Samir Kərimov APA-ya bildirib.", "Samir Kərimov"),
+    ("Samir Kərimov Reuters’ə bildirib ki, “biz hazırıq”.", "Samir Kərimov"),
+    ("Samir Kərimov Meydan TV-yə bildirib ki, “biz hazırıq”.", "Samir Kərimov"),
+    ("Samir Kərimov İlham Əliyevə bildirib ki, “biz hazırıq”.", "Samir Kərimov"),
+    ("“Biz hazırıq”, – deyə Aytən İsmayılova-Quliyeva bildirib.", "Aytən İsmayılova-Quliyeva"),
+])
+def test_an_outlet_spoken_to_in_azerbaijani_is_not_the_speaker(text: str, speaker: str) -> None:
+    # Azerbaijani sets a dative ending off with a hyphen after abbreviations and foreign
+    # names (APA-ya: to APA): the outlet was read into the speaker's name or taken for it.
+    assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
