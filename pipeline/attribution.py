@@ -666,6 +666,15 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
     words = [t.text for t in tokens]
     while index + 1 < len(tokens) and (spoken_to := lex.addressee_at(words, index)):
         index += spoken_to  # сказал Ильхаму Алиеву Керимов: the person spoken to comes first
+    folded = [fold(word) for word in words]
+    for _ in range(_MAX_ASIDES):
+        # сказала журналистам Айтан Исмайлова / заявил в понедельник Самир Керимов; only a
+        # lower-case aside, so a name that ends like an adverb (Kelly) is not passed over
+        aside = lex.aside_at(folded, index) if words[index:index + 1] \
+            and words[index][0].islower() else 0
+        if not aside or index + aside >= len(tokens):
+            break
+        index += aside
     for skip in range(4):
         position = index + skip
         if position >= len(tokens):

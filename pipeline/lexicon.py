@@ -32,7 +32,9 @@ class Lexicon:
     after_genitive: tuple[tuple[str, ...], ...] = ()
     #: Particles, adverbs and parenthetical phrases that may stand between a speaker's
     #: name and the speech verb (Smith also said, Мамедова же заявила, Qədirov isə deyib,
-    #: Мамедова, в свою очередь, заявила).
+    #: Мамедова, в свою очередь, заявила), or between a speech verb and the name after it
+    #: (заявил в понедельник Самир Керимов), and the audience in those places (сказала
+    #: журналистам Айтан Исмайлова, Ceyhun Bayramov jurnalistlərə bildirib).
     asides: frozenset[tuple[str, ...]] = frozenset()
     #: A word ending that makes an adverb an aside too (English -ly: Smith bluntly said).
     aside_suffix: str = ""
@@ -284,7 +286,8 @@ RUSSIAN = Lexicon(
                                     | {("со", "слов")}),
     asides=_phrases("также тоже же позже позднее затем потом ещё еще тогда однако "
                     "впрочем вновь снова уже ранее неоднократно публично прямо вчера "
-                    "сегодня|в понедельник|во вторник|в среду|в четверг|в пятницу|"
+                    "сегодня журналистам репортерам репортёрам корреспонденту "
+                    "корреспондентам прессе|в понедельник|во вторник|в среду|в четверг|в пятницу|"
                     "в субботу|в воскресенье|"
                     "в свою очередь|со своей стороны|в частности|в ответ|в том числе|"
                     "при этом|между тем|в итоге"),
@@ -340,7 +343,7 @@ AZERBAIJANI = Lexicon(
                     ("açıqlamasına", "görə"), ("məlumatına", "görə"),
                     ("iddiasına", "görə"), ("sözləri", "ilə")),
     asides=_phrases("həmçinin sonra da də isə yenə yenidən artıq əvvəlcə hətta dünən "
-                    "cümə şənbə bazar çərşənbə|öz növbəsində|daha sonra|bir daha|bu dəfə|"
+                    "cümə şənbə bazar çərşənbə jurnalistlərə mətbuata|öz növbəsində|daha sonra|bir daha|bu dəfə|"
                     "öz tərəfindən|bu gün|bazar ertəsi|çərşənbə axşamı|cümə axşamı"),
     calendar=frozenset(
         "Yanvar Fevral Mart Aprel May İyun İyul Avqust Sentyabr Oktyabr Noyabr Dekabr Bazar "

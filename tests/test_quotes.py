@@ -800,3 +800,16 @@ def test_an_outlet_spoken_to_in_azerbaijani_is_not_the_speaker(text: str, speake
     # Azerbaijani sets a dative ending off with a hyphen after abbreviations and foreign
     # names (APA-ya: to APA): the outlet was read into the speaker's name or taken for it.
     assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("«Мы готовы», — сказала журналистам Айтан Исмайлова-Гулиева.", "ru", "Айтан Исмайлова-Гулиева"),
+    ("«Мы готовы», — заявил в понедельник Самир Керимов.", "ru", "Самир Керимов"),
+    ("“Biz hazırıq”, – Ceyhun Bayramov jurnalistlərə bildirib.", "az", "Ceyhun Bayramov"),
+    ("“We are ready,” said Kelly Smith.", "en", "Kelly Smith"),
+])
+def test_the_audience_between_verb_and_speaker_is_passed_over(text: str, lang: str,
+                                                             speaker: str) -> None:
+    # "журналистам" (to journalists) after the verb, or "jurnalistlərə" before it, left
+    # the quotation without a speaker, so the speaker check never looked at it.
+    assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
