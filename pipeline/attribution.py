@@ -216,7 +216,8 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
                 and not _addressed_after(words, end, lex))):
             end += 1
         end = index + _name_length(words[index:end], lex)
-        skip, keep = _place_bounds(words[index:end], lex)
+        before = words[index - 1] if index else _word_before(text, run_start)
+        skip, keep = _place_bounds(words[index:end], lex, before)
         if skip:
             continue  # Bakıda Samir Kərimov: the name starts after the place
         end = index + keep
@@ -226,6 +227,8 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
         while first < end - 1 and (words[first] in titles or words[first] in function_words
                                    or fold(words[first]) in roles):
             first += 1
+        if first > index and _russian_lead(words[first:end], lex, words[first - 1]):
+            first += 1  # Президент Азербайджана Ильхам Алиев
         if end - first == 1 and (words[first] in function_words or words[first] == "The"):
             continue
         after = first + 2 if _too_long(words[first:end], particles) else end
@@ -302,13 +305,21 @@ def _addressee_start(tokens: list[Token], dative: int, lex: Lexicon) -> int:
     return start if start > 0 and _surname_gender(fold(tokens[start - 1].text))[0] else dative
 
 
-def _place_bounds(words: list[str], lex: Lexicon) -> tuple[int, int]:
+def _place_bounds(words: list[str], lex: Lexicon, before: str = "") -> tuple[int, int]:
     """(1 when the group's first word is a place and no name part, how many words from the
     start the group keeps): a word in a case of place (:meth:`Lexicon.is_place_case`) in
     front of a name of two words (Bakıda Samir Kərimov) or after a surname (Samir Kərimov
     Bakıda) stands next to the name. A given name may end like a place (Fəridə
     Məmmədova), so a word is cut only where a given name cannot stand, and never in a
-    group with a patronymic (Həmidə Əhməd qızı Hüseynova), whose order is fixed."""
+    group with a patronymic (Həmidə Əhməd qızı Hüseynova), whose order is fixed. In
+    Russian the word ``before`` the group tells: a place after в, на, из (В Баку Самир
+    Керимов), a noun's genitive after a lower-case word (министр иностранных дел России
+    Сергей Лавров), where a third word of a name could only be a patronymic."""
+    if len(words) >= 2 and _russian_lead(words, lex, before):
+        return 1, len(words)
+    if len(words) >= 3 and fold(words[0]) in lex.place_prepositions \
+            and _russian_lead(words[1:], lex, words[0]):
+        return 1, len(words)  # В Баку Самир Керимов: the preposition starts the sentence
     if not lex.place_case or len(words) < 2:
         return 0, len(words)
     with_patronymic = [i for i, word in enumerate(words) if word in lex.particles]
@@ -319,6 +330,18 @@ def _place_bounds(words: list[str], lex: Lexicon) -> tuple[int, int]:
                 and not any(i > index for i in with_patronymic):
             return 0, index
     return 0, len(words)
+
+
+def _russian_lead(words: list[str], lex: Lexicon, before: str) -> bool:
+    """Whether a group's first word belongs to the words before it (see :func:`_place_bounds`)."""
+    if not before or len(words) < 2:
+        return False
+    if fold(before) in lex.place_prepositions:
+        return len(words) >= 3 or _surname_gender(fold(words[1]))[1] is not None
+    return bool(lex.patronymic) and len(words) == 3 \
+        and (before[0].islower() or before in lex.titles or fold(before) in lex.roles) \
+        and _surname_gender(fold(words[2]))[1] is not None \
+        and re.fullmatch(lex.patronymic, words[1]) is None
 
 
 def _word_starts(text: str, start: int, words: list[str]) -> list[int]:
@@ -521,7 +544,8 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     while end < len(tokens) and _name_word(tokens, end, index, text, lex):
         end += 1
     end = index + _name_length([t.text for t in tokens[index:end]], lex)
-    skip, keep = _place_bounds([t.text for t in tokens[index:end]], lex)
+    skip, keep = _place_bounds([t.text for t in tokens[index:end]], lex,
+                               tokens[index - 1].text if index else "")
     if skip:
         return None, index + 1
     end = index + keep
@@ -530,6 +554,8 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     group = tokens[index:end]
     lead = _leading(group, lex)
     core = group[len(lead):]
+    if lead and _russian_lead([t.text for t in core], lex, lead[-1].text):
+        lead, core = group[:len(lead) + 1], core[1:]  # Президент Азербайджана Ильхам Алиев
     if not core or (len(core) == 1 and (core[0].text in lex.function_words
                                         or core[0].text == "The")):
         return None, max(end, index + 1)
@@ -667,6 +693,9 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
     while index + 1 < len(tokens) and (spoken_to := lex.addressee_at(words, index)):
         index += spoken_to  # сказал Ильхаму Алиеву Керимов: the person spoken to comes first
     folded = [fold(word) for word in words]
+    if index + 2 < len(tokens) and folded[index] in lex.place_prepositions \
+            and words[index + 1][0].isupper():
+        index += 2  # заявил в Баку министр Сергей Лавров: where, not who
     for _ in range(_MAX_ASIDES):
         # сказала журналистам Айтан Исмайлова / заявил в понедельник Самир Керимов; only a
         # lower-case aside, so a name that ends like an adverb (Kelly) is not passed over
@@ -684,6 +713,9 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
             return None  # a spokesman for the Port of Baku: the name is the employer's
         if skip == 0 or role:
             name, _ = _name_at(text, tokens, position, lex)
+            if name is None and role and position + 1 < len(tokens) \
+                    and tokens[position].text[0].isupper():
+                name, _ = _name_at(text, tokens, position + 1, lex)  # президент Азербайджана Ильхам Алиев
             if name is not None:
                 return name if skip == 0 else _as_person(name)
         if not tokens[position].text[0].islower():

@@ -50,6 +50,11 @@ class Lexicon:
     #: a part of it. Some given names end so too (Fəridə), so callers only cut a name at
     #: such a word where its place in the group rules out a given name.
     place_case: str = ""
+    #: Prepositions after which a capitalised word is a place (в Баку, из Москвы), not the
+    #: start of a name that follows it (В Баку Самир Керимов заявил).
+    place_prepositions: frozenset[str] = frozenset()
+    #: A regex for a patronymic (Ахмедович, Ахмедовна): the middle of a name of three words.
+    patronymic: str = ""
     #: A regex for a given name that may be in the dative (Ильхаму, Игорю, Лейле): taken
     #: for the addressee only right before a surname in the dative (сказал Ильхаму Алиеву
     #: Керимов), as Russian declines every word of a name; in Azerbaijani only the surname
@@ -264,6 +269,8 @@ _RU_BY_WORDS = ("словам мнению данным оценке оценк�
 RUSSIAN = Lexicon(
     dative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)у",
     dative_given=r"[А-ЯЁ][а-яё]+[уюеи]",
+    place_prepositions=frozenset({"в", "во", "на", "из"}),
+    patronymic=r"[А-ЯЁ][а-яё]+(?:(?:ович|евич|ич)[а-яё]{0,2}|(?:овн|евн|ичн|иничн)[а-яё]{1,2})",
     oblique_female=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ой",
     dative_after_surname=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ой",
     verbs=frozenset(_RU_VERBS),

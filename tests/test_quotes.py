@@ -813,3 +813,22 @@ def test_the_audience_between_verb_and_speaker_is_passed_over(text: str, lang: s
     # "журналистам" (to journalists) after the verb, or "jurnalistlərə" before it, left
     # the quotation without a speaker, so the speaker check never looked at it.
     assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("В Баку Самир Керимов заявил: «Мы готовы».", "Самир Керимов"),
+    ("Из Москвы Сергей Лавров сообщил: «Мы готовы».", "Сергей Лавров"),
+    ("В Москве Лавров заявил: «Мы готовы».", "Лавров"),
+    ("«Мы готовы», — заявил в Баку министр иностранных дел Сергей Лавров.", "Сергей Лавров"),
+    ("Министр иностранных дел России Сергей Лавров заявил: «Мы готовы».", "Сергей Лавров"),
+    ("Президент Азербайджана Ильхам Алиев заявил: «Мы готовы».", "Ильхам Алиев"),
+    ("«Мы готовы», — заявил президент Азербайджана Ильхам Алиев.", "Ильхам Алиев"),
+    ("По словам Самира Ахмедовича Керимова, «мы готовы».", "Самир Ахмедович Керимов"),
+    ("«Мы готовы», — сказал Самир Ахмедович Керимов.", "Самир Ахмедович Керимов"),
+])
+def test_a_russian_place_or_genitive_before_a_name_is_not_part_of_it(text: str,
+                                                                     speaker: str) -> None:
+    # В Баку Самир Керимов / министр иностранных дел России Сергей Лавров: the place or the
+    # country in the genitive was read into the speaker's name (Баку Самир Керимов), which
+    # no translation has, or the place after the verb left the quotation without a speaker.
+    assert [q.speaker for q in find_quotations(text, "ru")] == [speaker]
