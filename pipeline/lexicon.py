@@ -319,7 +319,7 @@ AZERBAIJANI = Lexicon(
                 r"|[A-ZÇƏĞİIÖŞÜ0-9][^\W_]*['’\-]y?[aə]",
     #: Locative, ablative and the locative adjective (Bakıda, Bakıdan, Bakıdakı); the
     #: locative is -da/-də after every sound in Azerbaijani (Sumqayıtda), so no -ta.
-    place_case=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+['’]?d(?:a|ə|an|ən|akı|əki)",
+    place_case=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+(?<!za)['’]?d(?:a|ə|an|ən|akı|əki)",
     dative_after_surname=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+ova",
     #: Only the surname takes the case ending (deyə Şəhla Məmmədova Azər Qasımlıya bildirib).
     dative_given=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+",

@@ -832,3 +832,13 @@ def test_a_russian_place_or_genitive_before_a_name_is_not_part_of_it(text: str,
     # country in the genitive was read into the speaker's name (Баку Самир Керимов), which
     # no translation has, or the place after the verb left the quotation without a speaker.
     assert [q.speaker for q in find_quotations(text, "ru")] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Ayxan Hacızadə bildirib: “Biz hazırıq”.",
+    "“Biz hazırıq”, – Ayxan Hacızadə bildirib.",
+    "Ayxan Hacızadə Bakıda bildirib: “Biz hazırıq”.",
+])
+def test_a_surname_in_zade_is_no_place(text: str) -> None:
+    # -zadə ends like a locative (-də): Hacızadə was passed over as a place before the verb.
+    assert [q.speaker for q in find_quotations(text, "az")] == ["Ayxan Hacızadə"]
