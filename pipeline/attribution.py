@@ -227,6 +227,7 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
         while first < end - 1 and (words[first] in titles or words[first] in function_words
                                    or fold(words[first]) in roles):
             first += 1
+        first += _inner_title_end(words[first:end], lex)
         if first > index and _russian_lead(words[first:end], lex, words[first - 1]):
             first += 1  # Президент Азербайджана Ильхам Алиев
         if end - first == 1 and (words[first] in function_words or words[first] == "The"):
@@ -330,6 +331,16 @@ def _place_bounds(words: list[str], lex: Lexicon, before: str = "") -> tuple[int
                 and not any(i > index for i in with_patronymic):
             return 0, index
     return 0, len(words)
+
+
+def _inner_title_end(words: list[str], lex: Lexicon) -> int:
+    """How many of a group's ``words`` come before the name because a title stands among
+    them (Russian Foreign Minister Sergey Lavrov, Azərbaycan Prezidenti İlham Əliyev): all
+    up to the last title that still has a word after it (Martin Luther King keeps King)."""
+    for index in range(len(words) - 2, 0, -1):
+        if words[index] in lex.titles:
+            return index + 1
+    return 0
 
 
 def _russian_lead(words: list[str], lex: Lexicon, before: str) -> bool:
@@ -553,6 +564,7 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
         end = index + _before_addressee([t.text for t in tokens[index:end + 1]], end - index, lex)
     group = tokens[index:end]
     lead = _leading(group, lex)
+    lead = group[:len(lead) + _inner_title_end([t.text for t in group[len(lead):]], lex)]
     core = group[len(lead):]
     if lead and _russian_lead([t.text for t in core], lex, lead[-1].text):
         lead, core = group[:len(lead) + 1], core[1:]  # Президент Азербайджана Ильхам Алиев

@@ -335,7 +335,9 @@ AZERBAIJANI = Lexicon(
         "sözçü sözçüsü müşavir siyasətçi bloqer namizəd təşkilatçı təşkilatçısı yazıçı şair "
         "rəssam rejissor alim həkim mühəndis bioloq ekoloq sakin kapitan menecer işçi "
         "əməkdaş əməkdaşı müdir müdiri mer meri rektor rektoru bankir memar naşir".split()),
-    titles=frozenset("Prezident Nazir Deputat Cənab Xanım".split()),
+    #: With the possessive ending too, as in Azərbaycan Prezidenti İlham Əliyev.
+    titles=frozenset("Prezident Nazir Deputat Cənab Xanım Prezidenti Naziri Deputatı Sədri "
+                     "Səfiri Rəhbəri Sözçüsü Müşaviri Nümayəndəsi Meri".split()),
     function_words=frozenset(
         "Bu O Amma Lakin Və Həmçinin Ancaq Çünki Əgər Buna Bunun Onun Onlar Onların Biz "
         "Mən Sən Siz Həm Hətta Yalnız Artıq İndi Sonra Əvvəl Görə Üçün İlə Kimi Bəli Xeyr "

@@ -842,3 +842,19 @@ def test_a_russian_place_or_genitive_before_a_name_is_not_part_of_it(text: str,
 def test_a_surname_in_zade_is_no_place(text: str) -> None:
     # -zadə ends like a locative (-də): Hacızadə was passed over as a place before the verb.
     assert [q.speaker for q in find_quotations(text, "az")] == ["Ayxan Hacızadə"]
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("“We are ready,” said Russian Foreign Minister Sergey Lavrov.", "en", "Sergey Lavrov"),
+    ("“Biz hazırıq”, – deyə Azərbaycan Prezidenti İlham Əliyev bildirib.", "az", "İlham Əliyev"),
+    ("Azərbaycan Prezidenti İlham Əliyev bildirib ki, “biz hazırıq”.", "az", "İlham Əliyev"),
+    ("“Biz hazırıq”, – deyə Azərbaycan Respublikasının Prezidenti İlham Əliyev bildirib.", "az",
+     "İlham Əliyev"),
+    ("Martin Luther King said: “I have a dream.”", "en", "Martin Luther King"),
+])
+def test_a_title_inside_a_group_of_capitalised_words_ends_before_the_name(
+        text: str, lang: str, speaker: str) -> None:
+    # Only titles at the front were left out: Russian Foreign Minister Sergey Lavrov was
+    # cut to its first two words ("Russian Foreign") and Azərbaycan Prezidenti İlham Əliyev
+    # named "Azərbaycan Prezidenti" as the speaker.
+    assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
