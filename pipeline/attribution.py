@@ -724,7 +724,11 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         if role and fold(tokens[position - 1].text) in _ROLE_OF:
             return None  # a spokesman for the Port of Baku: the name is the employer's
         if skip == 0 or role:
-            name, _ = _name_at(text, tokens, position, lex)
+            name, after = _name_at(text, tokens, position, lex)
+            if name is not None and skip == 0 and after < len(tokens) \
+                    and fold(tokens[after].text) in lex.roles:
+                # Bakı Limanının sözçüsü Samir Kərimov: whose spokesman, then who
+                return _name_after_roles(text, tokens, after, lex)
             if name is None and role and position + 1 < len(tokens) \
                     and tokens[position].text[0].isupper():
                 name, _ = _name_at(text, tokens, position + 1, lex)  # президент Азербайджана Ильхам Алиев

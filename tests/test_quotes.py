@@ -858,3 +858,13 @@ def test_a_title_inside_a_group_of_capitalised_words_ends_before_the_name(
     # cut to its first two words ("Russian Foreign") and Azərbaycan Prezidenti İlham Əliyev
     # named "Azərbaycan Prezidenti" as the speaker.
     assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Biz hazırıq”, – deyə Bakı Limanının sözçüsü Samir Kərimov bildirib.", "Samir Kərimov"),
+    ("“Biz hazırıq”, – deyə Bakı Limanının sözçüsü bildirib.", None),
+])
+def test_whose_role_it_is_is_not_the_speaker(text: str, speaker: str | None) -> None:
+    # deyə Bakı Limanının sözçüsü Samir Kərimov (the Port of Baku's spokesman): the
+    # organisation in the genitive was taken for the speaker.
+    assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
