@@ -200,7 +200,8 @@ ENGLISH = Lexicon(
         "However So Yet Then Now Also Still Even Only With Without By From To Of Among "
         "Beyond Following Prior According This That These Those His Her Their Our My Its It "
         "He She They We I You A An Both Some Many Most All Each Every Why What How Where "
-        "Who Which There Here Yes No Not Nor Or Last Next Given Despite Unlike Like".split()),
+        "Who Which There Here Yes No Not Nor Or Last Next Given Despite Unlike Like Yesterday "
+        "Today Tomorrow Tonight Earlier Later Recently Previously Afterwards".split()),
     according_to=(("according", "to"), ("in", "the", "words", "of")),
     particles=frozenset({"de", "van", "von", "der", "al", "bin", "ibn", "da", "di", "la", "le"}),
     asides=_phrases("also later then again further too however meanwhile though instead "
@@ -285,7 +286,8 @@ RUSSIAN = Lexicon(
         "В На По Как Но И А Это Он Она Они Мы Я Так Также При Для Из С О Об От До После "
         "Когда Если Хотя Однако Поэтому Этот Эта Эти Тот Та Те Его Ее Её Их Кроме Среди "
         "Даже Уже Еще Ещё Лишь Только Вот Там Здесь Да Нет Не Ни Или Почему Что Кто Где "
-        "Согласно Несмотря Между Перед Над Под Без Через Со Во К Ко У За".split()),
+        "Согласно Несмотря Между Перед Над Под Без Через Со Во К Ко У За Вчера Сегодня Завтра "
+        "Ранее Позже Позднее Затем Потом Недавно Тогда Теперь Сейчас".split()),
     according_to=tuple(("по", noun) for noun in _RU_BY_WORDS.split())
     + (("со", "слов"),)
     + tuple(sorted(("как",) + verb for verb in _RU_VERBS if len(verb) == 1)),
@@ -341,7 +343,8 @@ AZERBAIJANI = Lexicon(
     function_words=frozenset(
         "Bu O Amma Lakin Və Həmçinin Ancaq Çünki Əgər Buna Bunun Onun Onlar Onların Biz "
         "Mən Sən Siz Həm Hətta Yalnız Artıq İndi Sonra Əvvəl Görə Üçün İlə Kimi Bəli Xeyr "
-        "Niyə Nə Kim Harada Hansı Elə Belə Çox Bəzi Bütün Hər".split()),
+        "Niyə Nə Kim Harada Hansı Elə Belə Çox Bəzi Bütün Hər Dünən Srağagün Əvvəlcə Hazırda "
+        "Öncə Ötən Keçən Bundan".split()),
     according_to=(),
     #: Inside a full name: Samir Əhməd oğlu Kərimov, Leyla Əhməd qızı Hüseynova (the
     #: patronymic), so the speaker is the whole name, not "Samir Əhməd".

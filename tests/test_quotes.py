@@ -868,3 +868,16 @@ def test_whose_role_it_is_is_not_the_speaker(text: str, speaker: str | None) -> 
     # deyə Bakı Limanının sözçüsü Samir Kərimov (the Port of Baku's spokesman): the
     # organisation in the genitive was taken for the speaker.
     assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("Dünən Samir Kərimov bildirib ki, “biz hazırıq”.", "az", "Samir Kərimov"),
+    ("Вчера Самир Керимов заявил: «Мы готовы».", "ru", "Самир Керимов"),
+    ("Ранее Самир Керимов заявил: «Мы готовы».", "ru", "Самир Керимов"),
+    ("Yesterday Samir Karimov said: “We are ready.”", "en", "Samir Karimov"),
+])
+def test_a_time_adverb_opening_the_sentence_is_not_part_of_the_name(
+        text: str, lang: str, speaker: str) -> None:
+    # Dünən (yesterday) was read into the name, "Dünən Samir Kərimov", which the speaker
+    # check then asked every translation for.
+    assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
