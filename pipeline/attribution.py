@@ -701,6 +701,8 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
     end in a role (said political scientist Azer Gasimli / заявил политолог Азер Гасымлы)."""
     if index + 1 < len(tokens) and tokens[index].text in _ARTICLES:
         index += 1
+    if index + 1 < len(tokens) and tokens[index].text[0].isdigit():
+        index += 1  # an age: сказал 54-летний Самир Керимов, said 54-year-old Samir Karimov
     words = [t.text for t in tokens]
     while index + 1 < len(tokens) and (spoken_to := lex.addressee_at(words, index)):
         index += spoken_to  # сказал Ильхаму Алиеву Керимов: the person spoken to comes first

@@ -881,3 +881,15 @@ def test_a_time_adverb_opening_the_sentence_is_not_part_of_the_name(
     # Dünən (yesterday) was read into the name, "Dünən Samir Kərimov", which the speaker
     # check then asked every translation for.
     assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("«Мы готовы», — сказал 54-летний Самир Керимов.", "ru", "Самир Керимов"),
+    ("“We are ready,” said 54-year-old Samir Karimov.", "en", "Samir Karimov"),
+    ("“We are ready,” said 2 officials.", "en", None),
+])
+def test_an_age_between_the_verb_and_the_speaker_is_passed_over(
+        text: str, lang: str, speaker: str | None) -> None:
+    # сказал 54-летний Самир Керимов: the age stopped the search for the name, so the
+    # quotation had no speaker and the speaker check never looked at it.
+    assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
