@@ -220,7 +220,18 @@ def _attributed_term(entry: Entry, quotation: Quotation, lang: str) -> Term | No
         matches = entry.glossary.terms_in(name, lang)
         if matches and matches[-1].end == len(name.rstrip()) and matches[-1].term.is_name:
             term = matches[-1].term
-    return term
+    return term or _surname_term(entry.glossary, name, lang)
+
+
+def _surname_term(glossary: Glossary, name: str, lang: str) -> Term | None:
+    """The one glossary name whose ``lang`` form ends with ``name``, a surname alone
+    (“…,” Huseynova said), so swapped attributions by surname are compared too."""
+    surname = _INITIALS.sub("", name).strip()
+    if " " in surname:
+        return None
+    found = [term for term in glossary.terms if term.is_name and (form := term.form(lang))
+             and " " in form and term_pattern(form.split()[-1], lang, True).fullmatch(surname)]
+    return found[0] if len(found) == 1 else None
 
 
 def check_glossary(entry: Entry) -> list[Finding]:

@@ -661,3 +661,15 @@ def test_a_speaker_named_in_the_genitive_is_found_in_the_nominative() -> None:
     [missing] = check_entry(source, "According to experts, “the seals are in real danger.”",
                             "ru", "en", only=["speaker"])
     assert "speaker 'Шахлы Мамедовой' is missing" in missing.message
+
+
+def test_quotations_swapped_between_speakers_named_by_surname_are_an_error() -> None:
+    # “A,” Karimov said. “B,” Huseynova said. → «A», — сказала Гусейнова. «B», — сказал
+    # Керимов.: the swap check read only full glossary names, so surnames alone passed.
+    glossary = read_glossary(io.StringIO(CSV + "Leyla Huseynova,Leyla Hüseynova,Лейла Гусейнова,person\n"))
+    source = "“Biz hazırıq”, – deyə Kərimov bildirib. “Biz hazır deyilik”, – deyə Hüseynova bildirib."
+    swapped = check_entry(source, "“We are ready,” Huseynova said. “We are not,” Karimov said.",
+                          "az", "en", glossary=glossary, only=["speaker"])
+    assert len(swapped) == 2 and "attributed to 'Leyla Huseynova'" in swapped[0].message
+    assert check_entry(source, "“We are ready,” Karimov said. “We are not,” Huseynova said.",
+                       "az", "en", glossary=glossary, only=["speaker"]) == []
