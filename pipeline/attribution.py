@@ -677,7 +677,30 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
         if not size:
             break
         after += size
-    return name if after < len(tokens) and _verb_size(folded, after, lex) else None
+    if after < len(tokens) and _verb_size(folded, after, lex):
+        return name
+    return name if _appositive_then_verb(text, tokens, after, folded, lex) else None
+
+
+#: How many words an appositive between a name and its verb may have (“…,” Karimov, an
+#: economist at the Baku institute, said).
+_APPOSITIVE_TOKENS = 10
+
+
+def _appositive_then_verb(text: str, tokens: list[Token], after: int, folded: list[str],
+                          lex: Lexicon) -> bool:
+    """Whether ``tokens[after:]`` are an appositive between commas and then a speech verb:
+    “…,” Karimov, 54, said / “…,” Karimov, an economist, said."""
+    if after == 0 or after >= len(tokens) \
+            or text[tokens[after - 1].end:tokens[after].start].strip() != ",":
+        return False
+    for index in range(after + 1, min(len(tokens), after + _APPOSITIVE_TOKENS)):
+        gap = text[tokens[index - 1].end:tokens[index].start].strip()
+        if gap == ",":
+            return bool(_verb_size(folded, index, lex))
+        if gap:
+            return False
+    return False
 
 
 def _verb_then_name(text: str, tokens: list[Token], index: int, lex: Lexicon,

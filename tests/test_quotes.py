@@ -893,3 +893,13 @@ def test_an_age_between_the_verb_and_the_speaker_is_passed_over(
     # сказал 54-летний Самир Керимов: the age stopped the search for the name, so the
     # quotation had no speaker and the speaker check never looked at it.
     assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "“We are ready,” Karimov, 54, said.",
+    "“We are ready,” Karimov, an economist at the Baku institute, said.",
+])
+def test_an_appositive_between_the_speaker_and_the_verb_after_a_quotation(text: str) -> None:
+    # “…,” Karimov, 54, said: only a name right before the verb was read after a quotation,
+    # so the appositive left the quotation without a speaker.
+    assert [q.speaker for q in find_quotations(text, "en")] == ["Karimov"]
