@@ -216,7 +216,8 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
                 and not _addressed_after(words, end, lex))):
             end += 1
         end = index + _name_length(words[index:end], lex)
-        before = words[index - 1] if index else _word_before(text, run_start)
+        before = "" if not (lex.place_prepositions or lex.patronymic) \
+            else words[index - 1] if index else _word_before(text, run_start)
         skip, keep = _place_bounds(words[index:end], lex, before)
         if skip:
             continue  # Bakıda Samir Kərimov: the name starts after the place
@@ -316,7 +317,9 @@ def _place_bounds(words: list[str], lex: Lexicon, before: str = "") -> tuple[int
     Russian the word ``before`` the group tells: a place after в, на, из (В Баку Самир
     Керимов), a noun's genitive after a lower-case word (министр иностранных дел России
     Сергей Лавров), where a third word of a name could only be a patronymic."""
-    if len(words) >= 2 and _russian_lead(words, lex, before):
+    if len(words) < 2 or not (lex.place_case or lex.place_prepositions or lex.patronymic):
+        return 0, len(words)  # (English: none of these rules)
+    if _russian_lead(words, lex, before):
         return 1, len(words)
     if len(words) >= 3 and fold(words[0]) in lex.place_prepositions \
             and _russian_lead(words[1:], lex, words[0]):
@@ -345,14 +348,14 @@ def _inner_title_end(words: list[str], lex: Lexicon) -> int:
 
 def _russian_lead(words: list[str], lex: Lexicon, before: str) -> bool:
     """Whether a group's first word belongs to the words before it (see :func:`_place_bounds`)."""
-    if not before or len(words) < 2:
+    if not before or len(words) < 2 or not (lex.place_prepositions or lex.patronymic):
         return False
     if fold(before) in lex.place_prepositions:
         return len(words) >= 3 or _surname_gender(fold(words[1]))[1] is not None
     return bool(lex.patronymic) and len(words) == 3 \
         and (before[0].islower() or before in lex.titles or fold(before) in lex.roles) \
         and _surname_gender(fold(words[2]))[1] is not None \
-        and re.fullmatch(lex.patronymic, words[1]) is None
+        and not lex.is_patronymic(words[1])
 
 
 def _word_starts(text: str, start: int, words: list[str]) -> list[int]:
@@ -596,7 +599,7 @@ def _addressed_after(words: list[str], index: int, lex: Lexicon) -> bool:
     (deyə Hüseynova Kərimova bildirib; сказала Гусейнова Керимовой): the person spoken to.
     Only an ending that tells a gender counts (-ov, -ova, -ев …): some given names end like
     the others (Шахлы, Лейлы in по словам Лейлы Гусейновой; Şahzadə)."""
-    return index > 0 and lex.is_dative_after(
+    return index > 0 and bool(lex.dative_after_surname) and lex.is_dative_after(
         _surname_gender(fold(words[index - 1]))[1] is not None, words[index])
 
 
@@ -605,7 +608,7 @@ def _dative_pair(words: list[str], index: int, lex: Lexicon) -> bool:
     person spoken to (сказал Азер Гасымлы Ильхаму Алиеву): not part of a name before.
     A word with a surname ending is the speaker's surname (сказал Натиг Джафарли Алиеву)."""
     return bool(lex.dative_given) and index + 1 < len(words) \
-        and re.fullmatch(lex.dative_given, words[index]) is not None \
+        and lex.is_dative_given(words[index]) \
         and lex.is_dative_name(words[index + 1]) \
         and not _surname_gender(fold(words[index]))[0]
 
@@ -726,18 +729,19 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         index += 1
     if index + 1 < len(tokens) and tokens[index].text[0].isdigit():
         index += 1  # an age: сказал 54-летний Самир Керимов, said 54-year-old Samir Karimov
-    words = [t.text for t in tokens]
-    while index + 1 < len(tokens) and (spoken_to := lex.addressee_at(words, index)):
+    words = [t.text for t in tokens[index:index + 12]]  # (a name is near: no more needed)
+    start = index
+    while index + 1 < len(tokens) and (spoken_to := lex.addressee_at(words, index - start)):
         index += spoken_to  # сказал Ильхаму Алиеву Керимов: the person spoken to comes first
-    folded = [fold(word) for word in words]
-    if index + 2 < len(tokens) and folded[index] in lex.place_prepositions \
-            and words[index + 1][0].isupper():
+    if index + 2 < len(tokens) and fold(tokens[index].text) in lex.place_prepositions \
+            and tokens[index + 1].text[0].isupper():
         index += 2  # заявил в Баку министр Сергей Лавров: where, not who
     for _ in range(_MAX_ASIDES):
         # сказала журналистам Айтан Исмайлова / заявил в понедельник Самир Керимов; only a
         # lower-case aside, so a name that ends like an adverb (Kelly) is not passed over
-        aside = lex.aside_at(folded, index) if words[index:index + 1] \
-            and words[index][0].islower() else 0
+        if index >= len(tokens) or not tokens[index].text[0].islower():
+            break
+        aside = lex.aside_at([fold(t.text) for t in tokens[index:index + 3]], 0)
         if not aside or index + aside >= len(tokens):
             break
         index += aside

@@ -7,6 +7,7 @@ lower case; multi-word verbs are tuples of words.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -77,7 +78,7 @@ class Lexicon:
         """Whether ``word``, after a word that is (``surname``) or is not a surname, is a
         surname in the dative (:attr:`dative_after_surname`)."""
         return surname and bool(self.dative_after_surname) \
-            and re.fullmatch(self.dative_after_surname, word) is not None
+            and self._compiled(self.dative_after_surname).fullmatch(word) is not None
 
     def is_place_case(self, word: str) -> bool:
         """Whether ``word`` is a capitalised word in a case of place (:attr:`place_case`)."""
@@ -92,19 +93,34 @@ class Lexicon:
         speaker's) follows them: a surname in the dative with its given name in front
         (Ильхаму Алиеву, Алиеву), or a woman's surname in an oblique case with hers (Лейле
         Алиевой). 0 when none."""
+        if not self.dative_name:
+            return 0  # (the common case of English: no case endings to read)
         for size in (2, 1):
             name = words[index:index + size]
             if len(name) < size or index + size >= len(words) \
                     or not words[index + size][:1].isupper():
                 continue
             surname = name[-1]
-            given = size == 1 or (bool(self.dative_given)
-                                  and re.fullmatch(self.dative_given, name[0]) is not None)
+            given = size == 1 or self.is_dative_given(name[0])
             oblique = bool(self.oblique_female) \
-                and re.fullmatch(self.oblique_female, surname) is not None
+                and self._compiled(self.oblique_female).fullmatch(surname) is not None
             if given and (self.is_dative_name(surname) or oblique):
                 return size
         return 0
+
+    def is_patronymic(self, word: str) -> bool:
+        """Whether ``word`` is a patronymic (:attr:`patronymic`)."""
+        return bool(self.patronymic) and self._compiled(self.patronymic).fullmatch(word) is not None
+
+    def is_dative_given(self, word: str) -> bool:
+        """Whether ``word`` may be a given name in the dative (:attr:`dative_given`)."""
+        return bool(self.dative_given) \
+            and self._compiled(self.dative_given).fullmatch(word) is not None
+
+    @staticmethod
+    @functools.lru_cache(maxsize=None)
+    def _compiled(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern)
 
     @cached_property
     def _dative(self) -> re.Pattern[str]:
