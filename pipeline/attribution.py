@@ -572,8 +572,9 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     if lead and _russian_lead([t.text for t in core], lex, lead[-1].text):
         lead, core = group[:len(lead) + 1], core[1:]  # Президент Азербайджана Ильхам Алиев
     if not core or (len(core) == 1 and (core[0].text in lex.function_words
-                                        or core[0].text == "The")):
-        return None, max(end, index + 1)
+                                        or core[0].text == "The"
+                                        or lex.is_place_case(core[0].text))):
+        return None, max(end, index + 1)  # (Bakıda bildirib: said in Baku, by someone)
     core = core[:2] if _too_long([t.text for t in core], lex.particles) else core
     name = Name(core[0].start, core[-1].end, " ".join(text[core[0].start:core[-1].end].split()),
                 gender=_title_gender_of([t.text for t in lead]),
@@ -677,12 +678,26 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
             size = 1  # Hüseynova Kərimova bildirib
         elif not size and after < len(tokens) and lex.is_place_case(words[after]):
             size = 1  # Kərimov Londonda bildirib: where, not who
+        elif not size and after < len(tokens):
+            size = _adverbial_size(words, after, lex)  # Facebook səhifəsində yazıb
         if not size:
             break
         after += size
     if after < len(tokens) and _verb_size(folded, after, lex):
         return name
     return name if _appositive_then_verb(text, tokens, after, folded, lex) else None
+
+
+def _adverbial_size(words: list[str], index: int, lex: Lexicon) -> int:
+    """How many of ``words`` from ``index`` say where the speaker said it (səhifəsində,
+    Facebook səhifəsində, müsahibəsində): a lower-case locative, maybe after one capitalised
+    word that is no surname (its owner or outlet); 0 when none."""
+    if lex.is_adverbial(words[index]):
+        return 1
+    if index + 1 < len(words) and words[index][0].isupper() and lex.is_adverbial(words[index + 1]) \
+            and not _surname_gender(fold(words[index]))[0]:
+        return 2
+    return 0
 
 
 #: How many words an appositive between a name and its verb may have (“…,” Karimov, an
@@ -920,6 +935,11 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
     """The name or pronoun ending right before ``tokens[verb]``, past an appositive and a
     place (İlham Əliyev Londonda bildirib)."""
     end = _before_asides(text, tokens, verb, lex)
+    if 1 < end and lex.is_adverbial(tokens[end - 1].text):
+        end -= 1  # Hüseynova Facebook səhifəsində yazıb: where, and the page's owner
+        if 1 < end and tokens[end - 1].text[0].isupper() \
+                and not _surname_gender(fold(tokens[end - 1].text))[0]:
+            end -= 1
     if 1 < end and lex.is_place_case(tokens[end - 1].text):
         end = _before_asides(text, tokens, end - 1, lex)  # Kərimov dünən Bakıda bildirib
     if 1 < end and lex.is_dative_name(tokens[end - 1].text):
@@ -931,8 +951,9 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
         if opening is None:
             return None
         end = opening
+    before = tokens[:end]  # a group must not run on into the words passed over above
     for start in range(max(0, end - _MAX_NAME_TOKENS - 2), end):
-        name, after = _name_at(text, tokens, start, lex)
+        name, after = _name_at(text, before, start, lex)
         if name is not None and after == end and name.end == tokens[end - 1].end:
             return name
     return None

@@ -51,6 +51,10 @@ class Lexicon:
     #: a part of it. Some given names end so too (Fəridə), so callers only cut a name at
     #: such a word where its place in the group rules out a given name.
     place_case: str = ""
+    #: A regex for a lower-case word in the locative (müsahibəsində, səhifəsində, Bakıda's
+    #: lower-case kin): where or in what the speaker said it, between the name and the
+    #: verb (Leyla Hüseynova Facebook səhifəsində yazıb: on her Facebook page).
+    adverbial: str = ""
     #: Prepositions after which a capitalised word is a place (в Баку, из Москвы), not the
     #: start of a name that follows it (В Баку Самир Керимов заявил).
     place_prepositions: frozenset[str] = frozenset()
@@ -107,6 +111,10 @@ class Lexicon:
             if given and (self.is_dative_name(surname) or oblique):
                 return size
         return 0
+
+    def is_adverbial(self, word: str) -> bool:
+        """Whether ``word`` is a lower-case locative (:attr:`adverbial`)."""
+        return bool(self.adverbial) and self._compiled(self.adverbial).fullmatch(word) is not None
 
     def is_patronymic(self, word: str) -> bool:
         """Whether ``word`` is a patronymic (:attr:`patronymic`)."""
@@ -337,7 +345,10 @@ AZERBAIJANI = Lexicon(
                 r"|[A-ZÇƏĞİIÖŞÜ0-9][^\W_]*['’\-]y?[aə]",
     #: Locative, ablative and the locative adjective (Bakıda, Bakıdan, Bakıdakı); the
     #: locative is -da/-də after every sound in Azerbaijani (Sumqayıtda), so no -ta.
-    place_case=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+(?<!za)['’]?d(?:a|ə|an|ən|akı|əki)",
+    #: Also set off by a hyphen after abbreviations and foreign names (Facebook-da, BBC-də).
+    place_case=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+(?<!za)['’]?d(?:a|ə|an|ən|akı|əki)"
+               r"|[A-ZÇƏĞİIÖŞÜ0-9][^\W_]*['’\-]d(?:a|ə|an|ən|akı|əki)",
+    adverbial=r"[a-zçəğıiöşü]{3,}d[aə]",
     dative_after_surname=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+ova",
     #: Only the surname takes the case ending (deyə Şəhla Məmmədova Azər Qasımlıya bildirib).
     dative_given=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+",

@@ -903,3 +903,18 @@ def test_an_appositive_between_the_speaker_and_the_verb_after_a_quotation(text: 
     # “…,” Karimov, 54, said: only a name right before the verb was read after a quotation,
     # so the appositive left the quotation without a speaker.
     assert [q.speaker for q in find_quotations(text, "en")] == ["Karimov"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Hər şey bitdi”, – Leyla Hüseynova Facebook-da yazıb.", "Leyla Hüseynova"),
+    ("Leyla Hüseynova Facebook səhifəsində yazıb: “Hər şey bitdi”.", "Leyla Hüseynova"),
+    ("Samir Kərimov APA-ya müsahibəsində bildirib: “Biz hazırıq”.", "Samir Kərimov"),
+    ("“Biz hazırıq”, – deyə Samir Kərimov müsahibəsində bildirib.", "Samir Kərimov"),
+    ("Bakıda bildirib ki, “biz hazırıq”.", None),
+])
+def test_where_an_azerbaijani_speaker_said_it_is_not_the_speaker(text: str,
+                                                                 speaker: str | None) -> None:
+    # Facebook-da (on Facebook) was read into the name, Facebook səhifəsində (on the Facebook
+    # page) between the name and the verb left the quotation without a speaker, and a place
+    # alone (Bakıda: in Baku) was taken for one.
+    assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
