@@ -775,7 +775,8 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
                 return _name_after_roles(text, tokens, after, lex)
             if name is None and role and position + 1 < len(tokens) \
                     and tokens[position].text[0].isupper():
-                name, _ = _name_at(text, tokens, position + 1, lex)  # президент Азербайджана Ильхам Алиев
+                # президент Азербайджана Ильхам Алиев: the country's, then the name
+                name, _ = _name_at(text, tokens, position + 1, lex)
             if name is not None:
                 return name if skip == 0 else _as_person(name)
         if not tokens[position].text[0].islower():

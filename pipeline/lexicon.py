@@ -382,7 +382,8 @@ AZERBAIJANI = Lexicon(
                     ("açıqlamasına", "görə"), ("məlumatına", "görə"),
                     ("iddiasına", "görə"), ("sözləri", "ilə")),
     asides=_phrases("həmçinin sonra da də isə yenə yenidən artıq əvvəlcə hətta dünən "
-                    "cümə şənbə bazar çərşənbə jurnalistlərə mətbuata|öz növbəsində|daha sonra|bir daha|bu dəfə|"
+                    "cümə şənbə bazar çərşənbə jurnalistlərə mətbuata|"
+                    "öz növbəsində|daha sonra|bir daha|bu dəfə|"
                     "öz tərəfindən|bu gün|bazar ertəsi|çərşənbə axşamı|cümə axşamı"),
     calendar=frozenset(
         "Yanvar Fevral Mart Aprel May İyun İyul Avqust Sentyabr Oktyabr Noyabr Dekabr Bazar "

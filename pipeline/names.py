@@ -143,8 +143,9 @@ def catalogue_renderings(path: str, src_lang: str, tgt_lang: str, catalogue: Cat
         if not names and not alone:
             continue
         for translation in message.translations:
-            located = [(name, spellings) for name, spellings in
-                       locate(translation, names, src_lang, tgt_lang, glossary).items()] if names else []
+            located = [] if not names else [
+                (name, spellings) for name, spellings in
+                locate(translation, names, src_lang, tgt_lang, glossary).items()]
             # A surname alone names the person its quotation resolved to: its spelling is
             # recorded under the full name and compared with the full spellings' surname.
             located += [(alone[written], spellings) for written, spellings in
