@@ -209,8 +209,8 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
             continue  # (a surname in the dative is the person spoken to, as in _name_at)
         if lex.addressee_at(words, index):
             continue  # Ильхаму Алиеву Керимов: the name after the addressee's is the one
-        end = index + 1
-        while end < count and (words[end] in particles or (
+        end, limit = index + 1, min(count, index + _STRETCH_LIMIT)
+        while end < limit and (words[end] in particles or (
                 words[end][0].isupper() and not lex.is_dative_name(words[end])
                 and not _dative_pair(words, end, lex)
                 and not _addressed_after(words, end, lex))):
@@ -248,6 +248,12 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
                           gender=gender, person=person))
         resume = after
     return found
+
+
+#: How many words from a start the name rules look at. Every start in a run looks at what
+#: follows it, so a run of thousands of capitalised words (a title-case headline pasted
+#: into a title field) was quadratic; a name and its titles are far shorter than this.
+_STRETCH_LIMIT = 64
 
 
 def _too_long(words: list[str], particles: frozenset[str]) -> bool:
