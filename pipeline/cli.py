@@ -498,7 +498,9 @@ def _published_label(row: CatalogueStatus) -> str:
 
 
 @cli.command("status")
-@click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the table and the files no article uses as JSON: "
+                   '{"catalogues": [rows], "orphaned_catalogues": [paths], "orphaned_versions": [paths]}.')
 @pass_project
 def status_command(project: Project, as_json: bool) -> None:
     """Per article and language: entries, reviewed, machine, fuzzy, untranslated, obsolete.
@@ -513,8 +515,13 @@ def status_command(project: Project, as_json: bool) -> None:
       pipeline status --json
     """
     rows, errors, own = project_status(project.config, _enforced_checker(project.config))
+    slugs = {slug for _, slug in discover_articles(project.config)}
+    unused = orphaned_catalogues(project.config, slugs, own=own)
+    languages = {slug: None for slug in slugs} | {slug: lang for lang, slug in own}
+    withdrawn = orphaned_versions(project.config, languages.items())
     if as_json:
-        data = [dict(row.__dict__, percent_reviewed=row.percent_reviewed) for row in rows]
+        data = {"catalogues": [dict(row.__dict__, percent_reviewed=row.percent_reviewed) for row in rows],
+                "orphaned_catalogues": unused, "orphaned_versions": withdrawn}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         width = max([len("article"), *(len(row.article) for row in rows)])
@@ -525,11 +532,9 @@ def status_command(project: Project, as_json: bool) -> None:
             click.echo(f"{row.article:<{width}} {row.lang:<5} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
                        f"{row.fuzzy:>5} {row.untranslated:>8} {row.obsolete:>8} {row.percent_reviewed:>6}"
                        f"  {_published_label(row)}")
-        slugs = {slug for _, slug in discover_articles(project.config)}
-        for line in orphan_lines(orphaned_catalogues(project.config, slugs, own=own), indent=""):
+        for line in orphan_lines(unused, indent=""):
             click.echo(line)
-        languages = {slug: None for slug in slugs} | {slug: lang for lang, slug in own}
-        for line in orphaned_version_lines(orphaned_versions(project.config, languages.items()), indent=""):
+        for line in orphaned_version_lines(withdrawn, indent=""):
             click.echo(line)
     for error in errors:
         show_error(error)

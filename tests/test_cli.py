@@ -117,7 +117,7 @@ def test_status_json(runner: CliRunner, project: Path) -> None:
     run(runner, project, "sync", "--engine", "none")
     fill(project, "locale/en/LC_MESSAGES/fair.po", lambda m: "EN:" + m.msgid)
     result = run(runner, project, "status", "--json")
-    rows = {(r["article"], r["lang"]): r for r in json.loads(result.output)}
+    rows = {(r["article"], r["lang"]): r for r in json.loads(result.output)["catalogues"]}
     assert rows[("fair", "en")]["reviewed"] == 2 and rows[("fair", "en")]["percent_reviewed"] == 100.0
     assert rows[("news/port", "az")]["untranslated"] == 5
 
@@ -132,7 +132,7 @@ def test_status_says_stale_when_sync_keeps_an_older_published_version(runner: Cl
     source = project / "source/news/port.md"
     source.write_text(source.read_text(encoding="utf-8").replace("will grow", "will double"), encoding="utf-8")
     assert "the published version is stale" in run(runner, project, "sync", "--engine", "none").output
-    rows = {(r["article"], r["lang"]): r for r in json.loads(run(runner, project, "status", "--json").output)}
+    rows = {(r["article"], r["lang"]): r for r in json.loads(run(runner, project, "status", "--json").output)["catalogues"]}
     assert rows[("news/port", "ru")]["published"] and rows[("news/port", "ru")]["stale"]
     assert not rows[("news/port", "az")]["stale"] and not rows[("fair", "en")]["stale"]
     line = next(line for line in run(runner, project, "status").output.splitlines()
@@ -145,7 +145,7 @@ def test_status_says_ready_when_a_reviewed_version_is_not_published_yet(runner: 
     something still held it back."""
     run(runner, project, "sync", "--engine", "none")
     fill(project, "locale/ru/LC_MESSAGES/news/port.po")
-    rows = {(r["article"], r["lang"]): r for r in json.loads(run(runner, project, "status", "--json").output)}
+    rows = {(r["article"], r["lang"]): r for r in json.loads(run(runner, project, "status", "--json").output)["catalogues"]}
     assert rows[("news/port", "ru")]["ready"] and not rows[("news/port", "ru")]["published"]
     assert not rows[("news/port", "az")]["ready"]
     labels = {tuple(line.split()[:2]): line.split()[-1] for line in run(runner, project, "status").output.splitlines()}
@@ -177,6 +177,25 @@ def test_catalogues_of_a_deleted_article_are_named_by_sync_and_status(runner: Cl
         "locale/az/LC_MESSAGES/fair.po, locale/en/LC_MESSAGES/fair.po" in result.output
     assert (project / "locale/en/LC_MESSAGES/fair.po").exists()
     assert "no article uses" in run(runner, project, "status").output
+
+
+def test_status_json_names_the_catalogues_and_versions_no_article_uses_as_sync_does(
+        runner: CliRunner, project: Path) -> None:
+    """Regression: ``status`` named the catalogues and published versions of a renamed
+    article, but ``status --json`` (a bare list of rows) had no place for them, so a script
+    watching the project never learnt of them."""
+    run(runner, project, "sync", "--engine", "none")
+    fill(project, "locale/ru/LC_MESSAGES/news/port.po")
+    run(runner, project, "sync", "--engine", "none")
+    (project / "source/news/port.md").rename(project / "source/news/harbour.md")
+    synced = json.loads(run(runner, project, "sync", "--engine", "none", "--json").output)
+    status = json.loads(run(runner, project, "status", "--json").output)
+    assert set(status) == {"catalogues", "orphaned_catalogues", "orphaned_versions"}
+    assert status["orphaned_catalogues"] == synced["orphaned_catalogues"] == [
+        "locale/az/LC_MESSAGES/news/port.po", "locale/ru/LC_MESSAGES/news/port.po"]
+    assert status["orphaned_versions"] == synced["orphaned_versions"] == ["public/ru/news/port.md"]
+    assert {(row["article"], row["lang"]) for row in status["catalogues"]} == {
+        ("news/harbour", "az"), ("news/harbour", "ru"), ("fair", "az"), ("fair", "en")}
 
 
 def test_a_catalogue_in_its_article_s_new_language_is_named_by_sync_and_status(
@@ -467,7 +486,7 @@ def test_status_help_says_fuzzy_includes_the_machine_translations(runner: CliRun
     """The table's 'machine' and 'fuzzy' columns overlap (machine 11, fuzzy 11 for 11 entries);
     the help did not say so, and an editor adding them up counted twice."""
     run(runner, project, "sync", "--engine", "pseudo")
-    rows = json.loads(run(runner, project, "status", "--json").output)
+    rows = json.loads(run(runner, project, "status", "--json").output)["catalogues"]
     port = next(row for row in rows if row["article"] == "news/port" and row["lang"] == "ru")
     assert port["machine"] == port["fuzzy"] == port["total"] > 0
     text = " ".join(runner.invoke(cli, ["status", "--help"]).output.split())

@@ -124,7 +124,7 @@ def test_sync_review_publish_then_source_change(tmp_path: Path, monkeypatch: pyt
     for lang in ("az", "ru"):
         assert f"held back port ({lang}): 1 source changed since translation — " \
                "the published version is stale and was kept" in again.output
-    status = json.loads(run(root, "status", "--json").output)
+    status = json.loads(run(root, "status", "--json").output)["catalogues"]
     port_ru = next(r for r in status if (r["article"], r["lang"]) == ("port", "ru"))
     assert port_ru["published"] and port_ru["reviewed"] == port_ru["total"] - 1
 
