@@ -484,7 +484,8 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
         ignored = message.dismissed_checks if message.flags or message.comments else frozenset()
         dismissed += [(path, message.lineno, check) for check in sorted(ignored)]
         for translation in message.translations:
-            where = dict(path=path, line=message.lineno, lang=tgt_lang, msgid=message.msgid)
+            where = dict(path=path, line=message.lineno, lang=tgt_lang, msgid=message.msgid,
+                         msgctxt=message.msgctxt)
             findings += [replace(f, **where) for f in check_entry(
                 message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
                 speakers=speakers[index], marks=(marks or {}).get(tgt_lang)) if f.check not in ignored]

@@ -265,6 +265,8 @@ class Finding:
     line: int = 0
     msgid: str = ""
     lang: str = ""
+    #: The entry's context with ``msgid``: a title and a paragraph may share a text.
+    msgctxt: str | None = None
 
     def render(self) -> str:
         where = f"{self.path}:{self.line}: " if self.path else ""

@@ -81,14 +81,17 @@ def decide(article: Article, lang: str, catalogue: Catalogue | None, policy: Pub
     (the checks are the costly part, and a version waiting for review needs none)."""
     decision, chosen = _decide(article, lang, catalogue, policy, frozenset())
     if decision.ready and policy.enforced_checks and findings is not None:
-        failing = frozenset(f.msgid for f in findings() if f.check in policy.enforced_checks)
+        failing = frozenset((f.msgctxt, f.msgid) for f in findings() if f.check in policy.enforced_checks)
         if failing:
             decision, chosen = _decide(article, lang, catalogue, policy, failing)
     return decision, chosen
 
 
 def _decide(article: Article, lang: str, catalogue: Catalogue | None, policy: PublishPolicy,
-            failing: frozenset[str]) -> tuple[PublishDecision, dict[tuple[str | None, str], str]]:
+            failing: frozenset[tuple[str | None, str]]
+            ) -> tuple[PublishDecision, dict[tuple[str | None, str], str]]:
+    """``failing``: (msgctxt, msgid) of the entries an enforced check fails on (an entry, not
+    a text: a title and a paragraph that read the same are two entries)."""
     decision = PublishDecision(slug=article.slug, lang=lang, ready=True)
     index = catalogue.index() if catalogue is not None else {}
     required = required_segments(article, policy.require_review)
@@ -101,7 +104,7 @@ def _decide(article: Article, lang: str, catalogue: Catalogue | None, policy: Pu
         reason = _blocking_reason(message, policy, position in required)
         if reason is None and _breaks_templates(segment, message):
             reason = "template"
-        if reason is None and segment.msgid in failing:
+        if reason is None and key in failing:
             reason = "checks"
         if reason is None:
             assert message is not None

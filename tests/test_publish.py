@@ -174,3 +174,22 @@ def test_a_translation_that_would_break_the_site_s_template_tags_holds_its_versi
         assert not decision.ready and decision.reasons()[0].startswith("1 with template tags other than")
     decision, _ = decide(art, "ru", version(PARAGRAPH=good, TEMPLATE_ARGUMENT='Порт" >}} {{< x'), PublishPolicy())
     assert not decision.ready
+
+
+def test_a_check_failing_on_a_paragraph_holds_back_that_entry_only_not_a_title_with_its_text() -> None:
+    """Regression: enforced checks were matched to entries by msgid alone, so a title and a
+    paragraph with the same text were one: a wrong number in the paragraph's translation was
+    counted twice ("2 failing a check") though the title's translation was right."""
+    from pipeline.checks import check_catalogue
+
+    text = "---\ntitle: Port grew by 12 percent\n---\n\nPort grew by 12 percent\n"
+    source = read_article(text.encode(), path="source/a.md", slug="a", default_lang="en",
+                          front_matter_keys=("title",))
+    translations = {"title": "Порт вырос на 12 процентов", None: "Порт вырос на 15 процентов"}
+    messages = [Message(msgid=s.msgid, msgctxt=s.msgctxt, msgstr=translations[s.msgctxt]) for s in source.segments]
+    catalogue = Catalogue(messages=messages)
+    findings = check_catalogue("locale/ru/LC_MESSAGES/a.po", "en", "ru", catalogue).findings
+    assert {(f.check, f.msgctxt) for f in findings} == {("numbers", None)}
+    decision, _ = decide(source, "ru", catalogue, PublishPolicy(enforced_checks=("numbers",)), lambda: findings)
+    assert decision.reasons() == ["1 failing a check of [publish] enforced_checks (fix it, or dismiss the "
+                                  "check on the entry: see 'pipeline check')"]
