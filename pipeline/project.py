@@ -7,6 +7,7 @@ File I/O at the edge: stages get :class:`~pipeline.model.Article` and
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import stat
 import string
@@ -196,9 +197,39 @@ def load_article(config: Config, rel: str, slug: str) -> Article:
     article = read_article(data, path=rel, slug=slug, default_lang=config.source_language,
                            front_matter_keys=config.front_matter_keys, languages=config.languages)
     validate_language(article.lang, where=rel)
+    _check_not_its_own_version(config, rel, article, data)
     if not article.text.strip():
         _check_not_emptied(config, rel, slug)
     return replace(article, fingerprint=fingerprint(data))
+
+
+_LANG_LINE = re.compile(rb"^[ \t]*lang[ \t]*:", re.M)
+
+
+def _check_not_its_own_version(config: Config, rel: str, article: Article, data: bytes) -> None:
+    """Refuse an article that sits where the ``output`` pattern puts one of its own versions
+    (Hugo's folder per language, ``source_dir = "content/en"``: a Russian article there is
+    where its English version goes). Refused when read, it gets no template or catalogue
+    (which no version could ever be published from) and is never written over."""
+    here = posixpath.normpath(rel)
+    for lang in config.languages:
+        if lang != article.lang and posixpath.normpath(config.output_rel(lang, article.slug)) == here:
+            elsewhere = config.output_rel(article.lang, article.slug)
+            raise ArticleError(
+                f"this article is in {article.lang}, but the output pattern puts the {lang} versions "
+                f"here: its {lang} version would be written over it", path=rel, line=_lang_line(data),
+                hint=f"if it is in {lang}, set lang: {lang}; if it is in {article.lang}, it cannot be a "
+                     f"source here: translate it into {lang} and keep that here, or move it to {elsewhere} "
+                     f"(a page there without translation_of: is left alone). Nothing was written for it")
+
+
+def _lang_line(data: bytes) -> int:
+    """The line of the front matter's ``lang:`` key, or 0 (none: the default language)."""
+    if not data.removeprefix(b"\xef\xbb\xbf").startswith(b"---"):
+        return 0
+    head = data.split(b"\n---", 1)[0]
+    match = _LANG_LINE.search(head)
+    return head.count(b"\n", 0, match.start()) + 1 if match else 0
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

@@ -242,10 +242,19 @@ def test_hugo_s_folder_per_language_reads_the_sources_where_the_source_language_
     (root / "content/en/b.md").write_text(russian, encoding="utf-8")
     result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"])
     assert "published news/a (ru) → content/ru/news/a.md" in result.output
-    assert result.exit_code == 1 and "content/en/b.md: its en version would be written over the article" in result.output
+    assert result.exit_code == 1 and "content/en/b.md:3: this article is in ru, but the output pattern puts " \
+        "the en versions here: its en version would be written over it" in result.output
+    assert "if it is in en, set lang: en; if it is in ru, it cannot be a source here" in result.output
     assert (root / "content/en/b.md").read_text(encoding="utf-8") == russian
+    # Regression: the refused article still got a template and catalogues, which no version
+    # could ever be published from.
+    assert not (root / "locale/templates/b.pot").exists() and not (root / "locale/en").exists()
+    again = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"])
+    assert again.exit_code == 1 and "content/en/b.md:3: this article is in ru" in again.output
+    assert "nothing changed" in again.output
     status = CliRunner().invoke(cli, ["--project", str(root), "status"]).output
-    assert [line.split()[-1] for line in status.splitlines()[1:3]] == ["no", "yes"]
+    assert [(line.split()[0], line.split()[-1]) for line in status.splitlines()[1:2]] == [("news/a", "yes")]
+    assert "content/en/b.md:3: this article is in ru" in status
 
 
 @pytest.mark.parametrize("link, target", [
@@ -332,3 +341,18 @@ def test_a_catalogue_linked_to_a_shared_folder_is_read_and_written_through(tmp_p
     assert _sync(root) == 0
     assert (root / "shared/ru/LC_MESSAGES/news/tram.po").is_file()
     assert _sync(root) == 0
+
+
+
+def test_an_article_in_another_language_in_hugo_s_folder_per_language_is_refused_at_its_lang_line_only(
+        tmp_path: Path) -> None:
+    """Without front matter the article is in the source language (no line to name), and a
+    ``lang:`` line in its body is text, not the key."""
+    root = tmp_path / "p"
+    (root / "content/en").mkdir(parents=True)
+    (root / "pipeline.toml").write_text('languages = ["en", "ru"]\nsource_language = "ru"\nsource_dir = "content/en"\n'
+                                        'output = "content/{lang}/{slug}.md"\n', encoding="utf-8")
+    (root / "content/en/b.md").write_text("Текст.\n\nlang: ru\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="this article is in ru") as info:
+        load_article(load_config(root), "content/en/b.md", "b")
+    assert info.value.line in (0, None)
