@@ -9,6 +9,8 @@ again in the next. The memory is built from the catalogues of the run: reviewed
 
 Keys are normalised so trivial differences do not prevent reuse. The default folds
 whitespace; the quotation module can pass a normaliser that also folds quote styles.
+:class:`FuzzyMemory` offers the reviewed translation of a *similar* text instead, as a
+suggestion that stays fuzzy with the similar text as its previous msgid.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from pipeline.fuzzy import FuzzyIndex
 from pipeline.model import Catalogue, Message
 
 KeyNormaliser = Callable[[str], str]
@@ -103,3 +106,59 @@ def _reviewed(message: Message) -> bool:
         and bool(message.msgstr)
         and not message.fuzzy
     )
+
+
+@dataclass(frozen=True)
+class FuzzyMemoryMatch:
+    """A reviewed translation of a *similar* source text: a suggestion to review against
+    the difference between ``msgid`` (what it translates) and the entry's own text."""
+
+    text: str
+    msgid: str
+    origin: str
+
+
+class FuzzyMemory:
+    """Reviewed translations of similar texts, as msgmerge's compendium offers them.
+
+    Fed with the catalogues no article uses (a renamed article's old ones), it gives the
+    paragraphs edited in the same commit as the rename what an edit without the rename
+    gets from the article's own catalogue: the old translation, fuzzy, with its source as
+    the previous msgid. A title only ever matches a title (indexes are per context).
+    """
+
+    def __init__(self) -> None:
+        self._indexes: dict[tuple[str, str, str | None], FuzzyIndex[str]] = {}  # built on first lookup
+        self._found: dict[tuple[str, str, str | None], dict[str, tuple[str, str]]] = {}
+
+    def __len__(self) -> int:
+        return sum(len(found) for found in self._found.values())
+
+    def add_catalogue(self, path: str, source_lang: str, target_lang: str, catalogue: Catalogue) -> None:
+        """Remember every reviewed singular entry of ``catalogue`` (the first translation of
+        a text wins: catalogues are added in path order, so the answer is deterministic)."""
+        for message in catalogue.messages:
+            if not _reviewed(message) or not message.msgstr.strip():
+                continue
+            where = (source_lang, target_lang, message.msgctxt)
+            found = self._found.setdefault(where, {})
+            if message.msgid not in found:
+                found[message.msgid] = (message.msgstr, f"obsolete entry in {path}" if message.obsolete else path)
+                self._indexes.pop(where, None)
+
+    def lookup(self, source_lang: str, target_lang: str, msgctxt: str | None,
+               msgid: str) -> FuzzyMemoryMatch | None:
+        """The reviewed translation of the most similar remembered text, if one is close
+        enough (:data:`pipeline.fuzzy.FUZZY_THRESHOLD`, msgmerge's measure)."""
+        where = (source_lang, target_lang, msgctxt)
+        if where not in self._found:
+            return None
+        index = self._indexes.get(where)
+        if index is None:  # one add_many: adding texts one by one costs the square of their number
+            index = self._indexes[where] = FuzzyIndex()
+            index.add_many((text, text) for text in self._found[where])
+        best = index.best(msgid)
+        if best is None:
+            return None
+        text, origin = self._found[(source_lang, target_lang, msgctxt)][best[0]]
+        return FuzzyMemoryMatch(text, best[0], origin)

@@ -21,7 +21,7 @@ import posixpath
 from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Protocol
 
 from .assets import LinkedFile, copies, linked_files, missing
 from .catalogue import parse_po, render_po
@@ -44,6 +44,8 @@ from .update import check_no_loss, update_catalogue
 
 if TYPE_CHECKING:
     from .checks import CatalogueCheck
+    from .memory import FuzzyMemory
+    from .translate import CatalogueJob
 
 STAGES = ("extract", "update", "translate", "check", "publish")
 
@@ -452,7 +454,7 @@ def _translate_stage(config: Config, prepared: list[_Prepared], catalogues: list
     from .memory import TranslationMemory, normalise_whitespace
     from .translate import CatalogueJob, translate_catalogues
 
-    jobs = [CatalogueJob(s.rel, s.article.lang, s.lang, s.after)
+    jobs = [CatalogueJob(s.rel, s.article.lang, s.lang, s.after, new=s.before is None)
             for p in prepared for s in p.states if s.after is not None]
     if not options.refresh and not any(not m.translated for job in jobs for m in job.catalogue.active):
         return
@@ -460,18 +462,54 @@ def _translate_stage(config: Config, prepared: list[_Prepared], catalogues: list
     wanted = {normalise(m.msgid) for job in jobs for m in job.catalogue.active
               if m.status is not EntryStatus.REVIEWED}
     held = list(_memory_sources(prepared))
+    unused = _unused_for_suggestions(config, jobs, catalogues)
     sources = held + _memory_on_disk(config, {rel for _, _, rel, _ in held}, catalogues, wanted,
-                                     normalise, options, report)
-    memory = TranslationMemory.from_catalogues(sorted(sources, key=lambda source: source[2]), normalise)
+                                     normalise, options, report, unused)
+    sources.sort(key=lambda source: source[2])
+    memory = TranslationMemory.from_catalogues(sources, normalise)
     result = translate_catalogues(jobs, options.engine, memory=memory, refresh=options.refresh,  # type: ignore[arg-type]
-                                  postprocess=options.postprocess, progress=options.progress)
+                                  postprocess=options.postprocess, progress=options.progress,
+                                  suggestions=_suggestions(sources, unused))
     for (_, tgt), stats in result.pairs.items():
         report.machine_translated[tgt] += stats.machine_translated
         report.from_memory[tgt] += stats.from_memory
         report.rejected[tgt] += stats.rejected
+        if stats.suggested:
+            report.translate_notes.append(
+                f"{tgt}: {stats.suggested} new {'entry' if stats.suggested == 1 else 'entries'} got the reviewed "
+                "translation of a similar text from a catalogue no article uses (a renamed article's?): "
+                "fuzzy, with the difference to review")
     report.missing_pairs.extend(result.missing_pairs)
     report.translate_notes.extend(result.notes)
     report.errors.extend(result.errors)
+
+
+def _unused_for_suggestions(config: Config, jobs: list["CatalogueJob"],
+                            catalogues: list[tuple[str, str, str]]) -> set[str]:
+    """The catalogues no article uses (a renamed or deleted article's) in the languages of
+    the new catalogues that have an empty entry: their reviewed entries become fuzzy
+    suggestions for what the memory cannot fill (:func:`_suggestions`). Empty when no new
+    catalogue needs any, without listing the articles (the common run pays nothing)."""
+    wanted = {job.target_lang for job in jobs if job.new and any(not m.translated for m in job.catalogue.active)}
+    if not wanted:
+        return set()
+    articles = {slug for _, slug in discover_articles(config)}
+    return {rel for lang, slug, rel in catalogues if lang in wanted and slug not in articles}
+
+
+def _suggestions(sources: list[MemorySource], unused: set[str]) -> "FuzzyMemory | None":
+    """Fuzzy suggestions from the reviewed entries of the ``unused`` catalogues, which the
+    memory read whole: an article renamed and edited in one commit gets its edited
+    paragraphs' old translations back, as an edit without the rename does."""
+    from .memory import FuzzyMemory
+
+    if not unused:
+        return None
+    memory = FuzzyMemory()
+    for source_lang, target_lang, rel, catalogue in sources:
+        if rel in unused:
+            memory.add_catalogue(rel, source_lang, target_lang, catalogue)
+    return memory
 
 
 def _memory_sources(prepared: list[_Prepared]) -> Iterator[MemorySource]:
@@ -482,7 +520,7 @@ def _memory_sources(prepared: list[_Prepared]) -> Iterator[MemorySource]:
 
 def _memory_on_disk(config: Config, held: set[str], catalogues: list[tuple[str, str, str]],
                     wanted: set[str], normalise: Callable[[str], str], options: SyncOptions,
-                    report: SyncReport) -> list[MemorySource]:
+                    report: SyncReport, whole: Collection[str] = ()) -> list[MemorySource]:
     """The reviewed entries the memory can use from every catalogue on disk but the
     ``held`` ones: those the workers finished (and wrote) in this run, the articles an
     incremental run skipped, catalogues whose article was renamed or deleted, and a read
@@ -491,7 +529,8 @@ def _memory_on_disk(config: Config, held: set[str], catalogues: list[tuple[str, 
 
     They are read again here, and only when something needs translating, rather than sent
     back by the workers: a run with nothing to translate (the common case) pays nothing,
-    and only entries whose source text the run needs come back (small results)."""
+    and only entries whose source text the run needs come back (small results), but for the
+    ``whole`` catalogues, whose every reviewed entry comes back (for :func:`_suggestions`)."""
     outside = [(lang, rel) for lang, _, rel in catalogues if rel not in held]
 
     def reviewed(index: int) -> MemorySource | str | None:
@@ -503,7 +542,7 @@ def _memory_on_disk(config: Config, held: set[str], catalogues: list[tuple[str, 
         if catalogue is None:
             return None
         kept = [m for m in catalogue.messages
-                if m.status is EntryStatus.REVIEWED and normalise(m.msgid) in wanted]
+                if m.status is EntryStatus.REVIEWED and (rel in whole or normalise(m.msgid) in wanted)]
         source_lang = catalogue.header_value("X-Source-Language") or config.source_language
         return (source_lang, lang, rel, Catalogue(messages=kept)) if kept else None
 

@@ -24,7 +24,7 @@ from typing import Callable, Sequence
 from pipeline.engines import Engine, Unfinished
 from pipeline.engines.memory_only import is_memory_only
 from pipeline.errors import EngineError
-from pipeline.memory import MemoryMatch, TranslationMemory
+from pipeline.memory import FuzzyMemory, MemoryMatch, TranslationMemory
 from pipeline.update import keep_as_previous
 from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, EntryStatus, Message
 from pipeline.placeholders import Protected, placeholder_pattern, protect, restore, strip_placeholders
@@ -51,6 +51,9 @@ class CatalogueJob:
     source_lang: str
     target_lang: str
     catalogue: Catalogue
+    #: The catalogue did not exist before this run (a new or renamed article): its
+    #: untranslated entries may get fuzzy suggestions (:class:`~pipeline.memory.FuzzyMemory`).
+    new: bool = False
 
 
 @dataclass
@@ -69,6 +72,7 @@ class PairStats:
 
     machine_translated: int = 0
     from_memory: int = 0
+    suggested: int = 0  # fuzzy suggestions from the memory of similar texts (never reviewed)
     rejected: int = 0
     placeholder_problems: int = 0
     reasons: Counter[str] = field(default_factory=Counter)  # rejection category -> count
@@ -131,12 +135,15 @@ class _Item:
 def translate_catalogues(jobs: Sequence[CatalogueJob], engine: Engine, *,
                          memory: TranslationMemory | None = None, refresh: bool = False,
                          postprocess: Sequence[PostProcessor] = (),
-                         progress: Callable[[int, int], None] | None = None) -> TranslateReport:
+                         progress: Callable[[int, int], None] | None = None,
+                         suggestions: FuzzyMemory | None = None) -> TranslateReport:
     """Machine-translate every untranslated entry of ``jobs`` in place.
 
     ``memory`` defaults to a memory built from ``jobs`` themselves; pass an empty
     :class:`TranslationMemory` to disable reuse. ``progress(done, total)`` counts
     sentences sent to the engine. Returns counts per pair, missing pairs and rejections.
+    ``suggestions`` fills what the memory does not know, in new catalogues only, with the
+    reviewed translation of a similar text: fuzzy, with that text as the previous msgid.
     An engine failure for one pair (EngineError) is recorded in the report's ``errors``
     and ``notes``; that pair's entries are left as they were and other pairs go on.
     """
@@ -149,6 +156,8 @@ def translate_catalogues(jobs: Sequence[CatalogueJob], engine: Engine, *,
     for pair, items in _candidates(jobs, engine, refresh).items():
         report.stats(pair)
         rest = [item for item in _apply_memory(items, memory, report) if item.retry]
+        if suggestions is not None:
+            rest = _apply_suggestions(rest, suggestions, report)
         if rest and not engine.supports(*pair):
             if not is_memory_only(engine):
                 report.missing_pairs.append(pair)
@@ -203,6 +212,26 @@ def _apply_memory(items: list[_Item], memory: TranslationMemory, report: Transla
             continue
         _accept(item.message, match.text, _memory_provenance(match))
         report.stats(item.pair).from_memory += 1
+    return rest
+
+
+def _apply_suggestions(items: list[_Item], suggestions: FuzzyMemory, report: TranslateReport) -> list[_Item]:
+    """Fill the empty entries of new catalogues with the reviewed translation of a similar
+    text, as msgmerge does from a compendium: fuzzy, the similar text as the previous msgid
+    (so the entry is a changed one, never published or counted as reviewed before a human
+    clears it, and the reviewer sees the difference), and where it came from. The rest is
+    returned for machine translation."""
+    rest = []
+    for item in items:
+        message = item.message
+        match = None if message.msgstr or not item.job.new else \
+            suggestions.lookup(*item.pair, message.msgctxt, message.msgid)
+        if match is None:
+            rest.append(item)
+            continue
+        _accept(message, match.text, f"{MEMORY_PROVENANCE}, similar text ({match.origin})")
+        message.previous_msgid = match.msgid
+        report.stats(item.pair).suggested += 1
     return rest
 
 

@@ -53,3 +53,22 @@ def test_most_frequent_translation_wins_and_ties_go_to_the_first() -> None:
     memory.add("en", "ru", "Hello", "Здравствуйте", "c.po")
     assert memory.lookup("en", "ru", "Hello").text == "Здравствуйте"  # type: ignore[union-attr]
     assert len(memory) == 1
+
+
+def test_the_fuzzy_memory_offers_the_reviewed_translation_of_the_most_similar_text_in_its_context() -> None:
+    from pipeline.memory import FuzzyMemory
+
+    memory = FuzzyMemory()
+    memory.add_catalogue("old.po", "en", "ru", catalogue(
+        Message(msgid="Ships waited for three days at the entrance.", msgstr="Суда ждали три дня."),
+        Message(msgid="Ships waited for three days at the entrance!", msgstr="Другой перевод.", obsolete=True),
+        Message(msgid="Port grows", msgctxt="title", msgstr="Порт растёт"),
+        Message(msgid="Port grows", msgstr="Порт растёт (heading)", flags=["fuzzy"]),  # unreviewed: never offered
+    ))
+    match = memory.lookup("en", "ru", None, "Ships waited for four days at the entrance.")
+    assert match is not None and (match.text, match.msgid, match.origin) == (
+        "Суда ждали три дня.", "Ships waited for three days at the entrance.", "old.po")
+    assert memory.lookup("en", "ru", None, "Port grows!") is None  # a title only matches a title
+    assert memory.lookup("en", "ru", "title", "Port grows!").text == "Порт растёт"  # type: ignore[union-attr]
+    assert memory.lookup("en", "az", None, "Ships waited for four days at the entrance.") is None
+    assert memory.lookup("en", "ru", None, "Something else entirely.") is None

@@ -304,3 +304,25 @@ def test_an_unfinished_entry_is_rejected_in_the_same_words_whatever_its_batch_s_
     translate_catalogues([job("a.ru.po", paragraph, other)], CutOffEngine(cut_when="looping", limit=64),
                          refresh=True)
     assert paragraph.comments == first and paragraph.msgstr == ""
+
+
+def test_a_new_catalogue_gets_a_similar_text_s_reviewed_translation_as_a_changed_entry_not_a_machine_one() -> None:
+    """A paragraph edited in the commit that renamed its article: the memory (exact) does
+    not know it, so it was machine-translated or left empty; msgmerge with a compendium
+    gives the old translation, fuzzy, with the old text as the previous msgid."""
+    from pipeline.memory import FuzzyMemory
+
+    suggestions = FuzzyMemory()
+    suggestions.add_catalogue("old.po", "en", "ru", Catalogue(messages=[
+        Message("Ships waited for three days at the entrance.", msgstr="Суда ждали три дня у входа.")]))
+    edited = "Ships waited for four days at the entrance."
+    new, old = job("new.po", Message(edited)), job("kept.po", Message(edited))
+    new.new = True
+    report = translate_catalogues([new, old], FakeEngine(), memory=TranslationMemory(), suggestions=suggestions)
+    suggested, translated = new.catalogue.messages[0], old.catalogue.messages[0]
+    assert suggested.msgstr == "Суда ждали три дня у входа." and suggested.fuzzy
+    assert suggested.previous_msgid == "Ships waited for three days at the entrance."
+    assert suggested.status is EntryStatus.CHANGED  # never published, even with allow_machine
+    assert mt_comments(suggested) == [MT_COMMENT_PREFIX + "translation memory, similar text (old.po)"]
+    assert report.stats(("en", "ru")).suggested == 1 and report.machine_translated == 1
+    assert translated.status is EntryStatus.MACHINE  # an existing catalogue: machine translation as before
