@@ -331,15 +331,16 @@ def _counts(counter: Any) -> str:
 
 
 def orphan_lines(orphans: list[str], indent: str = "  ") -> list[str]:
-    """Catalogues no article uses (renamed or deleted, or in the article's own language):
-    said on every run, never deleted."""
+    """Catalogues no article uses (renamed or deleted, in the article's own language, or in
+    a language taken out of pipeline.toml): said on every run, never deleted."""
     if not orphans:
         return []
     shown = ", ".join(orphans[:MAX_HELD_BACK_LINES]) + (" …" if len(orphans) > MAX_HELD_BACK_LINES else "")
-    return [f"{indent}{len(orphans)} catalogue(s) no article uses (renamed or deleted, or its lang: changed?): "
-            f"{shown}",
+    return [f"{indent}{len(orphans)} catalogue(s) no article uses (renamed or deleted, its lang: changed, or its "
+            f"language taken out of pipeline.toml?): {shown}",
             f"{indent}  their reviewed translations still serve the translation memory (a renamed article "
-            "gets them back for review); delete a catalogue when its work is no longer needed"]
+            "gets them back for review; a language put back in pipeline.toml uses its own again); delete a "
+            "catalogue when its work is no longer needed"]
 
 
 def orphaned_version_lines(paths: list[str], indent: str = "  ") -> list[str]:
@@ -348,7 +349,7 @@ def orphaned_version_lines(paths: list[str], indent: str = "  ") -> list[str]:
         return []
     shown = ", ".join(paths[:MAX_HELD_BACK_LINES]) + (" …" if len(paths) > MAX_HELD_BACK_LINES else "")
     return [f"{indent}{len(paths)} published version(s) no article makes any more (deleted or renamed, "
-            f"or now in the article's own language?): {shown}",
+            f"now in the article's own language, or in one taken out of pipeline.toml?): {shown}",
             f"{indent}  they are still online: delete them if the article was withdrawn or moved"]
 
 

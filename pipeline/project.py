@@ -88,8 +88,12 @@ def discover_catalogues(config: Config) -> list[tuple[str, str, str]]:
     catalogues whose article was renamed or deleted, which still hold reviewed work.
     A name that is not UTF-8 is left out: no article can have it (:func:`load_article`
     refuses such names), and it could not be recorded or printed."""
+    return _catalogues_in(config, config.languages)
+
+
+def _catalogues_in(config: Config, languages: Sequence[str]) -> list[tuple[str, str, str]]:
     found = []
-    for lang in config.languages:
+    for lang in languages:
         folder = config.locale_path / lang / "LC_MESSAGES"
         for top, dirs, files in os.walk(folder):  # os.walk: a no-op sync runs this, rglob is 10× slower
             dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -109,28 +113,43 @@ def _is_utf8(name: str) -> bool:
     return True
 
 
+def dropped_languages(config: Config) -> list[str]:
+    """Languages with a catalogue folder (``locale/<lang>/LC_MESSAGES/``) that ``languages``
+    no longer lists: taken out of pipeline.toml, their translations wait there to come back."""
+    if not config.locale_path.is_dir():
+        return []
+    return sorted(entry.name for entry in os.scandir(config.locale_path)
+                  if entry.name not in config.languages and not entry.name.startswith(".")
+                  and _is_utf8(entry.name) and os.path.isdir(os.path.join(entry.path, "LC_MESSAGES")))
+
+
 def orphaned_catalogues(config: Config, slugs: set[str],
                         listed: list[tuple[str, str, str]] | None = None,
                         own: Collection[tuple[str, str]] = ()) -> list[str]:
     """Catalogues no article uses: those of articles that no longer exist under these names
     (``slugs``), renamed or deleted, and those in their article's own language (``own``:
-    (language, slug) pairs), left from before its ``lang:`` changed. They are never deleted
-    by pipeline: a translator's work is in them.
+    (language, slug) pairs), left from before its ``lang:`` changed, and those of a language
+    taken out of pipeline.toml (:func:`dropped_languages`). They are never deleted by
+    pipeline: a translator's work is in them.
     ``listed`` is :func:`discover_catalogues`' answer when the caller has it already."""
     listed = discover_catalogues(config) if listed is None else listed
-    return [rel for lang, slug, rel in listed if slug not in slugs or (lang, slug) in own]
+    unused = [rel for lang, slug, rel in listed if slug not in slugs or (lang, slug) in own]
+    dropped = [rel for _, _, rel in _catalogues_in(config, dropped_languages(config))]
+    return sorted(unused + dropped) if dropped else unused
 
 
-def published_versions(config: Config) -> list[tuple[str, str, str]]:
+def published_versions(config: Config, languages: Sequence[str] = ()) -> list[tuple[str, str, str]]:
     """(language, slug, project-relative path) of every file the ``output`` pattern names for
-    one of the project's languages, whatever the articles are now, sorted by path."""
+    one of the project's languages (or ``languages``), whatever the articles are now, sorted
+    by path."""
+    languages = languages or config.languages
     parts = []
     for literal, name, _spec, _conversion in string.Formatter().parse(config.output):
         parts.append(re.escape(literal))
         if name in ("lang", "slug") and f"(?P<{name}>" in "".join(parts):
             parts.append(f"(?P={name})")  # named twice (public/{lang}/{slug}.{lang}.md): the same text
         elif name == "lang":
-            parts.append("(?P<lang>" + "|".join(re.escape(lang) for lang in config.languages) + ")")
+            parts.append("(?P<lang>" + "|".join(re.escape(lang) for lang in languages) + ")")
         elif name == "slug":
             parts.append("(?P<slug>.+)")
         elif name is not None:
@@ -159,11 +178,14 @@ def published_versions(config: Config) -> list[tuple[str, str, str]]:
 def orphaned_versions(config: Config, articles: Collection[tuple[str, str]]) -> list[str]:
     """Published versions no article produces any more: its article deleted or renamed, or
     the version in what is now the article's own language (``articles``: (slug, language) of
-    every article). They stay online until someone removes them, which only a person may
-    decide (a withdrawn article, or one moved with its old address kept on purpose)."""
+    every article), and those in a language taken out of pipeline.toml whose catalogues are
+    still there (:func:`dropped_languages`), which no sync updates any more. They stay online
+    until someone removes them, which only a person may decide (a withdrawn article, or one
+    moved with its old address kept on purpose)."""
     language = dict(articles)
-    return [rel for lang, slug, rel in published_versions(config)
-            if (slug not in language or language[slug] == lang) and _written_by_sync(config.root / rel)]
+    return [rel for lang, slug, rel in published_versions(config, [*config.languages, *dropped_languages(config)])
+            if (slug not in language or language[slug] == lang or lang not in config.languages)
+            and _written_by_sync(config.root / rel)]
 
 
 _TRANSLATION_OF = re.compile(rb"^translation_of[ \t]*:", re.M)

@@ -173,7 +173,7 @@ def test_catalogues_of_a_deleted_article_are_named_by_sync_and_status(runner: Cl
     run(runner, project, "sync", "--engine", "none")
     (project / "source/fair.md").unlink()
     result = run(runner, project, "sync", "--engine", "none")
-    assert "2 catalogue(s) no article uses (renamed or deleted, or its lang: changed?): " \
+    assert "2 catalogue(s) no article uses (renamed or deleted, its lang: changed, or its language taken out of pipeline.toml?): " \
         "locale/az/LC_MESSAGES/fair.po, locale/en/LC_MESSAGES/fair.po" in result.output
     assert (project / "locale/en/LC_MESSAGES/fair.po").exists()
     assert "no article uses" in run(runner, project, "status").output
@@ -211,7 +211,7 @@ def test_a_catalogue_in_its_article_s_new_language_is_named_by_sync_and_status(
     unused = "locale/ru/LC_MESSAGES/news/port.po"
     for _ in range(2):  # the run that reads the article, and one that skips it
         output = run(runner, project, "sync", "--engine", "none").output
-        assert f"1 catalogue(s) no article uses (renamed or deleted, or its lang: changed?): {unused}" \
+        assert f"1 catalogue(s) no article uses (renamed or deleted, its lang: changed, or its language taken out of pipeline.toml?): {unused}" \
             in output, output
     assert unused in run(runner, project, "status").output
     assert (project / unused).exists()

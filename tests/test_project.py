@@ -356,3 +356,38 @@ def test_an_article_in_another_language_in_hugo_s_folder_per_language_is_refused
     with pytest.raises(ArticleError, match="this article is in ru") as info:
         load_article(load_config(root), "content/en/b.md", "b")
     assert info.value.line in (0, None)
+
+
+def test_the_catalogues_and_versions_of_a_language_taken_out_of_pipeline_toml_are_named_and_come_back(
+        tmp_path: Path) -> None:
+    """Regression: with ``az`` taken out of ``languages``, its reviewed catalogues and its
+    published versions (still online, never updated again) were named by neither sync nor
+    status, unlike a renamed article's. Put back, the translations are used again."""
+    import json
+
+    from pipeline.catalogue import parse_po, render_po
+
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram line extended\n---\n\nThe tram runs.\n"},
+                         'languages = ["en", "ru", "az"]\n')
+    assert _sync(root) == 0
+    path = root / "locale/az/LC_MESSAGES/news/tram.po"
+    catalogue = parse_po(path.read_bytes())
+    for message in catalogue.active:
+        message.msgstr = "AZ " + message.msgid
+    path.write_bytes(render_po(catalogue))
+    assert _sync(root) == 0 and (root / "public/az/news/tram.md").exists()
+    (root / "pipeline.toml").write_text('languages = ["en", "ru"]\n', encoding="utf-8")
+    runner = CliRunner()
+    synced = json.loads(runner.invoke(cli, ["--project", str(root), "sync", "--engine", "none", "--json"]).output)
+    status = json.loads(runner.invoke(cli, ["--project", str(root), "status", "--json"]).output)
+    for report in (synced, status):
+        assert report["orphaned_catalogues"] == ["locale/az/LC_MESSAGES/news/tram.po"]
+        assert report["orphaned_versions"] == ["public/az/news/tram.md"]
+    text = runner.invoke(cli, ["--project", str(root), "status"]).output
+    assert "1 catalogue(s) no article uses (renamed or deleted, its lang: changed, or its language " \
+           "taken out of pipeline.toml?): locale/az/LC_MESSAGES/news/tram.po" in text
+    (root / "pipeline.toml").write_text('languages = ["en", "ru", "az"]\n', encoding="utf-8")
+    synced = json.loads(runner.invoke(cli, ["--project", str(root), "sync", "--engine", "none", "--json"]).output)
+    assert synced["orphaned_catalogues"] == synced["orphaned_versions"] == [] and not synced["written"]
+    rows = json.loads(runner.invoke(cli, ["--project", str(root), "status", "--json"]).output)["catalogues"]
+    assert [(r["lang"], r["reviewed"], r["published"]) for r in rows if r["lang"] == "az"] == [("az", 2, True)]
