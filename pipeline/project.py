@@ -49,9 +49,12 @@ def discover_articles(config: Config) -> list[tuple[str, str]]:
     puts the sources where the source language's versions would go."""
     source = config.source_path
     if not source.is_dir():
+        project = _enclosing_project(config.root)
         raise ConfigError(
             f"no source folder {config.source_dir}/ in {config.root}",
-            hint="run the command in the project's folder (or name it with --project DIR); in a new "
+            hint=f"this folder is inside the project {project}: run the command there, or name it with "
+                 f"--project {os.path.relpath(project, config.root)}" if project is not None else
+                 "run the command in the project's folder (or name it with --project DIR); in a new "
                  "project, create the folder and put the Markdown articles there, or set source_dir "
                  "in pipeline.toml",
         )
@@ -66,6 +69,16 @@ def discover_articles(config: Config) -> list[tuple[str, str]]:
             continue
         found.append((f"{config.source_dir}/{rel_to_source}", rel_to_source[:-3]))
     return found
+
+
+def _enclosing_project(folder: Path) -> Path | None:
+    """The nearest folder above ``folder`` that is a project (it has a ``pipeline.toml``, or
+    the ``.pipeline/`` a run leaves): a command run from ``source/`` or ``locale/`` is
+    pointed there rather than told to create a source folder."""
+    for parent in folder.resolve().parents:
+        if (parent / "pipeline.toml").is_file() or (parent / ".pipeline").is_dir():
+            return parent
+    return None
 
 
 def output_matcher(config: Config) -> Callable[[str], bool]:

@@ -391,3 +391,19 @@ def test_the_catalogues_and_versions_of_a_language_taken_out_of_pipeline_toml_ar
     assert synced["orphaned_catalogues"] == synced["orphaned_versions"] == [] and not synced["written"]
     rows = json.loads(runner.invoke(cli, ["--project", str(root), "status", "--json"]).output)["catalogues"]
     assert [(r["lang"], r["reviewed"], r["published"]) for r in rows if r["lang"] == "az"] == [("az", 2, True)]
+
+
+@pytest.mark.parametrize("subfolder", ["source", "source/news", "locale/ru/LC_MESSAGES"])
+def test_a_command_run_in_a_subfolder_of_the_project_names_the_project_and_writes_nothing(
+        tmp_path: Path, subfolder: str) -> None:
+    """Run from ``source/`` (where an editor works), sync said to create a source folder
+    there, as for a new project; it now names the project to run it in."""
+    root = write_project(tmp_path / "p", {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    assert _sync(root) == 0
+    before = snapshot_tree(root)
+    for command in (["sync"], ["status"]):
+        result = CliRunner().invoke(cli, ["--project", str(root / subfolder), *command])
+        assert result.exit_code == 2
+        assert f"this folder is inside the project {root.resolve()}: run the command there, or name it " \
+               f"with --project {'/'.join(['..'] * len(subfolder.split('/')))}" in " ".join(result.output.split())
+    assert snapshot_tree(root) == before and not (root / subfolder / ".pipeline").exists()
