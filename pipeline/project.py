@@ -201,7 +201,8 @@ def orphaned_versions(config: Config, articles: Collection[tuple[str, str]]) -> 
             and _written_by_sync(config.root / rel)]
 
 
-_TRANSLATION_OF = re.compile(rb"^translation_of[ \t]*:", re.M)
+#: A block mapping's key at the start of a line, or a flow mapping's (``{title: …, translation_of: a}``).
+_TRANSLATION_OF = re.compile(rb"(?:^|[{,])[ \t]*translation_of[ \t]*:", re.M)
 
 
 def _written_by_sync(path: os.PathLike[str]) -> bool:

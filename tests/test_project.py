@@ -407,3 +407,19 @@ def test_a_command_run_in_a_subfolder_of_the_project_names_the_project_and_write
         assert f"this folder is inside the project {root.resolve()}: run the command there, or name it " \
                f"with --project {'/'.join(['..'] * len(subfolder.split('/')))}" in " ".join(result.output.split())
     assert snapshot_tree(root) == before and not (root / subfolder / ".pipeline").exists()
+
+
+def test_a_version_published_from_a_flow_mapping_front_matter_is_named_when_its_article_goes(
+        tmp_path: Path) -> None:
+    """Regression: sync writes ``translation_of`` inside the braces of a flow-mapping front
+    matter (``{title: …, translation_of: a}``), where the test for a version sync wrote
+    (the key at the start of a line) never found it: the version of a deleted article was
+    taken for a page written by hand and never named."""
+    from pipeline.project import orphaned_versions
+
+    root = write_project(tmp_path, {"kept": "Text.\n"}, CONFIG)
+    gone = root / "public/ru/gone.md"
+    gone.parent.mkdir(parents=True)
+    gone.write_text("---\n{title: Порт, lang: ru,\n  translation_of: gone}\n---\n\nТекст.\n", encoding="utf-8")
+    (root / "public/ru/about.md").write_text("---\n{title: О нас}\n---\n\nТекст.\n", encoding="utf-8")
+    assert orphaned_versions(load_config(root), [("kept", "en")]) == ["public/ru/gone.md"]
