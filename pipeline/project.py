@@ -205,6 +205,22 @@ def orphaned_versions(config: Config, articles: Collection[tuple[str, str]]) -> 
 _TRANSLATION_OF = re.compile(rb"(?:^|[{,])[ \t]*translation_of[ \t]*:", re.M)
 
 
+def hand_written_version(config: Config, slug: str, lang: str) -> PipelineError | None:
+    """The error to give when a page written by hand (a Hugo site's own translation, made
+    before the pipeline came) is where an article's ``lang`` version goes: publishing would
+    replace a person's text by the pipeline's, so the version is not written. None when the
+    place is free or holds a version sync wrote (:func:`_written_by_sync`)."""
+    rel = config.output_rel(lang, slug)
+    path = safe_join(config.root, rel)
+    if not path.is_file() or _written_by_sync(path):
+        return None
+    return PipelineError(
+        f"a page written by hand (no translation_of: in its front matter) is where the {lang} version "
+        f"of {slug} goes: it was not replaced", path=rel,
+        hint=f"to keep its text, copy it into {config.catalogue_rel(lang, slug)} and delete the page; to "
+             f"let pipeline replace it, delete it or add 'translation_of: {slug}' to its front matter")
+
+
 def _written_by_sync(path: os.PathLike[str]) -> bool:
     """Whether a file the ``output`` pattern names is a version sync wrote: every one names its
     article in its front matter (``translation_of:``). A page written by hand where the
@@ -505,5 +521,8 @@ def project_status(config: Config, checker: CatalogueChecks | None = None
         item = (rel, article.lang, lang, catalogue)
         findings = (lambda: checker(item)) if checker is not None and catalogue is not None else None
         ready = output != article.path and decide(article, lang, catalogue, config.publish, findings)[0].ready
+        if ready and (hand := hand_written_version(config, article.slug, lang)) is not None:
+            problems.errors.append(hand)
+            ready = False
         rows.append(catalogue_status(article, lang, rel, catalogue, published, published and not ready, ready))
     return rows, problems.errors, own

@@ -36,9 +36,9 @@ from .state import ArticleRecord, file_signature
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
-from .project import (CatalogueStatus, discover_articles, discover_catalogues, load_article, load_articles,
-                      orphaned_catalogues, orphaned_versions, project_status, read_catalogue_file, target_languages,
-                      try_load_article)
+from .project import (CatalogueStatus, discover_articles, discover_catalogues, hand_written_version, load_article,
+                      load_articles, orphaned_catalogues, orphaned_versions, project_status, read_catalogue_file,
+                      target_languages, try_load_article)
 from .publish import PublishDecision, decide, render_version
 from .update import check_no_loss, update_catalogue
 
@@ -698,6 +698,10 @@ def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
     try:
         if not decision.ready:
             report.held_back.append((decision, safe_join(config.root, rel).exists()))
+            return
+        hand = hand_written_version(config, article.slug, lang)
+        if hand is not None:
+            report.errors.append(hand)
             return
         transform = options.publish_transform
         if transform is not None:

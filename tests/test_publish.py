@@ -193,3 +193,49 @@ def test_a_check_failing_on_a_paragraph_holds_back_that_entry_only_not_a_title_w
     decision, _ = decide(source, "ru", catalogue, PublishPolicy(enforced_checks=("numbers",)), lambda: findings)
     assert decision.reasons() == ["1 failing a check of [publish] enforced_checks (fix it, or dismiss the "
                                   "check on the entry: see 'pipeline check')"]
+
+
+def test_a_page_translated_by_hand_where_a_version_goes_is_not_replaced(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Regression: a Hugo site's own translation (``content/about.ru.md``, written before the
+    pipeline came, without ``translation_of:``) was replaced by the machine translation of
+    ``content/about.md`` on the first sync, and the person's text was gone."""
+    import json
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from tests.conftest import snapshot_tree, write_project
+
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    write_project(root, {}, 'languages = ["en", "ru"]\nsource_dir = "content"\noutput = "content/{slug}.{lang}.md"\n'
+                            '[publish]\nallow_machine = true\n')
+    (root / "content/about.md").write_text("---\ntitle: About\n---\n\nWe are a newsroom.\n", encoding="utf-8")
+    by_hand = "---\ntitle: О нас\n---\n\nМы редакция.\n"
+    (root / "content/about.ru.md").write_text(by_hand, encoding="utf-8")
+    runner = CliRunner()
+    synced = runner.invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"])
+    assert synced.exit_code == 1
+    assert (root / "content/about.ru.md").read_text(encoding="utf-8") == by_hand
+    said = " ".join(synced.output.split())
+    assert "content/about.ru.md: a page written by hand (no translation_of: in its front matter) is where the " \
+           "ru version of about goes: it was not replaced" in said
+    assert "copy it into locale/ru/LC_MESSAGES/about.po and delete the page" in said
+    files = snapshot_tree(root)
+    status = runner.invoke(cli, ["--project", str(root), "status", "--json"])
+    assert status.exit_code == 1 and "a page written by hand" in status.output
+    assert [row["ready"] for row in json.loads(status.output.split("\nerror:")[0])["catalogues"]] == [False]
+    assert runner.invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"]).exit_code == 1
+    assert snapshot_tree(root) == files
+    (root / "content/about.ru.md").unlink()  # the desk lets the pipeline publish it
+    assert runner.invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"]).exit_code == 0
+    assert "translation_of: about" in (root / "content/about.ru.md").read_text(encoding="utf-8")
+    # A version sync wrote is replaced as before, also one with a flow-mapping front matter.
+    (root / "content/about.md").write_text("---\n{title: About us}\n---\n\nWe are a newsroom.\n", encoding="utf-8")
+    assert runner.invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"]).exit_code == 0
+    assert "{title: ［About ус］, lang: ru, translation_of: about," in (root / "content/about.ru.md").read_text(
+        encoding="utf-8")
+    (root / "content/about.md").write_text("---\n{title: About all of us}\n---\n\nWe are a newsroom.\n",
+                                           encoding="utf-8")
+    assert runner.invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"]).exit_code == 0
+    assert "［About ус］" not in (root / "content/about.ru.md").read_text(encoding="utf-8")
