@@ -535,3 +535,17 @@ def test_enforced_checks_hold_a_reviewed_version_back_until_fixed_or_dismissed(r
     assert '"ready": true' in runner.invoke(cli, ["--project", str(root), "status", "--json"]).output
     runner.invoke(cli, ["--project", str(root), "publish"])
     assert "15 процентов" in (root / "public/ru/a.md").read_text(encoding="utf-8")
+
+
+def test_check_json_tells_a_title_s_finding_from_a_paragraph_s_with_the_same_text(runner: CliRunner,
+                                                                                 tmp_path: Path) -> None:
+    """``check --json`` gave the msgid only, so a finding on a title and one on a paragraph
+    that reads the same could not be told apart (nor matched to their entries)."""
+    root = write_project(tmp_path / "p", {"a": "---\ntitle: Port grew by 12 percent\n---\n\nPort grew by 12 percent\n"},
+                         'languages = ["en", "ru"]\n')
+    run(runner, root, "sync", "--engine", "none")
+    fill(root, "locale/ru/LC_MESSAGES/a.po",
+         lambda m: "Порт вырос на 12 процентов" if m.msgctxt == "title" else "Порт вырос на 15 процентов")
+    result = runner.invoke(cli, ["--project", str(root), "check", "--json"])
+    findings = json.loads(result.output)
+    assert {(f["check"], f["msgctxt"], f["msgid"]) for f in findings} == {("numbers", None, "Port grew by 12 percent")}

@@ -36,7 +36,8 @@ def check_command(project: Project, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([{
             "path": f.path, "line": f.line, "lang": f.lang, "check": f.check, "severity": f.severity.value,
-            "message": f.message, "msgid": f.msgid} for f in findings], ensure_ascii=False, indent=2))
+            "message": f.message, "msgctxt": f.msgctxt, "msgid": f.msgid} for f in findings],
+            ensure_ascii=False, indent=2))
     else:
         for finding in findings:
             click.echo(finding.render())
