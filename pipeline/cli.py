@@ -501,7 +501,8 @@ def _published_label(row: CatalogueStatus) -> str:
 @cli.command("status")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the table and the files no article uses as JSON: "
-                   '{"catalogues": [rows], "orphaned_catalogues": [paths], "orphaned_versions": [paths]}.')
+                   '{"catalogues": [rows], "orphaned_catalogues": [paths], "orphaned_versions": [paths], '
+                   '"errors": [messages]}.')
 @pass_project
 def status_command(project: Project, as_json: bool) -> None:
     """Per article and language: entries, reviewed, machine, fuzzy, untranslated, obsolete.
@@ -522,7 +523,8 @@ def status_command(project: Project, as_json: bool) -> None:
     withdrawn = orphaned_versions(project.config, languages.items())
     if as_json:
         data = {"catalogues": [dict(row.__dict__, percent_reviewed=row.percent_reviewed) for row in rows],
-                "orphaned_catalogues": unused, "orphaned_versions": withdrawn}
+                "orphaned_catalogues": unused, "orphaned_versions": withdrawn,
+                "errors": [str(error) for error in errors]}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         width = max([len("article"), *(len(row.article) for row in rows)])

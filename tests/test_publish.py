@@ -224,7 +224,9 @@ def test_a_page_translated_by_hand_where_a_version_goes_is_not_replaced(tmp_path
     files = snapshot_tree(root)
     status = runner.invoke(cli, ["--project", str(root), "status", "--json"])
     assert status.exit_code == 1 and "a page written by hand" in status.output
-    assert [row["ready"] for row in json.loads(status.output.split("\nerror:")[0])["catalogues"]] == [False]
+    report = json.loads(status.output.split("\nerror:")[0])
+    assert [row["ready"] for row in report["catalogues"]] == [False]
+    assert [error.split(":")[0] for error in report["errors"]] == ["content/about.ru.md"]
     assert runner.invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"]).exit_code == 1
     assert snapshot_tree(root) == files
     (root / "content/about.ru.md").unlink()  # the desk lets the pipeline publish it
