@@ -23,6 +23,9 @@ from pipeline.fuzzy import FuzzyIndex
 from pipeline.model import Catalogue, Message
 
 KeyNormaliser = Callable[[str], str]
+#: Opens the comment naming another reviewed translation that tied with the one chosen: a
+#: hint for the reviewer, dropped when the entry is accepted.
+ALTERNATIVE_PREFIX = "mt: translation memory, also reviewed "
 
 
 def normalise_whitespace(text: str) -> str:
@@ -36,6 +39,10 @@ class MemoryMatch:
 
     text: str
     origin: str
+    #: (text, origin) of the other translations seen as often: the choice among them is
+    #: arbitrary (the first seen), so the reviewer is shown them (a translator's later
+    #: revision in a renamed article's catalogue may be one).
+    others: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -48,10 +55,11 @@ class _Candidates:
         self.origins.setdefault(text, origin)
 
     def best(self) -> MemoryMatch:
-        """The most frequent translation; ties go to the first one seen (deterministic)."""
+        """The most frequent translation; ties go to the first one seen (deterministic), and
+        the others of the tie come with it."""
         top = max(self.counts.values())
-        text = next(t for t in self.origins if self.counts[t] == top)
-        return MemoryMatch(text, self.origins[text])
+        tied = [t for t in self.origins if self.counts[t] == top]
+        return MemoryMatch(tied[0], self.origins[tied[0]], tuple((t, self.origins[t]) for t in tied[1:]))
 
 
 class TranslationMemory:

@@ -35,6 +35,7 @@ from .model import (
     Message,
     Severity,
 )
+from .memory import ALTERNATIVE_PREFIX
 from .project import Problems, iter_catalogues, read_catalogue_file
 
 #: The reasons an item waits, in the order ``--reason`` lists them.
@@ -428,12 +429,13 @@ class SaveResult:
 
 def accept_message(message: Message) -> None:
     """Mark an entry reviewed: not fuzzy, no previous msgid, MT provenance kept as
-    ``reviewed mt: …`` and a stale ``mt rejected: …`` note dropped."""
+    ``reviewed mt: …`` and a stale ``mt rejected: …`` note and the memory's other tied
+    translations (:data:`~pipeline.memory.ALTERNATIVE_PREFIX`) dropped."""
     message.fuzzy = False
     message.previous_msgid = message.previous_msgctxt = message.previous_msgid_plural = None
     comments: list[str] = []
     for comment in message.comments:
-        if comment.startswith(MT_REJECTED_PREFIX):
+        if comment.startswith((MT_REJECTED_PREFIX, ALTERNATIVE_PREFIX)):
             continue
         if comment.startswith(MT_COMMENT_PREFIX):
             comment = REVIEWED_COMMENT_PREFIX + comment[len(MT_COMMENT_PREFIX):]

@@ -24,7 +24,7 @@ from typing import Callable, Sequence
 from pipeline.engines import Engine, Unfinished
 from pipeline.engines.memory_only import is_memory_only
 from pipeline.errors import EngineError
-from pipeline.memory import FuzzyMemory, MemoryMatch, TranslationMemory
+from pipeline.memory import ALTERNATIVE_PREFIX, FuzzyMemory, MemoryMatch, TranslationMemory
 from pipeline.update import keep_as_previous
 from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, EntryStatus, Message
 from pipeline.placeholders import Protected, placeholder_pattern, protect, restore, strip_placeholders
@@ -211,6 +211,8 @@ def _apply_memory(items: list[_Item], memory: TranslationMemory, report: Transla
             rest.append(item)
             continue
         _accept(item.message, match.text, _memory_provenance(match))
+        item.message.comments += [f"{ALTERNATIVE_PREFIX}({origin}): " + " ".join(text.split("\n"))
+                                  for text, origin in match.others]
         report.stats(item.pair).from_memory += 1
     return rest
 

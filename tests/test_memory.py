@@ -72,3 +72,17 @@ def test_the_fuzzy_memory_offers_the_reviewed_translation_of_the_most_similar_te
     assert memory.lookup("en", "ru", "title", "Port grows!").text == "Порт растёт"  # type: ignore[union-attr]
     assert memory.lookup("en", "az", None, "Ships waited for four days at the entrance.") is None
     assert memory.lookup("en", "ru", None, "Something else entirely.") is None
+
+
+def test_a_tie_between_reviewed_translations_comes_with_the_others() -> None:
+    """A renamed article's translation revised by a translator after a first rename ties
+    with the older one of the first catalogue; the first seen was offered alone, so the
+    reviewer never saw the revision."""
+    memory = TranslationMemory()
+    memory.add("en", "ru", "Ships wait.", "Суда ждут.", "a.po")
+    memory.add("en", "ru", "Ships wait.", "Суда стоят в ожидании.", "b.po")
+    match = memory.lookup("en", "ru", "Ships wait.")
+    assert match is not None and (match.text, match.origin) == ("Суда ждут.", "a.po")
+    assert match.others == (("Суда стоят в ожидании.", "b.po"),)
+    memory.add("en", "ru", "Ships wait.", "Суда ждут.", "c.po")
+    assert memory.lookup("en", "ru", "Ships wait.").others == ()  # type: ignore[union-attr]

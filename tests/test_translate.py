@@ -326,3 +326,20 @@ def test_a_new_catalogue_gets_a_similar_text_s_reviewed_translation_as_a_changed
     assert mt_comments(suggested) == [MT_COMMENT_PREFIX + "translation memory, similar text (old.po)"]
     assert report.stats(("en", "ru")).suggested == 1 and report.machine_translated == 1
     assert translated.status is EntryStatus.MACHINE  # an existing catalogue: machine translation as before
+
+
+def test_an_entry_filled_from_a_tie_in_memory_shows_the_other_reviewed_translations() -> None:
+    memory = TranslationMemory()
+    memory.add("en", "ru", "Ships wait.", "Суда ждут.", "a.po")
+    memory.add("en", "ru", "Ships wait.", "Суда стоят\nв ожидании.", "b.po")
+    jobs = [job("c.po", Message("Ships wait."))]
+    translate_catalogues(jobs, FakeEngine(), memory=memory)
+    message = jobs[0].catalogue.messages[0]
+    assert message.msgstr == "Суда ждут." and message.status is EntryStatus.MACHINE
+    assert message.machine_provenance == "translation memory (a.po)"
+    assert mt_comments(message) == [MT_COMMENT_PREFIX + "translation memory (a.po)",
+                                    MT_COMMENT_PREFIX + "translation memory, also reviewed (b.po): Суда стоят в ожидании."]
+    from pipeline.review import accept_message
+
+    accept_message(message)  # the reviewer chose: the hint has done its work
+    assert message.comments == ["reviewed mt: translation memory (a.po)"]
