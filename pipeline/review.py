@@ -170,7 +170,9 @@ class LanguageVersion:
 
     @property
     def reviewed(self) -> int:
-        return sum(1 for item in self.entries if item.status is EntryStatus.REVIEWED)
+        """Reviewed entries with a translation: one of spaces only waits as untranslated
+        (publishing holds the version back over it), as ``status`` counts it."""
+        return sum(1 for item in self.entries if item.status is EntryStatus.REVIEWED and item.has_translation)
 
     @property
     def unreviewed(self) -> int:

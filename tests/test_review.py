@@ -193,6 +193,11 @@ def test_a_reviewed_translation_of_spaces_only_waits_as_untranslated(tmp_path: P
     from pipeline.project import project_status
     [row] = [r for r in project_status(load_config(root))[0] if r.path == str(path.relative_to(root))]
     assert row.untranslated == 1 and row.reviewed == row.total - 1 and not row.ready  # status agrees
+    # Regression: the queue's own progress still counted the entry as reviewed ("1 waiting
+    # (3/3 reviewed, 100%)") where status says one less.
+    [version] = [v for v in build_queue(load_config(root)).versions if v.path == row.path]
+    assert (version.reviewed, version.unreviewed) == (row.reviewed, 1)
+    assert version.percent_reviewed == row.percent_reviewed
 
 
 def test_findings_filter_selects_any_waiting_item_with_findings(tmp_path: Path) -> None:
