@@ -18,7 +18,7 @@ from . import __version__
 from .assets import missing
 from .config import Config
 from .model import MT_REJECTED_PREFIX, Article, EntryStatus, Message
-from .project import target_languages
+from .project import awaits_work, target_languages
 from .publish import PublishDecision
 from .state import ArticleRecord, RunState, file_signature
 
@@ -184,7 +184,7 @@ def _summary(article: Article, states: list["CatalogueState"],
     held_back, done = [], []
     for state in states:
         active = state.after.active if state.after is not None else []
-        awaiting[state.lang] = sum(1 for m in active if m.status != EntryStatus.REVIEWED)
+        awaiting[state.lang] = sum(1 for m in active if awaits_work(m))
         if any(not m.translated and not _mt_rejected(m) for m in active):
             pending.append([article.lang, state.lang])
         comments = sorted({c for m in active if not m.translated for c in m.comments

@@ -21,7 +21,7 @@ from .config import Config, validate_language
 from .errors import ArticleError, CatalogueError, ConfigError, PipelineError
 from .fileio import dangling_link, fingerprint, refuse_special_file, safe_join
 from .markdown import read_article
-from .model import Article, Catalogue, EntryStatus, Finding
+from .model import Article, Catalogue, EntryStatus, Finding, Message
 from .publish import decide
 
 
@@ -476,6 +476,12 @@ class CatalogueStatus:
     @property
     def percent_reviewed(self) -> float:
         return round(100.0 * self.reviewed / self.total, 1) if self.total else 100.0
+
+
+def awaits_work(message: Message) -> bool:
+    """Whether an entry waits for a person: not reviewed, or "reviewed" as spaces only, which
+    publishing holds the version back over (status counts it as untranslated)."""
+    return message.status is not EntryStatus.REVIEWED or not any(text.strip() for text in message.translations)
 
 
 def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue | None,

@@ -36,9 +36,9 @@ from .state import ArticleRecord, file_signature
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
-from .project import (CatalogueStatus, discover_articles, discover_catalogues, hand_written_version, load_article,
-                      load_articles, orphaned_catalogues, orphaned_versions, project_status, read_catalogue_file,
-                      target_languages, try_load_article)
+from .project import (CatalogueStatus, awaits_work, discover_articles, discover_catalogues, hand_written_version,
+                      load_article, load_articles, orphaned_catalogues, orphaned_versions, project_status,
+                      read_catalogue_file, target_languages, try_load_article)
 from .publish import PublishDecision, decide, render_version
 from .update import check_no_loss, update_catalogue
 
@@ -763,7 +763,7 @@ def _count_waiting(state: CatalogueState, awaiting: Counter[str]) -> None:
     if state.after is None:
         return
     for message in state.after.active:
-        if message.status != EntryStatus.REVIEWED:
+        if awaits_work(message):
             awaiting[state.lang] += 1
 
 

@@ -483,3 +483,19 @@ def test_only_edited_sources_are_read_for_their_language(tmp_path: Path, monkeyp
     (root / "source/a.md").write_text("Shared boilerplate sentence here, edited.\n", encoding="utf-8")
     run(root, engine)
     assert asked == ["a"]
+
+
+def test_a_translation_of_spaces_only_awaits_review_in_the_report_as_in_status(tmp_path: Path) -> None:
+    """Regression: sync held the version back over it ("1 translated as spaces only") and
+    status counted it untranslated, but the report's "awaiting review" left it out, on the
+    run that read the article and on the runs that skip it."""
+    from pipeline.project import project_status
+
+    root = write_project(tmp_path, {"a": "---\ntitle: Port\n---\n\nThe port grows.\n"}, 'languages = ["en", "ru"]\n')
+    run(root)
+    _review_all(root / "locale/ru/LC_MESSAGES/a.po", lambda msgid: "  " if msgid == "Port" else "RU " + msgid)
+    read = run(root)
+    skipped = run(root)
+    [row] = project_status(load_config(root))[0]
+    assert skipped.skipped == 1
+    assert read.awaiting_review["ru"] == skipped.awaiting_review["ru"] == row.untranslated == 1
