@@ -75,3 +75,50 @@ def test_quick_suite_reports_every_target(tmp_path: Path) -> None:
     assert report["target2"][0]["seconds"] is not None
     assert any(r["tool"] == "pipeline" and r["matches"]["correct"] > 0 for r in report["target3"])
     assert "Checks:" in done.stdout
+
+
+def test_stress_articles_are_deterministic_and_readable() -> None:
+    import stress
+
+    for case in stress.CASES:
+        n, quarter = stress.sizes(case, 0.002)
+        assert n >= 4 and quarter >= 1
+        text = stress.article(case, n)
+        assert text == stress.article(case, n)
+        parsed = read_article(text.encode("utf-8"), path="stress.md", slug="stress", default_lang="en",
+                              front_matter_keys=DEFAULT_FRONT_MATTER_KEYS)
+        assert len(parsed.segments) >= 2, case.name  # the title and at least one body segment
+
+
+@pytest.mark.slow
+def test_stress_reports_one_row_per_case_with_ratios(tmp_path: Path) -> None:
+    """Two cases at a tiny scale (each case costs six process start-ups: all ten take ~40 s)."""
+    import stress
+
+    cases = ["links", "quotations"]
+    result = tmp_path / "stress.json"
+    done = subprocess.run([sys.executable, str(BENCH / "stress.py"), "--scale", "0.002", "--only", ",".join(cases),
+                           "--json", str(result)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ") and not line.startswith("| case")]
+    assert [row.split(" | ")[0].lstrip("| ") for row in rows] == cases
+    report = json.loads(result.read_text(encoding="utf-8"))
+    assert [r["case"] for r in report["cases"]] == cases
+    missing = stress.skipped()
+    for r in report["cases"]:
+        assert r["timings"]["pseudo"]["seconds"] > 0 and r["timings"]["none"]["seconds"] > 0, r
+        assert all(isinstance(r["scaling"][c], float) for c in ("pseudo", "none")), r
+        for key, ratio in r["ratios"].items():
+            other = key.split("/")[1]
+            assert isinstance(ratio, float) if other not in missing else ratio is None, (key, r)
+
+
+@pytest.mark.slow
+def test_stress_reports_a_timeout_as_a_bound(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(BENCH / "stress.py"), "--scale", "0.002", "--only", "word",
+                           "--timeout", "0.01"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    row = next(line for line in done.stdout.splitlines() if line.startswith("| word"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[2:4] == ["> 0.01 s", "> 0.01 s"], row  # pseudo and none (a competitor may be that fast)
+    assert cells[-2:] == ["—", "—"], row  # no scaling without a time at N/4
