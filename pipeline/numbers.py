@@ -131,6 +131,8 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
     """:func:`compare_numbers` with the numbers themselves (for their scale words)."""
     wanted = numbers_in(source, src_lang)
     offered = numbers_in(translation, tgt_lang, lenient_with=src_lang)
+    if not wanted or not offered:
+        return wanted, offered  # most segments: nothing to pair
     unused = _UnusedNumbers(offered)
     missing = [number for number in wanted if not unused.take_first(number.values)]
     return missing, unused.left()
