@@ -510,7 +510,9 @@ def status_command(project: Project, as_json: bool) -> None:
     "fuzzy" counts every entry flagged fuzzy, the unreviewed machine translations included
     (as a PO editor counts them). The last column says whether the language version is published; "stale" means an
     older version is, and sync holds the current one back until it is reviewed; "ready" means it is not
-    published yet but nothing holds it back: the next sync (or publish) writes it.
+    published yet but nothing holds it back: the next sync (or publish) writes it. Below the
+    table come the catalogues and published versions no article uses (a renamed or deleted
+    article's, or a language taken out of pipeline.toml).
 
     \b
     Example:

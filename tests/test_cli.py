@@ -494,6 +494,13 @@ def test_status_help_says_fuzzy_includes_the_machine_translations(runner: CliRun
     assert '"fuzzy" counts every entry flagged fuzzy, the unreviewed machine translations included' in text
 
 
+def test_status_help_says_the_files_no_article_uses_follow_the_table(runner: CliRunner) -> None:
+    """status lists the orphaned catalogues and versions after its table (the README says so),
+    but its help named them only under --json, so an editor did not expect them there."""
+    text = " ".join(runner.invoke(cli, ["status", "--help"]).output.split())
+    assert "Below the table come the catalogues and published versions no article uses" in text
+
+
 def test_report_counts_one_check_error_in_the_singular() -> None:
     from pipeline.cli import report_lines
     from pipeline.model import Finding, Severity
