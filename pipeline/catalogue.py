@@ -1028,8 +1028,9 @@ def _plural_forms_hint(language: str | None) -> str:
     if rule is None:
         return ("write the rule of the catalogue's language, e.g. 'Plural-Forms: nplurals=2; "
                 "plural=(n != 1);' (Poedit: Translation > Properties), then run pipeline sync again")
-    return (f"write 'Plural-Forms: {rule}' (CLDR's rule for {language.strip()}) or delete the "
-            "line, and the next sync writes that one; then run pipeline sync again")
+    return (f"delete the Plural-Forms line, and pipeline sync writes CLDR's rule for "
+            f"{language.strip()} ('Plural-Forms: {rule}'); or correct it by hand (Poedit: "
+            "Translation > Properties); then run pipeline sync again")
 
 
 def _check_plural_counts(catalogue: Catalogue, path: str) -> None:

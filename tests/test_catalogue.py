@@ -555,6 +555,10 @@ def test_a_garbage_plural_forms_header_is_refused_with_its_line(value: str, frag
     error = parse_error(_with_plural_forms(value))
     assert error.line == 4 and fragment in error.message, error.message
     assert "nplurals=3; plural=" in (error.hint or "") and "ru" in (error.hint or "")
+    # The simplest repair first, said once: the hint read 'write … or delete the line, and the
+    # next sync writes that one; then run pipeline sync again'.
+    assert (error.hint or "").startswith("delete the Plural-Forms line, and pipeline sync writes "
+                                         "CLDR's rule for ru ('Plural-Forms: nplurals=3; plural=")
 
 
 @pytest.mark.parametrize("value", [
