@@ -283,8 +283,9 @@ def _ru_singular_cases(word: str) -> set[str]:
     return {word + ending for ending in ("а", "у", "ом", "ем", "е")}
 
 
-#: Nouns whose stem drops a vowel when declined (посол → посла).
-_RU_IRREGULAR_ROLES = "посла послу послом после".split()
+#: Nouns whose stem drops a vowel when declined (посол → посла). Not the prepositional
+#: "после", which is far more often the preposition "after" (сказала X после встречи с Y).
+_RU_IRREGULAR_ROLES = "посла послу послом".split()
 _RU_TITLES = "Президент Премьер-министр Министр Депутат Господин Госпожа".split()
 
 #: По словам X, по мнению X …: "according to" in Russian, followed by X in the genitive.

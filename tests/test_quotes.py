@@ -918,3 +918,11 @@ def test_where_an_azerbaijani_speaker_said_it_is_not_the_speaker(text: str,
     # page) between the name and the verb left the quotation without a speaker, and a place
     # alone (Bakıda: in Baku) was taken for one.
     assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
+
+
+def test_a_speaker_is_not_replaced_by_a_name_after_the_preposition_posle() -> None:
+    """«…», — сказала Лейла Гусейнова после встречи с Самиром Керимовым: "после" (after)
+    was read as a case of посол (ambassador), a role, so the name after it became the
+    speaker."""
+    text = "«Порт растёт», — сказала Лейла Гусейнова после встречи с Самиром Керимовым."
+    assert [q.speaker for q in find_quotations(text, "ru")] == ["Лейла Гусейнова"]
