@@ -557,3 +557,16 @@ def test_check_json_tells_a_title_s_finding_from_a_paragraph_s_with_the_same_tex
     result = runner.invoke(cli, ["--project", str(root), "check", "--json"])
     findings = json.loads(result.output)
     assert {(f["check"], f["msgctxt"], f["msgid"]) for f in findings} == {("numbers", None, "Port grew by 12 percent")}
+
+
+def test_a_file_error_outranks_a_missing_model_under_strict(runner: CliRunner, project: Path) -> None:
+    """Both apply: the exit code is 1 (the broken file first), as the README says."""
+    (project / "models").mkdir()
+    with (project / "pipeline.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[models]\ndir = "models"\n')
+    run(runner, project, "sync", "--engine", "pseudo")
+    broken = next((project / "locale").rglob("*.po"))
+    broken.write_bytes(broken.read_bytes() + b'\nmsgid "unterminated\n')
+    result = runner.invoke(cli, ["--project", str(project), "sync", "--strict"])
+    assert result.exit_code == 1, result.output
+    assert "no model" in result.output or "missing" in result.output.lower(), result.output
