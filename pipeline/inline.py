@@ -9,6 +9,7 @@ parser) because segments are short inline texts already cut out by the Markdown 
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from collections import Counter
@@ -74,7 +75,19 @@ def math_spans(text: str) -> list[Region]:
     """TeX math (see :data:`MATH_PATTERN`) in ``text``: no prose, nothing for MT to touch."""
     if "$" not in text:
         return []
-    return [Region(m.start(), m.end(), RegionKind.CODE) for m in _MATH.finditer(text)]
+    code = code_spans(text)
+    starts = [r.start for r in code]
+    found: list[Region] = []
+    pos = 0
+    while (match := _MATH.search(text, pos)) is not None:
+        # A ``$`` inside a code span is code (`echo $x`), as CommonMark reads the span first.
+        before = bisect.bisect_right(starts, match.start()) - 1
+        if before >= 0 and match.start() < code[before].end:
+            pos = code[before].end
+            continue
+        found.append(Region(match.start(), match.end(), RegionKind.CODE))
+        pos = match.end()
+    return found
 _BACKTICKS = re.compile(r"`+")
 _LETTER = re.compile(r"[^\W\d_]")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")

@@ -28,3 +28,16 @@ def test_a_url_inside_code_or_a_link_target_is_not_a_second_region() -> None:
         (RegionKind.LINK_TARGET, "(https://b.example/y)"),
         (RegionKind.URL, "https://c.example/z"),
     ]
+
+
+def test_math_is_never_read_inside_code_spans() -> None:
+    """Regression: two shell snippets in one paragraph (`a=$x` and `b=$y`) were read as TeX
+    math from the first code span's ``$`` to the second's, so the code check reported math
+    changed on a correct translation; a ``$`` in a code span is code, as CommonMark reads it."""
+    from pipeline.inline import math_spans
+    for text in ("Set `a=$x` and `b=$y` in the shell.", "Use `$(date)` and `$(pwd)` here.",
+                 "Run `echo $x` then $y$ holds."):
+        spans = [text[r.start:r.end] for r in math_spans(text)]
+        assert spans == (["$y$"] if "$y$" in text else []), text
+    assert [r.start for r in math_spans("$x$ and `$y`")] == [0]
+    assert [("$a `b` c$"[r.start:r.end]) for r in math_spans("$a `b` c$")] == ["$a `b` c$"]
