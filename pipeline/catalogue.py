@@ -965,9 +965,11 @@ def _check_charset(catalogue: Catalogue, text: str, path: str) -> None:
 
 #: What xgettext writes in a template's header: no rule chosen yet, as if the field were absent.
 PLURAL_FORMS_PLACEHOLDER = "nplurals=INTEGER; plural=EXPRESSION;"
-#: GNU's own lookup (plural-exp.c): ``nplurals=`` then digits, ``plural=`` up to a ``;``.
-_NPLURALS_VALUE = re.compile(r"nplurals=\s*(\d*)")
-_PLURAL_EXPRESSION = re.compile(r"(?<!n)plural=([^;]*)")
+#: GNU's own lookup (plural-exp.c): ``nplurals=`` then digits, ``plural=`` up to a ``;``;
+#: spaces before ``=`` too, as JavaScript tools write it (``nplurals = 2; plural = (n != 1);``,
+#: which msgfmt --check accepts) and as :data:`_NPLURALS` reads it for the plural counts.
+_NPLURALS_VALUE = re.compile(r"nplurals\s*=\s*(\d*)")
+_PLURAL_EXPRESSION = re.compile(r"(?<!n)plural\s*=([^;]*)")
 #: msgfmt --check evaluates the expression for these n (msgl-check.c).
 _PLURAL_PROBES = range(1001)
 

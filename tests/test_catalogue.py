@@ -876,3 +876,16 @@ def test_five_thousand_entries_parse_and_render_quickly() -> None:
     elapsed = time.process_time() - started
     assert len(parsed.messages) == 5000
     assert elapsed < 3, f"5,000 entries took {elapsed:.2f}s of CPU to render and parse"
+
+
+@pytest.mark.parametrize("value", [
+    "nplurals = 2; plural = (n != 1);",  # ttag's and gettext-parser's default header
+    "nplurals = 3; plural = (n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+])
+def test_a_plural_forms_header_with_spaces_around_the_equals_signs_is_accepted(value: str) -> None:
+    """Regression: the header JavaScript tools write (ttag, gettext-parser, Tolgee), which
+    msgfmt --check accepts, was refused as having 'no nplurals=INTEGER'; the spaces around
+    '=' are read past, as the plural count check already read them."""
+    assert parse_po(_with_plural_forms(value)).header_value("Plural-Forms") == value
+    error = parse_error(_with_plural_forms("nplurals = 2; plural = n%10;"))
+    assert error.line == 4 and "gives 2 for n=2" in error.message
