@@ -748,16 +748,20 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
     end in a role (said political scientist Azer Gasimli / заявил политолог Азер Гасымлы)."""
     if index + 1 < len(tokens) and tokens[index].text in _ARTICLES:
         index += 1
-    if index + 1 < len(tokens) and tokens[index].text[0].isdigit():
+    if index + 1 < len(tokens) and tokens[index].text[0].isdigit() \
+            and tokens[index + 1].text.capitalize() not in lex.calendar:
         index += 1  # an age: сказал 54-летний Самир Керимов, said 54-year-old Samir Karimov
     words = [t.text for t in tokens[index:index + 12]]  # (a name is near: no more needed)
     start = index
     while index + 1 < len(tokens) and (spoken_to := lex.addressee_at(words, index - start)):
         index += spoken_to  # сказал Ильхаму Алиеву Керимов: the person spoken to comes first
-    if index + 2 < len(tokens) and fold(tokens[index].text) in lex.place_prepositions \
-            and tokens[index + 1].text[0].isupper():
-        index += 2  # заявил в Баку министр Сергей Лавров: where, not who
     for _ in range(_MAX_ASIDES):
+        # заявил в Баку министр Сергей Лавров: where, not who; 5 марта: when
+        if index + 2 < len(tokens) and (
+                (fold(tokens[index].text) in lex.place_prepositions and tokens[index + 1].text[0].isupper())
+                or (tokens[index].text.isdigit() and tokens[index + 1].text.capitalize() in lex.calendar)):
+            index += 2
+            continue
         # сказала журналистам Айтан Исмайлова / заявил в понедельник Самир Керимов; only a
         # lower-case aside, so a name that ends like an adverb (Kelly) is not passed over
         if index >= len(tokens) or not tokens[index].text[0].islower():

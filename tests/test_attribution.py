@@ -18,3 +18,14 @@ def test_a_long_run_of_capitalised_words_is_read_in_bounded_steps() -> None:
 def test_particles_and_titles_around_names() -> None:
     found = [name.text for name in names_in("A letter from Ursula von der Leyen to President Ilham Aliyev.", "en")]
     assert "Ursula von der Leyen" in found and "Ilham Aliyev" in found
+
+
+def test_a_date_and_a_place_after_the_verb_in_any_order_are_passed_over() -> None:
+    """Regression: after a Russian speech verb a place was passed over only before a
+    weekday (заявил в Баку в понедельник X), not after it, and a date (5 марта) not at all,
+    so these quotations had no speaker and the speaker check never looked at them."""
+    from pipeline.quotes import find_quotations
+    for attribution in ("заявил 5 марта", "заявил в понедельник в Баку", "заявил 5 марта в Баку",
+                        "заявил в Баку 5 марта", "заявил в Баку в понедельник"):
+        text = f"«Бюджет — фикция», — {attribution} Самир Керимов."
+        assert [q.speaker for q in find_quotations(text, "ru")] == ["Самир Керимов"], text
