@@ -1686,13 +1686,16 @@ def _label_first(translation: str, label: str) -> str:
     """A footnote definition's translation with its ``[^1]:`` label first: anywhere else the
     definition is a paragraph (the footnote vanishes, its reference left dangling, its further
     indented paragraphs turned into code). A label the translation has elsewhere is moved
-    there, a lost one put back."""
+    there, a lost one put back; one that lost only its colon at the start (``[^1] Reuters``)
+    is the label, not a reference of the footnote to itself."""
     text = translation.strip()
     if text.startswith(label):
         return translation
     at = text.find(label)
     if at >= 0:
         text = " ".join(part for part in (text[:at].rstrip(), text[at + len(label):].lstrip()) if part)
+    elif text.startswith(label.rstrip(":")):
+        text = text[len(label.rstrip(":")):].lstrip()
     return f"{label} {text}"
 
 

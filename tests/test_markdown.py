@@ -1406,6 +1406,21 @@ def test_a_footnote_label_a_translation_moved_or_lost_is_put_first(translation: 
 
 
 @pytest.mark.parametrize("translation, published", [
+    ("[^1] Рейтер", "[^1]: Рейтер"),
+    ("[^1]Рейтер", "[^1]: Рейтер"),
+    ("Рейтер [^1]", "[^1]: Рейтер [^1]"),  # a reference elsewhere is the translator's text
+])
+def test_a_footnote_label_that_lost_its_colon_is_not_kept_as_a_reference_to_itself(
+        translation: str, published: str) -> None:
+    """Regression: a translation opening with the label without its colon ([^1] Рейтер) got
+    the label put before it and kept its [^1], published as a footnote referring to itself;
+    the label at the start is now taken for the label."""
+    source = "Text.[^1]\n\n[^1]: Reuters.\n"
+    out = localise(article(source), lambda s: translation if s.msgid.startswith("[^1]") else None)
+    assert out == "Text.[^1]\n\n" + published + "\n"
+
+
+@pytest.mark.parametrize("translation, published", [
     ("[^1]: - Рейтер", "[^1]: \\- Рейтер"),
     ("[^1]: ---", "[^1]: \\---"),
     ("[^1]: ```\nРейтер", "[^1]: \\```  \nРейтер"),
