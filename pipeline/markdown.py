@@ -1495,16 +1495,25 @@ def _keeping_reference_labels(lookup: Lookup, labels: frozenset[str]) -> Lookup:
 
 
 def keep_reference_labels(source: str, translation: str, labels: frozenset[str]) -> str:
-    """See :func:`_keeping_reference_labels`: source and translation brackets are paired in
-    order, and only when both have as many; a bracket the translator left as a label stays."""
+    """See :func:`_keeping_reference_labels`: only when source and translation have as many
+    brackets; a pair the translation kept as written (``[sic]``, a label left as it is) is
+    itself wherever the word order put it, and the others are paired in order."""
     wanted = [m.group(1) for m in _BRACKETS.finditer(source)]  # the labels as the source writes them
     if not any(normalizeReference(label) in labels for label in wanted):
         return translation
     found = list(_BRACKETS.finditer(translation))
     if len(found) != len(wanted):
         return translation
+    unmatched, rest = list(wanted), []
+    for match in found:
+        key = normalizeReference(match.group(1))
+        same = next((w for w in unmatched if normalizeReference(w) == key), None)
+        if same is None:
+            rest.append(match)
+        else:
+            unmatched.remove(same)
     out, pos = [], 0
-    for label, match in zip(wanted, found):
+    for label, match in zip(unmatched, rest):
         if normalizeReference(label) not in labels or normalizeReference(match.group(1)) in labels:
             continue
         out += [translation[pos:match.start()], f"[{match.group(1)}][{label}]"]

@@ -1462,6 +1462,21 @@ def test_shortcut_and_collapsed_reference_links_keep_their_label_when_translated
     assert localise(art, lambda s: None) == text
 
 
+@pytest.mark.parametrize("translation, published", [
+    ("В [резюме] он написал [sic].", "В [резюме][summary] он написал [sic]."),
+    ("В [summary] он написал [sic].", "В [summary] он написал [sic]."),
+    ("Он написал [sic] в [резюме].", "Он написал [sic] в [резюме][summary]."),
+])
+def test_a_reference_label_moved_past_other_brackets_keeps_its_link(translation: str, published: str) -> None:
+    """Regression: brackets were paired with the source's in order, so a translation that
+    put the link before a [sic] (Russian word order) made [sic] the link and left [резюме]
+    as text, and one that kept [summary] as written got a second link on [sic]. A pair the
+    translation kept as written is itself; only the others are paired in order."""
+    art = article("He wrote [sic] in the [summary].\n\n[summary]: https://x.org/s\n")
+    out = localise(art, lambda s: translation if s.kind is BlockKind.PARAGRAPH else None)
+    assert out.startswith(published + "\n")
+
+
 def test_a_translated_line_that_would_be_a_right_aligned_delimiter_row_is_escaped() -> None:
     """``a|`` over ``-:`` is a one-column table for GFM (found by the round-trip property)."""
     art = article("> Quote\n---\n")
