@@ -319,22 +319,26 @@ def _check_lang_spelling(code: str, languages: Sequence[str], path: str, line: i
 
 def _refuse_displaced_front_matter(texts: Sequence[str], path: str) -> None:
     """Refuse front matter that does not open on line 1. Hugo skips blank lines and spaces
-    before it; read here as text, its keys and dates were machine-translated and the
-    published versions got no ``lang``. A rule (``---``) with no closing line is text."""
-    first = next((i for i, text in enumerate(texts) if text.strip()), None)
+    before it, and each line that opens an HTML comment (commented-out front matter); read
+    here as text, its keys and dates were machine-translated and the published versions got
+    no ``lang``. A rule (``---``) with no closing line is text."""
+    skipped = (i for i, text in enumerate(texts) if text.strip() and not text.lstrip().startswith("<!--"))
+    first = next(skipped, None)
     if first is None or (first == 0 and not texts[0][:1].isspace()):
         return
+    comment = any(text.lstrip().startswith("<!--") for text in texts[:first])
     opening = texts[first].strip()
     closed = opening in ("---", "+++") and any(t.rstrip() in (opening, "...") for t in texts[first + 1:])
     if not closed and opening != "{" and not _JSON_FRONT_MATTER_START.match(opening):
         return
     raise ArticleError(
         f"front matter must open on line 1, but this {opening[:3]!r} comes after "
-        f"{'blank lines' if first else 'spaces'}",
+        f"{'an HTML comment' if comment else 'blank lines' if first else 'spaces'}",
         path=path,
         line=first + 1,
-        hint="delete what comes before it (Hugo reads the block as front matter, but here it "
-             "would be translated as text), then run the command again",
+        hint="delete what comes before it, or move a comment below the front matter (Hugo reads "
+             "the block as front matter, but here it would be translated as text), then run the "
+             "command again",
     )
 
 

@@ -215,6 +215,21 @@ def test_front_matter_after_blank_lines_is_refused_not_translated(text: str, lin
     assert "line 1" in info.value.message and "delete" in (info.value.hint or "")
 
 
+@pytest.mark.parametrize("text, line", [
+    ("<!-- draft: check the quotes -->\n---\ntitle: Port opens\nlang: en\n---\n\nBody.\n", 2),
+    ("<!-- a -->\n\n<!-- b -->\n---\ntitle: Port opens\n---\nBody.\n", 4),
+])
+def test_front_matter_after_an_html_comment_line_is_refused_not_translated(text: str, line: int) -> None:
+    """Regression: Hugo skips a line opening an HTML comment before front matter (it may be
+    commented-out front matter), but here the block was read as a rule and a heading: its
+    keys machine-translated, the published versions given a second front matter."""
+    with pytest.raises(ArticleError) as info:
+        article(text)
+    assert (info.value.path, info.value.line) == ("source/a.md", line)
+    assert "HTML comment" in info.value.message
+    assert article("<!-- note -->\nText.\n\n---\n\nMore.\n\n---\n").segments  # no front matter there
+
+
 @pytest.mark.parametrize("text", [
     "\n---\n\nA paragraph after a rule.\n",  # a rule and no closing line: no front matter
     "\nIntro.\n\n---\ntitle: x\n---\n",
