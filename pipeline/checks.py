@@ -36,10 +36,12 @@ CatalogueItem = tuple[str, str, str, Catalogue]
 
 _EMPHASIS = re.compile(r"\*+|~~|(?<![^\W_])_+|_+(?![^\W_])")
 _LINK = re.compile(r"!?\[(?=[^\]]*\]\()")
-#: A reference link (``[text][ref]``, ``[map][]``, ``[summary]``): a shortcut one is a link
-#: only while its brackets stay, and which brackets are labels only the article knows, so
-#: every pair outside inline links counts (``[sic]``'s too). Footnotes and escapes are not.
-_REFERENCE = re.compile(r"(?<![\\\]])!?\[(?!\^)(?:[^\[\]\\\n]|\\.)+\](?:\[[^\[\]\n]*\])?(?![(\[:])")
+#: A full or collapsed reference link (``[text][ref]``, ``[map][]``). A shortcut one
+#: (``[summary]``) is not told apart from brackets that are no link (``[sic]``, an editor's
+#: ``[its]``) without the article's labels, and translators drop, add and rephrase those
+#: rightly: counting every pair flagged most correct translations of such paragraphs.
+#: Machine translation gets every pair as placeholders, so an engine cannot drop one unseen.
+_REFERENCE = re.compile(r"(?<![\\\]])!?\[(?!\^)(?:[^\[\]\\\n]|\\.)+\]\[[^\[\]\n]*\]")
 _HTML_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 #: Every piece of markup :func:`_markup` counts starts with one of these characters.
@@ -863,7 +865,7 @@ def _markup(text: str) -> Counter[str]:
     counts: Counter[str] = Counter(_EMPHASIS.findall(blank_out(text, regions)))
     outside_code = blank_out(text, [r for r in regions if r.kind is RegionKind.CODE])
     counts["links"] = len(_LINK.findall(outside_code))
-    counts["reference links or brackets"] = len(_REFERENCE.findall(outside_code))
+    counts["reference links"] = len(_REFERENCE.findall(outside_code))
     for region in regions:
         if region.kind is RegionKind.HTML:
             name = _HTML_NAME.match(region.text(text))

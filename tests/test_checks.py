@@ -186,14 +186,28 @@ def test_urls_code_and_markup() -> None:
 
 
 def test_dropped_reference_link_brackets_are_markup() -> None:
-    """Regression: a translation that dropped a shortcut reference's brackets (``[summary]``,
-    defined elsewhere in the article) lost the link silently; only inline links were counted."""
+    """Regression: a translation that dropped a full or collapsed reference link's brackets
+    (``[map][]``, ``[report][rep]``) lost the link silently; only inline links were counted."""
     source = "Read the [summary], the [map][] and the [report][rep]."
     assert checks_fired(source, "Читайте [резюме], [карту][] и [доклад][rep].") == []
-    (finding,) = check_entry(source, "Читайте резюме, [карту][] и [доклад][rep].", "en", "ru")
-    assert (finding.check, finding.message) == ("markup", "markup differs: reference links or brackets 3→2")
+    (finding,) = check_entry(source, "Читайте [резюме], карту и [доклад][rep].", "en", "ru")
+    assert (finding.check, finding.message) == ("markup", "markup differs: reference links 2→1")
     # Escaped brackets and footnote references are no links.
     assert checks_fired("A \\[sic\\] note[^1].", "Заметка[^1] \\[sic\\].") == []
+
+
+@pytest.mark.parametrize("source, translation", [
+    ("He called it “a [sic] mistake”.", "Он назвал это «ошибкой»."),
+    ("“We support [these countries’] goals,” he said.", "«Мы поддерживаем цели этих стран», — сказал он."),
+    ("The minister said the bill passed.", "Nazir bildirib ki, qanun layihəsi [parlamentdə] qəbul edilib."),
+    ("Read the [summary] first.", "Сначала прочтите резюме."),
+])
+def test_editorial_brackets_a_translator_reworks_are_no_markup_finding(source: str, translation: str) -> None:
+    """A human translation drops [sic], works an editor's [these countries’] into the sentence
+    or adds a note in brackets: counting every bracket pair flagged 7 of 12 such correct
+    translations. Which brackets are shortcut links only the article knows, so they are not
+    counted (machine translation keeps them as placeholders)."""
+    assert [check for check, _ in checks_fired(source, translation) if check == "markup"] == []
 
 
 def test_tex_math_changed_or_lost() -> None:
