@@ -1736,6 +1736,10 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
     # opens a table.
     (re.compile(r"^(?=[^|]*\||[ \t]*:|[ \t]*-+:)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"),
      lambda m: "\\" + m.group(0)),
+    # An admonition's marker line (``!!! note "Title"``) and an abbreviation definition
+    # (``*[IMF]: …``): the paragraph would become an admonition or vanish into a definition.
+    (_ADMONITION, lambda m: "\\" + m.group(0)),
+    (_ABBREVIATION_MARKER, lambda m: "\\" + m.group(0)),
 )
 
 
@@ -1743,7 +1747,7 @@ _DEFINITION_START = re.compile(r":(?=[ \t]|$)")
 
 #: Every pattern above is anchored on one of these first characters or a digit (``\d``,
 #: which ``str.isdigit`` covers): a line starting with anything else needs no check.
-_BLOCK_START_CHARS = frozenset("=-*_#+>`~<|:{[")
+_BLOCK_START_CHARS = frozenset("=-*_#+>`~<|:{[!?")
 
 
 def _escape_block_start(line: str, msgid: str) -> str:

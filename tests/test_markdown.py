@@ -373,6 +373,21 @@ def test_translation_that_looks_like_a_block_is_escaped() -> None:
                    "| x \\| y |\n\n## Заголовок \\#\n")
 
 
+@pytest.mark.parametrize("translation, written", [
+    ('!!! note "Важно"', '\\!!! note "Важно"'),
+    ("*[МВФ]: Международный валютный фонд", "\\*[МВФ]: Международный валютный фонд"),
+])
+def test_a_translation_that_would_open_an_admonition_or_an_abbreviation_is_escaped(
+        translation: str, written: str) -> None:
+    """A paragraph whose translation reads as an admonition's marker line or an abbreviation
+    definition would become an admonition, or vanish from the page into a definition."""
+    art = article("A plain paragraph.\n\nAnother one.\n")
+    out = localise(art, lambda s: translation if s.msgid == "A plain paragraph." else None)
+    assert out == written + "\n\nAnother one.\n"
+    again = article(out)
+    assert [s.kind for s in again.segments] == [s.kind for s in art.segments]
+
+
 def test_multiline_translation_keeps_container_prefix() -> None:
     art = article("> 1. quoted item\n")
     out = localise(art, lambda s: "строка один\nстрока два")
