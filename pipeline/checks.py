@@ -22,7 +22,7 @@ from pipeline.attribution import nominative
 from pipeline.glossary import Glossary, Term, count_term, find_variants, term_pattern
 from pipeline.inline import (RegionKind, blank_out, code_spans, math_spans, protected_regions,
                              template_structure_changed, template_tags, urls)
-from pipeline.lexicon import lexicon
+from pipeline.lexicon import is_organisation_word, lexicon
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names)
@@ -678,7 +678,7 @@ def _speaker_problem(entry: Entry, name: str) -> str | None:
         surname = _surname_form(entry, name)
         if surname is not None:
             return _surname_problem(entry, name, *surname)
-    if _sounds_present(name, entry.translation):
+    if _sounds_present(name, entry.translation) or _organisation_speaker(entry.source, name, entry.src_lang):
         return None
     # по словам Шахлы Мамедовой: the translation writes the name in its own case, often the
     # nominative (According to Shahla Mammadova), which sounds less like the genitive.
@@ -686,6 +686,17 @@ def _speaker_problem(entry: Entry, name: str) -> str | None:
     if base is not None and base != name and _sounds_present(base, entry.translation):
         return None
     return f"speaker {name!r} is missing from the translation"
+
+
+def _organisation_speaker(source: str, name: str, lang: str) -> bool:
+    """Whether the speaker ``name`` is an organisation (the Central Bank, Министерство,
+    Xarici İşlər Nazirliyi; the Port of Baku, read as "Baku"): a head noun in the name, or
+    before an "of" right in front of it. Its name is translated, not transliterated, so it
+    has no sound to look for in the translation; a glossary row checks it where one exists."""
+    if any(is_organisation_word(word, lang) for word in name.split()):
+        return True
+    before = re.search(r"(\S+)\s+of\s+(?:the\s+)?" + re.escape(name) + r"\b", source)
+    return before is not None and is_organisation_word(before.group(1), lang)
 
 
 def _surname_form(entry: Entry, name: str) -> tuple[str, str] | None:

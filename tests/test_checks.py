@@ -687,3 +687,26 @@ def test_quotations_swapped_between_speakers_named_by_surname_are_an_error() -> 
     assert len(swapped) == 2 and "attributed to 'Leyla Huseynova'" in swapped[0].message
     assert check_entry(source, "“We are ready,” Karimov said. “We are not,” Huseynova said.",
                        "az", "en", glossary=glossary, only=["speaker"]) == []
+
+
+@pytest.mark.parametrize("source, translation, src, tgt", [
+    ("“Rates will stay,” the Russian Foreign Ministry said.", "«Ставки останутся», — заявили в МИД России.", "en", "ru"),
+    ("«Ставки сохранятся», — заявило Министерство иностранных дел России.",
+     "“Rates will stay,” the Russian Foreign Ministry said.", "ru", "en"),
+    ("“Faizlər qalacaq”, – Mərkəzi Bank bildirib.", "“Rates will stay,” the Central Bank said.", "az", "en"),
+    ("“Faizlər qalacaq”, – Xarici İşlər Nazirliyi bildirib.", "“Rates will stay,” the Foreign Ministry said.", "az", "en"),
+    ("“The road is closed,” the Baku City Executive Power said.",
+     "«Дорога закрыта», — сообщила Исполнительная власть города Баку.", "en", "ru"),
+    ("“The port grows,” the Port of Baku said.", "«Порт растёт», — сообщил Бакинский порт.", "en", "ru"),
+])
+def test_an_organisation_quoted_as_speaker_is_not_looked_for_by_sound(
+        source: str, translation: str, src: str, tgt: str) -> None:
+    """Regression: an organisation's name is translated word for word (Mərkəzi Bank → the
+    Central Bank), so the sound comparison reported the speaker missing from 6 of 7 correct
+    translations."""
+    assert [check for check, _ in checks_fired(source, translation, src=src, tgt=tgt) if check == "speaker"] == []
+
+
+def test_a_person_missing_from_the_translation_is_still_reported() -> None:
+    assert ("speaker", Severity.ERROR) in checks_fired(
+        "“The port grows,” said Samir Karimov of the Port of Baku.", "«Порт растёт», — сказала Лейла Гусейнова.")
