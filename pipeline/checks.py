@@ -202,7 +202,13 @@ def _swapped_speakers(entry: Entry) -> list[str]:
     problems = []
     for number, (wanted, quotation) in enumerate(zip(said, target), 1):
         found = _attributed_term(entry, quotation, entry.tgt_lang)
-        if wanted is None or found is None or found is wanted or id(found) not in quoted:
+        if wanted is None or found is None or found is wanted:
+            continue
+        if id(found) not in quoted:  # a person from nowhere: “…,” Karimov added → — добавила Гусейнова
+            problems.append(f"quotation {number} (“{_shorten(quotation.text.strip(), 40)}”) is "
+                            f"attributed to {found.form(entry.tgt_lang)!r} in the translation, whom "
+                            f"the source does not name; the source gives it to "
+                            f"{wanted.form(entry.src_lang)!r}")
             continue
         problems.append(f"quotation {number} (“{_shorten(quotation.text.strip(), 40)}”) is "
                         f"attributed to {found.form(entry.tgt_lang)!r} in the translation, but "

@@ -710,3 +710,17 @@ def test_an_organisation_quoted_as_speaker_is_not_looked_for_by_sound(
 def test_a_person_missing_from_the_translation_is_still_reported() -> None:
     assert ("speaker", Severity.ERROR) in checks_fired(
         "“The port grows,” said Samir Karimov of the Port of Baku.", "«Порт растёт», — сказала Лейла Гусейнова.")
+
+
+def test_a_quotation_given_to_a_person_the_source_does_not_name_is_an_error() -> None:
+    """Regression: a translation that hands a quotation to a glossary person the source never
+    names (“…,” Karimov added → «…», — добавила Гусейнова) passed whenever the speaker's
+    name was elsewhere in the translation: only people the source names were compared."""
+    glossary = read_glossary(io.StringIO(
+        "en,ru,kind\nSamir Karimov,Самир Керимов,person\nLeyla Huseynova,Лейла Гусейнова,person\n"))
+    source = "Samir Karimov spoke first. “We will grow,” Karimov added."
+    wrong = "Самир Керимов выступил первым. «Мы будем расти», — добавила Гусейнова."
+    good = "Самир Керимов выступил первым. «Мы будем расти», — добавил Керимов."
+    (finding,) = check_entry(source, wrong, "en", "ru", glossary=glossary, only=["speaker"])
+    assert "'Лейла Гусейнова' in the translation, whom the source does not name" in finding.message
+    assert check_entry(source, good, "en", "ru", glossary=glossary, only=["speaker"]) == []
