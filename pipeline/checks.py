@@ -35,6 +35,9 @@ Checker = Callable[[str, str, str, str], list[Finding]]
 CatalogueItem = tuple[str, str, str, Catalogue]
 
 _EMPHASIS = re.compile(r"\*+|~~|(?<![^\W_])_+|_+(?![^\W_])")
+#: :data:`_EMPHASIS` without its underscore branches, which test a look-behind at every
+#: character: the same matches in a text without an underscore, found much faster.
+_STARS_AND_TILDES = re.compile(r"\*+|~~")
 _LINK = re.compile(r"!?\[(?=[^\]]*\]\()")
 #: A full or collapsed reference link (``[text][ref]``, ``[map][]``). A shortcut one
 #: (``[summary]``) is not told apart from brackets that are no link (``[sic]``, an editor's
@@ -879,10 +882,12 @@ def _markup(text: str) -> Counter[str]:
     if not _MARKUP_CHARS.search(text):
         return Counter()  # no emphasis marker, link or tag can be there
     regions = protected_regions(text)
-    counts: Counter[str] = Counter(_EMPHASIS.findall(blank_out(text, regions)))
+    prose = blank_out(text, regions)
+    counts: Counter[str] = Counter((_EMPHASIS if "_" in prose else _STARS_AND_TILDES).findall(prose))
     outside_code = blank_out(text, [r for r in regions if r.kind is RegionKind.CODE])
-    counts["links"] = len(_LINK.findall(outside_code))
-    counts["reference links"] = len(_REFERENCE.findall(outside_code))
+    if "[" in outside_code:  # every link and bracket pair starts with one (zero counts drop below)
+        counts["links"] = len(_LINK.findall(outside_code))
+        counts["reference links"] = len(_REFERENCE.findall(outside_code))
     for region in regions:
         if region.kind is RegionKind.HTML:
             name = _HTML_NAME.match(region.text(text))

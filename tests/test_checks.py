@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import io
 import pickle
+from collections import Counter
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from pipeline.checks import (CHECKS, CatalogueChecker, check_catalogue, check_catalogues, check_entry,
                              entry_checker, segment_speakers)
+from pipeline.checks import _EMPHASIS, _HTML_NAME, _LINK, _REFERENCE, _markup
 from pipeline.glossary import Glossary, glossary_postprocessor, read_glossary
+from pipeline.inline import RegionKind, blank_out, protected_regions
 from pipeline.model import Severity
 from pipeline.quotemarks import quotes_postprocessor
 from tests.conftest import catalogue_of
@@ -724,3 +728,30 @@ def test_a_quotation_given_to_a_person_the_source_does_not_name_is_an_error() ->
     (finding,) = check_entry(source, wrong, "en", "ru", glossary=glossary, only=["speaker"])
     assert "'Лейла Гусейнова' in the translation, whom the source does not name" in finding.message
     assert check_entry(source, good, "en", "ru", glossary=glossary, only=["speaker"]) == []
+
+
+def _markup_by_the_plain_rule(text: str) -> Counter[str]:
+    """What :func:`pipeline.checks._markup` counts, with every pattern run on every text."""
+    regions = protected_regions(text)
+    counts: Counter[str] = Counter(_EMPHASIS.findall(blank_out(text, regions)))
+    outside_code = blank_out(text, [r for r in regions if r.kind is RegionKind.CODE])
+    counts["links"] = len(_LINK.findall(outside_code))
+    counts["reference links"] = len(_REFERENCE.findall(outside_code))
+    for region in regions:
+        if region.kind is RegionKind.HTML:
+            name = _HTML_NAME.match(region.text(text))
+            counts[f"<{name.group(1).lower() if name else '?'}>"] += 1
+    return +counts
+
+
+_MARKUP_PIECES = st.sampled_from(["a", "word", " ", "_", "__", "*", "**", "~~", "~", "[", "]", "(", ")",
+                                  "](", "[x](y)", "[ref][]", "`", "`a_b`", "<b>", "</b>", "<", "x_y",
+                                  "é", "5", "\\", "\n", "https://e.com/a_b", "{{< x >}}"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MARKUP_PIECES, max_size=14).map("".join))
+def test_markup_counts_what_the_plain_rule_counts(text: str) -> None:
+    """The markup count skips the underscore patterns without an underscore and the link
+    patterns without a bracket: the same counts as running every pattern."""
+    assert _markup(text) == _markup_by_the_plain_rule(text)
