@@ -17,8 +17,12 @@ from functools import lru_cache
 
 from pipeline.inline import blank_out
 
-_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?"
-                     r"|\d+(?:[.,]\d+)*)")
+#: A number not glued to a word or to another number's marks: 360,000, 360 000, 2.5, 2024.
+#: The pattern starts with its first digit and only then looks behind it (``[\w.,]\d``:
+#: the character before that digit), which is the same test as a look-behind in front, but
+#: lets the regex engine jump from digit to digit instead of testing every character.
+_NUMBER = re.compile(r"\d(?<![\w.,]\d)(?:\d{0,2}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?"
+                     r"|\d*(?:[.,]\d+)*)")
 _DIGIT = re.compile(r"\d")
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+)")
 _SCALES = (

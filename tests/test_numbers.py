@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings, strategies as st
 
-from pipeline.numbers import Number, numbers_in, unmatched_numbers
+from pipeline.numbers import _NUMBER, Number, numbers_in, unmatched_numbers
 
 
 def _first_match_by_scanning(wanted: list[Number], offered: list[Number]) -> tuple[list[Number], list[Number]]:
@@ -43,3 +45,17 @@ def test_a_paragraph_of_thousands_of_figures_is_matched() -> None:
     missing, extra = unmatched_numbers(source, translation, "en", "ru")
     assert [n.raw for n in missing] == ["2999.5"]
     assert [n.raw for n in extra] == ["2998,5"]
+
+
+#: The number pattern as first written, with its look-behind in front of the first digit.
+_NUMBER_LOOKING_BEHIND_FIRST = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?"
+                                          r"|\d+(?:[.,]\d+)*)")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789.,  \u00a0\u202fa_é-", max_size=30))
+def test_the_number_pattern_finds_what_the_look_behind_first_pattern_finds(text: str) -> None:
+    """The pattern starting with a digit (fast to search) finds the same numbers as the
+    plain one, whose look-behind is tested at every character."""
+    assert [m.span() for m in _NUMBER.finditer(text)] == \
+        [m.span() for m in _NUMBER_LOOKING_BEHIND_FIRST.finditer(text)]
