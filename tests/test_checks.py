@@ -11,11 +11,12 @@ from hypothesis import given, settings, strategies as st
 
 from pipeline.checks import (CHECKS, CatalogueChecker, check_catalogue, check_catalogues, check_entry,
                              entry_checker, segment_speakers)
-from pipeline.checks import _EMPHASIS, _HTML_NAME, _LINK, _REFERENCE, _markup
+from pipeline.checks import _EMPHASIS, _HTML_NAME, _LINK, _REFERENCE, _WORDS, _markup, _sounds_present
 from pipeline.glossary import Glossary, glossary_postprocessor, read_glossary
 from pipeline.inline import RegionKind, blank_out, protected_regions
 from pipeline.model import Severity
 from pipeline.quotemarks import quotes_postprocessor
+from pipeline.translit import similarity
 from tests.conftest import catalogue_of
 
 CSV = """\
@@ -755,3 +756,17 @@ def test_markup_counts_what_the_plain_rule_counts(text: str) -> None:
     """The markup count skips the underscore patterns without an underscore and the link
     patterns without a bracket: the same counts as running every pattern."""
     assert _markup(text) == _markup_by_the_plain_rule(text)
+
+
+_NAME_WORDS = st.sampled_from(["Rashad", "Rəşad", "Рашад", "Karimov", "Kərimov", "Керимов", "Karimova",
+                               "said", "the", "Aliyev", "Aliev", "`Karimov`"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.lists(_NAME_WORDS, min_size=1, max_size=3).map(" ".join),
+       text=st.lists(_NAME_WORDS, max_size=8).map(" ".join))
+def test_a_name_sounds_present_by_the_plain_rule(name: str, text: str) -> None:
+    """Every word of the name has a word of the text equal to it or sounding like it."""
+    words = _WORDS.findall(blank_out(text))
+    plain = all(any(w == part or similarity(w, part) >= 0.8 for w in words) for part in _WORDS.findall(name))
+    assert _sounds_present(name, text) == plain
