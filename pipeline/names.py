@@ -185,8 +185,8 @@ def locate(translation: str, names: Mapping[str, int], src_lang: str, tgt_lang: 
     places cannot be told reliably: more of them than the source has, or a place that
     sounds nearly as much like another name of the segment. Words in another script than
     the target language's (a name left untranslated) and glossary terms are not places."""
-    if not translation:
-        return {}
+    if not translation or not names:
+        return {}  # most entries name no one by surname alone: no words to score for that
     prose = blank_out(translation)
     words = _name_words(prose, tgt_lang)
     if not words:

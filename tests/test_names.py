@@ -431,3 +431,10 @@ def test_a_surname_alone_does_not_join_two_full_spellings() -> None:
         ("“We will wait,” Mammadli added.", "«Мы подождём», — добавил Мамедли.", 4, False),
     ]), _item("ru/b.po", [(SAID, "«Причалы были заняты», — сказал Рошад Мамедли.", 2, True)])]
     assert [(f.path, f.line) for f in _drift(items)] == [("ru/b.po", 2)]
+
+
+def test_no_names_to_look_for_locates_nothing() -> None:
+    """Without names there is nothing to locate (the translation's words are not even read)."""
+    assert locate("«Мы готовы», — сказал Рашад Керимов.", {}, "en", "ru") == {}
+    assert locate("«Мы готовы», — сказал Рашад Керимов.", {"Rashad Karimov": 1}, "en", "ru") == \
+        {"Rashad Karimov": ["Рашад Керимов"]}
