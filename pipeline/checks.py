@@ -411,10 +411,10 @@ def check_entry(source: str, translation: str, src_lang: str, tgt_lang: str, *,
     if not translation:
         return []
     entry = Entry(source, translation, src_lang, tgt_lang, glossary, tuple(speakers), marks)
-    names = list(CHECKS) if only is None else list(only)
+    checks = CHECKS.values() if only is None else [CHECKS[name] for name in only]
     findings: list[Finding] = []
-    for name in names:
-        findings += CHECKS[name].function(entry)
+    for check in checks:
+        findings += check.function(entry)
     return findings
 
 
@@ -491,15 +491,18 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
     messages = catalogue.active
     segments = [m.msgid for m in messages]
     speakers = segment_speakers(segments, src_lang)
+    target_marks = (marks or {}).get(tgt_lang)
     for index, message in enumerate(messages):
         ignored = message.dismissed_checks if message.flags or message.comments else frozenset()
         dismissed += [(path, message.lineno, check) for check in sorted(ignored)]
         for translation in message.translations:
+            found = check_entry(message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
+                                speakers=speakers[index], marks=target_marks)
+            if not found:
+                continue  # most entries: nothing to place
             where = dict(path=path, line=message.lineno, lang=tgt_lang, msgid=message.msgid,
                          msgctxt=message.msgctxt)
-            findings += [replace(f, **where) for f in check_entry(
-                message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
-                speakers=speakers[index], marks=(marks or {}).get(tgt_lang)) if f.check not in ignored]
+            findings += [replace(f, **where) for f in found if f.check not in ignored]
     return CatalogueCheck(tuple(findings), catalogue_quotations(path, src_lang, tgt_lang, catalogue),
                           catalogue_renderings(path, src_lang, tgt_lang, catalogue, glossary),
                           dismissed=tuple(dismissed))
