@@ -11,9 +11,11 @@ from hypothesis import given, settings, strategies as st
 
 from pipeline.checks import (CHECKS, CatalogueChecker, check_catalogue, check_catalogues, check_entry,
                              entry_checker, segment_speakers)
-from pipeline.checks import _EMPHASIS, _HTML_NAME, _LINK, _REFERENCE, _WORDS, _markup, _sounds_present
+from pipeline.checks import (_EMPHASIS, _HTML_NAME, _LINK, _REFERENCE, _WORDS, Entry, _markup, _sounds_present,
+                             check_code, check_template)
 from pipeline.glossary import Glossary, glossary_postprocessor, read_glossary
-from pipeline.inline import RegionKind, blank_out, protected_regions
+from pipeline.inline import (RegionKind, blank_out, code_spans, math_spans, protected_regions,
+                             template_structure_changed, template_tags)
 from pipeline.model import Severity
 from pipeline.quotemarks import quotes_postprocessor
 from pipeline.translit import similarity
@@ -770,3 +772,34 @@ def test_a_name_sounds_present_by_the_plain_rule(name: str, text: str) -> None:
     words = _WORDS.findall(blank_out(text))
     plain = all(any(w == part or similarity(w, part) >= 0.8 for w in words) for part in _WORDS.findall(name))
     assert _sounds_present(name, text) == plain
+
+
+def _code_and_template_by_the_plain_rule(entry: Entry) -> list[str]:
+    """The code and template checks' findings, every span collected on both sides."""
+    messages = []
+    for spans in (code_spans, math_spans):
+        source = sorted(r.text(entry.source) for r in spans(entry.source))
+        target = sorted(r.text(entry.translation) for r in spans(entry.translation))
+        if source != target:
+            messages.append("code")
+    source = sorted(r.text(entry.source) for r in template_tags(entry.source, code_spans(entry.source)))
+    target = sorted(r.text(entry.translation)
+                    for r in template_tags(entry.translation, code_spans(entry.translation)))
+    if source != target or template_structure_changed(entry.source, entry.translation):
+        messages.append("template")
+    return messages
+
+
+_CODE_PIECES = st.sampled_from(["a", " ", "`", "`x`", "``", "$", "$x$", "$$", "{", "}", "{{< x >}}",
+                                "{{< /x >}}", "{% if %}", "{{ .Title }}", ">}}", "{{<", "\\"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(source=st.lists(_CODE_PIECES, max_size=8).map("".join),
+       translation=st.lists(_CODE_PIECES, min_size=1, max_size=8).map("".join))
+def test_code_and_template_checks_skip_only_what_cannot_differ(source: str, translation: str) -> None:
+    """Skipping entries without a backtick, dollar or brace finds what collecting every span
+    finds: a finding of each check exactly when the plain rule sees a difference."""
+    entry = Entry(source, translation, "en", "ru")
+    found = sorted({f.check for f in check_code(entry) + check_template(entry)})
+    assert found == sorted(set(_code_and_template_by_the_plain_rule(entry)))
