@@ -8,6 +8,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
+
+# Property tests explore the same examples on every run, so CI cannot fail on a draw it never
+# made before; `pytest --hypothesis-profile=explore` (or HYPOTHESIS_PROFILE=explore) searches
+# afresh, as developers should after changing a reader or writer.
+settings.register_profile("deterministic", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
