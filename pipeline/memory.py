@@ -139,9 +139,6 @@ class FuzzyMemory:
         self._indexes: dict[tuple[str, str, str | None], FuzzyIndex[str]] = {}  # built on first lookup
         self._found: dict[tuple[str, str, str | None], dict[str, tuple[str, str]]] = {}
 
-    def __len__(self) -> int:
-        return sum(len(found) for found in self._found.values())
-
     def add_catalogue(self, path: str, source_lang: str, target_lang: str, catalogue: Catalogue) -> None:
         """Remember every reviewed singular entry of ``catalogue`` (the first translation of
         a text wins: catalogues are added in path order, so the answer is deterministic)."""
@@ -168,5 +165,5 @@ class FuzzyMemory:
         best = index.best(msgid)
         if best is None:
             return None
-        text, origin = self._found[(source_lang, target_lang, msgctxt)][best[0]]
+        text, origin = self._found[where][best[0]]
         return FuzzyMemoryMatch(text, best[0], origin)
