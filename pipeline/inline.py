@@ -88,6 +88,24 @@ def math_spans(text: str) -> list[Region]:
         found.append(Region(match.start(), match.end(), RegionKind.CODE))
         pos = match.end()
     return found
+#: Emoji and icon shortcodes (``:smile:``, ``:flag-az:``, ``:+1:``, ``:material-account:``; Hugo's
+#: ``enableEmoji``, MkDocs' pymdownx.emoji, GitHub): the site turns the name into a picture,
+#: so a translated or transliterated name shows as text. Lower-case names only, never right
+#: after a letter or digit (``10:30:15``, ``Note:this:``).
+EMOJI_PATTERN = r"(?<!\w):[a-z0-9_+-]+:(?!\w)"
+#: Pandoc citation keys (``@smith2020``, ``[-@doe99, p. 4]``, ``@{https://...}``) and social
+#: handles, which read the same (``@AzerNews``, ``@desk@mastodon.social``): the key names a
+#: bibliography entry, the handle an account. Internal punctuation belongs to the key only
+#: when a letter or digit follows it (Pandoc's rule), so a sentence's full stop after the key
+#: stays text; an e-mail address is no key.
+CITATION_PATTERN = (r"(?<![\w@.+-])-?@(?:\{[^{}\n]*\}|\w(?:\w|[:.#%&+?~/-](?=\w))*"
+                    r"(?:@\w[\w-]*(?:\.\w[\w-]*)+)?)")
+#: Pandoc's (and pymdownx.caret/tilde's, markdown-it-sup/sub's) superscript ``^2^`` and
+#: subscript ``H~2~O``: no space inside (``~5 km`` and ``x^2 and y^2`` are text), never a run
+#: of two (``^^insert^^``, ``~~strike~~``). The text between is the reader's. ``\x00`` stands
+#: for a span :mod:`pipeline.placeholders` already protects, which is never inside one.
+SUPERSCRIPT_PATTERN = r"(?<![\^\\])\^(?:[^\s^\\\x00]|\\[^\n\x00])+\^(?!\^)"
+SUBSCRIPT_PATTERN = r"(?<![~\\])~(?:[^\s~\\\x00]|\\[^\n\x00])+~(?!~)"
 _BACKTICKS = re.compile(r"`+")
 _LETTER = re.compile(r"[^\W\d_]")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")

@@ -24,7 +24,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pipeline.inline import MATH_PATTERN, TEMPLATE_PATTERN
+from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, MATH_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
+                             TEMPLATE_PATTERN)
 
 PlaceholderStyle = Literal["brackets", "xml"]
 
@@ -78,6 +79,9 @@ _WHOLE = re.compile(
             r"(?P<hardbreak>(?:\\| {2,})(?=\n))",
             r"(?P<url>" + _URL + r"|" + _WWW + r")",
             r"(?P<email>" + _EMAIL + r")",
+            # Names the site or the bibliography resolves: ":smile:", "@smith2020".
+            r"(?P<emoji>" + EMOJI_PATTERN + r")",
+            r"(?P<citation>" + CITATION_PATTERN + r")",
             r"(?P<ph>[⟦⟧])",
         ]
     ),
@@ -89,7 +93,10 @@ _LINK_OPEN = re.compile(r"!?\[(?!\^)")
 #: engine may drop them as punctuation. Which brackets are labels only the article knows, so
 #: every pair is kept (``[sic]``'s too: its text is still translated).
 _LINK_CLOSE = re.compile(r"\](?:" + _LINK_TARGET + r"|\[[^\]]*\]|(?![(\[:]))")
-_EMPHASIS = re.compile(r"\*+|_+|~~")
+#: Emphasis, strike-through, highlight (``==mark==``) and insert (``^^insert^^``) runs.
+_EMPHASIS = re.compile(r"\*+|_+|~~|(?<!=)==(?!=)|(?<!\^)\^\^(?!\^)")
+#: Superscript and subscript (``x^2^``, ``H~2~O``): their markers, around the reader's text.
+_SCRIPTS = re.compile(SUPERSCRIPT_PATTERN + "|" + SUBSCRIPT_PATTERN)
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)+")
 _URL_TRAILING = ".,;:!?"
 
@@ -144,6 +151,16 @@ class _Coverage:
 
     def takes_any(self, start: int, end: int) -> bool:
         return 1 in self._flags[start:end]
+
+    def masked(self, text: str) -> str:
+        """``text`` with every character taken replaced by ``\\x00`` (same length)."""
+        pieces: list[str] = []
+        pos = 0
+        for run in re.finditer(rb"\x01+", self._flags):
+            pieces += [text[pos:run.start()], "\x00" * (run.end() - run.start())]
+            pos = run.end()
+        pieces.append(text[pos:])
+        return "".join(pieces)
 
     def copy(self) -> _Coverage:
         twin = _Coverage(0)
@@ -228,6 +245,21 @@ def _emphasis_spans(text: str, taken: _Coverage) -> list[_Span]:
     return found
 
 
+def _script_spans(text: str, taken: _Coverage) -> list[_Span]:
+    """The two markers of each superscript and subscript, as an ordered pair; what lies
+    between is translated. A span already protected (``\\x00`` here) is never inside one."""
+    if "^" not in text and "~" not in text:
+        return []
+    masked = taken.masked(text)
+    found: list[_Span] = []
+    for match in _SCRIPTS.finditer(masked):
+        opener = _Span(match.start(), match.start() + 1, opens=True)
+        closer = _Span(match.end() - 1, match.end(), partner=opener)
+        opener.partner = closer
+        found += [opener, closer]
+    return found
+
+
 def _number_spans(text: str, taken: _Coverage) -> list[_Span]:
     return [_Span(*m.span()) for m in _NUMBER.finditer(text) if not taken.takes_any(*m.span())]
 
@@ -244,6 +276,7 @@ def _collect(text: str, numbers: bool) -> list[_Span]:
     keep(_link_spans(text, taken))
     keep(_pattern_spans(_ANGLE, text, taken))
     keep(_pattern_spans(_WHOLE, text, taken))
+    keep(_script_spans(text, taken))
     keep(_emphasis_spans(text, taken))
     if numbers:
         keep(_number_spans(text, taken))

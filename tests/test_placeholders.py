@@ -57,6 +57,17 @@ from pipeline.placeholders import protect, restore, strip_placeholders
         ("It paid $5 and $10, $5-$10, US$5 and US$10", "It paid $5 and $10, $5-$10, US$5 and US$10"),
         ("Shares of $AAPL and $TSLA rose", "Shares of $AAPL and $TSLA rose"),
         ("The A$ and US$ fell", "The A$ and US$ fell"),
+        # Markdown extensions' inline markup (Hugo, MkDocs' pymdownx, Pandoc) went to MT as
+        # text (regression: ":smile:" came back transliterated, "==" and "~" dropped, and
+        # "@smith2020" translated): names and keys are protected whole, markers around the
+        # reader's text as ordered pairs; times, "a == b", "~5 km" and "x^2" stay text.
+        ("Good news :smile::wink: and :flag-az:, :+1: at 10:30:15", "Good news ⟦1⟧ and ⟦2⟧, ⟦3⟧ at 10:30:15"),
+        ("A ==key point== and a == b", "A ⟦1⟧key point⟦2⟧ and a == b"),
+        ("H~2~O, 1^st^ place, ^^new^^, ~5 km and x^2", "H⟦1⟧2⟦2⟧O, 1⟦3⟧st⟦4⟧ place, ⟦5⟧new⟦6⟧, ~5 km and x^2"),
+        ("As shown [@smith2020, p. 4] and [see -@doe99; @roe01].",
+         "As shown ⟦1⟧, p. 4⟦2⟧ and ⟦3⟧see ⟦4⟧; ⟦5⟧."),
+        ("@smith2020 says, per @AzerNews and @desk@mastodon.social; mail desk@example.org.",
+         "⟦1⟧ says, per ⟦2⟧ and ⟦3⟧; mail ⟦4⟧."),
     ],
 )
 def test_protect_hides_markup_and_keeps_link_text(text: str, protected: str) -> None:
@@ -125,7 +136,8 @@ def test_strip_placeholders() -> None:
 
 
 _MARKDOWNISH = st.lists(
-    st.sampled_from(list("ab cZ.,!?*_~`[]()<>/:@&;#\\^\n\"'⟦⟧1") + ["https://x.org/p", "**", "](u)", "<b>", "&amp;"]),
+    st.sampled_from(list("ab cZ.,!?*_~`[]()<>/:@&;#\\^\n\"'⟦⟧1") + ["https://x.org/p", "**", "](u)", "<b>", "&amp;",
+                                                              ":ok:", "==", "@k1", "-@k", "~2~"]),
     max_size=60,
 ).map("".join)
 
