@@ -20,8 +20,9 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from pipeline.attribution import nominative
 from pipeline.glossary import Glossary, Term, count_term, find_variants, term_pattern
-from pipeline.inline import (RegionKind, blank_out, code_spans, math_spans, protected_regions,
-                             template_structure_changed, template_tags, urls)
+from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN, RegionKind,
+                             blank_out, code_spans, math_spans, protected_regions, template_structure_changed,
+                             template_tags, urls)
 from pipeline.lexicon import is_organisation_word, lexicon
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
@@ -34,10 +35,17 @@ from pipeline.translit import similarity
 Checker = Callable[[str, str, str, str], list[Finding]]
 CatalogueItem = tuple[str, str, str, Catalogue]
 
-_EMPHASIS = re.compile(r"\*+|~~|(?<![^\W_])_+|_+(?![^\W_])")
+#: A highlight's ``==`` touches its text (``a == b`` is a comparison).
+_HIGHLIGHT = r"(?<![\s=])==(?!=)|(?<!=)==(?![\s=])"
+_EMPHASIS = re.compile(r"\*+|~~|" + _HIGHLIGHT + r"|(?<!\^)\^\^(?!\^)|(?<![^\W_])_+|_+(?![^\W_])")
 #: :data:`_EMPHASIS` without its underscore branches, which test a look-behind at every
 #: character: the same matches in a text without an underscore, found much faster.
-_STARS_AND_TILDES = re.compile(r"\*+|~~")
+_STARS_AND_TILDES = re.compile(r"\*+|~~|" + _HIGHLIGHT + r"|(?<!\^)\^\^(?!\^)")
+#: Names and keys the site or bibliography resolves (``:smile:``, ``@smith2020``), counted
+#: each by its own text: a translation must keep every one as written.
+_KEYS = re.compile(EMOJI_PATTERN + "|" + CITATION_PATTERN)
+_SUPERSCRIPT = re.compile(SUPERSCRIPT_PATTERN)
+_SUBSCRIPT = re.compile(SUBSCRIPT_PATTERN)
 _LINK = re.compile(r"!?\[(?=[^\]]*\]\()")
 #: A full or collapsed reference link (``[text][ref]``, ``[map][]``). A shortcut one
 #: (``[summary]``) is not told apart from brackets that are no link (``[sic]``, an editor's
@@ -47,8 +55,8 @@ _LINK = re.compile(r"!?\[(?=[^\]]*\]\()")
 _REFERENCE = re.compile(r"(?<![\\\]])!?\[(?!\^)(?:[^\[\]\\\n]|\\.)+\]\[[^\[\]\n]*\]")
 _HTML_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-#: Every piece of markup :func:`_markup` counts starts with one of these characters.
-_MARKUP_CHARS = re.compile(r"[*~_\[<]")
+#: Every piece of markup :func:`_markup` counts starts with one of these characters, or is an emoji shortcode.
+_MARKUP_CHARS = re.compile(r"[*~_\[<=^@]|:[a-z0-9_+-]+:")
 _MIN_UNTRANSLATED_WORDS = 4
 _MIN_DIVERGENCE_WORDS = 4
 #: How alike (:func:`pipeline.translit.similarity`) a word must be to a glossary name that the
@@ -339,7 +347,8 @@ def check_template(entry: Entry) -> list[Finding]:
 
 
 def check_markup(entry: Entry) -> list[Finding]:
-    """Markdown markup changed: emphasis markers, link structure, inline HTML tags."""
+    """Markdown markup changed: emphasis, highlight and script markers, link structure, inline
+    HTML tags, emoji shortcodes and citation keys."""
     source, target = _markup(entry.source), _markup(entry.translation)
     if source == target:
         return []
@@ -893,6 +902,9 @@ def _markup(text: str) -> Counter[str]:
     regions = protected_regions(text)
     prose = blank_out(text, regions)
     counts: Counter[str] = Counter((_EMPHASIS if "_" in prose else _STARS_AND_TILDES).findall(prose))
+    counts.update(_KEYS.findall(prose))
+    counts["superscripts"] = len(_SUPERSCRIPT.findall(prose)) if "^" in prose else 0
+    counts["subscripts"] = len(_SUBSCRIPT.findall(prose)) if "~" in prose else 0
     outside_code = blank_out(text, [r for r in regions if r.kind is RegionKind.CODE])
     if "[" in outside_code:  # every link and bracket pair starts with one (zero counts drop below)
         counts["links"] = len(_LINK.findall(outside_code))

@@ -11,8 +11,8 @@ from hypothesis import given, settings, strategies as st
 
 from pipeline.checks import (CHECKS, CatalogueChecker, check_catalogue, check_catalogues, check_entry,
                              entry_checker, segment_speakers)
-from pipeline.checks import (_EMPHASIS, _HTML_NAME, _LINK, _REFERENCE, _WORDS, Entry, _markup, _sounds_present,
-                             check_code, check_template)
+from pipeline.checks import (_EMPHASIS, _HTML_NAME, _KEYS, _LINK, _REFERENCE, _SUBSCRIPT, _SUPERSCRIPT, _WORDS,
+                             Entry, _markup, _sounds_present, check_code, check_template)
 from pipeline.glossary import Glossary, glossary_postprocessor, read_glossary
 from pipeline.inline import (RegionKind, blank_out, code_spans, math_spans, protected_regions,
                              template_structure_changed, template_tags)
@@ -215,6 +215,21 @@ def test_editorial_brackets_a_translator_reworks_are_no_markup_finding(source: s
     translations. Which brackets are shortcut links only the article knows, so they are not
     counted (machine translation keeps them as placeholders)."""
     assert [check for check, _ in checks_fired(source, translation) if check == "markup"] == []
+
+
+def test_extension_markup_and_keys_lost_are_markup() -> None:
+    """Regression: a translation that dropped an emoji shortcode, a highlight's ``==``, a
+    subscript's ``~`` or rewrote a citation key published a broken article unreported."""
+    source = "Prices :chart_with_upwards_trend: ==rose== in H~2~O and 1^st^ place [@smith2020, p. 4]."
+    good = "Цены :chart_with_upwards_trend: ==выросли== в H~2~O и 1^й^ место [@smith2020, с. 4]."
+    assert [check for check, _ in checks_fired(source, good) if check == "markup"] == []
+    bad = "Цены ==выросли в H2O и 1-е место [@смит2020, с. 4]."
+    (finding,) = check_entry(source, bad, "en", "ru", only=["markup"])
+    assert finding.message == ("markup differs: :chart_with_upwards_trend: 1→0, == 2→1, @smith2020 1→0, "
+                               "@смит2020 0→1, subscripts 1→0, superscripts 1→0")
+    # Times, comparisons, approximations and powers are text on both sides.
+    assert check_entry("At 10:30:15, a == b, ~5 km, x^2.", "В 10:30:15 a = b, около 5 км, x².", "en", "ru",
+                       only=["markup"]) == []
 
 
 def test_tex_math_changed_or_lost() -> None:
@@ -736,7 +751,11 @@ def test_a_quotation_given_to_a_person_the_source_does_not_name_is_an_error() ->
 def _markup_by_the_plain_rule(text: str) -> Counter[str]:
     """What :func:`pipeline.checks._markup` counts, with every pattern run on every text."""
     regions = protected_regions(text)
-    counts: Counter[str] = Counter(_EMPHASIS.findall(blank_out(text, regions)))
+    prose = blank_out(text, regions)
+    counts: Counter[str] = Counter(_EMPHASIS.findall(prose))
+    counts.update(_KEYS.findall(prose))
+    counts["superscripts"] = len(_SUPERSCRIPT.findall(prose))
+    counts["subscripts"] = len(_SUBSCRIPT.findall(prose))
     outside_code = blank_out(text, [r for r in regions if r.kind is RegionKind.CODE])
     counts["links"] = len(_LINK.findall(outside_code))
     counts["reference links"] = len(_REFERENCE.findall(outside_code))
@@ -749,7 +768,8 @@ def _markup_by_the_plain_rule(text: str) -> Counter[str]:
 
 _MARKUP_PIECES = st.sampled_from(["a", "word", " ", "_", "__", "*", "**", "~~", "~", "[", "]", "(", ")",
                                   "](", "[x](y)", "[ref][]", "`", "`a_b`", "<b>", "</b>", "<", "x_y",
-                                  "é", "5", "\\", "\n", "https://e.com/a_b", "{{< x >}}"])
+                                  "é", "5", "\\", "\n", "https://e.com/a_b", "{{< x >}}", "=", "==", "^",
+                                  ":", ":ok:", "@k", "~2~", "^2^"])
 
 
 @settings(max_examples=500, deadline=None)
