@@ -85,9 +85,47 @@ def math_spans(text: str) -> list[Region]:
         if before >= 0 and match.start() < code[before].end:
             pos = code[before].end
             continue
+        if not is_math(text, match.start(), match.end()):
+            pos = match.start() + 1  # the ``$`` is text; a later one may still open math
+            continue
         found.append(Region(match.start(), match.end(), RegionKind.CODE))
         pos = match.end()
     return found
+
+
+#: TeX commands and brace groups (``\text{per capita}``) inside math: no prose words.
+_TEX_COMMAND = re.compile(r"\\[A-Za-z]+|\{[^{}]*\}")
+#: Two words in a row (punctuation allowed between), each of two letters or more.
+_WORD_PAIR = re.compile(r"(?<!\w)(?=([^\W\d_]{2,})[,;:.!?]?\s+([^\W\d_]{2,})(?!\w))")
+#: A currency sign closing the span: a prefix of up to four capitals standing alone, then
+#: an amount after a space (``A$ 7``, ``HK$ 10``, a translation's ``США$ 5``; ``A$7`` closes
+#: nothing already).
+_CURRENCY_AT_END = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,4}\Z")
+_AMOUNT = re.compile(r"[ \u00a0]\d")
+
+
+def is_math(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a match of :data:`MATH_PATTERN`, is TeX math rather than
+    dollar signs of prose: a cashtag or price and the words up to the next ``$``
+    (``$AAPL rose to 190$ today``, ``$TSLA rose; the A$ fell``, ``$5 and A$ 7``), or a link's
+    text and target (``[$AAPL](https://x.org/?q=$a)``), which Markdown reads first.
+
+    Prose is two words in a row, one of them a lower-case word of three letters or more:
+    TeX writes words in ``\\text{...}`` or as commands (``\\sin x``), and its variables are
+    letters (``$x = A$``, ``$AB \\parallel CD$`` stay math)."""
+    if text.startswith("$$", start):
+        return True
+    content = text[start + 1:end - 1]
+    if "](" in content:
+        return False
+    prefix = _CURRENCY_AT_END.search(content)
+    if prefix and prefix.group().isupper() and _AMOUNT.match(text, end):
+        return False
+    words = _TEX_COMMAND.sub("\x00", content)
+    return not any(len(word) >= 3 and word.islower()
+                   for pair in _WORD_PAIR.finditer(words) for word in pair.groups())
+
+
 #: Emoji and icon shortcodes (``:smile:``, ``:flag-az:``, ``:+1:``, ``:material-account:``; Hugo's
 #: ``enableEmoji``, MkDocs' pymdownx.emoji, GitHub): the site turns the name into a picture,
 #: so a translated or transliterated name shows as text. Lower-case names only, never right

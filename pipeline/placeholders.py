@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, MATH_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
-                             TEMPLATE_PATTERN)
+                             TEMPLATE_PATTERN, is_math)
 
 PlaceholderStyle = Literal["brackets", "xml"]
 
@@ -176,6 +176,9 @@ def _pattern_spans(pattern: re.Pattern[str], text: str, taken: _Coverage) -> lis
         if match is None:
             break
         start, end = match.span()
+        if match.lastgroup == "math" and not is_math(text, start, end):
+            pos = start + 1  # prose between dollar signs: a later ``$`` may still open math
+            continue
         if match.lastgroup == "url":
             while end > start and text[end - 1] in _URL_TRAILING:
                 end -= 1

@@ -41,3 +41,21 @@ def test_math_is_never_read_inside_code_spans() -> None:
         assert spans == (["$y$"] if "$y$" in text else []), text
     assert [r.start for r in math_spans("$x$ and `$y`")] == [0]
     assert [("$a `b` c$"[r.start:r.end]) for r in math_spans("$a `b` c$")] == ["$a `b` c$"]
+
+
+def test_dollar_signs_of_prose_are_no_math() -> None:
+    """Regression: a cashtag or price and a later currency sign in one paragraph (``$AAPL rose
+    to 190$ today``, ``$TSLA rose; the A$ fell``, ``$5 and A$ 7``) were read as TeX math, so the
+    words between were never translated, and a ``$`` in a link's text and one in its target
+    made the link's ``](`` math. Math with words in commands or braces, and capital variables,
+    is still math."""
+    from pipeline.inline import math_spans
+    for text in ("$AAPL rose to 190$ today", "$TSLA rose; the A$ fell", "$MSFT gained while A$ fell.",
+                 "From US$5 to A$ 7 billion.", "От $5 до США$ 7 млрд.", "[$AAPL](https://x.org/?q=$a) rose $5", "Buy $AAPL, sell $MSFT.",
+                 "$5–$10, US$ 5, $ 5, 5$ and `$x` and [$5](https://x.org/$5)"):
+        assert math_spans(text) == [], text
+    for text, math in (("$x = A$ and $AB \\parallel CD$", ["$x = A$", "$AB \\parallel CD$"]),
+                       ("So $\\text{per capita income} = y$, $n \\log n$ holds.",
+                        ["$\\text{per capita income} = y$", "$n \\log n$"]),
+                       ("$AAPL rose while $x^2$ grew", ["$x^2$"]), ("$$E = mc^2 and so on$$", ["$$E = mc^2 and so on$$"])):
+        assert [text[r.start:r.end] for r in math_spans(text)] == math, text

@@ -57,6 +57,10 @@ from pipeline.placeholders import protect, restore, strip_placeholders
         ("It paid $5 and $10, $5-$10, US$5 and US$10", "It paid $5 and $10, $5-$10, US$5 and US$10"),
         ("Shares of $AAPL and $TSLA rose", "Shares of $AAPL and $TSLA rose"),
         ("The A$ and US$ fell", "The A$ and US$ fell"),
+        # A cashtag and a later currency sign are no math (regression: "rose while A" never
+        # reached MT), nor is a "$" in a link's text and one in its target.
+        ("$TSLA rose while the A$ fell, $x$ held", "$TSLA rose while the A$ fell, ⟦1⟧ held"),
+        ("[$AAPL](https://x.org/?q=$a) rose", "⟦1⟧$AAPL⟦2⟧ rose"),
         # Markdown extensions' inline markup (Hugo, MkDocs' pymdownx, Pandoc) went to MT as
         # text (regression: ":smile:" came back transliterated, "==" and "~" dropped, and
         # "@smith2020" translated): names and keys are protected whole, markers around the
