@@ -1151,6 +1151,16 @@ def test_a_block_of_tex_math_is_not_an_entry_and_prices_stay_prose() -> None:
     assert localise(article(text), lambda s: s.msgid.upper()) == text.replace("Prices: $5 and", "PRICES: $5 AND")
 
 
+def test_a_block_of_emoji_shortcodes_or_citation_keys_is_not_an_entry() -> None:
+    """Regression: a ``:white_check_mark:`` table cell, a ``:tada:`` paragraph and a lone
+    ``[@smith2020]`` were entries, "translated" as themselves, and held the article back."""
+    text = ("| Port | Rail |\n|---|---|\n| :white_check_mark: | :x: |\n\n:tada: :flag-az:\n\n"
+            "[@smith2020; -@doe99]\n\nAs shown [see @smith2020, p. 4] :smile:\n")
+    assert kinds(text) == [("table cell", "Port", 1), ("table cell", "Rail", 1),
+                           ("paragraph", "As shown [see @smith2020, p. 4] :smile:", 9)]
+    assert localise(article(text), lambda s: s.msgid) == text
+
+
 def test_abbreviation_definitions_give_an_entry_per_expansion_and_keep_their_keys() -> None:
     """Regression: ``*[IMF]: International Monetary Fund`` lines (kramdown, PHP Markdown Extra,
     Python-Markdown) were one paragraph entry, keys included: MT translated the keys and the
