@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Abbreviations after which a sentence never ends (titles, "e.g.", "т.е.", street names).
+#: Abbreviations after which a sentence never ends (titles, "e.g.", "т.е.", street names, the
+#: locators of citations: "p. 4", "chap. 1").
 _NEVER_FINAL: dict[str, frozenset[str]] = {
     "en": frozenset(
         """mr mrs ms dr prof st sr jr gen sen rep gov lt col capt sgt maj cmdr adm pres
         supt rev hon messrs mt ft fr e.g i.e cf vs approx dept est fig figs no nos vol vols
-        pp ch sec art para ca u.s u.k u.n e.u d.c u.s.a jan feb mar apr jun jul aug sep
+        p pp ch chap bk pt par fol sec art para ca u.s u.k u.n e.u d.c u.s.a jan feb mar apr jun jul aug sep
         sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ave blvd rd""".split()
     ),
     "ru": frozenset(

@@ -26,6 +26,9 @@ def bodies(text: str, lang: str) -> list[str]:
         ("en", "Wait... and see. It ended… Then quiet.", ["Wait... and see.", "It ended…", "Then quiet."]),
         ("en", "See No. 5 on Jan. 3 at 5 p.m. The end.", ["See No. 5 on Jan. 3 at 5 p.m.", "The end."]),
         ("en", "Apple Inc. Reported profits. 25 people came.", ["Apple Inc.", "Reported profits.", "25 people came."]),
+        # Pandoc citation locators (regression: "chap. 1" split a citation's brackets in two).
+        ("en", "As Smith notes (p. 4), it grew [see @doe99, chap. 1; @roe01, bk. 2, pt. 3, par. 5, fol. 6]. Then.",
+         ["As Smith notes (p. 4), it grew [see @doe99, chap. 1; @roe01, bk. 2, pt. 3, par. 5, fol. 6].", "Then."]),
         ("ru", "А. С. Пушкин родился в 1799 г. В Москве.", ["А. С. Пушкин родился в 1799 г.", "В Москве."]),
         ("ru", "Это было в г. Москва, ул. Ленина, т. е. в центре. Потом нет.",
          ["Это было в г. Москва, ул. Ленина, т. е. в центре.", "Потом нет."]),
