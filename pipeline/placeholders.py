@@ -29,8 +29,9 @@ from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, MATH_PATTERN, SUBS
 
 PlaceholderStyle = Literal["brackets", "xml"]
 
-_URL = r"(?:https?|ftp)://[^\s<>\"'`\]\[)(]+(?:\([^\s()]*\)[^\s<>\"'`\]\[)(]*)*"
-_WWW = r"www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`\]\[)(]*)?"
+#: Schemes and ``www`` in any case: an editor's autocorrect writes "Https://" at a sentence's start.
+_URL = r"(?i:https?|ftp)://[^\s<>\"'`\]\[)(]+(?:\([^\s()]*\)[^\s<>\"'`\]\[)(]*)*"
+_WWW = r"(?i:www)\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`\]\[)(]*)?"
 #: The local part starts where a run of its characters starts: a match found inside the run
 #: would also be found from its start, and trying every position of a long run (a pasted
 #: base64 image) made the search quadratic.

@@ -29,6 +29,9 @@ from pipeline.placeholders import protect, restore, strip_placeholders
         ("Not \\[a link\\] here", "Not ⟦1⟧a link⟦2⟧ here"),
         ("Run `rm -rf [x](y)` now", "Run ⟦1⟧ now"),
         ("Visit <https://example.org> or https://example.org/page.", "Visit ⟦1⟧ or ⟦2⟧."),
+        # Autocorrect capitalises a sentence's first word (regression: "Https://…" and
+        # "Www.…" went to MT as text, and the URL came back transliterated).
+        ("Https://example.az/a is new. Www.example.az too, HTTP://X.ORG/b", "⟦1⟧ is new. ⟦2⟧ too, ⟦3⟧"),
         ("Write to desk@example.org today", "Write to ⟦1⟧ today"),
         ("A note[^1] and <span class=\"x\">html</span>", "A note⟦1⟧ and ⟦2⟧html⟦3⟧"),
         ("Tom &amp; Jerry \\*not emphasis\\*", "Tom ⟦1⟧ Jerry ⟦2⟧not emphasis⟦3⟧"),
