@@ -46,6 +46,8 @@ INLINE = st.one_of(
     st.just("[map][]"),
     st.just("$x^2 + y$"),
     st.just("$5 and $10"),
+    st.sampled_from([":smile:", ":flag-az:", "==key point==", "H~2~O", "1^st^", "[@smith2020, p. 4]", "@AzerNews",
+                     "$AAPL rose to 190$", "[$AAPL](https://x.org/?q=$a)"]),
 )
 PHRASE = st.lists(INLINE, min_size=1, max_size=7).map(" ".join).filter(lambda s: any(c.isalpha() for c in s))
 LINE_JOIN = st.sampled_from(["\n", "  \n", "\\\n"])
