@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant  # type: ignore[attr-defined]
 
-from .inline import Region, RegionKind, blank_out, template_arguments, template_tags
+from .inline import Region, RegionKind, blank_keys, blank_out, template_arguments, template_tags
 
 #: Elements that stay inside a run of text (phrasing content).
 INLINE = frozenset("""a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd mark q s
@@ -151,8 +151,9 @@ def _run(text: str, run: list[_Event]) -> list[Found]:
     while end > start and text[end - 1].isspace():
         end -= 1
     prose = _prose(text, run)
-    # Read as the browser shows it: ``<td>&nbsp;</td>`` or ``&mdash;`` holds no words.
-    entry = bool(_LETTER.search(unescape(blank_out(prose, template_tags(prose)))))
+    # Read as the browser shows it: ``<td>&nbsp;</td>`` or ``&mdash;`` holds no words, nor does
+    # ``<td>:white_check_mark:</td>``.
+    entry = bool(_LETTER.search(unescape(blank_keys(blank_out(prose, template_tags(prose))))))
     if entry:
         found.append(Found(normalise(text[start:end]), start, end))
     for event in run:

@@ -138,6 +138,18 @@ EMOJI_PATTERN = r"(?<!\w):[a-z0-9_+-]+:(?!\w)"
 #: stays text; an e-mail address is no key.
 CITATION_PATTERN = (r"(?<![\w@.+-])-?@(?:\{[^{}\n]*\}|\w(?:\w|[:.#%&+?~/-](?=\w))*"
                     r"(?:@\w[\w-]*(?:\.\w[\w-]*)+)?)")
+_KEYS = re.compile(EMOJI_PATTERN + "|" + CITATION_PATTERN)
+
+
+def blank_keys(text: str) -> str:
+    """``text`` with its emoji shortcodes and citation keys blanked (same length): names the
+    site or the bibliography resolves, the same in every language, so no prose to translate
+    (a ``:white_check_mark:`` table cell, a lone ``[@smith2020]``)."""
+    if ":" not in text and "@" not in text:
+        return text
+    return _KEYS.sub(lambda key: " " * len(key.group()), text)
+
+
 #: Pandoc's (and pymdownx.caret/tilde's, markdown-it-sup/sub's) superscript ``^2^`` and
 #: subscript ``H~2~O``: no space inside (``~5 km`` and ``x^2 and y^2`` are text), never a run
 #: of two (``^^insert^^``, ``~~strike~~``). The text between is the reader's. ``\x00`` stands
@@ -324,7 +336,7 @@ def template_arguments(text: str, skip: list[Region] | None = None) -> list[TagA
             value = text[start:end]
             if group == "backtick" and flavour != "go":
                 continue  # a backtick quotes nothing in Liquid or Nunjucks
-            if (group != "backtick" and flavour == "go" and "\n" in value) or not _LETTER.search(value):
+            if (group != "backtick" and flavour == "go" and "\n" in value) or not _LETTER.search(blank_keys(value)):
                 continue
             found.append(TagArgument(_VALUE_LINE_BREAKS.sub(" ", value), start, end,
                                      f"tplarg-{flavour}-{_QUOTINGS[group]}", region.start, region.end))

@@ -30,16 +30,13 @@ from markdown_it.token import Token
 from . import htmlblocks
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
-from .inline import (CITATION_PATTERN, EMOJI_PATTERN, Region, RegionKind, blank_out, code_spans, html_comments,
-                     math_spans, protected_regions, reads_arguments, tags_over_blank_lines, template_arguments,
-                     template_tags)
+from .inline import (Region, RegionKind, blank_keys, blank_out, code_spans, html_comments, math_spans,
+                     protected_regions, reads_arguments, tags_over_blank_lines, template_arguments, template_tags)
 from .model import Anchor, Article, BlockKind, Piece, Segment
 from .titles import definition_title, inline_titles, render_title
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-#: Emoji shortcodes and citation keys: names the site resolves, no prose (``:white_check_mark:``).
-_KEYS = re.compile(EMOJI_PATTERN + "|" + CITATION_PATTERN)
 _LIST_MARKER = re.compile(r"(\d{1,9}[.)]|[-+*])(?=[ \t]|$)")
 _ATTRIBUTE = r"""(?:[#.][^\s{}#."'=]+|[A-Za-z_:][\w:.-]*=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
 #: An attribute list, read by the site generator and never shown: Goldmark's (Hugo) and
@@ -1082,10 +1079,7 @@ def _has_prose(text: str) -> bool:
     would hold the article back until someone "translated" it. Nor is TeX math (``$$ E = mc^2
     $$``, a lone ``$x$``), an emoji shortcode (a ``:white_check_mark:`` table cell) or a
     citation (``[@smith2020]``): each is the same in every language."""
-    prose = blank_out(blank_out(text), math_spans(text))
-    if ":" in prose or "@" in prose:
-        prose = _KEYS.sub(" ", prose)
-    return _HAS_LETTER.search(unescapeAll(prose)) is not None
+    return _HAS_LETTER.search(unescapeAll(blank_keys(blank_out(blank_out(text), math_spans(text))))) is not None
 
 
 def _inner_segments(texts: list[str], pieces: Sequence[Piece], container: str | None,

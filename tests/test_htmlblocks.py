@@ -227,6 +227,14 @@ def test_a_run_whose_only_letters_are_in_character_references_is_not_text() -> N
     assert [found.msgid for found in extract(block)] == ["Ports &amp; trade"]
 
 
+def test_a_run_of_emoji_shortcodes_or_citation_keys_only_is_not_text() -> None:
+    """Regression: ``<td>:white_check_mark:</td>``, ``<td>[@smith2020]</td>`` and a shortcode's
+    ``caption=":tada:"`` were entries, "translated" as themselves, holding the article back."""
+    block = ('<table><tr><td>:white_check_mark:</td><td>[@smith2020]</td><td>Port :x:</td></tr></table>\n'
+             '<figure>{{< img src="a.jpg" alt=":tada:" >}}</figure>\n')
+    assert [found.msgid for found in extract(block)] == ["Port :x:"]
+
+
 def test_markup_in_a_template_argument_translation_gives_its_html_block_no_tag() -> None:
     """A ``<div>`` in the translation of a shortcode's argument inside an HTML block would be a
     tag of the block for every HTML reader (the block's text would no longer be read as the
