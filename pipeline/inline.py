@@ -138,13 +138,18 @@ EMOJI_PATTERN = r"(?<!\w):[a-z0-9_+-]+:(?!\w)"
 #: stays text; an e-mail address is no key.
 CITATION_PATTERN = (r"(?<![\w@.+-])-?@(?:\{[^{}\n]*\}|\w(?:\w|[:.#%&+?~/-](?=\w))*"
                     r"(?:@\w[\w-]*(?:\.\w[\w-]*)+)?)")
-_KEYS = re.compile(EMOJI_PATTERN + "|" + CITATION_PATTERN)
+#: An e-mail address. The local part starts where a run of its characters starts: a match
+#: found inside the run would also be found from its start, and trying every position of a
+#: long run (a pasted base64 image) made the search quadratic.
+EMAIL_PATTERN = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+_KEYS = re.compile(EMAIL_PATTERN + "|" + EMOJI_PATTERN + "|" + CITATION_PATTERN)
 
 
 def blank_keys(text: str) -> str:
-    """``text`` with its emoji shortcodes and citation keys blanked (same length): names the
-    site or the bibliography resolves, the same in every language, so no prose to translate
-    (a ``:white_check_mark:`` table cell, a lone ``[@smith2020]``)."""
+    """``text`` with its e-mail addresses, emoji shortcodes and citation keys blanked (same
+    length): addresses and names the site or the bibliography resolves, the same in every
+    language, so no prose to translate (a ``:white_check_mark:`` table cell, a lone
+    ``[@smith2020]``, a contact line ``desk@example.org``)."""
     if ":" not in text and "@" not in text:
         return text
     return _KEYS.sub(lambda key: " " * len(key.group()), text)

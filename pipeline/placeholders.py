@@ -24,23 +24,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, MATH_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
-                             TEMPLATE_PATTERN, is_math)
+from pipeline.inline import (CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, MATH_PATTERN, SUBSCRIPT_PATTERN,
+                             SUPERSCRIPT_PATTERN, TEMPLATE_PATTERN, is_math)
 
 PlaceholderStyle = Literal["brackets", "xml"]
 
 #: Schemes and ``www`` in any case: an editor's autocorrect writes "Https://" at a sentence's start.
 _URL = r"(?i:https?|ftp)://[^\s<>\"'`\]\[)(]+(?:\([^\s()]*\)[^\s<>\"'`\]\[)(]*)*"
 _WWW = r"(?i:www)\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`\]\[)(]*)?"
-#: The local part starts where a run of its characters starts: a match found inside the run
-#: would also be found from its start, and trying every position of a long run (a pasted
-#: base64 image) made the search quadratic.
-_EMAIL = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 #: A destination is ``<...>`` (which may hold spaces) or has balanced parentheses.
 _LINK_TARGET = (r"\((?:<(?:[^<>\n\\]|\\.)*>|(?:[^()\s]|\([^()\s]*\))*)"
                 r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
 
-_AUTOLINK = r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|" + _EMAIL + r")>"
+_AUTOLINK = r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|" + EMAIL_PATTERN + r")>"
 #: A template tag inside a quoted attribute value (``href="{{< ref "about.md" >}}"``): its own
 #: quotes do not end the value. Each step is atomic, so a value that fails fails in linear time.
 _TEMPLATE_IN_VALUE = r"\{\{[<%](?:\"[^\"\n]*\"|[^\"])*?[>%]\}\}|\{%[^\n]*?%\}"
@@ -79,7 +75,7 @@ _WHOLE = re.compile(
             r"(?P<escape>\\[!-/:-@\[-`{-~])",
             r"(?P<hardbreak>(?:\\| {2,})(?=\n))",
             r"(?P<url>" + _URL + r"|" + _WWW + r")",
-            r"(?P<email>" + _EMAIL + r")",
+            r"(?P<email>" + EMAIL_PATTERN + r")",
             # Names the site or the bibliography resolves: ":smile:", "@smith2020".
             r"(?P<emoji>" + EMOJI_PATTERN + r")",
             r"(?P<citation>" + CITATION_PATTERN + r")",

@@ -1152,11 +1152,12 @@ def test_a_block_of_tex_math_is_not_an_entry_and_prices_stay_prose() -> None:
 
 
 def test_a_block_of_emoji_shortcodes_or_citation_keys_is_not_an_entry() -> None:
-    """Regression: a ``:white_check_mark:`` table cell, a ``:tada:`` paragraph and a lone
-    ``[@smith2020]`` were entries, "translated" as themselves, and held the article back."""
+    """Regression: a ``:white_check_mark:`` table cell, a ``:tada:`` paragraph, a lone
+    ``[@smith2020]`` and a contact line holding only an e-mail address were entries,
+    "translated" as themselves, and held the article back."""
     text = ("| Port | Rail |\n|---|---|\n| :white_check_mark: | :x: |\n\n:tada: :flag-az:\n\n"
             "[@smith2020; -@doe99]\n\nAs shown [see @smith2020, p. 4] :smile:\n\n"
-            '{{< figure src="a.jpg" caption=":tada:" >}}\n')
+            '{{< figure src="a.jpg" caption=":tada:" >}}\n\ndesk@example.org\n\n| news.desk@example.az |\n|---|\n')
     assert kinds(text) == [("table cell", "Port", 1), ("table cell", "Rail", 1),
                            ("paragraph", "As shown [see @smith2020, p. 4] :smile:", 9)]
     assert localise(article(text), lambda s: s.msgid) == text
