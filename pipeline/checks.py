@@ -45,6 +45,9 @@ _STARS_AND_TILDES = re.compile(r"\*+|~~|" + _HIGHLIGHT + r"|(?<!\^)\^\^(?!\^)")
 #: each by its own text: a translation must keep every one as written.
 _KEYS = re.compile(EMOJI_PATTERN + "|" + CITATION_PATTERN)
 _SUPERSCRIPT = re.compile(SUPERSCRIPT_PATTERN)
+#: An ordinal's suffix raised after its number (``1^st^``, ``2^nd^``, ``1^er^``): each language
+#: writes ordinals its own way (``1-е``, ``1-ci``), so it is no markup a translation must keep.
+_ORDINAL_SUFFIX = re.compile(r"(?<=\d)\^[^\W\d_]{1,3}\^(?!\^)")
 _SUBSCRIPT = re.compile(SUBSCRIPT_PATTERN)
 _LINK = re.compile(r"!?\[(?=[^\]]*\]\()")
 #: A full or collapsed reference link (``[text][ref]``, ``[map][]``). A shortcut one
@@ -903,7 +906,8 @@ def _markup(text: str) -> Counter[str]:
     prose = blank_out(text, regions)
     counts: Counter[str] = Counter((_EMPHASIS if "_" in prose else _STARS_AND_TILDES).findall(prose))
     counts.update(_KEYS.findall(prose))
-    counts["superscripts"] = len(_SUPERSCRIPT.findall(prose)) if "^" in prose else 0
+    if "^" in prose:
+        counts["superscripts"] = len(_SUPERSCRIPT.findall(prose)) - len(_ORDINAL_SUFFIX.findall(prose))
     counts["subscripts"] = len(_SUBSCRIPT.findall(prose)) if "~" in prose else 0
     outside_code = blank_out(text, [r for r in regions if r.kind is RegionKind.CODE])
     if "[" in outside_code:  # every link and bracket pair starts with one (zero counts drop below)

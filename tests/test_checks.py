@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 from pipeline.checks import (CHECKS, CatalogueChecker, check_catalogue, check_catalogues, check_entry,
                              entry_checker, segment_speakers)
-from pipeline.checks import (_EMPHASIS, _HTML_NAME, _KEYS, _LINK, _REFERENCE, _SUBSCRIPT, _SUPERSCRIPT, _WORDS,
+from pipeline.checks import (_EMPHASIS, _HTML_NAME, _KEYS, _LINK, _ORDINAL_SUFFIX, _REFERENCE, _SUBSCRIPT, _SUPERSCRIPT, _WORDS,
                              Entry, _markup, _sounds_present, check_code, check_template)
 from pipeline.glossary import Glossary, glossary_postprocessor, read_glossary
 from pipeline.inline import (RegionKind, blank_out, code_spans, math_spans, protected_regions,
@@ -220,16 +220,25 @@ def test_editorial_brackets_a_translator_reworks_are_no_markup_finding(source: s
 def test_extension_markup_and_keys_lost_are_markup() -> None:
     """Regression: a translation that dropped an emoji shortcode, a highlight's ``==``, a
     subscript's ``~`` or rewrote a citation key published a broken article unreported."""
-    source = "Prices :chart_with_upwards_trend: ==rose== in H~2~O and 1^st^ place [@smith2020, p. 4]."
-    good = "Цены :chart_with_upwards_trend: ==выросли== в H~2~O и 1^й^ место [@smith2020, с. 4]."
+    source = "Prices :chart_with_upwards_trend: ==rose== in H~2~O and E = mc^2^ [@smith2020, p. 4]."
+    good = "Цены :chart_with_upwards_trend: ==выросли== в H~2~O и E = mc^2^ [@smith2020, с. 4]."
     assert [check for check, _ in checks_fired(source, good) if check == "markup"] == []
-    bad = "Цены ==выросли в H2O и 1-е место [@смит2020, с. 4]."
+    bad = "Цены ==выросли в H2O и E = mc2 [@смит2020, с. 4]."
     (finding,) = check_entry(source, bad, "en", "ru", only=["markup"])
     assert finding.message == ("markup differs: :chart_with_upwards_trend: 1→0, == 2→1, @smith2020 1→0, "
                                "@смит2020 0→1, subscripts 1→0, superscripts 1→0")
     # Times, comparisons, approximations and powers are text on both sides.
     assert check_entry("At 10:30:15, a == b, ~5 km, x^2.", "В 10:30:15 a = b, около 5 км, x².", "en", "ru",
                        only=["markup"]) == []
+
+
+def test_an_ordinal_suffix_raised_after_its_number_is_the_target_language_s_business() -> None:
+    """``1^st^`` is written ``1-е`` in Russian and ``1-ci`` in Azerbaijani: dropping the raised
+    suffix is a correct translation, not lost markup; a raised exponent still counts."""
+    assert check_entry("She came 1^st^ of 20^th^.", "Она пришла 1-й из 20.", "en", "ru", only=["markup"]) == []
+    assert check_entry("Prize 1^er^.", "1-ci mükafat.", "fr", "az", only=["markup"]) == []
+    (finding,) = check_entry("Area 5 km^2^ of 1^st^ zone.", "Площадь 5 км2 1-й зоны.", "en", "ru", only=["markup"])
+    assert finding.message == "markup differs: superscripts 1→0"
 
 
 def test_tex_math_changed_or_lost() -> None:
@@ -754,7 +763,7 @@ def _markup_by_the_plain_rule(text: str) -> Counter[str]:
     prose = blank_out(text, regions)
     counts: Counter[str] = Counter(_EMPHASIS.findall(prose))
     counts.update(_KEYS.findall(prose))
-    counts["superscripts"] = len(_SUPERSCRIPT.findall(prose))
+    counts["superscripts"] = len(_SUPERSCRIPT.findall(prose)) - len(_ORDINAL_SUFFIX.findall(prose))
     counts["subscripts"] = len(_SUBSCRIPT.findall(prose))
     outside_code = blank_out(text, [r for r in regions if r.kind is RegionKind.CODE])
     counts["links"] = len(_LINK.findall(outside_code))
