@@ -282,8 +282,9 @@ def _before_addressee(words: list[str], end: int, lex: Lexicon) -> int:
     """How many of a group's ``words[:end]`` the name keeps when ``words[end]``, right
     after it, is a name in the dative: the capitalised words after the group's last
     surname are the addressee's (Samir Kərimov Meydan TV-yə bildirib: to Meydan TV)."""
-    if end >= len(words) or not lex.is_dative_name(words[end]):
-        return end
+    if end >= len(words) or not (lex.is_dative_name(words[end]) or words[end] in lex.comitative_words
+                                 or lex.is_comitative_name(words[end])):
+        return end  # (or in the comitative: Hüseynova Samir Kərimovla, Samir Kərimov Leyla ilə)
     for last in range(end - 2, -1, -1):
         if _surname_gender(fold(words[last]))[0]:
             return last + 1
@@ -298,6 +299,30 @@ def _addressee_run(words: list[str], index: int, lex: Lexicon) -> int:
             return 0
         if lex.is_dative_name(words[index + size - 1]):
             return size
+    return 0
+
+
+def _comitative_run(words: list[str], index: int, lex: Lexicon) -> int:
+    """How many words from ``index`` name someone the speaker was with, not the speaker:
+    capitalised words up to one in the comitative (Samir Kərimovla) or followed by a
+    comitative word (Samir Kərimov ilə), or such a word and the capitalised words after it
+    (с Самиром Керимовым); 0 when none."""
+    if not lex.comitative_words:
+        return 0  # (English: "with" is no part of the patterns)
+    if words[index] in lex.comitative_words:
+        size = 0
+        while size < _MAX_NAME_TOKENS and index + 1 + size < len(words) \
+                and words[index + 1 + size][:1].isupper():
+            size += 1
+        return 1 + size if size else 0
+    for size in range(1, _MAX_NAME_TOKENS + 1):
+        last = index + size - 1
+        if last >= len(words) or not words[last][:1].isupper():
+            return 0
+        if lex.is_comitative_name(words[last]):
+            return size
+        if last + 1 < len(words) and words[last + 1] in lex.comitative_words:
+            return size + 1
     return 0
 
 
@@ -557,7 +582,7 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
         gender = lex.pronouns[fold(first.text)]
         return Name(first.start, first.end, first.text, pronoun=True, gender=gender), index + 1
     if first.text in lex.particles or not first.text[0].isupper() \
-            or lex.is_dative_name(first.text) \
+            or lex.is_dative_name(first.text) or lex.is_comitative_name(first.text) \
             or _dative_pair([first.text, *(t.text for t in tokens[index + 1:index + 2])], 0, lex):
         return None, index + 1  # no group starts here: most words are lower case
     end = index
@@ -596,6 +621,7 @@ def _name_word(tokens: list[Token], position: int, first: int, text: str,
     if token.text in lex.particles:
         return position > first
     return token.text[0].isupper() and not lex.is_dative_name(token.text) \
+        and not lex.is_comitative_name(token.text) \
         and not _dative_pair([t.text for t in tokens[position:position + 2]], 0, lex) \
         and not (position > first and _addressed_after([tokens[position - 1].text, token.text],
                                                        1, lex))
@@ -685,7 +711,10 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
         elif not size and after < len(tokens) and lex.is_place_case(words[after]):
             size = 1  # Kərimov Londonda bildirib: where, not who
         elif not size and after < len(tokens):
-            size = _adverbial_size(words, after, lex)  # Facebook səhifəsində yazıb
+            size = _comitative_run(words, after, lex)  # Samir Kərimovla: with whom
+        if not size and after < len(tokens):
+            size = lex.ablative_phrase_at(folded, after) \
+                or _adverbial_size(words, after, lex)  # görüşdən sonra, Facebook səhifəsində
         if not size:
             break
         after += size
@@ -946,6 +975,11 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
     """The name or pronoun ending right before ``tokens[verb]``, past an appositive and a
     place (İlham Əliyev Londonda bildirib)."""
     end = _before_asides(text, tokens, verb, lex)
+    for cut in (1, 2):  # Hüseynova görüşdən sonra bildirib: when (sonra may be an aside)
+        if cut < end and lex.ablative_phrase_at(
+                [fold(t.text) for t in tokens[end - cut:end - cut + 2]], 0):
+            end -= cut
+            break
     if 1 < end and lex.is_adverbial(tokens[end - 1].text):
         end -= 1  # Hüseynova Facebook səhifəsində yazıb: where, and the page's owner
         if 1 < end and tokens[end - 1].text[0].isupper() \
@@ -955,6 +989,7 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
         end = _before_asides(text, tokens, end - 1, lex)  # Kərimov dünən Bakıda bildirib
     if 1 < end and lex.is_dative_name(tokens[end - 1].text):
         end = _addressee_start(tokens, end - 1, lex)  # Kərimov Meydan TV-yə bildirib
+    end = _before_comitative(text, tokens, end, lex)
     gap = text[tokens[end - 1].end:tokens[end].start] if end > 0 else ""
     enclosed = end < verb and text[tokens[verb - 1].end:tokens[verb].start].strip() == ","
     if gap.strip() == "," and not enclosed:
@@ -968,6 +1003,44 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
         if name is not None and after == end and name.end == tokens[end - 1].end:
             return name
     return None
+
+
+#: How many lower-case words may stand between a speaker's name and a Russian comitative
+#: phrase (Лейла Гусейнова после встречи с Самиром Керимовым сказала).
+_BEFORE_COMITATIVE_TOKENS = 3
+
+
+def _before_comitative(text: str, tokens: list[Token], end: int, lex: Lexicon) -> int:
+    """Index where the name before ``tokens[end]`` ends once the person the speaker was with
+    is passed over: Leyla Hüseynova Samir Kərimovla / Samir Kərimov ilə (the comitative
+    after a name), Лейла Гусейнова после встречи с Самиром Керимовым (с and a name, after a
+    few lower-case words). ``end`` itself when there is none, so that the companion, the
+    name nearest the verb, is never taken for the speaker."""
+    if end < 2 or not lex.comitative_words:
+        return end
+    first = end
+    while first > 0 and end - first < _MAX_NAME_TOKENS and tokens[first - 1].text[:1].isupper():
+        first -= 1
+    if first < end and first >= 2 and fold(tokens[first - 1].text) in lex.comitative_words:
+        return _before_lower_case(text, tokens, first - 1, end)
+    if lex.is_comitative_name(tokens[end - 1].text):
+        return _addressee_start(tokens, end - 1, lex)
+    if tokens[end - 1].text in lex.comitative_words and tokens[end - 2].text[:1].isupper():
+        return _addressee_start(tokens, end - 2, lex)
+    return end
+
+
+def _before_lower_case(text: str, tokens: list[Token], preposition: int, end: int) -> int:
+    """Index after the name that a few lower-case words separate from ``tokens[preposition]``
+    (Лейла Гусейнова | после встречи | с …); ``end`` when no such name can stand there."""
+    before = preposition
+    while before > 0 and preposition - before < _BEFORE_COMITATIVE_TOKENS \
+            and tokens[before - 1].text[:1].islower() \
+            and text[tokens[before - 1].end:tokens[before].start].isspace():
+        before -= 1
+    if before == 0 or not text[tokens[before - 1].end:tokens[before].start].isspace():
+        return end
+    return before
 
 
 def _before_asides(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> int:

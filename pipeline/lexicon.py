@@ -73,6 +73,32 @@ class Lexicon:
     #: as two surnames are never one person's name: Azerbaijani Kərimova is a woman's
     #: name, or Kərimov in the dative (deyə Hüseynova Kərimova bildirib: to Karimov).
     dative_after_surname: str = ""
+    #: A regex for a surname in the comitative, "with X" (Azerbaijani Samir Kərimovla,
+    #: Hüseynovayla, Əliyevlə, APA-yla): the person the speaker met or spoke with, never the
+    #: speaker, standing between the speaker's name and the verb (Leyla Hüseynova Samir
+    #: Kərimovla görüşdən sonra bildirib). Only surname endings: given names end in -la/-lə
+    #: in the nominative (Leyla, Lalə, Şəhla).
+    comitative_name: str = ""
+    #: Words that put the name after them in the comitative (Azerbaijani ilə after a name
+    #: written apart: Samir Kərimov ilə; Russian с before one: с Самиром Керимовым).
+    comitative_words: frozenset[str] = frozenset()
+    #: A regex for a lower-case word in the ablative and the postpositions that take it
+    #: (görüşdən sonra: after the meeting): when, between the speaker's name and the verb.
+    ablative: str = ""
+    ablative_postpositions: frozenset[str] = frozenset()
+
+    def is_comitative_name(self, word: str) -> bool:
+        """Whether ``word`` is a capitalised surname in the comitative (:attr:`comitative_name`)."""
+        return bool(self.comitative_name) \
+            and self._compiled(self.comitative_name).fullmatch(word) is not None
+
+    def ablative_phrase_at(self, words: list[str], index: int) -> int:
+        """2 when ``words[index:index + 2]`` are a word in the ablative and a postposition
+        that takes it (görüşdən sonra), else 0."""
+        if not self.ablative or index + 1 >= len(words) \
+                or words[index + 1] not in self.ablative_postpositions:
+            return 0
+        return 2 if self._compiled(self.ablative).fullmatch(words[index]) else 0
 
     def is_dative_name(self, word: str) -> bool:
         """Whether ``word`` is a capitalised surname in the dative (:attr:`dative_name`)."""
@@ -299,6 +325,9 @@ RUSSIAN = Lexicon(
     patronymic=r"[А-ЯЁ][а-яё]+(?:(?:ович|евич|ич)[а-яё]{0,2}|(?:овн|евн|ичн|иничн)[а-яё]{1,2})",
     oblique_female=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ой",
     dative_after_surname=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ой",
+    comitative_words=frozenset({"с", "со"}),
+    #: A man's surname in the instrumental (с Самиром Керимовым): no nominative ends so.
+    comitative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ым",
     verbs=frozenset(_RU_VERBS),
     addressee_verbs=frozenset(),
     pronouns={"он": "m", "она": "f", "они": None},
@@ -351,6 +380,11 @@ AZERBAIJANI = Lexicon(
                r"|[A-ZÇƏĞİIÖŞÜ0-9][^\W_]*['’\-]d(?:a|ə|an|ən|akı|əki)",
     adverbial=r"[a-zçəğıiöşü]{3,}d[aə]",
     dative_after_surname=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+ova",
+    comitative_name=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+(?:(?:ov|ev|öv)l[aə]|(?:ova|eva|l[iıuü]|zadə)yl[aə])"
+                    r"|[A-ZÇƏĞİIÖŞÜ0-9][^\W_]*['’\-]y?l[aə]",
+    comitative_words=frozenset({"ilə"}),
+    ablative=r"[a-zçəğıiöşü]{3,}n?d[aə]n",
+    ablative_postpositions=frozenset({"sonra", "əvvəl", "öncə", "bəri"}),
     #: Only the surname takes the case ending (deyə Şəhla Məmmədova Azər Qasımlıya bildirib).
     dative_given=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+",
     verbs=frozenset({(w,) for w in _AZ_SIMPLE}
@@ -383,7 +417,7 @@ AZERBAIJANI = Lexicon(
                     ("açıqlamasına", "görə"), ("məlumatına", "görə"),
                     ("iddiasına", "görə"), ("sözləri", "ilə")),
     asides=_phrases("həmçinin sonra da də isə yenə yenidən artıq əvvəlcə hətta dünən "
-                    "cümə şənbə bazar çərşənbə jurnalistlərə mətbuata|"
+                    "cümə şənbə bazar çərşənbə jurnalistlərə mətbuata birlikdə bərabər|"
                     "öz növbəsində|daha sonra|bir daha|bu dəfə|"
                     "öz tərəfindən|bu gün|bazar ertəsi|çərşənbə axşamı|cümə axşamı"),
     calendar=frozenset(

@@ -29,3 +29,28 @@ def test_a_date_and_a_place_after_the_verb_in_any_order_are_passed_over() -> Non
                         "заявил в Баку 5 марта", "заявил в Баку в понедельник"):
         text = f"«Бюджет — фикция», — {attribution} Самир Керимов."
         assert [q.speaker for q in find_quotations(text, "ru")] == ["Самир Керимов"], text
+
+
+def test_a_person_met_with_between_the_speaker_and_the_verb_is_not_the_speaker() -> None:
+    """Regression: a name in the comitative between the speaker's name and the verb (Samir
+    Kərimovla, Samir Kərimov ilə: with Karimov; с Самиром Керимовым) left an Azerbaijani
+    quotation without a speaker, and a Russian lead-in gave it to the companion, the name
+    nearest the verb, so a correct translation was reported as swapping speakers."""
+    from pipeline.quotes import find_quotations
+    cases = [
+        ("az", "“Gözləməyəcəyik,” Leyla Hüseynova Samir Kərimovla görüşdən sonra bildirib."),
+        ("az", "“Gözləməyəcəyik,” Leyla Hüseynova Samir Kərimov ilə görüşdən sonra bildirib."),
+        ("az", "Leyla Hüseynova Samir Kərimovla görüşdən sonra bildirib: “Gözləməyəcəyik.”"),
+        ("az", "Leyla Hüseynova Samir Kərimovla birlikdə bəyan edib: “Gözləməyəcəyik.”"),
+        ("ru", "Лейла Гусейнова после встречи с Самиром Керимовым сказала: «Мы не будем ждать»."),
+        ("ru", "После встречи с Самиром Керимовым Лейла Гусейнова сказала: «Мы не будем ждать»."),
+        ("ru", "«Мы не будем ждать», — сказала Лейла Гусейнова после встречи с Самиром Керимовым."),
+        ("en", "“We will not wait,” Leyla Huseynova said after meeting Samir Karimov."),
+    ]
+    for lang, text in cases:
+        assert [q.speaker for q in find_quotations(text, lang)] in (
+            ["Leyla Hüseynova"], ["Лейла Гусейнова"], ["Leyla Huseynova"]), text
+    surname = "“Gözləməyəcəyik,” Hüseynova Samir Kərimovla görüşdən sonra bildirib."
+    assert [q.speaker for q in find_quotations(surname, "az")] == ["Hüseynova"]
+    given_names = "“Gözləməyəcəyik,” deyə Leyla bildirib."  # (Leyla: -la, but no surname)
+    assert [q.speaker for q in find_quotations(given_names, "az")] == ["Leyla"]

@@ -832,3 +832,18 @@ def test_code_and_template_checks_skip_only_what_cannot_differ(source: str, tran
     entry = Entry(source, translation, "en", "ru")
     found = sorted({f.check for f in check_code(entry) + check_template(entry)})
     assert found == sorted(set(_code_and_template_by_the_plain_rule(entry)))
+
+
+def test_a_companion_of_the_speaker_is_no_swapped_speaker() -> None:
+    """Regression: «Лейла Гусейнова после встречи с Самиром Керимовым сказала» gave the
+    quotation to Karimov, and the correct translation was reported as a swap."""
+    glossary = read_glossary(io.StringIO(
+        "en,ru,az,kind\nLeyla Huseynova,Лейла Гусейнова,Leyla Hüseynova,person\n"
+        "Samir Karimov,Самир Керимов,Samir Kərimov,person\n"), "glossary.csv")
+    source = "“We will not wait,” Leyla Huseynova said after meeting Samir Karimov."
+    good_ru = "Лейла Гусейнова после встречи с Самиром Керимовым сказала: «Мы не будем ждать»."
+    assert checks_fired(source, good_ru, glossary) == []
+    good_az = "“Gözləməyəcəyik,” Leyla Hüseynova Samir Kərimovla görüşdən sonra bildirib."
+    assert checks_fired(source, good_az, glossary, tgt="az") == []
+    swapped = "“Gözləməyəcəyik,” Samir Kərimov Leyla Hüseynovayla görüşdən sonra bildirib."
+    assert ("speaker", Severity.ERROR) in checks_fired(source, swapped, glossary, tgt="az")
