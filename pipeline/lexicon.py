@@ -368,6 +368,14 @@ _AZ_SIMPLE = (
 _AZ_COMPOUND = ("qeyd", "əlavə", "bəyan", "hesab", "iddia", "xəbərdarlıq", "etiraf")
 _AZ_LIGHT = ("edib", "etdi", "edir", "edərək")
 
+
+def _az_plural(verb: str) -> str:
+    """The third person plural of an Azerbaijani verb form (bildirib → bildiriblər, yazıb →
+    yazıblar, dedi → dedilər): a joint statement (Kərimov və Hüseynova bildiriblər). The
+    suffix follows the last vowel (front: -lər, back: -lar)."""
+    last = next((c for c in reversed(verb) if c in "aıoueəiöü"), "e")
+    return verb + ("lar" if last in "aıou" else "lər")
+
 AZERBAIJANI = Lexicon(
     #: Also a name whose dative ending a hyphen or apostrophe sets off, as Azerbaijani
     #: writes it after abbreviations and foreign names (APA-ya, Meydan TV-yə, Reuters’ə).
@@ -387,9 +395,12 @@ AZERBAIJANI = Lexicon(
     ablative_postpositions=frozenset({"sonra", "əvvəl", "öncə", "bəri"}),
     #: Only the surname takes the case ending (deyə Şəhla Məmmədova Azər Qasımlıya bildirib).
     dative_given=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+",
-    verbs=frozenset({(w,) for w in _AZ_SIMPLE}
+    verbs=frozenset({(w,) for w in _AZ_SIMPLE} | {(_az_plural(w),) for w in _AZ_SIMPLE}
                     | {(noun, light) for noun in _AZ_COMPOUND for light in _AZ_LIGHT}
-                    | {("xəbər", "verib"), ("məlumat", "verib"), ("cavab", "verib")}),
+                    | {(noun, _az_plural(light)) for noun in _AZ_COMPOUND
+                       for light in _AZ_LIGHT if light != "edərək"}
+                    | {(noun, verb) for noun in ("xəbər", "məlumat", "cavab")
+                       for verb in ("verib", "veriblər")}),
     addressee_verbs=frozenset(),
     pronouns={"o": None, "onlar": None},
     roles=frozenset(

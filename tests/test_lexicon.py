@@ -1,0 +1,18 @@
+"""Tests for :mod:`pipeline.lexicon`: the word lists of the attribution patterns."""
+
+from __future__ import annotations
+
+from pipeline.lexicon import lexicon
+
+
+def test_azerbaijani_speech_verbs_in_the_plural() -> None:
+    """Regression: only the singular was listed, so a joint statement (“…,” ekspertlər
+    bildiriblər / Kərimov və Hüseynova qeyd ediblər ki, “…”) had no speech verb and its
+    quotation was taken for scare quotes."""
+    verbs = lexicon("az").verbs
+    for verb in (("bildiriblər",), ("deyiblər",), ("yazıblar",), ("vurğulayıblar",),
+                 ("dedilər",), ("qeyd", "ediblər"), ("bəyan", "etdilər"), ("cavab", "veriblər")):
+        assert verb in verbs, verb
+    from pipeline.quotes import QuoteKind, find_quotations
+    (quotation,) = find_quotations("“Tariflər yüksəkdir,” ekspertlər bildiriblər.", "az")
+    assert quotation.kind is QuoteKind.SPEECH
