@@ -498,8 +498,40 @@ def speaker_after(text: str, start: int, end: int, lang: str, *,
                  or (starts_name and _name_then_verb(text, tokens, index, lex, words, folded))
                  or _verb_then_name(text, tokens, index, lex, words, folded))
         if found is not None:
-            return found
+            return None if _in_list(text, found, lex) else found
     return None
+
+
+#: A name group in a list of speakers: up to three words separated by spaces.
+_LIST_NAME = r"[^\W\d_][^\s,]*(?:\s+[^\W\d_][^\s,]*){0,2}"
+
+
+@lru_cache(maxsize=None)
+def _list_patterns(and_word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(what follows a name that is not the last of a list: ", Y and " or " and "; what
+    precedes the last name of one: "X and "), for a language's word for "and"."""
+    following = re.compile(r"(?:\s*,\s*" + _LIST_NAME + r")*,?\s+" + re.escape(and_word)
+                           + r"\s+(?=[^\W\d_])")
+    preceding = re.compile(r"([^\W\d_][^\s,]*),?\s+" + re.escape(and_word) + r"\s+$")
+    return following, preceding
+
+
+def _in_list(text: str, name: Name, lex: Lexicon) -> bool:
+    """Whether ``name`` is one of several people a quotation is attributed to together
+    (Karimov, Huseynova and Aliyev said; заявили Керимов и Гусейнова; Kərimov və Hüseynova
+    bildiriblər). Such a quotation has no single speaker: the patterns would give it to
+    whichever name stands next to the verb, and a correct translation that orders the
+    names otherwise would read as a swap. The list must close with the word for "and" and
+    a capitalised word, so neither Karimov, an economist, said nor Karimov and his deputy
+    said is one."""
+    if name.pronoun or not lex.and_word:
+        return False
+    following, preceding = _list_patterns(lex.and_word)
+    after = following.match(text, name.end)
+    if after is not None and text[after.end()].isupper():
+        return True
+    before = preceding.search(text, max(0, name.start - 40), name.start)
+    return before is not None and before.group(1)[0].isupper()
 
 
 def speaker_before(text: str, start: int, end: int, lang: str) -> Name | None:
@@ -511,10 +543,11 @@ def speaker_before(text: str, start: int, end: int, lang: str) -> Name | None:
     if not tokens or not _LEAD_IN_TAIL.fullmatch(tail):
         return None
     words = [fold(t.text) for t in tokens]
-    return (_before_according_to(text, tokens, words, lang, lex)
-            or _before_genitive(text, tokens, words, lang, lex)
-            or _before_verb(text, tokens, words, lex, tail)
-            or _before_colon(text, tokens, words, lex, tail))
+    found = (_before_according_to(text, tokens, words, lang, lex)
+             or _before_genitive(text, tokens, words, lang, lex)
+             or _before_verb(text, tokens, words, lex, tail)
+             or _before_colon(text, tokens, words, lex, tail))
+    return None if found is not None and _in_list(text, found, lex) else found
 
 
 def resolve(name: Name, segment: int, mentions: list[Mention], speakers: list[Mention],

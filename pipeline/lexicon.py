@@ -86,6 +86,8 @@ class Lexicon:
     #: (görüşdən sonra: after the meeting): when, between the speaker's name and the verb.
     ablative: str = ""
     ablative_postpositions: frozenset[str] = frozenset()
+    #: The word that closes a list of names (Karimov, Huseynova and Aliyev said).
+    and_word: str = ""
 
     def is_comitative_name(self, word: str) -> bool:
         """Whether ``word`` is a capitalised surname in the comitative (:attr:`comitative_name`)."""
@@ -229,6 +231,7 @@ _EN_VERBS = {
 ENGLISH = Lexicon(
     verbs=frozenset(_EN_VERBS),
     addressee_verbs=frozenset({"told", "tells", "tell"}),
+    and_word="and",
     pronouns={"he": "m", "she": "f", "they": None},
     roles=frozenset(
         "economist analyst expert scientist journalist lawyer minister president premier "
@@ -320,6 +323,7 @@ _RU_BY_WORDS = ("словам мнению данным оценке оценк�
 
 RUSSIAN = Lexicon(
     dative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)у",
+    and_word="и",
     dative_given=r"[А-ЯЁ][а-яё]+[уюеи]",
     place_prepositions=frozenset({"в", "во", "на", "из"}),
     patronymic=r"[А-ЯЁ][а-яё]+(?:(?:ович|евич|ич)[а-яё]{0,2}|(?:овн|евн|ичн|иничн)[а-яё]{1,2})",
@@ -391,6 +395,7 @@ AZERBAIJANI = Lexicon(
     comitative_name=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+(?:(?:ov|ev|öv)l[aə]|(?:ova|eva|l[iıuü]|zadə)yl[aə])"
                     r"|[A-ZÇƏĞİIÖŞÜ0-9][^\W_]*['’\-]y?l[aə]",
     comitative_words=frozenset({"ilə"}),
+    and_word="və",
     ablative=r"[a-zçəğıiöşü]{3,}n?d[aə]n",
     ablative_postpositions=frozenset({"sonra", "əvvəl", "öncə", "bəri"}),
     #: Only the surname takes the case ending (deyə Şəhla Məmmədova Azər Qasımlıya bildirib).

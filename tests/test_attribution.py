@@ -54,3 +54,33 @@ def test_a_person_met_with_between_the_speaker_and_the_verb_is_not_the_speaker()
     assert [q.speaker for q in find_quotations(surname, "az")] == ["Hüseynova"]
     given_names = "“Gözləməyəcəyik,” deyə Leyla bildirib."  # (Leyla: -la, but no surname)
     assert [q.speaker for q in find_quotations(given_names, "az")] == ["Leyla"]
+
+
+def test_a_quotation_said_by_a_list_of_people_has_no_single_speaker() -> None:
+    """Regression: “…,” Karimov, Huseynova and Aliyev said gave the quotation to Aliyev
+    alone (the name next to the verb), and заявили Керимов, Гусейнова и Алиев to Керимов, so
+    a correct translation of a joint statement was reported as a swap of speakers. A joint
+    statement now has no single speaker (and stays speech); a name followed by an appositive
+    or by "and" and a lower-case word is still the one speaker."""
+    from pipeline.quotes import QuoteKind, find_quotations
+    joint = [
+        ("en", "“The port must grow,” Karimov, Huseynova and Aliyev said."),
+        ("en", "“The port must grow,” said Karimov, Huseynova and Aliyev."),
+        ("en", "Samir Karimov and Leyla Huseynova said: “The port must grow.”"),
+        ("ru", "«Порт должен расти», — заявили Керимов, Гусейнова и Алиев."),
+        ("ru", "Самир Керимов и Лейла Гусейнова заявили: «Порт должен расти»."),
+        ("az", "“Liman böyüməlidir,” Kərimov, Hüseynova və Əliyev bildiriblər."),
+        ("az", "“Liman böyüməlidir,” deyə Samir Kərimov və Leyla Hüseynova bildiriblər."),
+    ]
+    for lang, text in joint:
+        assert [(q.speaker, q.kind) for q in find_quotations(text, lang)] == [
+            (None, QuoteKind.SPEECH)], text
+    single = [
+        ("en", "“The port must grow,” Samir Karimov, an economist, said.", "Samir Karimov"),
+        ("en", "“The port must grow,” said Karimov and his deputy.", "Karimov"),
+        ("en", "“The port must grow,” Elchin Hasanov told Samir Karimov and Leyla Huseynova.",
+         "Elchin Hasanov"),
+        ("ru", "«Порт должен расти», — заявил Керимов и ушёл.", "Керимов"),
+    ]
+    for lang, text, speaker in single:
+        assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
