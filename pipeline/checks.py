@@ -201,9 +201,9 @@ def _swapped_speakers(entry: Entry) -> list[str]:
     “B,” said Y. → «A», — сказал Y. «B», — сказал X.): every name is there, so only the
     attributions, read in both languages and paired by position, show the swap. Only
     speakers with a glossary row are compared, so a name is never guessed."""
-    if entry.glossary is None:
-        return []
     source = [q for q in find_quotations(entry.source, entry.src_lang) if q.depth == 0]
+    if entry.glossary is None and len(_said_names(source, entry.src_lang)) < 2:
+        return []  # (no glossary row to compare, and no other speaker to swap with)
     target = [q for q in find_quotations(entry.translation, entry.tgt_lang) if q.depth == 0]
     if not source or len(source) != len(target):
         return []
@@ -212,11 +212,15 @@ def _swapped_speakers(entry: Entry) -> list[str]:
     # spoken to (“…,” Gasimli told Ilham Aliyev → “…,” Ilham Aliyev told Gasimli).
     quoted = {id(term) for term in said if term is not None} | {
         id(match.term) for match in entry.glossary.terms_in(entry.source, entry.src_lang)
-        if match.term.is_name}
+        if match.term.is_name} if entry.glossary is not None else set()
     problems = []
     for number, (wanted, quotation) in enumerate(zip(said, target), 1):
         found = _attributed_term(entry, quotation, entry.tgt_lang)
-        if wanted is None or found is None or found is wanted:
+        if wanted is None or found is None:
+            problem = _swapped_by_sound(entry, source, target, number)
+            problems += [problem] if problem else []
+            continue
+        if found is wanted:
             continue
         if id(found) not in quoted:  # a person from nowhere: “…,” Karimov added → — добавила Гусейнова
             problems.append(f"quotation {number} (“{_shorten(quotation.text.strip(), 40)}”) is "
@@ -230,6 +234,60 @@ def _swapped_speakers(entry: Entry) -> list[str]:
                         "the quotations were swapped between speakers or reordered; give each "
                         "its source's speaker and place")
     return problems
+
+
+def _said_names(quotations: list[Quotation], lang: str) -> list[str]:
+    """The names (not pronouns) ``quotations`` are attributed to, as written, each once."""
+    pronouns = lexicon(lang).pronouns
+    names = [q.attribution.text for q in quotations if q.attribution is not None]
+    return [name for i, name in enumerate(names)
+            if name.lower() not in pronouns and name not in names[:i]]
+
+
+def _swapped_by_sound(entry: Entry, source: list[Quotation], target: list[Quotation],
+                      number: int) -> str | None:
+    """The swap of :func:`_swapped_speakers` for speakers without a glossary row, told by
+    sound: the translation gives quotation ``number`` to the speaker of another source
+    quotation, and that quotation to this one's speaker (“A,” said X. “B,” said Y. →
+    «A», — сказал Y. «B», — сказал X.). A name is matched only when it sounds like one
+    source speaker (Mirzayev and Mirzayeva tell nothing), and only a swap both ways is
+    reported: one attribution misread in the translation (a quotation given the previous
+    one's speaker, its own not recognised) is no swap."""
+    wanted = source[number - 1].attribution
+    given = _sounds_like_one(entry, source, target[number - 1])
+    if wanted is None or given is None or given == wanted.text:
+        return None
+    back = [index for index, (mine, theirs) in enumerate(zip(source, target))
+            if mine.attribution is not None and mine.attribution.text == given
+            and _sounds_like_one(entry, source, theirs) == wanted.text]
+    if not back:
+        return None
+    quotation = target[number - 1]
+    assert quotation.attribution is not None
+    return (f"quotation {number} (“{_shorten(quotation.text.strip(), 40)}”) is attributed to "
+            f"{quotation.attribution.text!r} in the translation, but the source's quotation "
+            f"{number} to {wanted.text!r} and its quotation {back[0] + 1} to {given!r}: the "
+            "quotations were swapped between speakers or reordered; give each its source's "
+            "speaker and place")
+
+
+def _sounds_like_one(entry: Entry, source: list[Quotation], quotation: Quotation) -> str | None:
+    """The one source speaker (as written) whose name sounds like the speaker of
+    ``quotation``, a translation's; None when there is none, or several by that sound."""
+    found = quotation.attribution
+    if found is None or found.text.lower() in lexicon(entry.tgt_lang).pronouns:
+        return None
+    alike = [name for name in _said_names(source, entry.src_lang)
+             if _names_sound_alike(name, found.text)]
+    return alike[0] if len(alike) == 1 else None
+
+
+def _names_sound_alike(left: str, right: str) -> bool:
+    """Whether every word of the shorter name sounds like a word of the other (Mirzayev ~
+    Рауф Мирзаев; case endings pass: Сафаровой ~ Safarova)."""
+    shorter, longer = sorted((_WORDS.findall(left), _WORDS.findall(right)), key=len)
+    return bool(shorter) and all(any(similarity(word, other) >= 0.8 for other in longer)
+                                 for word in shorter)
 
 
 def _attributed_term(entry: Entry, quotation: Quotation, lang: str) -> Term | None:

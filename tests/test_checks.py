@@ -864,3 +864,28 @@ def test_a_joint_statement_translated_with_the_names_in_another_order_passes() -
                         "Hüseynova bildiriblər.", glossary, tgt="az") == []
     dropped = "«Тарифы слишком высоки», — заявил Самир Керимов."
     assert checks_fired(source, dropped, glossary) == [("glossary", Severity.ERROR)]
+
+
+def test_speakers_without_a_glossary_row_swapped_between_quotations() -> None:
+    """Regression: the swap of two quotations' speakers was found only between people with a
+    glossary row, so “A,” X said. “B,” Y replied. → «A», — сказала Y. «B», — ответил X.
+    passed when X and Y had none. Each translated attribution is now matched by sound to the
+    one source speaker it sounds like, and a swap both ways is reported; a misread
+    attribution of one quotation, or two speakers who sound alike, report nothing."""
+    source = "“Ships are late,” Rauf Mirzayev said. “Ships are early,” Gunel Safarova replied."
+    good = "«Суда опаздывают», — сказал Рауф Мирзаев. «Суда приходят раньше», — ответила Гюнель Сафарова."
+    assert checks_fired(source, good) == []
+    swapped = ("«Суда опаздывают», — сказала Гюнель Сафарова. «Суда приходят раньше», — ответил "
+               "Рауф Мирзаев.")
+    findings = [f for f in check_entry(source, swapped, "en", "ru") if f.check == "speaker"]
+    assert len(findings) == 2 and "'Rauf Mirzayev'" in findings[0].message
+    az_source = "Rauf Mirzayev said: “Ships are late.” Gunel Safarova replied: “Ships are early.”"
+    az_swapped = "Günel Səfərova bildirib: “Gəmilər gecikir.” Rauf Mirzəyev cavab verib: “Gəmilər tez gəlir.”"
+    assert ("speaker", Severity.ERROR) in checks_fired(az_source, az_swapped, tgt="az")
+    misread = ("«Цены выросли», — сказал Мирзаев. «Они упадут», — ответила коллега Рауфа Мирзаева "
+               "Гюнель Сафарова.")
+    assert checks_fired("“Prices rose,” Mirzayev said. “They will fall,” Rauf Mirzayev's colleague "
+                        "Gunel Safarova replied.", misread) == []
+    alike = "“Prices rose,” Aysel Mirzayeva said. “They will fall,” Rauf Mirzayev replied."
+    assert checks_fired(alike, "«Цены выросли», — сказала Айсель Мирзаева. «Они упадут», — ответил "
+                        "Рауф Мирзаев.") == []
