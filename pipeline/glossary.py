@@ -27,6 +27,7 @@ from pipeline.config import validate_language
 from pipeline.errors import ConfigError
 from pipeline.fileio import refuse_special_file
 from pipeline.inline import blank_out
+from pipeline.lexicon import lexicon
 from pipeline.translit import similarity
 
 KIND, NOTE = "kind", "note"
@@ -355,8 +356,9 @@ def _alone(prose: str, surname: str, term: Term, matches: list[TermMatch], src_l
         if any(s <= occurrence.start() < e for s, e in spans):
             continue  # the full name, or another term ("Ganja" the city)
         before = _CAPITALISED_BEFORE.search(prose, max(0, occurrence.start() - 40), occurrence.start())
-        if before and before.group()[:1].isupper() and not any(s <= before.start() < e for s, e in spans):
-            return False  # someone else of that surname: "Sarah Karimov"
+        if before and before.group()[:1].isupper() and not any(s <= before.start() < e for s, e in spans) \
+                and before.group().strip() not in lexicon(src_lang).function_words:
+            return False  # someone else of that surname: "Sarah Karimov" (not "Later Karimov")
         found = True
     return found
 
@@ -366,10 +368,12 @@ def _after_a_name(text: str, glossary: Glossary, lang: str) -> list[tuple[int, i
     glossary's terms (another person's surname after their given name)."""
     prose = blank_out(text)
     terms = [(m.start, m.end) for m in glossary.terms_in(text, lang)]
+    starters = lexicon(lang).function_words
     spans = []
     for previous, word in zip(list(_WORD.finditer(prose)), list(_WORD.finditer(prose))[1:]):
         if (previous.group()[:1].isupper() and prose[previous.end():word.start()].isspace()
-                and not any(s <= previous.start() < e for s, e in terms)):
+                and not any(s <= previous.start() < e for s, e in terms)
+                and previous.group() not in starters):  # (Позже Каримов: no given name)
             spans.append((word.start(), word.end()))
     return spans
 

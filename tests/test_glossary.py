@@ -412,3 +412,21 @@ def test_any_hyphen_inside_a_name_is_the_same_spelling(text: str) -> None:
 def test_a_dash_inside_a_name_is_another_spelling() -> None:
     glossary = read_glossary(io.StringIO("en,ru,kind\nAnne-Marie O'Neill,Энн-Мари О'Нил,person\n"))
     assert glossary.terms_in("Энн–Мари О'Нил прилетела в Баку.", "ru") == []
+
+
+def test_a_surname_after_a_sentence_starter_is_respelt() -> None:
+    """Regression: a capitalised word before a surname alone was taken for another
+    person's given name even when it starts the sentence (Later Karimov said → Позже
+    Каримов сказал), so the surname of a person the segment names in full was left as
+    the engine spelt it."""
+    glossary = read_glossary(io.StringIO("en,az,ru,kind\nSamir Karimov,Samir Kərimov,Самир Керимов,person\n"))
+    source = "Samir Karimov opened the session. Later Karimov said the budget was fiction."
+    assert enforce_glossary(source, "Самир Керимов открыл заседание. Позже Каримов сказал, что бюджет — "
+                            "фикция.", "en", "ru", glossary=glossary)[0] == (
+        "Самир Керимов открыл заседание. Позже Керимов сказал, что бюджет — фикция.")
+    assert enforce_glossary(source, "Samir Kərimov iclası açıb. Sonra Karimov bildirib ki, büdcə fiksiyadır.",
+                            "en", "az", glossary=glossary)[0] == (
+        "Samir Kərimov iclası açıb. Sonra Kərimov bildirib ki, büdcə fiksiyadır.")
+    other = "Samir Karimov met Sarah Karimov. Sarah Karimov left."
+    assert enforce_glossary(other, "Самир Керимов встретил Сару Каримов. Сара Каримов ушла.", "en", "ru",
+                            glossary=glossary)[0] == "Самир Керимов встретил Сару Каримов. Сара Каримов ушла."
