@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from pipeline.attribution import nominative
-from pipeline.glossary import Glossary, Term, count_term, find_variants, term_pattern
+from pipeline.glossary import (Glossary, Term, count_term, find_variants, surname_variants,
+                               term_pattern)
 from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN, RegionKind,
                              blank_out, code_spans, math_spans, protected_regions, template_structure_changed,
                              template_tags, urls)
@@ -340,6 +341,24 @@ def check_glossary(entry: Entry) -> list[Finding]:
         findings.append(_finding("glossary", severity,
                                  f"{match.text!r} must be {target!r} in {entry.tgt_lang}"
                                  f"{detail} (glossary line {term.line})"))
+    return findings + _surname_findings(entry, speakers)
+
+
+def _surname_findings(entry: Entry, speakers: set[str]) -> list[Finding]:
+    """A person's surname alone spelt against the glossary where no quotation makes it a
+    speaker (the speaker check has those): Later Karimov said … → Позже Каримов сказал."""
+    assert entry.glossary is not None
+    findings = []
+    for term, written, surname in surname_variants(entry.source, entry.translation,
+                                                    entry.src_lang, entry.tgt_lang,
+                                                    entry.glossary):
+        source_surname = (term.form(entry.src_lang) or "").split()[-1]
+        if source_surname in speakers:
+            continue
+        findings.append(_finding("glossary", Severity.ERROR,
+                                 f"{source_surname!r} (as in {term.form(entry.src_lang)!r}) is "
+                                 f"spelled {written!r}; the glossary says {surname!r} "
+                                 f"(glossary line {term.line})"))
     return findings
 
 

@@ -336,6 +336,33 @@ def _surnames_alone(source: str, translation: str, matches: list[TermMatch], src
     return fixed
 
 
+def surname_variants(source: str, translation: str, src_lang: str, tgt_lang: str,
+                     glossary: Glossary) -> list[tuple[Term, str, str]]:
+    """(term, spelling, glossary surname) for each surname alone in ``translation`` spelt
+    otherwise than the glossary says, of a person ``source`` names in full and then by
+    surname alone (Samir Karimov opened … Later Karimov said → Позже Каримов сказал),
+    under the rules by which :func:`_surnames_alone` respells such a surname in machine
+    output: a translator's spelling, in reported speech with no quotation to give it a
+    speaker, is otherwise never compared with the glossary. Another capitalised word
+    before a surname (someone else's full name) leaves it alone."""
+    matches = glossary.terms_in(source, src_lang)
+    prose = blank_out(source)
+    found: list[tuple[Term, str, str]] = []
+    for term in {m.term for m in matches if m.term.kind.lower() == "person"}:
+        src_form, tgt_form = term.form(src_lang) or "", term.form(tgt_lang) or ""
+        if len(src_form.split()) < 2 or len(tgt_form.split()) < 2:
+            continue
+        surname, target_surname = src_form.split()[-1], tgt_form.split()[-1]
+        if not _alone(prose, surname, term, matches, src_lang, target_surname, tgt_lang):
+            continue
+        protected = [(m.start, m.end) for m in glossary.terms_in(translation, tgt_lang)] \
+            + _after_a_name(translation, glossary, tgt_lang)
+        found += [(term, translation[start:end], target_surname)
+                  for start, end, _ in find_variants(translation, target_surname, tgt_lang,
+                                                     protected)]
+    return found
+
+
 _CAPITALISED_BEFORE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\s+\Z")
 
 

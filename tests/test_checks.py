@@ -889,3 +889,25 @@ def test_speakers_without_a_glossary_row_swapped_between_quotations() -> None:
     alike = "“Prices rose,” Aysel Mirzayeva said. “They will fall,” Rauf Mirzayev replied."
     assert checks_fired(alike, "«Цены выросли», — сказала Айсель Мирзаева. «Они упадут», — ответил "
                         "Рауф Мирзаев.") == []
+
+
+def test_a_surname_alone_in_reported_speech_spelt_against_the_glossary() -> None:
+    """Regression: a person named in full and then by surname alone, without a quotation
+    (Later Karimov said the budget was fiction), had that surname compared with the glossary
+    nowhere, so a translator's Каримов passed beside a correct Самир Керимов. Another
+    person of a similar surname, a case form of the right one and a quoted speaker (the
+    speaker check's) report nothing here."""
+    glossary = read_glossary(io.StringIO("en,az,ru,kind\nSamir Karimov,Samir Kərimov,Самир Керимов,person\n"),
+                             "glossary.csv")
+    source = "Samir Karimov opened the session. Later Karimov said the budget was fiction."
+    bad = "Самир Керимов открыл заседание. Позже Каримов сказал, что бюджет — фикция."
+    (finding,) = check_entry(source, bad, "en", "ru", glossary=glossary)
+    assert finding.check == "glossary" and "'Каримов'" in finding.message and "'Керимов'" in finding.message
+    assert checks_fired(source, "Самир Керимов открыл заседание. Позже Керимову возразили, что бюджет — "
+                        "фикция.", glossary) == []
+    assert checks_fired("Samir Karimov met Sarah Karimova. Later Karimova said the budget was fiction.",
+                        "Самир Керимов встретился с Сарой Каримовой. Позже Каримова сказала, что бюджет "
+                        "— фикция.", glossary) == []
+    quoted = "Samir Karimov spoke. “The budget is fiction,” Karimov said."
+    assert [f.check for f in check_entry(quoted, "Самир Керимов выступил. «Бюджет — фикция», — сказал "
+                                         "Каримов.", "en", "ru", glossary=glossary)] == ["speaker"]
