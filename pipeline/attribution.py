@@ -637,13 +637,26 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
         lead, core = group[:len(lead) + 1], core[1:]  # Президент Азербайджана Ильхам Алиев
     if not core or (len(core) == 1 and (core[0].text in lex.function_words
                                         or core[0].text == "The"
-                                        or lex.is_place_case(core[0].text))):
+                                        or lex.is_place_case(core[0].text)
+                                        or _role_word(core[0].text, lex))):
         return None, max(end, index + 1)  # (Bakıda bildirib: said in Baku, by someone)
     core = core[:2] if _too_long([t.text for t in core], lex.particles) else core
     name = Name(core[0].start, core[-1].end, " ".join(text[core[0].start:core[-1].end].split()),
                 gender=_title_gender_of([t.text for t in lead]),
                 person=any(t.text in lex.titles or fold(t.text) in lex.roles for t in lead))
     return name, index + len(lead) + len(core)
+
+
+def _role_word(word: str, lex: Lexicon) -> bool:
+    """Whether ``word``, alone, is a role or its plural, capitalised as a sentence starts
+    (Experts said: / Эксперты заявили: / Ekspertlər bildirib: / Эксперт заявил:): people
+    not named, whom a translation names by the word of its own language, not the sound."""
+    folded = fold(word)
+    return folded in lex.roles \
+        or (folded[-1:] in ("s", "ы", "и") and folded[:-1] in lex.roles) \
+        or (folded.endswith("ies") and folded[:-3] + "y" in lex.roles) \
+        or (folded.endswith("и") and folded[:-1] + "ь" in lex.roles) \
+        or (folded.endswith(_AZ_PLURALS) and folded[:-3] in lex.roles)
 
 
 def _name_word(tokens: list[Token], position: int, first: int, text: str,

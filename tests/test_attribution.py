@@ -84,3 +84,19 @@ def test_a_quotation_said_by_a_list_of_people_has_no_single_speaker() -> None:
     ]
     for lang, text, speaker in single:
         assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
+
+
+def test_a_role_word_starting_the_sentence_is_no_speakers_name() -> None:
+    """Regression: Experts said: “…” / Эксперты заявили: «…» / Ekspertlər bildirib: “…”
+    took the capitalised role word for a one-word name, so the speaker check asked the
+    translation for the sound of "Experts" and reported Эксперты as a missing speaker. A
+    surname that starts like a role (Alimov; az alim: scientist) is still a name."""
+    from pipeline.quotes import QuoteKind, find_quotations
+    for lang, text in (("en", "Officials said: “Tariffs are high.”"),
+                       ("en", "“Tariffs are high,” Deputies said."),
+                       ("ru", "Эксперты заявили: «Тарифы высоки»."),
+                       ("ru", "Жители говорят: «Тарифы высоки»."),
+                       ("az", "Ekspertlər bildirib: “Tariflər yüksəkdir.”")):
+        assert [(q.speaker, q.kind) for q in find_quotations(text, lang)] == [
+            (None, QuoteKind.SPEECH)], text
+    assert [q.speaker for q in find_quotations("“Tariflər yüksəkdir,” Alimov bildirib.", "az")] == ["Alimov"]
