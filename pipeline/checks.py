@@ -203,8 +203,10 @@ def _swapped_speakers(entry: Entry) -> list[str]:
     attributions, read in both languages and paired by position, show the swap. Only
     speakers with a glossary row are compared, so a name is never guessed."""
     source = [q for q in find_quotations(entry.source, entry.src_lang) if q.depth == 0]
-    if entry.glossary is None and len(_said_names(source, entry.src_lang)) < 2:
-        return []  # (no glossary row to compare, and no other speaker to swap with)
+    if entry.glossary is None and len(_said_names(source, entry.src_lang)) < 2 \
+            and not any(q.attribution is not None and lexicon(entry.src_lang).pronouns.get(
+                q.attribution.text.lower()) for q in source):
+        return []  # (no glossary row, no other speaker to swap with, no pronoun's gender)
     target = [q for q in find_quotations(entry.translation, entry.tgt_lang) if q.depth == 0]
     if not source or len(source) != len(target):
         return []
@@ -218,7 +220,8 @@ def _swapped_speakers(entry: Entry) -> list[str]:
     for number, (wanted, quotation) in enumerate(zip(said, target), 1):
         found = _attributed_term(entry, quotation, entry.tgt_lang)
         if wanted is None or found is None:
-            problem = _swapped_by_sound(entry, source, target, number)
+            problem = _swapped_by_sound(entry, source, target, number) \
+                or _other_gender(entry, source[number - 1], quotation, number)
             problems += [problem] if problem else []
             continue
         if found is wanted:
@@ -270,6 +273,23 @@ def _swapped_by_sound(entry: Entry, source: list[Quotation], target: list[Quotat
             f"{number} to {wanted.text!r} and its quotation {back[0] + 1} to {given!r}: the "
             "quotations were swapped between speakers or reordered; give each its source's "
             "speaker and place")
+
+
+def _other_gender(entry: Entry, mine: Quotation, theirs: Quotation, number: int) -> str | None:
+    """A quotation the source gives to "he" that the translation gives to "она" (or the
+    other way round): swapped between the two people of a paragraph, or given to the wrong
+    one. Only pronouns whose gender both languages tell are compared (not Azerbaijani o,
+    nor they)."""
+    said, found = mine.attribution, theirs.attribution
+    if said is None or found is None:
+        return None
+    wanted = lexicon(entry.src_lang).pronouns.get(said.text.lower())
+    given = lexicon(entry.tgt_lang).pronouns.get(found.text.lower())
+    if wanted is None or given is None or wanted == given:
+        return None
+    return (f"quotation {number} (“{_shorten(theirs.text.strip(), 40)}”) is attributed to "
+            f"{found.text!r} in the translation, but to {said.text!r} in the source: another "
+            "person's pronoun; give it its source's speaker")
 
 
 def _sounds_like_one(entry: Entry, source: list[Quotation], quotation: Quotation) -> str | None:

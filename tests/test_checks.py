@@ -911,3 +911,21 @@ def test_a_surname_alone_in_reported_speech_spelt_against_the_glossary() -> None
     quoted = "Samir Karimov spoke. “The budget is fiction,” Karimov said."
     assert [f.check for f in check_entry(quoted, "Самир Керимов выступил. «Бюджет — фикция», — сказал "
                                          "Каримов.", "en", "ru", glossary=glossary)] == ["speaker"]
+
+
+def test_a_pronoun_speaker_of_the_other_gender() -> None:
+    """Regression: “…,” he said. “…,” she replied. translated «…», — сказала она. «…», —
+    ответил он. passed: the swap check compared glossary names only. A pronoun of the other
+    gender is now reported where both languages tell it; Azerbaijani o, which does not, is
+    never compared."""
+    source = ("Samir Karimov and Leyla Huseynova met. “Ships are late,” he said. “Ships are early,” "
+              "she replied.")
+    good = ("Самир Керимов и Лейла Гусейнова встретились. «Суда опаздывают», — сказал он. «Суда "
+            "приходят раньше», — ответила она.")
+    assert checks_fired(source, good) == []
+    swapped = ("Самир Керимов и Лейла Гусейнова встретились. «Суда опаздывают», — сказала она. «Суда "
+               "приходят раньше», — ответил он.")
+    assert checks_fired(source, swapped) == [("speaker", Severity.ERROR)] * 2
+    az = ("Samir Kərimov və Leyla Hüseynova görüşüblər. “Gəmilər gecikir,” deyə o bildirib. “Gəmilər "
+          "tez gəlir,” deyə o cavab verib.")
+    assert checks_fired(source, az, tgt="az") == []
