@@ -210,7 +210,11 @@ def _analyse(segments: tuple[str, ...], lang: str) -> tuple[Quotation, ...]:
     previous: list[Quotation] = []
     for unit in units:
         quotations = _analyse_unit(unit, article, speakers)
-        result += _inherit_speaker(quotations, previous, segments)
+        # “B,” added a spokesman: a quotation with a speech verb of its own, whose speaker
+        # the patterns do not name, is not the previous speaker's.
+        own_verb = bool(previous) and quotations[0].attribution is None \
+            and _said_by_someone(article, unit[-1])
+        result += quotations if own_verb else _inherit_speaker(quotations, previous, segments)
         previous = result[-len(quotations):]
     for piece in nested:
         inner = _inner(segments, piece)

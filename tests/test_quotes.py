@@ -926,3 +926,18 @@ def test_a_speaker_is_not_replaced_by_a_name_after_the_preposition_posle() -> No
     speaker."""
     text = "«Порт растёт», — сказала Лейла Гусейнова после встречи с Самиром Керимовым."
     assert [q.speaker for q in find_quotations(text, "ru")] == ["Лейла Гусейнова"]
+
+
+def test_a_quotation_with_its_own_speech_verb_does_not_inherit_the_previous_speaker() -> None:
+    """Regression: “A,” Rauf Mirzayev said. “B,” added a spokesman for the port. gave B to
+    Mirzayev, as an unattributed quotation right after an attributed one inherits its
+    speaker; in a translation whose second attribution the patterns cannot read (ответила
+    коллега Рауфа Мирзаева Гюнель Сафарова) that made a swap of speakers out of nothing."""
+    assert [q.speaker for q in find_quotations(
+        "“Prices rose,” Rauf Mirzayev said. “They will fall,” added a spokesman for the port.",
+        "en")] == ["Rauf Mirzayev", None]
+    assert [q.speaker for q in find_quotations(
+        "«Цены выросли», — сказал Мирзаев. «Они упадут», — ответила коллега Рауфа Мирзаева "
+        "Гюнель Сафарова.", "ru")] == ["Мирзаев", None]
+    assert [q.speaker for q in find_quotations(
+        "“Prices rose,” Rauf Mirzayev said. “They will fall.”", "en")] == ["Rauf Mirzayev"] * 2
