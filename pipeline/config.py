@@ -69,6 +69,9 @@ class Config:
     #: House-style quotation marks by language (``[quotes]``), over CLDR's: see
     #: :func:`pipeline.quotemarks.house_style`.
     quotes: dict[str, str] = field(default_factory=dict)
+    #: The positional template-tag arguments readers see, by shortcode or include name
+    #: (``[templates] text_arguments``; 1-based): see :func:`pipeline.inline.positional_text_arguments`.
+    text_arguments: dict[str, frozenset[int]] = field(default_factory=dict)
 
     @property
     def source_path(self) -> Path:
@@ -129,13 +132,14 @@ def project_spelling(code: str, languages: tuple[str, ...] | list[str]) -> str |
 
 _KNOWN_KEYS = {
     "languages", "source_language", "source_dir", "locale_dir", "output",
-    "front_matter_keys", "translate", "models", "publish", "quotes",
+    "front_matter_keys", "translate", "models", "publish", "quotes", "templates",
 }
 #: The keys each table may hold: a misspelt one (``allow_machin``) must not be ignored.
 _KNOWN_TABLE_KEYS = {
     "translate": {"engine", "beam_size"},
     "models": {"dir"},
     "publish": {"allow_machine", "require_review", "notice", "enforced_checks"},
+    "templates": {"text_arguments"},
 }
 
 
@@ -243,7 +247,39 @@ def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
     if not isinstance(quotes, dict):
         raise ConfigError("[quotes] must be a table of language = marks, such as az = \"«»„“\"", path=CONFIG_NAME)
     kwargs["quotes"] = _quote_styles(quotes, kwargs.get("languages", Config.languages))
+    kwargs["text_arguments"] = _text_arguments(_table(data, "templates").get("text_arguments", {}))
     return Config(root=root, **kwargs)
+
+
+_TEXT_ARGUMENTS_EXAMPLE = 'text_arguments = { quote = [1, 2], "callout.html" = [1] }'
+
+
+def _text_arguments(table: Any) -> dict[str, frozenset[int]]:
+    """``[templates] text_arguments``: for each shortcode or included file, the 1-based
+    positions of its arguments that readers see. A name with a dot must be quoted in TOML
+    (``"callout.html" = [1]``): unquoted, TOML reads it as a table ``callout`` holding ``html``."""
+    if not isinstance(table, dict):
+        raise ConfigError("[templates] text_arguments must be a table of shortcode = positions",
+                          path=CONFIG_NAME, hint=f"e.g. {_TEXT_ARGUMENTS_EXAMPLE}")
+    setting: dict[str, frozenset[int]] = {}
+    for name, positions in table.items():
+        if isinstance(positions, dict):
+            raise ConfigError(f"[templates] text_arguments: {name}.{next(iter(positions), '')} must be "
+                              "written in quotes, as TOML reads a dot as a table", path=CONFIG_NAME,
+                              hint=f"e.g. {_TEXT_ARGUMENTS_EXAMPLE}")
+        if not name.strip() or any(char.isspace() for char in name):
+            raise ConfigError(f"[templates] text_arguments: {name!r} is no shortcode or include name",
+                              path=CONFIG_NAME, hint=f"e.g. {_TEXT_ARGUMENTS_EXAMPLE}")
+        if not isinstance(positions, list) or not positions or not all(
+                isinstance(at, int) and not isinstance(at, bool) and at >= 1 for at in positions):
+            raise ConfigError(f"[templates] text_arguments: {name} must be a list of argument positions "
+                              f"counted from 1, got {positions!r}", path=CONFIG_NAME,
+                              hint=f"e.g. {name} = [1] for the first positional argument")
+        if len(set(positions)) != len(positions):
+            raise ConfigError(f"[templates] text_arguments: {name} lists a position twice: {positions!r}",
+                              path=CONFIG_NAME, hint="list each position once")
+        setting[name] = frozenset(positions)
+    return setting
 
 
 def _quote_styles(table: dict[str, Any], languages: tuple[str, ...]) -> dict[str, str]:

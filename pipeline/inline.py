@@ -13,7 +13,9 @@ import bisect
 import enum
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -324,28 +326,123 @@ _QUOTINGS = {"double": "dq", "single": "sq", "backtick": "bt"}
 
 
 def template_arguments(text: str, skip: list[Region] | None = None) -> list[TagArgument]:
-    """The readers' text arguments (named in :data:`TEMPLATE_ARGUMENT_NAMES`) of the template
-    tags in ``text``, which may go on over several lines.
+    """The readers' text arguments of the template tags in ``text`` (those named in
+    :data:`TEMPLATE_ARGUMENT_NAMES`, and the positional ones the project's ``[templates]
+    text_arguments`` names, see :func:`positional_text_arguments`), which may go on over
+    several lines.
 
     A Hugo argument never spans lines (Hugo refuses a line break inside ``"..."``): one that
     seems to is not taken, except a raw string (``caption=`...` ``), which may. A Liquid or Nunjucks one may, and is read as the HTML it ends up in
     reads it, its line breaks as spaces."""
     found = []
+    positional = _TEXT_ARGUMENTS.get()
     for region in template_tags(text, skip):
         if not reads_arguments(text, region.start):
             continue
         flavour = "go" if text.startswith(("{{<", "{{%"), region.start) else "html"
         for match in _TEMPLATE_ARGUMENT.finditer(text, region.start, region.end):
             group = next(name for name in _QUOTINGS if match.group(name) is not None)
-            start, end = match.span(group)
-            value = text[start:end]
-            if group == "backtick" and flavour != "go":
-                continue  # a backtick quotes nothing in Liquid or Nunjucks
-            if (group != "backtick" and flavour == "go" and "\n" in value) or not _LETTER.search(blank_keys(value)):
-                continue
-            found.append(TagArgument(_VALUE_LINE_BREAKS.sub(" ", value), start, end,
-                                     f"tplarg-{flavour}-{_QUOTINGS[group]}", region.start, region.end))
+            argument = _text_argument(text, match, group, flavour, region)
+            if argument is not None:
+                found.append(argument)
+        if positional:
+            found += _positional_arguments(text, region, flavour, positional)
     return found
+
+
+def _text_argument(text: str, match: re.Match[str], group: str, flavour: str,
+                   region: Region) -> TagArgument | None:
+    """The argument whose quoted value is ``match``'s group ``group`` (``double``, ``single``
+    or ``backtick``), or None when it is no readers' text the tag can take back translated:
+    a backtick quotes nothing in Liquid or Nunjucks, and a Hugo ``"..."`` cannot hold a line
+    break."""
+    start, end = match.span(group)
+    value = text[start:end]
+    if group == "backtick" and flavour != "go":
+        return None
+    if (group != "backtick" and flavour == "go" and "\n" in value) or not _LETTER.search(blank_keys(value)):
+        return None
+    return TagArgument(_VALUE_LINE_BREAKS.sub(" ", value), start, end,
+                       f"tplarg-{flavour}-{_QUOTINGS[group]}", region.start, region.end)
+
+
+#: The positional arguments that hold readers' text, by shortcode or include name (1-based
+#: positions; ``[templates] text_arguments``). Only the site's templates know which of a
+#: tag's positional arguments readers see (``{{< quote "We will grow" "Samir Karimov" >}}``)
+#: and which are a file name or an ID, so none is taken unless the project names it.
+TextArguments = Mapping[str, frozenset[int]]
+_TEXT_ARGUMENTS: ContextVar[TextArguments] = ContextVar("text_arguments", default={})
+
+
+@contextmanager
+def positional_text_arguments(setting: TextArguments) -> Iterator[None]:
+    """Within the ``with`` block (one article's reading), :func:`template_arguments` takes the
+    positional arguments ``setting`` names: set once there rather than passed down through
+    every reader of a paragraph, heading, cell and HTML block."""
+    token = _TEXT_ARGUMENTS.set(setting)
+    try:
+        yield
+    finally:
+        _TEXT_ARGUMENTS.reset(token)
+
+
+#: A shortcode's name (``{{< quote``, ``{{% pullquote``; a path such as ``blog/quote`` too;
+#: never a closing tag's ``/quote``) and a Liquid or Nunjucks tag's (``{%- include``).
+_GO_TAG_NAME = re.compile(r"\{\{[<%][ \t\n]*(?P<name>[\w.-]+(?:/[\w.-]+)*)(?=[\s>%/]|$)")
+_HTML_TAG_NAME_AT = re.compile(r"\{%-?[ \t\n]*(?P<name>\w+)(?=\s|-?%\}|$)")
+#: Liquid's tags whose first argument names the template they include: the project names
+#: that file (``callout.html``) in ``text_arguments``, not ``include``.
+_INCLUDE_TAGS = ("include", "include_relative")
+#: One argument of a tag: ``name=`` before it makes it a named one. A Hugo value is
+#: ``"..."`` (no line break), a raw ``` `...` ``` or a bare word; a Liquid or Nunjucks one
+#: ``"..."``, ``'...'`` or a bare word.
+_GO_TOKEN = re.compile(r"(?P<key>[\w.-]+[ \t]*=[ \t]*)?"
+                       r"(?:\"(?P<double>(?:[^\"\\\n]|\\.)*)\"|`(?P<backtick>[^`]*)`|(?P<bare>[^\s\"`]+))")
+_HTML_TOKEN = re.compile(r"(?P<key>[\w.-]+[ \t]*=[ \t]*)?"
+                         r"(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^\s\"']+))")
+_TAG_END = {"go": re.compile(r"[ \t\n]*/?[ \t\n]*[>%]\}\}\Z"), "html": re.compile(r"[ \t\n]*-?%\}\Z")}
+_SPACE = re.compile(r"[ \t\n]*")
+
+
+def _positional_arguments(text: str, region: Region, flavour: str, setting: TextArguments) -> list[TagArgument]:
+    """The quoted positional arguments of the tag at ``region`` whose positions ``setting``
+    gives for its name (a bare word is not taken: a translation of two words would be two
+    arguments). A tag whose arguments cannot be told apart (``"a""b"``) gives none."""
+    head = (_GO_TAG_NAME if flavour == "go" else _HTML_TAG_NAME_AT).match(text, region.start, region.end)
+    closing = _TAG_END[flavour].search(text, region.start, region.end)
+    if head is None or closing is None:
+        return []
+    name, at, end = head.group("name"), head.end(), closing.start()
+    tokens = _argument_tokens(text, at, end, _GO_TOKEN if flavour == "go" else _HTML_TOKEN)
+    if flavour == "html" and name in _INCLUDE_TAGS and tokens and tokens[0].group("key") is None:
+        first = tokens.pop(0)
+        name = next((value for value in first.groups()[1:] if value is not None), "")
+    wanted = setting.get(name)
+    if not wanted:
+        return []
+    found = []
+    for position, token in enumerate((token for token in tokens if token.group("key") is None), 1):
+        group = next((group for group in _QUOTINGS if token.groupdict().get(group) is not None), None)
+        if position in wanted and group is not None:
+            argument = _text_argument(text, token, group, flavour, region)
+            if argument is not None:
+                found.append(argument)
+    return found
+
+
+def _argument_tokens(text: str, at: int, end: int, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """The arguments in ``text[at:end]``, each after white space, or none when one is not."""
+    tokens = []
+    while True:
+        space = _SPACE.match(text, at, end)
+        assert space is not None
+        if space.end() >= end:
+            return tokens
+        token = pattern.match(text, space.end(), end)
+        if token is None or space.end() == at:
+            return []
+        tokens.append(token)
+        at = token.end()
 
 
 def link_targets(text: str, skip: list[Region] | None = None) -> list[Region]:

@@ -30,8 +30,9 @@ from markdown_it.token import Token
 from . import htmlblocks
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
-from .inline import (Region, RegionKind, blank_keys, blank_out, code_spans, html_comments, math_spans,
-                     protected_regions, reads_arguments, tags_over_blank_lines, template_arguments, template_tags)
+from .inline import (Region, RegionKind, TextArguments, blank_keys, blank_out, code_spans, html_comments,
+                     math_spans, positional_text_arguments, protected_regions, reads_arguments,
+                     tags_over_blank_lines, template_arguments, template_tags)
 from .model import Anchor, Article, BlockKind, Piece, Segment
 from .titles import definition_title, inline_titles, render_title
 
@@ -172,11 +173,13 @@ class SourceLines:
 
 
 def read_article(raw: bytes, *, path: str, slug: str, default_lang: str,
-                 front_matter_keys: Sequence[str], languages: Sequence[str] = ()) -> Article:
+                 front_matter_keys: Sequence[str], languages: Sequence[str] = (),
+                 text_arguments: TextArguments | None = None) -> Article:
     """Decode, parse and segment one source article; errors name the file and line.
 
     ``languages`` are the project's languages: a ``lang:`` that names one of them under
-    another spelling is refused (see :func:`_check_lang_spelling`)."""
+    another spelling is refused (see :func:`_check_lang_spelling`). ``text_arguments``: the
+    positional template-tag arguments readers see (``[templates] text_arguments``)."""
     text = _decode(raw, path)
     bom = text.startswith("\ufeff")
     if bom:
@@ -188,7 +191,8 @@ def read_article(raw: bytes, *, path: str, slug: str, default_lang: str,
         lang = default_lang
     _check_no_nul(fm_segments, path)
     segments = list(fm_segments)
-    segments.extend(_body_segments(lines, fm_end))
+    with positional_text_arguments(text_arguments or {}):
+        segments.extend(_body_segments(lines, fm_end))
     return Article(path=path, slug=slug, lang=lang, text=text, bom=bom,
                    segments=tuple(segments), front_matter_end=fm_end,
                    reference_labels=_reference_labels(lines, fm_end) if "]:" in text else frozenset())

@@ -247,7 +247,8 @@ def load_article(config: Config, rel: str, slug: str) -> Article:
     refuse_special_file(path)
     data = path.read_bytes()
     article = read_article(data, path=rel, slug=slug, default_lang=config.source_language,
-                           front_matter_keys=config.front_matter_keys, languages=config.languages)
+                           front_matter_keys=config.front_matter_keys, languages=config.languages,
+                           text_arguments=config.text_arguments)
     validate_language(article.lang, where=rel)
     _check_not_its_own_version(config, rel, article, data)
     if not article.text.strip():

@@ -270,6 +270,28 @@ def test_template_check_names_a_stray_delimiter() -> None:
     assert checks_fired(source, 'Порт {{< abbr title="Baku port" >}} вырос >}}.') == [("template", Severity.ERROR)]
 
 
+def test_a_translated_positional_text_argument_passes_and_a_changed_tag_does_not() -> None:
+    """With ``[templates] text_arguments``, a shortcode's positional text is an entry of its
+    own: its translation there passes every check, while the paragraph's entry still reports
+    a tag renamed, a non-text argument changed (a path), or a tag lost; a text argument
+    translated inside the paragraph's tag is reported as a named one is (translate its own
+    entry instead)."""
+    from pipeline.markdown import read_article
+
+    source = 'He said {{< pullquote "We will grow" "photos/port.jpg" >}} today.\n'
+    art = read_article(source.encode(), path="source/a.md", slug="a", default_lang="en", front_matter_keys=(),
+                       text_arguments={"pullquote": frozenset({1})})
+    paragraph, argument = (segment.msgid for segment in art.segments)
+    assert argument == "We will grow"
+    assert checks_fired(argument, "Мы вырастем") == []
+    assert checks_fired(paragraph, 'Он сказал {{< pullquote "We will grow" "photos/port.jpg" >}} сегодня.') == []
+    for broken in ('Он сказал {{< цитата "We will grow" "photos/port.jpg" >}} сегодня.',
+                   'Он сказал {{< pullquote "We will grow" "фото/порт.jpg" >}} сегодня.',
+                   "Он сказал сегодня.",
+                   'Он сказал {{< pullquote "Мы вырастем" "photos/port.jpg" >}} сегодня.'):
+        assert ("template", Severity.ERROR) in checks_fired(paragraph, broken), broken
+
+
 def test_untranslated_long_segment() -> None:
     source = "The government has not answered the questions of journalists."
     assert checks_fired(source, source) == [("untranslated", Severity.WARNING)]

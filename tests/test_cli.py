@@ -570,3 +570,49 @@ def test_a_file_error_outranks_a_missing_model_under_strict(runner: CliRunner, p
     result = runner.invoke(cli, ["--project", str(project), "sync", "--strict"])
     assert result.exit_code == 1, result.output
     assert "no model" in result.output or "missing" in result.output.lower(), result.output
+
+
+QUOTE_ARTICLE = """---
+title: Port
+---
+
+{{< quote "We will grow" "Samir Karimov" >}}
+
+He said {{< pullquote "A caption readers see" >}} today.
+
+{% include callout.html "Read more" %}
+"""
+TEXT_ARGUMENTS = '[templates]\ntext_arguments = { quote = [1, 2], pullquote = [1], "callout.html" = [1] }\n'
+
+
+def test_positional_text_arguments_are_extracted_translated_and_published(runner: CliRunner, tmp_path: Path) -> None:
+    """A fresh project's sync makes the positional arguments that ``[templates]
+    text_arguments`` names entries of their own; naming them later re-reads the articles
+    (the run state hashes the settings), and the published version has their translations
+    inside their quotes."""
+    root = write_project(tmp_path, {"a": QUOTE_ARTICLE}, 'languages = ["en", "ru"]\n')
+    assert run(runner, root, "sync", "--engine", "none").exit_code == 0
+    assert "We will grow" not in (root / "locale/templates/a.pot").read_text(encoding="utf-8")
+    (root / "pipeline.toml").write_text('languages = ["en", "ru"]\n' + TEXT_ARGUMENTS, encoding="utf-8")
+    result = run(runner, root, "sync", "--engine", "none")
+    assert result.exit_code == 0, result.output
+    template = (root / "locale/templates/a.pot").read_text(encoding="utf-8")
+    for line, msgid in ((5, "We will grow"), (5, "Samir Karimov"), (7, "A caption readers see"), (9, "Read more")):
+        assert f'#. template argument\n#: source/a.md:{line}\nmsgid "{msgid}"\nmsgstr ""\n' in template
+    fill(root, "locale/ru/LC_MESSAGES/a.po", lambda m: m.msgid if m.msgid.startswith("He said") else f'Р "{m.msgid}"')
+    result = run(runner, root, "sync", "--engine", "none")
+    assert result.exit_code == 0, result.output
+    published = (root / "public/ru/a.md").read_text(encoding="utf-8")
+    # Russian house style writes the translations' straight quotes as «»: none is left to escape.
+    assert '{{< quote "Р «We will grow»" "Р «Samir Karimov»" >}}' in published
+    assert 'He said {{< pullquote "Р «A caption readers see»" >}} today.' in published
+    assert '{% include callout.html "Р «Read more»" %}' in published
+    assert "nothing changed" in run(runner, root, "sync", "--engine", "none").output
+
+
+def test_a_misspelt_text_arguments_setting_stops_the_run_with_its_line(runner: CliRunner, tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"a": QUOTE_ARTICLE}, '[templates]\ntext_arguments = { quote = ["1"] }\n')
+    result = run(runner, root, "sync", "--engine", "none")
+    assert result.exit_code == 2
+    assert "pipeline.toml:2: [templates] text_arguments: quote must be a list of argument positions" in result.output
+    assert not (root / "locale").exists()

@@ -220,3 +220,33 @@ def test_a_named_pipe_in_place_of_the_settings_is_reported_not_waited_on(tmp_pat
     os.mkfifo(tmp_path / "pipeline.toml")
     with pytest.raises(ConfigError, match="named pipe"):
         load_config(tmp_path)
+
+
+def test_positional_text_arguments_by_shortcode_or_include_name(tmp_path: Path) -> None:
+    assert load_config(tmp_path).text_arguments == {}
+    config = config_from(tmp_path, '[templates]\ntext_arguments = { quote = [1, 2], "callout.html" = [1] }\n')
+    assert config.text_arguments == {"quote": frozenset({1, 2}), "callout.html": frozenset({1})}
+    table = config_from(tmp_path, '[templates.text_arguments]\npullquote = [1]\n"blog/quote" = [2]\n')
+    assert table.text_arguments == {"pullquote": frozenset({1}), "blog/quote": frozenset({2})}
+
+
+@pytest.mark.parametrize("text, line, fragment", [
+    ('[templates]\ntext_argument = { quote = [1] }\n', 2, "unknown key(s) in [templates]: text_argument"),
+    ('templates = 1\n', 1, "[templates] must be a table"),
+    ('[templates]\ntext_arguments = [1, 2]\n', 2, "text_arguments must be a table"),
+    ('[templates]\ntext_arguments = { quote = 1 }\n', 2, "quote must be a list of argument positions"),
+    ('[templates]\ntext_arguments = { quote = [0] }\n', 2, "counted from 1, got [0]"),
+    ('[templates]\ntext_arguments = { quote = [] }\n', 2, "quote must be a list"),
+    ('[templates]\ntext_arguments = { quote = ["1"] }\n', 2, "quote must be a list"),
+    ('[templates]\ntext_arguments = { quote = [true] }\n', 2, "quote must be a list"),
+    ('[templates]\ntext_arguments = { quote = [1.5] }\n', 2, "quote must be a list"),
+    ('[templates]\ntext_arguments = { quote = [1, 1] }\n', 2, "quote lists a position twice"),
+    ('[templates]\ntext_arguments = { callout.html = [1] }\n', 2, "callout.html must be written in quotes"),
+    ('[templates]\ntext_arguments = { "two words" = [1] }\n', 2, "'two words' is no shortcode"),
+    ('[templates.text_arguments]\nquote = [1]\npullquote = [-1]\n', 3, "pullquote must be a list"),
+])
+def test_a_bad_text_arguments_setting_names_the_line(tmp_path: Path, text: str, line: int, fragment: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, text)
+    assert fragment in info.value.message
+    assert info.value.path == "pipeline.toml" and info.value.line == line

@@ -1524,3 +1524,92 @@ def test_a_translated_line_that_would_be_a_right_aligned_delimiter_row_is_escape
     art = article("> Quote\n---\n")
     out = localise(art, lambda s: "a|\n-:")
     assert block_types(out) == block_types("> Quote\n---\n")
+
+
+POSITIONAL = """{{< quote "We will grow" "Samir Karimov" >}}
+
+He said {{< pullquote "A caption readers see" >}} today.
+
+{% include callout.html "Read more" style="wide" %}
+
+{{< gallery "photos/port" "Ships at dusk" >}}
+
+{{< youtube "dQw4w9WgXcQ" >}}
+
+<figure>
+{{< pullquote "In a figure" >}}
+</figure>
+
+{{< quote
+    `A raw "quote"`
+    "Leyla Aliyeva" >}}
+
+| who | said |
+|-----|------|
+| a | {{< pullquote "In a cell" >}} |
+"""
+TEXT_ARGUMENTS = {"quote": frozenset({1, 2}), "pullquote": frozenset({1}), "callout.html": frozenset({1}),
+                  "gallery": frozenset({2})}
+
+
+def positional(text: str, setting: dict[str, frozenset[int]] | None = None):
+    return read_article(text.encode("utf-8"), path="source/a.md", slug="a", default_lang="en",
+                        front_matter_keys=DEFAULT_FRONT_MATTER_KEYS,
+                        text_arguments=TEXT_ARGUMENTS if setting is None else setting)
+
+
+def test_the_positional_arguments_the_project_names_are_entries_of_their_own() -> None:
+    """Regression: a shortcode's or include's positional arguments (``{{< quote "Text"
+    "Author" >}}``) were never translated, whatever they held: now those ``[templates]
+    text_arguments`` names are entries as a ``caption`` is, on tag lines, in prose, in an HTML
+    block, over several lines and in a table cell; a position not named (a path, an ID)
+    stays, and so does every positional argument of a tag the setting does not name."""
+    found = [(s.kind.value, s.msgid, s.line, s.style) for s in positional(POSITIONAL).segments
+             if s.kind is BlockKind.TEMPLATE_ARGUMENT]
+    assert found == [
+        ("template argument", "We will grow", 1, "tplarg-go-dq"),
+        ("template argument", "Samir Karimov", 1, "tplarg-go-dq"),
+        ("template argument", "A caption readers see", 3, "tplarg-go-dq"),
+        ("template argument", "Read more", 5, "tplarg-html-dq"),
+        ("template argument", "Ships at dusk", 7, "tplarg-go-dq"),
+        ("template argument", "In a figure", 12, "tplarg-go-dq-html"),
+        ("template argument", 'A raw "quote"', 16, "tplarg-go-bt"),
+        ("template argument", "Leyla Aliyeva", 17, "tplarg-go-dq"),
+        ("template argument", "In a cell", 21, "tplarg-go-dq-cell"),
+    ]
+    assert not [s for s in positional(POSITIONAL, {}).segments if s.kind is BlockKind.TEMPLATE_ARGUMENT]
+    assert [s.msgid for s in positional(POSITIONAL).segments if s.kind is not BlockKind.TEMPLATE_ARGUMENT] == \
+        [s.msgid for s in positional(POSITIONAL, {}).segments]
+
+
+@pytest.mark.parametrize("tag", ['{{< quote "a""b" >}}', '{{< quote bare words >}}', '{{< /quote >}}',
+                                 '{{</* quote "Shown as code" */>}}', '{{< quote "Two\nlines" >}}',
+                                 "{{< quote 'single quotes are no Go string' >}}", "`{{< quote \"Code\" >}}`"])
+def test_positional_arguments_that_cannot_be_told_apart_or_are_no_text_are_left_as_written(tag: str) -> None:
+    """A bare word is no entry (its translation of two words would be two arguments), nor is
+    an argument Hugo reads otherwise (no single quotes, no line break in ``"..."``), one of an
+    escaped shortcode or a code span, nor any of a tag whose arguments run together."""
+    art = positional(tag + "\n")
+    assert not [s for s in art.segments if s.kind is BlockKind.TEMPLATE_ARGUMENT]
+    assert localise(art, lambda s: s.msgid) == tag + "\n"
+
+
+def test_positional_arguments_are_written_back_inside_their_quotes_and_round_trip() -> None:
+    art = positional(POSITIONAL)
+    assert localise(art, lambda s: s.msgid) == POSITIONAL
+    translations = {"We will grow": 'Мы "вырастем"', "Samir Karimov": "Самир Каримов",
+                    "He said {{< pullquote \"A caption readers see\" >}} today.":
+                        "Он сказал {{< pullquote \"A caption readers see\" >}} сегодня.",
+                    "A caption readers see": "Подпись %}} для читателей", "Read more": 'Читать "далее"',
+                    "In a figure": "В 'рисунке' <b>", 'A raw "quote"': "Сырая `цитата`", "In a cell": "В | ячейке"}
+    out = localise(art, lambda s: translations.get(s.msgid, s.msgid))
+    assert '{{< quote "Мы \\"вырастем\\"" "Самир Каримов" >}}' in out
+    assert 'Он сказал {{< pullquote "Подпись %&#125;} для читателей" >}} сегодня.' in out
+    assert '{% include callout.html "Читать &quot;далее&quot;" style="wide" %}' in out
+    assert "{{< pullquote \"В 'рисунке' &lt;b>\" >}}" in out
+    assert '{{< quote\n    `Сырая &#96;цитата&#96;`\n    "Leyla Aliyeva" >}}' in out
+    assert '| a | {{< pullquote "В &#124; ячейке" >}} |' in out
+    assert '{{< youtube "dQw4w9WgXcQ" >}}' in out and '{{< gallery "photos/port" "Ships at dusk" >}}' in out
+    again = positional(out)
+    assert [s.kind for s in again.segments] == [s.kind for s in art.segments]
+    assert len(template_tags(out)) == len(template_tags(POSITIONAL))
