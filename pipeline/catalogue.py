@@ -57,6 +57,7 @@ import gettext
 import hashlib
 import os
 import re
+import shlex
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -842,8 +843,54 @@ def _decode(data: bytes, path: str) -> str:
                         hint=f"convert it with: msgconv --to-code=UTF-8 FILE -o FILE "
                              f"(it is {charset} now), then run pipeline sync again") from None
         raise _fail(path, line, f"invalid UTF-8 (byte 0x{data[exc.start]:02X})",
-                    hint="re-save the file as UTF-8 (in Poedit or with msgconv), then run "
-                         "pipeline sync again") from None
+                    hint=_legacy_bytes_hint(data, path)) from None
+
+
+#: The Windows code page a legacy catalogue of each language was most likely saved in.
+_CYRILLIC_LANGUAGES = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"}
+_TURKIC_LATIN_LANGUAGES = {"az", "tr"}
+_LANGUAGE_FIELD = re.compile(r'"Language:[ \t]*([A-Za-z]+)')
+#: The language folder of a catalogue's path (``locale/ru/LC_MESSAGES/...``).
+_LANGUAGE_FOLDER = re.compile(r"([A-Za-z]+(?:[-_][A-Za-z0-9]+)*)/LC_MESSAGES/")
+
+
+def _legacy_bytes_hint(data: bytes, path: str) -> str:
+    """What to do with a file that is not UTF-8 and declares no charset msgconv could follow.
+
+    msgconv refuses a file without a charset in its header (and one declaring UTF-8 or
+    CHARSET would be misread), so the hint gives iconv with the likely encoding and the
+    file's own path. A file that is partly UTF-8 already is never sent to iconv, which would
+    garble those parts: the line with the foreign bytes is to be retyped instead.
+    """
+    text = data.decode("utf-8", "surrogateescape")
+    if any(ord(char) > 0x7F and not 0xDC80 <= ord(char) <= 0xDCFF for char in text):
+        return ("the rest of the file is UTF-8: retype the text of this line in Poedit or a "
+                "UTF-8 editor (or restore the file from version control), then run pipeline "
+                "sync again")
+    declared = _LANGUAGE_FIELD.search(text) or _LANGUAGE_FOLDER.search(path)
+    encoding = _legacy_encoding(data, re.split("[-_]", declared.group(1))[0].lower() if declared else "")
+    name = shlex.quote(path)
+    which = (f"if it is {encoding}" if encoding != "ENCODING" else
+             "put its encoding in place of ENCODING (CP1251 for Windows Cyrillic, CP1252 for "
+             "Western European, CP1254 for Turkish)")
+    return (f"the file is in a legacy encoding and declares no charset that msgconv could "
+            f"follow; {which}, convert it with: iconv -f {encoding} -t UTF-8 {name} "
+            f"> {name}.utf8 && mv {name}.utf8 {name} (check the letters first with: iconv -f "
+            f"{encoding} -t UTF-8 {name} | less; for another encoding, put its name in place "
+            f"of {encoding}, e.g. KOI8-R, CP1252), then run pipeline sync again")
+
+
+def _legacy_encoding(data: bytes, language: str) -> str:
+    """The likeliest legacy encoding of ``data``: Windows Cyrillic or KOI8-R (whichever
+    gives more lower-case Cyrillic letters, as running text has), Turkish, or Western; and
+    ``ENCODING`` when the language is unknown, as any guess could garble every letter."""
+    if language in _CYRILLIC_LANGUAGES:
+        counts = {encoding: sum("а" <= char <= "я" for char in data.decode(encoding, "replace"))
+                  for encoding in ("CP1251", "KOI8-R")}
+        return max(counts, key=lambda encoding: counts[encoding])
+    if not language:
+        return "ENCODING"
+    return "CP1254" if language in _TURKIC_LATIN_LANGUAGES else "CP1252"
 
 
 def _check_lone_cr_line_ends(text: str, path: str) -> None:

@@ -439,6 +439,52 @@ def test_escaped_latin1_bytes_in_a_latin1_file_point_to_msgconv() -> None:
     assert error.hint and "msgconv --to-code=UTF-8" in error.hint
 
 
+ICONV = shutil.which("iconv")
+CP1251_PO = ('# ru translation\nmsgid ""\nmsgstr ""\n"Project-Id-Version: newsroom\\n"\n'
+             '"Language: ru\\n"\n\nmsgid "Port"\nmsgstr "Порт"\n\nmsgid "The port grew"\n'
+             'msgstr "Порт вырос"\n')
+
+
+@pytest.mark.parametrize("header_charset", ["", '"Content-Type: text/plain; charset=UTF-8\\n"\n',
+                                            '"Content-Type: text/plain; charset=CHARSET\\n"\n'])
+def test_legacy_bytes_without_a_usable_charset_get_a_command_that_works(
+        tmp_path: Path, header_charset: str) -> None:
+    """Regression: a CP1251 file declaring no charset (or UTF-8, or xgettext's CHARSET) got
+    'open it in Poedit or msgconv', and msgconv refuses a file without a charset ("input file
+    doesn't contain a header entry with a charset specification"). The hint now gives an iconv
+    command naming the likely encoding and the file, which converts it so it reads."""
+    text = CP1251_PO.replace('"Language: ru\\n"\n', '"Language: ru\\n"\n' + header_charset)
+    path = tmp_path / "ru.po"
+    path.write_bytes(text.encode("cp1251"))
+    with pytest.raises(CatalogueError) as caught:
+        parse_po(path.read_bytes(), str(path))
+    hint = caught.value.hint or ""
+    assert "msgconv --to-code" not in hint and f"iconv -f CP1251 -t UTF-8 {path} > {path}.utf8" in hint, hint
+    if ICONV is None:
+        return
+    command = hint.split("convert it with: ", 1)[1].split(" (", 1)[0]
+    subprocess.run(command, shell=True, check=True)
+    assert parse_po(path.read_bytes()).messages[-1].msgstr == "Порт вырос"
+
+
+def test_the_encoding_guess_follows_the_catalogue_folder_when_the_header_names_no_language() -> None:
+    """A Cyrillic file without a Language line was offered 'iconv -f CP1252', which succeeds
+    and turns every letter into Latin-1 mojibake (Порт -> Ïîðò); the folder names the
+    language. With neither, the hint names no encoding as if it knew it."""
+    data = CP1251_PO.replace('"Language: ru\\n"\n', "").encode("cp1251")
+    with pytest.raises(CatalogueError) as caught:
+        parse_po(data, "locale/ru/LC_MESSAGES/news/port.po")
+    assert "iconv -f CP1251 -t UTF-8 locale/ru/LC_MESSAGES/news/port.po" in (caught.value.hint or "")
+    unknown = parse_error(data).hint or ""
+    assert "if it is" not in unknown and "iconv -f ENCODING -t UTF-8 az.po" in unknown, unknown
+
+def test_a_file_mixing_utf8_and_legacy_bytes_is_not_sent_to_iconv() -> None:
+    """iconv would garble the lines already in UTF-8: the hint names the line to retype."""
+    data = CP1251_PO.encode("utf-8").replace("вырос".encode("utf-8"), "вырос".encode("cp1251"))
+    error = parse_error(data)
+    assert error.line == 11 and "iconv" not in (error.hint or "") and "UTF-8" in (error.hint or "")
+
+
 def test_nul_escapes_are_refused_where_gnu_cuts_the_string() -> None:
     """GNU reads ``"a\\0b"`` as ``"a"``: reading it so would drop the rest of the
     translation on the next write, so it is refused instead, as a NUL byte is."""
