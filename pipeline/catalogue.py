@@ -762,6 +762,33 @@ class _Parser:
                      hint="delete or merge one of the two entries (msguniq --use-first can do "
                           "it), then run pipeline sync again")
 
+    def check_header_line_ends(self, msgid_line: int) -> None:
+        """Refuse a header string ending without ``\\n`` when the next one starts a field.
+
+        GNU gettext joins the two (``"Language: ru"`` + ``"Content-Type: ..."`` is one field,
+        Language = ``ruContent-Type: ...``), so the second field would vanish without a word.
+        A value wrapped over lines (msgcat's layout) goes on with text, not ``Name:``.
+        """
+        lines = self.text.split("\n")
+        strings: list[tuple[int, str]] = []
+        for lineno in range(msgid_line, len(lines) + 1):
+            line = lines[lineno - 1]
+            match = _KEYWORD_LINE.match(line) or _STRING_LINE.match(line)
+            if match is None:
+                break
+            if line.startswith("msgstr"):
+                strings = []
+            strings.append((lineno, match.group(match.lastindex or 0)))
+        for (lineno, body), (_, following) in zip(strings, strings[1:]):
+            field = _HEADER_FIELD_START.match(following)
+            if body and not _ends_with_newline_escape(body) and field and (
+                    field.group(1) in HEADER_ORDER or field.group(1).startswith("X-")):
+                raise _fail(self.path, lineno,
+                            f"header line {_quote(_excerpt(body))} does not end with \\n, so "
+                            f"the {field.group(1)} field on the next line is joined to it",
+                            hint="add \\n before the closing quote of this line, then run "
+                                 "pipeline sync again")
+
     def take_header(self, entry: _Entry, message: Message) -> None:
         self.header_seen += 1
         if self.header_seen > 1:
@@ -775,6 +802,7 @@ class _Parser:
                         "the header entry (msgid \"\") cannot carry #. #: or #| comments",
                         hint="delete those comment lines above the header, then run "
                              "pipeline sync again")
+        self.check_header_line_ends(message.lineno)
         fields, bad = _parse_header(message.msgstr)
         if bad is not None:
             raise _fail(self.path, self.line_containing(_escape(bad)[:30], message.lineno),
@@ -782,6 +810,16 @@ class _Parser:
         self.catalogue.header = fields
         self.catalogue.header_comments = message.comments
         self.catalogue.header_flags = message.flags
+
+
+_HEADER_FIELD_START = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*):(?: |\\n|\Z)")
+
+
+def _ends_with_newline_escape(body: str) -> bool:
+    """Whether an escaped string ends with the escape ``\\n`` (not with ``\\\\`` then n)."""
+    stripped = body[:-1] if body.endswith("n") else ""
+    backslashes = len(stripped) - len(stripped.rstrip("\\"))
+    return backslashes % 2 == 1
 
 
 def _parse_header(text: str) -> tuple[list[tuple[str, str]], str | None]:

@@ -607,6 +607,38 @@ def test_a_garbage_plural_forms_header_is_refused_with_its_line(value: str, frag
                                          "CLDR's rule for ru ('Plural-Forms: nplurals=3; plural=")
 
 
+JOINED_HEADER = ('msgid ""\nmsgstr ""\n"Project-Id-Version: newsroom\\n"\n'
+                 '"Last-Translator: Leyla <leyla@example.org>\\n"\n"Language: az\\n"\n'
+                 '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                 '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n"X-Generator: Poedit 3.4\\n"\n\n'
+                 'msgid "Port"\nmsgstr "Liman"\n')
+
+
+@pytest.mark.parametrize("field", ["Project-Id-Version", "Last-Translator", "Language",
+                                   "Content-Type", "Plural-Forms"])
+def test_a_header_line_missing_its_newline_is_refused_at_its_line(field: str) -> None:
+    """Regression: '"Language: az"' followed by '"Content-Type: ..."' (the \\n lost by a hand
+    edit) joined the two fields into one value, 'azContent-Type: text/plain; ...': the next
+    field vanished silently and sync rewrote the header without it. It is now refused at the
+    line missing its \\n, naming the field swallowed."""
+    lines = JOINED_HEADER.split("\n")
+    lineno = next(i for i, line in enumerate(lines, 1) if line.startswith(f'"{field}:'))
+    lines[lineno - 1] = lines[lineno - 1].replace('\\n"', '"')
+    error = parse_error(po("\n".join(lines)))
+    assert error.line == lineno and "\\n" in error.message and lines[lineno].split(":")[0][1:] in error.message, error
+    assert "\\n" in (error.hint or "")
+
+
+def test_a_header_value_wrapped_over_lines_is_not_a_missing_newline() -> None:
+    """msgcat wraps a long value over string lines without \\n: those are one field."""
+    text = JOINED_HEADER.replace('"Last-Translator: Leyla <leyla@example.org>\\n"',
+                                 '"Last-Translator: Leyla Mammadova, Newsroom translation desk "\n'
+                                 '"<leyla@example.org>\\n"')
+    assert parse_po(po(text)).header_value("Last-Translator").endswith("<leyla@example.org>")
+    last = JOINED_HEADER.replace('"X-Generator: Poedit 3.4\\n"', '"X-Generator: Poedit 3.4"')
+    assert parse_po(po(last)).header_value("X-Generator") == "Poedit 3.4"
+
+
 @pytest.mark.parametrize("value", [
     "nplurals=2; plural=(n != 1);",  # not CLDR's for ru: a translator's own choice
     "nplurals=1; plural=0;",

@@ -104,8 +104,9 @@ def test_check_flags_what_a_translator_broke(tmp_path: Path) -> None:
     runner = CliRunner()
     runner.invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
     po = root / "locale/ru/LC_MESSAGES/a.po"
-    po.write_text(po.read_text().replace('msgstr ""', 'msgstr "Порт растёт на 46 процентов, сказала Лейла Хусейнова."'),
-                  encoding="utf-8")
+    header, entries = po.read_text().split("\n\n", 1)  # the header's msgstr "" stays as it is
+    po.write_text(header + "\n\n" + entries.replace(
+        'msgstr ""', 'msgstr "Порт растёт на 46 процентов, сказала Лейла Хусейнова."'), encoding="utf-8")
     result = runner.invoke(cli, ["--project", str(root), "check"])
     assert result.exit_code == 3, result.output
     assert "locale/ru/LC_MESSAGES/a.po:" in result.output
