@@ -379,17 +379,29 @@ def _check_json_front_matter(texts: Sequence[str], path: str) -> None:
                                 "the command again") from None
     except json.JSONDecodeError as exc:
         if texts[0].strip() == "{" or _JSON_FRONT_MATTER_START.match(text):
-            raise ArticleError(
-                f"the article opens with JSON front matter ('{{ ... }}') that is not valid JSON: "
-                f"{exc.msg}",
-                path=path,
-                line=exc.lineno,
-                hint="convert the front matter to YAML between '---' lines ('hugo convert "
-                     "toYAML' converts a whole site), then run the command again",
-            ) from None
+            raise _broken_json_front_matter(exc, path) from None
         return
     if isinstance(value, dict):
         _refuse_json_front_matter(path)
+
+
+def _broken_json_front_matter(exc: json.JSONDecodeError, path: str) -> ArticleError:
+    """The error for JSON front matter that does not parse, at the line to fix: a trailing
+    comma (allowed in JavaScript, not in JSON) is where the editor must look, not the
+    closing brace or bracket after it, where Python's reader stops."""
+    hint = ("convert the front matter to YAML between '---' lines ('hugo convert toYAML' "
+            "converts a whole site), then run the command again")
+    before = exc.doc[:exc.pos].rstrip()
+    if exc.doc[exc.pos:exc.pos + 1] in ("}", "]") and before.endswith(","):
+        line = before.count("\n") + 1
+        return ArticleError(
+            f"the article opens with JSON front matter ('{{ ... }}') that is not valid JSON: "
+            f"a trailing comma before '{exc.doc[exc.pos]}' on line {exc.lineno}",
+            path=path, line=line,
+            hint=f"delete that comma ('hugo convert toYAML' cannot read the file with it), then {hint}")
+    return ArticleError(
+        f"the article opens with JSON front matter ('{{ ... }}') that is not valid JSON: {exc.msg}",
+        path=path, line=exc.lineno, hint=hint)
 
 
 def _refuse_json_front_matter(path: str) -> None:

@@ -167,7 +167,7 @@ def test_json_front_matter_is_refused_not_translated_as_a_paragraph() -> None:
 @pytest.mark.parametrize("text, line, fragment", [
     ('{\n  "title": "Port opens"\n  "date": "2026-03-14"\n}\n\nBody.\n', 3, "Expecting ','"),
     ('{\n  "title": "Port opens",\n  "date": "2026-03-14"\n\nBody.\n', 5, "Expecting ','"),
-    ('{ "title": "Port opens", }\n\nBody.\n', 1, "Expecting property name"),
+    ('{ "title": "Port opens", }\n\nBody.\n', 1, "trailing comma"),
     ("{\n  title: Port opens\n}\n\nBody.\n", 2, "Expecting property name"),
 ])
 def test_broken_json_front_matter_is_an_error_at_its_line_not_a_paragraph(text: str, line: int,
@@ -181,6 +181,22 @@ def test_broken_json_front_matter_is_an_error_at_its_line_not_a_paragraph(text: 
     assert "JSON front matter" in info.value.message and fragment in info.value.message
     assert "YAML" in (info.value.hint or "")
 
+
+@pytest.mark.parametrize("text, line", [
+    ('{\n  "title": "Port opens",\n  "date": "2026-03-14",\n}\n\nBody.\n', 3),
+    ('{\n  "title": "Port opens",\n  "tags": ["port",\n    "trade",\n  ]\n}\n\nBody.\n', 4),
+    ('{\n  "title": "Port opens",\n  "date": "2026-03-14",\n\n\n}\n\nBody.\n', 3),
+    ('{ "title": "Port opens", }\n\nBody.\n', 1),
+])
+def test_a_trailing_comma_in_json_front_matter_is_reported_at_the_comma(text: str, line: int) -> None:
+    """Regression: a trailing comma (JavaScript allows one, JSON does not) was reported at
+    the closing brace or bracket, with Python's 'Expecting property name enclosed in double
+    quotes', sending the editor to a line with nothing wrong on it.
+    The error now names the comma's line and says to delete it."""
+    with pytest.raises(ArticleError) as info:
+        article(text)
+    assert (info.value.path, info.value.line) == ("source/a.md", line), info.value
+    assert "trailing comma" in info.value.message and "delete" in (info.value.hint or "")
 
 def test_json_front_matter_nested_too_deeply_is_an_error_not_a_crash() -> None:
     """Regression: Python's JSON reader recurses, and an article opening with a deeply
