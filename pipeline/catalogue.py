@@ -98,6 +98,8 @@ HEADER_ORDER = (
 _V = TypeVar("_V")
 
 _FIX_HINT = "open the file in Poedit or fix the line by hand, then run pipeline sync again"
+_TRUNCATED_HINT = ("restore it from version control (git checkout -- FILE) or from where it "
+                   "came, or complete the last entry by hand, then run pipeline sync again")
 _ACCEPTED_CHARSETS = {"utf-8", "utf8", "ascii", "us-ascii", "charset"}
 _BOM = codecs.BOM_UTF8
 
@@ -678,6 +680,9 @@ class _Parser:
                          "(strings must be in double quotes)")
         end = re.match(r'"' + _STRING_BODY + '"', stripped)
         if end is None:
+            if not self.text.endswith("\n") and lineno == self.text.count("\n") + 1:
+                return _fail(self.path, lineno, "the file ends inside a string: it looks cut "
+                             "off (an interrupted save, copy or download)", hint=_TRUNCATED_HINT)
             return _fail(self.path, lineno, f"unterminated string in {what}: missing closing quote")
         after = stripped[end.end():].strip()
         return _fail(self.path, lineno,
@@ -873,6 +878,10 @@ def _decode(data: bytes, path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = _line_of(data, exc.start)
+        if exc.end == len(data) and exc.reason == "unexpected end of data":
+            raise _fail(path, line, "the file ends in the middle of a character: it looks cut "
+                        "off (an interrupted save, copy or download)",
+                        hint=_TRUNCATED_HINT) from None
         declared = _CHARSET.search(data.decode("ascii", "replace"))
         charset = declared.group(1) if declared else ""
         if charset and charset.lower() not in _ACCEPTED_CHARSETS:

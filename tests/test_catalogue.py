@@ -485,6 +485,22 @@ def test_a_file_mixing_utf8_and_legacy_bytes_is_not_sent_to_iconv() -> None:
     assert error.line == 11 and "iconv" not in (error.hint or "") and "UTF-8" in (error.hint or "")
 
 
+TRUNCATED_HINT = "restore it from version control"
+
+
+@pytest.mark.parametrize("cut", [len(po(CP1251_PO)) - 4, len(po(CP1251_PO)) - 5])
+def test_a_file_cut_off_mid_string_or_mid_character_is_called_truncated(cut: int) -> None:
+    """Regression: a catalogue cut off by an interrupted copy or download ('msgstr "Пор' at
+    the end of the file) was reported as 'unterminated string in msgstr: missing closing
+    quote', or, cut inside a Cyrillic letter, as invalid UTF-8 with advice to retype the
+    line; both now say the file ends mid-string (mid-character) and looks cut off."""
+    data = po(CP1251_PO)[:cut]
+    error = parse_error(data)
+    assert error.line == 11 and "cut off" in error.message, error
+    assert TRUNCATED_HINT in (error.hint or ""), error.hint
+    unterminated = parse_error(po(CP1251_PO.replace('"Порт вырос"', '"Порт вырос')))
+    assert "cut off" not in unterminated.message and "missing closing quote" in unterminated.message
+
 def test_nul_escapes_are_refused_where_gnu_cuts_the_string() -> None:
     """GNU reads ``"a\\0b"`` as ``"a"``: reading it so would drop the rest of the
     translation on the next write, so it is refused instead, as a NUL byte is."""
