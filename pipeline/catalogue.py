@@ -1155,21 +1155,46 @@ def parse_po(data: bytes, path: str = "<po>") -> Catalogue:
     if bom:
         data = data[len(_BOM):]
     _check_bytes(data, path)
-    text = _decode(data, path)
-    first_newline = text.find("\n")
-    crlf = first_newline > 0 and text[first_newline - 1] == "\r"
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-        _check_lone_cr_line_ends(text, path)
-    _check_merge_debris(text, path)
-    with gc_paused():
-        catalogue = _Parser(text, path).run()
+    try:
+        text = _decode(data, path)
+        first_newline = text.find("\n")
+        crlf = first_newline > 0 and text[first_newline - 1] == "\r"
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+            _check_lone_cr_line_ends(text, path)
+        _check_merge_debris(text, path)
+        with gc_paused():
+            catalogue = _Parser(text, path).run()
+    except CatalogueError:
+        _refuse_spreadsheet_export(data, path)
+        raise
     catalogue.bom = bom
     catalogue.newline = "\r\n" if crlf else "\n"
     _check_charset(catalogue, text, path)
     _check_plural_forms(catalogue, text, path)
     _check_plural_counts(catalogue, path)
     return catalogue
+
+
+#: A line a spreadsheet writes when it saves a .po as CSV: a keyword line quoted, its quotes
+#: doubled (``"msgid ""Port"""``), or a header row of columns (``msgid,msgstr``).
+_SPREADSHEET_LINE = re.compile(
+    rb'^(?:"(?:msgctxt|msgid|msgid_plural|msgstr)(?:\[\d+\])? ""|"?msgid"?[,;\t]"?msgstr)', re.M)
+
+
+def _refuse_spreadsheet_export(data: bytes, path: str) -> None:
+    """Name a catalogue a spreadsheet saved as CSV, which no PO tool can read or repair;
+    only looked for once the file has failed to parse, so a good file costs nothing."""
+    found = _SPREADSHEET_LINE.search(data)
+    if found is None:
+        return
+    line = _line_of(data, found.start())
+    excerpt = data[found.start():data.find(b"\n", found.start())].decode("utf-8", "replace")
+    raise _fail(path, line, f"this is a spreadsheet's CSV export, not a PO file: "
+                f"{_excerpt(excerpt.rstrip())!r}",
+                hint="Excel and other spreadsheets cannot save PO files: restore the file from "
+                     "version control (git checkout -- FILE) and edit it in Poedit, Lokalize or "
+                     "a text editor, then run pipeline sync again")
 
 
 def read_catalogue(path: Path, display_path: str) -> tuple[Catalogue, str]:

@@ -501,6 +501,34 @@ def test_a_file_cut_off_mid_string_or_mid_character_is_called_truncated(cut: int
     unterminated = parse_error(po(CP1251_PO.replace('"Порт вырос"', '"Порт вырос')))
     assert "cut off" not in unterminated.message and "missing closing quote" in unterminated.message
 
+def _spreadsheet_export(text: str, delimiter: str = ",") -> str:
+    """A .po opened in Excel (one line per row) and saved as CSV: fields holding quotes or the
+    delimiter are quoted, their quotes doubled; rows end with CRLF."""
+    import csv
+    import io
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    for line in text.split("\n")[:-1]:
+        writer.writerow(line.split("\t"))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("data", [
+    b"\xef\xbb\xbf" + _spreadsheet_export(CP1251_PO).encode("utf-8"),
+    _spreadsheet_export(CP1251_PO).encode("cp1251"),
+    _spreadsheet_export(CP1251_PO, ";").encode("utf-8"),
+    'msgid,msgstr\r\nPort,Порт\r\n'.encode("utf-8"),
+    '"msgid";"msgstr"\r\n"Port";"Порт"\r\n'.encode("cp1251"),
+])
+def test_a_catalogue_saved_by_a_spreadsheet_is_named_as_such(data: bytes) -> None:
+    """Regression: a .po opened in Excel and saved as CSV (each keyword line quoted, its quotes doubled) was reported
+    as 'text after the closing quote' with the hint to open it in Poedit (which cannot read
+    it), or, saved in the ANSI code page, as invalid UTF-8 with an iconv command that leaves
+    a CSV file. The error now says a spreadsheet saved it and to restore it."""
+    error = parse_error(data)
+    assert "spreadsheet" in error.message and error.line in (1, 2), error
+    assert "restore" in (error.hint or "") and "Poedit" in (error.hint or "")
+
 def test_nul_escapes_are_refused_where_gnu_cuts_the_string() -> None:
     """GNU reads ``"a\\0b"`` as ``"a"``: reading it so would drop the rest of the
     translation on the next write, so it is refused instead, as a NUL byte is."""
