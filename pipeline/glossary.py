@@ -241,6 +241,7 @@ def read_glossary(stream: io.TextIOBase | io.StringIO, path: str = "glossary.csv
                           hint="start with a header row such as: en,az,ru,kind,note") from None
     except csv.Error as error:
         raise ConfigError(f"malformed CSV: {error}", path=path, line=1) from None
+    _check_conflict_marker(header, path, 1)
     if not any(cell.strip() for cell in header):
         raise ConfigError("line 1 is blank: the header row must come first", path=path, line=1,
                           hint="delete the blank lines above the header row (such as: "
@@ -255,6 +256,7 @@ def read_glossary(stream: io.TextIOBase | io.StringIO, path: str = "glossary.csv
             if not any(cell.strip() for cell in row):
                 start = line + 1
                 continue
+            _check_conflict_marker(row, path, line)
             _check_row_length(row, columns, path, start, line)
             start = line + 1
             term = _term(row, columns, path, line)
@@ -620,6 +622,20 @@ def _columns(header: list[str], path: str, allowed: set[str] | None) -> list[str
         raise ConfigError("the header names no language column", path=path, line=1,
                           hint=_HEADER_HINT)
     return columns
+
+
+#: A line git writes around the two sides of a conflict (``<<<<<<< HEAD``, ``=======`` ...).
+_CONFLICT_MARKER = re.compile(r"(?:<{7}|={7}|>{7}|\|{7})(?:\s|\Z)")
+
+
+def _check_conflict_marker(row: list[str], path: str, line: int) -> None:
+    """Refuse a git conflict marker, which would otherwise be reported as a row with too few
+    cells, with a hint about quoting commas that sends the editor the wrong way."""
+    if len(row) == 1 and _CONFLICT_MARKER.match(row[0]):
+        raise ConfigError(f"unresolved git merge conflict (conflict marker {row[0][:7]!r})",
+                          path=path, line=line,
+                          hint="resolve the merge: keep the right rows, delete the <<<<<<< "
+                               "======= >>>>>>> marker lines, then run the command again")
 
 
 def _separator_hint(column: str) -> str:

@@ -74,6 +74,12 @@ def test_term_properties(glossary: Glossary) -> None:
     # which were then refused as corrupted files ('restore it from version control').
     ("en,ru,kind\nAliyev,Алиев,person\nJafarli,Джафар\x00ли,person\n", 3, "ru cell holds a control character (\\x00)"),
     ("en,ru\nAliyev\x1b[31m,Алиев\n", 2, "en cell holds a control character (\\x1b)"),
+    # Regression: a git merge conflict was reported as 'row has 1 cells, the header has 5',
+    # with a hint to quote cells holding commas.
+    ("en,ru\n<<<<<<< HEAD\nKarimov,Каримов\n=======\nKarimov,Керимов\n>>>>>>> desk\n", 2,
+     "unresolved git merge conflict"),
+    ("<<<<<<< HEAD\nen,ru\n=======\nen,ru,az\n>>>>>>> desk\n", 1, "unresolved git merge conflict"),
+    ("en,ru\nKarimov,Каримов\n=======\n", 3, "unresolved git merge conflict"),
 ])
 def test_malformed_glossaries_are_reported_with_location(text: str, line: int | None,
                                                         message: str | None) -> None:
