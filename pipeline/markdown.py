@@ -185,6 +185,7 @@ def read_article(raw: bytes, *, path: str, slug: str, default_lang: str,
     if bom:
         text = text[1:]
     _check_content(text, path)
+    _check_conflict_markers(text, path)
     lines = SourceLines.split(text)
     fm_end, fm_segments, lang = _front_matter(lines, path, front_matter_keys, languages)
     if lang is None:
@@ -221,6 +222,41 @@ def _check_content(text: str, path: str) -> None:
                            line=text.count("\n", 0, nul) + 1,
                            hint="restore the file from version control or delete the NUL "
                                 "byte, then run the command again")
+
+
+#: Git's conflict marker lines, at the start of a line: ``<<<<<<< HEAD``, ``>>>>>>> branch``.
+_CONFLICT_OPEN = re.compile(r"<{7}(?:\s|\Z)")
+_CONFLICT_CLOSE = re.compile(r">{7}(?:\s|\Z)")
+_CONFLICT_SEPARATOR = re.compile(r"={7}\s*\Z")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def _check_conflict_markers(text: str, path: str) -> None:
+    """Refuse an unresolved git merge, which Markdown reads without complaint ('=======' as
+    a heading underline, '>>>>>>> branch' as a block quote), so both sides and the markers
+    would be translated and published. Markers shown in a fenced code block are text; a
+    ``<<<<<<<`` line is a conflict, and so is a ``>>>>>>>`` line after a ``=======`` one
+    (a conflict whose first marker was deleted by hand)."""
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return
+    fence = ""
+    separator = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        opening = _FENCE.match(line)
+        if opening and (not fence or (opening.group(1).startswith(fence)
+                                      and not line.strip().strip(fence[0]))):
+            fence = "" if fence else opening.group(1)
+            continue
+        if fence:
+            continue
+        if _CONFLICT_SEPARATOR.match(line):
+            separator = separator or number
+        elif _CONFLICT_OPEN.match(line) or (separator and _CONFLICT_CLOSE.match(line)):
+            raise ArticleError(f"unresolved git merge conflict (conflict marker {line[:7]!r})",
+                               path=path, line=number,
+                               hint="resolve the merge: keep the right version of the text, "
+                                    "delete the <<<<<<< ======= >>>>>>> marker lines, then run "
+                                    "the command again")
 
 
 def _check_no_nul(segments: Sequence[Segment], path: str) -> None:

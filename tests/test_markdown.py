@@ -340,6 +340,31 @@ def test_nul_bytes_are_refused_with_the_line(raw: bytes, line: int, message: str
     assert info.value.hint
 
 
+@pytest.mark.parametrize(("text", "line"), [
+    ("---\ntitle: T\n---\n\n<<<<<<< HEAD\nThe tram runs.\n=======\nThe tram now runs.\n"
+     ">>>>>>> desk\n\nEnd.\n", 5),
+    ("---\n<<<<<<< HEAD\ntitle: Tram\n=======\ntitle: Trams\n>>>>>>> desk\n---\n\nBody.\n", 2),
+    ("Intro.\r\n\r\n<<<<<<< ours\r\nA.\r\n||||||| base\r\nB.\r\n=======\r\nC.\r\n>>>>>>> theirs\r\n", 3),
+    # Half resolved: the opening marker deleted, the rest left.
+    ("Intro.\n\nThe tram runs.\n=======\nThe tram now runs.\n>>>>>>> desk\n", 6),
+])
+def test_git_conflict_markers_in_an_article_are_refused(text: str, line: int) -> None:
+    """Regression: an article with an unresolved merge was read as Markdown, '=======' as a
+    heading underline and '>>>>>>> desk' as a block quote, so both sides and the markers
+    were extracted, machine-translated and published (or, in the front matter, reported
+    as 'mapping values are not allowed'). Now refused at the marker, as in a catalogue."""
+    with pytest.raises(ArticleError) as info:
+        article(text)
+    assert info.value.line == line and "merge conflict" in info.value.message, info.value
+    assert "<<<<<<<" in (info.value.hint or "")
+
+
+def test_conflict_markers_shown_in_a_code_block_are_text() -> None:
+    """An article about git shows a conflict in a fenced block: that is no conflict."""
+    text = ("How a conflict looks:\n\n```diff\n<<<<<<< HEAD\nours\n=======\ntheirs\n"
+            ">>>>>>> branch\n```\n\nSetext heading\n=======\n\n> quoted\n")
+    assert [s.msgid for s in article(text).segments] == ["How a conflict looks:", "Setext heading", "quoted"]
+
 @pytest.mark.parametrize(("raw", "line", "message", "hint"), [
     (b"---\nimage:\n\tcaption: a\n---\n\nBody.\n", 3, "a tab indents this line", "replace the tab"),
     (b"---\nimage:\n  caption: a\n\t alt: b\n---\n\nBody.\n", 4, "a tab indents this line", "replace the tab"),
