@@ -11,6 +11,7 @@ trip exact by construction.
 from __future__ import annotations
 
 import bisect
+import codecs
 import dataclasses
 import functools
 import itertools
@@ -203,6 +204,7 @@ def _decode(raw: bytes, path: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        _refuse_utf16_or_binary(raw, path)
         line = raw[: exc.start].count(b"\n") + 1
         raise ArticleError(
             f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
@@ -212,12 +214,36 @@ def _decode(raw: bytes, path: str) -> str:
         ) from None
 
 
+def _refuse_utf16(raw: bytes, path: str) -> None:
+    """UTF-16 (Notepad's 'Unicode'): a byte-order mark, or nearly every other byte NUL in a
+    text that is mostly ASCII (without a mark, such a file is even valid UTF-8)."""
+    head = raw[:512]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+            len(head) >= 8 and any(half.count(0) >= 0.9 * len(half) for half in (head[0::2], head[1::2]))):
+        raise ArticleError("the article is saved as UTF-16, not UTF-8", path=path, line=1,
+                           hint="save it as UTF-8 in your editor (in Notepad: Save as, "
+                                "Encoding: UTF-8), then run the command again")
+
+
+def _refuse_utf16_or_binary(raw: bytes, path: str) -> None:
+    """Name what a file that is not UTF-8 is, when the usual advice (save it as UTF-8)
+    would not fit: UTF-16, or a binary file, such as a picture saved with an .md name."""
+    _refuse_utf16(raw, path)
+    if b"\0" in raw:
+        raise ArticleError("this is a binary file (it holds NUL bytes), not a Markdown article",
+                           path=path, line=1,
+                           hint="if a picture or document was saved with an .md name, rename it "
+                                "(or move it out of the source folder); if it was an article, "
+                                "restore it from version control; then run the command again")
+
+
 def _check_content(text: str, path: str) -> None:
     """Refuse NUL bytes, the mark of a corrupted or binary file: markdown-it drops a
     paragraph holding one from translation, so the source paragraph would be published as
     it is, NUL included."""
     nul = text.find("\0")
     if nul >= 0:
+        _refuse_utf16(text.encode("utf-8"), path)
         raise ArticleError("NUL byte in the article (binary or corrupted?)", path=path,
                            line=text.count("\n", 0, nul) + 1,
                            hint="restore the file from version control or delete the NUL "

@@ -327,6 +327,22 @@ def test_invalid_utf8_names_the_line() -> None:
     assert info.value.line == 3 and "UTF-8" in info.value.message
 
 
+@pytest.mark.parametrize(("raw", "message", "hint"), [
+    ("---\ntitle: Tram\n---\n\nThe tram runs.\n".encode("utf-16"), "UTF-16", "UTF-8"),
+    ("---\ntitle: Tram\n---\n\nThe tram runs.\n".encode("utf-16-le"), "UTF-16", "UTF-8"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary", "rename"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\x00\n", "binary", "rename"),
+    (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4\xd2lZ\x01\x00\x00 \x05", "binary", "rename"),
+])
+def test_a_utf16_or_binary_file_named_md_says_what_it_is(raw: bytes, message: str, hint: str) -> None:
+    """Regression: a picture, PDF or Word file saved with an .md name, or an article saved
+    as UTF-16 (Notepad's 'Unicode'), was reported as 'not valid UTF-8 (byte 0x89)' with the
+    hint to save the article as UTF-8, which does not help with a picture."""
+    with pytest.raises(ArticleError) as info:
+        read_article(raw, path="source/a.md", slug="a", default_lang="en", front_matter_keys=("title",))
+    assert info.value.line == 1 and message in info.value.message, info.value
+    assert hint in (info.value.hint or ""), info.value.hint
+
 @pytest.mark.parametrize(("raw", "line", "message"), [
     (b"---\ntitle: T\n---\n\nThe tram\0 now runs.\n", 5, "NUL byte in the article"),
     (b'---\ndate: 2026-01-01\ntitle: "Tram\\0 line"\n---\n\nBody.\n', 3, "title holds a NUL character"),
