@@ -190,7 +190,29 @@ def _toml_syntax_error(message: str, text: str) -> ConfigError:
         line = int(where.group(1)) if where.group(1) else max(1, len(text.splitlines()))
         column = f" (column {where.group(2)})" if where.group(2) else " (at the end of the file)"
         message = message[:where.start()] + column
-    return ConfigError(message, path=CONFIG_NAME, line=line, hint="fix the TOML syntax")
+    return ConfigError(message, path=CONFIG_NAME, line=line, hint=_toml_syntax_hint(message, text, line))
+
+
+_CURLY_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"
+_YAML_KEY = re.compile(r"[ \t]*[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:(?:[ \t]|\Z)")
+
+
+def _toml_syntax_hint(message: str, text: str, line: int | None) -> str:
+    """What to do, for the slips tomllib describes only in its own terms: curly quotes
+    from a word processor ('Invalid value'), YAML's ``key: value`` ('Expected '=' after a
+    key') and a key or table written twice ('Cannot overwrite a value')."""
+    lines = text.splitlines()
+    written = lines[line - 1] if line and line <= len(lines) else ""
+    if any(quote in written for quote in _CURLY_QUOTES):
+        return ('this line has curly quotes (“…”, ‘…’ or «…», as word processors write them): '
+                'TOML needs straight quotes ("..."): retype them, then run the command again')
+    if _YAML_KEY.match(written):
+        return "TOML writes settings as key = value (not key: value as YAML does): rewrite " \
+               "the line so, then run the command again"
+    if message.startswith(("Cannot overwrite a value", "Cannot declare")):
+        return "a key or [table] is set twice in pipeline.toml: keep one (merge the two), then " \
+               "run the command again"
+    return "fix the TOML syntax"
 
 
 def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:

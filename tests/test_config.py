@@ -186,6 +186,22 @@ def test_toml_syntax_errors_name_the_line(tmp_path: Path, text: str, line: int, 
     assert (info.value.line, info.value.message) == (line, message)
 
 
+@pytest.mark.parametrize("text, line, hint", [
+    ('source_language = \u201cen\u201d\n', 1, 'straight quotes ("...")'),
+    ("languages = [\u2018az\u2019, 'ru']\n", 1, 'straight quotes ("...")'),
+    ('source_language = "en"\nlanguages:\n  - az\n', 2, "key = value"),
+    ('source_language = "en"\nsource_language = "ru"\n', 2, "set twice"),
+    ('[publish]\nallow_machine = true\n[publish]\nrequire_review = []\n', 3, "set twice"),
+])
+def test_common_toml_mistakes_get_a_hint_that_names_them(tmp_path: Path, text: str, line: int,
+                                                         hint: str) -> None:
+    """Regression: curly quotes (a word processor's autocorrect), YAML's 'key: value' and a
+    key or table written twice got tomllib's 'Invalid value', 'Expected '=' after a key' or
+    'Cannot overwrite a value' with only 'fix the TOML syntax' to go on."""
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, text)
+    assert info.value.line == line and hint in (info.value.hint or ""), (info.value, info.value.hint)
+
 def test_arrays_nested_too_deeply_for_the_toml_reader_are_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         config_from(tmp_path, 'languages = ["en", "ru"]\nx = ' + "[" * 5000 + "]" * 5000 + "\n")
