@@ -168,7 +168,9 @@ def load_config(root: Path) -> Config:
         raise ConfigError(f"cannot read it: {exc.strerror or exc}", path=CONFIG_NAME,
                           hint="pipeline.toml must be a readable file") from None
     try:
-        return _config_from_dict(root, data)
+        config = _config_from_dict(root, data)
+        _refuse_language_respelt_away_from_its_catalogues(config)
+        return config
     except ConfigError as exc:
         if exc.path == CONFIG_NAME and exc.line is None:
             exc.line = _line_of_setting(text, exc.message)
@@ -176,6 +178,35 @@ def load_config(root: Path) -> Config:
             exc.hint = ("write the setting as the message says (the Configuration table of "
                         "README.md lists each one), then run the command again")
         raise
+
+
+def _refuse_language_respelt_away_from_its_catalogues(config: Config) -> None:
+    """Refuse a language whose catalogues are all under another spelling of it (``ru_RU``
+    written where ``locale/ru/`` holds the work): every catalogue there would turn orphan and
+    new, untranslated ones be written beside them, in the way of a later folder rename."""
+    locale = config.locale_path
+    try:
+        folders = sorted(entry.name for entry in locale.iterdir() if entry.name not in config.languages
+                         and (entry / "LC_MESSAGES").is_dir())
+    except OSError:  # no locale folder yet (a new project), or one that cannot be read
+        return
+    for code in config.languages:
+        if (locale / code / "LC_MESSAGES").is_dir():
+            continue
+        for folder in folders:
+            try:
+                same = project_spelling(folder, (code,)) == code
+            except (UnknownLocaleError, ValueError):
+                continue
+            if same:
+                where = f"{config.locale_dir}/{folder}/"
+                raise ConfigError(
+                    f"languages: {code!r} has no catalogues, but {where} holds this language's, "
+                    f"spelt {folder!r}", path=CONFIG_NAME,
+                    hint=f"keep writing {folder!r} in languages, or move the catalogues to the new "
+                         f"spelling (git mv {config.locale_dir}/{folder} {config.locale_dir}/{code}; "
+                         f"published versions then go to the new language's folder), then run the "
+                         "command again")
 
 
 _TOML_WHERE = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)\Z")

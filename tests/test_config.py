@@ -202,6 +202,24 @@ def test_common_toml_mistakes_get_a_hint_that_names_them(tmp_path: Path, text: s
         config_from(tmp_path, text)
     assert info.value.line == line and hint in (info.value.hint or ""), (info.value, info.value.hint)
 
+@pytest.mark.parametrize("old, new", [("ru", "ru_RU"), ("az", "az-Latn"), ("ru", "ru-RU")])
+def test_a_language_respelt_away_from_its_catalogues_is_refused(tmp_path: Path, old: str,
+                                                                new: str) -> None:
+    """Regression: writing languages = [..., "ru_RU"] in a project whose catalogues are in
+    locale/ru/ made every ru catalogue an orphan and wrote new, untranslated ones in
+    locale/ru_RU/ (the reviewed translations unused, and in the way of a later folder rename).
+    Now refused at the languages line until the folder is renamed or the spelling restored."""
+    (tmp_path / "locale" / old / "LC_MESSAGES").mkdir(parents=True)
+    text = f'source_language = "en"\nlanguages = ["{new}", "en"]\n'
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, text)
+    assert info.value.line == 2 and f"locale/{old}/" in info.value.message, info.value
+    assert f"git mv locale/{old} locale/{new}" in (info.value.hint or ""), info.value.hint
+    (tmp_path / "locale" / old).rename(tmp_path / "locale" / new)
+    assert config_from(tmp_path, text).languages == (new, "en")
+    (tmp_path / "locale" / old / "LC_MESSAGES").mkdir(parents=True)  # both: two versions, as written
+    assert config_from(tmp_path, text).languages == (new, "en")
+
 def test_arrays_nested_too_deeply_for_the_toml_reader_are_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         config_from(tmp_path, 'languages = ["en", "ru"]\nx = ' + "[" * 5000 + "]" * 5000 + "\n")
