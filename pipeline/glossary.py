@@ -17,6 +17,7 @@ import codecs
 import csv
 import io
 import re
+import shlex
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -212,6 +213,7 @@ def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
         raise ConfigError("glossary file not found", path=name,
                           hint="create it with a header row such as: en,az,ru,kind,note") from None
     except UnicodeDecodeError as error:
+        quoted = shlex.quote(name)
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             raise ConfigError("glossary is UTF-16 (as Excel's 'Unicode Text' saves it), not UTF-8",
                               path=name, line=1,
@@ -219,7 +221,11 @@ def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
                                    ", then run the command again") from None
         raise ConfigError(f"glossary is not UTF-8 ({error.reason} at byte {error.start})",
                           path=name, line=data.count(b"\n", 0, error.start) + 1,
-                          hint="save the CSV file as UTF-8") from None
+                          hint="save it from the spreadsheet as 'CSV UTF-8 (Comma delimited)' "
+                               "(Excel's plain 'CSV' uses the Windows code page), or convert "
+                               f"it, e.g. from Windows Cyrillic: iconv -f CP1251 -t UTF-8 {quoted} "
+                               f"> {quoted}.utf8 && mv {quoted}.utf8 {quoted}; then run the command "
+                               "again") from None
     except OSError as error:
         raise ConfigError(f"cannot read the glossary: {error.strerror or error}", path=name,
                           hint="the glossary must be a readable CSV file") from None

@@ -141,6 +141,17 @@ def test_unreadable_glossaries(tmp_path: Path) -> None:
         load_glossary(tmp_path / "missing.csv")
 
 
+def test_a_glossary_in_the_windows_code_page_gets_commands_that_work(tmp_path: Path) -> None:
+    """Regression: Excel's plain 'CSV' saves in the Windows code page (CP1251 on a Russian
+    system), and the hint only said 'save the CSV file as UTF-8', which that Save as does not
+    offer under this name. It now names Excel's 'CSV UTF-8' and gives an iconv command."""
+    path = tmp_path / "glossary.csv"
+    path.write_bytes("en,ru\r\nAliyev,Алиев\r\n".encode("cp1251"))
+    with pytest.raises(ConfigError) as caught:
+        load_glossary(path, shown_as="locale/glossary.csv")
+    hint = caught.value.hint or ""
+    assert "CSV UTF-8 (Comma delimited)" in hint and "iconv -f CP1251 -t UTF-8 locale/glossary.csv" in hint, hint
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
 def test_a_utf16_glossary_says_so(tmp_path: Path, encoding: str) -> None:
     """Excel's 'Unicode Text' is UTF-16 with a byte-order mark: it was reported as 'invalid
