@@ -704,14 +704,15 @@ class _Parser:
             return
         if entry.state in (_AT_CTXT, _AT_ID, _AT_PLURAL):
             where = "at the end of the file" if at_eof else "before the next entry"
+            hint = _TRUNCATED_HINT if at_eof else _FIX_HINT
             if entry.state == _AT_CTXT:
-                raise _fail(self.path, entry.first_line, f"msgctxt without msgid {where}")
+                raise _fail(self.path, entry.first_line, f"msgctxt without msgid {where}", hint)
             if entry.state == _AT_PLURAL:
                 raise _fail(self.path, entry.msgid_line,
                             f"msgid_plural without msgstr[0], msgstr[1], ... {where} "
-                            "(truncated entry?)")
+                            "(truncated entry?)", hint)
             raise _fail(self.path, entry.msgid_line, f"msgid without msgstr {where} "
-                        "(truncated entry?)")
+                        "(truncated entry?)", hint)
         if entry.raw is not None:
             self.decode_raw(entry)
         message = self.build(entry)
