@@ -534,9 +534,10 @@ def _tab_indented_line(yaml_text: str, mark: yaml.Mark | None) -> int | None:
 
 def _check_duplicate_keys(node: yaml.Node, path: str, yaml_text: str,
                           visited: set[int] | None = None) -> None:
-    """Refuse a mapping that names a key twice. A node reached again through an alias
-    (``*name``) was checked already: following every alias would take 9**n steps for n
-    lines that each repeat the line above nine times."""
+    """Refuse a mapping that names a key twice, or a key indented by an invisible space
+    (see :func:`_check_key_indent`). A node reached again through an alias (``*name``) was
+    checked already: following every alias would take 9**n steps for n lines that each
+    repeat the line above nine times."""
     visited = set() if visited is None else visited
     if id(node) in visited:
         return
@@ -544,6 +545,7 @@ def _check_duplicate_keys(node: yaml.Node, path: str, yaml_text: str,
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key, value in node.value:
+            _check_key_indent(key, path, yaml_text)
             name = str(key.value)
             if name in seen:
                 raise ArticleError(
@@ -557,6 +559,26 @@ def _check_duplicate_keys(node: yaml.Node, path: str, yaml_text: str,
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             _check_duplicate_keys(item, path, yaml_text, visited)
+
+
+#: Spaces YAML does not read as indentation: an unquoted key opening with one is a new key.
+_INVISIBLE_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+    "\u200b\u202f\u205f\u3000\ufeff"
+
+
+def _check_key_indent(key: yaml.Node, path: str, yaml_text: str) -> None:
+    """Refuse an unquoted key that opens with a non-breaking or other invisible space (text
+    pasted from a web page or a word processor): YAML does not read it as indentation, so
+    ``  caption:`` under ``image:`` would become a top-level key of its own and its value
+    would silently go untranslated."""
+    if not isinstance(key, yaml.ScalarNode) or key.style:  # plain: None, or "" from libyaml
+        return
+    first = str(key.value)[:1]
+    if first and first in _INVISIBLE_SPACES:
+        raise ArticleError(f"invalid front matter: an invisible space (U+{ord(first):04X}) "
+                           "indents this line, which YAML does not read as indentation",
+                           path=path, line=_mark_line(yaml_text, key.start_mark),
+                           hint="replace it with ordinary spaces, then run the command again")
 
 
 def _scalar_values(node: yaml.Node, prefix: str, seen: set[int] | None = None,

@@ -375,6 +375,18 @@ def test_git_conflict_markers_in_an_article_are_refused(text: str, line: int) ->
     assert "<<<<<<<" in (info.value.hint or "")
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u3000", "\u200b"])
+def test_a_key_indented_by_an_invisible_space_is_refused(space: str) -> None:
+    """Regression: YAML indents with spaces only, so a caption indented by non-breaking
+    spaces (pasted from a web page or a word processor) became a top-level key named
+    '\\xa0\\xa0caption': image.caption vanished from translation without a word."""
+    text = f"---\ntitle: Port\nimage:\n{space}{space}caption: The new terminal\n---\n\nBody.\n"
+    with pytest.raises(ArticleError) as info:
+        article(text)
+    assert info.value.line == 4 and f"U+{ord(space):04X}" in info.value.message, info.value
+    assert "spaces" in (info.value.hint or "")
+    assert article('---\ntitle: Port\n"\u00a0odd key": kept as written\n---\n\nBody.\n').segments
+
 def test_conflict_markers_shown_in_a_code_block_are_text() -> None:
     """An article about git shows a conflict in a fenced block: that is no conflict."""
     text = ("How a conflict looks:\n\n```diff\n<<<<<<< HEAD\nours\n=======\ntheirs\n"
