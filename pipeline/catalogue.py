@@ -1168,6 +1168,7 @@ def parse_po(data: bytes, path: str = "<po>") -> Catalogue:
             catalogue = _Parser(text, path).run()
     except CatalogueError:
         _refuse_spreadsheet_export(data, path)
+        _refuse_other_format(data, path)
         raise
     catalogue.bom = bom
     catalogue.newline = "\r\n" if crlf else "\n"
@@ -1196,6 +1197,31 @@ def _refuse_spreadsheet_export(data: bytes, path: str) -> None:
                 hint="Excel and other spreadsheets cannot save PO files: restore the file from "
                      "version control (git checkout -- FILE) and edit it in Poedit, Lokalize or "
                      "a text editor, then run pipeline sync again")
+
+
+#: What else lands where a .po belongs, by how it opens: (pattern, what it is, what to do).
+_OTHER_FORMATS = (
+    (re.compile(rb"version https://git-lfs\.github\.com/spec/"), "a Git LFS pointer",
+     "the catalogues are stored with Git LFS: install it and run git lfs pull"),
+    (re.compile(rb"\s*<(?:!doctype html|html)", re.I), "an HTML page",
+     "a download or export failed (a login or error page?): download it again, or restore the "
+     "file from version control (git checkout -- FILE)"),
+    (re.compile(rb"\s*<\?xml"), "an XML file (XLIFF?)",
+     "export the catalogue as a .po file, or download it again, or restore it from version "
+     "control (git checkout -- FILE)"),
+    (re.compile(rb"\s*[{\[]\s*[\"\]{}]"), "a JSON file",
+     "a download or export failed (an error message?): download it again, or restore the file "
+     "from version control (git checkout -- FILE)"),
+)
+
+
+def _refuse_other_format(data: bytes, path: str) -> None:
+    """Name a file of another format in a catalogue's place, which no PO tool can repair;
+    only looked for once the file has failed to parse."""
+    for pattern, what, hint in _OTHER_FORMATS:
+        if pattern.match(data):
+            raise _fail(path, 1, f"this is {what}, not a PO file",
+                        hint=f"{hint}, then run pipeline sync again")
 
 
 def read_catalogue(path: Path, display_path: str) -> tuple[Catalogue, str]:

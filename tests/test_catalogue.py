@@ -529,6 +529,24 @@ def test_a_catalogue_saved_by_a_spreadsheet_is_named_as_such(data: bytes) -> Non
     assert "spreadsheet" in error.message and error.line in (1, 2), error
     assert "restore" in (error.hint or "") and "Poedit" in (error.hint or "")
 
+@pytest.mark.parametrize("data, what, hint", [
+    (b"version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22e"
+     b"adbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n", "Git LFS pointer", "git lfs pull"),
+    (b"<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>Sign in</title></head>\n</html>\n",
+     "HTML page", "download it again"),
+    (b"\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\">\n</xliff>\n",
+     "XML file", "download it again"),
+    (b'{"detail": "Not found."}\n', "JSON file", "download it again"),
+])
+def test_a_file_of_another_format_says_what_it_is(data: bytes, what: str, hint: str) -> None:
+    """Regression: a Git LFS pointer (a clone without git-lfs), a web page or an API error
+    saved by a failed download, or an XLIFF export in a .po's place got 'unexpected text' or
+    'unknown keyword version' and the hint to open the file in Poedit, which cannot."""
+    error = parse_error(data)
+    assert error.line == 1 and what in error.message, error
+    assert hint in (error.hint or ""), error.hint
+    assert "unknown keyword 'version'" in parse_error(b'msgid ""\nmsgstr ""\n\nversion "1"\n').message
+
 def test_nul_escapes_are_refused_where_gnu_cuts_the_string() -> None:
     """GNU reads ``"a\\0b"`` as ``"a"``: reading it so would drop the rest of the
     translation on the next write, so it is refused instead, as a NUL byte is."""
