@@ -613,6 +613,10 @@ def _columns(header: list[str], path: str, allowed: set[str] | None) -> list[str
     columns = [cell.strip() for cell in header]
     for position, column in enumerate(columns, start=1):
         lower = column.lower()
+        if not column:
+            raise ConfigError(f"column {position} has no name in the header row", path=path, line=1,
+                              hint="delete the empty column (or the commas it leaves at the end "
+                                   "of the lines); " + _HEADER_HINT)
         if lower in (KIND, NOTE):
             columns[position - 1] = lower
         elif not _LANGUAGE.fullmatch(column) or (allowed is not None and column not in allowed):
@@ -684,9 +688,12 @@ def _check_column_language(column: str, position: int, path: str) -> None:
 
 def _term(row: list[str], columns: list[str], path: str, line: int) -> Term:
     if len(row) != len(columns):
-        raise ConfigError(f"row has {len(row)} cells, the header has {len(columns)}",
-                          path=path, line=line,
-                          hint="quote cells that contain commas, e.g. \"Washington, D.C.\"")
+        cells = "1 cell" if len(row) == 1 else f"{len(row)} cells"
+        hint = ("quote cells that contain commas, e.g. \"Washington, D.C.\"" if len(row) > len(columns)
+                else "write every cell of the header's columns, an empty cell as nothing between "
+                     "two commas (Aliyev,Алиев,,person)")
+        raise ConfigError(f"row has {cells}, the header has {len(columns)}", path=path, line=line,
+                          hint=hint)
     cells = {column: cell.strip() for column, cell in zip(columns, row)}
     _check_control_characters(cells, path, line)
     _check_invisible_characters(cells, columns, path, line)

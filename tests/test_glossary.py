@@ -93,6 +93,23 @@ def test_malformed_glossaries_are_reported_with_location(text: str, line: int | 
     assert message in error.message and error.hint
 
 
+@pytest.mark.parametrize("text, line, message, hint", [
+    ("en,ru,kind\nAliyev,Алиев,person\nJafarli\n", 3, "row has 1 cell, the header has 3",
+     "empty cell"),
+    ("en,ru,kind\nAliyev,Алиев,person,extra\n", 2, "row has 4 cells, the header has 3",
+     "quote cells that contain commas"),
+    ("en,ru,kind,,\nAliyev,Алиев,person,,\n", 1, "column 4 has no name", "delete the empty column"),
+])
+def test_a_row_or_header_of_the_wrong_width_gets_a_hint_that_fits(text: str, line: int,
+                                                                 message: str, hint: str) -> None:
+    """Regression: a row with too few cells got the hint to quote cells holding commas (which
+    makes more cells, not fewer), in 'row has 1 cells'; a header with trailing commas (a
+    spreadsheet keeps columns once touched) got "unknown column ''"."""
+    with pytest.raises(ConfigError) as caught:
+        read_glossary(io.StringIO(text), "g.csv")
+    assert caught.value.line == line and message in caught.value.message, caught.value
+    assert hint in (caught.value.hint or ""), caught.value.hint
+
 def test_a_quoted_cell_after_a_comma_and_a_space_is_read_as_quoted() -> None:
     """Regression: a glossary typed by hand with ', ' between cells was read (cells are
     stripped) until a cell with a comma was quoted: the space before the quote made the
