@@ -6,6 +6,7 @@ a project as it is. Validation errors name the file, the key and what to write i
 
 from __future__ import annotations
 
+import difflib
 import re
 import string
 import tomllib
@@ -449,7 +450,20 @@ def _refuse_unknown_keys(data: dict[str, Any], known: set[str], table: str = "")
     if unknown:
         where = f" in {table}" if table else ""
         raise ConfigError(f"unknown key(s){where}: {', '.join(unknown)}", path=CONFIG_NAME,
-                          hint=f"known keys{' of ' + table if table else ''}: {', '.join(sorted(known))}")
+                          hint=_misplaced_key_hint(unknown[0], known, table)
+                          + f"known keys{' of ' + table if table else ''}: {', '.join(sorted(known))}")
+
+
+def _misplaced_key_hint(key: str, known: set[str], table: str) -> str:
+    """Where a key that is known elsewhere belongs, or the known key it misspells: a key
+    written below a ``[table]`` line is in that table for TOML, wherever it was meant."""
+    if table and key in _KNOWN_KEYS:
+        return f"keys below a [table] line belong to it: move {key} above the first [table] line; "
+    home = next((f"[{name}]" for name, keys in sorted(_KNOWN_TABLE_KEYS.items()) if key in keys), None)
+    if home is not None and home != table:
+        return f"{key} belongs in {home}: write it below a {home} line; "
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    return f"did you mean {close[0]}? " if close else ""
 
 
 def _publish_policy(table: dict[str, Any], front_matter_keys: tuple[str, ...],

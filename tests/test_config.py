@@ -136,6 +136,24 @@ def test_a_language_listed_twice_is_refused(tmp_path: Path, text: str, line: int
     assert info.value.hint
 
 
+@pytest.mark.parametrize("text, line, hint", [
+    # A top-level key written below a [table] line belongs to that table, for TOML.
+    ('[publish]\nallow_machine = true\nlanguages = ["az", "en"]\n', 3,
+     "move languages above the first [table] line"),
+    ('engine = "pseudo"\n', 1, "engine belongs in [translate]"),
+    ('[publish]\nbeam_size = 4\n', 2, "beam_size belongs in [translate]"),
+    ('source_langauge = "en"\n', 1, "did you mean source_language?"),
+    ('[publish]\nallow_machin = true\n', 2, "did you mean allow_machine?"),
+])
+def test_a_key_in_the_wrong_place_or_misspelt_gets_a_hint_that_says_so(tmp_path: Path, text: str,
+                                                                       line: int, hint: str) -> None:
+    """Regression: 'languages' written at the end of the file, below [publish] (so, for TOML,
+    inside it), or 'engine' at the top level, got 'unknown key(s)' and the list of known keys,
+    which names the key itself: the editor could not see what was wrong."""
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, text)
+    assert info.value.line == line and hint in (info.value.hint or ""), (info.value, info.value.hint)
+
 @pytest.mark.parametrize("text", [
     'languages = "en,ru"\n', 'languages = [1, 2]\n', 'source_language = 1979-05-27\n', 'publish = 5\n',
     '[publish]\nnotice = "x"\n', 'front_matter_keys = [1]\n', '[publish]\nrequire_review = "title"\n',
