@@ -486,7 +486,7 @@ def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
             raise ArticleError("invalid front matter: a tab indents this line; YAML indents with "
                                "spaces only", path=path, line=tab + 2,
                                hint="replace the tab with spaces, then run the command again") from None
-        mark = exc.context_mark or exc.problem_mark
+        mark = _telling_mark(exc)
         line = _mark_line(yaml_text, mark) if mark is not None else 2
         text = (yaml_text.split("\n") + [""])[line - 2]
         separator = re.search("[\u0085\u2028\u2029]", text)
@@ -513,6 +513,15 @@ def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
                            hint="delete the character, then run the command again") from None
     except yaml.YAMLError as exc:
         raise ArticleError(f"invalid front matter: {exc}", path=path, line=2) from None
+
+
+def _telling_mark(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
+    """The position an editor should look at. For an unclosed quote or bracket, where the
+    context opened; but a block mapping or list is merely where the broken line's parent
+    starts (line 2 for a top-level key), so there the problem's own position is the line."""
+    if exc.context and exc.context.startswith("while parsing a block"):
+        return exc.problem_mark or exc.context_mark
+    return exc.context_mark or exc.problem_mark
 
 
 def _mark_line(yaml_text: str, mark: yaml.Mark) -> int:

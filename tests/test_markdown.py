@@ -77,6 +77,19 @@ def test_bad_front_matter_is_reported_with_line(text: str, line: int, fragment: 
     assert info.value.path == "source/a.md"
 
 
+@pytest.mark.parametrize("text, line", [
+    ("---\ntitle: T\ndate: 2026-06-01\nfestival:\n  name: Jazz\n  editions: 21\n editions: 22\n---\nBody.\n", 7),
+    ("---\ntitle: T\ntags:\n  - a\n  - b\n - c\n---\nBody.\n", 6),
+])
+def test_a_misindented_front_matter_line_is_reported_at_that_line(text: str, line: int) -> None:
+    """Regression: PyYAML's context for a misindented key is the block mapping it breaks,
+    which starts on line 2 for every article, so the error named line 2 however far
+    down the bad line was; the line reported is now the misindented one."""
+    with pytest.raises(ArticleError) as info:
+        article(text)
+    assert info.value.line == line
+
+
 @pytest.mark.parametrize("value, line", [("", 2), ("[en, ru]", 2), ("\n  code: en", 3), ("''", 2)])
 def test_a_lang_that_is_no_code_names_its_line_and_says_what_to_write(value: str, line: int) -> None:
     with pytest.raises(ArticleError) as info:
