@@ -30,8 +30,8 @@ _SCALES = (
     (("million", "millions", "mln", "mn", "млн", "миллион", "миллиона", "миллионов",
       "milyon"), Decimal(10) ** 6),
     (("billion", "billions", "bn", "bln", "млрд", "миллиард", "миллиарда", "миллиардов",
-      "milyard"), Decimal(10) ** 9),
-    (("trillion", "trillions", "трлн", "триллион", "триллиона", "триллионов", "trilyon"),
+      "milyard", "mlrd"), Decimal(10) ** 9),
+    (("trillion", "trillions", "трлн", "триллион", "триллиона", "триллионов", "trilyon", "trln"),
      Decimal(10) ** 12),
 )
 _SCALE = {word: factor for words, factor in _SCALES for word in words}
@@ -53,15 +53,22 @@ def scale_word_in(word: str, source: str, target: str) -> str | None:
     key = word.lower().rstrip(".")
     factor = _SCALE.get(key)
     words = _SCALE_WORDS.get(_base(target))
-    if factor is None or words is None or _scale_language(key) != _base(source):
+    if factor is None or words is None or _base(source) not in _scale_languages(key):
         return None
     return words[[f for _, f in _SCALES].index(factor)]
 
 
-def _scale_language(word: str) -> str:
+#: Scale words Azerbaijani writes; "mln" is also English ("5 mln manat", "$5 mln").
+_AZ_SCALE_WORDS = frozenset({"min", "milyon", "milyard", "trilyon", "mln", "mlrd", "trln"})
+
+
+def _scale_languages(word: str) -> frozenset[str]:
+    """The languages that write ``word`` as a scale word."""
     if any("а" <= ch <= "я" for ch in word):
-        return "ru"
-    return "az" if word in ("min", "milyon", "milyard", "trilyon") else "en"
+        return frozenset({"ru"})
+    if word == "mln":
+        return frozenset({"az", "en"})
+    return frozenset({"az"}) if word in _AZ_SCALE_WORDS else frozenset({"en"})
 
 
 def _base(lang: str) -> str:

@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from pipeline.numbers import _NUMBER, Number, numbers_in, unmatched_numbers
+from pipeline.numbers import _NUMBER, Number, numbers_in, scale_word_in, unmatched_numbers
 
 
 def _first_match_by_scanning(wanted: list[Number], offered: list[Number]) -> tuple[list[Number], list[Number]]:
@@ -59,3 +59,17 @@ def test_the_number_pattern_finds_what_the_look_behind_first_pattern_finds(text:
     plain one, whose look-behind is tested at every character."""
     assert [m.span() for m in _NUMBER.finditer(text)] == \
         [m.span() for m in _NUMBER_LOOKING_BEHIND_FIRST.finditer(text)]
+
+
+def test_azerbaijani_abbreviated_scale_words_are_scale_words() -> None:
+    """Regression: Azerbaijani news writes "13,2 mlrd kubmetr" and "5 mln manat"; "mlrd"
+    was no scale word, so a correct "13,2 млрд" was reported as a scale word added, and
+    "mln" counted only as English, so the pseudo engine swapped its letters in an
+    Azerbaijani source."""
+    assert unmatched_numbers("İxrac 13,2 mlrd kubmetrdir.", "Экспорт — 13,2 млрд кубометров.",
+                             "az", "ru") == ([], [])
+    assert unmatched_numbers("Büdcə 5 mln manatdır.", "The budget is 5 million manat.",
+                             "az", "en") == ([], [])
+    assert scale_word_in("mlrd", "az", "ru") == "млрд"
+    assert scale_word_in("mln", "az", "en") == "million"
+    assert scale_word_in("mln", "en", "ru") == "млн"
