@@ -293,7 +293,8 @@ def enforce_glossary(source: str, translation: str, src_lang: str, tgt_lang: str
         wanted = sum(1 for m in matches if m.term is term)
         if not target or count_term(glossary, term, fixed, tgt_lang) >= wanted:
             continue
-        fixed = _left_as_written(fixed, term, glossary, src_lang, target)
+        fixed = _left_as_written(fixed, term, glossary, src_lang, target,
+                                 {m.text for m in matches if m.term is term})
         if count_term(glossary, term, fixed, tgt_lang) < wanted:
             fixed = replace_variants(fixed, target, tgt_lang,
                                      _protected(glossary, fixed, tgt_lang, target))
@@ -303,17 +304,22 @@ def enforce_glossary(source: str, translation: str, src_lang: str, tgt_lang: str
     return _surnames_alone(source, fixed, matches, src_lang, tgt_lang, glossary), problems
 
 
-def _left_as_written(text: str, term: Term, glossary: Glossary, src_lang: str, target: str) -> str:
+def _left_as_written(text: str, term: Term, glossary: Glossary, src_lang: str, target: str,
+                     written: set[str]) -> str:
     """MT leaves a name or term it does not know as the source writes it ("Port of Baku",
-    "Middle Corridor" in an Azerbaijani sentence). A translated name cannot be found by
+    "Middle Corridor" in an Azerbaijani sentence, or "Bakı Limanının" with its case ending,
+    as ``written`` holds the source's spellings). A translated name cannot be found by
     sound, so that spelling is replaced with the glossary's whole, where the glossary reads
     it as this term (not inside a longer one: "Baku" in "Port of Baku"); markup, URLs and
     code are left alone. Only a form no target-language sentence would hold as it is:
     capitalised or of several words (a lower-case "port" may well be an Azerbaijani word)."""
     form = term.form(src_lang) or ""
-    if not form or form == target or form not in text or not (form[:1].isupper() or " " in form):
+    spellings = {form} | written
+    if (not form or form == target or not any(s in text for s in spellings)
+            or not (form[:1].isupper() or " " in form)):
         return text
-    spans = [(m.start, m.end) for m in glossary.terms_in(text, src_lang) if m.term is term and m.text == form]
+    spans = [(m.start, m.end) for m in glossary.terms_in(text, src_lang)
+             if m.term is term and m.text in spellings]
     for start, end in reversed(spans):
         text = text[:start] + target + text[end:]
     return text

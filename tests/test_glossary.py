@@ -464,3 +464,15 @@ def test_a_surname_after_a_sentence_starter_is_respelt() -> None:
     other = "Samir Karimov met Sarah Karimov. Sarah Karimov left."
     assert enforce_glossary(other, "Самир Керимов встретил Сару Каримов. Сара Каримов ушла.", "en", "ru",
                             glossary=glossary)[0] == "Самир Керимов встретил Сару Каримов. Сара Каримов ушла."
+
+
+def test_enforce_replaces_a_term_left_with_the_sources_case_ending() -> None:
+    """Regression: MT that leaves "Bakı Limanının" (genitive) as the source writes it had its
+    output rejected as naming no 'Port of Baku', because only the glossary's own form
+    "Bakı Limanı" was replaced whole; the source's inflected spelling is now replaced too."""
+    glossary = read_glossary(io.StringIO("en,az,ru,kind\nPort of Baku,Bakı Limanı,Бакинский порт,organisation\n"))
+    source = "Forumu Bakı Limanının rəhbəri açdı."
+    assert enforce_glossary(source, "The head of Bakı Limanının opened the forum.", "az", "en",
+                            glossary=glossary) == ("The head of Port of Baku opened the forum.", [])
+    assert enforce_glossary(source, "Форум открыл глава Bakı Limanının.", "az", "ru",
+                            glossary=glossary) == ("Форум открыл глава Бакинский порт.", [])
