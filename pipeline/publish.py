@@ -96,10 +96,12 @@ def _decide(article: Article, lang: str, catalogue: Catalogue | None, policy: Pu
     index = catalogue.index() if catalogue is not None else {}
     required = required_segments(article, policy.require_review)
     chosen: dict[tuple[str | None, str], str] = {}
+    seen: set[tuple[str | None, str]] = set()  # one entry serves every segment of its text
     for position, segment in enumerate(article.segments):
         key = (segment.msgctxt, segment.msgid)
-        if key in chosen:
+        if key in seen:
             continue
+        seen.add(key)
         message = index.get(key)
         reason = _blocking_reason(message, policy, position in required)
         if reason is None and _breaks_templates(segment, message):

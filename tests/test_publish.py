@@ -241,3 +241,18 @@ def test_a_page_translated_by_hand_where_a_version_goes_is_not_replaced(tmp_path
                                            encoding="utf-8")
     assert runner.invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"]).exit_code == 0
     assert "［About ус］" not in (root / "content/about.ru.md").read_text(encoding="utf-8")
+
+
+def test_an_entry_the_article_uses_twice_is_counted_once_while_it_waits() -> None:
+    """Regression: a table whose header repeats a word ("Rating" over two columns) has one
+    entry for both cells; a version waiting for it said "2 machine translations awaiting
+    review" while the catalogue (and ``status``) had one."""
+    source = "| Board | Rating | Rating |\n|---|---|---|\n| 1 | 2738 | 2794 |\n"
+    art = read_article(source.encode(), path="source/a.md", slug="a", default_lang="en", front_matter_keys=())
+    messages = {}
+    for segment in art.segments:
+        message = Message(msgid=segment.msgid, msgctxt=segment.msgctxt, msgstr="RU " + segment.msgid,
+                          flags=["fuzzy"], comments=[MT_COMMENT_PREFIX + "fake 1"])
+        messages[(segment.msgctxt, segment.msgid)] = message
+    decision, _ = decide(art, "ru", Catalogue(messages=list(messages.values())), PublishPolicy())
+    assert decision.reasons() == [f"{len(messages)} machine translations awaiting review"]
