@@ -469,14 +469,15 @@ _SAID_WITHIN = 8
 
 def _said_by_someone(article: _Article, piece: _Piece) -> bool:
     """“…,” said a spokesman for the Port of Baku / «…», — сказал представитель: a quotation
-    that ends in a comma (or is followed by one or a dash) and then, in its sentence, by
-    a speech verb is speech, even when nobody is named."""
+    that ends in a comma (or is followed by one or a dash, after any emphasis closing
+    around the marks: *«…»*, — сказал) and then, in its sentence, by a speech verb is
+    speech, even when nobody is named."""
     text = article.segments[piece.segment]
     if not piece.close_mark:
         return False
     end = _after_end(article, piece)
     clause = _inner(article.segments, piece).rstrip().endswith((",", "?", "!")) \
-        or text[piece.end:end].lstrip()[:1] in (",", "—", "–")
+        or text[piece.end:end].lstrip().lstrip("*_").lstrip()[:1] in (",", "—", "–")
     if not clause:
         return False
     lex = lexicon(article.lang)

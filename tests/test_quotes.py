@@ -603,6 +603,17 @@ def test_a_quotation_followed_by_a_speech_verb_is_speech_without_a_named_speaker
     assert [q.kind for q in find_quotations(text, lang)] == [QuoteKind.SPEECH]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("*«Мы готовы»*, — сказал министр.", "ru"),
+    ("_«Biz hazırıq»_, — deyə nazir bildirib.", "az"),
+    ("**“We are ready”**, the minister said.", "en"),
+])
+def test_emphasis_around_a_quotation_does_not_hide_its_speech_verb(text: str, lang: str) -> None:
+    """Regression: the closing ``*`` or ``_`` of emphasis around the marks stood between
+    them and the comma or dash, so the quotation read as a title or scare quotes."""
+    assert [q.kind for q in find_quotations(text, lang)] == [QuoteKind.SPEECH]
+
+
 def test_a_comma_after_a_scare_quote_does_not_make_it_speech() -> None:
     assert [q.kind for q in find_quotations("They call it “green,” and it is.", "en")] == [
         QuoteKind.SCARE]
