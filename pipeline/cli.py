@@ -358,6 +358,8 @@ def report_lines(report: SyncReport) -> list[str]:
     if report.new_segments or report.changed_segments:
         lines.append(f"  new segments:        {_counts(report.new_segments)}")
         lines.append(f"  changed segments:    {_counts(report.changed_segments)}")
+    if report.restored_segments:
+        lines.append(f"  restored segments:   {_counts(report.restored_segments)} (their translations are back)")
     if any(report.machine_translated.values()) or any(report.from_memory.values()) or any(report.rejected.values()):
         lines.append(f"  machine-translated:  {_counts(report.machine_translated)}")
         lines.append(f"  from memory:         {_counts(report.from_memory)}")

@@ -78,6 +78,7 @@ class SyncReport:
     errors: list[PipelineError] = field(default_factory=list)
     new_segments: Counter[str] = field(default_factory=Counter)
     changed_segments: Counter[str] = field(default_factory=Counter)
+    restored_segments: Counter[str] = field(default_factory=Counter)  # back from an obsolete entry
     machine_translated: Counter[str] = field(default_factory=Counter)
     from_memory: Counter[str] = field(default_factory=Counter)
     rejected: Counter[str] = field(default_factory=Counter)
@@ -116,6 +117,7 @@ class SyncReport:
             "unchanged_files": self.unchanged,
             "new_segments": dict(self.new_segments),
             "changed_segments": dict(self.changed_segments),
+            "restored_segments": dict(self.restored_segments),
             "machine_translated": dict(self.machine_translated),
             "from_memory": dict(self.from_memory),
             "rejected": dict(self.rejected),
@@ -347,6 +349,7 @@ def _prepare_all(config: Config, dirty: list[tuple[str, str]], options: SyncOpti
         report.merge(result.report)
         report.new_segments.update(result.report.new_segments)
         report.changed_segments.update(result.report.changed_segments)
+        report.restored_segments.update(result.report.restored_segments)
     return results
 
 
@@ -434,13 +437,18 @@ def _template_for(config: Config, article: Article, options: SyncOptions,
 
 
 def _count_changes(state: CatalogueState, report: SyncReport) -> None:
+    """New, changed and restored entries: a paragraph put back gets its old entry, with
+    its translation, from the obsolete ones, so it is no new work for a translator."""
     if state.after is None or state.before is state.after:
         return
     before = state.before.index() if state.before is not None else {}
+    obsolete = {m.key for m in state.before.messages if m.obsolete} if state.before is not None else set()
     for message in state.after.active:
         if message.key in before:
             continue
-        if message.previous_msgid is not None and message.fuzzy:
+        if message.key in obsolete:
+            report.restored_segments[state.lang] += 1
+        elif message.previous_msgid is not None and message.fuzzy:
             report.changed_segments[state.lang] += 1
         else:
             report.new_segments[state.lang] += 1

@@ -616,3 +616,29 @@ def test_a_misspelt_text_arguments_setting_stops_the_run_with_its_line(runner: C
     assert result.exit_code == 2
     assert "pipeline.toml:2: [templates] text_arguments: quote must be a list of argument positions" in result.output
     assert not (root / "locale").exists()
+
+
+def test_a_paragraph_brought_back_is_reported_as_restored_not_new(runner: CliRunner, project: Path) -> None:
+    """Regression: a deleted paragraph put back in the source gets its reviewed translation
+    back from the obsolete entry, yet the report said "new segments: ru 1" next to
+    "awaiting review: none", as if it were new work; it is now counted as restored."""
+    assert run(runner, project, "sync", "--engine", "none").exit_code == 0
+    for rel in ("ru/LC_MESSAGES/news/port.po", "az/LC_MESSAGES/news/port.po",
+                "en/LC_MESSAGES/fair.po", "az/LC_MESSAGES/fair.po"):
+        fill(project, "locale/" + rel)
+    source = project / "source" / "news" / "port.md"
+    original = source.read_text(encoding="utf-8")
+    source.write_text(original.replace("- more silos.\n", ""), encoding="utf-8")
+    assert run(runner, project, "sync", "--engine", "none").exit_code == 0
+    source.write_text(original, encoding="utf-8")
+    result = run(runner, project, "sync", "--engine", "none", "--json")
+    report = json.loads(result.output)
+    assert report["new_segments"] == {} and report["restored_segments"] == {"az": 1, "ru": 1}
+    assert not any(report["awaiting_review"].values())
+    text = run(runner, project, "sync", "--engine", "none").output
+    assert "new segments" not in text
+    source.write_text(original.replace("- more silos.\n", ""), encoding="utf-8")
+    run(runner, project, "sync", "--engine", "none")
+    source.write_text(original, encoding="utf-8")
+    text = run(runner, project, "sync", "--engine", "none").output
+    assert "restored segments:   az 1, ru 1 (their translations are back)" in text and "new segments" not in text, text
