@@ -497,11 +497,13 @@ def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
                                hint="delete it (text pasted from a web page or a word processor can "
                                     "carry one), or put the value in double quotes") from None
         what = "; ".join(part for part in (exc.context, exc.problem) if part)
+        plain = _quote_problem(yaml_text, exc)
         raise ArticleError(
-            f"invalid front matter: {what}",
+            f"invalid front matter: {plain or what}",
             path=path,
             line=line,
-            hint="fix the YAML between the '---' lines (quote values that contain ': ' or start with a symbol)",
+            hint=_QUOTE_HINT if plain else
+            "fix the YAML between the '---' lines (quote values that contain ': ' or start with a symbol)",
         ) from None
     except yaml.reader.ReaderError as exc:
         # A control character (ESC, BEL... pasted from another program): the message PyYAML
@@ -513,6 +515,24 @@ def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
                            hint="delete the character, then run the command again") from None
     except yaml.YAMLError as exc:
         raise ArticleError(f"invalid front matter: {exc}", path=path, line=2) from None
+
+
+_QUOTE_HINT = ("write a quote inside a value as \\\" between double quotes or '' between single "
+               "quotes, or use typographic quotes (“…”, «…»), then run the command again")
+
+
+def _quote_problem(yaml_text: str, exc: yaml.MarkedYAMLError) -> str | None:
+    """What went wrong, in an editor's words, when it is a quotation mark: headlines quote
+    people, and a straight quote inside a quoted value ends the value there (PyYAML then
+    speaks of scalars and block ends)."""
+    problem, mark = exc.problem or "", exc.problem_mark
+    if exc.context == "while scanning a quoted scalar" and "end of stream" in problem:
+        return "the quote that opens this value is never closed"
+    if mark is not None and (exc.context or "").startswith("while parsing"):
+        before = yaml_text[yaml_text.rfind("\n", 0, mark.index) + 1:mark.index].rstrip()
+        if before.endswith(('"', "'")):
+            return "text follows the closing quote of a value (a quote inside it ends it)"
+    return None
 
 
 def _telling_mark(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:

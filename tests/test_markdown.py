@@ -1695,3 +1695,21 @@ def test_positional_arguments_are_written_back_inside_their_quotes_and_round_tri
     again = positional(out)
     assert [s.kind for s in again.segments] == [s.kind for s in art.segments]
     assert len(template_tags(out)) == len(template_tags(POSITIONAL))
+
+
+@pytest.mark.parametrize("front, line, message", [
+    ('title: "Minister: "We are ready""\nlang: en', 2, "text follows the closing quote of a value"),
+    ("date: 2026-12-01\ntitle: 'It's here'", 3, "text follows the closing quote of a value"),
+    ('tags: ["a", "b" c]', 2, "text follows the closing quote of a value"),
+    ('date: 2026-12-01\ntitle: "Broken\nlang: en', 3, "the quote that opens this value is never closed"),
+])
+def test_a_quote_inside_a_quoted_front_matter_value_is_explained(front: str, line: int, message: str) -> None:
+    """Regression: headlines quote people, and a straight quote inside a quoted value was
+    reported in PyYAML's words ("while parsing a block mapping; expected <block end>, but
+    found '<scalar>'") with a hint about colons; the error now says what the quote did and
+    how to write one inside a value."""
+    with pytest.raises(ArticleError) as info:
+        article(f"---\n{front}\n---\n\nBody.\n")
+    assert info.value.line == line
+    assert info.value.message == f"invalid front matter: {message}" or message in info.value.message
+    assert '\\"' in (info.value.hint or "")
