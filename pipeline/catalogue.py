@@ -1745,7 +1745,24 @@ def _char_class(char: str) -> int:
     return _approximate_class(code, char)
 
 
+#: Classes of the Halfwidth and Fullwidth Forms block (U+FF00-FFEF) that its general
+#: categories do not tell, as libunistring 1.0 has them (read from it with
+#: ``u32_possible_linebreaks``); the rest of the block is ID. The pseudo engine brackets
+#: every segment in ［…］, so a break before ］ (a closing bracket) was in every such
+#: catalogue that msgcat lays out otherwise.
+_FULLWIDTH_CLASSES = """
+FF01:EX FF04:PR FF05:PO FF08:OW FF09:CL FF0C:CL FF0E:CL FF1A-FF1B:NS FF1F:EX FF3B:OW FF3D:CL
+FF5B:OW FF5D:CL FF5F:OW FF60-FF61:CL FF62:OW FF63-FF64:CL FF65:NS FF67-FF70:NS FF9E-FF9F:NS
+FFE0:PO FFE1:PR FFE5-FFE6:PR
+"""
+_FULLWIDTH = {code: _CLASS_NAMES.index(name) for item in _FULLWIDTH_CLASSES.split()
+              for span, name in [item.split(":")]
+              for code in range(_span(span)[0], _span(span)[1] + 1)}
+
+
 def _approximate_class(code: int, char: str) -> int:
+    if 0xFF00 <= code <= 0xFFDC or 0xFFE0 <= code <= 0xFFE6:
+        return _FULLWIDTH.get(code, _ID)
     if 0xAC00 <= code <= 0xD7A3:
         return _H2 if (code - 0xAC00) % 28 == 0 else _H3
     if 0x1100 <= code <= 0x115F or 0xA960 <= code <= 0xA97C:

@@ -1002,6 +1002,28 @@ def test_msgcat_agrees_on_wrapping_of_many_paragraphs() -> None:
     assert msgcat(rendered).decode() == rendered.decode()
 
 
+def test_no_line_starts_with_a_fullwidth_closing_bracket() -> None:
+    """Regression: the pseudo engine brackets every segment in ［…］; U+FF3D was read as an
+    ideograph, after which a line may break, so a translation ending in "." put "］" alone on
+    a line where GNU msgcat (and so msgmerge and Poedit's gettext) keeps it with the text."""
+    text = "［Трансляция — ñå [şåĵŧé FIDE](https://fide.com/live \"Прямая трансляция\").］"
+    rendered = render_po(Catalogue(header=HEADER, messages=[Message(msgid="x", msgstr=text)]))
+    assert '\n"］"' not in rendered.decode()
+
+
+@needs_msgcat
+def test_msgcat_agrees_on_wrapping_around_fullwidth_forms() -> None:
+    words = ("［Baku", "şəhər］", "［Москва", "заявил.］", "（note）", "１２３", "［a，b］", "：",
+             "！", "？", "％", "＄5", "｢x｣", "ｶﾀｶﾅ", "ﾟ", "a．", "￥", "￠", "［”", "“］", "x" * 60)
+    messages = []
+    for i in range(300):
+        picked = [words[(i * 5 + j * 11) % len(words)] for j in range(i % 29 + 3)]
+        text = " ".join(picked) if i % 3 else "".join(picked)
+        messages.append(Message(msgid=f"{i} {text}", msgstr=text))
+    rendered = render_po(Catalogue(header=HEADER, messages=messages))
+    assert msgcat(rendered).decode() == rendered.decode()
+
+
 # --------------------------------------------------------------------------- speed
 
 def test_five_thousand_entries_parse_and_render_quickly() -> None:
