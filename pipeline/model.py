@@ -165,7 +165,12 @@ class Message:
         (``#, ignore-numbers``: Weblate's convention) or a word in a translator comment
         (``# ignore-numbers``: what Poedit and Lokalize let a translator write). A finding
         judged wrong (a number written out in words, a name the source misspells) would
-        otherwise come back on every run and keep the entry in the review queue for good."""
+        otherwise come back on every run and keep the entry in the review queue for good.
+        A dismissal was judged on the text of its time: while the source has changed since
+        (fuzzy, with the previous msgid), the checks speak again, or a changed figure the old
+        translation still has would go unseen."""
+        if self.previous_msgid is not None and self.fuzzy:
+            return frozenset()
         found = {flag[len("ignore-"):] for flag in self.flags if flag.startswith("ignore-")}
         for comment in self.comments:
             found.update(_IGNORE.findall(comment))
