@@ -180,3 +180,59 @@ class RunState:
             atomic_write(self.root / STATE_FILE, text.encode("utf-8"))
             self._loaded = text
         self._changed = False
+
+
+PUBLISHED_FILE = ".pipeline/published.json"
+
+
+@dataclass
+class PublishedVersions:
+    """The SHA-256 of every language version as sync last wrote it (or found it already
+    right), by project-relative path: a version that no longer matches, and differs from what
+    sync would write now, was edited by hand (a correction made in ``public/`` instead of the
+    catalogue), and writing over it would lose that edit without a word.
+
+    Kept apart from :class:`RunState`, which is dropped whenever the settings or the code
+    change: this record must outlive both. Without it (a fresh clone, a deleted
+    ``.pipeline/``) nothing is known to be hand-edited and versions are written as before."""
+
+    root: Path
+    digests: dict[str, str] = field(default_factory=dict)
+    _loaded: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path) -> "PublishedVersions":
+        try:
+            data = json.loads((root / PUBLISHED_FILE).read_text(encoding="utf-8"))
+            digests = {str(rel): str(digest) for rel, digest in data["versions"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            digests = {}
+        return cls(root, dict(digests), digests)
+
+    def recorded(self, rel: str) -> str | None:
+        """The digest of the version at ``rel`` as sync last wrote it, if known."""
+        return self.digests.get(rel)
+
+    def save(self, written: dict[str, str]) -> None:
+        """Record the versions this run wrote or found right; write the file if that changed it."""
+        self.digests.update(written)
+        if self.digests == self._loaded:
+            return
+        text = json.dumps({"format": _FORMAT, "versions": dict(sorted(self.digests.items()))},
+                          ensure_ascii=False, indent=0)
+        atomic_write(self.root / PUBLISHED_FILE, text.encode("utf-8"))
+        self._loaded = dict(self.digests)
+
+
+def edited_since_written(path: Path, recorded: str | None, new: str) -> bool:
+    """Whether the version at ``path`` is neither what sync last wrote there (``recorded``)
+    nor ``new`` (the digest of what it would write now): someone changed it in between."""
+    if recorded is None or recorded == new:
+        return False
+    try:
+        current = file_digest(path)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # unreadable: not known to be sync's, so not written over
+    return current not in (recorded, new)

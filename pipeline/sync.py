@@ -32,7 +32,7 @@ from .extract import Annotator, build_template
 from .fileio import (ABSENT, ProjectLock, cleanup_temp_files, copy_if_changed, fingerprint, flush_file_system,
                      resolved_folders_cache, safe_join, write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
-from .state import ArticleRecord, file_signature
+from .state import ArticleRecord, PublishedVersions, edited_since_written, file_signature
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
@@ -65,6 +65,7 @@ class CatalogueState:
     after: Catalogue | None = None
     left: str | None = None  # fingerprint of the file as this run left it (written or unchanged)
     linked: tuple[LinkedFile, ...] = ()  # the local files the article links to (publish stage only)
+    published: str | None = None  # the digest of the version as sync last wrote it (publish stage only)
 
 
 @dataclass
@@ -94,6 +95,7 @@ class SyncReport:
     broken_links: list[str] = field(default_factory=list)  # links to local files that do not exist
     copied: list[str] = field(default_factory=list)  # linked files copied beside published versions
     to_copy: list[tuple[str, str, str]] = field(default_factory=list)  # (slug, file, destination), in workers
+    version_digests: dict[str, str] = field(default_factory=dict)  # published path → digest, in workers
 
     @property
     def ok(self) -> bool:
@@ -108,6 +110,7 @@ class SyncReport:
         self.held_back += other.held_back
         self.broken_links += other.broken_links
         self.to_copy += other.to_copy
+        self.version_digests.update(other.version_digests)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -235,11 +238,14 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
 
         clean, dirty = partition(found, cache, options.engine, lambda: [rel for _, _, rel in catalogues()],
                                  lambda rel, slug: _source_language(config, rel, slug))
-        done = _run(config, dirty, _without_empty_memory(options, catalogues), report, catalogues, clean, found)
+        published = PublishedVersions.load(config.root)
+        done = _run(config, dirty, _without_empty_memory(options, catalogues), report, catalogues, clean, found,
+                    published)
         report.articles = len(done) + len(clean)
         if report.written:
             _flush_rebuildable(config)
             listed.clear()
+        published.save(report.version_digests)  # once the versions it records are on disk
         if cache is not None:
             remember(cache, [a.outcome for a in done if a.outcome is not None], report,
                      {slug for _, slug in found}, [rel for _, _, rel in catalogues()])
@@ -288,12 +294,12 @@ def _source_language(config: Config, rel: str, slug: str) -> str | None:
 
 def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions, report: SyncReport,
          catalogues: Callable[[], list[tuple[str, str, str]]], clean: list[tuple[str, ArticleRecord]],
-         found: list[tuple[str, str]]) -> list[_Done]:
+         found: list[tuple[str, str]], published: PublishedVersions) -> list[_Done]:
     """The three phases over the articles this run reads; one result per article read, in
     order, folded into the report in the order a run that kept every catalogue would use.
     The corpus-level checks also get what earlier runs recorded of the ``clean`` articles
     it skips, in article order, as a run that read everything would see them."""
-    prepared = _prepare_all(config, dirty, options, report)
+    prepared = _prepare_all(config, dirty, options, report, published)
     if _translating(options):
         _translate_stage(config, prepared, catalogues(), options, report)
     _finish_held(config, prepared, options)
@@ -343,8 +349,8 @@ def _cleanup(config: Config) -> None:
 
 
 def _prepare_all(config: Config, dirty: list[tuple[str, str]], options: SyncOptions,
-                 report: SyncReport) -> list[_Prepared]:
-    results = map_indexed(lambda i: _prepare(config, *dirty[i], options), len(dirty), options.jobs)
+                 report: SyncReport, published: PublishedVersions) -> list[_Prepared]:
+    results = map_indexed(lambda i: _prepare(config, *dirty[i], options, published), len(dirty), options.jobs)
     for result in results:
         report.merge(result.report)
         report.new_segments.update(result.report.new_segments)
@@ -353,7 +359,8 @@ def _prepare_all(config: Config, dirty: list[tuple[str, str]], options: SyncOpti
     return results
 
 
-def _prepare(config: Config, rel: str, slug: str, options: SyncOptions) -> _Prepared:
+def _prepare(config: Config, rel: str, slug: str, options: SyncOptions,
+             published: PublishedVersions) -> _Prepared:
     """Read one article, write its template, bring its catalogues up to date, and finish
     them right here unless the translate stage may change them."""
     result = _Prepared(SyncReport())
@@ -368,6 +375,7 @@ def _prepare(config: Config, rel: str, slug: str, options: SyncOptions) -> _Prep
         result.report.broken_links += missing(article, linked)
         for state in states:
             state.linked = linked
+            state.published = published.recorded(config.output_rel(state.lang, slug))
     if _needs_parent(states, options):
         result.held, result.states = article, states
         return result
@@ -714,12 +722,27 @@ def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
         transform = options.publish_transform
         if transform is not None:
             chosen = {key: transform(key[1], text, article.lang, lang) for key, text in chosen.items()}
-        text = render_version(article, lang, chosen, decision, config.publish)
-        _write(config, rel, encode_article(article, text), report, durable=False)
+        data = encode_article(article, render_version(article, lang, chosen, decision, config.publish))
+        digest = fingerprint(data)
+        if edited_since_written(safe_join(config.root, rel), state.published, digest):
+            report.errors.append(_edited_by_hand(config, rel, lang, article.slug))
+            return
+        _write(config, rel, data, report, durable=False)
+        report.version_digests[rel] = digest
         report.published.append((article.slug, lang, rel))
         report.to_copy += [(article.slug, path, to) for path, to in copies(config, article, lang, state.linked)]
     except PipelineError as exc:
         report.errors.append(exc)
+
+
+def _edited_by_hand(config: Config, rel: str, lang: str, slug: str) -> PipelineError:
+    """The error for a version someone changed after sync wrote it: writing the new version
+    would lose that change, which lives nowhere else."""
+    return PipelineError(
+        f"changed since pipeline published it (edited by hand?): the new {lang} version of {slug} was not "
+        "written over it, so the change is not lost", path=rel,
+        hint=f"make the change in {config.catalogue_rel(lang, slug)} (or in the article), then delete {rel}; "
+             "the next sync publishes it again")
 
 
 def _enforced_findings(config: Config, state: CatalogueState, catalogue: Catalogue | None,

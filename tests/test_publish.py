@@ -243,6 +243,56 @@ def test_a_page_translated_by_hand_where_a_version_goes_is_not_replaced(tmp_path
     assert "［About ус］" not in (root / "content/about.ru.md").read_text(encoding="utf-8")
 
 
+def test_a_version_edited_by_hand_after_sync_published_it_is_not_written_over(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Regression: a correction made in ``public/ru/a.md`` (not in the catalogue) was
+    silently replaced by the next sync that published the article, and the person's change
+    was gone. Sync now records what it wrote of each version (``.pipeline/published.json``,
+    which outlives the run cache) and leaves a version that differs from both that and the
+    new one, with an error; once the desk deletes it, the next sync publishes it again."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from tests.conftest import snapshot_tree, write_project
+
+    root = write_project(tmp_path, {"a": "---\ntitle: Port\n---\n\nThe port grew.\n\nShips came.\n"},
+                         'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
+    runner = CliRunner()
+
+    def sync() -> "object":
+        return runner.invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"])
+
+    assert sync().exit_code == 0
+    version = root / "public/ru/a.md"
+    edited = version.read_text(encoding="utf-8") + "\nИсправлено редактором.\n"
+    version.write_text(edited, encoding="utf-8")
+    (root / "source/a.md").write_text("---\ntitle: Port\n---\n\nThe port grew fast.\n\nShips came.\n",
+                                      encoding="utf-8")
+    result = sync()
+    assert result.exit_code == 1
+    assert version.read_text(encoding="utf-8") == edited
+    said = " ".join(result.output.split())
+    assert "public/ru/a.md: changed since pipeline published it (edited by hand?)" in said
+    assert "make the change in locale/ru/LC_MESSAGES/a.po (or in the article), then delete public/ru/a.md" in said
+    files = snapshot_tree(root)
+    assert sync().exit_code == 1  # said again on every run, and nothing written
+    assert snapshot_tree(root) == files
+    version.unlink()
+    assert sync().exit_code == 0
+    assert "греш фаст" in version.read_text(encoding="utf-8")
+    # A version sync wrote is replaced as before when the source changes, and one a person
+    # made identical to the new version is no conflict.
+    (root / "source/a.md").write_text("---\ntitle: Port\n---\n\nThe port grew.\n\nShips came.\n",
+                                      encoding="utf-8")
+    assert sync().exit_code == 0
+    # With no record (a fresh clone), nothing is known to be edited: written as before.
+    (root / ".pipeline/published.json").unlink()
+    version.write_text(version.read_text(encoding="utf-8") + "x\n", encoding="utf-8")
+    (root / "source/a.md").write_text("---\ntitle: Port\n---\n\nThe port shrank.\n\nShips came.\n",
+                                      encoding="utf-8")
+    assert sync().exit_code == 0
+    assert not version.read_text(encoding="utf-8").endswith("x\n")
+
+
 def test_an_entry_the_article_uses_twice_is_counted_once_while_it_waits() -> None:
     """Regression: a table whose header repeats a word ("Rating" over two columns) has one
     entry for both cells; a version waiting for it said "2 machine translations awaiting

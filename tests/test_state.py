@@ -499,3 +499,33 @@ def test_a_translation_of_spaces_only_awaits_review_in_the_report_as_in_status(t
     [row] = project_status(load_config(root))[0]
     assert skipped.skipped == 1
     assert read.awaiting_review["ru"] == skipped.awaiting_review["ru"] == row.untranslated == 1
+
+
+def test_published_versions_outlive_a_corrupt_record_and_tell_edits_apart(tmp_path: Path) -> None:
+    """What sync wrote of each version (``.pipeline/published.json``): a corrupt or missing
+    record knows nothing (nothing is then taken for a hand edit); a version that is neither
+    what was recorded nor what sync would write now was changed in between."""
+    from pipeline.fileio import fingerprint
+    from pipeline.state import PUBLISHED_FILE, PublishedVersions, edited_since_written
+
+    (tmp_path / ".pipeline").mkdir()
+    (tmp_path / PUBLISHED_FILE).write_text("{not json", encoding="utf-8")
+    versions = PublishedVersions.load(tmp_path)
+    assert versions.recorded("public/ru/a.md") is None
+    version = tmp_path / "public/ru/a.md"
+    version.parent.mkdir(parents=True)
+    version.write_bytes(b"v1")
+    versions.save({"public/ru/a.md": fingerprint(b"v1")})
+    again = PublishedVersions.load(tmp_path)
+    recorded = again.recorded("public/ru/a.md")
+    assert recorded == fingerprint(b"v1")
+    assert not edited_since_written(version, recorded, fingerprint(b"v2"))  # sync's own version
+    version.write_bytes(b"v1 corrected by hand")
+    assert edited_since_written(version, recorded, fingerprint(b"v2"))
+    assert not edited_since_written(version, recorded, fingerprint(b"v1 corrected by hand"))  # same as new
+    assert not edited_since_written(version, None, fingerprint(b"v2"))  # nothing recorded
+    version.unlink()
+    assert not edited_since_written(version, recorded, fingerprint(b"v2"))
+    mtime = (tmp_path / PUBLISHED_FILE).stat().st_mtime_ns
+    again.save({})  # nothing new: the record is not rewritten
+    assert (tmp_path / PUBLISHED_FILE).stat().st_mtime_ns == mtime

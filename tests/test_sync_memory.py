@@ -138,8 +138,8 @@ def _sent_back(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, set[type]]]:
     sent: list[tuple[str, set[type]]] = []
     prepare = sync_module._prepare
 
-    def spying(config: Any, rel: str, slug: str, options: SyncOptions) -> Any:
-        result = prepare(config, rel, slug, options)
+    def spying(config: Any, rel: str, slug: str, options: SyncOptions, *rest: Any) -> Any:
+        result = prepare(config, rel, slug, options, *rest)
         spy = _Spy()
         spy.dump(result)
         sent.append((slug, spy.types))
