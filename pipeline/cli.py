@@ -35,6 +35,9 @@ EXIT_USAGE = 2
 EXIT_FINDINGS = 3
 EXIT_MISSING_MODELS = 4
 MAX_HELD_BACK_LINES = 20
+#: The end of a held-back line, by what stands where the version goes (SyncReport.held_back).
+HELD_BACK_NOTES = {"stale": " — the published version is stale and was kept",
+                   "hand-written": " — a page written by hand is in its place and was kept: see 'pipeline status'"}
 
 
 @dataclass
@@ -388,9 +391,9 @@ def report_lines(report: SyncReport) -> list[str]:
     # By article, as the first run lists them: a later run finishes the articles it re-read
     # first, and the same list must not come out in another order each time.
     held_back = sorted(report.held_back, key=lambda item: item[0].slug)
-    for decision, stale in held_back[:MAX_HELD_BACK_LINES]:
+    for decision, online in held_back[:MAX_HELD_BACK_LINES]:
         why = "; ".join(decision.reasons())
-        note = " — the published version is stale and was kept" if stale else ""
+        note = HELD_BACK_NOTES.get(online, "")
         lines.append(f"  held back {decision.slug} ({decision.lang}): {why}{note}")
     if len(report.held_back) > MAX_HELD_BACK_LINES:
         lines.append(f"  … and {len(report.held_back) - MAX_HELD_BACK_LINES} more held back: see 'pipeline status'")
@@ -492,12 +495,24 @@ def publish_command(project: Project, articles: tuple[str, ...], jobs: int | Non
 
 def _published_label(row: CatalogueStatus) -> str:
     """``stale``: an older version is online while the current one is held back; ``ready``:
-    nothing is online yet but nothing holds the version back (a plain "no" read as "not ready")."""
+    nothing is online yet but nothing holds the version back (a plain "no" read as "not ready");
+    ``hand-written``: a person's page is where the version goes, and sync never replaces it."""
+    if row.hand_written:
+        return "hand-written"
     if row.stale:
         return "stale"
     if row.published:
         return "yes"
     return "ready" if row.ready else "no"
+
+
+def _hand_written_line(config: Config, row: CatalogueStatus) -> str:
+    """What a page written by hand in a held-back version's place is, and what to do next
+    (once the version is ready, the error of :func:`hand_written_version` says it)."""
+    return (f"{config.output_rel(row.lang, row.article)}: a page written by hand is where the {row.lang} version "
+            f"of {row.article} goes; it is kept while the version is held back: to keep its text, copy it into "
+            f"{row.path} and delete the page; to let pipeline replace it, delete it or add "
+            f"'translation_of: {row.article}' to its front matter")
 
 
 @cli.command("status")
@@ -512,7 +527,8 @@ def status_command(project: Project, as_json: bool) -> None:
     "fuzzy" counts every entry flagged fuzzy, the unreviewed machine translations included
     (as a PO editor counts them). The last column says whether the language version is published; "stale" means an
     older version is, and sync holds the current one back until it is reviewed; "ready" means it is not
-    published yet but nothing holds it back: the next sync (or publish) writes it. Below the
+    published yet but nothing holds it back: the next sync (or publish) writes it; "hand-written" means
+    a page written by hand is where the version goes (never replaced: what to do is said below). Below the
     table come the catalogues and published versions no article uses (a renamed or deleted
     article's, or a language taken out of pipeline.toml).
 
@@ -539,6 +555,10 @@ def status_command(project: Project, as_json: bool) -> None:
             click.echo(f"{row.article:<{width}} {row.lang:<5} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
                        f"{row.fuzzy:>5} {row.untranslated:>8} {row.obsolete:>8} {row.percent_reviewed:>6}"
                        f"  {_published_label(row)}")
+        reported = {error.path for error in errors}  # a ready version's page: its error says it all
+        for row in rows:
+            if row.hand_written and project.config.output_rel(row.lang, row.article) not in reported:
+                click.echo(_hand_written_line(project.config, row))
         for line in orphan_lines(unused, indent=""):
             click.echo(line)
         for line in orphaned_version_lines(withdrawn, indent=""):

@@ -138,7 +138,7 @@ def outcome(config: Config, article: Article, states: list["CatalogueState"],
     rels += [config.output_rel(lang, article.slug) for lang in langs]
     linked = states[0].linked if states else ()
     rels += [file.path for file in linked]  # a picture replaced, or a missing one added, re-reads it
-    held = {(d.slug, d.lang): (d, stale) for d, stale in report.held_back}
+    held = {(d.slug, d.lang): (d, online) for d, online in report.held_back}
     published = {(slug, lang): rel for slug, lang, rel in report.published}
     # Signed now, as the article is finished, not when the run ends: a file saved later in
     # the run must not be recorded as done. A source or catalogue saved while this article
@@ -176,7 +176,7 @@ def remember(cache: RunState, outcomes: list[ArticleOutcome], report: "SyncRepor
 
 
 def _summary(article: Article, states: list["CatalogueState"],
-             held: dict[tuple[str, str], tuple[PublishDecision, bool]],
+             held: dict[tuple[str, str], tuple[PublishDecision, str]],
              published: dict[tuple[str, str], str]) -> dict[str, object]:
     awaiting: dict[str, int] = {}
     pending: list[list[str]] = []
@@ -192,8 +192,8 @@ def _summary(article: Article, states: list["CatalogueState"],
         if comments:
             rejected.append([article.lang, state.lang, comments])
         if (article.slug, state.lang) in held:
-            decision, stale = held[(article.slug, state.lang)]
-            held_back.append([state.lang, dict(decision.waiting), stale])
+            decision, online = held[(article.slug, state.lang)]
+            held_back.append([state.lang, dict(decision.waiting), online])
         if (article.slug, state.lang) in published:
             done.append([state.lang, published[(article.slug, state.lang)]])
     return {"lang": article.lang, "awaiting": awaiting, "pending": pending, "rejected": rejected,
@@ -208,8 +208,9 @@ def replay(slug: str, summary: dict[str, Any], report: "SyncReport") -> None:
     """Put a skipped article's recorded outcome into this run's report."""
     for lang, count in summary.get("awaiting", {}).items():
         report.awaiting_review[lang] += count
-    for lang, waiting, stale in summary.get("held_back", []):
-        report.held_back.append((PublishDecision(slug, lang, False, waiting=Counter(waiting)), stale))
+    for lang, waiting, online in summary.get("held_back", []):
+        online = "stale" if online is True else online or ""  # a state recorded before: a bool
+        report.held_back.append((PublishDecision(slug, lang, False, waiting=Counter(waiting)), online))
     for lang, rel in summary.get("published", []):
         report.published.append((slug, lang, rel))
     report.broken_links += summary.get("broken_links", [])

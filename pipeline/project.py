@@ -221,6 +221,16 @@ def hand_written_version(config: Config, slug: str, lang: str) -> PipelineError 
              f"let pipeline replace it, delete it or add 'translation_of: {slug}' to its front matter")
 
 
+def online_version(config: Config, slug: str, lang: str) -> str:
+    """What stands where the article's ``lang`` version goes: ``""`` (nothing), ``"stale"``
+    (a version sync wrote, kept while the current one is held back) or ``"hand-written"``
+    (a person's page, which sync never replaces: :func:`hand_written_version`)."""
+    path = safe_join(config.root, config.output_rel(lang, slug))
+    if not path.exists():
+        return ""
+    return "stale" if _written_by_sync(path) else "hand-written"
+
+
 def _written_by_sync(path: os.PathLike[str]) -> bool:
     """Whether a file the ``output`` pattern names is a version sync wrote: every one names its
     article in its front matter (``translation_of:``). A page written by hand where the
@@ -473,6 +483,7 @@ class CatalogueStatus:
     published: bool
     stale: bool = False  # published, but the current version is held back (as sync says)
     ready: bool = False  # the current version may be published (sync or publish writes it)
+    hand_written: bool = False  # a page written by hand is where the version goes (never replaced)
 
     @property
     def percent_reviewed(self) -> float:
@@ -486,7 +497,8 @@ def awaits_work(message: Message) -> bool:
 
 
 def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue | None,
-                     published: bool, stale: bool = False, ready: bool = False) -> CatalogueStatus:
+                     published: bool, stale: bool = False, ready: bool = False,
+                     hand_written: bool = False) -> CatalogueStatus:
     counts: Counter[EntryStatus] = Counter()
     active = catalogue.active if catalogue is not None else []
     for message in active:
@@ -505,6 +517,7 @@ def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue
         published=published,
         stale=stale,
         ready=ready,
+        hand_written=hand_written,
     )
 
 
@@ -531,5 +544,7 @@ def project_status(config: Config, checker: CatalogueChecks | None = None
         if ready and (hand := hand_written_version(config, article.slug, lang)) is not None:
             problems.errors.append(hand)
             ready = False
-        rows.append(catalogue_status(article, lang, rel, catalogue, published, published and not ready, ready))
+        by_hand = published and online_version(config, article.slug, lang) == "hand-written"
+        rows.append(catalogue_status(article, lang, rel, catalogue, published,
+                                     published and not ready and not by_hand, ready, by_hand))
     return rows, problems.errors, own

@@ -37,8 +37,8 @@ from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
 from .project import (CatalogueStatus, awaits_work, discover_articles, discover_catalogues, hand_written_version,
-                      load_article, load_articles, orphaned_catalogues, orphaned_versions, project_status,
-                      read_catalogue_file, target_languages, try_load_article)
+                      load_article, load_articles, online_version, orphaned_catalogues, orphaned_versions,
+                      project_status, read_catalogue_file, target_languages, try_load_article)
 from .publish import PublishDecision, decide, render_version
 from .update import check_no_loss, update_catalogue
 
@@ -86,7 +86,9 @@ class SyncReport:
     missing_pairs: list[tuple[str, str]] = field(default_factory=list)
     awaiting_review: Counter[str] = field(default_factory=Counter)
     published: list[tuple[str, str, str]] = field(default_factory=list)
-    held_back: list[tuple[PublishDecision, bool]] = field(default_factory=list)
+    #: With what stands where the version goes: "" (nothing), "stale" (an older version sync
+    #: wrote, kept) or "hand-written" (a person's page, never replaced: :func:`online_version`).
+    held_back: list[tuple[PublishDecision, str]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     translate_notes: list[str] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)  # catalogues whose article is gone or renamed
@@ -128,8 +130,9 @@ class SyncReport:
             "awaiting_review": dict(self.awaiting_review),
             "published": [{"article": a, "lang": lang, "path": p} for a, lang, p in self.published],
             "held_back": [
-                {"article": d.slug, "lang": d.lang, "reasons": d.reasons(), "stale": stale}
-                for d, stale in self.held_back
+                {"article": d.slug, "lang": d.lang, "reasons": d.reasons(), "stale": online == "stale",
+                 "hand_written": online == "hand-written"}
+                for d, online in self.held_back
             ],
             "findings": [f.render() for f in self.findings],
             "orphaned_catalogues": self.orphans,
@@ -713,7 +716,7 @@ def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
         return
     try:
         if not decision.ready:
-            report.held_back.append((decision, safe_join(config.root, rel).exists()))
+            report.held_back.append((decision, online_version(config, article.slug, lang)))
             return
         hand = hand_written_version(config, article.slug, lang)
         if hand is not None:

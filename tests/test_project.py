@@ -423,3 +423,45 @@ def test_a_version_published_from_a_flow_mapping_front_matter_is_named_when_its_
     gone.write_text("---\n{title: Порт, lang: ru,\n  translation_of: gone}\n---\n\nТекст.\n", encoding="utf-8")
     (root / "public/ru/about.md").write_text("---\n{title: О нас}\n---\n\nТекст.\n", encoding="utf-8")
     assert orphaned_versions(load_config(root), [("kept", "en")]) == ["public/ru/gone.md"]
+
+
+def test_a_page_written_by_hand_in_a_versions_place_is_shown_as_such_not_as_stale(tmp_path: Path) -> None:
+    """Regression: a page written by hand where a version goes (the pipeline never replaces
+    it) was shown as ``stale`` by ``status`` and "the published version is stale and was
+    kept" by ``sync``, as if an older version of the pipeline's stood there: the desk was
+    not told it is a person's page, nor what to do about it."""
+    import json
+
+    root = write_project(tmp_path, {"a": "---\ntitle: Port grows\n---\n\nThe port grows.\n",
+                                    "b": "---\ntitle: Tram runs\n---\n\nThe tram runs.\n"}, CONFIG)
+    assert _sync(root) == 0
+    (root / "public/ru").mkdir(parents=True)
+    for slug in ("a", "b"):
+        (root / f"public/ru/{slug}.md").write_text("---\ntitle: Вручную\n---\n\nТекст.\n", encoding="utf-8")
+    reviewed = root / "locale/ru/LC_MESSAGES/b.po"  # b's version is ready, a's is held back
+    text = reviewed.read_text(encoding="utf-8")
+    reviewed.write_text(text.replace('msgid "Tram runs"\nmsgstr ""', 'msgid "Tram runs"\nmsgstr "Трамвай"')
+                        .replace('msgid "The tram runs."\nmsgstr ""', 'msgid "The tram runs."\nmsgstr "Ходит."'),
+                        encoding="utf-8")
+    synced = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+    assert synced.exit_code == 1
+    said = " ".join(synced.output.split())
+    assert "held back a (ru): 2 untranslated — a page written by hand is in its place and was kept: see " \
+           "'pipeline status'" in said and "stale" not in said
+    again = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none", "--json"])
+    held = json.loads(again.output.split("\nerror:")[0])["held_back"]
+    assert held == [{"article": "a", "lang": "ru", "reasons": ["2 untranslated"], "stale": False,
+                     "hand_written": True}]
+    status = CliRunner().invoke(cli, ["--project", str(root), "status"])
+    assert status.exit_code == 1
+    rows = {line.split()[0]: line.split()[-1] for line in status.output.splitlines()[1:3]}
+    assert rows == {"a": "hand-written", "b": "hand-written"}
+    said = " ".join(status.output.split())
+    assert "public/ru/a.md: a page written by hand is where the ru version of a goes; it is kept while the " \
+           "version is held back: to keep its text, copy it into locale/ru/LC_MESSAGES/a.po and delete the " \
+           "page; to let pipeline replace it, delete it or add 'translation_of: a' to its front matter" in said
+    assert "public/ru/b.md: a page written by hand (no translation_of: in its front matter) is where the ru " \
+           "version of b goes: it was not replaced" in said
+    data = json.loads(CliRunner().invoke(cli, ["--project", str(root), "status", "--json"]).output.split("\nerror:")[0])
+    assert [(r["article"], r["published"], r["stale"], r["hand_written"], r["ready"]) for r in data["catalogues"]] == \
+        [("a", True, False, True, False), ("b", True, False, True, False)]
