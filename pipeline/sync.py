@@ -473,7 +473,7 @@ def _translate_stage(config: Config, prepared: list[_Prepared], catalogues: list
     from .memory import TranslationMemory, normalise_whitespace
     from .translate import CatalogueJob, translate_catalogues
 
-    jobs = [CatalogueJob(s.rel, s.article.lang, s.lang, s.after, new=s.before is None)
+    jobs = [CatalogueJob(s.rel, s.article.lang, s.lang, s.after)
             for p in prepared for s in p.states if s.after is not None]
     if not options.refresh and not any(not m.translated for job in jobs for m in job.catalogue.active):
         return
@@ -506,10 +506,11 @@ def _translate_stage(config: Config, prepared: list[_Prepared], catalogues: list
 def _unused_for_suggestions(config: Config, jobs: list["CatalogueJob"],
                             catalogues: list[tuple[str, str, str]]) -> set[str]:
     """The catalogues no article uses (a renamed or deleted article's) in the languages of
-    the new catalogues that have an empty entry: their reviewed entries become fuzzy
-    suggestions for what the memory cannot fill (:func:`_suggestions`). Empty when no new
-    catalogue needs any, without listing the articles (the common run pays nothing)."""
-    wanted = {job.target_lang for job in jobs if job.new and any(not m.translated for m in job.catalogue.active)}
+    the catalogues that have an empty entry (a new or renamed article's, or one that took in
+    a deleted article's paragraphs): their reviewed entries become fuzzy suggestions for what
+    the memory cannot fill (:func:`_suggestions`). Empty when no catalogue needs any,
+    without listing the articles."""
+    wanted = {job.target_lang for job in jobs if any(not m.translated for m in job.catalogue.active)}
     if not wanted:
         return set()
     articles = {slug for _, slug in discover_articles(config)}

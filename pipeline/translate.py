@@ -51,9 +51,6 @@ class CatalogueJob:
     source_lang: str
     target_lang: str
     catalogue: Catalogue
-    #: The catalogue did not exist before this run (a new or renamed article): its
-    #: untranslated entries may get fuzzy suggestions (:class:`~pipeline.memory.FuzzyMemory`).
-    new: bool = False
 
 
 @dataclass
@@ -142,7 +139,7 @@ def translate_catalogues(jobs: Sequence[CatalogueJob], engine: Engine, *,
     ``memory`` defaults to a memory built from ``jobs`` themselves; pass an empty
     :class:`TranslationMemory` to disable reuse. ``progress(done, total)`` counts
     sentences sent to the engine. Returns counts per pair, missing pairs and rejections.
-    ``suggestions`` fills what the memory does not know, in new catalogues only, with the
+    ``suggestions`` fills what the memory does not know with the
     reviewed translation of a similar text: fuzzy, with that text as the previous msgid.
     An engine failure for one pair (EngineError) is recorded in the report's ``errors``
     and ``notes``; that pair's entries are left as they were and other pairs go on.
@@ -218,7 +215,7 @@ def _apply_memory(items: list[_Item], memory: TranslationMemory, report: Transla
 
 
 def _apply_suggestions(items: list[_Item], suggestions: FuzzyMemory, report: TranslateReport) -> list[_Item]:
-    """Fill the empty entries of new catalogues with the reviewed translation of a similar
+    """Fill the empty entries with the reviewed translation of a similar
     text, as msgmerge does from a compendium: fuzzy, the similar text as the previous msgid
     (so the entry is a changed one, never published or counted as reviewed before a human
     clears it, and the reviewer sees the difference), and where it came from. The rest is
@@ -226,7 +223,7 @@ def _apply_suggestions(items: list[_Item], suggestions: FuzzyMemory, report: Tra
     rest = []
     for item in items:
         message = item.message
-        match = None if message.msgstr or not item.job.new else \
+        match = None if message.msgstr else \
             suggestions.lookup(*item.pair, message.msgctxt, message.msgid)
         if match is None:
             rest.append(item)

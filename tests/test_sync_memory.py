@@ -257,3 +257,28 @@ def test_an_article_renamed_and_edited_at_once_gets_its_edited_paragraphs_old_tr
     files = snapshot_tree(root)
     again = sync(load_config(root), SyncOptions(jobs=1, engine=MemoryOnlyEngine()))
     assert not again.written and snapshot_tree(root) == files
+
+
+def test_an_article_that_takes_in_a_deleted_articles_edited_paragraph_gets_its_old_translation_to_review(
+        tmp_path: Path) -> None:
+    """Regression: only a new catalogue got the reviewed translation of a similar text from a
+    catalogue no article uses, so a story merged into another one (the follow-up deleted, its
+    paragraphs, lightly edited, moved into the main story) had them machine-translated, and
+    the reviewed translations waited unseen in the deleted article's catalogue."""
+    from pipeline.engines.memory_only import MemoryOnlyEngine
+
+    moved = "Ships waited for three days at the entrance last winter."
+    root = write_project(tmp_path, {"main": "---\ntitle: Port grows\n---\n\nThe port grows.\n",
+                                    "follow-up": f"---\ntitle: Port waits\n---\n\n{moved}\n"},
+                         'languages = ["en", "ru"]\n')
+    sync(load_config(root), SyncOptions(jobs=1))
+    _translate(root, lambda slug, msgid: "RU " + msgid)
+    sync(load_config(root), SyncOptions(jobs=1))
+    (root / "source/follow-up.md").unlink()
+    (root / "source/main.md").write_text("---\ntitle: Port grows\n---\n\nThe port grows.\n\n"
+                                         + moved.replace("three", "four") + "\n", encoding="utf-8")
+    report = sync(load_config(root), SyncOptions(jobs=1, engine=MemoryOnlyEngine()))
+    edited = parse_po((root / "locale/ru/LC_MESSAGES/main.po").read_bytes()).active[2]
+    assert (edited.msgstr, edited.fuzzy, edited.previous_msgid) == ("RU " + moved, True, moved)
+    assert "mt: translation memory, similar text (locale/ru/LC_MESSAGES/follow-up.po)" in edited.comments
+    assert report.translate_notes[0].startswith("ru: 1 new entry got the reviewed translation of a similar text")

@@ -306,10 +306,11 @@ def test_an_unfinished_entry_is_rejected_in_the_same_words_whatever_its_batch_s_
     assert paragraph.comments == first and paragraph.msgstr == ""
 
 
-def test_a_new_catalogue_gets_a_similar_text_s_reviewed_translation_as_a_changed_entry_not_a_machine_one() -> None:
-    """A paragraph edited in the commit that renamed its article: the memory (exact) does
-    not know it, so it was machine-translated or left empty; msgmerge with a compendium
-    gives the old translation, fuzzy, with the old text as the previous msgid."""
+def test_a_similar_text_s_reviewed_translation_comes_as_a_changed_entry_not_a_machine_one() -> None:
+    """A paragraph edited in the commit that renamed its article (or moved it into another
+    one): the memory (exact) does not know it, so it was machine-translated or left empty;
+    msgmerge with a compendium gives the old translation, fuzzy, with the old text as the
+    previous msgid, in a new catalogue and in an existing one alike."""
     from pipeline.memory import FuzzyMemory
 
     suggestions = FuzzyMemory()
@@ -317,15 +318,14 @@ def test_a_new_catalogue_gets_a_similar_text_s_reviewed_translation_as_a_changed
         Message("Ships waited for three days at the entrance.", msgstr="Суда ждали три дня у входа.")]))
     edited = "Ships waited for four days at the entrance."
     new, old = job("new.po", Message(edited)), job("kept.po", Message(edited))
-    new.new = True
     report = translate_catalogues([new, old], FakeEngine(), memory=TranslationMemory(), suggestions=suggestions)
-    suggested, translated = new.catalogue.messages[0], old.catalogue.messages[0]
+    suggested, kept = new.catalogue.messages[0], old.catalogue.messages[0]
     assert suggested.msgstr == "Суда ждали три дня у входа." and suggested.fuzzy
     assert suggested.previous_msgid == "Ships waited for three days at the entrance."
     assert suggested.status is EntryStatus.CHANGED  # never published, even with allow_machine
     assert mt_comments(suggested) == [MT_COMMENT_PREFIX + "translation memory, similar text (old.po)"]
-    assert report.stats(("en", "ru")).suggested == 1 and report.machine_translated == 1
-    assert translated.status is EntryStatus.MACHINE  # an existing catalogue: machine translation as before
+    assert report.stats(("en", "ru")).suggested == 2 and report.machine_translated == 0
+    assert (kept.msgstr, kept.status) == (suggested.msgstr, EntryStatus.CHANGED)
 
 
 def test_an_entry_filled_from_a_tie_in_memory_shows_the_other_reviewed_translations() -> None:
