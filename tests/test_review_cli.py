@@ -329,3 +329,26 @@ def test_queue_lists_a_quotation_translated_two_ways_across_articles(
     assert "ignore-quote-divergence" in path.read_text(encoding="utf-8")
     assert run(project, "sync", "--engine", "pseudo").exit_code == 0
     assert "#, ignore-quote-divergence" in path.read_text(encoding="utf-8")  # sync keeps the flag
+
+
+def test_why_tells_a_reused_reviewed_translation_from_a_machine_one() -> None:
+    """Regression: an entry filled from the translation memory (a person's reviewed
+    translation of the same text elsewhere) waited as "machine translation (translation
+    memory (…)) not yet reviewed", and a similar text's reviewed translation from a renamed
+    or deleted article's catalogue as "the source changed since this was translated", though
+    nobody translated this entry and nothing in its source changed: the reviewer was told
+    neither what the text is nor where it came from."""
+    from pipeline.commands.review import why
+    from pipeline.review import ReviewItem
+
+    def item(status: EntryStatus, provenance: str) -> ReviewItem:
+        return ReviewItem(article="a", lang="ru", source_lang="en", path="x.po", line=3, position=0,
+                          msgctxt=None, msgid="Text.", msgstr="Текст.", status=status, provenance=provenance)
+
+    assert why(item(EntryStatus.MACHINE, "translation memory (locale/ru/LC_MESSAGES/b.po)")) == (
+        "a reviewed translation of the same text, from locale/ru/LC_MESSAGES/b.po: check that it fits here")
+    assert why(item(EntryStatus.CHANGED, "translation memory, similar text (locale/ru/LC_MESSAGES/old.po)")) == (
+        "the reviewed translation of a similar text (the previous source text), from "
+        "locale/ru/LC_MESSAGES/old.po, a catalogue no article uses: check it against the difference")
+    assert why(item(EntryStatus.MACHINE, "pseudo 1")) == "machine translation (pseudo 1) not yet reviewed"
+    assert why(item(EntryStatus.CHANGED, "")).startswith("the source changed since this was translated")

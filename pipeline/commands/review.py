@@ -41,6 +41,7 @@ from ..review import (
     word_diff,
 )
 from ..review_html import render_html
+from ..translate import MEMORY_PROVENANCE
 
 _REASON_COLOURS = {"machine": "blue", "changed": "yellow", "fuzzy": "magenta",
                    "untranslated": "red", "findings": "yellow"}
@@ -201,10 +202,23 @@ def _finding_text(finding: Finding) -> str:
     return click.style(f"{finding.severity.value}: [{visible(finding.check)}] {visible(finding.message)}", fg=colour)
 
 
+#: How the translate stage names what it took from the memory (``mt: <provenance>``): a
+#: person's reviewed translation, of the same text or of a similar one, not a machine's.
+_FROM_MEMORY = f"{MEMORY_PROVENANCE} ("
+_FROM_SIMILAR = f"{MEMORY_PROVENANCE}, similar text ("
+
+
 def why(item: ReviewItem) -> str:
     """Why an item waits, in words a reviewer understands."""
+    provenance = item.provenance or ""
+    if item.status is EntryStatus.MACHINE and provenance.startswith(_FROM_MEMORY):
+        origin = provenance[len(_FROM_MEMORY):-1]
+        return f"a reviewed translation of the same text, from {origin}: check that it fits here"
     if item.status is EntryStatus.MACHINE:
         return f"machine translation ({item.provenance}) not yet reviewed"
+    if item.status is EntryStatus.CHANGED and provenance.startswith(_FROM_SIMILAR):
+        return (f"the reviewed translation of a similar text (the previous source text), from "
+                f"{provenance[len(_FROM_SIMILAR):-1]}, a catalogue no article uses: check it against the difference")
     if item.status is EntryStatus.CHANGED:
         return "the source changed since this was translated: check the translation against the new text"
     if item.status is EntryStatus.FUZZY:
