@@ -315,11 +315,14 @@ def run_sync(project: Project, stages: tuple[str, ...], *, engine_name: str | No
     return report
 
 
-def render_report(report: SyncReport, *, as_json: bool, strict: bool = False) -> None:
+def render_report(report: SyncReport, *, as_json: bool, strict: bool = False,
+                  knows_review: bool = True) -> None:
+    """``knows_review``: whether the command read the catalogues, so its count of entries
+    awaiting review is one (``extract`` writes templates only: it has no count to give)."""
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        for line in report_lines(report):
+        for line in report_lines(report, knows_review=knows_review):
             click.echo(line)
     for error in report.errors:
         show_error(error)
@@ -356,7 +359,7 @@ def orphaned_version_lines(paths: list[str], indent: str = "  ") -> list[str]:
             f"{indent}  they are still online: delete them if the article was withdrawn or moved"]
 
 
-def report_lines(report: SyncReport) -> list[str]:
+def report_lines(report: SyncReport, *, knows_review: bool = True) -> list[str]:
     lines = [f"{report.articles} article(s)"]
     if report.new_segments or report.changed_segments:
         lines.append(f"  new segments:        {_counts(report.new_segments)}")
@@ -373,7 +376,8 @@ def report_lines(report: SyncReport) -> list[str]:
         pairs = ", ".join(f"{s}→{t}" for s, t in sorted(set(report.missing_pairs)))
         lines.append(f"  no translation model for {pairs}: those entries wait for a human translator")
         lines.append("    install with: pipeline models install --missing   (or: pipeline models install FILE.argosmodel)")
-    lines.append(f"  awaiting review:     {_counts(report.awaiting_review)}")
+    if knows_review:
+        lines.append(f"  awaiting review:     {_counts(report.awaiting_review)}")
     written = set(report.written)
     fresh = [(slug, lang, path) for slug, lang, path in report.published if path in written]
     for slug, lang, path in fresh:
@@ -446,7 +450,8 @@ def extract_command(project: Project, articles: tuple[str, ...], jobs: int | Non
     Example:
       pipeline extract
     """
-    render_report(run_sync(project, ("extract",), articles=articles, jobs=jobs), as_json=False)
+    render_report(run_sync(project, ("extract",), articles=articles, jobs=jobs), as_json=False,
+                  knows_review=False)
 
 
 @cli.command("update")

@@ -642,3 +642,14 @@ def test_a_paragraph_brought_back_is_reported_as_restored_not_new(runner: CliRun
     source.write_text(original, encoding="utf-8")
     text = run(runner, project, "sync", "--engine", "none").output
     assert "restored segments:   az 1, ru 1 (their translations are back)" in text and "new segments" not in text, text
+
+
+def test_extract_says_nothing_about_review_it_does_not_know(runner: CliRunner, project: Path) -> None:
+    """extract writes templates and reads no catalogue: 'awaiting review: none' on a fresh
+    project (or last run's count on another) would be a claim it cannot make."""
+    result = run(runner, project, "extract")
+    assert result.exit_code == 0, result.output
+    assert "awaiting review" not in result.output
+    run(runner, project, "update")
+    assert "awaiting review:     az 7, en 2, ru 5" in run(runner, project, "update").output
+    assert "awaiting review" not in run(runner, project, "extract").output
