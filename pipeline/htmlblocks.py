@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant  # type: ignore[attr-defined]
 
-from .inline import Region, RegionKind, blank_keys, blank_out, template_arguments, template_tags
+from .inline import (VOID_ELEMENTS, Region, RegionKind, blank_keys, blank_out, kept_as_written,
+                     template_arguments, template_tags)
 
 #: Elements that stay inside a run of text (phrasing content).
 INLINE = frozenset("""a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd mark q s
@@ -29,6 +30,8 @@ INLINE = frozenset("""a abbr b bdi bdo big br cite code data del dfn em font i i
 CODE = frozenset({"code", "kbd", "samp", "var"})
 #: Elements whose content is never readers' prose.
 LITERAL = frozenset({"script", "style", "pre", "textarea", "svg", "math", "template"})
+#: Elements whose end tag HTML lets a writer leave out: such an element may end anywhere.
+OPTIONAL_END = frozenset("p li dt dd tr td th thead tbody tfoot option optgroup rt rp colgroup caption".split())
 #: Attributes whose value readers see or hear.
 ATTRIBUTES = ("alt", "title", "aria-label")
 
@@ -75,22 +78,38 @@ def normalise(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text)
 
 
-def extract(text: str) -> list[Found]:
-    """The readers' text of one HTML block; nothing when the block is in doubt."""
+def extract(text: str, inside: tuple[str, ...] = ()) -> list[Found]:
+    """The readers' text of one HTML block; nothing when the block is in doubt. ``inside``:
+    the elements kept as written that an earlier block opened and left open (see
+    :func:`open_after`), whose text this block goes on with until it closes them."""
+    return _walk(text, inside)[0]
+
+
+def open_after(text: str, inside: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The elements kept as written (see :func:`pipeline.inline.kept_as_written`) still open
+    at the end of the HTML block ``text``, entered with ``inside`` open: an embedded post
+    written over several blocks (``<blockquote class="twitter-tweet">``, a blank line, the
+    post's text as Markdown, ``</blockquote>``) keeps the blocks between as written too. An
+    element whose end tag HTML lets a writer leave out (``<p lang="az">``) is closed by the
+    block's end: the rest of the article is not taken for its text."""
+    return tuple(tag for tag in _walk(text, inside)[1] if tag not in OPTIONAL_END)
+
+
+def _walk(text: str, inside: tuple[str, ...]) -> tuple[list[Found], list[str]]:
     events = _events(text)
     if events is None:
-        return []
+        return [], list(inside)
     found: list[Found] = []
     run: list[_Event] = []
-    literal: list[str] = []
+    literal: list[str] = list(inside)
     for event in events:
         if literal:
             _follow_literal(literal, event)
             continue
-        if event.kind in ("start", "startend") and event.tag in LITERAL:
+        if event.kind in ("start", "startend") and (event.tag in LITERAL or _kept_block(event)):
             found += _run(text, run)
             run = []
-            if event.kind == "start":
+            if event.kind == "start" and event.tag not in VOID_ELEMENTS:
                 literal.append(event.tag)
             continue
         if event.kind == "data" or (event.kind != "other" and event.tag in INLINE):
@@ -99,7 +118,14 @@ def extract(text: str) -> list[Found]:
         found += _run(text, run)
         run = []
         found += _attributes(text, event, inside_run=False)
-    return found + _run(text, run)
+    return found + _run(text, run), literal
+
+
+def _kept_block(event: _Event) -> bool:
+    """A block-level element kept as written (an embedded post, ``<div lang="az">``): not
+    extracted at all. An inline one stays in its run, which reads it as code (see
+    :func:`_prose_events`)."""
+    return event.tag not in INLINE and kept_as_written(event.attrs)
 
 
 def render_text(translation: str, msgid: str) -> str:
@@ -156,8 +182,9 @@ def _run(text: str, run: list[_Event]) -> list[Found]:
     entry = bool(_LETTER.search(unescape(blank_keys(blank_out(prose, template_tags(prose))))))
     if entry:
         found.append(Found(normalise(text[start:end]), start, end))
-    for event in run:
-        found += _attributes(text, event, inside_run=True)
+    for event, kept in zip(run, _kept_events(run)):
+        if not kept:
+            found += _attributes(text, event, inside_run=True)
     return found + _template_arguments(text, run, inside_entry=entry)
 
 
@@ -201,13 +228,29 @@ def _prose(text: str, run: list[_Event]) -> str:
 
 
 def _prose_events(run: list[_Event]) -> list[bool]:
-    """For each event of a run, whether it is text outside code elements."""
+    """For each event of a run, whether it is text outside code elements and elements kept
+    as written (``<span lang="az">`` in an English article: the words as written, not prose
+    to translate)."""
     depth, prose = 0, []
-    for event in run:
-        prose.append(event.kind == "data" and depth == 0)
+    for event, kept in zip(run, _kept_events(run)):
+        prose.append(event.kind == "data" and depth == 0 and not kept)
         if event.tag in CODE and event.kind in ("start", "end"):
             depth = max(0, depth + (1 if event.kind == "start" else -1))
     return prose
+
+
+def _kept_events(run: list[_Event]) -> list[bool]:
+    """For each event of a run, whether it is an element kept as written or lies inside one."""
+    open_kept: list[str] = []
+    kept = []
+    for event in run:
+        opens = not open_kept and event.kind in ("start", "startend") and kept_as_written(event.attrs)
+        kept.append(bool(open_kept) or opens)
+        if opens and event.kind == "start" and event.tag not in VOID_ELEMENTS:
+            open_kept.append(event.tag)
+        elif open_kept:
+            _follow_literal(open_kept, event)
+    return kept
 
 
 def _attributes(text: str, event: _Event, *, inside_run: bool) -> list[Found]:

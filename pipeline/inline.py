@@ -386,6 +386,87 @@ def positional_text_arguments(setting: TextArguments) -> Iterator[None]:
         _TEXT_ARGUMENTS.reset(token)
 
 
+#: The language of the article being read (see :func:`article_language`); "" when unknown.
+_ARTICLE_LANG: ContextVar[str] = ContextVar("article_lang", default="")
+
+
+@contextmanager
+def article_language(lang: str) -> Iterator[None]:
+    """Within the ``with`` block (one article's reading), HTML whose ``lang`` names another
+    language than ``lang`` is kept as written (see :func:`kept_as_written`)."""
+    token = _ARTICLE_LANG.set(lang)
+    try:
+        yield
+    finally:
+        _ARTICLE_LANG.reset(token)
+
+
+#: Embedded posts (a tweet, an Instagram, TikTok, Threads, Bluesky or Mastodon post, a
+#: Telegram or Facebook one): a quotation of what someone posted, in the words they posted.
+EMBED_CLASSES = frozenset({"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "telegram-post",
+                           "fb-post", "fb-video", "text-post-media", "bluesky-embed", "mastodon-embed"})
+#: Elements that have no content (and no end tag).
+VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+def kept_as_written(attrs: Iterable[tuple[str, str | None]], lang: str | None = None) -> bool:
+    """Whether an element with these attributes is published as written, its text and
+    attributes never sent to translators or machine translation: the HTML standard's
+    ``translate="no"``, Google's ``class="notranslate"``, an embedded post's class, or a
+    ``lang`` naming another language than the article's (``lang``; by default the one
+    :func:`article_language` set). Languages compare by their first subtag (``az-Latn`` is ``az``)."""
+    article = (_ARTICLE_LANG.get() if lang is None else lang).split("-")[0].split("_")[0].lower()
+    for name, value in attrs:
+        name, value = name.lower(), (value or "").strip()
+        if name == "translate" and value.lower() == "no":
+            return True
+        if name == "class" and any(word == "notranslate" or word in EMBED_CLASSES
+                                   for word in value.lower().split()):
+            return True
+        if name == "lang" and value and article and value.split("-")[0].split("_")[0].lower() != article:
+            return True
+    return False
+
+
+#: An HTML attribute (``name``, ``name=value``, quoted or not) and a start tag: its name, its attributes.
+_ATTRIBUTES = re.compile(r"([A-Za-z_:][\w.:-]*)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
+_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:\s+[A-Za-z_:][\w.:-]*"
+                        r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>")
+
+
+def kept_elements(text: str, lang: str | None = None) -> list[Region]:
+    """Inline HTML elements of ``text`` kept as written (see :func:`kept_as_written`), each
+    from its start tag to its matching end tag (nested ones of the same name counted); an
+    element left open runs to the end of ``text``, a void one is its tag."""
+    if "<" not in text:
+        return []
+    found: list[Region] = []
+    at = 0
+    while (match := _START_TAG.search(text, at)) is not None:
+        attrs = [(m.group(1), next((g for g in m.group(2, 3, 4) if g is not None), None))
+                 for m in _ATTRIBUTES.finditer(match.group(2))]
+        if not kept_as_written(attrs, lang):
+            at = match.end()
+            continue
+        name = match.group(1).lower()
+        void = name in VOID_ELEMENTS or match.group(0).endswith("/>")
+        end = match.end() if void else _end_of(text, name, match.end())
+        found.append(Region(match.start(), end, RegionKind.HTML))
+        at = end
+    return found
+
+
+def _end_of(text: str, name: str, at: int) -> int:
+    """Where the element ``name`` opened before ``at`` ends (after its matching end tag)."""
+    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^<>]*>", re.IGNORECASE)
+    depth = 1
+    for tag in tags.finditer(text, at):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end()
+    return len(text)
+
+
 #: A shortcode's name (``{{< quote``, ``{{% pullquote``; a path such as ``blog/quote`` too;
 #: never a closing tag's ``/quote``) and a Liquid or Nunjucks tag's (``{%- include``).
 _GO_TAG_NAME = re.compile(r"\{\{[<%][ \t\n]*(?P<name>[\w.-]+(?:/[\w.-]+)*)(?=[\s>%/]|$)")

@@ -31,9 +31,9 @@ from markdown_it.token import Token
 from . import htmlblocks
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
-from .inline import (Region, RegionKind, TextArguments, blank_keys, blank_out, code_spans, html_comments,
-                     math_spans, positional_text_arguments, protected_regions, reads_arguments,
-                     tags_over_blank_lines, template_arguments, template_tags)
+from .inline import (Region, RegionKind, TextArguments, article_language, blank_keys, blank_out, code_spans,
+                     html_comments, kept_elements, math_spans, positional_text_arguments, protected_regions,
+                     reads_arguments, tags_over_blank_lines, template_arguments, template_tags)
 from .model import Anchor, Article, BlockKind, Piece, Segment
 from .titles import definition_title, inline_titles, render_title
 
@@ -193,7 +193,7 @@ def read_article(raw: bytes, *, path: str, slug: str, default_lang: str,
         lang = default_lang
     _check_no_nul(fm_segments, path)
     segments = list(fm_segments)
-    with positional_text_arguments(text_arguments or {}):
+    with positional_text_arguments(text_arguments or {}), article_language(lang):
         segments.extend(_body_segments(lines, fm_end))
     return Article(path=path, slug=slug, lang=lang, text=text, bom=bom,
                    segments=tuple(segments), front_matter_end=fm_end,
@@ -898,9 +898,14 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
     heading_markup = ""
     after_paragraph = False  # the paragraph being read follows another in the same container
     paragraph = ""  # the text of the last paragraph read
+    kept: tuple[str, ...] = ()  # elements kept as written that an HTML block left open
     for previous, token in zip([None, *tokens], tokens):
         kind = token.type
-        if kind == "code_block" and not containers and previous is not None \
+        if kept and kind in ("code_block", "definition", "inline", "tr_close"):
+            # Inside an element kept as written (an embedded post's text written as Markdown
+            # between its HTML lines): no entry, the text is published as it stands.
+            row_map = None
+        elif kind == "code_block" and not containers and previous is not None \
                 and previous.type == "paragraph_close" and _opens_indented_text(paragraph):
             yield from _indented_text(texts, token)
         elif kind in ("blockquote_open", "list_item_open"):
@@ -912,7 +917,8 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
         elif kind == "definition":
             yield from _definition_title(texts, line_starts, token)
         elif kind == "html_block":
-            yield from _html_block(texts, token)
+            yield from _html_block(texts, token, kept)
+            kept = _still_open(token, kept)
         elif kind == "tr_open":
             row_cells, row_map = [], token.map
         elif kind == "tr_close":
@@ -1208,7 +1214,8 @@ def _has_prose(text: str) -> bool:
     would hold the article back until someone "translated" it. Nor is TeX math (``$$ E = mc^2
     $$``, a lone ``$x$``), an emoji shortcode (a ``:white_check_mark:`` table cell) or a
     citation (``[@smith2020]``): each is the same in every language."""
-    return _HAS_LETTER.search(unescapeAll(blank_keys(blank_out(blank_out(text), math_spans(text))))) is not None
+    return _HAS_LETTER.search(unescapeAll(blank_keys(blank_out(blank_out(blank_out(text), math_spans(text)),
+                                                               kept_elements(text))))) is not None
 
 
 def _inner_segments(texts: list[str], pieces: Sequence[Piece], container: str | None,
@@ -1287,9 +1294,12 @@ def _inline_html_attributes(text: str, pieces: Sequence[Piece], parts: list[str]
     wherever that still holds the tag as written, as in an HTML block's run of text."""
     if "<" not in text:
         return
+    kept = kept_elements(text)
     for region in protected_regions(text):
         if region.kind is not RegionKind.HTML or text[region.start + 1:region.start + 2] == "/":
             continue
+        if any(element.start <= region.start < element.end for element in kept):
+            continue  # inside an element kept as written (<span lang="az">), as its text is
         tag = region.text(text)
         if "{" in tag and template_tags(tag):
             continue  # a value holding a template tag is the generator's to fill in
@@ -1325,10 +1335,19 @@ _HTML_KINDS = {"text": BlockKind.HTML_TEXT, "alt": BlockKind.HTML_ALT, "title": 
 _HTML_QUOTES = {'"': "dq", "'": "sq", "": "bare"}
 
 
-def _html_block(texts: list[str], token: Token) -> Iterator[Segment]:
+def _still_open(token: Token, kept: tuple[str, ...]) -> tuple[str, ...]:
+    """The elements kept as written still open after the HTML block ``token`` (see
+    :func:`pipeline.htmlblocks.open_after`)."""
+    if not kept and "<" not in token.content:
+        return kept
+    return htmlblocks.open_after(token.content, kept)
+
+
+def _html_block(texts: list[str], token: Token, kept: tuple[str, ...] = ()) -> Iterator[Segment]:
     """The readers' text of a raw HTML block (see :mod:`pipeline.htmlblocks`). Its lines are
     the block's content, each the tail of its source line (after any container markers);
-    a block whose lines are not is left as written."""
+    a block whose lines are not is left as written. ``kept``: the elements kept as written
+    that an earlier block left open."""
     assert token.map is not None
     lines = token.content.split("\n")
     if lines and not lines[-1]:
@@ -1337,7 +1356,7 @@ def _html_block(texts: list[str], token: Token) -> Iterator[Segment]:
     if len(lines) != token.map[1] - first or any(not texts[first + i].endswith(line) for i, line in enumerate(lines)):
         return
     pieces = [Piece(first + i, len(texts[first + i]) - len(line), len(texts[first + i])) for i, line in enumerate(lines)]
-    for found in htmlblocks.extract("\n".join(lines)):
+    for found in htmlblocks.extract("\n".join(lines), kept):
         where = _pieces_between(pieces, lines, found.start, found.end)
         if found.what == "text":
             yield Segment(msgid=found.msgid, kind=BlockKind.HTML_TEXT, line=where[0].line + 1, pieces=where,

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipeline.inline import (CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, MATH_PATTERN, SUBSCRIPT_PATTERN,
-                             SUPERSCRIPT_PATTERN, TEMPLATE_PATTERN, is_math)
+                             SUPERSCRIPT_PATTERN, TEMPLATE_PATTERN, code_spans, is_math, kept_elements)
 
 PlaceholderStyle = Literal["brackets", "xml"]
 
@@ -264,7 +264,19 @@ def _number_spans(text: str, taken: _Coverage) -> list[_Span]:
     return [_Span(*m.span()) for m in _NUMBER.finditer(text) if not taken.takes_any(*m.span())]
 
 
-def _collect(text: str, numbers: bool) -> list[_Span]:
+def _kept_spans(text: str, lang: str) -> list[_Span]:
+    """Inline HTML kept as written, whole (``<span lang="az">Bakı Limanı</span>`` in an
+    English sentence, ``<b translate="no">``): the words as their writer wrote them. One that
+    starts in a code span is the code's."""
+    kept = kept_elements(text, lang)
+    if not kept:
+        return []
+    code = code_spans(text)
+    return [_Span(element.start, element.end) for element in kept
+            if not any(span.start <= element.start < span.end for span in code)]
+
+
+def _collect(text: str, numbers: bool, lang: str = "") -> list[_Span]:
     taken = _Coverage(len(text))
     spans: list[_Span] = []
 
@@ -272,6 +284,7 @@ def _collect(text: str, numbers: bool) -> list[_Span]:
         taken.add(found)
         spans.extend(found)
 
+    keep(_kept_spans(text, lang))
     keep(_pattern_spans(_RAW, text, taken))
     keep(_link_spans(text, taken))
     keep(_pattern_spans(_ANGLE, text, taken))
@@ -283,14 +296,17 @@ def _collect(text: str, numbers: bool) -> list[_Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-def protect(text: str, *, style: PlaceholderStyle = "brackets", numbers: bool = False) -> Protected:
+def protect(text: str, *, style: PlaceholderStyle = "brackets", numbers: bool = False,
+            lang: str = "") -> Protected:
     """Replace markup, URLs, e-mail addresses, footnote references (and, when ``numbers``
-    is set, numbers with separators such as dates and times) by tokens.
+    is set, numbers with separators such as dates and times) by tokens. Inline HTML kept as
+    written is one token, tags and text (``lang``: the text's language, so that an element
+    whose ``lang`` names another is kept).
 
     Adjacent protected spans become one token (``**[`` → ``⟦1⟧``): fewer tokens give MT
     fewer chances to lose one.
     """
-    spans = _collect(text, numbers)
+    spans = _collect(text, numbers, lang)
     groups = _merge_adjacent(spans)
     out: list[str] = []
     mapping: dict[str, str] = {}

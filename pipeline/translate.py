@@ -271,7 +271,7 @@ def _plan(pair: Pair, items: list[_Item], report: TranslateReport) -> list[str]:
     unique: dict[str, None] = {}
     stats = report.stats(pair)
     for item in items:
-        item.protected = protect(item.message.msgid)
+        item.protected = protect(item.message.msgid, lang=pair[0])
         pieces = _footnote_label_apart(split_pieces(item.protected.text, pair[0]), item.protected)
         item.sentences = [_canonical(piece) for piece in pieces]
         for sentence in item.sentences:

@@ -251,3 +251,68 @@ def test_a_shortcode_split_by_the_html_parser_is_still_one_template_tag() -> Non
     to translators as the block's text."""
     text = '<div>\n{{< img alt="{{ .Title }} photo" >}}\n</div>\n'
     assert [(s.kind.value, s.msgid) for s in article(text).segments] == [("template argument", "{{ .Title }} photo")]
+
+
+POSTED = """---
+title: Port news
+---
+
+<blockquote class="twitter-tweet"><p lang="az" dir="ltr">Bakı Limanı böyüyür.
+<a href="https://t.co/x">pic.twitter.com/abc</a></p>— Port of Baku (@portofbaku)
+<a href="https://twitter.com/portofbaku/status/1">May 5, 2026</a></blockquote>
+<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>
+
+<blockquote class="instagram-media" data-instgrm-version="14">
+
+**Bakı** gözəldir, <abbr title="dost">d</abbr>.
+
+- bir
+- iki
+
+<div><blockquote>Nested</blockquote></div>
+
+</blockquote>
+
+<div class="callout">Read <span lang="az">Bakı <b title="Liman">Limanı</b></span> news.
+<span class="notranslate">Port of Baku</span></div>
+
+<div translate="no" title="Brand">Port of Baku</div> <div lang="az-Latn">Salam</div>
+
+<p lang="az">Salam, dost
+
+The port grew.
+
+<div class="tiktok-embed fb-post telegram-post"><img alt="Posted photo" src="a.jpg"></div>
+
+<p lang="en-GB">Colour <img lang="ru" alt="Порт" src="p.jpg"> and <img alt="A crane" src="c.jpg"></p>
+"""
+
+
+def test_embedded_posts_and_html_in_another_language_are_kept_as_written() -> None:
+    """Regression: a tweet embedded in an English article (its text in Azerbaijani) was
+    extracted, read as English and machine-translated. An element with translate="no",
+    class notranslate, an embed's class or a lang naming another language is not extracted,
+    its nested elements and Markdown written between its lines neither; an inline one stays
+    in its run, whose entry needs prose outside it."""
+    assert [(s.kind.value, s.msgid) for s in article(POSTED).segments] == [
+        ("front matter", "Port news"),
+        ("html text", 'Read <span lang="az">Bakı <b title="Liman">Limanı</b></span> news. '
+                      '<span class="notranslate">Port of Baku</span>'),
+        ("paragraph", "The port grew."),
+        ("html text", 'Colour <img lang="ru" alt="Порт" src="p.jpg"> and <img alt="A crane" src="c.jpg">'),
+        ("html alt text", "A crane"),
+    ]
+
+
+def test_what_is_kept_as_written_round_trips_byte_for_byte() -> None:
+    text = article(POSTED)
+    assert localise(text, lambda s: s.msgid) == POSTED
+    out = localise(text, lambda s: "RU " + s.msgid)
+    assert out.count("Bakı Limanı böyüyür.") == 1 and "**Bakı** gözəldir" in out and "RU The port grew." in out
+
+
+def test_an_element_in_the_article_s_own_language_is_translated() -> None:
+    ru = read_article('---\nlang: ru\n---\n\n<div lang="ru-RU">Порт растёт.</div>\n'.encode(), path="source/a.md",
+                      slug="a", default_lang="en", front_matter_keys=DEFAULT_FRONT_MATTER_KEYS)
+    assert [s.msgid for s in ru.segments] == ["Порт растёт."]
+    assert [f.msgid for f in extract('<div lang="az">Salam</div>')] == ["Salam"]  # no article: nothing to compare

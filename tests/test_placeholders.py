@@ -189,3 +189,15 @@ def test_a_very_long_word_is_protected_in_linear_time() -> None:
     for 200,000 letters); the text goes through unchanged."""
     text = "Hash " + "a1" * 100_000 + " ends."
     assert protect(text).text == text
+
+
+def test_inline_html_kept_as_written_is_one_token_with_its_text() -> None:
+    """Regression: the words of ``<span lang="az">`` in an English sentence (or of an element
+    with translate="no" or class notranslate) went to machine translation as English."""
+    text = ('She said <span lang="az">Salam, <b>dost</b></span> and <i class="notranslate">Port of Baku</i>, '
+            '<em translate="no">Bakı</em> <span lang="en-GB">colour</span> `<span lang="az">x</span>`.')
+    protected = protect(text, lang="en")
+    assert protected.text == "She said ⟦1⟧ and ⟦2⟧, ⟦3⟧ ⟦4⟧colour⟦5⟧ ⟦6⟧."
+    assert protected.mapping["⟦1⟧"] == '<span lang="az">Salam, <b>dost</b></span>'
+    assert restore(protected.text, protected) == (text, [])
+    assert protect('<span lang="az">Salam</span>').text == "⟦1⟧Salam⟦2⟧"  # no language to compare with
