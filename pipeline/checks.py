@@ -21,7 +21,8 @@ from typing import Callable, Iterable, Mapping, Sequence
 from pipeline.attribution import nominative
 from pipeline.glossary import (Glossary, Term, count_term, find_variants, surname_variants,
                                term_pattern)
-from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN, RegionKind,
+from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
+                             RegionKind,
                              blank_out, code_spans, math_spans, protected_regions, template_structure_changed,
                              template_tags, urls)
 from pipeline.lexicon import is_organisation_word, lexicon
@@ -42,9 +43,9 @@ _EMPHASIS = re.compile(r"\*+|~~|" + _HIGHLIGHT + r"|(?<!\^)\^\^(?!\^)|(?<![^\W_]
 #: :data:`_EMPHASIS` without its underscore branches, which test a look-behind at every
 #: character: the same matches in a text without an underscore, found much faster.
 _STARS_AND_TILDES = re.compile(r"\*+|~~|" + _HIGHLIGHT + r"|(?<!\^)\^\^(?!\^)")
-#: Names and keys the site or bibliography resolves (``:smile:``, ``@smith2020``), counted
-#: each by its own text: a translation must keep every one as written.
-_KEYS = re.compile(EMOJI_PATTERN + "|" + CITATION_PATTERN)
+#: Names and keys the site or bibliography resolves (``:smile:``, ``@smith2020``) and hashtags
+#: (``#Baku2026``), counted each by its own text: a translation must keep every one as written.
+_KEYS = re.compile(EMOJI_PATTERN + "|" + CITATION_PATTERN + "|" + HASHTAG_PATTERN)
 _SUPERSCRIPT = re.compile(SUPERSCRIPT_PATTERN)
 #: An ordinal's suffix raised after its number (``1^st^``, ``2^nd^``, ``1^er^``): each language
 #: writes ordinals its own way (``1-е``, ``1-ci``), so it is no markup a translation must keep.
@@ -60,7 +61,7 @@ _REFERENCE = re.compile(r"(?<![\\\]])!?\[(?!\^)(?:[^\[\]\\\n]|\\.)+\]\[[^\[\]\n]
 _HTML_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 #: Every piece of markup :func:`_markup` counts starts with one of these characters, or is an emoji shortcode.
-_MARKUP_CHARS = re.compile(r"[*~_\[<=^@]|:[a-z0-9_+-]+:")
+_MARKUP_CHARS = re.compile(r"[*~_\[<=^@#]|:[a-z0-9_+-]+:")
 _MIN_UNTRANSLATED_WORDS = 4
 _MIN_DIVERGENCE_WORDS = 4
 #: How alike (:func:`pipeline.translit.similarity`) a word must be to a glossary name that the

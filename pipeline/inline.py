@@ -144,15 +144,26 @@ CITATION_PATTERN = (r"(?<![\w@.+-])-?@(?:\{[^{}\n]*\}|\w(?:\w|[:.#%&+?~/-](?=\w)
 #: found inside the run would also be found from its start, and trying every position of a
 #: long run (a pasted base64 image) made the search quadratic.
 EMAIL_PATTERN = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-_KEYS = re.compile(EMAIL_PATTERN + "|" + EMOJI_PATTERN + "|" + CITATION_PATTERN)
+#: A hashtag (``#Baku2026``, ``#COP29``, ``#Bakı``): the tag a post is filed under, the same in
+#: every language. Not a character reference (``&#39;``), ``C#``, ``##``, an attribute list's
+#: ``{#id}``, an escaped ``\#``, nor a number (``#12``, an issue or a rank: the numbers check
+#: carries its digits over, and a translation may write it ``№ 12``).
+HASHTAG_PATTERN = r"(?<![\w&#{/\\])#(?=\w*[^\W\d_])\w+"
+#: A domain name written without a scheme, followed by a path (``pic.twitter.com/abc``,
+#: ``t.me/channel``, ``example.az/news/1``): an address, like a URL. Its host is in lower
+#: case (``Node.js/Deno`` is prose) and ends in a name of two letters or more (``a.m./p.m.``,
+#: ``e.g./i.e.`` are text); never inside a URL, an e-mail address or a file path.
+BARE_DOMAIN_PATTERN = (r"(?<![\w@./:\\-])(?-i:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+                       r"\.[a-z]{2,24})/[^\s<>\"'`“”«»\[\]()]*")
+_KEYS = re.compile(EMAIL_PATTERN + "|" + EMOJI_PATTERN + "|" + CITATION_PATTERN + "|" + HASHTAG_PATTERN)
 
 
 def blank_keys(text: str) -> str:
-    """``text`` with its e-mail addresses, emoji shortcodes and citation keys blanked (same
-    length): addresses and names the site or the bibliography resolves, the same in every
+    """``text`` with its e-mail addresses, emoji shortcodes, citation keys and hashtags blanked
+    (same length): addresses and names the site or the bibliography resolves, the same in every
     language, so no prose to translate (a ``:white_check_mark:`` table cell, a lone
-    ``[@smith2020]``, a contact line ``desk@example.org``)."""
-    if ":" not in text and "@" not in text:
+    ``[@smith2020]``, a contact line ``desk@example.org``, a line of ``#Baku2026 #COP29``)."""
+    if ":" not in text and "@" not in text and "#" not in text:
         return text
     return _KEYS.sub(lambda key: " " * len(key.group()), text)
 
@@ -170,7 +181,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 #: An HTML comment: readers never see it, so its words are not prose (CommonMark's inline
 #: form, ``<!-->`` and ``<!--->`` included).
 _HTML_COMMENT = re.compile(r"<!-->|<!--->|<!--.*?-->", re.DOTALL)
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+|" + BARE_DOMAIN_PATTERN, re.IGNORECASE)
 _URL_TRAILING = ".,;:!?'’)]}*_"
 #: The characters that can change the state of :func:`_matching_paren`; it jumps from one
 #: to the next instead of stepping through every character of a long link title.
@@ -556,11 +567,12 @@ def protected_regions(text: str) -> list[Region]:
 def _protected(text: str) -> tuple[Region, ...]:
     """:func:`protected_regions` as an immutable, cached tuple.
 
-    Most segments are plain prose: without a backtick, a ``<``, a ``](``, a ``://`` or a
-    ``www.`` (the only characters that case-fold to "w" are w and W) or a ``{`` there is
-    nothing to find, and that test is a few substring searches instead of six regex passes.
+    Most segments are plain prose: without a backtick, a ``<``, a ``](``, a ``/`` (every URL and
+    every domain with a path has one) or a ``www.`` (the only characters that case-fold to "w"
+    are w and W) or a ``{`` there is nothing to find, and that test is a few substring searches
+    instead of six regex passes.
     """
-    if "`" not in text and "<" not in text and "](" not in text and "://" not in text \
+    if "`" not in text and "<" not in text and "](" not in text and "/" not in text \
             and "www." not in text.lower() and "{" not in text:
         return ()
     regions = code_spans(text)

@@ -24,8 +24,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pipeline.inline import (CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, MATH_PATTERN, SUBSCRIPT_PATTERN,
-                             SUPERSCRIPT_PATTERN, TEMPLATE_PATTERN, code_spans, is_math, kept_elements)
+from pipeline.inline import (BARE_DOMAIN_PATTERN, CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN,
+                             MATH_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN, TEMPLATE_PATTERN, code_spans,
+                             is_math, kept_elements)
 
 PlaceholderStyle = Literal["brackets", "xml"]
 
@@ -74,11 +75,12 @@ _WHOLE = re.compile(
             r"(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
             r"(?P<escape>\\[!-/:-@\[-`{-~])",
             r"(?P<hardbreak>(?:\\| {2,})(?=\n))",
-            r"(?P<url>" + _URL + r"|" + _WWW + r")",
+            r"(?P<url>" + _URL + r"|" + _WWW + r"|" + BARE_DOMAIN_PATTERN + r")",
             r"(?P<email>" + EMAIL_PATTERN + r")",
-            # Names the site or the bibliography resolves: ":smile:", "@smith2020".
+            # Names the site or the bibliography resolves: ":smile:", "@smith2020", "#Baku2026".
             r"(?P<emoji>" + EMOJI_PATTERN + r")",
             r"(?P<citation>" + CITATION_PATTERN + r")",
+            r"(?P<hashtag>" + HASHTAG_PATTERN + r")",
             r"(?P<ph>[⟦⟧])",
         ]
     ),

@@ -951,3 +951,16 @@ def test_a_pronoun_speaker_of_the_other_gender() -> None:
     az = ("Samir Kərimov və Leyla Hüseynova görüşüblər. “Gəmilər gecikir,” deyə o bildirib. “Gəmilər "
           "tez gəlir,” deyə o cavab verib.")
     assert checks_fired(source, az, tgt="az") == []
+
+
+def test_hashtags_and_bare_domains_with_a_path_must_survive() -> None:
+    """Regression: a translated hashtag (#Baku2026 → #Баку2026) or a changed bare address
+    (t.me/channel → t.me/канал) was not reported: neither was counted."""
+    source = "Follow #Baku2026 and #COP29 on t.me/portofbaku and pic.twitter.com/abc; see C# and item #12."
+    kept = "Следите за #Baku2026 и #COP29 в t.me/portofbaku и pic.twitter.com/abc; см. C# и пункт № 12."
+    assert check_entry(source, kept, "en", "ru") == []
+    changed = "Следите за #Баку2026 и #COP29 в t.me/портбаку и pic.twitter.com/abc; см. C# и пункт №12."
+    messages = [f.message for f in check_entry(source, changed, "en", "ru")]
+    assert "markup differs: #Baku2026 1→0, #Баку2026 0→1" in messages
+    assert "URL changed or lost: t.me/portofbaku" in messages
+    assert not any("&#39" in m for m in (f.message for f in check_entry("It&#39;s #big.", "Это #big.", "en", "ru")))

@@ -59,3 +59,14 @@ def test_dollar_signs_of_prose_are_no_math() -> None:
                         ["$\\text{per capita income} = y$", "$n \\log n$"]),
                        ("$AAPL rose while $x^2$ grew", ["$x^2$"]), ("$$E = mc^2 and so on$$", ["$$E = mc^2 and so on$$"])):
         assert [text[r.start:r.end] for r in math_spans(text)] == math, text
+
+
+def test_bare_domains_with_a_path_are_urls_and_hashtags_no_prose() -> None:
+    """Regression: pic.twitter.com/abc and t.me/channel were prose (machine-translated, their
+    letters read as words); a block of hashtags was an entry."""
+    from pipeline.inline import blank_keys, urls
+    text = "See pic.twitter.com/abc, t.me/channel and example.az/news/1. Not Node.js/Deno, a.m./p.m. or 24/7."
+    assert urls(text) == ["pic.twitter.com/abc", "t.me/channel", "example.az/news/1"]
+    assert urls("desk@example.az/x and https://x.az/news") == ["https://x.az/news"]
+    assert blank_keys("#Baku2026 #COP29").strip() == ""
+    assert blank_keys("C# &#39; #12 {#id}") == "C# &#39; #12 {#id}"

@@ -201,3 +201,14 @@ def test_inline_html_kept_as_written_is_one_token_with_its_text() -> None:
     assert protected.mapping["⟦1⟧"] == '<span lang="az">Salam, <b>dost</b></span>'
     assert restore(protected.text, protected) == (text, [])
     assert protect('<span lang="az">Salam</span>').text == "⟦1⟧Salam⟦2⟧"  # no language to compare with
+
+
+def test_hashtags_and_bare_domains_with_a_path_are_protected_whole() -> None:
+    """Regression: #Baku2026 and pic.twitter.com/abc went to machine translation as text."""
+    text = "Follow #Baku2026 and #COP29: pic.twitter.com/abc, t.me/channel (example.az/news/1)."
+    protected = protect(text)
+    assert protected.text == "Follow ⟦1⟧ and ⟦2⟧: ⟦3⟧, ⟦4⟧ (⟦5⟧)."
+    assert list(protected.mapping.values()) == ["#Baku2026", "#COP29", "pic.twitter.com/abc", "t.me/channel",
+                                                "example.az/news/1"]
+    untouched = "C# and &#39;, issue #12, ## and Node.js/Deno"
+    assert protect(untouched).text == "C# and ⟦1⟧, issue #12, ## and Node.js/Deno"
