@@ -199,7 +199,18 @@ def _carry_over(entry: Message, old: Message) -> Message:
     message.lineno = 0
     if not message.fuzzy:
         message.previous_msgid = message.previous_msgctxt = message.previous_msgid_plural = None
+    _drop_stale_rejection(message)
     return message
+
+
+def _drop_stale_rejection(message: Message) -> None:
+    """A ``mt rejected: …`` note says why machine translation left the entry empty (or left
+    an older output on refresh). Once the entry holds a translation the pipeline did not
+    write, a translator's (filled in Poedit, or a reviewed one), the note no longer
+    describes it: the terminal review removes it on accepting, the next update does
+    for every other editor."""
+    if message.translated and message.status is not EntryStatus.MACHINE:
+        message.comments = [c for c in message.comments if not c.startswith(MT_REJECTED_PREFIX)]
 
 
 def _clone(message: Message) -> Message:
@@ -228,6 +239,7 @@ def _from_fuzzy(entry: Message, old: Message) -> Message:
     message.comments = [c for c in old.comments]
     message.flags = ["fuzzy"] + [f for f in old.flags if f != "fuzzy"]
     message.previous_msgid = old.previous_msgid if old.fuzzy and old.previous_msgid else old.msgid
+    _drop_stale_rejection(message)
     if old.msgctxt != entry.msgctxt:
         message.previous_msgctxt = old.msgctxt
     return message

@@ -211,3 +211,20 @@ def test_header_fields_a_translator_wrote_are_all_kept_and_owned_fields_not_doub
     assert result.header_value("Last-Translator") == "Ann <ann@example.org>"
     again = update_catalogue(template("One."), result, lang="ru", slug="a")
     assert again.header == result.header
+
+
+def test_a_rejection_note_goes_once_a_translator_fills_the_entry() -> None:
+    """Regression: '# mt rejected: …' stayed on an entry a translator had filled in Poedit
+    (only the terminal review removed it), telling the next reader a wrong story. Kept while
+    the entry holds no translation, or an unreviewed machine one a refresh failed to replace."""
+    rejected = "mt rejected: placeholders: ⟦1⟧ lost (fake 1 en→ru)"
+    old = update_catalogue(template("One.", "Two.", "Three.", "Four."), None, lang="ru", slug="a")
+    one, two, three, four = old.messages
+    one.msgstr, one.comments = "Один.", ["checked with the author", rejected]
+    two.comments = [rejected]
+    three.msgstr, three.flags, three.comments = "ТРИ", ["fuzzy"], ["mt: fake 0 en→ru", rejected]
+    four.msgstr, four.flags, four.comments = "Четыре.", ["fuzzy"], [rejected]  # "needs work" left on
+    result = update_catalogue(template("One.", "Two.", "Three.", "Four"), old, lang="ru", slug="a")
+    assert [m.comments for m in result.active] == [
+        ["checked with the author"], [rejected], ["mt: fake 0 en→ru", rejected], []]
+    assert result.active[3].previous_msgid == "Four."
