@@ -394,9 +394,14 @@ def _refuse(item: _Item, reasons: list[str], provenance: str, report: TranslateR
 def _accept(message: Message, text: str, provenance: str) -> None:
     """Fill the entry, fuzzy with its provenance. An older machine translation replaced on
     ``--refresh`` stays as a ``previous translation:`` comment: it may carry a translator's
-    unfinished edit (still fuzzy), and the loss check admits no exception."""
+    unfinished edit (still fuzzy), and the loss check admits no exception. Checks dismissed
+    by a flag (``ignore-numbers``) were judged on the text this output replaces (the changed
+    source's, whose obsolete entry keeps them, or the older output's): on a new output they
+    would silence what nobody has judged, so the flags go (an identical output keeps them)."""
     if message.msgstr and message.msgstr != text:
         keep_as_previous(message, message.msgstr)
+    if message.msgstr != text:
+        message.flags = [flag for flag in message.flags if not flag.startswith("ignore-")]
     message.msgstr = text
     message.fuzzy = True
     message.comments = [c for c in message.comments if not _is_mt_comment(c)]

@@ -343,3 +343,25 @@ def test_an_entry_filled_from_a_tie_in_memory_shows_the_other_reviewed_translati
 
     accept_message(message)  # the reviewer chose: the hint has done its work
     assert message.comments == ["reviewed mt: translation memory (a.po)"]
+
+
+def test_new_machine_output_does_not_inherit_the_old_text_s_dismissals() -> None:
+    """Regression: a check dismissed on an entry (#, ignore-numbers) stayed on the machine
+    translation written for the changed source text, silencing the check on output nobody
+    had judged. The flags go when machine output replaces the text they were judged on; the
+    old text's obsolete entry keeps them (an undone edit brings them back)."""
+    from pipeline.update import update_catalogue
+    pot = Catalogue(messages=[Message("Revenue rose 12%.", references=["a.md:1"])])
+    old = update_catalogue(pot, None, lang="ru", slug="a")
+    old.messages[0].msgstr, old.messages[0].comments = "ВЫРУЧКА ВЫРОСЛА НА 12 %.", ["mt: fake 1 en→ru"]
+    old.messages[0].flags = ["fuzzy", "ignore-numbers", "no-wrap"]
+    pot.messages[0].msgid = "Revenue rose 15%."
+    catalogue = update_catalogue(pot, old, lang="ru", slug="a")
+    translate_catalogues([CatalogueJob("a.ru.po", "en", "ru", catalogue)], FakeEngine())
+    active, gone = catalogue.messages
+    assert active.msgstr and active.status is EntryStatus.MACHINE
+    assert active.flags == ["fuzzy", "no-wrap"] and "numbers" not in active.dismissed_checks
+    assert gone.obsolete and "ignore-numbers" in gone.flags
+    refreshed = Message("Hello world.", "СТАРЫЙ", flags=["fuzzy", "ignore-untranslated"], comments=["mt: fake 0 en→ru"])
+    translate_catalogues([job("a.ru.po", refreshed)], FakeEngine(), refresh=True)
+    assert refreshed.flags == ["fuzzy"]
