@@ -229,6 +229,9 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
                                    or fold(words[first]) in roles):
             first += 1
         first += _inner_title_end(words[first:end], lex)
+        if first == index == 0 and _sentence_noun(words[first:end], lex) \
+                and _starts_sentence(text, run_start):
+            first += 1  # Критик Эльвин Гулиев at a sentence start: the critic, then the name
         if first > index and _russian_lead(words[first:end], lex, words[first - 1]):
             first += 1  # Президент Азербайджана Ильхам Алиев
         if end - first == 1 and (words[first] in function_words or words[first] == "The"):
@@ -635,6 +638,10 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     core = group[len(lead):]
     if lead and _russian_lead([t.text for t in core], lex, lead[-1].text):
         lead, core = group[:len(lead) + 1], core[1:]  # Президент Азербайджана Ильхам Алиев
+    noun = not lead and _sentence_noun([t.text for t in core], lex) \
+        and _starts_sentence(text, core[0].start)
+    if noun:
+        lead, core = group[:1], core[1:]  # Критик Эльвин Гулиев написал: a critic, named
     if not core or (len(core) == 1 and (core[0].text in lex.function_words
                                         or core[0].text == "The"
                                         or lex.is_place_case(core[0].text)
@@ -643,8 +650,40 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     core = core[:2] if _too_long([t.text for t in core], lex.particles) else core
     name = Name(core[0].start, core[-1].end, " ".join(text[core[0].start:core[-1].end].split()),
                 gender=_title_gender_of([t.text for t in lead]),
-                person=any(t.text in lex.titles or fold(t.text) in lex.roles for t in lead))
+                person=noun or any(t.text in lex.titles or fold(t.text) in lex.roles for t in lead))
     return name, index + len(lead) + len(core)
+
+
+#: The end of a patronymic (Nurlanovich, Ахмедовна, Nurlanuly): in a name's middle or, in the
+#: surname-first order, at its end (Керимов Самир Ахмедович).
+_PATRONYMIC_END = re.compile(r"(?:ovich|evich|ovna|evna|uly|qyzy|kyzy|ович|евич|овна|евна|ична)$")
+#: What may stand between a sentence's end and its first word: spaces, a closing quotation
+#: mark or bracket, Markdown emphasis and block-quote marks, an opening mark or dash.
+_SENTENCE_GAP = frozenset(" \t\n\"'”’»)]*_>#“‘«„(—–-")
+
+
+def _sentence_noun(words: list[str], lex: Lexicon) -> bool:
+    """Whether a group's first word is a common noun that only the sentence start
+    capitalises (Критик Эльвин Гулиев, Зрительница Севиндж Мамедова, Critic Elvin Guliyev,
+    Tənqidçi Elvin Quliyev): the group is a given name and a surname (the last word has a
+    surname ending, the middle is no patronymic) after a word that is no surname, and no
+    name of that shape has a third word in front. A lexicon's roles cannot list every
+    such noun (critic, viewer, witness, neighbour …)."""
+    return len(words) == 3 and not any(word in lex.particles for word in words) \
+        and _surname_gender(fold(words[2]))[0] and not _surname_gender(fold(words[0]))[0] \
+        and not _surname_gender(fold(words[1]))[0] and not lex.is_patronymic(words[1]) \
+        and not _PATRONYMIC_END.search(fold(words[1])) \
+        and not _PATRONYMIC_END.search(fold(words[2])) and words[0] not in lex.calendar
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    """Whether the word at ``position`` starts a sentence (or the text): only spaces,
+    quotation marks, brackets and Markdown marks stand between it and the text's start
+    or a full stop, question or exclamation mark."""
+    before = position
+    while before > 0 and text[before - 1] in _SENTENCE_GAP:
+        before -= 1
+    return before == 0 or text[before - 1] in ".!?…"
 
 
 def _role_word(word: str, lex: Lexicon) -> bool:

@@ -100,3 +100,30 @@ def test_a_role_word_starting_the_sentence_is_no_speakers_name() -> None:
         assert [(q.speaker, q.kind) for q in find_quotations(text, lang)] == [
             (None, QuoteKind.SPEECH)], text
     assert [q.speaker for q in find_quotations("“Tariflər yüksəkdir,” Alimov bildirib.", "az")] == ["Alimov"]
+
+
+def test_a_common_noun_starting_the_sentence_is_no_part_of_the_name() -> None:
+    """Regression: a role or description word that only the sentence start capitalises
+    (Критик, Зрительница, Critic, Tənqidçi: not in the role lists) was read into the
+    speaker's name, so `pipeline glossary` asked for a row for "Критик Эльвин Гулиев".
+    A given name and surname after such a word are the name; a patronymic in the middle
+    (Yerlan Nurlanovich Seitkali) or the surname-first order (Керимов Самир Ахмедович)
+    keeps all three words, as does a three-word group in mid-sentence."""
+    from pipeline.quotes import find_quotations
+    cases = [
+        ("ru", "Критик Эльвин Гулиев написал в своём блоге: „Это лучший спектакль сезона“.",
+         "Эльвин Гулиев"),
+        ("ru", "Зрительница Севиндж Мамедова была менее сдержанна: «Скучно и долго».",
+         "Севиндж Мамедова"),
+        ("en", "Critic Elvin Guliyev wrote: “This is the best play of the season.”",
+         "Elvin Guliyev"),
+        ("az", "Tənqidçi Elvin Quliyev yazıb: “Bu, mövsümün ən yaxşı tamaşasıdır.”",
+         "Elvin Quliyev"),
+        ("en", "Yerlan Nurlanovich Seitkali said: “We will review the table.”",
+         "Yerlan Nurlanovich Seitkali"),
+        ("ru", "Керимов Самир Ахмедович сказал: «Мы пересмотрим таблицу».",
+         "Керимов Самир Ахмедович"),
+    ]
+    for lang, text, speaker in cases:
+        assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
+        assert speaker in [name.text for name in names_in(text, lang)], text
