@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from pipeline.lexicon import RU_HUSHING, SURNAME_ENDINGS, Lexicon, fold, lexicon
+from pipeline.lexicon import ENGLISH, RU_HUSHING, SURNAME_ENDINGS, Lexicon, fold, lexicon
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WHO = frozenset({"who", "который", "которая"})
@@ -638,6 +638,9 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     core = group[len(lead):]
     if lead and _russian_lead([t.text for t in core], lex, lead[-1].text):
         lead, core = group[:len(lead) + 1], core[1:]  # Президент Азербайджана Ильхам Алиев
+    before = lead[-1].text if lead else tokens[index - 1].text if index else ""
+    if _owner_first(core, lex, before):
+        lead, core = group[:len(lead) + 2], core[2:]  # коллега Рауфа Мирзаева Гюнель Сафарова
     noun = not lead and _sentence_noun([t.text for t in core], lex) \
         and _starts_sentence(text, core[0].start)
     if noun:
@@ -660,6 +663,17 @@ _PATRONYMIC_END = re.compile(r"(?:ovich|evich|ovna|evna|uly|qyzy|kyzy|ович|�
 #: What may stand between a sentence's end and its first word: spaces, a closing quotation
 #: mark or bracket, Markdown emphasis and block-quote marks, an opening mark or dash.
 _SENTENCE_GAP = frozenset(" \t\n\"'”’»)]*_>#“‘«„(—–-")
+
+
+def _owner_first(core: list[Token], lex: Lexicon, before: str) -> bool:
+    """Whether a Russian group of two full names after a role starts with the genitive of
+    the person the role ties to (коллега Рауфа Мирзаева Гюнель Сафарова: Mirzayev's
+    colleague Safarova): the speaker is the second name. Both end in a surname ending and
+    the third word is no patronymic."""
+    return bool(lex.patronymic) and len(core) == 4 and fold(before) in lex.roles \
+        and not any(t.text in lex.particles for t in core) \
+        and _surname_gender(fold(core[1].text))[0] and _surname_gender(fold(core[3].text))[0] \
+        and not lex.is_patronymic(core[2].text)
 
 
 def _sentence_noun(words: list[str], lex: Lexicon) -> bool:
@@ -686,6 +700,11 @@ def _starts_sentence(text: str, position: int) -> bool:
     return before == 0 or text[before - 1] in ".!?…"
 
 
+#: English plural endings no surname has (Witnesses, Protesters is not among them: Peters,
+#: Rogers), for groups starting a sentence that no role list names: Residents, Locals.
+_EN_GROUP_PLURALS = ("sses", "ists", "ians", "ents", "ants", "ees", "als")
+
+
 def _role_word(word: str, lex: Lexicon) -> bool:
     """Whether ``word``, alone, is a role or its plural, capitalised as a sentence starts
     (Experts said: / Эксперты заявили: / Ekspertlər bildirib: / Эксперт заявил:): people
@@ -693,6 +712,8 @@ def _role_word(word: str, lex: Lexicon) -> bool:
     folded = fold(word)
     return folded in lex.roles \
         or (folded[-1:] in ("s", "ы", "и") and folded[:-1] in lex.roles) \
+        or (folded.endswith("es") and folded[:-2] in lex.roles) \
+        or (lex is ENGLISH and len(folded) > 5 and folded.endswith(_EN_GROUP_PLURALS)) \
         or (folded.endswith("ies") and folded[:-3] + "y" in lex.roles) \
         or (folded.endswith("и") and folded[:-1] + "ь" in lex.roles) \
         or (folded.endswith(_AZ_PLURALS) and folded[:-3] in lex.roles)
@@ -804,8 +825,15 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
             break
         after += size
     if after < len(tokens) and _verb_size(folded, after, lex):
-        return name
+        return None if _group_subject(name, folded[after], lex) else name
     return name if _appositive_then_verb(text, tokens, after, folded, lex) else None
+
+
+def _group_subject(name: Name, verb: str, lex: Lexicon) -> bool:
+    """Whether a one-word ``name`` before a speech verb in the plural is a group, not a
+    person (Очевидцы рассказали, Горожане говорят, Sakinlər bildiriblər): a person named by
+    one word takes a verb in the singular."""
+    return not name.pronoun and " " not in name.text and lex.is_plural_verb(verb)
 
 
 def _adverbial_size(words: list[str], index: int, lex: Lexicon) -> int:
@@ -876,6 +904,11 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
                 or (tokens[index].text.isdigit() and tokens[index + 1].text.capitalize() in lex.calendar)):
             index += 2
             continue
+        passed = index < len(tokens) and (_companion_size(tokens, index, lex)
+                                          or _circumstance_size(tokens, index, lex))
+        if passed:
+            index += passed  # сказала в беседе с Самиром Керимовым Гюнель Сафарова
+            continue
         # сказала журналистам Айтан Исмайлова / заявил в понедельник Самир Керимов; only a
         # lower-case aside, so a name that ends like an adverb (Kelly) is not passed over
         if index >= len(tokens) or not tokens[index].text[0].islower():
@@ -906,6 +939,39 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         if not tokens[position].text[0].islower():
             return None
     return None
+
+
+def _companion_size(tokens: list[Token], index: int, lex: Lexicon) -> int:
+    """How many tokens from ``index`` name whom the speaker was with, after the verb (с
+    Самиром Керимовым, с Лейлой Гусейновой): с and capitalised words up to a surname in the
+    instrumental; 0 when none (the speaker's name may follow)."""
+    if not lex.comitative_name or index >= len(tokens) \
+            or fold(tokens[index].text) not in lex.comitative_words:
+        return 0
+    for size in range(1, _MAX_NAME_TOKENS + 1):
+        if index + size + 1 >= len(tokens) or not tokens[index + size].text[0].isupper():
+            return 0
+        word = tokens[index + size].text
+        if lex.is_comitative_name(word) or lex.is_oblique_female(word):
+            return size + 1
+    return 0
+
+
+def _circumstance_size(tokens: list[Token], index: int, lex: Lexicon) -> int:
+    """How many tokens from ``index`` say in what the speaker said it, after the verb (в
+    беседе, на брифинге, в своём блоге): a preposition and one or two lower-case words, when
+    a companion (с …) or a capitalised word follows them; 0 when none."""
+    if not lex.place_prepositions or fold(tokens[index].text) not in lex.place_prepositions:
+        return 0
+    for size in (2, 3):
+        word = tokens[index + size - 1].text if index + size < len(tokens) else ""
+        if not word[:1].islower() or fold(word) in lex.place_prepositions \
+                or fold(word) in lex.comitative_words:
+            return 0
+        following = tokens[index + size].text
+        if following[0].isupper() or _companion_size(tokens, index + size, lex):
+            return size
+    return 0
 
 
 def _as_person(name: Name) -> Name:
@@ -1086,7 +1152,7 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
     for start in range(max(0, end - _MAX_NAME_TOKENS - 2), end):
         name, after = _name_at(text, before, start, lex)
         if name is not None and after == end and name.end == tokens[end - 1].end:
-            return name
+            return None if _group_subject(name, fold(tokens[verb].text), lex) else name
     return None
 
 

@@ -88,6 +88,14 @@ class Lexicon:
     ablative_postpositions: frozenset[str] = frozenset()
     #: The word that closes a list of names (Karimov, Huseynova and Aliyev said).
     and_word: str = ""
+    #: A regex for a speech verb in the plural (заявили, говорят, bildiriblər): its subject
+    #: is a group (Очевидцы рассказали, Şahidlər bildiriblər), not one person's one-word name.
+    plural_verb: str = ""
+
+    def is_plural_verb(self, word: str) -> bool:
+        """Whether the folded ``word`` is a speech verb in the plural (:attr:`plural_verb`)."""
+        return bool(self.plural_verb) \
+            and self._compiled(self.plural_verb).fullmatch(word) is not None
 
     def is_comitative_name(self, word: str) -> bool:
         """Whether ``word`` is a capitalised surname in the comitative (:attr:`comitative_name`)."""
@@ -139,6 +147,11 @@ class Lexicon:
             if given and (self.is_dative_name(surname) or oblique):
                 return size
         return 0
+
+    def is_oblique_female(self, word: str) -> bool:
+        """Whether ``word`` is a woman's surname in an oblique case (:attr:`oblique_female`)."""
+        return bool(self.oblique_female) \
+            and self._compiled(self.oblique_female).fullmatch(word) is not None
 
     def is_adverbial(self, word: str) -> bool:
         """Whether ``word`` is a lower-case locative (:attr:`adverbial`)."""
@@ -241,7 +254,9 @@ ENGLISH = Lexicon(
         "sociologist diplomat politician blogger founder ceo adviser advisor secretary "
         "lecturer writer reporter campaigner candidate colleague partner organiser organizer "
         "poet artist biologist ecologist engineer doctor farmer resident captain manager chief "
-        "officer worker rector banker envoy publisher architect".split()),
+        "officer worker rector banker envoy publisher architect critic viewer spectator "
+        "witness coach teacher actor actress musician pianist composer conductor curator "
+        "dancer athlete referee neighbour neighbor student volunteer visitor".split()),
     titles=frozenset(
         "President Prime Minister Deputy Chairman Chairwoman Representative Rep Senator Sen "
         "Mr Mrs Ms Miss Dr Prof Professor General Gen Ambassador Economist Analyst Judge "
@@ -292,7 +307,10 @@ _RU_ROLES = (
     "политик блогер кандидат организатор организаторка писатель писательница поэт "
     "художник режиссёр режиссер учёный ученый врач инженер руководитель сотрудник "
     "участник житель жительница фермер рыбак капитан пресс-секретарь биолог эколог "
-    "менеджер ректор банкир архитектор издатель посланник").split()
+    "менеджер ректор банкир архитектор издатель посланник критик зритель зрительница "
+    "свидетель свидетельница болельщик болельщица тренер учитель учительница певица "
+    "актёр актер актриса музыкант пианист пианистка композитор дирижёр дирижер куратор "
+    "коллега студент студентка журналистка сосед соседка волонтёр волонтер").split()
 #: Russian stem endings after which a feminine -а noun takes -и, not -ы (главы, but книги, души).
 RU_HUSHING = "гкхжшчщ"
 
@@ -322,6 +340,7 @@ _RU_BY_WORDS = ("словам мнению данным оценке оценк�
                 "сообщению убеждению")
 
 RUSSIAN = Lexicon(
+    plural_verb=r"[а-яё]+(?:ли|лись|ют|ят|ут|ат)",
     dative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)у",
     and_word="и",
     dative_given=r"[А-ЯЁ][а-яё]+[уюеи]",
@@ -381,6 +400,7 @@ def _az_plural(verb: str) -> str:
     return verb + ("lar" if last in "aıou" else "lər")
 
 AZERBAIJANI = Lexicon(
+    plural_verb=r"[a-zçəğıiöşü]+l[aə]r",
     #: Also a name whose dative ending a hyphen or apostrophe sets off, as Azerbaijani
     #: writes it after abbreviations and foreign names (APA-ya, Meydan TV-yə, Reuters’ə).
     dative_name=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+(?:(?:y?ev|öv)ə|(?:l[iıuü]|zadə)y[əa])"
@@ -414,7 +434,10 @@ AZERBAIJANI = Lexicon(
         "lider lideri redaktor müəllif tarixçi sosioloq diplomat fəal professor tədqiqatçı "
         "sözçü sözçüsü müşavir siyasətçi bloqer namizəd təşkilatçı təşkilatçısı yazıçı şair "
         "rəssam rejissor alim həkim mühəndis bioloq ekoloq sakin kapitan menecer işçi "
-        "əməkdaş əməkdaşı müdir müdiri mer meri rektor rektoru bankir memar naşir".split()),
+        "əməkdaş əməkdaşı müdir müdiri mer meri rektor rektoru bankir memar naşir tənqidçi "
+        "tamaşaçı şahid azarkeş məşqçi məşqçisi oyunçu müəllim müəllimi müğənni aktyor "
+        "aktrisa musiqiçi pianoçu bəstəkar dirijor kurator həmkar həmkarı tələbə qonşu "
+        "könüllü".split()),
     #: With the possessive ending too, as in Azərbaycan Prezidenti İlham Əliyev.
     titles=frozenset("Prezident Nazir Deputat Cənab Xanım Prezidenti Naziri Deputatı Sədri "
                      "Səfiri Rəhbəri Sözçüsü Müşaviri Nümayəndəsi Meri".split()),

@@ -127,3 +127,37 @@ def test_a_common_noun_starting_the_sentence_is_no_part_of_the_name() -> None:
     for lang, text, speaker in cases:
         assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
         assert speaker in [name.text for name in names_in(text, lang)], text
+
+
+def test_a_group_starting_the_sentence_is_no_speakers_name() -> None:
+    """Regression: Witnesses said: “…” (a plural group noun not in the role list) was read
+    as a one-word speaker. A plural of a role (Witnesses, Зрители), an English plural ending
+    no surname has (Residents, Locals), and any one word before a Russian or Azerbaijani
+    speech verb in the plural (Очевидцы рассказали, Sakinlər bildiriblər) name no one; a
+    surname alone before a singular verb still does."""
+    from pipeline.quotes import QuoteKind, find_quotations
+    for lang, text in (("en", "Witnesses said: “The water rose in minutes.”"),
+                       ("en", "“The water rose in minutes,” Residents said."),
+                       ("ru", "Очевидцы рассказали: «Вода поднялась за минуты»."),
+                       ("ru", "Горожане говорят: «Вода поднялась за минуты»."),
+                       ("az", "Sakinlər bildiriblər: “Su bir neçə dəqiqəyə qalxdı.”")):
+        assert [(q.speaker, q.kind) for q in find_quotations(text, lang)] == [
+            (None, QuoteKind.SPEECH)], text
+    for lang, text, speaker in (("en", "Peters said: “The water rose.”", "Peters"),
+                                ("ru", "Гасымлы рассказал: «Вода поднялась».", "Гасымлы")):
+        assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
+
+
+def test_a_russian_speaker_after_a_companion_or_a_role_s_owner() -> None:
+    """Regression: ответила коллега Рауфа Мирзаева Гюнель Сафарова (коллега not a role,
+    then the genitive of whose colleague) and сказала в беседе с Самиром Керимовым Гюнель
+    Сафарова (in a conversation with Karimov) found no speaker."""
+    from pipeline.quotes import find_quotations
+    for text in ("«Мы не знали», — ответила коллега Рауфа Мирзаева Гюнель Сафарова.",
+                 "Коллега Рауфа Мирзаева Гюнель Сафарова ответила: «Мы не знали».",
+                 "«Мы не знали», — ответила коллега Гюнель Сафарова.",
+                 "«Мы не знали», — сказала в беседе с Самиром Керимовым Гюнель Сафарова.",
+                 "«Мы не знали», — сказала в беседе с Лейлой Гусейновой Гюнель Сафарова.",
+                 "«Мы не знали», — написала в своём блоге Гюнель Сафарова.",
+                 "В беседе с Самиром Керимовым сказала Гюнель Сафарова: «Мы не знали»."):
+        assert [q.speaker for q in find_quotations(text, "ru")] == ["Гюнель Сафарова"], text

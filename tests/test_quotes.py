@@ -949,6 +949,9 @@ def test_a_quotation_with_its_own_speech_verb_does_not_inherit_the_previous_spea
         "en")] == ["Rauf Mirzayev", None]
     assert [q.speaker for q in find_quotations(
         "«Цены выросли», — сказал Мирзаев. «Они упадут», — ответила коллега Рауфа Мирзаева "
-        "Гюнель Сафарова.", "ru")] == ["Мирзаев", None]
+        "Гюнель Сафарова.", "ru")] == ["Мирзаев", "Гюнель Сафарова"]
+    assert [q.speaker for q in find_quotations(
+        "«Цены выросли», — сказал Мирзаев. «Они упадут», — ответила его коллега из порта.",
+        "ru")] == ["Мирзаев", None]
     assert [q.speaker for q in find_quotations(
         "“Prices rose,” Rauf Mirzayev said. “They will fall.”", "en")] == ["Rauf Mirzayev"] * 2
