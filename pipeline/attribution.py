@@ -927,8 +927,10 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         if skip == 0 or role:
             name, after = _name_at(text, tokens, position, lex)
             if name is not None and skip == 0 and after < len(tokens) \
-                    and fold(tokens[after].text) in lex.roles:
-                # Bakı Limanının sözçüsü Samir Kərimov: whose spokesman, then who
+                    and fold(tokens[after].text) in lex.roles \
+                    and text[tokens[after - 1].end:tokens[after].start].isspace():
+                # Bakı Limanının sözçüsü Samir Kərimov: whose spokesman, then who (not an
+                # appositive after a comma: said Yerlan Seitkali, deputy head of …)
                 return _name_after_roles(text, tokens, after, lex)
             if name is None and role and position + 1 < len(tokens) \
                     and tokens[position].text[0].isupper():

@@ -161,3 +161,19 @@ def test_a_russian_speaker_after_a_companion_or_a_role_s_owner() -> None:
                  "«Мы не знали», — написала в своём блоге Гюнель Сафарова.",
                  "В беседе с Самиром Керимовым сказала Гюнель Сафарова: «Мы не знали»."):
         assert [q.speaker for q in find_quotations(text, "ru")] == ["Гюнель Сафарова"], text
+
+
+def test_an_appositive_after_the_speaker_gives_no_other_speaker() -> None:
+    """Regression: said Yerlan Nurlanovich Seitkali, deputy head of Aktau’s port authority
+    gave the quotation to "Aktau’s": a role right after the name was read as the
+    Azerbaijani "whose spokesman, then who" order (Bakı Limanının sözçüsü Samir Kərimov),
+    though a comma set it off as an appositive."""
+    from pipeline.quotes import find_quotations
+    for lang, text, speaker in (
+            ("en", "“We will review the table after six months,” said Yerlan Nurlanovich "
+                   "Seitkali, deputy head of Aktau’s port authority.", "Yerlan Nurlanovich Seitkali"),
+            ("en", "“We will review the table,” said Yerlan Seitkali, deputy head of the port.",
+             "Yerlan Seitkali"),
+            ("az", "“Cədvələ baxacağıq,” deyə Bakı Limanının sözçüsü Samir Kərimov bildirib.",
+             "Samir Kərimov")):
+        assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
