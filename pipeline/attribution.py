@@ -505,6 +505,34 @@ def speaker_after(text: str, start: int, end: int, lang: str, *,
     return None
 
 
+#: A dash that signs a quotation (“…” — Aynur Ismayilova; a block quote's last line),
+#: with the Markdown emphasis a byline may wear.
+_BYLINE_DASH = re.compile(r"[\s*_]*[—–][\s*_]*")
+_BYLINE_END = re.compile(r"[\s*_.]*")
+
+
+def byline(text: str, start: int, end: int, lang: str) -> Name | None:
+    """The person ``text[start:end]`` signs a quotation with: a dash, a name, maybe an
+    appositive after a comma (— Aynur Ismayilova, saxophonist), and nothing else. None when
+    the words say more than that (— said Karimov is for :func:`speaker_after`) or the name is
+    one word with nothing that marks a person."""
+    dash = _BYLINE_DASH.match(text, start, end)
+    if dash is None:
+        return None
+    lex = lexicon(lang)
+    tokens = tokenize(text, dash.end(), end)
+    if not tokens or tokens[0].start != dash.end():
+        return None
+    name, after = _name_at(text, tokens, 0, lex, pronouns=False)
+    if name is None or not (len(name.words) > 1 or _surname_gender(fold(name.words[-1]))[0]):
+        return None
+    if after == len(tokens):
+        return name if _BYLINE_END.fullmatch(text, tokens[-1].end, end) else None
+    appositive = text[tokens[after - 1].end:tokens[after].start].strip() == "," \
+        and tokens[after].text[0].islower()
+    return name if appositive and _BYLINE_END.fullmatch(text, tokens[-1].end, end) else None
+
+
 #: A name group in a list of speakers: up to three words separated by spaces.
 _LIST_NAME = r"[^\W\d_][^\s,]*(?:\s+[^\W\d_][^\s,]*){0,2}"
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
-from pipeline.attribution import (Mention, Name, full_names_in, guess_gender,
+from pipeline.attribution import (Mention, Name, byline, full_names_in, guess_gender,
                                   introduces_speech, names_in, resolve, resolves_to_itself,
                                   speaker_after, speaker_before, words_of)
 from pipeline.inline import blank_out
@@ -333,8 +333,8 @@ def _dialogue(index: int, text: str, scan: QuoteScan, lang: str) -> list[_Piece]
     paragraph that does not open with a dash or for a language without dialogue dashes.
     Dashes inside quotation marks are not looked at."""
     opened = _DIALOGUE_OPEN.match(text) if lang in _DIALOGUE_LANGS else None
-    if opened is None:
-        return []
+    if opened is None or byline(text, 0, len(text), lang) is not None:
+        return []  # (— Rəşad Məmmədli under a block quote signs it: no speech of its own)
     masked = _masked(text, scan)
     pieces = []
     start = opened.start(1)
@@ -392,14 +392,29 @@ def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, in
             ",", "—", "–", "-")
         found = speaker_after(text, last.end, end, lang, anywhere=anywhere) \
             if end > last.end else None
+        found = found or byline(text, last.end, len(text), lang)
         if found is not None:
             return found, last.segment
+        signed = _signed_below(article, last)
+        if signed is not None:
+            return signed, last.segment + 1
     text = segments[first.segment]
     start = _before_start(article, first)
     found = speaker_before(text, start, first.start, lang) if start < first.start else None
     if found is not None:
         return found, first.segment
     return _inner_attribution(first, text, lang), first.segment
+
+
+def _signed_below(article: _Article, piece: _Piece) -> Name | None:
+    """The person the next paragraph signs ``piece`` with (a block quote's last line — Rəşad
+    Məmmədli), when ``piece`` ends its own paragraph."""
+    following = piece.segment + 1
+    if following >= len(article.segments) \
+            or article.segments[piece.segment][piece.end:].strip(" \t\n.!?…*_"):
+        return None
+    text = article.segments[following]
+    return byline(text, 0, len(text), article.lang)
 
 
 def _dialogue_attribution(piece: _Piece, article: _Article) -> Name | None:

@@ -955,3 +955,23 @@ def test_a_quotation_with_its_own_speech_verb_does_not_inherit_the_previous_spea
         "ru")] == ["Мирзаев", None]
     assert [q.speaker for q in find_quotations(
         "“Prices rose,” Rauf Mirzayev said. “They will fall.”", "en")] == ["Rauf Mirzayev"] * 2
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name() -> None:
+    """Regression: “Nobody owns jazz. Everybody owes it.” — Aynur Ismayilova had no speaker
+    (no speech verb), and a block quote's last line > — Rəşad Məmmədli, a paragraph of its
+    own, was taken for an unnamed dialogue quotation. The name after the dash now signs the
+    quotation before it, and the signing line is no quotation."""
+    cases = [
+        ("en", ["“Nobody owns jazz. Everybody owes it.” — Aynur Ismayilova"], ["Aynur Ismayilova"]),
+        ("en", ["“Nobody owns jazz.” — *Aynur Ismayilova, saxophonist*"], ["Aynur Ismayilova"]),
+        ("az", ["“Caz heç kimin deyil.”", "— Rəşad Məmmədli"], ["Rəşad Məmmədli"]),
+        ("ru", ["«Джаз ничей».", "— Рашад Мамедли"], ["Рашад Мамедли"]),
+        ("ru", ["— Мы готовы, — сказал Самир Керимов."], ["Самир Керимов"]),
+    ]
+    for lang, segments, speakers in cases:
+        found = analyse_article(segments, lang)
+        assert [(q.segment_index, q.speaker, q.kind) for q in found] == [
+            (0, speaker, QuoteKind.SPEECH) for speaker in speakers], segments
+    answer = analyse_article(["— Как вас зовут?", "— Самир Керимов, — ответил он."], "ru")
+    assert [q.text for q in answer] == ["Как вас зовут?", "Самир Керимов,"]
