@@ -1137,6 +1137,29 @@ def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon
     return name
 
 
+#: A paragraph's opening speaker label in an interview or transcript (**Rəşad Məmmədli:**,
+#: __Q:__, Rəşad Məmmədli:), with its Markdown emphasis.
+_LABEL = re.compile(r"\s*(?:\*\*|__)?([^\W\d_][^:*_\n]{0,60}?)(?:\*\*|__)?\s*:(?:\*\*|__)?(?=\s)")
+
+
+def label_speaker(text: str, lang: str) -> tuple[Name, int] | None:
+    """(the person a paragraph's opening label names, where the label ends): the answerer
+    of an interview, whose words the whole paragraph gives (**Rəşad Məmmədli:** … deyə
+    bilərəm: „…“). Only a label that is a name alone and certainly a person's counts, as in
+    :func:`_speaker_label` (not Q:, Sual:, Port of Baku:)."""
+    label = _LABEL.match(text)
+    if label is None:
+        return None
+    tokens = tokenize(text, label.start(1), label.end(1))
+    if not tokens:
+        return None
+    name, after = _name_at(text, tokens, 0, lexicon(lang), pronouns=False)
+    if name is None or after != len(tokens) or name.start != tokens[0].start \
+            or not _speaker_label(name, [fold(word) for word in name.words]):
+        return None
+    return name, label.end()
+
+
 def _speaker_label(name: Name, words: list[str]) -> bool:
     """Leyla Huseynova: “… / Мамедова: «…: a lead-in that is a name alone, as interviews,
     lists and transcripts label a speaker. Only a name that is certainly a person's (a
@@ -1174,6 +1197,9 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
     gap = text[tokens[end - 1].end:tokens[end].start] if end > 0 else ""
     enclosed = end < verb and text[tokens[verb - 1].end:tokens[verb].start].strip() == ","
     if gap.strip() == "," and not enclosed:
+        named = _name_after_role_comma(text, tokens, end, lex)
+        if named is not None:
+            return named  # As my teacher, Elchin Hasanov, used to say
         opening = _appositive_start(text, tokens, end)
         if opening is None:
             return None
@@ -1235,6 +1261,20 @@ def _before_asides(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> i
             break
         end -= size
     return verb - (len(folded) - end)
+
+
+def _name_after_role_comma(text: str, tokens: list[Token], end: int, lex: Lexicon) -> Name | None:
+    """The name between commas after a role, ending right before ``tokens[end]`` (my
+    teacher, Elchin Hasanov, used to say; the minister, Samir Karimov, said): the role's
+    appositive is the name itself."""
+    for start in range(end - 1, max(0, end - _MAX_NAME_TOKENS - 1), -1):
+        if start < 2 or text[tokens[start - 1].end:tokens[start].start].strip() != ",":
+            continue
+        if fold(tokens[start - 1].text) not in lex.roles:
+            return None
+        name, after = _name_at(text, tokens[:end], start, lex, pronouns=False)
+        return _as_person(name) if name is not None and after == end else None
+    return None
 
 
 def _appositive_start(text: str, tokens: list[Token], end: int) -> int | None:

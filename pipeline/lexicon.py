@@ -277,6 +277,8 @@ ENGLISH = Lexicon(
                     "today|in turn|on monday|on tuesday|on wednesday|on thursday|"
                     "on friday|on saturday|on sunday|"
                     "for his part|for her part|for their part|in response|in reply|"
+                    "used to|would|would often|would always|likes to|liked to|loves to|"
+                    "loved to|always|often|"
                     "in particular|in contrast|for example|at the time"),
     aside_suffix="ly",
     calendar=frozenset(

@@ -22,7 +22,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.attribution import (Mention, Name, byline, full_names_in, guess_gender,
-                                  introduces_speech, names_in, resolve, resolves_to_itself,
+                                  introduces_speech, label_speaker, names_in, resolve,
+                                  resolves_to_itself,
                                   speaker_after, speaker_before, words_of)
 from pipeline.inline import blank_out
 from pipeline.lexicon import lexicon
@@ -403,7 +404,19 @@ def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, in
     found = speaker_before(text, start, first.start, lang) if start < first.start else None
     if found is not None:
         return found, first.segment
-    return _inner_attribution(first, text, lang), first.segment
+    return _inner_attribution(first, text, lang) or _labelled(text, start, first, lang), \
+        first.segment
+
+
+def _labelled(text: str, start: int, piece: _Piece, lang: str) -> Name | None:
+    """The interviewee a paragraph's label names (**Rəşad Məmmədli:** … deyə bilərəm: „…“),
+    for a quotation the label or a colon introduces: the answer is that person's words."""
+    label = label_speaker(text, lang)
+    if label is None:
+        return None
+    name, end = label
+    lead_in = text[max(start, end):piece.start].rstrip()
+    return name if end <= piece.start and (not lead_in or lead_in.endswith(":")) else None
 
 
 def _signed_below(article: _Article, piece: _Piece) -> Name | None:

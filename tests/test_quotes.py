@@ -975,3 +975,25 @@ def test_a_quotation_signed_with_a_dash_and_a_name() -> None:
             (0, speaker, QuoteKind.SPEECH) for speaker in speakers], segments
     answer = analyse_article(["— Как вас зовут?", "— Самир Керимов, — ответил он."], "ru")
     assert [q.text for q in answer] == ["Как вас зовут?", "Самир Керимов,"]
+
+
+def test_an_interview_label_and_a_habitual_verb_name_the_speaker() -> None:
+    """Regression: **Rəşad Məmmədli:** … deyə bilərəm: „ehtiyatlar kifayət qədərdir“ (a Q&A
+    answer, its speaker in the label) was read as scare quotes, and As my teacher, Elchin
+    Hasanov, used to say: ‘…’ (a name between commas after a role, "used to" before the
+    verb) had no speaker. A quotation the label or a colon introduces is the labelled
+    person's; one elsewhere in the answer is left to the other rules."""
+    cases = [
+        ("az", "**Rəşad Məmmədli:** Bunu deyə bilərəm: „ehtiyatlar kifayət qədərdir“.",
+         "Rəşad Məmmədli", QuoteKind.SPEECH),
+        ("az", "**Rəşad Məmmədli:** „Ehtiyatlar kifayət qədərdir.“", "Rəşad Məmmədli",
+         QuoteKind.SPEECH),
+        ("ru", "**Рашад Мамедли:** Скажу так: «резервов достаточно».", "Рашад Мамедли",
+         QuoteKind.SPEECH),
+        ("az", "**Rəşad Məmmədli:** Nazir bunu „fəlakət“ adlandırdı.", None, QuoteKind.SCARE),
+        ("en", "As my teacher, Elchin Hasanov, used to say: ‘Play the silence too.’",
+         "Elchin Hasanov", QuoteKind.SPEECH),
+        ("en", "“Play the silence too,” Hasanov used to say.", "Hasanov", QuoteKind.SPEECH),
+    ]
+    for lang, text, speaker, kind in cases:
+        assert [(q.speaker, q.kind) for q in find_quotations(text, lang)] == [(speaker, kind)], text
