@@ -25,7 +25,7 @@ from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, S
                              RegionKind,
                              blank_out, code_spans, math_spans, protected_regions, template_structure_changed,
                              template_tags, urls)
-from pipeline.lexicon import is_organisation_word, lexicon
+from pipeline.lexicon import PATRONYMIC_WORDS, is_organisation_word, lexicon
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names)
@@ -807,12 +807,25 @@ def _speaker_problem(entry: Entry, name: str) -> str | None:
             return _surname_problem(entry, name, *surname)
     if _sounds_present(name, entry.translation) or _organisation_speaker(entry.source, name, entry.src_lang):
         return None
+    short = _without_patronymic(name)
+    if short != name and _sounds_present(short, entry.translation):
+        return None  # Günay Əhməd qızı Vəliyeva → Gunay Valiyeva
     # по словам Шахлы Мамедовой: the translation writes the name in its own case, often the
     # nominative (According to Shahla Mammadova), which sounds less like the genitive.
     base = nominative(name, entry.src_lang)
     if base is not None and base != name and _sounds_present(base, entry.translation):
         return None
     return f"speaker {name!r} is missing from the translation"
+
+
+def _without_patronymic(name: str) -> str:
+    """``name`` without its Azerbaijani patronymic (Günay Əhməd qızı Vəliyeva → Günay
+    Vəliyeva): a translation may drop the father's name and qızı/oğlu, or write them in its
+    own language (Ахмед кызы), and still name the speaker."""
+    words = name.split()
+    kept = [word for index, word in enumerate(words) if word not in PATRONYMIC_WORDS
+            and not (index + 1 < len(words) and words[index + 1] in PATRONYMIC_WORDS)]
+    return " ".join(kept) if len(kept) >= 2 else name
 
 
 def _organisation_speaker(source: str, name: str, lang: str) -> bool:

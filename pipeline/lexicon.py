@@ -513,6 +513,13 @@ SURNAME_ENDINGS: tuple[tuple[str, str | None], ...] = (
 )
 
 
+#: The Azerbaijani patronymic words (Əhməd qızı, Əhməd oğlu) as each language writes them,
+#: and the gender they give. A translation may leave them and the father's name out.
+PATRONYMIC_WORDS: dict[str, str] = {
+    "qızı": "f", "oğlu": "m", "кызы": "f", "оглы": "m", "qizi": "f", "gizi": "f",
+    "kyzy": "f", "oglu": "m", "ogly": "m"}
+
+
 def fold(word: str) -> str:
     """Lower case for look-ups; Azerbaijani/Turkish İ becomes i, not i + combining dot."""
     return word.replace("İ", "i").lower()

@@ -964,3 +964,18 @@ def test_hashtags_and_bare_domains_with_a_path_must_survive() -> None:
     assert "markup differs: #Baku2026 1→0, #Баку2026 0→1" in messages
     assert "URL changed or lost: t.me/portofbaku" in messages
     assert not any("&#39" in m for m in (f.message for f in check_entry("It&#39;s #big.", "Это #big.", "en", "ru")))
+
+
+def test_an_azerbaijani_patronymic_is_optional_in_a_translation() -> None:
+    """Regression: a speaker with a patronymic (Memar Günay Əhməd qızı Vəliyeva bildirib)
+    was reported missing from a correct translation that leaves the father's name out
+    (Architect Gunay Valiyeva) or writes the patronymic in Russian (Гюнай Ахмед кызы
+    Велиева). Another person in its place is still reported."""
+    source = "Memar Günay Əhməd qızı Vəliyeva bildirib: “Şəhər dəyişir.”"
+    for lang, translation in (("en", "Architect Gunay Valiyeva said: “The city is changing.”"),
+                              ("ru", "Архитектор Гюнай Ахмед кызы Велиева заявила: «Город меняется»."),
+                              ("ru", "Архитектор Гюнай Велиева заявила: «Город меняется».")):
+        assert not [f for f in check_entry(source, translation, "az", lang)
+                    if f.check == "speaker"], translation
+    wrong = check_entry(source, "Architect Leyla Karimova said: “The city is changing.”", "az", "en")
+    assert [f.check for f in wrong if f.check == "speaker"] == ["speaker"]
