@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from pipeline.lexicon import ENGLISH, RU_HUSHING, SURNAME_ENDINGS, Lexicon, fold, lexicon
+from pipeline.lexicon import ENGLISH, PATRONYMIC_WORDS, RU_HUSHING, SURNAME_ENDINGS, Lexicon, fold, lexicon
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WHO = frozenset({"who", "который", "которая"})
@@ -60,7 +60,7 @@ _SUFFIXED = re.compile(r"['’][^\W\d_]+$")
 _ROLE_OF = frozenset("for at from with in to из от для при в".split())
 _MAX_ASIDES = 3  # Smith, however, also later said
 #: The Azerbaijani patronymic words (Həsən qızı, Əhməd oğlu) and the gender they give.
-_PATRONYMICS = {"qızı": "f", "oğlu": "m"}
+_PATRONYMICS = PATRONYMIC_WORDS
 _MALE_TITLES = frozenset({"Mr", "Господин", "Cənab", "King", "Prince", "Sir", "Lord"})
 _FEMALE_TITLES = frozenset({"Mrs", "Ms", "Miss", "Госпожа", "Xanım", "Queen", "Princess",
                             "Lady"})

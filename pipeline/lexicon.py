@@ -271,7 +271,9 @@ ENGLISH = Lexicon(
         "Who Which There Here Yes No Not Nor Or Last Next Given Despite Unlike Like Yesterday "
         "Today Tomorrow Tonight Earlier Later Recently Previously Afterwards".split()),
     according_to=(("according", "to"), ("in", "the", "words", "of")),
-    particles=frozenset({"de", "van", "von", "der", "al", "bin", "ibn", "da", "di", "la", "le"}),
+    #: With the Azerbaijani patronymic as English writes it (Gunay Ahmad qizi Valiyeva).
+    particles=frozenset({"de", "van", "von", "der", "al", "bin", "ibn", "da", "di", "la", "le",
+                         "qizi", "gizi", "kyzy", "oglu", "ogly"}),
     asides=_phrases("also later then again further too however meanwhile though instead "
                     "earlier previously finally subsequently once now still yesterday "
                     "today|in turn|on monday|on tuesday|on wednesday|on thursday|"
@@ -342,6 +344,8 @@ _RU_BY_WORDS = ("словам мнению данным оценке оценк�
                 "сообщению убеждению")
 
 RUSSIAN = Lexicon(
+    #: The Azerbaijani patronymic as Russian writes it (Гюнай Ахмед кызы Велиева).
+    particles=frozenset({"кызы", "оглы"}),
     plural_verb=r"[а-яё]+(?:ли|лись|ют|ят|ут|ат)",
     dative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)у",
     and_word="и",

@@ -177,3 +177,21 @@ def test_an_appositive_after_the_speaker_gives_no_other_speaker() -> None:
             ("az", "“Cədvələ baxacağıq,” deyə Bakı Limanının sözçüsü Samir Kərimov bildirib.",
              "Samir Kərimov")):
         assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
+
+
+def test_an_azerbaijani_patronymic_in_russian_and_english_stays_in_the_name() -> None:
+    """Regression: кызы/оглы (Russian) and qizi/oglu (English) broke the name at the
+    patronymic, so Гюнай Ахмед кызы Велиева was quoted as 'Велиева' or 'Гюнай Ахмед' (the
+    father's given name taken for the surname), as Azerbaijani qızı/oğlu already are not."""
+    from pipeline.checks import check_entry
+    from pipeline.quotes import find_quotations
+    for lang, text, speaker in (
+            ("ru", "Архитектор Гюнай Ахмед кызы Велиева заявила: «Город меняется».",
+             "Гюнай Ахмед кызы Велиева"),
+            ("ru", "«Город меняется», — заявила Гюнай Ахмед кызы Велиева.", "Гюнай Ахмед кызы Велиева"),
+            ("en", "Architect Gunay Ahmad qizi Valiyeva said: “The city is changing.”",
+             "Gunay Ahmad qizi Valiyeva")):
+        assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
+    assert not [f for f in check_entry("«Город меняется», — заявила Гюнай Ахмед кызы Велиева.",
+                                       "“The city is changing,” said Gunay Valiyeva.", "ru", "en")
+                if f.check == "speaker"]
