@@ -696,11 +696,12 @@ _SENTENCE_GAP = frozenset(" \t\n\"'”’»)]*_>#“‘«„(—–-")
 def _owner_first(core: list[Token], lex: Lexicon, before: str) -> bool:
     """Whether a Russian group of two full names after a role starts with the genitive of
     the person the role ties to (коллега Рауфа Мирзаева Гюнель Сафарова: Mirzayev's
-    colleague Safarova): the speaker is the second name. Both end in a surname ending and
+    colleague Safarova; соседка Эльмиры Гусейновой Лала Мамедова): the speaker is the second name. Both end in a surname ending and
     the third word is no patronymic."""
     return bool(lex.patronymic) and len(core) == 4 and fold(before) in lex.roles \
         and not any(t.text in lex.particles for t in core) \
-        and _surname_gender(fold(core[1].text))[0] and _surname_gender(fold(core[3].text))[0] \
+        and (_surname_gender(fold(core[1].text))[0] or lex.is_oblique_female(core[1].text)) \
+        and _surname_gender(fold(core[3].text))[0] \
         and not lex.is_patronymic(core[2].text)
 
 
