@@ -256,7 +256,8 @@ ENGLISH = Lexicon(
         "poet artist biologist ecologist engineer doctor farmer resident captain manager chief "
         "officer worker rector banker envoy publisher architect critic viewer spectator "
         "witness coach teacher actor actress musician pianist composer conductor curator "
-        "dancer athlete referee neighbour neighbor student volunteer visitor".split()),
+        "dancer athlete referee neighbour neighbor student volunteer visitor goalkeeper "
+        "striker defender midfielder winger champion".split()),
     titles=frozenset(
         "President Prime Minister Deputy Chairman Chairwoman Representative Rep Senator Sen "
         "Mr Mrs Ms Miss Dr Prof Professor General Gen Ambassador Economist Analyst Judge "
@@ -314,7 +315,9 @@ _RU_ROLES = (
     "менеджер ректор банкир архитектор издатель посланник критик зритель зрительница "
     "свидетель свидетельница болельщик болельщица тренер учитель учительница певица "
     "актёр актер актриса музыкант пианист пианистка композитор дирижёр дирижер куратор "
-    "коллега студент студентка журналистка сосед соседка волонтёр волонтер").split()
+    "коллега студент студентка журналистка сосед соседка волонтёр волонтер вратарь "
+    "голкипер нападающий защитник полузащитник форвард спортсмен спортсменка чемпион "
+    "чемпионка").split()
 #: Russian stem endings after which a feminine -а noun takes -и, not -ы (главы, but книги, души).
 RU_HUSHING = "гкхжшчщ"
 
@@ -443,7 +446,7 @@ AZERBAIJANI = Lexicon(
         "əməkdaş əməkdaşı müdir müdiri mer meri rektor rektoru bankir memar naşir tənqidçi "
         "tamaşaçı şahid azarkeş məşqçi məşqçisi oyunçu müəllim müəllimi müğənni aktyor "
         "aktrisa musiqiçi pianoçu bəstəkar dirijor kurator həmkar həmkarı tələbə qonşu "
-        "könüllü".split()),
+        "könüllü qapıçı hücumçu müdafiəçi yarımmüdafiəçi idmançı çempion".split()),
     #: With the possessive ending too, as in Azərbaycan Prezidenti İlham Əliyev.
     titles=frozenset("Prezident Nazir Deputat Cənab Xanım Prezidenti Naziri Deputatı Sədri "
                      "Səfiri Rəhbəri Sözçüsü Müşaviri Nümayəndəsi Meri".split()),

@@ -16,3 +16,14 @@ def test_azerbaijani_speech_verbs_in_the_plural() -> None:
     from pipeline.quotes import QuoteKind, find_quotations
     (quotation,) = find_quotations("“Tariflər yüksəkdir,” ekspertlər bildiriblər.", "az")
     assert quotation.kind is QuoteKind.SPEECH
+
+
+def test_sport_roles_introduce_the_speaker() -> None:
+    """Regression: сказал вратарь Эмиль Балаев (a goalkeeper) had no speaker, as no sport
+    role was listed and a lower-case word after the verb is passed over only as a role."""
+    from pipeline.quotes import find_quotations
+    for lang, text, speaker in (
+            ("ru", "«Я поздно увидел мяч», — сказал вратарь Эмиль Балаев после матча.", "Эмиль Балаев"),
+            ("en", "“I saw the ball late,” said goalkeeper Emil Balayev.", "Emil Balayev"),
+            ("az", "“Topu gec gördüm,” deyə qapıçı Emil Balayev bildirib.", "Emil Balayev")):
+        assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
