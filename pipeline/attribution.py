@@ -507,7 +507,7 @@ def speaker_after(text: str, start: int, end: int, lang: str, *,
 
 #: A dash that signs a quotation (“…” — Aynur Ismayilova; a block quote's last line),
 #: with the Markdown emphasis a byline may wear.
-_BYLINE_DASH = re.compile(r"[\s*_]*[—–][\s*_]*")
+_BYLINE_DASH = re.compile(r"[\s*_.]*[—–][\s*_]*")
 _BYLINE_END = re.compile(r"[\s*_.]*")
 
 
@@ -721,12 +721,14 @@ def _sentence_noun(words: list[str], lex: Lexicon) -> bool:
 
 def _starts_sentence(text: str, position: int) -> bool:
     """Whether the word at ``position`` starts a sentence (or the text): only spaces,
-    quotation marks, brackets and Markdown marks stand between it and the text's start
-    or a full stop, question or exclamation mark."""
+    quotation marks, brackets and Markdown marks stand between it and the text's start,
+    a full stop, question or exclamation mark, or a time and a dash (a live blog's entry)."""
     before = position
     while before > 0 and text[before - 1] in _SENTENCE_GAP:
         before -= 1
-    return before == 0 or text[before - 1] in ".!?…"
+    # 12:40 — Судья Орхан Алиев: a dash after a live blog's time opens an entry
+    return before == 0 or text[before - 1] in ".!?…" \
+        or (text[before - 1].isdigit() and any(c in "—–" for c in text[before:position]))
 
 
 #: English plural endings no surname has (Witnesses, Protesters is not among them: Peters,

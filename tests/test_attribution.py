@@ -196,3 +196,14 @@ def test_an_azerbaijani_patronymic_in_russian_and_english_stays_in_the_name() ->
     assert not [f for f in check_entry("«Город меняется», — заявила Гюнай Ахмед кызы Велиева.",
                                        "“The city is changing,” said Gunay Valiyeva.", "ru", "en")
                 if f.check == "speaker"]
+
+
+def test_a_live_blog_entry_starts_a_sentence_after_its_time_and_dash() -> None:
+    """Regression: 12:40 — Судья Орхан Алиев заявил: «…» kept "Судья" (referee) in the
+    speaker's name: the time and dash of a live blog's entry were not taken for a sentence
+    start, so the common noun rule did not apply."""
+    from pipeline.quotes import find_quotations
+    for lang, text, speaker in (("ru", "12:40 — Судья Орхан Алиев заявил: «Гол засчитан».", "Орхан Алиев"),
+                                ("az", "12:40 — Hakim Orxan Əliyev bildirib: “Qol qüvvədədir.”",
+                                 "Orxan Əliyev")):
+        assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text

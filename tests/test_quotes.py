@@ -967,6 +967,7 @@ def test_a_quotation_signed_with_a_dash_and_a_name() -> None:
         ("en", ["“Nobody owns jazz.” — *Aynur Ismayilova, saxophonist*"], ["Aynur Ismayilova"]),
         ("az", ["“Caz heç kimin deyil.”", "— Rəşad Məmmədli"], ["Rəşad Məmmədli"]),
         ("ru", ["«Джаз ничей».", "— Рашад Мамедли"], ["Рашад Мамедли"]),
+        ("ru", ["«Город — это разговор». — Наргиз Алиева"], ["Наргиз Алиева"]),
         ("ru", ["— Мы готовы, — сказал Самир Керимов."], ["Самир Керимов"]),
     ]
     for lang, segments, speakers in cases:
