@@ -27,3 +27,15 @@ def test_sport_roles_introduce_the_speaker() -> None:
             ("en", "“I saw the ball late,” said goalkeeper Emil Balayev.", "Emil Balayev"),
             ("az", "“Topu gec gördüm,” deyə qapıçı Emil Balayev bildirib.", "Emil Balayev")):
         assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
+
+
+def test_russian_verbs_of_complaint_and_phrasing() -> None:
+    """Regression: «…», — пожаловалась жительница … and Как выразилась организатор …, «…»
+    had no speech verb, so the quotations were taken for scare quotes."""
+    from pipeline.quotes import QuoteKind, find_quotations
+    for text, speaker in (
+            ("«Шум до двух ночи», — пожаловалась жительница соседнего дома Айтен Керимова.",
+             "Айтен Керимова"),
+            ("Как выразилась организатор Лейла Рзаева, «билеты разошлись за час».", "Лейла Рзаева")):
+        assert [(q.speaker, q.kind) for q in find_quotations(text, "ru")] == [
+            (speaker, QuoteKind.SPEECH)], text
