@@ -37,12 +37,14 @@ from pipeline.translit import similarity
 Checker = Callable[[str, str, str, str], list[Finding]]
 CatalogueItem = tuple[str, str, str, Catalogue]
 
-#: A highlight's ``==`` touches its text (``a == b`` is a comparison).
-_HIGHLIGHT = r"(?<![\s=])==(?!=)|(?<!=)==(?![\s=])"
-_EMPHASIS = re.compile(r"\*+|~~|" + _HIGHLIGHT + r"|(?<!\^)\^\^(?!\^)|(?<![^\W_])_+|_+(?![^\W_])")
+_EMPHASIS = re.compile(r"\*+|~~|(?<![^\W_])_+|_+(?![^\W_])")
 #: :data:`_EMPHASIS` without its underscore branches, which test a look-behind at every
 #: character: the same matches in a text without an underscore, found much faster.
-_STARS_AND_TILDES = re.compile(r"\*+|~~|" + _HIGHLIGHT + r"|(?<!\^)\^\^(?!\^)")
+_STARS_AND_TILDES = re.compile(r"\*+|~~")
+#: A highlight's ``==`` (which touches its text: ``a == b`` is a comparison) and an insert's
+#: ``^^``; kept apart from :data:`_EMPHASIS`, as their look-arounds would slow its scan of
+#: every text down, while few texts hold ``==`` or ``^^`` at all.
+_HIGHLIGHT_AND_INSERT = re.compile(r"(?<![\s=])==(?!=)|(?<!=)==(?![\s=])|(?<!\^)\^\^(?!\^)")
 #: Names and keys the site or bibliography resolves (``:smile:``, ``@smith2020``) and hashtags
 #: (``#Baku2026``), counted each by its own text: a translation must keep every one as written.
 _KEYS = re.compile(EMOJI_PATTERN + "|" + CITATION_PATTERN + "|" + HASHTAG_PATTERN)
@@ -61,7 +63,9 @@ _REFERENCE = re.compile(r"(?<![\\\]])!?\[(?!\^)(?:[^\[\]\\\n]|\\.)+\]\[[^\[\]\n]
 _HTML_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 #: Every piece of markup :func:`_markup` counts starts with one of these characters, or is an emoji shortcode.
-_MARKUP_CHARS = re.compile(r"[*~_\[<=^@#]|:[a-z0-9_+-]+:")
+_MARKUP_CHARS = re.compile(r"[*~_\[<=^@#]")
+#: An emoji shortcode, the one piece of markup whose first character (``:``) prose is full of.
+_EMOJI = re.compile(EMOJI_PATTERN)
 _MIN_UNTRANSLATED_WORDS = 4
 _MIN_DIVERGENCE_WORDS = 4
 #: How alike (:func:`pipeline.translit.similarity`) a word must be to a glossary name that the
@@ -1011,12 +1015,15 @@ def _anchors(entry: Entry, text: str, lang: str, *, source: bool) -> frozenset[s
 
 
 def _markup(text: str) -> Counter[str]:
-    if not _MARKUP_CHARS.search(text):
-        return Counter()  # no emphasis marker, link or tag can be there
+    if not _MARKUP_CHARS.search(text) and not (":" in text and _EMOJI.search(text)):
+        return Counter()  # no emphasis marker, link, tag or key can be there
     regions = protected_regions(text)
     prose = blank_out(text, regions)
     counts: Counter[str] = Counter((_EMPHASIS if "_" in prose else _STARS_AND_TILDES).findall(prose))
-    counts.update(_KEYS.findall(prose))
+    if "==" in prose or "^^" in prose:
+        counts.update(_HIGHLIGHT_AND_INSERT.findall(prose))
+    if "@" in prose or "#" in prose or ":" in prose:
+        counts.update(_KEYS.findall(prose))
     if "^" in prose:
         counts["superscripts"] = len(_SUPERSCRIPT.findall(prose)) - len(_ORDINAL_SUFFIX.findall(prose))
     counts["subscripts"] = len(_SUBSCRIPT.findall(prose)) if "~" in prose else 0

@@ -11,8 +11,8 @@ from hypothesis import given, settings, strategies as st
 
 from pipeline.checks import (CHECKS, CatalogueChecker, check_catalogue, check_catalogues, check_entry,
                              entry_checker, segment_speakers)
-from pipeline.checks import (_EMPHASIS, _HTML_NAME, _KEYS, _LINK, _ORDINAL_SUFFIX, _REFERENCE, _SUBSCRIPT, _SUPERSCRIPT, _WORDS,
-                             Entry, _markup, _sounds_present, check_code, check_template)
+from pipeline.checks import (_EMPHASIS, _HIGHLIGHT_AND_INSERT, _HTML_NAME, _KEYS, _LINK, _ORDINAL_SUFFIX,
+                             _REFERENCE, _SUBSCRIPT, _SUPERSCRIPT, _WORDS, Entry, _markup, _sounds_present, check_code, check_template)
 from pipeline.glossary import Glossary, glossary_postprocessor, read_glossary
 from pipeline.inline import (RegionKind, blank_out, code_spans, math_spans, protected_regions,
                              template_structure_changed, template_tags)
@@ -783,7 +783,7 @@ def _markup_by_the_plain_rule(text: str) -> Counter[str]:
     """What :func:`pipeline.checks._markup` counts, with every pattern run on every text."""
     regions = protected_regions(text)
     prose = blank_out(text, regions)
-    counts: Counter[str] = Counter(_EMPHASIS.findall(prose))
+    counts: Counter[str] = Counter(_EMPHASIS.findall(prose) + _HIGHLIGHT_AND_INSERT.findall(prose))
     counts.update(_KEYS.findall(prose))
     counts["superscripts"] = len(_SUPERSCRIPT.findall(prose)) - len(_ORDINAL_SUFFIX.findall(prose))
     counts["subscripts"] = len(_SUBSCRIPT.findall(prose))
