@@ -12,7 +12,8 @@ from hypothesis import given, settings, strategies as st
 from pipeline.checks import (CHECKS, CatalogueChecker, check_catalogue, check_catalogues, check_entry,
                              entry_checker, segment_speakers)
 from pipeline.checks import (_EMPHASIS, _HIGHLIGHT_AND_INSERT, _HTML_NAME, _KEYS, _LINK, _ORDINAL_SUFFIX,
-                             _REFERENCE, _SUBSCRIPT, _SUPERSCRIPT, _WORDS, Entry, _markup, _sounds_present, check_code, check_template)
+                             _REFERENCE, _SUBSCRIPT, _SUPERSCRIPT, _WORDS, Entry, _markup, _sounds_present,
+                             check_code, check_template)
 from pipeline.glossary import Glossary, glossary_postprocessor, read_glossary
 from pipeline.inline import (RegionKind, blank_out, code_spans, math_spans, protected_regions,
                              template_structure_changed, template_tags)
