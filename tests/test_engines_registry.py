@@ -100,3 +100,26 @@ def test_fakes_record_calls_and_respect_pairs() -> None:
     assert not engine.supports("en", "az")
     assert SpacedPlaceholderEngine().translate_batch(["x ⟦1⟧"], "en", "ru") == ["ж ⟦ 1 ⟧"]
     assert all(name.startswith("fake") for name in FAKES)
+
+
+def test_pseudo_brackets_never_join_a_url_or_placeholder_at_either_end() -> None:
+    """Regression: ``［See https://x.org/a］`` made the closing bracket part of the URL (URL
+    patterns and GFM autolinks run to the next space), so the published link changed and the
+    urls check reported it; ``［www.x.az`` is no autolink for GFM. A protected span or token
+    at an end is now set apart by a space, padding after it."""
+    from collections import Counter
+
+    from pipeline.inline import urls
+    from pipeline.placeholders import protect
+
+    engine = PseudoEngine()
+    for text in ["See https://example.com/a", "See https://x.az/a.", "www.x.az/news is live",
+                 "Read ftp://a.b/c", "Mail desk@example.az", "See https://x.org/path_(x)"]:
+        out = engine.translate_batch([text], "en", "ru")[0]
+        assert urls(out) == urls(text), out
+        assert Counter(protect(out).mapping.values()) == Counter(protect(text).mapping.values()), out
+    assert engine.translate_batch(["See ⟦1⟧."], "en", "ru") == ["［Сее ⟦1⟧. ］"]
+    assert engine.translate_batch(["⟦1⟧ is here"], "en", "ru") == ["［ ⟦1⟧ ис хере］"]
+    assert engine.translate_batch(["the port is open"], "en", "ru") == ["［тхе порт ис опен］"]
+    padded = PseudoEngine(expand=0.5).translate_batch(["See https://x.org"], "en", "az")[0]
+    assert urls(padded) == ["https://x.org"] and padded.endswith(" ~~~~~~~~］")

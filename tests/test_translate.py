@@ -261,9 +261,9 @@ def test_pseudo_engine_passes_the_gate_and_keeps_markup() -> None:
     ]
     report = translate_catalogues(jobs, PseudoEngine())
     assert report.rejected == 0 and report.machine_translated == 3
-    assert jobs[0].catalogue.messages[0].msgstr == "［Read [тхе репорт](https://x.org/r) бы *Dr. Smith*.］"
-    assert jobs[1].catalogue.messages[0].msgstr == "［Read [ŧĥə ŕəþöŕŧ](https://x.org/r) ƀý *Dr. Smith*.］"
-    assert jobs[2].catalogue.messages[0].msgstr == "［Читайте [đöķłåđ](https://x.org/r).］"
+    assert jobs[0].catalogue.messages[0].msgstr == "［Read [тхе репорт](https://x.org/r) бы *Dr. Smith*. ］"
+    assert jobs[1].catalogue.messages[0].msgstr == "［Read [ŧĥə ŕəþöŕŧ](https://x.org/r) ƀý *Dr. Smith*. ］"
+    assert jobs[2].catalogue.messages[0].msgstr == "［Читайте [đöķłåđ](https://x.org/r). ］"
 
 
 def test_a_footnote_label_stays_first_and_is_never_sent_to_the_engine() -> None:

@@ -156,4 +156,21 @@ class PseudoEngine:
         if not text.strip():
             return text
         padding = "~" * int(len(text) * self.expand)
-        return f"［{transliterate(text, target, keep_capitalised=True, source=source)}{padding}］"
+        opening, closing = _brackets(text)
+        body = transliterate(text, target, keep_capitalised=True, source=source)
+        return f"{opening}{body}{closing}{padding}］"
+
+
+_TOKEN = re.compile(r"⟦\d+⟧")
+
+
+def _brackets(text: str) -> tuple[str, str]:
+    """The opening bracket and what goes before the closing one (and its padding): a space
+    where the segment's first or last word holds a protected span or placeholder token. A
+    URL runs to the next space (in the patterns, the urls check and GFM autolinks), so a
+    bracket glued to it would become part of the published link; GFM links no URL glued to
+    a character before it."""
+    words = protect(text).text.split()
+    opening = "［ " if words and _TOKEN.search(words[0]) else "［"
+    closing = " " if words and _TOKEN.search(words[-1]) else ""
+    return opening, closing
