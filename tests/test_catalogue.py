@@ -1051,3 +1051,87 @@ def test_a_plural_forms_header_with_spaces_around_the_equals_signs_is_accepted(v
     assert parse_po(_with_plural_forms(value)).header_value("Plural-Forms") == value
     error = parse_error(_with_plural_forms("nplurals = 2; plural = n%10;"))
     assert error.line == 4 and "gives 2 for n=2" in error.message
+
+
+BABEL_SAVED = '''msgid ""
+msgstr ""
+"Language: ru\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+# mt: pseudo 1
+# | msgctxt "title"
+# | msgid ""
+# | "The port grew by a third "
+# | "in a year"
+#. paragraph
+#, fuzzy
+msgctxt "title"
+msgid "The port grew by a quarter in a year"
+msgstr "Порт вырос на треть за год"
+
+# | msgid "Old \\"quoted\\" text"
+#, fuzzy
+msgid "New \\"quoted\\" text"
+msgstr "Новый текст"
+'''
+
+
+def test_babel_previous_strings_written_as_comments_are_read_as_previous_strings() -> None:
+    """Regression: Babel's read_po takes ``#|`` lines for translator comments and write_po
+    writes them back as ``# | msgid "..."``, so after a Babel script the entry whose source
+    changed had no previous msgid: the review queue called it an unreviewed machine
+    translation and showed no diff. Such a trailing run of comments, when it parses as
+    previous strings and the entry has none, is read as what it was, and written as ``#|``."""
+    catalogue = parse_po(BABEL_SAVED.encode(), "babel.po")
+    first, second = catalogue.messages
+    assert first.comments == ["mt: pseudo 1"]
+    assert (first.previous_msgctxt, first.previous_msgid) == ("title", "The port grew by a third in a year")
+    assert second.comments == [] and second.previous_msgid == 'Old "quoted" text'
+    rendered = render_po(catalogue)
+    assert b'#| msgctxt "title"\n#| msgid "The port grew by a third in a year"\n' in rendered
+    assert b"# |" not in rendered and render_po(parse_po(rendered, "again.po")) == rendered
+
+
+@pytest.mark.parametrize("comments", [
+    ['| "a continuation alone"'],                         # no keyword before it
+    ['| msgid "a"', 'a note written after it'],          # no string: the run does not end the comments
+    ['| msgid "x"', '| msgctxt "c"'],                     # out of order, and no msgid after
+    ['| msgid "x" trailing text'],
+    ['| see the style guide'],                            # a translator's own words
+])
+def test_comments_that_are_no_complete_previous_strings_stay_comments(comments: list[str]) -> None:
+    text = "".join(f"# {c}\n" for c in comments) + '#, fuzzy\nmsgid "a"\nmsgstr "b"\n'
+    message = parse_po(text.encode(), "x.po").messages[0]
+    assert message.comments == comments and message.previous_msgid is None
+
+
+def test_a_babel_style_comment_beside_real_previous_strings_stays_a_comment() -> None:
+    text = '# | msgid "from a comment"\n#, fuzzy\n#| msgid "real"\nmsgid "a"\nmsgstr "b"\n'
+    message = parse_po(text.encode(), "x.po").messages[0]
+    assert message.comments == ['| msgid "from a comment"'] and message.previous_msgid == "real"
+
+
+@pytest.mark.parametrize("options", [{}, {"include_previous": True}, {"width": 0, "sort_output": True}])
+def test_a_babel_round_trip_keeps_the_previous_strings_of_a_changed_entry(options: dict[str, object]) -> None:
+    """A script that reads and writes a catalogue with Babel (``read_po``/``write_po``, as a
+    desk's bulk fix would) keeps every entry's meaning, the previous msgid included."""
+    import io
+
+    from babel.messages.pofile import read_po, write_po
+
+    ours = Catalogue(header=[("Language", "ru"), ("Content-Type", "text/plain; charset=UTF-8")], messages=[
+        Message("The port grew by a quarter in a year, the ministry said in its annual report",
+                "Порт вырос на треть за год", msgctxt="title", flags=["fuzzy"], comments=["mt: pseudo 1"],
+                previous_msgctxt="title",
+                previous_msgid="The port grew by a third in a year, the ministry said in its annual report"),
+        Message("Reviewed", "Проверено", comments=["Checked with the desk"]),
+    ])
+    saved = io.BytesIO()
+    write_po(saved, read_po(io.BytesIO(render_po(ours))), **options)
+    theirs = parse_po(saved.getvalue(), "babel.po")
+
+    def meaning(catalogue: Catalogue) -> list[tuple[object, ...]]:
+        return sorted((m.msgid, m.msgctxt, m.msgstr, m.flags, m.comments, m.previous_msgctxt, m.previous_msgid)
+                      for m in catalogue.messages)
+
+    assert meaning(theirs) == meaning(ours)
