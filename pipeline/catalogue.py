@@ -66,7 +66,7 @@ from typing import TypeVar
 
 from pipeline.errors import CatalogueError
 from pipeline.fileio import refuse_special_file
-from pipeline.model import Catalogue, Message
+from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, REVIEWED_COMMENT_PREFIX, Catalogue, Message
 
 __all__ = [
     "HEADER_ORDER",
@@ -270,6 +270,8 @@ class _Parser:
         self.raw_line = 0
         #: Whether the file shows Babel's ``# | msgid`` comments: only then are entries searched.
         self.babel_comments = "# | msgid " in text
+        #: Whether the file holds rejection comments, which polib or Babel may have wrapped.
+        self.rejections = "# " + MT_REJECTED_PREFIX in text
 
     # ---- driving
 
@@ -717,6 +719,9 @@ class _Parser:
                             "(truncated entry?)", hint)
             raise _fail(self.path, entry.msgid_line, f"msgid without msgstr {where} "
                         "(truncated entry?)", hint)
+        if self.rejections and any(c.startswith(MT_REJECTED_PREFIX) and not c.endswith(")")
+                                   for c in entry.comments):
+            entry.comments = _rejoin_rejections(entry.comments)
         if self.babel_comments and entry.previous is None and any(c.startswith("| ") for c in entry.comments):
             self.previous_from_babel_comments(entry)
         if entry.raw is not None:
@@ -875,6 +880,39 @@ def _ends_with_newline_escape(body: str) -> bool:
     stripped = body[:-1] if body.endswith("n") else ""
     backslashes = len(stripped) - len(stripped.rstrip("\\"))
     return backslashes % 2 == 1
+
+
+def _rejoin_rejections(comments: list[str]) -> list[str]:
+    """``comments`` with each ``mt rejected: ... (provenance)`` comment that polib or Babel
+    wrapped (they wrap long comments; GNU tools never do) joined back into one: a rejection
+    not ending with ``)`` takes the next lines up to one that does, at single spaces, as the
+    pipeline writes it. Without that, the first line no longer names its provenance (machine
+    translation is tried again) and the rest would stay for good as translator comments."""
+    joined: list[str] = []
+    i = 0
+    while i < len(comments):
+        comment = comments[i]
+        end = _rejection_end(comments, i) if comment.startswith(MT_REJECTED_PREFIX) else None
+        if end is None:
+            joined.append(comment)
+            i += 1
+        else:
+            joined.append(" ".join(comments[i:end + 1]))
+            i = end + 1
+    return joined
+
+
+def _rejection_end(comments: list[str], start: int) -> int | None:
+    """The index of the line that ends the wrapped rejection comment at ``start``, if any."""
+    if comments[start].endswith(")"):
+        return None
+    for j in range(start + 1, len(comments)):
+        line = comments[j]
+        if not line or line.startswith((MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, REVIEWED_COMMENT_PREFIX)):
+            return None
+        if line.endswith(")"):
+            return j
+    return None
 
 
 def _parse_header(text: str) -> tuple[list[tuple[str, str]], str | None]:

@@ -1135,3 +1135,32 @@ def test_a_babel_round_trip_keeps_the_previous_strings_of_a_changed_entry(option
                       for m in catalogue.messages)
 
     assert meaning(theirs) == meaning(ours)
+
+
+REJECTION = ("mt rejected: placeholders: ⟦2⟧ lost; script: only 8% of letters in the ru script; "
+             "length: the output is 3.1 times as long as the source (argos translate-en_ru-1_9)")
+
+
+@pytest.mark.parametrize("wrapwidth", [40, 76, 78])
+def test_a_rejection_comment_wrapped_by_polib_or_babel_is_read_as_one_comment(wrapwidth: int) -> None:
+    """Regression: polib (at its wrapwidth) and Babel (always at 76) wrap long comments, and
+    the pipeline's ``mt rejected: ... (provenance)`` came back as several comments: the
+    first no longer ended with its provenance, so machine translation was tried again, and
+    the rest stayed for good as translator comments (which also keep a deleted paragraph's
+    entry as human work). A rejection comment that does not end with ``)`` takes the lines
+    up to one that does (it is written with single spaces, so it comes back exactly)."""
+    ours = Catalogue(header=[("Language", "ru"), ("Content-Type", "text/plain; charset=UTF-8")], messages=[
+        Message("The port grew.", comments=["Translator: ask the desk", REJECTION, "Translator's last word"]),
+        Message("Short one.", comments=["mt rejected: empty (pseudo 1)", "own note (see above)"]),
+    ])
+    po = polib.pofile(render_po(ours).decode("utf-8"), wrapwidth=wrapwidth)
+    resaved = str(po).encode("utf-8")
+    assert resaved.count(b"\n# ") > 6  # polib did wrap the comment
+    theirs = parse_po(resaved, "polib.po")
+    assert [m.comments for m in theirs.messages] == [m.comments for m in ours.messages]
+
+
+def test_an_unfinished_rejection_comment_is_left_as_it_is() -> None:
+    text = '# mt rejected: no closing parenthesis\n# a note\n# mt: pseudo 1\nmsgid "a"\nmsgstr ""\n'
+    assert parse_po(text.encode(), "x.po").messages[0].comments == [
+        "mt rejected: no closing parenthesis", "a note", "mt: pseudo 1"]
