@@ -66,7 +66,8 @@ from typing import TypeVar
 
 from pipeline.errors import CatalogueError
 from pipeline.fileio import refuse_special_file
-from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, REVIEWED_COMMENT_PREFIX, Catalogue, Message
+from pipeline.model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, PREVIOUS_TRANSLATION_PREFIX,
+                            REVIEWED_COMMENT_PREFIX, Catalogue, Message)
 
 __all__ = [
     "HEADER_ORDER",
@@ -314,6 +315,8 @@ class _Parser:
                 raise self.garbage(line, lineno)
         self.finish(at_eof=lineno)
         self.catalogue.messages = self.active + self.obsolete
+        if _WRAPPED_PREVIOUS_TRANSLATION.search(self.text):
+            _rejoin_previous_translations(self.catalogue.messages)
         return self.catalogue
 
     def indented_line(self, line: str, lineno: int, obsolete: bool) -> None:
@@ -882,6 +885,52 @@ def _ends_with_newline_escape(body: str) -> bool:
     return backslashes % 2 == 1
 
 
+_PIPELINE_COMMENTS = (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, REVIEWED_COMMENT_PREFIX,
+                      PREVIOUS_TRANSLATION_PREFIX)
+#: A previous translation followed by a comment line that may be its rest: only a file that
+#: holds one is searched entry by entry.
+_WRAPPED_PREVIOUS_TRANSLATION = re.compile(
+    "\n# " + re.escape(PREVIOUS_TRANSLATION_PREFIX) + "[^\n]*\n# (?!"
+    + "|".join(re.escape(prefix) for prefix in _PIPELINE_COMMENTS) + ")[^\n]")
+
+
+def _rejoin_previous_translations(messages: list[Message]) -> None:
+    """Join back each ``previous translation:`` comment polib or Babel wrapped into lines
+    (it holds a whole paragraph, longer than any wrap width), or its broken-off lines would
+    be read as a translator's comments and carried on. The comment has no end mark, so lines
+    are joined (at single spaces) only when that gives a translation the catalogue holds,
+    as the old text's obsolete entry does."""
+    wrapped = [m for m in messages if any(_may_continue(m.comments, i) for i in range(len(m.comments)))]
+    if not wrapped:
+        return
+    known = {text.replace("\n", " ") for m in messages for text in m.translations}
+    for message in wrapped:
+        message.comments = _rejoined_previous(message.comments, known)
+
+
+def _may_continue(comments: list[str], i: int) -> bool:
+    """Whether ``comments[i]`` is a previous translation followed by a line that may be its rest."""
+    return comments[i].startswith(PREVIOUS_TRANSLATION_PREFIX) and i + 1 < len(comments) \
+        and bool(comments[i + 1]) and not comments[i + 1].startswith(_PIPELINE_COMMENTS)
+
+
+def _rejoined_previous(comments: list[str], known: set[str]) -> list[str]:
+    joined: list[str] = []
+    i = 0
+    while i < len(comments):
+        end = i
+        if _may_continue(comments, i) and comments[i][len(PREVIOUS_TRANSLATION_PREFIX):] not in known:
+            for j in range(i + 1, len(comments)):
+                if not comments[j] or comments[j].startswith(_PIPELINE_COMMENTS):
+                    break
+                if " ".join(comments[i:j + 1])[len(PREVIOUS_TRANSLATION_PREFIX):] in known:
+                    end = j
+                    break
+        joined.append(" ".join(comments[i:end + 1]))
+        i = end + 1
+    return joined
+
+
 def _rejoin_rejections(comments: list[str]) -> list[str]:
     """``comments`` with each ``mt rejected: ... (provenance)`` comment that polib or Babel
     wrapped (they wrap long comments; GNU tools never do) joined back into one: a rejection
@@ -908,7 +957,7 @@ def _rejection_end(comments: list[str], start: int) -> int | None:
         return None
     for j in range(start + 1, len(comments)):
         line = comments[j]
-        if not line or line.startswith((MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, REVIEWED_COMMENT_PREFIX)):
+        if not line or line.startswith(_PIPELINE_COMMENTS):
             return None
         if line.endswith(")"):
             return j

@@ -17,6 +17,8 @@ MT_COMMENT_PREFIX = "mt: "
 REVIEWED_COMMENT_PREFIX = "reviewed mt: "
 #: Prefix of the translator comment that says why an entry was left untranslated by MT.
 MT_REJECTED_PREFIX = "mt rejected: "
+#: Prefix of the translator comment that keeps a translation which is no longer its entry's own.
+PREVIOUS_TRANSLATION_PREFIX = "previous translation: "
 
 
 class BlockKind(str, enum.Enum):

@@ -19,10 +19,10 @@ from babel.messages.plurals import get_plural
 from .catalogue import PLURAL_FORMS_PLACEHOLDER, gc_paused, in_fork, may_fork, plural_forms_problem
 from .errors import TranslationLossError
 from .fuzzy import FuzzyIndex
-from .model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, EntryStatus, Message
+from .model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, PREVIOUS_TRANSLATION_PREFIX, Catalogue, EntryStatus,
+                    Message)
 
 #: Translator comment that keeps a translation which lost its entry to a newer one with the same key.
-PREVIOUS_TRANSLATION_PREFIX = "previous translation: "
 #: Header fields the pipeline owns; any other field (Last-Translator, X-Generator, ...) is kept.
 CONTENT_TYPE = "text/plain; charset=UTF-8"
 

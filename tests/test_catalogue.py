@@ -1164,3 +1164,29 @@ def test_an_unfinished_rejection_comment_is_left_as_it_is() -> None:
     text = '# mt rejected: no closing parenthesis\n# a note\n# mt: pseudo 1\nmsgid "a"\nmsgstr ""\n'
     assert parse_po(text.encode(), "x.po").messages[0].comments == [
         "mt rejected: no closing parenthesis", "a note", "mt: pseudo 1"]
+
+
+OLD_OUTPUT = ("［Beyond these countries, the president also prides himself in having developed a "
+              "friendship with a leader.］ ［This is not at all an exhaustive list.］")
+
+
+@pytest.mark.parametrize("wrapwidth", [40, 76, 78])
+def test_a_previous_translation_comment_wrapped_by_polib_or_babel_is_read_as_one_comment(wrapwidth: int) -> None:
+    """Regression: a ``previous translation:`` comment (an old machine output kept beside the
+    new text's entry) is longer than any wrap width, and polib and Babel broke it into lines:
+    the rest were read as a translator's comments, carried on to the next entry for the
+    paragraph while the first line was dropped. Lines that join back (at single spaces) into
+    a translation the catalogue holds are read as the one comment they were."""
+    ours = Catalogue(header=[("Language", "ru"), ("Content-Type", "text/plain; charset=UTF-8")], messages=[
+        Message("Beyond these countries, the president also prides himself. This is not an exhaustive list.",
+                "［new］", flags=["fuzzy"],
+                comments=["previous translation: " + OLD_OUTPUT, "mt: pseudo 1", "check the names"]),
+        Message("Beyond these countries, the president also prides himself. This is not at all an exhaustive list.",
+                OLD_OUTPUT, obsolete=True),
+        Message("Elsewhere.", "［elsewhere］", comments=["previous translation: ［not kept anywhere else, so "
+                                                          "its broken-off lines stay as they are］"]),
+    ])
+    po = polib.pofile(render_po(ours).decode("utf-8"), wrapwidth=wrapwidth)
+    theirs = parse_po(str(po).encode("utf-8"), "polib.po")
+    assert theirs.messages[0].comments == ours.messages[0].comments
+    assert len(theirs.messages[1].comments) > 1  # nothing to check the join against (obsolete entries come last)
