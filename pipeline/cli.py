@@ -16,6 +16,7 @@ import importlib
 import json
 import os
 import sys
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -498,6 +499,18 @@ def publish_command(project: Project, articles: tuple[str, ...], jobs: int | Non
     render_report(run_sync(project, ("publish",), articles=articles, jobs=jobs), as_json=False)
 
 
+def display_width(text: str) -> int:
+    """The columns a terminal gives ``text``: an East Asian wide character takes two, a
+    combining mark or format character none, so a table lines up under its headings."""
+    return sum(0 if unicodedata.category(char) in ("Mn", "Me", "Cf")
+               else 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` followed by the spaces that fill ``width`` terminal columns."""
+    return text + " " * max(0, width - display_width(text))
+
+
 def _published_label(row: CatalogueStatus) -> str:
     """``stale``: an older version is online while the current one is held back; ``ready``:
     nothing is online yet but nothing holds the version back (a plain "no" read as "not ready");
@@ -552,12 +565,12 @@ def status_command(project: Project, as_json: bool) -> None:
                 "errors": [str(error) for error in errors]}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        width = max([len("article"), *(len(row.article) for row in rows)])
-        header = f"{'article':<{width}} {'lang':<5} {'total':>5} {'reviewed':>8} {'machine':>7} {'fuzzy':>5} " \
+        width = max([len("article"), *(display_width(row.article) for row in rows)])
+        header = f"{pad('article', width)} {'lang':<5} {'total':>5} {'reviewed':>8} {'machine':>7} {'fuzzy':>5} " \
                  f"{'untransl':>8} {'obsolete':>8} {'% rev':>6}  published"
         click.echo(header)
         for row in rows:
-            click.echo(f"{row.article:<{width}} {row.lang:<5} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
+            click.echo(f"{pad(row.article, width)} {row.lang:<5} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
                        f"{row.fuzzy:>5} {row.untranslated:>8} {row.obsolete:>8} {row.percent_reviewed:>6}"
                        f"  {_published_label(row)}")
         reported = {error.path for error in errors}  # a ready version's page: its error says it all

@@ -653,3 +653,26 @@ def test_extract_says_nothing_about_review_it_does_not_know(runner: CliRunner, p
     run(runner, project, "update")
     assert "awaiting review:     az 7, en 2, ru 5" in run(runner, project, "update").output
     assert "awaiting review" not in run(runner, project, "extract").output
+
+
+def test_status_table_columns_line_up_with_wide_and_combining_characters(runner: CliRunner, project: Path) -> None:
+    """Regression: the slug column was padded by code points, so a slug in CJK characters
+    (two columns each) pushed its row right and one with a combining accent (no column)
+    pulled it left: the numbers stood under the wrong headings on a terminal."""
+    for slug in ("world/東京港", "world/cafe\u0301-society", "world/plain"):
+        (project / "source" / f"{slug}.md").parent.mkdir(parents=True, exist_ok=True)
+        (project / "source" / f"{slug}.md").write_text(ARTICLE_RU, encoding="utf-8")
+    run(runner, project, "sync", "--engine", "none")
+    lines = run(runner, project, "status").output.splitlines()
+    import unicodedata
+
+    def columns(text: str) -> int:
+        return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+                   for c in text)
+
+    header_at = columns(lines[0][:lines[0].index(" lang ") + 1])
+    rows = [line for line in lines[1:] if line.startswith("world/")]
+    assert len(rows) == 6, lines
+    for line in rows:
+        assert columns(line[:line.index(line.split()[1], len(line.split()[0]))]) == header_at, line
+
