@@ -28,6 +28,7 @@ from . import __version__
 from .config import Config, load_config
 from .errors import ConfigError, PipelineError
 from .model import Finding
+from .review import visible
 from .project import CatalogueStatus, discover_articles, orphaned_catalogues, orphaned_versions, project_status
 from .sync import STAGES, SyncOptions, SyncReport, sync
 
@@ -324,7 +325,7 @@ def render_report(report: SyncReport, *, as_json: bool, strict: bool = False,
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2, sort_keys=True))
     else:
         for line in report_lines(report, knows_review=knows_review):
-            click.echo(line)
+            click.echo(visible(line))  # a slug or path may hold an escape sequence or a bidi override
     for error in report.errors:
         show_error(error)
     if report.errors:
@@ -565,22 +566,23 @@ def status_command(project: Project, as_json: bool) -> None:
                 "errors": [str(error) for error in errors]}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        width = max([len("article"), *(display_width(row.article) for row in rows)])
+        shown = {row.article: visible(row.article) for row in rows}  # a file name's bidi override, shown
+        width = max([len("article"), *(display_width(slug) for slug in shown.values())])
         header = f"{pad('article', width)} {'lang':<5} {'total':>5} {'reviewed':>8} {'machine':>7} {'fuzzy':>5} " \
                  f"{'untransl':>8} {'obsolete':>8} {'% rev':>6}  published"
         click.echo(header)
         for row in rows:
-            click.echo(f"{pad(row.article, width)} {row.lang:<5} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
+            click.echo(f"{pad(shown[row.article], width)} {row.lang:<5} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
                        f"{row.fuzzy:>5} {row.untranslated:>8} {row.obsolete:>8} {row.percent_reviewed:>6}"
                        f"  {_published_label(row)}")
         reported = {error.path for error in errors}  # a ready version's page: its error says it all
         for row in rows:
             if row.hand_written and project.config.output_rel(row.lang, row.article) not in reported:
-                click.echo(_hand_written_line(project.config, row))
+                click.echo(visible(_hand_written_line(project.config, row)))
         for line in orphan_lines(unused, indent=""):
-            click.echo(line)
+            click.echo(visible(line))
         for line in orphaned_version_lines(withdrawn, indent=""):
-            click.echo(line)
+            click.echo(visible(line))
     for error in errors:
         show_error(error)
     if errors:

@@ -676,3 +676,18 @@ def test_status_table_columns_line_up_with_wide_and_combining_characters(runner:
     for line in rows:
         assert columns(line[:line.index(line.split()[1], len(line.split()[0]))]) == header_at, line
 
+
+def test_status_and_sync_show_hidden_characters_of_a_slug_as_escapes(runner: CliRunner, project: Path) -> None:
+    """Regression: a file name holding a bidi override (U+202E: 'bidi\u202egpj.md' shows as
+    'bidimd.jpg') was printed as it is by 'status' and 'sync', so the terminal reordered the
+    slug the editor read; review already wrote it as '\\u202e'."""
+    slug = "world/bidi\u202egpj"
+    (project / "source" / "world").mkdir(parents=True, exist_ok=True)
+    (project / "source" / f"{slug}.md").write_text(ARTICLE_RU, encoding="utf-8")
+    synced = run(runner, project, "sync", "--engine", "none")
+    status = run(runner, project, "status")
+    for result in (synced, status):
+        assert "\u202e" not in result.output, result.output
+        assert "world/bidi\\u202egpj" in result.output, result.output
+    assert json.loads(run(runner, project, "status", "--json").output)["catalogues"][0]["article"]
+
