@@ -60,9 +60,11 @@ pass_project = click.make_pass_decorator(Project)
 
 
 def show_error(error: PipelineError) -> None:
-    click.secho(f"error: {error}", fg="red", err=True)
+    """``path:line: problem`` and the hint, their hidden characters (a file name's escape
+    sequence or bidi override, a quoted line's carriage return) shown as escapes."""
+    click.secho(f"error: {visible(str(error))}", fg="red", err=True)
     if error.hint:
-        click.echo(f"  hint: {error.hint}", err=True)
+        click.echo(f"  hint: {visible(error.hint)}", err=True)
 
 
 #: Commands in their own modules, imported only when used: every command starts faster.

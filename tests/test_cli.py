@@ -691,3 +691,14 @@ def test_status_and_sync_show_hidden_characters_of_a_slug_as_escapes(runner: Cli
         assert "world/bidi\\u202egpj" in result.output, result.output
     assert json.loads(run(runner, project, "status", "--json").output)["catalogues"][0]["article"]
 
+
+def test_errors_show_hidden_characters_of_their_path_as_escapes(runner: CliRunner, project: Path) -> None:
+    """Regression: an error's path and message were printed as they are, so a broken article
+    named with a bidi override or an escape sequence garbled the one line that says where
+    the problem is."""
+    (project / "source" / "bad\u202egpj.md").write_text("---\ntitle: [broken\n---\n\nText.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["--project", str(project), "sync", "--engine", "none"], color=True)
+    assert result.exit_code == 1
+    assert "\u202e" not in result.output
+    assert "source/bad\\u202egpj.md:2: invalid front matter" in result.output
+
