@@ -702,3 +702,14 @@ def test_errors_show_hidden_characters_of_their_path_as_escapes(runner: CliRunne
     assert "\u202e" not in result.output
     assert "source/bad\\u202egpj.md:2: invalid front matter" in result.output
 
+
+def test_check_shows_control_characters_of_a_finding_as_escapes(runner: CliRunner, project: Path) -> None:
+    """Regression: 'pipeline check' printed a finding's message as it is, and the message
+    quotes the translation: an escape sequence in it (a URL pasted with '\\x1b[2J') cleared
+    the translator's terminal instead of being shown, as 'review' shows it."""
+    run(runner, project, "sync", "--engine", "none")
+    fill(project, "locale/en/LC_MESSAGES/fair.po", lambda m: m.msgid + " see https://evil\x1b[2J.example/\u202eab")
+    result = runner.invoke(cli, ["--project", str(project), "check"], color=True)
+    assert result.exit_code == 3, result.output
+    assert "\x1b" not in result.output and "\u202e" not in result.output, result.output
+    assert "\\x1b[2J" in result.output

@@ -12,6 +12,7 @@ from ..annotate import unknown_speakers
 from ..integration import catalogue_checker, project_glossary, quote_marks
 from ..model import Severity
 from ..project import Problems, iter_catalogues, load_articles
+from ..review import visible
 
 
 @click.command("check")
@@ -40,7 +41,7 @@ def check_command(project: Project, as_json: bool) -> None:
             ensure_ascii=False, indent=2))
     else:
         for finding in findings:
-            click.echo(finding.render())
+            click.echo(visible(finding.render()))  # it quotes translations: an escape sequence is shown
         errors = sum(1 for f in findings if f.severity == Severity.ERROR)
         click.echo(f"{len(items)} catalogue(s) checked: {len(findings)} finding(s), {errors} error(s)")
     for error in report.errors:
@@ -71,7 +72,7 @@ def glossary_command(project: Project) -> None:
     if not rows:
         click.echo("every quoted speaker has a glossary row")
     for row in rows:
-        click.echo(f"{row.name}\t{row.article}\t{row.count} quotation(s)")
+        click.echo(f"{visible(row.name)}\t{visible(row.article)}\t{row.count} quotation(s)")
     for error in report.errors:
         show_error(error)
     if report.errors:
