@@ -352,3 +352,17 @@ def test_why_tells_a_reused_reviewed_translation_from_a_machine_one() -> None:
         "locale/ru/LC_MESSAGES/old.po, a catalogue no article uses: check it against the difference")
     assert why(item(EntryStatus.MACHINE, "pseudo 1")) == "machine translation (pseudo 1) not yet reviewed"
     assert why(item(EntryStatus.CHANGED, "")).startswith("the source changed since this was translated")
+
+
+def test_walk_and_html_messages_show_hidden_characters_of_paths_as_escapes(tmp_path: Path) -> None:
+    """Regression: the walk's 'saved as reviewed in <catalogue>' and the '--html' confirmation
+    printed their paths as they are, so a slug holding a bidi override (U+202E) was
+    reordered by the terminal in the one line that says which file changed."""
+    project = write_project(tmp_path / "p", {"bidi\u202egpj": ARTICLE}, CONFIG)
+    assert run(project, "sync", "--engine", "pseudo").exit_code == 0
+    walked = run(project, "review", "--lang", "ru", "-i", input="a\nq\n")
+    page = run(project, "review", "--html", str(tmp_path / "page\u202elmth.html"))
+    for result in (walked, page):
+        assert "\u202e" not in result.output, result.output
+    assert "saved as reviewed in locale/ru/LC_MESSAGES/bidi\\u202egpj.po" in walked.output
+    assert "page\\u202elmth.html" in page.output

@@ -119,7 +119,7 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
         except OSError as exc:
             raise PipelineError(f"cannot write the page: {exc.strerror}", path=str(html_path)) from None
         waiting = sum(len(v.waiting) for v in queue.versions)
-        click.echo(f"wrote {html_path}: {len(queue.versions)} language version(s), {waiting} waiting")
+        click.echo(f"wrote {visible(str(html_path))}: {len(queue.versions)} language version(s), {waiting} waiting")
     elif as_json:
         click.echo(json.dumps(queue.to_json(), ensure_ascii=False, indent=2))
     elif not queue.versions and not queue.errors and (langs or articles):
@@ -317,7 +317,7 @@ def _decide(config: Config, item: ReviewItem, checker: Checker | None, tally: _T
 def _report(result: SaveResult, tally: _Tally) -> bool:
     """Tell the reviewer what happened to a decision; True when it stands on disk."""
     if result.outcome is Outcome.SAVED:
-        click.echo(f"  saved as reviewed in {result.item.path}")
+        click.echo(f"  saved as reviewed in {visible(result.item.path)}")
         return True
     if result.outcome is Outcome.UNCHANGED:
         click.echo("  kept as reviewed (findings stay listed until the text changes)" if result.item.findings
