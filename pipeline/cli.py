@@ -314,9 +314,14 @@ def run_sync(project: Project, stages: tuple[str, ...], *, engine_name: str | No
             options.jobs = jobs
         report = sync(config, options)
     if not report.articles and not report.errors:  # "0 article(s)" alone does not say what to do
-        report.warnings.append(f"no article in {config.source_dir}/: put the Markdown articles (*.md) there, "
-                               "or set source_dir in pipeline.toml to the folder that holds them")
+        report.warnings.append(no_articles_warning(config))
     return report
+
+
+def no_articles_warning(config: Config) -> str:
+    """What an empty source folder means and what to do, for every command that finds one."""
+    return (f"no article in {config.source_dir}/: put the Markdown articles (*.md) there, "
+            "or set source_dir in pipeline.toml to the folder that holds them")
 
 
 def render_report(report: SyncReport, *, as_json: bool, strict: bool = False,
@@ -577,6 +582,8 @@ def status_command(project: Project, as_json: bool) -> None:
             click.echo(f"{pad(shown[row.article], width)} {row.lang:<5} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
                        f"{row.fuzzy:>5} {row.untranslated:>8} {row.obsolete:>8} {row.percent_reviewed:>6}"
                        f"  {_published_label(row)}")
+        if not slugs and not errors:  # the heading alone would read as "nothing to do"
+            click.echo(f"warning: {no_articles_warning(project.config)}")
         reported = {error.path for error in errors}  # a ready version's page: its error says it all
         for row in rows:
             if row.hand_written and project.config.output_rel(row.lang, row.article) not in reported:

@@ -713,3 +713,13 @@ def test_check_shows_control_characters_of_a_finding_as_escapes(runner: CliRunne
     assert result.exit_code == 3, result.output
     assert "\x1b" not in result.output and "\u202e" not in result.output, result.output
     assert "\\x1b[2J" in result.output
+
+
+def test_status_without_articles_says_where_it_looked(runner: CliRunner, tmp_path: Path) -> None:
+    """Regression: 'status' on a project without articles printed the table's heading alone,
+    which reads as "nothing to do" with no word of why; it now says what 'sync' says."""
+    (tmp_path / "source").mkdir()
+    result = run(runner, tmp_path, "status")
+    assert result.exit_code == 0
+    assert "no article in source/: put the Markdown articles (*.md) there" in result.output
+    assert json.loads(run(runner, tmp_path, "status", "--json").output)["catalogues"] == []
