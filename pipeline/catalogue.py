@@ -594,7 +594,7 @@ class _Parser:
                 return _SIMPLE_ESCAPES[simple]
             if bad is not None:
                 raise _fail(self.path, lineno,
-                            f"invalid escape sequence {match.group(0)!r} in string (GNU "
+                            f"invalid escape sequence {match.group(0)} in string (GNU "
                             "gettext refuses it too)", hint=_ESCAPE_HINT)
             # GNU keeps the low byte of the value (a C char): \777 is 0xFF, \x4142 is 0x42.
             value = int(octal, 8) & 0xFF if octal is not None else int(hexa[-2:], 16)
@@ -603,7 +603,7 @@ class _Parser:
                 return chr(_RAW_BYTE + value)
             if value in _REFUSED_ESCAPES:
                 what, why = _REFUSED_ESCAPES[value]
-                raise _fail(self.path, lineno, f"escape sequence {match.group(0)!r} in string is {what}",
+                raise _fail(self.path, lineno, f"escape sequence {match.group(0)} in string is {what}",
                             hint=f"delete the escape ({why}), then run pipeline sync again")
             return chr(value)
 
