@@ -146,3 +146,18 @@ def test_an_unreadable_article_is_reported_not_left_out_of_the_pairs(tmp_path: P
     assert result.exit_code == 1
     assert "source/en-story.md:2: invalid front matter" in result.output
     assert "az→ru: MISSING" in result.output
+
+
+def test_models_shows_hidden_characters_of_a_package_s_metadata_as_escapes(tmp_path: Path) -> None:
+    """Regression: 'pipeline models' printed an installed package's version as its
+    metadata.json writes it; the packages folder is shared with other Argos applications, so
+    an escape sequence there ('\\x1b[2J') cleared the terminal instead of being shown."""
+    root = write_project(tmp_path, {"a": "Text.\n"}, 'languages = ["en", "ru"]\n[models]\ndir = "models"\n')
+    package = root / "models" / "translate-en_ru"
+    package.mkdir(parents=True)
+    (package / "metadata.json").write_text(
+        '{"type": "translate", "from_code": "en", "to_code": "ru", "package_version": "1.9\\u001b[2J"}',
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--project", str(root), "models"], color=True)
+    assert "\x1b" not in result.output, result.output
+    assert "translate-en_ru 1.9\\x1b[2J" in result.output

@@ -15,6 +15,7 @@ from ..config import Config
 from ..errors import PipelineError
 from ..models import install_missing, install_package_file, model_report, needed_pairs
 from ..project import Problems, load_articles
+from ..review import visible
 
 
 def packages_dir(config: Config) -> Path | None:
@@ -62,8 +63,9 @@ def models_command(ctx: click.Context, project: Project) -> None:
     config = project.config
     problems = Problems()
     report = model_report(source_languages(config, problems), config.languages, packages_dir(config))
-    click.echo(f"packages folder: {report.packages_dir}")
-    click.echo("installed: " + (", ".join(p.label for p in report.installed) or "none"))
+    # The folder is shared with other Argos applications: its metadata is shown, never obeyed.
+    click.echo(visible(f"packages folder: {report.packages_dir}"))
+    click.echo(visible("installed: " + (", ".join(p.label for p in report.installed) or "none")))
     for pair in report.needed:
         route = report.routes.get(pair)
         if route is None:
@@ -72,7 +74,7 @@ def models_command(ctx: click.Context, project: Project) -> None:
             state = f"via {route.pivot}: " + " + ".join(p.label for p in route.packages)
         else:
             state = route.packages[0].label
-        click.echo(f"  {pair[0]}→{pair[1]}: {state}")
+        click.echo(visible(f"  {pair[0]}→{pair[1]}: {state}"))
     if report.install_command:
         missing = ", ".join(f"{s}→{t}" for s, t in report.missing)
         click.echo(f"missing: {missing}. Entries of these pairs wait for a human translator.")
@@ -103,7 +105,7 @@ def install_command(project: Project, files: tuple[Path, ...], missing: bool) ->
     for file in files:
         try:
             info = install_package_file(file, folder)
-            click.echo(f"installed {info.label} from {file}")
+            click.echo(visible(f"installed {info.label} from {file}"))
         except PipelineError as error:
             from ..cli import show_error
 
@@ -114,7 +116,7 @@ def install_command(project: Project, files: tuple[Path, ...], missing: bool) ->
         with _download_progress() as progress:
             installed, unavailable = install_missing(pairs, folder, progress)
         for info in installed:
-            click.echo(f"installed {info.label}")
+            click.echo(visible(f"installed {info.label}"))
         for src, tgt in unavailable:
             click.echo(f"the package index offers no model for {src}→{tgt} (not even through English)")
         if not installed and not unavailable:
