@@ -366,3 +366,17 @@ def test_walk_and_html_messages_show_hidden_characters_of_paths_as_escapes(tmp_p
         assert "\u202e" not in result.output, result.output
     assert "saved as reviewed in locale/ru/LC_MESSAGES/bidi\\u202egpj.po" in walked.output
     assert "page\\u202elmth.html" in page.output
+
+
+def test_a_page_that_cannot_be_written_says_what_to_do(root: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: '--html' into a folder that cannot take it (read-only, full disk) printed
+    'cannot write the page: Permission denied' with no hint, unlike every other error."""
+    def refuse(path: Path, data: bytes) -> bool:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(review_module, "write_if_changed", refuse)
+    result = CliRunner().invoke(cli, ["--project", str(root), "review", "--html", str(tmp_path / "r.html")])
+    assert result.exit_code == 1
+    assert "cannot write the page: Permission denied" in result.output
+    assert "hint: " in result.output

@@ -117,7 +117,9 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
         try:
             write_if_changed(html_path, render_html(queue).encode("utf-8"))
         except OSError as exc:
-            raise PipelineError(f"cannot write the page: {exc.strerror}", path=str(html_path)) from None
+            raise PipelineError(f"cannot write the page: {exc.strerror}", path=str(html_path),
+                                hint="check that the folder is writable and the disk has space, or give "
+                                     "a path in another folder") from None
         waiting = sum(len(v.waiting) for v in queue.versions)
         click.echo(f"wrote {visible(str(html_path))}: {len(queue.versions)} language version(s), {waiting} waiting")
     elif as_json:
