@@ -673,8 +673,9 @@ def _check_row_length(row: list[str], columns: list[str], path: str, start: int,
     if not broken or (len(row) == len(columns)
                       and all(column == NOTE for column, cell in zip(columns, row) if cell in broken)):
         return
+    cells = "1 cell" if len(row) == 1 else f"{len(row)} cells"
     raise ConfigError(f"a quote in this row is never closed, so the row takes in the lines after "
-                      f"it, up to line {line} ({len(row)} cells, the header has {len(columns)})",
+                      f"it, up to line {line} ({cells}, the header has {len(columns)})",
                       path=path, line=start,
                       hint='close the quote, or write a quote inside a cell as two (""), then run '
                            'the command again')

@@ -476,3 +476,11 @@ def test_enforce_replaces_a_term_left_with_the_sources_case_ending() -> None:
                             glossary=glossary) == ("The head of Port of Baku opened the forum.", [])
     assert enforce_glossary(source, "Форум открыл глава Bakı Limanının.", "az", "ru",
                             glossary=glossary) == ("Форум открыл глава Бакинский порт.", [])
+
+
+def test_an_unclosed_quote_in_a_one_cell_row_counts_its_cell_in_words() -> None:
+    """Regression: a row whose quote never closes, read as one cell, was reported as
+    '(1 cells, the header has 3)', as the row-width message once was."""
+    with pytest.raises(ConfigError) as caught:
+        read_glossary(io.StringIO('en,ru,az\n"Samir,Самир,Samir\n'), "g.csv")
+    assert "(1 cell, the header has 3)" in caught.value.message, caught.value
