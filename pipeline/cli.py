@@ -575,11 +575,12 @@ def status_command(project: Project, as_json: bool) -> None:
     else:
         shown = {row.article: visible(row.article) for row in rows}  # a file name's bidi override, shown
         width = max([len("article"), *(display_width(slug) for slug in shown.values())])
-        header = f"{pad('article', width)} {'lang':<5} {'total':>5} {'reviewed':>8} {'machine':>7} {'fuzzy':>5} " \
+        lang_width = max([5, *(len(row.lang) for row in rows)])  # zh_Hant, sr_Latn
+        header = f"{pad('article', width)} {'lang':<{lang_width}} {'total':>5} {'reviewed':>8} {'machine':>7} {'fuzzy':>5} " \
                  f"{'untransl':>8} {'obsolete':>8} {'% rev':>6}  published"
         click.echo(header)
         for row in rows:
-            click.echo(f"{pad(shown[row.article], width)} {row.lang:<5} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
+            click.echo(f"{pad(shown[row.article], width)} {row.lang:<{lang_width}} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
                        f"{row.fuzzy:>5} {row.untranslated:>8} {row.obsolete:>8} {row.percent_reviewed:>6}"
                        f"  {_published_label(row)}")
         if not slugs and not errors:  # the heading alone would read as "nothing to do"

@@ -723,3 +723,16 @@ def test_status_without_articles_says_where_it_looked(runner: CliRunner, tmp_pat
     assert result.exit_code == 0
     assert "no article in source/: put the Markdown articles (*.md) there" in result.output
     assert json.loads(run(runner, tmp_path, "status", "--json").output)["catalogues"] == []
+
+
+def test_status_table_columns_line_up_with_long_language_codes(runner: CliRunner, tmp_path: Path) -> None:
+    """Regression: the language column was five characters wide, so a code such as zh_Hant
+    or sr_Latn pushed the numbers of its row two places right of their headings."""
+    root = write_project(tmp_path, {"port": ARTICLE_EN}, 'languages = ["en", "ru", "zh_Hant", "sr_Latn"]\n')
+    run(runner, root, "sync", "--engine", "none")
+    lines = run(runner, root, "status").output.splitlines()
+    total_end = lines[0].index("total") + len("total")
+    rows = [line for line in lines[1:] if line.startswith("port ")]
+    assert len(rows) == 3, lines
+    for line in rows:
+        assert line[:total_end].endswith(" " + line.split()[2]), (lines[0], line)
