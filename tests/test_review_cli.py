@@ -380,3 +380,28 @@ def test_a_page_that_cannot_be_written_says_what_to_do(root: Path, tmp_path: Pat
     assert result.exit_code == 1
     assert "cannot write the page: Permission denied" in result.output
     assert "hint: " in result.output
+
+
+def test_a_decision_made_while_a_sync_holds_the_lock_is_not_the_end_of_the_walk(
+        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: while a long 'pipeline sync' held the project lock, an answer in the walk
+    waited ten silent seconds, then the walk stopped with exit code 1, and the translation the
+    reviewer had just typed was gone. The walk now says it waits, and when the lock stays
+    taken it says the decision was not saved, shows the typed text again and asks again."""
+    from pipeline.errors import LockError
+
+    waits: list[float] = []
+
+    def locked(config, item, decision, translation=None, *, lock_wait=10.0):  # type: ignore[no-untyped-def]
+        waits.append(lock_wait)
+        raise LockError("another pipeline command is running", path=".pipeline/lock", hint="wait for it")
+
+    monkeypatch.setenv("VISUAL", "")
+    monkeypatch.setenv("EDITOR", "")
+    monkeypatch.setattr(review_module, "save_decision", locked)
+    result = run(root, "review", "-i", "--lang", "ru", input="e\nМой долгий перевод.\ns\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "waiting" in result.output and "not saved" in result.output
+    assert "Мой долгий перевод." in result.output.split("not saved", 1)[1]
+    assert "accepted 0, edited 0, skipped 1" in result.output
+    assert waits and waits[0] == 0

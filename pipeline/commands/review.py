@@ -17,7 +17,7 @@ import click
 
 from ..cli import EXIT_ERRORS, Project, check_articles, pass_project, show_error
 from ..config import Config
-from ..errors import PipelineError
+from ..errors import LockError, PipelineError
 from ..checks import divergence_findings, entry_checker
 from ..fileio import write_if_changed
 from ..integration import project_glossary, quote_marks
@@ -293,7 +293,10 @@ def _decide(config: Config, item: ReviewItem, checker: Checker | None, tally: _T
             if not can_accept:
                 click.echo("  nothing to accept: there is no translation; [e]dit or [s]kip")
                 continue
-            if _report(save_decision(config, item, Decision.ACCEPT), tally):
+            result = _save(config, item, Decision.ACCEPT)
+            if result is None:
+                continue
+            if _report(result, tally):
                 tally.accepted += 1
             return
         if choice == "e":
@@ -310,10 +313,37 @@ def _decide(config: Config, item: ReviewItem, checker: Checker | None, tally: _T
                                            path=item.path, line=item.line):
                     if finding.check not in item.dismissed:
                         click.echo("  finding: " + _finding_text(finding))
-            if _report(save_decision(config, item, Decision.EDIT, text), tally):
+            result = _save(config, item, Decision.EDIT, text)
+            if result is None:
+                continue
+            if _report(result, tally):
                 tally.edited += 1
             return
         click.echo("  please answer a, e, s or q")
+
+
+#: Seconds a decision waits for another command (a long sync) to release the project lock.
+LOCK_WAIT = 10.0
+
+
+def _save(config: Config, item: ReviewItem, decision: Decision, text: str | None = None) -> SaveResult | None:
+    """Save one decision; None when another command kept the project lock all along.
+
+    A running sync holds the lock: the reviewer is told the answer waits (a silent pause
+    reads as a hang), and if the lock stays taken the walk goes on rather than stopping,
+    with the typed text shown again so that it is not lost."""
+    try:
+        return save_decision(config, item, decision, text, lock_wait=0)
+    except LockError:
+        click.echo(f"  another pipeline command (a sync?) is running: waiting up to {LOCK_WAIT:g} s for it…")
+    try:
+        return save_decision(config, item, decision, text, lock_wait=LOCK_WAIT)
+    except LockError:
+        click.secho("  not saved: another pipeline command is still running; answer again to retry, "
+                    "or [s]kip and review this entry later", fg="yellow", err=True)
+        if text:
+            click.echo(f"  your translation, to paste again: {visible(text)}")
+        return None
 
 
 def _report(result: SaveResult, tally: _Tally) -> bool:
