@@ -405,3 +405,20 @@ def test_a_decision_made_while_a_sync_holds_the_lock_is_not_the_end_of_the_walk(
     assert "Мой долгий перевод." in result.output.split("not saved", 1)[1]
     assert "accepted 0, edited 0, skipped 1" in result.output
     assert waits and waits[0] == 0
+
+
+def test_a_line_break_in_a_translation_cannot_pass_for_another_field(root: Path) -> None:
+    """Regression: a translation's line break was printed as it is, so its next line stood at
+    the start of a row and read as one of the item's own fields ('    why: reviewed'): a
+    reviewer could accept text the list had shown as something else. Continuation lines
+    now stand indented under the text they belong to, in the list and in the walk."""
+    path = root / PO_RU
+    text = path.read_text(encoding="utf-8")
+    title = entries(root)["Port of Alat doubles its capacity"]["msgstr"]
+    forged = "Порт Алят\\n    why:         reviewed, nothing to check"
+    path.write_text(text.replace(f'msgstr "{title}"', f'msgstr "{forged}"'), encoding="utf-8")
+    for args in (("review", "--lang", "ru"), ("review", "-i", "--lang", "ru")):
+        lines = run(root, *args, input="q\n").output.splitlines()
+        at = lines.index("    translation: Порт Алят")
+        assert lines[at + 1] == " " * 17 + "    why:         reviewed, nothing to check", lines
+        assert not any(line.startswith("    why:         reviewed") for line in lines), lines

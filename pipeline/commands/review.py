@@ -176,18 +176,25 @@ def describe(item: ReviewItem, *, indent: str = "  ") -> list[str]:
     Content is shown through :func:`~pipeline.review.visible`: an escape sequence or a carriage
     return in a translation must not hide or repaint what the reviewer is about to accept.
     """
-    v = visible
+    pad = indent + "  "
+    below = "\n" + pad + " " * len("translation: ")
+
+    def v(text: str) -> str:
+        """Shown, with a line break's next line indented under its text: at a row's start it
+        would read as another field of the item ('why: reviewed')."""
+        return visible(text).replace("\n", below)
+
     reason = item.reason or "reviewed"
     where = v(f"{item.path}:{item.line}" if item.line else item.path)
     label = f" [{v(item.msgctxt)}]" if item.msgctxt else (f" ({v(item.kind)})" if item.kind else "")
     lines = [f"{indent}{where}  {click.style(reason, fg=_REASON_COLOURS.get(reason))}{label}"]
-    pad = indent + "  "
     lines.append(f"{pad}source:      {v(item.msgid)}")
     if item.msgid_plural is not None:
         lines.append(f"{pad}plural:      {v(item.msgid_plural)}")
     if item.previous_msgid is not None:
         lines.append(f"{pad}was:         {v(item.previous_msgid)}")
-        lines.append(f"{pad}diff:        {render_word_diff(word_diff(v(item.previous_msgid), v(item.msgid)))}")
+        diff = render_word_diff(word_diff(visible(item.previous_msgid), visible(item.msgid)))
+        lines.append(f"{pad}diff:        " + diff.replace("\n", below))
     if item.msgid_plural is not None:
         for number, form in enumerate(item.msgstr_plural or ("",)):
             lines.append(f"{pad}{f'form [{number}]:':<13}{v(form) if form else '(none)'}")
