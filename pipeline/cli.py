@@ -386,7 +386,7 @@ def report_lines(report: SyncReport, *, knows_review: bool = True) -> list[str]:
         lines.append(f"  no translation model for {pairs}: those entries wait for a human translator")
         lines.append("    install with: pipeline models install --missing   (or: pipeline models install FILE.argosmodel)")
     if knows_review:
-        lines.append(f"  awaiting review:     {_counts(report.awaiting_review)}")
+        lines.append(f"  to translate/review: {_counts(report.awaiting_review)}")  # the review queue's items
     written = set(report.written)
     fresh = [(slug, lang, path) for slug, lang, path in report.published if path in written]
     for slug, lang, path in fresh:

@@ -649,10 +649,10 @@ def test_extract_says_nothing_about_review_it_does_not_know(runner: CliRunner, p
     project (or last run's count on another) would be a claim it cannot make."""
     result = run(runner, project, "extract")
     assert result.exit_code == 0, result.output
-    assert "awaiting review" not in result.output
+    assert "awaiting review" not in result.output and "to translate/review" not in result.output
     run(runner, project, "update")
-    assert "awaiting review:     az 7, en 2, ru 5" in run(runner, project, "update").output
-    assert "awaiting review" not in run(runner, project, "extract").output
+    assert "to translate/review: az 7, en 2, ru 5" in run(runner, project, "update").output
+    assert "to translate/review" not in run(runner, project, "extract").output
 
 
 def test_status_table_columns_line_up_with_wide_and_combining_characters(runner: CliRunner, project: Path) -> None:
@@ -736,3 +736,14 @@ def test_status_table_columns_line_up_with_long_language_codes(runner: CliRunner
     assert len(rows) == 3, lines
     for line in rows:
         assert line[:total_end].endswith(" " + line.split()[2]), (lines[0], line)
+
+
+def test_sync_s_count_of_waiting_entries_does_not_contradict_its_held_back_lines(runner: CliRunner,
+                                                                               project: Path) -> None:
+    """Regression: the report's 'awaiting review: ru 17' counted the untranslated entries too,
+    while the lines below it said '16 machine translations awaiting review; 1 untranslated':
+    one phrase, two numbers. The count now says what it counts (the review queue's items)."""
+    text = run(runner, project, "sync", "--engine", "none").output
+    assert "awaiting review:" not in text
+    assert "to translate/review: az 7, en 2, ru 5" in text
+    assert "held back news/port (ru): 5 untranslated" in text
