@@ -496,7 +496,7 @@ def _translate_stage(config: Config, prepared: list[_Prepared], catalogues: list
         if stats.suggested:
             report.translate_notes.append(
                 f"{tgt}: {stats.suggested} new {'entry' if stats.suggested == 1 else 'entries'} got the reviewed "
-                "translation of a similar text from a catalogue no article uses (a renamed article's?): "
+                "translation of a similar text from a catalogue no article uses (a renamed or deleted article's): "
                 "fuzzy, with the difference to review")
     report.missing_pairs.extend(result.missing_pairs)
     report.translate_notes.extend(result.notes)

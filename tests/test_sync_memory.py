@@ -243,7 +243,7 @@ def test_an_article_renamed_and_edited_at_once_gets_its_edited_paragraphs_old_tr
     report = sync(load_config(root), SyncOptions(jobs=1, engine=MemoryOnlyEngine()))
     assert report.from_memory["ru"] == 2
     assert report.translate_notes == ["ru: 1 new entry got the reviewed translation of a similar text from a "
-                                      "catalogue no article uses (a renamed article's?): fuzzy, with the "
+                                      "catalogue no article uses (a renamed or deleted article's): fuzzy, with the "
                                       "difference to review"]
     edited = parse_po((root / "locale/ru/LC_MESSAGES/new.po").read_bytes()).active[1]
     assert (edited.msgid, edited.msgstr, edited.fuzzy) == (
