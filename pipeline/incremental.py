@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from . import __version__
 from .assets import missing
 from .config import Config
-from .model import MT_REJECTED_PREFIX, Article, EntryStatus, Message
+from .model import MT_REJECTED_PREFIX, Article, Message
 from .project import awaits_work, target_languages
 from .publish import PublishDecision
 from .state import ArticleRecord, RunState, file_signature
