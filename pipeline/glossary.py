@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import difflib
 import io
 import re
 import shlex
@@ -34,6 +35,8 @@ from pipeline.translit import similarity
 KIND, NOTE = "kind", "note"
 #: Kinds whose terms are names: a lost or misspelt one is an error, not a style issue.
 NAME_KINDS = frozenset({"person", "organization", "organisation", "place", "title"})
+#: The kinds the checks know; a newsroom may use others of its own (they count as terms).
+KNOWN_KINDS = NAME_KINDS | {"term"}
 PostProcessor = Callable[[str, str, str, str], tuple[str, list[str]]]
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
@@ -708,7 +711,22 @@ def _term(row: list[str], columns: list[str], path: str, line: int) -> Term:
     if not forms:
         raise ConfigError("row has no term in any language", path=path, line=line,
                           hint="fill at least one language cell or delete the row")
-    return Term(forms, cells.get(KIND, ""), cells.get(NOTE, ""), line)
+    kind = cells.get(KIND, "")
+    _check_kind(kind, path, line)
+    return Term(forms, kind, cells.get(NOTE, ""), line)
+
+
+def _check_kind(kind: str, path: str, line: int) -> None:
+    """Refuse a misspelt kind (``persn``): the row would silently stop counting as a name,
+    and its person's misspellings would be warnings instead of errors. A kind of the
+    newsroom's own, unlike any the checks know, is kept as a term."""
+    if not kind or kind.lower() in KNOWN_KINDS:
+        return
+    close = difflib.get_close_matches(kind.lower(), sorted(KNOWN_KINDS), n=1, cutoff=0.75)
+    if close:
+        raise ConfigError(f"kind {kind!r} is no kind the checks know", path=path, line=line,
+                          hint=f"did you mean {close[0]}? kinds: {', '.join(sorted(KNOWN_KINDS))} "
+                               "(another word of your own counts as a term)")
 
 
 #: C0 controls and DEL, but the tab and line breaks a note may hold.

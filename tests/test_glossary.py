@@ -80,6 +80,11 @@ def test_term_properties(glossary: Glossary) -> None:
      "unresolved git merge conflict"),
     ("<<<<<<< HEAD\nen,ru\n=======\nen,ru,az\n>>>>>>> desk\n", 1, "unresolved git merge conflict"),
     ("en,ru\nKarimov,Каримов\n=======\n", 3, "unresolved git merge conflict"),
+    # Regression: a misspelt kind made the row no name, silently (its person's misspellings
+    # became warnings); a kind of the newsroom's own, like no known one, is a term.
+    ("en,ru,kind\nAliyev,Алиев,person\nKarimov,Керимов,persn\n", 3, "kind 'persn' is no kind the checks know"),
+    ("en,ru,kind\nMilli Majlis,Милли Меджлис,organistion\n", 2, "kind 'organistion'"),
+    ("en,ru,kind\nManat,манат,currency\n", None, None),
 ])
 def test_malformed_glossaries_are_reported_with_location(text: str, line: int | None,
                                                         message: str | None) -> None:
@@ -91,6 +96,8 @@ def test_malformed_glossaries_are_reported_with_location(text: str, line: int | 
     error = caught.value
     assert (error.path, error.line) == ("g.csv", line)
     assert message in error.message and error.hint
+    if "kind '" in message:
+        assert error.hint.startswith(("did you mean person?", "did you mean organisation?"))
 
 
 @pytest.mark.parametrize("text, line, message, hint", [
