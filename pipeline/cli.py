@@ -180,6 +180,8 @@ def cli(ctx: click.Context, project: Path) -> None:
       pipeline status        # what is translated and reviewed, per article and language
     """
     ctx.obj = Project(root=project)
+    if os.environ.get("NO_COLOR"):
+        ctx.color = False  # https://no-color.org: the commands' contexts inherit it
 
 
 def main() -> None:

@@ -67,6 +67,17 @@ def test_list_shows_source_translation_and_why(root: Path) -> None:
     assert "translation: " in out and "machine translation (pseudo" in out
 
 
+def test_no_color_turns_the_colours_off_on_a_terminal(root: Path) -> None:
+    """https://no-color.org: with ``NO_COLOR`` set, a terminal gets the queue without ANSI
+    colours (click strips them only from output that is no terminal)."""
+    args = ["--project", str(root), "review", "--lang", "ru"]
+    coloured = CliRunner().invoke(cli, args, color=True)
+    assert "\x1b[" in coloured.output
+    plain = CliRunner(env={"NO_COLOR": "1"}).invoke(cli, args, color=True)
+    assert plain.exit_code == 0 and "\x1b[" not in plain.output
+    assert plain.output == CliRunner().invoke(cli, args).output
+
+
 def test_list_says_when_a_catalogue_does_not_exist_yet(root: Path) -> None:
     """A new article's entries point at a .po file that only the next sync writes."""
     (root / "source" / "fresh.md").write_text("A new paragraph.\n", encoding="utf-8")
