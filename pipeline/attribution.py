@@ -711,7 +711,11 @@ def _sentence_noun(words: list[str], lex: Lexicon) -> bool:
     Tənqidçi Elvin Quliyev): the group is a given name and a surname (the last word has a
     surname ending, the middle is no patronymic) after a word that is no surname, and no
     name of that shape has a third word in front. A lexicon's roles cannot list every
-    such noun (critic, viewer, witness, neighbour …)."""
+    such noun (critic, viewer, witness, neighbour …). An Azerbaijani patronymic between
+    the given name and the surname (Реставратор Гюнай Ахмед кызы Велиева) is the father's
+    name and its particle, so it is left out of the shape."""
+    if len(words) == 5 and words[3] in _PATRONYMICS and words[2] not in lex.particles:
+        words = [words[0], words[1], words[4]]
     return len(words) == 3 and not any(word in lex.particles for word in words) \
         and _surname_gender(fold(words[2]))[0] and not _surname_gender(fold(words[0]))[0] \
         and not _surname_gender(fold(words[1]))[0] and not lex.is_patronymic(words[1]) \

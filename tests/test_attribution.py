@@ -207,3 +207,19 @@ def test_a_live_blog_entry_starts_a_sentence_after_its_time_and_dash() -> None:
                                 ("az", "12:40 — Hakim Orxan Əliyev bildirib: “Qol qüvvədədir.”",
                                  "Orxan Əliyev")):
         assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
+
+
+def test_a_sentence_start_noun_before_a_name_with_a_patronymic_is_left_out() -> None:
+    """Regression: Реставратор Гюнай Ахмед кызы Велиева рассказала, … (a common noun only
+    the sentence start capitalises, then a name with an Azerbaijani patronymic) was too
+    long for one name, so it was cut into 'Реставратор Гюнай' and 'Ахмед кызы Велиева', and
+    the next paragraph's «…», — сказала Велиева was given to 'Ахмед кызы Велиева'."""
+    from pipeline.attribution import full_names_in
+    for lang, text, name in (
+            ("ru", "Реставратор Гюнай Ахмед кызы Велиева рассказала, что ковёр готов.",
+             "Гюнай Ахмед кызы Велиева"),
+            ("en", "Restorer Gunay Ahmad qizi Valiyeva said the carpet was ready.",
+             "Gunay Ahmad qizi Valiyeva"),
+            ("az", "Bərpaçı Günay Əhməd qızı Vəliyeva bildirib ki, xalça hazırdır.",
+             "Günay Əhməd qızı Vəliyeva")):
+        assert [n.text for n in full_names_in(text, lang)] == [name], text
