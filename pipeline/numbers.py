@@ -238,8 +238,24 @@ def _scale_after(text: str, end: int) -> tuple[str, Decimal]:
     match = _NEXT_WORD.match(text, end)
     if match is None:
         return "", Decimal(1)
-    factor = _SCALE.get(match.group(1).lower().rstrip("."))
+    factor = _scale_factor(match.group(1).lower().rstrip("."))
     return (match.group(1), factor) if factor is not None else ("", Decimal(1))
+
+
+#: An Azerbaijani scale word with a case or derivational ending (40 milyona: to 40
+#: million; 2 milyardlıq layihə), which the language glues to the word. "min" (thousand)
+#: is left out: "mini" and "mina" are English and Azerbaijani words of their own.
+_AZ_INFLECTED_SCALE = re.compile(r"(milyon|milyard|trilyon)(?:lar)?"
+                                 r"(?:a|u|ı|un|ın|nun|nın|da|dan|la|dur|dır|luq|lıq)?")
+
+
+def _scale_factor(word: str) -> Decimal | None:
+    """The factor of a scale word, folded to lower case, inflected Azerbaijani forms
+    included; None when ``word`` is none."""
+    factor = _SCALE.get(word)
+    if factor is None and (match := _AZ_INFLECTED_SCALE.fullmatch(word)):
+        factor = _SCALE[match.group(1)]
+    return factor
 
 
 def _normal(value: Decimal) -> Decimal:

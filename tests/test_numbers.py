@@ -73,3 +73,20 @@ def test_azerbaijani_abbreviated_scale_words_are_scale_words() -> None:
     assert scale_word_in("mlrd", "az", "ru") == "млрд"
     assert scale_word_in("mln", "az", "en") == "million"
     assert scale_word_in("mln", "en", "ru") == "млн"
+
+
+def test_an_inflected_azerbaijani_scale_word_is_a_scale_word() -> None:
+    """Regression: a correct '~$40 milyona başa gəlir' (costs $40 million: milyon in the
+    dative) for '~$40 million' was reported as a lost scale word, as only the bare forms
+    were scale words; case and derivational endings (milyona, milyardlıq, milyonlarla) are
+    now read, while 'min' keeps none (mini, mina are words of their own)."""
+    from pipeline.checks import check_entry
+    for source, translation, src, dst in (
+            ("The plan cost ~$40 million.", "Plan ~$40 milyona başa gəlir.", "en", "az"),
+            ("Layihə 2 milyardlıq investisiya cəlb edib.", "Проект привлёк 2 млрд инвестиций.",
+             "az", "ru"),
+            ("Zərər 3 milyonlarla ölçülür.", "The loss runs to 3 million.", "az", "en")):
+        assert not [f for f in check_entry(source, translation, src, dst)
+                    if f.check == "numbers"], translation
+    assert [f for f in check_entry("The plan cost $40 million.", "Plan $40-a başa gəlir.",
+                                   "en", "az") if f.check == "numbers"]
