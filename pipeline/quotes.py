@@ -600,9 +600,10 @@ def _is_title(inner: str, words: list[str], before: str, after: list[str], lang:
         return True
     if lang == "az" and after[:1] and after[0].lower() in _AZ_WORK_NOUNS:
         return True
-    if lang == "ru":
-        return bool(before.strip()) and len(words) <= 6 \
-            and not _sentence_after_colon(words, before)
+    if lang == "ru" and before.strip():
+        return len(words) <= 6 and not _sentence_after_colon(words, before)
+    # At a segment's start Russian capitalises any first word, so there only a name
+    # capitalised throughout is a title («Нефтчи» обыграл «Сабах»), as in English.
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha()
                for w in words)
 

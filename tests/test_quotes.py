@@ -998,3 +998,20 @@ def test_an_interview_label_and_a_habitual_verb_name_the_speaker() -> None:
     ]
     for lang, text, speaker, kind in cases:
         assert [(q.speaker, q.kind) for q in find_quotations(text, lang)] == [(speaker, kind)], text
+
+
+def test_a_russian_name_in_marks_starting_the_segment_is_a_title() -> None:
+    """Regression: «Нефтчи» обыграл «Сабах» (a club's name in marks, as Russian writes it,
+    opening the paragraph) read «Нефтчи» as scare quotes, since a Russian title needed
+    words before it; a correct translation of 'Neftchi beat Sabah' was reported as adding
+    a quotation. A segment's first quotation is a title when every word is capitalised,
+    as in English; a sentence in marks there is not."""
+    from pipeline.checks import check_entry
+    from pipeline.quotes import QuoteKind, find_quotations
+    kinds = [q.kind for q in find_quotations("«Нефтчи» в субботу обыграл «Сабах» в Баку.", "ru")]
+    assert kinds == [QuoteKind.TITLE, QuoteKind.TITLE]
+    assert [q.kind for q in find_quotations(
+        "«Люди берут по одному помидору» — и она показала на прилавок.", "ru")] == [QuoteKind.SPEECH]
+    assert not [f for f in check_entry("Neftchi beat Sabah 3:1 in Baku on Saturday.",
+                                       "«Нефтчи» в субботу обыграл «Сабах» в Баку со счётом 3:1.",
+                                       "en", "ru") if f.check.startswith("quote")]
