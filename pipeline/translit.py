@@ -47,6 +47,8 @@ def _skeletons(word: str) -> frozenset[str]:
         return frozenset({_fold(_transliterate(lower))})
     azerbaijani = "".join(_AZERBAIJANI.get(c, c) for c in lower)
     found = {_fold(_plain(lower)), _fold(_plain(azerbaijani))}
+    if "j" in lower:  # Slavic, German and Nordic names write Y's sound J (Jankovic: Янкович)
+        found.add(_fold(_plain(lower.replace("j", "y"))))
     if "ə" in lower:  # English writes ə as a (Rashad) or e (Azer, Elchin): both conventions
         found.add(_fold(_plain("".join(_AZERBAIJANI.get(c, c)
                                        for c in lower.replace("ə", "e")))))

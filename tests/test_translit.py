@@ -22,3 +22,13 @@ def test_a_speaker_spelt_with_e_for_schwa_is_present() -> None:
                        only=["speaker"]) == []
     assert check_entry(source, "“The reform has failed,” the minister said.", "az", "en",
                        only=["speaker"]) != []
+
+
+def test_a_latin_j_may_be_the_sound_of_y() -> None:
+    """Regression: Marko Yankoviç (Azerbaijani) and Марко Янкович were not heard in a
+    correct English 'Marko Jankovic', as J was read only as in John, so the speaker check
+    reported the speaker missing; Slavic, German and Nordic names write Y's sound J."""
+    from pipeline.translit import similarity
+    assert similarity("Yankoviç", "Jankovic") == 1.0
+    assert similarity("Янкович", "Jankovic") == 1.0
+    assert similarity("Jafarli", "Cəfərli") == 1.0  # the English J still reads as before
