@@ -84,6 +84,9 @@ class Entry:
     glossary: Glossary | None = None
     speakers: tuple[str, ...] = ()
     marks: Delimiters | None = None  # the target's house style, over CLDR's
+    #: (name as written, full name the article introduced it by): “…,” Quliyeva said,
+    #: after Aysel Quliyeva was introduced, is not Nigar Quliyeva of the glossary.
+    resolved: tuple[tuple[str, str], ...] = ()
     _scans: dict[str, QuoteScan] = field(default_factory=dict, compare=False, repr=False)
 
     def scan(self, which: str) -> QuoteScan:
@@ -519,17 +522,20 @@ CORPUS_CHECKS = ("quote-divergence", "name-drift")
 
 def check_entry(source: str, translation: str, src_lang: str, tgt_lang: str, *,
                 glossary: Glossary | None = None, speakers: Sequence[str] = (),
-                only: Iterable[str] | None = None, marks: Delimiters | None = None) -> list[Finding]:
+                only: Iterable[str] | None = None, marks: Delimiters | None = None,
+                resolved: Sequence[tuple[str, str]] = ()) -> list[Finding]:
     """Run the entry checks (all, or those named in ``only``) on one translated segment.
 
     ``speakers`` are the speakers' names as written in the source segment; when empty
     they are found in the segment itself (the article-level analysis of
     :func:`check_catalogues` also sees quotations attributed in other paragraphs).
     ``marks``: the target language's house-style quotation marks, if the project sets them.
+    ``resolved``: (speaker as written, the full name the article introduced them by).
     """
     if not translation:
         return []
-    entry = Entry(source, translation, src_lang, tgt_lang, glossary, tuple(speakers), marks)
+    entry = Entry(source, translation, src_lang, tgt_lang, glossary, tuple(speakers), marks,
+                  resolved=tuple(resolved))
     checks = CHECKS.values() if only is None else [CHECKS[name] for name in only]
     findings: list[Finding] = []
     for check in checks:
@@ -546,6 +552,18 @@ def entry_checker(glossary: Glossary | None = None,
         return check_entry(source, translation, src_lang, tgt_lang, glossary=glossary,
                            speakers=(speakers or {}).get(source, ()), marks=(marks or {}).get(tgt_lang))
     return check
+
+
+def segment_resolutions(segments: Sequence[str], lang: str) -> list[tuple[tuple[str, str], ...]]:
+    """For each segment, its speakers written by a part of their name (a surname alone),
+    with the full name the article analysis resolved each to."""
+    found: list[list[tuple[str, str]]] = [[] for _ in segments]
+    for quotation in analyse_article(segments, lang):
+        said = quotation.attribution
+        if said is not None and quotation.speaker and quotation.speaker != said.text \
+                and (said.text, quotation.speaker) not in found[said.segment_index]:
+            found[said.segment_index].append((said.text, quotation.speaker))
+    return [tuple(pairs) for pairs in found]
 
 
 def segment_speakers(segments: Sequence[str], lang: str) -> list[tuple[str, ...]]:
@@ -610,13 +628,15 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
     messages = catalogue.active
     segments = [m.msgid for m in messages]
     speakers = segment_speakers(segments, src_lang)
+    resolutions = segment_resolutions(segments, src_lang)
     target_marks = (marks or {}).get(tgt_lang)
     for index, message in enumerate(messages):
         ignored = message.dismissed_checks if message.flags or message.comments else frozenset()
         dismissed += [(path, message.lineno, check) for check in sorted(ignored)]
         for translation in message.translations:
             found = check_entry(message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
-                                speakers=speakers[index], marks=target_marks)
+                                speakers=speakers[index], marks=target_marks,
+                                resolved=resolutions[index])
             if not found:
                 continue  # most entries: nothing to place
             where = dict(path=path, line=message.lineno, lang=tgt_lang, msgid=message.msgid,
@@ -861,7 +881,8 @@ def _surname_form(entry: Entry, name: str) -> tuple[str, str] | None:
         if len(source_words) <= size or len(target_words) != len(source_words):
             continue
         tail = " ".join(source_words[-size:])
-        if term_pattern(tail, entry.src_lang, True).fullmatch(name.strip()):
+        if term_pattern(tail, entry.src_lang, True).fullmatch(name.strip()) \
+                and dict(entry.resolved).get(name, source) in (source, name):
             found.setdefault(" ".join(target_words[-size:]), source)
     return next(iter(found.items())) if len(found) == 1 else None
 

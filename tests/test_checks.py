@@ -980,3 +980,23 @@ def test_an_azerbaijani_patronymic_is_optional_in_a_translation() -> None:
                     if f.check == "speaker"], translation
     wrong = check_entry(source, "Architect Leyla Karimova said: “The city is changing.”", "az", "en")
     assert [f.check for f in wrong if f.check == "speaker"] == ["speaker"]
+
+
+def test_a_surname_the_article_gave_to_another_person_is_not_held_to_a_glossary_row() -> None:
+    """Regression: Organiser Elmar Karimov (no glossary row), then “…,” Karimov said, was
+    held to Samir Karimov's row: a correct 'сказал Каримов' was reported as 'the glossary
+    says Керимов (as in Samir Karimov)'. The article resolves the surname to the person it
+    introduced, so only that person's row, if any, spells it."""
+    names = read_glossary(io.StringIO("en,ru,az,kind\nSamir Karimov,Самир Керимов,Samir Kərimov,person\n"))
+    catalogue = catalogue_of([
+        ("Organiser Elmar Karimov opened the fair.", "Организатор Эльмар Каримов открыл ярмарку.",
+         3, False),
+        ("“Young people are bolder,” Karimov said.", "«Молодёжь смелее», — сказал Каримов.", 6, False),
+    ])
+    result = check_catalogue("a.po", "en", "ru", catalogue, names)
+    assert [f.message for f in result.findings if f.check == "speaker"] == []
+    samir = catalogue_of([
+        ("Economist Samir Karimov opened the fair.", "Экономист Самир Керимов открыл ярмарку.", 3, False),
+        ("“Young people are bolder,” Karimov said.", "«Молодёжь смелее», — сказал Каримов.", 6, False),
+    ])
+    assert [f.check for f in check_catalogue("a.po", "en", "ru", samir, names).findings] == ["speaker"]
