@@ -32,7 +32,7 @@ from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, n
 from pipeline.numbers import Number, numbers_in, unmatched_numbers
 from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import QuoteKind, Quotation, analyse_article, find_quotations
-from pipeline.translit import similarity
+from pipeline.translit import resemblance, similarity
 
 Checker = Callable[[str, str, str, str], list[Finding]]
 CatalogueItem = tuple[str, str, str, Catalogue]
@@ -932,10 +932,12 @@ def _term_begun(entry: Entry, name: str) -> Term | None:
 
 
 def _sounds_present(name: str, text: str) -> bool:
-    """Whether every word of ``name`` has a similar-sounding word in ``text``."""
+    """Whether every word of ``name`` has a similar-sounding word in ``text``. The word may
+    open with G, H or K where the name has another of them (Quliyeva: Кулиева or Гулиева,
+    Qasımov: Касумов), as renderings of one name do (see :func:`resemblance`)."""
     words = _WORDS.findall(blank_out(text))
     # A word spelt as in the name is found without stepping through the words in Python.
-    return all(part in words or any(similarity(w, part) >= 0.8 for w in words)
+    return all(part in words or any(resemblance(w, part) >= 0.8 for w in words)
                for part in _WORDS.findall(name))
 
 

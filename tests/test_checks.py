@@ -1000,3 +1000,16 @@ def test_a_surname_the_article_gave_to_another_person_is_not_held_to_a_glossary_
         ("“Young people are bolder,” Karimov said.", "«Молодёжь смелее», — сказал Каримов.", 6, False),
     ])
     assert [f.check for f in check_catalogue("a.po", "en", "ru", samir, names).findings] == ["speaker"]
+
+
+def test_an_azerbaijani_q_written_k_in_russian_still_names_the_speaker() -> None:
+    """Regression: Azerbaijani Q is Г or К in Russian (Quliyeva: Гулиева or Кулиева), but a
+    correct «…», — сказала Кулиева for “…”, – Quliyeva deyib was reported as the speaker
+    missing, as presence was heard with G and H interchangeable only."""
+    for source, translation in (
+            ("“Bu il gənclər daha cəsarətlidir”, – Quliyeva deyib.",
+             "«В этом году молодёжь смелее», — сказала Кулиева."),
+            ("“Hazırıq”, – Qasımov deyib.", "«Мы готовы», — сказал Касумов.")):
+        assert [f for f in check_entry(source, translation, "az", "ru") if f.check == "speaker"] == []
+    assert [f.check for f in check_entry("“Hazırıq”, – Qasımov deyib.", "«Мы готовы», — сказал Гасанов.",
+                                         "az", "ru")] == ["speaker"]
