@@ -114,13 +114,42 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
     """:func:`numbers_in`, cached (numbers are immutable, so they can be shared)."""
     prose = blank_out(text)
     numbers = []
+    clock = _twelve_hour_clock(prose)
     for match in _NUMBER.finditer(prose):
         raw = match.group()
+        if _whole_hour_minutes(prose, match.start(), raw):
+            continue
         word, scale = _scale_after(prose, match.end())
-        values = _values(raw, lang, lenient_with)
+        values = _values(raw, lang, lenient_with) + clock.get(match.start(), ())
         numbers.append(Number(raw, match.start(), match.end(), _scaled(values, scale), word,
                               _scaled(values, Decimal(1))))
     return tuple(numbers)
+
+
+#: A time on the 12-hour clock (5pm, 5 p.m., 5:30 PM, 11am), which a translation writes on
+#: the 24-hour clock (17:00, 17:30): its hour, minutes and whether it is after noon.
+_TWELVE_HOUR = re.compile(r"(?<![\w.,:])(\d{1,2})(?::\d{2})?\s?([aApP])\.?[mM]\.?(?![^\W\d_])")
+
+
+def _twelve_hour_clock(prose: str) -> dict[int, tuple[Decimal, ...]]:
+    """By the position of each 12-hour clock time's hour, the hour's 24-hour reading
+    (5pm: 17; 12am: 0), so that a correct '17:00' for '5pm' keeps its figure."""
+    found: dict[int, tuple[Decimal, ...]] = {}
+    if "m" not in prose and "M" not in prose:
+        return found
+    for match in _TWELVE_HOUR.finditer(prose):
+        hour = int(match.group(1))
+        if 1 <= hour <= 12:
+            after_noon = match.group(2) in "pP"
+            found[match.start(1)] = (Decimal(hour % 12 + (12 if after_noon else 0)),)
+    return found
+
+
+def _whole_hour_minutes(prose: str, start: int, raw: str) -> bool:
+    """Whether ``raw`` at ``start`` is the minutes of a time on the hour (17:00, 10:00):
+    written by one language and left out by another (5pm, в 10 часов), they are no figure
+    of their own."""
+    return raw == "00" and start >= 2 and prose[start - 1] == ":" and prose[start - 2].isdigit()
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

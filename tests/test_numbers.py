@@ -90,3 +90,17 @@ def test_an_inflected_azerbaijani_scale_word_is_a_scale_word() -> None:
                     if f.check == "numbers"], translation
     assert [f for f in check_entry("The plan cost $40 million.", "Plan $40-a başa gəlir.",
                                    "en", "az") if f.check == "numbers"]
+
+
+def test_a_twelve_hour_time_may_be_written_on_the_24_hour_clock() -> None:
+    """Regression: a correct 'встретиться @ 17:00' for 'meet @ 5pm' (Russian and
+    Azerbaijani news write the 24-hour clock) was reported as 5 missing and 17, 00 added;
+    the hour of a 12-hour time now also reads as its 24-hour hour, and the minutes of a
+    time on the hour (:00) are no figure of their own."""
+    from pipeline.numbers import compare_numbers
+    assert compare_numbers("Fans meet @ 5pm at the shop.", "Фанаты встречаются @ 17:00 у магазина.",
+                           "en", "ru") == ([], [])
+    assert compare_numbers("They met at 5:30 p.m. on Friday.", "Cümə günü saat 17:30-da görüşdülər.",
+                           "en", "az") == ([], [])
+    assert compare_numbers("At 10:00 and at 11am.", "В 10 часов и в 11:00.", "en", "ru") == ([], [])
+    assert compare_numbers("Meet at 5pm.", "Встреча в 18:00.", "en", "ru") == (["5"], ["18"])
