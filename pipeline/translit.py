@@ -44,6 +44,8 @@ def skeletons(word: str) -> set[str]:
 def _skeletons(word: str) -> frozenset[str]:
     lower = word.lower()
     if any(char in _CYRILLIC for char in lower):
+        if lower.startswith("ю"):  # Юсубов, Юнусов for Azerbaijani Usubov, Unusov
+            return frozenset({_fold(_transliterate(lower)), _fold(_transliterate("у" + lower[1:]))})
         return frozenset({_fold(_transliterate(lower))})
     azerbaijani = "".join(_AZERBAIJANI.get(c, c) for c in lower)
     found = {_fold(_plain(lower)), _fold(_plain(azerbaijani))}

@@ -32,3 +32,13 @@ def test_a_latin_j_may_be_the_sound_of_y() -> None:
     assert similarity("Yankoviç", "Jankovic") == 1.0
     assert similarity("Янкович", "Jankovic") == 1.0
     assert similarity("Jafarli", "Cəfərli") == 1.0  # the English J still reads as before
+
+
+def test_a_russian_initial_yu_may_render_an_initial_u() -> None:
+    """Regression: Azerbaijani and English write Usubov where Russian writes Юсубов, so a
+    correct «…», — сказал Юсубов for “…,” Usubov told reporters was reported as the
+    speaker missing; a Cyrillic word opening with Ю is now also heard as opening with У."""
+    from pipeline.translit import similarity
+    assert similarity("Usubov", "Юсубов") == 1.0
+    assert similarity("Yusubov", "Юсубов") == 1.0
+    assert similarity("Usubov", "Усубов") == 1.0
