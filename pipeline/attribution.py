@@ -543,8 +543,14 @@ def _list_patterns(and_word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     precedes the last name of one: "X and "), for a language's word for "and"."""
     following = re.compile(r"(?:\s*,\s*" + _LIST_NAME + r")*,?\s+" + re.escape(and_word)
                            + r"\s+(?=[^\W\d_])")
-    preceding = re.compile(r"([^\W\d_][^\s,]*),?\s+" + re.escape(and_word) + r"\s+$")
+    preceding = re.compile(r"([^\W\d_][^\s,]*),?\s+" + re.escape(and_word)
+                           + r"\s+((?:[^\W\d_]+\s+){0,2})$")
     return following, preceding
+
+
+#: Lower-case words (a role) between "and" and a name in a list of speakers: pianist Ayten
+#: Huseynova and saxophonist Rovshan Mammadov said.
+_LIST_ROLE = re.compile(r"(?:[^\W\d_]+\s+){1,2}")
 
 
 def _in_list(text: str, name: Name, lex: Lexicon) -> bool:
@@ -554,15 +560,30 @@ def _in_list(text: str, name: Name, lex: Lexicon) -> bool:
     whichever name stands next to the verb, and a correct translation that orders the
     names otherwise would read as a swap. The list must close with the word for "and" and
     a capitalised word, so neither Karimov, an economist, said nor Karimov and his deputy
-    said is one."""
+    said is one. A role in lower case may stand before a full name after "and" (Ayten
+    Huseynova and saxophonist Rovshan Mammadov said)."""
     if name.pronoun or not lex.and_word:
         return False
     following, preceding = _list_patterns(lex.and_word)
     after = following.match(text, name.end)
-    if after is not None and text[after.end()].isupper():
+    if after is not None and (text[after.end()].isupper() or _role_then_name(text, after.end())):
         return True
-    before = preceding.search(text, max(0, name.start - 40), name.start)
-    return before is not None and before.group(1)[0].isupper()
+    before = preceding.search(text, max(0, name.start - 60), name.start)
+    return before is not None and before.group(1)[0].isupper() \
+        and (not before.group(2) or (before.group(2).islower() and " " in name.text.strip()))
+
+
+def _role_then_name(text: str, start: int) -> bool:
+    """Whether lower-case words (a role) and then a capitalised word begin at ``start``."""
+    role = _LIST_ROLE.match(text, start)
+    if role is None:
+        return False
+    words = role.group().split()
+    if not words[0].islower():
+        return False
+    # saxophonist Rovshan: the second word opens the name; fellow economist Leyla: a role
+    end = role.end() if words[-1].islower() else start + role.group().index(words[-1])
+    return end < len(text) and text[end].isupper()
 
 
 def speaker_before(text: str, start: int, end: int, lang: str) -> Name | None:

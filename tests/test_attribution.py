@@ -223,3 +223,20 @@ def test_a_sentence_start_noun_before_a_name_with_a_patronymic_is_left_out() -> 
             ("az", "Bərpaçı Günay Əhməd qızı Vəliyeva bildirib ki, xalça hazırdır.",
              "Günay Əhməd qızı Vəliyeva")):
         assert [n.text for n in full_names_in(text, lang)] == [name], text
+
+
+def test_a_joint_statement_with_a_role_before_the_last_name_has_no_single_speaker() -> None:
+    """Regression: Pianist Ayten Huseynova and saxophonist Rovshan Mammadov said: “…” (a
+    role in lower case between "and" and the name) was given to Rovshan Mammadov alone,
+    which the translator's note and `pipeline glossary` repeated; a list closed by "and", a
+    role and a name is a joint statement, as one without the role is."""
+    from pipeline.quotes import find_quotations
+    for lang, text in (
+            ("en", "Pianist Ayten Huseynova and saxophonist Rovshan Mammadov said: “We rehearse.”"),
+            ("en", "“We rehearse,” said pianist Ayten Huseynova and saxophonist Rovshan Mammadov."),
+            ("ru", "Пианистка Айтен Гусейнова и саксофонист Ровшан Мамедов заявили: «Мы репетируем»."),
+            ("az", "Pianoçu Aytən Hüseynova və saksofonçu Rövşən Məmmədov bildiriblər: “Məşq edirik.”")):
+        assert [q.speaker for q in find_quotations(text, lang)] == [None], text
+    for text, speaker in (("“No,” said Karimov and then left.", "Karimov"),
+                          ("“No,” said Karimov and his deputy.", "Karimov")):
+        assert [q.speaker for q in find_quotations(text, "en")] == [speaker], text
