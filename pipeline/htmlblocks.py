@@ -121,6 +121,35 @@ def _walk(text: str, inside: tuple[str, ...]) -> tuple[list[Found], list[str]]:
     return found + _run(text, run), literal
 
 
+def own_language(text: str, lang: str, inside: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Where the start tags of the HTML block ``text`` set ``lang`` to the article's own
+    language ``lang`` (``<div lang="az">`` in an Azerbaijani article): each value's span.
+    Its text is translated, so each version says its own language there. Elements kept as
+    written (another language, ``translate="no"``, an embedded post), and what they hold,
+    keep theirs; ``inside``: such elements an earlier block left open."""
+    events = _events(text)
+    if events is None:
+        return []
+    found: list[tuple[int, int]] = []
+    literal: list[str] = list(inside)
+    for event in events:
+        if literal:
+            _follow_literal(literal, event)
+            continue
+        if event.kind not in ("start", "startend"):
+            continue
+        if event.tag in LITERAL or kept_as_written(event.attrs):
+            if event.kind == "start" and event.tag not in VOID_ELEMENTS:
+                literal.append(event.tag)
+            continue
+        value = dict(event.attrs).get("lang") or ""
+        if value.strip() and not kept_as_written([("lang", value)], lang):
+            span = _attribute_spans(text[event.start:event.end], event.attrs).get("lang")
+            if span is not None:
+                found.append((event.start + span[0], event.start + span[1]))
+    return found
+
+
 def _kept_block(event: _Event) -> bool:
     """A block-level element kept as written (an embedded post, ``<div lang="az">``): not
     extracted at all. An inline one stays in its run, which reads it as code (see

@@ -195,9 +195,40 @@ def read_article(raw: bytes, *, path: str, slug: str, default_lang: str,
     segments = list(fm_segments)
     with positional_text_arguments(text_arguments or {}), article_language(lang):
         segments.extend(_body_segments(lines, fm_end))
+        own_lang = _own_lang_values(lines, fm_end, lang) if _LANG_ATTRIBUTE.search(text) else ()
     return Article(path=path, slug=slug, lang=lang, text=text, bom=bom,
                    segments=tuple(segments), front_matter_end=fm_end,
-                   reference_labels=_reference_labels(lines, fm_end) if "]:" in text else frozenset())
+                   reference_labels=_reference_labels(lines, fm_end) if "]:" in text else frozenset(),
+                   own_lang_values=own_lang)
+
+
+#: An HTML ``lang`` attribute: the cheap test before HTML blocks are searched for one.
+_LANG_ATTRIBUTE = re.compile(r"\blang\s*=", re.IGNORECASE)
+
+
+def _own_lang_values(lines: SourceLines, fm_end: int, lang: str) -> tuple[tuple[int, int], ...]:
+    """Where the article's HTML blocks set ``lang`` to its own language (see
+    :func:`pipeline.htmlblocks.own_language`), as offsets in its text."""
+    texts, tokens = body_tokens(lines, fm_end)
+    offsets = lines.offsets()
+    found: list[tuple[int, int]] = []
+    kept: tuple[str, ...] = ()
+    for token in tokens:
+        if token.type != "html_block" or token.map is None:
+            continue
+        block = token.content.split("\n")
+        if block and not block[-1]:
+            block.pop()
+        first = token.map[0]
+        if len(block) == token.map[1] - first \
+                and all(texts[first + i].endswith(line) for i, line in enumerate(block)):
+            pieces = [Piece(first + i, len(texts[first + i]) - len(line), len(texts[first + i]))
+                      for i, line in enumerate(block)]
+            for start, end in htmlblocks.own_language("\n".join(block), lang, kept):
+                piece = _pieces_between(pieces, block, start, end)[0]
+                found.append((offsets[piece.line] + piece.start, offsets[piece.line] + piece.end))
+        kept = _still_open(token, kept)
+    return tuple(found)
 
 
 def _decode(raw: bytes, path: str) -> str:
@@ -1605,6 +1636,10 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
         substitutions = [(child.anchor, render_translation(child, text)) for child, text in nested
                          if child.anchor is not None and text is not None and text != child.msgid]
         edits += _segment_edits(segment, translation, lines, offsets, substitutions)
+    target = front_matter.get("lang") if front_matter else None
+    if isinstance(target, str) and target != article.lang and edits:
+        # (a version translating nothing, every entry its msgid, stays the source as written)
+        edits += _own_lang_edits(article, target, edits)
     if front_matter:
         edits.extend(_front_matter_edits(article, lines, offsets, front_matter))
     # By position only: of two insertions at one place (a value filled in, then new keys
@@ -1617,6 +1652,15 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
         pos = end
     out.append(article.text[pos:])
     return "".join(out)
+
+
+def _own_lang_edits(article: Article, target: str, edits: list[tuple[int, int, str]]
+                   ) -> list[tuple[int, int, str]]:
+    """The article's own language named by its HTML blocks (``<div lang="az">``) replaced
+    with the version's ``target``, as the text in them is now in it; a value inside a
+    translated segment is the translator's to write."""
+    return [(start, end, target) for start, end in article.own_lang_values
+            if not any(begin < end and start < finish for begin, finish, _ in edits)]
 
 
 def _reference_labels(lines: SourceLines, fm_end: int) -> frozenset[str]:

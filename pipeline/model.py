@@ -121,6 +121,9 @@ class Article:
     #: The link reference labels it defines (``[map]: map.png``), normalised as CommonMark
     #: matches them: a translated ``[map]`` must keep its label to stay a link.
     reference_labels: frozenset[str] = frozenset()
+    #: Where its HTML blocks set ``lang`` to its own language (``<div lang="az">``): each
+    #: value's offsets in ``text``, which a version replaces with its own language.
+    own_lang_values: tuple[tuple[int, int], ...] = ()
 
 
 #: A dismissed check's name in a flag or a translator comment (see Message.dismissed_checks).

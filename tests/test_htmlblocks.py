@@ -316,3 +316,13 @@ def test_an_element_in_the_article_s_own_language_is_translated() -> None:
                       slug="a", default_lang="en", front_matter_keys=DEFAULT_FRONT_MATTER_KEYS)
     assert [s.msgid for s in ru.segments] == ["Порт растёт."]
     assert [f.msgid for f in extract('<div lang="az">Salam</div>')] == ["Salam"]  # no article: nothing to compare
+
+
+def test_own_language_finds_the_lang_values_a_version_replaces() -> None:
+    """Regression: see test_markdown's test_html_naming_the_articles_language_names_the_
+    versions_language; only start tags outside elements kept as written count."""
+    from pipeline.htmlblocks import own_language
+    text = ('<div lang="az"><p lang=\'az-Latn\'>a</p>'
+            '<blockquote class="twitter-tweet"><p lang="az">b</p></blockquote>'
+            '<span translate="no" lang="az">c</span><p lang="ru">d</p></div>')
+    assert [text[start:end] for start, end in own_language(text, "az")] == ["az", "az-Latn"]

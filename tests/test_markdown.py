@@ -1713,3 +1713,22 @@ def test_a_quote_inside_a_quoted_front_matter_value_is_explained(front: str, lin
     assert info.value.line == line
     assert info.value.message == f"invalid front matter: {message}" or message in info.value.message
     assert '\\"' in (info.value.hint or "")
+
+
+def test_html_naming_the_articles_language_names_the_versions_language() -> None:
+    """Regression: <div class="callout" lang="az"> around a translated paragraph kept
+    lang="az" in the Russian and English versions, so screen readers and hyphenation read
+    Russian text as Azerbaijani; a lang naming the article's language now names the
+    version's, while HTML kept as written (an embedded post, another language) keeps its."""
+    text = ('---\nlang: az\n---\n\n<div class="callout" lang="az">\n<p>Sərgi açıqdır.</p>\n</div>\n\n'
+            '<blockquote class="twitter-tweet"><p lang="az">Şəki</p></blockquote>\n\n'
+            '<p lang="en">Read on.</p>\n\n```html\n<p lang="az">kod</p>\n```\n')
+    art = read_article(text.encode("utf-8"), path="source/a.md", slug="a", default_lang="en",
+                       front_matter_keys=DEFAULT_FRONT_MATTER_KEYS)
+    out = localise(art, lambda s: {"Sərgi açıqdır.": "Выставка открыта."}.get(s.msgid),
+                   front_matter={"lang": "ru", "translation_of": "a"})
+    assert '<div class="callout" lang="ru">\n<p>Выставка открыта.</p>' in out
+    assert '<p lang="az">Şəki</p>' in out and '<p lang="en">Read on.</p>' in out
+    assert '<p lang="az">kod</p>' in out
+    assert localise(art, lambda s: s.msgid, front_matter={"lang": "ru"}).split("---\n", 2)[2] \
+        == text.split("---\n", 2)[2]  # a version translating nothing is the source as written
