@@ -31,7 +31,8 @@ from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, n
                             remembered_names)
 from pipeline.numbers import Number, numbers_in, unmatched_numbers
 from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
-from pipeline.quotes import QuoteKind, Quotation, analyse_article, find_quotations
+from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
+                             find_quotations, quotes_nothing)
 from pipeline.translit import resemblance, similarity
 
 Checker = Callable[[str, str, str, str], list[Finding]]
@@ -88,6 +89,7 @@ class Entry:
     #: after Aysel Quliyeva was introduced, is not Nigar Quliyeva of the glossary.
     resolved: tuple[tuple[str, str], ...] = ()
     _scans: dict[str, QuoteScan] = field(default_factory=dict, compare=False, repr=False)
+    _quotations: list[list[Quotation]] = field(default_factory=list, compare=False, repr=False)
 
     def scan(self, which: str) -> QuoteScan:
         """The quote scan of the source or the translation (computed once)."""
@@ -96,6 +98,15 @@ class Entry:
                           else (self.translation, None))
             self._scans[which] = scan_quotes(text, lang)
         return self._scans[which]
+
+    def source_quotations(self) -> list[Quotation]:
+        """The quotations of the source segment analysed on its own (computed once, for the
+        speaker checks: none without analysing a segment whose scan shows no quotation)."""
+        if not self._quotations:
+            found = [] if quotes_nothing(self.source, self.src_lang, self.scan("source")) \
+                else find_quotations(self.source, self.src_lang)
+            self._quotations.append(found)
+        return self._quotations[0]
 
 
 @dataclass(frozen=True)
@@ -210,14 +221,16 @@ def _swapped_speakers(entry: Entry) -> list[str]:
     “B,” said Y. → «A», — сказал Y. «B», — сказал X.): every name is there, so only the
     attributions, read in both languages and paired by position, show the swap. Only
     speakers with a glossary row are compared, so a name is never guessed."""
-    source = [q for q in find_quotations(entry.source, entry.src_lang) if q.depth == 0]
+    source = [q for q in entry.source_quotations() if q.depth == 0]
+    if not source:
+        return []
     if entry.glossary is None and len(_said_names(source, entry.src_lang)) < 2 \
             and not any(q.attribution is not None and lexicon(entry.src_lang).pronouns.get(
                 q.attribution.text.lower()) for q in source):
         return []  # (no glossary row, no other speaker to swap with, no pronoun's gender)
+    if count_top_level(entry.translation, entry.tgt_lang) != len(source):
+        return []  # (quotations paired by position: counted before attributing them)
     target = [q for q in find_quotations(entry.translation, entry.tgt_lang) if q.depth == 0]
-    if not source or len(source) != len(target):
-        return []
     said = [_attributed_term(entry, q, entry.src_lang) for q in source]
     # Anyone the source names may be handed a quotation: another speaker, or the person
     # spoken to (“…,” Gasimli told Ilham Aliyev → “…,” Ilham Aliyev told Gasimli).
@@ -804,7 +817,7 @@ def _quote_identity(text: str) -> str:
 def _speaker_names(entry: Entry) -> list[str]:
     names = list(entry.speakers)
     if not names:
-        names = [q.attribution.text for q in find_quotations(entry.source, entry.src_lang)
+        names = [q.attribution.text for q in entry.source_quotations()
                  if q.attribution is not None]
     pronouns = lexicon(entry.src_lang).pronouns
     return [n for i, n in enumerate(names) if n.lower() not in pronouns and n not in names[:i]]

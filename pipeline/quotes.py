@@ -190,6 +190,28 @@ def _find_quotations(text: str, lang: str) -> tuple[Quotation, ...]:
     return _analyse((text,), lang)
 
 
+def count_top_level(text: str, lang: str) -> int:
+    """How many quotations at depth 0 :func:`find_quotations` finds in ``text``, counted
+    from the paired marks and dialogue dashes alone: a check comparing the number of a
+    source's and a translation's quotations need not attribute them when it differs."""
+    scan = scan_quotes(text, lang)
+    dialogue = _dialogue(0, text, scan, lang)
+    if not dialogue and not scan.spans and not scan.unclosed:
+        return 0
+    top, inner = _top_level(0, text, scan)
+    if dialogue:
+        top, inner = _inside_dialogue(dialogue, top, inner)
+    return len(top) + len(dialogue)
+
+
+def quotes_nothing(text: str, lang: str, scan: QuoteScan) -> bool:
+    """Whether :func:`find_quotations` surely finds no quotation in ``text``, told from its
+    ``scan`` (``scan_quotes(text, lang)``) alone: no quotation mark pairs or opens, and no
+    dash opens a dialogue paragraph. Most segments quote nobody, and need no analysis."""
+    return not scan.spans and not scan.unclosed \
+        and (lang not in _DIALOGUE_LANGS or _DIALOGUE_OPEN.match(text) is None)
+
+
 def analyse_article(segments: Sequence[str], lang: str) -> list[Quotation]:
     """Every quotation of an article's segments, in reading order, classified and
     attributed. ``lang`` is the article's language (en, ru, az)."""

@@ -7,7 +7,7 @@ import pickle
 from collections import Counter
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from pipeline.checks import (CHECKS, CatalogueChecker, check_catalogue, check_catalogues, check_entry,
                              entry_checker, segment_speakers)
@@ -1013,3 +1013,65 @@ def test_an_azerbaijani_q_written_k_in_russian_still_names_the_speaker() -> None
         assert [f for f in check_entry(source, translation, "az", "ru") if f.check == "speaker"] == []
     assert [f.check for f in check_entry("“Hazırıq”, – Qasımov deyib.", "«Мы готовы», — сказал Гасанов.",
                                          "az", "ru")] == ["speaker"]
+
+
+def _literal_pairs() -> list[tuple[str, str]]:
+    """(source, translation) pairs the checks' tests use: consecutive string literals (of
+    ten characters or more) of each test function here and in test_attribution.py."""
+    import ast
+    from pathlib import Path
+    pairs = set()
+    for name in (Path(__file__).name, "test_attribution.py"):
+        tree = ast.parse((Path(__file__).parent / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.Tuple)):
+                found = [item for item in ast.walk(node) if isinstance(item, ast.Constant)
+                         and isinstance(item.value, str) and len(item.value) >= 10]
+                texts = [item.value for item in sorted(
+                    found, key=lambda item: (item.lineno, item.col_offset))]
+                pairs.update(zip(texts, texts[1:]))
+    return sorted(pairs)
+
+
+def _plain_count(text: str, lang: str) -> int:
+    from pipeline.quotes import find_quotations
+    return sum(1 for q in find_quotations(text, lang) if q.depth == 0)
+
+
+_SPEAKER_GLOSSARY = read_glossary(io.StringIO(
+    CSV + "Leyla Huseynova,Leyla Hüseynova,Лейла Гусейнова,person\n"
+    "Rauf Mirzayev,Rauf Mirzəyev,Рауф Мирзаев,person\n"))
+
+
+def _speaker_findings_both_ways(monkeypatch, source: str, translation: str, src: str,
+                                tgt: str, glossary: Glossary | None) -> None:
+    fast = check_entry(source, translation, src, tgt, glossary=glossary, only=["speaker"])
+    with monkeypatch.context() as patched:
+        patched.setattr("pipeline.checks.count_top_level", _plain_count)
+        patched.setattr("pipeline.checks.quotes_nothing", lambda text, lang, scan: False)
+        plain = check_entry(source, translation, src, tgt, glossary=glossary, only=["speaker"])
+    assert fast == plain, (source, translation, src, tgt)
+
+
+def test_the_speaker_checks_shortcuts_give_the_plain_rules_findings_on_this_modules_pairs(monkeypatch):
+    # The speaker checks skip analysing a source whose scan shows no quotation, and the
+    # swap check counts the translation's quotations from the marks before attributing
+    # any: they must report exactly what analysing and attributing everything reports.
+    pairs = _literal_pairs()
+    assert len(pairs) > 300
+    for source, translation in pairs:
+        for src, tgt in (("en", "ru"), ("en", "az"), ("ru", "en"), ("az", "en")):
+            for glossary in (None, _SPEAKER_GLOSSARY):
+                _speaker_findings_both_ways(monkeypatch, source, translation, src, tgt, glossary)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(_literal_pairs()), st.sampled_from(["ru", "az"]), st.booleans(),
+       st.text(alphabet=st.sampled_from(list("«»“”„\"'— ,.")), max_size=6))
+def test_the_speaker_checks_shortcuts_give_the_plain_rules_findings_on_random_pairs(
+        monkeypatch, pair, tgt, with_glossary, noise):
+    source, translation = pair
+    glossary = _SPEAKER_GLOSSARY if with_glossary else None
+    _speaker_findings_both_ways(monkeypatch, source, translation + noise, "en", tgt, glossary)
+    _speaker_findings_both_ways(monkeypatch, source, noise + translation, "en", tgt, glossary)

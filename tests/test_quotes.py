@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipeline.quotes import QuoteKind, Quotation, analyse_article, find_quotations, speech
+from pipeline.quotemarks import scan_quotes
+from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
+                             find_quotations, quotes_nothing, speech)
 
 SPEECH, SCARE, TITLE = QuoteKind.SPEECH, QuoteKind.SCARE, QuoteKind.TITLE
 
@@ -1015,3 +1019,44 @@ def test_a_russian_name_in_marks_starting_the_segment_is_a_title() -> None:
     assert not [f for f in check_entry("Neftchi beat Sabah 3:1 in Baku on Saturday.",
                                        "«Нефтчи» в субботу обыграл «Сабах» в Баку со счётом 3:1.",
                                        "en", "ru") if f.check.startswith("quote")]
+
+
+def _suite_paragraphs() -> list[str]:
+    """Every string literal of the test suite that could hold a quotation."""
+    import ast
+    from pathlib import Path
+    found = set()
+    for path in Path(__file__).parent.glob("test_*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and any(ch in node.value for ch in "\"'“”„«»‘’‹›‚—–"):
+                found.add(node.value)
+    return sorted(found)
+
+
+def _top_level_count(text: str, lang: str) -> int:
+    return sum(1 for q in find_quotations(text, lang) if q.depth == 0)
+
+
+def test_counting_quotations_from_the_marks_matches_find_quotations_on_the_suites_paragraphs():
+    paragraphs = _suite_paragraphs()
+    assert len(paragraphs) > 500
+    for text in paragraphs:
+        for lang in ("en", "ru", "az"):
+            assert count_top_level(text, lang) == _top_level_count(text, lang), (text, lang)
+            if quotes_nothing(text, lang, scan_quotes(text, lang)):
+                assert find_quotations(text, lang) == [], (text, lang)
+
+
+_QUOTED = st.text(alphabet=st.sampled_from(list("ab Xy s'’\"“”«»„‘‹›—–-.,:!?\n")), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["“Hello,” said Ali.", "— Да, — сказал он. — Нет.", "«Bəli»,",
+                                 " dedi Əliyev.", "„Ja“", "'x'", " and ", "— ", "Rəşad: ",
+                                 "«Это „так“», — сказала она.", "\"A\" ", "’"]), max_size=6)
+       .map("".join) | _QUOTED, st.sampled_from(["en", "ru", "az"]))
+def test_counting_quotations_from_the_marks_matches_find_quotations_on_random_paragraphs(text, lang):
+    assert count_top_level(text, lang) == _top_level_count(text, lang)
+    if quotes_nothing(text, lang, scan_quotes(text, lang)):
+        assert find_quotations(text, lang) == []
