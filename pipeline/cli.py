@@ -524,14 +524,24 @@ def pad(text: str, width: int) -> str:
 def _published_label(row: CatalogueStatus) -> str:
     """``stale``: an older version is online while the current one is held back; ``ready``:
     nothing is online yet but nothing holds the version back (a plain "no" read as "not ready");
-    ``hand-written``: a person's page is where the version goes, and sync never replaces it."""
+    ``hand-written``: a person's page is where the version goes, and sync never replaces it;
+    ``edited``: someone changed the published version after sync wrote it, and sync leaves it."""
     if row.hand_written:
         return "hand-written"
+    if row.edited:
+        return "edited"
     if row.stale:
         return "stale"
     if row.published:
         return "yes"
     return "ready" if row.ready else "no"
+
+
+def _edited_line(config: Config, row: CatalogueStatus) -> str:
+    """What a published version changed after sync wrote it is, and what to do next."""
+    rel = config.output_rel(row.lang, row.article)
+    return (f"{rel}: changed since pipeline published it (edited by hand?); sync does not write over it: make "
+            f"the change in {row.path} (or in the article), then delete {rel} to let sync publish it again")
 
 
 def _hand_written_line(config: Config, row: CatalogueStatus) -> str:
@@ -591,6 +601,8 @@ def status_command(project: Project, as_json: bool) -> None:
         for row in rows:
             if row.hand_written and project.config.output_rel(row.lang, row.article) not in reported:
                 click.echo(visible(_hand_written_line(project.config, row)))
+            elif row.edited:
+                click.echo(visible(_edited_line(project.config, row)))
         for line in orphan_lines(unused, indent=""):
             click.echo(visible(line))
         for line in orphaned_version_lines(withdrawn, indent=""):

@@ -23,6 +23,7 @@ from .fileio import dangling_link, fingerprint, refuse_special_file, safe_join
 from .markdown import read_article
 from .model import Article, Catalogue, EntryStatus, Finding, Message
 from .publish import decide
+from .state import PublishedVersions
 
 
 class ErrorSink(Protocol):
@@ -484,6 +485,7 @@ class CatalogueStatus:
     stale: bool = False  # published, but the current version is held back (as sync says)
     ready: bool = False  # the current version may be published (sync or publish writes it)
     hand_written: bool = False  # a page written by hand is where the version goes (never replaced)
+    edited: bool = False  # the published version was changed after sync wrote it (not written over)
 
     @property
     def percent_reviewed(self) -> float:
@@ -498,7 +500,7 @@ def awaits_work(message: Message) -> bool:
 
 def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue | None,
                      published: bool, stale: bool = False, ready: bool = False,
-                     hand_written: bool = False) -> CatalogueStatus:
+                     hand_written: bool = False, edited: bool = False) -> CatalogueStatus:
     counts: Counter[EntryStatus] = Counter()
     active = catalogue.active if catalogue is not None else []
     for message in active:
@@ -518,6 +520,7 @@ def catalogue_status(article: Article, lang: str, rel: str, catalogue: Catalogue
         stale=stale,
         ready=ready,
         hand_written=hand_written,
+        edited=edited,
     )
 
 
@@ -534,6 +537,7 @@ def project_status(config: Config, checker: CatalogueChecks | None = None
     problems = Problems()
     rows = []
     own: set[tuple[str, str]] = set()
+    versions = PublishedVersions.load(config.root)
     for article, lang, rel, catalogue in iter_catalogues(config, problems):
         own.add((article.lang, article.slug))
         output = config.output_rel(lang, article.slug)
@@ -545,6 +549,7 @@ def project_status(config: Config, checker: CatalogueChecks | None = None
             problems.errors.append(hand)
             ready = False
         by_hand = published and online_version(config, article.slug, lang) == "hand-written"
+        edited = published and not by_hand and versions.changed_since_written(output)
         rows.append(catalogue_status(article, lang, rel, catalogue, published,
-                                     published and not ready and not by_hand, ready, by_hand))
+                                     published and not ready and not by_hand, ready, by_hand, edited))
     return rows, problems.errors, own

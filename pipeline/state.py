@@ -213,6 +213,19 @@ class PublishedVersions:
         """The digest of the version at ``rel`` as sync last wrote it, if known."""
         return self.digests.get(rel)
 
+    def changed_since_written(self, rel: str) -> bool:
+        """Whether the version at ``rel`` is no longer what sync last wrote there (someone
+        changed it since); False when nothing is recorded or the file is gone."""
+        recorded = self.digests.get(rel)
+        if recorded is None:
+            return False
+        try:
+            return file_digest(self.root / rel) != recorded
+        except FileNotFoundError:
+            return False
+        except OSError:
+            return True
+
     def save(self, written: dict[str, str]) -> None:
         """Record the versions this run wrote or found right; write the file if that changed it."""
         self.digests.update(written)

@@ -276,9 +276,17 @@ def test_a_version_edited_by_hand_after_sync_published_it_is_not_written_over(tm
     files = snapshot_tree(root)
     assert sync().exit_code == 1  # said again on every run, and nothing written
     assert snapshot_tree(root) == files
+    status = runner.invoke(cli, ["--project", str(root), "status"])
+    assert status.output.splitlines()[1].endswith("  edited")
+    assert "public/ru/a.md: changed since pipeline published it (edited by hand?); sync does not write over it: " \
+           "make the change in locale/ru/LC_MESSAGES/a.po" in " ".join(status.output.split())
+    import json
+    rows = json.loads(runner.invoke(cli, ["--project", str(root), "status", "--json"]).output)["catalogues"]
+    assert [row["edited"] for row in rows] == [True]
     version.unlink()
     assert sync().exit_code == 0
     assert "греш фаст" in version.read_text(encoding="utf-8")
+    assert runner.invoke(cli, ["--project", str(root), "status"]).output.splitlines()[1].endswith("  yes")
     # A version sync wrote is replaced as before when the source changes, and one a person
     # made identical to the new version is no conflict.
     (root / "source/a.md").write_text("---\ntitle: Port\n---\n\nThe port grew.\n\nShips came.\n",

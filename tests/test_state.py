@@ -520,12 +520,16 @@ def test_published_versions_outlive_a_corrupt_record_and_tell_edits_apart(tmp_pa
     recorded = again.recorded("public/ru/a.md")
     assert recorded == fingerprint(b"v1")
     assert not edited_since_written(version, recorded, fingerprint(b"v2"))  # sync's own version
+    assert not again.changed_since_written("public/ru/a.md")
     version.write_bytes(b"v1 corrected by hand")
     assert edited_since_written(version, recorded, fingerprint(b"v2"))
     assert not edited_since_written(version, recorded, fingerprint(b"v1 corrected by hand"))  # same as new
+    assert again.changed_since_written("public/ru/a.md")
+    assert not again.changed_since_written("public/ru/other.md")  # nothing recorded
     assert not edited_since_written(version, None, fingerprint(b"v2"))  # nothing recorded
     version.unlink()
     assert not edited_since_written(version, recorded, fingerprint(b"v2"))
+    assert not again.changed_since_written("public/ru/a.md")  # gone: nothing to lose
     mtime = (tmp_path / PUBLISHED_FILE).stat().st_mtime_ns
     again.save({})  # nothing new: the record is not rewritten
     assert (tmp_path / PUBLISHED_FILE).stat().st_mtime_ns == mtime
