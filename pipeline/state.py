@@ -216,15 +216,7 @@ class PublishedVersions:
     def changed_since_written(self, rel: str) -> bool:
         """Whether the version at ``rel`` is no longer what sync last wrote there (someone
         changed it since); False when nothing is recorded or the file is gone."""
-        recorded = self.digests.get(rel)
-        if recorded is None:
-            return False
-        try:
-            return file_digest(self.root / rel) != recorded
-        except FileNotFoundError:
-            return False
-        except OSError:
-            return True
+        return edited_since_written(self.root / rel, self.digests.get(rel))
 
     def save(self, written: dict[str, str]) -> None:
         """Record the versions this run wrote or found right; write the file if that changed it."""
@@ -237,9 +229,10 @@ class PublishedVersions:
         self._loaded = dict(self.digests)
 
 
-def edited_since_written(path: Path, recorded: str | None, new: str) -> bool:
+def edited_since_written(path: Path, recorded: str | None, new: str | None = None) -> bool:
     """Whether the version at ``path`` is neither what sync last wrote there (``recorded``)
-    nor ``new`` (the digest of what it would write now): someone changed it in between."""
+    nor ``new`` (the digest of what it would write now, if given): someone changed it in
+    between. False when nothing is recorded or the file is gone."""
     if recorded is None or recorded == new:
         return False
     try:
