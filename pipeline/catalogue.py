@@ -108,8 +108,11 @@ _BOM = codecs.BOM_UTF8
 # --------------------------------------------------------------------------- parsing
 
 _STRING_BODY = r'([^"\\]*(?:\\.[^"\\]*)*)'
+#: GNU's lexer skips white space between tokens, so ``msgstr [0]`` and ``msgstr[ 0 ]`` are
+#: ``msgstr[0]`` (po-lex.c reads ``[``, the number and ``]`` as tokens of their own).
 _KEYWORD_LINE = re.compile(
-    r'(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t]*"' + _STRING_BODY + r'"[ \t]*\Z')
+    r'(msgctxt|msgid_plural|msgid|msgstr)(?:[ \t]*\[[ \t]*(\d+)[ \t]*\])?[ \t]*"' + _STRING_BODY
+    + r'"[ \t]*\Z')
 _STRING_LINE = re.compile(r'[ \t]*"' + _STRING_BODY + r'"[ \t]*\Z')
 _PREVIOUS_LINE = re.compile(r'[ \t]*(?:(msgctxt|msgid_plural|msgid)[ \t]*)?"' + _STRING_BODY
                             + r'"[ \t]*\Z')
@@ -658,13 +661,13 @@ class _Parser:
     # ---- diagnosing a line that does not parse
 
     def bad_keyword_line(self, line: str, lineno: int) -> CatalogueError:
-        word = re.match(r"[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?", line)
+        word = re.match(r'[A-Za-z_][A-Za-z0-9_]*(?:[ \t]*(\[[^\]"]*\]?))?', line)
         assert word is not None
         keyword = word.group(0)
-        base = keyword.split("[", 1)[0]
+        base = keyword.split("[", 1)[0].rstrip(" \t")
         if base not in ("msgctxt", "msgid", "msgid_plural", "msgstr"):
             return _fail(self.path, lineno, f"unknown keyword {keyword!r}")
-        if word.group(1) and not re.fullmatch(r"\[\d+\]", word.group(1)):
+        if word.group(1) and not re.fullmatch(r"\[[ \t]*\d+[ \t]*\]", word.group(1)):
             return _fail(self.path, lineno, f"invalid plural index in {keyword!r}: "
                          "expected msgstr[0], msgstr[1], ...")
         rest = line[word.end():].lstrip(" \t")

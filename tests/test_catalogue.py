@@ -782,6 +782,39 @@ def test_a_missing_msgstr_is_reported_at_its_msgid_not_at_the_next_entry() -> No
     assert "two msgstr lines" in parse_error(po('msgid "a"\nmsgstr "A"\nmsgstr "B"\n')).message
 
 
+#: Layouts GNU msgfmt and msgcat 0.21 read (their lexer skips white space between tokens):
+#: each entry as a hand, a script or an editor may leave it, and the data it means.
+_GNU_PLURAL = 'msgid "one"\nmsgid_plural "many"\n'
+
+
+@pytest.mark.parametrize("body, flags, forms", [
+    (_GNU_PLURAL + 'msgstr [0] "x"\nmsgstr [1] "y"\n', [], {0: "x", 1: "y"}),
+    (_GNU_PLURAL + 'msgstr[ 0 ] "x"\nmsgstr\t[1]\t"y"\n', [], {0: "x", 1: "y"}),
+    ('#~ msgid "one"\n#~ msgid_plural "many"\n#~ msgstr [0] "x"\n', [], {0: "x"}),
+])
+def test_a_plural_index_with_white_space_around_it_is_read_as_gnu_reads_it(
+        body: str, flags: list[str], forms: dict[int, str]) -> None:
+    """Regression: ``msgstr [0] "..."`` (a space before the bracket, or inside it) was
+    refused as an unquoted string, though GNU msgfmt reads it."""
+    data = po(_ESCAPE_HEADER + body)
+    message = parse_po(data).messages[0]
+    assert (message.flags, message.msgstr_plural) == (flags, forms)
+    if MSGCAT is not None:
+        assert semantic(parse_po(msgcat(data))) == semantic(parse_po(data))
+
+
+@pytest.mark.parametrize("body", [
+    _GNU_PLURAL + 'msgstr[] "x"\n',
+    _GNU_PLURAL + 'msgstr [x] "x"\n',
+    _GNU_PLURAL + 'msgstr [0 "x"\n',
+])
+def test_a_broken_plural_index_is_still_refused_at_its_line(body: str) -> None:
+    error = parse_error(po(_ESCAPE_HEADER + body))
+    assert error.line == 6 and "plural index" in error.message
+    if MSGCAT is not None:
+        assert msgcat_or_none(po(_ESCAPE_HEADER + body)) is None
+
+
 # --------------------------------------------------------------------------- rendering details
 
 def render_one(message: Message) -> str:
