@@ -328,7 +328,9 @@ class _Parser:
         elif line.startswith("m"):
             self.keyword_line(line, lineno, obsolete)
         elif line.startswith("#"):
-            raise _fail(self.path, lineno, "comment lines must start in the first column")
+            # GNU's lexer skips white space before a ``#`` too: an indented ``#, fuzzy``
+            # (or ``#~``, ``#|``) means what it means in the first column.
+            self.comment_line(line, lineno)
         else:
             raise self.garbage(line, lineno)
 

@@ -815,6 +815,24 @@ def test_a_broken_plural_index_is_still_refused_at_its_line(body: str) -> None:
         assert msgcat_or_none(po(_ESCAPE_HEADER + body)) is None
 
 
+@pytest.mark.parametrize("indent", ["  ", "\t", " \t "])
+def test_indented_comment_lines_are_read_as_gnu_reads_them(indent: str) -> None:
+    """Regression: an indented ``#, fuzzy`` (or any indented comment line) was refused with
+    "comment lines must start in the first column", though GNU msgfmt reads it as if it
+    started there: a fuzzy flag, previous strings, a translator comment, an obsolete entry."""
+    body = (f'{indent}# a note\n{indent}#. paragraph\n{indent}#: a.md:3\n{indent}#, fuzzy\n'
+            f'{indent}#| msgid "old"\nmsgid "new"\nmsgstr "b"\n\n'
+            f'{indent}#~ msgid "gone"\n{indent}#~ msgstr "kept"\n')
+    data = po(_ESCAPE_HEADER + body)
+    catalogue = parse_po(data)
+    active, obsolete = catalogue.messages
+    assert (active.comments, active.auto_comments, active.references, active.flags,
+            active.previous_msgid) == (["a note"], ["paragraph"], ["a.md:3"], ["fuzzy"], "old")
+    assert (obsolete.obsolete, obsolete.msgid, obsolete.msgstr) == (True, "gone", "kept")
+    if MSGCAT is not None:
+        assert msgcat(data) == render_po(catalogue)
+
+
 # --------------------------------------------------------------------------- rendering details
 
 def render_one(message: Message) -> str:
