@@ -367,7 +367,7 @@ class _Parser:
             entry.references.extend(line[2:].split())
         elif kind == ".":
             entry.auto_comments.append(line[3:] if line[2:3] == " " else line[2:])
-        elif kind == ",":
+        elif kind == "," or kind == "!":  # GNU reads ``#!`` lines as flags too
             entry.flags.extend(f for f in _FLAG_SEPARATORS.split(line[2:]) if f)
         elif kind == " ":
             entry.comments.append(line[2:])

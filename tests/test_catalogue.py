@@ -833,6 +833,17 @@ def test_indented_comment_lines_are_read_as_gnu_reads_them(indent: str) -> None:
         assert msgcat(data) == render_po(catalogue)
 
 
+def test_a_bang_comment_holds_flags_as_for_gnu() -> None:
+    """Regression: GNU reads ``#!`` lines as flags, as ``#,`` (read-catalog-abstract.c), so
+    ``#! fuzzy`` made an entry fuzzy for msgfmt while we read a reviewed entry with a comment
+    ``! fuzzy`` and would have published its translation."""
+    data = po(_ESCAPE_HEADER + '#! fuzzy, c-format\nmsgid "a"\nmsgstr "b"\n')
+    catalogue = parse_po(data)
+    assert (catalogue.messages[0].flags, catalogue.messages[0].comments) == (["fuzzy", "c-format"], [])
+    if MSGCAT is not None:
+        assert msgcat(data) == render_po(catalogue)
+
+
 # --------------------------------------------------------------------------- rendering details
 
 def render_one(message: Message) -> str:
