@@ -120,8 +120,6 @@ _PREVIOUS_LINE = re.compile(r'[ \t]*(?:(msgctxt|msgid_plural|msgid)[ \t]*)?"' + 
 #: hex digit that follows; either gives the low byte of its value. Anything else after a
 #: backslash (``\\'``, ``\\?``, ``\\u``, a lone ``\\x``...) is an invalid control sequence.
 _ESCAPE = re.compile(r'\\(?:([abfnrtv\\"])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(.?))')
-#: A string body whose escapes are all of the plain kind (no bytes, nothing GNU refuses).
-_PLAIN_ESCAPES_ONLY = re.compile(r'(?:[^\\]|\\[abfnrtv\\"])*')
 _SIMPLE_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
                    "v": "\v", "\\": "\\", '"': '"'}
 #: An escaped byte above ASCII is held as the lone surrogate ``surrogateescape`` maps it
@@ -272,8 +270,6 @@ class _Parser:
         self.seen_obsolete: dict[tuple[str | None, str], int] = {}
         #: Set by :meth:`unescape` when the string it returned holds escaped bytes.
         self.raw_line = 0
-        #: Whether the file shows Babel's ``# | msgid`` comments: only then are entries searched.
-        self.babel_comments = "# | msgid " in text
         #: Whether the file holds rejection comments, which polib or Babel may have wrapped.
         self.rejections = "# " + MT_REJECTED_PREFIX in text
 
@@ -730,8 +726,6 @@ class _Parser:
         if self.rejections and any(c.startswith(MT_REJECTED_PREFIX) and not c.endswith(")")
                                    for c in entry.comments):
             entry.comments = _rejoin_rejections(entry.comments)
-        if self.babel_comments and entry.previous is None and any(c.startswith("| ") for c in entry.comments):
-            self.previous_from_babel_comments(entry)
         if entry.raw is not None:
             self.decode_raw(entry)
         message = self.build(entry)
@@ -743,49 +737,6 @@ class _Parser:
         if first != message.lineno:
             raise self.duplicate(message, first)
         (self.obsolete if message.obsolete else self.active).append(message)
-
-    def previous_from_babel_comments(self, entry: _Entry) -> None:
-        """Babel's read_po takes ``#|`` lines for translator comments, and write_po writes
-        them back as ``# | msgid "..."``, wrapped at 76 columns (``# the rest"``): read
-        such a run, when it ends the comments and parses whole as previous strings, as the
-        previous strings it was. Otherwise the entry whose source changed would lose what
-        changed (the review queue's diff) after any Babel script. Anything else (a
-        translator's own ``| ...`` words) stays a comment."""
-        for start, comment in enumerate(entry.comments):
-            if comment.startswith("| "):
-                previous = self.babel_previous(entry.comments[start:], entry.first_line)
-                if previous is not None:
-                    entry.previous = previous
-                    del entry.comments[start:]
-                    return
-
-    def babel_previous(self, comments: list[str], lineno: int) -> dict[str, list[str]] | None:
-        """The previous strings ``comments`` hold, or None. A comment without ``| `` goes on
-        the line before, after the space Babel's wrapping broke it at (a break at a run of
-        spaces comes back as one: the previous msgid only shows a reviewer what changed)."""
-        lines: list[str] = []
-        for comment in comments:
-            if comment.startswith("| "):
-                lines.append(comment[1:])
-            else:
-                lines[-1] += " " + comment
-        previous: dict[str, list[str]] = {}
-        last: list[str] | None = None
-        order = ("msgctxt", "msgid", "msgid_plural")
-        for line in lines:
-            match = _PREVIOUS_LINE.match(line)
-            if match is None or not _PLAIN_ESCAPES_ONLY.fullmatch(match.group(2)):
-                return None
-            keyword, body = match.group(1), self.unescape(match.group(2), lineno)
-            if keyword is None:
-                if last is None:
-                    return None
-                last.append(body)
-            elif keyword in previous or any(order.index(k) > order.index(keyword) for k in previous):
-                return None
-            else:
-                last = previous[keyword] = [body]
-        return previous if "msgid" in previous else None
 
     def build(self, entry: _Entry) -> Message:
         previous = entry.previous
