@@ -555,8 +555,27 @@ def test_check_json_tells_a_title_s_finding_from_a_paragraph_s_with_the_same_tex
     fill(root, "locale/ru/LC_MESSAGES/a.po",
          lambda m: "Порт вырос на 12 процентов" if m.msgctxt == "title" else "Порт вырос на 15 процентов")
     result = runner.invoke(cli, ["--project", str(root), "check", "--json"])
-    findings = json.loads(result.output)
+    findings = json.loads(result.output)["findings"]
     assert {(f["check"], f["msgctxt"], f["msgid"]) for f in findings} == {("numbers", None, "Port grew by 12 percent")}
+
+
+def test_check_json_is_an_object_that_tells_malformed_files_from_findings(runner: CliRunner,
+                                                                          tmp_path: Path) -> None:
+    """Regression: ``check --json`` printed a bare list of findings, and a catalogue that could
+    not be read went to stderr only, so a script reading the JSON saw a clean project. It is
+    now ``{"findings": [...], "errors": [messages]}``, as ``status --json`` and ``sync --json``."""
+    root = write_project(tmp_path / "p", {"a": "Port grew by 12 percent\n", "b": "The port opened.\n"},
+                         'languages = ["en", "ru"]\n')
+    run(runner, root, "sync", "--engine", "none")
+    fill(root, "locale/ru/LC_MESSAGES/a.po", lambda m: "Порт вырос на 15 процентов")
+    broken = root / "locale/ru/LC_MESSAGES/b.po"
+    broken.write_bytes(broken.read_bytes() + b'\nmsgid "unterminated\n')
+    result = runner.invoke(cli, ["--project", str(root), "check", "--json"])
+    data = json.loads(result.stdout)
+    assert set(data) == {"findings", "errors"}
+    assert {(f["path"], f["check"]) for f in data["findings"]} == {("locale/ru/LC_MESSAGES/a.po", "numbers")}
+    assert len(data["errors"]) == 1 and data["errors"][0].startswith("locale/ru/LC_MESSAGES/b.po:")
+    assert result.exit_code == 1
 
 
 def test_a_file_error_outranks_a_missing_model_under_strict(runner: CliRunner, project: Path) -> None:

@@ -16,7 +16,8 @@ from ..review import visible
 
 
 @click.command("check")
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print the findings as JSON: {"findings": [objects], "errors": [messages]}.')
 @pass_project
 def check_command(project: Project, as_json: bool) -> None:
     """Check every translation: quotations, speakers, glossary names, numbers, links, markup.
@@ -35,9 +36,12 @@ def check_command(project: Project, as_json: bool) -> None:
              for article, lang, rel, catalogue in iter_catalogues(config, report) if catalogue is not None]
     findings = catalogue_checker(project_glossary(config), quote_marks(config))(items)
     if as_json:
-        click.echo(json.dumps([{
+        # One object, as status and sync print: a script must tell a file that could not be
+        # read (errors) from a clean project, not only read the findings.
+        click.echo(json.dumps({"findings": [{
             "path": f.path, "line": f.line, "lang": f.lang, "check": f.check, "severity": f.severity.value,
             "message": f.message, "msgctxt": f.msgctxt, "msgid": f.msgid} for f in findings],
+            "errors": [str(error) for error in report.errors]},
             ensure_ascii=False, indent=2))
     else:
         for finding in findings:
