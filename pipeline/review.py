@@ -198,8 +198,11 @@ class ReviewQueue:
         return [item for version in self.versions for item in version.entries
                 if item.matches(self.reasons)]
 
-    def to_json(self) -> list[dict[str, object]]:
-        return [item.to_json() for item in self.items]
+    def to_json(self) -> dict[str, list[object]]:
+        """The ``--json`` schema: the items, and the files that could not be read (as
+        ``status --json`` has them), so a script tells a broken file from nothing waiting."""
+        return {"items": [item.to_json() for item in self.items],
+                "errors": [str(error) for error in self.errors]}
 
 
 # --------------------------------------------------------------------------- building

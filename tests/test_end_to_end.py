@@ -67,7 +67,7 @@ def run(root: Path, *args: str, input: str | None = None) -> Result:
 
 
 def queue(root: Path, *args: str) -> list[dict[str, object]]:
-    return json.loads(run(root, "review", "--json", *args).output)  # type: ignore[no-any-return]
+    return json.loads(run(root, "review", "--json", *args).output)["items"]  # type: ignore[no-any-return]
 
 
 def published(root: Path) -> dict[str, bytes]:

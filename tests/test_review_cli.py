@@ -99,7 +99,7 @@ def test_why_explains_a_rejected_machine_translation() -> None:
 
 def test_json_schema(root: Path) -> None:
     result = run(root, "review", "--json", "--lang", "ru")
-    data = json.loads(result.output)
+    data = json.loads(result.output)["items"]
     assert len(data) == 3
     assert set(data[0]) >= {"article", "lang", "path", "line", "msgctxt", "msgid", "msgstr", "reason",
                             "previous_msgid", "findings"}
@@ -108,8 +108,24 @@ def test_json_schema(root: Path) -> None:
     assert data[0]["msgctxt"] == "title" and data[0]["previous_msgid"] is None and data[0]["findings"] == []
 
 
+def test_json_is_an_object_that_tells_malformed_files_from_items(root: Path) -> None:
+    """Regression: ``review --json`` printed a bare list of items, and a catalogue that could
+    not be read went to stderr only, so a script reading the JSON took its entries for
+    nothing waiting. It is now ``{"items": [...], "errors": [messages]}``, as ``status
+    --json`` and ``sync --json``."""
+    clean = json.loads(run(root, "review", "--json").output)
+    assert set(clean) == {"items", "errors"} and clean["errors"] == [] and clean["items"]
+    path = root / PO_RU
+    path.write_bytes(path.read_bytes() + b'\nmsgid "unterminated\n')
+    result = CliRunner().invoke(cli, ["--project", str(root), "review", "--json"])
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert len(data["errors"]) == 1 and data["errors"][0].startswith(f"{PO_RU}:")
+    assert {item["lang"] for item in data["items"]} == {"az"}
+
+
 def test_reason_filter_and_nothing_to_do(root: Path) -> None:
-    assert json.loads(run(root, "review", "--json", "--reason", "changed").output) == []
+    assert json.loads(run(root, "review", "--json", "--reason", "changed").output)["items"] == []
     assert "Nothing waits for review." in run(root, "review", "--reason", "untranslated").output
     assert run(root, "review", "--reason", "bogus").exit_code == 2
 
@@ -131,7 +147,7 @@ def test_a_selection_without_language_versions_says_so(root: Path) -> None:
     result = run(root, "review", "--lang", "en", "--article", "port")
     assert result.exit_code == 0
     assert "No language version matches this selection" in result.output
-    assert json.loads(run(root, "review", "--json", "--lang", "en").output) == []
+    assert json.loads(run(root, "review", "--json", "--lang", "en").output)["items"] == []
 
 
 def test_escape_sequences_in_a_translation_are_shown_not_obeyed(root: Path) -> None:
@@ -146,7 +162,7 @@ def test_escape_sequences_in_a_translation_are_shown_not_obeyed(root: Path) -> N
         out = run(root, *args, input="q\n").output
         assert "translation: Порт\\x1b[8m ВСЁ ОТМЕНЕНО\\x1b[0m\\r\\u202eПорт Алят" in out
         assert "\x1b" not in out and "\r" not in out and "\u202e" not in out
-    data = json.loads(run(root, "review", "--json", "--lang", "ru").output)
+    data = json.loads(run(root, "review", "--json", "--lang", "ru").output)["items"]
     assert data[0]["msgstr"] == "Порт\x1b[8m ВСЁ ОТМЕНЕНО\x1b[0m\r\u202eПорт Алят"  # the data stays exact
 
 
@@ -323,7 +339,7 @@ def test_queue_lists_a_quotation_translated_two_ways_across_articles(
     monkeypatch.setattr(review_module, "checker_for", project_checker)
     checked = run(project, "check")
     assert "[quote-divergence]" in checked.output
-    data = json.loads(run(project, "review", "--json", "--article", "b").output)
+    data = json.loads(run(project, "review", "--json", "--article", "b").output)["items"]
     assert [(item["msgid"], [f["check"] for f in item["findings"]]) for item in data] == [
         (quote, ["quote-divergence"])]
     assert "locale/ru/LC_MESSAGES/a.po:" in data[0]["findings"][0]["message"]
@@ -335,7 +351,7 @@ def test_queue_lists_a_quotation_translated_two_ways_across_articles(
     catalogue = parse_po(path.read_bytes(), str(path))
     next(m for m in catalogue.active if m.msgid == quote).flags.append("ignore-quote-divergence")
     path.write_bytes(render_po(catalogue))
-    assert json.loads(run(project, "review", "--json", "--article", "b").output) == []
+    assert json.loads(run(project, "review", "--json", "--article", "b").output)["items"] == []
     assert "b.po" not in run(project, "check").output
     assert "ignore-quote-divergence" in path.read_text(encoding="utf-8")
     assert run(project, "sync", "--engine", "pseudo").exit_code == 0

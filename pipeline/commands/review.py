@@ -75,7 +75,7 @@ def corpus_findings_for(config: Config, project: ProjectRows | None = None) -> C
 @click.option("--reason", "reasons", multiple=True, type=click.Choice(REASONS),
               help="Only items waiting for this reason (repeatable); 'findings' selects every "
                    "item with check findings.")
-@click.option("--json", "as_json", is_flag=True, help="Print the items as JSON (a list).")
+@click.option("--json", "as_json", is_flag=True, help='Print the items as JSON: {"items": [objects], "errors": [messages]}.')
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write one self-contained HTML page with every segment side by side.")
 @click.option("--interactive", "--walk", "-i", "walk", is_flag=True,
