@@ -422,6 +422,11 @@ def report_lines(report: SyncReport, *, knows_review: bool = True) -> list[str]:
     if report.written:
         lines.append(f"  wrote {len(report.written)} file(s): " + ", ".join(report.written[:8])
                      + (" …" if len(report.written) > 8 else ""))
+    elif report.state_written:
+        why = (", as the pipeline or its settings changed since the last run (every article was read again)"
+               if report.state_rebuilt else "")
+        lines.append(f"  nothing changed in the project: only the run state ({', '.join(report.state_written)}) "
+                     f"was rewritten{why}")
     else:
         lines.append("  nothing changed: no file was written")
     return lines

@@ -20,7 +20,7 @@ from .config import Config
 from .model import MT_REJECTED_PREFIX, Article, Message
 from .project import awaits_work, target_languages
 from .publish import PublishDecision
-from .state import ArticleRecord, RunState, file_signature
+from .state import STATE_FILE, ArticleRecord, RunState, file_signature
 
 if TYPE_CHECKING:
     from .sync import CatalogueState, SyncOptions, SyncReport
@@ -169,7 +169,9 @@ def remember(cache: RunState, outcomes: list[ArticleOutcome], report: "SyncRepor
     cache.forget_except(existing)
     cache.record_others(catalogues)
     try:
-        cache.save()
+        if cache.save():
+            report.state_written.append(STATE_FILE)
+            report.state_rebuilt = cache.rebuilt
     except OSError as exc:  # the state is a cache: the work is done, only the next run is slower
         report.warnings.append(f"could not save the run state in .pipeline/ ({exc.strerror or exc}): "
                                "the next sync reads every article again; check that .pipeline/ is writable")

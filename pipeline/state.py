@@ -89,6 +89,9 @@ class RunState:
     others: dict[str, list[Any] | None] = field(default_factory=dict)
     _loaded: str = ""
     _changed: bool = False  # a record was added, replaced or dropped since loading
+    #: The file holds another code's or settings' records, all dropped: every article is
+    #: read again, and the report says why the state is rewritten.
+    rebuilt: bool = False
 
     @classmethod
     def load(cls, root: Path, settings: str) -> "RunState":
@@ -97,7 +100,7 @@ class RunState:
             raw = path.read_text(encoding="utf-8")
             data = json.loads(raw)
             if data.get("format") != _FORMAT or data.get("settings") != settings:
-                return cls(root, settings)
+                return cls(root, settings, rebuilt=True)
             articles = {slug: ArticleRecord(rec["files"], rec.get("summary", {}))
                         for slug, rec in data["articles"].items()}
             others = dict(data.get("catalogues", {}))
@@ -162,12 +165,12 @@ class RunState:
             if slug not in slugs:
                 self.forget(slug)
 
-    def save(self) -> None:
-        """Write the state if it differs from the file. A run that recorded and dropped
-        nothing (a no-op sync) does not even serialise it: for a large archive that is
-        a good part of a no-op's time."""
+    def save(self) -> bool:
+        """Write the state if it differs from the file; return whether it was written. A run
+        that recorded and dropped nothing (a no-op sync) does not even serialise it: for a
+        large archive that is a good part of a no-op's time."""
         if self._loaded and not self._changed:
-            return
+            return False
         data = {
             "format": _FORMAT,
             "settings": self.settings,
@@ -176,10 +179,12 @@ class RunState:
             "catalogues": dict(sorted(self.others.items())),
         }
         text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0)
-        if text != self._loaded:
-            atomic_write(self.root / STATE_FILE, text.encode("utf-8"))
-            self._loaded = text
         self._changed = False
+        if text == self._loaded:
+            return False
+        atomic_write(self.root / STATE_FILE, text.encode("utf-8"))
+        self._loaded = text
+        return True
 
 
 PUBLISHED_FILE = ".pipeline/published.json"
@@ -218,15 +223,17 @@ class PublishedVersions:
         changed it since); False when nothing is recorded or the file is gone."""
         return edited_since_written(self.root / rel, self.digests.get(rel))
 
-    def save(self, written: dict[str, str]) -> None:
-        """Record the versions this run wrote or found right; write the file if that changed it."""
+    def save(self, written: dict[str, str]) -> bool:
+        """Record the versions this run wrote or found right; write the file if that changed
+        it, and return whether it did."""
         self.digests.update(written)
         if self.digests == self._loaded:
-            return
+            return False
         text = json.dumps({"format": _FORMAT, "versions": dict(sorted(self.digests.items()))},
                           ensure_ascii=False, indent=0)
         atomic_write(self.root / PUBLISHED_FILE, text.encode("utf-8"))
         self._loaded = dict(self.digests)
+        return True
 
 
 def edited_since_written(path: Path, recorded: str | None, new: str | None = None) -> bool:

@@ -32,7 +32,7 @@ from .extract import Annotator, build_template
 from .fileio import (ABSENT, ProjectLock, cleanup_temp_files, copy_if_changed, fingerprint, flush_file_system,
                      resolved_folders_cache, safe_join, write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
-from .state import ArticleRecord, PublishedVersions, edited_since_written, file_signature
+from .state import PUBLISHED_FILE, ArticleRecord, PublishedVersions, edited_since_written, file_signature
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
@@ -75,6 +75,9 @@ class SyncReport:
     articles: int = 0
     skipped: int = 0  # unchanged articles not even read (incremental run)
     written: list[str] = field(default_factory=list)
+    #: The run's own records in .pipeline/ it wrote: no project file, but not "nothing" either.
+    state_written: list[str] = field(default_factory=list)
+    state_rebuilt: bool = False  # the run state was another code's or settings': all re-read
     unchanged: int = 0
     errors: list[PipelineError] = field(default_factory=list)
     new_segments: Counter[str] = field(default_factory=Counter)
@@ -119,6 +122,7 @@ class SyncReport:
             "articles": self.articles,
             "skipped_unchanged": self.skipped,
             "written": self.written,
+            "state_written": self.state_written,
             "unchanged_files": self.unchanged,
             "new_segments": dict(self.new_segments),
             "changed_segments": dict(self.changed_segments),
@@ -248,7 +252,8 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
         if report.written:
             _flush_rebuildable(config)
             listed.clear()
-        published.save(report.version_digests)  # once the versions it records are on disk
+        if published.save(report.version_digests):  # once the versions it records are on disk
+            report.state_written.append(PUBLISHED_FILE)
         if cache is not None:
             remember(cache, [a.outcome for a in done if a.outcome is not None], report,
                      {slug for _, slug in found}, [rel for _, _, rel in catalogues()])

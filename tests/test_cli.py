@@ -83,6 +83,32 @@ def test_second_sync_changes_nothing(runner: CliRunner, project: Path) -> None:
     assert snapshot_tree(project, with_state=True) == before  # the run state and the lock too
 
 
+def test_a_sync_after_an_upgrade_says_it_rewrote_the_run_state(runner: CliRunner, project: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: after a code upgrade (the run state's key changes) sync re-read every
+    article and rewrote .pipeline/state.json, yet said "nothing changed: no file was written".
+    It now says which file it wrote and why; the next run writes nothing and says so."""
+    import pipeline.incremental as incremental
+
+    run(runner, project, "sync", "--engine", "none")
+    run(runner, project, "sync", "--engine", "none")
+    state = project / ".pipeline/state.json"
+    before = state.read_bytes()
+    monkeypatch.setattr(incremental, "code_fingerprint", lambda: "another build")
+    result = run(runner, project, "sync", "--engine", "none", "--json")
+    assert state.read_bytes() != before
+    data = json.loads(result.output)
+    assert data["written"] == [] and data["state_written"] == [".pipeline/state.json"]
+    result = run(runner, project, "sync", "--engine", "none")  # the state is as this code left it
+    assert "nothing changed: no file was written" in result.output
+    monkeypatch.setattr(incremental, "code_fingerprint", lambda: "a third build")
+    result = run(runner, project, "sync", "--engine", "none")
+    assert "no file was written" not in result.output
+    assert "nothing changed in the project: only the run state (.pipeline/state.json) was rewritten, as the " \
+           "pipeline or its settings changed since the last run (every article was read again)" in result.output
+    assert "nothing changed: no file was written" in run(runner, project, "sync", "--engine", "none").output
+
+
 def test_refresh_replaces_machine_translations_of_another_model(runner: CliRunner, project: Path) -> None:
     """A newer model's output replaces the older unreviewed MT, which is kept as a comment."""
     run(runner, project, "sync", "--engine", "fake")
