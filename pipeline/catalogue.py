@@ -114,6 +114,11 @@ _KEYWORD_LINE = re.compile(
     r'(msgctxt|msgid_plural|msgid|msgstr)(?:[ \t]*\[[ \t]*(\d+)[ \t]*\])?[ \t]*"' + _STRING_BODY
     + r'"[ \t]*\Z')
 _STRING_LINE = re.compile(r'[ \t]*"' + _STRING_BODY + r'"[ \t]*\Z')
+#: One token of GNU's lexer (po-lex.c) after white space: a keyword (with its plural index), a
+#: string, or a comment running to the end of the line. GNU reads tokens, not lines, so
+#: ``msgid "a" "b"``, ``msgid`` alone above its string and ``msgstr "b" # note`` are valid PO.
+_GNU_TOKEN = re.compile(r'[ \t\f\v]*(?:(msgctxt|msgid_plural|msgid|msgstr)(?:[ \t\f\v]*\[[ \t\f\v]*(\d+)'
+                        r'[ \t\f\v]*\])?(?![A-Za-z0-9_])|"' + _STRING_BODY + r'"|(#.*))')
 _PREVIOUS_LINE = re.compile(r'[ \t]*(?:(msgctxt|msgid_plural|msgid)[ \t]*)?"' + _STRING_BODY
                             + r'"[ \t]*\Z')
 #: GNU's escapes (po-lex.c, control_sequence): octal takes up to three digits, hex every
@@ -272,6 +277,9 @@ class _Parser:
         self.raw_line = 0
         #: Whether the file holds rejection comments, which polib or Babel may have wrapped.
         self.rejections = "# " + MT_REJECTED_PREFIX in text
+        #: (strings, keyword, line) of each keyword read token by token (:meth:`free_form`):
+        #: its strings may follow on the next lines, but there must be one.
+        self.bare: list[tuple[list[str], str, int]] = []
 
     # ---- driving
 
@@ -308,8 +316,8 @@ class _Parser:
                 self.keyword_line(line, lineno, False)
             elif not line.strip():
                 continue
-            elif first in " \t":
-                self.indented_line(line.lstrip(" \t"), lineno, False)
+            elif first in " \t\f\v":
+                self.indented_line(line.lstrip(" \t\f\v"), lineno, False)
             else:
                 raise self.garbage(line, lineno)
         self.finish(at_eof=lineno)
@@ -332,6 +340,12 @@ class _Parser:
 
     def garbage(self, line: str, lineno: int) -> CatalogueError:
         word = re.match(r"[A-Za-z_][A-Za-z0-9_\[\]]*", line)
+        if word and word.group(0) == "domain":
+            return _fail(self.path, lineno, "a 'domain' line: GNU gettext files the entries after it "
+                         "under that domain, and a catalogue here holds one article's entries, "
+                         "with no domains",
+                         hint="delete the domain line (move any entries of another domain to a "
+                              "file of their own), then run pipeline sync again")
         if word:
             return _fail(self.path, lineno, f"unknown keyword {word.group(0)!r}")
         return _fail(self.path, lineno,
@@ -415,6 +429,8 @@ class _Parser:
         """A ``#|`` (or ``#~|``) line; GNU's order is msgctxt, msgid, msgid_plural."""
         match = _PREVIOUS_LINE.match(rest)
         if match is None:
+            if self.free_form_previous(entry, rest, lineno, obsolete):
+                return
             raise self.bad_string(rest, lineno, "#| line")
         self.check_obsolete(entry, obsolete, lineno)
         keyword, body = match.group(1), self.unescape(match.group(2), lineno)
@@ -468,6 +484,8 @@ class _Parser:
         else:
             match = _KEYWORD_LINE.match(line)
             if match is None:
+                if self.free_form(line, lineno, obsolete):
+                    return
                 raise self.bad_keyword_line(line, lineno)
             keyword, index, body = match.groups()
         pieces = [self.unescape(body, lineno) if "\\" in body else body]
@@ -518,6 +536,60 @@ class _Parser:
         if self.raw_line:
             self.keep_raw(entry, pieces)
 
+    def free_form(self, line: str, lineno: int, obsolete: bool) -> bool:
+        """Read a line holding several tokens, or a keyword whose string is on the next line,
+        as the one-token lines it stands for: GNU's lexer reads tokens, not lines, so
+        msgfmt accepts it. False when the line holds anything else (the caller explains)."""
+        tokens = _gnu_tokens(line)
+        if tokens is None:
+            return False
+        for keyword, index, body, comment in tokens:
+            if comment is not None:
+                entry = self.entry
+                if entry is not None and _AT_START < entry.state < _AT_STR:
+                    raise self.comment_inside(entry, lineno)
+                self.comment_line(comment, lineno)
+            elif keyword is not None:
+                name = keyword if index is None else f"{keyword}[{index}]"
+                self.keyword_line(name + ' ""', lineno, obsolete)
+                self.take_bare(name, lineno)
+            else:
+                self.string_line(f'"{body}"', lineno, obsolete)
+        return True
+
+    def free_form_previous(self, entry: _Entry, rest: str, lineno: int, obsolete: bool) -> bool:
+        """:meth:`free_form` for a ``#|`` line: keywords without index and strings only."""
+        tokens = _gnu_tokens(rest)
+        if tokens is None or any(index is not None or comment is not None
+                                 for _, index, _, comment in tokens):
+            return False
+        for keyword, _, body, _ in tokens:
+            if keyword is not None:
+                self.previous_line(entry, keyword + ' ""', lineno, obsolete)
+                assert entry.previous_last is not None
+                entry.previous_last.pop()
+                self.bare.append((entry.previous_last, "#| " + keyword, lineno))
+            else:
+                self.previous_line(entry, f'"{body}"', lineno, obsolete)
+        return True
+
+    def take_bare(self, name: str, lineno: int) -> None:
+        """Empty the string a keyword read by :meth:`free_form` was given, to be filled by
+        the strings that follow it, and remember to check that one does."""
+        entry = self.entry
+        assert entry is not None and entry.current is not None
+        entry.current.pop()
+        self.bare.append((entry.current, name, lineno))
+
+    def check_bare(self) -> None:
+        """Refuse a keyword read token by token that no string followed (GNU refuses it)."""
+        for strings, name, lineno in self.bare:
+            if not strings:
+                raise _fail(self.path, lineno, f"{name} without a string after it",
+                            hint=f'add the string in double quotes after {name} ("" when it '
+                                 "is empty), then run pipeline sync again")
+        self.bare.clear()
+
     def misplaced_msgstr(self, state: int, lineno: int) -> CatalogueError:
         if state >= _AT_STR and self.after_blank_line(lineno):
             # The entry above is complete: this msgstr starts an entry with no msgid.
@@ -548,6 +620,8 @@ class _Parser:
     def string_line(self, line: str, lineno: int, obsolete: bool) -> None:
         match = _STRING_LINE.match(line)
         if match is None:
+            if self.free_form(line, lineno, obsolete):
+                return
             raise self.bad_string(line, lineno, "string")
         entry = self.entry
         if entry is None or entry.current is None or entry.state == _AT_START:
@@ -705,6 +779,8 @@ class _Parser:
         entry, self.entry = self.entry, None
         if entry is None:
             return
+        if self.bare:
+            self.check_bare()
         if entry.state == _AT_START:
             if at_eof:
                 raise _fail(self.path, entry.first_line,
@@ -832,6 +908,22 @@ class _Parser:
 
 
 _HEADER_FIELD_START = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*):(?: |\\n|\Z)")
+
+
+def _gnu_tokens(line: str) -> list[tuple[str | None, str | None, str | None, str | None]] | None:
+    """The tokens of ``line`` as GNU's lexer reads them (keyword, plural index, string body,
+    comment: one of keyword, body and comment set per token), or None when the line holds
+    anything else."""
+    tokens = []
+    position = 0
+    while True:
+        match = _GNU_TOKEN.match(line, position)
+        if match is None:
+            return tokens if tokens and not line[position:].strip(" \t\f\v") else None
+        tokens.append(match.groups())
+        position = match.end()
+        if match.group(4) is not None:
+            return tokens
 
 
 def _ends_with_newline_escape(body: str) -> bool:

@@ -844,6 +844,87 @@ def test_a_bang_comment_holds_flags_as_for_gnu() -> None:
         assert msgcat(data) == render_po(catalogue)
 
 
+@pytest.mark.parametrize("body, expected", [
+    ('msgid "a" "b"\nmsgstr "c" "d"\n', [("ab", "cd")]),                   # strings side by side
+    ('msgid\n"a"\nmsgstr\n"c"\n', [("a", "c")]),                            # a keyword above its string
+    ('msgid "a" msgstr "c"\n', [("a", "c")]),                                # a whole entry on a line
+    ('msgid "a"\n"b" "c"\nmsgstr "d"\n', [("abc", "d")]),
+    ('msgid "a"\nmsgstr "c" # note\nmsgid "b"\nmsgstr "d"\n', [("a", "c"), ("b", "d")]),
+    ('\fmsgid\v"a"\nmsgstr\f"c"\n', [("a", "c")]),                          # form feed, vertical tab
+    ('#~ msgid "a" "b"\n#~ msgstr\n#~ "c"\n', [("ab", "c")]),
+])
+def test_tokens_are_read_wherever_the_lines_break_as_gnu_reads_them(body: str, expected: list[tuple[str, str]]) -> None:
+    """Regression: GNU's lexer reads tokens, not lines (po-lex.c), so msgfmt accepts two
+    strings on a line, a keyword with its string on the next line, a whole entry on one line,
+    a comment after an entry; we refused each one as 'text after the closing quote' or 'msgid
+    without a string on the same line'. Each is now read as GNU reads it."""
+    data = po(_ESCAPE_HEADER + body)
+    catalogue = parse_po(data)
+    assert [(m.msgid, m.msgstr) for m in catalogue.messages] == expected
+    if MSGCAT is not None:
+        assert semantic(parse_po(msgcat(data))) == semantic(catalogue)
+
+
+def test_previous_strings_are_read_token_by_token_too() -> None:
+    data = po(_ESCAPE_HEADER + '#, fuzzy\n#| msgid "o" "ld"\n#| msgid_plural\n#| "olds"\n'
+              'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\n')
+    message = parse_po(data).messages[0]
+    assert (message.previous_msgid, message.previous_msgid_plural) == ("old", "olds")
+    if MSGCAT is not None:
+        assert msgcat(data) == render_po(parse_po(data))
+
+
+@pytest.mark.parametrize("body, line, message", [
+    ('msgid\nmsgstr "c"\n', 4, "msgid without a string after it"),
+    ('msgid "a"\nmsgstr\n', 5, "msgstr without a string after it"),
+    ('msgid "a"\nmsgstr\n# note\nmsgid "b"\nmsgstr "c"\n', 5, "msgstr without a string after it"),
+    ('#, fuzzy\n#| msgid\nmsgid "a"\nmsgstr "c"\n', 5, "#| msgid without a string after it"),
+    ('msgid "a" # note\nmsgstr "c"\n', 4, "comment inside an entry"),
+    ('msgid "a"\nmsgstr "c" fuzzy\n', 5, "text after the closing quote"),
+    ('domain "news"\nmsgid "a"\nmsgstr "c"\n', 4, "a 'domain' line"),
+])
+def test_what_gnu_refuses_token_by_token_is_refused_at_its_line(body: str, line: int, message: str) -> None:
+    data = po(_ESCAPE_HEADER + body)
+    error = parse_error(data)
+    assert (error.line, message in error.message) == (line, True), str(error)
+    if MSGCAT is not None and "domain" not in body:
+        assert msgcat_or_none(data) is None
+
+
+_SEPARATORS = [" ", "\n", "\t", "\n\t", "  \n", "\n\n", "\f", " \v "]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([n for n in GOOD if n not in GNU_DIFFERS]), st.randoms(use_true_random=False))
+def test_any_layout_gnu_reads_is_read_as_gnu_reads_it(name: str, random: "object") -> None:
+    """The same catalogue with its tokens laid out anew (white space, line breaks, comments
+    indented, plural indices spaced): we read what we read from the original, and GNU msgcat
+    reads the two the same way."""
+    original = (CORPUS / name).read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    out: list[str] = []
+    for line in original.split("\n"):
+        if line.startswith("#") and not line.startswith("#~") and random.random() < 0.3:  # type: ignore[attr-defined]
+            out.append(random.choice(["  ", "\t", " "]) + line)  # type: ignore[attr-defined]
+        elif line.startswith(("msg", '"')):
+            keyword, quote, string = line.partition(' "') if line.startswith("msg") else ("", '"', line[1:])
+            if keyword.startswith("msgstr[") and random.random() < 0.5:  # type: ignore[attr-defined]
+                keyword = keyword.replace("[", random.choice([" [", "[ ", " [ "]))  # type: ignore[attr-defined]
+            separator = random.choice(_SEPARATORS)  # type: ignore[attr-defined]
+            token = (keyword + separator if keyword else "") + quote + string
+            glue = random.choice(_SEPARATORS) if out and out[-1].lstrip().startswith(("msg", '"')) else "\n"  # type: ignore[attr-defined]
+            if glue == "\n" or not out:
+                out.append(token)
+            else:
+                out[-1] += glue + token
+        else:
+            out.append(line)
+    laid_out = "\n".join(out).encode()
+    canonical = (CORPUS / name).read_bytes().decode("utf-8-sig").replace("\r\n", "\n").encode()
+    assert semantic(parse_po(laid_out)) == semantic(parse_po(canonical))
+    if MSGCAT is not None:
+        assert msgcat_or_none(laid_out) == msgcat_or_none(canonical)
+
+
 # --------------------------------------------------------------------------- rendering details
 
 def render_one(message: Message) -> str:
