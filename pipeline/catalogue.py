@@ -365,6 +365,8 @@ class _Parser:
         if kind == "~":
             self.obsolete_line(line, lineno)
             return
+        if kind == "|" and not line[2:].strip(" \t\f\v"):
+            return  # a marker with no token after it: nothing, for GNU's lexer too
         entry = self.open_for_comment(lineno)
         if kind == "|":
             self.previous_line(entry, line[2:], lineno, obsolete=False)
@@ -458,6 +460,8 @@ class _Parser:
 
     def obsolete_line(self, line: str, lineno: int) -> None:
         rest = line[2:]
+        if rest.startswith("|") and not rest[1:].strip(" \t\f\v"):
+            return  # ``#~|`` and nothing after it
         if rest.startswith("|"):
             self.previous_line(self.open_for_comment(lineno), rest[1:], lineno, obsolete=True)
             return

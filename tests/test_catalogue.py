@@ -891,6 +891,17 @@ def test_what_gnu_refuses_token_by_token_is_refused_at_its_line(body: str, line:
         assert msgcat_or_none(data) is None
 
 
+@pytest.mark.parametrize("marker", ["#|", "#| ", "#~|", "  #|\t"])
+def test_an_empty_previous_strings_line_is_nothing_as_for_gnu(marker: str) -> None:
+    """Regression: a ``#|`` line holding nothing (previous strings deleted by hand, the
+    marker left) was refused as unquoted text; GNU reads no token there and goes on."""
+    data = po(_ESCAPE_HEADER + f'#, fuzzy\n{marker}\nmsgid "a"\nmsgstr "b"\n\nmsgid "c"\n{marker}\nmsgstr "d"\n')
+    catalogue = parse_po(data)
+    assert [(m.msgid, m.msgstr, m.previous_msgid) for m in catalogue.messages] == [("a", "b", None), ("c", "d", None)]
+    if MSGCAT is not None:
+        assert msgcat(data) == render_po(catalogue)
+
+
 _SEPARATORS = [" ", "\n", "\t", "\n\t", "  \n", "\n\n", "\f", " \v "]
 
 
