@@ -971,9 +971,25 @@ def _misspelt(entry: Entry, target: str) -> str | None:
         # Closer than a variant of an absent name must be: the right form is there, so a
         # merely similar word (Berlin beside Berlingske) is another word, not a typo.
         if all(similarity(a, b) >= _MISSPELLING_SIMILARITY
-               for a, b in zip(written.split(), replacement.split())):
+               for a, b in zip(written.split(), replacement.split())) \
+                and not _renders_another_source_word(entry, written, replacement):
             return written
     return None
+
+
+def _renders_another_source_word(entry: Entry, written: str, replacement: str) -> bool:
+    """Whether a word of ``written`` sounds more like a word the source has outside every
+    glossary term than like the glossary's form: Берлине beside Berlingske renders the
+    paragraph's Berlin (in the locative), not a misspelt Berlingske. A word of a term's own
+    source form (Karimov alone, after Samir Karimov) is that term's, so it explains nothing."""
+    assert entry.glossary is not None
+    source, own = list(entry.source), set()
+    for match in entry.glossary.terms_in(entry.source, entry.src_lang):
+        source[match.start:match.end] = " " * (match.end - match.start)
+        own.update(_WORDS.findall(match.term.form(entry.src_lang) or ""))
+    others = set(_WORDS.findall("".join(source))) - own
+    return any(similarity(word, other) > similarity(word, wanted)
+               for word, wanted in zip(written.split(), replacement.split()) for other in others)
 
 
 def _quote_count(scan: QuoteScan) -> int:

@@ -116,6 +116,20 @@ def test_a_misspelling_is_found_next_to_a_correct_spelling(glossary: Glossary) -
     assert ("speaker", Severity.ERROR) in checks_fired(source, az, glossary, tgt="az")
 
 
+def test_another_source_name_that_sounds_like_a_glossary_name_is_not_its_misspelling() -> None:
+    """A name kept as is (Berlingske) and a city of the same paragraph (Berlin, Берлине in the
+    locative): the city's translation sounds more like the source's Berlin than like the
+    glossary name, so it renders Berlin; a real misspelling of the name is still found."""
+    glossary = read_glossary(io.StringIO("en,ru,kind\nBerlingske,Berlingske,organization\n"),
+                             "glossary.csv")
+    source = "The festival was reviewed by Berlingske. The troupe then toured Berlin."
+    good = "О фестивале написала газета Berlingske. Затем труппа гастролировала в Берлине."
+    assert checks_fired(source, good, glossary) == []
+    bad = "О фестивале написала газета Berlingske. Газета Berlingsk писала о Берлине."
+    (finding,) = check_entry(source, bad, "en", "ru", glossary=glossary)
+    assert finding.check == "glossary" and "'Berlingsk' in one place" in finding.message
+
+
 def test_azerbaijani_inner_quotation_starting_with_a_date_is_not_a_lost_quotation(
         glossary: Glossary) -> None:
     source = "“They told us ‘wait until May 25’ and left,” said Rashad Karimov."
