@@ -377,12 +377,21 @@ def check_glossary(entry: Entry) -> list[Finding]:
                                          f"glossary says {target!r} (glossary line {term.line})"))
             continue
         severity = Severity.ERROR if term.is_name else Severity.WARNING
-        variant = _variant(entry, target)
-        detail = f", not {variant!r}" if variant else ""
-        findings.append(_finding("glossary", severity,
-                                 f"{match.text!r} must be {target!r} in {entry.tgt_lang}"
-                                 f"{detail} (glossary line {term.line})"))
+        findings.append(_finding("glossary", severity, _missing_term_message(entry, match.text, term, target)))
     return findings + _surname_findings(entry, speakers)
+
+
+def _missing_term_message(entry: Entry, written: str, term: Term, target: str) -> str:
+    """What an editor reads for a term the translation lacks. A term every language writes
+    alike (Meydan TV) is said to be missing: "'Meydan TV' must be 'Meydan TV'" asks for
+    what the reader believes is there."""
+    variant = _variant(entry, target)
+    if term.keep_as_is:
+        detail = f", which has {variant!r}" if variant else ""
+        return (f"{written!r} is missing from the translation{detail}: the glossary keeps it as "
+                f"is in every language (glossary line {term.line})")
+    detail = f", not {variant!r}" if variant else ""
+    return f"{written!r} must be {target!r} in {entry.tgt_lang}{detail} (glossary line {term.line})"
 
 
 def _surname_findings(entry: Entry, speakers: set[str]) -> list[Finding]:

@@ -116,6 +116,21 @@ def test_a_misspelling_is_found_next_to_a_correct_spelling(glossary: Glossary) -
     assert ("speaker", Severity.ERROR) in checks_fired(source, az, glossary, tgt="az")
 
 
+def test_a_missing_name_kept_as_is_is_said_to_be_missing(glossary: Glossary) -> None:
+    """Regression: a name every language writes alike (Meydan TV) left out of a translation
+    read "'Meydan TV' must be 'Meydan TV' in az", which asks an editor for what seems to be
+    there already; it now says the name is missing and that the glossary keeps it as is."""
+    source = "“Our gas goes west,” Rashad Karimov told Meydan TV."
+    (finding,) = check_entry(source, "“Qazımız qərbə gedir”, – deyə Rəşad Kərimov bildirib.",
+                             "en", "az", glossary=glossary)
+    assert finding.check == "glossary"
+    assert finding.message == ("'Meydan TV' is missing from the translation: the glossary keeps "
+                               "it as is in every language (glossary line 4)")
+    (finding,) = check_entry("Records went to the newspaper Meydan TV.",
+                             "Sənədlər Meydan Tv-yə verilib.", "en", "az", glossary=glossary)
+    assert "'Meydan TV' is missing from the translation, which has 'Meydan Tv-yə'" in finding.message
+
+
 def test_another_source_name_that_sounds_like_a_glossary_name_is_not_its_misspelling() -> None:
     """A name kept as is (Berlingske) and a city of the same paragraph (Berlin, Берлине in the
     locative): the city's translation sounds more like the source's Berlin than like the
