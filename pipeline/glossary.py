@@ -49,6 +49,8 @@ _MIN_SIMILARITY = 0.72
 _MATCH_CACHE_SIZE = 16384
 _SUFFIX_LIMIT = {"ru": 3, "az": 6, "en": 2}
 _NO_ENDING = re.compile(r"(?!)")
+#: Marks that open a case ending written apart from the name (Azerbaijani TV-yə, TV’nin).
+_ENDING_MARKS = frozenset("-'’")
 #: What a case ending looks like, per language (to keep it when replacing a variant).
 _ENDING = {
     "en": re.compile(r"['’]s?"),
@@ -529,11 +531,15 @@ def _variant_replacement(text: str, window: list[re.Match[str]], wanted: list[st
 
 def _best_split(word: str, target: str, lang: str) -> str | None:
     """The case ending to keep when ``word`` minus that ending sounds like ``target``
-    (None: it does not). An ending must look like one and must clearly improve the match."""
+    (None: it does not). An ending must look like one and must clearly improve the match.
+    The hyphen or apostrophe opening an ending (TV-yə, TV’nin) is the ending's: a name
+    never ends with it, and the replacement would drop it (TVyə)."""
     best: tuple[float, str] | None = None
     for size in range(0, min(_SUFFIX_LIMIT.get(lang, 2), len(word) - 2) + 1):
         base, ending = (word[:-size], word[-size:]) if size else (word, "")
         if ending and not _ENDING.get(lang, _NO_ENDING).fullmatch(ending):
+            continue
+        if base[-1:] in _ENDING_MARKS:
             continue
         score = similarity(base, target) - (0.05 if ending else 0.0)
         if score >= _MIN_SIMILARITY and (best is None or score > best[0]):

@@ -491,3 +491,17 @@ def test_an_unclosed_quote_in_a_one_cell_row_counts_its_cell_in_words() -> None:
     with pytest.raises(ConfigError) as caught:
         read_glossary(io.StringIO('en,ru,az\n"Samir,Самир,Samir\n'), "g.csv")
     assert "(1 cell, the header has 3)" in caught.value.message, caught.value
+
+
+@pytest.mark.parametrize("written, repaired", [
+    ("Sənədlər Meydon TV-yə verilib.", "Sənədlər Meydan TV-yə verilib."),
+    ("Hesabatı Maydan TV’nin saytı yayıb.", "Hesabatı Meydan TV’nin saytı yayıb."),
+    ("Sənədlər Meydon TV-yə və Meydon TV-nin saytına verilib.",
+     "Sənədlər Meydan TV-yə və Meydan TV-nin saytına verilib."),
+])
+def test_an_azerbaijani_ending_keeps_its_hyphen_or_apostrophe(written: str, repaired: str) -> None:
+    """Regression: a misspelt name followed by an ending written after a hyphen or an
+    apostrophe, as Azerbaijani writes it after an abbreviation (Meydon TV-yə), was repaired
+    to "Meydan TVyə": the mark was read as the end of the name and dropped."""
+    from pipeline.glossary import replace_variants
+    assert replace_variants(written, "Meydan TV", "az") == repaired
