@@ -29,7 +29,7 @@ from pipeline.lexicon import PATRONYMIC_WORDS, is_organisation_word, lexicon
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names)
-from pipeline.numbers import Number, numbers_in, unmatched_numbers
+from pipeline.numbers import Number, changed_months, numbers_in, unmatched_numbers
 from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
                              find_quotations, quotes_nothing)
@@ -432,7 +432,20 @@ def check_numbers(entry: Entry) -> list[Finding]:
     if extra:
         findings.append(_finding("numbers", Severity.ERROR,
                                  f"number(s) not in the source: {', '.join(n.written for n in extra)}"))
-    return findings
+    return findings + _month_findings(entry)
+
+
+def _month_findings(entry: Entry) -> list[Finding]:
+    """A date's month replaced by another (May 27 → 27 марта): its figures are all there."""
+    missing, extra = changed_months(entry.source, entry.translation, entry.src_lang, entry.tgt_lang)
+    if not missing:
+        return []
+    source = ", ".join(repr(word) for word in missing)
+    target = ", ".join(repr(word) for word in extra)
+    what, verb = ("month", "is") if len(missing) == 1 else ("months", "are")
+    return [_finding("numbers", Severity.ERROR,
+                     f"the {what} {source} of the source {verb} {target} in the translation: "
+                     f"a date changed; give it the source's {what}")]
 
 
 def _scale_message(source: Number, translated: Number) -> str:

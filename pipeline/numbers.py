@@ -289,3 +289,74 @@ def _scale_factor(word: str) -> Decimal | None:
 
 def _normal(value: Decimal) -> Decimal:
     return value.normalize() if value else Decimal(0)
+
+
+#: Month names, January first, as each language writes them: English capitalised (Jan. as
+#: AP style abbreviates), Russian in every case (мая, в марте), Azerbaijani with its endings
+#: (mayın, aprelində, martadək). A date keeps its figures when a translator changes its
+#: month (May 27 → 27 марта), so the numbers alone do not see it.
+_MONTH_STEMS = {
+    "en": ("January|Jan\\.", "February|Feb\\.", "March|Mar\\.", "April|Apr\\.", "May",
+           "June|Jun\\.", "July|Jul\\.", "August|Aug\\.", "September|Sept?\\.",
+           "October|Oct\\.", "November|Nov\\.", "December|Dec\\."),
+    "ru": ("январ[ьяюеё]м?", "феврал[ьяюеё]м?", "март(?:а|у|е|ом)?", "апрел[ьяюе]м?",
+           "ма(?:й|я|ю|е|ем)", "июн[ьяюе]м?", "июл[ьяюе]м?", "август(?:а|у|е|ом)?",
+           "сентябр[ьяюеё]м?", "октябр[ьяюеё]м?", "ноябр[ьяюеё]м?", "декабр[ьяюеё]м?"),
+    "az": ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr",
+           "oktyabr", "noyabr", "dekabr"),
+}
+#: An Azerbaijani month's endings: genitive, then case (mayın 27-də, aprelində, martadək).
+_AZ_MONTH_ENDING = r"(?:[ıiuü]n)?(?:[dt][aə]n?|[dt][aə]k[ıi]|[aə]?d[aə]k|[ıiuüaə])?"
+
+
+@lru_cache(maxsize=8)
+def _month_pattern(lang: str) -> re.Pattern[str] | None:
+    stems = _MONTH_STEMS.get(_base(lang))
+    if stems is None:
+        return None
+    ending = _AZ_MONTH_ENDING if _base(lang) == "az" else ""
+    groups = "|".join(f"(?P<m{number}>{stem}){ending}" for number, stem in enumerate(stems, 1))
+    flags = 0 if _base(lang) == "en" else re.IGNORECASE
+    return re.compile(rf"(?<![^\W\d_])(?:{groups})(?![^\W\d_])", flags)
+
+
+def months_in(text: str, lang: str) -> list[tuple[int, str]]:
+    """The months ``text`` names, as (1–12, the word as written). Russian and Azerbaijani
+    write months in lower case, so a capitalised one counts only where a sentence starts
+    (Mayın 27-də …): elsewhere it is a name (Марта, Martin). English months are capitalised
+    (Theresa May is read as May; callers compare months only where one was replaced)."""
+    pattern = _month_pattern(lang)
+    if pattern is None or not _DIGIT.search(text):
+        return []  # no figure, no date
+    found = []
+    for match in pattern.finditer(blank_out(text)):
+        word = match.group()
+        before = text[:match.start()].rstrip()
+        if _base(lang) != "en" and word[:1].isupper() and before and before[-1] not in ".!?…":
+            continue
+        number = int(next(name for name, value in match.groupdict().items() if value)[1:])
+        found.append((number, word))
+    return found
+
+
+def changed_months(source: str, translation: str, src_lang: str,
+                   tgt_lang: str) -> tuple[list[str], list[str]]:
+    """The months of ``source`` the translation lacks and the months it names instead (as
+    written), when both exist: a month replaced by another. A month left out alone is
+    not reported, as a translation may write a date in figures (27.05.2024)."""
+    wanted, offered = months_in(source, src_lang), months_in(translation, tgt_lang)
+    if not wanted or not offered:
+        return [], []
+    left = Counter(number for number, _ in offered)
+    missing = []
+    for number, word in wanted:
+        if left[number]:
+            left[number] -= 1
+        else:
+            missing.append(word)
+    extra = []
+    for number, word in offered:
+        if left[number] > 0:
+            left[number] -= 1
+            extra.append(word)
+    return (missing, extra) if missing and extra else ([], [])

@@ -210,6 +210,38 @@ def test_numbers_lost_or_changed(source: str, output: str, message: str) -> None
     assert findings[0].severity is Severity.ERROR
 
 
+@pytest.mark.parametrize(("source", "output", "tgt", "message"), [
+    ("The ferry terminal reopened on May 27, 2024.",
+     "Паромный терминал вновь открылся 27 марта 2024 года.", "ru",
+     "the month 'May' of the source is 'марта' in the translation"),
+    ("He signed the decree on May 25, 2024.",
+     "O, fərmanı 2024-cü il martın 25-də imzalayıb.", "az",
+     "the month 'May' of the source is 'martın' in the translation"),
+    ("Он подписал указ 25 мая 2024 года.", "He signed the decree on June 25, 2024.", "en",
+     "the month 'мая' of the source is 'June' in the translation"),
+])
+def test_a_month_changed_in_a_date_is_a_numbers_error(source: str, output: str, tgt: str,
+                                                       message: str) -> None:
+    """Regression: a date whose month a translator changed (May 27 → 27 марта) passed every
+    check, its figures being the same; a month of the source replaced by another is now a
+    numbers error."""
+    src = "ru" if source.startswith("Он") else "en"
+    (finding,) = [f for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert message in finding.message and finding.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(("source", "output", "tgt"), [
+    ("It happened on May 27, 2024, and in March.", "Это случилось 27 мая 2024 года и в марте.", "ru"),
+    ("It happened on May 27, 2024.", "Bu, 2024-cü il mayın 27-də baş verib.", "az"),
+    ("Mayın 27-də, 2024-cü ildə baş verib.", "It happened on May 27, 2024.", "en"),
+    ("Theresa May spoke in 2019 with Marta.", "В 2019 году Тереза Мэй говорила с Мартой.", "ru"),
+    ("Martin arrived on 3 June 2024.", "Martin 3 iyun 2024-cü ildə gəlib.", "az"),
+])
+def test_the_same_months_or_none_named_pass(source: str, output: str, tgt: str) -> None:
+    src = "az" if source.startswith("Mayın") else "en"
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
 def test_urls_code_and_markup() -> None:
     source = "See *the* [report](https://example.org/r) and run `make all` <br>."
     good = "См. *этот* [доклад](https://example.org/r) и запустите `make all` <br>."

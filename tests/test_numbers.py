@@ -104,3 +104,13 @@ def test_a_twelve_hour_time_may_be_written_on_the_24_hour_clock() -> None:
                            "en", "az") == ([], [])
     assert compare_numbers("At 10:00 and at 11am.", "В 10 часов и в 11:00.", "en", "ru") == ([], [])
     assert compare_numbers("Meet at 5pm.", "Встреча в 18:00.", "en", "ru") == (["5"], ["18"])
+
+
+def test_months_are_read_in_every_case_and_names_are_not_months() -> None:
+    from pipeline.numbers import months_in
+    assert months_in("27 мая, в марте 2024 года и в сентябре", "ru") == [(5, "мая"), (3, "марте"), (9, "сентябре")]
+    assert months_in("Mayın 27-də, aprelində və 25 martadək, 2024", "az") == [
+        (5, "Mayın"), (4, "aprelində"), (3, "martadək")]
+    assert months_in("On Jan. 5, 2024 and in May", "en") == [(1, "Jan."), (5, "May")]
+    assert months_in("В 2024 году с Мартой, Martin 3 gün", "ru") == []
+    assert months_in("в мае", "ru") == []  # no figure: no date to compare
