@@ -29,7 +29,7 @@ from pipeline.lexicon import PATRONYMIC_WORDS, is_organisation_word, lexicon
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names)
-from pipeline.numbers import Number, changed_months, numbers_in, unmatched_numbers
+from pipeline.numbers import Number, changed_currencies, changed_months, numbers_in, unmatched_numbers
 from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
                              find_quotations, quotes_nothing)
@@ -432,7 +432,20 @@ def check_numbers(entry: Entry) -> list[Finding]:
     if extra:
         findings.append(_finding("numbers", Severity.ERROR,
                                  f"number(s) not in the source: {', '.join(n.written for n in extra)}"))
-    return findings + _month_findings(entry)
+    return findings + _month_findings(entry) + _currency_findings(entry)
+
+
+def _currency_findings(entry: Entry) -> list[Finding]:
+    """An amount given another currency (USD 360,000 → 360 000 евро): its figure is there."""
+    missing, extra = changed_currencies(entry.source, entry.translation)
+    if not missing:
+        return []
+    source = ", ".join(repr(word) for word in missing)
+    target = ", ".join(repr(word) for word in extra)
+    what, verb = ("currency", "is") if len(missing) == 1 else ("currencies", "are")
+    return [_finding("numbers", Severity.ERROR,
+                     f"the {what} {source} of the source {verb} {target} in the translation: "
+                     f"an amount changed currency; give it the source's {what}")]
 
 
 def _month_findings(entry: Entry) -> list[Finding]:

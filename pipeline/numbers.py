@@ -344,19 +344,55 @@ def changed_months(source: str, translation: str, src_lang: str,
     """The months of ``source`` the translation lacks and the months it names instead (as
     written), when both exist: a month replaced by another. A month left out alone is
     not reported, as a translation may write a date in figures (27.05.2024)."""
-    wanted, offered = months_in(source, src_lang), months_in(translation, tgt_lang)
+    return _replaced(months_in(source, src_lang), months_in(translation, tgt_lang))
+
+
+def _replaced(wanted: list[tuple[object, str]],
+              offered: list[tuple[object, str]]) -> tuple[list[str], list[str]]:
+    """The words of ``wanted`` whose key ``offered`` lacks and the words ``offered`` has
+    instead, each as written; nothing unless both exist (one replaced by another)."""
     if not wanted or not offered:
         return [], []
-    left = Counter(number for number, _ in offered)
+    left = Counter(key for key, _ in offered)
     missing = []
-    for number, word in wanted:
-        if left[number]:
-            left[number] -= 1
+    for key, word in wanted:
+        if left[key]:
+            left[key] -= 1
         else:
             missing.append(word)
     extra = []
-    for number, word in offered:
-        if left[number] > 0:
-            left[number] -= 1
+    for key, word in offered:
+        if left[key] > 0:
+            left[key] -= 1
             extra.append(word)
     return (missing, extra) if missing and extra else ([], [])
+
+
+#: Currencies as the three languages write them: codes, signs and names in their cases
+#: (USD, $, dollars, долларов, ABŞ dolları). An amount keeps its figure when a translator
+#: gives it another currency (USD 360,000 → 360 000 евро), so the numbers alone do not
+#: see it. Codes are matched in capitals only, names in any case.
+_CURRENCIES = (
+    ("USD", r"USD|US\$|\$", r"dollars?|доллар\w*|dollar\w*"),
+    ("EUR", r"EUR|€", r"euros?|евро|avro\w*|yevro\w*"),
+    ("AZN", r"AZN|₼", r"manat\w*|манат\w*"),
+    ("RUB", r"RUB|₽", r"roubles?|rubles?|рубл\w*|rubl\w*"),
+    ("GBP", r"GBP|£", r"pounds? sterling|фунт\w* стерлинг\w*|funt sterlinq\w*"),
+)
+_CURRENCY = re.compile("|".join(
+    rf"(?P<{code}>(?<![^\W\d_])(?:{codes})(?![^\W\d_])|(?<![^\W\d_])(?i:{names})(?![^\W\d_]))"
+    for code, codes, names in _CURRENCIES))
+
+
+def currencies_in(text: str) -> list[tuple[str, str]]:
+    """The currencies ``text`` names where it has a figure, as (code, the word as written)."""
+    if not _DIGIT.search(text):
+        return []  # no amount
+    return [(match.lastgroup or "", match.group()) for match in _CURRENCY.finditer(blank_out(text))]
+
+
+def changed_currencies(source: str, translation: str) -> tuple[list[str], list[str]]:
+    """The currencies of ``source`` the translation lacks and those it names instead (as
+    written), when both exist: an amount given another currency. A currency left out alone
+    is not reported (a translation may leave an obvious one unsaid)."""
+    return _replaced(currencies_in(source), currencies_in(translation))

@@ -242,6 +242,39 @@ def test_the_same_months_or_none_named_pass(source: str, output: str, tgt: str) 
     assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
 
 
+@pytest.mark.parametrize(("source", "output", "tgt", "message"), [
+    ("The theatre's new roof cost USD 360,000.",
+     "Новая крыша театра обошлась в 360 000 евро.", "ru",
+     "the currency 'USD' of the source is 'евро' in the translation"),
+    ("The theatre's new roof cost $360,000.",
+     "Teatrın yeni damı 360 000 manata başa gəlib.", "az",
+     "the currency '$' of the source is 'manata' in the translation"),
+    ("Проект стоит 2,5 млрд манатов.", "The project costs 2.5 billion dollars.", "en",
+     "the currency 'манатов' of the source is 'dollars' in the translation"),
+])
+def test_an_amount_given_another_currency_is_a_numbers_error(source: str, output: str, tgt: str,
+                                                             message: str) -> None:
+    """Regression: an amount whose currency a translator changed (USD 360,000 → 360 000
+    евро) passed every check, its figure being the same; a currency of the source replaced
+    by another is now a numbers error."""
+    src = "ru" if source.startswith("Проект") else "en"
+    (finding,) = [f for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert message in finding.message and finding.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("It cost USD 360,000.", "Это стоило 360 000 долларов США.", "en", "ru"),
+    ("It cost $360,000.", "Bu, 360.000 ABŞ dollarına başa gəlib.", "en", "az"),
+    ("It cost USD 360,000 (EUR 330,000).", "Это стоило 360 000 долларов (330 000 евро).", "en", "ru"),
+    ("It cost USD 360,000.", "Это стоило 360 000 долларов (около 330 000 евро).", "en", "ru"),
+    ("Layihə 2,5 milyard manata başa gəlir.", "Проект стоит 2,5 млрд манатов.", "az", "ru"),
+    ("He lost 20 pounds in 2024.", "В 2024 году он похудел на 9 кг.", "en", "ru"),
+])
+def test_the_same_currency_passes(source: str, output: str, src: str, tgt: str) -> None:
+    findings = [f for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert not [f for f in findings if "currency" in f.message]
+
+
 def test_urls_code_and_markup() -> None:
     source = "See *the* [report](https://example.org/r) and run `make all` <br>."
     good = "См. *этот* [доклад](https://example.org/r) и запустите `make all` <br>."

@@ -114,3 +114,10 @@ def test_months_are_read_in_every_case_and_names_are_not_months() -> None:
     assert months_in("On Jan. 5, 2024 and in May", "en") == [(1, "Jan."), (5, "May")]
     assert months_in("В 2024 году с Мартой, Martin 3 gün", "ru") == []
     assert months_in("в мае", "ru") == []  # no figure: no date to compare
+
+
+def test_currencies_by_code_sign_and_name() -> None:
+    from pipeline.numbers import currencies_in
+    assert currencies_in("USD 360,000, $5, 2 евро, 3 manatdan, A$ 7, 5 pounds") == [
+        ("USD", "USD"), ("USD", "$"), ("EUR", "евро"), ("AZN", "manatdan")]
+    assert currencies_in("dollars and euros") == []  # no figure: no amount
