@@ -80,6 +80,17 @@ def check_output(source: str, output: str, src_lang: str, tgt_lang: str,
     return reasons
 
 
+def script_problems(source: str, output: str, tgt_lang: str,
+                    limits: GateLimits = GateLimits()) -> list[str]:
+    """The gate's script reasons alone, for an output the post-processors have changed:
+    a name the engine left in the source's letters and the glossary respelt counts in the
+    target's script."""
+    src, out = strip_placeholders(source), strip_placeholders(output)
+    if not _has_letters(src) or _only_names(src, out, limits):
+        return []
+    return _script(out, tgt_lang, limits)
+
+
 def _has_letters(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 

@@ -28,7 +28,7 @@ from pipeline.memory import ALTERNATIVE_PREFIX, FuzzyMemory, MemoryMatch, Transl
 from pipeline.update import keep_as_previous
 from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, EntryStatus, Message
 from pipeline.placeholders import Protected, placeholder_pattern, protect, restore, strip_placeholders
-from pipeline.sanity import check_output
+from pipeline.sanity import check_output, script_problems
 from pipeline.segmentation import Piece, split_pieces
 
 #: (source_msgid, machine_output, source_lang, target_lang) -> (fixed_output, problems).
@@ -356,18 +356,33 @@ def _finish(item: _Item, translations: dict[str, str], provenance: str,
     # addresses, code) are kept as they are, so their Latin letters say nothing about the
     # output's script, length or faithfulness.
     gate = check_output(item.protected.text, joined, source_lang, target_lang)
+    # Names the engine left in the source's letters are the glossary's to respell (the
+    # pseudo engine leaves them so on purpose): an output failing on its script alone is
+    # judged again once the post-processors have run.
+    script_later = bool(postprocess) and not problems and bool(gate) \
+        and all(reason.startswith("script:") for reason in gate)
     if gate[:1] and gate[0].startswith("empty"):
         reasons = gate  # lost placeholders are a consequence, not news
     else:
-        reasons = [f"placeholders: {problem}" for problem in problems] + gate
+        reasons = [f"placeholders: {problem}" for problem in problems] + ([] if script_later else gate)
     for processor in postprocess if not reasons else ():
         text, found = processor(item.message.msgid, text, source_lang, target_lang)
         reasons += found
+    if script_later:
+        reasons += script_problems(item.protected.text, _without_protected(text, item.protected),
+                                   target_lang)
     if reasons:
         _refuse(item, reasons, provenance, report)
         return
     _accept(item.message, text, provenance)
     report.stats(item.pair).machine_translated += 1
+
+
+def _without_protected(text: str, protected: Protected) -> str:
+    """``text`` with the protected spans (URLs, code) blanked, as the gate judges them."""
+    for original in protected.mapping.values():
+        text = text.replace(original, " ")
+    return text
 
 
 def _unfinished(item: _Item, translations: dict[str, str]) -> list[str]:

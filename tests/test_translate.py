@@ -237,6 +237,26 @@ def test_postprocessors_fix_or_reject() -> None:
     assert bridge.msgstr == "" and bridge.comments[0].startswith("mt rejected: glossary:")
 
 
+def test_names_the_glossary_respells_count_in_the_target_script() -> None:
+    """Regression: a short entry that is mostly a name (an image credit) was rejected as
+    "script: only 8% of letters in the ru script" when the engine left the name in the
+    source's letters (the pseudo engine does so on purpose, for the glossary to spell it),
+    though the glossary post-processor would have respelt it; the script is now judged on
+    the output once the post-processors have run. Output in the wrong script stays rejected."""
+    import io
+
+    from pipeline.glossary import glossary_postprocessor, read_glossary
+
+    glossary = read_glossary(io.StringIO("en,ru,kind\nArzu Geybullayeva,Арзу Гейбуллаева,person\n"),
+                             "glossary.csv")
+    jobs = [job("a.ru.po", Message("Image by Arzu Geybullayeva"),
+                Message("Image by Samira Mammadova Photography Studio"))]
+    report = translate_catalogues(jobs, PseudoEngine(), postprocess=[glossary_postprocessor(glossary)])
+    credit, staff = jobs[0].catalogue.messages
+    assert credit.msgstr == "［Image бы Арзу Гейбуллаева］" and report.rejected == 1
+    assert staff.msgstr == "" and staff.comments[0].startswith("mt rejected: script:")
+
+
 def test_engine_failures_are_reported_per_pair() -> None:
     jobs = [job("a.ru.po", Message("Hello there."))]
     report = translate_catalogues(jobs, FailingEngine())
