@@ -463,7 +463,11 @@ AZERBAIJANI = Lexicon(
                     ("dediyinə", "görə"), ("dediklərinə", "görə"), ("qənaətincə",),
                     ("qənaətinə", "görə"), ("bildirdiyinə", "görə"),
                     ("açıqlamasına", "görə"), ("məlumatına", "görə"),
-                    ("iddiasına", "görə"), ("sözləri", "ilə")),
+                    ("iddiasına", "görə"), ("sözləri", "ilə"), ("yazdığına", "görə"),
+                    ("qeyd", "etdiyinə", "görə"), ("xəbər", "verdiyinə", "görə"),
+                    ("söylədiyinə", "görə"), ("dediyi", "kimi"), ("qeyd", "etdiyi", "kimi"),
+                    ("bildirdiyi", "kimi"), ("vurğuladığı", "kimi"), ("yazdığı", "kimi"),
+                    ("söylədiyi", "kimi")),
     asides=_phrases("həmçinin sonra da də isə yenə yenidən artıq əvvəlcə hətta dünən "
                     "cümə şənbə bazar çərşənbə jurnalistlərə mətbuata birlikdə bərabər|"
                     "öz növbəsində|daha sonra|bir daha|bu dəfə|"

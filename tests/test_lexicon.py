@@ -39,3 +39,21 @@ def test_russian_verbs_of_complaint_and_phrasing() -> None:
             ("Как выразилась организатор Лейла Рзаева, «билеты разошлись за час».", "Лейла Рзаева")):
         assert [(q.speaker, q.kind) for q in find_quotations(text, "ru")] == [
             (speaker, QuoteKind.SPEECH)], text
+
+
+def test_azerbaijani_as_x_noted_and_according_to_what_x_wrote() -> None:
+    """Regression: X-in qeyd etdiyi kimi, “…” (as X noted: the natural rendering of English
+    As X noted, “…”) and X-in yazdığına görə, “…” (according to what X wrote) gave the
+    quotation no speaker, so a translator who gave it to another person
+    (Babaoğlunun qeyd etdiyi kimi) went unnoticed by the speaker check."""
+    from pipeline.quotes import QuoteKind, find_quotations
+    for text, speaker in (
+            ("Azər Qasımlının qeyd etdiyi kimi, “Rəsmi Bakı layihələrdə iştirak edir”.", "Azər Qasımlı"),
+            ("Natiq Cəfərlinin dediyi kimi, “bu büdcə real deyil”.", "Natiq Cəfərli"),
+            ("Leyla Əliyevanın bildirdiyi kimi, “çay ölür”.", "Leyla Əliyeva"),
+            ("Tural Hüseynzadənin vurğuladığı kimi, “çay ölür”.", "Tural Hüseynzadə"),
+            ("The Guardian-ın yazdığına görə, “sənədlər sızdırılıb”.", "The Guardian"),
+            ("Meydan TV-nin xəbər verdiyinə görə, “sənədlər sızdırılıb”.", "Meydan TV"),
+            ("Azər Qasımlının qeyd etdiyinə görə, “Rəsmi Bakı layihələrdə iştirak edir”.", "Azər Qasımlı")):
+        assert [(q.speaker, q.kind) for q in find_quotations(text, "az")] == [
+            (speaker, QuoteKind.SPEECH)], text
