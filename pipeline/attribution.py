@@ -780,6 +780,8 @@ def _name_word(tokens: list[Token], position: int, first: int, text: str,
     token = tokens[position]
     if position > first and not _name_gap(tokens[position - 1], text[tokens[position - 1].end:token.start], lex):
         return False
+    if position > first and _cyrillic(tokens[position - 1].text) != _cyrillic(token.text):
+        return False  # сказал Джафарли Meydan TV: no name is half in another alphabet
     if token.text in lex.particles:
         return position > first
     return token.text[0].isupper() and not lex.is_dative_name(token.text) \
@@ -787,6 +789,11 @@ def _name_word(tokens: list[Token], position: int, first: int, text: str,
         and not _dative_pair([t.text for t in tokens[position:position + 2]], 0, lex) \
         and not (position > first and _addressed_after([tokens[position - 1].text, token.text],
                                                        1, lex))
+
+
+def _cyrillic(word: str) -> bool:
+    """Whether ``word`` opens with a Cyrillic letter (Джафарли; not Meydan, BBC)."""
+    return "\u0400" <= word[:1] <= "\u052f"
 
 
 def _addressed_after(words: list[str], index: int, lex: Lexicon) -> bool:

@@ -240,3 +240,32 @@ def test_a_joint_statement_with_a_role_before_the_last_name_has_no_single_speake
     for text, speaker in (("“No,” said Karimov and then left.", "Karimov"),
                           ("“No,” said Karimov and his deputy.", "Karimov")):
         assert [q.speaker for q in find_quotations(text, "en")] == [speaker], text
+
+
+def test_a_name_group_ends_where_the_script_changes() -> None:
+    """Regression: «…», — сказал Джафарли Meydan TV (said to Meydan TV, a name Russian
+    leaves in Latin letters and does not decline) gave the quotation to 'Джафарли Meydan
+    TV', which the speaker check then read as Meydan TV, reporting a correct translation as
+    a swap; a Russian name is never half in Latin letters, so the group ends there."""
+    from pipeline.quotes import find_quotations
+    for text, speaker in (
+            ("«Рынок [газа] важен для нас», — сказал Джафарли Meydan TV.", "Джафарли"),
+            ("«Рынок важен», — сказал Джафарли BBC в понедельник.", "Джафарли"),
+            ("«Рынок важен», — сказал Натиг Джафарли Meydan TV.", "Натиг Джафарли")):
+        assert [q.speaker for q in find_quotations(text, "ru")] == [speaker], text
+    assert [q.speaker for q in find_quotations(
+        "“Bazar vacibdir,” deyə Natiq Cəfərli bildirib.", "az")] == ["Natiq Cəfərli"]
+
+
+def test_a_correct_translation_saying_whom_the_speaker_told_is_no_swap() -> None:
+    import io
+
+    from pipeline.checks import check_entry
+    from pipeline.glossary import read_glossary
+    glossary = read_glossary(io.StringIO("az,ru,kind\nNatiq Cəfərli,Натиг Джафарли,person\n"
+                                         "Cəfərli,Джафарли,person\nMeydan TV,Meydan TV,organization\n"),
+                             "glossary.csv")
+    source = "«Bu ölkələrin [qaz] bazarı bizim üçün vacibdir», — deyə Cəfərli Meydan TV-yə bildirib."
+    translation = "«Рынок [газа] этих стран важен для нас», — сказал Джафарли Meydan TV."
+    assert [f.message for f in check_entry(source, translation, "az", "ru", glossary=glossary)
+            if f.check == "speaker"] == []
