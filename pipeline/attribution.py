@@ -1070,7 +1070,7 @@ def _before_genitive(text: str, tokens: list[Token], words: list[str], lang: str
     size = _after_genitive_at(words, lex)
     if not size or len(tokens) <= size:
         return None
-    last = len(tokens) - size - 1
+    last = _before_where_and_whom(tokens, len(tokens) - size - 1, lex)
     written = tokens[last].text
     stem = _az_genitive_stem(written)
     if not written[0].isupper() or _common_noun(stem or written, lex):
@@ -1085,6 +1085,24 @@ def _before_genitive(text: str, tokens: list[Token], words: list[str], lang: str
         first += 1
     start, end = tokens[first].start, tokens[last].start + len(stem)
     return Name(start, end, " ".join(text[start:end].split()), person=True)
+
+
+def _before_where_and_whom(tokens: list[Token], last: int, lex: Lexicon) -> int:
+    """The index of the genitive name's last word when where the speaker said it and to
+    whom stand between it and the phrase (X-in Meydan TV-yə müsahibəsində qeyd etdiyi kimi):
+    a lower-case locative, and the outlet's capitalised words up to one in the dative."""
+    while last > 0:
+        word = tokens[last].text
+        if lex.is_adverbial(word):
+            last -= 1
+        elif word[:1].isupper() and lex.is_dative_name(word):
+            last -= 1
+            while last > 0 and tokens[last].text[:1].isupper() \
+                    and _az_genitive_stem(tokens[last].text) is None:
+                last -= 1
+        else:
+            break
+    return last
 
 
 def _common_noun(word: str, lex: Lexicon) -> bool:

@@ -269,3 +269,17 @@ def test_a_correct_translation_saying_whom_the_speaker_told_is_no_swap() -> None
     translation = "«Рынок [газа] этих стран важен для нас», — сказал Джафарли Meydan TV."
     assert [f.message for f in check_entry(source, translation, "az", "ru", glossary=glossary)
             if f.check == "speaker"] == []
+
+
+def test_azerbaijani_as_x_noted_with_where_and_to_whom_in_between() -> None:
+    """Regression: X-in Meydan TV-yə müsahibəsində qeyd etdiyi kimi, “…” (as X noted in an
+    interview with Meydan TV) gave the quotation no speaker, the genitive name being looked
+    for right before the phrase; the outlet spoken to and the lower-case locative between
+    them are now passed over."""
+    from pipeline.quotes import find_quotations
+    for text, speaker in (
+            ("Azər Qasımlının Meydan TV-yə müsahibəsində qeyd etdiyi kimi, “Bakı iştirak edir”.",
+             "Azər Qasımlı"),
+            ("Qasımlının müsahibəsində dediyi kimi, “Bakı iştirak edir”.", "Qasımlı"),
+            ("Natiq Cəfərlinin APA-ya bildirdiyinə görə, “büdcə real deyil”.", "Natiq Cəfərli")):
+        assert [q.speaker for q in find_quotations(text, "az")] == [speaker], text
