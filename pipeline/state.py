@@ -239,13 +239,14 @@ class PublishedVersions:
 def edited_since_written(path: Path, recorded: str | None, new: str | None = None) -> bool:
     """Whether the version at ``path`` is neither what sync last wrote there (``recorded``)
     nor ``new`` (the digest of what it would write now, if given): someone changed it in
-    between. False when nothing is recorded or the file is gone."""
-    if recorded is None or recorded == new:
+    between. False when nothing is recorded or the file is gone. The file is read even when
+    ``new`` is what was recorded: a correction made since is neither."""
+    if recorded is None:
         return False
     try:
         current = file_digest(path)
-    except FileNotFoundError:
-        return False
+    except (FileNotFoundError, IsADirectoryError):
+        return False  # nothing to lose; writing reports the folder
     except OSError:
         return True  # unreadable: not known to be sync's, so not written over
     return current not in (recorded, new)

@@ -533,3 +533,28 @@ def test_published_versions_outlive_a_corrupt_record_and_tell_edits_apart(tmp_pa
     mtime = (tmp_path / PUBLISHED_FILE).stat().st_mtime_ns
     again.save({})  # nothing new: the record is not rewritten
     assert (tmp_path / PUBLISHED_FILE).stat().st_mtime_ns == mtime
+
+
+def test_a_version_edited_by_hand_is_kept_when_sync_would_write_what_it_wrote_before(tmp_path: Path) -> None:
+    """Regression: a correction made in ``public/ru/a.md`` while the article and its catalogue
+    stayed as they were was written over by the next sync without a word: the check took
+    "sync would write what it wrote last time" for "the file is sync's", without reading it."""
+    from pipeline.fileio import fingerprint
+    from pipeline.state import edited_since_written
+
+    version = tmp_path / "a.md"
+    version.write_bytes(b"v1 corrected by hand")
+    assert edited_since_written(version, fingerprint(b"v1"), fingerprint(b"v1"))
+    version.write_bytes(b"v1")
+    assert not edited_since_written(version, fingerprint(b"v1"), fingerprint(b"v1"))
+
+    root = write_project(tmp_path / "p", {"a": "---\ntitle: Port\n---\n\nThe port grew.\n"},
+                         'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
+    from pipeline.engines.pseudo import PseudoEngine
+    assert run(root, PseudoEngine()).ok
+    published = root / "public/ru/a.md"
+    edited = published.read_text(encoding="utf-8") + "\nИсправлено редактором.\n"
+    published.write_text(edited, encoding="utf-8")
+    report = run(root, PseudoEngine())
+    assert [e.path for e in report.errors] == ["public/ru/a.md"]
+    assert published.read_text(encoding="utf-8") == edited
