@@ -537,7 +537,7 @@ def project_status(config: Config, checker: CatalogueChecks | None = None
     problems = Problems()
     rows = []
     own: set[tuple[str, str]] = set()
-    versions = PublishedVersions.load(config.root)
+    versions = PublishedVersions.of(config)
     for article, lang, rel, catalogue in iter_catalogues(config, problems):
         own.add((article.lang, article.slug))
         output = config.output_rel(lang, article.slug)

@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Collection
 
 from .fileio import atomic_write, file_digest
+
+if TYPE_CHECKING:
+    from .config import Config
 
 STATE_FILE = ".pipeline/state.json"
 _FORMAT = 1
@@ -187,7 +191,9 @@ class RunState:
         return True
 
 
-PUBLISHED_FILE = ".pipeline/published.json"
+PUBLISHED_FILE = ".pipeline-published.sha256"
+LEGACY_PUBLISHED_FILE = ".pipeline/published.json"
+_RECORD_LINE = re.compile(r"([0-9a-f]{64})  (.+)")
 
 
 @dataclass
@@ -197,51 +203,107 @@ class PublishedVersions:
     sync would write now, was edited by hand (a correction made in ``public/`` instead of the
     catalogue), and writing over it would lose that edit without a word.
 
-    Kept apart from :class:`RunState`, which is dropped whenever the settings or the code
-    change: this record must outlive both. Without it (a fresh clone, a deleted
-    ``.pipeline/``) nothing is known to be hand-edited and versions are written as before."""
+    The record lives beside the versions it describes, in the output folder
+    (``public/.pipeline-published.sha256``), so it goes wherever they go: a newsroom that
+    commits its published files commits the record with them, and a fresh clone still knows
+    which versions a person changed; where they are not committed, neither is the record, and
+    a colleague's pulled record cannot call a local version edited. One line per version,
+    ``<sha256>  <path from that folder>`` in ``sha256sum``'s format, sorted by path (``sha256sum
+    -c`` there names the versions edited since), each followed by an empty line: git merges
+    two editors' records, who published different versions, without a conflict (changed lines
+    next to each other conflict). Lines it cannot read (a merge's conflict markers, where both
+    sides changed one version) are skipped, and every digest a path has counts as sync's.
+    It is also kept apart from :class:`RunState`, which is dropped whenever the settings or
+    the code change: this record must outlive both. Without it nothing is known to be
+    hand-edited and versions are written as before. ``.pipeline/published.json``, where
+    earlier releases kept it, is read for the versions the record does not name."""
 
     root: Path
-    digests: dict[str, str] = field(default_factory=dict)
-    _loaded: dict[str, str] = field(default_factory=dict)
+    folder: str = "."  # the record's folder, project-relative (the output pattern's fixed folder)
+    digests: dict[str, frozenset[str]] = field(default_factory=dict)
+    _text: str | None = None  # the record as read (None: no record file)
+
+    @property
+    def record_path(self) -> str:
+        """The record file, project-relative (``public/.pipeline-published.sha256``)."""
+        return (Path(self.folder) / PUBLISHED_FILE).as_posix()
 
     @classmethod
-    def load(cls, root: Path) -> "PublishedVersions":
-        try:
-            data = json.loads((root / PUBLISHED_FILE).read_text(encoding="utf-8"))
-            digests = {str(rel): str(digest) for rel, digest in data["versions"].items()}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            digests = {}
-        return cls(root, dict(digests), digests)
+    def of(cls, config: "Config") -> "PublishedVersions":
+        """The project's record, in the output pattern's fixed folder (``public``)."""
+        return cls.load(config.root, Path(os.path.relpath(config.output_root, config.root)).as_posix())
 
-    def recorded(self, rel: str) -> str | None:
-        """The digest of the version at ``rel`` as sync last wrote it, if known."""
-        return self.digests.get(rel)
+    @classmethod
+    def load(cls, root: Path, folder: str = ".") -> "PublishedVersions":
+        """The record in ``folder``, project-relative."""
+        versions = cls(root, folder)
+        try:
+            versions._text = (root / folder / PUBLISHED_FILE).read_text(encoding="utf-8")
+        except (OSError, ValueError):
+            versions._text = None
+        for line in (versions._text or "").splitlines():
+            match = _RECORD_LINE.fullmatch(line)
+            if match is not None:
+                rel = versions._project_rel(match.group(2))
+                versions.digests[rel] = versions.digests.get(rel, frozenset()) | {match.group(1)}
+        for rel, digest in _legacy_digests(root).items():
+            versions.digests.setdefault(rel, frozenset({digest}))
+        return versions
+
+    def _project_rel(self, name: str) -> str:
+        return name if self.folder in ("", ".") else f"{self.folder}/{name}"
+
+    def _record_name(self, rel: str) -> str | None:
+        if self.folder in ("", "."):
+            return rel
+        prefix = self.folder + "/"
+        return rel[len(prefix):] if rel.startswith(prefix) else None
+
+    def recorded(self, rel: str) -> frozenset[str]:
+        """The digests of the version at ``rel`` as sync last wrote it (empty: not known)."""
+        return self.digests.get(rel, frozenset())
 
     def changed_since_written(self, rel: str) -> bool:
         """Whether the version at ``rel`` is no longer what sync last wrote there (someone
         changed it since); False when nothing is recorded or the file is gone."""
-        return edited_since_written(self.root / rel, self.digests.get(rel))
+        return edited_since_written(self.root / rel, self.recorded(rel))
 
     def save(self, written: dict[str, str]) -> bool:
-        """Record the versions this run wrote or found right; write the file if that changed
-        it, and return whether it did."""
-        self.digests.update(written)
-        if self.digests == self._loaded:
+        """Record the versions this run wrote or found right, and forget the versions whose
+        file is gone (nothing of them is left to protect); write the file if that changed it,
+        and return whether it did. A run that published nothing leaves the record as it is (a
+        no-op sync reads no version)."""
+        if not written:
             return False
-        text = json.dumps({"format": _FORMAT, "versions": dict(sorted(self.digests.items()))},
-                          ensure_ascii=False, indent=0)
-        atomic_write(self.root / PUBLISHED_FILE, text.encode("utf-8"))
-        self._loaded = dict(self.digests)
-        return True
+        self.digests.update((rel, frozenset({digest})) for rel, digest in written.items())
+        entries = sorted((name, digest) for rel, digests in self.digests.items()
+                         if (name := self._record_name(rel)) is not None and os.path.lexists(self.root / rel)
+                         for digest in digests)
+        text = "".join(f"{digest}  {name}\n\n" for name, digest in entries)
+        if text != self._text:
+            path = self.root / self.record_path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, text.encode("utf-8"))
+            self._text = text
+            return True
+        return False
 
 
-def edited_since_written(path: Path, recorded: str | None, new: str | None = None) -> bool:
-    """Whether the version at ``path`` is neither what sync last wrote there (``recorded``)
-    nor ``new`` (the digest of what it would write now, if given): someone changed it in
-    between. False when nothing is recorded or the file is gone. The file is read even when
-    ``new`` is what was recorded: a correction made since is neither."""
-    if recorded is None:
+def _legacy_digests(root: Path) -> dict[str, str]:
+    """What ``.pipeline/published.json`` (the record of earlier releases) holds, if anything."""
+    try:
+        data = json.loads((root / LEGACY_PUBLISHED_FILE).read_text(encoding="utf-8"))
+        return {str(rel): str(digest) for rel, digest in data["versions"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def edited_since_written(path: Path, recorded: Collection[str], new: str | None = None) -> bool:
+    """Whether the version at ``path`` is neither what sync last wrote there (one of
+    ``recorded``) nor ``new`` (the digest of what it would write now, if given): someone
+    changed it in between. False when nothing is recorded or the file is gone. The file is
+    read even when ``new`` is what was recorded: a correction made since is neither."""
+    if not recorded:
         return False
     try:
         current = file_digest(path)
@@ -249,4 +311,4 @@ def edited_since_written(path: Path, recorded: str | None, new: str | None = Non
         return False  # nothing to lose; writing reports the folder
     except OSError:
         return True  # unreadable: not known to be sync's, so not written over
-    return current not in (recorded, new)
+    return current != new and current not in recorded

@@ -32,7 +32,7 @@ from .extract import Annotator, build_template
 from .fileio import (ABSENT, ProjectLock, cleanup_temp_files, copy_if_changed, fingerprint, flush_file_system,
                      resolved_folders_cache, safe_join, write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
-from .state import PUBLISHED_FILE, ArticleRecord, PublishedVersions, edited_since_written, file_signature
+from .state import ArticleRecord, PublishedVersions, edited_since_written, file_signature
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
@@ -65,7 +65,7 @@ class CatalogueState:
     after: Catalogue | None = None
     left: str | None = None  # fingerprint of the file as this run left it (written or unchanged)
     linked: tuple[LinkedFile, ...] = ()  # the local files the article links to (publish stage only)
-    published: str | None = None  # the digest of the version as sync last wrote it (publish stage only)
+    published: frozenset[str] = frozenset()  # the digests of the version as sync last wrote it (publish stage only)
 
 
 @dataclass
@@ -245,7 +245,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
 
         clean, dirty = partition(found, cache, options.engine, lambda: [rel for _, _, rel in catalogues()],
                                  lambda rel, slug: _source_language(config, rel, slug))
-        published = PublishedVersions.load(config.root)
+        published = PublishedVersions.of(config)
         done = _run(config, dirty, _without_empty_memory(options, catalogues), report, catalogues, clean, found,
                     published)
         report.articles = len(done) + len(clean)
@@ -253,7 +253,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
             _flush_rebuildable(config)
             listed.clear()
         if published.save(report.version_digests):  # once the versions it records are on disk
-            report.state_written.append(PUBLISHED_FILE)
+            report.written.append(published.record_path)  # a project file: git shows it changing
         if cache is not None:
             remember(cache, [a.outcome for a in done if a.outcome is not None], report,
                      {slug for _, slug in found}, [rel for _, _, rel in catalogues()])

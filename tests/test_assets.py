@@ -250,7 +250,8 @@ def test_nothing_outside_the_source_folder_is_copied(tmp_path: Path) -> None:
     (root / "source" / "linked").symlink_to(secret.parent, target_is_directory=True)
     report = run(root)
     assert report.copied == [] and report.broken_links == []
-    assert [p.name for p in (root / "public").rglob("*") if p.is_file() and p.suffix != ".md"] == []
+    assert [p.name for p in (root / "public").rglob("*") if p.is_file() and p.suffix != ".md"
+            and p.name != ".pipeline-published.sha256"] == []
 
 
 def test_an_in_tree_layout_copies_nothing(tmp_path: Path) -> None:
@@ -264,7 +265,8 @@ def test_an_in_tree_layout_copies_nothing(tmp_path: Path) -> None:
     created = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
                if ".pipeline" not in p.parts and p not in before and p.is_file()}
     assert report.copied == []
-    assert {rel for rel in created if not rel.startswith("locale/")} == {"content/port/index.ru.md"}
+    assert {rel for rel in created if not rel.startswith("locale/")} == {
+        "content/port/index.ru.md", "content/.pipeline-published.sha256"}
 
 
 def test_a_second_sync_changes_nothing_and_a_changed_file_is_copied_again(tmp_path: Path) -> None:

@@ -246,7 +246,7 @@ def test_a_page_translated_by_hand_where_a_version_goes_is_not_replaced(tmp_path
 def test_a_version_edited_by_hand_after_sync_published_it_is_not_written_over(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Regression: a correction made in ``public/ru/a.md`` (not in the catalogue) was
     silently replaced by the next sync that published the article, and the person's change
-    was gone. Sync now records what it wrote of each version (``.pipeline/published.json``,
+    was gone. Sync now records what it wrote of each version (``public/.pipeline-published.sha256``,
     which outlives the run cache) and leaves a version that differs from both that and the
     new one, with an error; once the desk deletes it, the next sync publishes it again."""
     from click.testing import CliRunner
@@ -293,7 +293,7 @@ def test_a_version_edited_by_hand_after_sync_published_it_is_not_written_over(tm
                                       encoding="utf-8")
     assert sync().exit_code == 0
     # With no record (a fresh clone), nothing is known to be edited: written as before.
-    (root / ".pipeline/published.json").unlink()
+    (root / "public/.pipeline-published.sha256").unlink()
     version.write_text(version.read_text(encoding="utf-8") + "x\n", encoding="utf-8")
     (root / "source/a.md").write_text("---\ntitle: Port\n---\n\nThe port shrank.\n\nShips came.\n",
                                       encoding="utf-8")

@@ -502,23 +502,26 @@ def test_a_translation_of_spaces_only_awaits_review_in_the_report_as_in_status(t
 
 
 def test_published_versions_outlive_a_corrupt_record_and_tell_edits_apart(tmp_path: Path) -> None:
-    """What sync wrote of each version (``.pipeline/published.json``): a corrupt or missing
-    record knows nothing (nothing is then taken for a hand edit); a version that is neither
-    what was recorded nor what sync would write now was changed in between."""
+    """What sync wrote of each version (``public/.pipeline-published.sha256``): a corrupt or
+    missing record knows nothing (nothing is then taken for a hand edit); a version that is
+    neither what was recorded nor what sync would write now was changed in between. The record
+    of earlier releases (``.pipeline/published.json``) still counts for the versions the new one
+    does not name."""
     from pipeline.fileio import fingerprint
-    from pipeline.state import PUBLISHED_FILE, PublishedVersions, edited_since_written
+    from pipeline.state import LEGACY_PUBLISHED_FILE, PUBLISHED_FILE, PublishedVersions, edited_since_written
 
-    (tmp_path / ".pipeline").mkdir()
-    (tmp_path / PUBLISHED_FILE).write_text("{not json", encoding="utf-8")
-    versions = PublishedVersions.load(tmp_path)
-    assert versions.recorded("public/ru/a.md") is None
+    (tmp_path / "public").mkdir()
+    (tmp_path / "public" / PUBLISHED_FILE).write_bytes(b"\xff{not a record")
+    versions = PublishedVersions.load(tmp_path, "public")
+    assert not versions.recorded("public/ru/a.md")
     version = tmp_path / "public/ru/a.md"
     version.parent.mkdir(parents=True)
     version.write_bytes(b"v1")
     versions.save({"public/ru/a.md": fingerprint(b"v1")})
-    again = PublishedVersions.load(tmp_path)
+    assert (tmp_path / "public" / PUBLISHED_FILE).read_text() == f"{fingerprint(b'v1')}  ru/a.md\n\n"
+    again = PublishedVersions.load(tmp_path, "public")
     recorded = again.recorded("public/ru/a.md")
-    assert recorded == fingerprint(b"v1")
+    assert recorded == {fingerprint(b"v1")}
     assert not edited_since_written(version, recorded, fingerprint(b"v2"))  # sync's own version
     assert not again.changed_since_written("public/ru/a.md")
     version.write_bytes(b"v1 corrected by hand")
@@ -526,13 +529,17 @@ def test_published_versions_outlive_a_corrupt_record_and_tell_edits_apart(tmp_pa
     assert not edited_since_written(version, recorded, fingerprint(b"v1 corrected by hand"))  # same as new
     assert again.changed_since_written("public/ru/a.md")
     assert not again.changed_since_written("public/ru/other.md")  # nothing recorded
-    assert not edited_since_written(version, None, fingerprint(b"v2"))  # nothing recorded
+    assert not edited_since_written(version, (), fingerprint(b"v2"))  # nothing recorded
     version.unlink()
     assert not edited_since_written(version, recorded, fingerprint(b"v2"))
     assert not again.changed_since_written("public/ru/a.md")  # gone: nothing to lose
-    mtime = (tmp_path / PUBLISHED_FILE).stat().st_mtime_ns
+    mtime = (tmp_path / "public" / PUBLISHED_FILE).stat().st_mtime_ns
     again.save({})  # nothing new: the record is not rewritten
-    assert (tmp_path / PUBLISHED_FILE).stat().st_mtime_ns == mtime
+    assert (tmp_path / "public" / PUBLISHED_FILE).stat().st_mtime_ns == mtime
+    (tmp_path / ".pipeline").mkdir()
+    (tmp_path / LEGACY_PUBLISHED_FILE).write_text(
+        '{"format": 1, "versions": {"public/ru/b.md": "%s"}}' % fingerprint(b"b1"), encoding="utf-8")
+    assert PublishedVersions.load(tmp_path, "public").recorded("public/ru/b.md") == {fingerprint(b"b1")}
 
 
 def test_a_version_edited_by_hand_is_kept_when_sync_would_write_what_it_wrote_before(tmp_path: Path) -> None:
@@ -558,3 +565,87 @@ def test_a_version_edited_by_hand_is_kept_when_sync_would_write_what_it_wrote_be
     report = run(root, PseudoEngine())
     assert [e.path for e in report.errors] == ["public/ru/a.md"]
     assert published.read_text(encoding="utf-8") == edited
+
+
+def test_a_version_edited_by_hand_is_kept_in_a_fresh_clone(tmp_path: Path) -> None:
+    """Regression: what sync wrote of each version was recorded in ``.pipeline/`` only, which
+    git ignores, so in a fresh clone of a newsroom that commits its ``public/`` files the next
+    sync silently wrote over a version an editor had corrected there. The record now lives
+    beside the versions (``public/.pipeline-published.sha256``), is committed with them, reads
+    as ``sha256sum`` writes (sorted, no dates), and survives a merge's conflict markers."""
+    import hashlib
+
+    from pipeline.engines.pseudo import PseudoEngine
+    from pipeline.state import PUBLISHED_FILE
+
+    root = write_project(tmp_path / "desk", {"a": "---\ntitle: Port\n---\n\nThe port grew.\n",
+                                             "b": "---\ntitle: Ships\n---\n\nShips came.\n"},
+                         'languages = ["en", "ru", "az"]\n[publish]\nallow_machine = true\n')
+    assert run(root, PseudoEngine()).ok
+    record = root / "public" / PUBLISHED_FILE
+    lines = record.read_text(encoding="utf-8").split("\n\n")
+    assert lines.pop() == ""
+    assert lines == [f"{hashlib.sha256((root / 'public' / name).read_bytes()).hexdigest()}  {name}"
+                     for name in ("az/a.md", "az/b.md", "ru/a.md", "ru/b.md")]
+    edited = (root / "public/ru/a.md").read_text(encoding="utf-8") + "\nИсправлено редактором.\n"
+    (root / "public/ru/a.md").write_text(edited, encoding="utf-8")
+
+    clone = tmp_path / "clone"  # what git holds: no .pipeline/
+    shutil.copytree(root, clone, ignore=shutil.ignore_patterns(".pipeline"))
+    (clone / "source/a.md").write_text("---\ntitle: Port\n---\n\nThe port grew fast.\n", encoding="utf-8")
+    report = run(clone, PseudoEngine())
+    assert [e.path for e in report.errors] == ["public/ru/a.md"]
+    assert (clone / "public/ru/a.md").read_text(encoding="utf-8") == edited
+    assert "ƒåşŧ" in (clone / "public/az/a.md").read_text(encoding="utf-8")
+    before = snapshot_tree(clone)
+    assert not run(clone, PseudoEngine()).written
+    assert snapshot_tree(clone) == before
+
+    # A merge that left conflict markers in the record: every side's digest is sync's (the
+    # version on disk is the first side's; a reader keeping the last digest would call it edited).
+    ours = [line for line in (root / "public" / PUBLISHED_FILE).read_text(encoding="utf-8").splitlines(
+        keepends=True) if line.strip()]
+    [theirs] = [line for line in (clone / "public" / PUBLISHED_FILE).read_text(encoding="utf-8").splitlines(
+        keepends=True) if line.endswith("  az/a.md\n")]
+    assert ours[0].endswith("  az/a.md\n") and ours[0] != theirs
+    (root / "public" / PUBLISHED_FILE).write_text(
+        "<<<<<<< HEAD\n" + ours[0] + "=======\n" + theirs + ">>>>>>> theirs\n" + "".join(ours[1:]), encoding="utf-8")
+    (root / "public/ru/a.md").unlink()
+    (root / "source/a.md").write_text("---\ntitle: Port\n---\n\nThe port shrank.\n", encoding="utf-8")
+    report = run(root, PseudoEngine())
+    assert report.ok, report.errors
+    assert "şĥŕåñķ" in (root / "public/az/a.md").read_text(encoding="utf-8")
+    assert "<<<<<<<" not in (root / "public" / PUBLISHED_FILE).read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_two_editors_publishing_different_articles_merge_their_records_without_a_conflict(tmp_path: Path) -> None:
+    """The record of published versions is committed with them: two editors who publish
+    different articles in their clones change different lines of it, which git must merge
+    without stopping (one line per version would put the changes next to each other)."""
+    import subprocess
+
+    from pipeline.state import PUBLISHED_FILE
+
+    def git(where: Path, *args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=Desk", "-c", "user.email=desk@example.org", *args], cwd=where,
+                       check=True, capture_output=True)
+
+    articles = {slug: f"---\ntitle: {slug}\n---\n\nText of {slug}.\n" for slug in ("a", "b", "c")}
+    root = write_project(tmp_path / "desk", articles, 'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
+    from pipeline.engines.pseudo import PseudoEngine
+    assert run(root, PseudoEngine()).ok
+    (root / ".gitignore").write_text(".pipeline/\n", encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
+    for name, slug in (("one", "a"), ("two", "b")):
+        git(tmp_path, "clone", "-q", str(root), name)
+        source = tmp_path / name / f"source/{slug}.md"
+        source.write_text(source.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+        assert run(tmp_path / name, PseudoEngine()).ok
+        git(tmp_path / name, "commit", "-qam", f"edit {slug}")
+    git(tmp_path / "one", "pull", "-q", "--no-rebase", str(tmp_path / "two"))
+    record = (tmp_path / "one/public" / PUBLISHED_FILE).read_text(encoding="utf-8")
+    assert "<<<<<<<" not in record and "Море" in (tmp_path / "one/public/ru/b.md").read_text(encoding="utf-8")
+    assert not run(tmp_path / "one", PseudoEngine()).written  # both versions are known as sync's

@@ -57,7 +57,7 @@ def test_only_catalogues_and_the_run_s_records_are_fsynced_one_by_one(
     names = [Path(p.removesuffix(" (deleted)")).name for p in fsynced]
     # temp files are fsynced under their temp names: ".<name>.<hex>.tmp"
     targets = sorted({name[1:].rsplit(".", 2)[0] for name in names if name.endswith(".tmp")})
-    assert targets and all(name.endswith(".po") or name in ("state.json", "published.json") for name in targets), targets
+    assert targets and all(name.endswith(".po") or name in ("state.json", ".pipeline-published.sha256") for name in targets), targets
     assert len([rel for rel in report.written if rel.endswith(".po")]) == \
         len([n for n in names if ".po." in n])
     assert flushes, "templates and published articles were written but never flushed"
