@@ -193,6 +193,7 @@ class RunState:
 
 PUBLISHED_FILE = ".pipeline-published.sha256"
 LEGACY_PUBLISHED_FILE = ".pipeline/published.json"
+JOURNAL_FILE = ".pipeline/publishing"
 _RECORD_LINE = re.compile(r"([0-9a-f]{64})  (.+)")
 
 
@@ -222,6 +223,8 @@ class PublishedVersions:
     folder: str = "."  # the record's folder, project-relative (the output pattern's fixed folder)
     digests: dict[str, frozenset[str]] = field(default_factory=dict)
     _text: str | None = None  # the record as read (None: no record file)
+    #: Versions an interrupted run noted before writing them (:func:`note_version`), not yet recorded.
+    noted: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def record_path(self) -> str:
@@ -248,6 +251,7 @@ class PublishedVersions:
                 versions.digests[rel] = versions.digests.get(rel, frozenset()) | {match.group(1)}
         for rel, digest in _legacy_digests(root).items():
             versions.digests.setdefault(rel, frozenset({digest}))
+        versions.noted = _noted(root)
         return versions
 
     def _project_rel(self, name: str) -> str:
@@ -260,8 +264,9 @@ class PublishedVersions:
         return rel[len(prefix):] if rel.startswith(prefix) else None
 
     def recorded(self, rel: str) -> frozenset[str]:
-        """The digests of the version at ``rel`` as sync last wrote it (empty: not known)."""
-        return self.digests.get(rel, frozenset())
+        """The digests of the version at ``rel`` as sync last wrote it (empty: not known),
+        with those an interrupted run may have written."""
+        return self.digests.get(rel, frozenset()) | self.noted.get(rel, frozenset())
 
     def changed_since_written(self, rel: str) -> bool:
         """Whether the version at ``rel`` is no longer what sync last wrote there (someone
@@ -272,21 +277,68 @@ class PublishedVersions:
         """Record the versions this run wrote or found right, and forget the versions whose
         file is gone (nothing of them is left to protect); write the file if that changed it,
         and return whether it did. A run that published nothing leaves the record as it is (a
-        no-op sync reads no version)."""
-        if not written:
+        no-op sync reads no version).
+        What an interrupted run noted is recorded where the version on disk is the one noted,
+        and the notes are then dropped."""
+        journal = self.root / JOURNAL_FILE
+        if not written and not self.noted and not journal.exists():
             return False
         self.digests.update((rel, frozenset({digest})) for rel, digest in written.items())
+        for rel, digests in self.noted.items():
+            current = None if rel in written else _digest_or_none(self.root / rel)
+            if current is not None and current in digests:
+                self.digests[rel] = frozenset({current})
         entries = sorted((name, digest) for rel, digests in self.digests.items()
                          if (name := self._record_name(rel)) is not None and os.path.lexists(self.root / rel)
                          for digest in digests)
         text = "".join(f"{digest}  {name}\n\n" for name, digest in entries)
-        if text != self._text:
+        changed = text != self._text
+        if changed:
             path = self.root / self.record_path
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(path, text.encode("utf-8"))
             self._text = text
-            return True
-        return False
+        journal.unlink(missing_ok=True)  # this run's notes too: what they name was written, or failed
+        self.noted = {}
+        return changed
+
+
+def note_version(root: Path, rel: str, digest: str) -> None:
+    """Note in ``.pipeline/`` the version sync is about to write at ``rel``, before writing
+    it: a run stopped before it saves the record (Ctrl-C, a crash) leaves the note, so the
+    next run knows that version as sync's, not as a correction made by hand. One appended
+    line; several workers append at once. A note that cannot be made costs only that."""
+    try:
+        fd = os.open(root / JOURNAL_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    except OSError:
+        return
+    try:
+        os.write(fd, f"{digest}  {rel}\n".encode("utf-8"))
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _noted(root: Path) -> dict[str, frozenset[str]]:
+    """What :func:`note_version` left (project-relative paths)."""
+    noted: dict[str, frozenset[str]] = {}
+    try:
+        text = (root / JOURNAL_FILE).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return noted
+    for line in text.splitlines():
+        match = _RECORD_LINE.fullmatch(line)
+        if match is not None:
+            noted[match.group(2)] = noted.get(match.group(2), frozenset()) | {match.group(1)}
+    return noted
+
+
+def _digest_or_none(path: Path) -> str | None:
+    try:
+        return file_digest(path)
+    except OSError:
+        return None
 
 
 def _legacy_digests(root: Path) -> dict[str, str]:

@@ -32,7 +32,7 @@ from .extract import Annotator, build_template
 from .fileio import (ABSENT, ProjectLock, cleanup_temp_files, copy_if_changed, fingerprint, flush_file_system,
                      resolved_folders_cache, safe_join, write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
-from .state import ArticleRecord, PublishedVersions, edited_since_written, file_signature
+from .state import ArticleRecord, PublishedVersions, edited_since_written, file_signature, note_version
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
@@ -736,6 +736,8 @@ def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
         if edited_since_written(safe_join(config.root, rel), state.published, digest):
             report.errors.append(_edited_by_hand(config, rel, lang, article.slug))
             return
+        if digest not in state.published:
+            note_version(config.root, rel, digest)
         _write(config, rel, data, report, durable=False)
         report.version_digests[rel] = digest
         report.published.append((article.slug, lang, rel))

@@ -649,3 +649,39 @@ def test_two_editors_publishing_different_articles_merge_their_records_without_a
     record = (tmp_path / "one/public" / PUBLISHED_FILE).read_text(encoding="utf-8")
     assert "<<<<<<<" not in record and "Море" in (tmp_path / "one/public/ru/b.md").read_text(encoding="utf-8")
     assert not run(tmp_path / "one", PseudoEngine()).written  # both versions are known as sync's
+
+
+def test_a_run_interrupted_after_writing_versions_does_not_make_them_hand_edits(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: a sync stopped (Ctrl-C, a crash) after writing a version but before saving
+    the record of published versions left the old digest recorded; once the article changed
+    again, the next sync took its own version for a correction made by hand, refused to publish
+    (exit 1) and told the desk to delete it, and ``status`` called it ``edited`` meanwhile.
+    Each version is now noted in ``.pipeline/`` before it is written."""
+    import pipeline.sync as sync_module
+    from pipeline.config import load_config as config_of
+    from pipeline.engines.pseudo import PseudoEngine
+    from pipeline.project import project_status
+
+    root = write_project(tmp_path, {"a": "---\ntitle: Port\n---\n\nThe port grew.\n"},
+                         'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
+    assert run(root, PseudoEngine()).ok
+    assert not (root / ".pipeline/publishing").exists()  # a run that ends leaves no note
+    (root / "source/a.md").write_text("---\ntitle: Port\n---\n\nThe port grew fast.\n", encoding="utf-8")
+
+    def interrupted(config: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(sync_module, "_flush_rebuildable", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            run(root, PseudoEngine())
+    version = root / "public/ru/a.md"
+    assert "фаст" in version.read_text(encoding="utf-8")
+    assert [row.edited for row in project_status(config_of(root))[0]] == [False]
+    (root / "source/a.md").write_text("---\ntitle: Port\n---\n\nThe port grew slowly.\n", encoding="utf-8")
+    report = run(root, PseudoEngine())
+    assert report.ok, [str(e) for e in report.errors]
+    assert "слошлы" in version.read_text(encoding="utf-8")
+    assert not run(root, PseudoEngine()).written
+    assert not (root / ".pipeline/publishing").exists()
