@@ -226,11 +226,6 @@ class PublishedVersions:
     #: Versions an interrupted run noted before writing them (:func:`note_version`), not yet recorded.
     noted: dict[str, frozenset[str]] = field(default_factory=dict)
 
-    @property
-    def record_path(self) -> str:
-        """The record file, project-relative (``public/.pipeline-published.sha256``)."""
-        return (Path(self.folder) / PUBLISHED_FILE).as_posix()
-
     @classmethod
     def of(cls, config: "Config") -> "PublishedVersions":
         """The project's record, in the output pattern's fixed folder (``public``)."""
@@ -253,6 +248,11 @@ class PublishedVersions:
             versions.digests.setdefault(rel, frozenset({digest}))
         versions.noted = _noted(root)
         return versions
+
+    @property
+    def rel(self) -> str:
+        """The record's project-relative path."""
+        return self._project_rel(PUBLISHED_FILE)
 
     def _project_rel(self, name: str) -> str:
         return name if self.folder in ("", ".") else f"{self.folder}/{name}"
@@ -294,7 +294,7 @@ class PublishedVersions:
         text = "".join(f"{digest}  {name}\n\n" for name, digest in entries)
         changed = text != self._text
         if changed:
-            path = self.root / self.record_path
+            path = self.root / self.rel
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(path, text.encode("utf-8"))
             self._text = text

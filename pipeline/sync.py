@@ -252,8 +252,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
         if report.written:
             _flush_rebuildable(config)
             listed.clear()
-        if published.save(report.version_digests):  # once the versions it records are on disk
-            report.written.append(published.record_path)  # a project file: git shows it changing
+        _save_published(published, report)  # once the versions it records are on disk
         if cache is not None:
             remember(cache, [a.outcome for a in done if a.outcome is not None], report,
                      {slug for _, slug in found}, [rel for _, _, rel in catalogues()])
@@ -275,6 +274,19 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
                                      if tuple(p) not in report.missing_pairs]
     report.skipped = len(clean)
     return report
+
+
+def _save_published(published: PublishedVersions, report: SyncReport) -> None:
+    """Save the record of published versions; one that cannot be written (a read-only output
+    folder) is this run's error, and the run still ends as usual (its state is saved)."""
+    try:
+        if published.save(report.version_digests):
+            report.written.append(published.rel)  # a project file: git shows it changing
+    except OSError as exc:
+        report.errors.append(PipelineError(
+            f"cannot write the record of the published versions: {exc.strerror or exc}", path=published.rel,
+            hint="check that the output folder is writable and that the disk has space; until it is written, "
+                 "a version corrected by hand there cannot be told from one sync wrote"))
 
 
 def _needs_catalogues(stages: tuple[str, ...]) -> bool:

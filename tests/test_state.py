@@ -685,3 +685,20 @@ def test_a_run_interrupted_after_writing_versions_does_not_make_them_hand_edits(
     assert "слошлы" in version.read_text(encoding="utf-8")
     assert not run(root, PseudoEngine()).written
     assert not (root / ".pipeline/publishing").exists()
+
+
+def test_a_record_of_published_versions_that_cannot_be_written_is_reported_and_the_run_finishes(
+        tmp_path: Path) -> None:
+    """Regression: the record of published versions now lives in the output folder; when it
+    could not be written there (a read-only folder, a folder in its place), the run stopped at
+    its end with the temp file's absolute name, and its state was never saved."""
+    from pipeline.engines.pseudo import PseudoEngine
+    from pipeline.state import PUBLISHED_FILE, STATE_FILE
+
+    root = write_project(tmp_path, {"a": "---\ntitle: Port\n---\n\nThe port grew.\n"},
+                         'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
+    (root / "public" / PUBLISHED_FILE).mkdir(parents=True)
+    report = run(root, PseudoEngine())
+    assert [(e.path, e.message.split(":")[0]) for e in report.errors] == [
+        (f"public/{PUBLISHED_FILE}", "cannot write the record of the published versions")]
+    assert (root / "public/ru/a.md").is_file() and (root / STATE_FILE).is_file()
