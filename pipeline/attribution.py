@@ -385,7 +385,10 @@ def _russian_lead(words: list[str], lex: Lexicon, before: str) -> bool:
     if not before or len(words) < 2 or not (lex.place_prepositions or lex.patronymic):
         return False
     if fold(before) in lex.place_prepositions:
-        return len(words) >= 3 or _surname_gender(fold(words[1]))[1] is not None
+        # A surname after one capitalised word: В Баку Керимов, but English declines no
+        # name, so after "from" two words are a person's (a letter from Samir Karimov).
+        return sum(1 for word in words if word not in lex.particles) >= 3 \
+            or (bool(lex.patronymic) and _surname_gender(fold(words[1]))[1] is not None)
     return bool(lex.patronymic) and len(words) == 3 \
         and (before[0].islower() or before in lex.titles or fold(before) in lex.roles) \
         and _surname_gender(fold(words[2]))[1] is not None \

@@ -272,6 +272,9 @@ ENGLISH = Lexicon(
         "Who Which There Here Yes No Not Nor Or Last Next Given Despite Unlike Like Yesterday "
         "Today Tomorrow Tonight Earlier Later Recently Previously Afterwards".split()),
     according_to=(("according", "to"), ("in", "the", "words", "of")),
+    #: In Baku Samir Karimov said / On Monday Samir Karimov said: a place or a date between
+    #: the preposition and the name, which English writes without a comma between them.
+    place_prepositions=frozenset({"in", "at", "from", "on", "near"}),
     #: With the Azerbaijani patronymic as English writes it (Gunay Ahmad qizi Valiyeva).
     particles=frozenset({"de", "van", "von", "der", "al", "bin", "ibn", "da", "di", "la", "le",
                          "qizi", "gizi", "kyzy", "oglu", "ogly"}),

@@ -283,3 +283,17 @@ def test_azerbaijani_as_x_noted_with_where_and_to_whom_in_between() -> None:
             ("Qasımlının müsahibəsində dediyi kimi, “Bakı iştirak edir”.", "Qasımlı"),
             ("Natiq Cəfərlinin APA-ya bildirdiyinə görə, “büdcə real deyil”.", "Natiq Cəfərli")):
         assert [q.speaker for q in find_quotations(text, "az")] == [speaker], text
+
+
+def test_a_place_or_date_after_a_sentence_opening_preposition_is_no_part_of_the_name() -> None:
+    """Regression: In Baku Samir Karimov said “…” (English writes no comma after a short
+    opening phrase) gave the quotation to 'Baku Samir Karimov', and On Monday … to 'Monday
+    Samir Karimov', so the speaker check asked an Azerbaijani translation (Bakıda …) for the
+    sound of 'Baku' and reported the speaker missing. Two words after "from" are still a
+    person's (a letter from Samir Karimov)."""
+    from pipeline.quotes import find_quotations
+    for opening in ("In Baku", "On Monday", "From London", "At the forum in Baku"):
+        text = f"{opening} Samir Karimov said: “Trade grew by 8 percent.”"
+        assert [q.speaker for q in find_quotations(text, "en")] == ["Samir Karimov"], text
+    assert "Samir Karimov" in [n.text for n in names_in("In Baku Samir Karimov said so.", "en")]
+    assert "Samir Karimov" in [n.text for n in names_in("It came in a letter from Samir Karimov.", "en")]
