@@ -592,17 +592,30 @@ def _role_then_name(text: str, start: int) -> bool:
 def speaker_before(text: str, start: int, end: int, lang: str) -> Name | None:
     """The speaker named in ``text[start:end]``, the words leading up to a quotation
     (X said: “… / по словам X, «… / X bildirib ki, “…)."""
+    found = _named_before(text, start, end, lang)
+    return None if found is not None and _in_list(text, found, lexicon(lang)) else found
+
+
+def said_jointly_before(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether ``text[start:end]``, the words leading up to a quotation, attribute it to
+    several people together (Karimov and Huseynova said that “…”): speech without a single
+    speaker, so a partial quotation there is no scare quote."""
+    found = _named_before(text, start, end, lang)
+    return found is not None and _in_list(text, found, lexicon(lang))
+
+
+def _named_before(text: str, start: int, end: int, lang: str) -> Name | None:
+    """The name the patterns of :func:`speaker_before` find, on a list of speakers or not."""
     lex = lexicon(lang)
     tokens = tokenize(text, start, end)
     tail = text[tokens[-1].end:end] if tokens else ""
     if not tokens or not _LEAD_IN_TAIL.fullmatch(tail):
         return None
     words = [fold(t.text) for t in tokens]
-    found = (_before_according_to(text, tokens, words, lang, lex)
-             or _before_genitive(text, tokens, words, lang, lex)
-             or _before_verb(text, tokens, words, lex, tail)
-             or _before_colon(text, tokens, words, lex, tail))
-    return None if found is not None and _in_list(text, found, lex) else found
+    return (_before_according_to(text, tokens, words, lang, lex)
+            or _before_genitive(text, tokens, words, lang, lex)
+            or _before_verb(text, tokens, words, lex, tail)
+            or _before_colon(text, tokens, words, lex, tail))
 
 
 def resolve(name: Name, segment: int, mentions: list[Mention], speakers: list[Mention],
@@ -891,14 +904,16 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
             break
         after += size
     if after < len(tokens) and _verb_size(folded, after, lex):
-        return None if _group_subject(name, folded[after], lex) else name
+        return None if _group_subject(name, folded[after], lex) \
+            and not _in_list(text, name, lex) else name
     return name if _appositive_then_verb(text, tokens, after, folded, lex) else None
 
 
 def _group_subject(name: Name, verb: str, lex: Lexicon) -> bool:
     """Whether a one-word ``name`` before a speech verb in the plural is a group, not a
     person (Очевидцы рассказали, Горожане говорят, Sakinlər bildiriblər): a person named by
-    one word takes a verb in the singular."""
+    one word takes a verb in the singular, unless a list of names ends with it (Гасымлы и
+    Керимов заявили: callers ask :func:`_in_list`)."""
     return not name.pronoun and " " not in name.text and lex.is_plural_verb(verb)
 
 
@@ -1264,7 +1279,8 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
     for start in range(max(0, end - _MAX_NAME_TOKENS - 2), end):
         name, after = _name_at(text, before, start, lex)
         if name is not None and after == end and name.end == tokens[end - 1].end:
-            return None if _group_subject(name, fold(tokens[verb].text), lex) else name
+            return None if _group_subject(name, fold(tokens[verb].text), lex) \
+                and not _in_list(text, name, lex) else name
     return None
 
 

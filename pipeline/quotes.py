@@ -23,7 +23,7 @@ from typing import Sequence
 
 from pipeline.attribution import (Mention, Name, byline, full_names_in, guess_gender,
                                   introduces_speech, label_speaker, names_in, resolve,
-                                  resolves_to_itself,
+                                  resolves_to_itself, said_jointly_before,
                                   speaker_after, speaker_before, words_of)
 from pipeline.inline import blank_out
 from pipeline.lexicon import lexicon
@@ -273,7 +273,8 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
     first = unit[0]
     inner = "\n".join(_inner(segments, piece) for piece in unit)
     if name is not None or len(unit) > 1 or first.open_mark in _DIALOGUE_DASHES \
-            or _introduced(article, first) or _said_by_someone(article, unit[-1]):
+            or _introduced(article, first) or _said_by_someone(article, unit[-1]) \
+            or _said_jointly(article, first):
         kind = QuoteKind.SPEECH
     else:
         before = _before_text(article, first)
@@ -533,6 +534,14 @@ def _said_by_someone(article: _Article, piece: _Piece) -> bool:
     lex = lexicon(article.lang)
     words = words_of(text, piece.end, end)[:_SAID_WITHIN]
     return any(lex.verb_at(words, index) for index in range(len(words)))
+
+
+def _said_jointly(article: _Article, piece: _Piece) -> bool:
+    """Whether a list of speakers leads up to ``piece`` (Karimov and Huseynova said the
+    reform was “long overdue”): their words, though no single speaker is named."""
+    start = _before_start(article, piece)
+    return start < piece.start and said_jointly_before(article.segments[piece.segment], start,
+                                                       piece.start, article.lang)
 
 
 def _before_text(article: _Article, piece: _Piece) -> str:

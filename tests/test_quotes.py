@@ -1060,3 +1060,18 @@ def test_counting_quotations_from_the_marks_matches_find_quotations_on_random_pa
     assert count_top_level(text, lang) == _top_level_count(text, lang)
     if quotes_nothing(text, lang, scan_quotes(text, lang)):
         assert find_quotations(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Gasimli and Karimov told Reuters on Monday that “the reforms failed.”", "en"),
+    ("Azer Gasimli and Samir Karimov said that “the reforms failed.”", "en"),
+    ("Гасымлы и Керимов заявили журналистам в понедельник, что «реформы провалились».", "ru"),
+    ("Qasımlı və Kərimov bildiriblər ki, “islahatlar uğursuz oldu”.", "az"),
+])
+def test_partial_quotation_after_a_list_of_speakers_is_speech(text: str, lang: str) -> None:
+    """Regression: a partial quotation in the clause of several speakers (Karimov and
+    Huseynova said that “…”) was read as scare quotes, as one speaker's is not: the list
+    has no single speaker, so the speech rule never saw a name; in Russian and Azerbaijani
+    the last name before the plural verb was even taken for a group noun."""
+    quotation = only(text, lang)
+    assert (quotation.kind, quotation.speaker) == (SPEECH, None)
