@@ -97,6 +97,10 @@ class Name:
     #: Шахлы Мамедовой → Шахла Мамедова); None when it is written in the nominative or
     #: its nominative could not be worked out with confidence.
     base: str | None = None
+    #: One English word that may be a plural noun as well as a surname (Players or Adams
+    #: said:, “…,” Residents or Clements said): a person's only when the article introduced
+    #: a full name ending with it (see :func:`may_be_group`).
+    group: bool = False
 
     @property
     def words(self) -> list[str]:
@@ -716,10 +720,32 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
                                         or _role_word(core[0].text, lex))):
         return None, max(end, index + 1)  # (Bakıda bildirib: said in Baku, by someone)
     core = core[:2] if _too_long([t.text for t in core], lex.particles) else core
+    person = noun or any(t.text in lex.titles or fold(t.text) in lex.roles for t in lead)
     name = Name(core[0].start, core[-1].end, " ".join(text[core[0].start:core[-1].end].split()),
-                gender=_title_gender_of([t.text for t in lead]),
-                person=noun or any(t.text in lex.titles or fold(t.text) in lex.roles for t in lead))
+                gender=_title_gender_of([t.text for t in lead]), person=person,
+                group=not person and len(core) == 1 and _plural_like(text, core[0], lex))
     return name, index + len(lead) + len(core)
+
+
+def _plural_like(text: str, word: Token, lex: Lexicon) -> bool:
+    """Whether an English one-word name may be a plural noun: one of the plural endings no
+    common surname has (Residents, Locals), or any -s ending where only the sentence start
+    capitalises the word (Players, Fans; but also Adams, Jones). Not -ss, -us, -is (Ross,
+    Brutus, Lewis), nor a possessive."""
+    folded = fold(word.text)
+    if lex is not ENGLISH or len(folded) < 4 or folded[-1] != "s":
+        return False
+    if len(folded) > 5 and folded.endswith(_EN_GROUP_PLURALS):
+        return True
+    return folded[-2] not in "siu'’" and _starts_sentence(text, word.start)
+
+
+def may_be_group(name: Name, resolved: str | None) -> bool:
+    """Whether ``name``, which the article's earlier names resolve to ``resolved``, is
+    better taken for a group than a person: a plural-like word (:attr:`Name.group`) that no
+    earlier full name ends with (Players said: “…”; Clements said: “…” after Ruth Clements
+    was introduced is hers)."""
+    return name.group and resolved in (None, name.text)
 
 
 #: The end of a patronymic (Nurlanovich, Ахмедовна, Nurlanuly): in a name's middle or, in the
@@ -772,8 +798,9 @@ def _starts_sentence(text: str, position: int) -> bool:
         or (text[before - 1].isdigit() and any(c in "—–" for c in text[before:position]))
 
 
-#: English plural endings no surname has (Witnesses, Protesters is not among them: Peters,
-#: Rogers), for groups starting a sentence that no role list names: Residents, Locals.
+#: English plural endings few surnames have (Witnesses, Residents, Locals; Protesters is not
+#: among them: Peters, Rogers), for groups that no role list names; a surname that has one
+#: (Clements) is a person's where the article introduced the full name (:func:`may_be_group`).
 _EN_GROUP_PLURALS = ("sses", "ists", "ians", "ents", "ants", "ees", "als")
 
 
@@ -785,7 +812,6 @@ def _role_word(word: str, lex: Lexicon) -> bool:
     return folded in lex.roles \
         or (folded[-1:] in ("s", "ы", "и") and folded[:-1] in lex.roles) \
         or (folded.endswith("es") and folded[:-2] in lex.roles) \
-        or (lex is ENGLISH and len(folded) > 5 and folded.endswith(_EN_GROUP_PLURALS)) \
         or (folded.endswith("ies") and folded[:-3] + "y" in lex.roles) \
         or (folded.endswith("и") and folded[:-1] + "ь" in lex.roles) \
         or (folded.endswith(_AZ_PLURALS) and folded[:-3] in lex.roles)
@@ -905,8 +931,17 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
         after += size
     if after < len(tokens) and _verb_size(folded, after, lex):
         return None if _group_subject(name, folded[after], lex) \
-            and not _in_list(text, name, lex) else name
-    return name if _appositive_then_verb(text, tokens, after, folded, lex) else None
+            and not _in_list(text, name, lex) else _agreeing(name, folded[after], lex)
+    appositive = _appositive_then_verb(text, tokens, after, folded, lex)
+    return replace(name, group=False) if appositive and name.group else name if appositive else None
+
+
+def _agreeing(name: Name, verb: str, lex: Lexicon) -> Name:
+    """``name`` as one person's when the English speech verb after it is in the singular
+    (Adams says, Jones tells): a plural noun takes say, tell."""
+    if name.group and lex is ENGLISH and verb.endswith("s") and not verb.endswith("ss"):
+        return replace(name, group=False)
+    return name
 
 
 def _group_subject(name: Name, verb: str, lex: Lexicon) -> bool:
@@ -1279,8 +1314,10 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
     for start in range(max(0, end - _MAX_NAME_TOKENS - 2), end):
         name, after = _name_at(text, before, start, lex)
         if name is not None and after == end and name.end == tokens[end - 1].end:
+            if gap.strip() == "," and name.group:
+                return replace(name, group=False)  # Clements, an economist, said: a person
             return None if _group_subject(name, fold(tokens[verb].text), lex) \
-                and not _in_list(text, name, lex) else name
+                and not _in_list(text, name, lex) else _agreeing(name, fold(tokens[verb].text), lex)
     return None
 
 

@@ -22,7 +22,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.attribution import (Mention, Name, byline, full_names_in, guess_gender,
-                                  introduces_speech, label_speaker, names_in, resolve,
+                                  introduces_speech, label_speaker, may_be_group, names_in,
+                                  resolve,
                                   resolves_to_itself, said_jointly_before,
                                   speaker_after, speaker_before, words_of)
 from pipeline.inline import blank_out
@@ -264,6 +265,9 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
     else:
         speaker = resolve(name, segment, article.mentions(name, segment, since), speakers,
                           lang, since=since)
+    grouped = name is not None and may_be_group(name, speaker)
+    if grouped:
+        name = speaker = None  # Players said: “…”: said by a group, named by no one
     if name is not None and speaker is not None and name.base is not None:
         article.rename(segment, name, speaker)
     if name is not None and speaker is not None:
@@ -272,7 +276,7 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
                                               gender=gender, person=True)))
     first = unit[0]
     inner = "\n".join(_inner(segments, piece) for piece in unit)
-    if name is not None or len(unit) > 1 or first.open_mark in _DIALOGUE_DASHES \
+    if name is not None or grouped or len(unit) > 1 or first.open_mark in _DIALOGUE_DASHES \
             or _introduced(article, first) or _said_by_someone(article, unit[-1]) \
             or _said_jointly(article, first):
         kind = QuoteKind.SPEECH

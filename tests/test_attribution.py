@@ -143,7 +143,7 @@ def test_a_group_starting_the_sentence_is_no_speakers_name() -> None:
                        ("az", "Sakinlər bildiriblər: “Su bir neçə dəqiqəyə qalxdı.”")):
         assert [(q.speaker, q.kind) for q in find_quotations(text, lang)] == [
             (None, QuoteKind.SPEECH)], text
-    for lang, text, speaker in (("en", "Peters said: “The water rose.”", "Peters"),
+    for lang, text, speaker in (("en", "Peters says: “The water rose.”", "Peters"),
                                 ("ru", "Гасымлы рассказал: «Вода поднялась».", "Гасымлы")):
         assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
 
@@ -297,3 +297,33 @@ def test_a_place_or_date_after_a_sentence_opening_preposition_is_no_part_of_the_
         assert [q.speaker for q in find_quotations(text, "en")] == ["Samir Karimov"], text
     assert "Samir Karimov" in [n.text for n in names_in("In Baku Samir Karimov said so.", "en")]
     assert "Samir Karimov" in [n.text for n in names_in("It came in a letter from Samir Karimov.", "en")]
+
+
+def test_a_plural_like_word_is_a_speaker_only_where_the_article_introduced_the_name() -> None:
+    """Regression: Players said: “…” gave the quotation to 'Players' (a plural noun only the
+    sentence start capitalises), so the speaker check asked the translation (Игроки) for
+    its sound; and Clements said: “…” gave none, even after Ruth Clements was introduced,
+    as -ents was taken for a plural ending whatever the article said. An English word
+    ending like a plural is now a surname where an earlier full name ends with it, or where
+    a singular verb (says) or an appositive says so; else the quotation is a group's
+    speech, with no speaker."""
+    from pipeline.quotes import QuoteKind, analyse_article, find_quotations
+    for text in ("Players said: “We will fight for the cup.”",
+                 "Players told reporters: “We will fight for the cup.”",
+                 "“We will fight for the cup,” Residents said.",
+                 "Fans said: “We will fight for the cup.”"):
+        assert [(q.speaker, q.kind) for q in find_quotations(text, "en")] == [
+            (None, QuoteKind.SPEECH)], text
+    for intro, said in (("Ruth Clements, an economist, visited Baku.", "Clements said: “The manat is stable.”"),
+                        ("Ruth Clements, an economist, visited Baku.", "“The manat is stable,” Clements said."),
+                        ("Analyst Tom Adams spoke first.", "Adams said: “The manat is stable.”"),
+                        ("Welsh farmer Gareth Jones joined the protest.", "Jones told reporters: “We cannot sell.”")):
+        speaker = intro.split(",")[0].removeprefix("Analyst ").removeprefix("Welsh farmer ")
+        speaker = " ".join(speaker.split()[:2])
+        assert [q.speaker for q in analyse_article([intro, said], "en")] == [speaker], said
+    for text, speaker in (("Adams says: “The manat is stable.”", "Adams"),
+                          ("Clements, an economist, said: “The manat is stable.”", "Clements"),
+                          ("“The manat is stable,” Clements, an economist, said.", "Clements"),
+                          ("“The manat is stable,” said Mr Clements.", "Clements"),
+                          ("Lewis said: “The manat is stable.”", "Lewis")):
+        assert [q.speaker for q in find_quotations(text, "en")] == [speaker], text
