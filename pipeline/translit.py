@@ -27,6 +27,10 @@ _AZERBAIJANI = {"ə": "a", "ı": "i", "ö": "o", "ü": "u", "ğ": "g", "ş": "sh
                 "c": "j", "x": "kh", "q": "g", "j": "zh", "i̇": "i"}
 _COMMON = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ts", "c"),
            ("y", "i"), ("w", "v"), ("q", "g"))
+#: English C as Russian and Azerbaijani hear it: Carter, Clements, Scott (К, k) and Vincent,
+#: Lucy (С, s); not in ch (Charles: Ч, ç), which the common foldings take.
+_ENGLISH_HARD_C = re.compile(r"c(?![eiyh])")
+_ENGLISH_SOFT_C = re.compile(r"c(?=[eiy])")
 _NOT_LETTER = re.compile(r"[^\w ]|_")  # what _fold drops: all but letters, digits, spaces
 _REPEATS = re.compile(r"(.)\1+", re.DOTALL)
 #: Checks compare every word of a translation with every word of a speaker's name, and
@@ -49,6 +53,8 @@ def _skeletons(word: str) -> frozenset[str]:
         return frozenset({_fold(_transliterate(lower))})
     azerbaijani = "".join(_AZERBAIJANI.get(c, c) for c in lower)
     found = {_fold(_plain(lower)), _fold(_plain(azerbaijani))}
+    if "c" in lower:  # English C: K before a, o, u and consonants (Carter, Scott), S before e, i, y
+        found.add(_fold(_plain(_ENGLISH_SOFT_C.sub("s", _ENGLISH_HARD_C.sub("k", lower)))))
     if "j" in lower:  # Slavic, German and Nordic names write Y's sound J (Jankovic: Янкович)
         found.add(_fold(_plain(lower.replace("j", "y"))))
     if "ə" in lower:  # English writes ə as a (Rashad) or e (Azer, Elchin): both conventions
