@@ -33,7 +33,7 @@ from pipeline.numbers import Number, changed_currencies, changed_months, numbers
 from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
                              find_quotations, quotes_nothing)
-from pipeline.translit import resemblance, similarity
+from pipeline.translit import resemblance, similarity, vowel_changed
 
 Checker = Callable[[str, str, str, str], list[Finding]]
 CatalogueItem = tuple[str, str, str, Catalogue]
@@ -877,8 +877,16 @@ def _speaker_problem(entry: Entry, name: str) -> str | None:
         surname = _surname_form(entry, name)
         if surname is not None:
             return _surname_problem(entry, name, *surname)
-    if _sounds_present(name, entry.translation) or _organisation_speaker(entry.source, name, entry.src_lang):
+    if _organisation_speaker(entry.source, name, entry.src_lang):
         return None
+    if _sounds_present(name, entry.translation):
+        changed = _vowel_changed(entry, name)
+        if changed is None:
+            return None
+        part, written = changed
+        return (f"speaker {name!r} is spelled {written!r} in the translation: a vowel of "
+                f"{part!r} differs, which makes another family's name; spell it as the source "
+                "does (a glossary row would fix its spelling)")
     short = _without_patronymic(name)
     if short != name and _sounds_present(short, entry.translation):
         return None  # Günay Əhməd qızı Vəliyeva → Gunay Valiyeva
@@ -987,6 +995,23 @@ def _sounds_present(name: str, text: str) -> bool:
     # A word spelt as in the name is found without stepping through the words in Python.
     return all(part in words or any(resemblance(w, part) >= 0.8 for w in words)
                for part in _WORDS.findall(name))
+
+
+def _vowel_changed(entry: Entry, name: str) -> tuple[str, str] | None:
+    """(a word of the speaker ``name``, the capitalised word of the translation that sounds
+    like it with another vowel in its stem: Mirzayev → Мирзоев, Mirzoyev), also where the
+    translation spells the name right elsewhere (Мирзаев … Мирзоев добавил); None when
+    there is none. A word of the source that the translation's word renders better (another
+    person, Mirzoyev beside Mirzayev) leaves it alone."""
+    written = [w for w in _WORDS.findall(blank_out(entry.translation)) if w[0].isupper()]
+    others = [w for w in _WORDS.findall(entry.source) if w[0].isupper()]
+    for part in _WORDS.findall(name):
+        for word in written:
+            if resemblance(word, part) >= 0.8 and vowel_changed(part, word) \
+                    and not any(not vowel_changed(other, word) and resemblance(word, other) >= 0.8
+                                for other in others if other != part):
+                return part, word
+    return None
 
 
 def _variant(entry: Entry, target: str) -> str | None:

@@ -123,3 +123,37 @@ def _fold(text: str) -> str:
     for old, new in _COMMON:
         text = text.replace(old, new)
     return _REPEATS.sub(r"\1", _NOT_LETTER.sub("", text))
+
+
+#: Vowels of a skeleton, and the pairs that renderings of one name differ by as a rule: ə
+#: written a or e (Məmmədov: Mammadov, Мамедов), ö and ё as o or e (Könül: Кёнюль).
+_VOWELS = frozenset("aeiou")
+_KIN_VOWELS = (frozenset("ae"), frozenset("oe"))
+#: The glide between two vowels (Mirzayev, Мирзаев: mirzaiev, mirzaev), written by some
+#: conventions and not others.
+_GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def vowel_changed(name: str, written: str) -> bool:
+    """Whether ``written``, a word that sounds like ``name`` (see :func:`resemblance`), has
+    another vowel in its stem under every convention either may be written in: Мирзоев or
+    Mirzoyev for Mirzayev is another family's name, where Мирзаев and Mirzəyev are its
+    renderings. The last two letters are a case ending's (Лейлы, Лейлу for Leyla)."""
+    # Azerbaijani ı, which the skeletons write i, is ы, у or и in Russian (Qasımov: Гасымов,
+    # Касумов).
+    kin = _KIN_VOWELS + ((frozenset("iu"),) if "ı" in name + written else ())
+    verdicts = [_stem_vowel_changed(_GLIDE.sub("", a), _GLIDE.sub("", b), kin)
+                for a in _skeletons(name) for b in _skeletons(written) if a and b]
+    return bool(verdicts) and all(verdicts)
+
+
+def _stem_vowel_changed(a: str, b: str, kin: tuple[frozenset[str], ...]) -> bool:
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "replace" or i2 - i1 != j2 - j1 or i2 > len(a) - 2 or j2 > len(b) - 2:
+            continue
+        for left, right in zip(a[i1:i2], b[j1:j2]):
+            if left in _VOWELS and right in _VOWELS and frozenset((left, right)) not in kin:
+                return True
+    return False
+

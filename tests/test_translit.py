@@ -53,3 +53,11 @@ def test_an_english_c_sounds_as_k_or_s() -> None:
                              ("Vincent", "Винсент"), ("Lucy", "Люси"), ("Nicholson", "Николсон")):
         assert resemblance(english, russian) >= 0.8, english
     assert similarity("Cəfərli", "Джафарли") >= 0.8  # Azerbaijani c is still j
+
+
+def test_another_vowel_in_a_name_s_stem_is_told_from_its_renderings() -> None:
+    from pipeline.translit import vowel_changed
+    assert vowel_changed("Mirzayev", "Мирзоев") and vowel_changed("Mirzayev", "Mirzoyev")
+    for name, written in (("Mirzayev", "Мирзаев"), ("Mirzayev", "Mirzəyev"), ("Mammadov", "Мамедов"),
+                          ("Könül", "Кёнюль"), ("Leyla", "Лейлы"), ("Aliyev", "Алиеву")):
+        assert not vowel_changed(name, written), written
