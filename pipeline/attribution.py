@@ -220,7 +220,8 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
                 and not _addressed_after(words, end, lex))):
             end += 1
         end = index + _name_length(words[index:end], lex)
-        before = "" if not (lex.place_prepositions or lex.patronymic) \
+        # (English reads the word before only in front of a place and a name: 3 words)
+        before = "" if not (lex.patronymic or (lex.place_prepositions and end - index >= 3)) \
             else words[index - 1] if index else _word_before(text, run_start)
         skip, keep = _place_bounds(words[index:end], lex, before)
         if skip:
@@ -604,8 +605,17 @@ def said_jointly_before(text: str, start: int, end: int, lang: str) -> bool:
     """Whether ``text[start:end]``, the words leading up to a quotation, attribute it to
     several people together (Karimov and Huseynova said that “…”): speech without a single
     speaker, so a partial quotation there is no scare quote."""
+    lex = lexicon(lang)
+    if not lex.and_word or _word_pattern(lex.and_word).search(text, start, end) is None:
+        return False  # every list closes with "and" (most lead-ins have none)
     found = _named_before(text, start, end, lang)
-    return found is not None and _in_list(text, found, lexicon(lang))
+    return found is not None and _in_list(text, found, lex)
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """``word`` standing alone (not inside another word), whatever spaces surround it."""
+    return re.compile(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])")
 
 
 def _named_before(text: str, start: int, end: int, lang: str) -> Name | None:

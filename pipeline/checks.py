@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
-from pipeline.attribution import nominative
+from pipeline.attribution import MAYBE_UPPER, nominative
 from pipeline.glossary import (Glossary, Term, count_term, find_variants, surname_variants,
                                term_pattern)
 from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
@@ -877,16 +877,16 @@ def _speaker_problem(entry: Entry, name: str) -> str | None:
         surname = _surname_form(entry, name)
         if surname is not None:
             return _surname_problem(entry, name, *surname)
-    if _organisation_speaker(entry.source, name, entry.src_lang):
-        return None
     if _sounds_present(name, entry.translation):
         changed = _vowel_changed(entry, name)
-        if changed is None:
+        if changed is None or _organisation_speaker(entry.source, name, entry.src_lang):
             return None
         part, written = changed
         return (f"speaker {name!r} is spelled {written!r} in the translation: a vowel of "
                 f"{part!r} differs, which makes another family's name; spell it as the source "
                 "does (a glossary row would fix its spelling)")
+    if _organisation_speaker(entry.source, name, entry.src_lang):
+        return None
     short = _without_patronymic(name)
     if short != name and _sounds_present(short, entry.translation):
         return None  # Günay Əhməd qızı Vəliyeva → Gunay Valiyeva
@@ -1003,15 +1003,18 @@ def _vowel_changed(entry: Entry, name: str) -> tuple[str, str] | None:
     translation spells the name right elsewhere (Мирзаев … Мирзоев добавил); None when
     there is none. A word of the source that the translation's word renders better (another
     person, Mirzoyev beside Mirzayev) leaves it alone."""
-    written = [w for w in _WORDS.findall(blank_out(entry.translation)) if w[0].isupper()]
-    others = [w for w in _WORDS.findall(entry.source) if w[0].isupper()]
+    written = {w for w in _CAPITALISED.findall(blank_out(entry.translation)) if w[0].isupper()}
     for part in _WORDS.findall(name):
         for word in written:
-            if resemblance(word, part) >= 0.8 and vowel_changed(part, word) \
+            if word != part and resemblance(word, part) >= 0.8 and vowel_changed(part, word) \
                     and not any(not vowel_changed(other, word) and resemblance(word, other) >= 0.8
-                                for other in others if other != part):
+                                for other in set(_CAPITALISED.findall(entry.source)) - {part}):
                 return part, word
     return None
+
+
+#: Words that may be capitalised (``str.isupper`` decides): the words a name can be.
+_CAPITALISED = re.compile(r"(?<![^\W\d_])" + MAYBE_UPPER + r"[^\W\d_]+")
 
 
 def _variant(entry: Entry, target: str) -> str | None:

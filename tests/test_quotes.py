@@ -1065,6 +1065,7 @@ def test_counting_quotations_from_the_marks_matches_find_quotations_on_random_pa
 @pytest.mark.parametrize(("text", "lang"), [
     ("Gasimli and Karimov told Reuters on Monday that “the reforms failed.”", "en"),
     ("Azer Gasimli and Samir Karimov said that “the reforms failed.”", "en"),
+    ("Azer Gasimli and\nSamir Karimov said that “the reforms failed.”", "en"),
     ("Гасымлы и Керимов заявили журналистам в понедельник, что «реформы провалились».", "ru"),
     ("Qasımlı və Kərimov bildiriblər ki, “islahatlar uğursuz oldu”.", "az"),
 ])
