@@ -280,6 +280,8 @@ ENGLISH = Lexicon(
                          "qizi", "gizi", "kyzy", "oglu", "ogly"}),
     asides=_phrases("also later then again further too however meanwhile though instead "
                     "earlier previously finally subsequently once now still yesterday "
+                    # auxiliaries of the other tenses: Karimov has said, will tell, could say
+                    "has have had will shall can could may might must should did does "
                     "today|in turn|on monday|on tuesday|on wednesday|on thursday|"
                     "on friday|on saturday|on sunday|"
                     "for his part|for her part|for their part|in response|in reply|"

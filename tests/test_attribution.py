@@ -327,3 +327,19 @@ def test_a_plural_like_word_is_a_speaker_only_where_the_article_introduced_the_n
                           ("“The manat is stable,” said Mr Clements.", "Clements"),
                           ("Lewis said: “The manat is stable.”", "Lewis")):
         assert [q.speaker for q in find_quotations(text, "en")] == [speaker], text
+
+
+def test_a_speaker_in_the_perfect_future_or_with_a_modal_is_found() -> None:
+    """Regression: Karimov has said: “…”, had said, will tell parliament, “…,” Bagirov will
+    say (the perfect, the future, a modal before the speech verb) gave the quotation no
+    speaker, so the speaker check never looked at its translation; the auxiliaries now
+    stand between a name and its verb as an aside does. A passive (was asked) still names
+    the person asked, not the speaker."""
+    from pipeline.quotes import find_quotations
+    for text, speaker in (("Samir Karimov will tell parliament: “The budget is balanced.”", "Samir Karimov"),
+                          ("Samir Karimov has warned repeatedly: “Oil will not last.”", "Samir Karimov"),
+                          ("Earlier, Kamran Bagirov had said: “The bridge is safe.”", "Kamran Bagirov"),
+                          ("“The bridge is safe,” Kamran Bagirov has said.", "Kamran Bagirov"),
+                          ("“The bridge is safe,” Bagirov will say.", "Bagirov"),
+                          ("Gasimli was asked: “Did the reforms fail?”", None)):
+        assert [q.speaker for q in find_quotations(text, "en")] == [speaker], text
