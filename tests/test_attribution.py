@@ -343,3 +343,15 @@ def test_a_speaker_in_the_perfect_future_or_with_a_modal_is_found() -> None:
                           ("“The bridge is safe,” Bagirov will say.", "Bagirov"),
                           ("Gasimli was asked: “Did the reforms fail?”", None)):
         assert [q.speaker for q in find_quotations(text, "en")] == [speaker], text
+
+
+def test_a_russian_speech_verb_in_the_future_attributes_the_quotation() -> None:
+    """Regression: «…», — скажет Самир Керимов (the future of a perfective verb, as an
+    announcement or a preview writes it) was no speech verb, so the quotation read as scare
+    quotes with no speaker; the future of the listed perfective verbs is now listed too."""
+    from pipeline.quotes import QuoteKind, find_quotations
+    for text, speaker in (("«Бюджет сбалансирован», — скажет Самир Керимов.", "Самир Керимов"),
+                          ("«Бюджет сбалансирован», — заявят Керимов и Гусейнова.", None),
+                          ("Самир Керимов подчеркнёт: «Бюджет сбалансирован».", "Самир Керимов")):
+        assert [(q.speaker, q.kind) for q in find_quotations(text, "ru")] == [
+            (speaker, QuoteKind.SPEECH)], text
