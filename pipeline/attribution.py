@@ -1532,8 +1532,9 @@ def _resolve_name(written: str, before: list[Mention], lang: str,
 
 
 def _names_match(known: list[str], words: list[str], lang: str) -> bool:
-    """Whether ``known`` (an earlier full name) is what ``words`` refers to."""
-    if len(known) < 2 or not words:
+    """Whether ``known`` (an earlier full name) is what ``words`` refers to. A group that
+    opens with "The" (The Karimov family, The Guardian) is no person's full name."""
+    if len(known) < 2 or not words or known[0] == "The":
         return False
     if len(words) == 1:
         return same_word(_surname_of(known), words[0], lang)

@@ -355,3 +355,15 @@ def test_a_russian_speech_verb_in_the_future_attributes_the_quotation() -> None:
                           ("Самир Керимов подчеркнёт: «Бюджет сбалансирован».", "Самир Керимов")):
         assert [(q.speaker, q.kind) for q in find_quotations(text, "ru")] == [
             (speaker, QuoteKind.SPEECH)], text
+
+
+def test_a_surname_does_not_resolve_to_a_group_opening_with_the() -> None:
+    """Regression: The Karimov family arrived. Karimov said: “…” resolved the speaker to
+    'The Karimov' (the capitalised group of the earlier sentence), which the translator's
+    note, `pipeline glossary` and the speaker check then used; a group opening with "The"
+    is no person's full name, so the surname stays as written."""
+    from pipeline.quotes import analyse_article
+    segments = ["The Karimov family arrived late.", "Karimov said: “We will win.”"]
+    assert [q.speaker for q in analyse_article(segments, "en")] == ["Karimov"]
+    segments = ["The Karimov family arrived late with Samir Karimov.", "Karimov said: “We will win.”"]
+    assert [q.speaker for q in analyse_article(segments, "en")] == ["Samir Karimov"]
