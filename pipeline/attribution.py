@@ -39,7 +39,9 @@ _RU_VOWELS = "аеёиоуыэюяьй"
 _ARTICLES = frozenset({"the", "a", "an"})
 _AZ_PLURALS = ("lər", "lar")
 _INFLECTED = ("ru", "az")  # languages whose names take case endings (see same_word)
-_LEAD_IN_TAIL = re.compile(r"[\s,:—–-]*")
+_OPENING_MARKS = frozenset("«“„\"‘")
+#: (A closing mark: a name in marks may end the lead-in, сказал газете «Зеркало»: «…».)
+_LEAD_IN_TAIL = re.compile(r"[\s,:—–\-»”“\"’]*")
 #: How far back from a quotation an "according to" phrase may start (по словам главного
 #: эколога города Шахлы Мамедовой).
 _LEAD_IN_TOKENS = 8
@@ -1212,8 +1214,9 @@ def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
             return None
         if rest and words[index] not in lex.addressee_verbs and rest not in (["ki"], ["that"]):
             after = _name_after_roles(text, tokens, index + size, lex)
-            if after is not None and after.end == tokens[-1].end:
-                return after
+            if after is not None and after.end == tokens[-1].end \
+                    and text[after.start - 1:after.start] not in _OPENING_MARKS:
+                return after  # (not a name in marks: заявил в интервью «Зеркалу»: an outlet)
         return _name_before(text, tokens, index, lex)
     return None
 

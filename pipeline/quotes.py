@@ -481,14 +481,27 @@ def _before_start(article: _Article, piece: _Piece) -> int:
     """Where the words leading up to ``piece`` begin: the previous sentence end or the
     previous quotation's end, whichever is later."""
     scan = article.scans[piece.segment]
+    text = article.segments[piece.segment]
     boundary = 0
     for end in article.sentence_ends(piece.segment):
         if end <= piece.start:
             boundary = end
     for span in scan.spans:
-        if span.depth == 0 and span.end <= piece.start:
+        if span.depth == 0 and span.end <= piece.start \
+                and not _name_in_marks(span.inner(text)):
             boundary = max(boundary, span.end)
     return boundary
+
+
+#: A name in quotation marks: one to four words, the first capitalised, no punctuation.
+_NAME_IN_MARKS = re.compile(r"\s*[^\W\d_][^\W_]*(?:[\s\-][^\W_]+){0,3}\s*")
+
+
+def _name_in_marks(inner: str) -> bool:
+    """Whether a quoted span is a name rather than words said (Samir Karimov told the
+    “Azadliq” newspaper: “…”; сказал газете «Зеркало»: «…»): it does not end the words
+    leading up to the next quotation, which name its speaker."""
+    return _NAME_IN_MARKS.fullmatch(inner) is not None and inner.strip()[:1].isupper()
 
 
 def _after_end(article: _Article, piece: _Piece) -> int:

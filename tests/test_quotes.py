@@ -1076,3 +1076,19 @@ def test_partial_quotation_after_a_list_of_speakers_is_speech(text: str, lang: s
     the last name before the plural verb was even taken for a group noun."""
     quotation = only(text, lang)
     assert (quotation.kind, quotation.speaker) == (SPEECH, None)
+
+
+@pytest.mark.parametrize(("text", "lang", "speaker"), [
+    ("Samir Karimov told the “Azadliq” newspaper: “We will win.”", "en", "Samir Karimov"),
+    ("Samir Karimov said in an interview with “Azadliq”: “We will win.”", "en", "Samir Karimov"),
+    ("Самир Керимов сказал газете «Зеркало»: «Мы победим».", "ru", "Самир Керимов"),
+    ("Самир Керимов заявил в интервью «Зеркалу»: «Мы победим».", "ru", "Самир Керимов"),
+])
+def test_a_name_in_marks_in_the_lead_in_does_not_cut_off_the_speaker(text: str, lang: str,
+                                                                      speaker: str) -> None:
+    """Regression: an outlet's name in quotation marks between the speaker and the
+    quotation (told the “Azadliq” newspaper: “…”; сказал газете «Зеркало»: «…») ended the
+    words leading up to the quotation, so they named no one and the quotation had no
+    speaker; the outlet after the verb (в интервью «Зеркалу») is no speaker either."""
+    found = find_quotations(text, lang)
+    assert [(q.kind, q.speaker) for q in found] == [(TITLE, None), (SPEECH, speaker)]
