@@ -121,9 +121,26 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
             continue
         word, scale = _scale_after(prose, match.end())
         values = _values(raw, lang, lenient_with) + clock.get(match.start(), ())
+        if not values:
+            numbers.extend(_parts(raw, match.start()))
+            continue
         numbers.append(Number(raw, match.start(), match.end(), _scaled(values, scale), word,
                               _scaled(values, Decimal(1))))
     return tuple(numbers)
+
+
+_PART = re.compile(r"\d+")
+
+
+def _parts(raw: str, start: int) -> list[Number]:
+    """The digit runs of ``raw`` (at ``start``), a figure no notation reads as one number
+    (25.11.2026, 1.3.2, 3.11.7), each a whole number: a date or a code's article copied
+    into the translation then matches, and a changed part is reported as changed."""
+    parts = []
+    for part in _PART.finditer(raw):
+        value = frozenset({_normal(Decimal(part.group()))})
+        parts.append(Number(part.group(), start + part.start(), start + part.end(), value, "", value))
+    return parts
 
 
 #: A time on the 12-hour clock (5pm, 5 p.m., 5:30 PM, 11am), which a translation writes on

@@ -121,3 +121,17 @@ def test_currencies_by_code_sign_and_name() -> None:
     assert currencies_in("USD 360,000, $5, 2 евро, 3 manatdan, A$ 7, 5 pounds") == [
         ("USD", "USD"), ("USD", "$"), ("EUR", "евро"), ("AZN", "manatdan")]
     assert currencies_in("dollars and euros") == []  # no figure: no amount
+
+
+def test_a_figure_with_several_dots_matches_itself() -> None:
+    """Regression: a date, an article of a code or a version written with several dots
+    (25.11.2026, Article 193-1.3.2, Python 3.11.7) has no reading as one number, so it
+    matched nothing: copied unchanged into a correct translation it was reported both as
+    missing and as not in the source. Such a figure now stands for its parts."""
+    from pipeline.numbers import compare_numbers
+    assert compare_numbers("Заседание 25.11.2026 года.", "The hearing on 25.11.2026.", "ru", "en") == ([], [])
+    assert compare_numbers("Under Article 193-1.3.2 of the code.", "Согласно статье 193-1.3.2 кодекса.",
+                           "en", "ru") == ([], [])
+    assert compare_numbers("Python 3.11.7 işləyir.", "Python 3.11.7 runs.", "az", "en") == ([], [])
+    assert compare_numbers("Заседание 25.11.2026 года.", "The hearing on 25.12.2026.",
+                           "ru", "en") == (["11"], ["12"])
