@@ -1026,11 +1026,15 @@ def _variant(entry: Entry, target: str) -> str | None:
 def _misspelt(entry: Entry, target: str) -> str | None:
     """A spelling of ``target`` other than the glossary's in a translation that also has the
     right one (Азер Гасымлы … — отметил Гасимли): presence alone would hide it. Every term the
-    translation spells as the glossary does (inflected forms included) is left alone."""
+    translation spells as the glossary does (inflected forms included) is left alone, and so
+    is a spelling the source itself writes (в Гяндже (Gəncə) → in Ganja (Gəncə)): the name
+    given in another language, kept as the source gives it."""
     assert entry.glossary is not None
     correct = [(m.start, m.end) for m in entry.glossary.terms_in(entry.translation, entry.tgt_lang)]
     for start, end, replacement in find_variants(entry.translation, target, entry.tgt_lang, correct):
         written = entry.translation[start:end]
+        if _given_beside(entry, written):
+            continue
         # Closer than a variant of an absent name must be: the right form is there, so a
         # merely similar word (Berlin beside Berlingske) is another word, not a typo.
         if all(similarity(a, b) >= _MISSPELLING_SIMILARITY
@@ -1053,6 +1057,16 @@ def _renders_another_source_word(entry: Entry, written: str, replacement: str) -
     others = set(_WORDS.findall("".join(source))) - own
     return any(similarity(word, other) > similarity(word, wanted)
                for word, wanted in zip(written.split(), replacement.split()) for other in others)
+
+
+def _given_beside(entry: Entry, written: str) -> bool:
+    """Whether the source writes ``written`` itself outside its own glossary names: a name
+    given in another language beside them (Гяндже (Gəncə)), not the source's form of the
+    name left untranslated (Karimov in an Azerbaijani translation)."""
+    assert entry.glossary is not None
+    names = [(m.start, m.end) for m in entry.glossary.terms_in(entry.source, entry.src_lang)]
+    return any(not any(start <= found.start() < end for start, end in names)
+               for found in re.finditer(rf"(?<!\w){re.escape(written)}(?!\w)", entry.source))
 
 
 def _quote_count(scan: QuoteScan) -> int:

@@ -1190,3 +1190,18 @@ def test_a_speaker_without_a_glossary_row_spelt_with_another_vowel() -> None:
     assert not check_entry("“We met,” said Rauf Mirzayev after talks with Anar Mirzoyev.",
                            "«Мы встретились», — сказал Рауф Мирзаев после переговоров с Анаром Мирзоевым.",
                            "en", "ru")
+
+
+def test_a_name_the_source_also_gives_in_another_language_is_no_misspelling() -> None:
+    """Regression: a Russian article giving a place's Azerbaijani name beside its Russian
+    one (в Гяндже (Gəncə)), translated correctly as 'in Ganja (Gəncə)', was reported as
+    'Гяндже' spelled 'Gəncə' in one place: the translation keeps the source's own second
+    spelling, which is no misspelling of the glossary's."""
+    glossary = read_glossary(io.StringIO("en,ru,az,kind\nGanja,Гянджа,Gəncə,place\n"), "glossary.csv")
+    source = "Резервный узел разместят в Гяндже (Gəncə)."
+    assert checks_fired(source, "A backup node will be placed in Ganja (Gəncə).", glossary,
+                        tgt="en", src="ru") == []
+    assert checks_fired("The node will be in Ganja (Gəncə in Azerbaijani).",
+                        "Узел будет в Гяндже (по-азербайджански Gəncə).", glossary) == []
+    assert checks_fired(source, "A backup node will be placed in Ganja (Gandja).", glossary,
+                        tgt="en", src="ru") == [("glossary", Severity.ERROR)]
