@@ -66,7 +66,7 @@ def _parser() -> MarkdownIt:
     """CommonMark + GFM tables, and footnote definitions as paragraphs (see
     :func:`_footnote_definition`). Inline parsing is off: we only need each block's raw text."""
     md = MarkdownIt("commonmark").enable("table")
-    md.block.ruler.before("reference", "footnote_definition", _footnote_definition)
+    md.block.ruler.before("reference", "footnote_definition", _footnote_definition, {"alt": ["paragraph"]})
     md.block.ruler.at("reference", _definition)
     md.disable("inline")
     return md
@@ -106,11 +106,11 @@ def _footnote_definition(state: StateBlock, start: int, end: int, silent: bool) 
     label are extracted and translated whatever their length, and a translation one word long
     stays a paragraph when the published article is read back.
     """
-    if silent:
-        return False  # like a reference definition, it cannot interrupt a paragraph
     pos = state.bMarks[start] + state.tShift[start]
     if not state.src.startswith("[^", pos):
         return False
+    if silent:
+        return _ends_a_footnote(state, start, pos)
     env = state.env
     state.env = {}  # not a link target: keep it out of the article's references
     try:
@@ -132,6 +132,19 @@ def _footnote_definition(state: StateBlock, start: int, end: int, silent: bool) 
     state.push("paragraph_close", "p", -1)
     state.line = after
     return True
+
+
+def _ends_a_footnote(state: StateBlock, start: int, pos: int) -> bool:
+    """Whether the definition line ``start`` (at ``pos``) ends the paragraph being read: only
+    a footnote definition's (``[^1]: …`` over ``[^2]: …``, as Goldmark in Hugo and
+    markdown-it-footnote read them). The paragraph and setext heading rules ask with the
+    paragraph's first line as ``state.line`` (their ``parentType`` is no guide: the setext
+    rule leaves it set when it finds no underline). Any other paragraph takes the line in,
+    as CommonMark does."""
+    if state.line >= start or not _FOOTNOTE_LABEL.match(state.src, pos):
+        return False
+    first = state.bMarks[state.line] + state.tShift[state.line]
+    return _FOOTNOTE_LABEL.match(state.src, first) is not None
 
 
 _MD = _parser()

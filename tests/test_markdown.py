@@ -1732,3 +1732,21 @@ def test_html_naming_the_articles_language_names_the_versions_language() -> None
     assert '<p lang="az">kod</p>' in out
     assert localise(art, lambda s: s.msgid, front_matter={"lang": "ru"}).split("---\n", 2)[2] \
         == text.split("---\n", 2)[2]  # a version translating nothing is the source as written
+
+
+def test_footnote_definitions_on_consecutive_lines_are_entries_of_their_own() -> None:
+    """Regression: two footnote definitions on consecutive lines, as newsrooms and Pandoc
+    write them, were one entry ('[^1]: … [^2]: …'), its translation published on one line:
+    Hugo (Goldmark) then showed the second definition as text of the first, its reference
+    dangling. A definition line ends the definition above it, as in Goldmark and
+    markdown-it-footnote; a plain paragraph still takes such a line in, as before."""
+    text = ("Gas[^sgc] flows.[^fig]\n\n[^sgc]: The name used by the Commission since 2008.\n"
+            "[^fig]: Figures from the Ministry of Energy.\n[^x]: One.\n\nText\n[^y]: stays in.\n")
+    assert kinds(text) == [("paragraph", "Gas[^sgc] flows.[^fig]", 1),
+                           ("paragraph", "[^sgc]: The name used by the Commission since 2008.", 3),
+                           ("paragraph", "[^fig]: Figures from the Ministry of Energy.", 4),
+                           ("paragraph", "[^x]: One.", 5), ("paragraph", "Text [^y]: stays in.", 7)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: s.msgid.replace("The name", "Название").replace("Figures", "Данные"))
+    assert "[^sgc]: Название used by the Commission since 2008.\n[^fig]: Данные from" in out
+    assert len(article(out).segments) == len(article(text).segments)
