@@ -119,7 +119,7 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
         raw = match.group()
         if _whole_hour_minutes(prose, match.start(), raw):
             continue
-        word, scale = _scale_after(prose, match.end())
+        word, scale = _scale_after(prose, match.start(), match.end())
         values = _values(raw, lang, lenient_with) + clock.get(match.start(), ())
         if not values:
             numbers.extend(_parts(raw, match.start()))
@@ -279,8 +279,17 @@ def _parse(raw: str, convention: tuple[tuple[str, ...], str]) -> set[Decimal]:
         return set()
 
 
-def _scale_after(text: str, end: int) -> tuple[str, Decimal]:
+#: A million or a thousand as a letter glued to a sum of money ($12m, £3.5m, €40k): English
+#: news style. Without a currency sign before the sum, 100m is a distance.
+_MONEY_LETTER = re.compile(r"[mk](?![^\W\d_])")
+_MONEY_FACTOR = {"m": Decimal(10) ** 6, "k": Decimal(10) ** 3}
+_CURRENCY_SIGNS = frozenset("$£€₼₽¥")
+
+
+def _scale_after(text: str, start: int, end: int) -> tuple[str, Decimal]:
     """The scale word after a number ("million", "млн") as written, and its factor."""
+    if start and text[start - 1] in _CURRENCY_SIGNS and (letter := _MONEY_LETTER.match(text, end)):
+        return letter.group(), _MONEY_FACTOR[letter.group()]
     match = _NEXT_WORD.match(text, end)
     if match is None:
         return "", Decimal(1)

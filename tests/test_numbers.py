@@ -135,3 +135,15 @@ def test_a_figure_with_several_dots_matches_itself() -> None:
     assert compare_numbers("Python 3.11.7 işləyir.", "Python 3.11.7 runs.", "az", "en") == ([], [])
     assert compare_numbers("Заседание 25.11.2026 года.", "The hearing on 25.12.2026.",
                            "ru", "en") == (["11"], ["12"])
+
+
+def test_a_million_written_as_m_after_a_currency_sign_is_a_scale_word() -> None:
+    """Regression: English news writes sums as '$12m', '£3.5m', '€40k'; a correct
+    'на $12 млн' for 'over $12m fraud' was reported as a scale word added. A letter m or k
+    glued to a sum of money now scales it; without a currency sign, '100m' is a distance."""
+    from pipeline.numbers import compare_numbers
+    assert compare_numbers("Jailed over $12m fraud.", "Осуждён за мошенничество на $12 млн.", "en", "ru") == ([], [])
+    assert compare_numbers("A £3.5m deal and a €40k fine.", "Sövdələşmə 3,5 milyon funt, cərimə 40 min avro.",
+                           "en", "az") == ([], [])
+    assert compare_numbers("He won the 100m sprint.", "Он выиграл забег на 100 м.", "en", "ru") == ([], [])
+    assert compare_numbers("Jailed over $12m fraud.", "Осуждён за мошенничество на $12.", "en", "ru") != ([], [])
