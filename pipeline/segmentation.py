@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 #: Abbreviations after which a sentence never ends (titles, "e.g.", "т.е.", street names, the
-#: locators of citations: "p. 4", "chap. 1").
+#: locators of citations: "p. 4", "chap. 1"; the language a name is given in: "(азерб. Bakı)").
 _NEVER_FINAL: dict[str, frozenset[str]] = {
     "en": frozenset(
         """mr mrs ms dr prof st sr jr gen sen rep gov lt col capt sgt maj cmdr adm pres
@@ -32,7 +32,7 @@ _NEVER_FINAL: dict[str, frozenset[str]] = {
         """т.е т.к т.н т.о т.ч т.е. им ул пр просп пер пл наб б-р д кв корп стр обл
         р-н пос дер ст им. см напр рис табл гл ср разд проф акад доц чл.-корр ген
         полк подп кап св г-н г-жа тов ок прибл мин зам пред тел янв фев февр мар апр
-        авг сен сент окт ноя нояб дек""".split()
+        авг сен сент окт ноя нояб дек азерб англ франц фр итал исп греч укр арм каз узб""".split()
     ),
     "az": frozenset(
         """prof dos akad dr müəl küç pr prosp ş r q k m.ə məs bax səh s c cən xan

@@ -95,3 +95,17 @@ def test_a_paragraph_of_thousands_of_sentences_is_split() -> None:
     sentences = split_sentences(text, "ru")
     assert len(sentences) == 6000
     assert sentences[:2] == ["В 2000 г. рост составил 0 млн. руб. ", "Он вырос. "]
+
+
+def test_a_language_abbreviation_before_a_name_ends_no_sentence() -> None:
+    """Regression: Russian news gives a name in its own language after an abbreviation of the
+    language's name (в Сумгайыте (азерб. Sumqayıt), Брэд Смит (англ. Brad Smith)); the
+    sentence was split after 'азерб.', so machine translation got '(азерб.' and
+    'Sumqayıt).' as two sentences. Language abbreviations never end a sentence (those that
+    are no word of their own: 'о нем.', 'второй тур.' still do)."""
+    text = "Дата-центр построят в Сумгайыте (азерб. Sumqayıt). Проект оценён в $1 млрд."
+    assert split_sentences(text, "ru") == ["Дата-центр построят в Сумгайыте (азерб. Sumqayıt). ",
+                                           "Проект оценён в $1 млрд."]
+    for abbreviation in ("англ.", "фр.", "франц.", "итал.", "укр."):
+        assert len(split_sentences(f"Так пишут ({abbreviation} Word) все. Дальше.", "ru")) == 2
+    assert len(split_sentences("Мы писали о нем. Начался второй тур. Итоги позже.", "ru")) == 3
