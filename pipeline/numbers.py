@@ -286,6 +286,19 @@ _MONEY_FACTOR = {"m": Decimal(10) ** 6, "k": Decimal(10) ** 3}
 _CURRENCY_SIGNS = frozenset("$£€₼₽¥")
 
 
+def money_scale_in(text: str, index: int, target: str) -> str | None:
+    """The scale word ``target`` writes for the m or k at ``index`` glued to a sum of money
+    ($12m: "млн", €40k: "min"); None when there is no such letter there."""
+    start = index
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".,"):
+        start -= 1
+    letter = _MONEY_LETTER.match(text, index)
+    words = _SCALE_WORDS.get(_base(target))
+    if start == index or not start or text[start - 1] not in _CURRENCY_SIGNS or not letter or not words:
+        return None
+    return words[[f for _, f in _SCALES].index(_MONEY_FACTOR[letter.group()])]
+
+
 def _scale_after(text: str, start: int, end: int) -> tuple[str, Decimal]:
     """The scale word after a number ("million", "млн") as written, and its factor."""
     if start and text[start - 1] in _CURRENCY_SIGNS and (letter := _MONEY_LETTER.match(text, end)):

@@ -123,3 +123,13 @@ def test_pseudo_brackets_never_join_a_url_or_placeholder_at_either_end() -> None
     assert engine.translate_batch(["the port is open"], "en", "ru") == ["［тхе порт ис опен］"]
     padded = PseudoEngine(expand=0.5).translate_batch(["See https://x.org"], "en", "az")[0]
     assert urls(padded) == ["https://x.org"] and padded.endswith(" ~~~~~~~~］")
+
+
+def test_pseudo_writes_a_sum_with_a_glued_m_with_the_targets_scale_word() -> None:
+    """Regression: '$12m' (English news style: 12 million dollars) came out as '$12ɱ', which
+    the numbers check reads as the scale word lost; it is now written as the target writes
+    the scale ('$12 млн'), as '12 million' is. '100m' without a currency sign stays."""
+    engine = PseudoEngine()
+    assert engine.translate_batch(["Jailed over $12m fraud and a €40k fine."], "en", "ru") == [
+        "［Jailed овер $12 млн фрауд анд а €40 тысяч фине.］"]
+    assert engine.translate_batch(["He won the 100m sprint."], "en", "ru") == ["［He шон тхе 100м спринт.］"]

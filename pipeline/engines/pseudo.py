@@ -12,8 +12,9 @@ written, as MT leaves a name it does not know, and so are the particles inside a
 ("Port of Baku", "Leonardo da Vinci"): the glossary step then puts in the target
 spelling (Aliyev → Əliyev, Port of Baku → Bakı Limanı), so a demo on real articles fills
 catalogues instead of seeing every segment with a name rejected for a name it cannot find.
-A scale word after a number is written as the target writes it ("2.5 million" → "2.5 млн"),
-as MT does, so the number checks see the same figure. A segment of names and their particles only
+A scale word after a number is written as the target writes it ("2.5 million" → "2.5 млн",
+"$12m" → "$12 млн"), as MT does, so the number checks see the same figure.
+A segment of names and their particles only
 ("The Middle Corridor of Trade") has its particles swapped where the target writes the
 source's script (and is swapped whole into another one), and one of capitalised words only
 (a title-case heading, an address) is swapped whole, or it would come back unchanged and be
@@ -26,7 +27,7 @@ import re
 import unicodedata
 from typing import Sequence
 
-from pipeline.numbers import scale_word_in
+from pipeline.numbers import money_scale_in, scale_word_in
 from pipeline.placeholders import protect, restore
 
 _ACCENTED = dict(zip(
@@ -84,7 +85,8 @@ def transliterate(text: str, target: str, *, keep_capitalised: bool = False, sou
             return word.group()
         after_a_number = _AFTER_A_NUMBER.search(word.string, max(0, word.start() - 8), word.start())
         scale = scale_word_in(word.group(), source, target) if source and after_a_number else None
-        return scale or swap_all(word)
+        money = money_scale_in(word.string, word.start(), target) if source and not scale else None
+        return scale or (" " + money if money else swap_all(word))
 
     swapped = _WORD.sub(swap_lower, protected.text) if keep_capitalised else protected.text
     if swapped == protected.text and keep_capitalised and not _changes_script(protected.text, table):
