@@ -28,12 +28,16 @@ _NEXT_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+)")
 _SCALES = (
     (("thousand", "thousands", "тыс", "тысяч", "тысяча", "тысячи", "min"), Decimal(10) ** 3),
     (("million", "millions", "mln", "mn", "млн", "миллион", "миллиона", "миллионов",
-      "milyon"), Decimal(10) ** 6),
+      "milyon", "mcm"), Decimal(10) ** 6),
     (("billion", "billions", "bn", "bln", "млрд", "миллиард", "миллиарда", "миллиардов",
-      "milyard", "mlrd"), Decimal(10) ** 9),
-    (("trillion", "trillions", "трлн", "триллион", "триллиона", "триллионов", "trilyon", "trln"),
-     Decimal(10) ** 12),
+      "milyard", "mlrd", "bcm"), Decimal(10) ** 9),
+    (("trillion", "trillions", "трлн", "триллион", "триллиона", "триллионов", "trilyon", "trln",
+      "tcm"), Decimal(10) ** 12),
 )
+#: Scale words that also name a unit (bcm: billion cubic metres, which a translation writes
+#: out: 8,1 млрд кубометров); their scale is read, but they are kept as written rather than
+#: rewritten as a bare scale word, which would lose the unit.
+_UNIT_SCALES = frozenset({"mcm", "bcm", "tcm"})
 _SCALE = {word: factor for words, factor in _SCALES for word in words}
 #: The scale words each language writes, by factor (thousand, million, billion, trillion).
 _SCALE_WORDS = {"en": ("thousand", "million", "billion", "trillion"),
@@ -48,13 +52,15 @@ _ALL = (((",",), "."), ((".",), ","), (("\u00a0", "\u202f", " "), ","),
 
 def scale_word_in(word: str, source: str, target: str) -> str | None:
     """``word``, a scale word of ``source`` ("million", "млн"), as ``target`` writes that
-    scale; None when it is none of ``source``'s (English "min" is minutes, not Azerbaijani
-    thousands) or ``target`` has none here."""
+    scale (one naming a unit too, "bcm", as written); None when it is none of ``source``'s
+    (English "min" is minutes, not Azerbaijani thousands) or ``target`` has none here."""
     key = word.lower().rstrip(".")
     factor = _SCALE.get(key)
     words = _SCALE_WORDS.get(_base(target))
     if factor is None or words is None or _base(source) not in _scale_languages(key):
         return None
+    if key in _UNIT_SCALES:
+        return word
     return words[[f for _, f in _SCALES].index(factor)]
 
 

@@ -147,3 +147,19 @@ def test_a_million_written_as_m_after_a_currency_sign_is_a_scale_word() -> None:
                            "en", "az") == ([], [])
     assert compare_numbers("He won the 100m sprint.", "Он выиграл забег на 100 м.", "en", "ru") == ([], [])
     assert compare_numbers("Jailed over $12m fraud.", "Осуждён за мошенничество на $12.", "en", "ru") != ([], [])
+
+
+def test_billion_cubic_metres_written_bcm_may_be_written_out() -> None:
+    """Regression: energy news writes gas volumes as '8.1 bcm' (billion cubic metres), which
+    Russian and Azerbaijani write out ('8,1 млрд кубометров', '8,1 mlrd kubmetr'); the
+    correct translation was reported as a scale word added. bcm, mcm and tcm now carry
+    their scale, and the pseudo engine keeps them as written (they name a unit too)."""
+    from pipeline.numbers import compare_numbers
+    assert compare_numbers("Up from 8.1 bcm in 2021.", "Против 8,1 млрд кубометров в 2021 году.", "en", "ru") == ([], [])
+    assert compare_numbers("1 bcm is what households use.", "1 mlrd kubmetr ailələrin istifadəsidir.",
+                           "en", "az") == ([], [])
+    assert compare_numbers("Up from 8.1 bcm.", "8,1 bcm-dən.", "en", "az") == ([], [])
+    assert compare_numbers("Some 450 mcm a month.", "Около 450 млн кубометров в месяц.", "en", "ru") == ([], [])
+    assert scale_word_in("bcm", "en", "ru") == "bcm"
+    from pipeline.engines.pseudo import PseudoEngine
+    assert PseudoEngine().translate_batch(["Up from 8.1 bcm."], "en", "ru") == ["［Up фром 8.1 bcm.］"]
