@@ -30,6 +30,7 @@ class RegionKind(str, enum.Enum):
     HTML = "html"
     COMMENT = "html comment"
     TEMPLATE = "template"
+    ATTRIBUTES = "attribute list"
 
 
 @dataclass(frozen=True)
@@ -584,6 +585,10 @@ def _protected(text: str) -> tuple[Region, ...]:
         occupied = _Occupied(regions, len(text))
         regions += [Region(m.start(), m.end(), kind) for m in pattern.finditer(text)
                     if not occupied.overlaps(m.start(), m.end())]
+    if "{:" in text:
+        occupied = _Occupied(regions, len(text))
+        regions += [Region(m.start(), m.end(), RegionKind.ATTRIBUTES) for m in _SPAN_ATTRIBUTES.finditer(text)
+                    if not occupied.overlaps(m.start(), m.end())]
     occupied = _Occupied(regions, len(text))  # bare URLs found below never overlap each other
     for match in _URL.finditer(text):
         end = match.end()
@@ -594,6 +599,9 @@ def _protected(text: str) -> tuple[Region, ...]:
     return tuple(sorted(regions, key=lambda r: r.start))
 
 
+#: kramdown's span attribute list (``[more](a.html){:target="_blank"}``, ``*new*{: .highlight}``):
+#: the site's markup, whose quotes are no quotation marks (as in :mod:`pipeline.placeholders`).
+_SPAN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
 _HTML_TAG_NAME = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*")
 
 

@@ -70,3 +70,18 @@ def test_bare_domains_with_a_path_are_urls_and_hashtags_no_prose() -> None:
     assert urls("desk@example.az/x and https://x.az/news") == ["https://x.az/news"]
     assert blank_keys("#Baku2026 #COP29").strip() == ""
     assert blank_keys("C# &#39; #12 {#id}") == "C# &#39; #12 {#id}"
+
+
+def test_a_kramdown_span_attribute_list_is_protected() -> None:
+    """Regression: Jekyll articles open links in a new tab with kramdown's span attribute
+    list, '[Read more](url){:target="_blank"}'; its quotes were read as a scare quote, and the
+    quotation marks of a Russian machine translation made it '{:target=«_blank»}', which
+    kramdown no longer reads, so the published page showed it as text. It is now a
+    protected region, as it already was for machine translation."""
+    from pipeline.quotemarks import localise_quotes, scan_quotes
+    text = 'Читайте [интервью](https://example.org/a){:target="_blank"} и *новое*{: .highlight}.'
+    assert [(r.kind, text[r.start:r.end]) for r in protected_regions(text)][-2:] == [
+        (RegionKind.ATTRIBUTES, '{:target="_blank"}'), (RegionKind.ATTRIBUTES, "{: .highlight}")]
+    assert localise_quotes(text, "en", "ru") == text
+    assert not scan_quotes('[Read more](a.html){:target="_blank" rel="noopener"}', "en").spans
+    assert localise_quotes('He said "yes" {: .lead}', "en", "ru") == "He said «yes» {: .lead}"
