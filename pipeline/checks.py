@@ -64,7 +64,7 @@ _REFERENCE = re.compile(r"(?<![\\\]])!?\[(?!\^)(?:[^\[\]\\\n]|\\.)+\]\[[^\[\]\n]
 _HTML_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 #: Every piece of markup :func:`_markup` counts starts with one of these characters, or is an emoji shortcode.
-_MARKUP_CHARS = re.compile(r"[*~_\[<=^@#]")
+_MARKUP_CHARS = re.compile(r"[*~_\[<=^@#{]")
 #: An emoji shortcode, the one piece of markup whose first character (``:``) prose is full of.
 _EMOJI = re.compile(EMOJI_PATTERN)
 _MIN_UNTRANSLATED_WORDS = 4
@@ -1164,6 +1164,8 @@ def _markup(text: str) -> Counter[str]:
         if region.kind is RegionKind.HTML:
             name = _HTML_NAME.match(region.text(text))
             counts[f"<{name.group(1).lower() if name else '?'}>"] += 1
+        elif region.kind is RegionKind.ATTRIBUTES:
+            counts[region.text(text)] += 1  # kramdown reads it only as written
     return +counts
 
 

@@ -1205,3 +1205,14 @@ def test_a_name_the_source_also_gives_in_another_language_is_no_misspelling() ->
                         "Узел будет в Гяндже (по-азербайджански Gəncə).", glossary) == []
     assert checks_fired(source, "A backup node will be placed in Ganja (Gandja).", glossary,
                         tgt="en", src="ru") == [("glossary", Severity.ERROR)]
+
+
+def test_a_changed_kramdown_attribute_list_is_a_markup_finding() -> None:
+    """Regression: a translation that changed or dropped a link's '{:target="_blank"}' (the
+    quotes turned into «», as machine output had them) passed every check, and kramdown then
+    showed the attribute list as text. It is now compared as written, like an HTML tag."""
+    source = 'Read [her interview](a.html){:target="_blank"}.'
+    assert checks_fired(source, 'Читайте [её интервью](a.html){:target="_blank"}.') == []
+    (finding,) = check_entry(source, "Читайте [её интервью](a.html){:target=«_blank»}.", "en", "ru")
+    assert finding.check == "markup" and '{:target="_blank"} 1→0' in finding.message
+    assert checks_fired(source, "Читайте [её интервью](a.html).") == [("markup", Severity.ERROR)]
