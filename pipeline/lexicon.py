@@ -215,6 +215,12 @@ def _phrases(spec: str) -> frozenset[tuple[str, ...]]:
     return frozenset({(word,) for word in words.split()} | {tuple(p.split()) for p in phrases})
 
 
+def _prefixed(roles: frozenset[str], prefixes: tuple[str, ...]) -> frozenset[str]:
+    """``roles`` and each with a prefix of rank or time (vice-president, экс-министр,
+    vitse-prezident): the prefixed role introduces a speaker as the role does."""
+    return roles.union(prefix + role for role in roles for prefix in prefixes)
+
+
 def _forms(stems: str, endings: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {(stem + ending,) for stem in stems.split() for ending in endings}
 
@@ -246,7 +252,7 @@ ENGLISH = Lexicon(
     addressee_verbs=frozenset({"told", "tells", "tell"}),
     and_word="and",
     pronouns={"he": "m", "she": "f", "they": None},
-    roles=frozenset(
+    roles=_prefixed(frozenset(
         "economist analyst expert scientist journalist lawyer minister president premier "
         "spokesperson spokesman spokeswoman director chairman chairwoman chair head member "
         "deputy mp lawmaker official activist researcher professor ambassador leader editor "
@@ -257,7 +263,7 @@ ENGLISH = Lexicon(
         "officer worker rector banker envoy publisher architect critic viewer spectator "
         "witness coach teacher actor actress musician pianist composer conductor curator "
         "dancer athlete referee neighbour neighbor student volunteer visitor goalkeeper "
-        "striker defender midfielder winger champion".split()),
+        "striker defender midfielder winger champion".split()), ("vice-", "ex-", "co-")),
     titles=frozenset(
         "President Prime Minister Deputy Chairman Chairwoman Representative Rep Senator Sen "
         "Mr Mrs Ms Miss Dr Prof Professor General Gen Ambassador Economist Analyst Judge "
@@ -374,8 +380,8 @@ RUSSIAN = Lexicon(
     verbs=frozenset(_RU_VERBS),
     addressee_verbs=frozenset(),
     pronouns={"он": "m", "она": "f", "они": None},
-    roles=frozenset(_RU_ROLES).union(*(_ru_singular_cases(role) for role in _RU_ROLES),
-                                     _RU_IRREGULAR_ROLES),
+    roles=_prefixed(frozenset(_RU_ROLES).union(*(_ru_singular_cases(role) for role in _RU_ROLES),
+                                               _RU_IRREGULAR_ROLES), ("вице-", "экс-")),
     titles=frozenset(_RU_TITLES).union(*({form.capitalize() for form in
                                           _ru_singular_cases(title.lower())}
                                          for title in _RU_TITLES)),
@@ -448,7 +454,7 @@ AZERBAIJANI = Lexicon(
                        for verb in ("verib", "veriblər")}),
     addressee_verbs=frozenset(),
     pronouns={"o": None, "onlar": None},
-    roles=frozenset(
+    roles=_prefixed(frozenset(
         "iqtisadçı analitik ekspert politoloq jurnalist hüquqşünas vəkil nazir prezident "
         "deputat direktor sədr sədri rəhbər rəhbəri üzv üzvü nümayəndə nümayəndəsi səfir "
         "lider lideri redaktor müəllif tarixçi sosioloq diplomat fəal professor tədqiqatçı "
@@ -458,6 +464,7 @@ AZERBAIJANI = Lexicon(
         "tamaşaçı şahid azarkeş məşqçi məşqçisi oyunçu müəllim müəllimi müğənni aktyor "
         "aktrisa musiqiçi pianoçu bəstəkar dirijor kurator həmkar həmkarı tələbə qonşu "
         "könüllü qapıçı hücumçu müdafiəçi yarımmüdafiəçi idmançı çempion".split()),
+        ("vitse-", "eks-")),
     #: With the possessive ending too, as in Azərbaycan Prezidenti İlham Əliyev.
     titles=frozenset("Prezident Nazir Deputat Cənab Xanım Prezidenti Naziri Deputatı Sədri "
                      "Səfiri Rəhbəri Sözçüsü Müşaviri Nümayəndəsi Meri".split()),

@@ -57,3 +57,18 @@ def test_azerbaijani_as_x_noted_and_according_to_what_x_wrote() -> None:
             ("Azər Qasımlının qeyd etdiyinə görə, “Rəsmi Bakı layihələrdə iştirak edir”.", "Azər Qasımlı")):
         assert [(q.speaker, q.kind) for q in find_quotations(text, "az")] == [
             (speaker, QuoteKind.SPEECH)], text
+
+
+def test_a_role_with_a_vice_or_ex_prefix_introduces_the_speaker() -> None:
+    """Regression: сказал вице-президент компании Брэд Смит, said Microsoft vice-president
+    Brad Smith and deyə vitse-prezident Brad Smit bildirib had no speaker, or the company
+    for one ('Microsoft'), as the prefixed role was no role; the speaker check then missed
+    the name's spelling. vice-, ex- and co- (вице-, экс-; vitse-, eks-) roles are roles."""
+    from pipeline.quotes import find_quotations
+    for lang, text, speaker in (
+            ("ru", "«Мы готовы», — сказал вице-президент компании Брэд Смит.", "Брэд Смит"),
+            ("ru", "«Мы готовы», — заявил экс-министр Тофиг Алекперов.", "Тофиг Алекперов"),
+            ("en", "“We are ready,” said Microsoft vice-president Brad Smith.", "Brad Smith"),
+            ("en", "“We are ready,” said the company's co-founder Leyla Huseynova.", "Leyla Huseynova"),
+            ("az", "“Hazırıq,” deyə vitse-prezident Brad Smit bildirib.", "Brad Smit")):
+        assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
