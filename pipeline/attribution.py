@@ -396,10 +396,19 @@ def _russian_lead(words: list[str], lex: Lexicon, before: str) -> bool:
         # name, so after "from" two words are a person's (a letter from Samir Karimov).
         return sum(1 for word in words if word not in lex.particles) >= 3 \
             or (bool(lex.patronymic) and _surname_gender(fold(words[1]))[1] is not None)
-    return bool(lex.patronymic) and len(words) == 3 \
-        and (before[0].islower() or before in lex.titles or fold(before) in lex.roles) \
+    after_role = before[0].islower() or before in lex.titles or fold(before) in lex.roles
+    if lex.patronymic and (after_role or _genitive_owner(before)) and 3 <= len(words) <= 4 \
+            and _genitive_owner(words[0]) and not any(lex.is_patronymic(word) for word in words[1:]):
+        return True  # президент Франции Эмманюэль Макрон, глава МИД России Сергей Лавров
+    return bool(lex.patronymic) and len(words) == 3 and after_role \
         and _surname_gender(fold(words[2]))[1] is not None \
         and not lex.is_patronymic(words[1])
+
+
+def _genitive_owner(word: str) -> bool:
+    """Whether ``word`` after a Russian role names whose role it is, never a person's first
+    name: a genitive in -ии (Франции, компании) or an acronym (США, МИД, SOCAR)."""
+    return fold(word).endswith("ии") or (len(word) > 1 and word.isupper())
 
 
 def _word_starts(text: str, start: int, words: list[str]) -> list[int]:
@@ -1060,10 +1069,13 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
                 # Bakı Limanının sözçüsü Samir Kərimov: whose spokesman, then who (not an
                 # appositive after a comma: said Yerlan Seitkali, deputy head of …)
                 return _name_after_roles(text, tokens, after, lex)
-            if name is None and role and position + 1 < len(tokens) \
-                    and tokens[position].text[0].isupper():
-                # президент Азербайджана Ильхам Алиев: the country's, then the name
-                name, _ = _name_at(text, tokens, position + 1, lex)
+            owner = position
+            while name is None and role and owner + 1 < len(tokens) and owner < position + 2 \
+                    and tokens[owner].text[0].isupper():
+                # президент Азербайджана Ильхам Алиев: the country's, then the name (глава
+                # МИД России Сергей Лавров: two words name whose head)
+                owner += 1
+                name, _ = _name_at(text, tokens, owner, lex)
             if name is not None:
                 return name if skip == 0 else _as_person(name)
         if not tokens[position].text[0].islower():

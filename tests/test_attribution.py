@@ -367,3 +367,22 @@ def test_a_surname_does_not_resolve_to_a_group_opening_with_the() -> None:
     assert [q.speaker for q in analyse_article(segments, "en")] == ["Karimov"]
     segments = ["The Karimov family arrived late with Samir Karimov.", "Karimov said: “We will win.”"]
     assert [q.speaker for q in analyse_article(segments, "en")] == ["Samir Karimov"]
+
+
+def test_a_country_or_company_in_the_genitive_before_a_foreign_name_is_no_part_of_it() -> None:
+    """Regression: «Мы готовы», — заявил президент Франции Эмманюэль Макрон gave the speaker
+    'Франции Эмманюэль Макрон' (and глава SOCAR Ровшан Наджаф 'SOCAR Ровшан Наджаф'), as a
+    genitive before the name was told only by a Russian surname ending (Алиев), which
+    foreign surnames lack; a correct 'said French President Emmanuel Macron' was then an
+    error of the speaker check. A word in -ии or an acronym right after a role is the
+    owner of the role, not a name's first word."""
+    from pipeline.quotes import find_quotations
+    for text, speaker in (
+            ("«Мы готовы», — заявил президент Франции Эмманюэль Макрон.", "Эмманюэль Макрон"),
+            ("Президент Франции Эмманюэль Макрон заявил: «Мы готовы».", "Эмманюэль Макрон"),
+            ("«Мы готовы», — заявил глава SOCAR Ровшан Наджаф.", "Ровшан Наджаф"),
+            ("«Мы готовы», — заявил президент США Дональд Трамп.", "Дональд Трамп"),
+            ("«Мы готовы», — заявил глава МИД России Сергей Лавров.", "Сергей Лавров"),
+            ("«Мы готовы», — заявил президент Турции Реджеп Тайип Эрдоган.", "Реджеп Тайип Эрдоган"),
+            ("«Мы готовы», — сказала Мария Анна Смит.", "Мария Анна Смит")):
+        assert [q.speaker for q in find_quotations(text, "ru")] == [speaker], text
