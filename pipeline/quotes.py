@@ -290,6 +290,10 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
             for i, piece in enumerate(unit)]
 
 
+#: How many words a short attribution clause has before its speaker's name, and after it.
+_CLAUSE_WORDS = 8
+
+
 def _inherit_speaker(current: list[Quotation], previous: list[Quotation],
                      segments: Sequence[str]) -> list[Quotation]:
     """“…,” she said. “…”: an unattributed quotation that follows, in the same paragraph,
@@ -302,8 +306,11 @@ def _inherit_speaker(current: list[Quotation], previous: list[Quotation],
         == last.segment_index
     if said is None or not same_segment or not last.end <= said.start < first.start:
         return current
-    between = segments[first.segment_index][last.end:first.start]
-    if len(words_of(between)) > 8:
+    text = segments[first.segment_index]
+    # The words up to the name (a role: defence lawyer) and after it (told reporters after
+    # the hearing) each make a short clause; together they may be longer.
+    if len(words_of(text, last.end, said.start)) > _CLAUSE_WORDS \
+            or len(words_of(text, said.end, first.start)) > _CLAUSE_WORDS:
         return current
     return [replace(first, kind=QuoteKind.SPEECH, speaker=last.speaker, attribution=said)]
 

@@ -1092,3 +1092,20 @@ def test_a_name_in_marks_in_the_lead_in_does_not_cut_off_the_speaker(text: str, 
     speaker; the outlet after the verb (в интервью «Зеркалу») is no speaker either."""
     found = find_quotations(text, lang)
     assert [(q.kind, q.speaker) for q in found] == [(TITLE, None), (SPEECH, speaker)]
+
+
+def test_a_quotation_after_a_longer_attribution_clause_keeps_its_speaker() -> None:
+    """Regression: “The court ignored us,” defence lawyer Javad Huseynli told reporters after
+    the hearing. “We will appeal.” left the second quotation without a speaker: an
+    unattributed quotation inherits the previous one's only across a short clause, and
+    the role in front of the name (defence lawyer) made it nine words. The words before the
+    name and those after it are now counted apart, each as short as before."""
+    text = ("\"The court ignored every document we submitted,\" defence lawyer Javad Huseynli told "
+            "reporters after the hearing. \"We will appeal within 30 days.\"")
+    assert [q.speaker for q in find_quotations(text, "en")] == ["Javad Huseynli"] * 2
+    text = ("«Суд проигнорировал наши документы», — сказал адвокат защиты Джавад Гусейнли "
+            "журналистам после заседания суда в Баку. «Мы подадим апелляцию».")
+    assert [q.speaker for q in find_quotations(text, "ru")] == ["Джавад Гусейнли"] * 2
+    text = ("“Prices rose,” Rauf Mirzayev said on Monday, when the port published figures that the "
+            "ministry disputed at length. “They will fall.”")
+    assert [q.speaker for q in find_quotations(text, "en")] == ["Rauf Mirzayev", None]
