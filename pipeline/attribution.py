@@ -398,11 +398,21 @@ def _russian_lead(words: list[str], lex: Lexicon, before: str) -> bool:
             or (bool(lex.patronymic) and _surname_gender(fold(words[1]))[1] is not None)
     after_role = before[0].islower() or before in lex.titles or fold(before) in lex.roles
     if lex.patronymic and (after_role or _genitive_owner(before)) and 3 <= len(words) <= 4 \
-            and _genitive_owner(words[0]) and not any(lex.is_patronymic(word) for word in words[1:]):
+            and (_genitive_owner(words[0]) or _other_script(words[0], words[1])) \
+            and not any(lex.is_patronymic(word) for word in words[1:]):
         return True  # президент Франции Эмманюэль Макрон, глава МИД России Сергей Лавров
     return bool(lex.patronymic) and len(words) == 3 and after_role \
         and _surname_gender(fold(words[2]))[1] is not None \
         and not lex.is_patronymic(words[1])
+
+
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _other_script(word: str, following: str) -> bool:
+    """Whether ``word`` is written in another script than the name word ``following`` it
+    (вице-президент Microsoft Брэд Смит): a company's or a place's name, not the person's."""
+    return (_CYRILLIC.search(word) is None) != (_CYRILLIC.search(following) is None)
 
 
 def _genitive_owner(word: str) -> bool:

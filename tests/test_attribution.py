@@ -386,3 +386,15 @@ def test_a_country_or_company_in_the_genitive_before_a_foreign_name_is_no_part_o
             ("«Мы готовы», — заявил президент Турции Реджеп Тайип Эрдоган.", "Реджеп Тайип Эрдоган"),
             ("«Мы готовы», — сказала Мария Анна Смит.", "Мария Анна Смит")):
         assert [q.speaker for q in find_quotations(text, "ru")] == [speaker], text
+
+
+def test_a_latin_company_name_before_a_cyrillic_name_is_no_part_of_it() -> None:
+    """Regression: «…», — сказал вице-президент Microsoft Брэд Смит gave the speaker
+    'Microsoft Брэд Смит' (listed so by 'pipeline glossary'): a word in another script than
+    the name after it is the role's owner, not the name's first word."""
+    from pipeline.quotes import find_quotations
+    for text, speaker in (
+            ("«Мы готовы», — сказал вице-президент Microsoft Брэд Смит.", "Брэд Смит"),
+            ("«Мы готовы», — сказал директор Azercell Ильхам Гусейнов.", "Ильхам Гусейнов"),
+            ("Директор Google Сундар Пичаи заявил: «Мы готовы».", "Сундар Пичаи")):
+        assert [q.speaker for q in find_quotations(text, "ru")] == [speaker], text
