@@ -853,8 +853,11 @@ def _name_word(tokens: list[Token], position: int, first: int, text: str,
     token = tokens[position]
     if position > first and not _name_gap(tokens[position - 1], text[tokens[position - 1].end:token.start], lex):
         return False
-    if position > first and _cyrillic(tokens[position - 1].text) != _cyrillic(token.text):
-        return False  # сказал Джафарли Meydan TV: no name is half in another alphabet
+    if position > first and _cyrillic(tokens[position - 1].text) and not _cyrillic(token.text):
+        # сказал Джафарли Meydan TV: no name is half in another alphabet. A Latin word
+        # before a Cyrillic name (вице-президент Microsoft Брэд Смит) stays in the group
+        # for :func:`_russian_lead` to give to the role as its owner.
+        return False
     if token.text in lex.particles:
         return position > first
     return token.text[0].isupper() and not lex.is_dative_name(token.text) \

@@ -27,10 +27,11 @@ _AZERBAIJANI = {"ə": "a", "ı": "i", "ö": "o", "ü": "u", "ğ": "g", "ş": "sh
                 "c": "j", "x": "kh", "q": "g", "j": "zh", "i̇": "i"}
 _COMMON = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ts", "c"),
            ("y", "i"), ("w", "v"), ("q", "g"))
-#: English C as Russian and Azerbaijani hear it: Carter, Clements, Scott (К, k) and Vincent,
-#: Lucy (С, s); not in ch (Charles: Ч, ç), which the common foldings take.
-_ENGLISH_HARD_C = re.compile(r"c(?![eiyh])")
-_ENGLISH_SOFT_C = re.compile(r"c(?=[eiy])")
+#: English spellings of sounds Russian and Azerbaijani write with one letter: th (т), ph (ф),
+#: ck and a hard C (К, k: Carter, Scott), a soft C (С, s: Vincent, Lucy); not ch (Charles:
+#: Ч, ç), which the common foldings take.
+_ENGLISH_SOUNDS = {"th": "t", "ph": "f", "ck": "k"}
+_ENGLISH_SPELLING = re.compile(r"th|ph|ck|c(?!h)")
 _NOT_LETTER = re.compile(r"[^\w ]|_")  # what _fold drops: all but letters, digits, spaces
 _REPEATS = re.compile(r"(.)\1+", re.DOTALL)
 #: Checks compare every word of a translation with every word of a speaker's name, and
@@ -45,16 +46,27 @@ def skeletons(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
+def _english_sound(match: re.Match[str]) -> str:
+    """The letter Russian writes for an English spelling :data:`_ENGLISH_SPELLING` found."""
+    spelling = match.group()
+    if spelling in _ENGLISH_SOUNDS:
+        return _ENGLISH_SOUNDS[spelling]
+    return "s" if match.string[match.end():match.end() + 1] in ("e", "i", "y") else "k"
+
+
 def _skeletons(word: str) -> frozenset[str]:
     lower = word.lower()
     if any(char in _CYRILLIC for char in lower):
         if lower.startswith("ю"):  # Юсубов, Юнусов for Azerbaijani Usubov, Unusov
             return frozenset({_fold(_transliterate(lower)), _fold(_transliterate("у" + lower[1:]))})
+        if "э" in lower:  # Russian writes English a as э: Брэд, Тэтчер (Brad, Thatcher)
+            return frozenset({_fold(_transliterate(lower)), _fold(_transliterate(lower.replace("э", "а")))})
         return frozenset({_fold(_transliterate(lower))})
     azerbaijani = "".join(_AZERBAIJANI.get(c, c) for c in lower)
     found = {_fold(_plain(lower)), _fold(_plain(azerbaijani))}
-    if "c" in lower:  # English C: K before a, o, u and consonants (Carter, Scott), S before e, i, y
-        found.add(_fold(_plain(_ENGLISH_SOFT_C.sub("s", _ENGLISH_HARD_C.sub("k", lower)))))
+    english = _ENGLISH_SPELLING.sub(_english_sound, lower)
+    if english != lower:  # Smith, Cameron, Vincent as Russian hears them: Смит, Кэмерон, Винсент
+        found.add(_fold(_plain(english)))
     if "j" in lower:  # Slavic, German and Nordic names write Y's sound J (Jankovic: Янкович)
         found.add(_fold(_plain(lower.replace("j", "y"))))
     if "ə" in lower:  # English writes ə as a (Rashad) or e (Azer, Elchin): both conventions

@@ -61,3 +61,22 @@ def test_another_vowel_in_a_name_s_stem_is_told_from_its_renderings() -> None:
     for name, written in (("Mirzayev", "Мирзаев"), ("Mirzayev", "Mirzəyev"), ("Mammadov", "Мамедов"),
                           ("Könül", "Кёнюль"), ("Leyla", "Лейлы"), ("Aliyev", "Алиеву")):
         assert not vowel_changed(name, written), written
+
+
+@pytest.mark.parametrize("russian, english", [("Брэд", "Brad"), ("Смит", "Smith"), ("Тэтчер", "Thatcher"),
+                                              ("Кэмерон", "Cameron"), ("Клинтон", "Clinton"),
+                                              ("Джексон", "Jackson"), ("Филипп", "Philip")])
+def test_english_names_in_russian_meet_their_english_spelling(russian: str, english: str) -> None:
+    """Regression: a Russian article quoting '— сказал вице-президент Microsoft Брэд Смит',
+    translated 'said Microsoft Vice President Brad Smith', was reported with the speaker
+    missing: Russian writes English a as э (Брэд, Тэтчер), th as т, a hard c as к (Кэмерон,
+    Клинтон) and ph as ф, which the skeletons did not hear."""
+    assert similarity(russian, english) >= 0.8
+
+
+def test_a_speaker_with_an_english_name_is_present_in_english() -> None:
+    source = "«Мы готовы», — сказал вице-президент Microsoft Брэд Смит."
+    assert check_entry(source, "“We are ready,” said Microsoft Vice President Brad Smith.", "ru", "en",
+                       only=["speaker"]) == []
+    assert check_entry(source, "“We are ready,” said Microsoft Vice President Satya Nadella.", "ru", "en",
+                       only=["speaker"]) != []
