@@ -1258,7 +1258,9 @@ def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon
     name, after = _name_at(text, tokens, 0, lex, pronouns=False)
     if name is not None and after == len(tokens) and _speaker_label(name, words):
         return name
-    if name is None or after >= len(tokens) or not tokens[after].text[0].islower() \
+    if name is None:
+        return _role_label(text, tokens, words, lex)
+    if after >= len(tokens) or not tokens[after].text[0].islower() \
             or not text[tokens[after - 1].end:tokens[after].start].isspace():
         return None
     suffix = _SUFFIXED.search(name.text)
@@ -1279,6 +1281,25 @@ def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon
             return None
         index += 1
     return name
+
+
+def _role_label(text: str, tokens: list[Token], words: list[str], lex: Lexicon) -> Name | None:
+    """Министр экономики Микаил Джаббаров: «…: a colon clause that is a role, the role's
+    complement in lower case (no "and", no verb) and a name of two words or more ending
+    the clause labels the quotation with that person."""
+    if tokens[0].text not in lex.titles and words[0] not in lex.roles:
+        return None
+    index = 1
+    while index < len(tokens) and tokens[index].text[0].islower():
+        if words[index] == lex.and_word or _verb_size(words, index, lex):
+            return None
+        index += 1
+    if index >= len(tokens):
+        return None
+    name, after = _name_at(text, tokens, index, lex, pronouns=False)
+    if name is None or after != len(tokens) or len(name.words) < 2:
+        return None
+    return _as_person(name)
 
 
 #: A paragraph's opening speaker label in an interview or transcript (**Rəşad Məmmədli:**,

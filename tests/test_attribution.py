@@ -398,3 +398,17 @@ def test_a_latin_company_name_before_a_cyrillic_name_is_no_part_of_it() -> None:
             ("«Мы готовы», — сказал директор Azercell Ильхам Гусейнов.", "Ильхам Гусейнов"),
             ("Директор Google Сундар Пичаи заявил: «Мы готовы».", "Сундар Пичаи")):
         assert [q.speaker for q in find_quotations(text, "ru")] == [speaker], text
+
+
+def test_a_role_and_a_name_before_a_colon_name_the_speaker() -> None:
+    """Regression: 'Министр экономики Микаил Джаббаров: «Мы готовы».' (live blogs and news
+    digests label quotations so) had no speaker, as the colon clause was read only from a
+    name at its start; a role, its complement in lower case and a name of two words that
+    ends the clause now name the speaker."""
+    from pipeline.quotes import find_quotations
+    for text, speaker in (
+            ("Министр экономики Микаил Джаббаров: «Мы готовы».", "Микаил Джаббаров"),
+            ("Глава пресс-службы ведомства Айнур Исмайлова: «Решение принято».", "Айнур Исмайлова"),
+            ("Министр экономики заявил журналистам в Баку: «Мы готовы».", None),
+            ("Министр экономики и Микаил Джаббаров: «Мы готовы».", None)):
+        assert [q.speaker for q in find_quotations(text, "ru")] == [speaker], text
