@@ -109,8 +109,9 @@ _DIALOGUE_SAID = re.compile(
     r"(?<=[,.!?…])\s+[—–]\s+(?P<said>[^—–]+?)(?:[,.:]\s+(?P<dash>[—–])\s+(?=\S)|\s*$)")
 _RU_INNER = re.compile(r"[,.!?…]\s+[—–]\s+(?P<said>[^—–«»„“]{3,80}?)[,.:]\s+[—–]\s+")
 #: After sentence-final punctuation: the first character that is not a space, a closing
-#: bracket or a closing quotation mark (what decides whether a new sentence starts).
-_AFTER_CLOSERS = re.compile(r"[^ \t\n)\]»”’\"']")
+#: bracket, a closing quotation mark or emphasis marker (what decides whether a new sentence
+#: starts).
+_AFTER_CLOSERS = re.compile(r"[^ \t\n)\]»”’\"'*_]")
 #: How many analysed articles stay cached: the sync annotates an article and the checks
 #: analyse it again, once per target language, and ask for its speakers.
 _ARTICLE_CACHE_SIZE = 256
@@ -596,8 +597,8 @@ def _sentence_ends(masked: str) -> list[int]:
     for match in _SENTENCE_END.finditer(masked):
         end = match.end()
         after = masked[end:end + 1]
-        if after and not after.isspace() and after not in ")]»”’\"'":
-            continue
+        if after and not after.isspace() and after not in ")]»”’\"'*_":
+            continue  # (emphasis may close after the period: **15:30.** Министр …)
         following = _AFTER_CLOSERS.search(masked, end)
         first = following.group() if following else ""
         if first and not (first.isupper() or first.isdigit() or first in "“«„\"‘(["):

@@ -1109,3 +1109,13 @@ def test_a_quotation_after_a_longer_attribution_clause_keeps_its_speaker() -> No
     text = ("“Prices rose,” Rauf Mirzayev said on Monday, when the port published figures that the "
             "ministry disputed at length. “They will fall.”")
     assert [q.speaker for q in find_quotations(text, "en")] == ["Rauf Mirzayev", None]
+
+
+def test_a_bold_timestamp_ends_its_sentence() -> None:
+    """Regression: a live blog's entry '**15:30.** Министр экономики Микаил Джаббаров: «…»'
+    had no speaker: the period inside the bold timestamp was no sentence end (an emphasis
+    marker followed it), so the colon clause began at '15:30' and no name opened it."""
+    for text, lang, speaker in (
+            ("**15:30.** Министр экономики Микаил Джаббаров: «Мы готовы».", "ru", "Микаил Джаббаров"),
+            ("*12:10.* Economy Minister Mikayil Jabbarov: “We are ready.”", "en", "Mikayil Jabbarov")):
+        assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
