@@ -244,7 +244,8 @@ def _analyse(segments: tuple[str, ...], lang: str) -> tuple[Quotation, ...]:
     for piece in nested:
         inner = _inner(segments, piece)
         before = segments[piece.segment][:piece.start]
-        kind = _kind_without_speaker(inner, before, _after_words(segments, piece), lang)
+        kind = _kind_without_speaker(inner, before, _after_words(segments, piece), lang,
+                                     dated=_dated(segments, piece))
         result.append(_quotation(piece, inner, kind, None, None))
     return tuple(sorted(result, key=lambda q: (q.segment_index, q.start, q.depth)))
 
@@ -283,7 +284,8 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
         kind = QuoteKind.SPEECH
     else:
         before = _before_text(article, first)
-        kind = _kind_without_speaker(inner, before, _after_words(segments, first), lang)
+        kind = _kind_without_speaker(inner, before, _after_words(segments, first), lang,
+                                     dated=_dated(segments, first))
     attribution = None if name is None else Attribution(
         segment, name.start, name.end, segments[segment][name.start:name.end])
     return [_quotation(piece, _inner(segments, piece), kind, speaker, attribution,
@@ -573,6 +575,15 @@ def _before_text(article: _Article, piece: _Piece) -> str:
     return article.segments[piece.segment][_before_start(article, piece):piece.start]
 
 
+#: A year in brackets right after a quotation, as a work's name is given: “Son qatar” (2003).
+_YEAR_AFTER = re.compile(r"[ \t]*\((?:1[5-9]|20)\d\d\b")
+
+
+def _dated(segments: Sequence[str], piece: _Piece) -> bool:
+    """Whether ``piece`` is followed by a year in brackets (the name of a work and its year)."""
+    return _YEAR_AFTER.match(segments[piece.segment], piece.end) is not None
+
+
 def _after_words(segments: Sequence[str], piece: _Piece) -> list[str]:
     text = segments[piece.segment]
     return words_of(text, piece.end, min(len(text), piece.end + 40))[:2]
@@ -620,12 +631,15 @@ def _abbreviation(text: str, dot: int) -> bool:
     return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
-def _kind_without_speaker(inner: str, before: str, after: list[str], lang: str) -> QuoteKind:
-    """Scare quotes, title or unattributed speech, from the quoted words and their context."""
+def _kind_without_speaker(inner: str, before: str, after: list[str], lang: str, *,
+                          dated: bool = False) -> QuoteKind:
+    """Scare quotes, title or unattributed speech, from the quoted words and their context
+    (``dated``: a year in brackets follows, as after a work's name)."""
     words = words_of(inner)
     if not words:
         return QuoteKind.SCARE
-    if _is_title(inner, words, before, after, lang):
+    if _is_title(inner, words, before, after, lang) \
+            or (dated and len(words) <= 8 and words[0][0].isupper()):
         return QuoteKind.TITLE
     stripped = inner.strip().rstrip(")]»”’\"'")
     full_sentence = (words[0][0].isupper() or words[0][0].isdigit()) \

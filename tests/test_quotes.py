@@ -1119,3 +1119,16 @@ def test_a_bold_timestamp_ends_its_sentence() -> None:
             ("**15:30.** Министр экономики Микаил Джаббаров: «Мы готовы».", "ru", "Микаил Джаббаров"),
             ("*12:10.* Economy Minister Mikayil Jabbarov: “We are ready.”", "en", "Mikayil Jabbarov")):
         assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
+
+
+def test_a_quoted_name_followed_by_its_year_is_a_title() -> None:
+    """Regression: an obituary's list of works, '“Son qatar” (2003), eyni adlı filmin əsasında
+    durur' or '«Последний поезд» (2003) лёг в основу фильма', read the names as scare quotes
+    (no title capitals, no noun such as 'roman' next to them), so a correct English
+    translation writing the title in italics was a quotation lost. A quoted name right
+    before its year in brackets names a work."""
+    for text, lang in (("“Son qatar” (2003), eyni adlı filmin əsasında durur.", "az"),
+                       ("«Последний поезд» (2003) лёг в основу фильма.", "ru"),
+                       ("“The last train” (2003, novel) became a film.", "en")):
+        assert [q.kind for q in find_quotations(text, lang)] == [QuoteKind.TITLE], text
+    assert [q.kind for q in find_quotations("It was “a disaster” (in 2003) for all.", "en")] == [QuoteKind.SCARE]
