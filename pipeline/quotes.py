@@ -91,11 +91,16 @@ _SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as
                          "və ilə üçün".split())
 _WORK_NOUNS = frozenset("report book film movie newspaper magazine journal programme program "
                         "project operation campaign agreement initiative song album show "
+                        "novel play poem painting series exhibition festival opera documentary "
                         "called titled entitled named доклад книга фильм газета журнал "
                         "программа проект операция кампания соглашение инициатива партия "
-                        "движение компания организация фонд издание".split())
+                        "движение компания организация фонд издание роман повесть рассказ "
+                        "спектакль песня альбом картина выставка фестиваль сериал опера "
+                        "поэма".split())
 _AZ_WORK_NOUNS = frozenset("qəzeti jurnalı şirkəti partiyası kitabı filmi hesabatı layihəsi "
-                           "proqramı təşkilatı agentliyi saytı hərəkatı fondu sazişi".split())
+                           "proqramı təşkilatı agentliyi saytı hərəkatı fondu sazişi romanı "
+                           "povesti hekayəsi şeiri poeması tamaşası albomu mahnısı əsəri "
+                           "verilişi serialı sərgisi festivalı operası".split())
 #: — Мы готовы, — сказал министр / – Biz hazırıq, – deyə nazir bildirib: Russian and
 #: Azerbaijani direct speech that a paragraph opens with a dash instead of quotation marks
 #: (English has no such convention). Its speech parts are quotations whose ``open_mark`` is

@@ -1132,3 +1132,16 @@ def test_a_quoted_name_followed_by_its_year_is_a_title() -> None:
                        ("“The last train” (2003, novel) became a film.", "en")):
         assert [q.kind for q in find_quotations(text, lang)] == [QuoteKind.TITLE], text
     assert [q.kind for q in find_quotations("It was “a disaster” (in 2003) for all.", "en")] == [QuoteKind.SCARE]
+
+
+def test_a_quoted_name_next_to_the_kind_of_work_it_names_is_a_title() -> None:
+    """Regression: 'Onun “Son qatar” romanı 2003-cü ildə çıxıb', 'His novel “The last train”
+    came out in 2003' and 'роман «Последний поезд»' at a paragraph's start read the
+    novel's name as scare quotes: novels, plays, paintings, albums, exhibitions and the
+    like were no nouns of works."""
+    for text, lang in (("Onun “Son qatar” romanı 2003-cü ildə çıxıb.", "az"),
+                       ("“Gəncə gecələri” tamaşası uğur qazanıb.", "az"),
+                       ("His novel “The last train” came out in 2003.", "en"),
+                       ("The exhibition “Caspian light and water” opens today.", "en"),
+                       ("Роман «Последний поезд» вышел в 2003 году.", "ru")):
+        assert [q.kind for q in find_quotations(text, lang)] == [QuoteKind.TITLE], text
