@@ -485,6 +485,15 @@ def _regular_file_inside(path: str, root_real: str) -> bool | None:
     return True if stat.S_ISREG(mode) else None
 
 
+#: What an embedded file is, by its extension, as the broken-link report names it (a missing
+#: video called an image sends an editor looking for a picture).
+_EMBEDDED_KINDS = {**dict.fromkeys((".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp",
+                                    ".tif", ".tiff", ".ico", ".heic"), "image"),
+                   **dict.fromkeys((".mp4", ".webm", ".mov", ".m4v", ".ogv", ".avi", ".mkv"), "video"),
+                   **dict.fromkeys((".mp3", ".m4a", ".oga", ".ogg", ".wav", ".flac", ".aac", ".opus"),
+                                   "audio file")}
+
+
 def missing(article: Article, files: tuple[LinkedFile, ...]) -> list[str]:
     """One line per broken link worth reporting: ``path:line: … target …``."""
     lines = []
@@ -494,7 +503,7 @@ def missing(article: Article, files: tuple[LinkedFile, ...]) -> list[str]:
         suffix = posixpath.splitext(file.path)[1].lower()
         if not file.link.embedded and suffix in PAGE_SUFFIXES:
             continue
-        what = "image" if file.link.embedded else "linked file"
+        what = _EMBEDDED_KINDS.get(suffix, "embedded file") if file.link.embedded else "linked file"
         lines.append(f"{article.path}:{file.link.line}: {what} {file.link.target!r} does not exist "
                      f"({file.path}); published versions keep the broken link")
     return lines

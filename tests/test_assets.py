@@ -408,7 +408,7 @@ Text.
     report = run(root)
     assert report.copied == ["public/ru/media/here.jpg"]
     assert [line.split(" does not exist")[0] for line in report.broken_links] == [
-        "source/a.md:8: image 'media/lost.mp4'", "source/a.md:11: linked file 'files/gone.pdf'"]
+        "source/a.md:8: video 'media/lost.mp4'", "source/a.md:11: linked file 'files/gone.pdf'"]
 
 
 def test_a_missing_css_url_is_reported_and_a_data_url_is_not(tmp_path: Path) -> None:
@@ -416,3 +416,15 @@ def test_a_missing_css_url_is_reported_and_a_data_url_is_not(tmp_path: Path) -> 
             "@font-face { src: url(data:font/woff2;base64,AAAA) format(\"woff2\"); }\n</style>\n</div>\n")
     report = run(write_project(tmp_path, {"a": text}, CONFIG))
     assert [line.split(" does not exist")[0] for line in report.broken_links] == ["source/a.md:7: image 'img/gone.png'"]
+
+
+def test_a_missing_video_or_caption_track_is_not_called_an_image(tmp_path: Path) -> None:
+    """Regression: a video article's missing '<source src="seals.mp4">' and '<track
+    src="seals.en.vtt">' were reported as "image 'seals.mp4' does not exist", which sent
+    editors looking for a picture; what is missing is now named by its kind."""
+    text = ("---\ntitle: A\n---\n\nText.\n\n<video controls poster=\"poster.jpg\">\n  <source src=\"seals.mp4\">\n"
+            "  <track src=\"seals.en.vtt\" label=\"English\">\n  <source src=\"talk.mp3\">\n</video>\n")
+    report = run(write_project(tmp_path, {"a": text}, CONFIG))
+    assert [line.split(" does not exist")[0] for line in report.broken_links] == [
+        "source/a.md:7: image 'poster.jpg'", "source/a.md:8: video 'seals.mp4'",
+        "source/a.md:9: embedded file 'seals.en.vtt'", "source/a.md:10: audio file 'talk.mp3'"]
