@@ -61,6 +61,9 @@ _SUFFIXED = re.compile(r"['’][^\W\d_]+$")
 #: employer or a place, not the speaker the role describes.
 _ROLE_OF = frozenset("for at from with in to из от для при в".split())
 _MAX_ASIDES = 3  # Smith, however, also later said
+#: How many lower-case words may stand between a speech verb and the name, when a role is
+#: among them (сказал после заседания адвокат защиты Джавад Гусейнли).
+_WORDS_BEFORE_NAME = 6
 #: The Azerbaijani patronymic words (Həsən qızı, Əhməd oğlu) and the gender they give.
 _PATRONYMICS = PATRONYMIC_WORDS
 _MALE_TITLES = frozenset({"Mr", "Господин", "Cənab", "King", "Prince", "Sir", "Lord"})
@@ -1067,7 +1070,7 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         if not aside or index + aside >= len(tokens):
             break
         index += aside
-    for skip in range(4):
+    for skip in range(_WORDS_BEFORE_NAME):
         position = index + skip
         if position >= len(tokens):
             return None

@@ -412,3 +412,17 @@ def test_a_role_and_a_name_before_a_colon_name_the_speaker() -> None:
             ("Министр экономики заявил журналистам в Баку: «Мы готовы».", None),
             ("Министр экономики и Микаил Джаббаров: «Мы готовы».", None)):
         assert [q.speaker for q in find_quotations(text, "ru")] == [speaker], text
+
+
+def test_a_speaker_after_a_when_phrase_and_a_two_word_role() -> None:
+    """Regression: «…», — сказал после заседания адвокат защиты Джавад Гусейнли had no
+    speaker: the name was looked for only within four words after the verb, and 'после
+    заседания адвокат защиты' is four. Up to six lower-case words with a role among them
+    may now stand before the name."""
+    from pipeline.quotes import find_quotations
+    for text, speaker in (
+            ("«Мы подадим апелляцию», — сказал после заседания адвокат защиты Джавад Гусейнли.",
+             "Джавад Гусейнли"),
+            ("«Мы готовы», — заявил после встречи министр экономики Микаил Джаббаров.", "Микаил Джаббаров"),
+            ("«Мы готовы», — заявил после долгой встречи в мэрии города Баку Рауф Мирзаев.", None)):
+        assert [q.speaker for q in find_quotations(text, "ru")] == [speaker], text
