@@ -221,6 +221,19 @@ def _prefixed(roles: frozenset[str], prefixes: tuple[str, ...]) -> frozenset[str
     return roles.union(prefix + role for role in roles for prefix in prefixes)
 
 
+def _az_possessive(roles: frozenset[str]) -> frozenset[str]:
+    """``roles`` and each with the Azerbaijani possessive ending, by vowel harmony (prezident
+    → prezidenti, direktor → direktoru, iqtisadçı → iqtisadçısı), as a role reads after
+    whose it is (SOCAR-ın prezidenti Rövşən Nəcəf)."""
+    harmony = {"a": "ı", "ı": "ı", "e": "i", "ə": "i", "i": "i", "o": "u", "u": "u", "ö": "ü", "ü": "ü"}
+    forms = set(roles)
+    for role in roles:
+        vowels = [c for c in role if c in harmony]
+        if vowels:
+            forms.add(role + ("s" if role[-1] in harmony else "") + harmony[vowels[-1]])
+    return frozenset(forms)
+
+
 def _forms(stems: str, endings: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {(stem + ending,) for stem in stems.split() for ending in endings}
 
@@ -454,7 +467,7 @@ AZERBAIJANI = Lexicon(
                        for verb in ("verib", "veriblər")}),
     addressee_verbs=frozenset(),
     pronouns={"o": None, "onlar": None},
-    roles=_prefixed(frozenset(
+    roles=_az_possessive(_prefixed(frozenset(
         "iqtisadçı analitik ekspert politoloq jurnalist hüquqşünas vəkil nazir prezident "
         "deputat direktor sədr sədri rəhbər rəhbəri üzv üzvü nümayəndə nümayəndəsi səfir "
         "lider lideri redaktor müəllif tarixçi sosioloq diplomat fəal professor tədqiqatçı "
@@ -464,7 +477,7 @@ AZERBAIJANI = Lexicon(
         "tamaşaçı şahid azarkeş məşqçi məşqçisi oyunçu müəllim müəllimi müğənni aktyor "
         "aktrisa musiqiçi pianoçu bəstəkar dirijor kurator həmkar həmkarı tələbə qonşu "
         "könüllü qapıçı hücumçu müdafiəçi yarımmüdafiəçi idmançı çempion".split()),
-        ("vitse-", "eks-")),
+        ("vitse-", "eks-"))),
     #: With the possessive ending too, as in Azərbaycan Prezidenti İlham Əliyev.
     titles=frozenset("Prezident Nazir Deputat Cənab Xanım Prezidenti Naziri Deputatı Sədri "
                      "Səfiri Rəhbəri Sözçüsü Müşaviri Nümayəndəsi Meri".split()),

@@ -72,3 +72,16 @@ def test_a_role_with_a_vice_or_ex_prefix_introduces_the_speaker() -> None:
             ("en", "“We are ready,” said the company's co-founder Leyla Huseynova.", "Leyla Huseynova"),
             ("az", "“Hazırıq,” deyə vitse-prezident Brad Smit bildirib.", "Brad Smit")):
         assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
+
+
+def test_an_azerbaijani_role_with_the_possessive_ending_introduces_the_speaker() -> None:
+    """Regression: “Hazırıq”, — deyə SOCAR-ın prezidenti Rövşən Nəcəf bildirib gave the
+    speaker 'SOCAR-ın' (the company, in the genitive): whose role it is comes first in
+    Azerbaijani and the role takes the possessive ending (prezidenti, direktoru,
+    iqtisadçısı), which only a few roles were listed with."""
+    from pipeline.quotes import find_quotations
+    for text, speaker in (
+            ("“Hazırıq”, — deyə SOCAR-ın prezidenti Rövşən Nəcəf bildirib.", "Rövşən Nəcəf"),
+            ("“Hazırıq”, — deyə Azercell-in direktoru Vahid Musayev bildirib.", "Vahid Musayev"),
+            ("“Qiymətlər artacaq”, — deyə bankın iqtisadçısı Leyla Hüseynova bildirib.", "Leyla Hüseynova")):
+        assert [q.speaker for q in find_quotations(text, "az")] == [speaker], text
