@@ -125,6 +125,9 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
         raw = match.group()
         if _whole_hour_minutes(prose, match.start(), raw):
             continue
+        if "." in raw and match.start() in clock:
+            numbers.extend(_clock_parts(raw, match.start(), clock[match.start()]))
+            continue
         word, scale = _scale_after(prose, match.start(), match.end())
         values = _values(raw, lang, lenient_with) + clock.get(match.start(), ())
         if not values:
@@ -151,7 +154,7 @@ def _parts(raw: str, start: int) -> list[Number]:
 
 #: A time on the 12-hour clock (5pm, 5 p.m., 5:30 PM, 11am), which a translation writes on
 #: the 24-hour clock (17:00, 17:30): its hour, minutes and whether it is after noon.
-_TWELVE_HOUR = re.compile(r"(?<![\w.,:])(\d{1,2})(?::\d{2})?\s?([aApP])\.?[mM]\.?(?![^\W\d_])")
+_TWELVE_HOUR = re.compile(r"(?<![\w.,:])(\d{1,2})(?:[:.]\d{2})?\s?([aApP])\.?[mM]\.?(?![^\W\d_])")
 
 
 def _twelve_hour_clock(prose: str) -> dict[int, tuple[Decimal, ...]]:
@@ -166,6 +169,18 @@ def _twelve_hour_clock(prose: str) -> dict[int, tuple[Decimal, ...]]:
             after_noon = match.group(2) in "pP"
             found[match.start(1)] = (Decimal(hour % 12 + (12 if after_noon else 0)),)
     return found
+
+
+def _clock_parts(raw: str, start: int, hour_24: tuple[Decimal, ...]) -> list[Number]:
+    """A time written with a dot before am/pm (3.45pm, as British style writes it) as its
+    hour, also read on the 24-hour clock, and its minutes: not the decimal 3.45."""
+    hour, _, minutes = raw.partition(".")
+    hours = frozenset({_normal(Decimal(hour)), *hour_24})
+    parts = [Number(hour, start, start + len(hour), hours, "", hours)]
+    if minutes != "00":  # on the hour: no figure of its own (see _whole_hour_minutes)
+        value = frozenset({_normal(Decimal(minutes))})
+        parts.append(Number(minutes, start + len(hour) + 1, start + len(raw), value, "", value))
+    return parts
 
 
 def _whole_hour_minutes(prose: str, start: int, raw: str) -> bool:

@@ -163,3 +163,17 @@ def test_billion_cubic_metres_written_bcm_may_be_written_out() -> None:
     assert scale_word_in("bcm", "en", "ru") == "bcm"
     from pipeline.engines.pseudo import PseudoEngine
     assert PseudoEngine().translate_batch(["Up from 8.1 bcm."], "en", "ru") == ["［Up фром 8.1 bcm.］"]
+
+
+def test_a_twelve_hour_time_written_with_a_dot_may_be_written_on_the_24_hour_clock() -> None:
+    """Regression: British style writes times with a dot ('3.45pm: Schools closed', as live
+    blogs head their entries); a correct '15:45: школы закрыты' was reported as 3.45 missing
+    and 15, 45 added, as '3.45' read as a decimal. A dotted time before am/pm is now its
+    hour (with its 24-hour reading) and its minutes."""
+    from pipeline.numbers import compare_numbers
+    assert compare_numbers("3.45pm: Schools closed", "15:45: школы закрыты", "en", "ru") == ([], [])
+    assert compare_numbers("At 11.05 am the train left.", "Qatar saat 11:05-də yola düşüb.", "en", "az") == ([], [])
+    assert compare_numbers("3.45pm: Schools closed", "15:40: школы закрыты", "en", "ru") == (["45"], ["40"])
+    assert compare_numbers("Shares rose 3.45 percent.", "Акции выросли на 3,45 процента.", "en", "ru") == ([], [])
+    from pipeline.engines.pseudo import PseudoEngine
+    assert PseudoEngine().translate_batch(["3.45pm: Schools closed."], "en", "ru") == ["［3.45pm: Schools цлосед.］"]

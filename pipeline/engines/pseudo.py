@@ -84,6 +84,8 @@ def transliterate(text: str, target: str, *, keep_capitalised: bool = False, sou
         if word.group()[0].isupper() or (particles and _inside_a_name(word)):
             return word.group()
         after_a_number = _AFTER_A_NUMBER.search(word.string, max(0, word.start() - 8), word.start())
+        if after_a_number and word.group().lower() in ("am", "pm"):
+            return word.group()  # 3.45pm: a time, which the number checks read with its am/pm
         scale = scale_word_in(word.group(), source, target) if source and after_a_number else None
         money = money_scale_in(word.string, word.start(), target) if source and not scale else None
         return scale or (" " + money if money else swap_all(word))
