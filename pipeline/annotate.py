@@ -16,6 +16,7 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 
 from pipeline.attribution import surname_gender
 from pipeline.glossary import Glossary, Term
+from pipeline.inline import decode_references
 from pipeline.model import Segment
 from pipeline.quotes import QuoteKind, Quotation, analyse_article
 
@@ -34,7 +35,8 @@ def annotate_segments(segments: Sequence[str], lang: str,
                       glossary: Glossary | None = None) -> list[list[str]]:
     """The ``#.`` comment lines for each segment (same length and order as ``segments``)."""
     notes: list[list[str]] = [[] for _ in segments]
-    for quotation in analyse_article(segments, lang):
+    # (a CMS export's &ldquo; is a quotation mark to readers, and so to the notes)
+    for quotation in analyse_article([decode_references(text) for text in segments], lang):
         line = quotation_note(quotation, glossary, lang)
         if line and line not in notes[quotation.segment_index]:
             notes[quotation.segment_index].append(line)

@@ -23,7 +23,7 @@ from pipeline.glossary import (Glossary, Term, count_term, find_variants, surnam
                                term_pattern)
 from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
                              RegionKind,
-                             blank_out, code_spans, math_spans, protected_regions, template_structure_changed,
+                             blank_out, code_spans, decode_references, math_spans, protected_regions, template_structure_changed,
                              template_tags, urls)
 from pipeline.lexicon import PATRONYMIC_WORDS, is_organisation_word, lexicon
 from pipeline.model import Catalogue, Finding, Severity
@@ -584,11 +584,20 @@ def check_entry(source: str, translation: str, src_lang: str, tgt_lang: str, *,
         return []
     entry = Entry(source, translation, src_lang, tgt_lang, glossary, tuple(speakers), marks,
                   resolved=tuple(resolved))
+    prose = entry
+    if "&" in source or "&" in translation:
+        prose = replace(entry, source=decode_references(source),
+                        translation=decode_references(translation), _scans={}, _quotations=[])
     checks = CHECKS.values() if only is None else [CHECKS[name] for name in only]
     findings: list[Finding] = []
     for check in checks:
-        findings += check.function(entry)
+        findings += check.function(entry if check.name in _MARKUP_CHECKS else prose)
     return findings
+
+
+#: The checks that compare markup as written; the others read prose, where a character
+#: reference (``&ldquo;``, ``&#8220;``, ``&nbsp;``) is the character it stands for.
+_MARKUP_CHECKS = frozenset({"urls", "code", "template", "markup"})
 
 
 def entry_checker(glossary: Glossary | None = None,
@@ -674,7 +683,7 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
     findings: list[Finding] = []
     dismissed: list[tuple[str, int, str]] = []
     messages = catalogue.active
-    segments = [m.msgid for m in messages]
+    segments = [decode_references(m.msgid) for m in messages]
     speakers = segment_speakers(segments, src_lang)
     resolutions = segment_resolutions(segments, src_lang)
     target_marks = (marks or {}).get(tgt_lang)
@@ -700,11 +709,11 @@ def catalogue_quotations(path: str, src_lang: str, tgt_lang: str, catalogue: Cat
     """The translated speech quotations of one catalogue, for :func:`check_divergence`."""
     quoted: list[tuple[QuoteKey, QuotedTranslation]] = []
     messages = catalogue.active
-    segments = [m.msgid for m in messages]
+    segments = [decode_references(m.msgid) for m in messages]
     top_level = _top_level_by_segment(analyse_article(segments, src_lang), len(segments))
     for index, message in enumerate(messages):
         for translation in message.translations:
-            for key, text in _quoted_pairs(top_level[index], translation, src_lang, tgt_lang):
+            for key, text in _quoted_pairs(top_level[index], decode_references(translation), src_lang, tgt_lang):
                 quoted.append((key, QuotedTranslation(text, path, message.lineno, message.msgid,
                                                       tgt_lang, not message.fuzzy)))
     return tuple(quoted)

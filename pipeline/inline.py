@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -602,6 +603,37 @@ def _protected(text: str) -> tuple[Region, ...]:
 #: kramdown's span attribute list (``[more](a.html){:target="_blank"}``, ``*new*{: .highlight}``):
 #: the site's markup, whose quotes are no quotation marks (as in :mod:`pipeline.placeholders`).
 _SPAN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
+
+
+#: A character reference (``&ldquo;``, ``&#8220;``, ``&#x201C;``), as CMS exports write
+#: quotation marks, dashes and no-break spaces in prose.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_references(text: str) -> str:
+    """``text`` with the character references of its prose written as the characters they
+    stand for, for the checks that read prose (quotations, speakers, numbers): ``&ldquo;``
+    is a quotation mark to a reader, ``&#8220;`` no number and ``3&nbsp;500`` one number.
+
+    References in code, tags and URLs stay as written, and so does one standing for ASCII
+    punctuation other than a quotation mark (``&lt;``, ``&amp;``, ``&#124;``, ``&#96;``),
+    which would make markup of prose (a tag, a table cell's end, a code span)."""
+    if "&" not in text:
+        return text
+    regions = _protected(text)
+    occupied = _Occupied(list(regions), len(text))
+
+    def decoded(match: re.Match[str]) -> str:
+        character = html.unescape(match.group())
+        if len(character) != 1 or occupied.overlaps(match.start(), match.end()):
+            return match.group()
+        if character.isascii() and not (character.isalnum() or character in "\"' "):
+            return match.group()
+        return match.group() if character < " " or "\x7f" <= character < "\xa0" else character
+
+    return _CHARACTER_REFERENCE.sub(decoded, text)
+
+
 _HTML_TAG_NAME = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*")
 
 

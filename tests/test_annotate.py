@@ -123,3 +123,13 @@ def test_dialogue_paragraphs_are_noted_with_their_speaker() -> None:
                 "— В марте, — ответил Керимов."]
     assert annotate_segments(segments, "ru") == [
         [], ["Quotation — speaker: Самир Керимов"], ["Quotation — speaker: Самир Керимов"]]
+
+
+def test_a_quotation_written_with_character_references_is_noted() -> None:
+    """Regression: a WordPress export's quotation marks as character references
+    (``&ldquo;…&rdquo;``, ``&#171;…&#187;``) were no quotation: the translator's note named
+    no speaker."""
+    notes = annotate_segments(["Samir Karimov said: &ldquo;We will grow.&rdquo;"], "en")
+    assert any("speaker: Samir Karimov" in line for line in notes[0]), notes
+    notes = annotate_segments(["&#171;Мы будем расти&#187;, — сказал Самир Керимов."], "ru")
+    assert any("speaker: Самир Керимов" in line for line in notes[0]), notes

@@ -1216,3 +1216,30 @@ def test_a_changed_kramdown_attribute_list_is_a_markup_finding() -> None:
     (finding,) = check_entry(source, "Читайте [её интервью](a.html){:target=«_blank»}.", "en", "ru")
     assert finding.check == "markup" and '{:target="_blank"} 1→0' in finding.message
     assert checks_fired(source, "Читайте [её интервью](a.html).") == [("markup", Severity.ERROR)]
+
+
+def test_character_references_in_prose_are_the_characters_they_stand_for() -> None:
+    """Regression: WordPress exports write quotation marks, dashes and no-break spaces as
+    character references (``&ldquo;``, ``&#8220;``, ``&laquo;``, ``&nbsp;``). The checks read
+    them as written: a quotation in ``&ldquo;…&rdquo;`` was no quotation (a good translation
+    in «…» was told it added one, its speaker never checked), ``&#8220;`` gave the numbers
+    8220 and 8221, and ``3&nbsp;500`` was two numbers. Code, tags and markup stay as written."""
+    good = [
+        ("The minister said the expansion was &ldquo;on schedule&rdquo;.",
+         "Министр сказал, что расширение идёт «по графику».", "en", "ru"),
+        ("He said &#8220;We will grow&#8221; at the opening.",
+         "Он сказал «Мы будем расти» на открытии.", "en", "ru"),
+        ("&laquo;Мы будем расти&raquo;, &mdash; сказал он.", "“We will grow,” he said.", "ru", "en"),
+        ("Samir Karimov said: “We will grow.”", "Самир Керимов сказал: &laquo;Мы будем расти&raquo;.", "en", "ru"),
+        ("Samir Karimov said: &quot;We will grow.&quot;", "Самир Керимов сказал: «Мы будем расти».", "en", "ru"),
+        ("It costs 3&nbsp;500 manats.", "Это стоит 3 500 манатов.", "en", "ru"),
+        ("Run `echo &quot;a&quot;` and see <a title=\"&quot;x&quot;\">it</a>.",
+         "Запустите `echo &quot;a&quot;` и смотрите <a title=\"&quot;x&quot;\">это</a>.", "en", "ru"),
+    ]
+    for source, translation, src, tgt in good:
+        assert check_entry(source, translation, src, tgt) == [], (source, translation)
+    source = "Samir Karimov said: &ldquo;We will grow.&rdquo;"
+    assert "quote-count" in [f.check for f in check_entry(source, "Самир Керимов сказал, что они вырастут.",
+                                                          "en", "ru")]
+    assert [f.check for f in check_entry("He said &#8220;We will grow&#8221;.", "Он сказал «Мы вырастем».",
+                                         "en", "ru", only=["code", "markup"])] == []
