@@ -1600,6 +1600,8 @@ def _table_row(texts: list[str], line_index: int, cells: list[Token],
     # the extra ones): the cells that are rendered are the first ones, in order.
     bounds = _split_row(line, start)[:len(cells)]
     row_start = _CONTAINER_PREFIX.match(line).end() if start is None else start  # type: ignore[union-attr]
+    if ATTRIBUTE_LIST.fullmatch(line[row_start:].strip(" \t\r\n")):
+        return  # kramdown's ``{: .table}`` after a table: the table's attributes, no row
     for cell_from, end in bounds:
         raw = line[cell_from:end]
         stripped = raw.strip(" \t")

@@ -1375,6 +1375,18 @@ def test_an_attribute_list_on_its_own_line_stays_outside_the_paragraph(text: str
     assert localise(art, upper) == text.replace("The port grew.", "THE PORT GREW.")
 
 
+@pytest.mark.parametrize("ial", ["{: .table}", "{: .table #results}", "{.wide}"])
+def test_an_attribute_list_after_a_table_is_no_cell(ial: str) -> None:
+    """Regression: kramdown's (Jekyll) attribute list on the line after a table (``{: .table}``)
+    was read as a table row, as GFM reads any line up to a blank one: its one cell was an
+    entry, sent to machine translation and a translator as text."""
+    text = f"| Port | Cargo |\n|---|---|\n| Alat | 3 |\n{ial}\n\nNext.\n"
+    art = article(text)
+    assert [s.msgid for s in art.segments] == ["Port", "Cargo", "Alat", "Next."]
+    assert localise(art, upper) == text.replace("Port", "PORT").replace("Cargo", "CARGO").replace(
+        "Alat", "ALAT").replace("Next.", "NEXT.")
+
+
 @pytest.mark.parametrize("text", ["## Results {2024}\n", "The {city} council met.\n", "## C {x}\n"])
 def test_braces_that_are_no_attribute_list_stay_in_the_text(text: str) -> None:
     assert article(text).segments[0].msgid == text.lstrip("# ").rstrip("\n")
