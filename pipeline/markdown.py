@@ -1403,6 +1403,8 @@ def _html_block(texts: list[str], token: Token, kept: tuple[str, ...] = ()) -> I
     for found in htmlblocks.extract("\n".join(lines), kept):
         where = _pieces_between(pieces, lines, found.start, found.end)
         if found.what == "text":
+            if ATTRIBUTE_LIST.fullmatch(found.msgid):
+                continue  # kramdown's ``{:/nomarkdown}`` closing the raw part the block is in
             yield Segment(msgid=found.msgid, kind=BlockKind.HTML_TEXT, line=where[0].line + 1, pieces=where,
                           style="html")
             continue

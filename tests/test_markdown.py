@@ -1387,6 +1387,16 @@ def test_an_attribute_list_after_a_table_is_no_cell(ial: str) -> None:
         "Alat", "ALAT").replace("Next.", "NEXT.")
 
 
+def test_kramdowns_closing_extension_tag_inside_an_html_block_is_no_entry() -> None:
+    """Regression: Jekyll's ``{::nomarkdown}`` around an HTML block: its closing
+    ``{:/nomarkdown}`` line belongs to the HTML block (which runs to a blank line) and was an
+    ``html text`` entry; translated, kramdown no longer found the end of the raw part."""
+    text = "{::nomarkdown}\n<div class=\"embed\">Player text</div>\n{:/nomarkdown}\n\nNext.\n"
+    art = article(text)
+    assert [s.msgid for s in art.segments] == ["Player text", "Next."]
+    assert localise(art, upper) == text.replace("Player text", "PLAYER TEXT").replace("Next.", "NEXT.")
+
+
 @pytest.mark.parametrize("text", ["## Results {2024}\n", "The {city} council met.\n", "## C {x}\n"])
 def test_braces_that_are_no_attribute_list_stay_in_the_text(text: str) -> None:
     assert article(text).segments[0].msgid == text.lstrip("# ").rstrip("\n")
