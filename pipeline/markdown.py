@@ -50,6 +50,9 @@ _CLOSING_HASHES = re.compile(r"[ \t]+#+$")
 _ALERT_MARKER = re.compile(r"\[![A-Za-z]+\][+-]?(?:[ \t]+|$)")
 #: A definition's first line (PHP Markdown Extra, Goldmark, kramdown, Pandoc): ``: text``.
 _DEFINITION_MARKER = re.compile(r":[ \t]+(?=\S)")
+#: A fenced div's opening or closing line (Pandoc, Quarto): three colons or more, then
+#: at most a class name or an attribute list, and optionally colons again.
+_DIV_FENCE = re.compile(r":{3,}[ \t]*(?:(?:[A-Za-z][\w-]*|" + ATTRIBUTE_LIST.pattern + r")[ \t]*(?::{3,}[ \t]*)?)?")
 #: An abbreviation definition (kramdown, PHP Markdown Extra, Python-Markdown): ``*[HTML]: ``
 #: before the expansion.
 #: An admonition's first line (Python-Markdown in MkDocs: ``!!! note "Title"``; pymdownx's
@@ -1207,10 +1210,12 @@ def _abbreviations(texts: list[str], pieces: list[Piece]) -> list[Piece]:
 
 def _without_attribute_lines(texts: list[str], pieces: list[Piece]) -> list[Piece]:
     """A paragraph's lines less the attribute lists on lines of their own at its start or end
-    (kramdown's ``{: .lead}``, Goldmark's ``{.note}``): the site generator reads them, they
+    (kramdown's ``{: .lead}``, Goldmark's ``{.note}``) and the fences of Pandoc's and Quarto's
+    divs (``::: note``, ``::: {.callout-tip}``, ``:::``): the site generator reads them, they
     stay as written."""
     def attributes_only(piece: Piece) -> bool:
-        return ATTRIBUTE_LIST.fullmatch(texts[piece.line][piece.start:piece.end]) is not None
+        line = texts[piece.line][piece.start:piece.end]
+        return ATTRIBUTE_LIST.fullmatch(line) is not None or _DIV_FENCE.fullmatch(line) is not None
 
     start, end = 0, len(pieces)
     while start < end and attributes_only(pieces[start]):

@@ -1397,6 +1397,32 @@ def test_kramdowns_closing_extension_tag_inside_an_html_block_is_no_entry() -> N
     assert localise(art, upper) == text.replace("Player text", "PLAYER TEXT").replace("Next.", "NEXT.")
 
 
+@pytest.mark.parametrize("text, msgids", [
+    ("::: note\nThe port is closed.\n:::\n", ["The port is closed."]),
+    ("::: {.callout-warning title=\"Road\"}\nTake the ring road.\n\nSecond one.\n:::\n",
+     ["Take the ring road.", "Second one."]),
+    (":::: {#outer}\n::: inner\nNested text.\n:::\n::::\n", ["Nested text."]),
+    ("::: note :::\nClosed.\n::::::::::\n", ["Closed."]),
+    (":::\n", []),
+])
+def test_pandoc_fenced_div_lines_stay_outside_the_paragraph(text: str, msgids: list[str]) -> None:
+    """Regression: Pandoc's and Quarto's fenced divs (``::: note`` … ``:::``) were read as the
+    paragraph's first and last lines: their fences were text to translate, and the
+    translation, written on one line, put them inside the sentence, so the div was gone from
+    every version. They now stay as written, as attribute lines do."""
+    art = article(text)
+    assert [s.msgid for s in art.segments] == msgids
+    out = text
+    for msgid in msgids:
+        out = out.replace(msgid, msgid.upper())
+    assert localise(art, upper) == out
+
+
+@pytest.mark.parametrize("text", ["::: is how Pandoc opens a div.\n", "The ratio was 3:::1.\n"])
+def test_colons_in_prose_stay_in_the_text(text: str) -> None:
+    assert [s.msgid for s in article(text).segments] == [text.rstrip("\n")]
+
+
 @pytest.mark.parametrize("text", ["## Results {2024}\n", "The {city} council met.\n", "## C {x}\n"])
 def test_braces_that_are_no_attribute_list_stay_in_the_text(text: str) -> None:
     assert article(text).segments[0].msgid == text.lstrip("# ").rstrip("\n")
