@@ -610,14 +610,15 @@ _SPAN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-def decode_references(text: str) -> str:
+def decode_references(text: str, only: frozenset[str] | None = None) -> str:
     """``text`` with the character references of its prose written as the characters they
     stand for, for the checks that read prose (quotations, speakers, numbers): ``&ldquo;``
     is a quotation mark to a reader, ``&#8220;`` no number and ``3&nbsp;500`` one number.
 
     References in code, tags and URLs stay as written, and so does one standing for ASCII
     punctuation other than a quotation mark (``&lt;``, ``&amp;``, ``&#124;``, ``&#96;``),
-    which would make markup of prose (a tag, a table cell's end, a code span)."""
+    which would make markup of prose (a tag, a table cell's end, a code span). ``only``: the
+    characters to write out (the others' references stay as written)."""
     if "&" not in text:
         return text
     regions = _protected(text)
@@ -625,7 +626,8 @@ def decode_references(text: str) -> str:
 
     def decoded(match: re.Match[str]) -> str:
         character = html.unescape(match.group())
-        if len(character) != 1 or occupied.overlaps(match.start(), match.end()):
+        if len(character) != 1 or (only is not None and character not in only) \
+                or occupied.overlaps(match.start(), match.end()):
             return match.group()
         if character.isascii() and not (character.isalnum() or character in "\"' "):
             return match.group()

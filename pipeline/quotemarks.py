@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
-from pipeline.inline import Region, protected_regions
+from pipeline.inline import Region, decode_references, protected_regions
 
 
 class Family(str, enum.Enum):
@@ -466,6 +466,8 @@ def quotes_postprocessor(*, marks: dict[str, Delimiters] | None = None, strict: 
     """
     def postprocess(source: str, output: str, src_lang: str, tgt_lang: str
                     ) -> tuple[str, list[str]]:
+        # A CMS export's &ldquo; or &#171;, which the engine keeps as written, is a mark too.
+        output = decode_references(output, QUOTE_CHARS)
         fixed = localise_quotes(output, src_lang, tgt_lang, marks=(marks or {}).get(tgt_lang))
         if not strict:
             return fixed, []

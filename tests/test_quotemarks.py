@@ -154,6 +154,19 @@ def test_quotes_postprocessor_localises_and_reports_only_when_strict() -> None:
     assert problems and problems[0].startswith("quotes:")
 
 
+def test_quotes_postprocessor_writes_quotation_marks_kept_as_references_in_the_targets_style() -> None:
+    """Regression: machine translation keeps a WordPress export's ``&ldquo;…&rdquo;`` or
+    ``&#171;…&#187;`` as written, so a Russian version showed English quotation marks and
+    the quote-marks check warned on every such entry. The marks are now written as the
+    target writes them; other references, code and tags stay as written."""
+    loose = quotes_postprocessor()
+    assert loose("He said &ldquo;yes&rdquo;.", "Он сказал &ldquo;да&rdquo;.", "en", "ru") == ("Он сказал «да».", [])
+    assert loose("&#171;Bəli&#187; dedi.", "&#171;Yes&#187; he said&nbsp;&mdash; then `&ldquo;`.", "az", "en") \
+        == ("“Yes” he said&nbsp;&mdash; then `&ldquo;`.", [])
+    assert loose("<a title=\"&quot;x&quot;\">a</a>", "<a title=\"&quot;x&quot;\">a</a>", "en", "ru") \
+        == ("<a title=\"&quot;x&quot;\">a</a>", [])
+
+
 _TEXT = st.text(alphabet=st.sampled_from(list("ab s'’\"“”«»„‘.,`")), max_size=40)
 
 
