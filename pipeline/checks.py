@@ -23,7 +23,7 @@ from pipeline.glossary import (Glossary, Term, count_term, find_variants, surnam
                                term_pattern)
 from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
                              RegionKind,
-                             blank_out, code_spans, decode_references, math_spans, protected_regions, template_structure_changed,
+                             blank_out, code_spans, decode_references, kept_elements, math_spans, protected_regions, template_structure_changed,
                              template_tags, urls)
 from pipeline.lexicon import PATRONYMIC_WORDS, is_organisation_word, lexicon
 from pipeline.model import Catalogue, Finding, Severity
@@ -473,16 +473,40 @@ def check_urls(entry: Entry) -> list[Finding]:
 
 
 def check_code(entry: Entry) -> list[Finding]:
-    """Inline code or TeX math changed or lost."""
+    """Inline code, TeX math or text kept as written (``<code>``, ``translate="no"``) changed or lost."""
+    findings = _kept_text_findings(entry) if "<" in entry.source else []
     if "`" not in entry.source and "`" not in entry.translation \
             and "$" not in entry.source and "$" not in entry.translation:
-        return []  # most entries: no code span or math on either side to compare
+        return findings  # most entries: no code span or math on either side to compare
     source = [r.text(entry.source) for r in code_spans(entry.source)]
     target = [r.text(entry.translation) for r in code_spans(entry.translation)]
-    findings = _multiset_finding("code", "code span", source, target)
+    findings += _multiset_finding("code", "code span", source, target)
     source = [r.text(entry.source) for r in math_spans(entry.source)]
     target = [r.text(entry.translation) for r in math_spans(entry.translation)]
     return findings + _multiset_finding("code", "math", source, target)
+
+
+_HTML_CODE = re.compile(r"<(code|kbd|samp|var)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _kept_text_findings(entry: Entry) -> list[Finding]:
+    """The source's HTML code elements and elements kept as written that the translation
+    does not hold as written: machine translation never touches them, so only a person
+    can have changed their words. An element whose ``lang`` is the target's is not kept in
+    a version in that language, and may be rewritten there."""
+    code = code_spans(entry.source)
+
+    def outside_code(start: int) -> bool:
+        return not any(span.start <= start < span.end for span in code)
+
+    in_target = {(r.start, r.end) for r in kept_elements(entry.source, entry.tgt_lang)}
+    wanted = Counter([m.group() for m in _HTML_CODE.finditer(entry.source) if outside_code(m.start())]
+                     + [r.text(entry.source) for r in kept_elements(entry.source, entry.src_lang)
+                        if (r.start, r.end) in in_target and outside_code(r.start)])
+    lost = sorted(text for text, count in wanted.items() if entry.translation.count(text) < count)
+    if not lost:
+        return []
+    return [_finding("code", Severity.ERROR, f"text kept as written changed or lost: {', '.join(lost)}")]
 
 
 def check_template(entry: Entry) -> list[Finding]:

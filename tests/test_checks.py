@@ -1243,3 +1243,24 @@ def test_character_references_in_prose_are_the_characters_they_stand_for() -> No
                                                           "en", "ru")]
     assert [f.check for f in check_entry("He said &#8220;We will grow&#8221;.", "Он сказал «Мы вырастем».",
                                          "en", "ru", only=["code", "markup"])] == []
+
+
+def test_an_element_kept_as_written_or_html_code_edited_by_a_translator_is_reported() -> None:
+    """Regression: ``<span translate="no">``, ``class="notranslate"``, a ``lang`` of another
+    language and ``<code>``/``<kbd>`` elements are kept from machine translation, but a
+    translator could change their words with no finding. The one whose ``lang`` is the
+    target's may be rewritten (the text is now in that language), and one kept as is passes."""
+    bad = [
+        ("The site <span translate=\"no\">Bakı Limanı</span> opened.", "Открылся <span translate=\"no\">Baku Port</span>."),
+        ("The site <span lang=\"az\">Bakı Limanı</span> opened.", "Открылся <span lang=\"az\">Baki Limani</span>."),
+        ("A <span class=\"notranslate\">Meydan TV</span> report.", "Репортаж <span class=\"notranslate\">Медиан ТВ</span>."),
+        ("Run <code>ls -la</code> now.", "Запустите <code>ls -l</code> сейчас."),
+        ("Press <kbd>Ctrl+C</kbd> now.", "Нажмите <kbd>Ctrl+V</kbd> сейчас."),
+    ]
+    for source, translation in bad:
+        assert [f.check for f in check_entry(source, translation, "en", "ru")] == ["code"], translation
+        kept = translation.replace("Baku Port", "Bakı Limanı").replace("Baki Limani", "Bakı Limanı").replace(
+            "Медиан ТВ", "Meydan TV").replace("ls -l<", "ls -la<").replace("Ctrl+V", "Ctrl+C")
+        assert check_entry(source, kept, "en", "ru") == [], kept
+    assert check_entry("He said <i lang=\"ru\">спасибо</i> twice.", "Он дважды сказал <i lang=\"ru\">спасибо!</i>",
+                       "en", "ru") == []
