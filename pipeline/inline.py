@@ -300,10 +300,19 @@ TEMPLATE_ARGUMENT_NAMES = ("alt", "caption", "title", "attr", "description", "su
 _TEMPLATE_ARGUMENT = re.compile(
     r"(?<![\w-])(?:" + "|".join(TEMPLATE_ARGUMENT_NAMES) + r")[ \t]*=[ \t]*"
     r"(?:\"(?P<double>(?:[^\"\\]|\\.)*)\"|'(?P<single>[^']*)'|`(?P<backtick>[^`]*)`)")
-#: Tags whose arguments are read by the generator: shortcodes and ``{% ... %}`` tags, not a
-#: block whose body is literal (``{% raw %}``, ``{% highlight %}``) nor ``{{ output }}``, nor an
-#: escaped shortcode (``{{</* figure */>}}``), which Hugo prints as written for readers to copy.
-_TAG_WITH_ARGUMENTS = re.compile(r"\{\{[<%](?!/\*)(?![ \t]*/?[ \t]*highlight\b)|\{%(?!-?[ \t]*(?:raw|comment|highlight)\b)")
+#: Liquid's named arguments after a comma (``{% render 'card', title: "..." %}``: Shopify,
+#: Eleventy), quoted: Liquid has no escape inside a string.
+_LIQUID_COLON_ARGUMENT = re.compile(
+    r"(?<=,)[ \t\n]*(?:" + "|".join(TEMPLATE_ARGUMENT_NAMES) + r")[ \t]*:[ \t]*"
+    r"(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')")
+#: A Nunjucks (Jinja) macro call as a whole output tag: ``{{ card(title="...") }}``.
+_CALL = re.compile(r"\{\{-?[ \t\n]*[A-Za-z_][\w.]*[ \t]*\(")
+#: Tags whose arguments are read by the generator: shortcodes, ``{% ... %}`` tags and macro
+#: calls, not a block whose body is literal (``{% raw %}``, ``{% highlight %}``) nor any other
+#: ``{{ output }}``, nor an escaped shortcode (``{{</* figure */>}}``), which Hugo prints as
+#: written for readers to copy.
+_TAG_WITH_ARGUMENTS = re.compile(r"\{\{[<%](?!/\*)(?![ \t]*/?[ \t]*highlight\b)|\{%(?!-?[ \t]*(?:raw|comment|highlight)\b)|"
+                                 + _CALL.pattern)
 
 
 def reads_arguments(text: str, tag_start: int) -> bool:
@@ -352,15 +361,27 @@ def template_arguments(text: str, skip: list[Region] | None = None) -> list[TagA
     for region in template_tags(text, skip):
         if not reads_arguments(text, region.start):
             continue
-        flavour = "go" if text.startswith(("{{<", "{{%"), region.start) else "html"
-        for match in _TEMPLATE_ARGUMENT.finditer(text, region.start, region.end):
-            group = next(name for name in _QUOTINGS if match.group(name) is not None)
+        flavour = _flavour(text, region.start)
+        matches = list(_TEMPLATE_ARGUMENT.finditer(text, region.start, region.end))
+        if flavour == "html":
+            matches += _LIQUID_COLON_ARGUMENT.finditer(text, region.start, region.end)
+        for match in sorted(matches, key=lambda m: m.start()):
+            group = next(name for name in _QUOTINGS if match.groupdict().get(name) is not None)
             argument = _text_argument(text, match, group, flavour, region)
             if argument is not None:
                 found.append(argument)
         if positional:
             found += _positional_arguments(text, region, flavour, positional)
     return found
+
+
+def _flavour(text: str, tag_start: int) -> str:
+    """How the tag at ``tag_start`` quotes its arguments: ``go`` (a Hugo shortcode: ``\\"``
+    escapes), ``call`` (a Nunjucks macro call: backslash escapes in either quote) or ``html``
+    (Liquid, Nunjucks tags: no escape)."""
+    if text.startswith(("{{<", "{{%"), tag_start):
+        return "go"
+    return "call" if text.startswith("{{", tag_start) else "html"
 
 
 def _text_argument(text: str, match: re.Match[str], group: str, flavour: str,

@@ -2037,10 +2037,10 @@ def _render_template_argument(translation: str, style: str) -> str:
     elif where == ["cell"]:
         text = text.replace("|", "&#124;")  # the table would end the cell there, inside the tag
     if quoting == "sq":
-        return text.replace("'", "&#39;")
+        return _escape_unescaped(text, "'") if flavour == "call" else text.replace("'", "&#39;")
     if quoting == "bt":
         return text  # a raw string holds anything but the backtick, written &#96; above
-    if flavour == "go":
+    if flavour in ("go", "call"):  # (a Nunjucks string reads backslash escapes as Hugo's does)
         return _escape_unescaped(text, '"')
     return text.replace('"', "&quot;")
 

@@ -764,6 +764,38 @@ def test_template_argument_translation_cannot_close_its_tag(source: str, transla
     assert "\\\"" not in out and "\\'" not in out  # no closing quote escaped
 
 
+@pytest.mark.parametrize("source, translation, published", [
+    ("{% render 'card', title: \"Port grows\", image: 'a.jpg' %}\n", 'Порт "растёт"',
+     "{% render 'card', title: \"Порт &quot;растёт&quot;\", image: 'a.jpg' %}\n"),
+    ("{% render \"card\" with page, caption: 'Port grows' %}\n", "Порт д'Алат",
+     "{% render \"card\" with page, caption: 'Порт д&#39;Алат' %}\n"),
+    ('{{ card(title="Port grows", src="a.jpg") }}\n', 'Порт "растёт"',
+     '{{ card(title="Порт \\"растёт\\"", src="a.jpg") }}\n'),
+    ("See {{ figure(caption='Port grows') }} here.\n", "Порт д'Алат",
+     None),
+])
+def test_liquid_colon_and_nunjucks_call_arguments_are_readers_text(source: str, translation: str,
+                                                                   published: str | None) -> None:
+    """Regression: Liquid's named arguments after a comma (``{% render 'card', title: "..."
+    %}``, Shopify and Eleventy) and a Nunjucks macro call's (``{{ card(title="...") }}``) were
+    not read: the caption stayed in the source language in every version. A Nunjucks string
+    takes backslash escapes, a Liquid one none (its quote is written as an HTML entity)."""
+    art = article(source)
+    arguments = [s for s in art.segments if s.kind is BlockKind.TEMPLATE_ARGUMENT]
+    assert [s.msgid for s in arguments] == ["Port grows"]
+    out = localise(art, lambda s: translation if s.kind is BlockKind.TEMPLATE_ARGUMENT else None)
+    if published is not None:
+        assert out == published
+    assert len([s for s in article(out).segments if s.kind is BlockKind.TEMPLATE_ARGUMENT]) == 1
+    assert len(template_tags(out)) == 1
+
+
+@pytest.mark.parametrize("source", ["{{ page.title }} and {{ 'caption: \"x\"' }}\n",
+                                    '{% if site.x %}title: "Port grows"{% endif %}\n'])
+def test_liquid_output_and_assignments_give_no_argument(source: str) -> None:
+    assert [s for s in article(source).segments if s.kind is BlockKind.TEMPLATE_ARGUMENT] == []
+
+
 MULTI_LINE_TAGS = """Intro.
 
 {{< figure
