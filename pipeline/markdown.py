@@ -17,6 +17,7 @@ import functools
 import itertools
 import json
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
@@ -35,10 +36,12 @@ from .inline import (Region, RegionKind, TextArguments, article_language, blank_
                      html_comments, kept_elements, math_spans, positional_text_arguments, protected_regions,
                      reads_arguments, tags_over_blank_lines, template_arguments, template_tags)
 from .model import Anchor, Article, BlockKind, Piece, Segment
+from .numbers import number_cell_in
 from .titles import definition_title, inline_titles, render_title
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 _LIST_MARKER = re.compile(r"(\d{1,9}[.)]|[-+*])(?=[ \t]|$)")
 _ATTRIBUTE = r"""(?:[#.][^\s{}#."'=]+|[A-Za-z_:][\w:.-]*=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
 #: An attribute list, read by the site generator and never shown: Goldmark's (Hugo) and
@@ -209,13 +212,23 @@ def read_article(raw: bytes, *, path: str, slug: str, default_lang: str,
         lang = default_lang
     _check_no_nul(fm_segments, path)
     segments = list(fm_segments)
-    with positional_text_arguments(text_arguments or {}), article_language(lang):
-        segments.extend(_body_segments(lines, fm_end))
-        own_lang = _own_lang_values(lines, fm_end, lang) if _LANG_ATTRIBUTE.search(text) else ()
+    number_cells: list[Piece] = []
+    reset = _NUMBER_CELLS.set(number_cells)
+    try:
+        with positional_text_arguments(text_arguments or {}), article_language(lang):
+            segments.extend(_body_segments(lines, fm_end))
+            own_lang = _own_lang_values(lines, fm_end, lang) if _LANG_ATTRIBUTE.search(text) else ()
+    finally:
+        _NUMBER_CELLS.reset(reset)
     return Article(path=path, slug=slug, lang=lang, text=text, bom=bom,
                    segments=tuple(segments), front_matter_end=fm_end,
                    reference_labels=_reference_labels(lines, fm_end) if "]:" in text else frozenset(),
-                   own_lang_values=own_lang)
+                   own_lang_values=own_lang, number_cells=tuple(number_cells))
+
+
+#: The table cells holding a number alone that the article being read has (see
+#: :attr:`pipeline.model.Article.number_cells`), collected as its tables are read.
+_NUMBER_CELLS: ContextVar[list[Piece] | None] = ContextVar("number_cells", default=None)
 
 
 #: An HTML ``lang`` attribute: the cheap test before HTML blocks are searched for one.
@@ -1612,10 +1625,13 @@ def _table_row(texts: list[str], line_index: int, cells: list[Token],
     for cell_from, end in bounds:
         raw = line[cell_from:end]
         stripped = raw.strip(" \t")
-        if not _HAS_LETTER.search(stripped):
-            continue
         cell_start = cell_from + (len(raw) - len(raw.lstrip(" \t")))
         piece = Piece(line_index, cell_start, cell_start + len(stripped))
+        if not _HAS_LETTER.search(stripped):
+            cells = _NUMBER_CELLS.get()
+            if cells is not None and ("," in stripped or "." in stripped) and _DIGIT.search(stripped):
+                cells.append(piece)
+            continue
         if not _has_prose(stripped):
             yield from _inner_segments(texts, [piece], None, cell=True)
             continue
@@ -1662,6 +1678,7 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
     if isinstance(target, str) and target != article.lang and edits:
         # (a version translating nothing, every entry its msgid, stays the source as written)
         edits += _own_lang_edits(article, target, edits)
+        edits += _number_cell_edits(article, target, offsets)
     if front_matter:
         edits.extend(_front_matter_edits(article, lines, offsets, front_matter))
     # By position only: of two insertions at one place (a value filled in, then new keys
@@ -1674,6 +1691,19 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
         pos = end
     out.append(article.text[pos:])
     return "".join(out)
+
+
+def _number_cell_edits(article: Article, target: str, offsets: Sequence[int]) -> list[tuple[int, int, str]]:
+    """The article's table cells holding a decimal number alone, written as ``target`` writes
+    it (``3,5`` → ``3.5`` in an English version): a reader takes ``3,5`` for a list or for
+    thirty-five. A cell whose mark may be either a decimal or a grouping one stays."""
+    edits = []
+    for piece in article.number_cells:
+        start = offsets[piece.line] + piece.start
+        written = number_cell_in(article.text[start:offsets[piece.line] + piece.end], article.lang, target)
+        if written is not None:
+            edits.append((start, offsets[piece.line] + piece.end, written))
+    return edits
 
 
 def _own_lang_edits(article: Article, target: str, edits: list[tuple[int, int, str]]

@@ -124,6 +124,9 @@ class Article:
     #: Where its HTML blocks set ``lang`` to its own language (``<div lang="az">``): each
     #: value's offsets in ``text``, which a version replaces with its own language.
     own_lang_values: tuple[tuple[int, int], ...] = ()
+    #: Its Markdown table cells that hold a number alone (``3,5``): each version writes a
+    #: decimal one as its language does (see :func:`pipeline.numbers.number_cell_in`).
+    number_cells: tuple[Piece, ...] = ()
 
 
 #: A dismissed check's name in a flag or a translator comment (see Message.dismissed_checks).

@@ -50,6 +50,44 @@ _ALL = (((",",), "."), ((".",), ","), (("\u00a0", "\u202f", " "), ","),
         (("\u00a0", "\u202f", " "), "."))
 
 
+#: A table cell holding one number alone: a sign, digits with grouping and decimal marks, a
+#: percent sign (``3,5``, ``-1 234,5``, ``12,5 %``).
+_NUMBER_CELL = re.compile(r"(?P<sign>[+\-\u2212]?)(?P<body>\d[\d.,\u00a0\u202f ]*\d|\d)(?P<suffix>[ \u00a0]?%)?")
+
+
+def number_cell_in(cell: str, source: str, target: str) -> str | None:
+    """A table cell holding one decimal number (``3,5`` in a Russian or Azerbaijani article)
+    as ``target`` writes it (``3.5``), or None to keep the cell as written.
+
+    Only a decimal mark no reader can take for grouping is rewritten: one followed by other
+    than three digits (``3,5``, ``12,75``), after a zero (``0,125``) or after grouped digits
+    (``1 234,5``, ``1.234,5``). ``3,500`` may be a decimal or an English-style thousand, and
+    a whole number (``1.234``, ``1 234``) may be grouped either way: both stay as written.
+    Only a comma is read as a decimal mark: an English ``2.1`` may be a section or a version,
+    and a reader of a comma language reads a decimal point anyway."""
+    conventions = _CONVENTIONS.get(_base(source)), _CONVENTIONS.get(_base(target))
+    if conventions[0] is None or conventions[1] is None or conventions[0][1] != "," \
+            or conventions[1][1] == ",":
+        return None
+    match = _NUMBER_CELL.fullmatch(cell)
+    if match is None:
+        return None
+    (groups, decimal), (target_groups, target_decimal) = conventions  # type: ignore[misc]
+    whole, mark, fraction = match.group("body").rpartition(decimal)
+    if not mark or not fraction.isdigit() or not whole:
+        return None
+    grouping = "|".join(re.escape(g) for g in groups)
+    grouped = re.fullmatch(rf"\d{{1,3}}(?:(?:{grouping})\d{{3}})+", whole)
+    if not whole.isdigit() and (grouped is None or len({c for c in whole if not c.isdigit()}) != 1):
+        return None
+    if len(fraction) == 3 and grouped is None and whole != "0":
+        return None  # 3,500: a decimal, or a thousand written the English way
+    digits = re.sub(r"\D", "", whole)
+    if grouped is not None:
+        digits = f"{int(digits):,}".replace(",", target_groups[0])
+    return f"{match.group('sign')}{digits}{target_decimal}{fraction}{match.group('suffix') or ''}"
+
+
 def scale_word_in(word: str, source: str, target: str) -> str | None:
     """``word``, a scale word of ``source`` ("million", "млн"), as ``target`` writes that
     scale (one naming a unit too, "bcm", as written); None when it is none of ``source``'s

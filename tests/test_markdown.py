@@ -1830,3 +1830,19 @@ def test_footnote_definitions_on_consecutive_lines_are_entries_of_their_own() ->
     out = localise(article(text), lambda s: s.msgid.replace("The name", "Название").replace("Figures", "Данные"))
     assert "[^sgc]: Название used by the Commission since 2008.\n[^fig]: Данные from" in out
     assert len(article(out).segments) == len(article(text).segments)
+
+
+def test_a_decimal_number_cell_is_written_as_the_versions_language_writes_it() -> None:
+    """Regression: a table cell holding a number alone is no entry, so an Azerbaijani or
+    Russian article's ``3,5`` was published as written in the English version, where a
+    reader takes it for a list or thirty-five. A decimal mark no reader can mistake for a
+    grouping one is now written as the version's language writes it; ``3,500`` (a decimal,
+    or a thousand written the English way) and whole numbers stay as written."""
+    text = ("---\nlang: az\n---\n\n| Liman | Artım | Yük |\n|---|---:|---:|\n"
+            "| Ələt | 3,5 | 1.234,5 |\n| Bakı | -0,75% | 3,500 |\n| Cəmi | 12 | 1.234 |\n")
+    art = read_article(text.encode(), path="source/a.md", slug="a", default_lang="en",
+                       front_matter_keys=DEFAULT_FRONT_MATTER_KEYS)
+    out = localise(art, upper, front_matter={"lang": "en"})
+    assert "| ƏLƏT | 3.5 | 1,234.5 |\n| BAKI | -0.75% | 3,500 |\n| CƏMI | 12 | 1.234 |\n" in out
+    assert localise(art, lambda s: None, front_matter={"lang": "en"}).endswith(text[text.index("| Liman"):])
+    assert localise(art, upper, front_matter={"lang": "ru"}).count("3,5 |") == 1  # ru writes it as az does

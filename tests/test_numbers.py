@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from pipeline.numbers import _NUMBER, Number, numbers_in, scale_word_in, unmatched_numbers
+from pipeline.numbers import _NUMBER, Number, number_cell_in, numbers_in, scale_word_in, unmatched_numbers
 
 
 def _first_match_by_scanning(wanted: list[Number], offered: list[Number]) -> tuple[list[Number], list[Number]]:
@@ -177,3 +178,17 @@ def test_a_twelve_hour_time_written_with_a_dot_may_be_written_on_the_24_hour_clo
     assert compare_numbers("Shares rose 3.45 percent.", "Акции выросли на 3,45 процента.", "en", "ru") == ([], [])
     from pipeline.engines.pseudo import PseudoEngine
     assert PseudoEngine().translate_batch(["3.45pm: Schools closed."], "en", "ru") == ["［3.45pm: Schools цлосед.］"]
+
+
+@pytest.mark.parametrize("cell, source, target, written", [
+    ("3,5", "ru", "en", "3.5"), ("3,5", "az", "en", "3.5"), ("-12,75%", "az", "en", "-12.75%"),
+    ("0,125", "ru", "en", "0.125"), ("1 234,5", "ru", "en", "1,234.5"), ("1\u00a0234,567", "ru", "en", "1,234.567"),
+    ("1.234,5", "az", "en", "1,234.5"), ("3.5", "en", "ru", None), ("2.1", "en", "az", None),
+    ("1.234,5", "az", "ru", None),
+    ("3,500", "ru", "en", None), ("3.500", "en", "ru", None), ("1.234", "az", "en", None), ("1 234", "ru", "en", None),
+    ("2024", "ru", "en", None), ("3,5", "ru", "az", None), ("3,5 млн", "ru", "en", None), ("1,2,3", "ru", "en", None),
+    ("1.234.5,6", "az", "en", None), ("12,5", "en", "ru", None), ("3,5", "ru", "fr", None),
+])
+def test_a_decimal_number_cell_is_written_as_the_target_writes_it(cell: str, source: str, target: str,
+                                                                  written: str | None) -> None:
+    assert number_cell_in(cell, source, target) == written
