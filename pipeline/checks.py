@@ -22,6 +22,7 @@ from pipeline.attribution import MAYBE_UPPER, nominative
 from pipeline.glossary import (Glossary, Term, count_term, find_variants, surname_variants,
                                term_pattern)
 from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
+                             WP_SHORTCODE_PATTERN,
                              RegionKind,
                              blank_out, code_spans, decode_references, kept_elements, math_spans, protected_regions, template_structure_changed,
                              template_tags, urls)
@@ -62,6 +63,9 @@ _LINK = re.compile(r"!?\[(?=[^\]]*\]\()")
 #: Machine translation gets every pair as placeholders, so an engine cannot drop one unseen.
 _REFERENCE = re.compile(r"(?<![\\\]])!?\[(?!\^)(?:[^\[\]\\\n]|\\.)+\]\[[^\[\]\n]*\]")
 _HTML_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+#: A WordPress shortcode (``[caption id="…"]``, ``[/caption]``), counted by its name.
+_WP_SHORTCODE = re.compile(WP_SHORTCODE_PATTERN)
+_WP_SHORTCODE_NAME = re.compile(r"(\[/?\w+).*", re.DOTALL)
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 #: Every piece of markup :func:`_markup` counts starts with one of these characters, or is an emoji shortcode.
 _MARKUP_CHARS = re.compile(r"[*~_\[<=^@#{]")
@@ -1193,6 +1197,7 @@ def _markup(text: str) -> Counter[str]:
     if "[" in outside_code:  # every link and bracket pair starts with one (zero counts drop below)
         counts["links"] = len(_LINK.findall(outside_code))
         counts["reference links"] = len(_REFERENCE.findall(outside_code))
+        counts.update(_WP_SHORTCODE_NAME.sub(r"\1]", m.group()) for m in _WP_SHORTCODE.finditer(outside_code))
     for region in regions:
         if region.kind is RegionKind.HTML:
             name = _HTML_NAME.match(region.text(text))

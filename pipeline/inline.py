@@ -64,6 +64,17 @@ TEMPLATE_PATTERN = (
     r"|\{#(?:[^\n]|\n(?![ \t]*\n)){0,2000}?#\}"
 )
 _TEMPLATE = re.compile(TEMPLATE_PATTERN, re.DOTALL)
+#: WordPress's media shortcodes as WordPress-to-Markdown exports leave them (``[caption
+#: id="attachment_12" align="alignnone" width="300"]``, ``[/caption]``, ``[embed]…[/embed]``,
+#: ``[gallery ids="1,2"]``): WordPress's markup, never text. An opening one has arguments, or a
+#: closing one on its line: ``[video]`` alone is an editor's bracketed word.
+_WP_NAMES = r"(?:caption|wp_caption|gallery|embed|audio|video|playlist)"
+WP_SHORTCODE_PATTERN = (
+    r"\[/" + _WP_NAMES + r"\]"
+    r"|\[" + _WP_NAMES + r"(?:[ \t]+[\w-]+=(?:\"[^\"\n\]]*\"|'[^'\n\]]*'|[^\s\"'\]]+))+[ \t]*/?\]"
+    r"|\[(?P<wpname>" + _WP_NAMES + r")\](?=[^\n]*?\[/(?P=wpname)\])"
+)
+_WP_SHORTCODE = re.compile(WP_SHORTCODE_PATTERN)
 #: TeX math as KaTeX/MathJax sites write it (Hugo's passthrough, markdown-it's dollarmath,
 #: Pandoc): ``$$...$$``, or ``$...$`` whose opening ``$`` is followed and closing one preceded
 #: by a non-space, not after a digit nor before one, and never over a blank line. So prices
@@ -596,10 +607,14 @@ def _protected(text: str) -> tuple[Region, ...]:
     instead of six regex passes.
     """
     if "`" not in text and "<" not in text and "](" not in text and "/" not in text \
-            and "www." not in text.lower() and "{" not in text:
+            and "www." not in text.lower() and "{" not in text and not ("[" in text and "=" in text):
         return ()
     regions = code_spans(text)
     regions += template_tags(text, regions)
+    if "[" in text:
+        occupied = _Occupied(regions, len(text))
+        regions += [Region(m.start(), m.end(), RegionKind.TEMPLATE) for m in _WP_SHORTCODE.finditer(text)
+                    if not occupied.overlaps(m.start(), m.end())]
     regions += html_comments(text, regions)
     regions += link_targets(text, regions)
     regions = _html_tags_around_templates(text, regions)
@@ -614,6 +629,9 @@ def _protected(text: str) -> tuple[Region, ...]:
     occupied = _Occupied(regions, len(text))  # bare URLs found below never overlap each other
     for match in _URL.finditer(text):
         end = match.end()
+        cut = text.find("[/", match.start(), end)  # a closing shortcode: [embed]https://…[/embed]
+        if cut != -1:
+            end = cut
         while end > match.start() and text[end - 1] in _URL_TRAILING:
             end -= 1
         if not occupied.overlaps(match.start(), end):

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipeline.inline import (BARE_DOMAIN_PATTERN, CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN,
-                             MATH_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN, TEMPLATE_PATTERN, code_spans,
-                             is_math, kept_elements)
+                             MATH_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN, TEMPLATE_PATTERN,
+                             WP_SHORTCODE_PATTERN, code_spans, is_math, kept_elements)
 
 PlaceholderStyle = Literal["brackets", "xml"]
 
@@ -53,6 +53,7 @@ _RAW = re.compile(
             # A task list item's checkbox opens the text (GFM, Hugo's default): ``[x]``.
             r"(?P<task>^\[[ xX]\](?=[ \t]))",
             r"(?P<template>" + TEMPLATE_PATTERN + r")",
+            r"(?P<shortcode>" + WP_SHORTCODE_PATTERN + r")",
             # Right after ``](``, ``<...>`` is a link's destination (:data:`_ANGLE` takes it
             # if no link does).
             r"(?P<autolink>(?<!\]\()" + _AUTOLINK + r")",

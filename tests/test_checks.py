@@ -1264,3 +1264,13 @@ def test_an_element_kept_as_written_or_html_code_edited_by_a_translator_is_repor
         assert check_entry(source, kept, "en", "ru") == [], kept
     assert check_entry("He said <i lang=\"ru\">спасибо</i> twice.", "Он дважды сказал <i lang=\"ru\">спасибо!</i>",
                        "en", "ru") == []
+
+
+def test_a_wordpress_shortcode_changed_or_lost_is_reported_and_its_quotes_are_no_quotations() -> None:
+    """Regression: a WordPress export's ``[caption id="attachment_12"]`` held two
+    "quotations" for the quotation checks, and a translation that dropped its ``[/caption]``
+    passed."""
+    source = '[caption id="attachment_12" align="alignnone"]<img src="a.jpg" /> Cranes at dawn.[/caption]'
+    good = '[caption id="attachment_12" align="alignnone"]<img src="a.jpg" /> Краны на рассвете.[/caption]'
+    assert check_entry(source, good, "en", "ru") == []
+    assert [f.check for f in check_entry(source, good.replace("[/caption]", ""), "en", "ru")] == ["markup"]

@@ -1846,3 +1846,10 @@ def test_a_decimal_number_cell_is_written_as_the_versions_language_writes_it() -
     assert "| ƏLƏT | 3.5 | 1,234.5 |\n| BAKI | -0.75% | 3,500 |\n| CƏMI | 12 | 1.234 |\n" in out
     assert localise(art, lambda s: None, front_matter={"lang": "en"}).endswith(text[text.index("| Liman"):])
     assert localise(art, upper, front_matter={"lang": "ru"}).count("3,5 |") == 1  # ru writes it as az does
+
+
+def test_a_paragraph_of_wordpress_shortcodes_and_a_url_alone_is_no_entry() -> None:
+    """Regression: a WordPress export's ``[embed]https://youtu.be/x[/embed]`` paragraph
+    was an entry (the URL ran on into ``[/embed]``), sent to translators as text."""
+    text = "[embed]https://youtu.be/x[/embed]\n\n[gallery ids=\"1,2\"]\n\nThe port [video] grew.\n"
+    assert [s.msgid for s in article(text).segments] == ["The port [video] grew."]

@@ -212,3 +212,19 @@ def test_hashtags_and_bare_domains_with_a_path_are_protected_whole() -> None:
                                                 "example.az/news/1"]
     untouched = "C# and &#39;, issue #12, ## and Node.js/Deno"
     assert protect(untouched).text == "C# and ⟦1⟧, issue #12, ## and Node.js/Deno"
+
+
+@pytest.mark.parametrize("text, protected", [
+    ('[caption id="attachment_12" align="alignnone" width="300"]<img src="a.jpg" alt="Cranes" /> Cranes at dawn.[/caption]',
+     "⟦1⟧ Cranes at dawn.⟦2⟧"),
+    ("Watch [embed]https://youtu.be/x[/embed] now.", "Watch ⟦1⟧ now."),
+    ('[gallery ids="1,2,3"] The port [video] today [sic].', "⟦1⟧ The port ⟦2⟧video⟦3⟧ today ⟦4⟧sic⟦5⟧."),
+])
+def test_wordpress_shortcodes_are_protected_whole(text: str, protected: str) -> None:
+    """Regression: a WordPress export's ``[caption id="attachment_12" align="alignnone"]``
+    went to machine translation as a bracket pair around text, so the engine translated its
+    arguments (and quotation marks were localised inside them). WordPress's media shortcodes
+    are now protected whole; an editor's ``[video]`` or ``[sic]`` is still text."""
+    result = protect(text)
+    assert result.text == protected
+    assert restore(result.text, result) == (text, [])
