@@ -110,7 +110,7 @@ def unknown_speakers(articles_segments: Iterable[tuple[str, str, Sequence[str]]]
     article quotes them; ``articles_segments`` holds ``(article, lang, segments)``."""
     counts: Counter[tuple[str, str]] = Counter()
     for article, lang, segments in articles_segments:
-        for quotation in analyse_article(segments, lang):
+        for quotation in analyse_article([decode_references(text) for text in segments], lang):
             if quotation.kind is not QuoteKind.SPEECH or quotation.part or not quotation.speaker:
                 continue
             if glossary is None or glossary.find(quotation.speaker, lang) is None:

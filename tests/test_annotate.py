@@ -133,3 +133,11 @@ def test_a_quotation_written_with_character_references_is_noted() -> None:
     assert any("speaker: Samir Karimov" in line for line in notes[0]), notes
     notes = annotate_segments(["&#171;Мы будем расти&#187;, — сказал Самир Керимов."], "ru")
     assert any("speaker: Самир Керимов" in line for line in notes[0]), notes
+
+
+def test_unknown_speakers_quoted_in_character_references_are_listed() -> None:
+    """Regression: ``pipeline glossary`` left out a speaker whose quotation a WordPress export
+    wrote in character references (``&#8220;…&#8221;``, ``&laquo;…&raquo;``)."""
+    assert unknown_speakers([("a", "en", ["&#8220;We will grow,&#8221; Samir Karimov said."]),
+                             ("b", "ru", ["&laquo;Мы вырастем&raquo;, &mdash; сказал Самир Керимов."])],
+                            None) == [UnknownSpeaker("Samir Karimov", "a", 1), UnknownSpeaker("Самир Керимов", "b", 1)]
