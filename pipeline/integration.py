@@ -14,7 +14,8 @@ from .annotate import segment_annotator
 from .checks import CatalogueChecker
 from .config import Config
 from .glossary import Glossary, glossary_postprocessor, load_glossary
-from .quotemarks import Delimiters, house_style, localise_quotes, normalise_quotes, quotes_postprocessor
+from .inline import decode_references
+from .quotemarks import QUOTE_CHARS, Delimiters, house_style, localise_quotes, normalise_quotes, quotes_postprocessor
 
 
 def project_glossary(config: Config) -> Glossary | None:
@@ -46,6 +47,8 @@ def published_quotes(source: str, translation: str, source_lang: str, target_lan
     (``marks``), or CLDR's."""
     if translation == source or source_lang == target_lang:
         return translation
+    if "&" in translation:  # a mark the translation kept as the source's &ldquo; is a mark too
+        translation = decode_references(translation, QUOTE_CHARS)
     return localise_quotes(translation, source_lang, target_lang, marks=(marks or {}).get(target_lang))
 
 

@@ -112,3 +112,15 @@ def test_check_flags_what_a_translator_broke(tmp_path: Path) -> None:
     assert "locale/ru/LC_MESSAGES/a.po:" in result.output
     for check in ("[numbers]", "[quote-count]", "[speaker]"):
         assert check in result.output
+
+
+def test_a_translation_keeping_the_sources_quotation_mark_references_is_published_with_the_targets_marks() -> None:
+    """Regression: publishing writes a reviewed translation's quotation marks as the target
+    writes them (“…” in a Russian translation becomes «…»), but a translation that kept a
+    WordPress export's ``&ldquo;…&rdquo;`` was published with English marks."""
+    from pipeline.integration import published_quotes
+    source = "He said &ldquo;We will grow&rdquo;."
+    assert published_quotes(source, "Он сказал &ldquo;Мы будем расти&rdquo;.", "en", "ru") == "Он сказал «Мы будем расти»."
+    assert published_quotes(source, "Он сказал “Мы будем расти”.", "en", "ru") == "Он сказал «Мы будем расти»."
+    assert published_quotes(source, "Он сказал «Мы будем расти» &mdash; `&ldquo;`.", "en", "ru") \
+        == "Он сказал «Мы будем расти» &mdash; `&ldquo;`."
