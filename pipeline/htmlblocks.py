@@ -102,10 +102,26 @@ def _walk(text: str, inside: tuple[str, ...]) -> tuple[list[Found], list[str]]:
     found: list[Found] = []
     run: list[_Event] = []
     literal: list[str] = list(inside)
+    #: For each element marked ``translate="yes"`` inside one kept as written: its name, how
+    #: many of that name are open inside it, and the kept element's state to go back to.
+    resumed: list[tuple[str, list[int], list[str]]] = []
     for event in events:
+        if literal and _translated_again(literal, event):
+            resumed.append((event.tag, [1], literal))
+            literal = []
+            found += _attributes(text, event, inside_run=False)
+            continue
         if literal:
             _follow_literal(literal, event)
             continue
+        if resumed and event.tag == resumed[-1][0] and event.kind in ("start", "end"):
+            depth = resumed[-1][1]
+            depth[0] += 1 if event.kind == "start" else -1
+            if depth[0] == 0:
+                found += _run(text, run)
+                run = []
+                literal = resumed.pop()[2]
+                continue
         if event.kind in ("start", "startend") and (event.tag in LITERAL or _kept_block(event)):
             found += _run(text, run)
             run = []
@@ -118,7 +134,16 @@ def _walk(text: str, inside: tuple[str, ...]) -> tuple[list[Found], list[str]]:
         found += _run(text, run)
         run = []
         found += _attributes(text, event, inside_run=False)
-    return found + _run(text, run), literal
+    return found + _run(text, run), resumed[0][2] if resumed else literal
+
+
+def _translated_again(literal: list[str], event: _Event) -> bool:
+    """Whether ``event`` opens an element marked ``translate="yes"`` (the HTML standard's
+    way to have part of an element kept as written translated) inside the kept element
+    ``literal`` follows; never inside ``<pre>``, ``<script>`` and the like."""
+    return (event.kind == "start" and literal[0] not in LITERAL and event.tag not in VOID_ELEMENTS
+            and any(name.lower() == "translate" and (value or "").strip().lower() == "yes"
+                    for name, value in event.attrs))
 
 
 def own_language(text: str, lang: str, inside: tuple[str, ...] = ()) -> list[tuple[int, int]]:

@@ -326,3 +326,20 @@ def test_own_language_finds_the_lang_values_a_version_replaces() -> None:
             '<blockquote class="twitter-tweet"><p lang="az">b</p></blockquote>'
             '<span translate="no" lang="az">c</span><p lang="ru">d</p></div>')
     assert [text[start:end] for start, end in own_language(text, "az")] == ["az", "az-Latn"]
+
+
+def test_translate_yes_inside_an_element_kept_as_written_is_translated() -> None:
+    """Regression: ``translate="yes"`` (the HTML standard's way to translate part of an
+    element kept untranslated) was not honoured: the whole kept element was published as
+    written, its readers' text in the source language in every version. Its text and
+    attributes are entries again; the rest of the kept element, and ``<pre>``, stay."""
+    block = ('<div translate="no"><p>Brand Ltd.</p><p translate="yes" title="Note">This is for readers.</p>'
+             '<div translate="yes">Nested <b>text</b>.</div><p>Code name</p></div>')
+    assert [(f.what, f.msgid) for f in extract(block)] == [
+        ("title", "Note"), ("text", "This is for readers."), ("text", "Nested <b>text</b>.")]
+    assert [f.msgid for f in extract('<pre><span translate="yes">x = 1 words</span></pre>')] == []
+    art = article(f"---\ntitle: A\n---\n\n{block}\n\nAfter.\n")
+    out = localise(art, lambda s: s.msgid.replace("Nested", "NESTED").replace("text", "TEXT").upper()
+                   if "<" not in s.msgid else s.msgid.replace("Nested", "NESTED").replace(">text<", ">TEXT<"))
+    assert out.endswith('<div translate="no"><p>Brand Ltd.</p><p translate="yes" title="NOTE">THIS IS FOR READERS.</p>'
+                       '<div translate="yes">NESTED <b>TEXT</b>.</div><p>Code name</p></div>\n\nAFTER.\n')
