@@ -159,8 +159,13 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
     prose = blank_out(text)
     numbers = []
     clock = _twelve_hour_clock(prose)
+    dates = _figure_dates(prose)
     for match in _NUMBER.finditer(prose):
         raw = match.group()
+        if dates and (date := _date_at(dates, match.start())) is not None:
+            if date.start == match.start():  # the date's other figures add nothing
+                numbers += _date_numbers(prose, date)
+            continue
         if _whole_hour_minutes(prose, match.start(), raw):
             continue
         if "." in raw and match.start() in clock:
@@ -226,6 +231,79 @@ def _whole_hour_minutes(prose: str, start: int, raw: str) -> bool:
     written by one language and left out by another (5pm, в 10 часов), they are no figure
     of their own."""
     return raw == "00" and start >= 2 and prose[start - 1] == ":" and prose[start - 2].isdigit()
+
+
+#: A date written in figures: day.month.year (27.05.2024, also with slashes) or ISO
+#: year-month-day (2024-05-27). Like :data:`_NUMBER`, it starts with a digit and looks behind it.
+_FIGURE_DATE = re.compile(r"\d(?<![\w.,/-]\d)(?:\d?(?P<sep>[./])\d{1,2}(?P=sep)\d{4}|\d{3}-\d{1,2}-\d{1,2})"
+                          r"(?!\w|[.,/-]\d)")
+
+
+@dataclass(frozen=True)
+class _FigureDate:
+    """A date in figures: its span, the spans of its day and year, and its month (None
+    where a slash date may be read either way round, 05/06/2024)."""
+
+    start: int
+    end: int
+    day: tuple[int, int]
+    year: tuple[int, int]
+    month: int | None
+    other_day: int | None = None
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _figure_dates(prose: str) -> tuple[_FigureDate, ...]:
+    """The dates written in figures in ``prose`` (blanked out), in order. A translation may
+    write 'May 27, 2024' as 27.05.2024: its day and year are figures, its month a month."""
+    if "." not in prose and "/" not in prose and "-" not in prose:
+        return ()
+    found = []
+    for match in _FIGURE_DATE.finditer(prose):
+        date = _read_figure_date(match)
+        if date is not None:
+            found.append(date)
+    return tuple(found)
+
+
+def _read_figure_date(match: re.Match[str]) -> _FigureDate | None:
+    """The date ``match`` holds, or None when its day or month is out of range (1.2.3456
+    is a version number or a list of figures)."""
+    parts = re.split(r"[./-]", match.group())
+    starts = [match.start()]
+    for part in parts[:-1]:
+        starts.append(starts[-1] + len(part) + 1)
+    spans = [(start, start + len(part)) for start, part in zip(starts, parts)]
+    first, second, third = (int(part) for part in parts)
+    if match.group("sep") is None:  # ISO: year-month-day
+        day, month, year, day_span, year_span = third, second, first, spans[2], spans[0]
+    else:
+        day, month, year, day_span, year_span = first, second, third, spans[0], spans[2]
+    other = None
+    if match.group("sep") == "/" and day <= 12 and month <= 12 and day != month:
+        other, month = month, None  # 05/06/2024: the 5th of June or May the 6th
+    elif match.group("sep") == "/" and month > 12 >= day:
+        day, month = month, day  # 05/27/2024: American month/day/year
+        day_span = spans[1]
+    if not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
+        return None
+    return _FigureDate(match.start(), match.end(), day_span, year_span, month, other)
+
+
+def _date_at(dates: tuple[_FigureDate, ...], start: int) -> _FigureDate | None:
+    """The date in figures ``start`` falls in, if any."""
+    return next((date for date in dates if date.start <= start < date.end), None)
+
+
+def _date_numbers(prose: str, date: _FigureDate) -> list[Number]:
+    """A date's day and year as figures, in the order written (its month is a month: see
+    :func:`months_in`)."""
+    day = prose[date.day[0]:date.day[1]]
+    year = prose[date.year[0]:date.year[1]]
+    days = [Decimal(int(day))] + ([Decimal(date.other_day)] if date.other_day else [])
+    return [Number(day, *date.day, frozenset(days), unscaled=frozenset(days)),
+            Number(year, *date.year, frozenset({Decimal(year)}), unscaled=frozenset({Decimal(year)}))
+            ][::1 if date.day < date.year else -1]
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -422,19 +500,22 @@ def months_in(text: str, lang: str) -> list[tuple[int, str]]:
     """The months ``text`` names, as (1–12, the word as written). Russian and Azerbaijani
     write months in lower case, so a capitalised one counts only where a sentence starts
     (Mayın 27-də …): elsewhere it is a name (Марта, Martin). English months are capitalised
-    (Theresa May is read as May; callers compare months only where one was replaced)."""
-    pattern = _month_pattern(lang)
-    if pattern is None or not _DIGIT.search(text):
+    (Theresa May is read as May; callers compare months only where one was replaced).
+    A date in figures names its month too (27.05.2024: May, written '27.05.2024')."""
+    if not _DIGIT.search(text):
         return []  # no figure, no date
-    found = []
-    for match in pattern.finditer(blank_out(text)):
+    prose = blank_out(text)
+    found = [(date.start, date.month, prose[date.start:date.end])
+             for date in _figure_dates(prose) if date.month is not None]
+    pattern = _month_pattern(lang)
+    for match in pattern.finditer(prose) if pattern is not None else ():
         word = match.group()
         before = text[:match.start()].rstrip()
         if _base(lang) != "en" and word[:1].isupper() and before and before[-1] not in ".!?…":
             continue
         number = int(next(name for name, value in match.groupdict().items() if value)[1:])
-        found.append((number, word))
-    return found
+        found.append((match.start(), number, word))
+    return [(number, word) for _, number, word in sorted(found)] if found else []
 
 
 def changed_months(source: str, translation: str, src_lang: str,

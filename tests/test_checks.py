@@ -275,6 +275,37 @@ def test_the_same_currency_passes(source: str, output: str, src: str, tgt: str) 
     assert not [f for f in findings if "currency" in f.message]
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("The bill was adopted on May 27, 2024.", "Законопроект был принят 27.05.2024.", "en", "ru"),
+    ("The bill was adopted on May 27, 2024.", "Qanun layihəsi 27.05.2024-cü il tarixində qəbul edildi.",
+     "en", "az"),
+    ("Законопроект был принят 27.05.2024.", "The bill was adopted on May 27, 2024.", "ru", "en"),
+    ("The bill was adopted on 2024-05-27.", "Законопроект был принят 27 мая 2024 года.", "en", "ru"),
+    ("The bill was adopted on May 27, 2024.", "Законопроект был принят 2024-05-27.", "en", "ru"),
+    ("The report was published on 27/05/2024.", "Доклад опубликован 27.05.2024.", "en", "ru"),
+    ("Встреча состоится 05.06.2024.", "The meeting is on June 5, 2024.", "ru", "en"),
+])
+def test_a_date_written_in_figures_is_the_same_date(source: str, output: str, src: str,
+                                                    tgt: str) -> None:
+    """Regression: a date in figures (27.05.2024, 2024-05-27) was one unreadable number,
+    or three, so a correct '27.05.2024' for 'May 27, 2024' was reported as 27 and 2024
+    missing; its day and year are now figures and its month a month."""
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+@pytest.mark.parametrize(("source", "output", "message"), [
+    ("It was adopted on May 27, 2024.", "Он был принят 27.06.2024.",
+     "the month 'May' of the source is '27.06.2024' in the translation"),
+    ("It was adopted on May 27, 2024.", "Он был принят 28.05.2024.", "missing from the translation: 27"),
+    ("It was adopted on May 27, 2024.", "Он был принят 27.05.2023.", "missing from the translation: 2024"),
+    ("It was adopted on 2024-05-27.", "Он был принят 27 апреля 2024 года.",
+     "the month '2024-05-27' of the source is 'апреля' in the translation"),
+])
+def test_a_date_in_figures_changed_is_a_numbers_error(source: str, output: str, message: str) -> None:
+    findings = [f.message for f in check_entry(source, output, "en", "ru") if f.check == "numbers"]
+    assert any(message in m for m in findings), findings
+
+
 def test_urls_code_and_markup() -> None:
     source = "See *the* [report](https://example.org/r) and run `make all` <br>."
     good = "См. *этот* [доклад](https://example.org/r) и запустите `make all` <br>."
