@@ -30,7 +30,8 @@ from pipeline.lexicon import PATRONYMIC_WORDS, is_organisation_word, lexicon
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names)
-from pipeline.numbers import Number, changed_currencies, changed_months, numbers_in, unmatched_numbers
+from pipeline.numbers import (Number, changed_currencies, changed_months, changed_units, numbers_in,
+                              unmatched_numbers)
 from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
                              find_quotations, quotes_nothing)
@@ -436,7 +437,7 @@ def check_numbers(entry: Entry) -> list[Finding]:
     if extra:
         findings.append(_finding("numbers", Severity.ERROR,
                                  f"number(s) not in the source: {', '.join(n.written for n in extra)}"))
-    return findings + _month_findings(entry) + _currency_findings(entry)
+    return findings + _month_findings(entry) + _currency_findings(entry) + _unit_findings(entry)
 
 
 def _currency_findings(entry: Entry) -> list[Finding]:
@@ -450,6 +451,20 @@ def _currency_findings(entry: Entry) -> list[Finding]:
     return [_finding("numbers", Severity.ERROR,
                      f"the {what} {source} of the source {verb} {target} in the translation: "
                      f"an amount changed currency; give it the source's {what}")]
+
+
+def _unit_findings(entry: Entry) -> list[Finding]:
+    """A figure that counts something else (5 percent → в 5 раз, 2 percentage points → 2%):
+    the figure is there, its meaning is not."""
+    missing, extra = changed_units(entry.source, entry.translation)
+    if not missing:
+        return []
+    source = ", ".join(repr(word) for word in missing)
+    target = ", ".join(repr(word) for word in extra)
+    what, verb = ("unit", "is") if len(missing) == 1 else ("units", "are")
+    return [_finding("numbers", Severity.ERROR,
+                     f"the {what} {source} of the source {verb} {target} in the translation: "
+                     f"a figure changed its meaning; give it the source's {what}")]
 
 
 def _month_findings(entry: Entry) -> list[Finding]:

@@ -575,3 +575,32 @@ def changed_currencies(source: str, translation: str) -> tuple[list[str], list[s
     written), when both exist: an amount given another currency. A currency left out alone
     is not reported (a translation may leave an obvious one unsaid)."""
     return _replaced(currencies_in(source), currencies_in(translation))
+
+
+#: What a figure counts, where a translation may keep the figure and change its meaning:
+#: a share (5 percent), a multiple (5 times, в 5 раз, 5 dəfə) or a change in percentage
+#: points (2 п.п., 2 faiz bəndi). Points come first: they open with the word for percent.
+_UNITS = (
+    ("percentage points", r"percentage[ -]points?|p\.\s?p\.|pp|п\.\s?п\.|процентн\w*\s+пункт\w*"
+                          r"|faiz\s+bənd\w*|faiz\s+punkt\w*"),
+    ("percent", r"%|percent|per\s?cent|pct|процент\w*|faiz\w*"),
+    ("times", r"times|-?fold|раза?|dəfə\w*"),
+)
+#: A unit right after a figure (5%, 5 percent, в 5 раз): the pattern starts with the
+#: figure's last digit, so the regex engine jumps from digit to digit.
+_UNIT = re.compile(r"\d(?![\d.,]\d)[\s\u00a0\u202f]?(?i:" + "|".join(
+    f"(?P<{key.replace(' ', '_')}>{words})" for key, words in _UNITS) + r")(?![^\W\d_])")
+
+
+def units_in(text: str) -> list[tuple[str, str]]:
+    """The units written right after the figures of ``text``, as (unit, the word as written)."""
+    if not _DIGIT.search(text):
+        return []
+    return [((match.lastgroup or "").replace("_", " "), match.group(match.lastgroup or 0))
+            for match in _UNIT.finditer(blank_out(text))]
+
+
+def changed_units(source: str, translation: str) -> tuple[list[str], list[str]]:
+    """The units of ``source`` the translation lacks and those it has instead (as written),
+    when both exist: a figure that counts something else (5 percent → в 5 раз)."""
+    return _replaced(units_in(source), units_in(translation))

@@ -306,6 +306,44 @@ def test_a_date_in_figures_changed_is_a_numbers_error(source: str, output: str, 
     assert any(message in m for m in findings), findings
 
 
+@pytest.mark.parametrize(("source", "output", "tgt", "message"), [
+    ("Exports rose 5 percent.", "Экспорт вырос в 5 раз.", "ru",
+     "the unit 'percent' of the source is 'раз' in the translation"),
+    ("Exports rose 5 percent.", "İxrac 5 dəfə artıb.", "az",
+     "the unit 'percent' of the source is 'dəfə' in the translation"),
+    ("Exports rose 5 times.", "Экспорт вырос на 5%.", "ru",
+     "the unit 'times' of the source is '%' in the translation"),
+    ("The rate rose by 2 percentage points.", "Ставка выросла на 2%.", "ru",
+     "the unit 'percentage points' of the source is '%' in the translation"),
+    ("The rate rose by 2 percentage points.", "Ставка выросла на 2 процента.", "ru",
+     "the unit 'percentage points' of the source is 'процента' in the translation"),
+    ("The rate rose by 2 percent.", "Ставка выросла на 2 процентных пункта.", "ru",
+     "the unit 'percent' of the source is 'процентных пункта' in the translation"),
+])
+def test_a_figure_given_another_unit_is_a_numbers_error(source: str, output: str, tgt: str,
+                                                        message: str) -> None:
+    """Regression: a percentage translated as a multiple (5 percent → в 5 раз) or a change
+    in percentage points as one in percent passed every check, its figure being the same;
+    a unit of the source replaced by another is now a numbers error that names both."""
+    (finding,) = [f for f in check_entry(source, output, "en", tgt) if f.check == "numbers"]
+    assert message in finding.message and finding.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(("source", "output", "tgt"), [
+    ("Exports rose 5 percent.", "Экспорт вырос на 5 процентов.", "ru"),
+    ("Exports rose 5 per cent.", "İxrac 5 faiz artıb.", "az"),
+    ("Exports rose 5%, or 3 times faster.", "Экспорт вырос на 5%, то есть в 3 раза быстрее.", "ru"),
+    ("Exports rose 5 times.", "İxrac 5 dəfə artıb.", "az"),
+    ("The rate rose by 2 percentage points.", "Ставка выросла на 2 п.п.", "ru"),
+    ("The rate rose by 2 percentage points.", "Faiz dərəcəsi 2 faiz bəndi artıb.", "az"),
+    ("The rate rose by 2 percentage points to 7%.", "Ставка выросла на 2 процентных пункта, до 7%.", "ru"),
+    ("Exports rose 5 percent.", "Экспорт вырос на пять процентов, ещё раз.", "ru"),
+])
+def test_the_same_unit_passes(source: str, output: str, tgt: str) -> None:
+    findings = [f for f in check_entry(source, output, "en", tgt) if f.check == "numbers"]
+    assert not [f for f in findings if "unit" in f.message]
+
+
 def test_urls_code_and_markup() -> None:
     source = "See *the* [report](https://example.org/r) and run `make all` <br>."
     good = "См. *этот* [доклад](https://example.org/r) и запустите `make all` <br>."
