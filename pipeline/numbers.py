@@ -176,7 +176,13 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
         if not values:
             numbers.extend(_parts(raw, match.start()))
             continue
-        numbers.append(Number(raw, match.start(), match.end(), _scaled(values, scale), word,
+        start, end = match.start(), match.end()
+        if (negative := _negative(prose, start, end)) is not None:
+            start, end = negative
+            raw, signed = prose[start:end], tuple(-value for value in values)
+            # -5% is as often a fall of 5% (снизился на 5%): a change keeps both readings
+            values = signed + values if _PERCENT_AFTER.match(prose, match.end()) else signed
+        numbers.append(Number(raw, start, end, _scaled(values, scale), word,
                               _scaled(values, Decimal(1))))
     return tuple(numbers)
 
@@ -193,6 +199,32 @@ def _parts(raw: str, start: int) -> list[Number]:
         value = frozenset({_normal(Decimal(part.group()))})
         parts.append(Number(part.group(), start + part.start(), start + part.end(), value, "", value))
     return parts
+
+
+#: A minus sign right before a figure, itself after a space, a bracket or nothing (-5°C,
+#: −5 °C; not 5-7, COVID-19 or 2024-05), or the word for minus; and after a temperature,
+#: the words that make it one below zero (5 degrees below zero, 5 градусов мороза).
+_MINUS_BEFORE = re.compile(r"(?:(?<![^\s(\[/])[-\u2212]|(?<![^\W\d_])(?i:minus|минус|mənfi|"
+                           r"sıfırdan\s+aşağı)[\s\u00a0]+)$")
+_BELOW_ZERO = re.compile(r"[\s\u00a0]*(?:°\s?[CС]?|(?i:degrees?|градус\w*|dərəcə))?[\s\u00a0]*"
+                         r"(?i:below\s+zero|ниже\s+нуля|мороза)(?![^\W\d_])")
+
+
+_PERCENT_AFTER = re.compile(r"[\s\u00a0]?(?:%|(?i:per\s?cent|процент|faiz))")
+
+
+def _negative(prose: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the number at ``start``–``end`` with what makes it negative (-5, минус
+    5, 5 degrees below zero), or None when it is not: a translation that drops the minus
+    of -5°C says another temperature."""
+    before = prose[start - 1] if start else ""
+    # The words for minus end in s, с, i or ı: most numbers need no search.
+    if before in "-\u2212" or before.isspace() and start > 5 and prose[start - 2] in "sсiı":
+        sign = _MINUS_BEFORE.search(prose, max(0, start - 20), start)
+        if sign is not None:
+            return sign.start(), end
+    after = _BELOW_ZERO.match(prose, end)
+    return (start, after.end()) if after is not None else None
 
 
 #: A time on the 12-hour clock (5pm, 5 p.m., 5:30 PM, 11am), which a translation writes on

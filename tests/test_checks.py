@@ -344,6 +344,41 @@ def test_the_same_unit_passes(source: str, output: str, tgt: str) -> None:
     assert not [f for f in findings if "unit" in f.message]
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt", "message"), [
+    ("Temperatures will drop to -5°C.", "Температура опустится до 5°C.", "en", "ru",
+     "number(s) missing from the translation: -5"),
+    ("Temperatures will drop to -5°C.", "Temperatur 5 dərəcəyə düşəcək.", "en", "az",
+     "number(s) missing from the translation: -5"),
+    ("Temperatures will rise to 5°C.", "Температура поднимется до минус 5 градусов.", "en", "ru",
+     "number(s) not in the source: минус 5"),
+    ("Температура опустится до −5 °C.", "Temperatures will drop to 5°C.", "ru", "en",
+     "number(s) missing from the translation: −5"),
+])
+def test_a_negative_number_given_as_positive_is_a_numbers_error(source: str, output: str, src: str,
+                                                                tgt: str, message: str) -> None:
+    """Regression: a minus sign lost or added (-5°C → 5°C, 5°C → минус 5 градусов) passed,
+    the figures being compared without it; a number after a minus sign or the word for
+    minus (minus, минус, mənfi) or before 'below zero' (ниже нуля, мороза) is negative."""
+    findings = [f.message for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert any(message in m for m in findings), findings
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("Temperatures will drop to -5°C.", "Температура опустится до -5°C.", "en", "ru"),
+    ("Temperatures will drop to -5°C.", "Температура опустится до минус 5 градусов.", "en", "ru"),
+    ("Temperatures will drop to -5°C.", "Температура опустится до 5 градусов мороза.", "en", "ru"),
+    ("Temperatures will drop to -5°C.", "Temperatur mənfi 5 dərəcəyə düşəcək.", "en", "az"),
+    ("Temperatures will drop to 5 degrees below zero.", "Temperatur -5 dərəcəyə düşəcək.", "en", "az"),
+    ("Температура опустится до минус 5 градусов.", "Temperatures will drop to −5°C.", "ru", "en"),
+    ("The talks will last 5-7 days, the score was 3-1.", "Переговоры продлятся 5-7 дней, счёт 3-1.",
+     "en", "ru"),
+    ("COVID-19 cases rose to 1,200.", "Число случаев COVID-19 выросло до 1 200.", "en", "ru"),
+    ("Exports changed by -5% last year.", "В прошлом году экспорт сократился на 5%.", "en", "ru"),
+])
+def test_the_same_sign_passes(source: str, output: str, src: str, tgt: str) -> None:
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
 def test_urls_code_and_markup() -> None:
     source = "See *the* [report](https://example.org/r) and run `make all` <br>."
     good = "См. *этот* [доклад](https://example.org/r) и запустите `make all` <br>."
