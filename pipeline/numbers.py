@@ -148,7 +148,7 @@ def numbers_in(text: str, lang: str, *, lenient_with: str | None = None) -> list
     values it has in that language's notation, and any other valid reading when the
     language's own notation does not fit (2,5 in an English text).
     """
-    if not _DIGIT.search(text):
+    if not _DIGIT.search(text) and not _may_name_a_century(text):
         return []  # most segments: no figure, no need to blank out code and URLs first
     return list(_numbers_in(text, lang, lenient_with))
 
@@ -184,6 +184,8 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
             values = signed + values if _PERCENT_AFTER.match(prose, match.end()) else signed
         numbers.append(Number(raw, start, end, _scaled(values, scale), word,
                               _scaled(values, Decimal(1))))
+    if _may_name_a_century(prose):
+        numbers = sorted(numbers + _roman_centuries(prose), key=lambda number: number.start)
     return tuple(numbers)
 
 
@@ -199,6 +201,45 @@ def _parts(raw: str, start: int) -> list[Number]:
         value = frozenset({_normal(Decimal(part.group()))})
         parts.append(Number(part.group(), start + part.start(), start + part.end(), value, "", value))
     return parts
+
+
+#: Centuries and millennia in Roman numerals, as Russian and Azerbaijani write them (XXI век,
+#: XIX–XX вв., XXI əsrdə); Cyrillic Х is accepted for X, as Russian keyboards type it. Only
+#: before such a word: World War II and John Paul II are names, translated as words.
+_ROMAN_CENTURY = re.compile(r"(?<![^\W\d_])([IVXLХ]{1,7})(?:[\s\u00a0]*[-–—][\s\u00a0]*([IVXLХ]{1,7}))?"
+                            r"[\s\u00a0]+(?:век\w*|вв?\.|тысячелети\w*|əsr\w*|minillik\w*|centur(?:y|ies)"
+                            r"|millenni(?:um|a))(?![^\W\d_])", re.IGNORECASE)
+_ROMAN_VALID = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})")
+#: What every such numeral is followed by; searched first, as most segments have none.
+_ROMAN_CENTURY_HINT = re.compile(r"[IVXLХ][\s\u00a0]+(?i:век|вв?\.|тысячелет|əsr|minillik|centur|millenni)")
+
+
+def _may_name_a_century(text: str) -> bool:
+    """Whether ``text`` may hold a century in Roman numerals (XXI век)."""
+    return _ROMAN_CENTURY_HINT.search(text) is not None
+
+
+def _roman_centuries(prose: str) -> list[Number]:
+    """The Roman numerals of ``prose`` that count centuries or millennia, as numbers."""
+    found = []
+    for match in _ROMAN_CENTURY.finditer(prose):
+        for group in (1, 2):
+            roman = (match.group(group) or "").upper().replace("Х", "X")
+            if roman and roman == match.group(group).replace("Х", "X") and _ROMAN_VALID.fullmatch(roman):
+                value = frozenset({Decimal(_roman_value(roman))})
+                found.append(Number(match.group(group), match.start(group), match.end(group),
+                                    value, unscaled=value))
+    return found
+
+
+def _roman_value(roman: str) -> int:
+    """The value of a valid Roman numeral (I to LXXXIX)."""
+    digits = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for letter, following in zip(roman, [*roman[1:], ""]):
+        value = digits[letter]
+        total += -value if following and digits[following] > value else value
+    return total
 
 
 #: A minus sign right before a figure, itself after a space, a bracket or nothing (-5°C,

@@ -379,6 +379,38 @@ def test_the_same_sign_passes(source: str, output: str, src: str, tgt: str) -> N
     assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("It is the challenge of the 21st century.", "Это вызов XXI века.", "en", "ru"),
+    ("It is the challenge of the 21st century.", "Bu, XXI əsrin çağırışıdır.", "en", "az"),
+    ("Это вызов XXI века.", "It is the challenge of the 21st century.", "ru", "en"),
+    ("Это вызов ХХ века.", "It was the challenge of the 20th century.", "ru", "en"),
+    ("Built in the 19th and 20th centuries.", "Построено в XIX–XX вв.", "en", "ru"),
+    ("The mosque dates from the 12th century.", "Мечеть датируется XII веком.", "en", "ru"),
+])
+def test_a_century_in_roman_numerals_is_its_number(source: str, output: str, src: str,
+                                                   tgt: str) -> None:
+    """Regression: a century written in Roman numerals, as Russian and Azerbaijani write it
+    (XXI век, XXI əsr), was no number, so a correct 'XXI века' for '21st century' was
+    reported as 21 missing; Roman numerals before a word for century are now its number."""
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("It is the challenge of the 21st century.", "Это вызов XX века.", "en", "ru"),
+    ("Это вызов XXI века.", "It is the challenge of the 20th century.", "ru", "en"),
+    ("Bu, XXI əsrin çağırışıdır.", "Это вызов XIX века.", "az", "ru"),
+])
+def test_a_century_in_roman_numerals_changed_is_a_numbers_error(source: str, output: str, src: str,
+                                                                tgt: str) -> None:
+    assert "numbers" in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+def test_roman_numerals_of_a_name_are_no_number() -> None:
+    assert "numbers" not in [f.check for f in check_entry(
+        "After World War II, Pope John Paul II visited in 1979.",
+        "После Второй мировой войны Иоанн Павел Второй приехал в 1979 году.", "en", "ru")]
+
+
 def test_urls_code_and_markup() -> None:
     source = "See *the* [report](https://example.org/r) and run `make all` <br>."
     good = "См. *этот* [доклад](https://example.org/r) и запустите `make all` <br>."
