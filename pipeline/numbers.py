@@ -173,6 +173,8 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
             continue
         word, scale = _scale_after(prose, match.start(), match.end())
         values = _values(raw, lang, lenient_with) + clock.get(match.start(), ())
+        if len(raw) == 2 and raw[1] == "0" and _SHORT_DECADE.match(prose, match.end()):
+            values += (Decimal(1900 + int(raw)), Decimal(2000 + int(raw)))
         if not values:
             numbers.extend(_parts(raw, match.start()))
             continue
@@ -240,6 +242,11 @@ def _roman_value(roman: str) -> int:
         value = digits[letter]
         total += -value if following and digits[following] > value else value
     return total
+
+
+#: A decade by its last two figures (в 90-х, 90-е годы, 90-cı illərdə, the '90s): the
+#: source's 1990s, or the 2090s (10-х: the 1910s or the 2010s).
+_SHORT_DECADE = re.compile(r"(?:-(?:х|е|ых|ые|ым|ыми|ми)|['’]?s)(?![^\W\d_])|-c[ıiuü][\s\u00a0]+il")
 
 
 #: A minus sign right before a figure, itself after a space, a bracket or nothing (-5°C,

@@ -411,6 +411,24 @@ def test_roman_numerals_of_a_name_are_no_number() -> None:
         "После Второй мировой войны Иоанн Павел Второй приехал в 1979 году.", "en", "ru")]
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("Prices rose sharply in the 1990s.", "Цены резко выросли в 90-х.", "en", "ru"),
+    ("Prices rose sharply in the 1990s.", "Qiymətlər 90-cı illərdə kəskin artdı.", "en", "az"),
+    ("Цены резко выросли в 90-е годы.", "Prices rose sharply in the 1990s.", "ru", "en"),
+    ("Цены резко выросли в 2010-х.", "Prices rose sharply in the 2010s.", "ru", "en"),
+    ("Prices rose sharply in the 2010s.", "Цены резко выросли в 10-х годах.", "en", "ru"),
+])
+def test_a_decade_written_short_is_its_decade(source: str, output: str, src: str, tgt: str) -> None:
+    """Regression: a decade by its last two figures (в 90-х, 90-cı illərdə for the 1990s) was
+    reported as 1990 missing and 90 added; such a decade also reads as 1990 or 2090 (1910 or 2010)."""
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+def test_a_decade_written_short_changed_is_a_numbers_error() -> None:
+    assert "numbers" in [f.check for f in check_entry(
+        "Prices rose sharply in the 1990s.", "Цены резко выросли в 80-х.", "en", "ru")]
+
+
 def test_urls_code_and_markup() -> None:
     source = "See *the* [report](https://example.org/r) and run `make all` <br>."
     good = "См. *этот* [доклад](https://example.org/r) и запустите `make all` <br>."
