@@ -406,10 +406,70 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
     wanted = numbers_in(source, src_lang)
     offered = numbers_in(translation, tgt_lang, lenient_with=src_lang)
     if not wanted or not offered:
-        return wanted, offered  # most segments: nothing to pair
-    unused = _UnusedNumbers(offered)
-    missing = [number for number in wanted if not unused.take_first(number.values)]
-    return missing, unused.left()
+        missing, extra = wanted, offered  # most segments: nothing to pair
+    else:
+        unused = _UnusedNumbers(offered)
+        missing = [number for number in wanted if not unused.take_first(number.values)]
+        extra = unused.left()
+    if missing:
+        missing = _not_in_words(missing, translation, tgt_lang)
+    if extra:
+        extra = _not_in_words(extra, source, src_lang)
+    return missing, extra
+
+
+#: Small numbers written in words, cardinal and ordinal, in their cases and with their
+#: endings (три, трёх, трое, третий; üç, üçüncü; three, third, twice). A figure one side
+#: writes in words is no figure lost: these only ever stand in for a figure, so a number
+#: word is never reported itself.
+_NUMBER_WORDS = {
+    "en": ("one|first|once", "two|second|twice", "three|third|thrice", "four|fourth", "five|fifth",
+           "six|sixth", "seven|seventh", "eight|eighth", "nine|ninth", "ten|tenth",
+           "eleven|eleventh", "twelve|twelfth"),
+    "ru": ("од(?:ин|на|но|ного|ной|ному|ним|ном|ну|ни|них|ними)|перв\\w*",
+           "два|две|двух|двум|двумя|двое|двоих|вдвое|втор(?:ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми)",
+           "три|тр[её]х|тр[её]м|тремя|трое|троих|втрое|трет(?:ий|ья|ье|ьи|ьего|ьему|ьим|ьем|ью|ьей|ьих|ьими)",
+           "четыре|четыр[её]х|четыр[её]м|четырьмя|четверо|четверых|вчетверо|четв[её]рт\\w*",
+           "пять|пяти|пятью|пятеро|пятерых|впятеро|пят(?:ый|ая|ое|ые|ого|ому|ым|ом|ую|ой|ых|ыми)",
+           "шесть|шести|шестью|шестеро|шест(?:ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми)",
+           "семь|семи|семью|семеро|седьм\\w*", "восемь|восьми|восемью|восьм(?:ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми)",
+           "девять|девяти|девятью|девят(?:ый|ая|ое|ые|ого|ому|ым|ом|ую|ой|ых|ыми)",
+           "десять|десяти|десятью|десят(?:ый|ая|ое|ые|ого|ому|ым|ом|ую|ой|ых|ыми)",
+           "одиннадцат\\w*", "двенадцат\\w*"),
+    "az": ("bir|birinci\\w*", "iki\\w*", "üç\\w*", "dörd\\w*", "beş\\w*", "altı\\w*", "yeddi\\w*",
+           "səkkiz\\w*", "doqquz\\w*", "on(?![\\s\\u00a0]+(?:bir|iki))|onuncu\\w*",
+           "on[\\s\\u00a0]+bir\\w*", "on[\\s\\u00a0]+iki\\w*"),
+}
+
+
+@lru_cache(maxsize=8)
+def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
+    words = _NUMBER_WORDS.get(_base(lang))
+    if words is None:
+        return None
+    groups = "|".join(f"(?P<n{value}>{word})" for value, word in enumerate(words, 1))
+    return re.compile(rf"(?<![^\W\d_])(?:{groups})(?![^\W\d_])", re.IGNORECASE)
+
+
+def _not_in_words(numbers: list[Number], text: str, lang: str) -> list[Number]:
+    """``numbers`` less those ``text`` writes in words (3 → три, три миллиона → 3 млн), each
+    word standing in for one figure."""
+    pattern = _number_word_pattern(lang)
+    if pattern is None:
+        return numbers
+    prose = blank_out(text)
+    words: Counter[Decimal] = Counter()
+    for match in pattern.finditer(prose):
+        value = Decimal(int((match.lastgroup or "n0")[1:]))
+        words[_normal(value * _scale_after(prose, match.end())[1])] += 1
+    left = []
+    for number in numbers:
+        value = next((v for v in number.values if words[v] > 0), None)
+        if value is None:
+            left.append(number)
+        else:
+            words[value] -= 1
+    return left
 
 
 class _UnusedNumbers:

@@ -429,6 +429,37 @@ def test_a_decade_written_short_changed_is_a_numbers_error() -> None:
         "Prices rose sharply in the 1990s.", "Цены резко выросли в 80-х.", "en", "ru")]
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("Three people were detained.", "Были задержаны 3 человека.", "en", "ru"),
+    ("3 people were detained.", "Были задержаны три человека.", "en", "ru"),
+    ("3 people were detained.", "Üç nəfər saxlanılıb.", "en", "az"),
+    ("Üç nəfər saxlanılıb.", "3 people were detained.", "az", "en"),
+    ("Были задержаны трое.", "3 people were detained.", "ru", "en"),
+    ("It was the 3rd round of talks.", "Это был третий раунд переговоров.", "en", "ru"),
+    ("It was the second round of talks.", "Bu, danışıqların 2-ci raundu idi.", "en", "az"),
+    ("Three million people voted.", "Проголосовали 3 млн человек.", "en", "ru"),
+    ("Prices doubled, rising 2 times.", "Цены выросли вдвое, в два раза.", "en", "ru"),
+])
+def test_a_figure_written_in_words_on_the_other_side_is_the_same_number(
+        source: str, output: str, src: str, tgt: str) -> None:
+    """Regression: a small number written in words on one side and in figures on the other
+    (3 people → три человека, Three people → 3 человека, 3rd → третий) was reported as
+    missing or added; a figure may now be matched by the other side's number word."""
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("Three people were detained.", "Были задержаны 4 человека.", "en", "ru"),
+    ("3 people were detained.", "Были задержаны четыре человека.", "en", "ru"),
+    ("3 people were detained.", "Dörd nəfər saxlanılıb.", "en", "az"),
+    ("It was the 3rd round of talks.", "Это был четвёртый раунд переговоров.", "en", "ru"),
+    ("Three million people voted.", "Проголосовали 3 тыс. человек.", "en", "ru"),
+])
+def test_a_figure_against_another_number_word_is_a_numbers_error(
+        source: str, output: str, src: str, tgt: str) -> None:
+    assert "numbers" in [f.check for f in check_entry(source, output, src, tgt)]
+
+
 def test_urls_code_and_markup() -> None:
     source = "See *the* [report](https://example.org/r) and run `make all` <br>."
     good = "См. *этот* [доклад](https://example.org/r) и запустите `make all` <br>."
