@@ -411,11 +411,36 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
         unused = _UnusedNumbers(offered)
         missing = [number for number in wanted if not unused.take_first(number.values)]
         extra = unused.left()
+    if missing and extra:
+        missing, extra = _split_times(missing, extra)
+        extra, missing = _split_times(extra, missing)
     if missing:
         missing = _not_in_words(missing, translation, tgt_lang)
     if extra:
         extra = _not_in_words(extra, source, src_lang)
     return missing, extra
+
+
+#: A time as one figure, its hour and minutes joined by a dot (в 17.30, saat 17.30).
+_DOTTED_TIME = re.compile(r"([01]?\d|2[0-3])\.([0-5]\d)")
+
+
+def _split_times(ones: list[Number], twos: list[Number]) -> tuple[list[Number], list[Number]]:
+    """``ones`` and ``twos`` less the times ``ones`` write as one figure (17.30) and
+    ``twos`` as an hour and minutes next to each other (17:30, 5:30 p.m.)."""
+    left = list(twos)
+    kept = []
+    for number in ones:
+        time = _DOTTED_TIME.fullmatch(number.raw)
+        pair = time and next(((hour, minutes) for hour, minutes in zip(left, left[1:])
+                              if minutes.start == hour.end + 1 and minutes.raw == time.group(2)
+                              and Decimal(int(time.group(1))) in hour.values), None)
+        if pair:
+            left.remove(pair[0])
+            left.remove(pair[1])
+        else:
+            kept.append(number)
+    return kept, left
 
 
 #: Small numbers written in words, cardinal and ordinal, in their cases and with their

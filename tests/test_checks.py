@@ -460,6 +460,25 @@ def test_a_figure_against_another_number_word_is_a_numbers_error(
     assert "numbers" in [f.check for f in check_entry(source, output, src, tgt)]
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("Голосование пройдёт в 17.30.", "The vote is at 5:30 p.m.", "ru", "en"),
+    ("Голосование пройдёт в 17.30.", "Səsvermə saat 17:30-da keçiriləcək.", "ru", "az"),
+    ("The vote is at 5:30 p.m.", "Голосование пройдёт в 17.30.", "en", "ru"),
+    ("The vote is at 17:30.", "Голосование пройдёт в 17.30.", "en", "ru"),
+])
+def test_a_time_written_with_a_dot_is_the_same_time(source: str, output: str, src: str,
+                                                    tgt: str) -> None:
+    """Regression: a time written with a dot (в 17.30), one figure, against the same time
+    written with a colon (17:30, 5:30 p.m.), two figures, was reported as 17.30 missing and
+    17 and 30 added; one side's hour and minutes next to each other now match the other's."""
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+def test_a_time_written_with_a_dot_changed_is_a_numbers_error() -> None:
+    assert "numbers" in [f.check for f in check_entry(
+        "Голосование пройдёт в 17.30.", "The vote is at 5:45 p.m.", "ru", "en")]
+
+
 def test_urls_code_and_markup() -> None:
     source = "See *the* [report](https://example.org/r) and run `make all` <br>."
     good = "См. *этот* [доклад](https://example.org/r) и запустите `make all` <br>."
