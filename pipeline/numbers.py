@@ -728,10 +728,21 @@ _CURRENCY = re.compile("|".join(
     for code, codes, names in _CURRENCIES))
 
 
+#: What every code, sign and name of :data:`_CURRENCIES` holds, in lower case.
+_CURRENCY_HINTS = ("usd", "$", "eur", "€", "avro", "evro", "azn", "₼", "manat", "манат", "rub", "₽",
+                   "roubl", "рубл", "gbp", "£", "pound", "фунт", "funt", "dollar", "доллар", "евро")
+
+
 def currencies_in(text: str) -> list[tuple[str, str]]:
     """The currencies ``text`` names where it has a figure, as (code, the word as written)."""
     if not _DIGIT.search(text):
         return []  # no amount
+    folded = text.lower()
+    for hint in _CURRENCY_HINTS:  # a loop, not any(): no generator call per hint
+        if hint in folded:
+            break
+    else:
+        return []  # most figures are no amount: substring tests are many times faster than the pattern
     return [(match.lastgroup or "", match.group()) for match in _CURRENCY.finditer(blank_out(text))]
 
 
