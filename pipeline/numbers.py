@@ -148,7 +148,7 @@ def numbers_in(text: str, lang: str, *, lenient_with: str | None = None) -> list
     values it has in that language's notation, and any other valid reading when the
     language's own notation does not fit (2,5 in an English text).
     """
-    if not _DIGIT.search(text) and not _may_name_a_century(text):
+    if not _FIGURE_OR_CENTURY.search(text):
         return []  # most segments: no figure, no need to blank out code and URLs first
     return list(_numbers_in(text, lang, lenient_with))
 
@@ -160,33 +160,39 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
     numbers = []
     clock = _twelve_hour_clock(prose)
     dates = _figure_dates(prose)
+    below_zero = "zero" in prose or "нуля" in prose or "мороза" in prose
     for match in _NUMBER.finditer(prose):
         raw = match.group()
-        if dates and (date := _date_at(dates, match.start())) is not None:
-            if date.start == match.start():  # the date's other figures add nothing
+        start, end = match.span()
+        if dates and (date := _date_at(dates, start)) is not None:
+            if date.start == start:  # the date's other figures add nothing
                 numbers += _date_numbers(prose, date)
             continue
-        if _whole_hour_minutes(prose, match.start(), raw):
+        if _whole_hour_minutes(prose, start, raw):
             continue
-        if "." in raw and match.start() in clock:
-            numbers.extend(_clock_parts(raw, match.start(), clock[match.start()]))
+        if "." in raw and start in clock:
+            numbers.extend(_clock_parts(raw, start, clock[start]))
             continue
-        word, scale = _scale_after(prose, match.start(), match.end())
-        values = _values(raw, lang, lenient_with) + clock.get(match.start(), ())
-        if len(raw) == 2 and raw[1] == "0" and _SHORT_DECADE.match(prose, match.end()):
+        word, scale = _scale_after(prose, start, end)
+        values = _values(raw, lang, lenient_with) + clock.get(start, ())
+        if len(raw) == 2 and raw[1] == "0" and _SHORT_DECADE.match(prose, end):
             values += (Decimal(1900 + int(raw)), Decimal(2000 + int(raw)))
         if not values:
-            numbers.extend(_parts(raw, match.start()))
+            numbers.extend(_parts(raw, start))
             continue
-        start, end = match.start(), match.end()
-        if (negative := _negative(prose, start, end)) is not None:
-            start, end = negative
-            raw, signed = prose[start:end], tuple(-value for value in values)
+        before = prose[start - 1] if start else ""
+        # Only a sign, a word for minus (ending in s, с, i or ı) or 'below zero' makes a
+        # number negative: most numbers need no search.
+        if (before and before in "-\u2212" or below_zero
+                or before and before in _SPACES and start > 5 and prose[start - 2] in "sсiı") \
+                and (negative := _negative(prose, start, end)) is not None:
+            raw, signed = prose[negative[0]:negative[1]], tuple(-value for value in values)
             # -5% is as often a fall of 5% (снизился на 5%): a change keeps both readings
-            values = signed + values if _PERCENT_AFTER.match(prose, match.end()) else signed
+            values = signed + values if _PERCENT_AFTER.match(prose, end) else signed
+            start, end = negative
         numbers.append(Number(raw, start, end, _scaled(values, scale), word,
                               _scaled(values, Decimal(1))))
-    if _may_name_a_century(prose):
+    if _ROMAN_CENTURY_HINT.search(prose):
         numbers = sorted(numbers + _roman_centuries(prose), key=lambda number: number.start)
     return tuple(numbers)
 
@@ -216,9 +222,9 @@ _ROMAN_VALID = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})")
 _ROMAN_CENTURY_HINT = re.compile(r"[IVXLХ][\s\u00a0]+(?i:век|вв?\.|тысячелет|əsr|minillik|centur|millenni)")
 
 
-def _may_name_a_century(text: str) -> bool:
-    """Whether ``text`` may hold a century in Roman numerals (XXI век)."""
-    return _ROMAN_CENTURY_HINT.search(text) is not None
+#: A figure, or what a century in Roman numerals is followed by: a text without either
+#: has no number (one search, as most segments have neither).
+_FIGURE_OR_CENTURY = re.compile(r"\d|" + _ROMAN_CENTURY_HINT.pattern)
 
 
 def _roman_centuries(prose: str) -> list[Number]:
@@ -258,6 +264,7 @@ _BELOW_ZERO = re.compile(r"[\s\u00a0]*(?:°\s?[CС]?|(?i:degrees?|градус\w
                          r"(?i:below\s+zero|ниже\s+нуля|мороза)(?![^\W\d_])")
 
 
+_SPACES = " \u00a0\u202f\t\n"
 _PERCENT_AFTER = re.compile(r"[\s\u00a0]?(?:%|(?i:per\s?cent|процент|faiz))")
 
 
@@ -266,8 +273,7 @@ def _negative(prose: str, start: int, end: int) -> tuple[int, int] | None:
     5, 5 degrees below zero), or None when it is not: a translation that drops the minus
     of -5°C says another temperature."""
     before = prose[start - 1] if start else ""
-    # The words for minus end in s, с, i or ı: most numbers need no search.
-    if before in "-\u2212" or before.isspace() and start > 5 and prose[start - 2] in "sсiı":
+    if before and before in "-\u2212" or before and before in _SPACES:
         sign = _MINUS_BEFORE.search(prose, max(0, start - 20), start)
         if sign is not None:
             return sign.start(), end
@@ -688,7 +694,8 @@ def changed_months(source: str, translation: str, src_lang: str,
     """The months of ``source`` the translation lacks and the months it names instead (as
     written), when both exist: a month replaced by another. A month left out alone is
     not reported, as a translation may write a date in figures (27.05.2024)."""
-    return _replaced(months_in(source, src_lang), months_in(translation, tgt_lang))
+    wanted = months_in(source, src_lang)  # most sources name no month: skip the translation
+    return _replaced(wanted, months_in(translation, tgt_lang)) if wanted else ([], [])
 
 
 def _replaced(wanted: list[tuple[object, str]],
@@ -750,7 +757,8 @@ def changed_currencies(source: str, translation: str) -> tuple[list[str], list[s
     """The currencies of ``source`` the translation lacks and those it names instead (as
     written), when both exist: an amount given another currency. A currency left out alone
     is not reported (a translation may leave an obvious one unsaid)."""
-    return _replaced(currencies_in(source), currencies_in(translation))
+    wanted = currencies_in(source)  # most sources name no currency: skip the translation
+    return _replaced(wanted, currencies_in(translation)) if wanted else ([], [])
 
 
 #: What a figure counts, where a translation may keep the figure and change its meaning:
@@ -779,4 +787,5 @@ def units_in(text: str) -> list[tuple[str, str]]:
 def changed_units(source: str, translation: str) -> tuple[list[str], list[str]]:
     """The units of ``source`` the translation lacks and those it has instead (as written),
     when both exist: a figure that counts something else (5 percent → в 5 раз)."""
-    return _replaced(units_in(source), units_in(translation))
+    wanted = units_in(source)  # most sources have no unit: skip the translation
+    return _replaced(wanted, units_in(translation)) if wanted else ([], [])
