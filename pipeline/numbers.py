@@ -173,7 +173,7 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
         if "." in raw and start in clock:
             numbers.extend(_clock_parts(raw, start, clock[start]))
             continue
-        word, scale = _scale_after(prose, start, end)
+        word, scale = _scale_after(prose, start, end, lang)
         values = _values(raw, lang, lenient_with) + clock.get(start, ())
         if len(raw) == 2 and raw[1] == "0" and _SHORT_DECADE.match(prose, end):
             values += (Decimal(1900 + int(raw)), Decimal(2000 + int(raw)))
@@ -492,7 +492,7 @@ def _not_in_words(numbers: list[Number], text: str, lang: str) -> list[Number]:
     words: Counter[Decimal] = Counter()
     for match in pattern.finditer(prose):
         value = Decimal(int((match.lastgroup or "n0")[1:]))
-        words[_normal(value * _scale_after(prose, match.end())[1])] += 1
+        words[_normal(value * _scale_after(prose, match.start(), match.end(), lang)[1])] += 1
     left = []
     for number in numbers:
         value = next((v for v in number.values if words[v] > 0), None)
@@ -607,15 +607,19 @@ def money_scale_in(text: str, index: int, target: str) -> str | None:
     return words[[f for _, f in _SCALES].index(_MONEY_FACTOR[letter.group()])]
 
 
-def _scale_after(text: str, start: int, end: int) -> tuple[str, Decimal]:
-    """The scale word after a number ("million", "млн") as written, and its factor."""
+def _scale_after(text: str, start: int, end: int, lang: str) -> tuple[str, Decimal]:
+    """The scale word after a number ("million", "млн") as written, and its factor. "min"
+    is thousands only in Azerbaijani: elsewhere 40 min are minutes."""
     if start and text[start - 1] in _CURRENCY_SIGNS and (letter := _MONEY_LETTER.match(text, end)):
         return letter.group(), _MONEY_FACTOR[letter.group()]
     match = _NEXT_WORD.match(text, end)
     if match is None:
         return "", Decimal(1)
-    factor = _scale_factor(match.group(1).lower().rstrip("."))
-    return (match.group(1), factor) if factor is not None else ("", Decimal(1))
+    word = match.group(1).lower().rstrip(".")
+    factor = _scale_factor(word)
+    if factor is None or word == "min" and _base(lang) != "az":
+        return "", Decimal(1)
+    return match.group(1), factor
 
 
 #: An Azerbaijani scale word with a case or derivational ending (40 milyona: to 40

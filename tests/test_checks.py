@@ -479,6 +479,43 @@ def test_a_time_written_with_a_dot_changed_is_a_numbers_error() -> None:
         "Голосование пройдёт в 17.30.", "The vote is at 5:45 p.m.", "ru", "en")]
 
 
+
+
+
+@pytest.mark.parametrize(("source", "output", "tgt"), [
+    ("The project costs €3m.", "Проект стоит 3 млн евро.", "ru"),
+    ("The project costs £2.5m.", "Layihə 2,5 milyon funt sterlinqə başa gəlir.", "az"),
+    ("The fee is $50k.", "Гонорар составляет 50 тыс. долларов.", "ru"),
+])
+def test_a_scale_letter_glued_to_an_amount_is_a_scale_word(source: str, output: str, tgt: str) -> None:
+    """Regression: 'm' and 'k' glued to an amount after a currency sign (€3m, $50k), as the
+    British and business press write millions and thousands, were no scale words, so a
+    correct '3 млн евро' was reported as a scale word added."""
+    assert "numbers" not in [f.check for f in check_entry(source, output, "en", tgt)]
+
+
+@pytest.mark.parametrize(("source", "output"), [
+    ("The project costs €3m.", "Проект стоит 3 млрд евро."),
+    ("The wall is 3m high.", "Стена высотой 3 млн."),
+])
+def test_a_scale_letter_changed_or_a_unit_is_still_reported(source: str, output: str) -> None:
+    assert "numbers" in [f.check for f in check_entry(source, output, "en", "ru")]
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("The flight takes 40 min.", "Полёт длится 40 минут.", "en", "ru"),
+    ("The flight takes 40 min.", "Uçuş 40 dəqiqə çəkir.", "en", "az"),
+    ("Полёт длится 40 мин.", "The flight takes 40 min.", "ru", "en"),
+    ("Bilet 40 min manatdır.", "The ticket is 40,000 manat.", "az", "en"),
+    ("The ticket is 40,000 manat.", "Bilet 40 min manatdır.", "en", "az"),
+])
+def test_min_is_thousands_only_in_azerbaijani(source: str, output: str, src: str, tgt: str) -> None:
+    """Regression: 'min' was a scale word in every language, so English '40 min' (minutes)
+    read as 40,000 and a correct '40 минут' was reported as its scale word lost; only
+    Azerbaijani writes thousands so."""
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
 def test_urls_code_and_markup() -> None:
     source = "See *the* [report](https://example.org/r) and run `make all` <br>."
     good = "См. *этот* [доклад](https://example.org/r) и запустите `make all` <br>."
