@@ -473,12 +473,19 @@ _NUMBER_WORDS = {
 }
 
 
+#: One and a half in a word or words (полтора миллиона: 1.5 million); first, as it opens
+#: with the word for one in English and Azerbaijani.
+_ONE_AND_A_HALF = {"en": "one[\\s\\u00a0]+and[\\s\\u00a0]+a[\\s\\u00a0]+half",
+                   "ru": "полтор[аы]|полутора", "az": "bir[\\s\\u00a0]+yarım"}
+
+
 @lru_cache(maxsize=8)
 def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
     words = _NUMBER_WORDS.get(_base(lang))
     if words is None:
         return None
-    groups = "|".join(f"(?P<n{value}>{word})" for value, word in enumerate(words, 1))
+    groups = "|".join([f"(?P<half>{_ONE_AND_A_HALF[_base(lang)]})",
+                       *(f"(?P<n{value}>{word})" for value, word in enumerate(words, 1))])
     return re.compile(rf"(?<![^\W\d_])(?:{groups})(?![^\W\d_])", re.IGNORECASE)
 
 
@@ -491,7 +498,8 @@ def _not_in_words(numbers: list[Number], text: str, lang: str) -> list[Number]:
     prose = blank_out(text)
     words: Counter[Decimal] = Counter()
     for match in pattern.finditer(prose):
-        value = Decimal(int((match.lastgroup or "n0")[1:]))
+        group = match.lastgroup or "n0"
+        value = Decimal("1.5") if group == "half" else Decimal(int(group[1:]))
         words[_normal(value * _scale_after(prose, match.start(), match.end(), lang)[1])] += 1
     left = []
     for number in numbers:

@@ -516,6 +516,24 @@ def test_min_is_thousands_only_in_azerbaijani(source: str, output: str, src: str
     assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("The plant will cost 1.5 million manat.", "Завод обойдётся в полтора миллиона манатов.", "en", "ru"),
+    ("Около полутора тысяч человек вышли на улицы.", "About 1,500 people took to the streets.", "ru", "en"),
+    ("The plant will cost 1.5 million manat.", "Zavod bir yarım milyon manata başa gələcək.", "en", "az"),
+    ("It took one and a half years, or 18 months.", "Это заняло 1,5 года, или 18 месяцев.", "en", "ru"),
+])
+def test_one_and_a_half_in_words_is_1_5(source: str, output: str, src: str, tgt: str) -> None:
+    """Regression: 'полтора миллиона' for '1.5 million' (Russian writes one and a half in a
+    word) was reported as 1.5 million missing; полтора, one and a half and bir yarım now
+    stand in for 1.5 as the other number words do."""
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+def test_one_and_a_half_against_another_figure_is_a_numbers_error() -> None:
+    assert "numbers" in [f.check for f in check_entry(
+        "The plant will cost 2.5 million manat.", "Завод обойдётся в полтора миллиона манатов.", "en", "ru")]
+
+
 def test_urls_code_and_markup() -> None:
     source = "See *the* [report](https://example.org/r) and run `make all` <br>."
     good = "См. *этот* [доклад](https://example.org/r) и запустите `make all` <br>."
