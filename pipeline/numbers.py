@@ -190,8 +190,12 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
             # -5% is as often a fall of 5% (снизился на 5%): a change keeps both readings
             values = signed + values if _PERCENT_AFTER.match(prose, end) else signed
             start, end = negative
-        numbers.append(Number(raw, start, end, _scaled(values, scale), word,
-                              _scaled(values, Decimal(1))))
+        scaled = _scaled(values, scale)
+        after = prose[match.end():match.end() + 2]  # a dash next: most numbers need no search
+        if not word and after and (after[0] in "-–—" or after[0] in " \u00a0" and after[1:] in ("-", "–", "—")) \
+                and (shared := _range_scale(prose, match.end(), lang)) is not None:
+            scaled |= _scaled(values, shared)
+        numbers.append(Number(raw, start, end, scaled, word, _scaled(values, Decimal(1))))
     if _ROMAN_CENTURY_HINT.search(prose):
         numbers = sorted(numbers + _roman_centuries(prose), key=lambda number: number.start)
     return tuple(numbers)
@@ -209,6 +213,21 @@ def _parts(raw: str, start: int) -> list[Number]:
         value = frozenset({_normal(Decimal(part.group()))})
         parts.append(Number(part.group(), start + part.start(), start + part.end(), value, "", value))
     return parts
+
+
+#: The dash between a range's figures (2–3 тыс., 5-7 million).
+_RANGE_DASH = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?(?=\d)")
+
+
+def _range_scale(prose: str, end: int, lang: str) -> Decimal | None:
+    """The factor of the scale word after the second figure of a range whose first figure
+    ends at ``end`` (2–3 тыс.: the 2 is 2,000 too, as 2,000-3,000 writes it), if any."""
+    dash = _RANGE_DASH.match(prose, end)
+    following = dash and _NUMBER.match(prose, dash.end())
+    if not following:
+        return None
+    word, factor = _scale_after(prose, following.start(), following.end(), lang)
+    return factor if word else None
 
 
 #: Centuries and millennia in Roman numerals, as Russian and Azerbaijani write them (XXI век,

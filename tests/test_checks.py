@@ -534,6 +534,25 @@ def test_one_and_a_half_against_another_figure_is_a_numbers_error() -> None:
         "The plant will cost 2.5 million manat.", "Завод обойдётся в полтора миллиона манатов.", "en", "ru")]
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("About 2,000-3,000 people protested.", "Протестовали около 2–3 тыс. человек.", "en", "ru"),
+    ("Протестовали около 2–3 тыс. человек.", "About 2,000-3,000 people protested.", "ru", "en"),
+    ("The port needs 5-7 million manat.", "Limana 5-7 milyon manat lazımdır.", "en", "az"),
+    ("The port needs 5,000,000-7,000,000 manat.", "Limana 5 - 7 milyon manat lazımdır.", "en", "az"),
+])
+def test_a_range_sharing_its_scale_word_is_the_same_range(source: str, output: str, src: str,
+                                                          tgt: str) -> None:
+    """Regression: a range whose scale word follows only its last figure (2–3 тыс.) against
+    the same range written out (2,000-3,000) was reported as 2,000 missing and 2 added; the
+    first figure of such a range may now also take the scale word."""
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+def test_a_range_sharing_its_scale_word_changed_is_a_numbers_error() -> None:
+    assert "numbers" in [f.check for f in check_entry(
+        "About 2,000-3,000 people protested.", "Протестовали около 2–4 тыс. человек.", "en", "ru")]
+
+
 def test_urls_code_and_markup() -> None:
     source = "See *the* [report](https://example.org/r) and run `make all` <br>."
     good = "См. *этот* [доклад](https://example.org/r) и запустите `make all` <br>."
