@@ -163,7 +163,7 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
     below_zero = "zero" in prose or "нуля" in prose or "мороза" in prose
     for match in _NUMBER.finditer(prose):
         raw = match.group()
-        start, end = match.span()
+        start, end = figure = match.span()
         if dates and (date := _date_at(dates, start)) is not None:
             if date.start == start:  # the date's other figures add nothing
                 numbers += _date_numbers(prose, date)
@@ -191,9 +191,9 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
             values = signed + values if _PERCENT_AFTER.match(prose, end) else signed
             start, end = negative
         scaled = _scaled(values, scale)
-        after = prose[match.end():match.end() + 2]  # a dash next: most numbers need no search
+        after = prose[figure[1]:figure[1] + 2]  # a dash next: most numbers need no search
         if not word and after and (after[0] in "-–—" or after[0] in " \u00a0" and after[1:] in ("-", "–", "—")) \
-                and (shared := _range_scale(prose, match.end(), lang)) is not None:
+                and (shared := _range_scale(prose, figure[1], lang)) is not None:
             scaled |= _scaled(values, shared)
         numbers.append(Number(raw, start, end, scaled, word, _scaled(values, Decimal(1))))
     if _ROMAN_CENTURY_HINT.search(prose):
