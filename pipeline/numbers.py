@@ -381,9 +381,9 @@ def _read_figure_date(match: re.Match[str]) -> _FigureDate | None:
     spans = [(start, start + len(part)) for start, part in zip(starts, parts)]
     first, second, third = (int(part) for part in parts)
     if match.group("sep") is None:  # ISO: year-month-day
-        day, month, year, day_span, year_span = third, second, first, spans[2], spans[0]
+        day, month, day_span, year_span = third, second, spans[2], spans[0]
     else:
-        day, month, year, day_span, year_span = first, second, third, spans[0], spans[2]
+        day, month, day_span, year_span = first, second, spans[0], spans[2]
     other = None
     if match.group("sep") == "/" and day <= 12 and month <= 12 and day != month:
         other, month = month, None  # 05/06/2024: the 5th of June or May the 6th
