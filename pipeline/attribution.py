@@ -748,12 +748,17 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
         and _starts_sentence(text, core[0].start)
     if noun:
         lead, core = group[:1], core[1:]  # Критик Эльвин Гулиев написал: a critic, named
+    if len(core) == 3 and _organisation_first(text, tokens, index, lead, core, lex):
+        lead, core = group[:len(lead) + 1], core[1:]  # Посол США Марк Либби: whose envoy
     if not core or (len(core) == 1 and (core[0].text in lex.function_words
                                         or core[0].text == "The"
                                         or lex.is_place_case(core[0].text)
                                         or _role_word(core[0].text, lex))):
         return None, max(end, index + 1)  # (Bakıda bildirib: said in Baku, by someone)
-    core = core[:2] if _too_long([t.text for t in core], lex.particles) else core
+    if _too_long([t.text for t in core], lex.particles):
+        after_role = any(t.text in lex.titles or fold(t.text) in lex.roles for t in lead) \
+            or _role_before(tokens, index, lex)
+        core = _tail_name(core, lex) if after_role else core[:2]
     person = noun or any(t.text in lex.titles or fold(t.text) in lex.roles for t in lead)
     name = Name(core[0].start, core[-1].end, " ".join(text[core[0].start:core[-1].end].split()),
                 gender=_title_gender_of([t.text for t in lead]), person=person,
@@ -800,6 +805,60 @@ def _owner_first(core: list[Token], lex: Lexicon, before: str) -> bool:
         and (_surname_gender(fold(core[1].text))[0] or lex.is_oblique_female(core[1].text)) \
         and _surname_gender(fold(core[3].text))[0] \
         and not lex.is_patronymic(core[2].text)
+
+
+def _role_before(tokens: list[Token], index: int, lex: Lexicon) -> bool:
+    """Whether a role stands before ``tokens[index]``, at most three lower-case words back
+    (депутат Милли Меджлиса, a member of the Milli Majlis)."""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        word = tokens[back].text
+        if fold(word) in lex.roles:
+            return True
+        if not word[:1].islower():
+            return False
+    return False
+
+
+def _tail_name(core: list[Token], lex: Lexicon) -> list[Token]:
+    """The name at the end of a run too long for one name that follows a role: the role's
+    body comes first, then the person (депутат Милли Меджлиса Хикмет Бабаоглу): the last
+    two words, or three with a patronymic in the middle, and the particles among them
+    (Ursula von der Leyen)."""
+    middle = core[-2].text
+    wanted = 3 if lex.is_patronymic(middle) or _PATRONYMIC_END.search(fold(middle)) else 2
+    start = len(core)
+    while start > 0 and (wanted or core[start - 1].text in lex.particles):
+        start -= 1
+        wanted -= core[start].text not in lex.particles
+    return core[start:]
+
+
+def _organisation_first(text: str, tokens: list[Token], index: int, lead: list[Token],
+                        core: list[Token], lex: Lexicon) -> bool:
+    """Whether the first of a group's three words ends the name of the body a role belongs
+    to, not the person's (Посол США Марк Либби, Президент Франции Эмманюэль Макрон,
+    Депутат Милли Меджлиса Хикмет Бабаоглу, Member of the Milli Majlis Hikmet Babaoglu):
+    an acronym; the tail of a longer capitalised run, which no name of three words is; or,
+    after a role, a Russian word in the genitive (-ии; or -а, -я, -ы, -и before a surname
+    that is not a woman's, which a woman's given name would need). A patronymic or a
+    particle in the group (Хикмет Гаджиевич Бабаоглу, Ursula von der Leyen) keeps it a name;
+    so does nothing of this, as a person may have two given names (Leyla Nigar Huseynova)."""
+    if len(core) != 3 or any(t.text in lex.particles for t in core) \
+            or lex.is_patronymic(core[1].text) or _PATRONYMIC_END.search(fold(core[1].text)):
+        return False
+    first = core[0].text
+    if len(first) > 1 and first.isupper():
+        return True
+    if not lead and index > 0 and tokens[index - 1].text[:1].isupper() \
+            and tokens[index - 1].text not in lex.particles \
+            and text[tokens[index - 1].end:core[0].start].isspace():
+        return True
+    before = lead[-1].text if lead else tokens[index - 1].text if index else ""
+    if not lex.patronymic or fold(before) not in lex.roles:
+        return False
+    folded = fold(first)
+    return folded.endswith("ии") or (folded[-1:] in ("а", "я", "ы", "и")
+                                     and _surname_gender(fold(core[2].text))[1] != "f")
 
 
 def _sentence_noun(words: list[str], lex: Lexicon) -> bool:

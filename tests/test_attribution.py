@@ -426,3 +426,28 @@ def test_a_speaker_after_a_when_phrase_and_a_two_word_role() -> None:
             ("«Мы готовы», — заявил после встречи министр экономики Микаил Джаббаров.", "Микаил Джаббаров"),
             ("«Мы готовы», — заявил после долгой встречи в мэрии города Баку Рауф Мирзаев.", None)):
         assert [q.speaker for q in find_quotations(text, "ru")] == [speaker], text
+
+
+def test_a_role_s_body_between_the_role_and_the_name_is_no_part_of_the_name() -> None:
+    """Regression: a role, its body (an acronym, a genitive, a name of several words) and
+    the person's name (Посол США Марк Либби, Депутат Милли Меджлиса Хикмет Бабаоглу,
+    Member of the Milli Majlis Hikmet Babaoglu) gave the speaker 'США Марк Либби',
+    'Меджлиса Хикмет Бабаоглу' or, after the verb, 'Милли Меджлиса', so the speaker check
+    asked the translation for a country's or a parliament's sound; the body is now left out,
+    while a patronymic or particles keep a name of three words whole."""
+    from pipeline.quotes import find_quotations
+    cases = [("ru", "Посол США Марк Либби заявил: «Мы поддерживаем мир».", "Марк Либби"),
+             ("ru", "«Мы готовы», — заявил посол США Марк Либби.", "Марк Либби"),
+             ("ru", "Депутат Милли Меджлиса Хикмет Бабаоглу заявил: «Закон примут».", "Хикмет Бабаоглу"),
+             ("ru", "«Закон примут», — заявил депутат Милли Меджлиса Хикмет Бабаоглу.", "Хикмет Бабаоглу"),
+             ("ru", "Президент Франции Эмманюэль Макрон заявил: «Мы готовы».", "Эмманюэль Макрон"),
+             ("ru", "«Мы готовы», — заявил президент Франции Эмманюэль Макрон.", "Эмманюэль Макрон"),
+             ("ru", "Депутат Хикмет Гаджиевич Бабаоглу заявил: «Закон примут».", "Хикмет Гаджиевич Бабаоглу"),
+             ("ru", "«Закон примут», — заявил депутат Милли Меджлиса Хикмет Гаджиевич Бабаоглу.",
+              "Хикмет Гаджиевич Бабаоглу"),
+             ("en", "Member of the Milli Majlis Hikmet Babaoglu said: “The law will pass.”", "Hikmet Babaoglu"),
+             ("en", "“We are ready,” said a member of the Milli Majlis Hikmet Babaoglu.", "Hikmet Babaoglu"),
+             ("en", "“We are ready,” said the president of the European Commission Ursula von der Leyen.",
+              "Ursula von der Leyen")]
+    for lang, text, speaker in cases:
+        assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
