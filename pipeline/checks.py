@@ -213,8 +213,9 @@ def check_quote_marks(entry: Entry) -> list[Finding]:
 def check_speakers(entry: Entry) -> list[Finding]:
     """A quotation's speaker missing from the translation or spelled against the glossary."""
     findings = []
+    respelt: set[tuple[str, str]] = set()  # one misspelt word, whichever forms name the speaker
     for name in _speaker_names(entry):
-        problem = _speaker_problem(entry, name)
+        problem = _speaker_problem(entry, name, respelt)
         if problem:
             findings.append(_finding("speaker", Severity.ERROR, problem))
     return findings + [_finding("speaker", Severity.ERROR, problem)
@@ -910,7 +911,10 @@ def _speaker_names(entry: Entry) -> list[str]:
     return [n for i, n in enumerate(names) if n.lower() not in pronouns and n not in names[:i]]
 
 
-def _speaker_problem(entry: Entry, name: str) -> str | None:
+def _speaker_problem(entry: Entry, name: str, respelt: set[tuple[str, str]]) -> str | None:
+    """What is wrong with the speaker ``name`` in the translation, or None. ``respelt`` holds
+    the (word of a name, its spelling) pairs whose vowel was reported already: a speaker
+    named in full and by surname (Rauf Mirzayev … Mirzayev added) has one misspelling."""
     term = _speaker_term(entry, name)
     target = term.form(entry.tgt_lang) if term is not None else None
     if term is not None and target:
@@ -931,8 +935,10 @@ def _speaker_problem(entry: Entry, name: str) -> str | None:
             return _surname_problem(entry, name, *surname)
     if _sounds_present(name, entry.translation):
         changed = _vowel_changed(entry, name)
-        if changed is None or _organisation_speaker(entry.source, name, entry.src_lang):
+        if changed is None or changed in respelt \
+                or _organisation_speaker(entry.source, name, entry.src_lang):
             return None
+        respelt.add(changed)
         part, written = changed
         return (f"speaker {name!r} is spelled {written!r} in the translation: a vowel of "
                 f"{part!r} differs, which makes another family's name; spell it as the source "

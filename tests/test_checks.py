@@ -1552,3 +1552,15 @@ def test_a_wordpress_shortcode_changed_or_lost_is_reported_and_its_quotes_are_no
     good = '[caption id="attachment_12" align="alignnone"]<img src="a.jpg" /> Краны на рассвете.[/caption]'
     assert check_entry(source, good, "en", "ru") == []
     assert [f.check for f in check_entry(source, good.replace("[/caption]", ""), "en", "ru")] == ["markup"]
+
+
+def test_one_vowel_misspelling_of_a_speaker_is_reported_once() -> None:
+    """Regression: a speaker named in full and then by surname alone (Rauf Mirzayev said …
+    Mirzayev added), both written with another vowel (Мирзоев), gave two speaker findings,
+    one per form of the name, for one misspelling; it now gives one."""
+    source = ("Rauf Mirzayev said: “The field holds gas for 30 years.” "
+              "Mirzayev added: “Nobody doubts it.”")
+    wrong = ("Рауф Мирзоев заявил: «На месторождении газа на 30 лет». "
+             "Мирзоев добавил: «Никто в этом не сомневается».")
+    found = [f for f in check_entry(source, wrong, "en", "ru") if f.check == "speaker"]
+    assert len(found) == 1 and "'Мирзоев'" in found[0].message
