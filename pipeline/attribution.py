@@ -106,6 +106,11 @@ class Name:
     #: said:, “…,” Residents or Clements said): a person's only when the article introduced
     #: a full name ending with it (see :func:`may_be_group`).
     group: bool = False
+    #: Where the group began when its first word was left out as a common noun that only
+    #: the sentence start capitalises (Critic Elvin Guliyev said): the word may as well be
+    #: a first given name (Leyla Nigar Huseynova said), which the article can show by
+    #: naming the person so elsewhere. None when no word was left out so.
+    opening: int | None = None
 
     @property
     def words(self) -> list[str]:
@@ -762,7 +767,8 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     person = noun or any(t.text in lex.titles or fold(t.text) in lex.roles for t in lead)
     name = Name(core[0].start, core[-1].end, " ".join(text[core[0].start:core[-1].end].split()),
                 gender=_title_gender_of([t.text for t in lead]), person=person,
-                group=not person and len(core) == 1 and _plural_like(text, core[0], lex))
+                group=not person and len(core) == 1 and _plural_like(text, core[0], lex),
+                opening=group[0].start if noun else None)
     return name, index + len(lead) + len(core)
 
 

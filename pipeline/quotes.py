@@ -162,6 +162,25 @@ class _Article:
                 _renamed(mention, renamed) for mention in cache[index]]
         return mentions
 
+    def whole_name(self, segment: int, name: Name) -> Name:
+        """``name`` with the word its sentence start left out (see :attr:`Name.opening`)
+        when the article's full names show that word to be a given name: one of them is the
+        whole group, or starts with the word (Leyla Nigar Huseynova said, after “run by
+        Leyla Nigar Huseynova” or “Leyla Aliyeva”), which no common noun does (Nurse Aynur
+        Aliyeva: the names of a text leave such a noun out as well)."""
+        assert name.opening is not None
+        whole = " ".join(self.segments[segment][name.opening:name.end].split())
+        given = whole.split()[0]
+        for index, text in enumerate(self.segments):
+            if given not in text:
+                continue  # (most segments: no full names to find)
+            if index not in self.full_names:
+                self.full_names[index] = [Mention(index, found) for found in
+                                          full_names_in(blank_out(text), self.lang)]
+            if any(m.name.words[0] == given for m in self.full_names[index]):
+                return replace(name, start=name.opening, text=whole, opening=None)
+        return name
+
     def rename(self, segment: int, name: Name, nominative: str) -> None:
         """Record that ``name`` (written in another case) is ``nominative``."""
         known = Name(name.start, name.end, nominative,
@@ -264,6 +283,8 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
                   speakers: list[Mention]) -> list[Quotation]:
     segments, lang = article.segments, article.lang
     name, segment = _attribution(unit, article)
+    if name is not None and name.opening is not None:
+        name = article.whole_name(segment, name)
     since = unit[0].segment - 1
     if name is None:
         speaker = None

@@ -1145,3 +1145,22 @@ def test_a_quoted_name_next_to_the_kind_of_work_it_names_is_a_title() -> None:
                        ("The exhibition “Caspian light and water” opens today.", "en"),
                        ("Роман «Последний поезд» вышел в 2003 году.", "ru")):
         assert [q.kind for q in find_quotations(text, lang)] == [QuoteKind.TITLE], text
+
+
+def test_a_double_given_name_at_a_sentence_start_is_whole_where_the_article_says_so() -> None:
+    """Regression: Leyla Nigar Huseynova said “…” at a sentence start gave the speaker
+    'Nigar Huseynova' (the first word read as a common noun that the sentence start
+    capitalises, as in Nurse Aynur Aliyeva said), even where the article names her in full
+    elsewhere, so a translation dropping Leyla passed the speaker check; the article's own
+    full names are now the evidence (the whole name, or another name opening with the
+    word). Without them the rule for nouns stands."""
+    said = "Leyla Nigar Huseynova said “The museum will reopen in June.”"
+    for segments in (["The museum is run by Leyla Nigar Huseynova.", said],
+                     [said, "It was opened by Leyla Nigar Huseynova in 1990."],
+                     ["Leyla Aliyeva, her colleague, opened the show.", said]):
+        quotations = analyse_article(segments, "en")
+        assert [(q.speaker, q.attribution.text) for q in quotations] == [
+            ("Leyla Nigar Huseynova", "Leyla Nigar Huseynova")], segments
+    assert [q.speaker for q in analyse_article([said], "en")] == ["Nigar Huseynova"]
+    segments = ["The ward of Aynur Aliyeva is full.", "Nurse Aynur Aliyeva said “The ward is full.”"]
+    assert [q.speaker for q in analyse_article(segments, "en")] == ["Aynur Aliyeva"]
