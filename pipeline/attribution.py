@@ -1203,14 +1203,43 @@ def _as_person(name: Name) -> Name:
 
 def _before_according_to(text: str, tokens: list[Token], words: list[str], lang: str,
                          lex: Lexicon) -> Name | None:
-    """По словам эколога X, «… / According to X, “…: the name must end the lead-in."""
-    for index in range(max(0, len(tokens) - _LEAD_IN_TOKENS), len(tokens)):
+    """По словам эколога X, «… / According to X, “…: the name ends the lead-in, or
+    where and to whom follow it (Как отметил X в интервью Meydan TV, «… / Как заявил X
+    журналистам, «…; see :func:`_circumstance_after`)."""
+    first = max(0, len(tokens) - _LEAD_IN_TOKENS - _CIRCUMSTANCE_TOKENS)
+    for index in range(first, len(tokens)):
         for phrase in lex.according_to_by_first.get(words[index], ()):
             if tuple(words[index:index + len(phrase)]) == phrase:
                 name = _name_after_roles(text, tokens, index + len(phrase), lex)
-                if name is not None and name.end == tokens[-1].end:
+                if name is not None and (name.end == tokens[-1].end
+                                         or _circumstance_after(text, tokens, words, name.end, lex)):
                     return _in_case(name, phrase, lang, lex)
     return None
+
+
+#: How many words may say where and to whom after the speaker's name in a lead-in (Как
+#: отметил X в интервью информационному агентству Meydan TV, «…).
+_CIRCUMSTANCE_TOKENS = 6
+
+
+def _circumstance_after(text: str, tokens: list[Token], words: list[str], end: int,
+                        lex: Lexicon) -> bool:
+    """Whether the words after ``end`` (the speaker's name or verb) up to the lead-in's end
+    say only where, when or to whom the speaker said it (в интервью Meydan TV,
+    журналистам, in an interview with Meydan TV, at the time): at most a few words, no
+    punctuation between them, no speech verb, no "and" (a second speaker: по словам X и Y)
+    and no capitalised word with a surname ending (another person: в беседе с Рашадом
+    Маммадли)."""
+    after = next((i for i, token in enumerate(tokens) if token.start >= end), len(tokens))
+    if not 0 < len(tokens) - after <= _CIRCUMSTANCE_TOKENS:
+        return False
+    for index in range(after, len(tokens)):
+        word = tokens[index].text
+        if not text[tokens[index - 1].end:tokens[index].start].isspace() \
+                or _verb_size(words, index, lex) or words[index] == lex.and_word \
+                or (word[0].isupper() and _surname_gender(words[index])[0]):
+            return False
+    return True
 
 
 def _after_genitive_at(words: list[str], lex: Lexicon) -> int:
@@ -1302,6 +1331,8 @@ def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
         if not size:
             continue
         rest = words[index + size:]
+        if rest and ":" not in tail and _as_clause(text, tokens, words, index, size, lex):
+            return _name_before(text, tokens, index, lex)
         if rest and rest not in (["that"], ["ki"], ["что"]) and ":" not in tail \
                 and not _that_after_object(rest):
             return None
@@ -1312,6 +1343,17 @@ def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
                 return after  # (not a name in marks: заявил в интервью «Зеркалу»: an outlet)
         return _name_before(text, tokens, index, lex)
     return None
+
+
+def _as_clause(text: str, tokens: list[Token], words: list[str], verb: int, size: int,
+               lex: Lexicon) -> bool:
+    """Whether the lead-in is a clause opening with "as" whose speech verb
+    ``tokens[verb]`` has only where, when and to whom after it (As Karimov noted in an
+    interview with Meydan TV, “… / As The Guardian reported at the time, “… / Как Керимов
+    сказал журналистам, «…): its subject, right before the verb, is the speaker."""
+    return bool(lex.as_word) and verb > 1 and words[0] == lex.as_word \
+        and all(text[a.end:b.start].isspace() for a, b in zip(tokens, tokens[1:verb + 1])) \
+        and _circumstance_after(text, tokens, words, tokens[verb + size - 1].end, lex)
 
 
 def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon,

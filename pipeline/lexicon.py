@@ -88,6 +88,10 @@ class Lexicon:
     ablative_postpositions: frozenset[str] = frozenset()
     #: The word that closes a list of names (Karimov, Huseynova and Aliyev said).
     and_word: str = ""
+    #: The word that opens a clause saying who said what follows (As Karimov noted in an
+    #: interview, “…; Как Керимов сказал журналистам, «…): its speech verb may have words
+    #: after it, where a lead-in's verb may not.
+    as_word: str = ""
     #: A regex for a speech verb in the plural (заявили, говорят, bildiriblər): its subject
     #: is a group (Очевидцы рассказали, Şahidlər bildiriblər), not one person's one-word name.
     plural_verb: str = ""
@@ -264,6 +268,7 @@ ENGLISH = Lexicon(
     verbs=frozenset(_EN_VERBS),
     addressee_verbs=frozenset({"told", "tells", "tell"}),
     and_word="and",
+    as_word="as",
     pronouns={"he": "m", "she": "f", "they": None},
     roles=_prefixed(frozenset(
         "economist analyst expert scientist journalist lawyer minister president premier "
@@ -382,6 +387,7 @@ RUSSIAN = Lexicon(
     plural_verb=r"[а-яё]+(?:ли|лись|ют|ят|ут|ат)",
     dative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)у",
     and_word="и",
+    as_word="как",
     dative_given=r"[А-ЯЁ][а-яё]+[уюеи]",
     place_prepositions=frozenset({"в", "во", "на", "из"}),
     patronymic=r"[А-ЯЁ][а-яё]+(?:(?:ович|евич|ич)[а-яё]{0,2}|(?:овн|евн|ичн|иничн)[а-яё]{1,2})",

@@ -451,3 +451,26 @@ def test_a_role_s_body_between_the_role_and_the_name_is_no_part_of_the_name() ->
               "Ursula von der Leyen")]
     for lang, text, speaker in cases:
         assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
+
+
+def test_where_and_to_whom_after_the_speaker_of_an_as_clause() -> None:
+    """Regression: a lead-in whose speaker's name or verb has words after it, saying where
+    or to whom (Как отметил X в интервью Meydan TV, «…»; Как заявил X журналистам, «…»;
+    As X noted in an interview with Meydan TV, “…”; As The Guardian reported at the time,
+    “…”), named no speaker, so a translation giving the quotation to another person passed
+    the speaker check. Another person or a second verb there still names none."""
+    from pipeline.quotes import find_quotations
+    cases = [("ru", "Как отметил Натиг Джафарли в интервью Meydan TV, «реформы запаздывают».",
+              "Натиг Джафарли"),
+             ("ru", "Как заявил Натиг Джафарли журналистам, «реформы запаздывают».", "Натиг Джафарли"),
+             ("ru", "По словам Натига Джафарли в интервью агентству Туран, «реформы запаздывают».",
+              "Натиг Джафарли"),
+             ("en", "As Natig Jafarli noted in an interview with Meydan TV, “reforms are lagging.”",
+              "Natig Jafarli"),
+             ("en", "As Jafarli told Reuters, “reforms are lagging.”", "Jafarli"),
+             ("en", "As The Guardian reported at the time, “reforms are lagging.”", "The Guardian"),
+             ("ru", "Как отметил Натиг Джафарли в беседе с Рашадом Маммадли, «реформы запаздывают».",
+              None),
+             ("en", "As Natig Jafarli said in talks with Rashad Mammadli, “reforms are lagging.”", None)]
+    for lang, text, speaker in cases:
+        assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
