@@ -306,6 +306,8 @@ ENGLISH = Lexicon(
                     "earlier previously finally subsequently once now still yesterday "
                     # auxiliaries of the other tenses: Karimov has said, will tell, could say
                     "has have had will shall can could may might must should did does "
+                    # could only say, merely said: a restriction, not who
+                    "only just merely "
                     "today|in turn|on monday|on tuesday|on wednesday|on thursday|"
                     "on friday|on saturday|on sunday|"
                     "for his part|for her part|for their part|in response|in reply|"

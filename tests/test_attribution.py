@@ -474,3 +474,14 @@ def test_where_and_to_whom_after_the_speaker_of_an_as_clause() -> None:
              ("en", "As Natig Jafarli said in talks with Rashad Mammadli, “reforms are lagging.”", None)]
     for lang, text, speaker in cases:
         assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
+
+
+def test_a_restricting_adverb_between_the_speaker_and_the_verb() -> None:
+    """Regression: Samir Karimov could only say: “…” (only, just, merely between the name
+    and the verb, which the -ly rule for asides misses: the word is too short or has no
+    such ending) gave the quotation no speaker, so the speaker check never looked at it."""
+    from pipeline.quotes import find_quotations
+    for text in ("Natig Jafarli could only say: “We will see.”",
+                 "“We will see,” Natig Jafarli merely said.",
+                 "Natig Jafarli just said: “We will see.”"):
+        assert [q.speaker for q in find_quotations(text, "en")] == ["Natig Jafarli"], text
