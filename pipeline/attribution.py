@@ -753,7 +753,7 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
         and _starts_sentence(text, core[0].start)
     if noun:
         lead, core = group[:1], core[1:]  # Критик Эльвин Гулиев написал: a critic, named
-    if len(core) == 3 and _organisation_first(text, tokens, index, lead, core, lex):
+    if len(core) in (3, 4) and _organisation_first(text, tokens, index, lead, core, lex):
         lead, core = group[:len(lead) + 1], core[1:]  # Посол США Марк Либби: whose envoy
     if not core or (len(core) == 1 and (core[0].text in lex.function_words
                                         or core[0].text == "The"
@@ -848,15 +848,22 @@ def _organisation_first(text: str, tokens: list[Token], index: int, lead: list[T
     after a role, a Russian word in the genitive (-ии; or -а, -я, -ы, -и before a surname
     that is not a woman's, which a woman's given name would need). A patronymic or a
     particle in the group (Хикмет Гаджиевич Бабаоглу, Ursula von der Leyen) keeps it a name;
-    so does nothing of this, as a person may have two given names (Leyla Nigar Huseynova)."""
-    if len(core) != 3 or any(t.text in lex.particles for t in core) \
-            or lex.is_patronymic(core[1].text) or _PATRONYMIC_END.search(fold(core[1].text)):
+    so does nothing of this, as a person may have two given names (Leyla Nigar Huseynova).
+    Before a name of three words (президент Турции Реджеп Тайип Эрдоган) only an acronym or
+    a genitive in -ии is taken for the body: Милли Меджлиса Хикмет Бабаоглу is a run too
+    long for one name, which :func:`_tail_name` reads."""
+    if len(core) not in (3, 4) or any(t.text in lex.particles for t in core) \
+            or any(lex.is_patronymic(t.text) or _PATRONYMIC_END.search(fold(t.text)) for t in core[1:-1]):
         return False
     first = core[0].text
     if len(first) > 1 and first.isupper():
         return True
+    if len(core) == 4:
+        before = lead[-1].text if lead else tokens[index - 1].text if index else ""
+        return bool(lex.patronymic) and fold(before) in lex.roles and fold(first).endswith("ии")
     if not lead and index > 0 and tokens[index - 1].text[:1].isupper() \
             and tokens[index - 1].text not in lex.particles \
+            and not (lex.patronymic and _genitive_owner(tokens[index - 1].text)) \
             and text[tokens[index - 1].end:core[0].start].isspace():
         return True
     before = lead[-1].text if lead else tokens[index - 1].text if index else ""
@@ -921,11 +928,8 @@ def _name_word(tokens: list[Token], position: int, first: int, text: str,
     token = tokens[position]
     if position > first and not _name_gap(tokens[position - 1], text[tokens[position - 1].end:token.start], lex):
         return False
-    if position > first and _cyrillic(tokens[position - 1].text) and not _cyrillic(token.text):
-        # сказал Джафарли Meydan TV: no name is half in another alphabet. A Latin word
-        # before a Cyrillic name (вице-президент Microsoft Брэд Смит) stays in the group
-        # for :func:`_russian_lead` to give to the role as its owner.
-        return False
+    if position > first and _cyrillic(tokens[position - 1].text) != _cyrillic(token.text):
+        return False  # сказал Джафарли Meydan TV: no name is half in another alphabet
     if token.text in lex.particles:
         return position > first
     return token.text[0].isupper() and not lex.is_dative_name(token.text) \
@@ -933,6 +937,11 @@ def _name_word(tokens: list[Token], position: int, first: int, text: str,
         and not _dative_pair([t.text for t in tokens[position:position + 2]], 0, lex) \
         and not (position > first and _addressed_after([tokens[position - 1].text, token.text],
                                                        1, lex))
+
+
+def _script_changes_at(tokens: list[Token], index: int) -> bool:
+    """Whether ``tokens[index]`` is in another alphabet than the token before it."""
+    return 0 < index < len(tokens) and _cyrillic(tokens[index - 1].text) != _cyrillic(tokens[index].text)
 
 
 def _cyrillic(word: str) -> bool:
@@ -1115,6 +1124,7 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
     start = index
     while index + 1 < len(tokens) and (spoken_to := lex.addressee_at(words, index - start)):
         index += spoken_to  # сказал Ильхаму Алиеву Керимов: the person spoken to comes first
+    circumstance = False
     for _ in range(_MAX_ASIDES):
         # заявил в Баку министр Сергей Лавров: where, not who; 5 марта: when
         if index + 2 < len(tokens) and (
@@ -1126,6 +1136,7 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
                                           or _circumstance_size(tokens, index, lex))
         if passed:
             index += passed  # сказала в беседе с Самиром Керимовым Гюнель Сафарова
+            circumstance = True
             continue
         # сказала журналистам Айтан Исмайлова / заявил в понедельник Самир Керимов; only a
         # lower-case aside, so a name that ends like an adverb (Kelly) is not passed over
@@ -1150,6 +1161,10 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
                 # Bakı Limanının sözçüsü Samir Kərimov: whose spokesman, then who (not an
                 # appositive after a comma: said Yerlan Seitkali, deputy head of …)
                 return _name_after_roles(text, tokens, after, lex)
+            if name is not None and (skip == 0 and circumstance or role and _script_changes_at(tokens, after)):
+                # в интервью агентству APA Джейхун Байрамов; вице-президент Microsoft Брэд
+                # Смит: the outlet spoken to, or whose the role is, then who
+                name = _name_after_outlet(text, tokens, after, name, lex)
             owner = position
             while name is None and role and owner + 1 < len(tokens) and owner < position + 2 \
                     and tokens[owner].text[0].isupper():
@@ -1162,6 +1177,19 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         if not tokens[position].text[0].islower():
             return None
     return None
+
+
+def _name_after_outlet(text: str, tokens: list[Token], after: int, name: Name,
+                       lex: Lexicon) -> Name:
+    """The name right after ``name`` (which ends before ``tokens[after]``) when ``name``
+    closes a circumstance after the verb and is the outlet spoken to (сказал в интервью
+    агентству APA Джейхун Байрамов: a name group ends where the alphabet changes), else
+    ``name``."""
+    if after >= len(tokens) or not tokens[after].text[0].isupper() \
+            or not text[tokens[after - 1].end:tokens[after].start].isspace():
+        return name
+    speaker, _ = _name_at(text, tokens, after, lex, pronouns=False)
+    return name if speaker is None else speaker
 
 
 def _companion_size(tokens: list[Token], index: int, lex: Lexicon) -> int:

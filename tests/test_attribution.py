@@ -485,3 +485,15 @@ def test_a_restricting_adverb_between_the_speaker_and_the_verb() -> None:
                  "“We will see,” Natig Jafarli merely said.",
                  "Natig Jafarli just said: “We will see.”"):
         assert [q.speaker for q in find_quotations(text, "en")] == ["Natig Jafarli"], text
+
+
+def test_the_outlet_closing_a_circumstance_after_the_verb_is_not_the_speaker() -> None:
+    """Regression: «…», — сказал в интервью агентству APA Джейхун Байрамов gave the quotation
+    to 'APA' (the outlet, whose Latin letters end the name group before the speaker's), so
+    the speaker check asked the translation for the agency and a translation giving the
+    words to another minister passed; the name right after the outlet is now the speaker."""
+    from pipeline.quotes import find_quotations
+    for text in ("«Переговоры продолжатся», — сказал в интервью агентству APA Джейхун Байрамов.",
+                 "«Переговоры продолжатся», — сказал в интервью APA Джейхун Байрамов.",
+                 "«Переговоры продолжатся», — сказал в интервью агентству APA министр Джейхун Байрамов."):
+        assert [q.speaker for q in find_quotations(text, "ru")] == ["Джейхун Байрамов"], text
