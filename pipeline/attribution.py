@@ -1496,6 +1496,7 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
         end = _before_asides(text, tokens, end - 1, lex)  # Kərimov dünən Bakıda bildirib
     if 1 < end and lex.is_dative_name(tokens[end - 1].text):
         end = _addressee_start(tokens, end - 1, lex)  # Kərimov Meydan TV-yə bildirib
+    end = _before_outlet_in_marks(text, tokens, end)
     end = _before_comitative(text, tokens, end, lex)
     gap = text[tokens[end - 1].end:tokens[end].start] if end > 0 else ""
     enclosed = end < verb and text[tokens[verb - 1].end:tokens[verb].start].strip() == ","
@@ -1516,6 +1517,24 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
             return None if _group_subject(name, fold(tokens[verb].text), lex) \
                 and not _in_list(text, name, lex) else _agreeing(name, fold(tokens[verb].text), lex)
     return None
+
+
+#: Marks that close a quotation, in any language's style (“ closes „…“).
+_CLOSING_MARKS = frozenset("»”“\"’")
+
+
+def _before_outlet_in_marks(text: str, tokens: list[Token], end: int) -> int:
+    """Index where the name before ``tokens[end]`` ends once an outlet named in quotation
+    marks and the lower-case noun after it are passed over (Samir Kərimov “Zerkalo”
+    qəzetinə deyib: to the Zerkalo newspaper); ``end`` itself when there is none."""
+    last = end - 1
+    if last < 2 or not tokens[last].text[0].islower() \
+            or not _CLOSING_MARKS.intersection(text[tokens[last - 1].end:tokens[last].start]):
+        return end
+    for first in range(last - 1, max(0, last - 5), -1):
+        if _OPENING_MARKS.intersection(text[tokens[first - 1].end:tokens[first].start]):
+            return first
+    return end
 
 
 #: How many lower-case words may stand between a speaker's name and a Russian comitative

@@ -497,3 +497,13 @@ def test_the_outlet_closing_a_circumstance_after_the_verb_is_not_the_speaker() -
                  "«Переговоры продолжатся», — сказал в интервью APA Джейхун Байрамов.",
                  "«Переговоры продолжатся», — сказал в интервью агентству APA министр Джейхун Байрамов."):
         assert [q.speaker for q in find_quotations(text, "ru")] == ["Джейхун Байрамов"], text
+
+
+def test_an_outlet_in_marks_between_the_speaker_and_an_azerbaijani_verb() -> None:
+    """Regression: Samir Kərimov “Zerkalo” qəzetinə deyib: “…” (told the Zerkalo newspaper:
+    the outlet in marks and a lower-case dative noun between the name and the verb at the
+    clause's end) gave the quotation no speaker, so the speaker check never looked at it."""
+    from pipeline.quotes import find_quotations
+    for text in ("Natiq Cəfərli “Zerkalo” qəzetinə deyib: “İslahatlar gecikir.”",
+                 "Natiq Cəfərli «Yeni Müsavat» qəzetinə müsahibəsində bildirib: “İslahatlar gecikir.”"):
+        assert [q.speaker for q in find_quotations(text, "az")][-1] == "Natiq Cəfərli", text
