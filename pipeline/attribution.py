@@ -657,6 +657,7 @@ def _named_before(text: str, start: int, end: int, lang: str) -> Name | None:
     words = [fold(t.text) for t in tokens]
     return (_before_according_to(text, tokens, words, lang, lex)
             or _before_genitive(text, tokens, words, lang, lex)
+            or _speech_owner(text, tokens, words, lex, tail)
             or _before_verb(text, tokens, words, lex, tail)
             or _before_colon(text, tokens, words, lex, tail))
 
@@ -1438,6 +1439,35 @@ def _role_label(text: str, tokens: list[Token], words: list[str], lex: Lexicon) 
     if name is None or after != len(tokens) or len(name.words) < 2:
         return None
     return _as_person(name)
+
+
+def _speech_owner(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
+                  tail: str) -> Name | None:
+    """The person whose words a lead-in of a speech noun and a colon names: a possessive
+    before it (Gubad Ibadoghlu's verdict: “…) or, in Russian, a name in the genitive after
+    it (Вердикт Губада Ибадоглу: «…, with its nominative). The name must fill the rest of
+    the lead-in and be a person's (two words, or a surname ending: not Baku's answer)."""
+    if ":" not in tail or len(tokens) > _COLON_CLAUSE_TOKENS or not lex.speech_nouns:
+        return None
+    if words[-1] in lex.speech_nouns and len(tokens) > 1:
+        suffix = _SUFFIXED.search(tokens[-2].text)
+        if suffix is None or fold(suffix.group()[1:]) != "s":
+            return None
+        name, after = _name_at(text, tokens[:-1], 0, lex, pronouns=False)
+        if name is None or after != len(tokens) - 1 or name.start != tokens[0].start:
+            return None
+        end = name.end - len(suffix.group())
+        owner = " ".join(text[name.start:end].split())
+        if " " not in owner and not _surname_gender(fold(owner))[0]:
+            return None
+        return replace(name, end=end, text=owner, person=True)
+    if lex.patronymic and words[0] in lex.speech_nouns and len(tokens) > 2:
+        name, after = _name_at(text, tokens, 1, lex, pronouns=False)
+        if name is None or after != len(tokens) or len(name.words) < 2:
+            return None
+        base = nominative(name.text, "ru")
+        return replace(name, person=True, base=base if base != name.text else None)
+    return None
 
 
 #: A paragraph's opening speaker label in an interview or transcript (**Rəşad Məmmədli:**,

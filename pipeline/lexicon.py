@@ -92,6 +92,9 @@ class Lexicon:
     #: interview, “…; Как Керимов сказал журналистам, «…): its speech verb may have words
     #: after it, where a lead-in's verb may not.
     as_word: str = ""
+    #: Nouns for what someone said, which name the speaker as their owner before a colon
+    #: (Ibadoghlu's verdict: “…; Вердикт Ибадоглу: «…).
+    speech_nouns: frozenset[str] = frozenset()
     #: A regex for a speech verb in the plural (заявили, говорят, bildiriblər): its subject
     #: is a group (Очевидцы рассказали, Şahidlər bildiriblər), not one person's one-word name.
     plural_verb: str = ""
@@ -269,6 +272,8 @@ ENGLISH = Lexicon(
     addressee_verbs=frozenset({"told", "tells", "tell"}),
     and_word="and",
     as_word="as",
+    speech_nouns=frozenset("verdict answer reply response comment words message advice view "
+                           "conclusion explanation warning promise assessment".split()),
     pronouns={"he": "m", "she": "f", "they": None},
     roles=_prefixed(frozenset(
         "economist analyst expert scientist journalist lawyer minister president premier "
@@ -390,6 +395,8 @@ RUSSIAN = Lexicon(
     dative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)у",
     and_word="и",
     as_word="как",
+    speech_nouns=frozenset("вердикт ответ комментарий слова вывод мнение оценка совет "
+                           "объяснение предупреждение".split()),
     dative_given=r"[А-ЯЁ][а-яё]+[уюеи]",
     place_prepositions=frozenset({"в", "во", "на", "из"}),
     patronymic=r"[А-ЯЁ][а-яё]+(?:(?:ович|евич|ич)[а-яё]{0,2}|(?:овн|евн|ичн|иничн)[а-яё]{1,2})",

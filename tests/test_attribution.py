@@ -507,3 +507,18 @@ def test_an_outlet_in_marks_between_the_speaker_and_an_azerbaijani_verb() -> Non
     for text in ("Natiq Cəfərli “Zerkalo” qəzetinə deyib: “İslahatlar gecikir.”",
                  "Natiq Cəfərli «Yeni Müsavat» qəzetinə müsahibəsində bildirib: “İslahatlar gecikir.”"):
         assert [q.speaker for q in find_quotations(text, "az")][-1] == "Natiq Cəfərli", text
+
+
+def test_the_owner_of_a_speech_noun_before_a_colon_is_the_speaker() -> None:
+    """Regression: Gubad Ibadoghlu's verdict: “…” (and Вердикт Губада Ибадоглу: «…») gave
+    the quotation no speaker, a possessive name being no subject, and Ibadoghlu’s answer:
+    “…” gave it to 'Ibadoghlu’s' with the possessive ending; the owner of a noun for what
+    someone said is now the speaker, in the nominative."""
+    from pipeline.quotes import find_quotations
+    cases = [("en", "Gubad Ibadoghlu's verdict: “The reform has failed.”", "Gubad Ibadoghlu"),
+             ("en", "Ibadoghlu’s answer: “The reform has failed.”", "Ibadoghlu"),
+             ("en", "The minister's answer: “The reform has failed.”", None),
+             ("ru", "Вердикт Губада Ибадоглу: «Реформа провалилась».", "Губад Ибадоглу"),
+             ("ru", "Ответ Лейлы Гусейновой: «Реформа провалилась».", "Лейла Гусейнова")]
+    for lang, text, speaker in cases:
+        assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
