@@ -249,6 +249,10 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
             first += 1  # Критик Эльвин Гулиев at a sentence start: the critic, then the name
         if first > index and _russian_lead(words[first:end], lex, words[first - 1]):
             first += 1  # Президент Азербайджана Ильхам Алиев
+        if end - first == 3 and _organisation_first(
+                words[first:end], words[first - 1] if first else _word_before(text, run_start),
+                False, lex):
+            first += 1  # Посол США Марк Либби: whose envoy, then who
         if end - first == 1 and (words[first] in function_words or words[first] == "The"):
             continue
         after = first + 2 if _too_long(words[first:end], particles) else end
@@ -754,7 +758,9 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
         and _starts_sentence(text, core[0].start)
     if noun:
         lead, core = group[:1], core[1:]  # Критик Эльвин Гулиев написал: a critic, named
-    if len(core) in (3, 4) and _organisation_first(text, tokens, index, lead, core, lex):
+    if len(core) in (3, 4) and _organisation_first(
+            [t.text for t in core], lead[-1].text if lead else before,
+            not lead and index > 0 and _run_goes_on(text, tokens[index - 1], core[0], lex), lex):
         lead, core = group[:len(lead) + 1], core[1:]  # Посол США Марк Либби: whose envoy
     if not core or (len(core) == 1 and (core[0].text in lex.function_words
                                         or core[0].text == "The"
@@ -840,39 +846,42 @@ def _tail_name(core: list[Token], lex: Lexicon) -> list[Token]:
     return core[start:]
 
 
-def _organisation_first(text: str, tokens: list[Token], index: int, lead: list[Token],
-                        core: list[Token], lex: Lexicon) -> bool:
-    """Whether the first of a group's three words ends the name of the body a role belongs
-    to, not the person's (Посол США Марк Либби, Президент Франции Эмманюэль Макрон,
+def _run_goes_on(text: str, previous: Token, first: Token, lex: Lexicon) -> bool:
+    """Whether ``first`` continues a run of capitalised words that ``previous`` belongs to;
+    not after a Russian role's owner in the genitive (президент Турции Реджеп Тайип
+    Эрдоган: the person's name starts after it)."""
+    return previous.text[:1].isupper() and previous.text not in lex.particles \
+        and text[previous.end:first.start].isspace() \
+        and not (lex.patronymic and _genitive_owner(previous.text))
+
+
+def _organisation_first(core: list[str], before: str, mid_run: bool, lex: Lexicon) -> bool:
+    """Whether the first of a group's three words ``core`` ends the name of the body a role
+    belongs to, not the person's (Посол США Марк Либби, Президент Франции Эмманюэль Макрон,
     Депутат Милли Меджлиса Хикмет Бабаоглу, Member of the Milli Majlis Hikmet Babaoglu):
-    an acronym; the tail of a longer capitalised run, which no name of three words is; or,
-    after a role, a Russian word in the genitive (-ии; or -а, -я, -ы, -и before a surname
-    that is not a woman's, which a woman's given name would need). A patronymic or a
-    particle in the group (Хикмет Гаджиевич Бабаоглу, Ursula von der Leyen) keeps it a name;
-    so does nothing of this, as a person may have two given names (Leyla Nigar Huseynova).
-    Before a name of three words (президент Турции Реджеп Тайип Эрдоган) only an acronym or
-    a genitive in -ии is taken for the body: Милли Меджлиса Хикмет Бабаоглу is a run too
-    long for one name, which :func:`_tail_name` reads."""
-    if len(core) not in (3, 4) or any(t.text in lex.particles for t in core) \
-            or any(lex.is_patronymic(t.text) or _PATRONYMIC_END.search(fold(t.text)) for t in core[1:-1]):
+    an acronym; the tail of a longer capitalised run (``mid_run``), which no name of three
+    words is; or, after a role (the word ``before`` the three), a Russian word in the
+    genitive (-ии; or -а, -я, -ы, -и before a surname that is not a woman's, which a
+    woman's given name would need). A patronymic or a particle in the group (Хикмет
+    Гаджиевич Бабаоглу, Ursula von der Leyen) keeps it a name; so does nothing of this, as
+    a person may have two given names (Leyla Nigar Huseynova). Before a name of three words
+    (президент Турции Реджеп Тайип Эрдоган) only an acronym or, after a role, a genitive in
+    -ии is taken for the body: Милли Меджлиса Хикмет Бабаоглу is a run too long for one
+    name, which :func:`_tail_name` reads."""
+    if len(core) not in (3, 4) or any(word in lex.particles for word in core) \
+            or any(lex.is_patronymic(word) or _PATRONYMIC_END.search(fold(word)) for word in core[1:-1]):
         return False
-    first = core[0].text
-    if len(first) > 1 and first.isupper():
+    if len(core[0]) > 1 and core[0].isupper():
         return True
     if len(core) == 4:
-        before = lead[-1].text if lead else tokens[index - 1].text if index else ""
-        return bool(lex.patronymic) and fold(before) in lex.roles and fold(first).endswith("ии")
-    if not lead and index > 0 and tokens[index - 1].text[:1].isupper() \
-            and tokens[index - 1].text not in lex.particles \
-            and not (lex.patronymic and _genitive_owner(tokens[index - 1].text)) \
-            and text[tokens[index - 1].end:core[0].start].isspace():
+        return bool(lex.patronymic) and fold(before) in lex.roles and fold(core[0]).endswith("ии")
+    if mid_run:
         return True
-    before = lead[-1].text if lead else tokens[index - 1].text if index else ""
     if not lex.patronymic or fold(before) not in lex.roles:
         return False
-    folded = fold(first)
+    folded = fold(core[0])
     return folded.endswith("ии") or (folded[-1:] in ("а", "я", "ы", "и")
-                                     and _surname_gender(fold(core[2].text))[1] != "f")
+                                     and _surname_gender(fold(core[2]))[1] != "f")
 
 
 def _sentence_noun(words: list[str], lex: Lexicon) -> bool:

@@ -522,3 +522,13 @@ def test_the_owner_of_a_speech_noun_before_a_colon_is_the_speaker() -> None:
              ("ru", "Ответ Лейлы Гусейновой: «Реформа провалилась».", "Лейла Гусейнова")]
     for lang, text, speaker in cases:
         assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
+
+
+def test_the_names_of_a_text_leave_a_role_s_body_out() -> None:
+    """Regression: the names of a text kept a role's body in front of the person's name
+    (Посол США Марк Либби прибыл → 'США Марк Либби'), so a later surname (— сказал Макрон)
+    resolved to that group, which the speaker check then asked the translation for."""
+    from pipeline.quotes import analyse_article
+    assert [n.text for n in full_names_in("Посол США Марк Либби прибыл в Баку.", "ru")] == ["Марк Либби"]
+    segments = ["Президент Франции Эмманюэль Макрон прибыл в Баку.", "«Мы готовы», — сказал Макрон."]
+    assert [q.speaker for q in analyse_article(segments, "ru")] == ["Эмманюэль Макрон"]
