@@ -215,7 +215,7 @@ def check_speakers(entry: Entry) -> list[Finding]:
     findings = []
     respelt: set[tuple[str, str]] = set()  # one misspelt word, whichever forms name the speaker
     for name in _speaker_names(entry):
-        problem = _speaker_problem(entry, name, respelt)
+        problem = _speaker_problem(entry, _with_given_name(entry, name), respelt)
         if problem:
             findings.append(_finding("speaker", Severity.ERROR, problem))
     return findings + [_finding("speaker", Severity.ERROR, problem)
@@ -900,6 +900,24 @@ def _quote_identity(text: str) -> str:
     """What makes two quoted passages the same quotation: the words, whatever the quotation
     marks and spacing (:func:`normalise_quotes`) and the clause punctuation at the end."""
     return _CLAUSE_END.sub("", normalise_quotes(text)).rstrip()
+
+
+def _with_given_name(entry: Entry, name: str) -> str:
+    """``name`` with the capitalised word right before it in the source when the glossary
+    knows that word as the first given name of a person (Leyla Nigar Huseynova said, with a
+    row for Leyla Huseynova): the attribution patterns took it for a noun that only the
+    sentence start capitalises (Nurse Aynur Aliyeva), which no person's row opens with."""
+    at = entry.source.find(name)
+    if entry.glossary is None or " " not in name or at < 2 or not entry.source[at - 1].isspace():
+        return name
+    word = entry.source[:at].rsplit(None, 1)[-1]
+    if not word.isalpha() or not word[0].isupper():
+        return name
+    for term in entry.glossary.terms:
+        form = term.form(entry.src_lang) if term.kind.lower() == "person" else ""
+        if form and " " in form and form.split()[0] == word:
+            return f"{word} {name}"
+    return name
 
 
 def _speaker_names(entry: Entry) -> list[str]:

@@ -1564,3 +1564,22 @@ def test_one_vowel_misspelling_of_a_speaker_is_reported_once() -> None:
              "Мирзоев добавил: «Никто в этом не сомневается».")
     found = [f for f in check_entry(source, wrong, "en", "ru") if f.check == "speaker"]
     assert len(found) == 1 and "'Мирзоев'" in found[0].message
+
+
+def test_a_given_name_the_glossary_knows_is_part_of_the_speaker() -> None:
+    """Regression: Leyla Nigar Huseynova said “…” at a sentence start gives the speaker
+    'Nigar Huseynova' (Leyla read as a noun the sentence start capitalises, as Nurse is), so
+    a translation dropping Leyla passed the speaker check even though the glossary knows
+    Leyla as a person's given name; such a word is now part of the speaker's name."""
+    glossary = read_glossary(io.StringIO("en,ru,kind\nLeyla Huseynova,Лейла Гусейнова,person\n"),
+                             "glossary.csv")
+    source = "Leyla Nigar Huseynova said: “The museum will reopen in June.”"
+    right = "Лейла Нигяр Гусейнова сказала: «Музей откроется в июне»."
+    dropped = "Нигяр Гусейнова сказала: «Музей откроется в июне»."
+    assert not check_entry(source, right, "en", "ru", glossary=glossary,
+                           speakers=("Nigar Huseynova",))
+    assert [f.check for f in check_entry(source, dropped, "en", "ru", glossary=glossary,
+                                         speakers=("Nigar Huseynova",))] == ["speaker"]
+    source = "Nurse Aynur Aliyeva said: “The ward is full.”"
+    assert not check_entry(source, "Медсестра Айнур Алиева сказала: «Палата переполнена».",
+                           "en", "ru", glossary=glossary, speakers=("Aynur Aliyeva",))
