@@ -341,6 +341,9 @@ def _inherit_speaker(current: list[Quotation], previous: list[Quotation],
     if len(words_of(text, last.end, said.start)) > _CLAUSE_WORDS \
             or len(words_of(text, said.end, first.start)) > _CLAUSE_WORDS:
         return current
+    clause = segments[first.segment_index][said.end:first.start]
+    if _name_in_marks(first.text) and not any(mark in clause for mark in ",.:;!?—–"):
+        return current  # — сказал X газете «Зеркало»: the outlet, inside the attribution
     return [replace(first, kind=QuoteKind.SPEECH, speaker=last.speaker, attribution=said)]
 
 

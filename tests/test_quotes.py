@@ -1164,3 +1164,19 @@ def test_a_double_given_name_at_a_sentence_start_is_whole_where_the_article_says
     assert [q.speaker for q in analyse_article([said], "en")] == ["Nigar Huseynova"]
     segments = ["The ward of Aynur Aliyeva is full.", "Nurse Aynur Aliyeva said “The ward is full.”"]
     assert [q.speaker for q in analyse_article(segments, "en")] == ["Aynur Aliyeva"]
+
+
+def test_an_outlet_in_marks_inside_a_trailing_attribution_is_no_quotation_of_the_speaker() -> None:
+    """Regression: «…», — сказал Натиг Джафарли газете «Зеркало». (and “…,” deyə X “Zerkalo”
+    qəzetinə bildirib; “…,” X told the “Zerkalo” newspaper) gave the outlet's name to the
+    speaker as a second quotation, so a translation writing the newspaper without marks
+    was reported as losing a quotation; a name in marks inside the attribution clause is
+    now a title. A quotation after the clause's comma is still the speaker's."""
+    cases = [("ru", "«Реформы запаздывают», — сказал Натиг Джафарли газете «Зеркало»."),
+             ("az", "“İslahatlar gecikir,” deyə Natiq Cəfərli “Zerkalo” qəzetinə bildirib."),
+             ("en", "“Reforms are lagging,” Natig Jafarli told the “Zerkalo” newspaper.")]
+    for lang, text in cases:
+        assert [q.kind for q in find_quotations(text, lang)] == [QuoteKind.SPEECH,
+                                                                 QuoteKind.TITLE], text
+    text = "“We are ready,” said Natig Jafarli, “Absolutely.”"
+    assert [q.speaker for q in find_quotations(text, "en")] == ["Natig Jafarli"] * 2
