@@ -66,6 +66,9 @@ class CatalogueState:
     left: str | None = None  # fingerprint of the file as this run left it (written or unchanged)
     linked: tuple[LinkedFile, ...] = ()  # the local files the article links to (publish stage only)
     published: frozenset[str] = frozenset()  # the digests of the version as sync last wrote it (publish stage only)
+    #: Keys of the entries this run's update made from an older text's translation (see
+    #: :attr:`pipeline.translate.CatalogueJob.edited`).
+    edited: frozenset[tuple[str | None, str]] = frozenset()
 
 
 @dataclass
@@ -421,13 +424,14 @@ def _update_catalogues(config: Config, article: Article, options: SyncOptions,
         else:
             state.after = deepcopy(before) if before is not None else None
         _count_changes(state, report)
+        state.edited = _edited(state)
         states.append(state)
     return states
 
 
 def _needs_parent(states: list[CatalogueState], options: SyncOptions) -> bool:
     """Whether the article's catalogues must go to the parent, for the translate stage."""
-    return _translating(options) and any(_may_translate(s.after, options) for s in states)
+    return _translating(options) and any(_may_translate(s.after, options) or s.edited for s in states)
 
 
 def _may_translate(catalogue: Catalogue | None, options: SyncOptions) -> bool:
@@ -439,6 +443,19 @@ def _may_translate(catalogue: Catalogue | None, options: SyncOptions) -> bool:
         return False
     return any(not m.translated or (options.refresh and m.status is EntryStatus.MACHINE)
                for m in catalogue.active)
+
+
+def _edited(state: CatalogueState) -> frozenset[tuple[str | None, str]]:
+    """Keys of the entries the update just made from an older text's translation (fuzzy,
+    with the previous msgid; singular only): the translate stage gives them the memory's
+    reviewed translation of exactly their new text, when it has one. Entries changed by an
+    earlier run are not among them, so what an entry gets does not depend on when its
+    article was read again."""
+    if state.after is None or state.before is None or state.before is state.after:
+        return frozenset()
+    known = {m.key for m in state.before.messages}
+    return frozenset(m.key for m in state.after.active
+                     if m.key not in known and m.msgid_plural is None and m.status is EntryStatus.CHANGED)
 
 
 def _template_for(config: Config, article: Article, options: SyncOptions,
@@ -490,9 +507,10 @@ def _translate_stage(config: Config, prepared: list[_Prepared], catalogues: list
     from .memory import TranslationMemory, normalise_whitespace
     from .translate import CatalogueJob, translate_catalogues
 
-    jobs = [CatalogueJob(s.rel, s.article.lang, s.lang, s.after)
+    jobs = [CatalogueJob(s.rel, s.article.lang, s.lang, s.after, s.edited)
             for p in prepared for s in p.states if s.after is not None]
-    if not options.refresh and not any(not m.translated for job in jobs for m in job.catalogue.active):
+    if not options.refresh and not any(job.edited for job in jobs) \
+            and not any(not m.translated for job in jobs for m in job.catalogue.active):
         return
     normalise = options.memory_key or normalise_whitespace
     wanted = {normalise(m.msgid) for job in jobs for m in job.catalogue.active

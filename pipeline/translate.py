@@ -26,7 +26,8 @@ from pipeline.engines.memory_only import is_memory_only
 from pipeline.errors import EngineError
 from pipeline.memory import ALTERNATIVE_PREFIX, FuzzyMemory, MemoryMatch, TranslationMemory
 from pipeline.update import keep_as_previous
-from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, EntryStatus, Message
+from pipeline.model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, REVIEWED_COMMENT_PREFIX, Catalogue, EntryStatus,
+                            Message)
 from pipeline.placeholders import Protected, placeholder_pattern, protect, restore, strip_placeholders
 from pipeline.sanity import check_output, script_problems
 from pipeline.segmentation import Piece, split_pieces
@@ -51,6 +52,10 @@ class CatalogueJob:
     source_lang: str
     target_lang: str
     catalogue: Catalogue
+    #: Keys of the entries whose source text was edited in this run and that kept an older
+    #: text's translation (fuzzy, with the previous msgid): they take the memory's reviewed
+    #: translation of exactly their new text (:func:`_apply_memory_to_edited`).
+    edited: frozenset[tuple[str | None, str]] = frozenset()
 
 
 @dataclass
@@ -149,6 +154,7 @@ def translate_catalogues(jobs: Sequence[CatalogueJob], engine: Engine, *,
         memory = TranslationMemory.from_catalogues(
             (job.source_lang, job.target_lang, job.path, job.catalogue) for job in jobs
         )
+    _apply_memory_to_edited(jobs, memory, report)
     to_translate: dict[Pair, list[_Item]] = {}
     for pair, items in _candidates(jobs, engine, refresh).items():
         report.stats(pair)
@@ -208,10 +214,40 @@ def _apply_memory(items: list[_Item], memory: TranslationMemory, report: Transla
             rest.append(item)
             continue
         _accept(item.message, match.text, _memory_provenance(match))
-        item.message.comments += [f"{ALTERNATIVE_PREFIX}({origin}): " + " ".join(text.split("\n"))
-                                  for text, origin in match.others]
+        _add_alternatives(item.message, match)
         report.stats(item.pair).from_memory += 1
     return rest
+
+
+def _add_alternatives(message: Message, match: MemoryMatch) -> None:
+    message.comments += [f"{ALTERNATIVE_PREFIX}({origin}): " + " ".join(text.split("\n"))
+                         for text, origin in match.others]
+
+
+def _apply_memory_to_edited(jobs: Sequence[CatalogueJob], memory: TranslationMemory,
+                            report: TranslateReport) -> None:
+    """Give each entry edited in this run (``job.edited``) the reviewed translation of
+    exactly its new text, when the memory has one: a better start for its translator than
+    the old text's translation. It stays fuzzy, with its provenance, as any memory match;
+    the old translation stays as a ``previous translation:`` comment (as on ``--refresh``)
+    and in the old text's obsolete entry, so the loss check admits no exception. The
+    previous msgid goes: it would say the translation is of the old text, which it no
+    longer is. So do ``reviewed mt:`` notes, which told where the old translation came
+    from (its obsolete entry keeps them) and would be shown as this one's provenance."""
+    for job in jobs:
+        pair = (job.source_lang, job.target_lang)
+        for message in job.catalogue.active if job.edited else ():
+            if message.key not in job.edited or message.status is not EntryStatus.CHANGED \
+                    or message.msgid_plural is not None:
+                continue
+            match = memory.lookup(*pair, message.msgid)
+            if match is None:
+                continue
+            message.comments = [c for c in message.comments if not c.startswith(REVIEWED_COMMENT_PREFIX)]
+            _accept(message, match.text, _memory_provenance(match))
+            message.previous_msgid = message.previous_msgctxt = message.previous_msgid_plural = None
+            _add_alternatives(message, match)
+            report.stats(pair).from_memory += 1
 
 
 def _apply_suggestions(items: list[_Item], suggestions: FuzzyMemory, report: TranslateReport) -> list[_Item]:

@@ -282,3 +282,59 @@ def test_an_article_that_takes_in_a_deleted_articles_edited_paragraph_gets_its_o
     assert (edited.msgstr, edited.fuzzy, edited.previous_msgid) == ("RU " + moved, True, moved)
     assert "mt: translation memory, similar text (locale/ru/LC_MESSAGES/follow-up.po)" in edited.comments
     assert report.translate_notes[0].startswith("ru: 1 new entry got the reviewed translation of a similar text")
+
+
+def _edited_to_another_articles_text(root: Path) -> tuple[str, str]:
+    """Two articles whose paragraphs differ by one figure, both reviewed; then ``a``'s is
+    edited to exactly ``b``'s. Returns (old text, new text)."""
+    old = "The port handled 5,000 tonnes of grain in May, the ministry said on Monday."
+    new = old.replace("5,000", "6,000")
+    write_project(root, {"a": f"---\ntitle: Port A\n---\n\n{old}\n", "b": f"---\ntitle: Port B\n---\n\n{new}\n"},
+                  'languages = ["en", "ru"]\n')
+    sync(load_config(root), SyncOptions(jobs=1))
+    _translate(root, lambda slug, msgid: f"РУ-{slug} " + msgid)
+    sync(load_config(root), SyncOptions(jobs=1))
+    (root / "source/a.md").write_text(f"---\ntitle: Port A\n---\n\n{new}\n", encoding="utf-8")
+    return old, new
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_edited_paragraph_gets_the_reviewed_translation_of_exactly_its_new_text(tmp_path: Path,
+                                                                                    jobs: int) -> None:
+    """Regression: a paragraph edited to a text another catalogue holds a reviewed translation
+    of kept only its own old translation (fuzzy, with the old text), and the exact match went
+    unused. Now the exact match is the entry's translation, fuzzy, with its provenance; the
+    old translation stays as a ``previous translation:`` comment and in the old text's
+    obsolete entry, and there is no ``#|``: the translation is of exactly this text."""
+    from pipeline.engines.memory_only import MemoryOnlyEngine
+
+    old, new = _edited_to_another_articles_text(tmp_path)
+    report = sync(load_config(tmp_path), SyncOptions(jobs=jobs, engine=MemoryOnlyEngine()))
+    assert report.from_memory["ru"] == 1
+    catalogue = parse_po((tmp_path / "locale/ru/LC_MESSAGES/a.po").read_bytes())
+    edited = {m.msgid: m for m in catalogue.active}[new]
+    assert (edited.msgstr, edited.fuzzy, edited.previous_msgid) == ("РУ-b " + new, True, None)
+    assert edited.comments == ["previous translation: РУ-a " + old,
+                               "mt: translation memory (locale/ru/LC_MESSAGES/b.po)"]
+    assert {m.msgid: m.msgstr for m in catalogue.obsolete} == {old: "РУ-a " + old}
+    from pipeline.review import build_queue
+
+    waiting = [(i.article, i.msgid, i.reason, i.provenance, i.previous_msgid)
+               for i in build_queue(load_config(tmp_path)).items]
+    assert waiting == [("a", new, "machine", "translation memory (locale/ru/LC_MESSAGES/b.po)", None)]
+    files = snapshot_tree(tmp_path)
+    again = sync(load_config(tmp_path), SyncOptions(jobs=jobs, engine=PseudoEngine()))
+    assert not again.written and not again.machine_translated and snapshot_tree(tmp_path) == files
+
+
+def test_an_edited_paragraph_without_an_exact_match_keeps_its_old_translation_with_the_old_text(
+        tmp_path: Path) -> None:
+    """The exact match is only used where one exists: another edit still keeps the old
+    reviewed translation, fuzzy, with the previous msgid, and is not machine-translated."""
+    old, new = _edited_to_another_articles_text(tmp_path)
+    other = new.replace("Monday", "Tuesday")
+    (tmp_path / "source/a.md").write_text(f"---\ntitle: Port A\n---\n\n{other}\n", encoding="utf-8")
+    report = sync(load_config(tmp_path), SyncOptions(jobs=1, engine=PseudoEngine()))
+    assert not report.machine_translated and not report.from_memory
+    edited = parse_po((tmp_path / "locale/ru/LC_MESSAGES/a.po").read_bytes()).active[1]
+    assert (edited.msgid, edited.msgstr, edited.previous_msgid) == (other, "РУ-a " + old, old)

@@ -385,3 +385,27 @@ def test_new_machine_output_does_not_inherit_the_old_text_s_dismissals() -> None
     refreshed = Message("Hello world.", "СТАРЫЙ", flags=["fuzzy", "ignore-untranslated"], comments=["mt: fake 0 en→ru"])
     translate_catalogues([job("a.ru.po", refreshed)], FakeEngine(), refresh=True)
     assert refreshed.flags == ["fuzzy"]
+
+
+def test_an_entry_edited_in_this_run_takes_the_memory_s_reviewed_translation_of_its_new_text() -> None:
+    """Only the entries the run's update just changed (``edited``) and only from an exact
+    match: the old translation stays as a ``previous translation:`` comment, the previous
+    msgid, the old translation's ``reviewed mt:`` provenance and its dismissals go, a
+    translator's comment stays. An entry changed by an earlier run is left as it is."""
+    memory = TranslationMemory()
+    memory.add("en", "ru", "New text.", "Новый текст.", "b.po")
+    memory.add("en", "ru", "New text.", "Новый текст!", "c.po")
+    edited = Message("New text.", "Старый текст.", flags=["fuzzy", "ignore-numbers"], previous_msgid="Old text.",
+                     comments=["translator note", "reviewed mt: argos 1.9"])
+    earlier = Message("New text.", "Старый текст.", msgctxt="title", flags=["fuzzy"], previous_msgid="Old text.")
+    jobs = [CatalogueJob("a.po", "en", "ru", Catalogue(messages=[edited, earlier]), frozenset({edited.key}))]
+    engine = FakeEngine()
+    report = translate_catalogues(jobs, engine, memory=memory)
+    assert (edited.msgstr, edited.flags, edited.previous_msgid) == ("Новый текст.", ["fuzzy"], None)
+    assert edited.comments == ["translator note", "previous translation: Старый текст.",
+                               "mt: translation memory (b.po)",
+                               "mt: translation memory, also reviewed (c.po): Новый текст!"]
+    assert edited.status is EntryStatus.MACHINE
+    assert (earlier.msgstr, earlier.previous_msgid, earlier.status) == ("Старый текст.", "Old text.",
+                                                                        EntryStatus.CHANGED)
+    assert report.from_memory == 1 and report.engine_calls == 0 and not engine.texts_seen
