@@ -13,6 +13,7 @@ The state is a cache: deleting it, or a corrupt one, only costs one full run.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -188,6 +189,79 @@ class RunState:
             return False
         atomic_write(self.root / STATE_FILE, text.encode("utf-8"))
         self._loaded = text
+        return True
+
+
+REVIEWED_FILE = ".pipeline/reviewed"
+
+
+def text_hash(text: str) -> str:
+    """64 bits of a source text's BLAKE2b digest, in hex: enough to tell which catalogues
+    may hold a text (a rare collision only costs reading one catalogue more)."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+@dataclass
+class ReviewedIndex:
+    """Per catalogue, the hashes (:func:`text_hash`) of the normalised source texts of its
+    reviewed entries, active and obsolete, valid while the file is as signed.
+
+    The translate stage reads the reviewed entries of every catalogue on disk for the
+    translation memory; with this index it reads only those that may hold a text it needs
+    (a catalogue not signed here, or changed since, is read, and signed again). Kept in
+    ``.pipeline/reviewed``, apart from :class:`RunState`, and loaded only by the translate
+    stage, so a run that translates nothing never reads it. ``settings`` says what the
+    hashes were made with (the code and the memory's normalisation): another value drops
+    them all. A cache: deleting it only costs reading every catalogue once more.
+    """
+
+    root: Path
+    settings: str
+    catalogues: dict[str, tuple[list[Any], frozenset[str]]] = field(default_factory=dict)
+    _changed: bool = False
+
+    @classmethod
+    def load(cls, root: Path, settings: str) -> "ReviewedIndex":
+        try:
+            data = json.loads((root / REVIEWED_FILE).read_text(encoding="utf-8"))
+            if data.get("format") != _FORMAT or data.get("settings") != settings:
+                return cls(root, settings)
+            catalogues = {rel: (signature, frozenset(hashes))
+                          for rel, (signature, hashes) in data["catalogues"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls(root, settings)
+        return cls(root, settings, catalogues)
+
+    def may_hold(self, rel: str, hashes: Collection[str]) -> bool:
+        """Whether ``rel`` may hold a reviewed entry of one of the texts ``hashes`` stand
+        for: False only when it is signed here, still as signed, and holds none."""
+        recorded = self.catalogues.get(rel)
+        if recorded is None or not _matches(os.path.join(os.fspath(self.root), rel), recorded[0]):
+            return True
+        return not recorded[1].isdisjoint(hashes)
+
+    def note(self, rel: str, signature: list[Any], hashes: frozenset[str]) -> None:
+        """Sign ``rel`` as read: ``signature`` taken before it was read (a later save then
+        no longer matches), ``hashes`` of what was read."""
+        if self.catalogues.get(rel) != (signature, hashes):
+            self.catalogues[rel] = (signature, hashes)
+            self._changed = True
+
+    def keep_only(self, rels: Collection[str]) -> None:
+        """Drop the catalogues no longer on disk."""
+        for rel in set(self.catalogues) - set(rels):
+            del self.catalogues[rel]
+            self._changed = True
+
+    def save(self) -> bool:
+        """Write the index if anything changed; return whether it was written."""
+        if not self._changed:
+            return False
+        data = {"format": _FORMAT, "settings": self.settings,
+                "catalogues": {rel: [signature, sorted(hashes)]
+                               for rel, (signature, hashes) in sorted(self.catalogues.items())}}
+        atomic_write(self.root / REVIEWED_FILE, json.dumps(data, sort_keys=True).encode("utf-8"))
+        self._changed = False
         return True
 
 

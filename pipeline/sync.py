@@ -17,11 +17,12 @@ the parent never holds the corpus's catalogues, and they are not pickled between
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Iterator, Protocol
 
 from .assets import LinkedFile, copies, linked_files, missing
 from .catalogue import parse_po, render_po
@@ -32,7 +33,8 @@ from .extract import Annotator, build_template
 from .fileio import (ABSENT, ProjectLock, cleanup_temp_files, copy_if_changed, fingerprint, flush_file_system,
                      resolved_folders_cache, safe_join, write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
-from .state import ArticleRecord, PublishedVersions, edited_since_written, file_signature, note_version
+from .state import (REVIEWED_FILE, ArticleRecord, PublishedVersions, ReviewedIndex, edited_since_written,
+                    file_signature, note_version, text_hash)
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
@@ -585,29 +587,63 @@ def _memory_on_disk(config: Config, held: set[str], catalogues: list[tuple[str, 
     They are read again here, and only when something needs translating, rather than sent
     back by the workers: a run with nothing to translate (the common case) pays nothing,
     and only entries whose source text the run needs come back (small results), but for the
-    ``whole`` catalogues, whose every reviewed entry comes back (for :func:`_suggestions`)."""
-    outside = [(lang, rel) for lang, _, rel in catalogues if rel not in held]
+    ``whole`` catalogues, whose every reviewed entry comes back (for :func:`_suggestions`).
+    A catalogue that :class:`~pipeline.state.ReviewedIndex` knows holds none of the needed
+    texts, unchanged since, is not read at all: a run that edits a few paragraphs would
+    otherwise parse the whole archive's catalogues."""
+    index = ReviewedIndex.load(config.root, _index_settings(normalise))
+    hashes = {text_hash(text) for text in wanted}
+    outside = [(lang, rel) for lang, _, rel in catalogues
+               if rel not in held and (rel in whole or index.may_hold(rel, hashes))]
 
-    def reviewed(index: int) -> MemorySource | str | None:
-        lang, rel = outside[index]
+    def reviewed(i: int) -> tuple[MemorySource | str | None, list[Any] | None, frozenset[str]]:
+        lang, rel = outside[i]
+        signature = _stat_signature(config, rel)  # before reading: a save meanwhile then shows
         try:
-            catalogue, _ = read_catalogue_file(config, rel)
+            catalogue, print_ = read_catalogue_file(config, rel)
         except PipelineError as exc:
-            return f"not used as translation memory: {exc}"
+            return f"not used as translation memory: {exc}", None, frozenset()
         if catalogue is None:
-            return None
-        kept = [m for m in catalogue.messages
-                if m.status is EntryStatus.REVIEWED and (rel in whole or normalise(m.msgid) in wanted)]
+            return None, None, frozenset()
+        reviewed_entries = [m for m in catalogue.messages if m.status is EntryStatus.REVIEWED]
+        found = frozenset(text_hash(normalise(m.msgid)) for m in reviewed_entries)
+        kept = [m for m in reviewed_entries if rel in whole or normalise(m.msgid) in wanted]
         source_lang = catalogue.header_value("X-Source-Language") or config.source_language
-        return (source_lang, lang, rel, Catalogue(messages=kept)) if kept else None
+        source = (source_lang, lang, rel, Catalogue(messages=kept)) if kept else None
+        return source, signature + [print_] if signature else None, found
 
     sources: list[MemorySource] = []
-    for result in map_indexed(reviewed, len(outside), options.jobs):
+    for (_, rel), (result, signature, found) in zip(outside, map_indexed(reviewed, len(outside), options.jobs)):
         if isinstance(result, str):
             report.translate_notes.append(result)
         elif result is not None:
             sources.append(result)
+        if signature is not None:
+            index.note(rel, signature, found)
+    index.keep_only([rel for _, _, rel in catalogues])
+    try:
+        if index.save():
+            report.state_written.append(REVIEWED_FILE)
+    except OSError:
+        pass  # a cache: the next run that translates reads every catalogue again
     return sources
+
+
+def _index_settings(normalise: Callable[[str], str]) -> str:
+    """What the reviewed-text hashes depend on: the code (how catalogues are read, what counts
+    as reviewed) and the memory's normalisation of source texts."""
+    from .incremental import code_fingerprint
+
+    return f"{code_fingerprint()}:{normalise.__module__}.{normalise.__qualname__}"
+
+
+def _stat_signature(config: Config, rel: str) -> list[Any] | None:
+    """[size, mtime_ns] of a catalogue, or None when it cannot be read."""
+    try:
+        stat = os.stat(config.root / rel)
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
 
 
 # --------------------------------------------------------------------------- linked files

@@ -702,3 +702,25 @@ def test_a_record_of_published_versions_that_cannot_be_written_is_reported_and_t
     assert [(e.path, e.message.split(":")[0]) for e in report.errors] == [
         (f"public/{PUBLISHED_FILE}", "cannot write the record of the published versions")]
     assert (root / "public/ru/a.md").is_file() and (root / STATE_FILE).is_file()
+
+
+def test_the_reviewed_index_answers_only_for_catalogues_still_as_signed(tmp_path: Path) -> None:
+    from pipeline.fileio import file_digest
+    from pipeline.state import ReviewedIndex, text_hash
+
+    (tmp_path / ".pipeline").mkdir()
+    po = tmp_path / "a.po"
+    po.write_bytes(b"one")
+    stat = os.stat(po)
+    index = ReviewedIndex(tmp_path, "v1")
+    index.note("a.po", [stat.st_size, stat.st_mtime_ns, file_digest(po)], frozenset({text_hash("Held.")}))
+    assert index.may_hold("a.po", {text_hash("Held.")}) and not index.may_hold("a.po", {text_hash("Other.")})
+    assert index.may_hold("b.po", {text_hash("Other.")})  # never signed: read it
+    assert index.save() and not index.save()
+    assert not ReviewedIndex.load(tmp_path, "v1").may_hold("a.po", {text_hash("Other.")})
+    assert ReviewedIndex.load(tmp_path, "v2").may_hold("a.po", {text_hash("Other.")})  # other code or normaliser
+    po.write_bytes(b"two")  # saved since: whatever it holds now was not hashed
+    os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    assert ReviewedIndex.load(tmp_path, "v1").may_hold("a.po", {text_hash("Other.")})
+    (tmp_path / ".pipeline/reviewed").write_text("{not json", encoding="utf-8")
+    assert ReviewedIndex.load(tmp_path, "v1").catalogues == {}

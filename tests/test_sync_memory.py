@@ -338,3 +338,52 @@ def test_an_edited_paragraph_without_an_exact_match_keeps_its_old_translation_wi
     assert not report.machine_translated and not report.from_memory
     edited = parse_po((tmp_path / "locale/ru/LC_MESSAGES/a.po").read_bytes()).active[1]
     assert (edited.msgid, edited.msgstr, edited.previous_msgid) == (other, "РУ-a " + old, old)
+
+
+def test_the_memory_reads_only_the_catalogues_that_may_hold_a_wanted_text(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The translate stage signs each catalogue it reads with the hashes of its reviewed
+    texts (``.pipeline/reviewed``); the next one reads only those that may hold a text it
+    needs, or that changed since. A translator's review saved in between is still seen."""
+    from pipeline.engines.memory_only import MemoryOnlyEngine
+
+    articles = {f"s{n}": f"Paragraph {n} of a story about the port of Baku and its new terminal.\n"
+                for n in range(6)}
+    root = write_project(tmp_path, articles, 'languages = ["en", "ru"]\n')
+    sync(load_config(root), SyncOptions(jobs=1))
+    _translate(root, lambda slug, msgid: None if slug == "s5" else "РУ " + msgid)
+    (root / "source/s0.md").write_text(articles["s0"].replace("Paragraph 0", "Paragraph 1"), encoding="utf-8")
+    first = sync(load_config(root), SyncOptions(jobs=1, engine=MemoryOnlyEngine()))
+    assert first.from_memory["ru"] == 1 and (root / ".pipeline/reviewed").is_file()
+    read: list[str] = []
+    reading = sync_module.read_catalogue_file
+
+    def counting(config: Any, rel: str) -> Any:
+        read.append(rel)
+        return reading(config, rel)
+
+    monkeypatch.setattr(sync_module, "read_catalogue_file", counting)
+    (root / "source/s2.md").write_text(articles["s2"].replace("Paragraph 2", "Paragraph 3"), encoding="utf-8")
+    second = sync(load_config(root), SyncOptions(jobs=1, engine=MemoryOnlyEngine()))
+    assert second.from_memory["ru"] == 1
+    # s2's own, then for the memory s3's (it holds the new text), s0's (written since it was signed)
+    # and s5's (never signed: the last run held it, untranslated); not s1's or s4's
+    assert read == ["locale/ru/LC_MESSAGES/s2.po"] + [f"locale/ru/LC_MESSAGES/s{n}.po" for n in (0, 3, 5)]
+    _translate(root, lambda slug, msgid: "РУ-5 " + msgid if slug == "s5" else None)  # s5 reviewed, no run
+    (root / "source/s4.md").write_text(articles["s4"].replace("Paragraph 4", "Paragraph 5"), encoding="utf-8")
+    sync(load_config(root), SyncOptions(jobs=1, engine=MemoryOnlyEngine()))
+    edited = parse_po((root / "locale/ru/LC_MESSAGES/s4.po").read_bytes()).active[0]
+    assert (edited.msgstr, edited.comments[-1]) == ("РУ-5 " + articles["s5"].strip(),
+                                                     "mt: translation memory (locale/ru/LC_MESSAGES/s5.po)")
+
+
+def test_the_reviewed_index_is_reported_as_the_run_s_own_record(tmp_path: Path) -> None:
+    """Writing ``.pipeline/reviewed`` is no project change, but no "nothing" either: it is
+    listed with the run state, and a second run that translates nothing leaves it alone."""
+    from pipeline.engines.memory_only import MemoryOnlyEngine
+
+    _edited_to_another_articles_text(tmp_path)
+    report = sync(load_config(tmp_path), SyncOptions(jobs=1, engine=MemoryOnlyEngine()))
+    assert ".pipeline/reviewed" in report.state_written
+    again = sync(load_config(tmp_path), SyncOptions(jobs=1, engine=MemoryOnlyEngine()))
+    assert not again.written and not again.state_written
