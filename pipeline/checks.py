@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from pipeline.attribution import MAYBE_UPPER, nominative
-from pipeline.glossary import (Glossary, Term, count_term, find_variants, surname_variants,
+from pipeline.glossary import (Glossary, Term, count_term, find_variants, may_match, surname_variants,
                                term_pattern)
 from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
                              WP_SHORTCODE_PATTERN,
@@ -358,7 +358,8 @@ def _surname_term(glossary: Glossary, name: str, lang: str) -> Term | None:
     if " " in surname:
         return None
     found = [term for term in glossary.terms if term.is_name and (form := term.form(lang))
-             and " " in form and term_pattern(form.split()[-1], lang, True).fullmatch(surname)]
+             and " " in form and may_match(form.split()[-1], lang, True, surname)
+             and term_pattern(form.split()[-1], lang, True).fullmatch(surname)]
     return found[0] if len(found) == 1 else None
 
 
@@ -1013,7 +1014,8 @@ def _surname_form(entry: Entry, name: str) -> tuple[str, str] | None:
         if len(source_words) <= size or len(target_words) != len(source_words):
             continue
         tail = " ".join(source_words[-size:])
-        if term_pattern(tail, entry.src_lang, True).fullmatch(name.strip()) \
+        if may_match(tail, entry.src_lang, True, name) \
+                and term_pattern(tail, entry.src_lang, True).fullmatch(name.strip()) \
                 and dict(entry.resolved).get(name, source) in (source, name):
             found.setdefault(" ".join(target_words[-size:]), source)
     return next(iter(found.items())) if len(found) == 1 else None

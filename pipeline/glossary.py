@@ -466,6 +466,13 @@ _PATRONYMIC = {
 }
 
 
+def may_match(form: str, lang: str, name: bool, text: str) -> bool:
+    """Whether ``text`` holds every literal piece of :func:`term_pattern` ``(form, lang,
+    name)``, which any match needs: a test without a regex, so that a caller trying every
+    row of a large glossary on one text compiles only the patterns that can match."""
+    return all(piece in text for piece in _literals(form, lang, name))
+
+
 def _literals(form: str, lang: str, name: bool) -> tuple[str, ...]:
     """The literal pieces of :func:`term_pattern` ``(form, lang, name)``: each word's
     pattern is a first letter (either case), a literal rest and optional endings, so
