@@ -28,6 +28,25 @@ if TYPE_CHECKING:
 
 STATE_FILE = ".pipeline/state.json"
 _FORMAT = 1
+#: The state's last key, the SHA-256 of the text before it: a state edited by hand, merged
+#: or damaged on disk, which may still be valid JSON of another shape, is then taken for a
+#: corrupt one (one full run) instead of breaking every run with a TypeError.
+_CHECKSUM = re.compile(r',\n"checksum": "([0-9a-f]{64})"\n\}\Z')
+
+
+def _with_checksum(text: str) -> str:
+    """``text`` (``json.dumps(..., indent=0)`` of a mapping, ending ``\n}``) with its checksum."""
+    return f'{text[:-2]},\n"checksum": "{hashlib.sha256(text.encode()).hexdigest()}"\n}}'
+
+
+def _without_checksum(raw: str) -> str:
+    """The text :func:`_with_checksum` signed; ValueError when the checksum is missing or
+    does not match."""
+    match = _CHECKSUM.search(raw)
+    text = raw[:match.start()] + "\n}" if match else ""
+    if not match or hashlib.sha256(text.encode()).hexdigest() != match.group(1):
+        raise ValueError("the run state's checksum does not match")
+    return text
 
 
 def file_signature(path: Path) -> list[Any] | None:
@@ -103,7 +122,7 @@ class RunState:
         path = root / STATE_FILE
         try:
             raw = path.read_text(encoding="utf-8")
-            data = json.loads(raw)
+            data = json.loads(_without_checksum(raw))
             if data.get("format") != _FORMAT or data.get("settings") != settings:
                 return cls(root, settings, rebuilt=True)
             articles = {slug: ArticleRecord(rec["files"], rec.get("summary", {}))
@@ -183,7 +202,7 @@ class RunState:
                          for slug, rec in sorted(self.articles.items())},
             "catalogues": dict(sorted(self.others.items())),
         }
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0)
+        text = _with_checksum(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0))
         self._changed = False
         if text == self._loaded:
             return False

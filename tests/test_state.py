@@ -110,6 +110,30 @@ def test_corrupt_state_costs_only_a_full_run(tmp_path: Path) -> None:
     assert run(root).skipped == 2
 
 
+@pytest.mark.parametrize("damage", [
+    lambda files, summary: files.update({k: [1] for k in files}),  # a signature cut short
+    lambda files, summary: files.update({k: 5 for k in files}),  # not a signature
+    lambda files, summary: summary.update(pending=None),  # a summary of another shape
+])
+def test_a_hand_edited_state_of_the_right_syntax_costs_only_a_full_run(tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    """Regression: valid JSON of another shape in ``.pipeline/state.json`` (edited by hand, a
+    bad merge, a disk fault in a digit) ended every sync in a traceback (IndexError,
+    TypeError) until someone deleted the file; like any corrupt state it now costs one full
+    run."""
+    import json
+
+    root = project(tmp_path)
+    run(root)
+    path = root / ".pipeline/state.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    record = data["articles"]["a"]
+    damage(record["files"], record["summary"])
+    path.write_text(json.dumps(data), encoding="utf-8")
+    report = run(root)
+    assert report.skipped == 0 and not report.written
+    assert run(root).skipped == 2
+
+
 def test_a_reviewed_translation_elsewhere_revives_articles_waiting_for_memory(tmp_path: Path) -> None:
     root = write_project(tmp_path, {"a": "Shared boilerplate sentence here.\n",
                                     "b": "Shared boilerplate sentence here.\n\nOther.\n"}, 'languages = ["en", "ru"]\n')

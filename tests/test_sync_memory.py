@@ -89,6 +89,7 @@ def _outcome(root: Path, **options: Any) -> tuple[str, dict[str, bytes], dict[st
             if signature is not None:
                 signature[1] = 0  # modification times differ between the two copies
     state.pop("settings")  # the settings include the project's path
+    state.pop("checksum")  # it signs the modification times too
     return json.dumps(report.to_json(), ensure_ascii=False), files, state
 
 
