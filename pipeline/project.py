@@ -538,6 +538,8 @@ def project_status(config: Config, checker: CatalogueChecks | None = None
     rows = []
     own: set[tuple[str, str]] = set()
     versions = PublishedVersions.of(config)
+    if versions.damaged is not None:
+        problems.errors.append(versions.damaged)
     for article, lang, rel, catalogue in iter_catalogues(config, problems):
         own.add((article.lang, article.slug))
         output = config.output_rel(lang, article.slug)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Collection
 
+from .errors import PipelineError
 from .fileio import atomic_write, file_digest
 
 if TYPE_CHECKING:
@@ -288,6 +289,11 @@ PUBLISHED_FILE = ".pipeline-published.sha256"
 LEGACY_PUBLISHED_FILE = ".pipeline/published.json"
 JOURNAL_FILE = ".pipeline/publishing"
 _RECORD_LINE = re.compile(r"([0-9a-f]{64})  (.+)")
+#: Lines a merge leaves in the record, skipped as the docstring of :class:`PublishedVersions` says.
+_CONFLICT_LINE = re.compile(r"(?:<{7}|={7}|>{7}|\|{7})(?: .*)?")
+#: What :meth:`PublishedVersions.recorded` gives for a version a damaged record does not
+#: name: no file's digest, so any version other than the one sync would write is kept.
+_UNKNOWN = "unknown: the record could not be read"
 
 
 @dataclass
@@ -305,8 +311,9 @@ class PublishedVersions:
     ``<sha256>  <path from that folder>`` in ``sha256sum``'s format, sorted by path (``sha256sum
     -c`` there names the versions edited since), each followed by an empty line: git merges
     two editors' records, who published different versions, without a conflict (changed lines
-    next to each other conflict). Lines it cannot read (a merge's conflict markers, where both
-    sides changed one version) are skipped, and every digest a path has counts as sync's.
+    next to each other conflict). A merge's conflict markers (where both sides changed one
+    version) are skipped, and every digest a path has counts as sync's; another line it
+    cannot read makes the record :attr:`damaged`.
     It is also kept apart from :class:`RunState`, which is dropped whenever the settings or
     the code change: this record must outlive both. Without it nothing is known to be
     hand-edited and versions are written as before. ``.pipeline/published.json``, where
@@ -318,6 +325,10 @@ class PublishedVersions:
     _text: str | None = None  # the record as read (None: no record file)
     #: Versions an interrupted run noted before writing them (:func:`note_version`), not yet recorded.
     noted: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: The record exists but a line of it cannot be read (saved in another encoding, typed
+    #: into): it may have named any version, so none it does not name is written over (a
+    #: correction there would be lost), and it is left as it is for a person to mend.
+    damaged: PipelineError | None = None
 
     @classmethod
     def of(cls, config: "Config") -> "PublishedVersions":
@@ -329,14 +340,24 @@ class PublishedVersions:
         """The record in ``folder``, project-relative."""
         versions = cls(root, folder)
         try:
-            versions._text = (root / folder / PUBLISHED_FILE).read_text(encoding="utf-8")
-        except (OSError, ValueError):
-            versions._text = None
-        for line in (versions._text or "").splitlines():
+            data = (root / folder / PUBLISHED_FILE).read_bytes()
+        except (FileNotFoundError, IsADirectoryError):  # a folder there: writing the record reports it
+            data = None
+        except OSError as exc:
+            data = None
+            versions.damaged = versions._damage(f"cannot read the record of the published versions: "
+                                                f"{exc.strerror or exc}", None)
+        versions._text = None if data is None else data.decode("utf-8", errors="replace")
+        for number, raw in enumerate((data or b"").split(b"\n"), 1):
+            line = raw.decode("utf-8", errors="replace").rstrip("\r")
             match = _RECORD_LINE.fullmatch(line)
-            if match is not None:
+            if match is not None and "\ufffd" not in line:
                 rel = versions._project_rel(match.group(2))
                 versions.digests[rel] = versions.digests.get(rel, frozenset()) | {match.group(1)}
+            elif line.strip() and not _CONFLICT_LINE.fullmatch(line) and versions.damaged is None:
+                versions.damaged = versions._damage(
+                    "this line of the record of the published versions cannot be read (a '<sha256>  <path>' "
+                    "line was expected)", number)
         for rel, digest in _legacy_digests(root).items():
             versions.digests.setdefault(rel, frozenset({digest}))
         versions.noted = _noted(root)
@@ -346,6 +367,12 @@ class PublishedVersions:
     def rel(self) -> str:
         """The record's project-relative path."""
         return self._project_rel(PUBLISHED_FILE)
+
+    def _damage(self, message: str, line: int | None) -> PipelineError:
+        return PipelineError(message, path=self.rel, line=line, hint=(
+            "restore the file from version control, or delete the lines that are not '<sha256>  <path>' "
+            "(deleting the file makes sync forget which versions it wrote); until then no published "
+            "version it does not name is written over"))
 
     def _project_rel(self, name: str) -> str:
         return name if self.folder in ("", ".") else f"{self.folder}/{name}"
@@ -358,8 +385,10 @@ class PublishedVersions:
 
     def recorded(self, rel: str) -> frozenset[str]:
         """The digests of the version at ``rel`` as sync last wrote it (empty: not known),
-        with those an interrupted run may have written."""
-        return self.digests.get(rel, frozenset()) | self.noted.get(rel, frozenset())
+        with those an interrupted run may have written; while the record is :attr:`damaged`,
+        a version it does not name is taken for one sync did not write."""
+        known = self.digests.get(rel, frozenset()) | self.noted.get(rel, frozenset())
+        return known or (frozenset({_UNKNOWN}) if self.damaged is not None else known)
 
     def changed_since_written(self, rel: str) -> bool:
         """Whether the version at ``rel`` is no longer what sync last wrote there (someone
@@ -374,8 +403,8 @@ class PublishedVersions:
         What an interrupted run noted is recorded where the version on disk is the one noted,
         and the notes are then dropped."""
         journal = self.root / JOURNAL_FILE
-        if not written and not self.noted and not journal.exists():
-            return False
+        if self.damaged is not None or (not written and not self.noted and not journal.exists()):
+            return False  # a damaged record is a person's to mend: the journal keeps this run's notes
         self.digests.update((rel, frozenset({digest})) for rel, digest in written.items())
         for rel, digests in self.noted.items():
             current = None if rel in written else _digest_or_none(self.root / rel)

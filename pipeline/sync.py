@@ -283,7 +283,10 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
 
 def _save_published(published: PublishedVersions, report: SyncReport) -> None:
     """Save the record of published versions; one that cannot be written (a read-only output
-    folder) is this run's error, and the run still ends as usual (its state is saved)."""
+    folder) is this run's error, and the run still ends as usual (its state is saved); so is
+    one that cannot be read, which is left as it is."""
+    if published.damaged is not None:
+        report.errors.append(published.damaged)
     try:
         if published.save(report.version_digests):
             report.written.append(published.rel)  # a project file: git shows it changing

@@ -526,8 +526,9 @@ def test_a_translation_of_spaces_only_awaits_review_in_the_report_as_in_status(t
 
 
 def test_published_versions_outlive_a_corrupt_record_and_tell_edits_apart(tmp_path: Path) -> None:
-    """What sync wrote of each version (``public/.pipeline-published.sha256``): a corrupt or
-    missing record knows nothing (nothing is then taken for a hand edit); a version that is
+    """What sync wrote of each version (``public/.pipeline-published.sha256``): a missing
+    record knows nothing (nothing is then taken for a hand edit; a damaged one: see
+    test_a_damaged_record_of_published_versions_is_reported_and_loses_no_hand_edit); a version that is
     neither what was recorded nor what sync would write now was changed in between. The record
     of earlier releases (``.pipeline/published.json``) still counts for the versions the new one
     does not name."""
@@ -535,7 +536,6 @@ def test_published_versions_outlive_a_corrupt_record_and_tell_edits_apart(tmp_pa
     from pipeline.state import LEGACY_PUBLISHED_FILE, PUBLISHED_FILE, PublishedVersions, edited_since_written
 
     (tmp_path / "public").mkdir()
-    (tmp_path / "public" / PUBLISHED_FILE).write_bytes(b"\xff{not a record")
     versions = PublishedVersions.load(tmp_path, "public")
     assert not versions.recorded("public/ru/a.md")
     version = tmp_path / "public/ru/a.md"
@@ -589,6 +589,38 @@ def test_a_version_edited_by_hand_is_kept_when_sync_would_write_what_it_wrote_be
     report = run(root, PseudoEngine())
     assert [e.path for e in report.errors] == ["public/ru/a.md"]
     assert published.read_text(encoding="utf-8") == edited
+
+
+@pytest.mark.parametrize("damage", [b"\xff\xfe{not a record}\n", b"garbage\n", b"checked by hand: fine\n"])
+def test_a_damaged_record_of_published_versions_is_reported_and_loses_no_hand_edit(tmp_path: Path,
+                                                                                   damage: bytes) -> None:
+    """Regression: a record of published versions that could not be read (saved as UTF-16 by
+    an editor, a line typed into it) was taken for no record at all: sync silently wrote over
+    a version an editor had corrected in ``public/`` and replaced the record, exit code 0. The
+    record's first unreadable line is now an error with its line, the record is left as it
+    is, and a version it does not name is kept unless it is what sync would write."""
+    from pipeline.engines.pseudo import PseudoEngine
+    from pipeline.state import PUBLISHED_FILE, STATE_FILE
+
+    root = write_project(tmp_path, {"a": "---\ntitle: Port\n---\n\nThe port grew.\n",
+                                    "b": "---\ntitle: Bay\n---\n\nThe bay froze.\n"},
+                         'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
+    assert run(root, PseudoEngine()).ok
+    record = root / "public" / PUBLISHED_FILE
+    lines = record.read_bytes().split(b"\n\n")
+    damaged = lines[0] + b"\n\n" + damage
+    record.write_bytes(damaged)  # a's line kept, b's replaced by what cannot be read
+    version = root / "public/ru/b.md"
+    edited = version.read_text(encoding="utf-8") + "\nИсправлено редактором.\n"
+    version.write_text(edited, encoding="utf-8")
+    (root / STATE_FILE).unlink()  # every article read again
+    for _ in range(2):
+        report = run(root, PseudoEngine())
+        errors = [(e.path, e.line) for e in report.errors]
+        assert (f"public/{PUBLISHED_FILE}", 3) in errors and ("public/ru/b.md", None) in errors
+        assert version.read_text(encoding="utf-8") == edited
+        assert record.read_bytes() == damaged
+        assert not report.written
 
 
 def test_a_version_edited_by_hand_is_kept_in_a_fresh_clone(tmp_path: Path) -> None:
