@@ -72,6 +72,25 @@ def discover_articles(config: Config) -> list[tuple[str, str]]:
     return found
 
 
+def unreadable_folders(config: Config) -> list[PipelineError]:
+    """The folders below the source folder that cannot be listed (no read or execute
+    permission): :func:`discover_articles` finds no article in them, so without this error
+    their articles would vanish without a word, their catalogues taken for a deleted
+    article's. Hidden folders are not articles' and are not visited."""
+    errors: list[PipelineError] = []
+
+    def failed(exc: OSError) -> None:
+        rel = os.path.relpath(exc.filename, config.root) if exc.filename else config.source_dir
+        errors.append(PipelineError(
+            f"cannot read this folder: {exc.strerror or exc}", path=Path(rel).as_posix(),
+            hint="its articles were not read (their catalogues may be listed as used by no article): give the "
+                 "folder read and execute permission (chmod u+rx), then run the command again"))
+
+    for _folder, subfolders, _files in os.walk(config.source_path, onerror=failed):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+    return errors
+
+
 def _enclosing_project(folder: Path) -> Path | None:
     """The nearest folder above ``folder`` that is a project (it has a ``pipeline.toml``, or
     the ``.pipeline/`` a run leaves): a command run from ``source/`` or ``locale/`` is
@@ -349,6 +368,8 @@ def load_articles(config: Config, report: ErrorSink, only: Sequence[str] = (),
                   found: Sequence[tuple[str, str]] | None = None) -> list[Article]:
     """Read and segment articles (all discovered ones, or ``found``); errors go to the report."""
     articles = []
+    if found is None:
+        report.errors += unreadable_folders(config)
     for rel, slug in discover_articles(config) if found is None else found:
         if only and slug not in only:
             continue

@@ -40,7 +40,7 @@ from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
 from .project import (CatalogueStatus, awaits_work, discover_articles, discover_catalogues, hand_written_version,
                       load_article, load_articles, online_version, orphaned_catalogues, orphaned_versions,
-                      project_status, read_catalogue_file, target_languages, try_load_article)
+                      project_status, read_catalogue_file, target_languages, try_load_article, unreadable_folders)
 from .publish import PublishDecision, decide, render_version
 from .update import check_no_loss, update_catalogue
 
@@ -239,6 +239,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
     with ProjectLock(config.root), resolved_folders_cache():
         _cleanup(config)
         everything = discover_articles(config)
+        report.errors += unreadable_folders(config)
         found = [(rel, slug) for rel, slug in everything if not options.only or slug in options.only]
         cache = run_state(config, options, options.full_run)
         listed: list[list[tuple[str, str, str]]] = []  # the catalogues on disk, listed once while unchanged

@@ -163,6 +163,36 @@ def test_an_article_that_cannot_be_read_is_reported_with_a_hint(tmp_path: Path) 
         assert "hint:" in hint and "rename or delete" in hint, result.stderr
 
 
+@pytest.mark.parametrize("command", ["sync", "status", "check", "review"])
+def test_a_source_folder_that_cannot_be_read_is_reported_not_taken_for_deleted_articles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    """Regression: a folder under source/ without read permission was skipped without a word:
+    sync said its articles' catalogues were used by no article (renamed or deleted?) and
+    exited 0. The folder is now an error naming it (exit code 1); the other articles are processed."""
+    import os
+
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n",
+                                    "locked/bay": "---\ntitle: Bay\n---\n\nThe bay froze.\n"}, CONFIG)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--project", str(root), "sync", "--engine", "none"]).exit_code == 0
+    (root / "source/news/tram.md").write_text("---\ntitle: Tram\n---\n\nThe tram runs late.\n", encoding="utf-8")
+    locked = str(root / "source" / "locked")
+    real = os.scandir
+
+    def scandir(path=".", *args, **kwargs):  # type: ignore[no-untyped-def]  # chmod 000 does not stop root
+        if os.fspath(path).rstrip("/") == locked:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    args = [command, "--engine", "none"] if command == "sync" else [command]
+    result = runner.invoke(cli, ["--project", str(root), *args])
+    assert result.exit_code == 1, result.output
+    assert "source/locked: cannot read this folder: Permission denied" in result.stderr, result.stderr
+    if command == "sync":
+        assert "late" in (root / "locale/templates/news/tram.pot").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("output, kept, gone", [
     ("public/{lang}/{slug}.{lang}.md", "public/ru/kept.ru.md", "public/ru/gone.ru.md"),
     ("public/{slug}/{lang}/{slug}.md", "public/kept/ru/kept.md", "public/gone/ru/gone.md"),
