@@ -255,7 +255,11 @@ def flush_file_system(path: Path) -> None:
     except (OSError, AttributeError):
         os.sync()
         return
-    fd = os.open(path, os.O_RDONLY)
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # a folder without read permission: flush every file system instead
+        os.sync()
+        return
     try:
         if syncfs(fd) != 0:
             os.sync()

@@ -241,6 +241,15 @@ def hand_written_version(config: Config, slug: str, lang: str) -> PipelineError 
              f"let pipeline replace it, delete it or add 'translation_of: {slug}' to its front matter")
 
 
+def version_place_error(rel: str, lang: str, exc: OSError) -> PipelineError:
+    """The error for a version whose place cannot be looked at (a folder of the output
+    without read or execute permission): that version's, so the rest is still processed."""
+    return PipelineError(
+        f"cannot look at the {lang} version's place: {exc.strerror or exc}", path=rel,
+        hint="check that the output folder and the folders above the version are readable and writable "
+             "(chmod u+rwx), then run the command again; nothing was written there")
+
+
 def online_version(config: Config, slug: str, lang: str) -> str:
     """What stands where the article's ``lang`` version goes: ``""`` (nothing), ``"stale"``
     (a version sync wrote, kept while the current one is held back) or ``"hand-written"``
@@ -564,15 +573,19 @@ def project_status(config: Config, checker: CatalogueChecks | None = None
     for article, lang, rel, catalogue in iter_catalogues(config, problems):
         own.add((article.lang, article.slug))
         output = config.output_rel(lang, article.slug)
-        published = output != article.path and safe_join(config.root, output).exists()
-        item = (rel, article.lang, lang, catalogue)
-        findings = (lambda: checker(item)) if checker is not None and catalogue is not None else None
-        ready = output != article.path and decide(article, lang, catalogue, config.publish, findings)[0].ready
-        if ready and (hand := hand_written_version(config, article.slug, lang)) is not None:
-            problems.errors.append(hand)
-            ready = False
-        by_hand = published and online_version(config, article.slug, lang) == "hand-written"
-        edited = published and not by_hand and versions.changed_since_written(output)
+        try:
+            published = output != article.path and safe_join(config.root, output).exists()
+            item = (rel, article.lang, lang, catalogue)
+            findings = (lambda: checker(item)) if checker is not None and catalogue is not None else None
+            ready = output != article.path and decide(article, lang, catalogue, config.publish, findings)[0].ready
+            if ready and (hand := hand_written_version(config, article.slug, lang)) is not None:
+                problems.errors.append(hand)
+                ready = False
+            by_hand = published and online_version(config, article.slug, lang) == "hand-written"
+            edited = published and not by_hand and versions.changed_since_written(output)
+        except OSError as exc:  # the version's place cannot be looked at: that row's error, not the command's
+            problems.errors.append(version_place_error(output, lang, exc))
+            continue
         rows.append(catalogue_status(article, lang, rel, catalogue, published,
                                      published and not ready and not by_hand, ready, by_hand, edited))
     return rows, problems.errors, own

@@ -40,7 +40,8 @@ from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
 from .project import (CatalogueStatus, awaits_work, discover_articles, discover_catalogues, hand_written_version,
                       load_article, load_articles, online_version, orphaned_catalogues, orphaned_versions,
-                      project_status, read_catalogue_file, target_languages, try_load_article, unreadable_folders)
+                      project_status, read_catalogue_file, target_languages, try_load_article, unreadable_folders,
+                      version_place_error)
 from .publish import PublishDecision, decide, render_version
 from .update import check_no_loss, update_catalogue
 
@@ -814,6 +815,8 @@ def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
         report.to_copy += [(article.slug, path, to) for path, to in copies(config, article, lang, state.linked)]
     except PipelineError as exc:
         report.errors.append(exc)
+    except OSError as exc:  # where the version goes cannot even be looked at (a folder without permission)
+        report.errors.append(version_place_error(rel, lang, exc))
 
 
 def _edited_by_hand(config: Config, rel: str, lang: str, slug: str) -> PipelineError:

@@ -70,3 +70,48 @@ def test_a_run_that_writes_nothing_flushes_nothing(example_project: Path, flushe
     flushes.clear()
     report = sync(config, options)
     assert report.written == [] and flushes == []
+
+
+def test_an_output_folder_that_cannot_be_read_is_each_version_s_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: with ``public/`` left without read permission (chmod 000), the first look at
+    a version's place (``Path.exists``), and then the flush of the folder, ended sync and
+    status with one error naming an absolute path, and nothing after it was done. Each
+    version is now its own error, the catalogues are still updated, and status lists the rest."""
+    import pathlib
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from pipeline.fileio import flush_file_system
+    from pipeline.project import project_status
+    from tests.conftest import write_project
+
+    root = write_project(tmp_path, {"a": "---\ntitle: Port\n---\n\nThe port grew.\n"},
+                         'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
+    assert sync(load_config(root), SyncOptions(engine=PseudoEngine(), jobs=1)).ok
+    (root / "source/a.md").write_text("---\ntitle: Port\n---\n\nThe port grew fast.\n", encoding="utf-8")
+    public = str(root / "public")
+    real_stat, real_open = pathlib.Path.stat, os.open
+
+    def stat(self, *args, **kwargs):  # type: ignore[no-untyped-def]  # chmod 000 does not stop root
+        if str(self).startswith(public + "/"):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    def open_(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.fspath(path) == public:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "stat", stat)
+    monkeypatch.setattr(os, "open", open_)
+    flush_file_system(Path(public))  # falls back to flushing every file system
+    report = sync(load_config(root), SyncOptions(engine=PseudoEngine(), jobs=1))
+    assert [(e.path, str(e).split(": ", 1)[1]) for e in report.errors] == [
+        ("public/ru/a.md", "cannot look at the ru version's place: Permission denied")]
+    assert "fast" in (root / "locale/ru/LC_MESSAGES/a.po").read_text(encoding="utf-8")
+    _rows, errors, _own = project_status(load_config(root))
+    assert [e.path for e in errors] == ["public/ru/a.md"]
+    result = CliRunner().invoke(cli, ["--project", str(root), "status"])
+    assert result.exit_code == 1 and str(root) not in result.stderr, result.stderr
