@@ -1073,6 +1073,16 @@ def _decode(data: bytes, path: str) -> str:
                         hint=_TRUNCATED_HINT) from None
         declared = _CHARSET.search(data.decode("ascii", "replace"))
         charset = declared.group(1) if declared else ""
+        actual = _other_cyrillic_code_page(data, path, charset)
+        if actual:
+            name = shlex.quote(path)
+            raise _fail(path, line, f"invalid UTF-8 (byte 0x{data[exc.start]:02X}); the file declares "
+                        f"charset={charset}, but its letters read as {actual}",
+                        hint=f"convert it with: iconv -f {actual} -t UTF-8 {name} > {name}.utf8 && mv "
+                             f"{name}.utf8 {name} (check the letters first with: iconv -f {actual} -t UTF-8 "
+                             f"{name} | less), then correct the header line to 'Content-Type: text/plain; "
+                             "charset=UTF-8' (msgconv would follow the header and garble every letter), "
+                             "then run pipeline sync again") from None
         if charset and charset.lower() not in _ACCEPTED_CHARSETS:
             raise _fail(path, line, f"invalid UTF-8 (byte 0x{data[exc.start]:02X}); the file "
                         f"declares charset={charset}",
@@ -1127,6 +1137,33 @@ def _legacy_encoding(data: bytes, language: str) -> str:
     if not language:
         return "ENCODING"
     return "CP1254" if language in _TURKIC_LATIN_LANGUAGES else "CP1252"
+
+
+def _other_cyrillic_code_page(data: bytes, path: str, charset: str) -> str | None:
+    """The Cyrillic code page (CP1251, KOI8-R) a catalogue of a Cyrillic language is written
+    in when its header declares another one (None when it is what the header says, or no
+    such guess is safe): running text is mostly lower case, and read through the wrong code
+    page its lower-case letters become capitals or other signs. msgconv follows the header,
+    so its hint would garble every letter."""
+    try:
+        declared = codecs.lookup(charset).name if charset else ""
+    except LookupError:
+        return None
+    text = data.decode("ascii", "replace")
+    language = _LANGUAGE_FIELD.search(text) or _LANGUAGE_FOLDER.search(path)
+    if not declared or not language or re.split("[-_]", language.group(1))[0].lower() not in _CYRILLIC_LANGUAGES:
+        return None
+    counts = {codecs.lookup(name).name: _running_text_score(data.decode(name, "replace"))
+              for name in (charset, "CP1251", "KOI8-R")}
+    best = max(counts, key=lambda name: counts[name])
+    return best.upper() if best != declared and counts[best] > max(1.5 * counts[declared], 0) else None
+
+
+def _running_text_score(text: str) -> int:
+    """Lower-case Russian letters, less the rarer Cyrillic signs (ђ, ѓ, є, ў …) that a wrong
+    code page makes of them."""
+    return sum(1 if "а" <= char <= "я" else -1 if "\u0400" <= char <= "\u04ff" and char not in "ёЁ"
+               and not "А" <= char <= "я" else 0 for char in text)
 
 
 def _check_lone_cr_line_ends(text: str, path: str) -> None:

@@ -286,6 +286,23 @@ def test_utf8_text_under_a_legacy_charset_is_not_sent_to_msgconv(charset: str) -
     assert "msgconv --to-code" in (parse_error(po(header + 'msgid "Port"\nmsgstr "Port"\n')).hint or "")
 
 
+@pytest.mark.parametrize("declared, actual", [("KOI8-R", "CP1251"), ("CP1251", "KOI8-R"),
+                                              ("windows-1251", "KOI8-R"), ("ISO-8859-5", "CP1251")])
+def test_cyrillic_bytes_of_another_code_page_than_declared_are_not_sent_to_msgconv(declared: str,
+                                                                                    actual: str) -> None:
+    """Regression: a Russian catalogue saved in CP1251 whose header says charset=KOI8-R (or the
+    other way round) got the hint 'msgconv --to-code=UTF-8 (it is KOI8-R now)': msgconv
+    follows the header and turns every letter into another (Порт -> оПРТ). The error now says
+    which code page the letters read as, and the hint converts from that one."""
+    header = f'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset={declared}\\n"\n\n'
+    body = 'msgid "The port will grow"\nmsgstr "Порт вырастет в этом году"\n'
+    error = parse_error(header.encode("ascii") + body.encode(actual))
+    assert error.line == 7 and declared in error.message and actual in error.message, error.message
+    assert "msgconv --to-code" not in (error.hint or "") and f"iconv -f {actual}" in (error.hint or ""), error.hint
+    right = parse_error(header.encode("ascii") + body.encode(declared))  # the header is right: msgconv
+    assert "msgconv --to-code" in (right.hint or ""), right.hint
+
+
 def test_same_key_active_and_obsolete_is_accepted() -> None:
     catalogue = parse_po((CORPUS / "good-obsolete-same-key.po").read_bytes())
     assert [(m.msgid, m.obsolete) for m in catalogue.messages] == [("Bridge", False),
