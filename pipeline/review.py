@@ -376,6 +376,7 @@ class DiffOp(str, enum.Enum):
 
 
 _WORDS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+_EXACT_DIFF_WORDS = 4_000
 
 
 def word_diff(old: str, new: str) -> list[tuple[DiffOp, str]]:
@@ -385,7 +386,9 @@ def word_diff(old: str, new: str) -> list[tuple[DiffOp, str]]:
     back exactly, and joining EQUAL and DELETE gives ``old``.
     """
     a, b = _WORDS.findall(old), _WORDS.findall(new)
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    # Exact below a few thousand words; above, difflib's heuristic for frequent words keeps
+    # a huge paragraph's diff from taking minutes (every diff still rebuilds both texts).
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=len(a) + len(b) > _EXACT_DIFF_WORDS)
     ops: list[tuple[DiffOp, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

@@ -163,3 +163,28 @@ def test_length_window_holds_exactly_the_compatible_lengths(threshold: float) ->
         low, high = fuzzy._length_window(size, threshold, 900)
         inside = [n for n in range(901) if low <= n <= high]
         assert inside == [n for n in range(901) if fuzzy._sizes_compatible(size, n, threshold)], size
+
+
+def test_an_edited_huge_paragraph_is_compared_by_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: a 100 KB paragraph with a line appended was compared with its old text
+    character by character (difflib without its junk heuristic: cost the product of the
+    lengths), and sync ran for minutes; texts that long are now compared by words."""
+    words = "the port grew by percent ships cargo said minister new year oil gas trade".split()
+    rng = random.Random(1)
+    old = " ".join(rng.choice(words) for _ in range(20_000))
+    new = old + " One more line was added."
+    compared: list[int] = []
+
+    class Recording(SequenceMatcher):
+        def __init__(self, isjunk: object, a: object, b: object, autojunk: bool = True) -> None:
+            compared.append(len(a))  # type: ignore[arg-type]
+            super().__init__(isjunk, a, b, autojunk)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fuzzy, "SequenceMatcher", Recording)
+    index: FuzzyIndex[str] = FuzzyIndex()
+    index.add("old", old)
+    found = index.best(new)
+    assert found is not None and found[0] == "old" and found[1] > 0.99
+    assert compared and all(size < len(new) // 2 for size in compared)  # words, not characters
+    short = "The port grew by five percent this year."
+    assert fuzzy.text_ratio(short, short + "!") == SequenceMatcher(None, short, short + "!", autojunk=False).ratio()

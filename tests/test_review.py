@@ -420,3 +420,28 @@ def _accept_all(root: Path) -> None:
         assert save_decision(config, item, Decision.ACCEPT).saved
     assert build_queue(config).items == []
 
+
+
+def test_word_diff_of_a_huge_paragraph_takes_difflibs_shortcut(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: the diff of a 100 KB paragraph edited ran difflib without its heuristic
+    for frequent words, which took over a minute; above a few thousand words it is on, and
+    the diff still rebuilds both texts exactly."""
+    import difflib
+
+    from pipeline import review
+    words = "the port grew by percent ships cargo said minister new year oil gas trade".split()
+    old = " ".join(words[(i * 7) % len(words)] for i in range(20_000))
+    new = old.replace("cargo said", "cargo, he said,", 3) + " One more line."
+    settings: list[bool] = []
+
+    class Recording(difflib.SequenceMatcher):
+        def __init__(self, isjunk: object = None, a: object = "", b: object = "", autojunk: bool = True) -> None:
+            settings.append(autojunk)
+            super().__init__(isjunk, a, b, autojunk)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(review.difflib, "SequenceMatcher", Recording)
+    ops = word_diff(old, new)
+    assert settings == [True]
+    assert "".join(text for op, text in ops if op is not DiffOp.DELETE) == new
+    assert "".join(text for op, text in ops if op is not DiffOp.INSERT) == old
+    assert word_diff("a b", "a c") and settings[-1] is False  # short texts: exact
