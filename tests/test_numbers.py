@@ -209,3 +209,37 @@ def test_a_decimal_number_cell_is_written_as_the_target_writes_it(cell: str, sou
 def test_every_currency_form_passes_the_quick_test(written: str, code: str) -> None:
     """The substring test that skips most figures must let every currency form through."""
     assert [found for found, _ in currencies_in(f"It cost {written}.")] == [code]
+
+
+_CURRENCY_WORDS = ["$", "US$", "A$", "€", "₼", "₽", "£", "USD", "EUR", "AZN", "RUB", "GBP", "dollars", "Dollar",
+                   "доллар", "ДОЛЛАРОВ", "euro", "Euros", "евро", "Евро", "avro", "Yevro", "manat", "Manatdan",
+                   "манат", "roubles", "Rubles", "рублей", "rubl", "pound sterling", "Pounds sterling",
+                   "фунтов стерлингов", "funt sterlinqə", "5", "USDT", "eurozone", "manatee", "xEUR"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CURRENCY_WORDS) | st.text("ab .,-\n5", max_size=3), max_size=12))
+def test_the_currency_scan_finds_what_trying_every_alternative_finds(pieces: list[str]) -> None:
+    """The scan's first-character test and shared start-of-word test are shortcuts only: it
+    finds what the plain pattern (every alternative with its own tests, everywhere) finds."""
+    from pipeline.numbers import _CURRENCIES, _CURRENCY
+    plain = re.compile("|".join(
+        rf"(?P<{code}>(?<![^\W\d_])(?:{codes})(?![^\W\d_])|(?<![^\W\d_])(?i:{names})(?![^\W\d_]))"
+        for code, codes, names in _CURRENCIES))
+    text = " ".join(pieces)
+    assert [(m.lastgroup, m.span()) for m in _CURRENCY.finditer(text)] \
+        == [(m.lastgroup, m.span()) for m in plain.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["en", "ru", "az"]),
+       st.lists(st.sampled_from(["May", "may", "Mayın", "İyun", "iyunda", "Iyul", "мая", "Мая", "МАРТА", "в марте",
+                                 "Sept.", "Jan.", "January", "Maybe", "Martin", "aprelində", "avqustadək",
+                                 "27", "05", ".", " ", "x"]), max_size=10))
+def test_the_month_scan_finds_what_the_pattern_without_its_first_letter_test_finds(lang: str, pieces: list[str]) -> None:
+    from pipeline.numbers import _month_pattern
+    pattern = _month_pattern(lang)
+    assert pattern is not None
+    plain = re.compile(pattern.pattern.split("])", 1)[1], pattern.flags)  # without the (?=[…]) test
+    text = " ".join(pieces)
+    assert [(m.lastgroup, m.span()) for m in pattern.finditer(text)] == [(m.lastgroup, m.span()) for m in plain.finditer(text)]
