@@ -444,42 +444,36 @@ def check_numbers(entry: Entry) -> list[Finding]:
 
 def _currency_findings(entry: Entry) -> list[Finding]:
     """An amount given another currency (USD 360,000 → 360 000 евро): its figure is there."""
-    missing, extra = changed_currencies(entry.source, entry.translation)
-    if not missing:
-        return []
-    source = ", ".join(repr(word) for word in missing)
-    target = ", ".join(repr(word) for word in extra)
-    what, verb = ("currency", "is") if len(missing) == 1 else ("currencies", "are")
-    return [_finding("numbers", Severity.ERROR,
-                     f"the {what} {source} of the source {verb} {target} in the translation: "
-                     f"an amount changed currency; give it the source's {what}")]
+    return _replaced_findings(changed_currencies(entry.source, entry.translation),
+                              ("currency", "currencies"), "an amount changed currency")
 
 
 def _unit_findings(entry: Entry) -> list[Finding]:
     """A figure that counts something else (5 percent → в 5 раз, 2 percentage points → 2%):
     the figure is there, its meaning is not."""
-    missing, extra = changed_units(entry.source, entry.translation)
-    if not missing:
-        return []
-    source = ", ".join(repr(word) for word in missing)
-    target = ", ".join(repr(word) for word in extra)
-    what, verb = ("unit", "is") if len(missing) == 1 else ("units", "are")
-    return [_finding("numbers", Severity.ERROR,
-                     f"the {what} {source} of the source {verb} {target} in the translation: "
-                     f"a figure changed its meaning; give it the source's {what}")]
+    return _replaced_findings(changed_units(entry.source, entry.translation),
+                              ("unit", "units"), "a figure changed its meaning")
 
 
 def _month_findings(entry: Entry) -> list[Finding]:
     """A date's month replaced by another (May 27 → 27 марта): its figures are all there."""
-    missing, extra = changed_months(entry.source, entry.translation, entry.src_lang, entry.tgt_lang)
+    return _replaced_findings(changed_months(entry.source, entry.translation, entry.src_lang, entry.tgt_lang),
+                              ("month", "months"), "a date changed")
+
+
+def _replaced_findings(changed: tuple[list[str], list[str]], names: tuple[str, str],
+                       meaning: str) -> list[Finding]:
+    """One numbers error naming what the source has (``changed[0]``) and what the
+    translation has instead (``changed[1]``); none when nothing was replaced."""
+    missing, extra = changed
     if not missing:
         return []
     source = ", ".join(repr(word) for word in missing)
     target = ", ".join(repr(word) for word in extra)
-    what, verb = ("month", "is") if len(missing) == 1 else ("months", "are")
+    what, verb = (names[0], "is") if len(missing) == 1 else (names[1], "are")
     return [_finding("numbers", Severity.ERROR,
                      f"the {what} {source} of the source {verb} {target} in the translation: "
-                     f"a date changed; give it the source's {what}")]
+                     f"{meaning}; give it the source's {what}")]
 
 
 def _scale_message(source: Number, translated: Number) -> str:
