@@ -571,11 +571,6 @@ def _or_last(index: int | None) -> float:
     return float("inf") if index is None else index
 
 
-def number_values(text: str, lang: str) -> Counter[Decimal]:
-    """The multiset of (first-reading) values in ``text``; for order comparisons."""
-    return Counter(min(n.values) for n in numbers_in(text, lang) if n.values)
-
-
 @lru_cache(maxsize=_CACHE_SIZE)
 def _values(raw: str, lang: str, lenient_with: str | None) -> tuple[Decimal, ...]:
     """Every value ``raw`` can stand for (cached: the same figures recur, 2024, 100), in
