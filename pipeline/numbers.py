@@ -794,13 +794,26 @@ def changed_currencies(source: str, translation: str) -> tuple[list[str], list[s
 
 
 #: What a figure counts, where a translation may keep the figure and change its meaning:
-#: a share (5 percent), a multiple (5 times, в 5 раз, 5 dəfə) or a change in percentage
-#: points (2 п.п., 2 faiz bəndi). Points come first: they open with the word for percent.
+#: a share (5 percent), a multiple (5 times, в 5 раз, 5 dəfə), a change in percentage
+#: points (2 п.п., 2 faiz bəndi), a duration or an age (3 hours, 5-летний). Points come
+#: first: they open with the word for percent.
 _UNITS = (
     ("percentage points", r"percentage[ -]points?|p\.\s?p\.|pp|п\.\s?п\.|процентн\w*\s+пункт\w*"
                           r"|faiz\s+bənd\w*|faiz\s+punkt\w*"),
     ("percent", r"%|percent|per\s?cent|pct|процент\w*|faiz\w*"),
     ("times", r"times|-?fold|раза?|dəfə\w*"),
+    # Durations and ages (3 hours → 3 часа, 3 saat; a 5-year-old → 5-летний, 5 yaşlı). A
+    # calendar year (в 2024 году, 2024 il) is no duration: a year word after four figures
+    # from 1000 to 2999 is left out. Bare "min" is Azerbaijani thousands, not minutes.
+    ("years", r"(?<![12]\d{3})(?<![12]\d{3}[\s\u00a0\u202f])(?:-?years?(?:[ -]olds?)?|-?yrs?"
+              r"|год(?:а|у|ом|ов|ам)?|лет|-?летн\w*|il(?:lik\w*|dir|dür|də|dən|in|i)?|yaş\w*)"),
+    ("months", r"-?months?(?:[ -]olds?)?|месяц\w*|мес\.|-?месячн\w*|ay(?:lıq\w*|lar\w*|da|dan|a|ı|dır)?"),
+    ("weeks", r"-?weeks?(?:[ -]olds?)?|-?недел\w*|həftə\w*"),
+    ("days", r"-?days?(?:[ -]olds?)?|дн(?:я|ей|ям|ями|ях|и)|день|сут(?:ки|ок|кам|ках)|-?дневн\w*"
+             r"|-?суточн\w*|gün\w*"),
+    ("hours", r"-?hours?|hrs?|час(?:а|у|ом|ы)?|-?часов\w*|saat\w*"),
+    ("minutes", r"-?minutes?|mins?\.|минут\w*|мин\.|-?минутн\w*|dəqiqə\w*"),
+    ("seconds", r"-?seconds?|secs?\.|секунд\w*|сек\.|saniyə\w*"),
 )
 #: A unit right after a figure (5%, 5 percent, в 5 раз): the pattern starts with the
 #: figure's last digit, so the regex engine jumps from digit to digit.

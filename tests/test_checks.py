@@ -329,6 +329,58 @@ def test_a_figure_given_another_unit_is_a_numbers_error(source: str, output: str
     assert message in finding.message and finding.severity is Severity.ERROR
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt", "message"), [
+    ("The talks lasted 3 hours.", "Переговоры длились 3 дня.", "en", "ru",
+     "the unit 'hours' of the source is 'дня' in the translation"),
+    ("Переговоры длились 3 часа.", "The talks lasted 3 days.", "ru", "en",
+     "the unit 'часа' of the source is 'days' in the translation"),
+    ("The fight lasted 3 hours.", "Döyüş 3 gün davam edib.", "en", "az",
+     "the unit 'hours' of the source is 'gün' in the translation"),
+    ("The court sentenced him to 7 years in prison.", "Суд приговорил его к 7 месяцам лишения свободы.",
+     "en", "ru", "the unit 'years' of the source is 'месяцам' in the translation"),
+    ("Məhkəmə onu 7 il azadlıqdan məhrum edib.", "The court sentenced him to 7 months in prison.",
+     "az", "en", "the unit 'il' of the source is 'months' in the translation"),
+    ("5 yaşlı uşaq xilas edilib.", "Спасён 5-месячный ребёнок.", "az", "ru",
+     "the unit 'yaşlı' of the source is '-месячный' in the translation"),
+    ("A 5-year-old boy was rescued.", "Спасён 5-месячный мальчик.", "en", "ru",
+     "the unit '-year-old' of the source is '-месячный' in the translation"),
+    ("Его задержали на 30 суток.", "He was detained for 30 hours.", "ru", "en",
+     "the unit 'суток' of the source is 'hours' in the translation"),
+    ("The trial resumes in 2 weeks.", "Процесс возобновится через 2 месяца.", "en", "ru",
+     "the unit 'weeks' of the source is 'месяца' in the translation"),
+    ("He won in 2 hours 5 minutes.", "Он победил за 2 часа 5 секунд.", "en", "ru",
+     "the unit 'minutes' of the source is 'секунд' in the translation"),
+])
+def test_a_duration_or_age_given_another_unit_is_a_numbers_error(source: str, output: str, src: str,
+                                                                 tgt: str, message: str) -> None:
+    """Regression: a duration or an age whose unit a translator changed (3 hours → 3 дня,
+    a 5-year-old → 5-месячный, 7 il → 7 months) passed every check, its figure being the
+    same; hours, days, weeks, months, years (and ages), minutes and seconds are units now."""
+    (finding,) = [f for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert message in finding.message and finding.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("A 5-year-old boy was rescued.", "Спасён 5-летний мальчик.", "en", "ru"),
+    ("A 5-year-old boy was rescued.", "5 yaşlı oğlan xilas edilib.", "en", "az"),
+    ("5 yaşlı oğlan xilas edilib.", "Спасён 5-летний мальчик.", "az", "ru"),
+    ("The 17-year-old signed a 5-year contract.", "17-летний игрок подписал контракт на 5 лет.", "en", "ru"),
+    ("The 17-year-old signed a 5-year contract.", "17 yaşlı oyunçu 5 illik müqavilə imzalayıb.", "en", "az"),
+    ("The talks lasted 3 hours.", "Danışıqlar 3 saat çəkib.", "en", "az"),
+    ("Его задержали на 30 суток.", "He was detained for 30 days.", "ru", "en"),
+    ("He has been held since 2021, for over 3 years.", "Он под стражей с 2021 года, более 3 лет.", "en", "ru"),
+    ("Exports rose 5 percent.", "В 2024 году экспорт вырос на пять процентов.", "en", "ru"),
+    ("Bakı-Tbilisi qatarı 12 saat 30 dəqiqəyə çatır.", "The Baku-Tbilisi train takes 12 hours 30 minutes.",
+     "az", "en"),
+    ("The meeting lasted 2 hours and began at 10 am.", "Встреча длилась 2 часа и началась в 10 часов утра.",
+     "en", "ru"),
+])
+def test_the_same_duration_or_age_passes(source: str, output: str, src: str, tgt: str) -> None:
+    """A calendar year (в 2024 году, 2024 il) is no duration: only its figure is compared."""
+    findings = [f for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert not [f for f in findings if "unit" in f.message]
+
+
 @pytest.mark.parametrize(("source", "output", "tgt"), [
     ("Exports rose 5 percent.", "Экспорт вырос на 5 процентов.", "ru"),
     ("Exports rose 5 per cent.", "İxrac 5 faiz artıb.", "az"),
