@@ -700,12 +700,22 @@ def months_in(text: str, lang: str) -> list[tuple[int, str]]:
     write months in lower case, so a capitalised one counts only where a sentence starts
     (Mayın 27-də …): elsewhere it is a name (Марта, Martin). English months are capitalised
     (Theresa May is read as May; callers compare months only where one was replaced).
-    A date in figures names its month too (27.05.2024: May, written '27.05.2024')."""
+    A date in figures names its month too (27.05.2024: May, written '27.05.2024'); one
+    that reads either way round (05/06/2024) names none here."""
+    return [(number, word) for number, word, other in _dated_months(text, lang) if other is None]
+
+
+def _dated_months(text: str, lang: str) -> list[tuple[int, str, int | None]]:
+    """:func:`months_in` as (1–12, the word as written, None), and a slash date that reads
+    either way round (05/06/2024) as (its month read day first, the date, its month read
+    month first): 6 and 5."""
     if not _DIGIT.search(text):
         return []  # no figure, no date
     prose = blank_out(text)
-    found = [(date.start, date.month, prose[date.start:date.end])
-             for date in _figure_dates(prose) if date.month is not None]
+    found: list[tuple[int, int, str, int | None]] = [
+        (date.start, date.month or date.other_day or 0, prose[date.start:date.end],
+         None if date.month else int(prose[date.day[0]:date.day[1]]))
+        for date in _figure_dates(prose) if date.month is not None or date.other_day]
     pattern = _month_pattern(lang)
     for match in pattern.finditer(prose) if pattern is not None else ():
         word = match.group()
@@ -713,8 +723,8 @@ def months_in(text: str, lang: str) -> list[tuple[int, str]]:
         if _base(lang) != "en" and word[:1].isupper() and before and before[-1] not in ".!?…":
             continue
         number = int(next(name for name, value in match.groupdict().items() if value)[1:])
-        found.append((match.start(), number, word))
-    return [(number, word) for _, number, word in sorted(found)] if found else []
+        found.append((match.start(), number, word, None))
+    return [(number, word, other) for _, number, word, other in sorted(found)] if found else []
 
 
 def changed_months(source: str, translation: str, src_lang: str,
@@ -722,8 +732,21 @@ def changed_months(source: str, translation: str, src_lang: str,
     """The months of ``source`` the translation lacks and the months it names instead (as
     written), when both exist: a month replaced by another. A month left out alone is
     not reported, as a translation may write a date in figures (27.05.2024)."""
-    wanted = months_in(source, src_lang)  # most sources name no month: skip the translation
-    return _replaced(wanted, months_in(translation, tgt_lang)) if wanted else ([], [])
+    wanted = _dated_months(source, src_lang)  # most sources name no month: skip the translation
+    if not wanted:
+        return [], []
+    offered = _dated_months(translation, tgt_lang)
+    return _replaced(_read_against(wanted, offered), _read_against(offered, wanted))
+
+
+def _read_against(months: list[tuple[int, str, int | None]],
+                  others: list[tuple[int, str, int | None]]) -> list[tuple[object, str]]:
+    """``months`` as (month, word), a slash date that reads either way round (05/06/2024)
+    taking the month ``others`` name (June or May: either is a faithful rendering of an
+    ambiguous date), day first when they name neither, as Azerbaijani and Russian write it."""
+    named = {month for month, _, other in others if other is None}
+    return [(other if other is not None and other in named and month not in named else month, word)
+            for month, word, other in months]
 
 
 def _replaced(wanted: list[tuple[object, str]],

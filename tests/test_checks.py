@@ -306,6 +306,36 @@ def test_a_date_in_figures_changed_is_a_numbers_error(source: str, output: str, 
     assert any(message in m for m in findings), findings
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt", "message"), [
+    ("Up to 30 mm of rain is expected on 05/06/2024.", "5 марта 2024 года ожидается до 30 мм осадков.",
+     "en", "ru", "the month '05/06/2024' of the source is 'марта' in the translation"),
+    ("Встреча состоится 5 июня 2024 года.", "The meeting is on 05/03/2024.", "ru", "en",
+     "the month 'июня' of the source is '05/03/2024' in the translation"),
+])
+def test_a_slash_date_read_either_way_given_another_month_is_a_numbers_error(
+        source: str, output: str, src: str, tgt: str, message: str) -> None:
+    """Regression: a slash date whose day and month may be read either way round
+    (05/06/2024: 5 June or May 6) named no month, so a translation giving it March
+    passed; it now names June or May, whichever the other side names (day first if
+    neither, as Azerbaijani and Russian write it)."""
+    findings = [f.message for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert any(message in m for m in findings), findings
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("Up to 30 mm of rain is expected on 05/06/2024.", "5 июня 2024 года ожидается до 30 мм осадков.", "en", "ru"),
+    ("Up to 30 mm of rain is expected on 05/06/2024.", "6 мая 2024 года ожидается до 30 мм осадков.", "en", "ru"),
+    ("Up to 30 mm of rain is expected on 05/06/2024.", "2024-cü il iyunun 5-də 30 mm-dək yağıntı gözlənilir.",
+     "en", "az"),
+    ("Up to 30 mm of rain is expected on 05/06/2024.", "До 30 мм осадков ожидается 05/06/2024.", "en", "ru"),
+    ("Up to 30 mm of rain is expected on 05/06/2024.", "До 30 мм осадков ожидается 06.05.2024.", "en", "ru"),
+    ("Встреча состоится 5 июня 2024 года.", "The meeting is on 05/06/2024.", "ru", "en"),
+])
+def test_a_slash_date_read_either_way_passes_with_either_month(source: str, output: str, src: str,
+                                                              tgt: str) -> None:
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
 @pytest.mark.parametrize(("source", "output", "tgt", "message"), [
     ("Exports rose 5 percent.", "Экспорт вырос в 5 раз.", "ru",
      "the unit 'percent' of the source is 'раз' in the translation"),
