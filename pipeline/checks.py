@@ -30,8 +30,8 @@ from pipeline.lexicon import PATRONYMIC_WORDS, is_organisation_word, lexicon
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names)
-from pipeline.numbers import (Number, changed_currencies, changed_months, changed_units, numbers_in,
-                              unmatched_numbers)
+from pipeline.numbers import (Number, changed_currencies, changed_months, changed_signs, changed_units,
+                              numbers_in, unmatched_numbers)
 from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
                              find_quotations, quotes_nothing)
@@ -439,7 +439,8 @@ def check_numbers(entry: Entry) -> list[Finding]:
     if extra:
         findings.append(_finding("numbers", Severity.ERROR,
                                  f"number(s) not in the source: {', '.join(n.written for n in extra)}"))
-    return findings + _month_findings(entry) + _currency_findings(entry) + _unit_findings(entry)
+    return findings + _month_findings(entry) + _currency_findings(entry) + _unit_findings(entry) \
+        + _sign_findings(entry)
 
 
 def _currency_findings(entry: Entry) -> list[Finding]:
@@ -453,6 +454,13 @@ def _unit_findings(entry: Entry) -> list[Finding]:
     the figure is there, its meaning is not."""
     return _replaced_findings(changed_units(entry.source, entry.translation),
                               ("unit", "units"), "a figure changed its meaning")
+
+
+def _sign_findings(entry: Entry) -> list[Finding]:
+    """A fall given as a rise (-5% → вырос на 5%): the figure is there, its direction is not."""
+    changed = changed_signs(entry.source, entry.translation, entry.src_lang, entry.tgt_lang)
+    return _replaced_findings(changed, ("sign", "signs"), "a fall and a rise were swapped") \
+        if changed[0] else []
 
 
 def _month_findings(entry: Entry) -> list[Finding]:

@@ -857,3 +857,68 @@ def changed_units(source: str, translation: str) -> tuple[list[str], list[str]]:
     when both exist: a figure that counts something else (5 percent → в 5 раз)."""
     wanted = units_in(source)  # most sources have no unit: skip the translation
     return _replaced(wanted, units_in(translation)) if wanted else ([], [])
+
+
+#: A percentage written with a minus (-5%, −2.4 percent), after a space, a bracket or
+#: nothing, as :data:`_MINUS_BEFORE` reads a minus; and any percentage, signed or not.
+_PERCENT_WORD = r"[\s\u00a0]?(?:%|(?i:per\s?cent|процент\w*|faiz\w*))"
+_SIGNED_PERCENT = re.compile(r"(?<![^\s(\[/:])[-\u2212](\d+(?:[.,]\d+)?)" + _PERCENT_WORD)
+_ANY_PERCENT = re.compile(r"(?<![\w.,])([-\u2212+]?)(\d+(?:[.,]\d+)?)" + _PERCENT_WORD)
+#: Words that say a figure rose or fell, in the three languages ("up" is left out: up to 5%).
+_RISE = re.compile(r"(?<![^\W\d_])(?:rose|ris(?:es?|en|ing)|gr[eo]w[sn]?|growth|increas\w*|gain\w*|jump\w*"
+                   r"|climb\w*|surg\w*|soar\w*|higher|выр[оа]с\w*|рост\w*|прирост\w*|увелич\w*|повы[сш]\w*"
+                   r"|подорож\w*|подня\w*|art(?:ıb|dı|ır|ım\w*|araq|ma\w*|mış\w*|acaq\w*)|yüksəl\w*|çoxal\w*)"
+                   r"(?![^\W\d_])", re.IGNORECASE)
+_FALL = re.compile(r"(?<![^\W\d_])(?:f[ae]ll\w*|drop\w*|declin\w*|decreas\w*|los[st]\w*|down|lower|shr[ia]nk\w*"
+                   r"|contract\w*|slump\w*|plung\w*|cut|сни[зж]\w*|упа[лд]\w*|паден\w*|сократ\w*|сокращ\w*"
+                   r"|уменьш\w*|подешев\w*|спад\w*|опусти\w*|минус|azal\w*|düş\w*|enib|ucuzlaş\w*|geriləm\w*"
+                   r"|mənfi)(?![^\W\d_])", re.IGNORECASE)
+#: Where a clause ends: a comma, semicolon or full stop before a space (not 2,4), or a colon.
+_CLAUSE_END = re.compile(r"[,;.!?:](?=\s)|[;!?]")
+
+
+def changed_signs(source: str, translation: str, src_lang: str,
+                  tgt_lang: str) -> tuple[list[str], list[str]]:
+    """A percentage with a minus on one side (-5%) said to rise on the other (вырос на 5%,
+    +5%): the source's words (the signed figure or the rise, as written) and the
+    translation's. -5% may be written as a fall of 5% (снизился на 5%), so its figure
+    matches any 5%; only the words around it tell a fall from a rise."""
+    missing: list[str] = []
+    extra: list[str] = []
+    # Most segments have no minus at all: a substring test costs no call, the pattern one.
+    if ("-" in source or "\u2212" in source) and _SIGNED_PERCENT.search(source):
+        for match in _SIGNED_PERCENT.finditer(blank_out(source)):
+            rise = _rise_at(translation, tgt_lang, _values(match.group(1), src_lang, None))
+            if rise:
+                missing.append(match.group())
+                extra.append(rise)
+    if ("-" in translation or "\u2212" in translation) and _SIGNED_PERCENT.search(translation):
+        for match in _SIGNED_PERCENT.finditer(blank_out(translation)):
+            rise = _rise_at(source, src_lang, _values(match.group(1), tgt_lang, src_lang))
+            if rise:
+                missing.append(rise)
+                extra.append(match.group())
+    return missing, extra
+
+
+def _rise_at(text: str, lang: str, values: tuple[Decimal, ...]) -> str:
+    """The rise said of a percentage of ``text`` that has one of ``values``: its plus sign
+    (+5%) or the word for a rise in its clause (rose 5%, 5% artıb); '' when there is none,
+    or when one such percentage has a minus or a word for a fall in its clause (exports
+    fell 5%, imports rose 5%: the fall is there)."""
+    prose = blank_out(text)
+    rise = ""
+    for match in _ANY_PERCENT.finditer(prose):
+        if not set(values) & set(_values(match.group(2), lang, None)):
+            continue
+        if match.group(1) in ("-", "\u2212"):
+            return ""
+        starts = [end.end() for end in _CLAUSE_END.finditer(prose, 0, match.start())]
+        following = _CLAUSE_END.search(prose, match.end())
+        clause = prose[starts[-1] if starts else 0:following.start() if following else len(prose)]
+        if _FALL.search(clause):
+            return ""
+        if not rise:
+            word = _RISE.search(clause)
+            rise = match.group() if match.group(1) == "+" else word.group() if word else ""
+    return rise

@@ -461,6 +461,44 @@ def test_the_same_sign_passes(source: str, output: str, src: str, tgt: str) -> N
     assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt", "message"), [
+    ("Industrial output changed by -2.4% in the first quarter.",
+     "Промышленное производство выросло на 2,4% в первом квартале.", "en", "ru",
+     "the sign '-2.4%' of the source is 'выросло' in the translation"),
+    ("Industrial output changed by -2.4% in the first quarter.", "Birinci rübdə sənaye istehsalı 2,4% artıb.",
+     "en", "az", "the sign '-2.4%' of the source is 'artıb' in the translation"),
+    ("Товарооборот изменился на −7% за год.", "Trade turnover rose 7% over the year.", "ru", "en",
+     "the sign '−7%' of the source is 'rose' in the translation"),
+    ("Exports rose 5 percent, imports 3 percent.", "Экспорт: -5%, импорт: +3%.", "en", "ru",
+     "the sign 'rose' of the source is '-5%' in the translation"),
+    ("Exports changed by -3% in May.", "В мае экспорт изменился на +3%.", "en", "ru",
+     "the sign '-3%' of the source is '+3%' in the translation"),
+])
+def test_a_fall_in_percent_given_as_a_rise_is_a_numbers_error(source: str, output: str, src: str,
+                                                              tgt: str, message: str) -> None:
+    """Regression: -5% may be written as a fall of 5% (снизился на 5%), so -5% matched any
+    5%, and a translation saying it rose (вырос на 5%) passed; a percentage with a minus on
+    one side, said with a word for a rise (and none for a fall) on the other, is now a
+    numbers error."""
+    findings = [f.message for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert any(message in m for m in findings), findings
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("Exports changed by -5% last year.", "В прошлом году экспорт снизился на 5%.", "en", "ru"),
+    ("Exports changed by -5% last year.", "Keçən il ixrac 5% azalıb.", "en", "az"),
+    ("Exports changed by -5% last year.", "В прошлом году экспорт изменился на -5%.", "en", "ru"),
+    ("Exports changed by -5%, imports rose 3%.", "Экспорт сократился на 5%, а импорт вырос на 3%.", "en", "ru"),
+    ("Imports rose 3%, exports -5%.", "Импорт вырос на 3%, экспорт упал на 5%.", "en", "ru"),
+    ("Exports changed by -5%, imports by +5%.", "Экспорт снизился на 5%, а импорт вырос на 5%.", "en", "ru"),
+    ("Imports rose 5%, exports -5%.", "Импорт вырос на 5%, экспорт упал на 5%.", "en", "ru"),
+    ("Товарооборот изменился на -7% за год.", "Trade turnover fell 7% over the year.", "ru", "en"),
+    ("Exports rose 5 percent.", "Экспорт вырос на 5%.", "en", "ru"),
+])
+def test_a_fall_in_percent_said_as_a_fall_passes(source: str, output: str, src: str, tgt: str) -> None:
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
 @pytest.mark.parametrize(("source", "output", "src", "tgt"), [
     ("It is the challenge of the 21st century.", "Это вызов XXI века.", "en", "ru"),
     ("It is the challenge of the 21st century.", "Bu, XXI əsrin çağırışıdır.", "en", "az"),
