@@ -498,14 +498,50 @@ _ONE_AND_A_HALF = {"en": "one[\\s\\u00a0]+and[\\s\\u00a0]+a[\\s\\u00a0]+half",
                    "ru": "полтор[аы]|полутора", "az": "bir[\\s\\u00a0]+yarım"}
 
 
+#: Thirteen to nineteen, cardinal and ordinal (Azerbaijani writes them as ten and a unit).
+_TEEN_WORDS = {
+    "en": tuple(f"{stem}teen(?:th)?" for stem in ("thir", "four", "fif", "six", "seven", "eigh", "nine")),
+    "ru": tuple(f"{stem}надцат\\w*" for stem in ("три", "четыр", "пят", "шест", "сем", "восем", "девят")),
+    "az": tuple(f"on[\\s\\u00a0]+{unit}\\w*" for unit in ("üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz")),
+}
+#: Twenty to ninety, cardinal and ordinal, in their cases; a unit may follow (twenty-seven,
+#: двадцать семь, двадцать седьмой, iyirmi yeddi).
+_TENS_WORDS = {
+    "en": tuple(f"{stem}(?:y|ieth)" for stem in ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight",
+                                                  "ninet")),
+    "ru": ("двадцат\\w*", "тридцат\\w*", "сорок\\w*", "пят(?:ьдесят|идесят\\w*)", "шест(?:ьдесят|идесят\\w*)",
+           "сем(?:ьдесят|идесят\\w*)", "восемьдесят|восьмидесят\\w*", "девяност\\w*"),
+    "az": ("iyirmi\\w*", "otuz\\w*", "qırx\\w*", "əlli\\w*", "altmış\\w*", "yetmiş\\w*", "səksən\\w*",
+           "doxsan\\w*"),
+}
+
+
 @lru_cache(maxsize=8)
 def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
+    """Number words of ``lang``: group ``half``, ``n<value>`` (one to nineteen), or a ten
+    ``t<value>`` and its unit ``c<value>`` (twenty-seven: t20 and c7), the teens and tens
+    first, as Azerbaijani thirteen opens with ten and English seventy with seven."""
     words = _NUMBER_WORDS.get(_base(lang))
     if words is None:
         return None
+    tens = "|".join(f"(?P<t{value}>{word})" for value, word in zip(range(20, 100, 10), _TENS_WORDS[_base(lang)]))
+    units = "|".join(f"(?P<c{value}>{word})" for value, word in enumerate(words[:9], 1))
     groups = "|".join([f"(?P<half>{_ONE_AND_A_HALF[_base(lang)]})",
+                       *(f"(?P<n{value}>{word})" for value, word in enumerate(_TEEN_WORDS[_base(lang)], 13)),
+                       f"(?:{tens})(?:[\\s\\u00a0-]+(?:{units}))?",
                        *(f"(?P<n{value}>{word})" for value, word in enumerate(words, 1))])
     return re.compile(rf"(?<![^\W\d_])(?:{groups})(?![^\W\d_])", re.IGNORECASE)
+
+
+def _word_value(match: re.Match[str]) -> Decimal:
+    """The value of a match of :func:`_number_word_pattern`."""
+    group = match.lastgroup or "n0"
+    if group == "half":
+        return Decimal("1.5")
+    if group[0] == "c":  # a ten's unit: add the ten
+        ten = next(name for name, value in match.groupdict().items() if value and name[0] == "t")
+        return Decimal(int(ten[1:]) + int(group[1:]))
+    return Decimal(int(group[1:]))
 
 
 def _not_in_words(numbers: list[Number], text: str, lang: str) -> list[Number]:
@@ -517,8 +553,7 @@ def _not_in_words(numbers: list[Number], text: str, lang: str) -> list[Number]:
     prose = blank_out(text)
     words: Counter[Decimal] = Counter()
     for match in pattern.finditer(prose):
-        group = match.lastgroup or "n0"
-        value = Decimal("1.5") if group == "half" else Decimal(int(group[1:]))
+        value = _word_value(match)
         words[_normal(value * _scale_after(prose, match.start(), match.end(), lang)[1])] += 1
     left = []
     for number in numbers:

@@ -581,6 +581,38 @@ def test_a_figure_against_another_number_word_is_a_numbers_error(
 
 
 @pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("Twenty-seven athletes will compete.", "Выступят 27 спортсменов.", "en", "ru"),
+    ("Twenty-seven athletes will compete.", "27 idmançı yarışacaq.", "en", "az"),
+    ("27 athletes will compete.", "Выступят двадцать семь спортсменов.", "en", "ru"),
+    ("Выступят двадцать семь спортсменов.", "27 athletes will compete.", "ru", "en"),
+    ("İyirmi yeddi idmançı yarışacaq.", "Выступят 27 спортсменов.", "az", "ru"),
+    ("27 idmançı yarışacaq.", "Twenty-seven athletes will compete.", "az", "en"),
+    ("On üç nəfər yaralanıb.", "13 people were injured.", "az", "en"),
+    ("Fifteen people were injured.", "Пострадали 15 человек.", "en", "ru"),
+    ("It was the 21st session.", "Это была двадцать первая сессия.", "en", "ru"),
+    ("Forty million people voted.", "Проголосовали 40 млн человек.", "en", "ru"),
+    ("Ninety-nine votes were cast.", "Подано девяносто девять голосов, 99.", "en", "ru"),
+])
+def test_a_compound_number_in_words_is_its_number(source: str, output: str, src: str,
+                                                  tgt: str) -> None:
+    """Regression: only one to twelve were read in words, so 'Twenty-seven' (двадцать семь,
+    iyirmi yeddi) against 27 was reported as 27 added or missing; the tens, the teens and
+    a ten with its unit are read now, up to ninety-nine."""
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("Twenty-seven athletes will compete.", "Выступят 29 спортсменов.", "en", "ru"),
+    ("27 athletes will compete.", "Выступят двадцать восемь спортсменов.", "en", "ru"),
+    ("İyirmi yeddi idmançı yarışacaq.", "Выступят 20 спортсменов.", "az", "ru"),
+    ("27 athletes will compete.", "Выступят двадцать спортсменов.", "en", "ru"),
+])
+def test_a_compound_number_in_words_against_another_figure_is_a_numbers_error(
+        source: str, output: str, src: str, tgt: str) -> None:
+    assert "numbers" in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
     ("Голосование пройдёт в 17.30.", "The vote is at 5:30 p.m.", "ru", "en"),
     ("Голосование пройдёт в 17.30.", "Səsvermə saat 17:30-da keçiriləcək.", "ru", "az"),
     ("The vote is at 5:30 p.m.", "Голосование пройдёт в 17.30.", "en", "ru"),
