@@ -439,6 +439,8 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
     if missing and extra:
         missing, extra = _split_times(missing, extra)
         extra, missing = _split_times(extra, missing)
+        missing, extra = _join_scales(missing, extra)
+        extra, missing = _join_scales(extra, missing)
     if missing:
         missing = _not_in_words(missing, translation, tgt_lang)
     if extra:
@@ -466,6 +468,36 @@ def _split_times(ones: list[Number], twos: list[Number]) -> tuple[list[Number], 
         else:
             kept.append(number)
     return kept, left
+
+
+def _join_scales(ones: list[Number], twos: list[Number]) -> tuple[list[Number], list[Number]]:
+    """``ones`` and ``twos`` less a figure ``ones`` writes as two scales one after the
+    other (10 milyon 100 min, 3 млрд 200 млн) and ``twos`` as their sum (10.1 million)."""
+    left = list(twos)
+    kept = []
+    index = 0
+    while index < len(ones):
+        number = ones[index]
+        total = _sum_of_scales(number, ones[index + 1]) if index + 1 < len(ones) else frozenset()
+        match = next((other for other in left if other.values & total), None) if total else None
+        if match:
+            left.remove(match)
+            index += 2
+        else:
+            kept.append(number)
+            index += 1
+    return kept, left
+
+
+def _sum_of_scales(first: Number, second: Number) -> frozenset[Decimal]:
+    """The values of ``first`` and ``second`` added, when ``second`` follows ``first``'s
+    scale word right away with a smaller scale of its own (10 milyon 100 min); else none."""
+    big = _scale_factor(first.scale_word.lower().rstrip("."))
+    small = _scale_factor(second.scale_word.lower().rstrip("."))
+    if big is None or small is None or small >= big \
+            or second.start - first.end > len(first.scale_word) + 2:
+        return frozenset()
+    return frozenset(_normal(a + b) for a in first.values for b in second.values)
 
 
 #: Small numbers written in words, cardinal and ordinal, in their cases and with their

@@ -243,3 +243,28 @@ def test_the_month_scan_finds_what_the_pattern_without_its_first_letter_test_fin
     plain = re.compile(pattern.pattern.split("])", 1)[1], pattern.flags)  # without the (?=[…]) test
     text = " ".join(pieces)
     assert [(m.lastgroup, m.span()) for m in pattern.finditer(text)] == [(m.lastgroup, m.span()) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("Layihəyə 10 milyon 100 min manat ayrılıb.", "На проект выделено 10,1 млн манатов.", "az", "ru"),
+    ("Layihəyə 10 milyon 100 min manat ayrılıb.", "The project was allotted 10.1 million manat.", "az", "en"),
+    ("Бюджет проекта — 3 млрд 200 млн рублей.", "The project budget is 3.2 billion roubles.", "ru", "en"),
+    ("The project budget is 3.2 billion roubles.", "Бюджет проекта — 3 млрд 200 млн рублей.", "en", "ru"),
+    ("Ущерб — 1 млн 250 тыс. манатов.", "Ziyan 1,25 milyon manatdır.", "ru", "az"),
+])
+def test_a_figure_written_as_two_scales_is_their_sum(source: str, translation: str, src: str,
+                                                     tgt: str) -> None:
+    """Regression: Azerbaijani and Russian write 10.1 million as '10 milyon 100 min' or
+    '10 млн 100 тыс.'; the two figures were reported missing and 10,1 млн added. A figure
+    with a scale word followed right away by a smaller one is now also read as their sum."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+
+
+def test_a_figure_written_as_two_scales_changed_is_reported() -> None:
+    missing, extra = unmatched_numbers("Layihəyə 10 milyon 100 min manat ayrılıb.",
+                                       "The project was allotted 10.2 million manat.", "az", "en")
+    assert [n.written for n in missing] == ["10 milyon", "100 min"]
+    assert [n.written for n in extra] == ["10.2 million"]
+    missing, extra = unmatched_numbers("It cost 10 million, then 100 thousand more.",
+                                       "Это стоило 10,1 млн.", "en", "ru")
+    assert [n.written for n in missing] == ["10 million", "100 thousand"]
