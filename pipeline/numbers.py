@@ -160,10 +160,15 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
     numbers = []
     clock = _twelve_hour_clock(prose)
     dates = _figure_dates(prose)
+    phones = _phone_numbers(prose) if "+" in prose else ()
     below_zero = "zero" in prose or "нуля" in prose or "мороза" in prose
     for match in _NUMBER.finditer(prose):
         raw = match.group()
         start, end = figure = match.span()
+        if phones and (phone := _phone_at(phones, start)) is not None:
+            if phone.start + 1 == start:  # the rest of its figures are its digits
+                numbers.append(phone)
+            continue
         if dates and (date := _date_at(dates, start)) is not None:
             if date.start == start:  # the date's other figures add nothing
                 numbers += _date_numbers(prose, date)
@@ -199,6 +204,28 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
     if _ROMAN_CENTURY_HINT.search(prose):
         numbers = sorted(numbers + _roman_centuries(prose), key=lambda number: number.start)
     return tuple(numbers)
+
+
+#: A phone number: a plus, a country code and groups of digits, split by spaces, dots,
+#: hyphens or an area code in brackets (+994 12 345 67 89, +994 (12) 345-67-89, +7 495 1234567).
+_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:(?:[ \u00a0.\-]|[ \u00a0]?\(|(?<=\)))\d{1,7}\)?)+")
+
+
+def _phone_numbers(prose: str) -> tuple[Number, ...]:
+    """The phone numbers of ``prose``, each one number (from its plus), its digits (8 to 15,
+    as international numbers have), however a language groups them."""
+    found = []
+    for match in _PHONE.finditer(prose):
+        digits = re.sub(r"\D", "", match.group())
+        if 8 <= len(digits) <= 15:
+            value = frozenset({Decimal(digits)})
+            found.append(Number(match.group(), match.start(), match.end(), value, "", value))
+    return tuple(found)
+
+
+def _phone_at(phones: tuple[Number, ...], start: int) -> Number | None:
+    """The phone number whose figures ``start`` falls in, if any."""
+    return next((phone for phone in phones if phone.start < start < phone.end), None)
 
 
 _PART = re.compile(r"\d+")

@@ -268,3 +268,25 @@ def test_a_figure_written_as_two_scales_changed_is_reported() -> None:
     missing, extra = unmatched_numbers("It cost 10 million, then 100 thousand more.",
                                        "Это стоило 10,1 млн.", "en", "ru")
     assert [n.written for n in missing] == ["10 million", "100 thousand"]
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("For details call +994 12 345 67 89.", "Подробности по телефону +994 (12) 345-67-89.", "en", "ru"),
+    ("Горячая линия: +7 (495) 123-45-67.", "Hotline: +7 495 123 45 67.", "ru", "en"),
+    ("Zəng edin: +994 (12) 345-67-89, 2024.", "Call +994123456789, 2024.", "az", "en"),
+    ("Call +994 (12)345-67-89 or 1,200 more.", "Звоните +994 12 345 67 89 или ещё 1 200.", "en", "ru"),
+])
+def test_a_phone_number_regrouped_is_the_same_number(source: str, translation: str, src: str,
+                                                     tgt: str) -> None:
+    """Regression: a phone number grouped otherwise in the translation (+994 12 345 67 89 →
+    +994 (12) 345-67-89) was read as other numbers (12 345 against 12 and 345); a number
+    after a plus of 8 to 15 digits is now one number, its digits."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+
+
+def test_a_phone_number_changed_is_reported() -> None:
+    missing, extra = unmatched_numbers("For details call +994 12 345 67 89.",
+                                       "Подробности по телефону +994 (12) 345-67-98.", "en", "ru")
+    assert [n.raw for n in missing] == ["+994 12 345 67 89"]
+    assert [n.raw for n in extra] == ["+994 (12) 345-67-98"]
+    assert unmatched_numbers("Prices rose +5 10 times.", "Цены выросли +5 10 раз.", "en", "ru") == ([], [])
