@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import errno
+import gc
 import importlib
 import json
 import os
@@ -184,7 +185,25 @@ def cli(ctx: click.Context, project: Path) -> None:
         ctx.color = False  # https://no-color.org: the commands' contexts inherit it
 
 
+#: Allocations between two young-generation collections (CPython's default is 700).
+GC_THRESHOLD = 50_000
+
+
+def collect_garbage_less_often() -> None:
+    """Let the cyclic garbage collector run far less often than CPython's default.
+
+    A sync allocates millions of short-lived, acyclic objects (parsed entries, findings,
+    regex matches); at the default threshold the collector ran ~1,100 times on a
+    500-article project and took 12–20 % of the CPU time, more at 2,000 articles, where
+    each full collection scans the caches of the checks. At 50,000 it runs a few times
+    and costs under 2 %; peak memory is unchanged (measured in bench/RESULTS.md). mypy
+    does the same for the same reason. Forked workers inherit the setting.
+    """
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
 def main() -> None:
+    collect_garbage_less_often()
     cli(prog_name="pipeline")
 
 

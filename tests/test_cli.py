@@ -792,3 +792,14 @@ def test_sync_s_count_of_waiting_entries_does_not_contradict_its_held_back_lines
     assert "awaiting review:" not in text
     assert "to translate/review: az 7, en 2, ru 5" in text
     assert "held back news/port (ru): 5 untranslated" in text
+
+
+def test_the_command_runs_the_garbage_collector_less_often_than_python_does() -> None:
+    """A sync allocates millions of acyclic objects: at CPython's default threshold (700)
+    the collector took 12–20 % of a run's CPU (bench/RESULTS.md)."""
+    script = ("import gc, sys\nfrom pipeline.cli import main\nsys.argv = ['pipeline', '--help']\n"
+              "default = gc.get_threshold()[0]\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+              "print(default, gc.get_threshold()[0])")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True)
+    default, threshold = map(int, done.stdout.split()[-2:])
+    assert default == 700 and threshold >= 50 * default
