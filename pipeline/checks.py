@@ -718,14 +718,27 @@ class CatalogueCheck:
     dismissed: tuple[tuple[str, int, str], ...] = ()
 
 
+#: What :func:`check_entry` found for one translated segment in its article's context:
+#: (source, translation, languages, speakers, resolved speakers, house-style marks).
+EntryKey = tuple[str, str, str, str, tuple[str, ...], tuple[tuple[str, str], ...], Delimiters | None]
+#: Findings remembered per :data:`EntryKey`, across the catalogues one checker reads.
+EntryMemo = dict[EntryKey, list[Finding]]
+#: How many segments an :data:`EntryMemo` remembers before it starts again.
+MEMO_SIZE = 20_000
+
+
 def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogue,
                     glossary: Glossary | None = None,
-                    marks: Mapping[str, Delimiters] | None = None) -> CatalogueCheck:
+                    marks: Mapping[str, Delimiters] | None = None,
+                    memo: EntryMemo | None = None) -> CatalogueCheck:
     """Entry checks on every translated entry (fuzzy or not) of one catalogue, with path,
     line, language and msgid filled, its quotations for :func:`check_divergence` and its
     spellings of unglossaried names for :func:`pipeline.names.name_drift`.
 
-    The catalogue's active entries are read in order as the article's segments.
+    The catalogue's active entries are read in order as the article's segments. ``memo``
+    (kept by the caller across catalogues checked with the same glossary) answers a
+    segment already checked with the same translation in the same context: a newsroom's
+    boilerplate (bylines, disclaimers, calls to subscribe) is in every article.
     """
     findings: list[Finding] = []
     dismissed: list[tuple[str, int, str]] = []
@@ -738,9 +751,17 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
         ignored = message.dismissed_checks if message.flags or message.comments else frozenset()
         dismissed += [(path, message.lineno, check) for check in sorted(ignored)]
         for translation in message.translations:
-            found = check_entry(message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
-                                speakers=speakers[index], marks=target_marks,
-                                resolved=resolutions[index])
+            key = (message.msgid, translation, src_lang, tgt_lang, speakers[index], resolutions[index],
+                   target_marks)
+            found = memo.get(key) if memo is not None else None
+            if found is None:
+                found = check_entry(message.msgid, translation, src_lang, tgt_lang, glossary=glossary,
+                                    speakers=speakers[index], marks=target_marks,
+                                    resolved=resolutions[index])
+                if memo is not None:
+                    if len(memo) >= MEMO_SIZE:
+                        memo.clear()
+                    memo[key] = found
             if not found:
                 continue  # most entries: nothing to place
             where = dict(path=path, line=message.lineno, lang=tgt_lang, msgid=message.msgid,
@@ -803,7 +824,8 @@ def check_catalogues(items: Iterable[CatalogueItem], glossary: Glossary | None =
 
     ``items`` are ``(path, source_lang, target_lang, catalogue)``.
     """
-    return corpus_findings((check_catalogue(*item, glossary, marks) for item in items), glossary)
+    memo: EntryMemo = {}
+    return corpus_findings((check_catalogue(*item, glossary, marks, memo) for item in items), glossary)
 
 
 @dataclass(frozen=True)
@@ -815,9 +837,12 @@ class CatalogueChecker:
 
     glossary: Glossary | None = None
     marks: Mapping[str, Delimiters] = field(default_factory=dict)  # house styles by language
+    #: Each process's findings by segment (see :func:`check_catalogue`); a forked worker
+    #: fills its own copy.
+    memo: EntryMemo = field(default_factory=dict, compare=False, repr=False)
 
     def per_catalogue(self, item: CatalogueItem) -> CatalogueCheck:
-        return check_catalogue(*item, self.glossary, self.marks)
+        return check_catalogue(*item, self.glossary, self.marks, self.memo)
 
     def corpus(self, parts: Iterable[CatalogueCheck]) -> list[Finding]:
         return corpus_findings(parts, self.glossary)

@@ -1752,3 +1752,41 @@ def test_a_given_name_the_glossary_knows_is_part_of_the_speaker() -> None:
     source = "Nurse Aynur Aliyeva said: “The ward is full.”"
     assert not check_entry(source, "Медсестра Айнур Алиева сказала: «Палата переполнена».",
                            "en", "ru", glossary=glossary, speakers=("Aynur Aliyeva",))
+
+
+def test_a_checker_checks_boilerplate_once_and_places_each_finding_in_its_own_catalogue(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same byline in every article is checked once per context; each catalogue still
+    gets its own finding, at its own line."""
+    import pipeline.checks as checks
+
+    calls = Counter[str]()
+    real = checks.check_entry
+
+    def counting(source: str, *args: object, **kwargs: object) -> list:
+        calls[source] += 1
+        return real(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checks, "check_entry", counting)
+    byline = "Reporting by 12 correspondents."
+    checker = CatalogueChecker()
+    parts = [checker.per_catalogue((f"ru/{name}.po", "en", "ru", catalogue_of([
+        (f"Story {name}.", f"История {name}.", 3, False),
+        (byline, "Репортаж 13 корреспондентов.", line, False)])))
+        for name, line in (("a", 7), ("b", 9), ("c", 11))]
+    assert calls[byline] == 1
+    assert [(f.path, f.line, f.message) for part in parts for f in part.findings if f.check == "numbers"] == [
+        (path, line, message) for path, line in (("ru/a.po", 7), ("ru/b.po", 9), ("ru/c.po", 11))
+        for message in ("number(s) missing from the translation: 12", "number(s) not in the source: 13")]
+
+
+def test_the_same_segment_in_another_context_is_checked_again() -> None:
+    """A surname alone is resolved by its article: the memo keys on the speakers too."""
+    memo: dict = {}
+    said = "“We will build it,” Karimov said."
+    first = catalogue_of([("Minister Samir Karimov spoke in Baku.", "Министр Самир Каримов выступил в Баку.", 3, False),
+                          (said, "«Мы построим его», — сказал Каримов.", 5, False)])
+    second = catalogue_of([(said, "«Мы построим его», — сказал Каримов.", 3, False)])
+    check_catalogue("ru/a.po", "en", "ru", first, memo=memo)
+    check_catalogue("ru/b.po", "en", "ru", second, memo=memo)
+    assert len([key for key in memo if key[0] == said]) == 2
