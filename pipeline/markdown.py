@@ -55,7 +55,15 @@ _ALERT_MARKER = re.compile(r"\[![A-Za-z]+\][+-]?(?:[ \t]+|$)")
 _DEFINITION_MARKER = re.compile(r":[ \t]+(?=\S)")
 #: A fenced div's opening or closing line (Pandoc, Quarto): three colons or more, then
 #: at most a class name or an attribute list, and optionally colons again.
-_DIV_FENCE = re.compile(r":{3,}[ \t]*(?:(?:[A-Za-z][\w-]*|" + ATTRIBUTE_LIST.pattern + r")[ \t]*(?::{3,}[ \t]*)?)?")
+_DIV_FENCE = re.compile(r":{3,}[ \t]*(?:(?:[A-Za-z][\w-]*|\{[A-Za-z][\w-]*\}|" + ATTRIBUTE_LIST.pattern
+                        + r")[ \t]*(?::{3,}[ \t]*)?)?")
+#: A fenced div's opening line with a title after its type: Docusaurus' ``:::note Road closed``
+#: and ``:::note[Road closed]``, MyST's ``:::{note} Road closed``. The colons and the type are
+#: the generator's, the title is text.
+_DIV_TITLE = re.compile(r":{3,}(?:[A-Za-z][\w-]*|\{[A-Za-z][\w-]*\})"
+                        r"(?:\[(?P<bracketed>[^\[\]\n]+)\]|[ \t]+(?P<title>\S.*?))[ \t]*$")
+#: The ``title="…"`` of a fenced div's attribute list (Quarto's callouts): a caption readers see.
+_DIV_TITLE_ATTRIBUTE = re.compile(r"(?<=[{ \t])title=\"(?P<title>[^\"\n]*)\"")
 #: An abbreviation definition (kramdown, PHP Markdown Extra, Python-Markdown): ``*[HTML]: ``
 #: before the expansion.
 #: An admonition's first line (Python-Markdown in MkDocs: ``!!! note "Title"``; pymdownx's
@@ -1142,10 +1150,14 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
         return
     head, pieces, tail = _split_template_lines(texts, pieces)
     yield from _template_arguments(texts, head)
+    for piece in _div_title_attributes(texts, pieces):
+        yield from _text_block(texts, [piece], kind, "title-dq")
     pieces = _without_attribute_lines(texts, pieces)
     title, pieces = _admonition_title(texts, pieces)
     if title is not None:
-        yield from _text_block(texts, [title], kind, "plain-line")
+        # ``:::note[Title]``: a bracket in the translation would end the title early
+        bracketed = texts[title.line][title.start - 1:title.start] == "["
+        yield from _text_block(texts, [title], kind, "alt" if bracketed else "plain-line")
     expansions = _abbreviations(texts, pieces)
     if expansions:
         for piece in expansions:
@@ -1201,12 +1213,28 @@ def _admonition_title(texts: list[str], pieces: list[Piece]) -> tuple[Piece | No
     if not pieces:
         return None, pieces
     first = pieces[0]
-    header = _ADMONITION.match(texts[first.line], first.start, first.end)
+    header = (_ADMONITION.match(texts[first.line], first.start, first.end)
+              or _DIV_TITLE.match(texts[first.line], first.start, first.end))
     if header is None:
         return None, pieces
-    start, end = header.span("title")
-    title = Piece(first.line, start, end) if header.group("title") else None
+    group = "bracketed" if header.groupdict().get("bracketed") else "title"
+    start, end = header.span(group)
+    title = Piece(first.line, start, end) if header.group(group) else None
     return title, pieces[1:]
+
+
+def _div_title_attributes(texts: list[str], pieces: list[Piece]) -> list[Piece]:
+    """The ``title="…"`` values of the fenced-div lines that open ``pieces`` (Quarto's
+    ``::: {.callout-note title="Road closed"}``): the callout's heading, which readers see,
+    while the rest of the line stays as written (see :func:`_without_attribute_lines`)."""
+    found = []
+    for piece in pieces:
+        line = texts[piece.line][piece.start:piece.end]
+        if _DIV_FENCE.fullmatch(line) is None:
+            break
+        found += [Piece(piece.line, piece.start + m.start("title"), piece.start + m.end("title"))
+                  for m in _DIV_TITLE_ATTRIBUTE.finditer(line) if _HAS_LETTER.search(m.group("title"))]
+    return found
 
 
 def _abbreviations(texts: list[str], pieces: list[Piece]) -> list[Piece]:

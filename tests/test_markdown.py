@@ -1432,7 +1432,7 @@ def test_kramdowns_closing_extension_tag_inside_an_html_block_is_no_entry() -> N
 @pytest.mark.parametrize("text, msgids", [
     ("::: note\nThe port is closed.\n:::\n", ["The port is closed."]),
     ("::: {.callout-warning title=\"Road\"}\nTake the ring road.\n\nSecond one.\n:::\n",
-     ["Take the ring road.", "Second one."]),
+     ["Road", "Take the ring road.", "Second one."]),
     (":::: {#outer}\n::: inner\nNested text.\n:::\n::::\n", ["Nested text."]),
     ("::: note :::\nClosed.\n::::::::::\n", ["Closed."]),
     (":::\n", []),
@@ -1448,6 +1448,32 @@ def test_pandoc_fenced_div_lines_stay_outside_the_paragraph(text: str, msgids: l
     for msgid in msgids:
         out = out.replace(msgid, msgid.upper())
     assert localise(art, upper) == out
+
+
+@pytest.mark.parametrize("text, msgids, translated", [
+    ('::: {.callout-note title="Read this first"}\n## Inside\n\nBody.\n:::\n', ["Read this first", "Inside", "Body."],
+     '::: {.callout-note title="READ THIS FIRST"}\n## INSIDE\n\nBODY.\n:::\n'),
+    (":::note Road closed\n\nTake the ring road.\n\n:::\n", ["Road closed", "Take the ring road."],
+     ":::note ROAD CLOSED\n\nTAKE THE RING ROAD.\n\n:::\n"),
+    (":::tip[Road closed]\nTake the ring road.\n:::\n", ["Road closed", "Take the ring road."],
+     ":::tip[ROAD CLOSED]\nTAKE THE RING ROAD.\n:::\n"),
+    (":::{note} Road closed\nTake the ring road.\n:::\n", ["Road closed", "Take the ring road."],
+     ":::{note} ROAD CLOSED\nTAKE THE RING ROAD.\n:::\n"),
+])
+def test_a_callout_or_admonition_title_is_an_entry_and_its_markup_stays(text: str, msgids: list[str],
+                                                                        translated: str) -> None:
+    """Regression: a Quarto callout's ``title="…"`` was kept untranslated, and the title of a
+    Docusaurus or MyST admonition (``:::note Road closed``) was its paragraph's first line, so
+    the colons and type went to translators and machine translation with it."""
+    art = article(text)
+    assert [s.msgid for s in art.segments] == msgids
+    assert localise(art, upper) == translated
+
+
+def test_a_bracketed_admonition_title_keeps_its_brackets() -> None:
+    art = article(":::tip[Road closed]\nTake the ring road.\n:::\n")
+    assert localise(art, lambda s: "[Закрыто] дорога" if s.msgid == "Road closed" else None) == (
+        ":::tip[\\[Закрыто\\] дорога]\nTake the ring road.\n:::\n")
 
 
 @pytest.mark.parametrize("text", ["::: is how Pandoc opens a div.\n", "The ratio was 3:::1.\n"])
