@@ -194,6 +194,10 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 #: An HTML comment: readers never see it, so its words are not prose (CommonMark's inline
 #: form, ``<!-->`` and ``<!--->`` included).
 _HTML_COMMENT = re.compile(r"<!-->|<!--->|<!--.*?-->", re.DOTALL)
+#: kramdown's (Jekyll's) comment, ``{::comment}`` … ``{:/comment}`` (or ``{:/}``): a note the
+#: site never shows, as an HTML comment is.
+KRAMDOWN_COMMENT_PATTERN = r"\{::comment\}.*?\{:/(?:comment)?\}"
+_KRAMDOWN_COMMENT = re.compile(KRAMDOWN_COMMENT_PATTERN, re.DOTALL)
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+|" + BARE_DOMAIN_PATTERN, re.IGNORECASE)
 _URL_TRAILING = ".,;:!?'’)]}*_"
 #: The characters that can change the state of :func:`_matching_paren`; it jumps from one
@@ -616,6 +620,10 @@ def _protected(text: str) -> tuple[Region, ...]:
         regions += [Region(m.start(), m.end(), RegionKind.TEMPLATE) for m in _WP_SHORTCODE.finditer(text)
                     if not occupied.overlaps(m.start(), m.end())]
     regions += html_comments(text, regions)
+    if "{::comment}" in text:
+        occupied = _Occupied(regions, len(text))
+        regions += [Region(m.start(), m.end(), RegionKind.COMMENT) for m in _KRAMDOWN_COMMENT.finditer(text)
+                    if not occupied.overlaps(m.start(), m.end())]
     regions += link_targets(text, regions)
     regions = _html_tags_around_templates(text, regions)
     for pattern, kind in ((_AUTOLINK, RegionKind.AUTOLINK), (_HTML_TAG, RegionKind.HTML)):

@@ -32,9 +32,9 @@ from markdown_it.token import Token
 from . import htmlblocks
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
-from .inline import (Region, RegionKind, TextArguments, article_language, blank_keys, blank_out, code_spans,
-                     html_comments, kept_elements, math_spans, positional_text_arguments, protected_regions,
-                     reads_arguments, tags_over_blank_lines, template_arguments, template_tags)
+from .inline import (KRAMDOWN_COMMENT_PATTERN, Region, RegionKind, TextArguments, article_language, blank_keys,
+                     blank_out, code_spans, html_comments, kept_elements, math_spans, positional_text_arguments,
+                     protected_regions, reads_arguments, tags_over_blank_lines, template_arguments, template_tags)
 from .model import Anchor, Article, BlockKind, Piece, Segment
 from .numbers import number_cell_in
 from .titles import definition_title, inline_titles, render_title
@@ -749,9 +749,11 @@ def _line_of(line_starts: list[int], index: int) -> int:
 
 
 #: A code or comment block of template syntax on lines of its own, blank lines allowed inside:
-#: Jekyll's and Eleventy's ``{% highlight %}``/``{% comment %}``, Hugo's ``highlight``.
+#: Jekyll's and Eleventy's ``{% highlight %}``/``{% comment %}``, Hugo's ``highlight``,
+#: kramdown's ``{::comment}``.
 _LITERAL_BLOCK = re.compile(
     r"^[ \t]*(?:\{%-?[ \t]*(?P<tag>highlight|comment)\b.*?%\}.*?\{%-?[ \t]*end(?P=tag)[ \t]*-?%\}"
+    r"|" + KRAMDOWN_COMMENT_PATTERN +
     r"|\{\{[<%][ \t]*highlight\b.*?[>%]\}\}.*?\{\{[<%][ \t]*/[ \t]*highlight[ \t]*[>%]\}\})[ \t]*$",
     re.MULTILINE | re.DOTALL)
 

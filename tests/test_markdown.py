@@ -1879,3 +1879,19 @@ def test_a_paragraph_of_wordpress_shortcodes_and_a_url_alone_is_no_entry() -> No
     was an entry (the URL ran on into ``[/embed]``), sent to translators as text."""
     text = "[embed]https://youtu.be/x[/embed]\n\n[gallery ids=\"1,2\"]\n\nThe port [video] grew.\n"
     assert [s.msgid for s in article(text).segments] == ["The port [video] grew."]
+
+
+@pytest.mark.parametrize("text, msgids", [
+    ("Before.\n\n{::comment}\nAn editor's note.\n\nA second one.\n{:/comment}\n\nAfter.\n", ["Before.", "After."]),
+    ("{::comment}\nShort note.\n{:/}\n", []),
+    ("Visible {::comment}an editor's note{:/comment} text.\n", ["Visible {::comment}an editor's note{:/comment} text."]),
+    ("Only {::comment}a note{:/comment}\n\nNext.\n", ["Only {::comment}a note{:/comment}", "Next."]),
+    ("{::comment}a note{:/comment}\n\nNext.\n", ["Next."]),
+])
+def test_kramdown_comments_are_kept_as_written(text: str, msgids: list[str]) -> None:
+    """Regression: kramdown's (Jekyll's) ``{::comment}`` … ``{:/comment}`` text, which the site
+    never shows, was an entry (block form) or prose of its paragraph (span form) sent to
+    translators and machine translation; it now stays as written, as an HTML comment does."""
+    art = article(text)
+    assert [s.msgid for s in art.segments] == msgids
+    assert localise(art, lambda s: s.msgid) == text

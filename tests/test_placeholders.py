@@ -228,3 +228,10 @@ def test_wordpress_shortcodes_are_protected_whole(text: str, protected: str) -> 
     result = protect(text)
     assert result.text == protected
     assert restore(result.text, result) == (text, [])
+
+
+def test_a_kramdown_comment_is_one_placeholder() -> None:
+    """Regression: the text of kramdown's ``{::comment}…{:/comment}`` went to machine
+    translation between two placeholders; readers never see it."""
+    protected = protect("Visible {::comment}an editor's note{:/comment} text.")
+    assert protected.text == "Visible ⟦1⟧ text."
