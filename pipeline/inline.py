@@ -492,28 +492,68 @@ def kept_elements(text: str, lang: str | None = None) -> list[Region]:
     found: list[Region] = []
     at = 0
     while (match := _START_TAG.search(text, at)) is not None:
-        attrs = [(m.group(1), next((g for g in m.group(2, 3, 4) if g is not None), None))
-                 for m in _ATTRIBUTES.finditer(match.group(2))]
-        if not kept_as_written(attrs, lang):
+        if not kept_as_written(_attributes(match.group(2)), lang):
             at = match.end()
             continue
         name = match.group(1).lower()
         void = name in VOID_ELEMENTS or match.group(0).endswith("/>")
         end = match.end() if void else _end_of(text, name, match.end())
-        found.append(Region(match.start(), end, RegionKind.HTML))
+        found += _without_translated_parts(text, match.start(), match.end(), end, lang)
         at = end
     return found
 
 
+def _without_translated_parts(text: str, start: int, content_start: int, end: int,
+                              lang: str | None) -> list[Region]:
+    """The kept element at ``text[start:end]`` (content from ``content_start``) less the
+    content of the elements inside it marked ``translate="yes"``, which the HTML standard makes
+    translatable again (``<span translate="no">Bakı Limanı <b translate="yes">port</b></span>``):
+    the parts before, between and after them, and what is kept inside them in turn."""
+    found: list[Region] = []
+    at = content_start
+    while (match := _START_TAG.search(text, at, end)) is not None:
+        at = match.end()
+        name = match.group(1).lower()
+        if not _translated_again(_attributes(match.group(2))) or name in VOID_ELEMENTS \
+                or match.group(0).endswith("/>"):
+            continue
+        close_start, close_end = _end_tag_of(text, name, match.end(), end)
+        found.append(Region(start, match.end(), RegionKind.HTML))
+        found += [Region(region.start + match.end(), region.end + match.end(), region.kind)
+                  for region in kept_elements(text[match.end():close_start], lang)]
+        start = close_start
+        at = close_end
+    found.append(Region(start, end, RegionKind.HTML))
+    return found
+
+
+def _translated_again(attrs: Iterable[tuple[str, str | None]]) -> bool:
+    """Whether an element's attributes say ``translate="yes"`` (the last one counts)."""
+    values = [(value or "").strip().lower() for name, value in attrs if name.lower() == "translate"]
+    return values[-1:] == ["yes"]
+
+
+def _attributes(attributes: str) -> list[tuple[str, str | None]]:
+    """The (name, value) pairs of a start tag's attributes (``_START_TAG``'s second group)."""
+    return [(m.group(1), next((g for g in m.group(2, 3, 4) if g is not None), None))
+            for m in _ATTRIBUTES.finditer(attributes)]
+
+
 def _end_of(text: str, name: str, at: int) -> int:
     """Where the element ``name`` opened before ``at`` ends (after its matching end tag)."""
+    return _end_tag_of(text, name, at, len(text))[1]
+
+
+def _end_tag_of(text: str, name: str, at: int, limit: int) -> tuple[int, int]:
+    """Where the matching end tag of the element ``name`` opened before ``at`` starts and ends,
+    or (``limit``, ``limit``) when it is not closed before ``limit``."""
     tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^<>]*>", re.IGNORECASE)
     depth = 1
-    for tag in tags.finditer(text, at):
+    for tag in tags.finditer(text, at, limit):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
-            return tag.end()
-    return len(text)
+            return tag.start(), tag.end()
+    return limit, limit
 
 
 #: A shortcode's name (``{{< quote``, ``{{% pullquote``; a path such as ``blog/quote`` too;

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipeline.inline import (BARE_DOMAIN_PATTERN, CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN,
-                             KRAMDOWN_COMMENT_PATTERN, MATH_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN, TEMPLATE_PATTERN,
-                             WP_SHORTCODE_PATTERN, code_spans, is_math, kept_elements)
+                             KRAMDOWN_COMMENT_PATTERN, MATH_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
+                             TEMPLATE_PATTERN, WP_SHORTCODE_PATTERN, code_spans, is_math, kept_elements)
 
 PlaceholderStyle = Literal["brackets", "xml"]
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.inline import RegionKind, blank_out, protected_regions
+import pytest
+
+from pipeline.inline import RegionKind, blank_out, kept_elements, protected_regions
 
 
 def test_regions_of_a_paragraph_of_thousands_of_links_and_tags() -> None:
@@ -85,3 +87,19 @@ def test_a_kramdown_span_attribute_list_is_protected() -> None:
     assert localise_quotes(text, "en", "ru") == text
     assert not scan_quotes('[Read more](a.html){:target="_blank" rel="noopener"}', "en").spans
     assert localise_quotes('He said "yes" {: .lead}', "en", "ru") == "He said «yes» {: .lead}"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ('A <span translate="no">Bakı Limanı <b translate="yes">port</b> LLC</span> grows.',
+     ['<span translate="no">Bakı Limanı <b translate="yes">', '</b> LLC</span>']),
+    ('<span class="notranslate">X <i translate="yes">a <code translate="no">f()</code> b</i> Y</span>',
+     ['<span class="notranslate">X <i translate="yes">', '<code translate="no">f()</code>', '</i> Y</span>']),
+    ('<span translate="no">A <b translate="YES">b</b> c <b translate="yes">d</b></span>',
+     ['<span translate="no">A <b translate="YES">', '</b> c <b translate="yes">', '</b></span>']),
+    ('<span translate="no">A <b>b</b></span>', ['<span translate="no">A <b>b</b></span>']),
+])
+def test_translate_yes_inside_a_kept_element_is_text_again(text: str, kept: list[str]) -> None:
+    """Regression: the HTML standard's ``translate="yes"`` inside an inline element kept as
+    written (``translate="no"``, ``class="notranslate"``) makes its content translatable
+    again, but the whole outer element was kept, so that text was never translated."""
+    assert [region.text(text) for region in kept_elements(text, "en")] == kept

@@ -235,3 +235,8 @@ def test_a_kramdown_comment_is_one_placeholder() -> None:
     translation between two placeholders; readers never see it."""
     protected = protect("Visible {::comment}an editor's note{:/comment} text.")
     assert protected.text == "Visible ⟦1⟧ text."
+
+
+def test_translate_yes_inside_a_kept_element_goes_to_machine_translation() -> None:
+    protected = protect('A <span translate="no">Bakı Limanı <b translate="yes">port</b> LLC</span> grows.')
+    assert protected.text == "A ⟦1⟧port⟦2⟧ grows."
