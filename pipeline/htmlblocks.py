@@ -91,20 +91,54 @@ def open_after(text: str, inside: tuple[str, ...] = ()) -> tuple[str, ...]:
     written over several blocks (``<blockquote class="twitter-tweet">``, a blank line, the
     post's text as Markdown, ``</blockquote>``) keeps the blocks between as written too. An
     element whose end tag HTML lets a writer leave out (``<p lang="az">``) is closed by the
-    block's end: the rest of the article is not taken for its text."""
-    return tuple(tag for tag in _walk(text, inside)[1] if tag not in OPTIONAL_END)
+    block's end: the rest of the article is not taken for its text.
+
+    An element marked ``translate="yes"`` inside a kept one and left open is in the state as
+    ``+name:depth`` after the kept elements it is in (see :func:`_state`), so the blocks up to
+    its end tag are translated, and its end tag is not taken for the kept element's."""
+    resumed, literal = _resumed_and_literal(_walk(text, inside)[1])
+    while resumed and resumed[-1][0] in OPTIONAL_END and not literal:
+        literal = resumed.pop()[2]  # ``<p translate="yes">`` ends with its block
+    return _state(resumed, [tag for tag in literal if tag not in OPTIONAL_END])
 
 
-def _walk(text: str, inside: tuple[str, ...]) -> tuple[list[Found], list[str]]:
+def keeps(inside: tuple[str, ...]) -> bool:
+    """Whether text after an HTML block that left ``inside`` (see :func:`open_after`) is kept
+    as written: it is inside a kept element, not in an element marked ``translate="yes"`` in it."""
+    return bool(inside) and not inside[-1].startswith("+")
+
+
+#: For each element marked ``translate="yes"`` inside one kept as written: its name, how
+#: many of that name are open inside it, and the kept element's state to go back to.
+_Resumed = list[tuple[str, list[int], list[str]]]
+
+
+def _state(resumed: _Resumed, literal: list[str]) -> tuple[str, ...]:
+    """The state a block leaves (see :func:`open_after`) as one tuple of strings."""
+    return tuple(item for name, depth, before in resumed for item in (*before, f"+{name}:{depth[0]}")) + tuple(literal)
+
+
+def _resumed_and_literal(inside: tuple[str, ...] | list[str]) -> tuple[_Resumed, list[str]]:
+    """The state :func:`_state` wrote, read back."""
+    resumed: _Resumed = []
+    literal: list[str] = []
+    for item in inside:
+        if item.startswith("+"):
+            name, _, depth = item[1:].rpartition(":")
+            resumed.append((name, [int(depth)], literal))
+            literal = []
+        else:
+            literal.append(item)
+    return resumed, literal
+
+
+def _walk(text: str, inside: tuple[str, ...]) -> tuple[list[Found], tuple[str, ...]]:
     events = _events(text)
     if events is None:
-        return [], list(inside)
+        return [], inside
     found: list[Found] = []
     run: list[_Event] = []
-    literal: list[str] = list(inside)
-    #: For each element marked ``translate="yes"`` inside one kept as written: its name, how
-    #: many of that name are open inside it, and the kept element's state to go back to.
-    resumed: list[tuple[str, list[int], list[str]]] = []
+    resumed, literal = _resumed_and_literal(inside)
     for event in events:
         if literal and _translated_again(literal, event):
             resumed.append((event.tag, [1], literal))
@@ -134,7 +168,7 @@ def _walk(text: str, inside: tuple[str, ...]) -> tuple[list[Found], list[str]]:
         found += _run(text, run)
         run = []
         found += _attributes(text, event, inside_run=False)
-    return found + _run(text, run), resumed[0][2] if resumed else literal
+    return found + _run(text, run), _state(resumed, literal)
 
 
 def _translated_again(literal: list[str], event: _Event) -> bool:
@@ -156,7 +190,7 @@ def own_language(text: str, lang: str, inside: tuple[str, ...] = ()) -> list[tup
     if events is None:
         return []
     found: list[tuple[int, int]] = []
-    literal: list[str] = list(inside)
+    literal: list[str] = _resumed_and_literal(inside)[1]
     for event in events:
         if literal:
             _follow_literal(literal, event)

@@ -971,7 +971,7 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
     kept: tuple[str, ...] = ()  # elements kept as written that an HTML block left open
     for previous, token in zip([None, *tokens], tokens):
         kind = token.type
-        if kept and kind in ("code_block", "definition", "inline", "tr_close"):
+        if htmlblocks.keeps(kept) and kind in ("code_block", "definition", "inline", "tr_close"):
             # Inside an element kept as written (an embedded post's text written as Markdown
             # between its HTML lines): no entry, the text is published as it stands.
             row_map = None

@@ -1895,3 +1895,17 @@ def test_kramdown_comments_are_kept_as_written(text: str, msgids: list[str]) -> 
     art = article(text)
     assert [s.msgid for s in art.segments] == msgids
     assert localise(art, lambda s: s.msgid) == text
+
+
+def test_translate_yes_over_several_blocks_inside_a_kept_element() -> None:
+    """Regression: a ``<div translate="yes">`` left open at the end of its HTML block, inside a
+    ``<div translate="no">``: its Markdown text was kept, and its ``</div>`` was taken for the
+    kept element's end, so the kept text after it became entries."""
+    text = ('<div translate="no">\n\nBrand Ltd.\n\n<div translate="yes">\n\nFor readers.\n\n</div>\n\n'
+            'Code name\n\n<p translate="yes">Also for <b>readers</b>.</p>\n\n</div>\n\nAfter.\n')
+    assert [s.msgid for s in article(text).segments] == ["For readers.", "Also for <b>readers</b>.", "After."]
+
+
+def test_an_optional_end_translate_yes_element_ends_with_its_block() -> None:
+    text = '<div translate="no">\n<p translate="yes">For readers.\n\nKept text.\n\n</div>\n\nAfter.\n'
+    assert [s.msgid for s in article(text).segments] == ["For readers.", "After."]
