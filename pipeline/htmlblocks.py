@@ -5,7 +5,8 @@ and ``<details><summary>`` straight into Markdown; CommonMark passes such a bloc
 untouched. Its readers' text is found with the standard library's HTML parser, whose
 ``getpos()`` says where each tag and text run starts: the text runs between block-level tags
 (a run keeps its inline tags, ``<em>``, ``<a href>``, which machine translation gets as
-placeholders) and the ``alt``, ``title`` and ``aria-label`` attribute values. Scripts, styles,
+placeholders) and the ``alt``, ``title`` and ``aria-label`` attribute values (and ``label`` and
+``placeholder`` where readers see them). Scripts, styles,
 ``<pre>``, comments and every other attribute are never extracted.
 
 Nothing is re-serialised: each translation replaces its own characters. Whenever the parser's
@@ -33,7 +34,12 @@ LITERAL = frozenset({"script", "style", "pre", "textarea", "svg", "math", "templ
 #: Elements whose end tag HTML lets a writer leave out: such an element may end anywhere.
 OPTIONAL_END = frozenset("p li dt dd tr td th thead tbody tfoot option optgroup rt rp colgroup caption".split())
 #: Attributes whose value readers see or hear.
-ATTRIBUTES = ("alt", "title", "aria-label")
+ATTRIBUTES = ("alt", "title", "aria-label", "placeholder", "label")
+#: The elements whose ``label`` readers see (a video player's caption menu, a list of
+#: choices); on any other element it is no text of the HTML standard's.
+LABELLED = frozenset({"track", "option", "optgroup"})
+#: The elements whose ``placeholder`` readers see.
+WITH_PLACEHOLDER = frozenset({"input", "textarea"})
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LOOKS_LIKE_MARKUP = re.compile(r"<[A-Za-z/!?]")
@@ -159,6 +165,10 @@ def _walk(text: str, inside: tuple[str, ...]) -> tuple[list[Found], tuple[str, .
         if event.kind in ("start", "startend") and (event.tag in LITERAL or _kept_block(event)):
             found += _run(text, run)
             run = []
+            if not _kept_block(event):
+                # ``<textarea placeholder>``, ``<pre title>``: the content is literal, the
+                # attributes are what readers see of it
+                found += _attributes(text, event, inside_run=False)
             if event.kind == "start" and event.tag not in VOID_ELEMENTS:
                 literal.append(event.tag)
             continue
@@ -342,19 +352,28 @@ def _kept_events(run: list[_Event]) -> list[bool]:
 
 
 def _attributes(text: str, event: _Event, *, inside_run: bool) -> list[Found]:
-    if event.kind not in ("start", "startend") or not any(name in ATTRIBUTES for name, _ in event.attrs):
+    if event.kind not in ("start", "startend") or not any(_shown(event.tag, name) for name, _ in event.attrs):
         return []
     raw = text[event.start:event.end]
     spans = _attribute_spans(raw, event.attrs)
     found = []
     for name, (start, end, quote) in spans.items():
         value = normalise(raw[start:end]).strip()
-        if name not in ATTRIBUTES or not _LETTER.search(unescape(value)):
+        if not _shown(event.tag, name) or not _LETTER.search(unescape(value)):
             continue
         tag, at, until = ((normalise(raw), len(normalise(raw[:start])), len(normalise(raw[:end])))
                           if inside_run else ("", 0, 0))
         found.append(Found(value, event.start + start, event.start + end, name, quote, tag, at, until))
     return found
+
+
+def _shown(tag: str, attribute: str) -> bool:
+    """Whether readers see or hear the value of ``attribute`` on the element ``tag``."""
+    if attribute == "label":
+        return tag in LABELLED
+    if attribute == "placeholder":
+        return tag in WITH_PLACEHOLDER
+    return attribute in ATTRIBUTES
 
 
 def _attribute_spans(raw: str, attrs: tuple[tuple[str, str | None], ...]) -> dict[str, tuple[int, int, str]]:

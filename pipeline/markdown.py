@@ -1423,7 +1423,8 @@ def _definition_title(texts: list[str], line_starts: list[int], token: Token) ->
 
 
 _HTML_KINDS = {"text": BlockKind.HTML_TEXT, "alt": BlockKind.HTML_ALT, "title": BlockKind.HTML_TITLE,
-               "aria-label": BlockKind.HTML_LABEL}
+               "aria-label": BlockKind.HTML_LABEL, "label": BlockKind.HTML_CAPTION_LABEL,
+               "placeholder": BlockKind.HTML_PLACEHOLDER}
 _HTML_QUOTES = {'"': "dq", "'": "sq", "": "bare"}
 
 

@@ -41,6 +41,8 @@ class BlockKind(str, enum.Enum):
     HTML_ALT = "html alt text"
     HTML_TITLE = "html title"
     HTML_LABEL = "html aria-label"
+    HTML_CAPTION_LABEL = "html label"
+    HTML_PLACEHOLDER = "html placeholder"
 
     @property
     def in_markup(self) -> bool:
@@ -48,7 +50,8 @@ class BlockKind(str, enum.Enum):
         over it or cannot see it, not running text: a quotation never goes on in it from one
         paragraph to the next."""
         return self in (BlockKind.LINK_TITLE, BlockKind.IMAGE_TITLE, BlockKind.HTML_ALT,
-                        BlockKind.HTML_TITLE, BlockKind.HTML_LABEL)
+                        BlockKind.HTML_TITLE, BlockKind.HTML_LABEL, BlockKind.HTML_CAPTION_LABEL,
+                        BlockKind.HTML_PLACEHOLDER)
 
 
 @dataclass(frozen=True)

@@ -343,3 +343,19 @@ def test_translate_yes_inside_an_element_kept_as_written_is_translated() -> None
                    if "<" not in s.msgid else s.msgid.replace("Nested", "NESTED").replace(">text<", ">TEXT<"))
     assert out.endswith('<div translate="no"><p>Brand Ltd.</p><p translate="yes" title="NOTE">THIS IS FOR READERS.</p>'
                        '<div translate="yes">NESTED <b>TEXT</b>.</div><p>Code name</p></div>\n\nAFTER.\n')
+
+
+@pytest.mark.parametrize("block, msgids", [
+    ('<video controls src="a.mp4">\n<track kind="captions" label="English captions" src="a.vtt">\n</video>',
+     ["English captions"]),
+    ('<form>\n<input type="search" placeholder="Search the archive">\n<textarea placeholder="Your letter"></textarea>\n</form>',
+     ["Search the archive", "Your letter"]),
+    ('<select>\n<optgroup label="Regions">\n<option label="Baku city">baku</option>\n</optgroup>\n</select>',
+     ["Regions", "Baku city"]),
+    ('<div label="internal-id" placeholder="Not shown">\n<p>Text.</p>\n</div>', []),
+])
+def test_a_caption_track_label_and_a_placeholder_are_entries(block: str, msgids: list[str]) -> None:
+    """Regression: readers see a ``<track>``'s ``label`` (the video player's caption menu),
+    an ``<option>``'s or ``<optgroup>``'s ``label`` and an input's ``placeholder``, but they
+    were never extracted; ``label`` on other elements is no text of the HTML standard's."""
+    assert [f.msgid for f in extract(block) if f.what != "text"] == msgids
