@@ -229,8 +229,11 @@ def normalise_quotes(text: str) -> str:
     Two texts that differ only in quote style (“…” vs «…» vs "…"), apostrophe style
     (’ vs ') or spacing get the same key; the translation memory uses it for look-ups.
     Code spans and URLs keep their characters. Cached: the divergence check and the
-    memory ask for the same texts' keys over and over.
+    memory ask for the same texts' keys over and over. Character references in prose are read
+    first (``&ldquo;`` is “, ``&nbsp;`` a space): CMS exports write them for the same text.
     """
+    if "&" in text:
+        text = decode_references(text)
     scan = scan_quotes(text)
     quote_positions = {m.index for m in scan.unclosed}
     for span in scan.spans:

@@ -136,6 +136,10 @@ def test_localise_quotes_with_a_house_style() -> None:
     "He said: «Baku’s  time has come».",
     'He said: "Baku\'s time has come".',
     "He said:\u00a0“Baku’s time has come”.",
+    # Regression: character references, as CMS exports write quotation marks, gave another
+    # key, so the translation memory never offered the reviewed translation of the same text.
+    "He said: &ldquo;Baku&rsquo;s time has come&rdquo;.",
+    "He said:&nbsp;&#8220;Baku&#x2019;s time has come&#8221;.",
 ])
 def test_normalise_quotes_gives_one_key(variant: str) -> None:
     assert normalise_quotes(variant) == "He said: \"Baku's time has come\"."
