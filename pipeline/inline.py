@@ -670,7 +670,7 @@ def _protected(text: str) -> tuple[Region, ...]:
         occupied = _Occupied(regions, len(text))
         regions += [Region(m.start(), m.end(), kind) for m in pattern.finditer(text)
                     if not occupied.overlaps(m.start(), m.end())]
-    if "{:" in text:
+    if "{" in text:
         occupied = _Occupied(regions, len(text))
         regions += [Region(m.start(), m.end(), RegionKind.ATTRIBUTES) for m in _SPAN_ATTRIBUTES.finditer(text)
                     if not occupied.overlaps(m.start(), m.end())]
@@ -687,9 +687,14 @@ def _protected(text: str) -> tuple[Region, ...]:
     return tuple(sorted(regions, key=lambda r: r.start))
 
 
-#: kramdown's span attribute list (``[more](a.html){:target="_blank"}``, ``*new*{: .highlight}``):
-#: the site's markup, whose quotes are no quotation marks (as in :mod:`pipeline.placeholders`).
-_SPAN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
+_ATTRIBUTE = r"""(?:[#.][^\s{}#."'=]+|[A-Za-z_:][\w:.-]*=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
+#: A span attribute list: kramdown's (``[more](a.html){:target="_blank"}``, ``*new*{: .highlight}``)
+#: and Pandoc's, Quarto's and Goldmark's (``[small caps]{.smallcaps}``, ``![Map](m.png){width=50%}``,
+#: a caption's ``{#tbl:fields}``): the site's markup, whose quotes are no quotation marks. Braces
+#: holding anything else (``{2024}``, ``{city}``), or escaped (``\{#x}``), are text.
+SPAN_ATTRIBUTES_PATTERN = (r"(?<!\\)(?:\{:[^{}\n]*\}|\{[ \t]*" + _ATTRIBUTE + r"(?:[ \t]+" + _ATTRIBUTE
+                           + r")*[ \t]*\})")
+_SPAN_ATTRIBUTES = re.compile(SPAN_ATTRIBUTES_PATTERN)
 
 
 #: A character reference (``&ldquo;``, ``&#8220;``, ``&#x201C;``), as CMS exports write

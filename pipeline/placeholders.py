@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipeline.inline import (BARE_DOMAIN_PATTERN, CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN,
-                             KRAMDOWN_COMMENT_PATTERN, MATH_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
-                             TEMPLATE_PATTERN, WP_SHORTCODE_PATTERN, code_spans, is_math, kept_elements)
+                             KRAMDOWN_COMMENT_PATTERN, MATH_PATTERN, SPAN_ATTRIBUTES_PATTERN, SUBSCRIPT_PATTERN,
+                             SUPERSCRIPT_PATTERN, TEMPLATE_PATTERN, WP_SHORTCODE_PATTERN, code_spans, is_math,
+                             kept_elements)
 
 PlaceholderStyle = Literal["brackets", "xml"]
 
@@ -72,8 +73,8 @@ _WHOLE = re.compile(
     "|".join(
         [
             r"(?P<footnote>\[\^[^\]\s]+\])",
-            # kramdown's span attribute list (``*new*{: .highlight}``): the site's, not text.
-            r"(?P<ial>\{:[^{}\n]*\})",
+            # A span attribute list (``*new*{: .highlight}``, ``[x]{.smallcaps}``): the site's, not text.
+            r"(?P<ial>" + SPAN_ATTRIBUTES_PATTERN + r")",
             r"(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
             r"(?P<escape>\\[!-/:-@\[-`{-~])",
             r"(?P<hardbreak>(?:\\| {2,})(?=\n))",

@@ -103,3 +103,9 @@ def test_translate_yes_inside_a_kept_element_is_text_again(text: str, kept: list
     written (``translate="no"``, ``class="notranslate"``) makes its content translatable
     again, but the whole outer element was kept, so that text was never translated."""
     assert [region.text(text) for region in kept_elements(text, "en")] == kept
+
+
+def test_pandoc_span_attributes_are_protected() -> None:
+    text = 'Read [this]{.mark lang=az} and ![Map](m.png){width="50%"} {2024} {city}.'
+    assert [text[r.start:r.end] for r in protected_regions(text) if r.kind is RegionKind.ATTRIBUTES] == [
+        "{.mark lang=az}", '{width="50%"}']

@@ -54,6 +54,12 @@ from pipeline.placeholders import protect, restore, strip_placeholders
         ("Not a tag: <{{ name }}> stays", "Not a tag: <⟦1⟧> stays"),
         # kramdown's span attribute list is the site's ("{: .красный}" styles nothing).
         ("A *new*{: .highlight} record, {city} stays", "A ⟦1⟧new⟦2⟧ record, {city} stays"),
+        # Pandoc's, Quarto's and Goldmark's attribute lists after a span, an image or a code
+        # span, and a caption's identifier (regression: "{.smallcaps}" came back transliterated
+        # and "{width=50%}" translated, so the generator printed them as text).
+        ("[small caps]{.smallcaps} and ![Map](m.png){width=50%}, {2024} stays",
+         "⟦1⟧small caps⟦2⟧ and ⟦3⟧Map⟦4⟧, {2024} stays"),
+        ("Output by field {#tbl:fields}", "Output by field ⟦1⟧"),
         # TeX math is the same in every language (regression: "$x^2$" went to MT as text);
         # a price's "$" opens none ("$5 and $10": the second "$" follows a space).
         ("The formula $x^2 + y_1$ holds, $$E = mc^2$$", "The formula ⟦1⟧ holds, ⟦2⟧"),
