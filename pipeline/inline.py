@@ -198,6 +198,9 @@ _HTML_COMMENT = re.compile(r"<!-->|<!--->|<!--.*?-->", re.DOTALL)
 #: site never shows, as an HTML comment is.
 KRAMDOWN_COMMENT_PATTERN = r"\{::comment\}.*?\{:/(?:comment)?\}"
 _KRAMDOWN_COMMENT = re.compile(KRAMDOWN_COMMENT_PATTERN, re.DOTALL)
+#: An MDX comment (Docusaurus reads Markdown as MDX): ``{/* note */}``, never shown.
+MDX_COMMENT_PATTERN = r"\{/\*.*?\*/\}"
+_MDX_COMMENT = re.compile(MDX_COMMENT_PATTERN, re.DOTALL)
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+|" + BARE_DOMAIN_PATTERN, re.IGNORECASE)
 _URL_TRAILING = ".,;:!?'’)]}*_"
 #: The characters that can change the state of :func:`_matching_paren`; it jumps from one
@@ -660,10 +663,11 @@ def _protected(text: str) -> tuple[Region, ...]:
         regions += [Region(m.start(), m.end(), RegionKind.TEMPLATE) for m in _WP_SHORTCODE.finditer(text)
                     if not occupied.overlaps(m.start(), m.end())]
     regions += html_comments(text, regions)
-    if "{::comment}" in text:
-        occupied = _Occupied(regions, len(text))
-        regions += [Region(m.start(), m.end(), RegionKind.COMMENT) for m in _KRAMDOWN_COMMENT.finditer(text)
-                    if not occupied.overlaps(m.start(), m.end())]
+    for marker, pattern in (("{::comment}", _KRAMDOWN_COMMENT), ("{/*", _MDX_COMMENT)):
+        if marker in text:
+            occupied = _Occupied(regions, len(text))
+            regions += [Region(m.start(), m.end(), RegionKind.COMMENT) for m in pattern.finditer(text)
+                        if not occupied.overlaps(m.start(), m.end())]
     regions += link_targets(text, regions)
     regions = _html_tags_around_templates(text, regions)
     for pattern, kind in ((_AUTOLINK, RegionKind.AUTOLINK), (_HTML_TAG, RegionKind.HTML)):

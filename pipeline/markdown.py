@@ -64,6 +64,11 @@ _DIV_TITLE = re.compile(r":{3,}(?:[A-Za-z][\w-]*|\{[A-Za-z][\w-]*\})"
                         r"(?:\[(?P<bracketed>[^\[\]\n]+)\]|[ \t]+(?P<title>\S.*?))[ \t]*$")
 #: The ``title="…"`` of a fenced div's attribute list (Quarto's callouts): a caption readers see.
 _DIV_TITLE_ATTRIBUTE = re.compile(r"(?<=[{ \t])title=\"(?P<title>[^\"\n]*)\"")
+#: An MDX ``import`` or ``export`` statement opening a paragraph (Docusaurus reads Markdown as
+#: MDX): the whole block is JavaScript. A quoted module or a declaration keyword is required,
+#: so prose that starts with the word ("import duties were cut") stays prose.
+_MDX_STATEMENT = re.compile(r"import[ \t]+(?:[\w$*{},\s]+?[ \t]+from[ \t]+)?[\"'][^\"'\n]+[\"']"
+                            r"|export[ \t]+(?:const|let|var|function|class|default|async)\b")
 #: An abbreviation definition (kramdown, PHP Markdown Extra, Python-Markdown): ``*[HTML]: ``
 #: before the expansion.
 #: An admonition's first line (Python-Markdown in MkDocs: ``!!! note "Title"``; pymdownx's
@@ -1137,7 +1142,7 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
     same container, so a first line opening with ``: `` is a definition of a loose list."""
     assert token.map is not None
     pieces = _line_pieces(texts, token.map, token.content)
-    if not pieces:
+    if not pieces or _MDX_STATEMENT.match(token.content):
         return
     image = _image_only(token.content.strip())
     first = pieces[0]

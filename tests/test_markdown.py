@@ -1909,3 +1909,21 @@ def test_translate_yes_over_several_blocks_inside_a_kept_element() -> None:
 def test_an_optional_end_translate_yes_element_ends_with_its_block() -> None:
     text = '<div translate="no">\n<p translate="yes">For readers.\n\nKept text.\n\n</div>\n\nAfter.\n'
     assert [s.msgid for s in article(text).segments] == ["For readers.", "After."]
+
+
+@pytest.mark.parametrize("text, msgids", [
+    ("import Tabs from '@theme/Tabs';\nimport { Map } from \"../components/Map\";\n\nText.\n", ["Text."]),
+    ("import '../styles.css'\n\nText.\n", ["Text."]),
+    ("export const updated = \"2026-02-07\";\n\nText.\n", ["Text."]),
+    ("export const meta = {\n  title: \"Results\",\n};\n\nText.\n", ["Text."]),
+    ("{/* A note for editors */}\n\nText {/* inline note */} here.\n", ["Text {/* inline note */} here."]),
+    ("import duties were cut from 15% to 10%.\n", ["import duties were cut from 15% to 10%."]),
+    ("export growth slowed in March.\n", ["export growth slowed in March."]),
+])
+def test_mdx_imports_exports_and_comments_are_no_entries(text: str, msgids: list[str]) -> None:
+    """Regression: Docusaurus reads Markdown as MDX, whose ``import``/``export`` statements
+    and ``{/* comments */}`` were paragraphs to translate: a translated statement breaks the
+    site's build, and the comment is never shown. Prose that starts with the word stays."""
+    art = article(text)
+    assert [s.msgid for s in art.segments] == msgids
+    assert localise(art, lambda s: s.msgid) == text

@@ -246,3 +246,7 @@ def test_a_kramdown_comment_is_one_placeholder() -> None:
 def test_translate_yes_inside_a_kept_element_goes_to_machine_translation() -> None:
     protected = protect('A <span translate="no">Bakı Limanı <b translate="yes">port</b> LLC</span> grows.')
     assert protected.text == "A ⟦1⟧port⟦2⟧ grows."
+
+
+def test_an_mdx_comment_is_one_placeholder() -> None:
+    assert protect("Text {/* inline note */} here.").text == "Text ⟦1⟧ here."
