@@ -74,7 +74,9 @@ _MDX_STATEMENT = re.compile(r"import[ \t]+(?:[\w$*{},\s]+?[ \t]+from[ \t]+)?[\"'
 #: An admonition's first line (Python-Markdown in MkDocs: ``!!! note "Title"``; pymdownx's
 #: collapsible ``???+ tip``): the marker and type are the generator's, the title is text.
 #: Types are CSS classes, written in lower case: ``!!! BREAKING NEWS`` is a sentence.
-_ADMONITION = re.compile(r"(?:!!!|\?\?\?\+?)[ \t]*[a-z0-9_-]+(?:[ \t]+[a-z0-9_-]+)*(?:[ \t]+\"(?P<title>.*)\")?[ \t]*$")
+#: A content tab's (pymdownx.tabbed: ``=== "Results"``, ``===+ "Map"``) is read the same way.
+_ADMONITION = re.compile(r"(?:(?:!!!|\?\?\?\+?)[ \t]*[a-z0-9_-]+(?:[ \t]+[a-z0-9_-]+)*|===[!+]?(?=[ \t]+\"))"
+                         r"(?:[ \t]+\"(?P<title>.*)\")?[ \t]*$")
 _ABBREVIATION_MARKER = re.compile(r"\*\[[^\]\n]+\]:[ \t]*(?=\S)")
 _SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

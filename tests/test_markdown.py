@@ -1927,3 +1927,17 @@ def test_mdx_imports_exports_and_comments_are_no_entries(text: str, msgids: list
     art = article(text)
     assert [s.msgid for s in art.segments] == msgids
     assert localise(art, lambda s: s.msgid) == text
+
+
+def test_a_content_tabs_title_is_an_entry_and_its_text_is_read_as_markdown() -> None:
+    """Regression: MkDocs' content tabs (pymdownx.tabbed: ``=== "Title"``, a blank line, the
+    text indented by four columns) were a paragraph holding the marker, whose quotes machine
+    translation turned into «», so no tab was left, and the text was indented code, never
+    extracted. The marker stays; the title and the text are entries, as an admonition's are."""
+    text = '=== "Tab one"\n\n    Content of tab one.\n\n===+ "Tab two"\n    Content of tab two.\n\n=== Results ===\n'
+    assert kinds(text) == [("paragraph", "Tab one", 1), ("paragraph", "Content of tab one.", 3),
+                           ("paragraph", "Tab two", 5), ("paragraph", "Content of tab two.", 6),
+                           ("paragraph", "=== Results ===", 8)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    assert localise(article(text), upper) == ('=== "TAB ONE"\n\n    CONTENT OF TAB ONE.\n\n===+ "TAB TWO"\n'
+                                              '    CONTENT OF TAB TWO.\n\n=== RESULTS ===\n')
