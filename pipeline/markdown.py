@@ -62,6 +62,8 @@ _DIV_FENCE = re.compile(r":{3,}[ \t]*(?:(?:[A-Za-z][\w-]*|\{[A-Za-z][\w-]*\}|" +
 #: the generator's, the title is text.
 _DIV_TITLE = re.compile(r":{3,}(?:[A-Za-z][\w-]*|\{[A-Za-z][\w-]*\})"
                         r"(?:\[(?P<bracketed>[^\[\]\n]+)\]|[ \t]+(?P<title>\S.*?))[ \t]*$")
+#: MyST's (Sphinx, Jupyter Book) reference target on a line of its own: ``(port-expansion)=``.
+_MYST_TARGET = re.compile(r"\([^\s()]+\)=[ \t]*")
 #: The ``title="…"`` of a fenced div's attribute list (Quarto's callouts): a caption readers see.
 _DIV_TITLE_ATTRIBUTE = re.compile(r"(?<=[{ \t])title=\"(?P<title>[^\"\n]*)\"")
 #: An MDX ``import`` or ``export`` statement opening a paragraph (Docusaurus reads Markdown as
@@ -1261,11 +1263,11 @@ def _abbreviations(texts: list[str], pieces: list[Piece]) -> list[Piece]:
 def _without_attribute_lines(texts: list[str], pieces: list[Piece]) -> list[Piece]:
     """A paragraph's lines less the attribute lists on lines of their own at its start or end
     (kramdown's ``{: .lead}``, Goldmark's ``{.note}``) and the fences of Pandoc's and Quarto's
-    divs (``::: note``, ``::: {.callout-tip}``, ``:::``): the site generator reads them, they
-    stay as written."""
+    divs (``::: note``, ``::: {.callout-tip}``, ``:::``) and MyST's targets (``(label)=``): the
+    site generator reads them, they stay as written."""
     def attributes_only(piece: Piece) -> bool:
         line = texts[piece.line][piece.start:piece.end]
-        return ATTRIBUTE_LIST.fullmatch(line) is not None or _DIV_FENCE.fullmatch(line) is not None
+        return any(pattern.fullmatch(line) is not None for pattern in (ATTRIBUTE_LIST, _DIV_FENCE, _MYST_TARGET))
 
     start, end = 0, len(pieces)
     while start < end and attributes_only(pieces[start]):

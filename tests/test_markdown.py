@@ -1941,3 +1941,10 @@ def test_a_content_tabs_title_is_an_entry_and_its_text_is_read_as_markdown() -> 
     assert localise(article(text), lambda s: s.msgid) == text
     assert localise(article(text), upper) == ('=== "TAB ONE"\n\n    CONTENT OF TAB ONE.\n\n===+ "TAB TWO"\n'
                                               '    CONTENT OF TAB TWO.\n\n=== RESULTS ===\n')
+
+
+def test_a_myst_target_line_stays_outside_the_paragraph() -> None:
+    """Regression: MyST's (Sphinx, Jupyter Book) reference target ``(label)=`` above a
+    heading was a paragraph to translate; translated, the references to it break."""
+    text = "(port-expansion)=\n## The port grows\n\nSee (the map)= below.\n"
+    assert [s.msgid for s in article(text).segments] == ["The port grows", "See (the map)= below."]
