@@ -48,6 +48,8 @@ _HTML_TAG = (r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"(?
 _RAW = re.compile(
     "|".join(
         [
+            # MyST's role (``{term}`Middle Corridor```): its name and target are the site's.
+            r"(?P<role>\{[A-Za-z][\w:.+-]*\}(?P<roleticks>`+)(?:(?!(?P=roleticks)).)+?(?P=roleticks))",
             r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks))",
             # TeX math is the same in every language (prices such as "$5 and $10" are text).
             r"(?P<math>" + MATH_PATTERN + r")",

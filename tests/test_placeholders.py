@@ -250,3 +250,8 @@ def test_translate_yes_inside_a_kept_element_goes_to_machine_translation() -> No
 
 def test_an_mdx_comment_is_one_placeholder() -> None:
     assert protect("Text {/* inline note */} here.").text == "Text ⟦1⟧ here."
+
+
+def test_a_myst_role_is_kept_with_its_target() -> None:
+    """Regression: MyST's role name (``{term}`` before a code span) came back transliterated."""
+    assert protect("{term}`Middle Corridor` is defined, {2024} stays.").text == "⟦1⟧ is defined, {2024} stays."
