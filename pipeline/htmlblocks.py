@@ -25,7 +25,7 @@ from .inline import (VOID_ELEMENTS, Region, RegionKind, blank_keys, blank_out, k
                      template_arguments, template_tags)
 
 #: Elements that stay inside a run of text (phrasing content).
-INLINE = frozenset("""a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd mark q s
+INLINE = frozenset("""a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd mark q rp rt ruby s
     samp small span strike strong sub sup time tt u var wbr""".split())
 #: Inline elements whose text is code: kept in the run, never counted as its prose.
 CODE = frozenset({"code", "kbd", "samp", "var"})

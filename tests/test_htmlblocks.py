@@ -359,3 +359,10 @@ def test_a_caption_track_label_and_a_placeholder_are_entries(block: str, msgids:
     an ``<option>``'s or ``<optgroup>``'s ``label`` and an input's ``placeholder``, but they
     were never extracted; ``label`` on other elements is no text of the HTML standard's."""
     assert [f.msgid for f in extract(block) if f.what != "text"] == msgids
+
+
+def test_ruby_annotations_stay_in_their_run() -> None:
+    """Regression: ``<ruby>``, ``<rt>`` and ``<rp>`` (phrasing content) split a sentence into
+    three entries: the words before, the base text, and its reading."""
+    assert [f.msgid for f in extract("<p>Names in Japanese: <ruby>東京<rp>(</rp><rt>Tokyo</rt><rp>)</rp></ruby>.</p>")] == [
+        "Names in Japanese: <ruby>東京<rp>(</rp><rt>Tokyo</rt><rp>)</rp></ruby>."]
