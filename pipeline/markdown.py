@@ -62,6 +62,14 @@ _DIV_FENCE = re.compile(r":{3,}[ \t]*(?:(?:[A-Za-z][\w-]*|\{[A-Za-z][\w-]*\}|" +
 #: the generator's, the title is text.
 _DIV_TITLE = re.compile(r":{3,}(?:[A-Za-z][\w-]*|\{[A-Za-z][\w-]*\})"
                         r"(?:\[(?P<bracketed>[^\[\]\n]+)\]|[ \t]+(?P<title>\S.*?))[ \t]*$")
+#: A MyST directive fenced like code whose body is Markdown readers see (```` ```{note} ````),
+#: and the ones among them whose argument is a title (```` ```{admonition} Road closed ````).
+_MYST_DIRECTIVE = re.compile(r"\{(?P<name>admonition|note|warning|tip|hint|important|caution|attention|danger|error"
+                             r"|seealso|topic|sidebar|margin|dropdown|epigraph|pull-quote|tab-item|card"
+                             r"|grid-item-card|div|figure)\}(?:[ \t]+(?P<argument>\S.*?))?[ \t]*")
+_MYST_TITLED = frozenset({"admonition", "topic", "sidebar", "dropdown", "tab-item", "card", "grid-item-card"})
+#: A directive's option line at the start of its body (``:class: tip``).
+_MYST_OPTION = re.compile(r"[ \t]*:[\w-]+:")
 #: MyST's (Sphinx, Jupyter Book) reference target on a line of its own: ``(port-expansion)=``.
 _MYST_TARGET = re.compile(r"\([^\s()]+\)=[ \t]*")
 #: The ``title="…"`` of a fenced div's attribute list (Quarto's callouts): a caption readers see.
@@ -987,6 +995,8 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
         elif kind == "code_block" and not containers and previous is not None \
                 and previous.type == "paragraph_close" and _opens_indented_text(paragraph):
             yield from _indented_text(texts, token)
+        elif kind == "fence" and not containers and _MYST_DIRECTIVE.fullmatch(token.info.strip()):
+            yield from _myst_directive(texts, token)
         elif kind in ("blockquote_open", "list_item_open"):
             containers.append(kind)
             opened_on.append(token.map[0] if token.map else -1)
@@ -1046,6 +1056,32 @@ def _indented_text(texts: list[str], token: Token) -> Iterator[Segment]:
         pieces = tuple(Piece(p.line, p.start + widths[p.line], p.end + widths[p.line]) for p in segment.pieces)
         indent = texts[pieces[0].line][:widths[pieces[0].line]]
         yield dataclasses.replace(segment, pieces=pieces, cont_prefix=indent + segment.cont_prefix)
+
+
+def _myst_directive(texts: list[str], token: Token) -> Iterator[Segment]:
+    """The title and the body of a MyST directive fenced like code whose body is Markdown
+    (see :data:`_MYST_DIRECTIVE`), which CommonMark reads as code: left so, it was published
+    untranslated. The body's lines after its option lines are read again as Markdown, in
+    place; the fences, the directive's name and its options stay as written."""
+    assert token.map is not None
+    start, end = token.map
+    fence = texts[start]
+    directive = _MYST_DIRECTIVE.fullmatch(token.info.strip())
+    assert directive is not None
+    info_at = fence.find(token.info.strip())
+    if directive.group("name") in _MYST_TITLED and directive.group("argument") and info_at >= 0:
+        title = Piece(start, info_at + directive.start("argument"), info_at + directive.end("argument"))
+        yield from _text_block(texts, [title], BlockKind.PARAGRAPH, "plain-line")
+    last = end - 1 if end - 1 > start and texts[end - 1].strip().startswith(token.markup) else end
+    first = start + 1
+    if first < last and texts[first].strip() == "---":  # options as a YAML block
+        closing = next((i for i in range(first + 1, last) if texts[i].strip() == "---"), None)
+        first = closing + 1 if closing is not None else first
+    while first < last and _MYST_OPTION.match(texts[first]):
+        first += 1
+    inner = [""] * len(texts)
+    inner[first:last] = texts[first:last]
+    yield from _block_segments(inner, _parsed_blocks("\n".join(inner)))
 
 
 def _dedented(texts: list[str], token: Token) -> tuple[list[str], list[int]] | None:

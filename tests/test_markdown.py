@@ -1948,3 +1948,27 @@ def test_a_myst_target_line_stays_outside_the_paragraph() -> None:
     heading was a paragraph to translate; translated, the references to it break."""
     text = "(port-expansion)=\n## The port grows\n\nSee (the map)= below.\n"
     assert [s.msgid for s in article(text).segments] == ["The port grows", "See (the map)= below."]
+
+
+def test_a_myst_admonition_directives_title_and_body_are_entries() -> None:
+    """Regression: MyST's (Jupyter Book, Sphinx) admonitions are fenced like code
+    (```` ```{note} ````, ```` ```{admonition} Title ````), but their body is Markdown readers
+    see: it was never extracted and was published untranslated. Option lines (``:class:``),
+    the fences, a figure's path and any other directive (``{code-cell}``) stay as written."""
+    text = ("```{note}\nThe port is *closed*.\n```\n\n```{admonition} Road closed\n:class: tip\n\nTake the ring road.\n\n"
+            "- Or the bridge.\n```\n\n````{warning}\n```{tip}\nNested tip.\n```\n````\n\n"
+            "```{code-cell} python\nprint('text')\n```\n\n```{figure} port.png\nThe port at dusk.\n```\n")
+    art = article(text)
+    assert [(s.kind.value, s.msgid) for s in art.segments] == [
+        ("paragraph", "The port is *closed*."), ("paragraph", "Road closed"), ("paragraph", "Take the ring road."),
+        ("list item", "Or the bridge."), ("paragraph", "Nested tip."), ("paragraph", "The port at dusk.")]
+    assert localise(art, lambda s: s.msgid) == text
+    assert localise(art, upper) == text.replace("The port is *closed*.", "THE PORT IS *CLOSED*.").replace(
+        "Road closed", "ROAD CLOSED").replace("Take the ring road.", "TAKE THE RING ROAD.").replace(
+        "Or the bridge.", "OR THE BRIDGE.").replace("Nested tip.", "NESTED TIP.").replace(
+        "The port at dusk.", "THE PORT AT DUSK.")
+
+
+def test_a_myst_directives_yaml_options_stay_as_written() -> None:
+    text = "```{note}\n---\nclass: tip\n---\nThe port is closed.\n```\n"
+    assert [s.msgid for s in article(text).segments] == ["The port is closed."]
