@@ -152,7 +152,7 @@ def copy_if_changed(source: Path, path: Path, *, durable: bool = True) -> bool:
             pass
         raise
     if durable:
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     return True
 
 
@@ -206,7 +206,7 @@ def _atomic_write(path: Path, data: bytes, validate: Validator | None,
             pass  # a read-only folder: no temp file was made; keep the original error
         raise
     if durable:
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
 
 
 def _existing_mode(path: Path) -> int | None:
@@ -230,7 +230,8 @@ def _write_new_file(temp: Path, data: bytes, mode: int | None, durable: bool = T
         os.close(fd)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a rename into ``folder``, or a file created there, survive a power cut."""
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:

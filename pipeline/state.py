@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Collection
 
 from .errors import PipelineError
-from .fileio import atomic_write, file_digest
+from .fileio import atomic_write, file_digest, fsync_folder
 
 if TYPE_CHECKING:
     from .config import Config
@@ -429,17 +429,25 @@ def note_version(root: Path, rel: str, digest: str) -> None:
     """Note in ``.pipeline/`` the version sync is about to write at ``rel``, before writing
     it: a run stopped before it saves the record (Ctrl-C, a crash) leaves the note, so the
     next run knows that version as sync's, not as a correction made by hand. One appended
-    line; several workers append at once. A note that cannot be made costs only that."""
+    line; several workers append at once. A note that cannot be made costs only that.
+    The note is fsynced (and its folder, when this made the file): the version is flushed
+    later, so after a power cut it could be on disk and an unsynced note not, and the next
+    run would take sync's own version for one edited by hand."""
+    path = root / JOURNAL_FILE
+    created = not path.exists()
     try:
-        fd = os.open(root / JOURNAL_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     except OSError:
         return
     try:
         os.write(fd, f"{digest}  {rel}\n".encode("utf-8"))
+        os.fsync(fd)
     except OSError:
-        pass
+        return
     finally:
         os.close(fd)
+    if created:
+        fsync_folder(path.parent)
 
 
 def _noted(root: Path) -> dict[str, frozenset[str]]:

@@ -780,3 +780,25 @@ def test_the_reviewed_index_answers_only_for_catalogues_still_as_signed(tmp_path
     assert ReviewedIndex.load(tmp_path, "v1").may_hold("a.po", {text_hash("Other.")})
     (tmp_path / ".pipeline/reviewed").write_text("{not json", encoding="utf-8")
     assert ReviewedIndex.load(tmp_path, "v1").catalogues == {}
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names fsynced files through /proc")
+def test_the_publishing_note_is_fsynced_with_its_folder_before_the_version_is_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: the note that names a version as sync's (``.pipeline/publishing``) was
+    appended without fsync, while the version it names is flushed later: after a power cut
+    the version could be on disk and the note not, and the next sync took its own version
+    for one edited by hand (``edited``, never replaced). The note is now fsynced, and its
+    folder too when the note file was created."""
+    from pipeline.state import JOURNAL_FILE, note_version
+
+    (tmp_path / ".pipeline").mkdir()
+    synced: list[str] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(os.readlink(f"/proc/self/fd/{fd}")), real(fd))[1])
+    note_version(tmp_path, "public/ru/a.md", "0" * 64)
+    assert synced == [str(tmp_path / JOURNAL_FILE), str(tmp_path / ".pipeline")]
+    synced.clear()
+    note_version(tmp_path, "public/ru/b.md", "1" * 64)
+    assert synced == [str(tmp_path / JOURNAL_FILE)]
+    assert (tmp_path / JOURNAL_FILE).read_text(encoding="utf-8").count("\n") == 2
