@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Sequence
 
 from pipeline.errors import ModelPackageError, PipelineError
+from pipeline.fileio import flush_file_system, fsync_folder
 
 PIVOT = "en"
 MAX_TOTAL_BYTES = 2 * 1024**3
@@ -316,17 +317,21 @@ def install_package_file(path: Path, packages_dir: Path | None) -> PackageInfo:
 
     Extraction goes to a temporary folder next to the destination and is renamed into
     place, so a failed install leaves no half package; an installed package with the
-    same folder name (an older version) is replaced.
+    same folder name (an older version) is replaced. The extracted files are flushed before
+    the rename and the folder after it: otherwise a power cut soon after an install could
+    leave the package in place with empty or truncated files.
     """
     meta = validate_package_file(path)
     folder = resolve_packages_dir(packages_dir)
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".installing-", dir=folder) as staging:
         _extract(Path(path), Path(staging), meta)
+        flush_file_system(Path(staging))
         target = folder / meta.root
         if target.exists():
             shutil.rmtree(target)
         os.replace(Path(staging) / meta.root, target)
+    fsync_folder(folder)
     info = _read_package(target)
     if info is None:
         raise _fail(Path(path), "installed package has unreadable metadata")

@@ -301,3 +301,26 @@ def test_a_package_without_a_version_is_labelled_without_one(tmp_path: Path) -> 
         {"from_code": "en", "to_code": "ru", "package_version": None, "argos_version": None}), encoding="utf-8")
     (package,) = installed_packages(tmp_path / "packages")
     assert package.package_version == "" and "None" not in package.label
+
+
+def test_an_installed_package_is_flushed_before_it_is_renamed_into_place(
+        argos_packages: BuiltPackages, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: a package was extracted and renamed into place without fsync, so a power
+    cut soon after an install could leave the package's folder in place with empty or
+    truncated files (a model that fails to load, or loads garbage). The extracted files are
+    now flushed (one ``syncfs``) before the rename, and the packages folder fsynced after it."""
+    import os
+
+    import pipeline.models as models_module
+
+    events: list[tuple[str, str]] = []
+    real_flush, real_replace = models_module.flush_file_system, os.replace
+    monkeypatch.setattr(models_module, "flush_file_system",
+                        lambda path: (events.append(("flush", str(path))), real_flush(path))[1])
+    monkeypatch.setattr(os, "replace", lambda a, b: (events.append(("replace", str(b))), real_replace(a, b))[1])
+    monkeypatch.setattr(models_module, "fsync_folder", lambda path: events.append(("fsync", str(path))))
+    folder = tmp_path / "packages"
+    info = install_package_file(argos_packages.files[("en", "ru")], folder)
+    assert [kind for kind, _ in events] == ["flush", "replace", "fsync"]
+    assert events[0][1].startswith(str(folder / ".installing-")) and events[1][1] == str(info.path)
+    assert events[2][1] == str(folder)
