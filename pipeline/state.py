@@ -392,8 +392,11 @@ class PublishedVersions:
 
     def changed_since_written(self, rel: str) -> bool:
         """Whether the version at ``rel`` is no longer what sync last wrote there (someone
-        changed it since); False when nothing is recorded or the file is gone."""
-        return edited_since_written(self.root / rel, self.recorded(rel))
+        changed it since); False when nothing is recorded or the file is gone, and for a
+        version a :attr:`damaged` record does not name: whether it was changed is not known
+        (the record's own error says why sync leaves it)."""
+        known = self.digests.get(rel, frozenset()) | self.noted.get(rel, frozenset())
+        return edited_since_written(self.root / rel, known)
 
     def save(self, written: dict[str, str]) -> bool:
         """Record the versions this run wrote or found right, and forget the versions whose
@@ -423,6 +426,12 @@ class PublishedVersions:
         journal.unlink(missing_ok=True)  # this run's notes too: what they name was written, or failed
         self.noted = {}
         return changed
+
+
+def unknown_version(recorded: Collection[str]) -> bool:
+    """Whether ``recorded`` (from :meth:`PublishedVersions.recorded`) stands for a version a
+    damaged record does not name: kept as it is, but not known to be edited by hand."""
+    return _UNKNOWN in recorded
 
 
 def note_version(root: Path, rel: str, digest: str) -> None:

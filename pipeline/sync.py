@@ -34,7 +34,7 @@ from .fileio import (ABSENT, ProjectLock, cleanup_temp_files, copy_if_changed, f
                      resolved_folders_cache, safe_join, write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
 from .state import (REVIEWED_FILE, ArticleRecord, PublishedVersions, ReviewedIndex, edited_since_written,
-                    file_signature, note_version, text_hash)
+                    file_signature, note_version, text_hash, unknown_version)
 from .markdown import encode_article
 from .model import Article, Catalogue, EntryStatus, Finding
 from .parallel import default_jobs, map_indexed
@@ -805,7 +805,9 @@ def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
         data = encode_article(article, render_version(article, lang, chosen, decision, config.publish))
         digest = fingerprint(data)
         if edited_since_written(safe_join(config.root, rel), state.published, digest):
-            report.errors.append(_edited_by_hand(config, rel, lang, article.slug))
+            report.errors.append(_not_known_to_be_syncs(config, rel, lang, article.slug)
+                                 if unknown_version(state.published) else
+                                 _edited_by_hand(config, rel, lang, article.slug))
             return
         if digest not in state.published:
             note_version(config.root, rel, digest)
@@ -827,6 +829,16 @@ def _edited_by_hand(config: Config, rel: str, lang: str, slug: str) -> PipelineE
         "written over it, so the change is not lost", path=rel,
         hint=f"make the change in {config.catalogue_rel(lang, slug)} (or in the article), then delete {rel}; "
              "the next sync publishes it again")
+
+
+def _not_known_to_be_syncs(config: Config, rel: str, lang: str, slug: str) -> PipelineError:
+    """The error for a version a damaged record of published versions does not name: it may
+    be a correction made by hand, or sync's own; nobody can tell until the record is mended."""
+    record = PublishedVersions.of(config).rel
+    return PipelineError(
+        f"not written over: {record} cannot be read, so whether this file is what sync wrote or a "
+        f"correction made by hand is not known; the new {lang} version of {slug} waits", path=rel,
+        hint=f"mend {record} (see its error), then run pipeline sync again")
 
 
 def _enforced_findings(config: Config, state: CatalogueState, catalogue: Catalogue | None,

@@ -802,3 +802,36 @@ def test_the_publishing_note_is_fsynced_with_its_folder_before_the_version_is_wr
     note_version(tmp_path, "public/ru/b.md", "1" * 64)
     assert synced == [str(tmp_path / JOURNAL_FILE)]
     assert (tmp_path / JOURNAL_FILE).read_text(encoding="utf-8").count("\n") == 2
+
+
+def test_while_the_record_is_damaged_a_version_it_does_not_name_is_not_called_edited(tmp_path: Path) -> None:
+    """Regression: while the record of published versions could not be read, every version it
+    did not name was shown by ``status`` as ``edited`` ("changed since pipeline published it
+    (edited by hand?)", with advice to delete it), and sync held its new version back with the
+    same words, though nobody had touched it: only the record was damaged. Status now says
+    what it knows (the version is published; the record's error says why sync leaves it), and
+    sync says the version was kept because the record cannot tell whose it is."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from pipeline.engines.pseudo import PseudoEngine
+    from pipeline.project import project_status
+    from pipeline.state import PUBLISHED_FILE
+
+    root = write_project(tmp_path, {"a": "---\ntitle: Port\n---\n\nThe port grew.\n",
+                                    "b": "---\ntitle: Bay\n---\n\nThe bay froze.\n"},
+                         'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
+    assert run(root, PseudoEngine()).ok
+    record = root / "public" / PUBLISHED_FILE
+    record.write_bytes(b"garbage\n\n" + record.read_bytes().split(b"\n\n")[1] + b"\n\n")  # a's line damaged
+    rows, errors, _own = project_status(load_config(root))
+    assert [(row.article, row.published, row.edited) for row in rows] == [("a", True, False), ("b", True, False)]
+    assert [(e.path, e.line) for e in errors] == [(f"public/{PUBLISHED_FILE}", 1)]
+    result = CliRunner().invoke(cli, ["--project", str(root), "status"])
+    assert "edited" not in result.stdout and result.exit_code == 1
+    (root / "source/a.md").write_text("---\ntitle: Port\n---\n\nThe port grew fast.\n", encoding="utf-8")
+    report = run(root, PseudoEngine())
+    kept = [e for e in report.errors if e.path == "public/ru/a.md"]
+    assert len(kept) == 1 and "edited by hand" not in str(kept[0])
+    assert f"public/{PUBLISHED_FILE}" in str(kept[0]) + (kept[0].hint or "")
+    assert "fast" not in (root / "public/ru/a.md").read_text(encoding="utf-8")
