@@ -26,6 +26,7 @@ from .fileio import ProjectLock, safe_join, write_if_changed
 from .model import (
     MT_COMMENT_PREFIX,
     MT_REJECTED_PREFIX,
+    PREVIOUS_TRANSLATION_PREFIX,
     REVIEWED_COMMENT_PREFIX,
     Article,
     BlockKind,
@@ -61,6 +62,10 @@ class ReviewItem:
     reviewer should read them (front matter, lead paragraph, then the rest in order).
     ``note`` says why the entry is empty when machine translation refused it. A plural
     entry has ``msgid_plural`` and its forms in ``msgstr_plural`` (``msgstr`` is empty).
+    ``previous_translations`` are the entry's earlier translations the pipeline kept as
+    ``previous translation:`` comments (an older machine output, perhaps with a translator's
+    unfinished edit; the translation an exact memory match replaced): the reviewer may want
+    them back.
     """
 
     article: str
@@ -83,6 +88,7 @@ class ReviewItem:
     #: Checks dismissed on the entry (:attr:`pipeline.model.Message.dismissed_checks`): their
     #: findings are left out here and when the reviewer's edit is checked.
     dismissed: frozenset[str] = frozenset()
+    previous_translations: tuple[str, ...] = ()
 
     @property
     def has_translation(self) -> bool:
@@ -136,6 +142,7 @@ class ReviewItem:
             "reason": self.reason,
             "status": self.status.value,
             "previous_msgid": self.previous_msgid,
+            "previous_translations": list(self.previous_translations),
             "provenance": self.provenance,
             "note": self.note,
             "findings": [
@@ -313,6 +320,8 @@ def review_item(article: Article, lang: str, rel: str, message: Message, positio
         kind=message.auto_comments[0] if message.auto_comments else None,
         findings=findings, msgid_plural=message.msgid_plural, msgstr_plural=_plural_forms(message),
         dismissed=message.dismissed_checks,
+        previous_translations=tuple(c[len(PREVIOUS_TRANSLATION_PREFIX):] for c in message.comments
+                                    if c.startswith(PREVIOUS_TRANSLATION_PREFIX)),
     )
 
 

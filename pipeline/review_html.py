@@ -201,6 +201,8 @@ def _row(item: ReviewItem) -> str:
                               for number, form in enumerate(item.msgstr_plural))
     else:
         translation = escape(item.msgstr) if item.msgstr else empty
+    for earlier in item.previous_translations:
+        translation += f'<span class="was">Previous translation: {escape(earlier)}</span>'
     if item.note:
         translation += f'<span class="note">{escape(item.note)}</span>'
     if item.findings:

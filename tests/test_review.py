@@ -445,3 +445,29 @@ def test_word_diff_of_a_huge_paragraph_takes_difflibs_shortcut(monkeypatch: pyte
     assert "".join(text for op, text in ops if op is not DiffOp.DELETE) == new
     assert "".join(text for op, text in ops if op is not DiffOp.INSERT) == old
     assert word_diff("a b", "a c") and settings[-1] is False  # short texts: exact
+
+
+def test_an_earlier_translation_kept_as_a_comment_is_shown_to_the_reviewer(tmp_path: Path) -> None:
+    """Regression: an entry whose earlier translation the pipeline kept as a ``previous
+    translation:`` comment (machine output of the old text, perhaps with a translator's
+    unfinished edit; the old translation an exact memory match replaced; an older model's
+    output on ``--refresh``) showed the reviewer nothing of it, in the list, the walk, the
+    JSON or the HTML page: the work lay in the file only. It is now shown everywhere."""
+    from pipeline.catalogue import parse_po, render_po
+    from pipeline.commands.review import describe
+    from pipeline.review_html import render_html
+
+    root = project(tmp_path)
+    catalogue = parse_po(po_path(root).read_bytes())
+    entry = next(m for m in catalogue.active if m.msgid == "The work starts in June.")
+    entry.msgstr = "Работа начнётся в июне (правка переводчика)."  # begun, still fuzzy
+    po_path(root).write_bytes(render_po(catalogue))
+    source = root / "source" / "port.md"
+    source.write_text(PORT.replace("The work starts in June.", "The work starts in July."), encoding="utf-8")
+    sync(root, "--engine", "pseudo")
+    queue = build_queue(load_config(root))
+    item = next(i for i in queue.items if i.msgid == "The work starts in July.")
+    assert item.previous_translations == ("Работа начнётся в июне (правка переводчика).",)
+    assert item.to_json()["previous_translations"] == ["Работа начнётся в июне (правка переводчика)."]
+    assert any("previous:" in line and "правка переводчика" in line for line in describe(item))
+    assert "правка переводчика" in render_html(queue)

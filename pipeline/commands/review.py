@@ -200,6 +200,8 @@ def describe(item: ReviewItem, *, indent: str = "  ") -> list[str]:
             lines.append(f"{pad}{f'form [{number}]:':<13}{v(form) if form else '(none)'}")
     else:
         lines.append(f"{pad}translation: {v(item.msgstr) if item.msgstr else '(none)'}")
+    for earlier in item.previous_translations:
+        lines.append(f"{pad}previous:    {v(earlier)}")
     lines.append(f"{pad}why:         {v(why(item))}")
     for finding in item.findings:
         lines.append(f"{pad}finding:     " + _finding_text(finding))
