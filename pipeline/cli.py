@@ -495,6 +495,9 @@ def extract_command(project: Project, articles: tuple[str, ...], jobs: int | Non
 def update_command(project: Project, articles: tuple[str, ...], jobs: int | None) -> None:
     """Merge each template into its language catalogues (msgmerge semantics, nothing lost).
 
+    An edited paragraph whose new text has a reviewed translation elsewhere gets it, fuzzy,
+    as in sync.
+
     \b
     Example:
       pipeline update --article economy/alat-port-expansion

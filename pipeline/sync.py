@@ -332,6 +332,8 @@ def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions, rep
     prepared = _prepare_all(config, dirty, options, report, published)
     if _translating(options):
         _translate_stage(config, prepared, catalogues(), options, report)
+    elif _merging_alone(options) and any(s.edited for p in prepared for s in p.states):
+        _translate_stage(config, prepared, catalogues(), options, report, edited_only=True)
     _finish_held(config, prepared, options)
     done = [p.done for p in prepared if p.done is not None]
     for article in done:
@@ -354,6 +356,13 @@ def _recalled(clean: list[tuple[str, ArticleRecord]], options: SyncOptions) -> d
 
 def _translating(options: SyncOptions) -> bool:
     return "translate" in options.stages and options.engine is not None
+
+
+def _merging_alone(options: SyncOptions) -> bool:
+    """An update without the translate stage (``pipeline update``): it still gives the
+    entries it edits the memory's exact match, as merging an edit in ``sync`` does, so what
+    an edited entry gets does not depend on the commands that merged it."""
+    return "update" in options.stages and "translate" not in options.stages
 
 
 def _checking(options: SyncOptions) -> bool:
@@ -437,7 +446,10 @@ def _update_catalogues(config: Config, article: Article, options: SyncOptions,
 
 
 def _needs_parent(states: list[CatalogueState], options: SyncOptions) -> bool:
-    """Whether the article's catalogues must go to the parent, for the translate stage."""
+    """Whether the article's catalogues must go to the parent, for the translate stage (or,
+    in an update alone, for the memory's exact matches of the edited entries)."""
+    if _merging_alone(options):
+        return any(s.edited for s in states)
     return _translating(options) and any(_may_translate(s.after, options) or s.edited for s in states)
 
 
@@ -510,7 +522,8 @@ def _count_changes(state: CatalogueState, report: SyncReport) -> None:
 
 
 def _translate_stage(config: Config, prepared: list[_Prepared], catalogues: list[tuple[str, str, str]],
-                     options: SyncOptions, report: SyncReport) -> None:
+                     options: SyncOptions, report: SyncReport, *, edited_only: bool = False) -> None:
+    """``edited_only``: only the edited entries' exact matches (see :func:`_merging_alone`)."""
     from .memory import TranslationMemory, normalise_whitespace
     from .translate import CatalogueJob, translate_catalogues
 
@@ -521,16 +534,16 @@ def _translate_stage(config: Config, prepared: list[_Prepared], catalogues: list
         return
     normalise = options.memory_key or normalise_whitespace
     wanted = {normalise(m.msgid) for job in jobs for m in job.catalogue.active
-              if m.status is not EntryStatus.REVIEWED}
+              if (m.key in job.edited if edited_only else m.status is not EntryStatus.REVIEWED)}
     held = list(_memory_sources(prepared))
-    unused = _unused_for_suggestions(config, jobs, catalogues)
+    unused = set() if edited_only else _unused_for_suggestions(config, jobs, catalogues)
     sources = held + _memory_on_disk(config, {rel for _, _, rel, _ in held}, catalogues, wanted,
                                      normalise, options, report, unused)
     sources.sort(key=lambda source: source[2])
     memory = TranslationMemory.from_catalogues(sources, normalise)
     result = translate_catalogues(jobs, options.engine, memory=memory, refresh=options.refresh,  # type: ignore[arg-type]
                                   postprocess=options.postprocess, progress=options.progress,
-                                  suggestions=_suggestions(sources, unused))
+                                  suggestions=_suggestions(sources, unused), edited_only=edited_only)
     for (_, tgt), stats in result.pairs.items():
         report.machine_translated[tgt] += stats.machine_translated
         report.from_memory[tgt] += stats.from_memory

@@ -138,7 +138,7 @@ def translate_catalogues(jobs: Sequence[CatalogueJob], engine: Engine, *,
                          memory: TranslationMemory | None = None, refresh: bool = False,
                          postprocess: Sequence[PostProcessor] = (),
                          progress: Callable[[int, int], None] | None = None,
-                         suggestions: FuzzyMemory | None = None) -> TranslateReport:
+                         suggestions: FuzzyMemory | None = None, edited_only: bool = False) -> TranslateReport:
     """Machine-translate every untranslated entry of ``jobs`` in place.
 
     ``memory`` defaults to a memory built from ``jobs`` themselves; pass an empty
@@ -148,6 +148,8 @@ def translate_catalogues(jobs: Sequence[CatalogueJob], engine: Engine, *,
     reviewed translation of a similar text: fuzzy, with that text as the previous msgid.
     An engine failure for one pair (EngineError) is recorded in the report's ``errors``
     and ``notes``; that pair's entries are left as they were and other pairs go on.
+    ``edited_only``: only give the entries edited in this run the memory's exact match (what
+    merging an edit does, also when ``pipeline update`` merges it alone); nothing else is filled.
     """
     report = TranslateReport()
     if memory is None:
@@ -155,6 +157,8 @@ def translate_catalogues(jobs: Sequence[CatalogueJob], engine: Engine, *,
             (job.source_lang, job.target_lang, job.path, job.catalogue) for job in jobs
         )
     _apply_memory_to_edited(jobs, memory, report)
+    if edited_only:
+        return report
     to_translate: dict[Pair, list[_Item]] = {}
     for pair, items in _candidates(jobs, engine, refresh).items():
         report.stats(pair)

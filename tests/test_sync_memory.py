@@ -388,3 +388,29 @@ def test_the_reviewed_index_is_reported_as_the_run_s_own_record(tmp_path: Path) 
     assert ".pipeline/reviewed" in report.state_written
     again = sync(load_config(tmp_path), SyncOptions(jobs=1, engine=MemoryOnlyEngine()))
     assert not again.written and not again.state_written
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_edit_merged_by_update_gets_the_exact_match_as_in_sync(tmp_path: Path, jobs: str) -> None:
+    """Regression: the memory's reviewed translation of exactly an edited paragraph's new text
+    replaced its old translation only when the edit was merged by ``sync``: an editor who ran
+    ``pipeline extract``, ``pipeline update`` and then ``pipeline translate`` kept the old
+    text's translation (fuzzy, with ``#|``), as the entry was no longer "edited in this run"
+    when ``translate`` read it. ``update`` now gives the edited entries the exact match as
+    it merges the edit, so both ways end with the same catalogue."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    by_sync = tmp_path / "sync"
+    _edited_to_another_articles_text(by_sync)
+    by_steps = tmp_path / "steps"
+    shutil.copytree(by_sync, by_steps)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--project", str(by_sync), "sync", "--engine", "none"]).exit_code == 0
+    for command in (["extract"], ["update"], ["translate", "--engine", "none"]):
+        result = runner.invoke(cli, ["--project", str(by_steps), *command, "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+    rel = "locale/ru/LC_MESSAGES/a.po"
+    assert (by_steps / rel).read_text(encoding="utf-8") == (by_sync / rel).read_text(encoding="utf-8")
+    assert "mt: translation memory (locale/ru/LC_MESSAGES/b.po)" in (by_steps / rel).read_text(encoding="utf-8")
