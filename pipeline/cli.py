@@ -593,7 +593,8 @@ def status_command(project: Project, as_json: bool) -> None:
     (as a PO editor counts them). The last column says whether the language version is published; "stale" means an
     older version is, and sync holds the current one back until it is reviewed; "ready" means it is not
     published yet but nothing holds it back: the next sync (or publish) writes it; "hand-written" means
-    a page written by hand is where the version goes (never replaced: what to do is said below). Below the
+    a page written by hand is where the version goes (never replaced: what to do is said below); "edited" means
+    someone changed the published version after sync wrote it, and sync leaves it (what to do is said below). Below the
     table come the catalogues and published versions no article uses (a renamed or deleted
     article's, or a language taken out of pipeline.toml).
 

@@ -803,3 +803,11 @@ def test_the_command_runs_the_garbage_collector_less_often_than_python_does() ->
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True)
     default, threshold = map(int, done.stdout.split()[-2:])
     assert default == 700 and threshold >= 50 * default
+
+
+def test_status_help_explains_every_label_of_the_published_column() -> None:
+    """Regression: ``status --help`` explained "stale", "ready" and "hand-written" but not
+    "edited", the label the table shows for a version changed by hand after sync wrote it."""
+    text = " ".join(CliRunner().invoke(cli, ["status", "--help"]).output.split())
+    for label in ("stale", "ready", "hand-written", "edited"):
+        assert f'"{label}" means' in text, label
