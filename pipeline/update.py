@@ -19,8 +19,8 @@ from babel.messages.plurals import get_plural
 from .catalogue import PLURAL_FORMS_PLACEHOLDER, gc_paused, in_fork, may_fork, plural_forms_problem
 from .errors import TranslationLossError
 from .fuzzy import FuzzyIndex
-from .model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, PREVIOUS_TRANSLATION_PREFIX, Catalogue, EntryStatus,
-                    Message)
+from .model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, PREVIOUS_TRANSLATION_PREFIX, REVIEWED_COMMENT_PREFIX,
+                    Catalogue, EntryStatus, Message)
 
 #: Translator comment that keeps a translation which lost its entry to a newer one with the same key.
 #: Header fields the pipeline owns; any other field (Last-Translator, X-Generator, ...) is kept.
@@ -236,13 +236,23 @@ def _from_fuzzy(entry: Message, old: Message) -> Message:
         return _retranslatable(entry, old)
     message = _fresh(entry)
     message.msgstr = old.msgstr
-    message.comments = [c for c in old.comments]
+    message.comments = [c for c in old.comments] if old.fuzzy else _provenance_reviewed(old.comments)
     message.flags = ["fuzzy"] + [f for f in old.flags if f != "fuzzy"]
     message.previous_msgid = old.previous_msgid if old.fuzzy and old.previous_msgid else old.msgid
     _drop_stale_rejection(message)
     if old.msgctxt != entry.msgctxt:
         message.previous_msgctxt = old.msgctxt
     return message
+
+
+def _provenance_reviewed(comments: list[str]) -> list[str]:
+    """A reviewed translation's ``mt: …`` comments (Poedit clears fuzzy and leaves them) as
+    ``reviewed mt: …``, as the terminal review's accept writes them. The entry turns fuzzy
+    for its changed source; a tool that drops the ``#|`` line (plain ``msgmerge``,
+    ``pybabel update``) would otherwise leave fuzzy + ``mt:``, which reads as unreviewed
+    machine output: publishable with ``allow_machine`` and re-translated on the next edit."""
+    return [REVIEWED_COMMENT_PREFIX + c[len(MT_COMMENT_PREFIX):] if c.startswith(MT_COMMENT_PREFIX) else c
+            for c in comments]
 
 
 def _retranslatable(entry: Message, old: Message) -> Message:

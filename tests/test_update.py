@@ -228,3 +228,21 @@ def test_a_rejection_note_goes_once_a_translator_fills_the_entry() -> None:
     assert [m.comments for m in result.active] == [
         ["checked with the author"], [rejected], ["mt: fake 0 en→ru", rejected], []]
     assert result.active[3].previous_msgid == "Four."
+
+
+def test_a_reviewed_machine_translation_kept_for_a_changed_source_is_not_taken_for_machine_output() -> None:
+    """Regression: a machine translation reviewed in Poedit (fuzzy cleared, its ``mt:`` comment
+    left) became fuzzy when its source changed, still saying ``mt: …``; once a tool dropped
+    the ``#|`` line (plain ``msgmerge``, ``pybabel update``), the entry read as unreviewed
+    machine output: publishable with ``allow_machine``, re-translated on the next edit. Its
+    provenance now says it was reviewed, as the terminal review's accept writes it."""
+    old = translated(update_catalogue(template("A ticket costs 120 manat."), None, lang="ru", slug="a"))
+    old.messages[0].comments = ["mt: argos en_ru 1.9", "checked"]
+    result = update_catalogue(template("A ticket costs 130 manat."), old, lang="ru", slug="a")
+    changed = result.active[0]
+    assert changed.status is EntryStatus.CHANGED
+    assert changed.comments == ["reviewed mt: argos en_ru 1.9", "checked"]
+    changed.previous_msgid = None  # what msgmerge without --previous or pybabel update leave
+    assert changed.status is EntryStatus.FUZZY
+    assert result.obsolete[0].comments == ["mt: argos en_ru 1.9", "checked"]
+    check_no_loss(old, result, "a.po")
