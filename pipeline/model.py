@@ -19,6 +19,8 @@ REVIEWED_COMMENT_PREFIX = "reviewed mt: "
 MT_REJECTED_PREFIX = "mt rejected: "
 #: Prefix of the translator comment that keeps a translation which is no longer its entry's own.
 PREVIOUS_TRANSLATION_PREFIX = "previous translation: "
+#: Provenance of the memory's reviewed translation of a similar text (another msgid's).
+SIMILAR_TEXT_PROVENANCE = "translation memory, similar text"
 
 
 class BlockKind(str, enum.Enum):
@@ -215,7 +217,11 @@ class Message:
             return EntryStatus.REVIEWED
         if self.previous_msgid is not None:
             return EntryStatus.CHANGED
-        if self.machine_provenance is not None:
+        provenance = self.machine_provenance
+        if provenance is not None and not provenance.startswith(SIMILAR_TEXT_PROVENANCE):
+            # A similar text's translation translates another msgid: when a tool dropped
+            # its #| line (plain msgmerge, pybabel update), it is still no machine output
+            # of this one, which allow_machine would publish.
             return EntryStatus.MACHINE
         return EntryStatus.FUZZY
 

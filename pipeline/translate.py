@@ -26,8 +26,8 @@ from pipeline.engines.memory_only import is_memory_only
 from pipeline.errors import EngineError
 from pipeline.memory import ALTERNATIVE_PREFIX, FuzzyMemory, MemoryMatch, TranslationMemory
 from pipeline.update import keep_as_previous
-from pipeline.model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, REVIEWED_COMMENT_PREFIX, Catalogue, EntryStatus,
-                            Message)
+from pipeline.model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, REVIEWED_COMMENT_PREFIX, SIMILAR_TEXT_PROVENANCE,
+                            Catalogue, EntryStatus, Message)
 from pipeline.placeholders import Protected, placeholder_pattern, protect, restore, strip_placeholders
 from pipeline.sanity import check_output, script_problems
 from pipeline.segmentation import Piece, split_pieces
@@ -268,7 +268,7 @@ def _apply_suggestions(items: list[_Item], suggestions: FuzzyMemory, report: Tra
         if match is None:
             rest.append(item)
             continue
-        _accept(message, match.text, f"{MEMORY_PROVENANCE}, similar text ({match.origin})")
+        _accept(message, match.text, f"{SIMILAR_TEXT_PROVENANCE} ({match.origin})")
         message.previous_msgid = match.msgid
         report.stats(item.pair).suggested += 1
     return rest
