@@ -13,12 +13,13 @@ octal ``\\N``, ``\\NN``, ``\\NNN`` and hex ``\\xH...``. As in GNU, an octal or h
 stands for one byte (the low eight bits of its value), and those bytes are decoded as
 UTF-8 together with the text around them, even across the lines of a string:
 ``"caf\\303\\251"`` is ``café``, written back as ``"café"`` (msgcat does the same).
-Refused, beyond what GNU refuses: a line holding two strings (``msgid "a" "b"``), NUL
-bytes and escapes giving one (GNU silently cuts the string there), merge debris (git
-conflict markers, msgcat's ``#-#-#-#-#`` blocks), comments after the last entry (GNU
-drops them), header lines that are not ``Name: value``, plural counts that disagree
-with ``Plural-Forms``. An active and an obsolete entry may share a key (each kind is
-checked for duplicates on its own), although GNU tools refuse that.
+Translator comments after the last entry, which GNU drops, are kept as written
+(``Catalogue.trailing_comments``). Refused, beyond what GNU refuses: a line holding two
+strings (``msgid "a" "b"``), NUL bytes and escapes giving one (GNU silently cuts the
+string there), merge debris (git conflict markers, msgcat's ``#-#-#-#-#`` blocks),
+header lines that are not ``Name: value``, plural counts that disagree with
+``Plural-Forms``. An active and an obsolete entry may share a key (each kind is checked
+for duplicates on its own), although GNU tools refuse that.
 
 Encoding policy:
 
@@ -787,10 +788,7 @@ class _Parser:
             self.check_bare()
         if entry.state == _AT_START:
             if at_eof:
-                raise _fail(self.path, entry.first_line,
-                            "comments at the end of the file without an entry after them",
-                            hint="move the comments above an entry or delete them (GNU "
-                                 "tools would drop them), then run pipeline sync again")
+                self.take_trailing(entry)
             return
         if entry.state in (_AT_CTXT, _AT_ID, _AT_PLURAL):
             where = "at the end of the file" if at_eof else "before the next entry"
@@ -817,6 +815,24 @@ class _Parser:
         if first != message.lineno:
             raise self.duplicate(message, first)
         (self.obsolete if message.obsolete else self.active).append(message)
+
+    def take_trailing(self, entry: _Entry) -> None:
+        """Keep translator comments after the last entry as written (GNU drops them). Other
+        comments there (``#.``, ``#:``, ``#,``, ``#|``) begin an entry that is not there:
+        most likely the file was cut off, which must not pass unnoticed."""
+        lines = self.text.split("\n")[entry.first_line - 1:]
+        while lines and not lines[-1].strip():
+            lines.pop()
+        for offset, line in enumerate(lines):
+            stripped = line.lstrip(" \t\f\v")
+            if stripped and stripped[1:2] not in ("", " ", "\t"):
+                raise _fail(self.path, entry.first_line + offset,
+                            f"{_excerpt(stripped)!r} after the last entry, without the "
+                            "entry it belongs to: the file looks cut off",
+                            hint="restore it from version control (git checkout -- FILE), or "
+                                 "delete these lines if no entry is missing, then run "
+                                 "pipeline sync again")
+        self.catalogue.trailing_comments = lines
 
     def build(self, entry: _Entry) -> Message:
         previous = entry.previous
@@ -1510,7 +1526,15 @@ def render_po(catalogue: Catalogue) -> bytes:
     """
     with gc_paused():
         data = _render_bytes(catalogue)
+    if catalogue.trailing_comments:
+        data += _render_trailing(catalogue, bool(data))
     return _BOM + data if catalogue.bom else data
+
+
+def _render_trailing(catalogue: Catalogue, after_entries: bool) -> bytes:
+    """The comment lines after the last entry, as they were read, after a blank line."""
+    lines = ([""] if after_entries else []) + catalogue.trailing_comments
+    return (catalogue.newline.join(lines) + catalogue.newline).encode("utf-8")
 
 
 #: From this many entries on, a forked copy renders the second half when a core is free.

@@ -249,6 +249,9 @@ class Catalogue:
     messages: list[Message] = field(default_factory=list)
     newline: str = "\n"
     bom: bool = False
+    #: Comment lines after the last entry, as written (GNU tools drop them; a translator's
+    #: note there is kept).
+    trailing_comments: list[str] = field(default_factory=list)
 
     def header_value(self, name: str) -> str | None:
         for key, value in self.header:

@@ -57,6 +57,7 @@ def _update(template: Catalogue, old: Catalogue | None, *, lang: str, slug: str)
     if old is not None:
         result.header_comments = list(old.header_comments)
         result.header_flags = [f for f in old.header_flags if f != "fuzzy"]
+        result.trailing_comments = list(old.trailing_comments)
     else:
         result.header_comments = [f"{lang} translation of {slug}."]
     previous = old.messages if old is not None else []

@@ -42,6 +42,7 @@ needs_msgcat = pytest.mark.skipif(MSGCAT is None, reason="GNU gettext (msgcat) i
 GNU_DIFFERS = {
     "good-comments.po": "msgcat drops the unknown flag mt-reviewed",
     "good-obsolete-same-key.po": "msgcat refuses an obsolete entry with an active entry's key",
+    "good-trailing-comment.po": "msgcat drops the comments after the last entry",
 }
 
 HEADER = [("Project-Id-Version", "newsroom"), ("Language", "az"),
@@ -59,7 +60,8 @@ def semantic(catalogue: Catalogue) -> tuple[object, ...]:
         return data
 
     return (canonical_header(catalogue.header), catalogue.header_comments,
-            catalogue.header_flags, [fields(m) for m in catalogue.messages])
+            catalogue.header_flags, [fields(m) for m in catalogue.messages],
+            catalogue.trailing_comments)
 
 
 def po(text: str) -> bytes:
@@ -761,6 +763,24 @@ def test_read_catalogue_refuses_an_empty_file(tmp_path: Path, data: bytes) -> No
         read_catalogue(tmp_path / "az.po", "locale/az.po")
     assert (empty.value.path, empty.value.line) == ("locale/az.po", 1)
     assert "restore it from version control" in (empty.value.hint or "")
+
+
+def test_comments_after_the_last_entry_are_kept_as_written() -> None:
+    """Regression: a translator's note below the last entry ("# TODO: ask the desk") made
+    the whole catalogue refused, though GNU msgfmt reads the file (msgcat drops the note).
+    It is kept, line for line, at the end of the file, also in CRLF files."""
+    data = (CORPUS / "good-trailing-comment.po").read_bytes()
+    catalogue = parse_po(data, "az.po")
+    assert catalogue.trailing_comments == ["# TODO: ask the desk about the ferry", "#", "",
+                                           "# Leyla"]
+    assert [m.msgid for m in catalogue.messages] == ["Bridge"]
+    assert render_po(catalogue) == data
+    crlf = data.replace(b"\n", b"\r\n") + b"\r\n\r\n"
+    assert render_po(parse_po(crlf)) == data.replace(b"\n", b"\r\n")
+    # The comments that open an entry, with no entry after them: a file cut off.
+    for cut in ("#. paragraph\n", "#: source/a.md:3\n", "#, fuzzy\n", '#| msgid "Old"\n'):
+        error = parse_error(data + b"\n# note\n" + cut.encode())
+        assert error.line == 22 and "looks cut off" in error.message, error
 
 
 def test_old_mac_line_endings_are_named_as_such() -> None:

@@ -246,3 +246,10 @@ def test_a_reviewed_machine_translation_kept_for_a_changed_source_is_not_taken_f
     assert changed.status is EntryStatus.FUZZY
     assert result.obsolete[0].comments == ["mt: argos en_ru 1.9", "checked"]
     check_no_loss(old, result, "a.po")
+
+
+def test_comments_after_the_last_entry_stay_after_the_update() -> None:
+    old = translated(update_catalogue(template("One."), None, lang="ru", slug="a"))
+    old.trailing_comments = ["# TODO: ask the desk"]
+    result = update_catalogue(template("One.", "Two."), old, lang="ru", slug="a")
+    assert result.trailing_comments == ["# TODO: ask the desk"]
