@@ -1405,6 +1405,8 @@ def parse_po(data: bytes, path: str = "<po>") -> Catalogue:
             text = text.replace("\r\n", "\n")
             _check_lone_cr_line_ends(text, path)
         _check_merge_debris(text, path)
+        if "\\\n" in text:
+            text = _join_continued_lines(text)
         with gc_paused():
             catalogue = _Parser(text, path).run()
     except CatalogueError:
@@ -1417,6 +1419,29 @@ def parse_po(data: bytes, path: str = "<po>") -> Catalogue:
     _check_plural_forms(catalogue, text, path)
     _check_plural_counts(catalogue, path)
     return catalogue
+
+
+def _join_continued_lines(text: str) -> str:
+    """Drop each backslash at a line end with the line break, as GNU's lexer does before
+    reading tokens (po-lex.c, lex_getc), inside strings too: ``"Суда \\`` and ``в 22:00."``
+    on the next line are ``"Суда в 22:00."``. Each joined line is followed by as many blank
+    lines as it took in, so later lines keep their numbers. A comment line is left as it
+    is: GNU would join the next line into the comment, so the parser refuses it."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        taken = 0
+        if not line.lstrip(" \t\f\v").startswith("#"):
+            while line.endswith("\\") and i + 1 < len(lines):
+                i += 1
+                taken += 1
+                line = line[:-1] + lines[i]
+        out.append(line)
+        out.extend([""] * taken)
+        i += 1
+    return "\n".join(out)
 
 
 #: A line a spreadsheet writes when it saves a .po as CSV: a keyword line quoted, its quotes

@@ -783,6 +783,23 @@ def test_comments_after_the_last_entry_are_kept_as_written() -> None:
         assert error.line == 22 and "looks cut off" in error.message, error
 
 
+def test_a_backslash_at_a_line_end_joins_the_next_line_as_in_gnu() -> None:
+    """Regression: a string broken with a backslash before the line end (C's way, which GNU's
+    lexer follows everywhere, po-lex.c lex_getc) was refused as an unterminated string,
+    though msgfmt reads it. The backslash and the line break are dropped, as GNU drops them;
+    later lines keep their numbers; a comment line ending so is still refused."""
+    text = ('msgid "Ships leave at 22:00."\nmsgstr "Суда отходят \\\nв 22:00."\n\n'
+            'msgid "a"\\\nmsgstr "x\\\\\nb"\n\nmsgid "c"\nmsgstr "C" junk\n')
+    error = parse_error(po(text))
+    assert error.line == 10 and "junk" in error.message, error
+    catalogue = parse_po(po(text.replace(" junk", "")), "az.po")
+    assert [(m.msgid, m.msgstr) for m in catalogue.messages] == [
+        ("Ships leave at 22:00.", "Суда отходят в 22:00."), ("a", "x\b"), ("c", "C")]
+    assert parse_po(po(text.replace(" junk", "").replace("\n", "\r\n"))).messages[0].msgstr == \
+        "Суда отходят в 22:00."
+    assert "ends with a backslash" in parse_error(po('# note \\\nmsgid "a"\nmsgstr "b"\n')).message
+
+
 def test_old_mac_line_endings_are_named_as_such() -> None:
     """With lone carriage returns the whole file is one line: it was refused as "comments at
     the end of the file without an entry after them"."""
