@@ -381,7 +381,7 @@ class _Parser:
         elif kind == ".":
             entry.auto_comments.append(line[3:] if line[2:3] == " " else line[2:])
         elif kind == "," or kind == "!":  # GNU reads ``#!`` lines as flags too
-            entry.flags.extend(f for f in _FLAG_SEPARATORS.split(line[2:]) if f)
+            entry.flags.extend(_flags(line[2:]))
         elif kind == " ":
             entry.comments.append(line[2:])
         elif kind == "":
@@ -928,6 +928,19 @@ class _Parser:
 
 
 _HEADER_FIELD_START = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*):(?: |\\n|\Z)")
+
+
+def _flags(text: str) -> list[str]:
+    """The flags of a ``#,`` line. As for GNU (read-catalog-abstract.c), ``range:`` takes the
+    next word as its value: ``range: 1..5`` is one flag, written back as GNU writes it."""
+    words = [word for word in _FLAG_SEPARATORS.split(text) if word]
+    flags: list[str] = []
+    for word in words:
+        if flags and flags[-1] == "range:":
+            flags[-1] = f"range: {word}"
+        else:
+            flags.append(word)
+    return flags
 
 
 def _gnu_tokens(line: str) -> list[tuple[str | None, str | None, str | None, str | None]] | None:

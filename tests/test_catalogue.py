@@ -800,6 +800,25 @@ def test_a_backslash_at_a_line_end_joins_the_next_line_as_in_gnu() -> None:
     assert "ends with a backslash" in parse_error(po('# note \\\nmsgid "a"\nmsgstr "b"\n')).message
 
 
+def test_a_range_flag_keeps_its_value_as_gnu_writes_it() -> None:
+    """Regression: ``#, c-format, range: 1..5`` (xgettext's flag for a plural whose count
+    has a known range; msgcat and msgmerge keep it) was split into the flags ``range:`` and
+    ``1..5`` and written ``#, c-format, range:, 1..5``, which GNU tools write back as it was:
+    the file changed on every round between them and sync."""
+    data = po('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+              '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+              '#, c-format, range: 1..5\nmsgid "%d day"\nmsgid_plural "%d days"\n'
+              'msgstr[0] "%d gün"\nmsgstr[1] "%d gün"\n\n'
+              '#, fuzzy, range: 0..9\nmsgid "x"\nmsgstr "y"\n')
+    catalogue = parse_po(data, "az.po")
+    assert [m.flags for m in catalogue.messages] == [["c-format", "range: 1..5"], ["fuzzy", "range: 0..9"]]
+    assert catalogue.messages[1].fuzzy
+    assert render_po(catalogue) == data
+    assert parse_po(po('#,range:,3..4\nmsgid "x"\nmsgstr "y"\n')).messages[0].flags == ["range: 3..4"]
+    if MSGCAT is not None:
+        assert msgcat(data) == data
+
+
 def test_old_mac_line_endings_are_named_as_such() -> None:
     """With lone carriage returns the whole file is one line: it was refused as "comments at
     the end of the file without an entry after them"."""
