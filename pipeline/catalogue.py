@@ -1420,6 +1420,8 @@ def parse_po(data: bytes, path: str = "<po>") -> Catalogue:
         _check_merge_debris(text, path)
         if "\\\n" in text:
             text = _join_continued_lines(text)
+        if _OPEN_INDEX_IN_TEXT.search(text):
+            text = _join_split_indices(text)
         with gc_paused():
             catalogue = _Parser(text, path).run()
     except CatalogueError:
@@ -1451,6 +1453,41 @@ def _join_continued_lines(text: str) -> str:
                 i += 1
                 taken += 1
                 line = line[:-1] + lines[i]
+        out.append(line)
+        out.extend([""] * taken)
+        i += 1
+    return "\n".join(out)
+
+
+#: A line ending with ``msgstr`` or an unfinished plural index (``msgstr[``, ``msgstr [0``).
+_OPEN_INDEX = re.compile(r"[ \t]*(?:#~[ \t]*)?msgstr(?:[ \t]*\[[ \t]*\d*)?[ \t]*\Z")
+_OPEN_INDEX_IN_TEXT = re.compile(r"msgstr(?:[ \t]*\[[ \t]*\d*)?[ \t]*\n")
+#: The start of a line that goes on with such an index: ``[``, its number or ``]``.
+_INDEX_REST = re.compile(r"[ \t]*(?:#~[ \t]*)?(?=[\[\d\]])")
+
+
+def _join_split_indices(text: str) -> str:
+    """Join ``msgstr`` and a plural index written on the lines after it (``msgstr`` then
+    ``[0] "…"``): GNU's lexer reads ``[``, the number and ``]`` as tokens of their own
+    (po-lex.c), on any line, so msgfmt accepts it. Blank lines are left in place of the
+    lines taken in, as :func:`_join_continued_lines` does, so later lines keep their numbers.
+    ``msgstr`` followed by a string on the next line is left alone."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        taken = 0
+        while _OPEN_INDEX.match(line):
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            rest = _INDEX_REST.match(lines[j]) if j < len(lines) else None
+            if rest is None:
+                break
+            line = line.rstrip(" \t") + lines[j][rest.end():]
+            taken += j - i
+            i = j
         out.append(line)
         out.extend([""] * taken)
         i += 1

@@ -819,6 +819,24 @@ def test_a_range_flag_keeps_its_value_as_gnu_writes_it() -> None:
         assert msgcat(data) == data
 
 
+def test_a_plural_index_on_the_line_after_its_msgstr_is_read_as_gnu_reads_it() -> None:
+    """Regression: ``msgstr`` with its ``[0]`` on the next line was refused ("msgid_plural
+    needs msgstr[0], msgstr[1], ... instead of msgstr"), though GNU's lexer reads ``[``, the
+    number and ``]`` as tokens of their own, on any line, and msgfmt accepts the file. Later
+    lines keep their numbers; an index that does not follow is still refused."""
+    head = 'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+    text = head + ('msgid "%d day"\nmsgid_plural "%d days"\nmsgstr\n[0] "%d gün"\nmsgstr[\n  1\n] "%d gün"\n\n'
+                   '#~ msgid "%d week"\n#~ msgid_plural "%d weeks"\n#~ msgstr\n#~ [0] "%d həftə"\n'
+                   '#~ msgstr[1] "%d həftə"\n\nmsgid "a"\nmsgstr "b" junk\n')
+    assert parse_error(po(text)).line == 20
+    catalogue = parse_po(po(text.replace(" junk", "")), "az.po")
+    assert [(m.msgid, m.msgstr_plural, m.obsolete) for m in catalogue.messages] == [
+        ("%d day", {0: "%d gün", 1: "%d gün"}, False), ("a", {}, False),
+        ("%d week", {0: "%d həftə", 1: "%d həftə"}, True)]
+    error = parse_error(po(head + 'msgid "%d day"\nmsgid_plural "%d days"\nmsgstr\n"%d gün"\n'))
+    assert (error.line, error.message) == (7, "msgid_plural needs msgstr[0], msgstr[1], ... instead of msgstr")
+
+
 def test_old_mac_line_endings_are_named_as_such() -> None:
     """With lone carriage returns the whole file is one line: it was refused as "comments at
     the end of the file without an entry after them"."""
