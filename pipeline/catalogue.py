@@ -278,6 +278,9 @@ class _Parser:
         self.raw_line = 0
         #: Whether the file holds rejection comments, which polib or Babel may have wrapped.
         self.rejections = "# " + MT_REJECTED_PREFIX in text
+        #: Whether a memory provenance is broken before its end, as polib or Babel wrap it.
+        self.broken_provenance = "mt: translation memory" in text \
+            and _BROKEN_PROVENANCE.search(text) is not None
         #: (strings, keyword, line) of each keyword read token by token (:meth:`free_form`):
         #: its strings may follow on the next lines, but there must be one.
         self.bare: list[tuple[list[str], str, int]] = []
@@ -804,6 +807,8 @@ class _Parser:
         if self.rejections and any(c.startswith(MT_REJECTED_PREFIX) and not c.endswith(")")
                                    for c in entry.comments):
             entry.comments = _rejoin_rejections(entry.comments)
+        if self.broken_provenance and len(entry.comments) > 1:
+            entry.comments = _rejoin_provenance(entry.comments)
         if entry.raw is not None:
             self.decode_raw(entry)
         message = self.build(entry)
@@ -1043,6 +1048,43 @@ def _rejection_end(comments: list[str], start: int) -> int | None:
         if line.endswith(")"):
             return j
     return None
+
+
+#: The head of a translation memory provenance comment, up to its ``(<catalogue>)``.
+_PROVENANCE_HEAD = re.compile(r"(?:reviewed )?mt: translation memory(?:, similar text|, also reviewed)?")
+_BROKEN_PROVENANCE = re.compile(r"^# " + _PROVENANCE_HEAD.pattern + r"(?: \([^)\n]*)?\n# ", re.M)
+
+
+def _rejoin_provenance(comments: list[str]) -> list[str]:
+    """``comments`` with each memory provenance that polib or Babel wrapped (their comments
+    are 76 characters wide; ``mt: translation memory (<catalogue>)`` is longer with a
+    realistic slug) joined back: a head with nothing after it takes the ``(…`` line after
+    it, and an unclosed ``(`` the lines up to the one that closes it, joined at a space or,
+    after a hyphen inside the parenthesis (textwrap breaks there too), at nothing; an
+    alternative (``…also reviewed (<catalogue>):``) broken right after its colon takes the
+    next line too. Without that, the origin stayed for good as a translator's comment, one
+    more with every round. Further lines of a long alternative are left as they are: where
+    its text ends and a translator's comment begins cannot be told."""
+    joined: list[str] = []
+    i = 0
+    while i < len(comments):
+        comment = comments[i]
+        i += 1
+        head = _PROVENANCE_HEAD.match(comment)
+        if head is not None and (comment[head.end():].startswith(" (") or head.end() == len(comment)):
+            while i < len(comments) and ")" not in comment[head.end():]:
+                piece = comments[i]
+                inside = "(" in comment[head.end():]
+                if not piece or piece.startswith(_PIPELINE_COMMENTS) or not (inside or piece.startswith("(")):
+                    break
+                comment += ("" if inside and comment.endswith("-") else " ") + piece
+                i += 1
+            if comment.endswith("):") and i < len(comments) and comments[i] \
+                    and not comments[i].startswith(_PIPELINE_COMMENTS):
+                comment += " " + comments[i]  # an alternative's text begins on the next line
+                i += 1
+        joined.append(comment)
+    return joined
 
 
 def _parse_header(text: str) -> tuple[list[tuple[str, str]], str | None]:

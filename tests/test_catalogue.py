@@ -1448,3 +1448,36 @@ def test_a_previous_translation_comment_wrapped_by_polib_or_babel_is_read_as_one
     theirs = parse_po(str(po).encode("utf-8"), "polib.po")
     assert theirs.messages[0].comments == ours.messages[0].comments
     assert len(theirs.messages[1].comments) > 1  # nothing to check the join against (obsolete entries come last)
+
+
+MEMORY_ORIGIN = "(locale/ru/LC_MESSAGES/economy/alat-port-expansion-grain-terminal.po)"
+
+
+@pytest.mark.parametrize("wrapwidth", [76, 78])
+def test_a_memory_provenance_wrapped_by_polib_or_babel_is_read_as_one_comment(wrapwidth: int) -> None:
+    """Regression: ``mt: translation memory (<catalogue>)`` is longer than Babel's and polib's
+    comment width once the article's slug is a realistic one, and they broke it before the
+    parenthesis: the provenance lost its origin and the ``(<catalogue>)`` line was read as a
+    translator's comment, kept for good (after the review, after a re-translation), one more
+    with every round. A memory provenance that ends at its name takes the ``(…`` line after it."""
+    ours = Catalogue(header=[("Language", "ru"), ("Content-Type", "text/plain; charset=UTF-8")], messages=[
+        Message("Ferry service resumes.", "Паромное сообщение возобновляется.", flags=["fuzzy"],
+                comments=["mt: translation memory " + MEMORY_ORIGIN,
+                          "mt: translation memory, also reviewed " + MEMORY_ORIGIN + ": Паром.",
+                          "(a note of the desk)"]),
+        Message("Ships leave at ten.", "Суда отходят в десять.",
+                comments=["reviewed mt: translation memory, similar text " + MEMORY_ORIGIN]),
+        Message("Ticket prices.", "Цены на билеты.", comments=["mt: translation memory", "(a note of the desk)"]),
+    ])
+    resaved = str(polib.pofile(render_po(ours).decode("utf-8"), wrapwidth=wrapwidth)).encode("utf-8")
+    assert b"\n# " + MEMORY_ORIGIN.encode() in resaved  # the origin went to a line of its own
+    theirs = parse_po(resaved, "polib.po")
+    assert [m.comments for m in theirs.messages] == [m.comments for m in ours.messages[:2]] + [
+        ["mt: translation memory (a note of the desk)"]]
+    import io
+
+    from babel.messages.pofile import read_po, write_po
+    saved = io.BytesIO()
+    write_po(saved, read_po(io.BytesIO(render_po(ours))))
+    assert [m.comments for m in parse_po(saved.getvalue(), "babel.po").messages][:2] == \
+        [m.comments for m in ours.messages[:2]]
