@@ -1165,9 +1165,7 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
             return None  # a spokesman for the Port of Baku: the name is the employer's
         if skip == 0 or role:
             name, after = _name_at(text, tokens, position, lex)
-            if name is not None and skip == 0 and after < len(tokens) \
-                    and fold(tokens[after].text) in lex.roles \
-                    and text[tokens[after - 1].end:tokens[after].start].isspace():
+            if name is not None and skip == 0 and _role_after_owner(text, tokens, after, name, lex):
                 # Bakı Limanının sözçüsü Samir Kərimov: whose spokesman, then who (not an
                 # appositive after a comma: said Yerlan Seitkali, deputy head of …)
                 return _name_after_roles(text, tokens, after, lex)
@@ -1187,6 +1185,31 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         if not tokens[position].text[0].islower():
             return None
     return None
+
+
+#: The ending of an Azerbaijani genitive, wherever its stem ends (Azərbaycanın, Limanının).
+_AZ_GENITIVE_END = re.compile(r"[^\W\d_]{2}[ıiuü]n$")
+#: How many lower-case words of a role's field may stand between its owner in the genitive
+#: and the role (Azərbaycanın iqtisadiyyat və sənaye naziri).
+_OWNER_FIELD_WORDS = 3
+
+
+def _role_after_owner(text: str, tokens: list[Token], after: int, name: Name,
+                      lex: Lexicon) -> bool:
+    """Whether a role follows ``name`` (which ends before ``tokens[after]``), making it whose
+    role it is: at once (Bakı Limanının sözçüsü), or, when ``name`` ends in an Azerbaijani
+    genitive, after lower-case words that say the role's field (Azərbaycanın iqtisadiyyat
+    naziri). Only spaces may separate them (said Yerlan Seitkali, deputy head of …: an
+    appositive after a comma)."""
+    for position in range(after, min(after + _OWNER_FIELD_WORDS + 1, len(tokens))):
+        if not text[tokens[position - 1].end:tokens[position].start].isspace() \
+                or not tokens[position].text.islower():
+            return False
+        if fold(tokens[position].text) in lex.roles:
+            return True
+        if not _AZ_GENITIVE_END.search(name.words[-1]):
+            return False
+    return False
 
 
 def _name_after_outlet(text: str, tokens: list[Token], after: int, name: Name,

@@ -532,3 +532,17 @@ def test_the_names_of_a_text_leave_a_role_s_body_out() -> None:
     assert [n.text for n in full_names_in("Посол США Марк Либби прибыл в Баку.", "ru")] == ["Марк Либби"]
     segments = ["Президент Франции Эмманюэль Макрон прибыл в Баку.", "«Мы готовы», — сказал Макрон."]
     assert [q.speaker for q in analyse_article(segments, "ru")] == ["Эмманюэль Макрон"]
+
+
+def test_a_genitive_owner_then_a_role_of_two_words_is_no_speakers_name() -> None:
+    """Regression: “…,” deyə Azərbaycanın iqtisadiyyat naziri Mikayıl Cabbarov bildirib gave
+    the speaker 'Azərbaycanın' (whose minister, not who): an owner before a role was passed
+    over only when the role followed it at once (Bakı Limanının sözçüsü Samir Kərimov), not
+    with a lower-case word of the role's field in between (iqtisadiyyat naziri)."""
+    from pipeline.quotes import find_quotations
+    for text in ("“Gözləməyəcəyik,” deyə Azərbaycanın iqtisadiyyat naziri Mikayıl Cabbarov bildirib.",
+                 "“Gözləməyəcəyik,” deyə Bakı Limanının baş sözçüsü Mikayıl Cabbarov bildirib.",
+                 "“Gözləməyəcəyik,” deyə Azərbaycanın iqtisadiyyat və sənaye naziri Mikayıl Cabbarov bildirib."):
+        assert [q.speaker for q in find_quotations(text, "az")] == ["Mikayıl Cabbarov"], text
+    kept = "“Gözləməyəcəyik,” deyə Mikayıl Cabbarov jurnalistlərə bildirib."
+    assert [q.speaker for q in find_quotations(kept, "az")] == ["Mikayıl Cabbarov"]
