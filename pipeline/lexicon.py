@@ -409,7 +409,7 @@ RUSSIAN = Lexicon(
     addressee_verbs=frozenset(),
     pronouns={"он": "m", "она": "f", "они": None},
     roles=_prefixed(frozenset(_RU_ROLES).union(*(_ru_singular_cases(role) for role in _RU_ROLES),
-                                               _RU_IRREGULAR_ROLES), ("вице-", "экс-")),
+                                               _RU_IRREGULAR_ROLES), ("вице-", "экс-", "со")),
     titles=frozenset(_RU_TITLES).union(*({form.capitalize() for form in
                                           _ru_singular_cases(title.lower())}
                                          for title in _RU_TITLES)),
@@ -492,7 +492,7 @@ AZERBAIJANI = Lexicon(
         "tamaşaçı şahid azarkeş məşqçi məşqçisi oyunçu müəllim müəllimi müğənni aktyor "
         "aktrisa musiqiçi pianoçu bəstəkar dirijor kurator həmkar həmkarı tələbə qonşu "
         "könüllü qapıçı hücumçu müdafiəçi yarımmüdafiəçi idmançı çempion".split()),
-        ("vitse-", "eks-"))),
+        ("vitse-", "eks-", "həm"))),
     #: With the possessive ending too, as in Azərbaycan Prezidenti İlham Əliyev.
     titles=frozenset("Prezident Nazir Deputat Cənab Xanım Prezidenti Naziri Deputatı Sədri "
                      "Səfiri Rəhbəri Sözçüsü Müşaviri Nümayəndəsi Meri".split()),

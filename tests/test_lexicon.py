@@ -85,3 +85,16 @@ def test_an_azerbaijani_role_with_the_possessive_ending_introduces_the_speaker()
             ("“Hazırıq”, — deyə Azercell-in direktoru Vahid Musayev bildirib.", "Vahid Musayev"),
             ("“Qiymətlər artacaq”, — deyə bankın iqtisadçısı Leyla Hüseynova bildirib.", "Leyla Hüseynova")):
         assert [q.speaker for q in find_quotations(text, "az")] == [speaker], text
+
+
+def test_a_co_chair_is_a_role_in_russian_and_azerbaijani() -> None:
+    """Regression: English knew co-chair as a role but Russian сопредседатель and
+    Azerbaijani həmsədr were unknown words, so a quotation said by one named after the
+    role (сказал сопредседатель группы Игорь Попов) had no speaker and the speaker check
+    never looked at it."""
+    from pipeline.quotes import find_quotations
+    for lang, text, speaker in (
+            ("ru", "«Переговоры продолжатся», — сказал сопредседатель группы Игорь Попов.", "Игорь Попов"),
+            ("ru", "«Переговоры продолжатся», — сказал соавтор доклада Игорь Попов.", "Игорь Попов"),
+            ("az", "“Danışıqlar davam edəcək,” deyə qrupun həmsədri İqor Popov bildirib.", "İqor Popov")):
+        assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
