@@ -1163,6 +1163,8 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         role = any(fold(t.text) in lex.roles for t in tokens[index:position])
         if role and fold(tokens[position - 1].text) in _ROLE_OF:
             return None  # a spokesman for the Port of Baku: the name is the employer's
+        if role and _body_adjective(text, tokens, position):
+            continue  # глава Минской группы ОБСЕ Игорь Попов: whose head, then who
         if skip == 0 or role:
             name, after = _name_at(text, tokens, position, lex)
             if name is not None and skip == 0 and _role_after_owner(text, tokens, after, name, lex):
@@ -1210,6 +1212,21 @@ def _role_after_owner(text: str, tokens: list[Token], after: int, name: Name,
         if not _AZ_GENITIVE_END.search(name.words[-1]):
             return False
     return False
+
+
+#: A Russian adjective in an oblique case (Минской, Европейского, Азиатского): capitalised
+#: as the first word of a body's name, never the ending of a name in the nominative.
+_RU_OBLIQUE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё]*(?:ской|ского|цкой|цкого|ного|ной|ого|его)")
+
+
+def _body_adjective(text: str, tokens: list[Token], position: int) -> bool:
+    """Whether ``tokens[position]``, after a role, opens the name of the role's body with an
+    adjective in an oblique case, a lower-case noun following it (сопредседатель Минской
+    группы, посол Европейского союза): a word to pass over on the way to the name."""
+    return position + 1 < len(tokens) \
+        and _RU_OBLIQUE_ADJECTIVE.fullmatch(tokens[position].text) is not None \
+        and tokens[position + 1].text.islower() \
+        and text[tokens[position].end:tokens[position + 1].start].isspace()
 
 
 def _name_after_outlet(text: str, tokens: list[Token], after: int, name: Name,

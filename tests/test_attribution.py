@@ -546,3 +546,20 @@ def test_a_genitive_owner_then_a_role_of_two_words_is_no_speakers_name() -> None
         assert [q.speaker for q in find_quotations(text, "az")] == ["Mikayıl Cabbarov"], text
     kept = "“Gözləməyəcəyik,” deyə Mikayıl Cabbarov jurnalistlərə bildirib."
     assert [q.speaker for q in find_quotations(kept, "az")] == ["Mikayıl Cabbarov"]
+
+
+def test_a_capitalised_adjective_of_the_role_s_body_is_no_speakers_name() -> None:
+    """Regression: «…», — сказал сопредседатель Минской группы ОБСЕ Игорь Попов gave no
+    speaker, and глава Минской группы Игорь Попов, посол Европейского союза Игорь Попов
+    the speaker 'Минской', 'Европейского': after a role a capitalised word ended the search
+    for the name, though a Russian adjective in an oblique case followed by a lower-case
+    noun names the body the role belongs to, as a lower-case body does (председатель
+    группы ОБСЕ Игорь Попов)."""
+    from pipeline.quotes import find_quotations
+    for lead in ("сказал сопредседатель Минской группы ОБСЕ", "сказал глава Минской группы",
+                 "сказал посол Европейского союза", "сказал председатель Азиатского банка развития"):
+        text = f"«Переговоры продолжатся», — {lead} Игорь Попов."
+        assert [q.speaker for q in find_quotations(text, "ru")] == ["Игорь Попов"], text
+    for text, speaker in (("«Это не так», — сказала писатель Татьяна Толстая.", "Татьяна Толстая"),
+                          ("«Это не так», — сказал писатель Толстой в Москве.", "Толстой")):
+        assert [q.speaker for q in find_quotations(text, "ru")] == [speaker], text
