@@ -140,7 +140,10 @@ def _fold(text: str) -> str:
 #: Vowels of a skeleton, and the pairs that renderings of one name differ by as a rule: ə
 #: written a or e (Məmmədov: Mammadov, Мамедов), ö and ё as o or e (Könül: Кёнюль).
 _VOWELS = frozenset("aeiou")
-_KIN_VOWELS = (frozenset("ae"), frozenset("oe"))
+_KIN_VOWELS = (frozenset("ae"),)
+#: Letters written o by one convention and e by another (Könül: Konul, Kenul; Пётр: Pyotr,
+#: Petr): only where one of them is, o and e are one vowel (ə, also written e, is never o).
+_O_OR_E = frozenset("öё")
 #: The glide between two vowels (Mirzayev, Мирзаев: mirzaiev, mirzaev), written by some
 #: conventions and not others.
 _GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
@@ -154,7 +157,9 @@ def vowel_changed(name: str, written: str) -> bool:
     renderings. The last two letters are a case ending's (Лейлы, Лейлу for Leyla)."""
     # Azerbaijani ı, which the skeletons write i, is ы, у or и in Russian (Qasımov: Гасымов,
     # Касумов).
-    kin = _KIN_VOWELS + ((frozenset("iu"),) if "ı" in name + written else ())
+    both = (name + written).lower()
+    kin = _KIN_VOWELS + ((frozenset("iu"),) if "ı" in both else ()) \
+        + ((frozenset("oe"),) if not _O_OR_E.isdisjoint(both) else ())
     verdicts = [_stem_vowel_changed(_GLIDE.sub("", a), _GLIDE.sub("", b), kin)
                 for a in _skeletons(name) for b in _skeletons(written) if a and b]
     return bool(verdicts) and all(verdicts)
