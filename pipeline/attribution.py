@@ -528,6 +528,24 @@ def speaker_after(text: str, start: int, end: int, lang: str, *,
     that does not end in a comma (“not free” by X …) only takes an immediate speaker.
     """
     lex = lexicon(lang)
+    found = _named_after(text, start, end, lex, lang, anywhere)
+    return None if found is None or _in_list(text, found, lex) else found
+
+
+def listed_after(text: str, start: int, end: int, lang: str) -> tuple[str, ...]:
+    """The names of a list of speakers in ``text[start:end]``, the words right after a
+    quotation (“…,” Karimov, Huseynova and Aliyev said), as written; () when no list
+    attributes it (see :func:`listed_names`)."""
+    lex = lexicon(lang)
+    if not lex.and_word or _word_pattern(lex.and_word).search(text, start, end) is None:
+        return ()  # every list closes with "and" (most attributions have none)
+    found = _named_after(text, start, end, lex, lang, True)
+    return listed_names(text, found, lex) if found is not None else ()
+
+
+def _named_after(text: str, start: int, end: int, lex: Lexicon, lang: str,
+                 anywhere: bool) -> Name | None:
+    """The name the patterns of :func:`speaker_after` find, on a list of speakers or not."""
     tokens = [_new_token(Token, (m.group(), *m.span()))
               for m in islice(_TOKEN.finditer(text, start, end), 16)]
     words = [t.text for t in tokens]
@@ -542,7 +560,7 @@ def speaker_after(text: str, start: int, end: int, lang: str, *,
                  or (starts_name and _name_then_verb(text, tokens, index, lex, words, folded))
                  or _verb_then_name(text, tokens, index, lex, words, folded))
         if found is not None:
-            return None if _in_list(text, found, lex) else found
+            return found
     return None
 
 
@@ -643,6 +661,65 @@ def said_jointly_before(text: str, start: int, end: int, lang: str) -> bool:
         return False  # every list closes with "and" (most lead-ins have none)
     found = _named_before(text, start, end, lang)
     return found is not None and _in_list(text, found, lex)
+
+
+def listed_before(text: str, start: int, end: int, lang: str) -> tuple[str, ...]:
+    """:func:`listed_after` for the words leading up to a quotation (Karimov and Huseynova
+    said: “…)."""
+    lex = lexicon(lang)
+    if not lex.and_word or _word_pattern(lex.and_word).search(text, start, end) is None:
+        return ()
+    found = _named_before(text, start, end, lang)
+    return listed_names(text, found, lex) if found is not None else ()
+
+
+#: How far from a listed name the rest of its list may reach.
+_LIST_REACH = 160
+
+
+def listed_names(text: str, name: Name, lex: Lexicon) -> tuple[str, ...]:
+    """Every name of the list of speakers ``name`` is one of (see :func:`_in_list`), as
+    written, each without the lower-case role before it (pianist Ayten Huseynova); () when
+    ``name`` is on no list. A joint statement has no single speaker, yet a translation
+    must name each of them."""
+    if not _in_list(text, name, lex):
+        return ()
+    for match in _list_span(lex.and_word).finditer(text, max(0, name.start - _LIST_REACH),
+                                                   min(len(text), name.end + _LIST_REACH)):
+        if match.start() <= name.start and name.end <= match.end():
+            parts = _list_split(lex.and_word).split(match.group())
+            return tuple(_without_role(found.group().split(), lex)
+                         for part in parts if (found := _LIST_ITEM.search(part)) is not None)
+    return ()
+
+
+def _without_role(words: list[str], lex: Lexicon) -> str:
+    """A listed name without the role or title a sentence start capitalises (Pianist Ayten
+    Huseynova and …)."""
+    while len(words) > 1 and (fold(words[0]) in lex.roles or words[0] in lex.titles):
+        words = words[1:]
+    return " ".join(words)
+
+
+_LIST_NAME_WORD = _MAYBE_UPPER + r"[^\W_]*(?:['’\-][^\W_]+)*"
+_LIST_UPPER_NAME = _LIST_NAME_WORD + r"(?:\s+" + _LIST_NAME_WORD + r"){0,2}"
+#: One name of a list: capitalised words at the end of a part (after a role in lower case).
+_LIST_ITEM = re.compile(_LIST_UPPER_NAME + "$")
+
+
+@lru_cache(maxsize=None)
+def _list_span(and_word: str) -> re.Pattern[str]:
+    """A list of names (each after up to two lower-case words of a role) closed by "and"."""
+    item = r"(?:[^\W\d_]+\s+){0,2}?" + _LIST_UPPER_NAME
+    return re.compile(r"(?<![^\W_])" + _LIST_UPPER_NAME + r"(?:\s*,\s*" + item + r")*,?\s+"
+                      + re.escape(and_word) + r"\s+" + item)
+
+
+@lru_cache(maxsize=None)
+def _list_split(and_word: str) -> re.Pattern[str]:
+    """What separates the names of a list: a comma, "and", or both."""
+    return re.compile(r"\s*,\s*(?:" + re.escape(and_word) + r"\s+)?|\s+" + re.escape(and_word)
+                      + r"\s+")
 
 
 @lru_cache(maxsize=None)

@@ -677,6 +677,8 @@ def segment_speakers(segments: Sequence[str], lang: str) -> list[tuple[str, ...]
         said = quotation.attribution
         if said is not None and said.text not in names[said.segment_index]:
             names[said.segment_index].append(said.text)
+        names[quotation.segment_index] += [name for name in quotation.joint
+                                           if name not in names[quotation.segment_index]]
     return [tuple(n) for n in names]
 
 
@@ -951,8 +953,8 @@ def _with_given_name(entry: Entry, name: str) -> str:
 def _speaker_names(entry: Entry) -> list[str]:
     names = list(entry.speakers)
     if not names:
-        names = [q.attribution.text for q in entry.source_quotations()
-                 if q.attribution is not None]
+        names = [name for q in entry.source_quotations()
+                 for name in ((q.attribution.text,) if q.attribution is not None else q.joint)]
     pronouns = lexicon(entry.src_lang).pronouns
     return [n for i, n in enumerate(names) if n.lower() not in pronouns and n not in names[:i]]
 

@@ -22,8 +22,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.attribution import (Mention, Name, byline, full_names_in, guess_gender,
-                                  introduces_speech, label_speaker, may_be_group, names_in,
-                                  resolve,
+                                  introduces_speech, label_speaker, listed_after, listed_before,
+                                  may_be_group, names_in, resolve,
                                   resolves_to_itself, said_jointly_before,
                                   speaker_after, speaker_before, words_of)
 from pipeline.inline import blank_out
@@ -72,6 +72,9 @@ class Quotation:
     continued: bool = False
     part: int = 0
     attribution: Attribution | None = None
+    #: The names of the people who said it together (Karimov, Huseynova and Aliyev said),
+    #: as written, on the part next to their list: such a quotation has no single speaker.
+    joint: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -314,9 +317,29 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
                                      dated=_dated(segments, first))
     attribution = None if name is None else Attribution(
         segment, name.start, name.end, segments[segment][name.start:name.end])
-    return [_quotation(piece, _inner(segments, piece), kind, speaker, attribution,
-                       part=i, continued=i < len(unit) - 1)
-            for i, piece in enumerate(unit)]
+    quotations = [_quotation(piece, _inner(segments, piece), kind, speaker, attribution,
+                             part=i, continued=i < len(unit) - 1)
+                  for i, piece in enumerate(unit)]
+    if name is None and kind is QuoteKind.SPEECH and first.open_mark not in _DIALOGUE_DASHES:
+        at, joint = _joint_speakers(unit, article)
+        if joint:
+            quotations[at] = replace(quotations[at], joint=joint)
+    return quotations
+
+
+def _joint_speakers(unit: list[_Piece], article: _Article) -> tuple[int, tuple[str, ...]]:
+    """(which piece of ``unit``, the names) of a list of speakers after its last piece or
+    before its first (see :func:`listed_after`); (0, ()) when none attributes it."""
+    last, first = unit[-1], unit[0]
+    if last.close_mark:
+        end = _after_end(article, last)
+        joint = listed_after(article.segments[last.segment], last.end, end, article.lang) \
+            if end > last.end else ()
+        if joint:
+            return len(unit) - 1, joint
+    start = _before_start(article, first)
+    return 0, listed_before(article.segments[first.segment], start, first.start,
+                            article.lang) if start < first.start else ()
 
 
 #: How many words a short attribution clause has before its speaker's name, and after it.

@@ -1180,3 +1180,21 @@ def test_an_outlet_in_marks_inside_a_trailing_attribution_is_no_quotation_of_the
                                                                  QuoteKind.TITLE], text
     text = "“We are ready,” said Natig Jafarli, “Absolutely.”"
     assert [q.speaker for q in find_quotations(text, "en")] == ["Natig Jafarli"] * 2
+
+
+def test_a_joint_statement_carries_the_names_of_its_speakers() -> None:
+    """A quotation said by a list of people has no single speaker, but keeps the list's
+    names (as written, without a role), on the part next to the list, so a check can ask
+    the translation for each of them."""
+    cases = [
+        ("en", "“The port must grow,” Karimov, Huseynova and Aliyev said.", ("Karimov", "Huseynova", "Aliyev")),
+        ("en", "Pianist Ayten Huseynova and saxophonist Rovshan Mammadov said: “We rehearse.”",
+         ("Ayten Huseynova", "Rovshan Mammadov")),
+        ("ru", "Лейла Гусейнова, Самир Керимов и министр Рауф Алиев заявили: «Нет».",
+         ("Лейла Гусейнова", "Самир Керимов", "Рауф Алиев")),
+        ("az", "“Liman böyüməlidir,” deyə Samir Kərimov və Leyla Hüseynova bildiriblər.",
+         ("Samir Kərimov", "Leyla Hüseynova")),
+        ("en", "“The port must grow,” said Karimov and his deputy.", ()),
+    ]
+    for lang, text, joint in cases:
+        assert [q.joint for q in find_quotations(text, lang)] == [joint], text
