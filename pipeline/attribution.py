@@ -408,7 +408,9 @@ def _russian_lead(words: list[str], lex: Lexicon, before: str) -> bool:
         # name, so after "from" two words are a person's (a letter from Samir Karimov).
         return sum(1 for word in words if word not in lex.particles) >= 3 \
             or (bool(lex.patronymic) and _surname_gender(fold(words[1]))[1] is not None)
-    after_role = before[0].islower() or before in lex.titles or fold(before) in lex.roles
+    # (a speech verb owns nothing: заявила Лейла Нигяр Гусейнова is one person)
+    after_role = (before[0].islower() and not lex.verb_at([before], 0)) \
+        or before in lex.titles or fold(before) in lex.roles
     if lex.patronymic and (after_role or _genitive_owner(before)) and 3 <= len(words) <= 4 \
             and (_genitive_owner(words[0]) or _other_script(words[0], words[1])) \
             and not any(lex.is_patronymic(word) for word in words[1:]):

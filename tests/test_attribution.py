@@ -563,3 +563,16 @@ def test_a_capitalised_adjective_of_the_role_s_body_is_no_speakers_name() -> Non
     for text, speaker in (("«Это не так», — сказала писатель Татьяна Толстая.", "Татьяна Толстая"),
                           ("«Это не так», — сказал писатель Толстой в Москве.", "Толстой")):
         assert [q.speaker for q in find_quotations(text, "ru")] == [speaker], text
+
+
+def test_a_three_word_name_right_after_a_russian_speech_verb_is_whole() -> None:
+    """Regression: «…», — заявила Лейла Нигяр Гусейнова had no speaker: after any lower-case
+    word a Russian group of three words lost its first one as the genitive of whose role it
+    is (министр иностранных дел России Сергей Лавров), though a speech verb owns nothing,
+    and the quotation was then left unattributed."""
+    from pipeline.quotes import find_quotations
+    for text in ("«Мы не будем ждать», — заявила Лейла Нигяр Гусейнова.",
+                 "«Мы не будем ждать», — сказала Лейла Нигяр Гусейнова журналистам."):
+        assert [q.speaker for q in find_quotations(text, "ru")] == ["Лейла Нигяр Гусейнова"], text
+    lavrov = "«Мы готовы», — сказал министр иностранных дел России Сергей Лавров."
+    assert [q.speaker for q in find_quotations(lavrov, "ru")] == ["Сергей Лавров"]
