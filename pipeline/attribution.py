@@ -1513,6 +1513,10 @@ def _as_clause(text: str, tokens: list[Token], words: list[str], verb: int, size
         and _circumstance_after(text, tokens, words, tokens[verb + size - 1].end, lex)
 
 
+#: The time opening a live blog's entry, with its emphasis and dash (**15:30** —).
+_ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d{2}[\s*_—–\-]*")
+
+
 def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
                   tail: str) -> Name | None:
     """X was blunt: “… / Азер Гасымлы был резок: «… / X sərt danışdı: “…: a short clause
@@ -1520,7 +1524,13 @@ def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon
     person named at its start. Any other capitalised word in it (Gasimli met Aliyev:)
     leaves the quotation unattributed, as does a one-word name with nothing that marks a
     person (Baku was quiet:)."""
-    if ":" not in tail or len(tokens) > _COLON_CLAUSE_TOKENS:
+    if ":" not in tail:
+        return None
+    time = _ENTRY_TIME.match(text, tokens[0].start) if tokens[0].text.isdigit() else None
+    if time is not None:  # **15:30** Leyla Huseynova: “…: a live blog's entry opens with its time
+        words = words[sum(1 for token in tokens if token.start < time.end()):]
+        tokens = [token for token in tokens if token.start >= time.end()]
+    if not tokens or len(tokens) > _COLON_CLAUSE_TOKENS:
         return None
     name, after = _name_at(text, tokens, 0, lex, pronouns=False)
     if name is not None and after == len(tokens) and _speaker_label(name, words):

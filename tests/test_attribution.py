@@ -576,3 +576,17 @@ def test_a_three_word_name_right_after_a_russian_speech_verb_is_whole() -> None:
         assert [q.speaker for q in find_quotations(text, "ru")] == ["Лейла Нигяр Гусейнова"], text
     lavrov = "«Мы готовы», — сказал министр иностранных дел России Сергей Лавров."
     assert [q.speaker for q in find_quotations(lavrov, "ru")] == ["Сергей Лавров"]
+
+
+def test_a_name_labelling_a_quotation_after_a_live_blog_s_time() -> None:
+    """Regression: **15:30** Leyla Huseynova: “…” (a live blog's entry, its time in bold,
+    with or without a dash or a full stop) was unattributed unless a full stop followed the
+    time: the time's figures were read as the first words of the colon's clause, and a name
+    alone labels a quotation only when it opens the clause."""
+    from pipeline.quotes import find_quotations
+    for lead in ("**15:30** ", "15:30 ", "15:30 — ", "**15:30** — ", "*9.05* "):
+        text = lead + "Leyla Huseynova: “We will not wait.”"
+        assert [q.speaker for q in find_quotations(text, "en")] == ["Leyla Huseynova"], text
+    ru = "**15:30** Лейла Гусейнова: «Мы не будем ждать»."
+    assert [q.speaker for q in find_quotations(ru, "ru")] == ["Лейла Гусейнова"]
+    assert [q.speaker for q in find_quotations("15 30 Leyla Huseynova: “We will not wait.”", "en")] == [None]
