@@ -1498,8 +1498,16 @@ def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
             if after is not None and after.end == tokens[-1].end \
                     and text[after.start - 1:after.start] not in _OPENING_MARKS:
                 return after  # (not a name in marks: заявил в интервью «Зеркалу»: an outlet)
-        return _name_before(text, tokens, index, lex)
+        found = _name_before(text, tokens, index, lex)
+        return None if found is not None and _possessive(found) else found
     return None
+
+
+def _possessive(name: Name) -> bool:
+    """Whether ``name`` ends in a possessive or case suffix after an apostrophe (Baku's
+    answer:, Karimov's spokesman said): then it is no verb's subject."""
+    suffix = _SUFFIXED.search(name.text)
+    return suffix is not None and suffix.group()[1:].islower()
 
 
 def _as_clause(text: str, tokens: list[Token], words: list[str], verb: int, size: int,

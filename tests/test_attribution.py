@@ -590,3 +590,16 @@ def test_a_name_labelling_a_quotation_after_a_live_blog_s_time() -> None:
     ru = "**15:30** Лейла Гусейнова: «Мы не будем ждать»."
     assert [q.speaker for q in find_quotations(ru, "ru")] == ["Лейла Гусейнова"]
     assert [q.speaker for q in find_quotations("15 30 Leyla Huseynova: “We will not wait.”", "en")] == [None]
+
+
+def test_a_possessive_before_a_speech_verb_is_no_speaker() -> None:
+    """Regression: Baku's answer: “…” gave the quotation to "Baku's", possessive ending and
+    all (answer is a speech verb too), and Karimov's spokesman said: “…” to "Karimov's": a
+    name in the possessive is no verb's subject. A possessive before a speech noun still
+    names its owner where the owner is a person (Gubad Ibadoghlu's verdict: “…”)."""
+    from pipeline.quotes import find_quotations
+    for text, speaker in (("Baku's answer: “We will not wait.”", None),
+                          ("Karimov's spokesman said: “We will not wait.”", None),
+                          ("Moscow’s reply: “We will not wait.”", None),
+                          ("Gubad Ibadoghlu's answer: “We will not wait.”", "Gubad Ibadoghlu")):
+        assert [q.speaker for q in find_quotations(text, "en")] == [speaker], text
