@@ -98,3 +98,15 @@ def test_a_co_chair_is_a_role_in_russian_and_azerbaijani() -> None:
             ("ru", "«Переговоры продолжатся», — сказал соавтор доклада Игорь Попов.", "Игорь Попов"),
             ("az", "“Danışıqlar davam edəcək,” deyə qrupun həmsədri İqor Popov bildirib.", "İqor Popov")):
         assert [q.speaker for q in find_quotations(text, lang)] == [speaker], text
+
+
+def test_azerbaijani_according_to_a_statement_or_comment() -> None:
+    """Regression: X-in bəyanatına görə, “…” (according to X's statement), X-in şərhinə
+    görə and X-in açıqlamalarına görə gave the quotation no speaker and took it for scare
+    quotes, so the speaker check never compared it; the singular açıqlamasına görə was
+    listed, these were not."""
+    from pipeline.quotes import QuoteKind, find_quotations
+    for phrase in ("bəyanatına görə", "şərhinə görə", "açıqlamalarına görə"):
+        text = f"Mikayıl Cabbarovun {phrase}, “liman böyüməlidir.”"
+        assert [(q.speaker, q.kind) for q in find_quotations(text, "az")] == [
+            ("Mikayıl Cabbarov", QuoteKind.SPEECH)], text
