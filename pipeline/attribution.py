@@ -16,7 +16,8 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from pipeline.lexicon import ENGLISH, PATRONYMIC_WORDS, RU_HUSHING, SURNAME_ENDINGS, Lexicon, fold, lexicon
+from pipeline.lexicon import (AZERBAIJANI, ENGLISH, PATRONYMIC_WORDS, RU_HUSHING, SURNAME_ENDINGS,
+                              Lexicon, fold, lexicon)
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WHO = frozenset({"who", "который", "которая"})
@@ -1408,10 +1409,12 @@ def _after_genitive_at(words: list[str], lex: Lexicon) -> int:
 
 
 def _before_genitive(text: str, tokens: list[Token], words: list[str], lang: str,
-                     lex: Lexicon) -> Name | None:
+                     lex: Lexicon, size: int | None = None) -> Name | None:
     """Azerbaijani X-in sözlərinə görə, “… / X-in fikrincə, “…: the name in the genitive
-    before the phrase, without a role or title in front (Ekoloq Şəhla Məmmədovanın)."""
-    size = _after_genitive_at(words, lex)
+    before the phrase, without a role or title in front (Ekoloq Şəhla Məmmədovanın).
+    ``size``: how many of the last words are the phrase, when the caller knows
+    (Kərimovun cavabı: a speech noun)."""
+    size = _after_genitive_at(words, lex) if size is None else size
     if not size or len(tokens) <= size:
         return None
     last = _before_where_and_whom(tokens, len(tokens) - size - 1, lex)
@@ -1499,8 +1502,24 @@ def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
                     and text[after.start - 1:after.start] not in _OPENING_MARKS:
                 return after  # (not a name in marks: заявил в интервью «Зеркалу»: an outlet)
         found = _name_before(text, tokens, index, lex)
+        if found is not None and lex is AZERBAIJANI:
+            return _statement_owner(text, found, lex)
         return None if found is not None and _possessive(found) else found
     return None
+
+
+def _statement_owner(text: str, name: Name, lex: Lexicon) -> Name:
+    """``name``, found before an Azerbaijani verb, in the nominative when it is the owner in
+    the genitive of the statement or interview that the verb quotes (Mikayıl Cabbarovun
+    bəyanatında deyilir: his statement says); as found otherwise, or when its last word is
+    no surname without the suffix (Mikayıl Aydın bəyanatında bildirib)."""
+    stem = _az_genitive_stem(name.words[-1])
+    after = _TOKEN.search(text, name.end)
+    if stem is None or after is None or not lex.is_adverbial(after.group()) \
+            or not _surname_gender(fold(stem))[0]:
+        return name
+    end = name.end - (len(name.words[-1]) - len(stem))
+    return replace(name, end=end, text=" ".join(text[name.start:end].split()), person=True)
 
 
 def _possessive(name: Name) -> bool:
@@ -1565,7 +1584,7 @@ def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon
         if tokens[index].text[0].isupper() and tokens[index].text not in lex.particles:
             return None
         index += 1
-    return name
+    return _statement_owner(text, name, lex) if lex is AZERBAIJANI else name
 
 
 def _role_label(text: str, tokens: list[Token], words: list[str], lex: Lexicon) -> Name | None:
@@ -1595,6 +1614,10 @@ def _speech_owner(text: str, tokens: list[Token], words: list[str], lex: Lexicon
     the lead-in and be a person's (two words, or a surname ending: not Baku's answer)."""
     if ":" not in tail or len(tokens) > _COLON_CLAUSE_TOKENS or not lex.speech_nouns:
         return None
+    if words[-1] in lex.speech_nouns and len(tokens) > 1 and lex is AZERBAIJANI:
+        owner = _before_genitive(text, tokens, words, "az", lex, size=1)
+        return owner if owner is not None and (
+            " " in owner.text or _surname_gender(fold(owner.text))[0]) else None
     if words[-1] in lex.speech_nouns and len(tokens) > 1:
         suffix = _SUFFIXED.search(tokens[-2].text)
         if suffix is None or fold(suffix.group()[1:]) != "s":

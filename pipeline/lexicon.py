@@ -505,6 +505,9 @@ AZERBAIJANI = Lexicon(
     #: Inside a full name: Samir Əhməd oğlu Kərimov, Leyla Əhməd qızı Hüseynova (the
     #: patronymic), so the speaker is the whole name, not "Samir Əhməd".
     particles=frozenset({"oğlu", "qızı"}),
+    #: With the possessive ending, after the owner in the genitive (Kərimovun cavabı: “…).
+    speech_nouns=frozenset("cavabı bəyanatı şərhi fikri sözləri mesajı qənaəti "
+                           "xəbərdarlığı açıqlaması reaksiyası".split()),
     after_genitive=(("sözlərinə", "görə"), ("fikrincə",), ("fikrinə", "görə"),
                     ("dediyinə", "görə"), ("dediklərinə", "görə"), ("qənaətincə",),
                     ("qənaətinə", "görə"), ("bildirdiyinə", "görə"),

@@ -603,3 +603,19 @@ def test_a_possessive_before_a_speech_verb_is_no_speaker() -> None:
                           ("Moscow’s reply: “We will not wait.”", None),
                           ("Gubad Ibadoghlu's answer: “We will not wait.”", "Gubad Ibadoghlu")):
         assert [q.speaker for q in find_quotations(text, "en")] == [speaker], text
+
+
+def test_the_azerbaijani_owner_of_a_speech_noun_is_the_speaker_in_the_nominative() -> None:
+    """Regression: Azerbaijani had no speech-noun rule: Mikayıl Cabbarovun cavabı: “…” (his
+    answer) and Mikayıl Cabbarovun bəyanatında deyilir: “…” (his statement says) gave the
+    speaker 'Mikayıl Cabbarovun', in the genitive, which the speaker check then looked for in
+    the translation. The owner of a speech noun, or of the statement a passive verb quotes,
+    is now the speaker in the nominative (a place's answer still has none)."""
+    from pipeline.quotes import find_quotations
+    for text, speaker in (
+            ("Mikayıl Cabbarovun cavabı: “Liman böyüməlidir.”", "Mikayıl Cabbarov"),
+            ("Leyla Hüseynovanın şərhi: “Liman böyüməlidir.”", "Leyla Hüseynova"),
+            ("Mikayıl Cabbarovun bəyanatında deyilir: “Liman böyüməlidir.”", "Mikayıl Cabbarov"),
+            ("Nazir Mikayıl Cabbarovun bəyanatında deyilir: “Liman böyüməlidir.”", "Mikayıl Cabbarov"),
+            ("Bakının cavabı: “Gözləməyəcəyik.”", None)):
+        assert [q.speaker for q in find_quotations(text, "az")] == [speaker], text
