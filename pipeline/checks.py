@@ -35,7 +35,7 @@ from pipeline.numbers import (Number, changed_currencies, changed_months, change
 from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
                              find_quotations, quotes_nothing)
-from pipeline.translit import resemblance, similarity, vowel_changed
+from pipeline.translit import consonant_changed, resemblance, similarity, vowel_changed
 
 Checker = Callable[[str, str, str, str], list[Finding]]
 CatalogueItem = tuple[str, str, str, Catalogue]
@@ -982,13 +982,13 @@ def _speaker_problem(entry: Entry, name: str, respelt: set[tuple[str, str]]) -> 
         if surname is not None:
             return _surname_problem(entry, name, *surname)
     if _sounds_present(name, entry.translation):
-        changed = _vowel_changed(entry, name)
-        if changed is None or changed in respelt \
+        changed = _sound_changed(entry, name)
+        if changed is None or changed[:2] in respelt \
                 or _organisation_speaker(entry.source, name, entry.src_lang):
             return None
-        respelt.add(changed)
-        part, written = changed
-        return (f"speaker {name!r} is spelled {written!r} in the translation: a vowel of "
+        part, written, what = changed
+        respelt.add((part, written))
+        return (f"speaker {name!r} is spelled {written!r} in the translation: a {what} of "
                 f"{part!r} differs, which makes another family's name; spell it as the source "
                 "does (a glossary row would fix its spelling)")
     if _organisation_speaker(entry.source, name, entry.src_lang):
@@ -1104,20 +1104,28 @@ def _sounds_present(name: str, text: str) -> bool:
                for part in _WORDS.findall(name))
 
 
-def _vowel_changed(entry: Entry, name: str) -> tuple[str, str] | None:
+def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
     """(a word of the speaker ``name``, the capitalised word of the translation that sounds
-    like it with another vowel in its stem: Mirzayev → Мирзоев, Mirzoyev), also where the
-    translation spells the name right elsewhere (Мирзаев … Мирзоев добавил); None when
-    there is none. A word of the source that the translation's word renders better (another
-    person, Mirzoyev beside Mirzayev) leaves it alone."""
+    like it with another vowel or consonant in its stem: Mirzayev → Мирзоев, Mirzoyev;
+    Bağırov → Бакиров, "vowel" or "consonant"), also where the translation spells the name
+    right elsewhere (Мирзаев … Мирзоев добавил); None when there is none. A word of the
+    source that the translation's word renders better (another person, Mirzoyev beside
+    Mirzayev) leaves it alone."""
     written = {w for w in _CAPITALISED.findall(blank_out(entry.translation)) if w[0].isupper()}
     for part in _WORDS.findall(name):
         for word in written:
-            if word != part and resemblance(word, part) >= 0.8 and vowel_changed(part, word) \
-                    and not any(not vowel_changed(other, word) and resemblance(word, other) >= 0.8
-                                for other in set(_CAPITALISED.findall(entry.source)) - {part}):
-                return part, word
+            if word == part or resemblance(word, part) < 0.8:
+                continue
+            for what, changed in _SOUND_CHANGES:
+                if changed(part, word) and not any(
+                        not changed(other, word) and resemblance(word, other) >= 0.8
+                        for other in set(_CAPITALISED.findall(entry.source)) - {part}):
+                    return part, word, what
     return None
+
+
+#: The changes of a name's sound that make another family's name, and what they change.
+_SOUND_CHANGES = (("vowel", vowel_changed), ("consonant", consonant_changed))
 
 
 #: Words that may be capitalised (``str.isupper`` decides): the words a name can be.

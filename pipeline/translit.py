@@ -174,3 +174,48 @@ def _stem_vowel_changed(a: str, b: str, kin: tuple[frozenset[str], ...]) -> bool
                 return True
     return False
 
+
+#: Consonants no convention writes for one another: one replaced by the other in a name's
+#: stem makes another family's name (Babayev: Papayev; Məmmədov: Мамметов).
+_DISTINCT_CONSONANTS = frozenset({frozenset("bp"), frozenset("dt"), frozenset("vf"),
+                                  frozenset("lr"), frozenset("mn")})
+#: g and k, distinct only where the name's letter is certainly a g (see :func:`consonant_changed`).
+_VELARS = frozenset("gk")
+#: Letters that write Azerbaijani q or a rendering of it (Sadıqov: Садыков, Садыгов, Sadigov).
+_MAYBE_Q = frozenset("qкk")
+#: Letters only Azerbaijani writes, which tell that a Latin g is Azerbaijani g or ğ.
+_AZERBAIJANI_ONLY = frozenset("əığüöşç")
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def consonant_changed(name: str, written: str) -> bool:
+    """Whether ``written``, a word that sounds like ``name`` (see :func:`resemblance`), has
+    in its stem a consonant that no convention writes for the name's under every convention
+    either may be written in (Bağırov, Багиров: Бакиров, Bakirov). The first letter (G, H,
+    K, Q open one name in many ways) and the last two (a case ending's) are not compared.
+    g and k count only where the name writes a g that is certainly one: Azerbaijani ğ or g,
+    Russian г; not where it has a q or k, nor in English (Sadigov, for Sadıqov, is Садыков)."""
+    lower = name.lower()
+    distinct = _DISTINCT_CONSONANTS
+    if _MAYBE_Q.isdisjoint(lower) and ("ğ" in lower or "г" in lower
+                                       or ("g" in lower and not _AZERBAIJANI_ONLY.isdisjoint(lower))):
+        distinct = distinct | {_VELARS}
+    verdicts = [_stem_consonant_changed(a, b, distinct)
+                for a in _skeletons(name) for b in _skeletons(written) if a and b]
+    return bool(verdicts) and all(verdicts)
+
+
+def _stem_consonant_changed(a: str, b: str, distinct: frozenset[frozenset[str]]) -> bool:
+    """Whether the consonants of two skeletons' stems (without the first letter and the
+    last two) differ by a replaced pair in ``distinct``. Vowels are left out first, so
+    another vowel next to the consonant (Məmmədov: memedov, Мамметов: mametov) cannot pull
+    the alignment off it."""
+    left, right = _STEM_VOWELS.sub("", a[1:-2]), _STEM_VOWELS.sub("", b[1:-2])
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, left, right, autojunk=False).get_opcodes():
+        if op == "replace" and i2 - i1 == j2 - j1 and any(
+                frozenset(pair) in distinct for pair in zip(left[i1:i2], right[j1:j2])):
+            return True
+    return False
+
+
+_STEM_VOWELS = re.compile("[aeiou]")

@@ -1823,3 +1823,27 @@ def test_the_names_of_a_joint_statement_are_the_segment_s_speakers() -> None:
     there too, not only when the entry is checked on its own."""
     segments = ["Samir Karimov and Leyla Huseynova said: “The port must grow.”"]
     assert segment_speakers(segments, "en") == [("Samir Karimov", "Leyla Huseynova")]
+
+
+def test_a_speaker_s_consonant_changed_without_a_glossary_row_is_an_error() -> None:
+    """Regression: «…», — сказал экономист Рауф Багиров → “…,” said economist Rauf Bakirov
+    (and Bağırov → Бакиров) passed: without a glossary row only a changed vowel made
+    another family's name. A consonant no convention writes for the name's is now reported;
+    the name's renderings, and an English g that may stand for Azerbaijani q, pass."""
+    cases = [
+        ("ru", "en", "«Цены растут», — сказал экономист Рауф Багиров.",
+         "“Prices are rising,” said economist Rauf Bagirov.",
+         "“Prices are rising,” said economist Rauf Bakirov."),
+        ("az", "ru", "“Qiymətlər artır,” deyə iqtisadçı Rauf Bağırov bildirib.",
+         "«Цены растут», — сказал экономист Рауф Багиров.",
+         "«Цены растут», — сказал экономист Рауф Бакиров."),
+        ("az", "en", "“Qiymətlər artır,” deyə iqtisadçı Rauf Məmmədov bildirib.",
+         "“Prices are rising,” economist Rauf Mammadov said.",
+         "“Prices are rising,” economist Rauf Mammatov said."),
+    ]
+    for src, tgt, source, good, wrong in cases:
+        assert checks_fired(source, good, src=src, tgt=tgt) == [], good
+        found = check_entry(source, wrong, src, tgt)
+        assert [f.check for f in found] == ["speaker"] and "a consonant" in found[0].message, wrong
+    sadigov = "“Prices are rising,” said economist Rauf Sadigov."
+    assert checks_fired(sadigov, "«Цены растут», — сказал экономист Рауф Садыков.") == []

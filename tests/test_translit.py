@@ -93,3 +93,23 @@ def test_another_vowel_for_azerbaijani_schwa_is_told_from_its_renderings() -> No
                           ("Rövşən", "Revshan"), ("Семенов", "Semyonov"), ("Könül", "Konul"),
                           ("Пётр", "Petr"), ("Федоров", "Fyodorov")):
         assert not vowel_changed(name, written), written
+
+
+def test_another_consonant_in_a_name_s_stem_is_told_from_its_renderings() -> None:
+    """Regression: only a vowel change made another family's name, so Багиров or Bağırov
+    written Бакиров or Bakirov passed the speaker check without a glossary row. A
+    consonant replaced by one no convention writes for it (ğ, g or г by k; b by p, d by t,
+    v by f, l by r, m by n) is now a change; g and k only where the name's letter is
+    certainly a g (Azerbaijani q, and an English g or k, which may render it, are either:
+    Sadıqov is Садыков or Садыгов, Sadigov)."""
+    from pipeline.translit import consonant_changed
+    for name, written in (("Багиров", "Bakirov"), ("Bağırov", "Бакиров"), ("Bağırov", "Bakirov"),
+                          ("Ağayev", "Akayev"), ("Abbasov", "Appasov"),
+                          ("Məmmədov", "Мамметов"), ("Babayev", "Papayev"), ("Əliyev", "Эриев")):
+        assert consonant_changed(name, written), written
+    for name, written in (("Багиров", "Bagirov"), ("Багиров", "Bağırov"), ("Sadıqov", "Садыков"),
+                          ("Sadigov", "Садыков"), ("Bagirov", "Бакиров"), ("Qasımov", "Касумов"),
+                          ("Hüseynov", "Гусейнов"), ("Xəlilov", "Khalilov"), ("Cəfərli", "Джафарли"),
+                          ("Philip", "Филипп"), ("Smith", "Смит"), ("Багирова", "Bagirovu"),
+                          ("Nağıyev", "Naghiyev"), ("Ağayev", "Агаев"), ("Mirzəyev", "Mirzayev")):
+        assert not consonant_changed(name, written), written
