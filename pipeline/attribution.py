@@ -1544,6 +1544,46 @@ def _as_clause(text: str, tokens: list[Token], words: list[str], verb: int, size
 _ENTRY_TIME = re.compile(r"\d{1,2}[:.]\d{2}[\s*_—–\-]*")
 
 
+def _after_entry_time(text: str, tokens: list[Token], words: list[str]
+                      ) -> tuple[list[Token], list[str]]:
+    """``tokens`` and their ``words`` without the time a live blog's entry opens with
+    (**15:30** Leyla Huseynova: “…), which is no word of a colon's clause."""
+    time = _ENTRY_TIME.match(text, tokens[0].start) if tokens and tokens[0].text.isdigit() else None
+    if time is None:
+        return tokens, words
+    skipped = sum(1 for token in tokens if token.start < time.end())
+    return tokens[skipped:], words[skipped:]
+
+
+#: How many words before a name may hold the role or title that shows it a person's
+#: (президент Франции Эмманюэль Макрон).
+_INTRODUCED_WITHIN = 3
+
+
+def introduced_as_person(text: str, name: Name, lang: str) -> bool:
+    """Whether ``name``, found in ``text``, is shown there to be a person's: by what
+    :func:`names_in` saw (a title, an appositive, a surname ending), or by a role or title
+    among the few words before it, past the role's owner (президент Франции)."""
+    lex = lexicon(lang)
+    before = words_of(text, max(0, name.start - 80), name.start)[-_INTRODUCED_WITHIN:]
+    return name.person or any(fold(word) in lex.roles or word in lex.titles for word in before)
+
+
+def name_label(text: str, start: int, end: int, lang: str) -> Name | None:
+    """A name of two words or more alone before the colon that leads up to a quotation
+    (Emmanuel Macron: “…), when nothing in it shows it to be a person's (then
+    :func:`speaker_before` has found it already): the caller asks what the article knows."""
+    tokens = tokenize(text, start, end)
+    tail = text[tokens[-1].end:end] if tokens else ""
+    if ":" not in tail or not _LEAD_IN_TAIL.fullmatch(tail):
+        return None
+    tokens, _ = _after_entry_time(text, tokens, [])
+    if not tokens or len(tokens) > _MAX_NAME_TOKENS + 1:
+        return None
+    name, after = _name_at(text, tokens, 0, lexicon(lang), pronouns=False)
+    return name if name is not None and after == len(tokens) and len(name.words) > 1 else None
+
+
 def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
                   tail: str) -> Name | None:
     """X was blunt: “… / Азер Гасымлы был резок: «… / X sərt danışdı: “…: a short clause
@@ -1553,10 +1593,7 @@ def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon
     person (Baku was quiet:)."""
     if ":" not in tail:
         return None
-    time = _ENTRY_TIME.match(text, tokens[0].start) if tokens[0].text.isdigit() else None
-    if time is not None:  # **15:30** Leyla Huseynova: “…: a live blog's entry opens with its time
-        words = words[sum(1 for token in tokens if token.start < time.end()):]
-        tokens = [token for token in tokens if token.start >= time.end()]
+    tokens, words = _after_entry_time(text, tokens, words)
     if not tokens or len(tokens) > _COLON_CLAUSE_TOKENS:
         return None
     name, after = _name_at(text, tokens, 0, lex, pronouns=False)

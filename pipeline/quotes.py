@@ -22,8 +22,9 @@ from functools import lru_cache
 from typing import Sequence
 
 from pipeline.attribution import (Mention, Name, byline, full_names_in, guess_gender,
-                                  introduces_speech, label_speaker, listed_after, listed_before,
-                                  may_be_group, names_in, resolve,
+                                  introduced_as_person, introduces_speech, label_speaker,
+                                  listed_after, listed_before, may_be_group, name_label,
+                                  names_in, resolve,
                                   resolves_to_itself, said_jointly_before,
                                   speaker_after, speaker_before, words_of)
 from pipeline.inline import blank_out
@@ -493,8 +494,28 @@ def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, in
     found = speaker_before(text, start, first.start, lang) if start < first.start else None
     if found is not None:
         return found, first.segment
-    return _inner_attribution(first, text, lang) or _labelled(text, start, first, lang), \
-        first.segment
+    return _inner_attribution(first, text, lang) or _labelled(text, start, first, lang) \
+        or _label_of_person(article, text, start, first), first.segment
+
+
+def _label_of_person(article: _Article, text: str, start: int, piece: _Piece) -> Name | None:
+    """The name alone before the colon leading up to ``piece`` (Emmanuel Macron: “…) when
+    the article names that person elsewhere with what shows a person (French President
+    Emmanuel Macron): a foreign name has no surname ending to tell it from a place's or a
+    programme's (Green Corridor: “…)."""
+    name = name_label(text, start, piece.start, article.lang) if start < piece.start else None
+    if name is None:
+        return None
+    for index, segment in enumerate(article.segments):
+        if name.words[-1] not in segment:
+            continue  # (most segments: no mention of the name to find)
+        if index not in article.full_names:
+            article.full_names[index] = [Mention(index, found) for found in
+                                         full_names_in(blank_out(segment), article.lang)]
+        if any(m.name.words == name.words and introduced_as_person(segment, m.name, article.lang)
+               for m in article.full_names[index]):
+            return replace(name, person=True)
+    return None
 
 
 def _labelled(text: str, start: int, piece: _Piece, lang: str) -> Name | None:

@@ -1847,3 +1847,15 @@ def test_a_speaker_s_consonant_changed_without_a_glossary_row_is_an_error() -> N
         assert [f.check for f in found] == ["speaker"] and "a consonant" in found[0].message, wrong
     sadigov = "“Prices are rising,” said economist Rauf Sadigov."
     assert checks_fired(sadigov, "«Цены растут», — сказал экономист Рауф Садыков.") == []
+
+
+def test_a_person_s_name_labelling_a_quotation_is_the_segment_s_speaker() -> None:
+    """The catalogue check asks the translation for a name alone before a colon (Эмманюэль
+    Макрон: «…») where the article introduced that person with a role, so a translation
+    giving the words to someone else is an error."""
+    segments = ["Во вторник президент Франции Эмманюэль Макрон прибыл в Баку.",
+                "Эмманюэль Макрон: «Мы не будем ждать»."]
+    speakers = segment_speakers(segments, "ru")
+    assert speakers == [(), ("Эмманюэль Макрон",)]
+    found = check_entry(segments[1], "Olaf Scholz: “We will not wait.”", "ru", "en", speakers=speakers[1])
+    assert [f.check for f in found] == ["speaker"]

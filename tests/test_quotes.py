@@ -1198,3 +1198,27 @@ def test_a_joint_statement_carries_the_names_of_its_speakers() -> None:
     ]
     for lang, text, joint in cases:
         assert [q.joint for q in find_quotations(text, lang)] == [joint], text
+
+
+def test_a_name_alone_before_a_colon_labels_a_quotation_when_the_article_shows_a_person() -> None:
+    """Regression: Эмманюэль Макрон: «…» (a foreign name alone before the colon, with no
+    surname ending, title or role) left the quotation unattributed even where the article
+    had introduced президент Франции Эмманюэль Макрон, so the speaker check never asked the
+    translation for him. The label now names the speaker when the article names that
+    person as one elsewhere; a name the article never shows to be a person's (Green
+    Corridor, Южный Кавказ) still labels no one."""
+    cases = [
+        ("ru", ["Во вторник президент Франции Эмманюэль Макрон прибыл в Баку.",
+                "Эмманюэль Макрон: «Мы не будем ждать»."], "Эмманюэль Макрон"),
+        ("en", ["French President Emmanuel Macron arrived in Baku on Tuesday.",
+                "**15:30** Emmanuel Macron: “We will not wait.”"], "Emmanuel Macron"),
+        ("en", ["Emmanuel Macron: “We will not wait.”",
+                "French President Emmanuel Macron arrived in Baku on Tuesday."], "Emmanuel Macron"),
+        ("en", ["Emmanuel Macron arrived in Baku on Tuesday.",
+                "Emmanuel Macron: “We will not wait.”"], None),
+        ("en", ["The Green Corridor opened on Tuesday.", "Green Corridor: “A new route east.”"], None),
+        ("ru", ["Южный Кавказ ждёт перемен.", "Южный Кавказ: «Новый путь на восток»."], None),
+    ]
+    for lang, segments, speaker in cases:
+        found = [q.speaker for q in analyse_article(segments, lang)]
+        assert found == [speaker], segments
