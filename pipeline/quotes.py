@@ -332,6 +332,9 @@ def _joint_speakers(unit: list[_Piece], article: _Article) -> tuple[int, tuple[s
     """(which piece of ``unit``, the names) of a list of speakers after its last piece or
     before its first (see :func:`listed_after`); (0, ()) when none attributes it."""
     last, first = unit[-1], unit[0]
+    and_word = lexicon(article.lang).and_word
+    if not and_word or all(and_word not in article.segments[piece.segment] for piece in (first, last)):
+        return 0, ()  # every list closes with "and" (most paragraphs with a quotation have none)
     if last.close_mark:
         end = _after_end(article, last)
         joint = listed_after(article.segments[last.segment], last.end, end, article.lang) \
@@ -503,7 +506,9 @@ def _label_of_person(article: _Article, text: str, start: int, piece: _Piece) ->
     the article names that person elsewhere with what shows a person (French President
     Emmanuel Macron): a foreign name has no surname ending to tell it from a place's or a
     programme's (Green Corridor: “…)."""
-    name = name_label(text, start, piece.start, article.lang) if start < piece.start else None
+    if ":" not in text[start:piece.start]:
+        return None  # (most lead-ins: no colon, so no label)
+    name = name_label(text, start, piece.start, article.lang)
     if name is None:
         return None
     for index, segment in enumerate(article.segments):
