@@ -333,7 +333,9 @@ def _joint_speakers(unit: list[_Piece], article: _Article) -> tuple[int, tuple[s
     before its first (see :func:`listed_after`); (0, ()) when none attributes it."""
     last, first = unit[-1], unit[0]
     and_word = lexicon(article.lang).and_word
-    if not and_word or all(and_word not in article.segments[piece.segment] for piece in (first, last)):
+    segments = article.segments
+    if not and_word or (and_word not in segments[first.segment]
+                        and and_word not in segments[last.segment]):
         return 0, ()  # every list closes with "and" (most paragraphs with a quotation have none)
     if last.close_mark:
         end = _after_end(article, last)
