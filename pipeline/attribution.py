@@ -108,9 +108,11 @@ class Name:
     #: a full name ending with it (see :func:`may_be_group`).
     group: bool = False
     #: Where the group began when its first word was left out as a common noun that only
-    #: the sentence start capitalises (Critic Elvin Guliyev said): the word may as well be
-    #: a first given name (Leyla Nigar Huseynova said), which the article can show by
-    #: naming the person so elsewhere. None when no word was left out so.
+    #: the sentence start capitalises (Critic Elvin Guliyev said), or, in Russian, as the
+    #: genitive of a role's owner (министр Азербайджана Лейла Гусейнова): the word may as
+    #: well be a first given name (Leyla Nigar Huseynova said, депутат Лейла Нигяр
+    #: Гусейнова), which the article can show by naming the person so elsewhere. None when
+    #: no word was left out so.
     opening: int | None = None
 
     @property
@@ -419,6 +421,16 @@ def _russian_lead(words: list[str], lex: Lexicon, before: str) -> bool:
     return bool(lex.patronymic) and len(words) == 3 and after_role \
         and _surname_gender(fold(words[2]))[1] is not None \
         and not lex.is_patronymic(words[1])
+
+
+def _owner_or_given(group: list[Token], lex: Lexicon, before: str) -> bool:
+    """Whether the first word of a Russian group of three that :func:`_russian_lead` gives
+    to the words before it may as well be a first given name: after a role, a word not in
+    -ии, no acronym, in the name's script (министр Азербайджана Лейла Гусейнова, депутат
+    Лейла Нигяр Гусейнова). The article can tell (see :attr:`Name.opening`)."""
+    return bool(lex.patronymic) and len(group) == 3 and bool(before) \
+        and fold(before) not in lex.place_prepositions \
+        and not _genitive_owner(group[0].text) and not _other_script(group[0].text, group[1].text)
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -820,6 +832,9 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     end = index + _name_length([t.text for t in tokens[index:end]], lex)
     skip, keep = _place_bounds([t.text for t in tokens[index:end]], lex,
                                tokens[index - 1].text if index else "")
+    if skip and _owner_or_given(tokens[index:end], lex, tokens[index - 1].text if index else ""):
+        name, after = _name_at(text, tokens, index + 1, lex, pronouns=False)
+        return (replace(name, opening=first.start) if name is not None else None), after
     if skip:
         return None, index + 1
     end = index + keep

@@ -1222,3 +1222,21 @@ def test_a_name_alone_before_a_colon_labels_a_quotation_when_the_article_shows_a
     for lang, segments, speaker in cases:
         found = [q.speaker for q in analyse_article(segments, lang)]
         assert found == [speaker], segments
+
+
+def test_a_russian_given_name_cut_after_a_role_comes_back_where_the_article_shows_it() -> None:
+    """Regression: «…», — заявила депутат Лейла Нигяр Гусейнова gave the speaker 'Нигяр
+    Гусейнова' even where the article also wrote Лейла Гусейнова: after a role, the first of
+    three words is read as the genitive of whose role it is (министр Азербайджана Лейла
+    Гусейнова), and unlike a sentence-start noun (Leyla Nigar Huseynova said) the cut word
+    was never offered to the article's evidence. It now is; without evidence, and where the
+    word is a role's owner, the name stays as it was."""
+    lead = "«Мы не будем ждать», — заявила депутат Лейла Нигяр Гусейнова."
+    cases = [
+        (["Лейла Гусейнова выступила в парламенте.", lead], "Лейла Нигяр Гусейнова"),
+        ([lead], "Нигяр Гусейнова"),
+        (["Лейла Гусейнова выступила в парламенте.",
+          "«Мы не будем ждать», — заявила министр Азербайджана Лейла Гусейнова."], "Лейла Гусейнова"),
+    ]
+    for segments, speaker in cases:
+        assert [q.speaker for q in analyse_article(segments, "ru")] == [speaker], segments
