@@ -1819,7 +1819,17 @@ def _simple_form(text: str) -> str | None:
 
 def _string_lines(out: list[str], prefix: str, name: str, value: str, wrap: bool,
                   directives: re.Pattern[str] | None = None) -> None:
-    """Append the lines of ``name "value"`` exactly as GNU gettext's ``wrap()`` writes them.
+    """Append the lines of ``name "value"`` exactly as GNU gettext's ``wrap()`` writes them
+    (:func:`_wrapped_lines`)."""
+    out.extend(_wrapped_lines(prefix, name, value, wrap, directives))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped_lines(prefix: str, name: str, value: str, wrap: bool,
+                   directives: re.Pattern[str] | None) -> tuple[str, ...]:
+    """The lines of ``name "value"`` exactly as GNU gettext's ``wrap()`` writes them;
+    cached, as a sync writes each source text into its template and every language's
+    catalogue.
 
     The value is cut after each newline into portions; each portion is broken at
     UAX #14 opportunities so that no line passes the page width (the closing quote
@@ -1828,6 +1838,7 @@ def _string_lines(out: list[str], prefix: str, name: str, value: str, wrap: bool
     ``directives`` matches the format directives (of a ``c-format`` or ``python-format``
     message), inside which GNU never breaks.
     """
+    out: list[str] = []
     # Columns are counted after the prefix and the opening quote of a continuation line.
     width = (PAGE_WIDTH if wrap else _NO_WRAP_WIDTH) - 2 - len(prefix)
     room = width - len(name) - 1
@@ -1837,8 +1848,7 @@ def _string_lines(out: list[str], prefix: str, name: str, value: str, wrap: bool
         text = _escape(value)
         form = _simple_form(text)
         if len(text) <= room and form is not None:
-            out.append(f'{prefix}{name} "{text}"')
-            return
+            return (f'{prefix}{name} "{text}"',)
         portions = [value]
         escaped = (text, form)
     else:
@@ -1858,12 +1868,13 @@ def _string_lines(out: list[str], prefix: str, name: str, value: str, wrap: bool
         text, breaks = _portion_breaks(portion, width, alone, kept, escaped)
         if breaks is None:
             out[keyword] = f'{prefix}{name} "{text}"'
-            return
+            return tuple(out)
         start = 0
         for cut in breaks:
             out.append(f'{prefix}"{text[start:cut]}"')
             start = cut
         out.append(f'{prefix}"{text[start:]}"')
+    return tuple(out)
 
 
 def _portion_breaks(portion: str, width: int, room: int, kept: list[int],
