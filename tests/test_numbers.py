@@ -290,3 +290,13 @@ def test_a_phone_number_changed_is_reported() -> None:
     assert [n.raw for n in missing] == ["+994 12 345 67 89"]
     assert [n.raw for n in extra] == ["+994 (12) 345-67-98"]
     assert unmatched_numbers("Prices rose +5 10 times.", "Цены выросли +5 10 раз.", "en", "ru") == ([], [])
+
+
+@given(st.text(alphabet="0123456789 :.apmAPM-,x", max_size=24))
+def test_the_twelve_hour_hint_finds_every_twelve_hour_time(text: str) -> None:
+    """The quick test that lets most paragraphs skip the 12-hour clock pattern never skips
+    one that holds such a time."""
+    from pipeline.numbers import _TWELVE_HOUR, _TWELVE_HOUR_HINT
+
+    if _TWELVE_HOUR.search(text):
+        assert _TWELVE_HOUR_HINT.search(text)
