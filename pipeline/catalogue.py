@@ -14,9 +14,9 @@ stands for one byte (the low eight bits of its value), and those bytes are decod
 UTF-8 together with the text around them, even across the lines of a string:
 ``"caf\\303\\251"`` is ``café``, written back as ``"café"`` (msgcat does the same).
 Translator comments after the last entry, which GNU drops, are kept as written
-(``Catalogue.trailing_comments``). Refused, beyond what GNU refuses: a line holding two
-strings (``msgid "a" "b"``), NUL bytes and escapes giving one (GNU silently cuts the
-string there), merge debris (git conflict markers, msgcat's ``#-#-#-#-#`` blocks),
+(``Catalogue.trailing_comments``). Strings are read as tokens, as GNU reads them: two
+strings on one line (``msgid "a" "b"``) are one string. Refused, beyond what GNU
+refuses: NUL bytes and escapes giving one (GNU silently cuts the string there), merge debris (git conflict markers, msgcat's ``#-#-#-#-#`` blocks),
 header lines that are not ``Name: value``, plural counts that disagree with
 ``Plural-Forms``. An active and an obsolete entry may share a key (each kind is checked
 for duplicates on its own), although GNU tools refuse that.
