@@ -1741,8 +1741,9 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
     if 1 < end and lex.is_adverbial(tokens[end - 1].text):
         end -= 1  # Hüseynova Facebook səhifəsində yazıb: where, and the page's owner
         if 1 < end and tokens[end - 1].text[0].isupper() \
-                and not _surname_gender(fold(tokens[end - 1].text))[0]:
-            end -= 1
+                and not _surname_gender(fold(tokens[end - 1].text))[0] \
+                and _surname_gender(fold(tokens[end - 2].text))[0]:
+            end -= 1  # (not Mikayıl Aydın bəyanatında: a given name alone owns no page)
     if 1 < end and lex.is_place_case(tokens[end - 1].text):
         end = _before_asides(text, tokens, end - 1, lex)  # Kərimov dünən Bakıda bildirib
     if 1 < end and lex.is_dative_name(tokens[end - 1].text):

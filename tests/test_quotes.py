@@ -926,6 +926,10 @@ def test_an_appositive_between_the_speaker_and_the_verb_after_a_quotation(text: 
     ("Samir Kərimov APA-ya müsahibəsində bildirib: “Biz hazırıq”.", "Samir Kərimov"),
     ("“Biz hazırıq”, – deyə Samir Kərimov müsahibəsində bildirib.", "Samir Kərimov"),
     ("Bakıda bildirib ki, “biz hazırıq”.", None),
+    # a surname the lexicon cannot tell from a page's owner, after a given name
+    ("Mikayıl Aydın bəyanatında bildirib: “Biz hazırıq”.", "Mikayıl Aydın"),
+    ("Mikayıl Aydın müsahibəsində deyib: “Biz hazırıq”.", "Mikayıl Aydın"),
+    ("Hüseynova Facebook səhifəsində yazıb: “Hər şey bitdi”.", "Hüseynova"),
 ])
 def test_where_an_azerbaijani_speaker_said_it_is_not_the_speaker(text: str,
                                                                  speaker: str | None) -> None:
