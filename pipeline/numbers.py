@@ -14,8 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Callable, Sequence, TypeVar
 
 from pipeline.inline import blank_out
+
+T = TypeVar("T")
 
 #: A number not glued to a word or to another number's marks: 360,000, 360 000, 2.5, 2024.
 #: The pattern starts with its first digit and only then looks behind it (``[\w.,]\d``:
@@ -824,20 +827,27 @@ def _dated_months(text: str, lang: str) -> list[tuple[int, str, int | None]]:
     return [(number, word, other) for _, number, word, other in sorted(found)] if found else []
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
+def _source_scan(scan: Callable[..., list[T]], text: str, *args: str) -> tuple[T, ...]:
+    """``scan(text, *args)``, cached: a source segment is compared with its translation
+    into every target language, and its months, currencies and units are the same each time."""
+    return tuple(scan(text, *args))
+
+
 def changed_months(source: str, translation: str, src_lang: str,
                    tgt_lang: str) -> tuple[list[str], list[str]]:
     """The months of ``source`` the translation lacks and the months it names instead (as
     written), when both exist: a month replaced by another. A month left out alone is
     not reported, as a translation may write a date in figures (27.05.2024)."""
-    wanted = _dated_months(source, src_lang)  # most sources name no month: skip the translation
+    wanted = _source_scan(_dated_months, source, src_lang)  # most name no month: skip the translation
     if not wanted:
         return [], []
     offered = _dated_months(translation, tgt_lang)
     return _replaced(_read_against(wanted, offered), _read_against(offered, wanted))
 
 
-def _read_against(months: list[tuple[int, str, int | None]],
-                  others: list[tuple[int, str, int | None]]) -> list[tuple[object, str]]:
+def _read_against(months: Sequence[tuple[int, str, int | None]],
+                  others: Sequence[tuple[int, str, int | None]]) -> list[tuple[object, str]]:
     """``months`` as (month, word), a slash date that reads either way round (05/06/2024)
     taking the month ``others`` name (June or May: either is a faithful rendering of an
     ambiguous date), day first when they name neither, as Azerbaijani and Russian write it."""
@@ -846,8 +856,8 @@ def _read_against(months: list[tuple[int, str, int | None]],
             for month, word, other in months]
 
 
-def _replaced(wanted: list[tuple[object, str]],
-              offered: list[tuple[object, str]]) -> tuple[list[str], list[str]]:
+def _replaced(wanted: Sequence[tuple[object, str]],
+              offered: Sequence[tuple[object, str]]) -> tuple[list[str], list[str]]:
     """The words of ``wanted`` whose key ``offered`` lacks and the words ``offered`` has
     instead, each as written; nothing unless both exist (one replaced by another)."""
     if not wanted or not offered:
@@ -909,7 +919,7 @@ def changed_currencies(source: str, translation: str) -> tuple[list[str], list[s
     """The currencies of ``source`` the translation lacks and those it names instead (as
     written), when both exist: an amount given another currency. A currency left out alone
     is not reported (a translation may leave an obvious one unsaid)."""
-    wanted = currencies_in(source)  # most sources name no currency: skip the translation
+    wanted = _source_scan(currencies_in, source)  # most name no currency: skip the translation
     return _replaced(wanted, currencies_in(translation)) if wanted else ([], [])
 
 
@@ -952,7 +962,7 @@ def units_in(text: str) -> list[tuple[str, str]]:
 def changed_units(source: str, translation: str) -> tuple[list[str], list[str]]:
     """The units of ``source`` the translation lacks and those it has instead (as written),
     when both exist: a figure that counts something else (5 percent → в 5 раз)."""
-    wanted = units_in(source)  # most sources have no unit: skip the translation
+    wanted = _source_scan(units_in, source)  # most sources have no unit: skip the translation
     return _replaced(wanted, units_in(translation)) if wanted else ([], [])
 
 
