@@ -17,6 +17,11 @@ T = TypeVar("T")
 
 #: Below this many tasks per worker, starting processes costs more than it saves.
 MIN_TASKS_PER_WORKER = 4
+#: Chunks each worker takes on average. At the end of the run a worker may wait for the
+#: other's last chunk, so smaller chunks leave a core idle for less time: at 8 (chunks of
+#: 125 of 2,000 articles) a sync took 87 / 104 s, at 32 68 / 79 s on a busy host (same CPU
+#: time; bench/RESULTS.md). A chunk's only cost is one message back with its results.
+CHUNKS_PER_WORKER = 32
 
 _TASK: Callable[[int], object] | None = None
 
@@ -58,7 +63,7 @@ def map_indexed(task: Callable[[int], T], count: int, jobs: int) -> list[T]:
     _TASK = task
     try:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=die_with_parent) as pool:
-            chunk = max(1, count // (jobs * 8))
+            chunk = max(1, count // (jobs * CHUNKS_PER_WORKER))
             return pool.map(_run, range(count), chunksize=chunk)  # type: ignore[return-value]
     finally:
         _TASK = None
