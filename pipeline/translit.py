@@ -67,6 +67,8 @@ def _skeletons(word: str) -> frozenset[str]:
     english = _ENGLISH_SPELLING.sub(_english_sound, lower)
     if english != lower:  # Smith, Cameron, Vincent as Russian hears them: Смит, Кэмерон, Винсент
         found.add(_fold(_plain(english)))
+    if "x" in lower:  # English writes Russian кс as x (Alexander, Maxim, Xenia: Александр, Ксения)
+        found.add(_fold(_plain(english.replace("x", "ks"))))
     if "j" in lower:  # Slavic, German and Nordic names write Y's sound J (Jankovic: Янкович)
         found.add(_fold(_plain(lower.replace("j", "y"))))
     if "ə" in lower:  # English writes ə as a (Rashad) or e (Azer, Elchin): both conventions

@@ -113,3 +113,21 @@ def test_another_consonant_in_a_name_s_stem_is_told_from_its_renderings() -> Non
                           ("Philip", "Филипп"), ("Smith", "Смит"), ("Багирова", "Bagirovu"),
                           ("Nağıyev", "Naghiyev"), ("Ağayev", "Агаев"), ("Mirzəyev", "Mirzayev")):
         assert not consonant_changed(name, written), written
+
+
+@pytest.mark.parametrize("russian, english", [("Александр", "Alexander"), ("Алексей", "Alexei"),
+                                              ("Максим", "Maxim"), ("Ксения", "Xenia"),
+                                              ("Макс", "Max")])
+def test_an_english_x_sounds_as_ks(russian: str, english: str) -> None:
+    """Regression: '«…», — заявил заместитель гендиректора Александр Дыбаль' translated
+    '“…,” said deputy director general Alexander Dybal' was reported with the speaker missing:
+    English writes Russian кс as x (Alexander, Maxim, Xenia), which the skeletons kept as x."""
+    assert similarity(russian, english) >= 0.8
+
+
+def test_a_russian_speaker_named_alexander_is_present_in_english() -> None:
+    source = "«Казахстан — наш приоритетный рынок», — заявил Александр Дыбаль."
+    assert check_entry(source, "“Kazakhstan is our priority market,” said Alexander Dybal.",
+                       "ru", "en", only=["speaker"]) == []
+    assert check_entry(source, "“Kazakhstan is our priority market,” said Alexander Dubov.",
+                       "ru", "en", only=["speaker"]) != []
