@@ -28,10 +28,10 @@ _AZERBAIJANI = {"ə": "a", "ı": "i", "ö": "o", "ü": "u", "ğ": "g", "ş": "sh
 _COMMON = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ts", "c"),
            ("y", "i"), ("w", "v"), ("q", "g"))
 #: English spellings of sounds Russian and Azerbaijani write with one letter: th (т), ph (ф),
-#: ck and a hard C (К, k: Carter, Scott), a soft C (С, s: Vincent, Lucy); not ch (Charles:
-#: Ч, ç), which the common foldings take.
-_ENGLISH_SOUNDS = {"th": "t", "ph": "f", "ck": "k"}
-_ENGLISH_SPELLING = re.compile(r"th|ph|ck|c(?!h)")
+#: ck and a hard C (К, k: Carter, Scott), a soft C (С, s: Vincent, Lucy), ee (и: Rees, Lee)
+#: and oo (у: Moore, Wood); not ch (Charles: Ч, ç), which the common foldings take.
+_ENGLISH_SOUNDS = {"th": "t", "ph": "f", "ck": "k", "ee": "i", "oo": "u"}
+_ENGLISH_SPELLING = re.compile(r"th|ph|ck|ee|oo|c(?!h)")
 _NOT_LETTER = re.compile(r"[^\w ]|_")  # what _fold drops: all but letters, digits, spaces
 _REPEATS = re.compile(r"(.)\1+", re.DOTALL)
 #: Checks compare every word of a translation with every word of a speaker's name, and

@@ -131,3 +131,20 @@ def test_a_russian_speaker_named_alexander_is_present_in_english() -> None:
                        "ru", "en", only=["speaker"]) == []
     assert check_entry(source, "“Kazakhstan is our priority market,” said Alexander Dubov.",
                        "ru", "en", only=["speaker"]) != []
+
+
+@pytest.mark.parametrize("english, russian", [("Rees", "Рис"), ("Lee", "Ли"), ("Reed", "Рид"),
+                                              ("Moore", "Мур"), ("Wood", "Вуд"), ("Greene", "Грин")])
+def test_an_english_double_vowel_sounds_as_one(english: str, russian: str) -> None:
+    """Regression: 'Rees said: “It's not over.”' translated 'Рис заявил: «Ещё не всё
+    кончено»' was reported with the speaker missing: English writes the sounds и and у as
+    ee and oo (Rees, Lee, Moore, Wood), which the skeletons read as e and o."""
+    assert similarity(english, russian) >= 0.8
+
+
+def test_an_english_speaker_named_rees_is_present_in_russian() -> None:
+    source = "Marvin Rees said: “It's not over.”"
+    assert check_entry(source, "Марвин Рис заявил: «Ещё не всё кончено».", "en", "ru",
+                       only=["speaker"]) == []
+    assert check_entry(source, "Марвин Росс заявил: «Ещё не всё кончено».", "en", "ru",
+                       only=["speaker"]) != []
