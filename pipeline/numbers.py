@@ -563,6 +563,10 @@ _ONE_AND_A_HALF = {"en": "one[\\s\\u00a0]+and[\\s\\u00a0]+a[\\s\\u00a0]+half",
                    "ru": "полтор[аы]|полутора", "az": "bir[\\s\\u00a0]+yarım"}
 
 
+#: A day and night as one word, which stands for 24 hours (за сутки: in 24 hours; sutkada).
+_DAY_OF_24_HOURS = {"ru": "сутк(?:и|ам|ами|ах)|суток", "az": "sutka\\w*"}
+
+
 #: Thirteen to nineteen, cardinal and ordinal (Azerbaijani writes them as ten and a unit).
 _TEEN_WORDS = {
     "en": tuple(f"{stem}teen(?:th)?" for stem in ("thir", "four", "fif", "six", "seven", "eigh", "nine")),
@@ -591,7 +595,9 @@ def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
         return None
     tens = "|".join(f"(?P<t{value}>{word})" for value, word in zip(range(20, 100, 10), _TENS_WORDS[_base(lang)]))
     units = "|".join(f"(?P<c{value}>{word})" for value, word in enumerate(words[:9], 1))
+    day = _DAY_OF_24_HOURS.get(_base(lang))
     groups = "|".join([f"(?P<half>{_ONE_AND_A_HALF[_base(lang)]})",
+                       *([f"(?P<day>{day})"] if day else []),
                        *(f"(?P<n{value}>{word})" for value, word in enumerate(_TEEN_WORDS[_base(lang)], 13)),
                        f"(?:{tens})(?:[\\s\\u00a0-]+(?:{units}))?",
                        *(f"(?P<n{value}>{word})" for value, word in enumerate(words, 1))])
@@ -603,6 +609,8 @@ def _word_value(match: re.Match[str]) -> Decimal:
     group = match.lastgroup or "n0"
     if group == "half":
         return Decimal("1.5")
+    if group == "day":
+        return Decimal(24)
     if group[0] == "c":  # a ten's unit: add the ten
         ten = next(name for name, value in match.groupdict().items() if value and name[0] == "t")
         return Decimal(int(ten[1:]) + int(group[1:]))

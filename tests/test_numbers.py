@@ -300,3 +300,17 @@ def test_the_twelve_hour_hint_finds_every_twelve_hour_time(text: str) -> None:
 
     if _TWELVE_HOUR.search(text):
         assert _TWELVE_HOUR_HINT.search(text)
+
+
+@pytest.mark.parametrize("source, translation, src, tgt", [
+    ("За сутки выпадет до 25 см снега.", "Up to 25 cm of snow will fall in 24 hours.", "ru", "en"),
+    ("Up to 25 cm of snow will fall in 24 hours.", "За сутки выпадет до 25 см снега.", "en", "ru"),
+    ("Son sutkada 25 sm qar yağıb.", "25 cm of snow fell in the last 24 hours.", "az", "en"),
+])
+def test_a_word_for_a_day_and_night_stands_for_24_hours(source: str, translation: str, src: str,
+                                                         tgt: str) -> None:
+    """Regression: a Russian weather warning's 'за сутки' translated 'in 24 hours', as
+    English writes it, was reported as the number 24 not in the source."""
+    from pipeline.numbers import compare_numbers
+    assert compare_numbers(source, translation, src, tgt) == ([], [])
+    assert compare_numbers(source.replace("24", "48"), translation.replace("24", "48"), src, tgt) != ([], [])
