@@ -1750,6 +1750,7 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
         end = _addressee_start(tokens, end - 1, lex)  # Kərimov Meydan TV-yə bildirib
     end = _before_outlet_in_marks(text, tokens, end)
     end = _before_comitative(text, tokens, end, lex)
+    end = _before_circumstance(text, tokens, end, lex)
     gap = text[tokens[end - 1].end:tokens[end].start] if end > 0 else ""
     enclosed = end < verb and text[tokens[verb - 1].end:tokens[verb].start].strip() == ","
     if gap.strip() == "," and not enclosed:
@@ -1811,6 +1812,25 @@ def _before_comitative(text: str, tokens: list[Token], end: int, lex: Lexicon) -
         return _addressee_start(tokens, end - 1, lex)
     if tokens[end - 1].text in lex.comitative_words and tokens[end - 2].text[:1].isupper():
         return _addressee_start(tokens, end - 2, lex)
+    return end
+
+
+def _before_circumstance(text: str, tokens: list[Token], end: int, lex: Lexicon) -> int:
+    """Index of the preposition opening a phrase of when or where that stands between a name
+    and ``tokens[end]`` (Игорь Ларионов | в перерыве | сказал; | в интервью ТАСС |: the
+    outlet, the name nearest the verb, is no speaker); ``end`` itself when there is none.
+    The phrase holds a lower-case word, so a place alone (в Москве) is left to the rules
+    for places, and a capitalised word ends the name before it."""
+    if not lex.circumstance_prepositions:
+        return end
+    for first in range(end - 1, max(0, end - _CIRCUMSTANCE_TOKENS - 1) - 1, -1):
+        if first < 1 or not text[tokens[first - 1].end:tokens[first].start].isspace():
+            return end
+        if fold(tokens[first].text) in lex.circumstance_prepositions and first < end - 1:
+            phrase = tokens[first + 1:end]
+            if any(t.text[:1].islower() for t in phrase) and tokens[first - 1].text[:1].isupper():
+                return first
+            return end
     return end
 
 

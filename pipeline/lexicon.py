@@ -82,6 +82,9 @@ class Lexicon:
     #: Words that put the name after them in the comitative (Azerbaijani ilə after a name
     #: written apart: Samir Kərimov ilə; Russian с before one: с Самиром Керимовым).
     comitative_words: frozenset[str] = frozenset()
+    #: Prepositions opening when or where, between the speaker's name and the verb, a phrase
+    #: with a lower-case noun (Игорь Ларионов в перерыве / после матча / в интервью ТАСС сказал).
+    circumstance_prepositions: frozenset[str] = frozenset()
     #: A regex for a lower-case word in the ablative and the postpositions that take it
     #: (görüşdən sonra: after the meeting): when, between the speaker's name and the verb.
     ablative: str = ""
@@ -403,6 +406,7 @@ RUSSIAN = Lexicon(
     oblique_female=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ой",
     dative_after_surname=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ой",
     comitative_words=frozenset({"с", "со"}),
+    circumstance_prepositions=frozenset({"в", "во", "на", "после", "перед", "при", "по"}),
     #: A man's surname in the instrumental (с Самиром Керимовым): no nominative ends so.
     comitative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ым",
     verbs=frozenset(_RU_VERBS),

@@ -619,3 +619,18 @@ def test_the_azerbaijani_owner_of_a_speech_noun_is_the_speaker_in_the_nominative
             ("Nazir Mikayıl Cabbarovun bəyanatında deyilir: “Liman böyüməlidir.”", "Mikayıl Cabbarov"),
             ("Bakının cavabı: “Gözləməyəcəyik.”", None)):
         assert [q.speaker for q in find_quotations(text, "az")] == [speaker], text
+
+
+def test_when_or_where_between_a_russian_speaker_and_the_verb_is_passed_over() -> None:
+    """Regression: Главный тренер СКА Игорь Ларионов в перерыве сказал: «…» left the
+    quotation without a speaker (a phrase of when or where stood between the name and the
+    verb), and … в интервью ТАСС заявил: «…» gave it to the news agency."""
+    from pipeline.quotes import find_quotations
+    for circumstance in ("в перерыве", "после матча", "на пресс-конференции", "в интервью ТАСС",
+                         "во время брифинга"):
+        text = f"Главный тренер СКА Игорь Ларионов {circumstance} сказал: «Нам нужно больше двигаться»."
+        assert [q.speaker for q in find_quotations(text, "ru")] == ["Игорь Ларионов"], text
+    text = "«Нам нужно больше двигаться», — сказал Игорь Ларионов в перерыве."
+    assert [q.speaker for q in find_quotations(text, "ru")] == ["Игорь Ларионов"]
+    text = "В интервью ТАСС Игорь Ларионов сказал: «Нам нужно больше двигаться»."
+    assert [q.speaker for q in find_quotations(text, "ru")] == ["Игорь Ларионов"]
