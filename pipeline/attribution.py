@@ -1862,12 +1862,12 @@ def _before_asides(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> i
 
 def _name_after_role_comma(text: str, tokens: list[Token], end: int, lex: Lexicon) -> Name | None:
     """The name between commas after a role, ending right before ``tokens[end]`` (my
-    teacher, Elchin Hasanov, used to say; the minister, Samir Karimov, said): the role's
-    appositive is the name itself."""
+    teacher, Elchin Hasanov, used to say; the minister, Samir Karimov, said; his daughter,
+    Nargiz Ibrahimbeyova, said): the role's appositive is the name itself."""
     for start in range(end - 1, max(0, end - _MAX_NAME_TOKENS - 1), -1):
         if start < 2 or text[tokens[start - 1].end:tokens[start].start].strip() != ",":
             continue
-        if fold(tokens[start - 1].text) not in lex.roles:
+        if fold(tokens[start - 1].text) not in lex.roles | lex.kinship:
             return None
         name, after = _name_at(text, tokens[:end], start, lex, pronouns=False)
         return _as_person(name) if name is not None and after == end else None

@@ -82,6 +82,9 @@ class Lexicon:
     #: Words that put the name after them in the comitative (Azerbaijani ilə after a name
     #: written apart: Samir Kərimov ilə; Russian с before one: с Самиром Керимовым).
     comitative_words: frozenset[str] = frozenset()
+    #: Nouns of kinship that, like a role, may stand before a name set off by commas (His
+    #: daughter, Nargiz Ibrahimbeyova, said); not roles, which also open names elsewhere.
+    kinship: frozenset[str] = frozenset()
     #: Prepositions opening when or where, between the speaker's name and the verb, a phrase
     #: with a lower-case noun (Игорь Ларионов в перерыве / после матча / в интервью ТАСС сказал).
     circumstance_prepositions: frozenset[str] = frozenset()
@@ -307,6 +310,8 @@ ENGLISH = Lexicon(
     #: In Baku Samir Karimov said / On Monday Samir Karimov said: a place or a date between
     #: the preposition and the name, which English writes without a comma between them.
     place_prepositions=frozenset({"in", "at", "from", "on", "near"}),
+    kinship=frozenset("daughter son wife husband widow widower mother father brother sister "
+                      "grandson granddaughter nephew niece".split()),
     #: With the Azerbaijani patronymic as English writes it (Gunay Ahmad qizi Valiyeva).
     particles=frozenset({"de", "van", "von", "der", "al", "bin", "ibn", "da", "di", "la", "le",
                          "qizi", "gizi", "kyzy", "oglu", "ogly"}),
@@ -406,6 +411,8 @@ RUSSIAN = Lexicon(
     oblique_female=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ой",
     dative_after_surname=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ой",
     comitative_words=frozenset({"с", "со"}),
+    kinship=frozenset("дочь сын жена муж вдова вдовец мать отец брат сестра внук внучка "
+                      "племянник племянница".split()),
     circumstance_prepositions=frozenset({"в", "во", "на", "после", "перед", "при", "по"}),
     #: A man's surname in the instrumental (с Самиром Керимовым): no nominative ends so.
     comitative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ым",

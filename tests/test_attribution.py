@@ -634,3 +634,14 @@ def test_when_or_where_between_a_russian_speaker_and_the_verb_is_passed_over() -
     assert [q.speaker for q in find_quotations(text, "ru")] == ["Игорь Ларионов"]
     text = "В интервью ТАСС Игорь Ларионов сказал: «Нам нужно больше двигаться»."
     assert [q.speaker for q in find_quotations(text, "ru")] == ["Игорь Ларионов"]
+
+
+def test_a_relative_set_off_by_commas_before_the_verb_is_the_speaker() -> None:
+    """Regression: an obituary's His daughter, Nargiz Ibrahimbeyova, said: “…” (Её дочь,
+    Наргиз Ибрагимбекова, сказала: «…») left the quotation without a speaker, as a noun
+    of kinship was no role that an appositive name may follow."""
+    from pipeline.quotes import find_quotations
+    assert [q.speaker for q in find_quotations(
+        "His daughter, Nargiz Ibrahimbeyova, said: “He died at home.”", "en")] == ["Nargiz Ibrahimbeyova"]
+    assert [q.speaker for q in find_quotations(
+        "Её дочь, Наргиз Ибрагимбекова, сказала: «Он умер дома».", "ru")] == ["Наргиз Ибрагимбекова"]
