@@ -1869,6 +1869,8 @@ def _name_after_role_comma(text: str, tokens: list[Token], end: int, lex: Lexico
             continue
         if fold(tokens[start - 1].text) not in lex.roles | lex.kinship:
             return None
+        while start < end - 1 and tokens[start].text[:1].islower() and fold(tokens[start].text) in lex.roles:
+            start += 1  # her colleague, captain Eldar Mammadov, said: the name's own role
         name, after = _name_at(text, tokens[:end], start, lex, pronouns=False)
         return _as_person(name) if name is not None and after == end else None
     return None

@@ -645,3 +645,13 @@ def test_a_relative_set_off_by_commas_before_the_verb_is_the_speaker() -> None:
         "His daughter, Nargiz Ibrahimbeyova, said: “He died at home.”", "en")] == ["Nargiz Ibrahimbeyova"]
     assert [q.speaker for q in find_quotations(
         "Её дочь, Наргиз Ибрагимбекова, сказала: «Он умер дома».", "ru")] == ["Наргиз Ибрагимбекова"]
+
+
+def test_a_role_in_front_of_a_name_set_off_by_commas_is_no_part_of_it() -> None:
+    """Regression: Её коллега, капитан Эльдар Мамедов, сказал: «…» left the quotation
+    without a speaker: the name between the commas had a lower-case role of its own."""
+    from pipeline.quotes import find_quotations
+    assert [q.speaker for q in find_quotations(
+        "Её коллега, капитан Эльдар Мамедов, сказал: «Я остался на флоте».", "ru")] == ["Эльдар Мамедов"]
+    assert [q.speaker for q in find_quotations(
+        "Her colleague, captain Eldar Mammadov, said: “I stayed.”", "en")] == ["Eldar Mammadov"]
