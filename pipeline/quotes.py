@@ -486,8 +486,11 @@ def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, in
         inner = _inner(segments, last).rstrip()
         anywhere = inner.endswith((",", "?", "!", "…")) or text[last.end:end].lstrip()[:1] in (
             ",", "—", "–", "-")
+        # Words after the quotation that end in a colon lead up to the next one (Директор
+        # «Азерсун» Айдос Сарсенбаев добавил: «…): they attribute that one, not this one.
+        leads_on = not anywhere and text[last.end:end].rstrip().endswith(":")
         found = speaker_after(text, last.end, end, lang, anywhere=anywhere) \
-            if end > last.end else None
+            if end > last.end and not leads_on else None
         found = found or byline(text, last.end, len(text), lang)
         if found is not None:
             return found, last.segment

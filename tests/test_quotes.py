@@ -1244,3 +1244,20 @@ def test_a_russian_given_name_cut_after_a_role_comes_back_where_the_article_show
     ]
     for segments, speaker in cases:
         assert [q.speaker for q in analyse_article(segments, "ru")] == [speaker], segments
+
+
+def test_a_name_in_marks_in_the_next_quotation_s_lead_in_is_no_speech() -> None:
+    """Regression: Директор ТОО «QazFuel» Айдос Сарсенбаев добавил: «…» read «QazFuel» as
+    words of Сарсенбаев's (the lead-in after it names him), so a correct English QazFuel
+    LLP, without marks, was reported as a quotation lost; words after a quotation that end
+    in a colon lead up to the next quotation and attribute that one only."""
+    from pipeline.checks import check_entry
+    source = ("Генеральный директор партнёра ТОО «QazFuel» Айдос Сарсенбаев добавил: "
+              "«Мы рассчитываем создать более 600 рабочих мест».")
+    kinds = [(q.kind, q.speaker) for q in find_quotations(source, "ru")]
+    assert kinds == [(QuoteKind.TITLE, None), (QuoteKind.SPEECH, "Айдос Сарсенбаев")]
+    translation = ("Aidos Sarsenbayev, director general of the partner QazFuel LLP, added: "
+                   "“We expect to create more than 600 jobs.”")
+    assert check_entry(source, translation, "ru", "en", only=["quote-count"]) == []
+    said_twice = "«Мы готовы», — сказал Айдос Сарсенбаев: «Но не сейчас»."
+    assert [q.speaker for q in find_quotations(said_twice, "ru")] == ["Айдос Сарсенбаев"] * 2
