@@ -591,6 +591,8 @@ def _word_pattern(word: str, lang: str, name: bool, last: bool) -> tuple[str, st
         ending = r"(?:['’\-][a-zəğıöüçşâ]{1,6})?" if lang == "az" else ""
     elif lang == "ru":
         rest, ending = _ru_stem(word, name)[1:], r"[а-яё]{0,3}"
+        if name and last:  # a place before a noun: Абшеронский полуостров, Гянджинской ярмарке
+            ending = r"(?:(?:ин|ов|ев)?ск[а-яё]{1,3}|[а-яё]{0,3})"
     elif lang == "az" and last:
         ending = r"(?:['’\-]?[a-zəğıöüçşâ]{1,6})?"
     literal = rest if word[0].islower() else word[0] + rest
