@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
-from pipeline.attribution import MAYBE_UPPER, nominative
+from pipeline.attribution import MAYBE_UPPER, nominative, surname_gender
 from pipeline.glossary import (Glossary, Term, count_term, find_variants, may_match, surname_variants,
                                term_pattern)
 from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
@@ -230,10 +230,10 @@ def _swapped_speakers(entry: Entry) -> list[str]:
     source = [q for q in entry.source_quotations() if q.depth == 0]
     if not source:
         return []
-    if entry.glossary is None and len(_said_names(source, entry.src_lang)) < 2 \
+    if entry.glossary is None and not _said_names(source, entry.src_lang) \
             and not any(q.attribution is not None and lexicon(entry.src_lang).pronouns.get(
                 q.attribution.text.lower()) for q in source):
-        return []  # (no glossary row, no other speaker to swap with, no pronoun's gender)
+        return []  # (no glossary row, no named speaker, no pronoun's gender)
     if count_top_level(entry.translation, entry.tgt_lang) != len(source):
         return []  # (quotations paired by position: counted before attributing them)
     target = [q for q in find_quotations(entry.translation, entry.tgt_lang) if q.depth == 0]
@@ -248,7 +248,8 @@ def _swapped_speakers(entry: Entry) -> list[str]:
         found = _attributed_term(entry, quotation, entry.tgt_lang)
         if wanted is None or found is None:
             problem = _swapped_by_sound(entry, source, target, number) \
-                or _other_gender(entry, source[number - 1], quotation, number)
+                or _other_gender(entry, source[number - 1], quotation, number) \
+                or _from_nowhere(entry, source[number - 1], quotation, number)
             problems += [problem] if problem else []
             continue
         if found is wanted:
@@ -300,6 +301,26 @@ def _swapped_by_sound(entry: Entry, source: list[Quotation], target: list[Quotat
             f"{number} to {wanted.text!r} and its quotation {back[0] + 1} to {given!r}: the "
             "quotations were swapped between speakers or reordered; give each its source's "
             "speaker and place")
+
+
+def _from_nowhere(entry: Entry, mine: Quotation, theirs: Quotation, number: int) -> str | None:
+    """A quotation the source gives to a named person that the translation gives to a person
+    the segment never names (“…,” Javadov told reporters → «…», — сказал Бирюков), for
+    people without a glossary row: told by sound, and only where the translation's speaker
+    has a surname's ending (a person, not an outlet or a body, whose names are translated),
+    no word of it sounds like a word of the source, and the source's speaker is named too."""
+    said, found = mine.attribution, theirs.attribution
+    if said is None or found is None or said.text.lower() in lexicon(entry.src_lang).pronouns \
+            or found.text.lower() in lexicon(entry.tgt_lang).pronouns \
+            or surname_gender(found.text) is None or not _sounds_present(said.text, entry.translation):
+        return None  # (a speaker left out altogether is reported as missing already)
+    source_words = set(_WORDS.findall(entry.source))
+    if any(resemblance(word, other) >= 0.8 for word in _WORDS.findall(found.text)
+           for other in source_words):
+        return None
+    return (f"quotation {number} (“{_shorten(theirs.text.strip(), 40)}”) is attributed to "
+            f"{found.text!r} in the translation, whom the source does not name; the source "
+            f"gives it to {said.text!r}")
 
 
 def _other_gender(entry: Entry, mine: Quotation, theirs: Quotation, number: int) -> str | None:

@@ -1859,3 +1859,20 @@ def test_a_person_s_name_labelling_a_quotation_is_the_segment_s_speaker() -> Non
     assert speakers == [(), ("Эмманюэль Макрон",)]
     found = check_entry(segments[1], "Olaf Scholz: “We will not wait.”", "ru", "en", speakers=speakers[1])
     assert [f.check for f in found] == ["speaker"]
+
+
+def test_a_quotation_given_to_a_person_the_source_never_names_is_reported() -> None:
+    """Regression: «Это будет самый сильный снегопад», — предупредил Роман Вильфанд,
+    translated with “…,” said Pyotr Biryukov (a person of another paragraph), passed the
+    speaker check: without a glossary row, only a swap between two speakers of the segment
+    was looked for, and Vilfand's name was still in the translation."""
+    source = "Научный руководитель Роман Вильфанд предупредил: «Это будет самый сильный снегопад»."
+    wrong = ("The scientific director, Roman Vilfand, warned: “This will be the heaviest snowfall,” "
+             "said Pyotr Biryukov.")
+    findings = check_entry(source, wrong, "ru", "en", only=["speaker"])
+    assert [f.check for f in findings] == ["speaker"] and "Biryukov" in findings[0].message
+    right = "The scientific director, Roman Vilfand, warned: “This will be the heaviest snowfall.”"
+    assert check_entry(source, right, "ru", "en", only=["speaker"]) == []
+    surname = "“This will be the heaviest snowfall,” said Vilfand."
+    assert not any("does not name" in f.message
+                   for f in check_entry(source, surname, "ru", "en", only=["speaker"]))
