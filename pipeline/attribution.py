@@ -41,8 +41,9 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _AZ_PLURALS = ("lər", "lar")
 _INFLECTED = ("ru", "az")  # languages whose names take case endings (see same_word)
 _OPENING_MARKS = frozenset("«“„\"‘")
-#: (A closing mark: a name in marks may end the lead-in, сказал газете «Зеркало»: «…».)
-_LEAD_IN_TAIL = re.compile(r"[\s,:—–\-»”“\"’]*")
+#: (A closing mark: a name in marks may end the lead-in, сказал газете «Зеркало»: «…»; an
+#: emphasis marker may too, told _The Guardian_: “…, *Karimov said:* “….)
+_LEAD_IN_TAIL = re.compile(r"[\s,:—–\-»”“\"’*_]*")
 #: How far back from a quotation an "according to" phrase may start (по словам главного
 #: эколога города Шахлы Мамедовой).
 _LEAD_IN_TOKENS = 8

@@ -655,3 +655,16 @@ def test_a_role_in_front_of_a_name_set_off_by_commas_is_no_part_of_it() -> None:
         "Её коллега, капитан Эльдар Мамедов, сказал: «Я остался на флоте».", "ru")] == ["Эльдар Мамедов"]
     assert [q.speaker for q in find_quotations(
         "Her colleague, captain Eldar Mammadov, said: “I stayed.”", "en")] == ["Eldar Mammadov"]
+
+
+def test_emphasis_at_the_end_of_a_lead_in_keeps_its_speaker() -> None:
+    """Regression: an opinion column's the satirist Jalil Mammadguluzadeh wrote in the first
+    issue of *Molla Nasreddin*: “…” left the quotation without a speaker: the asterisk
+    closing the italic title stood between the lead-in and the quotation mark, where only
+    spaces, punctuation and quotation marks were allowed."""
+    from pipeline.quotes import find_quotations
+    for text in ("The satirist Jalil Mammadguluzadeh wrote in the first issue of *Molla Nasreddin*: "
+                 "“O my Muslim brothers!”",
+                 "Jalil Mammadguluzadeh told _Molla Nasreddin_: “O my Muslim brothers!”",
+                 "*Jalil Mammadguluzadeh wrote:* “O my Muslim brothers!”"):
+        assert [q.speaker for q in find_quotations(text, "en")] == ["Jalil Mammadguluzadeh"], text
