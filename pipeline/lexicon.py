@@ -291,7 +291,7 @@ ENGLISH = Lexicon(
         "poet artist biologist ecologist engineer doctor farmer resident captain manager chief "
         "officer worker rector banker envoy publisher architect critic viewer spectator "
         "witness coach teacher actor actress musician pianist composer conductor curator "
-        "dancer athlete referee neighbour neighbor student volunteer visitor goalkeeper "
+        "dancer athlete referee neighbour neighbor student pupil graduate volunteer visitor goalkeeper "
         "striker defender midfielder winger champion".split()), ("vice-", "ex-", "co-")),
     titles=frozenset(
         "President Prime Minister Deputy Chairman Chairwoman Representative Rep Senator Sen "
@@ -365,7 +365,7 @@ _RU_ROLES = (
     "менеджер ректор банкир архитектор издатель посланник критик зритель зрительница "
     "свидетель свидетельница болельщик болельщица тренер учитель учительница певица "
     "актёр актер актриса музыкант пианист пианистка композитор дирижёр дирижер куратор "
-    "коллега студент студентка журналистка сосед соседка волонтёр волонтер вратарь "
+    "коллега студент студентка ученик ученица выпускник выпускница журналистка сосед соседка волонтёр волонтер вратарь "
     "голкипер нападающий защитник полузащитник форвард спортсмен спортсменка чемпион "
     "чемпионка").split()
 #: Russian stem endings after which a feminine -а noun takes -и, not -ы (главы, but книги, души).

@@ -668,3 +668,13 @@ def test_emphasis_at_the_end_of_a_lead_in_keeps_its_speaker() -> None:
                  "Jalil Mammadguluzadeh told _Molla Nasreddin_: “O my Muslim brothers!”",
                  "*Jalil Mammadguluzadeh wrote:* “O my Muslim brothers!”"):
         assert [q.speaker for q in find_quotations(text, "en")] == ["Jalil Mammadguluzadeh"], text
+
+
+def test_a_pupil_set_off_by_commas_before_the_verb_is_a_role() -> None:
+    """Regression: an obituary's Её ученик, капитан Эльдар Мамедов, сказал: «…» left the
+    quotation without a speaker: ученик (pupil) was no role, as студент was."""
+    from pipeline.quotes import find_quotations
+    assert [q.speaker for q in find_quotations(
+        "Её ученик, капитан Эльдар Мамедов, сказал: «Я остался на флоте».", "ru")] == ["Эльдар Мамедов"]
+    assert [q.speaker for q in find_quotations(
+        "Her pupil, Eldar Mammadov, said: “I stayed in the fleet.”", "en")] == ["Eldar Mammadov"]
