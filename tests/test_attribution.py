@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.attribution import full_names_in, names_in
 
 
@@ -678,3 +680,15 @@ def test_a_pupil_set_off_by_commas_before_the_verb_is_a_role() -> None:
         "Её ученик, капитан Эльдар Мамедов, сказал: «Я остался на флоте».", "ru")] == ["Эльдар Мамедов"]
     assert [q.speaker for q in find_quotations(
         "Her pupil, Eldar Mammadov, said: “I stayed in the fleet.”", "en")] == ["Eldar Mammadov"]
+
+
+@pytest.mark.parametrize("verb", ["вспоминает", "рассказывает", "объясняет", "вспоминал"])
+def test_a_russian_verb_of_recalling_or_telling_in_the_present_attributes(verb: str) -> None:
+    """Regression: Её коллега, Эльдар Мамедов, вспоминает: «…» (an obituary's recollection)
+    left the quotation without a speaker: the present tense of вспоминать, рассказывать,
+    объяснять and the past вспоминал were no speech verbs, as говорит and рассказал were."""
+    from pipeline.quotes import find_quotations
+    text = f"Её коллега, Эльдар Мамедов, {verb}: «Я остался на флоте»."
+    assert [q.speaker for q in find_quotations(text, "ru")] == ["Эльдар Мамедов"]
+    text = f"«Я остался на флоте», — {verb} Эльдар Мамедов."
+    assert [q.speaker for q in find_quotations(text, "ru")] == ["Эльдар Мамедов"]
