@@ -292,7 +292,8 @@ ENGLISH = Lexicon(
         "officer worker rector banker envoy publisher architect critic viewer spectator "
         "witness coach teacher actor actress musician pianist composer conductor curator "
         "dancer athlete referee neighbour neighbor student pupil graduate volunteer visitor goalkeeper "
-        "striker defender midfielder winger champion".split()), ("vice-", "ex-", "co-")),
+        "striker defender midfielder winger champion prosecutor judge investigator "
+        "attorney barrister solicitor plaintiff defendant".split()), ("vice-", "ex-", "co-")),
     titles=frozenset(
         "President Prime Minister Deputy Chairman Chairwoman Representative Rep Senator Sen "
         "Mr Mrs Ms Miss Dr Prof Professor General Gen Ambassador Economist Analyst Judge "
@@ -368,7 +369,7 @@ _RU_ROLES = (
     "актёр актер актриса музыкант пианист пианистка композитор дирижёр дирижер куратор "
     "коллега студент студентка ученик ученица выпускник выпускница журналистка сосед соседка волонтёр волонтер вратарь "
     "голкипер нападающий защитник полузащитник форвард спортсмен спортсменка чемпион "
-    "чемпионка").split()
+    "чемпионка прокурор гособвинитель судья следователь истец ответчик").split()
 #: Russian stem endings after which a feminine -а noun takes -и, not -ы (главы, but книги, души).
 RU_HUSHING = "гкхжшчщ"
 
@@ -503,7 +504,8 @@ AZERBAIJANI = Lexicon(
         "əməkdaş əməkdaşı müdir müdiri mer meri rektor rektoru bankir memar naşir tənqidçi "
         "tamaşaçı şahid azarkeş məşqçi məşqçisi oyunçu müəllim müəllimi müğənni aktyor "
         "aktrisa musiqiçi pianoçu bəstəkar dirijor kurator həmkar həmkarı tələbə qonşu "
-        "könüllü qapıçı hücumçu müdafiəçi yarımmüdafiəçi idmançı çempion".split()),
+        "könüllü qapıçı hücumçu müdafiəçi yarımmüdafiəçi idmançı çempion "
+        "prokuror hakim ittihamçı müstəntiq".split()),
         ("vitse-", "eks-", "həm"))),
     #: With the possessive ending too, as in Azərbaycan Prezidenti İlham Əliyev.
     titles=frozenset("Prezident Nazir Deputat Cənab Xanım Prezidenti Naziri Deputatı Sədri "

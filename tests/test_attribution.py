@@ -692,3 +692,18 @@ def test_a_russian_verb_of_recalling_or_telling_in_the_present_attributes(verb: 
     assert [q.speaker for q in find_quotations(text, "ru")] == ["Эльдар Мамедов"]
     text = f"«Я остался на флоте», — {verb} Эльдар Мамедов."
     assert [q.speaker for q in find_quotations(text, "ru")] == ["Эльдар Мамедов"]
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("ru", "«Суд проигнорировал аудит», — сказал прокурор Ильгар Мамедов.", "Ильгар Мамедов"),
+    ("ru", "«Суд проигнорировал аудит», — сказал журналистам прокурор Ильгар Мамедов.", "Ильгар Мамедов"),
+    ("ru", "«Приговор окончательный», — заявила судья Айгюн Рагимова.", "Айгюн Рагимова"),
+    ("en", "“The court ignored the audit,” said prosecutor Ilgar Mammadov.", "Ilgar Mammadov"),
+    ("az", "“Bu pul ailələr üçün ayrılmışdı”, – deyə prokuror Tural Hüseynov bildirib.", "Tural Hüseynov"),
+])
+def test_a_court_role_before_the_speaker_s_name_is_a_role(lang: str, text: str, speaker: str) -> None:
+    """Regression: a court report's «…», — сказал прокурор Ильгар Мамедов left the quotation
+    without a speaker: prosecutor, judge, investigator (прокурор, судья, prokuror, hakim)
+    were no roles, as lawyer and адвокат were."""
+    from pipeline.quotes import find_quotations
+    assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
