@@ -156,6 +156,11 @@ def copy_if_changed(source: Path, path: Path, *, durable: bool = True) -> bool:
     return True
 
 
+#: Bytes a temp file's name adds to its file's (``.<name>.<8 hex>.tmp``): a file whose name
+#: is within this of the file system's limit cannot be written atomically.
+TEMP_NAME_EXTRA = len("..00000000.tmp")
+
+
 def _temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
 

@@ -19,7 +19,7 @@ from typing import Callable, Collection, Iterator, Protocol, Sequence
 from .catalogue import read_catalogue
 from .config import Config, validate_language
 from .errors import ArticleError, CatalogueError, ConfigError, PipelineError
-from .fileio import dangling_link, fingerprint, refuse_special_file, safe_join
+from .fileio import TEMP_NAME_EXTRA, dangling_link, fingerprint, refuse_special_file, safe_join
 from .markdown import read_article
 from .model import Article, Catalogue, EntryStatus, Finding, Message
 from .publish import decide
@@ -282,6 +282,7 @@ def _written_by_sync(path: os.PathLike[str]) -> bool:
 
 def load_article(config: Config, rel: str, slug: str) -> Article:
     _check_file_name(rel)
+    _check_name_length(config, rel, slug)
     path = safe_join(config.root, rel)
     refuse_special_file(path)
     data = path.read_bytes()
@@ -341,6 +342,26 @@ def _check_file_name(rel: str) -> None:
         raise ArticleError("the file name holds a control character (a line break, a tab, an "
                            "escape...), which a catalogue's #: line and header cannot hold",
                            path=shown, hint="rename the file, then run the command again")
+
+
+#: The longest file name (in bytes) ext4, APFS and most other file systems allow.
+NAME_MAX = 255
+
+
+def _check_name_length(config: Config, rel: str, slug: str) -> None:
+    """Refuse an article whose template, catalogues or published versions would get a file
+    name longer than a file system allows (their temporary files' names are longer still):
+    otherwise each of them is a write error that points at permissions and disk space."""
+    made = [config.template_rel(slug)]
+    for lang in config.languages:
+        made += [config.catalogue_rel(lang, slug), config.output_rel(lang, slug)]
+    longest = max(len(os.fsencode(posixpath.basename(name))) + TEMP_NAME_EXTRA for name in made)
+    if longest > NAME_MAX:
+        raise ArticleError(
+            f"the file name is too long: the pipeline's files for this article would have names "
+            f"of {longest} bytes, and a file name may have at most {NAME_MAX}", path=rel,
+            hint=f"rename the file to a name at least {longest - NAME_MAX} bytes shorter (a Cyrillic or "
+                 "accented letter takes 2 bytes), then run the command again")
 
 
 def _check_not_emptied(config: Config, rel: str, slug: str) -> None:

@@ -121,6 +121,25 @@ def test_an_article_whose_file_name_holds_a_control_character_is_reported(tmp_pa
     assert sorted(p.name for p in (root / "locale" / "templates" / "news").iterdir()) == ["tram.pot"]
 
 
+def test_an_article_whose_file_name_is_too_long_for_its_catalogues_is_refused_with_a_hint(tmp_path: Path) -> None:
+    """A 240-letter name is a valid file name, but its template's temporary file
+    (``.<name>.pot.<8 hex>.tmp``) is longer than the 255 bytes a file name may have: sync
+    reported each template and catalogue as 'cannot write this file: File name too long'
+    with a hint to check permissions and disk space, and status, check and review said
+    nothing of it."""
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    name = "a" * 240
+    (root / "source" / "news" / f"{name}.md").write_bytes(b"---\ntitle: Long\n---\n\nLong name.\n")
+    for command in (["sync", "--engine", "none"], ["status"]):
+        result = CliRunner().invoke(cli, ["--project", str(root), *command])
+        assert result.exit_code == 1, result.output
+        assert f"source/news/{name}.md: the file name is too long" in result.stderr, result.stderr
+        assert "rename the file" in result.stderr
+        assert "disk has space" not in result.stderr
+    assert sorted(p.name for p in (root / "locale" / "templates" / "news").iterdir()) == ["tram.pot"]
+    assert (root / "locale/ru/LC_MESSAGES/news/tram.po").exists()
+
+
 @pytest.mark.parametrize("where", ["source/news/pipe.md", "locale/ru/LC_MESSAGES/news/tram.po"])
 def test_a_named_pipe_in_place_of_a_file_is_reported_not_waited_on(tmp_path: Path, where: str) -> None:
     """Reading a named pipe waits until something writes to it: sync hung, silently, for ever."""
