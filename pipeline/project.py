@@ -11,6 +11,7 @@ import posixpath
 import re
 import stat
 import string
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -70,6 +71,55 @@ def discover_articles(config: Config) -> list[tuple[str, str]]:
             continue
         found.append((f"{config.source_dir}/{rel_to_source}", rel_to_source[:-3]))
     return found
+
+
+def _folded(slug: str) -> str:
+    """The slug as a case-insensitive, normalisation-insensitive file system (macOS, Windows)
+    or a site's lower-cased URLs see it."""
+    return unicodedata.normalize("NFC", slug).lower()
+
+
+def refuse_clashing_names(config: Config, found: Sequence[tuple[str, str]], only: Collection[str] = ()
+                          ) -> tuple[list[tuple[str, str]], list[PipelineError]]:
+    """``found`` without the articles whose names differ from another's only in letter case
+    or Unicode normalisation (``Tram.md`` beside ``tram.md``, café in NFD beside NFC), and an
+    error for each. Where one file stands for both (a translator's Mac or Windows checkout,
+    Hugo's lower-cased URLs), their catalogues and versions would replace each other. The one
+    article of such names that has a template already is kept (the desk works on it); where
+    none or several do, all are refused. Only the articles ``only`` names (all if empty) get
+    an error."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for rel, slug in found:
+        groups.setdefault(_folded(slug), []).append((rel, slug))
+    refused: dict[str, PipelineError] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        known = [item for item in group if safe_join(config.root, config.template_rel(item[1])).exists()]
+        keep = known[0] if len(known) == 1 else None
+        for rel, slug in group:
+            if (rel, slug) != keep:
+                other = keep or next(item for item in group if item != (rel, slug))
+                refused[rel] = _clash_error(rel, other[0], slug, other[1])
+    errors = [error for rel, slug in found if rel in refused and (not only or slug in only)
+              for error in (refused[rel],)]
+    return [item for item in found if item[0] not in refused], errors
+
+
+def _clash_error(rel: str, other_rel: str, slug: str, other: str) -> ArticleError:
+    if unicodedata.normalize("NFC", slug) == unicodedata.normalize("NFC", other):
+        how = ("as a letter and a combining accent (NFD), the other as one letter (NFC)"
+               if not unicodedata.is_normalized("NFC", slug) else
+               "as one letter (NFC), the other as a letter and a combining accent (NFD)")
+        problem = (f"its name is {other_rel} with its accented letters written {how}: the names look "
+                   "the same, and on a Mac they are one file")
+    else:
+        problem = (f"its name differs from {other_rel} only in letter case: on a Mac or Windows computer, "
+                   "and in a site's lower-cased addresses, they are one file")
+    return ArticleError(
+        f"{problem}, so their catalogues and published versions would replace each other", path=rel,
+        hint="rename one of the two (git mv; retype an accented letter) so that the names differ in more "
+             "than that, then run the command again; nothing was written for this one")
 
 
 def unreadable_folders(config: Config) -> list[PipelineError]:
@@ -400,7 +450,9 @@ def load_articles(config: Config, report: ErrorSink, only: Sequence[str] = (),
     articles = []
     if found is None:
         report.errors += unreadable_folders(config)
-    for rel, slug in discover_articles(config) if found is None else found:
+        found, clashes = refuse_clashing_names(config, discover_articles(config), only)
+        report.errors += clashes
+    for rel, slug in found:
         if only and slug not in only:
             continue
         article = try_load_article(config, rel, slug, report.errors)

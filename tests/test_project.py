@@ -140,6 +140,47 @@ def test_an_article_whose_file_name_is_too_long_for_its_catalogues_is_refused_wi
     assert (root / "locale/ru/LC_MESSAGES/news/tram.po").exists()
 
 
+@pytest.mark.parametrize(("name", "why"), [
+    ("news/Tram", "differs from source/news/tram.md only in letter case"),
+    ("News/tram", "differs from source/news/tram.md only in letter case"),
+    ("news/cafe\u0301-tram", "is source/news/café-tram.md with its accented letters written as a letter "
+                             "and a combining accent (NFD)")])
+def test_an_article_whose_name_differs_from_anothers_only_in_case_or_normalisation_is_refused(
+        tmp_path: Path, name: str, why: str) -> None:
+    """``news/Tram.md`` beside ``news/tram.md`` (or café in NFD beside café in NFC) got its
+    own template, catalogues and published versions, which a translator's Mac or Windows
+    checkout (one file for both names) and a site's lower-cased URLs make one: each replaced
+    the other's. The newcomer is now refused, and the article that has catalogues goes on."""
+    old = "news/café-tram" if "cafe" in name else "news/tram"
+    root = write_project(tmp_path, {old: "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    assert _sync(root) == 0
+    catalogue = root / f"locale/ru/LC_MESSAGES/{old}.po"
+    kept = catalogue.read_bytes()
+    write_project(root, {name: "---\ntitle: Bus\n---\n\nThe bus runs.\n"})
+    (root / f"source/{old}.md").write_text("---\ntitle: Tram\n---\n\nThe tram runs again.\n")
+    for command in (["sync", "--engine", "none"], ["status"], ["check"], ["review"]):
+        result = CliRunner().invoke(cli, ["--project", str(root), *command])
+        assert result.exit_code == 1, (command, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        assert f"source/{name}.md: its name {why}" in result.stderr, result.stderr
+        assert "rename" in result.stderr
+    assert not (root / f"locale/templates/{name}.pot").exists()
+    assert not (root / f"locale/ru/LC_MESSAGES/{name}.po").exists()
+    assert b"The tram runs again." in catalogue.read_bytes() and catalogue.read_bytes() != kept
+
+
+def test_two_new_articles_whose_names_differ_only_in_case_are_both_refused(tmp_path: Path) -> None:
+    """Neither has catalogues yet, so neither is the one the desk already works on."""
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n",
+                                    "news/TRAM": "---\ntitle: Bus\n---\n\nThe bus runs.\n",
+                                    "news/bus": "---\ntitle: Bus\n---\n\nThe bus runs.\n"}, CONFIG)
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+    assert result.exit_code == 1, result.output
+    assert "source/news/TRAM.md: its name differs from source/news/tram.md only in letter case" in result.stderr
+    assert "source/news/tram.md: its name differs from source/news/TRAM.md only in letter case" in result.stderr
+    assert sorted(p.name for p in (root / "locale" / "templates" / "news").iterdir()) == ["bus.pot"]
+
+
 @pytest.mark.parametrize("where", ["source/news/pipe.md", "locale/ru/LC_MESSAGES/news/tram.po"])
 def test_a_named_pipe_in_place_of_a_file_is_reported_not_waited_on(tmp_path: Path, where: str) -> None:
     """Reading a named pipe waits until something writes to it: sync hung, silently, for ever."""
