@@ -10,6 +10,7 @@ import difflib
 import re
 import string
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -110,6 +111,7 @@ def validate_language(code: str, *, where: str, line: int | None = None) -> str:
     try:
         Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
+        _refuse_invisible(code, where, line)
         raise ConfigError(
             f"unknown language code {code!r}",
             path=where,
@@ -117,6 +119,18 @@ def validate_language(code: str, *, where: str, line: int | None = None) -> str:
             hint="use an ISO 639 code that CLDR knows, such as az, ru or en",
         ) from None
     return code
+
+
+def _refuse_invisible(code: str, where: str, line: int | None) -> None:
+    """Name a character an editor does not show (a zero-width or no-break space pasted with
+    the code): 'unknown language code' with a hint to use en looks wrong where en is shown."""
+    hidden = [char for char in code if unicodedata.category(char) in ("Cf", "Zs", "Zl", "Zp", "Cc")]
+    if hidden:
+        names = ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}" for char in hidden)
+        raise ConfigError(
+            f"language code {code!r} holds an invisible character ({names})", path=where, line=line,
+            hint="delete the code and type it again (it was probably pasted with the character), then "
+                 "run the command again")
 
 
 def project_spelling(code: str, languages: tuple[str, ...] | list[str]) -> str | None:

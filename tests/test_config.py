@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import Config, load_config
+from pipeline.config import Config, load_config, validate_language
 from pipeline.errors import ConfigError
 
 
@@ -302,3 +302,16 @@ def test_a_bad_text_arguments_setting_names_the_line(tmp_path: Path, text: str, 
         config_from(tmp_path, text)
     assert fragment in info.value.message
     assert info.value.path == "pipeline.toml" and info.value.line == line
+
+
+@pytest.mark.parametrize(("code", "named"), [("en\u200b", "U+200B ZERO WIDTH SPACE"),
+                                             ("\ufeffru", "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+                                             ("az\u00a0", "U+00A0 NO-BREAK SPACE")])
+def test_an_invisible_character_in_a_language_code_is_named(code: str, named: str) -> None:
+    """``lang: en`` pasted with a zero-width space was 'unknown language code' with a hint
+    to use a code CLDR knows, such as en: what the editor sees is en."""
+    with pytest.raises(ConfigError) as caught:
+        validate_language(code, where="source/a.md", line=3)
+    assert f"holds an invisible character ({named})" in caught.value.message, caught.value.message
+    assert "delete" in (caught.value.hint or "")
+    assert caught.value.line == 3
