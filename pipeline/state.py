@@ -69,8 +69,10 @@ def _matches(path: str, recorded: list[Any] | None) -> bool:
     every file of the archive, and pathlib's objects cost more than the ``stat`` itself."""
     try:
         stat = os.stat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # a file in place of its folder: it is gone too
         return recorded is None
+    except OSError:  # a folder above it cannot be looked into: read the article again, which says so
+        return False
     if recorded is None or stat.st_size != recorded[0]:
         return False
     if stat.st_mtime_ns == recorded[1]:

@@ -835,3 +835,21 @@ def test_while_the_record_is_damaged_a_version_it_does_not_name_is_not_called_ed
     assert len(kept) == 1 and "edited by hand" not in str(kept[0])
     assert f"public/{PUBLISHED_FILE}" in str(kept[0]) + (kept[0].hint or "")
     assert "fast" not in (root / "public/ru/a.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("folder", ["locale/templates", "locale/ru/LC_MESSAGES"])
+def test_a_file_in_place_of_a_recorded_folder_is_a_change_not_the_end_of_the_run(tmp_path: Path,
+                                                                               folder: str) -> None:
+    """The run state's check that an article's files are as recorded took only a missing
+    file for a change: where a file stood in place of their folder (ENOTDIR), stat's error
+    ended the whole sync, before any article was read, with the file's absolute name. The
+    article is now read again, and its files are this run's errors."""
+    root = project(tmp_path)
+    run(root)
+    shutil.rmtree(root / folder)
+    (root / folder).write_text("a note\n", encoding="utf-8")
+    (root / "source" / "b.md").write_text(ARTICLES["b"] + "\nMore.\n", encoding="utf-8")
+    report = run(root)
+    assert report.skipped == 0
+    assert report.errors and all(error.path.startswith(folder + "/") for error in report.errors), report.errors
+    assert (root / folder).read_text(encoding="utf-8") == "a note\n"
