@@ -17,6 +17,7 @@ the parent never holds the corpus's catalogues, and they are not pickled between
 
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
 from collections import Counter
@@ -283,6 +284,18 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
                                      if tuple(p) not in report.missing_pairs]
     report.skipped = len(clean)
     return report
+
+
+def _file_in_place_of_folder(config: Config, rel: str) -> str | None:
+    """The project-relative name of the file that stands where a folder above ``rel``
+    belongs (what makes writing ``rel`` fail with ENOTDIR), or None."""
+    parts = rel.split("/")[:-1]
+    for end in range(1, len(parts) + 1):
+        above = "/".join(parts[:end])
+        path = safe_join(config.root, above)
+        if path.exists() and not path.is_dir():
+            return above
+    return None
 
 
 def _save_published(published: PublishedVersions, report: SyncReport) -> None:
@@ -886,6 +899,11 @@ def _write(config: Config, rel: str, data: bytes, report: SyncReport, *,
         raise PipelineError("is a folder, not a file: nothing was written to it", path=rel,
                             hint="remove or rename the folder, then run pipeline sync again") from None
     except OSError as exc:  # a read-only folder, a full disk: this file only, the run goes on
+        blocker = _file_in_place_of_folder(config, rel) if exc.errno == errno.ENOTDIR else None
+        if blocker is not None:
+            raise PipelineError(f"cannot write this file: {blocker} is a file where a folder belongs",
+                                path=rel, hint=f"rename or delete {blocker} (a file saved there by mistake?), "
+                                               "then run pipeline sync again; nothing was written") from None
         raise PipelineError(f"cannot write this file: {exc.strerror or exc}", path=rel,
                             hint="check that the folder is writable (permissions, a read-only "
                                  "disk) and that the disk has space; the file was left as it was"

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -393,6 +394,30 @@ def test_a_folder_in_place_of_a_file_is_reported_and_the_rest_processed(tmp_path
     _good_catalogues_updated(root)
     again = _run(root)  # still reported, never recorded as done
     assert again.exit_code == 1 and f"{rel}: " in again.stderr, again.output
+
+
+@pytest.mark.parametrize("blocker", ["locale/templates/news", "locale/ru/LC_MESSAGES/news"])
+def test_a_file_in_place_of_a_folder_is_named_with_what_to_do(tmp_path: Path, blocker: str) -> None:
+    """A file where a folder of templates, catalogues or versions belongs (a 'news' file
+    saved beside the folders) was 'cannot write this file: Not a directory' for every file
+    below it, with a hint to check permissions and disk space; the error now names the file
+    that stands in the way."""
+    root = _project(tmp_path)
+    assert _run(root).exit_code == 0
+    _translate_all(root, "ru", "news/tram", "RU")
+    assert _run(root).exit_code == 0
+    shutil.rmtree(root / blocker)
+    (root / blocker).write_text("a note\n", encoding="utf-8")
+    if not blocker.startswith("public"):  # a changed article, whose template and catalogues are rewritten
+        (root / "source/news/tram.md").write_text(VICTIM.replace("title: Tram line extended",
+                                                                 "title: Tram line extended again"),
+                                                  encoding="utf-8")
+    result = _run(root)
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert f"{blocker} is a file where a folder belongs" in result.stderr, result.stderr
+    assert "disk has space" not in result.stderr, result.stderr
+    assert (root / blocker).read_text(encoding="utf-8") == "a note\n"
 
 
 def test_an_unreadable_catalogue_is_reported_and_the_rest_processed(tmp_path: Path,
