@@ -500,8 +500,8 @@ def edited_since_written(path: Path, recorded: Collection[str], new: str | None 
         return False
     try:
         current = file_digest(path)
-    except (FileNotFoundError, IsADirectoryError):
-        return False  # nothing to lose; writing reports the folder
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return False  # nothing to lose; writing reports the folder (or the file in a folder's place)
     except OSError:
         return True  # unreadable: not known to be sync's, so not written over
     return current != new and current not in recorded

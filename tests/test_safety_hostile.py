@@ -396,7 +396,7 @@ def test_a_folder_in_place_of_a_file_is_reported_and_the_rest_processed(tmp_path
     assert again.exit_code == 1 and f"{rel}: " in again.stderr, again.output
 
 
-@pytest.mark.parametrize("blocker", ["locale/templates/news", "locale/ru/LC_MESSAGES/news"])
+@pytest.mark.parametrize("blocker", ["locale/templates/news", "locale/ru/LC_MESSAGES/news", "public/ru"])
 def test_a_file_in_place_of_a_folder_is_named_with_what_to_do(tmp_path: Path, blocker: str) -> None:
     """A file where a folder of templates, catalogues or versions belongs (a 'news' file
     saved beside the folders) was 'cannot write this file: Not a directory' for every file

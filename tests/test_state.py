@@ -853,3 +853,14 @@ def test_a_file_in_place_of_a_recorded_folder_is_a_change_not_the_end_of_the_run
     assert report.skipped == 0
     assert report.errors and all(error.path.startswith(folder + "/") for error in report.errors), report.errors
     assert (root / folder).read_text(encoding="utf-8") == "a note\n"
+
+
+def test_a_version_under_a_file_in_place_of_its_folder_is_gone_not_edited(tmp_path: Path) -> None:
+    """A file where the versions' folder belongs (public/ru saved as a file) made reading a
+    recorded version fail with ENOTDIR, taken for 'unreadable, not known to be sync's': sync
+    said the version was 'changed since pipeline published it (edited by hand?)' and told the
+    desk to delete a file that is not there. Nothing is there to lose: the write names the file."""
+    from pipeline.state import edited_since_written
+
+    (tmp_path / "ru").write_text("a note\n", encoding="utf-8")
+    assert edited_since_written(tmp_path / "ru" / "news" / "tram.md", {"0" * 64}) is False
