@@ -153,12 +153,15 @@ def _enclosing_project(folder: Path) -> Path | None:
 
 def output_matcher(config: Config) -> Callable[[str], bool]:
     """Whether a project-relative path is one the ``output`` pattern produces for one of
-    the project's languages (``{slug}`` stands for any path)."""
+    the project's languages, or for one taken out of them whose catalogues wait to come back
+    (its versions are listed as no article's, not read as articles) (``{slug}`` stands for
+    any path)."""
     parts = []
+    languages = [*config.languages, *dropped_languages(config)]
     for literal, name, _spec, _conversion in string.Formatter().parse(config.output):
         parts.append(re.escape(literal))
         if name == "lang":
-            parts.append("(?:" + "|".join(re.escape(lang) for lang in config.languages) + ")")
+            parts.append("(?:" + "|".join(re.escape(lang) for lang in languages) + ")")
         elif name is not None:
             parts.append(".+")
     pattern = re.compile("".join(parts) + r"\Z", re.S)
@@ -341,12 +344,34 @@ def load_article(config: Config, rel: str, slug: str) -> Article:
                            text_arguments=config.text_arguments)
     validate_language(article.lang, where=rel)
     _check_not_its_own_version(config, rel, article, data)
+    _check_not_a_version(rel, article)
     if not article.text.strip():
         _check_not_emptied(config, rel, slug)
     return replace(article, fingerprint=fingerprint(data))
 
 
 _LANG_LINE = re.compile(rb"^[ \t]*lang[ \t]*:", re.M)
+_VERSION_OF = re.compile(r"(?:^|[{,])[ \t]*translation_of[ \t]*:[ \t]*([^\n,}#]*)", re.M)
+
+
+def _check_not_a_version(rel: str, article: Article) -> None:
+    """Refuse a file whose front matter has the ``translation_of:`` sync writes into every
+    version it publishes: a version copied into the source folder, or one of a language taken
+    out of ``languages`` where versions sit beside the articles (``{slug}.{lang}.md``), which
+    the output pattern no longer names. Read as an article, it was translated back into the
+    other languages and published as an article of its own."""
+    lines = article.text.splitlines(keepends=True)[:article.front_matter_end]
+    head = "".join(lines)
+    match = _VERSION_OF.search(head)
+    if not match:
+        return
+    of = match.group(1).strip().strip("'\"")
+    raise ArticleError(
+        f"a version pipeline published (translation_of: {of}), not an article: it was not read",
+        path=rel, line=head.count("\n", 0, match.start(1)) + 1,
+        hint="if its language was taken out of pipeline.toml, put it back or delete the file; if it is a "
+             "copy of a version, delete it (versions are made from the catalogues); if it is an article "
+             "of its own, delete its translation_of: line; then run the command again")
 
 
 def _check_not_its_own_version(config: Config, rel: str, article: Article, data: bytes) -> None:

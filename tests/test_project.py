@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -179,6 +180,39 @@ def test_two_new_articles_whose_names_differ_only_in_case_are_both_refused(tmp_p
     assert "source/news/TRAM.md: its name differs from source/news/tram.md only in letter case" in result.stderr
     assert "source/news/tram.md: its name differs from source/news/TRAM.md only in letter case" in result.stderr
     assert sorted(p.name for p in (root / "locale" / "templates" / "news").iterdir()) == ["bus.pot"]
+
+
+def test_a_published_version_in_the_source_folder_is_not_read_as_an_article(tmp_path: Path) -> None:
+    """With versions beside the articles (Hugo's ``{slug}.{lang}.md``), taking a language out
+    of ``languages`` made its versions no longer the output's: each was read as a new article
+    (``news/tram.az``), translated into the other languages and published as such. A file
+    whose front matter has the ``translation_of:`` sync writes is a version, never an article."""
+    config = 'languages = ["en", "ru", "az"]\noutput = "source/{slug}.{lang}.md"\n'
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, config)
+    assert _sync(root) == 0
+    for lang in ("ru", "az"):
+        po = root / f"locale/{lang}/LC_MESSAGES/news/tram.po"
+        po.write_text(po.read_text(encoding="utf-8").replace('msgstr ""\n\n', 'msgstr "X"\n\n')
+                      .replace('msgstr ""\n#', 'msgstr "X"\n#').rstrip("\n").removesuffix('msgstr ""') + 'msgstr "X"\n',
+                      encoding="utf-8")
+    assert _sync(root) == 0
+    assert (root / "source/news/tram.az.md").exists()
+    (root / "pipeline.toml").write_text(config.replace(', "az"', ""), encoding="utf-8")
+    for command in (["sync", "--engine", "none"], ["status"]):
+        result = CliRunner().invoke(cli, ["--project", str(root), *command])
+        assert result.exit_code == 0, (command, result.output)
+        assert "source/news/tram.az.md" in result.output  # a version no article makes any more
+    assert sorted(p.name for p in (root / "locale/templates/news").iterdir()) == ["tram.pot"]
+    assert not list(root.glob("source/news/tram.az.*.md"))
+    shutil.rmtree(root / "locale/az")  # its catalogues deleted too: the version is refused, not read
+    (root / "source/news/copy.md").write_bytes((root / "source/news/tram.ru.md").read_bytes())
+    for command in (["sync", "--engine", "none"], ["status"]):
+        result = CliRunner().invoke(cli, ["--project", str(root), *command])
+        assert result.exit_code == 1, (command, result.output)
+        for rel in ("source/news/tram.az.md", "source/news/copy.md"):
+            assert f"{rel}:4: a version pipeline published (translation_of: news/tram)" in result.stderr, \
+                result.stderr
+    assert sorted(p.name for p in (root / "locale/templates/news").iterdir()) == ["tram.pot"]
 
 
 @pytest.mark.parametrize("where", ["source/news/pipe.md", "locale/ru/LC_MESSAGES/news/tram.po"])
