@@ -141,6 +141,28 @@ def unreadable_folders(config: Config) -> list[PipelineError]:
     return errors
 
 
+def misnamed_articles(config: Config) -> list[PipelineError]:
+    """The files below the source folder whose names end in ``.MD`` or ``.Md`` (a Windows
+    tool's or a camera app's upper case), which are not read, only ``*.md`` being articles:
+    without this error such an article was never translated, and no command said so. Hidden
+    files and folders are not visited."""
+    errors: list[PipelineError] = []
+    is_output = output_matcher(config)
+    for folder, subfolders, files in os.walk(config.source_path):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in sorted(files):
+            stem, suffix = os.path.splitext(name)
+            if name.startswith(".") or suffix == ".md" or suffix.lower() != ".md":
+                continue
+            rel = Path(os.path.relpath(os.path.join(folder, name), config.root)).as_posix()
+            if not is_output(rel) and _is_utf8(rel):
+                errors.append(PipelineError(
+                    "not read: only files whose names end in .md (in lower case) are articles", path=rel,
+                    hint=f"rename it to {stem}.md to have it translated (or move it out of the source "
+                         "folder), then run the command again"))
+    return errors
+
+
 def _enclosing_project(folder: Path) -> Path | None:
     """The nearest folder above ``folder`` that is a project (it has a ``pipeline.toml``, or
     the ``.pipeline/`` a run leaves): a command run from ``source/`` or ``locale/`` is
@@ -474,7 +496,7 @@ def load_articles(config: Config, report: ErrorSink, only: Sequence[str] = (),
     """Read and segment articles (all discovered ones, or ``found``); errors go to the report."""
     articles = []
     if found is None:
-        report.errors += unreadable_folders(config)
+        report.errors += unreadable_folders(config) + misnamed_articles(config)
         found, clashes = refuse_clashing_names(config, discover_articles(config), only)
         report.errors += clashes
     for rel, slug in found:

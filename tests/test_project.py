@@ -215,6 +215,23 @@ def test_a_published_version_in_the_source_folder_is_not_read_as_an_article(tmp_
     assert sorted(p.name for p in (root / "locale/templates/news").iterdir()) == ["tram.pot"]
 
 
+@pytest.mark.parametrize("name", ["bus.MD", "bus.Md"])
+def test_an_article_named_in_upper_case_md_is_reported_not_skipped_without_a_word(tmp_path: Path, name: str) -> None:
+    """Only ``*.md`` files are articles: one saved as ``.MD`` (a Windows tool's upper case,
+    which Hugo publishes as Markdown) was never translated, and no command said so (exit code 0)."""
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    (root / "source/news" / name).write_text("---\ntitle: Bus\n---\n\nThe bus runs.\n", encoding="utf-8")
+    (root / "source/news/photo.jpg").write_bytes(b"\xff\xd8")
+    (root / "source/news/draft.markdown").write_text("Not an article here.\n", encoding="utf-8")
+    for command in (["sync", "--engine", "none"], ["status"], ["check"], ["review"]):
+        result = CliRunner().invoke(cli, ["--project", str(root), *command])
+        assert result.exit_code == 1, (command, result.output)
+        assert f"source/news/{name}: not read: only files whose names end in .md (in lower case) are " \
+               "articles" in result.stderr, result.stderr
+        assert "photo.jpg" not in result.stderr and "draft.markdown" not in result.stderr
+    assert sorted(p.name for p in (root / "locale/templates/news").iterdir()) == ["tram.pot"]
+
+
 @pytest.mark.parametrize("where", ["source/news/pipe.md", "locale/ru/LC_MESSAGES/news/tram.po"])
 def test_a_named_pipe_in_place_of_a_file_is_reported_not_waited_on(tmp_path: Path, where: str) -> None:
     """Reading a named pipe waits until something writes to it: sync hung, silently, for ever."""
