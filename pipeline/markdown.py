@@ -17,6 +17,7 @@ import functools
 import itertools
 import json
 import re
+import shlex
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
@@ -291,12 +292,49 @@ def _decode(raw: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         _refuse_utf16_or_binary(raw, path)
         line = raw[: exc.start].count(b"\n") + 1
+        text = raw.decode("utf-8", "surrogateescape")
+        foreign = sum(0xDC80 <= ord(char) <= 0xDCFF for char in text)
+        if sum(ord(char) > 0x7F for char in text) - foreign > foreign:  # more UTF-8 letters than stray bytes
+            raise ArticleError(
+                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}), though the rest of the article is UTF-8",
+                path=path, line=line,
+                hint="retype the text of this line in your editor (or restore the article from version "
+                     "control), then run the command again") from None
+        encoding, name = _legacy_code_page(raw)
+        quoted = shlex.quote(path)
         raise ArticleError(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            path=path,
-            line=line,
-            hint="save the article as UTF-8 in your editor, then run the command again",
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}): the article is saved in a legacy code page, "
+            f"whose letters read as {name}", path=path, line=line,
+            hint=f"convert it with: iconv -f {encoding} -t UTF-8 {quoted} > {quoted}.utf8 && mv {quoted}.utf8 "
+                 f"{quoted} (check the letters first with: iconv -f {encoding} -t UTF-8 {quoted} | less), or "
+                 f"reopen it in your editor with the encoding {name} and save it as UTF-8 (saved as UTF-8 "
+                 "as it shows now, with � for its letters, it would lose them); then run the command again",
         ) from None
+
+
+#: The legacy code pages an article may come in, by name as editors list them.
+_CODE_PAGES = {"CP1251": "Windows Cyrillic (CP1251)", "KOI8-R": "KOI8-R",
+               "CP1254": "Windows Turkish (CP1254)", "CP1252": "Windows Western European (CP1252)"}
+_AZ_LANG = re.compile(rb"^lang:[ \t]*['\"]?az\b", re.M)
+
+
+def _legacy_code_page(raw: bytes) -> tuple[str, str]:
+    """The likeliest code page of an article that is not UTF-8: a Cyrillic one (whichever of
+    CP1251 and KOI8-R gives more lower-case Cyrillic letters, as running text has) when most
+    of its other bytes stand beside another (Cyrillic words are all such bytes; a Western
+    é or ü sits among ASCII letters), else Turkish for an Azerbaijani article, else Western
+    European."""
+    high = [byte > 0x7F for byte in raw]
+    paired = sum(here and ((i > 0 and high[i - 1]) or (i + 1 < len(high) and high[i + 1]))
+                 for i, here in enumerate(high))
+    counts = {encoding: sum("а" <= char <= "я" for char in raw.decode(encoding, "replace"))
+              for encoding in ("CP1251", "KOI8-R")}
+    cyrillic = max(counts, key=lambda encoding: counts[encoding])
+    if paired * 2 >= sum(high):
+        encoding = cyrillic
+    else:
+        encoding = "CP1254" if _AZ_LANG.search(raw) else "CP1252"
+    return encoding, _CODE_PAGES[encoding]
 
 
 def _refuse_utf16(raw: bytes, path: str) -> None:

@@ -356,6 +356,28 @@ def test_a_utf16_or_binary_file_named_md_says_what_it_is(raw: bytes, message: st
     assert info.value.line == 1 and message in info.value.message, info.value
     assert hint in (info.value.hint or ""), info.value.hint
 
+@pytest.mark.parametrize(("raw", "named", "hint"), [
+    ("---\ntitle: Трамвай\nlang: ru\n---\n\nТрамвай идёт в аэропорт.\n".encode("cp1251"),
+     "Windows Cyrillic (CP1251)", "iconv -f CP1251 -t UTF-8 source/a.md"),
+    ("---\ntitle: Трамвай\nlang: ru\n---\n\nТрамвай идёт в аэропорт.\n".encode("koi8-r"),
+     "KOI8-R", "iconv -f KOI8-R -t UTF-8 source/a.md"),
+    ("---\ntitle: Café\n---\n\nThe café is naïve.\n".encode("cp1252"), "Windows Western European (CP1252)",
+     "iconv -f CP1252"),
+    ("---\ntitle: Трамвай\n---\n\nТрамвай идёт.\n\nЕщё ".encode() + "строка.\n".encode("cp1251"),
+     "the rest of the article is UTF-8", "retype"),
+])
+def test_an_article_in_a_legacy_code_page_names_it(raw: bytes, named: str, hint: str) -> None:
+    """A Russian article saved in Windows Cyrillic was 'not valid UTF-8' with the hint to save
+    it as UTF-8 in an editor: one that opened it as UTF-8 (VS Code's default) shows � for each
+    letter, and saving that as UTF-8 loses them all. The error now names the code page the
+    letters read as and converts from it, or, for a file that is UTF-8 but for a line, says
+    to retype that line."""
+    with pytest.raises(ArticleError) as info:
+        read_article(raw, path="source/a.md", slug="a", default_lang="en", front_matter_keys=("title",))
+    assert named in info.value.message, info.value.message
+    assert hint in (info.value.hint or ""), info.value.hint
+
+
 @pytest.mark.parametrize(("raw", "line", "message"), [
     (b"---\ntitle: T\n---\n\nThe tram\0 now runs.\n", 5, "NUL byte in the article"),
     (b'---\ndate: 2026-01-01\ntitle: "Tram\\0 line"\n---\n\nBody.\n', 3, "title holds a NUL character"),
