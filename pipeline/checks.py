@@ -230,10 +230,11 @@ def _swapped_speakers(entry: Entry) -> list[str]:
     source = [q for q in entry.source_quotations() if q.depth == 0]
     if not source:
         return []
-    if entry.glossary is None and not _said_names(source, entry.src_lang) \
-            and not any(q.attribution is not None and lexicon(entry.src_lang).pronouns.get(
-                q.attribution.text.lower()) for q in source):
-        return []  # (no glossary row, no named speaker, no pronoun's gender)
+    if entry.glossary is None and not any(q.attribution is not None and lexicon(entry.src_lang).pronouns.get(
+            q.attribution.text.lower()) for q in source):
+        named = _said_names(source, entry.src_lang)
+        if not named or len(named) < 2 and _surnames_all_heard(entry):
+            return []  # (no glossary row, no pronoun's gender, nobody to swap with or from nowhere)
     if count_top_level(entry.translation, entry.tgt_lang) != len(source):
         return []  # (quotations paired by position: counted before attributing them)
     target = [q for q in find_quotations(entry.translation, entry.tgt_lang) if q.depth == 0]
@@ -301,6 +302,18 @@ def _swapped_by_sound(entry: Entry, source: list[Quotation], target: list[Quotat
             f"{number} to {wanted.text!r} and its quotation {back[0] + 1} to {given!r}: the "
             "quotations were swapped between speakers or reordered; give each its source's "
             "speaker and place")
+
+
+def _surnames_all_heard(entry: Entry) -> bool:
+    """Whether every word of the translation with a surname's ending sounds like a
+    capitalised word of the source: then no quotation is given to a person the segment
+    never names (:func:`_from_nowhere`), and a paragraph with one speaker needs its
+    translation's quotations no further (reading them costs more than the other checks
+    of the entry together)."""
+    names = [word for word in _WORDS.findall(entry.source) if word[0].isupper()]
+    return all(any(resemblance(word, name) >= 0.8 for name in names)
+               for word in _WORDS.findall(entry.translation)
+               if word[0].isupper() and surname_gender(word) is not None)
 
 
 def _from_nowhere(entry: Entry, mine: Quotation, theirs: Quotation, number: int) -> str | None:
