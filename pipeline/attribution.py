@@ -38,6 +38,7 @@ _AZ_HARMONY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "
                "ö": "ü", "ü": "ü"}
 _RU_VOWELS = "аеёиоуыэюяьй"
 _ARTICLES = frozenset({"the", "a", "an"})
+_CAPITALISED_ARTICLES = frozenset({"The", "A", "An"})
 _AZ_PLURALS = ("lər", "lar")
 _INFLECTED = ("ru", "az")  # languages whose names take case endings (see same_word)
 _OPENING_MARKS = frozenset("«“„\"‘")
@@ -1236,7 +1237,8 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         if index + 2 < len(tokens) and (
                 (fold(tokens[index].text) in lex.place_prepositions and tokens[index + 1].text[0].isupper())
                 or (tokens[index].text.isdigit() and tokens[index + 1].text.capitalize() in lex.calendar)):
-            index += 2
+            # (wrote in The Times: the article opens the place's name, not the speaker's)
+            index += 3 if tokens[index + 1].text in _CAPITALISED_ARTICLES else 2
             continue
         passed = index < len(tokens) and (_companion_size(tokens, index, lex)
                                           or _circumstance_size(tokens, index, lex))

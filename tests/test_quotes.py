@@ -1261,3 +1261,16 @@ def test_a_name_in_marks_in_the_next_quotation_s_lead_in_is_no_speech() -> None:
     assert check_entry(source, translation, "ru", "en", only=["quote-count"]) == []
     said_twice = "«Мы готовы», — сказал Айдос Сарсенбаев: «Но не сейчас»."
     assert [q.speaker for q in find_quotations(said_twice, "ru")] == ["Айдос Сарсенбаев"] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Smith wrote in The Times: “We are ready.”", "Smith"),
+    ("John Smith wrote in The Times: “We are ready.”", "John Smith"),
+    ("Smith said in The Hague: “We are ready.”", "Smith"),
+    ("“We are ready,” said in The Hague Foreign Minister Samir Karimov.", "Samir Karimov"),
+    ("“We are ready,” said in Baku Foreign Minister Samir Karimov.", "Samir Karimov"),
+])
+def test_a_place_or_outlet_opening_with_the_after_the_verb_is_not_the_speaker(text: str, speaker: str) -> None:
+    """Regression: after 'in' only one capitalised word was passed over as the place, so in
+    'wrote in The Times' the article was the place and 'Times' the speaker."""
+    assert [q.speaker for q in find_quotations(text, "en")] == [speaker]
