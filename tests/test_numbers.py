@@ -7,10 +7,8 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from pipeline.numbers import _NUMBER, Number, number_cell_in, numbers_in, scale_word_in, unmatched_numbers
-
-
-from pipeline.numbers import _NUMBER, Number, currencies_in, numbers_in, scale_word_in, unmatched_numbers
+from pipeline.numbers import (_NUMBER, Number, currencies_in, number_cell_in, numbers_in, scale_word_in,
+                              unmatched_numbers)
 
 
 def _first_match_by_scanning(wanted: list[Number], offered: list[Number]) -> tuple[list[Number], list[Number]]:
