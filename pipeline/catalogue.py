@@ -1478,27 +1478,36 @@ def parse_po(data: bytes, path: str = "<po>") -> Catalogue:
     return catalogue
 
 
-def _join_continued_lines(text: str) -> str:
-    """Drop each backslash at a line end with the line break, as GNU's lexer does before
-    reading tokens (po-lex.c, lex_getc), inside strings too: ``"Суда \\`` and ``в 22:00."``
-    on the next line are ``"Суда в 22:00."``. Each joined line is followed by as many blank
-    lines as it took in, so later lines keep their numbers. A comment line is left as it
-    is: GNU would join the next line into the comment, so the parser refuses it."""
+def _join_lines(text: str, joined: Callable[[list[str], int], tuple[str, int]]) -> str:
+    """``text`` with each line replaced by ``joined(lines, i)``: the line with the lines
+    after it that it takes in, and the index of the last one taken. Each joined line is
+    followed by as many blank lines as it took in, so later lines keep their numbers."""
     lines = text.split("\n")
     out: list[str] = []
     i = 0
     while i < len(lines):
-        line = lines[i]
-        taken = 0
-        if not line.lstrip(" \t\f\v").startswith("#"):
-            while line.endswith("\\") and i + 1 < len(lines):
-                i += 1
-                taken += 1
-                line = line[:-1] + lines[i]
+        line, last = joined(lines, i)
         out.append(line)
-        out.extend([""] * taken)
-        i += 1
+        out.extend([""] * (last - i))
+        i = last + 1
     return "\n".join(out)
+
+
+def _join_continued_lines(text: str) -> str:
+    """Drop each backslash at a line end with the line break, as GNU's lexer does before
+    reading tokens (po-lex.c, lex_getc), inside strings too: ``"Суда \\`` and ``в 22:00."``
+    on the next line are ``"Суда в 22:00."``. A comment line is left as it is: GNU would
+    join the next line into the comment, so the parser refuses it."""
+    return _join_lines(text, _continued_line)
+
+
+def _continued_line(lines: list[str], i: int) -> tuple[str, int]:
+    line = lines[i]
+    if not line.lstrip(" \t\f\v").startswith("#"):
+        while line.endswith("\\") and i + 1 < len(lines):
+            i += 1
+            line = line[:-1] + lines[i]
+    return line, i
 
 
 #: A line ending with ``msgstr`` or an unfinished plural index (``msgstr[``, ``msgstr [0``).
@@ -1511,29 +1520,23 @@ _INDEX_REST = re.compile(r"[ \t]*(?:#~[ \t]*)?(?=[\[\d\]])")
 def _join_split_indices(text: str) -> str:
     """Join ``msgstr`` and a plural index written on the lines after it (``msgstr`` then
     ``[0] "…"``): GNU's lexer reads ``[``, the number and ``]`` as tokens of their own
-    (po-lex.c), on any line, so msgfmt accepts it. Blank lines are left in place of the
-    lines taken in, as :func:`_join_continued_lines` does, so later lines keep their numbers.
-    ``msgstr`` followed by a string on the next line is left alone."""
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        taken = 0
-        while _OPEN_INDEX.match(line):
-            j = i + 1
-            while j < len(lines) and not lines[j].strip():
-                j += 1
-            rest = _INDEX_REST.match(lines[j]) if j < len(lines) else None
-            if rest is None:
-                break
-            line = line.rstrip(" \t") + lines[j][rest.end():]
-            taken += j - i
-            i = j
-        out.append(line)
-        out.extend([""] * taken)
-        i += 1
-    return "\n".join(out)
+    (po-lex.c), on any line, so msgfmt accepts it. ``msgstr`` followed by a string on the
+    next line is left alone."""
+    return _join_lines(text, _split_index_line)
+
+
+def _split_index_line(lines: list[str], i: int) -> tuple[str, int]:
+    line = lines[i]
+    while _OPEN_INDEX.match(line):
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        rest = _INDEX_REST.match(lines[j]) if j < len(lines) else None
+        if rest is None:
+            break
+        line = line.rstrip(" \t") + lines[j][rest.end():]
+        i = j
+    return line, i
 
 
 #: A line a spreadsheet writes when it saves a .po as CSV: a keyword line quoted, its quotes
