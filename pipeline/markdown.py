@@ -469,8 +469,7 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
     segments = [
         _front_matter_segment(key_path, node, yaml_text, line_starts, in_flow)
         for key_path, node, in_flow in _scalar_values(root, "")
-        if key_path_matches(key_path, wanted) and isinstance(node.value, str) and node.tag.endswith(":str")
-        and node.value.strip()
+        if key_path_matches(key_path, wanted) and _reads_as_text(node, yaml_text) and node.value.strip()
     ]
     lang = _top_level_value(root, "lang")
     if lang is not None and (not isinstance(lang.value, str) or not lang.value.strip()):
@@ -752,6 +751,18 @@ def _scalar_values(node: yaml.Node, prefix: str, seen: set[int] | None = None,
             yield from _scalar_values(item, f"{prefix}{index}.", seen, flow)
     elif isinstance(node, yaml.ScalarNode):
         yield prefix[:-1], node, in_flow
+
+
+def _reads_as_text(node: yaml.ScalarNode, yaml_text: str) -> bool:
+    """Whether a scalar is text a reader sees: a string, or a plain value YAML happens to read
+    as a boolean, number or date (``title: yes``, ``description: 2024``), which the page shows
+    as written. Not an empty value (``~``, ``null``), nor one its author tagged (``!!int 7``)."""
+    if node.tag.endswith(":str"):
+        return True
+    if node.style or node.tag.endswith(":null"):
+        return False
+    properties = _YAML_PROPERTIES.match(yaml_text, node.start_mark.index, node.end_mark.index)
+    return properties is None or "!" not in properties.group(0)
 
 
 def key_path_matches(key_path: str, wanted: set[str]) -> bool:

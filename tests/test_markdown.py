@@ -511,6 +511,27 @@ def test_front_matter_values_keep_yaml_valid_and_quoting_style() -> None:
     assert "description: 'it''s'" in out
 
 
+@pytest.mark.parametrize("value", ["yes", "No", "1984", "2024", "3.5", "off", "2024-01-01"])
+def test_a_front_matter_value_yaml_reads_as_a_bool_or_number_is_extracted(value: str) -> None:
+    """Regression: ``title: yes`` or ``description: 2024`` is what readers see, but YAML reads it
+    as a boolean or a number, so it was published untranslated without a word. It is
+    extracted as written; a translation is quoted when YAML would read it as anything but
+    text, and a version translating nothing stays byte-identical."""
+    import yaml
+
+    text = f"---\ntitle: {value}\ndescription: {value}\n---\n\nBody.\n"
+    art = article(text)
+    assert [(s.msgctxt, s.msgid) for s in art.segments[:2]] == [("title", value), ("description", value)]
+    assert localise(art, lambda s: s.msgid) == text
+    out = localise(art, lambda s: "no" if s.msgctxt == "title" else ("Да" if s.msgctxt else None))
+    assert yaml.safe_load(out.split("---\n")[1]) == {"title": "no", "description": "Да"}
+
+
+def test_a_null_or_explicitly_tagged_front_matter_value_is_not_extracted() -> None:
+    art = article("---\ntitle: ~\ndescription: !!int 7\nsummary: null\n---\n\nBody.\n")
+    assert [s.msgid for s in art.segments] == ["Body."]
+
+
 def test_crlf_and_bom_survive_translation() -> None:
     raw = "\ufeff---\r\ntitle: T\r\n---\r\n\r\nOne\r\ntwo\r\n".encode("utf-8")
     art = read_article(raw, path="source/a.md", slug="a", default_lang="en", front_matter_keys=("title",))
