@@ -141,18 +141,23 @@ def unreadable_folders(config: Config) -> list[PipelineError]:
     return errors
 
 
+#: The other endings Hugo and Jekyll read as Markdown (``.markdown``, ``.mdown``), in any case.
+_OTHER_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
+
+
 def misnamed_articles(config: Config) -> list[PipelineError]:
     """The files below the source folder whose names end in ``.MD`` or ``.Md`` (a Windows
-    tool's or a camera app's upper case), which are not read, only ``*.md`` being articles:
-    without this error such an article was never translated, and no command said so. Hidden
-    files and folders are not visited."""
+    tool's or a camera app's upper case), ``.markdown`` or ``.mdown``, which are not read,
+    only ``*.md`` being articles: the site publishes them as Markdown, but without this error
+    such an article was never translated, and no command said so. Hidden files and folders
+    are not visited."""
     errors: list[PipelineError] = []
     is_output = output_matcher(config)
     for folder, subfolders, files in os.walk(config.source_path):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
         for name in sorted(files):
             stem, suffix = os.path.splitext(name)
-            if name.startswith(".") or suffix == ".md" or suffix.lower() != ".md":
+            if name.startswith(".") or suffix == ".md" or suffix.lower() not in _OTHER_MARKDOWN_SUFFIXES:
                 continue
             rel = Path(os.path.relpath(os.path.join(folder, name), config.root)).as_posix()
             if not is_output(rel) and _is_utf8(rel):

@@ -538,10 +538,16 @@ def test_report_counts_one_check_error_in_the_singular() -> None:
 
 def test_sync_without_articles_says_where_it_looked(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "source").mkdir()
-    (tmp_path / "source" / "draft.markdown").write_text("Not read.\n", encoding="utf-8")
+    (tmp_path / "source" / "notes.txt").write_text("Not read.\n", encoding="utf-8")
     result = run(runner, tmp_path, "sync", "--engine", "none")
     assert result.exit_code == 0
     assert "warning: no article in source/: put the Markdown articles (*.md) there" in result.output
+    # The site publishes a .markdown file as Markdown: it is named, with the name to give it.
+    (tmp_path / "source" / "draft.markdown").write_text("Not read.\n", encoding="utf-8")
+    result = run(runner, tmp_path, "sync", "--engine", "none")
+    assert result.exit_code == 1
+    assert "source/draft.markdown: not read: only files whose names end in .md" in result.output
+    assert "rename it to draft.md" in result.output
 
 
 def test_enforced_checks_hold_a_reviewed_version_back_until_fixed_or_dismissed(runner: CliRunner,

@@ -228,7 +228,24 @@ def test_an_article_named_in_upper_case_md_is_reported_not_skipped_without_a_wor
         assert result.exit_code == 1, (command, result.output)
         assert f"source/news/{name}: not read: only files whose names end in .md (in lower case) are " \
                "articles" in result.stderr, result.stderr
-        assert "photo.jpg" not in result.stderr and "draft.markdown" not in result.stderr
+        assert "photo.jpg" not in result.stderr
+    assert sorted(p.name for p in (root / "locale/templates/news").iterdir()) == ["tram.pot"]
+
+
+@pytest.mark.parametrize("name", ["bus.markdown", "bus.mdown", "bus.Markdown"])
+def test_an_article_named_markdown_or_mdown_is_reported_not_skipped_without_a_word(tmp_path: Path,
+                                                                                  name: str) -> None:
+    """Regression: Hugo and Jekyll publish ``.markdown`` and ``.mdown`` files as Markdown, but
+    only ``*.md`` files are articles: such an article was published untranslated in every
+    language, and no command said so (exit code 0)."""
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    (root / "source/news" / name).write_text("---\ntitle: Bus\n---\n\nThe bus runs.\n", encoding="utf-8")
+    (root / "source/news/notes.txt").write_text("Not an article.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+    assert result.exit_code == 1, result.output
+    assert f"source/news/{name}: not read: only files whose names end in .md (in lower case) are " \
+           "articles" in result.stderr, result.stderr
+    assert "rename it to bus.md" in result.stderr and "notes.txt" not in result.stderr
     assert sorted(p.name for p in (root / "locale/templates/news").iterdir()) == ["tram.pot"]
 
 
