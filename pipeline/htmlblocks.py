@@ -5,8 +5,8 @@ and ``<details><summary>`` straight into Markdown; CommonMark passes such a bloc
 untouched. Its readers' text is found with the standard library's HTML parser, whose
 ``getpos()`` says where each tag and text run starts: the text runs between block-level tags
 (a run keeps its inline tags, ``<em>``, ``<a href>``, which machine translation gets as
-placeholders) and the ``alt``, ``title`` and ``aria-label`` attribute values (and ``label`` and
-``placeholder`` where readers see them). Scripts, styles,
+placeholders) and the ``alt``, ``title`` and ``aria-label`` attribute values (and ``label``,
+``placeholder`` and a button's ``value`` where readers see them). Scripts, styles,
 ``<pre>``, comments and every other attribute are never extracted.
 
 Nothing is re-serialised: each translation replaces its own characters. Whenever the parser's
@@ -34,12 +34,15 @@ LITERAL = frozenset({"script", "style", "pre", "textarea", "svg", "math", "templ
 #: Elements whose end tag HTML lets a writer leave out: such an element may end anywhere.
 OPTIONAL_END = frozenset("p li dt dd tr td th thead tbody tfoot option optgroup rt rp colgroup caption".split())
 #: Attributes whose value readers see or hear.
-ATTRIBUTES = ("alt", "title", "aria-label", "placeholder", "label")
+ATTRIBUTES = ("alt", "title", "aria-label", "placeholder", "label", "value")
 #: The elements whose ``label`` readers see (a video player's caption menu, a list of
 #: choices); on any other element it is no text of the HTML standard's.
 LABELLED = frozenset({"track", "option", "optgroup"})
 #: The elements whose ``placeholder`` readers see.
 WITH_PLACEHOLDER = frozenset({"input", "textarea"})
+#: The types of ``<input>`` whose ``value`` is the button's label readers see; on any other
+#: input or element the value is data the page sends.
+BUTTON_TYPES = frozenset({"submit", "reset", "button"})
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LOOKS_LIKE_MARKUP = re.compile(r"<[A-Za-z/!?]")
@@ -352,14 +355,14 @@ def _kept_events(run: list[_Event]) -> list[bool]:
 
 
 def _attributes(text: str, event: _Event, *, inside_run: bool) -> list[Found]:
-    if event.kind not in ("start", "startend") or not any(_shown(event.tag, name) for name, _ in event.attrs):
+    if event.kind not in ("start", "startend") or not any(_shown(event.tag, name, event.attrs) for name, _ in event.attrs):
         return []
     raw = text[event.start:event.end]
     spans = _attribute_spans(raw, event.attrs)
     found = []
     for name, (start, end, quote) in spans.items():
         value = normalise(raw[start:end]).strip()
-        if not _shown(event.tag, name) or not _LETTER.search(unescape(value)):
+        if not _shown(event.tag, name, event.attrs) or not _LETTER.search(unescape(value)):
             continue
         tag, at, until = ((normalise(raw), len(normalise(raw[:start])), len(normalise(raw[:end])))
                           if inside_run else ("", 0, 0))
@@ -367,8 +370,12 @@ def _attributes(text: str, event: _Event, *, inside_run: bool) -> list[Found]:
     return found
 
 
-def _shown(tag: str, attribute: str) -> bool:
-    """Whether readers see or hear the value of ``attribute`` on the element ``tag``."""
+def _shown(tag: str, attribute: str, attrs: tuple[tuple[str, str | None], ...] = ()) -> bool:
+    """Whether readers see or hear the value of ``attribute`` on the element ``tag`` (whose
+    attributes are ``attrs``)."""
+    if attribute == "value":
+        kind = next((value for name, value in attrs if name == "type"), None)
+        return tag == "input" and (kind or "").strip().lower() in BUTTON_TYPES
     if attribute == "label":
         return tag in LABELLED
     if attribute == "placeholder":

@@ -1518,7 +1518,7 @@ def _definition_title(texts: list[str], line_starts: list[int], token: Token) ->
 
 _HTML_KINDS = {"text": BlockKind.HTML_TEXT, "alt": BlockKind.HTML_ALT, "title": BlockKind.HTML_TITLE,
                "aria-label": BlockKind.HTML_LABEL, "label": BlockKind.HTML_CAPTION_LABEL,
-               "placeholder": BlockKind.HTML_PLACEHOLDER}
+               "placeholder": BlockKind.HTML_PLACEHOLDER, "value": BlockKind.HTML_CAPTION_LABEL}
 _HTML_QUOTES = {'"': "dq", "'": "sq", "": "bare"}
 
 

@@ -8,6 +8,7 @@ from markdown_it import MarkdownIt
 from pipeline.config import DEFAULT_FRONT_MATTER_KEYS
 from pipeline.htmlblocks import extract, render_attribute, render_text
 from pipeline.markdown import block_types, localise, read_article
+from pipeline.model import BlockKind
 from pipeline.placeholders import protect
 
 NEWSROOM = """<div class="callout">
@@ -366,3 +367,24 @@ def test_ruby_annotations_stay_in_their_run() -> None:
     three entries: the words before, the base text, and its reading."""
     assert [f.msgid for f in extract("<p>Names in Japanese: <ruby>東京<rp>(</rp><rt>Tokyo</rt><rp>)</rp></ruby>.</p>")] == [
         "Names in Japanese: <ruby>東京<rp>(</rp><rt>Tokyo</rt><rp>)</rp></ruby>."]
+
+
+@pytest.mark.parametrize("block, msgids", [
+    ('<form>\n<input type="submit" value="Subscribe">\n<input type="RESET" value="Clear">\n'
+     '<input type=button value=\'Show more\'>\n</form>', ["Subscribe", "Clear", "Show more"]),
+    ('<form>\n<input type="hidden" value="Secret token">\n<input value="Prefilled text">\n'
+     '<button value="Internal value">Send</button>\n<option value="Baku city">Baku</option>\n</form>', []),
+])
+def test_a_button_input_value_is_an_entry(block: str, msgids: list[str]) -> None:
+    """Regression: readers see the ``value`` of an ``<input type="submit">`` (or ``reset``,
+    ``button``) as the button's label, but it was never extracted; on any other element, or
+    another type of input, the value is data the page sends, not text."""
+    assert [f.msgid for f in extract(block) if f.what != "text"] == msgids
+
+
+def test_a_button_input_value_is_translated_in_place() -> None:
+    art = read_article('<form>\n<input type="submit" value="Subscribe">\n</form>\n'.encode(), path="a.md",
+                       slug="a", default_lang="en", front_matter_keys=())
+    assert [s.kind for s in art.segments] == [BlockKind.HTML_CAPTION_LABEL]
+    out = localise(art, lambda s: "Подписаться")
+    assert out == '<form>\n<input type="submit" value="Подписаться">\n</form>\n'
