@@ -112,7 +112,37 @@ def resemblance(left: str, right: str) -> float:
         for b in _skeletons(right):
             if a and b and a[0] != b[0] and {a[0], b[0]} <= _LOOSE_INITIALS:
                 best = max(best, SequenceMatcher(None, a[1:], b[1:]).ratio())
+    if best < 0.8 and _is_cyrillic(left) != _is_cyrillic(right):
+        best = max(best, _russian_reading_resemblance(left, right))
     return best
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any(char in _CYRILLIC for char in word.lower())
+
+
+#: What Russian tradition writes for an Azerbaijani name that English spells with a, g, gh:
+#: ə as е (Alakbarli, Ələkbərli: Алекперли), q as к (Mammadguluzadeh: Мамедкулизаде), ğ as
+#: г (Aghayev: Агаев). English a may be ə or a and g may be q or g, so both skeletons fold
+#: a into e and g into k; only for finding a name, never for replacing one spelling.
+_RUSSIAN_READING = (("gh", "g"), ("a", "e"), ("g", "k"))
+
+
+def _russian_reading_resemblance(left: str, right: str) -> float:
+    """How alike a Latin word and a Cyrillic one sound when the Latin one is an Azerbaijani
+    name spelled in English and the Cyrillic one its traditional Russian rendering."""
+    best = 0.0
+    for a in map(_russian_reading, _skeletons(left)):
+        for b in map(_russian_reading, _skeletons(right)):
+            if a and b and a[0] == b[0]:
+                best = max(best, SequenceMatcher(None, a, b).ratio())
+    return best
+
+
+def _russian_reading(skeleton: str) -> str:
+    for old, new in _RUSSIAN_READING:
+        skeleton = skeleton.replace(old, new)
+    return skeleton
 
 
 def _same_initial(a: str, b: str) -> tuple[str, str]:
@@ -160,11 +190,19 @@ def vowel_changed(name: str, written: str) -> bool:
     # Azerbaijani ı, which the skeletons write i, is ы, у or и in Russian (Qasımov: Гасымов,
     # Касумов).
     both = (name + written).lower()
-    kin = _KIN_VOWELS + ((frozenset("iu"),) if "ı" in both else ()) \
+    kin = _KIN_VOWELS + ((frozenset("iu"),) if "ı" in both or _english_and_russian(name, written) else ()) \
         + ((frozenset("oe"),) if not _O_OR_E.isdisjoint(both) else ())
     verdicts = [_stem_vowel_changed(_GLIDE.sub("", a), _GLIDE.sub("", b), kin)
                 for a in _skeletons(name) for b in _skeletons(written) if a and b]
     return bool(verdicts) and all(verdicts)
+
+
+def _english_and_russian(name: str, written: str) -> bool:
+    """Whether one word is Latin without Azerbaijani letters and the other Cyrillic: English
+    cannot show ı (Qasımov: Gasimov, Gasumov), and Russian writes it ы, у or и (Касумов;
+    Quluzadə, Guluzadeh: Кулизаде), so i and u may be one vowel between them."""
+    return _is_cyrillic(name) != _is_cyrillic(written) and _AZERBAIJANI_ONLY.isdisjoint(
+        (name + written).lower())
 
 
 def _stem_vowel_changed(a: str, b: str, kin: tuple[frozenset[str], ...]) -> bool:
@@ -212,7 +250,8 @@ def _stem_consonant_changed(a: str, b: str, distinct: frozenset[frozenset[str]])
     last two) differ by a replaced pair in ``distinct``. Vowels are left out first, so
     another vowel next to the consonant (Məmmədov: memedov, Мамметов: mametov) cannot pull
     the alignment off it."""
-    left, right = _STEM_VOWELS.sub("", a[1:-2]), _STEM_VOWELS.sub("", b[1:-2])
+    left, right = (_STEM_VOWELS.sub("", a[1:-2]).replace("kb", "kp"),
+                   _STEM_VOWELS.sub("", b[1:-2]).replace("kb", "kp"))
     for op, i1, i2, j1, j2 in SequenceMatcher(None, left, right, autojunk=False).get_opcodes():
         if op == "replace" and i2 - i1 == j2 - j1 and any(
                 frozenset(pair) in distinct for pair in zip(left[i1:i2], right[j1:j2])):
@@ -220,4 +259,6 @@ def _stem_consonant_changed(a: str, b: str, distinct: frozenset[frozenset[str]])
     return False
 
 
+#: Vowels, left out of the stems compared. A b after k is heard, and traditionally written
+#: in Russian, as p (Ələkbərli, Alakbarli: Алекперли; Əkbərov: Акперов), so kb and kp are one.
 _STEM_VOWELS = re.compile("[aeiou]")

@@ -1876,3 +1876,19 @@ def test_a_quotation_given_to_a_person_the_source_never_names_is_reported() -> N
     surname = "“This will be the heaviest snowfall,” said Vilfand."
     assert not any("does not name" in f.message
                    for f in check_entry(source, surname, "ru", "en", only=["speaker"]))
+
+
+@pytest.mark.parametrize(("name", "russian", "other"), [
+    ("Farid Alakbarli", "Фарид Алекперли", "Фарид Алиев"),
+    ("Jalil Mammadguluzadeh", "Джалил Мамедкулизаде", "Джалил Мамедов"),
+])
+def test_an_azerbaijani_name_in_english_spelled_the_russian_way_is_the_speaker(
+        name: str, russian: str, other: str) -> None:
+    """An Azerbaijani name written in English (Farid Alakbarli) and spelled the traditional
+    Russian way (Алекперли: ə as е, b as п; Мамедкулизаде: q as к) was reported missing; it
+    is now found, while another surname still is reported."""
+    source = f"“The archive will open in spring,” {name} said."
+    right = f"«Архив откроется весной», — сказал {russian}."
+    assert not [f for f in check_entry(source, right, "en", "ru") if f.check == "speaker"]
+    wrong = right.replace(russian, other)
+    assert any("missing" in f.message for f in check_entry(source, wrong, "en", "ru") if f.check == "speaker")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.checks import check_entry
-from pipeline.translit import similarity
+from pipeline.translit import consonant_changed, resemblance, similarity, vowel_changed
 
 
 @pytest.mark.parametrize("azerbaijani, english", [("Azər", "Azer"), ("Elçin", "Elchin"),
@@ -148,3 +148,16 @@ def test_an_english_speaker_named_rees_is_present_in_russian() -> None:
                        only=["speaker"]) == []
     assert check_entry(source, "Марвин Росс заявил: «Ещё не всё кончено».", "en", "ru",
                        only=["speaker"]) != []
+
+
+def test_an_azerbaijani_name_in_english_resembles_its_traditional_russian_spelling() -> None:
+    """Alakbarli and Mammadguluzadeh (English for Ələkbərli, Məmmədquluzadə) did not resemble
+    Алекперли and Мамедкулизаде (ə as е, q as к, kb as кп, u as и), so the speaker was missing;
+    they now do, and are no other family's name, while another surname is still far."""
+    assert resemblance("Alakbarli", "Алекперли") >= 0.8
+    assert resemblance("Mammadguluzadeh", "Мамедкулизаде") >= 0.8
+    assert resemblance("Aghayev", "Агаев") >= 0.8
+    assert not consonant_changed("Alakbarli", "Алекперли")
+    assert not vowel_changed("Mammadguluzadeh", "Мамедкулизаде")
+    assert resemblance("Alakbarli", "Алиев") < 0.8 and resemblance("Mammadguluzadeh", "Мамедов") < 0.8
+    assert vowel_changed("Mirzayev", "Мирзоев")
