@@ -116,7 +116,10 @@ _DIALOGUE_OPEN = re.compile(r"\s*([—–])\s+(?=[^\W_])")
 #: to the dash that opens the next speech part or the end of the paragraph.
 _DIALOGUE_SAID = re.compile(
     r"(?<=[,.!?…])\s+[—–]\s+(?P<said>[^—–]+?)(?:[,.:]\s+(?P<dash>[—–])\s+(?=\S)|\s*$)")
-_RU_INNER = re.compile(r"[,.!?…]\s+[—–]\s+(?P<said>[^—–«»„“]{3,80}?)[,.:]\s+[—–]\s+")
+#: The speaker may also close the quotation («Вина доказана, — сказал прокурор Мамедов»):
+#: then the attribution runs to the closing mark, with no words of the quotation after it.
+_RU_INNER = re.compile(r"[,.!?…]\s+[—–]\s+(?P<said>[^—–«»„“]{3,80}?)"
+                       r"(?:[,.:]\s+[—–]\s+|\.?\s*[»“”\"]$)")
 #: After sentence-final punctuation: the first character that is not a space, a closing
 #: bracket, a closing quotation mark or emphasis marker (what decides whether a new sentence
 #: starts).

@@ -1274,3 +1274,16 @@ def test_a_place_or_outlet_opening_with_the_after_the_verb_is_not_the_speaker(te
     """Regression: after 'in' only one capitalised word was passed over as the place, so in
     'wrote in The Times' the article was the place and 'Times' the speaker."""
     assert [q.speaker for q in find_quotations(text, "en")] == [speaker]
+
+
+@pytest.mark.parametrize(("segments", "speaker"), [
+    (["«Вина доказана, — сказал журналистам у здания суда прокурор Мамедов»."], "Мамедов"),
+    (["«Вина доказана, — сказал прокурор Мамедов»."], "Мамедов"),
+    (["Игорь Савельев приехал позже.", "«Отчёт будет, — ответил он»."], "Игорь Савельев"),
+])
+def test_a_russian_attribution_closing_the_quotation_inside_its_marks(
+        segments: list[str], speaker: str) -> None:
+    """«…, — сказал журналистам у здания суда прокурор Мамедов»: the speaker named inside the
+    marks at their end, with no words of the quotation after, was found only where the
+    quotation went on (— …»); such a quotation had no speaker. It now has."""
+    assert [q.speaker for q in speech(analyse_article(segments, "ru"))] == [speaker]
