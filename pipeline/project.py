@@ -141,8 +141,9 @@ def unreadable_folders(config: Config) -> list[PipelineError]:
     return errors
 
 
-#: The other endings Hugo and Jekyll read as Markdown (``.markdown``, ``.mdown``), in any case.
-_OTHER_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
+#: The other endings Hugo and Jekyll read as Markdown (``.markdown``, ``.mdown``; Jekyll's
+#: ``markdown_ext`` also ``.mkd``, ``.mkdn``, ``.mkdown``), in any case.
+_OTHER_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mkdown"})
 
 
 def misnamed_articles(config: Config) -> list[PipelineError]:

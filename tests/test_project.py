@@ -232,7 +232,7 @@ def test_an_article_named_in_upper_case_md_is_reported_not_skipped_without_a_wor
     assert sorted(p.name for p in (root / "locale/templates/news").iterdir()) == ["tram.pot"]
 
 
-@pytest.mark.parametrize("name", ["bus.markdown", "bus.mdown", "bus.Markdown"])
+@pytest.mark.parametrize("name", ["bus.markdown", "bus.mdown", "bus.Markdown", "bus.mkd", "bus.mkdn", "bus.mkdown"])
 def test_an_article_named_markdown_or_mdown_is_reported_not_skipped_without_a_word(tmp_path: Path,
                                                                                   name: str) -> None:
     """Regression: Hugo and Jekyll publish ``.markdown`` and ``.mdown`` files as Markdown, but
