@@ -851,7 +851,31 @@ def changed_months(source: str, translation: str, src_lang: str,
     if not wanted:
         return [], []
     offered = _dated_months(translation, tgt_lang)
-    return _replaced(_read_against(wanted, offered), _read_against(offered, wanted))
+    missing, extra = _replaced(_read_against(wanted, offered), _read_against(offered, wanted))
+    return (missing, extra) if missing else _day_of_other_reading(wanted, offered, translation, src_lang,
+                                                                   tgt_lang)
+
+
+def _day_of_other_reading(wanted: Sequence[tuple[int, str, int | None]],
+                          offered: Sequence[tuple[int, str, int | None]], translation: str,
+                          src_lang: str, tgt_lang: str) -> tuple[list[str], list[str]]:
+    """A slash date that reads either way round (05/06/2024: the 5th of June or May the
+    6th) given one reading's month and the other's day (5 мая, 6 июня: neither date), as
+    (the date, the month the translation names); nothing when its day is there."""
+    named = {month: word for month, word, other in offered if other is None}
+    days: set[Decimal] | None = None
+    for month, word, other in wanted:
+        if other is None or not named:
+            continue
+        chosen = other if other in named and month not in named else month if month in named else None
+        if chosen is None:
+            continue
+        if days is None:
+            days = {value for number in numbers_in(translation, tgt_lang, lenient_with=src_lang)
+                    for value in number.values}
+        if Decimal(other if chosen == month else month) not in days:
+            return [word], [named[chosen]]
+    return [], []
 
 
 def _read_against(months: Sequence[tuple[int, str, int | None]],

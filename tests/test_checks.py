@@ -322,6 +322,21 @@ def test_a_slash_date_read_either_way_given_another_month_is_a_numbers_error(
     assert any(message in m for m in findings), findings
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt", "month"), [
+    ("Up to 30 mm of rain is expected on 05/06/2024.", "5 мая 2024 года ожидается до 30 мм осадков.",
+     "en", "ru", "мая"),
+    ("Up to 30 mm of rain is expected on 05/06/2024.", "6 июня 2024 года ожидается до 30 мм осадков.",
+     "en", "ru", "июня"),
+    ("Встреча состоится 05/06/2024.", "The meeting is on June 6, 2024.", "ru", "en", "June"),
+])
+def test_a_slash_date_given_one_readings_month_and_the_others_day_is_a_numbers_error(
+        source: str, output: str, src: str, tgt: str, month: str) -> None:
+    """Regression: 05/06/2024 is the 5th of June or May the 6th; its day matched 5 or 6 and
+    its month June or May each on its own, so 5 мая and 6 июня (neither date) passed."""
+    findings = [f.message for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert any(f"the month '05/06/2024' of the source is '{month}'" in m for m in findings), findings
+
+
 @pytest.mark.parametrize(("source", "output", "src", "tgt"), [
     ("Up to 30 mm of rain is expected on 05/06/2024.", "5 июня 2024 года ожидается до 30 мм осадков.", "en", "ru"),
     ("Up to 30 mm of rain is expected on 05/06/2024.", "6 мая 2024 года ожидается до 30 мм осадков.", "en", "ru"),
