@@ -1214,8 +1214,8 @@ def _verb_then_name(text: str, tokens: list[Token], index: int, lex: Lexicon,
 def _verb_size(folded: list[str], index: int, lex: Lexicon) -> int:
     """:meth:`Lexicon.verb_at` on words already folded, so a sentence is folded once."""
     for size in (2, 1):
-        if tuple(folded[index:index + size]) in lex.verbs:
-            return size
+        if index + size <= len(folded) and tuple(folded[index:index + size]) in lex.verbs:
+            return size  # (at the last word a two-word slice holds one: not a two-word verb)
     return 0
 
 

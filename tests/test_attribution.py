@@ -707,3 +707,11 @@ def test_a_court_role_before_the_speaker_s_name_is_a_role(lang: str, text: str, 
     were no roles, as lawyer and адвокат were."""
     from pipeline.quotes import find_quotations
     assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
+
+
+def test_a_one_word_verb_at_the_end_is_one_word_long() -> None:
+    """A two-word slice at the last word holds one word: it was counted as a two-word verb."""
+    from pipeline.attribution import _verb_size
+    from pipeline.lexicon import lexicon
+
+    assert _verb_size(["karimov", "said"], 1, lexicon("en")) == 1
