@@ -273,6 +273,28 @@ def flush_file_system(path: Path) -> None:
         os.close(fd)
 
 
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def exchange_folders(first: Path, second: Path) -> bool:
+    """Swap two existing folders in one atomic step; False where the system cannot.
+
+    Replacing an installed folder by removing it and renaming the new one in leaves a
+    moment with neither (a crash there loses both the old copy and, once the staging area
+    is cleaned, the new one). Linux' ``renameat2(RENAME_EXCHANGE)`` swaps the two names at
+    once, so the path always holds a complete folder.
+    """
+    try:
+        import ctypes
+
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    return result == 0
+
+
 def write_if_changed(path: Path, data: bytes, *, validate: Validator | None = None,
                      expected_fingerprint: str | None = None, durable: bool = True) -> bool:
     """Write ``data`` to ``path`` atomically unless the file already holds exactly that.

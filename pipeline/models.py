@@ -18,7 +18,6 @@ import json
 import lzma
 import os
 import re
-import shutil
 import stat
 import tempfile
 import urllib.parse
@@ -30,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Sequence
 
 from pipeline.errors import ModelPackageError, PipelineError
-from pipeline.fileio import flush_file_system, fsync_folder
+from pipeline.fileio import exchange_folders, flush_file_system, fsync_folder
 
 PIVOT = "en"
 MAX_TOTAL_BYTES = 2 * 1024**3
@@ -317,7 +316,8 @@ def install_package_file(path: Path, packages_dir: Path | None) -> PackageInfo:
 
     Extraction goes to a temporary folder next to the destination and is renamed into
     place, so a failed install leaves no half package; an installed package with the
-    same folder name (an older version) is replaced. The extracted files are flushed before
+    same folder name (an older version) is replaced without a moment where neither is
+    there (see ``_put_in_place``). The extracted files are flushed before
     the rename and the folder after it: otherwise a power cut soon after an install could
     leave the package in place with empty or truncated files.
     """
@@ -328,14 +328,27 @@ def install_package_file(path: Path, packages_dir: Path | None) -> PackageInfo:
         _extract(Path(path), Path(staging), meta)
         flush_file_system(Path(staging))
         target = folder / meta.root
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(Path(staging) / meta.root, target)
+        _put_in_place(Path(staging) / meta.root, target)
     fsync_folder(folder)
     info = _read_package(target)
     if info is None:
         raise _fail(Path(path), "installed package has unreadable metadata")
     return info
+
+
+def _put_in_place(new: Path, target: Path) -> None:
+    """Move the extracted package ``new`` to ``target``, replacing an older one there.
+
+    The old package is never deleted while it is the only copy: the two folders are swapped
+    atomically where the system allows it, otherwise the old one is first renamed aside into
+    the staging folder (two renames, a window of microseconds instead of a whole ``rmtree``).
+    Either way the old package ends up in the staging folder, which is removed afterwards.
+    """
+    if not target.exists():
+        os.replace(new, target)
+    elif not exchange_folders(new, target):
+        os.replace(target, new.with_name(new.name + ".previous"))
+        os.replace(new, target)
 
 
 #: What reading a damaged member raises: a bad CRC or truncated member (BadZipFile,

@@ -19,6 +19,7 @@ from pipeline.fileio import (
     atomic_write,
     cleanup_temp_files,
     copy_if_changed,
+    exchange_folders,
     file_digest,
     file_fingerprint,
     fingerprint,
@@ -415,3 +416,21 @@ def test_safe_join_refuses_symlinks_that_point_outside(tmp_path: Path) -> None:
     (root / "ok").mkdir()
     (root / "alias").symlink_to(root / "ok")
     assert safe_join(root, "alias/a.po") == root / "alias/a.po"
+
+
+def test_exchange_folders_swaps_two_folders_in_one_step(tmp_path: Path) -> None:
+    """Where the kernel offers renameat2 (Linux), two folders trade names atomically."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a").write_text("from first")
+    (second / "b").write_text("from second")
+    if not exchange_folders(first, second):
+        pytest.skip("this system has no atomic folder exchange")
+    assert [p.name for p in first.iterdir()] == ["b"] and [p.name for p in second.iterdir()] == ["a"]
+
+
+def test_exchange_folders_reports_failure_instead_of_raising(tmp_path: Path) -> None:
+    (tmp_path / "here").mkdir()
+    assert exchange_folders(tmp_path / "here", tmp_path / "missing") is False
+    assert (tmp_path / "here").is_dir()

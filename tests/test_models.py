@@ -73,6 +73,37 @@ def test_install_and_report(argos_packages: BuiltPackages, tmp_path: Path) -> No
     assert "pipeline models install --missing" in (report.install_command or "")
 
 
+
+@pytest.mark.parametrize("atomic_exchange", [True, False], ids=["renameat2", "two-renames"])
+def test_reinstalling_never_deletes_the_installed_package_before_the_new_one_is_in_place(
+        argos_packages: BuiltPackages, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        atomic_exchange: bool) -> None:
+    """Regression: a reinstall removed the installed package with ``rmtree`` and only then
+    renamed the new one in, so a crash or a full disk in between left no package at all. Now
+    the folders are swapped (or the old one renamed aside first), and anything deleted is a
+    copy in the staging folder while a complete package sits at the installed path."""
+    import shutil
+
+    import pipeline.models as models_module
+
+    folder = tmp_path / "packages"
+    first = install_package_file(argos_packages.files[("en", "ru")], folder)
+    if not atomic_exchange:
+        monkeypatch.setattr(models_module, "exchange_folders", lambda a, b: False)
+    removed: list[Path] = []
+    real_rmtree = shutil.rmtree
+
+    def watched_rmtree(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        removed.append(Path(path))
+        assert (first.path / "model" / "model.bin").is_file(), "the installed path is empty"
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "rmtree", watched_rmtree)
+    again = install_package_file(argos_packages.files[("en", "ru")], folder)
+    assert again.path == first.path and (again.path / "model" / "model.bin").is_file()
+    assert all(path.name.startswith(".installing-") for path in removed)
+    assert [p.name for p in folder.iterdir()] == [first.path.name]
+
 def test_default_folder_is_used_when_none_is_configured(argos_packages: BuiltPackages) -> None:
     info = install_package_file(argos_packages.files[("en", "az")], None)
     assert info.path.parent == default_packages_dir()
