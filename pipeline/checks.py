@@ -149,8 +149,9 @@ def check_quote_count(entry: Entry) -> list[Finding]:
 def _titles(text: str, lang: str) -> int:
     """How many quotations of ``text`` are names of works or organisations: languages
     differ on marking them (газета «Зеркало», the newspaper Zerkalo), so a title in marks
-    on one side only is no quotation lost or added."""
-    return sum(1 for q in find_quotations(text, lang) if q.depth == 0 and q.kind is QuoteKind.TITLE)
+    on one side only is no quotation lost or added, also inside a quotation (“Porto will be
+    a different team,” he said → «„Порту“ будет другой командой», — сказал он)."""
+    return sum(1 for q in find_quotations(text, lang) if q.kind is QuoteKind.TITLE)
 
 
 def _unclosed_finding(entry: Entry) -> list[Finding]:

@@ -1269,6 +1269,32 @@ def test_a_title_in_quotation_marks_on_one_side_only_is_no_quotation_lost(
     assert check_entry(source, translation, src, tgt, only=["quote-count"]) == []
 
 
+@pytest.mark.parametrize("source, translation, tgt", [
+    ("Coach Gurban Gurbanov was calmer. “We have nine points, but nothing is decided,” "
+     "Gurbanov said. “Porto will be a different team at home.”",
+     "Тренер Гурбан Гурбанов был спокойнее. «У нас девять очков, но ничего не решено», — "
+     "сказал Гурбанов. «Дома „Порту“ будет другой командой».", "ru"),
+    ("Coach Gurban Gurbanov was calmer. “We have nine points, but nothing is decided,” "
+     "Gurbanov said. “Porto will be a different team at home.”",
+     "Baş məşqçi Qurban Qurbanov daha sakit idi. “Doqquz xalımız var, amma heç nə həll "
+     "olunmayıb,” deyə Qurbanov bildirib. “Evdə ‘Porto’ başqa komanda olacaq.”", "az"),
+])
+def test_a_title_in_marks_inside_a_quotation_on_one_side_only_is_no_quotation_added(
+        source: str, translation: str, tgt: str) -> None:
+    # Russian and Azerbaijani sports writing puts a club's name in marks, also inside a
+    # quotation: only titles at the top level were left out of the count, so a correct
+    # translation was "the source has 2 quotations, the translation 3".
+    assert check_entry(source, translation, "en", tgt, only=["quote-count"]) == []
+
+
+def test_a_quotation_added_beside_a_title_inside_another_is_still_an_error() -> None:
+    source = "“Porto will be a different team at home,” Gurbanov said."
+    translation = ("«Дома „Порту“ будет другой командой», — сказал Гурбанов. «Мы к этому "
+                   "готовы».")
+    [added] = check_entry(source, translation, "en", "ru", only=["quote-count"])
+    assert "the source has 1 quotation, the translation 3 quotations" in added.message
+
+
 def test_a_quotation_lost_beside_a_title_is_still_an_error() -> None:
     source = "«Порт закроют», — сообщила газета «Зеркало»."
     [lost] = check_entry(source, "The port will close, the newspaper Zerkalo reported.", "ru",
