@@ -1145,9 +1145,11 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
     Bağırov → Бакиров, "vowel" or "consonant"), also where the translation spells the name
     right elsewhere (Мирзаев … Мирзоев добавил); None when there is none. A word of the
     source that the translation's word renders better (another person, Mirzoyev beside
-    Mirzayev) leaves it alone."""
+    Mirzayev) leaves it alone. Only the family name is compared: a given name has its own
+    form in each language (Георгий: Giorgi for a Georgian, Гюльнара: Gulnara), which changes
+    no family."""
     written = {w for w in _CAPITALISED.findall(blank_out(entry.translation)) if w[0].isupper()}
-    for part in _WORDS.findall(name):
+    for part in _family_words(name):
         for word in written:
             if word == part or resemblance(word, part) < 0.8:
                 continue
@@ -1157,6 +1159,13 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
                         for other in set(_CAPITALISED.findall(entry.source)) - {part}):
                     return part, word, what
     return None
+
+
+def _family_words(name: str) -> list[str]:
+    """The words of a speaker's ``name`` past its given name (all of a name of one word,
+    a surname alone)."""
+    words = _WORDS.findall(name)
+    return words[1:] if len(words) > 1 else words
 
 
 #: The changes of a name's sound that make another family's name, and what they change.

@@ -1680,6 +1680,20 @@ def test_a_speaker_without_a_glossary_row_spelt_with_another_vowel() -> None:
                            "en", "ru")
 
 
+def test_a_given_name_in_its_own_language_s_form_is_no_other_family() -> None:
+    """Regression: «…, — сказал режиссёр Георгий Маргвелашвили» translated '… said director
+    Giorgi Margvelashvili' (a Georgian's own spelling) was a speaker error, "a vowel of
+    'Георгий' differs, which makes another family's name": a given name changes no family.
+    A vowel changed in the family name is still reported."""
+    source = ("«Чехов писал о людях, которые не замечают, что время ушло, — сказал режиссёр "
+              "Георгий Маргвелашвили. — Это очень современная пьеса».")
+    good = ("“Chekhov wrote about people who do not notice that time has passed,” said director "
+            "Giorgi Margvelashvili. “It is a very modern play.”")
+    assert check_entry(source, good, "ru", "en") == []
+    [wrong] = check_entry(source, good.replace("Margvelashvili", "Margvelishvili"), "ru", "en")
+    assert wrong.check == "speaker" and "'Margvelishvili'" in wrong.message
+
+
 def test_a_name_the_source_also_gives_in_another_language_is_no_misspelling() -> None:
     """Regression: a Russian article giving a place's Azerbaijani name beside its Russian
     one (в Гяндже (Gəncə)), translated correctly as 'in Ganja (Gəncə)', was reported as
