@@ -408,7 +408,9 @@ def _classify(text: str, index: int) -> Mark | None:
     if char in _CLOSE_ONLY:
         return Mark(index, char, False, True)
     if char == "“":
-        return Mark(index, char, left or not right, right)
+        # Between two words it may also close: „Dədə Qorqud“un, a case suffix after a low-high
+        # pair's closer (which only pairs with „, or where the language closes with “).
+        return Mark(index, char, left or not right, right or not (left or space_before or space_after))
     if char == "”":
         return Mark(index, char, left, right or not left)
     both = not left and not right

@@ -237,3 +237,23 @@ def test_azerbaijani_inner_quotation_closed_before_a_case_suffix(text: str, inne
     # quotation was lost, and quote-count called a correct translation one quotation short.
     scan = scan_quotes(text, "az")
     assert [span.inner(text) for span in scan.spans if span.depth == 1] == [inner]
+
+
+@pytest.mark.parametrize("text, inner, english", [
+    ("«Hər cümlədə „Dədə Qorqud“un səsi var, onu itirmək olmazdı», — o bildirib.",
+     "Dədə Qorqud",
+     "“Hər cümlədə ‘Dədə Qorqud’un səsi var, onu itirmək olmazdı”, — o bildirib."),
+    ("«„Neftçi“nin oyunu zəif idi», — deyə məşqçi bildirib.", "Neftçi",
+     "“‘Neftçi’nin oyunu zəif idi”, — deyə məşqçi bildirib."),
+    ("„Azərsu“nun rəhbəri gəlib.", "Azərsu", "“Azərsu”nun rəhbəri gəlib."),
+])
+def test_a_low_high_inner_quotation_closed_before_a_case_suffix(text: str, inner: str,
+                                                                 english: str) -> None:
+    # An Azerbaijani house style of «…„…“…» writes a case suffix straight after the closing
+    # “ („Dədə Qorqud“un): with letters on both sides the “ could only open, so the inner
+    # quotation was never closed, the check counted one quotation too few, and machine
+    # translation turned that “ into an opening mark of the target («Dədə Qorqud«un).
+    scan = scan_quotes(text, "az")
+    assert [span.inner(text) for span in scan.spans if span.open_mark == "„"] == [inner]
+    assert not scan.unclosed
+    assert localise_quotes(text, "az", "en") == english
