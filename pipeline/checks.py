@@ -100,7 +100,7 @@ class Entry:
         """The quote scan of the source or the translation (computed once)."""
         if which not in self._scans:
             text, lang = ((self.source, self.src_lang) if which == "source"
-                          else (self.translation, None))
+                          else (self.translation, self.tgt_lang))
             self._scans[which] = scan_quotes(text, lang)
         return self._scans[which]
 

@@ -1947,3 +1947,16 @@ def test_an_azerbaijani_name_in_english_spelled_the_russian_way_is_the_speaker(
     assert not [f for f in check_entry(source, right, "en", "ru") if f.check == "speaker"]
     wrong = right.replace(russian, other)
     assert any("missing" in f.message for f in check_entry(source, wrong, "en", "ru") if f.check == "speaker")
+
+
+@pytest.mark.parametrize("source, translation", [
+    ("“This is ‘the perfect storm’ for grain,” said Shahla Karimova.",
+     "“Bu taxıl üçün ‘mükəmməl fırtına’dır”, – deyə Şahla Kərimova qeyd edib."),
+    ("He said: “It is ‘urgent’.”", "O dedi: “Bu ‘təcili’dir.”"),
+])
+def test_an_azerbaijani_translation_s_inner_quotation_closed_before_a_suffix_is_counted(
+        source: str, translation: str) -> None:
+    # The translation was scanned without its language, so the ’ of ’dır (a case suffix
+    # after the inner quotation's closer) read as an apostrophe: a correct translation was
+    # "the source has 2 quotations, the translation 1 quotation".
+    assert check_entry(source, translation, "en", "az") == []
