@@ -276,7 +276,7 @@ def _analyse(segments: tuple[str, ...], lang: str) -> tuple[Quotation, ...]:
         inner = _inner(segments, piece)
         before = segments[piece.segment][:piece.start]
         kind = _kind_without_speaker(inner, before, _after_words(segments, piece), lang,
-                                     dated=_dated(segments, piece))
+                                     dated=_dated(segments, piece) or _suffixed(segments, piece, lang))
         result.append(_quotation(piece, inner, kind, None, None))
     return tuple(sorted(result, key=lambda q: (q.segment_index, q.start, q.depth)))
 
@@ -318,7 +318,7 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
     else:
         before = _before_text(article, first)
         kind = _kind_without_speaker(inner, before, _after_words(segments, first), lang,
-                                     dated=_dated(segments, first))
+                                     dated=_dated(segments, first) or _suffixed(segments, first, lang))
     attribution = None if name is None else Attribution(
         segment, name.start, name.end, segments[segment][name.start:name.end])
     quotations = [_quotation(piece, _inner(segments, piece), kind, speaker, attribution,
@@ -670,6 +670,18 @@ def _dated(segments: Sequence[str], piece: _Piece) -> bool:
     return _YEAR_AFTER.match(segments[piece.segment], piece.end) is not None
 
 
+#: An Azerbaijani case suffix written straight after a closing mark: “Əsrin müqaviləsi”ndən.
+_SUFFIX_AFTER = re.compile(r"[a-zəğıöüçş]")
+
+
+def _suffixed(segments: Sequence[str], piece: _Piece, lang: str) -> bool:
+    """Whether an Azerbaijani case suffix follows ``piece``'s closing mark (“Əsrin
+    müqaviləsi”ndən 30 il keçib): the quoted words are a noun of the sentence, a name, as
+    a work's is before its year; words someone said take no case ending."""
+    return lang == "az" and bool(piece.close_mark) \
+        and _SUFFIX_AFTER.match(segments[piece.segment], piece.end) is not None
+
+
 def _after_words(segments: Sequence[str], piece: _Piece) -> list[str]:
     text = segments[piece.segment]
     return words_of(text, piece.end, min(len(text), piece.end + 40))[:2]
@@ -720,7 +732,7 @@ def _abbreviation(text: str, dot: int) -> bool:
 def _kind_without_speaker(inner: str, before: str, after: list[str], lang: str, *,
                           dated: bool = False) -> QuoteKind:
     """Scare quotes, title or unattributed speech, from the quoted words and their context
-    (``dated``: a year in brackets follows, as after a work's name)."""
+    (``dated``: a year in brackets follows, as after a work's name, or a case suffix)."""
     words = words_of(inner)
     if not words:
         return QuoteKind.SCARE

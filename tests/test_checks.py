@@ -1960,3 +1960,13 @@ def test_an_azerbaijani_translation_s_inner_quotation_closed_before_a_suffix_is_
     # after the inner quotation's closer) read as an apostrophe: a correct translation was
     # "the source has 2 quotations, the translation 1 quotation".
     assert check_entry(source, translation, "en", "az") == []
+
+
+def test_a_name_in_marks_with_an_azerbaijani_case_suffix_may_lose_its_marks() -> None:
+    # “Əsrin müqaviləsi”ndən 30 il keçib: the quoted words take a case ending, so they are
+    # a name (the Contract of the Century), which English writes without marks; a correct
+    # translation was "the source has 1 quotation, the translation 0 quotations".
+    source = "“Əsrin müqaviləsi”ndən 30 il keçib."
+    assert check_entry(source, "30 years have passed since the Contract of the Century.",
+                       "az", "en") == []
+    assert check_entry(source, "Прошло 30 лет с «Контракта века».", "az", "ru") == []

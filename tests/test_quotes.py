@@ -1287,3 +1287,16 @@ def test_a_russian_attribution_closing_the_quotation_inside_its_marks(
     marks at their end, with no words of the quotation after, was found only where the
     quotation went on (— …»); such a quotation had no speaker. It now has."""
     assert [q.speaker for q in speech(analyse_article(segments, "ru"))] == [speaker]
+
+
+def test_a_quoted_name_taking_an_azerbaijani_case_suffix_is_a_title() -> None:
+    """Regression: '“Əsrin müqaviləsi”ndən 30 il keçib' (30 years since the Contract of the
+    Century) read the name as scare quotes, its second word not capitalised, so a correct
+    English translation writing the name without marks was a quotation lost. A case suffix
+    right after the closing mark makes the quoted words a noun of the sentence: a name."""
+    for text in ("“Əsrin müqaviləsi”ndən 30 il keçib.", "Hər cümlədə „Dədə Qorqud“un səsi var.",
+                 "Tarixçi “Əsrin müqaviləsi”nin 30 illiyindən danışıb."):
+        assert [q.kind for q in find_quotations(text, "az")] == [QuoteKind.TITLE], text
+    inner = [q.kind for q in find_quotations("“Bu ‘mükəmməl fırtına’dır”, – deyə o bildirib.", "az")
+             if q.depth == 1]
+    assert inner == [QuoteKind.SCARE]  # (words held at a distance, not a name)
