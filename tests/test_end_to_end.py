@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from click.testing import CliRunner, Result
 
 from pipeline.cli import cli
 from pipeline.commands.review import review_command
-from tests.conftest import write_project
+from tests.conftest import snapshot_tree, write_project
 
 cli.add_command(review_command)
 
@@ -167,3 +168,90 @@ def test_sync_translates_a_multi_line_shortcodes_caption_and_publishes_it_inside
     assert '{{< abbr title="［' in out
     from pipeline.inline import template_tags
     assert len(template_tags(out)) == len(template_tags(FIGURES_EN))
+
+
+BOOK_AZ = """---
+title: Kamal Abdullanın romanı ingilis dilində çıxıb
+lang: az
+---
+
+Tərcüməçi Aynur Məmmədova deyir ki, ən çətini dastan dilini saxlamaq olub.
+
+«Hər cümlədə „Dədə Qorqud“un səsi var», — deyə Məmmədova bildirib.
+
+Roman «Əsrin müqaviləsi»ndən sonrakı Bakıdan danışır.
+"""
+
+#: What a good engine writes for each sentence it is sent, in the source's marks (which
+#: the pipeline puts into the target's style).
+PHRASEBOOK = {
+    "ru": {
+        "Kamal Abdullanın romanı ingilis dilində çıxıb": "Роман Камала Абдуллы вышел на английском",
+        "Tərcüməçi Aynur Məmmədova deyir ki, ən çətini dastan dilini saxlamaq olub.":
+            "Переводчица Айнур Мамедова говорит, что труднее всего было сохранить язык эпоса.",
+        "«Hər cümlədə „Dədə Qorqud“un səsi var», — deyə Məmmədova bildirib.":
+            "«В каждом предложении звучит голос „Деде Коркута“», — сказала Мамедова.",
+        "Roman «Əsrin müqaviləsi»ndən sonrakı Bakıdan danışır.":
+            "Роман рассказывает о Баку после «Контракта века».",
+    },
+    "en": {
+        "Kamal Abdullanın romanı ingilis dilində çıxıb": "Kamal Abdulla's novel comes out in English",
+        "Tərcüməçi Aynur Məmmədova deyir ki, ən çətini dastan dilini saxlamaq olub.":
+            "Translator Aynur Mammadova says the hardest part was keeping the language of the epic.",
+        "«Hər cümlədə „Dədə Qorqud“un səsi var», — deyə Məmmədova bildirib.":
+            "«Every sentence carries the voice of „Dede Korkut“», Mammadova said.",
+        "Roman «Əsrin müqaviləsi»ndən sonrakı Bakıdan danışır.":
+            "The novel is about Baku after the Contract of the Century.",
+    },
+}
+
+
+def test_a_house_style_newsroom_gets_its_marks_and_no_false_alarm(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An Azerbaijani desk writing «…„…“…» (``[quotes] az``), with case suffixes right after
+    closing marks („Dədə Qorqud“un, «Əsrin müqaviləsi»ndən), machine-translated by an engine
+    that writes good translations in the source's marks: the review queue holds nothing but
+    the machine translations (no finding on them), each published version has its own
+    language's marks, a second sync writes nothing, and a translator's slip (a closing mark
+    lost, English marks in Russian) is shown with its place."""
+    from pipeline.engines import fake
+
+    @dataclass
+    class PhrasebookEngine(fake.FakeEngine):
+        name: str = "phrasebook"
+
+        def transform(self, text: str, source: str, target: str) -> str:
+            return PHRASEBOOK[target][text]
+
+    monkeypatch.setitem(fake.FAKES, "phrasebook", PhrasebookEngine)
+    config = CONFIG.replace('source_language = "en"', 'source_language = "az"') \
+        + '\n[quotes]\naz = "«»„“"\n'
+    root = write_project(tmp_path / "newsroom", {"book": BOOK_AZ}, config)
+
+    run(root, "sync", "--engine", "phrasebook")
+    items = queue(root)
+    assert {i["reason"] for i in items} == {"machine"}
+    assert [i for i in items if i["findings"]] == []
+    by_lang = {(i["lang"], i["msgid"][:10]): i["msgstr"] for i in items}
+    assert by_lang[("ru", "«Hər cümlə")] == "«В каждом предложении звучит голос „Деде Коркута“», — сказала Мамедова."
+    assert by_lang[("en", "«Hər cümlə")] == "“Every sentence carries the voice of ‘Dede Korkut’”, Mammadova said."
+
+    run(root, "review", "--interactive", input="a\n" * len(items))
+    run(root, "sync", "--engine", "phrasebook")
+    assert "«В каждом предложении звучит голос „Деде Коркута“»" in \
+        (root / "public" / "ru" / "book.md").read_text(encoding="utf-8")
+    assert "“Every sentence carries the voice of ‘Dede Korkut’”" in \
+        (root / "public" / "en" / "book.md").read_text(encoding="utf-8")
+    before = snapshot_tree(root, with_state=True)
+    assert "nothing changed: no file was written" in run(root, "sync", "--engine", "phrasebook").output
+    assert snapshot_tree(root, with_state=True) == before
+
+    po = root / "locale" / "ru" / "LC_MESSAGES" / "book.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace("«В каждом предложении звучит голос „Деде Коркута“», — сказала Мамедова.",
+                               "“В каждом предложении звучит голос „Деде Коркута“, — сказала Мамедова."),
+                  encoding="utf-8")
+    run(root, "sync", "--engine", "phrasebook")
+    [slip] = queue(root, "--reason", "findings")
+    assert slip["lang"] == "ru" and slip["line"] > 0
+    assert {f["check"] for f in slip["findings"]} == {"quote-count", "quote-marks"}
