@@ -50,6 +50,26 @@ def test_bad_output_is_rejected(source: str, output: str, tgt: str, category: st
     assert any(reason.startswith(category + ":") for reason in reasons), reasons
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("The parties signed three documents.", "Стороны подписали 3 документа.", "en", "ru"),
+    ("The meeting starts at 9 pm.", "Встреча начнётся в 21:00.", "en", "ru"),
+    ("The fund earned 1.2 million manats.", "Fond 1 200 000 manat qazanıb.", "en", "az"),
+    ("Nine hours of debate.", "9 saatlıq müzakirə.", "en", "az"),
+    ("Он родился в девяностых.", "He was born in the 90s.", "ru", "en"),
+    ("Матч начнётся в 19.30 по бакинскому времени.", "The match starts at 7:30 pm Baku time.",
+     "ru", "en"),
+])
+def test_a_figure_written_another_way_is_no_number_made_up(source: str, output: str, src: str,
+                                                          tgt: str) -> None:
+    """Regression: the gate compared digits as written, so an output giving a number word
+    as a figure (three → 3) or a time the target's way (9 pm → 21:00) was rejected as
+    "numbers: 3 not in the source", and a good translation left for a person to write.
+    Figures are now read as the numbers check reads them; a made-up one is still refused."""
+    assert check_output(source, output, src, tgt) == []
+    assert check_output(source, output.replace("3", "4").replace("21", "20").replace("200", "300")
+                        .replace("9", "8"), src, tgt)
+
+
 def test_azerbaijani_letters_count_as_latin_script() -> None:
     assert check_output("Совет собрался.", "Şura toplaşdı.", "ru", "az") == []
 
