@@ -384,7 +384,10 @@ class DiffOp(str, enum.Enum):
     INSERT = "insert"
 
 
-_WORDS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+#: A figure is one word with its separators (29,500; 1.2; 12:30; 29\u00a0500: a no-break or
+#: thin space only, as a plain one may stand between two numbers), so a changed figure
+#: reads [-29,500-]{+31,200+}, not [-29-]{+31+},[-500-]{+200+}.
+_WORDS = re.compile(r"\s+|\d+(?:[.,:\u00a0\u2009\u202f]\d+)*|\w+|[^\w\s]", re.UNICODE)
 _EXACT_DIFF_WORDS = 4_000
 
 

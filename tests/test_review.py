@@ -404,6 +404,19 @@ def test_word_diff_marks_changed_words() -> None:
     assert render_word_diff(ops) == "The work starts in [-June-]{+early July+}."
 
 
+@pytest.mark.parametrize("old, new, shown", [
+    ("in front of 29,500 spectators.", "in front of 31,200 spectators.",
+     "in front of [-29,500-]{+31,200+} spectators."),
+    ("Inflation was 4.6% in May.", "Inflation was 4.1% in May.", "Inflation was [-4.6-]{+4.1+}% in May."),
+    ("Матч начнётся в 19:30.", "Матч начнётся в 20:00.", "Матч начнётся в [-19:30-]{+20:00+}."),
+    ("Собрали 29\u00a0500 тонн.", "Собрали 31\u00a0200 тонн.", "Собрали [-29\u00a0500-]{+31\u00a0200+} тонн."),
+])
+def test_word_diff_shows_a_changed_figure_whole(old: str, new: str, shown: str) -> None:
+    """Regression: a figure's separators split it, so 29,500 → 31,200 read
+    '[-29-]{+31+},[-500-]{+200+}' in the review queue, a puzzle for the reviewer."""
+    assert render_word_diff(word_diff(old, new)) == shown
+
+
 @given(st.text(max_size=60), st.text(max_size=60))
 def test_word_diff_rebuilds_both_texts(old: str, new: str) -> None:
     ops = word_diff(old, new)
