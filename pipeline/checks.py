@@ -1163,9 +1163,24 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
 
 def _family_words(name: str) -> list[str]:
     """The words of a speaker's ``name`` past its given name (all of a name of one word,
-    a surname alone)."""
+    a surname alone) whose letters spell their sound (see :func:`_spelt_by_sound`)."""
     words = _WORDS.findall(name)
-    return words[1:] if len(words) > 1 else words
+    return [word for word in (words[1:] if len(words) > 1 else words) if _spelt_by_sound(word)]
+
+
+#: Endings of the Azerbaijani and post-Soviet families' names as English spells them
+#: (Mammadli, Guluzadeh), beside the -ov/-yev/-ova ones :func:`surname_gender` reads.
+_SOUND_SPELT_ENDINGS = ("li", "lu", "zade", "zadeh", "zada")
+
+
+def _spelt_by_sound(word: str) -> bool:
+    """Whether ``word``'s vowels and consonants are its sound's, so another letter makes
+    another name: Cyrillic and Azerbaijani spellings, and the -ov, -yev, -li, -zadeh families
+    spelt in English (Mirzayev, Mammadli). Not an English or other Western spelling
+    (O’Brien: О’Брайен, Sullivan: Салливан), which each language writes as it hears it."""
+    lower = word.lower()
+    return not lower.isascii() or surname_gender(word) is not None \
+        or lower.endswith(_SOUND_SPELT_ENDINGS)
 
 
 #: The changes of a name's sound that make another family's name, and what they change.

@@ -1970,3 +1970,22 @@ def test_a_name_in_marks_with_an_azerbaijani_case_suffix_may_lose_its_marks() ->
     assert check_entry(source, "30 years have passed since the Contract of the Century.",
                        "az", "en") == []
     assert check_entry(source, "Прошло 30 лет с «Контракта века».", "az", "ru") == []
+
+
+@pytest.mark.parametrize("source, translation, tgt", [
+    ("“We won’t wait,” said O’Brien.", "«Мы не будем ждать», — сказал О’Брайен.", "ru"),
+    ("“We won’t wait,” said O’Brien.", "“Gözləməyəcəyik,” deyə O’Brayen bildirib.", "az"),
+    ("“We are ready,” said Sullivan.", "«Мы готовы», — сказал Салливан.", "ru"),
+])
+def test_an_english_spelt_surname_is_read_by_sound_not_by_its_letters(
+        source: str, translation: str, tgt: str) -> None:
+    """Regression: O’Brien → О’Брайен and Sullivan → Салливан, the names as Russian and
+    Azerbaijani write them, were speaker errors, "a vowel of 'Brien' differs, which makes
+    another family's name": English letters do not spell a name's vowels as heard. Only
+    names whose letters follow their sound (Cyrillic, Azerbaijani, and the -ov, -yev, -li,
+    -zadeh families spelt in English) are compared vowel by vowel; Mirzayev → Mirzoyev
+    stays an error."""
+    assert check_entry(source, translation, "en", tgt) == []
+    wrong = check_entry("Rauf Mirzayev said: “The field holds gas for 30 years.”",
+                        "Rauf Mirzoyev bildirib: “Yataqda 30 illik qaz var.”", "en", "az")
+    assert [f.check for f in wrong] == ["speaker"]
