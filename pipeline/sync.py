@@ -37,7 +37,7 @@ from .incremental import ArticleOutcome, outcome, partition, remember, replay, r
 from .state import (REVIEWED_FILE, ArticleRecord, PublishedVersions, ReviewedIndex, edited_since_written,
                     file_signature, note_version, text_hash, unknown_version)
 from .markdown import encode_article
-from .model import Article, Catalogue, EntryStatus, Finding
+from .model import PREVIOUS_TRANSLATION_PREFIX, Article, Catalogue, EntryStatus, Finding, Message
 from .parallel import default_jobs, map_indexed
 from .project import (CatalogueStatus, awaits_work, discover_articles, discover_catalogues, hand_written_version,
                       load_article, load_articles, misnamed_articles, online_version, orphaned_catalogues,
@@ -527,10 +527,18 @@ def _count_changes(state: CatalogueState, report: SyncReport) -> None:
             continue
         if message.key in obsolete:
             report.restored_segments[state.lang] += 1
-        elif message.previous_msgid is not None and message.fuzzy:
+        elif message.previous_msgid is not None and message.fuzzy or _retranslated(message):
             report.changed_segments[state.lang] += 1
         else:
             report.new_segments[state.lang] += 1
+
+
+def _retranslated(message: Message) -> bool:
+    """Whether a new entry is the new text of a changed paragraph whose old translation was
+    unreviewed machine output: translated again (by the engine, or by the memory's reviewed
+    translation of the new text), the old output kept as a ``previous translation:`` comment
+    (see :mod:`pipeline.update`)."""
+    return any(c.startswith(PREVIOUS_TRANSLATION_PREFIX) for c in message.comments)
 
 
 # --------------------------------------------------------------------------- phase 2: translation
