@@ -1036,7 +1036,20 @@ def _speaker_problem(entry: Entry, name: str, respelt: set[tuple[str, str]]) -> 
     base = nominative(name, entry.src_lang)
     if base is not None and base != name and _sounds_present(base, entry.translation):
         return None
+    if _heard_in_part(name, entry.translation):
+        return None
     return f"speaker {name!r} is missing from the translation"
+
+
+def _heard_in_part(name: str, translation: str) -> bool:
+    """Whether a Western name (several words, none an Azerbaijani or post-Soviet family's,
+    see :func:`_family_suffixed`) has its family name in ``translation``, its given name
+    written as the other language has it: English letters do not say how Jake, Mike or Sean
+    sound (Джейк, Майк, Шон), while a wrong family name (Marvin Rees: Марвин Росс) is still
+    no speaker."""
+    words = _WORDS.findall(name)
+    return len(words) > 1 and not any(_family_suffixed(word) for word in words) \
+        and all(_sounds_present(word, translation) for word in words[1:])
 
 
 def _without_patronymic(name: str) -> str:
@@ -1151,7 +1164,7 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
     written = {w for w in _CAPITALISED.findall(blank_out(entry.translation)) if w[0].isupper()}
     for part in _family_words(name):
         for word in written:
-            if word == part or resemblance(word, part) < 0.8:
+            if word == part or not _spelt_by_sound(word) or resemblance(word, part) < 0.8:
                 continue
             for what, changed in _SOUND_CHANGES:
                 if changed(part, word) and not any(
@@ -1168,9 +1181,14 @@ def _family_words(name: str) -> list[str]:
     return [word for word in (words[1:] if len(words) > 1 else words) if _spelt_by_sound(word)]
 
 
-#: Endings of the Azerbaijani and post-Soviet families' names as English spells them
-#: (Mammadli, Guluzadeh), beside the -ov/-yev/-ova ones :func:`surname_gender` reads.
-_SOUND_SPELT_ENDINGS = ("li", "lu", "zade", "zadeh", "zada")
+#: Endings of Azerbaijani families' names (Məmmədli, Mammadli, Quluzadə, Guluzadeh),
+#: beside the -ov/-yev/-ova ones :func:`surname_gender` reads.
+_FAMILY_ENDINGS = ("li", "lı", "lu", "lü", "zade", "zadə", "zadeh", "zada", "ли", "лы", "заде")
+
+
+def _family_suffixed(word: str) -> bool:
+    """Whether ``word`` ends as Azerbaijani and post-Soviet families' names do."""
+    return surname_gender(word) is not None or word.lower().endswith(_FAMILY_ENDINGS)
 
 
 def _spelt_by_sound(word: str) -> bool:
@@ -1178,9 +1196,7 @@ def _spelt_by_sound(word: str) -> bool:
     another name: Cyrillic and Azerbaijani spellings, and the -ov, -yev, -li, -zadeh families
     spelt in English (Mirzayev, Mammadli). Not an English or other Western spelling
     (O’Brien: О’Брайен, Sullivan: Салливан), which each language writes as it hears it."""
-    lower = word.lower()
-    return not lower.isascii() or surname_gender(word) is not None \
-        or lower.endswith(_SOUND_SPELT_ENDINGS)
+    return not word.isascii() or _family_suffixed(word)
 
 
 #: The changes of a name's sound that make another family's name, and what they change.
