@@ -5,7 +5,8 @@ kept; a changed source segment keeps its old translation as ``fuzzy`` with the p
 msgid (``#|``); a removed one becomes obsolete (``#~``) and comes back, translation and all,
 when the segment returns. Unlike msgmerge, an entry whose translation was reused for a
 fuzzy match is also kept as obsolete, so reverting a source edit restores the reviewed
-translation exactly. :func:`check_no_loss` proves, before anything is written, that no
+translation exactly; the edited text's fuzzy copy of it, holding nothing of its own, is
+then dropped rather than left obsolete. :func:`check_no_loss` proves, before anything is written, that no
 translation present before the update is missing after it.
 """
 
@@ -312,8 +313,44 @@ def _obsolete_entries(previous: list[Message], used: set[int], active: dict) -> 
         gone.lineno = 0
         kept[message.key] = gone
         rank[message.key] = (0 if message.obsolete else 1, position[id(message)])
+    redundant = {key for key, message in kept.items() if _held_elsewhere(message, active, kept)}
     # Old obsolete entries first, then the newly obsolete ones, each in their old order.
-    return [kept[key] for key in sorted(kept, key=rank.__getitem__)]
+    return [kept[key] for key in sorted(kept, key=rank.__getitem__) if key not in redundant]
+
+
+def _held_elsewhere(message: Message, active: dict, kept: dict) -> bool:
+    """Whether an obsolete entry is only a changed source's fuzzy copy of an entry that stays.
+
+    An edit keeps the old translation as the fuzzy entry of the new text (``#|`` the old
+    msgid); undoing the edit brings the old entry back and sends that copy to the obsolete
+    entries, where it would sit for good holding nothing of its own. It is dropped when
+    the entry its ``#|`` names (followed through such copies, to one that stays: an active
+    one or an obsolete one that is no copy) holds the same translation, comments and flags:
+    a translator who edited the copy, commented or flagged it made it an entry of its own.
+    """
+    seen = {message.key}
+    copy = message
+    while copy.fuzzy and copy.previous_msgid is not None:
+        context = copy.previous_msgctxt if copy.previous_msgctxt is not None else copy.msgctxt
+        source = active.get((context, copy.previous_msgid)) or kept.get((context, copy.previous_msgid))
+        if source is None or source.key in seen or not _same_work(message, source):
+            return False
+        if not source.obsolete:
+            return True
+        seen.add(source.key)
+        copy = source
+    return copy is not message
+
+
+def _same_work(copy: Message, source: Message) -> bool:
+    """Whether ``source`` holds all that ``copy`` holds: its translation, its translator
+    comments (provenance comments aside: the copy's ``reviewed mt:`` is the source's
+    ``mt:``) and its flags (``fuzzy`` aside)."""
+    provenance = (MT_COMMENT_PREFIX, REVIEWED_COMMENT_PREFIX)
+    return (copy.msgstr == source.msgstr and copy.msgstr_plural == source.msgstr_plural
+            and copy.msgid_plural == source.msgid_plural
+            and {c for c in copy.comments if not c.startswith(provenance)} <= set(source.comments)
+            and set(copy.flags) - {"fuzzy"} <= set(source.flags))
 
 
 def _keep_translations_as_comments(winner: Message, loser: Message) -> None:

@@ -253,3 +253,54 @@ def test_comments_after_the_last_entry_stay_after_the_update() -> None:
     old.trailing_comments = ["# TODO: ask the desk"]
     result = update_catalogue(template("One.", "Two."), old, lang="ru", slug="a")
     assert result.trailing_comments == ["# TODO: ask the desk"]
+
+
+def _reviewed(catalogue: Catalogue) -> Catalogue:
+    for message in translated(catalogue).messages:
+        message.comments = ["mt: argos en_ru 1.9", "checked with the desk"]
+    return catalogue
+
+
+def test_an_edit_undone_leaves_no_obsolete_copy_of_the_restored_entry() -> None:
+    """Editing a reviewed paragraph keeps its translation as the new text's fuzzy entry;
+    undoing the edit restored the old entry but left that fuzzy copy behind as an obsolete
+    entry for good (the same translation under the edited text), and a second edit before
+    the undo left two. Nothing of the copies is lost: the restored entry holds it all."""
+    original = "The port will double its capacity by 2027."
+    old = _reviewed(update_catalogue(template(original, "Other."), None, lang="ru", slug="a"))
+    edited = update_catalogue(template("The port will double its capacity by 2028.", "Other."), old,
+                              lang="ru", slug="a")
+    again = update_catalogue(template("The port will nearly double its capacity by 2028.", "Other."),
+                             edited, lang="ru", slug="a")
+    for before in (edited, again):
+        undone = update_catalogue(template(original, "Other."), before, lang="ru", slug="a")
+        assert [(m.msgid, m.obsolete, m.fuzzy) for m in undone.messages] == [
+            (original, False, False), ("Other.", False, False)]
+        assert undone.messages[0].comments == ["mt: argos en_ru 1.9", "checked with the desk"]
+
+
+def test_an_obsolete_fuzzy_copy_a_translator_worked_on_is_kept() -> None:
+    """The fuzzy copy of an edited paragraph whose translation, comment or flags a translator
+    changed holds work of its own: undoing the edit keeps it as an obsolete entry."""
+    original = "The port will double its capacity by 2027."
+    edited_text = "The port will double its capacity by 2028."
+    changes = [("msgstr", "Порт удвоит мощность к 2028 году."),
+               ("comments", ["mt: argos en_ru 1.9", "checked with the desk", "ask about 2028"]),
+               ("flags", ["fuzzy", "ignore-numbers"])]
+    for field, value in changes:
+        old = _reviewed(update_catalogue(template(original), None, lang="ru", slug="a"))
+        edited = update_catalogue(template(edited_text), old, lang="ru", slug="a")
+        setattr(edited.messages[0], field, value)
+        undone = update_catalogue(template(original), edited, lang="ru", slug="a")
+        assert [(m.msgid, m.obsolete) for m in undone.messages] == [(original, False), (edited_text, True)], field
+
+
+def test_obsolete_fuzzy_copies_of_each_other_are_both_kept() -> None:
+    """Two obsolete fuzzy entries whose ``#|`` name each other hold the translation only
+    between them: neither is dropped as the other's copy."""
+    first = Message(msgid="First text.", msgstr="Текст.", flags=["fuzzy"], previous_msgid="Second text.",
+                    obsolete=True)
+    second = Message(msgid="Second text.", msgstr="Текст.", flags=["fuzzy"], previous_msgid="First text.",
+                     obsolete=True)
+    result = update_catalogue(template("Unrelated."), Catalogue(messages=[first, second]), lang="ru", slug="a")
+    assert [m.msgid for m in result.obsolete] == ["First text.", "Second text."]
