@@ -7,7 +7,8 @@ naming the first problem with its line and a hint (:class:`~pipeline.errors.Cata
 
 Accepted without any data change is what GNU gettext accepts: LF or CRLF line ends,
 ``msgctxt``, plurals, every comment kind, ``#|`` previous strings, strings split over
-several lines, blank lines, and obsolete ``#~`` entries (with ``#~ msgctxt`` and ``#~|``),
+several lines, blank lines, and obsolete ``#~`` entries (with ``#~ msgctxt`` and ``#~|``, and comment, flag and
+previous-string lines behind ``#~`` too: ``#~ #, fuzzy``, ``#~ #| msgid``),
 and every escape sequence of GNU's PO lexer (po-lex.c): ``\\a \\b \\f \\n \\r \\t \\v \\\\ \\"``,
 octal ``\\N``, ``\\NN``, ``\\NNN`` and hex ``\\xH...``. As in GNU, an octal or hex escape
 stands for one byte (the low eight bits of its value), and those bytes are decoded as
@@ -472,7 +473,14 @@ class _Parser:
         rest = rest.lstrip(" \t")
         if not rest:
             return
-        if rest.startswith('"'):
+        if rest.startswith("#|"):
+            self.obsolete_line("#~" + rest[1:], lineno)
+        elif rest.startswith("#"):
+            # GNU's lexer drops ``#~`` and reads on: ``#~ #, fuzzy`` is a flag line and
+            # ``#~ # note`` a comment, of the obsolete entry they precede, as some tools
+            # write them (msgcat writes them back as ``#, fuzzy`` and ``# note``).
+            self.comment_line(rest, lineno)
+        elif rest.startswith('"'):
             self.string_line(rest, lineno, True)
         elif rest.startswith("m"):
             self.keyword_line(rest, lineno, True)
