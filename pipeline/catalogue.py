@@ -1123,10 +1123,12 @@ def _check_bytes(data: bytes, path: str) -> None:
     if data.startswith((b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")):
         raise _fail(path, 1, "this is a compiled .mo file, not a .po file",
                     hint="point pipeline at the .po source file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data):
-        raise _fail(path, 1, "the file is UTF-16, not UTF-8",
-                    hint="convert it with: msgconv --to-code=UTF-8 FILE -o FILE, then run "
-                         "pipeline sync again")
+    wide = _wide_encoding(data)
+    if wide is not None:
+        name = shlex.quote(path)
+        raise _fail(path, 1, f"the file is {wide.partition('LE')[0].partition('BE')[0]}, not UTF-8",
+                    hint=f"convert it with: iconv -f {wide} -t UTF-8 {name} > {name}.utf8 && mv "
+                         f"{name}.utf8 {name} (GNU msgconv cannot read it), then run pipeline sync again")
     nul = data.find(b"\0")
     if nul >= 0:
         raise _fail(path, _line_of(data, nul), "NUL byte in the file (binary or corrupted?)",
@@ -1134,11 +1136,23 @@ def _check_bytes(data: bytes, path: str) -> None:
                          "pipeline sync again")
 
 
-def _utf16_without_bom(data: bytes) -> bool:
-    """Whether the file looks like UTF-16 saved without a byte-order mark: a PO file is
-    mostly ASCII, so nearly all of one half of its bytes (the odd or the even ones) are NUL."""
+def _wide_encoding(data: bytes) -> str | None:
+    """The name iconv gives the UTF-16 or UTF-32 the file was saved in (an editor's "Unicode"
+    choice), or None. Without a byte-order mark a PO file still shows it: it is mostly ASCII,
+    so nearly all of the bytes at three (UTF-32) or one (UTF-16) of each 4 or 2 positions are
+    NUL, and where the others stand tells the byte order."""
+    for mark, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                       (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+        if data.startswith(mark):
+            return name
     head = data[:512]
-    return len(head) >= 8 and any(half.count(0) >= 0.9 * len(half) for half in (head[0::2], head[1::2]))
+    if len(head) < 8:
+        return None
+    for width, order in ((4, ("UTF-32LE", None, None, "UTF-32BE")), (2, ("UTF-16LE", "UTF-16BE"))):
+        nul = [head[i::width].count(0) >= 0.9 * len(head[i::width]) for i in range(width)]
+        if nul.count(False) == 1:
+            return order[nul.index(False)]
+    return None
 
 
 def _decode(data: bytes, path: str) -> str:

@@ -855,7 +855,23 @@ def test_utf16_without_a_byte_order_mark_is_named_as_utf16(encoding: str) -> Non
     with pytest.raises(CatalogueError) as error:
         parse_po(data, "x.po")
     assert (error.value.line, error.value.message) == (1, "the file is UTF-16, not UTF-8")
-    assert "msgconv" in (error.value.hint or "")
+    assert "iconv -f UTF-16" in (error.value.hint or "")
+
+
+@pytest.mark.parametrize(("encoding", "named", "iconv"), [
+    ("utf-16", "UTF-16", "UTF-16"), ("utf-16-le", "UTF-16", "UTF-16LE"), ("utf-16-be", "UTF-16", "UTF-16BE"),
+    ("utf-32", "UTF-32", "UTF-32"), ("utf-32-le", "UTF-32", "UTF-32LE"), ("utf-32-be", "UTF-32", "UTF-32BE")])
+def test_a_wide_unicode_file_is_named_and_the_hint_converts_it(encoding: str, named: str, iconv: str) -> None:
+    """Regression: the hint said to run msgconv, which cannot read UTF-16 (it stops with "too
+    many errors"), and a UTF-32 file was called UTF-16. The hint's iconv command, run as
+    given, gives back the catalogue."""
+    text = (CORPUS / "good-msgctxt.po").read_text(encoding="utf-8")
+    with pytest.raises(CatalogueError) as error:
+        parse_po(text.encode(encoding), "locale/ru/LC_MESSAGES/a b.po")
+    assert (error.value.line, error.value.message) == (1, f"the file is {named}, not UTF-8")
+    assert f"iconv -f {iconv} -t UTF-8 'locale/ru/LC_MESSAGES/a b.po' > " in (error.value.hint or "")
+    assert "msgconv --to-code" not in (error.value.hint or "")
+    assert text.encode(encoding).decode(iconv.replace("UTF-", "utf-")).lstrip("\ufeff") == text
 
 
 def test_a_missing_msgstr_is_reported_at_its_msgid_not_at_the_next_entry() -> None:
