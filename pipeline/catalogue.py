@@ -742,8 +742,8 @@ class _Parser:
         charset = declared.group(1) if declared else ""
         if charset and charset.lower() not in _ACCEPTED_CHARSETS:
             return _fail(self.path, lineno, f"{message}; the file declares charset={charset}",
-                         hint=f"convert it with: msgconv --to-code=UTF-8 FILE -o FILE (it is "
-                              f"{charset} now), then run pipeline sync again")
+                         hint=f"convert it with: {_msgconv(self.path)} (it is {charset} now), "
+                              "then run pipeline sync again")
         return _fail(self.path, lineno, message, hint=_BYTES_HINT)
 
     # ---- diagnosing a line that does not parse
@@ -1136,6 +1136,13 @@ def _check_bytes(data: bytes, path: str) -> None:
                          "pipeline sync again")
 
 
+def _msgconv(path: str) -> str:
+    """The command that converts the catalogue at ``path`` from its declared charset, ready
+    to paste (from the project folder, as paths are shown)."""
+    name = shlex.quote(path)
+    return f"msgconv --to-code=UTF-8 {name} -o {name}"
+
+
 def _wide_encoding(data: bytes) -> str | None:
     """The name iconv gives the UTF-16 or UTF-32 the file was saved in (an editor's "Unicode"
     choice), or None. Without a byte-order mark a PO file still shows it: it is mostly ASCII,
@@ -1179,8 +1186,8 @@ def _decode(data: bytes, path: str) -> str:
         if charset and charset.lower() not in _ACCEPTED_CHARSETS:
             raise _fail(path, line, f"invalid UTF-8 (byte 0x{data[exc.start]:02X}); the file "
                         f"declares charset={charset}",
-                        hint=f"convert it with: msgconv --to-code=UTF-8 FILE -o FILE "
-                             f"(it is {charset} now), then run pipeline sync again") from None
+                        hint=f"convert it with: {_msgconv(path)} (it is {charset} now), then run "
+                             "pipeline sync again") from None
         raise _fail(path, line, f"invalid UTF-8 (byte 0x{data[exc.start]:02X})",
                     hint=_legacy_bytes_hint(data, path)) from None
 
@@ -1372,8 +1379,8 @@ def _check_charset(catalogue: Catalogue, text: str, path: str) -> None:
                     "run pipeline sync again")
     raise _fail(path, line, f"the file declares charset={match.group(1)}; only UTF-8 is "
                 "supported",
-                hint="convert it with: msgconv --to-code=UTF-8 FILE -o FILE (this also fixes "
-                     "the header), then run pipeline sync again")
+                hint=f"convert it with: {_msgconv(path)} (this also fixes the header), then "
+                     "run pipeline sync again")
 
 
 #: What xgettext writes in a template's header: no rule chosen yet, as if the field were absent.

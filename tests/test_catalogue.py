@@ -305,6 +305,18 @@ def test_cyrillic_bytes_of_another_code_page_than_declared_are_not_sent_to_msgco
     assert "msgconv --to-code" in (right.hint or ""), right.hint
 
 
+@pytest.mark.parametrize("body", ['msgid "Port"\nmsgstr "Порт"\n', 'msgid "Port"\nmsgstr "\\317\\356\\360\\362"\n',
+                                  'msgid "Port"\nmsgstr "Port"\n'])
+def test_the_msgconv_hint_names_the_file_ready_to_paste(body: str) -> None:
+    """The hint said ``msgconv --to-code=UTF-8 FILE -o FILE``, to be edited before use, where the
+    other encoding hints name the file; it now names it, quoted for the shell."""
+    header = 'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=CP1251\\n"\n\n'
+    with pytest.raises(CatalogueError) as caught:
+        parse_po(header.encode("ascii") + body.encode("cp1251"), "locale/ru/LC_MESSAGES/city desk.po")
+    name = "'locale/ru/LC_MESSAGES/city desk.po'"
+    assert f"msgconv --to-code=UTF-8 {name} -o {name} (" in (caught.value.hint or ""), caught.value.hint
+
+
 def test_same_key_active_and_obsolete_is_accepted() -> None:
     catalogue = parse_po((CORPUS / "good-obsolete-same-key.po").read_bytes())
     assert [(m.msgid, m.obsolete) for m in catalogue.messages] == [("Bridge", False),
