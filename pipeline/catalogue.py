@@ -103,6 +103,8 @@ _V = TypeVar("_V")
 _FIX_HINT = "open the file in Poedit or fix the line by hand, then run pipeline sync again"
 _TRUNCATED_HINT = ("restore it from version control (git checkout -- FILE) or from where it "
                    "came, or complete the last entry by hand, then run pipeline sync again")
+_EMPTY_HINT = ("restore it from version control (git checkout -- FILE), or delete it and pipeline "
+               "sync creates a new, untranslated one")
 _ACCEPTED_CHARSETS = {"utf-8", "utf8", "ascii", "us-ascii", "charset"}
 _BOM = codecs.BOM_UTF8
 
@@ -145,6 +147,9 @@ _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 #: What separates the flags of a ``#,`` line for GNU gettext (read-catalog-abstract.c):
 #: commas and white space, so ``#, fuzzy python-format`` holds two flags, one of them fuzzy.
 _FLAG_SEPARATORS = re.compile(r"[ \t\n\r\f\v,]+")
+
+#: The comments the pipeline writes above an entry: after the last entry, its entry is missing.
+_ENTRY_COMMENTS = (MT_COMMENT_PREFIX, REVIEWED_COMMENT_PREFIX, MT_REJECTED_PREFIX, PREVIOUS_TRANSLATION_PREFIX)
 
 _AT_START, _AT_CTXT, _AT_ID, _AT_PLURAL, _AT_STR, _AT_STRN = range(6)
 _SIMPLE_COMMENTS = frozenset((":", ".", " "))
@@ -845,7 +850,31 @@ class _Parser:
                             hint="restore it from version control (git checkout -- FILE), or "
                                  "delete these lines if no entry is missing, then run "
                                  "pipeline sync again")
+        cut = self.cut_in_trailing_comments(lines, entry.first_line)
+        if cut is not None:
+            raise _fail(self.path, *cut)
         self.catalogue.trailing_comments = lines
+
+    def cut_in_trailing_comments(self, lines: list[str], first_line: int) -> tuple[int, str, str] | None:
+        """Where, why and what to do when translator comments after the last entry look like a file cut off
+        inside an entry's comments, or None. A cut there leaves a valid file that lost every
+        entry after it (all of them, when it falls in the header's comments), which the next
+        sync would fill again by machine: the comments the pipeline writes above an entry
+        (``mt: …``, ``previous translation: …``) with no entry below, a last line ending
+        without a line break (every tool ends a catalogue with one), and a file of nothing
+        but comments (what a cut in the header's comments leaves) are refused as cut off."""
+        last = first_line + len(lines) - 1
+        if not self.header_seen and not self.active and not self.obsolete:
+            return (last, "the file holds nothing but comments, no header and no entry: it looks cut off",
+                    _EMPTY_HINT)
+        for offset, line in enumerate(lines):
+            if line.lstrip(" \t\f\v")[2:].startswith(_ENTRY_COMMENTS):
+                return (first_line + offset, f"{_excerpt(line.strip())!r} after the last entry, "
+                        "without the entry the pipeline wrote it for: the file looks cut off", _TRUNCATED_HINT)
+        if lines and not self.text.endswith("\n"):
+            return (last, "the last line, a comment after the last entry, ends without a line break: "
+                    "the file looks cut off", _TRUNCATED_HINT)
+        return None
 
     def build(self, entry: _Entry) -> Message:
         previous = entry.previous
@@ -1646,8 +1675,7 @@ def _check_not_empty(data: bytes, path: str) -> None:
     if data.removeprefix(_BOM).strip():
         return
     raise _fail(path, 1, "the catalogue file is empty (a crash or a full disk can leave a file so)",
-                hint="restore it from version control (git checkout -- FILE), or delete it and "
-                     "pipeline sync creates a new, untranslated one")
+                hint=_EMPTY_HINT)
 
 
 # --------------------------------------------------------------------------- rendering

@@ -795,6 +795,47 @@ def test_comments_after_the_last_entry_are_kept_as_written() -> None:
         assert error.line == 22 and "looks cut off" in error.message, error
 
 
+
+CUT_OFF_SOURCE = (
+    'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    '# mt: argos translate-en_ru 1.9\n#. paragraph\n#: source/a.md:3\n#, fuzzy\n'
+    'msgid "The port grows."\nmsgstr "Порт растёт."\n\n'
+    '# reviewed mt: argos translate-en_ru 1.9\n# сверено с редактором\n#. paragraph\n'
+    '#: source/a.md:5\nmsgid "Ships wait."\nmsgstr "Корабли ждут."\n')
+
+
+@pytest.mark.parametrize("cut", [
+    "# reviewed mt: argos tran",  # inside the pipeline's provenance of the last entry
+    "# reviewed mt: argos translate-en_ru 1.9\n",  # at a line end, after it
+    "# reviewed mt: argos translate-en_ru 1.9\n# сверено с ред",  # inside a translator's comment
+    "# reviewed mt: argos translate-en_ru 1.9\n# сверено с редактором",  # at its end, no line break
+])
+def test_a_file_cut_off_in_its_last_entry_s_comments_is_refused(cut: str) -> None:
+    """Regression: a catalogue cut off (an interrupted save or copy) anywhere inside the
+    comments above an entry was read as a valid file whose last comments follow the last
+    entry, and that entry and every one after it were gone: the next sync refilled them by
+    machine. The pipeline's own comments with no entry below, and a comment cut before its
+    line break, now say the file looks cut off, at the line."""
+    full = CUT_OFF_SOURCE.encode()
+    data = full[:full.index(cut.encode()) + len(cut.encode())]
+    error = parse_error(data)
+    assert error.line == 13 and "looks cut off" in error.message, error
+    assert "restore it from version control" in (error.hint or "")
+
+
+@pytest.mark.parametrize(("cut", "line"), [("# Russian transl", 1), ("# Russian translation of the city desk.\n#\n", 2)])
+def test_a_file_cut_off_in_its_header_comments_is_refused(cut: str, line: int) -> None:
+    """Regression: cut off inside its first comments, a catalogue was read as one without
+    header or entries, and sync rewrote it with every entry untranslated."""
+    error = parse_error(cut.encode())
+    assert error.line == line and "nothing but comments" in error.message, error
+
+
+def test_translator_comments_after_the_last_entry_still_pass_with_their_line_break() -> None:
+    data = CUT_OFF_SOURCE.encode() + "\n# спросить про паромы\n".encode()
+    assert parse_po(data).trailing_comments == ["# спросить про паромы"]
+
+
 def test_a_backslash_at_a_line_end_joins_the_next_line_as_in_gnu() -> None:
     """Regression: a string broken with a backslash before the line end (C's way, which GNU's
     lexer follows everywhere, po-lex.c lex_getc) was refused as an unterminated string,
