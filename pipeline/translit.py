@@ -112,7 +112,8 @@ def resemblance(left: str, right: str) -> float:
         for b in _skeletons(right):
             if a and b and a[0] != b[0] and {a[0], b[0]} <= _LOOSE_INITIALS:
                 best = max(best, SequenceMatcher(None, a[1:], b[1:]).ratio())
-    if best < 0.8 and _is_cyrillic(left) != _is_cyrillic(right):
+    if best < 0.8 and (_is_cyrillic(left) != _is_cyrillic(right)
+                       or _is_azerbaijani(left) != _is_azerbaijani(right)):
         best = max(best, _russian_reading_resemblance(left, right))
     return best
 
@@ -121,10 +122,18 @@ def _is_cyrillic(word: str) -> bool:
     return any(char in _CYRILLIC for char in word.lower())
 
 
+def _is_azerbaijani(word: str) -> bool:
+    """Whether ``word`` has a letter only Azerbaijani writes (ə, ı, ğ …): English spells
+    the name another way, often the Russian tradition's (Askerov for Əsgərov)."""
+    return not _AZERBAIJANI_ONLY.isdisjoint(word.lower())
+
+
 #: What Russian tradition writes for an Azerbaijani name that English spells with a, g, gh:
 #: ə as е (Alakbarli, Ələkbərli: Алекперли), q as к (Mammadguluzadeh: Мамедкулизаде), ğ as
 #: г (Aghayev: Агаев). English a may be ə or a and g may be q or g, so both skeletons fold
-#: a into e and g into k; only for finding a name, never for replacing one spelling.
+#: a into e and g into k; only for finding a name, never for replacing one spelling. English
+#: often spells an Azerbaijani name as Russian does (Askerov, Mekhtiyev for Əsgərov,
+#: Mehdiyev), so the reading also brings such a spelling to the Azerbaijani one.
 _RUSSIAN_READING = (("gh", "g"), ("a", "e"), ("g", "k"))
 
 
@@ -223,6 +232,11 @@ _DISTINCT_CONSONANTS = frozenset({frozenset("bp"), frozenset("dt"), frozenset("v
 _VELARS = frozenset("gk")
 #: Letters that write Azerbaijani q or a rendering of it (Sadıqov: Садыков, Садыгов, Sadigov).
 _MAYBE_Q = frozenset("qкk")
+#: English spellings of Azerbaijani name roots whose g is ğ, never q, so Russian writes г and
+#: never к (Bagirov, Agayev, Tagiyev, Nagiyev, Babaoglu, Nigar: Багиров, Агаев, Тагиев,
+#: Нагиев, Бабаоглу, Нигяр), where an English g elsewhere may be q (Sadigov: Садыков).
+_CERTAIN_G = re.compile(r"^(?:mir)?(?:bag(?:h)?ir|ag(?:h)?a(?=[lyz])|tag(?:h)?i|nag(?:h)?i|nigar|tug(?:h)?rul)"
+                        r"|og(?:h)?l[uy]")
 #: Letters only Azerbaijani writes, which tell that a Latin g is Azerbaijani g or ğ.
 _AZERBAIJANI_ONLY = frozenset("əığüöşç")
 
@@ -234,11 +248,12 @@ def consonant_changed(name: str, written: str) -> bool:
     either may be written in (Bağırov, Багиров: Бакиров, Bakirov). The first letter (G, H,
     K, Q open one name in many ways) and the last two (a case ending's) are not compared.
     g and k count only where the name writes a g that is certainly one: Azerbaijani ğ or g,
-    Russian г; not where it has a q or k, nor in English (Sadigov, for Sadıqov, is Садыков)."""
+    Russian г, or English g in a root known to write ğ (Bagirov: Bağırov, Багиров); not where
+    it has a q or k, nor in English otherwise (Sadigov, for Sadıqov, is Садыков)."""
     lower = name.lower()
     distinct = _DISTINCT_CONSONANTS
-    if _MAYBE_Q.isdisjoint(lower) and ("ğ" in lower or "г" in lower
-                                       or ("g" in lower and not _AZERBAIJANI_ONLY.isdisjoint(lower))):
+    if _MAYBE_Q.isdisjoint(lower) and ("ğ" in lower or "г" in lower or (
+            "g" in lower and (not _AZERBAIJANI_ONLY.isdisjoint(lower) or _CERTAIN_G.search(lower)))):
         distinct = distinct | {_VELARS}
     verdicts = [_stem_consonant_changed(a, b, distinct)
                 for a in _skeletons(name) for b in _skeletons(written) if a and b]
@@ -250,6 +265,7 @@ def _stem_consonant_changed(a: str, b: str, distinct: frozenset[frozenset[str]])
     last two) differ by a replaced pair in ``distinct``. Vowels are left out first, so
     another vowel next to the consonant (Məmmədov: memedov, Мамметов: mametov) cannot pull
     the alignment off it."""
+    a, b = _DEVOICED.sub(_voiceless, a), _DEVOICED.sub(_voiceless, b)
     left, right = (_STEM_VOWELS.sub("", a[1:-2]).replace("kb", "kp"),
                    _STEM_VOWELS.sub("", b[1:-2]).replace("kb", "kp"))
     for op, i1, i2, j1, j2 in SequenceMatcher(None, left, right, autojunk=False).get_opcodes():
@@ -257,6 +273,18 @@ def _stem_consonant_changed(a: str, b: str, distinct: frozenset[frozenset[str]])
                 frozenset(pair) in distinct for pair in zip(left[i1:i2], right[j1:j2])):
             return True
     return False
+
+
+#: A voiced stop right after a voiceless consonant, which Russian tradition writes voiceless
+#: as it is heard (Əsgərov, Ələsgər: Аскеров, Алескер; Mehdiyev: Мехтиев): such a b, d or g
+#: and its voiceless fellow are one consonant there. Skeleton letters: c is ç, ch or ts, h is
+#: x, kh or h, s is also ş.
+_DEVOICED = re.compile(r"(?<=[cfhkpst])[bdg]")
+_VOICELESS = {"b": "p", "d": "t", "g": "k"}
+
+
+def _voiceless(match: re.Match[str]) -> str:
+    return _VOICELESS[match.group()]
 
 
 #: Vowels, left out of the stems compared. A b after k is heard, and traditionally written
