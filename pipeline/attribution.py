@@ -570,7 +570,7 @@ def _named_after(text: str, start: int, end: int, lex: Lexicon, lang: str,
     for index in range(len(tokens) if anywhere else min(1, len(tokens))):
         # A name or pronoun can only start at a capitalised word or a pronoun: elsewhere
         # _name_then_verb is None, and most words after a quotation are neither.
-        starts_name = folded[index] in lex.pronouns or (
+        starts_name = (folded[index] in lex.pronouns and folded[index] not in lex.possessives) or (
             words[index] not in lex.particles and words[index][0].isupper())
         found = (_according_to(text, tokens, index, lang, lex, folded)
                  or _deye(text, tokens, index, lang, lex)
@@ -821,7 +821,7 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     (deyə Natiq Cəfərli Meydan TV-yə bildirib), so only its first two words are taken.
     """
     first = tokens[index]
-    if pronouns and fold(first.text) in lex.pronouns:
+    if pronouns and fold(first.text) in lex.pronouns and fold(first.text) not in lex.possessives:
         gender = lex.pronouns[fold(first.text)]
         return Name(first.start, first.end, first.text, pronoun=True, gender=gender), index + 1
     if first.text in lex.particles or not first.text[0].isupper() \
@@ -1669,6 +1669,12 @@ def _speech_owner(text: str, tokens: list[Token], words: list[str], lex: Lexicon
     the lead-in and be a person's (two words, or a surname ending: not Baku's answer)."""
     if ":" not in tail or len(tokens) > _COLON_CLAUSE_TOKENS or not lex.speech_nouns:
         return None
+    whole = _verbatim_size(text, tokens, words, lex)
+    if whole:
+        tokens, words = tokens[:-whole], words[:-whole]
+    if len(tokens) == 2 and words[0] in lex.possessives and words[1] in lex.speech_nouns:
+        first = tokens[0]  # Her answer: “…: the person the pronoun stands for
+        return Name(first.start, first.end, first.text, pronoun=True, gender=lex.pronouns[words[0]])
     if words[-1] in lex.speech_nouns and len(tokens) > 1 and lex is AZERBAIJANI:
         owner = _before_genitive(text, tokens, words, "az", lex, size=1)
         return owner if owner is not None and (
@@ -1692,6 +1698,20 @@ def _speech_owner(text: str, tokens: list[Token], words: list[str], lex: Lexicon
         base = nominative(name.text, "ru")
         return replace(name, person=True, base=base if base != name.text else None)
     return None
+
+
+def _verbatim_size(text: str, tokens: list[Token], words: list[str], lex: Lexicon) -> int:
+    """How many words closing a speech noun's lead-in say that the quotation is given whole
+    (Her answer, in full: “…; Ответ Лейлы Гусейновой полностью: «…), after a space or a
+    comma; 0 when none (the common case: the noun or its owner closes the lead-in)."""
+    if not lex.verbatim or words[-1] in lex.speech_nouns:
+        return 0
+    for size in (3, 2, 1):
+        if len(words) > size and tuple(words[-size:]) in lex.verbatim \
+                and not lex.speech_nouns.isdisjoint(words[:-size]) \
+                and text[tokens[-size - 1].end:tokens[-size].start].strip() in ("", ","):
+            return size
+    return 0
 
 
 #: A paragraph's opening speaker label in an interview or transcript (**Rəşad Məmmədli:**,

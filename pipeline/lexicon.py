@@ -101,6 +101,12 @@ class Lexicon:
     #: Nouns for what someone said, which name the speaker as their owner before a colon
     #: (Ibadoghlu's verdict: “…; Вердикт Ибадоглу: «…).
     speech_nouns: frozenset[str] = frozenset()
+    #: Possessive determiners among :attr:`pronouns` (his, her; его, её; onun): the owner of
+    #: a speech noun (Her answer: “…), never a speaker's subject (said her lawyer).
+    possessives: frozenset[str] = frozenset()
+    #: Words that may close a speech noun's lead-in, saying the quotation is given whole
+    #: (Her answer, in full: “…; Ответ Гусейновой полностью: «…; Onun cavabı tam şəkildə: “…).
+    verbatim: frozenset[tuple[str, ...]] = frozenset()
     #: A regex for a speech verb in the plural (заявили, говорят, bildiriblər): its subject
     #: is a group (Очевидцы рассказали, Şahidlər bildiriblər), not one person's one-word name.
     plural_verb: str = ""
@@ -280,7 +286,9 @@ ENGLISH = Lexicon(
     as_word="as",
     speech_nouns=frozenset("verdict answer reply response comment words message advice view "
                            "conclusion explanation warning promise assessment".split()),
-    pronouns={"he": "m", "she": "f", "they": None},
+    pronouns={"he": "m", "she": "f", "they": None, "his": "m", "her": "f"},
+    possessives=frozenset({"his", "her"}),
+    verbatim=_phrases("verbatim unedited|in full|in full below|in its entirety"),
     roles=_prefixed(frozenset(
         "economist analyst expert scientist journalist lawyer minister president premier "
         "spokesperson spokesman spokeswoman director chairman chairwoman chair head member "
@@ -420,7 +428,9 @@ RUSSIAN = Lexicon(
     comitative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)ым",
     verbs=frozenset(_RU_VERBS),
     addressee_verbs=frozenset(),
-    pronouns={"он": "m", "она": "f", "они": None},
+    pronouns={"он": "m", "она": "f", "они": None, "его": "m", "её": "f", "ее": "f"},
+    possessives=frozenset({"его", "её", "ее"}),
+    verbatim=_phrases("полностью целиком дословно|без купюр|без сокращений"),
     roles=_prefixed(frozenset(_RU_ROLES).union(*(_ru_singular_cases(role) for role in _RU_ROLES),
                                                _RU_IRREGULAR_ROLES), ("вице-", "экс-", "со")),
     titles=frozenset(_RU_TITLES).union(*({form.capitalize() for form in
@@ -494,7 +504,9 @@ AZERBAIJANI = Lexicon(
                     | {(noun, verb) for noun in ("xəbər", "məlumat", "cavab")
                        for verb in ("verib", "veriblər")}),
     addressee_verbs=frozenset(),
-    pronouns={"o": None, "onlar": None},
+    pronouns={"o": None, "onlar": None, "onun": None},
+    possessives=frozenset({"onun"}),
+    verbatim=_phrases("tam|tam şəkildə|olduğu kimi"),
     roles=_az_possessive(_prefixed(frozenset(
         "iqtisadçı analitik ekspert politoloq jurnalist hüquqşünas vəkil nazir prezident "
         "deputat direktor sədr sədri rəhbər rəhbəri üzv üzvü nümayəndə nümayəndəsi səfir "

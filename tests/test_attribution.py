@@ -715,3 +715,36 @@ def test_a_one_word_verb_at_the_end_is_one_word_long() -> None:
     from pipeline.lexicon import lexicon
 
     assert _verb_size(["karimov", "said"], 1, lexicon("en")) == 1
+
+
+def test_a_speech_noun_given_in_full_or_owned_by_a_pronoun_names_its_speaker() -> None:
+    """Regression: Her answer, in full: “…” (a possessive pronoun owning a speech noun, and
+    words saying the quotation is given whole) named no speaker, and Ответ Лейлы Гусейновой
+    полностью: «…» gave it to 'Ответ Лейлы Гусейновой', which the speaker check then asked
+    the translation for; the pronoun now resolves as a subject's does, and the closing
+    "in full" (полностью, tam şəkildə) is passed over."""
+    from pipeline.quotes import analyse_article
+    cases = [
+        ("en", ["Leyla Huseynova spoke on Monday.", "Her answer, in full: “We will not wait.”"], "Leyla Huseynova"),
+        ("en", ["Leyla Huseynova spoke on Monday. Her reply: “We will not wait.”"], "Leyla Huseynova"),
+        ("en", ["Samir Karimov's answer, in full: “We will not wait.”"], "Samir Karimov"),
+        ("ru", ["Лейла Гусейнова выступила в понедельник.", "Её ответ: «Мы не будем ждать»."], "Лейла Гусейнова"),
+        ("ru", ["Ответ Лейлы Гусейновой полностью: «Мы не будем ждать»."], "Лейла Гусейнова"),
+        ("az", ["Leyla Hüseynova bazar ertəsi çıxış edib.", "Onun cavabı tam şəkildə: “Gözləməyəcəyik.”"],
+         "Leyla Hüseynova"),
+    ]
+    for lang, segments, speaker in cases:
+        assert [q.speaker for q in analyse_article(segments, lang)] == [speaker], segments
+    # A possessive before a person is no speaker: her lawyer speaks, unnamed.
+    for lang, text in (("en", "“We will appeal,” said her lawyer."), ("en", "Her lawyer said: “We will appeal.”"),
+                       ("ru", "«Мы обжалуем», — сказал её адвокат."),
+                       ("az", "“Şikayət edəcəyik,” deyə onun vəkili bildirib.")):
+        segments = ["Leyla Hüseynova həbs olunub." if lang == "az" else "Leyla Huseynova was arrested.", text]
+        assert [q.speaker for q in analyse_article(segments, lang)] == [None], text
+
+
+def test_a_pronoun_owning_a_speech_noun_keeps_its_gender_in_the_translation() -> None:
+    from pipeline.checks import check_entry
+    source = "Her answer, in full: “We will not wait.”"
+    assert check_entry(source, "Её ответ полностью: «Мы не будем ждать».", "en", "ru", only=["speaker"]) == []
+    assert check_entry(source, "Его ответ полностью: «Мы не будем ждать».", "en", "ru", only=["speaker"]) != []
