@@ -116,6 +116,10 @@ class Name:
     #: Гусейнова), which the article can show by naming the person so elsewhere. None when
     #: no word was left out so.
     opening: int | None = None
+    #: The name owns the person a noun after it names (Karimov's spokesman, пресс-секретарь
+    #: Лейлы Гусейновой, Kərimovun vəkili): that person, unnamed, is the one a pronoun after
+    #: it most likely stands for (see :func:`names_in`).
+    owner: bool = False
 
     @property
     def words(self) -> list[str]:
@@ -171,7 +175,46 @@ def _names_in(text: str, lang: str) -> tuple[Name, ...]:
                 found.append(name)
         else:
             found += _names_in_run(text, run.start(), run.end(), words, lex)
-    return tuple(found)
+    return tuple(_in_its_case(text, name, lex, lang) for name in found)
+
+
+def _in_its_case(text: str, name: Name, lex: Lexicon, lang: str) -> Name:
+    """``name`` with what its case says, for a pronoun after it: a possessive or genitive
+    owning a person (Karimov's spokesman, пресс-секретарь Лейлы Гусейновой, Kərimovun
+    vəkili) is an :attr:`Name.owner`; a genitive saying whose words follow (по словам Самира
+    Керимова, Samir Kərimovun sözlərinə görə) is that person, in the nominative (a Russian
+    masculine genitive reads as a woman's name: Самира Керимова). Cheap tests first: most
+    names are in the nominative."""
+    if lang == "en":
+        suffix = _SUFFIXED.search(name.text)
+        if suffix is None or fold(suffix.group()[1:]) != "s":
+            return name
+        bare = name.text[:-len(suffix.group())]
+        return replace(name, base=bare, owner=_person_noun(words_of(text, name.end, name.end + 40)[:1], lex))
+    if lang == "ru":
+        before = [fold(word) for word in words_of(text, max(0, name.start - 60), name.start)[-4:]]
+        if before and (before[-1] in lex.roles or before[-1] in lex.kinship) \
+                and lex.is_oblique_female(name.words[-1]):
+            return replace(name, owner=True)  # пресс-секретарь Лейлы Гусейновой
+        if not any(tuple(before[i:i + 2]) in lex.according_to_genitive
+                   and all(word in lex.roles for word in before[i + 2:]) for i in range(len(before) - 1)):
+            return name
+        base = nominative(name.text, lang)
+        return name if base is None else replace(
+            name, base=base, person=True, gender=guess_gender(Name(0, 0, base)))
+    if lang == "az" and _az_genitive_stem(name.words[-1]) is not None:
+        following = [fold(word) for word in words_of(text, name.end, name.end + 40)[:2]]
+        if _person_noun(following[:1], lex):
+            return replace(name, owner=True)  # Samir Kərimovun vəkili
+        if any(tuple(following[:len(phrase)]) == phrase for phrase in lex.after_genitive):
+            base = nominative(name.text, lang)
+            return name if base is None else replace(name, base=base, person=True)
+    return name
+
+
+def _person_noun(words: list[str], lex: Lexicon) -> bool:
+    """Whether ``words`` (one word, or none) is a role or a kinship noun: a person."""
+    return bool(words) and (fold(words[0]) in lex.roles or fold(words[0]) in lex.kinship)
 
 
 @lru_cache(maxsize=None)
@@ -2053,11 +2096,18 @@ def _surname_of(words: list[str]) -> str:
 
 def _resolve_pronoun(name: Name, since: int, before: list[Mention], speakers: list[Mention],
                      lang: str) -> str | None:
-    window = [m for m in before if m.segment >= since and m.name.person]
+    window = [m for m in before if m.segment >= since and (m.name.person or m.name.owner)]
     window += [s for s in speakers if s.segment >= since]
+    last = max(window, key=lambda m: (m.segment, m.name.start), default=None)
+    if last is not None and last.name.owner:
+        return None  # Karimov's spokesman …, he said: the spokesman, named by no one
     candidates: dict[str, str | None] = {}
     for mention in window:
-        full = _resolve_name(mention.name.text, before, lang)
+        if mention.name.owner:
+            continue
+        base = mention.name.base
+        full = base if base is not None and " " in base \
+            else _resolve_name(base or mention.name.text, before, lang)
         candidates.setdefault(full, mention.name.gender)
         candidates[full] = candidates[full] or mention.name.gender
     compatible = [full for full, gender in candidates.items()

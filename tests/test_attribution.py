@@ -748,3 +748,28 @@ def test_a_pronoun_owning_a_speech_noun_keeps_its_gender_in_the_translation() ->
     source = "Her answer, in full: “We will not wait.”"
     assert check_entry(source, "Её ответ полностью: «Мы не будем ждать».", "en", "ru", only=["speaker"]) == []
     assert check_entry(source, "Его ответ полностью: «Мы не будем ждать».", "en", "ru", only=["speaker"]) != []
+
+
+def test_a_pronoun_after_a_name_in_the_genitive_or_possessive() -> None:
+    """Regression: a pronoun after a man named only in the genitive of an according-to
+    phrase (По словам Самира Керимова, …. «…», — добавил он; Samir Kərimovun sözlərinə görə)
+    got no speaker, the genitive read as a woman's name (Самира Керимова); and one after a
+    person owned by a name (Minister Rashad Aliyev's spokesman …, he said; Пресс-секретарь
+    Лейлы Гусейновой …, сказал он) was given to the owner, even a woman for "он"."""
+    from pipeline.quotes import analyse_article
+    cases = [
+        ("ru", ["По словам Самира Керимова, порт вырастет.", "«Мы не будем ждать», — добавил он."], "Самир Керимов"),
+        ("ru", ["По мнению экономиста Самира Керимова, порт вырастет.", "«Мы не будем ждать», — добавил он."],
+         "Самир Керимов"),
+        ("az", ["Samir Kərimovun sözlərinə görə, liman böyüyəcək.", "“Gözləməyəcəyik,” deyə o əlavə edib."],
+         "Samir Kərimov"),
+        ("en", ["Minister Rashad Aliyev's spokesman spoke on Monday.", "“We will not wait,” he said."], None),
+        ("en", ["Samir Karimov's lawyer asked for bail.", "“We will not wait,” he said."], None),
+        ("ru", ["Пресс-секретарь Лейлы Гусейновой выступил в понедельник.", "«Мы не будем ждать», — сказал он."],
+         None),
+        ("az", ["Samir Kərimovun vəkili bazar ertəsi çıxış edib.", "“Gözləməyəcəyik,” deyə o bildirib."], None),
+        ("en", ["Minister Samir Karimov's plan was rejected on Monday.", "“We will not wait,” he said."],
+         "Samir Karimov"),
+    ]
+    for lang, segments, speaker in cases:
+        assert [q.speaker for q in analyse_article(segments, lang)] == [speaker], segments
