@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any, Container, Iterable, Mapping, NamedTuple, Sequence
 
-from pipeline.attribution import MAYBE_UPPER, Name, full_names_in, same_word
+from pipeline.attribution import MAYBE_UPPER, Name, full_names_in, nominative, same_word
 from pipeline.glossary import Glossary
 from pipeline.inline import blank_out
 from pipeline.lexicon import RU_HUSHING, lexicon
@@ -243,7 +243,7 @@ def name_drift(renderings: Mapping[NameKey, Sequence[Rendering]], glossary: Glos
         if not named_in_full:
             continue  # only surnames alone: no full spelling to hold the others to
         reference = _reference(named_in_full, key[0])
-        row = _suggested_row(key, _display(reference), renderings, glossary)
+        row = _suggested_row(key, _in_nominative(_display(reference), key[0], key[2]), renderings, glossary)
         where = _where(reference)
         for group in groups:
             if group is reference:
@@ -540,6 +540,30 @@ def _agreed(occurrences: Sequence[Rendering], lang: str) -> str:
     return _display(groups[0]) if len(groups) == 1 else ""
 
 
+#: Letters that end a word on a vowel, in the three scripts (й is a consonant's letter here).
+_VOWEL_LETTERS = frozenset("aeiouyəıöüаеёиоуыэюя")
+
+
+def _in_nominative(spelling: str, source: str, lang: str) -> str:
+    """``spelling`` (a translation's most frequent form of the name ``source``) in the
+    nominative, for a glossary row: a name reviewed only in another case (По словам Рашада
+    Мамедли; Leyla Hüseynovanın) must not become the rule. The form is taken for an oblique
+    one when its words end on a vowel where the source's do not, or the other way round
+    (Рашада for Rashad, Гусейновой for Huseynova), and its nominative's words do not."""
+    words, source_words = spelling.split(), source.split()
+    if len(words) != len(source_words) or lang not in ("ru", "az"):
+        return spelling
+    if _endings_agree(words, source_words):
+        return spelling
+    base = nominative(spelling, lang)
+    return base if base is not None and _endings_agree(base.split(), source_words) else spelling
+
+
+def _endings_agree(words: list[str], source_words: list[str]) -> bool:
+    return all((word[-1:].lower() in _VOWEL_LETTERS) == (other[-1:].lower() in _VOWEL_LETTERS)
+               for word, other in zip(words, source_words))
+
+
 def _suggested_row(key: NameKey, target: str, renderings: Mapping[NameKey, Sequence[Rendering]],
                    glossary: Glossary | None) -> str:
     """The CSV line to add, in the glossary's own column order: the source form, the
@@ -561,7 +585,8 @@ def _suggested_row(key: NameKey, target: str, renderings: Mapping[NameKey, Seque
         elif column == "note":
             cells.append("")
         else:
-            cells.append(_agreed(renderings.get((source, src_lang, column), ()), column))
+            cells.append(_in_nominative(_agreed(renderings.get((source, src_lang, column), ()), column),
+                                        source, column))
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="").writerow(cells)
     header = ",".join(columns)

@@ -438,3 +438,26 @@ def test_no_names_to_look_for_locates_nothing() -> None:
     assert locate("«Мы готовы», — сказал Рашад Керимов.", {}, "en", "ru") == {}
     assert locate("«Мы готовы», — сказал Рашад Керимов.", {"Rashad Karimov": 1}, "en", "ru") == \
         {"Rashad Karimov": ["Рашад Керимов"]}
+
+
+def test_the_suggested_row_is_in_the_nominative_when_the_reference_is_not() -> None:
+    """Regression: a name reviewed only in another case (По словам Рашада Мамедли; Leyla
+    Hüseynovanın) was suggested for the glossary as written, `Rashad Mammadli,Рашада
+    Мамедли`, which would have made the genitive the rule for every article."""
+    cases = [
+        ("ru", "According to Rashad Mammadli, the berths were full.", "По словам Рашада Мамедли, причалы были заняты.",
+         "«Причалы были заняты», — сказал директор порта Рашад Маммадли.", "Rashad Mammadli,Рашад Мамедли,person"),
+        ("ru", "According to Shahla Mammadova, the berths were full.", "По словам Шахлы Мамедовой, причалы были заняты.",
+         "«Причалы были заняты», — сказала директор порта Шахла Маммадова.", "Shahla Mammadova,Шахла Мамедова,person"),
+        ("az", "According to Rashad Mammadli, the berths were full.", "Rəşad Məmmədlinin sözlərinə görə, körpülər dolu idi.",
+         "“Körpülər dolu idi,” deyə liman direktoru Rəşad Mammadli bildirib.", "Rashad Mammadli,Rəşad Məmmədli,person"),
+    ]
+    for tgt, reviewed_source, reviewed, new, row in cases:
+        items = [_item(f"{tgt}/a.po", [(reviewed_source, reviewed, 5, False)], tgt=tgt),
+                 _item(f"{tgt}/b.po", [(SAID.replace("Rashad Mammadli", row.split(",")[0]), new, 9, True)], tgt=tgt)]
+        findings = _drift(items)
+        assert len(findings) == 1 and f"`{row}`" in findings[0].message, (row, [f.message for f in findings])
+    # A reference in the nominative stays as it is (Лейла, not Лейл).
+    assert "`Leyla Aliyeva,Лейла Алиева,person`" in _drift([
+        _item("ru/a.po", [("Leyla Aliyeva, an economist, spoke.", "Экономист Лейла Алиева выступила.", 5, False)]),
+        _item("ru/b.po", [("“We wait,” said Leyla Aliyeva.", "«Мы ждём», — сказала Лейла Алиэва.", 9, True)])])[0].message
