@@ -34,7 +34,7 @@ from pipeline.inline import blank_out
 from pipeline.lexicon import RU_HUSHING, lexicon
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.quotes import analyse_article
-from pipeline.translit import resemblance
+from pipeline.translit import resemblance, sound_keys
 
 CHECK = "name-drift"
 #: (source form, source language, target language): what one name is known by.
@@ -232,6 +232,7 @@ def name_drift(renderings: Mapping[NameKey, Sequence[Rendering]], glossary: Glos
     (see :attr:`Rendering.fresh`).
     """
     findings: list[Finding] = []
+    renderings, joined = _across_sources(renderings)
     for key in sorted(renderings):
         occurrences = renderings[key]
         if not any(o.fresh for o in occurrences):
@@ -243,20 +244,75 @@ def name_drift(renderings: Mapping[NameKey, Sequence[Rendering]], glossary: Glos
         if not named_in_full:
             continue  # only surnames alone: no full spelling to hold the others to
         reference = _reference(named_in_full, key[0])
-        row = _suggested_row(key, _in_nominative(_display(reference), key[0], key[2]), renderings, glossary)
+        sources = joined.sources.get(key, {})
+        row = _suggested_row(key, _in_nominative(_display(reference), key[0], key[2]), renderings, glossary,
+                             sources)
         where = _where(reference)
         for group in groups:
             if group is reference:
                 continue
             for occurrence in group:
+                source = sources.get(joined.origin.get(id(occurrence), key[1]), key[0])
                 findings.append(Finding(
                     CHECK, Severity.WARNING,
-                    f"{key[0]!r} is spelled {occurrence.text!r} here"
+                    f"{source!r} is spelled {occurrence.text!r} here"
                     f"{'' if occurrence.reviewed else ' (not reviewed yet)'} but "
                     f"{_display(reference)!r} in {where}; no glossary row fixes its spelling: "
                     f"add {row} to {glossary.path if glossary and glossary.path else glossary_file}",
                     occurrence.path, occurrence.line, occurrence.msgid, occurrence.lang))
     return findings
+
+
+class _Joined(NamedTuple):
+    """What :func:`_across_sources` joined: each joined key's source languages' spellings of
+    the name, and the source language of each joined rendering (by ``id``)."""
+
+    sources: dict[NameKey, dict[str, str]]
+    origin: dict[int, str]
+
+
+def _across_sources(renderings: Mapping[NameKey, Sequence[Rendering]]
+                    ) -> tuple[Mapping[NameKey, Sequence[Rendering]], _Joined]:
+    """``renderings`` with one person's names from articles in different source languages
+    joined, per target language (Rashad Mammadli in an English article, Rəşad Məmmədli in an
+    Azerbaijani one: one Russian spelling for both), under the key sorted first; told by
+    :func:`pipeline.translit.sound_keys`, word by word, so no pair of names is compared.
+    Names from one source language are never joined: their sources spell them apart."""
+    nothing = _Joined({}, {})
+    if len({key[1] for key in renderings}) < 2:
+        return renderings, nothing  # (one source language: nothing to join)
+    buckets: dict[tuple[str, tuple[str, ...]], list[NameKey]] = defaultdict(list)
+    for key in sorted(renderings):
+        for sound in _name_sounds(key[0]):
+            buckets[(key[2], sound)].append(key)
+    joined: dict[NameKey, NameKey] = {}
+    for keys in buckets.values():
+        languages = {key[1] for key in keys}
+        if len(languages) < 2 or len(languages) != len(keys):
+            continue  # (two names of one source language sound alike: two people maybe)
+        head = joined.get(keys[0], keys[0])
+        for key in keys:
+            joined.setdefault(key, head)
+    if not joined:
+        return renderings, nothing
+    merged: dict[NameKey, list[Rendering]] = defaultdict(list)
+    found = _Joined(defaultdict(dict), {})
+    for key in sorted(renderings):
+        head = joined.get(key, key)
+        merged[head] += renderings[key]
+        if key in joined:
+            found.sources[head].setdefault(key[1], key[0])
+            found.origin.update((id(rendering), key[1]) for rendering in renderings[key])
+    return merged, found
+
+
+def _name_sounds(name: str) -> list[tuple[str, ...]]:
+    """The sound keys of a full name, word by word (every combination: few, as a word has
+    one or two)."""
+    sounds: list[tuple[str, ...]] = [()]
+    for word in name.split():
+        sounds = [known + (key,) for known in sounds for key in sorted(sound_keys(word))]
+    return sounds
 
 
 def collect(parts: Iterable[Iterable[tuple[NameKey, Rendering]]]) -> dict[NameKey, list[Rendering]]:
@@ -565,19 +621,23 @@ def _endings_agree(words: list[str], source_words: list[str]) -> bool:
 
 
 def _suggested_row(key: NameKey, target: str, renderings: Mapping[NameKey, Sequence[Rendering]],
-                   glossary: Glossary | None) -> str:
+                   glossary: Glossary | None, sources: Mapping[str, str] | None = None) -> str:
     """The CSV line to add, in the glossary's own column order: the source form, the
-    reference spelling, the spellings other languages agree on, kind ``person``."""
+    reference spelling, the spellings other languages agree on, kind ``person``.
+    ``sources``: the name as articles in other source languages write it (see
+    :func:`_across_sources`), which fill their languages' cells."""
     source, src_lang, tgt_lang = key
+    sources = {lang: written for lang, written in (sources or {}).items() if lang != tgt_lang}
+    sources[src_lang] = source
     columns = list(glossary.columns or (*glossary.languages, "kind")) if glossary is not None \
-        else [src_lang, tgt_lang, "kind"]
-    missing = [lang for lang in (src_lang, tgt_lang) if lang not in columns]
+        else [*sorted(sources, key=lambda lang: lang != src_lang), tgt_lang, "kind"]
+    missing = [lang for lang in (*sources, tgt_lang) if lang not in columns]
     for lang in missing:
         columns.insert(len([c for c in columns if c not in ("kind", "note")]), lang)
     cells = []
     for column in columns:
-        if column == src_lang:
-            cells.append(source)
+        if column in sources:
+            cells.append(sources[column])
         elif column == tgt_lang:
             cells.append(target)
         elif column == "kind":

@@ -148,6 +148,20 @@ def _russian_reading_resemblance(left: str, right: str) -> float:
     return best
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
+def sound_keys(word: str) -> frozenset[str]:
+    """Coarse keys of how ``word`` sounds, equal for one name's renderings in the three
+    languages (Rashad Mammadli, Rəşad Məmmədli, Рашад Мамедли; Huseynova, Гусейнова): the
+    Russian readings of its skeletons, with G, H, K and Q opening a word as one sound. For
+    bucketing names across languages without comparing every pair."""
+    keys = set()
+    for skeleton in _skeletons(word):
+        if skeleton:
+            reading = _russian_reading(skeleton)
+            keys.add(("k" + reading[1:]) if reading[0] in _LOOSE_INITIALS else reading)
+    return frozenset(keys)
+
+
 def _russian_reading(skeleton: str) -> str:
     for old, new in _RUSSIAN_READING:
         skeleton = skeleton.replace(old, new)

@@ -461,3 +461,26 @@ def test_the_suggested_row_is_in_the_nominative_when_the_reference_is_not() -> N
     assert "`Leyla Aliyeva,Лейла Алиева,person`" in _drift([
         _item("ru/a.po", [("Leyla Aliyeva, an economist, spoke.", "Экономист Лейла Алиева выступила.", 5, False)]),
         _item("ru/b.po", [("“We wait,” said Leyla Aliyeva.", "«Мы ждём», — сказала Лейла Алиэва.", 9, True)])])[0].message
+
+
+def test_drift_across_articles_in_different_source_languages() -> None:
+    """Regression: a person's Russian spelling was held only to other articles in the same
+    source language, so an English article's reviewed 'Рашад Мамедли' and an Azerbaijani
+    one's new 'Рашад Маммадли' (Rəşad Məmmədli) were never compared; names that sound
+    alike in articles of different source languages are now one person's, and the row
+    suggested fills both source languages."""
+    az_said = "“Körpülər dolu idi,” deyə limanın direktoru Rəşad Məmmədli bildirib."
+    findings = _drift([
+        _item("ru/a.po", [(SAID, "«Причалы были заняты», — сказал директор порта Рашад Мамедли.", 5, False)]),
+        _item("ru/b.po", [(az_said, "«Причалы были заняты», — сказал директор порта Рашад Маммадли.", 9, True)],
+              src="az"),
+    ])
+    assert [(f.path, f.line) for f in findings] == [("ru/b.po", 9)]
+    assert "'Rəşad Məmmədli' is spelled 'Рашад Маммадли'" in findings[0].message
+    assert "`Rashad Mammadli,Rəşad Məmmədli,Рашад Мамедли,person`" in findings[0].message
+    # Another person who merely shares a surname is not joined.
+    assert _drift([
+        _item("ru/a.po", [(SAID, "«Причалы были заняты», — сказал директор порта Рашад Мамедли.", 5, False)]),
+        _item("ru/b.po", [(az_said.replace("Rəşad", "Samir"),
+                           "«Причалы были заняты», — сказал директор порта Самир Маммадли.", 9, True)], src="az"),
+    ]) == []
