@@ -265,28 +265,56 @@ def consonant_changed(name: str, written: str) -> bool:
     Russian г, or English g in a root known to write ğ (Bagirov: Bağırov, Багиров); not where
     it has a q or k, nor in English otherwise (Sadigov, for Sadıqov, is Садыков)."""
     lower = name.lower()
-    distinct = _DISTINCT_CONSONANTS
-    if _MAYBE_Q.isdisjoint(lower) and ("ğ" in lower or "г" in lower or (
-            "g" in lower and (not _AZERBAIJANI_ONLY.isdisjoint(lower) or _CERTAIN_G.search(lower)))):
-        distinct = distinct | {_VELARS}
-    verdicts = [_stem_consonant_changed(a, b, distinct)
+    suffix, other = _surname_suffix(lower), _surname_suffix(written.lower())
+    if suffix is not None and other is not None and suffix != other:
+        return True  # Zeynallı → Zeynalov, Guliyev → Gulizadə: another family's suffix
+    certain_g = _MAYBE_Q.isdisjoint(lower) and ("ğ" in lower or "г" in lower or (
+        "g" in lower and (not _AZERBAIJANI_ONLY.isdisjoint(lower) or _CERTAIN_G.search(lower))))
+    distinct: frozenset[frozenset[str]] | None = _DISTINCT_CONSONANTS | {_VELARS} if certain_g \
+        else _DISTINCT_CONSONANTS
+    if suffix is not None and other is not None:
+        distinct = None  # Ziyadov → Зияров, Cəfərli → Cəbərli: surnames of the region
+    verdicts = [_stem_consonant_changed(a, b, distinct, certain_g)
                 for a in _skeletons(name) for b in _skeletons(written) if a and b]
     return bool(verdicts) and all(verdicts)
 
 
-def _stem_consonant_changed(a: str, b: str, distinct: frozenset[frozenset[str]]) -> bool:
+def _stem_consonant_changed(a: str, b: str, distinct: frozenset[frozenset[str]] | None,
+                            certain_g: bool = False) -> bool:
     """Whether the consonants of two skeletons' stems (without the first letter and the
-    last two) differ by a replaced pair in ``distinct``. Vowels are left out first, so
-    another vowel next to the consonant (Məmmədov: memedov, Мамметов: mametov) cannot pull
-    the alignment off it."""
+    last two) differ by a replaced pair in ``distinct`` (None: by any pair but G, H and K,
+    which renderings of one name swap, and G and K not where the g is ``certain_g``). Vowels are left out first, so another vowel next
+    to the consonant (Məmmədov: memedov, Мамметов: mametov) cannot pull the alignment off
+    it."""
     a, b = _DEVOICED.sub(_voiceless, a), _DEVOICED.sub(_voiceless, b)
     left, right = (_STEM_VOWELS.sub("", a[1:-2]).replace("kb", "kp"),
                    _STEM_VOWELS.sub("", b[1:-2]).replace("kb", "kp"))
     for op, i1, i2, j1, j2 in SequenceMatcher(None, left, right, autojunk=False).get_opcodes():
         if op == "replace" and i2 - i1 == j2 - j1 and any(
-                frozenset(pair) in distinct for pair in zip(left[i1:i2], right[j1:j2])):
+                (frozenset(pair) in distinct) if distinct is not None
+                else not set(pair) <= _LOOSE_INITIALS or (certain_g and frozenset(pair) == _VELARS)
+                for pair in zip(left[i1:i2], right[j1:j2])):
             return True
     return False
+
+
+#: The suffixes of Azerbaijani (and Russian) surnames in the three languages' spellings, with
+#: up to a case ending after them: one name never changes from one to another (Məmmədli and
+#: Məmmədov, Quliyev and Quluzadə are other families).
+_SURNAME_SUFFIXES = (
+    ("ov", re.compile(r"(?:ov|ev|ов|ев|ёв)(?:[a-zа-яёəıöüğşç]{0,3})$")),
+    ("li", re.compile(r"(?:l[iıuü]|л[иыу])(?:[nydsəaı][a-zəıöüğşç]{0,3})?$")),
+    ("zade", re.compile(r"(?:zad[əea]|заде)(?:[nydsəaı][a-zəıöüğşç]{0,3})?$")),
+    ("oglu", re.compile(r"(?:o[ğg]h?lu|оглу)(?:[nydsəaı][a-zəıöüğşç]{0,3})?$")),
+)
+
+
+def _surname_suffix(word: str) -> str | None:
+    """Which of :data:`_SURNAME_SUFFIXES` the lower-case ``word`` ends in, the one nearest
+    its end when several match (Məmmədovlu?); None when none."""
+    found = [(match.start(), kind) for kind, pattern in _SURNAME_SUFFIXES
+             if (match := pattern.search(word)) is not None]
+    return max(found)[1] if found else None
 
 
 #: A voiced stop right after a voiceless consonant, which Russian tradition writes voiceless

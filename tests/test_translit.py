@@ -202,3 +202,19 @@ def test_an_english_spelling_in_the_russian_tradition_resembles_the_azerbaijani_
                        "“Gözləməyəcəyik,” deyə Vüqar Əsgərov bildirib.", "en", "az", only=["speaker"]) == []
     assert check_entry("“We will not wait,” said Vugar Askerov.",
                        "“Gözləməyəcəyik,” deyə Vüqar Əliyev bildirib.", "en", "az", only=["speaker"]) != []
+
+
+def test_a_surname_of_the_region_changed_in_any_consonant_or_its_suffix_is_another_family() -> None:
+    """Regression: only a few consonant pairs (b/p, d/t, …) made another family's name, so
+    Cəfərli written Cəbərli, Ziyadov written Зияров and Zeynallı written Zeynalov (another
+    suffix) passed the speaker check. In a surname with the region's suffix on both sides
+    any consonant but G, H and K (renderings swap them) now counts, and so does a suffix
+    changed (-ov, -li, -zadə, -oğlu); G and K still only where the g is certain."""
+    for name, written in (("Cəfərli", "Cəbərli"), ("Ziyadov", "Зияров"), ("Zeynallı", "Zeynalov"),
+                          ("Guliyev", "Gulizade"), ("Məmmədli", "Мамедов"), ("Jafarov", "Джабаров"),
+                          ("Bağırov", "Бакиров")):
+        assert consonant_changed(name, written), written
+    for name, written in (("Rəhimov", "Рагимов"), ("Sadıqov", "Садыхов"), ("Quliyev", "Кулиев"),
+                          ("Cəfərlinin", "Джафарли"), ("Əlizadə", "Ализаде"), ("İbadoğlu", "Ибадоглу"),
+                          ("Xəlilov", "Халилова"), ("Hüseynov", "Гусейнову"), ("Mehdiyev", "Мехтиев")):
+        assert not consonant_changed(name, written), written
