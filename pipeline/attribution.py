@@ -1288,6 +1288,9 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         if passed:
             index += passed  # сказала в беседе с Самиром Керимовым Гюнель Сафарова
             circumstance = True
+            if index + 2 < len(tokens) and len(tokens[index].text) > 1 and tokens[index].text.isupper() \
+                    and tokens[index + 1].text[0].isupper():
+                index += 1  # сказал в интервью ТАСС Сергей Лавров: the outlet, then who
             continue
         # сказала журналистам Айтан Исмайлова / заявил в понедельник Самир Керимов; only a
         # lower-case aside, so a name that ends like an adverb (Kelly) is not passed over
@@ -1555,7 +1558,7 @@ def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
         if rest and ":" not in tail and _as_clause(text, tokens, words, index, size, lex):
             return _name_before(text, tokens, index, lex)
         if rest and rest not in (["that"], ["ki"], ["что"]) and ":" not in tail \
-                and not _that_after_object(rest):
+                and not _that_after_object(rest) and not _reported_clause(text, tokens, index + size, lex):
             return None
         if rest and words[index] not in lex.addressee_verbs and rest not in (["ki"], ["that"]):
             after = _name_after_roles(text, tokens, index + size, lex)
@@ -1787,6 +1790,27 @@ def _speaker_label(name: Name, words: list[str]) -> bool:
     return len(name.words) > 1 and (name.person or _surname_gender(words[-1])[0])
 
 
+#: English finite verbs that open the predicate of a clause reported without "that" (X said
+#: the berths were “full”), and how many words such a clause may have before the quotation.
+_REPORTED_FINITE = frozenset("was were is are had has have would will could should might must "
+                             "did does do".split())
+_REPORTED_TOKENS = 6
+
+
+def _reported_clause(text: str, tokens: list[Token], start: int, lex: Lexicon) -> bool:
+    """Whether ``tokens[start:]``, after an English speech verb, are a short clause reported
+    without "that" leading up to the quotation (Rashad Mammadli said the berths were “full
+    …”): lower-case words only, with a finite verb after its subject (the berths were), no
+    punctuation. A partial quotation in the speaker's reported words."""
+    rest = tokens[start:]
+    if lex is not ENGLISH or not 1 < len(rest) <= _REPORTED_TOKENS:
+        return False
+    if any(not token.text.isalpha() or not token.text.islower() for token in rest) \
+            or any(not text[a.end:b.start].isspace() for a, b in zip(rest, rest[1:])):
+        return False
+    return any(token.text in _REPORTED_FINITE for token in rest[1:])
+
+
 def _that_after_object(rest: list[str]) -> bool:
     """Whether the words after a speech verb are a short object or adverbial and then
     "that" (X told Reuters on Monday that “… / X заявил журналистам, что «…): a
@@ -1826,7 +1850,7 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
         opening = _appositive_start(text, tokens, end)
         if opening is None:
             return None
-        end = opening
+        end = _before_age(text, tokens, opening)
     before = tokens[:end]  # a group must not run on into the words passed over above
     for start in range(max(0, end - _MAX_NAME_TOKENS - 2), end):
         name, after = _name_at(text, before, start, lex)
@@ -1940,6 +1964,15 @@ def _name_after_role_comma(text: str, tokens: list[Token], end: int, lex: Lexico
         name, after = _name_at(text, tokens[:end], start, lex, pronouns=False)
         return _as_person(name) if name is not None and after == end else None
     return None
+
+
+def _before_age(text: str, tokens: list[Token], opening: int) -> int:
+    """``opening`` (where an appositive starts), or where an age set off by commas before it
+    starts (Tofig Bagirov, 54, a fisherman, said): the name ends before the age."""
+    if opening > 1 and tokens[opening - 1].text.isdigit() \
+            and text[tokens[opening - 2].end:tokens[opening - 1].start].strip() == ",":
+        return opening - 1
+    return opening
 
 
 def _appositive_start(text: str, tokens: list[Token], end: int) -> int | None:

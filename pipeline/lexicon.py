@@ -301,7 +301,8 @@ ENGLISH = Lexicon(
         "witness coach teacher actor actress musician pianist composer conductor curator "
         "dancer athlete referee neighbour neighbor student pupil graduate volunteer visitor goalkeeper "
         "striker defender midfielder winger champion prosecutor judge investigator "
-        "attorney barrister solicitor plaintiff defendant".split()), ("vice-", "ex-", "co-")),
+        "attorney barrister solicitor plaintiff defendant client aide assistant".split()),
+        ("vice-", "ex-", "co-")),
     titles=frozenset(
         "President Prime Minister Deputy Chairman Chairwoman Representative Rep Senator Sen "
         "Mr Mrs Ms Miss Dr Prof Professor General Gen Ambassador Economist Analyst Judge "
@@ -352,10 +353,11 @@ _RU_VERBS = (
     | _forms("признал поделил согласил выразил пожаловал", ("ся", "ась", "ись"))
     | _forms("считает говорит пишет утверждает полагает отмечает подчеркивает "
              "подчёркивает заявляет сообщает добавляет поясняет настаивает уверен убежден "
-             "убеждён вспоминает рассказывает объясняет уточняет", ("",))
+             "убеждён вспоминает рассказывает объясняет уточняет предупреждает напоминает "
+             "признаёт признает отвечает замечает призывает", ("",))
     | _forms("считают говорят пишут утверждают полагают отмечают подчеркивают заявляют "
              "сообщают добавляют поясняют настаивают вспоминают рассказывают объясняют "
-             "уточняют", ("",))
+             "уточняют предупреждают напоминают признают отвечают замечают призывают", ("",))
     # The future of the perfective verbs (— скажет Керимов; Керимов заявит парламенту:),
     # in the singular and the plural.
     | _forms("скажет скажут расскажет расскажут напишет напишут подчеркнёт подчеркнет "

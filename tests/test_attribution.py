@@ -773,3 +773,28 @@ def test_a_pronoun_after_a_name_in_the_genitive_or_possessive() -> None:
     ]
     for lang, segments, speaker in cases:
         assert [q.speaker for q in analyse_article(segments, lang)] == [speaker], segments
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("en", "Rashad Mammadli said the berths were “full for the first time in a decade.”", "Rashad Mammadli"),
+    ("en", "Rashad Mammadli, the port's director, said the berths were “full for the first time.”",
+     "Rashad Mammadli"),
+    ("en", "Tofig Bagirov, 54, a fisherman, said: “The sea has changed.”", "Tofig Bagirov"),
+    ("en", "His client, journalist Avaz Zeynalli, added: “I am innocent.”", "Avaz Zeynalli"),
+    ("ru", "Как заявил в интервью АПА Эльчин Гулиев, «граница будет открыта весной».", "Эльчин Гулиев"),
+    ("ru", "«Граница откроется весной», — сказал в интервью ТАСС Сергей Лавров.", "Сергей Лавров"),
+    ("ru", "Д-р Лейла Мамедова, кардиолог, предупреждает: «Жара опасна для пожилых».", "Лейла Мамедова"),
+])
+def test_common_news_lead_ins_name_their_speaker(lang: str, text: str, speaker: str) -> None:
+    """Regression: these lead-ins gave no speaker, so the speaker check never looked at
+    their translations: a clause reported without "that" (said the berths were “…”), an
+    age before an appositive (X, 54, a fisherman, said), a client's appositive, an acronym
+    outlet after a circumstance (в интервью ТАСС Сергей Лавров) and a Russian speech verb in
+    the present (предупреждает, напоминает, признаёт, отвечает, замечает, призывает)."""
+    from pipeline.quotes import find_quotations
+    assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
+
+
+def test_a_word_in_marks_after_a_clause_without_a_finite_verb_is_no_speech() -> None:
+    from pipeline.quotes import find_quotations
+    assert [q.speaker for q in find_quotations("Karimov said the so-called “reform” had failed.", "en")] == [None]
