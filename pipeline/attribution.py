@@ -1162,7 +1162,23 @@ def _deye(text: str, tokens: list[Token], index: int, lang: str, lex: Lexicon) -
     """Azerbaijani “…” deyə X bildirib: the name right after deyə is the speaker."""
     if lang != "az" or fold(tokens[index].text) != "deyə" or index + 1 >= len(tokens):
         return None
-    return _name_after_roles(text, tokens, index + 1, lex)
+    name = _name_after_roles(text, tokens, index + 1, lex)
+    return _without_page_owner(text, tokens, name, lex) if name is not None and " " in name.text else name
+
+
+def _without_page_owner(text: str, tokens: list[Token], name: Name, lex: Lexicon) -> Name:
+    """``name`` without a last word that owns the lower-case locative after it, where the
+    word before is a surname (deyə Ceyhun Bayramov Facebook səhifəsində bildirib: on his
+    Facebook page), as :func:`_name_before` cuts it before a verb."""
+    after = next((i for i, token in enumerate(tokens) if token.start >= name.end), len(tokens))
+    last = after - 1
+    if after >= len(tokens) or last < 1 or not lex.is_adverbial(tokens[after].text) \
+            or tokens[last - 1].start < name.start \
+            or _surname_gender(fold(tokens[last].text))[0] \
+            or not _surname_gender(fold(tokens[last - 1].text))[0]:
+        return name
+    end = tokens[last - 1].end
+    return replace(name, end=end, text=" ".join(text[name.start:end].split()))
 
 
 def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,

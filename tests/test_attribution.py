@@ -798,3 +798,15 @@ def test_common_news_lead_ins_name_their_speaker(lang: str, text: str, speaker: 
 def test_a_word_in_marks_after_a_clause_without_a_finite_verb_is_no_speech() -> None:
     from pipeline.quotes import find_quotations
     assert [q.speaker for q in find_quotations("Karimov said the so-called “reform” had failed.", "en")] == [None]
+
+
+def test_the_owner_of_a_page_after_deye_is_no_part_of_the_speaker() -> None:
+    """Regression: “…,” deyə Ceyhun Bayramov Facebook səhifəsində bildirib (on his Facebook
+    page) gave the speaker 'Ceyhun Bayramov Facebook', which the speaker check then asked
+    the translation for; the page's owner after a surname is now left out, as before a verb."""
+    from pipeline.quotes import find_quotations
+    for text in ("“Sülh istəyirik,” deyə Ceyhun Bayramov Facebook səhifəsində bildirib.",
+                 "“Sülh istəyirik,” deyə nazir Ceyhun Bayramov Twitter hesabında yazıb."):
+        assert [q.speaker for q in find_quotations(text, "az")] == ["Ceyhun Bayramov"], text
+    assert [q.speaker for q in find_quotations("“Sülh istəyirik,” deyə Mikayıl Aydın bəyanatında bildirib.",
+                                               "az")] == ["Mikayıl Aydın"]
