@@ -239,9 +239,10 @@ def _stem_vowel_changed(a: str, b: str, kin: tuple[frozenset[str], ...]) -> bool
 
 
 #: Consonants no convention writes for one another: one replaced by the other in a name's
-#: stem makes another family's name (Babayev: Papayev; Məmmədov: Мамметов).
+#: stem makes another family's name (Babayev: Papayev; Məmmədov: Мамметов; Nəcəf: Nasaf).
 _DISTINCT_CONSONANTS = frozenset({frozenset("bp"), frozenset("dt"), frozenset("vf"),
-                                  frozenset("lr"), frozenset("mn")})
+                                  frozenset("lr"), frozenset("mn"), frozenset("bf"),
+                                  frozenset("js")})
 #: g and k, distinct only where the name's letter is certainly a g (see :func:`consonant_changed`).
 _VELARS = frozenset("gk")
 #: Letters that write Azerbaijani q or a rendering of it (Sadıqov: Садыков, Садыгов, Sadigov).
@@ -275,8 +276,21 @@ def consonant_changed(name: str, written: str) -> bool:
     if suffix is not None and other is not None:
         distinct = None  # Ziyadov → Зияров, Cəfərli → Cəbərli: surnames of the region
     verdicts = [_stem_consonant_changed(a, b, distinct, certain_g)
-                for a in _skeletons(name) for b in _skeletons(written) if a and b]
+                for a in _readings(name) for b in _readings(written) if a and b]
     return bool(verdicts) and all(verdicts)
+
+
+def _readings(word: str) -> frozenset[str]:
+    """The skeletons of ``word`` under the conventions it may be written in: an Azerbaijani
+    word (one with ə, ı, ğ …) only as Azerbaijani reads it, its c never an English c
+    (Nəcəf: najaf, not nacaf, which Nasaf would differ from only by c and s)."""
+    found = _skeletons(word)
+    if not _is_azerbaijani(word):
+        return found
+    lower = word.lower()
+    azerbaijani = {_fold(_plain("".join(_AZERBAIJANI.get(c, c) for c in spelling)))
+                   for spelling in (lower, lower.replace("ə", "e"))}
+    return frozenset(found & azerbaijani) or found
 
 
 def _stem_consonant_changed(a: str, b: str, distinct: frozenset[frozenset[str]] | None,

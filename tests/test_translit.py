@@ -218,3 +218,13 @@ def test_a_surname_of_the_region_changed_in_any_consonant_or_its_suffix_is_anoth
                           ("Cəfərlinin", "Джафарли"), ("Əlizadə", "Ализаде"), ("İbadoğlu", "Ибадоглу"),
                           ("Xəlilov", "Халилова"), ("Hüseynov", "Гусейнову"), ("Mehdiyev", "Мехтиев")):
         assert not consonant_changed(name, written), written
+
+
+def test_an_azerbaijani_c_is_read_only_as_azerbaijani_reads_it() -> None:
+    """Regression: Nəcəf written Nasaf (another name) passed the speaker check: the
+    skeletons also read the Azerbaijani c as an English c, which an s may render, and b/f
+    and j/s were no distinct consonants; Nəcəf now reads only as najaf, and b/f, j/s are."""
+    assert consonant_changed("Nəcəf", "Nasaf") and consonant_changed("Cəfərov", "Cəbərov")
+    assert not consonant_changed("Nəcəf", "Najaf") and not consonant_changed("Nəcəf", "Наджаф")
+    assert check_entry("“Biz hazırıq,” deyə Rövşən Nəcəf bildirib.", "“We are ready,” said Rovshan Nasaf.",
+                       "az", "en", only=["speaker"]) != []
