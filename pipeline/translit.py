@@ -54,6 +54,29 @@ def _english_sound(match: re.Match[str]) -> str:
     return "s" if match.string[match.end():match.end() + 1] in ("e", "i", "y") else "k"
 
 
+#: English vowel spellings Russian writes as they sound: u in a closed syllable as а (Trump,
+#: Hunt, Musk: Трамп, Хант, Маск), ow before n or at the end as ау (Brown: Браун), French
+#: eau as о (Trudeau: Трюдо), and a or i before one consonant and a silent e as эй, ай
+#: (Gates, Mike: Гейтс, Майк).
+_ENGLISH_VOWELS = (
+    (re.compile(r"(?<=[bcdfghjklmnprstvwz])u(?=[bcdfgklmnprstvz]{2}|[bcdfgklmnprstvz]$)"), "a"),
+    (re.compile(r"(?<=[bcdfghjklmnprstvwz])ow(?=n|$)"), "au"),
+    (re.compile(r"eau"), "o"),
+    (re.compile(r"(?<=[bcdfghjklmnprstvwz])a([bcdfgklmnprstvz])e(?=s?$)"), r"ei\1"),
+    (re.compile(r"(?<=[bcdfghjklmnprstvwz])i([bcdfgklmnprstvz])e(?=s?$)"), r"ai\1"),
+)
+_ENGLISH_VOWEL_LETTERS = re.compile(r"u|ow|eau|[ai][bcdfgklmnprstvz]es?$")
+
+
+def _english_vowels(word: str) -> str:
+    """``word`` (lower case, Latin) with :data:`_ENGLISH_VOWELS` read as Russian writes them."""
+    if _ENGLISH_VOWEL_LETTERS.search(word) is None:
+        return word  # (most words: none of these spellings)
+    for pattern, sound in _ENGLISH_VOWELS:
+        word = pattern.sub(sound, word)
+    return word
+
+
 def _skeletons(word: str) -> frozenset[str]:
     lower = word.lower()
     if any(char in _CYRILLIC for char in lower):
@@ -67,6 +90,9 @@ def _skeletons(word: str) -> frozenset[str]:
     english = _ENGLISH_SPELLING.sub(_english_sound, lower)
     if english != lower:  # Smith, Cameron, Vincent as Russian hears them: Смит, Кэмерон, Винсент
         found.add(_fold(_plain(english)))
+    vowels = _english_vowels(english)
+    if vowels != english:  # Trump, Brown, Gates, Mike, Trudeau: Трамп, Браун, Гейтс, Майк, Трюдо
+        found.add(_fold(_plain(vowels)))
     if "x" in lower:  # English writes Russian кс as x (Alexander, Maxim, Xenia: Александр, Ксения)
         found.add(_fold(_plain(english.replace("x", "ks"))))
     if "j" in lower:  # Slavic, German and Nordic names write Y's sound J (Jankovic: Янкович)

@@ -228,3 +228,16 @@ def test_an_azerbaijani_c_is_read_only_as_azerbaijani_reads_it() -> None:
     assert not consonant_changed("Nəcəf", "Najaf") and not consonant_changed("Nəcəf", "Наджаф")
     assert check_entry("“Biz hazırıq,” deyə Rövşən Nəcəf bildirib.", "“We are ready,” said Rovshan Nasaf.",
                        "az", "en", only=["speaker"]) != []
+
+
+@pytest.mark.parametrize("english, russian", [("Trump", "Трамп"), ("Hunt", "Хант"), ("Truss", "Трасс"),
+                                              ("Brown", "Браун"), ("Trudeau", "Трюдо"), ("Gates", "Гейтс"),
+                                              ("Mike", "Майк")])
+def test_english_vowel_spellings_sound_as_russian_writes_them(english: str, russian: str) -> None:
+    """Regression: '“…,” said Donald Trump' translated 'сказал Дональд Трамп' was reported as
+    another family's name, and Jeremy Hunt, Gordon Brown, Justin Trudeau, Bill Gates, Mike
+    Pompeo as missing: English u in a closed syllable, ow, eau and a vowel before a silent e
+    are now also read as Russian writes them (а, ау, о, эй, ай)."""
+    assert similarity(english, russian) >= 0.8
+    assert not vowel_changed(english, russian)
+    assert similarity("UN", "Анна") < 0.8  # (a vowel opening the word is left as it is)
