@@ -323,9 +323,9 @@ def _stem_consonant_changed(a: str, b: str, distinct: frozenset[frozenset[str]] 
                             certain_g: bool = False) -> bool:
     """Whether the consonants of two skeletons' stems (without the first letter and the
     last two) differ by a replaced pair in ``distinct`` (None: by any pair but G, H and K,
-    which renderings of one name swap, and G and K not where the g is ``certain_g``). Vowels are left out first, so another vowel next
-    to the consonant (Məmmədov: memedov, Мамметов: mametov) cannot pull the alignment off
-    it."""
+    which renderings of one name swap, and G and K not where the g is ``certain_g``).
+    Vowels are left out first, so another vowel next to the consonant (Məmmədov: memedov,
+    Мамметов: mametov) cannot pull the alignment off it."""
     a, b = _DEVOICED.sub(_voiceless, a), _DEVOICED.sub(_voiceless, b)
     left, right = (_STEM_VOWELS.sub("", a[1:-2]).replace("kb", "kp"),
                    _STEM_VOWELS.sub("", b[1:-2]).replace("kb", "kp"))
