@@ -1166,13 +1166,57 @@ def _deye(text: str, tokens: list[Token], index: int, lang: str, lex: Lexicon) -
     return _without_page_owner(text, tokens, name, lex) if name is not None and " " in name.text else name
 
 
+#: How many words a bracketed aside between a name and its verb may hold (Samir Karimov
+#: (pictured) said; Лейла Гусейнова (на фото) сказала; Kərimov (solda) bildirib).
+_BRACKET_TOKENS = 4
+
+
+def _before_brackets(text: str, tokens: list[Token], verb: int) -> int:
+    """``verb``, or where a bracketed aside right before it opens (Samir Karimov (pictured)
+    said: “…): the name ends before the brackets."""
+    if verb < 2 or ")" not in text[tokens[verb - 1].end:tokens[verb].start]:
+        return verb  # (most lead-ins: no brackets)
+    for opening in range(verb - 1, max(0, verb - 1 - _BRACKET_TOKENS), -1):
+        gap = text[tokens[opening - 1].end:tokens[opening].start] if opening else ""
+        if ")" in gap:
+            return verb
+        if "(" in gap:
+            return opening
+    return verb
+
+
+def _brackets_size(text: str, tokens: list[Token], index: int) -> int:
+    """How many tokens from ``index`` a bracketed aside holds (“…,” Samir Karimov (left)
+    said); 0 when none opens right before ``tokens[index]``."""
+    if index < 1 or "(" not in text[tokens[index - 1].end:tokens[index].start]:
+        return 0
+    for closing in range(index, min(len(tokens), index + _BRACKET_TOKENS)):
+        end = tokens[closing + 1].start if closing + 1 < len(tokens) else len(text)
+        if ")" in text[tokens[closing].end:end]:
+            return closing + 1 - index
+    return 0
+
+
+def _before_outlet(tokens: list[Token], noun: int) -> int:
+    """Where the speaker's name ends before an outlet named before its noun ``tokens[noun]``
+    (Samir Kərimov Turan agentliyinə: to the Turan agency): back over the outlet's
+    capitalised words to a surname; ``noun + 1`` (nothing passed over) without one."""
+    start = noun
+    while start > 1 and noun - start < _MAX_NAME_TOKENS and tokens[start - 1].text[:1].isupper() \
+            and not _surname_gender(fold(tokens[start - 1].text))[0]:
+        start -= 1
+    return start if start < noun and _surname_gender(fold(tokens[start - 1].text))[0] else noun + 1
+
+
 def _without_page_owner(text: str, tokens: list[Token], name: Name, lex: Lexicon) -> Name:
-    """``name`` without a last word that owns the lower-case locative after it, where the
-    word before is a surname (deyə Ceyhun Bayramov Facebook səhifəsində bildirib: on his
-    Facebook page), as :func:`_name_before` cuts it before a verb."""
+    """``name`` without a last word that owns the lower-case locative after it, or that
+    names the outlet of the dative noun after it, where the word before is a surname (deyə
+    Ceyhun Bayramov Facebook səhifəsində bildirib: on his Facebook page; deyə Samir Kərimov
+    Turan agentliyinə bildirib: to the Turan agency), as :func:`_name_before` cuts it."""
     after = next((i for i, token in enumerate(tokens) if token.start >= name.end), len(tokens))
     last = after - 1
-    if after >= len(tokens) or last < 1 or not lex.is_adverbial(tokens[after].text) \
+    if after >= len(tokens) or last < 1 or not (lex.is_adverbial(tokens[after].text)
+                                                or lex.is_outlet_dative(tokens[after].text)) \
             or tokens[last - 1].start < name.start \
             or _surname_gender(fold(tokens[last].text))[0] \
             or not _surname_gender(fold(tokens[last - 1].text))[0]:
@@ -1202,7 +1246,8 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
             size = _comitative_run(words, after, lex)  # Samir Kərimovla: with whom
         if not size and after < len(tokens):
             size = lex.ablative_phrase_at(folded, after) \
-                or _adverbial_size(words, after, lex)  # görüşdən sonra, Facebook səhifəsində
+                or _adverbial_size(words, after, lex) \
+                or _brackets_size(text, tokens, after)  # görüşdən sonra, Facebook səhifəsində, (left)
         if not size:
             break
         after += size
@@ -1838,7 +1883,7 @@ def _that_after_object(rest: list[str]) -> bool:
 def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Name | None:
     """The name or pronoun ending right before ``tokens[verb]``, past an appositive and a
     place (İlham Əliyev Londonda bildirib)."""
-    end = _before_asides(text, tokens, verb, lex)
+    end = _before_asides(text, tokens, _before_brackets(text, tokens, verb), lex)
     for cut in (1, 2):  # Hüseynova görüşdən sonra bildirib: when (sonra may be an aside)
         if cut < end and lex.ablative_phrase_at(
                 [fold(t.text) for t in tokens[end - cut:end - cut + 2]], 0):
@@ -1850,6 +1895,8 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
                 and not _surname_gender(fold(tokens[end - 1].text))[0] \
                 and _surname_gender(fold(tokens[end - 2].text))[0]:
             end -= 1  # (not Mikayıl Aydın bəyanatında: a given name alone owns no page)
+    if 2 < end and lex.is_outlet_dative(tokens[end - 1].text):
+        end = _before_outlet(tokens, end - 1)  # Kərimov Turan agentliyinə bildirib
     if 1 < end and lex.is_place_case(tokens[end - 1].text):
         end = _before_asides(text, tokens, end - 1, lex)  # Kərimov dünən Bakıda bildirib
     if 1 < end and lex.is_dative_name(tokens[end - 1].text):

@@ -107,6 +107,9 @@ class Lexicon:
     #: Words that may close a speech noun's lead-in, saying the quotation is given whole
     #: (Her answer, in full: “…; Ответ Гусейновой полностью: «…; Onun cavabı tam şəkildə: “…).
     verbatim: frozenset[tuple[str, ...]] = frozenset()
+    #: A regex for a lower-case noun for an outlet in the dative, after the outlet's name
+    #: (Samir Kərimov Turan agentliyinə deyib: to the Turan agency): who was spoken to.
+    outlet_dative: str = ""
     #: A regex for a speech verb in the plural (заявили, говорят, bildiriblər): its subject
     #: is a group (Очевидцы рассказали, Şahidlər bildiriblər), not one person's one-word name.
     plural_verb: str = ""
@@ -115,6 +118,11 @@ class Lexicon:
         """Whether the folded ``word`` is a speech verb in the plural (:attr:`plural_verb`)."""
         return bool(self.plural_verb) \
             and self._compiled(self.plural_verb).fullmatch(word) is not None
+
+    def is_outlet_dative(self, word: str) -> bool:
+        """Whether ``word`` is an outlet's noun in the dative (:attr:`outlet_dative`)."""
+        return bool(self.outlet_dative) \
+            and self._compiled(self.outlet_dative).fullmatch(word) is not None
 
     def is_comitative_name(self, word: str) -> bool:
         """Whether ``word`` is a capitalised surname in the comitative (:attr:`comitative_name`)."""
@@ -508,6 +516,8 @@ AZERBAIJANI = Lexicon(
     addressee_verbs=frozenset(),
     pronouns={"o": None, "onlar": None, "onun": None},
     possessives=frozenset({"onun"}),
+    outlet_dative=r"(?:agentliy|qəzet|sayt|telekanal|kanal|portal|radios|jurnal|nəşr|televiziyas|"
+                  r"xidmət)[iıuü]n[aə]",
     verbatim=_phrases("tam|tam şəkildə|olduğu kimi"),
     roles=_az_possessive(_prefixed(frozenset(
         "iqtisadçı analitik ekspert politoloq jurnalist hüquqşünas vəkil nazir prezident "

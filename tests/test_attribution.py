@@ -810,3 +810,21 @@ def test_the_owner_of_a_page_after_deye_is_no_part_of_the_speaker() -> None:
         assert [q.speaker for q in find_quotations(text, "az")] == ["Ceyhun Bayramov"], text
     assert [q.speaker for q in find_quotations("“Sülh istəyirik,” deyə Mikayıl Aydın bəyanatında bildirib.",
                                                "az")] == ["Mikayıl Aydın"]
+
+
+@pytest.mark.parametrize("lang, text, speaker", [
+    ("en", "Samir Karimov (pictured) said: “We will not wait.”", "Samir Karimov"),
+    ("en", "“We will not wait,” Samir Karimov (left) said.", "Samir Karimov"),
+    ("ru", "Лейла Гусейнова (на фото) сказала: «Мы не будем ждать».", "Лейла Гусейнова"),
+    ("az", "Samir Kərimov Turan agentliyinə açıqlamasında bildirib: “Gözləməyəcəyik.”", "Samir Kərimov"),
+    ("az", "Samir Kərimov Turan agentliyinə deyib: “Gözləməyəcəyik.”", "Samir Kərimov"),
+    ("az", "“Gözləməyəcəyik,” deyə Samir Kərimov Turan agentliyinə bildirib.", "Samir Kərimov"),
+])
+def test_brackets_and_an_outlet_spoken_to_are_passed_over(lang: str, text: str, speaker: str) -> None:
+    """Regression: a bracketed aside between the name and the verb (Samir Karimov (pictured)
+    said) left the quotation without a speaker, and an outlet named before its Azerbaijani
+    noun in the dative (Turan agentliyinə: to the Turan agency) either did too or, after
+    deyə, ran into the speaker's name ('Samir Kərimov Turan'), which the speaker check then
+    asked the translation for."""
+    from pipeline.quotes import find_quotations
+    assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
