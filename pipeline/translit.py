@@ -327,8 +327,8 @@ def _stem_consonant_changed(a: str, b: str, distinct: frozenset[frozenset[str]] 
     Vowels are left out first, so another vowel next to the consonant (Məmmədov: memedov,
     Мамметов: mametov) cannot pull the alignment off it."""
     a, b = _DEVOICED.sub(_voiceless, a), _DEVOICED.sub(_voiceless, b)
-    left, right = (_STEM_VOWELS.sub("", a[1:-2]).replace("kb", "kp"),
-                   _STEM_VOWELS.sub("", b[1:-2]).replace("kb", "kp"))
+    left, right = (_AFTER_VELAR_B.sub("p", _STEM_VOWELS.sub("", a[1:-2])),
+                   _AFTER_VELAR_B.sub("p", _STEM_VOWELS.sub("", b[1:-2])))
     for op, i1, i2, j1, j2 in SequenceMatcher(None, left, right, autojunk=False).get_opcodes():
         if op == "replace" and i2 - i1 == j2 - j1 and any(
                 (frozenset(pair) in distinct) if distinct is not None
@@ -370,5 +370,7 @@ def _voiceless(match: re.Match[str]) -> str:
 
 
 #: Vowels, left out of the stems compared. A b after k is heard, and traditionally written
-#: in Russian, as p (Ələkbərli, Alakbarli: Алекперли; Əkbərov: Акперов), so kb and kp are one.
+#: in Russian, as p (Ələkbərli, Alakbarli: Алекперли; Əkbərov: Акперов), so kb and kp are one;
+#: so are gb and gp, as g and k may write one sound (Yaqubov: Ягубов, Якубов).
 _STEM_VOWELS = re.compile("[aeiou]")
+_AFTER_VELAR_B = re.compile("(?<=[gk])b")
