@@ -165,11 +165,14 @@ _RUSSIAN_READING = (("gh", "g"), ("a", "e"), ("g", "k"))
 
 def _russian_reading_resemblance(left: str, right: str) -> float:
     """How alike a Latin word and a Cyrillic one sound when the Latin one is an Azerbaijani
-    name spelled in English and the Cyrillic one its traditional Russian rendering."""
+    name spelled in English and the Cyrillic one its traditional Russian rendering (or an
+    English spelling in that tradition and the Azerbaijani one). A pair whose lengths alone
+    cap the ratio below the best so far is never aligned: most words of a translation are
+    far from the name looked for."""
     best = 0.0
     for a in map(_russian_reading, _skeletons(left)):
         for b in map(_russian_reading, _skeletons(right)):
-            if a and b and a[0] == b[0]:
+            if a and b and a[0] == b[0] and 2 * min(len(a), len(b)) > best * (len(a) + len(b)):
                 best = max(best, SequenceMatcher(None, a, b).ratio())
     return best
 
@@ -306,6 +309,7 @@ def consonant_changed(name: str, written: str) -> bool:
     return bool(verdicts) and all(verdicts)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _readings(word: str) -> frozenset[str]:
     """The skeletons of ``word`` under the conventions it may be written in: an Azerbaijani
     word (one with ə, ı, ğ …) only as Azerbaijani reads it, its c never an English c
