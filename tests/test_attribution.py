@@ -828,3 +828,37 @@ def test_brackets_and_an_outlet_spoken_to_are_passed_over(lang: str, text: str, 
     asked the translation for."""
     from pipeline.quotes import find_quotations
     assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
+
+
+def _quotation_findings(segments: list[str], translation: list[str], src: str, tgt: str) -> list[str]:
+    """The quotation and speaker findings of a translated article, as ``pipeline check``
+    gives them: each segment checked with the speakers the article analysis found."""
+    from pipeline.checks import check_entry, segment_resolutions, segment_speakers
+    speakers, resolved = segment_speakers(segments, src), segment_resolutions(segments, src)
+    return [f"{index}: {finding.message}"
+            for index, (source, translated) in enumerate(zip(segments, translation))
+            for finding in check_entry(source, translated, src, tgt, speakers=speakers[index],
+                                       resolved=resolved[index],
+                                       only=("quote-count", "quote-nesting", "quote-marks",
+                                             "speaker", "quote-order"))]
+
+
+def test_news_passages_pass_when_right_and_are_caught_when_wrong() -> None:
+    """News passages in the three languages quoting people in the usual ways (said X, X
+    said, according to X, X told reporters, “…,” X added, X-in sözlərinə görə, deyə X
+    bildirib, по словам X, как заявил X, X отметил, что; «», „“, “”, nested quotes,
+    paragraphs, titles), each with right translations, which must raise nothing, and wrong
+    ones (the speaker swapped or replaced, the name misspelt, the marks changed or lost),
+    which must each raise something."""
+    import json
+    from pathlib import Path
+    passages = json.loads((Path(__file__).parent / "data" / "quotations" / "passages.json")
+                          .read_text(encoding="utf-8"))
+    assert len(passages) > 60
+    for passage in passages:
+        for tgt, translation in passage["translations"].items():
+            assert _quotation_findings(passage["segments"], translation, passage["lang"], tgt) == [], \
+                (passage["segments"], translation)
+        for wrong in passage["wrong"]:
+            assert _quotation_findings(passage["segments"], wrong["segments"], passage["lang"], wrong["lang"]), \
+                (wrong["what"], passage["segments"], wrong["segments"])
