@@ -175,7 +175,28 @@ def _names_in(text: str, lang: str) -> tuple[Name, ...]:
                 found.append(name)
         else:
             found += _names_in_run(text, run.start(), run.end(), words, lex)
-    return tuple(_in_its_case(text, name, lex, lang) for name in found)
+    found = [_in_its_case(text, name, lex, lang) for name in found]
+    return tuple(sorted(found + _unnamed_people(text, lex), key=lambda name: name.start)) \
+        if lex.possessives else tuple(found)
+
+
+def _unnamed_people(text: str, lex: Lexicon) -> list[Name]:
+    """A person a possessive pronoun and a role or kinship noun bring in without a name (His
+    lawyer said …; Её адвокат …; Onun vəkili …), as an :attr:`Name.owner` of one word (the
+    pronoun, so no surname resolves to it): a pronoun after it may stand for that person, not
+    for the person named before."""
+    found = []
+    for match in _possessive_person(tuple(sorted(lex.possessives))).finditer(text):
+        if fold(match.group(2)) in lex.roles or fold(match.group(2)) in lex.kinship:
+            found.append(Name(match.start(1), match.end(1), match.group(1), owner=True))
+    return found
+
+
+@lru_cache(maxsize=None)
+def _possessive_person(possessives: tuple[str, ...]) -> re.Pattern[str]:
+    """A possessive pronoun of ``possessives`` and the word after it (the noun it owns)."""
+    pronouns = "|".join(sorted(possessives, key=len, reverse=True))
+    return re.compile(r"(?<![^\W_])(?i:(" + pronouns + r"))\s+([^\W\d_]+)")
 
 
 def _in_its_case(text: str, name: Name, lex: Lexicon, lang: str) -> Name:

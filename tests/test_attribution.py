@@ -770,6 +770,13 @@ def test_a_pronoun_after_a_name_in_the_genitive_or_possessive() -> None:
         ("az", ["Samir Kərimovun vəkili bazar ertəsi çıxış edib.", "“Gözləməyəcəyik,” deyə o bildirib."], None),
         ("en", ["Minister Samir Karimov's plan was rejected on Monday.", "“We will not wait,” he said."],
          "Samir Karimov"),
+        # A possessive pronoun and a person noun bring in someone unnamed, too.
+        ("en", ["Samir Karimov was sentenced. His lawyer called the case political.", "“We will appeal,” he said."],
+         None),
+        ("ru", ["Самир Керимов осуждён. Его адвокат назвал дело политическим.", "«Мы обжалуем», — сказал он."], None),
+        ("az", ["Samir Kərimov məhkum olunub. Onun vəkili işi siyasi adlandırıb.", "“Şikayət edəcəyik,” deyə o bildirib."],
+         None),
+        ("en", ["Samir Karimov was sentenced. His plan was rejected.", "“We will appeal,” he said."], "Samir Karimov"),
     ]
     for lang, segments, speaker in cases:
         assert [q.speaker for q in analyse_article(segments, lang)] == [speaker], segments
