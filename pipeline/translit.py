@@ -54,18 +54,24 @@ def _english_sound(match: re.Match[str]) -> str:
     return "s" if match.string[match.end():match.end() + 1] in ("e", "i", "y") else "k"
 
 
-#: English vowel spellings Russian writes as they sound: u in a closed syllable as а (Trump,
-#: Hunt, Musk: Трамп, Хант, Маск), ow before n or at the end as ау (Brown: Браун), French
-#: eau as о (Trudeau: Трюдо), and a or i before one consonant and a silent e as эй, ай
-#: (Gates, Mike: Гейтс, Майк).
+#: English (and French, German) spellings Russian writes as they sound: u in a closed
+#: syllable as а (Trump, Hunt, Musk: Трамп, Хант, Маск), ow before n or at the end as ау
+#: (Brown: Браун), au and eau as о (Paul, Auld, Trudeau: Пол, Олд, Трюдо), a or i before one
+#: consonant and a silent e as эй, ай (Gates, Mike: Гейтс, Майк), chr as кр (Christine:
+#: Кристин), sch and French ch as ш (Scholz, Michel: Шольц, Мишель) and an opening w as у,
+#: wa as уо (William, Warren: Уильям, Уоррен).
 _ENGLISH_VOWELS = (
     (re.compile(r"(?<=[bcdfghjklmnprstvwz])u(?=[bcdfgklmnprstvz]{2}|[bcdfgklmnprstvz]$)"), "a"),
+    (re.compile(r"e?au"), "o"),
     (re.compile(r"(?<=[bcdfghjklmnprstvwz])ow(?=n|$)"), "au"),
-    (re.compile(r"eau"), "o"),
     (re.compile(r"(?<=[bcdfghjklmnprstvwz])a([bcdfgklmnprstvz])e(?=s?$)"), r"ei\1"),
     (re.compile(r"(?<=[bcdfghjklmnprstvwz])i([bcdfgklmnprstvz])e(?=s?$)"), r"ai\1"),
+    (re.compile(r"chr"), "kr"),
+    (re.compile(r"s?ch"), "sh"),
+    (re.compile(r"^wa"), "uo"),
+    (re.compile(r"^w"), "u"),
 )
-_ENGLISH_VOWEL_LETTERS = re.compile(r"u|ow|eau|[ai][bcdfgklmnprstvz]es?$")
+_ENGLISH_VOWEL_LETTERS = re.compile(r"u|ow|ch|^w|[ai][bcdfgklmnprstvz]es?$")
 
 
 def _english_vowels(word: str) -> str:

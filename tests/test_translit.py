@@ -233,12 +233,14 @@ def test_an_azerbaijani_c_is_read_only_as_azerbaijani_reads_it() -> None:
 
 @pytest.mark.parametrize("english, russian", [("Trump", "Трамп"), ("Hunt", "Хант"), ("Truss", "Трасс"),
                                               ("Brown", "Браун"), ("Trudeau", "Трюдо"), ("Gates", "Гейтс"),
-                                              ("Mike", "Майк")])
+                                              ("Mike", "Майк"), ("Paul", "Пол"), ("Christine", "Кристин"),
+                                              ("Michel", "Мишель"), ("Warren", "Уоррен"), ("William", "Уильям")])
 def test_english_vowel_spellings_sound_as_russian_writes_them(english: str, russian: str) -> None:
     """Regression: '“…,” said Donald Trump' translated 'сказал Дональд Трамп' was reported as
     another family's name, and Jeremy Hunt, Gordon Brown, Justin Trudeau, Bill Gates, Mike
-    Pompeo as missing: English u in a closed syllable, ow, eau and a vowel before a silent e
-    are now also read as Russian writes them (а, ау, о, эй, ай)."""
+    Pompeo, Christine Lagarde, Charles Michel, Warren Buffett as missing: English u in a closed
+    syllable, ow, au and eau, a vowel before a silent e, chr, sch and French ch and an opening
+    w are now also read as Russian writes them (а, ау, о, эй, ай, кр, ш, у)."""
     assert similarity(english, russian) >= 0.8
     assert not vowel_changed(english, russian)
     assert similarity("UN", "Анна") < 0.8  # (a vowel opening the word is left as it is)
