@@ -71,7 +71,9 @@ _ENGLISH_VOWELS = (
     (re.compile(r"^wa"), "uo"),
     (re.compile(r"^w"), "u"),
 )
-_ENGLISH_VOWEL_LETTERS = re.compile(r"u|ow|ch|^w|[ai][bcdfgklmnprstvz]es?$")
+_ENGLISH_VOWEL_LETTERS = re.compile(
+    r"[bcdfghjklmnprstvwz]u(?:[bcdfgklmnprstvz]{2}|[bcdfgklmnprstvz]$)|au|[bcdfghjklmnprstvwz]ow(?:n|$)"
+    r"|ch|^w|[bcdfghjklmnprstvwz][ai][bcdfgklmnprstvz]es?$")
 
 
 def _english_vowels(word: str) -> str:
