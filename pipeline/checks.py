@@ -1160,13 +1160,18 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
     source that the translation's word renders better (another person, Mirzoyev beside
     Mirzayev) leaves it alone. Only the family name is compared: a given name has its own
     form in each language (Георгий: Giorgi for a Georgian, Гюльнара: Gulnara), which changes
-    no family."""
+    no family. A translation's word in English letters that no ending marks as the region's
+    (O’Brien for О’Брайен) has its vowels spelt by custom, not by sound: only its consonants
+    are compared (Шабан: Shapan is still another family's name)."""
     written = {w for w in _CAPITALISED.findall(blank_out(entry.translation)) if w[0].isupper()}
     for part in _family_words(name):
         for word in written:
-            if word == part or not _spelt_by_sound(word) or resemblance(word, part) < 0.8:
+            if word == part or resemblance(word, part) < 0.8:
                 continue
+            by_sound = _spelt_by_sound(word)
             for what, changed in _SOUND_CHANGES:
+                if what == "vowel" and not by_sound:
+                    continue
                 if changed(part, word) and not any(
                         not changed(other, word) and resemblance(word, other) >= 0.8
                         for other in set(_CAPITALISED.findall(entry.source)) - {part}):

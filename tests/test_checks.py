@@ -1990,6 +1990,9 @@ def test_an_english_spelt_surname_is_read_by_sound_not_by_its_letters(
     wrong = check_entry("Rauf Mirzayev said: “The field holds gas for 30 years.”",
                         "Rauf Mirzoyev bildirib: “Yataqda 30 illik qaz var.”", "en", "az")
     assert [f.check for f in wrong] == ["speaker"]
+    consonant = check_entry("Как отметил Ильхам Шабан, «добыча падает».",
+                            "As Ilham Shapan noted, “production is falling.”", "ru", "en")
+    assert [f.check for f in consonant] == ["speaker"], "English letters still spell consonants"
 
 
 @pytest.mark.parametrize("speaker, translation, tgt", [
