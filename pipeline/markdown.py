@@ -52,8 +52,9 @@ _TRAILING_ATTRIBUTES = re.compile(r"[ \t]*(?:" + ATTRIBUTE_LIST.pattern + r")[ \
 _CLOSING_HASHES = re.compile(r"[ \t]+#+$")
 #: A block quote's alert marker (GitHub, Obsidian, Hugo), the space before a title included.
 _ALERT_MARKER = re.compile(r"\[![A-Za-z]+\][+-]?(?:[ \t]+|$)")
-#: A definition's first line (PHP Markdown Extra, Goldmark, kramdown, Pandoc): ``: text``.
-_DEFINITION_MARKER = re.compile(r":[ \t]+(?=\S)")
+#: A definition's first line (PHP Markdown Extra, Goldmark, kramdown, Pandoc): ``: text``, or
+#: Pandoc's other marker, ``~ text``.
+_DEFINITION_MARKER = re.compile(r"[:~][ \t]+(?=\S)")
 #: A fenced div's opening or closing line (Pandoc, Quarto): three colons or more, then
 #: at most a class name or an attribute list, and optionally colons again.
 _DIV_FENCE = re.compile(r":{3,}[ \t]*(?:(?:[A-Za-z][\w-]*|\{[A-Za-z][\w-]*\}|" + ATTRIBUTE_LIST.pattern
@@ -1084,11 +1085,14 @@ _ADMONITION_INDENT = re.compile(r" {4}| {0,3}\t")
 
 def _opens_indented_text(paragraph: str) -> bool:
     """Whether indented lines after ``paragraph`` and a blank line are its text going on,
-    not code: after an admonition's first line, and after a footnote definition (``[^1]:
-    ...``), whose next paragraphs are indented by four columns (Goldmark in Hugo, kramdown,
-    markdown-it-footnote, Python-Markdown)."""
-    first = paragraph.split("\n", 1)[0]
-    return _ADMONITION.match(first) is not None or _FOOTNOTE_LABEL.match(first) is not None
+    not code: after an admonition's first line, after a footnote definition (``[^1]:
+    ...``) and after a definition (``: A harbour.``), whose next paragraphs are indented by
+    four columns (Goldmark in Hugo, kramdown, markdown-it-footnote, Python-Markdown, Pandoc).
+    An indented code block in such text is indented by eight."""
+    lines = paragraph.split("\n")
+    first = lines[0]
+    return _ADMONITION.match(first) is not None or _FOOTNOTE_LABEL.match(first) is not None \
+        or any(_DEFINITION_MARKER.match(line.lstrip(" \t")) is not None for line in lines)
 
 
 def _indented_text(texts: list[str], token: Token) -> Iterator[Segment]:
@@ -1260,6 +1264,12 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
             yield from _text_block(texts, [piece], BlockKind.ABBREVIATION, "plain-line")
         yield from _template_arguments(texts, tail)
         return
+    verses = _line_block(texts, pieces)
+    if verses:
+        for verse in verses:
+            yield from _text_block(texts, verse, kind, "line")
+        yield from _template_arguments(texts, tail)
+        return
     if kind is BlockKind.BLOCKQUOTE and pieces:
         title, pieces = _alert_title(texts, pieces)
         if title is not None:
@@ -1343,6 +1353,30 @@ def _abbreviations(texts: list[str], pieces: list[Piece]) -> list[Piece]:
     if not markers or not all(markers) or any(texts[p.line][:p.end].endswith("*") for p in pieces):
         return []  # ``*[Update]: The ministry replied.*`` is an emphasised sentence
     return [Piece(p.line, m.end(), p.end) for p, m in zip(pieces, markers) if m is not None]
+
+
+#: A line of a Pandoc line block (``| The moon rose``): its bar and the spaces after it, which
+#: Pandoc keeps as the line's indentation.
+_LINE_BLOCK_BAR = re.compile(r"\|(?:[ \t]+|$)")
+
+
+def _line_block(texts: list[str], pieces: list[Piece]) -> list[list[Piece]]:
+    """The lines of a paragraph that is a Pandoc line block (``| The moon rose over Shusha,``
+    over ``|    and the river sang.``; Pandoc and Quarto read it, a poem or an address, each line
+    kept), one group of pieces per line (a line going on over the next source lines, each
+    opening with a space, is one), or none. The bar and the spaces after it stay as written.
+    Joined into one entry, the lines were published as one line opening with a bar, the
+    others' bars inside it: no line block at all."""
+    groups: list[list[Piece]] = []
+    for piece in pieces:
+        bar = _LINE_BLOCK_BAR.match(texts[piece.line], piece.start, piece.end)
+        if bar is not None:
+            groups.append([Piece(piece.line, bar.end(), piece.end)] if bar.end() < piece.end else [])
+        elif not groups or piece.start == 0 or texts[piece.line][piece.start - 1] not in " \t":
+            return []
+        else:
+            groups[-1].append(piece)
+    return [group for group in groups if group]
 
 
 def _without_attribute_lines(texts: list[str], pieces: list[Piece]) -> list[Piece]:
@@ -2091,7 +2125,7 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
     # After a line of text, ``: `` opens a definition where definition lists are read. A
     # lone ``:`` too: the source text kept after a translation (a setext heading's attribute
     # list, the next cell of a row) supplies the space.
-    (re.compile(r"^:(?=[ \t]|$)"), lambda m: "\\:"),
+    (re.compile(r"^[:~](?=[ \t]|$)"), lambda m: "\\" + m.group(0)),
     (re.compile(r"^(`{3,}|~{3,})"), lambda m: "\\" + m.group(0)),
     # A line of nothing but an attribute list is read by the site generator and never shown
     # (or gives the paragraph a class or an id the source lacks); an alert marker opening a
@@ -2113,7 +2147,7 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
 )
 
 
-_DEFINITION_START = re.compile(r":(?=[ \t]|$)")
+_DEFINITION_START = re.compile(r"[:~](?=[ \t]|$)")
 
 #: Every pattern above is anchored on one of these first characters or a digit (``\d``,
 #: which ``str.isdigit`` covers): a line starting with anything else needs no check.

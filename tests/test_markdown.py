@@ -2015,3 +2015,33 @@ def test_a_myst_admonition_directives_title_and_body_are_entries() -> None:
 def test_a_myst_directives_yaml_options_stay_as_written() -> None:
     text = "```{note}\n---\nclass: tip\n---\nThe port is closed.\n```\n"
     assert [s.msgid for s in article(text).segments] == ["The port is closed."]
+
+
+def test_a_pandoc_line_block_gives_an_entry_per_line_and_keeps_its_bars() -> None:
+    """Regression: a line block (``| line`` over ``| line``; Pandoc, Quarto) was one paragraph
+    entry, bars included: its translation was published on one line, no line block at all."""
+    text = "| The moon rose over Shusha,\n|    and the river sang.\n| We did not sleep\n  that night.\n\n> | 12 Nizami St\n> | Baku\n"
+    assert kinds(text) == [
+        ("paragraph", "The moon rose over Shusha,", 1), ("paragraph", "and the river sang.", 2),
+        ("paragraph", "We did not sleep that night.", 3),
+        ("blockquote", "12 Nizami St", 6), ("blockquote", "Baku", 7)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: s.msgid.upper().replace(" ", "\n", 1))
+    assert out == ("| THE MOON ROSE OVER SHUSHA,\n|    AND THE RIVER SANG.\n| WE DID NOT SLEEP THAT NIGHT.\n\n"
+                   "> | 12 NIZAMI ST\n> | BAKU\n")
+
+
+def test_pandocs_tilde_definitions_and_a_definitions_further_paragraphs_are_entries() -> None:
+    """Regression: Pandoc's ``~`` definition marker was prose (term and definitions one
+    entry, published on one line), and a definition's further paragraphs, indented by four
+    columns after a blank line, were indented code: published untranslated."""
+    text = ("Apples\n  ~ A red fruit.\n  ~ Also a company.\n\nPears\n:   First paragraph.\n\n"
+            "    Second paragraph of **definition**.\n\n        code inside\n\n    Third.\n")
+    assert kinds(text) == [
+        ("definition term", "Apples", 1), ("definition", "A red fruit.", 2), ("definition", "Also a company.", 3),
+        ("definition term", "Pears", 5), ("definition", "First paragraph.", 6),
+        ("paragraph", "Second paragraph of **definition**.", 8), ("paragraph", "Third.", 12)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: s.msgid.upper() if s.line != 2 else "Red\n~ fruit")
+    assert out == ("APPLES\n  ~ Red  \n    \\~ fruit\n  ~ ALSO A COMPANY.\n\nPEARS\n:   FIRST PARAGRAPH.\n\n"
+                   "    SECOND PARAGRAPH OF **DEFINITION**.\n\n        code inside\n\n    THIRD.\n")
