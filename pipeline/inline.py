@@ -79,16 +79,25 @@ _WP_SHORTCODE = re.compile(WP_SHORTCODE_PATTERN)
 #: Pandoc): ``$$...$$``, or ``$...$`` whose opening ``$`` is followed and closing one preceded
 #: by a non-space, not after a digit nor before one, and never over a blank line. So prices
 #: are text: in ``$5 and $10`` the second ``$`` follows a space, in ``$5-$10`` a digit follows it.
+#: MathJax's own delimiters (Hugo's passthrough reads them too) are ``\\(...\\)`` inline and
+#: ``\\[...\\]`` for display, written with one backslash or, where Markdown would read its
+#: escape first, two. A ``$$`` block may end with its MyST label (``$$ (eq-volume)``).
 MATH_PATTERN = (
-    r"\$\$(?:[^$\\]|\\.|\$(?!\$))+?\$\$"
+    r"\$\$(?:[^$\\]|\\.|\$(?!\$))+?\$\$(?:[ \t]+\([\w:.-]+\)(?=[ \t]*(?:\n|\Z)))?"
     r"|(?<![\\$\d])\$(?=[^\s$])(?:[^$\\\n]|\\.|\n(?![ \t]*\n))+?(?<![\s\\])\$(?![\d$])"
+    r"|(?<!\\)\\\\?\((?:[^\\\n]|\\(?!\\?\))|\n(?![ \t]*\n))+?\\\\?\)"
+    r"|(?<!\\)\\\\?\[(?:[^\\\n]|\\(?!\\?\])|\n(?![ \t]*\n))+?\\\\?\]"
 )
 _MATH = re.compile(MATH_PATTERN)
+_MATH_OPENERS = ("$", "\\(", "\\[")
+#: What TeX math holds and an editor's escaped brackets (``\\[sic\\]``, ``\\[1\\]``) do not:
+#: a command, a sub- or superscript, a relation, a brace or a plus; or a lone variable.
+_TEX_MARK = re.compile(r"[\\^_={}<>+]|\A[ \t]*[A-Za-z][ \t]*\Z")
 
 
 def math_spans(text: str) -> list[Region]:
     """TeX math (see :data:`MATH_PATTERN`) in ``text``: no prose, nothing for MT to touch."""
-    if "$" not in text:
+    if not any(opener in text for opener in _MATH_OPENERS):
         return []
     code = code_spans(text)
     starts = [r.start for r in code]
@@ -130,15 +139,27 @@ def is_math(text: str, start: int, end: int) -> bool:
     letters (``$x = A$``, ``$AB \\parallel CD$`` stay math)."""
     if text.startswith("$$", start):
         return True
+    if text[start] == "\\":
+        # ``\\(x^2\\)``, ``\\[ E = mc^2 \\]``: the delimiters' backslashes are no content.
+        span = text[start:end]
+        opener = 3 if span.startswith("\\\\") else 2
+        closer = 3 if span[:-1].endswith("\\\\") else 2
+        content = span[opener:len(span) - closer]
+        return _TEX_MARK.search(content) is not None and not _has_prose_words(content)
     content = text[start + 1:end - 1]
     if "](" in content:
         return False
     prefix = _CURRENCY_AT_END.search(content)
     if prefix and prefix.group().isupper() and _AMOUNT.match(text, end):
         return False
+    return not _has_prose_words(content)
+
+
+def _has_prose_words(content: str) -> bool:
+    """Whether math's ``content`` holds prose (see :func:`is_math`)."""
     words = _TEX_COMMAND.sub("\x00", content)
-    return not any(len(word) >= 3 and word.islower()
-                   for pair in _WORD_PAIR.finditer(words) for word in pair.groups())
+    return any(len(word) >= 3 and word.islower()
+               for pair in _WORD_PAIR.finditer(words) for word in pair.groups())
 
 
 #: Emoji and icon shortcodes (``:smile:``, ``:flag-az:``, ``:+1:``, ``:material-account:``; Hugo's

@@ -109,3 +109,17 @@ def test_pandoc_span_attributes_are_protected() -> None:
     text = 'Read [this]{.mark lang=az} and ![Map](m.png){width="50%"} {2024} {city}.'
     assert [text[r.start:r.end] for r in protected_regions(text) if r.kind is RegionKind.ATTRIBUTES] == [
         "{.mark lang=az}", '{width="50%"}']
+
+
+def test_mathjax_delimiters_are_math_and_escaped_brackets_of_prose_are_not() -> None:
+    """Regression: MathJax's ``\\(a+b\\)`` and ``\\[ E = mc^2 \\]`` (Hugo's passthrough; two
+    backslashes where Markdown reads its escapes first) were text, sent to MT, and a display
+    block was an entry; a MyST label after ``$$`` (``$$ (volume)``) made the block an entry."""
+    from pipeline.inline import math_spans
+    text = "See \\(a+b\\), \\\\(\\alpha\\\\), \\(x\\) and \\[ E = mc^2 \\] and $$V$$ (volume)"
+    assert [r.text(text) for r in math_spans(text)] == [
+        "\\(a+b\\)", "\\\\(\\alpha\\\\)", "\\(x\\)", "\\[ E = mc^2 \\]", "$$V$$ (volume)"]
+    for prose in ("The editor wrote \\[sic\\] and \\[1\\] and \\(sic\\).", "\\[Photo: Reuters\\]",
+                  "\\[Update: the ministry replied = yes\\]"):
+        assert math_spans(prose) == [], prose
+    assert [r.text("$$x$$ (above) it") for r in math_spans("$$x$$ (above) it")] == ["$$x$$"]

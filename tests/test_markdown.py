@@ -2045,3 +2045,12 @@ def test_pandocs_tilde_definitions_and_a_definitions_further_paragraphs_are_entr
     out = localise(article(text), lambda s: s.msgid.upper() if s.line != 2 else "Red\n~ fruit")
     assert out == ("APPLES\n  ~ Red  \n    \\~ fruit\n  ~ ALSO A COMPANY.\n\nPEARS\n:   FIRST PARAGRAPH.\n\n"
                    "    SECOND PARAGRAPH OF **DEFINITION**.\n\n        code inside\n\n    THIRD.\n")
+
+
+def test_a_block_of_mathjax_display_math_is_not_an_entry() -> None:
+    """Regression: ``\\[ ... \\]`` display math (MathJax, Hugo's passthrough) and a MyST
+    ``$$ ... $$ (label)`` block were paragraph entries sent to MT; an editor's bracketed
+    note stays text."""
+    text = "\\[ x^2 + y^2 = z^2 \\]\n\n\\\\[\nE = mc^2\n\\\\]\n\n$$\nV = \\pi r^2 h\n$$ (volume)\n\n\\[Photo: Reuters\\]\n"
+    assert kinds(text) == [("paragraph", "\\[Photo: Reuters\\]", 11)]
+    assert localise(article(text), lambda s: s.msgid) == text
