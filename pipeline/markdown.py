@@ -1047,6 +1047,8 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
             yield from _indented_text(texts, token)
         elif kind == "fence" and not containers and _MYST_DIRECTIVE.fullmatch(token.info.strip()):
             yield from _myst_directive(texts, token)
+        elif kind == "fence" and _EXECUTABLE_CELL.match(token.info):
+            yield from _cell_captions(texts, token)
         elif kind in ("blockquote_open", "list_item_open"):
             containers.append(kind)
             opened_on.append(token.map[0] if token.map else -1)
@@ -1135,6 +1137,59 @@ def _myst_directive(texts: list[str], token: Token) -> Iterator[Segment]:
     inner = [""] * len(texts)
     inner[first:last] = texts[first:last]
     yield from _block_segments(inner, _parsed_blocks("\n".join(inner)))
+
+
+#: A code cell Quarto, R Markdown or Jupyter runs: its fence's language in braces (```` ```{r} ````,
+#: ```` ```{python} ````), not a Pandoc class (```` ```{.python} ````).
+_EXECUTABLE_CELL = re.compile(r"[ \t]*\{[A-Za-z]")
+#: A cell option line (``#| fig-cap: "Cargo by month"``), the comment marker of the cell's
+#: language before the bar (``#|``, ``//|`` in Observable, ``%%|`` in Mermaid, ``--|`` in SQL),
+#: after the containers' markers and indentation.
+_CELL_OPTION = re.compile(r"(?P<prefix>[ \t>]*(?:#|//|%%|--)\|)(?P<yaml>.*)")
+#: The cell options readers see: a figure's or table's caption, sub-captions and alt text, a
+#: listing's caption, a dashboard card's title (knitr also reads ``fig.cap``).
+_CELL_TEXT_OPTIONS = frozenset({"fig-cap", "fig-alt", "fig-subcap", "tbl-cap", "tbl-subcap", "lst-cap", "title",
+                                "fig.cap", "fig.alt", "fig.subcap", "tbl.cap"})
+
+
+def _cell_captions(texts: list[str], token: Token) -> Iterator[Segment]:
+    """The captions and alt text among a code cell's option lines (``#| fig-cap: "Cargo by
+    month"``), each an entry written back inside its own quotes on its line; the other
+    options (``#| label: fig-port``, ``#| echo: false``) and the code stay as written. Left in
+    the cell, a figure's caption was published untranslated."""
+    assert token.map is not None
+    start, end = token.map
+    prefixes: list[int] = []
+    for line in texts[start + 1:end]:
+        option = _CELL_OPTION.fullmatch(line)
+        if option is None:
+            break
+        prefixes.append(option.end("prefix"))
+    if not prefixes:
+        return
+    yaml_text = "\n".join(texts[start + 1 + i][width:] for i, width in enumerate(prefixes))
+    try:
+        root = _composed(yaml_text)
+    except yaml.YAMLError:
+        return
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for key, value in root.value:
+        if not isinstance(key, yaml.ScalarNode) or key.value not in _CELL_TEXT_OPTIONS:
+            continue
+        nodes = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        for node in nodes:
+            if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">") \
+                    or node.start_mark.line != node.end_mark.line or not _reads_as_text(node, yaml_text) \
+                    or not _HAS_LETTER.search(node.value):
+                continue
+            line = start + 1 + node.start_mark.line
+            width = prefixes[node.start_mark.line]
+            piece = Piece(line, width + node.start_mark.column, width + node.end_mark.column)
+            style = "yaml" + (node.style or ("flow-plain" if isinstance(value, yaml.SequenceNode)
+                                             and value.flow_style else "plain"))
+            yield Segment(msgid=node.value, kind=BlockKind.CELL_CAPTION, line=line + 1, pieces=(piece,),
+                          style=style)
 
 
 def _dedented(texts: list[str], token: Token) -> tuple[list[str], list[int]] | None:

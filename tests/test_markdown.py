@@ -2054,3 +2054,23 @@ def test_a_block_of_mathjax_display_math_is_not_an_entry() -> None:
     text = "\\[ x^2 + y^2 = z^2 \\]\n\n\\\\[\nE = mc^2\n\\\\]\n\n$$\nV = \\pi r^2 h\n$$ (volume)\n\n\\[Photo: Reuters\\]\n"
     assert kinds(text) == [("paragraph", "\\[Photo: Reuters\\]", 11)]
     assert localise(article(text), lambda s: s.msgid) == text
+
+
+def test_a_code_cells_captions_are_entries_and_its_other_options_and_code_are_not() -> None:
+    """Regression: a Quarto or R Markdown cell's ``#| fig-cap: "..."`` and ``#| fig-alt:``
+    stayed in the code block: the figure's caption was published untranslated."""
+    text = ('```{python}\n#| label: fig-cpi\n#| fig-cap: "Prices, year on year"\n#| fig-alt: \'A line chart\'\n'
+            '#| echo: false\n#| fig-subcap:\n#|   - Baku\n#|   - "Ganja: north"\nplot(x)  #| fig-cap: no\n```\n\n'
+            "- In a list:\n\n  ```{ojs}\n  //| tbl-cap: Food prices\n  x = 1\n  ```\n\n"
+            '```{.python}\n#| fig-cap: "Not a cell"\n```\n\n```{r}\n#| fig-cap: [unclosed\n```\n')
+    assert kinds(text) == [
+        ("cell caption", "Prices, year on year", 3), ("cell caption", "A line chart", 4),
+        ("cell caption", "Baku", 7), ("cell caption", "Ganja: north", 8),
+        ("list item", "In a list:", 12), ("cell caption", "Food prices", 15)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: {"Baku": "Bakı: şəhər", "A line chart": "It's \"a\" chart"}.get(
+        s.msgid, s.msgid.upper()))
+    assert out == text.replace('"Prices, year on year"', '"PRICES, YEAR ON YEAR"').replace(
+        "'A line chart'", "'It''s \"a\" chart'").replace("- Baku", '- "Bakı: şəhər"').replace(
+        '"Ganja: north"', '"GANJA: NORTH"').replace("In a list:", "IN A LIST:").replace(
+        "tbl-cap: Food prices", "tbl-cap: FOOD PRICES")
