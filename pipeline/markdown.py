@@ -68,10 +68,20 @@ _DIV_TITLE = re.compile(r":{3,}(?:[A-Za-z][\w-]*|\{[A-Za-z][\w-]*\})"
 #: and the ones among them whose argument is a title (```` ```{admonition} Road closed ````).
 _MYST_DIRECTIVE = re.compile(r"\{(?P<name>admonition|note|warning|tip|hint|important|caution|attention|danger|error"
                              r"|seealso|topic|sidebar|margin|dropdown|epigraph|pull-quote|tab-item|card"
-                             r"|grid-item-card|div|figure)\}(?:[ \t]+(?P<argument>\S.*?))?[ \t]*")
-_MYST_TITLED = frozenset({"admonition", "topic", "sidebar", "dropdown", "tab-item", "card", "grid-item-card"})
+                             r"|grid-item-card|div|figure|table|list-table)\}(?:[ \t]+(?P<argument>\S.*?))?[ \t]*")
+_MYST_TITLED = frozenset({"admonition", "topic", "sidebar", "dropdown", "tab-item", "card", "grid-item-card",
+                          "table", "list-table"})
 #: A directive's option line at the start of its body (``:class: tip``).
 _MYST_OPTION = re.compile(r"[ \t]*:[\w-]+:")
+#: A MyST directive fenced with colons (``:::{admonition} Road closed``), its option lines
+#: (``:class: warning``) next: the generator's, never text.
+_MYST_COLON_FENCE = re.compile(r":{3,}\{(?P<name>[A-Za-z][\w-]*)\}")
+#: The MyST directives whose argument is a file, a language or code, never a title.
+_MYST_NOT_TITLED = frozenset({"figure", "image", "include", "literalinclude", "code-block", "code", "code-cell",
+                              "raw", "math", "eval-rst", "bibliography", "iframe", "video", "embed"})
+#: A directive's option readers see, and its value: an image's ``:alt:``, a code block's
+#: ``:caption:``.
+_MYST_TEXT_OPTION = re.compile(r"[ \t]*:(?:alt|caption):[ \t]+(?P<value>\S.*?)[ \t]*")
 #: MyST's (Sphinx, Jupyter Book) reference target on a line of its own: ``(port-expansion)=``.
 _MYST_TARGET = re.compile(r"\([^\s()]+\)=[ \t]*")
 #: The ``title="…"`` of a fenced div's attribute list (Quarto's callouts): a caption readers see.
@@ -1049,6 +1059,7 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
             yield from _myst_directive(texts, token)
         elif kind == "fence" and _EXECUTABLE_CELL.match(token.info):
             yield from _cell_captions(texts, token)
+            yield from _directive_options(texts, token)
         elif kind in ("blockquote_open", "list_item_open"):
             containers.append(kind)
             opened_on.append(token.map[0] if token.map else -1)
@@ -1132,8 +1143,10 @@ def _myst_directive(texts: list[str], token: Token) -> Iterator[Segment]:
     if first < last and texts[first].strip() == "---":  # options as a YAML block
         closing = next((i for i in range(first + 1, last) if texts[i].strip() == "---"), None)
         first = closing + 1 if closing is not None else first
+    options = first
     while first < last and _MYST_OPTION.match(texts[first]):
         first += 1
+    yield from _myst_text_options(texts, options, first)
     inner = [""] * len(texts)
     inner[first:last] = texts[first:last]
     yield from _block_segments(inner, _parsed_blocks("\n".join(inner)))
@@ -1190,6 +1203,29 @@ def _cell_captions(texts: list[str], token: Token) -> Iterator[Segment]:
                                              and value.flow_style else "plain"))
             yield Segment(msgid=node.value, kind=BlockKind.CELL_CAPTION, line=line + 1, pieces=(piece,),
                           style=style)
+
+
+def _myst_text_options(texts: list[str], start: int, end: int) -> Iterator[Segment]:
+    """The options readers see among a MyST directive's option lines ``start`` to ``end``
+    (``:alt: The reservoir from above``, ``:caption: Reading the meter``), each an entry of
+    its own written back on its line; the option's name and the other options stay."""
+    for line in range(start, end):
+        option = _MYST_TEXT_OPTION.fullmatch(texts[line])
+        if option is not None:
+            piece = Piece(line, option.start("value"), option.end("value"))
+            kind = BlockKind.IMAGE_ALT if texts[line].lstrip().startswith(":alt:") else BlockKind.PARAGRAPH
+            yield from _text_block(texts, [piece], kind, "plain-line")
+
+
+def _directive_options(texts: list[str], token: Token) -> Iterator[Segment]:
+    """The readers' options of a MyST directive fenced like code whose body is not Markdown
+    (```` ```{image} ````, ```` ```{code-block} ````; see :func:`_myst_text_options`)."""
+    assert token.map is not None
+    start, end = token.map
+    last = start + 1
+    while last < end and _MYST_OPTION.match(texts[last]):
+        last += 1
+    yield from _myst_text_options(texts, start + 1, last)
 
 
 def _dedented(texts: list[str], token: Token) -> tuple[list[str], list[int]] | None:
@@ -1307,12 +1343,18 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
     yield from _template_arguments(texts, head)
     for piece in _div_title_attributes(texts, pieces):
         yield from _text_block(texts, [piece], kind, "title-dq")
+    directive = bool(pieces) and _MYST_COLON_FENCE.match(texts[pieces[0].line], pieces[0].start) is not None
     pieces = _without_attribute_lines(texts, pieces)
     title, pieces = _admonition_title(texts, pieces)
     if title is not None:
         # ``:::note[Title]``: a bracket in the translation would end the title early
         bracketed = texts[title.line][title.start - 1:title.start] == "["
         yield from _text_block(texts, [title], kind, "alt" if bracketed else "plain-line")
+    if directive:
+        options = next((i for i, p in enumerate(pieces) if not _MYST_OPTION.match(texts[p.line], p.start)), len(pieces))
+        if options:
+            yield from _myst_text_options(texts, pieces[0].line, pieces[options - 1].line + 1)
+        pieces = pieces[options:]
     expansions = _abbreviations(texts, pieces)
     if expansions:
         for piece in expansions:
@@ -1381,6 +1423,9 @@ def _admonition_title(texts: list[str], pieces: list[Piece]) -> tuple[Piece | No
     group = "bracketed" if header.groupdict().get("bracketed") else "title"
     start, end = header.span(group)
     title = Piece(first.line, start, end) if header.group(group) else None
+    directive = _MYST_COLON_FENCE.match(texts[first.line], first.start)
+    if directive is not None and directive.group("name") in _MYST_NOT_TITLED:
+        return None, pieces[1:]  # ``:::{figure} port.png``: the argument is a file, not a title
     return title, pieces[1:]
 
 

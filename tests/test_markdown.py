@@ -2074,3 +2074,24 @@ def test_a_code_cells_captions_are_entries_and_its_other_options_and_code_are_no
         "'A line chart'", "'It''s \"a\" chart'").replace("- Baku", '- "Bakı: şəhər"').replace(
         '"Ganja: north"', '"GANJA: NORTH"').replace("In a list:", "IN A LIST:").replace(
         "tbl-cap: Food prices", "tbl-cap: FOOD PRICES")
+
+
+def test_myst_directive_options_stay_and_the_readers_ones_are_entries() -> None:
+    """Regression: a colon-fenced directive's options (``:class: warning``) were in its text's
+    entry, sent to MT; ``:alt:`` and ``:caption:`` were never entries (an image's alt text
+    published untranslated), a ``:::{figure}``'s file name was an entry as its title, and a
+    ``{list-table}``'s cells and title were code."""
+    text = (":::{admonition} Boil your water\n:class: warning\nResidents should boil water.\n:::\n\n"
+            ":::{figure} a.png\n:alt: The reservoir\n:width: 80%\n\nThe caption.\n:::\n\n"
+            "```{image} pipes.png\n:alt: New pipes\n:width: 200px\n```\n\n"
+            "```{code-block} python\n:caption: Reading the meter\nprint(1)  # :alt: no\n```\n\n"
+            "```{list-table} Reservoirs\n:header-rows: 1\n\n* - Name\n  - Volume\n```\n")
+    assert kinds(text) == [
+        ("paragraph", "Boil your water", 1), ("paragraph", "Residents should boil water.", 3),
+        ("image alt text", "The reservoir", 7), ("paragraph", "The caption.", 10),
+        ("image alt text", "New pipes", 14), ("paragraph", "Reading the meter", 19),
+        ("paragraph", "Reservoirs", 23), ("list item", "Name", 26), ("list item", "Volume", 27)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: s.msgid.upper() + "\nMORE")
+    assert ":class: warning\nRESIDENTS SHOULD BOIL WATER.  \nMORE\n" in out
+    assert ":alt: THE RESERVOIR MORE\n:width: 80%" in out and ":caption: READING THE METER MORE\nprint(1)" in out
