@@ -38,6 +38,9 @@ ATTRIBUTES = ("alt", "title", "aria-label", "placeholder", "label", "value")
 #: The elements whose ``label`` readers see (a video player's caption menu, a list of
 #: choices); on any other element it is no text of the HTML standard's.
 LABELLED = frozenset({"track", "option", "optgroup"})
+#: The props readers see of a JSX component (MDX in Docusaurus: ``<TabItem label="Baku">``,
+#: ``<Figure caption="…">``, ``<Admonition title="…">``), named as a template tag's are.
+COMPONENT_PROPS = frozenset({"alt", "title", "aria-label", "label", "caption", "description", "summary"})
 #: The elements whose ``placeholder`` readers see.
 WITH_PLACEHOLDER = frozenset({"input", "textarea"})
 #: The types of ``<input>`` whose ``value`` is the button's label readers see; on any other
@@ -355,14 +358,19 @@ def _kept_events(run: list[_Event]) -> list[bool]:
 
 
 def _attributes(text: str, event: _Event, *, inside_run: bool) -> list[Found]:
-    if event.kind not in ("start", "startend") or not any(_shown(event.tag, name, event.attrs) for name, _ in event.attrs):
+    if event.kind not in ("start", "startend"):
+        return []
+    # ``<TabItem label="Baku">``: html.parser writes every name in lower case, the source keeps
+    # the capital that makes the tag a JSX component (MDX).
+    element = event.tag.title() if text[event.start + 1:event.start + 2].isupper() else event.tag
+    if not any(_shown(element, name, event.attrs) for name, _ in event.attrs):
         return []
     raw = text[event.start:event.end]
     spans = _attribute_spans(raw, event.attrs)
     found = []
     for name, (start, end, quote) in spans.items():
         value = normalise(raw[start:end]).strip()
-        if not _shown(event.tag, name, event.attrs) or not _LETTER.search(unescape(value)):
+        if not _shown(element, name, event.attrs) or not _LETTER.search(unescape(value)):
             continue
         tag, at, until = ((normalise(raw), len(normalise(raw[:start])), len(normalise(raw[:end])))
                           if inside_run else ("", 0, 0))
@@ -376,6 +384,8 @@ def _shown(tag: str, attribute: str, attrs: tuple[tuple[str, str | None], ...] =
     if attribute == "value":
         kind = next((value for name, value in attrs if name == "type"), None)
         return tag == "input" and (kind or "").strip().lower() in BUTTON_TYPES
+    if tag[:1].isupper():
+        return attribute in COMPONENT_PROPS
     if attribute == "label":
         return tag in LABELLED
     if attribute == "placeholder":

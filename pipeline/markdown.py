@@ -1652,7 +1652,9 @@ def _definition_title(texts: list[str], line_starts: list[int], token: Token) ->
 
 _HTML_KINDS = {"text": BlockKind.HTML_TEXT, "alt": BlockKind.HTML_ALT, "title": BlockKind.HTML_TITLE,
                "aria-label": BlockKind.HTML_LABEL, "label": BlockKind.HTML_CAPTION_LABEL,
-               "placeholder": BlockKind.HTML_PLACEHOLDER, "value": BlockKind.HTML_CAPTION_LABEL}
+               "placeholder": BlockKind.HTML_PLACEHOLDER, "value": BlockKind.HTML_CAPTION_LABEL,
+               "caption": BlockKind.HTML_CAPTION_LABEL, "description": BlockKind.HTML_TITLE,
+               "summary": BlockKind.HTML_TITLE}
 _HTML_QUOTES = {'"': "dq", "'": "sq", "": "bare"}
 
 

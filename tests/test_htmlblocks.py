@@ -388,3 +388,24 @@ def test_a_button_input_value_is_translated_in_place() -> None:
     assert [s.kind for s in art.segments] == [BlockKind.HTML_CAPTION_LABEL]
     out = localise(art, lambda s: "Подписаться")
     assert out == '<form>\n<input type="submit" value="Подписаться">\n</form>\n'
+
+
+def test_the_props_readers_see_of_a_jsx_component_are_entries() -> None:
+    """Regression: an MDX component's ``label`` (``<TabItem label="Baku">``, the tab readers
+    click), ``caption``, ``description`` and ``summary`` were never extracted; an HTML
+    element's ``label`` is still no text."""
+    block = ('<Tabs>\n  <TabItem value="baku" label="Baku city" default>\n    Results.\n  </TabItem>\n</Tabs>\n\n'
+             '<Chart data={turnout} title="Turnout by hour" caption="Source: CEC" description="A chart" />\n'
+             '<div label="internal-id">x</div>')
+    assert [(f.what, f.msgid) for f in extract(block) if f.what != "text"] == [
+        ("label", "Baku city"), ("title", "Turnout by hour"), ("caption", "Source: CEC"), ("description", "A chart")]
+    text = "---\ntitle: A\n---\n\n" + block.replace("\n\n", "\n") + "\n\nThe <Abbr title=\"Fund\" label=\"IMF fund\">IMF</Abbr> said.\n"
+    art = article(text)
+    assert [(s.kind, s.msgid) for s in art.segments if s.kind not in (BlockKind.HTML_TEXT, BlockKind.FRONT_MATTER,
+                                                                      BlockKind.PARAGRAPH)] == [
+        (BlockKind.HTML_CAPTION_LABEL, "Baku city"), (BlockKind.HTML_TITLE, "Turnout by hour"),
+        (BlockKind.HTML_CAPTION_LABEL, "Source: CEC"), (BlockKind.HTML_TITLE, "A chart"),
+        (BlockKind.HTML_TITLE, "Fund"), (BlockKind.HTML_CAPTION_LABEL, "IMF fund")]
+    assert localise(art, lambda s: s.msgid) == text
+    out = localise(art, lambda s: s.msgid.upper() + '"')
+    assert 'label="BAKU CITY&quot;"' in out and 'caption="SOURCE: CEC&quot;"' in out
