@@ -334,8 +334,13 @@ def html_comments(text: str, skip: list[Region] | None = None) -> list[Region]:
 
 
 #: Template-tag arguments that hold text for readers (Hugo's ``figure`` and theme shortcodes,
-#: Jekyll includes): ``caption="..."``, ``alt='...'``.
-TEMPLATE_ARGUMENT_NAMES = ("alt", "caption", "title", "attr", "description", "summary", "label")
+#: Jekyll includes): ``caption="..."``, ``alt='...'``, a button's ``text="Read the report"``, a
+#: card's ``subtitle``, ``heading`` and ``footer`` (Docsy, Hextra).
+TEMPLATE_ARGUMENT_NAMES = ("alt", "caption", "title", "attr", "description", "summary", "label", "text",
+                           "subtitle", "heading", "footer")
+#: Values that switch a template's feature on or off (Docsy's ``{{< tabpane text="true" >}}``):
+#: no readers' text, whatever the argument's name.
+_SWITCHES = frozenset({"true", "false"})
 _TEMPLATE_ARGUMENT = re.compile(
     r"(?<![\w-])(?:" + "|".join(TEMPLATE_ARGUMENT_NAMES) + r")[ \t]*=[ \t]*"
     r"(?:\"(?P<double>(?:[^\"\\]|\\.)*)\"|'(?P<single>[^']*)'|`(?P<backtick>[^`]*)`)")
@@ -433,7 +438,8 @@ def _text_argument(text: str, match: re.Match[str], group: str, flavour: str,
     value = text[start:end]
     if group == "backtick" and flavour != "go":
         return None
-    if (group != "backtick" and flavour == "go" and "\n" in value) or not _LETTER.search(blank_keys(value)):
+    if (group != "backtick" and flavour == "go" and "\n" in value) or not _LETTER.search(blank_keys(value)) \
+            or value.strip().lower() in _SWITCHES:
         return None
     return TagArgument(_VALUE_LINE_BREAKS.sub(" ", value), start, end,
                        f"tplarg-{flavour}-{_QUOTINGS[group]}", region.start, region.end)

@@ -2095,3 +2095,16 @@ def test_myst_directive_options_stay_and_the_readers_ones_are_entries() -> None:
     out = localise(article(text), lambda s: s.msgid.upper() + "\nMORE")
     assert ":class: warning\nRESIDENTS SHOULD BOIL WATER.  \nMORE\n" in out
     assert ":alt: THE RESERVOIR MORE\n:width: 80%" in out and ":caption: READING THE METER MORE\nprint(1)" in out
+
+
+def test_a_buttons_text_and_a_cards_subtitle_are_template_arguments_and_switches_are_not() -> None:
+    """Regression: ``{% include button.html text="Read the timetable" %}`` (Jekyll themes) and a
+    Docsy or Hextra card's ``subtitle``/``heading``/``footer`` were published untranslated;
+    a switch such as Docsy's ``{{< tabpane text="true" >}}`` is no text."""
+    text = ('{% include button.html text="Read the timetable" link="t.pdf" %}\n\n'
+            '{{< card title="Port" subtitle="Cargo by month" footer=\'Source: ministry\' >}}\n\n'
+            '{{< tabpane text="true" right=true >}}\n')
+    assert kinds(text) == [("template argument", "Read the timetable", 1), ("template argument", "Port", 3),
+                           ("template argument", "Cargo by month", 3), ("template argument", "Source: ministry", 3)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    assert 'text="READ THE TIMETABLE" link' in localise(article(text), lambda s: s.msgid.upper())
