@@ -1329,22 +1329,22 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
     if not pieces or _MDX_STATEMENT.match(token.content):
         return
     image = _image_only(token.content.strip())
-    first = pieces[0]
     if image is not None and len(pieces) == 1:
-        alt_start, alt_end = image
-        piece = Piece(first.line, first.start + alt_start, first.start + alt_end)
-        alt = texts[first.line][piece.start:piece.end]
-        if _HAS_LETTER.search(alt):
-            yield Segment(msgid=alt, kind=BlockKind.IMAGE_ALT, line=first.line + 1, pieces=(piece,), style="alt")
-        yield from _titles(texts, pieces, None)
-        yield from _inline_tag_arguments(texts, [piece], alt if _HAS_LETTER.search(alt) else None)
+        yield from _image_segments(texts, pieces[0], image)
         return
     head, pieces, tail = _split_template_lines(texts, pieces)
     yield from _template_arguments(texts, head)
     for piece in _div_title_attributes(texts, pieces):
         yield from _text_block(texts, [piece], kind, "title-dq")
     directive = bool(pieces) and _MYST_COLON_FENCE.match(texts[pieces[0].line], pieces[0].start) is not None
+    fenced = len(pieces)
     pieces = _without_attribute_lines(texts, pieces)
+    if len(pieces) == 1 and fenced > 1 and not tail:
+        # ``::: {#fig-map}`` over ``![Baku](baku.png)``: a figure inside a div
+        image = _image_only(texts[pieces[0].line][pieces[0].start:pieces[0].end])
+        if image is not None:
+            yield from _image_segments(texts, pieces[0], image)
+            return
     title, pieces = _admonition_title(texts, pieces)
     if title is not None:
         # ``:::note[Title]``: a bracket in the translation would end the title early
@@ -1375,6 +1375,18 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
     for group, group_kind, marker, group_style in _definition_groups(texts, pieces, after_paragraph):
         yield from _text_block(texts, group, group_kind or kind, group_style or style, marker)
     yield from _template_arguments(texts, tail)
+
+
+def _image_segments(texts: list[str], piece: Piece, image: tuple[int, int]) -> Iterator[Segment]:
+    """The entries of a block holding one image at ``piece``, its alt text at ``image``:
+    the alt text, the image's title and the template arguments in the alt text."""
+    alt_start, alt_end = image
+    alt_piece = Piece(piece.line, piece.start + alt_start, piece.start + alt_end)
+    alt = texts[piece.line][alt_piece.start:alt_piece.end]
+    if _HAS_LETTER.search(alt):
+        yield Segment(msgid=alt, kind=BlockKind.IMAGE_ALT, line=piece.line + 1, pieces=(alt_piece,), style="alt")
+    yield from _titles(texts, [piece], None)
+    yield from _inline_tag_arguments(texts, [alt_piece], alt if _HAS_LETTER.search(alt) else None)
 
 
 def _text_block(texts: list[str], pieces: list[Piece], kind: BlockKind, style: str,
@@ -1760,10 +1772,16 @@ def _template_arguments(texts: list[str], pieces: Sequence[Piece]) -> Iterator[S
 
 
 def _image_only(content: str) -> tuple[int, int] | None:
-    """If ``content`` is a single image ``![alt](...)``, the alt text's (start, end).
+    """If ``content`` is a single image ``![alt](...)``, the alt text's (start, end). An
+    attribute list after it (Pandoc's and Quarto's figure ``![Baku](baku.png){#fig-baku
+    width=50%}``, kramdown's ``{: .wide}``) is the generator's, as after a heading.
 
     markdown-it's inline rules decide: a title may hold a ``)`` (``"a) b"``) and a
     destination a bracket, which counting parentheses reads wrongly."""
+    if content.endswith("}") and content.startswith("!["):
+        attributes = _TRAILING_ATTRIBUTES.search(content)
+        if attributes is not None:
+            content = content[:attributes.start()]
     if not content.startswith("![") or not content.endswith(")"):
         return None
     children = _IMAGE_PARSER.parseInline(content)[0].children or []

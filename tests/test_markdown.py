@@ -2108,3 +2108,18 @@ def test_a_buttons_text_and_a_cards_subtitle_are_template_arguments_and_switches
                            ("template argument", "Cargo by month", 3), ("template argument", "Source: ministry", 3)]
     assert localise(article(text), lambda s: s.msgid) == text
     assert 'text="READ THE TIMETABLE" link' in localise(article(text), lambda s: s.msgid.upper())
+
+
+def test_an_image_with_an_attribute_list_is_a_figure_whose_alt_text_is_the_entry() -> None:
+    """Regression: a Pandoc or Quarto figure with attributes (``![Baku](baku.png){#fig-baku}``),
+    also alone inside a div, was a paragraph entry holding its markup: a translation adding a
+    word around it published an inline image, no figure."""
+    text = ("![The poet's house](house.jpg \"In 1920\"){width=60%}\n\n::: {#fig-map layout-ncol=2}\n"
+            "![Baku](baku.png){#fig-baku}\n:::\n\n![Ganja](g.png) {: .wide}\n\n![a](b.png){.x} and text\n")
+    assert kinds(text) == [
+        ("image alt text", "The poet's house", 1), ("image title", "In 1920", 1),
+        ("image alt text", "Baku", 4), ("image alt text", "Ganja", 7),
+        ("paragraph", "![a](b.png){.x} and text", 9)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: s.msgid.upper())
+    assert '![THE POET\'S HOUSE](house.jpg "IN 1920"){width=60%}' in out and "![BAKU](baku.png){#fig-baku}\n:::" in out
