@@ -1046,6 +1046,7 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
     after_paragraph = False  # the paragraph being read follows another in the same container
     paragraph = ""  # the text of the last paragraph read
     kept: tuple[str, ...] = ()  # elements kept as written that an HTML block left open
+    captions = _table_captions(tokens)
     for previous, token in zip([None, *tokens], tokens):
         kind = token.type
         if htmlblocks.keeps(kept) and kind in ("code_block", "definition", "inline", "tr_close"):
@@ -1089,7 +1090,52 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
                 yield from _heading(texts, token, heading_markup)
             elif parent == "paragraph_open":
                 paragraph = token.content
-                yield from _paragraph(texts, token, _paragraph_kind(containers), after_paragraph)
+                caption = _table_caption(texts, token) if id(token) in captions else None
+                if caption is not None:
+                    yield from caption
+                else:
+                    yield from _paragraph(texts, token, _paragraph_kind(containers), after_paragraph)
+
+
+#: A Pandoc table caption's marker (``Table: Books by year``, ``: Books by year``).
+_TABLE_CAPTION = re.compile(r"(?:[Tt]able)?:[ \t]+(?=\S)")
+
+
+def _table_captions(tokens: Sequence[Token]) -> frozenset[int]:
+    """The ``id`` of each paragraph's inline token that lies right before or after a table:
+    where Pandoc reads a paragraph opening with ``Table:`` or ``:`` as the table's caption."""
+    found: set[int] = set()
+    if not any(token.type == "table_open" for token in tokens):
+        return frozenset()
+    for index, token in enumerate(tokens):
+        if token.type != "paragraph_open" or index + 2 >= len(tokens):
+            continue
+        before = tokens[index - 1].type if index else ""
+        after = tokens[index + 3].type if index + 3 < len(tokens) else ""
+        if before == "table_close" or after == "table_open":
+            found.add(id(tokens[index + 1]))
+    return frozenset(found)
+
+
+def _table_caption(texts: list[str], token: Token) -> list[Segment] | None:
+    """The entries of a Pandoc table caption (``Table: Books by year {#tbl:books}`` next to a
+    table), or None if the paragraph is no caption. Its marker and a closing attribute list
+    (Quarto's cross-reference label) are Pandoc's and stay as written: a translated
+    ``Table:`` (``Таблица:``) is no caption marker, and the caption became a paragraph."""
+    assert token.map is not None
+    pieces = _line_pieces(texts, token.map, token.content)
+    if not pieces:
+        return None
+    first = pieces[0]
+    marker = _TABLE_CAPTION.match(texts[first.line], first.start, first.end)
+    if marker is None:
+        return None
+    pieces[0] = Piece(first.line, marker.end(), first.end)
+    last = pieces[-1]
+    pieces[-1] = Piece(last.line, last.start, last.start + _before_attributes(texts[last.line][last.start:last.end]))
+    if pieces[-1].start >= pieces[-1].end:
+        return None
+    return list(_text_block(texts, pieces, BlockKind.PARAGRAPH, "block"))
 
 
 #: The indentation an admonition's text is written with: four columns.

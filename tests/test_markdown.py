@@ -2123,3 +2123,19 @@ def test_an_image_with_an_attribute_list_is_a_figure_whose_alt_text_is_the_entry
     assert localise(article(text), lambda s: s.msgid) == text
     out = localise(article(text), lambda s: s.msgid.upper())
     assert '![THE POET\'S HOUSE](house.jpg "IN 1920"){width=60%}' in out and "![BAKU](baku.png){#fig-baku}\n:::" in out
+
+
+def test_a_pandoc_table_captions_marker_and_label_stay_out_of_its_entry() -> None:
+    """Regression: a table caption (``Table: Books by year {#tbl:books}`` or ``: …`` next to
+    a table; Pandoc, Quarto) was a paragraph entry holding its marker: a translated
+    ``Таблица:`` is no marker, and the caption was published as a paragraph."""
+    text = ("| Year | Book |\n|---|---|\n| 1912 | Songs |\n\n: Books by year {#tbl:books}\n\n"
+            "Table: Sales by *region*\nand city\n\n| a |\n|---|\n\nTable: Imports, after the table.\n\nEnd.\n")
+    assert kinds(text) == [
+        ("table cell", "Year", 1), ("table cell", "Book", 1), ("table cell", "Songs", 3),
+        ("paragraph", "Books by year", 5), ("paragraph", "Sales by *region* and city", 7),
+        ("table cell", "a", 10), ("paragraph", "Imports, after the table.", 13), ("paragraph", "End.", 15)]
+    assert kinds("Table: a sentence.\n\nEnd.\n") == [("paragraph", "Table: a sentence.", 1), ("paragraph", "End.", 3)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: "Таблица: " + s.msgid.upper())
+    assert ": Таблица: BOOKS BY YEAR {#tbl:books}\n\nTable: Таблица: SALES BY *REGION* AND CITY\n\n" in out
