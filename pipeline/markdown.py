@@ -1413,6 +1413,12 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
             yield from _text_block(texts, verse, kind, "line")
         yield from _template_arguments(texts, tail)
         return
+    items = _pandoc_list(texts, pieces)
+    if items:
+        for item in items:
+            yield from _text_block(texts, item, BlockKind.LIST_ITEM, "line")
+        yield from _template_arguments(texts, tail)
+        return
     if kind is BlockKind.BLOCKQUOTE and pieces:
         title, pieces = _alert_title(texts, pieces)
         if title is not None:
@@ -1535,6 +1541,56 @@ def _line_block(texts: list[str], pieces: list[Piece]) -> list[list[Piece]]:
         else:
             groups[-1].append(piece)
     return [group for group in groups if group]
+
+
+#: A list marker only Pandoc reads (its ``fancy_lists`` and ``example_lists``): ``#.``, an
+#: example's ``(@)`` or ``(@label)``, a letter or a roman numeral before ``.``, ``)`` or
+#: between parentheses, and the spaces after it.
+_PANDOC_MARKER = re.compile(r"(?:#\.|\(@[\w-]*\)|(?P<open>\()?(?P<ordinal>[A-Za-z]|[ivxlcIVXLC]+)"
+                            r"(?(open)\)|[.)]))[ \t]+(?=\S)")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def _pandoc_list(texts: list[str], pieces: list[Piece]) -> list[list[Piece]]:
+    """The items of a paragraph that is a list only Pandoc reads (``#. First`` over ``#.
+    Second``; ``(@) An example``; ``a) First`` over ``b) Second``; ``i.`` over ``ii.``), one
+    group of pieces per item (an item's indented next lines included), or none. Each marker
+    stays as written. Joined into one entry, the items were published on one line, no list.
+    Letters and numerals must count up from ``a`` or ``i`` (``A. Aliyev said`` opening a
+    paragraph is no list), and there must be two items at least."""
+    groups: list[list[Piece]] = []
+    ordinals: list[str] = []
+    kinds: set[str] = set()
+    for piece in pieces:
+        line = texts[piece.line]
+        marker = _PANDOC_MARKER.match(line, piece.start, piece.end)
+        if marker is not None and _an_initial(marker):
+            return []
+        if marker is not None:
+            groups.append([Piece(piece.line, marker.end(), piece.end)])
+            ordinals.append((marker.group("ordinal") or "").lower())
+            kinds.add(marker.group(0).rstrip()[:2] if marker.group("ordinal") is None else
+                      (marker.group("open") or "") + line[marker.end("ordinal"):marker.end("ordinal") + 1])
+        elif not groups or piece.start == 0 or line[piece.start - 1] not in " \t":
+            return []
+        else:
+            groups[-1].append(piece)
+    if len(groups) < 2 or len(kinds) != 1:
+        return []
+    if ordinals[0] and ordinals != [chr(ord("a") + i) for i in range(len(ordinals))] \
+            and ordinals != list(_ROMAN[:len(ordinals)]):
+        return []
+    return groups
+
+
+def _an_initial(marker: re.Match[str]) -> bool:
+    """Whether a capital letter and a full stop (``A. Aliyev``) are a name's initial: Pandoc
+    reads them as a list marker only before two spaces or more."""
+    ordinal = marker.group("ordinal")
+    if ordinal is None or len(ordinal) != 1 or not ordinal.isupper() or marker.group("open"):
+        return False
+    after = marker.string[marker.end("ordinal"):marker.end()]
+    return after.startswith(".") and "\t" not in after and len(after) < 3
 
 
 def _without_attribute_lines(texts: list[str], pieces: list[Piece]) -> list[Piece]:

@@ -2139,3 +2139,22 @@ def test_a_pandoc_table_captions_marker_and_label_stay_out_of_its_entry() -> Non
     assert localise(article(text), lambda s: s.msgid) == text
     out = localise(article(text), lambda s: "Таблица: " + s.msgid.upper())
     assert ": Таблица: BOOKS BY YEAR {#tbl:books}\n\nTable: Таблица: SALES BY *REGION* AND CITY\n\n" in out
+
+
+def test_a_list_only_pandoc_reads_gives_an_entry_per_item_and_keeps_its_markers() -> None:
+    """Regression: Pandoc's ``#.`` and example ``(@)`` lists, and letter and roman lists
+    (``a)`` over ``b)``, ``(i)`` over ``(ii)``), are paragraphs for CommonMark: one entry,
+    published on one line, no list. A name's initial (``A. Aliyev``) opens no list."""
+    text = ("#. Fancy one.\n#. Fancy two\n   goes on.\n\n(@) First example.\n(@good) Second example.\n\n"
+            "a) Apples\nb) Pears\n\n(i) One\n(ii) Two\n\nA. Aliyev said\nB. Smith replied.\n\n"
+            "A.  Apples\nB.  Pears\n\na. one\nc. three\n\n#. Alone\n")
+    assert kinds(text) == [
+        ("list item", "Fancy one.", 1), ("list item", "Fancy two goes on.", 2),
+        ("list item", "First example.", 5), ("list item", "Second example.", 6),
+        ("list item", "Apples", 8), ("list item", "Pears", 9), ("list item", "One", 11), ("list item", "Two", 12),
+        ("paragraph", "A. Aliyev said B. Smith replied.", 14), ("list item", "Apples", 17), ("list item", "Pears", 18),
+        ("paragraph", "a. one c. three", 20), ("paragraph", "#. Alone", 23)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: s.msgid.upper().replace(" ", "\n", 1))
+    assert out.startswith("#. FANCY ONE.\n#. FANCY TWO GOES ON.\n\n(@) FIRST EXAMPLE.\n(@good) SECOND EXAMPLE.\n\n"
+                          "a) APPLES\nb) PEARS\n\n(i) ONE\n(ii) TWO\n\n")
