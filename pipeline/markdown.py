@@ -1183,7 +1183,7 @@ def _myst_directive(texts: list[str], token: Token) -> Iterator[Segment]:
     info_at = fence.find(token.info.strip())
     if directive.group("name") in _MYST_TITLED and directive.group("argument") and info_at >= 0:
         title = Piece(start, info_at + directive.start("argument"), info_at + directive.end("argument"))
-        yield from _text_block(texts, [title], BlockKind.PARAGRAPH, "plain-line")
+        yield from _text_block(texts, [title], BlockKind.PARAGRAPH, "info" if token.markup[0] == "`" else "plain-line")
     last = end - 1 if end - 1 > start and texts[end - 1].strip().startswith(token.markup) else end
     first = start + 1
     if first < last and texts[first].strip() == "---":  # options as a YAML block
@@ -2304,6 +2304,10 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
     if style == "plain-line":
         # An abbreviation's expansion, an admonition's title: the rest of a line, read as written.
         return " ".join(lines)
+    if style == "info":
+        # A directive's title on a backtick fence's line (```` ```{admonition} Title ````): a
+        # backtick there makes the line no fence (CommonMark), so it is written as a reference.
+        return " ".join(lines).replace("`", "&#96;")
     if style == "line":
         # A definition list's term, an alert's title: one line, or a second would be
         # another term, or the alert's text.

@@ -94,7 +94,8 @@ class Segment:
     front matter, ``"atx"``/``"setext"``/``"cell"``/``"block"`` for Markdown; ``"footnote"``: a
     block that must stay apart from the line after it; ``"cell-lead"``: a table cell that
     starts its row (no leading pipe); ``"line"``: a definition list's term or an alert's title, one line; ``"plain-line"``: the rest of
-    a line read as written (an abbreviation's expansion, an admonition's title);
+    a line read as written (an abbreviation's expansion, an admonition's title); ``"info"``: the
+    same on a backtick fence's line (a MyST directive's title), no backtick in it;
     ``"title-dq"`` and the like: a link title between its
     delimiters).
     ``cont_prefix`` is what starts a continuation line inside the block's containers.

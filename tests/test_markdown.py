@@ -2158,3 +2158,13 @@ def test_a_list_only_pandoc_reads_gives_an_entry_per_item_and_keeps_its_markers(
     out = localise(article(text), lambda s: s.msgid.upper().replace(" ", "\n", 1))
     assert out.startswith("#. FANCY ONE.\n#. FANCY TWO GOES ON.\n\n(@) FIRST EXAMPLE.\n(@good) SECOND EXAMPLE.\n\n"
                           "a) APPLES\nb) PEARS\n\n(i) ONE\n(ii) TWO\n\n")
+
+
+def test_a_backtick_in_a_directive_titles_translation_cannot_end_its_fence() -> None:
+    """Regression: a MyST directive's title on a backtick fence (```` ```{admonition} Road
+    closed ````) was written back as it came: a backtick in the translation made the line no
+    fence (CommonMark forbids one in its info string), and the directive's body code."""
+    text = "```{admonition} Road closed\nThe road is closed.\n```\n"
+    out = localise(article(text), lambda s: "Use `x` now" if s.msgid == "Road closed" else s.msgid)
+    assert out == "```{admonition} Use &#96;x&#96; now\nThe road is closed.\n```\n"
+    assert block_types(out) == block_types(text)
