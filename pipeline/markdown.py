@@ -91,6 +91,15 @@ _DIV_TITLE_ATTRIBUTE = re.compile(r"(?<=[{ \t])title=\"(?P<title>[^\"\n]*)\"")
 #: so prose that starts with the word ("import duties were cut") stays prose.
 _MDX_STATEMENT = re.compile(r"import[ \t]+(?:[\w$*{},\s]+?[ \t]+from[ \t]+)?[\"'][^\"'\n]+[\"']"
                             r"|export[ \t]+(?:const|let|var|function|class|default|async)\b")
+#: A block the site generator replaces, whatever its words: a table of contents' marker
+#: (Python-Markdown's ``[TOC]``, GitLab's ``[[_TOC_]]``, Azure DevOps' ``[[TOC]]``, kramdown's
+#: list before ``{:toc}``, whose item text is a placeholder), and pymdownx.snippets' includes
+#: (``--8<-- "note.md"``, escaped ``;--8<--``, a block of file names between ``--8<--`` lines).
+_SNIPPET = r"(?:;?-+8<-+[ \t]+(?:\"[^\"\n]+\"|'[^'\n]+'|\S+))"
+_GENERATOR_MARKERS = re.compile(
+    r"\[TOC\]|\[\[_?TOC_?\]\]|[^\n]*\n[ \t]*\{:[ \t]*toc[ \t]*\}"
+    r"|" + _SNIPPET + r"(?:\n[ \t]*" + _SNIPPET + r")*"
+    r"|;?-+8<-+\n(?:[^\n]*\n)*?;?-+8<-+", re.IGNORECASE)
 #: An abbreviation definition (kramdown, PHP Markdown Extra, Python-Markdown): ``*[HTML]: ``
 #: before the expansion.
 #: An admonition's first line (Python-Markdown in MkDocs: ``!!! note "Title"``; pymdownx's
@@ -1372,7 +1381,7 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
     same container, so a first line opening with ``: `` is a definition of a loose list."""
     assert token.map is not None
     pieces = _line_pieces(texts, token.map, token.content)
-    if not pieces or _MDX_STATEMENT.match(token.content):
+    if not pieces or _MDX_STATEMENT.match(token.content) or _GENERATOR_MARKERS.fullmatch(token.content.strip()):
         return
     image = _image_only(token.content.strip())
     if image is not None and len(pieces) == 1:

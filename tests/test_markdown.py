@@ -2168,3 +2168,13 @@ def test_a_backtick_in_a_directive_titles_translation_cannot_end_its_fence() -> 
     out = localise(article(text), lambda s: "Use `x` now" if s.msgid == "Road closed" else s.msgid)
     assert out == "```{admonition} Use &#96;x&#96; now\nThe road is closed.\n```\n"
     assert block_types(out) == block_types(text)
+
+
+def test_table_of_contents_markers_and_snippet_includes_are_no_entries() -> None:
+    """Regression: ``[TOC]`` (Python-Markdown), kramdown's ``* TOC`` over ``{:toc}`` and
+    pymdownx.snippets' ``--8<-- "note.md"`` were entries: a translated marker is no marker,
+    and the page lost its table of contents or its included text."""
+    text = ('[TOC]\n\n[[_TOC_]]\n\n* TOC\n{:toc}\n\n--8<-- "includes/abbreviations.md"\n;--8<-- \'skip.md\'\n\n'
+            "--8<--\nincludes/a.md\nincludes/b.md\n--8<--\n\n--8<-- is the snippet marker, said the docs.\n")
+    assert kinds(text) == [("paragraph", "--8<-- is the snippet marker, said the docs.", 16)]
+    assert localise(article(text), lambda s: s.msgid) == text
