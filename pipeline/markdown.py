@@ -1220,6 +1220,26 @@ _CELL_TEXT_OPTIONS = frozenset({"fig-cap", "fig-alt", "fig-subcap", "tbl-cap", "
                                 "fig.cap", "fig.alt", "fig.subcap", "tbl.cap"})
 
 
+#: A caption among the chunk options of R Markdown's header (```` ```{r port, fig.cap="Cargo
+#: by month", echo=FALSE} ````), an R string.
+_CHUNK_CAPTION = re.compile(r"(?<=[,\s])(?:fig\.cap|fig\.alt|fig\.scap|tab\.cap)[ \t]*=[ \t]*"
+                            r"(?:\"(?P<dq>(?:[^\"\\\n]|\\.)*)\"|'(?P<sq>(?:[^'\\\n]|\\.)*)')")
+
+
+def _chunk_header_captions(texts: list[str], line: int) -> Iterator[Segment]:
+    """The captions in a code chunk's header (see :data:`_CHUNK_CAPTION`), each an entry
+    written back inside its quotes as a Nunjucks string is (R reads the same escapes)."""
+    header = texts[line]
+    if "cap" not in header and "alt" not in header:
+        return
+    for match in _CHUNK_CAPTION.finditer(header, header.find("{")):
+        group = "dq" if match.group("dq") is not None else "sq"
+        value = match.group(group)
+        if _HAS_LETTER.search(value):
+            yield Segment(msgid=value, kind=BlockKind.CELL_CAPTION, line=line + 1,
+                          pieces=(Piece(line, match.start(group), match.end(group)),), style=f"tplarg-call-{group}")
+
+
 def _cell_captions(texts: list[str], token: Token) -> Iterator[Segment]:
     """The captions and alt text among a code cell's option lines (``#| fig-cap: "Cargo by
     month"``), each an entry written back inside its own quotes on its line; the other
@@ -1227,6 +1247,7 @@ def _cell_captions(texts: list[str], token: Token) -> Iterator[Segment]:
     the cell, a figure's caption was published untranslated."""
     assert token.map is not None
     start, end = token.map
+    yield from _chunk_header_captions(texts, start)
     prefixes: list[int] = []
     for line in texts[start + 1:end]:
         option = _CELL_OPTION.fullmatch(line)

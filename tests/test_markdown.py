@@ -2178,3 +2178,15 @@ def test_table_of_contents_markers_and_snippet_includes_are_no_entries() -> None
             "--8<--\nincludes/a.md\nincludes/b.md\n--8<--\n\n--8<-- is the snippet marker, said the docs.\n")
     assert kinds(text) == [("paragraph", "--8<-- is the snippet marker, said the docs.", 16)]
     assert localise(article(text), lambda s: s.msgid) == text
+
+
+def test_an_r_markdown_chunk_headers_captions_are_entries() -> None:
+    """Regression: R Markdown's ``{r port, fig.cap="…"}`` header kept its caption in the code
+    block's info string, published untranslated."""
+    text = "```{r port, fig.cap=\"Cargo by month\", echo=FALSE, fig.alt = 'A chart'}\nplot(x)\n```\n"
+    assert kinds(text) == [("cell caption", "Cargo by month", 1), ("cell caption", "A chart", 1)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: s.msgid.upper() + ' "q" it\'s `x`')
+    assert out.startswith("```{r port, fig.cap=\"CARGO BY MONTH \\\"q\\\" it's &#96;x&#96;\", echo=FALSE, "
+                          "fig.alt = 'A CHART \"q\" it\\'s &#96;x&#96;'}\n")
+    assert block_types(out) == block_types(text)
