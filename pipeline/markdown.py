@@ -1053,6 +1053,7 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
     parent = ""
     heading_markup = ""
     after_paragraph = False  # the paragraph being read follows another in the same container
+    opens_item = False  # the paragraph being read opens its list item
     paragraph = ""  # the text of the last paragraph read
     kept: tuple[str, ...] = ()  # elements kept as written that an HTML block left open
     captions = _table_captions(tokens)
@@ -1090,6 +1091,7 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
             row_map = None
         elif kind in ("paragraph_open", "heading_open", "th_open", "td_open"):
             after_paragraph = previous is not None and previous.type == "paragraph_close"
+            opens_item = previous is not None and previous.type == "list_item_open"
             parent = kind
             heading_markup = token.markup
         elif kind == "inline":
@@ -1103,9 +1105,11 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
                 if caption is not None:
                     yield from caption
                 else:
-                    yield from _paragraph(texts, token, _paragraph_kind(containers), after_paragraph)
+                    yield from _paragraph(texts, token, _paragraph_kind(containers), after_paragraph, opens_item)
 
 
+#: A task list item's checkbox (GFM, Goldmark in Hugo, pymdownx.tasklist) and the spaces after it.
+_TASK_BOX = re.compile(r"\[[ xX]\][ \t]+(?=\S)")
 #: A Pandoc table caption's marker (``Table: Books by year``, ``: Books by year``).
 _TABLE_CAPTION = re.compile(r"(?:[Tt]able)?:[ \t]+(?=\S)")
 
@@ -1343,8 +1347,13 @@ def _paragraph_kind(containers: list[str]) -> BlockKind:
 
 
 def _continuation_prefix(prefix: str) -> str:
-    """What starts a continuation line inside the same containers: list markers become spaces."""
-    return _LIST_MARKER.sub(lambda m: " " * len(m.group(0)), prefix.replace("\t", "    "))
+    """What starts a continuation line inside the same containers: list markers and a task's
+    checkbox become spaces."""
+    spaced = _LIST_MARKER.sub(lambda m: " " * len(m.group(0)), prefix.replace("\t", "    "))
+    return _PREFIX_TASK_BOX.sub(lambda m: " " * len(m.group(0)), spaced) if "]" in spaced else spaced
+
+
+_PREFIX_TASK_BOX = re.compile(r"\[[ xX]\][ \t]*$")
 
 
 def _line_pieces(texts: list[str], span: Sequence[int], content: str) -> list[Piece] | None:
@@ -1397,13 +1406,18 @@ def _backslash_break(line: str) -> bool:
 
 
 def _paragraph(texts: list[str], token: Token, kind: BlockKind,
-               after_paragraph: bool = False) -> Iterator[Segment]:
+               after_paragraph: bool = False, opens_item: bool = False) -> Iterator[Segment]:
     """The entries of a paragraph. ``after_paragraph``: it follows another paragraph in the
-    same container, so a first line opening with ``: `` is a definition of a loose list."""
+    same container, so a first line opening with ``: `` is a definition of a loose list.
+    ``opens_item``: it opens a list item, so a task's checkbox (``[x] Sandbags delivered``;
+    GFM, Goldmark) may open it: markup, left out of the entry as the item's marker is."""
     assert token.map is not None
     pieces = _line_pieces(texts, token.map, token.content)
     if not pieces or _MDX_STATEMENT.match(token.content) or _GENERATOR_MARKERS.fullmatch(token.content.strip()):
         return
+    task = _TASK_BOX.match(texts[pieces[0].line], pieces[0].start, pieces[0].end) if opens_item else None
+    if task is not None:
+        pieces[0] = Piece(pieces[0].line, task.end(), pieces[0].end)
     image = _image_only(token.content.strip())
     if image is not None and len(pieces) == 1:
         yield from _image_segments(texts, pieces[0], image)

@@ -2190,3 +2190,17 @@ def test_an_r_markdown_chunk_headers_captions_are_entries() -> None:
     assert out.startswith("```{r port, fig.cap=\"CARGO BY MONTH \\\"q\\\" it's &#96;x&#96;\", echo=FALSE, "
                           "fig.alt = 'A CHART \"q\" it\\'s &#96;x&#96;'}\n")
     assert block_types(out) == block_types(text)
+
+
+def test_a_task_list_items_checkbox_stays_out_of_its_entry() -> None:
+    """Regression: a task's checkbox (``- [x] Sandbags delivered``; GFM, Goldmark) was in its
+    item's entry: a translation that moved or dropped it published the task as text."""
+    text = ("- [x] Sandbags delivered\n- [ ] Evacuation plan\n  published\n- [ ]\n\n  [x] not a task here\n\n"
+            "1. [X] Numbered task\n\n[x] no list\n")
+    assert kinds(text) == [("list item", "Sandbags delivered", 1), ("list item", "Evacuation plan published", 2),
+                           ("list item", "[x] not a task here", 6), ("list item", "Numbered task", 8),
+                           ("paragraph", "[x] no list", 10)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: s.msgid.upper().replace(" ", "\n", 1))
+    assert out.startswith("- [x] SANDBAGS  \n      DELIVERED\n- [ ] EVACUATION  \n      PLAN PUBLISHED\n")
+    assert block_types(out) == block_types(text)
