@@ -173,6 +173,11 @@ class _Coverage:
         return twin
 
 
+#: A MyST role with a displayed text before its target (``{ref}`the map <port-map>```,
+#: ``{doc}`our method <method>```): the text is the reader's, the rest the site's.
+_ROLE_TITLE = re.compile(r"\{[A-Za-z][\w:.+-]*\}(?P<ticks>`+)(?P<title>[^`<>]*?[^\W\d_][^`<>]*?)[ \t]+<[^<>`]+>(?P=ticks)")
+
+
 def _pattern_spans(pattern: re.Pattern[str], text: str, taken: _Coverage) -> list[_Span]:
     spans: list[_Span] = []
     pos = 0
@@ -187,7 +192,11 @@ def _pattern_spans(pattern: re.Pattern[str], text: str, taken: _Coverage) -> lis
         if match.lastgroup == "url":
             while end > start and text[end - 1] in _URL_TRAILING:
                 end -= 1
-        if not taken.takes_any(start, end):
+        titled = _ROLE_TITLE.fullmatch(text, start, end) if match.lastgroup == "role" else None
+        if titled is not None and not taken.takes_any(start, end):
+            # ``{ref}`the map <port-map>```: the displayed text is the reader's, translated
+            spans += [_Span(start, titled.start("title")), _Span(titled.end("title"), end)]
+        elif not taken.takes_any(start, end):
             spans.append(_Span(start, end))
         pos = max(end, start + 1)
     return spans

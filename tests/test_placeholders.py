@@ -255,3 +255,12 @@ def test_an_mdx_comment_is_one_placeholder() -> None:
 def test_a_myst_role_is_kept_with_its_target() -> None:
     """Regression: MyST's role name (``{term}`` before a code span) came back transliterated."""
     assert protect("{term}`Middle Corridor` is defined, {2024} stays.").text == "⟦1⟧ is defined, {2024} stays."
+
+
+def test_a_myst_roles_displayed_text_goes_to_the_engine_and_its_target_does_not() -> None:
+    """Regression: ``{ref}`the map <port-map>``` was one placeholder, so the words readers see
+    as the link's text were never machine-translated."""
+    protected = protect("See {ref}`the map <port-map>`, {doc}``our *method* <method>`` and {numref}`fig-x`.")
+    assert protected.text == "See ⟦1⟧the map⟦2⟧, ⟦3⟧our ⟦4⟧method⟦5⟧ and ⟦6⟧."
+    translated, _ = restore("Смотрите ⟦1⟧карту⟦2⟧, ⟦3⟧наш ⟦4⟧метод⟦5⟧ и ⟦6⟧.", protected)
+    assert translated == "Смотрите {ref}`карту <port-map>`, {doc}``наш *метод* <method>`` и {numref}`fig-x`."
