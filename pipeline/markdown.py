@@ -100,6 +100,14 @@ _GENERATOR_MARKERS = re.compile(
     r"\[TOC\]|\[\[_?TOC_?\]\]|[^\n]*\n[ \t]*\{:[ \t]*toc[ \t]*\}"
     r"|" + _SNIPPET + r"(?:\n[ \t]*" + _SNIPPET + r")*"
     r"|;?-+8<-+\n(?:[^\n]*\n)*?;?-+8<-+", re.IGNORECASE)
+
+
+def _generator_marker(content: str) -> bool:
+    """Whether a paragraph's ``content`` is one of :data:`_GENERATOR_MARKERS`."""
+    return ("]" in content or "8<" in content or "{:" in content) \
+        and _GENERATOR_MARKERS.fullmatch(content.strip()) is not None
+
+
 #: An abbreviation definition (kramdown, PHP Markdown Extra, Python-Markdown): ``*[HTML]: ``
 #: before the expansion.
 #: An admonition's first line (Python-Markdown in MkDocs: ``!!! note "Title"``; pymdownx's
@@ -1413,7 +1421,7 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
     GFM, Goldmark) may open it: markup, left out of the entry as the item's marker is."""
     assert token.map is not None
     pieces = _line_pieces(texts, token.map, token.content)
-    if not pieces or _MDX_STATEMENT.match(token.content) or _GENERATOR_MARKERS.fullmatch(token.content.strip()):
+    if not pieces or _MDX_STATEMENT.match(token.content) or _generator_marker(token.content):
         return
     task = _TASK_BOX.match(texts[pieces[0].line], pieces[0].start, pieces[0].end) if opens_item else None
     if task is not None:
