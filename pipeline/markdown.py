@@ -1062,6 +1062,7 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
     heading_markup = ""
     after_paragraph = False  # the paragraph being read follows another in the same container
     opens_item = False  # the paragraph being read opens its list item
+    defined = False  # the last paragraph read ends with a definition (``: A harbour.``)
     paragraph = ""  # the text of the last paragraph read
     kept: tuple[str, ...] = ()  # elements kept as written that an HTML block left open
     captions = _table_captions(tokens)
@@ -1072,7 +1073,7 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
             # between its HTML lines): no entry, the text is published as it stands.
             row_map = None
         elif kind == "code_block" and not containers and previous is not None \
-                and previous.type == "paragraph_close" and _opens_indented_text(paragraph):
+                and previous.type == "paragraph_close" and (defined or _opens_indented_text(paragraph)):
             yield from _indented_text(texts, token)
         elif kind == "fence" and not containers and _MYST_DIRECTIVE.fullmatch(token.info.strip()):
             yield from _myst_directive(texts, token)
@@ -1110,10 +1111,13 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
             elif parent == "paragraph_open":
                 paragraph = token.content
                 caption = _table_caption(texts, token) if id(token) in captions else None
+                defined = False
                 if caption is not None:
                     yield from caption
-                else:
-                    yield from _paragraph(texts, token, _paragraph_kind(containers), after_paragraph, opens_item)
+                    continue
+                found = list(_paragraph(texts, token, _paragraph_kind(containers), after_paragraph, opens_item))
+                defined = any(segment.kind is BlockKind.DEFINITION for segment in found)
+                yield from found
 
 
 #: A task list item's checkbox (GFM, Goldmark in Hugo, pymdownx.tasklist) and the spaces after it.
@@ -1165,14 +1169,18 @@ _ADMONITION_INDENT = re.compile(r" {4}| {0,3}\t")
 
 def _opens_indented_text(paragraph: str) -> bool:
     """Whether indented lines after ``paragraph`` and a blank line are its text going on,
-    not code: after an admonition's first line, after a footnote definition (``[^1]:
-    ...``) and after a definition (``: A harbour.``), whose next paragraphs are indented by
-    four columns (Goldmark in Hugo, kramdown, markdown-it-footnote, Python-Markdown, Pandoc).
+    not code: after an admonition's first line and after a footnote definition (``[^1]:
+    ...``), whose next paragraphs are indented by four columns (Goldmark in Hugo, kramdown,
+    markdown-it-footnote, Python-Markdown). So are a definition's (``: A harbour.``; PHP
+    Markdown Extra, Pandoc), which the segment reader knows from the paragraph's entries.
     An indented code block in such text is indented by eight."""
-    lines = paragraph.split("\n")
-    first = lines[0]
-    return _ADMONITION.match(first) is not None or _FOOTNOTE_LABEL.match(first) is not None \
-        or any(_DEFINITION_MARKER.match(line.lstrip(" \t")) is not None for line in lines)
+    first = paragraph.split("\n", 1)[0]
+    return _ADMONITION.match(first) is not None or _FOOTNOTE_LABEL.match(first) is not None
+
+
+def _holds_a_definition(paragraph: str) -> bool:
+    """Whether a line of ``paragraph`` opens with a definition's marker (``: A harbour.``)."""
+    return any(_DEFINITION_MARKER.match(line.lstrip(" \t")) is not None for line in paragraph.split("\n"))
 
 
 def _indented_text(texts: list[str], token: Token) -> Iterator[Segment]:
@@ -1342,7 +1350,8 @@ def indented_texts(texts: list[str], tokens: Sequence[Token]) -> Iterator[tuple[
         if token.type == "inline" and previous is not None and previous.type == "paragraph_open":
             paragraph = token.content
         elif token.type == "code_block" and token.level == 0 and previous is not None \
-                and previous.type == "paragraph_close" and _opens_indented_text(paragraph):
+                and previous.type == "paragraph_close" \
+                and (_opens_indented_text(paragraph) or _holds_a_definition(paragraph)):
             dedented = _dedented(texts, token)
             if dedented is not None:
                 yield dedented[0], _parsed_blocks("\n".join(dedented[0]))
@@ -2418,6 +2427,9 @@ _BLOCK_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
     # opens a table.
     (re.compile(r"^(?=[^|]*\||[ \t]*:|[ \t]*-+:)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"),
      lambda m: "\\" + m.group(0)),
+    # A bar and a space open a Pandoc line block (``| The moon rose``), which takes in the
+    # paragraph's next lines, a definition's marker line too.
+    (re.compile(r"^\|(?=[ \t]|$)"), lambda m: "\\|"),
     # An admonition's marker line (``!!! note "Title"``) and an abbreviation definition
     # (``*[IMF]: …``): the paragraph would become an admonition or vanish into a definition.
     (_ADMONITION, lambda m: "\\" + m.group(0)),

@@ -2204,3 +2204,17 @@ def test_a_task_list_items_checkbox_stays_out_of_its_entry() -> None:
     out = localise(article(text), lambda s: s.msgid.upper().replace(" ", "\n", 1))
     assert out.startswith("- [x] SANDBAGS  \n      DELIVERED\n- [ ] EVACUATION  \n      PLAN PUBLISHED\n")
     assert block_types(out) == block_types(text)
+
+
+def test_a_translation_opening_with_a_bar_opens_no_line_block() -> None:
+    """Regression: a term translated as ``| …`` made its paragraph a Pandoc line block, its
+    definition's marker line the block's next line; a paragraph whose first line is a
+    template tag and whose next opens with ``~ `` is no definition, so the indented lines
+    after it stay code."""
+    text = "Baku\n  ~ A city.\n\n    More about Baku.\n"
+    out = localise(article(text), lambda s: "| " + s.msgid)
+    assert out == "\\| Baku\n  ~ \\| A city.\n\n    \\| More about Baku.\n"
+    again = article(out)
+    assert [s.kind for s in again.segments] == [s.kind for s in article(text).segments]
+    tagged = '{{< abbr title="Port" >}}\n  ~ Baku\n\n    code\n'
+    assert kinds(tagged) == [("template argument", "Port", 1), ("paragraph", "~ Baku", 2)]

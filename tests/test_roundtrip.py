@@ -66,7 +66,7 @@ def paragraph(draw: st.DrawFn) -> str:
 
 @st.composite
 def block(draw: st.DrawFn) -> str:
-    kind = draw(st.integers(0, 18))
+    kind = draw(st.integers(0, 19))
     if kind == 0:
         return draw(paragraph())
     if kind == 1:
@@ -114,7 +114,29 @@ def block(draw: st.DrawFn) -> str:
         return "\n".join(f"*[{key}]: {draw(PHRASE)}" for key in draw(st.lists(st.sampled_from(["IMF", "EU"]), min_size=1)))
     if kind == 16:
         return "[summary]: https://example.org/s\n[map]: https://example.org/m"
+    if kind == 19:
+        return draw(generator_block())
     return draw(template_block())
+
+
+@st.composite
+def generator_block(draw: st.DrawFn) -> str:
+    """Pandoc's, Quarto's, MyST's and GFM's blocks whose markers stay out of the entries: line
+    blocks, lists only Pandoc reads, task lists, table captions, code cells' captions, colon
+    fenced directives' options, TeX math in MathJax's delimiters."""
+    phrases = draw(st.lists(PHRASE, min_size=2, max_size=3))
+    quoted = phrases[0].replace('"', "").replace("\\", "")
+    return draw(st.sampled_from([
+        "\n".join("| " + phrase for phrase in phrases) + "\n  " + phrases[0],
+        "\n".join(f"{marker} {phrase}" for marker, phrase in zip(draw(st.sampled_from(
+            [["#.", "#.", "#."], ["(@)", "(@x)", "(@)"], ["a)", "b)", "c)"], ["(i)", "(ii)", "(iii)"]])), phrases)),
+        "\n".join(f"- [{draw(st.sampled_from([' ', 'x']))}] {phrase}" for phrase in phrases),
+        f"| H |\n|---|\n| {draw(st.sampled_from(WORDS[:9]))} |\n\nTable: {phrases[0]} {{#tbl:a}}",
+        f'```{{python}}\n#| label: fig-a\n#| fig-cap: "{quoted}"\n#| echo: false\nx = 1\n```',
+        f":::{{admonition}} {phrases[0]}\n:class: tip\n:alt: {phrases[1]}\n{phrases[2 % len(phrases)]}\n:::",
+        f"\\[ x^2 + y \\]\n\n{phrases[0]} \\(a+b\\) {phrases[1]}",
+        f"{phrases[0]}\n  ~ {phrases[1]}\n\n    {phrases[0]}",
+    ]))
 
 
 ATTRIBUTES = st.sampled_from(["{#port}", "{: .lead}", "{.note #n key=\"a b\"}", "{-}", "{:toc}"])
