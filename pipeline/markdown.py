@@ -1309,7 +1309,7 @@ def _myst_text_options(texts: list[str], start: int, end: int) -> Iterator[Segme
         option = _MYST_TEXT_OPTION.fullmatch(texts[line])
         if option is not None:
             piece = Piece(line, option.start("value"), option.end("value"))
-            kind = BlockKind.IMAGE_ALT if texts[line].lstrip().startswith(":alt:") else BlockKind.PARAGRAPH
+            kind = BlockKind.IMAGE_ALT if texts[line].lstrip().startswith(":alt:") else BlockKind.CELL_CAPTION
             yield from _text_block(texts, [piece], kind, "plain-line")
 
 

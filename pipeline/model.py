@@ -45,7 +45,7 @@ class BlockKind(str, enum.Enum):
     HTML_LABEL = "html aria-label"
     HTML_CAPTION_LABEL = "html label"
     HTML_PLACEHOLDER = "html placeholder"
-    CELL_CAPTION = "cell caption"  # a Quarto or R Markdown code cell's ``#| fig-cap:``, ``fig-alt``...
+    CELL_CAPTION = "cell caption"  # a code cell's ``#| fig-cap:`` (Quarto, R Markdown), a code block's ``:caption:``
 
     @property
     def in_markup(self) -> bool:

@@ -2089,7 +2089,7 @@ def test_myst_directive_options_stay_and_the_readers_ones_are_entries() -> None:
     assert kinds(text) == [
         ("paragraph", "Boil your water", 1), ("paragraph", "Residents should boil water.", 3),
         ("image alt text", "The reservoir", 7), ("paragraph", "The caption.", 10),
-        ("image alt text", "New pipes", 14), ("paragraph", "Reading the meter", 19),
+        ("image alt text", "New pipes", 14), ("cell caption", "Reading the meter", 19),
         ("paragraph", "Reservoirs", 23), ("list item", "Name", 26), ("list item", "Volume", 27)]
     assert localise(article(text), lambda s: s.msgid) == text
     out = localise(article(text), lambda s: s.msgid.upper() + "\nMORE")
