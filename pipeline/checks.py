@@ -23,7 +23,7 @@ from pipeline.glossary import (Glossary, Term, count_term, find_variants, may_ma
                                term_pattern)
 from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
                              WP_SHORTCODE_PATTERN,
-                             RegionKind,
+                             Region, RegionKind,
                              blank_out, code_spans, decode_references, kept_elements, math_spans, protected_regions, template_structure_changed,
                              template_tags, urls)
 from pipeline.lexicon import PATRONYMIC_WORDS, is_organisation_word, lexicon
@@ -536,12 +536,30 @@ def check_code(entry: Entry) -> list[Finding]:
     if "`" not in entry.source and "`" not in entry.translation \
             and "$" not in entry.source and "$" not in entry.translation:
         return findings  # most entries: no code span or math on either side to compare
-    source = [r.text(entry.source) for r in code_spans(entry.source)]
-    target = [r.text(entry.translation) for r in code_spans(entry.translation)]
+    source = [_code_text(entry.source, r) for r in code_spans(entry.source)]
+    target = [_code_text(entry.translation, r) for r in code_spans(entry.translation)]
     findings += _multiset_finding("code", "code span", source, target)
     source = [r.text(entry.source) for r in math_spans(entry.source)]
     target = [r.text(entry.translation) for r in math_spans(entry.translation)]
     return findings + _multiset_finding("code", "math", source, target)
+
+
+#: A MyST role's name right before its code span (``{ref}`…```), and a span holding a displayed
+#: text before its target (``the map <port-map>``): the text is the reader's, translated.
+_ROLE_NAME_BEFORE = re.compile(r"\{[A-Za-z][\w:.+-]*\}$")
+_TITLED_ROLE_SPAN = re.compile(r"(?P<ticks>`+)[^`<>]*?[^\W\d_][^`<>]*?(?P<target>[ \t]+<[^<>`]+>)(?P=ticks)")
+
+
+def _code_text(text: str, span: Region) -> str:
+    """A code span of ``text`` as it must stay: whole, or, for a MyST role's span with a
+    displayed text (``{ref}`the map <port-map>```), its target only."""
+    code = span.text(text)
+    if span.start and text[span.start - 1] == "}" \
+            and _ROLE_NAME_BEFORE.search(text, max(0, span.start - 64), span.start) is not None:
+        titled = _TITLED_ROLE_SPAN.fullmatch(code)
+        if titled is not None:
+            return titled.group("ticks") + "…" + titled.group("target") + titled.group("ticks")
+    return code
 
 
 _HTML_CODE = re.compile(r"<(code|kbd|samp|var)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)

@@ -2012,3 +2012,10 @@ def test_a_western_given_name_written_as_the_target_hears_it_is_no_missing_speak
     assert check_entry(translation, source, tgt, "en") == []  # (the other way round)
     [missing] = check_entry(source, "«Мы готовы», — сказал министр.", "en", "ru")
     assert missing.check == "speaker" and "missing" in missing.message
+def test_a_myst_roles_displayed_text_may_be_translated_and_its_target_may_not() -> None:
+    """Regression: machine translation now translates ``{ref}`the map <port-map>```'s text,
+    and the code check reported every such translation as a code span changed."""
+    source = "See {ref}`the map <port-map>` and `make all`."
+    assert checks_fired(source, "См. {ref}`карту <port-map>` и `make all`.") == []
+    assert ("code", Severity.ERROR) in checks_fired(source, "См. {ref}`карту <port-karta>` и `make all`.")
+    assert ("code", Severity.ERROR) in checks_fired("Run `the map <port-map>` now.", "Run `карту <port-map>` now.")
