@@ -1769,7 +1769,7 @@ def _titles(texts: list[str], pieces: Sequence[Piece], container: str | None) ->
 
 
 def _link_titles(text: str, pieces: Sequence[Piece], parts: list[str], container: str | None) -> Iterator[Segment]:
-    for span in inline_titles(text):
+    for span in inline_titles(_masked_tags(text) if "{" in text else text):
         msgid = text[span.start:span.end].replace("\n", " ").strip()
         if not _HAS_LETTER.search(msgid):
             continue
@@ -1947,12 +1947,32 @@ def _image_only(content: str) -> tuple[int, int] | None:
             content = content[:attributes.start()]
     if not content.startswith("![") or not content.endswith(")"):
         return None
+    if "{" in content:
+        # ``![Port]({{ "/assets/port.jpg" | relative_url }})``: Jekyll and Hugo fill the tag
+        # in before Markdown reads the image, whose destination then holds no space.
+        content = _masked_tags(content)
     children = _IMAGE_PARSER.parseInline(content)[0].children or []
     if len(children) != 1 or children[0].type != "image":
         return None
     state = StateInline(content, _IMAGE_PARSER, {}, [])
     label_end = _IMAGE_PARSER.helpers.parseLinkLabel(state, 1, False)
     return (2, label_end) if label_end > 1 and content[label_end + 1:label_end + 2] == "(" else None
+
+
+def _masked_tags(text: str) -> str:
+    """``text`` with each template tag's characters but its line breaks written ``x``: as
+    long as before, every position the same, and no space, quote or bracket of the tag's left
+    for Markdown to read."""
+    tags = template_tags(text)
+    if not tags:
+        return text
+    out, pos = [], 0
+    for tag in tags:
+        out.append(text[pos:tag.start])
+        out.append(re.sub(r"[^\n]", "x", text[tag.start:tag.end]))
+        pos = tag.end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 #: Inline parsing (off in :data:`_MD`) for :func:`_image_only`.

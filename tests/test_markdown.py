@@ -2218,3 +2218,20 @@ def test_a_translation_opening_with_a_bar_opens_no_line_block() -> None:
     assert [s.kind for s in again.segments] == [s.kind for s in article(text).segments]
     tagged = '{{< abbr title="Port" >}}\n  ~ Baku\n\n    code\n'
     assert kinds(tagged) == [("template argument", "Port", 1), ("paragraph", "~ Baku", 2)]
+
+
+def test_an_image_or_link_whose_destination_is_a_template_tag_is_read_as_the_generator_reads_it() -> None:
+    """Regression: ``![Port]({{ "/assets/port.jpg" | relative_url }})`` (Jekyll's way to write an
+    image) was a paragraph entry holding the tag, and the title of a link whose destination is a
+    shortcode (``[site]({{< ref "baku.md" >}} "Baku page")``) was no entry: for CommonMark a
+    destination holding a space is none, but the generator fills the tag in first."""
+    text = ('![Port]({{ "/assets/port.jpg" | relative_url }} "The {{ site.name }} port")\n\n'
+            '| City | Link |\n|---|---|\n| Baku | [site]({{< ref "baku.md" >}} "Baku page") |\n')
+    assert kinds(text) == [
+        ("image alt text", "Port", 1), ("image title", "The {{ site.name }} port", 1),
+        ("table cell", "City", 3), ("table cell", "Link", 3), ("table cell", "Baku", 5),
+        ("table cell", '[site]({{< ref "baku.md" >}} "Baku page")', 5), ("link title", "Baku page", 5)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: {"Baku page": "Страница Баку", "Port": "Порт"}.get(s.msgid, s.msgid))
+    assert out.startswith('![Порт]({{ "/assets/port.jpg" | relative_url }} "The {{ site.name }} port")\n')
+    assert '| [site]({{< ref "baku.md" >}} "Страница Баку") |' in out
