@@ -1769,7 +1769,7 @@ def _titles(texts: list[str], pieces: Sequence[Piece], container: str | None) ->
 
 
 def _link_titles(text: str, pieces: Sequence[Piece], parts: list[str], container: str | None) -> Iterator[Segment]:
-    for span in inline_titles(_masked_tags(text) if "{" in text else text):
+    for span in inline_titles(_masked_tags(text) if "{" in text and "](" in text else text):
         msgid = text[span.start:span.end].replace("\n", " ").strip()
         if not _HAS_LETTER.search(msgid):
             continue
