@@ -222,6 +222,13 @@ _KRAMDOWN_COMMENT = re.compile(KRAMDOWN_COMMENT_PATTERN, re.DOTALL)
 #: An MDX comment (Docusaurus reads Markdown as MDX): ``{/* note */}``, never shown.
 MDX_COMMENT_PATTERN = r"\{/\*.*?\*/\}"
 _MDX_COMMENT = re.compile(MDX_COMMENT_PATTERN, re.DOTALL)
+#: An MDX expression in prose (``{Math.round(turnout * 100)}``, ``{props.city}``): JavaScript
+#: the page runs, translated it breaks the build. A member or a call is required: a bare
+#: ``{city}`` or ``{2024}`` may be an editor's braces, which stay text.
+_JS_NAME = r"[A-Za-z_$][\w$]*"
+MDX_EXPRESSION_PATTERN = (r"\{" + _JS_NAME + r"(?:\." + _JS_NAME
+                          + r"|\((?:[^(){}\n]|\([^(){}\n]*\))*\))+\}")
+_MDX_EXPRESSION = re.compile(MDX_EXPRESSION_PATTERN)
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+|" + BARE_DOMAIN_PATTERN, re.IGNORECASE)
 _URL_TRAILING = ".,;:!?'’)]}*_"
 #: The characters that can change the state of :func:`_matching_paren`; it jumps from one
@@ -690,10 +697,11 @@ def _protected(text: str) -> tuple[Region, ...]:
         regions += [Region(m.start(), m.end(), RegionKind.TEMPLATE) for m in _WP_SHORTCODE.finditer(text)
                     if not occupied.overlaps(m.start(), m.end())]
     regions += html_comments(text, regions)
-    for marker, pattern in (("{::comment}", _KRAMDOWN_COMMENT), ("{/*", _MDX_COMMENT)):
+    for marker, pattern, kind in (("{::comment}", _KRAMDOWN_COMMENT, RegionKind.COMMENT),
+                                  ("{/*", _MDX_COMMENT, RegionKind.COMMENT), ("{", _MDX_EXPRESSION, RegionKind.CODE)):
         if marker in text:
             occupied = _Occupied(regions, len(text))
-            regions += [Region(m.start(), m.end(), RegionKind.COMMENT) for m in pattern.finditer(text)
+            regions += [Region(m.start(), m.end(), kind) for m in pattern.finditer(text)
                         if not occupied.overlaps(m.start(), m.end())]
     regions += link_targets(text, regions)
     regions = _html_tags_around_templates(text, regions)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipeline.inline import (BARE_DOMAIN_PATTERN, CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN,
-                             KRAMDOWN_COMMENT_PATTERN, MATH_PATTERN, MDX_COMMENT_PATTERN, SPAN_ATTRIBUTES_PATTERN,
+                             KRAMDOWN_COMMENT_PATTERN, MATH_PATTERN, MDX_COMMENT_PATTERN, MDX_EXPRESSION_PATTERN, SPAN_ATTRIBUTES_PATTERN,
                              SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN, TEMPLATE_PATTERN, WP_SHORTCODE_PATTERN,
                              code_spans, is_math, kept_elements)
 
@@ -63,6 +63,7 @@ _RAW = re.compile(
             r"(?P<comment><!--.*?-->)",
             r"(?P<kcomment>" + KRAMDOWN_COMMENT_PATTERN + r")",
             r"(?P<mdxcomment>" + MDX_COMMENT_PATTERN + r")",
+            r"(?P<mdxexpression>" + MDX_EXPRESSION_PATTERN + r")",
             r"(?P<htmlcode><(?P<codetag>code|kbd|samp|var)\b[^<>]*>.*?</(?P=codetag)\s*>)",
             r"(?P<html>(?<!\]\()" + _HTML_TAG + r")",
         ]

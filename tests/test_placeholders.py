@@ -264,3 +264,11 @@ def test_a_myst_roles_displayed_text_goes_to_the_engine_and_its_target_does_not(
     assert protected.text == "See ⟦1⟧the map⟦2⟧, ⟦3⟧our ⟦4⟧method⟦5⟧ and ⟦6⟧."
     translated, _ = restore("Смотрите ⟦1⟧карту⟦2⟧, ⟦3⟧наш ⟦4⟧метод⟦5⟧ и ⟦6⟧.", protected)
     assert translated == "Смотрите {ref}`карту <port-map>`, {doc}``наш *метод* <method>`` и {numref}`fig-x`."
+
+
+def test_an_mdx_expression_is_one_placeholder_and_an_editors_braces_are_text() -> None:
+    """Regression: ``{Math.round(turnout * 100)}`` in an MDX article's prose went to the
+    engine as text and came back as ``{Math.роунд(…)}``, which breaks the site's build."""
+    assert protect("Turnout is {Math.round(turnout * 100)}% and {props.city} grew.").text == \
+        "Turnout is ⟦1⟧% and ⟦2⟧ grew."
+    assert protect("In {2024} the {city} grew.").text == "In {2024} the {city} grew."
