@@ -1462,22 +1462,10 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
         if options:
             yield from _myst_text_options(texts, pieces[0].line, pieces[options - 1].line + 1)
         pieces = pieces[options:]
-    expansions = _abbreviations(texts, pieces)
-    if expansions:
-        for piece in expansions:
-            yield from _text_block(texts, [piece], BlockKind.ABBREVIATION, "plain-line")
-        yield from _template_arguments(texts, tail)
-        return
-    verses = _line_block(texts, pieces)
-    if verses:
-        for verse in verses:
-            yield from _text_block(texts, verse, kind, "line")
-        yield from _template_arguments(texts, tail)
-        return
-    items = _pandoc_list(texts, pieces)
-    if items:
-        for item in items:
-            yield from _text_block(texts, item, BlockKind.LIST_ITEM, "line")
+    lines = _line_groups(texts, pieces, kind)
+    if lines is not None:
+        for group, group_kind, style in lines:
+            yield from _text_block(texts, group, group_kind, style)
         yield from _template_arguments(texts, tail)
         return
     if kind is BlockKind.BLOCKQUOTE and pieces:
@@ -1500,6 +1488,23 @@ def _image_segments(texts: list[str], piece: Piece, image: tuple[int, int]) -> I
         yield Segment(msgid=alt, kind=BlockKind.IMAGE_ALT, line=piece.line + 1, pieces=(alt_piece,), style="alt")
     yield from _titles(texts, [piece], None)
     yield from _inline_tag_arguments(texts, [alt_piece], alt if _HAS_LETTER.search(alt) else None)
+
+
+def _line_groups(texts: list[str], pieces: list[Piece], kind: BlockKind
+                 ) -> list[tuple[list[Piece], BlockKind, str]] | None:
+    """The entries of a paragraph whose lines are blocks of their own, each written back on
+    its line, its marker kept: abbreviation definitions, a Pandoc line block, a list only
+    Pandoc reads. None for any other paragraph. Returns (pieces, kind, style) per entry."""
+    expansions = _abbreviations(texts, pieces)
+    if expansions:
+        return [([piece], BlockKind.ABBREVIATION, "plain-line") for piece in expansions]
+    verses = _line_block(texts, pieces)
+    if verses:
+        return [(verse, kind, "line") for verse in verses]
+    items = _pandoc_list(texts, pieces)
+    if items:
+        return [(item, BlockKind.LIST_ITEM, "line") for item in items]
+    return None
 
 
 def _text_block(texts: list[str], pieces: list[Piece], kind: BlockKind, style: str,
