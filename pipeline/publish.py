@@ -55,6 +55,13 @@ class PublishDecision:
                 for reason, count in sorted(self.waiting.items())]
 
 
+def is_lead(segment: Segment) -> bool:
+    """Whether ``segment`` may be an article's lead, its first paragraph of running text: not
+    an admonition's, a callout's or a directive's title, a line of a line block, a table's
+    caption nor a footnote, which are paragraphs' entries too."""
+    return segment.kind == BlockKind.PARAGRAPH and segment.style == "block" and not segment.msgid.startswith("[^")
+
+
 def required_segments(article: Article, names: tuple[str, ...]) -> set[int]:
     """Indexes of segments named by ``require_review``: front-matter keys, ``lead``, block kinds."""
     wanted = set(names)
@@ -65,7 +72,7 @@ def required_segments(article: Article, names: tuple[str, ...]) -> set[int]:
             chosen.add(index)
         if segment.kind.value in wanted:
             chosen.add(index)
-        if not lead_found and segment.kind == BlockKind.PARAGRAPH:
+        if not lead_found and is_lead(segment):
             lead_found = True
             if "lead" in wanted:
                 chosen.add(index)

@@ -314,3 +314,17 @@ def test_an_entry_the_article_uses_twice_is_counted_once_while_it_waits() -> Non
         messages[(segment.msgctxt, segment.msgid)] = message
     decision, _ = decide(art, "ru", Catalogue(messages=list(messages.values())), PublishPolicy())
     assert decision.reasons() == [f"{len(messages)} machine translations awaiting review"]
+
+
+def test_the_lead_is_the_first_paragraph_of_running_text_not_a_title_or_a_line() -> None:
+    """Regression: ``require_review = ["lead"]`` took the first paragraph entry, which may be an
+    admonition's title, a MyST directive's or a line of a line block: the lead itself went out
+    unreviewed."""
+    from pipeline.publish import required_segments
+    source = ('---\ntitle: T\n---\n\n!!! note "Road closed"\n    Detour via the bridge.\n\n'
+              "| A line\n| of verse\n\n[^1]: A note.\n\nThe lead.\n")
+    art = read_article(source.encode(), path="source/a.md", slug="a", default_lang="en", front_matter_keys=("title",))
+    assert [art.segments[i].msgid for i in required_segments(art, ("lead",))] == ["Detour via the bridge."]
+    prose = read_article(b"| A line\n| of verse\n\n[^1]: A note.\n\nThe lead.\n", path="source/a.md", slug="a",
+                         default_lang="en", front_matter_keys=())
+    assert [prose.segments[i].msgid for i in required_segments(prose, ("lead",))] == ["The lead."]
