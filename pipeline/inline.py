@@ -93,6 +93,10 @@ _MATH_OPENERS = ("$", "\\(", "\\[")
 #: What TeX math holds and an editor's escaped brackets (``\\[sic\\]``, ``\\[1\\]``) do not:
 #: a command, a sub- or superscript, a relation, a brace or a plus; or a lone variable.
 _TEX_MARK = re.compile(r"[\\^_={}<>+]|\A[ \t]*[A-Za-z][ \t]*\Z")
+#: A lower-case word of three letters or more: TeX writes its words as commands or in braces
+#: (``\\max``, ``\\text{per capita}``), an editor's note writes them as they are
+#: (``\\[Update + correction\\]``).
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]{3,}(?![^\W\d_])")
 
 
 def math_spans(text: str) -> list[Region]:
@@ -145,7 +149,7 @@ def is_math(text: str, start: int, end: int) -> bool:
         opener = 3 if span.startswith("\\\\") else 2
         closer = 3 if span[:-1].endswith("\\\\") else 2
         content = span[opener:len(span) - closer]
-        return _TEX_MARK.search(content) is not None and not _has_prose_words(content)
+        return _TEX_MARK.search(content) is not None and _LOWER_WORD.search(_TEX_COMMAND.sub(" ", content)) is None
     content = text[start + 1:end - 1]
     if "](" in content:
         return False

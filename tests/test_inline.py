@@ -120,6 +120,6 @@ def test_mathjax_delimiters_are_math_and_escaped_brackets_of_prose_are_not() -> 
     assert [r.text(text) for r in math_spans(text)] == [
         "\\(a+b\\)", "\\\\(\\alpha\\\\)", "\\(x\\)", "\\[ E = mc^2 \\]", "$$V$$ (volume)"]
     for prose in ("The editor wrote \\[sic\\] and \\[1\\] and \\(sic\\).", "\\[Photo: Reuters\\]",
-                  "\\[Update: the ministry replied = yes\\]"):
+                  "\\[Update: the ministry replied = yes\\]", "\\[Update + correction\\]"):
         assert math_spans(prose) == [], prose
     assert [r.text("$$x$$ (above) it") for r in math_spans("$$x$$ (above) it")] == ["$$x$$"]
