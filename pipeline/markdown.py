@@ -1713,9 +1713,16 @@ def _has_prose(text: str) -> bool:
     ``&mdash;`` table cell or a lone code span holds nothing to translate, and as an entry it
     would hold the article back until someone "translated" it. Nor is TeX math (``$$ E = mc^2
     $$``, a lone ``$x$``), an emoji shortcode (a ``:white_check_mark:`` table cell) or a
-    citation (``[@smith2020]``): each is the same in every language."""
+    citation (``[@smith2020]``): each is the same in every language; nor is HTML's code
+    (``<kbd>Ctrl</kbd>+<kbd>C</kbd>``), as in an HTML block."""
+    if "<" in text:
+        text = _HTML_CODE_ELEMENT.sub(lambda m: " " * len(m.group(0)), text)
     return _HAS_LETTER.search(unescapeAll(blank_keys(blank_out(blank_out(blank_out(text), math_spans(text)),
                                                                kept_elements(text))))) is not None
+
+
+#: An inline HTML element whose text is code (see :data:`pipeline.htmlblocks.CODE`).
+_HTML_CODE_ELEMENT = re.compile(r"<(code|kbd|samp|var)\b[^<>]*>[^<]*</\1\s*>", re.IGNORECASE)
 
 
 def _inner_segments(texts: list[str], pieces: Sequence[Piece], container: str | None,

@@ -2235,3 +2235,11 @@ def test_an_image_or_link_whose_destination_is_a_template_tag_is_read_as_the_gen
     out = localise(article(text), lambda s: {"Baku page": "Страница Баку", "Port": "Порт"}.get(s.msgid, s.msgid))
     assert out.startswith('![Порт]({{ "/assets/port.jpg" | relative_url }} "The {{ site.name }} port")\n')
     assert '| [site]({{< ref "baku.md" >}} "Страница Баку") |' in out
+
+
+def test_a_table_cell_holding_only_keys_in_kbd_is_no_entry() -> None:
+    """Regression: a cell of ``<kbd>Ctrl</kbd>+<kbd>C</kbd>`` was an entry "translated" as
+    itself, though an HTML block's ``<kbd>`` text is code, never prose."""
+    text = "| Keys | Does |\n|---|---|\n| <kbd>Ctrl</kbd>+<kbd>C</kbd> | copy |\n\nPress <kbd>Esc</kbd> to close.\n"
+    assert kinds(text) == [("table cell", "Keys", 1), ("table cell", "Does", 1), ("table cell", "copy", 3),
+                           ("paragraph", "Press <kbd>Esc</kbd> to close.", 5)]
