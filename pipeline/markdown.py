@@ -1478,14 +1478,18 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
     yield from _template_arguments(texts, tail)
 
 
-def _image_segments(texts: list[str], piece: Piece, image: tuple[int, int]) -> Iterator[Segment]:
-    """The entries of a block holding one image at ``piece``, its alt text at ``image``:
-    the alt text, the image's title and the template arguments in the alt text."""
+def _image_segments(texts: list[str], piece: Piece, image: tuple[int, int], cell: bool = False) -> Iterator[Segment]:
+    """The entries of a block (``cell``: a table cell) holding one image at ``piece``, its alt
+    text at ``image``: the alt text, the image's title and the template arguments in the alt text."""
     alt_start, alt_end = image
     alt_piece = Piece(piece.line, piece.start + alt_start, piece.start + alt_end)
     alt = texts[piece.line][alt_piece.start:alt_piece.end]
     if _HAS_LETTER.search(alt):
-        yield Segment(msgid=alt, kind=BlockKind.IMAGE_ALT, line=piece.line + 1, pieces=(alt_piece,), style="alt")
+        yield Segment(msgid=alt, kind=BlockKind.IMAGE_ALT, line=piece.line + 1, pieces=(alt_piece,),
+                      style="alt-cell" if cell else "alt")
+    if cell:
+        yield from _inner_segments(texts, [piece], None, cell=True)
+        return
     yield from _titles(texts, [piece], None)
     yield from _inline_tag_arguments(texts, [alt_piece], alt if _HAS_LETTER.search(alt) else None)
 
@@ -2109,6 +2113,10 @@ def _table_row(texts: list[str], line_index: int, cells: list[Token],
         if not _has_prose(stripped):
             yield from _inner_segments(texts, [piece], None, cell=True)
             continue
+        image = _image_only(stripped)
+        if image is not None:
+            yield from _image_segments(texts, piece, image, cell=True)
+            continue
         # A row written without a leading pipe starts with its first cell's text: a
         # translation there that opens a block (``1. ``, ``- ``, ``>``) would end the table.
         leads = not line[row_start:cell_start].strip(" \t")
@@ -2382,8 +2390,10 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
         return text.replace("|", "&#124;").replace("`", "&#96;") if where == "md" else text
     if style.startswith("title-"):
         return render_title(translation, {"dq": '"', "sq": "'", "paren": ")"}[style[6:]])
-    if style == "alt":
-        return _escape_outside_escapes(" ".join(translation.split("\n")).strip(), "[]")
+    if style in ("alt", "alt-cell"):
+        text = _escape_outside_escapes(" ".join(translation.split("\n")).strip(), "[]")
+        # in a table cell, a pipe would end the cell inside the image
+        return _escape_unescaped(text, "|") if style == "alt-cell" else text
     if style == "atx":
         text = " ".join(part.strip() for part in translation.split("\n") if part.strip())
         return re.sub(r"(^|[ \t])(#+)([ \t]*)$", r"\1\\\2\3", text)

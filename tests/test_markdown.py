@@ -2243,3 +2243,17 @@ def test_a_table_cell_holding_only_keys_in_kbd_is_no_entry() -> None:
     text = "| Keys | Does |\n|---|---|\n| <kbd>Ctrl</kbd>+<kbd>C</kbd> | copy |\n\nPress <kbd>Esc</kbd> to close.\n"
     assert kinds(text) == [("table cell", "Keys", 1), ("table cell", "Does", 1), ("table cell", "copy", 3),
                            ("paragraph", "Press <kbd>Esc</kbd> to close.", 5)]
+
+
+def test_a_table_cell_holding_one_image_gives_its_alt_text_and_title() -> None:
+    """Regression: a cell holding only ``![Port icon](i.png "Icon")`` was an entry holding the
+    image's markup; its alt text is the entry now, as for a lone image in a paragraph, and a
+    pipe in its translation cannot end the cell."""
+    text = '| Icon | Name |\n|---|---|\n| ![Port icon](i.png "The icon") | Port |\n'
+    assert kinds(text) == [("table cell", "Icon", 1), ("table cell", "Name", 1),
+                           ("image alt text", "Port icon", 3), ("image title", "The icon", 3),
+                           ("table cell", "Port", 3)]
+    assert localise(article(text), lambda s: s.msgid) == text
+    out = localise(article(text), lambda s: s.msgid.upper() + " | x")
+    assert out.endswith('| ![PORT ICON \\| x](i.png "THE ICON &#124; x") | PORT \\| x |\n')
+    assert block_types(out) == block_types(text)
