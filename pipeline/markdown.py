@@ -85,7 +85,7 @@ _MYST_TEXT_OPTION = re.compile(r"[ \t]*:(?:alt|caption):[ \t]+(?P<value>\S.*?)[ 
 #: MyST's (Sphinx, Jupyter Book) reference target on a line of its own: ``(port-expansion)=``.
 _MYST_TARGET = re.compile(r"\([^\s()]+\)=[ \t]*")
 #: The ``title="…"`` of a fenced div's attribute list (Quarto's callouts): a caption readers see.
-_DIV_TITLE_ATTRIBUTE = re.compile(r"(?<=[{ \t])title=\"(?P<title>[^\"\n]*)\"")
+_DIV_TITLE_ATTRIBUTE = re.compile(r"(?<=[{ \t])title=(?:\"(?P<title>[^\"\n]*)\"|'(?P<single>[^'\n]*)')")
 #: An MDX ``import`` or ``export`` statement opening a paragraph (Docusaurus reads Markdown as
 #: MDX): the whole block is JavaScript. A quoted module or a declaration keyword is required,
 #: so prose that starts with the word ("import duties were cut") stays prose.
@@ -1441,8 +1441,8 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
         return
     head, pieces, tail = _split_template_lines(texts, pieces)
     yield from _template_arguments(texts, head)
-    for piece in _div_title_attributes(texts, pieces):
-        yield from _text_block(texts, [piece], kind, "title-dq")
+    for piece, style in _div_title_attributes(texts, pieces):
+        yield from _text_block(texts, [piece], kind, style)
     directive = bool(pieces) and _MYST_COLON_FENCE.match(texts[pieces[0].line], pieces[0].start) is not None
     fenced = len(pieces)
     pieces = _without_attribute_lines(texts, pieces)
@@ -1563,17 +1563,21 @@ def _admonition_title(texts: list[str], pieces: list[Piece]) -> tuple[Piece | No
     return title, pieces[1:]
 
 
-def _div_title_attributes(texts: list[str], pieces: list[Piece]) -> list[Piece]:
-    """The ``title="…"`` values of the fenced-div lines that open ``pieces`` (Quarto's
-    ``::: {.callout-note title="Road closed"}``): the callout's heading, which readers see,
-    while the rest of the line stays as written (see :func:`_without_attribute_lines`)."""
+def _div_title_attributes(texts: list[str], pieces: list[Piece]) -> list[tuple[Piece, str]]:
+    """The ``title="…"`` (or ``title='…'``) values of the fenced-div lines that open ``pieces``
+    (Quarto's ``::: {.callout-note title="Road closed"}``): the callout's heading, which readers
+    see, while the rest of the line stays as written (see :func:`_without_attribute_lines`).
+    Returns (piece, style) pairs."""
     found = []
     for piece in pieces:
         line = texts[piece.line][piece.start:piece.end]
         if _DIV_FENCE.fullmatch(line) is None:
             break
-        found += [Piece(piece.line, piece.start + m.start("title"), piece.start + m.end("title"))
-                  for m in _DIV_TITLE_ATTRIBUTE.finditer(line) if _HAS_LETTER.search(m.group("title"))]
+        for match in _DIV_TITLE_ATTRIBUTE.finditer(line):
+            group = "title" if match.group("title") is not None else "single"
+            if _HAS_LETTER.search(match.group(group)):
+                found.append((Piece(piece.line, piece.start + match.start(group), piece.start + match.end(group)),
+                              "title-dq" if group == "title" else "title-sq"))
     return found
 
 

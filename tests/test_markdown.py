@@ -2257,3 +2257,12 @@ def test_a_table_cell_holding_one_image_gives_its_alt_text_and_title() -> None:
     out = localise(article(text), lambda s: s.msgid.upper() + " | x")
     assert out.endswith('| ![PORT ICON \\| x](i.png "THE ICON &#124; x") | PORT \\| x |\n')
     assert block_types(out) == block_types(text)
+
+
+def test_a_quarto_callouts_single_quoted_title_is_an_entry() -> None:
+    """Regression: ``::: {.callout-tip title='Road closed'}`` (single quotes, as Pandoc allows)
+    kept its title in the fence, published untranslated."""
+    text = "::: {.callout-tip title='Road closed' collapse=\"true\"}\nTip body.\n:::\n"
+    assert kinds(text) == [("paragraph", "Road closed", 1), ("paragraph", "Tip body.", 2)]
+    out = localise(article(text), lambda s: "It's " + s.msgid)
+    assert out == "::: {.callout-tip title='It\\'s Road closed' collapse=\"true\"}\nIt's Tip body.\n:::\n"
