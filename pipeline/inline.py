@@ -91,8 +91,10 @@ MATH_PATTERN = (
 _MATH = re.compile(MATH_PATTERN)
 _MATH_OPENERS = ("$", "\\(", "\\[")
 #: What TeX math holds and an editor's escaped brackets (``\\[sic\\]``, ``\\[1\\]``) do not:
-#: a command, a sub- or superscript, a relation, a brace or a plus; or a lone variable.
-_TEX_MARK = re.compile(r"[\\^_={}<>+]|\A[ \t]*[A-Za-z][ \t]*\Z")
+#: a command, a sub- or superscript, a relation, a brace or a plus.
+_TEX_MARK = re.compile(r"[\\^_={}<>+]")
+#: Inline math may be one variable (``\\(x\\)``); an editor's ``\\[a\\]`` is a label.
+_LONE_LETTER = re.compile(r"[ \t]*[A-Za-z][ \t]*")
 #: A lower-case word of three letters or more: TeX writes its words as commands or in braces
 #: (``\\max``, ``\\text{per capita}``), an editor's note writes them as they are
 #: (``\\[Update + correction\\]``).
@@ -149,7 +151,9 @@ def is_math(text: str, start: int, end: int) -> bool:
         opener = 3 if span.startswith("\\\\") else 2
         closer = 3 if span[:-1].endswith("\\\\") else 2
         content = span[opener:len(span) - closer]
-        return _TEX_MARK.search(content) is not None and _LOWER_WORD.search(_TEX_COMMAND.sub(" ", content)) is None
+        marked = _TEX_MARK.search(content) is not None \
+            or (span[opener - 1] == "(" and _LONE_LETTER.fullmatch(content) is not None)
+        return marked and _LOWER_WORD.search(_TEX_COMMAND.sub(" ", content)) is None
     content = text[start + 1:end - 1]
     if "](" in content:
         return False

@@ -123,3 +123,10 @@ def test_mathjax_delimiters_are_math_and_escaped_brackets_of_prose_are_not() -> 
                   "\\[Update: the ministry replied = yes\\]", "\\[Update + correction\\]"):
         assert math_spans(prose) == [], prose
     assert [r.text("$$x$$ (above) it") for r in math_spans("$$x$$ (above) it")] == ["$$x$$"]
+
+
+def test_an_editors_escaped_letter_label_is_no_display_math() -> None:
+    """``\\[a\\]`` is an editor's bracketed label; ``\\(x\\)`` is a variable."""
+    from pipeline.inline import math_spans
+    assert math_spans("Note \\[a\\] here.") == []
+    assert [r.text("Let \\(x\\) be.") for r in math_spans("Let \\(x\\) be.")] == ["\\(x\\)"]
