@@ -40,7 +40,7 @@ ATTRIBUTES = ("alt", "title", "aria-label", "placeholder", "label", "value")
 LABELLED = frozenset({"track", "option", "optgroup"})
 #: The props readers see of a JSX component (MDX in Docusaurus: ``<TabItem label="Baku">``,
 #: ``<Figure caption="…">``, ``<Admonition title="…">``), named as a template tag's are.
-COMPONENT_PROPS = frozenset({"alt", "title", "aria-label", "label", "caption", "description", "summary"})
+COMPONENT_PROPS = frozenset({"alt", "title", "aria-label", "label", "caption", "description", "summary", "text"})
 #: The elements whose ``placeholder`` readers see.
 WITH_PLACEHOLDER = frozenset({"input", "textarea"})
 #: The types of ``<input>`` whose ``value`` is the button's label readers see; on any other
@@ -57,7 +57,7 @@ _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0
 class Found:
     """One piece of readers' text at ``text[start:end]`` of a block.
 
-    ``what`` is ``"text"``, the attribute's name or ``"template"`` (a template tag's argument,
+    ``what`` is ``"text"``, the attribute's name (``"text-prop"`` for a ``text`` one) or ``"template"`` (a template tag's argument,
     written back as ``style`` says); ``quote`` the attribute value's quote (``'"'``, ``"'"`` or
     ``""`` when unquoted). ``tag`` and ``tag_start`` (set for an attribute of a tag, or an
     argument of a template tag, inside a run of text that is an entry) are the tag as the
@@ -374,7 +374,9 @@ def _attributes(text: str, event: _Event, *, inside_run: bool) -> list[Found]:
             continue
         tag, at, until = ((normalise(raw), len(normalise(raw[:start])), len(normalise(raw[:end])))
                           if inside_run else ("", 0, 0))
-        found.append(Found(value, event.start + start, event.start + end, name, quote, tag, at, until))
+        # A component's ``text`` prop is named apart from a run of text (``what="text"``).
+        what = "text-prop" if name == "text" else name
+        found.append(Found(value, event.start + start, event.start + end, what, quote, tag, at, until))
     return found
 
 

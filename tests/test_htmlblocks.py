@@ -409,3 +409,17 @@ def test_the_props_readers_see_of_a_jsx_component_are_entries() -> None:
     assert localise(art, lambda s: s.msgid) == text
     out = localise(art, lambda s: s.msgid.upper() + '"')
     assert 'label="BAKU CITY&quot;"' in out and 'caption="SOURCE: CEC&quot;"' in out
+
+
+def test_a_jsx_components_text_prop_is_an_entry_apart_from_the_runs_of_text() -> None:
+    """Regression: ``<Badge text="New" />`` (the badge's words) was never extracted; an HTML
+    element's ``text`` attribute is still none."""
+    found = extract('<Badge text="New" />\n<div text="x">Run of text.</div>')
+    assert [(f.what, f.msgid) for f in found] == [("text-prop", "New"), ("text", "Run of text.")]
+    text = 'The <Badge text="New" /> port.\n\n<Badge text="Updated" />\n'
+    art = article(text)
+    assert [(s.kind, s.msgid) for s in art.segments] == [
+        (BlockKind.PARAGRAPH, 'The <Badge text="New" /> port.'), (BlockKind.HTML_CAPTION_LABEL, "New"),
+        (BlockKind.HTML_CAPTION_LABEL, "Updated")]
+    out = localise(art, lambda s: {"New": "Новое", "Updated": "Обновлено"}.get(s.msgid, s.msgid.replace("port", "порт")))
+    assert out == 'The <Badge text="Новое" /> порт.\n\n<Badge text="Обновлено" />\n'
