@@ -86,8 +86,10 @@ def refuse_clashing_names(config: Config, found: Sequence[tuple[str, str]], only
     error for each. Where one file stands for both (a translator's Mac or Windows checkout,
     Hugo's lower-cased URLs), their catalogues and versions would replace each other. The one
     article of such names that has a template already is kept (the desk works on it); where
-    none or several do, all are refused. Only the articles ``only`` names (all if empty) get
-    an error."""
+    none or several do, the one named as a site's lower-cased address names it (``tram.md``)
+    is kept, else the first in code-point order: refusing all stopped the desk's work on
+    both until someone renamed a file, and the choice must not depend on the order a
+    file system lists them in. Only the articles ``only`` names (all if empty) get an error."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for rel, slug in found:
         groups.setdefault(_folded(slug), []).append((rel, slug))
@@ -96,11 +98,10 @@ def refuse_clashing_names(config: Config, found: Sequence[tuple[str, str]], only
         if len(group) < 2:
             continue
         known = [item for item in group if safe_join(config.root, config.template_rel(item[1])).exists()]
-        keep = known[0] if len(known) == 1 else None
+        keep = min(known or group, key=lambda item: (item[1] != _folded(item[1]), item[1]))
         for rel, slug in group:
             if (rel, slug) != keep:
-                other = keep or next(item for item in group if item != (rel, slug))
-                refused[rel] = _clash_error(rel, other[0], slug, other[1])
+                refused[rel] = _clash_error(rel, keep[0], slug, keep[1])
     errors = [error for rel, slug in found if rel in refused and (not only or slug in only)
               for error in (refused[rel],)]
     return [item for item in found if item[0] not in refused], errors
@@ -117,9 +118,10 @@ def _clash_error(rel: str, other_rel: str, slug: str, other: str) -> ArticleErro
         problem = (f"its name differs from {other_rel} only in letter case: on a Mac or Windows computer, "
                    "and in a site's lower-cased addresses, they are one file")
     return ArticleError(
-        f"{problem}, so their catalogues and published versions would replace each other", path=rel,
-        hint="rename one of the two (git mv; retype an accented letter) so that the names differ in more "
-             "than that, then run the command again; nothing was written for this one")
+        f"{problem}, so their catalogues and published versions would replace each other: only "
+        f"{other_rel} is translated", path=rel,
+        hint="rename this one (git mv; retype an accented letter) so that the names differ in more than "
+             "that, then run the command again; nothing was written for it")
 
 
 def unreadable_folders(config: Config) -> list[PipelineError]:
