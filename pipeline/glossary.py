@@ -27,7 +27,7 @@ from typing import Callable, Iterable
 
 from pipeline.config import validate_language
 from pipeline.errors import ConfigError
-from pipeline.fileio import refuse_special_file
+from pipeline.fileio import is_utf32, refuse_special_file
 from pipeline.inline import blank_out
 from pipeline.lexicon import lexicon
 from pipeline.translit import similarity
@@ -204,6 +204,18 @@ class _FormIndex:
         return [self.forms[i] for i in sorted(hits) if self.forms[i][2] in text]
 
 
+def _refuse_utf32(data: bytes, name: str) -> None:
+    """UTF-32 passes for UTF-16 by its byte-order mark, and without one it is valid UTF-8
+    (NULs and ASCII): name it, rather than send the desk to the wrong encoding or read
+    rows of NULs."""
+    if is_utf32(data):
+        quoted = shlex.quote(name)
+        raise ConfigError("glossary is UTF-32, not UTF-8", path=name, line=1,
+                          hint="save it from the spreadsheet as 'CSV UTF-8 (Comma delimited)', or convert "
+                               f"it: iconv -f UTF-32 -t UTF-8 {quoted} > {quoted}.utf8 && mv {quoted}.utf8 "
+                               f"{quoted}; then run the command again")
+
+
 def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
                   shown_as: str | None = None) -> Glossary:
     """Read ``path`` (UTF-8 CSV). ``languages``, when given, are the only language
@@ -213,6 +225,7 @@ def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
     try:
         refuse_special_file(path)
         data = Path(path).read_bytes()
+        _refuse_utf32(data, name)
         text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise ConfigError("glossary file not found", path=name,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import shlex
 import stat
 import string
 import unicodedata
@@ -20,7 +21,7 @@ from typing import Callable, Collection, Iterator, Protocol, Sequence
 from .catalogue import read_catalogue
 from .config import Config, validate_language
 from .errors import ArticleError, CatalogueError, ConfigError, PipelineError
-from .fileio import TEMP_NAME_EXTRA, dangling_link, fingerprint, refuse_special_file, safe_join
+from .fileio import TEMP_NAME_EXTRA, dangling_link, fingerprint, is_utf32, refuse_special_file, safe_join
 from .markdown import read_article
 from .model import Article, Catalogue, EntryStatus, Finding, Message
 from .publish import decide
@@ -369,6 +370,11 @@ def load_article(config: Config, rel: str, slug: str) -> Article:
     path = safe_join(config.root, rel)
     refuse_special_file(path)
     data = path.read_bytes()
+    if is_utf32(data):
+        raise ArticleError("the article is saved as UTF-32, not UTF-8", path=rel, line=1,
+                           hint=f"save it as UTF-8 in your editor, or convert it: iconv -f UTF-32 -t UTF-8 "
+                                f"{shlex.quote(rel)} > {shlex.quote(rel + '.utf8')} && mv "
+                                f"{shlex.quote(rel + '.utf8')} {shlex.quote(rel)}; then run the command again")
     article = read_article(data, path=rel, slug=slug, default_lang=config.source_language,
                            front_matter_keys=config.front_matter_keys, languages=config.languages,
                            text_arguments=config.text_arguments)
@@ -528,9 +534,29 @@ def read_catalogue_file(config: Config, rel: str) -> tuple[Catalogue | None, str
         _refuse_dangling_link(path, config.root, rel)
         return None, None
     _refuse_shared_catalogue(path, config, rel)
-    catalogue, print_ = read_catalogue(path, rel)
+    try:
+        catalogue, print_ = read_catalogue(path, rel)
+    except CatalogueError:
+        _refuse_utf32_catalogue(path, rel)
+        raise
     _check_language_folder(catalogue, config, rel, path)
     return catalogue, print_
+
+
+def _refuse_utf32_catalogue(path: Path, rel: str) -> None:
+    """Name UTF-32 as what a catalogue that could not be read is saved in: the reader's own
+    tests take it for UTF-16, whose advice sends a translator looking for the wrong setting.
+    Called only once reading failed, so a good catalogue is read once."""
+    try:
+        refuse_special_file(path)  # a named pipe would wait for a writer
+        with open(path, "rb") as file:
+            head = file.read(512)
+    except OSError:
+        return
+    if is_utf32(head):
+        raise CatalogueError("the file is UTF-32, not UTF-8", path=rel, line=1,
+                             hint=f"convert it with: msgconv --to-code=UTF-8 {shlex.quote(rel)} -o "
+                                  f"{shlex.quote(rel)}, then run pipeline sync again; nothing was written to it")
 
 
 def _refuse_shared_catalogue(path: Path, config: Config, rel: str) -> None:

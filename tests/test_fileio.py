@@ -23,6 +23,7 @@ from pipeline.fileio import (
     file_digest,
     file_fingerprint,
     fingerprint,
+    is_utf32,
     flush_file_system,
     safe_join,
     write_if_changed,
@@ -434,3 +435,14 @@ def test_exchange_folders_reports_failure_instead_of_raising(tmp_path: Path) -> 
     (tmp_path / "here").mkdir()
     assert exchange_folders(tmp_path / "here", tmp_path / "missing") is False
     assert (tmp_path / "here").is_dir()
+@pytest.mark.parametrize(("encoding", "expected"), [
+    ("utf-32", True), ("utf-32-le", True), ("utf-32-be", True),
+    ("utf-16", False), ("utf-16-le", False), ("utf-16-be", False), ("utf-8", False), ("utf-8-sig", False)])
+def test_is_utf32_tells_utf32_from_utf16_and_utf8(encoding: str, expected: bool) -> None:
+    text = "---\ntitle: Порт Ələt\n---\n\nThe port of Alat grew.\n"
+    assert is_utf32(text.encode(encoding)) is expected
+
+
+def test_is_utf32_is_false_for_binary_files() -> None:
+    assert not is_utf32(b"\0" * 64)
+    assert not is_utf32(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256)))

@@ -189,6 +189,18 @@ def test_a_utf16_glossary_says_so(tmp_path: Path, encoding: str) -> None:
     assert "CSV UTF-8" in (caught.value.hint or "")
 
 
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_a_utf32_glossary_is_named_utf32_not_utf16(tmp_path: Path, encoding: str) -> None:
+    """UTF-32's byte-order mark begins with UTF-16's, so it was reported as UTF-16 (and the
+    desk looked for the wrong setting); without a mark it is valid UTF-8, read as rows of NULs."""
+    path = tmp_path / "glossary.csv"
+    path.write_bytes("en,ru,az\nAliyev,Алиев,Əliyev\n".encode(encoding))
+    with pytest.raises(ConfigError) as caught:
+        load_glossary(path, shown_as="locale/glossary.csv")
+    assert caught.value.line == 1 and "UTF-32" in caught.value.message and "UTF-16" not in caught.value.message
+    assert "iconv -f UTF-32 -t UTF-8 locale/glossary.csv" in (caught.value.hint or "")
+
+
 def test_old_mac_line_endings_are_read_as_rows(tmp_path: Path) -> None:
     """Excel's "CSV (Macintosh)" ends lines with a lone carriage return."""
     path = tmp_path / "glossary.csv"

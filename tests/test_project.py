@@ -636,3 +636,27 @@ def test_a_page_written_by_hand_in_a_versions_place_is_shown_as_such_not_as_stal
     data = json.loads(CliRunner().invoke(cli, ["--project", str(root), "status", "--json"]).output.split("\nerror:")[0])
     assert [(r["article"], r["published"], r["stale"], r["hand_written"], r["ready"]) for r in data["catalogues"]] == \
         [("a", True, False, True, False), ("b", True, False, True, False)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_a_utf32_article_and_catalogue_are_named_utf32_and_left_untouched(tmp_path: Path, encoding: str) -> None:
+    """A UTF-32 article or catalogue was reported as "saved as UTF-16" (its byte-order mark
+    begins with UTF-16's; without one, every other byte pair is NUL), so the desk looked for
+    the wrong encoding in the editor. Each is now named UTF-32, the others still processed."""
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n",
+                                    "news/bus": "---\ntitle: Bus\n---\n\nThe bus runs.\n"}, CONFIG)
+    assert _sync(root) == 0
+    catalogue = root / "locale/ru/LC_MESSAGES/news/bus.po"
+    catalogue.write_bytes(catalogue.read_text(encoding="utf-8").encode(encoding))
+    article = root / "source/news/metro.md"
+    article.write_bytes("---\ntitle: Метро\nlang: ru\n---\n\nМетро работает.\n".encode(encoding))
+    before = {path: path.read_bytes() for path in (catalogue, article)}
+    (root / "source/news/tram.md").write_text("---\ntitle: Tram\n---\n\nThe tram runs again.\n", encoding="utf-8")
+    for command in (["sync", "--engine", "none"], ["status"]):
+        result = CliRunner().invoke(cli, ["--project", str(root), *command])
+        assert result.exit_code == 1, result.output
+        assert "source/news/metro.md:1: the article is saved as UTF-32, not UTF-8" in result.stderr, result.stderr
+        assert "locale/ru/LC_MESSAGES/news/bus.po:1: the file is UTF-32, not UTF-8" in result.stderr
+        assert "UTF-16" not in result.stderr
+    assert {path: path.read_bytes() for path in before} == before
+    assert b"The tram runs again." in (root / "locale/ru/LC_MESSAGES/news/tram.po").read_bytes()
