@@ -325,6 +325,14 @@ def hand_written_version(config: Config, slug: str, lang: str) -> PipelineError 
              f"let pipeline replace it, delete it or add 'translation_of: {slug}' to its front matter")
 
 
+def _blocked_version(rel: str, blocker: str) -> PipelineError:
+    """The error for a ready version below a file that stands where its folder belongs: no
+    sync can write it, so status must not call it ready and exit 0."""
+    return PipelineError(f"cannot be published: {blocker} is a file where a folder belongs", path=rel,
+                         hint=f"rename or delete {blocker} (a file saved there by mistake?), then run "
+                              "pipeline sync again")
+
+
 def version_place_error(rel: str, lang: str, exc: OSError) -> PipelineError:
     """The error for a version whose place cannot be looked at (a folder of the output
     without read or execute permission): that version's, so the rest is still processed."""
@@ -532,6 +540,7 @@ def read_catalogue_file(config: Config, rel: str) -> tuple[Catalogue | None, str
     path = safe_join(config.root, rel)
     if not path.exists():
         _refuse_dangling_link(path, config.root, rel)
+        _refuse_file_in_place_of_folder(config, rel)
         return None, None
     _refuse_shared_catalogue(path, config, rel)
     try:
@@ -541,6 +550,30 @@ def read_catalogue_file(config: Config, rel: str) -> tuple[Catalogue | None, str
         raise
     _check_language_folder(catalogue, config, rel, path)
     return catalogue, print_
+
+
+def file_in_place_of_folder(config: Config, rel: str) -> str | None:
+    """The project-relative name of the file that stands where a folder above ``rel``
+    belongs (what makes writing ``rel`` fail with ENOTDIR), or None."""
+    parts = rel.split("/")[:-1]
+    for end in range(1, len(parts) + 1):
+        above = "/".join(parts[:end])
+        path = safe_join(config.root, above)
+        if path.exists() and not path.is_dir():
+            return above
+    return None
+
+
+def _refuse_file_in_place_of_folder(config: Config, rel: str) -> None:
+    """A catalogue below a file saved where its folder belongs (``locale/ru`` a file) is
+    not merely missing: status, check and review listed it as "no catalogue yet" and exited
+    0, though no sync can ever write it. Name the file in the way."""
+    blocker = file_in_place_of_folder(config, rel)
+    if blocker is not None:
+        raise CatalogueError(f"{blocker} is a file where a folder belongs, so this catalogue cannot be "
+                             "read or written", path=rel,
+                             hint=f"rename or delete {blocker} (a file saved there by mistake?), then run "
+                                  "the command again; nothing was written")
 
 
 def _refuse_utf32_catalogue(path: Path, rel: str) -> None:
@@ -734,6 +767,9 @@ def project_status(config: Config, checker: CatalogueChecks | None = None
             ready = output != article.path and decide(article, lang, catalogue, config.publish, findings)[0].ready
             if ready and (hand := hand_written_version(config, article.slug, lang)) is not None:
                 problems.errors.append(hand)
+                ready = False
+            if ready and not published and (blocker := file_in_place_of_folder(config, output)) is not None:
+                problems.errors.append(_blocked_version(output, blocker))
                 ready = False
             by_hand = published and online_version(config, article.slug, lang) == "hand-written"
             edited = published and not by_hand and versions.changed_since_written(output)

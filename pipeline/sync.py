@@ -39,8 +39,8 @@ from .state import (REVIEWED_FILE, ArticleRecord, PublishedVersions, ReviewedInd
 from .markdown import encode_article
 from .model import PREVIOUS_TRANSLATION_PREFIX, Article, Catalogue, EntryStatus, Finding, Message
 from .parallel import default_jobs, map_indexed
-from .project import (CatalogueStatus, awaits_work, discover_articles, discover_catalogues, hand_written_version,
-                      load_article, load_articles, misnamed_articles, online_version, orphaned_catalogues,
+from .project import (CatalogueStatus, awaits_work, discover_articles, discover_catalogues, file_in_place_of_folder,
+                      hand_written_version, load_article, load_articles, misnamed_articles, online_version, orphaned_catalogues,
                       orphaned_versions, project_status, read_catalogue_file, refuse_clashing_names, target_languages,
                       try_load_article, unreadable_folders, version_place_error)
 from .publish import PublishDecision, decide, render_version
@@ -284,18 +284,6 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
                                      if tuple(p) not in report.missing_pairs]
     report.skipped = len(clean)
     return report
-
-
-def _file_in_place_of_folder(config: Config, rel: str) -> str | None:
-    """The project-relative name of the file that stands where a folder above ``rel``
-    belongs (what makes writing ``rel`` fail with ENOTDIR), or None."""
-    parts = rel.split("/")[:-1]
-    for end in range(1, len(parts) + 1):
-        above = "/".join(parts[:end])
-        path = safe_join(config.root, above)
-        if path.exists() and not path.is_dir():
-            return above
-    return None
 
 
 def _save_published(published: PublishedVersions, report: SyncReport) -> None:
@@ -907,7 +895,7 @@ def _write(config: Config, rel: str, data: bytes, report: SyncReport, *,
         raise PipelineError("is a folder, not a file: nothing was written to it", path=rel,
                             hint="remove or rename the folder, then run pipeline sync again") from None
     except OSError as exc:  # a read-only folder, a full disk: this file only, the run goes on
-        blocker = _file_in_place_of_folder(config, rel) if exc.errno == errno.ENOTDIR else None
+        blocker = file_in_place_of_folder(config, rel) if exc.errno == errno.ENOTDIR else None
         if blocker is not None:
             raise PipelineError(f"cannot write this file: {blocker} is a file where a folder belongs",
                                 path=rel, hint=f"rename or delete {blocker} (a file saved there by mistake?), "

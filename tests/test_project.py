@@ -660,3 +660,22 @@ def test_a_utf32_article_and_catalogue_are_named_utf32_and_left_untouched(tmp_pa
         assert "UTF-16" not in result.stderr
     assert {path: path.read_bytes() for path in before} == before
     assert b"The tram runs again." in (root / "locale/ru/LC_MESSAGES/news/tram.po").read_bytes()
+
+
+@pytest.mark.parametrize("blocker", ["locale/ru", "locale/ru/LC_MESSAGES", "locale/ru/LC_MESSAGES/news", "public/ru"])
+def test_status_check_and_review_name_a_file_where_a_folder_belongs(tmp_path: Path, blocker: str) -> None:
+    """A file saved where a folder of catalogues or versions belongs made sync fail for every
+    file below it, but status listed the catalogue as untranslated (or the version as ready)
+    and exited 0, as did check and review: the desk saw nothing to fix. Each now names it."""
+    config = CONFIG + "[publish]\nallow_machine = true\n"
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n",
+                                    "bus": "---\ntitle: Bus\n---\n\nThe bus runs.\n"}, config)
+    assert CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"]).exit_code == 0
+    shutil.rmtree(root / blocker)
+    (root / blocker).write_text("a note\n", encoding="utf-8")
+    commands = [["status"]] if blocker.startswith("public") else [["status"], ["check"], ["review"]]
+    for command in commands:
+        result = CliRunner().invoke(cli, ["--project", str(root), *command])
+        assert result.exit_code == 1, (command, result.output)
+        assert f"{blocker} is a file where a folder belongs" in result.stderr, (command, result.stderr)
+    assert (root / blocker).read_text(encoding="utf-8") == "a note\n"
