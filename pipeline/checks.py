@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from pipeline.attribution import MAYBE_UPPER, nominative, surname_gender
-from pipeline.glossary import (Glossary, Term, count_term, find_variants, may_match, surname_variants,
+from pipeline.glossary import (Glossary, Term, count_term, find_variants, surname_variants,
                                term_pattern)
 from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
                              WP_SHORTCODE_PATTERN,
@@ -392,9 +392,8 @@ def _surname_term(glossary: Glossary, name: str, lang: str) -> Term | None:
     surname = _INITIALS.sub("", name).strip()
     if " " in surname:
         return None
-    found = [term for term in glossary.terms if term.is_name and (form := term.form(lang))
-             and " " in form and may_match(form.split()[-1], lang, True, surname)
-             and term_pattern(form.split()[-1], lang, True).fullmatch(surname)]
+    found = [term for term, last in glossary.names_ending_in(surname, lang, 1)
+             if term_pattern(last, lang, True).fullmatch(surname)]
     return found[0] if len(found) == 1 else None
 
 
@@ -996,11 +995,7 @@ def _with_given_name(entry: Entry, name: str) -> str:
     word = entry.source[:at].rsplit(None, 1)[-1]
     if not word.isalpha() or not word[0].isupper():
         return name
-    for term in entry.glossary.terms:
-        form = term.form(entry.src_lang) if term.kind.lower() == "person" else ""
-        if form and " " in form and form.split()[0] == word:
-            return f"{word} {name}"
-    return name
+    return f"{word} {name}" if word in entry.glossary.given_names(entry.src_lang) else name
 
 
 def _speaker_names(entry: Entry) -> list[str]:
@@ -1101,16 +1096,12 @@ def _surname_form(entry: Entry, name: str) -> tuple[str, str] | None:
     name = _INITIALS.sub("", name)  # S. Karimov: the glossary spells the surname
     size = len(name.split())
     found: dict[str, str] = {}
-    for term in entry.glossary.terms:
-        source, target = term.form(entry.src_lang), term.form(entry.tgt_lang)
-        if not term.is_name or not source or not target:
+    for term, tail in entry.glossary.names_ending_in(name, entry.src_lang, size):
+        source, target = term.form(entry.src_lang) or "", term.form(entry.tgt_lang)
+        target_words = target.split() if target else []
+        if len(target_words) != len(source.split()):
             continue
-        source_words, target_words = source.split(), target.split()
-        if len(source_words) <= size or len(target_words) != len(source_words):
-            continue
-        tail = " ".join(source_words[-size:])
-        if may_match(tail, entry.src_lang, True, name) \
-                and term_pattern(tail, entry.src_lang, True).fullmatch(name.strip()) \
+        if term_pattern(tail, entry.src_lang, True).fullmatch(name.strip()) \
                 and dict(entry.resolved).get(name, source) in (source, name):
             found.setdefault(" ".join(target_words[-size:]), source)
     return next(iter(found.items())) if len(found) == 1 else None

@@ -82,8 +82,9 @@ class Term:
         """Every language writes it the same way (Meydan TV, OCCRP)."""
         return len(self.forms) > 1 and len({form for _, form in self.forms}) == 1
 
-    @property
+    @cached_property
     def is_name(self) -> bool:
+        """Asked of every row on every look-up: computed once."""
         if self.kind:
             return self.kind.lower() in NAME_KINDS
         return any(form[:1].isupper() for _, form in self.forms)
@@ -112,6 +113,8 @@ class Glossary:
     _forms: dict[str, _FormIndex] = field(default_factory=dict, compare=False, repr=False)
     _found: dict[tuple[str, str], tuple[TermMatch, ...]] = field(
         default_factory=dict, compare=False, repr=False)
+    _tails: dict[tuple[str, int], _TailIndex] = field(default_factory=dict, compare=False, repr=False)
+    _given: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -161,12 +164,69 @@ class Glossary:
             return matches[0].term
         return None
 
+    def names_ending_in(self, text: str, lang: str, size: int) -> list[tuple[Term, str]]:
+        """(term, its last ``size`` words in ``lang``) of every name whose ``lang`` form has
+        more words than that and whose last words may match in ``text`` (:func:`may_match`),
+        in glossary order: the rows a surname alone (Karimov said) can be. Looked up by
+        the last words' literal piece, not by trying every row: the checks ask for each
+        speaker, and a glossary of 50,000 rows made that the bulk of a run."""
+        if size < 1:
+            return []
+        key = (lang, size)
+        if key not in self._tails:
+            self._tails[key] = _TailIndex(self.terms, lang, size)
+        return self._tails[key].candidates(text)
+
+    def given_names(self, lang: str) -> frozenset[str]:
+        """The first words of the ``lang`` forms of the people named in more than one word."""
+        if lang not in self._given:
+            self._given[lang] = frozenset(
+                form.split()[0] for term in self.terms if term.kind.lower() == "person"
+                and (form := term.form(lang)) and " " in form)
+        return self._given[lang]
+
     def _indexed(self, lang: str) -> _FormIndex:
         if lang not in self._forms:
             self._forms[lang] = _FormIndex([
                 (term, form, max(_literals(form, lang, term.is_name), key=len, default=""))
                 for term in self.terms if (form := term.form(lang))])
         return self._forms[lang]
+
+
+class _TailIndex:
+    """The names of a language with more than ``size`` words, by the longest literal piece of
+    their last ``size`` words (which any text they match holds): a text's candidates are
+    found by looking up its substrings of the pieces' lengths, a few hundred dictionary
+    look-ups however long the glossary."""
+
+    def __init__(self, terms: Iterable[Term], lang: str, size: int) -> None:
+        self.lang = lang
+        self.rows: list[tuple[Term, str]] = []
+        self._by_piece: dict[str, list[int]] = {}
+        self._always: list[int] = []  # no literal piece (a lower-case letter): always tried
+        for term in terms:
+            words = (term.form(lang) or "").split()
+            if not term.is_name or len(words) <= size:
+                continue
+            tail = " ".join(words[-size:])
+            piece = max(_literals(tail, lang, True), key=len, default="")
+            index = len(self.rows)
+            self.rows.append((term, tail))
+            if piece:
+                self._by_piece.setdefault(piece, []).append(index)
+            else:
+                self._always.append(index)
+        self._lengths = sorted({len(piece) for piece in self._by_piece})
+
+    def candidates(self, text: str) -> list[tuple[Term, str]]:
+        hits = set(self._always)
+        for length in self._lengths:
+            if length > len(text):
+                break
+            for start in range(len(text) - length + 1):
+                hits.update(self._by_piece.get(text[start:start + length], ()))
+        rows = (self.rows[i] for i in sorted(hits))
+        return [(term, tail) for term, tail in rows if may_match(tail, self.lang, True, text)]
 
 
 class _FormIndex:
@@ -492,7 +552,7 @@ def _literals(form: str, lang: str, name: bool) -> tuple[str, ...]:
     every match contains each word's literal rest as written."""
     words = form.split()
     return tuple(literal for i, word in enumerate(words)
-                 if (literal := _word_pattern(word, lang, name, last=i == len(words) - 1)[1]))
+                 if (literal := _word_literal(word, _word_rest(word, lang, name, last=i == len(words) - 1)[0])))
 
 
 def replace_variants(text: str, target: str, lang: str,
@@ -594,8 +654,24 @@ def _protected(glossary: Glossary, text: str, lang: str, target: str) -> list[tu
 
 def _word_pattern(word: str, lang: str, name: bool, last: bool) -> tuple[str, str]:
     """The regex for one word of a term, and the literal text any match of it contains
-    (built together so the two cannot disagree): the word's rest, with its first letter
-    when that letter is matched as written (upper case)."""
+    (both made of :func:`_word_rest`'s parts, so the two cannot disagree): the word's rest,
+    with its first letter when that letter is matched as written (upper case)."""
+    rest, ending = _word_rest(word, lang, name, last)
+    pattern = "".join(_ANY_APOSTROPHE if char in _APOSTROPHES else _ANY_HYPHEN
+                      if char in _HYPHENS else re.escape(char) for char in rest)
+    return _first_letter(word, lang) + pattern + ending, _word_literal(word, rest)
+
+
+def _word_literal(word: str, rest: str) -> str:
+    """The longest piece of the word's ``rest`` (with its first letter when upper case)
+    between apostrophes and hyphens, which any match holds as written."""
+    literal = rest if word[0].islower() else word[0] + rest
+    return max(_JOINER.split(literal), key=len) if _JOINER.search(literal) else literal
+
+
+def _word_rest(word: str, lang: str, name: bool, last: bool) -> tuple[str, str]:
+    """The part of one word of a term matched as written after its first letter, and the
+    regex of the endings ``lang`` allows after it."""
     rest, ending = word[1:], ""
     if lang == "en":
         possessive = r"(?:['’]s|(?<=s)['’])?" if last else ""
@@ -608,10 +684,7 @@ def _word_pattern(word: str, lang: str, name: bool, last: bool) -> tuple[str, st
             ending = r"(?:(?:ин|ов|ев)?ск[а-яё]{1,3}|[а-яё]{0,3})"
     elif lang == "az" and last:
         ending = r"(?:['’\-]?[a-zəğıöüçşâ]{1,6})?"
-    literal = rest if word[0].islower() else word[0] + rest
-    pattern = "".join(_ANY_APOSTROPHE if char in _APOSTROPHES else _ANY_HYPHEN
-                      if char in _HYPHENS else re.escape(char) for char in rest)
-    return _first_letter(word, lang) + pattern + ending, max(_JOINER.split(literal), key=len)
+    return rest, ending
 
 
 #: Apostrophes inside a name (O'Brien, O’Brien, Azerbaijani Oʼ): typography and engines

@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 
 from pipeline.errors import ConfigError
 from pipeline.glossary import (Glossary, enforce_glossary, glossary_postprocessor,
-                               Term, load_glossary, read_glossary)
+                               Term, load_glossary, may_match, read_glossary)
 
 CSV = """\
 en,az,ru,kind,note
@@ -531,3 +531,51 @@ def test_a_russian_adjective_made_from_a_place_is_the_place(written: str) -> Non
     form = {"Абшеро": "Абшерон", "Алятск": "Алят", "Гянджа": "Гянджа"}[place]
     assert term_pattern(form, "ru", True).search(written), written
     assert not term_pattern("Алят", "ru", True).search("Алятовцами")  # (no adjective ending)
+
+
+def _brute_names_ending_in(glossary: Glossary, text: str, lang: str, size: int) -> list[tuple[Term, str]]:
+    """What :meth:`Glossary.names_ending_in` must answer: every row tried, in order."""
+    found = []
+    for term in glossary.terms:
+        words = (term.form(lang) or "").split()
+        if term.is_name and len(words) > size:
+            tail = " ".join(words[-size:])
+            if may_match(tail, lang, True, text):
+                found.append((term, tail))
+    return found
+
+
+@pytest.mark.parametrize(("text", "lang", "size"), [
+    ("Karimov", "en", 1), ("Kərimovun", "az", 1), ("Керимова", "ru", 1), ("Гусейновой", "ru", 1),
+    ("Jafarli's", "en", 1), ("Energy Forum", "en", 2), ("Энергетический форум", "ru", 2),
+    ("TV", "az", 1), ("nobody", "en", 1), ("", "en", 1), ("Karimov", "en", 0)])
+def test_names_ending_in_finds_what_trying_every_row_finds(glossary: Glossary, text: str, lang: str,
+                                                           size: int) -> None:
+    expected = _brute_names_ending_in(glossary, text, lang, size) if size else []
+    assert glossary.names_ending_in(text, lang, size) == expected
+
+
+def test_a_surname_is_looked_up_without_trying_every_row_of_a_large_glossary(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The speaker checks tried every row of the glossary for each surname said alone
+    ("…," Karimov said) and each speaker's given name: a glossary of 50,000 rows made
+    checking a project take seconds per few speakers, growing with rows × speakers."""
+    import pipeline.glossary as module
+
+    letters = "bcdfghklmnprstvz"
+    rows = ["en,ru,kind"] + [f"Name{i} {letters[i % 16]}{letters[i // 16 % 16]}{letters[i // 256 % 16]}ov,"
+                             f"Имя{i} Фамилия{i},person" for i in range(20_000)]
+    glossary = read_glossary(io.StringIO("\n".join(rows + ["Samir Karimov,Самир Керимов,person"]) + "\n"))
+    tried = 0
+    original = module.may_match
+
+    def counting(*args: object) -> bool:
+        nonlocal tried
+        tried += 1
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "may_match", counting)
+    for _ in range(50):
+        assert [term.form("en") for term, _ in glossary.names_ending_in("Karimov", "en", 1)] == ["Samir Karimov"]
+    assert tried <= 50 * 3, tried
+    assert "Samir" in glossary.given_names("en") and "Karimov" not in glossary.given_names("en")
