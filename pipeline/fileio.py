@@ -47,6 +47,7 @@ from pipeline.errors import ConcurrentEditError, ConfigError, LockError
 __all__ = [
     "ABSENT",
     "ProjectLock",
+    "ReadOnlyFileError",
     "atomic_write",
     "cleanup_temp_files",
     "copy_if_changed",
@@ -56,6 +57,7 @@ __all__ = [
     "fingerprint",
     "flush_file_system",
     "is_utf32",
+    "refuse_read_only",
     "safe_join",
     "write_if_changed",
 ]
@@ -72,6 +74,21 @@ ABSENT = "absent"
 def fingerprint(data: bytes) -> str:
     """The sha256 hex digest of some bytes: what "this file has not changed" means."""
     return hashlib.sha256(data).hexdigest()
+
+
+class ReadOnlyFileError(PermissionError):
+    """The file to be replaced has no write permission: someone made it read-only (a
+    catalogue locked for sign-off, a checkout's protected file). A rename would replace it
+    all the same, as long as its folder is writable, and root writes anything: so it is
+    refused before, and left as it is."""
+
+
+def refuse_read_only(path: Path, mode: int | None) -> None:
+    """Raise :class:`ReadOnlyFileError` when the existing file ``path`` (of permission bits
+    ``mode``; None: there is none) may not be written: no write bit for anyone, or none
+    for this user."""
+    if mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):
+        raise ReadOnlyFileError(errno.EACCES, "the file is read-only (it has no write permission)", str(path))
 
 
 def is_utf32(data: bytes) -> bool:
@@ -156,6 +173,7 @@ def copy_if_changed(source: Path, path: Path, *, durable: bool = True) -> bool:
             raise
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = _existing_mode(target)
+    refuse_read_only(target, mode)
     temp = _temp_path(target)
     try:
         with open(source, "rb") as reader, open(temp, "xb") as writer:
@@ -214,6 +232,7 @@ def _atomic_write(path: Path, data: bytes, validate: Validator | None,
                   before_replace: Callable[[], None] | None, durable: bool = True) -> None:
     target = _write_through(path)
     mode = _existing_mode(target)
+    refuse_read_only(target, mode)
     temp = _temp_path(target)
     try:
         _write_new_file(temp, data, mode, durable)

@@ -333,6 +333,15 @@ def _blocked_version(rel: str, blocker: str) -> PipelineError:
                               "pipeline sync again")
 
 
+def read_only_error(rel: str) -> PipelineError:
+    """The error for a file the pipeline would update that someone made read-only: it is
+    left as it is (a rename would have replaced it), and said on every run until then."""
+    return PipelineError(
+        "the file is read-only (it has no write permission): it was left as it was", path=rel,
+        hint=f"to let pipeline update it, give it write permission (chmod u+w {shlex.quote(rel)}), then run the "
+             "command again; while it stays read-only, every run reports it and changes nothing in it")
+
+
 def version_place_error(rel: str, lang: str, exc: OSError) -> PipelineError:
     """The error for a version whose place cannot be looked at (a folder of the output
     without read or execute permission): that version's, so the rest is still processed."""

@@ -31,8 +31,8 @@ from .engines.memory_only import is_memory_only
 from .config import Config
 from .errors import CatalogueError, PipelineError
 from .extract import Annotator, build_template
-from .fileio import (ABSENT, ProjectLock, cleanup_temp_files, copy_if_changed, fingerprint, flush_file_system,
-                     resolved_folders_cache, safe_join, write_if_changed)
+from .fileio import (ABSENT, ProjectLock, ReadOnlyFileError, cleanup_temp_files, copy_if_changed, fingerprint,
+                     flush_file_system, resolved_folders_cache, safe_join, write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
 from .state import (REVIEWED_FILE, ArticleRecord, PublishedVersions, ReviewedIndex, edited_since_written,
                     file_signature, note_version, text_hash, unknown_version)
@@ -40,9 +40,10 @@ from .markdown import encode_article
 from .model import PREVIOUS_TRANSLATION_PREFIX, Article, Catalogue, EntryStatus, Finding, Message
 from .parallel import default_jobs, map_indexed
 from .project import (CatalogueStatus, awaits_work, discover_articles, discover_catalogues, file_in_place_of_folder,
-                      hand_written_version, load_article, load_articles, misnamed_articles, online_version, orphaned_catalogues,
-                      orphaned_versions, project_status, read_catalogue_file, refuse_clashing_names, target_languages,
-                      try_load_article, unreadable_folders, version_place_error)
+                      hand_written_version, load_article, load_articles, misnamed_articles, online_version,
+                      orphaned_catalogues, orphaned_versions, project_status, read_catalogue_file, read_only_error,
+                      refuse_clashing_names, target_languages, try_load_article, unreadable_folders,
+                      version_place_error)
 from .publish import PublishDecision, decide, render_version
 from .update import check_no_loss, update_catalogue
 
@@ -894,6 +895,8 @@ def _write(config: Config, rel: str, data: bytes, report: SyncReport, *,
     except IsADirectoryError:
         raise PipelineError("is a folder, not a file: nothing was written to it", path=rel,
                             hint="remove or rename the folder, then run pipeline sync again") from None
+    except ReadOnlyFileError:
+        raise read_only_error(rel) from None
     except OSError as exc:  # a read-only folder, a full disk: this file only, the run goes on
         blocker = file_in_place_of_folder(config, rel) if exc.errno == errno.ENOTDIR else None
         if blocker is not None:

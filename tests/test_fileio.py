@@ -16,6 +16,7 @@ from pipeline.errors import ConcurrentEditError, ConfigError, LockError
 from pipeline.fileio import (
     ABSENT,
     ProjectLock,
+    ReadOnlyFileError,
     atomic_write,
     cleanup_temp_files,
     copy_if_changed,
@@ -446,3 +447,34 @@ def test_is_utf32_tells_utf32_from_utf16_and_utf8(encoding: str, expected: bool)
 def test_is_utf32_is_false_for_binary_files() -> None:
     assert not is_utf32(b"\0" * 64)
     assert not is_utf32(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256)))
+
+
+@pytest.mark.parametrize("writer", ["atomic", "if_changed", "copy"])
+def test_a_read_only_file_is_refused_and_left_as_it_was(tmp_path: Path, writer: str) -> None:
+    """The rename of an atomic write replaced a file someone made read-only (chmod 444), as
+    long as its folder was writable (and root writes anything): it is now refused, like a
+    file that cannot be written, with nothing changed and no temp file left."""
+    target = tmp_path / "ru.po"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    inode = target.stat().st_ino
+    source = tmp_path / "new.bin"
+    source.write_bytes(b"new")
+    with pytest.raises(ReadOnlyFileError):
+        if writer == "atomic":
+            atomic_write(target, b"new")
+        elif writer == "if_changed":
+            write_if_changed(target, b"new")
+        else:
+            copy_if_changed(source, target)
+    assert target.read_bytes() == b"old" and target.stat().st_ino == inode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.bin", "ru.po"]
+    assert not write_if_changed(target, b"old")  # the same bytes: nothing to write, no error
+
+
+def test_a_file_writable_by_its_owner_only_is_still_written(tmp_path: Path) -> None:
+    target = tmp_path / "ru.po"
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    atomic_write(target, b"new")
+    assert target.read_bytes() == b"new" and stat.S_IMODE(target.stat().st_mode) == 0o600

@@ -449,3 +449,18 @@ def test_a_line_break_in_a_translation_cannot_pass_for_another_field(root: Path)
         at = lines.index("    translation: Порт Алят")
         assert lines[at + 1] == " " * 17 + "    why:         reviewed, nothing to check", lines
         assert not any(line.startswith("    why:         reviewed") for line in lines), lines
+
+
+def test_a_read_only_catalogue_in_the_walk_is_reported_and_the_typed_text_kept(root: Path) -> None:
+    """A catalogue made read-only was replaced by the save's rename all the same; refused
+    now, the error must not end the walk and lose the translation the reviewer typed."""
+    path = root / PO_RU
+    path.chmod(0o444)
+    before = path.read_bytes()
+    result = CliRunner().invoke(cli, ["--project", str(root), "review", "-i", "--lang", "ru"],
+                                input="e\nМой перевод.\ns\nq\n")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert f"{PO_RU}: the file is read-only" in result.stderr, result.output
+    assert "your translation, to paste again: Мой перевод." in result.output
+    assert "skipped 1" in result.output
+    assert path.read_bytes() == before

@@ -445,3 +445,33 @@ def test_an_unreadable_catalogue_is_reported_and_the_rest_processed(tmp_path: Pa
     assert po.read_bytes() == before
     assert b"A new closing line." in (root / "locale/az/LC_MESSAGES/news/tram.po").read_bytes()
     _good_catalogues_updated(root)
+
+
+@pytest.mark.parametrize("locked", ["locale/ru/LC_MESSAGES/news/tram.po", "public/ru/news/tram.md"])
+def test_a_read_only_catalogue_or_version_is_reported_and_left_alone(tmp_path: Path, locked: str) -> None:
+    """A catalogue (or published version) made read-only (chmod 444, a desk's sign-off) was
+    replaced by the atomic write's rename all the same: its permission was ignored. It is
+    now reported with what to do and left byte for byte, on every run, and the rest is processed."""
+    root = _project(tmp_path)
+    assert _run(root).exit_code == 0
+    _translate_all(root, "ru", "news/tram", "RU")
+    assert _run(root).exit_code == 0
+    path = root / locked
+    path.chmod(0o444)
+    before = path.read_bytes(), path.stat().st_ino
+    if locked.startswith("locale"):  # a changed article: its catalogues are rewritten
+        (root / "source/news/tram.md").write_text(VICTIM.replace("title: Tram line extended",
+                                                                 "title: Tram line closed"), encoding="utf-8")
+    else:  # a revised reviewed translation: its version is rewritten
+        _translate_all(root, "ru", "news/tram", "RU2")
+    _touch_good_articles(root)
+    for _ in range(2):
+        result = _run(root)
+        assert result.exit_code == 1, result.output
+        assert f"{locked}: the file is read-only" in result.stderr, result.stderr
+        assert f"chmod u+w {locked}" in result.stderr
+        assert (path.read_bytes(), path.stat().st_ino) == before
+    _good_catalogues_updated(root)
+    path.chmod(0o644)
+    assert _run(root).exit_code == 0
+    assert path.read_bytes() != before[0]

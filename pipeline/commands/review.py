@@ -19,9 +19,10 @@ from ..cli import EXIT_ERRORS, Project, check_articles, pass_project, show_error
 from ..config import Config
 from ..errors import LockError, PipelineError
 from ..checks import divergence_findings, entry_checker
-from ..fileio import write_if_changed
+from ..fileio import ReadOnlyFileError, write_if_changed
 from ..integration import project_glossary, quote_marks
 from ..model import MT_REJECTED_PREFIX, EntryStatus, Finding
+from ..project import read_only_error
 from ..review import (
     REASONS,
     Checker,
@@ -342,17 +343,24 @@ def _save(config: Config, item: ReviewItem, decision: Decision, text: str | None
     reads as a hang), and if the lock stays taken the walk goes on rather than stopping,
     with the typed text shown again so that it is not lost."""
     try:
-        return save_decision(config, item, decision, text, lock_wait=0)
-    except LockError:
-        click.echo(f"  another pipeline command (a sync?) is running: waiting up to {LOCK_WAIT:g} s for it…")
-    try:
-        return save_decision(config, item, decision, text, lock_wait=LOCK_WAIT)
-    except LockError:
-        click.secho("  not saved: another pipeline command is still running; answer again to retry, "
-                    "or [s]kip and review this entry later", fg="yellow", err=True)
-        if text:
-            click.echo(f"  your translation, to paste again: {visible(text)}")
-        return None
+        try:
+            return save_decision(config, item, decision, text, lock_wait=0)
+        except LockError:
+            click.echo(f"  another pipeline command (a sync?) is running: waiting up to {LOCK_WAIT:g} s for it…")
+        try:
+            return save_decision(config, item, decision, text, lock_wait=LOCK_WAIT)
+        except LockError:
+            click.secho("  not saved: another pipeline command is still running; answer again to retry, "
+                        "or [s]kip and review this entry later", fg="yellow", err=True)
+    except ReadOnlyFileError:  # the walk goes on, and the typed text is shown: a reviewer's work is not lost
+        show_error(read_only_error(item.path))
+    except OSError as exc:
+        show_error(PipelineError(f"not saved: cannot write the catalogue: {exc.strerror or exc}", path=item.path,
+                                 hint="check the file's and its folder's permissions and the free disk space, "
+                                      "then answer again, or [s]kip"))
+    if text:
+        click.echo(f"  your translation, to paste again: {visible(text)}")
+    return None
 
 
 def _report(result: SaveResult, tally: _Tally) -> bool:
