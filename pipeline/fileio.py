@@ -57,6 +57,7 @@ __all__ = [
     "fingerprint",
     "flush_file_system",
     "is_utf32",
+    "make_folders",
     "refuse_read_only",
     "safe_join",
     "write_if_changed",
@@ -171,7 +172,7 @@ def copy_if_changed(source: Path, path: Path, *, durable: bool = True) -> bool:
     except FileNotFoundError as missing:
         if missing.filename is not None and Path(missing.filename) != target:
             raise
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(target.parent, durable=durable)
     mode = _existing_mode(target)
     refuse_read_only(target, mode)
     temp = _temp_path(target)
@@ -275,6 +276,23 @@ def _write_new_file(temp: Path, data: bytes, mode: int | None, durable: bool = T
         os.close(fd)
 
 
+def make_folders(folder: Path, *, durable: bool = True) -> None:
+    """Create ``folder`` and the folders above it that are missing. ``durable``: fsync the
+    folder that holds each one made, so that after a power cut a new article's catalogue
+    is not a name in a folder that itself is lost (the rename into it is fsynced too)."""
+    if folder.is_dir():
+        return
+    missing = []
+    current = folder
+    while not os.path.lexists(current) and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    if durable:
+        for made in reversed(missing):
+            fsync_folder(made.parent)
+
+
 def fsync_folder(folder: Path) -> None:
     """Make a rename into ``folder``, or a file created there, survive a power cut."""
     try:
@@ -352,7 +370,7 @@ def write_if_changed(path: Path, data: bytes, *, validate: Validator | None = No
         _check_unchanged(path, current, expected_fingerprint)
     if current == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(path.parent, durable=durable)
     recheck = None if expected_fingerprint is None else _recheck(path, expected_fingerprint)
     _atomic_write(path, data, validate, recheck, durable)
     return True

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import pipeline.fileio as fileio_module
 from pipeline.errors import ConcurrentEditError, ConfigError, LockError
 from pipeline.fileio import (
     ABSENT,
@@ -128,6 +129,23 @@ def test_a_durable_write_fsyncs_the_file_and_its_folder(tmp_path: Path,
     calls = _count_fsyncs(monkeypatch)
     assert write_if_changed(tmp_path / "a.po", b"new") is True
     assert len(calls) == 2
+
+
+def test_a_durable_write_into_new_folders_fsyncs_each_folder_that_holds_a_new_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new article's first catalogue goes into folders made for it (LC_MESSAGES/news/):
+    the rename into the last was fsynced, but not the new folders' own names, which a power
+    cut could lose with the catalogue in them."""
+    synced: list[str] = []
+    real = fileio_module.fsync_folder
+    monkeypatch.setattr(fileio_module, "fsync_folder", lambda folder: (synced.append(str(folder)),
+                                                                            real(folder))[1])
+    assert write_if_changed(tmp_path / "ru" / "LC_MESSAGES" / "news" / "a.po", b"new") is True
+    assert synced == [str(tmp_path), str(tmp_path / "ru"), str(tmp_path / "ru" / "LC_MESSAGES"),
+                      str(tmp_path / "ru" / "LC_MESSAGES" / "news")]
+    synced.clear()
+    assert write_if_changed(tmp_path / "ru" / "LC_MESSAGES" / "news" / "b.po", b"new") is True
+    assert synced == [str(tmp_path / "ru" / "LC_MESSAGES" / "news")]
 
 
 def test_a_rebuildable_file_is_written_atomically_without_fsync(tmp_path: Path,
