@@ -286,7 +286,7 @@ def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
         refuse_special_file(path)
         data = Path(path).read_bytes()
         _refuse_utf32(data, name)
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig").lstrip("\ufeff")  # a mark saved twice (a file re-saved with one)
     except FileNotFoundError:
         raise ConfigError("glossary file not found", path=name,
                           hint="create it with a header row such as: en,az,ru,kind,note") from None
@@ -732,7 +732,7 @@ def _columns(header: list[str], path: str, allowed: set[str] | None) -> list[str
         elif not _LANGUAGE.fullmatch(column) or (allowed is not None and column not in allowed):
             known = f"; the project's languages are {', '.join(sorted(allowed))}" if allowed else ""
             raise ConfigError(f"unknown column {column!r} (column {position})", path=path,
-                              line=1, hint=_separator_hint(column) + _HEADER_HINT + known)
+                              line=1, hint=_separator_hint(column) + _case_hint(column) + _HEADER_HINT + known)
         elif allowed is None:
             _check_column_language(column, position, path)
         if columns.count(columns[position - 1]) > 1:
@@ -756,6 +756,16 @@ def _check_conflict_marker(row: list[str], path: str, line: int) -> None:
                           path=path, line=line,
                           hint="resolve the merge: keep the right rows, delete the <<<<<<< "
                                "======= >>>>>>> marker lines, then run the command again")
+
+
+def _case_hint(column: str) -> str:
+    """A language code typed in capitals (``EN``, ``RU``, ``AZ-latn``): say how it is written."""
+    parts = re.split(r"([_-])", column)
+    written = parts[0].lower() + "".join(part if i % 2 else part.upper() if len(part) == 2 else part.title()
+                                          for i, part in enumerate(parts[1:], 1) if part)
+    if written != column and _LANGUAGE.fullmatch(written):
+        return f"write the language code {column!r} as {written!r} (language codes are lower case); "
+    return ""
 
 
 def _separator_hint(column: str) -> str:

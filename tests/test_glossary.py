@@ -579,3 +579,19 @@ def test_a_surname_is_looked_up_without_trying_every_row_of_a_large_glossary(
         assert [term.form("en") for term, _ in glossary.names_ending_in("Karimov", "en", 1)] == ["Samir Karimov"]
     assert tried <= 50 * 3, tried
     assert "Samir" in glossary.given_names("en") and "Karimov" not in glossary.given_names("en")
+
+
+def test_a_byte_order_mark_saved_twice_is_not_part_of_the_first_column(tmp_path: Path) -> None:
+    """A file re-saved by a tool that adds a mark before the one it had: the header's first
+    column read as '\\ufeffen', an 'unknown column' that looks like 'en' in every editor."""
+    path = tmp_path / "glossary.csv"
+    path.write_bytes(b"\xef\xbb\xbf\xef\xbb\xbfen,ru\nAliyev,\xd0\x90\xd0\xbb\xd0\xb8\xd0\xb5\xd0\xb2\n")
+    assert load_glossary(path).languages == ("en", "ru")
+
+
+@pytest.mark.parametrize(("header", "written"), [("EN,RU", "'EN' as 'en'"), ("en,Ru", "'Ru' as 'ru'"),
+                                                  ("en,PT-br", "'PT-br' as 'pt-BR'")])
+def test_a_language_column_in_capitals_says_how_the_code_is_written(header: str, written: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        read_glossary(io.StringIO(f"{header}\nAliyev,Алиев\n"), "locale/glossary.csv")
+    assert caught.value.line == 1 and f"write the language code {written}" in (caught.value.hint or "")
