@@ -7,6 +7,7 @@ a project as it is. Validation errors name the file, the key and what to write i
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import string
 import tomllib
@@ -18,7 +19,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from .errors import ConfigError
-from .fileio import refuse_special_file
+from .fileio import is_utf32, refuse_special_file
 from .model import BlockKind
 
 CONFIG_NAME = "pipeline.toml"
@@ -162,17 +163,20 @@ def load_config(root: Path) -> Config:
     """Read ``root/pipeline.toml`` (all defaults when it does not exist)."""
     root = root.resolve()
     path = root / CONFIG_NAME
-    if not path.exists():
+    if not os.path.lexists(path):
         return Config(root=root)
+    _refuse_dangling_link(path)
     try:
         # utf-8-sig: Windows editors (Notepad) save with a byte-order mark, which tomllib
         # refuses as "Invalid statement (at line 1, column 1)" on a line that looks right.
         refuse_special_file(path)
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
+        _refuse_wide_encoding(raw)
+        text = raw.decode("utf-8-sig")
         data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not UTF-8: {exc.reason}", path=CONFIG_NAME,
-                          line=path.read_bytes().count(b"\n", 0, exc.start) + 1,
+                          line=raw.count(b"\n", 0, exc.start) + 1,
                           hint="save pipeline.toml as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise _toml_syntax_error(str(exc), text) from None
@@ -193,6 +197,33 @@ def load_config(root: Path) -> Config:
             exc.hint = ("write the setting as the message says (the Configuration table of "
                         "README.md lists each one), then run the command again")
         raise
+
+
+def _refuse_dangling_link(path: Path) -> None:
+    """A pipeline.toml that is a symbolic link leading nowhere (a settings repository not
+    checked out, a loop of links) was taken for no pipeline.toml: every setting silently
+    fell back to its default, and a run wrote catalogues and versions where the project
+    does not keep them."""
+    if not path.is_symlink() or os.path.exists(path):
+        return
+    raise ConfigError(f"pipeline.toml is a symbolic link to {os.readlink(path)!r}, which does not exist "
+                      "(or leads in a loop)", path=CONFIG_NAME,
+                      hint="restore the file it links to (a shared settings folder not mounted or checked "
+                           "out?), or replace the link with the file; nothing was done, as the project's "
+                           "settings are unknown")
+
+
+def _refuse_wide_encoding(data: bytes) -> None:
+    """Name UTF-32 or UTF-16 (Notepad's "Unicode"): "not UTF-8: invalid start byte" does not
+    say which setting to change, and without a byte-order mark such a file is valid UTF-8
+    (NULs between the letters), which TOML calls an invalid statement."""
+    head = data[:512]
+    encoding = "UTF-32" if is_utf32(data) else "UTF-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(head) >= 8 and any(half.count(0) >= 0.9 * len(half) for half in (head[0::2], head[1::2]))) else None
+    if encoding is not None:
+        raise ConfigError(f"pipeline.toml is saved as {encoding}, not UTF-8", path=CONFIG_NAME, line=1,
+                          hint="save it as UTF-8 in your editor (in Notepad: Save as, Encoding: UTF-8), "
+                               "then run the command again")
 
 
 def _refuse_language_respelt_away_from_its_catalogues(config: Config) -> None:

@@ -315,3 +315,25 @@ def test_an_invisible_character_in_a_language_code_is_named(code: str, named: st
     assert f"holds an invisible character ({named})" in caught.value.message, caught.value.message
     assert "delete" in (caught.value.hint or "")
     assert caught.value.line == 3
+
+
+@pytest.mark.parametrize(("encoding", "name"), [("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"),
+                                                ("utf-32", "UTF-32"), ("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32")])
+def test_a_pipeline_toml_saved_as_utf16_or_utf32_says_so(tmp_path: Path, encoding: str, name: str) -> None:
+    """It was 'not UTF-8: invalid start byte', or, without a byte-order mark (valid UTF-8,
+    NULs between the letters), a TOML syntax error on a line that looks right."""
+    (tmp_path / "pipeline.toml").write_bytes('languages = ["az", "ru"]\n'.encode(encoding))
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert caught.value.message == f"pipeline.toml is saved as {name}, not UTF-8" and caught.value.line == 1
+
+
+@pytest.mark.parametrize("target", ["settings/pipeline.toml", "pipeline.toml"])
+def test_a_pipeline_toml_link_leading_nowhere_is_refused_not_taken_for_no_settings(tmp_path: Path,
+                                                                                   target: str) -> None:
+    """A dangling link (a settings folder not checked out) or a loop was taken for no
+    pipeline.toml: every setting fell back to its default without a word."""
+    (tmp_path / "pipeline.toml").symlink_to(target)
+    with pytest.raises(ConfigError, match="symbolic link to .* which does not exist") as caught:
+        load_config(tmp_path)
+    assert caught.value.path == "pipeline.toml" and "nothing was done" in (caught.value.hint or "")
