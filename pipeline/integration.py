@@ -8,11 +8,13 @@ This module builds those hooks for a project, so the CLI and tests get the same 
 from __future__ import annotations
 
 import functools
+import os
 from typing import Any
 
 from .annotate import segment_annotator
 from .checks import CatalogueChecker
 from .config import Config
+from .errors import ConfigError
 from .glossary import Glossary, glossary_postprocessor, load_glossary
 from .inline import decode_references
 from .quotemarks import QUOTE_CHARS, Delimiters, house_style, localise_quotes, normalise_quotes, quotes_postprocessor
@@ -21,12 +23,18 @@ from .quotemarks import QUOTE_CHARS, Delimiters, house_style, localise_quotes, n
 def project_glossary(config: Config) -> Glossary | None:
     """``locale/glossary.csv`` when the project has one."""
     path = config.glossary_path
-    if not path.exists():
+    if not os.path.lexists(path):
         return None
     try:
         shown_as = path.relative_to(config.root).as_posix()
     except ValueError:
         shown_as = str(path)
+    if not path.exists():  # a link leading nowhere: the glossary is missing, not absent
+        raise ConfigError(f"the glossary is a symbolic link to {os.readlink(path)!r}, which does not exist "
+                          "(or leads in a loop)", path=shown_as,
+                          hint="restore the file it links to (a shared folder not mounted or checked out?), "
+                               "or replace the link with the file; without it names and terms would go "
+                               "unchecked, so nothing was done")
     return load_glossary(path, shown_as=shown_as)
 
 

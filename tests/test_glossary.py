@@ -595,3 +595,16 @@ def test_a_language_column_in_capitals_says_how_the_code_is_written(header: str,
     with pytest.raises(ConfigError) as caught:
         read_glossary(io.StringIO(f"{header}\nAliyev,Алиев\n"), "locale/glossary.csv")
     assert caught.value.line == 1 and f"write the language code {written}" in (caught.value.hint or "")
+
+
+def test_a_glossary_link_leading_nowhere_is_refused_not_taken_for_no_glossary(tmp_path: Path) -> None:
+    """locale/glossary.csv linked to a shared folder that is not mounted was taken for no
+    glossary: names and terms went unchecked, and catalogues lost their glossary notes."""
+    from pipeline.config import load_config
+    from pipeline.integration import project_glossary
+
+    (tmp_path / "locale").mkdir()
+    (tmp_path / "locale" / "glossary.csv").symlink_to("../shared/glossary.csv")
+    with pytest.raises(ConfigError, match="symbolic link to '../shared/glossary.csv', which does not exist") as caught:
+        project_glossary(load_config(tmp_path))
+    assert caught.value.path == "locale/glossary.csv"
