@@ -770,14 +770,23 @@ def project_status(config: Config, checker: CatalogueChecks | None = None
         own.add((article.lang, article.slug))
         output = config.output_rel(lang, article.slug)
         try:
-            published = output != article.path and safe_join(config.root, output).exists()
+            place = safe_join(config.root, output)
+            published = output != article.path and place.exists()
+            folder = published and place.is_dir()
+            if folder:  # no version can be written there: said, and never counted as published
+                problems.errors.append(PipelineError(
+                    "is a folder, not a file: the version cannot be published there", path=output,
+                    hint="remove or rename the folder, then run pipeline sync again"))
+                published = False
             item = (rel, article.lang, lang, catalogue)
             findings = (lambda: checker(item)) if checker is not None and catalogue is not None else None
             ready = output != article.path and decide(article, lang, catalogue, config.publish, findings)[0].ready
             if ready and (hand := hand_written_version(config, article.slug, lang)) is not None:
                 problems.errors.append(hand)
                 ready = False
-            if ready and not published and (blocker := file_in_place_of_folder(config, output)) is not None:
+            if folder:
+                ready = False
+            elif ready and not published and (blocker := file_in_place_of_folder(config, output)) is not None:
                 problems.errors.append(_blocked_version(output, blocker))
                 ready = False
             by_hand = published and online_version(config, article.slug, lang) == "hand-written"

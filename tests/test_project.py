@@ -679,3 +679,19 @@ def test_status_check_and_review_name_a_file_where_a_folder_belongs(tmp_path: Pa
         assert result.exit_code == 1, (command, result.output)
         assert f"{blocker} is a file where a folder belongs" in result.stderr, (command, result.stderr)
     assert (root / blocker).read_text(encoding="utf-8") == "a note\n"
+
+
+def test_status_names_a_folder_where_a_version_goes_and_does_not_count_it_published(tmp_path: Path) -> None:
+    """A folder where a published version goes (public/ru/bus.md/) was counted as the
+    version, published "yes", exit 0, though sync fails on it every run."""
+    config = CONFIG + "[publish]\nallow_machine = true\n"
+    root = write_project(tmp_path, {"bus": "---\ntitle: Bus\n---\n\nThe bus runs.\n",
+                                    "tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, config)
+    assert CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"]).exit_code == 0
+    (root / "public/ru/bus.md").unlink()
+    (root / "public/ru/bus.md").mkdir()
+    result = CliRunner().invoke(cli, ["--project", str(root), "status"])
+    assert result.exit_code == 1, result.output
+    assert "public/ru/bus.md: is a folder, not a file" in result.stderr
+    rows = {line.split()[0]: line.split()[-1] for line in result.stdout.splitlines()[1:]}
+    assert rows == {"bus": "no", "tram": "yes"}
