@@ -108,7 +108,8 @@ class Config:
 def validate_language(code: str, *, where: str, line: int | None = None) -> str:
     """Return ``code`` if Babel/CLDR knows it; otherwise a ConfigError naming where it came from."""
     if not isinstance(code, str) or not code:
-        raise ConfigError(f"language code must be a non-empty string, got {code!r}", path=where, line=line)
+        raise ConfigError(f"language code must be a non-empty string, got {code!r}", path=where, line=line,
+                          hint="write a code such as az, ru or en in quotes, then run the command again")
     try:
         Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):

@@ -324,7 +324,9 @@ def read_glossary(stream: io.TextIOBase | io.StringIO, path: str = "glossary.csv
         raise ConfigError("glossary is empty", path=path, line=1,
                           hint="start with a header row such as: en,az,ru,kind,note") from None
     except csv.Error as error:
-        raise ConfigError(f"malformed CSV: {error}", path=path, line=1) from None
+        raise ConfigError(f"malformed CSV: {error}", path=path, line=1,
+                          hint="save the file from the spreadsheet as 'CSV UTF-8 (Comma delimited)', or "
+                               "fix the header row (such as: en,az,ru,kind,note) by hand") from None
     _check_conflict_marker(header, path, 1)
     if not any(cell.strip() for cell in header):
         raise ConfigError("line 1 is blank: the header row must come first", path=path, line=1,
