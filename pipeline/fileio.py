@@ -447,6 +447,13 @@ class ProjectLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
+            folder = self.path.parent
+            if folder.exists() and not folder.is_dir():  # mkdir's "File exists" would read as a permission problem
+                raise LockError(
+                    f"{folder.name} is a file where pipeline keeps its run state and lock (a folder)",
+                    path=str(folder),
+                    hint=f"rename or delete the file {folder} (pipeline makes the folder again), then run the "
+                         "command again") from None
             raise LockError(
                 f"cannot open or create the project lock: {exc.strerror or exc}", path=str(self.path),
                 hint=f"pipeline needs to write in {self.root} (its .pipeline folder); check the "

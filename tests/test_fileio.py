@@ -496,3 +496,14 @@ def test_a_file_writable_by_its_owner_only_is_still_written(tmp_path: Path) -> N
     target.chmod(0o600)
     atomic_write(target, b"new")
     assert target.read_bytes() == b"new" and stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_file_where_the_pipeline_folder_belongs_is_named_not_taken_for_a_permission_problem(tmp_path: Path) -> None:
+    """A '.pipeline' file (a copy, a merge gone wrong) made the lock fail with 'File exists'
+    and a hint about permissions and read-only disks."""
+    (tmp_path / ".pipeline").write_text("x\n", encoding="utf-8")
+    with pytest.raises(LockError) as caught:
+        ProjectLock(tmp_path).acquire()
+    assert ".pipeline is a file where pipeline keeps its run state" in caught.value.message
+    assert "rename or delete the file" in (caught.value.hint or "")
+    assert (tmp_path / ".pipeline").read_text(encoding="utf-8") == "x\n"
