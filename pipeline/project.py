@@ -51,6 +51,10 @@ def discover_articles(config: Config) -> list[tuple[str, str]]:
     folder per language (``source_dir = "content/en"``, ``output = "content/{lang}/{slug}.md"``)
     puts the sources where the source language's versions would go."""
     source = config.source_path
+    if source.exists() and not source.is_dir():
+        raise ConfigError(f"{config.source_dir} is a file where the source folder belongs", path=config.source_dir,
+                          hint=f"rename or delete the file, make {config.source_dir}/ a folder holding the Markdown "
+                               "articles (or set source_dir in pipeline.toml), then run the command again")
     if not source.is_dir():
         project = _enclosing_project(config.root)
         raise ConfigError(

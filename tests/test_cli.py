@@ -307,7 +307,8 @@ def test_project_lock_that_cannot_be_created_is_an_error_message(runner: CliRunn
     result = runner.invoke(cli, ["--project", str(project), "sync", "--engine", "none"])
     assert result.exit_code == 1, result.output
     assert isinstance(result.exception, SystemExit)
-    assert "cannot open or create the project lock" in result.output
+    assert ".pipeline is a file where pipeline keeps its run state and lock" in result.output
+    assert "rename or delete the file" in result.output
 
 
 def test_unreadable_config_is_a_usage_error(runner: CliRunner, project: Path) -> None:

@@ -695,3 +695,13 @@ def test_status_names_a_folder_where_a_version_goes_and_does_not_count_it_publis
     assert "public/ru/bus.md: is a folder, not a file" in result.stderr
     rows = {line.split()[0]: line.split()[-1] for line in result.stdout.splitlines()[1:]}
     assert rows == {"bus": "no", "tram": "yes"}
+
+
+def test_a_file_where_the_source_folder_belongs_is_named(tmp_path: Path) -> None:
+    """It was 'no source folder source/' with a hint to create it, which cannot be done."""
+    (tmp_path / "source").write_text("notes\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--project", str(tmp_path), "sync", "--engine", "none"])
+    assert result.exit_code == 2, result.output
+    assert "source: source is a file where the source folder belongs" in result.stderr, result.stderr
+    assert (tmp_path / "source").read_text(encoding="utf-8") == "notes\n"
+    assert not (tmp_path / ".pipeline").exists()
