@@ -336,7 +336,19 @@ def run_sync(project: Project, stages: tuple[str, ...], *, engine_name: str | No
         report = sync(config, options)
     if not report.articles and not report.errors:  # "0 article(s)" alone does not say what to do
         report.warnings.append(no_articles_warning(config))
+    if (lonely := one_language_warning(config)) is not None:
+        report.warnings.append(lonely)
     return report
+
+
+def one_language_warning(config: Config) -> str | None:
+    """``languages`` naming only the source language: every run did nothing, said nothing
+    of why, and exited 0 (a list cut short, or the language setting mistaken for this one)."""
+    if config.languages != (config.source_language,):
+        return None
+    return (f"pipeline.toml lists one language, {config.source_language}, the articles' own: there is nothing to "
+            "translate them into; list every language the newsroom publishes in, e.g. "
+            'languages = ["az", "ru", "en"]')
 
 
 def no_articles_warning(config: Config) -> str:
@@ -625,6 +637,8 @@ def status_command(project: Project, as_json: bool) -> None:
                        f"  {_published_label(row)}")
         if not slugs and not errors:  # the heading alone would read as "nothing to do"
             click.echo(f"warning: {no_articles_warning(project.config)}")
+        if (lonely := one_language_warning(project.config)) is not None:
+            click.echo(f"warning: {lonely}")
         reported = {error.path for error in errors}  # a ready version's page: its error says it all
         for row in rows:
             if row.hand_written and project.config.output_rel(row.lang, row.article) not in reported:

@@ -818,3 +818,16 @@ def test_status_help_explains_every_label_of_the_published_column() -> None:
     text = " ".join(CliRunner().invoke(cli, ["status", "--help"]).output.split())
     for label in ("stale", "ready", "hand-written", "edited"):
         assert f'"{label}" means' in text, label
+
+
+def test_a_project_of_one_language_says_there_is_nothing_to_translate_into(tmp_path: Path) -> None:
+    """languages = ["en"] (a list cut short): each sync wrote templates only and said nothing
+    of why no catalogue ever appeared; status showed an empty table."""
+    root = write_project(tmp_path, {"port": "---\ntitle: Port\n---\n\nThe port grew.\n"}, 'languages = ["en"]\n')
+    for command in ("sync", "status"):
+        result = CliRunner().invoke(cli, ["--project", str(root), command])
+        assert result.exit_code == 0, result.output
+        assert "warning: pipeline.toml lists one language, en, the articles' own" in result.output, result.output
+    many = write_project(tmp_path / "many", {"port": "---\ntitle: Port\n---\n\nThe port grew.\n"},
+                         'languages = ["en", "ru"]\n')
+    assert "lists one language" not in CliRunner().invoke(cli, ["--project", str(many), "status"]).output
