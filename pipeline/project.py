@@ -55,6 +55,11 @@ def discover_articles(config: Config) -> list[tuple[str, str]]:
         raise ConfigError(f"{config.source_dir} is a file where the source folder belongs", path=config.source_dir,
                           hint=f"rename or delete the file, make {config.source_dir}/ a folder holding the Markdown "
                                "articles (or set source_dir in pipeline.toml), then run the command again")
+    if not source.is_dir() and config.source_dir != config.source_dir.strip() \
+            and safe_join(config.root, config.source_dir.strip()).is_dir():
+        raise ConfigError(f"no source folder {config.source_dir!r}: source_dir in pipeline.toml has a space at its "
+                          "start or end", path="pipeline.toml",
+                          hint=f'write source_dir = "{config.source_dir.strip()}", then run the command again')
     if not source.is_dir():
         project = _enclosing_project(config.root)
         raise ConfigError(

@@ -705,3 +705,13 @@ def test_a_file_where_the_source_folder_belongs_is_named(tmp_path: Path) -> None
     assert "source: source is a file where the source folder belongs" in result.stderr, result.stderr
     assert (tmp_path / "source").read_text(encoding="utf-8") == "notes\n"
     assert not (tmp_path / ".pipeline").exists()
+
+
+def test_a_source_dir_with_a_space_at_its_end_is_named_so(tmp_path: Path) -> None:
+    """'no source folder source / in …' with a hint to create the folder: the stray space
+    was all but invisible in the message."""
+    root = write_project(tmp_path, {"port": "---\ntitle: Port\n---\n\nThe port grew.\n"}, 'source_dir = "source "\n')
+    result = CliRunner().invoke(cli, ["--project", str(root), "status"])
+    assert result.exit_code == 2, result.output
+    assert "source_dir in pipeline.toml has a space at its start or end" in result.stderr
+    assert 'write source_dir = "source"' in result.stderr
