@@ -393,7 +393,7 @@ def _written_by_sync(path: os.PathLike[str]) -> bool:
 def load_article(config: Config, rel: str, slug: str) -> Article:
     _check_file_name(rel)
     _check_name_length(config, rel, slug)
-    path = safe_join(config.root, rel)
+    path = _article_path(config, rel)
     refuse_special_file(path)
     data = path.read_bytes()
     if is_utf32(data):
@@ -410,6 +410,18 @@ def load_article(config: Config, rel: str, slug: str) -> Article:
     if not article.text.strip():
         _check_not_emptied(config, rel, slug)
     return replace(article, fingerprint=fingerprint(data))
+
+
+def _article_path(config: Config, rel: str) -> Path:
+    """The article's file, refused when a symbolic link leads outside the project: the
+    error safe_join gives speaks of settings ("use a path relative to pipeline.toml"), which
+    says nothing to whoever linked an article in."""
+    try:
+        return safe_join(config.root, rel)
+    except ConfigError as exc:
+        raise ArticleError(f"not read: {exc.message.removeprefix(f'path {rel!r} ')}", path=rel,
+                           hint="copy the article into the project (replace the link with the file), or "
+                                "delete the link; then run the command again") from None
 
 
 _LANG_LINE = re.compile(rb"^[ \t]*lang[ \t]*:", re.M)
