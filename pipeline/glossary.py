@@ -327,12 +327,15 @@ def read_glossary(stream: io.TextIOBase | io.StringIO, path: str = "glossary.csv
         raise ConfigError(f"malformed CSV: {error}", path=path, line=1,
                           hint="save the file from the spreadsheet as 'CSV UTF-8 (Comma delimited)', or "
                                "fix the header row (such as: en,az,ru,kind,note) by hand") from None
-    _check_conflict_marker(header, path, 1)
+    if _separator_line(header, path):
+        header = next(reader, [])
+    top = reader.line_num or 1  # the header's line: 2 below a sep= line
+    _check_conflict_marker(header, path, top)
     if not any(cell.strip() for cell in header):
-        raise ConfigError("line 1 is blank: the header row must come first", path=path, line=1,
+        raise ConfigError(f"line {top} is blank: the header row must come first", path=path, line=top,
                           hint="delete the blank lines above the header row (such as: "
                                "en,az,ru,kind,note), then run the command again")
-    columns = _columns(header, path, set(languages) if languages is not None else None)
+    columns = _columns(header, path, set(languages) if languages is not None else None, top)
     terms: list[Term] = []
     seen: dict[tuple[str, str], int] = {}
     try:
@@ -721,12 +724,12 @@ def _first_letter(word: str, lang: str) -> str:
     return f"[{re.escape(first)}{re.escape(upper)}]"
 
 
-def _columns(header: list[str], path: str, allowed: set[str] | None) -> list[str]:
+def _columns(header: list[str], path: str, allowed: set[str] | None, line: int = 1) -> list[str]:
     columns = [cell.strip() for cell in header]
     for position, column in enumerate(columns, start=1):
         lower = column.lower()
         if not column:
-            raise ConfigError(f"column {position} has no name in the header row", path=path, line=1,
+            raise ConfigError(f"column {position} has no name in the header row", path=path, line=line,
                               hint="delete the empty column (or the commas it leaves at the end "
                                    "of the lines); " + _HEADER_HINT)
         if lower in (KIND, NOTE):
@@ -734,14 +737,14 @@ def _columns(header: list[str], path: str, allowed: set[str] | None) -> list[str
         elif not _LANGUAGE.fullmatch(column) or (allowed is not None and column not in allowed):
             known = f"; the project's languages are {', '.join(sorted(allowed))}" if allowed else ""
             raise ConfigError(f"unknown column {column!r} (column {position})", path=path,
-                              line=1, hint=_separator_hint(column) + _case_hint(column) + _HEADER_HINT + known)
+                              line=line, hint=_separator_hint(column) + _case_hint(column) + _HEADER_HINT + known)
         elif allowed is None:
-            _check_column_language(column, position, path)
+            _check_column_language(column, position, path, line)
         if columns.count(columns[position - 1]) > 1:
-            raise ConfigError(f"column {column!r} appears twice", path=path, line=1,
+            raise ConfigError(f"column {column!r} appears twice", path=path, line=line,
                               hint=_HEADER_HINT)
     if not [c for c in columns if c not in (KIND, NOTE)]:
-        raise ConfigError("the header names no language column", path=path, line=1,
+        raise ConfigError("the header names no language column", path=path, line=line,
                           hint=_HEADER_HINT)
     return columns
 
@@ -758,6 +761,21 @@ def _check_conflict_marker(row: list[str], path: str, line: int) -> None:
                           path=path, line=line,
                           hint="resolve the merge: keep the right rows, delete the <<<<<<< "
                                "======= >>>>>>> marker lines, then run the command again")
+
+
+def _separator_line(row: list[str], path: str) -> bool:
+    """Whether ``row`` is the ``sep=,`` line Excel reads (and some exports write) above the
+    header: skipped, as it names the comma. One naming another separator (``sep=;``) is
+    refused: the rows below are split by it, not by commas."""
+    first = row[0].strip().lower() if row else ""
+    if not first.startswith("sep="):
+        return False
+    if row == ["sep=", ""] or [cell.strip().lower() for cell in row] == ["sep=", ""]:
+        return True
+    raise ConfigError(f"the first line, {','.join(row)!r}, says the cells are separated by "
+                      f"{first[4:] or 'something else'!r}, not by commas", path=path, line=1,
+                      hint="save the file as 'CSV UTF-8 (Comma delimited)' (or replace the separators with "
+                           "commas and delete the sep= line), then run the command again")
 
 
 def _case_hint(column: str) -> str:
@@ -797,12 +815,12 @@ def _check_row_length(row: list[str], columns: list[str], path: str, start: int,
                            'the command again')
 
 
-def _check_column_language(column: str, position: int, path: str) -> None:
+def _check_column_language(column: str, position: int, path: str, line: int = 1) -> None:
     """A column must name a language CLDR knows: ``ua`` (for uk), ``gr`` or ``kz`` look like
     codes, and a column so misnamed was read as a language no article is in, so every
     spelling in it was silently unused by machine translation and the checks."""
     try:
-        validate_language(column, where=path, line=1)
+        validate_language(column, where=path, line=line)
     except ConfigError as exc:
         exc.message = f"{exc.message} in column {position}"
         exc.hint = f"{exc.hint}; {_HEADER_HINT}"

@@ -608,3 +608,20 @@ def test_a_glossary_link_leading_nowhere_is_refused_not_taken_for_no_glossary(tm
     with pytest.raises(ConfigError, match="symbolic link to '../shared/glossary.csv', which does not exist") as caught:
         project_glossary(load_config(tmp_path))
     assert caught.value.path == "locale/glossary.csv"
+
+
+def test_an_excel_sep_line_naming_the_comma_is_skipped() -> None:
+    """Excel reads a 'sep=,' line above the header (and some exports write one): it was
+    'unknown column sep=', and the header's errors still named line 1 below it."""
+    glossary = read_glossary(io.StringIO("sep=,\nen,ru,kind\nSamir Karimov,Самир Керимов,person\n"))
+    assert glossary.languages == ("en", "ru") and glossary.terms[0].line == 3
+    with pytest.raises(ConfigError) as caught:
+        read_glossary(io.StringIO("sep=,\nEN,ru\nAliyev,Алиев\n"), "locale/glossary.csv")
+    assert caught.value.line == 2 and "unknown column 'EN'" in caught.value.message
+
+
+def test_a_sep_line_naming_another_separator_says_so() -> None:
+    with pytest.raises(ConfigError) as caught:
+        read_glossary(io.StringIO("sep=;\nen;ru\nAliyev;Алиев\n"), "locale/glossary.csv")
+    assert caught.value.line == 1 and "separated by ';', not by commas" in caught.value.message
+    assert "CSV UTF-8 (Comma delimited)" in (caught.value.hint or "")
