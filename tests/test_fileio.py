@@ -25,8 +25,8 @@ from pipeline.fileio import (
     file_digest,
     file_fingerprint,
     fingerprint,
-    is_utf32,
     flush_file_system,
+    is_utf32,
     safe_join,
     write_if_changed,
 )
