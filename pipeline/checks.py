@@ -963,7 +963,7 @@ def _quoted_pairs(mine: list[Quotation], translation: str, src_lang: str,
     """(key, translated text) for each complete speech quotation in ``mine`` (the
     top-level quotations of one source segment), paired with the translation's
     quotations by position when their counts agree."""
-    target = _top_quotes(translation, scan_quotes(translation))
+    target = _top_quotes(translation, scan_quotes(translation, tgt_lang))
     if len(mine) != len(target):
         return []
     return [((_quote_identity(q.text), src_lang, tgt_lang), text)
