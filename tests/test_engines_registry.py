@@ -64,6 +64,21 @@ def test_pseudo_leaves_capitalised_words_for_the_glossary_step() -> None:
     assert engine.translate_batch(["Port Of Alat"], "en", "ru") == ["［Порт Оф Алат］"]
 
 
+
+def test_pseudo_swaps_a_segment_of_mostly_names_whole_into_another_script() -> None:
+    """Regression: "Data from the Ministry of Emergency Situations." kept its capitalised
+    words, so only 17% of its letters were Cyrillic and the sanity gate rejected the pseudo
+    output (a demo showed an untranslated footnote). Where keeping names would fail the gate,
+    the segment is swapped whole, as real MT writes it all in the target's letters."""
+    from pipeline.sanity import check_output
+
+    engine = PseudoEngine()
+    source = "[^1]: Data from the Ministry of Emergency Situations."
+    (out,) = engine.translate_batch([source], "en", "ru")
+    assert "Министры" in out and check_output(source, out, "en", "ru") == []
+    (kept,) = engine.translate_batch(["Leyla Huseynova said the terminal will open soon."], "en", "ru")
+    assert kept.startswith("［Leyla Huseynova ")
+
 def test_pseudo_keeps_the_particles_of_names_and_writes_scale_words_as_the_target_does() -> None:
     """So the glossary finds "Port of Baku" and the number checks see 2.5 million."""
     engine = PseudoEngine()

@@ -29,6 +29,7 @@ from typing import Sequence
 
 from pipeline.numbers import money_scale_in, scale_word_in
 from pipeline.placeholders import protect, restore
+from pipeline.sanity import script_problems
 
 _ACCENTED = dict(zip(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -97,7 +98,10 @@ def transliterate(text: str, target: str, *, keep_capitalised: bool = False, sou
         # stay for the glossary step. Into another script MT writes the names in it, and
         # the segment must be in that script to pass the gate: it is swapped whole.
         swapped = _WORD.sub(lambda word: swap_lower(word, particles=False), protected.text)
-    if swapped == protected.text:
+    if swapped == protected.text or (keep_capitalised and script_problems(protected.text, swapped, target)):
+        # Nothing swapped, or so little that the gate would reject the output for its script
+        # (a footnote naming a ministry: "Data from the Ministry of Emergency Situations."),
+        # where real MT writes the whole segment in the target's letters: swap it whole.
         swapped = _WORD.sub(swap_all, protected.text)
     restored, _ = restore(swapped, protected)
     return restored
