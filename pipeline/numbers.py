@@ -163,14 +163,14 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
     numbers = []
     clock = _twelve_hour_clock(prose)
     dates = _figure_dates(prose)
-    phones = _phone_numbers(prose) if "+" in prose else ()
+    phones = _phone_numbers(prose)
     below_zero = "zero" in prose or "нуля" in prose or "мороза" in prose
     for match in _NUMBER.finditer(prose):
         raw = match.group()
         start, end = figure = match.span()
         if phones and (phone := _phone_at(phones, start)) is not None:
-            if phone.start + 1 == start:  # the rest of its figures are its digits
-                numbers.append(phone)
+            if start == phone.start + _DIGIT.search(phone.raw).start():  # type: ignore[union-attr]
+                numbers.append(phone)  # the rest of its figures are its digits
             continue
         if dates and (date := _date_at(dates, start)) is not None:
             if date.start == start:  # the date's other figures add nothing
@@ -212,23 +212,63 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
 #: A phone number: a plus, a country code and groups of digits, split by spaces, dots,
 #: hyphens or an area code in brackets (+994 12 345 67 89, +994 (12) 345-67-89, +7 495 1234567).
 _PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:(?:[ \u00a0.\-]|[ \u00a0]?\(|(?<=\)))\d{1,7}\)?)+")
+#: A phone number without a country code: groups of digits split by spaces or hyphens, an
+#: area code perhaps in brackets (012 555 12 34, (012) 555-12-34, 8 (495) 123-45-67,
+#: 202-555-0123); which of these are phone numbers :func:`_is_local_phone` tells.
+_LOCAL_PHONE = re.compile(r"(?<![\w+.,:/\-])(?:\(\d{1,5}\)|\d{1,5})"
+                          r"(?:(?:[ \u00a0\-]|(?<=\))|(?=\())(?:\(\d{1,5}\)|\d{1,5}))+(?![\w(]|[.,:/\-]\d)")
+#: What every phone number without a country code holds, found without the look-behind at
+#: every position: most segments with figures have none.
+_LOCAL_PHONE_HINT = re.compile(r"\d[ \u00a0\-]\d\d[ \u00a0\-]\d\d(?!\d)|\(\d|\d{3}[ \u00a0\-]\d{4}"
+                               r"|0\d\d[ \u00a0\-]\d")
 
 
 def _phone_numbers(prose: str) -> tuple[Number, ...]:
-    """The phone numbers of ``prose``, each one number (from its plus), its digits (8 to 15,
-    as international numbers have), however a language groups them."""
+    """The phone numbers of ``prose``, each one number, its digits, however a language groups
+    them: with a plus, 8 to 15 digits (as international numbers have); without one, those
+    :func:`_is_local_phone` tells from other figures next to each other."""
     found = []
-    for match in _PHONE.finditer(prose):
-        digits = re.sub(r"\D", "", match.group())
-        if 8 <= len(digits) <= 15:
-            value = frozenset({Decimal(digits)})
-            found.append(Number(match.group(), match.start(), match.end(), value, "", value))
-    return tuple(found)
+    if "+" in prose:
+        for match in _PHONE.finditer(prose):
+            digits = re.sub(r"\D", "", match.group())
+            if 8 <= len(digits) <= 15:
+                found.append(_phone(match, digits))
+    if _LOCAL_PHONE_HINT.search(prose):
+        for match in _LOCAL_PHONE.finditer(prose):
+            groups = re.findall(r"\(?\d+", match.group())
+            if _is_local_phone(groups, "-" in match.group()) \
+                    and not any(phone.start <= match.start() < phone.end for phone in found):
+                found.append(_phone(match, "".join(group.lstrip("(") for group in groups)))
+    return tuple(sorted(found, key=lambda phone: phone.start)) if found else ()
+
+
+def _phone(match: re.Match[str], digits: str) -> Number:
+    value = frozenset({Decimal(digits)})
+    return Number(match.group(), match.start(), match.end(), value, "", value)
+
+
+def _is_local_phone(groups: list[str], hyphenated: bool) -> bool:
+    """Whether digit groups (an area code in brackets starting with its bracket) without a
+    country code are a phone number: 7 to 15 digits, and an area code in brackets ((012),
+    (495)) or starting with 0 (012, 050), or ending as local numbers do (123-45-67,
+    555 12 34, 555-0123). Figures that merely follow each other end otherwise (1 234 567,
+    2019-2023, 2024-05-27: a four-figure group before the last two)."""
+    digits = sum(len(group.lstrip("(")) for group in groups)
+    if not 7 <= digits <= 15:
+        return False
+    first = groups[0].lstrip("(")
+    if groups[0][0] == "(" and (len(first) <= 3 or first[0] == "0") or first[0] == "0" and 3 <= len(first) <= 5:
+        return True
+    if len(groups) < 3:
+        return False
+    third, second, last = (len(group.lstrip("(")) for group in groups[-3:])
+    return second == last == 2 and (third == 3 or third == 2 and hyphenated) \
+        or (third, second, last) == (3, 3, 4)
 
 
 def _phone_at(phones: tuple[Number, ...], start: int) -> Number | None:
     """The phone number whose figures ``start`` falls in, if any."""
-    return next((phone for phone in phones if phone.start < start < phone.end), None)
+    return next((phone for phone in phones if phone.start <= start < phone.end), None)
 
 
 _PART = re.compile(r"\d+")

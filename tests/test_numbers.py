@@ -312,3 +312,38 @@ def test_a_word_for_a_day_and_night_stands_for_24_hours(source: str, translation
     from pipeline.numbers import compare_numbers
     assert compare_numbers(source, translation, src, tgt) == ([], [])
     assert compare_numbers(source.replace("24", "48"), translation.replace("24", "48"), src, tgt) != ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("Call 012 555 12 34 for details.", "Подробности по телефону (012) 555-12-34.", "en", "ru"),
+    ("Zəng edin: 050-123-45-67.", "Call 050 123 45 67.", "az", "en"),
+    ("Справки: 8 (495) 123-45-67.", "Information: 8 495 123 45 67.", "ru", "en"),
+    ("Call (202) 555-0123 or 202 555 0124.", "Звоните (202) 555 0123 или 202-555-0124.", "en", "ru"),
+    ("Qaynar xətt: 498 12 34, 2024.", "Hotline: 498-12-34, 2024.", "az", "en"),
+    ("Тел.: +994 (12) 498-12-34 и (012) 498-12-35.", "Tel: +994 12 498 12 34 and 012 498 12 35.", "ru", "en"),
+])
+def test_a_phone_number_without_a_country_code_regrouped_is_the_same_number(
+        source: str, translation: str, src: str, tgt: str) -> None:
+    """Regression: a phone number without a plus grouped otherwise in the translation
+    (012 555 12 34 → (012) 555-12-34, 050-123-45-67 → 050 123 45 67) was read as other
+    numbers (012 555 as a Russian-grouped 12,555 against 555 and 12). An area code in
+    brackets or starting with 0, or groups ending as local numbers do (123-45-67, 555-0123),
+    now make one number, its digits."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+
+
+def test_a_phone_number_without_a_country_code_changed_is_reported() -> None:
+    missing, extra = unmatched_numbers("Call 012 555 12 34.", "Звоните (012) 555-12-43.", "en", "ru")
+    assert [n.raw for n in missing] == ["012 555 12 34"]
+    assert [n.raw for n in extra] == ["(012) 555-12-43"]
+
+
+@pytest.mark.parametrize("text, lang, figures", [
+    ("Население — 1 234 567 человек.", "ru", ["1 234 567"]),
+    ("В 2019-2023 годах и 2024-05-27.", "ru", ["2019", "2023", "2024", "27"]),
+    ("Счёт 6-4 6-3 7-6.", "ru", ["6", "4", "6", "3", "7", "6"]),
+    ("Население (2021) 12 345 человек.", "ru", ["2021", "12 345"]),
+    ("Числа 5 10 15 20.", "ru", ["5", "10", "15", "20"]),
+])
+def test_figures_next_to_each_other_are_no_phone_number(text: str, lang: str, figures: list[str]) -> None:
+    assert [n.raw for n in numbers_in(text, lang)][-len(figures):] == figures
