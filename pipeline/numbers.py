@@ -625,27 +625,71 @@ _TENS_WORDS = {
 }
 
 
+#: Hundreds in words: Russian writes each as one word, in its cases (двести, двухсот,
+#: пятистам; сотый); English and Azerbaijani multiply the word for a hundred (two hundred,
+#: iki yüz), which alone is one hundred.
+_HUNDRED_WORDS = {
+    "ru": ("сто|ста|сот(?:ый|ая|ое|ые|ого|ому|ым|ом|ую|ой|ых|ыми)", "двести|двухсот\\w*|двумст\\w*|двумяст\\w*",
+           "триста|тр[её]хсот\\w*|тр[её]мст\\w*|тремяст\\w*", "четыреста|четыр[её]хсот\\w*|четыр[её]мст\\w*|четырьмяст\\w*",
+           *(f"{cardinal}|{oblique}сот\\w*|{oblique}ст(?:ам|ах)|{instrumental}ст\\w*" for cardinal, oblique, instrumental in (
+               ("пятьсот", "пяти", "пятью"), ("шестьсот", "шести", "шестью"), ("семьсот", "семи", "семью"),
+               ("восемьсот", "восьми", "восемью|восьмью"), ("девятьсот", "девяти", "девятью")))),
+}
+_HUNDRED_MULTIPLIER = {"en": "hundred", "az": "yüz(?:ə|dən|ü|ün|üncü\\w*)?"}
+#: Russian adjectives opening with a number (трёхдневный, двухэтажный, пятилетний: 3-day,
+#: two-storey, five-year); a seminar (семинар) is no seven.
+_COMPOUND_STEMS = {"ru": ("двух", "тр[её]х", "четыр[её]х", "пяти", "шести", "семи(?!нар|т)", "восьми", "девяти",
+                          "десяти")}
+#: Scale words after a number word (three million, три тыс., üç min), by power of ten; the
+#: forms that alone stand for one of them (a thousand, тысяча, миллиона, min) are
+#: :data:`_LONE_SCALE`: plurals (тысячи людей aside, thousands, миллионы, milyonlarla) are
+#: no figure.
+_SCALE_WORD_GROUPS = {
+    "en": (("3", "thousand"), ("6", "million|mln|mn"), ("9", "billion|bn|bln"), ("12", "trillion")),
+    "ru": (("3", "тысяч\\w*|тыс"), ("6", "миллион\\w*|млн"), ("9", "миллиард\\w*|млрд"), ("12", "триллион\\w*|трлн")),
+    "az": (("3", "min"), ("6", "milyon\\w*|mln"), ("9", "milyard\\w*|mlrd"), ("12", "trilyon\\w*|trln")),
+}
+_LONE_SCALE = re.compile(r"thousand|million|billion|trillion|тысяч[ауе]|тысячей|(?:миллион|миллиард|триллион)"
+                         r"(?:а|у|ом|е)?|min|(?:milyon|milyard|trilyon)(?:a|u|ı|un|ın|da|dan)?", re.IGNORECASE)
+#: тысячи is a thousand after a word that asks for the genitive (около тысячи человек),
+#: and thousands otherwise (тысячи людей).
+_GENITIVE_BEFORE = re.compile(r"(?<![^\W\d_])(?:около|более|свыше|менее|до|порядка|от|из|со?|без|для|больше|меньше"
+                              r"|почти|примерно|приблизительно)[\s\u00a0]+$", re.IGNORECASE)
+#: What may stand between the number words of one number (two hundred and fifty).
+_WORD_JOINT = re.compile(r"[\s\u00a0-]*(?:and[\s\u00a0]+)?")
+
+
 @lru_cache(maxsize=8)
 def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
-    """Number words of ``lang``: group ``half``, ``n<value>`` (one to nineteen), or a ten
-    ``t<value>`` and its unit ``c<value>`` (twenty-seven: t20 and c7), the teens and tens
-    first, as Azerbaijani thirteen opens with ten and English seventy with seven."""
-    words = _NUMBER_WORDS.get(_base(lang))
+    """Number words of ``lang``: group ``half``, ``n<value>`` (one to nineteen), a ten
+    ``t<value>`` and its unit ``c<value>`` (twenty-seven: t20 and c7), a hundred
+    ``h<value>`` (двести) or ``hundred`` (the multiplier: two hundred), a compound's number
+    ``p<value>`` (трёхдневный: 3) and a scale word ``s<power of ten>``; the hundreds first, as
+    двухсот opens as двух does, the teens and tens before the units, as Azerbaijani
+    thirteen opens with ten and English seventy with seven."""
+    base = _base(lang)
+    words = _NUMBER_WORDS.get(base)
     if words is None:
         return None
-    tens = "|".join(f"(?P<t{value}>{word})" for value, word in zip(range(20, 100, 10), _TENS_WORDS[_base(lang)]))
+    tens = "|".join(f"(?P<t{value}>{word})" for value, word in zip(range(20, 100, 10), _TENS_WORDS[base]))
     units = "|".join(f"(?P<c{value}>{word})" for value, word in enumerate(words[:9], 1))
-    day = _DAY_OF_24_HOURS.get(_base(lang))
-    groups = "|".join([f"(?P<half>{_ONE_AND_A_HALF[_base(lang)]})",
+    day = _DAY_OF_24_HOURS.get(base)
+    multiplier = _HUNDRED_MULTIPLIER.get(base)
+    groups = "|".join([f"(?P<half>{_ONE_AND_A_HALF[base]})",
                        *([f"(?P<day>{day})"] if day else []),
-                       *(f"(?P<n{value}>{word})" for value, word in enumerate(_TEEN_WORDS[_base(lang)], 13)),
+                       *(f"(?P<h{value}>{word})" for value, word in zip(range(100, 1000, 100), _HUNDRED_WORDS.get(base, ()))),
+                       *([f"(?P<hundred>{multiplier})"] if multiplier else []),
+                       *(f"(?P<n{value}>{word})" for value, word in enumerate(_TEEN_WORDS[base], 13)),
                        f"(?:{tens})(?:[\\s\\u00a0-]+(?:{units}))?",
-                       *(f"(?P<n{value}>{word})" for value, word in enumerate(words, 1))])
+                       *(f"(?P<n{value}>{word})" for value, word in enumerate(words, 1)),
+                       *(f"(?P<p{value}>{stem}\\w+)" for value, stem in enumerate(_COMPOUND_STEMS.get(base, ()), 2)),
+                       *(f"(?P<s{power}>{word})" for power, word in _SCALE_WORD_GROUPS[base])])
     return re.compile(rf"(?<![^\W\d_])(?:{groups})(?![^\W\d_])", re.IGNORECASE)
 
 
 def _word_value(match: re.Match[str]) -> Decimal:
-    """The value of a match of :func:`_number_word_pattern`."""
+    """The value of a match of :func:`_number_word_pattern` that is no scale word nor the
+    word for a hundred (a multiplier each)."""
     group = match.lastgroup or "n0"
     if group == "half":
         return Decimal("1.5")
@@ -657,17 +701,83 @@ def _word_value(match: re.Match[str]) -> Decimal:
     return Decimal(int(group[1:]))
 
 
+def _numbers_in_words(prose: str, lang: str, pattern: re.Pattern[str]) -> Counter[Decimal]:
+    """The numbers ``prose`` writes in words, each as many times as written: number words
+    next to each other make one number (two hundred and fifty, двести пятьдесят, iki yüz
+    əlli, три тысячи: 250, 250, 250, 3000), a scale word alone in the singular one of its
+    scale (a thousand, тысяча, min: 1000), a scale word after a figure none (5 тысяч is the
+    figure's)."""
+    found: Counter[Decimal] = Counter()
+    total = current = Decimal(0)
+    last = ""  # the kind of the word before: "" (none), "unit", "hundred" or "scale"
+    start = end = 0
+
+    def close() -> None:
+        """Count the number read so far (with a scale word of another kind after it: three
+        bcm) and start another."""
+        nonlocal total, current, last
+        if total or current:
+            factor = _scale_after(prose, start, end, lang)[1] if last != "scale" else Decimal(1)
+            found[_normal(total + current * factor)] += 1
+        total = current = Decimal(0)
+        last = ""
+
+    for match in pattern.finditer(prose):
+        group = match.lastgroup or ""
+        if last and not _WORD_JOINT.fullmatch(prose, end, match.start()):
+            close()
+        if not last:
+            start = match.start()
+        if group[0] == "s":
+            if current:
+                total += current * Decimal(10) ** int(group[1:])
+                current = Decimal(0)
+            elif not total and _lone_scale(prose, match):
+                total = Decimal(10) ** int(group[1:])
+            else:
+                close()
+                continue
+            last = "scale"
+        elif group == "hundred":
+            if last == "unit" and current < 10:
+                current *= 100
+            else:
+                if last == "unit" or last == "hundred":
+                    close()
+                    start = match.start()
+                current += 100
+            last = "hundred"
+        else:
+            value = _word_value(match)
+            if last == "unit" or last == "hundred" and (current % 100 or value >= 100):
+                close()
+                start = match.start()
+            current += value
+            last = "unit" if value < 100 else "hundred"
+        end = match.end()
+    close()
+    return found
+
+
+def _lone_scale(prose: str, match: re.Match[str]) -> bool:
+    """Whether the scale word ``match`` found stands alone for one of its scale (a thousand,
+    тысяча, около тысячи, min): in the singular, and after no figure (5 тысяч is the figure's)."""
+    word = match.group().lower()
+    before = prose[max(0, match.start() - 30):match.start()]
+    if before.rstrip()[-1:].isdigit():
+        return False
+    if word == "тысячи":
+        return _GENITIVE_BEFORE.search(before) is not None
+    return _LONE_SCALE.fullmatch(word) is not None
+
+
 def _not_in_words(numbers: list[Number], text: str, lang: str) -> list[Number]:
-    """``numbers`` less those ``text`` writes in words (3 → три, три миллиона → 3 млн), each
-    word standing in for one figure."""
+    """``numbers`` less those ``text`` writes in words (3 → три, три миллиона → 3 млн, 250 →
+    двести пятьдесят), each number in words standing in for one figure."""
     pattern = _number_word_pattern(lang)
     if pattern is None:
         return numbers
-    prose = blank_out(text)
-    words: Counter[Decimal] = Counter()
-    for match in pattern.finditer(prose):
-        value = _word_value(match)
-        words[_normal(value * _scale_after(prose, match.start(), match.end(), lang)[1])] += 1
+    words = _numbers_in_words(blank_out(text), lang, pattern)
     left = []
     for number in numbers:
         value = next((v for v in number.values if words[v] > 0), None)

@@ -347,3 +347,44 @@ def test_a_phone_number_without_a_country_code_changed_is_reported() -> None:
 ])
 def test_figures_next_to_each_other_are_no_phone_number(text: str, lang: str, figures: list[str]) -> None:
     assert [n.raw for n in numbers_in(text, lang)][-len(figures):] == figures
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("Two hundred and fifty people came.", "Пришли 250 человек.", "en", "ru"),
+    ("Пришло около двухсот пятидесяти человек.", "About 250 people came.", "ru", "en"),
+    ("İki yüz əlli nəfər gəlib.", "250 people came.", "az", "en"),
+    ("Пришли три тысячи пятьсот человек.", "3,500 people came.", "ru", "en"),
+    ("One thousand five hundred people marched.", "На марш вышли 1500 человек.", "en", "ru"),
+    ("A hundred thousand people marched.", "На марш вышли 100 тысяч человек.", "en", "ru"),
+    ("A thousand people marched.", "Yürüşə 1000 nəfər qatılıb.", "en", "az"),
+    ("Более тысячи человек вышли на марш.", "Over 1,000 people marched.", "ru", "en"),
+    ("Min nəfər yürüşə çıxıb.", "1000 человек вышли на марш.", "az", "ru"),
+    ("Yüz nəfər saxlanılıb.", "100 человек задержаны.", "az", "ru"),
+    ("Ущерб превысил миллион манатов.", "The damage exceeded 1 million manat.", "ru", "en"),
+    ("Трёхдневный фестиваль начнётся 7 июня.", "The 3-day festival starts on 7 June.", "ru", "en"),
+])
+def test_a_number_in_words_above_ninety_nine_stands_for_its_figure(source: str, translation: str, src: str,
+                                                                 tgt: str) -> None:
+    """Regression: only one to ninety-nine were read in words, each word alone, so 'two
+    hundred and fifty' (двести пятьдесят, iki yüz əlli), 'a thousand' (тысяча, min) and
+    трёхдневный (3-day) against their figures were reported as a number added or missing.
+    Number words next to each other now make one number, hundreds and a scale word alone
+    included, and a Russian adjective opening with a number stands for it."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+    assert unmatched_numbers(translation, source, tgt, src) == ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("Two hundred and fifty people came.", "Пришли 350 человек.", "en", "ru"),
+    ("Пришли двести пятьдесят человек.", "200 people came.", "ru", "en"),
+    ("Thousands of people marched.", "На марш вышли 1000 человек.", "en", "ru"),
+    ("Тысячи людей вышли на марш.", "1,000 people marched.", "ru", "en"),
+    ("Two three-room flats.", "Две трёхкомнатные квартиры, 23 штуки.", "en", "ru"),
+    ("В семинаре участвовали все.", "7 people took part in the seminar.", "ru", "en"),
+])
+def test_a_number_in_words_stands_for_its_own_figure_only(source: str, translation: str, src: str,
+                                                          tgt: str) -> None:
+    """Number words make one number only where they build one (two three-room flats: 2 and
+    3, not 5 or 23); a plural scale word (thousands, тысячи людей) is no figure."""
+    assert unmatched_numbers(source, translation, src, tgt) != ([], [])
+
