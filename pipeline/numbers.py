@@ -199,8 +199,8 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
             values = signed + values if _PERCENT_AFTER.match(prose, end) else signed
             start, end = negative
         scaled = _scaled(values, scale)
-        after = prose[figure[1]:figure[1] + 2]  # a dash next: most numbers need no search
-        if not word and after and (after[0] in "-–—" or after[0] in " \u00a0" and after[1:] in ("-", "–", "—")) \
+        after = prose[figure[1]:figure[1] + 2]  # a dash or a word next: most numbers need no search
+        if not word and after and (after[0] in "-–—" or after[0] in " \u00a0" and after[1:] in _RANGE_STARTS) \
                 and (shared := _range_scale(prose, figure[1], lang)) is not None:
             scaled |= _scaled(values, shared)
         numbers.append(Number(raw, start, end, scaled, word, _scaled(values, Decimal(1))))
@@ -285,8 +285,12 @@ def _parts(raw: str, start: int) -> list[Number]:
     return parts
 
 
-#: The dash between a range's figures (2–3 тыс., 5-7 million).
-_RANGE_DASH = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?(?=\d)")
+#: The dash or the word between a range's figures (2–3 тыс., 5-7 million, от 5 до 7 тыс.,
+#: between 2 and 3 million, 2 və ya 3 milyon).
+_RANGE_DASH = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?(?=\d)"
+                         r"|[ \u00a0](?:to|and|or|до|и|или|və|ya|yaxud|və[ \u00a0]ya)[ \u00a0](?=\d)")
+#: What follows the space after a range's first figure: the dash or the word's first letter.
+_RANGE_STARTS = frozenset("-–—taoдиvy")
 
 
 def _range_scale(prose: str, end: int, lang: str) -> Decimal | None:

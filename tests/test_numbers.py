@@ -388,3 +388,17 @@ def test_a_number_in_words_stands_for_its_own_figure_only(source: str, translati
     3, not 5 or 23); a plural scale word (thousands, тысячи людей) is no figure."""
     assert unmatched_numbers(source, translation, src, tgt) != ([], [])
 
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("Some 5,000 to 7,000 fans are expected.", "Ожидается от 5 до 7 тыс. болельщиков.", "en", "ru"),
+    ("От 2 до 3 млн тонн.", "Between 2,000,000 and 3,000,000 tonnes.", "ru", "en"),
+    ("Between 2 million and 3 million tonnes.", "От 2 до 3 млн тонн.", "en", "ru"),
+    ("2 və ya 3 milyon ton.", "2 or 3 million tonnes.", "az", "en"),
+])
+def test_a_range_in_words_with_its_scale_word_after_the_last_figure(source: str, translation: str, src: str,
+                                                                      tgt: str) -> None:
+    """Regression: 'от 5 до 7 тыс.' (from 5 to 7 thousand) against '5,000 to 7,000' was
+    reported as 5,000 missing and 5 added; as with a dash (5–7 тыс.), the first figure of a
+    range written with to, and, or (до, и, или, və, ya) now also reads with the scale word."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+    assert unmatched_numbers(source, translation.replace("7", "8").replace("3", "4"), src, tgt) != ([], [])
