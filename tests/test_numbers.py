@@ -402,3 +402,37 @@ def test_a_range_in_words_with_its_scale_word_after_the_last_figure(source: str,
     range written with to, and, or (до, и, или, və, ya) now also reads with the scale word."""
     assert unmatched_numbers(source, translation, src, tgt) == ([], [])
     assert unmatched_numbers(source, translation.replace("7", "8").replace("3", "4"), src, tgt) != ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("Sales were up 15% in Q3.", "Продажи выросли на 15% в 3-м квартале.", "en", "ru"),
+    ("Sales were up 15% in Q3.", "Satışlar 3-cü rübdə 15% artıb.", "en", "az"),
+    ("Продажи выросли на 15% в III квартале.", "Sales were up 15% in the 3rd quarter.", "ru", "en"),
+    ("Satışlar III rübdə 15% artıb.", "Продажи выросли на 15% в 3-м квартале.", "az", "ru"),
+    ("Profit doubled in H1 2024.", "Прибыль удвоилась в 1-м полугодии 2024 года.", "en", "ru"),
+    ("В I–III кварталах 2024 года.", "In Q1–Q3 2024.", "ru", "en"),
+])
+def test_a_quarter_written_q3_or_in_roman_numerals_is_its_number(source: str, translation: str, src: str,
+                                                                 tgt: str) -> None:
+    """Regression: English business news writes Q3 and H1, Russian and Azerbaijani III
+    квартал and III rüb; neither was read, so a translation writing the quarter in figures
+    (3-м квартале, 3-cü rüb) was reported as 3 not in the source, and III квартал given as
+    the 4th quarter passed."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+    assert unmatched_numbers(source, translation.replace("3", "4").replace("1-м", "2-м"), src, tgt) != ([], [])
+
+
+def test_h2_alone_is_hydrogen_not_a_half_year() -> None:
+    assert unmatched_numbers("Investment in H2 production grew.", "Инвестиции в производство водорода выросли.",
+                             "en", "ru") == ([], [])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789 -()\u00a0x", max_size=24))
+def test_the_local_phone_hint_finds_every_phone_number_without_a_country_code(text: str) -> None:
+    """The quick test that lets most segments skip the phone number scan never skips one
+    that holds such a number."""
+    from pipeline.numbers import _LOCAL_PHONE, _LOCAL_PHONE_HINT, _is_local_phone
+
+    if any(_is_local_phone(re.findall(r"\(?\d+", m.group()), "-" in m.group()) for m in _LOCAL_PHONE.finditer(text)):
+        assert _LOCAL_PHONE_HINT.search(text)
