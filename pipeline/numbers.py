@@ -975,8 +975,9 @@ _MONTH_STEMS = {
     "az": ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr",
            "oktyabr", "noyabr", "dekabr"),
 }
-#: An Azerbaijani month's endings: genitive, then case (mayın 27-də, aprelində, martadək).
-_AZ_MONTH_ENDING = r"(?:[ıiuü]n)?(?:[dt][aə]n?|[dt][aə]k[ıi]|[aə]?d[aə]k|[ıiuüaə])?"
+#: An Azerbaijani month's endings: genitive (of its possessive too: 2024-cü il yanvarının
+#: 5-i), then case (mayın 27-də, aprelində, martadək).
+_AZ_MONTH_ENDING = r"(?:[ıiuü](?:n[ıiuü])?n)?(?:[dt][aə]n?|[dt][aə]k[ıi]|[aə]?d[aə]k|[ıiuüaə])?"
 
 
 @lru_cache(maxsize=8)

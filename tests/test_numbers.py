@@ -113,6 +113,8 @@ def test_months_are_read_in_every_case_and_names_are_not_months() -> None:
     assert months_in("27 мая, в марте 2024 года и в сентябре", "ru") == [(5, "мая"), (3, "марте"), (9, "сентябре")]
     assert months_in("Mayın 27-də, aprelində və 25 martadək, 2024", "az") == [
         (5, "Mayın"), (4, "aprelində"), (3, "martadək")]
+    assert months_in("2024-cü il yanvarının 5-i, dekabrının 15-də, iyununun 1-də", "az") == [
+        (1, "yanvarının"), (12, "dekabrının"), (6, "iyununun")]
     assert months_in("On Jan. 5, 2024 and in May", "en") == [(1, "Jan."), (5, "May")]
     assert months_in("В 2024 году с Мартой, Martin 3 gün", "ru") == []
     assert months_in("в мае", "ru") == []  # no figure: no date to compare
