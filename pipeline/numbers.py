@@ -182,15 +182,18 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
             if date.start == start:  # the date's other figures add nothing
                 numbers += _date_numbers(prose, date)
             continue
-        if _whole_hour_minutes(prose, start, raw):
+        if _whole_hour_minutes(prose, start, raw) or raw in ("24", "7") and _around_the_clock(prose, start, end):
             continue
         if "." in raw and start in clock:
             numbers.extend(_clock_parts(raw, start, clock[start]))
             continue
         word, scale = _scale_after(prose, start, end, lang)
         values = _values(raw, lang, lenient_with) + clock.get(start, ())
-        if len(raw) == 2 and raw[1] == "0" and _SHORT_DECADE.match(prose, end):
-            values += (Decimal(1900 + int(raw)), Decimal(2000 + int(raw)))
+        if len(raw) == 2:
+            if raw[1] == "0" and _SHORT_DECADE.match(prose, end):
+                values += (Decimal(1900 + int(raw)), Decimal(2000 + int(raw)))
+            if start > 4 and prose[start - 1] in "/-–" and (year := _second_year(prose, start, raw)):
+                values += (year,)
         if not values:
             numbers.extend(_parts(raw, start))
             continue
@@ -376,6 +379,26 @@ def _roman_value(roman: str) -> int:
         value = digits[letter]
         total += -value if following and digits[following] > value else value
     return total
+
+
+def _second_year(prose: str, start: int, raw: str) -> Decimal | None:
+    """The year that ``raw``, two figures at ``start`` after a year and a slash or dash
+    (the 2023/24 season, 1941–45), stands for (2024, 1945): the first after that year
+    ending in them, as a translation may write it in full (сезон 2023/2024)."""
+    first = prose[start - 5:start - 1]
+    if not first.isdigit() or start > 5 and prose[start - 6].isalnum():
+        return None
+    year = int(first[:2] + raw)
+    return Decimal(year if year > int(first) else year + 100)
+
+
+def _around_the_clock(prose: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start``–``end`` is one of 24/7 (around the clock), which a
+    translation writes in words (круглосуточно) as often as in figures."""
+    if prose[start:end] == "24":
+        return prose[end:end + 2] == "/7" and not prose[end + 2:end + 3].isalnum()
+    return prose[start - 3:start] == "24/" and not prose[end:end + 1].isalnum() \
+        and not prose[start - 4:start - 3].isalnum()
 
 
 #: A decade by its last two figures (в 90-х, 90-е годы, 90-cı illərdə, the '90s): the
@@ -936,16 +959,18 @@ def _scale_after(text: str, start: int, end: int, lang: str) -> tuple[str, Decim
         return "", Decimal(1)
     word = match.group(1).lower().rstrip(".")
     factor = _scale_factor(word)
-    if factor is None or word == "min" and _base(lang) != "az":
+    if factor is None or word[:3] == "min" and _base(lang) != "az":
         return "", Decimal(1)
     return match.group(1), factor
 
 
 #: An Azerbaijani scale word with a case or derivational ending (40 milyona: to 40
 #: million; 2 milyardlıq layihə), which the language glues to the word. "min" (thousand)
-#: is left out: "mini" and "mina" are English and Azerbaijani words of their own.
+#: takes only endings no other word has (12 mindən, 5 minlik): "mini" and "mina" are English
+#: and Azerbaijani words of their own.
 _AZ_INFLECTED_SCALE = re.compile(r"(milyon|milyard|trilyon)(?:lar)?"
-                                 r"(?:a|u|ı|un|ın|nun|nın|da|dan|la|dur|dır|luq|lıq)?")
+                                 r"(?:a|u|ı|un|ın|nun|nın|da|dan|la|dur|dır|luq|lıq)?"
+                                 r"|(min)(?:dən|də|ə|in|lik)")
 
 
 def _scale_factor(word: str) -> Decimal | None:
@@ -953,7 +978,7 @@ def _scale_factor(word: str) -> Decimal | None:
     included; None when ``word`` is none."""
     factor = _SCALE.get(word)
     if factor is None and (match := _AZ_INFLECTED_SCALE.fullmatch(word)):
-        factor = _SCALE[match.group(1)]
+        factor = _SCALE[match.group(1) or match.group(2)]
     return factor
 
 

@@ -438,3 +438,42 @@ def test_the_local_phone_hint_finds_every_phone_number_without_a_country_code(te
 
     if any(_is_local_phone(re.findall(r"\(?\d+", m.group()), "-" in m.group()) for m in _LOCAL_PHONE.finditer(text)):
         assert _LOCAL_PHONE_HINT.search(text)
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("The 2023/24 season ended.", "Сезон 2023/2024 завершился.", "en", "ru"),
+    ("2023/2024 mövsümü başa çatıb.", "The 2023-24 season ended.", "az", "en"),
+    ("В 1941–45 гг.", "In 1941–1945.", "ru", "en"),
+    ("The 1999/00 season.", "Сезон 1999/2000.", "en", "ru"),
+])
+def test_a_second_year_written_by_its_last_two_figures_is_that_year(source: str, translation: str, src: str,
+                                                                    tgt: str) -> None:
+    """Regression: a season or a fiscal year written 2023/24 against 2023/2024 was reported
+    as 24 missing and 2024 added; two figures after a year and a slash or dash now also
+    read as the first later year ending in them."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+    assert unmatched_numbers(translation, source, tgt, src) == ([], [])
+    changed = re.sub(r"(?<=[/–-])(20|)24|(19|)45|(20|)00", lambda m: m.group()[:-1] + "9", translation)
+    assert unmatched_numbers(source, changed, src, tgt) != ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("The service works 24/7.", "Служба работает круглосуточно.", "en", "ru"),
+    ("Xidmət 24/7 işləyir.", "Служба работает 24/7.", "az", "ru"),
+])
+def test_24_7_is_around_the_clock_not_two_figures(source: str, translation: str, src: str, tgt: str) -> None:
+    """Regression: '24/7' translated 'круглосуточно' (as Russian says it) was reported as
+    24 and 7 missing; 24/7 is now no figure (but 24/72 and 124/7 are)."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+    assert [n.raw for n in numbers_in("Rooms 24/72 and 124/7.", "en")] == ["24", "72", "124", "7"]
+
+
+def test_an_inflected_azerbaijani_thousand_is_a_scale_word() -> None:
+    """Regression: '12 mindən çox' (more than 12 thousand: min in the ablative) against
+    '12 000' or '12 тысяч' was reported as a figure changed or its scale word added."""
+    assert unmatched_numbers("12 mindən çox insan təxliyə olunub.", "Over 12 000 people were evacuated.",
+                             "az", "en") == ([], [])
+    assert unmatched_numbers("Эвакуированы более 12 тысяч человек.", "12 mindən çox insan təxliyə olunub.",
+                             "ru", "az") == ([], [])
+    assert unmatched_numbers("5 minlik ordu.", "A 5,000-strong army.", "az", "en") == ([], [])
+    assert unmatched_numbers("The lap took 12 mindən.", "Круг занял 12 минут.", "en", "ru") == ([], [])
