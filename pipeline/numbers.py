@@ -166,7 +166,7 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
     # Read at the first figure another follows as a phone number's figures do (most segments
     # have none), or at once where a plus may open one.
     phones = _phone_numbers(prose) if "+" in prose else None
-    below_zero = "zero" in prose or "нуля" in prose or "мороза" in prose
+    below_zero = "zero" in prose or "нуля" in prose or "мороза" in prose or "şaxta" in prose or "sıfırdan" in prose
     for match in _NUMBER.finditer(prose):
         raw = match.group()
         start, end = figure = match.span()
@@ -409,10 +409,14 @@ _SHORT_DECADE = re.compile(r"(?:-(?:х|е|ых|ые|ым|ыми|ми)|['’]?s)(
 #: A minus sign right before a figure, itself after a space, a bracket or nothing (-5°C,
 #: −5 °C; not 5-7, COVID-19 or 2024-05), or the word for minus; and after a temperature,
 #: the words that make it one below zero (5 degrees below zero, 5 градусов мороза).
-_MINUS_BEFORE = re.compile(r"(?:(?<![^\s(\[/])[-\u2212]|(?<![^\W\d_])(?i:minus|минус|mənfi|"
+_MINUS_BEFORE = re.compile(r"(?:(?<![^\s(\[/…])[-\u2212]|(?<=\.\.\.)[-\u2212]|(?<![^\W\d_])(?i:minus|минус|mənfi|"
                            r"sıfırdan\s+aşağı)[\s\u00a0]+)$")
 _BELOW_ZERO = re.compile(r"[\s\u00a0]*(?:°\s?[CС]?|(?i:degrees?|градус\w*|dərəcə))?[\s\u00a0]*"
-                         r"(?i:below\s+zero|ниже\s+нуля|мороза)(?![^\W\d_])")
+                         r"(?i:below\s+zero|ниже\s+нуля|мороза|şaxta\w*)(?![^\W\d_])")
+#: Azerbaijani 'below zero' around its figure: sıfırdan 5 dərəcə aşağı (5 dərəcə aşağı
+#: alone is a fall of 5 degrees).
+_BELOW_ZERO_BEFORE = re.compile(r"(?<![^\W\d_])(?i:sıfırdan)[\s\u00a0]+$")
+_BELOW_ZERO_AFTER = re.compile(r"[\s\u00a0]*(?:°\s?[CС]?|(?i:dərəcə))?[\s\u00a0]*(?i:aşağı)(?![^\W\d_])")
 
 
 _SPACES = " \u00a0\u202f\t\n"
@@ -429,7 +433,20 @@ def _negative(prose: str, start: int, end: int) -> tuple[int, int] | None:
         if sign is not None:
             return sign.start(), end
     after = _BELOW_ZERO.match(prose, end)
-    return (start, after.end()) if after is not None else None
+    if after is not None:
+        return start, after.end()
+    if before and before in _SPACES and (sign := _BELOW_ZERO_BEFORE.search(prose, max(0, start - 12), start)) \
+            and (after := _BELOW_ZERO_AFTER.match(prose, end)):
+        return sign.start(), after.end()
+    return (start, end) if _range_below_zero(prose, end) else None
+
+
+def _range_below_zero(prose: str, end: int) -> bool:
+    """Whether the figure ending at ``end`` opens a range whose last figure is below zero
+    (3–5 градусов мороза, 3-5 dərəcə şaxta: -3 to -5)."""
+    dash = _RANGE_DASH.match(prose, end)
+    following = dash and _NUMBER.match(prose, dash.end())
+    return bool(following) and _BELOW_ZERO.match(prose, following.end()) is not None  # type: ignore[union-attr]
 
 
 #: A time on the 12-hour clock (5pm, 5 p.m., 5:30 PM, 11am), which a translation writes on

@@ -477,3 +477,32 @@ def test_an_inflected_azerbaijani_thousand_is_a_scale_word() -> None:
                              "ru", "az") == ([], [])
     assert unmatched_numbers("5 minlik ordu.", "A 5,000-strong army.", "az", "en") == ([], [])
     assert unmatched_numbers("The lap took 12 mindən.", "Круг занял 12 минут.", "en", "ru") == ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("Temperatures will fall to −5 °C.", "Temperatur 5 dərəcə şaxtaya qədər enəcək.", "en", "az"),
+    ("Temperatures will fall to −5 °C.", "Temperatur sıfırdan 5 dərəcə aşağı enəcək.", "en", "az"),
+    ("Температура опустится до 5 градусов мороза.", "Temperatur 5 dərəcə şaxta olacaq.", "ru", "az"),
+    ("Gecə 3-5 dərəcə şaxta olacaq.", "Night temperatures of -3 to -5 °C.", "az", "en"),
+    ("Ночью 3–5 градусов мороза.", "Gecə 3-5 dərəcə şaxta olacaq.", "ru", "az"),
+    ("Ночью от 3 до 5 градусов мороза.", "At night −3 to −5 °C.", "ru", "en"),
+    ("Ночью −3…−5 °C.", "At night -3 to -5 °C.", "ru", "en"),
+    ("Gecə -3...-5 °C.", "Ночью −3…−5 °C.", "az", "ru"),
+])
+def test_a_temperature_below_zero_is_negative_however_it_is_said(source: str, translation: str, src: str,
+                                                                 tgt: str) -> None:
+    """Regression: Azerbaijani says frost with şaxta (5 dərəcə şaxta: -5 °C) or 'sıfırdan 5
+    dərəcə aşağı', a range of frost names it after its last figure (3–5 градусов мороза:
+    -3 to -5), and a range of minus figures is written −3…−5; each was read as positive
+    figures and reported against -5 °C."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+    assert unmatched_numbers(translation, source, tgt, src) == ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("Temperatures will reach 5 °C.", "Temperatur 5 dərəcə şaxta olacaq.", "en", "az"),
+    ("Gecə 3-5 dərəcə şaxta olacaq.", "Night temperatures of 3 to 5 °C.", "az", "en"),
+    ("Temperaturun 5 dərəcə aşağı düşəcəyi gözlənilir.", "Температура упадёт на -5 градусов.", "az", "ru"),
+])
+def test_a_temperature_above_zero_is_not_one_below(source: str, translation: str, src: str, tgt: str) -> None:
+    assert unmatched_numbers(source, translation, src, tgt) != ([], [])
