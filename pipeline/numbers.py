@@ -593,6 +593,8 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
         extra, missing = _split_times(extra, missing)
         missing, extra = _join_scales(missing, extra)
         extra, missing = _join_scales(extra, missing)
+        missing, extra = _join_minor_units(missing, extra, translation)
+        extra, missing = _join_minor_units(extra, missing, source)
     if missing:
         missing = _not_in_words(missing, translation, tgt_lang)
     if extra:
@@ -639,6 +641,39 @@ def _join_scales(ones: list[Number], twos: list[Number]) -> tuple[list[Number], 
             kept.append(number)
             index += 1
     return kept, left
+
+
+#: A currency's minor unit after its figure (1 manat 50 qəpik, 1 манат 50 гяпиков, 2 рубля 40 коп.).
+_MINOR_UNIT = re.compile(r"[\s\u00a0]*(?i:q[əe]pik\w*|qəp\.|гяпик\w*|копе[йе]\w*|коп\.|цент\w*|sent\w*|cents?|pence|tiyin\w*)"
+                         r"(?![^\W\d_])")
+
+
+def _join_minor_units(ones: list[Number], twos: list[Number], text: str) -> tuple[list[Number], list[Number]]:
+    """``ones`` and ``twos`` less a sum ``ones`` writes as one figure (1.50 manat) and
+    ``twos`` ``text`` as its whole units and its hundredths next to each other (1 manat 50
+    qəpik, 1 манат 50 гяпиков)."""
+    left = list(twos)
+    kept = []
+    for number in ones:
+        pair = next(((whole, cents) for whole, cents in zip(left, left[1:]) if cents.start - whole.end < 20
+                     and _is_whole_and_cents(number, whole, cents) and _MINOR_UNIT.match(text, cents.end)), None)
+        if pair:
+            left.remove(pair[0])
+            left.remove(pair[1])
+        else:
+            kept.append(number)
+    return kept, left
+
+
+def _is_whole_and_cents(number: Number, whole: Number, cents: Number) -> bool:
+    """Whether one of ``number``'s values is ``whole`` units and ``cents`` hundredths."""
+    for value in number.values:
+        units = value.to_integral_value(rounding="ROUND_FLOOR")
+        hundredths = (value - units) * 100
+        if hundredths and hundredths == hundredths.to_integral_value() and units in whole.values \
+                and _normal(hundredths) in cents.values:
+            return True
+    return False
 
 
 def _sum_of_scales(first: Number, second: Number) -> frozenset[Decimal]:
@@ -961,15 +996,26 @@ def money_scale_in(text: str, index: int, target: str) -> str | None:
         start -= 1
     letter = _MONEY_LETTER.match(text, index)
     words = _SCALE_WORDS.get(_base(target))
-    if start == index or not start or text[start - 1] not in _CURRENCY_SIGNS or not letter or not words:
+    if start == index or not _after_currency(text, start) or not letter or not words:
         return None
     return words[[f for _, f in _SCALES].index(_MONEY_FACTOR[letter.group()])]
+
+
+#: Currency codes a sum with a glued m or k follows (AZN 5m, USD 12.5m).
+_CURRENCY_CODES = frozenset({"AZN", "USD", "EUR", "GBP", "RUB"})
+
+
+def _after_currency(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` follows a currency sign ($12m) or code and a space
+    (AZN 5m): an m or k glued to it is then millions or thousands."""
+    before = text[start - 1:start]
+    return before != "" and (before in _CURRENCY_SIGNS or before in " \u00a0" and text[start - 4:start - 1] in _CURRENCY_CODES)
 
 
 def _scale_after(text: str, start: int, end: int, lang: str) -> tuple[str, Decimal]:
     """The scale word after a number ("million", "млн") as written, and its factor. "min"
     is thousands only in Azerbaijani: elsewhere 40 min are minutes."""
-    if start and text[start - 1] in _CURRENCY_SIGNS and (letter := _MONEY_LETTER.match(text, end)):
+    if start and (letter := _MONEY_LETTER.match(text, end)) and _after_currency(text, start):
         return letter.group(), _MONEY_FACTOR[letter.group()]
     match = _NEXT_WORD.match(text, end)
     if match is None:
@@ -1146,10 +1192,10 @@ def _replaced(wanted: Sequence[tuple[object, str]],
 #: gives it another currency (USD 360,000 → 360 000 евро), so the numbers alone do not
 #: see it. Codes are matched in capitals only, names in any case.
 _CURRENCIES = (
-    ("USD", r"USD|US\$|\$", r"dollars?|доллар\w*|dollar\w*"),
+    ("USD", r"USD|US\$|\$", r"dollars?|доллар\w*|долл\.|dollar\w*"),
     ("EUR", r"EUR|€", r"euros?|евро|avro\w*|yevro\w*"),
-    ("AZN", r"AZN|₼", r"manat\w*|манат\w*"),
-    ("RUB", r"RUB|₽", r"roubles?|rubles?|рубл\w*|rubl\w*"),
+    ("AZN", r"AZN|₼", r"manat\w*|(?<=\d[ \u00a0])man\.|(?<=ml[nr][ \u00a0])man\.|(?<=mlrd[ \u00a0])man\.|манат\w*"),
+    ("RUB", r"RUB|₽", r"roubles?|rubles?|рубл\w*|руб\.|rubl\w*"),
     ("GBP", r"GBP|£", r"pounds? sterling|фунт\w* стерлинг\w*|funt sterlinq\w*"),
 )
 #: Every code, sign or name above starts with one of these (names in either case). Tested
@@ -1163,7 +1209,7 @@ _CURRENCY = re.compile(rf"(?=[{_CURRENCY_FIRST}])(?<![^\W\d_])(?:" + "|".join(
 
 #: What every code, sign and name of :data:`_CURRENCIES` holds, in lower case.
 _CURRENCY_HINTS = ("usd", "$", "eur", "€", "avro", "evro", "azn", "₼", "manat", "манат", "rub", "₽",
-                   "roubl", "рубл", "gbp", "£", "pound", "фунт", "funt", "dollar", "доллар", "евро")
+                   "roubl", "руб", "gbp", "£", "pound", "фунт", "funt", "dollar", "долл", "man.", "евро")
 
 
 def currencies_in(text: str) -> list[tuple[str, str]]:
