@@ -1251,9 +1251,9 @@ _UNITS = (
     ("weeks", r"-?weeks?(?:[ -]olds?)?|-?недел\w*|həftə\w*"),
     ("days", r"-?days?(?:[ -]olds?)?|дн(?:я|ей|ям|ями|ях|и)|день|сут(?:ки|ок|кам|ках)|-?дневн\w*"
              r"|-?суточн\w*|gün\w*"),
-    ("hours", r"-?hours?|hrs?|час(?:а|у|ом|ы)?|-?часов\w*|saat\w*"),
-    ("minutes", r"-?minutes?|mins?\.|минут\w*|мин\.|-?минутн\w*|dəqiqə\w*"),
-    ("seconds", r"-?seconds?|secs?\.|секунд\w*|сек\.|saniyə\w*"),
+    ("hours", r"-?hours?|hrs?|h|час(?:а|у|ом|ы)?|ч|-?часов\w*|saat\w*"),
+    ("minutes", r"-?minutes?|mins?\.|минут\w*|мин\.|-?минутн\w*|dəqiqə\w*|dəq\."),
+    ("seconds", r"-?seconds?|secs?\.|секунд\w*|сек\.|saniyə\w*|san\."),
 )
 #: A unit right after a figure (5%, 5 percent, в 5 раз): the pattern starts with the
 #: figure's last digit, so the regex engine jumps from digit to digit.

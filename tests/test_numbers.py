@@ -544,3 +544,18 @@ def test_a_sum_written_in_whole_units_and_hundredths_is_one_figure(source: str, 
     assert unmatched_numbers(source, translation, src, tgt) == ([], [])
     assert unmatched_numbers(source, translation.replace("50", "40").replace("05", "06").replace("99", "98"),
                              src, tgt) != ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("Работы заняли 3 ч.", "The work took 3 days.", "ru", "en"),
+    ("The flight took 3h.", "Полёт занял 3 дня.", "en", "ru"),
+    ("Uçuş 3 saat 20 dəq. çəkib.", "The flight took 3 hours 20 days.", "az", "en"),
+])
+def test_an_abbreviated_duration_given_another_unit_is_reported(source: str, translation: str, src: str,
+                                                                tgt: str) -> None:
+    """Regression: hours and minutes abbreviated (3 ч., 3h, 20 dəq.) were no unit, so a
+    translation giving them as days passed."""
+    from pipeline.numbers import changed_units
+    assert changed_units(source, translation)[0]
+    assert changed_units(source, translation.replace("days", "hours").replace("дня", "часа")
+                         .replace("20 hours", "20 minutes")) == ([], [])
