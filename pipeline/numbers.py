@@ -715,6 +715,12 @@ _NUMBER_WORDS = {
 #: with the word for one in English and Azerbaijani.
 _ONE_AND_A_HALF = {"en": "one[\\s\\u00a0]+and[\\s\\u00a0]+a[\\s\\u00a0]+half",
                    "ru": "полтор[аы]|полутора", "az": "bir[\\s\\u00a0]+yarım"}
+#: A half after a number word (two and a half, два с половиной, iki yarım: 2.5) or alone
+#: before a scale word (half a million, yarım milyon: 500,000).
+_AND_A_HALF = {"en": "and[\\s\\u00a0]+a[\\s\\u00a0]+half|half[\\s\\u00a0]+an?", "ru": "с[\\s\\u00a0]+половиной",
+               "az": "yarım"}
+#: Half of a scale in one word (полмиллиона: 500,000), by power of ten.
+_HALF_SCALE = {"ru": (("3", "полтысяч\\w*"), ("6", "полмиллион\\w*"), ("9", "полмиллиард\\w*"))}
 
 
 #: A day and night as one word, which stands for 24 hours (за сутки: in 24 hours; sutkada).
@@ -775,7 +781,9 @@ _WORD_JOINT = re.compile(r"[\s\u00a0-]*(?:and[\s\u00a0]+)?")
 
 @lru_cache(maxsize=8)
 def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
-    """Number words of ``lang``: group ``half``, ``n<value>`` (one to nineteen), a ten
+    """Number words of ``lang``: group ``half`` (one and a half), ``andhalf`` (a half added
+    to the number before, or alone), ``q<power of ten>`` (half a scale: полмиллиона),
+    ``n<value>`` (one to nineteen), a ten
     ``t<value>`` and its unit ``c<value>`` (twenty-seven: t20 and c7), a hundred
     ``h<value>`` (двести) or ``hundred`` (the multiplier: two hundred), a compound's number
     ``p<value>`` (трёхдневный: 3) and a scale word ``s<power of ten>``; the hundreds first, as
@@ -789,7 +797,8 @@ def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
     units = "|".join(f"(?P<c{value}>{word})" for value, word in enumerate(words[:9], 1))
     day = _DAY_OF_24_HOURS.get(base)
     multiplier = _HUNDRED_MULTIPLIER.get(base)
-    groups = "|".join([f"(?P<half>{_ONE_AND_A_HALF[base]})",
+    groups = "|".join([f"(?P<half>{_ONE_AND_A_HALF[base]})", f"(?P<andhalf>{_AND_A_HALF[base]})",
+                       *(f"(?P<q{power}>{word})" for power, word in _HALF_SCALE.get(base, ())),
                        *([f"(?P<day>{day})"] if day else []),
                        *(f"(?P<h{value}>{word})" for value, word in zip(range(100, 1000, 100), _HUNDRED_WORDS.get(base, ()))),
                        *([f"(?P<hundred>{multiplier})"] if multiplier else []),
@@ -842,7 +851,16 @@ def _numbers_in_words(prose: str, lang: str, pattern: re.Pattern[str]) -> Counte
             close()
         if not last:
             start = match.start()
-        if group[0] == "s":
+        if group == "andhalf":
+            if last != "unit" or current % 1:
+                close()
+                start = match.start()
+            current += Decimal("0.5")
+            last = "unit"
+        elif group[0] == "q":
+            close()
+            total, start, last = Decimal(5) * Decimal(10) ** (int(group[1:]) - 1), match.start(), "scale"
+        elif group[0] == "s":
             if current:
                 total += current * Decimal(10) ** int(group[1:])
                 current = Decimal(0)

@@ -559,3 +559,21 @@ def test_an_abbreviated_duration_given_another_unit_is_reported(source: str, tra
     assert changed_units(source, translation)[0]
     assert changed_units(source, translation.replace("days", "hours").replace("дня", "часа")
                          .replace("20 hours", "20 minutes")) == ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("The project took two and a half years.", "Проект занял 2,5 года.", "en", "ru"),
+    ("Проект занял два с половиной года.", "The project took 2.5 years.", "ru", "en"),
+    ("Layihə iki yarım il çəkib.", "The project took 2.5 years.", "az", "en"),
+    ("Half a million people live there.", "Там живут 500 тысяч человек.", "en", "ru"),
+    ("Там живут полмиллиона человек.", "500,000 people live there.", "ru", "en"),
+    ("Orada yarım milyon insan yaşayır.", "500,000 people live there.", "az", "en"),
+    ("Two and a half million tonnes.", "2,5 млн тонн.", "en", "ru"),
+])
+def test_a_half_in_words_is_part_of_its_number(source: str, translation: str, src: str, tgt: str) -> None:
+    """Regression: 'two and a half' (два с половиной, iki yarım) and 'half a million'
+    (полмиллиона, yarım milyon) against 2.5 and 500,000 were reported as a number added."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+    assert unmatched_numbers(translation, source, tgt, src) == ([], [])
+    assert unmatched_numbers(source, translation.replace("2,5", "3,5").replace("2.5", "3.5").replace("500", "600"),
+                             src, tgt) != ([], [])
