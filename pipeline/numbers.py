@@ -171,9 +171,10 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
         raw = match.group()
         start, end = figure = match.span()
         following = prose[end:end + 8]  # a dash, a bracket or a word next: most numbers need no search
-        if phones is None and following and (following[0] in "-()" or following[0] in " \u00a0"
-                                             and following[1:2] in _PHONE_NEXT):
-            phones = _phone_numbers(prose)  # a phone number's first group may end here
+        if phones is None and following and (following[0] in "()" or following[0] in "- \u00a0"
+                                             and following[1:2] in _PHONE_NEXT) \
+                and (_PHONE_CONTINUES.match(following) or not raw.isdigit()):
+            phones = _phone_numbers(prose)  # a phone number's first groups may end here
         if phones and (phone := _phone_at(phones, start)) is not None:
             if start == phone.start + _DIGIT.search(phone.raw).start():  # type: ignore[union-attr]
                 numbers.append(phone)  # the rest of its figures are its digits
@@ -202,7 +203,7 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
         # number negative: most numbers need no search.
         if (before and before in "-\u2212" or below_zero
                 or before and before in _SPACES and start > 5 and prose[start - 2] in "sсiı") \
-                and (negative := _negative(prose, start, end)) is not None:
+                and (negative := _negative(prose, start, end, below_zero)) is not None:
             raw, signed = prose[negative[0]:negative[1]], tuple(-value for value in values)
             # -5% is as often a fall of 5% (снизился на 5%): a change keeps both readings
             values = signed + values if _PERCENT_AFTER.match(prose, end) else signed
@@ -258,6 +259,10 @@ def _phone_numbers(prose: str) -> tuple[Number, ...]:
 #: What follows the space after a phone number's first group (a figure or a bracket): tested
 #: before the phone number scan, which costs as much as reading the segment's figures.
 _PHONE_NEXT = frozenset("0123456789(")
+#: What follows a phone number's first group: a bracket, or a separator and a group and
+#: another (050-123-45, 012 555 1, 8 (495) 1); a range (2019-2023 годы, 5-6 мая) has none.
+#: (Its first two groups may read as one grouped number, 012 555, followed by one group.)
+_PHONE_CONTINUES = re.compile(r"\(|\)[- \u00a0]?[\d(]|[- \u00a0]\(?\d{1,4}\)?[- \u00a0]?[\d(]")
 
 
 def _phone(match: re.Match[str], digits: str) -> Number:
@@ -423,15 +428,18 @@ _SPACES = " \u00a0\u202f\t\n"
 _PERCENT_AFTER = re.compile(r"[\s\u00a0]?(?:%|(?i:per\s?cent|процент|faiz))")
 
 
-def _negative(prose: str, start: int, end: int) -> tuple[int, int] | None:
+def _negative(prose: str, start: int, end: int, below_zero: bool) -> tuple[int, int] | None:
     """The span of the number at ``start``–``end`` with what makes it negative (-5, минус
     5, 5 degrees below zero), or None when it is not: a translation that drops the minus
-    of -5°C says another temperature."""
+    of -5°C says another temperature. Words for below zero are looked for only where
+    ``below_zero`` says the text has one."""
     before = prose[start - 1] if start else ""
     if before and before in "-\u2212" or before and before in _SPACES:
         sign = _MINUS_BEFORE.search(prose, max(0, start - 20), start)
         if sign is not None:
             return sign.start(), end
+    if not below_zero:
+        return None
     after = _BELOW_ZERO.match(prose, end)
     if after is not None:
         return start, after.end()
@@ -1014,26 +1022,29 @@ def money_scale_in(text: str, index: int, target: str) -> str | None:
         start -= 1
     letter = _MONEY_LETTER.match(text, index)
     words = _SCALE_WORDS.get(_base(target))
-    if start == index or not _after_currency(text, start) or not letter or not words:
+    if start == index or not start or not _after_currency(text, start) or not letter or not words:
         return None
     return words[[f for _, f in _SCALES].index(_MONEY_FACTOR[letter.group()])]
 
 
 #: Currency codes a sum with a glued m or k follows (AZN 5m, USD 12.5m).
 _CURRENCY_CODES = frozenset({"AZN", "USD", "EUR", "GBP", "RUB"})
+_CODE_ENDS = frozenset(code[-1] for code in _CURRENCY_CODES)
 
 
 def _after_currency(text: str, start: int) -> bool:
     """Whether the figure at ``start`` follows a currency sign ($12m) or code and a space
     (AZN 5m): an m or k glued to it is then millions or thousands."""
-    before = text[start - 1:start]
-    return before != "" and (before in _CURRENCY_SIGNS or before in " \u00a0" and text[start - 4:start - 1] in _CURRENCY_CODES)
+    before = text[start - 1]
+    return before in _CURRENCY_SIGNS or before in _SPACES and text[start - 4:start - 1] in _CURRENCY_CODES
 
 
 def _scale_after(text: str, start: int, end: int, lang: str) -> tuple[str, Decimal]:
     """The scale word after a number ("million", "млн") as written, and its factor. "min"
     is thousands only in Azerbaijani: elsewhere 40 min are minutes."""
-    if start and (letter := _MONEY_LETTER.match(text, end)) and _after_currency(text, start):
+    # A sign before, or a code's last letter two back: most numbers need no closer look.
+    if start and (text[start - 1] in _CURRENCY_SIGNS or text[start - 2:start - 1] in _CODE_ENDS) \
+            and _after_currency(text, start) and (letter := _MONEY_LETTER.match(text, end)):
         return letter.group(), _MONEY_FACTOR[letter.group()]
     match = _NEXT_WORD.match(text, end)
     if match is None:

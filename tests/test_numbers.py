@@ -430,8 +430,13 @@ def test_h2_alone_is_hydrogen_not_a_half_year() -> None:
                              "en", "ru") == ([], [])
 
 
+_PHONE_PIECES = st.lists(st.sampled_from(["012", "555", "12", "34", "050", "(012)", "8", "(495)", "123", "45", "0123",
+                                         "01234", "2019", "5", "67", "1", "0", " ", " ", " ", "-", "-", "\u00a0", "(",
+                                         ")", "x", "мая", "+7"]), max_size=18).map("".join)
+
+
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="0123456789 -()\u00a0x", max_size=24))
+@given(_PHONE_PIECES)
 def test_the_local_phone_hint_finds_every_phone_number_without_a_country_code(text: str) -> None:
     """The quick test that lets most segments skip the phone number scan never skips one
     that holds such a number."""
@@ -577,3 +582,13 @@ def test_a_half_in_words_is_part_of_its_number(source: str, translation: str, sr
     assert unmatched_numbers(translation, source, tgt, src) == ([], [])
     assert unmatched_numbers(source, translation.replace("2,5", "3,5").replace("2.5", "3.5").replace("500", "600"),
                              src, tgt) != ([], [])
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PHONE_PIECES)
+def test_every_phone_number_found_by_a_full_scan_is_read(text: str) -> None:
+    """The phone number scan runs only from a figure followed as a phone number's first
+    group is; it must miss none that scanning every segment finds."""
+    from pipeline.numbers import _phone_numbers
+    read = {(n.start, n.raw) for n in numbers_in(text, "ru")}
+    assert {(p.start, p.raw) for p in _phone_numbers(text)} <= read
