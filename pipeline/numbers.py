@@ -696,13 +696,13 @@ def _sum_of_scales(first: Number, second: Number) -> frozenset[Decimal]:
 
 
 #: Small numbers written in words, cardinal and ordinal, in their cases and with their
-#: endings (три, трёх, трое, третий; üç, üçüncü; three, third, twice). A figure one side
+#: endings (три, трёх, трое, третий; üç, üçüncü; three, third, twice; a dozen, десяток). A figure one side
 #: writes in words is no figure lost: these only ever stand in for a figure, so a number
 #: word is never reported itself.
 _NUMBER_WORDS = {
     "en": ("one|first|once", "two|second|twice", "three|third|thrice", "four|fourth", "five|fifth",
            "six|sixth", "seven|seventh", "eight|eighth", "nine|ninth", "ten|tenth",
-           "eleven|eleventh", "twelve|twelfth"),
+           "eleven|eleventh", "twelve|twelfth|dozen"),
     "ru": ("од(?:ин|на|но|ного|ной|ному|ним|ном|ну|ни|них|ними)|перв\\w*",
            "два|две|двух|двум|двумя|двое|двоих|вдвое|втор(?:ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми)",
            "три|тр[её]х|тр[её]м|тремя|трое|троих|втрое|трет(?:ий|ья|ье|ьи|ьего|ьему|ьим|ьем|ью|ьей|ьих|ьими)",
@@ -711,7 +711,7 @@ _NUMBER_WORDS = {
            "шесть|шести|шестью|шестеро|шест(?:ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми)",
            "семь|семи|семью|семеро|седьм\\w*", "восемь|восьми|восемью|восьм(?:ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми)",
            "девять|девяти|девятью|девят(?:ый|ая|ое|ые|ого|ому|ым|ом|ую|ой|ых|ыми)",
-           "десять|десяти|десятью|десят(?:ый|ая|ое|ые|ого|ому|ым|ом|ую|ой|ых|ыми)",
+           "десять|десяти|десятью|десят(?:ый|ая|ое|ые|ого|ому|ым|ом|ую|ой|ых|ыми|ок|ка|ку|ком)",
            "одиннадцат\\w*", "двенадцат\\w*"),
     "az": ("bir|birinci\\w*", "iki\\w*", "üç\\w*", "dörd\\w*", "beş\\w*", "altı\\w*", "yeddi\\w*",
            "səkkiz\\w*", "doqquz\\w*", "on(?![\\s\\u00a0]+(?:bir|iki))|onuncu\\w*",

@@ -592,3 +592,13 @@ def test_every_phone_number_found_by_a_full_scan_is_read(text: str) -> None:
     from pipeline.numbers import _phone_numbers
     read = {(n.start, n.raw) for n in numbers_in(text, "ru")}
     assert {(p.start, p.raw) for p in _phone_numbers(text)} <= read
+
+
+def test_a_dozen_and_a_russian_ten_in_words_stand_for_their_figures() -> None:
+    """Regression: 'около десятка' (about ten) translated 'about 10', and 'a dozen' as
+    '12', were reported as a number added; dozens and десятки (plurals) stay no figure."""
+    assert unmatched_numbers("Около десятка человек пострадали.", "About 10 people were injured.",
+                             "ru", "en") == ([], [])
+    assert unmatched_numbers("A dozen people were injured.", "12 человек пострадали.", "en", "ru") == ([], [])
+    assert unmatched_numbers("Dozens of people were injured.", "12 человек пострадали.", "en", "ru") != ([], [])
+    assert unmatched_numbers("Десятки людей пострадали.", "10 people were injured.", "ru", "en") != ([], [])
