@@ -216,6 +216,9 @@ def blank_keys(text: str) -> str:
 #: for a span :mod:`pipeline.placeholders` already protects, which is never inside one.
 SUPERSCRIPT_PATTERN = r"(?<![\^\\])\^(?:[^\s^\\\x00]|\\[^\n\x00])+\^(?!\^)"
 SUBSCRIPT_PATTERN = r"(?<![~\\])~(?:[^\s~\\\x00]|\\[^\n\x00])+~(?!~)"
+#: pymdownx.keys' key combination (``++ctrl+alt+del++``, ``++"My Key"++``): key names the theme
+#: draws as written, in every language. ``C++ and C++`` is prose (a space follows ``++``).
+KEYS_PATTERN = r'(?<!\+)\+\+(?:[\w-]+|"[^"\n]*")(?:\+(?:[\w-]+|"[^"\n]*"))*\+\+(?!\+)'
 _BACKTICKS = re.compile(r"`+")
 _LETTER = re.compile(r"[^\W\d_]")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")

@@ -272,3 +272,16 @@ def test_an_mdx_expression_is_one_placeholder_and_an_editors_braces_are_text() -
     assert protect("Turnout is {Math.round(turnout * 100)}% and {props.city} grew.").text == \
         "Turnout is ⟦1⟧% and ⟦2⟧ grew."
     assert protect("In {2024} the {city} grew.").text == "In {2024} the {city} grew."
+
+
+@pytest.mark.parametrize(("text", "protected"), [
+    ("Press ++ctrl+alt+del++ to restart.", "Press ⟦1⟧ to restart."),
+    ('Hold ++shift+"My Key"++ now.', "Hold ⟦1⟧ now."),
+    ("Нажмите ++ctrl+c++, затем ++ctrl+v++.", "Нажмите ⟦1⟧, затем ⟦2⟧."),
+    # C++ in prose is no key combination: a space follows its ``++``.
+    ("C++ and C++ are languages.", "C++ and C++ are languages."),
+])
+def test_pymdownx_key_combinations_are_protected_whole(text: str, protected: str) -> None:
+    """Key names inside ``++…++`` are drawn as keys by the theme; an engine translated them
+    (``++цтрл+алт+дел++``), which names no key."""
+    assert protect(text).text == protected
