@@ -1160,7 +1160,7 @@ def _table_caption(texts: list[str], token: Token) -> list[Segment] | None:
     pieces[-1] = Piece(last.line, last.start, last.start + _before_attributes(texts[last.line][last.start:last.end]))
     if pieces[-1].start >= pieces[-1].end:
         return None
-    return list(_text_block(texts, pieces, BlockKind.PARAGRAPH, "block"))
+    return list(_text_block(texts, pieces, BlockKind.PARAGRAPH, "caption"))
 
 
 #: The indentation an admonition's text is written with: four columns.
@@ -2213,7 +2213,7 @@ def _reference_labels(lines: SourceLines, fm_end: int) -> frozenset[str]:
 #: not an inline link, a full reference, a definition, a footnote or an image's alt.
 _BRACKETS = re.compile(r"(?<![\\\]!])\[(?!\^)((?:[^\[\]\\\n]|\\.)+)\](\[\])?(?![(\[:])")
 #: Segment styles whose text is Markdown inline content (not YAML, HTML, an attribute).
-_INLINE_STYLES = frozenset({"block", "footnote", "atx", "setext", "cell", "cell-lead", "line"})
+_INLINE_STYLES = frozenset({"block", "caption", "footnote", "atx", "setext", "cell", "cell-lead", "line"})
 
 
 def _keeping_reference_labels(lookup: Lookup, labels: frozenset[str]) -> Lookup:
@@ -2362,7 +2362,7 @@ def _with_nested(translation: str, nested: Sequence[tuple[Anchor, str]]) -> str:
 def _under_a_delimiter_row(segment: Segment, rendered: str, next_line: str) -> bool:
     """Whether the last line of ``rendered`` holds a pipe and ``next_line`` could make it a
     table header. (A setext heading's text is above its own underline: see ``setext``.)"""
-    return (segment.style in ("block", "footnote", "atx", "alt") and "|" in rendered.rpartition("\n")[2]
+    return (segment.style in ("block", "caption", "footnote", "atx", "alt") and "|" in rendered.rpartition("\n")[2]
             and _DELIMITER_LIKE.match(next_line) is not None)
 
 

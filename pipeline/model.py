@@ -92,7 +92,8 @@ class Segment:
     localised file is written by splicing the translation into the source's own bytes.
     ``style`` tells the splicer how to write a translation back (YAML scalar style for
     front matter, ``"atx"``/``"setext"``/``"cell"``/``"block"`` for Markdown; ``"footnote"``: a
-    block that must stay apart from the line after it; ``"cell-lead"``: a table cell that
+    block that must stay apart from the line after it; ``"caption"``: a Pandoc table's caption, written
+    as a block but never an article's lead; ``"cell-lead"``: a table cell that
     starts its row (no leading pipe); ``"line"``: a definition list's term or an alert's title, one line; ``"plain-line"``: the rest of
     a line read as written (an abbreviation's expansion, an admonition's title); ``"info"``: the
     same on a backtick fence's line (a MyST directive's title), no backtick in it;

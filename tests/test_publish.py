@@ -328,3 +328,13 @@ def test_the_lead_is_the_first_paragraph_of_running_text_not_a_title_or_a_line()
     prose = read_article(b"| A line\n| of verse\n\n[^1]: A note.\n\nThe lead.\n", path="source/a.md", slug="a",
                          default_lang="en", front_matter_keys=())
     assert [prose.segments[i].msgid for i in required_segments(prose, ("lead",))] == ["The lead."]
+
+
+def test_a_table_caption_opening_the_article_is_not_its_lead() -> None:
+    """Regression: a Pandoc caption (``Table: …``) before a table at the top of an article was
+    taken for the lead, so ``require_review = ["lead"]`` let the real lead out unreviewed."""
+    from pipeline.publish import required_segments
+    for caption in ("Table: Population of the three cities", ": Население трёх городов"):
+        source = f"{caption}\n\n| City | People |\n|---|---|\n| Baku | 2 |\n\nThe lead.\n"
+        art = read_article(source.encode(), path="source/a.md", slug="a", default_lang="en", front_matter_keys=())
+        assert [art.segments[i].msgid for i in required_segments(art, ("lead",))] == ["The lead."]
