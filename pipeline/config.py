@@ -26,10 +26,16 @@ CONFIG_NAME = "pipeline.toml"
 
 #: Readers' text in the front matter of Hugo, Jekyll, Eleventy and Astro themes: the
 #: headline fields, Jekyll's ``excerpt``, and the alt text and caption of the lead image,
-#: whether a theme calls it ``image`` or (Hugo PaperMod and its kin) ``cover``. Taxonomy
-#: terms (``tags``, ``categories``) are not: their values name the site's term pages.
+#: whether a theme calls it ``image``, ``cover`` (Hugo PaperMod and its kin) or ``header``
+#: (Jekyll's Minimal Mistakes); the short title menus and the sidebar show instead of the
+#: title (Hugo's ``linkTitle``, Docusaurus' ``sidebar_label`` and ``pagination_label``, the
+#: "Next" link's text). Taxonomy terms (``tags``, ``categories``) are not: their values name
+#: the site's term pages.
 DEFAULT_FRONT_MATTER_KEYS = (
     "title",
+    "linkTitle",
+    "sidebar_label",
+    "pagination_label",
     "subtitle",
     "description",
     "summary",
@@ -39,6 +45,7 @@ DEFAULT_FRONT_MATTER_KEYS = (
     "image.alt",
     "cover.caption",
     "cover.alt",
+    "header.caption",
 )
 
 

@@ -1109,6 +1109,18 @@ def test_theme_front_matter_text_is_extracted_and_paths_dates_and_terms_are_not(
         ("cover.alt", "A ship at sea"), ("cover.caption", "The new terminal"), (None, "Body.")]
 
 
+
+def test_short_titles_menus_and_sidebars_show_are_extracted() -> None:
+    """Regression: Hugo's ``linkTitle`` (the menu's text), Docusaurus' ``sidebar_label`` and
+    ``pagination_label`` and Minimal Mistakes' ``header.caption`` are read by every reader,
+    yet were published in the source's language."""
+    text = ("---\ntitle: The port doubles its cargo\nlinkTitle: Port\nsidebar_label: Port news\n"
+            "pagination_label: Port, 2026\nsidebar_position: 3\nheader:\n  image: /img/h.jpg\n"
+            "  caption: Photo by the port\n---\n\nBody.\n")
+    assert [(s.msgctxt, s.msgid) for s in article(text).segments] == [
+        ("title", "The port doubles its cargo"), ("linkTitle", "Port"), ("sidebar_label", "Port news"),
+        ("pagination_label", "Port, 2026"), ("header.caption", "Photo by the port"), (None, "Body.")]
+
 TITLES = """[Read the [statement](https://x.org/s "Ministry statement") today.
 
 ![A crane](crane.jpg "The terminal's biggest crane")
