@@ -1080,6 +1080,8 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
         elif kind == "fence" and _EXECUTABLE_CELL.match(token.info):
             yield from _cell_captions(texts, token)
             yield from _directive_options(texts, token)
+        elif kind == "fence" and "title=" in token.info:
+            yield from _fence_title(texts, token)
         elif kind in ("blockquote_open", "list_item_open"):
             containers.append(kind)
             opened_on.append(token.map[0] if token.map else -1)
@@ -1299,6 +1301,38 @@ def _cell_captions(texts: list[str], token: Token) -> Iterator[Segment]:
                                              and value.flow_style else "plain"))
             yield Segment(msgid=node.value, kind=BlockKind.CELL_CAPTION, line=line + 1, pieces=(piece,),
                           style=style)
+
+
+#: A code block's title in its fence's info string (```` ```python title="Fetching the data" ````:
+#: MkDocs' pymdownx, Docusaurus, Hugo), which the site shows above the code.
+_FENCE_TITLE = re.compile(r"(?<![\w-])title=(?:\"(?P<dq>[^\"\n]*)\"|'(?P<sq>[^'\n]*)')")
+#: A word naming a file (``app.py``, ``main.rs``, ``.env``): a title holding one is the file's name.
+_FILE_NAME = re.compile(r"(?:^|\s)[\w.-]*\.[A-Za-z][A-Za-z0-9]{0,4}(?=\s|$)")
+
+
+def _fence_title(texts: list[str], token: Token) -> Iterator[Segment]:
+    """A code block's title (see :data:`_FENCE_TITLE`) when it is prose, an entry written back
+    between its quotes; one naming a file or a path (``app.py``, ``src/main.rs``, ``/etc/hosts``)
+    is the code's and stays as written, as does a one-word title (``Output``, ``JSON``)."""
+    assert token.map is not None
+    line = token.map[0]
+    fence = texts[line]
+    info_at = fence.find(token.markup) + len(token.markup)
+    for match in _FENCE_TITLE.finditer(fence, info_at):
+        group = "dq" if match.group("dq") is not None else "sq"
+        value = match.group(group)
+        if _prose_title(value):
+            yield Segment(msgid=value, kind=BlockKind.CELL_CAPTION, line=line + 1,
+                          pieces=(Piece(line, match.start(group), match.end(group)),),
+                          style=f"fence-title-{group}-{token.markup[0]}")
+
+
+def _prose_title(value: str) -> bool:
+    """Whether a code block's title reads as words: a space between letters, no path
+    separator, no file name."""
+    stripped = value.strip()
+    return (" " in stripped and _HAS_LETTER.search(stripped) is not None and "/" not in stripped
+            and "\\" not in stripped and _FILE_NAME.search(stripped) is None)
 
 
 def _myst_text_options(texts: list[str], start: int, end: int) -> Iterator[Segment]:
@@ -2392,6 +2426,8 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
         # the tag and a backtick pair with one around it into a code span holding half the tag;
         # the entities read the same in the attribute.
         return text.replace("|", "&#124;").replace("`", "&#96;") if where == "md" else text
+    if style.startswith("fence-title-"):
+        return _render_fence_title(translation, style)
     if style.startswith("title-"):
         return render_title(translation, {"dq": '"', "sq": "'", "paren": ")"}[style[6:]])
     if style in ("alt", "alt-cell"):
@@ -2430,6 +2466,25 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
             part += newline + segment.cont_prefix if _backslash_break(part) else "  " + newline + segment.cont_prefix
         rendered.append(part)
     return "".join(rendered)
+
+
+def _render_fence_title(translation: str, style: str) -> str:
+    """A code block's title written between its quotes on the fence's line: one line, its
+    quote written as a typographic one (neither MkDocs nor Docusaurus reads an escape there,
+    so a straight one would end the title early) and, on a backtick fence, a backtick as an
+    apostrophe (the info string of a backtick fence may hold none, or it is no fence)."""
+    quoting, fence_char = style[12:].split("-")
+    text = " ".join(part.strip() for part in translation.split("\n") if part.strip())
+    if fence_char == "`":
+        text = text.replace("`", "'")
+    quote = '"' if quoting == "dq" else "'"
+    opening, closing = ("\u201c", "\u201d") if quote == '"' else ("\u2018", "\u2019")
+    out: list[str] = []
+    for index, char in enumerate(text):
+        if char == quote:
+            char = opening if index == 0 or text[index - 1] in " ([{\u00ab" else closing
+        out.append(char)
+    return "".join(out)
 
 
 def _label_first(translation: str, label: str) -> str:

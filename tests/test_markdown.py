@@ -2278,3 +2278,20 @@ def test_a_quarto_callouts_single_quoted_title_is_an_entry() -> None:
     assert kinds(text) == [("paragraph", "Road closed", 1), ("paragraph", "Tip body.", 2)]
     out = localise(article(text), lambda s: "It's " + s.msgid)
     assert out == "::: {.callout-tip title='It\\'s Road closed' collapse=\"true\"}\nIt's Tip body.\n:::\n"
+
+
+def test_a_code_blocks_prose_title_is_an_entry_and_a_file_name_is_not() -> None:
+    """Regression: a code block's title (```` ```python title="Fetching the data" ````, shown
+    above the code by MkDocs and Docusaurus) was published untranslated. A title naming a file
+    or a path is the code's; a translation's quotes and backticks leave the fence a fence."""
+    text = ('Intro.\n\n```python title="Fetching the data"\nprint(1)\n```\n\n```python title="app.py"\n```\n\n'
+            "```rust title='src/main.rs'\n```\n\n```text title=\"/etc/hosts\"\n```\n\n```py title=\"Output\"\n```\n\n"
+            '> ~~~ js linenums="1" title="Calling the API"\n> x\n> ~~~\n')
+    art = article(text)
+    assert [(s.kind, s.msgid) for s in art.segments[1:]] == [
+        (BlockKind.CELL_CAPTION, "Fetching the data"), (BlockKind.CELL_CAPTION, "Calling the API")]
+    localised = localise(art, lambda s: 'Скажи "да" `x`' if s.kind is BlockKind.CELL_CAPTION else None)
+    assert '```python title="Скажи “да” \'x\'"\nprint(1)\n```' in localised
+    assert '> ~~~ js linenums="1" title="Скажи “да” `x`"\n> x\n> ~~~' in localised
+    assert 'title="app.py"' in localised and "title='src/main.rs'" in localised
+    assert block_types(localised) == block_types(text)
