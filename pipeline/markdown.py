@@ -1656,6 +1656,8 @@ def _line_block(texts: list[str], pieces: list[Piece]) -> list[list[Piece]]:
 #: between parentheses, and the spaces after it.
 _PANDOC_MARKER = re.compile(r"(?:#\.|\(@[\w-]*\)|(?P<open>\()?(?P<ordinal>[A-Za-z]|[ivxlcIVXLC]+)"
                             r"(?(open)\)|[.)]))[ \t]+(?=\S)")
+#: Pandoc list markers no sentence opens with, which make a list even of one item.
+_UNMISTAKABLE_MARKERS = frozenset({"#.", "(@"})
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 
@@ -1665,7 +1667,8 @@ def _pandoc_list(texts: list[str], pieces: list[Piece]) -> list[list[Piece]]:
     group of pieces per item (an item's indented next lines included), or none. Each marker
     stays as written. Joined into one entry, the items were published on one line, no list.
     Letters and numerals must count up from ``a`` or ``i`` (``A. Aliyev said`` opening a
-    paragraph is no list), and there must be two items at least."""
+    paragraph is no list), and there must be two items at least, unless the marker is one
+    prose never opens with (``#.``, ``(@)``): a list of one item is a list too."""
     groups: list[list[Piece]] = []
     ordinals: list[str] = []
     kinds: set[str] = set()
@@ -1683,7 +1686,7 @@ def _pandoc_list(texts: list[str], pieces: list[Piece]) -> list[list[Piece]]:
             return []
         else:
             groups[-1].append(piece)
-    if len(groups) < 2 or len(kinds) != 1:
+    if len(kinds) != 1 or (len(groups) < 2 and not kinds <= _UNMISTAKABLE_MARKERS):
         return []
     if ordinals[0] and ordinals != [chr(ord("a") + i) for i in range(len(ordinals))] \
             and ordinals != list(_ROMAN[:len(ordinals)]):

@@ -2165,7 +2165,7 @@ def test_a_list_only_pandoc_reads_gives_an_entry_per_item_and_keeps_its_markers(
         ("list item", "First example.", 5), ("list item", "Second example.", 6),
         ("list item", "Apples", 8), ("list item", "Pears", 9), ("list item", "One", 11), ("list item", "Two", 12),
         ("paragraph", "A. Aliyev said B. Smith replied.", 14), ("list item", "Apples", 17), ("list item", "Pears", 18),
-        ("paragraph", "a. one c. three", 20), ("paragraph", "#. Alone", 23)]
+        ("paragraph", "a. one c. three", 20), ("list item", "Alone", 23)]
     assert localise(article(text), lambda s: s.msgid) == text
     out = localise(article(text), lambda s: s.msgid.upper().replace(" ", "\n", 1))
     assert out.startswith("#. FANCY ONE.\n#. FANCY TWO GOES ON.\n\n(@) FIRST EXAMPLE.\n(@good) SECOND EXAMPLE.\n\n"
@@ -2295,3 +2295,17 @@ def test_a_code_blocks_prose_title_is_an_entry_and_a_file_name_is_not() -> None:
     assert '> ~~~ js linenums="1" title="Скажи “да” `x`"\n> x\n> ~~~' in localised
     assert 'title="app.py"' in localised and "title='src/main.rs'" in localised
     assert block_types(localised) == block_types(text)
+
+
+@pytest.mark.parametrize("text, msgid", [
+    ("#. Alone in its list\n", "Alone in its list"),
+    ("Intro.\n\n(@) The only example\n    goes on.\n", "The only example goes on."),
+    ("> #. Один пункт\n", "Один пункт"),
+])
+def test_a_pandoc_list_of_one_unmistakable_item_is_a_list(text: str, msgid: str) -> None:
+    """Regression: a lone ``#.`` or ``(@)`` item, a list for Pandoc, was read as a paragraph:
+    its marker was in the entry, for the translator to keep or lose."""
+    segments = article(text).segments
+    assert (segments[-1].kind, segments[-1].msgid) == (BlockKind.LIST_ITEM, msgid)
+    out = localise(article(text), lambda s: s.msgid.upper())
+    assert block_types(out) == block_types(text) and msgid.upper().split()[0] in out
