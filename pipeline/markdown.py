@@ -1916,6 +1916,10 @@ def _html_block(texts: list[str], token: Token, kept: tuple[str, ...] = ()) -> I
         if found.what == "text":
             if ATTRIBUTE_LIST.fullmatch(found.msgid):
                 continue  # kramdown's ``{:/nomarkdown}`` closing the raw part the block is in
+            image = _lone_image(texts, where, found.msgid)
+            if image is not None:
+                yield from _image_segments(texts, where[0], image)
+                continue
             yield Segment(msgid=found.msgid, kind=BlockKind.HTML_TEXT, line=where[0].line + 1, pieces=where,
                           style="html")
             continue
@@ -1926,6 +1930,18 @@ def _html_block(texts: list[str], token: Token, kept: tuple[str, ...] = ()) -> I
             continue
         yield Segment(msgid=found.msgid, kind=_HTML_KINDS[found.what], line=where[0].line + 1, pieces=where,
                       style=f"html-attr-{_HTML_QUOTES[found.quote]}", anchor=anchor)
+
+
+def _lone_image(texts: list[str], where: Sequence[Piece], msgid: str) -> tuple[int, int] | None:
+    """The alt text's place (see :func:`_image_only`) when an HTML block's text is one image
+    on one line (``![Harbour](a.jpg){ width="300" }`` in a ``<figure markdown>``, which
+    MkDocs' md_in_html reads as Markdown): its entry is the alt text, not the image's markup."""
+    if len(where) != 1 or not msgid.startswith("!["):
+        return None
+    piece = where[0]
+    if texts[piece.line][piece.start:piece.end] != msgid:
+        return None
+    return _image_only(msgid)
 
 
 def _pieces_between(pieces: Sequence[Piece], parts: list[str], start: int, end: int) -> tuple[Piece, ...]:

@@ -2309,3 +2309,18 @@ def test_a_pandoc_list_of_one_unmistakable_item_is_a_list(text: str, msgid: str)
     assert (segments[-1].kind, segments[-1].msgid) == (BlockKind.LIST_ITEM, msgid)
     out = localise(article(text), lambda s: s.msgid.upper())
     assert block_types(out) == block_types(text) and msgid.upper().split()[0] in out
+
+
+def test_an_image_alone_on_its_line_in_an_html_block_gives_its_alt_text() -> None:
+    """Regression: in MkDocs' ``<figure markdown="span">`` the image line was one HTML-text
+    entry holding the image's markup (destination and attributes for the translator to keep);
+    its entry is now the alt text, like any image's, and the caption stays an entry."""
+    text = ('<figure markdown="span">\n  ![The harbour at dawn](a.jpg){ width="300" }\n'
+            "  <figcaption>Cranes over the new terminal</figcaption>\n</figure>\n\n"
+            '<div markdown>\n![Второй снимок](b.jpg "Вид сверху")\n</div>\n')
+    assert kinds(text) == [
+        ("image alt text", "The harbour at dawn", 2), ("html text", "Cranes over the new terminal", 3),
+        ("image alt text", "Второй снимок", 7), ("image title", "Вид сверху", 7)]
+    out = localise(article(text), lambda s: s.msgid.upper() + " [1]")
+    assert '  ![THE HARBOUR AT DAWN \\[1\\]](a.jpg){ width="300" }\n' in out
+    assert '![ВТОРОЙ СНИМОК \\[1\\]](b.jpg "ВИД СВЕРХУ [1]")' in out
