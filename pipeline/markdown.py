@@ -1112,6 +1112,13 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
                 yield from _heading(texts, token, heading_markup)
             elif parent == "paragraph_open":
                 paragraph = token.content
+                if _opens_with_a_multiline_tag(paragraph):
+                    block = _as_html_block(token)
+                    tagged = list(_html_block(texts, block, kept))
+                    if tagged:
+                        kept = _still_open(block, kept)
+                        yield from tagged
+                        continue
                 caption = _table_caption(texts, token) if id(token) in captions else None
                 defined = False
                 if caption is not None:
@@ -1120,6 +1127,30 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
                 found = list(_paragraph(texts, token, _paragraph_kind(containers), after_paragraph, opens_item))
                 defined = any(segment.kind is BlockKind.DEFINITION for segment in found)
                 yield from found
+
+
+#: An opening tag (HTML, or a JSX component's in MDX) that spans lines and ends its last one.
+_MULTILINE_OPENING_TAG = re.compile(r"<[A-Za-z][\w.:-]*(?=\s)(?:\"[^\"]*\"|'[^']*'|\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
+                                    r"|[^<>\"'{}])*>[ \t]*\n")
+
+
+def _opens_with_a_multiline_tag(content: str) -> bool:
+    """Whether a paragraph opens with a tag written over several lines (``<Callout`` /
+    ``  title="Take care">``) with text on the lines after it. CommonMark starts an HTML block
+    only at a tag complete on its first line, so this one is a paragraph, and its entry held
+    the tag and was written back on one line, the component's layout lost. Read as an HTML
+    block, its text and its attributes readers see are entries, and every line stays."""
+    if not content.startswith("<"):
+        return False
+    tag = _MULTILINE_OPENING_TAG.match(content)
+    return tag is not None and "\n" in content[:tag.end() - 1]
+
+
+def _as_html_block(token: Token) -> Token:
+    """A paragraph's inline ``token`` as an HTML block token over the same lines."""
+    block = Token("html_block", "", 0)
+    block.content, block.map = token.content + "\n", token.map
+    return block
 
 
 #: A task list item's checkbox (GFM, Goldmark in Hugo, pymdownx.tasklist) and the spaces after it.

@@ -2324,3 +2324,18 @@ def test_an_image_alone_on_its_line_in_an_html_block_gives_its_alt_text() -> Non
     out = localise(article(text), lambda s: s.msgid.upper() + " [1]")
     assert '  ![THE HARBOUR AT DAWN \\[1\\]](a.jpg){ width="300" }\n' in out
     assert '![ВТОРОЙ СНИМОК \\[1\\]](b.jpg "ВИД СВЕРХУ [1]")' in out
+
+
+def test_a_component_whose_opening_tag_spans_lines_keeps_its_lines() -> None:
+    """Regression: an MDX component (or HTML element) whose opening tag spans lines is no HTML
+    block for CommonMark but a paragraph: its entry held the tag, and its translation was
+    written on one line, which MDX reads as inline text, not the component's block. Its text
+    and title are now entries and every line stays where it was."""
+    text = ('Intro.\n\n<Callout\n  type="warning"\n  title="Take care here">\nText inside the callout.\n'
+            '</Callout>\n\n- <Chart data={[1, 2]}\n    label="Cargo by month">\n  Shown monthly.\n  </Chart>\n')
+    assert kinds(text) == [
+        ("paragraph", "Intro.", 1), ("html title", "Take care here", 5), ("html text", "Text inside the callout.", 6),
+        ("html label", "Cargo by month", 10), ("html text", "Shown monthly.", 11)]
+    out = localise(article(text), lambda s: s.msgid.upper())
+    assert out == text.replace("Take care here", "TAKE CARE HERE").replace("Text inside the callout.", "TEXT INSIDE THE CALLOUT.") \
+        .replace("Cargo by month", "CARGO BY MONTH").replace("Shown monthly.", "SHOWN MONTHLY.").replace("Intro.", "INTRO.")
