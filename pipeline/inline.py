@@ -218,7 +218,8 @@ SUPERSCRIPT_PATTERN = r"(?<![\^\\])\^(?:[^\s^\\\x00]|\\[^\n\x00])+\^(?!\^)"
 SUBSCRIPT_PATTERN = r"(?<![~\\])~(?:[^\s~\\\x00]|\\[^\n\x00])+~(?!~)"
 #: pymdownx.keys' key combination (``++ctrl+alt+del++``, ``++"My Key"++``): key names the theme
 #: draws as written, in every language. ``C++ and C++`` is prose (a space follows ``++``).
-KEYS_PATTERN = r'(?<!\+)\+\+(?:[\w-]+|"[^"\n]*")(?:\+(?:[\w-]+|"[^"\n]*"))*\+\+(?!\+)'
+KEY_COMBINATION_PATTERN = r'(?<!\+)\+\+(?:[\w-]+|"[^"\n]*")(?:\+(?:[\w-]+|"[^"\n]*"))*\+\+(?!\+)'
+_KEY_COMBINATION = re.compile(KEY_COMBINATION_PATTERN)
 _BACKTICKS = re.compile(r"`+")
 _LETTER = re.compile(r"[^\W\d_]")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
@@ -695,13 +696,18 @@ def _protected(text: str) -> tuple[Region, ...]:
 
     Most segments are plain prose: without a backtick, a ``<``, a ``](``, a ``/`` (every URL and
     every domain with a path has one) or a ``www.`` (the only characters that case-fold to "w"
-    are w and W) or a ``{`` there is nothing to find, and that test is a few substring searches
-    instead of six regex passes.
+    are w and W), a ``{`` or a ``++`` (a key combination, ``++ctrl+c++``: code) there is nothing
+    to find, and that test is a few substring searches instead of six regex passes.
     """
     if "`" not in text and "<" not in text and "](" not in text and "/" not in text \
-            and "www." not in text.lower() and "{" not in text and not ("[" in text and "=" in text):
+            and "www." not in text.lower() and "{" not in text and not ("[" in text and "=" in text) \
+            and "++" not in text:
         return ()
     regions = code_spans(text)
+    if "++" in text:
+        occupied = _Occupied(regions, len(text))
+        regions += [Region(m.start(), m.end(), RegionKind.CODE) for m in _KEY_COMBINATION.finditer(text)
+                    if not occupied.overlaps(m.start(), m.end())]
     regions += template_tags(text, regions)
     if "[" in text:
         occupied = _Occupied(regions, len(text))

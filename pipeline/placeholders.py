@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pipeline.inline import (BARE_DOMAIN_PATTERN, CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, KEYS_PATTERN,
+from pipeline.inline import (BARE_DOMAIN_PATTERN, CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, KEY_COMBINATION_PATTERN,
                              KRAMDOWN_COMMENT_PATTERN, MATH_PATTERN, MDX_COMMENT_PATTERN, MDX_EXPRESSION_PATTERN, SPAN_ATTRIBUTES_PATTERN,
                              SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN, TEMPLATE_PATTERN, WP_SHORTCODE_PATTERN,
                              code_spans, is_math, kept_elements)
@@ -57,7 +57,7 @@ _RAW = re.compile(
             r"(?P<task>^\[[ xX]\](?=[ \t]))",
             r"(?P<template>" + TEMPLATE_PATTERN + r")",
             # pymdownx.keys (MkDocs): ``++ctrl+alt+del++`` names keys the theme draws.
-            r"(?P<keys>" + KEYS_PATTERN + r")",
+            r"(?P<keys>" + KEY_COMBINATION_PATTERN + r")",
             r"(?P<shortcode>" + WP_SHORTCODE_PATTERN + r")",
             # Right after ``](``, ``<...>`` is a link's destination (:data:`_ANGLE` takes it
             # if no link does).

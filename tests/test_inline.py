@@ -130,3 +130,16 @@ def test_an_editors_escaped_letter_label_is_no_display_math() -> None:
     from pipeline.inline import math_spans
     assert math_spans("Note \\[a\\] here.") == []
     assert [r.text("Let \\(x\\) be.") for r in math_spans("Let \\(x\\) be.")] == ["\\(x\\)"]
+
+
+def test_a_key_combination_is_code_for_the_checks_and_the_quotation_marks() -> None:
+    """Regression: ``++ctrl+"Page Down"++`` kept its key names from MT, but the house-style
+    quotation marks then rewrote the quoted key's marks (``++ctrl+«Page Down»++``), naming no
+    key. A key combination is a protected region; ``C++ and C++`` is prose."""
+    from pipeline.quotemarks import localise_quotes
+    text = 'Press ++ctrl+"Page Down"++ and say "yes".'
+    start = text.index("++")
+    assert [(r.start, r.end, r.kind) for r in protected_regions(text)] == [
+        (start, text.index("++ and") + 2, RegionKind.CODE)]
+    assert localise_quotes(text, "en", "ru") == 'Press ++ctrl+"Page Down"++ and say «yes».'
+    assert protected_regions("C++ and C++ are languages.") == []
