@@ -1130,20 +1130,22 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
 
 
 #: An opening tag (HTML, or a JSX component's in MDX) that spans lines and ends its last one.
-_MULTILINE_OPENING_TAG = re.compile(r"<[A-Za-z][\w.:-]*(?=\s)(?:\"[^\"]*\"|'[^']*'|\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
+_MULTILINE_OPENING_TAG = re.compile(r"<(?P<name>[A-Za-z][\w.:-]*)(?=\s)(?:\"[^\"]*\"|'[^']*'|\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
                                     r"|[^<>\"'{}])*>[ \t]*\n")
 
 
 def _opens_with_a_multiline_tag(content: str) -> bool:
     """Whether a paragraph opens with a tag written over several lines (``<Callout`` /
-    ``  title="Take care">``) with text on the lines after it. CommonMark starts an HTML block
+    ``  title="Take care">``) with text on the lines after it, a block's element or a
+    component, not an inline one (``<span``, ``<a``: the paragraph's own text). CommonMark starts an HTML block
     only at a tag complete on its first line, so this one is a paragraph, and its entry held
     the tag and was written back on one line, the component's layout lost. Read as an HTML
     block, its text and its attributes readers see are entries, and every line stays."""
     if not content.startswith("<"):
         return False
     tag = _MULTILINE_OPENING_TAG.match(content)
-    return tag is not None and "\n" in content[:tag.end() - 1]
+    return (tag is not None and "\n" in content[:tag.end() - 1]
+            and tag.group("name").lower() not in htmlblocks.INLINE)
 
 
 def _as_html_block(token: Token) -> Token:

@@ -2339,3 +2339,5 @@ def test_a_component_whose_opening_tag_spans_lines_keeps_its_lines() -> None:
     out = localise(article(text), lambda s: s.msgid.upper())
     assert out == text.replace("Take care here", "TAKE CARE HERE").replace("Text inside the callout.", "TEXT INSIDE THE CALLOUT.") \
         .replace("Cargo by month", "CARGO BY MONTH").replace("Shown monthly.", "SHOWN MONTHLY.").replace("Intro.", "INTRO.")
+    inline = '<span\n  class="x">\nword</span> goes on\nhere.\n'
+    assert kinds(inline) == [("paragraph", '<span class="x"> word</span> goes on here.', 1)]
