@@ -38,6 +38,7 @@ from .model import (
 )
 from .memory import ALTERNATIVE_PREFIX
 from .project import Problems, iter_catalogues, read_catalogue_file
+from .publish import is_lead
 
 #: The reasons an item waits, in the order ``--reason`` lists them.
 REASONS = ("machine", "changed", "fuzzy", "untranslated", "findings")
@@ -287,10 +288,11 @@ def _untranslated(article: Article) -> list[Message]:
 
 def reading_order(article: Article) -> dict[tuple[str | None, str], int]:
     """Rank of each entry: front matter (title, description…) first, then the lead
-    paragraph, then everything else in the order of the article."""
+    paragraph (as publishing's ``require_review`` finds it: not a table's caption, an
+    admonition's title or a footnote), then everything else in the order of the article."""
     ordered = [s for s in article.segments if s.kind is BlockKind.FRONT_MATTER]
     body = [s for s in article.segments if s.kind is not BlockKind.FRONT_MATTER]
-    lead = next((s for s in body if s.kind is BlockKind.PARAGRAPH), None)
+    lead = next((s for s in body if is_lead(s)), None)
     if lead is not None:
         ordered.append(lead)
     ordered.extend(s for s in body if s is not lead)

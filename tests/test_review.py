@@ -112,6 +112,15 @@ def test_lead_paragraph_comes_before_a_leading_heading() -> None:
     assert [key[1] for key, _ in order] == ["T", "The lead.", "Big heading", "More text."]
 
 
+
+def test_the_lead_in_the_queue_is_the_lead_publishing_requires() -> None:
+    """Regression: the queue's lead was the first paragraph entry, so a table's caption
+    (``Table: …``) or a footnote came before the real lead, which ``require_review = ["lead"]``
+    (``publish.is_lead``) finds further down."""
+    source = article("---\ntitle: T\n---\n\nTable: Cap\n\n| a |\n|---|\n| b |\n\nThe lead.\n")
+    order = sorted(reading_order(source).items(), key=lambda kv: kv[1])
+    assert [key[1] for key, _ in order][:2] == ["T", "The lead."]
+
 def test_version_without_catalogue_lists_every_segment_untranslated() -> None:
     version = language_version(article(SHORT), "ru", "locale/ru/LC_MESSAGES/a.po", None)
     assert not version.exists
