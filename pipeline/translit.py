@@ -30,8 +30,10 @@ _COMMON = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("t
 #: English spellings of sounds Russian and Azerbaijani write with one letter: th (т), ph (ф),
 #: ck and a hard C (К, k: Carter, Scott), a soft C (С, s: Vincent, Lucy), ee (и: Rees, Lee)
 #: and oo (у: Moore, Wood); not ch (Charles: Ч, ç), which the common foldings take.
-_ENGLISH_SOUNDS = {"th": "t", "ph": "f", "ck": "k", "ee": "i", "oo": "u"}
-_ENGLISH_SPELLING = re.compile(r"th|ph|ck|ee|oo|c(?!h)")
+#: Also tch (ч: Thatcher), qu before a vowel (кв: Quentin) and a closing -tion (шн).
+_ENGLISH_SOUNDS = {"th": "t", "ph": "f", "ck": "k", "ee": "i", "oo": "u", "tch": "ch", "qu": "kv",
+                   "tion": "shn"}
+_ENGLISH_SPELLING = re.compile(r"tch|th|ph|ck|ee|oo|qu(?=[aeio])|tion$|c(?!h)")
 _NOT_LETTER = re.compile(r"[^\w ]|_")  # what _fold drops: all but letters, digits, spaces
 _REPEATS = re.compile(r"(.)\1+", re.DOTALL)
 #: Checks compare every word of a translation with every word of a speaker's name, and
@@ -55,25 +57,44 @@ def _english_sound(match: re.Match[str]) -> str:
 
 
 #: English (and French, German) spellings Russian writes as they sound: u in a closed
-#: syllable as а (Trump, Hunt, Musk: Трамп, Хант, Маск), ow before n or at the end as ау
-#: (Brown: Браун), au and eau as о (Paul, Auld, Trudeau: Пол, Олд, Трюдо), a or i before one
-#: consonant and a silent e as эй, ай (Gates, Mike: Гейтс, Майк), chr as кр (Christine:
-#: Кристин), sch and French ch as ш (Scholz, Michel: Шольц, Мишель) and an opening w as у,
-#: wa as уо (William, Warren: Уильям, Уоррен).
+#: syllable as а (Trump, Hunt, Musk: Трамп, Хант, Маск), ow before n, e or at the end as ау
+#: (Brown, Powell: Браун, Пауэлл), au and eau as о (Paul, Auld, Trudeau: Пол, Олд, Трюдо),
+#: a or i before one consonant and a silent e as эй, ай (Gates, Mike: Гейтс, Майк), chr as кр
+#: (Christine: Кристин), sch and French ch as ш (Scholz, Michel: Шольц, Мишель) and an
+#: opening w as у, wa as уо (William, Warren: Уильям, Уоррен).
 _ENGLISH_VOWELS = (
+    (re.compile(r"d?ge$"), "j"),
     (re.compile(r"(?<=[bcdfghjklmnprstvwz])u(?=[bcdfgklmnprstvz]{2}|[bcdfgklmnprstvz]$)"), "a"),
     (re.compile(r"e?au"), "o"),
-    (re.compile(r"(?<=[bcdfghjklmnprstvwz])ow(?=n|$)"), "au"),
+    (re.compile(r"(?<=[bcdfghjklmnprstvwz])ow(?=n|e|$)"), "au"),
     (re.compile(r"(?<=[bcdfghjklmnprstvwz])a([bcdfgklmnprstvz])e(?=s?$)"), r"ei\1"),
     (re.compile(r"(?<=[bcdfghjklmnprstvwz])i([bcdfgklmnprstvz])e(?=s?$)"), r"ai\1"),
     (re.compile(r"chr"), "kr"),
     (re.compile(r"s?ch"), "sh"),
+    (re.compile(r"^(?:w(?=r)|k(?=n))"), ""),
+    (re.compile(r"eigh"), "ei"),
+    (re.compile(r"igh"), "ai"),
+    (re.compile(r"ugh(?=e?s?$)"), "yu"),
+    (re.compile(r"(?<=[aeiou])gh"), ""),
+    (re.compile(r"ew"), "yu"),
+    (re.compile(r"ea"), "i"),
+    (re.compile(r"ou"), "au"),
+    (re.compile(r"^e(?=[bcdfgklmnprstvz][aeiouy])"), "i"),
+    (re.compile(r"(?<![aeioucsxz])e(?=s$)"), ""),
+    (re.compile(r"(?<=[bcdfgklmnprstvz])e$"), ""),
     (re.compile(r"^wa"), "uo"),
     (re.compile(r"^w"), "u"),
 )
+#: Besides: wr and kn opening a word as р and н (Knight: Найт), igh as ай, eigh as эй, a closing ugh as ью and other gh
+#: after a vowel as nothing (Wright, Knight, Leigh, Hughes, Vaughan: Райт, Найт, Ли, Хьюз,
+#: Воган), ew as ью (Matthew, Andrew: Мэтью, Эндрю), ea as и (Keating: Китинг), ou as ау
+#: (Mountbatten), an opening e before one consonant and a vowel as и (Elon, Ethan: Илон,
+#: Итан), a closing -ge as дж (Farage, George: Фарадж, Джордж) and a silent closing e or e
+#: of -es (Lagarde, Jones, Reeves: Лагард, Джонс, Ривз).
 _ENGLISH_VOWEL_LETTERS = re.compile(
-    r"[bcdfghjklmnprstvwz]u(?:[bcdfgklmnprstvz]{2}|[bcdfgklmnprstvz]$)|au|[bcdfghjklmnprstvwz]ow(?:n|$)"
-    r"|ch|^w|[bcdfghjklmnprstvwz][ai][bcdfgklmnprstvz]es?$")
+    r"[bcdfghjklmnprstvwz]u(?:[bcdfgklmnprstvz]{2}|[bcdfgklmnprstvz]$)|au|[bcdfghjklmnprstvwz]ow(?:n|e|$)"
+    r"|ch|^w|[bcdfghjklmnprstvwz][ai][bcdfgklmnprstvz]es?$|gh|ew|ea|ou|^e[bcdfgklmnprstvz][aeiouy]"
+    r"|[^aeioucsxz]es$|[bcdfgklmnprstvz]e$|^kn")
 
 
 def _english_vowels(word: str) -> str:
@@ -85,6 +106,50 @@ def _english_vowels(word: str) -> str:
     return word
 
 
+#: German spellings as Russian and Azerbaijani write them: z and tz as ц, ts (Merz, Scholz:
+#: Мерц, Шольц, Merts, Şolts), ei and ey as ай (Stein, Leyen: Штайн, Ляйен), ie as и (Dieter:
+#: Дитер), eu as ой (Neumann: Нойман), an opening v as ф (Volker: Фолькер), sch as ш; w folds
+#: to v anyway.
+_GERMAN = ((re.compile(r"sch"), "sh"), (re.compile(r"t?z"), "ts"), (re.compile(r"e[iy]"), "ai"),
+           (re.compile(r"ie"), "i"), (re.compile(r"eu"), "oi"), (re.compile(r"^v"), "f"))
+_GERMAN_LETTERS = re.compile(r"z|e[iy]|ie|eu|^v")
+#: French spellings: ou as у (Louis: Луи), oi as уа (François: Франсуа), a closing -ent as ан
+#: (Laurent: Лоран) and a silent closing s, t, d or x after a vowel (Dumas, Thibault: Дюма, Тибо).
+_FRENCH = ((re.compile(r"e?au"), "o"), (re.compile(r"ou"), "u"), (re.compile(r"oi"), "ua"),
+           (re.compile(r"ent$"), "an"), (re.compile(r"(?<=[aeiou])(?:[lr]?[stdx])$"), ""))
+_FRENCH_LETTERS = re.compile(r"ou|oi|ent$|[aeiou][stdx]$")
+#: A word made of Chinese (pinyin) syllables, and how Russian writes the pinyin letters it
+#: does not share (Xi Jinping, Li Qiang, Zhou: Си Цзиньпин, Ли Цян, Чжоу): j and z as цз,
+#: q and c as ц, x as с, zh as чж, a closing ng as н.
+_PINYIN_WORD = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|ang|eng|ong"
+    r"|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u|ü)){1,3}")
+_PINYIN_LETTERS = re.compile(r"zh|ng(?![aeiou])|[jqxzc]")
+_PINYIN = {"zh": "chzh", "j": "tsz", "z": "tsz", "q": "ts", "c": "ts", "x": "s", "ng": "n"}
+
+
+def _pinyin(word: str) -> str:
+    """``word`` (lower case) as Russian writes it if it is pinyin, else unchanged."""
+    if _PINYIN_LETTERS.search(word) is None or _PINYIN_WORD.fullmatch(word) is None:
+        return word
+    return _PINYIN_LETTERS.sub(_pinyin_sound, word)
+
+
+def _pinyin_sound(match: re.Match[str]) -> str:
+    return _PINYIN[match.group()]
+
+
+def _respelt(word: str, gate: re.Pattern[str],
+             rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """``word`` with ``rules`` applied, when ``gate`` finds one of their spellings in it."""
+    if gate.search(word) is None:
+        return word
+    for pattern, sound in rules:
+        word = pattern.sub(sound, word)
+    return word
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
 def _skeletons(word: str) -> frozenset[str]:
     lower = word.lower()
     if any(char in _CYRILLIC for char in lower):
@@ -101,6 +166,11 @@ def _skeletons(word: str) -> frozenset[str]:
     vowels = _english_vowels(english)
     if vowels != english:  # Trump, Brown, Gates, Mike, Trudeau: Трамп, Браун, Гейтс, Майк, Трюдо
         found.add(_fold(_plain(vowels)))
+    if _is_latin_foreign(lower):  # Merz, Laurent, Jinping: Мерц, Лоран, Цзиньпин
+        for spelling in (_respelt(lower, _GERMAN_LETTERS, _GERMAN),
+                         _respelt(lower, _FRENCH_LETTERS, _FRENCH), _pinyin(lower)):
+            if spelling != lower:
+                found.add(_fold(_plain(spelling)))
     if "x" in lower:  # English writes Russian кс as x (Alexander, Maxim, Xenia: Александр, Ксения)
         found.add(_fold(_plain(english.replace("x", "ks"))))
     if "j" in lower:  # Slavic, German and Nordic names write Y's sound J (Jankovic: Янкович)
@@ -150,6 +220,26 @@ def resemblance(left: str, right: str) -> float:
                        or _is_azerbaijani(left) != _is_azerbaijani(right)):
         best = max(best, _russian_reading_resemblance(left, right))
     return best
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def opens_with(word: str, initial: str) -> bool:
+    """Whether ``initial`` (one or two letters: С, S, Дж, C, Sh) writes the first sound of
+    ``word`` in some convention: Samir as С. or S., John as Дж. or J., Cavid as C. or Дж.
+    G, H, K and Q open one name in many ways (Hüseyn: Г., H., Kh.)."""
+    heads = {skeleton for skeleton in _skeletons(initial) if skeleton}
+    for skeleton in _skeletons(word):
+        for head in heads:
+            if skeleton.startswith(head) or (
+                    len(head) == 1 and {head, skeleton[:1]} <= _LOOSE_INITIALS):
+                return True
+    return False
+
+
+def _is_latin_foreign(lower: str) -> bool:
+    """Whether the lower-case Latin ``lower`` may be a German, French or Chinese spelling:
+    not a word with letters only Azerbaijani writes (Zəfər is never Цафар)."""
+    return _AZERBAIJANI_ONLY.isdisjoint(lower)
 
 
 def _is_cyrillic(word: str) -> bool:
@@ -223,10 +313,22 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+#: A voiced consonant closing a word, which Russian and Azerbaijani say (and often write)
+#: voiceless, as Turkish writes it: Rəcəb, Recep; Tayyib, Tayyip; Ривз for Reeves, Хьюз
+#: for Hughes. Skeletons close with the voiceless one, so both spellings meet.
+_FINAL_VOICED = re.compile(r"[bdgvz]$")
+_DEVOICE = {"b": "p", "d": "t", "g": "k", "v": "f", "z": "s"}
+
+
 def _fold(text: str) -> str:
     for old, new in _COMMON:
         text = text.replace(old, new)
-    return _REPEATS.sub(r"\1", _NOT_LETTER.sub("", text))
+    text = _REPEATS.sub(r"\1", _NOT_LETTER.sub("", text))
+    return _FINAL_VOICED.sub(_devoiced, text)
+
+
+def _devoiced(match: re.Match[str]) -> str:
+    return _DEVOICE[match.group()]
 
 
 #: Vowels of a skeleton, and the pairs that renderings of one name differ by as a rule: ə
