@@ -35,7 +35,7 @@ from pipeline.numbers import (Number, changed_currencies, changed_months, change
 from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
                              find_quotations, quotes_nothing)
-from pipeline.translit import consonant_changed, resemblance, similarity, vowel_changed
+from pipeline.translit import consonant_changed, opens_with, resemblance, similarity, vowel_changed
 
 Checker = Callable[[str, str, str, str], list[Finding]]
 CatalogueItem = tuple[str, str, str, Catalogue]
@@ -1029,7 +1029,7 @@ def _speaker_problem(entry: Entry, name: str, respelt: set[tuple[str, str]]) -> 
         surname = _surname_form(entry, name)
         if surname is not None:
             return _surname_problem(entry, name, *surname)
-    if _sounds_present(name, entry.translation):
+    if _sounds_present(name, entry.translation) or _initialled(name, entry.translation):
         changed = _sound_changed(entry, name)
         if changed is None or changed[:2] in respelt \
                 or _organisation_speaker(entry.source, name, entry.src_lang):
@@ -1063,6 +1063,26 @@ def _heard_in_part(name: str, translation: str) -> bool:
     words = _WORDS.findall(name)
     return len(words) > 1 and not any(_family_suffixed(word) for word in words) \
         and all(_sounds_present(word, translation) for word in words[1:])
+
+
+#: A name with its given name(s) written as initials (С. Керимов, S. A. Kərimov, Дж. Райт):
+#: the initials, then the family name.
+_INITIALLED_NAME = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,2})\.\s*(?:[^\W\d_]{1,2}\.\s*)*([^\W\d_]{2,})")
+
+
+def _initialled(name: str, translation: str) -> bool:
+    """Whether ``translation`` writes the speaker ``name`` (two words or more) with its
+    given name as an initial before its family name (Samir Karimov: С. Керимов, S. Kərimov;
+    John Wright: Дж. Райт): the initial must open as the given name does, the family name
+    sound like the name's last word, so С. Каримли or Р. Керимов is no such speaker."""
+    if "." not in translation:
+        return False  # (most translations: no initial at all)
+    words = _WORDS.findall(name)
+    if len(words) < 2:
+        return False
+    return any(opens_with(words[0], match.group(1)) and resemblance(match.group(2), words[-1]) >= 0.8
+               for match in _INITIALLED_NAME.finditer(blank_out(translation))
+               if match.group(1)[0].isupper())
 
 
 def _without_patronymic(name: str) -> str:
@@ -1169,15 +1189,16 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
     source that the translation's word renders better (another person, Mirzoyev beside
     Mirzayev) leaves it alone. Only the family name is compared: a given name has its own
     form in each language (Георгий: Giorgi for a Georgian, Гюльнара: Gulnara), which changes
-    no family. A translation's word in English letters that no ending marks as the region's
-    (O’Brien for О’Брайен) has its vowels spelt by custom, not by sound: only its consonants
-    are compared (Шабан: Shapan is still another family's name)."""
+    no family. A word in English letters that no ending marks as the region's, the name's
+    or the translation's (O’Brien, О’Брайен), has its vowels spelt by custom, not by sound:
+    only its consonants are compared (Шабан: Shapan, Shaban: Шапан are another family's)."""
     written = {w for w in _CAPITALISED.findall(blank_out(entry.translation)) if w[0].isupper()}
     for part in _family_words(name):
+        part_by_sound = _spelt_by_sound(part)
         for word in written:
             if word == part or resemblance(word, part) < 0.8:
                 continue
-            by_sound = _spelt_by_sound(word)
+            by_sound = part_by_sound and _spelt_by_sound(word)
             for what, changed in _SOUND_CHANGES:
                 if what == "vowel" and not by_sound:
                     continue
@@ -1190,9 +1211,10 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
 
 def _family_words(name: str) -> list[str]:
     """The words of a speaker's ``name`` past its given name (all of a name of one word,
-    a surname alone) whose letters spell their sound (see :func:`_spelt_by_sound`)."""
+    a surname alone). An English spelling's consonants still say its sound (Shaban: Шапан
+    is another family's name); only its vowels do not (see :func:`_spelt_by_sound`)."""
     words = _WORDS.findall(name)
-    return [word for word in (words[1:] if len(words) > 1 else words) if _spelt_by_sound(word)]
+    return words[1:] if len(words) > 1 else words
 
 
 #: Endings of Azerbaijani families' names (Məmmədli, Mammadli, Quluzadə, Guluzadeh),
