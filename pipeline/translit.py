@@ -77,6 +77,7 @@ _ENGLISH_VOWELS = (
     (re.compile(r"ugh(?=e?s?$)"), "yu"),
     (re.compile(r"(?<=[aeiou])gh"), ""),
     (re.compile(r"ew"), "yu"),
+    (re.compile(r"efen"), "iven"),
     (re.compile(r"ea"), "i"),
     (re.compile(r"ou"), "au"),
     (re.compile(r"^e(?=[bcdfgklmnprstvz][aeiouy])"), "i"),
@@ -85,15 +86,15 @@ _ENGLISH_VOWELS = (
     (re.compile(r"^wa"), "uo"),
     (re.compile(r"^w"), "u"),
 )
-#: Besides: wr and kn opening a word as р and н (Knight: Найт), igh as ай, eigh as эй, a closing ugh as ью and other gh
-#: after a vowel as nothing (Wright, Knight, Leigh, Hughes, Vaughan: Райт, Найт, Ли, Хьюз,
-#: Воган), ew as ью (Matthew, Andrew: Мэтью, Эндрю), ea as и (Keating: Китинг), ou as ау
-#: (Mountbatten), an opening e before one consonant and a vowel as и (Elon, Ethan: Илон,
-#: Итан), a closing -ge as дж (Farage, George: Фарадж, Джордж) and a silent closing e or e
+#: Besides: wr and kn opening a word as р and н, igh as ай, eigh as эй, a closing ugh as ью
+#: and other gh after a vowel as nothing (Wright, Knight, Leigh, Hughes, Vaughan: Райт, Найт,
+#: Ли, Хьюз, Воган), ew as ью (Matthew, Andrew: Мэтью, Эндрю), ephen as ивен (Stephens:
+#: Стивенс), ea as и (Keating: Китинг), ou as ау (Mountbatten), an opening e before one
+#: consonant and a vowel as и (Elon, Ethan: Илон, Итан), a closing -ge as дж (Farage, George: Фарадж, Джордж) and a silent closing e or e
 #: of -es (Lagarde, Jones, Reeves: Лагард, Джонс, Ривз).
 _ENGLISH_VOWEL_LETTERS = re.compile(
     r"[bcdfghjklmnprstvwz]u(?:[bcdfgklmnprstvz]{2}|[bcdfgklmnprstvz]$)|au|[bcdfghjklmnprstvwz]ow(?:n|e|$)"
-    r"|ch|^w|[bcdfghjklmnprstvwz][ai][bcdfgklmnprstvz]es?$|gh|ew|ea|ou|^e[bcdfgklmnprstvz][aeiouy]"
+    r"|ch|^w|[bcdfghjklmnprstvwz][ai][bcdfgklmnprstvz]es?$|gh|ew|ea|ou|efen|^e[bcdfgklmnprstvz][aeiouy]"
     r"|[^aeioucsxz]es$|[bcdfgklmnprstvz]e$|^kn")
 
 
@@ -109,10 +110,11 @@ def _english_vowels(word: str) -> str:
 #: German spellings as Russian and Azerbaijani write them: z and tz as ц, ts (Merz, Scholz:
 #: Мерц, Шольц, Merts, Şolts), ei and ey as ай (Stein, Leyen: Штайн, Ляйен), ie as и (Dieter:
 #: Дитер), eu as ой (Neumann: Нойман), an opening v as ф (Volker: Фолькер), sch as ш; w folds
-#: to v anyway.
+#: to v anyway, s before a vowel opening a word as з and ö as ё (Söder: Зёдер).
 _GERMAN = ((re.compile(r"sch"), "sh"), (re.compile(r"t?z"), "ts"), (re.compile(r"e[iy]"), "ai"),
-           (re.compile(r"ie"), "i"), (re.compile(r"eu"), "oi"), (re.compile(r"^v"), "f"))
-_GERMAN_LETTERS = re.compile(r"z|e[iy]|ie|eu|^v")
+           (re.compile(r"ie"), "i"), (re.compile(r"eu"), "oi"), (re.compile(r"^v"), "f"),
+           (re.compile(r"^s(?=[aeiouäöü])"), "z"), (re.compile(r"ö"), "e"))
+_GERMAN_LETTERS = re.compile(r"z|e[iy]|ie|eu|^v|^s[aeiouäöü]|ö")
 #: French spellings: ou as у (Louis: Луи), oi as уа (François: Франсуа), a closing -ent as ан
 #: (Laurent: Лоран) and a silent closing s, t, d or x after a vowel (Dumas, Thibault: Дюма, Тибо).
 _FRENCH = ((re.compile(r"e?au"), "o"), (re.compile(r"ou"), "u"), (re.compile(r"oi"), "ua"),
@@ -151,6 +153,10 @@ def _respelt(word: str, gate: re.Pattern[str],
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _skeletons(word: str) -> frozenset[str]:
+    return _with_devoiced(_spelling_skeletons(word))
+
+
+def _spelling_skeletons(word: str) -> frozenset[str]:
     lower = word.lower()
     if any(char in _CYRILLIC for char in lower):
         if lower.startswith("ю"):  # Юсубов, Юнусов for Azerbaijani Usubov, Unusov
@@ -238,8 +244,12 @@ def opens_with(word: str, initial: str) -> bool:
 
 def _is_latin_foreign(lower: str) -> bool:
     """Whether the lower-case Latin ``lower`` may be a German, French or Chinese spelling:
-    not a word with letters only Azerbaijani writes (Zəfər is never Цафар)."""
-    return _AZERBAIJANI_ONLY.isdisjoint(lower)
+    not a word with letters only Azerbaijani and Turkish write (Zəfər is never Цафар); ö and
+    ü are German letters too (Söder)."""
+    return _TURKIC_ONLY.isdisjoint(lower)
+
+
+_TURKIC_ONLY = frozenset("əığşç")
 
 
 def _is_cyrillic(word: str) -> bool:
@@ -313,22 +323,25 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-#: A voiced consonant closing a word, which Russian and Azerbaijani say (and often write)
-#: voiceless, as Turkish writes it: Rəcəb, Recep; Tayyib, Tayyip; Ривз for Reeves, Хьюз
-#: for Hughes. Skeletons close with the voiceless one, so both spellings meet.
-_FINAL_VOICED = re.compile(r"[bdgvz]$")
-_DEVOICE = {"b": "p", "d": "t", "g": "k", "v": "f", "z": "s"}
-
-
 def _fold(text: str) -> str:
     for old, new in _COMMON:
         text = text.replace(old, new)
-    text = _REPEATS.sub(r"\1", _NOT_LETTER.sub("", text))
-    return _FINAL_VOICED.sub(_devoiced, text)
+    return _REPEATS.sub(r"\1", _NOT_LETTER.sub("", text))
 
 
-def _devoiced(match: re.Match[str]) -> str:
-    return _DEVOICE[match.group()]
+#: A voiced b, d, g or z closing a word, which Russian and Azerbaijani say (and often write)
+#: voiceless, as Turkish writes it: Rəcəb, Recep; Tayyib, Tayyip; Ривз for Reeves, Хьюз for
+#: Hughes. Such a word also has the skeleton closing with the voiceless one; not v, which
+#: closes the -ov, -yev families' names, whose case endings (Hacıyevin) follow the v.
+_FINAL_VOICED = re.compile(r"[bdgz]$")
+_DEVOICE = {"b": "p", "d": "t", "g": "k", "z": "s"}
+
+
+def _with_devoiced(found: frozenset[str]) -> frozenset[str]:
+    """``found`` and, for each skeleton closing with a voiced consonant, its devoiced form."""
+    devoiced = {skeleton[:-1] + _DEVOICE[skeleton[-1]]
+                for skeleton in found if _FINAL_VOICED.search(skeleton)}
+    return found | devoiced if devoiced else found
 
 
 #: Vowels of a skeleton, and the pairs that renderings of one name differ by as a rule: ə

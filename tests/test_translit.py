@@ -282,3 +282,11 @@ def test_an_initial_writes_the_first_sound_of_its_given_name(word: str, initial:
 def test_another_initial_is_not_the_given_name_s(word: str, initial: str) -> None:
     from pipeline.translit import opens_with
     assert not opens_with(word, initial)
+
+
+@pytest.mark.parametrize("name, inflected", [("Hajiyev", "Hacıyevin"), ("Mahmud", "Mahmudun"),
+                                             ("Karimov", "Керимова"), ("Aziz", "Azizin")])
+def test_a_closing_voiced_consonant_read_voiceless_keeps_case_endings_close(name: str, inflected: str) -> None:
+    """A name's closing b, d, g, z also reads voiceless (Tayyib: Tayyip) beside, not instead
+    of, its spelling: a case ending after it (Hacıyevin, Mahmudun) must still meet the name."""
+    assert resemblance(name, inflected) >= 0.8
