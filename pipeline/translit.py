@@ -47,7 +47,6 @@ def skeletons(word: str) -> set[str]:
     return set(_skeletons(word))
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
 def _english_sound(match: re.Match[str]) -> str:
     """The letter Russian writes for an English spelling :data:`_ENGLISH_SPELLING` found."""
     spelling = match.group()
