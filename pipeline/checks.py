@@ -1074,7 +1074,8 @@ def _initialled(name: str, translation: str) -> bool:
     """Whether ``translation`` writes the speaker ``name`` (two words or more) with its
     given name as an initial before its family name (Samir Karimov: С. Керимов, S. Kərimov;
     John Wright: Дж. Райт): the initial must open as the given name does, the family name
-    sound like the name's last word, so С. Каримли or Р. Керимов is no such speaker."""
+    sound like the name's last word, so С. Каримли or Р. Керимов is no such speaker. An
+    abbreviation ending a sentence before the family name (в ЕС. Керимов) is no initial."""
     if "." not in translation:
         return False  # (most translations: no initial at all)
     words = _WORDS.findall(name)
@@ -1082,7 +1083,7 @@ def _initialled(name: str, translation: str) -> bool:
         return False
     return any(opens_with(words[0], match.group(1)) and resemblance(match.group(2), words[-1]) >= 0.8
                for match in _INITIALLED_NAME.finditer(blank_out(translation))
-               if match.group(1)[0].isupper())
+               if match.group(1).istitle())  # (Дж., S.; not ЕС., TV. ending a sentence)
 
 
 def _without_patronymic(name: str) -> str:

@@ -2084,6 +2084,17 @@ def test_a_speaker_written_by_ear_or_by_initial_is_present_and_another_name_is_n
     assert check_entry(source, _SAID[tgt].format(wrong), src, tgt, only=["speaker"]) != []
 
 
+def test_an_abbreviation_before_the_family_name_is_no_initial() -> None:
+    """An upper-case abbreviation ending a sentence (ЕС., ES.) is not the given name's
+    initial, so a translation that drops the given name Elchin is still reported."""
+    source = "“We are ready,” said Elchin Karimov."
+    assert check_entry(source, "«Мы готовы», — сказал Э. Керимов.", "en", "ru", only=["speaker"]) == []
+    assert check_entry(source, "«Мы готовы», — сказали в ЕС. Керимов согласен.", "en", "ru",
+                       only=["speaker"]) != []
+    assert check_entry(source, "“Biz hazırıq”, – deyə ES. Kərimov bildirib.", "en", "az",
+                       only=["speaker"]) != []
+
+
 def test_a_myst_roles_displayed_text_may_be_translated_and_its_target_may_not() -> None:
     """Regression: machine translation now translates ``{ref}`the map <port-map>```'s text,
     and the code check reported every such translation as a code span changed."""
