@@ -334,7 +334,7 @@ def run_sync(project: Project, stages: tuple[str, ...], *, engine_name: str | No
         if jobs is not None:
             options.jobs = jobs
         report = sync(config, options)
-    if not report.articles and not report.errors:  # "0 article(s)" alone does not say what to do
+    if not report.articles and not report.errors and not report.warnings:  # "0 article(s)" alone says nothing
         report.warnings.append(no_articles_warning(config))
     if (lonely := one_language_warning(config)) is not None:
         report.warnings.append(lonely)

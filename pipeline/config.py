@@ -311,6 +311,8 @@ def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
         _refuse_repeated_languages(kwargs["languages"])
     if "source_language" in data:
         kwargs["source_language"] = _setting_language("source_language", data["source_language"])
+    _refuse_source_language_outside(kwargs.get("source_language", Config.source_language),
+                                    kwargs.get("languages", Config.languages), "source_language" in data)
     for key in ("source_dir", "locale_dir", "output"):
         if key in data:
             kwargs[key] = _relative_setting(key, data[key])
@@ -409,6 +411,7 @@ def _quote_styles(table: dict[str, Any], languages: tuple[str, ...]) -> dict[str
 
 
 _TABLE_KEY_MESSAGE = re.compile(r"\[([\w.-]+)\] ([\w-]+):")
+_TOP_KEY_MESSAGE = re.compile(r"([A-Za-z_]\w*):")
 
 
 def _line_of_setting(text: str, message: str) -> int | None:
@@ -416,6 +419,11 @@ def _line_of_setting(text: str, message: str) -> int | None:
     scoped = _TABLE_KEY_MESSAGE.match(message)
     if scoped is not None:
         line = _line_in_table(text, scoped.group(1), scoped.group(2))
+        if line is not None:
+            return line
+    opening = _TOP_KEY_MESSAGE.match(message)
+    if opening is not None:
+        line = _line_in_table(text, "", opening.group(1))
         if line is not None:
             return line
     tables: list[int] = []
@@ -455,6 +463,26 @@ def _refuse_repeated_languages(languages: tuple[str, ...]) -> None:
             raise ConfigError(f"languages: {code!r} appears twice", path=CONFIG_NAME,
                               hint="list each language once, then run the command again")
         seen.add(key)
+
+
+def _refuse_source_language_outside(source: str, languages: tuple[str, ...], written: bool) -> None:
+    """Refuse a ``source_language`` the project does not publish in: articles without
+    ``lang:`` were silently "translated from" it into every language, German read as the
+    source of English, Russian and Azerbaijani articles, and no catalogue says so."""
+    if source in languages:
+        return
+    listed = ", ".join(languages)
+    known = project_spelling(source, languages)
+    if known is not None:
+        hint = f"write source_language = \"{known}\", as languages spells it"
+    else:
+        hint = (f"set source_language to the language articles without lang: are written in (one of "
+                f"{listed}), or add \"{source}\" to languages if the newsroom publishes in it")
+    if written:
+        raise ConfigError(f"source_language: {source!r} is not one of the project's languages ({listed})",
+                          path=CONFIG_NAME, hint=hint)
+    raise ConfigError(f"languages: the default source_language, {source!r}, is not among them ({listed})",
+                      path=CONFIG_NAME, hint=hint)
 
 
 def _setting_language(key: str, code: Any) -> str:

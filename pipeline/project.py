@@ -407,6 +407,7 @@ def load_article(config: Config, rel: str, slug: str) -> Article:
     validate_language(article.lang, where=rel)
     _check_not_its_own_version(config, rel, article, data)
     _check_not_a_version(rel, article)
+    _check_language_listed(config, rel, article, data)
     if not article.text.strip():
         _check_not_emptied(config, rel, slug)
     return replace(article, fingerprint=fingerprint(data))
@@ -446,6 +447,20 @@ def _check_not_a_version(rel: str, article: Article) -> None:
         hint="if its language was taken out of pipeline.toml, put it back or delete the file; if it is a "
              "copy of a version, delete it (versions are made from the catalogues); if it is an article "
              "of its own, delete its translation_of: line; then run the command again")
+
+
+def _check_language_listed(config: Config, rel: str, article: Article, data: bytes) -> None:
+    """Refuse an article whose ``lang:`` the project does not publish in, as pipeline.toml's
+    ``source_language`` is refused: a French article in an en/ru/az project was silently
+    translated from French into all three, with models the newsroom never chose."""
+    if article.lang in config.languages:
+        return
+    listed = ", ".join(config.languages)
+    raise ArticleError(
+        f"lang: {article.lang!r} is not one of the project's languages ({listed}): the article was not read",
+        path=rel, line=_lang_line(data),
+        hint=f"if the article is in one of {listed}, correct its lang:; if the newsroom publishes in "
+             f"{article.lang}, add \"{article.lang}\" to languages in pipeline.toml; then run the command again")
 
 
 def _check_not_its_own_version(config: Config, rel: str, article: Article, data: bytes) -> None:
@@ -543,6 +558,14 @@ def try_load_article(config: Config, rel: str, slug: str, errors: list[PipelineE
     return None
 
 
+def is_blank(article: Article) -> bool:
+    """An article with no text at all, not even front matter (a file just created with
+    ``touch`` or an editor's new draft): read as usual, it was catalogued and published at
+    once as versions holding nothing but ``lang:``. Front matter alone is an article (a
+    title is text, and a Hugo section page may need its versions)."""
+    return not article.text.strip(" \t\r\n\ufeff")
+
+
 def load_articles(config: Config, report: ErrorSink, only: Sequence[str] = (),
                   found: Sequence[tuple[str, str]] | None = None) -> list[Article]:
     """Read and segment articles (all discovered ones, or ``found``); errors go to the report."""
@@ -555,7 +578,7 @@ def load_articles(config: Config, report: ErrorSink, only: Sequence[str] = (),
         if only and slug not in only:
             continue
         article = try_load_article(config, rel, slug, report.errors)
-        if article is not None:
+        if article is not None and not is_blank(article):
             articles.append(article)
     report.articles = len(articles)
     return articles

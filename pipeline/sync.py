@@ -40,7 +40,7 @@ from .markdown import encode_article
 from .model import PREVIOUS_TRANSLATION_PREFIX, Article, Catalogue, EntryStatus, Finding, Message
 from .parallel import default_jobs, map_indexed
 from .project import (CatalogueStatus, awaits_work, discover_articles, discover_catalogues, file_in_place_of_folder,
-                      hand_written_version, load_article, load_articles, misnamed_articles, online_version,
+                      hand_written_version, is_blank, load_article, load_articles, misnamed_articles, online_version,
                       orphaned_catalogues, orphaned_versions, project_status, read_catalogue_file, read_only_error,
                       refuse_clashing_names, target_languages, try_load_article, unreadable_folders,
                       version_place_error)
@@ -122,6 +122,7 @@ class SyncReport:
         self.published += other.published
         self.held_back += other.held_back
         self.broken_links += other.broken_links
+        self.warnings += other.warnings
         self.to_copy += other.to_copy
         self.version_digests.update(other.version_digests)
 
@@ -272,7 +273,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
             report.orphans = orphaned_catalogues(config, {slug for _, slug in everything}, catalogues(), own)
             languages = {slug: None for _, slug in everything} | {slug: lang for lang, slug in own}
             report.orphaned_versions = orphaned_versions(config, languages.items())
-        if found and _needs_catalogues(options.stages) and not catalogues():
+        if report.articles and _needs_catalogues(options.stages) and not catalogues():
             report.warnings.append("no catalogue exists yet, so there was nothing to work on: run `pipeline sync` "
                                    "(or `pipeline extract`, then `pipeline update`) to create them")
     for article in done:
@@ -409,6 +410,9 @@ def _prepare(config: Config, rel: str, slug: str, options: SyncOptions,
     result = _Prepared(SyncReport())
     article = try_load_article(config, rel, slug, result.report.errors)
     if article is None:
+        return result
+    if is_blank(article):
+        result.report.warnings.append(f"{rel}: empty article, nothing to translate or publish yet")
         return result
     result.loaded = True
     result.catalogues = [config.catalogue_rel(lang, slug) for lang in target_languages(config, article)]

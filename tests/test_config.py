@@ -60,6 +60,12 @@ def test_hugo_style_output_and_publish_policy(tmp_path: Path) -> None:
     ('languages = ["AZ", "ru", "en"]\n', 1, "languages: write the language code 'AZ' as 'az'"),
     ('source_dir = "source"\nsource_language = "en-us"\n', 2, "write the language code 'en-us' as 'en-US'"),
     ('[quotes]\nfr = "«»"\n', 2, "[quotes] fr: not one of the project's languages"),
+    # A source language the project does not publish in: articles without lang: were
+    # "translated from German" into every language, without a word.
+    ('languages = ["en", "ru", "az"]\nsource_language = "de"\n', 2,
+     "source_language: 'de' is not one of the project's languages (en, ru, az)"),
+    ('source_language = "de"\nlanguages = ["en", "ru", "az"]\n', 1, "source_language: 'de' is not one"),
+    ('languages = ["az", "ru"]\n', 1, "languages: the default source_language, 'en', is not among them (az, ru)"),
     # The message's word "languages" must not point at the languages line.
     ('languages = ["en", "ru"]\n[quotes]\naz = "«»"\n', 3, "[quotes] az: not one of the project's languages"),
     ('languages = ["en", "ru"]\n\n[publish.notice]\naz = "x"\n', 4,

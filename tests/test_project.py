@@ -715,3 +715,17 @@ def test_a_source_dir_with_a_space_at_its_end_is_named_so(tmp_path: Path) -> Non
     assert result.exit_code == 2, result.output
     assert "source_dir in pipeline.toml has a space at its start or end" in result.stderr
     assert 'write source_dir = "source"' in result.stderr
+
+
+def test_an_article_in_a_language_the_project_does_not_publish_in_is_refused_at_its_lang_line(
+        tmp_path: Path) -> None:
+    """Regression: an article with ``lang: fr`` in an en/ru project was translated from French
+    into both, with models nobody chose, while a source_language of fr is refused."""
+    root = write_project(tmp_path, {"news/port": "---\ntitle: Le port\nlang: fr\n---\n\nLe port a ouvert.\n",
+                                    "news/tram": "---\ntitle: Tram line extended\n---\n\nThe tram runs.\n"}, CONFIG)
+    with pytest.raises(ArticleError, match="lang: 'fr' is not one of the project's languages \\(en, ru\\)") as info:
+        load_article(load_config(root), "source/news/port.md", "news/port")
+    assert info.value.line == 3 and 'add "fr" to languages' in (info.value.hint or "")
+    assert _sync(root) == 1
+    assert not (root / "locale/templates/news/port.pot").exists()
+    assert (root / "locale/templates/news/tram.pot").exists()

@@ -32,3 +32,25 @@ def test_an_edited_paragraph_with_unreviewed_machine_output_is_counted_as_change
     (root / "source" / "port.md").write_text(ARTICLE.replace("in June", "in July"), encoding="utf-8")
     report = sync(config, options)
     assert (dict(report.new_segments), dict(report.changed_segments)) == ({}, {"ru": 1})
+
+
+def test_an_article_without_any_text_is_named_and_neither_catalogued_nor_published(tmp_path: Path) -> None:
+    """Regression: a file just created (``touch source/new.md``, an editor's new draft) was
+    catalogued and published at once, versions holding nothing but ``lang:``. It is named
+    until it has text, then works as any article; front matter alone is an article."""
+    root = write_project(tmp_path / "desk", {"port": ARTICLE, "new": "", "spaces": " \n\n\t\n",
+                                             "bom": "\ufeff\n", "titled": "---\ntitle: A title only\n---\n"},
+                         'languages = ["en", "ru"]\n')
+    config = load_config(root)
+    options = SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config))
+    report = sync(config, options)
+    assert report.ok and report.articles == 2
+    assert report.warnings == [f"source/{name}.md: empty article, nothing to translate or publish yet"
+                               for name in ("bom", "new", "spaces")]
+    for name in ("bom", "new", "spaces"):
+        assert not list(root.rglob(f"{name}.po*")) and not (root / f"public/ru/{name}.md").exists()
+    assert (root / "locale/ru/LC_MESSAGES/titled.po").exists()
+    (root / "source/new.md").write_text("The ferry leaves at noon.\n", encoding="utf-8")
+    report = sync(config, options)
+    assert report.articles == 3 and "source/new.md" not in " ".join(report.warnings)
+    assert "The ferry leaves at noon." in (root / "locale/ru/LC_MESSAGES/new.po").read_text(encoding="utf-8")
