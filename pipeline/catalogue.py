@@ -68,7 +68,7 @@ from typing import TypeVar
 
 from pipeline.errors import CatalogueError
 from pipeline.fileio import refuse_special_file
-from pipeline.model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, PREVIOUS_TRANSLATION_PREFIX,
+from pipeline.model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, MT_SOURCE_MARK, PREVIOUS_TRANSLATION_PREFIX,
                             REVIEWED_COMMENT_PREFIX, Catalogue, Message)
 
 __all__ = [
@@ -287,6 +287,8 @@ class _Parser:
         #: Whether a memory provenance is broken before its end, as polib or Babel wrap it.
         self.broken_provenance = "mt: translation memory" in text \
             and _BROKEN_PROVENANCE.search(text) is not None
+        #: Whether a provenance's source digest (`` source#…``) was wrapped onto a line of its own.
+        self.wrapped_digest = _WRAPPED_DIGEST_LINE in text
         #: (strings, keyword, line) of each keyword read token by token (:meth:`free_form`):
         #: its strings may follow on the next lines, but there must be one.
         self.bare: list[tuple[list[str], str, int]] = []
@@ -822,6 +824,8 @@ class _Parser:
             entry.comments = _rejoin_rejections(entry.comments)
         if self.broken_provenance and len(entry.comments) > 1:
             entry.comments = _rejoin_provenance(entry.comments)
+        if self.wrapped_digest and len(entry.comments) > 1:
+            entry.comments = _rejoin_digest(entry.comments)
         if entry.raw is not None:
             self.decode_raw(entry)
         message = self.build(entry)
@@ -1121,6 +1125,24 @@ def _rejoin_provenance(comments: list[str]) -> list[str]:
                 comment += " " + comments[i]  # an alternative's text begins on the next line
                 i += 1
         joined.append(comment)
+    return joined
+
+
+_WRAPPED_DIGEST_LINE = "\n#" + MT_SOURCE_MARK
+_DIGEST_LINE = re.compile(MT_SOURCE_MARK.strip() + r"[0-9a-f]{8}")
+
+
+def _rejoin_digest(comments: list[str]) -> list[str]:
+    """``comments`` with a provenance's source digest that polib or Babel wrapped onto a line
+    of its own (after a long memory provenance) joined back to it: alone it would read as a
+    translator's comment, and the provenance would record no source text."""
+    joined: list[str] = []
+    for comment in comments:
+        if joined and _DIGEST_LINE.fullmatch(comment) and joined[-1].startswith((MT_COMMENT_PREFIX,
+                                                                                 REVIEWED_COMMENT_PREFIX)):
+            joined[-1] += " " + comment
+        else:
+            joined.append(comment)
     return joined
 
 

@@ -8,6 +8,8 @@ on values built in memory.
 from __future__ import annotations
 
 import enum
+import functools
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -21,6 +23,45 @@ MT_REJECTED_PREFIX = "mt rejected: "
 PREVIOUS_TRANSLATION_PREFIX = "previous translation: "
 #: Provenance of the memory's reviewed translation of a similar text (another msgid's).
 SIMILAR_TEXT_PROVENANCE = "translation memory, similar text"
+#: What ends an ``mt:`` comment written since it records the source text it translated:
+#: `` source#`` and :func:`source_digest` of the entry's msgctxt and msgid.
+MT_SOURCE_MARK = " source#"
+_DIGEST_LENGTH = 8
+
+
+@functools.lru_cache(maxsize=65536)
+def source_digest(msgctxt: str | None, msgid: str) -> str:
+    """A short, stable digest of an entry's source text (its context and msgid), recorded with
+    a machine translation: a tool that rewrites the msgid of an already-fuzzy entry
+    (``msgmerge --previous`` adds no ``#|`` to one) leaves the output of the old text behind,
+    and only this tells it from machine output of the new text. Cached: an entry's status
+    asks for it whenever it is read."""
+    key = msgid if msgctxt is None else f"{msgctxt}\x04{msgid}"
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=_DIGEST_LENGTH // 2).hexdigest()
+
+
+def recorded_digest(comment: str) -> str | None:
+    """The source digest a provenance comment ends with, or None (one written before it was
+    recorded). String slicing, not a regular expression: an entry's status asks for it."""
+    mark = len(comment) - _DIGEST_LENGTH - len(MT_SOURCE_MARK)
+    return comment[-_DIGEST_LENGTH:] if mark > 0 and comment.startswith(MT_SOURCE_MARK, mark) else None
+
+
+def _other_digest(comment: str, msgctxt: str | None, msgid: str) -> bool:
+    """Whether ``comment`` records the digest of another source text than ``msgid``'s."""
+    digest = recorded_digest(comment)
+    return digest is not None and digest != source_digest(msgctxt, msgid)
+
+
+def without_source_digest(comment: str) -> str:
+    """A provenance comment without the source digest an ``mt:`` comment ends with: what a
+    reviewer is shown, and what ``reviewed mt:`` records (a reviewed text needs none)."""
+    return comment if recorded_digest(comment) is None else comment[:-_DIGEST_LENGTH - len(MT_SOURCE_MARK)]
+
+
+def mt_comment(provenance: str, msgctxt: str | None, msgid: str) -> str:
+    """The ``mt:`` comment of a machine translation of ``msgid`` made by ``provenance``."""
+    return f"{MT_COMMENT_PREFIX}{provenance}{MT_SOURCE_MARK}{source_digest(msgctxt, msgid)}"
 
 
 class BlockKind(str, enum.Enum):
@@ -207,9 +248,23 @@ class Message:
 
     @property
     def machine_provenance(self) -> str | None:
+        """What made the machine translation (``pseudo 1``, ``translation memory (…)``),
+        without the digest of the source text it translated."""
+        comment = self._machine_comment()
+        return None if comment is None else without_source_digest(comment[len(MT_COMMENT_PREFIX):])
+
+    @property
+    def translates_other_text(self) -> bool:
+        """Whether the ``mt:`` comment records another source text than the entry's: the
+        output stands for text it never translated. An ``mt:`` comment written before the
+        digest was recorded says nothing either way (False)."""
+        comment = self._machine_comment()
+        return comment is not None and _other_digest(comment, self.msgctxt, self.msgid)
+
+    def _machine_comment(self) -> str | None:
         for comment in self.comments:
             if comment.startswith(MT_COMMENT_PREFIX):
-                return comment[len(MT_COMMENT_PREFIX):]
+                return comment
         return None
 
     @property
@@ -220,11 +275,13 @@ class Message:
             return EntryStatus.REVIEWED
         if self.previous_msgid is not None:
             return EntryStatus.CHANGED
-        provenance = self.machine_provenance
-        if provenance is not None and not provenance.startswith(SIMILAR_TEXT_PROVENANCE):
+        comment = self._machine_comment()
+        if comment is not None and not comment.startswith(SIMILAR_TEXT_PROVENANCE, len(MT_COMMENT_PREFIX)) \
+                and not _other_digest(comment, self.msgctxt, self.msgid):
             # A similar text's translation translates another msgid: when a tool dropped
             # its #| line (plain msgmerge, pybabel update), it is still no machine output
-            # of this one, which allow_machine would publish.
+            # of this one, which allow_machine would publish; nor is the output of an old
+            # text whose msgid a tool replaced (msgmerge adds no #| to a fuzzy entry).
             return EntryStatus.MACHINE
         return EntryStatus.FUZZY
 

@@ -35,6 +35,7 @@ from .model import (
     Finding,
     Message,
     Severity,
+    without_source_digest,
 )
 from .memory import ALTERNATIVE_PREFIX
 from .project import Problems, iter_catalogues, read_catalogue_file
@@ -348,7 +349,7 @@ def _provenance(message: Message) -> str | None:
     for comment in message.comments:
         for prefix in (MT_COMMENT_PREFIX, REVIEWED_COMMENT_PREFIX):
             if comment.startswith(prefix):
-                return comment[len(prefix):]
+                return without_source_digest(comment[len(prefix):])
     return None
 
 
@@ -460,7 +461,7 @@ def accept_message(message: Message) -> None:
         if comment.startswith((MT_REJECTED_PREFIX, ALTERNATIVE_PREFIX)):
             continue
         if comment.startswith(MT_COMMENT_PREFIX):
-            comment = REVIEWED_COMMENT_PREFIX + comment[len(MT_COMMENT_PREFIX):]
+            comment = REVIEWED_COMMENT_PREFIX + without_source_digest(comment[len(MT_COMMENT_PREFIX):])
             if comment in comments or comment in message.comments:
                 continue  # the same provenance is already recorded as reviewed
         comments.append(comment)  # a translator's own comments stay as they are, repeats included

@@ -27,7 +27,7 @@ from pipeline.errors import EngineError
 from pipeline.memory import ALTERNATIVE_PREFIX, FuzzyMemory, MemoryMatch, TranslationMemory
 from pipeline.update import keep_as_previous
 from pipeline.model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, REVIEWED_COMMENT_PREFIX, SIMILAR_TEXT_PROVENANCE,
-                            Catalogue, EntryStatus, Message)
+                            Catalogue, EntryStatus, Message, mt_comment)
 from pipeline.placeholders import Protected, placeholder_pattern, protect, restore, strip_placeholders
 from pipeline.sanity import check_output, script_problems
 from pipeline.segmentation import Piece, split_pieces
@@ -460,7 +460,7 @@ def _accept(message: Message, text: str, provenance: str) -> None:
     message.msgstr = text
     message.fuzzy = True
     message.comments = [c for c in message.comments if not _is_mt_comment(c)]
-    message.comments.append(MT_COMMENT_PREFIX + provenance)
+    message.comments.append(mt_comment(provenance, message.msgctxt, message.msgid))
 
 
 def _reject(message: Message, reasons: list[str], provenance: str) -> None:

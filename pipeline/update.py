@@ -21,7 +21,7 @@ from .catalogue import PLURAL_FORMS_PLACEHOLDER, gc_paused, in_fork, may_fork, p
 from .errors import TranslationLossError
 from .fuzzy import FuzzyIndex
 from .model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, PREVIOUS_TRANSLATION_PREFIX, REVIEWED_COMMENT_PREFIX,
-                    Catalogue, EntryStatus, Message)
+                    Catalogue, EntryStatus, Message, without_source_digest)
 
 #: Translator comment that keeps a translation which lost its entry to a newer one with the same key.
 #: Header fields the pipeline owns; any other field (Last-Translator, X-Generator, ...) is kept.
@@ -193,7 +193,12 @@ def _in_fork(task: Callable[[], list[int]]) -> Callable[[], list[int] | None]:
 
 
 def _carry_over(entry: Message, old: Message) -> Message:
-    """Same msgid (and context): keep everything a human or the MT stage put there."""
+    """Same msgid (and context): keep everything a human or the MT stage put there, but
+    for the machine output of another text that a tool put under this msgid
+    (:attr:`~pipeline.model.Message.translates_other_text`), sent to translation again as
+    the output of an edited text is."""
+    if _other_text_s_machine_output(old, entry):
+        return _retranslatable(entry, old)
     message = _clone(old)
     message.obsolete = False
     message.references = list(entry.references)
@@ -233,8 +238,15 @@ def _clone(message: Message) -> Message:
     return clone
 
 
+def _other_text_s_machine_output(old: Message, entry: Message) -> bool:
+    """Unreviewed machine output whose ``mt:`` comment records another source text."""
+    return old.fuzzy and old.previous_msgid is None and old.msgid_plural is None \
+        and entry.msgid_plural is None and old.translated and old.translates_other_text
+
+
 def _from_fuzzy(entry: Message, old: Message) -> Message:
-    if old.status is EntryStatus.MACHINE and entry.msgid_plural is None and old.msgid_plural is None:
+    if (old.status is EntryStatus.MACHINE or _other_text_s_machine_output(old, entry)) \
+            and entry.msgid_plural is None and old.msgid_plural is None:
         return _retranslatable(entry, old)
     message = _fresh(entry)
     message.msgstr = old.msgstr
@@ -253,7 +265,8 @@ def _provenance_reviewed(comments: list[str]) -> list[str]:
     for its changed source; a tool that drops the ``#|`` line (plain ``msgmerge``,
     ``pybabel update``) would otherwise leave fuzzy + ``mt:``, which reads as unreviewed
     machine output: publishable with ``allow_machine`` and re-translated on the next edit."""
-    return [REVIEWED_COMMENT_PREFIX + c[len(MT_COMMENT_PREFIX):] if c.startswith(MT_COMMENT_PREFIX) else c
+    return [REVIEWED_COMMENT_PREFIX + without_source_digest(c[len(MT_COMMENT_PREFIX):])
+            if c.startswith(MT_COMMENT_PREFIX) else c
             for c in comments]
 
 

@@ -103,3 +103,12 @@ def snapshot_tree(root: Path, *, with_state: bool = False) -> dict[str, tuple[by
 
 # The tiny real Argos packages, built once per test session and shared by every module.
 from tests.argos_factory import argos_packages  # noqa: E402,F401
+
+
+def without_source_digest(comments: list[str]) -> list[str]:
+    """``comments`` with the source digest each ``mt:`` comment ends with (`` source#…``)
+    taken off, for tests about what made a translation, not which text it translated."""
+    import re
+
+    from pipeline.model import MT_SOURCE_MARK
+    return [re.sub(re.escape(MT_SOURCE_MARK) + r"[0-9a-f]{8}$", "", c) for c in comments]

@@ -29,7 +29,7 @@ from pipeline.catalogue import (
 )
 from pipeline.errors import CatalogueError
 from pipeline.fileio import fingerprint
-from pipeline.model import Catalogue, Message
+from pipeline.model import Catalogue, Message, mt_comment
 
 CORPUS = Path(__file__).parent / "data" / "po"
 EXPECTED = tomllib.loads((CORPUS / "expected.toml").read_text(encoding="utf-8"))
@@ -1550,3 +1550,16 @@ def test_a_memory_provenance_wrapped_by_polib_or_babel_is_read_as_one_comment(wr
     write_po(saved, read_po(io.BytesIO(render_po(ours))))
     assert [m.comments for m in parse_po(saved.getvalue(), "babel.po").messages][:2] == \
         [m.comments for m in ours.messages[:2]]
+
+
+def test_a_source_digest_polib_wrapped_onto_a_line_of_its_own_is_joined_back_to_its_provenance() -> None:
+    """polib wraps comments at 78 characters: after a long memory provenance the source digest
+    (`` source#…``) may land on a line of its own, where it read as a translator's comment
+    and the provenance recorded no source text any more."""
+    for length in range(5, 120):
+        slug = "news/" + "s" * length
+        message = Message(msgid="Hello.", msgstr="Привет.", flags=["fuzzy"], comments=[
+            "desk note", mt_comment(f"translation memory (locale/ru/LC_MESSAGES/{slug}.po)", None, "Hello.")])
+        catalogue = Catalogue(messages=[message], header=[("Content-Type", "text/plain; charset=UTF-8")])
+        wrapped = str(polib.pofile(render_po(catalogue).decode("utf-8"))).encode("utf-8")
+        assert parse_po(wrapped).active[0].comments == message.comments, wrapped.decode("utf-8")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from pipeline.catalogue import parse_po
 from pipeline.config import load_config
 from pipeline.engines.pseudo import PseudoEngine
 from pipeline.integration import hooks
@@ -54,3 +56,33 @@ def test_an_article_without_any_text_is_named_and_neither_catalogued_nor_publish
     report = sync(config, options)
     assert report.articles == 3 and "source/new.md" not in " ".join(report.warnings)
     assert "The ferry leaves at noon." in (root / "locale/ru/LC_MESSAGES/new.po").read_text(encoding="utf-8")
+
+
+def test_a_machine_translation_moved_to_a_new_text_by_msgmerge_is_not_published_as_its_translation(
+        tmp_path: Path) -> None:
+    """Regression: a translator's ``msgmerge --previous`` after an edit gives an already-fuzzy
+    entry the new msgid without ``#|``; the machine translation of the old text was published
+    for the new one with ``allow_machine``. An ``mt:`` comment written before the source
+    digest was recorded is left as it is (no churn)."""
+    root = write_project(tmp_path / "desk", {"port": ARTICLE},
+                         'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
+    config = load_config(root)
+    options = SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config))
+    sync(config, options)
+    po = root / "locale/ru/LC_MESSAGES/port.po"
+    text = po.read_text(encoding="utf-8")
+    old_output = text.split('in June."\nmsgstr "', 1)[1].split('"\n', 1)[0]
+    (root / "source/port.md").write_text(ARTICLE.replace("in June", "in July"), encoding="utf-8")
+    text = text.replace('in June."\nmsgstr', 'in July."\nmsgstr')  # msgmerge: no #| on a fuzzy entry
+    text = re.sub(r"(# mt: pseudo 1) source#[0-9a-f]{8}(\n#\. front matter)", r"\1\2", text)
+    po.write_text(text, encoding="utf-8")
+    report = sync(config, SyncOptions(engine=None, jobs=1, **hooks(config)))
+    assert report.held_back and not report.published  # 1 untranslated: the old version is kept
+    after = po.read_text(encoding="utf-8")
+    assert f"# previous translation: {old_output}\n" in after and "# mt: pseudo 1\n#. front matter" in after
+    sync(config, options)
+    entries = {m.msgid: m for m in parse_po(po.read_bytes()).active}
+    assert "July" in entries["Its director said the works would start in July."].msgstr
+    before = po.read_bytes()
+    sync(config, options)
+    assert po.read_bytes() == before

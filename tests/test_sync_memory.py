@@ -24,7 +24,7 @@ from pipeline.integration import hooks
 from pipeline.model import Catalogue, Message
 from pipeline.project import Problems, load_articles, target_languages
 from pipeline.sync import CatalogueState, SyncOptions, sync
-from tests.conftest import snapshot_tree, write_project
+from tests.conftest import snapshot_tree, without_source_digest, write_project
 
 QUOTE = "“We will not sell the gas fields to anyone,” said Rashad Karimov."
 VARIANTS = ("«Мы никому не продадим газовые месторождения», — сказал Рашад Керимов.",
@@ -183,7 +183,7 @@ def test_finished_articles_still_feed_the_translation_memory(tmp_path: Path) -> 
     entries = {m.msgid: m for m in parse_po((root / "locale/ru/LC_MESSAGES/b.po").read_bytes()).active}
     reused = entries["A sentence the desk repeats."]
     assert reused.msgstr == "Повтор."
-    assert "mt: translation memory (locale/ru/LC_MESSAGES/a.po)" in reused.comments
+    assert "mt: translation memory (locale/ru/LC_MESSAGES/a.po)" in without_source_digest(reused.comments)
 
 
 @pytest.mark.parametrize("engine", [None, PseudoEngine()], ids=["no-engine", "pseudo"])
@@ -251,7 +251,7 @@ def test_an_article_renamed_and_edited_at_once_gets_its_edited_paragraphs_old_tr
         "Ships waited for four days at the entrance last winter.",
         "RU Ships waited for three days at the entrance last winter.", True)
     assert edited.previous_msgid == "Ships waited for three days at the entrance last winter."
-    assert "mt: translation memory, similar text (locale/ru/LC_MESSAGES/old.po)" in edited.comments
+    assert "mt: translation memory, similar text (locale/ru/LC_MESSAGES/old.po)" in without_source_digest(edited.comments)
     assert not (root / "public/ru/new.md").exists()  # machine output may go online, a suggestion may not
     assert [d.reasons() for d, _ in report.held_back] == [
         ["1 source changed since translation"]]
@@ -281,7 +281,7 @@ def test_an_article_that_takes_in_a_deleted_articles_edited_paragraph_gets_its_o
     report = sync(load_config(root), SyncOptions(jobs=1, engine=MemoryOnlyEngine()))
     edited = parse_po((root / "locale/ru/LC_MESSAGES/main.po").read_bytes()).active[2]
     assert (edited.msgstr, edited.fuzzy, edited.previous_msgid) == ("RU " + moved, True, moved)
-    assert "mt: translation memory, similar text (locale/ru/LC_MESSAGES/follow-up.po)" in edited.comments
+    assert "mt: translation memory, similar text (locale/ru/LC_MESSAGES/follow-up.po)" in without_source_digest(edited.comments)
     assert report.translate_notes[0].startswith("ru: 1 new entry got the reviewed translation of a similar text")
 
 
@@ -315,7 +315,7 @@ def test_an_edited_paragraph_gets_the_reviewed_translation_of_exactly_its_new_te
     catalogue = parse_po((tmp_path / "locale/ru/LC_MESSAGES/a.po").read_bytes())
     edited = {m.msgid: m for m in catalogue.active}[new]
     assert (edited.msgstr, edited.fuzzy, edited.previous_msgid) == ("РУ-b " + new, True, None)
-    assert edited.comments == ["previous translation: РУ-a " + old,
+    assert without_source_digest(edited.comments) == ["previous translation: РУ-a " + old,
                                "mt: translation memory (locale/ru/LC_MESSAGES/b.po)"]
     assert {m.msgid: m.msgstr for m in catalogue.obsolete} == {old: "РУ-a " + old}
     from pipeline.review import build_queue
@@ -374,7 +374,7 @@ def test_the_memory_reads_only_the_catalogues_that_may_hold_a_wanted_text(
     (root / "source/s4.md").write_text(articles["s4"].replace("Paragraph 4", "Paragraph 5"), encoding="utf-8")
     sync(load_config(root), SyncOptions(jobs=1, engine=MemoryOnlyEngine()))
     edited = parse_po((root / "locale/ru/LC_MESSAGES/s4.po").read_bytes()).active[0]
-    assert (edited.msgstr, edited.comments[-1]) == ("РУ-5 " + articles["s5"].strip(),
+    assert (edited.msgstr, without_source_digest(edited.comments)[-1]) == ("РУ-5 " + articles["s5"].strip(),
                                                      "mt: translation memory (locale/ru/LC_MESSAGES/s5.po)")
 
 

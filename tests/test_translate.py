@@ -14,6 +14,7 @@ from pipeline.engines.pseudo import PseudoEngine, transliterate
 from pipeline.memory import TranslationMemory
 from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, EntryStatus, Message
 from pipeline.translate import CatalogueJob, translate_catalogues
+from tests.conftest import without_source_digest
 
 
 def job(path: str, *messages: Message, src: str = "en", tgt: str = "ru") -> CatalogueJob:
@@ -21,7 +22,7 @@ def job(path: str, *messages: Message, src: str = "en", tgt: str = "ru") -> Cata
 
 
 def mt_comments(message: Message) -> list[str]:
-    return [c for c in message.comments if c.startswith(MT_COMMENT_PREFIX) or c.startswith(MT_REJECTED_PREFIX)]
+    return [c for c in without_source_digest(message.comments) if c.startswith(MT_COMMENT_PREFIX) or c.startswith(MT_REJECTED_PREFIX)]
 
 
 def test_untranslated_entries_become_fuzzy_with_provenance() -> None:
@@ -32,7 +33,7 @@ def test_untranslated_entries_become_fuzzy_with_provenance() -> None:
     message = jobs[0].catalogue.messages[0]
     assert message.msgstr == "ТХЕ ЦОУНЦИЛ МЕТ ОН **МОНДАЫ**. СЕЕ [ТХЕ РЕПОРТ](https://x.org/r)."
     assert message.fuzzy and message.status is EntryStatus.MACHINE
-    assert message.comments == ["translator note", "mt: fake 1 en→ru"]
+    assert without_source_digest(message.comments) == ["translator note", "mt: fake 1 en→ru"]
     assert report.pairs[("en", "ru")].machine_translated == 1
     assert engine.texts_seen == ["The council met on ⟦1⟧Monday⟦2⟧.", "See ⟦1⟧the report⟦2⟧."]
 
@@ -110,7 +111,7 @@ def test_translation_memory_comes_first() -> None:
     report = translate_catalogues(jobs, engine)
     reused = jobs[1].catalogue.messages[0]
     assert reused.msgstr == "Фото: Reuters" and reused.fuzzy
-    assert reused.comments == ["mt: translation memory (a.ru.po)"]
+    assert without_source_digest(reused.comments) == ["mt: translation memory (a.ru.po)"]
     assert engine.texts_seen == ["Something new."]
     assert report.pairs[("en", "ru")].from_memory == 1
 
@@ -136,7 +137,7 @@ def test_rejections_are_replaced_not_stacked_and_retried_for_a_new_engine() -> N
     translate_catalogues(jobs, EchoEngine(), refresh=True)
     assert len(mt_comments(message)) == 1
     translate_catalogues(jobs, FakeEngine())
-    assert message.msgstr and message.comments == ["mt: fake 1 en→ru"]
+    assert message.msgstr and without_source_digest(message.comments) == ["mt: fake 1 en→ru"]
 
 
 @pytest.mark.parametrize(
@@ -185,7 +186,7 @@ def test_refresh_retranslates_only_unreviewed_mt_from_another_model() -> None:
     assert translate_catalogues(jobs, engine).engine_calls == 0
     report = translate_catalogues(jobs, engine, refresh=True, memory=TranslationMemory())
     assert engine.texts_seen == ["Hello world."]
-    assert old_mt.msgstr == "ХЕЛЛО ШОРЛД." and old_mt.comments == ["previous translation: СТАРЫЙ", "mt: fake 1 en→ru"]
+    assert old_mt.msgstr == "ХЕЛЛО ШОРЛД." and without_source_digest(old_mt.comments) == ["previous translation: СТАРЫЙ", "mt: fake 1 en→ru"]
     assert same_mt.msgstr == "ТОТ ЖЕ" and memory_mt.msgstr == "Спасибо"
     assert report.machine_translated == 1
 
@@ -220,7 +221,7 @@ def test_memory_serves_pairs_without_a_model_and_entries_mt_rejected() -> None:
     report = translate_catalogues(jobs, engine)
     assert jobs[1].catalogue.messages[0].msgstr == "Foto: Reuters"
     assert rejected.msgstr == "Городской совет собрался в понедельник."
-    assert rejected.comments == ["mt: translation memory (a.ru.po)"]
+    assert without_source_digest(rejected.comments) == ["mt: translation memory (a.ru.po)"]
     assert report.missing_pairs == [("ru", "az")] and "1 entry left" in report.notes[0]
     assert report.engine_calls == 0
 
@@ -411,7 +412,7 @@ def test_an_entry_edited_in_this_run_takes_the_memory_s_reviewed_translation_of_
     engine = FakeEngine()
     report = translate_catalogues(jobs, engine, memory=memory)
     assert (edited.msgstr, edited.flags, edited.previous_msgid) == ("Новый текст.", ["fuzzy"], None)
-    assert edited.comments == ["translator note", "previous translation: Старый текст.",
+    assert without_source_digest(edited.comments) == ["translator note", "previous translation: Старый текст.",
                                "mt: translation memory (b.po)",
                                "mt: translation memory, also reviewed (c.po): Новый текст!"]
     assert edited.status is EntryStatus.MACHINE

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import TranslationLossError
-from pipeline.model import Catalogue, EntryStatus, Message
+from pipeline.model import Catalogue, EntryStatus, Message, mt_comment
 from pipeline.update import check_no_loss, update_catalogue
 
 
@@ -304,3 +304,30 @@ def test_obsolete_fuzzy_copies_of_each_other_are_both_kept() -> None:
                      obsolete=True)
     result = update_catalogue(template("Unrelated."), Catalogue(messages=[first, second]), lang="ru", slug="a")
     assert [m.msgid for m in result.obsolete] == ["First text.", "Second text."]
+
+
+def test_machine_output_of_another_text_under_an_entry_s_msgid_is_translated_again() -> None:
+    """Regression: ``msgmerge --previous`` gives an already-fuzzy entry the new msgid without a
+    ``#|`` line, so the machine translation of "…Monday" stood as machine output for
+    "…Tuesday", publishable with ``allow_machine``. The ``mt:`` comment records which text it
+    translated: such an entry is sent to translation again, its old output kept as a comment,
+    while an entry whose comment names its own text, or none (written before), is kept."""
+    old = update_catalogue(template("Ferry leaves on Monday.", "Tickets cost five manat."), None,
+                           lang="ru", slug="a")
+    for message, text in zip(old.messages, ("Паром уходит в понедельник.", "Билеты стоят пять манатов.")):
+        message.msgstr, message.fuzzy = text, True
+        message.comments = ["checked with the desk", mt_comment("pseudo 1", message.msgctxt, message.msgid)]
+    old.messages[0].msgid = "Ferry leaves on Tuesday."  # what msgmerge did
+    assert old.messages[0].status is EntryStatus.FUZZY and old.messages[1].status is EntryStatus.MACHINE
+    result = update_catalogue(template("Ferry leaves on Tuesday.", "Tickets cost five manat."), old,
+                              lang="ru", slug="a")
+    moved, kept = result.messages
+    assert (moved.msgstr, moved.fuzzy) == ("", False)
+    assert moved.comments == ["checked with the desk", "previous translation: Паром уходит в понедельник."]
+    assert kept.msgstr == "Билеты стоят пять манатов." and kept.comments == old.messages[1].comments
+    check_no_loss(old, result, "a.po")
+    old.messages[0].comments = ["mt: pseudo 1"]  # written before the digest: nothing to compare
+    assert old.messages[0].status is EntryStatus.MACHINE
+    result = update_catalogue(template("Ferry leaves on Tuesday.", "Tickets cost five manat."), old,
+                              lang="ru", slug="a")
+    assert result.messages[0].comments == ["mt: pseudo 1"] and result.messages[0].msgstr
