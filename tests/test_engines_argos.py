@@ -17,7 +17,7 @@ from pipeline.engines import Engine, Unfinished
 from pipeline.engines import argos
 from pipeline.engines.argos import ArgosEngine
 from pipeline.errors import ModelMissingError
-from pipeline.model import MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, Catalogue, Message
+from pipeline.model import MT_REJECTED_PREFIX, Catalogue, Message, mt_comment
 from pipeline.models import install_package_file
 from pipeline.translate import CatalogueJob, translate_catalogues
 from tests.argos_factory import BuiltPackages, sentences
@@ -247,7 +247,8 @@ def test_stage_end_to_end_with_real_packages(packages_dir: Path) -> None:
                 assert message.msgstr == "Человеческий перевод" and not message.fuzzy
             elif message.msgstr:
                 assert message.fuzzy
-                assert message.comments == [MT_COMMENT_PREFIX + engine.provenance(job.source_lang, job.target_lang)]
+                assert message.comments == [mt_comment(engine.provenance(job.source_lang, job.target_lang),
+                                                       message.msgctxt, message.msgid)]
             else:
                 assert len(message.comments) == 1 and message.comments[0].startswith(MT_REJECTED_PREFIX)
     assert all(m.msgstr == "" and not m.comments for m in jobs[4].catalogue.messages[:-1])

@@ -251,7 +251,8 @@ def test_an_article_renamed_and_edited_at_once_gets_its_edited_paragraphs_old_tr
         "Ships waited for four days at the entrance last winter.",
         "RU Ships waited for three days at the entrance last winter.", True)
     assert edited.previous_msgid == "Ships waited for three days at the entrance last winter."
-    assert "mt: translation memory, similar text (locale/ru/LC_MESSAGES/old.po)" in without_source_digest(edited.comments)
+    assert "mt: translation memory, similar text (locale/ru/LC_MESSAGES/old.po)" \
+        in without_source_digest(edited.comments)
     assert not (root / "public/ru/new.md").exists()  # machine output may go online, a suggestion may not
     assert [d.reasons() for d, _ in report.held_back] == [
         ["1 source changed since translation"]]
@@ -281,7 +282,8 @@ def test_an_article_that_takes_in_a_deleted_articles_edited_paragraph_gets_its_o
     report = sync(load_config(root), SyncOptions(jobs=1, engine=MemoryOnlyEngine()))
     edited = parse_po((root / "locale/ru/LC_MESSAGES/main.po").read_bytes()).active[2]
     assert (edited.msgstr, edited.fuzzy, edited.previous_msgid) == ("RU " + moved, True, moved)
-    assert "mt: translation memory, similar text (locale/ru/LC_MESSAGES/follow-up.po)" in without_source_digest(edited.comments)
+    assert "mt: translation memory, similar text (locale/ru/LC_MESSAGES/follow-up.po)" \
+        in without_source_digest(edited.comments)
     assert report.translate_notes[0].startswith("ru: 1 new entry got the reviewed translation of a similar text")
 
 

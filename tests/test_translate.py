@@ -22,7 +22,8 @@ def job(path: str, *messages: Message, src: str = "en", tgt: str = "ru") -> Cata
 
 
 def mt_comments(message: Message) -> list[str]:
-    return [c for c in without_source_digest(message.comments) if c.startswith(MT_COMMENT_PREFIX) or c.startswith(MT_REJECTED_PREFIX)]
+    return [c for c in without_source_digest(message.comments)
+            if c.startswith(MT_COMMENT_PREFIX) or c.startswith(MT_REJECTED_PREFIX)]
 
 
 def test_untranslated_entries_become_fuzzy_with_provenance() -> None:
@@ -186,7 +187,8 @@ def test_refresh_retranslates_only_unreviewed_mt_from_another_model() -> None:
     assert translate_catalogues(jobs, engine).engine_calls == 0
     report = translate_catalogues(jobs, engine, refresh=True, memory=TranslationMemory())
     assert engine.texts_seen == ["Hello world."]
-    assert old_mt.msgstr == "ХЕЛЛО ШОРЛД." and without_source_digest(old_mt.comments) == ["previous translation: СТАРЫЙ", "mt: fake 1 en→ru"]
+    assert old_mt.msgstr == "ХЕЛЛО ШОРЛД."
+    assert without_source_digest(old_mt.comments) == ["previous translation: СТАРЫЙ", "mt: fake 1 en→ru"]
     assert same_mt.msgstr == "ТОТ ЖЕ" and memory_mt.msgstr == "Спасибо"
     assert report.machine_translated == 1
 
