@@ -1716,9 +1716,10 @@ def introduced_as_person(text: str, name: Name, lang: str) -> bool:
 
 
 def name_label(text: str, start: int, end: int, lang: str) -> Name | None:
-    """A name of two words or more alone before the colon that leads up to a quotation
-    (Emmanuel Macron: “…), when nothing in it shows it to be a person's (then
-    :func:`speaker_before` has found it already): the caller asks what the article knows."""
+    """A name alone before the colon that leads up to a quotation (Emmanuel Macron: “…;
+    Macron: “…), when nothing in it shows it to be a person's (then :func:`speaker_before`
+    has found it already): the caller asks what the article knows (a one-word name is a
+    person's only as the surname of a full name the article introduced as a person's)."""
     tokens = tokenize(text, start, end)
     tail = text[tokens[-1].end:end] if tokens else ""
     if ":" not in tail or not _LEAD_IN_TAIL.fullmatch(tail):
@@ -1727,7 +1728,7 @@ def name_label(text: str, start: int, end: int, lang: str) -> Name | None:
     if not tokens or len(tokens) > _MAX_NAME_TOKENS + 1:
         return None
     name, after = _name_at(text, tokens, 0, lexicon(lang), pronouns=False)
-    return name if name is not None and after == len(tokens) and len(name.words) > 1 else None
+    return name if name is not None and after == len(tokens) else None
 
 
 def _before_colon(text: str, tokens: list[Token], words: list[str], lex: Lexicon,

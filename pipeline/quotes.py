@@ -25,10 +25,10 @@ from pipeline.attribution import (Mention, Name, byline, full_names_in, guess_ge
                                   introduced_as_person, introduces_speech, label_speaker,
                                   listed_after, listed_before, may_be_group, name_label,
                                   names_in, resolve,
-                                  resolves_to_itself, said_jointly_before,
+                                  resolves_to_itself, said_jointly_before, same_word,
                                   speaker_after, speaker_before, words_of)
 from pipeline.inline import blank_out
-from pipeline.lexicon import lexicon
+from pipeline.lexicon import fold, lexicon
 from pipeline.quotemarks import QuoteScan, scan_quotes
 
 
@@ -292,7 +292,7 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
     name, segment = _attribution(unit, article)
     if name is not None and name.opening is not None:
         name = article.whole_name(segment, name)
-    since = unit[0].segment - 1
+    since = min(unit[0].segment, segment) - 1  # (a lead-in may stand a paragraph above)
     if name is None:
         speaker = None
     elif resolves_to_itself(name, lang):
@@ -313,7 +313,7 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
     inner = "\n".join(_inner(segments, piece) for piece in unit)
     if name is not None or grouped or len(unit) > 1 or first.open_mark in _DIALOGUE_DASHES \
             or _introduced(article, first) or _said_by_someone(article, unit[-1]) \
-            or _said_jointly(article, first):
+            or _said_jointly(article, first) or _led_in_above(article, first):
         kind = QuoteKind.SPEECH
     else:
         before = _before_text(article, first)
@@ -505,30 +505,84 @@ def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, in
     found = speaker_before(text, start, first.start, lang) if start < first.start else None
     if found is not None:
         return found, first.segment
-    return _inner_attribution(first, text, lang) or _labelled(text, start, first, lang) \
-        or _label_of_person(article, text, start, first), first.segment
+    found = _inner_attribution(first, text, lang) or _labelled(text, start, first, lang) \
+        or _label_of_person(article, text, start, first)
+    if found is None and _led_in_above(article, first):
+        return _speaker_above(article, first.segment - 1), first.segment - 1
+    return found, first.segment
+
+
+#: What may stand around a paragraph that is wholly one quotation: spaces, emphasis and
+#: block-quote markers, and the punctuation that closes its sentence.
+_AROUND_QUOTATION = " \t\n*_>.!?…"
+
+
+def _led_in_above(article: _Article, piece: _Piece) -> bool:
+    """Whether the paragraph before ``piece``'s ends in a colon leading up to it (Samir
+    Karimov said: / Her answer, in full: / Самир Керимов заявил:), ``piece`` being all of
+    its own paragraph: the lead-in of a quotation set off as a paragraph of its own."""
+    if piece.segment == 0:
+        return False
+    above = article.segments[piece.segment - 1].rstrip(" \t\n*_")
+    if not above.endswith(":"):
+        return False  # (nearly every paragraph: no colon at its end)
+    text = article.segments[piece.segment]
+    if text[:piece.start].strip(_AROUND_QUOTATION) or text[piece.end:].strip(_AROUND_QUOTATION):
+        return False
+    lex = lexicon(article.lang)
+    words = words_of(above, _last_sentence_start(article, piece.segment - 1))
+    return any(lex.verb_at(words, index) or fold(word) in lex.speech_nouns
+               for index, word in enumerate(words))
+
+
+def _last_sentence_start(article: _Article, segment: int) -> int:
+    """Where the last sentence of ``segment`` begins."""
+    ends = article.sentence_ends(segment)
+    return ends[-1] if ends and ends[-1] < len(article.segments[segment].rstrip()) else 0
+
+
+def _speaker_above(article: _Article, segment: int) -> Name | None:
+    """The speaker the colon lead-in ending ``segment`` names (see :func:`_led_in_above`)."""
+    text = article.segments[segment]
+    end = len(text.rstrip())
+    start = _last_sentence_start(article, segment)
+    return speaker_before(text, start, end, article.lang) \
+        or _labelled(text, start, _Piece(segment, end, end, "", "", 0), article.lang)
 
 
 def _label_of_person(article: _Article, text: str, start: int, piece: _Piece) -> Name | None:
-    """The name alone before the colon leading up to ``piece`` (Emmanuel Macron: “…) when
-    the article names that person elsewhere with what shows a person (French President
-    Emmanuel Macron): a foreign name has no surname ending to tell it from a place's or a
-    programme's (Green Corridor: “…)."""
+    """The name alone before the colon leading up to ``piece`` (Emmanuel Macron: “…; Macron:
+    “…) when the article names that person elsewhere with what shows a person (French
+    President Emmanuel Macron), in full or, for one word, as the surname of such a full
+    name: a foreign name has no surname ending to tell it from a place's or a programme's
+    (Green Corridor: “…; Baku: “…)."""
     if ":" not in text[start:piece.start]:
         return None  # (most lead-ins: no colon, so no label)
     name = name_label(text, start, piece.start, article.lang)
     if name is None:
         return None
+    surname = name.words[-1]
+    stem = surname[:4] if article.lang in ("ru", "az") else surname
     for index, segment in enumerate(article.segments):
-        if name.words[-1] not in segment:
+        if stem not in segment:
             continue  # (most segments: no mention of the name to find)
         if index not in article.full_names:
             article.full_names[index] = [Mention(index, found) for found in
                                          full_names_in(blank_out(segment), article.lang)]
-        if any(m.name.words == name.words and introduced_as_person(segment, m.name, article.lang)
+        if any(_labels(name, m.name, article.lang)
+               and introduced_as_person(segment, m.name, article.lang)
                for m in article.full_names[index]):
             return replace(name, person=True)
     return None
+
+
+def _labels(label: Name, full: Name, lang: str) -> bool:
+    """Whether ``label`` names the person ``full`` names: the same words, or (a label of
+    one word) the surname of a name of two words or more (Macron for Emmanuel Macron;
+    Макрон for Эмманюэля Макрона, in its case)."""
+    if len(label.words) > 1:
+        return full.words == label.words
+    return len(full.words) > 1 and same_word(label.words[0], full.words[-1], lang)
 
 
 def _labelled(text: str, start: int, piece: _Piece, lang: str) -> Name | None:
@@ -626,8 +680,8 @@ def _introduced(article: _Article, piece: _Piece) -> bool:
                                                      piece.start, article.lang)
 
 
-#: How many words after a quotation ending in a comma may come before its speech verb
-#: (“…,” a spokesman for the port said).
+#: How many lower-case words after a quotation ending in a comma may come before its speech
+#: verb (“…,” a spokesman for the port said).
 _SAID_WITHIN = 8
 
 
@@ -645,8 +699,23 @@ def _said_by_someone(article: _Article, piece: _Piece) -> bool:
     if not clause:
         return False
     lex = lexicon(article.lang)
-    words = words_of(text, piece.end, end)[:_SAID_WITHIN]
+    words = _clause_words(words_of(text, piece.end, end))
+    if article.lang == "az" and words[:1] and fold(words[0]) == "deyə":
+        return True  # (“…,” deyə: "saying", which only follows words said)
     return any(lex.verb_at(words, index) for index in range(len(words)))
+
+
+def _clause_words(words: list[str]) -> list[str]:
+    """The words of ``words`` up to the :data:`_SAID_WITHIN`-th lower-case one: names do not
+    count, so a list of speakers fits (“…,” Jeyhun Bayramov and Ararat Mirzoyan said in a
+    joint statement)."""
+    lower = 0
+    for index, word in enumerate(words):
+        if not word[0].isupper():
+            lower += 1
+            if lower > _SAID_WITHIN:
+                return words[:index]
+    return words
 
 
 def _said_jointly(article: _Article, piece: _Piece) -> bool:

@@ -1300,3 +1300,64 @@ def test_a_quoted_name_taking_an_azerbaijani_case_suffix_is_a_title() -> None:
     inner = [q.kind for q in find_quotations("“Bu ‘mükəmməl fırtına’dır”, – deyə o bildirib.", "az")
              if q.depth == 1]
     assert inner == [QuoteKind.SCARE]  # (words held at a distance, not a name)
+
+
+@pytest.mark.parametrize(("segments", "lang", "speaker"), [
+    (["French President Emmanuel Macron arrived in Baku.", "Macron: “We will not wait.”"],
+     "en", "Emmanuel Macron"),
+    (["Президент Франции Эммануэль Макрон прибыл в Баку.", "Макрон: «Мы не будем ждать»."],
+     "ru", "Эммануэль Макрон"),
+    (["Fransa Prezidenti Emmanuel Makron bu gün Bakıya gəlib.", "Makron: “Gözləməyəcəyik.”"],
+     "az", "Emmanuel Makron"),
+    (["Baku hosted the summit of President Emmanuel Macron.", "Baku: “We will not wait.”"],
+     "en", None),
+])
+def test_a_surname_alone_before_a_colon_names_a_person_the_article_introduced(
+        segments: list[str], lang: str, speaker: str | None) -> None:
+    """Regression: “Macron: “…”” after “French President Emmanuel Macron” had no speaker
+    (only a label of two words or more was looked up), and in Azerbaijani the one-word
+    quotation was even read as scare quotes. A one-word label is the person's when it is
+    the surname of a full name the article shows to be a person's; a place is not."""
+    (quotation,) = analyse_article(segments, lang)
+    assert quotation.speaker == speaker
+    assert quotation.kind is SPEECH
+
+
+@pytest.mark.parametrize(("segments", "lang", "speaker"), [
+    (["Samir Karimov said:", "“We will not wait.”"], "en", "Samir Karimov"),
+    (["Leyla Aliyeva was asked about the reform.", "Her answer, in full:", "“We will not wait.”"],
+     "en", "Leyla Aliyeva"),
+    (["Самир Керимов заявил:", "«Мы не будем ждать»."], "ru", "Самир Керимов"),
+    (["Samir Kərimov bildirib:", "«Gözləməyəcəyik»."], "az", "Samir Kərimov"),
+    (["Samir Karimov said on Monday:", "“We will not wait.", "“We will act.”"], "en",
+     "Samir Karimov"),
+])
+def test_a_lead_in_ending_the_paragraph_above_attributes_the_quotation(
+        segments: list[str], lang: str, speaker: str) -> None:
+    """Regression: a quotation set off as a paragraph of its own, led in by the paragraph
+    above (“Samir Karimov said:”), had no speaker, and a one-word one was read as a title:
+    only the quotation's own paragraph was read."""
+    quotations = analyse_article(segments, lang)
+    assert {(q.kind, q.speaker) for q in quotations} == {(SPEECH, speaker)}
+    assert quotations[0].attribution is not None
+    assert segments[quotations[0].attribution.segment_index].endswith(":")
+
+
+def test_a_colon_above_without_a_speech_word_leads_in_no_speech() -> None:
+    """A list's heading (The schedule:) above a quoted name is no speaker's lead-in."""
+    (quotation,) = analyse_article(["The schedule:", "“Opening”"], "en")
+    assert quotation.kind is TITLE and quotation.speaker is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("“Sülh istəyirik,” deyə Ceyhun Bayramov və Ararat Mirzoyan birgə bəyanatda bildiriblər.",
+     "az"),
+    ("“Peace,” Jeyhun Bayramov and Ararat Mirzoyan of the two foreign ministries wrote in "
+     "a joint statement on Friday.", "en"),
+])
+def test_a_joint_statement_with_a_long_lead_in_is_speech(text: str, lang: str) -> None:
+    """Regression: the speech verb was looked for among the first 8 words after the
+    quotation, names counted, and Azerbaijani “deyə” (saying) was not taken as a sign of
+    speech: a joint statement by two ministers was read as scare quotes."""
+    (quotation,) = find_quotations(text, lang)
+    assert quotation.kind is SPEECH
