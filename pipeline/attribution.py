@@ -17,7 +17,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from pipeline.lexicon import (AZERBAIJANI, ENGLISH, PATRONYMIC_WORDS, RU_HUSHING, SURNAME_ENDINGS,
-                              Lexicon, fold, lexicon)
+                              Lexicon, fold, is_organisation_word, lexicon)
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WHO = frozenset({"who", "который", "которая"})
@@ -293,7 +293,8 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
         if lex.addressee_at(words, index):
             continue  # Ильхаму Алиеву Керимов: the name after the addressee's is the one
         end, limit = index + 1, min(count, index + _STRETCH_LIMIT)
-        while end < limit and (words[end] in particles or (
+        while end < limit and not _SUFFIXED.search(words[end - 1]) and (
+                words[end] in particles or (
                 words[end][0].isupper() and not lex.is_dative_name(words[end])
                 and not _dative_pair(words, end, lex)
                 and not _addressed_after(words, end, lex))):
@@ -334,11 +335,32 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
                   in roles
                   or (after == count and _appositive(text, run_end, lex))
                   or gender is not None
-                  or (len(core) >= 2 and _surname_gender(core[-1].lower())[0]))
+                  or (len(core) >= 2 and _surname_gender(core[-1].lower())[0])
+                  or (first == index and _owned_person(words, index, core)))
         found.append(Name(starts[first], starts[after - 1] + len(core[-1]), " ".join(core),
                           gender=gender, person=person))
         resume = after
     return found
+
+
+def _owned_person(words: list[str], index: int, core: list[str]) -> bool:
+    """Kenya's Daniel Kipchumba, Azerbaijan's Aysel Mammadova: a given name and a surname
+    right after a place's possessive, as sports and world news bring in a person by country;
+    not a body's name (Azerbaijan's State Oil Fund, whose head noun tells it)."""
+    return len(core) == 2 and index > 0 and words[index - 1].endswith(_POSSESSIVE_S) \
+        and not any(is_organisation_word(word, "en") for word in core)
+
+
+_POSSESSIVE_S = ("'s", "’s")
+
+
+def _after_possessive(core: list[Token]) -> int:
+    """How many words of ``core`` a possessive owner takes up before a name of two words or
+    more (Kenya's Daniel Kipchumba said: the runner, not the country): 0 when none."""
+    for position, token in enumerate(core[:-2]):
+        if token.text.endswith(_POSSESSIVE_S):
+            return position + 1
+    return 0
 
 
 #: How many words from a start the name rules look at. Every start in a run looks at what
@@ -910,6 +932,9 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     lead = _leading(group, lex)
     lead = group[:len(lead) + _inner_title_end([t.text for t in group[len(lead):]], lex)]
     core = group[len(lead):]
+    owned = _after_possessive(core)
+    if owned:
+        lead, core = group[:len(lead) + owned], core[owned:]  # Kenya's Daniel Kipchumba
     if lead and _russian_lead([t.text for t in core], lex, lead[-1].text):
         lead, core = group[:len(lead) + 1], core[1:]  # Президент Азербайджана Ильхам Алиев
     before = lead[-1].text if lead else tokens[index - 1].text if index else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.attribution import full_names_in, names_in
+from pipeline.quotes import analyse_article, find_quotations
 
 
 def test_a_long_run_of_capitalised_words_is_read_in_bounded_steps() -> None:
@@ -869,3 +870,19 @@ def test_news_passages_pass_when_right_and_are_caught_when_wrong() -> None:
         for wrong in passage["wrong"]:
             assert _quotation_findings(passage["segments"], wrong["segments"], passage["lang"], wrong["lang"]), \
                 (wrong["what"], passage["segments"], wrong["segments"])
+
+
+def test_a_place_s_possessive_before_a_name_is_not_part_of_it() -> None:
+    """Regression: “Kenya's Daniel Kipchumba won …, “…,” he said.” read “Kenya's Daniel
+    Kipchumba” as one name that showed no person, so “he” stood for nobody; and “Kenya's
+    Daniel Kipchumba said” gave the country's possessive as part of the speaker's name. A
+    given name and a surname after a place's possessive are a person; a body is not."""
+    people = {name.text: name.person
+              for name in names_in("Kenya's Daniel Kipchumba beat Azerbaijan's State Oil Fund team.", "en")}
+    assert people["Daniel Kipchumba"] is True and people["State Oil Fund"] is False
+    assert "Kenya's Daniel Kipchumba" not in people
+    (said,) = analyse_article(["Kenya's Daniel Kipchumba won the race in Baku.",
+                               "“It was hard,” he said."], "en")
+    assert said.speaker == "Daniel Kipchumba"
+    (said,) = find_quotations("“It was hard,” Kenya's Daniel Kipchumba said.", "en")
+    assert said.speaker == "Daniel Kipchumba"
