@@ -230,11 +230,10 @@ def _swapped_speakers(entry: Entry) -> list[str]:
     speakers with a glossary row are compared, so a name is never guessed."""
     source = [q for q in entry.source_quotations() if q.depth == 0]
     if not source:
-        return []
-    if entry.glossary is None and not any(q.attribution is not None and lexicon(entry.src_lang).pronouns.get(
-            q.attribution.text.lower()) for q in source):
+        return _lead_in_gender(entry) if entry.resolved else []
+    if entry.glossary is None and _GENDERED_PRONOUN[entry.tgt_lang].search(entry.translation) is None:
         named = _said_names(source, entry.src_lang)
-        if not named or len(named) < 2 and _surnames_all_heard(entry):
+        if not named and not entry.resolved or len(named) < 2 and _surnames_all_heard(entry):
             return []  # (no glossary row, no pronoun's gender, nobody to swap with or from nowhere)
     if count_top_level(entry.translation, entry.tgt_lang) != len(source):
         return []  # (quotations paired by position: counted before attributing them)
@@ -322,36 +321,118 @@ def _from_nowhere(entry: Entry, mine: Quotation, theirs: Quotation, number: int)
     the segment never names (“…,” Javadov told reporters → «…», — сказал Бирюков), for
     people without a glossary row: told by sound, and only where the translation's speaker
     has a surname's ending (a person, not an outlet or a body, whose names are translated),
-    no word of it sounds like a word of the source, and the source's speaker is named too."""
+    no word of it sounds like a word of the source, and the source's speaker is named too,
+    or is a pronoun the article resolved to one person (“…,” she said → “…,” – Əliyev
+    deyib, after Aysel Mammadova), whose name it does not sound like either."""
     said, found = mine.attribution, theirs.attribution
-    if said is None or found is None or said.text.lower() in lexicon(entry.src_lang).pronouns \
-            or found.text.lower() in lexicon(entry.tgt_lang).pronouns \
-            or surname_gender(found.text) is None or not _sounds_present(said.text, entry.translation):
+    if said is None or found is None or found.text.lower() in lexicon(entry.tgt_lang).pronouns \
+            or surname_gender(found.text) is None:
+        return None
+    if said.text.lower() in lexicon(entry.src_lang).pronouns:
+        person = _person_of(entry, mine)
+        if person is None:
+            return None
+        source_words = set(_WORDS.findall(entry.source)) | set(_WORDS.findall(person))
+        gives = f"{said.text!r} ({person})"
+    elif not _sounds_present(said.text, entry.translation):
         return None  # (a speaker left out altogether is reported as missing already)
-    source_words = set(_WORDS.findall(entry.source))
+    else:
+        source_words, gives = set(_WORDS.findall(entry.source)), repr(said.text)
     if any(resemblance(word, other) >= 0.8 for word in _WORDS.findall(found.text)
            for other in source_words):
         return None
     return (f"quotation {number} (“{_shorten(theirs.text.strip(), 40)}”) is attributed to "
             f"{found.text!r} in the translation, whom the source does not name; the source "
-            f"gives it to {said.text!r}")
+            f"gives it to {gives}")
 
 
 def _other_gender(entry: Entry, mine: Quotation, theirs: Quotation, number: int) -> str | None:
     """A quotation the source gives to "he" that the translation gives to "она" (or the
     other way round): swapped between the two people of a paragraph, or given to the wrong
-    one. Only pronouns whose gender both languages tell are compared (not Azerbaijani o,
-    nor they)."""
+    one. The source's speaker tells the gender by its pronoun or, for a name or a pronoun
+    that does not (Azerbaijani o, they), by the surname of the person it stands for (o →
+    Cavad Cavadov: a man); the translation's by its pronoun."""
     said, found = mine.attribution, theirs.attribution
     if said is None or found is None:
         return None
-    wanted = lexicon(entry.src_lang).pronouns.get(said.text.lower())
     given = lexicon(entry.tgt_lang).pronouns.get(found.text.lower())
-    if wanted is None or given is None or wanted == given:
+    if given is None:
+        return None  # (the translation names the speaker, or its pronoun tells no gender)
+    wanted, person = _speaker_gender(entry, mine)
+    if wanted is None or wanted == given:
         return None
+    who = f"{said.text!r}" if person in (None, said.text) else f"{said.text!r} ({person})"
     return (f"quotation {number} (“{_shorten(theirs.text.strip(), 40)}”) is attributed to "
-            f"{found.text!r} in the translation, but to {said.text!r} in the source: another "
+            f"{found.text!r} in the translation, but to {who} in the source: another "
             "person's pronoun; give it its source's speaker")
+
+
+def _lead_in_gender(entry: Entry) -> list[str]:
+    """A lead-in whose quotation stands in the next paragraph (He said: / O bildirib: /
+    Her answer, in full:) translated with the other gender's pronoun (She said: / Она
+    заявила:): the segment quotes nothing, so only the article's resolution of its
+    pronoun (:attr:`Entry.resolved`) tells whose words follow. Reported when every
+    gendered pronoun of the translation is of the other gender (He told her: is not)."""
+    pronouns = lexicon(entry.src_lang).pronouns
+    wanted = {pronouns[said.lower()] or surname_gender(full)
+              for said, full in entry.resolved if said.lower() in pronouns}
+    if len(wanted) != 1 or None in wanted:
+        return []  # (no pronoun, one that tells no gender, or people of both)
+    target = lexicon(entry.tgt_lang).pronouns
+    given = {target[word.lower()]
+             for word in _GENDERED_PRONOUN[entry.tgt_lang].findall(entry.translation)}
+    if not given or given & wanted:
+        return []
+    said = next(said for said, _ in entry.resolved if said.lower() in pronouns)
+    person = next(full for written, full in entry.resolved if written == said)
+    return [f"the lead-in {_shorten(entry.translation.strip(), 40)!r} gives the quotation "
+            f"after it to the other gender's pronoun; the source's {said!r} is {person}: "
+            "give it its source's speaker"]
+
+
+def _speaker_gender(entry: Entry, quotation: Quotation) -> tuple[str | None, str | None]:
+    """The gender ("m", "f") of a source quotation's speaker, when its pronoun or the
+    surname of the one person it stands for tells it (None otherwise), and that person."""
+    assert quotation.attribution is not None
+    written = quotation.attribution.text
+    pronouns = lexicon(entry.src_lang).pronouns
+    if pronouns.get(written.lower()) is not None:
+        return pronouns[written.lower()], None
+    person = _person_of(entry, quotation)
+    if person is None and written.lower() not in pronouns:
+        person = written
+    return (None, None) if person is None else (surname_gender(person), person)
+
+
+def _person_of(entry: Entry, quotation: Quotation) -> str | None:
+    """The one full name a source quotation's speaker, written as a pronoun or part of a
+    name, stands for: resolved in the segment or by the article (:attr:`Entry.resolved`);
+    None when nobody or several people are written alike."""
+    assert quotation.attribution is not None
+    written = quotation.attribution.text
+    people = {full for said, full in entry.resolved if said == written}
+    if quotation.speaker and quotation.speaker != written:
+        people.add(quotation.speaker)
+    return people.pop() if len(people) == 1 else None
+
+
+def _gendered_pronoun(lang: str) -> re.Pattern[str]:
+    """A pronoun of ``lang`` that tells its person's gender (he, она), as a whole word."""
+    words = sorted((w for w, gender in lexicon(lang).pronouns.items() if gender), key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![^\W_])(?i:" + "|".join(map(re.escape, words)) + r")(?![^\W_])")
+
+
+class _PatternsByLanguage(dict[str, re.Pattern[str]]):
+    """:func:`_gendered_pronoun` per language, compiled when first asked for."""
+
+    def __missing__(self, lang: str) -> re.Pattern[str]:
+        self[lang] = _gendered_pronoun(lang)
+        return self[lang]
+
+
+_GENDERED_PRONOUN = _PatternsByLanguage()
 
 
 def _sounds_like_one(entry: Entry, source: list[Quotation], quotation: Quotation) -> str | None:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from pipeline.checks import (CHECKS, CatalogueChecker, check_catalogue, check_catalogues, check_entry,
-                             entry_checker, segment_speakers)
+                             entry_checker, segment_resolutions, segment_speakers)
 from pipeline.checks import (_EMPHASIS, _HIGHLIGHT_AND_INSERT, _HTML_NAME, _KEYS, _LINK, _ORDINAL_SUFFIX,
                              _REFERENCE, _SUBSCRIPT, _SUPERSCRIPT, _WORDS, Entry, _markup, _sounds_present,
                              check_code, check_template)
@@ -2102,3 +2102,122 @@ def test_a_myst_roles_displayed_text_may_be_translated_and_its_target_may_not() 
     assert checks_fired(source, "См. {ref}`карту <port-map>` и `make all`.") == []
     assert ("code", Severity.ERROR) in checks_fired(source, "См. {ref}`карту <port-karta>` и `make all`.")
     assert ("code", Severity.ERROR) in checks_fired("Run `the map <port-map>` now.", "Run `карту <port-map>` now.")
+
+
+def speaker_findings(source: list[str], translation: list[str], src: str, tgt: str) -> list[str]:
+    """The speaker findings of an article's translated segments, checked in its context."""
+    resolved, speakers = segment_resolutions(source, src), segment_speakers(source, src)
+    return [finding.message for index, (mine, theirs) in enumerate(zip(source, translation))
+            for finding in check_entry(mine, theirs, src, tgt, speakers=speakers[index],
+                                       resolved=resolved[index]) if finding.check == "speaker"]
+
+
+#: (source language, source, target language, a right translation, a wrong one: the speaker
+#: swapped, or the pronoun given the other gender).
+WHO_SAID_WHAT = [
+    ("en", ["French President Emmanuel Macron arrived in Baku.", "Macron: “We will not wait.”"],
+     "ru", ["Президент Франции Эммануэль Макрон прибыл в Баку.", "Макрон: «Мы не будем ждать»."],
+           ["Президент Франции Эммануэль Макрон прибыл в Баку.", "Алиев: «Мы не будем ждать»."]),
+    ("ru", ["Президент Франции Эммануэль Макрон прибыл в Баку.", "Макрон: «Мы не будем ждать»."],
+     "az", ["Fransa Prezidenti Emmanuel Makron Bakıya gəlib.", "Makron: “Gözləməyəcəyik.”"],
+           ["Fransa Prezidenti Emmanuel Makron Bakıya gəlib.", "Əliyev: “Gözləməyəcəyik.”"]),
+    ("az", ["Fransa Prezidenti Emmanuel Makron bu gün Bakıya gəlib.", "Makron: “Gözləməyəcəyik.”"],
+     "en", ["French President Emmanuel Macron arrived in Baku today.", "Macron: “We will not wait.”"],
+           ["French President Emmanuel Macron arrived in Baku today.", "Merkel: “We will not wait.”"]),
+    ("en", ["Economist Samir Karimov spoke on Monday.", "Karimov said:", "“Prices will rise.”"],
+     "ru", ["Экономист Самир Керимов выступил в понедельник.", "Керимов заявил:", "«Цены вырастут»."],
+           ["Экономист Самир Керимов выступил в понедельник.", "Гусейнова заявила:", "«Цены вырастут»."]),
+    ("ru", ["Самир Керимов заявил:", "«Мы не будем ждать»."],
+     "en", ["Samir Karimov said:", "“We will not wait.”"],
+           ["Leyla Huseynova said:", "“We will not wait.”"]),
+    ("az", ["Samir Kərimov bildirib:", "«Gözləməyəcəyik»."],
+     "ru", ["Самир Керимов заявил:", "«Мы не будем ждать»."],
+           ["Лейла Гусейнова заявила:", "«Мы не будем ждать»."]),
+    ("en", ["Leyla Huseynova was asked about the reform.", "Her answer, in full:", "“We will not wait.”"],
+     "ru", ["Лейлу Гусейнову спросили о реформе.", "Её ответ полностью:", "«Мы не будем ждать»."],
+           ["Лейлу Гусейнову спросили о реформе.", "Его ответ полностью:", "«Мы не будем ждать»."]),
+    ("az", ["Nazir müavini Cavad Cavadov jurnalistlərlə görüşüb.", "«Limanın gücü artacaq», – deyə o bildirib."],
+     "ru", ["Замминистра Джавад Джавадов встретился с журналистами.", "«Мощность порта вырастет», — добавил он."],
+           ["Замминистра Джавад Джавадов встретился с журналистами.", "«Мощность порта вырастет», — добавила она."]),
+    ("az", ["Nazir müavini Cavad Cavadov jurnalistlərlə görüşüb.", "«Limanın gücü artacaq», – deyə o bildirib."],
+     "en", ["Deputy minister Javad Javadov met reporters.", "“The port will grow,” he said."],
+           ["Deputy minister Javad Javadov met reporters.", "“The port will grow,” she said."]),
+    ("az", ["Müğənni Aysel Məmmədova konsert verib.", "“Çox xoşbəxtəm,” – o deyib."],
+     "en", ["Singer Aysel Mammadova gave a concert.", "“I am very happy,” she said."],
+           ["Singer Aysel Mammadova gave a concert.", "“I am very happy,” he said."]),
+    ("az", ["Müğənni Aysel Məmmədova konsert verib.", "“Çox xoşbəxtəm,” – o deyib."],
+     "ru", ["Певица Айсель Мамедова дала концерт.", "«Я очень счастлива», — сказала она."],
+           ["Певица Айсель Мамедова дала концерт.", "«Я очень счастлива», — сказал он."]),
+    ("en", ["Kenya's Daniel Kipchumba won the race in Baku.", "“It was hard,” he said."],
+     "ru", ["Кениец Дэниел Кипчумба выиграл забег в Баку.", "«Было тяжело», — сказал он."],
+           ["Кениец Дэниел Кипчумба выиграл забег в Баку.", "«Было тяжело», — сказала она."]),
+    ("en", ["Azerbaijan's Aysel Mammadova won gold in Paris.", "“I dreamt of it,” she said."],
+     "az", ["Azərbaycanlı Aysel Məmmədova Parisdə qızıl qazanıb.", "“Bunu arzulayırdım,” – o deyib."],
+           ["Azərbaycanlı Aysel Məmmədova Parisdə qızıl qazanıb.", "“Bunu arzulayırdım,” – Əliyev deyib."]),
+    ("ru", ['Шахрияр Мамедъяров сыграл вничью с Теймуром Раджабовым.', '«Было тяжело», — сказал Мамедъяров после партии. Позже он ответил коротко: «Посмотрим».'],
+     "en", ['Shakhriyar Mamedyarov drew with Teimour Radjabov.', '“It was hard,” Mamedyarov said after the game. Later he answered briefly: “We will see.”'],
+           ['Shakhriyar Mamedyarov drew with Teimour Radjabov.', '“It was hard,” Mamedyarov said after the game. Later she answered briefly: “We will see.”']),
+    ("ru", ['Шахрияр Мамедъяров сыграл вничью с Теймуром Раджабовым.', '«Было тяжело», — сказал Мамедъяров после партии. Позже он ответил коротко: «Посмотрим».'],
+     "en", ['Shakhriyar Mamedyarov drew with Teimour Radjabov.', '“It was hard,” Mamedyarov said after the game. Later he answered briefly: “We will see.”'],
+           ['Shakhriyar Mamedyarov drew with Teimour Radjabov.', '“It was hard,” Radjabov said after the game. Later he answered briefly: “We will see.”']),
+    ("az", ['Kamal Abdulla romanını təqdim edib.', 'Tərcüməçi Aynur Məmmədova deyir ki, iş çətin olub. «Çox çalışdıq», — o bildirib.'],
+     "ru", ['Камал Абдулла представил свой роман.', 'Переводчица Айнур Мамедова говорит, что работа была трудной. «Мы много работали», — сказала она.'],
+           ['Камал Абдулла представил свой роман.', 'Переводчица Айнур Мамедова говорит, что работа была трудной. «Мы много работали», — сказал он.']),
+    ("az", ['Kamal Abdulla romanını təqdim edib.', 'Tərcüməçi Aynur Məmmədova deyir ki, iş çətin olub. «Çox çalışdıq», — o bildirib.'],
+     "en", ['Kamal Abdulla presented his novel.', 'Translator Aynur Mammadova says the work was hard. “We worked a lot,” she said.'],
+           ['Kamal Abdulla presented his novel.', 'Translator Aynur Mammadova says the work was hard. “We worked a lot,” he said.']),
+    ("az", ["“Sülh istəyirik,” deyə Ceyhun Bayramov və Ararat Mirzoyan birgə bəyanatda bildiriblər."],
+     "en", ["“We want peace,” Jeyhun Bayramov and Ararat Mirzoyan said in a joint statement."],
+           ["“We want peace,” Jeyhun Bayramov said in a statement."]),
+    ("en", ["“We want peace,” Jeyhun Bayramov and Ararat Mirzoyan said in a joint statement."],
+     "ru", ["«Мы хотим мира», — заявили Джейхун Байрамов и Арарат Мирзоян в совместном заявлении."],
+           ["«Мы хотим мира», — заявил Джейхун Байрамов в заявлении."]),
+    ("en", ["Azerbaijan's Aysel Mammadova won gold in Paris.", "“I dreamt of it,” she said."],
+     "az", ["Azərbaycanlı Aysel Məmmədova Parisdə qızıl qazanıb.", "“Bunu arzulayırdım,” – Məmmədova deyib."],
+           ["Azərbaycanlı Aysel Məmmədova Parisdə qızıl qazanıb.", "“Bunu arzulayırdım,” – Quliyev deyib."]),
+    ("ru", ["Министр Лейла Гусейнова встретилась с Самиром Керимовым.", "Гусейнова: «Сроки не изменятся»."],
+     "en", ["Minister Leyla Huseynova met Samir Karimov.", "Huseynova: “The deadlines will not change.”"],
+           ["Minister Leyla Huseynova met Samir Karimov.", "Karimov: “The deadlines will not change.”"]),
+    ("en", ["Minister Leyla Huseynova met Samir Karimov.", "Huseynova: “The deadlines will not change.”"],
+     "az", ["Nazir Leyla Hüseynova Samir Kərimovla görüşüb.", "Hüseynova: “Müddətlər dəyişməyəcək.”"],
+           ["Nazir Leyla Hüseynova Samir Kərimovla görüşüb.", "Kərimov: “Müddətlər dəyişməyəcək.”"]),
+    ("ru", ["Адвокат Джавад Гусейнли вышел к журналистам.", "Он сказал:", "«Мы подадим апелляцию»."],
+     "en", ["Lawyer Javad Huseynli came out to reporters.", "He said:", "“We will appeal.”"],
+           ["Lawyer Javad Huseynli came out to reporters.", "She said:", "“We will appeal.”"]),
+    ("az", ["Vəkil Cavad Cavadov jurnalistlərin qarşısına çıxıb.", "O bildirib:", "«Apellyasiya verəcəyik»."],
+     "ru", ["Адвокат Джавад Джавадов вышел к журналистам.", "Он заявил:", "«Мы подадим апелляцию»."],
+           ["Адвокат Джавад Джавадов вышел к журналистам.", "Она заявила:", "«Мы подадим апелляцию»."]),
+    ("en", ["Kenya's Daniel Kipchumba won the race in Baku.", "“It was hard,” Kipchumba said."],
+     "az", ["Keniyalı Daniel Kipçumba Bakıda qaçışı qazanıb.", "“Çətin idi,” – Kipçumba deyib."],
+           ["Keniyalı Daniel Kipçumba Bakıda qaçışı qazanıb.", "“Çətin idi,” – Məmmədov deyib."]),
+    ("ru", ["Глава SOCAR Ровшан Наджаф выступил на форуме.", "«Добыча вырастет», — сказал он."],
+     "en", ["SOCAR head Rovshan Najaf spoke at the forum.", "“Output will grow,” he said."],
+           ["SOCAR head Rovshan Najaf spoke at the forum.", "“Output will grow,” she said."]),
+    ("en", ["Teacher Gunel Safarova opened the school.", "“Children come first,” she said.", "She added: “We need more books.”"],
+     "ru", ["Учитель Гюнель Сафарова открыла школу.", "«Дети прежде всего», — сказала она.", "Она добавила: «Нам нужно больше книг»."],
+           ["Учитель Гюнель Сафарова открыла школу.", "«Дети прежде всего», — сказала она.", "Он добавил: «Нам нужно больше книг»."]),
+    ("az", ["Müəllim Günel Səfərova məktəbi açıb.", "“Uşaqlar birinci yerdədir,” – o deyib."],
+     "ru", ["Учитель Гюнель Сафарова открыла школу.", "«Дети на первом месте», — сказала Сафарова."],
+           ["Учитель Гюнель Сафарова открыла школу.", "«Дети на первом месте», — сказал Керимов."]),
+    ("en", ["Samir Karimov and Leyla Huseynova met.", "“Ships are late,” Karimov said.", "“They are early,” Huseynova replied."],
+     "ru", ["Самир Керимов и Лейла Гусейнова встретились.", "«Суда опаздывают», — сказал Керимов.", "«Они приходят раньше», — ответила Гусейнова."],
+           ["Самир Керимов и Лейла Гусейнова встретились.", "«Суда опаздывают», — сказала Гусейнова.", "«Они приходят раньше», — ответил Керимов."]),
+    ("ru", ["Полиция задержала Анара Алиева.", "Его мать Севиль Алиева рассказала:", "«Он ни в чем не виноват»."],
+     "en", ["Police detained Anar Aliyev.", "His mother Sevil Aliyeva said:", "“He is not guilty of anything.”"],
+           ["Police detained Anar Aliyev.", "His father Rauf Aliyev said:", "“He is not guilty of anything.”"]),
+    ("az", ["Baş nazir Əli Əsədov bu gün Gəncəyə gəlib.", "Əsədov: “Gözləməyəcəyik.”", "O əlavə edib: “Sülh vacibdir.”"],
+     "ru", ["Премьер-министр Али Асадов сегодня прибыл в Гянджу.", "Асадов: «Мы не будем ждать».", "Он добавил: «Мир важен»."],
+           ["Премьер-министр Али Асадов сегодня прибыл в Гянджу.", "Асадов: «Мы не будем ждать».", "Она добавила: «Мир важен»."]),
+]
+
+
+@pytest.mark.parametrize(("src", "source", "tgt", "right", "wrong"), WHO_SAID_WHAT)
+def test_who_said_what_survives_a_right_translation_and_a_wrong_one_is_caught(
+        src: str, source: list[str], tgt: str, right: list[str], wrong: list[str]) -> None:
+    """Regressions: a surname alone before a colon (Macron: “…”), a lead-in ending the
+    paragraph above (He said: / O bildirib:), Azerbaijani o resolved to a man translated
+    “— добавила она”, a possessive place before a name (Kenya's Daniel Kipchumba … he
+    said), a joint statement: in each the speaker went unread, so a translation handing the
+    quotation to another person or gender passed."""
+    assert speaker_findings(source, right, src, tgt) == []
+    assert speaker_findings(source, wrong, src, tgt) != []
