@@ -231,7 +231,7 @@ def _swapped_speakers(entry: Entry) -> list[str]:
     source = [q for q in entry.source_quotations() if q.depth == 0]
     if not source:
         return _lead_in_gender(entry) if entry.resolved else []
-    if entry.glossary is None and _GENDERED_PRONOUN[entry.tgt_lang].search(entry.translation) is None:
+    if entry.glossary is None and not _genders_to_compare(entry, source):
         named = _said_names(source, entry.src_lang)
         if not named and not entry.resolved or len(named) < 2 and _surnames_all_heard(entry):
             return []  # (no glossary row, no pronoun's gender, nobody to swap with or from nowhere)
@@ -365,6 +365,13 @@ def _other_gender(entry: Entry, mine: Quotation, theirs: Quotation, number: int)
     return (f"quotation {number} (“{_shorten(theirs.text.strip(), 40)}”) is attributed to "
             f"{found.text!r} in the translation, but to {who} in the source: another "
             "person's pronoun; give it its source's speaker")
+
+
+def _genders_to_compare(entry: Entry, source: list[Quotation]) -> bool:
+    """Whether :func:`_other_gender` may find something: the translation has a pronoun
+    that tells a gender (a regex, first) and a source speaker's gender is known."""
+    return _GENDERED_PRONOUN[entry.tgt_lang].search(entry.translation) is not None \
+        and any(q.attribution is not None and _speaker_gender(entry, q)[0] for q in source)
 
 
 def _lead_in_gender(entry: Entry) -> list[str]:
