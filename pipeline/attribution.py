@@ -477,6 +477,8 @@ def _place_bounds(words: list[str], lex: Lexicon, before: str = "") -> tuple[int
         if lex.is_place_case(words[index]) and _surname_gender(fold(words[index - 1]))[0] \
                 and not any(i > index for i in with_patronymic):
             return 0, index
+    if len(words) >= 3 and not with_patronymic and lex.is_place_case(words[-1]):
+        return 0, len(words) - 1  # Emmanuel Makron Bakıya: no name ends in a given name
     return 0, len(words)
 
 

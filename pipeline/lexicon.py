@@ -495,8 +495,11 @@ AZERBAIJANI = Lexicon(
     #: Locative, ablative and the locative adjective (Bakıda, Bakıdan, Bakıdakı); the
     #: locative is -da/-də after every sound in Azerbaijani (Sumqayıtda), so no -ta.
     #: Also set off by a hyphen after abbreviations and foreign names (Facebook-da, BBC-də).
+    #: The dative of a stem ending in a vowel says where to (Bakıya, Gəncəyə, Moskvaya):
+    #: Samir Kərimov Bakıya qayıdıb.
     place_case=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+(?<!za)['’]?d(?:a|ə|an|ən|akı|əki)"
-               r"|[A-ZÇƏĞİIÖŞÜ0-9][^\W_]*['’\-]d(?:a|ə|an|ən|akı|əki)",
+               r"|[A-ZÇƏĞİIÖŞÜ0-9][^\W_]*['’\-]d(?:a|ə|an|ən|akı|əki)"
+               r"|[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]*[aıoueəiöü]y[aə]",
     adverbial=r"[a-zçəğıiöşü]{3,}d[aə]",
     dative_after_surname=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+ova",
     comitative_name=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+(?:(?:ov|ev|öv)l[aə]|(?:ova|eva|l[iıuü]|zadə)yl[aə])"

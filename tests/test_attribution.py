@@ -886,3 +886,22 @@ def test_a_place_s_possessive_before_a_name_is_not_part_of_it() -> None:
     assert said.speaker == "Daniel Kipchumba"
     (said,) = find_quotations("“It was hard,” Kenya's Daniel Kipchumba said.", "en")
     assert said.speaker == "Daniel Kipchumba"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("İqtisadçı Samir Kərimov Bakıya qayıdıb.", "Samir Kərimov"),
+    ("Nazir Leyla Hüseynova Gəncəyə gedib.", "Leyla Hüseynova"),
+    ("Prezident Emmanuel Makron Bakıya gəlib.", "Emmanuel Makron"),
+    ("Prezident Emmanuel Makron Parisdən danışıb.", "Emmanuel Makron"),
+])
+def test_an_azerbaijani_place_in_a_case_after_a_name_is_not_part_of_it(text: str, name: str) -> None:
+    """Regression: a place in the dative after a name (Samir Kərimov Bakıya qayıdıb: came
+    back to Baku) was read as the name's last word, so a later “Kərimov bildirib” resolved
+    to nobody; after a name with no surname ending (Emmanuel Makron Bakıda) even the
+    locative was kept. The last word of a group of three in a case of place is cut."""
+    assert name in [found.text for found in names_in(text, "az")]
+
+
+def test_a_surname_resolves_after_a_place_in_the_dative() -> None:
+    segments = ["İqtisadçı Samir Kərimov Bakıya qayıdıb.", "“Qiymətlər artacaq,” – deyə Kərimov bildirib."]
+    assert [q.speaker for q in analyse_article(segments, "az")] == ["Samir Kərimov"]
