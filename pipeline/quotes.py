@@ -546,8 +546,14 @@ def _speaker_above(article: _Article, segment: int) -> Name | None:
     text = article.segments[segment]
     end = len(text.rstrip())
     start = _last_sentence_start(article, segment)
-    return speaker_before(text, start, end, article.lang) \
+    found = speaker_before(text, start, end, article.lang) \
         or _labelled(text, start, _Piece(segment, end, end, "", "", 0), article.lang)
+    if found is not None:
+        return found
+    # «…», — сказал Самир Керимов и добавил: the speaker of the quotation before the colon.
+    quoted = [span.end for span in article.scans[segment].spans
+              if span.depth == 0 and start <= span.start]
+    return speaker_after(text, quoted[-1], end, article.lang, anywhere=True) if quoted else None
 
 
 def _label_of_person(article: _Article, text: str, start: int, piece: _Piece) -> Name | None:
@@ -727,7 +733,15 @@ def _said_jointly(article: _Article, piece: _Piece) -> bool:
 
 
 def _before_text(article: _Article, piece: _Piece) -> str:
-    return article.segments[piece.segment][_before_start(article, piece):piece.start]
+    """The words leading up to ``piece`` in its sentence or, for a quotation that opens its
+    paragraph, the end of the paragraph above when that ends in a colon (В заявлении
+    говорится: / then «Зарплаты не вырастут» as a paragraph of its own)."""
+    before = article.segments[piece.segment][_before_start(article, piece):piece.start]
+    if before.strip(_AROUND_QUOTATION) or piece.segment == 0:
+        return before
+    above = article.segments[piece.segment - 1].rstrip(" \t\n*_")
+    return above[_last_sentence_start(article, piece.segment - 1):] if above.endswith(":") \
+        else before
 
 
 #: A year in brackets right after a quotation, as a work's name is given: “Son qatar” (2003).

@@ -1361,3 +1361,21 @@ def test_a_joint_statement_with_a_long_lead_in_is_speech(text: str, lang: str) -
     speech: a joint statement by two ministers was read as scare quotes."""
     (quotation,) = find_quotations(text, lang)
     assert quotation.kind is SPEECH
+
+
+@pytest.mark.parametrize(("segments", "lang", "speaker"), [
+    (["«Цены вырастут», — сказал Самир Керимов и добавил:", "«Зарплаты — нет»."], "ru",
+     "Самир Керимов"),
+    (["“Qiymətlər artacaq,” – deyə Samir Kərimov bildirib və əlavə edib:", "“Maaşlar isə yox.”"],
+     "az", "Samir Kərimov"),
+    (["В заявлении министерства говорится:", "«Зарплаты не вырастут»."], "ru", None),
+    (["The statement reads:", "“Wages will not rise.”"], "en", None),
+])
+def test_a_lead_in_above_after_a_quotation_or_a_document_s_verb(
+        segments: list[str], lang: str, speaker: str | None) -> None:
+    """A lead-in above that closes the clause of its own quotation (— сказал X и добавил:)
+    gives the next paragraph's quotation that quotation's speaker; a document's (В
+    заявлении говорится:, The statement reads:) makes it speech, though nobody is named:
+    both were read without the paragraph above, as a title or scare quotes."""
+    last = analyse_article(segments, lang)[-1]
+    assert (last.kind, last.speaker) == (SPEECH, speaker)
