@@ -311,8 +311,9 @@ def _names_in_run(text: str, run_start: int, run_end: int, words: list[str],
             end = index + _before_addressee(words[index:end + 1], end - index, lex)
         first = index
         while first < end - 1 and (words[first] in titles or words[first] in function_words
-                                   or fold(words[first]) in roles):
-            first += 1
+                                   or fold(words[first]) in roles
+                                   or (first > index and words[first] in particles)):
+            first += 1  # (Onun oğlu Rəşad: a particle after a sentence starter is kin)
         first += _inner_title_end(words[first:end], lex)
         if first == index == 0 and _sentence_noun(words[first:end], lex) \
                 and _starts_sentence(text, run_start):
@@ -934,6 +935,8 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     lead = _leading(group, lex)
     lead = group[:len(lead) + _inner_title_end([t.text for t in group[len(lead):]], lex)]
     core = group[len(lead):]
+    while lead and len(core) > 1 and core[0].text in lex.particles:
+        lead, core = group[:len(lead) + 1], core[1:]  # Onun oğlu Rəşad Kərimov: his son
     owned = _after_possessive(core)
     if owned:
         lead, core = group[:len(lead) + owned], core[owned:]  # Kenya's Daniel Kipchumba
@@ -1460,8 +1463,9 @@ def _role_after_owner(text: str, tokens: list[Token], after: int, name: Name,
         if not text[tokens[position - 1].end:tokens[position].start].isspace() \
                 or not tokens[position].text.islower():
             return False
-        if fold(tokens[position].text) in lex.roles:
-            return True
+        word = fold(tokens[position].text)
+        if word in lex.roles or (word in lex.kinship and _AZ_GENITIVE_END.search(name.words[-1])):
+            return True  # (Kərimovun həyat yoldaşı: whose spouse; kin only after a genitive)
         if not _AZ_GENITIVE_END.search(name.words[-1]):
             return False
     return False

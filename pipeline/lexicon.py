@@ -546,6 +546,11 @@ AZERBAIJANI = Lexicon(
     #: Inside a full name: Samir Əhməd oğlu Kərimov, Leyla Əhməd qızı Hüseynova (the
     #: patronymic), so the speaker is the whole name, not "Samir Əhməd".
     particles=frozenset({"oğlu", "qızı"}),
+    #: With the possessive ending, after the owner in the genitive (Kərimovun həyat yoldaşı
+    #: bildirib: his wife said). Qızı and oğlu also close a patronymic, after a name in the
+    #: nominative (Leyla Əhməd qızı), so they are kin only after a genitive.
+    kinship=frozenset("qızı oğlu yoldaşı arvadı əri anası atası qardaşı bacısı "
+                      "nəvəsi".split()),
     #: With the possessive ending, after the owner in the genitive (Kərimovun cavabı: “…).
     speech_nouns=frozenset("cavabı bəyanatı şərhi fikri sözləri mesajı qənaəti "
                            "xəbərdarlığı açıqlaması reaksiyası".split()),

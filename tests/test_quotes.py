@@ -1379,3 +1379,22 @@ def test_a_lead_in_above_after_a_quotation_or_a_document_s_verb(
     both were read without the paragraph above, as a title or scare quotes."""
     last = analyse_article(segments, lang)[-1]
     assert (last.kind, last.speaker) == (SPEECH, speaker)
+
+
+@pytest.mark.parametrize(("segments", "speakers"), [
+    (["“Bu ədalətsizlikdir,” – deyə Samir Kərimovun həyat yoldaşı bildirib."], [None]),
+    (["“Bu ədalətsizlikdir,” – deyə Kərimovun qızı bildirib."], [None]),
+    (["“Bu ədalətsizlikdir,” – deyə Leyla Əhməd qızı Kərimova bildirib."],
+     ["Leyla Əhməd qızı Kərimova"]),
+    (["Samir Kərimov həbs olunub.", "Onun oğlu Rəşad Kərimov bildirib: “Atam günahsızdır.”"],
+     ["Rəşad Kərimov"]),
+    (["Samir Kərimov həbs olunub.", "Onun qızı Leyla bildirib: “Atam günahsızdır.”"], ["Leyla"]),
+])
+def test_an_azerbaijani_kin_noun_is_no_part_of_the_speaker_s_name(
+        segments: list[str], speakers: list[str | None]) -> None:
+    """Regression: “deyə Samir Kərimovun həyat yoldaşı bildirib” (his wife said) gave the
+    quotation to “Samir Kərimovun”, so a right translation (“she said”) was reported as
+    missing him; and “Onun oğlu Rəşad Kərimov” (his son) gave “oğlu Rəşad Kərimov”: the
+    patronymic word read as a part of the name. A kin noun after a genitive owns nobody's
+    name, and a name never starts with a patronymic word."""
+    assert [q.speaker for q in analyse_article(segments, "az")] == speakers
