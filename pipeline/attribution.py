@@ -659,7 +659,7 @@ def _named_after(text: str, start: int, end: int, lex: Lexicon, lang: str,
     for index in range(len(tokens) if anywhere else min(1, len(tokens))):
         # A name or pronoun can only start at a capitalised word or a pronoun: elsewhere
         # _name_then_verb is None, and most words after a quotation are neither.
-        starts_name = (folded[index] in lex.pronouns and folded[index] not in lex.possessives) or (
+        starts_name = (folded[index] in lex.pronouns and folded[index] not in lex.not_subjects) or (
             words[index] not in lex.particles and words[index][0].isupper())
         found = (_according_to(text, tokens, index, lang, lex, folded)
                  or _deye(text, tokens, index, lang, lex)
@@ -910,7 +910,7 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
     (deyə Natiq Cəfərli Meydan TV-yə bildirib), so only its first two words are taken.
     """
     first = tokens[index]
-    if pronouns and fold(first.text) in lex.pronouns and fold(first.text) not in lex.possessives:
+    if pronouns and fold(first.text) in lex.pronouns and fold(first.text) not in lex.not_subjects:
         gender = lex.pronouns[fold(first.text)]
         return Name(first.start, first.end, first.text, pronoun=True, gender=gender), index + 1
     if first.text in lex.particles or not first.text[0].isupper() \
@@ -1193,11 +1193,33 @@ def _leading(group: list[Token], lex: Lexicon) -> list[Token]:
 def _according_to(text: str, tokens: list[Token], index: int, lang: str, lex: Lexicon,
                   words: list[str]) -> Name | None:
     """“…,” according to X: ``words`` are the tokens folded (see :func:`fold`)."""
+    pronoun = _pronoun_according_to(text, tokens, words, index, lex)
+    if pronoun is not None:
+        return pronoun
     for phrase in lex.according_to_by_first.get(words[index], ()):
         if tuple(words[index:index + len(phrase)]) == phrase and index + len(phrase) < len(tokens):
             return _in_case(_name_after_roles(text, tokens, index + len(phrase), lex),
                             phrase, lang, lex)
     return None
+
+
+#: What ends an "according to" clause after its last word: punctuation or a dash.
+_CLAUSE_END = re.compile(r"\s*[,.;:!?)—–\-]")
+
+
+def _pronoun_according_to(text: str, tokens: list[Token], words: list[str], index: int,
+                          lex: Lexicon) -> Name | None:
+    """The pronoun of an "according to" phrase starting at ``tokens[index]`` (according to
+    him, по её словам, onun sözlərinə görə) that ends its clause: then the pronoun stands
+    for the speaker (not according to his lawyer, whose speaker is the lawyer)."""
+    at, size = lex.pronoun_according_to(words, index)
+    if not size:
+        return None
+    end = index + size
+    if end < len(tokens) and not _CLAUSE_END.match(text, tokens[end - 1].end, tokens[end].start):
+        return None
+    word = tokens[at]
+    return Name(word.start, word.end, word.text, pronoun=True, gender=lex.pronouns.get(words[at]))
 
 
 def _in_case(name: Name | None, phrase: tuple[str, ...], lang: str,
@@ -1542,6 +1564,9 @@ def _before_according_to(text: str, tokens: list[Token], words: list[str], lang:
     where and to whom follow it (Как отметил X в интервью Meydan TV, «… / Как заявил X
     журналистам, «…; see :func:`_circumstance_after`)."""
     first = max(0, len(tokens) - _LEAD_IN_TOKENS - _CIRCUMSTANCE_TOKENS)
+    for size in lex._pronoun_phrase_sizes:
+        if size <= len(tokens) and lex.pronoun_according_to(words, len(tokens) - size)[1] == size:
+            return _pronoun_according_to(text, tokens, words, len(tokens) - size, lex)
     for index in range(first, len(tokens)):
         for phrase in lex.according_to_by_first.get(words[index], ()):
             if tuple(words[index:index + len(phrase)]) == phrase:

@@ -104,6 +104,9 @@ class Lexicon:
     #: Possessive determiners among :attr:`pronouns` (his, her; его, её; onun): the owner of
     #: a speech noun (Her answer: “…), never a speaker's subject (said her lawyer).
     possessives: frozenset[str] = frozenset()
+    #: Object forms among :attr:`pronouns` (him, them), never a speaker's subject: the
+    #: person an "according to" phrase names (according to him).
+    objects: frozenset[str] = frozenset()
     #: Words that may close a speech noun's lead-in, saying the quotation is given whole
     #: (Her answer, in full: “…; Ответ Гусейновой полностью: «…; Onun cavabı tam şəkildə: “…).
     verbatim: frozenset[tuple[str, ...]] = frozenset()
@@ -221,6 +224,43 @@ class Lexicon:
             else 0
 
     @cached_property
+    def not_subjects(self) -> frozenset[str]:
+        """The pronouns that never stand for a speaker as a subject (his, him, его)."""
+        return self.possessives | self.objects
+
+    @cached_property
+    def according_to_pronoun(self) -> dict[tuple[str, ...], int]:
+        """"According to" phrases with a pronoun for the person (according to him, по её
+        словам, onun sözlərinə görə), and where in each the pronoun stands: after an
+        English phrase, inside a Russian one in the genitive, before an Azerbaijani one
+        (:attr:`after_genitive`)."""
+        found: dict[tuple[str, ...], int] = {}
+        for pronoun in self.objects | self.possessives:
+            for phrase in self.according_to:
+                if phrase in self.according_to_genitive:
+                    found[(phrase[0], pronoun, *phrase[1:])] = 1
+                elif not self.according_to_genitive:
+                    found[(*phrase, pronoun)] = len(phrase)
+            for phrase in self.after_genitive:
+                found[(pronoun, *phrase)] = 0
+        return found
+
+    def pronoun_according_to(self, words: list[str], index: int) -> tuple[int, int]:
+        """(where the pronoun is, the phrase's length) of an :attr:`according_to_pronoun`
+        phrase starting at ``words[index]`` (folded); (0, 0) when none does."""
+        for size in self._pronoun_phrase_sizes:
+            if index + size > len(words):
+                continue
+            position = self.according_to_pronoun.get(tuple(words[index:index + size]))
+            if position is not None:
+                return index + position, size
+        return 0, 0
+
+    @cached_property
+    def _pronoun_phrase_sizes(self) -> tuple[int, ...]:
+        return tuple(sorted({len(phrase) for phrase in self.according_to_pronoun}, reverse=True))
+
+    @cached_property
     def according_to_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         """:attr:`according_to` by first word (Russian has a "как" + verb for every verb)."""
         found: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -294,8 +334,10 @@ ENGLISH = Lexicon(
     as_word="as",
     speech_nouns=frozenset("verdict answer reply response comment words message advice view "
                            "conclusion explanation warning promise assessment".split()),
-    pronouns={"he": "m", "she": "f", "they": None, "his": "m", "her": "f"},
+    pronouns={"he": "m", "she": "f", "they": None, "his": "m", "her": "f", "him": "m",
+              "them": None},
     possessives=frozenset({"his", "her"}),
+    objects=frozenset({"him", "them"}),
     verbatim=_phrases("verbatim unedited|in full|in full below|in its entirety"),
     roles=_prefixed(frozenset(
         "economist analyst expert scientist journalist lawyer minister president premier "

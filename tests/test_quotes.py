@@ -1398,3 +1398,26 @@ def test_an_azerbaijani_kin_noun_is_no_part_of_the_speaker_s_name(
     patronymic word read as a part of the name. A kin noun after a genitive owns nobody's
     name, and a name never starts with a patronymic word."""
     assert [q.speaker for q in analyse_article(segments, "az")] == speakers
+
+
+@pytest.mark.parametrize(("segments", "lang", "said", "speaker"), [
+    (["Minister Leyla Huseynova visited the port.", "According to her, “the port will grow.”"],
+     "en", "her", "Leyla Huseynova"),
+    (["Minister Samir Karimov visited the port.", "“The port will grow,” according to him."],
+     "en", "him", "Samir Karimov"),
+    (["Министр Лейла Гусейнова посетила порт.", "По её словам, «порт вырастет вдвое»."],
+     "ru", "её", "Лейла Гусейнова"),
+    (["Nazir Leyla Hüseynova limana baş çəkib.", "Onun sözlərinə görə, “liman böyüyəcək”."],
+     "az", "Onun", "Leyla Hüseynova"),
+    (["Minister Leyla Huseynova visited the port.",
+      "According to her lawyer, “the port will grow.”"], "en", None, None),
+])
+def test_a_pronoun_in_an_according_to_phrase_is_the_speaker(
+        segments: list[str], lang: str, said: str | None, speaker: str | None) -> None:
+    """Regression: “according to her”, «по её словам», “onun sözlərinə görə” attributed the
+    quotation to nobody (the phrase was read with a name only), so a translation giving it
+    to “him” passed. The pronoun now stands for the speaker, unless a noun follows it
+    (according to her lawyer: the lawyer's words)."""
+    (quotation,) = analyse_article(segments, lang)
+    assert (quotation.attribution.text if quotation.attribution else None, quotation.speaker) \
+        == (said, speaker)
