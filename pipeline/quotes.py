@@ -507,8 +507,10 @@ def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, in
         return found, first.segment
     found = _inner_attribution(first, text, lang) or _labelled(text, start, first, lang) \
         or _label_of_person(article, text, start, first)
-    if found is None and _led_in_above(article, first):
-        return _speaker_above(article, first.segment - 1), first.segment - 1
+    if found is None and _below_colon(article, first):
+        above = _speaker_above(article, first.segment - 1)
+        if above is not None:
+            return above, first.segment - 1
     return found, first.segment
 
 
@@ -517,20 +519,25 @@ def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, in
 _AROUND_QUOTATION = " \t\n*_>.!?…"
 
 
-def _led_in_above(article: _Article, piece: _Piece) -> bool:
-    """Whether the paragraph before ``piece``'s ends in a colon leading up to it (Samir
-    Karimov said: / Her answer, in full: / Самир Керимов заявил:), ``piece`` being all of
-    its own paragraph: the lead-in of a quotation set off as a paragraph of its own."""
-    if piece.segment == 0:
-        return False
-    above = article.segments[piece.segment - 1].rstrip(" \t\n*_")
-    if not above.endswith(":"):
-        return False  # (nearly every paragraph: no colon at its end)
+def _below_colon(article: _Article, piece: _Piece) -> bool:
+    """Whether ``piece`` is all of its paragraph and the paragraph before ends in a colon:
+    a quotation set off as a paragraph of its own, whose lead-in (Samir Karimov said: /
+    Mammadova: / Самир Керимов заявил:) is the end of the paragraph above."""
+    if piece.segment == 0 or not article.segments[piece.segment - 1].rstrip(" \t\n*_").endswith(":"):
+        return False  # (nearly every paragraph: no colon at the end of the one above)
     text = article.segments[piece.segment]
-    if text[:piece.start].strip(_AROUND_QUOTATION) or text[piece.end:].strip(_AROUND_QUOTATION):
+    return not text[:piece.start].strip(_AROUND_QUOTATION) \
+        and not text[piece.end:].strip(_AROUND_QUOTATION)
+
+
+def _led_in_above(article: _Article, piece: _Piece) -> bool:
+    """Whether a speech verb or noun leads up to ``piece`` from the paragraph above (Her
+    answer, in full: / В заявлении говорится:), though it names nobody: speech."""
+    if not _below_colon(article, piece):
         return False
     lex = lexicon(article.lang)
-    words = words_of(above, _last_sentence_start(article, piece.segment - 1))
+    words = words_of(article.segments[piece.segment - 1],
+                     _last_sentence_start(article, piece.segment - 1))
     return any(lex.verb_at(words, index) or fold(word) in lex.speech_nouns
                for index, word in enumerate(words))
 
@@ -546,8 +553,10 @@ def _speaker_above(article: _Article, segment: int) -> Name | None:
     text = article.segments[segment]
     end = len(text.rstrip())
     start = _last_sentence_start(article, segment)
+    colon = _Piece(segment, end, end, "", "", 0)
     found = speaker_before(text, start, end, article.lang) \
-        or _labelled(text, start, _Piece(segment, end, end, "", "", 0), article.lang)
+        or _labelled(text, start, colon, article.lang) \
+        or _label_of_person(article, text, start, colon)
     if found is not None:
         return found
     # «…», — сказал Самир Керимов и добавил: the speaker of the quotation before the colon.

@@ -2229,6 +2229,9 @@ WHO_SAID_WHAT = [
     ("az", ["Samir Kərimov və Leyla Hüseynova mübahisə ediblər.", "“Vergilər azalmalıdır,” – deyə Kərimov bildirib. “Onlar artmalıdır,” – deyə Hüseynova cavab verib."],
      "en", ["Samir Karimov and Leyla Huseynova debated.", "“Taxes must fall,” Karimov said. “They must rise,” Huseynova answered."],
            ["Samir Karimov and Leyla Huseynova debated.", "“Taxes must fall,” she said. “They must rise,” he answered."]),
+    ("ru", ["Спортсменка Айсель Мамедова выиграла турнир.", "Мамедова:", "«Я посвящаю победу тренеру»."],
+     "en", ["Athlete Aysel Mammadova won the tournament.", "Mammadova:", "“I dedicate the win to my coach.”"],
+           ["Athlete Aysel Mammadova won the tournament.", "He said:", "“I dedicate the win to my coach.”"]),
 ]
 
 

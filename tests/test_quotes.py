@@ -1421,3 +1421,18 @@ def test_a_pronoun_in_an_according_to_phrase_is_the_speaker(
     (quotation,) = analyse_article(segments, lang)
     assert (quotation.attribution.text if quotation.attribution else None, quotation.speaker) \
         == (said, speaker)
+
+
+@pytest.mark.parametrize(("segments", "lang", "speaker"), [
+    (["Athlete Aysel Mammadova won the tournament.", "Mammadova:", "“I dedicate it to my coach.”"],
+     "en", "Aysel Mammadova"),
+    (["Samir Karimov had a warning for the government:", "“Prices will rise.”"], "en",
+     "Samir Karimov"),
+    (["Baku hosted the games.", "Baku:", "“Welcome.”"], "en", None),
+])
+def test_a_label_or_colon_clause_above_attributes_the_quotation_below(
+        segments: list[str], lang: str, speaker: str | None) -> None:
+    """A person's label (Mammadova:) or a short clause with a colon (X had a warning for the
+    government:) as the paragraph above a quotation names its speaker, as it does in the
+    quotation's own paragraph; a place's name does not."""
+    assert analyse_article(segments, lang)[-1].speaker == speaker
