@@ -219,8 +219,9 @@ def check_speakers(entry: Entry) -> list[Finding]:
         problem = _speaker_problem(entry, _with_given_name(entry, name), respelt)
         if problem:
             findings.append(_finding("speaker", Severity.ERROR, problem))
-    return findings + [_finding("speaker", Severity.ERROR, problem)
-                       for problem in _swapped_speakers(entry)]
+    # (a verb of the other gender is told only where the speaker is right otherwise)
+    problems = _swapped_speakers(entry) or ([] if findings else _verb_of_other_gender(entry))
+    return findings + [_finding("speaker", Severity.ERROR, problem) for problem in problems]
 
 
 def _swapped_speakers(entry: Entry) -> list[str]:
@@ -365,6 +366,52 @@ def _other_gender(entry: Entry, mine: Quotation, theirs: Quotation, number: int)
     return (f"quotation {number} (“{_shorten(theirs.text.strip(), 40)}”) is attributed to "
             f"{found.text!r} in the translation, but to {who} in the source: another "
             "person's pronoun; give it its source's speaker")
+
+
+#: A Russian verb in the past tense singular, by gender (сказала, поделилась / сказал,
+#: поделился): what gives a speaker's gender away where the translation names them.
+_RU_PAST_GENDER = (("ла", "f"), ("лась", "f"), ("л", "m"), ("лся", "m"))
+#: A word ending like :data:`_RU_PAST_GENDER`: the cheap test before looking up verbs.
+_RU_PAST = re.compile(r"[а-яё]+(?:лась|лся|ла|л)(?![а-яё])")
+
+
+def _verb_of_other_gender(entry: Entry) -> list[str]:
+    """A Russian translation whose speech verbs are all of the other gender than the one
+    speaker of the source's quotations (Aysel Mammadova said → — сказал Айсель Мамедова):
+    machine translation genders a verb by habit, not by the person, when the name does not
+    tell it the gender. Only a source whose every attributed quotation is by people of one
+    known gender is read."""
+    if entry.tgt_lang != "ru":
+        return []
+    source = [q for q in entry.source_quotations() if q.depth == 0 and q.attribution is not None]
+    if source:
+        known = [_speaker_gender(entry, q) for q in source]
+    else:  # a lead-in whose quotation is the next paragraph (Her lawyer Fuad Aghayev said:)
+        known = [_written_gender(entry, name) for name in entry.speakers]
+    genders = {gender for gender, _ in known}
+    if len(genders) != 1 or None in genders:
+        return []
+    (wanted,) = genders
+    verbs = lexicon("ru").verbs
+    given = {gender for word in _RU_PAST.findall(entry.translation.lower())
+             if (word,) in verbs
+             for ending, gender in _RU_PAST_GENDER if word.endswith(ending)}
+    if not given or wanted in given:
+        return []
+    person = known[0][1]
+    return [f"the speech verbs of the translation are of the other gender than the source's "
+            f"speaker ({person}); give them the speaker's gender"]
+
+
+def _written_gender(entry: Entry, written: str) -> tuple[str | None, str]:
+    """The gender of a speaker as the source segment writes them (a name or a pronoun,
+    with the person the article resolved it to), and that person."""
+    pronouns = lexicon(entry.src_lang).pronouns
+    if pronouns.get(written.lower()) is not None:
+        return pronouns[written.lower()], written
+    people = {full for said, full in entry.resolved if said == written}
+    person = people.pop() if len(people) == 1 else written
+    return (None, person) if person.lower() in pronouns else (surname_gender(person), person)
 
 
 def _genders_to_compare(entry: Entry, source: list[Quotation]) -> bool:

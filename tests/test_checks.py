@@ -2232,6 +2232,18 @@ WHO_SAID_WHAT = [
     ("ru", ["Спортсменка Айсель Мамедова выиграла турнир.", "Мамедова:", "«Я посвящаю победу тренеру»."],
      "en", ["Athlete Aysel Mammadova won the tournament.", "Mammadova:", "“I dedicate the win to my coach.”"],
            ["Athlete Aysel Mammadova won the tournament.", "He said:", "“I dedicate the win to my coach.”"]),
+    ("en", ["The court sentenced journalist Sevinj Vagifgizi.", "Her lawyer Fuad Aghayev said:", "“We will appeal.”"],
+     "ru", ["Суд вынес приговор журналистке Севиндж Вагифгызы.", "Её адвокат Фуад Агаев заявил:", "«Мы подадим апелляцию»."],
+           ["Суд вынес приговор журналистке Севиндж Вагифгызы.", "Её адвокат Фуад Агаев заявила:", "«Мы подадим апелляцию»."]),
+    ("en", ["“I dedicate it to my coach,” Aysel Mammadova said after the final."],
+     "ru", ["«Я посвящаю её тренеру», — сказала Айсель Мамедова после финала."],
+           ["«Я посвящаю её тренеру», — сказал Айсель Мамедова после финала."]),
+    ("az", ["“Bunu məşqçimə həsr edirəm,” – deyə Aysel Məmmədova finaldan sonra bildirib."],
+     "ru", ["«Я посвящаю это тренеру», — заявила Айсель Мамедова после финала."],
+           ["«Я посвящаю это тренеру», — заявил Айсель Мамедова после финала."]),
+    ("en", ["Leyla Aliyeva, a teacher, spoke first.", "“Schools need books,” she said, and Samir Karimov agreed."],
+     "ru", ["Первой выступила учитель Лейла Алиева.", "«Школам нужны книги», — сказала она, и Самир Керимов согласился."],
+           ["Первой выступила учитель Лейла Алиева.", "«Школам нужны книги», — сказал он, и Самир Керимов согласился."]),
 ]
 
 
