@@ -223,6 +223,9 @@ def _in_its_case(text: str, name: Name, lex: Lexicon, lang: str) -> Name:
         base = nominative(name.text, lang)
         return name if base is None else replace(
             name, base=base, person=True, gender=guess_gender(Name(0, 0, base)))
+    if lang == "az" and len(name.words) > 1 and lex.is_comitative_name(name.words[-1]):
+        base = _AZ_COMITATIVE_END.sub("", name.text)  # Rauf Əliyevlə: with Rauf Əliyev
+        return replace(name, base=base, person=True, gender=guess_gender(Name(0, 0, base)))
     if lang == "az" and _az_genitive_stem(name.words[-1]) is not None:
         following = [fold(word) for word in words_of(text, name.end, name.end + 40)[:2]]
         if _person_noun(following[:1], lex):
@@ -231,6 +234,10 @@ def _in_its_case(text: str, name: Name, lex: Lexicon, lang: str) -> Name:
             base = nominative(name.text, lang)
             return name if base is None else replace(name, base=base, person=True)
     return name
+
+
+#: The Azerbaijani comitative ending of a name (Əliyevlə, Hüseynovayla, BBC-ylə).
+_AZ_COMITATIVE_END = re.compile(r"['’\-]?y?l[aə]$")
 
 
 def _person_noun(words: list[str], lex: Lexicon) -> bool:
@@ -259,7 +266,8 @@ def _full_names_in(text: str, lang: str) -> tuple[Name, ...]:
         found += [name for name in _names_in_run(text, run.start(), run.end(),
                                                  run.group().split(), lex)
                   if " " in name.text]
-    return tuple(found)
+    # (in its case: a surname resolves to Rauf Əliyev, not Rauf Əliyevlə, as names_in does)
+    return tuple(_in_its_case(text, name, lex, lang) for name in found)
 
 
 def _single_word_name(text: str, start: int, end: int, word: str, lex: Lexicon) -> Name | None:
@@ -861,7 +869,7 @@ def resolve(name: Name, segment: int, mentions: list[Mention], speakers: list[Me
     before = [m for m in mentions if (m.segment, m.name.start) < (segment, name.start)]
     if name.pronoun:
         start = segment - 1 if since is None else since
-        return _resolve_pronoun(name, start, before, speakers, lang)
+        return _resolve_pronoun(name, start, before, speakers, lang, segment)
     return _resolve_name(name.text, before, lang, name.base)
 
 
@@ -2248,7 +2256,8 @@ def _resolve_name(written: str, before: list[Mention], lang: str,
         return base or written
     same_person = [m for m in before if len(m.name.words) == len(match.name.words)
                    and _names_match(m.name.words, match.name.words, lang)]
-    return same_person[0].name.text
+    first = same_person[0].name
+    return first.base if first.base is not None and " " in first.base else first.text
 
 
 def _names_match(known: list[str], words: list[str], lang: str) -> bool:
@@ -2269,12 +2278,25 @@ def _surname_of(words: list[str]) -> str:
 
 
 def _resolve_pronoun(name: Name, since: int, before: list[Mention], speakers: list[Mention],
-                     lang: str) -> str | None:
+                     lang: str, segment: int | None = None) -> str | None:
+    """The one person of compatible gender in the window from segment ``since``; when
+    several, the one of them ``segment``, the pronoun's own paragraph, names before it
+    (Radjabov drew with Mamedyarov. / “…,” Mamedyarov said. Later he added: “…”)."""
     window = [m for m in before if m.segment >= since and (m.name.person or m.name.owner)]
     window += [s for s in speakers if s.segment >= since]
     last = max(window, key=lambda m: (m.segment, m.name.start), default=None)
     if last is not None and last.name.owner:
         return None  # Karimov's spokesman …, he said: the spokesman, named by no one
+    found = _pronoun_person(name, window, before, lang)
+    if found is None and segment is not None and segment > since:
+        found = _pronoun_person(name, [m for m in window if m.segment == segment
+                                       and not m.name.owner], before, lang)
+    return found
+
+
+def _pronoun_person(name: Name, window: list[Mention], before: list[Mention],
+                    lang: str) -> str | None:
+    """The one full name of ``window``'s people whose gender may be ``name``'s."""
     candidates: dict[str, str | None] = {}
     for mention in window:
         if mention.name.owner:

@@ -351,7 +351,9 @@ ENGLISH = Lexicon(
         "witness coach teacher actor actress musician pianist composer conductor curator "
         "dancer athlete referee neighbour neighbor student pupil graduate volunteer visitor goalkeeper "
         "striker defender midfielder winger champion prosecutor judge investigator "
-        "attorney barrister solicitor plaintiff defendant client aide assistant".split()),
+        "attorney barrister solicitor plaintiff defendant client aide assistant "
+        "moderator presenter host anchor interpreter translator trainer singer producer "
+        "nurse surgeon paramedic".split()),
         ("vice-", "ex-", "co-")),
     titles=frozenset(
         "President Prime Minister Deputy Chairman Chairwoman Representative Rep Senator Sen "
@@ -429,7 +431,8 @@ _RU_ROLES = (
     "актёр актер актриса музыкант пианист пианистка композитор дирижёр дирижер куратор "
     "коллега студент студентка ученик ученица выпускник выпускница журналистка сосед соседка волонтёр волонтер вратарь "
     "голкипер нападающий защитник полузащитник форвард спортсмен спортсменка чемпион "
-    "чемпионка прокурор гособвинитель судья следователь истец ответчик").split()
+    "чемпионка прокурор гособвинитель судья следователь истец ответчик модератор ведущий "
+    "ведущая переводчик переводчица продюсер медсестра хирург фельдшер").split()
 #: Russian stem endings after which a feminine -а noun takes -и, not -ы (главы, but книги, души).
 RU_HUSHING = "гкхжшчщ"
 
@@ -574,7 +577,8 @@ AZERBAIJANI = Lexicon(
         "tamaşaçı şahid azarkeş məşqçi məşqçisi oyunçu müəllim müəllimi müğənni aktyor "
         "aktrisa musiqiçi pianoçu bəstəkar dirijor kurator həmkar həmkarı tələbə qonşu "
         "könüllü qapıçı hücumçu müdafiəçi yarımmüdafiəçi idmançı çempion "
-        "prokuror hakim ittihamçı müstəntiq".split()),
+        "prokuror hakim ittihamçı müstəntiq moderator aparıcı tərcüməçi prodüser cərrah "
+        "fermer".split()),
         ("vitse-", "eks-", "həm"))),
     #: With the possessive ending too, as in Azərbaycan Prezidenti İlham Əliyev.
     titles=frozenset("Prezident Nazir Deputat Cənab Xanım Prezidenti Naziri Deputatı Sədri "

@@ -1436,3 +1436,49 @@ def test_a_label_or_colon_clause_above_attributes_the_quotation_below(
     government:) as the paragraph above a quotation names its speaker, as it does in the
     quotation's own paragraph; a place's name does not."""
     assert analyse_article(segments, lang)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("segments", "lang", "speakers"), [
+    (["Samir Kərimov Rauf Əliyevlə görüşüb.", "“Çətin idi,” – deyə Əliyev bildirib."], "az",
+     ["Rauf Əliyev"]),
+    (["Samir Kərimov Leyla Hüseynovayla görüşüb.", "“Çətin idi,” – deyə Hüseynova bildirib."],
+     "az", ["Leyla Hüseynova"]),
+    (["По словам Самира Керимова, цены растут.", "«Это фикция», — сказал Керимов."], "ru",
+     ["Самир Керимов"]),
+])
+def test_a_surname_resolves_to_the_full_name_in_the_nominative(
+        segments: list[str], lang: str, speakers: list[str]) -> None:
+    """Regression: a surname resolved to the full name as the article first wrote it, in
+    its case: “Rauf Əliyevlə” (with Rauf Aliyev), “Самира Керимова” (of Samir Karimov, read
+    as a woman's name), so the speaker's name checked against a translation was a form no
+    translation writes. The full names a surname resolves to are now read in their case."""
+    assert [q.speaker for q in analyse_article(segments, lang)] == speakers
+
+
+@pytest.mark.parametrize(("segments", "lang", "speakers"), [
+    (["Teymur Rajabov drew with Shakhriyar Mamedyarov.",
+      "“It was hard,” Mamedyarov said after the game. Later he answered: “We will see.”"], "en",
+     ["Shakhriyar Mamedyarov"] * 2),
+    (["Samir Kərimov Rauf Əliyevlə görüşüb.",
+      "“Çətin idi,” – deyə Əliyev bildirib. Sonra o əlavə edib: “Görərik.”"], "az",
+     ["Rauf Əliyev"] * 2),
+    (["Samir Karimov met Rauf Aliyev.", "“It was hard,” he said."], "en", [None]),
+])
+def test_a_pronoun_after_a_speaker_named_in_its_paragraph_is_that_speaker(
+        segments: list[str], lang: str, speakers: list[str | None]) -> None:
+    """Regression: a pronoun right after a speaker named in its own paragraph was left
+    unresolved when the paragraph before named another person of the same gender; the
+    people its own paragraph names before it now decide (two in the paragraph before and
+    none in its own still leave it unresolved)."""
+    assert [q.speaker for q in analyse_article(segments, lang)] == speakers
+
+
+@pytest.mark.parametrize(("text", "lang", "speaker"), [
+    ("— Мы готовы, — сказала модератор Лейла Алиева. — Начнём.", "ru", "Лейла Алиева"),
+    ("“We are ready,” said moderator Leyla Aliyeva.", "en", "Leyla Aliyeva"),
+    ("“Hazırıq,” – deyə aparıcı Leyla Əliyeva bildirib.", "az", "Leyla Əliyeva"),
+])
+def test_a_moderator_or_host_before_the_name_is_a_role(text: str, lang: str, speaker: str) -> None:
+    """Regression: roles missing from the lexicons (moderator, host, translator, ведущая,
+    aparıcı) left the name after them unattributed."""
+    assert {q.speaker for q in find_quotations(text, lang)} == {speaker}
