@@ -2244,6 +2244,21 @@ WHO_SAID_WHAT = [
     ("en", ["Leyla Aliyeva, a teacher, spoke first.", "“Schools need books,” she said, and Samir Karimov agreed."],
      "ru", ["Первой выступила учитель Лейла Алиева.", "«Школам нужны книги», — сказала она, и Самир Керимов согласился."],
            ["Первой выступила учитель Лейла Алиева.", "«Школам нужны книги», — сказал он, и Самир Керимов согласился."]),
+    ("en", ["Minister Leyla Huseynova and her deputy Samir Karimov visited Ganja.", "“Roads come first,” Huseynova said. “Then schools,” Karimov added."],
+     "az", ["Nazir Leyla Hüseynova və onun müavini Samir Kərimov Gəncəyə səfər ediblər.", "“Əvvəlcə yollar,” – deyə Hüseynova bildirib. “Sonra məktəblər,” – deyə Kərimov əlavə edib."],
+           ["Nazir Leyla Hüseynova və onun müavini Samir Kərimov Gəncəyə səfər ediblər.", "“Əvvəlcə yollar,” – deyə Kərimov bildirib. “Sonra məktəblər,” – deyə Hüseynova əlavə edib."]),
+    ("az", ["Nazir Leyla Hüseynova və onun müavini Samir Kərimov Gəncəyə səfər ediblər.", "“Əvvəlcə yollar,” – deyə Hüseynova bildirib. “Sonra məktəblər,” – deyə Kərimov əlavə edib."],
+     "ru", ["Министр Лейла Гусейнова и её заместитель Самир Керимов посетили Гянджу.", "«Сначала дороги», — сказала Гусейнова. «Потом школы», — добавил Керимов."],
+           ["Министр Лейла Гусейнова и её заместитель Самир Керимов посетили Гянджу.", "«Сначала дороги», — сказал Керимов. «Потом школы», — добавила Гусейнова."]),
+    ("ru", ["Министр Лейла Гусейнова и её заместитель Самир Керимов посетили Гянджу.", "«Сначала дороги», — сказала Гусейнова. «Потом школы», — добавил Керимов."],
+     "en", ["Minister Leyla Huseynova and her deputy Samir Karimov visited Ganja.", "“Roads come first,” Huseynova said. “Then schools,” Karimov added."],
+           ["Minister Leyla Huseynova and her deputy Samir Karimov visited Ganja.", "“Roads come first,” Karimov said. “Then schools,” Huseynova added."]),
+    ("en", ["Farmer Elchin Mammadov lost his harvest.", "His wife Sevda Mammadova said:", "“We have nothing left.”"],
+     "ru", ["Фермер Эльчин Мамедов потерял урожай.", "Его жена Севда Мамедова сказала:", "«У нас ничего не осталось»."],
+           ["Фермер Эльчин Мамедов потерял урожай.", "Его жена Севда Мамедова сказал:", "«У нас ничего не осталось»."]),
+    ("az", ["Fermer Elçin Məmmədov məhsulunu itirib.", "Onun həyat yoldaşı Sevda Məmmədova deyib:", "“Heç nəyimiz qalmayıb.”"],
+     "en", ["Farmer Elchin Mammadov lost his harvest.", "His wife Sevda Mammadova said:", "“We have nothing left.”"],
+           ["Farmer Elchin Mammadov lost his harvest.", "He said:", "“We have nothing left.”"]),
 ]
 
 
