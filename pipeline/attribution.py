@@ -2254,9 +2254,9 @@ def _resolve_name(written: str, before: list[Mention], lang: str,
     match = next((m for m in reversed(before) if _names_match(m.name.words, words, lang)), None)
     if match is None:
         return base or written
-    same_person = [m for m in before if len(m.name.words) == len(match.name.words)
-                   and _names_match(m.name.words, match.name.words, lang)]
-    first = same_person[0].name
+    known = match.name.words
+    first = next(m.name for m in before if len(m.name.words) == len(known)
+                 and _names_match(m.name.words, known, lang))  # (the first: match at worst)
     return first.base if first.base is not None and " " in first.base else first.text
 
 

@@ -145,6 +145,14 @@ class _Article:
     #: A later surname resolves to the nominative (— отметила Мамедова → Шахла Мамедова,
     #: after по словам Шахлы Мамедовой), not to the form the article happened to write.
     nominatives: dict[int, list[tuple[int, int, Name]]] = field(default_factory=dict)
+    #: The full-name mentions of segments 0…``len(prefix_ends) - 1``, as :meth:`mentions`
+    #: gives them, and where each segment's end in that list: an article of thousands of
+    #: paragraphs resolves a speaker per quotation, and rebuilding the list each time was
+    #: quadratic.
+    prefix: list[Mention] = field(default_factory=list)
+    prefix_ends: list[int] = field(default_factory=list)
+    #: Whether a label (Macron:) names a person the article introduced, by label.
+    persons: dict[str, bool] = field(default_factory=dict)
 
     def mentions(self, name: Name, segment: int, since: int) -> list[Mention]:
         """What :func:`resolve` needs to know of the names in segments 0…``segment``.
@@ -156,18 +164,29 @@ class _Article:
         are found only when a speaker needs resolving, and segments after the last
         attributed quotation are never searched.
         """
-        mentions: list[Mention] = []
-        for index in range(segment + 1):
-            window = name.pronoun and index >= since
-            cache = self.all_names if window else self.full_names
-            if index not in cache:
-                find = names_in if window else full_names_in
-                cache[index] = [Mention(index, found) for found in
-                                find(blank_out(self.segments[index]), self.lang)]
-            renamed = self.nominatives.get(index)
-            mentions += cache[index] if renamed is None else [
-                _renamed(mention, renamed) for mention in cache[index]]
+        full = max(0, min(since, segment + 1)) if name.pronoun else segment + 1
+        mentions = self._full_prefix(full)
+        for index in range(full, segment + 1):
+            if index not in self.all_names:
+                self.all_names[index] = [Mention(index, found) for found in
+                                         names_in(blank_out(self.segments[index]), self.lang)]
+            mentions += self._as_renamed(index, self.all_names[index])
         return mentions
+
+    def _full_prefix(self, count: int) -> list[Mention]:
+        """A copy of the full-name mentions of segments 0…``count - 1``, extending the
+        cached :attr:`prefix` as far as asked."""
+        for index in range(len(self.prefix_ends), count):
+            if index not in self.full_names:
+                self.full_names[index] = [Mention(index, found) for found in
+                                          full_names_in(blank_out(self.segments[index]), self.lang)]
+            self.prefix += self._as_renamed(index, self.full_names[index])
+            self.prefix_ends.append(len(self.prefix))
+        return self.prefix[:self.prefix_ends[count - 1]] if count else []
+
+    def _as_renamed(self, index: int, mentions: list[Mention]) -> list[Mention]:
+        renamed = self.nominatives.get(index)
+        return mentions if renamed is None else [_renamed(mention, renamed) for mention in mentions]
 
     def whole_name(self, segment: int, name: Name) -> Name:
         """``name`` with the word its sentence start left out (see :attr:`Name.opening`)
@@ -193,6 +212,9 @@ class _Article:
         known = Name(name.start, name.end, nominative,
                      gender=guess_gender(Name(0, 0, nominative)), person=True)
         self.nominatives.setdefault(segment, []).append((name.start, name.end, known))
+        if segment < len(self.prefix_ends):  # (the cached mentions from there on are stale)
+            del self.prefix[self.prefix_ends[segment - 1] if segment else 0:]
+            del self.prefix_ends[segment:]
 
     def sentence_ends(self, segment: int) -> list[int]:
         """:func:`_sentence_ends` of a segment's masked text, computed once."""
@@ -576,6 +598,13 @@ def _label_of_person(article: _Article, text: str, start: int, piece: _Piece) ->
     name = name_label(text, start, piece.start, article.lang)
     if name is None:
         return None
+    if name.text not in article.persons:
+        article.persons[name.text] = _introduced_person(article, name)
+    return replace(name, person=True) if article.persons[name.text] else None
+
+
+def _introduced_person(article: _Article, name: Name) -> bool:
+    """Whether the article names ``name``'s person somewhere with what shows a person."""
     surname = name.words[-1]
     stem = surname[:4] if article.lang in ("ru", "az") else surname
     for index, segment in enumerate(article.segments):
@@ -587,8 +616,8 @@ def _label_of_person(article: _Article, text: str, start: int, piece: _Piece) ->
         if any(_labels(name, m.name, article.lang)
                and introduced_as_person(segment, m.name, article.lang)
                for m in article.full_names[index]):
-            return replace(name, person=True)
-    return None
+            return True
+    return False
 
 
 def _labels(label: Name, full: Name, lang: str) -> bool:

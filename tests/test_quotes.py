@@ -1482,3 +1482,19 @@ def test_a_moderator_or_host_before_the_name_is_a_role(text: str, lang: str, spe
     """Regression: roles missing from the lexicons (moderator, host, translator, ведущая,
     aparıcı) left the name after them unattributed."""
     assert {q.speaker for q in find_quotations(text, lang)} == {speaker}
+
+
+def test_a_long_article_keeps_earlier_names_and_their_renaming() -> None:
+    """Each speaker resolved rebuilt the list of every name the article wrote before it, so
+    an article of thousands of paragraphs with a quotation each was quadratic; the names of
+    earlier paragraphs are now kept, and dropped again where a later attribution renames one
+    (по словам Шахлы Мамедовой → Шахла Мамедова for every later Мамедова)."""
+    segments = ["Эколог Шахла Мамедова выступила.", "По словам Шахлы Мамедовой, «воздух грязный».",
+                "«Нужны фильтры», — отметила Мамедова."]
+    given = "Самир Рауф Эльчин Фуад Анар Тогрул Рашад Вугар Эмин Заур".split()
+    family = "Керимов Алиев Гасанов Гусейнов Исмаилов Аббасов Рзаев Садыгов Нагиев Бабаев".split()
+    people = [f"{first} {last}" for first in given for last in family] * 4
+    segments += [f"«Нет», — сказал депутат {person}." for person in people]
+    segments += ["«Да», — отметила Мамедова."]
+    speakers = [q.speaker for q in analyse_article(segments, "ru")]
+    assert speakers == ["Шахла Мамедова"] * 2 + people + ["Шахла Мамедова"]
