@@ -17,7 +17,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from pipeline.lexicon import (AZERBAIJANI, ENGLISH, PATRONYMIC_WORDS, RU_HUSHING, SURNAME_ENDINGS,
-                              Lexicon, fold, is_organisation_word, lexicon)
+                              Lexicon, fold, is_initial, is_organisation_word, lexicon)
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WHO = frozenset({"who", "который", "которая"})
@@ -1180,11 +1180,11 @@ def _dative_pair(words: list[str], index: int, lex: Lexicon) -> bool:
 def _name_gap(previous: Token, gap: str, lex: Lexicon) -> bool:
     """Whether ``gap`` may separate two words of one name: spaces, or a full stop and
     spaces after a title abbreviation or an initial (said Mr. Karimov / Dr. Samir Karimov,
-    сказал С. А. Керимов); the full stop would otherwise end the name at "Mr" or "С"."""
+    сказал С. А. Керимов, Дж. Гусейнов); the full stop would otherwise end the name at "Mr",
+    "С" or "Дж"."""
     if gap.isspace():
         return True
-    abbreviation = previous.text in lex.titles or (len(previous.text) == 1
-                                                   and previous.text.isupper())
+    abbreviation = previous.text in lex.titles or is_initial(previous.text)
     return abbreviation and gap[:1] == "." and gap[1:].isspace() and len(gap) > 1
 
 

@@ -26,7 +26,7 @@ from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, S
                              Region, RegionKind,
                              blank_out, code_spans, decode_references, kept_elements, math_spans, protected_regions, template_structure_changed,
                              template_tags, urls)
-from pipeline.lexicon import PATRONYMIC_WORDS, is_organisation_word, lexicon
+from pipeline.lexicon import DIGRAPH_INITIALS, PATRONYMIC_WORDS, is_organisation_word, lexicon
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names)
@@ -1314,7 +1314,14 @@ def _sounds_present(name: str, text: str) -> bool:
     words = _WORDS.findall(blank_out(text))
     # A word spelt as in the name is found without stepping through the words in Python.
     return all(part in words or any(resemblance(w, part) >= 0.8 for w in words)
-               for part in _WORDS.findall(name))
+               for part in _WORDS.findall(name) if not _an_initial_in(part, name))
+
+
+def _an_initial_in(part: str, name: str) -> bool:
+    """Whether ``part`` is a two-letter initial of ``name`` (Дж. Гусейнов, Sh. Mammadov):
+    the translation may write the given name whole (Javid, Шахин), as it may for a
+    one-letter initial, which is too short to be a word at all."""
+    return part in DIGRAPH_INITIALS and part + "." in name
 
 
 def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:

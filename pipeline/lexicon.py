@@ -13,6 +13,18 @@ from dataclasses import dataclass
 from functools import cached_property
 
 
+
+#: Initials of two letters, for a given name opening with a sound one letter does not
+#: write: Дж. (Джавид), Sh. (Shahin), Ch. (Chingiz), Kh. (Khalid), Zh., Ts., Yu. (Yusif).
+DIGRAPH_INITIALS = frozenset((
+    "Дж", "Дз", "Sh", "Ch", "Kh", "Zh", "Ts", "Yu", "Ya", "Ye", "Yo", "Gh", "Th", "Ph"))
+
+
+def is_initial(word: str) -> bool:
+    """Whether ``word`` (without its full stop) may be a given name's initial: one capital
+    letter (С., J.) or a two-letter one (Дж., Sh.); its full stop ends no sentence or name."""
+    return (len(word) == 1 and word.isupper()) or word in DIGRAPH_INITIALS
+
 @dataclass(frozen=True)
 class Lexicon:
     """What attribution patterns need to know about one language."""

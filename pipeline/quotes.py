@@ -28,7 +28,7 @@ from pipeline.attribution import (Mention, Name, byline, full_names_in, guess_ge
                                   resolves_to_itself, said_jointly_before, same_word,
                                   speaker_after, speaker_before, words_of)
 from pipeline.inline import blank_out
-from pipeline.lexicon import fold, lexicon
+from pipeline.lexicon import fold, is_initial, lexicon
 from pipeline.quotemarks import QuoteScan, scan_quotes
 
 
@@ -847,7 +847,7 @@ def _abbreviation(text: str, dot: int) -> bool:
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     word = text[start:end].lstrip("([«“\"'")
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    return word.lower() in _ABBREVIATIONS or is_initial(word)
 
 
 def _kind_without_speaker(inner: str, before: str, after: list[str], lang: str, *,

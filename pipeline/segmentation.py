@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.lexicon import is_initial
+
 #: Abbreviations after which a sentence never ends (titles, "e.g.", "т.е.", street names, the
 #: locators of citations: "p. 4", "chap. 1"; the language a name is given in: "(азерб. Bakı)").
 _NEVER_FINAL: dict[str, frozenset[str]] = {
@@ -203,7 +205,7 @@ def _period_ends_sentence(word: str, text: str, dot: int, after: int, start_kind
     start at ``after``."""
     key = word.lower().rstrip(".")
     next_word = _word_after(text, after).strip("\"'«“„(").rstrip(".,")
-    if _is_initial(word) and start_kind == "upper":
+    if is_initial(word) and start_kind == "upper":
         return False
     if any(key == first and next_word.lower() == second for first, second in _SPACED_PAIRS[lang]):
         return False
@@ -221,10 +223,6 @@ def _period_ends_sentence(word: str, text: str, dot: int, after: int, start_kind
     if key.isdigit() and start_kind == "digit":
         return True
     return True
-
-
-def _is_initial(word: str) -> bool:
-    return len(word) == 1 and word.isupper()
 
 
 def _after_number_or_phrase(last_words: list[str], key: str, lang: str) -> bool:

@@ -2084,6 +2084,21 @@ def test_a_speaker_written_by_ear_or_by_initial_is_present_and_another_name_is_n
     assert check_entry(source, _SAID[tgt].format(wrong), src, tgt, only=["speaker"]) != []
 
 
+
+@pytest.mark.parametrize("source, translation, src, tgt", [
+    ("«Мы готовы», — сказал Дж. Гусейнов.", "“We are ready,” said Javid Huseynov.", "ru", "en"),
+    ("«Мы готовы», — сказал Дж. Гусейнов.", "“We are ready,” said J. Huseynov.", "ru", "en"),
+    ("“We are ready,” said Sh. Mammadov.", "«Мы готовы», — сказал Шахин Мамедов.", "en", "ru"),
+])
+def test_a_speaker_with_a_two_letter_initial_may_have_the_given_name_written_whole(
+        source: str, translation: str, src: str, tgt: str) -> None:
+    """Regression: the speaker was 'Дж' (the initial's full stop ended the name), then the
+    initial was a word the translation had to contain, so Javid Huseynov was "missing";
+    the family name still decides (Javid Hasanov, Шахин Мамедли are other people)."""
+    assert check_entry(source, translation, src, tgt) == []
+    wrong = translation.replace("Huseynov", "Hasanov").replace("Мамедов", "Мамедли")
+    assert [f.check for f in check_entry(source, wrong, src, tgt)] == ["speaker"]
+
 def test_an_abbreviation_before_the_family_name_is_no_initial() -> None:
     """An upper-case abbreviation ending a sentence (ЕС., ES.) is not the given name's
     initial, so a translation that drops the given name Elchin is still reported."""

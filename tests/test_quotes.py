@@ -546,6 +546,11 @@ def test_names_with_capitals_outside_latin_and_cyrillic() -> None:
     ("“We are ready,” said Prof. Leyla Huseynova.", "en", "Leyla Huseynova"),
     ("“We are ready,” said Sen. John McCain.", "en", "John McCain"),
     ("«Мы готовы», — сказал С. Керимов.", "ru", "Керимов"),
+    # Two-letter initials (Дж. for Джавид, Sh. for Shahin) ended the name too: 'Дж', 'Sh'.
+    ("«Мы готовы», — сказал Дж. Гусейнов.", "ru", "Дж. Гусейнов"),
+    ("«Мы готовы», — сказал Дж. Р. Гусейнов.", "ru", "Дж. Р. Гусейнов"),
+    ("“We are ready,” said Sh. Mammadov.", "en", "Sh. Mammadov"),
+    ("“We are ready,” said Ch. Aliyev.", "en", "Ch. Aliyev"),
 ])
 def test_a_title_abbreviation_or_initial_with_a_full_stop_is_not_the_speaker(
         text: str, lang: str, speaker: str) -> None:

@@ -109,3 +109,12 @@ def test_a_language_abbreviation_before_a_name_ends_no_sentence() -> None:
     for abbreviation in ("англ.", "фр.", "франц.", "итал.", "укр."):
         assert len(split_sentences(f"Так пишут ({abbreviation} Word) все. Дальше.", "ru")) == 2
     assert len(split_sentences("Мы писали о нем. Начался второй тур. Итоги позже.", "ru")) == 3
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Документ подписал Дж. Гусейнов, он вступит в силу завтра.", "ru"),
+    ("The decree was signed by Sh. Mammadov on Monday.", "en"),
+])
+def test_a_two_letter_initial_ends_no_sentence(text: str, lang: str) -> None:
+    # "Дж." and "Sh." (Джавид, Shahin) were read as a sentence's end, so MT got half a name.
+    assert split_sentences(text, lang) == [text]
