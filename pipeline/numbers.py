@@ -617,13 +617,23 @@ _DOTTED_TIME = re.compile(r"([01]?\d|2[0-3])\.([0-5]\d)")
 def _split_times(ones: list[Number], twos: list[Number]) -> tuple[list[Number], list[Number]]:
     """``ones`` and ``twos`` less the times ``ones`` write as one figure (17.30) and
     ``twos`` as an hour and minutes next to each other (17:30, 5:30 p.m.)."""
+    def hour_and_minutes(number: Number, hour: Number, minutes: Number) -> bool:
+        time = _DOTTED_TIME.fullmatch(number.raw)
+        return bool(time) and minutes.start == hour.end + 1 and minutes.raw == time.group(2) \
+            and Decimal(int(time.group(1))) in hour.values
+
+    return _join_pairs(ones, twos, hour_and_minutes)
+
+
+def _join_pairs(ones: list[Number], twos: list[Number],
+                written_as: Callable[[Number, Number, Number], bool]) -> tuple[list[Number], list[Number]]:
+    """``ones`` and ``twos`` less each figure of ``ones`` that ``twos`` writes as two figures
+    next to each other, as ``written_as(figure, first, second)`` says."""
     left = list(twos)
     kept = []
     for number in ones:
-        time = _DOTTED_TIME.fullmatch(number.raw)
-        pair = time and next(((hour, minutes) for hour, minutes in zip(left, left[1:])
-                              if minutes.start == hour.end + 1 and minutes.raw == time.group(2)
-                              and Decimal(int(time.group(1))) in hour.values), None)
+        pair = next(((first, second) for first, second in zip(left, left[1:])
+                     if written_as(number, first, second)), None)
         if pair:
             left.remove(pair[0])
             left.remove(pair[1])
@@ -660,17 +670,9 @@ def _join_minor_units(ones: list[Number], twos: list[Number], text: str) -> tupl
     """``ones`` and ``twos`` less a sum ``ones`` writes as one figure (1.50 manat) and
     ``twos`` ``text`` as its whole units and its hundredths next to each other (1 manat 50
     qəpik, 1 манат 50 гяпиков)."""
-    left = list(twos)
-    kept = []
-    for number in ones:
-        pair = next(((whole, cents) for whole, cents in zip(left, left[1:]) if cents.start - whole.end < 20
-                     and _is_whole_and_cents(number, whole, cents) and _MINOR_UNIT.match(text, cents.end)), None)
-        if pair:
-            left.remove(pair[0])
-            left.remove(pair[1])
-        else:
-            kept.append(number)
-    return kept, left
+    return _join_pairs(ones, twos, lambda number, whole, cents: cents.start - whole.end < 20
+                       and _is_whole_and_cents(number, whole, cents)
+                       and _MINOR_UNIT.match(text, cents.end) is not None)
 
 
 def _is_whole_and_cents(number: Number, whole: Number, cents: Number) -> bool:
