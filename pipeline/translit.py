@@ -110,6 +110,35 @@ def _english_vowels(word: str) -> str:
 #: Мерц, Шольц, Merts, Şolts), ei and ey as ай (Stein, Leyen: Штайн, Ляйен), ie as и (Dieter:
 #: Дитер), eu as ой (Neumann: Нойман), an opening v as ф (Volker: Фолькер), sch as ш; w folds
 #: to v anyway, s before a vowel opening a word as з and ö as ё (Söder: Зёдер).
+#: English spellings as Azerbaijani writes them by ear (Lammy, Chapman, Jack Straw, Blair,
+#: Walker, David, James: Lemmi, Çepmen, Cek Stro, Bleyr, Uoker, Deyvid, Ceyms): a in a closed
+#: syllable as e, before one consonant and a vowel as ey or e (Baker, Cameron: Beyker,
+#: Kemeron), ai and ay as ey, aw and al before k as o, an opening w as u; j, ch, sh and th
+#: meet c, ç, ş and t through the common foldings. Not a before r and a consonant or at the
+#: end (Marks, Carter: Marks, Karter) nor an opening a, so Merz → Marks stays another name.
+_AZERBAIJANI_EAR = (
+    (re.compile(r"a(?=[iy])"), "e"),
+    (re.compile(r"aw|al(?=k)"), "o"),
+    (re.compile(r"(?<=.)a(?=[bcdfghjklmnpstvxz]{2}|[bcdfgjklmnpstvxz]$|rr)"), "e"),
+    (re.compile(r"^w"), "u"),
+)
+#: The a before one consonant and a vowel, long (Baker, David: Beyker, Deyvid) or short
+#: (Cameron: Kemeron) in English: both readings are kept.
+_OPEN_A = re.compile(r"(?<=.)a(?=[bcdfgjklmnpstvz][aeiouy])")
+_AZERBAIJANI_EAR_LETTERS = re.compile(r"(?<=.)a(?!r[^aeiouyr]|r$|$)|aw|^w")
+
+
+def _azerbaijani_ear(english: str) -> tuple[str, ...]:
+    """How Azerbaijani writes ``english`` (lower case, ASCII, with :data:`_ENGLISH_SOUNDS`
+    read) by ear: :data:`_AZERBAIJANI_EAR`, the open a once as ey and once as e. Empty for
+    most words."""
+    if _AZERBAIJANI_EAR_LETTERS.search(english) is None or _surname_suffix(english) is not None:
+        return ()  # (most words; and Karimov, Mammadli: names of the region, never English)
+    for pattern, sound in _AZERBAIJANI_EAR:
+        english = pattern.sub(sound, english)
+    return _OPEN_A.sub("ey", english), _OPEN_A.sub("e", english)
+
+
 _GERMAN = ((re.compile(r"sch"), "sh"), (re.compile(r"t?z"), "ts"), (re.compile(r"e[iy]"), "ai"),
            (re.compile(r"ie"), "i"), (re.compile(r"eu"), "oi"), (re.compile(r"^v"), "f"),
            (re.compile(r"^s(?=[aeiouäöü])"), "z"), (re.compile(r"ö"), "e"))
@@ -171,6 +200,8 @@ def _spelling_skeletons(word: str) -> frozenset[str]:
     vowels = _english_vowels(english)
     if vowels != english:  # Trump, Brown, Gates, Mike, Trudeau: Трамп, Браун, Гейтс, Майк, Трюдо
         found.add(_fold(_plain(vowels)))
+    if lower.isascii():  # Lammy, Jack: Lemmi, Cek
+        found.update(_fold(spelling) for spelling in _azerbaijani_ear(english))
     if _is_latin_foreign(lower):  # Merz, Laurent, Jinping: Мерц, Лоран, Цзиньпин
         for spelling in (_respelt(lower, _GERMAN_LETTERS, _GERMAN),
                          _respelt(lower, _FRENCH_LETTERS, _FRENCH), _pinyin(lower)):
@@ -428,7 +459,31 @@ def consonant_changed(name: str, written: str) -> bool:
         distinct = None  # Ziyadov → Зияров, Cəfərli → Cəbərli: surnames of the region
     verdicts = [_stem_consonant_changed(a, b, distinct, certain_g)
                 for a in _readings(name) for b in _readings(written) if a and b]
-    return bool(verdicts) and all(verdicts)
+    return bool(verdicts) and all(verdicts) or _closing_consonant_changed(name, written)
+
+
+#: Closing consonants that renderings of one name write for one another: a voiced one and
+#: its voiceless fellow (Reeves: Ривз, Rivs), z, s and ts (Merz: Merts), j and ç, c (George:
+#: Corc) and G, H, K.
+_KIN_CLOSINGS = (frozenset("bp"), frozenset("dt"), frozenset("zsc"), frozenset("jcs"),
+                 frozenset("ghk"), frozenset("vf"))
+
+
+def _closing_consonant_changed(name: str, written: str) -> bool:
+    """Whether ``written`` is ``name`` with its closing consonant replaced by another that
+    no convention writes for it (Harris: Herrin, Харрин): one skeleton of each is the other's
+    but for that letter and none are equal. A case ending appends letters and never makes
+    a skeleton of the same length (Harris: Herrisin, Харриса)."""
+    names, writtens = _readings(name), _readings(written)
+    if not names.isdisjoint(writtens):
+        return False
+    return any(len(a) == len(b) > 2 and a[:-1] == b[:-1] and _closing_consonants_distinct(a[-1], b[-1])
+               for a in names for b in writtens)
+
+
+def _closing_consonants_distinct(a: str, b: str) -> bool:
+    return a not in _VOWELS and b not in _VOWELS and a != b \
+        and not any(a in kin and b in kin for kin in _KIN_CLOSINGS)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
