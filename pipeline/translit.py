@@ -30,10 +30,11 @@ _COMMON = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("t
 #: English spellings of sounds Russian and Azerbaijani write with one letter: th (т), ph (ф),
 #: ck and a hard C (К, k: Carter, Scott), a soft C (С, s: Vincent, Lucy), ee (и: Rees, Lee)
 #: and oo (у: Moore, Wood); not ch (Charles: Ч, ç), which the common foldings take.
-#: Also tch (ч: Thatcher), qu before a vowel (кв: Quentin) and a closing -tion (шн).
+#: Also tch (ч: Thatcher), qu before a vowel (кв: Quentin), a closing -tion (шн) and a
+#: closing -och, Scottish ch (к: Badenoch, Murdoch: Баденок, Мердок, Badenok).
 _ENGLISH_SOUNDS = {"th": "t", "ph": "f", "ck": "k", "ee": "i", "oo": "u", "tch": "ch", "qu": "kv",
-                   "tion": "shn"}
-_ENGLISH_SPELLING = re.compile(r"tch|th|ph|ck|ee|oo|qu(?=[aeio])|tion$|c(?!h)")
+                   "tion": "shn", "ch": "k"}
+_ENGLISH_SPELLING = re.compile(r"tch|th|ph|ck|ee|oo|qu(?=[aeio])|tion$|(?<=o)ch$|c(?!h)")
 _NOT_LETTER = re.compile(r"[^\w ]|_")  # what _fold drops: all but letters, digits, spaces
 _REPEATS = re.compile(r"(.)\1+", re.DOTALL)
 #: Checks compare every word of a translation with every word of a speaker's name, and
@@ -106,26 +107,23 @@ def _english_vowels(word: str) -> str:
     return word
 
 
-#: German spellings as Russian and Azerbaijani write them: z and tz as ц, ts (Merz, Scholz:
-#: Мерц, Шольц, Merts, Şolts), ei and ey as ай (Stein, Leyen: Штайн, Ляйен), ie as и (Dieter:
-#: Дитер), eu as ой (Neumann: Нойман), an opening v as ф (Volker: Фолькер), sch as ш; w folds
-#: to v anyway, s before a vowel opening a word as з and ö as ё (Söder: Зёдер).
 #: English spellings as Azerbaijani writes them by ear (Lammy, Chapman, Jack Straw, Blair,
 #: Walker, David, James: Lemmi, Çepmen, Cek Stro, Bleyr, Uoker, Deyvid, Ceyms): a in a closed
 #: syllable as e, before one consonant and a vowel as ey or e (Baker, Cameron: Beyker,
-#: Kemeron), ai and ay as ey, aw and al before k as o, an opening w as u; j, ch, sh and th
+#: Kemeron), ai and ay as ey, aw and al before k as o, an opening w (not wr) as u; j, ch, sh, th
 #: meet c, ç, ş and t through the common foldings. Not a before r and a consonant or at the
-#: end (Marks, Carter: Marks, Karter) nor an opening a, so Merz → Marks stays another name.
+#: end (Marks, Carter: Marks, Karter), so Merz → Marks stays another name; an opening a
+#: only in a closed syllable (Abbott, Andrew: Ebbot, Endryu; Amin stays Amin).
 _AZERBAIJANI_EAR = (
     (re.compile(r"a(?=[iy])"), "e"),
     (re.compile(r"aw|al(?=k)"), "o"),
-    (re.compile(r"(?<=.)a(?=[bcdfghjklmnpstvxz]{2}|[bcdfgjklmnpstvxz]$|rr)"), "e"),
-    (re.compile(r"^w"), "u"),
+    (re.compile(r"a(?=[bcdfghjklmnpstvxz]{2}|[bcdfgjklmnpstvxz]$|rr)"), "e"),
+    (re.compile(r"^w(?!r)"), "u"),
 )
 #: The a before one consonant and a vowel, long (Baker, David: Beyker, Deyvid) or short
 #: (Cameron: Kemeron) in English: both readings are kept.
 _OPEN_A = re.compile(r"(?<=.)a(?=[bcdfgjklmnpstvz][aeiouy])")
-_AZERBAIJANI_EAR_LETTERS = re.compile(r"(?<=.)a(?!r[^aeiouyr]|r$|$)|aw|^w")
+_AZERBAIJANI_EAR_LETTERS = re.compile(r"(?<=.)a(?!r[^aeiouyr]|r$|$)|^a[^aeiouyr]{2}|aw|^w(?!r)")
 
 
 def _azerbaijani_ear(english: str) -> tuple[str, ...]:
@@ -139,6 +137,10 @@ def _azerbaijani_ear(english: str) -> tuple[str, ...]:
     return _OPEN_A.sub("ey", english), _OPEN_A.sub("e", english)
 
 
+#: German spellings as Russian and Azerbaijani write them: z and tz as ц, ts (Merz, Scholz:
+#: Мерц, Шольц, Merts, Şolts), ei and ey as ай (Stein, Leyen: Штайн, Ляйен), ie as и (Dieter:
+#: Дитер), eu as ой (Neumann: Нойман), an opening v as ф (Volker: Фолькер), sch as ш; w folds
+#: to v anyway, s before a vowel opening a word as з and ö as ё (Söder: Зёдер).
 _GERMAN = ((re.compile(r"sch"), "sh"), (re.compile(r"t?z"), "ts"), (re.compile(r"e[iy]"), "ai"),
            (re.compile(r"ie"), "i"), (re.compile(r"eu"), "oi"), (re.compile(r"^v"), "f"),
            (re.compile(r"^s(?=[aeiouäöü])"), "z"), (re.compile(r"ö"), "e"))
@@ -200,8 +202,9 @@ def _spelling_skeletons(word: str) -> frozenset[str]:
     vowels = _english_vowels(english)
     if vowels != english:  # Trump, Brown, Gates, Mike, Trudeau: Трамп, Браун, Гейтс, Майк, Трюдо
         found.add(_fold(_plain(vowels)))
-    if lower.isascii():  # Lammy, Jack: Lemmi, Cek
-        found.update(_fold(spelling) for spelling in _azerbaijani_ear(english))
+    if lower.isascii():  # Lammy, Jack, Andrew: Lemmi, Cek, Endryu
+        found.update(_fold(spelling) for heard in _azerbaijani_ear(english)
+                     for spelling in {heard, _english_vowels(heard)})
     if _is_latin_foreign(lower):  # Merz, Laurent, Jinping: Мерц, Лоран, Цзиньпин
         for spelling in (_respelt(lower, _GERMAN_LETTERS, _GERMAN),
                          _respelt(lower, _FRENCH_LETTERS, _FRENCH), _pinyin(lower)):
