@@ -137,6 +137,12 @@ def _azerbaijani_ear(english: str) -> tuple[str, ...]:
     return _OPEN_A.sub("ey", english), _OPEN_A.sub("e", english)
 
 
+#: An English g before e, i or y (and ge before o) that may sound as j, which Russian writes
+#: дж and Azerbaijani c (George, Gemma, Nigel, Bridget: Джордж, Corc, Cemma, Naycel, Bricit);
+#: read beside the hard g, which other names keep (Gilbert, Gibson: Гилберт, Гибсон).
+_SOFT_G = re.compile(r"d?ge(?=o)|d?g(?=[eiy])")
+
+
 #: German spellings as Russian and Azerbaijani write them: z and tz as ц, ts (Merz, Scholz:
 #: Мерц, Шольц, Merts, Şolts), ei and ey as ай (Stein, Leyen: Штайн, Ляйен), ie as и (Dieter:
 #: Дитер), eu as ой (Neumann: Нойман), an opening v as ф (Volker: Фолькер), sch as ш; w folds
@@ -210,6 +216,8 @@ def _spelling_skeletons(word: str) -> frozenset[str]:
                          _respelt(lower, _FRENCH_LETTERS, _FRENCH), _pinyin(lower)):
             if spelling != lower:
                 found.add(_fold(_plain(spelling)))
+    if "g" in lower and lower.isascii() and _SOFT_G.search(vowels):  # George, Nigel: Corc, Найджел
+        found.add(_fold(_SOFT_G.sub("j", vowels)))
     if "x" in lower:  # English writes Russian кс as x (Alexander, Maxim, Xenia: Александр, Ксения)
         found.add(_fold(_plain(english.replace("x", "ks"))))
     if "j" in lower:  # Slavic, German and Nordic names write Y's sound J (Jankovic: Янкович)

@@ -395,3 +395,19 @@ def test_a_closing_och_sounds_as_ok(english: str, heard: str) -> None:
     reported as another family's name (a consonant changed)."""
     assert resemblance(english, heard) >= 0.8
     assert not consonant_changed(english, heard)
+
+
+@pytest.mark.parametrize("english, heard", [("George", "Джордж"), ("George", "Corc"), ("Gemma", "Cemma"),
+                                            ("Nigel", "Naycel"), ("Nigel", "Найджел"), ("Roger", "Rocer"),
+                                            ("Bridget", "Bricit"), ("Gillian", "Джиллиан"), ("Gilbert", "Гилберт")])
+def test_an_english_g_before_e_or_i_may_sound_as_j(english: str, heard: str) -> None:
+    """Regression: George, Nigel, Bridget written by ear (Джордж, Corc, Naycel, Bricit) had no
+    skeleton near their spelling, so the speaker was reported missing; the hard g stays."""
+    assert resemblance(english, heard) >= 0.8
+
+
+def test_a_speaker_named_george_is_present_in_russian_and_azerbaijani() -> None:
+    for lang, said in (("ru", "«Мы готовы», — сказал Джордж."), ("az", "“Biz hazırıq”, – deyə Corc bildirib.")):
+        assert check_entry("“We are ready,” said George.", said, "en", lang, only=["speaker"]) == []
+    assert check_entry("“We are ready,” said George.", "«Мы готовы», — сказал Джерри.", "en", "ru",
+                       only=["speaker"]) != []
