@@ -1271,6 +1271,8 @@ def changed_currencies(source: str, translation: str) -> tuple[list[str], list[s
 _UNITS = (
     ("percentage points", r"percentage[ -]points?|p\.\s?p\.|pp|п\.\s?п\.|процентн\w*\s+пункт\w*"
                           r"|faiz\s+bənd\w*|faiz\s+punkt\w*"),
+    # Basis points before percent: "25 bp" told as "25%" is a hundredfold change.
+    ("basis points", r"basis[ -]points?|(?-i:bps?)|б\.\s?п\.|базисн\w*\s+пункт\w*|baza\s+bənd\w*"),
     ("percent", r"%|percent|per\s?cent|pct|процент\w*|faiz\w*"),
     ("times", r"times|-?fold|раза?|dəfə\w*"),
     # Durations and ages (3 hours → 3 часа, 3 saat; a 5-year-old → 5-летний, 5 yaşlı). A
@@ -1285,6 +1287,9 @@ _UNITS = (
     ("hours", r"-?hours?|hrs?|h|час(?:а|у|ом|ы)?|ч|-?часов\w*|saat\w*"),
     ("minutes", r"-?minutes?|mins?\.|минут\w*|мин\.|-?минутн\w*|dəqiqə\w*|dəq\."),
     ("seconds", r"-?seconds?|secs?\.|секунд\w*|сек\.|saniyə\w*|san\."),
+    # Speeds (wind, traffic): 15 m/s told as 15 km/h is a wind nearly four times weaker.
+    ("metres per second", r"m/s(?:ec)?|м/с(?:ек)?|m/san"),
+    ("kilometres per hour", r"km/h|kph|км/ч(?:ас)?|km/saat"),
 )
 #: A unit right after a figure (5%, 5 percent, в 5 раз): the pattern starts with the
 #: figure's last digit, so the regex engine jumps from digit to digit.
@@ -1315,7 +1320,7 @@ _ANY_PERCENT = re.compile(r"(?<![\w.,])([-\u2212+]?)(\d+(?:[.,]\d+)?)" + _PERCEN
 #: Words that say a figure rose or fell, in the three languages ("up" is left out: up to 5%).
 _RISE = re.compile(r"(?<![^\W\d_])(?:rose|ris(?:es?|en|ing)|gr[eo]w[sn]?|growth|increas\w*|gain\w*|jump\w*"
                    r"|climb\w*|surg\w*|soar\w*|higher|выр[оа]с\w*|рост\w*|прирост\w*|увелич\w*|повы[сш]\w*"
-                   r"|подорож\w*|подня\w*|art(?:ıb|dı|ır|ım\w*|araq|ma\w*|mış\w*|acaq\w*)|yüksəl\w*|çoxal\w*)"
+                   r"|подорож\w*|подня\w*|bahalaş\w*|art(?:ıb|dı|ır|ım\w*|araq|ma\w*|mış\w*|acaq\w*)|yüksəl\w*|çoxal\w*)"
                    r"(?![^\W\d_])", re.IGNORECASE)
 _FALL = re.compile(r"(?<![^\W\d_])(?:f[ae]ll\w*|drop\w*|declin\w*|decreas\w*|los[st]\w*|down|lower|shr[ia]nk\w*"
                    r"|contract\w*|slump\w*|plung\w*|cut|сни[зж]\w*|упа[лд]\w*|паден\w*|сократ\w*|сокращ\w*"
@@ -1346,6 +1351,57 @@ def changed_signs(source: str, translation: str, src_lang: str,
             if rise:
                 missing.append(rise)
                 extra.append(match.group())
+    if not missing and _PERCENT_HINT.search(source) and _PERCENT_HINT.search(translation):
+        return _swapped_directions(source, translation, src_lang, tgt_lang)
+    return missing, extra
+
+
+#: Any percentage at all: the cheap gate before :func:`_swapped_directions` reads clauses.
+_PERCENT_HINT = re.compile(r"%|(?i:per\s?cent|процент|faiz)")
+
+
+def _directions(text: str, lang: str, lenient_with: str | None) -> list[tuple[tuple[Decimal, ...], str, str]]:
+    """Each percentage of ``text`` as (its values, 'rise', 'fall' or '', the word that says
+    so): a plus or minus sign, else the one kind of word in its clause; '' when its clause
+    has both kinds (rose 5% after falling 3%) or neither."""
+    prose = blank_out(text)
+    found = []
+    for match in _ANY_PERCENT.finditer(prose):
+        values = _values(match.group(2), lang, lenient_with)
+        if match.group(1):
+            found.append((values, "rise" if match.group(1) == "+" else "fall", match.group()))
+            continue
+        starts = [end.end() for end in _CLAUSE_END.finditer(prose, 0, match.start())]
+        following = _CLAUSE_END.search(prose, match.end())
+        clause = prose[starts[-1] if starts else 0:following.start() if following else len(prose)]
+        rise, fall = _RISE.search(clause), _FALL.search(clause)
+        if rise and not fall:
+            found.append((values, "rise", rise.group()))
+        elif fall and not rise:
+            found.append((values, "fall", fall.group()))
+        else:
+            found.append((values, "", ""))
+    return found
+
+
+def _swapped_directions(source: str, translation: str, src_lang: str,
+                        tgt_lang: str) -> tuple[list[str], list[str]]:
+    """A rise told as a fall or a fall as a rise, with no minus anywhere (вырос на 1,2% →
+    fell 1.2%): the words of each side, when every percentage of that figure says one
+    direction in the source and the other in the translation."""
+    wanted = _directions(source, src_lang, None)
+    offered = _directions(translation, tgt_lang, src_lang)
+    missing: list[str] = []
+    extra: list[str] = []
+    for values, direction, word in wanted:
+        if not direction:
+            continue
+        same = [other for other in wanted if set(other[0]) & set(values)]
+        told = [other for other in offered if set(other[0]) & set(values)]
+        if told and all(other[1] == direction for other in same) \
+                and all(other[1] and other[1] != direction for other in told):
+            missing.append(word)
+            extra.append(told[0][2])
     return missing, extra
 
 

@@ -364,6 +364,12 @@ def test_a_slash_date_read_either_way_passes_with_either_month(source: str, outp
      "the unit 'percentage points' of the source is 'процента' in the translation"),
     ("The rate rose by 2 percent.", "Ставка выросла на 2 процентных пункта.", "ru",
      "the unit 'percent' of the source is 'процентных пункта' in the translation"),
+    ("Bond yields fell 25 bp.", "Доходность облигаций снизилась на 25%.", "ru",
+     "the unit 'bp' of the source is '%' in the translation"),
+    ("Bond yields fell 25 basis points.", "İstiqrazların gəlirliliyi 25 faiz azalıb.", "az",
+     "the unit 'basis points' of the source is 'faiz' in the translation"),
+    ("Wind will gust to 15-20 m/s.", "Ветер усилится до 15-20 км/ч.", "ru",
+     "the unit 'm/s' of the source is 'км/ч' in the translation"),
 ])
 def test_a_figure_given_another_unit_is_a_numbers_error(source: str, output: str, tgt: str,
                                                         message: str) -> None:
@@ -435,6 +441,11 @@ def test_the_same_duration_or_age_passes(source: str, output: str, src: str, tgt
     ("The rate rose by 2 percentage points.", "Faiz dərəcəsi 2 faiz bəndi artıb.", "az"),
     ("The rate rose by 2 percentage points to 7%.", "Ставка выросла на 2 процентных пункта, до 7%.", "ru"),
     ("Exports rose 5 percent.", "Экспорт вырос на пять процентов, ещё раз.", "ru"),
+    ("Bond yields fell 25 bp to 8.75%.", "Доходность облигаций снизилась на 25 б.п., до 8,75%.", "ru"),
+    ("Bond yields fell 25 basis points.", "İstiqrazların gəlirliliyi 25 baza bəndi azalıb.", "az"),
+    ("BP sold 5 BP stations, 8% of its network.", "BP продала 5 АЗС, 8% своей сети.", "ru"),
+    ("Wind will gust to 15-20 m/s.", "Külək 15-20 m/san-dək güclənəcək.", "az"),
+    ("Wind will gust to 15-20 m/s.", "Ветер усилится до 15-20 м/с.", "ru"),
 ])
 def test_the_same_unit_passes(source: str, output: str, tgt: str) -> None:
     findings = [f for f in check_entry(source, output, "en", tgt) if f.check == "numbers"]
@@ -497,6 +508,36 @@ def test_a_fall_in_percent_given_as_a_rise_is_a_numbers_error(source: str, outpu
     numbers error."""
     findings = [f.message for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
     assert any(message in m for m in findings), findings
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt", "message"), [
+    ("Индекс биржи вырос на 1,2%, до 1 234,56 пункта.", "The exchange index fell 1.2% to 1,234.56 points.",
+     "ru", "en", "the sign 'вырос' of the source is 'fell' in the translation"),
+    ("Birja indeksi 1,2% artaraq 1 234,56 bəndə çatıb.", "Индекс биржи снизился на 1,2%.", "az", "ru",
+     "the sign 'artaraq' of the source is 'снизился' in the translation"),
+    ("Brent crude fell 0.8% to $78.40.", "Brent markalı neft 0,8% bahalaşaraq 78,40 dollara yüksəlib.",
+     "en", "az", "the sign 'fell' of the source is 'bahalaşaraq' in the translation"),
+    ("Prices rose +2% in May.", "В мае цены снизились на 2%.", "en", "ru",
+     "the sign '+2%' of the source is 'снизились' in the translation"),
+])
+def test_a_rise_in_percent_told_as_a_fall_is_a_numbers_error(source: str, output: str, src: str,
+                                                             tgt: str, message: str) -> None:
+    """Regression: with no minus on either side, a rise told as a fall (вырос на 1,2% →
+    fell 1.2%) passed, the figure being the same; a percentage whose clause says only a
+    rise on one side and only a fall on the other is now a numbers error."""
+    findings = [f.message for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert any(message in m for m in findings), findings
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("Exports fell 5% while imports rose 3%.", "Экспорт снизился на 5%, а импорт вырос на 3%.", "en", "ru"),
+    ("Prices rose 2% after falling 3%.", "Цены выросли на 2% после падения на 3%.", "en", "ru"),
+    ("Доходность снизилась на 25 б.п., до 8,75%.", "Bond yields fell 25 bp to 8.75%.", "ru", "en"),
+    ("Turnout was 47.3%, 2.1 percentage points higher than in 2020.",
+     "Явка составила 47,3%, что на 2,1 п.п. выше, чем в 2020 году.", "en", "ru"),
+])
+def test_a_rise_or_fall_told_the_same_way_passes(source: str, output: str, src: str, tgt: str) -> None:
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
 
 
 @pytest.mark.parametrize(("source", "output", "src", "tgt"), [
