@@ -1290,6 +1290,9 @@ _UNITS = (
     # Speeds (wind, traffic): 15 m/s told as 15 km/h is a wind nearly four times weaker.
     ("metres per second", r"m/s(?:ec)?|м/с(?:ек)?|m/san"),
     ("kilometres per hour", r"km/h|kph|км/ч(?:ас)?|km/saat"),
+    # Rain, snow and sizes: 25 mm told as 25 см is ten times as much.
+    ("millimetres", r"mm|мм|mil+imet(?:re|er|r)\w*|миллиметр\w*"),
+    ("centimetres", r"cm|см|santimetr\w*|centimet(?:re|er)s?|сантиметр\w*"),
 )
 #: A unit right after a figure (5%, 5 percent, в 5 раз): the pattern starts with the
 #: figure's last digit, so the regex engine jumps from digit to digit.

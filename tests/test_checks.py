@@ -370,6 +370,10 @@ def test_a_slash_date_read_either_way_passes_with_either_month(source: str, outp
      "the unit 'basis points' of the source is 'faiz' in the translation"),
     ("Wind will gust to 15-20 m/s.", "Ветер усилится до 15-20 км/ч.", "ru",
      "the unit 'm/s' of the source is 'км/ч' in the translation"),
+    ("Up to 25 mm of rain is expected.", "Ожидается до 25 см осадков.", "ru",
+     "the unit 'mm' of the source is 'см' in the translation"),
+    ("Up to 30 cm of snow fell.", "30 mm-dək qar yağıb.", "az",
+     "the unit 'cm' of the source is 'mm' in the translation"),
 ])
 def test_a_figure_given_another_unit_is_a_numbers_error(source: str, output: str, tgt: str,
                                                         message: str) -> None:
@@ -446,6 +450,8 @@ def test_the_same_duration_or_age_passes(source: str, output: str, src: str, tgt
     ("BP sold 5 BP stations, 8% of its network.", "BP продала 5 АЗС, 8% своей сети.", "ru"),
     ("Wind will gust to 15-20 m/s.", "Külək 15-20 m/san-dək güclənəcək.", "az"),
     ("Wind will gust to 15-20 m/s.", "Ветер усилится до 15-20 м/с.", "ru"),
+    ("Up to 25 mm of rain; pressure 752 mm Hg.", "До 25 мм осадков; давление 752 мм рт. ст.", "ru"),
+    ("Up to 30 cm of snow fell.", "30 santimetrədək qar yağıb.", "az"),
 ])
 def test_the_same_unit_passes(source: str, output: str, tgt: str) -> None:
     findings = [f for f in check_entry(source, output, "en", tgt) if f.check == "numbers"]
