@@ -605,9 +605,29 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
         extra, missing = _join_minor_units(extra, missing, source)
     if missing:
         missing = _not_in_words(missing, translation, tgt_lang)
+        missing = _without_ones_per_currency(missing, source, translation)
     if extra:
         extra = _not_in_words(extra, source, src_lang)
+        extra = _without_ones_per_currency(extra, translation, source)
     return missing, extra
+
+
+def _without_ones_per_currency(numbers: list[Number], text: str, other: str) -> list[Number]:
+    """``numbers`` (of ``text``) less each lone 1 right before a currency that ``other`` also
+    names: a rate is 1.7 manats to the dollar, за доллар, in one language and 1 dollar üçün,
+    за 1 доллар, in another; the 1 is no figure of the source's that was changed."""
+    if not any(number.raw == "1" for number in numbers):
+        return numbers  # the common case: no call to the currency scan
+    codes = {code for code, _ in currencies_in(other)}
+    return [number for number in numbers
+            if not (codes and number.raw == "1" and _currency_after(text, number.end) in codes)]
+
+
+def _currency_after(text: str, end: int) -> str:
+    """The code of the currency named right after the figure ending at ``end``, or ''."""
+    start = end + 1 if text[end:end + 1] in (" ", "\u00a0") else end
+    match = _CURRENCY.match(text, start)
+    return match.lastgroup or "" if match else ""
 
 
 #: A time as one figure, its hour and minutes joined by a dot (в 17.30, saat 17.30).

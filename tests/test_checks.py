@@ -2334,3 +2334,27 @@ def test_who_said_what_survives_a_right_translation_and_a_wrong_one_is_caught(
     quotation to another person or gender passed."""
     assert speaker_findings(source, right, src, tgt) == []
     assert speaker_findings(source, wrong, src, tgt) != []
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("The rate was 1.7 manats to the dollar.", "Məzənnə 1 dollar üçün 1,7 manat olub.", "en", "az"),
+    ("Курс составил 1,7 маната за доллар.", "Məzənnə 1 dollar üçün 1,7 manat olub.", "ru", "az"),
+    ("Məzənnə 1 dollar üçün 1,7 manat olub.", "The rate was 1.7 manats to the dollar.", "az", "en"),
+    ("The rate was 1.7 manats to the dollar.", "Курс составил 1,7 маната за 1 доллар.", "en", "ru"),
+])
+def test_a_one_written_before_the_currency_of_a_rate_passes(source: str, output: str, src: str,
+                                                            tgt: str) -> None:
+    """Regression: a rate told 'per dollar' in one language and 'per 1 dollar' in another
+    (1 dollar üçün, за 1 доллар) was a numbers error, 'not in the source: 1'."""
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt", "message"), [
+    ("It cost 2 dollars.", "Это стоило 1 доллар.", "en", "ru", "missing from the translation: 2"),
+    ("The rate was 1.7 manats to the dollar.", "Курс составил 1,7 маната за 1 евро.", "en", "ru",
+     "the currency 'dollar' of the source is 'евро'"),
+])
+def test_a_one_before_a_currency_still_reports_what_changed(source: str, output: str, src: str,
+                                                            tgt: str, message: str) -> None:
+    findings = [f.message for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert any(message in m for m in findings), findings
