@@ -603,6 +603,8 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
         extra, missing = _join_scales(extra, missing)
         missing, extra = _join_minor_units(missing, extra, translation)
         extra, missing = _join_minor_units(extra, missing, source)
+        missing, extra = _join_article_parts(missing, extra, translation)
+        extra, missing = _join_article_parts(extra, missing, source)
     if missing:
         missing = _not_in_words(missing, translation, tgt_lang)
         missing = _without_ones_per_currency(missing, source, translation)
@@ -693,6 +695,39 @@ def _join_minor_units(ones: list[Number], twos: list[Number], text: str) -> tupl
     return _join_pairs(ones, twos, lambda number, whole, cents: cents.start - whole.end < 20
                        and _is_whole_and_cents(number, whole, cents)
                        and _MINOR_UNIT.match(text, cents.end) is not None)
+
+
+_ARTICLE_WORD = r"(?:стать\w*|ст\.|[Aa]rticles?|[Aa]rt\.|maddə\w*)"
+_PART_WORD = r"(?:част\w*|ч\.|[Pp]arts?|hissə\w*)"
+#: A part of a code's article told as two figures: ч. 3 ст. 178, part 3 of Article 178
+#: (the part first); Article 178, part 3; 178-ci maddəsinin 3-cü hissəsi (the article first).
+_PART_OF_ARTICLE = re.compile(
+    rf"(?<![^\W\d_])(?i:{_PART_WORD})[\s\u00a0]*(?P<part>\d+)[\s\u00a0]+(?:of[\s\u00a0]+)?"
+    rf"(?i:{_ARTICLE_WORD})[\s\u00a0]*(?P<article>\d+)(?![\d.,]\d)")
+_ARTICLE_WITH_PART = re.compile(
+    rf"(?<![^\W\d_])(?i:{_ARTICLE_WORD})[\s\u00a0]*(?P<article>\d+),?[\s\u00a0]+"
+    rf"(?i:{_PART_WORD})[\s\u00a0]*(?P<part>\d+)(?![\d.,]\d)"
+    rf"|(?<![\d.,])(?P<az_article>\d+)-[^\W\d_]+[\s\u00a0]+maddə\w*[\s\u00a0]+(?P<az_part>\d+)-[^\W\d_]+[\s\u00a0]+hissə")
+
+
+def _join_article_parts(ones: list[Number], twos: list[Number], text: str) -> tuple[list[Number], list[Number]]:
+    """``ones`` and ``twos`` less a code's article and part that ``ones`` writes as one
+    figure (Article 178.3, 178.3-cü maddə) and ``text`` as two (ч. 3 ст. 178, part 3 of
+    Article 178, 178-ci maddəsinin 3-cü hissəsi), as Russian legal reports often do."""
+    if not any(number.values and all(value % 1 for value in number.values) for number in ones):
+        return ones, twos  # no figure with a fraction: nothing to split
+    joined: dict[tuple[int, int], Decimal] = {}
+    for match in _PART_OF_ARTICLE.finditer(text):
+        joined[match.start("part"), match.start("article")] = \
+            _normal(Decimal(f"{match.group('article')}.{match.group('part')}"))
+    for match in _ARTICLE_WITH_PART.finditer(text):
+        article, part = ("article", "part") if match.group("article") else ("az_article", "az_part")
+        joined[match.start(article), match.start(part)] = \
+            _normal(Decimal(f"{match.group(article)}.{match.group(part)}"))
+    if not joined:
+        return ones, twos
+    return _join_pairs(ones, twos, lambda number, first, second:
+                       joined.get((first.start, second.start)) in number.values)
 
 
 def _is_whole_and_cents(number: Number, whole: Number, cents: Number) -> bool:

@@ -2358,3 +2358,30 @@ def test_a_one_before_a_currency_still_reports_what_changed(source: str, output:
                                                             tgt: str, message: str) -> None:
     findings = [f.message for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
     assert any(message in m for m in findings), findings
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("He was jailed under Article 178.3.", "Он осуждён по части 3 статьи 178.", "en", "ru"),
+    ("He was jailed under Article 178.3.", "Он осуждён по ч. 3 ст. 178 УК.", "en", "ru"),
+    ("Он осуждён по ч. 3 ст. 178 УК.", "He was jailed under part 3 of Article 178.", "ru", "en"),
+    ("Он осуждён по ч. 3 ст. 178 УК.", "O, Cinayət Məcəlləsinin 178.3-cü maddəsi ilə məhkum edilib.", "ru", "az"),
+    ("O, 178-ci maddənin 3-cü hissəsi ilə məhkum edilib.", "Он осуждён по статье 178.3.", "az", "ru"),
+    ("Under Articles 178.3 and 179.2.", "По ч. 3 ст. 178 и ч. 2 ст. 179.", "en", "ru"),
+])
+def test_an_article_and_its_part_told_as_two_figures_pass(source: str, output: str, src: str,
+                                                          tgt: str) -> None:
+    """Regression: Article 178.3 told as Russian court reports write it, ч. 3 ст. 178 (part 3
+    of Article 178), was a numbers error: 178.3 missing, 3 and 178 not in the source."""
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+@pytest.mark.parametrize(("output", "message"), [
+    ("Он осуждён по части 2 статьи 178.", "missing from the translation: 178.3"),
+    ("Он осуждён по части 3 статьи 187.", "missing from the translation: 178.3"),
+    ("По ч. 2 ст. 178 и ч. 3 ст. 179.", "missing from the translation: 178.3, 179.2"),
+])
+def test_an_article_or_part_changed_is_still_a_numbers_error(output: str, message: str) -> None:
+    source = "He was jailed under Articles 178.3 and 179.2." if "179" in output \
+        else "He was jailed under Article 178.3."
+    findings = [f.message for f in check_entry(source, output, "en", "ru") if f.check == "numbers"]
+    assert any(message in m for m in findings), findings
