@@ -30,7 +30,7 @@ from pipeline.lexicon import DIGRAPH_INITIALS, PATRONYMIC_WORDS, is_organisation
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names)
-from pipeline.numbers import (Number, changed_currencies, changed_months, changed_signs, changed_units,
+from pipeline.numbers import (Number, changed_currencies, changed_months, changed_signs, changed_units, reversed_pairs,
                               numbers_in, unmatched_numbers)
 from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
@@ -609,7 +609,18 @@ def check_numbers(entry: Entry) -> list[Finding]:
         findings.append(_finding("numbers", Severity.ERROR,
                                  f"number(s) not in the source: {', '.join(n.written for n in extra)}"))
     return findings + _month_findings(entry) + _currency_findings(entry) + _unit_findings(entry) \
-        + _sign_findings(entry)
+        + _sign_findings(entry) + _order_findings(entry)
+
+
+def _order_findings(entry: Entry) -> list[Finding]:
+    """A score or range written the other way round (3:1 → 1:3): a warning, not an error,
+    as a translator may also name the teams in the other order."""
+    missing, extra = reversed_pairs(entry.source, entry.translation)
+    if not missing:
+        return []
+    return [_finding("numbers", Severity.WARNING,
+                     f"{', '.join(map(repr, missing))} of the source is {', '.join(map(repr, extra))} in the translation: "
+                     f"its figures swapped places; keep the source's order unless the sentence's was changed too")]
 
 
 def _currency_findings(entry: Entry) -> list[Finding]:

@@ -1370,6 +1370,42 @@ def changed_units(source: str, translation: str) -> tuple[list[str], list[str]]:
     return _replaced(wanted, units_in(translation)) if wanted else ([], [])
 
 
+#: Two figures joined by a colon or a dash, as scores (3:1, 2–0) and ranges (5-7) are
+#: written; not part of a longer figure, date or phone number (2025-26, 12-34-56).
+_PAIR = re.compile(r"(?<![\d.,:\-\u2013\u2014])(\d{1,3})[\s\u00a0]?[:\-\u2013\u2014][\s\u00a0]?(\d{1,3})"
+                   r"(?![\d.,:\-\u2013\u2014]?\d)")
+
+
+def _pairs(text: str) -> dict[tuple[int, int], list[str]]:
+    """The figure pairs of ``text`` (see :data:`_PAIR`), in the order they are written,
+    each with its forms as written."""
+    found: dict[tuple[int, int], list[str]] = {}
+    if ":" not in text and "-" not in text and "\u2013" not in text and "\u2014" not in text \
+            or not _PAIR.search(text):
+        return found  # most segments: no colon or dash between figures
+    for match in _PAIR.finditer(blank_out(text)):
+        found.setdefault((int(match.group(1)), int(match.group(2))), []).append(match.group())
+    return found
+
+
+def reversed_pairs(source: str, translation: str) -> tuple[list[str], list[str]]:
+    """The scores or ranges of ``source`` that the translation writes the other way round
+    (3:1 → 1:3, 2–0 → 0:2) and not as written: their figures are all there, so the number
+    check passes; the winner or the range is no longer the source's."""
+    wanted = _pairs(source)
+    if not wanted:
+        return [], []
+    offered = _pairs(translation)
+    missing, extra = [], []
+    for (first, second), written in wanted.items():
+        flipped = offered.get((second, first), [])
+        if first != second and len(offered.get((first, second), [])) < len(written) \
+                and len(flipped) > len(wanted.get((second, first), [])):
+            missing.append(written[0])
+            extra.append(flipped[0])
+    return missing, extra
+
+
 #: A percentage written with a minus (-5%, −2.4 percent), after a space, a bracket or
 #: nothing, as :data:`_MINUS_BEFORE` reads a minus; and any percentage, signed or not.
 _PERCENT_WORD = r"[\s\u00a0]?(?:%|(?i:per\s?cent|процент\w*|faiz\w*))"

@@ -2385,3 +2385,28 @@ def test_an_article_or_part_changed_is_still_a_numbers_error(output: str, messag
         else "He was jailed under Article 178.3."
     findings = [f.message for f in check_entry(source, output, "en", "ru") if f.check == "numbers"]
     assert any(message in m for m in findings), findings
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt", "message"), [
+    ("Qarabag beat Neftchi 3:1.", "«Карабах» обыграл «Нефтчи» со счётом 1:3.", "en", "ru",
+     "'3:1' of the source is '1:3' in the translation"),
+    ("Qarabag beat Neftchi 3-1.", "Qarabağ Neftçini 1:3 hesabı ilə məğlub edib.", "en", "az",
+     "'3-1' of the source is '1:3' in the translation"),
+    ("Ветер 15–20 м/с.", "Wind 20–15 m/s.", "ru", "en", "'15–20' of the source is '20–15' in the translation"),
+])
+def test_a_score_or_range_written_the_other_way_round_is_a_numbers_warning(
+        source: str, output: str, src: str, tgt: str, message: str) -> None:
+    """Regression: a score reversed (3:1 → 1:3) passed, all its figures being there; it is a
+    warning now (a translator may also have named the teams the other way round)."""
+    (finding,) = [f for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert message in finding.message and finding.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("Qarabag beat Neftchi 3-1.", "Qarabağ Neftçini 3:1 hesabı ilə məğlub edib.", "en", "az"),
+    ("Sabah drew 2–2, Turan lost 0–2.", "«Сабах» сыграл 2:2, «Туран» проиграл 0:2.", "en", "ru"),
+    ("Scores of 3:1 and 1:3.", "Счёт 1:3 и 3:1.", "en", "ru"),
+    ("At 09:30 and 11:05.", "В 09:30 и 11:05.", "en", "ru"),
+])
+def test_a_score_or_range_in_the_source_order_passes(source: str, output: str, src: str, tgt: str) -> None:
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
