@@ -1416,9 +1416,9 @@ _RISE = re.compile(r"(?<![^\W\d_])(?:rose|ris(?:es?|en|ing)|gr[eo]w[sn]?|growth|
                    r"|climb\w*|surg\w*|soar\w*|higher|выр[оа]с\w*|рост\w*|прирост\w*|увелич\w*|повы[сш]\w*"
                    r"|подорож\w*|подня\w*|bahalaş\w*|art(?:ıb|dı|ır|ım\w*|araq|ma\w*|mış\w*|acaq\w*)|yüksəl\w*|çoxal\w*)"
                    r"(?![^\W\d_])", re.IGNORECASE)
-_FALL = re.compile(r"(?<![^\W\d_])(?:f[ae]ll\w*|drop\w*|declin\w*|decreas\w*|los[st]\w*|down|lower|shr[ia]nk\w*"
-                   r"|contract\w*|slump\w*|plung\w*|cut|сни[зж]\w*|упа[лд]\w*|паден\w*|сократ\w*|сокращ\w*"
-                   r"|уменьш\w*|подешев\w*|спад\w*|опусти\w*|минус|azal\w*|düş\w*|enib|ucuzlaş\w*|geriləm\w*"
+_FALL = re.compile(r"(?<![^\W\d_])(?:f[ae]ll(?:s|en|ing)?|drop\w*|declin\w*|decreas\w*|los[st]\w*|down|lower|shr[ia]nk\w*"
+                   r"|contract(?:ed|ing|ion)|slump\w*|plung\w*|cut|сни[зж]\w*|упа[лд]\w*|паден\w*|сократ\w*|сокращ\w*"
+                   r"|уменьш\w*|подешев\w*|спад\w*|опусти\w*|минус|azal\w*|düş(?!ün)\w*|enib|ucuzlaş\w*|geriləm\w*"
                    r"|mənfi)(?![^\W\d_])", re.IGNORECASE)
 #: Where a clause ends: a comma, semicolon or full stop before a space (not 2,4), or a colon.
 _CLAUSE_END = re.compile(r"[,;.!?:](?=\s)|[;!?]")
