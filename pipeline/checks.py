@@ -1457,6 +1457,10 @@ def _quote_count(scan: QuoteScan) -> int:
 #: quotation with its attribution between dashes inside one pair of marks, where English
 #: closes and reopens the quotation (“…,” X said. “…”). Each such interruption is a part.
 _DASH_INTERRUPTION = re.compile(r"[,.!?…]\s+[—–]\s+[^—–«»“”„]+?[,.:]\s+[—–]\s+\S")
+#: The same in a dialogue paragraph, where the author's words after the dash start in lower
+#: case (— Готовы? — спросил он. — Тогда начнём): a capital opens the next speaker's turn of
+#: an interview whose lines the extraction joined (— Вы ожидали? — Нет, — сказал я).
+_DIALOGUE_INTERRUPTION = re.compile(r"[,.!?…]\s+[—–]\s+(?![A-ZÀ-ÖØ-ÞА-ЯЁƏĞİŞ])[^—–«»“”„]+?[,.:]\s+[—–]\s+\S")
 
 
 def _dash_interruptions(text: str, scan: QuoteScan) -> int:
@@ -1502,9 +1506,9 @@ def _speech_parts(text: str, scan: QuoteScan) -> int:
     count = _quote_count(scan) + _dash_interruptions(text, scan)
     if _DIALOGUE.match(text):
         outside = blank_out(text)
-        for span in scan.spans:
-            outside = outside[:span.start] + " " * (span.end - span.start) + outside[span.end:]
-        count += 1 + len(_DASH_INTERRUPTION.findall(outside))
+        for span in scan.spans:  # a quotation read as a capital: a turn opening with it is speech
+            outside = outside[:span.start] + "Q" * (span.end - span.start) + outside[span.end:]
+        count += 1 + len(_DIALOGUE_INTERRUPTION.findall(outside))
     return count
 
 

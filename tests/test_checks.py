@@ -2422,3 +2422,25 @@ def test_a_word_that_only_looks_like_a_fall_is_no_fall(source: str, output: str,
     """'düşünür' (thinks), 'fellow' and the noun 'contract' are no words for a fall: a clause
     with them and a rise is a rise, told the same way in the translation."""
     assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("— Did you expect it? — No, I said.", "— Вы ожидали? — Нет, — сказал я.", "en", "ru"),
+    ("— Вы ожидали? — Нет, — сказал я.", "— Did you expect it? — No, I said.", "ru", "en"),
+    ("— Did you expect to win? — “No,” I said to myself.", "— Вы ожидали победы? — «Нет», — сказал я себе.",
+     "en", "ru"),
+])
+def test_interview_turns_joined_in_one_paragraph_are_no_extra_quotation(source: str, output: str, src: str,
+                                                                        tgt: str) -> None:
+    """Regression: interview lines written one under the other are joined into one entry
+    (— Вы ожидали? — Нет, — сказал я); the second turn's capital 'Нет' was read as the
+    author's words interrupting the first, one quotation more than the English."""
+    assert "quote-count" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+def test_a_dialogue_interrupted_by_its_author_still_counts_two_parts() -> None:
+    findings = check_entry("— Ready? — he asked. — Then let us begin.", "— Готовы? — спросил он. — Тогда начнём.",
+                           "en", "ru")
+    assert "quote-count" not in [f.check for f in findings]
+    findings = check_entry("— Ready?", "— Готовы? — спросил он. — Тогда начнём.", "en", "ru")
+    assert "quote-count" in [f.check for f in findings]
