@@ -637,10 +637,18 @@ def _unit_findings(entry: Entry) -> list[Finding]:
 
 
 def _sign_findings(entry: Entry) -> list[Finding]:
-    """A fall given as a rise (-5% → вырос на 5%): the figure is there, its direction is not."""
+    """A fall given as a rise (-5% → вырос на 5%): the figure is there, its direction is not.
+    Where only words tell the direction on both sides (rose → снизился) it is a warning: a
+    translation may turn the sentence round (the rouble lost 2% → доллар подорожал на 2%)."""
     changed = changed_signs(entry.source, entry.translation, entry.src_lang, entry.tgt_lang)
-    return _replaced_findings(changed, ("sign", "signs"), "a fall and a rise were swapped") \
-        if changed[0] else []
+    if not changed[0]:
+        return []
+    words_only = not any(char.isdigit() for word in (*changed[0], *changed[1]) for char in word)
+    if words_only:
+        return _replaced_findings(changed, ("sign", "signs"),
+                                  "a fall and a rise were swapped, unless the sentence now says what "
+                                  "rose instead of what fell", severity=Severity.WARNING)
+    return _replaced_findings(changed, ("sign", "signs"), "a fall and a rise were swapped")
 
 
 def _month_findings(entry: Entry) -> list[Finding]:
@@ -650,16 +658,17 @@ def _month_findings(entry: Entry) -> list[Finding]:
 
 
 def _replaced_findings(changed: tuple[list[str], list[str]], names: tuple[str, str],
-                       meaning: str) -> list[Finding]:
-    """One numbers error naming what the source has (``changed[0]``) and what the
-    translation has instead (``changed[1]``); none when nothing was replaced."""
+                       meaning: str, severity: Severity = Severity.ERROR) -> list[Finding]:
+    """One numbers finding (an error unless said otherwise) naming what the source has
+    (``changed[0]``) and what the translation has instead (``changed[1]``); none when
+    nothing was replaced."""
     missing, extra = changed
     if not missing:
         return []
     source = ", ".join(repr(word) for word in missing)
     target = ", ".join(repr(word) for word in extra)
     what, verb = (names[0], "is") if len(missing) == 1 else (names[1], "are")
-    return [_finding("numbers", Severity.ERROR,
+    return [_finding("numbers", severity,
                      f"the {what} {source} of the source {verb} {target} in the translation: "
                      f"{meaning}; give it the source's {what}")]
 

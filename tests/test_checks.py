@@ -526,13 +526,23 @@ def test_a_fall_in_percent_given_as_a_rise_is_a_numbers_error(source: str, outpu
     ("Prices rose +2% in May.", "В мае цены снизились на 2%.", "en", "ru",
      "the sign '+2%' of the source is 'снизились' in the translation"),
 ])
-def test_a_rise_in_percent_told_as_a_fall_is_a_numbers_error(source: str, output: str, src: str,
-                                                             tgt: str, message: str) -> None:
+def test_a_rise_in_percent_told_as_a_fall_is_a_numbers_finding(source: str, output: str, src: str,
+                                                               tgt: str, message: str) -> None:
     """Regression: with no minus on either side, a rise told as a fall (вырос на 1,2% →
     fell 1.2%) passed, the figure being the same; a percentage whose clause says only a
-    rise on one side and only a fall on the other is now a numbers error."""
-    findings = [f.message for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
-    assert any(message in m for m in findings), findings
+    rise on one side and only a fall on the other is now a numbers finding: an error where
+    a signed figure (+2%) says it, a warning where only words do, as a translation may turn
+    the sentence round (the rouble lost 2% → доллар подорожал на 2%)."""
+    findings = [f for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    [finding] = [f for f in findings if message in f.message]
+    signed = any(char.isdigit() for char in message.split(" of the source")[0])
+    assert finding.severity is (Severity.ERROR if signed else Severity.WARNING)
+
+
+def test_a_sentence_turned_round_is_a_warning_not_an_error() -> None:
+    [finding] = check_entry("The rouble lost 2% against the dollar.", "Доллар подорожал к рублю на 2%.",
+                            "en", "ru")
+    assert finding.severity is Severity.WARNING and "unless the sentence now says" in finding.message
 
 
 @pytest.mark.parametrize(("source", "output", "src", "tgt"), [
