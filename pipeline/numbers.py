@@ -20,11 +20,12 @@ from pipeline.inline import blank_out
 
 T = TypeVar("T")
 
-#: A number not glued to a word or to another number's marks: 360,000, 360 000, 2.5, 2024.
+#: A number not glued to a word or to another number's marks: 360,000, 360 000, 2.5, 2024;
+#: after a full stop only where a letter ends there (an abbreviation: ч.3 ст.178, No.5).
 #: The pattern starts with its first digit and only then looks behind it (``[\w.,]\d``:
 #: the character before that digit), which is the same test as a look-behind in front, but
 #: lets the regex engine jump from digit to digit instead of testing every character.
-_NUMBER = re.compile(r"\d(?<![\w.,]\d)(?:\d{0,2}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?"
+_NUMBER = re.compile(r"\d(?<![\w,]\d)(?:(?<!\.\d)|(?<=[^\W\d_]\.\d))(?:\d{0,2}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?"
                      r"|\d*(?:[.,]\d+)*)")
 _DIGIT = re.compile(r"\d")
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+)")

@@ -49,8 +49,9 @@ def test_a_paragraph_of_thousands_of_figures_is_matched() -> None:
     assert [n.raw for n in extra] == ["2998,5"]
 
 
-#: The number pattern as first written, with its look-behind in front of the first digit.
-_NUMBER_LOOKING_BEHIND_FIRST = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?"
+#: The number pattern as first written, with its look-behind in front of the first digit
+#: (a full stop before it only after a letter: an abbreviation, ч.3, ст.178, No.5).
+_NUMBER_LOOKING_BEHIND_FIRST = re.compile(r"(?<![\w,])(?:(?<!\.)|(?<=[^\W\d_]\.))(?:\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?"
                                           r"|\d+(?:[.,]\d+)*)")
 
 
@@ -602,3 +603,14 @@ def test_a_dozen_and_a_russian_ten_in_words_stand_for_their_figures() -> None:
     assert unmatched_numbers("A dozen people were injured.", "12 человек пострадали.", "en", "ru") == ([], [])
     assert unmatched_numbers("Dozens of people were injured.", "12 человек пострадали.", "en", "ru") != ([], [])
     assert unmatched_numbers("Десятки людей пострадали.", "10 people were injured.", "ru", "en") != ([], [])
+
+
+def test_a_figure_glued_to_an_abbreviation_s_full_stop_is_a_figure() -> None:
+    """Regression: 'по ч.3 ст.178 УК' (no space after the abbreviations, as Russian legal
+    reports often write them) had no figure at all, so a correct 'under Article 178.3' was
+    "number(s) missing: 178.3"; a figure after a letter's full stop is read (not after a
+    digit's or at the start: .5 alone stays no figure)."""
+    assert [n.raw for n in numbers_in("по ч.3 ст.178 УК", "ru")] == ["3", "178"]
+    assert unmatched_numbers("under Article 178.3", "по ч.3 ст.178 УК", "en", "ru") == ([], [])
+    assert unmatched_numbers("under Article 178.4", "по ч.3 ст.178 УК", "en", "ru") != ([], [])
+    assert [n.raw for n in numbers_in("It rose 1.5% and .5 more.", "en")] == ["1.5"]
