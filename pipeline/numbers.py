@@ -167,6 +167,7 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
     # Read at the first figure another follows as a phone number's figures do (most segments
     # have none), or at once where a plus may open one.
     phones = _phone_numbers(prose) if "+" in prose else None
+    unit_and_a_half = "yarım" in prose and _base(lang) == "az"  # 2 il yarım: 2.5 years
     below_zero = "zero" in prose or "нуля" in prose or "мороза" in prose or "şaxta" in prose or "sıfırdan" in prose
     for match in _NUMBER.finditer(prose):
         raw = match.group()
@@ -191,6 +192,9 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
             continue
         word, scale = _scale_after(prose, start, end, lang)
         values = _values(raw, lang, lenient_with) + clock.get(start, ())
+        halved = _AZ_UNIT_AND_A_HALF.match(prose, end) if unit_and_a_half else None
+        if halved is not None:
+            values = tuple(_normal(value + _HALF) for value in values)
         if len(raw) == 2:
             if raw[1] == "0" and _SHORT_DECADE.match(prose, end):
                 values += (Decimal(1900 + int(raw)), Decimal(2000 + int(raw)))
@@ -214,6 +218,8 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
                                        and following.startswith(_RANGE_WORDS, 1)) \
                 and (shared := _range_scale(prose, figure[1], lang)) is not None:
             scaled |= _scaled(values, shared)
+        if halved is not None:  # the figure is read with its half: so it is shown
+            raw, end = prose[start:halved.end()], halved.end()
         numbers.append(Number(raw, start, end, scaled, word, _scaled(values, Decimal(1))))
     lettered = _roman_periods(prose) if _ROMAN_PERIOD_HINT.search(prose) else []
     if ("Q" in prose or "H" in prose) and _QUARTER_HINT.search(prose):
@@ -247,7 +253,7 @@ def _phone_numbers(prose: str) -> tuple[Number, ...]:
         for match in _PHONE.finditer(prose):
             digits = re.sub(r"\D", "", match.group())
             if 8 <= len(digits) <= 15:
-                found.append(_phone(match, digits))
+                found.append(_phone(match, digits, _COUNTRY_CODE.match(match.group()).group(1)))  # type: ignore[union-attr]
     if _LOCAL_PHONE_HINT.search(prose):
         for match in _LOCAL_PHONE.finditer(prose):
             groups = re.findall(r"\(?\d+", match.group())
@@ -266,8 +272,22 @@ _PHONE_NEXT = frozenset("0123456789(")
 _PHONE_CONTINUES = re.compile(r"\(|\)[- \u00a0]?[\d(]|[- \u00a0]\(?\d{1,4}\)?[- \u00a0]?[\d(]")
 
 
-def _phone(match: re.Match[str], digits: str) -> Number:
-    value = frozenset({Decimal(digits)})
+#: A phone number's country code: the figures after its plus, up to the first separator.
+_COUNTRY_CODE = re.compile(r"\+(\d{1,3})")
+#: What a country's numbers open with when dialled at home instead of the country code
+#: (+7 495 … is 8 495 … in Russia and Kazakhstan; +1 202 … is (202) … in the United States;
+#: most others, Azerbaijan's +994 12 … among them, dial 0 12 …).
+_TRUNK_PREFIX = {"7": "8", "1": ""}
+
+
+def _phone(match: re.Match[str], digits: str, country: str | None = None) -> Number:
+    """A phone number as one number, its digits. One with a ``country`` code also has the
+    value of its digits as dialled at home (+7 (495) 123-45-67 is 8 (495) 123-45-67, and
+    +994 12 555 12 34 is (012) 555-12-34): a translation for readers abroad adds the code."""
+    values = {Decimal(digits)}
+    if country is not None:
+        values.add(Decimal(_TRUNK_PREFIX.get(country, "0") + digits[len(country):]))
+    value = frozenset(values)
     return Number(match.group(), match.start(), match.end(), value, "", value)
 
 
@@ -785,6 +805,16 @@ _ONE_AND_A_HALF = {"en": "one[\\s\\u00a0]+and[\\s\\u00a0]+a[\\s\\u00a0]+half",
 #: before a scale word (half a million, yarım milyon: 500,000).
 _AND_A_HALF = {"en": "and[\\s\\u00a0]+a[\\s\\u00a0]+half|half[\\s\\u00a0]+an?", "ru": "с[\\s\\u00a0]+половиной",
                "az": "yarım"}
+#: The units Azerbaijani counts a half of after the unit (iki il yarım, 3 saat yarım: 2.5
+#: years, 3.5 hours; il yarım alone: a year and a half), as English says "and a half".
+_AZ_HALVED_UNITS = r"(?:il|ay|həftə|gün|saat|dəqiqə|saniyə|əsr)"
+#: Such a unit between a figure or a number word and its half (the figure's side).
+_AZ_UNIT_AND_A_HALF = re.compile(rf"[\s\u00a0]+{_AZ_HALVED_UNITS}[\s\u00a0]+yarım(?:dır|lıq\w*)?(?![^\W\d_])",
+                                 re.IGNORECASE)
+#: Such a unit between two number words (iki il yarım), and alone before its half (il yarım).
+_AZ_UNIT_JOINT = re.compile(rf"[\s\u00a0]+{_AZ_HALVED_UNITS}[\s\u00a0]+", re.IGNORECASE)
+_AZ_UNIT_BEFORE_HALF = re.compile(rf"(?<![^\W\d_])(?<!\d[\s\u00a0]){_AZ_HALVED_UNITS}[\s\u00a0]+$", re.IGNORECASE)
+_HALF = Decimal("0.5")
 #: Half of a scale in one word (полмиллиона: 500,000), by power of ten.
 _HALF_SCALE = {"ru": (("3", "полтысяч\\w*"), ("6", "полмиллион\\w*"), ("9", "полмиллиард\\w*"))}
 
@@ -911,9 +941,12 @@ def _numbers_in_words(prose: str, lang: str, pattern: re.Pattern[str]) -> Counte
         total = current = Decimal(0)
         last = ""
 
+    halves_units = _base(lang) == "az"  # iki il yarım: 2.5 years
     for match in pattern.finditer(prose):
         group = match.lastgroup or ""
-        if last and not _WORD_JOINT.fullmatch(prose, end, match.start()):
+        if last and not _WORD_JOINT.fullmatch(prose, end, match.start()) \
+                and not (halves_units and group == "andhalf" and last == "unit"
+                         and _AZ_UNIT_JOINT.fullmatch(prose, end, match.start())):
             close()
         if not last:
             start = match.start()
@@ -921,7 +954,9 @@ def _numbers_in_words(prose: str, lang: str, pattern: re.Pattern[str]) -> Counte
             if last != "unit" or current % 1:
                 close()
                 start = match.start()
-            current += Decimal("0.5")
+                if halves_units and _AZ_UNIT_BEFORE_HALF.search(prose, max(0, start - 12), start):
+                    current = Decimal(1)  # il yarım: a year and a half
+            current += _HALF
             last = "unit"
         elif group[0] == "q":
             close()
@@ -1168,10 +1203,15 @@ def _month_pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?=[{first}])(?<![^\W\d_])(?:{groups})(?![^\W\d_])", flags)
 
 
+#: A figure right after a month's name (Noyabrın 7-də, Марта 8): a date, however written.
+_FIGURE_NEXT = re.compile(r"[\s\u00a0]*\d")
+
+
 def months_in(text: str, lang: str) -> list[tuple[int, str]]:
     """The months ``text`` names, as (1–12, the word as written). Russian and Azerbaijani
     write months in lower case, so a capitalised one counts only where a sentence starts
-    (Mayın 27-də …): elsewhere it is a name (Марта, Martin). English months are capitalised
+    (Mayın 27-də …) or next to a figure (7 Noyabrda, as some desks write it): elsewhere it
+    is a name (Марта, Martin). English months are capitalised
     (Theresa May is read as May; callers compare months only where one was replaced).
     A date in figures names its month too (27.05.2024: May, written '27.05.2024'); one
     that reads either way round (05/06/2024) names none here."""
@@ -1193,7 +1233,8 @@ def _dated_months(text: str, lang: str) -> list[tuple[int, str, int | None]]:
     for match in pattern.finditer(prose) if pattern is not None else ():
         word = match.group()
         before = text[:match.start()].rstrip()
-        if _base(lang) != "en" and word[:1].isupper() and before and before[-1] not in ".!?…":
+        if _base(lang) != "en" and word[:1].isupper() and before and before[-1] not in ".!?…" \
+                and not before[-1].isdigit() and not _FIGURE_NEXT.match(prose, match.end()):
             continue
         number = int(next(name for name, value in match.groupdict().items() if value)[1:])
         found.append((match.start(), number, word, None))

@@ -121,6 +121,20 @@ def test_months_are_read_in_every_case_and_names_are_not_months() -> None:
     assert months_in("в мае", "ru") == []  # no figure: no date to compare
 
 
+def test_a_capitalised_month_next_to_a_figure_is_a_month() -> None:
+    """Regression: some desks capitalise months (7 Noyabrda, Noyabrın 7-də, 7 Ноября), and a
+    capitalised month mid-sentence was taken for a name, so '7 Noyabrda' translated
+    'December 7' passed; next to a figure it is a date."""
+    from pipeline.checks import check_entry
+    from pipeline.numbers import months_in
+    assert months_in("Seçki 7 Noyabrda keçiriləcək.", "az") == [(11, "Noyabrda")]
+    assert months_in("Seçki Noyabrın 7-də keçiriləcək.", "az") == [(11, "Noyabrın")]
+    assert months_in("Выборы пройдут 7 Ноября.", "ru") == [(11, "Ноября")]
+    assert months_in("В 2024 году Марта Иванова победила, а Mayın dediyi 5 il sonra.", "ru") == []
+    assert check_entry("Seçki 7 Noyabrda keçiriləcək.", "The election will be held on December 7.", "az", "en")
+    assert not check_entry("Seçki 7 Noyabrda keçiriləcək.", "The election will be held on November 7.", "az", "en")
+
+
 def test_currencies_by_code_sign_and_name() -> None:
     from pipeline.numbers import currencies_in
     assert currencies_in("USD 360,000, $5, 2 евро, 3 manatdan, A$ 7, 5 pounds") == [
@@ -342,6 +356,33 @@ def test_a_phone_number_without_a_country_code_changed_is_reported() -> None:
     assert [n.raw for n in extra] == ["(012) 555-12-43"]
 
 
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("Справки по телефону 8 (495) 123-45-67.", "Information: +7 (495) 123-45-67.", "ru", "en"),
+    ("Information: +7 495 123 45 67.", "Справки: 8 (495) 123-45-67.", "en", "ru"),
+    ("Zəng edin: (012) 555-12-34.", "Call +994 12 555 12 34.", "az", "en"),
+    ("Call 050 123 45 67.", "Звоните: +994 50 123 45 67.", "en", "ru"),
+    ("Call (202) 555-0123.", "Звоните: +1 202 555 0123.", "en", "ru"),
+])
+def test_a_phone_number_given_its_country_code_is_the_same_number(source: str, translation: str, src: str,
+                                                                   tgt: str) -> None:
+    """Regression: a number as dialled at home (8 (495) 123-45-67, (012) 555-12-34) given
+    with its country code for readers abroad (+7 (495) 123-45-67, +994 12 555 12 34) was
+    reported as a number lost and another added; the country code stands for the trunk
+    prefix (8 for +7, none for +1, 0 elsewhere)."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    ("Звоните 8 (495) 123-45-67.", "Call +7 (495) 123-45-68."),  # a digit changed
+    ("Звоните 8 (495) 123-45-67.", "Call +994 (495) 123-45-67."),  # another country
+    ("Звоните 8 (495) 123-45-67.", "Call +1 495 123 45 67."),
+    ("Звоните +1 202 555 0123.", "Call +7 202 555 0123."),
+])
+def test_a_phone_number_given_another_country_code_or_digit_is_reported(source: str, translation: str) -> None:
+    missing, extra = unmatched_numbers(source, translation, "ru", "en")
+    assert len(missing) == 1 and len(extra) == 1
+
+
 @pytest.mark.parametrize("text, lang, figures", [
     ("Население — 1 234 567 человек.", "ru", ["1 234 567"]),
     ("В 2019-2023 годах и 2024-05-27.", "ru", ["2019", "2023", "2024", "27"]),
@@ -434,6 +475,39 @@ def test_h2_alone_is_hydrogen_not_a_half_year() -> None:
 _PHONE_PIECES = st.lists(st.sampled_from(["012", "555", "12", "34", "050", "(012)", "8", "(495)", "123", "45", "0123",
                                          "01234", "2019", "5", "67", "1", "0", " ", " ", " ", "-", "-", "\u00a0", "(",
                                          ")", "x", "мая", "+7"]), max_size=18).map("".join)
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("He served 2.5 years in prison.", "O, iki il yarım həbsdə yatıb.", "en", "az"),
+    ("He served 2.5 years in prison.", "O, 2 il yarım həbsdə yatıb.", "en", "az"),
+    ("He served 1.5 years in prison.", "O, il yarım həbsdə yatıb.", "en", "az"),
+    ("He served 1.5 years in prison.", "O, bir il yarım həbsdə yatıb.", "en", "az"),
+    ("The meeting lasted 1.5 hours.", "Görüş saat yarım çəkib.", "en", "az"),
+    ("Встреча длилась 3,5 часа.", "Görüş 3 saat yarımlıq olub.", "ru", "az"),
+    ("O, 2 il yarım həbsdə yatıb.", "He served two and a half years in prison.", "az", "en"),
+    ("O, iki il yarım həbsdə yatıb.", "Он провёл в тюрьме два с половиной года.", "az", "ru"),
+    ("He served half a year in prison.", "O, yarım il həbsdə yatıb.", "en", "az"),
+])
+def test_an_azerbaijani_half_after_its_unit_is_part_of_the_number(source: str, translation: str, src: str,
+                                                                   tgt: str) -> None:
+    """Regression: Azerbaijani says a half after the unit (iki il yarım, 3 saat yarım: 2.5
+    years, 3.5 hours; il yarım alone: a year and a half), and 2.5 years given so was
+    reported as 2.5 missing (and 2 added)."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "shown"), [
+    ("He served 3.5 years in prison.", "O, 2 il yarım həbsdə yatıb.", "en", "az", "2 il yarım"),
+    ("He served 3.5 years in prison.", "O, iki il yarım həbsdə yatıb.", "en", "az", None),
+    ("The meeting lasted 2.5 hours.", "Görüş saat yarım çəkib.", "en", "az", None),
+    ("The meeting lasted 2 hours.", "Görüş 2 saat yarım çəkib.", "en", "az", "2 saat yarım"),
+    ("O, 2 il yarım həbsdə yatıb.", "He served 2 years in prison.", "az", "en", "2"),
+])
+def test_an_azerbaijani_half_after_its_unit_against_another_figure_is_reported(
+        source: str, translation: str, src: str, tgt: str, shown: str | None) -> None:
+    missing, extra = unmatched_numbers(source, translation, src, tgt)
+    assert missing
+    assert [n.raw for n in extra] == ([shown] if shown else [])
 
 
 @settings(max_examples=500, deadline=None)
@@ -583,6 +657,39 @@ def test_a_half_in_words_is_part_of_its_number(source: str, translation: str, sr
     assert unmatched_numbers(translation, source, tgt, src) == ([], [])
     assert unmatched_numbers(source, translation.replace("2,5", "3,5").replace("2.5", "3.5").replace("500", "600"),
                              src, tgt) != ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("He served 2.5 years in prison.", "O, iki il yarım həbsdə yatıb.", "en", "az"),
+    ("He served 2.5 years in prison.", "O, 2 il yarım həbsdə yatıb.", "en", "az"),
+    ("He served 1.5 years in prison.", "O, il yarım həbsdə yatıb.", "en", "az"),
+    ("He served 1.5 years in prison.", "O, bir il yarım həbsdə yatıb.", "en", "az"),
+    ("The meeting lasted 1.5 hours.", "Görüş saat yarım çəkib.", "en", "az"),
+    ("Встреча длилась 3,5 часа.", "Görüş 3 saat yarımlıq olub.", "ru", "az"),
+    ("O, 2 il yarım həbsdə yatıb.", "He served two and a half years in prison.", "az", "en"),
+    ("O, iki il yarım həbsdə yatıb.", "Он провёл в тюрьме два с половиной года.", "az", "ru"),
+    ("He served half a year in prison.", "O, yarım il həbsdə yatıb.", "en", "az"),
+])
+def test_an_azerbaijani_half_after_its_unit_is_part_of_the_number(source: str, translation: str, src: str,
+                                                                   tgt: str) -> None:
+    """Regression: Azerbaijani says a half after the unit (iki il yarım, 3 saat yarım: 2.5
+    years, 3.5 hours; il yarım alone: a year and a half), and 2.5 years given so was
+    reported as 2.5 missing (and 2 added)."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "shown"), [
+    ("He served 3.5 years in prison.", "O, 2 il yarım həbsdə yatıb.", "en", "az", "2 il yarım"),
+    ("He served 3.5 years in prison.", "O, iki il yarım həbsdə yatıb.", "en", "az", None),
+    ("The meeting lasted 2.5 hours.", "Görüş saat yarım çəkib.", "en", "az", None),
+    ("The meeting lasted 2 hours.", "Görüş 2 saat yarım çəkib.", "en", "az", "2 saat yarım"),
+    ("O, 2 il yarım həbsdə yatıb.", "He served 2 years in prison.", "az", "en", "2"),
+])
+def test_an_azerbaijani_half_after_its_unit_against_another_figure_is_reported(
+        source: str, translation: str, src: str, tgt: str, shown: str | None) -> None:
+    missing, extra = unmatched_numbers(source, translation, src, tgt)
+    assert missing
+    assert [n.raw for n in extra] == ([shown] if shown else [])
 
 
 @settings(max_examples=500, deadline=None)
