@@ -863,10 +863,10 @@ _COMPOUND_STEMS = {"ru": ("двух", "тр[её]х", "четыр[её]х", "п�
 _SCALE_WORD_GROUPS = {
     "en": (("3", "thousand"), ("6", "million|mln|mn"), ("9", "billion|bn|bln"), ("12", "trillion")),
     "ru": (("3", "тысяч\\w*|тыс"), ("6", "миллион\\w*|млн"), ("9", "миллиард\\w*|млрд"), ("12", "триллион\\w*|трлн")),
-    "az": (("3", "min"), ("6", "milyon\\w*|mln"), ("9", "milyard\\w*|mlrd"), ("12", "trilyon\\w*|trln")),
+    "az": (("3", "min(?:dən|də|ə|in)?"), ("6", "milyon\\w*|mln"), ("9", "milyard\\w*|mlrd"), ("12", "trilyon\\w*|trln")),
 }
 _LONE_SCALE = re.compile(r"thousand|million|billion|trillion|тысяч[ауе]|тысячей|(?:миллион|миллиард|триллион)"
-                         r"(?:а|у|ом|е)?|min|(?:milyon|milyard|trilyon)(?:a|u|ı|un|ın|da|dan)?", re.IGNORECASE)
+                         r"(?:а|у|ом|е)?|min(?:dən|də|ə|in)?|(?:milyon|milyard|trilyon)(?:a|u|ı|un|ın|da|dan)?", re.IGNORECASE)
 #: тысячи is a thousand after a word that asks for the genitive (около тысячи человек),
 #: and thousands otherwise (тысячи людей).
 _GENITIVE_BEFORE = re.compile(r"(?<![^\W\d_])(?:около|более|свыше|менее|до|порядка|от|из|со?|без|для|больше|меньше"

@@ -702,6 +702,21 @@ def test_every_phone_number_found_by_a_full_scan_is_read(text: str) -> None:
     assert {(p.start, p.raw) for p in _phone_numbers(text)} <= read
 
 
+@pytest.mark.parametrize(("source", "translation"), [
+    ("The company employs over 1,000 people.", "Şirkətdə mindən çox insan çalışır."),
+    ("The price fell to a thousand manat.", "Qiymət minə düşüb."),
+    ("3,000 people came, more than expected.", "Gözləniləndən çox, üç mindən artıq insan gəlib."),
+])
+def test_an_azerbaijani_thousand_in_a_case_stands_for_its_figure(source: str, translation: str) -> None:
+    """Regression: 'min' (a thousand) with a case ending and no figure (mindən çox: more than
+    a thousand) was no number word, so 1,000 was reported missing."""
+    assert unmatched_numbers(source, translation, "en", "az") == ([], [])
+    if "," in source:
+        assert unmatched_numbers(source.replace("1,000", "2,000").replace("3,000", "4,000"), translation,
+                                 "en", "az")[0]
+    assert unmatched_numbers("Thousands of people rallied.", "Minlərlə insan mitinqə çıxıb.", "en", "az") == ([], [])
+
+
 def test_a_dozen_and_a_russian_ten_in_words_stand_for_their_figures() -> None:
     """Regression: 'около десятка' (about ten) translated 'about 10', and 'a dozen' as
     '12', were reported as a number added; dozens and десятки (plurals) stay no figure."""
