@@ -20,7 +20,7 @@ import re
 import shlex
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, NamedTuple, Sequence
 
 import yaml
 from markdown_it import MarkdownIt
@@ -648,6 +648,11 @@ def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
                                     "carry one), or put the value in double quotes") from None
         what = "; ".join(part for part in (exc.context, exc.problem) if part)
         plain = _quote_problem(yaml_text, exc)
+        slip = None if plain else _yaml_slip(yaml_text, exc)
+        if slip is not None:
+            raise ArticleError(f"invalid front matter: {slip.message}", path=path,
+                               line=_mark_line(yaml_text, slip.mark),
+                               hint=f"{slip.hint}, then run the command again") from None
         raise ArticleError(
             f"invalid front matter: {plain or what}",
             path=path,
@@ -683,6 +688,121 @@ def _quote_problem(yaml_text: str, exc: yaml.MarkedYAMLError) -> str | None:
         if before.endswith(('"', "'")):
             return "text follows the closing quote of a value (a quote inside it ends it)"
     return None
+
+
+class _Slip(NamedTuple):
+    """A YAML slip in an editor's words: where, what YAML made of the text, what to write."""
+
+    mark: yaml.Mark
+    message: str
+    hint: str
+
+
+#: A ``key: value`` line (or a list item's), its key and value apart.
+_KEY_VALUE_LINE = re.compile(r"(?P<indent>[ ]*(?:-[ ]+)*)(?P<key>[^\s:#'\"\[\]{},][^:#]*?|\"[^\"]*\"|'[^']*')"
+                             r":[ \t]+(?P<value>\S.*?)[ \t]*\Z")
+#: What a character opening a plain value makes of it, for the slips PyYAML names in its
+#: own terms (an alias, an anchor, a block scalar, a list item).
+_VALUE_OPENERS = {
+    "*": "a reference to another value (an alias: '&name' above, '*name' here)",
+    "&": "a name for the value (an anchor, '&name', for '*name' to refer to)",
+    ">": "the start of a block of text on the lines below",
+    "|": "the start of a block of text on the lines below",
+    "-": "a list item",
+    "[": "a list, so the text after its ']' breaks the line",
+    "{": "a mapping, so the text after its '}' breaks the line",
+}
+
+
+def _line_around(yaml_text: str, mark: yaml.Mark) -> tuple[str, int]:
+    """The line of the front matter holding a position, and the position's column in it
+    (counted in characters, with editors' line breaks only)."""
+    start = yaml_text.rfind("\n", 0, mark.index) + 1
+    end = yaml_text.find("\n", mark.index)
+    return yaml_text[start:end if end >= 0 else len(yaml_text)].rstrip("\r"), mark.index - start
+
+
+def _quoted(indent: str, key: str, value: str) -> str:
+    """The line as it should be written: its value in double quotes, escaped as YAML reads them."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{indent}{key}: "{escaped}"'.strip()
+
+
+def _yaml_slip(yaml_text: str, exc: yaml.MarkedYAMLError) -> _Slip | None:
+    """The slips editors make in front matter, told in their words: PyYAML speaks of
+    "mapping values", "tokens" and "block ends", which say nothing to a person who typed a
+    headline with a colon, an '@', '[Update]' or '*Breaking*' at its start, or indented a
+    line by one space too many."""
+    problem, mark = exc.problem or "", exc.problem_mark
+    context = exc.context or ""
+    if mark is None:
+        return None
+    if context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")) \
+            and exc.context_mark is not None:
+        return _unclosed_flow(context, exc.context_mark)
+    if context == "while scanning a simple key" and exc.context_mark is not None:
+        return _Slip(exc.context_mark, "this line is neither 'key: value' nor indented under a key",
+                     "if it continues the value above, indent it (or join it to that line); "
+                     "otherwise write it as 'key: value'")
+    text, column = _line_around(yaml_text, mark)
+    if context.startswith(("while scanning an alias", "while scanning an anchor", "while scanning a block scalar")) \
+            or problem == "found undefined alias":
+        mark = exc.context_mark or mark
+        text, column = _line_around(yaml_text, mark)
+    line = _KEY_VALUE_LINE.fullmatch(text)
+    if line is not None and column >= line.start("value"):
+        slip = _value_slip(line, problem, mark, text, column)
+        if slip is not None:
+            return slip
+    if problem.startswith("mapping values are not allowed"):
+        return _Slip(mark, "this line is indented further than the line above it, so YAML reads "
+                           "it as the rest of that line's value",
+                     "indent it as far as the other keys at its level (if it continues the value "
+                     "above, put that whole value in quotes)")
+    if context.startswith("while parsing a block") and problem in ("did not find expected key",
+                                                                    "did not find expected '-' indicator"):
+        if text.lstrip().startswith("- "):
+            return _Slip(mark, "a list item ('- ') where YAML expects 'key: value'",
+                         "put the list under its key, each item indented on a line of its own "
+                         "(tags: then '  - economy')")
+        return _Slip(mark, "this line is indented differently from the keys above it",
+                     "indent it as far as the other keys at its level")
+    return None
+
+
+def _value_slip(line: re.Match[str], problem: str, mark: yaml.Mark, text: str,
+                column: int) -> _Slip | None:
+    """A slip inside the value of a ``key: value`` line: a character YAML reads as syntax."""
+    key, value = line.group("key"), line.group("value")
+    quote = f"put the whole value in quotes: {_quoted(line.group('indent'), key, value)}"
+    if problem.startswith("mapping values are not allowed"):
+        if ": " in value:
+            return _Slip(mark, f"the value of {key!r} holds a colon and a space (': '), which YAML "
+                               "reads as the start of another key", quote)
+        return _Slip(mark, f"the value of {key!r} ends with a colon, which YAML reads as the "
+                           "start of another key", quote)
+    first = value[0]
+    if problem == "found character that cannot start any token" and column == line.start("value"):
+        return _Slip(mark, f"the value of {key!r} starts with {first!r}, which YAML keeps for "
+                           "its own use", quote)
+    opener = "-" if value.startswith("- ") else first if first in _VALUE_OPENERS.keys() - {"-"} else None
+    if opener is not None and column >= line.start("value"):
+        shown = "- " if opener == "-" else opener
+        if opener == "-":
+            quote += f"; for a list, put each item on a line of its own below '{key}:' ('  - item')"
+        return _Slip(mark, f"the value of {key!r} starts with {shown!r}, which YAML reads as "
+                           f"{_VALUE_OPENERS[opener]}", quote)
+    return None
+
+
+def _unclosed_flow(context: str, opened: yaml.Mark) -> _Slip:
+    """A ``[...]`` list or ``{...}`` mapping not closed on its line (or missing a comma):
+    PyYAML stops where it expected ',' or the closing bracket, at the next key's line."""
+    kind, opening, closing = ("list", "[", "]") if "sequence" in context else ("mapping", "{", "}")
+    return _Slip(opened, f"the {kind} opened with {opening!r} on this line is never closed, or "
+                         "lacks a comma between its items",
+                 f"close it with {closing!r} and separate its items with commas (tags: [port, "
+                 f"economy]); if the {opening!r} is part of the text, put the whole value in quotes")
 
 
 def _telling_mark(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:

@@ -2341,3 +2341,56 @@ def test_a_component_whose_opening_tag_spans_lines_keeps_its_lines() -> None:
         .replace("Cargo by month", "CARGO BY MONTH").replace("Shown monthly.", "SHOWN MONTHLY.").replace("Intro.", "INTRO.")
     inline = '<span\n  class="x">\nword</span> goes on\nhere.\n'
     assert kinds(inline) == [("paragraph", '<span class="x"> word</span> goes on here.', 1)]
+
+
+@pytest.mark.parametrize("front, line, message, hint", [
+    ("title: Baku: the port grows", 2, "the value of 'title' holds a colon and a space (': ')",
+     'title: "Baku: the port grows"'),
+    ("lang: en\nimage:\n  caption: Фото: Reuters", 4, "the value of 'caption' holds a colon",
+     'caption: "Фото: Reuters"'),
+    ("title: Liman böyüyür:", 2, "the value of 'title' ends with a colon", 'title: "Liman böyüyür:"'),
+    ("image:\n  src: a.jpg\n   caption: Port", 4, "indented further than the line above",
+     "as far as the other keys at its level"),
+    ("image:\n  src: a.jpg\n caption: Port", 4, "indented differently from the keys above",
+     "as far as the other keys at its level"),
+    ("title: @AzerNews reports", 2, "the value of 'title' starts with '@'", 'title: "@AzerNews reports"'),
+    ("title: `Baku` grows", 2, "the value of 'title' starts with '`'", 'title: "`Baku` grows"'),
+    ("title: %50 more ships", 2, "the value of 'title' starts with '%'", 'title: "%50 more ships"'),
+    ("title: [Update] Port grows", 2, "the value of 'title' starts with '[', which YAML reads as a list",
+     'title: "[Update] Port grows"'),
+    ("title: {Breaking} Port grows", 2, "starts with '{', which YAML reads as a mapping",
+     'title: "{Breaking} Port grows"'),
+    ("title: *Срочно* порт растёт", 2, "starts with '*', which YAML reads as a reference",
+     'title: "*Срочно* порт растёт"'),
+    ("title: *breaking", 2, "starts with '*', which YAML reads as a reference",
+     'title: "*breaking"'),
+    ("title: & more", 2, "starts with '&', which YAML reads as a name", 'title: "& more"'),
+    ("title: >50% growth", 2, "starts with '>', which YAML reads as the start of a block of text",
+     'title: ">50% growth"'),
+    ("title: - Port grows", 2, "starts with '- ', which YAML reads as a list item",
+     'title: "- Port grows"'),
+    ('title: Port\n- economy', 3, "a list item ('- ') where YAML expects 'key: value'",
+     "under its key"),
+    ("description: |\nText not indented\nlang: en", 3, "neither 'key: value' nor indented under a key",
+     "indent it"),
+    ("tags: [port, economy\nlang: en", 2, "the list opened with '[' on this line is never closed",
+     "close it with ']'"),
+    ("image: {src: a.jpg\nlang: en", 2, "the mapping opened with '{' on this line is never closed",
+     "close it with '}'"),
+    ('title: "Say \\"hi\\": now" x', 2, "text follows the closing quote", '\\"'),
+])
+def test_a_front_matter_slip_is_explained_in_an_editor_s_words(front: str, line: int, message: str,
+                                                                hint: str) -> None:
+    """Regression: YAML slips editors make in headlines (a colon, a leading '@', '[Update]',
+    '*Breaking*', '>50%') and in layout (a line indented one space too far or too little)
+    were reported in PyYAML's words ("mapping values are not allowed in this context", "did
+    not find expected key", "found character that cannot start any token") with one hint for
+    all of them; each now says what YAML made of the text and the line to write instead."""
+    with pytest.raises(ArticleError) as info:
+        article(f"---\n{front}\n---\n\nBody.\n")
+    assert info.value.line == line, info.value
+    assert message in info.value.message, info.value.message
+    assert hint in (info.value.hint or ""), info.value.hint
+    with pytest.raises(ArticleError) as info:  # as Windows editors save it
+        article(f"---\n{front}\n---\n\nBody.\n".replace("\n", "\r\n"))
+    assert info.value.line == line and hint in (info.value.hint or ""), info.value.hint
