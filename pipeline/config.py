@@ -268,26 +268,51 @@ _TOML_WHERE = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)\
 
 def _toml_syntax_error(message: str, text: str) -> ConfigError:
     """tomllib's message names the place in words ("... (at line 2, column 19)"); put the
-    line where every other error has it, so the CLI prints ``pipeline.toml:2: ...``."""
+    line where every other error has it, so the CLI prints ``pipeline.toml:2: ...``, and say
+    what went wrong in an editor's words where tomllib speaks its own."""
     where = _TOML_WHERE.search(message)
     line = None
+    column = ""
     if where is not None:
         line = int(where.group(1)) if where.group(1) else max(1, len(text.splitlines()))
         column = f" (column {where.group(2)})" if where.group(2) else " (at the end of the file)"
-        message = message[:where.start()] + column
-    return ConfigError(message, path=CONFIG_NAME, line=line, hint=_toml_syntax_hint(message, text, line))
+        message = message[:where.start()]
+    lines = text.splitlines()
+    if message == "Unclosed array" and line:
+        opening = _line_opening_list(lines, line)
+        line, column = opening, column if opening == line else ""
+    written = lines[line - 1] if line and line <= len(lines) else ""
+    hint = _toml_syntax_hint(message, written)
+    plain = None if hint else _toml_slip(message, written)
+    if plain is not None:
+        message, hint = plain
+    return ConfigError(message + column, path=CONFIG_NAME, line=line,
+                       hint=hint or "fix the TOML syntax")
+
+
+_TOML_STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+
+
+def _line_opening_list(lines: list[str], line: int) -> int:
+    """The line whose ``[`` is never closed: tomllib names where it gave up, the next
+    setting's line or the file's end, which holds nothing wrong."""
+    depth = 0
+    for number in range(line, 0, -1):
+        bare = _TOML_STRING.sub("", lines[number - 1]).partition("#")[0]
+        depth += bare.count("]") - bare.count("[")
+        if depth < 0:
+            return number
+    return line
 
 
 _CURLY_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"
 _YAML_KEY = re.compile(r"[ \t]*[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:(?:[ \t]|\Z)")
 
 
-def _toml_syntax_hint(message: str, text: str, line: int | None) -> str:
+def _toml_syntax_hint(message: str, written: str) -> str | None:
     """What to do, for the slips tomllib describes only in its own terms: curly quotes
     from a word processor ('Invalid value'), YAML's ``key: value`` ('Expected '=' after a
     key') and a key or table written twice ('Cannot overwrite a value')."""
-    lines = text.splitlines()
-    written = lines[line - 1] if line and line <= len(lines) else ""
     if any(quote in written for quote in _CURLY_QUOTES):
         return ('this line has curly quotes (“…”, ‘…’ or «…», as word processors write them): '
                 'TOML needs straight quotes ("..."): retype them, then run the command again')
@@ -297,7 +322,81 @@ def _toml_syntax_hint(message: str, text: str, line: int | None) -> str:
     if message.startswith(("Cannot overwrite a value", "Cannot declare")):
         return "a key or [table] is set twice in pipeline.toml: keep one (merge the two), then " \
                "run the command again"
-    return "fix the TOML syntax"
+    return None
+
+
+_AGAIN = ", then run the command again"
+#: A ``name = value`` line, its comment apart.
+_TOML_SETTING = re.compile(r"[ \t]*(?P<key>[^=#\s][^=#]*?)[ \t]*=[ \t]*(?P<value>[^#]*?)[ \t]*(?:#.*)?\Z")
+
+
+def _toml_slip(message: str, written: str) -> tuple[str, str] | None:
+    """The problem and what to write, in an editor's words, for tomllib's terse messages
+    ("Invalid value", "Unclosed array", "Expected newline or end of document after a
+    statement"): a word left unquoted, a quote or list left open, a ';' after a value."""
+    if message == "Invalid value":
+        return _invalid_value(written)
+    if message == "Unterminated string" or message == r"Illegal character '\n'":
+        quote = next((char for char in written.partition("=")[2] if char in "\"'"), '"')
+        return (f"the text opened with {quote!r} is not closed on its line",
+                f"end it with {quote} on the same line (a text value takes one line){_AGAIN}")
+    if message.startswith("Illegal character"):
+        return (f"a control character on this line ({message.removeprefix('Illegal character ')}), "
+                "which TOML does not allow", f"delete it (retype the line){_AGAIN}")
+    if message == "Unclosed array":
+        return _UNCLOSED_LIST
+    if message == "Expected ']' at the end of a table declaration":
+        name = written.strip().lstrip("[").strip() or "translate"
+        return ("the [section] name on this line lacks its closing ']'", f"write it as [{name}]{_AGAIN}")
+    if message == "Expected newline or end of document after a statement":
+        return ("something follows the value on this line",
+                f"one setting per line: delete what follows the value (TOML needs no ';' at a "
+                f"line's end; a comment starts with #){_AGAIN}")
+    if message == "Expected '=' after a key in a key/value pair":
+        name = written.strip().partition("=")[0].strip()
+        if " " in name and "=" in written:
+            return ("a setting's name holds a space",
+                    f"write it with underscores, as the Configuration table of README.md does "
+                    f"({name.replace(' ', '_')}){_AGAIN}")
+        return ("this line is no setting: TOML writes each one as name = value",
+                f'write it as name = value (source_language = "en"), or start it with # to make '
+                f"it a comment{_AGAIN}")
+    if message == "Unescaped '\\' in a string":
+        return ("a backslash ('\\') in a text between double quotes, where it starts an escape such as \\n",
+                f"write a path with '/' instead of '\\' (or between single quotes: 'a\\b'){_AGAIN}")
+    if message in ("Invalid statement", "Invalid initial character for a key part"):
+        return ("this line starts with a character no setting name starts with",
+                f"start each line with a setting name, a [section] or # for a comment{_AGAIN}")
+    if message == "Unclosed inline table":
+        return ("the { ... } opened on this line is not closed",
+                f"close it with '}}' on the same line (a {{ ... }} table takes one line in TOML){_AGAIN}")
+    return None
+
+
+_UNCLOSED_LIST = ("a list is not closed with ']', or lacks a comma between two items",
+                  f'close it with \']\' and separate its items with commas: languages = ["az", "ru", "en"]{_AGAIN}')
+
+
+def _invalid_value(written: str) -> tuple[str, str]:
+    """A value TOML has no reading for: most often a word left unquoted (``engine = pseudo``)
+    or a Python-style ``True``; show the line as it should be written."""
+    setting = _TOML_SETTING.fullmatch(written)
+    if setting is None or not setting.group("value"):
+        return ("a value here is not one TOML knows",
+                f'write text in double quotes ("ru"), true or false in lower case, numbers as '
+                f"digits and lists in [ ]{_AGAIN}")
+    key, value = setting.group("key"), setting.group("value")
+    if value.startswith("[") and "]" not in value:
+        return _UNCLOSED_LIST
+    if value.lower() in ("true", "false"):
+        fixed = value.lower()
+    elif value.startswith("["):
+        items = [item.strip() for item in value.strip("[] ").split(",") if item.strip()]
+        fixed = "[" + ", ".join(item if item[:1] in "\"'" else f'"{item}"' for item in items) + "]"
+    else:
+        fixed = '"' + value.strip("\"'").replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return (f"the value of {key} is not one TOML knows",
+            f"write text in double quotes, true or false in lower case: {key} = {fixed}{_AGAIN}")
 
 
 def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:

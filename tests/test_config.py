@@ -196,12 +196,15 @@ def test_house_style_quotation_marks(tmp_path: Path) -> None:
 def test_toml_syntax_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         config_from(tmp_path, "languages = [\n")
-    assert info.value.hint == "fix the TOML syntax"
+    assert "close it with ']'" in (info.value.hint or ""), info.value.hint
 
 
 @pytest.mark.parametrize("text, line, message", [
     ('languages = ["az"]\nlanguages = ["ru"]\n', 2, "Cannot overwrite a value (column 19)"),
-    ('source_language = "en"\nlanguages = ["az", "ru"\n', 2, "Unclosed array (at the end of the file)"),
+    ('source_language = "en"\nlanguages = ["az", "ru"\n', 2,
+     "a list is not closed with ']', or lacks a comma between two items (at the end of the file)"),
+    ('languages = ["az",\n  "ru" # and "[en]"\nsource_dir = "src"\n', 1,
+     "a list is not closed with ']', or lacks a comma between two items"),
 ])
 def test_toml_syntax_errors_name_the_line(tmp_path: Path, text: str, line: int, message: str) -> None:
     """The line goes where every other error has it (``pipeline.toml:2: ...``), not in words."""
@@ -225,6 +228,42 @@ def test_common_toml_mistakes_get_a_hint_that_names_them(tmp_path: Path, text: s
     with pytest.raises(ConfigError) as info:
         config_from(tmp_path, text)
     assert info.value.line == line and hint in (info.value.hint or ""), (info.value, info.value.hint)
+
+@pytest.mark.parametrize("text, line, message, hint", [
+    ('source_language = ru\n', 1, "the value of source_language is not one TOML knows",
+     'source_language = "ru"'),
+    ('[publish]\nallow_machine = True\n', 2, "the value of allow_machine is not one TOML knows",
+     "allow_machine = true"),
+    ('[translate]\nengine = pseudo # for now\n', 2, "not one TOML knows", 'engine = "pseudo"'),
+    ('source_language = "ru\nsource_dir = "src"\n', 1, "the text opened with '\"' is not closed on its line",
+     'end it with " on the same line'),
+    ('languages = ["az" "ru"]\n', 1, "a list is not closed with ']', or lacks a comma between two items",
+     '["az", "ru", "en"]'),
+    ('[translate\nengine = "pseudo"\n', 1, "the [section] name on this line lacks its closing ']'",
+     "[translate]"),
+    ('source_language = "ru";\n', 1, "something follows the value on this line", "one setting per line"),
+    ('source_language = "ru" en\n', 1, "something follows the value on this line", "comment starts with #"),
+    ('source language = "ru"\n', 1, "a setting's name holds a space", "source_language"),
+    ('source_dir = "C:\\articles"\n', 1, "a backslash", "'/'"),
+    ('- "az"\n', 1, "this line is no setting", "name = value"),
+    ('source_dir = "src"\n@source_language = "ru"\n', 2, "this line starts with a character no setting name starts with",
+     "a setting name, a [section] or # for a comment"),
+    ('[templates]\ntext_arguments = { quote = [1, 2]\n', 2, "the { ... } opened on this line is not closed",
+     "on the same line"),
+])
+def test_a_toml_slip_is_explained_in_an_editor_s_words(tmp_path: Path, text: str, line: int, message: str,
+                                                       hint: str) -> None:
+    """Regression: a word left unquoted, an unclosed quote or list, a missing comma or ']', a
+    ';' after a value or a Windows path were reported in tomllib's words ("Invalid value",
+    "Illegal character '\\n'", "Unclosed array", "Expected newline or end of document after a
+    statement") with only "fix the TOML syntax" to go on; each now says what is wrong in plain
+    words and what to write."""
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, text)
+    assert info.value.line == line, info.value
+    assert message in info.value.message, info.value.message
+    assert hint in (info.value.hint or ""), info.value.hint
+
 
 @pytest.mark.parametrize("old, new", [("ru", "ru_RU"), ("az", "az-Latn"), ("ru", "ru-RU")])
 def test_a_language_respelt_away_from_its_catalogues_is_refused(tmp_path: Path, old: str,
