@@ -807,12 +807,29 @@ def _check_row_length(row: list[str], columns: list[str], path: str, start: int,
     if not broken or (len(row) == len(columns)
                       and all(column == NOTE for column, cell in zip(columns, row) if cell in broken)):
         return
+    if len(row) == len(columns):
+        _refuse_broken_term(row, columns, path, start, line)
     cells = "1 cell" if len(row) == 1 else f"{len(row)} cells"
     raise ConfigError(f"a quote in this row is never closed, so the row takes in the lines after "
                       f"it, up to line {line} ({cells}, the header has {len(columns)})",
                       path=path, line=start,
                       hint='close the quote, or write a quote inside a cell as two (""), then run '
                            'the command again')
+
+
+def _refuse_broken_term(row: list[str], columns: list[str], path: str, start: int, line: int) -> None:
+    """A quoted term typed over two lines (``"Leyla⏎Huseynova"``): the quote is closed, so
+    "never closed" would send the editor looking for a quote that is there. A quote left
+    open instead takes in the next rows, whose commas and final line break end up in the
+    cell, which such a term has neither of."""
+    for column, cell in zip(columns, row):
+        if column != NOTE and ("\n" in cell or "\r" in cell):
+            if "," in cell or cell.endswith(("\n", "\r")):
+                return
+            raise ConfigError(f"the {column} cell {cell!r} holds a line break (lines {start} to {line}): "
+                              "a name or a term is written on one line", path=path, line=start,
+                              hint="join the cell's lines into one (only a note may hold a line "
+                                   "break), then run the command again")
 
 
 def _check_column_language(column: str, position: int, path: str, line: int = 1) -> None:

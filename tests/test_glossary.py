@@ -70,6 +70,12 @@ def test_term_properties(glossary: Glossary) -> None:
     ('en,ru,kind\n\n"Jafarli,Джафарли,person\n', 3, "a quote in this row is never closed"),
     # The rest of the file taken into the last cell: the row has the header's count of cells.
     ('en,ru\nAlat,"Алят\nBaku,Баку\n', 2, "a quote in this row is never closed"),
+    ('en,ru\nAlat,"Алят\nBaku\n', 2, "a quote in this row is never closed"),
+    # Regression: a closed quote around a term broken over two lines was reported as a quote
+    # never closed, sending the editor to look for a quote that is there.
+    ('en,ru,kind\n"Leyla\nHuseynova",Лейла Гусейнова,person\nA,Б,person\n', 2,
+     "the en cell 'Leyla\\nHuseynova' holds a line break (lines 2 to 3)"),
+    ('en,ru,note\r\nAlat,"Алят\r\nпорт",a "note"\r\n', 2, "the ru cell 'Алят\\r\\nпорт' holds a line break"),
     # A control character is in no spelling: a NUL was copied into templates and catalogues,
     # which were then refused as corrupted files ('restore it from version control').
     ("en,ru,kind\nAliyev,Алиев,person\nJafarli,Джафар\x00ли,person\n", 3, "ru cell holds a control character (\\x00)"),
