@@ -67,7 +67,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from pipeline.errors import CatalogueError
-from pipeline.fileio import refuse_special_file
+from pipeline.fileio import refuse_special_file, utf16_encoding
 from pipeline.model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, MT_SOURCE_MARK, PREVIOUS_TRANSLATION_PREFIX,
                             REVIEWED_COMMENT_PREFIX, Catalogue, Message)
 
@@ -1197,8 +1197,8 @@ def _msgconv(path: str) -> str:
 def _wide_encoding(data: bytes) -> str | None:
     """The name iconv gives the UTF-16 or UTF-32 the file was saved in (an editor's "Unicode"
     choice), or None. Without a byte-order mark a PO file still shows it: it is mostly ASCII,
-    so nearly all of the bytes at three (UTF-32) or one (UTF-16) of each 4 or 2 positions are
-    NUL, and where the others stand tells the byte order."""
+    so nearly all of the bytes at three of each 4 positions are NUL in UTF-32, and where the
+    others stand tells the byte order; for UTF-16 see :func:`utf16_encoding`."""
     for mark, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
                        (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
         if data.startswith(mark):
@@ -1206,11 +1206,10 @@ def _wide_encoding(data: bytes) -> str | None:
     head = data[:512]
     if len(head) < 8:
         return None
-    for width, order in ((4, ("UTF-32LE", None, None, "UTF-32BE")), (2, ("UTF-16LE", "UTF-16BE"))):
-        nul = [head[i::width].count(0) >= 0.9 * len(head[i::width]) for i in range(width)]
-        if nul.count(False) == 1:
-            return order[nul.index(False)]
-    return None
+    nul = [head[i::4].count(0) >= 0.9 * len(head[i::4]) for i in range(4)]
+    if nul.count(False) == 1:
+        return ("UTF-32LE", None, None, "UTF-32BE")[nul.index(False)]
+    return utf16_encoding(data)
 
 
 def _decode(data: bytes, path: str) -> str:

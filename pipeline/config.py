@@ -19,7 +19,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from .errors import ConfigError
-from .fileio import is_utf32, refuse_special_file
+from .fileio import is_utf32, refuse_special_file, utf16_encoding
 from .model import BlockKind
 
 CONFIG_NAME = "pipeline.toml"
@@ -225,9 +225,7 @@ def _refuse_wide_encoding(data: bytes) -> None:
     """Name UTF-32 or UTF-16 (Notepad's "Unicode"): "not UTF-8: invalid start byte" does not
     say which setting to change, and without a byte-order mark such a file is valid UTF-8
     (NULs between the letters), which TOML calls an invalid statement."""
-    head = data[:512]
-    encoding = "UTF-32" if is_utf32(data) else "UTF-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (
-        len(head) >= 8 and any(half.count(0) >= 0.9 * len(half) for half in (head[0::2], head[1::2]))) else None
+    encoding = "UTF-32" if is_utf32(data) else "UTF-16" if utf16_encoding(data) else None
     if encoding is not None:
         raise ConfigError(f"pipeline.toml is saved as {encoding}, not UTF-8", path=CONFIG_NAME, line=1,
                           hint="save it as UTF-8 in your editor (in Notepad: Save as, Encoding: UTF-8), "

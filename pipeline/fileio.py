@@ -58,6 +58,7 @@ __all__ = [
     "flush_file_system",
     "is_utf32",
     "make_folders",
+    "utf16_encoding",
     "refuse_read_only",
     "safe_join",
     "write_if_changed",
@@ -110,6 +111,25 @@ def is_utf32(data: bytes) -> bool:
     little = all(unit[2:] == b"\0\0" for unit in units) and any(unit[:2] != b"\0\0" for unit in units)
     big = all(unit[:2] == b"\0\0" for unit in units) and any(unit[2:] != b"\0\0" for unit in units)
     return little or big
+
+
+def utf16_encoding(data: bytes) -> str | None:
+    """The name iconv gives the UTF-16 ``data`` is saved in (``UTF-16`` with a byte-order
+    mark, else ``UTF-16LE`` or ``UTF-16BE``), or None. Without a mark one half of the bytes
+    (the first 512) is nearly all the high bytes of letters of Latin, Latin Extended, IPA
+    (Azerbaijani ə), Greek or Cyrillic, 0x00 to 0x05, which UTF-8 text never holds (they are
+    control characters): NULs alone are the test only for English text, so a Russian or
+    Azerbaijani file was refused as corrupted ('NUL byte') or sent to a code page it is not
+    in. UTF-32 passes this test too: call :func:`is_utf32` first."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:512]
+    if len(head) < 8 or 0 not in head:  # the cheap gate: any such text has a space or digit
+        return None
+    low = [sum(byte <= 5 for byte in half) >= 0.9 * len(half) for half in (head[0::2], head[1::2])]
+    if low.count(True) != 1:
+        return None
+    return "UTF-16BE" if low[0] else "UTF-16LE"
 
 
 def refuse_special_file(path: str | os.PathLike[str]) -> None:

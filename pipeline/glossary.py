@@ -13,7 +13,6 @@ every language means "keep as is"; an empty cell means "no form in that language
 
 from __future__ import annotations
 
-import codecs
 import csv
 import difflib
 import io
@@ -27,7 +26,7 @@ from typing import Callable, Iterable
 
 from pipeline.config import validate_language
 from pipeline.errors import ConfigError
-from pipeline.fileio import is_utf32, refuse_special_file
+from pipeline.fileio import is_utf32, refuse_special_file, utf16_encoding
 from pipeline.inline import blank_out
 from pipeline.lexicon import lexicon
 from pipeline.translit import similarity
@@ -276,6 +275,20 @@ def _refuse_utf32(data: bytes, name: str) -> None:
                                f"{quoted}; then run the command again")
 
 
+def _refuse_utf16(data: bytes, name: str) -> None:
+    """UTF-16, as Excel's 'Unicode Text' saves it (with a byte-order mark) or iconv does
+    (without one): neither the code-page advice for a file that is not UTF-8 nor reading
+    it as UTF-8 (an English-only one is, NULs and all) helps."""
+    encoding = utf16_encoding(data)
+    if encoding is not None:
+        quoted = shlex.quote(name)
+        raise ConfigError("glossary is UTF-16 (as Excel's 'Unicode Text' saves it), not UTF-8",
+                          path=name, line=1,
+                          hint="save it from the spreadsheet as 'CSV UTF-8 (Comma delimited)', or "
+                               f"convert it: iconv -f {encoding} -t UTF-8 {quoted} > {quoted}.utf8 && "
+                               f"mv {quoted}.utf8 {quoted}; then run the command again")
+
+
 def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
                   shown_as: str | None = None) -> Glossary:
     """Read ``path`` (UTF-8 CSV). ``languages``, when given, are the only language
@@ -286,17 +299,13 @@ def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
         refuse_special_file(path)
         data = Path(path).read_bytes()
         _refuse_utf32(data, name)
+        _refuse_utf16(data, name)
         text = data.decode("utf-8-sig").lstrip("\ufeff")  # a mark saved twice (a file re-saved with one)
     except FileNotFoundError:
         raise ConfigError("glossary file not found", path=name,
                           hint="create it with a header row such as: en,az,ru,kind,note") from None
     except UnicodeDecodeError as error:
         quoted = shlex.quote(name)
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            raise ConfigError("glossary is UTF-16 (as Excel's 'Unicode Text' saves it), not UTF-8",
-                              path=name, line=1,
-                              hint="save it from the spreadsheet as 'CSV UTF-8 (Comma delimited)'"
-                                   ", then run the command again") from None
         raise ConfigError(f"glossary is not UTF-8 ({error.reason} at byte {error.start})",
                           path=name, line=data.count(b"\n", 0, error.start) + 1,
                           hint="save it from the spreadsheet as 'CSV UTF-8 (Comma delimited)' "

@@ -11,7 +11,6 @@ trip exact by construction.
 from __future__ import annotations
 
 import bisect
-import codecs
 import dataclasses
 import functools
 import itertools
@@ -33,6 +32,7 @@ from markdown_it.token import Token
 from . import htmlblocks
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
+from .fileio import utf16_encoding
 from .inline import (KRAMDOWN_COMMENT_PATTERN, Region, RegionKind, TextArguments, article_language, blank_keys,
                      blank_out, code_spans, html_comments, kept_elements, math_spans, positional_text_arguments,
                      protected_regions, reads_arguments, tags_over_blank_lines, template_arguments, template_tags)
@@ -366,11 +366,9 @@ def _legacy_code_page(raw: bytes) -> tuple[str, str]:
 
 
 def _refuse_utf16(raw: bytes, path: str) -> None:
-    """UTF-16 (Notepad's 'Unicode'): a byte-order mark, or nearly every other byte NUL in a
-    text that is mostly ASCII (without a mark, such a file is even valid UTF-8)."""
-    head = raw[:512]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
-            len(head) >= 8 and any(half.count(0) >= 0.9 * len(half) for half in (head[0::2], head[1::2]))):
+    """UTF-16 (Notepad's 'Unicode'), with a byte-order mark or without one (then a text in
+    English or Russian is even valid UTF-8): see :func:`utf16_encoding`."""
+    if utf16_encoding(raw) is not None:
         raise ArticleError("the article is saved as UTF-16, not UTF-8", path=path, line=1,
                            hint="save it as UTF-8 in your editor (in Notepad: Save as, "
                                 "Encoding: UTF-8), then run the command again")

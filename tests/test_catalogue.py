@@ -911,6 +911,22 @@ def test_utf16_without_a_byte_order_mark_is_named_as_utf16(encoding: str) -> Non
     assert "iconv -f UTF-16" in (error.value.hint or "")
 
 
+@pytest.mark.parametrize(("encoding", "iconv"), [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")])
+def test_a_russian_catalogue_in_utf16_without_a_byte_order_mark_is_named_as_utf16(encoding: str,
+                                                                                  iconv: str) -> None:
+    """Regression: the high byte of a Cyrillic letter is 0x04, not NUL, so a Russian
+    catalogue (its msgstrs, its translator comments) was 'NUL byte in the file (binary or
+    corrupted?)', with advice to restore it from version control."""
+    text = ('msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            '# Переводчик: проверено редакцией, правки внесены\nmsgid "The port grew."\n'
+            'msgstr "Порт вырос."\n\nmsgid "Ships queue at the terminal."\n'
+            'msgstr "Суда стоят в очереди у терминала."\n')
+    with pytest.raises(CatalogueError) as error:
+        parse_po(text.encode(encoding), "x.po")
+    assert (error.value.line, error.value.message) == (1, "the file is UTF-16, not UTF-8")
+    assert f"iconv -f {iconv} -t UTF-8" in (error.value.hint or "")
+
+
 @pytest.mark.parametrize(("encoding", "named", "iconv"), [
     ("utf-16", "UTF-16", "UTF-16"), ("utf-16-le", "UTF-16", "UTF-16LE"), ("utf-16-be", "UTF-16", "UTF-16BE"),
     ("utf-32", "UTF-32", "UTF-32"), ("utf-32-le", "UTF-32", "UTF-32LE"), ("utf-32-be", "UTF-32", "UTF-32BE")])

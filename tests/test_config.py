@@ -371,6 +371,12 @@ def test_a_pipeline_toml_saved_as_utf16_or_utf32_says_so(tmp_path: Path, encodin
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path)
     assert caught.value.message == f"pipeline.toml is saved as {name}, not UTF-8" and caught.value.line == 1
+    # Regression: one with Russian comments had too few NULs to be known without a mark.
+    commented = '# Настройки редакции: языки, папки, движок перевода\nlanguages = ["az", "ru"]\n'
+    (tmp_path / "pipeline.toml").write_bytes(commented.encode(encoding))
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert caught.value.message == f"pipeline.toml is saved as {name}, not UTF-8" and caught.value.line == 1
 
 
 @pytest.mark.parametrize("target", ["settings/pipeline.toml", "pipeline.toml"])

@@ -28,6 +28,7 @@ from pipeline.fileio import (
     flush_file_system,
     is_utf32,
     safe_join,
+    utf16_encoding,
     write_if_changed,
 )
 
@@ -507,3 +508,22 @@ def test_a_file_where_the_pipeline_folder_belongs_is_named_not_taken_for_a_permi
     assert ".pipeline is a file where pipeline keeps its run state" in caught.value.message
     assert "rename or delete the file" in (caught.value.hint or "")
     assert (tmp_path / ".pipeline").read_text(encoding="utf-8") == "x\n"
+
+
+@pytest.mark.parametrize("text", [
+    "---\ntitle: Port grows\n---\n\nThe port of Alat grew.\n",
+    "---\ntitle: Порт\nlang: ru\n---\n\nБакинский морской порт вырос на 5%.\n",
+    "---\ntitle: Liman\nlang: az\n---\n\nBakı Beynəlxalq Dəniz Ticarət Limanı böyüdü; əsas yük: taxıl.\n",
+    "en,ru,az\nPort of Baku,Бакинский порт,Bakı limanı\n"])
+@pytest.mark.parametrize(("encoding", "named"), [
+    ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"), ("utf-8", None), ("utf-8-sig", None)])
+def test_utf16_is_told_from_utf8_in_every_language_of_the_desk(text: str, encoding: str, named: str | None) -> None:
+    """Regression: without a byte-order mark, UTF-16 was known only by its NULs, the high
+    bytes of English letters; Russian text (high byte 0x04) was refused as corrupted ('NUL
+    byte') and an Azerbaijani glossary sent to iconv from Windows Cyrillic."""
+    assert utf16_encoding(text.encode(encoding)) == named
+
+
+def test_utf16_is_not_found_in_binary_files_or_nuls_alone() -> None:
+    assert utf16_encoding(b"\0" * 64) is None
+    assert utf16_encoding(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256))) is None

@@ -195,6 +195,22 @@ def test_a_utf16_glossary_says_so(tmp_path: Path, encoding: str) -> None:
     assert "CSV UTF-8" in (caught.value.hint or "")
 
 
+@pytest.mark.parametrize(("encoding", "iconv"), [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")])
+@pytest.mark.parametrize("text", ["en,ru,az\nPort of Baku,Бакинский морской порт,Bakı Dəniz Limanı\n",
+                                  "en,kind\nPort of Baku,place\n"])
+def test_a_utf16_glossary_without_a_byte_order_mark_says_so(tmp_path: Path, encoding: str, iconv: str,
+                                                             text: str) -> None:
+    """Regression: without a mark, an Azerbaijani glossary was 'not UTF-8' with advice to
+    convert it from Windows Cyrillic, which garbles it, and an English-only one (valid UTF-8,
+    NULs between the letters) was 'unknown column'; the hint's command converts it."""
+    path = tmp_path / "glossary.csv"
+    path.write_bytes(text.encode(encoding))
+    with pytest.raises(ConfigError) as caught:
+        load_glossary(path, shown_as="locale/glossary.csv")
+    assert caught.value.line == 1 and "UTF-16" in caught.value.message, caught.value
+    assert f"iconv -f {iconv} -t UTF-8 locale/glossary.csv" in (caught.value.hint or "")
+
+
 @pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
 def test_a_utf32_glossary_is_named_utf32_not_utf16(tmp_path: Path, encoding: str) -> None:
     """UTF-32's byte-order mark begins with UTF-16's, so it was reported as UTF-16 (and the

@@ -343,6 +343,12 @@ def test_invalid_utf8_names_the_line() -> None:
 @pytest.mark.parametrize(("raw", "message", "hint"), [
     ("---\ntitle: Tram\n---\n\nThe tram runs.\n".encode("utf-16"), "UTF-16", "UTF-8"),
     ("---\ntitle: Tram\n---\n\nThe tram runs.\n".encode("utf-16-le"), "UTF-16", "UTF-8"),
+    # Regression: without a byte-order mark only English was known (its letters' high bytes
+    # are NUL): Russian was 'NUL byte in the article', Azerbaijani 'not valid UTF-8'.
+    ("---\ntitle: Трамвай\nlang: ru\n---\n\nТрамвай идёт в аэропорт.\n".encode("utf-16-le"), "UTF-16", "UTF-8"),
+    ("---\ntitle: Трамвай\nlang: ru\n---\n\nТрамвай идёт в аэропорт.\n".encode("utf-16-be"), "UTF-16", "UTF-8"),
+    ("---\ntitle: Tramvay\nlang: az\n---\n\nTramvay hava limanına gedir; əsas xətt.\n".encode("utf-16-le"),
+     "UTF-16", "UTF-8"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary", "rename"),
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\x00\n", "binary", "rename"),
     (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4\xd2lZ\x01\x00\x00 \x05", "binary", "rename"),
