@@ -721,7 +721,25 @@ def _relative_setting(key: str, value: Any) -> str:
             path=CONFIG_NAME,
             hint="use a path relative to the folder that holds pipeline.toml, without '..'",
         )
+    _refuse_foreign_path_syntax(key, value)
     return value
+
+
+def _refuse_foreign_path_syntax(key: str, value: str) -> None:
+    """A path written as another system writes it: Windows' ``public\\{lang}`` names one file
+    called 'public\\ru\\a.md' here, published beside pipeline.toml, and a shell's ``~/public``
+    a folder named '~' in the project (which an ``rm -rf ~`` typed to clean it up would take
+    for the home folder)."""
+    if "\\" in value:
+        raise ConfigError(f"{key} = {value!r} separates folders with '\\', which names a single "
+                          "file here", path=CONFIG_NAME,
+                          hint=f"write '/' between folders, as on every system: {key} = "
+                               f"\"{value.replace(chr(92), '/')}\", then run the command again")
+    if value.split("/", 1)[0].startswith("~"):
+        raise ConfigError(f"{key} = {value!r} names a folder named '~' inside the project, not a "
+                          "home folder", path=CONFIG_NAME,
+                          hint="use a path relative to the folder that holds pipeline.toml, "
+                               "then run the command again")
 
 
 def _refuse_nul(key: str, value: str) -> None:

@@ -388,3 +388,24 @@ def test_a_pipeline_toml_link_leading_nowhere_is_refused_not_taken_for_no_settin
     with pytest.raises(ConfigError, match="symbolic link to .* which does not exist") as caught:
         load_config(tmp_path)
     assert caught.value.path == "pipeline.toml" and "nothing was done" in (caught.value.hint or "")
+
+
+@pytest.mark.parametrize("text, line, message, hint", [
+    ("output = 'public\\{lang}\\{slug}.md'\n", 1, "separates folders with '\\'", "public/{lang}/{slug}.md"),
+    ("languages = [\"en\", \"ru\"]\nsource_dir = 'content\\posts'\n", 2, "separates folders with '\\'",
+     "content/posts"),
+    ('locale_dir = "~/locale"\n', 1, "a folder named '~' inside the project, not a home folder",
+     "relative to the folder that holds pipeline.toml"),
+    ('output = "~/public/{lang}/{slug}.md"\n', 1, "a folder named '~'", "relative"),
+])
+def test_a_windows_or_home_folder_path_setting_is_refused_with_its_line(tmp_path: Path, text: str, line: int,
+                                                                         message: str, hint: str) -> None:
+    """Regression: 'public\\{lang}\\{slug}.md', as a Windows desk writes it, published files
+    named 'public\\ru\\a.md' beside pipeline.toml, and '~/public/...' a folder named '~' in
+    the project (which a later 'rm -rf ~' typed to clean it would take for the home folder);
+    source_dir = 'content\\posts' was 'no source folder'. Both are refused at their line."""
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, text)
+    assert info.value.line == line, info.value
+    assert message in info.value.message, info.value.message
+    assert hint in (info.value.hint or ""), info.value.hint
