@@ -649,7 +649,7 @@ def _compose_yaml(yaml_text: str, path: str) -> yaml.Node | None:
         slip = None if plain else _yaml_slip(yaml_text, exc)
         if slip is not None:
             raise ArticleError(f"invalid front matter: {slip.message}", path=path,
-                               line=_mark_line(yaml_text, slip.mark),
+                               line=yaml_text.count("\n", 0, slip.index) + 2,
                                hint=f"{slip.hint}, then run the command again") from None
         raise ArticleError(
             f"invalid front matter: {plain or what}",
@@ -689,9 +689,10 @@ def _quote_problem(yaml_text: str, exc: yaml.MarkedYAMLError) -> str | None:
 
 
 class _Slip(NamedTuple):
-    """A YAML slip in an editor's words: where, what YAML made of the text, what to write."""
+    """A YAML slip in an editor's words: where (an index into the front matter), what YAML
+    made of the text, what to write instead."""
 
-    mark: yaml.Mark
+    index: int
     message: str
     hint: str
 
@@ -699,6 +700,8 @@ class _Slip(NamedTuple):
 #: A ``key: value`` line (or a list item's), its key and value apart.
 _KEY_VALUE_LINE = re.compile(r"(?P<indent>[ ]*(?:-[ ]+)*)(?P<key>[^\s:#'\"\[\]{},][^:#]*?|\"[^\"]*\"|'[^']*')"
                              r":[ \t]+(?P<value>\S.*?)[ \t]*\Z")
+#: A key whose colon has no space after it (``summary:Text``): YAML reads it as text.
+_KEY_WITHOUT_SPACE = re.compile(r"(?P<indent>[ ]*(?:-[ ]+)*)(?P<key>[A-Za-z_][\w.-]*):(?P<value>[^\W_].*?)[ \t]*\Z")
 #: What a character opening a plain value makes of it, for the slips PyYAML names in its
 #: own terms (an alias, an anchor, a block scalar, a list item).
 _VALUE_OPENERS = {
@@ -710,14 +713,32 @@ _VALUE_OPENERS = {
     "[": "a list, so the text after its ']' breaks the line",
     "{": "a mapping, so the text after its '}' breaks the line",
 }
+_OWN_USE = "keeps for its own use"
+#: PyYAML's words for a character that may not open a value: '@', '`', '%', ',', ']', '}'.
+_NO_START = ("found character that cannot start any token", "did not find expected node content")
 
 
-def _line_around(yaml_text: str, mark: yaml.Mark) -> tuple[str, int]:
-    """The line of the front matter holding a position, and the position's column in it
-    (counted in characters, with editors' line breaks only)."""
-    start = yaml_text.rfind("\n", 0, mark.index) + 1
-    end = yaml_text.find("\n", mark.index)
-    return yaml_text[start:end if end >= 0 else len(yaml_text)].rstrip("\r"), mark.index - start
+def _line_around(yaml_text: str, index: int) -> tuple[str, int, int]:
+    """The line of the front matter holding a position, where it starts, and the position's
+    column in it (counted in characters, with editors' line breaks only)."""
+    start = yaml_text.rfind("\n", 0, index) + 1
+    end = yaml_text.find("\n", index)
+    return yaml_text[start:end if end >= 0 else len(yaml_text)].rstrip("\r"), start, index - start
+
+
+def _line_above(yaml_text: str, start: int) -> tuple[str, int] | None:
+    """The last line before the one starting at ``start`` that holds more than a comment,
+    and where it starts."""
+    while start > 0:
+        start = yaml_text.rfind("\n", 0, start - 1) + 1
+        text, _, _ = _line_around(yaml_text, start)
+        if text.strip() and not text.lstrip().startswith("#"):
+            return text, start
+    return None
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
 
 
 def _quoted(indent: str, key: str, value: str) -> str:
@@ -729,71 +750,127 @@ def _quoted(indent: str, key: str, value: str) -> str:
 def _yaml_slip(yaml_text: str, exc: yaml.MarkedYAMLError) -> _Slip | None:
     """The slips editors make in front matter, told in their words: PyYAML speaks of
     "mapping values", "tokens" and "block ends", which say nothing to a person who typed a
-    headline with a colon, an '@', '[Update]' or '*Breaking*' at its start, or indented a
-    line by one space too many."""
-    problem, mark = exc.problem or "", exc.problem_mark
-    context = exc.context or ""
+    headline with a colon, an '@', '[Update]' or '*Breaking*' at its start, a key without
+    the space after its colon, or indented a line by one space too many."""
+    problem, mark, context = exc.problem or "", exc.problem_mark, exc.context or ""
     if mark is None:
         return None
     if context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")) \
             and exc.context_mark is not None:
-        return _unclosed_flow(context, exc.context_mark)
-    if context == "while scanning a simple key" and exc.context_mark is not None:
-        return _Slip(exc.context_mark, "this line is neither 'key: value' nor indented under a key",
-                     "if it continues the value above, indent it (or join it to that line); "
-                     "otherwise write it as 'key: value'")
-    text, column = _line_around(yaml_text, mark)
-    if context.startswith(("while scanning an alias", "while scanning an anchor", "while scanning a block scalar")) \
-            or problem == "found undefined alias":
-        mark = exc.context_mark or mark
-        text, column = _line_around(yaml_text, mark)
+        return _unclosed_flow(context, exc.context_mark.index)
+    if context.startswith(("while scanning a simple key", "while scanning an alias", "while scanning an anchor",
+                           "while scanning a block scalar", "while scanning for the next token")) \
+            and exc.context_mark is not None:
+        mark = exc.context_mark
+    text, start, column = _line_around(yaml_text, mark.index)
     line = _KEY_VALUE_LINE.fullmatch(text)
     if line is not None and column >= line.start("value"):
-        slip = _value_slip(line, problem, mark, text, column)
+        slip = _value_slip(line, exc, start, column)
         if slip is not None:
             return slip
+    if context == "while scanning a simple key":
+        return _missing_space(text, start) or _Slip(
+            start, "this line is neither 'key: value' nor indented under a key",
+            "if it continues the value above, indent it (or join it to that line); otherwise "
+            "write it as 'key: value'")
+    if text.strip() and column == _indent(text) and (problem in _NO_START or problem == "found undefined alias"
+                                                     or context.startswith("while scanning")):
+        return _line_opening_slip(text, start)
     if problem.startswith("mapping values are not allowed"):
-        return _Slip(mark, "this line is indented further than the line above it, so YAML reads "
-                           "it as the rest of that line's value",
-                     "indent it as far as the other keys at its level (if it continues the value "
-                     "above, put that whole value in quotes)")
+        return _misread_continuation(yaml_text, text, start, mark.index)
+    if "<document start>" in problem:
+        return _Slip(start, "this line is indented differently from the first key",
+                     "start every top-level key at the beginning of its line")
     if context.startswith("while parsing a block") and problem in ("did not find expected key",
                                                                     "did not find expected '-' indicator"):
         if text.lstrip().startswith("- "):
-            return _Slip(mark, "a list item ('- ') where YAML expects 'key: value'",
+            return _Slip(start, "a list item ('- ') where YAML expects 'key: value'",
                          "put the list under its key, each item indented on a line of its own "
                          "(tags: then '  - economy')")
-        return _Slip(mark, "this line is indented differently from the keys above it",
+        return _Slip(start, "this line is indented differently from the keys above it",
                      "indent it as far as the other keys at its level")
     return None
 
 
-def _value_slip(line: re.Match[str], problem: str, mark: yaml.Mark, text: str,
-                column: int) -> _Slip | None:
-    """A slip inside the value of a ``key: value`` line: a character YAML reads as syntax."""
-    key, value = line.group("key"), line.group("value")
-    quote = f"put the whole value in quotes: {_quoted(line.group('indent'), key, value)}"
-    if problem.startswith("mapping values are not allowed"):
-        if ": " in value:
-            return _Slip(mark, f"the value of {key!r} holds a colon and a space (': '), which YAML "
-                               "reads as the start of another key", quote)
-        return _Slip(mark, f"the value of {key!r} ends with a colon, which YAML reads as the "
-                           "start of another key", quote)
-    first = value[0]
-    if problem == "found character that cannot start any token" and column == line.start("value"):
-        return _Slip(mark, f"the value of {key!r} starts with {first!r}, which YAML keeps for "
-                           "its own use", quote)
-    opener = "-" if value.startswith("- ") else first if first in _VALUE_OPENERS.keys() - {"-"} else None
-    if opener is not None and column >= line.start("value"):
-        shown = "- " if opener == "-" else opener
-        if opener == "-":
-            quote += f"; for a list, put each item on a line of its own below '{key}:' ('  - item')"
-        return _Slip(mark, f"the value of {key!r} starts with {shown!r}, which YAML reads as "
-                           f"{_VALUE_OPENERS[opener]}", quote)
+def _line_opening_slip(text: str, start: int) -> _Slip:
+    """A line opening with a character YAML reads as syntax where a key should be (``@image:``,
+    or a block of text that lost its indentation: ``*  more``)."""
+    char = text.strip()[0]
+    what = f"reads as {_VALUE_OPENERS[char]}" if char in _VALUE_OPENERS else _OWN_USE
+    return _Slip(start, f"this line starts with {char!r}, which YAML {what}",
+                 f"a key starts with a letter: delete the {char!r}, or, if the line continues "
+                 "the text above, indent it under its key (or put that text in quotes)")
+
+
+def _missing_space(text: str, start: int) -> _Slip | None:
+    """``summary:Text``: without a space after the colon, YAML reads the whole line as text."""
+    line = _KEY_WITHOUT_SPACE.fullmatch(text)
+    if line is None:
+        return None
+    key = line.group("key")
+    return _Slip(start, f"the colon after {key!r} has no space after it, so YAML reads the line as text",
+                 f"write a space after the colon: {line.group('indent')}{key}: {line.group('value')}".rstrip())
+
+
+def _misread_continuation(yaml_text: str, text: str, start: int, index: int) -> _Slip | None:
+    """A ``key:`` that YAML read as the rest of the value above, which then meets a colon:
+    the line is indented too far, or the line above lacks its colon (or the space after it)."""
+    above = _line_above(yaml_text, start)
+    if above is None:
+        return None
+    above_text, above_start = above
+    if _KEY_VALUE_LINE.fullmatch(above_text) is None and not above_text.rstrip().endswith(":"):
+        missing = _missing_space(above_text, above_start)
+        if missing is not None:
+            return missing
+        listed = re.match(r"[ ]*-(?:[ ]|\Z)", above_text) is not None  # a list item needs no colon
+        if ":" not in above_text and not listed and index - start >= _indent(text):
+            return _Slip(above_start, "this line has no colon (':') after its key, so YAML reads "
+                                      "the line below as the rest of its text",
+                         "write it as 'key: value', with a colon and a space after the key")
+    if _indent(text) > _indent(above_text):
+        return _Slip(start, "this line is indented further than the line above it, so YAML reads "
+                            "it as the rest of that line's value",
+                     "indent it as far as the other keys at its level (if it continues the value "
+                     "above, put that whole value in quotes)")
     return None
 
 
-def _unclosed_flow(context: str, opened: yaml.Mark) -> _Slip:
+def _value_slip(line: re.Match[str], exc: yaml.MarkedYAMLError, start: int, column: int) -> _Slip | None:
+    """A slip inside the value of a ``key: value`` line: a character opening it that YAML
+    reads as syntax, each known by the error it makes (a '[' inside the value is no slip of
+    the value's first character)."""
+    problem, context = exc.problem or "", exc.context or ""
+    key, value = line.group("key"), line.group("value")
+    at_start = column == line.start("value")
+    quote = f"put the whole value in quotes: {_quoted(line.group('indent'), key, value)}"
+    if problem.startswith("mapping values are not allowed"):
+        if ": " in value:
+            return _Slip(start, f"the value of {key!r} holds a colon and a space (': '), which YAML "
+                                "reads as the start of another key", quote)
+        return _Slip(start, f"the value of {key!r} ends with a colon, which YAML reads as the "
+                            "start of another key", quote)
+    first = value[0]
+    if problem in _NO_START and at_start:
+        return _Slip(start, f"the value of {key!r} starts with {first!r}, which YAML {_OWN_USE}", quote)
+    opener = "-" if value.startswith("- ") else first if first in _VALUE_OPENERS.keys() - {"-"} else None
+    made = {"*": at_start and (context.startswith("while scanning an alias") or problem == "found undefined alias"),
+            "&": at_start and context.startswith("while scanning an anchor"),
+            ">": at_start and context.startswith("while scanning a block scalar"),
+            "-": problem.startswith("block sequence entries are not allowed"),
+            "[": context.startswith("while parsing a block mapping"),
+            "{": context.startswith("while parsing a block mapping")}
+    made["|"] = made[">"]
+    if opener is None or not made[opener]:
+        return None
+    if opener == "-":
+        quote += f"; for a list, put each item on a line of its own below '{key}:' ('  - item')"
+    shown = "- " if opener == "-" else opener
+    return _Slip(start, f"the value of {key!r} starts with {shown!r}, which YAML reads as "
+                        f"{_VALUE_OPENERS[opener]}", quote)
+
+
+def _unclosed_flow(context: str, opened: int) -> _Slip:
     """A ``[...]`` list or ``{...}`` mapping not closed on its line (or missing a comma):
     PyYAML stops where it expected ',' or the closing bracket, at the next key's line."""
     kind, opening, closing = ("list", "[", "]") if "sequence" in context else ("mapping", "{", "}")
