@@ -498,7 +498,8 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
         if key_path_matches(key_path, wanted) and _reads_as_text(node, yaml_text) and node.value.strip()
     ]
     lang = _top_level_value(root, "lang")
-    if lang is not None and (not isinstance(lang.value, str) or not lang.value.strip()):
+    if lang is not None and (not isinstance(lang.value, str) or not lang.value.strip()
+                             or lang.tag.endswith(":null")):  # lang: null, lang: ~
         raise ArticleError("lang: must be a language code such as en, ru or az", path=path,
                            line=_mark_line(yaml_text, lang.start_mark),
                            hint="write one code, e.g. 'lang: en', or delete the line for the "

@@ -90,7 +90,8 @@ def test_a_misindented_front_matter_line_is_reported_at_that_line(text: str, lin
     assert info.value.line == line
 
 
-@pytest.mark.parametrize("value, line", [("", 2), ("[en, ru]", 2), ("\n  code: en", 3), ("''", 2)])
+@pytest.mark.parametrize("value, line", [("", 2), ("[en, ru]", 2), ("\n  code: en", 3), ("''", 2),
+                                         ("null", 2), ("~", 2)])  # were 'unknown language code 'null
 def test_a_lang_that_is_no_code_names_its_line_and_says_what_to_write(value: str, line: int) -> None:
     with pytest.raises(ArticleError) as info:
         article(f"---\nlang: {value}\ntitle: T\n---\nBody.\n")
