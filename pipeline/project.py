@@ -181,6 +181,45 @@ def misnamed_articles(config: Config) -> list[PipelineError]:
     return errors
 
 
+def linked_folders(config: Config) -> list[PipelineError]:
+    """The symbolic links below the source folder to a folder of articles outside it (a
+    desk's shared folder, linked in). Links are not followed, so no article is read twice
+    or from outside the project; but without this error the articles there were never
+    translated, and no command said so. A link inside the source folder (its articles are
+    read where they are) or to a folder holding no article (pictures) is no error."""
+    errors: list[PipelineError] = []
+    source = config.source_path.resolve()
+    is_output = output_matcher(config)
+    for folder, subfolders, _files in os.walk(config.source_path):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in subfolders:
+            link = Path(folder, name)
+            if not link.is_symlink():
+                continue
+            target = link.resolve()
+            rel = Path(os.path.relpath(link, config.root)).as_posix()
+            if target == source or source in target.parents or not _holds_articles(link, rel, is_output):
+                continue
+            errors.append(PipelineError(
+                f"not read: a link to a folder outside {config.source_dir}/ ({target}), whose articles are "
+                "not translated", path=rel,
+                hint=f"move the articles into {config.source_dir}/ (or put the folder itself in place of the "
+                     "link) to have them translated, or delete the link; then run the command again"))
+    return errors
+
+
+def _holds_articles(folder: Path, rel: str, is_output: Callable[[str], bool]) -> bool:
+    """Whether a folder (seen at ``rel`` in the project) holds an article, not counting
+    hidden files and published versions; links below it are not followed."""
+    for top, subfolders, files in os.walk(folder):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        inside = Path(rel, os.path.relpath(top, folder)).as_posix()
+        if any(name.endswith(".md") and not name.startswith(".")
+               and not is_output(posixpath.normpath(f"{inside}/{name}")) for name in files):
+            return True
+    return False
+
+
 def _enclosing_project(folder: Path) -> Path | None:
     """The nearest folder above ``folder`` that is a project (it has a ``pipeline.toml``, or
     the ``.pipeline/`` a run leaves): a command run from ``source/`` or ``locale/`` is
@@ -571,7 +610,7 @@ def load_articles(config: Config, report: ErrorSink, only: Sequence[str] = (),
     """Read and segment articles (all discovered ones, or ``found``); errors go to the report."""
     articles = []
     if found is None:
-        report.errors += unreadable_folders(config) + misnamed_articles(config)
+        report.errors += unreadable_folders(config) + misnamed_articles(config) + linked_folders(config)
         found, clashes = refuse_clashing_names(config, discover_articles(config), only)
         report.errors += clashes
     for rel, slug in found:

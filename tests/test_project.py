@@ -262,6 +262,32 @@ def test_an_article_named_markdown_or_mdown_is_reported_not_skipped_without_a_wo
     assert sorted(p.name for p in (root / "locale/templates/news").iterdir()) == ["tram.pot"]
 
 
+@pytest.mark.parametrize("command", [["sync", "--engine", "none"], ["status"]])
+def test_a_link_to_a_folder_of_articles_outside_the_source_folder_is_named_not_skipped_silently(
+        tmp_path: Path, command: list[str]) -> None:
+    """Regression: a symbolic link to a folder of articles outside the source folder (a desk's
+    shared folder, linked in) is not followed, so none is read twice or from outside the
+    project; but its articles were never translated and no command said so. A link inside the
+    source folder (its articles read where they are) and one to a folder of pictures are no
+    error."""
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    shared = tmp_path / "shared" / "partners"
+    shared.mkdir(parents=True)
+    (shared / "bus.md").write_text("---\ntitle: Bus\n---\n\nThe bus runs.\n", encoding="utf-8")
+    (root / "pictures").mkdir()
+    (root / "pictures" / "tram.jpg").write_bytes(b"\xff\xd8")
+    (root / "source/partners").symlink_to(shared, target_is_directory=True)
+    (root / "source/news/pictures").symlink_to(root / "pictures", target_is_directory=True)
+    (root / "source/latest").symlink_to(root / "source/news", target_is_directory=True)
+    (root / "source/news/all").symlink_to(root / "source", target_is_directory=True)  # a loop
+    result = CliRunner().invoke(cli, ["--project", str(root), *command])
+    assert result.exit_code == 1, result.output
+    assert "source/partners: not read: a link to a folder outside source/" in result.stderr, result.stderr
+    assert "pictures" not in result.stderr and "latest" not in result.stderr and "all" not in result.stderr
+    if command[0] == "sync":
+        assert sorted(p.name for p in (root / "locale/templates").rglob("*.pot")) == ["tram.pot"]
+
+
 @pytest.mark.parametrize("where", ["source/news/pipe.md", "locale/ru/LC_MESSAGES/news/tram.po"])
 def test_a_named_pipe_in_place_of_a_file_is_reported_not_waited_on(tmp_path: Path, where: str) -> None:
     """Reading a named pipe waits until something writes to it: sync hung, silently, for ever."""
