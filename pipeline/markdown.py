@@ -480,6 +480,12 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
     if root is None:
         return close + 1, [], None
     if not isinstance(root, yaml.MappingNode):
+        first, _, _ = _line_around(yaml_text, root.start_mark.index)
+        missing = _missing_space(first, root.start_mark.index) if isinstance(root, yaml.ScalarNode) else None
+        if missing is not None:  # title:Port grows
+            raise ArticleError(f"invalid front matter: {missing.message}", path=path,
+                               line=_mark_line(yaml_text, root.start_mark), hint=f"{missing.hint}, then run the "
+                                                                                 "command again")
         what = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
         raise ArticleError(
             f"front matter must be a mapping of keys to values, not {what}",
@@ -492,10 +498,14 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
     for body in body_lines:
         line_starts.append(line_starts[-1] + len(body) + 1)
     wanted = set(keys)
+    values = [(key_path, node, in_flow) for key_path, node, in_flow in _scalar_values(root, "")
+              if key_path_matches(key_path, wanted)]
+    for key_path, node, _in_flow in values:
+        _refuse_local_tag(key_path, node, yaml_text, path)
     segments = [
         _front_matter_segment(key_path, node, yaml_text, line_starts, in_flow)
-        for key_path, node, in_flow in _scalar_values(root, "")
-        if key_path_matches(key_path, wanted) and _reads_as_text(node, yaml_text) and node.value.strip()
+        for key_path, node, in_flow in values
+        if _reads_as_text(node, yaml_text) and node.value.strip()
     ]
     lang = _top_level_value(root, "lang")
     if lang is not None and (not isinstance(lang.value, str) or not lang.value.strip()
@@ -713,6 +723,8 @@ _VALUE_OPENERS = {
     "-": "a list item",
     "[": "a list, so the text after its ']' breaks the line",
     "{": "a mapping, so the text after its '}' breaks the line",
+    "?": "the start of a key",
+    "!": "a type tag, not text",
 }
 _OWN_USE = "keeps for its own use"
 #: PyYAML's words for a character that may not open a value: '@', '`', '%', ',', ']', '}'.
@@ -760,7 +772,8 @@ def _yaml_slip(yaml_text: str, exc: yaml.MarkedYAMLError) -> _Slip | None:
             and exc.context_mark is not None:
         return _unclosed_flow(context, exc.context_mark.index)
     if context.startswith(("while scanning a simple key", "while scanning an alias", "while scanning an anchor",
-                           "while scanning a block scalar", "while scanning for the next token")) \
+                           "while scanning a block scalar", "while scanning for the next token",
+                           "while scanning a tag")) \
             and exc.context_mark is not None:
         mark = exc.context_mark
     text, start, column = _line_around(yaml_text, mark.index)
@@ -854,11 +867,14 @@ def _value_slip(line: re.Match[str], exc: yaml.MarkedYAMLError, start: int, colu
     first = value[0]
     if problem in _NO_START and at_start:
         return _Slip(start, f"the value of {key!r} starts with {first!r}, which YAML {_OWN_USE}", quote)
-    opener = "-" if value.startswith("- ") else first if first in _VALUE_OPENERS.keys() - {"-"} else None
+    opener = value[0] if value.startswith(("- ", "? ")) else first if first in _VALUE_OPENERS.keys() - {"-", "?"} \
+        else None
     made = {"*": at_start and (context.startswith("while scanning an alias") or problem == "found undefined alias"),
             "&": at_start and context.startswith("while scanning an anchor"),
             ">": at_start and context.startswith("while scanning a block scalar"),
             "-": problem.startswith("block sequence entries are not allowed"),
+            "?": problem.startswith("mapping keys are not allowed"),
+            "!": at_start and context.startswith("while scanning a tag"),
             "[": context.startswith("while parsing a block mapping"),
             "{": context.startswith("while parsing a block mapping")}
     made["|"] = made[">"]
@@ -866,7 +882,7 @@ def _value_slip(line: re.Match[str], exc: yaml.MarkedYAMLError, start: int, colu
         return None
     if opener == "-":
         quote += f"; for a list, put each item on a line of its own below '{key}:' ('  - item')"
-    shown = "- " if opener == "-" else opener
+    shown = f"{opener} " if opener in "-?" else opener
     return _Slip(start, f"the value of {key!r} starts with {shown!r}, which YAML reads as "
                         f"{_VALUE_OPENERS[opener]}", quote)
 
@@ -874,11 +890,13 @@ def _value_slip(line: re.Match[str], exc: yaml.MarkedYAMLError, start: int, colu
 def _unclosed_flow(context: str, opened: int) -> _Slip:
     """A ``[...]`` list or ``{...}`` mapping not closed on its line (or missing a comma):
     PyYAML stops where it expected ',' or the closing bracket, at the next key's line."""
-    kind, opening, closing = ("list", "[", "]") if "sequence" in context else ("mapping", "{", "}")
+    kind, opening, closing, example = ("list", "[", "]", "tags: [port, economy]") if "sequence" in context \
+        else ("mapping", "{", "}", "image: {src: port.jpg, alt: Port}")
     return _Slip(opened, f"the {kind} opened with {opening!r} on this line is never closed, or "
                          "lacks a comma between its items",
-                 f"close it with {closing!r} and separate its items with commas (tags: [port, "
-                 f"economy]); if the {opening!r} is part of the text, put the whole value in quotes")
+                 f"close it with {closing!r} and separate its items with commas ({example}), an item "
+                 f"holding ': ' or ',' in quotes; if the {opening!r} is part of the text, put the whole "
+                 "value in quotes")
 
 
 def _telling_mark(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
@@ -987,6 +1005,21 @@ def _reads_as_text(node: yaml.ScalarNode, yaml_text: str) -> bool:
         return False
     properties = _YAML_PROPERTIES.match(yaml_text, node.start_mark.index, node.end_mark.index)
     return properties is None or "!" not in properties.group(0)
+
+
+def _refuse_local_tag(key_path: str, node: yaml.ScalarNode, yaml_text: str, path: str) -> None:
+    """Refuse a translatable value opening with a word after '!' (``title: !Breaking news``):
+    YAML reads ``!Breaking`` as a type tag, not text, so the value was silently left out of
+    translation and published as written in every language."""
+    if not node.tag.startswith("!") or node.tag == "!":
+        return
+    written = yaml_text[node.start_mark.index:node.end_mark.index].strip()
+    key = next((part for part in reversed(key_path.split(".")) if not part.isdigit()), key_path)
+    escaped = written.replace("\\", "\\\\").replace('"', '\\"')
+    raise ArticleError(f"invalid front matter: the value of {key!r} starts with {node.tag!r}, which YAML "
+                       "reads as a type tag, not text, so it would not be translated",
+                       path=path, line=_mark_line(yaml_text, node.start_mark),
+                       hint=f'put the whole value in quotes: {key}: "{escaped}", then run the command again')
 
 
 def key_path_matches(key_path: str, wanted: set[str]) -> bool:
