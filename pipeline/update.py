@@ -206,8 +206,15 @@ def _carry_over(entry: Message, old: Message) -> Message:
     message.lineno = 0
     if not message.fuzzy:
         message.previous_msgid = message.previous_msgctxt = message.previous_msgid_plural = None
+        if message.translated and _has_machine_comment(message):
+            message.comments = _provenance_reviewed(message.comments)
     _drop_stale_rejection(message)
     return message
+
+
+def _has_machine_comment(message: Message) -> bool:
+    """Whether an ``mt: …`` comment is among the entry's (a cheap test: most have none)."""
+    return any(comment.startswith(MT_COMMENT_PREFIX) for comment in message.comments)
 
 
 def _drop_stale_rejection(message: Message) -> None:
@@ -260,14 +267,22 @@ def _from_fuzzy(entry: Message, old: Message) -> Message:
 
 
 def _provenance_reviewed(comments: list[str]) -> list[str]:
-    """A reviewed translation's ``mt: …`` comments (Poedit clears fuzzy and leaves them) as
-    ``reviewed mt: …``, as the terminal review's accept writes them. The entry turns fuzzy
-    for its changed source; a tool that drops the ``#|`` line (plain ``msgmerge``,
-    ``pybabel update``) would otherwise leave fuzzy + ``mt:``, which reads as unreviewed
-    machine output: publishable with ``allow_machine`` and re-translated on the next edit."""
-    return [REVIEWED_COMMENT_PREFIX + without_source_digest(c[len(MT_COMMENT_PREFIX):])
-            if c.startswith(MT_COMMENT_PREFIX) else c
-            for c in comments]
+    """A reviewed translation's ``mt: …`` comments (Poedit, Lokalize and Weblate clear fuzzy
+    and leave them) as ``reviewed mt: …``, as the terminal review's accept writes them (a
+    provenance already recorded so is not written twice). Written on the first update after
+    the review, and when the entry turns fuzzy for its changed source: a translator marking
+    it fuzzy again, or a tool that gives it a new msgid without a ``#|`` line (plain
+    ``msgmerge``, ``pybabel update``), would otherwise leave fuzzy + ``mt:``, which reads as
+    unreviewed machine output: publishable with ``allow_machine`` and re-translated on the
+    next edit, the translator's text kept only in a comment."""
+    result: list[str] = []
+    for comment in comments:
+        if comment.startswith(MT_COMMENT_PREFIX):
+            comment = REVIEWED_COMMENT_PREFIX + without_source_digest(comment[len(MT_COMMENT_PREFIX):])
+            if comment in result or comment in comments:
+                continue
+        result.append(comment)
+    return result
 
 
 def _retranslatable(entry: Message, old: Message) -> Message:

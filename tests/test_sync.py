@@ -86,3 +86,32 @@ def test_a_machine_translation_moved_to_a_new_text_by_msgmerge_is_not_published_
     before = po.read_bytes()
     sync(config, options)
     assert po.read_bytes() == before
+
+
+def test_a_machine_translation_reviewed_in_poedit_and_marked_fuzzy_again_is_no_machine_output(
+        tmp_path: Path) -> None:
+    """Regression: a translator who corrected a machine translation in Poedit (which clears
+    *fuzzy* and leaves the ``mt:`` comment) and later marked it fuzzy again for another look
+    had it counted, queued and, with ``allow_machine``, published as unreviewed machine
+    output. The sync after the review records it as ``reviewed mt:``, once: the next run
+    changes nothing."""
+    root = write_project(tmp_path / "desk", {"port": ARTICLE},
+                         'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
+    config = load_config(root)
+    options = SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config))
+    sync(config, options)
+    po = root / "locale/ru/LC_MESSAGES/port.po"
+    text = po.read_text(encoding="utf-8")
+    head, entry = text.split('#, fuzzy\nmsgid "Its director', 1)
+    po.write_text(head + 'msgid "Its director' + entry.split('msgstr "', 1)[0]
+                  + 'msgstr "Директор сказал, что работы начнутся в июне."\n', encoding="utf-8")
+    sync(config, options)
+    reviewed = po.read_bytes()
+    assert b"# reviewed mt: pseudo 1\n" in reviewed
+    sync(config, options)
+    assert po.read_bytes() == reviewed
+    po.write_bytes(reviewed.replace(b'msgid "Its director', b'#, fuzzy\nmsgid "Its director'))
+    report = sync(config, options)
+    message = next(m for m in parse_po(po.read_bytes()).active if m.msgid.startswith("Its director"))
+    assert message.status.value == "fuzzy" and message.msgstr.startswith("Директор")
+    assert not report.published

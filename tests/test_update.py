@@ -276,7 +276,7 @@ def test_an_edit_undone_leaves_no_obsolete_copy_of_the_restored_entry() -> None:
         undone = update_catalogue(template(original, "Other."), before, lang="ru", slug="a")
         assert [(m.msgid, m.obsolete, m.fuzzy) for m in undone.messages] == [
             (original, False, False), ("Other.", False, False)]
-        assert undone.messages[0].comments == ["mt: argos en_ru 1.9", "checked with the desk"]
+        assert undone.messages[0].comments == ["reviewed mt: argos en_ru 1.9", "checked with the desk"]
 
 
 def test_an_obsolete_fuzzy_copy_a_translator_worked_on_is_kept() -> None:
@@ -331,3 +331,39 @@ def test_machine_output_of_another_text_under_an_entry_s_msgid_is_translated_aga
     result = update_catalogue(template("Ferry leaves on Tuesday.", "Tickets cost five manat."), old,
                               lang="ru", slug="a")
     assert result.messages[0].comments == ["mt: pseudo 1"] and result.messages[0].msgstr
+
+
+def test_a_machine_translation_reviewed_in_an_editor_is_recorded_as_reviewed_on_the_next_update() -> None:
+    """Regression: Poedit, Lokalize and Weblate clear *fuzzy* and leave the ``mt: …`` comment,
+    so the entry said "machine output" for as long as its source stayed the same. A translator
+    who then marked it fuzzy again (for another look) saw it queued as "machine translation
+    not yet reviewed", publishable with ``allow_machine``; and ``msgmerge`` without
+    ``--previous`` after an edit (new msgid, no ``#|``) made the reviewed text read as the old
+    text's machine output, sent to translation again with the human's text in a comment.
+    The update records the review as the terminal review's accept does: ``reviewed mt: …``."""
+    old = update_catalogue(template("Ferry leaves on Monday.", "Tickets cost five manat."), None,
+                           lang="ru", slug="a")
+    for message, text in zip(old.messages, ("Паром отходит в понедельник.", "Билеты стоят пять манатов.")):
+        message.msgstr = text
+        message.comments = ["checked with the desk", mt_comment("pseudo 1", message.msgctxt, message.msgid)]
+    old.messages[1].fuzzy = True  # not reviewed yet: still machine output
+    result = update_catalogue(template("Ferry leaves on Monday.", "Tickets cost five manat."), old,
+                              lang="ru", slug="a")
+    reviewed, waiting = result.messages
+    assert reviewed.comments == ["checked with the desk", "reviewed mt: pseudo 1"]
+    assert waiting.comments == old.messages[1].comments and waiting.status is EntryStatus.MACHINE
+    # Recorded once: a second update changes nothing.
+    assert update_catalogue(template("Ferry leaves on Monday.", "Tickets cost five manat."), result,
+                            lang="ru", slug="a").messages[0].comments == reviewed.comments
+    reviewed.fuzzy = True  # a translator wants another look
+    assert reviewed.status is EntryStatus.FUZZY
+    reviewed.msgid = "Ferry leaves on Tuesday."  # what msgmerge without --previous does after an edit
+    again = update_catalogue(template("Ferry leaves on Tuesday.", "Tickets cost five manat."), result,
+                             lang="ru", slug="a")
+    assert again.messages[0].msgstr == "Паром отходит в понедельник." and again.messages[0].fuzzy
+    check_no_loss(result, again, "a.po")
+    # A provenance already recorded as reviewed is not written twice.
+    old.messages[0].comments.append("reviewed mt: pseudo 1")
+    twice = update_catalogue(template("Ferry leaves on Monday.", "Tickets cost five manat."), old,
+                             lang="ru", slug="a")
+    assert twice.messages[0].comments == ["checked with the desk", "reviewed mt: pseudo 1"]
