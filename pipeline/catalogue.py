@@ -61,6 +61,7 @@ import os
 import re
 import shlex
 import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -1664,15 +1665,48 @@ def _refuse_other_format(data: bytes, path: str) -> None:
                         hint=f"{hint}, then run pipeline sync again")
 
 
+#: Pauses before reading a catalogue again that could not be read: the first tells a file
+#: being saved (it changed meanwhile) from a damaged one; the others wait for the save to end.
+_SAVE_PAUSES = (0.02, 0.05, 0.1, 0.2, 0.4)
+
+
 def read_catalogue(path: Path, display_path: str) -> tuple[Catalogue, str]:
     """Read and parse a catalogue; return it with the sha256 hex digest of its bytes.
 
     The digest lets the caller refuse to overwrite the file if someone saves it in the
-    meantime (see :func:`pipeline.fileio.write_if_changed`).
+    meantime (see :func:`pipeline.fileio.write_if_changed`). A file that cannot be read as
+    a catalogue is read again after a moment: an editor that saves in place (Notepad and
+    most plain text editors truncate, then write) leaves it empty or cut off while it
+    writes, and what is refused then is a save in progress, not a damaged file, whose
+    hint (restore it, or delete it) would throw the save away. A file that holds the same
+    bytes on the second read is refused as it is; one that keeps changing is named as being
+    saved.
     """
+    data = _read_bytes(path, display_path)
+    for pause in _SAVE_PAUSES:
+        try:
+            _check_not_empty(data, display_path)
+            return parse_po(data, display_path), hashlib.sha256(data).hexdigest()
+        except CatalogueError:
+            time.sleep(pause)
+            try:
+                again = _read_bytes(path, display_path)
+            except CatalogueError:
+                again = data  # gone or unreadable now: the first read's problem is the one to tell
+            if again == data:
+                raise
+            data = again
+    raise CatalogueError("the file is being saved: it kept changing while pipeline read it",
+                         path=display_path,
+                         hint="let the editor finish saving it (nothing was written to it), then "
+                              "run pipeline sync again")
+
+
+def _read_bytes(path: Path, display_path: str) -> bytes:
+    """The file's bytes, or a :class:`CatalogueError` saying why they cannot be read."""
     try:
         refuse_special_file(path)
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise CatalogueError("catalogue not found", path=display_path,
                              hint="check the path, or run pipeline sync to create it") from None
@@ -1685,8 +1719,6 @@ def read_catalogue(path: Path, display_path: str) -> tuple[Catalogue, str]:
                              path=display_path,
                              hint="check the file's permissions, then run pipeline sync "
                                   "again") from None
-    _check_not_empty(data, display_path)
-    return parse_po(data, display_path), hashlib.sha256(data).hexdigest()
 
 
 def _check_not_empty(data: bytes, path: str) -> None:

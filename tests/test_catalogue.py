@@ -777,6 +777,57 @@ def test_read_catalogue_refuses_an_empty_file(tmp_path: Path, data: bytes) -> No
     assert "restore it from version control" in (empty.value.hint or "")
 
 
+def _saving_in_place(path: Path, stages: list[bytes], monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """An editor that writes ``path`` in place (Notepad, most plain text editors: truncate,
+    then write): the file holds ``stages[0]`` when read, and each pause the reader makes
+    lets the save go on to the next stage. Returns the pauses made."""
+    path.write_bytes(stages[0])
+    pauses: list[float] = []
+
+    def pause(seconds: float) -> None:
+        pauses.append(seconds)
+        path.write_bytes(stages[min(len(pauses), len(stages) - 1)])
+
+    monkeypatch.setattr(time, "sleep", pause)
+    return pauses
+
+
+@pytest.mark.parametrize("cut", [0, 40, -9])
+def test_read_catalogue_waits_for_a_save_in_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     cut: int) -> None:
+    """Regression: a catalogue read while an editor was writing it in place (empty, or cut
+    off mid-entry) was refused as emptied or cut off by a crash, with the hint to restore it
+    with ``git checkout`` or delete it: the translator's save thrown away. A file that
+    changes between two reads is being saved: it is read again once it is complete."""
+    data = (CORPUS / "good-crlf.po").read_bytes()
+    pauses = _saving_in_place(tmp_path / "az.po", [data[:cut], data], monkeypatch)
+    catalogue, print_ = read_catalogue(tmp_path / "az.po", "locale/az.po")
+    assert print_ == fingerprint(data) and len(catalogue.messages) == 3
+    assert len(pauses) == 1
+
+
+def test_read_catalogue_names_a_file_that_keeps_changing_as_being_saved(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (CORPUS / "good-crlf.po").read_bytes()
+    stages = [data[:i] for i in range(5, len(data) // 2, 7)]
+    pauses = _saving_in_place(tmp_path / "az.po", stages, monkeypatch)
+    with pytest.raises(CatalogueError, match="being saved") as saving:
+        read_catalogue(tmp_path / "az.po", "locale/az.po")
+    assert "git checkout" not in (saving.value.hint or "") and "delete" not in (saving.value.hint or "")
+    assert sum(pauses) < 2
+
+
+def test_read_catalogue_reads_a_damaged_file_twice_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file cut off for good (the same bytes on a second read) is refused as before, after
+    one short pause: a damaged catalogue costs its sync no more."""
+    data = (CORPUS / "good-crlf.po").read_bytes()[:-9]
+    pauses = _saving_in_place(tmp_path / "az.po", [data], monkeypatch)
+    with pytest.raises(CatalogueError) as damaged:
+        read_catalogue(tmp_path / "az.po", "locale/az.po")
+    assert "restore it from version control" in (damaged.value.hint or "")
+    assert len(pauses) == 1 and pauses[0] <= 0.05
+
+
 def test_comments_after_the_last_entry_are_kept_as_written() -> None:
     """Regression: a translator's note below the last entry ("# TODO: ask the desk") made
     the whole catalogue refused, though GNU msgfmt reads the file (msgcat drops the note).

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
+
+import pytest
 
 from pipeline.catalogue import parse_po
 from pipeline.config import load_config
@@ -115,3 +118,22 @@ def test_a_machine_translation_reviewed_in_poedit_and_marked_fuzzy_again_is_no_m
     message = next(m for m in parse_po(po.read_bytes()).active if m.msgid.startswith("Its director"))
     assert message.status.value == "fuzzy" and message.msgstr.startswith("Директор")
     assert not report.published
+
+
+def test_a_catalogue_read_while_an_editor_saves_it_in_place_is_read_once_saved(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: sync read a catalogue that a plain text editor was writing in place
+    (truncated, then written) and refused it as cut off by a crash, hinting to restore it
+    from git or delete it, which would throw the translator's save away."""
+    root = write_project(tmp_path / "desk", {"port": ARTICLE}, 'languages = ["en", "ru"]\n')
+    config = load_config(root)
+    options = SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config))
+    sync(config, options)
+    po = root / "locale/ru/LC_MESSAGES/port.po"
+    saved = po.read_bytes().replace(b'#, fuzzy\nmsgid "Its director', b'msgid "Its director')
+    po.write_bytes(saved[:len(saved) // 2])
+    monkeypatch.setattr(time, "sleep", lambda seconds: po.write_bytes(saved))
+    report = sync(config, options)
+    assert report.ok, report.errors
+    message = next(m for m in parse_po(po.read_bytes()).active if m.msgid.startswith("Its director"))
+    assert not message.fuzzy
