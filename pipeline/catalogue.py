@@ -1518,8 +1518,29 @@ def _check_plural_counts(catalogue: Catalogue, path: str) -> None:
             raise _fail(path, message.lineno,
                         f"entry has {len(message.msgstr_plural)} plural forms but the header "
                         f"says nplurals={nplurals}",
-                        hint="add or remove msgstr[n] lines to match Plural-Forms (Poedit "
-                             "does it when you open the file), then run pipeline sync again")
+                        hint=_plural_count_hint(catalogue.header_value("Language"), nplurals,
+                                                len(message.msgstr_plural)))
+
+
+def _plural_count_hint(language: str | None, declared: int, found: int) -> str:
+    """What to mend when an entry's forms and Plural-Forms disagree. Entries with as many
+    forms as the language has (CLDR's count) under a rule with another count (one copied
+    from another language's catalogue: Russian's three in an Azerbaijani one) mean the
+    header is wrong: adding or removing forms to match it would delete a form a translator
+    wrote, or ask for one the language does not have."""
+    from .update import plural_forms  # update imports this module
+
+    try:
+        rule = plural_forms(language.strip()) if language and language.strip() else None
+    except (ValueError, LookupError):
+        rule = None
+    count = _NPLURALS.search(rule) if rule else None
+    if rule is not None and count is not None and int(count.group(1)) == found != declared:
+        return (f"the entries have the {found} forms of {language.strip()}: correct the header to "
+                f"'Plural-Forms: {rule}' (or delete the line, and pipeline sync writes that one; "
+                "Poedit: Translation > Properties), then run pipeline sync again")
+    return ("add or remove msgstr[n] lines to match Plural-Forms (Poedit does it when you open "
+            "the file), then run pipeline sync again")
 
 
 def parse_po(data: bytes, path: str = "<po>") -> Catalogue:

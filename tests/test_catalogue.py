@@ -702,6 +702,37 @@ def test_a_garbage_plural_forms_header_is_refused_with_its_line(value: str, frag
                                          "CLDR's rule for ru ('Plural-Forms: nplurals=3; plural=")
 
 
+def _plural_entry(language: str, rule: str, forms: int) -> bytes:
+    return po(f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n"Plural-Forms: {rule}\\n"\n\n'
+              'msgid "%d vote"\nmsgid_plural "%d votes"\n'
+              + "".join(f'msgstr[{i}] "form {i}"\n' for i in range(forms)))
+
+
+RU_RULE = ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+           "(n%100<12 || n%100>14) ? 1 : 2);")
+
+
+@pytest.mark.parametrize("language, rule, forms, cldr", [
+    ("az", RU_RULE, 2, "nplurals=2; plural=(n != 1);"),  # Russian's rule pasted into an az catalogue
+    ("ru", "nplurals=2; plural=(n != 1);", 3, "nplurals=3; plural="),  # English's rule in a ru one
+])
+def test_plural_forms_of_another_language_is_named_where_the_entries_have_the_right_count(
+        language: str, rule: str, forms: int, cldr: str) -> None:
+    """Regression: a Plural-Forms line copied from another language's catalogue, over entries
+    with the forms the language has (as Weblate or Poedit wrote them), was reported with the
+    hint to add or remove msgstr[n] lines: following it deletes a Russian form a translator
+    wrote, or invents a third Azerbaijani one. The header is what is wrong, and is named."""
+    error = parse_error(_plural_entry(language, rule, forms))
+    assert f"entry has {forms} plural forms" in error.message and error.line == 6
+    hint = error.hint or ""
+    assert "add or remove msgstr" not in hint and f"'Plural-Forms: {cldr}" in hint and "correct" in hint
+
+
+def test_a_plural_entry_missing_a_form_of_its_language_keeps_the_hint_to_add_it() -> None:
+    error = parse_error(_plural_entry("ru", RU_RULE, 2))
+    assert "add or remove msgstr[n] lines" in (error.hint or "")
+
+
 JOINED_HEADER = ('msgid ""\nmsgstr ""\n"Project-Id-Version: newsroom\\n"\n'
                  '"Last-Translator: Leyla <leyla@example.org>\\n"\n"Language: az\\n"\n'
                  '"Content-Type: text/plain; charset=UTF-8\\n"\n'
