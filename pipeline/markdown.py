@@ -2690,7 +2690,7 @@ _QUOTE_MARKERS = re.compile(r"[ \t>]*")
 def _render_translation(segment: Segment, translation: str, newline: str) -> str:
     style = segment.style
     if style.startswith("yaml"):
-        return _render_yaml(translation, style[4:])
+        return _render_yaml(_with_source_edges(translation, segment.msgid), style[4:])
     if style in ("cell", "cell-lead"):
         text = _escape_unescaped(" ".join(translation.split("\n")).strip(), "|")
         if style == "cell-lead":
@@ -2929,6 +2929,17 @@ def _escape_outside_escapes(text: str, chars: str) -> str:
 
 def _escape_unescaped(text: str, char: str) -> str:
     return re.sub(r"(?<!\\)" + re.escape(char), "\\" + char, text)
+
+
+def _with_source_edges(translation: str, source: str) -> str:
+    """``translation`` with the white space around it the source's own: spaces or a final
+    line break a translator typed (invisible in Poedit, or a final newline lost or added,
+    which ``msgfmt -c`` refuses) are no part of a title or description, and a block
+    scalar's final line break (``description: |``) stays. A paragraph's are dropped alike."""
+    text = translation.strip()
+    if not text or text == translation and source == source.strip():
+        return translation
+    return source[:len(source) - len(source.lstrip())] + text + source[len(source.rstrip()):]
 
 
 def _render_yaml(value: str, style: str) -> str:

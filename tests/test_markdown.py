@@ -2422,3 +2422,22 @@ def test_a_front_matter_slip_is_explained_in_an_editor_s_words(front: str, line:
     with pytest.raises(ArticleError) as info:  # as Windows editors save it
         article(f"---\n{front}\n---\n\nBody.\n".replace("\n", "\r\n"))
     assert info.value.line == line and hint in (info.value.hint or ""), info.value.hint
+@pytest.mark.parametrize("front, translation, published", [
+    ("title: Budget passed", "Бюджет принят\n", "title: Бюджет принят"),
+    ("title: Budget passed", "  Бюджет принят ", "title: Бюджет принят"),
+    ("title: 'Budget passed'", "\tБюджет принят\n\n", "title: 'Бюджет принят'"),
+    ('title: "  Budget passed "', "Бюджет принят", 'title: "  Бюджет принят "'),
+    ("description: |\n  Line one.\n  Line two.", "Строка один.\nСтрока два.",
+     'description: "Строка один.\\nСтрока два.\\n"'),
+    ("description: |\n  Line one.\n  Line two.", "Строка один.\nСтрока два.\n\n",
+     'description: "Строка один.\\nСтрока два.\\n"'),
+])
+def test_a_front_matter_translation_keeps_the_sources_white_space_around_it(front: str, translation: str,
+                                                                          published: str) -> None:
+    """Regression: a final line break or spaces around a translation (typed in Poedit, where
+    they cannot be seen, or a final newline lost or added, which ``msgfmt -c`` refuses) were
+    published inside the title and description (``title: "Бюджет принят\\n"``), while a
+    paragraph's are dropped. A value keeps the source's own white space around its text."""
+    art = article(f"---\n{front}\n---\n\nBody.\n")
+    out = localise(art, lambda s: translation if s.msgid != "Body." else None)
+    assert out == f"---\n{published}\n---\n\nBody.\n"
