@@ -1317,6 +1317,11 @@ def _running_text_score(text: str) -> int:
                and not "А" <= char <= "я" else 0 for char in text)
 
 
+#: A line end as a CRLF file converted to CRLF again leaves it (CR CR LF): GNU's lexer reads
+#: a CR as white space, so the file is a CRLF one with stray CRs.
+_CR_LINE_END = re.compile(r"\r+\n")
+
+
 def _check_lone_cr_line_ends(text: str, path: str) -> None:
     """A file whose first line ends with a lone carriage return (classic Mac OS) is one long
     line for the parser, which would report it as something else entirely."""
@@ -1558,7 +1563,7 @@ def parse_po(data: bytes, path: str = "<po>") -> Catalogue:
         first_newline = text.find("\n")
         crlf = first_newline > 0 and text[first_newline - 1] == "\r"
         if "\r" in text:
-            text = text.replace("\r\n", "\n")
+            text = _CR_LINE_END.sub("\n", text) if "\r\r" in text else text.replace("\r\n", "\n")
             _check_lone_cr_line_ends(text, path)
         _check_merge_debris(text, path)
         if "\\\n" in text:

@@ -268,6 +268,21 @@ def test_mixed_line_ends_take_the_first_lines_style() -> None:
     assert [m.msgstr for m in catalogue.messages] == ["b", "d"]
 
 
+@pytest.mark.parametrize("ending", [b"\r\r\n", b"\r\r\r\n"])
+def test_a_crlf_file_converted_to_crlf_again_is_read_as_crlf(ending: bytes) -> None:
+    """Regression: a CRLF catalogue whose line ends went through a second LF → CRLF
+    conversion (a Windows tool writing it in text mode, a mis-set ``core.autocrlf``) ends
+    its lines with CR CR LF, which GNU gettext reads (a CR is white space to its lexer); it
+    was refused as "lines end with a carriage return alone, as on classic Mac OS". It is read
+    as CRLF and written back so, the stray CRs dropped."""
+    data = (CORPUS / "good-crlf.po").read_bytes()
+    doubled = data.replace(b"\r\n", ending)
+    catalogue = parse_po(doubled)
+    assert catalogue.newline == "\r\n"
+    assert render_po(catalogue) == render_po(parse_po(data))
+    assert [m.lineno for m in catalogue.messages] == [m.lineno for m in parse_po(data).messages]
+
+
 @pytest.mark.parametrize("charset", ["UTF-8", "utf-8", "utf8", "ASCII", "us-ascii", "CHARSET"])
 def test_accepted_charsets(charset: str) -> None:
     header = f'msgid ""\nmsgstr "Content-Type: text/plain; charset={charset}\\n"\n'
