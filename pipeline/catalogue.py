@@ -28,8 +28,8 @@ Encoding policy:
   placeholder ``CHARSET`` is accepted; any other is refused with a hint to run
   ``msgconv`` (we never guess and re-encode: that is how translations get mangled).
 * A leading UTF-8 byte order mark is accepted and remembered in ``Catalogue.bom``;
-  :func:`render_po` writes it back, so a file saved with a BOM keeps it and the
-  content itself is never changed by it.
+  :func:`render_po` writes it back, so the content itself is never changed by it. The
+  update (:mod:`pipeline.update`) drops it: GNU gettext refuses a file that starts with one.
 * The newline style of the first line (LF or CRLF) is remembered in
   ``Catalogue.newline`` and used for every line on output.
 

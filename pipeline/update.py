@@ -53,7 +53,9 @@ def update_catalogue(template: Catalogue, old: Catalogue | None, *, lang: str, s
 
 
 def _update(template: Catalogue, old: Catalogue | None, *, lang: str, slug: str) -> Catalogue:
-    result = Catalogue(newline=old.newline if old else "\n", bom=old.bom if old else False)
+    # The old file's line ends are kept; a byte-order mark (Notepad's) is not: GNU gettext
+    # (msgfmt, msgmerge, msgcat) refuses a file that starts with one.
+    result = Catalogue(newline=old.newline if old else "\n", bom=False)
     result.header = _merged_header(template, old, lang, slug)
     if old is not None:
         result.header_comments = list(old.header_comments)

@@ -137,3 +137,22 @@ def test_a_catalogue_read_while_an_editor_saves_it_in_place_is_read_once_saved(
     assert report.ok, report.errors
     message = next(m for m in parse_po(po.read_bytes()).active if m.msgid.startswith("Its director"))
     assert not message.fuzzy
+
+
+def test_a_byte_order_mark_a_windows_editor_put_before_a_catalogue_goes_at_the_next_sync(
+        tmp_path: Path) -> None:
+    """Regression: a catalogue saved by Notepad with a UTF-8 byte-order mark kept it through
+    every sync, and GNU gettext (msgfmt, msgmerge, msgcat, which translators and Poedit run)
+    refuses such a file with a syntax error at its first line. Sync reads it and writes it
+    back without the mark, once; the next run changes nothing."""
+    root = write_project(tmp_path / "desk", {"port": ARTICLE}, 'languages = ["en", "ru"]\n')
+    config = load_config(root)
+    options = SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config))
+    sync(config, options)
+    po = root / "locale/ru/LC_MESSAGES/port.po"
+    canonical = po.read_bytes()
+    po.write_bytes(b"\xef\xbb\xbf" + canonical.replace(b"\n", b"\r\n"))
+    sync(config, options)
+    assert po.read_bytes() == canonical.replace(b"\n", b"\r\n")
+    report = sync(config, options)
+    assert report.ok and "locale/ru/LC_MESSAGES/port.po" not in report.written
