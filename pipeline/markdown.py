@@ -2525,8 +2525,9 @@ def _reference_labels(lines: SourceLines, fm_end: int) -> frozenset[str]:
 
 
 #: ``[text]`` or ``[text][]`` (a shortcut or collapsed reference, when ``text`` is a label),
-#: not an inline link, a full reference, a definition, a footnote or an image's alt.
-_BRACKETS = re.compile(r"(?<![\\\]!])\[(?!\^)((?:[^\[\]\\\n]|\\.)+)\](\[\])?(?![(\[:])")
+#: not an inline link, a full reference, a definition or a footnote. An image's alt text is its
+#: label in the same way (``![Grain silo][]``, ``![Grain silo]``).
+_BRACKETS = re.compile(r"(?<![\\\]])\[(?!\^)((?:[^\[\]\\\n]|\\.)+)\](\[\])?(?![(\[:])")
 #: Segment styles whose text is Markdown inline content (not YAML, HTML, an attribute).
 _INLINE_STYLES = frozenset({"block", "caption", "footnote", "atx", "setext", "cell", "cell-lead", "line"})
 

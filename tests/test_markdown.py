@@ -2441,3 +2441,11 @@ def test_a_front_matter_translation_keeps_the_sources_white_space_around_it(fron
     art = article(f"---\n{front}\n---\n\nBody.\n")
     out = localise(art, lambda s: translation if s.msgid != "Body." else None)
     assert out == f"---\n{published}\n---\n\nBody.\n"
+def test_shortcut_and_collapsed_reference_images_keep_their_label_when_translated() -> None:
+    """An image's alt text is its reference label as a link's text is: ``![Силос][]`` finds no
+    definition and is published as text in brackets, the picture lost."""
+    text = "![Grain silo][] and ![Port] here.\n\n[grain silo]: silo.jpg\n[port]: port.jpg\n"
+    art = article(text)
+    out = localise(art, lambda s: "![Силос][] и ![Порт] здесь." if s.kind is BlockKind.PARAGRAPH else None)
+    assert out.startswith("![Силос][Grain silo] и ![Порт][Port] здесь.\n")
+    assert localise(art, lambda s: None) == text
