@@ -32,6 +32,7 @@ class RegionKind(str, enum.Enum):
     COMMENT = "html comment"
     TEMPLATE = "template"
     ATTRIBUTES = "attribute list"
+    WIKILINK = "wikilink"
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,46 @@ WP_SHORTCODE_PATTERN = (
     r"|\[(?P<wpname>" + _WP_NAMES + r")\](?=[^\n]*?\[/(?P=wpname)\])"
 )
 _WP_SHORTCODE = re.compile(WP_SHORTCODE_PATTERN)
+#: A wikilink (Obsidian, Foam, Quartz, MkDocs' roamlinks, Dendron): ``[[Baku Port]]``,
+#: ``[[Baku Port#History|the port's history]]``, an embed ``![[port.jpg]]``. The target names a
+#: page, a heading or a file, as a link's destination does: translated, the link leads nowhere
+#: (and an embed shows nothing). A label after ``|`` is the reader's text, and so is nothing in
+#: an embed (its ``|300`` is a size). Never a link's text in brackets (``[[1]](a.html)``).
+WIKILINK_PATTERN = (r"(?<![\\\[])!?\[\[[ \t]*[^\[\]|\s][^\[\]|\n]*"
+                    r"(?:\|(?P<wikilabel>[^\[\]\n]*))?\]\](?![(\[:\]])")
+_WIKILINK = re.compile(WIKILINK_PATTERN)
+#: An Obsidian comment (``%%note to the desk%%``, also over lines of one paragraph): hidden
+#: from readers, so nothing to translate; never after a digit (``50%%``) nor over a blank line.
+OBSIDIAN_COMMENT_PATTERN = r"(?<![\d%\\])%%(?!%)(?:[^%\n]|%(?!%)|\n(?![ \t]*\n))+?%%(?!%)"
+_OBSIDIAN_COMMENT = re.compile(OBSIDIAN_COMMENT_PATTERN)
+
+
+def wikilinks(text: str, skip: list[Region] | None = None) -> list[Region]:
+    """The site's parts of each wikilink in ``text`` (see :data:`WIKILINK_PATTERN`): the whole
+    link, or, where a label follows the target, ``[[target|`` and ``]]`` around the label."""
+    if "[[" not in text:
+        return []
+    occupied = _Occupied(skip or [], len(text))
+    found = []
+    for match in _WIKILINK.finditer(text):
+        if occupied.overlaps(match.start(), match.end()):
+            continue
+        label = match.start("wikilabel")
+        if label == -1 or text[match.start()] == "!":
+            found.append(Region(match.start(), match.end(), RegionKind.WIKILINK))
+        else:
+            found += [Region(match.start(), label, RegionKind.WIKILINK),
+                      Region(match.end("wikilabel"), match.end(), RegionKind.WIKILINK)]
+    return found
+
+
+def wikilink_target(region_text: str) -> str | None:
+    """The page a wikilink region names (``[[Baku Port|`` → ``Baku Port``); None for the
+    closing ``]]`` after a label."""
+    body = region_text.removeprefix("!")
+    if not body.startswith("[["):
+        return None
+    return body[2:].split("|", 1)[0].removesuffix("]]")
 #: TeX math as KaTeX/MathJax sites write it (Hugo's passthrough, markdown-it's dollarmath,
 #: Pandoc): ``$$...$$``, or ``$...$`` whose opening ``$`` is followed and closing one preceded
 #: by a non-space, not after a digit nor before one, and never over a blank line. So prices
@@ -189,8 +230,9 @@ EMAIL_PATTERN = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za
 #: A hashtag (``#Baku2026``, ``#COP29``, ``#Bakı``): the tag a post is filed under, the same in
 #: every language. Not a character reference (``&#39;``), ``C#``, ``##``, an attribute list's
 #: ``{#id}``, an escaped ``\#``, nor a number (``#12``, an issue or a rank: the numbers check
-#: carries its digits over, and a translation may write it ``№ 12``).
-HASHTAG_PATTERN = r"(?<![\w&#{/\\])#(?=\w*[^\W\d_])\w+"
+#: carries its digits over, and a translation may write it ``№ 12``). Obsidian's nested tags
+#: (``#ports/baku``) are one tag.
+HASHTAG_PATTERN = r"(?<![\w&#{/\\])#(?=\w*[^\W\d_])\w+(?:/\w+)*"
 #: A domain name written without a scheme, followed by a path (``pic.twitter.com/abc``,
 #: ``t.me/channel``, ``example.az/news/1``): an address, like a URL. Its host is in lower
 #: case (``Node.js/Deno`` is prose) and ends in a name of two letters or more (``a.m./p.m.``,
@@ -701,7 +743,7 @@ def _protected(text: str) -> tuple[Region, ...]:
     """
     if "`" not in text and "<" not in text and "](" not in text and "/" not in text \
             and "www." not in text.lower() and "{" not in text and not ("[" in text and "=" in text) \
-            and "++" not in text:
+            and "++" not in text and "[[" not in text and "%%" not in text:
         return ()
     regions = code_spans(text)
     if "++" in text:
@@ -713,8 +755,10 @@ def _protected(text: str) -> tuple[Region, ...]:
         occupied = _Occupied(regions, len(text))
         regions += [Region(m.start(), m.end(), RegionKind.TEMPLATE) for m in _WP_SHORTCODE.finditer(text)
                     if not occupied.overlaps(m.start(), m.end())]
+    regions += wikilinks(text, regions)
     regions += html_comments(text, regions)
     for marker, pattern, kind in (("{::comment}", _KRAMDOWN_COMMENT, RegionKind.COMMENT),
+                                  ("%%", _OBSIDIAN_COMMENT, RegionKind.COMMENT),
                                   ("{/*", _MDX_COMMENT, RegionKind.COMMENT), ("{", _MDX_EXPRESSION, RegionKind.CODE)):
         if marker in text:
             occupied = _Occupied(regions, len(text))
@@ -845,6 +889,8 @@ def urls(text: str) -> list[str]:
             found.append(body[1:-1])
         elif region.kind is RegionKind.URL:
             found.append(body)
+        elif region.kind is RegionKind.WIKILINK and (target := wikilink_target(body)) is not None:
+            found.append(target)
     return found
 
 

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipeline.inline import (BARE_DOMAIN_PATTERN, CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN,
-                             KEY_COMBINATION_PATTERN, KRAMDOWN_COMMENT_PATTERN, MATH_PATTERN, MDX_COMMENT_PATTERN, MDX_EXPRESSION_PATTERN, SPAN_ATTRIBUTES_PATTERN,
-                             SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN, TEMPLATE_PATTERN, WP_SHORTCODE_PATTERN,
+                             KEY_COMBINATION_PATTERN, KRAMDOWN_COMMENT_PATTERN, MATH_PATTERN, MDX_COMMENT_PATTERN, MDX_EXPRESSION_PATTERN,
+                             OBSIDIAN_COMMENT_PATTERN, SPAN_ATTRIBUTES_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
+                             TEMPLATE_PATTERN, WIKILINK_PATTERN, WP_SHORTCODE_PATTERN,
                              code_spans, is_math, kept_elements)
 
 PlaceholderStyle = Literal["brackets", "xml"]
@@ -34,9 +35,10 @@ PlaceholderStyle = Literal["brackets", "xml"]
 #: Schemes and ``www`` in any case: an editor's autocorrect writes "Https://" at a sentence's start.
 _URL = r"(?i:https?|ftp)://[^\s<>\"'`\]\[)(]+(?:\([^\s()]*\)[^\s<>\"'`\]\[)(]*)*"
 _WWW = r"(?i:www)\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'`\]\[)(]*)?"
-#: A destination is ``<...>`` (which may hold spaces) or has balanced parentheses.
+#: A destination is ``<...>`` (which may hold spaces) or has balanced parentheses; a title may
+#: hold its own delimiter escaped (``'it\\'s'``).
 _LINK_TARGET = (r"\((?:<(?:[^<>\n\\]|\\.)*>|(?:[^()\s]|\([^()\s]*\))*)"
-                r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
+                r"(?:\s+(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)")
 
 _AUTOLINK = r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|" + EMAIL_PATTERN + r")>"
 #: A template tag inside a quoted attribute value (``href="{{< ref "about.md" >}}"``): its own
@@ -59,6 +61,9 @@ _RAW = re.compile(
             # pymdownx.keys (MkDocs): ``++ctrl+alt+del++`` names keys the theme draws.
             r"(?P<keys>" + KEY_COMBINATION_PATTERN + r")",
             r"(?P<shortcode>" + WP_SHORTCODE_PATTERN + r")",
+            # A wikilink's target (``[[Baku Port|the port]]``: the label is translated).
+            r"(?P<wikilink>" + WIKILINK_PATTERN + r")",
+            r"(?P<ocomment>" + OBSIDIAN_COMMENT_PATTERN + r")",
             # Right after ``](``, ``<...>`` is a link's destination (:data:`_ANGLE` takes it
             # if no link does).
             r"(?P<autolink>(?<!\]\()" + _AUTOLINK + r")",
@@ -196,9 +201,16 @@ def _pattern_spans(pattern: re.Pattern[str], text: str, taken: _Coverage) -> lis
             while end > start and text[end - 1] in _URL_TRAILING:
                 end -= 1
         titled = _ROLE_TITLE.fullmatch(text, start, end) if match.lastgroup == "role" else None
+        labelled = match.lastgroup == "wikilink" and match.start("wikilabel") != -1 and text[start] != "!"
         if titled is not None and not taken.takes_any(start, end):
             # ``{ref}`the map <port-map>```: the displayed text is the reader's, translated
             spans += [_Span(start, titled.start("title")), _Span(titled.end("title"), end)]
+        elif labelled and not taken.takes_any(start, end):
+            # ``[[Baku Port|the port]]``: the label is the reader's, between the target and ``]]``
+            opener = _Span(start, match.start("wikilabel"), opens=True)
+            closer = _Span(match.end("wikilabel"), end, partner=opener)
+            opener.partner = closer
+            spans += [opener, closer]
         elif not taken.takes_any(start, end):
             spans.append(_Span(start, end))
         pos = max(end, start + 1)

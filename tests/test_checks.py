@@ -2454,3 +2454,11 @@ def test_a_dialogue_interrupted_by_its_author_still_counts_two_parts() -> None:
     assert "quote-count" not in [f.check for f in findings]
     findings = check_entry("— Ready?", "— Готовы? — спросил он. — Тогда начнём.", "en", "ru")
     assert "quote-count" in [f.check for f in findings]
+
+
+def test_a_translated_wikilink_target_is_a_changed_url() -> None:
+    """The page a wikilink names is its address: translated, the link leads nowhere. A label
+    the translator adds to a bare link (``[[Baku Port|Бакинский порт]]``) is text."""
+    source = "He visited [[Baku Port]] and ![[map.png]]."
+    assert checks_fired(source, "Он посетил [[Baku Port|Бакинский порт]] и ![[map.png]].") == []
+    assert ("urls", Severity.ERROR) in checks_fired(source, "Он посетил [[Бакинский порт]] и ![[map.png]].")

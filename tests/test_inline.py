@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from pipeline.inline import RegionKind, blank_out, kept_elements, protected_regions
+from pipeline.inline import RegionKind, blank_out, kept_elements, protected_regions, urls
 
 
 def test_regions_of_a_paragraph_of_thousands_of_links_and_tags() -> None:
@@ -143,3 +143,14 @@ def test_a_key_combination_is_code_for_the_checks_and_the_quotation_marks() -> N
         (start, text.index("++ and") + 2, RegionKind.CODE)]
     assert localise_quotes(text, "en", "ru") == 'Press ++ctrl+"Page Down"++ and say «yes».'
     assert protected_regions("C++ and C++ are languages.") == []
+
+
+def test_a_wikilinks_target_is_a_region_and_its_label_prose() -> None:
+    """Obsidian's wikilinks name pages, headings and files: their targets are no prose for the
+    checks (and the ``urls`` check compares them), their labels are."""
+    text = "See [[Baku Port]] and [[Alat Free Zone|the zone]], ![[map.png]] %%hidden note%%."
+    assert blank_out(text).split() == ["See", "and", "the", "zone", ",", "."]
+    assert urls(text) == ["Baku Port", "Alat Free Zone", "map.png"]
+    assert {r.kind for r in protected_regions(text)} == {RegionKind.WIKILINK, RegionKind.COMMENT}
+    # Brackets around a link's text, or escaped ones, are no wikilink.
+    assert urls("[[1]](https://x.org) and \\[[x]]") == ["https://x.org"]

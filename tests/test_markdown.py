@@ -2449,3 +2449,12 @@ def test_shortcut_and_collapsed_reference_images_keep_their_label_when_translate
     out = localise(art, lambda s: "![Силос][] и ![Порт] здесь." if s.kind is BlockKind.PARAGRAPH else None)
     assert out.startswith("![Силос][Grain silo] и ![Порт][Port] здесь.\n")
     assert localise(art, lambda s: None) == text
+
+
+def test_an_obsidian_embed_wikilink_or_comment_alone_is_no_entry() -> None:
+    """A paragraph holding only an embed (``![[port.jpg]]``), a wikilink list item or a hidden
+    ``%%`` comment has no reader's text to translate (**existing projects**: those entries,
+    whose translation broke the embed or link, turn obsolete); a labelled link's label stays."""
+    text = "![[port.jpg]]\n\n- [[Baku Port]]\n- [[Alat|the free zone]]\n\n%%\nNote to the desk.\n%%\n"
+    assert kinds(text) == [("list item", "[[Alat|the free zone]]", 4)]
+    assert localise(article(text), lambda s: "[[Alat|свободная зона]]") == text.replace("the free zone", "свободная зона")

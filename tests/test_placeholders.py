@@ -285,3 +285,35 @@ def test_pymdownx_key_combinations_are_protected_whole(text: str, protected: str
     """Key names inside ``++…++`` are drawn as keys by the theme; an engine translated them
     (``++цтрл+алт+дел++``), which names no key."""
     assert protect(text).text == protected
+
+
+def test_a_wikilinks_target_is_kept_and_its_label_goes_to_the_engine() -> None:
+    """Regression: Obsidian's ``[[Baku Port]]`` went to machine translation as bracketed text, so
+    the page it names came back translated (a link to nowhere), an embed's file name
+    transliterated (``![[порт.jpg]]``) and a heading target's ``#Local`` taken for a hashtag."""
+    text = "See [[Baku Port]], [[Alat Free Zone#History|the zone's past]], [[#Local heading]] and ![[port.jpg|300]]."
+    protected = protect(text)
+    assert protected.text == "See ⟦1⟧, ⟦2⟧the zone's past⟦3⟧, ⟦4⟧ and ⟦5⟧."
+    translated, problems = restore("Смотрите ⟦1⟧, ⟦2⟧прошлое зоны⟦3⟧, ⟦4⟧ и ⟦5⟧.", protected)
+    assert problems == []
+    assert translated == ("Смотрите [[Baku Port]], [[Alat Free Zone#History|прошлое зоны]], [[#Local heading]]"
+                          " и ![[port.jpg|300]].")
+    # A link whose text is in brackets is a link, and its text is translated.
+    assert protect("See [[1]](https://x.org) now.").text == "See ⟦1⟧1⟦2⟧ now."
+
+
+def test_an_obsidian_comment_and_a_nested_tag_are_protected_whole() -> None:
+    """Regression: ``%%note to the desk%%``, hidden from readers, was machine-translated, and
+    only the ``#ports`` of the nested tag ``#ports/baku`` was kept (``/baku`` transliterated)."""
+    text = "Tagged #ports/baku %%check the figure%% today, 50%% of it."
+    assert protect(text).text == "Tagged ⟦1⟧ ⟦2⟧ today, 50%% of it."
+
+
+@pytest.mark.parametrize("text", ["![Baku](i.png 'it\\'s')", '[a](u.html "say \\"hi\\"")', "[a](u.html (x \\) y))"])
+def test_a_link_whose_title_escapes_its_delimiter_is_protected(text: str) -> None:
+    """Regression (found by the round-trip property): a title holding its own delimiter escaped
+    (``'it\\'s'``, valid CommonMark) made the link no link for the placeholders, so its
+    destination went to the engine as text and came back transliterated (``и.пнг``)."""
+    protected = protect(text)
+    assert protected.text in ("⟦1⟧Baku⟦2⟧", "⟦1⟧a⟦2⟧")
+    assert restore(protected.text, protected)[0] == text

@@ -9,7 +9,9 @@ from markdown_it import MarkdownIt
 
 from pipeline.catalogue import parse_po, render_po
 from pipeline.config import DEFAULT_FRONT_MATTER_KEYS, PublishPolicy
+from pipeline.engines.pseudo import PseudoEngine
 from pipeline.extract import build_template
+from pipeline.inline import urls
 from pipeline.markdown import encode_article, localise, read_article
 from pipeline.model import BlockKind
 from pipeline.publish import decide, render_version
@@ -50,6 +52,9 @@ INLINE = st.one_of(
     st.just("$5 and $10"),
     st.sampled_from([":smile:", ":flag-az:", "==key point==", "H~2~O", "1^st^", "[@smith2020, p. 4]", "@AzerNews",
                      "$AAPL rose to 190$", "[$AAPL](https://x.org/?q=$a)"]),
+    # Obsidian's wikilinks, embeds, comments and nested tags.
+    st.sampled_from(["[[Baku Port]]", "[[Baku Port#History|the port]]", "![[port.jpg]]", "![[port.jpg|300]]",
+                     "%%note to the desk%%", "#ports/baku", "![Grain silo][]"]),
 )
 PHRASE = st.lists(INLINE, min_size=1, max_size=7).map(" ".join).filter(lambda s: any(c.isalpha() for c in s))
 LINE_JOIN = st.sampled_from(["\n", "  \n", "\\\n"])
@@ -113,7 +118,7 @@ def block(draw: st.DrawFn) -> str:
     if kind == 17:
         return "\n".join(f"*[{key}]: {draw(PHRASE)}" for key in draw(st.lists(st.sampled_from(["IMF", "EU"]), min_size=1)))
     if kind == 16:
-        return "[summary]: https://example.org/s\n[map]: https://example.org/m"
+        return "[summary]: https://example.org/s\n[map]: https://example.org/m\n[Grain silo]: silo.jpg"
     if kind == 19:
         return draw(generator_block())
     return draw(template_block())
@@ -342,3 +347,16 @@ def test_any_translation_above_a_following_block_keeps_the_block_structure(sourc
     art = parse(source.encode())
     out = localise(art, lambda segment: translation)
     assert _structure(out) == _structure(source)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document())
+def test_pseudo_translation_keeps_every_address(raw: bytes) -> None:
+    """Whatever the engine writes around them, link targets, URLs and wikilinks' pages and
+    embeds come back as the source writes them (an embed alone is no entry at all)."""
+    art = parse(raw)
+    engine = PseudoEngine()
+    for segment in art.segments:
+        if segment.kind in (BlockKind.FRONT_MATTER,):
+            continue
+        assert sorted(urls(engine.translate_batch([segment.msgid], "en", "ru")[0])) == sorted(urls(segment.msgid))
