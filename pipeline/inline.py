@@ -196,12 +196,33 @@ def is_math(text: str, start: int, end: int) -> bool:
             or (span[opener - 1] == "(" and _LONE_LETTER.fullmatch(content) is not None)
         return marked and _LOWER_WORD.search(_TEX_COMMAND.sub(" ", content)) is None
     content = text[start + 1:end - 1]
-    if "](" in content:
+    if "](" in content or ("](" in text and _straddles_a_link_target(text, start, end)):
         return False
     prefix = _CURRENCY_AT_END.search(content)
     if prefix and prefix.group().isupper() and _AMOUNT.match(text, end):
         return False
     return not _has_prose_words(content)
+
+
+def _straddles_a_link_target(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends inside a link's ``(destination "title")``
+    and not both: Markdown reads the link first (``![c](c.png "$48") and [$AAPL](…)`` holds no
+    math), so a ``$`` there pairs with none outside."""
+    starts, ends = _link_target_bounds(text)
+    return _inside(starts, ends, start) != _inside(starts, ends, end - 1)
+
+
+def _inside(starts: list[int], ends: list[int], at: int) -> int:
+    """The number (from 1) of the sorted, disjoint span holding ``at`` inside its bounds, or 0."""
+    index = bisect.bisect_left(starts, at) - 1
+    return index + 1 if index >= 0 and at < ends[index] else 0
+
+
+@lru_cache(maxsize=64)
+def _link_target_bounds(text: str) -> tuple[list[int], list[int]]:
+    """Where ``text``'s link targets start and end, found once for all the ``$`` of a paragraph."""
+    targets = link_targets(text)
+    return [target.start for target in targets], [target.end for target in targets]
 
 
 def _has_prose_words(content: str) -> bool:

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from pipeline.inline import RegionKind, blank_out, kept_elements, protected_regions, urls
+from pipeline.inline import RegionKind, blank_out, kept_elements, math_spans, protected_regions, urls
 
 
 def test_regions_of_a_paragraph_of_thousands_of_links_and_tags() -> None:
@@ -154,3 +154,15 @@ def test_a_wikilinks_target_is_a_region_and_its_label_prose() -> None:
     assert {r.kind for r in protected_regions(text)} == {RegionKind.WIKILINK, RegionKind.COMMENT}
     # Brackets around a link's text, or escaped ones, are no wikilink.
     assert urls("[[1]](https://x.org) and \\[[x]]") == ["https://x.org"]
+
+
+def test_a_dollar_inside_a_link_target_opens_or_closes_no_math() -> None:
+    """Regression (found by the round-trip property): a ``$`` in an image's title or a link's
+    query paired with one outside it (``![c](c.png "$48") and [$AAPL](…)``), so the
+    placeholders took the destination for math and machine translation got the picture's
+    file name as text (``и.пнг``). Markdown reads the link first."""
+    for text in ['![Chart](c.png "$48") and [$AAPL](https://x.org/?q=$a)',
+                 "[quote](https://x.org/?q=$a) rose to 5$ today"]:
+        assert math_spans(text) == []
+        assert urls(blank_out(text, math_spans(text))) == urls(text)
+    assert [r.text("Area $x^2$ and [l](u.html)") for r in math_spans("Area $x^2$ and [l](u.html)")] == ["$x^2$"]

@@ -317,3 +317,9 @@ def test_a_link_whose_title_escapes_its_delimiter_is_protected(text: str) -> Non
     protected = protect(text)
     assert protected.text in ("⟦1⟧Baku⟦2⟧", "⟦1⟧a⟦2⟧")
     assert restore(protected.text, protected)[0] == text
+
+
+def test_a_link_whose_title_holds_a_dollar_is_still_a_link() -> None:
+    """Regression: ``"$48"`` in an image's title and a later link's ``$`` read as TeX math
+    across both, so the image's file name went to the engine as text."""
+    assert protect('![Chart](c.png "$48") [$AAPL](https://x.org/?q=$a)').text == "⟦1⟧Chart⟦2⟧ ⟦3⟧$AAPL⟦4⟧"
