@@ -68,11 +68,16 @@ _TEMPLATE = re.compile(TEMPLATE_PATTERN, re.DOTALL)
 #: WordPress's media shortcodes as WordPress-to-Markdown exports leave them (``[caption
 #: id="attachment_12" align="alignnone" width="300"]``, ``[/caption]``, ``[embed]…[/embed]``,
 #: ``[gallery ids="1,2"]``): WordPress's markup, never text. An opening one has arguments, or a
-#: closing one on its line: ``[video]`` alone is an editor's bracketed word.
-_WP_NAMES = r"(?:caption|wp_caption|gallery|embed|audio|video|playlist)"
+#: closing one on its line: ``[video]`` alone is an editor's bracketed word. Jetpack's embeds
+#: take the address as their first argument (``[youtube https://youtu.be/x]``, ``[tweet
+#: https://x.com/a/status/1]``, ``[googlemaps https://…&w=640]``) or named ones (``[ted id=981]``).
+_WP_NAMES = (r"(?:caption|wp_caption|gallery|embed|audio|video|playlist|youtube|vimeo|dailymotion|tweet|"
+             r"instagram|facebook|soundcloud|spotify|gist|googlemaps|slideshare|ted|flickr|scribd|archiveorg)")
+_WP_ARGUMENT = r"[ \t]+[\w-]+=(?:\"[^\"\n\]]*\"|'[^'\n\]]*'|[^\s\"'\]]+)"
 WP_SHORTCODE_PATTERN = (
     r"\[/" + _WP_NAMES + r"\]"
-    r"|\[" + _WP_NAMES + r"(?:[ \t]+[\w-]+=(?:\"[^\"\n\]]*\"|'[^'\n\]]*'|[^\s\"'\]]+))+[ \t]*/?\]"
+    r"|\[" + _WP_NAMES + r"(?:[ \t]+(?i:https?)://[^\s\]]+(?:" + _WP_ARGUMENT + r")*|(?:" + _WP_ARGUMENT + r")+)"
+    r"[ \t]*/?\]"
     r"|\[(?P<wpname>" + _WP_NAMES + r")\](?=[^\n]*?\[/(?P=wpname)\])"
 )
 _WP_SHORTCODE = re.compile(WP_SHORTCODE_PATTERN)

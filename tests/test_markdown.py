@@ -1939,7 +1939,8 @@ def test_a_decimal_number_cell_is_written_as_the_versions_language_writes_it() -
 def test_a_paragraph_of_wordpress_shortcodes_and_a_url_alone_is_no_entry() -> None:
     """Regression: a WordPress export's ``[embed]https://youtu.be/x[/embed]`` paragraph
     was an entry (the URL ran on into ``[/embed]``), sent to translators as text."""
-    text = "[embed]https://youtu.be/x[/embed]\n\n[gallery ids=\"1,2\"]\n\nThe port [video] grew.\n"
+    text = ("[embed]https://youtu.be/x[/embed]\n\n[gallery ids=\"1,2\"]\n\n[youtube https://youtu.be/x]\n\n"
+            "The port [video] grew.\n")
     assert [s.msgid for s in article(text).segments] == ["The port [video] grew."]
 
 

@@ -225,6 +225,11 @@ def test_hashtags_and_bare_domains_with_a_path_are_protected_whole() -> None:
      "⟦1⟧ Cranes at dawn.⟦2⟧"),
     ("Watch [embed]https://youtu.be/x[/embed] now.", "Watch ⟦1⟧ now."),
     ('[gallery ids="1,2,3"] The port [video] today [sic].', "⟦1⟧ The port ⟦2⟧video⟦3⟧ today ⟦4⟧sic⟦5⟧."),
+    # Jetpack's embeds: the address first, or named arguments (regression: ``[youtube https://…]``
+    # was a bracket pair around text, its name translated); a bracketed word is still text.
+    ("Watch [youtube https://www.youtube.com/watch?v=abc&w=640] and [ted id=981 lang=en].", "Watch ⟦1⟧ and ⟦2⟧."),
+    ("The [youtube] clip, [vimeo link] and [tweet https://x.com/a/status/1 align=center]",
+     "The ⟦1⟧youtube⟦2⟧ clip, ⟦3⟧vimeo link⟦4⟧ and ⟦5⟧"),
 ])
 def test_wordpress_shortcodes_are_protected_whole(text: str, protected: str) -> None:
     """Regression: a WordPress export's ``[caption id="attachment_12" align="alignnone"]``
