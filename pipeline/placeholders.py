@@ -101,6 +101,7 @@ _WHOLE = re.compile(
     re.DOTALL,
 )
 _LINK_OPEN = re.compile(r"!?\[(?!\^)")
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]\s]+\]")
 #: ``](target)``, ``][ref]``, ``][]``, or a lone ``]``: a shortcut reference (``[summary]``, with
 #: ``[summary]: ...`` defined in the article) is a link only while its brackets stay, and an
 #: engine may drop them as punctuation. Which brackets are labels only the article knows, so
@@ -221,6 +222,9 @@ def _link_spans(text: str, taken: _Coverage) -> list[_Span]:
     """Opening ``[``/``![`` and closing ``](target)``/``][ref]`` of links and images."""
     found: list[_Span] = []
     seen = taken.copy()  # what is taken plus every bracket found here, paired or not yet
+    if "[^" in text:
+        # A footnote reference's ``]`` closes no link around it (``[the report[^2]](url)``).
+        seen.add([_Span(*m.span()) for m in _FOOTNOTE_REFERENCE.finditer(text)])
     stack: list[int] = []
     for i, char in enumerate(text):
         if char not in "![]" or seen.takes_any(i, i + 1) or _escaped(text, i):

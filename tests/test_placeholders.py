@@ -328,3 +328,14 @@ def test_a_link_whose_title_holds_a_dollar_is_still_a_link() -> None:
     """Regression: ``"$48"`` in an image's title and a later link's ``$`` read as TeX math
     across both, so the image's file name went to the engine as text."""
     assert protect('![Chart](c.png "$48") [$AAPL](https://x.org/?q=$a)').text == "⟦1⟧Chart⟦2⟧ ⟦3⟧$AAPL⟦4⟧"
+
+
+def test_a_footnote_reference_inside_a_links_text_closes_no_link() -> None:
+    """Regression (found by the round-trip property): the ``]`` of ``[^2]`` closed the link
+    around it, so ``[the report[^2]](https://x.org/r)``'s destination went to the engine as
+    text and came back transliterated."""
+    for text, protected in [("[the report[^2]](https://x.org/r) said", "⟦1⟧the report⟦2⟧ said"),
+                            ("![Cranes [^1]](a.jpg) here", "⟦1⟧Cranes ⟦2⟧ here")]:
+        result = protect(text)
+        assert result.text == protected
+        assert restore(result.text, result) == (text, [])

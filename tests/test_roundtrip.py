@@ -71,7 +71,7 @@ def paragraph(draw: st.DrawFn) -> str:
 
 @st.composite
 def block(draw: st.DrawFn) -> str:
-    kind = draw(st.integers(0, 19))
+    kind = draw(st.integers(0, 20))
     if kind == 0:
         return draw(paragraph())
     if kind == 1:
@@ -121,6 +121,8 @@ def block(draw: st.DrawFn) -> str:
         return "[summary]: https://example.org/s\n[map]: https://example.org/m\n[Grain silo]: silo.jpg"
     if kind == 19:
         return draw(generator_block())
+    if kind == 20:
+        return draw(exported_block())
     return draw(template_block())
 
 
@@ -141,6 +143,24 @@ def generator_block(draw: st.DrawFn) -> str:
         f":::{{admonition}} {phrases[0]}\n:class: tip\n:alt: {phrases[1]}\n{phrases[2 % len(phrases)]}\n:::",
         f"\\[ x^2 + y \\]\n\n{phrases[0]} \\(a+b\\) {phrases[1]}",
         f"{phrases[0]}\n  ~ {phrases[1]}\n\n    {phrases[0]}",
+    ]))
+
+
+@st.composite
+def exported_block(draw: st.DrawFn) -> str:
+    """What CMS exports and note-taking apps write: WordPress's block comments around Markdown,
+    its caption and Jetpack shortcodes, Obsidian's callouts and comments, lazy continuation
+    lines and lists in nested block quotes."""
+    phrases = draw(st.lists(PHRASE, min_size=2, max_size=3))
+    return draw(st.sampled_from([
+        f"<!-- wp:paragraph -->\n{phrases[0]}<br>\n{phrases[1]}\n<!-- /wp:paragraph -->",
+        f'[caption id="attachment_7" align="alignnone" width="640"]![{phrases[0]}](a.jpg) {phrases[1]}[/caption]',
+        "[youtube https://www.youtube.com/watch?v=abc123]",
+        f"> [!tip]{draw(st.sampled_from(['-', '+', '']))} {phrases[0]}\n> {phrases[1]}\nlazy {phrases[0]}",
+        f"%%\n{phrases[0]}\n%%",
+        f"> {phrases[0]}\n> - {phrases[1]}\n>\n> > {phrases[0]}\n> > - {phrases[1]}",
+        f"{phrases[0]}\n- {phrases[1]}\n- {phrases[0]}",
+        f"1. {phrases[0]}\ncontinued {phrases[1]}\n2. {phrases[0]}",
     ]))
 
 
