@@ -93,6 +93,11 @@ _WIKILINK = re.compile(WIKILINK_PATTERN)
 #: from readers, so nothing to translate; never after a digit (``50%%``) nor over a blank line.
 OBSIDIAN_COMMENT_PATTERN = r"(?<![\d%\\])%%(?!%)(?:[^%\n]|%(?!%)|\n(?![ \t]*\n))+?%%(?!%)"
 _OBSIDIAN_COMMENT = re.compile(OBSIDIAN_COMMENT_PATTERN)
+#: An Obsidian block identifier closing a block (``The port grew. ^port-growth``, or alone on a
+#: line after a table or quote): the name ``[[note#^port-growth]]`` links to, the site's. It
+#: holds a letter (``x ^2`` is a power).
+BLOCK_ID_PATTERN = r"(?<![^ \t\n])\^(?=[0-9-]*[A-Za-z])[A-Za-z0-9-]+(?=[ \t]*\Z)"
+_BLOCK_ID = re.compile(BLOCK_ID_PATTERN)
 
 
 def wikilinks(text: str, skip: list[Region] | None = None) -> list[Region]:
@@ -769,7 +774,7 @@ def _protected(text: str) -> tuple[Region, ...]:
     """
     if "`" not in text and "<" not in text and "](" not in text and "/" not in text \
             and "www." not in text.lower() and "{" not in text and not ("[" in text and "=" in text) \
-            and "++" not in text and "[[" not in text and "%%" not in text:
+            and "++" not in text and "[[" not in text and "%%" not in text and "^" not in text:
         return ()
     regions = code_spans(text)
     if "++" in text:
@@ -800,6 +805,9 @@ def _protected(text: str) -> tuple[Region, ...]:
         occupied = _Occupied(regions, len(text))
         regions += [Region(m.start(), m.end(), RegionKind.ATTRIBUTES) for m in _SPAN_ATTRIBUTES.finditer(text)
                     if not occupied.overlaps(m.start(), m.end())]
+    if "^" in text and (block_id := _BLOCK_ID.search(text)) is not None \
+            and not _Occupied(regions, len(text)).overlaps(block_id.start(), block_id.end()):
+        regions.append(Region(block_id.start(), block_id.end(), RegionKind.ATTRIBUTES))
     occupied = _Occupied(regions, len(text))  # bare URLs found below never overlap each other
     for match in _URL.finditer(text):
         end = match.end()

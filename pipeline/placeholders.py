@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pipeline.inline import (BARE_DOMAIN_PATTERN, CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN,
+from pipeline.inline import (BARE_DOMAIN_PATTERN, BLOCK_ID_PATTERN, CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN,
                              KEY_COMBINATION_PATTERN, KRAMDOWN_COMMENT_PATTERN, MATH_PATTERN, MDX_COMMENT_PATTERN, MDX_EXPRESSION_PATTERN,
                              OBSIDIAN_COMMENT_PATTERN, SPAN_ATTRIBUTES_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
                              TEMPLATE_PATTERN, WIKILINK_PATTERN, WP_SHORTCODE_PATTERN,
@@ -86,6 +86,7 @@ _WHOLE = re.compile(
             r"(?P<footnote>\[\^[^\]\s]+\])",
             # A span attribute list (``*new*{: .highlight}``, ``[x]{.smallcaps}``): the site's, not text.
             r"(?P<ial>" + SPAN_ATTRIBUTES_PATTERN + r")",
+            r"(?P<blockid>" + BLOCK_ID_PATTERN + r")",
             r"(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
             r"(?P<escape>\\[!-/:-@\[-`{-~])",
             r"(?P<hardbreak>(?:\\| {2,})(?=\n))",

@@ -2462,3 +2462,11 @@ def test_a_translated_wikilink_target_is_a_changed_url() -> None:
     source = "He visited [[Baku Port]] and ![[map.png]]."
     assert checks_fired(source, "Он посетил [[Baku Port|Бакинский порт]] и ![[map.png]].") == []
     assert ("urls", Severity.ERROR) in checks_fired(source, "Он посетил [[Бакинский порт]] и ![[map.png]].")
+
+
+def test_a_lost_obsidian_block_identifier_is_markup() -> None:
+    """``[[note#^port-growth]]`` links to the block its identifier closes: lost, the link
+    leads nowhere."""
+    (finding,) = check_entry("The port grew. ^port-growth", "Порт вырос.", "en", "ru")
+    assert (finding.check, finding.message) == ("markup", "markup differs: ^port-growth 1→0")
+    assert checks_fired("The port grew. ^port-growth", "Порт вырос. ^port-growth") == []

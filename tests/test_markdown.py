@@ -2459,3 +2459,10 @@ def test_an_obsidian_embed_wikilink_or_comment_alone_is_no_entry() -> None:
     text = "![[port.jpg]]\n\n- [[Baku Port]]\n- [[Alat|the free zone]]\n\n%%\nNote to the desk.\n%%\n"
     assert kinds(text) == [("list item", "[[Alat|the free zone]]", 4)]
     assert localise(article(text), lambda s: "[[Alat|свободная зона]]") == text.replace("the free zone", "свободная зона")
+
+
+def test_an_obsidian_block_identifier_stays_out_of_the_text_to_translate() -> None:
+    """A block identifier alone on its line (after a table or a quote) is no entry, and one
+    closing a paragraph is kept as written by any translation that keeps it."""
+    text = "| A |\n|---|\n| Grain |\n\n^grain-table\n\nThe port grew. ^port-growth\n"
+    assert [s.msgid for s in article(text).segments] == ["A", "Grain", "The port grew. ^port-growth"]

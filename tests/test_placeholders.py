@@ -339,3 +339,11 @@ def test_a_footnote_reference_inside_a_links_text_closes_no_link() -> None:
         result = protect(text)
         assert result.text == protected
         assert restore(result.text, result) == (text, [])
+
+
+def test_an_obsidian_block_identifier_closing_a_block_is_protected() -> None:
+    """Regression: ``^port-growth``, the name ``[[note#^port-growth]]`` links to, came back
+    transliterated; a power (``x ^2``) or a caret inside the text is text."""
+    assert protect("The port grew by 12%. ^port-growth").text == "The port grew by 12%. ⟦1⟧"
+    assert protect("Area x ^2").text == "Area x ^2"
+    assert protect("The ^note here").text == "The ^note here"

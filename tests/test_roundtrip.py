@@ -56,7 +56,7 @@ INLINE = st.one_of(
                      "$AAPL rose to 190$", "[$AAPL](https://x.org/?q=$a)"]),
     # Obsidian's wikilinks, embeds, comments and nested tags.
     st.sampled_from(["[[Baku Port]]", "[[Baku Port#History|the port]]", "![[port.jpg]]", "![[port.jpg|300]]",
-                     "%%note to the desk%%", "#ports/baku", "![Grain silo][]"]),
+                     "%%note to the desk%%", "#ports/baku", "![Grain silo][]", "^port-growth"]),
 )
 PHRASE = st.lists(INLINE, min_size=1, max_size=7).map(" ".join).filter(lambda s: any(c.isalpha() for c in s))
 LINE_JOIN = st.sampled_from(["\n", "  \n", "\\\n"])
