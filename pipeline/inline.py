@@ -125,7 +125,7 @@ def wikilink_target(region_text: str) -> str | None:
     body = region_text.removeprefix("!")
     if not body.startswith("[["):
         return None
-    return body[2:].split("|", 1)[0].removesuffix("]]")
+    return body[2:].split("|", 1)[0].removesuffix("]]").removesuffix("\\")  # ``\|`` in a table cell
 #: TeX math as KaTeX/MathJax sites write it (Hugo's passthrough, markdown-it's dollarmath,
 #: Pandoc): ``$$...$$``, or ``$...$`` whose opening ``$`` is followed and closing one preceded
 #: by a non-space, not after a digit nor before one, and never over a blank line. So prices

@@ -154,6 +154,8 @@ def test_a_wikilinks_target_is_a_region_and_its_label_prose() -> None:
     assert {r.kind for r in protected_regions(text)} == {RegionKind.WIKILINK, RegionKind.COMMENT}
     # Brackets around a link's text, or escaped ones, are no wikilink.
     assert urls("[[1]](https://x.org) and \\[[x]]") == ["https://x.org"]
+    # In a table cell Obsidian writes the bar escaped.
+    assert urls("[[Baku Port\\|the port]]") == ["Baku Port"]
 
 
 def test_a_dollar_inside_a_link_target_opens_or_closes_no_math() -> None:
