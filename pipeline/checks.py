@@ -29,7 +29,7 @@ from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, S
 from pipeline.lexicon import DIGRAPH_INITIALS, PATRONYMIC_WORDS, is_organisation_word, lexicon
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
-                            remembered_names)
+                            remembered_names, uninflected)
 from pipeline.numbers import (Number, changed_currencies, changed_months, changed_signs, changed_units, reversed_pairs,
                               numbers_in, unmatched_numbers)
 from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
@@ -1184,7 +1184,7 @@ def _speaker_problem(entry: Entry, name: str, respelt: set[tuple[str, str]]) -> 
         surname = _surname_form(entry, name)
         if surname is not None:
             return _surname_problem(entry, name, *surname)
-    if _sounds_present(name, entry.translation) or _initialled(name, entry.translation):
+    if _sounds_present(name, entry.translation, entry.tgt_lang) or _initialled(name, entry.translation):
         changed = _sound_changed(entry, name)
         if changed is None or changed[:2] in respelt \
                 or _organisation_speaker(entry.source, name, entry.src_lang):
@@ -1197,19 +1197,19 @@ def _speaker_problem(entry: Entry, name: str, respelt: set[tuple[str, str]]) -> 
     if _organisation_speaker(entry.source, name, entry.src_lang):
         return None
     short = _without_patronymic(name)
-    if short != name and _sounds_present(short, entry.translation):
+    if short != name and _sounds_present(short, entry.translation, entry.tgt_lang):
         return None  # Günay Əhməd qızı Vəliyeva → Gunay Valiyeva
     # по словам Шахлы Мамедовой: the translation writes the name in its own case, often the
     # nominative (According to Shahla Mammadova), which sounds less like the genitive.
     base = nominative(name, entry.src_lang)
-    if base is not None and base != name and _sounds_present(base, entry.translation):
+    if base is not None and base != name and _sounds_present(base, entry.translation, entry.tgt_lang):
         return None
-    if _heard_in_part(name, entry.translation):
+    if _heard_in_part(name, entry.translation, entry.tgt_lang):
         return None
     return f"speaker {name!r} is missing from the translation"
 
 
-def _heard_in_part(name: str, translation: str) -> bool:
+def _heard_in_part(name: str, translation: str, lang: str | None = None) -> bool:
     """Whether a Western name (several words, none an Azerbaijani or post-Soviet family's,
     see :func:`_family_suffixed`) has its family name in ``translation``, its given name
     written as the other language has it: English letters do not say how Jake, Mike or Sean
@@ -1217,7 +1217,7 @@ def _heard_in_part(name: str, translation: str) -> bool:
     no speaker."""
     words = _WORDS.findall(name)
     return len(words) > 1 and not any(_family_suffixed(word) for word in words) \
-        and all(_sounds_present(word, translation) for word in words[1:])
+        and all(_sounds_present(word, translation, lang) for word in words[1:])
 
 
 #: A name with its given name(s) written as initials (С. Керимов, S. A. Kərimov, Дж. Райт):
@@ -1327,14 +1327,37 @@ def _term_begun(entry: Entry, name: str) -> Term | None:
     return None
 
 
-def _sounds_present(name: str, text: str) -> bool:
+def _sounds_present(name: str, text: str, lang: str | None = None) -> bool:
     """Whether every word of ``name`` has a similar-sounding word in ``text``. The word may
     open with G, H or K where the name has another of them (Quliyeva: Кулиева or Гулиева,
-    Qasımov: Касумов), as renderings of one name do (see :func:`resemblance`)."""
+    Qasımov: Касумов), as renderings of one name do (see :func:`resemblance`), and, when
+    ``lang`` (the text's language) is given, carry its case ending (Зеленского, Deyvinin)."""
     words = _WORDS.findall(blank_out(text))
     # A word spelt as in the name is found without stepping through the words in Python.
-    return all(part in words or any(resemblance(w, part) >= 0.8 for w in words)
+    return all(part in words or any(_sounds_like(w, part, lang) for w in words)
                for part in _WORDS.findall(name) if not _an_initial_in(part, name))
+
+
+#: How alike a word must sound to a word of a name, as written, to be its rendering; a word
+#: this short of it (a long case ending lowers the ratio) is read again without its ending.
+_SOUNDS_LIKE = 0.8
+_INFLECTED_GATE = 0.6
+
+
+def _sounds_like(word: str, part: str, lang: str | None) -> bool:
+    return _heard_as(word, part, lang) is not None
+
+
+def _heard_as(word: str, part: str, lang: str | None) -> str | None:
+    """``word`` if it sounds like ``part`` (a word of a name), or its stem without a case
+    ending of ``lang`` if that does; None if neither does."""
+    score = resemblance(word, part)
+    if score >= _SOUNDS_LIKE:
+        return word
+    if lang is None or score < _INFLECTED_GATE:
+        return None
+    score, stem = uninflected(word, part, lang)
+    return stem if score >= _SOUNDS_LIKE else None
 
 
 def _an_initial_in(part: str, name: str) -> bool:
@@ -1358,8 +1381,9 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
     written = {w for w in _CAPITALISED.findall(blank_out(entry.translation)) if w[0].isupper()}
     for part in _family_words(name):
         part_by_sound = _spelt_by_sound(part)
-        for word in written:
-            if word == part or resemblance(word, part) < 0.8:
+        for written_word in written:
+            word = _heard_as(written_word, part, entry.tgt_lang)
+            if word is None or word == part:
                 continue
             by_sound = part_by_sound and _spelt_by_sound(word)
             for what, changed in _SOUND_CHANGES:
@@ -1368,7 +1392,7 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
                 if changed(part, word) and not any(
                         not changed(other, word) and resemblance(word, other) >= 0.8
                         for other in set(_CAPITALISED.findall(entry.source)) - {part}):
-                    return part, word, what
+                    return part, written_word, what
     return None
 
 

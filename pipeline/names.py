@@ -431,7 +431,7 @@ def _windows(prose: str, words: list[re.Match[str]], wanted: list[str], lang: st
             continue
         scores = []
         for match, target in zip(window, wanted):
-            score = _word_score(match.group(), target, lang)
+            score = word_score(match.group(), target, lang)
             if score < _MIN_WORD:
                 break
             scores.append(score)
@@ -440,7 +440,7 @@ def _windows(prose: str, words: list[re.Match[str]], wanted: list[str], lang: st
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _word_score(word: str, target: str, lang: str) -> float:
+def word_score(word: str, target: str, lang: str) -> float:
     """How well ``word``, less a case ending ``lang`` allows, sounds like ``target``."""
     best = resemblance(word, target)
     for size in range(1, min(6, len(word) - 2) + 1):
@@ -448,6 +448,37 @@ def _word_score(word: str, target: str, lang: str) -> float:
         if _is_ending(ending, lang):
             best = max(best, resemblance(base, target) - _ENDING_PENALTY)
     return best
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def uninflected(word: str, target: str, lang: str) -> tuple[float, str]:
+    """(how well, the stem): ``word`` less the case ending of ``lang`` whose stem sounds
+    most like ``target`` ((0, ``word``) when it has none). Зеленского, Deyvinin for
+    Zelensky, Davey: the ending lowers the ratio of the whole word below what one spelling
+    of a name scores, and a consonant changed before it is told on the stem (Ривера for
+    Reeves: Ривер). Only endings of a case count (Azerbaijani -nin, -a, -da; not any letters
+    after the stem, as :func:`word_score` allows), so a suffix that makes another name
+    (Hacılı for Hacıyev, Rayan for Rayt) is not taken off."""
+    best, stem = 0.0, word
+    for size in range(1, min(4, len(word) - 2) + 1):
+        base, ending = word[:-size], word[-size:]
+        if _is_case_ending(base, ending, lang) and (score := resemblance(base, target)) > best:
+            best, stem = score, base
+    return best, stem
+
+
+#: Azerbaijani case endings after a name ending in a vowel and in a consonant (a vowel
+#: stem takes a buffer n or y): genitive, accusative, dative, locative, ablative, ilə.
+_AZ_CASE_AFTER_VOWEL = re.compile(r"['’]?(?:n[ıiuü]n?|y[aə]|d[aə]n?|yl[aə])")
+_AZ_CASE_AFTER_CONSONANT = re.compile(r"['’]?(?:[ıiuü]n?|[aə]|d[aə]n?|l[aə])")
+_AZ_VOWELS = frozenset("aeıioöuüəAEIİOÖUÜƏ")
+
+
+def _is_case_ending(stem: str, ending: str, lang: str) -> bool:
+    if lang == "az":
+        after = _AZ_CASE_AFTER_VOWEL if stem[-1] in _AZ_VOWELS else _AZ_CASE_AFTER_CONSONANT
+        return bool(after.fullmatch(ending))
+    return _is_ending(ending, lang)
 
 
 def _is_ending(ending: str, lang: str) -> bool:
@@ -656,4 +687,5 @@ def _suggested_row(key: NameKey, target: str, renderings: Mapping[NameKey, Seque
 
 
 __all__ = ["CHECK", "NameKey", "Rendering", "catalogue_renderings", "collect", "locate", "name_drift",
-           "person_names", "recalled_names", "remembered_names", "same_spelling", "surname_speakers"]
+           "person_names", "recalled_names", "remembered_names", "same_spelling", "surname_speakers",
+           "uninflected", "word_score"]

@@ -75,7 +75,7 @@ _ENGLISH_VOWELS = (
     (re.compile(r"eigh"), "ei"),
     (re.compile(r"igh"), "ai"),
     (re.compile(r"ugh(?=e?s?$)"), "yu"),
-    (re.compile(r"(?<=[aeiou])gh"), ""),
+    (re.compile(r"(?<=[aeiou])gh(?!l)"), ""),
     (re.compile(r"ew"), "yu"),
     (re.compile(r"efen"), "iven"),
     (re.compile(r"ea"), "i"),
@@ -88,7 +88,7 @@ _ENGLISH_VOWELS = (
 )
 #: Besides: wr and kn opening a word as р and н, igh as ай, eigh as эй, a closing ugh as ью
 #: and other gh after a vowel as nothing (Wright, Knight, Leigh, Hughes, Vaughan: Райт, Найт,
-#: Ли, Хьюз, Воган), ew as ью (Matthew, Andrew: Мэтью, Эндрю), ephen as ивен (Stephens:
+#: Ли, Хьюз, Воган; not gh before l, an Azerbaijani ğ: Ibadoghlu, İbadoğlu), ew as ью (Matthew, Andrew: Мэтью, Эндрю), ephen as ивен (Stephens:
 #: Стивенс), ea as и (Keating: Китинг), ou as ау (Mountbatten), an opening e before one
 #: consonant and a vowel as и (Elon, Ethan: Илон, Итан), a closing -ge as дж (Farage, George: Фарадж, Джордж) and a silent closing e or e
 #: of -es (Lagarde, Jones, Reeves: Лагард, Джонс, Ривз).
@@ -517,8 +517,9 @@ def _stem_consonant_changed(a: str, b: str, distinct: frozenset[frozenset[str]] 
     last two) differ by a replaced pair in ``distinct`` (None: by any pair but G, H and K,
     which renderings of one name swap, and G and K not where the g is ``certain_g``).
     Vowels are left out first, so another vowel next to the consonant (Məmmədov: memedov,
-    Мамметов: mametov) cannot pull the alignment off it."""
-    a, b = _DEVOICED.sub(_voiceless, a), _DEVOICED.sub(_voiceless, b)
+    Мамметов: mametov) cannot pull the alignment off it, and an English gh is the g it
+    writes (Ibadoghlu: İbadoğlu), so that a consonant beside it is still aligned."""
+    a, b = _DEVOICED.sub(_voiceless, a.replace("gh", "g")), _DEVOICED.sub(_voiceless, b.replace("gh", "g"))
     left, right = (_AFTER_VELAR_B.sub("p", _STEM_VOWELS.sub("", a[1:-2])),
                    _AFTER_VELAR_B.sub("p", _STEM_VOWELS.sub("", b[1:-2])))
     for op, i1, i2, j1, j2 in SequenceMatcher(None, left, right, autojunk=False).get_opcodes():

@@ -2470,3 +2470,43 @@ def test_a_lost_obsidian_block_identifier_is_markup() -> None:
     (finding,) = check_entry("The port grew. ^port-growth", "Порт вырос.", "en", "ru")
     assert (finding.check, finding.message) == ("markup", "markup differs: ^port-growth 1→0")
     assert checks_fired("The port grew. ^port-growth", "Порт вырос. ^port-growth") == []
+_ACCORDING = {"en": "According to {}, “we are ready.”", "ru": "По словам {}, «мы готовы».",
+              "az": "{} sözlərinə görə, “biz hazırıq”."}
+
+
+@pytest.mark.parametrize("src, speaker, tgt, right, wrong", [
+    ("en", "Volodymyr Zelensky", "ru", "Владимира Зеленского", "Владимира Земского"),
+    ("en", "Ed Davey", "az", "Ed Deyvinin", "Ed Leyvinin"),
+    ("en", "Keir Starmer", "az", "Kir Starmerin", "Kir Stounun"),
+    ("en", "Rachel Reeves", "ru", "Рейчел Ривз", "Рейчел Риверы"),
+    ("az", "Hikmət Hacıyev", "ru", "Хикмета Гаджиева", "Хикмета Гаджили"),
+])
+def test_a_speaker_in_a_case_whose_ending_lowers_the_likeness_is_present(
+        src: str, speaker: str, tgt: str, right: str, wrong: str) -> None:
+    """Regression: a speaker written in the genitive (Владимира Зеленского, Ed Deyvinin)
+    sounded less like the source's name than a rendering must, and was "missing from the
+    translation". A word is now also heard without a case ending of its language (only a
+    case's: Azerbaijani -nin after a vowel, -in after a consonant), and a consonant or
+    family suffix changed before the ending is still another family's name."""
+    source = _SAID[src].format(speaker)
+    assert check_entry(source, _ACCORDING[tgt].format(right), src, tgt, only=["speaker"]) == []
+    assert check_entry(source, _ACCORDING[tgt].format(wrong), src, tgt, only=["speaker"]) != []
+
+
+@pytest.mark.parametrize("speaker, wrong", [("Jack Straw", "Cek Stoun"), ("John Wright", "Con Rayan"),
+                                            ("Hikmət Hacıyev", "Hikmət Hacılı")])
+def test_letters_that_are_no_case_ending_are_not_taken_off(speaker: str, wrong: str) -> None:
+    """Azerbaijani -un, -an and -lı after these stems are no case ending (a vowel stem's
+    genitive is -nun, -lı makes a family name), so the stem left is no reading of the name."""
+    src = "az" if "ə" in speaker else "en"
+    assert check_entry(_SAID[src].format(speaker), _SAID["az"].format(wrong), src, "az",
+                       only=["speaker"]) != []
+
+
+def test_an_english_gh_before_l_is_the_azerbaijani_g_it_writes() -> None:
+    """Ibadoghlu's gh is İbadoğlu's ğ, not an English silent gh: İbatoğlunun (t for d, in
+    the genitive) is another family's name, and İbadoğlunun the speaker."""
+    source = "According to economist Gubad Ibadoghlu, “the budget relies too heavily on oil.”"
+    right = "İqtisadçı Qubad İbadoğlunun sözlərinə görə, “büdcə neftdən asılıdır.”"
+    assert check_entry(source, right, "en", "az", only=["speaker"]) == []
+    assert check_entry(source, right.replace("İbadoğlunun", "İbatoğlunun"), "en", "az", only=["speaker"]) != []
