@@ -1332,10 +1332,24 @@ def _sounds_present(name: str, text: str, lang: str | None = None) -> bool:
     open with G, H or K where the name has another of them (Quliyeva: Кулиева or Гулиева,
     Qasımov: Касумов), as renderings of one name do (see :func:`resemblance`), and, when
     ``lang`` (the text's language) is given, carry its case ending (Зеленского, Deyvinin)."""
-    words = _WORDS.findall(blank_out(text))
+    prose = blank_out(text)
+    words = _WORDS.findall(prose)
     # A word spelt as in the name is found without stepping through the words in Python.
     return all(part in words or any(_sounds_like(w, part, lang) for w in words)
+               or (len(part) == 2 and _one_letter_rendering(part, prose))
                for part in _WORDS.findall(name) if not _an_initial_in(part, name))
+
+
+#: A capital letter standing alone as a word, not an initial (no full stop after it).
+_ONE_LETTER_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_](?![^\W\d_.])")
+
+
+def _one_letter_rendering(part: str, prose: str) -> bool:
+    """Whether ``prose`` writes the two-letter word of a name ``part`` as one letter, as
+    Russian and Azerbaijani write a Chinese or Korean syllable that is one sound (Wang Yi:
+    Ван И, Van İ), a word :data:`_WORDS` does not take."""
+    return any(letter.isupper() and resemblance(letter, part) >= _SOUNDS_LIKE
+               for letter in _ONE_LETTER_WORD.findall(prose))
 
 
 #: How alike a word must sound to a word of a name, as written, to be its rendering; a word

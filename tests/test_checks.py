@@ -2510,3 +2510,15 @@ def test_an_english_gh_before_l_is_the_azerbaijani_g_it_writes() -> None:
     right = "İqtisadçı Qubad İbadoğlunun sözlərinə görə, “büdcə neftdən asılıdır.”"
     assert check_entry(source, right, "en", "az", only=["speaker"]) == []
     assert check_entry(source, right.replace("İbadoğlunun", "İbatoğlunun"), "en", "az", only=["speaker"]) != []
+
+
+@pytest.mark.parametrize("tgt, right, wrong", [("ru", "Ван И", "Ван Ли"), ("az", "Van İ", "Van Li"),
+                                               ("ru", "Ван И", "Ван")])
+def test_a_two_letter_name_written_as_one_letter_is_present(tgt: str, right: str, wrong: str) -> None:
+    """Regression: Wang Yi → Ван И was a missing speaker: a one-letter word was no word to
+    look for the name's Yi in. A capital letter standing alone (not an initial) now renders
+    a two-letter word of a name that sounds like it; another syllable or none is reported."""
+    source = _SAID["en"].format("Wang Yi")
+    assert check_entry(source, _SAID[tgt].format(right), "en", tgt, only=["speaker"]) == []
+    assert check_entry(source, _SAID[tgt].format(wrong), "en", tgt, only=["speaker"]) != []
+    assert check_entry(_SAID[tgt].format(right), source, tgt, "en", only=["speaker"]) == []
