@@ -1185,15 +1185,7 @@ def _speaker_problem(entry: Entry, name: str, respelt: set[tuple[str, str]]) -> 
         if surname is not None:
             return _surname_problem(entry, name, *surname)
     if _sounds_present(name, entry.translation, entry.tgt_lang) or _initialled(name, entry.translation):
-        changed = _sound_changed(entry, name)
-        if changed is None or changed[:2] in respelt \
-                or _organisation_speaker(entry.source, name, entry.src_lang):
-            return None
-        part, written, what = changed
-        respelt.add((part, written))
-        return (f"speaker {name!r} is spelled {written!r} in the translation: a {what} of "
-                f"{part!r} differs, which makes another family's name; spell it as the source "
-                "does (a glossary row would fix its spelling)")
+        return _respelt(entry, name, respelt)
     if _organisation_speaker(entry.source, name, entry.src_lang):
         return None
     short = _without_patronymic(name)
@@ -1205,8 +1197,22 @@ def _speaker_problem(entry: Entry, name: str, respelt: set[tuple[str, str]]) -> 
     if base is not None and base != name and _sounds_present(base, entry.translation, entry.tgt_lang):
         return None
     if _heard_in_part(name, entry.translation, entry.tgt_lang):
-        return None
+        return _respelt(entry, name, respelt)
     return f"speaker {name!r} is missing from the translation"
+
+
+def _respelt(entry: Entry, name: str, respelt: set[tuple[str, str]]) -> str | None:
+    """What is wrong with a speaker the translation names: a family name spelt with another
+    vowel or consonant (see :func:`_sound_changed`), once per spelling; None when nothing."""
+    changed = _sound_changed(entry, name)
+    if changed is None or changed[:2] in respelt \
+            or _organisation_speaker(entry.source, name, entry.src_lang):
+        return None
+    part, written, what = changed
+    respelt.add((part, written))
+    return (f"speaker {name!r} is spelled {written!r} in the translation: a {what} of "
+            f"{part!r} differs, which makes another family's name; spell it as the source "
+            "does (a glossary row would fix its spelling)")
 
 
 def _heard_in_part(name: str, translation: str, lang: str | None = None) -> bool:

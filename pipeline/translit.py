@@ -152,10 +152,12 @@ _GERMAN = ((re.compile(r"sch"), "sh"), (re.compile(r"t?z"), "ts"), (re.compile(r
            (re.compile(r"^s(?=[aeiouäöü])"), "z"), (re.compile(r"ö"), "e"))
 _GERMAN_LETTERS = re.compile(r"z|e[iy]|ie|eu|^v|^s[aeiouäöü]|ö")
 #: French spellings: ou as у (Louis: Луи), oi as уа (François: Франсуа), a closing -ent as ан
-#: (Laurent: Лоран) and a silent closing s, t, d or x after a vowel (Dumas, Thibault: Дюма, Тибо).
+#: (Laurent: Лоран), a silent closing s, t, d or x after a vowel (Dumas, Thibault: Дюма, Тибо)
+#: and ç as с (François).
 _FRENCH = ((re.compile(r"e?au"), "o"), (re.compile(r"ou"), "u"), (re.compile(r"oi"), "ua"),
-           (re.compile(r"ent$"), "an"), (re.compile(r"(?<=[aeiou])(?:[lr]?[stdx])$"), ""))
-_FRENCH_LETTERS = re.compile(r"ou|oi|ent$|[aeiou][stdx]$")
+           (re.compile(r"ent$"), "an"), (re.compile(r"(?<=[aeiou])(?:[lr]?[stdx])$"), ""),
+           (re.compile(r"ç"), "s"))
+_FRENCH_LETTERS = re.compile(r"ou|oi|ent$|[aeiou][stdx]$|ç")
 #: A word made of Chinese (pinyin) syllables, and how Russian writes the pinyin letters it
 #: does not share (Xi Jinping, Li Qiang, Zhou: Си Цзиньпин, Ли Цян, Чжоу): j and z as цз,
 #: q and c as ц, x as с, zh as чж, a closing ng as н.
@@ -263,10 +265,28 @@ def resemblance(left: str, right: str) -> float:
         for b in _skeletons(right):
             if a and b and a[0] != b[0] and {a[0], b[0]} <= _LOOSE_INITIALS:
                 best = max(best, SequenceMatcher(None, a[1:], b[1:]).ratio())
+    if best < 0.8 and left[:1].lower() != right[:1].lower():
+        best = max(best, _silent_h_resemblance(left, right), _silent_h_resemblance(right, left))
     if best < 0.8 and (_is_cyrillic(left) != _is_cyrillic(right)
                        or _is_azerbaijani(left) != _is_azerbaijani(right)):
         best = max(best, _russian_reading_resemblance(left, right))
     return best
+
+
+#: An opening H before a vowel, silent in French, Spanish and Italian names (Hollande,
+#: Hidalgo: Олланд, Идальго, Olland).
+_SILENT_H = re.compile(r"[Hh](?=[aeiouy])")
+_VOWEL_SKELETON = re.compile(r"[aeiou]")
+
+
+def _silent_h_resemblance(left: str, right: str) -> float:
+    """How alike ``left`` without its opening H and ``right`` opening on a vowel sound: 0
+    unless ``left`` is a Latin word whose language may not say the H (not an Azerbaijani or
+    Turkish one, whose H is always heard: Həsən, Hakan)."""
+    if _SILENT_H.match(left) is None or not _is_latin_foreign(left.lower()) or _is_cyrillic(left):
+        return 0.0
+    return max((SequenceMatcher(None, a[1:], b).ratio() for a in _skeletons(left) for b in _skeletons(right)
+                if a[:1] == "h" and _VOWEL_SKELETON.match(b)), default=0.0)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -286,11 +306,13 @@ def opens_with(word: str, initial: str) -> bool:
 def _is_latin_foreign(lower: str) -> bool:
     """Whether the lower-case Latin ``lower`` may be a German, French or Chinese spelling:
     not a word with letters only Azerbaijani and Turkish write (Zəfər is never Цафар); ö and
-    ü are German letters too (Söder)."""
-    return _TURKIC_ONLY.isdisjoint(lower)
+    ü are German letters too (Söder), and ç a French one before a, o or u (François)."""
+    return _TURKIC_ONLY.isdisjoint(lower) and ("ç" not in lower or _TURKIC_C.search(lower) is None)
 
 
-_TURKIC_ONLY = frozenset("əığşç")
+_TURKIC_ONLY = frozenset("əığş")
+#: A ç that French does not write (before e, i, a consonant or at the end: Elçin, Qoç).
+_TURKIC_C = re.compile(r"ç(?![aou])")
 
 
 def _is_cyrillic(word: str) -> bool:
@@ -469,7 +491,7 @@ def consonant_changed(name: str, written: str) -> bool:
     if suffix is not None and other is not None:
         distinct = None  # Ziyadov → Зияров, Cəfərli → Cəbərli: surnames of the region
     verdicts = [_stem_consonant_changed(a, b, distinct, certain_g)
-                for a in _readings(name) for b in _readings(written) if a and b]
+                for a in _name_readings(name, written) for b in _readings(written) if a and b]
     return bool(verdicts) and all(verdicts) or _closing_consonant_changed(name, written)
 
 
@@ -485,7 +507,7 @@ def _closing_consonant_changed(name: str, written: str) -> bool:
     no convention writes for it (Harris: Herrin, Харрин): one skeleton of each is the other's
     but for that letter and none are equal. A case ending appends letters and never makes
     a skeleton of the same length (Harris: Herrisin, Харриса)."""
-    names, writtens = _readings(name), _readings(written)
+    names, writtens = _name_readings(name, written), _readings(written)
     if not names.isdisjoint(writtens):
         return False
     return any(len(a) == len(b) > 2 and a[:-1] == b[:-1] and _closing_consonants_distinct(a[-1], b[-1])
@@ -495,6 +517,16 @@ def _closing_consonant_changed(name: str, written: str) -> bool:
 def _closing_consonants_distinct(a: str, b: str) -> bool:
     return a not in _VOWELS and b not in _VOWELS and a != b \
         and not any(a in kin and b in kin for kin in _KIN_CLOSINGS)
+
+
+def _name_readings(name: str, written: str) -> frozenset[str]:
+    """:func:`_readings` of ``name``, without its opening H where ``written`` opens on a
+    vowel and the H may be silent (Hollande: Олланд, Olland), so that the letters after it
+    are compared with the rendering's letters, not one place off."""
+    found = _readings(name)
+    if _silent_h_resemblance(name, written) == 0.0:
+        return found
+    return frozenset(a[1:] if a.startswith("h") else a for a in found)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

@@ -411,3 +411,12 @@ def test_a_speaker_named_george_is_present_in_russian_and_azerbaijani() -> None:
         assert check_entry("“We are ready,” said George.", said, "en", lang, only=["speaker"]) == []
     assert check_entry("“We are ready,” said George.", "«Мы готовы», — сказал Джерри.", "en", "ru",
                        only=["speaker"]) != []
+
+
+def test_a_french_c_cedilla_reads_s_and_an_azerbaijani_one_does_not() -> None:
+    """ç before a, o or u is French (François: Франсуа); elsewhere it is Azerbaijani's ч
+    (Elçin), which no French reading may give an s."""
+    assert "fransua" in skeletons("François")
+    assert skeletons("Elçin") == {"elcin"}
+    assert resemblance("Hollande", "Олланд") >= 0.8 and resemblance("Olland", "Hollande") >= 0.8
+    assert resemblance("Həsənov", "Асанов") < 0.8
