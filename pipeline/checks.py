@@ -35,7 +35,7 @@ from pipeline.numbers import (Number, changed_currencies, changed_months, change
 from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
                              find_quotations, quotes_nothing)
-from pipeline.translit import consonant_changed, opens_with, resemblance, similarity, vowel_changed
+from pipeline.translit import consonant_changed, opens_with, resemblance, similarity, skeletons, vowel_changed
 
 Checker = Callable[[str, str, str, str], list[Finding]]
 CatalogueItem = tuple[str, str, str, Catalogue]
@@ -1343,7 +1343,26 @@ def _sounds_present(name: str, text: str, lang: str | None = None) -> bool:
     # A word spelt as in the name is found without stepping through the words in Python.
     return all(part in words or any(_sounds_like(w, part, lang) for w in words)
                or (len(part) == 2 and _one_letter_rendering(part, prose))
+               or (len(part) <= _LONGEST_LETTER_NAME and _spelt_out(part, prose))
                for part in _WORDS.findall(name) if not _an_initial_in(part, name))
+
+
+#: English letters' names as Russian and Azerbaijani write them (J, D: Джей, Ди; Cey, Di),
+#: spelt so that their skeletons meet both (see :func:`pipeline.translit.skeletons`).
+_LETTER_NAMES = {"A": "Ey", "B": "Bi", "C": "Si", "D": "Di", "E": "İ", "F": "Ef", "G": "Ci", "H": "Eyç",
+                 "I": "Ay", "J": "Cey", "K": "Key", "L": "El", "M": "Em", "N": "En", "O": "Ou", "P": "Pi",
+                 "Q": "Kyu", "R": "Ar", "S": "Es", "T": "Ti", "U": "Yu", "V": "Vi", "X": "Eks", "Z": "Zi"}
+_LONGEST_LETTER_NAME = 4
+#: A given name written as its letters (JD, AJ, TJ), which the other language spells out.
+_LETTERS_AS_NAME = re.compile(r"(?<![^\W\d_])[A-Z]{2,3}(?![^\W\d_])")
+
+
+def _spelt_out(part: str, prose: str) -> bool:
+    """Whether ``part`` (Джей, Cey) is the name of a letter of a capital-letter given name
+    in ``prose`` (JD Vance for Джей Ди Вэнс)."""
+    heard = skeletons(part)  # (exactly: a ratio of such short words says little)
+    return any(letter in _LETTER_NAMES and not heard.isdisjoint(skeletons(_LETTER_NAMES[letter]))
+               for letters in _LETTERS_AS_NAME.findall(prose) for letter in letters)
 
 
 #: A capital letter standing alone as a word, not an initial (no full stop after it).

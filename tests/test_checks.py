@@ -2548,3 +2548,14 @@ def test_an_azerbaijani_h_is_always_written() -> None:
                        only=["speaker"]) != []
     assert check_entry(_SAID["az"].format("Həsən Həsənov"), _SAID["ru"].format("Гасан Гасанов"), "az", "ru",
                        only=["speaker"]) == []
+
+
+@pytest.mark.parametrize("src, speaker", [("ru", "Джей Ди Вэнс"), ("az", "Cey Di Vens")])
+def test_a_given_name_written_as_letters_is_the_letters_names(src: str, speaker: str) -> None:
+    """Regression: Джей Ди Вэнс → JD Vance was a missing speaker: Russian and Azerbaijani
+    spell out the letters of a given name written as capitals (J, D: Джей, Ди; Cey, Di).
+    Other letters (TJ) or no given name are still reported."""
+    source = _SAID[src].format(speaker)
+    assert check_entry(source, _SAID["en"].format("JD Vance"), src, "en", only=["speaker"]) == []
+    assert check_entry(source, _SAID["en"].format("TJ Vance"), src, "en", only=["speaker"]) != []
+    assert check_entry(source, _SAID["en"].format("Vance"), src, "en", only=["speaker"]) != []
