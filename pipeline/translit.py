@@ -85,17 +85,19 @@ _ENGLISH_VOWELS = (
     (re.compile(r"(?<=[bcdfgklmnprstvz])e$"), ""),
     (re.compile(r"^wa"), "uo"),
     (re.compile(r"^w"), "u"),
+    (re.compile(r"(?<=[bcdfghjklmnprstvwz])ey$"), "i"),
 )
 #: Besides: wr and kn opening a word as р and н, igh as ай, eigh as эй, a closing ugh as ью
 #: and other gh after a vowel as nothing (Wright, Knight, Leigh, Hughes, Vaughan: Райт, Найт,
 #: Ли, Хьюз, Воган; not gh before l, an Azerbaijani ğ: Ibadoghlu, İbadoğlu), ew as ью (Matthew, Andrew: Мэтью, Эндрю), ephen as ивен (Stephens:
 #: Стивенс), ea as и (Keating: Китинг), ou as ау (Mountbatten), an opening e before one
 #: consonant and a vowel as и (Elon, Ethan: Илон, Итан), a closing -ge as дж (Farage, George: Фарадж, Джордж) and a silent closing e or e
-#: of -es (Lagarde, Jones, Reeves: Лагард, Джонс, Ривз).
+#: of -es (Lagarde, Jones, Reeves: Лагард, Джонс, Ривз), and a closing -ey after a consonant
+#: as и (Davey, Geoffrey, Whitney: Дэйви, Джеффри, Уитни).
 _ENGLISH_VOWEL_LETTERS = re.compile(
     r"[bcdfghjklmnprstvwz]u(?:[bcdfgklmnprstvz]{2}|[bcdfgklmnprstvz]$)|au|[bcdfghjklmnprstvwz]ow(?:n|e|$)"
     r"|ch|^w|[bcdfghjklmnprstvwz][ai][bcdfgklmnprstvz]es?$|gh|ew|ea|ou|efen|^e[bcdfgklmnprstvz][aeiouy]"
-    r"|[^aeioucsxz]es$|[bcdfgklmnprstvz]e$|^kn")
+    r"|[^aeioucsxz]es$|[bcdfgklmnprstvz]e$|^kn|[bcdfghjklmnprstvwz]ey$")
 
 
 def _english_vowels(word: str) -> str:
@@ -141,6 +143,7 @@ def _azerbaijani_ear(english: str) -> tuple[str, ...]:
 #: дж and Azerbaijani c (George, Gemma, Nigel, Bridget: Джордж, Corc, Cemma, Naycel, Bricit);
 #: read beside the hard g, which other names keep (Gilbert, Gibson: Гилберт, Гибсон).
 _SOFT_G = re.compile(r"d?ge(?=o)|d?g(?=[eiy])")
+_GEO_AS_GE = re.compile(r"geo(?!r)")
 
 
 #: German spellings as Russian and Azerbaijani write them: z and tz as ц, ts (Merz, Scholz:
@@ -220,6 +223,8 @@ def _spelling_skeletons(word: str) -> frozenset[str]:
                 found.add(_fold(_plain(spelling)))
     if "g" in lower and lower.isascii() and _SOFT_G.search(vowels):  # George, Nigel: Corc, Найджел
         found.add(_fold(_SOFT_G.sub("j", vowels)))
+        if "geo" in vowels:  # geo before r is джо (George), elsewhere дже (Geoffrey: Джеффри, Ceffri)
+            found.add(_fold(_SOFT_G.sub("j", _GEO_AS_GE.sub("ge", vowels))))
     if "x" in lower:  # English writes Russian кс as x (Alexander, Maxim, Xenia: Александр, Ксения)
         found.add(_fold(_plain(english.replace("x", "ks"))))
     if "j" in lower:  # Slavic, German and Nordic names write Y's sound J (Jankovic: Янкович)

@@ -2559,3 +2559,13 @@ def test_a_given_name_written_as_letters_is_the_letters_names(src: str, speaker:
     assert check_entry(source, _SAID["en"].format("JD Vance"), src, "en", only=["speaker"]) == []
     assert check_entry(source, _SAID["en"].format("TJ Vance"), src, "en", only=["speaker"]) != []
     assert check_entry(source, _SAID["en"].format("Vance"), src, "en", only=["speaker"]) != []
+
+
+@pytest.mark.parametrize("tgt, right, wrong", [("ru", "Джеффри", "Джордж"), ("az", "Ceffri", "Corc")])
+def test_an_english_geo_and_closing_ey_are_written_as_heard(tgt: str, right: str, wrong: str) -> None:
+    """Regression: a speaker named Geoffrey → Джеффри, Ceffri was missing: its geo sounds
+    дже (George's джо), its closing -ey и (Davey, Whitney: Дэйви, Уитни). George stays
+    another name."""
+    source = _SAID["en"].format("Geoffrey")
+    assert check_entry(source, _SAID[tgt].format(right), "en", tgt, only=["speaker"]) == []
+    assert check_entry(source, _SAID[tgt].format(wrong), "en", tgt, only=["speaker"]) != []

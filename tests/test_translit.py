@@ -420,3 +420,9 @@ def test_a_french_c_cedilla_reads_s_and_an_azerbaijani_one_does_not() -> None:
     assert skeletons("Elçin") == {"elcin"}
     assert resemblance("Hollande", "Олланд") >= 0.8 and resemblance("Olland", "Hollande") >= 0.8
     assert resemblance("Həsənov", "Асанов") < 0.8
+
+
+@pytest.mark.parametrize("english, written", [("Davey", "Дэйви"), ("Whitney", "Уитни"), ("Geoffrey", "Джеффри"),
+                                               ("Geoffrey", "Ceffri"), ("Sergey", "Сергей"), ("George", "Corc")])
+def test_a_closing_ey_and_a_soft_geo_sound_as_written(english: str, written: str) -> None:
+    assert resemblance(english, written) >= 0.9
