@@ -200,6 +200,8 @@ def _skeletons(word: str) -> frozenset[str]:
 def _spelling_skeletons(word: str) -> frozenset[str]:
     lower = word.lower()
     if any(char in _CYRILLIC for char in lower):
+        if "цз" in lower:  # Russian цз writes pinyin j and z, which Azerbaijani writes c: Цзиньпин, Cinpin
+            return _spelling_skeletons(lower.replace("цз", "ц")) | _spelling_skeletons(lower.replace("цз", "дж"))
         if lower.startswith("ю"):  # Юсубов, Юнусов for Azerbaijani Usubov, Unusov
             return frozenset({_fold(_transliterate(lower)), _fold(_transliterate("у" + lower[1:]))})
         if "э" in lower:  # Russian writes English a as э: Брэд, Тэтчер (Brad, Thatcher)
@@ -493,11 +495,43 @@ def consonant_changed(name: str, written: str) -> bool:
         "g" in lower and (not _AZERBAIJANI_ONLY.isdisjoint(lower) or _CERTAIN_G.search(lower))))
     distinct: frozenset[frozenset[str]] | None = _DISTINCT_CONSONANTS | {_VELARS} if certain_g \
         else _DISTINCT_CONSONANTS
-    if suffix is not None and other is not None:
-        distinct = None  # Ziyadov → Зияров, Cəfərli → Cəbərli: surnames of the region
-    verdicts = [_stem_consonant_changed(a, b, distinct, certain_g)
+    if (suffix is None) == (other is None):
+        distinct = None  # Ziyadov → Зияров, Cəfərli → Cəbərli: surnames of the region; Kallas → Кассас
+    verdicts = [_stem_consonant_changed(a, b, distinct, certain_g) or _consonants_differ(a, b)
                 for a in _name_readings(name, written) for b in _readings(written) if a and b]
     return bool(verdicts) and all(verdicts) or _closing_consonant_changed(name, written)
+
+
+#: Consonants of a skeleton that renderings of one name write for one another anywhere in it:
+#: G and K (and Q, folded to g), which :func:`_consonants_differ` reads as one; and H, read
+#: once as their fellow (Rəhimov, Shmyhal: Рагимов, Шмыгаль) and once as silent (Johnson:
+#: Джонсон).
+_LOOSE_CONSONANTS = re.compile("[gk]")
+#: Consonant runs one rendering writes where another writes one of them: t before ch (Thatcher,
+#: Тэтчер: tacer, tetcer) and the k of Russian -беков for Azerbaijani -bəyov (Əmirbəyov:
+#: Амирбеков), read here as the one.
+_MERGED_CONSONANTS = re.compile(r"t(?=c)|(?<=b)k(?=v)")
+
+
+def _consonants_differ(a: str, b: str) -> bool:
+    """Whether two skeletons' consonants after the first letter differ, other than by
+    letters one of them has after all the other's (a case ending: Маском for Musk; or a
+    silent closing letter: Kallas, read as French): a consonant dropped, added or replaced
+    inside the name (Musk: Мак, Mack; Reeves: Рис; Kallas: Кассас), however H is read (see
+    :data:`_LOOSE_CONSONANTS`). A voiced stop after a voiceless consonant is its voiceless
+    fellow (Əsgərov: Аскеров), as in :func:`_stem_consonant_changed`."""
+    return all(not (left.startswith(right) or right.startswith(left))
+               for left, right in zip(_consonant_skeletons(a), _consonant_skeletons(b)))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _consonant_skeletons(skeleton: str) -> tuple[str, str]:
+    """The consonants of ``skeleton`` after its first letter, as :func:`_consonants_differ`
+    compares them: with H read as K, and without H."""
+    plain = _DEVOICED.sub(_voiceless, skeleton.replace("gh", "g"))
+    consonants = _LOOSE_CONSONANTS.sub("k", _AFTER_VELAR_B.sub("p", _STEM_VOWELS.sub("", plain[1:])))
+    return (_REPEATS.sub(r"\1", _MERGED_CONSONANTS.sub("", consonants.replace("h", "k"))),
+            _REPEATS.sub(r"\1", _MERGED_CONSONANTS.sub("", consonants.replace("h", ""))))
 
 
 #: Closing consonants that renderings of one name write for one another: a voiced one and
