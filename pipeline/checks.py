@@ -1419,12 +1419,12 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
     only its consonants are compared (Шабан: Shapan, Shaban: Шапан are another family's)."""
     written = {w for w in _CAPITALISED.findall(blank_out(entry.translation)) if w[0].isupper()}
     for part in _family_words(name):
-        part_by_sound = _spelt_by_sound(part)
+        part_by_sound = _spelt_by_sound(part) or entry.src_lang in _SPELT_BY_SOUND
         for written_word in written:
             word = _heard_as(written_word, part, entry.tgt_lang)
             if word is None or word == part:
                 continue
-            by_sound = part_by_sound and _spelt_by_sound(word)
+            by_sound = part_by_sound and (_spelt_by_sound(word) or entry.tgt_lang in _SPELT_BY_SOUND)
             for what, changed in _SOUND_CHANGES:
                 if what == "vowel" and not by_sound:
                     continue
@@ -1433,6 +1433,11 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
                         for other in set(_CAPITALISED.findall(entry.source)) - {part}):
                     return part, written_word, what
     return None
+
+
+#: Languages that spell a foreign name as it sounds: a word of their text (Karter, Картер) is
+#: spelt by sound, whatever its letters.
+_SPELT_BY_SOUND = frozenset({"ru", "az"})
 
 
 def _family_words(name: str) -> list[str]:
@@ -1455,10 +1460,17 @@ def _family_suffixed(word: str) -> bool:
 
 def _spelt_by_sound(word: str) -> bool:
     """Whether ``word``'s vowels and consonants are its sound's, so another letter makes
-    another name: Cyrillic and Azerbaijani spellings, and the -ov, -yev, -li, -zadeh families
-    spelt in English (Mirzayev, Mammadli). Not an English or other Western spelling
-    (O’Brien: О’Брайен, Sullivan: Салливан), which each language writes as it hears it."""
-    return not word.isascii() or _family_suffixed(word)
+    another name: Cyrillic and Azerbaijani spellings, the -ov, -yev, -li, -zadeh families
+    spelt in English (Mirzayev, Mammadli), and English words whose every vowel stands
+    before an r, where English spells it as it sounds (Carter, Starmer, Porter: Картер,
+    Стармер, Портер). Not another English or Western spelling (O’Brien: О’Брайен, Sullivan:
+    Салливан, Murdoch: Мердок), which each language writes as it hears it."""
+    return not word.isascii() or _family_suffixed(word) or _VOWELS_BEFORE_R.fullmatch(word) is not None
+
+
+#: An English word whose vowels are each one letter before an r that closes the word or a
+#: syllable (a consonant follows): ar, or, er sound as written (Carter, Starmer, Porter).
+_VOWELS_BEFORE_R = re.compile(r"[B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]+(?:[aoe]r[b-df-hj-np-tv-z]*)+")
 
 
 #: The changes of a name's sound that make another family's name, and what they change.

@@ -435,7 +435,12 @@ def vowel_changed(name: str, written: str) -> bool:
     # Azerbaijani ı, which the skeletons write i, is ы, у or и in Russian (Qasımov: Гасымов,
     # Касумов).
     both = (name + written).lower()
-    kin = _KIN_VOWELS + ((frozenset("iu"),) if "ı" in both or _english_and_russian(name, written) else ()) \
+    # a and e are one vowel where either may write ə: in a name of the region (Məmmədov:
+    # Mammadov, Мамедов), not in another (Carter: Kerter, Merkel: Markel are other names).
+    region = "ə" in both or _surname_suffix(name.lower()) is not None \
+        or _surname_suffix(written.lower()) is not None
+    kin = (_KIN_VOWELS if region else ()) \
+        + ((frozenset("iu"),) if "ı" in both or _english_and_russian(name, written) else ()) \
         + ((frozenset("oe"),) if not _O_OR_E.isdisjoint(both) else ())
     verdicts = [_stem_vowel_changed(_GLIDE.sub("", a), _GLIDE.sub("", b), kin)
                 for a in _skeletons(name) for b in _skeletons(written) if a and b]

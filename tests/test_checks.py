@@ -2603,3 +2603,34 @@ def test_a_case_ending_adds_consonants_and_changes_no_family() -> None:
                        only=["speaker"]) == []
     assert check_entry(source, "«Мы готовы», — такое мнение высказано Илоном Маком.", "en", "ru",
                        only=["speaker"]) != []
+
+
+@pytest.mark.parametrize("src, speaker, tgt, right, wrong", [
+    ("en", "Jimmy Carter", "az", "Cimmi Karter", "Cimmi Kerter"),
+    ("en", "Jimmy Carter", "ru", "Джимми Картер", "Джимми Кортер"),
+    ("ru", "Джимми Картер", "en", "Jimmy Carter", "Jimmy Corter"),
+    ("en", "Keir Starmer", "az", "Kir Starmer", "Kir Stermer"),
+    ("ru", "Ангела Меркель", "az", "Angela Merkel", "Angela Markel"),
+    ("az", "Angela Merkel", "ru", "Ангела Меркель", "Ангела Маркель"),
+])
+def test_a_vowel_changed_where_english_spells_it_as_heard_makes_another_name(
+        src: str, speaker: str, tgt: str, right: str, wrong: str) -> None:
+    """Regression: Carter → Kerter, Кортер and Merkel → Markel passed: the vowels of a name
+    in English letters were never compared, and a and e were one vowel everywhere. English
+    spells a vowel before an r as it sounds (ar, or, er: Carter, Starmer), and a word of an
+    Azerbaijani or Russian text is spelt by sound, so such vowels are now compared; a and e
+    are one only for a name of the region (ə, or a family suffix: Məmmədov, Мамедов)."""
+    source = _SAID[src].format(speaker)
+    assert check_entry(source, _SAID[tgt].format(right), src, tgt, only=["speaker"]) == []
+    assert check_entry(source, _SAID[tgt].format(wrong), src, tgt, only=["speaker"]) != []
+
+
+@pytest.mark.parametrize("src, speaker, tgt, right", [
+    ("en", "Rupert Murdoch", "ru", "Руперт Мердок"), ("en", "Rupert Murdoch", "az", "Rupert Merdok"),
+    ("en", "Elon Musk", "az", "İlon Mask"), ("ru", "Илон Маск", "en", "Elon Musk"),
+    ("en", "Rashad Mammadov", "ru", "Рашад Мамедов"), ("az", "Rəşad Məmmədov", "en", "Rashad Mammadov"),
+    ("en", "Mark Warner", "ru", "Марк Уорнер"), ("en", "Jean-Luc Melenchon", "ru", "Жан-Люк Меланшон"),
+])
+def test_vowels_english_spells_by_custom_are_still_not_compared(src: str, speaker: str, tgt: str,
+                                                                right: str) -> None:
+    assert check_entry(_SAID[src].format(speaker), _SAID[tgt].format(right), src, tgt, only=["speaker"]) == []
