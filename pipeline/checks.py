@@ -1337,16 +1337,23 @@ def _sounds_present(name: str, text: str, lang: str | None = None) -> bool:
     """Whether every word of ``name`` has a similar-sounding word in ``text``. The word may
     open with G, H or K where the name has another of them (Quliyeva: Кулиева or Гулиева,
     Qasımov: Касумов), as renderings of one name do (see :func:`resemblance`), and, when
-    ``lang`` (the text's language) is given, carry its case ending (Зеленского, Deyvinin)."""
+    ``lang`` (the text's language) is given, carry its case ending (Зеленского, Deyvinin).
+    A capitalised word of the name is only heard in a capitalised word: the three languages
+    capitalise names, and a common word may sound like one (deyə, said, and Davey)."""
     prose = blank_out(text)
     words = _WORDS.findall(prose)
+    capitalised = {word for compound in _COMPOUND.findall(prose) for word in _WORDS.findall(compound)
+                   if word[0].isupper() or compound[0].isupper()}  # (al-Assad; Ki-moon's moon too)
     # A word spelt as in the name is found without stepping through the words in Python.
-    return all(part in words or any(_sounds_like(w, part, lang) for w in words)
+    return all(part in words or any(_sounds_like(w, part, lang)
+                                    for w in (capitalised if part[0].isupper() else words))
                or (len(part) == 2 and _one_letter_rendering(part, prose))
                or (len(part) <= _LONGEST_LETTER_NAME and _spelt_out(part, prose))
                for part in _WORDS.findall(name) if not _an_initial_in(part, name))
 
 
+#: Words joined by hyphens (Ki-moon, Jean-Luc), capitalised as one by their first letter.
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: English letters' names as Russian and Azerbaijani write them (J, D: Джей, Ди; Cey, Di),
 #: spelt so that their skeletons meet both (see :func:`pipeline.translit.skeletons`).
 _LETTER_NAMES = {"A": "Ey", "B": "Bi", "C": "Si", "D": "Di", "E": "İ", "F": "Ef", "G": "Ci", "H": "Eyç",

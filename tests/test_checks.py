@@ -2634,3 +2634,16 @@ def test_a_vowel_changed_where_english_spells_it_as_heard_makes_another_name(
 def test_vowels_english_spells_by_custom_are_still_not_compared(src: str, speaker: str, tgt: str,
                                                                 right: str) -> None:
     assert check_entry(_SAID[src].format(speaker), _SAID[tgt].format(right), src, tgt, only=["speaker"]) == []
+
+
+def test_a_name_is_only_heard_in_a_capitalised_word() -> None:
+    """Regression: Ed Davey → “…”, – deyə Ed bildirib (the family name dropped) passed, as
+    the verb deyə sounds like Davey. A capitalised word of a name is now only heard in a
+    capitalised word, or one of a capitalised compound (Ki-moon) or after a particle (al-Assad)."""
+    source = _SAID["en"].format("Ed Davey")
+    assert check_entry(source, _SAID["az"].format("Ed"), "en", "az", only=["speaker"]) != []
+    assert check_entry(source, _SAID["az"].format("Ed Deyvi"), "en", "az", only=["speaker"]) == []
+    assert check_entry(_SAID["ru"].format("Пан Ги Мун"), _SAID["en"].format("Ban Ki-moon"), "ru", "en",
+                       only=["speaker"]) == []
+    assert check_entry(_SAID["ru"].format("Башар Асад"), _SAID["en"].format("Bashar al-Assad"), "ru", "en",
+                       only=["speaker"]) == []
