@@ -197,16 +197,22 @@ def _skeletons(word: str) -> frozenset[str]:
     return _with_devoiced(_spelling_skeletons(word))
 
 
+def _cyrillic_skeletons(lower: str) -> frozenset[str]:
+    if lower.startswith("ю"):  # Юсубов, Юнусов for Azerbaijani Usubov, Unusov
+        return frozenset({_fold(_transliterate(lower)), _fold(_transliterate("у" + lower[1:]))})
+    if "э" in lower:  # Russian writes English a as э: Брэд, Тэтчер (Brad, Thatcher)
+        return frozenset({_fold(_transliterate(lower)), _fold(_transliterate(lower.replace("э", "а")))})
+    return frozenset({_fold(_transliterate(lower))})
+
+
 def _spelling_skeletons(word: str) -> frozenset[str]:
     lower = word.lower()
     if any(char in _CYRILLIC for char in lower):
-        if "цз" in lower:  # Russian цз writes pinyin j and z, which Azerbaijani writes c: Цзиньпин, Cinpin
-            return _spelling_skeletons(lower.replace("цз", "ц")) | _spelling_skeletons(lower.replace("цз", "дж"))
-        if lower.startswith("ю"):  # Юсубов, Юнусов for Azerbaijani Usubov, Unusov
-            return frozenset({_fold(_transliterate(lower)), _fold(_transliterate("у" + lower[1:]))})
-        if "э" in lower:  # Russian writes English a as э: Брэд, Тэтчер (Brad, Thatcher)
-            return frozenset({_fold(_transliterate(lower)), _fold(_transliterate(lower.replace("э", "а")))})
-        return frozenset({_fold(_transliterate(lower))})
+        found = _cyrillic_skeletons(lower)
+        if "цз" in lower or "чж" in lower:  # Russian цз, чж write pinyin j, z, zh and Korean j,
+            # which Azerbaijani writes c (Цзиньпин, Чжэ: Cinpin, Ce)
+            found |= _cyrillic_skeletons(lower.replace("цз", "дж").replace("чж", "дж"))
+        return found
     azerbaijani = "".join(_AZERBAIJANI.get(c, c) for c in lower)
     found = {_fold(_plain(lower)), _fold(_plain(azerbaijani))}
     english = _ENGLISH_SPELLING.sub(_english_sound, lower)
@@ -502,31 +508,41 @@ def consonant_changed(name: str, written: str) -> bool:
         else _DISTINCT_CONSONANTS
     if (suffix is None) == (other is None):
         distinct = None  # Ziyadov → Зияров, Cəfərli → Cəbərli: surnames of the region; Kallas → Кассас
-    verdicts = [_stem_consonant_changed(a, b, distinct, certain_g) or _consonants_differ(a, b)
+    silent_h = name.isascii() or written.isascii()  # (English: Johnson, Джонсон)
+    verdicts = [_stem_consonant_changed(a, b, distinct, certain_g) or _consonants_differ(a, b, silent_h)
                 for a in _name_readings(name, written) for b in _readings(written) if a and b]
     return bool(verdicts) and all(verdicts) or _closing_consonant_changed(name, written)
 
 
 #: Consonants of a skeleton that renderings of one name write for one another anywhere in it:
 #: G and K (and Q, folded to g), which :func:`_consonants_differ` reads as one; and H, read
-#: once as their fellow (Rəhimov, Shmyhal: Рагимов, Шмыгаль) and once as silent (Johnson:
-#: Джонсон).
+#: as their fellow (Rəhimov, Shmyhal: Рагимов, Шмыгаль) and, where one word may be English,
+#: also as silent (Johnson: Джонсон; not Məhəmmədli for Мамедли).
 _LOOSE_CONSONANTS = re.compile("[gk]")
+#: Consonants a case ending of the three languages adds after a name: Russian -ом, -ым, -ого,
+#: -их; Azerbaijani -nın, -da, -dan, -la. Other letters after all of a name's make another
+#: (Davey: Дэвис).
+_ENDING_CONSONANTS = frozenset("mnkhdl")
 #: Consonant runs one rendering writes where another writes one of them: t before ch (Thatcher,
 #: Тэтчер: tacer, tetcer) and the k of Russian -беков for Azerbaijani -bəyov (Əmirbəyov:
 #: Амирбеков), read here as the one.
 _MERGED_CONSONANTS = re.compile(r"t(?=c)|(?<=b)k(?=v)")
 
 
-def _consonants_differ(a: str, b: str) -> bool:
-    """Whether two skeletons' consonants after the first letter differ, other than by
-    letters one of them has after all the other's (a case ending: Маском for Musk; or a
-    silent closing letter: Kallas, read as French): a consonant dropped, added or replaced
-    inside the name (Musk: Мак, Mack; Reeves: Рис; Kallas: Кассас), however H is read (see
-    :data:`_LOOSE_CONSONANTS`). A voiced stop after a voiceless consonant is its voiceless
-    fellow (Əsgərov: Аскеров), as in :func:`_stem_consonant_changed`."""
-    return all(not (left.startswith(right) or right.startswith(left))
-               for left, right in zip(_consonant_skeletons(a), _consonant_skeletons(b)))
+def _consonants_differ(a: str, b: str, silent_h: bool = True) -> bool:
+    """Whether two skeletons' consonants after the first letter differ, other than by a
+    case ending's consonants one of them has after all the other's (Маском for Musk):
+    a consonant dropped, added or replaced inside the name (Musk: Мак, Mack; Reeves: Рис;
+    Kallas: Кассас; Davey: Дэвис), however H is read (see :data:`_LOOSE_CONSONANTS`). A
+    voiced stop after a voiceless consonant is its voiceless fellow (Əsgərov: Аскеров), as
+    in :func:`_stem_consonant_changed`."""
+    readings = zip(_consonant_skeletons(a), _consonant_skeletons(b))
+    return all(not (_extended(left, right) or _extended(right, left))
+               for left, right in (readings if silent_h else [next(readings)]))
+
+
+def _extended(longer: str, shorter: str) -> bool:
+    return longer.startswith(shorter) and _ENDING_CONSONANTS.issuperset(longer[len(shorter):])
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
