@@ -514,8 +514,9 @@ def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, in
         # Words after the quotation that end in a colon lead up to the next one (Директор
         # «Азерсун» Айдос Сарсенбаев добавил: «…): they attribute that one, not this one.
         leads_on = not anywhere and text[last.end:end].rstrip().endswith(":")
+        named = not anywhere and first is last and _after_a_word(article, first)
         found = speaker_after(text, last.end, end, lang, anywhere=anywhere) \
-            if end > last.end and not leads_on else None
+            if end > last.end and not leads_on and not named else None
         found = found or byline(text, last.end, len(text), lang)
         if found is not None:
             return found, last.segment
@@ -539,6 +540,20 @@ def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, in
 #: What may stand around a paragraph that is wholly one quotation: spaces, emphasis and
 #: block-quote markers, and the punctuation that closes its sentence.
 _AROUND_QUOTATION = " \t\n*_>.!?…"
+
+
+#: The word right before a quotation, with only spaces between them.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _after_a_word(article: _Article, piece: _Piece) -> bool:
+    """Whether ``piece`` stands right after a word, with no punctuation between them: the
+    quoted words are then part of the phrase that word opens (Наставник «Нефтчи» Самир
+    Абасов признал: whose coach; the “Qarabag” coach Gurbanov said), so a name and a verb
+    after them are the sentence's subject and verb, not the speaker of the quoted words,
+    which Russian and Azerbaijani would set off from them with a comma and a dash."""
+    return _WORD_BEFORE.search(article.segments[piece.segment], max(0, piece.start - 40),
+                               piece.start) is not None
 
 
 def _below_colon(article: _Article, piece: _Piece) -> bool:

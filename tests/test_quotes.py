@@ -1503,3 +1503,17 @@ def test_a_long_article_keeps_earlier_names_and_their_renaming() -> None:
     segments += ["«Да», — отметила Мамедова."]
     speakers = [q.speaker for q in analyse_article(segments, "ru")]
     assert speakers == ["Шахла Мамедова"] * 2 + people + ["Шахла Мамедова"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Наставник «Нефтчи» Рауф Алиев признал поражение.", "ru"),
+    ("Директор «Азерсун» Айдос Сарсенбаев сообщил, что завод откроют в мае.", "ru"),
+    ("The “Sabah” coach Rauf Aliyev admitted the defeat.", "en"),
+])
+def test_a_name_in_marks_after_a_word_is_no_speech_of_the_name_after_it(text: str,
+                                                                          lang: str) -> None:
+    # A club's or company's name between a role and a person was read as words the person
+    # said (no comma or dash before the name, but a speech verb after it): a correct
+    # translation writing the club without marks lost "a quotation".
+    assert only(text, lang).kind is TITLE
+
