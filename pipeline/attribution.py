@@ -1451,6 +1451,10 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
             return None  # a spokesman for the Port of Baku: the name is the employer's
         if role and _body_adjective(text, tokens, position):
             continue  # глава Минской группы ОБСЕ Игорь Попов: whose head, then who
+        if role and (past := _past_name_in_marks(text, tokens, position)) > position:
+            # тренер «Карабаха» Гурбан Гурбанов: whose coach, in marks, then who
+            name = _name_at(text, tokens, past, lex)[0] if past < len(tokens) else None
+            return None if name is None else _as_person(name)
         if skip == 0 or role:
             name, after = _name_at(text, tokens, position, lex)
             if name is not None and skip == 0 and _role_after_owner(text, tokens, after, name, lex):
@@ -1473,6 +1477,29 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
         if not tokens[position].text[0].islower():
             return None
     return None
+
+
+#: Marks that open and close a name in quotation marks (a club, a company, a newspaper).
+_NAME_OPENERS = frozenset("«“„\"")
+_NAME_CLOSERS = frozenset("»”“\"")
+#: How many words a name in marks after a role may have («Шеки халвасы», “Open Caucasus”).
+_NAME_IN_MARKS_WORDS = 4
+
+
+def _past_name_in_marks(text: str, tokens: list[Token], position: int) -> int:
+    """The index of the token after a capitalised name in quotation marks that opens at
+    ``tokens[position]`` (a role's body: тренер «Карабаха», аналитик брокера «Цифра»),
+    or ``position`` when no such name opens there."""
+    start = tokens[position].start
+    if start == 0 or text[start - 1] not in _NAME_OPENERS or not tokens[position].text[0].isupper():
+        return position
+    for index in range(position, min(len(tokens), position + _NAME_IN_MARKS_WORDS)):
+        after = text[tokens[index].end:tokens[index].end + 1]
+        if after in _NAME_CLOSERS:
+            return index + 1
+        if after and not after.isspace():
+            return position
+    return position
 
 
 #: The ending of an Azerbaijani genitive, wherever its stem ends (Azərbaycanın, Limanının).

@@ -29,7 +29,7 @@ from pipeline.attribution import (Mention, Name, byline, full_names_in, guess_ge
                                   speaker_after, speaker_before, words_of)
 from pipeline.inline import blank_out
 from pipeline.lexicon import fold, is_initial, lexicon
-from pipeline.quotemarks import QuoteScan, scan_quotes
+from pipeline.quotemarks import QuoteScan, QuoteSpan, scan_quotes
 
 
 class QuoteKind(str, enum.Enum):
@@ -552,8 +552,24 @@ def _after_a_word(article: _Article, piece: _Piece) -> bool:
     Абасов признал: whose coach; the “Qarabag” coach Gurbanov said), so a name and a verb
     after them are the sentence's subject and verb, not the speaker of the quoted words,
     which Russian and Azerbaijani would set off from them with a comma and a dash."""
-    return _WORD_BEFORE.search(article.segments[piece.segment], max(0, piece.start - 40),
-                               piece.start) is not None
+    return _word_before(article.segments[piece.segment], piece.start)
+
+
+def _word_before(text: str, start: int) -> bool:
+    return _WORD_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+#: How many words a name in marks within the words after a quotation may have.
+_NAME_IN_MARKS_WORDS = 4
+
+
+def _name_after_a_word(text: str, span: QuoteSpan) -> bool:
+    """Whether ``span`` is a capitalised name of a few words right after a word (тренер
+    «Карабаха», аналитик брокера «Цифра»): part of the words after a quotation that name
+    its speaker (— сказал тренер «Карабаха» Гурбан Гурбанов), not a quotation ending them."""
+    words = words_of(text, span.start + 1, span.end - 1)
+    return 0 < len(words) <= _NAME_IN_MARKS_WORDS and words[0][0].isupper() \
+        and _word_before(text, span.start)
 
 
 def _below_colon(article: _Article, piece: _Piece) -> bool:
@@ -723,7 +739,7 @@ def _after_end(article: _Article, piece: _Piece) -> int:
         return piece.end
     limit = len(text)
     for span in scan.spans:
-        if span.depth == 0 and span.start >= piece.end:
+        if span.depth == 0 and span.start >= piece.end and not _name_after_a_word(text, span):
             limit = min(limit, span.start)
     if scan.unclosed and scan.unclosed[0].index >= piece.end:
         limit = min(limit, scan.unclosed[0].index)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.attribution import full_names_in, names_in
+from pipeline.attribution import full_names_in, names_in, speaker_after
 from pipeline.quotes import analyse_article, find_quotations
 
 
@@ -905,3 +905,16 @@ def test_an_azerbaijani_place_in_a_case_after_a_name_is_not_part_of_it(text: str
 def test_a_surname_resolves_after_a_place_in_the_dative() -> None:
     segments = ["İqtisadçı Samir Kərimov Bakıya qayıdıb.", "“Qiymətlər artacaq,” – deyə Kərimov bildirib."]
     assert [q.speaker for q in analyse_article(segments, "az")] == ["Samir Kərimov"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    (", — сказал после матча главный тренер «Сабаха» Рауф Алиев.", "Рауф Алиев"),
+    (", — сказала главный аналитик брокера «Финам Плюс» Анна Зайцева.", "Анна Зайцева"),
+    (", — заявил директор «Шеки Халвасы» Рамиз Абдуллаев.", "Рамиз Абдуллаев"),
+])
+def test_a_body_in_marks_after_a_role_is_passed_over_on_the_way_to_the_name(
+        text: str, speaker: str) -> None:
+    # The club or company in marks whose coach or analyst the speaker is was taken for the
+    # speaker, so the quotation's real speaker was never compared with the translation's.
+    found = speaker_after(text, 0, len(text), "ru")
+    assert found is not None and found.text == speaker

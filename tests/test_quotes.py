@@ -1517,3 +1517,15 @@ def test_a_name_in_marks_after_a_word_is_no_speech_of_the_name_after_it(text: st
     # translation writing the club without marks lost "a quotation".
     assert only(text, lang).kind is TITLE
 
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("«Мы знали, что „Нефтчи“ будет давить», — сказал после матча главный тренер «Сабаха» "
+     "Рауф Алиев.", "Рауф Алиев"),
+    ("«Рынок растёт», — сказала аналитик «Финама» Анна Зайцева.", "Анна Зайцева"),
+])
+def test_a_club_in_marks_in_the_speakers_role_does_not_end_the_attribution(
+        text: str, speaker: str) -> None:
+    # The words after a quotation stopped at the next pair of marks, the club's name, so
+    # the speaker after it was never read: the quotation had no speaker.
+    assert find_quotations(text, "ru")[0].speaker == speaker
