@@ -1515,17 +1515,37 @@ def _role_after_owner(text: str, tokens: list[Token], after: int, name: Name,
     role it is: at once (Bakı Limanının sözçüsü), or, when ``name`` ends in an Azerbaijani
     genitive, after lower-case words that say the role's field (Azərbaycanın iqtisadiyyat
     naziri). Only spaces may separate them (said Yerlan Seitkali, deputy head of …: an
-    appositive after a comma)."""
+    appositive after a comma). A name in marks may take its genitive ending after the
+    closing mark (“Qarabağ”ın baş məşqçisi) or be followed by the noun it names, in the
+    genitive (“Qarabağ” klubunun baş məşqçisi)."""
+    genitive = _AZ_GENITIVE_END.search(name.words[-1]) is not None
+    if after < len(tokens) and _ending_after_marks(text, tokens, after):
+        after, genitive = after + 1, True
     for position in range(after, min(after + _OWNER_FIELD_WORDS + 1, len(tokens))):
-        if not text[tokens[position - 1].end:tokens[position].start].isspace() \
+        gap = text[tokens[position - 1].end:tokens[position].start]
+        if not (gap.isspace() or (position == after and _CLOSER_THEN_SPACE.fullmatch(gap))) \
                 or not tokens[position].text.islower():
             return False
         word = fold(tokens[position].text)
-        if word in lex.roles or (word in lex.kinship and _AZ_GENITIVE_END.search(name.words[-1])):
+        if word in lex.roles or (word in lex.kinship and genitive):
             return True  # (Kərimovun həyat yoldaşı: whose spouse; kin only after a genitive)
-        if not _AZ_GENITIVE_END.search(name.words[-1]):
+        genitive = genitive or (position == after and _AZ_GENITIVE_END.search(word) is not None)
+        if not genitive:
             return False
     return False
+
+
+#: A closing quotation mark and spaces: what follows a name in marks (“Qarabağ” klubunun).
+_CLOSER_THEN_SPACE = re.compile(r"[»”\"]\s+")
+#: An Azerbaijani genitive ending written after a name's closing mark (“Qarabağ”ın).
+_AZ_GENITIVE_ENDING = re.compile(r"n?[ıiuü]n")
+
+
+def _ending_after_marks(text: str, tokens: list[Token], position: int) -> bool:
+    """Whether ``tokens[position]`` is a genitive ending joined to the closing mark of the
+    name before it (“Qarabağ”ın, «Neftçi»nin)."""
+    return text[tokens[position - 1].end:tokens[position].start] in ("»", "”", "\"") \
+        and _AZ_GENITIVE_ENDING.fullmatch(tokens[position].text) is not None
 
 
 #: A Russian adjective in an oblique case (Минской, Европейского, Азиатского): capitalised

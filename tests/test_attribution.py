@@ -918,3 +918,15 @@ def test_a_body_in_marks_after_a_role_is_passed_over_on_the_way_to_the_name(
     # speaker, so the quotation's real speaker was never compared with the translation's.
     found = speaker_after(text, 0, len(text), "ru")
     assert found is not None and found.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    ", — deyə “Sabah”ın baş məşqçisi Rauf Əliyev oyundan sonra bildirib.",
+    ", — deyə «Sabah»ın baş məşqçisi Rauf Əliyev bildirib.",
+    ", — deyə “Sabah” klubunun baş məşqçisi Rauf Əliyev bildirib.",
+])
+def test_a_club_in_marks_owning_the_role_is_not_the_speaker_in_azerbaijani(text: str) -> None:
+    # The genitive ending after the closing mark (“Sabah”ın) was not read as one, so the
+    # club was the speaker and a correct translation read as a swap of speakers.
+    found = speaker_after(text, 0, len(text), "az")
+    assert found is not None and found.text == "Rauf Əliyev"
