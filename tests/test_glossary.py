@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from pipeline.errors import ConfigError
-from pipeline.glossary import (Glossary, enforce_glossary, glossary_postprocessor,
+from pipeline.glossary import (Glossary, enforce_glossary, find_variants, glossary_postprocessor,
                                Term, load_glossary, may_match, read_glossary)
 
 CSV = """\
@@ -647,3 +647,21 @@ def test_a_sep_line_naming_another_separator_says_so() -> None:
         read_glossary(io.StringIO("sep=;\nen;ru\nAliyev;Алиев\n"), "locale/glossary.csv")
     assert caught.value.line == 1 and "separated by ';', not by commas" in caught.value.message
     assert "CSV UTF-8 (Comma delimited)" in (caught.value.hint or "")
+
+
+@pytest.mark.parametrize("word", ["Bayağı", "Bayağıdır"])
+def test_an_azerbaijani_word_is_no_variant_of_a_short_name_by_an_ending_no_case_has(
+        word: str) -> None:
+    # "Bay" + "ağı" was read as Bakı with a case ending, so the adjective bayağı (trite)
+    # opening a sentence was "Bakı misspelt": a vowel-initial Azerbaijani ending goes on
+    # with n, m, z or q (Kərimovun, Bakının), never ğ.
+    assert find_variants(f"{word} səslənir, amma Bakıda su azdır.", "Bakı", "az") == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Kerimovun sözləri", "Kərimovun"),
+    ("Kerimova dedi", "Kərimova"), ("Kerimovdan soruşduq", "Kərimovdan"),
+])
+def test_azerbaijani_case_endings_still_ride_on_a_variant(text: str, found: str) -> None:
+    [(_, _, replacement)] = find_variants(text, "Kərimov", "az")
+    assert replacement == found
