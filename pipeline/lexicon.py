@@ -365,7 +365,7 @@ ENGLISH = Lexicon(
         "striker defender midfielder winger champion prosecutor judge investigator "
         "attorney barrister solicitor plaintiff defendant client aide assistant "
         "moderator presenter host anchor interpreter translator trainer singer producer "
-        "nurse surgeon paramedic".split()),
+        "nurse surgeon paramedic strategist".split()),
         ("vice-", "ex-", "co-")),
     titles=frozenset(
         "President Prime Minister Deputy Chairman Chairwoman Representative Rep Senator Sen "
@@ -444,7 +444,8 @@ _RU_ROLES = (
     "коллега студент студентка ученик ученица выпускник выпускница журналистка сосед соседка волонтёр волонтер вратарь "
     "голкипер нападающий защитник полузащитник форвард спортсмен спортсменка чемпион "
     "чемпионка прокурор гособвинитель судья следователь истец ответчик модератор ведущий "
-    "ведущая переводчик переводчица продюсер медсестра хирург фельдшер").split()
+    "ведущая переводчик переводчица продюсер медсестра хирург фельдшер стратег наставник "
+    "арбитр").split()
 #: Russian stem endings after which a feminine -а noun takes -и, not -ы (главы, but книги, души).
 RU_HUSHING = "гкхжшчщ"
 
@@ -590,7 +591,7 @@ AZERBAIJANI = Lexicon(
         "aktrisa musiqiçi pianoçu bəstəkar dirijor kurator həmkar həmkarı tələbə qonşu "
         "könüllü qapıçı hücumçu müdafiəçi yarımmüdafiəçi idmançı çempion "
         "prokuror hakim ittihamçı müstəntiq moderator aparıcı tərcüməçi prodüser cərrah "
-        "fermer".split()),
+        "fermer strateq".split()),
         ("vitse-", "eks-", "həm"))),
     #: With the possessive ending too, as in Azərbaycan Prezidenti İlham Əliyev.
     titles=frozenset("Prezident Nazir Deputat Cənab Xanım Prezidenti Naziri Deputatı Sədri "

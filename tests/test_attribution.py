@@ -930,3 +930,4 @@ def test_a_club_in_marks_owning_the_role_is_not_the_speaker_in_azerbaijani(text:
     # club was the speaker and a correct translation read as a swap of speakers.
     found = speaker_after(text, 0, len(text), "az")
     assert found is not None and found.text == "Rauf Əliyev"
+

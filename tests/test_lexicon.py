@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from pipeline.attribution import speaker_after, speaker_before
 from pipeline.lexicon import lexicon
 
 
@@ -110,3 +113,21 @@ def test_azerbaijani_according_to_a_statement_or_comment() -> None:
         text = f"Mikayıl Cabbarovun {phrase}, “liman böyüməlidir.”"
         assert [(q.speaker, q.kind) for q in find_quotations(text, "az")] == [
             ("Mikayıl Cabbarov", QuoteKind.SPEECH)], text
+
+
+@pytest.mark.parametrize(("text", "lang", "speaker"), [
+    (", — сказал после матча наставник «Сабаха» Рауф Алиев.", "ru", "Рауф Алиев"),
+    (", — отметил главный арбитр встречи Кэндзи Сато.", "ru", "Кэндзи Сато"),
+    (", said chief strategist Li Wei.", "en", "Li Wei"),
+])
+def test_coaches_referees_and_strategists_are_roles(text: str, lang: str, speaker: str) -> None:
+    # Sports and markets reports name their speakers by these roles; not being roles,
+    # the words before the name hid it, and the quotation had no speaker to compare.
+    found = speaker_after(text, 0, len(text), lang)
+    assert found is not None and found.text == speaker
+
+
+def test_a_strategist_in_the_genitive_leads_to_the_name() -> None:
+    text = "По словам стратега банка Ли Вэя, "
+    found = speaker_before(text, 0, len(text), "ru")
+    assert found is not None and found.text == "Ли Вэя"
