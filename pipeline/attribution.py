@@ -2326,19 +2326,20 @@ def _surname_of(words: list[str]) -> str:
 
 def _resolve_pronoun(name: Name, since: int, before: list[Mention], speakers: list[Mention],
                      lang: str, segment: int | None = None) -> str | None:
-    """The one person of compatible gender in the window from segment ``since``; when
-    several, the one of them ``segment``, the pronoun's own paragraph, names before it
-    (Radjabov drew with Mamedyarov. / “…,” Mamedyarov said. Later he added: “…”)."""
+    """The one person of compatible gender in the window from segment ``since``; first
+    the one ``segment``, the pronoun's own paragraph, names before it, the nearest
+    (Radjabov drew with Mamedyarov. / “…,” Mamedyarov said. Later he added: “…”; «…», —
+    заявил Байрамов. / Экономист Губад Ибадоглу считает иначе: по его словам, «…»: not
+    Байрамов, whose surname alone says he is a man)."""
     window = [m for m in before if m.segment >= since and (m.name.person or m.name.owner)]
     window += [s for s in speakers if s.segment >= since]
     last = max(window, key=lambda m: (m.segment, m.name.start), default=None)
     if last is not None and last.name.owner:
         return None  # Karimov's spokesman …, he said: the spokesman, named by no one
-    found = _pronoun_person(name, window, before, lang)
-    if found is None and segment is not None and segment > since:
-        found = _pronoun_person(name, [m for m in window if m.segment == segment
-                                       and not m.name.owner], before, lang)
-    return found
+    own = [m for m in window if m.segment == segment and not m.name.owner] \
+        if segment is not None and segment > since else []
+    found = _pronoun_person(name, own, before, lang) if own else None
+    return found or _pronoun_person(name, window, before, lang)
 
 
 def _pronoun_person(name: Name, window: list[Mention], before: list[Mention],

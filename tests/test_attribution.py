@@ -931,3 +931,19 @@ def test_a_club_in_marks_owning_the_role_is_not_the_speaker_in_azerbaijani(text:
     found = speaker_after(text, 0, len(text), "az")
     assert found is not None and found.text == "Rauf Əliyev"
 
+
+
+@pytest.mark.parametrize(("segments", "lang", "speaker"), [
+    (["«Налоги не растут», — заявил заместитель министра Рауф Алиев.",
+      "Экономист Губад Ибадоглу считает иначе: по его словам, «это именно повышение»."],
+     "ru", "Губад Ибадоглу"),
+    (["“Taxes are not rising,” said Deputy Minister Rauf Aliyev.",
+      "Economist Gubad Ibadoghlu disagrees. He said: “This is a rise.”"],
+     "en", "Gubad Ibadoghlu"),
+])
+def test_a_pronoun_stands_for_the_person_its_own_paragraph_names_first(
+        segments: list[str], lang: str, speaker: str) -> None:
+    # The speaker of the paragraph above, whose surname says he is a man, was preferred to
+    # the man the pronoun's own sentence names (Ибадоглу: no gender in the surname), so
+    # the quotation was given to the wrong person.
+    assert analyse_article(segments, lang)[-1].speaker == speaker
