@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from pipeline.attribution import MAYBE_UPPER, nominative, surname_gender
-from pipeline.glossary import (Glossary, Term, count_term, find_variants, surname_variants,
+from pipeline.glossary import (Glossary, Term, count_term, find_variants, is_case_ending, surname_variants,
                                term_pattern)
 from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
                              WP_SHORTCODE_PATTERN,
@@ -782,6 +782,61 @@ def check_untranslated(entry: Entry) -> list[Finding]:
     return [_finding("untranslated", Severity.WARNING, "the translation is the source text")]
 
 
+#: Languages written in Cyrillic: in their prose a word in Latin letters is a name, code
+#: or ticker kept as written (SBER, Meydan TV, Brent, VAR), and a translation into a
+#: language written in Latin letters keeps it too.
+_CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+#: A capitalised or upper-case word of Latin letters (digits and inner hyphens or dots
+#: allowed: COVID-19, Node.js), not glued to other letters of any script.
+_LATIN_NAME_WORD = re.compile(r"(?<![^\W_])[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?![^\W_])")
+#: A run of Latin words and the spaces or punctuation between them: a phrase.
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*(?:[ ,]+[A-Za-z][A-Za-z0-9'’-]*)*")
+#: How many Latin words make a phrase in a foreign language, translated with the rest.
+_LATIN_PHRASE_WORDS = 4
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+
+
+def check_kept_names(entry: Entry) -> list[Finding]:
+    """A name, code or ticker in Latin letters (SBER, Meydan TV) a Cyrillic source keeps as
+    written, missing from a translation in Latin letters."""
+    if entry.src_lang not in _CYRILLIC_LANGUAGES or entry.tgt_lang in _CYRILLIC_LANGUAGES \
+            or not _LATIN_LETTER.search(entry.source):
+        return []
+    prose = blank_out(entry.source)
+    if entry.glossary is not None:  # (the glossary check holds its own terms)
+        for match in entry.glossary.terms_in(entry.source, entry.src_lang):
+            prose = prose[:match.start] + " " * (match.end - match.start) + prose[match.end:]
+    translation = blank_out(entry.translation).casefold()
+    missing: list[str] = []
+    for run in _LATIN_RUN.finditer(prose):
+        if len(run.group().split()) >= _LATIN_PHRASE_WORDS:
+            continue  # a sentence or title in English, which a translation may translate
+        for word in _LATIN_NAME_WORD.findall(run.group()):
+            if len(word) < 2 or _ROMAN_NUMERAL.fullmatch(word) or word in missing:
+                continue  # (a single letter, or XXI век: the 21st century)
+            if not _kept(word, translation, entry.tgt_lang):
+                missing.append(word)
+    if not missing:
+        return []
+    listed = ", ".join(repr(word) for word in missing)
+    return [_finding("kept-names", Severity.WARNING,
+                     f"{listed}, in Latin letters in the source, not in the translation: a "
+                     "name, code or ticker the source keeps as written is kept as written")]
+
+
+def _kept(word: str, translation: str, lang: str) -> bool:
+    """Whether ``translation`` (case-folded) writes ``word``, alone or with a case ending
+    (VAR-a, Meydan TV-yə, Bank of China-nın), not as the start of a longer word (SBER in
+    Sberbank)."""
+    for found in re.finditer(r"(?<![^\W_])" + re.escape(word.casefold()) + r"([^\W\d_'’-]*(?:['’-][^\W\d_]+)?)",
+                             translation):
+        rest = found.group(1)
+        if not rest or is_case_ending(rest, lang):
+            return True
+    return False
+
+
 def check_quote_order(entry: Entry) -> list[Finding]:
     """Quotations in a different order than in the source (told by their figures and names)."""
     source = _top_quotes(entry.source, entry.scan("source"))
@@ -817,6 +872,7 @@ CHECKS: Mapping[str, Check] = {check.name: check for check in (
     Check("template", Severity.ERROR, check_template),
     Check("markup", Severity.ERROR, check_markup),
     Check("untranslated", Severity.WARNING, check_untranslated),
+    Check("kept-names", Severity.WARNING, check_kept_names),
 )}
 #: The corpus-level checks run by :func:`check_catalogues` (not per entry).
 CORPUS_CHECKS = ("quote-divergence", "name-drift")

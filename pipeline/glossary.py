@@ -641,6 +641,12 @@ def _best_split(word: str, target: str, lang: str) -> str | None:
     return None if best is None else best[1]
 
 
+def is_case_ending(ending: str, lang: str) -> bool:
+    """Whether ``ending`` may be a case ending ``lang`` puts on a name (Azerbaijani -ın,
+    -yə, TV-yə; English ’s)."""
+    return _ENDING.get(lang, _NO_ENDING).fullmatch(ending) is not None
+
+
 def _inflect(target: str, ending: str, lang: str) -> str:
     """``target`` with the case ending the engine had put on its variant."""
     if not ending:

@@ -2665,3 +2665,34 @@ def test_letters_after_a_name_are_an_ending_only_when_an_ending_writes_them(
     source = _SAID[src].format(speaker)
     assert check_entry(source, _SAID[tgt].format(right), src, tgt, only=["speaker"]) == []
     assert check_entry(source, _SAID[tgt].format(wrong), src, tgt, only=["speaker"]) != []
+@pytest.mark.parametrize(("source", "translation", "tgt", "missing"), [
+    ("Акции «Сбербанка» (SBER) выросли на 3%.", "Sberbank shares rose 3%.", "en", "'SBER'"),
+    ("Акции «Сбербанка» (SBER) выросли на 3%.", "Sberbank (SBRF) shares rose 3%.", "en", "'SBER'"),
+    ("Фото: Фарид Гахраманов / Meydan TV", "Foto: Fərid Qəhrəmanov", "az", "'Meydan', 'TV'"),
+])
+def test_a_name_a_cyrillic_source_keeps_in_latin_letters_is_missed_when_lost(
+        source: str, translation: str, tgt: str, missing: str) -> None:
+    # A ticker or an agency's name dropped or changed in a markets brief or a photo credit
+    # was no finding at all: numbers, names and quotations were right.
+    [finding] = check_entry(source, translation, "ru", tgt, only=["kept-names"])
+    assert finding.severity is Severity.WARNING and finding.message.startswith(missing + ",")
+
+
+@pytest.mark.parametrize(("source", "translation", "tgt"), [
+    ("Пенальти назначили после просмотра VAR.", "Penalti VAR-a baxdıqdan sonra təyin edilib.", "az"),
+    ("Об этом он сказал в интервью Meydan TV.", "O, bunu Meydan TV-yə müsahibəsində deyib.", "az"),
+    ("Храм построен в I веке, перестроен в XIX веке.",
+     "The church was built in the 1st century and rebuilt in the 19th.", "en"),
+    ("Песня «We Will Rock You Tonight» звучала весь вечер.",
+     "“Sizi bu gecə silkələyəcəyik” mahnısı bütün axşam səsləndi.", "az"),
+    ("Время бакинское (UTC+4).", "Times are Baku time (utc+4).", "en"),
+])
+def test_names_kept_with_a_case_ending_or_translated_phrases_are_no_finding(
+        source: str, translation: str, tgt: str) -> None:
+    assert check_entry(source, translation, "ru", tgt, only=["kept-names"]) == []
+
+
+def test_names_in_latin_letters_of_a_latin_source_are_left_to_the_translator() -> None:
+    # An English source's Latin names are transliterated into Russian (Meydan TV → Мейдан ТВ).
+    assert check_entry("Meydan TV reported it.", "Об этом сообщил Мейдан ТВ.", "en", "ru",
+                       only=["kept-names"]) == []
