@@ -1153,6 +1153,21 @@ def _script_changes_at(tokens: list[Token], index: int) -> bool:
     return 0 < index < len(tokens) and _cyrillic(tokens[index - 1].text) != _cyrillic(tokens[index].text)
 
 
+#: How many more Latin words a body's name in Latin letters may have after its first
+#: capitalised ones (Bank of China, Bank of America Merrill Lynch).
+_LATIN_BODY_WORDS = 4
+
+
+def _past_latin_words(tokens: list[Token], index: int) -> int:
+    """The index after the Latin words from ``tokens[index]`` on, when a Cyrillic word
+    follows them (стратега Bank of China Ли Вэя: the body's name goes on past its small
+    words), else ``index``."""
+    end = index
+    while end < min(len(tokens), index + _LATIN_BODY_WORDS) and not _cyrillic(tokens[end].text):
+        end += 1
+    return end if end < len(tokens) and _cyrillic(tokens[end].text) else index
+
+
 def _cyrillic(word: str) -> bool:
     """Whether ``word`` opens with a Cyrillic letter (Джафарли; not Meydan, BBC)."""
     return "\u0400" <= word[:1] <= "\u052f"
@@ -1461,6 +1476,8 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
                 # Bakı Limanının sözçüsü Samir Kərimov: whose spokesman, then who (not an
                 # appositive after a comma: said Yerlan Seitkali, deputy head of …)
                 return _name_after_roles(text, tokens, after, lex)
+            if name is not None and role and not _cyrillic(name.text):
+                after = _past_latin_words(tokens, after)  # стратега Bank of China Ли Вэя
             if name is not None and (skip == 0 and circumstance or role and _script_changes_at(tokens, after)):
                 # в интервью агентству APA Джейхун Байрамов; вице-президент Microsoft Брэд
                 # Смит: the outlet spoken to, or whose the role is, then who

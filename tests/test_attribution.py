@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.attribution import full_names_in, names_in, speaker_after
+from pipeline.attribution import full_names_in, names_in, speaker_after, speaker_before
 from pipeline.quotes import analyse_article, find_quotations
 
 
@@ -947,3 +947,15 @@ def test_a_pronoun_stands_for_the_person_its_own_paragraph_names_first(
     # the man the pronoun's own sentence names (Ибадоглу: no gender in the surname), so
     # the quotation was given to the wrong person.
     assert analyse_article(segments, lang)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("По словам стратега Bank of China Ли Вэя, ", "Ли Вэя"),
+    ("Как заявил аналитик Bank of America Джон Смит, ", "Джон Смит"),
+])
+def test_a_latin_body_with_small_words_after_a_role_is_passed_over(text: str,
+                                                                   speaker: str) -> None:
+    # The body's name stopped at its first word (Bank), which was taken for the speaker,
+    # and the lead-in then attributed the quotation to no one.
+    found = speaker_before(text, 0, len(text), "ru")
+    assert found is not None and found.text == speaker
