@@ -2233,6 +2233,8 @@ _RU_GENITIVE_SURNAMES: tuple[tuple[str, str, str], ...] = (
     ("ского", "ский", "m"), ("цкого", "цкий", "m"), ("ова", "ов", "m"), ("ева", "ев", "m"),
     ("ёва", "ёв", "m"), ("ина", "ин", "m"), ("ына", "ын", "m"), ("яна", "ян", "m"),
 )
+#: A masculine name ending in -й, in the genitive (Вэя, Сергея, Хуэя): -я for -й.
+_RU_GENITIVE_IN_YA = frozenset({"ея", "эя", "уя", "оя"})
 #: Surnames that do not decline (Гасымлы, Джафарли, Гусейнзаде, Шевченко, Черных).
 _RU_INDECLINABLE = ("ли", "лы", "лу", "заде", "оглу", "енко", "ко", "дзе", "швили", "ян",
                     "ых", "их")
@@ -2241,6 +2243,8 @@ _RU_INDECLINABLE = ("ли", "лы", "лу", "заде", "оглу", "енко", 
 def _ru_surname_nominative(word: str) -> tuple[str, str | None] | None:
     """(the nominative of a Russian surname in the genitive, its bearer's gender)."""
     lower = word.lower()
+    if len(lower) >= 3 and lower[-2:] in _RU_GENITIVE_IN_YA:
+        return word[:-1] + "й", "m"  # Ли Вэя → Ли Вэй, Андрея → Андрей: a masculine -й
     if len(lower) < 4:
         return None
     for ending, replacement, gender in _RU_GENITIVE_SURNAMES:
@@ -2256,7 +2260,7 @@ def _ru_given_nominative(word: str, gender: str | None) -> str | None:
     ``gender`` (None: unknown); None when unsure."""
     lower = word.lower()
     if len(lower) < 3:
-        return None
+        return word if len(lower) == 2 and lower[-1] in "иу" else None  # Ли, Ву: they do not decline
     if lower[-1] not in _RU_VOWELS:
         return word  # Айнур, Нигяр: feminine names ending in a consonant do not decline
     before = lower[-2]
