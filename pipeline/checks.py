@@ -1655,8 +1655,18 @@ def _speech_parts(text: str, scan: QuoteScan) -> int:
         outside = blank_out(text)
         for span in scan.spans:  # a quotation read as a capital: a turn opening with it is speech
             outside = outside[:span.start] + "Q" * (span.end - span.start) + outside[span.end:]
-        count += 1 + len(_DIALOGUE_INTERRUPTION.findall(outside))
+        interruptions = [m.span() for m in _DIALOGUE_INTERRUPTION.finditer(outside)]
+        turns = [m.start() for m in _DIALOGUE_TURN.finditer(outside)
+                 if not any(start <= m.start() < end for start, end in interruptions)]
+        count += 1 + len(interruptions) + len(turns)
     return count
+
+
+#: A dash after a sentence's end and before a capital in a dialogue paragraph: the next
+#: speaker's turn (— Вы ожидали? — Нет, — ответил он: two turns, which English writes as
+#: two quotations, “Did you expect it?” “No,” he replied), unless it goes on after the
+#: author's words (— Нет, — ответил он. — Совсем: the same turn, an interruption).
+_DIALOGUE_TURN = re.compile(r"[.!?…]\s+[—–]\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁƏĞİŞ])")
 
 
 def _top_quotes(text: str, scan: QuoteScan) -> list[str]:

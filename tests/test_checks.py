@@ -2448,6 +2448,24 @@ def test_interview_turns_joined_in_one_paragraph_are_no_extra_quotation(source: 
     assert "quote-count" not in [f.check for f in check_entry(source, output, src, tgt)]
 
 
+@pytest.mark.parametrize(("source", "output"), [
+    ("— Вы ожидали? — Нет, — сказал я.", "“Did you expect it?” “No,” I said."),
+    ("— Вы ожидали такого результата? — Нет, — ответил тренер. — Совсем не ожидал.",
+     "“Did you expect this result?” “No,” the coach replied. “I didn’t expect it at all.”"),
+    ("— Готовы? — Да.", "“Ready?” “Yes.”"),
+])
+def test_interview_turns_joined_in_one_paragraph_may_each_take_quotation_marks(
+        source: str, output: str) -> None:
+    # Each turn of a dialogue paragraph is one speaker's words, which English puts in marks
+    # of their own: the second speaker's turn was not counted, one quotation too few.
+    assert check_entry(source, output, "ru", "en", only=["quote-count"]) == []
+
+
+def test_a_turn_dropped_from_a_dialogue_paragraph_is_still_an_error() -> None:
+    [lost] = check_entry("— Готовы? — Да.", "“Ready?”", "ru", "en", only=["quote-count"])
+    assert "the source has 2 quotations, the translation 1 quotation" in lost.message
+
+
 def test_a_dialogue_interrupted_by_its_author_still_counts_two_parts() -> None:
     findings = check_entry("— Ready? — he asked. — Then let us begin.", "— Готовы? — спросил он. — Тогда начнём.",
                            "en", "ru")
