@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import chain
 from typing import Callable, Sequence, TypeVar
 
 from pipeline.inline import blank_out
@@ -737,18 +738,24 @@ def _join_article_parts(ones: list[Number], twos: list[Number], text: str) -> tu
     Article 178, 178-ci maddəsinin 3-cü hissəsi), as Russian legal reports often do."""
     if not any(number.values and all(value % 1 for value in number.values) for number in ones):
         return ones, twos  # no figure with a fraction: nothing to split
-    joined: dict[tuple[int, int], Decimal] = {}
-    for match in _PART_OF_ARTICLE.finditer(text):
-        joined[match.start("part"), match.start("article")] = \
-            _normal(Decimal(f"{match.group('article')}.{match.group('part')}"))
-    for match in _ARTICLE_WITH_PART.finditer(text):
+    # Where each article's and part's figure starts: the figure it goes with, and the two
+    # as one. The other figure may be an equal one elsewhere, when a plain match took the
+    # one beside it (ч. 2 ст. 28 и ст. 120.2.1: the 2 of 120.2.1 took ч. 2's place).
+    partners: dict[int, tuple[Decimal, Decimal]] = {}
+    for match in chain(_PART_OF_ARTICLE.finditer(text), _ARTICLE_WITH_PART.finditer(text)):
         article, part = ("article", "part") if match.group("article") else ("az_article", "az_part")
-        joined[match.start(article), match.start(part)] = \
-            _normal(Decimal(f"{match.group(article)}.{match.group(part)}"))
-    if not joined:
+        whole = _normal(Decimal(f"{match.group(article)}.{match.group(part)}"))
+        partners[match.start(article)] = (_normal(Decimal(match.group(part))), whole)
+        partners[match.start(part)] = (_normal(Decimal(match.group(article))), whole)
+    if not partners:
         return ones, twos
-    return _join_pairs(ones, twos, lambda number, first, second:
-                       joined.get((first.start, second.start)) in number.values)
+
+    def written_as(number: Number, first: Number, second: Number) -> bool:
+        return any(found[0] in other.values and found[1] in number.values
+                   for one, other in ((first, second), (second, first))
+                   if (found := partners.get(one.start)) is not None)
+
+    return _join_pairs(ones, twos, written_as)
 
 
 def _is_whole_and_cents(number: Number, whole: Number, cents: Number) -> bool:

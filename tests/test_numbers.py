@@ -736,3 +736,15 @@ def test_a_figure_glued_to_an_abbreviation_s_full_stop_is_a_figure() -> None:
     assert unmatched_numbers("under Article 178.3", "по ч.3 ст.178 УК", "en", "ru") == ([], [])
     assert unmatched_numbers("under Article 178.4", "по ч.3 ст.178 УК", "en", "ru") != ([], [])
     assert [n.raw for n in numbers_in("It rose 1.5% and .5 more.", "en")] == ["1.5"]
+
+
+@pytest.mark.parametrize(("source", "translation", "matched"), [
+    ("по ч. 2 ст. 28 и ст. 120.2.1 УК", "under Articles 28.2 and 120.2.1 of the Criminal Code", True),
+    ("по ч. 2 ст. 28 и ст. 120.2.1 УК", "under Articles 28.3 and 120.2.1 of the Criminal Code", False),
+])
+def test_an_article_and_part_beside_a_sub_article_with_the_same_figure(
+        source: str, translation: str, matched: bool) -> None:
+    # The 2 of 120.2.1 was paired with ч. 2 first, so 28 and the other 2 no longer stood
+    # side by side as an article and its part: a correct "Article 28.2" was a lost number.
+    missing, extra = unmatched_numbers(source, translation, "ru", "en")
+    assert (missing == [] and extra == []) is matched
