@@ -52,12 +52,15 @@ def catalogue_checker(glossary: Glossary | None, marks: dict[str, Delimiters] | 
 def published_quotes(source: str, translation: str, source_lang: str, target_lang: str, *,
                      marks: dict[str, Delimiters] | None = None) -> str:
     """Quotation marks in a published translation follow the target language: its house style
-    (``marks``), or CLDR's."""
+    (``marks``), or CLDR's. The translation's marks are read by the target language's
+    conventions, in which its translator (or the machine translation's post-processing)
+    wrote them: an Azerbaijani case ending after an inner quotation's closer
+    (‘dəniz qapısı’mızın) closes it there."""
     if translation == source or source_lang == target_lang:
         return translation
     if "&" in translation:  # a mark the translation kept as the source's &ldquo; is a mark too
         translation = decode_references(translation, QUOTE_CHARS)
-    return localise_quotes(translation, source_lang, target_lang, marks=(marks or {}).get(target_lang))
+    return localise_quotes(translation, target_lang, target_lang, marks=(marks or {}).get(target_lang))
 
 
 def hooks(config: Config) -> dict[str, Any]:

@@ -124,3 +124,14 @@ def test_a_translation_keeping_the_sources_quotation_mark_references_is_publishe
     assert published_quotes(source, "Он сказал “Мы будем расти”.", "en", "ru") == "Он сказал «Мы будем расти»."
     assert published_quotes(source, "Он сказал «Мы будем расти» &mdash; `&ldquo;`.", "en", "ru") \
         == "Он сказал «Мы будем расти» &mdash; `&ldquo;`."
+
+
+def test_an_azerbaijani_inner_quotation_with_a_case_ending_takes_the_house_style() -> None:
+    # Read by the source's (Russian) conventions, the ’ before the case ending -mızın was
+    # an apostrophe, so the inner quotation kept English marks inside the house style's «…».
+    from pipeline.integration import published_quotes
+    from pipeline.quotemarks import house_style
+    translation = "O dedi: “Biz ‘dəniz qapısı’mızın olub-olmadığını müzakirə edəcəyik”."
+    published = published_quotes("Он сказал: «…»", translation, "ru", "az",
+                                 marks={"az": house_style("«»„“", "az")})
+    assert published == "O dedi: «Biz „dəniz qapısı“mızın olub-olmadığını müzakirə edəcəyik»."
