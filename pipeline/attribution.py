@@ -1466,8 +1466,13 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
             return None  # a spokesman for the Port of Baku: the name is the employer's
         if role and _body_adjective(text, tokens, position):
             continue  # глава Минской группы ОБСЕ Игорь Попов: whose head, then who
-        if role and (past := _past_name_in_marks(text, tokens, position)) > position:
-            # тренер «Карабаха» Гурбан Гурбанов: whose coach, in marks, then who
+        if role and tokens[position].text.isupper() and position + 1 < len(tokens) \
+                and _past_name_in_marks(text, tokens, position + 1) > position + 1:
+            continue  # гендиректор ООО «Азерсун Холдинг» Рауф Алиев: the body's legal form
+        if (past := _past_name_in_marks(text, tokens, position)) > position \
+                and (role or (past < len(tokens) and tokens[past].text[0].isupper())):
+            # тренер «Карабаха» Гурбан Гурбанов: whose coach, in marks, then who; сказал
+            # «Коммерсанту» Рауф Алиев: to whom (a person's name is never in marks)
             name = _name_at(text, tokens, past, lex)[0] if past < len(tokens) else None
             return None if name is None else _as_person(name)
         if skip == 0 or role:

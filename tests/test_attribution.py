@@ -969,3 +969,18 @@ def test_a_masculine_name_in_й_is_found_in_the_nominative(genitive: str,
     # по словам Ли Вэя: the genitive as written did not sound enough like an Azerbaijani
     # translation's own genitive (Li Veyin), so a correct translation lost its speaker.
     assert nominative(genitive, "ru") == nominative_form
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    (", — сказал «Коммерсанту» Рауф Алиев.", "Рауф Алиев"),
+    (", — отметил в беседе с «Интерфаксом» Рауф Алиев.", "Рауф Алиев"),
+    (", — рассказал корреспонденту «Турана» Рауф Алиев.", "Рауф Алиев"),
+    (", — сказал глава ОАО «Азерипотека» Рауф Алиев.", "Рауф Алиев"),
+    (", — сообщил «Азерсун».", "Азерсун"),
+])
+def test_an_outlet_in_marks_after_the_verb_is_spoken_to_not_the_speaker(text: str,
+                                                                         speaker: str) -> None:
+    # сказал «Коммерсанту» Рауф Алиев: the newspaper told was taken for the speaker (or
+    # the speaker was not found at all), so a correct translation was checked against it.
+    found = speaker_after(text, 0, len(text), "ru")
+    assert found is not None and found.text == speaker

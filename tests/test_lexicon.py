@@ -131,3 +131,9 @@ def test_a_strategist_in_the_genitive_leads_to_the_name() -> None:
     text = "По словам стратега банка Ли Вэя, "
     found = speaker_before(text, 0, len(text), "ru")
     assert found is not None and found.text == "Ли Вэя"
+
+
+def test_a_general_director_is_a_role() -> None:
+    text = ", — сказал гендиректор компании «Азерсун» Рауф Алиев."
+    found = speaker_after(text, 0, len(text), "ru")
+    assert found is not None and found.text == "Рауф Алиев"
