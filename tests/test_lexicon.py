@@ -137,3 +137,9 @@ def test_a_general_director_is_a_role() -> None:
     text = ", — сказал гендиректор компании «Азерсун» Рауф Алиев."
     found = speaker_after(text, 0, len(text), "ru")
     assert found is not None and found.text == "Рауф Алиев"
+
+
+def test_recently_may_stand_between_a_russian_speaker_and_the_verb() -> None:
+    text = "Ержан Нурпеисов недавно сказал: "
+    found = speaker_before(text, 0, len(text), "ru")
+    assert found is not None and found.text == "Ержан Нурпеисов"
