@@ -295,12 +295,27 @@ def _analyse(segments: tuple[str, ...], lang: str) -> tuple[Quotation, ...]:
         result += quotations if own_verb else _inherit_speaker(quotations, previous, segments)
         previous = result[-len(quotations):]
     for piece in nested:
+        if _in_dialogue(article, piece):
+            name, _ = _attribution([piece], article)
+            if name is not None:  # — Как говорил мой учитель Гасан Алиев, «…»: his words
+                result += _analyse_unit([piece], article, speakers)
+                continue
         inner = _inner(segments, piece)
         before = segments[piece.segment][:piece.start]
         kind = _kind_without_speaker(inner, before, _after_words(segments, piece), lang,
                                      dated=_dated(segments, piece) or _suffixed(segments, piece, lang))
         result.append(_quotation(piece, inner, kind, None, None))
     return tuple(sorted(result, key=lambda q: (q.segment_index, q.start, q.depth)))
+
+
+def _in_dialogue(article: _Article, piece: _Piece) -> bool:
+    """Whether ``piece`` is a quotation in marks at the top level of a dialogue paragraph's
+    speech (— Как говорил мой учитель, «…»): one speaker quoting another, whose own
+    attribution the speech may name."""
+    scan = article.scans[piece.segment]
+    return piece.depth == 1 and article.lang in _DIALOGUE_LANGS \
+        and _DIALOGUE_OPEN.match(article.segments[piece.segment]) is not None \
+        and scan.depth_of(piece.start) == 0
 
 
 def speech(quotations: Sequence[Quotation]) -> list[Quotation]:

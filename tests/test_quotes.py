@@ -1529,3 +1529,22 @@ def test_a_club_in_marks_in_the_speakers_role_does_not_end_the_attribution(
     # The words after a quotation stopped at the next pair of marks, the club's name, so
     # the speaker after it was never read: the quotation had no speaker.
     assert find_quotations(text, "ru")[0].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("— Прежде всего испарение. Как говорил мой учитель профессор Рауф Алиев, «море — "
+     "это зеркало всего бассейна».", "Рауф Алиев"),
+    ("— Уже страдают. Мой коллега Ержан Нурпеисов сказал мне: «Через десять лет порта не "
+     "будет».", "Ержан Нурпеисов"),
+])
+def test_a_quotation_an_interviewee_attributes_in_an_answer_has_that_speaker(
+        text: str, speaker: str) -> None:
+    # A quotation inside a dialogue answer was a quotation within a quotation, whose
+    # speaker was never read: giving it to another person in the translation was no error.
+    inner = [q for q in find_quotations(text, "ru") if q.depth == 1]
+    assert [q.speaker for q in inner] == [speaker]
+
+
+def test_a_word_in_marks_inside_an_answer_is_still_no_speech() -> None:
+    inner = [q for q in find_quotations("— Это «зелёная» энергия, — сказал он.", "ru") if q.depth == 1]
+    assert [(q.kind, q.speaker) for q in inner] == [(SCARE, None)]
