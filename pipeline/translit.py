@@ -200,6 +200,8 @@ def _skeletons(word: str) -> frozenset[str]:
 def _cyrillic_skeletons(lower: str) -> frozenset[str]:
     if lower.startswith("ю"):  # Юсубов, Юнусов for Azerbaijani Usubov, Unusov
         return frozenset({_fold(_transliterate(lower)), _fold(_transliterate("у" + lower[1:]))})
+    if lower[:1] in ("е", "ё"):  # an initial е sounds ye: Елена, Ержан (Yelena, Yerzhan)
+        return frozenset({_fold(_transliterate(lower)), _fold(_transliterate("й" + lower))})
     if "э" in lower:  # Russian writes English a as э: Брэд, Тэтчер (Brad, Thatcher)
         return frozenset({_fold(_transliterate(lower)), _fold(_transliterate(lower.replace("э", "а")))})
     return frozenset({_fold(_transliterate(lower))})

@@ -426,3 +426,19 @@ def test_a_french_c_cedilla_reads_s_and_an_azerbaijani_one_does_not() -> None:
                                                ("Geoffrey", "Ceffri"), ("Sergey", "Сергей"), ("George", "Corc")])
 def test_a_closing_ey_and_a_soft_geo_sound_as_written(english: str, written: str) -> None:
     assert resemblance(english, written) >= 0.9
+@pytest.mark.parametrize(("russian", "latin"), [
+    ("Елена", "Yelena"), ("Ержан", "Yerzhan"), ("Ержан", "Yerjan"), ("Евгений", "Yevgeny"),
+    ("Елена", "Elena"),
+])
+def test_a_russian_initial_e_sounds_ye(russian: str, latin: str) -> None:
+    # Елена Петрова сказала: «…» → Yelena Petrova said: “…” was "speaker missing": the
+    # skeletons of е and ye started differently, so the names were nothing alike.
+    assert similarity(russian, latin) >= 0.8
+
+
+def test_a_speaker_with_an_initial_e_is_found_in_english_and_azerbaijani() -> None:
+    source = "Елена Петрова сказала: «Порт закроют через десять лет»."
+    assert check_entry(source, "Yelena Petrova said: “The port will close in ten years.”",
+                       "ru", "en", only=["speaker"]) == []
+    assert check_entry(source, "Yelena Petrova deyib: “Liman on ildən sonra bağlanacaq.”",
+                       "ru", "az", only=["speaker"]) == []
