@@ -292,7 +292,8 @@ def _analyse(segments: tuple[str, ...], lang: str) -> tuple[Quotation, ...]:
         # the patterns do not name, is not the previous speaker's.
         own_verb = bool(previous) and quotations[0].attribution is None \
             and _said_by_someone(article, unit[-1])
-        result += quotations if own_verb else _inherit_speaker(quotations, previous, segments)
+        keep = own_verb or _noun_in_marks(unit, article)
+        result += quotations if keep else _inherit_speaker(quotations, previous, segments)
         previous = result[-len(quotations):]
     for piece in nested:
         if _in_dialogue(article, piece):
@@ -348,6 +349,11 @@ def _analyse_unit(unit: list[_Piece], article: _Article,
                                               gender=gender, person=True)))
     first = unit[0]
     inner = "\n".join(_inner(segments, piece) for piece in unit)
+    if _noun_in_marks(unit, article):
+        kind = _kind_without_speaker(inner, _before_text(article, first),
+                                     _after_words(segments, first), lang, dated=True)
+        kind = QuoteKind.SCARE if kind is QuoteKind.SPEECH else kind
+        return [_quotation(first, inner, kind, None, None)]
     if name is not None or grouped or len(unit) > 1 or first.open_mark in _DIALOGUE_DASHES \
             or _introduced(article, first) or _said_by_someone(article, unit[-1]) \
             or _said_jointly(article, first) or _led_in_above(article, first):
@@ -847,6 +853,13 @@ def _suffixed(segments: Sequence[str], piece: _Piece, lang: str) -> bool:
     a work's is before its year; words someone said take no case ending."""
     return lang == "az" and bool(piece.close_mark) \
         and _SUFFIX_AFTER.match(segments[piece.segment], piece.end) is not None
+
+
+def _noun_in_marks(unit: list[_Piece], article: _Article) -> bool:
+    """Whether ``unit`` is one piece taking a case suffix (Rzayev dedi ki, «Əli və
+    Nino»nu səhnəyə gətirmək…): a noun of the sentence, never the words of whoever speaks
+    around it, however close a speech verb or a speaker's name stands."""
+    return len(unit) == 1 and _suffixed(article.segments, unit[0], article.lang)
 
 
 def _after_words(segments: Sequence[str], piece: _Piece) -> list[str]:

@@ -1548,3 +1548,18 @@ def test_a_quotation_an_interviewee_attributes_in_an_answer_has_that_speaker(
 def test_a_word_in_marks_inside_an_answer_is_still_no_speech() -> None:
     inner = [q for q in find_quotations("— Это «зелёная» энергия, — сказал он.", "ru") if q.depth == 1]
     assert [(q.kind, q.speaker) for q in inner] == [(SCARE, None)]
+@pytest.mark.parametrize("segments", [
+    ["Rejissor Fərid Rzayev dedi ki, «Əli və Nino»nu səhnəyə gətirmək onun arzusu olub."],
+    ["Rejissor Fərid Rzayev kinodan danışıb.",
+     "Onun sözlərinə görə, „Dəli Kür“ə yenidən müraciət etmək böyük məsuliyyətdir."],
+    ["Nazir Elnur Əliyev bildirib ki, «yaşıl enerji»yə keçid 2030-cu ilədək başa çatacaq."],
+])
+def test_a_quoted_name_with_a_case_suffix_is_no_speech_after_an_attribution(
+        segments: list[str]) -> None:
+    """Regression: 'Rzayev dedi ki, «Əli və Nino»nu səhnəyə gətirmək…' (said that staging
+    Ali and Nino…) gave the novel's name to the director as his words, as a speech verb
+    stood before it, so a correct English translation writing the name in italics was a
+    quotation lost. Words someone said take no case ending: a suffix glued to the closing
+    mark makes the quoted words a noun, a name or scare quotes, whoever speaks around it."""
+    quotations = analyse_article(segments, "az")
+    assert quotations and not speech(quotations)
