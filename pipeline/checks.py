@@ -760,12 +760,30 @@ def check_markup(entry: Entry) -> list[Finding]:
     """Markdown markup changed: emphasis, highlight and script markers, link structure, inline
     HTML tags, emoji shortcodes and citation keys."""
     source, target = _markup(entry.source), _markup(entry.translation)
-    if source == target:
+    if source == target or _titles_marked_otherwise(entry, source, target):
         return []
     differences = sorted(f"{key} {source.get(key, 0)}→{target.get(key, 0)}"
                          for key in set(source) | set(target)
                          if source.get(key, 0) != target.get(key, 0))
     return [_finding("markup", Severity.ERROR, "markup differs: " + ", ".join(differences))]
+
+
+#: The emphasis markers a title may be set in instead of quotation marks (*Ali and Nino*).
+_TITLE_EMPHASIS = ("*", "_")
+
+
+def _titles_marked_otherwise(entry: Entry, source: Counter[str], target: Counter[str]) -> bool:
+    """Whether the markup differs only by emphasis pairs standing for titles the other side
+    writes in marks: «Əli və Nino» → *Ali and Nino*, *Zerkalo* → «Зеркало» (house styles
+    differ on marking a work's name; quote-count allows a title marked on one side only)."""
+    keys = set(source) | set(target)
+    if not keys <= set(_TITLE_EMPHASIS):
+        return False
+    added = sum(target.get(key, 0) - source.get(key, 0) for key in keys)
+    if added % 2 or any((target.get(key, 0) - source.get(key, 0)) * added < 0 for key in keys):
+        return False  # an odd marker, or one kind added while another is lost
+    titles = _titles(entry.source, entry.src_lang) - _titles(entry.translation, entry.tgt_lang)
+    return 0 < abs(added) // 2 <= abs(titles) and added * titles > 0
 
 
 def check_untranslated(entry: Entry) -> list[Finding]:

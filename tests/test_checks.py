@@ -2714,3 +2714,29 @@ def test_names_in_latin_letters_of_a_latin_source_are_left_to_the_translator() -
     # An English source's Latin names are transliterated into Russian (Meydan TV → Мейдан ТВ).
     assert check_entry("Meydan TV reported it.", "Об этом сообщил Мейдан ТВ.", "en", "ru",
                        only=["kept-names"]) == []
+@pytest.mark.parametrize("source, translation, src, tgt", [
+    ("Rejissor „Dəli Kür“ filminin yeni versiyası üzərində işləyir.",
+     "The director is working on a new version of the film *Wild Kura*.", "az", "en"),
+    ("Rejissor dedi ki, «Əli və Nino»nu səhnəyə gətirmək onun arzusu olub.",
+     "The director said that staging _Ali and Nino_ had been his dream.", "az", "en"),
+    ("She reread *Ali and Nino* and *The Dead* last winter.",
+     "Прошлой зимой она перечитала «Али и Нино» и «Мертвецов».", "en", "ru"),
+    ("Газета «Зеркало» закрылась в 2014 году.", "The newspaper *Zerkalo* closed in 2014.", "ru", "en"),
+])
+def test_a_title_in_italics_for_marks_is_no_markup_finding(source: str, translation: str,
+                                                            src: str, tgt: str) -> None:
+    """Regression: the name of a book, film or newspaper the source writes in marks («Əli və
+    Nino», „Dəli Kür“) is set in italics by English house styles, and the other way round:
+    a correct translation was 'markup differs: * 0→2'. An emphasis pair added or lost for
+    each title the other side writes in marks is the same name marked another way."""
+    assert check_entry(source, translation, src, tgt, only=["markup", "quote-count"]) == []
+
+
+@pytest.mark.parametrize("source, translation", [
+    ("The *very* first novel, «Əli və Nino», sold out.", "Первый роман, «Али и Нино», раскуплен."),
+    ("The novel «Əli və Nino» sold out.", "Роман *«Али и Нино»* *быстро* раскупили."),
+    ("The novel “Ali and Nino” sold out.", "Роман *Али и Нино* *быстро* раскупили."),
+])
+def test_emphasis_changed_beside_a_title_is_still_a_markup_finding(source: str, translation: str) -> None:
+    """Emphasis lost or added where no title changed its marks is still reported."""
+    assert [f.check for f in check_entry(source, translation, "en", "ru", only=["markup"])] == ["markup"]
