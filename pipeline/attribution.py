@@ -120,6 +120,9 @@ class Name:
     #: Лейлы Гусейновой, Kərimovun vəkili): that person, unnamed, is the one a pronoun after
     #: it most likely stands for (see :func:`names_in`).
     owner: bool = False
+    #: A given name alone, as a polite title after it shows (Səbinə xanım, Pərviz bəy): it
+    #: stands for the earlier full name that opens with it (see :attr:`Lexicon.honorifics`).
+    given: bool = False
 
     @property
     def words(self) -> list[str]:
@@ -870,7 +873,17 @@ def resolve(name: Name, segment: int, mentions: list[Mention], speakers: list[Me
     if name.pronoun:
         start = segment - 1 if since is None else since
         return _resolve_pronoun(name, start, before, speakers, lang, segment)
+    if name.given:
+        return _resolve_given_name(name.text, before, lang)
     return _resolve_name(name.text, before, lang, name.base)
+
+
+def _resolve_given_name(written: str, before: list[Mention], lang: str) -> str:
+    """The last earlier full name that opens with the given name ``written`` (Səbinə
+    xanım → Səbinə Vaqif qızı Əliyeva), else the name as written."""
+    match = next((m for m in reversed(before) if len(m.name.words) > 1
+                  and same_word(m.name.words[0], written, lang)), None)
+    return written if match is None else match.name.text
 
 
 def resolves_to_itself(name: Name, lang: str) -> bool:
@@ -975,7 +988,20 @@ def _name_at(text: str, tokens: list[Token], index: int, lex: Lexicon,
                 gender=_title_gender_of([t.text for t in lead]), person=person,
                 group=not person and len(core) == 1 and _plural_like(text, core[0], lex),
                 opening=group[0].start if noun else None)
-    return name, index + len(lead) + len(core)
+    after = index + len(lead) + len(core)
+    if len(core) == 1 and _honorific_at(text, tokens, after, lex):
+        return replace(name, given=True, person=True, group=False), after + 1
+    return name, after
+
+
+def _honorific_at(text: str, tokens: list[Token], index: int, lex: Lexicon) -> bool:
+    """Whether ``tokens[index]`` is a polite title after the one-word name before it
+    (Səbinə xanım, Pərviz bəy): a given name's, never a surname's (Kərimova müəllim
+    işləyir: works as a teacher)."""
+    return bool(lex.honorifics) and 0 < index < len(tokens) \
+        and fold(tokens[index].text) in lex.honorifics \
+        and text[tokens[index - 1].end:tokens[index].start].isspace() \
+        and not _surname_gender(fold(tokens[index - 1].text))[0]
 
 
 def _plural_like(text: str, word: Token, lex: Lexicon) -> bool:
@@ -2072,7 +2098,7 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
     before = tokens[:end]  # a group must not run on into the words passed over above
     for start in range(max(0, end - _MAX_NAME_TOKENS - 2), end):
         name, after = _name_at(text, before, start, lex)
-        if name is not None and after == end and name.end == tokens[end - 1].end:
+        if name is not None and after == end and (name.given or name.end == tokens[end - 1].end):
             if gap.strip() == "," and name.group:
                 return replace(name, group=False)  # Clements, an economist, said: a person
             return None if _group_subject(name, fold(tokens[verb].text), lex) \

@@ -217,6 +217,8 @@ def check_speakers(entry: Entry) -> list[Finding]:
     respelt: set[tuple[str, str]] = set()  # one misspelt word, whichever forms name the speaker
     for name in _speaker_names(entry):
         problem = _speaker_problem(entry, _with_given_name(entry, name), respelt)
+        if problem and _surname_for_given_name(entry, name):
+            continue
         if problem:
             findings.append(_finding("speaker", Severity.ERROR, problem))
     # (a verb of the other gender is told only where the speaker is right otherwise)
@@ -1225,6 +1227,17 @@ def _with_given_name(entry: Entry, name: str) -> str:
     if not word.isalpha() or not word[0].isupper():
         return name
     return f"{word} {name}" if word in entry.glossary.given_names(entry.src_lang) else name
+
+
+def _surname_for_given_name(entry: Entry, name: str) -> bool:
+    """Whether the speaker ``name``, a given name alone that the article resolved to a
+    full name opening with it (deyə Səbinə xanım vurğulayıb → Səbinə Vaqif qızı Əliyeva),
+    is named in the translation by that person's surname (Ms Aliyeva stressed)."""
+    if " " in name or not entry.resolved:
+        return False
+    full = next((full for said, full in entry.resolved if said == name), "").split()
+    return len(full) > 1 and full[0] == name \
+        and _sounds_present(_without_patronymic(" ".join(full)).split()[-1], entry.translation)
 
 
 def _speaker_names(entry: Entry) -> list[str]:

@@ -54,6 +54,10 @@ class Lexicon:
     #: Capitalised months and weekdays: they run into a name that follows them (In May
     #: Rashad Mammadli left) without being part of it.
     calendar: frozenset[str] = frozenset()
+    #: Lower-case words that follow a given name as a polite title (Azerbaijani Səbinə
+    #: xanım, Pərviz bəy, Elçin müəllim): the given name then stands for the person the
+    #: article introduced in full with it, as a surname alone does elsewhere.
+    honorifics: frozenset[str] = frozenset()
     #: A regex for a surname in the dative: the person spoken to (o, Əliyevə deyib; сказал
     #: он Алиеву), never the speaker nor part of the speaker's name. Only endings that no
     #: nominative has: Kərimova and Алиевой may be a woman's name (or a genitive).
@@ -632,6 +636,7 @@ AZERBAIJANI = Lexicon(
     calendar=frozenset(
         "Yanvar Fevral Mart Aprel May İyun İyul Avqust Sentyabr Oktyabr Noyabr Dekabr Bazar "
         "Çərşənbə Cümə Şənbə".split()),
+    honorifics=frozenset({"xanım", "bəy", "müəllim", "müəllimə"}),
 )
 
 _LEXICONS = {"en": ENGLISH, "ru": RUSSIAN, "az": AZERBAIJANI}

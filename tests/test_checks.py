@@ -2740,3 +2740,19 @@ def test_a_title_in_italics_for_marks_is_no_markup_finding(source: str, translat
 def test_emphasis_changed_beside_a_title_is_still_a_markup_finding(source: str, translation: str) -> None:
     """Emphasis lost or added where no title changed its marks is still reported."""
     assert [f.check for f in check_entry(source, translation, "en", "ru", only=["markup"])] == ["markup"]
+
+
+def test_a_speaker_named_by_given_name_may_be_named_by_surname_in_the_translation() -> None:
+    """Regression: 'deyə Səbinə xanım vurğulayıb', resolved to Səbinə Vaqif qızı Əliyeva,
+    translated 'Ms Aliyeva stressed' was 'speaker Səbinə is missing': the translation names
+    the person the article resolved the given name to, by her surname. Another person's
+    surname is still no speaker."""
+    source = "«Şəbəkə yükün öhdəsindən gəlir», – deyə Səbinə xanım vurğulayıb."
+    resolved = [("Səbinə", "Səbinə Vaqif qızı Əliyeva")]
+    for good in ("“The grid is coping with the load,” Ms Aliyeva stressed.",
+                 "“The grid is coping with the load,” Sabina khanum stressed."):
+        assert check_entry(source, good, "az", "en", speakers=["Səbinə"], resolved=resolved,
+                           only=["speaker"]) == [], good
+    bad = "“The grid is coping with the load,” Ms Karimova stressed."
+    assert [f.check for f in check_entry(source, bad, "az", "en", speakers=["Səbinə"],
+                                         resolved=resolved, only=["speaker"])] == ["speaker"]

@@ -1563,3 +1563,20 @@ def test_a_quoted_name_with_a_case_suffix_is_no_speech_after_an_attribution(
     mark makes the quoted words a noun, a name or scare quotes, whoever speaks around it."""
     quotations = analyse_article(segments, "az")
     assert quotations and not speech(quotations)
+
+
+@pytest.mark.parametrize(("quote", "speaker"), [
+    ("«Şəbəkə yükün öhdəsindən gəlir», – deyə Səbinə xanım vurğulayıb.",
+     "Səbinə Vaqif qızı Əliyeva"),
+    ("«Bu, gözlənilən idi», – Pərviz bəy əlavə edib.", "Pərviz Şahbazov"),
+    ("Elçin müəllim isə bildirib: «Tələbələr hazırdır».", "Elçin Nəsirov"),
+])
+def test_an_azerbaijani_given_name_with_an_honorific_is_the_person_introduced(
+        quote: str, speaker: str) -> None:
+    """Regression: 'deyə Səbinə xanım vurğulayıb' (Ms Sabina stressed), the polite way to name
+    a woman already introduced in full, left the speaker as 'Səbinə', so a correct
+    translation naming her by surname (Ms Aliyeva stressed) lost its speaker. A given name
+    before xanım, bəy or müəllim is the earlier full name that opens with it."""
+    segments = ["Sözçü Səbinə Vaqif qızı Əliyeva, nazir Pərviz Şahbazov və müəllim Elçin Nəsirov "
+                "iclasda iştirak ediblər.", quote]
+    assert [q.speaker for q in speech(analyse_article(segments, "az"))] == [speaker]
