@@ -785,9 +785,13 @@ def _sum_of_scales(first: Number, second: Number) -> frozenset[Decimal]:
 #: writes in words is no figure lost: these only ever stand in for a figure, so a number
 #: word is never reported itself.
 _NUMBER_WORDS = {
-    "en": ("one|first|once", "two|second|twice", "three|third|thrice", "four|fourth", "five|fifth",
-           "six|sixth", "seven|seventh", "eight|eighth", "nine|ninth", "ten|tenth",
-           "eleven|eleventh", "twelve|twelfth|dozen"),
+    # With the multiples English writes as one word (twofold, doubled, quadruples: 5 dəfə
+    # artıb, выросло в 4 раза), as Russian writes вдвое, впятеро.
+    "en": ("one|first|once", "two|second|twice|twofold|doubl(?:e|ed|es|ing)",
+           "three|third|thrice|threefold|tripl(?:e|ed|es|ing)",
+           "four|fourth|fourfold|quadrupl(?:e|ed|es|ing)", "five|fifth|fivefold",
+           "six|sixth|sixfold", "seven|seventh|sevenfold", "eight|eighth|eightfold",
+           "nine|ninth|ninefold", "ten|tenth|tenfold", "eleven|eleventh", "twelve|twelfth|dozen"),
     "ru": ("од(?:ин|на|но|ного|ной|ному|ним|ном|ну|ни|них|ними)|перв\\w*",
            "два|две|двух|двум|двумя|двое|двоих|вдвое|втор(?:ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ыми)",
            "три|тр[её]х|тр[её]м|тремя|трое|троих|втрое|трет(?:ий|ья|ье|ьи|ьего|ьему|ьим|ьем|ью|ьей|ьих|ьими)",

@@ -748,3 +748,16 @@ def test_an_article_and_part_beside_a_sub_article_with_the_same_figure(
     # side by side as an article and its part: a correct "Article 28.2" was a lost number.
     missing, extra = unmatched_numbers(source, translation, "ru", "en")
     assert (missing == [] and extra == []) is matched
+@pytest.mark.parametrize(("source", "translation"), [
+    ("Sərfiyyat 5 dəfə artaraq rekord həddə çatıb.", "Consumption rose fivefold to a record."),
+    ("Qiymətlər 2 dəfə artıb.", "Prices have doubled."),
+    ("İxrac 3 dəfə artıb, idxal isə 10 dəfə.", "Exports tripled and imports rose tenfold."),
+    ("Потребление выросло в 4 раза.", "Consumption quadrupled."),
+])
+def test_a_multiple_written_as_an_english_word_matches_its_figure(source: str, translation: str) -> None:
+    """Regression: '5 dəfə artaraq' (rising 5 times) translated 'rose fivefold' was 'number(s)
+    missing: 5', and '2 dəfə artıb' as 'have doubled' the same: English writes a multiple
+    as one word (twofold to tenfold, double, triple, quadruple), as Russian writes впятеро."""
+    src = "ru" if source[0] == "П" else "az"
+    assert unmatched_numbers(source, translation, src, "en") == ([], [])
+    assert unmatched_numbers(translation, source, "en", src) == ([], [])
