@@ -1352,6 +1352,10 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
     name, after = _name_at(text, tokens, index, lex)
     if name is None:
         return None
+    if " " in name.text and lex is AZERBAIJANI:
+        owned = _without_page_owner(text, tokens, name, lex)  # – Kərimov Facebook hesabında yazıb
+        after -= owned is not name
+        name = owned
     for _ in range(_MAX_ASIDES):
         size = lex.aside_at(folded, after) if after < len(tokens) else 0
         if not size and after < len(tokens) and lex.is_dative_name(words[after]):

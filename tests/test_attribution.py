@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.attribution import full_names_in, names_in, nominative, speaker_after, speaker_before
+from pipeline.attribution import full_names_in, names_in, speaker_after
 from pipeline.quotes import analyse_article, find_quotations
 
 
@@ -983,4 +984,14 @@ def test_an_outlet_in_marks_after_the_verb_is_spoken_to_not_the_speaker(text: st
     # сказал «Коммерсанту» Рауф Алиев: the newspaper told was taken for the speaker (or
     # the speaker was not found at all), so a correct translation was checked against it.
     found = speaker_after(text, 0, len(text), "ru")
+@pytest.mark.parametrize(("after", "speaker"), [
+    (", – Şahbazov Facebook hesabında yazıb.", "Şahbazov"),
+    (", – Pərviz Şahbazov Facebook səhifəsində bildirib.", "Pərviz Şahbazov"),
+])
+def test_a_page_owner_after_the_speaker_is_no_part_of_the_name(after: str, speaker: str) -> None:
+    """Regression: '«…», – Şahbazov Facebook hesabında yazıb' (wrote on his Facebook
+    account) gave the speaker 'Şahbazov Facebook', so a correct translation saying 'on his
+    page' lost its speaker; the page's owner was cut only after deyə and before a quotation."""
+    text = "«Ehtiyatlarımız kifayətdir»" + after
+    found = speaker_after(text, text.index("»") + 1, len(text), "az")
     assert found is not None and found.text == speaker
