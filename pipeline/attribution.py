@@ -1406,6 +1406,8 @@ def _adverbial_size(words: list[str], index: int, lex: Lexicon) -> int:
     word that is no surname (its owner or outlet); 0 when none."""
     if lex.is_adverbial(words[index]):
         return 1
+    if index + 1 < len(words) and words[index][:1].islower() and lex.is_adverbial(words[index + 1]):
+        return 2  # mətbuat konfransında, öz çıxışında: a locative and the word it follows
     if index + 1 < len(words) and words[index][0].isupper() and lex.is_adverbial(words[index + 1]) \
             and not _surname_gender(fold(words[index]))[0]:
         return 2
@@ -2080,6 +2082,11 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
                 and not _surname_gender(fold(tokens[end - 1].text))[0] \
                 and _surname_gender(fold(tokens[end - 2].text))[0]:
             end -= 1  # (not Mikayıl Aydın bəyanatında: a given name alone owns no page)
+        elif 1 < end and tokens[end - 1].text[0].islower() \
+                and not lex.is_outlet_dative(tokens[end - 1].text) \
+                and not _CLOSING_MARKS.intersection(text[tokens[end - 2].end:tokens[end - 1].start]):
+            end -= 1  # Kərimov mətbuat konfransında bildirib: the word the locative follows
+        end = _before_asides(text, tokens, end, lex)  # Kərimov da açıqlamasında bildirib
     if 2 < end and lex.is_outlet_dative(tokens[end - 1].text):
         end = _before_outlet(tokens, end - 1)  # Kərimov Turan agentliyinə bildirib
     if 1 < end and lex.is_place_case(tokens[end - 1].text):

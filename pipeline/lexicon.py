@@ -629,7 +629,7 @@ AZERBAIJANI = Lexicon(
                     ("söylədiyinə", "görə"), ("dediyi", "kimi"), ("qeyd", "etdiyi", "kimi"),
                     ("bildirdiyi", "kimi"), ("vurğuladığı", "kimi"), ("yazdığı", "kimi"),
                     ("söylədiyi", "kimi")),
-    asides=_phrases("həmçinin sonra da də isə yenə yenidən artıq əvvəlcə hətta dünən "
+    asides=_phrases("həmçinin sonra da də isə yenə yenidən artıq əvvəlcə hətta dünən bunu bunları "
                     "cümə şənbə bazar çərşənbə jurnalistlərə mətbuata birlikdə bərabər|"
                     "öz növbəsində|daha sonra|bir daha|bu dəfə|"
                     "öz tərəfindən|bu gün|bazar ertəsi|çərşənbə axşamı|cümə axşamı"),

@@ -1580,3 +1580,19 @@ def test_an_azerbaijani_given_name_with_an_honorific_is_the_person_introduced(
     segments = ["Sözçü Səbinə Vaqif qızı Əliyeva, nazir Pərviz Şahbazov və müəllim Elçin Nəsirov "
                 "iclasda iştirak ediblər.", quote]
     assert [q.speaker for q in speech(analyse_article(segments, "az"))] == [speaker]
+
+
+@pytest.mark.parametrize("quote", [
+    "«Qış aylarında qaz istehlakı artır», – Şahbazov mətbuat konfransında deyib.",
+    "«Qış aylarında qaz istehlakı artır», – Şahbazov öz çıxışında vurğulayıb.",
+    "«Qış aylarında qaz istehlakı artır», – Şahbazov bunu da vurğulayıb.",
+    "Şahbazov mətbuat konfransında bildirib: «Qış aylarında qaz istehlakı artır».",
+    "Nazir Pərviz Şahbazov da açıqlamasında bunu xatırladıb: «Qış aylarında qaz istehlakı artır».",
+])
+def test_an_azerbaijani_speaker_before_a_place_phrase_of_two_words_is_found(quote: str) -> None:
+    """Regression: a speaker followed by where they spoke in two words (mətbuat
+    konfransında: at a press conference; öz çıxışında: in his speech) or by 'bunu' (this,
+    the verb's object) before the speech verb was no speaker at all, so a translation giving
+    the quotation to someone else went unreported."""
+    segments = ["Energetika naziri Pərviz Şahbazov iclasda çıxış edib.", quote]
+    assert [q.speaker for q in speech(analyse_article(segments, "az"))] == ["Pərviz Şahbazov"]
