@@ -487,10 +487,34 @@ _TWELVE_HOUR = re.compile(r"(?<![\w.,:])(\d{1,2})(?:[:.]\d{2})?\s?([aApP])\.?[mM
 _TWELVE_HOUR_HINT = re.compile(r"\d\s?[aApP]\.?[mM]")
 
 
+#: An hour told by the part of the day (axşam saat 7, gecə saat 11, günorta saat 2; в 7
+#: вечера, в 11 ночи, в 3 часа дня): Azerbaijani names the part before "saat", Russian after
+#: (дня only after час: 2 дня are two days).
+_DAY_PART_HOUR = re.compile(
+    r"(?i:(?P<az>axşam|gecə|günorta(?:dan[\s\u00a0]+sonra)?)[\s\u00a0]+saat[\s\u00a0]+)(?P<h1>\d{1,2})(?![\d,])"
+    r"|(?<![\w.,:])(?P<h2>\d{1,2})(?:[:.]\d{2})?[\s\u00a0]+(?:(?:час(?:а|ов)?[\s\u00a0]+)?(?P<ru>вечера|ночи)|час(?:а|ов)?[\s\u00a0]+(?P<ru_day>дня))(?![^\W\d_])")
+
+
+def _day_part_hour(part: str, hour: int) -> int:
+    """The 24-hour reading of ``hour`` told in the part of the day ``part`` (folded):
+    evening and afternoon after noon; night after noon from nine, midnight at twelve."""
+    if part.startswith(("gecə", "ноч")):
+        return 0 if hour == 12 else hour + 12 if hour >= 9 else hour
+    return hour if hour == 12 else hour + 12
+
+
 def _twelve_hour_clock(prose: str) -> dict[int, tuple[Decimal, ...]]:
     """By the position of each 12-hour clock time's hour, the hour's 24-hour reading
-    (5pm: 17; 12am: 0), so that a correct '17:00' for '5pm' keeps its figure."""
+    (5pm: 17; 12am: 0; axşam saat 7, в 7 вечера: 19), so that a correct '17:00' for '5pm'
+    keeps its figure."""
     found: dict[int, tuple[Decimal, ...]] = {}
+    if "saat" in prose or "вечера" in prose or "ночи" in prose or "дня" in prose:
+        for match in _DAY_PART_HOUR.finditer(prose):
+            hour_group = "h1" if match.group("h1") else "h2"
+            hour = int(match.group(hour_group))
+            if 1 <= hour <= 12:
+                part = (match.group("az") or match.group("ru") or match.group("ru_day")).lower()
+                found[match.start(hour_group)] = (Decimal(_day_part_hour(part, hour)),)
     if "m" not in prose and "M" not in prose or not _TWELVE_HOUR_HINT.search(prose):
         return found
     for match in _TWELVE_HOUR.finditer(prose):

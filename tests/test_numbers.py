@@ -761,3 +761,38 @@ def test_a_multiple_written_as_an_english_word_matches_its_figure(source: str, t
     src = "ru" if source[0] == "П" else "az"
     assert unmatched_numbers(source, translation, src, "en") == ([], [])
     assert unmatched_numbers(translation, source, "en", src) == ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "same"), [
+    ("Zəng üçün: (055) 123-45-67.", "Телефон: +994 55 123 45 67.", "az", "ru", True),
+    ("Qaynar xətt: 012 490 11 22.", "Hotline: +994 12 490 11 22.", "az", "en", True),
+    ("Звоните: 8 (495) 123-45-67.", "Call +7 495 123 45 67.", "ru", "en", True),
+    ("Zəng üçün: (055) 123-45-67.", "Телефон: +994 55 123 45 76.", "az", "ru", False),
+    ("Zəng üçün: +994 55 123 45 67.", "Телефон: +995 55 123 45 67.", "az", "ru", False),
+])
+def test_a_phone_number_dialled_from_abroad_is_the_same_line(source: str, translation: str, src: str,
+                                                            tgt: str, same: bool) -> None:
+    """Regression: '(055) 123-45-67' written for readers abroad as '+994 55 123 45 67' was a
+    number lost and one added: the country code takes the trunk prefix's place. A changed
+    digit or country code is still reported."""
+    assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("Görüş axşam saat 7-də başlayacaq.", "Встреча начнётся в 19:00.", "az", "ru"),
+    ("Qatar gecə saat 11-də yola düşür.", "The train leaves at 23:00.", "az", "en"),
+    ("Qatar gecə saat 2-də yola düşür.", "The train leaves at 02:00.", "az", "en"),
+    ("Konsert günorta saat 3-də başlayır.", "The concert starts at 15:00.", "az", "en"),
+    ("Встреча начнётся в 7 вечера.", "Görüş saat 19:00-da başlayacaq.", "ru", "az"),
+    ("Поезд уходит в 11 ночи.", "The train leaves at 23:00.", "ru", "en"),
+    ("Концерт начнётся в 3 часа дня.", "The concert starts at 15:00.", "ru", "en"),
+])
+def test_an_hour_told_by_the_part_of_the_day_matches_the_24_hour_clock(
+        source: str, translation: str, src: str, tgt: str) -> None:
+    """Regression: 'axşam saat 7-də' (at 7 in the evening) translated 'в 19:00' was '7
+    missing, 19 added': as with 7 p.m., the part of the day (axşam, gecə, günorta; вечера,
+    ночи, дня) gives the hour its 24-hour reading too; 7 itself still matches."""
+    assert unmatched_numbers(source, translation, src, tgt) == ([], [])
+    assert unmatched_numbers(translation, source, tgt, src) == ([], [])
+    wrong = translation.replace("19", "20").replace("23", "22").replace("15", "16").replace("02", "03")
+    assert unmatched_numbers(source, wrong, src, tgt) != ([], [])
