@@ -654,10 +654,29 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
     if missing:
         missing = _not_in_words(missing, translation, tgt_lang)
         missing = _without_ones_per_currency(missing, source, translation)
+        missing = _not_in_years(missing, source, offered)
     if extra:
         extra = _not_in_words(extra, source, src_lang)
         extra = _without_ones_per_currency(extra, translation, source)
+        extra = _not_in_years(extra, translation, wanted)
     return missing, extra
+
+
+#: A century word right after a Roman numeral (XX əsrin, XX века, XX century).
+_CENTURY_AFTER = re.compile(r"[\s\u00a0]+(?i:əsr|век|вв?\.|centur)")
+
+
+def _not_in_years(numbers: list[Number], text: str, other: list[Number]) -> list[Number]:
+    """``numbers`` (of ``text``) less each century in Roman numerals that a year of the
+    other side falls in: XX əsrin 60-cı illərində, в 60-х годах XX века = in the 1960s,
+    which names the century in its year."""
+    if not other or not any(n.raw[:1] in "IVXLХ" for n in numbers):
+        return numbers  # (most segments: no century in Roman numerals)
+    years = {int(value) for number in other for value in number.values
+             if value == value.to_integral_value() and 1000 <= value <= 2999}
+    return [number for number in numbers
+            if not (number.raw[:1] in "IVXLХ" and _CENTURY_AFTER.match(text, number.end)
+                    and any((year - 1) // 100 + 1 in number.values for year in years))]
 
 
 def _without_ones_per_currency(numbers: list[Number], text: str, other: str) -> list[Number]:
