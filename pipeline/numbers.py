@@ -851,9 +851,12 @@ _NUMBER_WORDS = {
 }
 
 
-#: One and a half in a word or words (полтора миллиона: 1.5 million); first, as it opens
-#: with the word for one in English and Azerbaijani.
-_ONE_AND_A_HALF = {"en": "one[\\s\\u00a0]+and[\\s\\u00a0]+a[\\s\\u00a0]+half",
+#: One and a half in a word or words (полтора миллиона: 1.5 million; an hour and a half,
+#: as English says 1.5 hours); first, as it opens with the word for one in English and
+#: Azerbaijani.
+_ONE_AND_A_HALF = {"en": "(?:one|an?[\\s\\u00a0]+(?:hour|day|week|month|year|minute|second|mile|metre|meter|kilometre"
+                         "|kilometer|litre|liter|kilo|kilogram|ton|tonne|decade|century))"
+                         "[\\s\\u00a0]+and[\\s\\u00a0]+a[\\s\\u00a0]+half",
                    "ru": "полтор[аы]|полутора", "az": "bir[\\s\\u00a0]+yarım"}
 #: A half after a number word (two and a half, два с половиной, iki yarım: 2.5) or alone
 #: before a scale word (half a million, yarım milyon: 500,000).

@@ -811,3 +811,14 @@ def test_a_century_in_roman_numerals_is_in_the_year_of_its_decade(source: str, t
     'in the 1960s' was 'XX missing': the full year names its century. A year of another
     century, or another century, is still reported."""
     assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+
+
+@pytest.mark.parametrize(("source", "translation", "same"), [
+    ("Əməliyyat 1,5 saat çəkib.", "The operation took an hour and a half.", True),
+    ("Tikinti 1,5 il çəkəcək.", "Construction will take a year and a half.", True),
+    ("Əməliyyat 2,5 saat çəkib.", "The operation took an hour and a half.", False),
+])
+def test_a_unit_and_a_half_is_one_and_a_half(source: str, translation: str, same: bool) -> None:
+    """Regression: '1,5 saat' translated 'an hour and a half' was '1,5 missing': English
+    says one and a half of a unit with the unit between, as it says 'one and a half'."""
+    assert (unmatched_numbers(source, translation, "az", "en") == ([], [])) is same
