@@ -55,6 +55,9 @@ _ALL = (((",",), "."), ((".",), ","), (("\u00a0", "\u202f", " "), ","),
         (("\u00a0", "\u202f", " "), "."))
 
 
+#: The spaces that group digits where a comma is the decimal mark (1 234,5), whatever
+#: mark the language's own convention groups by.
+_SPACE_GROUPS = ("\u00a0", "\u202f", " ")
 #: A table cell holding one number alone: a sign, digits with grouping and decimal marks, a
 #: percent sign (``3,5``, ``-1 234,5``, ``12,5 %``).
 _NUMBER_CELL = re.compile(r"(?P<sign>[+\-\u2212]?)(?P<body>\d[\d.,\u00a0\u202f ]*\d|\d)(?P<suffix>[ \u00a0]?%)?")
@@ -78,6 +81,7 @@ def number_cell_in(cell: str, source: str, target: str) -> str | None:
     if match is None:
         return None
     (groups, decimal), (target_groups, target_decimal) = conventions  # type: ignore[misc]
+    groups = (*groups, *_SPACE_GROUPS)  # 1 234,5: Azerbaijani statistics group by spaces too
     whole, mark, fraction = match.group("body").rpartition(decimal)
     if not mark or not fraction.isdigit() or not whole:
         return None

@@ -822,3 +822,16 @@ def test_a_unit_and_a_half_is_one_and_a_half(source: str, translation: str, same
     """Regression: '1,5 saat' translated 'an hour and a half' was '1,5 missing': English
     says one and a half of a unit with the unit between, as it says 'one and a half'."""
     assert (unmatched_numbers(source, translation, "az", "en") == ([], [])) is same
+
+
+@pytest.mark.parametrize(("cell", "english"), [
+    ("1 234,5", "1,234.5"), ("1\u00a0389,0", "1,389.0"), ("-12 300,75", "-12,300.75"),
+    ("1.234,5", "1,234.5"), ("12 300", None), ("3,500", None),
+])
+def test_an_azerbaijani_decimal_cell_grouped_by_spaces_is_written_the_english_way(
+        cell: str, english: str | None) -> None:
+    """Regression: an Azerbaijani table's '1 234,5' (grouped by a space, as the statistics
+    committee writes it) stayed '1 234,5' in the English version while '12,5%' beside it
+    became '12.5%'; only the dot was taken for Azerbaijani grouping. Whole numbers and
+    3,500 still stay as written."""
+    assert number_cell_in(cell, "az", "en") == english
