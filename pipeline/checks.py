@@ -35,7 +35,8 @@ from pipeline.numbers import (Number, changed_currencies, changed_months, change
 from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
 from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
                              find_quotations, quotes_nothing)
-from pipeline.translit import consonant_changed, opens_with, resemblance, similarity, skeletons, vowel_changed
+from pipeline.translit import (consonant_changed, opens_with, resemblance, similarity, skeletons, suffix_added,
+                               vowel_changed)
 
 Checker = Callable[[str, str, str, str], list[Finding]]
 CatalogueItem = tuple[str, str, str, Catalogue]
@@ -1568,7 +1569,8 @@ _VOWELS_BEFORE_R = re.compile(r"[B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]+(?:[aoe]r[b-df-
 
 
 #: The changes of a name's sound that make another family's name, and what they change.
-_SOUND_CHANGES = (("vowel", vowel_changed), ("consonant", consonant_changed))
+_SOUND_CHANGES = (("vowel", vowel_changed), ("consonant", consonant_changed),
+                  ("family suffix", suffix_added))
 
 
 #: Words that may be capitalised (``str.isupper`` decides): the words a name can be.

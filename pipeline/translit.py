@@ -636,6 +636,26 @@ _SURNAME_SUFFIXES = (
 )
 
 
+def suffix_added(name: str, written: str) -> bool:
+    """Whether ``written``, a word that sounds like ``name`` (see :func:`resemblance`), is a
+    family name made from it by a surname suffix that ``name`` has not, or the other way
+    round (Abdulla: Abdullayev, Абдуллаев; Həsən: Гасанов): another family's name, where a
+    case ending (Абдуллы) is none. Only where the part before the suffix sounds like the
+    other word itself (Stevens: Стивенс, whose "ev" is no suffix, is left alone)."""
+    bare, suffixed = (name, written) if _surname_suffix(name.lower()) is None else (written, name)
+    if _surname_suffix(bare.lower()) is not None:
+        return False
+    match = _SUFFIX_START.search(suffixed.lower())
+    if match is None or match.start() < 3 or len(suffixed) - len(bare) < 2:
+        return False  # (Абдуллы: a case ending in the place of the name's last vowel)
+    return similarity(suffixed[:match.start()], bare) >= 0.85
+
+
+#: Where a surname suffix of :data:`_SURNAME_SUFFIXES` starts, with the glide before -yev
+#: (Abdullayev, Абдуллаев: stem Abdulla, Абдулла).
+_SUFFIX_START = re.compile(r"(?:y?(?:ov|ev|yev)|ов|ев|ёв|l[iıuü]|л[иыу]|zad[əea]|заде)(?:[a-zа-яёəıöüğşç]{0,3})$")
+
+
 def _surname_suffix(word: str) -> str | None:
     """Which of :data:`_SURNAME_SUFFIXES` the lower-case ``word`` ends in, the one nearest
     its end when several match (Məmmədovlu?); None when none."""

@@ -19,6 +19,7 @@ from pipeline.inline import (RegionKind, blank_out, code_spans, math_spans, prot
                              template_structure_changed, template_tags)
 from pipeline.model import Severity
 from pipeline.quotemarks import quotes_postprocessor
+from pipeline.quotes import analyse_article
 from pipeline.translit import similarity
 from tests.conftest import catalogue_of
 
@@ -2756,3 +2757,21 @@ def test_a_speaker_named_by_given_name_may_be_named_by_surname_in_the_translatio
     bad = "“The grid is coping with the load,” Ms Karimova stressed."
     assert [f.check for f in check_entry(source, bad, "az", "en", speakers=["Səbinə"],
                                          resolved=resolved, only=["speaker"])] == ["speaker"]
+
+
+@pytest.mark.parametrize(("source", "translation", "tgt", "reported"), [
+    ("«Kitab insanı dəyişir» – Kamal Abdulla", "“A book changes a person” – Kamal Abdullayev", "en", True),
+    ("«Kitab insanı dəyişir» – Kamal Abdulla", "«Книга меняет человека» — Камал Абдуллаев", "ru", True),
+    ("«Kitab insanı dəyişir», – deyə Səid bildirib.", "«Книга меняет человека», — сказал Саидов.", "ru", True),
+    ("«Kitab insanı dəyişir» – Kamal Abdulla", "“A book changes a person” – Kamal Abdulla", "en", False),
+    ("«Kitab insanı dəyişir» – Kamal Abdulla", "«Книга меняет человека» — Камал Абдулла", "ru", False),
+    ("«Kitab insanı dəyişir», – deyə Kamal Abdulla bildirib.", "По словам Камала Абдуллы, «книга меняет человека».", "ru", False),
+])
+def test_a_surname_suffix_added_to_a_speaker_is_another_family(source: str, translation: str, tgt: str,
+                                                                reported: bool) -> None:
+    """Regression: the speaker Kamal Abdulla written 'Kamal Abdullayev' passed: the two
+    sound alike, as a case ending would, but -yev (-ov, -li, -zadə) makes another family's
+    name. A case ending (Абдуллы) is still no change."""
+    speakers = [q.attribution.text for q in analyse_article([source], "az") if q.attribution]
+    found = [f for f in check_entry(source, translation, "az", tgt, speakers=speakers, only=["speaker"])]
+    assert bool(found) is reported, found
