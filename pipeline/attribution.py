@@ -769,6 +769,31 @@ def speaker_before(text: str, start: int, end: int, lang: str) -> Name | None:
     return None if found is not None and _in_list(text, found, lexicon(lang)) else found
 
 
+#: What may follow the speech verb after an Azerbaijani quotation it governs (Əliyev «…»
+#: deyib.): the sentence's end, or a comma before the next clause.
+_OBJECT_VERB_END = re.compile(r"[\s*_]*(?:[.!?,;…]|$)")
+
+
+def speaker_of_quoted_object(text: str, start: int, quote_start: int, quote_end: int,
+                             lang: str) -> Name | None:
+    """The speaker of an Azerbaijani quotation that is the object of the speech verb right
+    after it (İlham Əliyev Reuters’ə müsahibəsində «sülh yaxındır» deyib: said “peace is
+    near”): the name in ``text[start:quote_start]``, before the quotation, as it would be
+    before the verb; None when no such verb closes the sentence there."""
+    lex = lexicon(lang)
+    if lex is not AZERBAIJANI or start >= quote_start:
+        return None
+    after = tokenize(text, quote_end, min(len(text), quote_end + 40))[:2]
+    folded = [fold(token.text) for token in after]
+    size = _verb_size(folded, 0, lex) if after and text[quote_end:after[0].start].isspace() else 0
+    if not size or _OBJECT_VERB_END.match(text, after[size - 1].end) is None:
+        return None
+    tokens = tokenize(text, start, quote_start)
+    if not tokens or text[tokens[-1].end:quote_start].strip(" \t*_"):
+        return None  # (a lead-in that ends in a comma or a colon is read by speaker_before)
+    return _name_before(text, [*tokens, after[0]], len(tokens), lex)
+
+
 def said_jointly_before(text: str, start: int, end: int, lang: str) -> bool:
     """Whether ``text[start:end]``, the words leading up to a quotation, attribute it to
     several people together (Karimov and Huseynova said that “…”): speech without a single

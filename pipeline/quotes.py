@@ -26,7 +26,7 @@ from pipeline.attribution import (Mention, Name, byline, full_names_in, guess_ge
                                   listed_after, listed_before, may_be_group, name_label,
                                   names_in, resolve,
                                   resolves_to_itself, said_jointly_before, same_word,
-                                  speaker_after, speaker_before, words_of)
+                                  speaker_after, speaker_before, speaker_of_quoted_object, words_of)
 from pipeline.inline import blank_out
 from pipeline.lexicon import fold, is_initial, lexicon
 from pipeline.quotemarks import QuoteScan, QuoteSpan, scan_quotes
@@ -547,6 +547,8 @@ def _attribution(unit: list[_Piece], article: _Article) -> tuple[Name | None, in
     text = segments[first.segment]
     start = _before_start(article, first)
     found = speaker_before(text, start, first.start, lang) if start < first.start else None
+    if found is None and first is last and last.close_mark and start < first.start:
+        found = speaker_of_quoted_object(text, start, first.start, last.end, lang)
     if found is not None:
         return found, first.segment
     found = _inner_attribution(first, text, lang) or _labelled(text, start, first, lang) \

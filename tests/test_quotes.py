@@ -1596,3 +1596,24 @@ def test_an_azerbaijani_speaker_before_a_place_phrase_of_two_words_is_found(quot
     the quotation to someone else went unreported."""
     segments = ["Energetika naziri Pərviz Şahbazov iclasda çıxış edib.", quote]
     assert [q.speaker for q in speech(analyse_article(segments, "az"))] == ["Pərviz Şahbazov"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("İlham Əliyev Reuters’ə müsahibəsində «sülh yaxındır» deyib.", "İlham Əliyev"),
+    ("Əliyev Bakı'da \"Biz hazırıq\" deyib.", "Əliyev"),
+    ("Nazir Elnur Əliyev jurnalistlərə «qiymətlər artmayacaq» söyləyib, sonra zalı tərk edib.", "Elnur Əliyev"),
+])
+def test_an_azerbaijani_quotation_before_its_speech_verb_is_the_speakers(text: str, speaker: str) -> None:
+    """Regression: 'İlham Əliyev … «sülh yaxındır» deyib' (said “peace is near”), the
+    Azerbaijani order with the quotation as the object before its verb, read the words as
+    scare quotes with no speaker, so a translation giving them to someone else went
+    unreported. The name before the quotation speaks when a speech verb follows it."""
+    assert [(q.kind, q.speaker) for q in find_quotations(text, "az")] == [(SPEECH, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Qurban Səid «Əli və Nino» romanını 1937-ci ildə yazıb.",
+    "Müğənni «Sarı gəlin» mahnısını oxuyub.",
+])
+def test_a_quoted_name_before_a_noun_is_no_speech(text: str) -> None:
+    assert speech(find_quotations(text, "az")) == []
