@@ -606,7 +606,9 @@ AZERBAIJANI = Lexicon(
         "Bu O Amma Lakin Və Həmçinin Ancaq Çünki Əgər Buna Bunun Onun Onlar Onların Biz "
         "Mən Sən Siz Həm Hətta Yalnız Artıq İndi Sonra Əvvəl Görə Üçün İlə Kimi Bəli Xeyr "
         "Niyə Nə Kim Harada Hansı Elə Belə Çox Bəzi Bütün Hər Dünən Srağagün Əvvəlcə Hazırda "
-        "Öncə Ötən Keçən Bundan".split()),
+        "Öncə Ötən Keçən Bundan "
+        # A company's legal form after its name («Azərişıq» ASC bildirib): no person's name.
+        "ASC QSC MMC AQSC".split()),
     according_to=(),
     #: Inside a full name: Samir Əhməd oğlu Kərimov, Leyla Əhməd qızı Hüseynova (the
     #: patronymic), so the speaker is the whole name, not "Samir Əhməd".

@@ -105,6 +105,9 @@ _AZ_WORK_NOUNS = frozenset("qəzeti jurnalı şirkəti partiyası kitabı filmi 
                            "proqramı təşkilatı agentliyi saytı hərəkatı fondu sazişi romanı "
                            "povesti hekayəsi şeiri poeması tamaşası albomu mahnısı əsəri "
                            "verilişi serialı sərgisi festivalı operası".split())
+#: A company's legal form, written after its name in marks in Azerbaijani («Azərişıq» ASC,
+#: «Azersu» ASC-nin) and before it in Russian (ОАО «Азерсу»): the quoted words are its name.
+_LEGAL_FORMS = frozenset("asc qsc mmc aqsc ojsc cjsc llc ltd inc plc оао зао ооо пао ао".split())
 #: — Мы готовы, — сказал министр / – Biz hazırıq, – deyə nazir bildirib: Russian and
 #: Azerbaijani direct speech that a paragraph opens with a dash instead of quotation marks
 #: (English has no such convention). Its speech parts are quotations whose ``open_mark`` is
@@ -946,8 +949,10 @@ def _is_title(inner: str, words: list[str], before: str, after: list[str], lang:
     if inner.strip().rstrip(",;:").endswith((".", "!", "?", "…")):
         return False
     before_words = [word.lower() for word in words_of(before)]
-    if before_words[-1:] and before_words[-1] in _WORK_NOUNS:
+    if before_words[-1:] and (before_words[-1] in _WORK_NOUNS or before_words[-1] in _LEGAL_FORMS):
         return True
+    if after[:1] and re.split(r"['’\-]", after[0].lower())[0] in _LEGAL_FORMS:
+        return True  # «Azərişıq» ASC, «Azərsu» ASC-nin: a company's name
     if lang == "az" and after[:1] and after[0].lower() in _AZ_WORK_NOUNS:
         return True
     if lang == "ru" and before.strip():

@@ -1617,3 +1617,18 @@ def test_an_azerbaijani_quotation_before_its_speech_verb_is_the_speakers(text: s
 ])
 def test_a_quoted_name_before_a_noun_is_no_speech(text: str) -> None:
     assert speech(find_quotations(text, "az")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "«Azərişıq» ASC bildirib ki, işlər davam edir.",
+    "«Azərsu» ASC-nin mətbuat xidməti məlumat yayıb.",
+    "Bu barədə «Bakı Metropoliteni» QSC məlumat yayıb.",
+    "ОАО «Азерсу» сообщило о ремонте.",
+])
+def test_a_company_name_in_marks_beside_its_legal_form_is_a_title(text: str) -> None:
+    """Regression: '«Azərişıq» ASC bildirib ki, …' (Azerishig OJSC said that …), the way
+    Azerbaijani writes a company's name, was a quotation spoken by 'ASC', so a correct
+    'Azerishig OJSC said …' had a quotation lost and its speaker missing. A legal form
+    (ASC, QSC, MMC; ОАО, ООО) beside the marks makes the quoted words a company's name."""
+    quotations = analyse_article([text], text.startswith("ОАО") and "ru" or "az")
+    assert [q.kind for q in quotations] == [TITLE] and all(q.speaker is None for q in quotations)
