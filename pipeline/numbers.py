@@ -258,7 +258,7 @@ def _phone_numbers(prose: str) -> tuple[Number, ...]:
         for match in _PHONE.finditer(prose):
             digits = re.sub(r"\D", "", match.group())
             if 8 <= len(digits) <= 15:
-                found.append(_phone(match, digits, _COUNTRY_CODE.match(match.group()).group(1)))  # type: ignore[union-attr]
+                found.append(_phone(match, digits))
     if _LOCAL_PHONE_HINT.search(prose):
         for match in _LOCAL_PHONE.finditer(prose):
             groups = re.findall(r"\(?\d+", match.group())
@@ -277,22 +277,8 @@ _PHONE_NEXT = frozenset("0123456789(")
 _PHONE_CONTINUES = re.compile(r"\(|\)[- \u00a0]?[\d(]|[- \u00a0]\(?\d{1,4}\)?[- \u00a0]?[\d(]")
 
 
-#: A phone number's country code: the figures after its plus, up to the first separator.
-_COUNTRY_CODE = re.compile(r"\+(\d{1,3})")
-#: What a country's numbers open with when dialled at home instead of the country code
-#: (+7 495 … is 8 495 … in Russia and Kazakhstan; +1 202 … is (202) … in the United States;
-#: most others, Azerbaijan's +994 12 … among them, dial 0 12 …).
-_TRUNK_PREFIX = {"7": "8", "1": ""}
-
-
-def _phone(match: re.Match[str], digits: str, country: str | None = None) -> Number:
-    """A phone number as one number, its digits. One with a ``country`` code also has the
-    value of its digits as dialled at home (+7 (495) 123-45-67 is 8 (495) 123-45-67, and
-    +994 12 555 12 34 is (012) 555-12-34): a translation for readers abroad adds the code."""
-    values = {Decimal(digits)}
-    if country is not None:
-        values.add(Decimal(_TRUNK_PREFIX.get(country, "0") + digits[len(country):]))
-    value = frozenset(values)
+def _phone(match: re.Match[str], digits: str) -> Number:
+    value = frozenset({Decimal(digits)})
     return Number(match.group(), match.start(), match.end(), value, "", value)
 
 
@@ -655,6 +641,8 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
         extra, missing = _join_minor_units(extra, missing, source)
         missing, extra = _join_article_parts(missing, extra, translation)
         extra, missing = _join_article_parts(extra, missing, source)
+        missing, extra = _join_phones(missing, extra)
+        extra, missing = _join_phones(extra, missing)
     if missing:
         missing = _not_in_words(missing, translation, tgt_lang)
         missing = _without_ones_per_currency(missing, source, translation)
@@ -750,6 +738,55 @@ def _join_scales(ones: list[Number], twos: list[Number]) -> tuple[list[Number], 
             kept.append(number)
             index += 1
     return kept, left
+
+
+#: A phone number's country code: the figures after its plus, up to the first separator.
+_COUNTRY_CODE = re.compile(r"\+(\d{1,3})")
+#: What a country's numbers open with when dialled at home instead of the country code
+#: (+7 495 … is 8 495 … in Russia and Kazakhstan; +1 202 … is (202) … in the United States;
+#: most others, Azerbaijan's +994 12 … among them, dial 0 12 …).
+_TRUNK_PREFIX = {"7": "8", "1": ""}
+
+
+def _join_phones(ones: list[Number], twos: list[Number]) -> tuple[list[Number], list[Number]]:
+    """``ones`` and ``twos`` less a phone number ``ones`` writes as dialled at home (050 123
+    45 67, 8 (495) 123-45-67) and ``twos`` with its country code for readers abroad (+994 50
+    123 45 67, +7 495 123-45-67): the same line. Only the country's own trunk prefix (or
+    none) may stand for its code, so a changed code is still reported (8 (495) … → +994 495
+    …), and two numbers with a code each are compared whole (a pairing, not a value both
+    share, as +994 and +995 would share one)."""
+    abroad = [number for number in twos if number.raw.startswith("+")]
+    if not abroad:
+        return ones, twos
+    left, kept = list(twos), []
+    for number in ones:
+        digits = _home_digits(number)
+        match = next((other for other in abroad if other in left and _dialled_at_home(other, digits)),
+                     None) if digits else None
+        if match is None:
+            kept.append(number)
+        else:
+            left.remove(match)
+    return kept, left
+
+
+def _home_digits(number: Number) -> str:
+    """The digits of a phone number written without a country code, its trunk prefix
+    included; "" for any other number."""
+    if number.raw.startswith("+") or len(number.values) != 1:
+        return ""
+    digits = re.sub(r"\D", "", number.raw)
+    return digits if len(digits) >= 7 and Decimal(digits) in number.values and not _PART.fullmatch(number.raw) else ""
+
+
+def _dialled_at_home(number: Number, home: str) -> bool:
+    """Whether ``number`` (with its country code) is dialled ``home`` (digits) in its country:
+    its trunk prefix (8 for +7, none for +1, 0 elsewhere) or none, then the national number."""
+    code = _COUNTRY_CODE.match(number.raw)
+    if code is None:
+        return False
+    national = re.sub(r"\D", "", number.raw)[len(code.group(1)):]
+    return home in (_TRUNK_PREFIX.get(code.group(1), "0") + national, national)
 
 
 #: A currency's minor unit after its figure (1 manat 50 qəpik, 1 манат 50 гяпиков, 2 рубля 40 коп.).
