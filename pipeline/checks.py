@@ -1430,8 +1430,9 @@ def _sounds_present(name: str, text: str, lang: str | None = None) -> bool:
     capitalise names, and a common word may sound like one (deyə, said, and Davey)."""
     prose = blank_out(text)
     words = _WORDS.findall(prose)
-    capitalised = {word for compound in _COMPOUND.findall(prose) for word in _WORDS.findall(compound)
-                   if word[0].isupper() or compound[0].isupper()}  # (al-Assad; Ki-moon's moon too)
+    # (a compound's words are its letter runs between hyphens, as _WORDS would find them)
+    capitalised = {word for compound in _COMPOUND.findall(prose) for word in compound.split("-")
+                   if len(word) > 1 and (word[0].isupper() or compound[0].isupper())}  # (al-Assad; Ki-moon's moon too)
     # A word spelt as in the name is found without stepping through the words in Python.
     return all(part in words or any(_sounds_like(w, part, lang)
                                     for w in (capitalised if part[0].isupper() else words))
