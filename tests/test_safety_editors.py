@@ -14,12 +14,18 @@ Each is read without any semantic change, and ``pipeline sync`` rewrites it at m
 into the canonical form; two more syncs change nothing. A hypothesis test then edits,
 deletes, reorders and restores source paragraphs at random, with a translator filling
 entries between syncs, and checks that every translation that ever existed survives as an
-active or obsolete entry.
+active or obsolete entry. Last, a catalogue with machine output, reviewed, changed and
+obsolete entries goes through what other tools do to a file (Notepad's BOM and CRLF, a
+second CRLF conversion, Weblate's flag order, Crowdin dropping comments, msgcat's sorting
+and wrapping, msgattrib) and must keep every translation and settle in one sync.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -208,3 +214,84 @@ def test_no_translation_is_ever_lost_under_random_source_edits(tmp_path_factory:
         catalogue = parse_po(po.read_bytes(), str(po))
         present = {s for m in catalogue.messages for s in m.translations}
         assert ever <= present, f"lost: {sorted(ever - present)}"
+
+
+# --------------------------------------------------------------------------- what tools do to a file
+
+def _lines(transform: Callable[[str], str]) -> Callable[[bytes], bytes]:
+    return lambda data: transform(data.decode("utf-8")).encode("utf-8")
+
+
+def _first_reviewed_refuzzied(text: str) -> str:
+    """A translator marks a reviewed entry fuzzy again (Poedit: "Needs work")."""
+    head, sep, rest = text.partition("\n#. paragraph\n#: ")
+    entry, blank, tail = rest.partition("\n\n")
+    return head + sep + entry.replace("\nmsgid", "\n#, fuzzy\nmsgid", 1) + blank + tail
+
+
+def _with_gnu(*args: str) -> Callable[[bytes], bytes]:
+    def run(data: bytes) -> bytes:
+        done = subprocess.run([*args, "-"], input=data, capture_output=True, check=True)
+        return done.stdout
+    return run
+
+
+TOOL_SAVES = {
+    "notepad (BOM, CRLF, no final newline)": lambda data: b"\xef\xbb\xbf" + data.replace(b"\n", b"\r\n").rstrip(b"\r\n"),
+    "CRLF converted to CRLF again": lambda data: data.replace(b"\n", b"\r\r\n"),
+    "weblate flag order": _lines(lambda t: t.replace("#, fuzzy\n", "#, python-format, fuzzy\n")),
+    "crowdin drops translator comments": _lines(lambda t: re.sub(r"(?m)^# .*\n", "", t)),
+    "a translator's comment": _lines(lambda t: t.replace("#. paragraph\n", "# сверить с редактором\n#. paragraph\n", 1)),
+    "marked fuzzy again": _lines(_first_reviewed_refuzzied),
+    "poedit header": _lines(lambda t: t.replace('"X-Source-Language: en\\n"\n', '"X-Source-Language: en\\n"\n'
+                                                '"PO-Revision-Date: 2026-12-01 09:14+0400\\n"\n'
+                                                '"X-Generator: Poedit 3.4.2\\n"\n', 1)),
+    "msgcat --sort-output": _with_gnu("msgcat", "--sort-output"),
+    "msgcat --no-wrap": _with_gnu("msgcat", "--no-wrap"),
+    "msgcat -w 77": _with_gnu("msgcat", "-w", "77"),
+    "msgattrib --clear-previous": _with_gnu("msgattrib", "--clear-previous"),
+}
+_GNU = {"msgcat --sort-output", "msgcat --no-wrap", "msgcat -w 77", "msgattrib --clear-previous"}
+
+
+def _translations(catalogue: Catalogue) -> set[str]:
+    kept = {text for message in catalogue.messages for text in message.translations}
+    return kept | {c.partition(": ")[2] for m in catalogue.messages for c in m.comments
+                   if c.startswith("previous translation: ")}
+
+
+@pytest.mark.parametrize("tool", TOOL_SAVES)
+def test_a_catalogue_as_a_tool_saves_it_keeps_every_translation_and_settles_in_one_sync(
+        tmp_path: Path, tool: str) -> None:
+    """A catalogue holding machine output, reviewed entries (the ``mt:`` comment left, as
+    editors leave it), a changed paragraph's fuzzy entry and an obsolete one, saved as a
+    tool saves it: sync keeps every translation, rewrites the file at most once, and the
+    next sync changes nothing."""
+    if tool in _GNU and shutil.which(tool.split()[0]) is None:
+        pytest.skip("GNU gettext is not installed")
+    root = _project(tmp_path)
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "pseudo"])
+    assert result.exit_code == 0, result.output
+    po = root / PO
+    catalogue = parse_po(po.read_bytes())
+    for index, message in enumerate(catalogue.active):
+        if index % 3 != 2:  # the title, the description and the first paragraph edited below too
+            message.msgstr, message.fuzzy = "Проверено: " + message.msgid[:30], False
+    po.write_bytes(render_po(catalogue))
+    article = root / "source" / "budget-vote.md"
+    text = article.read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p and not p.startswith("---")]
+    article.write_text(text.replace(paragraphs[1], paragraphs[1] + " (Updated.)")
+                       .replace(paragraphs[2] + "\n\n", ""), encoding="utf-8")
+    _sync(root)
+    synced = po.read_bytes()
+    before = _translations(parse_po(synced))
+    po.write_bytes(TOOL_SAVES[tool](synced))
+    assert po.read_bytes() != synced, "the tool changed nothing"
+    saved = _translations(parse_po(po.read_bytes()))
+    _sync(root)
+    settled = po.read_bytes()
+    assert _translations(parse_po(settled)) >= saved | (before if tool != "crowdin drops translator comments"
+                                                         else set())
+    assert not settled.startswith(b"\xef\xbb\xbf")
+    assert PO not in _sync(root) and po.read_bytes() == settled
