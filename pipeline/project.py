@@ -220,6 +220,41 @@ def _holds_articles(folder: Path, rel: str, is_output: Callable[[str], bool]) ->
     return False
 
 
+def misnamed_catalogues(config: Config) -> list[PipelineError]:
+    """The files among a language's catalogues whose names end in ``.PO`` or ``.Po`` (a
+    Windows tool's upper case: one file with the ``.po`` beside it there, two on the
+    server), which are not read, only ``*.po`` being catalogues: without this error the
+    translator's work lay unused, sync made a new, untranslated catalogue beside it, and no
+    command said so. Hidden files and folders are not visited."""
+    errors: list[PipelineError] = []
+    for lang in config.languages:
+        for folder, subfolders, files in os.walk(config.locale_path / lang / "LC_MESSAGES"):
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+            # A no-op sync walks every catalogue: the common name is passed over at once.
+            for name in sorted(n for n in files if not n.endswith(".po") and n[-3:].lower() == ".po"):
+                stem = name[:-3]
+                if name.startswith("."):
+                    continue
+                rel = Path(os.path.relpath(os.path.join(folder, name), config.root)).as_posix()
+                if _is_utf8(rel):
+                    read = os.path.lexists(os.path.join(folder, stem + ".po"))
+                    errors.append(PipelineError(
+                        "not read: only files whose names end in .po (in lower case) are catalogues",
+                        path=rel, hint=_misnamed_catalogue_hint(rel, stem, read)))
+    return errors
+
+
+def _misnamed_catalogue_hint(rel: str, stem: str, read: bool) -> str:
+    """Where the misnamed file's translations go: into the catalogue read in its place
+    (``read``), or the file itself, renamed."""
+    lower = rel[:-len(stem) - 3] + stem + ".po"
+    if read:
+        return (f"{lower} is read in its place: carry this file's translations into it (msgcat "
+                f"--use-first {shlex.quote(rel)} {shlex.quote(lower)} -o {shlex.quote(lower)}), "
+                "then delete this one and run the command again")
+    return f"rename it to {stem}.po to have it read, then run the command again"
+
+
 def _enclosing_project(folder: Path) -> Path | None:
     """The nearest folder above ``folder`` that is a project (it has a ``pipeline.toml``, or
     the ``.pipeline/`` a run leaves): a command run from ``source/`` or ``locale/`` is
@@ -610,7 +645,8 @@ def load_articles(config: Config, report: ErrorSink, only: Sequence[str] = (),
     """Read and segment articles (all discovered ones, or ``found``); errors go to the report."""
     articles = []
     if found is None:
-        report.errors += unreadable_folders(config) + misnamed_articles(config) + linked_folders(config)
+        report.errors += unreadable_folders(config) + misnamed_articles(config) + linked_folders(config) \
+            + misnamed_catalogues(config)
         found, clashes = refuse_clashing_names(config, discover_articles(config), only)
         report.errors += clashes
     for rel, slug in found:

@@ -41,6 +41,7 @@ from .model import PREVIOUS_TRANSLATION_PREFIX, Article, Catalogue, EntryStatus,
 from .parallel import default_jobs, map_indexed
 from .project import (CatalogueStatus, awaits_work, discover_articles, discover_catalogues, file_in_place_of_folder,
                       hand_written_version, is_blank, linked_folders, load_article, load_articles, misnamed_articles,
+                      misnamed_catalogues,
                       online_version, orphaned_catalogues, orphaned_versions, project_status, read_catalogue_file,
                       read_only_error, refuse_clashing_names, target_languages, try_load_article, unreadable_folders,
                       version_place_error)
@@ -243,7 +244,8 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
     with ProjectLock(config.root), resolved_folders_cache():
         _cleanup(config)
         everything = discover_articles(config)
-        report.errors += unreadable_folders(config) + misnamed_articles(config) + linked_folders(config)
+        report.errors += unreadable_folders(config) + misnamed_articles(config) + linked_folders(config) \
+            + misnamed_catalogues(config)
         named, clashes = refuse_clashing_names(config, everything, options.only)
         report.errors += clashes
         found = [(rel, slug) for rel, slug in named if not options.only or slug in options.only]

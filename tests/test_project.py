@@ -245,6 +245,32 @@ def test_an_article_named_in_upper_case_md_is_reported_not_skipped_without_a_wor
     assert sorted(p.name for p in (root / "locale/templates/news").iterdir()) == ["tram.pot"]
 
 
+@pytest.mark.parametrize("name", ["tram.PO", "tram.Po"])
+def test_a_catalogue_named_in_upper_case_po_is_reported_not_skipped_without_a_word(tmp_path: Path,
+                                                                                   name: str) -> None:
+    """Regression: a catalogue saved as ``tram.PO`` (a Windows tool's upper case, one file
+    with ``tram.po`` there but two on the server) was never read, and sync made a new,
+    untranslated ``tram.po`` beside it: the translator's work lay unused and no command said
+    so (exit code 0). It is named, with where its translations belong."""
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    folder = root / "locale/ru/LC_MESSAGES/news"
+    folder.mkdir(parents=True)
+    (folder / name).write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "The tram runs."\n'
+                               'msgstr "Трамвай идёт."\n', encoding="utf-8")
+    (folder / "tram.pot").write_text("", encoding="utf-8")  # not a catalogue either, nor misnamed
+    for command in (["sync", "--engine", "none"], ["status"], ["check"], ["review"]):
+        result = CliRunner().invoke(cli, ["--project", str(root), *command])
+        assert result.exit_code == 1, (command, result.output)
+        assert f"locale/ru/LC_MESSAGES/news/{name}: not read: only files whose names end in .po (in lower " \
+               "case) are catalogues" in result.stderr, result.stderr
+        assert "tram.pot" not in result.stderr
+    result = CliRunner().invoke(cli, ["--project", str(root), "status"])
+    assert "msgcat --use-first locale/ru/LC_MESSAGES/news/" + name in result.stderr, result.stderr
+    (folder / "tram.po").unlink()
+    result = CliRunner().invoke(cli, ["--project", str(root), "status"])
+    assert "rename it to tram.po" in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("name", ["bus.markdown", "bus.mdown", "bus.Markdown", "bus.mkd", "bus.mkdn", "bus.mkdown"])
 def test_an_article_named_markdown_or_mdown_is_reported_not_skipped_without_a_word(tmp_path: Path,
                                                                                   name: str) -> None:
