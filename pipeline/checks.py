@@ -32,7 +32,8 @@ from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, n
                             remembered_names, uninflected)
 from pipeline.numbers import (Number, changed_currencies, changed_months, changed_signs, changed_units, reversed_pairs,
                               numbers_in, unmatched_numbers)
-from pipeline.quotemarks import Delimiters, QuoteScan, delimiters, normalise_quotes, scan_quotes
+from pipeline.quotemarks import (Delimiters, Family, QuoteScan, delimiters, find_marks, normalise_quotes,
+                                 scan_quotes)
 from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
                              find_quotations, quotes_nothing)
 from pipeline.translit import (consonant_changed, opens_with, resemblance, similarity, skeletons, suffix_added,
@@ -139,12 +140,31 @@ def check_quote_count(entry: Entry) -> list[Finding]:
     target = _speech_parts(entry.translation, entry.scan("target"))
     if source == target:
         return _unclosed_finding(entry)
-    if source - _titles(entry.source, entry.src_lang) == target - _titles(entry.translation,
-                                                                       entry.tgt_lang):
+    said = source - _titles(entry.source, entry.src_lang)
+    rendered = target - _titles(entry.translation, entry.tgt_lang)
+    if said == rendered or _continued_from_above(entry, said, rendered):
         return _unclosed_finding(entry)
     return [_finding("quote-count", Severity.ERROR,
                      f"the source has {_plural(source, 'quotation')}, "
                      f"the translation {_plural(target, 'quotation')}")]
+
+
+def _continued_from_above(entry: Entry, source: int, target: int) -> bool:
+    """Whether the counts differ only by the last part of a quotation that began in an
+    earlier paragraph: Russian and Azerbaijani close it with no opening mark in its last
+    paragraph (…учителей».), English opens every paragraph of it again (“Now we have…”),
+    so the side that leaves its closer alone may count one quotation less for each."""
+    if target > source:
+        return target - source <= _lone_closers(entry.source, entry.scan("source"))
+    return source - target <= _lone_closers(entry.translation, entry.scan("target"))
+
+
+def _lone_closers(text: str, scan: QuoteScan) -> int:
+    """Closing double or angle marks of ``text`` that close no quotation of its own."""
+    ends = {span.end - 1 for span in scan.spans}
+    return sum(1 for mark in find_marks(text)
+               if mark.can_close and not mark.can_open and mark.index not in ends
+               and mark.family in (Family.DOUBLE, Family.ANGLE))
 
 
 def _titles(text: str, lang: str) -> int:

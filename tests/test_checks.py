@@ -2775,3 +2775,23 @@ def test_a_surname_suffix_added_to_a_speaker_is_another_family(source: str, tran
     speakers = [q.attribution.text for q in analyse_article([source], "az") if q.attribution]
     found = [f for f in check_entry(source, translation, "az", tgt, speakers=speakers, only=["speaker"])]
     assert bool(found) is reported, found
+
+
+@pytest.mark.parametrize(("source", "src", "translation", "tgt"), [
+    ("Сейчас у нас 412 учеников и 38 учителей».", "ru",
+     "“Now we have 412 pupils and 38 teachers.”", "en"),
+    ("“Now we have 412 pupils and 38 teachers.”", "en",
+     "İndi 412 şagirdimiz və 38 müəllimimiz var”.", "az"),
+])
+def test_the_last_paragraph_of_a_quotation_may_open_again_or_not(
+        source: str, src: str, translation: str, tgt: str) -> None:
+    # Russian closes a quotation over several paragraphs only where it ends, with no
+    # opening mark in its last paragraph; English opens each paragraph again: a correct
+    # translation was "the source has 0 quotations, the translation 1 quotation".
+    assert check_entry(source, translation, src, tgt, only=["quote-count"]) == []
+
+
+def test_a_quotation_added_beside_the_end_of_one_from_above_is_still_an_error() -> None:
+    [added] = check_entry("Сейчас у нас 412 учеников».", "“Now we have 412 pupils.” “We grow.”",
+                          "ru", "en", only=["quote-count"])
+    assert "the translation 2 quotations" in added.message
