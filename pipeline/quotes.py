@@ -719,8 +719,9 @@ def _dialogue_attribution(piece: _Piece, article: _Article) -> Name | None:
 
 def _inner_attribution(piece: _Piece, text: str, lang: str) -> Name | None:
     """Russian and Azerbaijani style «Мы готовы, — сказал он. — Но не сейчас» / “Hazırıq,
-    – Samir Kərimov bildirib. – Amma indi yox”: the speaker inside."""
-    if lang not in ("ru", "az") or not piece.close_mark:
+    – Samir Kərimov bildirib. – Amma indi yox”: the speaker inside, also of a quotation
+    going on in the next paragraph, which Russian closes only where it ends."""
+    if lang not in ("ru", "az") or piece.open_mark in _DIALOGUE_DASHES:
         return None
     match = _RU_INNER.search(text, piece.start, piece.end)
     if match is None:

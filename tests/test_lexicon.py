@@ -143,3 +143,11 @@ def test_recently_may_stand_between_a_russian_speaker_and_the_verb() -> None:
     text = "Ержан Нурпеисов недавно сказал: "
     found = speaker_before(text, 0, len(text), "ru")
     assert found is not None and found.text == "Ержан Нурпеисов"
+
+
+@pytest.mark.parametrize("verb", ["возмущается", "сетует", "жалуется", "возмутилась", "пошутил"])
+def test_russian_reportage_verbs_of_speech(verb: str) -> None:
+    # «Сколько можно ждать?!» — возмущается жительница села Гюльнара Алиева: no speaker.
+    text = f" — {verb} жительница села Гюльнара Алиева."
+    found = speaker_after(text, 0, len(text), "ru")
+    assert found is not None and found.text == "Гюльнара Алиева"

@@ -559,7 +559,6 @@ def test_a_title_abbreviation_or_initial_with_a_full_stop_is_not_the_speaker(
     assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
 
 
-
 @pytest.mark.parametrize("name", ["Ursula von der Leyen", "Jean de la Fontaine"])
 def test_particles_do_not_count_towards_the_two_names_side_by_side_limit(name: str) -> None:
     # Four words with particles were read as two names side by side: "Ursula von".
@@ -1518,7 +1517,6 @@ def test_a_name_in_marks_after_a_word_is_no_speech_of_the_name_after_it(text: st
     assert only(text, lang).kind is TITLE
 
 
-
 @pytest.mark.parametrize(("text", "speaker"), [
     ("«Мы знали, что „Нефтчи“ будет давить», — сказал после матча главный тренер «Сабаха» "
      "Рауф Алиев.", "Рауф Алиев"),
@@ -1632,3 +1630,12 @@ def test_a_company_name_in_marks_beside_its_legal_form_is_a_title(text: str) -> 
     (ASC, QSC, MMC; ОАО, ООО) beside the marks makes the quoted words a company's name."""
     quotations = analyse_article([text], text.startswith("ОАО") and "ru" or "az")
     assert [q.kind for q in quotations] == [TITLE] and all(q.speaker is None for q in quotations)
+
+
+def test_the_speaker_inside_a_quotation_going_on_in_the_next_paragraph_is_read() -> None:
+    # «…, — рассказала X. — … with no closing mark (Russian closes it in a later paragraph)
+    # was not looked into, so the quotation had no speaker to compare.
+    segments = ["«Мы начали проект в 2019 году, — рассказала директор школы Нармина "
+                "Гасанова. — Первые два года учились в вагончиках.",
+                "Сейчас у нас 412 учеников и 38 учителей»."]
+    assert analyse_article(segments, "ru")[0].speaker == "Нармина Гасанова"
