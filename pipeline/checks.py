@@ -1548,6 +1548,26 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
                         not changed(other, word) and resemblance(word, other) >= 0.8
                         for other in set(_CAPITALISED.findall(entry.source)) - {part}):
                     return part, written_word, what
+    return _given_name_changed(entry, name, written)
+
+
+def _given_name_changed(entry: Entry, name: str, written: set[str]) -> tuple[str, str, str] | None:
+    """(the given name, its spelling, "consonant") when a name of the region (its family
+    name has the region's suffix: Agil Mammadov) has a given name written with another
+    consonant (Acil Məmmədov): the region's given names are spelt by sound in the three
+    languages, their consonants alike (Cavid, Javid, Джавид), unlike a Western or Georgian
+    given name (Георгий: Giorgi). Its vowels still vary (Rəşad, Рашад; Səməd, Samad)."""
+    words = _WORDS.findall(name)
+    if len(words) < 2 or not _family_suffixed(words[-1]):
+        return None
+    given = words[0]
+    others = set(_CAPITALISED.findall(entry.source)) - {given}
+    for written_word in written:
+        word = _heard_as(written_word, given, entry.tgt_lang)
+        if word is None or word == given or not consonant_changed(given, word, True):
+            continue
+        if not any(not consonant_changed(other, word) and resemblance(word, other) >= 0.8 for other in others):
+            return given, written_word, "consonant"
     return None
 
 

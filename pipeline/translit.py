@@ -492,16 +492,19 @@ _AZERBAIJANI_ONLY = frozenset("əığüöşç")
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def consonant_changed(name: str, written: str) -> bool:
+def consonant_changed(name: str, written: str, region: bool = False) -> bool:
     """Whether ``written``, a word that sounds like ``name`` (see :func:`resemblance`), has
     in its stem a consonant that no convention writes for the name's under every convention
     either may be written in (Bağırov, Багиров: Бакиров, Bakirov). The first letter (G, H,
     K, Q open one name in many ways) and the last two (a case ending's) are not compared.
     g and k count only where the name writes a g that is certainly one: Azerbaijani ğ or g,
     Russian г, or English g in a root known to write ğ (Bagirov: Bağırov, Багиров); not where
-    it has a q or k, nor in English otherwise (Sadigov, for Sadıqov, is Садыков)."""
+    it has a q or k, nor in English otherwise (Sadigov, for Sadıqov, is Садыков).
+    ``region``: the name is a given name of the region (its family name says so), which
+    English letters write as they read plainly: no soft g (Agil: Aqil, Агиль, never Acil)."""
     lower = name.lower()
-    suffix, other = _surname_suffix(lower), _surname_suffix(written.lower())
+    # (a region's given name has no family suffix, though its letters may end like one: Mevlut)
+    suffix, other = (None, None) if region else (_surname_suffix(lower), _surname_suffix(written.lower()))
     if suffix is not None and other is not None and suffix != other:
         return True  # Zeynallı → Zeynalov, Guliyev → Gulizadə: another family's suffix
     certain_g = _MAYBE_Q.isdisjoint(lower) and ("ğ" in lower or "г" in lower or (
@@ -512,7 +515,7 @@ def consonant_changed(name: str, written: str) -> bool:
         distinct = None  # Ziyadov → Зияров, Cəfərli → Cəbərli: surnames of the region; Kallas → Кассас
     silent_h = name.isascii() or written.isascii()  # (English: Johnson, Джонсон)
     verdicts = [_stem_consonant_changed(a, b, distinct, certain_g) or _consonants_differ(a, b, silent_h)
-                for a in _name_readings(name, written) for b in _readings(written) if a and b]
+                for a in _name_readings(name, written, region) for b in _readings(written) if a and b]
     return bool(verdicts) and all(verdicts) or _closing_consonant_changed(name, written)
 
 
@@ -544,7 +547,13 @@ def _consonants_differ(a: str, b: str, silent_h: bool = True) -> bool:
 
 
 def _extended(longer: str, shorter: str) -> bool:
-    return longer.startswith(shorter) and _ENDING_CONSONANTS.issuperset(longer[len(shorter):])
+    """Whether ``longer`` is ``shorter`` with a case ending's consonants after it; the last
+    consonant of ``shorter`` may be the voiced or voiceless fellow of the one in its place,
+    as a closing consonant is said voiceless (Mövlud, Mevlüt; Mövludun)."""
+    if not longer.startswith(shorter[:-1]) or not _ENDING_CONSONANTS.issuperset(longer[len(shorter):]):
+        return False
+    last, there = shorter[-1:], longer[len(shorter) - 1:len(shorter)]
+    return last == there or _DEVOICE.get(last) == there or _DEVOICE.get(there) == last
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -581,10 +590,14 @@ def _closing_consonants_distinct(a: str, b: str) -> bool:
         and not any(a in kin and b in kin for kin in _KIN_CLOSINGS)
 
 
-def _name_readings(name: str, written: str) -> frozenset[str]:
+def _name_readings(name: str, written: str, region: bool = False) -> frozenset[str]:
     """:func:`_readings` of ``name``, without its opening H where ``written`` opens on a
     vowel and the H may be silent (Hollande: Олланд, Olland), so that the letters after it
-    are compared with the rendering's letters, not one place off."""
+    are compared with the rendering's letters, not one place off. A ``region`` name in
+    English letters has only its plain reading (Agil: agil, not a soft g's ajil)."""
+    if region and name.isascii():  # (as English or Azerbaijani letters write it: Agil, Muxtar)
+        lower = name.lower()
+        return frozenset({_fold(lower), _fold("".join(_AZERBAIJANI.get(c, c) for c in lower))})
     found = _readings(name)
     if _silent_h_resemblance(name, written) == 0.0:
         return found

@@ -2795,3 +2795,31 @@ def test_a_quotation_added_beside_the_end_of_one_from_above_is_still_an_error() 
     [added] = check_entry("Сейчас у нас 412 учеников».", "“Now we have 412 pupils.” “We grow.”",
                           "ru", "en", only=["quote-count"])
     assert "the translation 2 quotations" in added.message
+
+
+@pytest.mark.parametrize("src, speaker, tgt, right, wrong", [
+    ("en", "Agil Mammadov", "az", "Aqil Məmmədov", "Acil Məmmədov"),
+    ("az", "Aqil Məmmədov", "en", "Agil Mammadov", "Ajil Mammadov"),
+    ("az", "Aqil Məmmədov", "ru", "Акиль Мамедов", "Адиль Мамедов"),
+    ("en", "Javid Huseynov", "az", "Cavid Hüseynov", "Cahid Hüseynov"),
+    ("az", "Muxtar Babayev", "en", "Mukhtar Babayev", "Mustar Babayev"),
+    ("en", "Elchin Guliyev", "az", "Elçin Quliyev", "Elşən Quliyev"),
+])
+def test_a_consonant_changed_in_a_regional_given_name_makes_another_name(
+        src: str, speaker: str, tgt: str, right: str, wrong: str) -> None:
+    """Regression: Agil Mammadov → Acil Məmmədov passed: given names were never compared, and
+    English g before i may be soft (Nigel). A name whose family name is the region's has a
+    given name spelt by sound in the three languages, its English letters read plainly (no
+    soft g), so another consonant in it is reported; its vowels still vary (Rəşad: Рашад)."""
+    source = _SAID[src].format(speaker)
+    assert check_entry(source, _SAID[tgt].format(right), src, tgt, only=["speaker"]) == []
+    assert check_entry(source, _SAID[tgt].format(wrong), src, tgt, only=["speaker"]) != []
+
+
+def test_a_western_or_turkish_given_name_keeps_its_forms() -> None:
+    """Given names of other names are not compared (Mikheil: Михаил), and a closing
+    consonant said voiceless is one (Mevlüt: Mövlud)."""
+    assert check_entry(_SAID["en"].format("Mikheil Saakashvili"), _SAID["ru"].format("Михаил Саакашвили"),
+                       "en", "ru", only=["speaker"]) == []
+    assert check_entry(_SAID["en"].format("Mevlut Cavusoglu"), _SAID["az"].format("Mövlud Çavuşoğlu"),
+                       "en", "az", only=["speaker"]) == []
