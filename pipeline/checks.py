@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Callable, Iterable, Mapping, Sequence
 
 from pipeline.attribution import MAYBE_UPPER, nominative, surname_gender
@@ -1541,7 +1542,7 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
             if word is None or word == part:
                 continue
             by_sound = part_by_sound and (_spelt_by_sound(word) or entry.tgt_lang in _SPELT_BY_SOUND)
-            for what, changed in _SOUND_CHANGES:
+            for what, changed in _sound_changes(entry.src_lang):
                 if what == "vowel" and not by_sound:
                     continue
                 if changed(part, word) and not any(
@@ -1612,6 +1613,16 @@ _VOWELS_BEFORE_R = re.compile(r"[B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z]+(?:[aoe]r[b-df-
 #: The changes of a name's sound that make another family's name, and what they change.
 _SOUND_CHANGES = (("vowel", vowel_changed), ("consonant", consonant_changed),
                   ("family suffix", suffix_added))
+#: The same for a name from a text that does not decline names (English): letters after all
+#: of the rendering's are no case ending of the name (Pashinyan: Пашаян).
+_UNINFLECTED_SOUND_CHANGES = (("vowel", vowel_changed), ("consonant", partial(consonant_changed, inflected=False)),
+                              ("family suffix", suffix_added))
+#: Languages whose texts write a name with a case ending.
+_INFLECTING = frozenset({"ru", "az"})
+
+
+def _sound_changes(lang: str) -> tuple[tuple[str, Callable[[str, str], bool]], ...]:
+    return _SOUND_CHANGES if lang in _INFLECTING else _UNINFLECTED_SOUND_CHANGES
 
 
 #: Words that may be capitalised (``str.isupper`` decides): the words a name can be.

@@ -178,6 +178,17 @@ def _pinyin(word: str) -> str:
     return _PINYIN_LETTERS.sub(_pinyin_sound, word)
 
 
+def _pinyin_closing(word: str) -> str:
+    """``word`` (lower case) with only a pinyin syllable's closing ng written n, as Russian
+    and Azerbaijani both write it (Jinping: Цзиньпин, Cinpin), if it is pinyin."""
+    if "ng" not in word or _PINYIN_WORD.fullmatch(word) is None:
+        return word
+    return _PINYIN_CLOSING_NG.sub("n", word)
+
+
+_PINYIN_CLOSING_NG = re.compile(r"ng(?![aeiou])")
+
+
 def _pinyin_sound(match: re.Match[str]) -> str:
     return _PINYIN[match.group()]
 
@@ -228,7 +239,7 @@ def _spelling_skeletons(word: str) -> frozenset[str]:
                      for spelling in {heard, _english_vowels(heard)})
     if _is_latin_foreign(lower):  # Merz, Laurent, Jinping: Мерц, Лоран, Цзиньпин
         for spelling in (_respelt(lower, _GERMAN_LETTERS, _GERMAN),
-                         _respelt(lower, _FRENCH_LETTERS, _FRENCH), _pinyin(lower)):
+                         _respelt(lower, _FRENCH_LETTERS, _FRENCH), _pinyin(lower), _pinyin_closing(lower)):
             if spelling != lower:
                 found.add(_fold(_plain(spelling)))
     if "g" in lower and lower.isascii() and _SOFT_G.search(vowels):  # George, Nigel: Corc, Найджел
@@ -492,7 +503,7 @@ _AZERBAIJANI_ONLY = frozenset("əığüöşç")
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def consonant_changed(name: str, written: str, region: bool = False) -> bool:
+def consonant_changed(name: str, written: str, region: bool = False, inflected: bool = True) -> bool:
     """Whether ``written``, a word that sounds like ``name`` (see :func:`resemblance`), has
     in its stem a consonant that no convention writes for the name's under every convention
     either may be written in (Bağırov, Багиров: Бакиров, Bakirov). The first letter (G, H,
@@ -501,7 +512,10 @@ def consonant_changed(name: str, written: str, region: bool = False) -> bool:
     Russian г, or English g in a root known to write ğ (Bagirov: Bağırov, Багиров); not where
     it has a q or k, nor in English otherwise (Sadigov, for Sadıqov, is Садыков).
     ``region``: the name is a given name of the region (its family name says so), which
-    English letters write as they read plainly: no soft g (Agil: Aqil, Агиль, never Acil)."""
+    English letters write as they read plainly: no soft g (Agil: Aqil, Агиль, never Acil).
+    ``inflected``: ``name`` may carry a case ending (it is from a Russian or Azerbaijani
+    text), so letters it has after all of ``written``'s may be one (Маском: Musk); an
+    English name's may not (Pashinyan: Пашаян)."""
     lower = name.lower()
     # (a region's given name has no family suffix, though its letters may end like one: Mevlut)
     suffix, other = (None, None) if region else (_surname_suffix(lower), _surname_suffix(written.lower()))
@@ -514,7 +528,7 @@ def consonant_changed(name: str, written: str, region: bool = False) -> bool:
     if (suffix is None) == (other is None):
         distinct = None  # Ziyadov → Зияров, Cəfərli → Cəbərli: surnames of the region; Kallas → Кассас
     silent_h = name.isascii() or written.isascii()  # (English: Johnson, Джонсон)
-    verdicts = [_stem_consonant_changed(a, b, distinct, certain_g) or _consonants_differ(a, b, silent_h)
+    verdicts = [_stem_consonant_changed(a, b, distinct, certain_g) or _consonants_differ(a, b, silent_h, inflected)
                 for a in _name_readings(name, written, region) for b in _readings(written) if a and b]
     return bool(verdicts) and all(verdicts) or _closing_consonant_changed(name, written)
 
@@ -534,15 +548,16 @@ _ENDING_CONSONANTS = frozenset("mnkhdl")
 _MERGED_CONSONANTS = re.compile(r"t(?=c)|(?<=b)k(?=v)")
 
 
-def _consonants_differ(a: str, b: str, silent_h: bool = True) -> bool:
+def _consonants_differ(a: str, b: str, silent_h: bool = True, inflected: bool = True) -> bool:
     """Whether two skeletons' consonants after the first letter differ, other than by a
-    case ending's consonants one of them has after all the other's (Маском for Musk):
+    case ending's consonants one of them has after all the other's (Маском for Musk; ``a``
+    only when ``inflected``):
     a consonant dropped, added or replaced inside the name (Musk: Мак, Mack; Reeves: Рис;
     Kallas: Кассас; Davey: Дэвис), however H is read (see :data:`_LOOSE_CONSONANTS`). A
     voiced stop after a voiceless consonant is its voiceless fellow (Əsgərov: Аскеров), as
     in :func:`_stem_consonant_changed`."""
     readings = zip(_consonant_skeletons(a), _consonant_skeletons(b))
-    return all(not (_extended(left, right) or _extended(right, left))
+    return all(not (_extended(right, left) or (inflected and _extended(left, right)))
                for left, right in (readings if silent_h else [next(readings)]))
 
 
@@ -562,8 +577,9 @@ def _consonant_skeletons(skeleton: str) -> tuple[str, str]:
     compares them: with H read as K, and without H."""
     plain = _DEVOICED.sub(_voiceless, skeleton.replace("gh", "g"))
     consonants = _LOOSE_CONSONANTS.sub("k", _AFTER_VELAR_B.sub("p", _STEM_VOWELS.sub("", plain[1:])))
-    return (_REPEATS.sub(r"\1", _MERGED_CONSONANTS.sub("", consonants.replace("h", "k"))),
-            _REPEATS.sub(r"\1", _MERGED_CONSONANTS.sub("", consonants.replace("h", ""))))
+    # (not collapsing a pair the vowels parted: Pashinyan's n-n is no Пашаян's n)
+    return (_MERGED_CONSONANTS.sub("", consonants.replace("h", "k")),
+            _MERGED_CONSONANTS.sub("", consonants.replace("h", "")))
 
 
 #: Closing consonants that renderings of one name write for one another: a voiced one and

@@ -2823,3 +2823,21 @@ def test_a_western_or_turkish_given_name_keeps_its_forms() -> None:
                        "en", "ru", only=["speaker"]) == []
     assert check_entry(_SAID["en"].format("Mevlut Cavusoglu"), _SAID["az"].format("Mövlud Çavuşoğlu"),
                        "en", "az", only=["speaker"]) == []
+
+
+@pytest.mark.parametrize("speaker, tgt, right, wrong", [
+    ("Nikol Pashinyan", "ru", "Никол Пашинян", "Никол Пашаян"),
+    ("Ayman Safadi", "ru", "Айман Сафади", "Айман Сафаи"),
+    ("Xi Jinping", "az", "Si Cinpin", "Si Cinlin"),
+])
+def test_an_english_name_carries_no_case_ending(speaker: str, tgt: str, right: str, wrong: str) -> None:
+    """Regression: Pashinyan → Пашаян and Safadi → Сафаи passed: letters of the source's
+    name after all of the rendering's were taken for the source's case ending, and the two
+    n of Pashinyan for one. An English name has none, and consonants parted by a vowel are
+    two; a pinyin closing ng is n in both languages (Jinping: Cinpin)."""
+    source = _SAID["en"].format(speaker)
+    assert check_entry(source, _SAID[tgt].format(right), "en", tgt, only=["speaker"]) == []
+    assert check_entry(source, _SAID[tgt].format(wrong), "en", tgt, only=["speaker"]) != []
+    # a Russian source's name may carry one (По словам Илона Маска → Elon Musk)
+    assert check_entry("По словам Илона Маска, «мы готовы».", _SAID["en"].format("Elon Musk"), "ru", "en",
+                       only=["speaker"]) == []
