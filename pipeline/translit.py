@@ -156,11 +156,11 @@ _GERMAN = ((re.compile(r"sch"), "sh"), (re.compile(r"t?z"), "ts"), (re.compile(r
 _GERMAN_LETTERS = re.compile(r"z|e[iy]|ie|eu|^v|^s[aeiouäöü]|ö")
 #: French spellings: ou as у (Louis: Луи), oi as уа (François: Франсуа), a closing -ent as ан
 #: (Laurent: Лоран), a silent closing s, t, d or x after a vowel (Dumas, Thibault: Дюма, Тибо)
-#: and ç as с (François).
+#: ç as с (François) and a closing -ier as ье (Barnier, Olivier: Барнье, Оливье).
 _FRENCH = ((re.compile(r"e?au"), "o"), (re.compile(r"ou"), "u"), (re.compile(r"oi"), "ua"),
            (re.compile(r"ent$"), "an"), (re.compile(r"(?<=[aeiou])(?:[lr]?[stdx])$"), ""),
-           (re.compile(r"ç"), "s"))
-_FRENCH_LETTERS = re.compile(r"ou|oi|ent$|[aeiou][stdx]$|ç")
+           (re.compile(r"ç"), "s"), (re.compile(r"(?<=i)er$"), "e"))
+_FRENCH_LETTERS = re.compile(r"ou|oi|ent$|[aeiou][stdx]$|ç|ier$")
 #: A word made of Chinese (pinyin) syllables, and how Russian writes the pinyin letters it
 #: does not share (Xi Jinping, Li Qiang, Zhou: Си Цзиньпин, Ли Цян, Чжоу): j and z as цз,
 #: q and c as ц, x as с, zh as чж, a closing ng as н.

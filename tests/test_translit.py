@@ -442,3 +442,12 @@ def test_a_speaker_with_an_initial_e_is_found_in_english_and_azerbaijani() -> No
                        "ru", "en", only=["speaker"]) == []
     assert check_entry(source, "Yelena Petrova deyib: “Liman on ildən sonra bağlanacaq.”",
                        "ru", "az", only=["speaker"]) == []
+
+
+@pytest.mark.parametrize("french, written", [("Barnier", "Барнье"), ("Olivier", "Оливье"), ("Barnier", "Barnye")])
+def test_a_french_closing_ier_is_written_ye(french: str, written: str) -> None:
+    """A French closing -ier is said ье, its r silent: no consonant of Barnier is dropped in
+    Барнье, while Барнет still changes one."""
+    assert resemblance(french, written) >= 0.8
+    assert not consonant_changed(french, written)
+    assert consonant_changed("Barnier", "Барнет")
