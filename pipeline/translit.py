@@ -149,18 +149,20 @@ _GEO_AS_GE = re.compile(r"geo(?!r)")
 #: German spellings as Russian and Azerbaijani write them: z and tz as ц, ts (Merz, Scholz:
 #: Мерц, Шольц, Merts, Şolts), ei and ey as ай (Stein, Leyen: Штайн, Ляйен), ie as и (Dieter:
 #: Дитер), eu as ой (Neumann: Нойман), an opening v as ф (Volker: Фолькер), sch as ш; w folds
-#: to v anyway, s before a vowel opening a word as з and ö as ё (Söder: Зёдер).
+#: to v anyway, s before a vowel opening a word as з and ö (or oe) as ё (Söder, Schroeder:
+#: Зёдер, Шрёдер).
 _GERMAN = ((re.compile(r"sch"), "sh"), (re.compile(r"t?z"), "ts"), (re.compile(r"e[iy]"), "ai"),
            (re.compile(r"ie"), "i"), (re.compile(r"eu"), "oi"), (re.compile(r"^v"), "f"),
-           (re.compile(r"^s(?=[aeiouäöü])"), "z"), (re.compile(r"ö"), "e"))
-_GERMAN_LETTERS = re.compile(r"z|e[iy]|ie|eu|^v|^s[aeiouäöü]|ö")
+           (re.compile(r"^s(?=[aeiouäöü])"), "z"), (re.compile(r"ö|oe"), "e"))
+_GERMAN_LETTERS = re.compile(r"z|e[iy]|ie|eu|^v|^s[aeiouäöü]|ö|oe")
 #: French spellings: ou as у (Louis: Луи), oi as уа (François: Франсуа), a closing -ent as ан
 #: (Laurent: Лоран), a silent closing s, t, d or x after a vowel (Dumas, Thibault: Дюма, Тибо)
-#: ç as с (François) and a closing -ier as ье (Barnier, Olivier: Барнье, Оливье).
+#: ç as с (François), a closing -ier as ье (Barnier, Olivier: Барнье, Оливье) and a silent
+#: closing d after an n (Mitterrand, Bertrand: Миттеран, Бертран).
 _FRENCH = ((re.compile(r"e?au"), "o"), (re.compile(r"ou"), "u"), (re.compile(r"oi"), "ua"),
            (re.compile(r"ent$"), "an"), (re.compile(r"(?<=[aeiou])(?:[lr]?[stdx])$"), ""),
-           (re.compile(r"ç"), "s"), (re.compile(r"(?<=i)er$"), "e"))
-_FRENCH_LETTERS = re.compile(r"ou|oi|ent$|[aeiou][stdx]$|ç|ier$")
+           (re.compile(r"ç"), "s"), (re.compile(r"(?<=i)er$"), "e"), (re.compile(r"(?<=[aeo]n)d$"), ""))
+_FRENCH_LETTERS = re.compile(r"ou|oi|ent$|[aeiou][lr]?[stdx]$|ç|ier$|nd$")
 #: A word made of Chinese (pinyin) syllables, and how Russian writes the pinyin letters it
 #: does not share (Xi Jinping, Li Qiang, Zhou: Си Цзиньпин, Ли Цян, Чжоу): j and z as цз,
 #: q and c as ц, x as с, zh as чж, a closing ng as н.
