@@ -1073,11 +1073,13 @@ def _line_of(line_starts: list[int], index: int) -> int:
 
 #: A code or comment block of template syntax on lines of its own, blank lines allowed inside:
 #: Jekyll's and Eleventy's ``{% highlight %}``/``{% comment %}``, Hugo's ``highlight``,
-#: kramdown's ``{::comment}``.
+#: kramdown's ``{::comment}``; and Obsidian's comment between two lines of ``%%`` alone, never
+#: over a code fence's line (MATLAB's cells are ``%%`` lines too).
 _LITERAL_BLOCK = re.compile(
     r"^[ \t]*(?:\{%-?[ \t]*(?P<tag>highlight|comment)\b.*?%\}.*?\{%-?[ \t]*end(?P=tag)[ \t]*-?%\}"
     r"|" + KRAMDOWN_COMMENT_PATTERN +
-    r"|\{\{[<%][ \t]*highlight\b.*?[>%]\}\}.*?\{\{[<%][ \t]*/[ \t]*highlight[ \t]*[>%]\}\})[ \t]*$",
+    r"|\{\{[<%][ \t]*highlight\b.*?[>%]\}\}.*?\{\{[<%][ \t]*/[ \t]*highlight[ \t]*[>%]\}\}"
+    r"|%%[ \t]*\n(?:(?![ \t]*(?:```|~~~))[^\n]*\n)*?[ \t]*%%)[ \t]*$",
     re.MULTILINE | re.DOTALL)
 
 
@@ -1086,7 +1088,7 @@ def _without_literal_blocks(texts: list[str]) -> None:
     (split at their blank lines), but their text is code the generator highlights, or notes
     it drops, not prose."""
     joined = "\n".join(texts)
-    if "{" not in joined:
+    if "{" not in joined and "%%" not in joined:
         return
     for found in _LITERAL_BLOCK.finditer(joined):
         first = joined.count("\n", 0, found.start())

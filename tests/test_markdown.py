@@ -2466,3 +2466,12 @@ def test_an_obsidian_block_identifier_stays_out_of_the_text_to_translate() -> No
     closing a paragraph is kept as written by any translation that keeps it."""
     text = "| A |\n|---|\n| Grain |\n\n^grain-table\n\nThe port grew. ^port-growth\n"
     assert [s.msgid for s in article(text).segments] == ["A", "Grain", "The port grew. ^port-growth"]
+
+
+def test_an_obsidian_comment_over_paragraphs_is_no_entry_and_a_code_fence_ends_none() -> None:
+    """Regression: Obsidian's ``%%`` comment over a blank line gave each paragraph of the note,
+    which readers never see, as an entry; MATLAB's ``%%`` cell lines in a fence are code."""
+    text = ("Before.\n\n%%\nA hidden note.\n\nA second one.\n%%\n\nAfter.\n\n"
+            "```matlab\n%%\nx = 1;\n```\n\nProse after the code.\n\n%%\nClosed.\n%%\n")
+    assert [s.msgid for s in article(text).segments] == ["Before.", "After.", "Prose after the code."]
+    assert localise(article(text), lambda s: None) == text
