@@ -106,7 +106,7 @@ def wikilinks(text: str, skip: list[Region] | None = None) -> list[Region]:
     if "[[" not in text:
         return []
     occupied = _Occupied(skip or [], len(text))
-    found = []
+    found: list[Region] = []
     for match in _WIKILINK.finditer(text):
         if occupied.overlaps(match.start(), match.end()):
             continue
@@ -126,6 +126,8 @@ def wikilink_target(region_text: str) -> str | None:
     if not body.startswith("[["):
         return None
     return body[2:].split("|", 1)[0].removesuffix("]]").removesuffix("\\")  # ``\|`` in a table cell
+
+
 #: TeX math as KaTeX/MathJax sites write it (Hugo's passthrough, markdown-it's dollarmath,
 #: Pandoc): ``$$...$$``, or ``$...$`` whose opening ``$`` is followed and closing one preceded
 #: by a non-space, not after a digit nor before one, and never over a blank line. So prices
