@@ -33,7 +33,8 @@ from . import htmlblocks
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
 from .fileio import utf16_encoding
-from .inline import (KRAMDOWN_COMMENT_PATTERN, Region, RegionKind, TextArguments, article_language, blank_keys,
+from .inline import (BLOCK_ID_PATTERN, KRAMDOWN_COMMENT_PATTERN, Region, RegionKind, TextArguments, article_language,
+                     blank_keys,
                      blank_out, code_spans, html_comments, kept_elements, math_spans, positional_text_arguments,
                      protected_regions, reads_arguments, tags_over_blank_lines, template_arguments, template_tags)
 from .model import Anchor, Article, BlockKind, Piece, Segment
@@ -1388,6 +1389,8 @@ def _as_html_block(token: Token) -> Token:
 
 #: A task list item's checkbox (GFM, Goldmark in Hugo, pymdownx.tasklist) and the spaces after it.
 _TASK_BOX = re.compile(r"\[[ xX]\][ \t]+(?=\S)")
+#: An Obsidian block identifier closing a block's last line, with the spaces before it.
+_BLOCK_ID_AT_END = re.compile(r"(?:\A|[ \t]+)" + BLOCK_ID_PATTERN)
 #: A Pandoc table caption's marker (``Table: Books by year``, ``: Books by year``).
 _TABLE_CAPTION = re.compile(r"(?:[Tt]able)?:[ \t]+(?=\S)")
 
@@ -1733,6 +1736,10 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
     task = _TASK_BOX.match(texts[pieces[0].line], pieces[0].start, pieces[0].end) if opens_item else None
     if task is not None:
         pieces[0] = Piece(pieces[0].line, task.end(), pieces[0].end)
+    if "^" in token.content:
+        pieces = _without_block_id(texts, pieces)
+        if not pieces:
+            return
     image = _image_only(token.content.strip())
     if image is not None and len(pieces) == 1:
         yield from _image_segments(texts, pieces[0], image)
@@ -1774,6 +1781,20 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
     for group, group_kind, marker, group_style in _definition_groups(texts, pieces, after_paragraph):
         yield from _text_block(texts, group, group_kind or kind, group_style or style, marker)
     yield from _template_arguments(texts, tail)
+
+
+def _without_block_id(texts: list[str], pieces: list[Piece]) -> list[Piece]:
+    """``pieces`` without the Obsidian block identifier closing the last one (``The port grew.
+    ^port-growth``): the name ``[[note#^port-growth]]`` links to, markup that stays where it is
+    after the translation, as a heading's attribute list does (a translation or an engine that
+    moved it off the end would break the links). A line holding only the identifier goes."""
+    last = pieces[-1]
+    found = _BLOCK_ID_AT_END.search(texts[last.line][last.start:last.end])
+    if found is None:
+        return pieces
+    if found.start() == 0:
+        return pieces[:-1]
+    return pieces[:-1] + [Piece(last.line, last.start, last.start + found.start())]
 
 
 def _image_segments(texts: list[str], piece: Piece, image: tuple[int, int], cell: bool = False) -> Iterator[Segment]:

@@ -2462,10 +2462,20 @@ def test_an_obsidian_embed_wikilink_or_comment_alone_is_no_entry() -> None:
 
 
 def test_an_obsidian_block_identifier_stays_out_of_the_text_to_translate() -> None:
-    """A block identifier alone on its line (after a table or a quote) is no entry, and one
-    closing a paragraph is kept as written by any translation that keeps it."""
-    text = "| A |\n|---|\n| Grain |\n\n^grain-table\n\nThe port grew. ^port-growth\n"
-    assert [s.msgid for s in article(text).segments] == ["A", "Grain", "The port grew. ^port-growth"]
+    """Regression: ``The port grew. ^port-growth`` was one entry, so a translation (or an engine)
+    that put anything after the identifier broke every ``[[note#^port-growth]]`` link to it.
+    It stays where it is, out of the entry, as a heading's attribute list does; alone on its
+    line (after a table, or under a paragraph) it is no entry (**existing projects**: such
+    entries turn obsolete, and a paragraph's msgid loses its identifier, the old translation
+    kept as fuzzy)."""
+    text = ("| A |\n|---|\n| Grain |\n\n^grain-table\n\nThe port grew. ^port-growth\n\n"
+            "- An item ^item-1\n\nA line\n^para-2\n\nArea x ^2\n")
+    art = article(text)
+    assert [s.msgid for s in art.segments] == ["A", "Grain", "The port grew.", "An item", "A line", "Area x ^2"]
+    out = localise(art, lambda s: s.msgid.upper() + " ^x.")
+    assert "THE PORT GREW. ^x. ^port-growth\n" in out and "- AN ITEM ^x. ^item-1\n" in out
+    assert "A LINE ^x.\n^para-2\n" in out and "\n^grain-table\n" in out
+    assert localise(art, lambda s: None) == text
 
 
 def test_an_obsidian_comment_over_paragraphs_is_no_entry_and_a_code_fence_ends_none() -> None:
