@@ -665,3 +665,10 @@ def test_an_azerbaijani_word_is_no_variant_of_a_short_name_by_an_ending_no_case_
 def test_azerbaijani_case_endings_still_ride_on_a_variant(text: str, found: str) -> None:
     [(_, _, replacement)] = find_variants(text, "Kərimov", "az")
     assert replacement == found
+def test_a_wikilinks_page_is_never_respelt() -> None:
+    """The page a wikilink names is its address: respelt by the glossary in machine output
+    (``[[Port of Baku|порт]]`` → ``[[Бакинский порт|порт]]``), the link would lead nowhere."""
+    glossary = read_glossary(io.StringIO("en,ru,az,kind\nPort of Baku,Бакинский порт,Bakı Limanı,place\n"))
+    output = "Министр сказал, что [[Port of Baku|порт]] вырос."
+    fixed, _ = enforce_glossary("The minister said the [[Port of Baku|port]] grew.", output, "en", "ru", glossary=glossary)
+    assert fixed == output

@@ -257,3 +257,10 @@ def test_a_low_high_inner_quotation_closed_before_a_case_suffix(text: str, inner
     assert [span.inner(text) for span in scan.spans if span.open_mark == "„"] == [inner]
     assert not scan.unclosed
     assert localise_quotes(text, "az", "en") == english
+
+
+def test_quotation_marks_in_a_wikilinks_page_stay_as_written() -> None:
+    """A heading's name in a wikilink (``[[Page#The "big" plan]]``) is an address."""
+    text = 'He said "yes" about [[Page#The "big" plan|the plan]] and [[The "Zerkalo" case]].'
+    assert localise_quotes(text, "en", "ru") == ('He said «yes» about [[Page#The "big" plan|the plan]]'
+                                                 ' and [[The "Zerkalo" case]].')
