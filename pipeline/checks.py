@@ -1448,8 +1448,11 @@ def _sounds_present(name: str, text: str, lang: str | None = None) -> bool:
     Qasımov: Касумов), as renderings of one name do (see :func:`resemblance`), and, when
     ``lang`` (the text's language) is given, carry its case ending (Зеленского, Deyvinin).
     A capitalised word of the name is only heard in a capitalised word: the three languages
-    capitalise names, and a common word may sound like one (deyə, said, and Davey)."""
-    prose = blank_out(text)
+    capitalise names, and a common word may sound like one (deyə, said, and Davey). A
+    wikilink's page counts (``[[Samir Karimov]] said``, ``сказал [[Самир Керимов|министр]]``):
+    it names the person, and a translation keeps it as written."""
+    prose = blank_out(text) if "[[" not in text else blank_out(
+        text, [region for region in protected_regions(text) if region.kind is not RegionKind.WIKILINK])
     words = _WORDS.findall(prose)
     # (a compound's words are its letter runs between hyphens, as _WORDS would find them)
     capitalised = {word for compound in _COMPOUND.findall(prose) for word in compound.split("-")

@@ -2841,3 +2841,15 @@ def test_an_english_name_carries_no_case_ending(speaker: str, tgt: str, right: s
     # a Russian source's name may carry one (По словам Илона Маска → Elon Musk)
     assert check_entry("По словам Илона Маска, «мы готовы».", _SAID["en"].format("Elon Musk"), "ru", "en",
                        only=["speaker"]) == []
+
+
+def test_a_speaker_named_by_a_wikilinks_page_is_present_where_the_page_is_kept() -> None:
+    """``сказал [[Самир Керимов|министр]]``: the link says who spoke, and the translation keeps
+    the page as written (the page was blanked in the translation only: a false 'speaker
+    missing')."""
+    for source, translation in [
+            ("«Мы будем расти», — сказал [[Самир Керимов|министр]] в понедельник.",
+             "“We will grow,” [[Самир Керимов|the minister]] said on Monday."),
+            ("«Мы будем расти», — сказал [[Самир Керимов]] в понедельник.",
+             "“We will grow,” [[Самир Керимов|Samir Karimov]] said on Monday.")]:
+        assert "speaker" not in [f.check for f in check_entry(source, translation, "ru", "en")]
