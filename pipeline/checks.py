@@ -819,9 +819,29 @@ def check_untranslated(entry: Entry) -> list[Finding]:
         for match in entry.glossary.terms_in(entry.source, entry.src_lang):
             if match.term.keep_as_is:
                 prose = prose[:match.start] + " " * (match.end - match.start) + prose[match.end:]
-    if len(_WORDS.findall(prose)) < _MIN_UNTRANSLATED_WORDS:
+    words = _WORDS.findall(prose)
+    if len(words) < _MIN_UNTRANSLATED_WORDS and not _unwritten_in_target_script(words, entry.src_lang, entry.tgt_lang):
         return []
     return [_finding("untranslated", Severity.WARNING, "the translation is the source text")]
+
+
+def _unwritten_in_target_script(words: list[str], src_lang: str, tgt_lang: str) -> bool:
+    """Whether a short segment kept as written cannot be its translation, as the target
+    writes another script: a word in Cyrillic (a name is transliterated into Latin letters
+    too, while a Latin one, Reuters, is kept), or, into Cyrillic, a common word in lower case
+    (a Latin name, code or outlet, Meydan TV, Reuters, may be kept as written). A heading or caption exported as its
+    source text (Crowdin's, Transifex's 'untranslated as source') is so told from a
+    translation."""
+    cyrillic_source = _base_language(src_lang) in _CYRILLIC_LANGUAGES
+    if cyrillic_source == (_base_language(tgt_lang) in _CYRILLIC_LANGUAGES):
+        return False
+    if cyrillic_source:
+        return any(not word.isascii() for word in words)
+    return any(word.islower() and word.isascii() for word in words)
+
+
+def _base_language(lang: str) -> str:
+    return lang.replace("-", "_").split("_")[0].lower()
 
 
 #: Languages written in Cyrillic: in their prose a word in Latin letters is a name, code

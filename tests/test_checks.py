@@ -896,6 +896,26 @@ def test_untranslated_long_segment() -> None:
     assert checks_fired("Meydan TV", "Meydan TV") == []
 
 
+@pytest.mark.parametrize(("source", "src", "tgt", "warned"), [
+    ("Port expansion", "en", "ru", True),  # a heading exported as its source text
+    ("Расширение порта", "ru", "en", True),
+    ("Расширение порта", "ru", "az", True),
+    ("Ильхам Алиев", "ru", "en", True),  # a name is transliterated too
+    ("Meydan TV", "en", "ru", False),  # a Latin name or outlet may be kept
+    ("Photo: AP", "en", "ru", False),
+    ("iPhone 15 Pro", "en", "ru", False),
+    ("Reuters", "ru", "en", False),
+    ("Port expansion", "en", "az", False),  # the same script: too short to tell
+])
+def test_a_short_segment_kept_in_the_sources_script_is_untranslated(source: str, src: str, tgt: str,
+                                                                    warned: bool) -> None:
+    """Regression: a heading or caption left as its source text (Crowdin's and Transifex's
+    'export untranslated as source', read as reviewed) went online in a Russian version in
+    English with no finding, being under four words; into another script, a word the
+    target cannot have kept is told at any length."""
+    assert (check_entry(source, source, src, tgt) != []) is warned
+
+
 def test_quotations_in_a_different_order(glossary: Glossary) -> None:
     source = "“We sell 90 percent,” said Karimov, “and buy 80 percent.”"
     output = "«И покупаем 80 процентов», — сказал Керимов, — «мы продаём 90 процентов»."
