@@ -672,3 +672,17 @@ def test_a_wikilinks_page_is_never_respelt() -> None:
     output = "Министр сказал, что [[Port of Baku|порт]] вырос."
     fixed, _ = enforce_glossary("The minister said the [[Port of Baku|port]] grew.", output, "en", "ru", glossary=glossary)
     assert fixed == output
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Şəkidən Qaxa gedən yol təmir olunur.", ["Qaxa"]), ("Qaxda yeni məktəb açılıb.", ["Qaxda"]),
+    ("Qaxın mərkəzində", ["Qaxın"]), ("Kürün sahilində", ["Kürün"]),
+    ("Kürdəmirdə yeni məktəb açılıb.", []), ("Qaxış", []),
+])
+def test_a_short_azerbaijani_name_is_found_with_its_case_ending(text: str, found: list[str]) -> None:
+    """Regression: the place Qax in 'Qaxa gedən yol' (the road to Gakh) was not found, as a
+    word of three letters took an ending only after an apostrophe, so a translation writing
+    'Kakh' went unreported. Its case endings are found glued; other letters after it make
+    another word (Kür: Kürdəmir)."""
+    glossary = read_glossary(io.StringIO("en,ru,az,kind\nGakh,Гах,Qax,place\nKura,Кура,Kür,place\n"), "g.csv")
+    assert [match.text for match in glossary.terms_in(text, "az")] == found
