@@ -696,8 +696,8 @@ def _word_rest(word: str, lang: str, name: bool, last: bool) -> tuple[str, str]:
     if lang == "en":
         possessive = r"(?:['’]s|(?<=s)['’])?" if last else ""
         ending = ("" if name or not last else "s?") + possessive
-    elif lang == "az" and len(word) < 4 and any(c.islower() for c in word):
-        ending = _AZ_SHORT_ENDING  # Qaxa, Kürdə: only a case ending, never Kürdəmir's rest
+    elif lang in _SHORT_ENDINGS and len(word) < 4 and any(c.islower() for c in word):
+        ending = _SHORT_ENDINGS[lang]  # Qaxa, Kürdə, Гахе: only a case ending, never Kürdəmir's rest
     elif len(word) < 4 or word.isupper() or not any(c.islower() for c in word):
         ending = r"(?:['’\-][a-zəğıöüçşâ]{1,6})?" if lang == "az" else ""
     elif lang == "ru":
@@ -709,11 +709,14 @@ def _word_rest(word: str, lang: str, name: bool, last: bool) -> tuple[str, str]:
     return rest, ending
 
 
-#: The case endings of an Azerbaijani word of three letters (Qax: Qaxa, Qaxda, Qaxın;
+#: The case endings of a word of three letters (Azerbaijani Qax: Qaxa, Qaxda, Qaxın;
 #: Əli: Əliyə, Əlinin), glued or after an apostrophe or hyphen: any letters after so short
 #: a word would make another word of it (Kür: Kürdəmir, a town).
-_AZ_SHORT_ENDING = (r"(?:['’\-]?(?:n?[ıiuü]n|n?[ıiuü]|y?[aə]|y?l[aə]|d[aə]n|t[aə]n|d[aə]k[ıi]|"
-                    r"d[aə]|t[aə]))?")
+#: Russian likewise (Гах: Гаха, Гахе, Гахом).
+_SHORT_ENDINGS = {
+    "az": r"(?:['’\-]?(?:n?[ıiuü]n|n?[ıiuü]|y?[aə]|y?l[aə]|d[aə]n|t[aə]n|d[aə]k[ıi]|d[aə]|t[aə]))?",
+    "ru": r"(?:а|у|е|ом|ем|ой|ей|ы|и|ю|ям|ах)?",
+}
 #: Apostrophes inside a name (O'Brien, O’Brien, Azerbaijani Oʼ): typography and engines
 #: write any of them, and each is the same spelling of the name.
 _APOSTROPHES = "'’ʼ"

@@ -686,3 +686,14 @@ def test_a_short_azerbaijani_name_is_found_with_its_case_ending(text: str, found
     another word (Kür: Kürdəmir)."""
     glossary = read_glossary(io.StringIO("en,ru,az,kind\nGakh,Гах,Qax,place\nKura,Кура,Kür,place\n"), "g.csv")
     assert [match.text for match in glossary.terms_in(text, "az")] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("В Гахе и Шеки отключат воду.", ["Гахе"]), ("Дорога в Гах", ["Гах"]), ("Гахом", ["Гахом"]),
+    ("Гахская", []),
+])
+def test_a_short_russian_name_is_found_in_its_cases(text: str, found: list[str]) -> None:
+    """Regression: 'В Гахе' (in Gakh) was 'must be Гах in ru', a three-letter word taking no
+    case ending; its endings are found as the longer words' are."""
+    glossary = read_glossary(io.StringIO("en,ru,az,kind\nGakh,Гах,Qax,place\n"), "g.csv")
+    assert [match.text for match in glossary.terms_in(text, "ru")] == found
