@@ -717,6 +717,7 @@ _SHORT_ENDINGS = {
     "az": r"(?:['’\-]?(?:n?[ıiuü]n|n?[ıiuü]|y?[aə]|y?l[aə]|d[aə]n|t[aə]n|d[aə]k[ıi]|d[aə]|t[aə]))?",
     "ru": r"(?:а|у|е|ом|ем|ой|ей|ы|и|ю|ям|ах)?",
 }
+
 #: Apostrophes inside a name (O'Brien, O’Brien, Azerbaijani Oʼ): typography and engines
 #: write any of them, and each is the same spelling of the name.
 _APOSTROPHES = "'’ʼ"
