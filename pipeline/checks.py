@@ -243,6 +243,7 @@ def check_speakers(entry: Entry) -> list[Finding]:
             continue
         if problem:
             findings.append(_finding("speaker", Severity.ERROR, problem))
+    findings += [_finding("speaker", Severity.ERROR, problem) for problem in _named_pronoun_speakers(entry, respelt)]
     # (a verb of the other gender is told only where the speaker is right otherwise)
     problems = _swapped_speakers(entry) or ([] if findings else _verb_of_other_gender(entry))
     return findings + [_finding("speaker", Severity.ERROR, problem) for problem in problems]
@@ -1269,6 +1270,30 @@ def _with_given_name(entry: Entry, name: str) -> str:
     if not word.isalpha() or not word[0].isupper():
         return name
     return f"{word} {name}" if word in entry.glossary.given_names(entry.src_lang) else name
+
+
+def _named_pronoun_speakers(entry: Entry, respelt: set[tuple[str, str]]) -> list[str]:
+    """The spelling changes of a speaker a pronoun stands for (Deputat Səbinə Əliyeva … «…»,
+    — o dedi) whom the segment also names in full: the translation names her too, and a
+    vowel or consonant changed there (Алаева) makes another family's name, as it would
+    after a speech verb."""
+    if not entry.resolved:
+        return []  # (most segments: no speaker written as a pronoun)
+    pronouns = lexicon(entry.src_lang).pronouns
+    problems = []
+    for said, full in entry.resolved:
+        name = _without_patronymic(full)
+        if said.lower() not in pronouns or name.split()[-1] not in entry.source:
+            continue
+        changed = _sound_changed(entry, name)
+        if changed is None or changed[:2] in respelt or _organisation_speaker(entry.source, name, entry.src_lang):
+            continue
+        part, written, what = changed
+        respelt.add((part, written))
+        problems.append(f"speaker {full!r} is spelled {written!r} in the translation: a {what} of "
+                        f"{part!r} differs, which makes another family's name; spell it as the source "
+                        "does (a glossary row would fix its spelling)")
+    return problems
 
 
 def _surname_for_given_name(entry: Entry, name: str) -> bool:

@@ -2873,3 +2873,18 @@ def test_a_speaker_named_by_a_wikilinks_page_is_present_where_the_page_is_kept()
             ("«Мы будем расти», — сказал [[Самир Керимов]] в понедельник.",
              "“We will grow,” [[Самир Керимов|Samir Karimov]] said on Monday.")]:
         assert "speaker" not in [f.check for f in check_entry(source, translation, "ru", "en")]
+@pytest.mark.parametrize(("translation", "reported"), [
+    ("Депутат Сабина Алаева предложила поднять расходы. «Нужно 600 млн манатов», — сказала она.", True),
+    ("Депутат Сабина Алиева предложила поднять расходы. «Нужно 600 млн манатов», — сказала она.", False),
+    ("MP Sabina Aliyeva proposed higher spending. “600 million manats are needed,” she said.", False),
+])
+def test_a_speaker_quoted_as_a_pronoun_is_held_to_the_spelling_of_her_name(translation: str,
+                                                                            reported: bool) -> None:
+    """Regression: 'Deputat Səbinə Əliyeva … «…», — o dedi' (she said) translated with
+    'Алаева' passed: the speaker, written as a pronoun, was never compared, though the
+    segment names her in full, so a changed letter of her family name went unreported."""
+    source = "Deputat Səbinə Əliyeva xərclərin artırılmasını təklif edib. «600 milyon manat lazımdır», — o dedi."
+    tgt = "en" if translation.startswith("MP") else "ru"
+    found = check_entry(source, translation, "az", tgt, speakers=["o"], resolved=[("o", "Səbinə Əliyeva")],
+                        only=["speaker"])
+    assert bool(found) is reported, found
