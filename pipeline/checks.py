@@ -1583,6 +1583,8 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
     or the translation's (O’Brien, О’Брайен), has its vowels spelt by custom, not by sound:
     only its consonants are compared (Шабан: Shapan, Shaban: Шапан are another family's)."""
     written = {w for w in _CAPITALISED.findall(blank_out(entry.translation)) if w[0].isupper()}
+    # (another person is capitalised: a common word, əlavə beside Əliyeva, renders no name)
+    others = {w for w in _CAPITALISED.findall(entry.source) if w[0].isupper()}
     for part in _family_words(name):
         part_by_sound = _spelt_by_sound(part) or entry.src_lang in _SPELT_BY_SOUND
         for written_word in written:
@@ -1595,7 +1597,7 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
                     continue
                 if changed(part, word) and not any(
                         not changed(other, word) and resemblance(word, other) >= 0.8
-                        for other in set(_CAPITALISED.findall(entry.source)) - {part}):
+                        for other in others - {part}):
                     return part, written_word, what
     return _given_name_changed(entry, name, written)
 

@@ -2888,3 +2888,13 @@ def test_a_speaker_quoted_as_a_pronoun_is_held_to_the_spelling_of_her_name(trans
     found = check_entry(source, translation, "az", tgt, speakers=["o"], resolved=[("o", "Səbinə Əliyeva")],
                         only=["speaker"])
     assert bool(found) is reported, found
+
+
+def test_a_common_word_of_the_source_is_no_other_person_a_misspelt_speaker_renders() -> None:
+    """Regression: 'Səbinə Əliyeva' written 'Сабина Алаева' passed where the source also held
+    the word əlavə (additional), which sounds like Алаева: a lower-case word was taken for
+    another person the translation's word renders. Only capitalised words are people."""
+    source = "«Pensiyalar üçün əlavə 600 milyon manat lazımdır», — deyə Səbinə Əliyeva bildirib."
+    bad = "«Для пенсий нужно дополнительно 600 млн манатов», — сообщила Сабина Алаева."
+    assert [f.check for f in check_entry(source, bad, "az", "ru", speakers=["Səbinə Əliyeva"],
+                                         only=["speaker"])] == ["speaker"]
