@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Callable, Iterable, Mapping, Sequence
 
-from pipeline.attribution import MAYBE_UPPER, nominative, surname_gender
+from pipeline.attribution import MAYBE_UPPER, Name, full_names_in, nominative, surname_gender
 from pipeline.glossary import (Glossary, Term, count_term, find_variants, is_case_ending, surname_variants,
                                term_pattern)
 from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
@@ -860,6 +860,52 @@ _LATIN_PHRASE_WORDS = 4
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 
 
+def check_names(entry: Entry) -> list[Finding]:
+    """A person the source names in full, not as a quotation's speaker (the speaker check
+    holds those), whose family name the translation spells with another vowel or consonant
+    (Chinese President Xi Jinping → Xi Jinpeng, Deputy Əli Rzayev → Али Рзаев → Али
+    Рзабеков): another family's name. Only a name the segment marks as a person's (a role or
+    title before it, an appositive after it, a family name's ending) and without a glossary
+    row (the glossary check holds those) is compared, and only where the translation has it
+    at all: a translation may say "the minister" instead."""
+    if entry.src_lang == entry.tgt_lang or not _TWO_CAPITALISED.search(entry.source):
+        return []  # most segments name nobody in full
+    findings: list[Finding] = []
+    respelt: set[tuple[str, str]] = set()
+    speaking: set[str] | None = None  # the words of the speakers' names, read when needed
+    for name in full_names_in(entry.source, entry.src_lang):
+        text = name.base or name.text
+        if not _a_person(name) or entry.glossary is not None and entry.glossary.terms_in(name.text, entry.src_lang):
+            continue
+        if speaking is None:
+            speaking = {word for speaker in _speaker_names(entry) for word in speaker.split()}
+        if speaking.intersection(text.split()) or speaking.intersection(name.text.split()):
+            continue  # (a speaker, by full name or surname: the speaker check holds them)
+        if all(part in entry.translation for part in _family_words(text)) \
+                or not _sounds_present(text, entry.translation, entry.tgt_lang):
+            continue  # (spelt as the source spells it: most names kept in the same script)
+        changed = _sound_changed(entry, text)
+        if changed is None or changed[:2] in respelt or _organisation_speaker(entry.source, text, entry.src_lang):
+            continue
+        part, written, what = changed
+        respelt.add((part, written))
+        findings.append(_finding("names", Severity.WARNING,
+                                 f"{text!r} is spelled {written!r} in the translation: a {what} of {part!r} "
+                                 "differs, which makes another family's name; spell it as the source does "
+                                 "(a glossary row would fix its spelling)"))
+    return findings
+
+
+#: Two capitalised words next to each other: where a segment may name someone in full.
+_TWO_CAPITALISED = re.compile(rf"{MAYBE_UPPER}[^\W\d_]+[\s\u00a0]+(?:[^\W\d_]+[\s\u00a0]+){{0,2}}{MAYBE_UPPER}[^\W\d_]")
+
+
+def _a_person(name: Name) -> bool:
+    """Whether the segment marks ``name`` as a person's: a role, title or appositive
+    around it, or a family name's ending (Rzayev, Мамедова, Cəfərli)."""
+    return name.person or any(surname_gender(word) is not None for word in name.text.split())
+
+
 def check_kept_names(entry: Entry) -> list[Finding]:
     """A name, code or ticker in Latin letters (SBER, Meydan TV) a Cyrillic source keeps as
     written, missing from a translation in Latin letters."""
@@ -936,6 +982,7 @@ CHECKS: Mapping[str, Check] = {check.name: check for check in (
     Check("markup", Severity.ERROR, check_markup),
     Check("untranslated", Severity.WARNING, check_untranslated),
     Check("kept-names", Severity.WARNING, check_kept_names),
+    Check("names", Severity.WARNING, check_names),
 )}
 #: The corpus-level checks run by :func:`check_catalogues` (not per entry).
 CORPUS_CHECKS = ("quote-divergence", "name-drift")

@@ -2898,3 +2898,42 @@ def test_a_common_word_of_the_source_is_no_other_person_a_misspelt_speaker_rende
     bad = "«Для пенсий нужно дополнительно 600 млн манатов», — сообщила Сабина Алаева."
     assert [f.check for f in check_entry(source, bad, "az", "ru", speakers=["Səbinə Əliyeva"],
                                          only=["speaker"])] == ["speaker"]
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("Professor Rauf Mirzəyev kitabını təqdim edib.", "Профессор Рауф Мирзоев представил свою книгу.", "az", "ru"),
+    ("Professor Rauf Mirzəyev kitabını təqdim edib.", "Professor Rauf Mirzoyev presented his book.", "az", "en"),
+    ("Министр экономики Микаил Джаббаров провёл встречу.", "Economy Minister Mikayil Jafarov held a meeting.",
+     "ru", "en"),
+    ("Coach Gurban Gurbanov named the squad.", "Тренер Гурбан Курбатов назвал состав.", "en", "ru"),
+])
+def test_a_person_named_in_full_and_respelt_is_a_names_warning(source: str, translation: str, src: str,
+                                                               tgt: str) -> None:
+    """Regression: a person named in full who is no quotation's speaker (Professor Rauf
+    Mirzəyev presented…) could be given another family's name (Mirzoyev) with no finding:
+    only speakers and glossary terms were compared."""
+    (finding,) = [f for f in check_entry(source, translation, src, tgt) if f.check == "names"]
+    assert finding.severity is Severity.WARNING and "another family's name" in finding.message
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("Professor Rauf Mirzəyev kitabını təqdim edib.", "Профессор Рауф Мирзаев представил свою книгу.", "az", "ru"),
+    ("Professor Rauf Mirzəyev kitabını təqdim edib.", "Professor Rauf Mirzayev presented his book.", "az", "en"),
+    ("Chinese President Xi Jinping will visit Baku.", "Председатель КНР Си Цзиньпин посетит Баку.", "en", "ru"),
+    ("French President Emmanuel Macron spoke with Ilham Aliyev.",
+     "Fransa Prezidenti Emmanuel Makron İlham Əliyevlə danışıb.", "en", "az"),
+    ("Журналист Хадиджа Исмайлова была задержана.", "Jurnalist Xədicə İsmayılova saxlanılıb.", "ru", "az"),
+    ("Deputy Prime Minister Ali Ahmadov visited Ganja.", "Вице-премьер посетил Гянджу.", "en", "ru"),  # not named
+    ("The Central Bank of Azerbaijan raised the rate.", "Центральный банк Азербайджана повысил ставку.", "en", "ru"),
+    ("“Prices are rising,” said economist Rauf Bakirov.", "«Цены растут», — сказал экономист Рауф Бакиров.",
+     "en", "ru"),
+])
+def test_a_person_named_in_full_and_spelt_right_or_left_out_is_no_names_warning(source: str, translation: str,
+                                                                                src: str, tgt: str) -> None:
+    assert "names" not in [f.check for f in check_entry(source, translation, src, tgt)]
+
+
+def test_a_respelt_speaker_is_told_by_the_speaker_check_alone() -> None:
+    checks = [f.check for f in check_entry("“Prices are rising,” said economist Rauf Bakirov.",
+                                           "«Цены растут», — сказал экономист Рауф Бакинов.", "en", "ru")]
+    assert "speaker" in checks and "names" not in checks
