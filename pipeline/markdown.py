@@ -498,9 +498,7 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
     line_starts = [0]
     for body in body_lines:
         line_starts.append(line_starts[-1] + len(body) + 1)
-    wanted = set(keys)
-    values = [(key_path, node, in_flow) for key_path, node, in_flow in _scalar_values(root, "")
-              if key_path_matches(key_path, wanted)]
+    values = list(_translatable_scalars(root, set(keys)))
     for key_path, node, _in_flow in values:
         _refuse_local_tag(key_path, node, yaml_text, path)
     segments = [
@@ -994,6 +992,49 @@ def _scalar_values(node: yaml.Node, prefix: str, seen: set[int] | None = None,
             yield from _scalar_values(item, f"{prefix}{index}.", seen, flow)
     elif isinstance(node, yaml.ScalarNode):
         yield prefix[:-1], node, in_flow
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _translatable_scalars(root: yaml.Node, wanted: set[str]) -> Iterator[tuple[str, yaml.ScalarNode, bool]]:
+    """Every scalar under a wanted key path, once, with its first such path (list indices
+    kept: ``gallery.0.caption``) and whether it is written inside a flow collection. A value
+    reached through an alias (``caption: *credit``) or a merge key (``<<: *defaults``) is
+    found under that path too: its anchor may sit under a key nobody translates
+    (``defaults.caption``), and the page shows it where the alias is, so it was published in
+    the source language without a word. It is translated where it is written, once. A node
+    is visited once per key path without indices, and only along the paths a wanted one
+    starts with, so nine lines that each repeat the line above nine times take no 9**9 steps."""
+    flow_of = {id(node): in_flow for _, node, in_flow in _scalar_values(root, "")}
+    prefixes = {".".join(parts[:end]) for key in wanted for parts in [key.split(".")]
+                for end in range(len(parts) + 1)}
+    visited: set[tuple[int, str]] = set()
+    found: set[int] = set()
+
+    def walk(node: yaml.Node, path: str, plain: str) -> Iterator[tuple[str, yaml.ScalarNode, bool]]:
+        if (id(node), plain) in visited:
+            return
+        visited.add((id(node), plain))
+        if isinstance(node, yaml.ScalarNode):
+            if plain in wanted and id(node) not in found:
+                found.add(id(node))
+                yield path[:-1], node, flow_of.get(id(node), False)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                yield from walk(item, f"{path}{index}.", plain)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.tag == _MERGE_TAG:  # <<: *defaults (or [*a, *b]): their keys are this mapping's
+                    for merged in value.value if isinstance(value, yaml.SequenceNode) else [value]:
+                        yield from walk(merged, path, plain)
+                    continue
+                name = str(key.value)
+                inner = plain if name.isdigit() else f"{plain}.{name}" if plain else name
+                if inner in prefixes:
+                    yield from walk(value, f"{path}{name}.", inner)
+
+    yield from walk(root, "", "")
 
 
 def _reads_as_text(node: yaml.ScalarNode, yaml_text: str) -> bool:

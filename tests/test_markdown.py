@@ -2485,3 +2485,34 @@ def test_an_obsidian_comment_over_paragraphs_is_no_entry_and_a_code_fence_ends_n
             "```matlab\n%%\nx = 1;\n```\n\nProse after the code.\n\n%%\nClosed.\n%%\n")
     assert [s.msgid for s in article(text).segments] == ["Before.", "After.", "Prose after the code."]
     assert localise(article(text), lambda s: None) == text
+
+
+@pytest.mark.parametrize("front, entries", [
+    # An alias whose anchor sits under a key nobody translates.
+    ("title: Port\ndefaults:\n  credit: &credit Photo by Reuters\nimage:\n  caption: *credit",
+     [("title", "Port", 2), ("image.caption", "Photo by Reuters", 4)]),
+    # A merge key: the caption is image's, written under base.
+    ("title: Port\nbase: &base\n  caption: Ships, at dusk\n  src: a.jpg\nimage:\n  <<: *base\n  alt: Quay",
+     [("title", "Port", 2), ("image.caption", "Ships, at dusk", 4), ("image.alt", "Quay", 8)]),
+    ("base: &b {caption: Cranes}\nmore: &m {alt: Crane}\nimage:\n  <<: [*b, *m]",
+     [("image.caption", "Cranes", 2), ("image.alt", "Crane", 3)]),
+    # Used twice where it is translated: one entry, at its first place.
+    ("title: &t Port grows\nsummary: *t\nimage: {caption: *t}", [("title", "Port grows", 2)]),
+])
+def test_a_translatable_value_written_through_an_alias_or_merge_key_is_translated(front: str,
+                                                                                   entries: list) -> None:
+    """Regression: a value reached through an alias or a merge key (``<<: *base``) whose
+    anchor sits under a key nobody translates was no entry, so every version showed it in
+    the source language, without a word. It is an entry under the key where the page shows
+    it, translated where it is written, and the published front matter still reads back."""
+    import yaml
+
+    art = article(f"---\n{front}\n---\n\nBody.\n")
+    assert [(s.msgctxt, s.msgid, s.line) for s in art.segments if s.msgctxt] == entries
+    out = localise(art, lambda s: f"«{s.msgid}» ru")
+    data = yaml.safe_load(out.split("---\n")[1])
+    for key, text, _line in entries:
+        value = data
+        for part in key.split("."):
+            value = value[part]
+        assert value == f"«{text}» ru", (key, out)
