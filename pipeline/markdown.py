@@ -262,7 +262,7 @@ def read_article(raw: bytes, *, path: str, slug: str, default_lang: str,
     _check_content(text, path)
     _check_conflict_markers(text, path)
     lines = SourceLines.split(text)
-    fm_end, fm_segments, lang = _front_matter(lines, path, front_matter_keys, languages)
+    fm_end, fm_segments, lang = _front_matter(lines, path, front_matter_keys, languages, default_lang)
     if lang is None:
         lang = default_lang
     _check_no_nul(fm_segments, path)
@@ -445,8 +445,8 @@ def _check_no_nul(segments: Sequence[Segment], path: str) -> None:
                                hint="delete the escape from the value, then run the command again")
 
 
-def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
-                  languages: Sequence[str] = ()) -> tuple[int, list[Segment], str | None]:
+def _front_matter(lines: SourceLines, path: str, keys: Sequence[str], languages: Sequence[str] = (),
+                  default_lang: str = "") -> tuple[int, list[Segment], str | None]:
     """Find the ``---`` block; return its length in lines, its segments and ``lang:``."""
     _refuse_displaced_front_matter(lines.texts, path)
     if lines.texts and lines.texts[0].rstrip() == "+++":
@@ -514,6 +514,7 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
                            hint="write one code, e.g. 'lang: en', or delete the line for the "
                                 "project's source_language, then run the command again")
     if lang is None:
+        _refuse_language_under_another_key(root, yaml_text, path, languages, default_lang)
         return close + 1, segments, None
     code = lang.value.strip()
     try:
@@ -523,6 +524,39 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str],
                            hint=exc.hint) from None
     _check_lang_spelling(code, languages, path, _mark_line(yaml_text, lang.start_mark))
     return close + 1, segments, code
+
+
+#: Keys an editor may write the article's language under instead of ``lang`` (compared in
+#: lower case, so ``Lang`` and ``LANG`` too); Jekyll themes read ``locale`` for a page's language.
+_LANGUAGE_KEYS = frozenset({"lang", "language", "locale"})
+
+
+def _refuse_language_under_another_key(root: yaml.MappingNode, yaml_text: str, path: str,
+                                       languages: Sequence[str], default_lang: str) -> None:
+    """Refuse an article without ``lang:`` whose ``Lang:``, ``language:`` or ``locale:``
+    names another of the project's languages than the default: the article was taken for
+    one in ``source_language``, so a Russian article got a Russian catalogue of itself
+    (translated 'from English' into the language it is written in) and no English one."""
+    if not languages or not default_lang:
+        return
+    for key, value in root.value:
+        name = str(key.value)
+        if name.strip().lower() not in _LANGUAGE_KEYS or not isinstance(value, yaml.ScalarNode):
+            continue
+        code = str(value.value).strip()
+        try:
+            validate_language(code, where=path)
+        except ConfigError:
+            continue
+        named = code if code in languages else project_spelling(code, tuple(languages))
+        if named is None or named == default_lang:
+            continue
+        raise ArticleError(
+            f"{name}: {code!r} names the language {named}, but an article's language is read from "
+            f"'lang:', which this one lacks, so it would be taken for {default_lang} (source_language)",
+            path=path, line=_mark_line(yaml_text, key.start_mark),
+            hint=f"add the line 'lang: {named}' (or 'lang: {default_lang}' if the article is in "
+                 f"{default_lang}); keep '{name}:' if the site needs it; then run the command again")
 
 
 def _check_lang_spelling(code: str, languages: Sequence[str], path: str, line: int) -> None:

@@ -2516,3 +2516,28 @@ def test_a_translatable_value_written_through_an_alias_or_merge_key_is_translate
         for part in key.split("."):
             value = value[part]
         assert value == f"«{text}» ru", (key, out)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("Lang: ru", "Lang: 'ru' names the language ru"),
+    ("LANG: ru", "LANG: 'ru' names the language ru"),
+    ("language: az", "language: 'az' names the language az"),
+    ("locale: ru_RU", "locale: 'ru_RU' names the language ru"),
+])
+def test_an_article_s_language_under_another_key_than_lang_is_refused(line: str, message: str) -> None:
+    """Regression: 'Lang: ru' or 'language: ru' is no 'lang:', so a Russian article was taken
+    for one in the source language: it got a Russian catalogue of itself, machine-translated
+    'from English' into the language it is written in, and no English one."""
+    with pytest.raises(ArticleError) as info:
+        read_article(f"---\ntitle: Порт\n{line}\n---\n\nПорт вырос.\n".encode(), path="source/a.md", slug="a",
+                     default_lang="en", front_matter_keys=("title",), languages=("en", "ru", "az"))
+    assert info.value.line == 3 and message in info.value.message, info.value
+    assert "add the line 'lang: " in (info.value.hint or ""), info.value.hint
+
+
+@pytest.mark.parametrize("lines", ["Lang: en", "language: python", "locale: fr", "lang: ru\nlocale: ru_RU",
+                                   "language: [ru, en]"])
+def test_a_language_key_that_agrees_or_names_no_language_of_the_project_is_no_error(lines: str) -> None:
+    art = read_article(f"---\ntitle: Port\n{lines}\n---\n\nText.\n".encode(), path="source/a.md", slug="a",
+                       default_lang="en", front_matter_keys=("title",), languages=("en", "ru", "az"))
+    assert art.lang in ("en", "ru")
