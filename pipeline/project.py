@@ -6,6 +6,7 @@ File I/O at the edge: stages get :class:`~pipeline.model.Article` and
 
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
 import re
@@ -71,16 +72,29 @@ def discover_articles(config: Config) -> list[tuple[str, str]]:
                  "in pipeline.toml",
         )
     is_output = output_matcher(config)
+    above = source.relative_to(config.root).as_posix()
     found = []
-    for path in sorted(source.rglob("*.md")):
-        if any(part.startswith(".") for part in path.relative_to(source).parts):
-            continue
-        rel_to_source = path.relative_to(source).as_posix()
-        rel = path.relative_to(config.root).as_posix()
+    for rel_to_source in _markdown_names(source):
+        rel = rel_to_source if above == "." else f"{above}/{rel_to_source}"
         if is_output(rel) and all(config.output_rel(lang, rel_to_source[:-3]) != rel for lang in config.languages):
             continue
         found.append((f"{config.source_dir}/{rel_to_source}", rel_to_source[:-3]))
     return found
+
+
+def _markdown_names(source: Path) -> list[str]:
+    """The ``*.md`` names below ``source`` (files, and folders so named, which are reported
+    as such), as paths relative to it, hidden ones left out, in path order. os.walk, not
+    Path.rglob: a folder that cannot be listed (a path too long for the system) stopped the
+    whole run there; :func:`unreadable_folders` names it, and the rest is processed."""
+    names = []
+    for folder, subfolders, files in os.walk(source):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        inside = os.path.relpath(folder, source)
+        for name in files + subfolders:
+            if name.endswith(".md") and not name.startswith("."):
+                names.append(name if inside == "." else f"{Path(inside).as_posix()}/{name}")
+    return sorted(names, key=lambda name: name.split("/"))
 
 
 def _folded(slug: str) -> str:
@@ -143,10 +157,12 @@ def unreadable_folders(config: Config) -> list[PipelineError]:
 
     def failed(exc: OSError) -> None:
         rel = os.path.relpath(exc.filename, config.root) if exc.filename else config.source_dir
+        remedy = "move them to a folder with a shorter path (fewer or shorter folder names)" \
+            if exc.errno == errno.ENAMETOOLONG else "give the folder read and execute permission (chmod u+rx)"
         errors.append(PipelineError(
             f"cannot read this folder: {exc.strerror or exc}", path=Path(rel).as_posix(),
-            hint="its articles were not read (their catalogues may be listed as used by no article): give the "
-                 "folder read and execute permission (chmod u+rx), then run the command again"))
+            hint=f"its articles were not read (their catalogues may be listed as used by no article): {remedy}, "
+                 "then run the command again"))
 
     for _folder, subfolders, _files in os.walk(config.source_path, onerror=failed):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
@@ -194,7 +210,7 @@ def linked_folders(config: Config) -> list[PipelineError]:
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
         for name in subfolders:
             link = Path(folder, name)
-            if not link.is_symlink():
+            if not os.path.islink(link):  # False, not an error, for a path too long to look at
                 continue
             target = link.resolve()
             rel = Path(os.path.relpath(link, config.root)).as_posix()

@@ -386,6 +386,33 @@ def test_a_source_folder_that_cannot_be_read_is_reported_not_taken_for_deleted_a
         assert "late" in (root / "locale/templates/news/tram.pot").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("command", ["sync", "status"])
+def test_a_folder_whose_path_is_too_long_for_the_system_is_named_and_the_rest_processed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    """Regression: folders nested past the system's limit on a path (4,096 bytes) stopped
+    the whole run at the first listing ('File name too long', with a hint about permissions
+    and disk space): no article was processed. The folder is named, with what to do."""
+    import os
+
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    monkeypatch.chdir(root / "source")
+    for depth in range(45):  # made one step at a time: the whole path is too long to name
+        os.mkdir(f"{'archive' * 14}{depth}")
+        os.chdir(f"{'archive' * 14}{depth}")
+    Path("deep.md").write_text("---\ntitle: Deep\n---\n\nDeep text.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = [command, "--engine", "none"] if command == "sync" else [command]
+    result = CliRunner().invoke(cli, ["--project", str(root), *args])
+    assert result.exit_code == 1, result.output
+    assert "cannot read this folder: File name too long" in result.stderr, result.stderr
+    assert "move them to a folder with a shorter path" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    if command == "sync":
+        assert (root / "locale/templates/news/tram.pot").is_file()
+    else:
+        assert "news/tram" in result.stdout
+
+
 @pytest.mark.parametrize("output, kept, gone", [
     ("public/{lang}/{slug}.{lang}.md", "public/ru/kept.ru.md", "public/ru/gone.ru.md"),
     ("public/{slug}/{lang}/{slug}.md", "public/kept/ru/kept.md", "public/gone/ru/gone.md"),
