@@ -810,6 +810,9 @@ def _yaml_slip(yaml_text: str, exc: yaml.MarkedYAMLError) -> _Slip | None:
             and exc.context_mark is not None:
         mark = exc.context_mark
     text, start, column = _line_around(yaml_text, mark.index)
+    if problem in _NO_START and yaml_text[mark.index:mark.index + 1] == "\t":
+        return _Slip(start, "a tab on this line where YAML takes only a space (after a '-' or a key's ':')",
+                     "replace the tab with a space")
     line = _KEY_VALUE_LINE.fullmatch(text)
     if line is not None and column >= line.start("value"):
         slip = _value_slip(line, exc, start, column)

@@ -2398,6 +2398,7 @@ def test_a_component_whose_opening_tag_spans_lines_keeps_its_lines() -> None:
     ("title: T\n@image: a.jpg", 3, "this line starts with '@', which YAML keeps for its own use",
      "a key starts with a letter"),
     ("title:Port grows", 2, "the colon after 'title' has no space after it", "title: Port grows"),
+    ("tags:\n  -\teconomy", 3, "a tab on this line where YAML takes only a space", "replace the tab with a space"),
     ("title: ? why now", 2, "starts with '? ', which YAML reads as the start of a key", 'title: "? why now"'),
     ("image: {src: a.jpg, caption: Port: grows}", 2, "the mapping opened with '{' on this line is never closed",
      "image: {src: port.jpg, alt: Port}"),
