@@ -296,6 +296,23 @@ def test_html_option_writes_a_page(root: Path, tmp_path: Path) -> None:
     assert not missing.parent.exists()  # a mistyped path creates nothing
 
 
+@pytest.mark.parametrize("target", ["source/port.md", PO_RU, "pipeline.toml", "locale/templates/port.pot"])
+def test_html_never_writes_over_a_file_that_is_no_html_page(root: Path, target: str) -> None:
+    """Regression: '--html source/port.md' (a slip of tab completion) replaced the article
+    with the review page, and '--html locale/ru/LC_MESSAGES/port.po' every translation of a
+    catalogue, without a word. A file that is no HTML page is refused and left as it was; an
+    earlier review page is replaced as before."""
+    before = (root / target).read_bytes()
+    result = CliRunner().invoke(cli, ["--project", str(root), "review", "--html", str(root / target)])
+    assert result.exit_code == 1, result.output
+    assert "is no HTML page" in result.output and "review.html" in result.output, result.output
+    assert (root / target).read_bytes() == before
+    page = root / "review.html"
+    page.write_text("<!doctype html>\n<html><body>old page</body></html>\n", encoding="utf-8")
+    assert run(root, "review", "--html", str(page)).exit_code == 0
+    assert "old page" not in page.read_text(encoding="utf-8")
+
+
 def test_walk_cannot_be_combined_with_json(root: Path) -> None:
     assert run(root, "review", "-i", "--json").exit_code == 2
 

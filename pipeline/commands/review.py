@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +116,7 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
         if not html_path.parent.is_dir():  # a mistyped folder is an error, as for a shell's > page.html
             raise PipelineError(f"no such folder: {html_path.parent}", path=str(html_path),
                                 hint="create the folder first, or give a path in an existing one")
+        _refuse_writing_over(html_path)
         try:
             write_if_changed(html_path, render_html(queue).encode("utf-8"))
         except OSError as exc:
@@ -136,6 +138,27 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
         show_error(error)
     if queue.errors:
         sys.exit(EXIT_ERRORS)
+
+
+_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!doctype html|<html)", re.I)
+
+
+def _refuse_writing_over(path: Path) -> None:
+    """Refuse a page path that holds a file other than an HTML page: '--html source/a.md'
+    (a slip of tab completion) replaced the article, and '--html <catalogue>.po' every
+    translation in it, without a word. An earlier review page is written over as before."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(512)
+    except (FileNotFoundError, IsADirectoryError):
+        return
+    except OSError:
+        return  # the write reports it
+    if not _HTML_START.match(head):
+        raise PipelineError("this file exists and is no HTML page: the review page would replace it",
+                            path=str(path),
+                            hint="give the page a name of its own, e.g. --html review.html; the file was "
+                                 "left as it was")
 
 
 def _check_filters(config: Config, langs: tuple[str, ...], articles: tuple[str, ...]) -> None:
