@@ -42,6 +42,10 @@ from .numbers import number_cell_in
 from .titles import definition_title, inline_titles, render_title
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+#: A line break as Markdown and :class:`SourceLines` read one: CRLF, LF, or a lone CR (classic
+#: Mac OS, some exports); counting only LF numbered every line of a CR file as line 1.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _LIST_MARKER = re.compile(r"(\d{1,9}[.)]|[-+*])(?=[ \t]|$)")
@@ -320,7 +324,7 @@ def _decode(raw: bytes, path: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         _refuse_utf16_or_binary(raw, path)
-        line = raw[: exc.start].count(b"\n") + 1
+        line = len(_LINE_BREAK_BYTES.findall(raw, 0, exc.start)) + 1
         text = raw.decode("utf-8", "surrogateescape")
         foreign = sum(0xDC80 <= ord(char) <= 0xDCFF for char in text)
         if sum(ord(char) > 0x7F for char in text) - foreign > foreign:  # more UTF-8 letters than stray bytes
@@ -395,7 +399,7 @@ def _check_content(text: str, path: str) -> None:
     if nul >= 0:
         _refuse_utf16(text.encode("utf-8"), path)
         raise ArticleError("NUL byte in the article (binary or corrupted?)", path=path,
-                           line=text.count("\n", 0, nul) + 1,
+                           line=len(_LINE_BREAK.findall(text, 0, nul)) + 1,
                            hint="restore the file from version control or delete the NUL "
                                 "byte, then run the command again")
 
@@ -417,7 +421,7 @@ def _check_conflict_markers(text: str, path: str) -> None:
         return
     fence = ""
     separator = 0
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         opening = _FENCE.match(line)
         if opening and (not fence or (opening.group(1).startswith(fence)
                                       and not line.strip().strip(fence[0]))):

@@ -2542,3 +2542,21 @@ def test_a_language_key_that_agrees_or_names_no_language_of_the_project_is_no_er
     art = read_article(f"---\ntitle: Port\n{lines}\n---\n\nText.\n".encode(), path="source/a.md", slug="a",
                        default_lang="en", front_matter_keys=("title",), languages=("en", "ru", "az"))
     assert art.lang in ("en", "ru")
+
+
+@pytest.mark.parametrize("raw, line, message", [
+    (b"---\rtitle: Port\r---\r\rText here.\r\rSecond\x00 para.\r", 7, "NUL byte"),
+    (b"---\rtitle: Port\r---\r\rText \xff here.\r", 5, "not valid UTF-8"),
+    (b"---\rtitle: Port\r---\r\rText.\r\r<<<<<<< HEAD\rThe port grew.\r=======\rThe port shrank.\r>>>>>>> desk\r", 7,
+     "unresolved git merge conflict"),
+    (b"Text.\r\n\r\nMore.\r\n=======\r\nOther.\r\n>>>>>>> desk\r\n", 6, "unresolved git merge conflict"),
+])
+def test_a_broken_article_with_classic_mac_line_endings_is_refused_at_the_right_line(raw: bytes, line: int,
+                                                                                     message: str) -> None:
+    """Regression: a file whose lines end in a lone CR (classic Mac OS, some exports), read as
+    such by Markdown, had its NUL byte or stray byte reported on line 1, and its unresolved
+    merge passed unnoticed (both sides translated and published): only LF counted as a line
+    break there."""
+    with pytest.raises(ArticleError) as info:
+        read_article(raw, path="source/a.md", slug="a", default_lang="en", front_matter_keys=("title",))
+    assert info.value.line == line and message in info.value.message, info.value
