@@ -405,7 +405,11 @@ def orphaned_versions(config: Config, articles: Collection[tuple[str, str]]) -> 
 
 
 #: A block mapping's key at the start of a line, or a flow mapping's (``{title: …, translation_of: a}``).
-_TRANSLATION_OF = re.compile(rb"(?:^|[{,])[ \t]*translation_of[ \t]*:", re.M)
+_TRANSLATION_OF = re.compile(rb"(?:^|(?<=\r)|[{,])[ \t]*translation_of[ \t]*:", re.M)
+#: The closing ``---`` of front matter, and a line break: a lone CR ends a line too (classic Mac
+#: OS), as Markdown reads it; with LF alone, a CR file was one line and its keys went unseen.
+_CLOSING_FENCE = re.compile(rb"[\r\n]---")
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
 def hand_written_version(config: Config, slug: str, lang: str) -> PipelineError | None:
@@ -476,8 +480,8 @@ def _written_by_sync(path: os.PathLike[str]) -> bool:
     head = head.removeprefix(b"\xef\xbb\xbf")
     if not head.startswith(b"---"):
         return False
-    end = head.find(b"\n---", 3)
-    return _TRANSLATION_OF.search(head[:end] if end >= 0 else head) is not None
+    end = _CLOSING_FENCE.search(head, 3)
+    return _TRANSLATION_OF.search(head[:end.start()] if end else head) is not None
 
 
 def load_article(config: Config, rel: str, slug: str) -> Article:
@@ -515,8 +519,8 @@ def _article_path(config: Config, rel: str) -> Path:
                                 "delete the link; then run the command again") from None
 
 
-_LANG_LINE = re.compile(rb"^[ \t]*lang[ \t]*:", re.M)
-_VERSION_OF = re.compile(r"(?:^|[{,])[ \t]*translation_of[ \t]*:[ \t]*([^\n,}#]*)", re.M)
+_LANG_LINE = re.compile(rb"(?:^|(?<=\r))[ \t]*lang[ \t]*:", re.M)
+_VERSION_OF = re.compile(r"(?:^|(?<=\r)|[{,])[ \t]*translation_of[ \t]*:[ \t]*([^\r\n,}#]*)", re.M)
 
 
 def _check_not_a_version(rel: str, article: Article) -> None:
@@ -533,7 +537,7 @@ def _check_not_a_version(rel: str, article: Article) -> None:
     of = match.group(1).strip().strip("'\"")
     raise ArticleError(
         f"a version pipeline published (translation_of: {of}), not an article: it was not read",
-        path=rel, line=head.count("\n", 0, match.start(1)) + 1,
+        path=rel, line=len(_LINE_BREAK.findall(head[:match.start(1)].encode("utf-8"))) + 1,
         hint="if its language was taken out of pipeline.toml, put it back or delete the file; if it is a "
              "copy of a version, delete it (versions are made from the catalogues); if it is an article "
              "of its own, delete its translation_of: line; then run the command again")
@@ -574,9 +578,9 @@ def _lang_line(data: bytes) -> int:
     """The line of the front matter's ``lang:`` key, or 0 (none: the default language)."""
     if not data.removeprefix(b"\xef\xbb\xbf").startswith(b"---"):
         return 0
-    head = data.split(b"\n---", 1)[0]
+    head = _CLOSING_FENCE.split(data, 1)[0]
     match = _LANG_LINE.search(head)
-    return head.count(b"\n", 0, match.start()) + 1 if match else 0
+    return len(_LINE_BREAK.findall(head, 0, match.start())) + 1 if match else 0
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

@@ -808,3 +808,18 @@ def test_an_article_in_a_language_the_project_does_not_publish_in_is_refused_at_
     assert _sync(root) == 1
     assert not (root / "locale/templates/news/port.pot").exists()
     assert (root / "locale/templates/news/tram.pot").exists()
+
+
+def test_a_version_or_a_foreign_lang_in_an_article_with_classic_mac_line_endings_is_found(tmp_path: Path) -> None:
+    """Regression: in an article whose lines end in a lone CR (classic Mac OS), read line by
+    line by Markdown, the 'translation_of:' of a version copied into the source folder went
+    unseen, so it was translated back as an article, and a 'lang:' the project does not
+    publish in was refused with no line."""
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    (root / "source/news/copy.md").write_bytes(b"---\rtitle: Tram\rlang: ru\rtranslation_of: news/tram\r---\r\rText.\r")
+    (root / "source/news/fr.md").write_bytes(b"---\rtitle: Tram\rlang: fr\r---\r\rLe tram roule.\r")
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+    assert result.exit_code == 1, result.output
+    assert "source/news/copy.md:4: a version pipeline published (translation_of: news/tram)" in result.stderr
+    assert "source/news/fr.md:3: lang: 'fr'" in result.stderr, result.stderr
+    assert sorted(p.name for p in (root / "locale/templates/news").iterdir()) == ["tram.pot"]
