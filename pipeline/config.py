@@ -121,13 +121,28 @@ def validate_language(code: str, *, where: str, line: int | None = None) -> str:
         Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         _refuse_invisible(code, where, line)
+        named = language_named(code)
         raise ConfigError(
-            f"unknown language code {code!r}",
+            f"unknown language code {code!r}" + (f": {code!r} is the name of a language, whose code is {named!r}"
+                                                 if named else ""),
             path=where,
             line=line,
-            hint="use an ISO 639 code that CLDR knows, such as az, ru or en",
+            hint=f"write the code {named!r} instead" if named else
+            "write a language code such as az, ru or en (two or three letters, ISO 639; a region after a "
+            "hyphen, as pt-BR)",
         ) from None
     return code
+
+
+def language_named(name: str) -> str | None:
+    """The code of the language ``name`` names in English, Russian or Azerbaijani (``Russian``,
+    ``русский``, ``azərbaycan``): an editor may write the name where the code belongs."""
+    wanted = name.strip().casefold()
+    for display in ("en", "ru", "az"):
+        for code, language in Locale.parse(display).languages.items():
+            if language.casefold() == wanted and "_" not in code:
+                return code
+    return None
 
 
 def _refuse_invisible(code: str, where: str, line: int | None) -> None:

@@ -409,3 +409,14 @@ def test_a_windows_or_home_folder_path_setting_is_refused_with_its_line(tmp_path
     assert info.value.line == line, info.value
     assert message in info.value.message, info.value.message
     assert hint in (info.value.hint or ""), info.value.hint
+
+
+@pytest.mark.parametrize("name, code", [("Russian", "ru"), ("русский", "ru"), ("Azərbaycan", "az"),
+                                        ("english", "en")])
+def test_a_language_s_name_where_its_code_belongs_gets_the_code(tmp_path: Path, name: str, code: str) -> None:
+    """Regression: languages = ["Russian"] (or lang: русский in an article) was 'unknown
+    language code' with a hint to use 'an ISO 639 code that CLDR knows'; it now names the code."""
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, f'languages = ["{name}", "en"]\n')
+    assert f"is the name of a language, whose code is '{code}'" in info.value.message, info.value
+    assert f"write the code '{code}'" in (info.value.hint or "")
