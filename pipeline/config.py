@@ -127,9 +127,9 @@ def validate_language(code: str, *, where: str, line: int | None = None) -> str:
                                                  if named else ""),
             path=where,
             line=line,
-            hint=f"write the code {named!r} instead" if named else
+            hint=f"write the code {named!r} instead, then run the command again" if named else
             "write a language code such as az, ru or en (two or three letters, ISO 639; a region after a "
-            "hyphen, as pt-BR)",
+            "hyphen, as pt-BR), then run the command again",
         ) from None
     return code
 
