@@ -725,7 +725,8 @@ def _check_notice(lang: str, text: Any, languages: tuple[str, ...]) -> None:
 
 
 def _relative_setting(key: str, value: Any) -> str:
-    """Paths in the config must stay inside the project: no absolute paths, no ``..``."""
+    """Paths in the config must stay inside the project: no absolute paths, no ``..``;
+    returned in their plain spelling (no trailing or doubled slash, no leading ``./``)."""
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{key} must be a non-empty string", path=CONFIG_NAME)
     _refuse_nul(key, value)
@@ -737,7 +738,9 @@ def _relative_setting(key: str, value: Any) -> str:
             hint="use a path relative to the folder that holds pipeline.toml, without '..'",
         )
     _refuse_foreign_path_syntax(key, value)
-    return value
+    # "source/", "./source" and "source//" name one folder: written as given, they made every
+    # path shown (source//a.md:3) and every catalogue reference differ from "source"'s.
+    return PurePosixPath(value).as_posix()
 
 
 def _refuse_foreign_path_syntax(key: str, value: str) -> None:

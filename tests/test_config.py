@@ -420,3 +420,12 @@ def test_a_language_s_name_where_its_code_belongs_gets_the_code(tmp_path: Path, 
         config_from(tmp_path, f'languages = ["{name}", "en"]\n')
     assert f"is the name of a language, whose code is '{code}'" in info.value.message, info.value
     assert f"write the code '{code}'" in (info.value.hint or "")
+
+
+def test_a_path_setting_is_read_in_its_plain_spelling(tmp_path: Path) -> None:
+    """Regression: source_dir = "source/" showed every article as source//a.md (in errors and
+    in the catalogues' references, which then changed when the slash was dropped)."""
+    config = config_from(tmp_path, 'source_dir = "source/"\nlocale_dir = "./locale//"\n'
+                                   'output = "./public//{lang}/{slug}.md"\n')
+    assert (config.source_dir, config.locale_dir, config.output) == ("source", "locale", "public/{lang}/{slug}.md")
+    assert config_from(tmp_path, 'source_dir = "."\n').source_dir == "."
