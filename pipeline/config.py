@@ -435,6 +435,7 @@ def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
         if not isinstance(keys, list) or not all(isinstance(k, str) and k for k in keys):
             raise ConfigError("front_matter_keys must be a list of key paths such as \"image.caption\"",
                               path=CONFIG_NAME)
+        _refuse_keys_sync_writes(keys)
         kwargs["front_matter_keys"] = tuple(keys)
     translate = _table(data, "translate")
     if "engine" in translate:
@@ -473,6 +474,21 @@ def _config_from_dict(root: Path, data: dict[str, Any]) -> Config:
 
 
 _TEXT_ARGUMENTS_EXAMPLE = 'text_arguments = { quote = [1, 2], "callout.html" = [1] }'
+
+
+#: Front-matter keys sync writes into every version itself: the version's language and its article.
+_KEYS_SYNC_WRITES = ("lang", "translation_of")
+
+
+def _refuse_keys_sync_writes(keys: list[str]) -> None:
+    """Refuse ``lang`` or ``translation_of`` among the translatable keys: sync writes them into
+    each version, so a translated ``lang: en`` was published as ``lang: [en-translated]ru``,
+    a language no site knows."""
+    for key in keys:
+        if key in _KEYS_SYNC_WRITES:
+            raise ConfigError(f"front_matter_keys: {key!r} is never translated: sync writes it into each "
+                              "version itself (the version's language, its article)", path=CONFIG_NAME,
+                              hint=f"delete {key!r} from front_matter_keys, then run the command again")
 
 
 def _text_arguments(table: Any) -> dict[str, frozenset[int]]:

@@ -429,3 +429,12 @@ def test_a_path_setting_is_read_in_its_plain_spelling(tmp_path: Path) -> None:
                                    'output = "./public//{lang}/{slug}.md"\n')
     assert (config.source_dir, config.locale_dir, config.output) == ("source", "locale", "public/{lang}/{slug}.md")
     assert config_from(tmp_path, 'source_dir = "."\n').source_dir == "."
+
+
+@pytest.mark.parametrize("key", ["lang", "translation_of"])
+def test_a_key_sync_writes_itself_is_no_translatable_key(tmp_path: Path, key: str) -> None:
+    """Regression: front_matter_keys = ["title", "lang"] translated the article's 'lang: en'
+    and published 'lang: [translated en]ru', a language no site knows."""
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, f'languages = ["en", "ru"]\nfront_matter_keys = ["title", "{key}"]\n')
+    assert info.value.line == 2 and f"{key!r} is never translated" in info.value.message, info.value
