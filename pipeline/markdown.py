@@ -976,18 +976,18 @@ def _check_duplicate_keys(node: yaml.Node, path: str, yaml_text: str,
         return
     visited.add(id(node))
     if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
+        seen: dict[str, yaml.Mark] = {}  # lines counted only for an error: counting each took n² steps
         for key, value in node.value:
             _check_key_indent(key, path, yaml_text)
             name = str(key.value)
             if name in seen:
                 raise ArticleError(
-                    f"duplicate front-matter key {name!r} (first on line {seen[name]})",
+                    f"duplicate front-matter key {name!r} (first on line {_mark_line(yaml_text, seen[name])})",
                     path=path,
                     line=_mark_line(yaml_text, key.start_mark),
                     hint="keep one of the two entries",
                 )
-            seen[name] = _mark_line(yaml_text, key.start_mark)
+            seen[name] = key.start_mark
             _check_duplicate_keys(value, path, yaml_text, visited)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
