@@ -481,3 +481,40 @@ def test_a_read_only_catalogue_in_the_walk_is_reported_and_the_typed_text_kept(r
     assert "your translation, to paste again: Мой перевод." in result.output
     assert "skipped 1" in result.output
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("edited, message", [
+    (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), "in another encoding than UTF-8"),
+    ("Порт\x00 вырос", "control character (\\x00)"),
+    ("Порт \x1b[31mвырос", "control character (\\x1b)"),
+])
+def test_an_edit_the_catalogue_cannot_hold_is_refused_and_the_walk_goes_on(
+        root: Path, monkeypatch: pytest.MonkeyPatch, edited: object, message: str) -> None:
+    """Regression: an editor saving in a code page (Notepad's ANSI) ended the walk with a
+    traceback, and a NUL or a terminal colour code in the edited text was refused by the
+    write as 'NUL byte in the file (binary or corrupted?)', with advice to restore a file
+    that was never broken. Now the edit is refused with the reason, the catalogue is left
+    as it was, and the walk goes on."""
+    def edit(*args: object, **kwargs: object) -> str:
+        if isinstance(edited, Exception):
+            raise edited
+        return str(edited)
+
+    monkeypatch.setenv("VISUAL", "any-editor")
+    monkeypatch.setattr(review_module.click, "edit", edit)
+    before = (root / PO_RU).read_bytes()
+    result = CliRunner().invoke(cli, ["--project", str(root), "review", "-i", "--lang", "ru"], input="e\ns\nq\n")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 0, result.output
+    assert "not saved: " in result.output and message in result.output, result.output
+    assert "skipped 1" in result.output and (root / PO_RU).read_bytes() == before
+
+
+def test_a_typed_translation_holding_a_control_character_is_refused(root: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VISUAL", "")
+    monkeypatch.setenv("EDITOR", "")
+    before = (root / PO_RU).read_bytes()
+    result = run(root, "review", "-i", "--lang", "ru", input="e\nПорт\x07 вырос\nq\n")
+    assert "control character (\\x07)" in result.output, result.output
+    assert (root / PO_RU).read_bytes() == before

@@ -439,13 +439,33 @@ def _ask_translation(item: ReviewItem) -> str | None:
         except click.ClickException as exc:
             click.secho(f"  {exc.format_message()}", fg="red", err=True)
             return None
+        except UnicodeDecodeError:  # an editor set to a code page (Notepad's ANSI, a Latin-1 locale)
+            click.secho("  not saved: the editor saved the text in another encoding than UTF-8; set it to "
+                        "save UTF-8 (in Notepad: Encoding: UTF-8) and edit the entry again", fg="red", err=True)
+            return None
         text = (edited or "").strip()
-        return text or None
+        return _without_control_characters(text) if text else None
     try:
         typed = click.prompt("  new translation (empty: cancel)", default="", show_default=False)
     except (click.Abort, EOFError, KeyboardInterrupt):
         raise _Quit() from None
-    return str(typed).strip() or None
+    text = str(typed).strip()
+    return _without_control_characters(text) if text else None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _without_control_characters(text: str) -> str | None:
+    """The edited text, or None with a message when it holds a control character (a NUL, a
+    terminal colour code pasted from a console): no catalogue may hold one, and the write
+    refused it with 'NUL byte in the file (binary or corrupted?)', as if the file were broken."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return text
+    click.secho(f"  not saved: the text holds a control character ({visible(found.group())}), which no "
+                "catalogue may hold; edit the entry again without it", fg="red", err=True)
+    return None
 
 
 __all__ = ["review_command", "checker_for", "describe", "why"]
