@@ -10,7 +10,8 @@ digits can stand for counts.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -1600,14 +1601,15 @@ def _directions(text: str, lang: str, lenient_with: str | None) -> list[tuple[tu
     has both kinds (rose 5% after falling 3%) or neither."""
     prose = blank_out(text)
     found = []
+    ends: list[tuple[int, int]] | None = None  # the clause ends, read once (a results paragraph has hundreds)
     for match in _ANY_PERCENT.finditer(prose):
         values = _values(match.group(2), lang, lenient_with)
         if match.group(1):
             found.append((values, "rise" if match.group(1) == "+" else "fall", match.group()))
             continue
-        starts = [end.end() for end in _CLAUSE_END.finditer(prose, 0, match.start())]
-        following = _CLAUSE_END.search(prose, match.end())
-        clause = prose[starts[-1] if starts else 0:following.start() if following else len(prose)]
+        if ends is None:
+            ends = [end.span() for end in _CLAUSE_END.finditer(prose)]
+        clause = prose[_clause_start(ends, match.start()):_clause_end(ends, match.end(), len(prose))]
         rise, fall = _RISE.search(clause), _FALL.search(clause)
         if rise and not fall:
             found.append((values, "rise", rise.group()))
@@ -1616,6 +1618,21 @@ def _directions(text: str, lang: str, lenient_with: str | None) -> list[tuple[tu
         else:
             found.append((values, "", ""))
     return found
+
+
+def _clause_start(ends: list[tuple[int, int]], at: int) -> int:
+    """Where the clause holding ``at`` starts: after the last clause end (``ends``: their
+    spans, in order) that closes before ``at``, or at 0."""
+    index = bisect_right(ends, (at, -1)) - 1
+    while index >= 0 and ends[index][1] > at:
+        index -= 1  # (an end reaching past ``at`` closes no clause before it)
+    return ends[index][1] if index >= 0 else 0
+
+
+def _clause_end(ends: list[tuple[int, int]], at: int, length: int) -> int:
+    """Where the clause holding ``at`` ends: at the first clause end from ``at`` on."""
+    index = bisect_left(ends, (at, -1))
+    return ends[index][0] if index < len(ends) else length
 
 
 def _swapped_directions(source: str, translation: str, src_lang: str,
@@ -1627,16 +1644,34 @@ def _swapped_directions(source: str, translation: str, src_lang: str,
     offered = _directions(translation, tgt_lang, src_lang)
     missing: list[str] = []
     extra: list[str] = []
+    by_value = _by_value(wanted), _by_value(offered)  # (a results paragraph has hundreds of them)
     for values, direction, word in wanted:
         if not direction:
             continue
-        same = [other for other in wanted if set(other[0]) & set(values)]
-        told = [other for other in offered if set(other[0]) & set(values)]
+        same = [wanted[i] for i in _sharing(by_value[0], values)]
+        told = [offered[i] for i in _sharing(by_value[1], values)]
         if told and all(other[1] == direction for other in same) \
                 and all(other[1] and other[1] != direction for other in told):
             missing.append(word)
             extra.append(told[0][2])
     return missing, extra
+
+
+_Direction = tuple[tuple[Decimal, ...], str, str]
+
+
+def _by_value(directions: list[_Direction]) -> dict[Decimal, list[int]]:
+    """The indices of ``directions`` by each of their values."""
+    index: dict[Decimal, list[int]] = defaultdict(list)
+    for position, (values, _, _) in enumerate(directions):
+        for value in set(values):
+            index[value].append(position)
+    return index
+
+
+def _sharing(index: dict[Decimal, list[int]], values: tuple[Decimal, ...]) -> list[int]:
+    """The positions :func:`_by_value` holds for any of ``values``, in order, each once."""
+    return sorted({position for value in set(values) for position in index.get(value, ())})
 
 
 def _rise_at(text: str, lang: str, values: tuple[Decimal, ...]) -> str:

@@ -765,9 +765,9 @@ def _after_end(article: _Article, piece: _Piece) -> int:
     if inner.endswith((".", "…")) and (not rest or rest[0].isupper()):
         return piece.end
     limit = len(text)
-    for span in scan.spans:
-        if span.depth == 0 and span.start >= piece.end and not _name_after_a_word(text, span):
-            limit = min(limit, span.start)
+    for span in scan.spans:  # (the name test only before the nearest so far: a paragraph may hold hundreds)
+        if span.depth == 0 and piece.end <= span.start < limit and not _name_after_a_word(text, span):
+            limit = span.start
     if scan.unclosed and scan.unclosed[0].index >= piece.end:
         limit = min(limit, scan.unclosed[0].index)
     ends = [e for e in article.sentence_ends(piece.segment) if e > piece.end]

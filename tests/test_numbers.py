@@ -835,3 +835,44 @@ def test_an_azerbaijani_decimal_cell_grouped_by_spaces_is_written_the_english_wa
     became '12.5%'; only the dot was taken for Azerbaijani grouping. Whole numbers and
     3,500 still stay as written."""
     assert number_cell_in(cell, "az", "en") == english
+
+
+def test_the_direction_of_each_of_many_percentages_is_read_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: each percentage's clause was found by scanning the paragraph from its
+    start, so a paragraph of hundreds of percentages (a results table written as prose)
+    took quadratic time; the clause ends are read once."""
+    import pipeline.numbers as numbers
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern, self.scans = pattern, 0
+
+        def finditer(self, *args):  # type: ignore[no-untyped-def]
+            self.scans += 1
+            return self.pattern.finditer(*args)
+
+        def search(self, *args):  # type: ignore[no-untyped-def]
+            self.scans += 1
+            return self.pattern.search(*args)
+
+    counted = Counted(numbers._CLAUSE_END)
+    monkeypatch.setattr(numbers, "_CLAUSE_END", counted)
+    text = " ".join(f"Exports rose {i}%, imports fell {i + 1000}%." for i in range(200))
+    directions = numbers._directions(text, "en", None)
+    assert [d[1] for d in directions[:2]] == ["rise", "fall"] and len(directions) == 400
+    assert counted.scans <= 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab 5%,.;:!?\n", max_size=60))
+def test_a_percentages_clause_is_the_one_a_scan_from_the_start_finds(text: str) -> None:
+    from pipeline.numbers import _CLAUSE_END, _clause_end, _clause_start
+
+    ends = [end.span() for end in _CLAUSE_END.finditer(text)]
+    for at in range(len(text) + 1):
+        following = _CLAUSE_END.search(text, at)
+        assert _clause_end(ends, at, len(text)) == (following.start() if following else len(text))
+        if at < len(text) and text[at].isspace():
+            continue  # (a percentage starts with its figure or sign, never a space)
+        starts = [end.end() for end in _CLAUSE_END.finditer(text, 0, at)]
+        assert _clause_start(ends, at) == (starts[-1] if starts else 0)
