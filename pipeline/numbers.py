@@ -1602,6 +1602,7 @@ def _directions(text: str, lang: str, lenient_with: str | None) -> list[tuple[tu
     prose = blank_out(text)
     found = []
     ends: list[tuple[int, int]] | None = None  # the clause ends, read once (a results paragraph has hundreds)
+    told: dict[tuple[int, int], tuple[str, str]] = {}
     for match in _ANY_PERCENT.finditer(prose):
         values = _values(match.group(2), lang, lenient_with)
         if match.group(1):
@@ -1609,15 +1610,22 @@ def _directions(text: str, lang: str, lenient_with: str | None) -> list[tuple[tu
             continue
         if ends is None:
             ends = [end.span() for end in _CLAUSE_END.finditer(prose)]
-        clause = prose[_clause_start(ends, match.start()):_clause_end(ends, match.end(), len(prose))]
-        rise, fall = _RISE.search(clause), _FALL.search(clause)
-        if rise and not fall:
-            found.append((values, "rise", rise.group()))
-        elif fall and not rise:
-            found.append((values, "fall", fall.group()))
-        else:
-            found.append((values, "", ""))
+        span = _clause_start(ends, match.start()), _clause_end(ends, match.end(), len(prose))
+        if span not in told:  # (a clause with several percentages is read once)
+            told[span] = _clause_direction(prose[span[0]:span[1]])
+        found.append((values, *told[span]))
     return found
+
+
+def _clause_direction(clause: str) -> tuple[str, str]:
+    """'rise' or 'fall' and the word that says so, when ``clause`` has one kind of word
+    only; ('', '') when it has both or neither."""
+    rise, fall = _RISE.search(clause), _FALL.search(clause)
+    if rise and not fall:
+        return "rise", rise.group()
+    if fall and not rise:
+        return "fall", fall.group()
+    return "", ""
 
 
 def _clause_start(ends: list[tuple[int, int]], at: int) -> int:
@@ -1679,19 +1687,32 @@ def _rise_at(text: str, lang: str, values: tuple[Decimal, ...]) -> str:
     (+5%) or the word for a rise in its clause (rose 5%, 5% artıb); '' when there is none,
     or when one such percentage has a minus or a word for a fall in its clause (exports
     fell 5%, imports rose 5%: the fall is there)."""
-    prose = blank_out(text)
+    percentages, by_value = _percentages(text, lang)
     rise = ""
-    for match in _ANY_PERCENT.finditer(prose):
-        if not set(values) & set(_values(match.group(2), lang, None)):
-            continue
-        if match.group(1) in ("-", "\u2212"):
+    for index in sorted({i for value in set(values) for i in by_value.get(value, ())}):
+        written, sign, clause = percentages[index]
+        if sign in ("-", "\u2212"):
             return ""
-        starts = [end.end() for end in _CLAUSE_END.finditer(prose, 0, match.start())]
-        following = _CLAUSE_END.search(prose, match.end())
-        clause = prose[starts[-1] if starts else 0:following.start() if following else len(prose)]
         if _FALL.search(clause):
             return ""
         if not rise:
             word = _RISE.search(clause)
-            rise = match.group() if match.group(1) == "+" else word.group() if word else ""
+            rise = written if sign == "+" else word.group() if word else ""
     return rise
+
+
+@lru_cache(maxsize=256)
+def _percentages(text: str, lang: str) -> tuple[tuple[tuple[str, str, str], ...], dict[Decimal, tuple[int, ...]]]:
+    """The percentages of ``text`` as (as written, its sign, its clause), in order, and their
+    positions by value: read once however many signed percentages the other side asks
+    about (a results paragraph has hundreds). Cached: shared, not to be changed."""
+    prose = blank_out(text)
+    ends = [end.span() for end in _CLAUSE_END.finditer(prose)]
+    found: list[tuple[str, str, str]] = []
+    by_value: dict[Decimal, list[int]] = defaultdict(list)
+    for match in _ANY_PERCENT.finditer(prose):
+        clause = prose[_clause_start(ends, match.start()):_clause_end(ends, match.end(), len(prose))]
+        for value in set(_values(match.group(2), lang, None)):
+            by_value[value].append(len(found))
+        found.append((match.group(), match.group(1) or "", clause))
+    return tuple(found), {value: tuple(indices) for value, indices in by_value.items()}

@@ -876,3 +876,26 @@ def test_a_percentages_clause_is_the_one_a_scan_from_the_start_finds(text: str) 
             continue  # (a percentage starts with its figure or sign, never a space)
         starts = [end.end() for end in _CLAUSE_END.finditer(text, 0, at)]
         assert _clause_start(ends, at) == (starts[-1] if starts else 0)
+
+
+def test_the_rise_of_each_of_many_signed_percentages_is_read_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: each signed percentage (-5%) read every percentage of the other side
+    again, with its clause found from the paragraph's start: quadratic in a results
+    paragraph (1,200 of them: 10 s); the other side's percentages are read once."""
+    import pipeline.numbers as numbers
+
+    calls = 0
+    original = numbers._values
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return original(*args)
+
+    monkeypatch.setattr(numbers, "_values", counted)
+    count = 200
+    source = " ".join(f"Exports changed by -{i}% in region {i}." for i in range(count))
+    translation = " ".join(f"Экспорт вырос на {i}% в регионе {i}." for i in range(count))
+    missing, extra = numbers.changed_signs(source, translation, "en", "ru")
+    assert len(missing) == count and extra[0] == "вырос"
+    assert calls < 5 * count
