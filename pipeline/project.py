@@ -660,6 +660,50 @@ def is_blank(article: Article) -> bool:
     return not article.text.strip(" \t\r\n\ufeff")
 
 
+#: Languages written in Cyrillic letters.
+_CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})
+#: Letters Azerbaijani writes often and English never (ə alone is about one letter in twelve).
+_AZERBAIJANI_LETTERS = frozenset("əƏığĞ")
+#: Fewer letters than this tell no language (a short note, a title alone).
+_LETTERS_TO_TELL = 300
+
+
+def language_mismatch(article: Article) -> str | None:
+    """What the article's text looks written in, when ``lang:`` cannot be its language: a
+    Russian article labelled ``en`` or ``az`` (Cyrillic letters), an English or Azerbaijani
+    one labelled ``ru`` (hardly any), an Azerbaijani one labelled ``en`` (ə, ı and ğ
+    throughout) or an English one labelled ``az`` (none at all). An editor who copied
+    another article's front matter gets every version machine-translated from the wrong
+    language; None when the text fits, or is too short to tell."""
+    letters = [char for segment in article.segments for char in segment.msgid if char.isalpha()]
+    if len(letters) < _LETTERS_TO_TELL:
+        return None
+    cyrillic = sum(1 for char in letters if "\u0400" <= char <= "\u04ff") / len(letters)
+    base = article.lang.replace("-", "_").split("_")[0].lower()
+    if base in _CYRILLIC_LANGUAGES:
+        return "Latin letters" if cyrillic < 0.2 else None
+    if base not in ("en", "az"):
+        return None
+    if cyrillic > 0.5:
+        return "Cyrillic letters"
+    azerbaijani = sum(1 for char in letters if char in _AZERBAIJANI_LETTERS) / len(letters)
+    if base == "en" and azerbaijani > 0.02:
+        return "Azerbaijani (ə, ı and ğ throughout)"
+    if base == "az" and azerbaijani == 0 and cyrillic < 0.2:
+        return "English (no ə, ı or ğ at all)"
+    return None
+
+
+def language_mismatch_warning(article: Article) -> str | None:
+    """:func:`language_mismatch` as a line for the editor, or None."""
+    looks = language_mismatch(article)
+    if looks is None:
+        return None
+    return (f"{article.path}: lang: {article.lang}, but its text looks written in {looks}; if it is in "
+            f"another language, set lang: to that language's code (ru, az, en), or its versions are "
+            f"machine-translated as if it were {article.lang}")
+
+
 def load_articles(config: Config, report: ErrorSink, only: Sequence[str] = (),
                   found: Sequence[tuple[str, str]] | None = None) -> list[Article]:
     """Read and segment articles (all discovered ones, or ``found``); errors go to the report."""

@@ -40,11 +40,10 @@ from .markdown import encode_article
 from .model import PREVIOUS_TRANSLATION_PREFIX, Article, Catalogue, EntryStatus, Finding, Message
 from .parallel import default_jobs, map_indexed
 from .project import (CatalogueStatus, awaits_work, discover_articles, discover_catalogues, file_in_place_of_folder,
-                      hand_written_version, is_blank, linked_folders, load_article, load_articles, misnamed_articles,
-                      misnamed_catalogues,
-                      online_version, orphaned_catalogues, orphaned_versions, project_status, read_catalogue_file,
-                      read_only_error, refuse_clashing_names, target_languages, try_load_article, unreadable_folders,
-                      version_place_error)
+                      hand_written_version, is_blank, language_mismatch_warning, linked_folders, load_article,
+                      load_articles, misnamed_articles, misnamed_catalogues, online_version, orphaned_catalogues,
+                      orphaned_versions, project_status, read_catalogue_file, read_only_error, refuse_clashing_names,
+                      target_languages, try_load_article, unreadable_folders, version_place_error)
 from .publish import PublishDecision, decide, render_version
 from .update import check_no_loss, update_catalogue
 
@@ -417,6 +416,8 @@ def _prepare(config: Config, rel: str, slug: str, options: SyncOptions,
         result.report.warnings.append(f"{rel}: empty article, nothing to translate or publish yet")
         return result
     result.loaded = True
+    if (mismatch := language_mismatch_warning(article)) is not None:
+        result.report.warnings.append(mismatch)
     result.catalogues = [config.catalogue_rel(lang, slug) for lang in target_languages(config, article)]
     states = _update_catalogues(config, article, options, result.report)
     if "publish" in options.stages:

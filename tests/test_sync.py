@@ -156,3 +156,42 @@ def test_a_byte_order_mark_a_windows_editor_put_before_a_catalogue_goes_at_the_n
     assert po.read_bytes() == canonical.replace(b"\n", b"\r\n")
     report = sync(config, options)
     assert report.ok and "locale/ru/LC_MESSAGES/port.po" not in report.written
+
+
+_RUSSIAN_BODY = "\n\n".join(
+    f"Паромный терминал в Алате принял {n} тысяч тонн грузов за месяц, сообщили в администрации порта. "
+    "По словам руководства, рост связан с новыми маршрутами через Каспийское море." for n in range(1, 5))
+_AZERBAIJANI_BODY = "\n\n".join(
+    f"Ələt limanındakı bərə terminalı bir ayda {n} min ton yük qəbul edib, liman administrasiyasından bildiriblər. "
+    "Rəhbərliyin sözlərinə görə, artım Xəzər dənizi üzərindən keçən yeni marşrutlarla bağlıdır." for n in range(1, 5))
+_ENGLISH_BODY = "\n\n".join(
+    f"The ferry terminal at Alat handled {n} thousand tonnes of cargo in a month, the port administration said. "
+    "According to its management, the growth comes from new routes across the Caspian Sea." for n in range(1, 5))
+
+
+@pytest.mark.parametrize(("lang", "body", "looks"), [
+    ("en", _RUSSIAN_BODY, "Cyrillic"), ("az", _RUSSIAN_BODY, "Cyrillic"),
+    ("ru", _ENGLISH_BODY, "Latin"), ("ru", _AZERBAIJANI_BODY, "Latin"),
+    ("en", _AZERBAIJANI_BODY, "Azerbaijani"), ("az", _ENGLISH_BODY, "English"),
+])
+def test_an_article_whose_text_is_not_in_its_lang_is_named(tmp_path: Path, lang: str, body: str, looks: str) -> None:
+    """Regression: an article whose front matter was copied from another language's (lang: en
+    over a Russian text) was machine-translated as if it were English, with no word to the
+    editor; sync now says what the text looks written in and what to set."""
+    root = write_project(tmp_path / "desk", {"ferry": f"---\ntitle: Ferry\nlang: {lang}\n---\n\n{body}\n"},
+                         'languages = ["en", "ru", "az"]\n')
+    config = load_config(root)
+    report = sync(config, SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config)))
+    (warning,) = [w for w in report.warnings if "looks written in" in w]
+    assert warning.startswith(f"source/ferry.md: lang: {lang}, but its text looks written in {looks}")
+    assert "set lang:" in warning
+
+
+@pytest.mark.parametrize(("lang", "body"), [("ru", _RUSSIAN_BODY), ("az", _AZERBAIJANI_BODY), ("en", _ENGLISH_BODY),
+                                            ("en", "A short note in Кириллица."), ("az", "Short English note.")])
+def test_an_article_in_its_lang_or_too_short_to_tell_is_not_named(tmp_path: Path, lang: str, body: str) -> None:
+    root = write_project(tmp_path / "desk", {"ferry": f"---\ntitle: Ferry\nlang: {lang}\n---\n\n{body}\n"},
+                         'languages = ["en", "ru", "az"]\n')
+    config = load_config(root)
+    report = sync(config, SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config)))
+    assert not [w for w in report.warnings if "looks written in" in w]
