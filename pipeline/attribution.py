@@ -1465,7 +1465,27 @@ def _verb_then_name(text: str, tokens: list[Token], index: int, lex: Lexicon,
     size = _verb_size(folded, index, lex)
     if not size or words[index].lower() in lex.addressee_verbs or index + size >= len(tokens):
         return None
-    return _name_after_roles(text, tokens, index + size, lex)
+    return _name_after_roles(text, tokens, index + size, lex) \
+        or _name_after_object(text, tokens, index + size, lex, folded)
+
+
+def _name_after_object(text: str, tokens: list[Token], index: int, lex: Lexicon,
+                       folded: list[str]) -> Name | None:
+    """The Russian subject after a speech verb and its object (— прокомментировал ситуацию
+    Рауф Алиев): one lower-case word, then a name of two words or more that ends the
+    clause and is in the nominative, so that the owner of the object in the genitive
+    (— прокомментировал заявление Рауфа Алиева) is never taken for the speaker."""
+    if lex.and_word != "и" or index + 2 >= len(tokens) or not tokens[index].text[0].islower() \
+            or not tokens[index + 1].text[0].isupper() or folded[index] in lex.roles \
+            or text[tokens[index].end:tokens[index + 1].start] != " ":
+        return None
+    name, after = _name_at(text, tokens, index + 1, lex)
+    if name is None or name.start != tokens[index + 1].start or " " not in name.text \
+            or nominative(name.text, "ru") is not None:
+        return None
+    if after < len(tokens) and not _CLAUSE_END.match(text, tokens[after - 1].end, tokens[after].start):
+        return None
+    return name
 
 
 def _verb_size(folded: list[str], index: int, lex: Lexicon) -> int:
@@ -1705,8 +1725,8 @@ def _before_according_to(text: str, tokens: list[Token], words: list[str], lang:
         for phrase in lex.according_to_by_first.get(words[index], ()):
             if tuple(words[index:index + len(phrase)]) == phrase:
                 name = _name_after_roles(text, tokens, index + len(phrase), lex)
-                if name is not None and (name.end == tokens[-1].end
-                                         or _circumstance_after(text, tokens, words, name.end, lex)):
+                if name is not None and (name.end == tokens[-1].end or phrase not in lex.citing
+                                         and _circumstance_after(text, tokens, words, name.end, lex)):
                     return _in_case(name, phrase, lang, lex)
     return None
 
@@ -1824,8 +1844,8 @@ def _before_verb(text: str, tokens: list[Token], words: list[str], lex: Lexicon,
     """X said: “… / said X: “… / X, an economist, said: “… / X bildirib ki, “…"""
     for index in range(len(tokens) - 1, max(-1, len(tokens) - 10), -1):
         size = _verb_size(words, index, lex)
-        if not size:
-            continue
+        if not size or index and _verb_size(words, index - 1, lex) == 2:
+            continue  # (the verb's last word: не согласился, a two-word verb, starts before)
         rest = words[index + size:]
         if rest and ":" not in tail and _as_clause(text, tokens, words, index, size, lex):
             return _name_before(text, tokens, index, lex)

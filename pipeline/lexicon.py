@@ -40,6 +40,9 @@ class Lexicon:
     particles: frozenset[str] = frozenset()  # lower-case name parts: de, van, bin
     #: The phrases of :attr:`according_to` whose name is in the genitive (по словам X).
     according_to_genitive: frozenset[tuple[str, ...]] = frozenset()
+    #: The phrases of :attr:`according_to` that an outlet quotes with (— приводит слова X
+    #: агентство): what follows the name is the outlet, the subject, not where or to whom.
+    citing: frozenset[tuple[str, ...]] = frozenset()
     #: Phrases that follow a name in the genitive and attribute what comes next to it
     #: (Azerbaijani X-in sözlərinə görə, X-in fikrincə).
     after_genitive: tuple[tuple[str, ...], ...] = ()
@@ -420,6 +423,9 @@ _RU_VERBS = (
            "посетовал пообещал заверил подтвердил вспомнил вспоминал", _RU_PAST)
     | _forms("признал поделил согласил выразил пожаловал возмутил удивил", ("ся", "ась", "ись"))
     | _forms("пошутил вздохнул", _RU_PAST)
+    # Disagreeing is speaking (Мусабеков не согласился: «…»); other verbs after не deny
+    # the words (Мусабеков не говорил: «…»), which are nobody's then.
+    | {("не", *verb) for verb in _forms("согласил", ("ся", "ась", "ись"))}
     | _forms("возмущается сетует жалуется признаётся признается удивляется делится "
              "рассуждает уверяет обещает спрашивает", ("",))
     | _forms("считает говорит пишет утверждает полагает отмечает подчеркивает "
@@ -481,6 +487,11 @@ _RU_TITLES = "Президент Премьер-министр Министр Д
 #: По словам X, по мнению X …: "according to" in Russian, followed by X in the genitive.
 _RU_BY_WORDS = ("словам мнению данным оценке оценкам утверждению заявлению информации "
                 "сообщению убеждению")
+#: — приводит слова X агентство: the outlet quotes X, in the genitive, who is the speaker.
+_RU_CITING = tuple((verb, "слова") for verb in (
+    "приводит приводят привел привёл привела привело привели цитирует цитируют "
+    "процитировал процитировала процитировало процитировали передает передаёт передают "
+    "передал передала передало передали").split())
 
 RUSSIAN = Lexicon(
     #: The Azerbaijani patronymic as Russian writes it (Гюнай Ахмед кызы Велиева).
@@ -519,10 +530,11 @@ RUSSIAN = Lexicon(
         "Согласно Несмотря Между Перед Над Под Без Через Со Во К Ко У За Вчера Сегодня Завтра "
         "Ранее Позже Позднее Затем Потом Недавно Тогда Теперь Сейчас".split()),
     according_to=tuple(("по", noun) for noun in _RU_BY_WORDS.split())
-    + (("со", "слов"),)
+    + (("со", "слов"),) + _RU_CITING
     + tuple(sorted(("как",) + verb for verb in _RU_VERBS if len(verb) == 1)),
     according_to_genitive=frozenset({("по", noun) for noun in _RU_BY_WORDS.split()}
-                                    | {("со", "слов")}),
+                                    | {("со", "слов")} | set(_RU_CITING)),
+    citing=frozenset(_RU_CITING),
     asides=_phrases("также тоже же позже позднее затем потом ещё еще тогда однако "
                     "впрочем вновь снова уже ранее неоднократно публично прямо вчера "
                     "сегодня недавно однажды открыто журналистам репортерам репортёрам "

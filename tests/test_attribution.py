@@ -995,3 +995,42 @@ def test_a_page_owner_after_the_speaker_is_no_part_of_the_name(after: str, speak
     text = "«Ehtiyatlarımız kifayətdir»" + after
     found = speaker_after(text, text.index("»") + 1, len(text), "az")
     assert found is not None and found.text == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("«Это провокация», — так прокомментировал ситуацию Рауф Алиев.", "Рауф Алиев"),
+    ("«Это провокация», — прокомментировал ситуацию Рауф Алиев, глава фирмы.", "Рауф Алиев"),
+    # whose statement, in the genitive: not the speaker
+    ("«Это провокация», — прокомментировал заявление Рауфа Алиева.", None),
+    ("«Это провокация», — прокомментировал заявление Алиева.", None),
+    ("«Это провокация», — прокомментировал заявление Рауфа Алиева Мусабеков.", None),
+])
+def test_a_name_after_the_verb_and_its_object_is_the_speaker(text: str, speaker: str | None) -> None:
+    """Regression: a Russian speech verb's object between it and the name (прокомментировал
+    ситуацию Рауф Алиев) left the quotation without a speaker."""
+    assert [q.speaker for q in find_quotations(text, "ru")] == [speaker]
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    ("«Это провокация», — приводит слова Рауфа Алиева агентство «Туран».", "Рауф Алиев"),
+    ("«Это провокация», — передает слова Лейлы Алиевой APA.", "Лейла Алиева"),
+    ("Агентство «Туран» приводит слова Рауфа Алиева: «Это провокация».", "Рауф Алиев"),
+])
+def test_the_person_an_outlet_quotes_is_the_speaker(paragraph: str, speaker: str) -> None:
+    """Regression: — приводит слова X агентство «Туран» (the agency quotes X) had no
+    speaker; the outlet after the name, in marks, stays a title."""
+    quotes = analyse_article([paragraph], "ru")
+    assert [q.speaker for q in quotes if q.text == "Это провокация"] == [speaker]
+    assert all(q.kind.name == "TITLE" for q in quotes if q.text == "Туран")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Расим Мусабеков не согласился: «Это неправда».", "Расим Мусабеков"),
+    ("«Это неправда», — не согласился Расим Мусабеков.", "Расим Мусабеков"),
+    ("Расим Мусабеков согласился: «Это правда».", "Расим Мусабеков"),
+    # a denial: the words are not his
+    ("Расим Мусабеков не говорил: «Это правда».", None),
+])
+def test_disagreeing_is_speaking_but_a_denied_verb_is_not(text: str, speaker: str | None) -> None:
+    """Regression: X не согласился: «…» (X disagreed) had no speaker."""
+    assert [q.speaker for q in find_quotations(text, "ru")] == [speaker]
