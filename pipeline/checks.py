@@ -1285,6 +1285,7 @@ def _quoted_pairs(mine: list[Quotation], translation: str, src_lang: str,
     top-level quotations of one source segment), paired with the translation's
     quotations by position when their counts agree."""
     target = _top_quotes(translation, scan_quotes(translation, tgt_lang))
+    mine = [q for q in mine if q.open_mark]  # (the end of one the paragraph does not reopen)
     if len(mine) != len(target):
         return []
     return [((_quote_identity(q.text), src_lang, tgt_lang), text)

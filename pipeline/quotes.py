@@ -460,6 +460,9 @@ def _units(segments: Sequence[str], scans: list[QuoteScan],
                 units.append(chain)
                 chain = None
         elif chain is not None:
+            closing = _closing_without_opener(index, text, scan, chain[0].open_mark)
+            if closing is not None and not dialogue:
+                chain.append(closing)  # «A. / B», – Abdulla əlavə edib: no mark reopens B
             units.append(chain)
             chain = None
         for piece in sorted(top + dialogue, key=lambda p: p.start):
@@ -470,6 +473,26 @@ def _units(segments: Sequence[str], scans: list[QuoteScan],
     if chain is not None:
         units.append(chain)
     return units, nested
+
+
+#: A closing mark that ends a quotation: after a word or its punctuation, before the
+#: punctuation or the dash of the attribution, a space or the paragraph's end.
+_CLOSING_MARK = re.compile(r"(?<=[^\s«“„])([»”\"])(?=[\s,.;:!?…—–]|$)")
+
+
+def _closing_without_opener(index: int, text: str, scan: QuoteScan,
+                            open_mark: str) -> _Piece | None:
+    """The end of a quotation going on from the previous paragraph in one that does not
+    repeat its opening mark («A. / B», – Abdulla əlavə edib): the paragraph from its start
+    to a closing mark of the opener's family that pairs with nothing before any quotation
+    of its own; None when there is none (the quotation ended with the paragraph above)."""
+    first = min([span.start for span in scan.spans] + [m.index for m in scan.unclosed]
+                + [len(text)])
+    closing = _CLOSING_MARK.search(text, 0, first)
+    if closing is None or not _same_family(open_mark, closing.group(1)):
+        return None
+    start = len(text) - len(text.lstrip())
+    return _Piece(index, start, closing.end(), "", closing.group(1), 0)
 
 
 def _dialogue(index: int, text: str, scan: QuoteScan, lang: str) -> list[_Piece]:

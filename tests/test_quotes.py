@@ -1661,3 +1661,23 @@ def test_the_words_after_each_of_many_quotations_are_found_in_linear_work(monkey
     found = quotes.find_quotations(text, "en")
     assert len(found) == count
     assert calls < 3 * count
+@pytest.mark.parametrize(("segments", "lang", "speaker"), [
+    (["«A. B.", "C», – Abdulla əlavə edib."], "az", "Abdulla"),
+    (["«Мы готовы.", "Но не сейчас», — сказал Рауф Алиев."], "ru", "Рауф Алиев"),
+    (["“We are ready.", "But not now,” Rauf Aliyev said."], "en", "Rauf Aliyev"),
+    (["«Мы готовы.", "«Но не сейчас», — сказал Рауф Алиев."], "ru", "Рауф Алиев"),
+])
+def test_a_quotation_closed_in_a_paragraph_that_does_not_reopen_it_keeps_its_speaker(
+        segments: list[str], lang: str, speaker: str) -> None:
+    """Regression: a quotation over two paragraphs whose second did not repeat the opening
+    mark ended with the first, and the attribution after its closing mark was never read."""
+    quotes = analyse_article(segments, lang)
+    assert [(q.segment_index, q.part, q.speaker) for q in quotes] == [(0, 0, speaker),
+                                                                      (1, 1, speaker)]
+
+
+@pytest.mark.parametrize("second", ["Рауф Алиев ушёл.", "Рауф Алиев сказал: «Нет»."])
+def test_a_paragraph_without_a_closing_mark_does_not_go_on_with_the_quotation(second: str) -> None:
+    quotes = analyse_article(["«Мы готовы.", second], "ru")
+    assert quotes[0].speaker is None and not quotes[0].continued
+    assert all(q.part == 0 for q in quotes)
