@@ -173,6 +173,37 @@ _PINYIN_LETTERS = re.compile(r"zh|ng(?![aeiou])|[jqxzc]")
 _PINYIN = {"zh": "chzh", "j": "tsz", "z": "tsz", "q": "ts", "c": "ts", "x": "s", "ng": "n"}
 
 
+#: A Korean syllable as English writes it (McCune-Reischauer without its marks, or the
+#: Revised Romanisation): Kim Jong Un, Moon Jae-in, Yoon Suk Yeol, Kim Il Sung.
+_KOREAN_SYLLABLE = re.compile(
+    r"(?:ch|kk|tt|pp|ss|jj|[kgndtrlmbpsjhwy])?"
+    r"(?:yeo|yae|wae|eo|eu|ae|ya|ye|yo|yu|wa|wo|we|wi|oe|ui|oo|a|e|i|o|u)(?:ng|[knlmpt])?")
+#: What only Korean among those spells so: an opening j, a closing ng, eo, eu and ae, or a
+#: u in a word of one to three letters (Un, Suk: ŭ and ŏ, which English writes u).
+_KOREAN_LETTERS = re.compile(r"^j|ng$|eo|eu|ae|^[^aeiou]?u[^aeiou]?$")
+#: How Russian (Kontsevich) and Azerbaijani write those: j as ч (Чен, Çen), eo as о, eu and
+#: an English u for ŭ as ы (Ын, In), ae as э, a closing ng as н.
+_KOREAN = ((re.compile(r"^j"), "ch"), (re.compile(r"eo"), "o"), (re.compile(r"eu"), "y"),
+           (re.compile(r"ae"), "e"), (re.compile(r"ng$"), "n"))
+
+
+def _korean(word: str) -> tuple[str, ...]:
+    """``word`` (lower case) as Russian may write it if it is a Korean syllable: also with
+    the closing ong or ung as ен (Jong, Sung: Чен, Сен, as North Korean names are written)
+    and a short word's u as ы or о (Un, Suk: Ын, Сок); () when it is none."""
+    if len(word) > 5 or _KOREAN_LETTERS.search(word) is None \
+            or _KOREAN_SYLLABLE.fullmatch(word) is None:
+        return ()
+    for pattern, sound in _KOREAN:
+        word = pattern.sub(sound, word)
+    found = [word]
+    if word.endswith(("on", "un")) and word[-3:-2] not in "aeiouy":
+        found.append(word[:-2] + "en")
+    if len(word) <= 3 and "u" in word:
+        found += [word.replace("u", "y"), word.replace("u", "o")]
+    return tuple(found)
+
+
 def _pinyin(word: str) -> str:
     """``word`` (lower case) as Russian writes it if it is pinyin, else unchanged."""
     if _PINYIN_LETTERS.search(word) is None or _PINYIN_WORD.fullmatch(word) is None:
@@ -211,6 +242,9 @@ def _skeletons(word: str) -> frozenset[str]:
 
 
 def _cyrillic_skeletons(lower: str) -> frozenset[str]:
+    if "ё" in lower:  # ё sounds yo, as Latin letters write it (Ёль, Фёдор: Yol, Fyodor)
+        return _cyrillic_skeletons(lower.replace("ё", "е")) \
+            | _cyrillic_skeletons(lower.replace("ё", "йо"))
     if lower.startswith("ю"):  # Юсубов, Юнусов for Azerbaijani Usubov, Unusov
         return frozenset({_fold(_transliterate(lower)), _fold(_transliterate("у" + lower[1:]))})
     if lower[:1] in ("е", "ё"):  # an initial е sounds ye: Елена, Ержан (Yelena, Yerzhan)
@@ -244,6 +278,7 @@ def _spelling_skeletons(word: str) -> frozenset[str]:
                          _respelt(lower, _FRENCH_LETTERS, _FRENCH), _pinyin(lower), _pinyin_closing(lower)):
             if spelling != lower:
                 found.add(_fold(_plain(spelling)))
+        found.update(_fold(spelling) for spelling in _korean(lower))
     if "g" in lower and lower.isascii() and _SOFT_G.search(vowels):  # George, Nigel: Corc, Найджел
         found.add(_fold(_SOFT_G.sub("j", vowels)))
         if "geo" in vowels:  # geo before r is джо (George), elsewhere дже (Geoffrey: Джеффри, Ceffri)

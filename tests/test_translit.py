@@ -461,3 +461,46 @@ def test_french_silent_closings_and_german_oe_drop_no_consonant(name: str, writt
     assert resemblance(name, written) >= 0.8
     assert not consonant_changed(name, written, inflected=False)
     assert consonant_changed("Mitterrand", "Миттерат", inflected=False)
+
+
+@pytest.mark.parametrize(("english", "other"), [
+    ("Jong", "Чен"), ("Un", "Ын"), ("Jong", "Çen"), ("Un", "In"), ("Suk", "Сок"), ("Yeol", "Ёль"),
+    ("Yoon", "Юн"), ("Jae", "Чжэ"), ("Sung", "Сен"),
+])
+def test_korean_syllables_sound_like_their_russian_and_azerbaijani_spelling(english: str,
+                                                                            other: str) -> None:
+    """Regression: Kim Jong Un and Ким Чен Ын, Kim Çen In were three people: English
+    writes Korean ŏ, ŭ as o, u and j where Russian has ч, ы, о and a closing ng as н."""
+    assert resemblance(english, other) >= 0.8
+
+
+@pytest.mark.parametrize(("english", "other"), [
+    ("Un", "Ир"), ("Jong", "Ким"), ("Dong", "Чен"), ("Don", "Ден"),
+])
+def test_a_korean_reading_stays_with_korean_syllables(english: str, other: str) -> None:
+    assert resemblance(english, other) < 0.8
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [("Yol", "Ёль"), ("Fyodor", "Фёдор"),
+                                                 ("Pyotr", "Пётр"), ("Fedor", "Фёдор")])
+def test_a_cyrillic_yo_sounds_as_latin_letters_write_it(latin: str, cyrillic: str) -> None:
+    assert resemblance(latin, cyrillic) >= 0.8
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("«Мы готовы», — сказал Ким Чен Ын.", "“We are ready,” said Kim Jong Un.", "ru", "en"),
+    ("«Мы готовы», — сказал Ким Чен Ын.", "“We are ready,” said Kim Jong-un.", "ru", "en"),
+    ("“We are ready,” said Kim Jong Un.", "«Biz hazırıq», – Kim Çen In bildirib.", "en", "az"),
+    ("«Biz hazırıq», – Kim Çen In bildirib.", "“We are ready,” said Kim Jong Un.", "az", "en"),
+    ("“We are ready,” said Yoon Suk Yeol.", "«Мы готовы», — сказал Юн Сок Ёль.", "en", "ru"),
+])
+def test_a_korean_speaker_rendered_by_custom_is_found(source: str, translation: str,
+                                                      src: str, tgt: str) -> None:
+    assert [f for f in check_entry(source, translation, src, tgt) if f.check == "speaker"] == []
+
+
+def test_another_korean_speaker_is_still_missing() -> None:
+    """Kim Jong Il is his father: not a spelling of Kim Jong Un."""
+    found = check_entry("«Мы готовы», — сказал Ким Чен Ын.", "“We are ready,” said Kim Jong Il.",
+                        "ru", "en")
+    assert [f.check for f in found] == ["speaker"]
