@@ -567,7 +567,92 @@ def consonant_changed(name: str, written: str, region: bool = False, inflected: 
     silent_h = name.isascii() or written.isascii()  # (English: Johnson, Джонсон)
     verdicts = [_stem_consonant_changed(a, b, distinct, certain_g) or _consonants_differ(a, b, silent_h, inflected)
                 for a in _name_readings(name, written, region) for b in _readings(written) if a and b]
-    return bool(verdicts) and all(verdicts) or _closing_consonant_changed(name, written)
+    return bool(verdicts) and all(verdicts) or _closing_consonant_changed(name, written) \
+        or _ending_changed(name, written) or _hushing_changed(name, written)
+
+
+#: The consonants of the case endings a word in Cyrillic may carry after a name, as the
+#: skeletons write them: -ом, -ым, -ого, -их (also й, which they write as a vowel); those of
+#: Azerbaijani (-nın, -dan, -la) and English ('s) after a word in Latin letters.
+_CYRILLIC_CASE_CONSONANTS = frozenset("mgh")
+_LATIN_CASE_CONSONANTS = frozenset("ndls")
+#: How many letters two skeletons must share at the start to be aligned at all.
+_ALIGNED = 3
+
+
+def _ending_changed(name: str, written: str) -> bool:
+    """Whether ``written`` ends where ``name`` does not in a way no case ending explains,
+    read on the skeletons of each that share the longest start: consonants after it that
+    no case of ``written``'s language adds (Harris: Харрисон, whose н is no Russian case's;
+    Харрисом, Harrisin are cases), or in Latin letters, where a case ending follows the
+    whole name, any consonant in place of the name's last letters (Rubio: Rubin; Rubionun
+    is a case). A Russian case may replace the name's closing vowels (Лейла: Лейлы, Дмитрий:
+    Дмитрия) but never its consonants (Netanyahu: Нетаньян drops an h and adds an н)."""
+    cyrillic = _is_cyrillic(written)
+    allowed = _CYRILLIC_CASE_CONSONANTS if cyrillic else _LATIN_CASE_CONSONANTS
+    pairs = [(a, b, _common_start(a, b)) for a in _name_readings(name, written)
+             for b in _readings(written) if a and b]
+    longest = max((size for _, _, size in pairs), default=0)
+    if longest < _ALIGNED:
+        return False
+    return all(_foreign_ending(a[size:], b[size:], allowed, cyrillic)
+               for a, b, size in pairs if size == longest)
+
+
+def _common_start(a: str, b: str) -> int:
+    size = 0
+    for left, right in zip(a, b):
+        if left != right:
+            break
+        size += 1
+    return size
+
+
+def _foreign_ending(name_rest: str, written_rest: str, allowed: frozenset[str],
+                    cyrillic: bool) -> bool:
+    """:func:`_ending_changed` on what two aligned skeletons have after their shared start."""
+    added = [c for c in written_rest if c not in _VOWELS]
+    if not added or len(name_rest) > 2:
+        return False  # (a difference inside the stem is for the other comparisons)
+    dropped = [c for c in name_rest if c not in _VOWELS]
+    if added[:len(dropped)] == dropped and dropped:
+        return False  # (a vowel dropped before the name's consonant: Павел, Павла)
+    if not cyrillic and name_rest:
+        return True
+    return bool(dropped) or not allowed.issuperset(added)
+
+
+#: Russian and Azerbaijani hushing sibilants (ш, щ, ş) and the English and German spellings
+#: of theirs, told apart from s, which a skeleton folds them into.
+_HUSHING = re.compile(r"sch|sh|ş|ш|щ")
+_SIBILANTS = re.compile(r"sch|sh|ş|ш|щ|sz|[sс]")
+
+
+def _hushing_changed(name: str, written: str) -> bool:
+    """Whether ``written`` has ш where ``name`` has s inside its stem, or the other way round
+    (Peskov: Пешков), in a word spelt by sound on both sides: one in Cyrillic or Azerbaijani
+    letters, or with the -ov, -yev suffix, which English writes by a transliteration's rules.
+    A foreign spelling's s may sound ш by its language's rules (Costa: Кошта; Polish sz), and
+    English drops a Turkish name's cedilla (Cavusoglu: Çavuşoğlu), so those are left alone, and so
+    are the first letter and the last two, which other conventions and a case ending
+    write (Stein: Штайн; Guterres: Гутерриш)."""
+    lower, other = name.lower(), written.lower()
+    if _HUSHING.search(lower) is None and _HUSHING.search(other) is None:
+        return False  # (most names: no ш to tell from s)
+    if "sz" in lower or "sz" in other or not all(
+            _is_cyrillic(word) or _is_azerbaijani(word) or _surname_suffix(word) == "ov"
+            for word in (lower, other)):
+        return False
+    left, right = _sibilant_kinds(lower), _sibilant_kinds(other)
+    return len(left) == len(right) and left != right
+
+
+def _sibilant_kinds(word: str) -> str:
+    """The sibilants of ``word``'s stem (past its first letter, before its last two), each
+    as h for hushing or s for plain."""
+    stem = word[1:-2]
+    return "".join("h" if _HUSHING.fullmatch(found.group()) else "s"
+                   for found in _SIBILANTS.finditer(stem))
 
 
 #: Consonants of a skeleton that renderings of one name write for one another anywhere in it:
@@ -711,12 +796,22 @@ def suffix_added(name: str, written: str) -> bool:
     bare, suffixed = (name, written) if _surname_suffix(name.lower()) is None else (written, name)
     if _surname_suffix(bare.lower()) is not None:
         return False
+    ending = _FAMILY_SUFFIX_END.search(suffixed.lower())
+    if ending is not None and len(bare) >= len(suffixed) - 1 and ending.start() >= 3 \
+            and _FAMILY_SUFFIX.search(bare.lower(), ending.start() - 1) is None \
+            and similarity(suffixed[:ending.start()], bare[:ending.start()]) >= 0.85:
+        return True  # Лавров: Lavrıv, whose -ov is lost, as no rendering nor case loses it
     match = _SUFFIX_START.search(suffixed.lower())
     if match is None or match.start() < 3 or len(suffixed) - len(bare) < 2:
         return False  # (Абдуллы: a case ending in the place of the name's last vowel)
     return similarity(suffixed[:match.start()], bare) >= 0.85
 
 
+#: A family's name ending with its -ov or -yev suffix (Лавров, Aliyeva, Əliyev): every
+#: rendering and case of it keeps the suffix.
+_FAMILY_SUFFIX_END = re.compile(r"(?:ov|ev|ов|ев|ёв)[aа]?$")
+#: The suffix anywhere, as a long case ending leaves it (Məmmədovanın).
+_FAMILY_SUFFIX = re.compile(r"ov|ev|ов|ев|ёв")
 #: Where a surname suffix of :data:`_SURNAME_SUFFIXES` starts, with the glide before -yev
 #: (Abdullayev, Абдуллаев: stem Abdulla, Абдулла).
 _SUFFIX_START = re.compile(r"(?:y?(?:ov|ev|yev)|ов|ев|ёв|l[iıuü]|л[иыу]|zad[əea]|заде)(?:[a-zа-яёəıöüğşç]{0,3})$")

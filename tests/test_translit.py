@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.checks import check_entry
-from pipeline.translit import consonant_changed, resemblance, similarity, skeletons, vowel_changed
+from pipeline.translit import consonant_changed, resemblance, similarity, skeletons, suffix_added, vowel_changed
 
 
 @pytest.mark.parametrize("azerbaijani, english", [("Azər", "Azer"), ("Elçin", "Elchin"),
@@ -504,3 +504,85 @@ def test_another_korean_speaker_is_still_missing() -> None:
     found = check_entry("«Мы готовы», — сказал Ким Чен Ын.", "“We are ready,” said Kim Jong Il.",
                         "ru", "en")
     assert [f.check for f in found] == ["speaker"]
+
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("Peskov", "Пешков"), ("Песков", "Peshkov"), ("Pashayev", "Пасаев"),
+])
+def test_a_hushing_sibilant_for_a_plain_one_is_another_name(name: str, written: str) -> None:
+    """Regression: the skeletons fold ш into s, so Пешков passed for Peskov."""
+    assert consonant_changed(name, written)
+
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("Peskov", "Пескова"), ("Costa", "Кошта"), ("Cavusoglu", "Чавушоглу"), ("Pashinyan", "Пашиняна"),
+    ("Guterres", "Гутерриша"), ("Mishustin", "Мишустина"),
+])
+def test_a_sibilant_spelt_by_another_language_is_no_change(name: str, written: str) -> None:
+    assert not consonant_changed(name, written)
+
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("Harris", "Харрисон"), ("Rubio", "Рубин"), ("Rubio", "Rubin"), ("Netanyahu", "Нетаньян"),
+])
+def test_letters_no_case_ending_adds_make_another_name(name: str, written: str) -> None:
+    """Regression: an н, д or л after a name was taken for a case ending whatever the
+    language, and a closing vowel hid a consonant dropped before the added one."""
+    assert consonant_changed(name, written) and consonant_changed(name, written, inflected=False)
+
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("Harris", "Харрисом"), ("Harris", "Харриса"), ("Harris", "Harrisin"), ("Rubio", "Rubionun"),
+    ("Rubio", "Рубио"), ("Netanyahu", "Нетаньяху"), ("Netanyahu", "Netanyahunun"), ("Pavel", "Павла"),
+    ("Leyla", "Лейлы"), ("Dmitry", "Дмитрия"), ("Zelensky", "Зеленского"), ("Harrison", "Харрисона"),
+    ("Musabayov", "Мусабеков"), ("Aliyev", "Алиевым"), ("Kamala", "Kamalanın"),
+])
+def test_a_case_ending_is_no_change(name: str, written: str) -> None:
+    assert not consonant_changed(name, written)
+
+
+@pytest.mark.parametrize(("name", "written"), [("Лавров", "Lavrıv"), ("Лавров", "Lavriv"),
+                                               ("Лаврова", "Lavriva")])
+def test_a_family_suffix_lost_is_another_name(name: str, written: str) -> None:
+    """Regression: the last two letters were never compared, so Lavrıv passed for Лавров."""
+    assert suffix_added(name, written)
+
+
+@pytest.mark.parametrize(("name", "written"), [("Лавров", "Lavrov"), ("Лавров", "Lavrovun"),
+                                               ("Лаврова", "Lavrova"), ("Алиев", "Əliyevin")])
+def test_a_family_suffix_kept_is_no_change(name: str, written: str) -> None:
+    assert not suffix_added(name, written)
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("“We are ready,” Dmitry Peskov said.", "«Мы готовы», — сказал Дмитрий Пешков.", "en", "ru"),
+    ("“We are ready,” Benjamin Netanyahu said.", "«Мы готовы», — сказал Биньямин Нетаньян.", "en", "ru"),
+    ("«Мы готовы», — сказал Сергей Лавров.", "«Biz hazırıq», – Sergey Lavrıv bildirib.", "ru", "az"),
+    ("«Мы готовы», — сказал Сергей Лавров.", "“We are ready,” Sergei Lavriv said.", "ru", "en"),
+    ("“We are ready,” Kamala Harris said.", "«Мы готовы», — сказала Камала Харрисон.", "en", "ru"),
+    ("“We are ready,” Marco Rubio said.", "«Мы готовы», — сказал Марко Рубин.", "en", "ru"),
+    ("“We are ready,” Marco Rubio said.", "«Biz hazırıq», – Marko Rubin bildirib.", "en", "az"),
+])
+def test_a_speaker_rendered_as_another_name_is_told(source: str, translation: str, src: str,
+                                                    tgt: str) -> None:
+    assert [f.check for f in check_entry(source, translation, src, tgt, only=["speaker"])] == ["speaker"]
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("“We are ready,” Dmitry Peskov said.", "По словам Дмитрия Пескова, «мы готовы».", "en", "ru"),
+    ("“We are ready,” Benjamin Netanyahu said.", "По словам Биньямина Нетаньяху, «мы готовы».", "en", "ru"),
+    ("«Мы готовы», — сказал Сергей Лавров.", "Sergey Lavrovun sözlərinə görə, «biz hazırıq».", "ru", "az"),
+    ("“We are ready,” Kamala Harris said.", "По словам Камалы Харрис, «мы готовы».", "en", "ru"),
+    ("“We are ready,” Kamala Harris said.", "Kamala Harrisin sözlərinə görə, «biz hazırıq».", "en", "az"),
+    ("“We are ready,” Marco Rubio said.", "Marko Rubionun sözlərinə görə, «biz hazırıq».", "en", "az"),
+    ("“We are ready,” Richard Harrison said.", "По словам Ричарда Харрисона, «мы готовы».", "en", "ru"),
+    ("“We are ready,” Paul Rubin said.", "По словам Пола Рубина, «мы готовы».", "en", "ru"),
+])
+def test_a_speaker_in_another_case_is_no_other_name(source: str, translation: str, src: str,
+                                                    tgt: str) -> None:
+    assert [f for f in check_entry(source, translation, src, tgt) if f.check == "speaker"] == []
+
+
+def test_a_family_suffix_before_a_long_case_ending_is_kept() -> None:
+    assert not suffix_added("Mammadova", "Məmmədovanın")
+    assert not suffix_added("Лаврова", "Lavrovanın")
