@@ -596,7 +596,13 @@ def _ending_changed(name: str, written: str) -> bool:
     if longest < _ALIGNED:
         return False
     return all(_foreign_ending(a[size:], b[size:], allowed, cyrillic)
+               and not (_BEY.search(a) and b[size:size + 1] == "k")
                for a, b, size in pairs if size == longest)
+
+
+#: Azerbaijani bəy closing a name, which Russian writes бек by tradition (Ağabəy: Агабек), as
+#: it writes -bəyov -беков.
+_BEY = re.compile(r"b[ae]i$")
 
 
 def _common_start(a: str, b: str) -> int:
@@ -615,10 +621,13 @@ def _foreign_ending(name_rest: str, written_rest: str, allowed: frozenset[str],
     if not added or len(name_rest) > 2:
         return False  # (a difference inside the stem is for the other comparisons)
     dropped = [c for c in name_rest if c not in _VOWELS]
-    if added[:len(dropped)] == dropped and dropped:
-        return False  # (a vowel dropped before the name's consonant: Павел, Павла)
+    remaining = iter(added)
+    if dropped and all(consonant in remaining for consonant in dropped):
+        # (a vowel dropped before the name's consonant: Павел, Павла; or a letter more
+        # inside the stem, for the other comparisons: Ибадоглу, Ibadoghlu)
+        return False
     if not cyrillic and name_rest:
-        return True
+        return written_rest[0] not in _VOWELS  # (Ализаде: Əlizadənin, one vowel for another)
     return bool(dropped) or not allowed.issuperset(added)
 
 

@@ -586,3 +586,9 @@ def test_a_speaker_in_another_case_is_no_other_name(source: str, translation: st
 def test_a_family_suffix_before_a_long_case_ending_is_kept() -> None:
     assert not suffix_added("Mammadova", "Məmmədovanın")
     assert not suffix_added("Лаврова", "Lavrovanın")
+
+
+def test_a_closing_vowel_written_otherwise_before_a_case_ending_is_no_change() -> None:
+    assert not consonant_changed("Ализаде", "Əlizadənin")
+    assert not consonant_changed("Ибадоглу", "Ibadoghlu")
+    assert not consonant_changed("Ağabəy", "Агабек")
