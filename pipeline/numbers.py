@@ -220,6 +220,8 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
             values = signed + values if _PERCENT_AFTER.match(prose, end) else signed
             start, end = negative
         scaled = _scaled(values, scale)
+        if not word and following[:1] in _GLUED_LETTERS and _glued_scale(prose, end) == _EITHER:
+            scaled |= _scaled(values, _MONEY_FACTOR[following[0].lower()])
         if not word and following and (following[0] in "-–—" or following[0] in " \u00a0"
                                        and following.startswith(_RANGE_WORDS, 1)) \
                 and (shared := _range_scale(prose, figure[1], lang)) is not None:
@@ -645,14 +647,103 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
         missing, extra = _join_phones(missing, extra)
         extra, missing = _join_phones(extra, missing)
     if missing:
+        missing = _not_in_codes(missing, source, translation)
+        missing = _not_in_fraction_words(missing, source, translation, tgt_lang)
         missing = _not_in_words(missing, translation, tgt_lang)
         missing = _without_ones_per_currency(missing, source, translation)
         missing = _not_in_years(missing, source, offered)
     if extra:
+        extra = _not_in_codes(extra, translation, source)
+        extra = _not_in_fraction_words(extra, translation, source, src_lang)
         extra = _not_in_words(extra, source, src_lang)
         extra = _without_ones_per_currency(extra, translation, source)
         extra = _not_in_years(extra, translation, wanted)
     return missing, extra
+
+
+#: The letters of a code before its figure and a hyphen (SU-1854, MH-17, COVID-19, Ту-154)
+#: or a space after capitals (SU 1854), as a translation may write them glued (SU1854).
+_CODE_BEFORE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]{1,8}[-\u2010\u2011]|[^\W\d_a-zа-яə]{2,4}[ \u00a0])$")
+_CODE_JOINTS = frozenset("-\u2010\u2011 \u00a0")
+
+
+def _not_in_codes(numbers: list[Number], text: str, other: str) -> list[Number]:
+    """``numbers`` (of ``text``) less each figure of a code written with a hyphen or space
+    (SU-1854) that ``other`` writes glued to its letters (SU1854), where no figure is read:
+    the same flight, product or model."""
+    kept = []
+    for number in numbers:
+        start = number.start
+        if start < 2 or text[start - 1] not in _CODE_JOINTS or not _CODE_BEFORE.search(text, max(0, start - 9), start) \
+                or not re.search(rf"(?<=[^\W\d_]){re.escape(number.raw)}(?![\d.,]?\d)", other):
+            kept.append(number)
+    return kept
+
+
+#: A fraction in figures (2/3, 1/4, 2/3-si), one figure up to ten over another.
+_FRACTION = re.compile(r"(?<![\w/.,:])([1-9])/([1-9]|10)(?![\d/]|[.,]\d)")
+#: Fractions in words, as (numerator, denominator): two thirds, a quarter, half; две трети,
+#: четверть, половина; üçdə iki, dörddə biri, yarısı. Numerators are told by their first
+#: letters (see :data:`_FRACTION_NUMERATORS`), denominators by their stems.
+_FRACTION_WORDS = {
+    "en": re.compile(r"(?<![^\W\d_])(?:(?P<num>an?|one|two|three|four|five|six|seven|eight|nine)[\s\u00a0-]+)?"
+                     r"(?P<den>half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?"
+                     r"|tenths?)(?![^\W\d_])", re.IGNORECASE),
+    "ru": re.compile(r"(?<![^\W\d_])(?:(?P<num>одн\w*|дв(?:е|ух|ум|умя)|тр(?:и|[её]х|[её]м|емя)"
+                     r"|четыр(?:е|[её]х|[её]м|ьмя)|пят(?:ь|и)|шест(?:ь|и)|сем(?:ь|и)|вос(?:емь|ьми)|девят(?:ь|и))"
+                     r"[\s\u00a0]+)?(?P<den>половин\w*|трет(?:ь|и|ей|ью|ям|ями|ях)|четверт(?:ь|и|ей|ью|ям|ями|ях)"
+                     r"|(?:пят|шест|седьм|восьм|девят|десят)(?:ая|ой|ую|ых|ым|ыми))(?![^\W\d_])", re.IGNORECASE),
+    "az": re.compile(r"(?<![^\W\d_])(?:(?P<den>iki|üç|dörd|beş|altı|yeddi|səkkiz|doqquz|on)[dt][əa][\s\u00a0]+"
+                     r"(?P<num>bir|iki|üç|dörd|beş|altı|yeddi|səkkiz|doqquz)\w*|(?P<half>yarı(?:s[ıi]\w*)?))"
+                     r"(?![^\W\d_])", re.IGNORECASE),
+}
+#: Numerators and denominators by their first letters, in the three languages.
+#: ("a" last: Azerbaijani altı opens with it.)
+_FRACTION_NUMERATORS = (("one", 1), ("tw", 2), ("th", 3), ("fo", 4), ("fi", 5), ("si", 6), ("se", 7),
+                        ("ei", 8), ("ni", 9), ("одн", 1), ("дв", 2), ("тр", 3), ("чет", 4), ("пят", 5),
+                        ("шест", 6), ("сем", 7), ("вос", 8), ("дев", 9), ("bir", 1), ("iki", 2), ("üç", 3),
+                        ("dörd", 4), ("beş", 5), ("altı", 6), ("yed", 7), ("sək", 8), ("doq", 9), ("on", 10),
+                        ("a", 1))
+_FRACTION_DENOMINATORS = (("half", 2), ("halv", 2), ("пол", 2), ("th", 3), ("трет", 3), ("qu", 4), ("fou", 4),
+                          ("чет", 4), ("fi", 5), ("пят", 5), ("si", 6), ("шест", 6), ("se", 7), ("седь", 7),
+                          ("ei", 8), ("вось", 8), ("ni", 9), ("девят", 9), ("te", 10), ("десят", 10))
+
+
+def _first_letters_value(word: str, table: tuple[tuple[str, int], ...]) -> int:
+    folded = word.lower()
+    return next(value for prefix, value in table if folded.startswith(prefix))
+
+
+def _fraction_value(match: re.Match[str]) -> tuple[int, int]:
+    """The (numerator, denominator) a match of :data:`_FRACTION_WORDS` stands for; one
+    when no numerator is written (a quarter, четверть), and Azerbaijani denominators are
+    cardinals (dörddə biri: of four, one)."""
+    if match.groupdict().get("half"):
+        return 1, 2
+    numerator, denominator = match.group("num"), match.group("den")
+    denominators = _FRACTION_NUMERATORS if match.re is _FRACTION_WORDS["az"] else _FRACTION_DENOMINATORS
+    return (_first_letters_value(numerator, _FRACTION_NUMERATORS) if numerator else 1,
+            _first_letters_value(denominator, denominators))
+
+
+def _not_in_fraction_words(numbers: list[Number], text: str, other: str, other_lang: str) -> list[Number]:
+    """``numbers`` (of ``text``) less the two figures of each fraction (2/3, 1/4) that
+    ``other`` writes in words (two thirds, четверть, dörddə biri)."""
+    if "/" not in text:
+        return numbers  # most segments: no fraction
+    pattern = _FRACTION_WORDS.get(_base(other_lang))
+    fractions = [match for match in _FRACTION.finditer(blank_out(text))
+                 if int(match.group(1)) < int(match.group(2))] if pattern is not None else []
+    if not fractions:
+        return numbers
+    words = Counter(_fraction_value(match) for match in pattern.finditer(blank_out(other)))  # type: ignore[union-attr]
+    dropped: set[int] = set()
+    for fraction in fractions:
+        key = (int(fraction.group(1)), int(fraction.group(2)))
+        if words[key] > 0:
+            words[key] -= 1
+            dropped |= {fraction.start(1), fraction.start(2)}
+    return [number for number in numbers if number.start not in dropped] if dropped else numbers
 
 
 #: A century word right after a Roman numeral (XX əsrin, XX века, XX century).
@@ -1203,18 +1294,21 @@ def _parse(raw: str, convention: tuple[tuple[str, ...], str]) -> set[Decimal]:
 #: news style. Without a currency sign before the sum, 100m is a distance.
 _MONEY_LETTER = re.compile(r"[mk](?![^\W\d_])")
 _MONEY_FACTOR = {"m": Decimal(10) ** 6, "k": Decimal(10) ** 3}
+_GLUED_LETTERS = frozenset("mkK")
 _CURRENCY_SIGNS = frozenset("$£€₼₽¥")
 
 
 def money_scale_in(text: str, index: int, target: str) -> str | None:
     """The scale word ``target`` writes for the m or k at ``index`` glued to a sum of money
-    ($12m: "млн", €40k: "min"); None when there is no such letter there."""
+    ($12m: "млн", €40k: "min") or to a count (1.9m tonnes, 450k doses: see
+    :func:`_glued_scale`); None when there is no such letter there."""
     start = index
     while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".,"):
         start -= 1
     letter = _MONEY_LETTER.match(text, index)
     words = _SCALE_WORDS.get(_base(target))
-    if start == index or not start or not _after_currency(text, start) or not letter or not words:
+    if start == index or not letter or not words \
+            or not (start and _after_currency(text, start) or _glued_scale(text, index) == _COUNT):
         return None
     return words[[f for _, f in _SCALES].index(_MONEY_FACTOR[letter.group()])]
 
@@ -1231,6 +1325,36 @@ def _after_currency(text: str, start: int) -> bool:
     return before in _CURRENCY_SIGNS or before in _SPACES and text[start - 4:start - 1] in _CURRENCY_CODES
 
 
+#: What :func:`_glued_scale` tells of a letter glued to a figure: a count (millions,
+#: thousands), a measure (metres, kilometres), or either.
+_COUNT, _MEASURE, _EITHER = "count", "measure", "either"
+#: The letter after a figure and what follows it: a space and a word, or no word at all.
+_GLUED_LETTER = re.compile(r"[mkK](?:[ \u00a0]+(?P<word>[^\W\d_]+)|(?P<end>(?![^\W\d_]|[-\u2010\u2011\d²³/])))")
+#: English plurals without an s, which count as plurals do (1.9m people, 2m children).
+_PLURALS_WITHOUT_S = frozenset({"people", "children", "men", "women", "sheep", "cattle", "livestock", "poultry",
+                                "fish", "deer", "staff", "personnel"})
+
+
+def _glued_scale(text: str, index: int) -> str:
+    """What the letter m or k at ``index``, glued to a figure with no currency sign, stands
+    for. English writes 1.9m tonnes and 450k doses for millions and thousands, and a 100m
+    sprint, a 5m wall, a 5k run for metres and kilometres: a count is followed by the plural
+    of what it counts (tonnes, doses, people) and a measure, which English writes as a
+    modifier, by a singular noun (sprint, wall) or by a hyphen, "of" or a square or cube
+    (a 10m-high wall, 5m of cable, 100m²). With nothing after it (he ran 100m; a 1.2m
+    deficit) the sentence does not say, so either reading is taken."""
+    match = _GLUED_LETTER.match(text, index)
+    if match is None:
+        return _MEASURE
+    word = match.group("word")
+    if word is None:
+        return _EITHER
+    folded = word.lower()
+    if folded in _PLURALS_WITHOUT_S or len(folded) > 2 and folded[-1] == "s" and folded[-2] not in "su":
+        return _COUNT  # (not "ss" nor "us": a 5m glass wall, a 2m bonus)
+    return _MEASURE
+
+
 def _scale_after(text: str, start: int, end: int, lang: str) -> tuple[str, Decimal]:
     """The scale word after a number ("million", "млн") as written, and its factor. "min"
     is thousands only in Azerbaijani: elsewhere 40 min are minutes."""
@@ -1241,6 +1365,8 @@ def _scale_after(text: str, start: int, end: int, lang: str) -> tuple[str, Decim
     match = _NEXT_WORD.match(text, end)
     if match is None:
         return "", Decimal(1)
+    if match.start(1) == end and match.end(1) == end + 1 and _glued_scale(text, end) == _COUNT:
+        return match.group(1), _MONEY_FACTOR[match.group(1).lower()]
     word = match.group(1).lower().rstrip(".")
     factor = _scale_factor(word)
     if factor is None or word[:3] == "min" and _base(lang) != "az":
