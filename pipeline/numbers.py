@@ -30,7 +30,8 @@ T = TypeVar("T")
 _NUMBER = re.compile(r"\d(?<![\w,]\d)(?:(?<!\.\d)|(?<=[^\W\d_]\.\d))(?:\d{0,2}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?"
                      r"|\d*(?:[.,]\d+)*)")
 _DIGIT = re.compile(r"\d")
-_NEXT_WORD = re.compile(r"[\s\u00a0]*([^\W\d_]+)")
+#: The word after a figure: after spaces, none, or a hyphen (a $1.5-billion loan, 2-milyonluq).
+_NEXT_WORD = re.compile(r"(?:[\s\u00a0]*|-)([^\W\d_]+)")
 _SCALES = (
     (("thousand", "thousands", "тыс", "тысяч", "тысяча", "тысячи", "min"), Decimal(10) ** 3),
     (("million", "millions", "mln", "mn", "млн", "миллион", "миллиона", "миллионов",
@@ -1009,8 +1010,9 @@ _HALF = Decimal("0.5")
 _HALF_SCALE = {"ru": (("3", "полтысяч\\w*"), ("6", "полмиллион\\w*"), ("9", "полмиллиард\\w*"))}
 
 
-#: A day and night as one word, which stands for 24 hours (за сутки: in 24 hours; sutkada).
-_DAY_OF_24_HOURS = {"ru": "сутк(?:и|ам|ами|ах)|суток", "az": "sutka\\w*"}
+#: A day and night as one word, which stands for 24 hours (за сутки: in 24 hours; sutkada;
+#: суточная забастовка: a 24-hour strike).
+_DAY_OF_24_HOURS = {"ru": "сутк(?:и|ам|ами|ах)|суток|суточн\\w*", "az": "sutka\\w*"}
 
 
 #: Thirteen to nineteen, cardinal and ordinal (Azerbaijani writes them as ten and a unit).
@@ -1046,6 +1048,10 @@ _HUNDRED_MULTIPLIER = {"en": "hundred", "az": "yüz(?:ə|dən|ü|ün|üncü\\w*)
 #: two-storey, five-year); a seminar (семинар) is no seven.
 _COMPOUND_STEMS = {"ru": ("двух", "тр[её]х", "четыр[её]х", "пяти", "шести", "семи(?!нар|т)", "восьми", "девяти",
                           "десяти")}
+#: Such words opening with a hundred or a thousand, by value (столетие: the 100th
+#: anniversary, стометровка: the 100m, тысячелетие); a table (стол) or a capital
+#: (столица) is no hundred.
+_COMPOUND_LARGE = {"ru": ((100, "сто(?=лет|метр)"), (1000, "тысяче(?=лет)"))}
 #: Scale words after a number word (three million, три тыс., üç min), by power of ten; the
 #: forms that alone stand for one of them (a thousand, тысяча, миллиона, min) are
 #: :data:`_LONE_SCALE`: plurals (тысячи людей aside, thousands, миллионы, milyonlarla) are
@@ -1092,6 +1098,7 @@ def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
                        f"(?:{tens})(?:[\\s\\u00a0-]+(?:{units}))?",
                        *(f"(?P<n{value}>{word})" for value, word in enumerate(words, 1)),
                        *(f"(?P<p{value}>{stem}\\w+)" for value, stem in enumerate(_COMPOUND_STEMS.get(base, ()), 2)),
+                       *(f"(?P<p{value}>{stem}\\w+)" for value, stem in _COMPOUND_LARGE.get(base, ())),
                        *(f"(?P<s{power}>{word})" for power, word in _SCALE_WORD_GROUPS[base])])
     return re.compile(rf"(?<![^\W\d_])(?:{groups})(?![^\W\d_])", re.IGNORECASE)
 
@@ -1330,9 +1337,11 @@ def _after_currency(text: str, start: int) -> bool:
 _COUNT, _MEASURE, _EITHER = "count", "measure", "either"
 #: The letter after a figure and what follows it: a space and a word, or no word at all.
 _GLUED_LETTER = re.compile(r"[mkK](?:[ \u00a0]+(?P<word>[^\W\d_]+)|(?P<end>(?![^\W\d_]|[-\u2010\u2011\d²³/])))")
-#: English plurals without an s, which count as plurals do (1.9m people, 2m children).
-_PLURALS_WITHOUT_S = frozenset({"people", "children", "men", "women", "sheep", "cattle", "livestock", "poultry",
-                                "fish", "deer", "staff", "personnel"})
+#: English plurals without an s, which count as plurals do (1.9m people, 2m children),
+_COUNTED_WITHOUT_S = frozenset({"people", "children", "men", "women", "sheep", "cattle", "livestock", "poultry",
+                                "fish", "deer", "staff", "personnel",
+                                # and what is counted in abbreviations: 2m b/d (barrels a day), 1.9m t, 3m sq ft
+                                "b", "bpd", "boe", "t", "cu", "sq"})
 
 
 def _glued_scale(text: str, index: int) -> str:
@@ -1350,7 +1359,7 @@ def _glued_scale(text: str, index: int) -> str:
     if word is None:
         return _EITHER
     folded = word.lower()
-    if folded in _PLURALS_WITHOUT_S or len(folded) > 2 and folded[-1] == "s" and folded[-2] not in "su":
+    if folded in _COUNTED_WITHOUT_S or len(folded) > 2 and folded[-1] == "s" and folded[-2] not in "su":
         return _COUNT  # (not "ss" nor "us": a 5m glass wall, a 2m bonus)
     return _MEASURE
 

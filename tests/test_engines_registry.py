@@ -148,3 +148,14 @@ def test_pseudo_writes_a_sum_with_a_glued_m_with_the_targets_scale_word() -> Non
     assert engine.translate_batch(["Jailed over $12m fraud and a €40k fine."], "en", "ru") == [
         "［Jailed овер $12 млн фрауд анд а €40 тысяч фине.］"]
     assert engine.translate_batch(["He won the 100m sprint."], "en", "ru") == ["［He шон тхе 100м спринт.］"]
+
+
+def test_pseudo_writes_a_count_with_a_glued_m_or_a_hyphenated_scale_with_the_targets_scale_word() -> None:
+    """Regression: '1.9m tonnes' and 'a $1.5-billion loan', which the numbers check reads as
+    millions and billions, came out with the m or the word transliterated (1.9м, 1.5-биллион):
+    a scale word lost in every pseudo translation. They are now written as the target
+    writes the scale; a 5m wall stays metres."""
+    engine = PseudoEngine()
+    assert engine.translate_batch(["About 1.9m tonnes and a $1.5-billion loan."], "en", "ru") == [
+        "［About 1.9 млн тоннес анд а $1.5-млрд лоан.］"]
+    assert engine.translate_batch(["a 5m wall"], "en", "ru") == ["［а 5м шалл］"]

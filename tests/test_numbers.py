@@ -978,3 +978,25 @@ def test_every_azerbaijani_fraction_in_words_is_read() -> None:
             suffix = "da" if den_word[-1] in "ıa" else "də"
             match = _FRACTION_WORDS["az"].search(f"{den_word}{suffix} {num_word}")
             assert match is not None and _fraction_value(match) == (num, den)
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "same"), [
+    ("A $1.5-billion loan.", "Кредит в $1,5 млрд.", "en", "ru", True),
+    ("A 1.5-billion-euro loan.", "Кредит в 1,5 млрд евро.", "en", "ru", True),
+    ("2-milyonluq şəhər.", "A city of 2 million.", "az", "en", True),
+    ("Около 2 млн баррелей в сутки.", "About 2m b/d.", "ru", "en", True),
+    ("A 24-hour strike.", "Суточная забастовка.", "en", "ru", True),
+    ("The 100th anniversary.", "Столетие.", "en", "ru", True),
+    ("He won the 100m.", "Он выиграл стометровку.", "en", "ru", True),
+    # Near cases.
+    ("A $1.5-billion loan.", "Кредит в $1,5 млн.", "en", "ru", False),
+    ("A 48-hour strike.", "Суточная забастовка.", "en", "ru", False),
+    ("The 200th anniversary.", "Столетие.", "en", "ru", False),
+    ("The 100th anniversary.", "Столица.", "en", "ru", False),
+])
+def test_scale_words_after_a_hyphen_and_numbers_inside_russian_words_are_read(
+        source: str, translation: str, src: str, tgt: str, same: bool) -> None:
+    """Regression: 'a $1.5-billion loan' was '1.5' against '1,5 млрд' (a scale word
+    added), 'суточная' was no 24 and 'столетие' no 100; found by a sweep of newsroom
+    sentence pairs."""
+    assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same

@@ -67,7 +67,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 NAME_PARTICLES = frozenset("of the in on for and de da di du del della der den van von la le al el bin ibn y".split())
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \u00a0]\Z")
 _NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_]+)")
-_AFTER_A_NUMBER = re.compile(r"\d[\s\u00a0]*\Z")
+_AFTER_A_NUMBER = re.compile(r"\d(?:[\s\u00a0]*|-)\Z")  # 2 million, a $1.5-billion loan
 
 
 def transliterate(text: str, target: str, *, keep_capitalised: bool = False, source: str = "") -> str:
