@@ -203,7 +203,7 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
         if halved is not None:
             values = tuple(_normal(value + _HALF) for value in values)
         if len(raw) == 2:
-            if raw[1] == "0" and _SHORT_DECADE.match(prose, end):
+            if raw[1] == "0" and (_SHORT_DECADE.match(prose, end) or _SHORT_DECADE_RANGE.match(prose, end)):
                 values += (Decimal(1900 + int(raw)), Decimal(2000 + int(raw)))
             if start > 4 and prose[start - 1] in "/-–" and (year := _second_year(prose, start, raw)):
                 values += (year,)
@@ -425,6 +425,9 @@ def _around_the_clock(prose: str, start: int, end: int) -> bool:
 #: A decade by its last two figures (в 90-х, 90-е годы, 90-cı illərdə, the '90s): the
 #: source's 1990s, or the 2090s (10-х: the 1910s or the 2010s).
 _SHORT_DECADE = re.compile(r"(?:-(?:х|е|ых|ые|ым|ыми|ми)|['’]?s)(?![^\W\d_])|-c[ıiuü][\s\u00a0]+il")
+#: The first decade of a range of them, which only the second marks (70–80-е годы,
+#: 70-80-ci illər, the '70s-'80s: the 1970s and 1980s).
+_SHORT_DECADE_RANGE = re.compile(r"[-–—]['’]?\d0(?:" + _SHORT_DECADE.pattern + ")")
 
 
 #: A minus sign right before a figure, itself after a space, a bracket or nothing (-5°C,
@@ -651,13 +654,13 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
         missing = _not_in_codes(missing, source, translation)
         missing = _not_in_fraction_words(missing, source, translation, tgt_lang)
         missing = _not_in_words(missing, translation, tgt_lang)
-        missing = _without_ones_per_currency(missing, source, translation)
+        missing = _without_ones_of_rates(missing, source, translation, tgt_lang)
         missing = _not_in_years(missing, source, offered)
     if extra:
         extra = _not_in_codes(extra, translation, source)
         extra = _not_in_fraction_words(extra, translation, source, src_lang)
         extra = _not_in_words(extra, source, src_lang)
-        extra = _without_ones_per_currency(extra, translation, source)
+        extra = _without_ones_of_rates(extra, translation, source, src_lang)
         extra = _not_in_years(extra, translation, wanted)
     return missing, extra
 
@@ -764,15 +767,43 @@ def _not_in_years(numbers: list[Number], text: str, other: list[Number]) -> list
                     and any((year - 1) // 100 + 1 in number.values for year in years))]
 
 
-def _without_ones_per_currency(numbers: list[Number], text: str, other: str) -> list[Number]:
-    """``numbers`` (of ``text``) less each lone 1 right before a currency that ``other`` also
-    names: a rate is 1.7 manats to the dollar, за доллар, in one language and 1 dollar üçün,
-    за 1 доллар, in another; the 1 is no figure of the source's that was changed."""
+def _without_ones_of_rates(numbers: list[Number], text: str, other: str, other_lang: str) -> list[Number]:
+    """``numbers`` (of ``text``) less each lone 1 of a rate that ``other`` writes without it:
+    right before a currency that ``other`` also names (1.7 manats to the dollar, за доллар,
+    in one language and 1 dollar üçün, за 1 доллар, in another), or counted per unit (1
+    litr üçün, за 1 литр, per 1 kg) where ``other`` says per, за or üçün (per litre, за
+    литр, litri üçün) and has no number in words (за 1 год → in three years, per plan: a
+    figure changed); the 1 is no figure of the source's that was changed."""
     if not any(number.raw == "1" for number in numbers):
         return numbers  # the common case: no call to the currency scan
     codes = {code for code, _ in currencies_in(other)}
+    per = _RATE_WORD.search(other) is not None and not _has_number_words(other, other_lang)
     return [number for number in numbers
-            if not (codes and number.raw == "1" and _currency_after(text, number.end) in codes)]
+            if not (number.raw == "1" and (codes and _currency_after(text, number.end) in codes
+                                           or per and _per_one(text, number)))]
+
+
+def _has_number_words(text: str, lang: str) -> bool:
+    """Whether ``text`` writes a number in words (three, трёх, üç)."""
+    pattern = _number_word_pattern(lang)
+    return pattern is not None and bool(_numbers_in_words(blank_out(text), lang, pattern))
+
+
+#: A word that says "per" (per litre, за литр, litri üçün, adambaşına, hər nəfərə).
+_RATE_WORD = re.compile(r"(?<![^\W\d_])(?i:per|за|üçün|hər)(?![^\W\d_])|başına")
+#: A lone 1 of a rate: "per 1", "за 1", "hər 1" before it, or a word and üçün or başına after it.
+_PER_BEFORE = re.compile(r"(?<![^\W\d_])(?i:per|за|hər)[\s\u00a0]+$")
+_PER_AFTER = re.compile(r"[\s\u00a0]+[^\W\d_]+[\s\u00a0]+(?i:üçün|başına)(?![^\W\d_])")
+
+
+def _per_one(text: str, number: Number) -> bool:
+    """Whether ``number``, a lone 1 of ``text``, counts the unit of a rate (за 1 литр, 1 litr
+    üçün): not a share (за 1%) nor a figure of its own."""
+    if _PER_AFTER.match(text, number.end) is not None:
+        return True
+    after = text[number.end:number.end + 2]
+    return after[:1] in _SPACES and after[1:2].isalpha() \
+        and _PER_BEFORE.search(text, max(0, number.start - 6), number.start) is not None
 
 
 def _currency_after(text: str, end: int) -> str:

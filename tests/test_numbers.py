@@ -1000,3 +1000,23 @@ def test_scale_words_after_a_hyphen_and_numbers_inside_russian_words_are_read(
     added), 'суточная' was no 24 and 'столетие' no 100; found by a sweep of newsroom
     sentence pairs."""
     assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "same"), [
+    ("Qiymət 1 litr üçün 1,10 manatdır.", "The price is 1.10 manats per litre.", "az", "en", True),
+    ("Цена за 1 литр — 1,10 маната.", "The price is 1.10 manats per litre.", "ru", "en", True),
+    ("The price is 1.10 manats per litre.", "Qiymət hər 1 litr üçün 1,10 manatdır.", "en", "az", True),
+    ("В 70–80-е годы.", "In the 1970s and 1980s.", "ru", "en", True),
+    ("In the 1970s and 1980s.", "70-80-ci illərdə.", "en", "az", True),
+    # Near cases: a rate's unit count changed, a decade changed, a lone 1 of no rate.
+    ("Qiymət 1 litr üçün 1,10 manatdır.", "The price is 1.10 manats per 2 litres.", "az", "en", False),
+    ("Цена за 1 литр — 1,10 маната.", "The price is 1.10 manats.", "ru", "en", False),
+    ("Рост за 1 год.", "Growth in three years, per plan.", "ru", "en", False),
+    ("В 70–80-е годы.", "In the 1960s and 1980s.", "ru", "en", False),
+])
+def test_a_rates_lone_one_and_a_range_of_decades_are_read(source: str, translation: str, src: str, tgt: str,
+                                                          same: bool) -> None:
+    """Regression: '1 litr üçün' translated 'per litre' was '1 missing', as only a rate's
+    currency (1 dollar üçün) was known; '70–80-е годы' translated 'the 1970s and 1980s' was
+    70 missing, as only the second decade of the range has its ending."""
+    assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
