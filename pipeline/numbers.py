@@ -175,6 +175,7 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
     # have none), or at once where a plus may open one.
     phones = _phone_numbers(prose) if "+" in prose else None
     unit_and_a_half = "yarım" in prose and _base(lang) == "az"  # 2 il yarım: 2.5 years
+    days_and_nights = "сут" in prose or "sutka" in prose  # 3 суток: 72 hours
     below_zero = "zero" in prose or "нуля" in prose or "мороза" in prose or "şaxta" in prose or "sıfırdan" in prose
     for match in _NUMBER.finditer(prose):
         raw = match.group()
@@ -202,6 +203,8 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
         halved = _AZ_UNIT_AND_A_HALF.match(prose, end) if unit_and_a_half else None
         if halved is not None:
             values = tuple(_normal(value + _HALF) for value in values)
+        if days_and_nights and _DAYS_AND_NIGHTS.match(prose, end):
+            values += tuple(_normal(value * 24) for value in values)
         if len(raw) == 2:
             if raw[1] == "0" and (_SHORT_DECADE.match(prose, end) or _SHORT_DECADE_RANGE.match(prose, end)):
                 values += (Decimal(1900 + int(raw)), Decimal(2000 + int(raw)))
@@ -1041,6 +1044,9 @@ _HALF = Decimal("0.5")
 _HALF_SCALE = {"ru": (("3", "полтысяч\\w*"), ("6", "полмиллион\\w*"), ("9", "полмиллиард\\w*"))}
 
 
+#: Days and nights after a figure (3 суток, 2 sutka), which a translation counts in hours
+#: as often (72 hours, 48 saat).
+_DAYS_AND_NIGHTS = re.compile(r"[\s\u00a0]*(?i:сут(?:ки|ок|кам|ками|ках)|sutka\w*)(?![^\W\d_])")
 #: A day and night as one word, which stands for 24 hours (за сутки: in 24 hours; sutkada;
 #: суточная забастовка: a 24-hour strike).
 _DAY_OF_24_HOURS = {"ru": "сутк(?:и|ам|ами|ах)|суток|суточн\\w*", "az": "sutka\\w*"}
@@ -1178,6 +1184,8 @@ def _numbers_in_words(prose: str, lang: str, pattern: re.Pattern[str]) -> Counte
             close()
         if not last:
             start = match.start()
+        if group == "day" and last == "unit" and current:
+            found[_normal(current * 24)] += 1  # двое суток: 48 hours, as well as 2 days
         if group == "andhalf":
             if last != "unit" or current % 1:
                 close()

@@ -1020,3 +1020,21 @@ def test_a_rates_lone_one_and_a_range_of_decades_are_read(source: str, translati
     currency (1 dollar üçün) was known; '70–80-е годы' translated 'the 1970s and 1980s' was
     70 missing, as only the second decade of the range has its ending."""
     assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "same"), [
+    ("Within 72 hours.", "В течение трёх суток.", "en", "ru", True),
+    ("Within 48 hours.", "İki sutka ərzində.", "en", "az", True),
+    ("Задержан на 3 суток.", "Detained for 72 hours.", "ru", "en", True),
+    ("Задержан на 3 суток.", "Detained for 3 days.", "ru", "en", True),
+    ("За двое суток.", "In two days.", "ru", "en", True),
+    ("2 sutka ərzində.", "Within 48 hours.", "az", "en", True),
+    # Near cases: another count of hours or days.
+    ("Within 72 hours.", "В течение двух суток.", "en", "ru", False),
+    ("Задержан на 3 суток.", "Detained for 48 hours.", "ru", "en", False),
+])
+def test_days_and_nights_may_be_counted_in_hours(source: str, translation: str, src: str, tgt: str,
+                                                  same: bool) -> None:
+    """Regression: 'within 72 hours' translated 'в течение трёх суток' was 72 missing: only
+    one сутки was known as 24 hours. Days and nights are now also counted in hours."""
+    assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
