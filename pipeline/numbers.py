@@ -1044,6 +1044,9 @@ _HALF = Decimal("0.5")
 _HALF_SCALE = {"ru": (("3", "полтысяч\\w*"), ("6", "полмиллион\\w*"), ("9", "полмиллиард\\w*"))}
 
 
+#: The hours a word names, by hour (at midnight: в 00:00, saat 00:00-da; at noon: в 12:00).
+_CLOCK_WORDS = {"en": ((0, "midnight"), (12, "noon|midday")), "ru": ((0, "полноч\\w*"), (12, "полд(?:ень|ня|ню|нем)")),
+                "az": ((0, "gecə[\\s\\u00a0]+yarısı\\w*"), (12, "günorta(?![\\s\\u00a0]+saat)\\w*"))}
 #: Days and nights after a figure (3 суток, 2 sutka), which a translation counts in hours
 #: as often (72 hours, 48 saat).
 _DAYS_AND_NIGHTS = re.compile(r"[\s\u00a0]*(?i:сут(?:ки|ок|кам|ками|ках)|sutka\w*)(?![^\W\d_])")
@@ -1129,6 +1132,7 @@ def _number_word_pattern(lang: str) -> re.Pattern[str] | None:
     groups = "|".join([f"(?P<half>{_ONE_AND_A_HALF[base]})", f"(?P<andhalf>{_AND_A_HALF[base]})",
                        *(f"(?P<q{power}>{word})" for power, word in _HALF_SCALE.get(base, ())),
                        *([f"(?P<day>{day})"] if day else []),
+                       *(f"(?P<k{hour}>{word})" for hour, word in _CLOCK_WORDS[base]),
                        *(f"(?P<h{value}>{word})" for value, word in zip(range(100, 1000, 100), _HUNDRED_WORDS.get(base, ()))),
                        *([f"(?P<hundred>{multiplier})"] if multiplier else []),
                        *(f"(?P<n{value}>{word})" for value, word in enumerate(_TEEN_WORDS[base], 13)),
@@ -1184,6 +1188,10 @@ def _numbers_in_words(prose: str, lang: str, pattern: re.Pattern[str]) -> Counte
             close()
         if not last:
             start = match.start()
+        if group[0] == "k":  # an hour of its own, midnight's 0 too
+            close()
+            found[Decimal(int(group[1:]))] += 1
+            continue
         if group == "day" and last == "unit" and current:
             found[_normal(current * 24)] += 1  # двое суток: 48 hours, as well as 2 days
         if group == "andhalf":

@@ -1038,3 +1038,18 @@ def test_days_and_nights_may_be_counted_in_hours(source: str, translation: str, 
     """Regression: 'within 72 hours' translated 'в течение трёх суток' was 72 missing: only
     one сутки was known as 24 hours. Days and nights are now also counted in hours."""
     assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "same"), [
+    ("The curfew starts at midnight.", "Комендантский час начинается в 00:00.", "en", "ru", True),
+    ("Gecə yarısı başlayıb.", "It began at 00:00.", "az", "en", True),
+    ("At noon.", "Saat 12:00-da.", "en", "az", True),
+    ("В полдень.", "At 12:00.", "ru", "en", True),
+    # Near cases: another hour.
+    ("The curfew starts at midnight.", "Комендантский час начинается в 01:00.", "en", "ru", False),
+    ("At noon.", "В 13:00.", "en", "ru", False),
+])
+def test_midnight_and_noon_are_their_hours(source: str, translation: str, src: str, tgt: str, same: bool) -> None:
+    """Regression: 'at midnight' translated 'в 00:00' was 00 not in the source: a word
+    naming an hour (midnight, полдень, gecə yarısı) now stands for it."""
+    assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
