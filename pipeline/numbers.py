@@ -677,11 +677,13 @@ _CODE_JOINTS = frozenset("-\u2010\u2011 \u00a0")
 def _not_in_codes(numbers: list[Number], text: str, other: str) -> list[Number]:
     """``numbers`` (of ``text``) less each figure of a code written with a hyphen or space
     (SU-1854) that ``other`` writes glued to its letters (SU1854), where no figure is read:
-    the same flight, product or model."""
+    the same flight, product or model; and the second figure of a product written with ×
+    (4×100 м, 3×3) that ``other`` writes with a letter x (4x100m)."""
     kept = []
     for number in numbers:
         start = number.start
-        if start < 2 or text[start - 1] not in _CODE_JOINTS or not _CODE_BEFORE.search(text, max(0, start - 9), start) \
+        if start < 2 or (text[start - 1] not in _CODE_JOINTS or not _CODE_BEFORE.search(text, max(0, start - 9), start)) \
+                and not (text[start - 1] == "×" and text[start - 2].isdigit()) \
                 or not re.search(rf"(?<=[^\W\d_]){re.escape(number.raw)}(?![\d.,]?\d)", other):
             kept.append(number)
     return kept
@@ -1383,7 +1385,12 @@ def _after_currency(text: str, start: int) -> bool:
 #: thousands), a measure (metres, kilometres), or either.
 _COUNT, _MEASURE, _EITHER = "count", "measure", "either"
 #: The letter after a figure and what follows it: a space and a word, or no word at all.
-_GLUED_LETTER = re.compile(r"[mkK](?:[ \u00a0]+(?P<word>[^\W\d_]+)|(?P<end>(?![^\W\d_]|[-\u2010\u2011\d²³/])))")
+_GLUED_LETTER = re.compile(r"[mkK](?:[ \u00a0]+(?P<word>[^\W\d_]+)|-(?P<compound>[^\W\d_]+)"
+                           r"|(?P<end>(?![^\W\d_]|[-\u2010\u2011\d²³/])))")
+#: What a count joined by a hyphen counts (a 2m-tonne harvest, a 50k-strong crowd, a
+#: $5m-a-year deal); other words after a hyphen measure (a 10m-high wall, a 5m-long boat).
+_COUNTED_AFTER_HYPHEN = frozenset({"tonne", "ton", "barrel", "strong", "dollar", "euro", "pound", "manat", "rouble",
+                                   "ruble", "dose", "member", "seat", "year", "a", "plus"})
 #: English plurals without an s, which count as plurals do (1.9m people, 2m children),
 _COUNTED_WITHOUT_S = frozenset({"people", "children", "men", "women", "sheep", "cattle", "livestock", "poultry",
                                 "fish", "deer", "staff", "personnel",
@@ -1397,11 +1404,14 @@ def _glued_scale(text: str, index: int) -> str:
     sprint, a 5m wall, a 5k run for metres and kilometres: a count is followed by the plural
     of what it counts (tonnes, doses, people) and a measure, which English writes as a
     modifier, by a singular noun (sprint, wall) or by a hyphen, "of" or a square or cube
-    (a 10m-high wall, 5m of cable, 100m²). With nothing after it (he ran 100m; a 1.2m
+    (a 10m-high wall, 5m of cable, 100m²), unless what follows the hyphen is counted (a
+    2m-tonne harvest, a 50k-strong crowd). With nothing after it (he ran 100m; a 1.2m
     deficit) the sentence does not say, so either reading is taken."""
     match = _GLUED_LETTER.match(text, index)
     if match is None:
         return _MEASURE
+    if match.group("compound") is not None:
+        return _COUNT if match.group("compound").lower() in _COUNTED_AFTER_HYPHEN else _MEASURE
     word = match.group("word")
     if word is None:
         return _EITHER

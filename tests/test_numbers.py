@@ -1053,3 +1053,22 @@ def test_midnight_and_noon_are_their_hours(source: str, translation: str, src: s
     """Regression: 'at midnight' translated 'в 00:00' was 00 not in the source: a word
     naming an hour (midnight, полдень, gecə yarısı) now stands for it."""
     assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "same"), [
+    ("A 2m-tonne harvest.", "Урожай в 2 млн тонн.", "en", "ru", True),
+    ("A 50k-strong crowd.", "50 min nəfərlik izdiham.", "en", "az", True),
+    ("A 10m-high wall.", "Стена высотой 10 м.", "en", "ru", True),
+    ("He won the 4x100m relay.", "Он выиграл эстафету 4×100 м.", "en", "ru", True),
+    ("Турнир по баскетболу 3×3.", "The 3x3 basketball event.", "ru", "en", True),
+    # Near cases.
+    ("A 10m-high wall.", "Стена за 10 млн.", "en", "ru", False),
+    ("He won the 4x100m relay.", "Он выиграл эстафету 4×200 м.", "en", "ru", False),
+    ("A 2m-tonne harvest.", "Урожай в 2 тонны.", "en", "ru", False),
+])
+def test_a_count_joined_by_a_hyphen_and_a_product_with_a_letter_x_are_read(
+        source: str, translation: str, src: str, tgt: str, same: bool) -> None:
+    """Regression: 'a 2m-tonne harvest' → '2 млн тонн' was a scale word added (a hyphen
+    after the m was read as a measure's: 10m-high), and '4x100m' → '4×100 м' was 100 not
+    in the source (a figure glued to the letter x is not read)."""
+    assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
