@@ -1133,7 +1133,10 @@ def _front_matter_segment(key_path: str, node: yaml.ScalarNode, yaml_text: str,
         start = properties.end()
     original = yaml_text[start:node.end_mark.index]
     style = node.style or "plain"
-    end = start + len(original.rstrip()) if style in ("|", ">") else node.end_mark.index
+    msgid, cont_prefix = node.value, ""
+    end = node.end_mark.index
+    if style in ("|", ">"):
+        style, msgid, end, cont_prefix = _block_scalar(node, yaml_text, start, original)
 
     def to_piece(index: int) -> tuple[int, int]:
         line = _line_of(line_starts, index)
@@ -1146,8 +1149,30 @@ def _front_matter_segment(key_path: str, node: yaml.ScalarNode, yaml_text: str,
         pieces += (Piece(last_line, 0, last_col),)
     if style == "plain" and in_flow:
         style = "flow-plain"  # inside {...} or [...]: ',', '[', ']', '{', '}' end a plain scalar
-    return Segment(msgid=node.value, kind=BlockKind.FRONT_MATTER, line=first_line + 1,
-                   pieces=pieces, msgctxt=key_path, style=f"yaml{style}")
+    return Segment(msgid=msgid, kind=BlockKind.FRONT_MATTER, line=first_line + 1,
+                   pieces=pieces, msgctxt=key_path, style=f"yaml{style}", cont_prefix=cont_prefix)
+
+
+_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
+
+
+def _block_scalar(node: yaml.ScalarNode, yaml_text: str, start: int, original: str) -> tuple[str, str, int, str]:
+    """A block scalar's (style, msgid, end, content indentation). The final line breaks are
+    the chomping's (``|`` keeps one, ``|+`` all, ``|-`` none), not text: a msgid ending in one
+    must be copied by every translator, and editors and ``msgfmt -c`` complain when it is not.
+    The style is the header (``|``, ``>-``, ``|2+``) followed by those breaks, so a
+    translation is written back with them; the value ends at its last line's end (trailing
+    spaces there are text, trailing blank lines are not)."""
+    header = _BLOCK_HEADER.match(original)
+    indicators = header.group(0) if header else node.style
+    msgid = node.value.rstrip("\n")
+    tail = node.value[len(msgid):]
+    last = start + len(original.rstrip())
+    line_end = yaml_text.find("\n", last)
+    end = min(line_end if line_end >= 0 else len(yaml_text), node.end_mark.index)
+    content = re.search(r"\n([ ]*)[^ \n]", original)
+    indentation = content.group(1) if content else ""
+    return indicators + tail, msgid, end, indentation
 
 
 def _line_of(line_starts: list[int], index: int) -> int:
@@ -2796,7 +2821,8 @@ _QUOTE_MARKERS = re.compile(r"[ \t>]*")
 def _render_translation(segment: Segment, translation: str, newline: str) -> str:
     style = segment.style
     if style.startswith("yaml"):
-        return _render_yaml(_with_source_edges(translation, segment.msgid), style[4:])
+        return _render_yaml(_with_source_edges(translation, segment.msgid), style[4:], segment.cont_prefix,
+                            newline)
     if style in ("cell", "cell-lead"):
         text = _escape_unescaped(" ".join(translation.split("\n")).strip(), "|")
         if style == "cell-lead":
@@ -3048,8 +3074,17 @@ def _with_source_edges(translation: str, source: str) -> str:
     return source[:len(source) - len(source.lstrip())] + text + source[len(source.rstrip()):]
 
 
-def _render_yaml(value: str, style: str) -> str:
-    """A YAML scalar that loads back as exactly ``value``, in the source's quoting style if it can."""
+def _render_yaml(value: str, style: str, indentation: str = "", newline: str = "\n") -> str:
+    """A YAML scalar that loads back as exactly ``value``, in the source's quoting style if it can.
+
+    A block scalar's ``style`` is its header followed by its final line breaks (see
+    :func:`_block_scalar`), which ``value`` lacks; ``indentation`` starts its lines."""
+    if style[:1] in ("|", ">"):
+        header = style.rstrip("\n")
+        value += style[len(header):]
+        block = _block_scalar_text(value, header, indentation)
+        if block is not None:
+            return block.replace("\n", newline)
     if style == "'" and "\n" not in value and value == value.strip():
         return "'" + value.replace("'", "''") + "'"
     if style == "plain" and _plain_is_safe(value):
@@ -3057,6 +3092,28 @@ def _render_yaml(value: str, style: str) -> str:
     if style == "flow-plain" and _plain_is_safe(value, flow=True):
         return value
     return json.dumps(value, ensure_ascii=False).translate(_YAML_LINE_BREAKS)
+
+
+def _block_scalar_text(value: str, header: str, indentation: str) -> str | None:
+    """``value`` written as a block scalar under ``header`` (lines starting with
+    ``indentation``; a folded one's lines as they are, a blank line for each line break), or
+    None when it would not load back as ``value`` (a first line opening with a space under a
+    header without an indentation indicator, a break YAML normalises, a control character)."""
+    if not indentation or "\r" in value or any(char.isdigit() for char in header):
+        return None  # an indentation indicator counts from the parent's indentation: unknown here
+    text = value.rstrip("\n")
+    if header.startswith(">"):
+        if re.search(r"(?:^|\n)[ \t]", text):
+            return None  # more-indented lines keep their line breaks: fold nothing then
+        text = text.replace("\n", "\n\n")
+    lines = [indentation + line if line else "" for line in text.split("\n")]
+    block = header + "\n" + "\n".join(lines)
+    document = f"k: {block}\n" + "\n" * (len(value) - len(text) - 1 if header[-1:] == "+" else 0)
+    try:
+        loaded = yaml.load(document, Loader=_SAFE_YAML_LOADER)
+    except yaml.YAMLError:
+        return None
+    return block if loaded == {"k": value} else None
 
 
 #: Characters YAML reads as line breaks (folded to a space inside a double-quoted scalar)

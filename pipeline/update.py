@@ -67,17 +67,42 @@ def _update(template: Catalogue, old: Catalogue | None, *, lang: str, slug: str)
     active = {m.key: m for m in previous if not m.obsolete}
     obsolete = {m.key: m for m in previous if m.obsolete}
     entries = [entry for entry in template.messages if not entry.obsolete]
-    exact = [active.get(entry.key) or obsolete.get(entry.key) for entry in entries]
+    exact = [active.get(entry.key) or obsolete.get(entry.key) or _with_final_break(entry, active, obsolete)
+             for entry in entries]
     fuzzy = iter(_FuzzySources(previous).match_all([e for e, m in zip(entries, exact) if m is None]))
     for entry, match in zip(entries, exact):
         if match is not None:
-            result.messages.append(_carry_over(entry, match))
+            result.messages.append(_carry_over(entry, match if match.msgid == entry.msgid
+                                               else _without_final_break(match)))
         else:
             found = next(fuzzy)
             result.messages.append(_from_fuzzy(entry, found) if found else _fresh(entry))
     used = {id(match) for match in exact if match is not None}
     result.messages.extend(_obsolete_entries(previous, used, result.index()))
     return result
+
+
+def _with_final_break(entry: Message, active: dict[tuple[str | None, str], Message],
+                      obsolete: dict[tuple[str | None, str], Message]) -> Message | None:
+    """The old entry of a front-matter block scalar (``summary: |``), whose msgid ended in
+    the line break YAML's chomping adds: it is no longer part of the msgid, and the
+    translation a translator reviewed under the old msgid is the same text's."""
+    if entry.msgctxt is None or entry.msgid_plural is not None or entry.msgid.endswith("\n"):
+        return None
+    key = (entry.msgctxt, entry.msgid + "\n")
+    return active.get(key) or obsolete.get(key)
+
+
+def _without_final_break(old: Message) -> Message:
+    """``old`` (see :func:`_with_final_break`) with the final line break off its msgid and
+    translation, as ``msgfmt -c`` wants them alike; the translation is otherwise kept."""
+    message = _clone(old)
+    message.msgid = old.msgid[:-1]
+    if old.msgstr.endswith("\n"):
+        message.msgstr = old.msgstr[:-1]
+    if old.previous_msgid and old.previous_msgid.endswith("\n"):
+        message.previous_msgid = old.previous_msgid[:-1]
+    return message
 
 
 def _merged_header(template: Catalogue, old: Catalogue | None, lang: str, slug: str) -> list[tuple[str, str]]:
@@ -408,7 +433,8 @@ def check_no_loss(before: Catalogue | None, after: Catalogue, path: str) -> None
                          if c.startswith(PREVIOUS_TRANSLATION_PREFIX))
     for message in before.messages:
         for text in message.translations:
-            if text not in remaining and text.replace("\n", " ") not in remaining:
+            if text not in remaining and text.replace("\n", " ") not in remaining \
+                    and not (text.endswith("\n") and text[:-1] in remaining):  # see _without_final_break
                 raise TranslationLossError(
                     f"refusing to write: the translation of {message.msgid[:60]!r} would be lost",
                     path=path,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+import yaml
 
 from pipeline.config import DEFAULT_FRONT_MATTER_KEYS
 from pipeline.errors import ArticleError
@@ -2430,9 +2431,9 @@ def test_a_front_matter_slip_is_explained_in_an_editor_s_words(front: str, line:
     ("title: 'Budget passed'", "\tБюджет принят\n\n", "title: 'Бюджет принят'"),
     ('title: "  Budget passed "', "Бюджет принят", 'title: "  Бюджет принят "'),
     ("description: |\n  Line one.\n  Line two.", "Строка один.\nСтрока два.",
-     'description: "Строка один.\\nСтрока два.\\n"'),
+     "description: |\n  Строка один.\n  Строка два."),
     ("description: |\n  Line one.\n  Line two.", "Строка один.\nСтрока два.\n\n",
-     'description: "Строка один.\\nСтрока два.\\n"'),
+     "description: |\n  Строка один.\n  Строка два."),
 ])
 def test_a_front_matter_translation_keeps_the_sources_white_space_around_it(front: str, translation: str,
                                                                           published: str) -> None:
@@ -2572,3 +2573,50 @@ def test_a_front_matter_of_many_keys_is_read_in_linear_time() -> None:
     with pytest.raises(ArticleError) as info:
         article(f"---\n{front}k7: again\n---\n\nBody.\n")
     assert info.value.line == 50_003 and "(first on line 10)" in info.value.message, info.value
+BLOCK_SCALARS = ("---\ntitle: T\nsummary: |\n  Line one.\n  Line two: still text # not a comment\n"
+                 "image:\n  caption: |\n    A caption.\n  alt: >-\n    Folded alt\n    text.\n"
+                 "notes:\n  - |+\n    Kept.\n\n  - >\n    Para one\n    goes on.\n\n    Para two.\n"
+                 "lead: |-\n  Stripped.\n---\n\nBody.\n")
+
+
+def test_a_block_scalars_msgid_is_its_text_without_the_chompings_line_break() -> None:
+    """Regression: ``summary: |`` gave a msgid ending in "\\n", which translators had to copy
+    (and Poedit and ``msgfmt -c`` complained when they did not). The break is YAML's."""
+    art = read_article(BLOCK_SCALARS.encode(), path="a.md", slug="a", default_lang="en",
+                       front_matter_keys=["summary", "image.caption", "image.alt", "notes", "lead"])
+    assert [s.msgid for s in art.segments][:-1] == [
+        "Line one.\nLine two: still text # not a comment", "A caption.", "Folded alt text.", "Kept.",
+        "Para one goes on.\nPara two.", "Stripped."]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_translated_block_scalar_keeps_its_block_style_and_loads_as_the_translation(newline: str) -> None:
+    """Regression: a translated ``|`` or ``>`` value was written as a double-quoted string
+    (``summary: "…\\n…"``). It is written in the source's style, indentation and chomping."""
+    source = BLOCK_SCALARS.replace("\n", newline)
+    art = read_article(source.encode(), path="a.md", slug="a", default_lang="en",
+                       front_matter_keys=["summary", "image.caption", "image.alt", "notes", "lead"])
+    out = localise(art, lambda s: "Ru " + s.msgid if s.msgid != "Body." else None)
+    assert out.replace(newline, "\n").split("---\n")[1] == (
+        "title: T\nsummary: |\n  Ru Line one.\n  Line two: still text # not a comment\n"
+        "image:\n  caption: |\n    Ru A caption.\n  alt: >-\n    Ru Folded alt text.\n"
+        "notes:\n  - |+\n    Ru Kept.\n\n  - >\n    Ru Para one goes on.\n\n    Para two.\n"
+        "lead: |-\n  Ru Stripped.\n")
+    assert yaml.safe_load(out.split("---")[1]) == {
+        "title": "T", "summary": "Ru Line one.\nLine two: still text # not a comment\n",
+        "image": {"caption": "Ru A caption.\n", "alt": "Ru Folded alt text."},
+        "notes": ["Ru Kept.\n\n", "Ru Para one goes on.\nPara two.\n"], "lead": "Ru Stripped."}
+
+
+@pytest.mark.parametrize("front, translation, loaded", [
+    ("summary: |\n  Line.", "Next\x85line.", "Next\x85line.\n"),  # NEL: a break in a block
+    ("summary: >\n  Line.", "One.\n  Indented.", "One.\n  Indented.\n"),  # a more-indented line
+    ("summary: |2\n   Line.", "Other.", " Other.\n"),  # the indicator counts from the parent's indentation
+    ("summary: |\n  Line.", "Bad\rbreak.", "Bad\rbreak.\n"),
+])
+def test_a_block_scalar_translation_that_cannot_be_a_block_is_quoted(front: str, translation: str,
+                                                                      loaded: str) -> None:
+    art = article(f"---\n{front}\n---\n\nBody.\n")
+    out = localise(art, lambda s: translation if s.msgid != "Body." else None)
+    assert yaml.safe_load(out.split("---")[1]) == {"summary": loaded}
+    assert '"' in out.split("---")[1]

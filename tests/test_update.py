@@ -367,3 +367,20 @@ def test_a_machine_translation_reviewed_in_an_editor_is_recorded_as_reviewed_on_
     twice = update_catalogue(template("Ferry leaves on Monday.", "Tickets cost five manat."), old,
                              lang="ru", slug="a")
     assert twice.messages[0].comments == ["checked with the desk", "reviewed mt: pseudo 1"]
+
+
+def test_a_block_scalars_reviewed_translation_survives_its_msgid_losing_the_final_line_break() -> None:
+    """Regression: a front-matter block scalar (``summary: |``) had a msgid ending in the line
+    break YAML's chomping adds, which every translation had to copy. The msgid is now the text
+    alone: the reviewed translation made under the old msgid stays reviewed, without the break,
+    and a translator's comment, flag and an obsolete entry's text stay too."""
+    old = update_catalogue(template("Line one.\nLine two.\n", "Caption.\n", ctx="summary"), None, lang="ru", slug="a")
+    old.messages[0].msgstr = "Строка один.\nСтрока два.\n"
+    old.messages[0].comments = ["checked with the desk"]
+    old.messages[1].msgstr = "Подпись."  # a translator who left the break out
+    result = update_catalogue(template("Line one.\nLine two.", "Caption.", ctx="summary"), old, lang="ru", slug="a")
+    assert [(m.msgid, m.msgstr, m.fuzzy, m.obsolete) for m in result.messages] == [
+        ("Line one.\nLine two.", "Строка один.\nСтрока два.", False, False),
+        ("Caption.", "Подпись.", False, False)]
+    assert result.messages[0].comments == ["checked with the desk"]
+    check_no_loss(old, result, "locale/ru/LC_MESSAGES/a.po")
