@@ -1160,19 +1160,19 @@ def _block_scalar(node: yaml.ScalarNode, yaml_text: str, start: int, original: s
     """A block scalar's (style, msgid, end, content indentation). The final line breaks are
     the chomping's (``|`` keeps one, ``|+`` all, ``|-`` none), not text: a msgid ending in one
     must be copied by every translator, and editors and ``msgfmt -c`` complain when it is not.
-    The style is the header (``|``, ``>-``, ``|2+``) followed by those breaks, so a
-    translation is written back with them; the value ends at its last line's end (trailing
-    spaces there are text, trailing blank lines are not)."""
-    header = _BLOCK_HEADER.match(original)
-    indicators = header.group(0) if header else node.style
+    The style is the header's line as written (``|``, ``>-``, ``|2+``, a comment after it)
+    followed by those breaks, so a translation is written back with them; the value ends at
+    its last line's end (trailing spaces there are text, trailing blank lines are not)."""
+    header = original.split("\n", 1)[0].rstrip()
     msgid = node.value.rstrip("\n")
     tail = node.value[len(msgid):]
-    last = start + len(original.rstrip())
-    line_end = yaml_text.find("\n", last)
-    end = min(line_end if line_end >= 0 else len(yaml_text), node.end_mark.index)
     content = re.search(r"\n([ ]*)[^ \n]", original)
     indentation = content.group(1) if content else ""
-    return indicators + tail, msgid, end, indentation
+    # The last line deeper than the indentation holds text, were it spaces only.
+    lines = original.split("\n")
+    last = max(i for i, line in enumerate(lines) if i == 0 or len(line) > len(indentation))
+    end = min(start + sum(len(line) + 1 for line in lines[:last]) + len(lines[last]), node.end_mark.index)
+    return header + tail, msgid, end, indentation
 
 
 def _line_of(line_starts: list[int], index: int) -> int:
@@ -3099,16 +3099,19 @@ def _block_scalar_text(value: str, header: str, indentation: str) -> str | None:
     ``indentation``; a folded one's lines as they are, a blank line for each line break), or
     None when it would not load back as ``value`` (a first line opening with a space under a
     header without an indentation indicator, a break YAML normalises, a control character)."""
-    if not indentation or "\r" in value or any(char.isdigit() for char in header):
+    indicators = _BLOCK_HEADER.match(header)
+    if not indentation or "\r" in value or indicators is None or re.search(r"[0-9]", indicators.group(0)):
         return None  # an indentation indicator counts from the parent's indentation: unknown here
     text = value.rstrip("\n")
+    # The blank lines after the value stay in the file: they are the kept breaks of ``|+``.
+    kept = "\n" * (len(value) - len(text) - 1) if indicators.group(0).endswith("+") else ""
     if header.startswith(">"):
         if re.search(r"(?:^|\n)[ \t]", text):
             return None  # more-indented lines keep their line breaks: fold nothing then
         text = text.replace("\n", "\n\n")
     lines = [indentation + line if line else "" for line in text.split("\n")]
     block = header + "\n" + "\n".join(lines)
-    document = f"k: {block}\n" + "\n" * (len(value) - len(text) - 1 if header[-1:] == "+" else 0)
+    document = f"k: {block}\n{kept}"
     try:
         loaded = yaml.load(document, Loader=_SAFE_YAML_LOADER)
     except yaml.YAMLError:

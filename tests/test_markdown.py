@@ -2620,3 +2620,16 @@ def test_a_block_scalar_translation_that_cannot_be_a_block_is_quoted(front: str,
     out = localise(art, lambda s: translation if s.msgid != "Body." else None)
     assert yaml.safe_load(out.split("---")[1]) == {"summary": loaded}
     assert '"' in out.split("---")[1]
+
+
+@pytest.mark.parametrize("front, published", [
+    ("summary: |+\n  Line.\n   \n", "summary: |+\n  Ru Line.\n   \n"),  # a line of spaces is text
+    ("summary: | # kept for the desk\n  Line.", "summary: | # kept for the desk\n  Ru Line."),
+    ("summary: &lead |-\n  Line.\n\n", "summary: &lead |-\n  Ru Line.\n\n"),
+    ("summary: >\n  Line.\n   \n", 'summary: "Ru Line.\\n \\n"\n'),  # a folded line of spaces: quoted
+])
+def test_a_translated_block_scalar_keeps_what_surrounds_its_text(front: str, published: str) -> None:
+    art = article(f"---\n{front}\n---\n\nBody.\n")
+    out = localise(art, lambda s: "Ru " + s.msgid if s.msgid != "Body." else None)
+    assert out == f"---\n{published}\n---\n\nBody.\n"
+    assert yaml.safe_load(out.split("---")[1]) == {"summary": "Ru " + yaml.safe_load(f"{front}\n")["summary"]}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -251,10 +253,33 @@ FRONT = st.sampled_from([
 ])
 
 
+#: A block scalar's places: a top-level key, a key of a nested map, an item of a list.
+BLOCK_PLACES = {"description: ": ("description",), "image:\n  caption: ": ("image", "caption"),
+                "summary:\n  - ": ("summary", 0)}
+BLOCK_WORDS = [w for w in WORDS if w not in ("&nbsp;", "&amp;")] + ["Baku: port", "# not a comment", "'single'"]
+
+
+@st.composite
+def block_scalar(draw: st.DrawFn) -> str:
+    """``key: |`` (each chomping and fold style) with its lines, paragraphs and trailing blank lines."""
+    place = draw(st.sampled_from(sorted(BLOCK_PLACES)))
+    indentation = " " * (place.count("\n") * 2 + draw(st.integers(1, 3)))
+    paragraphs = draw(st.lists(st.lists(st.lists(st.sampled_from(BLOCK_WORDS), min_size=1, max_size=3)
+                                        .map(" ".join), min_size=1, max_size=3), min_size=1, max_size=2))
+    lines = "\n\n".join("\n".join(indentation + line for line in paragraph) for paragraph in paragraphs)
+    header = draw(st.sampled_from(["|", "|-", "|+", ">", ">-", ">+"]))
+    return f"{place}{header}\n{lines}\n" + "\n" * draw(st.integers(0, 2))
+
+
+@st.composite
+def block_scalar_front(draw: st.DrawFn) -> str:
+    return "---\ntitle: T\n" + draw(block_scalar()) + draw(st.sampled_from(["", "lang: en\n"])) + "---\n\n"
+
+
 @st.composite
 def document(draw: st.DrawFn) -> bytes:
     body = "\n\n".join(draw(st.lists(block(), min_size=1, max_size=8)))
-    text = draw(FRONT) + body + draw(st.sampled_from(["", "\n", "\n\n"]))
+    text = draw(st.one_of(FRONT, block_scalar_front())) + body + draw(st.sampled_from(["", "\n", "\n\n"]))
     if draw(st.booleans()):
         text = text.replace("\n", "\r\n")
     prefix = "\ufeff" if draw(st.booleans()) else ""
@@ -398,3 +423,35 @@ def _addresses(text: str) -> list[str]:
         stack += token.children or []
         found += [token.attrGet(name) for name in ("href", "src") if token.attrGet(name) is not None]
     return sorted(found)
+
+
+def _at(value: object, path: tuple[str | int, ...]) -> object:
+    for step in path:
+        value = value[step]  # type: ignore[index]
+    return value
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(block_scalar(), st.lists(st.sampled_from(BLOCK_WORDS + ["  spaced", ""]), min_size=1, max_size=4),
+       st.booleans())
+def test_a_translated_block_scalar_loads_as_its_translation_in_the_sources_block_style(
+        scalar: str, words: list[str], crlf: bool) -> None:
+    """A published version's front matter loads (``yaml.safe_load``) as the translation with
+    the source's final line breaks; the source's block header and indentation are kept when
+    a block can hold the translation, and a block scalar's msgid never ends in a line break."""
+    source = "---\ntitle: T\n" + scalar + "---\n\nBody.\n"
+    if crlf:
+        source = source.replace("\n", "\r\n")
+    art = parse(source.encode())
+    [segment] = [s for s in art.segments if s.kind is BlockKind.FRONT_MATTER and s.msgctxt != "title"]
+    assert not segment.msgid.endswith("\n")
+    translation = "Перевод " + "\n".join(words)
+    out = localise(art, lambda s: translation if s is segment else None)
+    path = next(path for place, path in BLOCK_PLACES.items() if scalar.startswith(place))
+    written = _at(yaml.safe_load(source.split("---")[1]), path)
+    tail = written[len(written.rstrip("\n")):]  # type: ignore[union-attr]
+    assert _at(yaml.safe_load(out.split("---")[1]), path) == translation.rstrip() + tail
+    header = re.search(r"[|>][+-]?(?=\r?\n)", scalar).group(0)  # type: ignore[union-attr]
+    foldable = header[0] == "|" or not re.search(r"\n\s", translation)
+    assert (header + ("\r\n" if crlf else "\n") in out) == foldable
+    assert encode_article(art, localise(art, lambda s: s.msgid)) == source.encode()
