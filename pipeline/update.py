@@ -20,8 +20,9 @@ from babel.messages.plurals import get_plural
 from .catalogue import PLURAL_FORMS_PLACEHOLDER, gc_paused, in_fork, may_fork, plural_forms_problem
 from .errors import TranslationLossError
 from .fuzzy import FuzzyIndex
-from .model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, PREVIOUS_TRANSLATION_PREFIX, REVIEWED_COMMENT_PREFIX,
-                    Catalogue, EntryStatus, Message, without_source_digest)
+from .model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, MT_SOURCE_MARK, PREVIOUS_TRANSLATION_PREFIX,
+                    REVIEWED_COMMENT_PREFIX, Catalogue, EntryStatus, Message, recorded_digest, source_digest,
+                    without_source_digest)
 
 #: Translator comment that keeps a translation which lost its entry to a newer one with the same key.
 #: Header fields the pipeline owns; any other field (Last-Translator, X-Generator, ...) is kept.
@@ -67,8 +68,9 @@ def _update(template: Catalogue, old: Catalogue | None, *, lang: str, slug: str)
     active = {m.key: m for m in previous if not m.obsolete}
     obsolete = {m.key: m for m in previous if m.obsolete}
     entries = [entry for entry in template.messages if not entry.obsolete]
-    exact = [active.get(entry.key) or obsolete.get(entry.key) or _with_final_break(entry, active, obsolete)
-             for entry in entries]
+    exact = [active.get(entry.key) or obsolete.get(entry.key) for entry in entries]
+    if None in exact:
+        exact = _with_final_breaks(entries, exact, previous)
     fuzzy = iter(_FuzzySources(previous).match_all([e for e, m in zip(entries, exact) if m is None]))
     for entry, match in zip(entries, exact):
         if match is not None:
@@ -82,26 +84,37 @@ def _update(template: Catalogue, old: Catalogue | None, *, lang: str, slug: str)
     return result
 
 
-def _with_final_break(entry: Message, active: dict[tuple[str | None, str], Message],
-                      obsolete: dict[tuple[str | None, str], Message]) -> Message | None:
-    """The old entry of a front-matter block scalar (``summary: |``), whose msgid ended in
-    the line break YAML's chomping adds: it is no longer part of the msgid, and the
-    translation a translator reviewed under the old msgid is the same text's."""
-    if entry.msgctxt is None or entry.msgid_plural is not None or entry.msgid.endswith("\n"):
-        return None
-    key = (entry.msgctxt, entry.msgid + "\n")
-    return active.get(key) or obsolete.get(key)
+def _with_final_breaks(entries: list[Message], exact: list[Message | None],
+                       previous: list[Message]) -> list[Message | None]:
+    """``exact`` with the old entry of each front-matter block scalar (``summary: |``) still
+    unmatched, whose msgid ended in the line breaks YAML's chomping adds: they are no longer
+    part of the msgid, and the translation made under the old one is the same text's."""
+    by_text: dict[tuple[str | None, str], Message] = {}
+    for message in previous:
+        if message.msgctxt is not None and message.msgid.endswith("\n") and message.msgid_plural is None:
+            key = (message.msgctxt, message.msgid.rstrip("\n"))
+            if key not in by_text or by_text[key].obsolete:
+                by_text[key] = message
+    if not by_text:
+        return exact
+    return [match if match is not None or entry.msgid_plural is not None else by_text.get(entry.key)
+            for entry, match in zip(entries, exact)]
 
 
 def _without_final_break(old: Message) -> Message:
-    """``old`` (see :func:`_with_final_break`) with the final line break off its msgid and
-    translation, as ``msgfmt -c`` wants them alike; the translation is otherwise kept."""
+    """``old`` (see :func:`_with_final_breaks`) with the final line breaks off its msgid and
+    translation, as ``msgfmt -c`` wants them alike; the translation is otherwise kept, and
+    machine output of the old msgid is recorded as the new one's (it is the same text's: not
+    sent to translation again)."""
     message = _clone(old)
-    message.msgid = old.msgid[:-1]
-    if old.msgstr.endswith("\n"):
-        message.msgstr = old.msgstr[:-1]
-    if old.previous_msgid and old.previous_msgid.endswith("\n"):
-        message.previous_msgid = old.previous_msgid[:-1]
+    message.msgid = old.msgid.rstrip("\n")
+    message.msgstr = old.msgstr.rstrip("\n")
+    old_digest = source_digest(old.msgctxt, old.msgid)
+    message.comments = [without_source_digest(comment) + MT_SOURCE_MARK + source_digest(old.msgctxt, message.msgid)
+                        if comment.startswith(MT_COMMENT_PREFIX) and recorded_digest(comment) == old_digest
+                        else comment for comment in old.comments]
+    if old.previous_msgid:
+        message.previous_msgid = old.previous_msgid.rstrip("\n")
     return message
 
 
@@ -434,7 +447,7 @@ def check_no_loss(before: Catalogue | None, after: Catalogue, path: str) -> None
     for message in before.messages:
         for text in message.translations:
             if text not in remaining and text.replace("\n", " ") not in remaining \
-                    and not (text.endswith("\n") and text[:-1] in remaining):  # see _without_final_break
+                    and not (text.endswith("\n") and text.rstrip("\n") in remaining):  # see _without_final_break
                 raise TranslationLossError(
                     f"refusing to write: the translation of {message.msgid[:60]!r} would be lost",
                     path=path,

@@ -140,7 +140,13 @@ def test_golden_translation_publishes_the_expected_article(tmp_path: Path, po: P
 
 
 def _semantic(catalogue) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
-    return [(m.msgctxt, m.msgid, m.msgstr, m.fuzzy, m.obsolete) for m in catalogue.messages]
+    """Each entry's text and state. A front-matter entry's final line breaks are left out: a
+    golden catalogue written when a block scalar's msgid (``summary: |``) still ended in its
+    chomping's line break is carried over to the msgid without it, translation and all."""
+    def text(message, value: str) -> str:  # type: ignore[no-untyped-def]
+        return value if message.msgctxt is None else value.rstrip("\n")
+
+    return [(m.msgctxt, text(m, m.msgid), text(m, m.msgstr), m.fuzzy, m.obsolete) for m in catalogue.messages]
 
 
 def _blocks(text: str) -> list[str]:
@@ -166,7 +172,7 @@ def test_front_matter_aliases_get_one_translation_and_stay_valid_yaml(tmp_path: 
     po = root / "locale/ru/LC_MESSAGES/alias.po"
     catalogue = parse_po(po.read_bytes())
     assert [m.msgctxt for m in catalogue.messages] == ["title", "summary", None]
-    words = {"Shared headline": "Общий: заголовок", "Folded summary\n": "Свёрнутое описание",
+    words = {"Shared headline": "Общий: заголовок", "Folded summary": "Свёрнутое описание",
              "Body text.": "Текст."}
     for message in catalogue.messages:
         message.msgstr = words[message.msgid]

@@ -374,13 +374,29 @@ def test_a_block_scalars_reviewed_translation_survives_its_msgid_losing_the_fina
     break YAML's chomping adds, which every translation had to copy. The msgid is now the text
     alone: the reviewed translation made under the old msgid stays reviewed, without the break,
     and a translator's comment, flag and an obsolete entry's text stay too."""
-    old = update_catalogue(template("Line one.\nLine two.\n", "Caption.\n", ctx="summary"), None, lang="ru", slug="a")
+    old = update_catalogue(template("Line one.\nLine two.\n", "Caption.\n", "Kept.\n\n", ctx="summary"), None,
+                           lang="ru", slug="a")
     old.messages[0].msgstr = "Строка один.\nСтрока два.\n"
     old.messages[0].comments = ["checked with the desk"]
     old.messages[1].msgstr = "Подпись."  # a translator who left the break out
-    result = update_catalogue(template("Line one.\nLine two.", "Caption.", ctx="summary"), old, lang="ru", slug="a")
+    old.messages[2].msgstr = "Сохранено.\n\n"  # a kept block (summary: |+)
+    result = update_catalogue(template("Line one.\nLine two.", "Caption.", "Kept.", ctx="summary"), old,
+                              lang="ru", slug="a")
     assert [(m.msgid, m.msgstr, m.fuzzy, m.obsolete) for m in result.messages] == [
         ("Line one.\nLine two.", "Строка один.\nСтрока два.", False, False),
-        ("Caption.", "Подпись.", False, False)]
+        ("Caption.", "Подпись.", False, False), ("Kept.", "Сохранено.", False, False)]
     assert result.messages[0].comments == ["checked with the desk"]
     check_no_loss(old, result, "locale/ru/LC_MESSAGES/a.po")
+
+
+def test_machine_output_of_a_block_scalar_is_not_translated_again_for_its_msgid_losing_the_line_break() -> None:
+    """The old entry's unreviewed machine output (``mt: … source#digest`` of the old msgid)
+    is the new msgid's: it stays as it was, not taken for another text's output."""
+    old = update_catalogue(template("Caption.\n", ctx="image.caption"), None, lang="ru", slug="a")
+    old.messages[0].msgstr = "Подпись.\n"
+    old.messages[0].flags = ["fuzzy"]
+    old.messages[0].comments = [mt_comment("argos 1.9", "image.caption", "Caption.\n")]
+    result = update_catalogue(template("Caption.", ctx="image.caption"), old, lang="ru", slug="a")
+    [message] = result.messages
+    assert (message.msgstr, message.status, message.comments) == (
+        "Подпись.", EntryStatus.MACHINE, [mt_comment("argos 1.9", "image.caption", "Caption.")])
