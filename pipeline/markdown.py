@@ -3108,7 +3108,7 @@ def _block_scalar_text(value: str, header: str, indentation: str) -> str | None:
     if header.startswith(">"):
         if re.search(r"(?:^|\n)[ \t]", text):
             return None  # more-indented lines keep their line breaks: fold nothing then
-        text = text.replace("\n", "\n\n")
+        text = re.sub(r"\n+", lambda breaks: breaks.group(0) + "\n", text)  # n breaks: n empty lines
     lines = [indentation + line if line else "" for line in text.split("\n")]
     block = header + "\n" + "\n".join(lines)
     document = f"k: {block}\n{kept}"

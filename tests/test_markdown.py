@@ -2627,9 +2627,18 @@ def test_a_block_scalar_translation_that_cannot_be_a_block_is_quoted(front: str,
     ("summary: | # kept for the desk\n  Line.", "summary: | # kept for the desk\n  Ru Line."),
     ("summary: &lead |-\n  Line.\n\n", "summary: &lead |-\n  Ru Line.\n\n"),
     ("summary: >\n  Line.\n   \n", 'summary: "Ru Line.\\n \\n"\n'),  # a folded line of spaces: quoted
+    ("summary: >-\n  Line one\n  goes on.\n\n  Line two.", "summary: >-\n  Ru Line one goes on.\n\n  Line two."),
 ])
 def test_a_translated_block_scalar_keeps_what_surrounds_its_text(front: str, published: str) -> None:
     art = article(f"---\n{front}\n---\n\nBody.\n")
     out = localise(art, lambda s: "Ru " + s.msgid if s.msgid != "Body." else None)
     assert out == f"---\n{published}\n---\n\nBody.\n"
     assert yaml.safe_load(out.split("---")[1]) == {"summary": "Ru " + yaml.safe_load(f"{front}\n")["summary"]}
+
+
+def test_a_folded_translation_keeps_each_line_break_the_translator_typed() -> None:
+    """n line breaks in a folded block are n blank lines (one would fold into a space)."""
+    art = article("---\nsummary: >\n  Line.\n---\n\nBody.\n")
+    out = localise(art, lambda s: "Two\n\nparagraphs,\nthree lines." if s.msgid != "Body." else None)
+    assert out.startswith("---\nsummary: >\n  Two\n\n\n  paragraphs,\n\n  three lines.\n---\n")
+    assert yaml.safe_load(out.split("---")[1]) == {"summary": "Two\n\nparagraphs,\nthree lines.\n"}

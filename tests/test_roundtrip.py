@@ -434,6 +434,8 @@ def _at(value: object, path: tuple[str | int, ...]) -> object:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(block_scalar(), st.lists(st.sampled_from(BLOCK_WORDS + ["  spaced", ""]), min_size=1, max_size=4),
        st.booleans())
+@example("description: >\n  Baku\n", ["Baku", "", "port"], False)  # a paragraph break folded
+@example("summary:\n  - >+\n   Baku\n\n", ["  spaced"], True)  # a more-indented line: quoted
 def test_a_translated_block_scalar_loads_as_its_translation_in_the_sources_block_style(
         scalar: str, words: list[str], crlf: bool) -> None:
     """A published version's front matter loads (``yaml.safe_load``) as the translation with
@@ -452,6 +454,6 @@ def test_a_translated_block_scalar_loads_as_its_translation_in_the_sources_block
     tail = written[len(written.rstrip("\n")):]  # type: ignore[union-attr]
     assert _at(yaml.safe_load(out.split("---")[1]), path) == translation.rstrip() + tail
     header = re.search(r"[|>][+-]?(?=\r?\n)", scalar).group(0)  # type: ignore[union-attr]
-    foldable = header[0] == "|" or not re.search(r"\n\s", translation)
+    foldable = header[0] == "|" or not re.search(r"\n[ \t]", translation)  # a more-indented line
     assert (header + ("\r\n" if crlf else "\n") in out) == foldable
     assert encode_article(art, localise(art, lambda s: s.msgid)) == source.encode()
