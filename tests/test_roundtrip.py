@@ -435,7 +435,7 @@ def _at(value: object, path: tuple[str | int, ...]) -> object:
 @given(block_scalar(), st.lists(st.sampled_from(BLOCK_WORDS + ["  spaced", ""]), min_size=1, max_size=4),
        st.booleans())
 @example("description: >\n  Baku\n", ["Baku", "", "port"], False)  # a paragraph break folded
-@example("summary:\n  - >+\n   Baku\n\n", ["  spaced"], True)  # a more-indented line: quoted
+@example("summary:\n  - >+\n   Baku\n\n", ["Baku", "  spaced"], True)  # a more-indented line: quoted
 def test_a_translated_block_scalar_loads_as_its_translation_in_the_sources_block_style(
         scalar: str, words: list[str], crlf: bool) -> None:
     """A published version's front matter loads (``yaml.safe_load``) as the translation with
