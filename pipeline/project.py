@@ -663,7 +663,9 @@ def is_blank(article: Article) -> bool:
 #: Languages written in Cyrillic letters.
 _CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})
 #: Letters Azerbaijani writes often and English never (ə alone is about one letter in twelve).
-_AZERBAIJANI_LETTERS = frozenset("əƏığĞ")
+_AZERBAIJANI_LETTER = re.compile("[əƏığĞ]")
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 #: Fewer letters than this tell no language (a short note, a title alone).
 _LETTERS_TO_TELL = 300
 
@@ -675,10 +677,11 @@ def language_mismatch(article: Article) -> str | None:
     throughout) or an English one labelled ``az`` (none at all). An editor who copied
     another article's front matter gets every version machine-translated from the wrong
     language; None when the text fits, or is too short to tell."""
-    letters = [char for segment in article.segments for char in segment.msgid if char.isalpha()]
-    if len(letters) < _LETTERS_TO_TELL:
+    text = " ".join(segment.msgid for segment in article.segments)
+    letters = len(_LETTER.findall(text))  # (counted by the regex engine: articles are long)
+    if letters < _LETTERS_TO_TELL:
         return None
-    cyrillic = sum(1 for char in letters if "\u0400" <= char <= "\u04ff") / len(letters)
+    cyrillic = len(_CYRILLIC_LETTER.findall(text)) / letters
     base = article.lang.replace("-", "_").split("_")[0].lower()
     if base in _CYRILLIC_LANGUAGES:
         return "Latin letters" if cyrillic < 0.2 else None
@@ -686,7 +689,7 @@ def language_mismatch(article: Article) -> str | None:
         return None
     if cyrillic > 0.5:
         return "Cyrillic letters"
-    azerbaijani = sum(1 for char in letters if char in _AZERBAIJANI_LETTERS) / len(letters)
+    azerbaijani = len(_AZERBAIJANI_LETTER.findall(text)) / letters
     if base == "en" and azerbaijani > 0.02:
         return "Azerbaijani (ə, ı and ğ throughout)"
     if base == "az" and azerbaijani == 0 and cyrillic < 0.2:
