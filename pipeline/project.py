@@ -668,6 +668,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 #: Fewer letters than this tell no language (a short note, a title alone).
 _LETTERS_TO_TELL = 300
+#: How much of an article is read to tell its language: its opening tells it as well as all of it.
+_CHARACTERS_READ = 4000
 
 
 def language_mismatch(article: Article) -> str | None:
@@ -677,7 +679,7 @@ def language_mismatch(article: Article) -> str | None:
     throughout) or an English one labelled ``az`` (none at all). An editor who copied
     another article's front matter gets every version machine-translated from the wrong
     language; None when the text fits, or is too short to tell."""
-    text = " ".join(segment.msgid for segment in article.segments)
+    text = " ".join(segment.msgid for segment in article.segments)[:_CHARACTERS_READ]
     letters = len(_LETTER.findall(text))  # (counted by the regex engine: articles are long)
     if letters < _LETTERS_TO_TELL:
         return None
