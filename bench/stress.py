@@ -89,6 +89,10 @@ def quotations(n: int) -> str:
     return " ".join(f"“Quote {i},” said Samir Karimov." for i in range(n))
 
 
+def percentages(n: int) -> str:
+    return " ".join(f"“We grew {i}%, and imports fell -{i + 1}%,” said Samir Karimov." for i in range(n))
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -108,6 +112,7 @@ CASES: tuple[Case, ...] = (
     Case("references", "N reference links in one paragraph, defined below", 2000, reference_links),
     Case("headings", "N headings, each with a short paragraph", 2000, headings),
     Case("quotations", "one paragraph of N attributed quotations", 1000, quotations),
+    Case("percentages", "one paragraph of N quotations with a rise and a signed fall", 2000, percentages),
 )
 
 
