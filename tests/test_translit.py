@@ -388,15 +388,6 @@ def test_a_case_ending_or_kin_closing_consonant_is_the_same_name(name: str, writ
     assert not consonant_changed(name, written)
 
 
-@pytest.mark.parametrize("english, heard", [("Badenoch", "Баденок"), ("Badenoch", "Badenok"),
-                                            ("Murdoch", "Мердок"), ("Badenoch", "Баденоч")])
-def test_a_closing_och_sounds_as_ok(english: str, heard: str) -> None:
-    """Regression: Kemi Badenoch written Баденок or Badenok, as Scottish ch sounds, was
-    reported as another family's name (a consonant changed)."""
-    assert resemblance(english, heard) >= 0.8
-    assert not consonant_changed(english, heard)
-
-
 @pytest.mark.parametrize("english, heard", [("George", "Джордж"), ("George", "Corc"), ("Gemma", "Cemma"),
                                             ("Nigel", "Naycel"), ("Nigel", "Найджел"), ("Roger", "Rocer"),
                                             ("Bridget", "Bricit"), ("Gillian", "Джиллиан"), ("Gilbert", "Гилберт")])
