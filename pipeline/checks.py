@@ -863,8 +863,8 @@ _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 def check_names(entry: Entry) -> list[Finding]:
     """A person the source names in full, not as a quotation's speaker (the speaker check
     holds those), whose family name the translation spells with another vowel or consonant
-    (Chinese President Xi Jinping → Xi Jinpeng, Deputy Əli Rzayev → Али Рзаев → Али
-    Рзабеков): another family's name. Only a name the segment marks as a person's (a role or
+    (Professor Rauf Mirzəyev → Mirzoyev, coach Gurban Gurbanov → Курбатов): another family's
+    name. Only a name the segment marks as a person's (a role or
     title before it, an appositive after it, a family name's ending) and without a glossary
     row (the glossary check holds those) is compared, and only where the translation has it
     at all: a translation may say "the minister" instead."""
@@ -896,7 +896,8 @@ def check_names(entry: Entry) -> list[Finding]:
     return findings
 
 
-#: Two capitalised words next to each other: where a segment may name someone in full.
+#: Two capitalised words, up to two other words apart (Əli Həsən oğlu Rzayev): where a segment
+#: may name someone in full.
 _TWO_CAPITALISED = re.compile(rf"{MAYBE_UPPER}[^\W\d_]+[\s\u00a0]+(?:[^\W\d_]+[\s\u00a0]+){{0,2}}{MAYBE_UPPER}[^\W\d_]")
 
 
