@@ -288,6 +288,18 @@ def _hooks(config: Config) -> dict[str, Any]:
     return integration.hooks(config)
 
 
+def _glossary_error(config: Config) -> list[PipelineError]:
+    """The project glossary's error, if it cannot be read: ``status`` reads no glossary
+    itself, but the sync it prepares for stops on it, so it says so beside the table."""
+    from .integration import project_glossary
+
+    try:
+        project_glossary(config)
+    except PipelineError as error:
+        return [error]
+    return []
+
+
 def _enforced_checker(config: Config) -> Callable[[tuple[str, str, str, Any]], Sequence[Finding]] | None:
     """The entry checks that tell whether a version is ready, when ``[publish]
     enforced_checks`` makes their findings hold versions back."""
@@ -615,6 +627,7 @@ def status_command(project: Project, as_json: bool) -> None:
       pipeline status --json
     """
     rows, errors, own = project_status(project.config, _enforced_checker(project.config))
+    errors = [*errors, *_glossary_error(project.config)]
     slugs = {slug for _, slug in discover_articles(project.config)}
     unused = orphaned_catalogues(project.config, slugs, own=own)
     languages = {slug: None for slug in slugs} | {slug: lang for lang, slug in own}

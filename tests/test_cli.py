@@ -831,3 +831,16 @@ def test_a_project_of_one_language_says_there_is_nothing_to_translate_into(tmp_p
     many = write_project(tmp_path / "many", {"port": "---\ntitle: Port\n---\n\nThe port grew.\n"},
                          'languages = ["en", "ru"]\n')
     assert "lists one language" not in CliRunner().invoke(cli, ["--project", str(many), "status"]).output
+
+
+def test_status_names_a_glossary_sync_cannot_read(runner: CliRunner, project: Path) -> None:
+    """Regression: with a malformed glossary, ``status`` showed its table and exited 0 while
+    the ``sync`` it prepares for stopped on the glossary; it now names the glossary's line
+    below the table and exits 1."""
+    run(runner, project, "sync", "--engine", "none")
+    (project / "locale" / "glossary.csv").write_text('en,ru\nPort of Baku,"Бакинский порт\n',
+                                                     encoding="utf-8")
+    result = runner.invoke(cli, ["--project", str(project), "status"])
+    assert result.exit_code == 1
+    assert "news/port" in result.stdout
+    assert "locale/glossary.csv" in result.stderr
