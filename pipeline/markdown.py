@@ -453,6 +453,8 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str], languages:
                   default_lang: str = "") -> tuple[int, list[Segment], str | None]:
     """Find the ``---`` block; return its length in lines, its segments and ``lang:``."""
     _refuse_displaced_front_matter(lines.texts, path)
+    if lines.texts and lines.texts[0].startswith("----"):
+        _refuse_long_fence(lines.texts, path)
     if lines.texts and lines.texts[0].rstrip() == "+++":
         _refuse_toml_front_matter(path)
     if lines.texts and lines.texts[0].startswith("{"):
@@ -602,6 +604,29 @@ def _refuse_displaced_front_matter(texts: Sequence[str], path: str) -> None:
              "the block as front matter, but here it would be translated as text), then run the "
              "command again",
     )
+
+
+#: A front-matter field's line: a key, a colon, then a space or the line's end.
+_FIELD_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")
+_DASHES = re.compile(r"-{3,}\s*")
+
+
+def _refuse_long_fence(texts: Sequence[str], path: str) -> None:
+    """Refuse front matter fenced with more than three dashes (``----``), which no generator
+    reads as front matter: read here as Markdown, the opening line is a rule and the fields
+    a heading, so ``title:`` and ``lang:`` were machine-translated and published as text.
+    Only a block whose first line is a field and that a line of dashes closes is refused (a
+    rule above a paragraph is text)."""
+    if not _DASHES.fullmatch(texts[0]) or len(texts) < 3 or not _FIELD_LINE.match(texts[1]):
+        return
+    close = next((i for i in range(2, len(texts)) if _DASHES.fullmatch(texts[i])), None)
+    if close is None:
+        return
+    raise ArticleError(
+        f"front matter fenced with {texts[0].strip()!r} ({len(texts[0].strip())} dashes): a front-matter fence is "
+        "exactly three dashes, so this block would be read as text and its fields translated",
+        path=path, line=1,
+        hint=f"write '---' on line 1 and on line {close + 1}, then run the command again")
 
 
 def _refuse_toml_front_matter(path: str) -> None:

@@ -2642,3 +2642,20 @@ def test_a_folded_translation_keeps_each_line_break_the_translator_typed() -> No
     out = localise(art, lambda s: "Two\n\nparagraphs,\nthree lines." if s.msgid != "Body." else None)
     assert out.startswith("---\nsummary: >\n  Two\n\n\n  paragraphs,\n\n  three lines.\n---\n")
     assert yaml.safe_load(out.split("---")[1]) == {"summary": "Two\n\nparagraphs,\nthree lines.\n"}
+
+
+@pytest.mark.parametrize("raw", [b"----\ntitle: Port grows\nlang: en\n----\n\nBody text.\n",
+                                 b"-----\ntitle: Port grows\n---\n\nBody text.\n"])
+def test_front_matter_fenced_with_more_than_three_dashes_is_refused(raw: bytes) -> None:
+    """Regression: front matter fenced with '----' was read as Markdown, a rule and then a
+    heading 'title: Port grows lang: en', so its fields were machine-translated and
+    published as text, and the article's lang: was never read."""
+    with pytest.raises(ArticleError) as caught:
+        read_article(raw, path="source/a.md", slug="a", default_lang="en", front_matter_keys=["title"])
+    assert caught.value.line == 1 and "exactly three dashes" in str(caught.value)
+
+
+@pytest.mark.parametrize("raw", [b"----\n\nA paragraph: with a colon.\n\n----\n", b"----\nJust text\n----\n",
+                                 b"----\ntitle: never closed\n\nBody.\n"])
+def test_a_rule_of_dashes_above_text_is_no_front_matter(raw: bytes) -> None:
+    read_article(raw, path="source/a.md", slug="a", default_lang="en", front_matter_keys=["title"])
