@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.catalogue import parse_po
-from pipeline.config import load_config
+from pipeline.config import Config, load_config
 from pipeline.engines.pseudo import PseudoEngine
 from pipeline.integration import hooks
 from pipeline.sync import SyncOptions, sync
@@ -61,18 +61,24 @@ def test_an_article_without_any_text_is_named_and_neither_catalogued_nor_publish
     assert "The ferry leaves at noon." in (root / "locale/ru/LC_MESSAGES/new.po").read_text(encoding="utf-8")
 
 
+def _machine_translated_port(tmp_path: Path) -> tuple[Path, Config, SyncOptions, Path]:
+    """A project whose one article was synced with the pseudo engine and ``allow_machine``:
+    its root, config, the options used and the ru catalogue."""
+    root = write_project(tmp_path / "desk", {"port": ARTICLE},
+                         'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
+    config = load_config(root)
+    options = SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config))
+    sync(config, options)
+    return root, config, options, root / "locale/ru/LC_MESSAGES/port.po"
+
+
 def test_a_machine_translation_moved_to_a_new_text_by_msgmerge_is_not_published_as_its_translation(
         tmp_path: Path) -> None:
     """Regression: a translator's ``msgmerge --previous`` after an edit gives an already-fuzzy
     entry the new msgid without ``#|``; the machine translation of the old text was published
     for the new one with ``allow_machine``. An ``mt:`` comment written before the source
     digest was recorded is left as it is (no churn)."""
-    root = write_project(tmp_path / "desk", {"port": ARTICLE},
-                         'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
-    config = load_config(root)
-    options = SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config))
-    sync(config, options)
-    po = root / "locale/ru/LC_MESSAGES/port.po"
+    root, config, options, po = _machine_translated_port(tmp_path)
     text = po.read_text(encoding="utf-8")
     old_output = text.split('in June."\nmsgstr "', 1)[1].split('"\n', 1)[0]
     (root / "source/port.md").write_text(ARTICLE.replace("in June", "in July"), encoding="utf-8")
@@ -98,12 +104,7 @@ def test_a_machine_translation_reviewed_in_poedit_and_marked_fuzzy_again_is_no_m
     had it counted, queued and, with ``allow_machine``, published as unreviewed machine
     output. The sync after the review records it as ``reviewed mt:``, once: the next run
     changes nothing."""
-    root = write_project(tmp_path / "desk", {"port": ARTICLE},
-                         'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
-    config = load_config(root)
-    options = SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config))
-    sync(config, options)
-    po = root / "locale/ru/LC_MESSAGES/port.po"
+    root, config, options, po = _machine_translated_port(tmp_path)
     text = po.read_text(encoding="utf-8")
     head, entry = text.split('#, fuzzy\nmsgid "Its director', 1)
     po.write_text(head + 'msgid "Its director' + entry.split('msgstr "', 1)[0]
