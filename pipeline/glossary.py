@@ -887,7 +887,29 @@ def _term(row: list[str], columns: list[str], path: str, line: int) -> Term:
                           hint="fill at least one language cell or delete the row")
     kind = cells.get(KIND, "")
     _check_kind(kind, path, line)
+    _check_wrapping_marks(forms, kind, path, line)
     return Term(forms, kind, cells.get(NOTE, ""), line)
+
+
+#: Quotation marks a word processor or spreadsheet types around a cell.
+_WRAPPING_MARKS = re.compile(r"^[\"'“”„«»‘’‚‹›「」].*[\"'“”„«»‘’‹›「」]$", re.DOTALL)
+
+
+def _check_wrapping_marks(forms: tuple[tuple[str, str], ...], kind: str, path: str, line: int) -> None:
+    """A person's or a place's name is never written inside quotation marks, so marks
+    around such a cell (“Leyla Huseynova”, typed by a word processor that curls a CSV's
+    quotes) are part of the term only by accident: the term then matched no article's
+    text, and its spelling silently never applied. Titles and organisations keep theirs:
+    «Али и Нино» is written in marks."""
+    if kind.lower() not in ("person", "place"):
+        return
+    for lang, form in forms:
+        if len(form) > 2 and _WRAPPING_MARKS.match(form):
+            raise ConfigError(f"the {lang} cell {form!r} of a {kind.lower()} is wrapped in quotation "
+                              "marks, which then belong to the name, so it never matches an article's "
+                              "text", path=path, line=line,
+                              hint=f"write the name without the marks ({form[1:-1]}); a cell is quoted "
+                                   "only with straight double quotes, and only to hold a comma")
 
 
 def _check_kind(kind: str, path: str, line: int) -> None:

@@ -148,6 +148,23 @@ def test_an_invisible_character_in_a_term_is_refused(cell: str, shown: str) -> N
     assert caught.value.line == 3 and shown in caught.value.message, caught.value.message
 
 
+@pytest.mark.parametrize("cell", ["“Leyla Huseynova”", "«Лейла Гусейнова»", "„Leyla Huseynova“"])
+def test_a_person_typed_inside_quotation_marks_is_refused(cell: str) -> None:
+    """Regression: a word processor curls the quotes of a CSV it saves, so a person's cell
+    came back as “Leyla Huseynova”, marks included. The term then matched no article's
+    text and its spelling silently never applied."""
+    with pytest.raises(ConfigError) as caught:
+        read_glossary(io.StringIO(f"en,ru,kind\nAlat,Алят,place\n{cell},{cell},person\n"), "g.csv")
+    assert caught.value.line == 3 and "quotation marks" in caught.value.message
+    assert cell[1:-1] in (caught.value.hint or "")
+
+
+def test_a_title_keeps_its_quotation_marks() -> None:
+    """Titles of works and outlets are written in marks in Russian and Azerbaijani."""
+    glossary = read_glossary(io.StringIO("en,ru,kind\nAli and Nino,«Али и Нино»,title\n"), "g.csv")
+    assert glossary.terms[0].form("ru") == "«Али и Нино»"
+
+
 def test_a_note_may_go_on_over_several_lines() -> None:
     glossary = read_glossary(io.StringIO('en,ru,note\nAlat,Алят,"a port\nsouth of Baku"\n'), "g.csv")
     assert glossary.terms[0].form("ru") == "Алят"
