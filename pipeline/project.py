@@ -666,6 +666,10 @@ _CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky",
 _AZERBAIJANI_LETTER = re.compile("[əƏığĞ]")
 _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+#: Letters of Azerbaijani's Cyrillic alphabet (1958-1991) that Russian has none of.
+_AZERBAIJANI_CYRILLIC_LETTER = re.compile("[әӘҹҸјЈғҒҝҜөӨүҮһҺ]")
+#: What an article in Azerbaijani Cyrillic is said to look written in.
+AZERBAIJANI_CYRILLIC = "Azerbaijani in Cyrillic letters (ә, ҹ, ј)"
 #: Fewer letters than this tell no language (a short note, a title alone).
 _LETTERS_TO_TELL = 300
 #: How much of an article is read to tell its language: its opening tells it as well as all of it.
@@ -685,6 +689,9 @@ def language_mismatch(article: Article) -> str | None:
         return None
     cyrillic = len(_CYRILLIC_LETTER.findall(text)) / letters
     base = article.lang.replace("-", "_").split("_")[0].lower()
+    if base in ("ru", "az") and cyrillic > 0.5 \
+            and len(_AZERBAIJANI_CYRILLIC_LETTER.findall(text)) / letters > 0.01:
+        return AZERBAIJANI_CYRILLIC
     if base in _CYRILLIC_LANGUAGES:
         return "Latin letters" if cyrillic < 0.2 else None
     if base not in ("en", "az"):
@@ -704,6 +711,10 @@ def language_mismatch_warning(article: Article) -> str | None:
     looks = language_mismatch(article)
     if looks is None:
         return None
+    if looks == AZERBAIJANI_CYRILLIC:
+        return (f"{article.path}: lang: {article.lang}, but its text looks written in {looks}; "
+                f"machine translation and the checks read Azerbaijani in Latin letters: convert the "
+                f"article to the Latin alphabet and set lang: az")
     return (f"{article.path}: lang: {article.lang}, but its text looks written in {looks}; if it is in "
             f"another language, set lang: to that language's code (ru, az, en), or its versions are "
             f"machine-translated as if it were {article.lang}")

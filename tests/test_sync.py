@@ -184,6 +184,21 @@ def test_an_article_whose_text_is_not_in_its_lang_is_named(tmp_path: Path, lang:
     assert "set lang:" in warning
 
 
+_AZERBAIJANI_CYRILLIC_BODY = "\n\n".join(
+    f"Әләт лиманындакы бәрә терминалы бир айда {n} мин тон јүк гәбул едиб, лиман администрасијасындан билдирибләр. "
+    "Рәһбәрлијин сөзләринә ҝөрә, артым Хәзәр дәнизи үзәриндән кечән јени маршрутларла бағлыдыр." for n in range(1, 5))
+
+
+@pytest.mark.parametrize("lang", ["az", "ru"])
+def test_an_azerbaijani_article_in_cyrillic_letters_is_named_as_such(tmp_path: Path, lang: str) -> None:
+    """Regression: an Azerbaijani article in the Cyrillic alphabet was taken for Russian
+    (labelled az) or not named at all (labelled ru); the editor is now told which script the
+    models and checks read, instead of being sent to set lang: ru."""
+    (warning,) = _language_warnings(tmp_path, lang, _AZERBAIJANI_CYRILLIC_BODY)
+    assert "looks written in Azerbaijani in Cyrillic letters" in warning
+    assert "convert the article to the Latin alphabet" in warning and "set lang: ru" not in warning
+
+
 @pytest.mark.parametrize(("lang", "body"), [("ru", _RUSSIAN_BODY), ("az", _AZERBAIJANI_BODY), ("en", _ENGLISH_BODY),
                                             ("en", "A short note in Кириллица."), ("az", "Short English note.")])
 def test_an_article_in_its_lang_or_too_short_to_tell_is_not_named(tmp_path: Path, lang: str, body: str) -> None:
