@@ -34,7 +34,8 @@ from .extract import Annotator, build_template
 from .fileio import (ABSENT, ProjectLock, ReadOnlyFileError, cleanup_temp_files, copy_if_changed, fingerprint,
                      flush_file_system, resolved_folders_cache, safe_join, write_if_changed)
 from .incremental import ArticleOutcome, outcome, partition, remember, replay, run_state
-from .state import (REVIEWED_FILE, ArticleRecord, PublishedVersions, ReviewedIndex, edited_since_written,
+from .state import (REVIEWED_FILE, ArticleRecord, PublishedVersions, ReviewedIndex, RunState,
+                    edited_since_written,
                     file_signature, note_version, text_hash, unknown_version)
 from .markdown import encode_article
 from .model import PREVIOUS_TRANSLATION_PREFIX, Article, Catalogue, EntryStatus, Finding, Message
@@ -260,7 +261,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
                                  lambda rel, slug: _source_language(config, rel, slug))
         published = PublishedVersions.of(config)
         done = _run(config, dirty, _without_empty_memory(options, catalogues), report, catalogues, clean, found,
-                    published)
+                    published, _templates_left(config, cache, dirty))
         report.articles = len(done) + len(clean)
         if report.written:
             _flush_rebuildable(config)
@@ -328,14 +329,29 @@ def _source_language(config: Config, rel: str, slug: str) -> str | None:
         return None
 
 
+def _templates_left(config: Config, cache: RunState | None, dirty: list[tuple[str, str]]) -> dict[str, str]:
+    """Per article read this run, the SHA-256 of its template as the last full run that
+    completed it left it (its catalogues then held every one of the template's entries)."""
+    if cache is None:
+        return {}
+    left = {}
+    for _, slug in dirty:
+        record = cache.articles.get(slug)
+        signature = record.files.get(config.template_rel(slug)) if record is not None else None
+        if signature:
+            left[slug] = signature[2]
+    return left
+
+
 def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions, report: SyncReport,
          catalogues: Callable[[], list[tuple[str, str, str]]], clean: list[tuple[str, ArticleRecord]],
-         found: list[tuple[str, str]], published: PublishedVersions) -> list[_Done]:
+         found: list[tuple[str, str]], published: PublishedVersions,
+         templates_left: dict[str, str] | None = None) -> list[_Done]:
     """The three phases over the articles this run reads; one result per article read, in
     order, folded into the report in the order a run that kept every catalogue would use.
     The corpus-level checks also get what earlier runs recorded of the ``clean`` articles
     it skips, in article order, as a run that read everything would see them."""
-    prepared = _prepare_all(config, dirty, options, report, published)
+    prepared = _prepare_all(config, dirty, options, report, published, templates_left or {})
     if _translating(options):
         _translate_stage(config, prepared, catalogues(), options, report)
     elif _merging_alone(options) and any(s.edited for p in prepared for s in p.states):
@@ -394,8 +410,10 @@ def _cleanup(config: Config) -> None:
 
 
 def _prepare_all(config: Config, dirty: list[tuple[str, str]], options: SyncOptions,
-                 report: SyncReport, published: PublishedVersions) -> list[_Prepared]:
-    results = map_indexed(lambda i: _prepare(config, *dirty[i], options, published), len(dirty), options.jobs)
+                 report: SyncReport, published: PublishedVersions,
+                 templates_left: dict[str, str]) -> list[_Prepared]:
+    results = map_indexed(lambda i: _prepare(config, *dirty[i], options, published,
+                                             templates_left.get(dirty[i][1])), len(dirty), options.jobs)
     for result in results:
         report.merge(result.report)
         report.new_segments.update(result.report.new_segments)
@@ -405,7 +423,7 @@ def _prepare_all(config: Config, dirty: list[tuple[str, str]], options: SyncOpti
 
 
 def _prepare(config: Config, rel: str, slug: str, options: SyncOptions,
-             published: PublishedVersions) -> _Prepared:
+             published: PublishedVersions, template_left: str | None = None) -> _Prepared:
     """Read one article, write its template, bring its catalogues up to date, and finish
     them right here unless the translate stage may change them."""
     result = _Prepared(SyncReport())
@@ -419,7 +437,7 @@ def _prepare(config: Config, rel: str, slug: str, options: SyncOptions,
     if (mismatch := language_mismatch_warning(article)) is not None:
         result.report.warnings.append(mismatch)
     result.catalogues = [config.catalogue_rel(lang, slug) for lang in target_languages(config, article)]
-    states = _update_catalogues(config, article, options, result.report)
+    states = _update_catalogues(config, article, options, result.report, template_left)
     if "publish" in options.stages:
         linked = linked_files(config, article)
         result.report.broken_links += missing(article, linked)
@@ -434,7 +452,7 @@ def _prepare(config: Config, rel: str, slug: str, options: SyncOptions,
 
 
 def _update_catalogues(config: Config, article: Article, options: SyncOptions,
-                       report: SyncReport) -> list[CatalogueState]:
+                       report: SyncReport, template_left: str | None = None) -> list[CatalogueState]:
     """The article's catalogues as read and as updated to its template (in memory)."""
     template = _template_for(config, article, options, report)
     states: list[CatalogueState] = []
@@ -442,6 +460,8 @@ def _update_catalogues(config: Config, article: Article, options: SyncOptions,
         catalogue_rel = config.catalogue_rel(lang, article.slug)
         try:
             before, print_ = read_catalogue_file(config, catalogue_rel)
+            if before is not None and template is not None and template_left is not None:
+                _refuse_cut_down(config, article.slug, catalogue_rel, before, template, template_left)
         except PipelineError as exc:
             report.errors.append(exc)
             continue
@@ -454,6 +474,34 @@ def _update_catalogues(config: Config, article: Article, options: SyncOptions,
         state.edited = _edited(state)
         states.append(state)
     return states
+
+
+def _refuse_cut_down(config: Config, slug: str, rel: str, catalogue: Catalogue, template: Catalogue,
+                     template_left: str) -> None:
+    """Refuse a catalogue that lost entries since the last full run: its article's
+    template is unchanged since then, when the run left the catalogue holding all of its
+    entries, yet some are gone (not even obsolete). A tool wrote a part of the file over it
+    (``msgattrib --only-fuzzy -o same.po``, ``msggrep``, a merge that took an old copy):
+    the reviewed translations it dropped would have been machine-translated again, and the
+    file rewritten without them."""
+    held = {m.key for m in catalogue.messages}
+    gone = [m for m in template.messages if m.key not in held]
+    if not gone or fingerprint(render_po(template)) != template_left:
+        return
+    first = gone[0]
+    where = f", the first from {first.references[0]}" if first.references else ""
+    template_rel = config.template_rel(slug)
+    raise CatalogueError(
+        f"{len(gone)} of its article's {len(template.messages)} entries are gone since the last sync{where} "
+        f"({_shorten(first.msgid)!r}): a tool wrote part of the file over it (msgattrib --only-fuzzy, msggrep) "
+        "or a merge took an older copy, and their translations would be lost", path=rel,
+        hint=f"restore the file (git checkout -- {rel}); if the entries were removed on purpose, add them back "
+             f"untranslated (Poedit: Catalogue > Update from POT file, {template_rel}; or msgmerge --update "
+             f"{rel} {template_rel}), then run sync again")
+
+
+def _shorten(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _needs_parent(states: list[CatalogueState], options: SyncOptions) -> bool:

@@ -212,3 +212,71 @@ def _language_warnings(tmp_path: Path, lang: str, body: str) -> list[str]:
     config = load_config(root)
     report = sync(config, SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config)))
     return [w for w in report.warnings if "looks written in" in w]
+
+
+def _reviewed_project(tmp_path: Path) -> tuple[Path, Config, SyncOptions]:
+    """A two-article project synced once, its Russian translations then reviewed and synced."""
+    root = write_project(tmp_path / "desk", {"port": ARTICLE, "ferry": ARTICLE.replace("port", "ferry")},
+                         'languages = ["en", "ru"]\n')
+    config = load_config(root)
+    options = SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config))
+    sync(config, options)
+    for slug in ("port", "ferry"):
+        po = root / f"locale/ru/LC_MESSAGES/{slug}.po"
+        po.write_text(po.read_text(encoding="utf-8").replace("#, fuzzy\n", ""), encoding="utf-8")
+    assert sync(config, options).ok
+    return root, config, options
+
+
+def _without_entry(po_text: str, msgid_start: str) -> str:
+    """The catalogue text without the entry whose msgid starts so (as msgattrib writes it)."""
+    blocks = po_text.split("\n\n")
+    return "\n\n".join(b for b in blocks if f'msgid "{msgid_start}' not in b)
+
+
+def test_a_catalogue_cut_down_by_a_tool_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    """Regression: a catalogue a tool wrote part of over itself (msgattrib --only-fuzzy -o
+    same.po) lost its reviewed entries, and sync put them back untranslated, machine-
+    translated them and rewrote the file, so the translator's work was gone from it with
+    no word. The file is now refused, untouched, with how to restore it; the other
+    articles are synced."""
+    root, config, options = _reviewed_project(tmp_path)
+    po = root / "locale/ru/LC_MESSAGES/port.po"
+    cut = _without_entry(po.read_text(encoding="utf-8"), "Its director")
+    po.write_text(cut, encoding="utf-8")
+    (root / "source/ferry.md").write_text(ARTICLE.replace("port", "ferry").replace("May", "April"),
+                                          encoding="utf-8")
+    report = sync(config, options)
+    (error,) = report.errors
+    assert error.path == "locale/ru/LC_MESSAGES/port.po" and "1 of its article's 3 entries are gone" in error.message
+    assert "source/port.md:7" in error.message and "git checkout" in (error.hint or "")
+    assert po.read_text(encoding="utf-8") == cut
+    assert "April" in (root / "locale/ru/LC_MESSAGES/ferry.po").read_text(encoding="utf-8")
+
+
+def test_a_cut_down_catalogue_given_its_entries_back_untranslated_is_synced(tmp_path: Path) -> None:
+    """The way out the error names: the entries added back untranslated (Poedit's update
+    from the template, msgmerge) are translated again as any new entry."""
+    root, config, options = _reviewed_project(tmp_path)
+    po = root / "locale/ru/LC_MESSAGES/port.po"
+    full = po.read_text(encoding="utf-8")
+    po.write_text(_without_entry(full, "Its director"), encoding="utf-8")
+    assert not sync(config, options).ok
+    entry = next(b for b in full.split("\n\n") if 'msgid "Its director' in b)
+    untranslated = re.sub(r'msgstr ".*', 'msgstr ""', entry, flags=re.DOTALL)
+    po.write_text(po.read_text(encoding="utf-8") + "\n" + untranslated + "\n", encoding="utf-8")
+    report = sync(config, options)
+    assert report.ok, report.errors
+    assert sync(config, options).written == []
+
+
+def test_entries_gone_with_their_paragraphs_are_no_cut_down_catalogue(tmp_path: Path) -> None:
+    """A paragraph deleted from the source takes its entry to the obsolete ones; a translator
+    who purges those (Poedit's 'purge deleted translations') cut nothing sync needs."""
+    root, config, options = _reviewed_project(tmp_path)
+    (root / "source/port.md").write_text(ARTICLE.replace("\nIts director said the works would start in June.\n", ""),
+                                         encoding="utf-8")
+    assert sync(config, options).ok
+    po = root / "locale/ru/LC_MESSAGES/port.po"
+    po.write_text(re.sub(r"\n\n#~ .*", "\n", po.read_text(encoding="utf-8"), flags=re.DOTALL), encoding="utf-8")
+    assert sync(config, options).ok
