@@ -889,7 +889,9 @@ def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
                                  if unknown_version(state.published) else
                                  _edited_by_hand(config, rel, lang, article.slug))
             return
-        if digest not in state.published:
+        if state.published and digest not in state.published:
+            # Only a version with a recorded digest needs the note (an fsync each): one
+            # never published is not taken for a hand edit whatever is on disk.
             note_version(config.root, rel, digest)
         _write(config, rel, data, report, durable=False)
         report.version_digests[rel] = digest
