@@ -46,7 +46,9 @@ EDGE_CASES = sorted(p for p in ARTICLES.glob("*.md") if not p.name.endswith(".ex
 GOLDEN = sorted(ARTICLES.glob("*.ru.po"))
 CONFIG = 'languages = ["en", "ru", "az"]\nsource_language = "en"\n'
 ADDED_KEYS = ("lang", "translation_of")
-#: Seconds a full sync of a huge article may take at most: a safety bound, not a benchmark.
+#: CPU seconds a full sync of a huge article may take at most: a bound against quadratic
+#: work, not a benchmark. CPU time of this process (one article is synced without workers),
+#: so that other work on a shared machine does not make it fail.
 HUGE_BOUND = 20.0
 
 
@@ -208,16 +210,16 @@ def test_huge_articles_sync_in_seconds_and_round_trip(tmp_path: Path, make) -> N
     text = make()
     root = write_project(tmp_path / "project", {"huge": text},
                          'languages = ["en", "ru"]\n[publish]\nallow_machine = true\n')
-    started = time.monotonic()
+    started = time.process_time()
     report = _sync(root, "--engine", "pseudo")
-    elapsed = time.monotonic() - started
+    elapsed = time.process_time() - started
     print(f"\nfull sync of {len(text):,} characters: {elapsed:.2f} s")
     assert elapsed < HUGE_BOUND
     assert report["published"], report
     assert _fill_identity(root) > 0
-    started = time.monotonic()
+    started = time.process_time()
     _sync(root, "--engine", "pseudo")
-    assert time.monotonic() - started < HUGE_BOUND
+    assert time.process_time() - started < HUGE_BOUND
     _assert_same_apart_from_added_keys(text.encode(), (root / "public/ru/huge.md").read_bytes(), "ru", "huge")
 
 
