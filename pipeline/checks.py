@@ -1163,19 +1163,6 @@ def catalogue_quotations(path: str, src_lang: str, tgt_lang: str, catalogue: Cat
     return tuple(quoted)
 
 
-def divergence_findings(items: Iterable[CatalogueItem],
-                        glossary: Glossary | None = None) -> list[Finding]:
-    """Only the corpus-level checks (:func:`check_divergence`, name drift) over ``items``,
-    for a caller that runs the entry checks itself (the review queue)."""
-    quoted: dict[QuoteKey, list[QuotedTranslation]] = defaultdict(list)
-    names = []
-    for path, src_lang, tgt_lang, catalogue in items:
-        for key, occurrence in catalogue_quotations(path, src_lang, tgt_lang, catalogue):
-            quoted[key].append(occurrence)
-        names.append(catalogue_renderings(path, src_lang, tgt_lang, catalogue, glossary))
-    return check_divergence(quoted) + name_drift(collect(names), glossary)
-
-
 def corpus_findings(parts: Iterable[CatalogueCheck], glossary: Glossary | None = None) -> list[Finding]:
     """Every part's entry findings in the parts' order, then the divergence findings over
     all their quotations and the name-drift findings over all their names (the order
@@ -1195,13 +1182,34 @@ def corpus_findings(parts: Iterable[CatalogueCheck], glossary: Glossary | None =
 
 
 def check_catalogues(items: Iterable[CatalogueItem], glossary: Glossary | None = None,
-                     marks: Mapping[str, Delimiters] | None = None) -> list[Finding]:
+                     marks: Mapping[str, Delimiters] | None = None, jobs: int = 1) -> list[Finding]:
     """:func:`check_catalogue` on every item, plus the corpus-level checks.
 
     ``items`` are ``(path, source_lang, target_lang, catalogue)``.
     """
+    return corpus_findings(check_parts(list(items), glossary, marks, jobs), glossary)
+
+
+def check_parts(items: Sequence[CatalogueItem], glossary: Glossary | None = None,
+                marks: Mapping[str, Delimiters] | None = None, jobs: int = 1) -> list[CatalogueCheck]:
+    """:func:`check_catalogue` on every item, in order, spread over ``jobs`` worker
+    processes (each with its own memo): the checks are most of what ``check`` and
+    ``review`` spend their time on, and each catalogue's are independent of the others'."""
+    from pipeline.parallel import map_indexed
+
     memo: EntryMemo = {}
-    return corpus_findings((check_catalogue(*item, glossary, marks, memo) for item in items), glossary)
+    return map_indexed(lambda i: check_catalogue(*items[i], glossary, marks, memo), len(items), jobs)
+
+
+def quotations_and_names(item: CatalogueItem, glossary: Glossary | None = None) -> CatalogueCheck:
+    """The part of a catalogue the corpus-level checks read, without its entry checks: for a
+    caller that shows the entries of some catalogues only (the review queue of one
+    article), whose corpus-level findings still depend on every other catalogue."""
+    path, src_lang, tgt_lang, catalogue = item
+    return CatalogueCheck(quoted=tuple(catalogue_quotations(path, src_lang, tgt_lang, catalogue)),
+                          names=tuple(catalogue_renderings(path, src_lang, tgt_lang, catalogue, glossary)),
+                          dismissed=tuple((path, m.lineno, check) for m in catalogue.active
+                                          for check in sorted(m.dismissed_checks)))
 
 
 @dataclass(frozen=True)
@@ -1234,8 +1242,8 @@ class CatalogueChecker:
         """A part from :meth:`remembered`'s data, marked as not read by this run."""
         return CatalogueCheck(recorded=tuple(data))
 
-    def __call__(self, items: Iterable[CatalogueItem]) -> list[Finding]:
-        return check_catalogues(items, self.glossary, self.marks)
+    def __call__(self, items: Iterable[CatalogueItem], jobs: int = 1) -> list[Finding]:
+        return check_catalogues(items, self.glossary, self.marks, jobs)
 
 
 def check_divergence(quoted: Mapping[QuoteKey, list[QuotedTranslation]]) -> list[Finding]:
@@ -1921,4 +1929,4 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 __all__ = ["CHECKS", "CORPUS_CHECKS", "CatalogueCheck", "CatalogueChecker", "Check", "Checker", "Entry",
            "QuoteKey", "QuotedTranslation", "catalogue_quotations", "check_catalogue", "check_catalogues", "check_divergence",
-           "check_entry", "corpus_findings", "divergence_findings", "entry_checker", "segment_speakers"]
+           "check_entry", "corpus_findings", "entry_checker", "segment_speakers"]

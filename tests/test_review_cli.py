@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import Sequence
 
 import pytest
 from click.testing import CliRunner, Result
 
+from pipeline.checks import CatalogueCheck, check_parts
 from pipeline.cli import cli
 from pipeline.commands import review as review_module
 from pipeline.commands.review import checker_for as project_checker
 from pipeline.commands.review import review_command
-from pipeline.model import REVIEWED_COMMENT_PREFIX, EntryStatus, Finding, Severity
+from pipeline.model import REVIEWED_COMMENT_PREFIX, Catalogue, EntryStatus, Finding, Severity
+from pipeline.review import Checker
 from tests.conftest import write_project
 
 cli.add_command(review_command)
@@ -35,10 +39,26 @@ def run(root: Path, *args: str, input: str | None = None) -> Result:
     return CliRunner().invoke(cli, ["--project", str(root), *args], input=input, catch_exceptions=False)
 
 
+def use_checker(monkeypatch: pytest.MonkeyPatch, checker: Checker | None) -> None:
+    """Make ``checker`` (or no checker) the project's entry checks, for the listing (which
+    checks every catalogue at once, :func:`pipeline.checks.check_parts`) and for the walk's
+    check of an edit; the corpus-level checks stay the real ones."""
+    def parts(items: Sequence[tuple[str, str, str, Catalogue]], glossary: object = None, marks: object = None,
+              jobs: int = 1) -> list[CatalogueCheck]:
+        return [CatalogueCheck(tuple(
+            replace(finding, path=rel, line=m.lineno, lang=tgt, msgid=m.msgid, msgctxt=m.msgctxt)
+            for m in catalogue.active if m.translated and m.msgid_plural is None and checker is not None
+            for finding in checker(m.msgid, m.msgstr, src, tgt) if finding.check not in m.dismissed_checks))
+            for rel, src, tgt, catalogue in items]
+
+    monkeypatch.setattr(review_module, "checker_for", lambda config: checker)
+    monkeypatch.setattr(review_module, "check_parts", parts)
+
+
 @pytest.fixture(autouse=True)
 def _no_project_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Counts in these tests must not depend on what the checks module flags today."""
-    monkeypatch.setattr(review_module, "checker_for", lambda config: None)
+    use_checker(monkeypatch, None)
 
 
 @pytest.fixture
@@ -206,7 +226,7 @@ def test_edit_through_editor_is_checked_and_saved(root: Path, tmp_path: Path,
             return []
         return [Finding("length", Severity.WARNING, "much shorter than the source")]
 
-    monkeypatch.setattr(review_module, "checker_for", lambda config: checker)
+    use_checker(monkeypatch, checker)
     result = run(root, "review", "-i", "--lang", "ru", input="e\nq\n")
     assert "finding: warning: [length] much shorter than the source" in result.output
     assert entries(root)["Port of Alat doubles its capacity"] == {
@@ -226,7 +246,7 @@ def test_an_edit_in_the_walk_is_not_reported_for_a_check_dismissed_on_its_entry(
     def checker(source: str, translation: str, src: str, tgt: str) -> list[Finding]:
         return [Finding("length", Severity.WARNING, "much shorter than the source")]
 
-    monkeypatch.setattr(review_module, "checker_for", lambda config: checker)
+    use_checker(monkeypatch, checker)
     result = run(root, "review", "-i", "--lang", "ru", input="e\nПорт Алят.\nq\n")
     assert "saved as reviewed" in result.output, result.output
     assert "finding: warning" not in result.output, result.output
@@ -238,7 +258,7 @@ def test_walk_counts_items_left_with_the_same_checks(root: Path, monkeypatch: py
         return [Finding("numbers", Severity.ERROR, "2027 is missing")] if "2027" in source else []
 
     assert "accepted 3" in run(root, "review", "-i", "--lang", "ru", input="a\na\na\n").output
-    monkeypatch.setattr(review_module, "checker_for", lambda config: checker)
+    use_checker(monkeypatch, checker)
     result = run(root, "review", "-i", "--lang", "ru", "--reason", "findings", input="s\n")
     assert "skipped 1; 1 item(s) still waiting in this selection" in result.output
     result = run(root, "review", "-i", "--lang", "ru", input="s\n")
@@ -354,6 +374,7 @@ def test_queue_lists_a_quotation_translated_two_ways_across_articles(
             message.fuzzy = False
         path.write_bytes(render_po(catalogue))
     monkeypatch.setattr(review_module, "checker_for", project_checker)
+    monkeypatch.setattr(review_module, "check_parts", check_parts)
     checked = run(project, "check")
     assert "[quote-divergence]" in checked.output
     data = json.loads(run(project, "review", "--json", "--article", "b").output)["items"]
@@ -518,3 +539,56 @@ def test_a_typed_translation_holding_a_control_character_is_refused(root: Path,
     result = run(root, "review", "-i", "--lang", "ru", input="e\nПорт\x07 вырос\nq\n")
     assert "control character (\\x07)" in result.output, result.output
     assert (root / PO_RU).read_bytes() == before
+
+
+def test_the_queue_shows_the_findings_check_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The queue used to check each entry alone, while ``check`` (and ``sync``) read it in its
+    article's context (a speaker named by a surname the article introduced earlier); it now
+    takes its findings from the same catalogue checks, run over both cores, for the whole
+    project or the selected articles."""
+    from pipeline.catalogue import parse_po, render_po
+
+    article = ("---\ntitle: Port\n---\n\nThe port handled 1.2 million tonnes in May, said Rashad Karimov.\n\n"
+               "“We will double it by 2027,” Karimov said.\n")
+    translations = {"Port": "Порт",
+                    "The port handled 1.2 million tonnes in May, said Rashad Karimov.":
+                        "Порт обработал 1,5 млн тонн в мае, сообщил Рашад Керимов.",
+                    "“We will double it by 2027,” Karimov said.": "«Мы удвоим его к 2029 году», — сказал Гасанов."}
+    project = write_project(tmp_path / "q", {"a": article, "b": article.replace("Port", "Harbour")},
+                            'languages = ["en", "ru"]\nsource_language = "en"\n')
+    assert run(project, "sync", "--engine", "pseudo").exit_code == 0
+    for slug in ("a", "b"):
+        path = project / f"locale/ru/LC_MESSAGES/{slug}.po"
+        catalogue = parse_po(path.read_bytes(), str(path))
+        for message in catalogue.active:
+            message.msgstr = translations.get(message.msgid, "Гавань")
+            message.fuzzy = False
+        path.write_bytes(render_po(catalogue))
+    monkeypatch.setattr(review_module, "check_parts", check_parts)
+    checked = {(f["path"], f["line"], f["check"]) for f in json.loads(run(project, "check", "--json").output)["findings"]}
+    items = json.loads(run(project, "review", "--json").output)["items"]
+    listed = {(item["path"], item["line"], f["check"]) for item in items for f in item["findings"]}
+    assert listed == checked and {"numbers", "speaker"} <= {check for _, _, check in checked}
+    only_b = json.loads(run(project, "review", "--json", "--article", "b").output)["items"]
+    assert {(item["path"], item["line"], f["check"]) for item in only_b for f in item["findings"]} == {
+        where for where in checked if where[0].endswith("/b.po")}
+
+
+def test_catalogues_checked_over_several_workers_give_what_one_process_gives(tmp_path: Path) -> None:
+    from pipeline.catalogue import parse_po
+    from pipeline.parallel import MIN_TASKS_PER_WORKER
+
+    count = 2 * MIN_TASKS_PER_WORKER + 1
+    project = write_project(tmp_path / "w", {f"a{n}": f"---\ntitle: Port {n}\n---\n\nThe port handled {n} tonnes, "
+                                                     f"“a record,” said Rashad Karimov.\n" for n in range(count)},
+                            'languages = ["en", "ru"]\nsource_language = "en"\n')
+    assert run(project, "sync", "--engine", "pseudo").exit_code == 0
+    items = []
+    for n in range(count):
+        path = project / f"locale/ru/LC_MESSAGES/a{n}.po"
+        catalogue = parse_po(path.read_bytes(), str(path))
+        for message in catalogue.active:
+            message.msgstr = f"Порт обработал {n + 1} тонн, «рекорд», — сказал Рашад Керимов."
+        items.append((str(path), "en", "ru", catalogue))
+    assert check_parts(items, jobs=2) == check_parts(items, jobs=1)
+    assert any(part.findings for part in check_parts(items, jobs=1))

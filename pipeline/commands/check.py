@@ -11,6 +11,7 @@ from ..cli import EXIT_ERRORS, EXIT_FINDINGS, Project, pass_project, show_error
 from ..annotate import unknown_speakers
 from ..integration import catalogue_checker, project_glossary, quote_marks
 from ..model import Severity
+from ..parallel import default_jobs
 from ..project import Problems, iter_catalogues, load_articles
 from ..review import visible
 
@@ -34,7 +35,7 @@ def check_command(project: Project, as_json: bool) -> None:
     report = Problems()
     items = [(rel, article.lang, lang, catalogue)
              for article, lang, rel, catalogue in iter_catalogues(config, report) if catalogue is not None]
-    findings = catalogue_checker(project_glossary(config), quote_marks(config))(items)
+    findings = catalogue_checker(project_glossary(config), quote_marks(config))(items, default_jobs())
     if as_json:
         # One object, as status and sync print: a script must tell a file that could not be
         # read (errors) from a clean project, not only read the findings.

@@ -13,15 +13,17 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Sequence
 
 import click
 
 from ..cli import EXIT_ERRORS, Project, check_articles, pass_project, show_error
 from ..config import Config
 from ..errors import LockError, PipelineError
-from ..checks import divergence_findings, entry_checker
+from ..checks import check_parts, corpus_findings, entry_checker, quotations_and_names
 from ..fileio import ReadOnlyFileError, write_if_changed
 from ..integration import project_glossary, quote_marks
+from ..parallel import default_jobs
 from ..model import MT_REJECTED_PREFIX, EntryStatus, Finding
 from ..project import read_only_error
 from ..review import (
@@ -56,17 +58,26 @@ def checker_for(config: Config) -> Checker:
     return entry_checker(project_glossary(config), marks=quote_marks(config))
 
 
-def corpus_findings_for(config: Config, project: ProjectRows | None = None) -> CorpusFindings:
-    """The corpus-level findings ``pipeline check`` reports (one quotation translated in
-    different words in different articles, one unglossaried name spelt two ways), by
-    (catalogue path, line). They are worked out over every catalogue of the project,
-    whatever ``--lang``/``--article`` selects: the other translation of a quotation or
-    spelling of a name is usually in another article."""
+def corpus_findings_for(config: Config, project: ProjectRows | None = None,
+                        selected: Callable[[str, str], bool] = lambda slug, lang: True) -> CorpusFindings:
+    """What ``pipeline check`` reports on the catalogues, by (catalogue path, line): the
+    entry checks of the ``selected`` catalogues, read in their article's context as
+    ``check`` reads them, so the queue shows the findings the editor saw there, and the
+    corpus-level findings (one quotation translated in different words in different
+    articles, one unglossaried name spelt two ways), worked out over every catalogue of the
+    project whatever ``--lang``/``--article`` selects: the other translation of a quotation
+    or spelling of a name is usually in another article."""
     rows, _ = project if project is not None else read_project(config)
     items = [(rel, article.lang, lang, catalogue) for article, lang, rel, catalogue in rows
              if catalogue is not None]  # unreadable files are reported by the queue itself
+    glossary = project_glossary(config)
+    chosen_rels = {rel for article, lang, rel, catalogue in rows if catalogue is not None and selected(article.slug, lang)}
+    chosen = [item for item in items if item[0] in chosen_rels]
+    parts = dict(zip((item[0] for item in chosen),
+                     check_parts(chosen, glossary, quote_marks(config), default_jobs())))
     found: dict[tuple[str, int], list[Finding]] = {}
-    for finding in divergence_findings(items, project_glossary(config)):
+    every = [parts.get(item[0]) or quotations_and_names(item, glossary) for item in items]
+    for finding in corpus_findings(every, glossary):
         found.setdefault((finding.path, finding.line), []).append(finding)
     return found
 
@@ -110,8 +121,9 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
     _check_filters(config, langs, articles)
     checker = checker_for(config)
     everything = read_project(config)
-    queue = build_queue(config, langs=langs, articles=articles, reasons=reasons, checker=checker,
-                        corpus_findings=corpus_findings_for(config, everything), project=everything)
+    queue = build_queue(config, langs=langs, articles=articles, reasons=reasons,
+                        corpus_findings=corpus_findings_for(config, everything, _selection(langs, articles)),
+                        project=everything)
     if html_path is not None:
         if not html_path.parent.is_dir():  # a mistyped folder is an error, as for a shell's > page.html
             raise PipelineError(f"no such folder: {html_path.parent}", path=str(html_path),
@@ -285,6 +297,11 @@ class _Tally:
         return text
 
 
+def _selection(langs: Sequence[str], articles: Sequence[str]) -> Callable[[str, str], bool]:
+    """Whether an (article slug, language) is a language version ``--lang``/``--article`` select."""
+    return lambda slug, lang: (not langs or lang in langs) and (not articles or slug in articles)
+
+
 class _Quit(Exception):
     """The reviewer asked to stop (q, Ctrl-C or end of input)."""
 
@@ -305,10 +322,10 @@ def _walk(config: Config, queue: ReviewQueue, checker: Checker | None) -> None:
     except _Quit:
         click.echo("Stopped. Every decision made so far is saved.")
     finally:
-        left = len(build_queue(config, langs=sorted({i.lang for i in items}),
-                               articles=sorted({i.article for i in items}), reasons=queue.reasons,
-                               checker=checker,
-                               corpus_findings=corpus_findings_for(config)).items)
+        langs, articles = sorted({i.lang for i in items}), sorted({i.article for i in items})
+        left = len(build_queue(config, langs=langs, articles=articles, reasons=queue.reasons,
+                               corpus_findings=corpus_findings_for(
+                                   config, selected=_selection(langs, articles))).items)
         click.echo(f"{tally.render()}; {left} item(s) still waiting in this selection")
 
 
