@@ -128,9 +128,9 @@ def test_front_matter_aliases_are_walked_once_and_still_found_through_an_alias()
     lines += ["images: *l7", "nested: &n {deeper: {src: deep.jpg}}", "image: {src: *n}",
               "file: &f plan.jpg", "thumbnail: *f"]
     text = "---\n" + "\n".join(lines) + "\n---\n\nBody.\n"
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a loaded machine must not fail it
     links = find_links(text, len(lines) + 2)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert links == [Link("photo.jpg", 2, "front matter"), Link("plan.jpg", 13, "front matter")]
 
 

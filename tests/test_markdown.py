@@ -140,9 +140,9 @@ def _alias_bomb(levels: int) -> str:
 
 
 def test_front_matter_aliases_are_walked_once_not_once_per_alias() -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a loaded machine must not fail it
     read = article(_alias_bomb(8))
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert [s.msgid for s in read.segments] == ["T", "Body."]
 
 
@@ -2567,9 +2567,9 @@ def test_a_front_matter_of_many_keys_is_read_in_linear_time() -> None:
     """Regression: each key's line was counted from the top of the front matter, so 50,000
     keys (a data file kept as front matter) took 17 s; now well under one."""
     front = "title: T\n" + "".join(f"k{i}: value number {i}\n" for i in range(50_000))
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a loaded machine must not fail it
     art = article(f"---\n{front}---\n\nBody.\n")
-    assert time.perf_counter() - started < 5 and art.segments[0].msgid == "T"
+    assert time.process_time() - started < 5 and art.segments[0].msgid == "T"
     with pytest.raises(ArticleError) as info:
         article(f"---\n{front}k7: again\n---\n\nBody.\n")
     assert info.value.line == 50_003 and "(first on line 10)" in info.value.message, info.value
