@@ -31,7 +31,8 @@ from pipeline.lexicon import DIGRAPH_INITIALS, PATRONYMIC_WORDS, is_organisation
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names, uninflected)
-from pipeline.numbers import (Number, changed_currencies, changed_months, changed_signs, changed_units, reversed_pairs,
+from pipeline.numbers import (Number, changed_currencies, changed_months, changed_signs, changed_units,
+                              evening_times_told_as_morning, lost_minus_signs, reversed_pairs,
                               numbers_in, unmatched_numbers)
 from pipeline.quotemarks import (Delimiters, Family, QuoteScan, delimiters, find_marks, normalise_quotes,
                                  scan_quotes)
@@ -634,7 +635,21 @@ def check_numbers(entry: Entry) -> list[Finding]:
         findings.append(_finding("numbers", Severity.ERROR,
                                  f"number(s) not in the source: {', '.join(n.written for n in extra)}"))
     return findings + _month_findings(entry) + _currency_findings(entry) + _unit_findings(entry) \
-        + _sign_findings(entry) + _order_findings(entry)
+        + _sign_findings(entry) + _order_findings(entry) + _clock_findings(entry) + _lost_minus_findings(entry)
+
+
+def _lost_minus_findings(entry: Entry) -> list[Finding]:
+    """A minus lost or added on a percentage with no word for a fall on the other side
+    (Inflation was -5% → Инфляция составила 5%): its figure is there."""
+    return _replaced_findings(lost_minus_signs(entry.source, entry.translation, entry.src_lang, entry.tgt_lang),
+                              ("sign", "signs"), "a minus was lost or added")
+
+
+def _clock_findings(entry: Entry) -> list[Finding]:
+    """An evening time given the morning's hour (8pm → 8:00): its figure is there."""
+    return _replaced_findings(evening_times_told_as_morning(entry.source, entry.translation, entry.src_lang,
+                                                            entry.tgt_lang),
+                              ("time", "times"), "an afternoon or evening time reads as the morning's")
 
 
 def _order_findings(entry: Entry) -> list[Finding]:

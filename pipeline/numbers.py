@@ -525,6 +525,68 @@ def _twelve_hour_clock(prose: str) -> dict[int, tuple[Decimal, ...]]:
     return found
 
 
+#: A time on the 24-hour clock (08:00, 8:30): not part of a longer figure or a score of
+#: more figures, and with no am/pm after it (8:00 pm is on the 12-hour clock).
+_COLON_TIME = re.compile(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:]|[.,]\d|\s?[aApP]\.?[mM](?![^\W\d_]))")
+#: Languages that tell the time on the 24-hour clock: their 8:00 is in the morning.
+_TWENTY_FOUR_HOUR_LANGUAGES = frozenset({"ru", "az"})
+_MINUTES_AFTER_HOUR = re.compile(r"[:.]([0-5]\d)")
+
+
+def evening_times_told_as_morning(source: str, translation: str, src_lang: str,
+                                  tgt_lang: str) -> tuple[list[str], list[str]]:
+    """The afternoon and evening times of one side (8pm, 8:30 p.m., в 8 вечера, axşam saat
+    8) that the other, a language on the 24-hour clock, writes with the morning's hour
+    (8:00, 8:30) and nowhere with the evening's (20:00): as written on each side. The
+    figure 8 is there, so the number check passes, but a reader is sent twelve hours
+    early."""
+    missing: list[str] = []
+    extra: list[str] = []
+    for one, other, other_lang, flip in ((source, translation, tgt_lang, False),
+                                         (translation, source, src_lang, True)):
+        if ":" not in other or _base(other_lang) not in _TWENTY_FOUR_HOUR_LANGUAGES:
+            continue  # (most segments: no time on the 24-hour clock to compare)
+        evening = _evening_times(one)
+        if not evening:
+            continue
+        told = {(int(m.group(1)), int(m.group(2))): m.group() for m in _COLON_TIME.finditer(blank_out(other))
+                if not _DAY_PART_AFTER.match(other, m.end())}
+        for (hour, minutes), written in evening:
+            morning = told.get((hour - 12, minutes))
+            if morning is not None and (hour, minutes) not in told:
+                (missing, extra)[flip].append(written)
+                (extra, missing)[flip].append(morning)
+    return missing, extra
+
+
+#: A part of the day after a time, which puts it on the 12-hour clock (в 8:00 вечера).
+_DAY_PART_AFTER = re.compile(r"[\s\u00a0]+(?:час(?:а|ов)?[\s\u00a0]+)?(?i:вечера|ночи|дня|in[\s\u00a0]+the"
+                             r"[\s\u00a0]+(?:evening|afternoon)|at[\s\u00a0]+night)(?![^\W\d_])")
+
+
+def _evening_times(text: str) -> list[tuple[tuple[int, int], str]]:
+    """The times of ``text`` told on the 12-hour clock after noon (8pm, 8:30 p.m., в 8 вечера,
+    axşam saat 8), as ((hour on the 24-hour clock, minutes), the hour and minutes as written)."""
+    if not _DIGIT.search(text):
+        return []
+    prose = blank_out(text)
+    found = []
+    for start, hours in _twelve_hour_clock(prose).items():
+        hour = int(hours[0])
+        if 13 <= hour <= 23:
+            end = start + len(_NUMBER.match(prose, start).group().split(".")[0].split(",")[0])  # type: ignore[union-attr]
+            minutes = _MINUTES_AFTER_HOUR.match(prose, end)
+            written_end = minutes.end() if minutes else end
+            tail = _TWELVE_HOUR_SUFFIX.match(prose, written_end)
+            found.append(((hour, int(minutes.group(1)) if minutes else 0),
+                          prose[start:tail.end() if tail else written_end]))
+    return found
+
+
+#: The am or pm after a time, to show the time as written (8pm, 8:30 p.m.).
+_TWELVE_HOUR_SUFFIX = re.compile(r"\s?[aApP](?:\.[mM]\.|[mM])")
+
+
 def _clock_parts(raw: str, start: int, hour_24: tuple[Decimal, ...]) -> list[Number]:
     """A time written with a dot before am/pm (3.45pm, as British style writes it) as its
     hour, also read on the 24-hour clock, and its minutes: not the decimal 3.45."""
@@ -1414,11 +1476,39 @@ def _glued_scale(text: str, index: int) -> str:
         return _COUNT if match.group("compound").lower() in _COUNTED_AFTER_HYPHEN else _MEASURE
     word = match.group("word")
     if word is None:
-        return _EITHER
+        return _MEASURE if _measured(text, index) else _EITHER
     folded = word.lower()
-    if folded in _COUNTED_WITHOUT_S or len(folded) > 2 and folded[-1] == "s" and folded[-2] not in "su":
+    if folded in _COUNTED_WITHOUT_S or folded in _SUMS or len(folded) > 2 and folded[-1] == "s" \
+            and folded[-2] not in "su":
         return _COUNT  # (not "ss" nor "us": a 5m glass wall, a 2m bonus)
     return _MEASURE
+
+
+def _measured(text: str, index: int) -> bool:
+    """Whether the figure whose glued letter is at ``index`` follows what says a distance
+    (he ran 100m): see :data:`_MEASURED_BEFORE`."""
+    start = index
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".,"):
+        start -= 1
+    return _MEASURED_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+#: Singular nouns a sum of money glued to m or k qualifies (a 1.2m deficit, a 5m loan): the
+#: sum is millions, as a plural after it would say, not metres.
+_SUMS = frozenset({"deficit", "surplus", "budget", "loan", "deal", "contract", "fine", "debt", "fund", "grant",
+                   "investment", "payout", "settlement", "package", "profit", "loss", "revenue", "turnover",
+                   "salary", "fee", "bid", "bailout", "donation", "prize", "ransom", "valuation", "shortfall",
+                   "subsidy", "windfall", "jackpot", "compensation", "funding", "payment", "pension", "tender",
+                   "overspend", "write-off", "dividend", "tax", "bill"})
+#: What a distance glued to m or k with nothing after it follows: a verb of moving through
+#: it (he ran 100m, she threw 70m) or a dimension and "of" (a depth of 100m). "Fell" and
+#: "reached" are left out: profits fall and deficits reach millions.
+_MEASURED_BEFORE = re.compile(r"(?<![^\W\d_])(?i:(?:r[au]n|runs|running|swam|swum|swims?|swimming|jump(?:s|ed|ing)?"
+                              r"|lea(?:pt|ped)|thr(?:ew|own|ows?|owing)|dived|dove|diving|climb(?:s|ed|ing)?"
+                              r"|walk(?:s|ed|ing)?|sprint(?:s|ed|ing)?|rowed|cycled|flew|sank|sunk|cleared)"
+                              r"|(?:depth|height|length|width|distance|altitude|elevation|radius|diameter|span)"
+                              r"[\s\u00a0]+of)[\s\u00a0]+(?i:(?:about|some|nearly|almost|over|just|another"
+                              r"|a[\s\u00a0]+further)[\s\u00a0]+)?$")
 
 
 def _scale_after(text: str, start: int, end: int, lang: str) -> tuple[str, Decimal]:
@@ -1742,7 +1832,8 @@ def reversed_pairs(source: str, translation: str) -> tuple[list[str], list[str]]
 #: A percentage written with a minus (-5%, −2.4 percent), after a space, a bracket or
 #: nothing, as :data:`_MINUS_BEFORE` reads a minus; and any percentage, signed or not.
 _PERCENT_WORD = r"[\s\u00a0]?(?:%|(?i:per\s?cent|процент\w*|faiz\w*))"
-_SIGNED_PERCENT = re.compile(r"(?<![^\s(\[/:])[-\u2212](\d+(?:[.,]\d+)?)" + _PERCENT_WORD)
+_SIGNED_PERCENT = re.compile(r"(?:(?<![^\s(\[/:])[-\u2212]|(?<![^\W\d_])(?i:minus|минус|mənfi)[\s\u00a0]+)"
+                             r"(\d+(?:[.,]\d+)?)" + _PERCENT_WORD)
 _ANY_PERCENT = re.compile(r"(?<![\w.,])([-\u2212+]?)(\d+(?:[.,]\d+)?)" + _PERCENT_WORD)
 #: Words that say a figure rose or fell, in the three languages ("up" is left out: up to 5%).
 _RISE = re.compile(r"(?<![^\W\d_])(?:rose|ris(?:es?|en|ing)|gr[eo]w[sn]?|growth|increas\w*|gain\w*|jump\w*"
@@ -1766,21 +1857,67 @@ def changed_signs(source: str, translation: str, src_lang: str,
     missing: list[str] = []
     extra: list[str] = []
     # Most segments have no minus at all: a substring test costs no call, the pattern one.
-    if ("-" in source or "\u2212" in source) and _SIGNED_PERCENT.search(source):
+    if _may_have_minus(source) and _SIGNED_PERCENT.search(source):
         for match in _SIGNED_PERCENT.finditer(blank_out(source)):
-            rise = _rise_at(translation, tgt_lang, _values(match.group(1), src_lang, None))
+            values = _values(match.group(1), src_lang, None)
+            rise = _rise_at(translation, tgt_lang, values)
             if rise:
                 missing.append(match.group())
                 extra.append(rise)
-    if ("-" in translation or "\u2212" in translation) and _SIGNED_PERCENT.search(translation):
+    if _may_have_minus(translation) and _SIGNED_PERCENT.search(translation):
         for match in _SIGNED_PERCENT.finditer(blank_out(translation)):
-            rise = _rise_at(source, src_lang, _values(match.group(1), tgt_lang, src_lang))
+            values = _values(match.group(1), tgt_lang, src_lang)
+            rise = _rise_at(source, src_lang, values)
             if rise:
                 missing.append(rise)
                 extra.append(match.group())
     if not missing and _PERCENT_HINT.search(source) and _PERCENT_HINT.search(translation):
         return _swapped_directions(source, translation, src_lang, tgt_lang)
     return missing, extra
+
+
+def lost_minus_signs(source: str, translation: str, src_lang: str,
+                     tgt_lang: str) -> tuple[list[str], list[str]]:
+    """A percentage with a minus on one side (-5%, minus 5%) that the other writes as a plain
+    5% without a word for a fall or for less anywhere (Inflation was -5% → Инфляция
+    составила 5%), as written on each side. -5% told as a fall of 5% (снизился на 5%) is
+    the same figure, so its 5% matches, and the number check alone missed the lost sign."""
+    missing: list[str] = []
+    extra: list[str] = []
+    for one, other, one_lang, other_lang, flip in ((source, translation, src_lang, tgt_lang, False),
+                                                   (translation, source, tgt_lang, src_lang, True)):
+        if not _may_have_minus(one) or not _SIGNED_PERCENT.search(one):
+            continue  # (most segments: no minus at all)
+        for match in _SIGNED_PERCENT.finditer(blank_out(one)):
+            lost = _sign_lost_at(other, other_lang, _values(match.group(1), one_lang, src_lang if flip else None))
+            if lost:
+                (missing, extra)[flip].append(match.group())
+                (extra, missing)[flip].append(lost)
+    return missing, extra
+
+
+def _may_have_minus(text: str) -> bool:
+    """Whether ``text`` has a minus sign or may have the word for one (a substring test
+    before the pattern: most segments have neither)."""
+    return "-" in text or "\u2212" in text or "inus" in text or "минус" in text or "mənfi" in text
+
+
+#: Words that say a figure is below zero or lower without naming a change (минус 5%, 5% less,
+#: на 5% ниже, 5% aşağı): with them, or a word for a fall, a 5% may stand for -5%.
+_LOWER = re.compile(r"(?<![^\W\d_])(?i:minus|negative|less|fewer|below|меньше|ниже|отрицательн\w*|минус\w*"
+                    r"|aşağı|az|mənfi)(?![^\W\d_])")
+
+
+def _sign_lost_at(text: str, lang: str, values: tuple[Decimal, ...]) -> str:
+    """A percentage of ``text`` with one of ``values`` as written, when each such one has no
+    sign and ``text`` says nothing falls or is lower: the minus of the other side's -5% was
+    lost (Inflation was -5% → Инфляция составила 5%); '' otherwise. A fall said anywhere
+    in the segment (Экспорт снова упал: на 5% в мае) lets 5% stand for -5%."""
+    percentages, by_value = _percentages(text, lang)
+    indices = sorted({i for value in set(values) for i in by_value.get(value, ())})
+    if not indices or any(percentages[i][1] for i in indices) or _FALL.search(text) or _LOWER.search(text):
+        return ""
+    return percentages[indices[0]][0]
 
 
 #: Any percentage at all: the cheap gate before :func:`_swapped_directions` reads clauses.

@@ -572,6 +572,65 @@ def test_a_fall_in_percent_said_as_a_fall_passes(source: str, output: str, src: 
     assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
 
 
+@pytest.mark.parametrize(("source", "output", "src", "tgt", "message"), [
+    ("Inflation was minus 5%.", "Инфляция составила 5%.", "en", "ru",
+     "the sign 'minus 5%' of the source is '5%' in the translation: a minus was lost"),
+    ("Inflation was −5%.", "İnflyasiya 5% olub.", "en", "az",
+     "the sign '−5%' of the source is '5%' in the translation: a minus was lost"),
+    ("Инфляция составила 5%.", "Inflation was -5%.", "ru", "en",
+     "the sign '5%' of the source is '-5%' in the translation: a minus was lost or added"),
+])
+def test_a_minus_lost_from_a_percentage_is_a_numbers_error(source: str, output: str, src: str, tgt: str,
+                                                          message: str) -> None:
+    """Regression: -5% may be told as a fall of 5%, so it matched any 5%, and a translation
+    that dropped the minus with no word for a fall (Inflation was -5% → Инфляция составила
+    5%) passed; a signed percentage whose figure the other side writes without a sign and
+    with no word for a fall or for less anywhere is now an error."""
+    findings = [f for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    [finding] = [f for f in findings if message in f.message]
+    assert finding.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("Inflation was minus 5%.", "Инфляция составила минус 5%.", "en", "ru"),
+    ("Exports: -5% in May.", "Экспорт в мае: на 5% меньше.", "en", "ru"),
+    ("Exports fell again: -5% in May.", "Экспорт снова упал: в мае на 5%.", "en", "ru"),
+    ("GDP growth was -0.5% in Q1.", "Birinci rübdə ÜDM 0,5% azalıb.", "en", "az"),
+])
+def test_a_minus_told_as_a_fall_or_kept_passes(source: str, output: str, src: str, tgt: str) -> None:
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt", "message"), [
+    ("The shop opens at 8pm.", "Магазин открывается в 8:00.", "en", "ru",
+     "the time '8pm' of the source is '8:00' in the translation"),
+    ("The shop opens at 8:30 p.m.", "Mağaza saat 8:30-da açılır.", "en", "az",
+     "the time '8:30 p.m.' of the source is '8:30' in the translation"),
+    ("Магазин открывается в 8:00.", "The shop opens at 8pm.", "ru", "en",
+     "the time '8:00' of the source is '8pm' in the translation"),
+    ("Mağaza axşam saat 8-də açılır.", "Магазин открывается в 8:00.", "az", "ru",
+     "the time '8' of the source is '8:00' in the translation"),
+])
+def test_an_evening_time_given_the_morning_s_hour_is_a_numbers_error(source: str, output: str, src: str,
+                                                                    tgt: str, message: str) -> None:
+    """Regression: 8pm reads 8 as well as 20 (a translation may say 'в 8 вечера'), so a
+    translation writing 8:00, which on the 24-hour clock is the morning, passed; an evening
+    time whose other side writes the morning's hour on the 24-hour clock, and nowhere the
+    evening's, is now an error."""
+    findings = [f.message for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert any(message in m for m in findings), findings
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("The shop opens at 8pm.", "Магазин открывается в 20:00.", "en", "ru"),
+    ("Opens at 8am, closes at 8pm.", "Открывается в 8:00, закрывается в 20:00.", "en", "ru"),
+    ("Mağaza axşam saat 8-də açılır.", "Магазин открывается в 8:00 вечера.", "az", "ru"),
+    ("The shop opens at 8pm.", "Магазин открывается в 8 вечера.", "en", "ru"),
+])
+def test_an_evening_time_on_either_clock_passes(source: str, output: str, src: str, tgt: str) -> None:
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
 @pytest.mark.parametrize(("source", "output", "src", "tgt"), [
     ("It is the challenge of the 21st century.", "Это вызов XXI века.", "en", "ru"),
     ("It is the challenge of the 21st century.", "Bu, XXI əsrin çağırışıdır.", "en", "az"),

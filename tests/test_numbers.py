@@ -883,13 +883,23 @@ def test_the_rise_of_each_of_many_signed_percentages_is_read_in_linear_work(monk
     ("450 min doza peyvənd gətirilib.", "450m doses of vaccine arrived.", "az", "en", False),
     ("He won the 100m sprint.", "Он выиграл забег на 100 млн.", "en", "ru", False),
     ("The harvest was 1.9m tonnes.", "Урожай составил 1,9 тонны.", "en", "ru", False),
+    # A sum's noun after the letter (a 1.2m deficit); a verb of moving before it (he ran 100m).
+    ("There is a 1.2m deficit.", "Дефицит составляет 1,2 млн.", "en", "ru", True),
+    ("They signed a 5m loan.", "Onlar 5 milyonluq kredit imzalayıblar.", "en", "az", True),
+    ("The company lost 100m.", "Компания потеряла 100 млн.", "en", "ru", True),
+    ("He ran 100m.", "Он пробежал 100 млн.", "en", "ru", False),
+    ("She threw 70.5m.", "O, 70,5 milyon atdı.", "en", "az", False),
+    ("The wreck lies at a depth of about 40m.", "Обломки лежат на глубине около 40 млн.", "en", "ru", False),
+    ("The wreck lies at a depth of about 40m.", "Обломки лежат на глубине около 40 м.", "en", "ru", True),
 ])
 def test_a_scale_letter_glued_to_a_count_is_a_scale_word(source: str, translation: str, src: str, tgt: str,
                                                          same: bool) -> None:
     """Regression: '1,9 milyon ton' translated '1.9m tonnes' and '450 min doza' translated
     '450k doses' were reported as a scale word lost: only a sum of money ($12m) had its m
-    read as millions. A glued m or k before a plural is now a scale word, before a singular
-    noun (a 100m sprint, a 5m wall) a measure, and alone either."""
+    read as millions. A glued m or k before a plural or a sum's noun (a 1.2m deficit) is now a
+    scale word, before another singular noun (a 100m sprint, a 5m wall) or alone after a verb
+    of moving (he ran 100m, which took both readings, so '100 млн' passed) a measure, and
+    alone otherwise either."""
     assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
 
 
