@@ -672,7 +672,7 @@ def _currency_findings(entry: Entry) -> list[Finding]:
 def _unit_findings(entry: Entry) -> list[Finding]:
     """A figure that counts something else (5 percent → в 5 раз, 2 percentage points → 2%):
     the figure is there, its meaning is not."""
-    return _replaced_findings(changed_units(entry.source, entry.translation),
+    return _replaced_findings(changed_units(entry.source, entry.translation, entry.src_lang, entry.tgt_lang),
                               ("unit", "units"), "a figure changed its meaning")
 
 

@@ -715,6 +715,16 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
         extra, missing = _join_article_parts(extra, missing, source)
         missing, extra = _join_phones(missing, extra)
         extra, missing = _join_phones(extra, missing)
+        missing, extra = _join_conversions(missing, extra, source, translation)
+        extra, missing = _join_conversions(extra, missing, translation, source)
+    if extra and _ANY_CONVERTED_UNIT.search(translation):
+        extra = _without_conversions_given_too(extra, translation, tgt_lang, src_lang)
+    if missing and _ANY_CONVERTED_UNIT.search(source):
+        missing = _without_conversions_given_too(missing, source, src_lang, None)
+    if missing:
+        missing, extra = _not_in_other_terms(missing, extra, source, translation, tgt_lang)
+    if extra:
+        extra, missing = _not_in_other_terms(extra, missing, translation, source, src_lang)
     if missing:
         missing = _not_in_codes(missing, source, translation)
         missing = _not_in_fraction_words(missing, source, translation, tgt_lang)
@@ -728,6 +738,221 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
         extra = _without_ones_of_rates(extra, translation, source, src_lang)
         extra = _not_in_years(extra, translation, wanted)
     return missing, extra
+
+
+#: Units of measure a translator converts (10 miles → 16 км, 95°F → 35°C), as pairs of the
+#: imperial or US unit and the metric one, each as written right after its figure, with the
+#: metric value of one imperial unit (or None: a temperature, converted by formula).
+_CONVERSIONS: tuple[tuple[str, str, Decimal | None], ...] = (
+    (r"miles?|mi|mil|mil[iə]\w*|мил[ьия]\w*", r"km|км|kilomet(?:re|er)s?|kilometr\w*|километр\w*", Decimal("1.609344")),
+    (r"feet|foot|ft|фут\w*|fut\w*", r"m|м|met(?:re|er)s?|metr\w*|метр\w*", Decimal("0.3048")),
+    (r"inch(?:es)?|in\.|дюйм\w*|düym\w*", r"cm|см|centimet(?:re|er)s?|santimetr\w*|сантиметр\w*", Decimal("2.54")),
+    (r"pounds?|lbs?|фунт\w*|funt\w*", r"kg|кг|kilo(?:gram(?:me)?s?)?|kiloqram\w*|килограмм\w*", Decimal("0.45359237")),
+    (r"gallons?|галлон\w*|qallon\w*", r"l|л|lit(?:re|er)s?|litr\w*|литр\w*", Decimal("3.785411784")),
+    (r"acres?|акр\w*|akr\w*", r"ha|га|hectares?|hektar\w*|гектар\w*", Decimal("0.40468564")),
+    (r"mph|miles?[\s\u00a0]+(?:an|per)[\s\u00a0]+hour", r"km/h|kph|км/ч(?:ас)?|km/saat", Decimal("1.609344")),
+    (r"°[\s\u00a0]?F|(?:degrees?[\s\u00a0]+)?Fahrenheit|градус\w*[\s\u00a0]+по[\s\u00a0]+Фаренгейту|°F",
+     r"°[\s\u00a0]?[CС]|degrees?(?:[\s\u00a0]+(?:Celsius|centigrade))?|градус\w*|dərəcə\w*", None),
+)
+_CONVERTED_UNIT = [(re.compile(rf"[\s\u00a0]?-?(?:{imperial})(?![^\W\d_])", re.IGNORECASE),
+                    re.compile(rf"[\s\u00a0]?-?(?:{metric})(?![^\W\d_])", re.IGNORECASE), factor)
+                   for imperial, metric, factor in _CONVERSIONS]
+#: What a unit above opens with, after its figure: tested before the patterns.
+_CONVERTED_UNIT_HINT = re.compile(r"\d[\s\u00a0]?-?(?i:mi|mph|fe|fo|ft|in|pou|lb|gal|ac|°|deg|fa|km|kph|m|cm|kg|kil"
+                                  r"|l|ha|hec|hek|dər|[мкфдлгас])")
+
+
+def _join_conversions(ones: list[Number], twos: list[Number], text: str,
+                      other: str) -> tuple[list[Number], list[Number]]:
+    """``ones`` (of ``text``) and ``twos`` (of ``other``) less each measure that one side gives
+    in imperial units and the other converted to metric (10 miles → 16 км, 95°F → 35°C, 200
+    pounds → 91 кг), or back: the converted figure right within the rounding a translator
+    does (see :func:`_close_to`)."""
+    if not _CONVERTED_UNIT_HINT.search(text) or not _CONVERTED_UNIT_HINT.search(other):
+        return ones, twos  # (most segments: no unit a translator converts)
+    left, kept = list(twos), []
+    for number in ones:
+        match = next((two for two in left for value in number.values for converted in _converted(text, number, value)
+                      if _unit_of(other, two) == converted[0] and any(_close_to(v, converted[1], converted[2])
+                                                                      for v in two.values)), None)
+        if match is None:
+            kept.append(number)
+        else:
+            left.remove(match)
+    return kept, left
+
+
+def _without_conversions_given_too(numbers: list[Number], text: str, lang: str,
+                                   lenient_with: str | None) -> list[Number]:
+    """``numbers`` (of ``text``) less each measure that ``text`` gives converted beside the
+    measure itself (16 км (10 миль), 10 miles (16 km)): the other side's 10 miles is there."""
+    measures = _measures(text, lang, lenient_with)
+    kept = []
+    for number in numbers:
+        converted = [(unit, value, temperature) for v in number.values
+                     for unit, value, temperature in _converted(text, number, v)]
+        if not any(_unit_of(text, other) == unit and any(_close_to(w, value, temperature) for w in other.values)
+                   for other, _ in measures for unit, value, temperature in converted):
+            kept.append(number)
+    return kept
+
+
+def _unit_of(text: str, number: Number) -> tuple[int, bool] | None:
+    """The convertible unit right after ``number`` in ``text``: (its pair's index, whether it
+    is the metric one), or None."""
+    for index, (imperial, metric, _) in enumerate(_CONVERTED_UNIT):
+        if imperial.match(text, number.end):
+            return index, False
+        if metric.match(text, number.end):
+            return index, True
+    return None
+
+
+def _converted(text: str, number: Number, value: Decimal) -> list[tuple[tuple[int, bool], Decimal, bool]]:
+    """``value`` of ``number`` converted to the other unit of its pair, as (that unit, the
+    converted value, whether it is a temperature); none when no such unit follows it."""
+    unit = _unit_of(text, number)
+    if unit is None:
+        return []
+    index, metric = unit
+    factor = _CONVERTED_UNIT[index][2]
+    if factor is None:  # Fahrenheit and Celsius
+        converted = value * 9 / 5 + 32 if metric else (value - 32) * 5 / 9
+    else:
+        converted = value / factor if metric else value * factor
+    return [((index, not metric), converted, factor is None)]
+
+
+def _close_to(written: Decimal, exact: Decimal, temperature: bool) -> bool:
+    """Whether ``written`` is ``exact`` as a translator rounds it: to the figures written
+    (16 km for 16.09), or within 5% (2,000 hectares for 2,023), or for a temperature within a
+    degree (21°C for 70°F, 21.1)."""
+    difference = abs(written - exact)
+    places = -written.normalize().as_tuple().exponent if written % 1 else 0
+    if difference <= Decimal("0.5") * Decimal(10) ** -max(places, 0):  # type: ignore[operator]
+        return True
+    return difference <= 1 if temperature else difference <= abs(exact) / 20
+
+
+#: The families of time units, as words written anywhere (a lone one stands for one of it:
+#: недельный фестиваль, həftəlik, a week), by the unit names of :data:`_UNITS`; полгода
+#: and полугодовалый are half a year.
+_TIME_UNIT_WORDS = {
+    "years": re.compile(r"(?<![^\W\d_])(?i:years?|год\w*|лет\w*|пол(?:угод\w*|года)|il(?:lik\w*|dir|dür|də|dən|in|i|ə)?)"
+                        r"(?![^\W\d_])"),
+    "months": re.compile(r"(?<![^\W\d_])(?i:months?|месяц\w*|мес\.|ay(?:lıq\w*|lar\w*|da|dan|a|ı|dır)?)(?![^\W\d_])"),
+    "weeks": re.compile(r"(?<![^\W\d_])(?i:weeks?|недел\w*|həftə\w*)(?![^\W\d_])"),
+    "days": re.compile(r"(?<![^\W\d_])(?i:days?|дн(?:я|ей|ям|ями|ях|и)|день|сут\w*|gün\w*)(?![^\W\d_])"),
+    "hours": re.compile(r"(?<![^\W\d_])(?i:hours?|час(?:а|ов)?|saat\w*)(?![^\W\d_])"),
+}
+#: One time unit in another: (unit, other unit, how many of the other one of it makes).
+_TIME_UNIT_RATIOS = (("weeks", "days", 7), ("years", "months", 12), ("days", "hours", 24))
+_HALF_YEAR = re.compile(r"(?i:пол(?:угод\w*|года))")
+#: A duration's second part after its first (7 лет и 6 месяцев, 2 years and 6 months).
+_AND_THEN = re.compile(r"[\s\u00a0]+(?:and|и|və)[\s\u00a0]+")
+#: A distributive word (every, каждый, hər), which writes "1 in 5" as каждый пятый.
+_EVERY = re.compile(r"(?<![^\W\d_])(?i:every|each|кажд\w*|hər)(?![^\W\d_])")
+#: "1 in 5", "1 из 5", "1 out of 5", and Azerbaijani "1-i" (hər 5 nəfərdən 1-i).
+_ONE_IN = re.compile(r"[\s\u00a0]+(?:in|out[\s\u00a0]+of|из)[\s\u00a0]+\d|-(?:i|ı|u|ü|nci|inci)(?![^\W\d_])")
+#: Two figures joined by a slash, with no year after (9/11): a month and a day.
+_MONTH_DAY = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?![\d/]|[.,]\d)")
+
+
+def _not_in_other_terms(numbers: list[Number], others: list[Number], text: str, other: str,
+                        other_lang: str) -> tuple[list[Number], list[Number]]:
+    """``numbers`` (of ``text``) less those ``other`` says in other terms: a duration in
+    another unit (18 months: полтора года, il yarım; a 7-day festival: недельный, həftəlik;
+    7 лет и 6 месяцев: seven and a half years), the month of a date written with a slash
+    (9/11: 11 сентября) and the one of "1 in 5" (каждый пятый, hər beş nəfərdən biri).
+    ``others`` are the figures of ``other`` no figure of ``text`` matched: returned less
+    those that say such a duration (18 months: 1,5 года)."""
+    kept = []
+    others = list(others)
+    words: Counter[Decimal] | None = None
+    index = 0
+    while index < len(numbers):
+        number = numbers[index]
+        index += 1
+        if number.raw == "1" and _ONE_IN.match(text, number.end) and _EVERY.search(other):
+            continue
+        if "/" in text[number.start - 1:number.end + 1] and _month_of_slash_date(number, text, other, other_lang):
+            continue
+        durations = _durations(number, text, numbers[index] if index < len(numbers) else None)
+        if durations is None:
+            kept.append(number)
+            continue
+        alternatives, joined = durations
+        if words is None:
+            pattern = _number_word_pattern(other_lang)
+            words = _word_counts(blank_out(other), other_lang)
+        said = next((found for unit, value in alternatives
+                     if (found := _said_as(other, others, words, unit, value)) is not None), None)
+        if said is None:
+            kept.append(number)
+            continue
+        index += joined
+        if said in others:
+            others.remove(said)
+    return kept, others
+
+
+def _month_of_slash_date(number: Number, text: str, other: str, other_lang: str) -> bool:
+    """Whether ``number`` is the month of a month/day date written with a slash (9/11, the
+    American order) that ``other`` names by its month (11 сентября, 11 sentyabr)."""
+    match = next((m for m in _MONTH_DAY.finditer(text, max(0, number.start - 3), number.end + 3)
+                  if number.start in (m.start(1), m.start(2))), None)
+    if match is None or not 1 <= int(number.raw) <= 12:
+        return False
+    return any(month == int(number.raw) for month, _ in months_in(other, other_lang))
+
+
+def _durations(number: Number, text: str, following: Number | None) -> tuple[list[tuple[str, Decimal]], int] | None:
+    """A duration's figure in other units, as (unit, value) pairs, and how many figures after
+    it are its own (7 лет и 6 месяцев: the 6, so 7.5 years); None when no time unit follows it."""
+    unit = _time_unit_at(text, number)
+    if unit is None or len(number.values) != 1:
+        return None
+    [value] = number.values
+    joined = 0
+    if unit == "years" and following is not None and _AND_THEN.fullmatch(text, number.end + len(
+            _UNIT.match(text, number.end - 1).group()) - 1, following.start) \
+            and _time_unit_at(text, following) == "months" and len(following.values) == 1:  # type: ignore[union-attr]
+        value += next(iter(following.values)) / 12
+        joined = 1
+    found = [(unit, _normal(value))] if joined else []
+    for big, small, ratio in _TIME_UNIT_RATIOS:
+        if unit == big:
+            found.append((small, _normal(value * ratio)))
+        elif unit == small and (value * 2) % ratio == 0:  # a whole or half of the bigger one
+            found.append((big, _normal(value / ratio)))
+    return found, joined
+
+
+def _time_unit_at(text: str, number: Number) -> str | None:
+    """The time unit (years, months, weeks, days, hours) right after ``number``, if any."""
+    if not number.raw[-1:].isdigit():
+        return None
+    match = _UNIT.match(text, number.end - 1)
+    unit = match.lastgroup if match is not None else None
+    return unit if unit in _TIME_UNIT_WORDS else None
+
+
+def _said_as(other: str, others: list[Number], words: Counter[Decimal], unit: str,
+             value: Decimal) -> Number | str | None:
+    """How ``other`` says ``value`` ``unit``: as a figure left unmatched with that unit after
+    it (that figure), in words with a word of that unit in the text (полтора года), or, for
+    one or half of it, a word of that unit alone (недельный, həftəlik; полгода): the unit
+    word then; None when it does not."""
+    figure = next((number for number in others if value in number.values and _time_unit_at(other, number) == unit),
+                  None)
+    if figure is not None:
+        return figure
+    word = _TIME_UNIT_WORDS[unit].search(other)
+    if word is None:
+        return None
+    if words[value] > 0 or value == 1 or value == _HALF and unit == "years" and _HALF_YEAR.search(other):
+        return word.group()
+    return None
 
 
 #: The letters of a code before its figure and a hyphen (SU-1854, MH-17, COVID-19, Ту-154)
@@ -1222,6 +1447,24 @@ def _word_value(match: re.Match[str]) -> Decimal:
     return Decimal(int(group[1:]))
 
 
+def _word_counts(prose: str, lang: str) -> Counter[Decimal]:
+    """The numbers ``prose`` writes in words (:func:`_numbers_in_words`) and in phrases of
+    words (:func:`_phrase_values`): a new counter each time, read once (a segment's words are
+    asked for by more than one step)."""
+    return Counter(dict(_word_count_items(prose, lang)))
+
+
+@lru_cache(maxsize=256)
+def _word_count_items(prose: str, lang: str) -> tuple[tuple[Decimal, int], ...]:
+    pattern = _number_word_pattern(lang)
+    if pattern is None:
+        return ()
+    phrases: Counter[Decimal] = Counter()
+    if _PHRASE_HINT.search(prose):
+        phrases, prose = _phrase_values(prose, lang)
+    return tuple((_numbers_in_words(prose, lang, pattern) + phrases).items())
+
+
 def _numbers_in_words(prose: str, lang: str, pattern: re.Pattern[str]) -> Counter[Decimal]:
     """The numbers ``prose`` writes in words, each as many times as written: number words
     next to each other make one number (two hundred and fifty, двести пятьдесят, iki yüz
@@ -1318,7 +1561,7 @@ def _not_in_words(numbers: list[Number], text: str, lang: str) -> list[Number]:
     pattern = _number_word_pattern(lang)
     if pattern is None:
         return numbers
-    words = _numbers_in_words(blank_out(text), lang, pattern)
+    words = _word_counts(blank_out(text), lang)
     left = []
     for number in numbers:
         value = next((v for v in number.values if words[v] > 0), None)
@@ -1327,6 +1570,86 @@ def _not_in_words(numbers: list[Number], text: str, lang: str) -> list[Number]:
         else:
             words[value] -= 1
     return left
+
+
+#: Ordinals in the genitive, as Russian names the hour a time runs towards (в половине
+#: четвёртого: half past three), first to twelfth.
+_RU_HOUR_ORDINALS = ("первого", "второго", "третьего", "четв[её]ртого", "пятого", "шестого", "седьмого",
+                     "восьмого", "девятого", "десятого", "одиннадцатого", "двенадцатого")
+_RU_HOURS = ("час", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "одиннадцать",
+             "двенадцать")
+_EN_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_AZ_HOURS = ("bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz", "on", "on bir", "on iki")
+#: A fraction of a scale in words (a quarter of a million, three quarters of a billion,
+#: четверть миллиона, три четверти миллиарда, milyonun dörddə biri): its numerator of
+#: quarters and the scale.
+_QUARTER_OF_SCALE = {
+    "en": re.compile(r"(?<![^\W\d_])(?:(?P<num>a|one|three)[\s\u00a0-]+)?quarters?[\s\u00a0]+of[\s\u00a0]+an?"
+                     r"[\s\u00a0]+(?P<scale>thousand|million|billion)(?![^\W\d_])", re.IGNORECASE),
+    "ru": re.compile(r"(?<![^\W\d_])(?:(?P<num>три)[\s\u00a0]+)?четверт(?:ь|и|ью)[\s\u00a0]+"
+                     r"(?P<scale>тысячи|миллиона|миллиарда)(?![^\W\d_])", re.IGNORECASE),
+    "az": re.compile(r"(?<![^\W\d_])(?P<scale>min|milyon|milyard)[iuı]n[\s\u00a0]+dörddə[\s\u00a0]+"
+                     r"(?P<num>bir|üç)\w*", re.IGNORECASE),
+}
+#: A time told in words by its part of an hour (half past three, a quarter to six; в
+#: половине четвёртого, четверть пятого, без четверти пять; dördün yarısı): the part and the
+#: hour as written. Russian and Azerbaijani name the hour the time runs towards.
+_CLOCK_PHRASE = {
+    "en": re.compile(r"(?<![^\W\d_])(?P<part>half|(?:a[\s\u00a0]+)?quarter)[\s\u00a0]+(?P<rel>past|to)"
+                     r"[\s\u00a0]+(?P<hour>" + "|".join(_EN_HOURS[::-1]) + r"|1[0-2]|[1-9])(?![^\W\d_]|\d)",
+                     re.IGNORECASE),
+    "ru": re.compile(r"(?<![^\W\d_])(?:(?P<part>половин[еау]|четверть)[\s\u00a0]+(?P<hour>"
+                     + "|".join(_RU_HOUR_ORDINALS[::-1]) + r")|(?P<rel>без)[\s\u00a0]+четверти[\s\u00a0]+"
+                     r"(?P<to>" + "|".join(_RU_HOURS[::-1]) + r"))(?![^\W\d_])",
+                     re.IGNORECASE),
+    "az": re.compile(r"(?<![^\W\d_])(?P<hour>" + "|".join(_AZ_HOURS[::-1]) + r")(?:[iuüı]n|n[iuüı]n)[\s\u00a0]+"
+                     r"(?P<part>yarısı)\w*", re.IGNORECASE),
+}
+#: What each phrase above holds: most segments have none.
+_PHRASE_HINT = re.compile(r"(?i:quarter|half[\s\u00a0]+past|четверт|половин|dörddə|yarısı)")
+
+
+def _phrase_values(prose: str, lang: str) -> tuple[Counter[Decimal], str]:
+    """The figures ``prose`` tells in phrases of words rather than number words: a quarter
+    of a scale (a quarter of a million: 250,000) and a time by its part of an hour (half
+    past three: 3 or 15 and 30), each as many times as written; and ``prose`` without those
+    phrases, whose number words are theirs (четвёртого in в половине четвёртого is no 4)."""
+    found: Counter[Decimal] = Counter()
+    spans: list[tuple[int, int]] = []
+    base = _base(lang)
+    quarter, clock = _QUARTER_OF_SCALE.get(base), _CLOCK_PHRASE.get(base)
+    for match in quarter.finditer(prose) if quarter is not None else ():
+        quarters = 3 if (match.group("num") or "").lower() in ("three", "три", "üç") else 1
+        found[_normal(Decimal(quarters) / 4 * _SCALE[match.group("scale").lower()])] += 1
+        spans.append(match.span())
+    for match in clock.finditer(prose) if clock is not None else ():
+        hour, minutes = _clock_phrase_time(match, base)
+        found[Decimal(hour)] += 1
+        found[Decimal(hour + 12 if hour < 12 else 0)] += 1  # (the other half of the day's, on the 24-hour clock)
+        found[Decimal(minutes)] += 1
+        spans.append(match.span())
+    for start, end in spans:
+        prose = prose[:start] + " " * (end - start) + prose[end:]
+    return found, prose
+
+
+def _clock_phrase_time(match: re.Match[str], base: str) -> tuple[int, int]:
+    """The hour (1–12) and minutes a match of :data:`_CLOCK_PHRASE` tells."""
+    if base == "ru" and match.group("rel"):  # без четверти пять: 4:45
+        return _RU_HOURS.index(match.group("to").lower()) or 12, 45
+    written = match.group("hour").lower()
+    if written.isdigit():
+        hour = int(written)
+    elif base == "ru":
+        hour = next(i for i, word in enumerate(_RU_HOUR_ORDINALS, 1) if re.fullmatch(word, written))
+    else:
+        hour = (_EN_HOURS if base == "en" else _AZ_HOURS).index(re.sub(r"\s+", " ", written)) + 1
+    part = match.group("part").lower()
+    minutes = 30 if part.startswith(("half", "полов", "yarı")) else 15
+    if base != "en" or match.group("rel").lower() == "to":  # the hour it runs towards
+        hour = (hour + 10) % 12 + 1
+        minutes = 45 if base == "en" else minutes
+    return hour, minutes
 
 
 class _UnusedNumbers:
@@ -1786,11 +2109,92 @@ def units_in(text: str) -> list[tuple[str, str]]:
             for match in _UNIT.finditer(blank_out(text))]
 
 
-def changed_units(source: str, translation: str) -> tuple[list[str], list[str]]:
+def changed_units(source: str, translation: str, src_lang: str = "en",
+                  tgt_lang: str = "en") -> tuple[list[str], list[str]]:
     """The units of ``source`` the translation lacks and those it has instead (as written),
-    when both exist: a figure that counts something else (5 percent → в 5 раз)."""
+    when both exist: a figure that counts something else (5 percent → в 5 раз). A duration
+    told in another unit (18 months → 1,5 года, 2 weeks → 14 дней) is none; a measure whose
+    figure is kept with the other system's unit (10 miles → 10 км) is one."""
     wanted = _source_scan(units_in, source)  # most sources have no unit: skip the translation
-    return _replaced(wanted, units_in(translation)) if wanted else ([], [])
+    missing, extra = _replaced(wanted, units_in(translation)) if wanted else ([], [])
+    if missing:
+        missing, extra = _without_converted_durations(source, translation, src_lang, tgt_lang)
+    unconverted = _unconverted_measures(source, translation, src_lang, tgt_lang)
+    return missing + unconverted[0], extra + unconverted[1]
+
+
+def _without_converted_durations(source: str, translation: str, src_lang: str,
+                                 tgt_lang: str) -> tuple[list[str], list[str]]:
+    """:func:`changed_units` read again leaving out each duration of ``source`` that the
+    translation gives in another unit with the figure converted (18 months → 1,5 года)."""
+    wanted, offered = _timed(source, src_lang, None), _timed(translation, tgt_lang, src_lang)
+    for index, (unit, _, values) in enumerate(wanted):
+        converted = {(other, _normal(value * factor)) for value in values for other, factor in _unit_factors(unit)}
+        match = next((j for j, (o_unit, _, o_values) in enumerate(offered)
+                      if any((o_unit, v) in converted for v in o_values)), None)
+        if match is not None:
+            wanted[index] = ("", "", frozenset())
+            offered[match] = ("", "", frozenset())
+    return _replaced([(unit, word) for unit, word, _ in wanted if unit],
+                     [(unit, word) for unit, word, _ in offered if unit])
+
+
+def _unit_factors(unit: str) -> list[tuple[str, Decimal]]:
+    """The time units ``unit`` converts into, each with what one of ``unit`` is in it."""
+    found = []
+    for big, small, ratio in _TIME_UNIT_RATIOS:
+        if unit == big:
+            found.append((small, Decimal(ratio)))
+        elif unit == small:
+            found.append((big, 1 / Decimal(ratio)))
+    return found
+
+
+def _timed(text: str, lang: str, lenient_with: str | None) -> list[tuple[str, str, frozenset[Decimal]]]:
+    """The units of ``text`` (as :func:`units_in`) with the values of the figure before each."""
+    prose = blank_out(text)
+    by_end = {number.end: number.values for number in numbers_in(text, lang, lenient_with=lenient_with)}
+    return [((match.lastgroup or "").replace("_", " "), match.group(match.lastgroup or 0),
+             by_end.get(match.start() + 1, frozenset())) for match in _UNIT.finditer(prose)]
+
+
+#: Any unit of :data:`_CONVERSIONS` after a figure: the gate before reading them one by one.
+_ANY_CONVERTED_UNIT = re.compile(r"\d[\s\u00a0]?-?(?i:" + "|".join(f"{imperial}|{metric}" for imperial, metric, _
+                                                               in _CONVERSIONS) + r")(?![^\W\d_])")
+
+
+def _unconverted_measures(source: str, translation: str, src_lang: str,
+                          tgt_lang: str) -> tuple[list[str], list[str]]:
+    """Measures whose figure the translation keeps with the other system's unit (10 miles
+    → 10 км, 200 pounds → 200 кг), as (the source's unit, the translation's), each as
+    written; none where the translation also keeps the source's unit with that figure."""
+    wanted = _source_scan(_measures, source, src_lang)  # (cached: most have none, and skip the rest)
+    offered = _measures(translation, tgt_lang, src_lang) if wanted else []
+    if not offered:
+        return [], []
+    missing, extra = [], []
+    for number, (index, metric) in wanted:
+        same = [n for n, unit in offered if unit == (index, metric) and n.values & number.values]
+        other = next((n for n, unit in offered if unit == (index, not metric) and n.values & number.values), None)
+        if other is not None and not same:
+            missing.append(_unit_written(source, number, index, metric))
+            extra.append(_unit_written(translation, other, index, not metric))
+    return missing, extra
+
+
+def _measures(text: str, lang: str, lenient_with: str | None = None) -> list[tuple[Number, tuple[int, bool]]]:
+    """The figures of ``text`` with a unit of :data:`_CONVERSIONS` after them, each with that
+    unit (see :func:`_unit_of`)."""
+    if not _ANY_CONVERTED_UNIT.search(text):
+        return []  # (most segments: no measure a translator converts)
+    return [(n, unit) for n in numbers_in(text, lang, lenient_with=lenient_with)
+            if (unit := _unit_of(text, n)) is not None]
+
+
+def _unit_written(text: str, number: Number, index: int, metric: bool) -> str:
+    """The unit of :data:`_CONVERSIONS` right after ``number`` as written (its figure too)."""
+    match = _CONVERTED_UNIT[index][metric].match(text, number.end)
+    return number.raw + (match.group() if match else "")
 
 
 #: Two figures joined by a colon or a dash, as scores (3:1, 2–0) and ranges (5-7) are

@@ -573,6 +573,36 @@ def test_a_fall_in_percent_said_as_a_fall_passes(source: str, output: str, src: 
 
 
 @pytest.mark.parametrize(("source", "output", "src", "tgt", "message"), [
+    ("The town is 10 miles away.", "Город находится в 10 км.", "en", "ru",
+     "the unit '10 miles' of the source is '10 км' in the translation"),
+    ("He weighs 200 pounds.", "O, 200 kq çəkir.", "en", "az", ""),
+    ("He weighs 200 pounds.", "Он весит 200 кг.", "en", "ru",
+     "the unit '200 pounds' of the source is '200 кг' in the translation"),
+    ("It was 95°F in the shade.", "В тени было 95°C.", "en", "ru",
+     "the unit '95°F' of the source is '95°C' in the translation"),
+])
+def test_a_measure_kept_with_the_other_system_s_unit_is_a_numbers_error(source: str, output: str, src: str,
+                                                                       tgt: str, message: str) -> None:
+    """Regression: a figure kept with the other system's unit (10 miles → 10 км) passed, the
+    figure being there; with conversions matched (10 miles → 16 км), it is now reported as a
+    unit changed, unless the translation keeps the source's unit with it too."""
+    findings = [f.message for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
+    assert any(message in m for m in findings) if message else not findings, findings
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt"), [
+    ("The town is 10 miles away.", "Город находится в 16 км (10 миль).", "en", "ru"),
+    ("The town is 10 miles away.", "Город находится в 16 км.", "en", "ru"),
+    ("The project took 18 months.", "Проект занял 1,5 года.", "en", "ru"),
+    ("Two weeks later.", "14 дней спустя.", "en", "ru"),
+    ("A 7-day festival.", "Bir həftəlik festival.", "en", "az"),
+])
+def test_a_measure_or_duration_converted_passes(source: str, output: str, src: str, tgt: str) -> None:
+    """A converted duration (18 months → 1,5 года) is no unit changed."""
+    assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]
+
+
+@pytest.mark.parametrize(("source", "output", "src", "tgt", "message"), [
     ("Inflation was minus 5%.", "Инфляция составила 5%.", "en", "ru",
      "the sign 'minus 5%' of the source is '5%' in the translation: a minus was lost"),
     ("Inflation was −5%.", "İnflyasiya 5% olub.", "en", "az",

@@ -1049,3 +1049,99 @@ def test_a_count_joined_by_a_hyphen_and_a_product_with_a_letter_x_are_read(
     after the m was read as a measure's: 10m-high), and '4x100m' → '4×100 м' was 100 not
     in the source (a figure glued to the letter x is not read)."""
     assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "same"), [
+    ("A quarter of a million people marched.", "Прошли маршем 250 тыс. человек.", "en", "ru", True),
+    ("A quarter of a million people marched.", "250 min nəfər yürüş edib.", "en", "az", True),
+    ("Three quarters of a million tonnes.", "750 тыс. тонн.", "en", "ru", True),
+    ("Четверть миллиона человек вышли на улицы.", "250,000 people took to the streets.", "ru", "en", True),
+    ("The meeting starts at half past three.", "Встреча начнётся в 15:30.", "en", "ru", True),
+    ("Встреча начнётся в половине четвёртого.", "The meeting starts at 3:30.", "ru", "en", True),
+    ("The train leaves at a quarter past six.", "Qatar saat 6:15-də yola düşür.", "en", "az", True),
+    ("Поезд уходит без четверти пять.", "The train leaves at 4:45.", "ru", "en", True),
+    # Near cases: another figure, another time.
+    ("A quarter of a million people marched.", "Прошли маршем 25 тыс. человек.", "en", "ru", False),
+    ("The meeting starts at half past three.", "Встреча начнётся в 14:30.", "en", "ru", False),
+    ("Встреча начнётся в половине четвёртого.", "The meeting starts at 4:30.", "ru", "en", False),
+])
+def test_a_quarter_of_a_scale_and_a_time_in_words_are_their_figures(source: str, translation: str, src: str,
+                                                                     tgt: str, same: bool) -> None:
+    """Regression: 'a quarter of a million' (четверть миллиона) had no value, so a correct
+    '250 тыс.' was reported as not in the source, and a time told by its part of an hour
+    (half past three, в половине четвёртого: the hour it runs towards) as '15:30' likewise;
+    both phrases are now read as their figures."""
+    assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "same"), [
+    ("It is a 7-day festival.", "Это недельный фестиваль.", "en", "ru", True),
+    ("It is a 7-day festival.", "Bu, həftəlik festivaldır.", "en", "az", True),
+    ("The strike lasted 14 days.", "Забастовка длилась две недели.", "en", "ru", True),
+    ("Two weeks later.", "14 дней спустя.", "en", "ru", True),
+    ("The project took 18 months.", "Проект занял полтора года.", "en", "ru", True),
+    ("The project took 18 months.", "Layihə il yarım çəkdi.", "en", "az", True),
+    ("The project took 18 months.", "Проект занял 1,5 года.", "en", "ru", True),
+    ("Проект занял полтора года.", "The project took 18 months.", "ru", "en", True),
+    ("Он получил 7 лет и 6 месяцев.", "He got seven and a half years.", "ru", "en", True),
+    ("He was jailed for 2 years and 6 months.", "Его приговорили к 2,5 годам.", "en", "ru", True),
+    ("A 6-month-old baby.", "Полугодовалый ребёнок.", "en", "ru", True),
+    # Near cases: the figure or the unit changed with it.
+    ("The project took 18 months.", "Проект занял полтора месяца.", "en", "ru", False),
+    ("It is a 7-day festival.", "Это трёхдневный фестиваль.", "en", "ru", False),
+    ("Two weeks later.", "10 дней спустя.", "en", "ru", False),
+    ("He served 3 years and 6 months.", "Он отсидел три года.", "en", "ru", False),
+    ("Он получил 7 лет и 6 месяцев.", "He got six and a half years.", "ru", "en", False),
+])
+def test_a_duration_in_another_unit_is_the_same_figure(source: str, translation: str, src: str, tgt: str,
+                                                       same: bool) -> None:
+    """Regression: a duration a translation gives in another unit (18 months: полтора года,
+    il yarım; a 7-day festival: недельный, həftəlik; 7 лет и 6 месяцев: seven and a half
+    years) was a figure missing; a duration whose value in weeks, days, years or months (one
+    of it alone as a word of that unit) the other side says with that unit is now matched."""
+    assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "same"), [
+    ("The town is 10 miles away.", "Город находится в 16 км.", "en", "ru", True),
+    ("It was 95°F in the shade.", "В тени было 35°C.", "en", "ru", True),
+    ("He weighs 200 pounds.", "Он весит 91 кг.", "en", "ru", True),
+    ("He weighs 200 pounds.", "Он весит 90 кг.", "en", "ru", True),
+    ("The wall is 10 feet high.", "Стена высотой 3 метра.", "en", "ru", True),
+    ("The lake is 30 feet deep.", "Gölün dərinliyi 9 metrdir.", "en", "az", True),
+    ("Temperatures reached 104 degrees Fahrenheit.", "Temperatur 40 dərəcəyə çatıb.", "en", "az", True),
+    ("The fire spread over 5,000 acres.", "Пожар охватил более 2 000 гектаров.", "en", "ru", True),
+    ("Город находится в 16 км.", "The town is 10 miles away.", "ru", "en", True),
+    # Near cases: converted wrong, or a figure off beyond rounding.
+    ("The town is 10 miles away.", "Город находится в 13 км.", "en", "ru", False),
+    ("It was 95°F in the shade.", "В тени было 25°C.", "en", "ru", False),
+    ("He weighs 200 pounds.", "Он весит 100 кг.", "en", "ru", False),
+    ("The wall is 10 feet high.", "Стена высотой 3 фута.", "en", "ru", False),
+])
+def test_a_measure_converted_to_metric_is_the_same_figure(source: str, translation: str, src: str, tgt: str,
+                                                          same: bool) -> None:
+    """Regression: a measure a translator converts (10 miles → 16 км, 95°F → 35°C, 200
+    pounds → 91 кг, 10 feet → 3 метра) was reported as a figure lost and one added; a
+    figure with the other unit of the pair now matches when it is the converted value as
+    rounded to the figures written or within 5% (a temperature: within a degree)."""
+    assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "same"), [
+    ("The 9/11 attacks changed the city.", "Теракты 11 сентября изменили город.", "en", "ru", True),
+    ("The 9/11 attacks changed the city.", "11 sentyabr hücumları şəhəri dəyişdi.", "en", "az", True),
+    ("Теракты 11 сентября изменили город.", "The 9/11 attacks changed the city.", "ru", "en", True),
+    ("1 in 5 adults smokes.", "Курит каждый пятый взрослый.", "en", "ru", True),
+    ("1 in 5 adults smokes.", "Hər beş yetkindən biri siqaret çəkir.", "en", "az", True),
+    ("Каждый третий житель старше 60 лет.", "1 in 3 residents is over 60.", "ru", "en", True),
+    # Near cases: another month, another share.
+    ("The 9/11 attacks changed the city.", "Теракты 11 октября изменили город.", "en", "ru", False),
+    ("1 in 5 adults smokes.", "Курит каждый четвёртый взрослый.", "en", "ru", False),
+    ("1 in 5 adults smokes.", "Курит пятый взрослый.", "en", "ru", False),
+])
+def test_a_slash_date_s_month_and_one_in_five_said_in_words_match(source: str, translation: str, src: str,
+                                                                  tgt: str, same: bool) -> None:
+    """Regression: the month of a date written month/day (9/11) that the other side names
+    (11 сентября) and the one of '1 in 5' that it says with 'every' (каждый пятый, hər beş
+    yetkindən biri) were figures missing; both now match."""
+    assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
