@@ -852,8 +852,9 @@ _HALF_YEAR = re.compile(r"(?i:пол(?:угод\w*|года))")
 _AND_THEN = re.compile(r"[\s\u00a0]+(?:and|и|və)[\s\u00a0]+")
 #: A distributive word (every, каждый, hər), which writes "1 in 5" as каждый пятый.
 _EVERY = re.compile(r"(?<![^\W\d_])(?i:every|each|кажд\w*|hər)(?![^\W\d_])")
-#: "1 in 5", "1 из 5", "1 out of 5", and Azerbaijani "1-i" (hər 5 nəfərdən 1-i).
-_ONE_IN = re.compile(r"[\s\u00a0]+(?:in|out[\s\u00a0]+of|из)[\s\u00a0]+\d|-(?:i|ı|u|ü|nci|inci)(?![^\W\d_])")
+#: "1 in 5", "1 из 5", "1 out of 5", and Azerbaijani "1-i" after "of them" (hər 5
+#: nəfərdən 1-i; mayın 1-i is a date's day).
+_ONE_IN = re.compile(r"[\s\u00a0]+(?:in|out[\s\u00a0]+of|из)[\s\u00a0]+\d|(?<=d[əa]n[\s\u00a0]1)-[iı](?![^\W\d_])")
 #: Two figures joined by a slash, with no year after (9/11): a month and a day.
 _MONTH_DAY = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})(?![\d/]|[.,]\d)")
 
@@ -2307,9 +2308,10 @@ def _may_have_minus(text: str) -> bool:
 
 
 #: Words that say a figure is below zero or lower without naming a change (минус 5%, 5% less,
-#: на 5% ниже, 5% aşağı): with them, or a word for a fall, a 5% may stand for -5%.
-_LOWER = re.compile(r"(?<![^\W\d_])(?i:minus|negative|less|fewer|below|меньше|ниже|отрицательн\w*|минус\w*"
-                    r"|aşağı|az|mənfi)(?![^\W\d_])")
+#: на 5% ниже, 5% aşağı, a deficit of 5%): with them, or a word for a fall, a 5% may stand
+#: for -5%.
+_LOWER = re.compile(r"(?<![^\W\d_])(?i:minus|negative|less|fewer|below|deficits?|loss(?:es)?|shortfall|меньше|ниже"
+                    r"|отрицательн\w*|минус\w*|дефицит\w*|убыт\w*|aşağı|az|mənfi|kəsir\w*|zərər\w*)(?![^\W\d_])")
 
 
 def _sign_lost_at(text: str, lang: str, values: tuple[Decimal, ...]) -> str:

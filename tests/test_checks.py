@@ -626,6 +626,7 @@ def test_a_minus_lost_from_a_percentage_is_a_numbers_error(source: str, output: 
     ("Exports: -5% in May.", "Экспорт в мае: на 5% меньше.", "en", "ru"),
     ("Exports fell again: -5% in May.", "Экспорт снова упал: в мае на 5%.", "en", "ru"),
     ("GDP growth was -0.5% in Q1.", "Birinci rübdə ÜDM 0,5% azalıb.", "en", "az"),
+    ("Budget balance: -5% of GDP.", "Дефицит бюджета: 5% ВВП.", "en", "ru"),
 ])
 def test_a_minus_told_as_a_fall_or_kept_passes(source: str, output: str, src: str, tgt: str) -> None:
     assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]

@@ -1138,6 +1138,7 @@ def test_a_measure_converted_to_metric_is_the_same_figure(source: str, translati
     ("The 9/11 attacks changed the city.", "Теракты 11 октября изменили город.", "en", "ru", False),
     ("1 in 5 adults smokes.", "Курит каждый четвёртый взрослый.", "en", "ru", False),
     ("1 in 5 adults smokes.", "Курит пятый взрослый.", "en", "ru", False),
+    ("Hər il mayın 1-i bayramdır.", "Every year there is a holiday in May.", "az", "en", False),
 ])
 def test_a_slash_date_s_month_and_one_in_five_said_in_words_match(source: str, translation: str, src: str,
                                                                   tgt: str, same: bool) -> None:
