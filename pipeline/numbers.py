@@ -728,12 +728,14 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
     if missing:
         missing = _not_in_codes(missing, source, translation)
         missing = _not_in_fraction_words(missing, source, translation, tgt_lang)
+        missing = _not_in_share_words(missing, source, translation, tgt_lang)
         missing = _not_in_words(missing, translation, tgt_lang)
         missing = _without_ones_of_rates(missing, source, translation, tgt_lang)
         missing = _not_in_years(missing, source, offered)
     if extra:
         extra = _not_in_codes(extra, translation, source)
         extra = _not_in_fraction_words(extra, translation, source, src_lang)
+        extra = _not_in_share_words(extra, translation, source, src_lang)
         extra = _not_in_words(extra, source, src_lang)
         extra = _without_ones_of_rates(extra, translation, source, src_lang)
         extra = _not_in_years(extra, translation, wanted)
@@ -744,22 +746,24 @@ def unmatched_numbers(source: str, translation: str, src_lang: str,
 #: imperial or US unit and the metric one, each as written right after its figure, with the
 #: metric value of one imperial unit (or None: a temperature, converted by formula).
 _CONVERSIONS: tuple[tuple[str, str, Decimal | None], ...] = (
+    # (Speeds first: km/h opens as km does.)
+    (r"mph|miles?[\s\u00a0]+(?:an|per)[\s\u00a0]+hour", r"km/h|kph|км/ч(?:ас)?|km/saat", Decimal("1.609344")),
     (r"miles?|mi|mil|mil[iə]\w*|мил[ьия]\w*", r"km|км|kilomet(?:re|er)s?|kilometr\w*|километр\w*", Decimal("1.609344")),
     (r"feet|foot|ft|фут\w*|fut\w*", r"m|м|met(?:re|er)s?|metr\w*|метр\w*", Decimal("0.3048")),
     (r"inch(?:es)?|in\.|дюйм\w*|düym\w*", r"cm|см|centimet(?:re|er)s?|santimetr\w*|сантиметр\w*", Decimal("2.54")),
     (r"pounds?|lbs?|фунт\w*|funt\w*", r"kg|кг|kilo(?:gram(?:me)?s?)?|kiloqram\w*|килограмм\w*", Decimal("0.45359237")),
     (r"gallons?|галлон\w*|qallon\w*", r"l|л|lit(?:re|er)s?|litr\w*|литр\w*", Decimal("3.785411784")),
     (r"acres?|акр\w*|akr\w*", r"ha|га|hectares?|hektar\w*|гектар\w*", Decimal("0.40468564")),
-    (r"mph|miles?[\s\u00a0]+(?:an|per)[\s\u00a0]+hour", r"km/h|kph|км/ч(?:ас)?|km/saat", Decimal("1.609344")),
     (r"°[\s\u00a0]?F|(?:degrees?[\s\u00a0]+)?Fahrenheit|градус\w*[\s\u00a0]+по[\s\u00a0]+Фаренгейту|°F",
      r"°[\s\u00a0]?[CС]|degrees?(?:[\s\u00a0]+(?:Celsius|centigrade))?|градус\w*|dərəcə\w*", None),
 )
 _CONVERTED_UNIT = [(re.compile(rf"[\s\u00a0]?-?(?:{imperial})(?![^\W\d_])", re.IGNORECASE),
                     re.compile(rf"[\s\u00a0]?-?(?:{metric})(?![^\W\d_])", re.IGNORECASE), factor)
                    for imperial, metric, factor in _CONVERSIONS]
-#: What a unit above opens with, after its figure: tested before the patterns.
+#: What a unit above, or a scale word before it (9 тыс. метров), opens with after its
+#: figure: tested before the patterns.
 _CONVERTED_UNIT_HINT = re.compile(r"\d[\s\u00a0]?-?(?i:mi|mph|fe|fo|ft|in|pou|lb|gal|ac|°|deg|fa|km|kph|m|cm|kg|kil"
-                                  r"|l|ha|hec|hek|dər|[мкфдлгас])")
+                                  r"|l|ha|hec|hek|dər|[мкфдлгаст]|b|t)")
 
 
 def _join_conversions(ones: list[Number], twos: list[Number], text: str,
@@ -798,14 +802,26 @@ def _without_conversions_given_too(numbers: list[Number], text: str, lang: str,
 
 
 def _unit_of(text: str, number: Number) -> tuple[int, bool] | None:
-    """The convertible unit right after ``number`` in ``text``: (its pair's index, whether it
-    is the metric one), or None."""
+    """The convertible unit right after ``number`` (and its scale word: 9 тыс. метров) in
+    ``text``: (its pair's index, whether it is the metric one), or None."""
+    end = _end_of_scale_word(text, number)
     for index, (imperial, metric, _) in enumerate(_CONVERTED_UNIT):
-        if imperial.match(text, number.end):
+        if imperial.match(text, end):
             return index, False
-        if metric.match(text, number.end):
+        if metric.match(text, end):
             return index, True
     return None
+
+
+def _end_of_scale_word(text: str, number: Number) -> int:
+    """Where ``number`` ends in ``text`` with its scale word (9 тыс.), if it has one."""
+    if not number.scale_word:
+        return number.end
+    at = text.find(number.scale_word, number.end, number.end + len(number.scale_word) + 3)
+    if at < 0:
+        return number.end
+    end = at + len(number.scale_word)
+    return end + 1 if text[end:end + 1] == "." else end
 
 
 def _converted(text: str, number: Number, value: Decimal) -> list[tuple[tuple[int, bool], Decimal, bool]]:
@@ -849,7 +865,7 @@ _TIME_UNIT_WORDS = {
 _TIME_UNIT_RATIOS = (("weeks", "days", 7), ("years", "months", 12), ("days", "hours", 24))
 _HALF_YEAR = re.compile(r"(?i:пол(?:угод\w*|года))")
 #: A duration's second part after its first (7 лет и 6 месяцев, 2 years and 6 months).
-_AND_THEN = re.compile(r"[\s\u00a0]+(?:and|и|və)[\s\u00a0]+")
+_AND_THEN = re.compile(r"[\s\u00a0]+(?:(?:and|и|və)[\s\u00a0]+)?")
 #: A distributive word (every, каждый, hər), which writes "1 in 5" as каждый пятый.
 _EVERY = re.compile(r"(?<![^\W\d_])(?i:every|each|кажд\w*|hər)(?![^\W\d_])")
 #: "1 in 5", "1 из 5", "1 out of 5", and Azerbaijani "1-i" after "of them" (hər 5
@@ -929,10 +945,17 @@ def _durations(number: Number, text: str, following: Number | None) -> tuple[lis
     return found, joined
 
 
+#: The unit of a figure read with its half (3 il yarım, 2 saat yarım), and its name.
+_AZ_HALVED_UNIT = re.compile(r"[\s\u00a0]+(il|ay|həftə|gün|saat)[\s\u00a0]", re.IGNORECASE)
+_AZ_TIME_UNITS = {"il": "years", "ay": "months", "həftə": "weeks", "gün": "days", "saat": "hours"}
+
+
 def _time_unit_at(text: str, number: Number) -> str | None:
-    """The time unit (years, months, weeks, days, hours) right after ``number``, if any."""
+    """The time unit (years, months, weeks, days, hours) right after ``number``, if any, or
+    before its half (3 il yarım: years)."""
     if not number.raw[-1:].isdigit():
-        return None
+        halved = _AZ_HALVED_UNIT.search(number.raw)
+        return _AZ_TIME_UNITS.get(halved.group(1).lower()) if halved else None
     match = _UNIT.match(text, number.end - 1)
     unit = match.lastgroup if match is not None else None
     return unit if unit in _TIME_UNIT_WORDS else None
@@ -1040,6 +1063,44 @@ def _not_in_fraction_words(numbers: list[Number], text: str, other: str, other_l
         if words[key] > 0:
             words[key] -= 1
             dropped |= {fraction.start(1), fraction.start(2)}
+    return [number for number in numbers if number.start not in dropped] if dropped else numbers
+
+
+#: A share told by two figures (2 out of 3, 2 in 3, 2 из 3; 3 nəfərdən 2-si) or by a
+#: percentage (25%, 25 процентов, 25 faiz), which the other side may tell as a fraction
+#: in words (two thirds, четверть, dörddə biri).
+_SHARE_IN_FIGURES = re.compile(r"(?<![\w.,])(?P<num>\d)[\s\u00a0]+(?:out[\s\u00a0]+of|in|из)[\s\u00a0]+(?P<den>\d{1,2})"
+                               r"(?![\d.,]?\d)|(?<![\w.,])(?P<az_den>\d{1,2})[\s\u00a0]+[^\W\d_]+d[əa]n[\s\u00a0]+"
+                               r"(?P<az_num>\d)-[^\W\d_]+")
+_SHARE_PERCENT = re.compile(r"(?<![\w.,])(?P<percent>\d{1,2}(?:[.,]\d)?)[\s\u00a0]?(?:%|(?i:per\s?cent|процент\w*|faiz\w*))")
+_SHARE_HINT = re.compile(r"\d[\s\u00a0]+(?:out|in|из)[\s\u00a0]|d[əa]n[\s\u00a0]+\d|%|(?i:per\s?cent|процент|faiz)")
+
+
+def _not_in_share_words(numbers: list[Number], text: str, other: str, other_lang: str) -> list[Number]:
+    """``numbers`` (of ``text``) less the figures of each share (2 out of 3, 25%) that
+    ``other`` tells as a fraction in words (two thirds, четверть, dörddə biri): a
+    percentage within a point of the fraction (33% for a third)."""
+    pattern = _FRACTION_WORDS.get(_base(other_lang))
+    if pattern is None or not _SHARE_HINT.search(text):
+        return numbers  # (most segments: no share)
+    words = Counter(_fraction_value(match) for match in pattern.finditer(blank_out(other)))
+    if not words:
+        return numbers
+    prose = blank_out(text)
+    dropped: set[int] = set()
+    for match in _SHARE_IN_FIGURES.finditer(prose):
+        num, den = ("num", "den") if match.group("num") else ("az_num", "az_den")
+        key = (int(match.group(num)), int(match.group(den)))
+        if words[key] > 0:
+            words[key] -= 1
+            dropped |= {match.start(num), match.start(den)}
+    for match in _SHARE_PERCENT.finditer(prose):
+        percent = Decimal(match.group("percent").replace(",", "."))
+        key = next((key for key, count in words.items() if count > 0
+                    and abs(percent - Decimal(100) * key[0] / key[1]) < 1), None)
+        if key is not None:
+            words[key] -= 1
+            dropped.add(match.start("percent"))
     return [number for number in numbers if number.start not in dropped] if dropped else numbers
 
 
@@ -2194,8 +2255,8 @@ def _measures(text: str, lang: str, lenient_with: str | None = None) -> list[tup
 
 def _unit_written(text: str, number: Number, index: int, metric: bool) -> str:
     """The unit of :data:`_CONVERSIONS` right after ``number`` as written (its figure too)."""
-    match = _CONVERTED_UNIT[index][metric].match(text, number.end)
-    return number.raw + (match.group() if match else "")
+    match = _CONVERTED_UNIT[index][metric].match(text, _end_of_scale_word(text, number))
+    return text[number.start:match.end()] if match else number.raw
 
 
 #: Two figures joined by a colon or a dash, as scores (3:1, 2–0) and ranges (5-7) are
@@ -2311,7 +2372,7 @@ def _may_have_minus(text: str) -> bool:
 #: на 5% ниже, 5% aşağı, a deficit of 5%): with them, or a word for a fall, a 5% may stand
 #: for -5%.
 _LOWER = re.compile(r"(?<![^\W\d_])(?i:minus|negative|less|fewer|below|deficits?|loss(?:es)?|shortfall|меньше|ниже"
-                    r"|отрицательн\w*|минус\w*|дефицит\w*|убыт\w*|aşağı|az|mənfi|kəsir\w*|zərər\w*)(?![^\W\d_])")
+                    r"|отрицательн\w*|минус\w*|дефицит\w*|убыт\w*|потер(?:[ьяию]\w*|ей|ею)|aşağı|az|mənfi|kəsir\w*|zərər\w*)(?![^\W\d_])")
 
 
 def _sign_lost_at(text: str, lang: str, values: tuple[Decimal, ...]) -> str:

@@ -580,6 +580,8 @@ def test_a_fall_in_percent_said_as_a_fall_passes(source: str, output: str, src: 
      "the unit '200 pounds' of the source is '200 кг' in the translation"),
     ("It was 95°F in the shade.", "В тени было 95°C.", "en", "ru",
      "the unit '95°F' of the source is '95°C' in the translation"),
+    ("Скорость ветра — 90 км/ч.", "Wind speed was 90 mph.", "ru", "en",
+     "the unit '90 км/ч' of the source is '90 mph' in the translation"),
 ])
 def test_a_measure_kept_with_the_other_system_s_unit_is_a_numbers_error(source: str, output: str, src: str,
                                                                        tgt: str, message: str) -> None:
@@ -627,6 +629,7 @@ def test_a_minus_lost_from_a_percentage_is_a_numbers_error(source: str, output: 
     ("Exports fell again: -5% in May.", "Экспорт снова упал: в мае на 5%.", "en", "ru"),
     ("GDP growth was -0.5% in Q1.", "Birinci rübdə ÜDM 0,5% azalıb.", "en", "az"),
     ("Budget balance: -5% of GDP.", "Дефицит бюджета: 5% ВВП.", "en", "ru"),
+    ("The index closed at -2%.", "Индекс закрылся с потерей 2%.", "en", "ru"),
 ])
 def test_a_minus_told_as_a_fall_or_kept_passes(source: str, output: str, src: str, tgt: str) -> None:
     assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]

@@ -1146,3 +1146,40 @@ def test_a_slash_date_s_month_and_one_in_five_said_in_words_match(source: str, t
     (11 сентября) and the one of '1 in 5' that it says with 'every' (каждый пятый, hər beş
     yetkindən biri) were figures missing; both now match."""
     assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "same"), [
+    ("2 out of 3 voters backed it.", "Two thirds of voters backed it.", "en", "en", True),
+    ("1 in 4 voters abstained.", "Четверть избирателей воздержалась.", "en", "ru", True),
+    ("Hər 3 nəfərdən 2-si razıdır.", "Две трети согласны.", "az", "ru", True),
+    ("A quarter of voters abstained.", "25% избирателей воздержались.", "en", "ru", True),
+    ("Половина жителей за.", "50% of residents are in favour.", "ru", "en", True),
+    ("A third of the staff left.", "İşçilərin 33%-i gedib.", "en", "az", True),
+    # Near cases: another share.
+    ("2 out of 3 voters backed it.", "Three quarters of voters backed it.", "en", "en", False),
+    ("A quarter of voters abstained.", "30% избирателей воздержались.", "en", "ru", False),
+    ("A third of the staff left.", "İşçilərin 23%-i gedib.", "en", "az", False),
+])
+def test_a_share_in_figures_told_as_a_fraction_in_words_matches(source: str, translation: str, src: str,
+                                                                 tgt: str, same: bool) -> None:
+    """Regression: a share told by two figures (2 out of 3, hər 3 nəfərdən 2-si) or a
+    percentage (25%) that the other side tells as a fraction in words (two thirds,
+    четверть) was reported as figures lost or added; they now match, a percentage within a
+    point of the fraction (33% for a third)."""
+    assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "same"), [
+    ("Ona 3 il 6 ay həbs cəzası verilib.", "He was sentenced to three and a half years.", "az", "en", True),
+    ("Ему дали 3 года и 6 месяцев.", "O, 3 il yarım həbs cəzası alıb.", "ru", "az", True),
+    ("Скорость ветра — 90 км/ч.", "Wind speed was 56 mph.", "ru", "en", True),
+    ("The plane flew at 30,000 feet.", "Самолёт летел на высоте около 9 тыс. метров.", "en", "ru", True),
+    ("Ему дали 3 года и 6 месяцев.", "O, 2 il yarım həbs cəzası alıb.", "ru", "az", False),
+    ("The plane flew at 30,000 feet.", "Самолёт летел на высоте около 9 тыс. футов.", "en", "ru", False),
+])
+def test_durations_and_measures_written_otherwise_still_convert(source: str, translation: str, src: str,
+                                                                tgt: str, same: bool) -> None:
+    """A duration without 'and' between its parts (3 il 6 ay) or read with its half (3 il
+    yarım), a speed (km/h opens as km does) and a measure with a scale word before its unit
+    (9 тыс. метров) are converted as the others are."""
+    assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
