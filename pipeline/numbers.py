@@ -1658,7 +1658,8 @@ _QUARTER_OF_SCALE = {
 #: hour as written. Russian and Azerbaijani name the hour the time runs towards.
 _CLOCK_PHRASE = {
     "en": re.compile(r"(?<![^\W\d_])(?P<part>half|(?:a[\s\u00a0]+)?quarter)[\s\u00a0]+(?P<rel>past|to)"
-                     r"[\s\u00a0]+(?P<hour>" + "|".join(_EN_HOURS[::-1]) + r"|1[0-2]|[1-9])(?![^\W\d_]|\d)",
+                     r"[\s\u00a0]+(?P<hour>" + "|".join(_EN_HOURS[::-1]) + r"|midnight|noon|midday|1[0-2]|[1-9])"
+                     r"(?![^\W\d_]|\d)",
                      re.IGNORECASE),
     "ru": re.compile(r"(?<![^\W\d_])(?:(?P<part>половин[еау]|четверть)[\s\u00a0]+(?P<hour>"
                      + "|".join(_RU_HOUR_ORDINALS[::-1]) + r")|(?P<rel>без)[\s\u00a0]+четверти[\s\u00a0]+"
@@ -1702,6 +1703,8 @@ def _clock_phrase_time(match: re.Match[str], base: str) -> tuple[int, int]:
     written = match.group("hour").lower()
     if written.isdigit():
         hour = int(written)
+    elif written in ("midnight", "noon", "midday"):
+        hour = 12
     elif base == "ru":
         hour = next(i for i, word in enumerate(_RU_HOUR_ORDINALS, 1) if re.fullmatch(word, written))
     else:
@@ -2308,7 +2311,7 @@ _RISE = re.compile(r"(?<![^\W\d_])(?:rose|ris(?:es?|en|ing)|gr[eo]w[sn]?|growth|
                    r"(?![^\W\d_])", re.IGNORECASE)
 _FALL = re.compile(r"(?<![^\W\d_])(?:f[ae]ll(?:s|en|ing)?|drop\w*|declin\w*|decreas\w*|los[st]\w*|down|lower|shr[ia]nk\w*"
                    r"|contract(?:ed|ing|ion)|slump\w*|plung\w*|cut|сни[зж]\w*|упа[лд]\w*|паден\w*|сократ\w*|сокращ\w*"
-                   r"|уменьш\w*|подешев\w*|спад\w*|опусти\w*|минус|azal\w*|düş(?!ün)\w*|enib|ucuzlaş\w*|geriləm\w*"
+                   r"|уменьш\w*|подешев\w*|спад\w*|опусти\w*|минус|azal\w*|düş(?!ün)\w*|enib|ucuzlaş\w*|gerilə\w*"
                    r"|mənfi)(?![^\W\d_])", re.IGNORECASE)
 #: Where a clause ends: a comma, semicolon or full stop before a space (not 2,4), or a colon.
 _CLAUSE_END = re.compile(r"[,;.!?:](?=\s)|[;!?]")

@@ -630,6 +630,7 @@ def test_a_minus_lost_from_a_percentage_is_a_numbers_error(source: str, output: 
     ("GDP growth was -0.5% in Q1.", "Birinci rübdə ÜDM 0,5% azalıb.", "en", "az"),
     ("Budget balance: -5% of GDP.", "Дефицит бюджета: 5% ВВП.", "en", "ru"),
     ("The index closed at -2%.", "Индекс закрылся с потерей 2%.", "en", "ru"),
+    ("Real wages: -1.5% year on year.", "Real maaşlar bir ildə 1,5% geriləyib.", "en", "az"),
 ])
 def test_a_minus_told_as_a_fall_or_kept_passes(source: str, output: str, src: str, tgt: str) -> None:
     assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]

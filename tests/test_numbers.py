@@ -1060,6 +1060,7 @@ def test_a_count_joined_by_a_hyphen_and_a_product_with_a_letter_x_are_read(
     ("Встреча начнётся в половине четвёртого.", "The meeting starts at 3:30.", "ru", "en", True),
     ("The train leaves at a quarter past six.", "Qatar saat 6:15-də yola düşür.", "en", "az", True),
     ("Поезд уходит без четверти пять.", "The train leaves at 4:45.", "ru", "en", True),
+    ("The vote closed at half past midnight.", "Голосование завершилось в 00:30.", "en", "ru", True),
     # Near cases: another figure, another time.
     ("A quarter of a million people marched.", "Прошли маршем 25 тыс. человек.", "en", "ru", False),
     ("The meeting starts at half past three.", "Встреча начнётся в 14:30.", "en", "ru", False),
