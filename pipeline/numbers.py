@@ -546,7 +546,7 @@ def evening_times_told_as_morning(source: str, translation: str, src_lang: str,
                                          (translation, source, src_lang, True)):
         if ":" not in other or _base(other_lang) not in _TWENTY_FOUR_HOUR_LANGUAGES:
             continue  # (most segments: no time on the 24-hour clock to compare)
-        evening = _evening_times(one)
+        evening = _source_scan(_evening_times, one) if _EVENING_HINT.search(one) else ()
         if not evening:
             continue
         told = {(int(m.group(1)), int(m.group(2))): m.group() for m in _COLON_TIME.finditer(blank_out(other))
@@ -559,6 +559,9 @@ def evening_times_told_as_morning(source: str, translation: str, src_lang: str,
     return missing, extra
 
 
+#: What an afternoon or evening time holds (pm, p.m., вечера, дня, ночи, axşam, günorta):
+#: most segments have none.
+_EVENING_HINT = re.compile(r"\d[\s\u00a0]?[pP]\.?[mM]|вечера|дня|ночи|(?i:axşam|günorta|gecə)")
 #: A part of the day after a time, which puts it on the 12-hour clock (в 8:00 вечера).
 _DAY_PART_AFTER = re.compile(r"[\s\u00a0]+(?:час(?:а|ов)?[\s\u00a0]+)?(?i:вечера|ночи|дня|in[\s\u00a0]+the"
                              r"[\s\u00a0]+(?:evening|afternoon)|at[\s\u00a0]+night)(?![^\W\d_])")
@@ -760,6 +763,11 @@ _CONVERSIONS: tuple[tuple[str, str, Decimal | None], ...] = (
 _CONVERTED_UNIT = [(re.compile(rf"[\s\u00a0]?-?(?:{imperial})(?![^\W\d_])", re.IGNORECASE),
                     re.compile(rf"[\s\u00a0]?-?(?:{metric})(?![^\W\d_])", re.IGNORECASE), factor)
                    for imperial, metric, factor in _CONVERSIONS]
+#: Each unit above right after a figure, named i<index> (imperial) or m<index> (metric), in
+#: the order of the pairs: one match instead of one per unit.
+_ANY_UNIT_AFTER = re.compile(r"[\s\u00a0]?-?(?:" + "|".join(
+    f"(?P<i{index}>{imperial})|(?P<m{index}>{metric})" for index, (imperial, metric, _) in enumerate(_CONVERSIONS))
+    + r")(?![^\W\d_])", re.IGNORECASE)
 #: What a unit above, or a scale word before it (9 тыс. метров), opens with after its
 #: figure: tested before the patterns.
 _CONVERTED_UNIT_HINT = re.compile(r"\d[\s\u00a0]?-?(?i:mi|mph|fe|fo|ft|in|pou|lb|gal|ac|°|deg|fa|km|kph|m|cm|kg|kil"
@@ -804,13 +812,10 @@ def _without_conversions_given_too(numbers: list[Number], text: str, lang: str,
 def _unit_of(text: str, number: Number) -> tuple[int, bool] | None:
     """The convertible unit right after ``number`` (and its scale word: 9 тыс. метров) in
     ``text``: (its pair's index, whether it is the metric one), or None."""
-    end = _end_of_scale_word(text, number)
-    for index, (imperial, metric, _) in enumerate(_CONVERTED_UNIT):
-        if imperial.match(text, end):
-            return index, False
-        if metric.match(text, end):
-            return index, True
-    return None
+    match = _ANY_UNIT_AFTER.match(text, _end_of_scale_word(text, number))
+    if match is None:
+        return None
+    return int(match.lastgroup[1:]), match.lastgroup[0] == "m"  # type: ignore[index]
 
 
 def _end_of_scale_word(text: str, number: Number) -> int:
@@ -2184,6 +2189,8 @@ def changed_units(source: str, translation: str, src_lang: str = "en",
     missing, extra = _replaced(wanted, units_in(translation)) if wanted else ([], [])
     if missing:
         missing, extra = _without_converted_durations(source, translation, src_lang, tgt_lang)
+    if not wanted and not _DIGIT.search(source):
+        return missing, extra  # (no figure, no measure)
     unconverted = _unconverted_measures(source, translation, src_lang, tgt_lang)
     return missing + unconverted[0], extra + unconverted[1]
 
