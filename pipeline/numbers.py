@@ -492,13 +492,14 @@ _TWELVE_HOUR_HINT = re.compile(r"\d\s?[aApP]\.?[mM]")
 #: (дня only after час: 2 дня are two days).
 _DAY_PART_HOUR = re.compile(
     r"(?i:(?P<az>axşam|gecə|günorta(?:dan[\s\u00a0]+sonra)?)[\s\u00a0]+saat[\s\u00a0]+)(?P<h1>\d{1,2})(?![\d,])"
-    r"|(?<![\w.,:])(?P<h2>\d{1,2})(?:[:.]\d{2})?[\s\u00a0]+(?:(?:час(?:а|ов)?[\s\u00a0]+)?(?P<ru>вечера|ночи)|час(?:а|ов)?[\s\u00a0]+(?P<ru_day>дня))(?![^\W\d_])")
+    r"|(?<![\w.,:])(?P<h2>\d{1,2})(?:[:.]\d{2})?[\s\u00a0]+(?:(?:час(?:а|ов)?[\s\u00a0]+)?(?P<ru>вечера|ночи)|час(?:а|ов)?[\s\u00a0]+(?P<ru_day>дня)"
+    r"|(?:o['’]clock[\s\u00a0]+)?(?P<en>in[\s\u00a0]+the[\s\u00a0]+(?:evening|afternoon)|at[\s\u00a0]+night))(?![^\W\d_])")
 
 
 def _day_part_hour(part: str, hour: int) -> int:
     """The 24-hour reading of ``hour`` told in the part of the day ``part`` (folded):
     evening and afternoon after noon; night after noon from nine, midnight at twelve."""
-    if part.startswith(("gecə", "ноч")):
+    if part.startswith(("gecə", "ноч", "at")):
         return 0 if hour == 12 else hour + 12 if hour >= 9 else hour
     return hour if hour == 12 else hour + 12
 
@@ -508,12 +509,13 @@ def _twelve_hour_clock(prose: str) -> dict[int, tuple[Decimal, ...]]:
     (5pm: 17; 12am: 0; axşam saat 7, в 7 вечера: 19), so that a correct '17:00' for '5pm'
     keeps its figure."""
     found: dict[int, tuple[Decimal, ...]] = {}
-    if "saat" in prose or "вечера" in prose or "ночи" in prose or "дня" in prose:
+    if "saat" in prose or "вечера" in prose or "ночи" in prose or "дня" in prose or " the evening" in prose \
+            or " the afternoon" in prose or " at night" in prose:
         for match in _DAY_PART_HOUR.finditer(prose):
             hour_group = "h1" if match.group("h1") else "h2"
             hour = int(match.group(hour_group))
             if 1 <= hour <= 12:
-                part = (match.group("az") or match.group("ru") or match.group("ru_day")).lower()
+                part = (match.group("az") or match.group("ru") or match.group("ru_day") or match.group("en")).lower()
                 found[match.start(hour_group)] = (Decimal(_day_part_hour(part, hour)),)
     if "m" not in prose and "M" not in prose or not _TWELVE_HOUR_HINT.search(prose):
         return found
@@ -561,7 +563,7 @@ def evening_times_told_as_morning(source: str, translation: str, src_lang: str,
 
 #: What an afternoon or evening time holds (pm, p.m., вечера, дня, ночи, axşam, günorta):
 #: most segments have none.
-_EVENING_HINT = re.compile(r"\d[\s\u00a0]?[pP]\.?[mM]|вечера|дня|ночи|(?i:axşam|günorta|gecə)")
+_EVENING_HINT = re.compile(r"\d[\s\u00a0]?[pP]\.?[mM]|вечера|дня|ночи|(?i:axşam|günorta|gecə|evening|afternoon|at night)")
 #: A part of the day after a time, which puts it on the 12-hour clock (в 8:00 вечера).
 _DAY_PART_AFTER = re.compile(r"[\s\u00a0]+(?:час(?:а|ов)?[\s\u00a0]+)?(?i:вечера|ночи|дня|in[\s\u00a0]+the"
                              r"[\s\u00a0]+(?:evening|afternoon)|at[\s\u00a0]+night)(?![^\W\d_])")
@@ -865,10 +867,17 @@ _TIME_UNIT_WORDS = {
     "weeks": re.compile(r"(?<![^\W\d_])(?i:weeks?|недел\w*|həftə\w*)(?![^\W\d_])"),
     "days": re.compile(r"(?<![^\W\d_])(?i:days?|дн(?:я|ей|ям|ями|ях|и)|день|сут\w*|gün\w*)(?![^\W\d_])"),
     "hours": re.compile(r"(?<![^\W\d_])(?i:hours?|час(?:а|ов)?|saat\w*)(?![^\W\d_])"),
+    "minutes": re.compile(r"(?<![^\W\d_])(?i:minutes?|минут\w*|dəqiqə\w*)(?![^\W\d_])"),
 }
 #: One time unit in another: (unit, other unit, how many of the other one of it makes).
-_TIME_UNIT_RATIOS = (("weeks", "days", 7), ("years", "months", 12), ("days", "hours", 24))
-_HALF_YEAR = re.compile(r"(?i:пол(?:угод\w*|года))")
+_TIME_UNIT_RATIOS = (("weeks", "days", 7), ("years", "months", 12), ("days", "hours", 24), ("hours", "minutes", 60))
+#: Half of a time unit in one word (полгода, полугодовалый; полчаса, получасовой).
+_HALF_UNIT = {"years": re.compile(r"(?i:пол(?:угод\w*|года))"), "hours": re.compile(r"(?i:пол(?:учас\w*|часа))")}
+#: Words that stand for a number of a time unit alone (a decade: 10 years; a fortnight: 14 days).
+_UNIT_NAMES = {("years", Decimal(10)): re.compile(r"(?<![^\W\d_])(?i:decades?|десятилети\w*|onillik\w*)"),
+               ("years", Decimal(100)): re.compile(r"(?<![^\W\d_])(?i:century|centuries|столети\w*|yüzillik\w*)"),
+               ("days", Decimal(14)): re.compile(r"(?<![^\W\d_])(?i:fortnight\w*)"),
+               ("weeks", Decimal(2)): re.compile(r"(?<![^\W\d_])(?i:fortnight\w*)")}
 #: A duration's second part after its first (7 лет и 6 месяцев, 2 years and 6 months).
 _AND_THEN = re.compile(r"[\s\u00a0]+(?:(?:and|и|və)[\s\u00a0]+)?")
 #: A distributive word (every, каждый, hər), which writes "1 in 5" as каждый пятый.
@@ -908,7 +917,7 @@ def _not_in_other_terms(numbers: list[Number], others: list[Number], text: str, 
             pattern = _number_word_pattern(other_lang)
             words = _word_counts(blank_out(other), other_lang)
         said = next((found for unit, value in alternatives
-                     if (found := _said_as(other, others, words, unit, value)) is not None), None)
+                     if (found := _said_as(other, other_lang, others, words, unit, value)) is not None), None)
         if said is None:
             kept.append(number)
             continue
@@ -941,7 +950,7 @@ def _durations(number: Number, text: str, following: Number | None) -> tuple[lis
             and _time_unit_at(text, following) == "months" and len(following.values) == 1:  # type: ignore[union-attr]
         value += next(iter(following.values)) / 12
         joined = 1
-    found = [(unit, _normal(value))] if joined else []
+    found = [(unit, _normal(value))]  # (as itself: a decade for 10 years, or 7.5 years joined)
     for big, small, ratio in _TIME_UNIT_RATIOS:
         if unit == big:
             found.append((small, _normal(value * ratio)))
@@ -951,8 +960,8 @@ def _durations(number: Number, text: str, following: Number | None) -> tuple[lis
 
 
 #: The unit of a figure read with its half (3 il yarım, 2 saat yarım), and its name.
-_AZ_HALVED_UNIT = re.compile(r"[\s\u00a0]+(il|ay|həftə|gün|saat)[\s\u00a0]", re.IGNORECASE)
-_AZ_TIME_UNITS = {"il": "years", "ay": "months", "həftə": "weeks", "gün": "days", "saat": "hours"}
+_AZ_HALVED_UNIT = re.compile(r"[\s\u00a0]+(il|ay|həftə|gün|saat|dəqiqə)[\s\u00a0]", re.IGNORECASE)
+_AZ_TIME_UNITS = {"il": "years", "ay": "months", "həftə": "weeks", "gün": "days", "saat": "hours", "dəqiqə": "minutes"}
 
 
 def _time_unit_at(text: str, number: Number) -> str | None:
@@ -966,22 +975,44 @@ def _time_unit_at(text: str, number: Number) -> str | None:
     return unit if unit in _TIME_UNIT_WORDS else None
 
 
-def _said_as(other: str, others: list[Number], words: Counter[Decimal], unit: str,
+def _said_as(other: str, other_lang: str, others: list[Number], words: Counter[Decimal], unit: str,
              value: Decimal) -> Number | str | None:
     """How ``other`` says ``value`` ``unit``: as a figure left unmatched with that unit after
     it (that figure), in words with a word of that unit in the text (полтора года), or, for
-    one or half of it, a word of that unit alone (недельный, həftəlik; полгода): the unit
-    word then; None when it does not."""
+    one or half of it, a word of that unit alone (недельный, həftəlik; полгода; not three
+    weeks): the unit word then; None when it does not."""
     figure = next((number for number in others if value in number.values and _time_unit_at(other, number) == unit),
                   None)
     if figure is not None:
         return figure
+    named = _UNIT_NAMES.get((unit, value))
+    word = named.search(other) if named is not None else None
+    if word is None and value == _HALF and unit in _HALF_UNIT:
+        word = _HALF_UNIT[unit].search(other)
+    if word is not None:
+        return word.group()
     word = _TIME_UNIT_WORDS[unit].search(other)
     if word is None:
         return None
-    if words[value] > 0 or value == 1 or value == _HALF and unit == "years" and _HALF_YEAR.search(other):
+    if words[value] > 0:
         return word.group()
+    return _lone_unit_word(other, other_lang, unit) if value == 1 else None
+
+
+def _lone_unit_word(text: str, lang: str, unit: str) -> str | None:
+    """A word of the time unit ``unit`` in ``text`` with no figure or number word right
+    before it (недельный, a week, həftəlik; not 3 недели, three weeks), as written."""
+    pattern = _number_word_pattern(lang)
+    for match in _TIME_UNIT_WORDS[unit].finditer(text):
+        before = text[max(0, match.start() - 30):match.start()].rstrip(" -\u00a0\u2010\u2011")
+        last = _LAST_WORD.search(before)
+        if before[-1:].isdigit() or last is not None and pattern is not None and pattern.fullmatch(last.group()):
+            continue
+        return match.group()
     return None
+
+
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
 
 
 #: The letters of a code before its figure and a hyphen (SU-1854, MH-17, COVID-19, Ту-154)

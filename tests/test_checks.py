@@ -645,6 +645,8 @@ def test_a_minus_told_as_a_fall_or_kept_passes(source: str, output: str, src: st
      "the time '8:00' of the source is '8pm' in the translation"),
     ("Mağaza axşam saat 8-də açılır.", "Магазин открывается в 8:00.", "az", "ru",
      "the time '8' of the source is '8:00' in the translation"),
+    ("The shop opens at 7 in the evening.", "Магазин открывается в 7:00.", "en", "ru",
+     "the time '7' of the source is '7:00' in the translation"),
 ])
 def test_an_evening_time_given_the_morning_s_hour_is_a_numbers_error(source: str, output: str, src: str,
                                                                     tgt: str, message: str) -> None:
@@ -661,6 +663,8 @@ def test_an_evening_time_given_the_morning_s_hour_is_a_numbers_error(source: str
     ("Opens at 8am, closes at 8pm.", "Открывается в 8:00, закрывается в 20:00.", "en", "ru"),
     ("Mağaza axşam saat 8-də açılır.", "Магазин открывается в 8:00 вечера.", "az", "ru"),
     ("The shop opens at 8pm.", "Магазин открывается в 8 вечера.", "en", "ru"),
+    ("The shop opens at 7 in the evening.", "Магазин открывается в 19:00.", "en", "ru"),
+    ("The raid came at 11 at night.", "Рейд начался в 23:00.", "en", "ru"),
 ])
 def test_an_evening_time_on_either_clock_passes(source: str, output: str, src: str, tgt: str) -> None:
     assert "numbers" not in [f.check for f in check_entry(source, output, src, tgt)]

@@ -1093,6 +1093,7 @@ def test_a_quarter_of_a_scale_and_a_time_in_words_are_their_figures(source: str,
     ("Two weeks later.", "10 дней спустя.", "en", "ru", False),
     ("He served 3 years and 6 months.", "Он отсидел три года.", "en", "ru", False),
     ("Он получил 7 лет и 6 месяцев.", "He got six and a half years.", "ru", "en", False),
+    ("It is a 7-day festival.", "It is a three-week festival.", "en", "en", False),
 ])
 def test_a_duration_in_another_unit_is_the_same_figure(source: str, translation: str, src: str, tgt: str,
                                                        same: bool) -> None:
@@ -1183,4 +1184,22 @@ def test_durations_and_measures_written_otherwise_still_convert(source: str, tra
     """A duration without 'and' between its parts (3 il 6 ay) or read with its half (3 il
     yarım), a speed (km/h opens as km does) and a measure with a scale word before its unit
     (9 тыс. метров) are converted as the others are."""
+    assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt", "same"), [
+    ("A 30-minute break.", "Получасовой перерыв.", "en", "ru", True),
+    ("A 30-minute break.", "Yarım saatlıq fasilə.", "en", "az", True),
+    ("Within 60 minutes.", "В течение часа.", "en", "ru", True),
+    ("90 minutes of play.", "Полтора часа игры.", "en", "ru", True),
+    ("A decade ago.", "10 лет назад.", "en", "ru", True),
+    ("Two weeks later.", "A fortnight later.", "en", "en", True),
+    ("A 30-minute break.", "Перерыв на 13 минут.", "en", "ru", False),
+    ("90 minutes of play.", "Два часа игры.", "en", "ru", False),
+    ("A decade ago.", "20 лет назад.", "en", "ru", False),
+])
+def test_minutes_told_in_hours_and_a_decade_match(source: str, translation: str, src: str, tgt: str,
+                                                  same: bool) -> None:
+    """Minutes told in hours (30 minutes: полчаса, yarım saat; 90 minutes: полтора часа) and
+    years or days told by a word of their own (a decade: 10 лет; a fortnight) match."""
     assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
