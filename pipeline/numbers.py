@@ -579,7 +579,7 @@ def _evening_times(text: str) -> list[tuple[tuple[int, int], str]]:
     for start, hours in _twelve_hour_clock(prose).items():
         hour = int(hours[0])
         if 13 <= hour <= 23:
-            end = start + len(_NUMBER.match(prose, start).group().split(".")[0].split(",")[0])  # type: ignore[union-attr]
+            end = start + (2 if prose[start + 1:start + 2].isdigit() else 1)  # (an hour has one or two figures)
             minutes = _MINUTES_AFTER_HOUR.match(prose, end)
             written_end = minutes.end() if minutes else end
             tail = _TWELVE_HOUR_SUFFIX.match(prose, written_end)
@@ -914,7 +914,6 @@ def _not_in_other_terms(numbers: list[Number], others: list[Number], text: str, 
             continue
         alternatives, joined = durations
         if words is None:
-            pattern = _number_word_pattern(other_lang)
             words = _word_counts(blank_out(other), other_lang)
         said = next((found for unit, value in alternatives
                      if (found := _said_as(other, other_lang, others, words, unit, value)) is not None), None)
@@ -945,9 +944,8 @@ def _durations(number: Number, text: str, following: Number | None) -> tuple[lis
         return None
     [value] = number.values
     joined = 0
-    if unit == "years" and following is not None and _AND_THEN.fullmatch(text, number.end + len(
-            _UNIT.match(text, number.end - 1).group()) - 1, following.start) \
-            and _time_unit_at(text, following) == "months" and len(following.values) == 1:  # type: ignore[union-attr]
+    if unit == "years" and following is not None and _time_unit_at(text, following) == "months" \
+            and len(following.values) == 1 and _AND_THEN.fullmatch(text, _unit_end(text, number), following.start):
         value += next(iter(following.values)) / 12
         joined = 1
     found = [(unit, _normal(value))]  # (as itself: a decade for 10 years, or 7.5 years joined)
@@ -962,6 +960,12 @@ def _durations(number: Number, text: str, following: Number | None) -> tuple[lis
 #: The unit of a figure read with its half (3 il yarım, 2 saat yarım), and its name.
 _AZ_HALVED_UNIT = re.compile(r"[\s\u00a0]+(il|ay|həftə|gün|saat|dəqiqə)[\s\u00a0]", re.IGNORECASE)
 _AZ_TIME_UNITS = {"il": "years", "ay": "months", "həftə": "weeks", "gün": "days", "saat": "hours", "dəqiqə": "minutes"}
+
+
+def _unit_end(text: str, number: Number) -> int:
+    """Where the unit of :data:`_UNITS` right after ``number`` ends (or the number does)."""
+    match = _UNIT.match(text, number.end - 1)
+    return match.end() if match is not None else number.end
 
 
 def _time_unit_at(text: str, number: Number) -> str | None:
