@@ -2195,10 +2195,22 @@ _UNITS = (
     ("seconds", r"-?seconds?|secs?\.|секунд\w*|сек\.|saniyə\w*|san\."),
     # Speeds (wind, traffic): 15 m/s told as 15 km/h is a wind nearly four times weaker.
     ("metres per second", r"m/s(?:ec)?|м/с(?:ек)?|m/san"),
-    ("kilometres per hour", r"km/h|kph|км/ч(?:ас)?|km/saat"),
+    ("kilometres per hour", r"km/h|kph|км/ч(?:ас)?|km/saat|(?:km|kilomet(?:re|er)s?|км|километр\w*)"
+                            r"[\s\u00a0]+(?:per|an|в)[\s\u00a0]+(?:hour|час)(?![^\W\d_])"),
     # Rain, snow and sizes: 25 mm told as 25 см is ten times as much.
     ("millimetres", r"mm|мм|mil+imet(?:re|er|r)\w*|миллиметр\w*"),
     ("centimetres", r"cm|см|santimetr\w*|centimet(?:re|er)s?|сантиметр\w*"),
+    # Distances and depths (1.1 metres → 1,1 km). English "m" is also millions ($5m), so
+    # only after a space; Azerbaijani writes a speed as "saatda 120 km" (see units_in).
+    ("kilometres", r"km|км|kilomet(?:re|er|r)\w*|километр\w*"),
+    ("metres", r"(?<=[\s\u00a0\u202f])(?-i:m|м)|met(?:re|er)s?|metr(?!ic)\w*|метр(?:а|ов|ы|ам|ами|ах|е|ом)?"),
+    # Masses (1.2 kg → 1,2 г; 2.4 mg → 2,4 грамма). "г" after a year is the year (2024 г.),
+    # and "g" only in lower case after a space, as 5G is a network.
+    ("milligrams", r"mg|мг|mil+iq?gram+\w*|mil+iqram\w*|миллиграмм\w*"),
+    ("kilograms", r"kg|kq|кг|kilogram+e?s?|kiloqram\w*|килограмм\w*"),
+    ("grams", r"(?<=[\s\u00a0\u202f])(?-i:g|q)|(?<![12]\d{3}[\s\u00a0\u202f])(?-i:г)(?!\.)"
+              r"|gram+e?s?|qram\w*|грамм\w*"),
+    ("tonnes", r"tonnes?|tons?|т|тонн\w*|ton(?:luq|dan|a|u|un|la)\w*"),
 )
 #: A unit right after a figure (5%, 5 percent, в 5 раз): the pattern starts with the
 #: figure's last digit, so the regex engine jumps from digit to digit.
@@ -2210,8 +2222,21 @@ def units_in(text: str) -> list[tuple[str, str]]:
     """The units written right after the figures of ``text``, as (unit, the word as written)."""
     if not _DIGIT.search(text):
         return []
-    return [((match.lastgroup or "").replace("_", " "), match.group(match.lastgroup or 0))
-            for match in _UNIT.finditer(blank_out(text))]
+    prose = blank_out(text)
+    return [(_unit_key(prose, match), match.group(match.lastgroup or 0)) for match in _UNIT.finditer(prose)]
+
+
+#: Before a figure in kilometres: Azerbaijani "an hour" (saatda 120 km, a speed).
+_PER_HOUR_BEFORE = re.compile(r"(?<![^\W\d_])(?i:saatda)[\s\u00a0]+[\d\s\u00a0.,\u2013\u2014-]*$")
+
+
+def _unit_key(prose: str, match: re.Match[str]) -> str:
+    """The unit a match of :data:`_UNIT` names; kilometres after Azerbaijani "saatda" are
+    a speed."""
+    key = (match.lastgroup or "").replace("_", " ")
+    if key == "kilometres" and _PER_HOUR_BEFORE.search(prose, max(0, match.start() - 30), match.start() + 1):
+        return "kilometres per hour"
+    return key
 
 
 def changed_units(source: str, translation: str, src_lang: str = "en",

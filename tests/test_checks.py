@@ -375,12 +375,23 @@ def test_a_slash_date_read_either_way_passes_with_either_month(source: str, outp
      "the unit 'mm' of the source is 'см' in the translation"),
     ("Up to 30 cm of snow fell.", "30 mm-dək qar yağıb.", "az",
      "the unit 'cm' of the source is 'mm' in the translation"),
+    ("The probe sampled peat at a depth of 50 cm.", "Zond torfdan 50 m dərinlikdə nümunə götürüb.", "az",
+     "the unit 'cm' of the source is 'm' in the translation"),
+    ("The ice sheet thinned by 1.1 metres.", "Ледяной щит истончился на 1,1 км.", "ru",
+     "the unit 'metres' of the source is 'км' in the translation"),
+    ("Each cell releases 2.4 milligrams of methane.", "Каждая ячейка выделяет 2,4 грамма метана.", "ru",
+     "the unit 'milligrams' of the source is 'грамма' in the translation"),
+    ("The tablet weighs 1.2 kg.", "Planşetin çəkisi 1,2 q-dır.", "az",
+     "the unit 'kg' of the source is 'q' in the translation"),
+    ("Customs seized 3 tonnes of tobacco.", "Таможня изъяла 3 кг табака.", "ru",
+     "the unit 'tonnes' of the source is 'кг' in the translation"),
 ])
 def test_a_figure_given_another_unit_is_a_numbers_error(source: str, output: str, tgt: str,
                                                         message: str) -> None:
     """Regression: a percentage translated as a multiple (5 percent → в 5 раз) or a change
     in percentage points as one in percent passed every check, its figure being the same;
-    a unit of the source replaced by another is now a numbers error that names both."""
+    a unit of the source replaced by another is now a numbers error that names both, and so
+    is a distance or a mass given another unit (50 cm → 50 m, 2.4 milligrams → 2,4 грамма)."""
     (finding,) = [f for f in check_entry(source, output, "en", tgt) if f.check == "numbers"]
     assert message in finding.message and finding.severity is Severity.ERROR
 
@@ -453,6 +464,13 @@ def test_the_same_duration_or_age_passes(source: str, output: str, src: str, tgt
     ("Wind will gust to 15-20 m/s.", "Ветер усилится до 15-20 м/с.", "ru"),
     ("Up to 25 mm of rain; pressure 752 mm Hg.", "До 25 мм осадков; давление 752 мм рт. ст.", "ru"),
     ("Up to 30 cm of snow fell.", "30 santimetrədək qar yağıb.", "az"),
+    ("Gusts of 100 to 120 km/h are expected.", "Küləyin sürəti saatda 100–120 km-ə çatacaq.", "az"),
+    ("Gusts of 120 km/h are expected.", "Ожидаются порывы до 120 км в час.", "ru"),
+    ("The layer thickened from 85 cm to 1.1 metres.", "Qat 85 sm-dən 1,1 metrədək qalınlaşıb.", "az"),
+    ("The layer thickened to 1.1 m.", "Слой утолщился до 1,1 м.", "ru"),
+    ("A 1.2 kg laptop with 5G costs $1.5m in bulk.", "Ноутбук весом 1,2 кг с 5G оптом стоит 1,5 млн $.", "ru"),
+    ("It weighs 5 metric tons.", "Он весит 5 тонн.", "ru"),
+    ("Sales rose in 2024 to 300 g per head.", "В 2024 г. продажи выросли до 300 г на человека.", "ru"),
 ])
 def test_the_same_unit_passes(source: str, output: str, tgt: str) -> None:
     findings = [f for f in check_entry(source, output, "en", tgt) if f.check == "numbers"]
