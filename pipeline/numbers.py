@@ -348,16 +348,16 @@ def _range_scale(prose: str, end: int, lang: str) -> Decimal | None:
 
 
 #: Centuries, millennia, quarters and half-years in Roman numerals, as Russian and
-#: Azerbaijani write them (XXI век, XIX–XX вв., XXI əsrdə, III квартал, I yarımil); Cyrillic
+#: Azerbaijani write them (XXI век, XIX–XX вв., XXI əsrdə, III квартал or III кв., I yarımil); Cyrillic
 #: Х is accepted for X, as Russian keyboards type it. Only before such a word: World War II
 #: and John Paul II are names, translated as words.
 _ROMAN_PERIOD = re.compile(r"(?<![^\W\d_])([IVXLХ]{1,7})(?:[\s\u00a0]*[-–—][\s\u00a0]*([IVXLХ]{1,7}))?"
                            r"[\s\u00a0]+(?:век\w*|вв?\.|тысячелети\w*|əsr\w*|minillik\w*|centur(?:y|ies)"
-                           r"|millenni(?:um|a)|квартал\w*|полугоди\w*|rüb\w*|yarımil\w*)(?![^\W\d_])", re.IGNORECASE)
+                           r"|millenni(?:um|a)|квартал\w*|кв\.|полугоди\w*|rüb\w*|yarımil\w*)(?![^\W\d_])", re.IGNORECASE)
 _ROMAN_VALID = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})")
 #: What every such numeral is followed by; searched first, as most segments have none.
 _ROMAN_PERIOD_HINT = re.compile(r"[IVXLХ][\s\u00a0]+(?i:век|вв?\.|тысячелет|əsr|minillik|centur|millenni"
-                                r"|квартал|полугод|rüb|yarımil)")
+                                r"|квартал|кв\.|полугод|rüb|yarımil)")
 
 
 #: A figure, or what a period in Roman numerals is followed by: a text without either

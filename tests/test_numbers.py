@@ -467,6 +467,17 @@ def test_a_quarter_written_q3_or_in_roman_numerals_is_its_number(source: str, tr
     assert unmatched_numbers(source, translation.replace("3", "4").replace("1-м", "2-м"), src, tgt) != ([], [])
 
 
+@pytest.mark.parametrize(("source", "translation"), [
+    ("Revenue, Q3 2025", "Выручка, III кв. 2025"),
+    ("Freight volumes rose in Q2.", "Во II кв. объёмы перевозок выросли."),
+])
+def test_a_quarter_abbreviated_kv_in_roman_numerals_is_its_number(source: str, translation: str) -> None:
+    """Regression: a Russian table heading abbreviates квартал (III кв. 2025, for Q3 2025),
+    and the quarter was reported as 3 missing from the translation."""
+    assert unmatched_numbers(source, translation, "en", "ru") == ([], [])
+    assert unmatched_numbers(source, translation.replace("II", "I", 1), "en", "ru") != ([], [])
+
+
 def test_h2_alone_is_hydrogen_not_a_half_year() -> None:
     assert unmatched_numbers("Investment in H2 production grew.", "Инвестиции в производство водорода выросли.",
                              "en", "ru") == ([], [])
