@@ -416,10 +416,20 @@ def _second_year(prose: str, start: int, raw: str) -> Decimal | None:
     return Decimal(year if year > int(first) else year + 100)
 
 
+#: After 24: a day's hours (24 hours a day, 24 часа в сутки, günün 24 saatı is before it),
+#: said as often in words (круглосуточно, gecə-gündüz, around the clock).
+_HOURS_A_DAY = re.compile(r"[\s\u00a0]+(?i:hours?[\s\u00a0]+a[\s\u00a0]+day|час(?:а|ов)?[\s\u00a0]+в[\s\u00a0]+сутки"
+                          r"|saat(?:[\s\u00a0]+ərzində)?[\s\u00a0]+gecə-gündüz)(?![^\W\d_])")
+_DAY_BEFORE = re.compile(r"(?<![^\W\d_])(?i:günün|sutkanın)[\s\u00a0]+$")
+
+
 def _around_the_clock(prose: str, start: int, end: int) -> bool:
-    """Whether the figure at ``start``–``end`` is one of 24/7 (around the clock), which a
-    translation writes in words (круглосуточно) as often as in figures."""
+    """Whether the figure at ``start``–``end`` is one of 24/7 or the 24 of "24 hours a
+    day" (around the clock), which a translation writes in words (круглосуточно,
+    gecə-gündüz) as often as in figures."""
     if prose[start:end] == "24":
+        if _HOURS_A_DAY.match(prose, end) or _DAY_BEFORE.search(prose, max(0, start - 12), start):
+            return True
         return prose[end:end + 2] == "/7" and not prose[end + 2:end + 3].isalnum()
     return prose[start - 3:start] == "24/" and not prose[end:end + 1].isalnum() \
         and not prose[start - 4:start - 3].isalnum()

@@ -527,6 +527,22 @@ def test_24_7_is_around_the_clock_not_two_figures(source: str, translation: str,
     assert [n.raw for n in numbers_in("Rooms 24/72 and 124/7.", "en")] == ["24", "72", "124", "7"]
 
 
+@pytest.mark.parametrize(("source", "translation", "tgt"), [
+    ("Call the helpline, open 24 hours a day, on 111.", "Звоните на круглосуточную горячую линию: 111.", "ru"),
+    ("Call the helpline, open 24 hours a day, on 111.", "Gecə-gündüz işləyən qaynar xəttə 111 nömrəsi ilə zəng edin.",
+     "az"),
+    ("The hotline answers around the clock.", "Горячая линия отвечает 24 часа в сутки.", "ru"),
+    ("The hotline answers around the clock.", "Qaynar xətt günün 24 saatı cavab verir.", "az"),
+])
+def test_24_hours_a_day_is_around_the_clock_not_a_figure(source: str, translation: str, tgt: str) -> None:
+    """Regression: 'open 24 hours a day' translated 'круглосуточно' or 'gecə-gündüz', as
+    Russian and Azerbaijani say it, was reported as 24 missing; like 24/7, the 24 of a
+    day's hours is no figure. A day's 24 hours read as another count still is."""
+    assert unmatched_numbers(source, translation, "en", tgt) == ([], [])
+    assert unmatched_numbers("Staff worked 24 hours without a break.", "Персонал работал без перерыва.",
+                             "en", "ru") != ([], [])
+
+
 def test_an_inflected_azerbaijani_thousand_is_a_scale_word() -> None:
     """Regression: '12 mindən çox' (more than 12 thousand: min in the ablative) against
     '12 000' or '12 тысяч' was reported as a figure changed or its scale word added."""
