@@ -671,7 +671,8 @@ def _named_after(text: str, start: int, end: int, lex: Lexicon, lang: str,
         # A name or pronoun can only start at a capitalised word or a pronoun: elsewhere
         # _name_then_verb is None, and most words after a quotation are neither.
         starts_name = (folded[index] in lex.pronouns and folded[index] not in lex.not_subjects) or (
-            words[index] not in lex.particles and words[index][0].isupper())
+            words[index] not in lex.particles and words[index][0].isupper()
+            and not _in_place_name(text, tokens, index, lex))  # a trader at Bristol Market said
         found = (_according_to(text, tokens, index, lang, lex, folded)
                  or _deye(text, tokens, index, lang, lex)
                  or (starts_name and _name_then_verb(text, tokens, index, lex, words, folded))
@@ -1395,6 +1396,8 @@ def _name_then_verb(text: str, tokens: list[Token], index: int, lex: Lexicon,
             size = 1  # Kərimov Londonda bildirib: where, not who
         elif not size and after < len(tokens):
             size = _comitative_run(words, after, lex)  # Samir Kərimovla: with whom
+        if not size and after + 1 < len(tokens):
+            size = _place_phrase_size(text, tokens, after, lex)  # Karimov in London told me
         if not size and after < len(tokens):
             size = lex.ablative_phrase_at(folded, after) \
                 or _adverbial_size(words, after, lex) \
@@ -2155,11 +2158,45 @@ def _name_before(text: str, tokens: list[Token], verb: int, lex: Lexicon) -> Nam
     for start in range(max(0, end - _MAX_NAME_TOKENS - 2), end):
         name, after = _name_at(text, before, start, lex)
         if name is not None and after == end and (name.given or name.end == tokens[end - 1].end):
+            if _after_place_preposition(text, tokens, start, lex):
+                # Karimov in London said / a trader at Bristol Market said: a place, not the speaker
+                return _name_before(text, tokens, start - 1, lex) if start > 1 else None
             if gap.strip() == "," and name.group:
                 return replace(name, group=False)  # Clements, an economist, said: a person
             return None if _group_subject(name, fold(tokens[verb].text), lex) \
                 and not _in_list(text, name, lex) else _agreeing(name, fold(tokens[verb].text), lex)
     return None
+
+
+def _place_phrase_size(text: str, tokens: list[Token], index: int, lex: Lexicon) -> int:
+    """How many tokens from ``index`` name where the speaker before them spoke: a place's
+    preposition and a capitalised run (Karimov in London said); 0 when none."""
+    if not _after_place_preposition(text, tokens, index + 1, lex) or not tokens[index + 1].text[0].isupper():
+        return 0
+    end = index + 2
+    while end < len(tokens) and end - index <= _MAX_NAME_TOKENS and tokens[end].text[0].isupper() \
+            and text[tokens[end - 1].end:tokens[end].start].isspace():
+        end += 1
+    return end - index
+
+
+def _in_place_name(text: str, tokens: list[Token], index: int, lex: Lexicon) -> bool:
+    """Whether ``tokens[index]`` is a word of a capitalised run right after a place's
+    preposition (a trader at Bristol Market told me): a place, whose last words are no
+    speaker either."""
+    first = index
+    while first > 0 and tokens[first - 1].text[0].isupper() \
+            and text[tokens[first - 1].end:tokens[first].start].isspace():
+        first -= 1
+    return _after_place_preposition(text, tokens, first, lex)
+
+
+def _after_place_preposition(text: str, tokens: list[Token], start: int, lex: Lexicon) -> bool:
+    """Whether ``tokens[start]`` follows a place's preposition (a shop owner on Harbour
+    Street told me, Karimov in London said): the name is where, and the speaker, if named,
+    stands before the preposition."""
+    return start > 0 and fold(tokens[start - 1].text) in lex.place_prepositions \
+        and text[tokens[start - 1].end:tokens[start].start].isspace()
 
 
 #: Marks that close a quotation, in any language's style (“ closes „…“).

@@ -1036,3 +1036,21 @@ def test_the_person_an_outlet_quotes_is_the_speaker(paragraph: str, speaker: str
 def test_disagreeing_is_speaking_but_a_denied_verb_is_not(text: str, speaker: str | None) -> None:
     """Regression: X не согласился: «…» (X disagreed) had no speaker."""
     assert [q.speaker for q in find_quotations(text, "ru")] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("As one shop owner on Harbour Street told me, “I will believe it when I can ride it.”", None),
+    ("A farmer from Lankaran said: “The rain came late.”", None),
+    ("“Prices are up,” a trader at Bristol Market told me.", None),
+    ("Karimov in London said: “Prices are up.”", "Karimov"),
+    ("“Prices are up,” Samir Karimov in London told me.", "Samir Karimov"),
+    ("«Цены выросли», — Керимов в Баку сказал.", "Керимов"),
+    ("Фермер из Ленкорани сказал: «Дождь опоздал».", None),
+])
+def test_a_place_after_a_preposition_is_not_the_speaker(text: str, speaker: str | None) -> None:
+    """Regression: the place in "a shop owner on Harbour Street told me" or "Karimov in
+    London said" was taken for the speaker (Harbour Street, London), and a translation
+    naming the street otherwise was reported as losing its speaker; a capitalised run after
+    a place's preposition is where, and the speaker, if named, stands before it."""
+    lang = "ru" if "«" in text else "en"
+    assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
