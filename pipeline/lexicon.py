@@ -372,14 +372,17 @@ ENGLISH = Lexicon(
         "striker defender midfielder winger champion prosecutor judge investigator "
         "attorney barrister solicitor plaintiff defendant client aide assistant "
         "moderator presenter host anchor interpreter translator trainer singer producer "
-        "nurse surgeon paramedic strategist".split()),
+        "nurse surgeon paramedic strategist councillor councilor councilman councilwoman alderman "
+        "meteorologist forecaster accountant auditor epidemiologist physicist chemist geologist "
+        "inspector detective sergeant constable superintendent commissioner planner".split()),
         ("vice-", "ex-", "co-")),
     titles=frozenset(
         "President Prime Minister Deputy Chairman Chairwoman Representative Rep Senator Sen "
         "Mr Mrs Ms Miss Dr Prof Professor General Gen Ambassador Economist Analyst Judge "
         "Governor Mayor Speaker Secretary Foreign Defence Defense Finance Vice MP Lawmaker "
         "Sir Lady Lord Colonel Captain Chancellor King Queen Prince Princess Pope "
-        "Sheikh".split()),
+        "Sheikh Councillor Councilor Alderman Inspector Detective Sergeant Constable "
+        "Superintendent Commissioner Rev Reverend Rabbi Bishop Archbishop Dame".split()),
     function_words=frozenset(
         "For But And As When While In On At If Since After Before Although Though Meanwhile "
         "However So Yet Then Now Also Still Even Only With Without By From To Of Among "

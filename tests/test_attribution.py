@@ -1054,3 +1054,15 @@ def test_a_place_after_a_preposition_is_not_the_speaker(text: str, speaker: str 
     a place's preposition is where, and the speaker, if named, stands before it."""
     lang = "ru" if "«" in text else "en"
     assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Councillor Priya Raman disagrees: “The schedule exists only on paper.”", "Priya Raman"),
+    ("Detective Inspector Jane Moss said: “We have arrested a man.”", "Jane Moss"),
+    ("“Rain will spread east,” said Rev Thomas Ogden.", "Thomas Ogden"),
+])
+def test_a_councillors_or_police_officers_title_is_no_part_of_the_name(text: str, speaker: str) -> None:
+    """Regression: 'Councillor Priya Raman' was the speaker's name, title and all, so a
+    translation misspelling Raman (Ramon) was compared against 'Councillor' too and passed;
+    council, police and clerical titles are titles now."""
+    assert [q.speaker for q in find_quotations(text, "en")] == [speaker]
