@@ -260,7 +260,8 @@ def _swapped_speakers(entry: Entry) -> list[str]:
         return _lead_in_gender(entry) if entry.resolved else []
     if entry.glossary is None and not _genders_to_compare(entry, source):
         named = _said_names(source, entry.src_lang)
-        if not named and not entry.resolved or len(named) < 2 and _surnames_all_heard(entry):
+        if (not named and not entry.resolved or len(named) < 2 and _surnames_all_heard(entry)) \
+                and not (named and _other_people(entry, named)):
             return []  # (no glossary row, no pronoun's gender, nobody to swap with or from nowhere)
     if count_top_level(entry.translation, entry.tgt_lang) != len(source):
         return []  # (quotations paired by position: counted before attributing them)
@@ -277,7 +278,8 @@ def _swapped_speakers(entry: Entry) -> list[str]:
         if wanted is None or found is None:
             problem = _swapped_by_sound(entry, source, target, number) \
                 or _other_gender(entry, source[number - 1], quotation, number) \
-                or _from_nowhere(entry, source[number - 1], quotation, number)
+                or _from_nowhere(entry, source[number - 1], quotation, number) \
+                or _given_to_another(entry, source, quotation, number)
             problems += [problem] if problem else []
             continue
         if found is wanted:
@@ -329,6 +331,42 @@ def _swapped_by_sound(entry: Entry, source: list[Quotation], target: list[Quotat
             f"{number} to {wanted.text!r} and its quotation {back[0] + 1} to {given!r}: the "
             "quotations were swapped between speakers or reordered; give each its source's "
             "speaker and place")
+
+
+def _other_people(entry: Entry, speakers: list[str]) -> list[str]:
+    """The people the source segment names in full (marked as persons) or the article
+    resolved a surname to, who sound like none of its quotations' ``speakers``: whom a
+    translation may wrongly hand a quotation to (“…,” said Solberg. Novak cautioned … →
+    «…», — сказал Новак)."""
+    if not _TWO_CAPITALISED.search(entry.source) and not entry.resolved:
+        return []
+    names = [name.text for name in full_names_in(entry.source, entry.src_lang) if _a_person(name)]
+    names += [full for _, full in entry.resolved]
+    return [name for name in dict.fromkeys(names)
+            if not any(_names_sound_alike(name, speaker) for speaker in speakers)]
+
+
+def _given_to_another(entry: Entry, source: list[Quotation], quotation: Quotation, number: int) -> str | None:
+    """A quotation the translation gives to another person the segment names, who says
+    nothing there (“…,” said Ingrid Solberg. Her co-author, Pavel Novak, cautioned … →
+    «…», — сказал Павел Новак), for people without a glossary row: told by sound, only when
+    the translation's speaker sounds like exactly one such person and not like the source's
+    speaker, who is named (not a pronoun)."""
+    said, found = source[number - 1].attribution, quotation.attribution
+    if said is None or found is None or said.text.lower() in lexicon(entry.src_lang).pronouns \
+            or found.text.lower() in lexicon(entry.tgt_lang).pronouns \
+            or _names_sound_alike(said.text, found.text):
+        return None
+    speakers = _said_names(source, entry.src_lang)
+    resolved = dict(entry.resolved).get(said.text)
+    if resolved is not None and _names_sound_alike(resolved, found.text):
+        return None
+    alike = [name for name in _other_people(entry, speakers) if _names_sound_alike(name, found.text)]
+    if len(alike) != 1:
+        return None
+    return (f"quotation {number} (“{_shorten(quotation.text.strip(), 40)}”) is attributed to "
+            f"{found.text!r} in the translation, but the source gives it to {said.text!r}, not to "
+            f"{alike[0]!r}, whom it names otherwise: give the quotation its source's speaker")
 
 
 def _surnames_all_heard(entry: Entry) -> bool:

@@ -296,7 +296,7 @@ def _analyse(segments: tuple[str, ...], lang: str) -> tuple[Quotation, ...]:
         own_verb = bool(previous) and quotations[0].attribution is None \
             and _said_by_someone(article, unit[-1])
         keep = own_verb or _noun_in_marks(unit, article)
-        result += quotations if keep else _inherit_speaker(quotations, previous, segments)
+        result += quotations if keep else _inherit_speaker(quotations, previous, segments, lang)
         previous = result[-len(quotations):]
     for piece in nested:
         if _in_dialogue(article, piece):
@@ -402,9 +402,11 @@ _CLAUSE_WORDS = 8
 
 
 def _inherit_speaker(current: list[Quotation], previous: list[Quotation],
-                     segments: Sequence[str]) -> list[Quotation]:
+                     segments: Sequence[str], lang: str) -> list[Quotation]:
     """“…,” she said. “…”: an unattributed quotation that follows, in the same paragraph,
-    a quotation and its short attribution clause is by the same speaker."""
+    a quotation and its short attribution clause is by the same speaker; not one a new
+    sentence gives to someone else by a word and a speech verb (“…,” Whitlock said. Mendes
+    said he was “proud…”), whose speaker the patterns did not name."""
     if not previous or current[0].attribution is not None or len(current) > 1:
         return current
     last, first = previous[-1], current[0]
@@ -422,7 +424,28 @@ def _inherit_speaker(current: list[Quotation], previous: list[Quotation],
     clause = segments[first.segment_index][said.end:first.start]
     if _name_in_marks(first.text) and not any(mark in clause for mark in ",.:;!?—–"):
         return current  # — сказал X газете «Зеркало»: the outlet, inside the attribution
+    if _another_subject_says(clause, said.text, lang):
+        return current
     return [replace(first, kind=QuoteKind.SPEECH, speaker=last.speaker, attribution=said)]
+
+
+#: A sentence's end, then its first word (capitalised) and the word after it.
+_NEW_SENTENCE_SUBJECT = re.compile(r"[.!?][\s*_]+([^\W\d_][\w’'-]*)\s+([^\W\d_]+)")
+
+
+def _another_subject_says(clause: str, speaker: str, lang: str) -> bool:
+    """Whether ``clause``, between a quotation's attribution and the next quotation, opens
+    a sentence whose subject is a capitalised word other than the speaker's name or a
+    pronoun, followed by a speech verb (Mendes said he was “…”): another speaker."""
+    if "." not in clause and "!" not in clause and "?" not in clause:
+        return False
+    lex = lexicon(lang)
+    for match in _NEW_SENTENCE_SUBJECT.finditer(clause):
+        subject, verb = match.groups()
+        if subject[0].isupper() and fold(subject) not in lex.pronouns and subject not in lex.function_words \
+                and subject not in speaker.split() and lex.verb_at([verb], 0):
+            return True
+    return False
 
 
 def _quotation(piece: _Piece, inner: str, kind: QuoteKind, speaker: str | None,

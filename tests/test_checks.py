@@ -1690,6 +1690,32 @@ def test_speakers_without_a_glossary_row_swapped_between_quotations() -> None:
                         "Рауф Мирзаев.") == []
 
 
+def test_a_quotation_given_to_another_person_the_segment_names_is_an_error() -> None:
+    """Regression: a quotation handed to another person the paragraph names, who says
+    nothing there (“…,” said Ingrid Solberg. Her co-author, Pavel Novak, cautioned … →
+    «…», — сказал Павел Новак. Ингрид Сольберг предупредила …), passed for people without
+    a glossary row: both names were in the translation and there was no second quotation
+    to swap with. The translation's speaker is now matched by sound to the people the source
+    names in full, and one who is not the source's speaker is reported."""
+    source = ("“The signal was strong,” said lead author Ingrid Solberg. Her co-author, Pavel Novak, "
+              "cautioned that the sample was small.")
+    good = ("«Сигнал был сильным», — сказала ведущий автор Ингрид Сольберг. Её соавтор Павел Новак "
+            "предупредил, что выборка была небольшой.")
+    assert checks_fired(source, good) == []
+    given = ("«Сигнал был сильным», — сказал соавтор Павел Новак. Ведущий автор Ингрид Сольберг "
+             "предупредила, что выборка была небольшой.")
+    (finding,) = [f for f in check_entry(source, given, "en", "ru") if f.check == "speaker"]
+    assert "'Павел Новак'" in finding.message and "'Ingrid Solberg'" in finding.message
+    az_source = ("“Voters gave us a mandate,” Alliance leader Erik Lindqvist said. National Party "
+                 "leader Anna Berg conceded defeat.")
+    az_good = ("“Seçicilər bizə mandat verib”, – deyə Alyansın lideri Erik Lindkvist bildirib. Milli "
+               "Partiyanın lideri Anna Berq məğlubiyyətini etiraf edib.")
+    assert checks_fired(az_source, az_good, tgt="az") == []
+    az_given = ("“Seçicilər bizə mandat verib”, – deyə Milli Partiyanın lideri Anna Berq bildirib. "
+                "Alyansın lideri Erik Lindkvist məğlubiyyətini etiraf edib.")
+    assert ("speaker", Severity.ERROR) in checks_fired(az_source, az_given, tgt="az")
+
+
 def test_a_surname_alone_in_reported_speech_spelt_against_the_glossary() -> None:
     """Regression: a person named in full and then by surname alone, without a quotation
     (Later Karimov said the budget was fiction), had that surname compared with the glossary

@@ -1681,3 +1681,17 @@ def test_a_paragraph_without_a_closing_mark_does_not_go_on_with_the_quotation(se
     quotes = analyse_article(["«Мы готовы.", second], "ru")
     assert quotes[0].speaker is None and not quotes[0].continued
     assert all(q.part == 0 for q in quotes)
+
+
+def test_a_new_sentence_with_its_own_subject_and_verb_does_not_inherit_the_speaker() -> None:
+    """Regression: in “…,” Gary Whitlock said. Mendes said he was “proud to join”, the
+    second quotation was given to Whitlock, as a quotation after a short attribution clause
+    inherits its speaker; a sentence whose subject is another capitalised word followed by a
+    speech verb gives it to someone else (named by the article, or nobody), while a pronoun
+    or the speaker's own name keeps it."""
+    text = "“Thiago is the forward we wanted,” Gary Whitlock said. Mendes said he was “proud to join the club.”"
+    assert [q.speaker for q in find_quotations(text, "en")] == ["Gary Whitlock", None]
+    text = "“Thiago is the forward we wanted,” Gary Whitlock said. He said he was “proud of the deal.”"
+    assert [q.speaker for q in find_quotations(text, "en")] == ["Gary Whitlock", "Gary Whitlock"]
+    segments = ["Rovers signed Thiago Mendes on Friday.", text.replace("He said", "Mendes said")]
+    assert [q.speaker for q in analyse_article(segments, "en")] == ["Gary Whitlock", "Thiago Mendes"]
