@@ -31,8 +31,8 @@ from pipeline.lexicon import DIGRAPH_INITIALS, PATRONYMIC_WORDS, is_organisation
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names, uninflected)
-from pipeline.numbers import (Number, changed_currencies, changed_months, changed_signs, changed_units,
-                              evening_times_told_as_morning, lost_minus_signs, reversed_pairs,
+from pipeline.numbers import (Number, changed_currencies, changed_months, changed_number_words, changed_signs,
+                              changed_units, evening_times_told_as_morning, lost_minus_signs, reversed_pairs,
                               numbers_in, unmatched_numbers)
 from pipeline.quotemarks import (Delimiters, Family, QuoteScan, delimiters, find_marks, normalise_quotes,
                                  scan_quotes)
@@ -676,9 +676,10 @@ def check_numbers(entry: Entry) -> list[Finding]:
         findings.append(_finding("numbers", Severity.ERROR,
                                  f"number(s) not in the source: {', '.join(n.written for n in extra)}"))
     if not _FIGURE.search(entry.source) and not _FIGURE.search(entry.translation):
-        return findings  # most entries: each finding below is about a figure, and neither side has one
+        return findings + _word_findings(entry)  # most entries: the others are about a figure
     return findings + _month_findings(entry) + _currency_findings(entry) + _unit_findings(entry) \
-        + _sign_findings(entry) + _order_findings(entry) + _clock_findings(entry) + _lost_minus_findings(entry)
+        + _sign_findings(entry) + _order_findings(entry) + _clock_findings(entry) + _lost_minus_findings(entry) \
+        + _word_findings(entry)
 
 
 def _lost_minus_findings(entry: Entry) -> list[Finding]:
@@ -693,6 +694,17 @@ def _clock_findings(entry: Entry) -> list[Finding]:
     return _replaced_findings(evening_times_told_as_morning(entry.source, entry.translation, entry.src_lang,
                                                             entry.tgt_lang),
                               ("time", "times"), "an afternoon or evening time reads as the morning's")
+
+
+def _word_findings(entry: Entry) -> list[Finding]:
+    """A number the source writes in words written as another number in words (nine →
+    on, doubled → втрое): no figure on either side shows it."""
+    missing, extra = changed_number_words(entry.source, entry.translation, entry.src_lang, entry.tgt_lang)
+    if not missing:
+        return []
+    return [_finding("numbers", Severity.ERROR,
+                     f"the source says {', '.join(map(str, missing))} in words, the translation "
+                     f"{', '.join(map(str, extra))}: a number changed; give it the source's number")]
 
 
 def _order_findings(entry: Entry) -> list[Finding]:

@@ -1765,6 +1765,51 @@ def _clock_phrase_time(match: re.Match[str], base: str) -> tuple[int, int]:
         hour = (hour + 10) % 12 + 1
         minutes = 45 if base == "en" else minutes
     return hour, minutes
+#: Number words compared between a source and its translation when both write them: two to
+#: a hundred (one is also "a", bir, and a scale word alone, thousands, minlərlə, is vague).
+_COMPARED_WORDS = range(2, 101)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _word_values(text: str, lang: str) -> tuple[Decimal, ...]:
+    """The values of the number words of ``text`` from two to a hundred, as many times as
+    written (cached: the source is read again for each translation)."""
+    pattern = _number_word_pattern(lang)
+    if pattern is None or not pattern.search(text):
+        return ()
+    found = _numbers_in_words(blank_out(text), lang, pattern)
+    return tuple(sorted(value for value, count in found.items() for _ in range(count)
+                        if value == value.to_integral_value() and int(value) in _COMPARED_WORDS))
+
+
+def changed_number_words(source: str, translation: str, src_lang: str,
+                         tgt_lang: str) -> tuple[list[Decimal], list[Decimal]]:
+    """The numbers the source writes in words that the translation has neither in words
+    nor in figures, and those the translation writes in words instead (nine → on, doubled
+    → втрое); nothing unless both exist: a translation may add a word (a decade → десять
+    лет) or drop one (two sons → сыновья), but one number word replaced by another is
+    another number."""
+    wanted = _word_values(source, src_lang)
+    if not wanted:
+        return [], []  # most sources: no number in words
+    offered = _word_values(translation, tgt_lang)
+    if not offered:
+        return [], []
+    left = Counter(offered)
+    missing = []
+    for value in wanted:
+        if left[value]:
+            left[value] -= 1
+        else:
+            missing.append(value)
+    extra = list(left.elements())
+    if not missing or not extra:
+        return [], []
+    figures_there = {v for number in numbers_in(translation, tgt_lang, lenient_with=src_lang) for v in number.values}
+    figures_here = {v for number in numbers_in(source, src_lang) for v in number.values}
+    missing = [value for value in missing if value not in figures_there]
+    extra = [value for value in extra if value not in figures_here]
+    return (missing, extra) if missing and extra else ([], [])
 
 
 class _UnusedNumbers:

@@ -3079,3 +3079,27 @@ def test_a_respelt_speaker_is_told_by_the_speaker_check_alone() -> None:
     checks = [f.check for f in check_entry("“Prices are rising,” said economist Rauf Bakirov.",
                                            "«Цены растут», — сказал экономист Рауф Бакинов.", "en", "ru")]
     assert "speaker" in checks and "names" not in checks
+
+
+@pytest.mark.parametrize(("source", "output", "tgt", "found"), [
+    ("The Alliance won 142 seats, nine short of a majority.", "Альянс получил 142 места — на десять меньше, "
+     "чем нужно для большинства.", "ru", True),
+    ("The Alliance won 142 seats, nine short of a majority.", "Alyans 142 mandat qazanıb – çoxluq üçün on "
+     "mandat azdır.", "az", True),
+    ("The Greens doubled their share to 12.6%.", "«Зелёные» втрое увеличили свою долю, до 12,6%.", "ru", True),
+    ("The Alliance won 142 seats, nine short of a majority.", "Альянс получил 142 места — на девять меньше, "
+     "чем нужно для большинства.", "ru", False),
+    ("The Greens doubled their share to 12.6%.", "Yaşıllar paylarını iki dəfə artıraraq 12,6%-ə çatdırıb.", "az",
+     False),
+    ("Four years later, another decade looms.", "Прошло четыре года, и впереди ещё десять лет.", "ru", False),
+    ("She leaves two sons and five grandchildren.", "У неё остались двое сыновей и пятеро внуков.", "ru", False),
+    ("Nine of the 12 jurors agreed.", "С этим согласились 9 из двенадцати присяжных.", "ru", False),
+])
+def test_a_number_in_words_given_as_another_number_in_words(source: str, output: str, tgt: str,
+                                                            found: bool) -> None:
+    """Regression: a number both sides write in words (nine → десять, on; doubled → втрое)
+    was never compared, words only excusing a figure of the other side; one number word
+    replaced by another is now a numbers error, while a word added or dropped (a decade →
+    десять лет) or a figure for the word is not."""
+    messages = [f.message for f in check_entry(source, output, "en", tgt) if f.check == "numbers"]
+    assert any("in words" in message for message in messages) is found, messages
