@@ -676,7 +676,8 @@ def check_numbers(entry: Entry) -> list[Finding]:
         findings.append(_finding("numbers", Severity.ERROR,
                                  f"number(s) not in the source: {', '.join(n.written for n in extra)}"))
     if not _FIGURE.search(entry.source) and not _FIGURE.search(entry.translation):
-        return findings + _word_findings(entry)  # most entries: the others are about a figure
+        # Most entries: the others are about a figure; numbers in words have a value and a unit.
+        return findings + _unit_findings(entry) + _word_findings(entry)
     return findings + _month_findings(entry) + _currency_findings(entry) + _unit_findings(entry) \
         + _sign_findings(entry) + _order_findings(entry) + _clock_findings(entry) + _lost_minus_findings(entry) \
         + _word_findings(entry)

@@ -2273,8 +2273,22 @@ _UNIT = re.compile(r"\d(?![\d.,]\d)[\s\u00a0\u202f]?(?i:" + "|".join(
     f"(?P<{key.replace(' ', '_')}>{words})" for key, words in _UNITS) + r")(?![^\W\d_])")
 
 
-def units_in(text: str) -> list[tuple[str, str]]:
-    """The units written right after the figures of ``text``, as (unit, the word as written)."""
+#: A unit right after a number word (seven years, yeddi il, семь лет).
+_UNIT_AFTER_WORD = re.compile(r"[\s\u00a0\u202f-]?(?i:" + "|".join(
+    f"(?P<{key.replace(' ', '_')}>{words})" for key, words in _UNITS) + r")(?![^\W\d_])")
+
+
+def units_in(text: str, lang: str | None = None) -> list[tuple[str, str]]:
+    """The units written right after the figures of ``text``, and with ``lang`` after its
+    number words too (seven years → yeddi ay), as (unit, the word as written)."""
+    words = _number_word_pattern(lang) if lang is not None else None
+    if words is not None and words.search(text):
+        prose = blank_out(text)
+        found = [(_unit_key(prose, match), match.group(match.lastgroup or 0), match.start())
+                 for match in _UNIT.finditer(prose)]
+        found += [(_unit_key(prose, match), match.group(match.lastgroup or 0), match.start())
+                  for word in words.finditer(prose) if (match := _UNIT_AFTER_WORD.match(prose, word.end()))]
+        return [(key, written) for key, written, _ in sorted(found, key=lambda item: item[2])]
     if not _DIGIT.search(text):
         return []
     prose = blank_out(text)
@@ -2297,11 +2311,12 @@ def _unit_key(prose: str, match: re.Match[str]) -> str:
 def changed_units(source: str, translation: str, src_lang: str = "en",
                   tgt_lang: str = "en") -> tuple[list[str], list[str]]:
     """The units of ``source`` the translation lacks and those it has instead (as written),
-    when both exist: a figure that counts something else (5 percent → в 5 раз). A duration
+    when both exist: a figure that counts something else (5 percent → в 5 раз), or a number
+    in words (seven years → yeddi ay). A duration
     told in another unit (18 months → 1,5 года, 2 weeks → 14 дней) is none; a measure whose
     figure is kept with the other system's unit (10 miles → 10 км) is one."""
-    wanted = _source_scan(units_in, source)  # most sources have no unit: skip the translation
-    missing, extra = _replaced(wanted, units_in(translation)) if wanted else ([], [])
+    wanted = _source_scan(units_in, source, src_lang)  # most sources have no unit: skip the translation
+    missing, extra = _replaced(wanted, units_in(translation, tgt_lang)) if wanted else ([], [])
     if missing:
         missing, extra = _without_converted_durations(source, translation, src_lang, tgt_lang)
     if not wanted and not _DIGIT.search(source):
@@ -2338,11 +2353,26 @@ def _unit_factors(unit: str) -> list[tuple[str, Decimal]]:
 
 
 def _timed(text: str, lang: str, lenient_with: str | None) -> list[tuple[str, str, frozenset[Decimal]]]:
-    """The units of ``text`` (as :func:`units_in`) with the values of the figure before each."""
+    """The units of ``text`` (as :func:`units_in`) with the values of the figure before each
+    (none for a unit after a number in words)."""
     prose = blank_out(text)
     by_end = {number.end: number.values for number in numbers_in(text, lang, lenient_with=lenient_with)}
-    return [((match.lastgroup or "").replace("_", " "), match.group(match.lastgroup or 0),
-             by_end.get(match.start() + 1, frozenset())) for match in _UNIT.finditer(prose)]
+    found = [(_unit_key(prose, match), match.group(match.lastgroup or 0), by_end.get(match.start() + 1, frozenset()),
+              match.start()) for match in _UNIT.finditer(prose)]
+    words = _number_word_pattern(lang)
+    if words is not None and words.search(prose):
+        found += [(_unit_key(prose, match), match.group(match.lastgroup or 0), _word_values_of(word), match.start())
+                  for word in words.finditer(prose) if (match := _UNIT_AFTER_WORD.match(prose, word.end()))]
+    return [(unit, written, values) for unit, written, values, _ in sorted(found, key=lambda item: item[3])]
+
+
+def _word_values_of(word: re.Match[str]) -> frozenset[Decimal]:
+    """The value of one number word before a unit (two weeks: 2), none for a scale word or
+    a multiplier, whose value depends on the words around it."""
+    group = word.lastgroup or ""
+    if group in ("half", "day") or group[:1] in ("n", "c", "t", "h", "p") and group != "hundred":
+        return frozenset({_word_value(word)})
+    return frozenset()
 
 
 #: Any unit of :data:`_CONVERSIONS` after a figure: the gate before reading them one by one.

@@ -417,12 +417,17 @@ def test_a_figure_given_another_unit_is_a_numbers_error(source: str, output: str
      "the unit 'weeks' of the source is 'месяца' in the translation"),
     ("He won in 2 hours 5 minutes.", "Он победил за 2 часа 5 секунд.", "en", "ru",
      "the unit 'minutes' of the source is 'секунд' in the translation"),
+    ("He was jailed for seven years.", "O, yeddi ay həbs cəzası alıb.", "en", "az",
+     "the unit 'years' of the source is 'ay' in the translation"),
+    ("Talks lasted three days.", "Переговоры длились три часа.", "en", "ru",
+     "the unit 'days' of the source is 'часа' in the translation"),
 ])
 def test_a_duration_or_age_given_another_unit_is_a_numbers_error(source: str, output: str, src: str,
                                                                  tgt: str, message: str) -> None:
     """Regression: a duration or an age whose unit a translator changed (3 hours → 3 дня,
     a 5-year-old → 5-месячный, 7 il → 7 months) passed every check, its figure being the
-    same; hours, days, weeks, months, years (and ages), minutes and seconds are units now."""
+    same; hours, days, weeks, months, years (and ages), minutes and seconds are units now,
+    after a number in words too (seven years → yeddi ay)."""
     (finding,) = [f for f in check_entry(source, output, src, tgt) if f.check == "numbers"]
     assert message in finding.message and finding.severity is Severity.ERROR
 
@@ -441,6 +446,9 @@ def test_a_duration_or_age_given_another_unit_is_a_numbers_error(source: str, ou
      "az", "en"),
     ("The meeting lasted 2 hours and began at 10 am.", "Встреча длилась 2 часа и началась в 10 часов утра.",
      "en", "ru"),
+    ("He was jailed for seven years on a two-day trial.", "Двухдневный процесс: семь лет тюрьмы.", "en", "ru"),
+    ("She signed a five-year contract.", "Она подписала контракт на пять лет.", "en", "ru"),
+    ("He was jailed for seven years.", "O, yeddi il həbs cəzası alıb.", "en", "az"),
 ])
 def test_the_same_duration_or_age_passes(source: str, output: str, src: str, tgt: str) -> None:
     """A calendar year (в 2024 году, 2024 il) is no duration: only its figure is compared."""
