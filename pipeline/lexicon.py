@@ -547,7 +547,10 @@ RUSSIAN = Lexicon(
                     "корреспондентам прессе|в понедельник|во вторник|в среду|в четверг|в пятницу|"
                     "в субботу|в воскресенье|"
                     "в свою очередь|со своей стороны|в частности|в ответ|в том числе|"
-                    "при этом|между тем|в итоге"),
+                    "при этом|между тем|в итоге|нашей газете|нашему изданию|нашему агентству|"
+                    "нашему телеканалу|нашему корреспонденту|нашей редакции|в прошлом месяце|"
+                    "на прошлой неделе|в прошлом году|в этом месяце|на этой неделе|в этом году|"
+                    "накануне|утром|вечером|днём|днем|ночью|с ним|с ней|с ними|с этим"),
     calendar=frozenset(
         "Январь Февраль Март Апрель Май Июнь Июль Август Сентябрь Октябрь Ноябрь Декабрь "
         "Января Февраля Марта Апреля Мая Июня Июля Августа Сентября Октября Ноября Декабря "
@@ -617,7 +620,7 @@ AZERBAIJANI = Lexicon(
         "aktrisa musiqiçi pianoçu bəstəkar dirijor kurator həmkar həmkarı tələbə qonşu "
         "könüllü qapıçı hücumçu müdafiəçi yarımmüdafiəçi idmançı çempion "
         "prokuror hakim ittihamçı müstəntiq moderator aparıcı tərcüməçi prodüser cərrah "
-        "fermer strateq".split()),
+        "fermer strateq katib meteoroloq sinoptik mühasib planlaşdırıcı".split()),
         ("vitse-", "eks-", "həm"))),
     #: With the possessive ending too, as in Azərbaycan Prezidenti İlham Əliyev.
     titles=frozenset("Prezident Nazir Deputat Cənab Xanım Prezidenti Naziri Deputatı Sədri "
@@ -654,7 +657,9 @@ AZERBAIJANI = Lexicon(
     asides=_phrases("həmçinin sonra da də isə yenə yenidən artıq əvvəlcə hətta dünən bunu bunları "
                     "cümə şənbə bazar çərşənbə jurnalistlərə mətbuata birlikdə bərabər|"
                     "öz növbəsində|daha sonra|bir daha|bu dəfə|"
-                    "öz tərəfindən|bu gün|bazar ertəsi|çərşənbə axşamı|cümə axşamı"),
+                    "öz tərəfindən|bu gün|bazar ertəsi|çərşənbə axşamı|cümə axşamı|keçən ay|"
+                    "keçən həftə|keçən il|ötən ay|ötən həftə|ötən il|bu həftə|bu ay|bu il|"
+                    "qəzetimizə|saytımıza|agentliyimizə|redaksiyamıza|müxbirimizə"),
     calendar=frozenset(
         "Yanvar Fevral Mart Aprel May İyun İyul Avqust Sentyabr Oktyabr Noyabr Dekabr Bazar "
         "Çərşənbə Cümə Şənbə".split()),

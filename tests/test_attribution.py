@@ -1066,3 +1066,19 @@ def test_a_councillors_or_police_officers_title_is_no_part_of_the_name(text: str
     translation misspelling Raman (Ramon) was compared against 'Councillor' too and passed;
     council, police and clerical titles are titles now."""
     assert [q.speaker for q in find_quotations(text, "en")] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("«Мы укладываемся в график», — заявил в прошлом месяце нашей газете её пресс-секретарь Мартин Хейл.", "ru"),
+    ("«Мы укладываемся в график», — заявил накануне Мартин Хейл.", "ru"),
+    ("Член городского совета Мартин Хейл с ним не согласен: «График существует только на бумаге».", "ru"),
+    ("«Qrafikə uyğun irəliləyirik», – deyə onun mətbuat katibi Martin Heyl keçən ay qəzetimizə bildirib.", "az"),
+    ("Martin Heyl ötən həftə deyib: «Qrafikə uyğun irəliləyirik».", "az"),
+])
+def test_when_and_to_which_outlet_between_verb_and_speaker_are_passed_over(text: str, lang: str) -> None:
+    """Regression: 'в прошлом месяце нашей газете', 'накануне', 'с ним', and Azerbaijani
+    'keçən ay qəzetimizə' (last month, to our newspaper) between the speech verb and the
+    speaker left these quotations without a speaker, so a translation handing them to
+    someone else passed; they are asides now, and a press secretary (mətbuat katibi) a role."""
+    (quotation,) = find_quotations(text, lang)
+    assert quotation.speaker in ("Мартин Хейл", "Martin Heyl")
