@@ -704,8 +704,9 @@ def _word_findings(entry: Entry) -> list[Finding]:
     if not missing:
         return []
     return [_finding("numbers", Severity.ERROR,
-                     f"the source says {', '.join(map(str, missing))} in words, the translation "
-                     f"{', '.join(map(str, extra))}: a number changed; give it the source's number")]
+                     f"the source says {', '.join(f'{value:f}' for value in missing)} in words, the "
+                     f"translation {', '.join(f'{value:f}' for value in extra)}: a number changed; give it "
+                     "the source's number")]
 
 
 def _order_findings(entry: Entry) -> list[Finding]:

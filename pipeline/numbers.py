@@ -1782,6 +1782,12 @@ def _word_values(text: str, lang: str) -> tuple[Decimal, ...]:
                         if value == value.to_integral_value() and int(value) in _COMPARED_WORDS))
 
 
+#: A noun that multiplies the number word before it (two decades: twenty years; half a
+#: dozen: six; three centuries): where number words may differ and mean the same.
+_MULTIPLYING_NOUN = re.compile(r"(?i:decade|dozen|centur|millenni|десятилет|дюжин|столет|тысячелет|век|"
+                               r"onillik|düjün|əsr|minillik|yüzillik)")
+
+
 def changed_number_words(source: str, translation: str, src_lang: str,
                          tgt_lang: str) -> tuple[list[Decimal], list[Decimal]]:
     """The numbers the source writes in words that the translation has neither in words
@@ -1793,8 +1799,8 @@ def changed_number_words(source: str, translation: str, src_lang: str,
     if not wanted:
         return [], []  # most sources: no number in words
     offered = _word_values(translation, tgt_lang)
-    if not offered:
-        return [], []
+    if not offered or _MULTIPLYING_NOUN.search(source) or _MULTIPLYING_NOUN.search(translation):
+        return [], []  # (two decades → двадцать лет)
     left = Counter(offered)
     missing = []
     for value in wanted:
@@ -2249,7 +2255,8 @@ _UNITS = (
     ("minutes", r"-?minutes?|mins?\.|минут\w*|мин\.|-?минутн\w*|dəqiqə\w*|dəq\."),
     ("seconds", r"-?seconds?|secs?\.|секунд\w*|сек\.|saniyə\w*|san\."),
     # Speeds (wind, traffic): 15 m/s told as 15 km/h is a wind nearly four times weaker.
-    ("metres per second", r"m/s(?:ec)?|м/с(?:ек)?|m/san"),
+    ("metres per second", r"m/s(?:ec)?|м/с(?:ек)?|m/san|(?:met(?:re|er)s?|метр\w*)[\s\u00a0]+(?:per|a|в)[\s\u00a0]+"
+                          r"(?:second|секунду)(?![^\W\d_])"),
     ("kilometres per hour", r"km/h|kph|км/ч(?:ас)?|km/saat|(?:km|kilomet(?:re|er)s?|км|километр\w*)"
                             r"[\s\u00a0]+(?:per|an|в)[\s\u00a0]+(?:hour|час)(?![^\W\d_])"),
     # Rain, snow and sizes: 25 mm told as 25 см is ten times as much.
@@ -2295,16 +2302,19 @@ def units_in(text: str, lang: str | None = None) -> list[tuple[str, str]]:
     return [(_unit_key(prose, match), match.group(match.lastgroup or 0)) for match in _UNIT.finditer(prose)]
 
 
-#: Before a figure in kilometres: Azerbaijani "an hour" (saatda 120 km, a speed).
-_PER_HOUR_BEFORE = re.compile(r"(?<![^\W\d_])(?i:saatda)[\s\u00a0]+[\d\s\u00a0.,\u2013\u2014-]*$")
+#: Before a figure in kilometres or metres: Azerbaijani "an hour", "a second" (saatda 120
+#: km, saniyədə 25 metr: a speed).
+_PER_TIME_BEFORE = re.compile(r"(?<![^\W\d_])(?i:(saatda)|saniyədə)[\s\u00a0]+[\d\s\u00a0.,\u2013\u2014-]*$")
+_SPEEDS = {("kilometres", True): "kilometres per hour", ("metres", False): "metres per second"}
 
 
 def _unit_key(prose: str, match: re.Match[str]) -> str:
-    """The unit a match of :data:`_UNIT` names; kilometres after Azerbaijani "saatda" are
-    a speed."""
+    """The unit a match of :data:`_UNIT` names; kilometres after Azerbaijani "saatda" and
+    metres after "saniyədə" are a speed."""
     key = (match.lastgroup or "").replace("_", " ")
-    if key == "kilometres" and _PER_HOUR_BEFORE.search(prose, max(0, match.start() - 30), match.start() + 1):
-        return "kilometres per hour"
+    if key in ("kilometres", "metres") \
+            and (before := _PER_TIME_BEFORE.search(prose, max(0, match.start() - 30), match.start() + 1)):
+        return _SPEEDS.get((key, before.group(1) is not None), key)
     return key
 
 

@@ -479,6 +479,8 @@ def test_the_same_duration_or_age_passes(source: str, output: str, src: str, tgt
     ("A 1.2 kg laptop with 5G costs $1.5m in bulk.", "Ноутбук весом 1,2 кг с 5G оптом стоит 1,5 млн $.", "ru"),
     ("It weighs 5 metric tons.", "Он весит 5 тонн.", "ru"),
     ("Sales rose in 2024 to 300 g per head.", "В 2024 г. продажи выросли до 300 г на человека.", "ru"),
+    ("Wind speeds reached 25 metres per second.", "Скорость ветра достигала 25 м/с.", "ru"),
+    ("Wind speeds reached 25 m/s.", "Küləyin sürəti saniyədə 25 metrə çatıb.", "az"),
 ])
 def test_the_same_unit_passes(source: str, output: str, tgt: str) -> None:
     findings = [f for f in check_entry(source, output, "en", tgt) if f.check == "numbers"]
@@ -3102,6 +3104,8 @@ def test_a_respelt_speaker_is_told_by_the_speaker_check_alone() -> None:
     ("Four years later, another decade looms.", "Прошло четыре года, и впереди ещё десять лет.", "ru", False),
     ("She leaves two sons and five grandchildren.", "У неё остались двое сыновей и пятеро внуков.", "ru", False),
     ("Nine of the 12 jurors agreed.", "С этим согласились 9 из двенадцати присяжных.", "ru", False),
+    ("Turnout was the lowest in two decades.", "Явка стала самой низкой за двадцать лет.", "ru", False),
+    ("Half a dozen ships were late.", "Altı gəmi gecikib.", "az", False),
 ])
 def test_a_number_in_words_given_as_another_number_in_words(source: str, output: str, tgt: str,
                                                             found: bool) -> None:
