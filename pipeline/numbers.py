@@ -1770,12 +1770,64 @@ def _clock_phrase_time(match: re.Match[str], base: str) -> tuple[int, int]:
 _COMPARED_WORDS = range(2, 101)
 
 
+#: A word, as number words are matched one by one by :func:`_counting_word`.
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+#: Per language, whether a word (in lower case) is a number word above one: a text's
+#: words are looked up one by one, as searching it with the whole pattern of number words
+#: costs a hundred times more, and most texts hold none. Emptied when it grows large.
+_COUNTING_WORDS: dict[str, dict[str, bool]] = {}
+_COUNTING_WORDS_SIZE = 200_000
+
+
+def _counting_word(word: str, lang: str) -> bool:
+    """Whether ``word`` (in lower case) is alone a number word of ``lang`` above one
+    (three, трёх, üçüncü; not one, bir, which is also "a")."""
+    known = _COUNTING_WORDS.setdefault(lang, {})
+    found = known.get(word)
+    if found is None:
+        pattern = _number_word_pattern(lang)
+        match = pattern.fullmatch(word) if pattern is not None else None
+        if len(known) >= _COUNTING_WORDS_SIZE:
+            known.clear()
+        found = known[word] = match is not None and match.lastgroup is not None \
+            and match.lastgroup[0] in "ntchp" and match.lastgroup != "n1"
+    return found
+
+
+#: What stands around a word split off at spaces and hyphens (twenty-seven: two words).
+_AROUND_WORD = ".,;:!?«»“”„\"'()[]{}—–…*_/’‘<>%"
+
+
+def _counts_in_words(text: str, lang: str) -> bool:
+    """Whether ``text`` writes a number above one in words: the gate before reading them."""
+    return bool(_counting_ends(text, lang))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _counting_ends(text: str, lang: str) -> tuple[int, ...]:
+    """Where the number words above one of ``text`` end (cached: a source is read for each
+    of its translations); () at once when none of its distinct words is one."""
+    if _base(lang) not in _NUMBER_WORDS:
+        return ()
+    lowered = text.lower()
+    known = _COUNTING_WORDS.get(lang, {})
+    for word in {word.strip(_AROUND_WORD) for word in lowered.replace("-", " ").split()}:
+        found = known.get(word)
+        if found or found is None and word.isalpha() and _counting_word(word, lang):
+            break
+    else:
+        return ()  # (most texts: splitting at spaces is faster than a regex for letters)
+    return tuple(match.end() for match in _LETTERS.finditer(lowered) if _counting_word(match.group(), lang))
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _word_values(text: str, lang: str) -> tuple[Decimal, ...]:
     """The values of the number words of ``text`` from two to a hundred, as many times as
     written (cached: the source is read again for each translation)."""
     pattern = _number_word_pattern(lang)
-    if pattern is None or not pattern.search(text):
+    if pattern is None or not _counts_in_words(text, lang):
         return ()
     found = _numbers_in_words(blank_out(text), lang, pattern)
     return tuple(sorted(value for value, count in found.items() for _ in range(count)
@@ -2288,13 +2340,13 @@ _UNIT_AFTER_WORD = re.compile(r"[\s\u00a0\u202f-]?(?i:" + "|".join(
 def units_in(text: str, lang: str | None = None) -> list[tuple[str, str]]:
     """The units written right after the figures of ``text``, and with ``lang`` after its
     number words too (seven years → yeddi ay), as (unit, the word as written)."""
-    words = _number_word_pattern(lang) if lang is not None else None
-    if words is not None and words.search(text):
-        prose = blank_out(text)
+    ends = _counting_ends(text, lang) if lang is not None else ()
+    if ends:
+        prose = blank_out(text)  # (of the same length: the words end at the same places)
         found = [(_unit_key(prose, match), match.group(match.lastgroup or 0), match.start())
                  for match in _UNIT.finditer(prose)]
         found += [(_unit_key(prose, match), match.group(match.lastgroup or 0), match.start())
-                  for word in words.finditer(prose) if (match := _UNIT_AFTER_WORD.match(prose, word.end()))]
+                  for end in ends if (match := _UNIT_AFTER_WORD.match(prose, end))]
         return [(key, written) for key, written, _ in sorted(found, key=lambda item: item[2])]
     if not _DIGIT.search(text):
         return []
