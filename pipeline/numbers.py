@@ -198,6 +198,9 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
         if "." in raw and start in clock:
             numbers.extend(_clock_parts(raw, start, clock[start]))
             continue
+        if len(raw) == 4 and following[:1] in _SPACES and _WIRE_TIME.fullmatch(raw) and _ZONE_AFTER.match(prose, end):
+            numbers.extend(_clock_parts(f"{raw[:2]}.{raw[2:]}", start, ()))  # 1500 GMT: 15:00
+            continue
         word, scale = _scale_after(prose, start, end, lang)
         values = _values(raw, lang, lenient_with) + clock.get(start, ())
         halved = _AZ_UNIT_AND_A_HALF.match(prose, end) if unit_and_a_half else None
@@ -600,6 +603,10 @@ def _evening_times(text: str) -> list[tuple[tuple[int, int], str]]:
 
 #: The am or pm after a time, to show the time as written (8pm, 8:30 p.m.).
 _TWELVE_HOUR_SUFFIX = re.compile(r"\s?[aApP](?:\.[mM]\.|[mM])")
+#: A time as news agencies write it before its zone (1500 GMT, 0930 UTC): hours and minutes
+#: in four figures, which a translation writes 15:00 or 09:30.
+_WIRE_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_ZONE_AFTER = re.compile(r"[\s\u00a0]+(?:GMT|UTC)(?![^\W\d_])")
 
 
 def _clock_parts(raw: str, start: int, hour_24: tuple[Decimal, ...]) -> list[Number]:

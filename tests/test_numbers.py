@@ -1230,3 +1230,15 @@ def test_minutes_told_in_hours_and_a_decade_match(source: str, translation: str,
     """Minutes told in hours (30 minutes: полчаса, yarım saat; 90 minutes: полтора часа) and
     years or days told by a word of their own (a decade: 10 лет; a fortnight) match."""
     assert (unmatched_numbers(source, translation, src, tgt) == ([], [])) is same
+@pytest.mark.parametrize(("source", "translation", "tgt"), [
+    ("The vote closes at 7 p.m. local time (1500 GMT).", "Голосование завершится в 19:00 по местному времени "
+     "(15:00 по Гринвичу).", "ru"),
+    ("Polls close at 0930 UTC.", "Məntəqələr UTC ilə saat 09:30-da bağlanacaq.", "az"),
+])
+def test_a_wire_time_before_its_zone_is_hours_and_minutes(source: str, translation: str, tgt: str) -> None:
+    """Regression: news agencies write a time in four figures before its zone (1500 GMT),
+    and its translation as 15:00 was reported as 1500 missing and 15 added; four figures
+    that make a time before GMT or UTC are its hours and minutes."""
+    assert unmatched_numbers(source, translation, "en", tgt) == ([], [])
+    assert unmatched_numbers(source, translation.replace("15:00", "16:00").replace("09:30", "09:45"),
+                             "en", tgt) != ([], [])
