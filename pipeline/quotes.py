@@ -407,8 +407,9 @@ def _inherit_speaker(current: list[Quotation], previous: list[Quotation],
     a quotation and its short attribution clause is by the same speaker; not one a new
     sentence gives to someone else by a word and a speech verb (“…,” Whitlock said. Mendes
     said he was “proud…”), whose speaker the patterns did not name."""
-    if not previous or current[0].attribution is not None or len(current) > 1:
-        return current
+    if not previous or current[0].attribution is not None or len(current) > 1 \
+            or current[0].kind is QuoteKind.TITLE:
+        return current  # (добавив, что «Гектор» ослабнет: a name in marks, not words said)
     last, first = previous[-1], current[0]
     said = last.attribution
     same_segment = said is not None and said.segment_index == first.segment_index \

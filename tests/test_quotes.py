@@ -1695,3 +1695,14 @@ def test_a_new_sentence_with_its_own_subject_and_verb_does_not_inherit_the_speak
     assert [q.speaker for q in find_quotations(text, "en")] == ["Gary Whitlock", "Gary Whitlock"]
     segments = ["Rovers signed Thiago Mendes on Friday.", text.replace("He said", "Mendes said")]
     assert [q.speaker for q in analyse_article(segments, "en")] == ["Gary Whitlock", "Thiago Mendes"]
+
+
+def test_a_name_in_marks_after_an_attribution_is_no_inherited_speech() -> None:
+    """Regression: in «…», — сказала Фиона Грант, добавив, что к пятнице «Гектор» ослабнет,
+    the storm's name in marks inherited the speaker and became speech, so the English
+    (Hector would weaken, no marks) was said to lose a quotation; a title stays a title."""
+    text = ("«Мы сохраним линию открытой», — сказала Фиона Грант в интервью BBC Scotland, добавив, "
+            "что к пятнице «Гектор» ослабнет.")
+    assert [q.kind for q in find_quotations(text, "ru")] == [QuoteKind.SPEECH, QuoteKind.TITLE]
+    text = "«Мы сохраним линию открытой», — сказала Фиона Грант. «Мы готовы к худшему»."
+    assert [q.speaker for q in find_quotations(text, "ru")] == ["Фиона Грант", "Фиона Грант"]
