@@ -1466,25 +1466,46 @@ def _appositive_then_verb(text: str, tokens: list[Token], after: int, folded: li
 def _verb_then_name(text: str, tokens: list[Token], index: int, lex: Lexicon,
                     words: list[str], folded: list[str]) -> Name | None:
     size = _verb_size(folded, index, lex)
-    if not size or words[index].lower() in lex.addressee_verbs or index + size >= len(tokens):
+    if not size or words[index].lower() in lex.addressee_verbs or index + size >= len(tokens) \
+            or _negated(folded, index, lex):
         return None
     return _name_after_roles(text, tokens, index + size, lex) \
-        or _name_after_object(text, tokens, index + size, lex, folded)
+        or _name_after_object(text, tokens, index + size, lex, folded, feminine=_feminine_past(folded[index]))
+
+
+def _negated(folded: list[str], index: int, lex: Lexicon) -> bool:
+    """Whether the speech verb at ``folded[index]`` is denied (— не сказал Алиев): the
+    words are then nobody's, as before a colon (Алиев не говорил: «…»); a verb whose
+    phrase holds the negation itself (не согласился) is never at ``index`` after it."""
+    return index > 0 and folded[index - 1] == "не" and lex.and_word == "и"
+
+
+#: A Russian speech verb in the feminine past (прокомментировала, сообщила, добавилась).
+_RU_FEMININE_PAST = re.compile(r"[а-яё]+ла(?:сь)?")
+
+
+def _feminine_past(verb: str) -> bool:
+    """Whether the Russian speech verb ``verb`` (folded) is in the feminine past, so its
+    subject is a woman: a name after it reading as a man's genitive (Лейла Алиева: Лейл
+    Алиев?) is her name in the nominative."""
+    return _RU_FEMININE_PAST.fullmatch(verb) is not None
 
 
 def _name_after_object(text: str, tokens: list[Token], index: int, lex: Lexicon,
-                       folded: list[str]) -> Name | None:
+                       folded: list[str], feminine: bool = False) -> Name | None:
     """The Russian subject after a speech verb and its object (— прокомментировал ситуацию
     Рауф Алиев): one lower-case word, then a name of two words or more that ends the
     clause and is in the nominative, so that the owner of the object in the genitive
-    (— прокомментировал заявление Рауфа Алиева) is never taken for the speaker."""
+    (— прокомментировал заявление Рауфа Алиева) is never taken for the speaker. After a
+    verb in the feminine (— прокомментировала ситуацию Лейла Алиева) a name that reads as
+    a man's genitive is the woman who speaks: the owner would not agree with the verb."""
     if lex.and_word != "и" or index + 2 >= len(tokens) or not tokens[index].text[0].islower() \
             or not tokens[index + 1].text[0].isupper() or folded[index] in lex.roles \
             or text[tokens[index].end:tokens[index + 1].start] != " ":
         return None
     name, after = _name_at(text, tokens, index + 1, lex)
     if name is None or name.start != tokens[index + 1].start or " " not in name.text \
-            or nominative(name.text, "ru") is not None:
+            or nominative(name.text, "ru") is not None and not (feminine and surname_gender(name.text) == "f"):
         return None
     if after < len(tokens) and not _CLAUSE_END.match(text, tokens[after - 1].end, tokens[after].start):
         return None

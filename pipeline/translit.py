@@ -25,7 +25,7 @@ _CYRILLIC = {
 #: Azerbaijani Latin letters as an English speaker would write the sound.
 _AZERBAIJANI = {"ə": "a", "ı": "i", "ö": "o", "ü": "u", "ğ": "g", "ş": "sh", "ç": "ch",
                 "c": "j", "x": "kh", "q": "g", "j": "zh", "i̇": "i"}
-_COMMON = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ts", "c"),
+_COMMON = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("tz", "c"), ("ts", "c"),
            ("y", "i"), ("w", "v"), ("q", "g"))
 #: English spellings of sounds Russian and Azerbaijani write with one letter: th (т), ph (ф),
 #: ck and a hard C (К, k: Carter, Scott), a soft C (С, s: Vincent, Lucy), ee (и: Rees, Lee)
@@ -64,6 +64,9 @@ def _english_sound(match: re.Match[str]) -> str:
 #: opening w as у, wa as уо (William, Warren: Уильям, Уоррен).
 _ENGLISH_VOWELS = (
     (re.compile(r"d?ge$"), "j"),
+    (re.compile(r"(?<=[bcdfghjklmnpstvwz])ur(?=[bcdfghjklmnpstvwz])"), "er"),
+    (re.compile(r"(?<=[bcdfgklmnprstvz])ham$"), "em"),
+    (re.compile(r"(?<=[bcdfghjklmnprstvwz])ie(?=[bcdfgklmnprstvz])"), "i"),
     (re.compile(r"(?<=[bcdfghjklmnprstvwz])u(?=[bcdfgklmnprstvz]{2}|[bcdfgklmnprstvz]$)"), "a"),
     (re.compile(r"e?au"), "o"),
     (re.compile(r"(?<=[bcdfghjklmnprstvwz])ow(?=n|e|$)"), "au"),
@@ -93,11 +96,14 @@ _ENGLISH_VOWELS = (
 #: Стивенс), ea as и (Keating: Китинг), ou as ау (Mountbatten), an opening e before one
 #: consonant and a vowel as и (Elon, Ethan: Илон, Итан), a closing -ge as дж (Farage, George: Фарадж, Джордж) and a silent closing e or e
 #: of -es (Lagarde, Jones, Reeves: Лагард, Джонс, Ривз), and a closing -ey after a consonant
-#: as и (Davey, Geoffrey, Whitney: Дэйви, Джеффри, Уитни).
+#: as и (Davey, Geoffrey, Whitney: Дэйви, Джеффри, Уитни); ur before a consonant as ё (Burnham,
+#: Turner: Бёрнем, Тёрнер), a closing -ham after a consonant as ем (Burnham, Gresham: Грешем)
+#: and ie between consonants as и (Pierce, Friedman: Пирс, Фридман).
 _ENGLISH_VOWEL_LETTERS = re.compile(
     r"[bcdfghjklmnprstvwz]u(?:[bcdfgklmnprstvz]{2}|[bcdfgklmnprstvz]$)|au|[bcdfghjklmnprstvwz]ow(?:n|e|$)"
     r"|ch|^w|[bcdfghjklmnprstvwz][ai][bcdfgklmnprstvz]es?$|gh|ew|ea|ou|efen|^e[bcdfgklmnprstvz][aeiouy]"
-    r"|[^aeioucsxz]es$|[bcdfgklmnprstvz]e$|^kn|[bcdfghjklmnprstvwz]ey$")
+    r"|[^aeioucsxz]es$|[bcdfgklmnprstvz]e$|^kn|[bcdfghjklmnprstvwz]ey$"
+    r"|[bcdfghjklmnpstvwz]ur[bcdfghjklmnpstvwz]|[bcdfgklmnprstvz]ham$|[bcdfghjklmnprstvwz]ie[bcdfgklmnprstvz]")
 
 
 def _english_vowels(word: str) -> str:
@@ -142,6 +148,9 @@ def _azerbaijani_ear(english: str) -> tuple[str, ...]:
 #: An English g before e, i or y (and ge before o) that may sound as j, which Russian writes
 #: дж and Azerbaijani c (George, Gemma, Nigel, Bridget: Джордж, Corc, Cemma, Naycel, Bricit);
 #: read beside the hard g, which other names keep (Gilbert, Gibson: Гилберт, Гибсон).
+#: A w between an opening consonant and a vowel, which Russian may write у (Swinney, Dwight:
+#: Суинни, Дуайт) as well as в (Swift: Свифт).
+_W_AS_U = re.compile(r"^([bcdfghkpst])w(?=[aeiouy])")
 _SOFT_G = re.compile(r"d?ge(?=o)|d?g(?=[eiy])")
 _GEO_AS_GE = re.compile(r"geo(?!r)")
 
@@ -180,7 +189,7 @@ _KOREAN_SYLLABLE = re.compile(
     r"(?:yeo|yae|wae|eo|eu|ae|ya|ye|yo|yu|wa|wo|we|wi|oe|ui|oo|a|e|i|o|u)(?:ng|[knlmpt])?")
 #: What only Korean among those spells so: an opening j, a closing ng, eo, eu and ae, or a
 #: u in a word of one to three letters (Un, Suk: ŭ and ŏ, which English writes u).
-_KOREAN_LETTERS = re.compile(r"^j|ng$|eo|eu|ae|^[^aeiou]?u[^aeiou]?$")
+_KOREAN_LETTERS = re.compile(r"^j|ng$|eo|eu|ae|^[^aeiou]?u[^aeiou]?$|^[^aeiou]?[aeiou]l$")
 #: How Russian (Kontsevich) and Azerbaijani write those: j as ч (Чен, Çen), eo as о, eu and
 #: an English u for ŭ as ы (Ын, In), ae as э, a closing ng as н.
 _KOREAN = ((re.compile(r"^j"), "ch"), (re.compile(r"eo"), "o"), (re.compile(r"eu"), "y"),
@@ -201,6 +210,8 @@ def _korean(word: str) -> tuple[str, ...]:
         found.append(word[:-2] + "en")
     if len(word) <= 3 and "u" in word:
         found += [word.replace("u", "y"), word.replace("u", "o")]
+    if word.endswith("l"):  # a closing l as р by tradition (Kim Il Sung, Kim Jong Il: Ким Ир Сен)
+        found.append(word[:-1] + "r")
     return tuple(found)
 
 
@@ -285,6 +296,10 @@ def _spelling_skeletons(word: str) -> frozenset[str]:
             found.add(_fold(_SOFT_G.sub("j", _GEO_AS_GE.sub("ge", vowels))))
     if "x" in lower:  # English writes Russian кс as x (Alexander, Maxim, Xenia: Александр, Ксения)
         found.add(_fold(_plain(english.replace("x", "ks"))))
+    if lower.isascii() and _W_AS_U.search(lower):  # Swinney, Dwight: Суинни, Дуайт (or Свифт)
+        found.add(_fold(_plain(_W_AS_U.sub(r"\1u", vowels))))
+    if "th" in lower:  # Arabic th (ث), which Azerbaijani writes s: Thani, Othman: Sani, Osman
+        found.add(_fold(_plain(lower.replace("th", "s"))))
     if "j" in lower:  # Slavic, German and Nordic names write Y's sound J (Jankovic: Янкович)
         found.add(_fold(_plain(lower.replace("j", "y"))))
     if "ə" in lower:  # English writes ə as a (Rashad) or e (Azer, Elchin): both conventions

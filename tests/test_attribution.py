@@ -1004,6 +1004,10 @@ def test_a_page_owner_after_the_speaker_is_no_part_of_the_name(after: str, speak
     ("«Это провокация», — прокомментировал заявление Рауфа Алиева.", None),
     ("«Это провокация», — прокомментировал заявление Алиева.", None),
     ("«Это провокация», — прокомментировал заявление Рауфа Алиева Мусабеков.", None),
+    # a woman, after a verb in the feminine: Лейла Алиева reads as a man's genitive too
+    ("«Ситуация стабильна», — прокомментировала ситуацию Лейла Алиева.", "Лейла Алиева"),
+    ("«Ситуация стабильна», — прокомментировала ситуацию Севда Гасанова.", "Севда Гасанова"),
+    ("«Это провокация», — прокомментировала заявление Лейлы Алиевой.", None),
 ])
 def test_a_name_after_the_verb_and_its_object_is_the_speaker(text: str, speaker: str | None) -> None:
     """Regression: a Russian speech verb's object between it and the name (прокомментировал
@@ -1030,8 +1034,10 @@ def test_the_person_an_outlet_quotes_is_the_speaker(paragraph: str, speaker: str
     ("Расим Мусабеков согласился: «Это правда».", "Расим Мусабеков"),
     ("Лейла Алиева не согласна: «Это неправда».", "Лейла Алиева"),
     ("«Это неправда», — не согласен Расим Мусабеков.", "Расим Мусабеков"),
-    # a denial: the words are not his
+    # a denial: the words are not his, before a colon or after the quotation
     ("Расим Мусабеков не говорил: «Это правда».", None),
+    ("«Это правда», — не сказал Расим Мусабеков.", None),
+    ("«Это правда», — не заявляла Лейла Алиева.", None),
 ])
 def test_disagreeing_is_speaking_but_a_denied_verb_is_not(text: str, speaker: str | None) -> None:
     """Regression: X не согласился: «…» (X disagreed) had no speaker."""

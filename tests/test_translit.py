@@ -456,7 +456,7 @@ def test_french_silent_closings_and_german_oe_drop_no_consonant(name: str, writt
 
 @pytest.mark.parametrize(("english", "other"), [
     ("Jong", "Чен"), ("Un", "Ын"), ("Jong", "Çen"), ("Un", "In"), ("Suk", "Сок"), ("Yeol", "Ёль"),
-    ("Yoon", "Юн"), ("Jae", "Чжэ"), ("Sung", "Сен"),
+    ("Yoon", "Юн"), ("Jae", "Чжэ"), ("Sung", "Сен"), ("Il", "Ир"),
 ])
 def test_korean_syllables_sound_like_their_russian_and_azerbaijani_spelling(english: str,
                                                                             other: str) -> None:
@@ -583,3 +583,28 @@ def test_a_closing_vowel_written_otherwise_before_a_case_ending_is_no_change() -
     assert not consonant_changed("Ализаде", "Əlizadənin")
     assert not consonant_changed("Ибадоглу", "Ibadoghlu")
     assert not consonant_changed("Ağabəy", "Агабек")
+
+
+@pytest.mark.parametrize(("english", "other"), [
+    ("Burnham", "Бёрнем"), ("Burnham", "Bernem"), ("Turner", "Тёрнер"), ("Swinney", "Суинни"),
+    ("Swift", "Свифт"), ("Waltz", "Уолц"), ("Schwartz", "Шварц"), ("Thani", "Sani"),
+    ("Pierce", "Пирс"),
+])
+def test_english_spellings_russian_and_azerbaijani_write_by_sound(english: str, other: str) -> None:
+    """Regression: correct renderings were reported as another family's name or a missing
+    speaker: ur before a consonant is ё (Бёрнем, Bernem), a closing -ham after a consonant
+    ем, w after an opening consonant у (Суинни, as well as Свифт), tz ц (Уолц), and an
+    Arabic th (ث) s in Azerbaijani (Tamim Al Thani: Təmim Əl Sani)."""
+    assert resemblance(english, other) >= 0.8
+    assert not consonant_changed(english, other, inflected=False)
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("“We want peace,” said Kim Il Sung.", "«Мы хотим мира», — сказал Ким Ир Сен.", "en", "ru"),
+    ("“We will win,” said Andy Burnham.", "“Qalib gələcəyik”, – deyə Endi Bernem bildirib.", "en", "az"),
+    ("“Scotland decides,” said John Swinney.", "«Шотландия решает», — сказал Джон Суинни.", "en", "ru"),
+    ("“We are ready,” said Mike Waltz.", "«Мы готовы», — сказал Майк Уолц.", "en", "ru"),
+    ("“Sülh vacibdir”, – deyə Təmim Əl Sani bildirib.", "“Peace matters,” said Tamim Al Thani.", "az", "en"),
+])
+def test_speakers_rendered_by_custom_are_present(source: str, translation: str, src: str, tgt: str) -> None:
+    assert check_entry(source, translation, src, tgt, only=["speaker", "names"]) == []
