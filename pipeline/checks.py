@@ -38,8 +38,8 @@ from pipeline.quotemarks import (Delimiters, Family, QuoteScan, delimiters, find
                                  scan_quotes)
 from pipeline.quotes import (QuoteKind, Quotation, analyse_article, count_top_level,
                              find_quotations, quotes_nothing)
-from pipeline.translit import (consonant_changed, opens_with, resemblance, similarity, skeletons, suffix_added,
-                               vowel_changed)
+from pipeline.translit import (consonant_changed, opens_with, resemblance, similarity, skeletons,
+                               spelt_vowel_changed, suffix_added, vowel_changed)
 
 Checker = Callable[[str, str, str, str], list[Finding]]
 CatalogueItem = tuple[str, str, str, Catalogue]
@@ -1722,8 +1722,8 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
                 continue
             by_sound = part_by_sound and (_spelt_by_sound(word) or entry.tgt_lang in _SPELT_BY_SOUND)
             for what, changed in _sound_changes(entry.src_lang):
-                if what == "vowel" and not by_sound:
-                    continue
+                if what == "vowel" and (not by_sound or _transliterated(part, word, entry.tgt_lang)):
+                    changed = partial(spelt_vowel_changed, name_by_sound=part_by_sound)
                 if changed(part, word) and not any(
                         not changed(other, word) and resemblance(word, other) >= 0.8
                         for other in others - {part}):
@@ -1749,6 +1749,13 @@ def _given_name_changed(entry: Entry, name: str, written: set[str]) -> tuple[str
         if not any(not consonant_changed(other, word) and resemblance(word, other) >= 0.8 for other in others):
             return given, written_word, "consonant"
     return None
+
+
+def _transliterated(part: str, word: str, lang: str) -> bool:
+    """Whether ``word``, of a text in ``lang``, transliterates ``part`` (in Cyrillic or
+    Azerbaijani letters) into English letters: its vowels are read as written, never as
+    Azerbaijani hears an English word (Зеленский: Zalenski is no Zelensky)."""
+    return lang not in _SPELT_BY_SOUND and word.isascii() and not part.isascii()
 
 
 #: Languages that spell a foreign name as it sounds: a word of their text (Karter, Картер) is

@@ -167,11 +167,13 @@ _GERMAN_LETTERS = re.compile(r"z|e[iy]|ie|eu|^v|^s[aeiouäöü]|ö|oe")
 #: French spellings: ou as у (Louis: Луи), oi as уа (François: Франсуа), a closing -ent as ан
 #: (Laurent: Лоран), a silent closing s, t, d or x after a vowel (Dumas, Thibault: Дюма, Тибо)
 #: ç as с (François), a closing -ier as ье (Barnier, Olivier: Барнье, Оливье) and a silent
-#: closing d after an n (Mitterrand, Bertrand: Миттеран, Бертран).
+#: closing d after an n (Mitterrand, Bertrand: Миттеран, Бертран), and a nasal en before c, d, g,
+#: s or t as ан (Mélenchon, Vincent: Меланшон, Венсан).
 _FRENCH = ((re.compile(r"e?au"), "o"), (re.compile(r"ou"), "u"), (re.compile(r"oi"), "ua"),
            (re.compile(r"ent$"), "an"), (re.compile(r"(?<=[aeiou])(?:[lr]?[stdx])$"), ""),
-           (re.compile(r"ç"), "s"), (re.compile(r"(?<=i)er$"), "e"), (re.compile(r"(?<=[aeo]n)d$"), ""))
-_FRENCH_LETTERS = re.compile(r"ou|oi|ent$|[aeiou][lr]?[stdx]$|ç|ier$|nd$")
+           (re.compile(r"ç"), "s"), (re.compile(r"(?<=i)er$"), "e"), (re.compile(r"(?<=[aeo]n)d$"), ""),
+           (re.compile(r"(?<=[^aeiou])en(?=[cdgst])"), "an"))
+_FRENCH_LETTERS = re.compile(r"ou|oi|ent$|[aeiou][lr]?[stdx]$|ç|ier$|nd$|[^aeiou]en[cdgst]")
 #: A word made of Chinese (pinyin) syllables, and how Russian writes the pinyin letters it
 #: does not share (Xi Jinping, Li Qiang, Zhou: Си Цзиньпин, Ли Цян, Чжоу): j and z as цз,
 #: q and c as ц, x as с, zh as чж, a closing ng as н.
@@ -265,7 +267,11 @@ def _cyrillic_skeletons(lower: str) -> frozenset[str]:
     return frozenset({_fold(_transliterate(lower))})
 
 
-def _spelling_skeletons(word: str) -> frozenset[str]:
+def _spelling_skeletons(word: str, ear: bool = True, literal: bool = True) -> frozenset[str]:
+    """The skeletons of ``word`` under each convention; without ``ear``, not as Azerbaijani
+    writes an English name by ear (Lammy: Lemmi), which an English text's word never is;
+    without ``literal``, not the letters read plainly where English reads them otherwise
+    (Moon: mun, never mon; Macron: makron, as plainly)."""
     lower = word.lower()
     if any(char in _CYRILLIC for char in lower):
         found = _cyrillic_skeletons(lower)
@@ -274,14 +280,14 @@ def _spelling_skeletons(word: str) -> frozenset[str]:
             found |= _cyrillic_skeletons(lower.replace("цз", "дж").replace("чж", "дж"))
         return found
     azerbaijani = "".join(_AZERBAIJANI.get(c, c) for c in lower)
-    found = {_fold(_plain(lower)), _fold(_plain(azerbaijani))}
     english = _ENGLISH_SPELLING.sub(_english_sound, lower)
+    found = {_fold(_plain(lower)), _fold(_plain(azerbaijani))} if literal or english == lower else set()
     if english != lower:  # Smith, Cameron, Vincent as Russian hears them: Смит, Кэмерон, Винсент
         found.add(_fold(_plain(english)))
     vowels = _english_vowels(english)
     if vowels != english:  # Trump, Brown, Gates, Mike, Trudeau: Трамп, Браун, Гейтс, Майк, Трюдо
         found.add(_fold(_plain(vowels)))
-    if lower.isascii():  # Lammy, Jack, Andrew: Lemmi, Cek, Endryu
+    if lower.isascii() and ear:  # Lammy, Jack, Andrew: Lemmi, Cek, Endryu
         found.update(_fold(spelling) for heard in _azerbaijani_ear(english)
                      for spelling in {heard, _english_vowels(heard)})
     if _is_latin_foreign(lower):  # Merz, Laurent, Jinping: Мерц, Лоран, Цзиньпин
@@ -498,11 +504,39 @@ _GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
+def spelt_vowel_changed(name: str, written: str, name_by_sound: bool) -> bool:
+    """:func:`vowel_changed` where one of the words is spelt by an English text's
+    convention, not by sound. ``name_by_sound``: the name is in Cyrillic or Azerbaijani
+    letters and ``written`` an English text's word, a transliteration whose vowels are the
+    name's (Зеленский: Zelensky, not Zalenski), read without Azerbaijani's ear for English
+    (Zalenski is never an English word heard as zelenski); otherwise the name is English
+    and ``written`` renders its sound, read only as English says its letters (Ki-moon: Мун,
+    not Мон; Macron: Макрон, not Макрен). An unstressed English e may be written и (Guterres:
+    Гутерриш), and the name's last letter may be a case ending's (Obama: Обаму)."""
+    if name_by_sound:
+        names, writtens, tail = _skeletons(name), _with_devoiced(_spelling_skeletons(written, ear=False)), 2
+    else:
+        names, writtens, tail = _with_devoiced(_spelling_skeletons(name, literal=False)), _skeletons(written), 1
+    kin = _vowel_kin(name, written) + ((frozenset("ei"),) if not name_by_sound else ())
+    verdicts = [_stem_vowel_changed(_GLIDE.sub("", a), _GLIDE.sub("", b), kin, tail, uneven=True)
+                for a in names for b in writtens if a and b]
+    return bool(verdicts) and all(verdicts)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
 def vowel_changed(name: str, written: str) -> bool:
     """Whether ``written``, a word that sounds like ``name`` (see :func:`resemblance`), has
     another vowel in its stem under every convention either may be written in: Мирзоев or
     Mirzoyev for Mirzayev is another family's name, where Мирзаев and Mirzəyev are its
     renderings. The last two letters are a case ending's (Лейлы, Лейлу for Leyla)."""
+    verdicts = [_stem_vowel_changed(_GLIDE.sub("", a), _GLIDE.sub("", b), _vowel_kin(name, written))
+                for a in _skeletons(name) for b in _skeletons(written) if a and b]
+    return bool(verdicts) and all(verdicts)
+
+
+def _vowel_kin(name: str, written: str) -> tuple[frozenset[str], ...]:
+    """The pairs of vowels that renderings of ``name`` write for one another (see
+    :func:`vowel_changed`)."""
     # Azerbaijani ı, which the skeletons write i, is ы, у or и in Russian (Qasımov: Гасымов,
     # Касумов).
     both = (name + written).lower()
@@ -510,12 +544,9 @@ def vowel_changed(name: str, written: str) -> bool:
     # Mammadov, Мамедов), not in another (Carter: Kerter, Merkel: Markel are other names).
     region = "ə" in both or _surname_suffix(name.lower()) is not None \
         or _surname_suffix(written.lower()) is not None
-    kin = (_KIN_VOWELS if region else ()) \
+    return (_KIN_VOWELS if region else ()) \
         + ((frozenset("iu"),) if "ı" in both or _english_and_russian(name, written) else ()) \
         + ((frozenset("oe"),) if not _O_OR_E.isdisjoint(both) else ())
-    verdicts = [_stem_vowel_changed(_GLIDE.sub("", a), _GLIDE.sub("", b), kin)
-                for a in _skeletons(name) for b in _skeletons(written) if a and b]
-    return bool(verdicts) and all(verdicts)
 
 
 def _english_and_russian(name: str, written: str) -> bool:
@@ -526,14 +557,29 @@ def _english_and_russian(name: str, written: str) -> bool:
         (name + written).lower())
 
 
-def _stem_vowel_changed(a: str, b: str, kin: tuple[frozenset[str], ...]) -> bool:
+def _stem_vowel_changed(a: str, b: str, kin: tuple[frozenset[str], ...], tail: int = 2,
+                        uneven: bool = False) -> bool:
+    """Whether skeleton ``b`` has another vowel than ``a`` in its stem: before the last
+    ``tail`` letters of each, a case ending's. With ``uneven``, also where consonants of
+    another length stand beside the one vowel of each (czon, can: the o is an a)."""
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op != "replace" or i2 - i1 != j2 - j1 or i2 > len(a) - 2 or j2 > len(b) - 2:
+        if op != "replace" or i2 > len(a) - tail or j2 > len(b) - tail:
+            continue
+        if i2 - i1 != j2 - j1:
+            if uneven and _one_vowel_changed(a[i1:i2], b[j1:j2], kin):
+                return True
             continue
         for left, right in zip(a[i1:i2], b[j1:j2]):
             if left in _VOWELS and right in _VOWELS and frozenset((left, right)) not in kin:
                 return True
     return False
+
+
+def _one_vowel_changed(left: str, right: str, kin: tuple[frozenset[str], ...]) -> bool:
+    """Whether two replaced runs of letters hold one vowel each, and different ones."""
+    vowels = [c for c in left if c in _VOWELS], [c for c in right if c in _VOWELS]
+    return len(vowels[0]) == len(vowels[1]) == 1 and vowels[0] != vowels[1] \
+        and frozenset((vowels[0][0], vowels[1][0])) not in kin
 
 
 #: Consonants no convention writes for one another: one replaced by the other in a name's
@@ -579,11 +625,36 @@ def consonant_changed(name: str, written: str, region: bool = False, inflected: 
         else _DISTINCT_CONSONANTS
     if (suffix is None) == (other is None):
         distinct = None  # Ziyadov → Зияров, Cəfərli → Cəbərli: surnames of the region; Kallas → Кассас
-    silent_h = name.isascii() or written.isascii()  # (English: Johnson, Джонсон)
+    # (English: Johnson, Джонсон; never in a family name of the region: Bayramov, Bahramov)
+    silent_h = (name.isascii() or written.isascii()) and (suffix is None or other is None)
     verdicts = [_stem_consonant_changed(a, b, distinct, certain_g) or _consonants_differ(a, b, silent_h, inflected)
                 for a in _name_readings(name, written, region) for b in _readings(written) if a and b]
     return bool(verdicts) and all(verdicts) or _closing_consonant_changed(name, written) \
-        or _ending_changed(name, written) or _hushing_changed(name, written)
+        or _ending_changed(name, written) or _hushing_changed(name, written) \
+        or not region and _opening_changed(name, written)
+
+
+#: The opening sounds renderings of one name write for one another, as one: G and H (Harry,
+#: Hasanov: Гарри, Гасанов), not K (Kallas: Галлас is another name).
+_OPENING_KIN = str.maketrans("h", "g")
+
+
+def _opening_changed(name: str, written: str) -> bool:
+    """Whether ``written`` opens with G or H where ``name`` opens with K, or the other way
+    round (Kallas: Галлас, Hallas; Gates: Кейтс), in a name no convention opens either way:
+    not one of the region (Azerbaijani q is G, Г or К: Qasımov, Gasimov, Касумов; its given
+    names too: Qədir, Gadir, Кадыр), nor a Korean or Chinese syllable (Ki-moon: Ги Мун)."""
+    if not ({name[:1].lower(), written[:1].lower()} & _GHK_OPENINGS) \
+            or any(_is_azerbaijani(word) or "q" in word.lower() or _surname_suffix(word.lower()) is not None
+                   or _KOREAN_SYLLABLE.fullmatch(word.lower()) or _PINYIN_WORD.fullmatch(word.lower())
+                   for word in (name, written)):
+        return False
+    heads = {a[:1].translate(_OPENING_KIN) for a in _readings(name) if a}
+    others = {b[:1].translate(_OPENING_KIN) for b in _readings(written) if b}
+    return heads.isdisjoint(others) and heads | others <= {"g", "k"}
+
+
+_GHK_OPENINGS = frozenset("ghkcгхкқғһ")
 
 
 #: The consonants of the case endings a word in Cyrillic may carry after a name, as the
