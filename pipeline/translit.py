@@ -504,7 +504,7 @@ _GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def spelt_vowel_changed(name: str, written: str, name_by_sound: bool) -> bool:
+def spelt_vowel_changed(name: str, written: str, name_by_sound: bool, as_azerbaijani: bool = False) -> bool:
     """:func:`vowel_changed` where one of the words is spelt by an English text's
     convention, not by sound. ``name_by_sound``: the name is in Cyrillic or Azerbaijani
     letters and ``written`` an English text's word, a transliteration whose vowels are the
@@ -512,26 +512,49 @@ def spelt_vowel_changed(name: str, written: str, name_by_sound: bool) -> bool:
     (Zalenski is never an English word heard as zelenski); otherwise the name is English
     and ``written`` renders its sound, read only as English says its letters (Ki-moon: Мун,
     not Мон; Macron: Макрон, not Макрен). An unstressed English e may be written и (Guterres:
-    Гутерриш), and the name's last letter may be a case ending's (Obama: Обаму)."""
+    Гутерриш), and the name's last letter may be a case ending's (Obama: Обаму).
+    ``as_azerbaijani``: as for :func:`vowel_changed`."""
     if name_by_sound:
         names, writtens, tail = _skeletons(name), _with_devoiced(_spelling_skeletons(written, ear=False)), 2
     else:
-        names, writtens, tail = _with_devoiced(_spelling_skeletons(name, literal=False)), _skeletons(written), 1
+        names, tail = _with_devoiced(_spelling_skeletons(name, literal=False)), 1
+        writtens = _azerbaijani_readings(written) if as_azerbaijani else _skeletons(written)
     kin = _vowel_kin(name, written) + ((frozenset("ei"),) if not name_by_sound else ())
     verdicts = [_stem_vowel_changed(_GLIDE.sub("", a), _GLIDE.sub("", b), kin, tail, uneven=True)
-                for a in names for b in writtens if a and b]
+                for a, b in _aligned(names, writtens)]
     return bool(verdicts) and all(verdicts)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def vowel_changed(name: str, written: str) -> bool:
+def vowel_changed(name: str, written: str, as_azerbaijani: bool = False) -> bool:
     """Whether ``written``, a word that sounds like ``name`` (see :func:`resemblance`), has
     another vowel in its stem under every convention either may be written in: Мирзоев or
     Mirzoyev for Mirzayev is another family's name, where Мирзаев and Mirzəyev are its
-    renderings. The last two letters are a case ending's (Лейлы, Лейлу for Leyla)."""
+    renderings. The last two letters are a case ending's (Лейлы, Лейлу for Leyla).
+    ``as_azerbaijani``: ``written`` is a word of an Azerbaijani text, read only as its
+    letters say (see :func:`_azerbaijani_readings`)."""
+    writtens = _azerbaijani_readings(written) if as_azerbaijani else _skeletons(written)
     verdicts = [_stem_vowel_changed(_GLIDE.sub("", a), _GLIDE.sub("", b), _vowel_kin(name, written))
-                for a in _skeletons(name) for b in _skeletons(written) if a and b]
+                for a, b in _aligned(_skeletons(name), writtens)]
     return bool(verdicts) and all(verdicts)
+
+
+def _aligned(names: frozenset[str], writtens: frozenset[str]) -> list[tuple[str, str]]:
+    """The pairs of skeletons of a name and a word that open alike (G and H as one), or all
+    pairs if none do: a pair opening otherwise (Əlayev read elaev beside aliev) aligns its
+    letters one place off and tells nothing of its vowels."""
+    pairs = [(a, b) for a in names for b in writtens if a and b]
+    opening_alike = [(a, b) for a, b in pairs if _same_initial(a, b)[1][0] == a[0]]
+    return opening_alike or pairs
+
+
+def _azerbaijani_readings(word: str) -> frozenset[str]:
+    """The skeletons of ``word`` as Azerbaijani letters read (ə as a or e), for a word of an
+    Azerbaijani text, which spells every name by sound: never as English (Fadan is no
+    feiden, an English a heard by ear)."""
+    lower = word.lower()
+    return _with_devoiced(frozenset(_fold(_plain("".join(_AZERBAIJANI.get(c, c) for c in spelling)))
+                                    for spelling in (lower, lower.replace("ə", "e"))))
 
 
 def _vowel_kin(name: str, written: str) -> tuple[frozenset[str], ...]:

@@ -652,3 +652,21 @@ def test_an_opening_k_for_g_or_an_added_h_is_another_name(source: str, right: st
 def test_openings_a_convention_writes_either_way_are_no_change(name: str, written: str) -> None:
     assert not consonant_changed(name, written)
     assert not consonant_changed("Gadir", "Кадыр", region=True)  # (English G for Azerbaijani q)
+
+
+@pytest.mark.parametrize(("source", "right", "wrong", "src", "tgt"), [
+    ("“We are ready,” said Ilham Aliyev.", "“Biz hazırıq”, – deyə İlham Əliyev bildirib.",
+     "“Biz hazırıq”, – deyə İlham Əlayev bildirib.", "en", "az"),
+    ("«Мы готовы», — сказала Лейла Алиева.", "“Biz hazırıq”, – deyə Leyla Əliyeva bildirib.",
+     "“Biz hazırıq”, – deyə Leyla Əlayeva bildirib.", "ru", "az"),
+    ("“We are ready,” said Hakan Fidan.", "“Biz hazırıq”, – deyə Hakan Fidan bildirib.",
+     "“Biz hazırıq”, – deyə Hakan Fadan bildirib.", "en", "az"),
+])
+def test_a_vowel_changed_in_an_azerbaijani_translation_is_another_name(
+        source: str, right: str, wrong: str, src: str, tgt: str) -> None:
+    """Regression: a word of an Azerbaijani translation was also read as English heard by
+    ear (Fadan: feiden) and with ə as e (Əlayev: elaev, one place off aliev), so Fidan →
+    Fadan and Aliyev → Əlayev passed. Azerbaijani letters are read as they are, and only
+    skeletons opening alike are compared."""
+    assert check_entry(source, right, src, tgt, only=["speaker", "names"]) == []
+    assert check_entry(source, wrong, src, tgt, only=["speaker", "names"]) != []
