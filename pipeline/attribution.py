@@ -1598,8 +1598,20 @@ def _name_after_roles(text: str, tokens: list[Token], index: int, lex: Lexicon) 
             if name is not None:
                 return name if skip == 0 else _as_person(name)
         if not tokens[position].text[0].islower():
-            return None
+            return _name_after_title(text, tokens, position, lex) if skip else None
     return None
+
+
+def _name_after_title(text: str, tokens: list[Token], position: int, lex: Lexicon) -> Name | None:
+    """The name after a capitalised title at ``tokens[position]`` that lower-case words
+    open (said former President Joe Biden, said acting Prime Minister Ali Asadov): the
+    title is the person's; a capitalised word that is no title (said former Soviet …) gives
+    nothing."""
+    name, _ = _name_at(text, tokens, position, lex)
+    if name is None or name.start <= tokens[position].start:
+        return None
+    title = [t for t in tokens[position:] if t.end <= name.start]
+    return _as_person(name) if any(t.text in lex.titles or fold(t.text) in lex.roles for t in title) else None
 
 
 #: Marks that open and close a name in quotation marks (a club, a company, a newspaper).
@@ -1625,8 +1637,9 @@ def _past_name_in_marks(text: str, tokens: list[Token], position: int) -> int:
     return position
 
 
-#: The ending of an Azerbaijani genitive, wherever its stem ends (Azərbaycanın, Limanının).
-_AZ_GENITIVE_END = re.compile(r"[^\W\d_]{2}[ıiuü]n$")
+#: The ending of an Azerbaijani genitive, wherever its stem ends (Azərbaycanın, Limanının),
+#: also after a hyphen closing an abbreviation (BMT-nin, Aİ-nin, SOCAR-ın).
+_AZ_GENITIVE_END = re.compile(r"(?:[^\W\d_]{2}|-n?)[ıiuü]n$")
 #: How many lower-case words of a role's field may stand between its owner in the genitive
 #: and the role (Azərbaycanın iqtisadiyyat və sənaye naziri).
 _OWNER_FIELD_WORDS = 3

@@ -620,7 +620,7 @@ AZERBAIJANI = Lexicon(
         "aktrisa musiqiçi pianoçu bəstəkar dirijor kurator həmkar həmkarı tələbə qonşu "
         "könüllü qapıçı hücumçu müdafiəçi yarımmüdafiəçi idmançı çempion "
         "prokuror hakim ittihamçı müstəntiq moderator aparıcı tərcüməçi prodüser cərrah "
-        "fermer strateq katib meteoroloq sinoptik mühasib planlaşdırıcı".split()),
+        "fermer strateq katib katibi katibəsi başçı başçısı meteoroloq sinoptik mühasib planlaşdırıcı".split()),
         ("vitse-", "eks-", "həm"))),
     #: With the possessive ending too, as in Azərbaycan Prezidenti İlham Əliyev.
     titles=frozenset("Prezident Nazir Deputat Cənab Xanım Prezidenti Naziri Deputatı Sədri "

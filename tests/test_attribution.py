@@ -1088,3 +1088,23 @@ def test_when_and_to_which_outlet_between_verb_and_speaker_are_passed_over(text:
     someone else passed; they are asides now, and a press secretary (mətbuat katibi) a role."""
     (quotation,) = find_quotations(text, lang)
     assert quotation.speaker in ("Мартин Хейл", "Martin Heyl")
+    ("“We are ready,” said former President Joe Biden.", "Joe Biden"),
+    ("“We are ready,” said former Prime Minister Boris Johnson.", "Boris Johnson"),
+    ("“We are ready,” said acting Foreign Minister Jeyhun Bayramov.", "Jeyhun Bayramov"),
+    ("“We are ready,” said the former President Yoon Suk Yeol.", "Yoon Suk Yeol"),
+])
+def test_a_capitalised_title_after_lower_case_words_is_passed(text: str, speaker: str) -> None:
+    """Regression: “…,” said former President Joe Biden had no speaker (a capitalised word
+    after lower-case ones ended the search), so a translation naming him was reported."""
+    assert [q.speaker for q in find_quotations(text, "en")] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“Biz hazırıq”, – deyə Aİ-nin diplomatiya rəhbəri Kaya Kallas bildirib.", "Kaya Kallas"),
+    ("“Biz hazırıq”, – deyə BMT-nin baş katibi Antoniu Quterreş bildirib.", "Antoniu Quterreş"),
+    ("“Biz hazırıq”, – deyə NATO-nun baş katibi Mark Rütte bildirib.", "Mark Rütte"),
+])
+def test_an_abbreviation_in_the_genitive_owns_the_role_after_it(text: str, speaker: str) -> None:
+    """Regression: deyə Aİ-nin diplomatiya rəhbəri Kaya Kallas gave the speaker 'Aİ-nin': a
+    genitive after a hyphen (BMT-nin, SOCAR-ın) was not read as whose role follows."""
+    assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
