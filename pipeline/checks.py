@@ -1722,11 +1722,14 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
                 continue
             by_sound = part_by_sound and (_spelt_by_sound(word) or entry.tgt_lang in _SPELT_BY_SOUND)
             for what, changed in _sound_changes(entry.src_lang):
+                # (a word of an Azerbaijani text is spelt by its letters, whatever its origin)
                 if what == "vowel" and (not by_sound or _transliterated(part, word, entry.tgt_lang)):
                     changed = partial(spelt_vowel_changed, name_by_sound=part_by_sound,
-                                      as_azerbaijani=entry.tgt_lang == "az")
-                elif what == "vowel" and entry.tgt_lang == "az":  # (spelt by Azerbaijani letters)
-                    changed = partial(vowel_changed, as_azerbaijani=True)
+                                      as_azerbaijani=entry.tgt_lang == "az",
+                                      name_as_azerbaijani=entry.src_lang == "az")
+                elif what == "vowel" and "az" in (entry.src_lang, entry.tgt_lang):
+                    changed = partial(vowel_changed, as_azerbaijani=entry.tgt_lang == "az",
+                                      name_as_azerbaijani=entry.src_lang == "az")
                 if changed(part, word) and not any(
                         not changed(other, word) and resemblance(word, other) >= 0.8
                         for other in others - {part}):

@@ -167,13 +167,13 @@ _GERMAN_LETTERS = re.compile(r"z|e[iy]|ie|eu|^v|^s[aeiouäöü]|ö|oe")
 #: French spellings: ou as у (Louis: Луи), oi as уа (François: Франсуа), a closing -ent as ан
 #: (Laurent: Лоран), a silent closing s, t, d or x after a vowel (Dumas, Thibault: Дюма, Тибо)
 #: ç as с (François), a closing -ier as ье (Barnier, Olivier: Барнье, Оливье) and a silent
-#: closing d after an n (Mitterrand, Bertrand: Миттеран, Бертран), and a nasal en before c, d, g,
-#: s or t as ан (Mélenchon, Vincent: Меланшон, Венсан).
+#: closing d after an n (Mitterrand, Bertrand: Миттеран, Бертран), and a nasal en before c as ан
+#: (Mélenchon, Florence: Меланшон, Флоранс).
 _FRENCH = ((re.compile(r"e?au"), "o"), (re.compile(r"ou"), "u"), (re.compile(r"oi"), "ua"),
            (re.compile(r"ent$"), "an"), (re.compile(r"(?<=[aeiou])(?:[lr]?[stdx])$"), ""),
            (re.compile(r"ç"), "s"), (re.compile(r"(?<=i)er$"), "e"), (re.compile(r"(?<=[aeo]n)d$"), ""),
-           (re.compile(r"(?<=[^aeiou])en(?=[cdgst])"), "an"))
-_FRENCH_LETTERS = re.compile(r"ou|oi|ent$|[aeiou][lr]?[stdx]$|ç|ier$|nd$|[^aeiou]en[cdgst]")
+           (re.compile(r"(?<=[^aeiou])en(?=c)"), "an"))
+_FRENCH_LETTERS = re.compile(r"ou|oi|ent$|[aeiou][lr]?[stdx]$|ç|ier$|nd$|[^aeiou]enc")
 #: A word made of Chinese (pinyin) syllables, and how Russian writes the pinyin letters it
 #: does not share (Xi Jinping, Li Qiang, Zhou: Си Цзиньпин, Ли Цян, Чжоу): j and z as цз,
 #: q and c as ц, x as с, zh as чж, a closing ng as н.
@@ -500,11 +500,12 @@ _KIN_VOWELS = (frozenset("ae"),)
 _O_OR_E = frozenset("öё")
 #: The glide between two vowels (Mirzayev, Мирзаев: mirzaiev, mirzaev), written by some
 #: conventions and not others.
-_GLIDE = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
+_GLIDE = re.compile(r"(?<=[aeiouæ])i(?=[aeiouæ])")  # (æ: an Azerbaijani ə, see _SCHWA)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def spelt_vowel_changed(name: str, written: str, name_by_sound: bool, as_azerbaijani: bool = False) -> bool:
+def spelt_vowel_changed(name: str, written: str, name_by_sound: bool, as_azerbaijani: bool = False,
+                        name_as_azerbaijani: bool = False) -> bool:
     """:func:`vowel_changed` where one of the words is spelt by an English text's
     convention, not by sound. ``name_by_sound``: the name is in Cyrillic or Azerbaijani
     letters and ``written`` an English text's word, a transliteration whose vowels are the
@@ -513,29 +514,36 @@ def spelt_vowel_changed(name: str, written: str, name_by_sound: bool, as_azerbai
     and ``written`` renders its sound, read only as English says its letters (Ki-moon: Мун,
     not Мон; Macron: Макрон, not Макрен). An unstressed English e may be written и (Guterres:
     Гутерриш), and the name's last letter may be a case ending's (Obama: Обаму).
-    ``as_azerbaijani``: as for :func:`vowel_changed`."""
+    ``as_azerbaijani``, ``name_as_azerbaijani``: as for :func:`vowel_changed`."""
     if name_by_sound:
-        names, writtens, tail = _skeletons(name), _with_devoiced(_spelling_skeletons(written, ear=False)), 2
+        names = _azerbaijani_readings(name) if name_as_azerbaijani else _skeletons(name)
+        writtens, tail = _with_devoiced(_spelling_skeletons(written, ear=False)), 2
     else:
         names, tail = _with_devoiced(_spelling_skeletons(name, literal=False)), 1
         writtens = _azerbaijani_readings(written) if as_azerbaijani else _skeletons(written)
-    kin = _vowel_kin(name, written) + ((frozenset("ei"),) if not name_by_sound else ())
+    kin = _vowel_kin(name, written) + ((frozenset("ei"),) if not name_by_sound else ()) + _SCHWA_KIN
     verdicts = [_stem_vowel_changed(_GLIDE.sub("", a), _GLIDE.sub("", b), kin, tail, uneven=True)
                 for a, b in _aligned(names, writtens)]
     return bool(verdicts) and all(verdicts)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def vowel_changed(name: str, written: str, as_azerbaijani: bool = False) -> bool:
+def vowel_changed(name: str, written: str, as_azerbaijani: bool = False,
+                  name_as_azerbaijani: bool = False) -> bool:
     """Whether ``written``, a word that sounds like ``name`` (see :func:`resemblance`), has
     another vowel in its stem under every convention either may be written in: Мирзоев or
     Mirzoyev for Mirzayev is another family's name, where Мирзаев and Mirzəyev are its
     renderings. The last two letters are a case ending's (Лейлы, Лейлу for Leyla).
     ``as_azerbaijani``: ``written`` is a word of an Azerbaijani text, read only as its
-    letters say (see :func:`_azerbaijani_readings`)."""
+    letters say (see :func:`_azerbaijani_readings`); ``name_as_azerbaijani``: so is ``name``."""
     writtens = _azerbaijani_readings(written) if as_azerbaijani else _skeletons(written)
-    verdicts = [_stem_vowel_changed(_GLIDE.sub("", a), _GLIDE.sub("", b), _vowel_kin(name, written))
-                for a, b in _aligned(_skeletons(name), writtens)]
+    names = _azerbaijani_readings(name) if name_as_azerbaijani else _skeletons(name)
+    kin = _vowel_kin(name, written)
+    if as_azerbaijani:  # (Azerbaijani writes ə as ə, which its readings hold apart from a and e)
+        kin = tuple(pair for pair in kin if pair not in _KIN_VOWELS)
+    kin += _SCHWA_KIN
+    verdicts = [_stem_vowel_changed(_GLIDE.sub("", a), _GLIDE.sub("", b), kin)
+                for a, b in _aligned(names, writtens)]
     return bool(verdicts) and all(verdicts)
 
 
@@ -549,12 +557,22 @@ def _aligned(names: frozenset[str], writtens: frozenset[str]) -> list[tuple[str,
 
 
 def _azerbaijani_readings(word: str) -> frozenset[str]:
-    """The skeletons of ``word`` as Azerbaijani letters read (ə as a or e), for a word of an
-    Azerbaijani text, which spells every name by sound: never as English (Fadan is no
-    feiden, an English a heard by ear)."""
+    """The skeletons of ``word`` as Azerbaijani letters read, for a word of an Azerbaijani
+    text, which spells every name by sound: never as English (Fadan is no feiden, an
+    English a heard by ear). Its ə, which others write a or e (Məmmədli: Мамедли), is no
+    vowel the comparison holds to either (:data:`_SCHWA`), but where it opens the word."""
     lower = word.lower()
-    return _with_devoiced(frozenset(_fold(_plain("".join(_AZERBAIJANI.get(c, c) for c in spelling)))
-                                    for spelling in (lower, lower.replace("ə", "e"))))
+    rest = "".join(_AZERBAIJANI.get(c, c) for c in lower[1:].replace("ə", _SCHWA))
+    return _with_devoiced(frozenset(_fold(_plain(_AZERBAIJANI.get(head, head) + rest))
+                                    for head in {lower[:1], lower[:1].replace("ə", "e")}))
+
+
+#: Azerbaijani ə in a skeleton of :func:`_azerbaijani_readings`, which a and e written for it
+#: render (:data:`_SCHWA_KIN`), and no other vowel (Mirzəyev: Мирзаев, never Мирзоев).
+_SCHWA = "æ"
+_SCHWA_KIN = (frozenset("aæ"), frozenset("eæ"))
+#: The vowels :func:`_stem_vowel_changed` compares.
+_STEM_VOWEL_LETTERS = frozenset("aeiouæ")
 
 
 def _vowel_kin(name: str, written: str) -> tuple[frozenset[str], ...]:
@@ -593,14 +611,14 @@ def _stem_vowel_changed(a: str, b: str, kin: tuple[frozenset[str], ...], tail: i
                 return True
             continue
         for left, right in zip(a[i1:i2], b[j1:j2]):
-            if left in _VOWELS and right in _VOWELS and frozenset((left, right)) not in kin:
+            if left in _STEM_VOWEL_LETTERS and right in _STEM_VOWEL_LETTERS and frozenset((left, right)) not in kin:
                 return True
     return False
 
 
 def _one_vowel_changed(left: str, right: str, kin: tuple[frozenset[str], ...]) -> bool:
     """Whether two replaced runs of letters hold one vowel each, and different ones."""
-    vowels = [c for c in left if c in _VOWELS], [c for c in right if c in _VOWELS]
+    vowels = [c for c in left if c in _STEM_VOWEL_LETTERS], [c for c in right if c in _STEM_VOWEL_LETTERS]
     return len(vowels[0]) == len(vowels[1]) == 1 and vowels[0] != vowels[1] \
         and frozenset((vowels[0][0], vowels[1][0])) not in kin
 

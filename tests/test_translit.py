@@ -670,3 +670,21 @@ def test_a_vowel_changed_in_an_azerbaijani_translation_is_another_name(
     skeletons opening alike are compared."""
     assert check_entry(source, right, src, tgt, only=["speaker", "names"]) == []
     assert check_entry(source, wrong, src, tgt, only=["speaker", "names"]) != []
+
+
+@pytest.mark.parametrize(("source", "right", "wrong", "src", "tgt"), [
+    ("«Мы готовы», — сказал Рашад Мамедли.", "“Biz hazırıq”, – deyə Rəşad Məmmədli bildirib.",
+     "“Biz hazırıq”, – deyə Rəşad Mommədli bildirib.", "ru", "az"),
+    ("“Biz hazırıq”, – deyə Mariya Zaxarova bildirib.", "«Мы готовы», — сказала Мария Захарова.",
+     "«Мы готовы», — сказала Мария Зохарова.", "az", "ru"),
+    ("“Biz hazırıq”, – deyə Volodimir Zelenski bildirib.", "«Мы готовы», — сказал Владимир Зеленский.",
+     "«Мы готовы», — сказал Владимир Заленский.", "az", "ru"),
+])
+def test_an_azerbaijani_source_or_translation_is_read_by_its_letters(
+        source: str, right: str, wrong: str, src: str, tgt: str) -> None:
+    """Regression: an Azerbaijani word was also read as English or French spells (Zelenski:
+    zelanski, Zaxarova: zaksarova), and a and e were one vowel wherever ə might stand, so
+    Мамедли → Mommədli, Заленский, Зохарова passed. Azerbaijani letters are read as written, ə as
+    the a or e others write for it and no other vowel."""
+    assert check_entry(source, right, src, tgt, only=["speaker", "names"]) == []
+    assert check_entry(source, wrong, src, tgt, only=["speaker", "names"]) != []
