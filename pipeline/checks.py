@@ -1532,12 +1532,18 @@ def _initialled(name: str, translation: str) -> bool:
 
 def _without_patronymic(name: str) -> str:
     """``name`` without its Azerbaijani patronymic (Günay Əhməd qızı Vəliyeva → Günay
-    Vəliyeva): a translation may drop the father's name and qızı/oğlu, or write them in its
-    own language (Ахмед кызы), and still name the speaker."""
+    Vəliyeva) or the Russian one between the given and family names (Наталья Петровна
+    Сидорова, Сергей Викторович Лавров): a translation may drop the father's name and
+    qızı/oğlu, or write them in its own language (Ахмед кызы), and still name the speaker."""
     words = name.split()
     kept = [word for index, word in enumerate(words) if word not in PATRONYMIC_WORDS
-            and not (index + 1 < len(words) and words[index + 1] in PATRONYMIC_WORDS)]
+            and not (index + 1 < len(words) and words[index + 1] in PATRONYMIC_WORDS)
+            and not (0 < index < len(words) - 1 and _RU_PATRONYMIC.fullmatch(word))]
     return " ".join(kept) if len(kept) >= 2 else name
+
+
+#: A Russian patronymic (Петрович, Ильич, Петровна, Кузьминична).
+_RU_PATRONYMIC = re.compile(r"[А-ЯЁ][а-яё]+(?:[ое]вич|[ое]вна|ич|ична|инична)")
 
 
 def _organisation_speaker(source: str, name: str, lang: str) -> bool:

@@ -741,13 +741,17 @@ def _common_start(a: str, b: str) -> int:
     return size
 
 
+_VELAR_KIN = str.maketrans("hk", "gg")
+
+
 def _foreign_ending(name_rest: str, written_rest: str, allowed: frozenset[str],
                     cyrillic: bool) -> bool:
     """:func:`_ending_changed` on what two aligned skeletons have after their shared start."""
-    added = [c for c in written_rest if c not in _VOWELS]
+    # (G, H and K write one another's sound: Sybiha, Shmyhal: Сибига, Шмыгаль)
+    added = [c.translate(_VELAR_KIN) for c in written_rest if c not in _VOWELS]
     if not added or len(name_rest) > 2:
         return False  # (a difference inside the stem is for the other comparisons)
-    dropped = [c for c in name_rest if c not in _VOWELS]
+    dropped = [c.translate(_VELAR_KIN) for c in name_rest if c not in _VOWELS]
     remaining = iter(added)
     if dropped and all(consonant in remaining for consonant in dropped):
         # (a vowel dropped before the name's consonant: Павел, Павла; or a letter more

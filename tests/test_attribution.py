@@ -1088,6 +1088,9 @@ def test_when_and_to_which_outlet_between_verb_and_speaker_are_passed_over(text:
     someone else passed; they are asides now, and a press secretary (mətbuat katibi) a role."""
     (quotation,) = find_quotations(text, lang)
     assert quotation.speaker in ("Мартин Хейл", "Martin Heyl")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
     ("“We are ready,” said former President Joe Biden.", "Joe Biden"),
     ("“We are ready,” said former Prime Minister Boris Johnson.", "Boris Johnson"),
     ("“We are ready,” said acting Foreign Minister Jeyhun Bayramov.", "Jeyhun Bayramov"),

@@ -3115,3 +3115,11 @@ def test_a_number_in_words_given_as_another_number_in_words(source: str, output:
     десять лет) or a figure for the word is not."""
     messages = [f.message for f in check_entry(source, output, "en", tgt) if f.check == "numbers"]
     assert any("in words" in message for message in messages) is found, messages
+
+
+def test_a_russian_patronymic_may_be_left_out_of_the_translation() -> None:
+    """Regression: «…», — сказала Наталья Петровна Сидорова → “…,” said Natalya Sidorova
+    was reported with the speaker missing: only an Azerbaijani patronymic could be dropped."""
+    source = "«Мы готовы», — сказала Наталья Петровна Сидорова."
+    assert check_entry(source, "“We are ready,” said Natalya Sidorova.", "ru", "en", only=["speaker"]) == []
+    assert check_entry(source, "“We are ready,” said Natalya Sokolova.", "ru", "en", only=["speaker"]) != []

@@ -688,3 +688,10 @@ def test_an_azerbaijani_source_or_translation_is_read_by_its_letters(
     the a or e others write for it and no other vowel."""
     assert check_entry(source, right, src, tgt, only=["speaker", "names"]) == []
     assert check_entry(source, wrong, src, tgt, only=["speaker", "names"]) != []
+
+
+def test_a_closing_h_written_g_is_no_change() -> None:
+    """Regression: Andriy Sybiha → Андрей Сибига was reported as another family's name:
+    Ukrainian г, which English writes h, is г in Russian, also at the end of a name."""
+    assert not consonant_changed("Sybiha", "Сибига")
+    assert consonant_changed("Sybiha", "Сибина") and consonant_changed("Harris", "Харрисон")
