@@ -583,8 +583,9 @@ AZERBAIJANI = Lexicon(
     #: locative is -da/-də after every sound in Azerbaijani (Sumqayıtda), so no -ta.
     #: Also set off by a hyphen after abbreviations and foreign names (Facebook-da, BBC-də).
     #: The dative of a stem ending in a vowel says where to (Bakıya, Gəncəyə, Moskvaya):
-    #: Samir Kərimov Bakıya qayıdıb.
-    place_case=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]+(?<!za)['’]?d(?:a|ə|an|ən|akı|əki)"
+    #: Samir Kərimov Bakıya qayıdıb. A place's stem has three letters or more, so a name
+    #: ending in -dan (Fidan, Aydan: Hakan Fidan bildirib) is no place.
+    place_case=r"[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]{2,}(?<!za)['’]?d(?:a|ə|an|ən|akı|əki)"
                r"|[A-ZÇƏĞİIÖŞÜ0-9][^\W_]*['’\-]d(?:a|ə|an|ən|akı|əki)"
                r"|[A-ZÇƏĞİIÖŞÜ][a-zçəğıiöşü]*[aıoueəiöü]y[aə]",
     adverbial=r"[a-zçəğıiöşü]{3,}d[aə]",

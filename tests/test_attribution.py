@@ -1111,3 +1111,14 @@ def test_an_abbreviation_in_the_genitive_owns_the_role_after_it(text: str, speak
     """Regression: deyə Aİ-nin diplomatiya rəhbəri Kaya Kallas gave the speaker 'Aİ-nin': a
     genitive after a hyphen (BMT-nin, SOCAR-ın) was not read as whose role follows."""
     assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Hakan Fidan deyib: “Biz hazırıq”.", "Hakan Fidan"),
+    ("Leyla Aydan bildirib: “Biz hazırıq”.", "Leyla Aydan"),
+    ("Samir Kərimov Ufada bildirib: “Biz hazırıq”.", "Samir Kərimov"),
+])
+def test_a_family_name_ending_in_dan_is_no_place(text: str, speaker: str) -> None:
+    """Regression: Hakan Fidan deyib gave the speaker 'Hakan': Fidan was read as Fi in the
+    ablative (from Fi), a place the speaker spoke from."""
+    assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
