@@ -193,9 +193,9 @@ _KOREAN_SYLLABLE = re.compile(
 #: u in a word of one to three letters (Un, Suk: ŭ and ŏ, which English writes u).
 _KOREAN_LETTERS = re.compile(r"^j|ng$|eo|eu|ae|^[^aeiou]?u[^aeiou]?$|^[^aeiou]?[aeiou]l$")
 #: How Russian (Kontsevich) and Azerbaijani write those: j as ч (Чен, Çen), eo as о, eu and
-#: an English u for ŭ as ы (Ын, In), ae as э, a closing ng as н.
+#: an English u for ŭ as ы (Ын, In), ae as э, yu before ng as ё (Myung: Мён), a closing ng as н.
 _KOREAN = ((re.compile(r"^j"), "ch"), (re.compile(r"eo"), "o"), (re.compile(r"eu"), "y"),
-           (re.compile(r"ae"), "e"), (re.compile(r"ng$"), "n"))
+           (re.compile(r"yu(?=ng)"), "yo"), (re.compile(r"ae"), "e"), (re.compile(r"ng$"), "n"))
 
 
 def _korean(word: str) -> tuple[str, ...]:
@@ -290,7 +290,8 @@ def _spelling_skeletons(word: str, ear: bool = True, literal: bool = True) -> fr
     if lower.isascii() and ear:  # Lammy, Jack, Andrew: Lemmi, Cek, Endryu
         found.update(_fold(spelling) for heard in _azerbaijani_ear(english)
                      for spelling in {heard, _english_vowels(heard)})
-    if _is_latin_foreign(lower):  # Merz, Laurent, Jinping: Мерц, Лоран, Цзиньпин
+    # (not a family name of the region: Huseynova's ey is no German ай)
+    if _is_latin_foreign(lower) and _surname_suffix(lower) is None:  # Merz, Laurent, Jinping
         for spelling in (_respelt(lower, _GERMAN_LETTERS, _GERMAN),
                          _respelt(lower, _FRENCH_LETTERS, _FRENCH), _pinyin(lower), _pinyin_closing(lower)):
             if spelling != lower:

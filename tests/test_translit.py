@@ -456,7 +456,7 @@ def test_french_silent_closings_and_german_oe_drop_no_consonant(name: str, writt
 
 @pytest.mark.parametrize(("english", "other"), [
     ("Jong", "Чен"), ("Un", "Ын"), ("Jong", "Çen"), ("Un", "In"), ("Suk", "Сок"), ("Yeol", "Ёль"),
-    ("Yoon", "Юн"), ("Jae", "Чжэ"), ("Sung", "Сен"), ("Il", "Ир"),
+    ("Yoon", "Юн"), ("Jae", "Чжэ"), ("Sung", "Сен"), ("Il", "Ир"), ("myung", "Мён"),
 ])
 def test_korean_syllables_sound_like_their_russian_and_azerbaijani_spelling(english: str,
                                                                             other: str) -> None:
@@ -695,3 +695,12 @@ def test_a_closing_h_written_g_is_no_change() -> None:
     Ukrainian г, which English writes h, is г in Russian, also at the end of a name."""
     assert not consonant_changed("Sybiha", "Сибига")
     assert consonant_changed("Sybiha", "Сибина") and consonant_changed("Harris", "Харрисон")
+
+
+def test_a_family_name_of_the_region_has_no_foreign_reading() -> None:
+    """Regression: Huseynova → Hüsaynova passed in an Azerbaijani translation: the English
+    spelling was also read as German (ey as ай), which no -ov, -li, -zadə name is."""
+    assert check_entry("“We are ready,” said Nigar Huseynova.", "“Biz hazırıq”, – deyə Nigar Hüsaynova bildirib.",
+                       "en", "az", only=["speaker"]) != []
+    assert check_entry("“We are ready,” said Nigar Huseynova.", "“Biz hazırıq”, – deyə Nigar Hüseynova bildirib.",
+                       "en", "az", only=["speaker"]) == []
