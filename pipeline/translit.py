@@ -307,7 +307,9 @@ def _spelling_skeletons(word: str, ear: bool = True, literal: bool = True) -> fr
         found.add(_fold(_plain(_W_AS_U.sub(r"\1u", vowels))))
     if "th" in lower:  # Arabic th (ث), which Azerbaijani writes s: Thani, Othman: Sani, Osman
         found.add(_fold(_plain(lower.replace("th", "s"))))
-    if "j" in lower:  # Slavic, German and Nordic names write Y's sound J (Jankovic: Янкович)
+    # Slavic, German and Nordic names write Y's sound J (Jankovic: Янкович); not the -ov,
+    # -yev families, whose j is English j (Hajiyev: Гаджиев)
+    if "j" in lower and _FAMILY_SUFFIX_END.search(lower) is None:
         found.add(_fold(_plain(lower.replace("j", "y"))))
     if "ə" in lower:  # English writes ə as a (Rashad) or e (Azer, Elchin): both conventions
         found.add(_fold(_plain("".join(_AZERBAIJANI.get(c, c)
@@ -604,6 +606,9 @@ def _stem_vowel_changed(a: str, b: str, kin: tuple[frozenset[str], ...], tail: i
     """Whether skeleton ``b`` has another vowel than ``a`` in its stem: before the last
     ``tail`` letters of each, a case ending's. With ``uneven``, also where consonants of
     another length stand beside the one vowel of each (czon, can: the o is an a)."""
+    if _same_frame(a, b):  # (letter by letter: an alignment may pair the vowels otherwise)
+        return any(left != right and frozenset((left, right)) not in kin
+                   for left, right in zip(a[:len(a) - tail], b) if left in _STEM_VOWEL_LETTERS)
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op != "replace" or i2 > len(a) - tail or j2 > len(b) - tail:
             continue
@@ -615,6 +620,16 @@ def _stem_vowel_changed(a: str, b: str, kin: tuple[frozenset[str], ...], tail: i
             if left in _STEM_VOWEL_LETTERS and right in _STEM_VOWEL_LETTERS and frozenset((left, right)) not in kin:
                 return True
     return False
+
+
+def _same_frame(a: str, b: str) -> bool:
+    """Whether two skeletons of one length have the same consonants in the same places, but
+    for the first letter, and vowels where the other has vowels (mamedli, momadli: a vowel
+    replaced, which :class:`SequenceMatcher` may align one place off, as ma with ma)."""
+    return len(a) == len(b) and all(
+        (left in _STEM_VOWEL_LETTERS) == (right in _STEM_VOWEL_LETTERS)
+        and (index == 0 or left == right or left in _STEM_VOWEL_LETTERS)
+        for index, (left, right) in enumerate(zip(a, b)))
 
 
 def _one_vowel_changed(left: str, right: str, kin: tuple[frozenset[str], ...]) -> bool:

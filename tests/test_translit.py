@@ -704,3 +704,18 @@ def test_a_family_name_of_the_region_has_no_foreign_reading() -> None:
                        "en", "az", only=["speaker"]) != []
     assert check_entry("“We are ready,” said Nigar Huseynova.", "“Biz hazırıq”, – deyə Nigar Hüseynova bildirib.",
                        "en", "az", only=["speaker"]) == []
+
+
+@pytest.mark.parametrize(("source", "right", "wrong", "src", "tgt"), [
+    ("«Мы готовы», — отметил Рашад Мамедли.", "“We are ready,” Rashad Mammadli told reporters.",
+     "“We are ready,” Rashad Mommadli told reporters.", "ru", "en"),
+    ("“We are ready,” said Hikmet Hajiyev.", "«Мы готовы», — отметил Хикмет Гаджиев.",
+     "«Мы готовы», — отметил Хикмет Годжиев.", "en", "ru"),
+])
+def test_a_vowel_is_compared_letter_by_letter_where_the_consonants_agree(
+        source: str, right: str, wrong: str, src: str, tgt: str) -> None:
+    """Regression: Мамедли → Mommadli and Hajiyev → Годжиев passed: the alignment paired
+    'ma' with the 'ma' after 'mo' and missed the replaced vowel, and Hajiyev was also read
+    with a Slavic j (hayiyev), which no -yev family name has."""
+    assert check_entry(source, right, src, tgt, only=["speaker", "names"]) == []
+    assert check_entry(source, wrong, src, tgt, only=["speaker", "names"]) != []
