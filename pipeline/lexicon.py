@@ -500,7 +500,8 @@ _RU_CITING = tuple((verb, "слова") for verb in (
 
 RUSSIAN = Lexicon(
     #: The Azerbaijani patronymic as Russian writes it (Гюнай Ахмед кызы Велиева).
-    particles=frozenset({"кызы", "оглы"}),
+    #: With the particles of Western and Arabic names (Урсула фон дер Ляйен, Тамим бин Хамад).
+    particles=frozenset({"кызы", "оглы", "фон", "ван", "дер", "де", "аль", "бин", "ибн", "эль"}),
     plural_verb=r"[а-яё]+(?:ли|лись|ют|ят|ут|ат)",
     dative_name=r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)у",
     and_word="и",
@@ -636,7 +637,8 @@ AZERBAIJANI = Lexicon(
     according_to=(),
     #: Inside a full name: Samir Əhməd oğlu Kərimov, Leyla Əhməd qızı Hüseynova (the
     #: patronymic), so the speaker is the whole name, not "Samir Əhməd".
-    particles=frozenset({"oğlu", "qızı"}),
+    #: With the particles of Western and Arabic names (Ursula fon der Lyayen, Təmim bin Həməd).
+    particles=frozenset({"oğlu", "qızı", "fon", "van", "der", "bin", "ibn", "əl"}),
     #: With the possessive ending, after the owner in the genitive (Kərimovun həyat yoldaşı
     #: bildirib: his wife said). Qızı and oğlu also close a patronymic, after a name in the
     #: nominative (Leyla Əhməd qızı), so they are kin only after a genitive.

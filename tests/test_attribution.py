@@ -1122,3 +1122,18 @@ def test_a_family_name_ending_in_dan_is_no_place(text: str, speaker: str) -> Non
     """Regression: Hakan Fidan deyib gave the speaker 'Hakan': Fidan was read as Fi in the
     ablative (from Fi), a place the speaker spoke from."""
     assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "lang", "speaker"), [
+    ("«Мы готовы», — сказала Урсула фон дер Ляйен.", "ru", "Урсула фон дер Ляйен"),
+    ("Урсула фон дер Ляйен заявила: «Мы готовы».", "ru", "Урсула фон дер Ляйен"),
+    ("«Мы готовы», — сказал Мухаммед бин Салман.", "ru", "Мухаммед бин Салман"),
+    ("“Biz hazırıq”, – deyə Ursula fon der Lyayen bildirib.", "az", "Ursula fon der Lyayen"),
+    ("Ursula fon der Lyayen deyib: “Biz hazırıq”.", "az", "Ursula fon der Lyayen"),
+])
+def test_particles_of_western_and_arabic_names_in_russian_and_azerbaijani(text: str, lang: str,
+                                                                         speaker: str) -> None:
+    """Regression: — сказала Урсула фон дер Ляйен gave the speaker 'Урсула' (and 'Ляйен'
+    before a colon), so a correct “Ursula von der Leyen said” was checked against half a
+    name and a misspelt Layen passed: only English knew von, der, bin as a name's parts."""
+    assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
