@@ -1729,7 +1729,7 @@ def _sound_changed(entry: Entry, name: str) -> tuple[str, str, str] | None:
             by_sound = part_by_sound and (_spelt_by_sound(word) or entry.tgt_lang in _SPELT_BY_SOUND)
             for what, changed in _sound_changes(entry.src_lang):
                 # (a word of an Azerbaijani text is spelt by its letters, whatever its origin)
-                if what == "vowel" and (not by_sound or _transliterated(part, word, entry.tgt_lang)):
+                if what == "vowel" and (not by_sound or _transliterated(entry, part, word)):
                     changed = partial(spelt_vowel_changed, name_by_sound=part_by_sound,
                                       as_azerbaijani=entry.tgt_lang == "az",
                                       name_as_azerbaijani=entry.src_lang == "az")
@@ -1763,11 +1763,13 @@ def _given_name_changed(entry: Entry, name: str, written: set[str]) -> tuple[str
     return None
 
 
-def _transliterated(part: str, word: str, lang: str) -> bool:
-    """Whether ``word``, of a text in ``lang``, transliterates ``part`` (in Cyrillic or
-    Azerbaijani letters) into English letters: its vowels are read as written, never as
-    Azerbaijani hears an English word (Зеленский: Zalenski is no Zelensky)."""
-    return lang not in _SPELT_BY_SOUND and word.isascii() and not part.isascii()
+def _transliterated(entry: Entry, part: str, word: str) -> bool:
+    """Whether ``word``, of the translation, transliterates ``part`` (in Cyrillic or
+    Azerbaijani letters, or of an Azerbaijani text) into English letters: its vowels are
+    read as written, never as Azerbaijani hears an English word (Зеленский, Zelenski:
+    Zalensky is no Zelensky)."""
+    return entry.tgt_lang not in _SPELT_BY_SOUND and word.isascii() \
+        and (not part.isascii() or entry.src_lang in _SPELT_BY_SOUND)
 
 
 #: Languages that spell a foreign name as it sounds: a word of their text (Karter, Картер) is

@@ -679,6 +679,8 @@ def test_a_vowel_changed_in_an_azerbaijani_translation_is_another_name(
      "«Мы готовы», — сказала Мария Зохарова.", "az", "ru"),
     ("“Biz hazırıq”, – deyə Volodimir Zelenski bildirib.", "«Мы готовы», — сказал Владимир Зеленский.",
      "«Мы готовы», — сказал Владимир Заленский.", "az", "ru"),
+    ("“Biz hazırıq”, – deyə Volodimir Zelenski bildirib.", "“We are ready,” said Volodymyr Zelensky.",
+     "“We are ready,” said Volodymyr Zalensky.", "az", "en"),
 ])
 def test_an_azerbaijani_source_or_translation_is_read_by_its_letters(
         source: str, right: str, wrong: str, src: str, tgt: str) -> None:
