@@ -1237,10 +1237,12 @@ def _addressed_after(words: list[str], index: int, lex: Lexicon) -> bool:
 def _dative_pair(words: list[str], index: int, lex: Lexicon) -> bool:
     """Whether ``words[index:index + 2]`` are a given name and surname in the dative, the
     person spoken to (сказал Азер Гасымлы Ильхаму Алиеву): not part of a name before.
-    A word with a surname ending is the speaker's surname (сказал Натиг Джафарли Алиеву)."""
+    A word with a surname ending is the speaker's surname (сказал Натиг Джафарли Алиеву),
+    and a dative set off by a hyphen is an abbreviation's or an outlet's, never a person's
+    (Rişi Sunak Reuters-ə bildirib: Sunak is the speaker's)."""
     return bool(lex.dative_given) and index + 1 < len(words) \
         and lex.is_dative_given(words[index]) \
-        and lex.is_dative_name(words[index + 1]) \
+        and lex.is_dative_name(words[index + 1]) and "-" not in words[index + 1] \
         and not _surname_gender(fold(words[index]))[0]
 
 

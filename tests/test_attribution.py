@@ -1137,3 +1137,15 @@ def test_particles_of_western_and_arabic_names_in_russian_and_azerbaijani(text: 
     before a colon), so a correct “Ursula von der Leyen said” was checked against half a
     name and a misspelt Layen passed: only English knew von, der, bin as a name's parts."""
     assert [q.speaker for q in find_quotations(text, lang)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“Danışıqlar faydalı olub”, – Rişi Sunak Reuters-ə bildirib.", "Rişi Sunak"),
+    ("“Danışıqlar faydalı olub”, – Giorgi Qaxariya APA-ya bildirib.", "Giorgi Qaxariya"),
+    ("“Danışıqlar faydalı olub”, – deyə Şəhla Məmmədova Azər Qasımlıya bildirib.", "Şəhla Məmmədova"),
+])
+def test_an_outlet_in_the_dative_after_a_western_name_leaves_the_name_whole(text: str, speaker: str) -> None:
+    """Regression: – Rişi Sunak Reuters-ə bildirib gave the speaker 'Rişi': Sunak Reuters-ə
+    was read as a given name and surname in the dative (the person spoken to), as Azər
+    Qasımlıya is, though a dative set off by a hyphen is an abbreviation's or an outlet's."""
+    assert [q.speaker for q in find_quotations(text, "az")] == [speaker]
