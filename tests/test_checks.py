@@ -3123,3 +3123,21 @@ def test_a_russian_patronymic_may_be_left_out_of_the_translation() -> None:
     source = "«Мы готовы», — сказала Наталья Петровна Сидорова."
     assert check_entry(source, "“We are ready,” said Natalya Sidorova.", "ru", "en", only=["speaker"]) == []
     assert check_entry(source, "“We are ready,” said Natalya Sokolova.", "ru", "en", only=["speaker"]) != []
+
+
+def test_renderings_of_quoted_people_pass_and_slips_are_caught() -> None:
+    """A sweep of quotations attributed in the three languages' usual ways (said X, X told
+    Reuters, according to X, — отметила X, X заявил:, deyə X bildirib, X Reuters-ə bildirib)
+    to people of the region (-ov, -ova, -li, -zadə, patronymics) and beyond (Turkish, Arabic,
+    Chinese, Korean, Georgian, Ukrainian, Western names; titles and roles), each rendered
+    right, which must raise nothing, and wrong (a vowel changed in the family name, another
+    person, speakers swapped, marks changed or lost), which must raise something."""
+    import json
+    from pathlib import Path
+    rows = json.loads((Path(__file__).parent / "data" / "quotations" / "renderings.json").read_text(encoding="utf-8"))
+    assert len(rows) > 900
+    only = ["speaker", "names", "quote-count", "quote-marks", "quote-order"]
+    wrongly = [(row["what"], row["source"], row["translation"]) for row in rows
+               if bool(check_entry(row["source"], row["translation"], row["src"], row["tgt"], only=only))
+               != row["wrong"]]
+    assert wrongly == []
