@@ -1191,13 +1191,23 @@ def _block_scalar(node: yaml.ScalarNode, yaml_text: str, start: int, original: s
     header = original.split("\n", 1)[0].rstrip()
     msgid = node.value.rstrip("\n")
     tail = node.value[len(msgid):]
-    content = re.search(r"\n([ ]*)[^ \n]", original)
-    indentation = content.group(1) if content else ""
+    indentation = _content_indentation(original, node.value)
     # The last line deeper than the indentation holds text, were it spaces only.
     lines = original.split("\n")
     last = max(i for i, line in enumerate(lines) if i == 0 or len(line) > len(indentation))
     end = min(start + sum(len(line) + 1 for line in lines[:last]) + len(lines[last]), node.end_mark.index)
     return header + tail, msgid, end, indentation
+
+
+def _content_indentation(original: str, value: str) -> str:
+    """The spaces that start a block scalar's lines (``original``: its header and lines as
+    written): its first line holding text, less the spaces that line keeps in ``value``. Under
+    an indentation indicator (``|2``) that line may open with spaces of its own, which are text."""
+    content = re.search(r"\n([ ]*)[^ \n]", original)
+    if content is None:
+        return ""
+    kept = re.search(r"(?:^|\n)([ ]*)[^ \n]", value)
+    return content.group(1)[:len(content.group(1)) - len(kept.group(1))] if kept else content.group(1)
 
 
 def _line_of(line_starts: list[int], index: int) -> int:
@@ -3125,18 +3135,24 @@ def _block_scalar_text(value: str, header: str, indentation: str) -> str | None:
     None when it would not load back as ``value`` (a first line opening with a space under a
     header without an indentation indicator, a break YAML normalises, a control character)."""
     indicators = _BLOCK_HEADER.match(header)
-    if not indentation or "\r" in value or indicators is None or re.search(r"[0-9]", indicators.group(0)):
-        return None  # an indentation indicator counts from the parent's indentation: unknown here
+    if not indentation or "\r" in value or indicators is None:
+        return None
+    # An indentation indicator counts from the enclosing block's indentation: the check below
+    # loads the block under a key indented as far.
+    indicator = re.search(r"[1-9]", indicators.group(0))
+    parent = len(indentation) - int(indicator.group(0)) if indicator else 0
+    if parent < 0:
+        return None
     text = value.rstrip("\n")
     # The blank lines after the value stay in the file: they are the kept breaks of ``|+``.
-    kept = "\n" * (len(value) - len(text) - 1) if indicators.group(0).endswith("+") else ""
+    kept = "\n" * (len(value) - len(text) - 1) if "+" in indicators.group(0) else ""
     if header.startswith(">"):
-        if re.search(r"(?:^|\n)[ \t]", text):
+        if "\n" in text and re.search(r"(?:^|\n)[ \t]", text):
             return None  # more-indented lines keep their line breaks: fold nothing then
         text = re.sub(r"\n+", lambda breaks: breaks.group(0) + "\n", text)  # n breaks: n empty lines
     lines = [indentation + line if line else "" for line in text.split("\n")]
     block = header + "\n" + "\n".join(lines)
-    document = f"k: {block}\n{kept}"
+    document = f"{' ' * parent}k: {block}\n{kept}"
     try:
         loaded = yaml.load(document, Loader=_SAFE_YAML_LOADER)
     except yaml.YAMLError:

@@ -2611,7 +2611,7 @@ def test_a_translated_block_scalar_keeps_its_block_style_and_loads_as_the_transl
 @pytest.mark.parametrize("front, translation, loaded", [
     ("summary: |\n  Line.", "Next\x85line.", "Next\x85line.\n"),  # NEL: a break in a block
     ("summary: >\n  Line.", "One.\n  Indented.", "One.\n  Indented.\n"),  # a more-indented line
-    ("summary: |2\n   Line.", "Other.", " Other.\n"),  # the indicator counts from the parent's indentation
+    ("summary: >2\n   Line.", "Other\nline.", " Other\nline.\n"),  # a more-indented folded line
     ("summary: |\n  Line.", "Bad\rbreak.", "Bad\rbreak.\n"),
 ])
 def test_a_block_scalar_translation_that_cannot_be_a_block_is_quoted(front: str, translation: str,
@@ -2634,6 +2634,26 @@ def test_a_translated_block_scalar_keeps_what_surrounds_its_text(front: str, pub
     out = localise(art, lambda s: "Ru " + s.msgid if s.msgid != "Body." else None)
     assert out == f"---\n{published}\n---\n\nBody.\n"
     assert yaml.safe_load(out.split("---")[1]) == {"summary": "Ru " + yaml.safe_load(f"{front}\n")["summary"]}
+
+
+@pytest.mark.parametrize("front, translation, published, loaded", [
+    ("summary: |2\n    Indented line\n  next", "Other\nline", "summary: |2\n    Other\n  line",
+     {"summary": "  Other\nline\n"}),
+    ("image:\n  caption: >-2\n     Caption\n    text", "Ru caption", "image:\n  caption: >-2\n     Ru caption",
+     {"image": {"caption": " Ru caption"}}),
+    ("notes:\n  - |1+\n     One\n\n", "Ru one", "notes:\n  - |1+\n     Ru one\n\n", {"notes": ["  Ru one\n\n\n"]}),
+    ("summary: >2-\n  Plain\n  text", "Ru plain", "summary: >2-\n  Ru plain", {"summary": "Ru plain"}),
+])
+def test_a_block_scalar_with_an_indentation_indicator_keeps_its_header(front: str, translation: str,
+                                                                       published: str, loaded: object) -> None:
+    """Regression: a block scalar whose header carries an indentation indicator (``|2``,
+    ``>-2``: a first line opening with spaces of its own) was written back double-quoted. The
+    indicator counts from the enclosing block's indentation; the spaces beyond it are text,
+    kept around the translation as a value's own white space is."""
+    art = article(f"---\n{front}\n---\n\nBody.\n", keys=["summary", "image.caption", "notes"])
+    out = localise(art, lambda s: translation if s.msgid != "Body." else None)
+    assert out == f"---\n{published}\n---\n\nBody.\n"
+    assert yaml.safe_load(out.split("---")[1]) == loaded
 
 
 def test_a_folded_translation_keeps_each_line_break_the_translator_typed() -> None:

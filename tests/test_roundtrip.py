@@ -263,11 +263,16 @@ BLOCK_WORDS = [w for w in WORDS if w not in ("&nbsp;", "&amp;")] + ["Baku: port"
 def block_scalar(draw: st.DrawFn) -> str:
     """``key: |`` (each chomping and fold style) with its lines, paragraphs and trailing blank lines."""
     place = draw(st.sampled_from(sorted(BLOCK_PLACES)))
-    indentation = " " * (place.count("\n") * 2 + draw(st.integers(1, 3)))
+    step = draw(st.integers(1, 3))
+    indentation = " " * (place.count("\n") * 2 + step)
     paragraphs = draw(st.lists(st.lists(st.lists(st.sampled_from(BLOCK_WORDS), min_size=1, max_size=3)
                                         .map(" ".join), min_size=1, max_size=3), min_size=1, max_size=2))
-    lines = "\n\n".join("\n".join(indentation + line for line in paragraph) for paragraph in paragraphs)
     header = draw(st.sampled_from(["|", "|-", "|+", ">", ">-", ">+"]))
+    # An indentation indicator (``|2``, ``>-2``, ``>2-``) lets the first line open with spaces.
+    if draw(st.booleans()):
+        header = draw(st.sampled_from([header[0] + str(step) + header[1:], header + str(step)]))
+        paragraphs[0][0] = draw(st.sampled_from(["", " ", "  "])) + paragraphs[0][0]
+    lines = "\n\n".join("\n".join(indentation + line for line in paragraph) for paragraph in paragraphs)
     return f"{place}{header}\n{lines}\n" + "\n" * draw(st.integers(0, 2))
 
 
@@ -452,8 +457,14 @@ def test_a_translated_block_scalar_loads_as_its_translation_in_the_sources_block
     path = next(path for place, path in BLOCK_PLACES.items() if scalar.startswith(place))
     written = _at(yaml.safe_load(source.split("---")[1]), path)
     tail = written[len(written.rstrip("\n")):]  # type: ignore[union-attr]
-    assert _at(yaml.safe_load(out.split("---")[1]), path) == translation.rstrip() + tail
-    header = re.search(r"[|>][+-]?(?=\r?\n)", scalar).group(0)  # type: ignore[union-attr]
-    foldable = header[0] == "|" or not re.search(r"\n[ \t]", translation)  # a more-indented line
+    # The spaces an indentation indicator lets the first line open with stay around the text.
+    written_text = segment.msgid[:len(segment.msgid) - len(segment.msgid.lstrip())] + translation.strip()
+    assert _at(yaml.safe_load(out.split("---")[1]), path) == written_text + tail
+    header = re.search(r"[|>][0-9+-]*(?=\r?\n)", scalar).group(0)  # type: ignore[union-attr]
+    # A more-indented line (a translation's, or the first one's spaces) keeps its line breaks
+    # in a folded block.
+    foldable = header[0] == "|" or not ("\n" in written_text and re.search(r"(?:^|\n)[ \t]", written_text))
+    lead = " " if header[0] == ">" and written_text[:1] == " " and not re.search(r"[0-9]", header) else ""
+    foldable = foldable and not lead  # without an indicator, a first line's spaces need quotes
     assert (header + ("\r\n" if crlf else "\n") in out) == foldable
     assert encode_article(art, localise(art, lambda s: s.msgid)) == source.encode()
