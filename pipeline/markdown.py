@@ -1454,7 +1454,7 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
         elif kind == "fence" and _EXECUTABLE_CELL.match(token.info):
             yield from _cell_captions(texts, token)
             yield from _directive_options(texts, token)
-        elif kind == "fence" and "title=" in token.info:
+        elif kind == "fence" and "=" in token.info and _FENCE_TITLE.search(token.info):
             yield from _fence_title(texts, token)
         elif kind in ("blockquote_open", "list_item_open"):
             containers.append(kind)
@@ -1713,8 +1713,10 @@ def _cell_captions(texts: list[str], token: Token) -> Iterator[Segment]:
 
 
 #: A code block's title in its fence's info string (```` ```python title="Fetching the data" ````:
-#: MkDocs' pymdownx, Docusaurus, Hugo), which the site shows above the code.
-_FENCE_TITLE = re.compile(r"(?<![\w-])title=(?:\"(?P<dq>[^\"\n]*)\"|'(?P<sq>[^'\n]*)')")
+#: MkDocs' pymdownx, Docusaurus, Hugo), which the site shows above the code, and a listing's
+#: caption in its attributes (pandoc-crossref's ```` ``` {#lst:a .python caption="…"} ````,
+#: Quarto's ``lst-cap="…"``), shown below it.
+_FENCE_TITLE = re.compile(r"(?<![\w-])(?:title|caption|lst-cap)=(?:\"(?P<dq>[^\"\n]*)\"|'(?P<sq>[^'\n]*)')")
 #: A word naming a file (``app.py``, ``main.rs``, ``.env``): a title holding one is the file's name.
 _FILE_NAME = re.compile(r"(?:^|\s)[\w.-]*\.[A-Za-z][A-Za-z0-9]{0,4}(?=\s|$)")
 

@@ -2306,6 +2306,22 @@ def test_a_code_blocks_prose_title_is_an_entry_and_a_file_name_is_not() -> None:
     assert block_types(localised) == block_types(text)
 
 
+def test_a_listings_caption_in_a_code_blocks_attributes_is_an_entry() -> None:
+    """Regression: a listing's caption in a code block's attributes (pandoc-crossref's
+    ``caption="…"``, Quarto's ``lst-cap="…"``), printed under the code, was published
+    untranslated; the other attributes and the code stay as written."""
+    text = ('``` {#lst:grain .python caption="Loading the grain figures"}\nx = "text"\n```\n\n'
+            '```{#lst-ships .sql lst-cap=\'Ships in the harbour\' startFrom="10"}\nSELECT 1;\n```\n\n'
+            '```js {.numberLines startFrom="10"}\nvar a = "text";\n```\n')
+    art = article(text)
+    assert [(s.kind, s.msgid) for s in art.segments] == [
+        (BlockKind.CELL_CAPTION, "Loading the grain figures"), (BlockKind.CELL_CAPTION, "Ships in the harbour")]
+    out = localise(art, lambda s: "Загрузка данных")
+    assert out == text.replace("Loading the grain figures", "Загрузка данных").replace(
+        "Ships in the harbour", "Загрузка данных")
+    assert block_types(out) == block_types(text)
+
+
 @pytest.mark.parametrize("text, msgid", [
     ("#. Alone in its list\n", "Alone in its list"),
     ("Intro.\n\n(@) The only example\n    goes on.\n", "The only example goes on."),
