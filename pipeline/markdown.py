@@ -1955,6 +1955,28 @@ def _image_segments(texts: list[str], piece: Piece, image: tuple[int, int], cell
         return
     yield from _titles(texts, [piece], None)
     yield from _inline_tag_arguments(texts, [alt_piece], alt if _HAS_LETTER.search(alt) else None)
+    yield from _figure_alt_attribute(texts, piece)
+
+
+#: A figure's alt text in its attribute list (Quarto: ``![Caption](a.png){fig-alt="…"}``),
+#: read by screen readers where the caption is shown.
+_FIGURE_ALT = re.compile(r"(?<=[{ \t])fig-alt=(?:\"(?P<dq>[^\"\n]*)\"|'(?P<sq>[^'\n]*)')")
+
+
+def _figure_alt_attribute(texts: list[str], piece: Piece) -> Iterator[Segment]:
+    """The ``fig-alt`` value of a lone image's attribute list, an entry of its own written
+    back inside its quotes; the other attributes stay as written."""
+    line = texts[piece.line]
+    if "fig-alt=" not in line[piece.start:piece.end]:
+        return
+    attributes = _TRAILING_ATTRIBUTES.search(line, piece.start, piece.end)
+    if attributes is None:
+        return
+    for match in _FIGURE_ALT.finditer(line, attributes.start(), attributes.end()):
+        group = "dq" if match.group("dq") is not None else "sq"
+        if _HAS_LETTER.search(match.group(group)):
+            value = Piece(piece.line, match.start(group), match.end(group))
+            yield from _text_block(texts, [value], BlockKind.IMAGE_ALT, f"title-{group}")
 
 
 def _line_groups(texts: list[str], pieces: list[Piece], kind: BlockKind

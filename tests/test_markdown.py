@@ -2146,6 +2146,22 @@ def test_an_image_with_an_attribute_list_is_a_figure_whose_alt_text_is_the_entry
     assert '![THE POET\'S HOUSE](house.jpg "IN 1920"){width=60%}' in out and "![BAKU](baku.png){#fig-baku}\n:::" in out
 
 
+def test_a_figures_fig_alt_attribute_is_an_entry() -> None:
+    """Regression: a Quarto figure's alt text for screen readers (``![Cranes](a.png){fig-alt="…"}``)
+    was published untranslated; it is an entry written back inside its quotes, the other
+    attributes kept, also for a figure inside a div or a block quote."""
+    text = ('![Port at dawn](port.jpg){#fig-port fig-alt="Cranes over the water" width=50%}\n\n'
+            "::: {#fig-dock}\n![Dock](d.jpg){fig-alt='Dock at night'}\n:::\n\n"
+            '> ![Quay](q.jpg){fig-alt=""}\n')
+    assert kinds(text) == [("image alt text", "Port at dawn", 1), ("image alt text", "Cranes over the water", 1),
+                           ("image alt text", "Dock", 4), ("image alt text", "Dock at night", 4),
+                           ("image alt text", "Quay", 7)]
+    out = localise(article(text), lambda s: 'Кран "большой", it\'s')
+    assert out.startswith('![Кран "большой", it\'s](port.jpg){#fig-port fig-alt="Кран \\"большой\\", it\'s" width=50%}')
+    assert "{fig-alt='Кран \"большой\", it\\'s'}\n:::" in out and '{fig-alt=""}' in out
+    assert block_types(out) == block_types(text)
+
+
 def test_a_pandoc_table_captions_marker_and_label_stay_out_of_its_entry() -> None:
     """Regression: a table caption (``Table: Books by year {#tbl:books}`` or ``: …`` next to
     a table; Pandoc, Quarto) was a paragraph entry holding its marker: a translated

@@ -75,7 +75,7 @@ def paragraph(draw: st.DrawFn) -> str:
 
 @st.composite
 def block(draw: st.DrawFn) -> str:
-    kind = draw(st.integers(0, 20))
+    kind = draw(st.integers(0, 21))
     if kind == 0:
         return draw(paragraph())
     if kind == 1:
@@ -127,6 +127,8 @@ def block(draw: st.DrawFn) -> str:
         return draw(generator_block())
     if kind == 20:
         return draw(exported_block())
+    if kind == 21:
+        return draw(cms_block())
     return draw(template_block())
 
 
@@ -165,6 +167,27 @@ def exported_block(draw: st.DrawFn) -> str:
         f"> {phrases[0]}\n> - {phrases[1]}\n>\n> > {phrases[0]}\n> > - {phrases[1]}",
         f"{phrases[0]}\n- {phrases[1]}\n- {phrases[0]}",
         f"1. {phrases[0]}\ncontinued {phrases[1]}\n2. {phrases[0]}",
+    ]))
+
+
+@st.composite
+def cms_block(draw: st.DrawFn) -> str:
+    """What static-site generators and CMS exports add: code fences with a title or a
+    listing's caption in their info string, MDX components and imports, multi-line HTML
+    figures and disclosures, nested lists holding code, footnotes of several paragraphs."""
+    phrases = draw(st.lists(PHRASE, min_size=2, max_size=3))
+    quoted = phrases[0].replace('"', "").replace("`", "")
+    return draw(st.sampled_from([
+        f'```python title="{quoted}"\nx = "{phrases[1]}"\n```',
+        f'``` {{#lst:a .python caption="{quoted}"}}\nx = 1\n```',
+        f"import Callout from '@site/src/components/Callout';\n\n<Callout type=\"warn\">{phrases[0]}</Callout>",
+        f'<Callout type="info">\n  {phrases[0]}\n</Callout>',
+        f"<figure>\n  <img src=\"a.jpg\" alt=\"{quoted}\">\n  <figcaption>\n    {phrases[0]}\n    {phrases[1]}\n"
+        f"  </figcaption>\n</figure>",
+        f"<details>\n<summary>{phrases[0]}\n{phrases[1]}</summary>\n{phrases[0]}\n</details>",
+        f"1. {phrases[0]}\n\n   ```bash\n   make\n   ```\n\n2. {phrases[1]}\n   - {phrases[0]}\n\n         code",
+        f"[^n]: {phrases[0]}\n\n    {phrases[1]}\n\n    > {phrases[0]}",
+        f"{phrases[0]}\n{draw(st.sampled_from(['===', '---']))}\n\n{phrases[1]} &mdash; &nbsp;&copy;",
     ]))
 
 
