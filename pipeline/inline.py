@@ -823,7 +823,7 @@ def _protected(text: str) -> tuple[Region, ...]:
     return tuple(sorted(regions, key=lambda r: r.start))
 
 
-_ATTRIBUTE = r"""(?:[#.][^\s{}#."'=]+|[A-Za-z_:][\w:.-]*=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
+_ATTRIBUTE = r"""(?:[#.][^\s{}#."'=]+|[A-Za-z_:][\w:.-]*=(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[^\s{}"']+)|-)"""
 #: A span attribute list: kramdown's (``[more](a.html){:target="_blank"}``, ``*new*{: .highlight}``)
 #: and Pandoc's, Quarto's and Goldmark's (``[small caps]{.smallcaps}``, ``![Map](m.png){width=50%}``,
 #: a caption's ``{#tbl:fields}``): the site's markup, whose quotes are no quotation marks. Braces

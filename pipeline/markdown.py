@@ -49,7 +49,7 @@ _LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _LIST_MARKER = re.compile(r"(\d{1,9}[.)]|[-+*])(?=[ \t]|$)")
-_ATTRIBUTE = r"""(?:[#.][^\s{}#."'=]+|[A-Za-z_:][\w:.-]*=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
+_ATTRIBUTE = r"""(?:[#.][^\s{}#."'=]+|[A-Za-z_:][\w:.-]*=(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[^\s{}"']+)|-)"""
 #: An attribute list, read by the site generator and never shown: Goldmark's (Hugo) and
 #: Pandoc's ``{#id .class key=value}`` and ``{-}``, and kramdown's (Jekyll) ``{: .lead}``.
 ATTRIBUTE_LIST = re.compile(r"\{:[^{}\n]*\}|\{[ \t]*" + _ATTRIBUTE + r"(?:[ \t]+" + _ATTRIBUTE + r")*[ \t]*\}")
@@ -90,7 +90,7 @@ _MYST_TEXT_OPTION = re.compile(r"[ \t]*:(?:alt|caption):[ \t]+(?P<value>\S.*?)[ 
 #: MyST's (Sphinx, Jupyter Book) reference target on a line of its own: ``(port-expansion)=``.
 _MYST_TARGET = re.compile(r"\([^\s()]+\)=[ \t]*")
 #: The ``title="…"`` of a fenced div's attribute list (Quarto's callouts): a caption readers see.
-_DIV_TITLE_ATTRIBUTE = re.compile(r"(?<=[{ \t])title=(?:\"(?P<title>[^\"\n]*)\"|'(?P<single>[^'\n]*)')")
+_DIV_TITLE_ATTRIBUTE = re.compile(r"(?<=[{ \t])title=(?:\"(?P<title>(?:[^\"\\\n]|\\.)*)\"|'(?P<single>(?:[^'\\\n]|\\.)*)')")
 #: An MDX ``import`` or ``export`` statement opening a paragraph (Docusaurus reads Markdown as
 #: MDX): the whole block is JavaScript. A quoted module or a declaration keyword is required,
 #: so prose that starts with the word ("import duties were cut") stays prose.
@@ -1960,7 +1960,7 @@ def _image_segments(texts: list[str], piece: Piece, image: tuple[int, int], cell
 
 #: A figure's alt text in its attribute list (Quarto: ``![Caption](a.png){fig-alt="…"}``),
 #: read by screen readers where the caption is shown.
-_FIGURE_ALT = re.compile(r"(?<=[{ \t])fig-alt=(?:\"(?P<dq>[^\"\n]*)\"|'(?P<sq>[^'\n]*)')")
+_FIGURE_ALT = re.compile(r"(?<=[{ \t])fig-alt=(?:\"(?P<dq>(?:[^\"\\\n]|\\.)*)\"|'(?P<sq>(?:[^'\\\n]|\\.)*)')")
 
 
 def _figure_alt_attribute(texts: list[str], piece: Piece) -> Iterator[Segment]:

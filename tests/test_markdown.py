@@ -2162,6 +2162,20 @@ def test_a_figures_fig_alt_attribute_is_an_entry() -> None:
     assert block_types(out) == block_types(text)
 
 
+def test_an_attribute_list_holding_an_escaped_quote_stays_out_of_the_entry() -> None:
+    """Regression: Pandoc reads ``\\"`` inside a quoted attribute value, and the pipeline writes
+    one there itself (a callout's translated title); such a list was not read as one, so a
+    figure's attribute list was sent to translators and MT as prose and a callout's title was
+    cut at the escape."""
+    text = ('![Port](p.jpg){#fig-a fig-alt="A \\"big\\" crane" width=50%}\n\n'
+            '::: {.callout-tip title="He said \\"go\\" now"}\nTip body.\n:::\n')
+    assert kinds(text) == [("image alt text", "Port", 1), ("image alt text", 'A \\"big\\" crane', 1),
+                           ("paragraph", 'He said \\"go\\" now', 3), ("paragraph", "Tip body.", 4)]
+    out = localise(article(text), lambda s: s.msgid.upper())
+    assert out == text.replace('A \\"big\\" crane', 'A \\"BIG\\" CRANE').replace("Port]", "PORT]").replace(
+        'He said \\"go\\" now', 'HE SAID \\"GO\\" NOW').replace("Tip body", "TIP BODY")
+
+
 def test_a_pandoc_table_captions_marker_and_label_stay_out_of_its_entry() -> None:
     """Regression: a table caption (``Table: Books by year {#tbl:books}`` or ``: …`` next to
     a table; Pandoc, Quarto) was a paragraph entry holding its marker: a translated

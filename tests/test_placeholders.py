@@ -60,6 +60,9 @@ from pipeline.placeholders import protect, restore, strip_placeholders
         ("[small caps]{.smallcaps} and ![Map](m.png){width=50%}, {2024} stays",
          "⟦1⟧small caps⟦2⟧ and ⟦3⟧Map⟦4⟧, {2024} stays"),
         ("Output by field {#tbl:fields}", "Output by field ⟦1⟧"),
+        # A quoted value holding an escaped quote, as Pandoc reads one (regression: the list
+        # went to MT as prose, "{.note" and "data-say" came back transliterated).
+        ('[Baku]{.note data-say="a \\"b\\" c"} grew', "⟦1⟧Baku⟦2⟧ grew"),
         # TeX math is the same in every language (regression: "$x^2$" went to MT as text);
         # a price's "$" opens none ("$5 and $10": the second "$" follows a space).
         ("The formula $x^2 + y_1$ holds, $$E = mc^2$$", "The formula ⟦1⟧ holds, ⟦2⟧"),
