@@ -27,8 +27,8 @@ from typing import Literal
 from pipeline.inline import (BARE_DOMAIN_PATTERN, BLOCK_ID_PATTERN, CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN,
                              KEY_COMBINATION_PATTERN, KRAMDOWN_COMMENT_PATTERN, MATH_PATTERN, MDX_COMMENT_PATTERN, MDX_EXPRESSION_PATTERN,
                              OBSIDIAN_COMMENT_PATTERN, SPAN_ATTRIBUTES_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
-                             TEMPLATE_PATTERN, WIKILINK_PATTERN, WP_SHORTCODE_PATTERN,
-                             code_spans, is_math, kept_elements)
+                             TEMPLATE_PATTERN, WIKILINK_PATTERN, WP_SHORTCODE_PATTERN, Region,
+                             code_spans, is_math, kept_elements, template_tags)
 
 PlaceholderStyle = Literal["brackets", "xml"]
 
@@ -226,7 +226,12 @@ def _link_spans(text: str, taken: _Coverage) -> list[_Span]:
     if "[^" in text:
         # A footnote reference's ``]`` closes no link around it (``[the report[^2]](url)``).
         seen.add([_Span(*m.span()) for m in _FOOTNOTE_REFERENCE.finditer(text)])
+    tags = template_tags(text) if "{" in text else []
+    # A destination holding a template tag (``[more]({{ site.baseurl }}/more)``) is read as the
+    # generator fills it in: the tag, spaces and all, is one word of the destination.
+    masked = _masked(text, tags) if tags else text
     stack: list[int] = []
+    extra: list[_Span] = []
     for i, char in enumerate(text):
         if char not in "![]" or seen.takes_any(i, i + 1) or _escaped(text, i):
             continue
@@ -237,15 +242,49 @@ def _link_spans(text: str, taken: _Coverage) -> list[_Span]:
                 found.append(_Span(match.start(), match.end(), opens=True))
                 seen.add(found[-1:])
         elif char == "]" and stack:
-            match = _LINK_CLOSE.match(text, i)
-            if match is None or taken.takes_any(match.start(), match.end()):
+            match = _LINK_CLOSE.match(masked, i)
+            gaps = _untaken_around_tags(taken, tags, *match.span()) if match is not None else None
+            if gaps is None:
                 continue
             opener = found[stack.pop()]
-            closer = _Span(match.start(), match.end(), partner=opener)
+            closer = _Span(*gaps[0], partner=opener)
             opener.partner = closer
             found.append(closer)
-            seen.add([closer])
-    return [s for s in found if s.partner is not None]
+            # the rest of the target around its tags (their own spans): one token with them
+            rest = [_Span(*gap) for gap in gaps[1:]]
+            extra += rest
+            seen.add([closer, *rest])
+    return [s for s in found if s.partner is not None] + extra
+
+
+def _masked(text: str, tags: list[Region]) -> str:
+    """``text`` with each of ``tags`` written as ``x`` (line breaks kept): same length, no
+    space, quote or parenthesis of a tag left for a link's syntax."""
+    out, pos = [], 0
+    for tag in tags:
+        out += [text[pos:tag.start], re.sub(r"[^\n]", "x", text[tag.start:tag.end])]
+        pos = tag.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _untaken_around_tags(taken: _Coverage, tags: list[Region], start: int, end: int) -> list[tuple[int, int]] | None:
+    """The runs of ``text[start:end]`` (a link's ``](target)``) outside the template tags
+    inside it, or None when another protected span takes any of it (a code span)."""
+    gaps: list[tuple[int, int]] = []
+    pos = start
+    for tag in tags:
+        if tag.end <= start or tag.start >= end:
+            continue
+        if tag.start < start or tag.end > end:
+            return None
+        gaps.append((pos, tag.start))
+        pos = tag.end
+    gaps.append((pos, end))
+    gaps = [gap for gap in gaps if gap[1] > gap[0]]
+    if not gaps or gaps[0][0] != start or any(taken.takes_any(*gap) for gap in gaps):
+        return None
+    return gaps
 
 
 def _escaped(text: str, index: int) -> bool:

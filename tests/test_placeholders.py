@@ -46,6 +46,10 @@ from pipeline.placeholders import protect, restore, strip_placeholders
         ('See {{< ref "port.md" >}} and {{% notice info %}}note{{% /notice %}}',
          "See ⟦1⟧ and ⟦2⟧note⟦3⟧"),
         ("Read {{ page.title }} {% include a.html caption=\"x\" %} {# n #}", "Read ⟦1⟧ ⟦2⟧ ⟦3⟧"),
+        # A link whose destination holds a template tag is a link, its target one token
+        # (regression: "](" went to MT as text and the path after the tag was translated).
+        ("Read [more]({{ site.baseurl }}/more \"Title\") and ![a](/i/{% asset x %}/a.png)",
+         "Read ⟦1⟧more⟦2⟧ and ⟦3⟧a⟦4⟧"),
         ("Use {% raw %}{{ x }} [a](b){% endraw %} here", "Use ⟦1⟧ here"),
         # An HTML tag whose attribute holds a template tag is one tag: its name, attribute
         # names and quotes are not prose (regression: 'See <a href="' went to MT as text).
