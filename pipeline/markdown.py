@@ -2914,7 +2914,7 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
         translation = _label_first(translation, label.group(0).rstrip(" \t"))
     lines = [part.strip(" \t") for part in translation.split("\n")]
     lines = [part for part in lines if part]
-    if style == "setext":
+    if style == "setext" and "\n" not in segment.msgid:
         return _pipes_as_entities(" ".join(_escape_block_start(part, segment.msgid) for part in lines))
     if style == "plain-line":
         # An abbreviation's expansion, an admonition's title: the rest of a line, read as written.
@@ -2937,6 +2937,10 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
         if i + 1 < len(lines):
             part += newline + segment.cont_prefix if _backslash_break(part) else "  " + newline + segment.cont_prefix
         rendered.append(part)
+    if style == "setext":
+        # A heading whose source breaks a line (``Port grows  `` over ``again``): the
+        # translation's breaks are kept as hard breaks, as a paragraph's are.
+        return _pipes_as_entities("".join(rendered))
     return "".join(rendered)
 
 

@@ -2176,6 +2176,18 @@ def test_an_attribute_list_holding_an_escaped_quote_stays_out_of_the_entry() -> 
         'He said \\"go\\" now', 'HE SAID \\"GO\\" NOW').replace("Tip body", "TIP BODY")
 
 
+def test_a_setext_headings_hard_break_is_kept_in_its_translation() -> None:
+    """Regression: a setext heading whose source breaks a line (two spaces or a backslash)
+    shows the break in its msgid, but the translation's break was published as a space, so
+    the heading lost its ``<br>``. A heading without one is still written on one line."""
+    text = "Port grows  \nagain\n===\n\n> Quoted\\\n> heading\n> ---\n\nPlain\nheading\n---\n"
+    assert [s.msgid for s in article(text).segments] == ["Port grows\nagain", "Quoted\\\nheading", "Plain heading"]
+    out = localise(article(text), lambda s: "Порт | растёт\nснова")
+    assert out == ("Порт &#124; растёт  \nснова\n===\n\n> Порт &#124; растёт  \n> снова\n> ---\n\n"
+                   "Порт &#124; растёт снова\n---\n")
+    assert block_types(out) == block_types(text)
+
+
 def test_a_pandoc_table_captions_marker_and_label_stay_out_of_its_entry() -> None:
     """Regression: a table caption (``Table: Books by year {#tbl:books}`` or ``: …`` next to
     a table; Pandoc, Quarto) was a paragraph entry holding its marker: a translated

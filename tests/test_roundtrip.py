@@ -62,6 +62,7 @@ INLINE = st.one_of(
 )
 PHRASE = st.lists(INLINE, min_size=1, max_size=7).map(" ".join).filter(lambda s: any(c.isalpha() for c in s))
 LINE_JOIN = st.sampled_from(["\n", "  \n", "\\\n"])
+HARD_BREAK = st.sampled_from(["  ", "\\"])
 
 
 @st.composite
@@ -188,6 +189,7 @@ def cms_block(draw: st.DrawFn) -> str:
         f"1. {phrases[0]}\n\n   ```bash\n   make\n   ```\n\n2. {phrases[1]}\n   - {phrases[0]}\n\n         code",
         f"[^n]: {phrases[0]}\n\n    {phrases[1]}\n\n    > {phrases[0]}",
         f"{phrases[0]}\n{draw(st.sampled_from(['===', '---']))}\n\n{phrases[1]} &mdash; &nbsp;&copy;",
+        f"{draw(st.sampled_from(['', '> ']))}{phrases[0]}{draw(HARD_BREAK)}\n{phrases[1]}\n===",
     ]))
 
 
