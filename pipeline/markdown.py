@@ -2469,6 +2469,8 @@ def _image_only(content: str) -> tuple[int, int] | None:
         attributes = _TRAILING_ATTRIBUTES.search(content)
         if attributes is not None:
             content = content[:attributes.start()]
+    if content.startswith("![") and content.endswith("]"):
+        return _reference_image_only(content)
     if not content.startswith("![") or not content.endswith(")"):
         return None
     if "{" in content:
@@ -2481,6 +2483,22 @@ def _image_only(content: str) -> tuple[int, int] | None:
     state = StateInline(content, _IMAGE_PARSER, {}, [])
     label_end = _IMAGE_PARSER.helpers.parseLinkLabel(state, 1, False)
     return (2, label_end) if label_end > 1 and content[label_end + 1:label_end + 2] == "(" else None
+
+
+def _reference_image_only(content: str) -> tuple[int, int] | None:
+    """:func:`_image_only` for a full reference image (``![Grain silo][silo]``): the label
+    names the picture, so the alt text alone is the entry. Not a collapsed or shortcut one
+    (``![Grain silo][]``), whose alt text is its label too."""
+    state = StateInline(content, _IMAGE_PARSER, {}, [])
+    label_end = _IMAGE_PARSER.helpers.parseLinkLabel(state, 1, False)
+    if label_end <= 1 or content[label_end + 1:label_end + 2] != "[":
+        return None
+    reference = _FULL_REFERENCE.fullmatch(content, label_end + 1)
+    return (2, label_end) if reference is not None else None
+
+
+#: A full reference's label after an image's alt text: ``[silo]``, no unescaped bracket inside.
+_FULL_REFERENCE = re.compile(r"\[(?:[^\[\]\n\\]|\\.)*[^\s\[\]\\](?:[^\[\]\n\\]|\\.)*\]")
 
 
 def _masked_tags(text: str) -> str:

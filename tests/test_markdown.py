@@ -2188,6 +2188,21 @@ def test_a_setext_headings_hard_break_is_kept_in_its_translation() -> None:
     assert block_types(out) == block_types(text)
 
 
+def test_a_lone_full_reference_image_is_a_figure_whose_alt_text_is_the_entry() -> None:
+    """Regression: an image alone in its paragraph written as a full reference
+    (``![Grain silo][silo]``) was a paragraph entry holding its markup, so a translation adding
+    a word around it published an inline image, no figure, as an inline image once did. A
+    collapsed or shortcut one (``![Grain silo][]``), whose alt text is its label, stays a
+    paragraph entry, its label kept by the translation."""
+    text = ("![Grain silo][silo]\n\n| Pic |\n|---|\n| ![Silo at dusk][silo] |\n\n"
+            "![Grain silo][]\n\n[silo]: silo.jpg\n[Grain silo]: silo.jpg\n")
+    assert kinds(text) == [("image alt text", "Grain silo", 1), ("table cell", "Pic", 3),
+                           ("image alt text", "Silo at dusk", 5), ("paragraph", "![Grain silo][]", 7)]
+    out = localise(article(text), lambda s: "Силос" if "[" not in s.msgid else "Вот ![Силос][]")
+    assert out.startswith("![Силос][silo]\n\n| Силос |\n|---|\n| ![Силос][silo] |\n\nВот ![Силос][Grain silo]\n")
+    assert block_types(out) == block_types(text)
+
+
 def test_a_pandoc_table_captions_marker_and_label_stay_out_of_its_entry() -> None:
     """Regression: a table caption (``Table: Books by year {#tbl:books}`` or ``: …`` next to
     a table; Pandoc, Quarto) was a paragraph entry holding its marker: a translated
