@@ -283,7 +283,7 @@ def _run(text: str, run: list[_Event]) -> list[Found]:
     prose = _prose(text, run)
     # Read as the browser shows it: ``<td>&nbsp;</td>`` or ``&mdash;`` holds no words, nor does
     # ``<td>:white_check_mark:</td>``.
-    entry = bool(_LETTER.search(unescape(blank_keys(blank_out(prose, template_tags(prose))))))
+    entry = _has_words(prose)
     if entry:
         found.append(Found(normalise(text[start:end]), start, end))
     for event, kept in zip(run, _kept_events(run)):
@@ -370,7 +370,7 @@ def _attributes(text: str, event: _Event, *, inside_run: bool) -> list[Found]:
     found = []
     for name, (start, end, quote) in spans.items():
         value = normalise(raw[start:end]).strip()
-        if not _shown(element, name, event.attrs) or not _LETTER.search(unescape(value)):
+        if not _shown(element, name, event.attrs) or not _has_words(value):
             continue
         tag, at, until = ((normalise(raw), len(normalise(raw[:start])), len(normalise(raw[:end])))
                           if inside_run else ("", 0, 0))
@@ -378,6 +378,13 @@ def _attributes(text: str, event: _Event, *, inside_run: bool) -> list[Found]:
         what = "text-prop" if name == "text" else name
         found.append(Found(value, event.start + start, event.start + end, what, quote, tag, at, until))
     return found
+
+
+def _has_words(text: str) -> bool:
+    """Whether ``text`` holds letters as the browser shows it, once the generator has filled in
+    its template tags: ``<td>&nbsp;</td>``, ``&mdash;``, ``:white_check_mark:`` and
+    ``alt="{{ page.title }}"`` hold none to translate."""
+    return _LETTER.search(unescape(blank_keys(blank_out(text, template_tags(text))))) is not None
 
 
 def _shown(tag: str, attribute: str, attrs: tuple[tuple[str, str | None], ...] = ()) -> bool:

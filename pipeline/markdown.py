@@ -1947,14 +1947,16 @@ def _image_segments(texts: list[str], piece: Piece, image: tuple[int, int], cell
     alt_start, alt_end = image
     alt_piece = Piece(piece.line, piece.start + alt_start, piece.start + alt_end)
     alt = texts[piece.line][alt_piece.start:alt_piece.end]
-    if _HAS_LETTER.search(alt):
+    # An alt text of template tags alone (``![{{ page.title }}](…)``) is the generator's to fill.
+    words = _HAS_LETTER.search(alt) is not None and _has_prose(alt)
+    if words:
         yield Segment(msgid=alt, kind=BlockKind.IMAGE_ALT, line=piece.line + 1, pieces=(alt_piece,),
                       style="alt-cell" if cell else "alt")
     if cell:
         yield from _inner_segments(texts, [piece], None, cell=True)
         return
     yield from _titles(texts, [piece], None)
-    yield from _inline_tag_arguments(texts, [alt_piece], alt if _HAS_LETTER.search(alt) else None)
+    yield from _inline_tag_arguments(texts, [alt_piece], alt if words else None)
     yield from _figure_alt_attribute(texts, piece)
 
 

@@ -228,6 +228,15 @@ def test_a_run_whose_only_letters_are_in_character_references_is_not_text() -> N
     assert [found.msgid for found in extract(block)] == ["Ports &amp; trade"]
 
 
+def test_an_attribute_of_template_tags_alone_is_not_text() -> None:
+    """Regression: ``alt="{{ page.title }}"`` (Jekyll, Hugo fill it in) was an entry with
+    nothing to translate, which pseudo translation published as ``alt="［ {{ page.title }} ］"``;
+    one with words around the tag still is."""
+    block = ('<div>\n<img src="{{ page.image }}" alt="{{ page.title }}">\n'
+             '<a href="/x" title="Read {{ page.title }} now">{{ page.title }}</a>\n</div>\n')
+    assert [found.msgid for found in extract(block)] == ["Read {{ page.title }} now"]
+
+
 def test_a_run_of_emoji_shortcodes_or_citation_keys_only_is_not_text() -> None:
     """Regression: ``<td>:white_check_mark:</td>``, ``<td>[@smith2020]</td>`` and a shortcode's
     ``caption=":tada:"`` were entries, "translated" as themselves, holding the article back."""

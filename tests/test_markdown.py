@@ -2203,6 +2203,14 @@ def test_a_lone_full_reference_image_is_a_figure_whose_alt_text_is_the_entry() -
     assert block_types(out) == block_types(text)
 
 
+def test_a_lone_images_alt_text_of_template_tags_alone_is_no_entry() -> None:
+    """Regression: ``![{{ page.title }}]({{ page.image }})`` gave an entry with nothing to
+    translate (the generator fills the tag in); a tag's own readers' argument still is one."""
+    text = '![{{ page.title }}]({{ page.image }})\n\n![{{< abbr title="Baku port" >}}](a.jpg)\n\n![Port {{ n }}](p.jpg)\n'
+    assert kinds(text) == [("template argument", "Baku port", 3), ("image alt text", "Port {{ n }}", 5)]
+    assert localise(article(text), lambda s: s.msgid) == text
+
+
 def test_a_pandoc_table_captions_marker_and_label_stay_out_of_its_entry() -> None:
     """Regression: a table caption (``Table: Books by year {#tbl:books}`` or ``: …`` next to
     a table; Pandoc, Quarto) was a paragraph entry holding its marker: a translated
