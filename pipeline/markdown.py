@@ -2281,8 +2281,8 @@ def _titles(texts: list[str], pieces: Sequence[Piece], container: str | None) ->
 def _link_titles(text: str, pieces: Sequence[Piece], parts: list[str], container: str | None) -> Iterator[Segment]:
     for span in inline_titles(_masked_tags(text) if "{" in text and "](" in text else text):
         msgid = text[span.start:span.end].replace("\n", " ").strip()
-        if not _HAS_LETTER.search(msgid):
-            continue
+        if not _HAS_LETTER.search(msgid) or ("{" in msgid and not _has_prose(msgid)):
+            continue  # no words, or template tags alone (``"{{ page.title }}"``), the generator's
         anchor = None if container is None else Anchor(
             container[span.target_start:span.target_end], span.start - span.target_start,
             span.end - span.target_start)
@@ -2329,7 +2329,7 @@ def _definition_title(texts: list[str], line_starts: list[int], token: Token) ->
     if span is None or unescapeAll(text[span.start:span.end]) != token.meta["title"]:
         return
     msgid = text[span.start:span.end].replace("\n", " ").strip()
-    if _HAS_LETTER.search(msgid):
+    if _HAS_LETTER.search(msgid) and ("{" not in msgid or _has_prose(msgid)):
         where = _pieces_between(pieces, parts, span.start, span.end)
         yield Segment(msgid=msgid, kind=BlockKind.LINK_TITLE, line=where[0].line + 1, pieces=where,
                       style=span.style)

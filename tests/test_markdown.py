@@ -1077,8 +1077,13 @@ def test_a_tag_in_an_image_alt_is_anchored_there_and_one_in_a_link_title_stays_i
     assert argument.anchor is not None and argument.anchor.text == '{{< abbr title="United Nations" >}}'
     assert localise(article(image), lambda s: "ООН" if s.msgid == "United Nations" else None) == \
         '![The {{< abbr title="ООН" >}} flag](f.jpg)\n'
-    link = "See [x](u '{{< abbr title=\"Why\" >}}') now.\n"
+    link = "See [x](u 'Ask {{< abbr title=\"Why\" >}} here') now.\n"
     assert [s.kind for s in article(link).segments] == [BlockKind.PARAGRAPH, BlockKind.LINK_TITLE]
+    # A title of the tag alone is no entry of its own: the tag's argument is, nested in the block.
+    alone = "See [x](u '{{< abbr title=\"Why\" >}}') now.\n"
+    assert [s.kind for s in article(alone).segments] == [BlockKind.PARAGRAPH, BlockKind.TEMPLATE_ARGUMENT]
+    assert localise(article(alone), lambda s: "Почему" if s.msgid == "Why" else None) == \
+        "See [x](u '{{< abbr title=\"Почему\" >}}') now.\n"
 
 
 @pytest.mark.parametrize("translation", ["Перевод `x", "Перевод ```", "`код`"])
@@ -2203,11 +2208,14 @@ def test_a_lone_full_reference_image_is_a_figure_whose_alt_text_is_the_entry() -
     assert block_types(out) == block_types(text)
 
 
-def test_a_lone_images_alt_text_of_template_tags_alone_is_no_entry() -> None:
-    """Regression: ``![{{ page.title }}]({{ page.image }})`` gave an entry with nothing to
-    translate (the generator fills the tag in); a tag's own readers' argument still is one."""
-    text = '![{{ page.title }}]({{ page.image }})\n\n![{{< abbr title="Baku port" >}}](a.jpg)\n\n![Port {{ n }}](p.jpg)\n'
-    assert kinds(text) == [("template argument", "Baku port", 3), ("image alt text", "Port {{ n }}", 5)]
+def test_an_alt_text_or_link_title_of_template_tags_alone_is_no_entry() -> None:
+    """Regression: ``![{{ page.title }}]({{ page.image }})`` and a link title
+    ``"{{ page.title }}"`` gave entries with nothing to translate (the generator fills the tag
+    in); a tag's own readers' argument still is one."""
+    text = ('![{{ page.title }}]({{ page.image }})\n\n![{{< abbr title="Baku port" >}}](a.jpg)\n\n![Port {{ n }}](p.jpg)\n\n'
+            'See [x](/a "{{ page.title }}").\n\n[r]: /r "{{ site.title }}"\n')
+    assert kinds(text) == [("template argument", "Baku port", 3), ("image alt text", "Port {{ n }}", 5),
+                           ("paragraph", 'See [x](/a "{{ page.title }}").', 7)]
     assert localise(article(text), lambda s: s.msgid) == text
 
 
