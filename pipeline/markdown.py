@@ -1216,13 +1216,16 @@ def _line_of(line_starts: list[int], index: int) -> int:
 
 #: A code or comment block of template syntax on lines of its own, blank lines allowed inside:
 #: Jekyll's and Eleventy's ``{% highlight %}``/``{% comment %}``, Hugo's ``highlight``,
-#: kramdown's ``{::comment}``; and Obsidian's comment between two lines of ``%%`` alone, never
-#: over a code fence's line (MATLAB's cells are ``%%`` lines too).
+#: kramdown's ``{::comment}``; and Obsidian's comment between two lines of ``%%`` alone, or
+#: opening a line with ``%%`` and its text and closing one with its text and ``%%`` (``%% Check
+#: the figure`` … ``ask the desk. %%``), no other ``%%`` on its lines; never over a code
+#: fence's line (MATLAB's cells are ``%%`` lines too).
 _LITERAL_BLOCK = re.compile(
     r"^[ \t]*(?:\{%-?[ \t]*(?P<tag>highlight|comment)\b.*?%\}.*?\{%-?[ \t]*end(?P=tag)[ \t]*-?%\}"
     r"|" + KRAMDOWN_COMMENT_PATTERN +
     r"|\{\{[<%][ \t]*highlight\b.*?[>%]\}\}.*?\{\{[<%][ \t]*/[ \t]*highlight[ \t]*[>%]\}\}"
-    r"|%%[ \t]*\n(?:(?![ \t]*(?:```|~~~))[^\n]*\n)*?[ \t]*%%)[ \t]*$",
+    r"|%%[ \t]*\n(?:(?![ \t]*(?:```|~~~))[^\n]*\n)*?[ \t]*%%"
+    r"|%%(?!%)(?:(?!%%)[^\n])*\n(?:(?![ \t]*(?:```|~~~))(?:(?!%%)[^\n])*\n)*?(?:(?!%%)[^\n])*(?<![\d%\\])%%)[ \t]*$",
     re.MULTILINE | re.DOTALL)
 
 

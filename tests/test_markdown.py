@@ -2578,6 +2578,18 @@ def test_an_obsidian_comment_over_paragraphs_is_no_entry_and_a_code_fence_ends_n
     assert localise(article(text), lambda s: None) == text
 
 
+def test_an_obsidian_comment_with_text_on_its_marker_lines_over_paragraphs_is_no_entry() -> None:
+    """Regression: a comment whose ``%%`` lines hold its text too (``%% Check with the desk:``
+    … ``Ask Samir. %%``) gave every paragraph of the hidden note as an entry, sent to
+    translators and machine translation. A ``%%`` after a figure (``50%%``) closes nothing,
+    and an inline comment stays in its paragraph's entry."""
+    text = ("Intro.\n\n%% Check with the desk:\n\nis the figure from 2025?\n\nAsk Samir. %%\n\n"
+            "%%one-line%% text stays.\n\n%%\nnote\n\nends here %%\n\nRose 50%% today\n\nand 60%%\n")
+    assert [s.msgid for s in article(text).segments] == [
+        "Intro.", "%%one-line%% text stays.", "Rose 50%% today", "and 60%%"]
+    assert localise(article(text), lambda s: None) == text
+
+
 @pytest.mark.parametrize("front, entries", [
     # An alias whose anchor sits under a key nobody translates.
     ("title: Port\ndefaults:\n  credit: &credit Photo by Reuters\nimage:\n  caption: *credit",

@@ -165,6 +165,7 @@ def exported_block(draw: st.DrawFn) -> str:
         "[youtube https://www.youtube.com/watch?v=abc123]",
         f"> [!tip]{draw(st.sampled_from(['-', '+', '']))} {phrases[0]}\n> {phrases[1]}\nlazy {phrases[0]}",
         f"%%\n{phrases[0]}\n\n{phrases[1]}\n%%",
+        f"%% {phrases[0]}\n\n{phrases[1]} %%",
         f"> {phrases[0]}\n> - {phrases[1]}\n>\n> > {phrases[0]}\n> > - {phrases[1]}",
         f"{phrases[0]}\n- {phrases[1]}\n- {phrases[0]}",
         f"1. {phrases[0]}\ncontinued {phrases[1]}\n2. {phrases[0]}",
