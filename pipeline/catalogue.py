@@ -101,6 +101,9 @@ HEADER_ORDER = (
 
 _V = TypeVar("_V")
 
+#: The white space GNU's PO lexer skips between tokens (po-lex.c); Python's ``str.strip`` also
+#: takes a line separator, NEL or a no-break space for white space, which GNU refuses.
+_GNU_BLANKS = " \t\f\v"
 _FIX_HINT = "open the file in Poedit or fix the line by hand, then run pipeline sync again"
 _TRUNCATED_HINT = ("restore it from version control (git checkout -- FILE) or from where it "
                    "came, or complete the last entry by hand, then run pipeline sync again")
@@ -327,9 +330,9 @@ class _Parser:
                     self.comment_line(line, lineno)
             elif first == "m":
                 self.keyword_line(line, lineno, False)
-            elif not line.strip():
+            elif not line.strip(_GNU_BLANKS + "\r"):
                 continue
-            elif first in " \t\f\v":
+            elif first in _GNU_BLANKS:
                 self.indented_line(line.lstrip(" \t\f\v"), lineno, False)
             else:
                 raise self.garbage(line, lineno)
@@ -361,6 +364,15 @@ class _Parser:
                               "file of their own), then run pipeline sync again")
         if word:
             return _fail(self.path, lineno, f"unknown keyword {word.group(0)!r}")
+        invisible = [char for char in line if char.isspace() and char not in _GNU_BLANKS]
+        if invisible and not line.strip():
+            names = ", ".join(dict.fromkeys(
+                f"U+{ord(char):04X} {unicodedata.name(char, 'CONTROL CHARACTER')}" for char in invisible))
+            return _fail(self.path, lineno,
+                         f"a line holding only an invisible character ({names}), which GNU gettext "
+                         "cannot read",
+                         hint="delete the line in a text editor (the character does not show), "
+                              "then run pipeline sync again")
         return _fail(self.path, lineno,
                      f"unexpected text {_excerpt(line)!r}: expected a comment, a keyword "
                      "(msgctxt, msgid, msgid_plural, msgstr) or a quoted string")

@@ -1164,6 +1164,22 @@ def test_what_gnu_refuses_token_by_token_is_refused_at_its_line(body: str, line:
         assert msgcat_or_none(data) is None
 
 
+@pytest.mark.parametrize("junk", ["\u2028", "\u2029", "\x85", "\x1c", "\xa0", "\u3000", " \u2028\t"])
+def test_a_line_of_unicode_white_space_between_entries_is_refused_as_gnu_refuses_it(junk: str) -> None:
+    """Regression: a line holding only a line separator, NEL, an information separator or a
+    non-breaking space (what an editor's paste can leave) was skipped as blank, because
+    Python's ``str.strip`` takes them for white space; GNU's lexer knows only space, tab,
+    form feed, vertical tab and CR there, and msgfmt refuses the file. It is now refused at
+    its line, the character named, as every other line GNU cannot read."""
+    data = po(_ESCAPE_HEADER + f'msgid "a"\nmsgstr "b"\n{junk}\nmsgid "c"\nmsgstr "d"\n')
+    error = parse_error(data)
+    assert error.line == 6, str(error)
+    named = junk.strip(" \t")
+    assert f"U+{ord(named):04X}" in error.message, str(error)
+    if MSGCAT is not None:
+        assert msgcat_or_none(data) is None
+
+
 @pytest.mark.parametrize("marker", ["#|", "#| ", "#~|", "  #|\t"])
 def test_an_empty_previous_strings_line_is_nothing_as_for_gnu(marker: str) -> None:
     """Regression: a ``#|`` line holding nothing (previous strings deleted by hand, the
