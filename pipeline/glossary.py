@@ -289,6 +289,17 @@ def _refuse_utf16(data: bytes, name: str) -> None:
                                f"mv {quoted}.utf8 {quoted}; then run the command again")
 
 
+def _refuse_binary(name: str) -> None:
+    """A file with NUL bytes that is not text (a workbook saved under the glossary's name, as
+    Excel's Save keeps .xlsx): the code-page advice for a file that is not UTF-8 would have
+    its ``mv`` replace the workbook with garbled bytes."""
+    raise ConfigError("glossary is a binary file (it holds NUL bytes), not CSV text: a spreadsheet "
+                      "workbook (.xlsx, .xls) saved under its name?", path=name, line=1,
+                      hint="open it in the spreadsheet and save it as 'CSV UTF-8 (Comma delimited)' "
+                           "(keep the workbook under another name), or restore the glossary from "
+                           "version control; then run the command again")
+
+
 def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
                   shown_as: str | None = None) -> Glossary:
     """Read ``path`` (UTF-8 CSV). ``languages``, when given, are the only language
@@ -300,11 +311,15 @@ def load_glossary(path: str | Path, languages: Iterable[str] | None = None, *,
         data = Path(path).read_bytes()
         _refuse_utf32(data, name)
         _refuse_utf16(data, name)
+        if b"\0" in data.split(b"\n", 1)[0]:  # no header row, however the bytes decode
+            _refuse_binary(name)
         text = data.decode("utf-8-sig").lstrip("\ufeff")  # a mark saved twice (a file re-saved with one)
     except FileNotFoundError:
         raise ConfigError("glossary file not found", path=name,
                           hint="create it with a header row such as: en,az,ru,kind,note") from None
     except UnicodeDecodeError as error:
+        if b"\0" in data:
+            _refuse_binary(name)
         quoted = shlex.quote(name)
         raise ConfigError(f"glossary is not UTF-8 ({error.reason} at byte {error.start})",
                           path=name, line=data.count(b"\n", 0, error.start) + 1,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -238,6 +239,41 @@ def test_a_utf32_glossary_is_named_utf32_not_utf16(tmp_path: Path, encoding: str
         load_glossary(path, shown_as="locale/glossary.csv")
     assert caught.value.line == 1 and "UTF-32" in caught.value.message and "UTF-16" not in caught.value.message
     assert "iconv -f UTF-32 -t UTF-8 locale/glossary.csv" in (caught.value.hint or "")
+
+
+def _workbook() -> bytes:
+    """An Excel workbook's bytes: a zip archive, as ``.xlsx`` is."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", "<worksheet>" + "<row/>" * 200 + "</worksheet>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("data", [_workbook(), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4,
+                                  b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256))],
+                         ids=["xlsx", "xls", "pdf"])
+def test_a_workbook_saved_under_the_glossarys_name_is_named_a_binary_file(tmp_path: Path, data: bytes) -> None:
+    """Regression: a workbook (``.xlsx``, ``.xls``) or another binary file saved as
+    glossary.csv was 'not UTF-8', with an iconv command from Windows Cyrillic whose ``mv``
+    would have replaced the workbook with garbled bytes. It is now named a binary file, with
+    the spreadsheet's own way to write CSV."""
+    path = tmp_path / "glossary.csv"
+    path.write_bytes(data)
+    with pytest.raises(ConfigError) as caught:
+        load_glossary(path, shown_as="locale/glossary.csv")
+    assert caught.value.line == 1 and "binary file" in caught.value.message, caught.value
+    hint = caught.value.hint or ""
+    assert "CSV UTF-8 (Comma delimited)" in hint and "iconv" not in hint, hint
+    assert path.read_bytes() == data
+
+
+def test_a_nul_in_a_text_glossary_is_still_named_at_its_cell(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.csv"
+    path.write_bytes("en,ru\nAli\0yev,Алиев\n".encode())
+    with pytest.raises(ConfigError) as caught:
+        load_glossary(path)
+    assert caught.value.line == 2 and "control character" in caught.value.message, caught.value
 
 
 def test_old_mac_line_endings_are_read_as_rows(tmp_path: Path) -> None:
