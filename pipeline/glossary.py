@@ -370,6 +370,7 @@ def read_glossary(stream: io.TextIOBase | io.StringIO, path: str = "glossary.csv
                 start = line + 1
                 continue
             _check_conflict_marker(row, path, line)
+            _check_repeated_header(row, columns, path, top, line)
             _check_row_length(row, columns, path, start, line)
             start = line + 1
             term = _term(row, columns, path, line)
@@ -802,6 +803,16 @@ def _check_conflict_marker(row: list[str], path: str, line: int) -> None:
                           path=path, line=line,
                           hint="resolve the merge: keep the right rows, delete the <<<<<<< "
                                "======= >>>>>>> marker lines, then run the command again")
+
+
+def _check_repeated_header(row: list[str], columns: list[str], path: str, top: int, line: int) -> None:
+    """Refuse the header row met again below the rows (two exports joined with ``cat``, a sheet
+    pasted below another): read as a row, it is a term 'en' spelled 'ru' in Russian, and so on."""
+    if len(row) == len(columns) and [cell.strip().lower() for cell in row] == [c.lower() for c in columns]:
+        raise ConfigError(f"this row repeats the header row (line {top}): two glossaries joined into one?",
+                          path=path, line=line,
+                          hint="delete this line (and check that the rows below it are not already "
+                               "in the glossary), then run the command again")
 
 
 def _separator_line(row: list[str], path: str) -> bool:

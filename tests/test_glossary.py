@@ -92,6 +92,11 @@ def test_term_properties(glossary: Glossary) -> None:
     ("en,ru,kind\nAliyev,Алиев,person\nKarimov,Керимов,persn\n", 3, "kind 'persn' is no kind the checks know"),
     ("en,ru,kind\nMilli Majlis,Милли Меджлис,organistion\n", 2, "kind 'organistion'"),
     ("en,ru,kind\nManat,манат,currency\n", None, None),
+    # Regression: the header row again below the rows (two exports joined with cat, or a sheet
+    # pasted below another) was read as a term 'en' whose ru spelling is 'ru'.
+    ("en,ru,az,kind\nAliyev,Алиев,Əliyev,person\nen,ru,az,kind\nKarimov,Керимов,Kərimov,person\n", 3,
+     "this row repeats the header row (line 1)"),
+    ("sep=,\nen,ru,kind\nAliyev,Алиев,person\n EN , ru,Kind\n", 4, "this row repeats the header row (line 2)"),
 ])
 def test_malformed_glossaries_are_reported_with_location(text: str, line: int | None,
                                                         message: str | None) -> None:
