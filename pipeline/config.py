@@ -567,6 +567,16 @@ def _line_of_setting(text: str, message: str) -> int | None:
     return tables[0] if tables else None
 
 
+def setting_line(root: Path, key: str, table: str = "") -> int | None:
+    """The line of ``key`` (in ``[table]``) in ``root``'s pipeline.toml, or None where it is
+    not written: for an error found after loading (a folder a setting names is missing)."""
+    try:
+        text = (root / CONFIG_NAME).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return _line_in_table(text, table, key)
+
+
 def _line_in_table(text: str, table: str, key: str) -> int | None:
     """The line of ``key`` inside ``[table]``: a message such as "[quotes] az: not one of the
     project's languages" names its key first, and a word further on (``languages``) must not

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Collection, Iterator, Protocol, Sequence
 
 from .catalogue import read_catalogue
-from .config import Config, validate_language
+from .config import CONFIG_NAME, Config, setting_line, validate_language
 from .errors import ArticleError, CatalogueError, ConfigError, PipelineError
 from .fileio import TEMP_NAME_EXTRA, dangling_link, fingerprint, is_utf32, refuse_special_file, safe_join
 from .markdown import read_article
@@ -61,6 +61,12 @@ def discover_articles(config: Config) -> list[tuple[str, str]]:
         raise ConfigError(f"no source folder {config.source_dir!r}: source_dir in pipeline.toml has a space at its "
                           "start or end", path="pipeline.toml",
                           hint=f'write source_dir = "{config.source_dir.strip()}", then run the command again')
+    written = setting_line(config.root, "source_dir") if not source.is_dir() else None
+    if written is not None:
+        raise ConfigError(f"source_dir = {config.source_dir!r} names no folder: there is no "
+                          f"{config.source_dir}/ in {config.root}", path=CONFIG_NAME, line=written,
+                          hint="correct source_dir (a typo?), or create the folder and put the Markdown "
+                               "articles there, then run the command again")
     if not source.is_dir():
         project = _enclosing_project(config.root)
         raise ConfigError(

@@ -823,3 +823,17 @@ def test_a_version_or_a_foreign_lang_in_an_article_with_classic_mac_line_endings
     assert "source/news/copy.md:4: a version pipeline published (translation_of: news/tram)" in result.stderr
     assert "source/news/fr.md:3: lang: 'fr'" in result.stderr, result.stderr
     assert sorted(p.name for p in (root / "locale/templates/news").iterdir()) == ["tram.pot"]
+
+
+@pytest.mark.parametrize("setting", ['source_dir = "contnet"', 'source_dir = "content/posts"'])
+def test_a_source_dir_setting_naming_no_folder_is_named_at_its_line(tmp_path: Path, setting: str) -> None:
+    """Regression: a misspelt source_dir in pipeline.toml got 'no source folder contnet/ in
+    /abs/path' with no file or line, and a hint to run the command in the project's folder,
+    where it had been run. The setting's line is named now, with what to correct."""
+    root = write_project(tmp_path / "p", {"a": "---\ntitle: A\n---\n\nText.\n"},
+                         f'languages = ["en", "ru"]\n\n{setting}\n')
+    (root / "content").mkdir()
+    result = CliRunner().invoke(cli, ["--project", str(root), "sync", "--engine", "none"])
+    assert result.exit_code == 2
+    assert "error: pipeline.toml:3: source_dir" in result.stderr, result.stderr
+    assert "correct source_dir" in result.stderr, result.stderr
