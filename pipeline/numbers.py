@@ -1821,7 +1821,7 @@ def _counting_ends(text: str, lang: str) -> tuple[int, ...]:
     of its translations); () at once when none of its distinct words is one."""
     if _base(lang) not in _NUMBER_WORDS:
         return ()
-    lowered = text.lower()
+    lowered = text.replace("İ", "i").lower()  # (of the same length: İ alone lowers to two characters)
     known = _COUNTING_WORDS.get(lang, {})
     for word in {word.strip(_AROUND_WORD) for word in lowered.replace("-", " ").split()}:
         found = known.get(word)

@@ -421,6 +421,8 @@ def test_a_figure_given_another_unit_is_a_numbers_error(source: str, output: str
      "the unit 'years' of the source is 'ay' in the translation"),
     ("Talks lasted three days.", "Переговоры длились три часа.", "en", "ru",
      "the unit 'days' of the source is 'часа' in the translation"),
+    ("Two years ago the plant closed.", "İki ay əvvəl zavod bağlanıb.", "en", "az",
+     "the unit 'years' of the source is 'ay' in the translation"),
 ])
 def test_a_duration_or_age_given_another_unit_is_a_numbers_error(source: str, output: str, src: str,
                                                                  tgt: str, message: str) -> None:
