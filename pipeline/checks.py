@@ -142,8 +142,8 @@ def check_quote_count(entry: Entry) -> list[Finding]:
     target = _speech_parts(entry.translation, entry.scan("target"))
     if source == target:
         return _unclosed_finding(entry)
-    said = source - _titles(entry.source, entry.src_lang)
-    rendered = target - _titles(entry.translation, entry.tgt_lang)
+    said = source - _titles_and_terms(entry.source, entry.src_lang)
+    rendered = target - _titles_and_terms(entry.translation, entry.tgt_lang)
     if said == rendered or _continued_from_above(entry, said, rendered):
         return _unclosed_finding(entry)
     return [_finding("quote-count", Severity.ERROR,
@@ -167,6 +167,13 @@ def _lone_closers(text: str, scan: QuoteScan) -> int:
     return sum(1 for mark in find_marks(text)
                if mark.can_close and not mark.can_open and mark.index not in ends
                and mark.family in (Family.DOUBLE, Family.ANGLE))
+
+
+def _titles_and_terms(text: str, lang: str) -> int:
+    """How many quotations of ``text`` are titles (:func:`_titles`) or words set apart
+    (scare quotes), which languages also mark differently: the Greens, «зелёные»; the
+    so-called hawks, так называемые «ястребы»; a “historic” day, исторический день."""
+    return sum(1 for q in find_quotations(text, lang) if q.kind in (QuoteKind.TITLE, QuoteKind.SCARE))
 
 
 def _titles(text: str, lang: str) -> int:

@@ -3143,3 +3143,27 @@ def test_renderings_of_quoted_people_pass_and_slips_are_caught() -> None:
                if bool(check_entry(row["source"], row["translation"], row["src"], row["tgt"], only=only))
                != row["wrong"]]
     assert wrongly == []
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("The Greens doubled their share.", "А «зелёные» вдвое увеличили свою долю.", "en", "ru"),
+    ("The so-called hawks won the vote.", "Так называемые «ястребы» выиграли голосование.", "en", "ru"),
+    ("The hawks in the cabinet won.", "Kabinetdəki «şahinlər» qalib gəldi.", "en", "az"),
+    ("He called it a “historic” day.", "Он назвал этот день историческим.", "en", "ru"),
+])
+def test_scare_quotes_on_one_side_only_are_no_quotation_lost(source: str, translation: str, src: str,
+                                                             tgt: str) -> None:
+    """Regression: a word set apart in marks on one side only (the Greens → «зелёные», the
+    so-called hawks → так называемые «ястребы», as Russian writes them) was a quote-count
+    error, as if a quotation had been added or lost."""
+    assert [f for f in check_entry(source, translation, src, tgt) if f.check == "quote-count"] == []
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("«Нет», — сказал он.", "No, he said.", "ru", "en"),
+    ("“We will build it,” she said.", "Она сказала, что они его построят.", "en", "ru"),
+    ("He called it a “historic” day.", "Он назвал этот день «историческим», заявив: «Мы победили».", "en", "ru"),
+])
+def test_a_speech_quotation_lost_or_added_is_still_reported(source: str, translation: str, src: str,
+                                                            tgt: str) -> None:
+    assert [f.check for f in check_entry(source, translation, src, tgt)].count("quote-count") == 1
