@@ -1242,3 +1242,14 @@ def test_a_wire_time_before_its_zone_is_hours_and_minutes(source: str, translati
     assert unmatched_numbers(source, translation, "en", tgt) == ([], [])
     assert unmatched_numbers(source, translation.replace("15:00", "16:00").replace("09:30", "09:45"),
                              "en", tgt) != ([], [])
+
+
+def test_a_number_word_of_the_source_language_left_in_the_translation_still_says_its_number() -> None:
+    """Regression: an English sentence left in an Azerbaijani catalogue (not yet translated,
+    or a phrase kept) was 'two' changed into 'on' (ten) for the English preposition; the
+    benchmark corpus' placeholder translations gave 1,344 such errors."""
+    from pipeline.numbers import changed_number_words
+
+    source = "Work on the first metro station began on 4 January 2026, two years after it was first approved."
+    assert changed_number_words(source, "⟨az⟩ " + source, "en", "az") == ([], [])
+    assert changed_number_words("Nine of the jurors agreed.", "Münsiflərdən on nəfəri razılaşıb.", "en", "az") != ([], [])
