@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from typing import Iterator
 
 import pytest
 
-from pipeline.inline import RegionKind, blank_out, kept_elements, math_spans, protected_regions, urls
+from pipeline.inline import RegionKind, blank_out, kept_elements, link_targets, math_spans, protected_regions, urls
 
 
 def test_regions_of_a_paragraph_of_thousands_of_links_and_tags() -> None:
@@ -168,3 +170,33 @@ def test_a_dollar_inside_a_link_target_opens_or_closes_no_math() -> None:
         assert math_spans(text) == []
         assert urls(blank_out(text, math_spans(text))) == urls(text)
     assert [r.text("Area $x^2$ and [l](u.html)") for r in math_spans("Area $x^2$ and [l](u.html)")] == ["$x^2$"]
+
+
+def test_a_line_of_unclosed_link_openers_is_scanned_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: each unclosed ``](`` scanned to the end of the text for its closing
+    parenthesis, so 4,000 of them (a damaged article) took 116 s; the scan now gives up
+    where markdown-it does, past 32 nested parentheses."""
+    import pipeline.inline as inline
+
+    class Counting:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern, self.events = pattern, 0
+
+        def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+            for match in self.pattern.finditer(text, pos):
+                self.events += 1
+                yield match
+
+    counting = Counting(inline._PAREN_EVENT)
+    monkeypatch.setattr(inline, "_PAREN_EVENT", counting)
+    assert link_targets("[a](" * 4000) == []
+    assert counting.events < 40 * 4000
+
+
+@pytest.mark.parametrize("depth", [31, 32, 33])
+def test_nested_parentheses_in_a_link_target_end_where_markdown_it_ends_them(depth: int) -> None:
+    from markdown_it import MarkdownIt
+
+    text = "[x](" + "(" * depth + "a" + ")" * depth + ")"
+    is_link = MarkdownIt("commonmark").parseInline(text)[0].children[0].type == "link_open"
+    assert bool(link_targets(text)) is is_link
