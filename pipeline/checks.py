@@ -173,7 +173,14 @@ def _titles_and_terms(text: str, lang: str) -> int:
     """How many quotations of ``text`` are titles (:func:`_titles`) or words set apart
     (scare quotes), which languages also mark differently: the Greens, «зелёные»; the
     so-called hawks, так называемые «ястребы»; a “historic” day, исторический день."""
-    return sum(1 for q in find_quotations(text, lang) if q.kind in (QuoteKind.TITLE, QuoteKind.SCARE))
+    return sum(1 for q in find_quotations(text, lang) if q.kind is QuoteKind.TITLE or q.kind is QuoteKind.SCARE
+               and len(q.text.split()) <= _SET_APART_WORDS and not q.text.rstrip().endswith((".", "!", "?", "…")))
+
+
+#: How many words a span in marks without a speaker may hold to count as words set apart
+#: (a term, a nickname): a longer one, or a sentence, may be words said whose lead-in the
+#: reader missed (Şahidlər bildiriblər ki, “partlayış səhər saatlarında olub.”).
+_SET_APART_WORDS = 3
 
 
 def _titles(text: str, lang: str) -> int:
