@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
@@ -156,6 +157,9 @@ class _Article:
     prefix_ends: list[int] = field(default_factory=list)
     #: Whether a label (Macron:) names a person the article introduced, by label.
     persons: dict[str, bool] = field(default_factory=dict)
+    #: Per segment, the sorted ends of its top-level quotations that are words said, not
+    #: names in marks (see :func:`_before_start`).
+    said_ends: dict[int, list[int]] = field(default_factory=dict)
 
     def mentions(self, name: Name, segment: int, since: int) -> list[Mention]:
         """What :func:`resolve` needs to know of the names in segments 0…``segment``.
@@ -778,18 +782,19 @@ def _inner_attribution(piece: _Piece, text: str, lang: str) -> Name | None:
 
 def _before_start(article: _Article, piece: _Piece) -> int:
     """Where the words leading up to ``piece`` begin: the previous sentence end or the
-    previous quotation's end, whichever is later."""
-    scan = article.scans[piece.segment]
-    text = article.segments[piece.segment]
-    boundary = 0
-    for end in article.sentence_ends(piece.segment):
-        if end <= piece.start:
-            boundary = end
-    for span in scan.spans:
-        if span.depth == 0 and span.end <= piece.start \
-                and not _name_in_marks(span.inner(text)):
-            boundary = max(boundary, span.end)
-    return boundary
+    previous quotation's end, whichever is later. Both found by bisection in lists made
+    once per segment: a paragraph may hold thousands of quotation marks."""
+    ends = article.sentence_ends(piece.segment)
+    found = bisect_right(ends, piece.start)
+    boundary = ends[found - 1] if found else 0
+    if piece.segment not in article.said_ends:
+        text = article.segments[piece.segment]
+        article.said_ends[piece.segment] = sorted(
+            span.end for span in article.scans[piece.segment].spans
+            if span.depth == 0 and not _name_in_marks(span.inner(text)))
+    said = article.said_ends[piece.segment]
+    found = bisect_right(said, piece.start)
+    return max(boundary, said[found - 1]) if found else boundary
 
 
 #: A name in quotation marks: one to four words, the first capitalised, no punctuation.
