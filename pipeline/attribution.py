@@ -149,6 +149,13 @@ def words_of(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return _TOKEN.findall(text, start, len(text) if end is None else end)
 
 
+def first_words(text: str, limit: int) -> list[str]:
+    """The first ``limit`` words of :func:`words_of`: for a caller that only asks how a
+    text opens and whether it has more than a few words (a quotation's inner text, which
+    for nested quotations holds every quotation inside it)."""
+    return [match.group() for match in islice(_TOKEN.finditer(text), limit)]
+
+
 def names_in(text: str, lang: str) -> list[Name]:
     """Every capitalised name group of ``text`` (persons, organisations, places)."""
     return list(_names_in(text, lang))

@@ -182,11 +182,15 @@ def find_marks(text: str) -> list[Mark]:
     """
     marks = []
     regions: list[Region] | None = None
+    run = (0, 0)  # the run of marks and emphasis the last candidate stood in
     for match in _CANDIDATE.finditer(text):
         index = match.start()
         if _escaped(text, index):
             continue
-        mark = _classify(text, index)
+        if not run[0] <= index < run[1]:
+            run = _run_around(text, index)
+        mark = _classify(text, index, text[run[0] - 1] if run[0] else None,
+                         text[run[1]] if run[1] < len(text) else None)
         if mark is None:
             continue
         if regions is None:
@@ -390,9 +394,11 @@ def _with_depths(pairs: list[tuple[Mark, Mark]]) -> tuple[QuoteSpan, ...]:
     return tuple(spans)
 
 
-def _classify(text: str, index: int) -> Mark | None:
+def _classify(text: str, index: int, before: str | None, after: str | None) -> Mark | None:
+    """The mark at ``index``, told by ``before`` and ``after``, the characters next to it
+    beyond emphasis markers and other quotation marks (in “‘Hi’” the inner marks decide
+    by the letters beyond); None for an apostrophe or a mark between spaces."""
     char = text[index]
-    before, after = _neighbour(text, index, -1), _neighbour(text, index, 1)
     space_before = before is None or before.isspace() or before in _OPENING_CONTEXT \
         or unicodedata.category(before) == "Ps"
     space_after = after is None or after.isspace()
@@ -443,13 +449,16 @@ def _elision(text: str, start: int) -> bool:
     return False
 
 
-def _neighbour(text: str, index: int, step: int) -> str | None:
-    """The next character in direction ``step``, looking through emphasis markers and
-    other quotation marks (in “‘Hi’” the inner marks decide by the letters beyond)."""
-    index += step
-    while 0 <= index < len(text) and (text[index] in _TRANSPARENT or text[index] in _FAMILY):
-        index += step
-    return text[index] if 0 <= index < len(text) else None
+def _run_around(text: str, index: int) -> tuple[int, int]:
+    """The run of emphasis markers and quotation marks around ``index``, as (start, end):
+    the characters next to it are its marks' neighbours. Found once per run, as a line of
+    a thousand closing marks asked for its end from each of them took seconds."""
+    start, end = index, index + 1
+    while start > 0 and (text[start - 1] in _TRANSPARENT or text[start - 1] in _FAMILY):
+        start -= 1
+    while end < len(text) and (text[end] in _TRANSPARENT or text[end] in _FAMILY):
+        end += 1
+    return start, end
 
 
 def _in_regions(index: int, regions: list[Region]) -> bool:
