@@ -18,7 +18,8 @@ runs in between (the pseudo engine or none, one worker or two, ``--article``, or
    in the article again (a paragraph deleted and restored, an edit undone);
 4. a version whose entries are all reviewed is published, and holds each of them, and no
    other is; the catalogues no article uses are named as such;
-5. the run reports no error (and raises none).
+5. the run reports no error (and raises none);
+6. no entry is reviewed that no human reviewed, with that translation, in that catalogue.
 
 ``pytest -s`` prints how much the machine ran; ``LIFECYCLE_EXAMPLES=400
 HYPOTHESIS_PROFILE=explore`` searches further (about 4 minutes).
@@ -184,6 +185,8 @@ class Lifecycle(RuleBasedStateMachine):
         self.human: dict[str, set[str]] = {}
         #: Per catalogue and entry key: the translation a human last saved as reviewed.
         self.reviewed: dict[str, dict[tuple[str | None, str], str]] = {}
+        #: Per catalogue: every (entry key, translation) a human ever saved as reviewed.
+        self.ever_reviewed: dict[str, set[tuple[tuple[str | None, str], str]]] = {}
         self.saves = 0
 
     def teardown(self) -> None:
@@ -456,6 +459,7 @@ class Lifecycle(RuleBasedStateMachine):
             if entry.translated and not entry.fuzzy:
                 human.add(entry.msgstr)
                 reviewed[entry.key] = entry.msgstr
+                self.ever_reviewed.setdefault(rel, set()).add((entry.key, entry.msgstr))
             else:
                 reviewed.pop(entry.key, None)
 
@@ -523,6 +527,9 @@ class Lifecycle(RuleBasedStateMachine):
             if not (self.root / rel).exists() and slug not in synced:
                 continue  # a new article this run (--article) left for the next
             entries = {m.key: m for m in parse_po((self.root / rel).read_bytes(), rel).active}
+            unreviewed = [m.key for m in entries.values() if m.translated and not m.fuzzy
+                          and (m.key, m.msgstr) not in self.ever_reviewed.get(rel, set())]
+            assert not unreviewed, f"{rel}: {unreviewed} reviewed by nobody"
             for key, text in self.reviewed.get(rel, {}).items():
                 entry = entries.get(key)
                 if entry is not None:
