@@ -21,7 +21,7 @@ runs in between (the pseudo engine or none, one worker or two, ``--article``, or
 5. the run reports no error (and raises none);
 6. no entry is reviewed that no human reviewed, with that translation, in that catalogue.
 
-``pytest -s`` prints how much the machine ran; ``LIFECYCLE_EXAMPLES=400
+``pytest -s`` prints how much the machine ran; ``LIFECYCLE_EXAMPLES=400 LIFECYCLE_STEPS=30
 HYPOTHESIS_PROFILE=explore`` searches further (about 4 minutes).
 """
 
@@ -566,7 +566,8 @@ def _reviewed(message: Message) -> None:
 
 
 Lifecycle.TestCase.settings = settings(
-    max_examples=int(os.environ.get("LIFECYCLE_EXAMPLES", 25)), stateful_step_count=30, deadline=None,
+    max_examples=int(os.environ.get("LIFECYCLE_EXAMPLES", 25)),
+    stateful_step_count=int(os.environ.get("LIFECYCLE_STEPS", 30)), deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
