@@ -93,6 +93,14 @@ def percentages(n: int) -> str:
     return " ".join(f"“We grew {i}%, and imports fell -{i + 1}%,” said Samir Karimov." for i in range(n))
 
 
+def nested_quotations(n: int) -> str:
+    return "".join(f"“level {i} said " for i in range(n)) + "end" + "”" * n
+
+
+def link_openers(n: int) -> str:
+    return "[a](" * n
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -113,6 +121,8 @@ CASES: tuple[Case, ...] = (
     Case("headings", "N headings, each with a short paragraph", 2000, headings),
     Case("quotations", "one paragraph of N attributed quotations", 1000, quotations),
     Case("percentages", "one paragraph of N quotations with a rise and a signed fall", 2000, percentages),
+    Case("nested", "one paragraph of N quotations nested in each other", 1500, nested_quotations),
+    Case("openers", "one paragraph of N unclosed link openers `[a](` (a damaged article)", 4000, link_openers),
 )
 
 
