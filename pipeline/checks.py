@@ -31,6 +31,7 @@ from pipeline.lexicon import DIGRAPH_INITIALS, PATRONYMIC_WORDS, is_organisation
 from pipeline.model import Catalogue, Finding, Severity
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names, uninflected)
+from pipeline.negation import negation_slip
 from pipeline.numbers import (Number, changed_currencies, changed_months, changed_number_words, changed_signs,
                               changed_units, evening_times_told_as_morning, lost_minus_signs, reversed_pairs,
                               numbers_in, unmatched_numbers)
@@ -790,6 +791,18 @@ def _scale_message(source: Number, translated: Number) -> str:
     return f"{source.written!r} is {translated.written!r} in the translation: the scale word {what}"
 
 
+def check_negation(entry: Entry) -> list[Finding]:
+    """A negation dropped or added: the source says not and the translation does not, or the
+    reverse (English, Russian and Azerbaijani; a negation rendered in another form, failed to
+    = не удалось, cannot = невозможно, is none)."""
+    slip = negation_slip(blank_out(entry.source), blank_out(entry.translation), entry.src_lang, entry.tgt_lang)
+    if slip is None:
+        return []
+    message = ("the source negates and the translation does not: the meaning may be inverted" if slip == "dropped"
+               else "the translation negates and the source does not: the meaning may be inverted")
+    return [_finding("negation", Severity.WARNING, message)]
+
+
 def check_urls(entry: Entry) -> list[Finding]:
     """URLs and link targets changed or lost."""
     return _multiset_finding("urls", "URL", urls(entry.source), urls(entry.translation))
@@ -1063,6 +1076,7 @@ CHECKS: Mapping[str, Check] = {check.name: check for check in (
     Check("speaker", Severity.ERROR, check_speakers),
     Check("glossary", Severity.ERROR, check_glossary),
     Check("numbers", Severity.ERROR, check_numbers),
+    Check("negation", Severity.WARNING, check_negation),
     Check("urls", Severity.ERROR, check_urls),
     Check("code", Severity.ERROR, check_code),
     Check("template", Severity.ERROR, check_template),
