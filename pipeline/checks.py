@@ -795,6 +795,8 @@ def check_negation(entry: Entry) -> list[Finding]:
     """A negation dropped or added: the source says not and the translation does not, or the
     reverse (English, Russian and Azerbaijani; a negation rendered in another form, failed to
     = не удалось, cannot = невозможно, is none)."""
+    if "［" in entry.translation:  # pseudo-localised: the source's words in look-alike letters, no language
+        return []
     slip = negation_slip(blank_out(entry.source), blank_out(entry.translation), entry.src_lang, entry.tgt_lang)
     if slip is None:
         return []

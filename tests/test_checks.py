@@ -3736,10 +3736,12 @@ def test_the_quotation_renderings_raise_no_negation_warning() -> None:
     ("The site <span translate=\"no\">Baku Port</span> opened.", "Открылся <span translate=\"no\">Baku Port</span>.", "ru"),
     ("Press `no-cache` to reload.", "Нажмите `no-cache`, чтобы перезагрузить.", "ru"),
     ("He was born on No. 5 Nizami Street.", "Он родился на улице Низами, 5.", "ru"),
+    ("The government did not answer.", "［The ğöṽəŕñɱəñŧ đıđ ñöŧ åñşŵəŕ.］", "az"),
 ])
 def test_a_negation_in_markup_code_or_an_untranslated_segment_is_none(source: str, translation: str,
                                                                     tgt: str) -> None:
-    """The reader of the target language cannot read a source left as it was, and a "no" in
-    an attribute, in code or before a number negates nothing."""
+    """The reader of the target language cannot read a source left as it was or pseudo-localised
+    (the source's words in look-alike letters), and a "no" in an attribute, in code or before
+    a number negates nothing."""
     assert check_entry(source, translation, "en", tgt, only=["negation"]) == []
 
