@@ -21,7 +21,7 @@ def test_a_plain_negation_is_read(text: str, lang: str) -> None:
     ("It is not only a sport but also a business.", "en"), ("It was none other than Aliyev.", "en"),
     ("He lives at No. 10.", "en"), ("It's cold, isn't it?", "en"), ("Nonetheless, it passed.", "en"),
     ("Это не только спорт, но и бизнес.", "ru"), ("Тем не менее план одобрен.", "ru"), ("Погибли не менее 10 человек.", "ru"),
-    ("Небольшая группа собралась на неделе.", "ru"), ("Что бы ни случилось, матч состоится.", "ru"),
+    ("Небольшая группа собралась на неделе.", "ru"), ("Матч завершился ничьей, ничья устроила всех.", "ru"), ("Что бы ни случилось, матч состоится.", "ru"),
     ("Ölkəmiz almaq istəyir.", "az"), ("Dəmir yolu təmir edilib.", "az"), ("Oyun heç-heçə bitib.", "az"),
     ("Temir Junusov gəlib.", "az"), ("Buna baxmayaraq, plan təsdiqlənib.", "az"), ("Sövdələşmədir.", "az"),
     ("Yoxlamadan sonra açılıb.", "az"), ("Körpü bağlıdır, elə deyilmi?", "az"), ("Xəstələr getməlidir.", "az"),
