@@ -3695,6 +3695,22 @@ NEGATION_SLIPS = [
     ("Prices will rise next year.", "en", "В следующем году цены не вырастут.", "ru"),
     ("Qiymətlər gələn il artacaq.", "az", "Prices will not rise next year.", "en"),
     ("Цены вырастут в следующем году.", "ru", "Qiymətlər gələn il artmayacaq.", "az"),
+    ("Polis hadisə ilə bağlı heç bir açıqlama verməyib.", "az", "Полиция сделала заявление в связи с инцидентом.", "ru"),
+    ("Nazir jurnalistlərin suallarını cavablandırmadı.", "az", "Министр ответил на вопросы журналистов.", "ru"),
+    ("Hökumət qiymətləri artırmayacaq.", "az", "Правительство повысит цены.", "ru"),
+    ("Sakinlər evlərinə qayıda bilmir.", "az", "Жители могут вернуться в свои дома.", "ru"),
+    ("Şirkət hesabatı dərc etməyib.", "az", "Компания опубликовала отчёт.", "ru"),
+    ("Bu qərar yekun deyil.", "az", "Это решение окончательное.", "ru"),
+    ("Komanda finala çıxa bilməyib.", "az", "Команда вышла в финал.", "ru"),
+    ("Полиция не сделала никаких заявлений.", "ru", "The police made a statement.", "en"),
+    ("Министр не ответил на вопросы журналистов.", "ru", "The minister answered reporters' questions.", "en"),
+    ("Правительство не будет повышать цены.", "ru", "The government will raise prices.", "en"),
+    ("Жители пока не могут вернуться домой.", "ru", "Residents can now return home.", "en"),
+    ("Это решение не окончательное.", "ru", "This decision is final.", "en"),
+    ("Команде не удалось выйти в финал.", "ru", "The team reached the final.", "en"),
+    ("Никто из пассажиров не пострадал.", "ru", "Several passengers were hurt.", "en"),
+    ("The minister answered reporters' questions.", "en", "Министр не ответил на вопросы журналистов.", "ru"),
+    ("Komanda finala çıxıb.", "az", "Команда не вышла в финал.", "ru"),
 ]
 
 
