@@ -4,9 +4,9 @@ A dropped or added negation inverts a sentence (Coles did not react → Коул
 отреагировал), and nothing else notices it: every name, number and mark is still there.
 Counting negations is unreliable, as languages negate differently (никто не is one
 negation, no longer is больше не, failed to is не удалось, cannot is невозможно), so each
-text gets two readings: whether it holds a plain negation (*strong*: not, не, deyil, the
-Azerbaijani negative verb suffix), and whether it holds a word that may render one in
-another form (*soft*: fail, only, unless, a negative prefix or suffix, -sız, без-).
+text gets two readings: whether it holds a plain negation (:func:`negates`: not, не, deyil,
+the Azerbaijani negative verb suffix), and whether it holds a word that may render one in
+another form (:func:`may_negate`: fail, only, unless, a negative prefix or suffix, -sız, без).
 :func:`negation_slip` reports only a plain negation on one side facing neither reading on
 the other: precision over recall, as a false alarm on a correct translation costs a
 reviewer's trust.
