@@ -37,7 +37,8 @@ _EN_NOT_NEGATING = re.compile(
 _EN_STRONG = re.compile(
     r"(?:n(?:ot|o|ever|one|obody|othing|either|or|owhere|o-one)|cannot)\b|n[" + _APOSTROPHES + r"]t\b")
 #: Words that may render a negation another language writes plainly (не удалось = failed,
-#: невозможно = impossible, если не = unless, только = only), or negate by themselves.
+#: невозможно = impossible, если не = unless, только = only), or negate by themselves
+#: (false = не соответствует действительности, shut = не работали).
 _EN_SOFT = re.compile(
     r"\b(?:un(?!i(?:t|on|vers|form|que))\w{3,}|non-?\w+|im(?:possib|moss|prop|matur|balanc)\w*|"
     r"in(?:capab|ab|valid|suffic|correct|complet|accura|effect|adequa|appropri|depend|evitab|nocent|"
@@ -50,7 +51,8 @@ _EN_SOFT = re.compile(
     r"avoid\w*|stop\w*|ceas\w*|quit\w*|halt\w*|miss\w*|ever|beyond|exclud\w*|barr\w*|"
     r"far\s+from|let\s+alone|short\s+of|silen\w*|without|walk-in|"
     r"doubt\w*|ignor\w*|overlook\w*|omit\w*|skip\w*|escap\w*|refrain\w*|abstain\w*|resist\w*|"
-    r"oppos(?:e|es|ed|ing)|against|shrug\w*\s+off|too\s+\w+\s+to|yet\s+to|contrary|regardless|unlike|vague\w*|"
+    r"oppos(?:e|es|ed|ing)|against|false\w*|fake|wrong\w*|shut|closed|idle|empty|"
+    r"shrug\w*\s+off|too\s+\w+\s+to|yet\s+to|contrary|regardless|unlike|vague\w*|"
     r"unclear|unknown|ambiguous|lift\w*|abolish\w*|scrap\w*|cancel\w*|withdr[ae]w\w*)\b",
     re.IGNORECASE)
 
@@ -76,7 +78,7 @@ _RU_SOFT = re.compile(
     r"провал\w*|отказ\w*|отверг\w*|отклон\w*|запрет\w*|запрещ\w*|отсутств\w*|лиш[еи]\w*|избе[гж]\w*|"
     r"прекрат\w*|прекращ\w*|перестал\w*|переста\w*|останов\w*|помешал\w*|предотвра\w*|отмен\w*|"
     r"воздерж\w*|сомн\w*|пока|прежде|вряд|против|несмотря|когда-либо|кто-либо|что-либо|"
-    r"упуст\w*|пропуст\w*|пропал\w*|исчез\w*|далеко|без|безо|"
+    r"упуст\w*|пропуст\w*|закрыт\w*|ложн\w*|фейк\w*|пуст\w*|простаива\w*|простой|пропал\w*|исчез\w*|далеко|без|безо|"
     r"\w*игнор\w*|умолч\w*|молч\w*|скрыл\w*|скрыва\w*|отрица\w*|опроверг\w*|снял\w*|сня\w*)(?!\w)",
     re.IGNORECASE)
 
@@ -111,7 +113,7 @@ _AZ_STRONG = re.compile(r"\b(?:deyil\w*|yox|yoxdur|yoxdu|yoxdurlar|heç|nə\s+\w
 #: only, except, instead, failure, refusal, a ban, an absence.
 _AZ_SOFT = re.compile(
     r"(?<!\w)(?:\w{2,}s[ıiuü]z\w*|qeyri\w*|yalnız|ancaq|təkcə|sadəcə|ləp|başqa|əvəzinə|imtina\w*|uğursuz\w*|"
-    r"qadağa\w*|çatışmır\w*|çatışmaz\w*|əskik\w*|azad\w*|\w{2,}m[aə]d[aə]n|\w{2,}m[aə]z|nə|"
+    r"qadağa\w*|bağlı\w*|yalan\w*|saxta\w*|boş\w*|çatışmır\w*|çatışmaz\w*|əskik\w*|azad\w*|\w{2,}m[aə]d[aə]n|\w{2,}m[aə]z|nə|"
     r"dayan\w*|dayandır\w*|rədd\w*|inkar\w*|əleyhinə|baxmayaraq|əks|"
     r"nadir\w*|məhrum\w*|ləğv\w*|heç|mümkünsüz\w*|"
     r"naməlum\w*|bilinmir|aydın\s+deyil|şübhə\w*|susur\w*|sus\w*|yayın\w*|çəkin\w*|olsa|olmasın)(?!\w)",
