@@ -204,5 +204,15 @@ def negation_slip(source: str, translation: str, src_lang: str, tgt_lang: str) -
     if negated == negates(translation, tgt_lang):
         return None
     if negated:
-        return None if may_negate(translation, tgt_lang) else "dropped"
+        if may_negate(translation, tgt_lang) or _left_as_written(translation, src_lang, tgt_lang):
+            return None
+        return "dropped"
     return None if may_negate(source, src_lang) else "added"
+
+
+def _left_as_written(translation: str, src_lang: str, tgt_lang: str) -> bool:
+    """Whether the translation keeps a plain negation in the source's language (a sentence
+    or phrase left in English in an Azerbaijani text, which shares its letters): that
+    sentence still negates, and what the translation left untranslated is another check's."""
+    latin = ("en", "az")
+    return (_language(src_lang) in latin) == (_language(tgt_lang) in latin) and negates(translation, src_lang)

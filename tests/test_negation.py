@@ -45,3 +45,12 @@ def test_only_a_negation_facing_none_in_any_form_is_a_slip() -> None:
     assert negation_slip("The talks failed to produce a deal.", "Переговоры не привели к соглашению.", "en", "ru") is None
     assert negation_slip("He did not come.", "Il n'est pas venu.", "en", "fr") is None
     assert negation_slip("He did not come.", "He came.", "en", "ru") is None  # not in the target's script
+
+
+def test_a_negation_left_in_the_source_language_is_no_negation_dropped() -> None:
+    """Regression: an English sentence left in an Azerbaijani catalogue (the benchmark's
+    placeholder translations, or a sentence not yet translated) was a negation dropped, as
+    English 'not' is no Azerbaijani word; it still negates."""
+    source = "The port did not open on Monday."
+    assert negation_slip(source, "⟨az⟩ " + source, "en", "az") is None
+    assert negation_slip(source, "Liman bazar ertəsi açılıb.", "en", "az") == "dropped"
