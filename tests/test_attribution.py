@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from pipeline.attribution import full_names_in, names_in, nominative, speaker_after, speaker_before
-from pipeline.attribution import full_names_in, names_in, speaker_after
 from pipeline.quotes import analyse_article, find_quotations
 
 
