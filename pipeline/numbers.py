@@ -1846,7 +1846,7 @@ def _word_values(text: str, lang: str) -> tuple[Decimal, ...]:
 
 #: A noun that multiplies the number word before it (two decades: twenty years; half a
 #: dozen: six; three centuries): where number words may differ and mean the same.
-_MULTIPLYING_NOUN = re.compile(r"(?i:decade|dozen|centur|millenni|десятилет|дюжин|столет|тысячелет|век|"
+_MULTIPLYING_NOUN = re.compile(r"(?<![^\W\d_])(?i:decade|dozen|centur|millenni|десятилет|дюжин|столет|тысячелет|век|"
                                r"onillik|düjün|əsr|minillik|yüzillik)")
 
 

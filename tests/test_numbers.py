@@ -1253,3 +1253,17 @@ def test_a_number_word_of_the_source_language_left_in_the_translation_still_says
     source = "Work on the first metro station began on 4 January 2026, two years after it was first approved."
     assert changed_number_words(source, "⟨az⟩ " + source, "en", "az") == ([], [])
     assert changed_number_words("Nine of the jurors agreed.", "Münsiflərdən on nəfəri razılaşıb.", "en", "az") != ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "changed"), [
+    ("Three people died.", "Погибли четыре человека.", True),
+    ("Three people died.", "Погибли три человека.", False),
+    ("Two centuries ago.", "Два века назад.", False),
+    ("Two decades later.", "Двадцать лет спустя.", False),
+])
+def test_a_noun_that_multiplies_is_a_word_of_its_own(source: str, translation: str, changed: bool) -> None:
+    """Regression: 'век' (century) was looked for anywhere in a word, so 'человека' (people)
+    passed every number word of its segment as multiplied: three people → четыре человека."""
+    from pipeline.numbers import changed_number_words
+
+    assert (changed_number_words(source, translation, "en", "ru") != ([], [])) is changed
