@@ -974,10 +974,13 @@ def check_names(entry: Entry) -> list[Finding]:
     findings: list[Finding] = []
     respelt: set[tuple[str, str]] = set()
     speaking: set[str] | None = None  # the words of the speakers' names, read when needed
+    compared: set[str] = set()  # a name named again is compared once (a paragraph may name it hundreds of times)
     for name in full_names_in(entry.source, entry.src_lang):
         text = name.base or name.text
-        if not _a_person(name) or entry.glossary is not None and entry.glossary.terms_in(name.text, entry.src_lang):
+        if text in compared or not _a_person(name) \
+                or entry.glossary is not None and entry.glossary.terms_in(name.text, entry.src_lang):
             continue
+        compared.add(text)
         if speaking is None:
             speaking = {word for speaker in _speaker_names(entry) for word in speaker.split()}
         if speaking.intersection(text.split()) or speaking.intersection(name.text.split()):

@@ -3797,3 +3797,18 @@ def test_a_negation_in_markup_code_or_an_untranslated_segment_is_none(source: st
     a number negates nothing."""
     assert check_entry(source, translation, "en", tgt, only=["negation"]) == []
 
+
+
+def test_a_name_named_again_and_again_is_compared_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: the names check compared each mention of a full name with the whole
+    translation, so a paragraph naming one person 5,000 times (a damaged article) took
+    136 s to sync; a name is now compared once per segment."""
+    import pipeline.checks as checks
+
+    asked: list[str] = []
+    real = checks._sounds_present
+    monkeypatch.setattr(checks, "_sounds_present",
+                        lambda name, text, lang=None: (asked.append(name), real(name, text, lang))[1])
+    source = "Professor Rauf Mirzəyev spoke. " * 300
+    findings = check_entry(source, "Profesor Rauf Mirzoyev danışdı. " * 300, "az", "en", only=["names"])
+    assert len(asked) == 1 and len(findings) == 1
