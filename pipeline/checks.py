@@ -28,7 +28,7 @@ from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, S
                              blank_out, code_spans, decode_references, kept_elements, math_spans, protected_regions, template_structure_changed,
                              template_tags, urls)
 from pipeline.lexicon import DIGRAPH_INITIALS, PATRONYMIC_WORDS, is_organisation_word, lexicon
-from pipeline.model import Catalogue, Finding, Severity
+from pipeline.model import Catalogue, Finding, Severity, shorten
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names, uninflected)
 from pipeline.negation import negation_slip
@@ -300,12 +300,12 @@ def _swapped_speakers(entry: Entry) -> list[str]:
         if found is wanted:
             continue
         if id(found) not in quoted:  # a person from nowhere: “…,” Karimov added → — добавила Гусейнова
-            problems.append(f"quotation {number} (“{_shorten(quotation.text.strip(), 40)}”) is "
+            problems.append(f"quotation {number} (“{shorten(quotation.text.strip(), 40)}”) is "
                             f"attributed to {found.form(entry.tgt_lang)!r} in the translation, whom "
                             f"the source does not name; the source gives it to "
                             f"{wanted.form(entry.src_lang)!r}")
             continue
-        problems.append(f"quotation {number} (“{_shorten(quotation.text.strip(), 40)}”) is "
+        problems.append(f"quotation {number} (“{shorten(quotation.text.strip(), 40)}”) is "
                         f"attributed to {found.form(entry.tgt_lang)!r} in the translation, but "
                         f"the source's quotation {number} to {wanted.form(entry.src_lang)!r}: "
                         "the quotations were swapped between speakers or reordered; give each "
@@ -341,7 +341,7 @@ def _swapped_by_sound(entry: Entry, source: list[Quotation], target: list[Quotat
         return None
     quotation = target[number - 1]
     assert quotation.attribution is not None
-    return (f"quotation {number} (“{_shorten(quotation.text.strip(), 40)}”) is attributed to "
+    return (f"quotation {number} (“{shorten(quotation.text.strip(), 40)}”) is attributed to "
             f"{quotation.attribution.text!r} in the translation, but the source's quotation "
             f"{number} to {wanted.text!r} and its quotation {back[0] + 1} to {given!r}: the "
             "quotations were swapped between speakers or reordered; give each its source's "
@@ -379,7 +379,7 @@ def _given_to_another(entry: Entry, source: list[Quotation], quotation: Quotatio
     alike = [name for name in _other_people(entry, speakers) if _names_sound_alike(name, found.text)]
     if len(alike) != 1:
         return None
-    return (f"quotation {number} (“{_shorten(quotation.text.strip(), 40)}”) is attributed to "
+    return (f"quotation {number} (“{shorten(quotation.text.strip(), 40)}”) is attributed to "
             f"{found.text!r} in the translation, but the source gives it to {said.text!r}, not to "
             f"{alike[0]!r}, whom it names otherwise: give the quotation its source's speaker")
 
@@ -421,7 +421,7 @@ def _from_nowhere(entry: Entry, mine: Quotation, theirs: Quotation, number: int)
     if any(resemblance(word, other) >= 0.8 for word in _WORDS.findall(found.text)
            for other in source_words):
         return None
-    return (f"quotation {number} (“{_shorten(theirs.text.strip(), 40)}”) is attributed to "
+    return (f"quotation {number} (“{shorten(theirs.text.strip(), 40)}”) is attributed to "
             f"{found.text!r} in the translation, whom the source does not name; the source "
             f"gives it to {gives}")
 
@@ -442,7 +442,7 @@ def _other_gender(entry: Entry, mine: Quotation, theirs: Quotation, number: int)
     if wanted is None or wanted == given:
         return None
     who = f"{said.text!r}" if person in (None, said.text) else f"{said.text!r} ({person})"
-    return (f"quotation {number} (“{_shorten(theirs.text.strip(), 40)}”) is attributed to "
+    return (f"quotation {number} (“{shorten(theirs.text.strip(), 40)}”) is attributed to "
             f"{found.text!r} in the translation, but to {who} in the source: another "
             "person's pronoun; give it its source's speaker")
 
@@ -518,7 +518,7 @@ def _lead_in_gender(entry: Entry) -> list[str]:
         return []
     said = next(said for said, _ in entry.resolved if said.lower() in pronouns)
     person = next(full for written, full in entry.resolved if written == said)
-    return [f"the lead-in {_shorten(entry.translation.strip(), 40)!r} gives the quotation "
+    return [f"the lead-in {shorten(entry.translation.strip(), 40)!r} gives the quotation "
             f"after it to the other gender's pronoun; the source's {said!r} is {person}: "
             "give it its source's speaker"]
 
@@ -1378,7 +1378,7 @@ def check_divergence(quoted: Mapping[QuoteKey, list[QuotedTranslation]]) -> list
                 findings.append(Finding(
                     "quote-divergence", Severity.WARNING,
                     f"quotation translated differently from {reference.path}:{reference.line} "
-                    f"(“{_shorten(reference.text)}”)", occurrence.path, occurrence.line,
+                    f"(“{shorten(reference.text)}”)", occurrence.path, occurrence.line,
                     occurrence.msgid, occurrence.lang))
     return findings
 
@@ -2047,10 +2047,6 @@ def _multiset_finding(check: str, what: str, source: list[str], target: list[str
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 __all__ = ["CHECKS", "CORPUS_CHECKS", "CatalogueCheck", "CatalogueChecker", "Check", "Checker", "Entry",

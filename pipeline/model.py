@@ -362,3 +362,8 @@ class Severity(str, enum.Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, to quote it in a message."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -38,7 +38,7 @@ from .state import (REVIEWED_FILE, ArticleRecord, PublishedVersions, ReviewedInd
                     edited_since_written,
                     file_signature, note_version, text_hash, unknown_version)
 from .markdown import encode_article
-from .model import PREVIOUS_TRANSLATION_PREFIX, Article, Catalogue, EntryStatus, Finding, Message
+from .model import PREVIOUS_TRANSLATION_PREFIX, Article, Catalogue, EntryStatus, Finding, Message, shorten
 from .parallel import default_jobs, map_indexed
 from .project import (CatalogueStatus, awaits_work, discover_articles, discover_catalogues, file_in_place_of_folder,
                       hand_written_version, is_blank, language_mismatch_warning, linked_folders, load_article,
@@ -493,15 +493,11 @@ def _refuse_cut_down(config: Config, slug: str, rel: str, catalogue: Catalogue, 
     template_rel = config.template_rel(slug)
     raise CatalogueError(
         f"{len(gone)} of its article's {len(template.messages)} entries are gone since the last sync{where} "
-        f"({_shorten(first.msgid)!r}): a tool wrote part of the file over it (msgattrib --only-fuzzy, msggrep) "
+        f"({shorten(first.msgid, 50)!r}): a tool wrote part of the file over it (msgattrib --only-fuzzy, msggrep) "
         "or a merge took an older copy, and their translations would be lost", path=rel,
         hint=f"restore the file (git checkout -- {rel}); if the entries were removed on purpose, add them back "
              f"untranslated (Poedit: Catalogue > Update from POT file, {template_rel}; or msgmerge --update "
              f"{rel} {template_rel}), then run sync again")
-
-
-def _shorten(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _needs_parent(states: list[CatalogueState], options: SyncOptions) -> bool:
