@@ -1222,7 +1222,6 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
     boilerplate (bylines, disclaimers, calls to subscribe) is in every article.
     """
     findings: list[Finding] = []
-    dismissed: list[tuple[str, int, str]] = []
     messages = catalogue.active
     segments = [decode_references(m.msgid) for m in messages]
     speakers = segment_speakers(segments, src_lang)
@@ -1230,7 +1229,6 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
     target_marks = (marks or {}).get(tgt_lang)
     for index, message in enumerate(messages):
         ignored = message.dismissed_checks if message.flags or message.comments else frozenset()
-        dismissed += [(path, message.lineno, check) for check in sorted(ignored)]
         for translation in message.translations:
             key = (message.msgid, translation, src_lang, tgt_lang, speakers[index], resolutions[index],
                    target_marks)
@@ -1248,9 +1246,7 @@ def check_catalogue(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogu
             where = dict(path=path, line=message.lineno, lang=tgt_lang, msgid=message.msgid,
                          msgctxt=message.msgctxt)
             findings += [replace(f, **where) for f in found if f.check not in ignored]
-    return CatalogueCheck(tuple(findings), catalogue_quotations(path, src_lang, tgt_lang, catalogue),
-                          catalogue_renderings(path, src_lang, tgt_lang, catalogue, glossary),
-                          dismissed=tuple(dismissed))
+    return replace(quotations_and_names((path, src_lang, tgt_lang, catalogue), glossary), findings=tuple(findings))
 
 
 def catalogue_quotations(path: str, src_lang: str, tgt_lang: str, catalogue: Catalogue
@@ -1314,7 +1310,7 @@ def quotations_and_names(item: CatalogueItem, glossary: Glossary | None = None) 
     return CatalogueCheck(quoted=tuple(catalogue_quotations(path, src_lang, tgt_lang, catalogue)),
                           names=tuple(catalogue_renderings(path, src_lang, tgt_lang, catalogue, glossary)),
                           dismissed=tuple((path, m.lineno, check) for m in catalogue.active
-                                          for check in sorted(m.dismissed_checks)))
+                                          if m.flags or m.comments for check in sorted(m.dismissed_checks)))
 
 
 @dataclass(frozen=True)
