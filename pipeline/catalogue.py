@@ -18,7 +18,7 @@ Translator comments after the last entry, which GNU drops, are kept as written
 (``Catalogue.trailing_comments``). Strings are read as tokens, as GNU reads them: two
 strings on one line (``msgid "a" "b"``) are one string. Refused, beyond what GNU
 refuses: NUL bytes and escapes giving one (GNU silently cuts the string there), merge debris (git conflict markers, msgcat's ``#-#-#-#-#`` blocks),
-header lines that are not ``Name: value``, plural counts that disagree with
+header lines that are not ``Name: value``, a header field pasted into an entry's translation (``"Language: ru\\n"``), plural counts that disagree with
 ``Plural-Forms``. An active and an obsolete entry may share a key (each kind is checked
 for duplicates on its own), although GNU tools refuse that.
 
@@ -845,6 +845,8 @@ class _Parser:
         if message.msgid == "" and message.msgctxt is None and not message.obsolete:
             self.take_header(entry, message)
             return
+        if not message.obsolete and ("\n" in message.msgstr or message.msgstr_plural):
+            self.check_pasted_header_line(entry, message)
         seen = self.seen_obsolete if message.obsolete else self.seen_active
         first = seen.setdefault(message.key, message.lineno)
         if first != message.lineno:
@@ -963,6 +965,25 @@ class _Parser:
                             hint="add \\n before the closing quote of this line, then run "
                                  "pipeline sync again")
 
+    def check_pasted_header_line(self, entry: _Entry, message: Message) -> None:
+        """Refuse a header field pasted into a translation (``"Language: ru\\n"`` below a
+        msgstr): published, it would end the paragraph as ``…утро.Language: ru``, and
+        ``msgfmt --check`` refuses the file (the msgstr ends with ``\\n``, the msgid not).
+        A field the source text holds too (an article about PO headers) is translation."""
+        strings = [entry.msgstr] if entry.forms is None else list(entry.forms.values())
+        for pieces in strings:
+            for piece in pieces or ():
+                field = _PASTED_HEADER_LINE.fullmatch(piece)
+                if field is not None and f"{field.group(1)}:" not in message.msgid \
+                        and (field.group(1) != "Language" or _LANGUAGE_CODE.fullmatch(field.group(2))):
+                    raise _fail(self.path, self.line_containing(_escape(piece), message.lineno),
+                                f"header line \"{_excerpt(_escape(piece))}\" inside the "
+                                f"translation of msgid {_quote(_excerpt(message.msgid))}: it "
+                                "would be published as part of the text",
+                                hint="delete this line (header fields belong in the entry with "
+                                     "msgid \"\" at the top of the file), then run pipeline "
+                                     "sync again")
+
     def take_header(self, entry: _Entry, message: Message) -> None:
         self.header_seen += 1
         if self.header_seen > 1:
@@ -986,6 +1007,10 @@ class _Parser:
         self.catalogue.header_flags = message.flags
 
 
+#: One string of a translation that is nothing but a header field, as PO headers write them.
+_PASTED_HEADER_LINE = re.compile(
+    "(" + "|".join(re.escape(name) for name in HEADER_ORDER) + r"|X-[A-Za-z0-9-]+): ([^\n]*)\n")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]+)*(?:@\w+)?")
 _HEADER_FIELD_START = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*):(?: |\\n|\Z)")
 
 

@@ -780,6 +780,51 @@ def test_a_header_value_wrapped_over_lines_is_not_a_missing_newline() -> None:
     assert parse_po(po(last)).header_value("X-Generator") == "Poedit 3.4"
 
 
+PASTED_HEADER = ('msgid ""\nmsgstr ""\n"Language: az\\n"\n'
+                 '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                 '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+                 'msgid "The port grew."\nmsgid_plural "The ports grew."\n'
+                 'msgstr[0] "Liman böyüdü."\nmsgstr[1] "Limanlar böyüdü."\n\n'
+                 'msgid ""\n"Trucks queue at the gate every morning, "\n"the ministry said."\n'
+                 'msgstr ""\n"Yük maşınları hər səhər darvaza önündə növbə gözləyir, "\n'
+                 '"nazirlik bildirib."\n')
+
+
+@pytest.mark.parametrize("pasted", ['"Language: az\\n"', '"Content-Type: text/plain; charset=UTF-8\\n"',
+                                    '"X-Generator: Poedit 3.4\\n"'])
+@pytest.mark.parametrize("where", ["end", "middle", "plural"])
+def test_a_header_line_pasted_into_a_translation_is_refused_at_its_line(pasted: str, where: str) -> None:
+    """Regression: '"Language: ru\\n"' pasted below a reviewed msgstr was read and published
+    as the paragraph's end ('…every morning.Language: ru'), while msgfmt --check refuses the
+    file. It is now refused at the pasted line, naming the entry and what to do."""
+    if where == "end":
+        text = PASTED_HEADER + pasted + "\n"
+    elif where == "middle":
+        text = PASTED_HEADER.replace('"nazirlik', pasted + '\n"nazirlik')
+    else:
+        text = PASTED_HEADER.replace('msgstr[1] "Limanlar böyüdü."\n',
+                                     'msgstr[1] "Limanlar böyüdü."\n' + pasted + "\n")
+    error = parse_error(po(text))
+    assert text.split("\n")[error.line - 1] == pasted, error
+    assert pasted[1:12] in error.message and "translation of msgid" in error.message
+    assert "delete this line" in (error.hint or "")
+
+
+@pytest.mark.parametrize("translation", [
+    # The source holds the same field: an article about PO files translates it.
+    ('msgid "Write \\"Language: az\\n\\" in the header.\\n"\n'
+     'msgstr ""\n"Başlığa yazın:\\n"\n"Language: az\\n"\n'),
+    # "Language" followed by words, not a language code: a translated line of text.
+    ('msgid "Язык: русский\\nУровень: B2"\n'
+     'msgstr ""\n"Language: Russian\\n"\n"Level: B2"\n'),
+    # An obsolete entry is never published.
+    '#~ msgid "Trucks queue."\n#~ msgstr ""\n#~ "Növbə var."\n#~ "Language: az\\n"\n',
+])
+def test_a_header_like_line_a_translation_may_hold_is_accepted(translation: str) -> None:
+    catalogue = parse_po(po(PASTED_HEADER + "\n" + translation))
+    assert any("\n" in message.msgstr for message in catalogue.messages)
+
+
 @pytest.mark.parametrize("value", [
     "nplurals=2; plural=(n != 1);",  # not CLDR's for ru: a translator's own choice
     "nplurals=1; plural=0;",
