@@ -19,7 +19,7 @@ from babel.messages.plurals import get_plural
 
 from .catalogue import PLURAL_FORMS_PLACEHOLDER, gc_paused, in_fork, may_fork, plural_forms_problem
 from .errors import TranslationLossError
-from .fuzzy import FuzzyIndex
+from .fuzzy import FUZZY_THRESHOLD, FuzzyIndex, text_ratio
 from .model import (MT_COMMENT_PREFIX, MT_REJECTED_PREFIX, MT_SOURCE_MARK, PREVIOUS_TRANSLATION_PREFIX,
                     REVIEWED_COMMENT_PREFIX, Catalogue, EntryStatus, Message, recorded_digest, source_digest,
                     without_source_digest)
@@ -72,13 +72,18 @@ def _update(template: Catalogue, old: Catalogue | None, *, lang: str, slug: str)
     if None in exact:
         exact = _with_final_breaks(entries, exact, previous)
     fuzzy = iter(_FuzzySources(previous).match_all([e for e, m in zip(entries, exact) if m is None]))
+    lacking_previous: list[Message] = []
     for entry, match in zip(entries, exact):
         if match is not None:
             result.messages.append(_carry_over(entry, match if match.msgid == entry.msgid
                                                else _without_final_break(match)))
+            if _lost_previous_msgid(result.messages[-1]):
+                lacking_previous.append(result.messages[-1])
         else:
             found = next(fuzzy)
             result.messages.append(_from_fuzzy(entry, found) if found else _fresh(entry))
+    if lacking_previous:
+        _restore_previous_msgids(lacking_previous, previous)
     used = {id(match) for match in exact if match is not None}
     result.messages.extend(_obsolete_entries(previous, used, result.index()))
     return result
@@ -250,6 +255,32 @@ def _carry_over(entry: Message, old: Message) -> Message:
             message.comments = _provenance_reviewed(message.comments)
     _drop_stale_rejection(message)
     return message
+
+
+def _lost_previous_msgid(message: Message) -> bool:
+    """Whether ``message`` is a human translation kept fuzzy without its old source text:
+    what plain ``msgmerge`` (no ``--previous``) or ``pybabel update`` leaves of an entry the
+    pipeline had marked changed, ``#|`` lines dropped (a cheap test: most entries are not
+    fuzzy)."""
+    return message.fuzzy and message.previous_msgid is None and message.msgid_plural is None \
+        and bool(message.msgstr) and not _has_machine_comment(message)
+
+
+def _restore_previous_msgids(messages: list[Message], previous: list[Message]) -> None:
+    """Give each of ``messages`` (see :func:`_lost_previous_msgid`) its old source text back
+    from the obsolete entry the pipeline kept of it: the one obsolete reviewed entry with
+    the same translation, whose msgid is close to the entry's (as msgmerge matches). Without
+    it the translator sees no diff of what changed and the queue says "marked fuzzy" for a
+    changed source."""
+    by_translation: dict[str, list[Message]] = {}
+    for old in previous:
+        if old.obsolete and not old.fuzzy and old.msgid_plural is None and old.msgstr:
+            by_translation.setdefault(old.msgstr, []).append(old)
+    for message in messages:
+        twins = [old for old in by_translation.get(message.msgstr, ())
+                 if old.msgctxt == message.msgctxt and old.msgid != message.msgid]
+        if len(twins) == 1 and text_ratio(twins[0].msgid, message.msgid) >= FUZZY_THRESHOLD:
+            message.previous_msgid = twins[0].msgid
 
 
 def _has_machine_comment(message: Message) -> bool:

@@ -248,6 +248,30 @@ def test_a_reviewed_machine_translation_kept_for_a_changed_source_is_not_taken_f
     check_no_loss(old, result, "a.po")
 
 
+def test_a_previous_msgid_plain_msgmerge_dropped_comes_back_from_the_obsolete_entry() -> None:
+    """Regression: plain ``msgmerge`` (no ``--previous``) drops the ``#|`` lines of a changed
+    entry; the next update left it without them, so the translator saw no diff and the queue
+    said "marked fuzzy" for a changed source. The obsolete entry the pipeline kept of the old
+    text holds the same translation: its msgid is the previous one again. A translation that
+    only happens to match an unrelated obsolete entry gets none."""
+    old = translated(update_catalogue(template("Bu il liman 1,2 milyon ton yük qəbul edib.", "Liman"),
+                                      None, lang="ru", slug="a"))
+    old.messages[1].msgstr = "Порт"
+    edited = template("Bu il liman 1,5 milyon ton yük qəbul edib.", "Limanın tarixi")
+    merged = update_catalogue(edited, old, lang="ru", slug="a")
+    assert merged.active[0].status is EntryStatus.CHANGED
+    for message in merged.active:
+        message.previous_msgid = None  # what msgmerge without --previous leaves
+    merged.active[1].msgstr, merged.active[1].flags = "Порт", ["fuzzy"]  # marked fuzzy by hand
+    result = update_catalogue(edited, merged, lang="ru", slug="a")
+    assert result.active[0].previous_msgid == "Bu il liman 1,2 milyon ton yük qəbul edib."
+    assert result.active[0].status is EntryStatus.CHANGED
+    assert result.active[1].previous_msgid is None and result.active[1].status is EntryStatus.FUZZY
+    again = update_catalogue(edited, result, lang="ru", slug="a")
+    assert [m.previous_msgid for m in again.messages] == [m.previous_msgid for m in result.messages]
+    check_no_loss(merged, result, "a.po")
+
+
 def test_comments_after_the_last_entry_stay_after_the_update() -> None:
     old = translated(update_catalogue(template("One."), None, lang="ru", slug="a"))
     old.trailing_comments = ["# TODO: ask the desk"]
