@@ -45,6 +45,8 @@ class PublishDecision:
             "changed": ("source changed since translation", "sources changed since translation"),
             "fuzzy": ("marked fuzzy", "marked fuzzy"),
             "blank": ("translated as spaces only",) * 2,
+            "plural": ("with plural forms (msgid_plural) the article has no place for: pipeline sync "
+                       "keeps the first as the translation, for review",) * 2,
             "template": ("with template tags other than the source's (a broken shortcode stops the "
                          "site's whole build: see 'pipeline check')",) * 2,
             "required": ("named in [publish] require_review, machine-translated, awaiting review",) * 2,
@@ -136,6 +138,11 @@ def _breaks_templates(segment: Segment, message: Message | None) -> bool:
 def _blocking_reason(message: Message | None, policy: PublishPolicy, required: bool) -> str | None:
     if message is None:
         return "untranslated"
+    if message.msgid_plural is not None:
+        # A translator's plural forms on a paragraph's entry: the article has a place for
+        # one text, and the plain msgstr is empty (published, the block vanished). The next
+        # update makes the first form the translation, fuzzy.
+        return "plural"
     if message.translated and not any(text.strip() for text in message.translations):
         # Published, it would empty its block: a paragraph vanishes, a setext underline
         # becomes a rule. Spaces are no translation.

@@ -244,6 +244,8 @@ def _carry_over(entry: Message, old: Message) -> Message:
     the output of an edited text is."""
     if _other_text_s_machine_output(old, entry):
         return _retranslatable(entry, old)
+    if (old.msgid_plural is None) != (entry.msgid_plural is None):
+        return _reshaped(entry, old)
     message = _clone(old)
     message.obsolete = False
     message.references = list(entry.references)
@@ -254,6 +256,30 @@ def _carry_over(entry: Message, old: Message) -> Message:
         if message.translated and _has_machine_comment(message):
             message.comments = _provenance_reviewed(message.comments)
     _drop_stale_rejection(message)
+    return message
+
+
+def _reshaped(entry: Message, old: Message) -> Message:
+    """The template's entry for a translation of its msgid in the other shape: plural forms a
+    translator added to a paragraph's entry (``msgid_plural``), which the article has no place
+    for (published, the paragraph was empty), or a singular translation of a plural entry.
+    As msgmerge does, the template's shape wins and the first form becomes the translation,
+    fuzzy for a look; unlike msgmerge, the other forms stay as ``previous translation:``
+    comments, so nothing a translator wrote is lost."""
+    message = _fresh(entry)
+    message.comments = list(old.comments) if old.fuzzy else _provenance_reviewed(old.comments)
+    message.flags = [f for f in old.flags if f != "fuzzy"]
+    texts = [old.msgstr] if old.msgid_plural is None else [old.msgstr_plural.get(i, "") for i in sorted(old.msgstr_plural)]
+    first = texts[0] if texts else ""
+    if entry.msgid_plural is None:
+        message.msgstr = first
+    elif message.msgstr_plural:
+        message.msgstr_plural[min(message.msgstr_plural)] = first
+    for text in texts[1:]:
+        if text and text != first:
+            keep_as_previous(message, text)
+    if first:
+        message.flags.insert(0, "fuzzy")
     return message
 
 

@@ -154,6 +154,20 @@ def test_a_translation_of_spaces_only_holds_the_version_back() -> None:
         assert not decision.ready and decision.reasons() == ["1 translated as spaces only"]
 
 
+def test_plural_forms_a_translator_added_to_a_paragraph_hold_the_version_back() -> None:
+    """Regression: a heading's entry given msgid_plural and msgstr[0..2] in Poedit counted as
+    reviewed, and `pipeline publish` published its empty plain msgstr: an empty '## '."""
+    source = catalogue()
+    for message in source.messages:
+        if message.msgid == "Heading":
+            message.msgid_plural = "Headings"
+            message.msgstr = ""
+            message.msgstr_plural = {0: "Заголовок", 1: "Заголовка", 2: "Заголовков"}
+    for policy in (PublishPolicy(), PublishPolicy(allow_machine=True)):
+        decision, _ = decide(article(), "ru", source, policy)
+        assert not decision.ready and decision.reasons()[0].startswith("1 with plural forms")
+
+
 def test_a_translation_that_would_break_the_site_s_template_tags_holds_its_version_back() -> None:
     """Hugo stops the whole site's build over one stray or unclosed shortcode: never published,
     whatever enforced_checks says. A translated argument inside a kept tag is no break."""

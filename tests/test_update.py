@@ -272,6 +272,27 @@ def test_a_previous_msgid_plain_msgmerge_dropped_comes_back_from_the_obsolete_en
     check_no_loss(merged, result, "a.po")
 
 
+def test_plural_forms_a_translator_added_to_a_paragraph_s_entry_become_its_fuzzy_translation() -> None:
+    """Regression: plural forms a translator gave a paragraph's entry (msgid_plural, msgstr[n])
+    were carried over as they were: counted as reviewed, published as an empty paragraph. As
+    msgmerge does, the template's shape wins, the first form is the translation, fuzzy; the
+    other forms stay as comments (msgmerge drops them)."""
+    old = update_catalogue(template("Three cranes arrived."), None, lang="ru", slug="a")
+    old.messages[0].msgid_plural = "Cranes arrived."
+    old.messages[0].msgstr_plural = {0: "Прибыл кран.", 1: "Прибыли краны.", 2: "Прибыло кранов."}
+    old.messages[0].comments = ["mt: argos en_ru 1.9", "asked the desk"]
+    result = update_catalogue(template("Three cranes arrived."), old, lang="ru", slug="a")
+    message = result.active[0]
+    assert message.msgid_plural is None and message.msgstr_plural == {}
+    assert message.msgstr == "Прибыл кран." and message.fuzzy
+    assert message.comments == ["reviewed mt: argos en_ru 1.9", "asked the desk",
+                                "previous translation: Прибыли краны.",
+                                "previous translation: Прибыло кранов."]
+    check_no_loss(old, result, "a.po")
+    again = update_catalogue(template("Three cranes arrived."), result, lang="ru", slug="a")
+    assert again.messages == result.messages
+
+
 def test_comments_after_the_last_entry_stay_after_the_update() -> None:
     old = translated(update_catalogue(template("One."), None, lang="ru", slug="a"))
     old.trailing_comments = ["# TODO: ask the desk"]
