@@ -255,8 +255,23 @@ def _carry_over(entry: Message, old: Message) -> Message:
         message.previous_msgid = message.previous_msgctxt = message.previous_msgid_plural = None
         if message.translated and _has_machine_comment(message):
             message.comments = _provenance_reviewed(message.comments)
+    elif message.previous_msgid is not None and _has_machine_comment(message) \
+            and _reviewed_output_of_previous_text(message):
+        message.comments = _provenance_reviewed(message.comments)
     _drop_stale_rejection(message)
     return message
+
+
+def _reviewed_output_of_previous_text(message: Message) -> bool:
+    """Whether the ``mt:`` comment of a changed entry records its previous text (``#|``):
+    machine output a translator reviewed (fuzzy cleared) before a tool marked it changed,
+    ``msgmerge --previous`` after ``pipeline extract``, which gives a ``#|`` line to reviewed
+    entries only. Left saying ``mt:``, it read as unreviewed machine output of another text
+    once a tool dropped the ``#|`` line, and was translated again."""
+    context = message.previous_msgctxt if message.previous_msgctxt is not None else message.msgctxt
+    digest = source_digest(context, message.previous_msgid or "")
+    return any(comment.startswith(MT_COMMENT_PREFIX) and recorded_digest(comment) == digest
+               for comment in message.comments)
 
 
 def _reshaped(entry: Message, old: Message) -> Message:

@@ -293,6 +293,33 @@ def test_plural_forms_a_translator_added_to_a_paragraph_s_entry_become_its_fuzzy
     assert again.messages == result.messages
 
 
+def test_machine_output_reviewed_before_msgmerge_previous_marked_it_changed_is_recorded_as_reviewed() -> None:
+    """Regression: a machine translation reviewed in Poedit, then given the edited text by
+    ``msgmerge --previous`` after ``pipeline extract`` (fuzzy, ``#|`` the old text, its
+    ``mt: … source#<old text>`` left), kept saying ``mt:``; once plain msgmerge dropped the
+    ``#|`` line, it read as machine output of another text and was translated again, the
+    translator's text kept only in a comment. ``msgmerge --previous`` gives ``#|`` to
+    reviewed entries only, so an ``mt:`` comment recording the ``#|`` text is a reviewed one."""
+    edited = template("A ticket costs 130 manat.")
+    after_msgmerge = update_catalogue(edited, None, lang="ru", slug="a")
+    message = after_msgmerge.messages[0]
+    message.msgstr, message.flags = "Билет стоит 120 манатов.", ["fuzzy"]
+    message.previous_msgid = "A ticket costs 120 manat."
+    message.comments = [mt_comment("argos en_ru 1.9", None, "A ticket costs 120 manat."), "checked"]
+    result = update_catalogue(edited, after_msgmerge, lang="ru", slug="a")
+    assert result.active[0].comments == ["reviewed mt: argos en_ru 1.9", "checked"]
+    result.active[0].previous_msgid = None  # plain msgmerge later
+    again = update_catalogue(edited, result, lang="ru", slug="a")
+    assert again.active[0].msgstr == "Билет стоит 120 манатов." and again.active[0].status is EntryStatus.FUZZY
+    unreviewed = update_catalogue(edited, None, lang="ru", slug="a")
+    unreviewed.messages[0].msgstr, unreviewed.messages[0].flags = "Билет стоит 130 манатов.", ["fuzzy"]
+    unreviewed.messages[0].previous_msgid = "A ticket costs 120 manat."
+    unreviewed.messages[0].comments = [mt_comment("translation memory, similar text (b.po)", None,
+                                                  "A ticket costs 130 manat.")]
+    kept = update_catalogue(edited, unreviewed, lang="ru", slug="a")
+    assert kept.active[0].comments == unreviewed.messages[0].comments
+
+
 def test_comments_after_the_last_entry_stay_after_the_update() -> None:
     old = translated(update_catalogue(template("One."), None, lang="ru", slug="a"))
     old.trailing_comments = ["# TODO: ask the desk"]
