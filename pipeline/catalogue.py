@@ -845,7 +845,7 @@ class _Parser:
         if message.msgid == "" and message.msgctxt is None and not message.obsolete:
             self.take_header(entry, message)
             return
-        if not message.obsolete and ("\n" in message.msgstr or message.msgstr_plural):
+        if ("\n" in message.msgstr or message.msgstr_plural) and not message.obsolete and not message.fuzzy:
             self.check_pasted_header_line(entry, message)
         seen = self.seen_obsolete if message.obsolete else self.seen_active
         first = seen.setdefault(message.key, message.lineno)
@@ -969,13 +969,15 @@ class _Parser:
         """Refuse a header field pasted into a translation (``"Language: ru\\n"`` below a
         msgstr): published, it would end the paragraph as ``…утро.Language: ru``, and
         ``msgfmt --check`` refuses the file (the msgstr ends with ``\\n``, the msgid not).
-        A field the source text holds too (an article about PO headers) is translation."""
+        Only a reviewed entry's (a fuzzy one is neither published nor compiled) and only a
+        field a header holds: a standard one, or an ``X-`` one of this file's header. A field
+        the source text holds too (an article about PO headers) is translation."""
         strings = [entry.msgstr] if entry.forms is None else list(entry.forms.values())
         for pieces in strings:
             for piece in pieces or ():
                 field = _PASTED_HEADER_LINE.fullmatch(piece)
                 if field is not None and f"{field.group(1)}:" not in message.msgid \
-                        and (field.group(1) != "Language" or _LANGUAGE_CODE.fullmatch(field.group(2))):
+                        and self.is_header_field(field.group(1), field.group(2)):
                     raise _fail(self.path, self.line_containing(_escape(piece), message.lineno),
                                 f"header line \"{_excerpt(_escape(piece))}\" inside the "
                                 f"translation of msgid {_quote(_excerpt(message.msgid))}: it "
@@ -983,6 +985,13 @@ class _Parser:
                                 hint="delete this line (header fields belong in the entry with "
                                      "msgid \"\" at the top of the file), then run pipeline "
                                      "sync again")
+
+    def is_header_field(self, name: str, value: str) -> bool:
+        """Whether ``name: value`` reads as a PO header's field rather than a line of text:
+        ``Language`` only with a language code (``Language: Russian`` is text)."""
+        if name.startswith("X-"):
+            return any(field == name for field, _ in self.catalogue.header)
+        return name != "Language" or _LANGUAGE_CODE.fullmatch(value) is not None
 
     def take_header(self, entry: _Entry, message: Message) -> None:
         self.header_seen += 1

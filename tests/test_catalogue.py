@@ -782,7 +782,7 @@ def test_a_header_value_wrapped_over_lines_is_not_a_missing_newline() -> None:
 
 PASTED_HEADER = ('msgid ""\nmsgstr ""\n"Language: az\\n"\n'
                  '"Content-Type: text/plain; charset=UTF-8\\n"\n'
-                 '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+                 '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n"X-Generator: Poedit 3.4\\n"\n\n'
                  'msgid "The port grew."\nmsgid_plural "The ports grew."\n'
                  'msgstr[0] "Liman böyüdü."\nmsgstr[1] "Limanlar böyüdü."\n\n'
                  'msgid ""\n"Trucks queue at the gate every morning, "\n"the ministry said."\n'
@@ -817,8 +817,12 @@ def test_a_header_line_pasted_into_a_translation_is_refused_at_its_line(pasted: 
     # "Language" followed by words, not a language code: a translated line of text.
     ('msgid "Язык: русский\\nУровень: B2"\n'
      'msgstr ""\n"Language: Russian\\n"\n"Level: B2"\n'),
-    # An obsolete entry is never published.
+    # An obsolete entry is never published, nor is a fuzzy one (msgfmt skips both).
     '#~ msgid "Trucks queue."\n#~ msgstr ""\n#~ "Növbə var."\n#~ "Language: az\\n"\n',
+    '#, fuzzy\nmsgid "Trucks queue."\nmsgstr ""\n"Növbə var."\n"Language: az\\n"\n',
+    # An X- field this file's header does not hold is a line of text ("X-Ray: ...").
+    ('msgid "Рентген: сделан\\nРезультат: норма"\n'
+     'msgstr ""\n"X-Ray: done\\n"\n"Result: normal"\n'),
 ])
 def test_a_header_like_line_a_translation_may_hold_is_accepted(translation: str) -> None:
     catalogue = parse_po(po(PASTED_HEADER + "\n" + translation))
