@@ -846,7 +846,7 @@ class _Parser:
             self.take_header(entry, message)
             return
         if ("\n" in message.msgstr or message.msgstr_plural) and not message.obsolete and not message.fuzzy:
-            self.check_pasted_header_line(entry, message)
+            self.check_pasted_header_line(message)
         seen = self.seen_obsolete if message.obsolete else self.seen_active
         first = seen.setdefault(message.key, message.lineno)
         if first != message.lineno:
@@ -965,26 +965,24 @@ class _Parser:
                             hint="add \\n before the closing quote of this line, then run "
                                  "pipeline sync again")
 
-    def check_pasted_header_line(self, entry: _Entry, message: Message) -> None:
+    def check_pasted_header_line(self, message: Message) -> None:
         """Refuse a header field pasted into a translation (``"Language: ru\\n"`` below a
         msgstr): published, it would end the paragraph as ``…утро.Language: ru``, and
         ``msgfmt --check`` refuses the file (the msgstr ends with ``\\n``, the msgid not).
-        Only a reviewed entry's (a fuzzy one is neither published nor compiled) and only a
-        field a header holds: a standard one, or an ``X-`` one of this file's header. A field
-        the source text holds too (an article about PO headers) is translation."""
-        strings = [entry.msgstr] if entry.forms is None else list(entry.forms.values())
-        for pieces in strings:
-            for piece in pieces or ():
-                field = _PASTED_HEADER_LINE.fullmatch(piece)
-                if field is not None and f"{field.group(1)}:" not in message.msgid \
-                        and self.is_header_field(field.group(1), field.group(2)):
-                    raise _fail(self.path, self.line_containing(_escape(piece), message.lineno),
-                                f"header line \"{_excerpt(_escape(piece))}\" inside the "
+        Searched in the text, not per line: a rewrite joins the pasted line to the one before
+        (``"…утро.Language: ru\\n"``). Only a reviewed entry's (a fuzzy one is neither
+        published nor compiled) and only a field a header holds: a standard one, or an ``X-``
+        one of this file's header. A field the source text holds too (an article about PO
+        headers) is translation."""
+        for text in message.translations:
+            for field in _PASTED_HEADER_FIELD.finditer(text):
+                if f"{field.group(1)}:" not in message.msgid and self.is_header_field(field.group(1), field.group(2)):
+                    raise _fail(self.path, self.line_containing(f"{field.group(1)}:", message.lineno),
+                                f"header line \"{_excerpt(_escape(field.group(0)))}\" inside the "
                                 f"translation of msgid {_quote(_excerpt(message.msgid))}: it "
                                 "would be published as part of the text",
-                                hint="delete this line (header fields belong in the entry with "
-                                     "msgid \"\" at the top of the file), then run pipeline "
-                                     "sync again")
+                                hint="delete it (header fields belong in the entry with msgid \"\" "
+                                     "at the top of the file), then run pipeline sync again")
 
     def is_header_field(self, name: str, value: str) -> bool:
         """Whether ``name: value`` reads as a PO header's field rather than a line of text:
@@ -1016,8 +1014,8 @@ class _Parser:
         self.catalogue.header_flags = message.flags
 
 
-#: One string of a translation that is nothing but a header field, as PO headers write them.
-_PASTED_HEADER_LINE = re.compile(
+#: A header field in a translation, as PO headers write them: a name, its value, a line break.
+_PASTED_HEADER_FIELD = re.compile(
     "(" + "|".join(re.escape(name) for name in HEADER_ORDER) + r"|X-[A-Za-z0-9-]+): ([^\n]*)\n")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]+)*(?:@\w+)?")
 _HEADER_FIELD_START = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*):(?: |\\n|\Z)")
