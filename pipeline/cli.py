@@ -399,8 +399,9 @@ def orphan_lines(orphans: list[str], indent: str = "  ") -> list[str]:
     return [f"{indent}{len(orphans)} catalogue(s) no article uses (renamed or deleted, its lang: changed, or its "
             f"language taken out of pipeline.toml?): {shown}",
             f"{indent}  their reviewed translations still serve the translation memory (a renamed article "
-            "gets them back for review; a language put back in pipeline.toml uses its own again); delete a "
-            "catalogue when its work is no longer needed"]
+            "gets them back for review; a language put back in pipeline.toml uses its own again); before deleting "
+            "one, compare it with the article's live catalogue: after an article was renamed and renamed back, "
+            "the unused one may hold the newer reviews"]
 
 
 def orphaned_version_lines(paths: list[str], indent: str = "  ") -> list[str]:

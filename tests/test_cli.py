@@ -205,6 +205,19 @@ def test_catalogues_of_a_deleted_article_are_named_by_sync_and_status(runner: Cl
     assert "no article uses" in run(runner, project, "status").output
 
 
+def test_the_advice_on_unused_catalogues_does_not_send_newer_reviews_to_the_bin(
+        runner: CliRunner, project: Path) -> None:
+    """An article renamed, reviewed under its new name and renamed back leaves the newer
+    reviews in the catalogue no article uses: the advice said to delete a catalogue 'when its
+    work is no longer needed', which an editor reads as 'now'. It says to compare first."""
+    run(runner, project, "sync", "--engine", "none")
+    (project / "source/fair.md").unlink()
+    output = run(runner, project, "sync", "--engine", "none").output
+    assert "no longer needed" not in output
+    assert "compare it with the article's live catalogue" in output
+    assert "may hold the newer reviews" in output
+
+
 def test_status_json_names_the_catalogues_and_versions_no_article_uses_as_sync_does(
         runner: CliRunner, project: Path) -> None:
     """Regression: ``status`` named the catalogues and published versions of a renamed
