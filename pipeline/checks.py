@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 from typing import Callable, Iterable, Mapping, Sequence
 
 from pipeline.attribution import MAYBE_UPPER, Name, full_names_in, nominative, surname_gender
@@ -78,6 +78,8 @@ _MARKUP_CHARS = re.compile(r"[*~_\[<=^@#{]")
 #: An emoji shortcode, the one piece of markup whose first character (``:``) prose is full of.
 _EMOJI = re.compile(EMOJI_PATTERN)
 _MIN_UNTRANSLATED_WORDS = 4
+#: Segments whose per-text counts are cached (a source is checked against every translation).
+_CACHE_SIZE = 16384
 _MIN_DIVERGENCE_WORDS = 4
 #: How alike (:func:`pipeline.translit.similarity`) a word must be to a glossary name that the
 #: translation also spells correctly, to be reported as a misspelling of it.
@@ -139,8 +141,8 @@ def _finding(check: str, severity: Severity, message: str) -> Finding:
 
 def check_quote_count(entry: Entry) -> list[Finding]:
     """Quotations lost or added: the translation has a different number of them."""
-    source = _speech_parts(entry.source, entry.scan("source"))
-    target = _speech_parts(entry.translation, entry.scan("target"))
+    source = _speech_count(entry.source, entry.src_lang)
+    target = _speech_count(entry.translation, entry.tgt_lang)
     if source == target:
         return _unclosed_finding(entry)
     said = source - _titles_and_terms(entry.source, entry.src_lang)
@@ -1957,6 +1959,13 @@ _DIALOGUE = re.compile(r"\s*[—–]\s+[^\W_]")
 _PSEUDO_BRACKETS = str.maketrans("［］", "  ")
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
+def _speech_count(text: str, lang: str) -> int:
+    """:func:`_speech_parts` of ``text`` with its quote scan in ``lang`` (cached: a source is
+    counted once for all its translations)."""
+    return _speech_parts(text, scan_quotes(text, lang))
+
+
 def _speech_parts(text: str, scan: QuoteScan) -> int:
     """How many quotations ``text`` holds, counted so that the languages' styles agree:
     a quotation interrupted by its attribution between dashes counts once per part, on
@@ -1998,7 +2007,10 @@ def _anchors(entry: Entry, text: str, lang: str, *, source: bool) -> frozenset[s
     return frozenset(values)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _markup(text: str) -> Counter[str]:
+    """The markup of ``text`` counted by kind (cached: a source is counted once for all its
+    translations; shared, so not to be changed)."""
     if not _MARKUP_CHARS.search(text) and not (":" in text and _EMOJI.search(text)):
         return Counter()  # no emphasis marker, link, tag or key can be there
     regions = protected_regions(text)

@@ -46,6 +46,7 @@ _SCALES = (
 #: rewritten as a bare scale word, which would lose the unit.
 _UNIT_SCALES = frozenset({"mcm", "bcm", "tcm"})
 _SCALE = {word: factor for words, factor in _SCALES for word in words}
+_ONE = Decimal(1)
 #: The scale words each language writes, by factor (thousand, million, billion, trillion).
 _SCALE_WORDS = {"en": ("thousand", "million", "billion", "trillion"),
                 "ru": ("тысяч", "млн", "млрд", "трлн"),
@@ -235,7 +236,7 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
             scaled |= _scaled(values, shared)
         if halved is not None:  # the figure is read with its half: so it is shown
             raw, end = prose[start:halved.end()], halved.end()
-        numbers.append(Number(raw, start, end, scaled, word, _scaled(values, Decimal(1))))
+        numbers.append(Number(raw, start, end, scaled, word, _scaled(values, _ONE)))
     lettered = _roman_periods(prose) if _ROMAN_PERIOD_HINT.search(prose) else []
     if ("Q" in prose or "H" in prose) and _QUARTER_HINT.search(prose):
         lettered += _quarters(prose)
@@ -1829,7 +1830,12 @@ def _counting_ends(text: str, lang: str) -> tuple[int, ...]:
             break
     else:
         return ()  # (most texts: splitting at spaces is faster than a regex for letters)
-    return tuple(match.end() for match in _LETTERS.finditer(lowered) if _counting_word(match.group(), lang))
+    ends = []
+    for match in _LETTERS.finditer(lowered):  # (known words looked up here: no call for each)
+        found = known.get(match.group())
+        if found or found is None and _counting_word(match.group(), lang):
+            ends.append(match.end())
+    return tuple(ends)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -1954,7 +1960,7 @@ def _parse(raw: str, convention: tuple[tuple[str, ...], str]) -> set[Decimal]:
             if not 1 <= len(head) <= 3 or any(len(p) != 3 for p in middle):
                 return set()
             body = "".join([head, *parts[1:]])
-    if body.count(decimal) > 1 or any(c not in "0123456789" + decimal for c in body):
+    if body.count(decimal) > 1 or not set(body).issubset("0123456789" + decimal):
         return set()
     try:
         return {Decimal(body.replace(decimal, "."))}
@@ -2074,13 +2080,13 @@ def _scale_after(text: str, start: int, end: int, lang: str) -> tuple[str, Decim
         return letter.group(), _MONEY_FACTOR[letter.group()]
     match = _NEXT_WORD.match(text, end)
     if match is None:
-        return "", Decimal(1)
+        return "", _ONE
     if match.start(1) == end and match.end(1) == end + 1 and _glued_scale(text, end) == _COUNT:
         return match.group(1), _MONEY_FACTOR[match.group(1).lower()]
     word = match.group(1).lower().rstrip(".")
     factor = _scale_factor(word)
     if factor is None or word[:3] == "min" and _base(lang) != "az":
-        return "", Decimal(1)
+        return "", _ONE
     return match.group(1), factor
 
 
@@ -2093,11 +2099,16 @@ _AZ_INFLECTED_SCALE = re.compile(r"(milyon|milyard|trilyon)(?:lar)?"
                                  r"|(min)(?:dən|də|ə|in|lik)")
 
 
+#: The first letter of every word :data:`_AZ_INFLECTED_SCALE` matches: most words after a
+#: figure are no scale word, and are told so without trying the pattern.
+_AZ_INFLECTED_FIRST = frozenset("mt")
+
+
 def _scale_factor(word: str) -> Decimal | None:
     """The factor of a scale word, folded to lower case, inflected Azerbaijani forms
     included; None when ``word`` is none."""
     factor = _SCALE.get(word)
-    if factor is None and (match := _AZ_INFLECTED_SCALE.fullmatch(word)):
+    if factor is None and word[:1] in _AZ_INFLECTED_FIRST and (match := _AZ_INFLECTED_SCALE.fullmatch(word)):
         factor = _SCALE[match.group(1) or match.group(2)]
     return factor
 
@@ -2624,7 +2635,7 @@ def _sign_lost_at(text: str, lang: str, values: tuple[Decimal, ...]) -> str:
 _PERCENT_HINT = re.compile(r"%|(?i:per\s?cent|процент|faiz)")
 
 
-def _directions(text: str, lang: str, lenient_with: str | None) -> list[tuple[tuple[Decimal, ...], str, str]]:
+def _directions(text: str, lang: str, lenient_with: str | None = None) -> list[tuple[tuple[Decimal, ...], str, str]]:
     """Each percentage of ``text`` as (its values, 'rise', 'fall' or '', the word that says
     so): a plus or minus sign, else the one kind of word in its clause; '' when its clause
     has both kinds (rose 5% after falling 3%) or neither."""
@@ -2677,7 +2688,7 @@ def _swapped_directions(source: str, translation: str, src_lang: str,
     """A rise told as a fall or a fall as a rise, with no minus anywhere (вырос на 1,2% →
     fell 1.2%): the words of each side, when every percentage of that figure says one
     direction in the source and the other in the translation."""
-    wanted = _directions(source, src_lang, None)
+    wanted = _source_scan(_directions, source, src_lang)
     offered = _directions(translation, tgt_lang, src_lang)
     missing: list[str] = []
     extra: list[str] = []
@@ -2697,7 +2708,7 @@ def _swapped_directions(source: str, translation: str, src_lang: str,
 _Direction = tuple[tuple[Decimal, ...], str, str]
 
 
-def _by_value(directions: list[_Direction]) -> dict[Decimal, list[int]]:
+def _by_value(directions: Sequence[_Direction]) -> dict[Decimal, list[int]]:
     """The indices of ``directions`` by each of their values."""
     index: dict[Decimal, list[int]] = defaultdict(list)
     for position, (values, _, _) in enumerate(directions):
