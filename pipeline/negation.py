@@ -171,6 +171,7 @@ _SCRIPT = {"en": re.compile(r"[A-Za-z]"), "ru": re.compile(r"[А-Яа-яЁё]"),
 _MAY_NEGATE = {"en": _EN_SOFT, "ru": _RU_SOFT, "az": _AZ_SOFT}
 
 
+@lru_cache(maxsize=64)
 def _language(lang: str) -> str:
     return lang.split("-")[0].split("_")[0].lower()
 
