@@ -3812,3 +3812,26 @@ def test_a_name_named_again_and_again_is_compared_once(monkeypatch: pytest.Monke
     source = "Professor Rauf Mirzəyev spoke. " * 300
     findings = check_entry(source, "Profesor Rauf Mirzoyev danışdı. " * 300, "az", "en", only=["names"])
     assert len(asked) == 1 and len(findings) == 1
+
+
+def test_speech_count_is_cached_per_language() -> None:
+    """A source's quotations are counted once for all its translations, by text and language:
+    each language pairs the marks its own way (“…“ closes in German, not in English), so a
+    count asked in one language never answers for another."""
+    from pipeline.checks import _speech_count, _speech_parts
+    from pipeline.quotemarks import scan_quotes
+
+    text = "“Мы готовы, — сказал он. — Начнём“ и “нет”, — ответила она."
+    assert scan_quotes(text, "en") != scan_quotes(text, "de")
+    for lang in ("de", "en", "ru", "az", "en"):
+        assert _speech_count(text, lang) == _speech_parts(text, scan_quotes(text, lang))
+
+
+def test_cached_markup_counts_are_not_changed_by_the_check() -> None:
+    """The markup counts of a text are shared by every check of it (cached): checking a
+    source against a translation that lost its emphasis leaves them as counted fresh."""
+    source = "The **new** bridge opens [today](https://example.org/bridge) at 9:00."
+    fresh = _markup.__wrapped__(source)
+    for translation in ("Новый мост открывается сегодня в 9:00.", "Yeni **körpü** bu gün açılır."):
+        assert check_entry(source, translation, "en", "ru", only=["markup"])
+    assert _markup(source) == fresh == Counter({"**": 2, "links": 1})

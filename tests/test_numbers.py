@@ -1267,3 +1267,31 @@ def test_a_noun_that_multiplies_is_a_word_of_its_own(source: str, translation: s
     from pipeline.numbers import changed_number_words
 
     assert (changed_number_words(source, translation, "en", "ru") != ([], [])) is changed
+
+
+def test_source_directions_are_cached_per_language() -> None:
+    """A source's percentages are read once for all its translations (cached by text and
+    language): the same text read in another language keeps its own reading (1,500% is
+    1500% in English and 1.5% in Russian), whichever language asked first."""
+    from pipeline.numbers import _directions, _source_scan, changed_signs
+
+    text = "Exports fell 1,500% in May."
+    for lang in ("ru", "en", "ru"):
+        assert _source_scan(_directions, text, lang) == tuple(_directions(text, lang))
+    assert _source_scan(_directions, text, "en") != _source_scan(_directions, text, "ru")
+    # (each language's own figure: 1.5% said to rise is a swap of the Russian reading only)
+    assert changed_signs(text, "Экспорт вырос на 1,5% в мае.", "ru", "ru") == (["fell"], ["вырос"])
+    assert changed_signs(text, "Exports rose 1.5% in May.", "en", "en") == ([], [])
+    assert changed_signs(text, "Exports rose 1,500% in May.", "en", "en") == (["fell"], ["rose"])
+
+
+def test_counting_ends_reads_known_words_as_the_patterns_do() -> None:
+    """Where number words end, read with the cache of known words or without it."""
+    from pipeline import numbers
+
+    text = "Two ministers and three deputies met for twenty-seven hours."
+    first = numbers._counting_ends.__wrapped__(text, "en")
+    numbers._COUNTING_WORDS.clear()
+    assert numbers._counting_ends.__wrapped__(text, "en") == first
+    assert first == tuple(m.end() for m in numbers._LETTERS.finditer(text.lower())
+                          if m.group() in ("two", "three", "twenty", "seven"))
