@@ -32,6 +32,7 @@ from pipeline.model import Catalogue, Finding, Severity, shorten
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names, uninflected)
 from pipeline.negation import negation_slip
+from pipeline.omission import omission_message
 from pipeline.numbers import (Number, changed_currencies, changed_months, changed_number_words, changed_signs,
                               changed_units, evening_times_told_as_morning, lost_minus_signs, reversed_pairs,
                               numbers_in, unmatched_numbers)
@@ -807,6 +808,13 @@ def check_negation(entry: Entry) -> list[Finding]:
     return [_finding("negation", Severity.WARNING, message)]
 
 
+def check_omission(entry: Entry) -> list[Finding]:
+    """A sentence or clause left out: the translation is far shorter than its source, and one
+    source sentence has no counterpart of its length (English, Russian and Azerbaijani)."""
+    message = omission_message(entry.source, entry.translation, entry.src_lang, entry.tgt_lang)
+    return [] if message is None else [_finding("omission", Severity.WARNING, message)]
+
+
 def check_urls(entry: Entry) -> list[Finding]:
     """URLs and link targets changed or lost."""
     return _multiset_finding("urls", "URL", urls(entry.source), urls(entry.translation))
@@ -1086,6 +1094,7 @@ CHECKS: Mapping[str, Check] = {check.name: check for check in (
     Check("glossary", Severity.ERROR, check_glossary),
     Check("numbers", Severity.ERROR, check_numbers),
     Check("negation", Severity.WARNING, check_negation),
+    Check("omission", Severity.WARNING, check_omission),
     Check("urls", Severity.ERROR, check_urls),
     Check("code", Severity.ERROR, check_code),
     Check("template", Severity.ERROR, check_template),
