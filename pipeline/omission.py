@@ -110,13 +110,12 @@ def omission_message(source: str, translation: str, src_lang: str, tgt_lang: str
     omission = find_omission(source, translation, src_lang, tgt_lang)
     if omission is None:
         return None
-    quoted = " or ".join(f"“{shorten(sentence)}”" for sentence in omission.sentences)
+    quoted = " or for ".join(f"“{shorten(sentence)}”" for sentence in omission.sentences)
     if omission.whole:
-        which = ("has no counterpart in the translation" if len(omission.sentences) == 1
-                 else "has no counterpart in the translation (their lengths cannot tell which)")
-        return (f"a sentence seems untranslated: {quoted} {which}, which is far shorter than the source; "
-                f"translate it (or, if it is merged into another sentence or left out on purpose, flag the "
-                f"entry ignore-omission)")
+        which = "" if len(omission.sentences) == 1 else " (their lengths cannot tell which)"
+        return (f"a sentence seems untranslated: the translation is far shorter than the source and has no "
+                f"sentence for {quoted}{which}; translate it (or, if it is merged into another sentence or "
+                f"left out on purpose, flag the entry ignore-omission)")
     return (f"the translation of {quoted} seems cut short: it is far shorter than the source, and a "
             f"clause or the end of the sentence may be missing; check that all of it is translated (or "
             f"flag the entry ignore-omission)")
