@@ -99,10 +99,12 @@ _MIN_REST_LETTERS = 30
 class Omission:
     """What seems to be missing: ``sentences`` are the source's sentence whose translation
     is missing (``whole``) or cut short (not ``whole``), or the two that may be the one
-    missing when their lengths cannot tell which."""
+    missing when their lengths cannot tell which; ``count`` sentences are missing in all
+    (the first quoted, when more than one)."""
 
     sentences: tuple[str, ...]
     whole: bool
+    count: int = 1
 
 
 def omission_message(source: str, translation: str, src_lang: str, tgt_lang: str) -> str | None:
@@ -111,6 +113,10 @@ def omission_message(source: str, translation: str, src_lang: str, tgt_lang: str
     if omission is None:
         return None
     quoted = " or for ".join(f"“{shorten(sentence)}”" for sentence in omission.sentences)
+    if omission.whole and omission.count > 1:
+        return (f"{omission.count} sentences seem untranslated: the translation is far shorter than the source "
+                f"and has no sentence for them, the first {quoted}; translate them (or, if they are merged into "
+                f"other sentences or left out on purpose, flag the entry ignore-omission)")
     if omission.whole:
         which = "" if len(omission.sentences) == 1 else " (their lengths cannot tell which)"
         return (f"a sentence seems untranslated: the translation is far shorter than the source and has no "
@@ -198,13 +204,18 @@ def _missing_place(source_sentences: tuple[tuple[str, int], ...], target_sentenc
     texts = [text for text, _ in source_sentences]
     source = [letters for _, letters in source_sentences]
     target = [letters for _, letters in target_sentences]
+    moves = _alignment(source, target, ratio)[1]
+    skipped = [start for (start, count), (_, target_count) in moves
+               if count and not target_count and source[start] >= _MIN_MISSING_LETTERS]
+    if skipped:
+        if len(skipped) > 1:
+            return Omission((texts[skipped[0]],), True, len(skipped))
+        return Omission(_left_out(source_sentences, target_sentences, ratio, skipped[0]), True)
     cut: tuple[float, Omission] | None = None
-    for (start, count), (target_start, target_count) in _alignment(source, target, ratio)[1]:
+    for (start, count), (target_start, target_count) in moves:
         letters = sum(source[start:start + count])
         if count == 0 or letters < _MIN_MISSING_LETTERS:
             continue
-        if target_count == 0:
-            return Omission(_left_out(source_sentences, target_sentences, ratio, start), True)
         translated = sum(target[target_start:target_start + target_count])
         own = _own_ratio(sum(source) - letters, sum(target) - translated, ratio)
         short = min(_shortfall(letters, translated, ratio), _shortfall(letters, translated, own))
@@ -233,6 +244,8 @@ def _left_out(source_sentences: tuple[tuple[str, int], ...], target_sentences: t
         shared = sum(1 for word in words[index] if counts[word] == 1 and word in translated)
         scores.append((_alignment(rest, target, ratio, _NO_SKIPS)[0] + shared, index))
     scores.sort()
+    if not math.isfinite(scores[0][0]):
+        return (source_sentences[skipped][0],)  # far more left out than one sentence: the rest cannot align
     named = [index for score, index in scores[:2] if score - scores[0][0] < _NAMING_MARGIN]
     return tuple(source_sentences[index][0] for index in sorted(named))
 

@@ -228,3 +228,12 @@ def test_the_quotation_renderings_and_passages_raise_no_omission_warning() -> No
                       for source, translation in zip(passage["segments"], translations)]
     assert len(pairs) > 1200
     assert [pair for pair in pairs if find_omission(*pair) is not None] == []
+
+
+def test_a_translation_of_one_sentence_for_ten_says_how_many_are_missing() -> None:
+    """Regression: with ten sentences translated as one, no choice of a single sentence left
+    out lets the rest align, and the message quoted nothing (“has no sentence for ;”)."""
+    source = " ".join(f"The committee met again on day {n} and discussed the budget at great length." for n in range(10))
+    message = omission_message(source, "Комитет снова собрался и долго обсуждал бюджет.", "en", "ru")
+    assert message is not None and message.startswith("9 sentences seem untranslated")
+    assert "the first “The committee met again on day" in message
