@@ -12,12 +12,13 @@ clause between two commas. The rows of the ``tune`` set set the module's constan
 =========  ============  =================  ==================  ===========  ===========
 set        false alarms  sentence dropped   quotation sentence  second half  clause
 =========  ============  =================  ==================  ===========  ===========
-tune       0 / 364       580 / 710 (82%)    96 / 132 (73%)      51 / 212     3 / 34
-held-out   0 / 232       370 / 452 (82%)    63 / 96 (66%)       40 / 118     4 / 22
+tune       0 / 364       570 / 710 (80%)    96 / 132 (73%)      7 / 212      0 / 34
+held-out   0 / 232       358 / 452 (79%)    63 / 96 (66%)       7 / 118      0 / 22
 =========  ============  =================  ==================  ===========  ===========
 
-A clause or a sentence's second half is a small share of a paragraph, which length alone
-cannot tell from a concise translation: those are caught in short entries only.
+A clause or a sentence's second half left out is not looked for: by length it is a sentence
+shortened throughout, as translators shorten officialese (``compressed.json``, written after
+a first version reported every such sentence as cut short).
 """
 
 from __future__ import annotations
@@ -41,10 +42,10 @@ SLIPS = ("sentence", "quotation sentence", "second half", "clause")
 #: (set, slip) → (caught, slips); (set, "correct") → (false alarms, correct pairs).
 MEASURED = {
     ("tune", "correct"): (0, 364), ("held-out", "correct"): (0, 232),
-    ("tune", "sentence"): (580, 710), ("held-out", "sentence"): (370, 452),
+    ("tune", "sentence"): (570, 710), ("held-out", "sentence"): (358, 452),
     ("tune", "quotation sentence"): (96, 132), ("held-out", "quotation sentence"): (63, 96),
-    ("tune", "second half"): (51, 212), ("held-out", "second half"): (40, 118),
-    ("tune", "clause"): (3, 34), ("held-out", "clause"): (4, 22),
+    ("tune", "second half"): (7, 212), ("held-out", "second half"): (7, 118),
+    ("tune", "clause"): (0, 34), ("held-out", "clause"): (0, 22),
 }
 #: Where a sentence may be cut in two: a comma or a conjunction.
 _CUTS = {"en": re.compile(r",\s| and | but | which | while | because | so that "),
@@ -146,20 +147,22 @@ def test_a_dropped_sentence_is_named(source: str, translation: str, src: str, tg
     assert "ignore-omission" in findings[0].message
 
 
-def test_a_sentence_cut_in_half_is_named_as_cut() -> None:
-    """A single sentence whose translation stops halfway is cut short, not untranslated."""
-    source = ("Совет проголосовал за закрытие старого рынка, который стоял на площади с девятнадцатого века "
-              "и был любим многими поколениями покупателей.")
-    message = omission_message(source, "Şura köhnə bazarın bağlanmasına səs verib.", "ru", "az")
-    assert message is not None and message.startswith("the translation of “Совет проголосовал")
-    assert "cut short" in message
+def test_officialese_shortened_by_half_is_no_omission() -> None:
+    """Regression: a first version reported a sentence whose translation had under half its
+    letters as cut short, and news translation shortens officialese that much (Президент
+    Азербайджанской Республики Ильхам Алиев подписал распоряжение о выделении средств… =
+    President Ilham Aliyev ordered funds…), alone or as a paragraph's lead."""
+    rows = json.loads((Path(__file__).parent / "data" / "omission" / "compressed.json").read_text(encoding="utf-8"))
+    assert len(rows) >= 13
+    assert [row["translation"] for row in rows
+            if find_omission(row["source"], row["translation"], row["src"], row["tgt"]) is not None] == []
 
 
 def test_two_sentences_of_like_length_are_both_named() -> None:
     """Lengths cannot always tell which of two neighbours went: both are quoted then."""
     omission = find_omission(_RAIN, "Во вторник вечером сильный дождь затопил несколько улиц в центре города. "
                                     "В экстренных службах сообщили, что никто не пострадал.", "en", "ru")
-    assert omission is not None and omission.whole
+    assert omission is not None
     assert any(sentence.startswith("Drivers") for sentence in omission.sentences)
     assert len(omission.sentences) <= 2
 
