@@ -809,8 +809,8 @@ def check_negation(entry: Entry) -> list[Finding]:
 
 
 def check_omission(entry: Entry) -> list[Finding]:
-    """A sentence or clause left out: the translation is far shorter than its source, and one
-    source sentence has no counterpart of its length (English, Russian and Azerbaijani)."""
+    """A sentence left out: the translation is far shorter than its source and has fewer
+    sentences, one of which has no counterpart of its length (English, Russian, Azerbaijani)."""
     message = omission_message(entry.source, entry.translation, entry.src_lang, entry.tgt_lang)
     return [] if message is None else [_finding("omission", Severity.WARNING, message)]
 

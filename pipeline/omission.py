@@ -66,7 +66,7 @@ _MIN_MISSING_LETTERS = 15
 #: How many more characters a letter may take in the translation than in its source (English
 #: spends more spaces than Russian or Azerbaijani, whose words are longer): 1.10 measured.
 _CHARACTERS_PER_LETTER = 1.15
-_TERMINATORS = ".!?…:;»”\"')"
+_TERMINATORS = tuple(".!?…:;»”\"')")
 #: Alignment moves (source sentences, target sentences) and their prior costs, -log of
 #: Gale and Church's frequencies, but for a sentence left out, which is rarer than their
 #: 1%: at 0.5% a sentence translated very freely (62 letters as 26) was taken for one.
@@ -173,7 +173,7 @@ def _sentences(text: str, lang: str) -> tuple[tuple[str, int], ...]:
 def _a_heading(sentences: tuple[tuple[str, int], ...], source: str) -> bool:
     """Whether the source is one sentence without a final stop: a heading, a caption or a
     list item, which translators shorten and reword freely."""
-    return len(sentences) == 1 and not source.rstrip().endswith(tuple(_TERMINATORS))
+    return len(sentences) == 1 and not source.rstrip().endswith(_TERMINATORS)
 
 
 def _spread(letters: int) -> float:
