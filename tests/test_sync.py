@@ -205,6 +205,20 @@ def test_an_article_in_its_lang_or_too_short_to_tell_is_not_named(tmp_path: Path
     assert _language_warnings(tmp_path, lang, body) == []
 
 
+def test_an_article_without_lang_whose_text_is_in_another_language_is_named_as_such(tmp_path: Path) -> None:
+    """Regression: an article without lang: in an az project, written in Russian, was named
+    "lang: az, but its text looks written in Cyrillic letters", and the editor looked in vain
+    for a lang: line to correct; the warning now says none is there and what was assumed."""
+    root = write_project(tmp_path / "desk", {"ferry": f"---\ntitle: Ferry\n---\n\n{_RUSSIAN_BODY}\n"},
+                         'languages = ["en", "ru", "az"]\nsource_language = "az"\n')
+    config = load_config(root)
+    report = sync(config, SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config)))
+    (warning,) = [w for w in report.warnings if "looks written in" in w]
+    assert warning.startswith("source/ferry.md: no lang: in its front matter, so it is taken for az "
+                              "(source_language), but its text looks written in Cyrillic letters")
+    assert "set lang:" in warning
+
+
 def _language_warnings(tmp_path: Path, lang: str, body: str) -> list[str]:
     """The language warnings of a sync of one article with ``lang`` and ``body``."""
     root = write_project(tmp_path / "desk", {"ferry": f"---\ntitle: Ferry\nlang: {lang}\n---\n\n{body}\n"},
