@@ -5,7 +5,7 @@ is rendered here, the same way: ``path:line: problem`` and a hint saying what to
 
 Exit codes: 0 success · 1 some file had an error (the others were processed) · 2 wrong
 usage or configuration · 3 ``check`` found error-level problems · 4 ``--strict`` and a
-language pair has no translation model.
+language pair has no translation model · 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ EXIT_ERRORS = 1
 EXIT_USAGE = 2
 EXIT_FINDINGS = 3
 EXIT_MISSING_MODELS = 4
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped with Ctrl-C
 MAX_HELD_BACK_LINES = 20
 #: The end of a held-back line, by what stands where the version goes (SyncReport.held_back).
 HELD_BACK_NOTES = {"stale": " — the published version is stale and was kept",
@@ -68,6 +69,14 @@ def show_error(error: PipelineError) -> None:
         click.echo(f"  hint: {visible(error.hint)}", err=True)
 
 
+def show_interrupted() -> None:
+    """What a Ctrl-C left behind, instead of click's bare "Aborted!" (exit 1, which the
+    README gives to a file's error): every write is atomic, so nothing is half-written."""
+    click.echo("", err=True)  # off the line a progress bar or prompt was drawing
+    click.secho("interrupted: no file was left half-written (each is as it was, or complete); run the "
+                "command again to finish", fg="yellow", err=True)
+
+
 #: Commands in their own modules, imported only when used: every command starts faster.
 LAZY_COMMANDS = {
     "check": ("pipeline.commands.check", "check_command"),
@@ -97,6 +106,9 @@ class PipelineGroup(click.Group):
         try:
             with _readers_may_leave():
                 return super().invoke(ctx)
+        except KeyboardInterrupt:
+            show_interrupted()
+            ctx.exit(EXIT_INTERRUPTED)
         except ConfigError as error:
             show_error(error)
             ctx.exit(EXIT_USAGE)

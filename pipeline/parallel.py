@@ -32,10 +32,16 @@ def default_jobs() -> int:
 
 def die_with_parent() -> None:
     """A worker must not outlive a killed ``pipeline`` (it would keep the project lock's
-    file descriptor open and block the next run): ask Linux to kill it with its parent."""
+    file descriptor open and block the next run): ask Linux to kill it with its parent.
+
+    Ctrl-C is the parent's to handle: a terminal sends SIGINT to every process of the
+    command, and each worker printed a ``Process ForkPoolWorker-3:`` traceback of its own
+    under the parent's message; the parent ends the pool as it leaves."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         import ctypes
-        import signal
 
         libc = ctypes.CDLL(None, use_errno=True)
         pr_set_pdeathsig = 1

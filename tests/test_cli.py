@@ -857,3 +857,25 @@ def test_status_names_a_glossary_sync_cannot_read(runner: CliRunner, project: Pa
     assert result.exit_code == 1
     assert "news/port" in result.stdout
     assert "locale/glossary.csv" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["sync", "--engine", "none"], ["status"], ["check"]])
+def test_ctrl_c_says_what_it_left_and_exits_130(runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch,
+                                               command: list[str]) -> None:
+    """Regression: Ctrl-C ended a command with click's bare "Aborted!" and exit code 1, the
+    README's code for a file's error; it now says that nothing is half-written and what to
+    do, with the shell's code for an interrupted command, 130."""
+    import pipeline.cli
+    import pipeline.commands.check
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    for module in (pipeline.cli, pipeline.commands.check):
+        for name in ("sync", "project_status", "iter_catalogues"):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, interrupted)
+    result = run(runner, project, *command)
+    assert result.exit_code == 130, result.output
+    assert "interrupted: no file was left half-written" in result.output and "run the command again" in result.output
+    assert "Aborted" not in result.output

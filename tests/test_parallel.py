@@ -70,6 +70,40 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     assert not alive
 
 
+def test_ctrl_c_is_the_parents_alone(tmp_path: Path) -> None:
+    """Regression: Ctrl-C (SIGINT to every process of the command) made each worker print a
+    ``Process ForkPoolWorker-3:`` traceback under the parent's message; workers now leave
+    it to the parent, which ends the pool as it leaves."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    pids = tmp_path / "pids"
+    script.write_text(
+        "import os, time, sys\n"
+        "from pipeline.parallel import map_indexed\n"
+        f"def task(i):\n    open({str(pids)!r}, 'a').write(f'{{os.getpid()}}\\n')\n    time.sleep(30)\n    return i\n"
+        "try:\n    map_indexed(task, 8, 2)\nexcept KeyboardInterrupt:\n    sys.exit(130)\n")
+    parent = subprocess.Popen([sys.executable, str(script)], stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.time() + 20
+    while time.time() < deadline and (not pids.exists() or len(pids.read_text().split()) < 2):
+        time.sleep(0.05)
+    workers = [int(p) for p in pids.read_text().split()]
+    os.killpg(parent.pid, signal.SIGINT)
+    _, stderr = parent.communicate(timeout=20)
+    assert parent.returncode == 130
+    assert b"ForkPoolWorker" not in stderr and b"Traceback" not in stderr, stderr
+    deadline = time.time() + 5
+    alive = workers
+    while alive and time.time() < deadline:
+        alive = [pid for pid in workers if _alive(pid)]
+        time.sleep(0.05)
+    assert not alive
+
+
 def _alive(pid: int) -> bool:
     import os
 
