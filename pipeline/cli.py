@@ -242,8 +242,21 @@ def _accept_project_option(command: click.Command) -> None:
 # --------------------------------------------------------------------------- helpers
 
 
+def _known_engine(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A misspelt ``--engine`` is a usage error that names the option, before any work: it
+    read "error: unknown translation engine 'agros'", which the editor took for a setting of
+    pipeline.toml, and only once the source folder had been looked for."""
+    from .engines.registry import NO_ENGINE, USER_ENGINES, engine_names
+
+    if value is None or value in NO_ENGINE or value in engine_names():
+        return value
+    close = difflib.get_close_matches(value, USER_ENGINES, n=1)
+    guess = f"did you mean {close[0]}? " if close else ""
+    raise click.BadParameter(f"unknown translation engine {value!r}; {guess}use one of: {', '.join(USER_ENGINES)}")
+
+
 def _engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    func = click.option("--engine", "engine_name", default=None, metavar="NAME",
+    func = click.option("--engine", "engine_name", default=None, metavar="NAME", callback=_known_engine,
                         help="Translation engine: argos, pseudo, or none to skip MT (default: "
                              "[translate] engine in pipeline.toml, else argos).")(func)
     func = click.option("--strict", is_flag=True,

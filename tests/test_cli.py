@@ -879,3 +879,14 @@ def test_ctrl_c_says_what_it_left_and_exits_130(runner: CliRunner, project: Path
     assert result.exit_code == 130, result.output
     assert "interrupted: no file was left half-written" in result.output and "run the command again" in result.output
     assert "Aborted" not in result.output
+
+
+@pytest.mark.parametrize("command", ["sync", "translate"])
+def test_a_misspelt_engine_is_a_usage_error_of_the_option(runner: CliRunner, tmp_path: Path, command: str) -> None:
+    """Regression: '--engine agros' read "error: unknown translation engine 'agros'", like a
+    pipeline.toml setting, and only after the source folder was looked for; it now names the
+    option and the engine meant, before anything runs (here: no source folder at all)."""
+    result = run(runner, tmp_path, command, "--engine", "agros")
+    assert result.exit_code == 2
+    assert "Invalid value for '--engine': unknown translation engine 'agros'; did you mean argos?" in result.output
+    assert "use one of: argos, pseudo, none" in result.output and "no source folder" not in result.output
