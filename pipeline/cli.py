@@ -630,6 +630,25 @@ def _hand_written_line(config: Config, row: CatalogueStatus) -> str:
             f"'translation_of: {row.article}' to its front matter")
 
 
+#: The order and wording of :func:`status_summary`'s counts, by :func:`_published_label`.
+_SUMMARY_LABELS = (("yes", "published"), ("stale", "stale"), ("edited", "edited"), ("ready", "ready"),
+                   ("no", "held back"), ("hand-written", "hand-written"))
+
+
+def status_summary(rows: Sequence[CatalogueStatus]) -> str:
+    """One line under the table: how many versions stand where, and the command to run next.
+    A newsroom's table runs to hundreds of rows, and what an editor wants from it is
+    "what is left, and what do I do now"."""
+    labels = [_published_label(row) for row in rows]
+    counts = ", ".join(f"{labels.count(label)} {word}" for label, word in _SUMMARY_LABELS if label in labels)
+    steps = []
+    if "ready" in labels:
+        steps.append("'pipeline sync' publishes the ready ones")
+    if "no" in labels or "stale" in labels:
+        steps.append("'pipeline review' lists what the others wait for")
+    return f"{len(rows)} language version(s): {counts}" + (f"; {' and '.join(steps)}" if steps else "")
+
+
 @cli.command("status")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the table and the files no article uses as JSON: "
@@ -644,8 +663,9 @@ def status_command(project: Project, as_json: bool) -> None:
     older version is, and sync holds the current one back until it is reviewed; "ready" means it is not
     published yet but nothing holds it back: the next sync (or publish) writes it; "hand-written" means
     a page written by hand is where the version goes (never replaced: what to do is said below); "edited" means
-    someone changed the published version after sync wrote it, and sync leaves it (what to do is said below). Below the
-    table come the catalogues and published versions no article uses (a renamed or deleted
+    someone changed the published version after sync wrote it, and sync leaves it (what to do is said below). A line
+    under the table counts the versions by that column and names the command to run next. Below the table come the
+    catalogues and published versions no article uses (a renamed or deleted
     article's, or a language taken out of pipeline.toml).
 
     \b
@@ -674,6 +694,8 @@ def status_command(project: Project, as_json: bool) -> None:
             click.echo(f"{pad(shown[row.article], width)} {row.lang:<{lang_width}} {row.total:>5} {row.reviewed:>8} {row.machine:>7} "
                        f"{row.fuzzy:>5} {row.untranslated:>8} {row.obsolete:>8} {row.percent_reviewed:>6}"
                        f"  {_published_label(row)}")
+        if rows:
+            click.echo(status_summary(rows))
         if not slugs and not errors:  # the heading alone would read as "nothing to do"
             click.echo(f"warning: {no_articles_warning(project.config)}")
         if (lonely := one_language_warning(project.config)) is not None:

@@ -181,6 +181,23 @@ def test_status_says_ready_when_a_reviewed_version_is_not_published_yet(runner: 
     assert labels[("news/port", "ru")] == "yes"
 
 
+def test_status_ends_with_a_summary_and_what_to_run_next(runner: CliRunner, project: Path) -> None:
+    """Regression: 'status' ended with its last row, so an editor had to read hundreds of
+    rows to learn how many versions were left and was never told what to run next."""
+    run(runner, project, "sync", "--engine", "none")
+    summary = run(runner, project, "status").output.splitlines()[-1]
+    assert summary == ("4 language version(s): 4 held back; 'pipeline review' lists what the others wait for")
+    fill(project, "locale/ru/LC_MESSAGES/news/port.po")
+    summary = run(runner, project, "status").output.splitlines()[-1]
+    assert summary == ("4 language version(s): 1 ready, 3 held back; 'pipeline sync' publishes the ready ones "
+                       "and 'pipeline review' lists what the others wait for")
+    fill(project, "locale/az/LC_MESSAGES/news/port.po")
+    fill(project, "locale/en/LC_MESSAGES/fair.po")
+    fill(project, "locale/az/LC_MESSAGES/fair.po")
+    run(runner, project, "sync", "--engine", "none")
+    assert run(runner, project, "status").output.splitlines()[-1] == "4 language version(s): 4 published"
+
+
 def test_status_table_columns_line_up_with_long_slugs(runner: CliRunner, project: Path) -> None:
     run(runner, project, "sync", "--engine", "none")
     long_slug = "world/" + "a-very-long-article-slug-" * 2

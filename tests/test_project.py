@@ -772,7 +772,7 @@ def test_status_names_a_folder_where_a_version_goes_and_does_not_count_it_publis
     result = CliRunner().invoke(cli, ["--project", str(root), "status"])
     assert result.exit_code == 1, result.output
     assert "public/ru/bus.md: is a folder, not a file" in result.stderr
-    rows = {line.split()[0]: line.split()[-1] for line in result.stdout.splitlines()[1:]}
+    rows = {line.split()[0]: line.split()[-1] for line in result.stdout.splitlines()[1:-1]}
     assert rows == {"bus": "no", "tram": "yes"}
 
 
