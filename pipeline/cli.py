@@ -645,7 +645,7 @@ def status_summary(rows: Sequence[CatalogueStatus]) -> str:
     if "ready" in labels:
         steps.append("'pipeline sync' publishes the ready ones")
     if "no" in labels or "stale" in labels:
-        steps.append("'pipeline review' lists what the others wait for")
+        steps.append("'pipeline review' lists what the held-back ones wait for")
     return f"{len(rows)} language version(s): {counts}" + (f"; {' and '.join(steps)}" if steps else "")
 
 

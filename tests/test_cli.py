@@ -186,11 +186,11 @@ def test_status_ends_with_a_summary_and_what_to_run_next(runner: CliRunner, proj
     rows to learn how many versions were left and was never told what to run next."""
     run(runner, project, "sync", "--engine", "none")
     summary = run(runner, project, "status").output.splitlines()[-1]
-    assert summary == ("4 language version(s): 4 held back; 'pipeline review' lists what the others wait for")
+    assert summary == ("4 language version(s): 4 held back; 'pipeline review' lists what the held-back ones wait for")
     fill(project, "locale/ru/LC_MESSAGES/news/port.po")
     summary = run(runner, project, "status").output.splitlines()[-1]
     assert summary == ("4 language version(s): 1 ready, 3 held back; 'pipeline sync' publishes the ready ones "
-                       "and 'pipeline review' lists what the others wait for")
+                       "and 'pipeline review' lists what the held-back ones wait for")
     fill(project, "locale/az/LC_MESSAGES/news/port.po")
     fill(project, "locale/en/LC_MESSAGES/fair.po")
     fill(project, "locale/az/LC_MESSAGES/fair.po")
