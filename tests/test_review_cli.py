@@ -312,7 +312,7 @@ def test_html_option_writes_a_page(root: Path, tmp_path: Path) -> None:
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     missing = tmp_path / "no-such-folder" / "review.html"
     result = CliRunner().invoke(cli, ["--project", str(root), "review", "--html", str(missing)])
-    assert result.exit_code != 0 and "no such folder" in result.output
+    assert result.exit_code == 2 and "no such folder" in result.output  # a usage error, as '--html <folder>' is
     assert not missing.parent.exists()  # a mistyped path creates nothing
 
 
@@ -320,11 +320,11 @@ def test_html_option_writes_a_page(root: Path, tmp_path: Path) -> None:
 def test_html_never_writes_over_a_file_that_is_no_html_page(root: Path, target: str) -> None:
     """Regression: '--html source/port.md' (a slip of tab completion) replaced the article
     with the review page, and '--html locale/ru/LC_MESSAGES/port.po' every translation of a
-    catalogue, without a word. A file that is no HTML page is refused and left as it was; an
-    earlier review page is replaced as before."""
+    catalogue, without a word. A file that is no HTML page is refused and left as it was (a
+    usage error, exit 2, as '--html <folder>' is); an earlier review page is replaced as before."""
     before = (root / target).read_bytes()
     result = CliRunner().invoke(cli, ["--project", str(root), "review", "--html", str(root / target)])
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output
     assert "is no HTML page" in result.output and "review.html" in result.output, result.output
     assert (root / target).read_bytes() == before
     page = root / "review.html"

@@ -19,7 +19,7 @@ import click
 
 from ..cli import EXIT_ERRORS, Project, check_articles, pass_project, show_error
 from ..config import Config
-from ..errors import LockError, PipelineError
+from ..errors import ConfigError, LockError, PipelineError
 from ..checks import check_parts, corpus_findings, entry_checker, quotations_and_names
 from ..fileio import ReadOnlyFileError, write_if_changed
 from ..integration import project_glossary, quote_marks
@@ -119,16 +119,14 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
         raise click.UsageError("choose one of --json and --html")
     config = project.config
     _check_filters(config, langs, articles)
+    if html_path is not None:
+        _check_page_path(html_path)
     checker = checker_for(config)
     everything = read_project(config)
     queue = build_queue(config, langs=langs, articles=articles, reasons=reasons,
                         corpus_findings=corpus_findings_for(config, everything, _selection(langs, articles)),
                         project=everything)
     if html_path is not None:
-        if not html_path.parent.is_dir():  # a mistyped folder is an error, as for a shell's > page.html
-            raise PipelineError(f"no such folder: {html_path.parent}", path=str(html_path),
-                                hint="create the folder first, or give a path in an existing one")
-        _refuse_writing_over(html_path)
         try:
             write_if_changed(html_path, render_html(queue).encode("utf-8"))
         except OSError as exc:
@@ -155,6 +153,16 @@ def review_command(project: Project, langs: tuple[str, ...], articles: tuple[str
 _HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!doctype html|<html)", re.I)
 
 
+def _check_page_path(path: Path) -> None:
+    """Refuse a ``--html`` path the page cannot or must not go to, as a usage error (exit 2,
+    as click gives for a folder there), before the project is read: a mistyped folder
+    (as for a shell's ``> page.html``) or a file that is no HTML page."""
+    if not path.parent.is_dir():
+        raise ConfigError(f"no such folder: {path.parent}", path=str(path),
+                          hint="create the folder first, or give a path in an existing one")
+    _refuse_writing_over(path)
+
+
 def _refuse_writing_over(path: Path) -> None:
     """Refuse a page path that holds a file other than an HTML page: '--html source/a.md'
     (a slip of tab completion) replaced the article, and '--html <catalogue>.po' every
@@ -167,7 +175,7 @@ def _refuse_writing_over(path: Path) -> None:
     except OSError:
         return  # the write reports it
     if not _HTML_START.match(head):
-        raise PipelineError("this file exists and is no HTML page: the review page would replace it",
+        raise ConfigError("this file exists and is no HTML page: the review page would replace it",
                             path=str(path),
                             hint="give the page a name of its own, e.g. --html review.html; the file was "
                                  "left as it was")
