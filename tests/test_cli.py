@@ -907,3 +907,19 @@ def test_a_misspelt_engine_is_a_usage_error_of_the_option(runner: CliRunner, tmp
     assert result.exit_code == 2
     assert "Invalid value for '--engine': unknown translation engine 'agros'; did you mean argos?" in result.output
     assert "use one of: argos, pseudo, none" in result.output and "no source folder" not in result.output
+
+
+def test_glossary_says_where_the_missing_rows_go_and_what_they_hold(runner: CliRunner, tmp_path: Path) -> None:
+    """Regression: 'pipeline glossary' listed the speakers without a row and stopped, so an
+    editor with no glossary yet had names and no word of the file, its header or a row's
+    contents; the line under the list says them (the glossary's own columns once it exists)."""
+    quoted = "---\ntitle: Derby\nlang: en\n---\n\n\"We never stopped believing,\" said coach Gurban Gurbanov.\n"
+    root = write_project(tmp_path, {"derby": quoted}, 'languages = ["az", "ru", "en"]\nsource_language = "en"\n')
+    lines = run(runner, root, "glossary").output.splitlines()
+    assert lines[0] == "Gurban Gurbanov\tderby\t1 quotation(s)"
+    assert lines[1].startswith("1 speaker(s) without a glossary row: add a row per name to locale/glossary.csv "
+                               "(a new file, whose first line is az,ru,en,kind,note)")
+    (root / "locale").mkdir(exist_ok=True)
+    (root / "locale/glossary.csv").write_text("en,ru,az,kind\nLeyla Huseynova,Лейла Гусейнова,Leyla Hüseynova,person\n",
+                                              encoding="utf-8")
+    assert "(its columns: en,ru,az,kind)" in run(runner, root, "glossary").output

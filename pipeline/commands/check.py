@@ -8,6 +8,8 @@ import sys
 import click
 
 from ..cli import EXIT_ERRORS, EXIT_FINDINGS, Project, pass_project, show_error
+from ..config import Config
+from ..glossary import Glossary
 from ..annotate import unknown_speakers
 from ..integration import catalogue_checker, project_glossary, quote_marks
 from ..model import Severity
@@ -78,7 +80,22 @@ def glossary_command(project: Project) -> None:
         click.echo("every quoted speaker has a glossary row")
     for row in rows:
         click.echo(f"{visible(row.name)}\t{visible(row.article)}\t{row.count} quotation(s)")
+    if rows:
+        click.echo(what_to_add(config, glossary, len({row.name for row in rows})))
     for error in report.errors:
         show_error(error)
     if report.errors:
         sys.exit(EXIT_ERRORS)
+
+
+def what_to_add(config: Config, glossary: Glossary | None, names: int) -> str:
+    """The line under the list: where the rows go and what one holds (the list alone left an
+    editor with names and no word of what to do with them); the header too while the
+    glossary does not exist yet."""
+    where = config.glossary_path.relative_to(config.root).as_posix()
+    columns = ",".join(glossary.columns) if glossary is not None and glossary.columns else None
+    header = (f"its columns: {columns}" if columns else
+              f"a new file, whose first line is {','.join(config.languages)},kind,note")
+    return (f"{names} speaker(s) without a glossary row: add a row per name to {where} ({header}), with its "
+            "spelling in every language and the kind person or organisation, so that machine translation and "
+            "the checks keep it")
