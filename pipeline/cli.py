@@ -179,7 +179,12 @@ def _readers_may_leave() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
-@click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_CODES_HELP = ("Exit codes: 0 done; 1 a file had an error (the rest was processed), another run holds the "
+                   "project, or a download failed; 2 wrong usage or pipeline.toml; 3 'check' found errors; "
+                   "4 '--strict' and a language pair has no model; 130 interrupted (Ctrl-C).")
+
+
+@click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
 @click.option("--project", "-p", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".",
               show_default=True, help="Content root: the folder with pipeline.toml, source/ and locale/.")
 @click.version_option(__version__, prog_name="pipeline")

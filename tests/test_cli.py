@@ -923,3 +923,11 @@ def test_glossary_says_where_the_missing_rows_go_and_what_they_hold(runner: CliR
     (root / "locale/glossary.csv").write_text("en,ru,az,kind\nLeyla Huseynova,Лейла Гусейнова,Leyla Hüseynova,person\n",
                                               encoding="utf-8")
     assert "(its columns: en,ru,az,kind)" in run(runner, root, "glossary").output
+
+
+def test_help_lists_the_exit_codes_the_readme_documents(runner: CliRunner) -> None:
+    """A script's author reads 'pipeline --help', not the README: every exit code is there."""
+    text = " ".join(runner.invoke(cli, ["--help"]).output.split())
+    for code in ("0 done", "1 a file had an error", "2 wrong usage", "3 'check' found errors",
+                 "4 '--strict'", "130 interrupted"):
+        assert code in text, code
