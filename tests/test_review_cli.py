@@ -106,6 +106,15 @@ def test_list_says_when_a_catalogue_does_not_exist_yet(root: Path) -> None:
     assert "no catalogue yet" not in run(root, "review", "--article", "port").output
 
 
+def test_list_ends_with_what_to_do_next(root: Path) -> None:
+    """Regression: the list ran to hundreds of items and ended on the last one, with no word
+    of where the work is done or how to narrow it down; nothing follows "Nothing waits"."""
+    lines = run(root, "review").output.splitlines()
+    assert lines[-1].startswith("next: translate, correct and review these entries in their catalogues")
+    assert "'pipeline review -i'" in lines[-1] and "--reason" in lines[-1] and "--html review.html" in lines[-1]
+    assert run(root, "review", "--reason", "changed").output == "Nothing waits for review.\n"
+
+
 def test_why_explains_a_rejected_machine_translation() -> None:
     from pipeline.commands.review import why
     from pipeline.review import ReviewItem

@@ -212,6 +212,15 @@ def _list(queue: ReviewQueue) -> None:
         for item in selected:
             for line in describe(item):
                 click.echo(line)
+    click.echo("")
+    click.echo(NEXT_STEPS)
+
+
+#: Under the list: what to do with it (it ran to hundreds of items and ended on the last one).
+NEXT_STEPS = ("next: translate, correct and review these entries in their catalogues (Poedit, Lokalize, Weblate: "
+              "clearing fuzzy is the review), or one by one here with 'pipeline review -i' (narrowed with --lang "
+              "and --article); filter this list with --lang, --article or --reason, or see it side by side: "
+              "'pipeline review --html review.html'")
 
 
 def describe(item: ReviewItem, *, indent: str = "  ") -> list[str]:
