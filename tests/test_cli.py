@@ -931,3 +931,22 @@ def test_help_lists_the_exit_codes_the_readme_documents(runner: CliRunner) -> No
     for code in ("0 done", "1 a file had an error", "2 wrong usage", "3 'check' found errors",
                  "4 '--strict'", "130 interrupted"):
         assert code in text, code
+
+
+def test_check_says_how_to_settle_a_finding_and_the_dismissal_it_names_works(runner: CliRunner,
+                                                                              tmp_path: Path) -> None:
+    """Regression: 'check' listed its findings and a count, and said neither that the fix is
+    in the catalogue nor how a finding judged wrong is dismissed; the line under them says
+    both, and the dismissal it shows, followed to the letter, silences the finding."""
+    root = write_project(tmp_path, {"fair": "Tickets cost between 10 and 50 manats.\n"}, 'languages = ["en", "ru"]\n')
+    run(runner, root, "sync", "--engine", "none")
+    fill(root, "locale/ru/LC_MESSAGES/fair.po", lambda m: "Билеты стоят от 10 до 500 манатов.")
+    result = run(runner, root, "check")
+    assert result.exit_code == 3
+    assert result.output.splitlines()[-1].startswith("correct the translation at the line named, or, where a "
+                                                     "finding is wrong")
+    po = root / "locale/ru/LC_MESSAGES/fair.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("#: source/fair.md", "# ignore-numbers\n#: source/fair.md"),
+                  encoding="utf-8")
+    result = run(runner, root, "check")
+    assert result.exit_code == 0 and "0 finding(s)" in result.output and "ignore-" not in result.output

@@ -18,6 +18,12 @@ from ..project import Problems, iter_catalogues, load_articles
 from ..review import visible
 
 
+#: Under the findings: the two ways to settle one (the list alone said neither).
+DISMISS_HINT = ("correct the translation at the line named, or, where a finding is "
+                "wrong (a number written out on purpose), dismiss it on its entry with a translator comment "
+                "'# ignore-<check>', e.g. '# ignore-numbers'")
+
+
 @click.command("check")
 @click.option("--json", "as_json", is_flag=True,
               help='Print the findings as JSON: {"findings": [objects], "errors": [messages]}.')
@@ -51,6 +57,8 @@ def check_command(project: Project, as_json: bool) -> None:
             click.echo(visible(finding.render()))  # it quotes translations: an escape sequence is shown
         errors = sum(1 for f in findings if f.severity == Severity.ERROR)
         click.echo(f"{len(items)} catalogue(s) checked: {len(findings)} finding(s), {errors} error(s)")
+        if findings:
+            click.echo(DISMISS_HINT)
     for error in report.errors:
         show_error(error)
     if report.errors:
