@@ -263,7 +263,47 @@ def misnamed_catalogues(config: Config) -> list[PipelineError]:
                     errors.append(PipelineError(
                         "not read: only files whose names end in .po (in lower case) are catalogues",
                         path=rel, hint=_misnamed_catalogue_hint(rel, stem, read)))
+    return errors + stray_catalogues(config)
+
+
+def stray_catalogues(config: Config) -> list[PipelineError]:
+    """The ``.po`` files under the locale folder but outside every ``<lang>/LC_MESSAGES/``
+    (a translator's ``locale/ru/sport/derby.po``, or ``locale/derby.ru.po`` as another tool
+    names them), which no command reads: their translations lay unused while sync made a new,
+    untranslated catalogue where it looks, and no command said so. The ``LC_MESSAGES`` folders
+    themselves are walked elsewhere (a language taken out of pipeline.toml keeps its own);
+    the templates' folder and hidden files and folders are not visited."""
+    top = config.locale_path
+    if not top.is_dir() or top.resolve() == config.root.resolve():  # locale_dir "." holds the whole project
+        return []
+    errors = []
+    for folder, subfolders, files in os.walk(top):
+        # Not walked again: the catalogues' own folders, and the templates' (thousands of
+        # .pot files, walked on every no-op sync for a .po nobody puts there).
+        skipped = ("templates",) if folder == str(top) else ("LC_MESSAGES",) if os.path.dirname(folder) == str(top) \
+            else ()
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith(".") and name not in skipped)
+        for name in sorted(n for n in files if n.endswith(".po") and not n.startswith(".")):
+            rel = Path(os.path.relpath(os.path.join(folder, name), config.root)).as_posix()
+            if _is_utf8(rel):
+                errors.append(PipelineError(
+                    f"not read: catalogues are read only at {config.catalogue_rel('<lang>', '<slug>')}",
+                    path=rel, hint=_stray_catalogue_hint(config, rel)))
     return errors
+
+
+def _stray_catalogue_hint(config: Config, rel: str) -> str:
+    """Where a stray catalogue's translations go: its language's folder when it lies in one."""
+    lang, _, rest = rel.removeprefix(f"{config.locale_dir}/").partition("/")
+    if lang not in config.languages or not rest:
+        return (f"move it to {config.catalogue_rel('<lang>', '<slug>')} (its language's folder and its "
+                "article's slug, the path below the source folder without .md), then run the command again")
+    place = config.catalogue_rel(lang, rest[:-3])
+    if os.path.lexists(config.root / place):
+        return (f"{place} is read in its place: carry this file's translations into it (msgcat --use-first "
+                f"{shlex.quote(rel)} {shlex.quote(place)} -o {shlex.quote(place)}), then delete this one and "
+                "run the command again")
+    return f"move it to {place} to have it read, then run the command again"
 
 
 def _misnamed_catalogue_hint(rel: str, stem: str, read: bool) -> str:

@@ -271,6 +271,42 @@ def test_a_catalogue_named_in_upper_case_po_is_reported_not_skipped_without_a_wo
     assert "rename it to tram.po" in result.stderr, result.stderr
 
 
+@pytest.mark.parametrize(("stray", "hint"), [
+    ("locale/ru/news/tram.po", "move it to locale/ru/LC_MESSAGES/news/tram.po to have it read"),
+    ("locale/tram.ru.po", "move it to locale/<lang>/LC_MESSAGES/<slug>.po (its language's folder"),
+    ("locale/de/tram.po", "move it to locale/<lang>/LC_MESSAGES/<slug>.po (its language's folder"),
+])
+def test_a_catalogue_outside_every_lc_messages_folder_is_reported_not_skipped_without_a_word(
+        tmp_path: Path, stray: str, hint: str) -> None:
+    """Regression: a catalogue a translator saved in the language's folder but not in its
+    LC_MESSAGES (or named as another tool names them, locale/tram.ru.po) was never read:
+    sync made a new, untranslated catalogue where it looks, and no command said so (exit
+    code 0). It is named, with where it belongs; a .pot file and the templates are no error."""
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    (root / stray).parent.mkdir(parents=True, exist_ok=True)
+    (root / stray).write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "The tram runs."\n'
+                              'msgstr "Трамвай идёт."\n', encoding="utf-8")
+    (root / stray).with_suffix(".pot").write_text("", encoding="utf-8")
+    for command in (["sync", "--engine", "none"], ["status"], ["check"], ["review"]):
+        result = CliRunner().invoke(cli, ["--project", str(root), *command])
+        assert result.exit_code == 1, (command, result.output)
+        assert f"{stray}: not read: catalogues are read only at locale/<lang>/LC_MESSAGES/<slug>.po" \
+            in result.stderr, result.stderr
+        assert ".pot" not in result.stderr, result.stderr
+        if command[0] == "sync":  # the first: nothing is where it belongs yet
+            assert hint in result.stderr, result.stderr
+    if stray.startswith("locale/ru/"):  # now sync has made the catalogue it reads: carry the work into it
+        result = CliRunner().invoke(cli, ["--project", str(root), "status"])
+        assert f"msgcat --use-first {stray} locale/ru/LC_MESSAGES/news/tram.po" in result.stderr, result.stderr
+
+
+def test_the_catalogues_and_templates_where_they_belong_are_no_stray_ones(tmp_path: Path) -> None:
+    root = write_project(tmp_path, {"news/tram": "---\ntitle: Tram\n---\n\nThe tram runs.\n"}, CONFIG)
+    assert _sync(root) == 0
+    (root / "locale/ru/LC_MESSAGES/.hidden.po").write_text("", encoding="utf-8")
+    assert _sync(root) == 0
+
+
 @pytest.mark.parametrize("name", ["bus.markdown", "bus.mdown", "bus.Markdown", "bus.mkd", "bus.mkdn", "bus.mkdown"])
 def test_an_article_named_markdown_or_mdown_is_reported_not_skipped_without_a_word(tmp_path: Path,
                                                                                   name: str) -> None:
