@@ -274,6 +274,18 @@ def test_walk_counts_items_left_with_the_same_checks(root: Path, monkeypatch: py
     assert "skipped 1; 1 item(s) still waiting in this selection" in result.output
 
 
+def test_walk_ends_with_the_command_that_publishes_what_it_completed(root: Path) -> None:
+    """Regression: a walk that accepted every item ended on its tally, and the reviewer took
+    the version for published; a review publishes nothing until the next sync."""
+    skipped = run(root, "review", "-i", "--lang", "ru", input="s\nq\n").output
+    assert "'pipeline sync' publishes" not in skipped
+    accepted = run(root, "review", "-i", "--lang", "ru", input="a\na\na\n").output
+    assert accepted.splitlines()[-1] == "'pipeline sync' publishes every language version now fully reviewed"
+    assert not (root / "public/ru/port.md").exists()
+    assert run(root, "sync", "--engine", "pseudo").exit_code == 0
+    assert (root / "public/ru/port.md").exists()
+
+
 def test_walk_shows_plural_forms_refuses_to_edit_them_and_accepts(root: Path) -> None:
     path = root / PO_RU
     path.write_text(path.read_text(encoding="utf-8") + '\n# mt: pseudo 1\n#, fuzzy\nmsgid "one berth"\n'

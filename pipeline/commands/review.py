@@ -344,6 +344,8 @@ def _walk(config: Config, queue: ReviewQueue, checker: Checker | None) -> None:
                                corpus_findings=corpus_findings_for(
                                    config, selected=_selection(langs, articles))).items)
         click.echo(f"{tally.render()}; {left} item(s) still waiting in this selection")
+        if tally.accepted or tally.edited:  # a review publishes nothing by itself
+            click.echo("'pipeline sync' publishes every language version now fully reviewed")
 
 
 def _decide(config: Config, item: ReviewItem, checker: Checker | None, tally: _Tally) -> None:
