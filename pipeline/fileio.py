@@ -90,7 +90,18 @@ def refuse_read_only(path: Path, mode: int | None) -> None:
     ``mode``; None: there is none) may not be written: no write bit for anyone, or none
     for this user."""
     if mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):
+        if mode & 0o222 and _on_read_only_disk(path):  # "chmod u+w" cannot help there
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
         raise ReadOnlyFileError(errno.EACCES, "the file is read-only (it has no write permission)", str(path))
+
+
+def _on_read_only_disk(path: Path) -> bool:
+    """Whether ``path`` lies on a file system mounted read-only (a CI container's read-only
+    volume), where ``os.access`` also says "not writable" of a file with write permission."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows): the permission is all there is to go by
+        return False
 
 
 def is_utf32(data: bytes) -> bool:

@@ -527,3 +527,30 @@ def test_utf16_is_told_from_utf8_in_every_language_of_the_desk(text: str, encodi
 def test_utf16_is_not_found_in_binary_files_or_nuls_alone() -> None:
     assert utf16_encoding(b"\0" * 64) is None
     assert utf16_encoding(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256))) is None
+
+
+def test_a_file_on_a_read_only_disk_is_not_called_read_only_by_permission(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: a catalogue on a volume mounted read-only (a CI container's) was reported
+    as "read-only (it has no write permission)" with a 'chmod u+w' that cannot help; it is
+    now the disk's error (EROFS), which sync reports as a read-only disk."""
+    import errno
+    import os
+
+    target = tmp_path / "ru.po"
+    target.write_bytes(b"old")
+    monkeypatch.setattr(os, "access", lambda *_args, **_kwargs: False)
+    real_statvfs = os.statvfs
+
+    class ReadOnly:
+        def __init__(self, result: os.statvfs_result) -> None:
+            self.f_flag = result.f_flag | os.ST_RDONLY
+
+    monkeypatch.setattr(os, "statvfs", lambda path: ReadOnly(real_statvfs(path)))
+    with pytest.raises(OSError) as raised:
+        atomic_write(target, b"new")
+    assert raised.value.errno == errno.EROFS and not isinstance(raised.value, ReadOnlyFileError)
+    assert target.read_bytes() == b"old"
+    target.chmod(0o444)  # no write permission at all: the permission's error, as before
+    with pytest.raises(ReadOnlyFileError):
+        atomic_write(target, b"new")
