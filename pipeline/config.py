@@ -719,8 +719,9 @@ def _check_enforced(name: str) -> None:
     if name in CHECKS:
         return
     why = "compares articles, so it cannot hold one back" if name in CORPUS_CHECKS else "is not a check"
+    close = [] if name in CORPUS_CHECKS else difflib.get_close_matches(name, CHECKS, n=1)
     raise ConfigError(f"[publish] enforced_checks: {name!r} {why}", path=CONFIG_NAME,
-                      hint="checks: " + ", ".join(CHECKS))
+                      hint=(f"did you mean {close[0]}? " if close else "") + "checks: " + ", ".join(CHECKS))
 
 
 def _check_required_field(name: str, front_matter_keys: tuple[str, ...]) -> None:

@@ -31,6 +31,13 @@ def test_hugo_style_output_and_publish_policy(tmp_path: Path) -> None:
     assert config.publish.notice == {"ru": "Машинный перевод."}
 
 
+def test_a_misspelt_enforced_check_is_named_with_the_check_meant(tmp_path: Path) -> None:
+    """'number' for 'numbers' listed all fifteen checks and left the editor to find the one."""
+    with pytest.raises(ConfigError) as info:
+        config_from(tmp_path, '[publish]\nenforced_checks = ["number"]\n')
+    assert info.value.hint is not None and info.value.hint.startswith("did you mean numbers? checks: ")
+
+
 @pytest.mark.parametrize("text, line, fragment", [
     ('languages = ["en", "xx-nope"]\n', 1, "languages: unknown language code 'xx-nope'"),
     ('source_dir = "source"\nsource_language = "qq"\n', 2, "source_language: unknown language code"),
