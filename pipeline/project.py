@@ -757,22 +757,18 @@ def language_mismatch_warning(article: Article) -> str | None:
     looks = language_mismatch(article)
     if looks is None:
         return None
-    taken = _taken_language(article)
+    stated = bool(_lang_line(article.text.encode("utf-8")))
+    # Without lang: the editor looked in vain for the "lang: az" the warning named.
+    taken = f"lang: {article.lang}" if stated else \
+        f"no lang: in its front matter, so it is taken for {article.lang} (source_language)"
     if looks == AZERBAIJANI_CYRILLIC:
         return (f"{article.path}: {taken}, but its text looks written in {looks}; "
                 f"machine translation and the checks read Azerbaijani in Latin letters: convert the "
                 f"article to the Latin alphabet and set lang: az")
+    where = "" if stated else " (or source_language in pipeline.toml, if most articles without one are in it)"
     return (f"{article.path}: {taken}, but its text looks written in {looks}; if it is in "
-            f"another language, set lang: to that language's code (ru, az, en), or its versions are "
+            f"another language, set lang: to that language's code (ru, az, en){where}, or its versions are "
             f"machine-translated as if it were {article.lang}")
-
-
-def _taken_language(article: Article) -> str:
-    """How the article came to be taken for ``article.lang``: its own ``lang:`` line, or none
-    (``source_language`` then): an editor told "lang: az" looked in vain for that line."""
-    if _lang_line(article.text.encode("utf-8")):
-        return f"lang: {article.lang}"
-    return f"no lang: in its front matter, so it is taken for {article.lang} (source_language)"
 
 
 def load_articles(config: Config, report: ErrorSink, only: Sequence[str] = (),
