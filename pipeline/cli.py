@@ -299,7 +299,8 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
     def update(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = click.progressbar(length=total, label="Translating", file=sys.stderr,
+            # It counts the distinct sentences sent to the engine, not the report's entries.
+            bar = click.progressbar(length=total, label="Machine-translating sentences", file=sys.stderr,
                                     show_pos=True, show_eta=True, item_show_func=None)
             bar.__enter__()
         bar.update(done - bar.pos)

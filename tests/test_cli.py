@@ -950,3 +950,26 @@ def test_check_says_how_to_settle_a_finding_and_the_dismissal_it_names_works(run
                   encoding="utf-8")
     result = run(runner, root, "check")
     assert result.exit_code == 0 and "0 finding(s)" in result.output and "ignore-" not in result.output
+
+
+def test_the_progress_bar_says_what_it_counts_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its '69/406' counted distinct sentences while the report counted entries (600 of
+    them): the label says sentences. In a pipe or CI log it draws nothing."""
+    import io
+
+    from pipeline.cli import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    with _progress() as update:
+        assert update is not None
+        update(0, 10)
+        update(10, 10)
+    assert "Machine-translating sentences" in sys.stderr.getvalue() and "10/10" in sys.stderr.getvalue()
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with _progress() as update:
+        assert update is None
