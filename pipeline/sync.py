@@ -972,7 +972,8 @@ def _validate_po(rel: str) -> Callable[[bytes], object]:
 
 
 def _count_waiting(state: CatalogueState, awaiting: Counter[str]) -> None:
-    if state.after is None:
+    if state.after is None:  # no catalogue yet ('publish' before any sync): every entry waits, as status counts it
+        awaiting[state.lang] += len({(segment.msgctxt, segment.msgid) for segment in state.article.segments})
         return
     for message in state.after.active:
         if awaits_work(message):

@@ -973,3 +973,13 @@ def test_the_progress_bar_says_what_it_counts_on_a_terminal_only(monkeypatch: py
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     with _progress() as update:
         assert update is None
+
+
+def test_publish_before_any_sync_counts_the_entries_waiting(runner: CliRunner, project: Path) -> None:
+    """Regression: 'publish' on a project no sync had run on said "to translate/review: none"
+    above lines holding every version back as untranslated: it counted only the catalogues
+    it read, and there were none. It now counts their entries, as 'status' and 'sync' do."""
+    published = run(runner, project, "publish").output
+    assert "held back news/port (ru): 5 untranslated" in published
+    assert "to translate/review: az 7, en 2, ru 5" in published
+    assert "to translate/review: az 7, en 2, ru 5" in run(runner, project, "sync", "--engine", "none").output
