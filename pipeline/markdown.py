@@ -1891,8 +1891,17 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
     if image is not None and len(pieces) == 1:
         yield from _image_segments(texts, pieces[0], image)
         return
-    head, pieces, tail = _split_template_lines(texts, pieces)
+    head, runs = _split_template_lines(texts, pieces)
     yield from _template_arguments(texts, head)
+    footnote = bool(token.meta.get("footnote_continues"))
+    for k, (pieces, tail) in enumerate(runs):
+        yield from _paragraph_text(texts, pieces, tail, kind, after_paragraph and k == 0, footnote and k == 0)
+
+
+def _paragraph_text(texts: list[str], pieces: list[Piece], tail: list[Piece], kind: BlockKind,
+                    after_paragraph: bool, footnote: bool) -> Iterator[Segment]:
+    """The entries of a paragraph's run of text (``pieces``) and of the template tag lines
+    after it (``tail``). ``footnote``: the run goes on with a footnote's text."""
     for piece, style in _div_title_attributes(texts, pieces):
         yield from _text_block(texts, [piece], kind, style)
     directive = bool(pieces) and _MYST_COLON_FENCE.match(texts[pieces[0].line], pieces[0].start) is not None
@@ -1924,7 +1933,7 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
         title, pieces = _alert_title(texts, pieces)
         if title is not None:
             yield from _text_block(texts, [title], kind, "line")
-    style = "footnote" if token.meta.get("footnote_continues") else "block"
+    style = "footnote" if footnote else "block"
     for group, group_kind, marker, group_style in _definition_groups(texts, pieces, after_paragraph):
         yield from _text_block(texts, group, group_kind or kind, group_style or style, marker)
     yield from _template_arguments(texts, tail)
@@ -2414,40 +2423,53 @@ def _pieces_between(pieces: Sequence[Piece], parts: list[str], start: int, end: 
 
 
 def _split_template_lines(texts: list[str], pieces: list[Piece]
-                          ) -> tuple[list[Piece], list[Piece], list[Piece]]:
-    """(first lines, the rest, last lines) of a paragraph, the first and last lines being
-    those that hold template tags only (``{{% notice info %}}``, ``{{< figure ... >}}``, a tag
-    whose arguments go on over several lines).
+                          ) -> tuple[list[Piece], list[tuple[list[Piece], list[Piece]]]]:
+    """(first lines, then each run of text with the lines after it) of a paragraph, the first
+    lines and those after a run being lines that hold template tags only (``{{% notice info
+    %}}``, ``{{< figure ... >}}``, a tag whose arguments go on over several lines).
 
     The site generator reads those lines, not the reader: they stay as written, and the
-    paragraph's text is what lies between them (a paragraph of tags alone has none). A tag
-    that goes on from such a line into prose keeps that line in the paragraph's text.
+    paragraph's text is what lies between them (a paragraph of tags alone has none). Tag lines
+    between two runs of text (``{% else %}`` between a Liquid condition's two texts, ``{{< /tab
+    >}}`` over ``{{< tab "Passengers" >}}``) part them: each run is an entry of its own, written
+    back between the same lines, never one text the tags are moved into. A tag that goes on
+    from such a line into prose keeps that line in the prose's run.
     """
     parts = [texts[piece.line][piece.start:piece.end] for piece in pieces]
     text = "\n".join(parts)
     regions = template_tags(text)
     if not regions:
-        return [], pieces, []
+        return [], [(pieces, [])]
     blanked = blank_out(text, regions)
     bases = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
+    tag_lines = _tags_only_lines(parts, bases, blanked, regions)
+    start = next((k for k, tags in enumerate(tag_lines) if not tags), len(pieces))
+    runs: list[tuple[list[Piece], list[Piece]]] = []
+    k = start
+    while k < len(pieces):
+        prose_end = next((j for j in range(k, len(pieces)) if tag_lines[j]), len(pieces))
+        tags_end = next((j for j in range(prose_end, len(pieces)) if not tag_lines[j]), len(pieces))
+        runs.append((pieces[k:prose_end], pieces[prose_end:tags_end]))
+        k = tags_end
+    return pieces[:start], runs or [([], [])]
 
-    def tags_only(k: int) -> bool:
-        return bool(parts[k].strip()) and not blanked[bases[k]:bases[k] + len(parts[k])].strip()
 
-    def cut_inside_a_tag(k: int) -> bool:
-        """Whether a tag goes on from line ``k - 1`` into line ``k``."""
-        return any(region.start < bases[k] <= region.end - 1 for region in regions)
-
-    start, end = 0, len(pieces)
-    while start < end and tags_only(start):
-        start += 1
-    while start > 0 and cut_inside_a_tag(start):
-        start -= 1
-    while end > start and tags_only(end - 1):
-        end -= 1
-    while end < len(pieces) and cut_inside_a_tag(end):
-        end += 1
-    return pieces[:start], pieces[start:end], pieces[end:]
+def _tags_only_lines(parts: list[str], bases: list[int], blanked: str, regions: list[Region]) -> list[bool]:
+    """For each line of a paragraph (``parts``, starting at ``bases`` in their joined text),
+    whether it is one of the lines holding template tags only: a line with text, none of it
+    outside the tags (``blanked`` is the text without them), and no tag going on from it into
+    a line of prose or coming from one (the lines a tag spans stand or fall together)."""
+    tags_only = [bool(part.strip()) and not blanked[base:base + len(part)].strip() for part, base in zip(parts, bases)]
+    group = list(range(len(parts)))  # the first line of the lines that a tag ties each line to
+    for region in regions:
+        first = bisect.bisect_right(bases, region.start) - 1
+        last = bisect.bisect_right(bases, region.end - 1) - 1
+        for k in range(first + 1, last + 1):
+            group[k] = group[first]
+    for k in range(len(parts)):
+        if not tags_only[k]:
+            tags_only[group[k]] = False
+    return [tags_only[group[k]] and tags_only[k] for k in range(len(parts))]
 
 
 def _template_arguments(texts: list[str], pieces: Sequence[Piece]) -> Iterator[Segment]:

@@ -748,6 +748,61 @@ def test_template_arguments_are_written_back_inside_their_quotes() -> None:
     assert untouched in out and HUGO[HUGO.index("{% highlight"):] in out
 
 
+TAG_LINES_BETWEEN_TEXTS = """{% if page.live %}
+The blog is updated every ten minutes.
+{% else %}
+The live blog has ended.
+{% endif %}
+
+{{< tabs >}}
+{{% tab title="Cargo" %}}
+The terminal takes 50,000 tonnes a day.
+{{% /tab %}}
+{{% tab
+   title="Passengers" %}}
+The hall seats 300.
+{{% /tab %}}
+{{< /tabs >}}
+
+> Before the break
+> {{< br >}}
+> after the break
+
+- First item
+  {% include note.html %}
+  its second line
+"""
+
+
+def test_template_tag_lines_between_two_texts_part_them_into_entries() -> None:
+    """Regression: tag lines inside a paragraph (a Liquid ``{% else %}`` between a condition's
+    two texts, a Hugo tab's end and the next tab's start) were sent to translators inside one
+    entry with both texts around them, and published moved onto the text's line; the
+    arguments readers see of such tags were no entries of their own."""
+    assert [(kind, msgid) for kind, msgid, _ in kinds(TAG_LINES_BETWEEN_TEXTS)] == [
+        ("paragraph", "The blog is updated every ten minutes."), ("paragraph", "The live blog has ended."),
+        ("template argument", "Cargo"), ("paragraph", "The terminal takes 50,000 tonnes a day."),
+        ("template argument", "Passengers"), ("paragraph", "The hall seats 300."),
+        ("blockquote", "Before the break"), ("blockquote", "after the break"),
+        ("list item", "First item"), ("list item", "its second line"),
+    ]
+    art = article(TAG_LINES_BETWEEN_TEXTS)
+    assert localise(art, lambda s: s.msgid) == TAG_LINES_BETWEEN_TEXTS
+    out = localise(art, lambda s: f"Перевод {len(s.msgid)}")
+    assert out.splitlines()[:5] == ["{% if page.live %}", "Перевод 38", "{% else %}", "Перевод 24", "{% endif %}"]
+    assert '{{% tab\n   title="Перевод 10" %}}\nПеревод 19\n{{% /tab %}}' in out
+    assert "> Перевод 16\n> {{< br >}}\n> Перевод 15\n" in out
+    assert "- Перевод 10\n  {% include note.html %}\n  Перевод 15\n" in out
+
+
+def test_a_tag_going_on_from_a_tag_line_into_prose_keeps_that_line_in_the_prose() -> None:
+    source = 'Read this\n{{< abbr\n  title="International Monetary Fund" >}} IMF\n{{< br >}}\nthen that.\n'
+    assert [(kind, msgid) for kind, msgid, _ in kinds(source)] == [
+        ("paragraph", 'Read this {{< abbr title="International Monetary Fund" >}} IMF'),
+        ("template argument", "International Monetary Fund"), ("paragraph", "then that.")]
+    assert localise(article(source), lambda s: s.msgid) == source
+
+
 def test_a_closer_inside_a_quoted_shortcode_argument_does_not_end_the_shortcode() -> None:
     """Hugo reads a quoted argument whole, so ``caption="50%}} up"`` is one argument; the
     tag finder stopped at the ``%}}`` and sent the rest of the shortcode to translators."""

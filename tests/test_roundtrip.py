@@ -268,6 +268,9 @@ def template_block(draw: st.DrawFn) -> str:
         f'{{{{< gallery "photos/port" "{caption}" >}}}}',
         f"{{% include callout.html '{single}\n   {other}' %}}",
         f'{draw(PHRASE)} {{{{< pullquote\n  "{caption}" >}}}} {draw(PHRASE)}',
+        f"{{% if page.live %}}\n{draw(paragraph())}\n{{% else %}}\n{draw(paragraph())}\n{{% endif %}}",
+        f'{draw(st.sampled_from(["", "> ", "- "]))}{draw(PHRASE)}\n{{{{% /tab %}}}}\n{{{{% tab\n   title="{caption}" %}}}}\n'
+        f"{draw(PHRASE)}",
     ]))
 
 
