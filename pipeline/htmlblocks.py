@@ -382,9 +382,11 @@ def _attributes(text: str, event: _Event, *, inside_run: bool) -> list[Found]:
 
 def _has_words(text: str) -> bool:
     """Whether ``text`` holds letters as the browser shows it, once the generator has filled in
-    its template tags: ``<td>&nbsp;</td>``, ``&mdash;``, ``:white_check_mark:`` and
-    ``alt="{{ page.title }}"`` hold none to translate."""
-    return _LETTER.search(unescape(blank_keys(blank_out(text, template_tags(text))))) is not None
+    its template tags, outside URLs and code: ``<td>&nbsp;</td>``, ``&mdash;``,
+    ``:white_check_mark:``, ``alt="{{ page.title }}"`` and an embed's address alone on its line
+    (``https://twitter.com/…``, also as a link's text) hold none to translate, as a Markdown
+    paragraph of them alone holds none."""
+    return _LETTER.search(unescape(blank_keys(blank_out(text)))) is not None
 
 
 def _shown(tag: str, attribute: str, attrs: tuple[tuple[str, str | None], ...] = ()) -> bool:

@@ -245,6 +245,17 @@ def test_a_run_of_emoji_shortcodes_or_citation_keys_only_is_not_text() -> None:
     assert [found.msgid for found in extract(block)] == ["Port :x:"]
 
 
+def test_a_run_of_an_address_alone_is_not_text() -> None:
+    """Regression: an embed's address on its own line in a WordPress export's ``<figure>``,
+    a link whose text is its address and a cell of a lone URL or e-mail address were entries
+    (published "translated"), while a Markdown paragraph of them alone is none."""
+    block = ('<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n'
+             "https://twitter.com/AzerNews/status/1\n</div><figcaption>The minister's post</figcaption></figure>\n"
+             '<p><a href="https://gov.az/rules.pdf">https://gov.az/rules.pdf</a></p>\n'
+             "<table><tr><td>www.gov.az</td><td>desk@example.az</td><td>Read https://gov.az now</td></tr></table>\n")
+    assert [found.msgid for found in extract(block)] == ["The minister's post", "Read https://gov.az now"]
+
+
 def test_markup_in_a_template_argument_translation_gives_its_html_block_no_tag() -> None:
     """A ``<div>`` in the translation of a shortcode's argument inside an HTML block would be a
     tag of the block for every HTML reader (the block's text would no longer be read as the
