@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant  # type: ignore[attr-defined]
 
-from .inline import (VOID_ELEMENTS, Region, RegionKind, blank_keys, blank_out, kept_as_written,
-                     template_arguments, template_tags)
+from .inline import (JSX_EXPRESSION_PATTERN, VOID_ELEMENTS, Region, RegionKind, blank_keys, blank_out,
+                     kept_as_written, template_arguments, template_tags)
 
 #: Elements that stay inside a run of text (phrasing content).
 INLINE = frozenset("""a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd mark q rp rt ruby s
@@ -219,7 +219,7 @@ def own_language(text: str, lang: str, inside: tuple[str, ...] = ()) -> list[tup
             continue
         value = dict(event.attrs).get("lang") or ""
         if value.strip() and not kept_as_written([("lang", value)], lang):
-            span = _attribute_spans(text[event.start:event.end], event.attrs).get("lang")
+            span = _attribute_spans(jsx_masked(text[event.start:event.end]), event.attrs).get("lang")
             if span is not None:
                 found.append((event.start + span[0], event.start + span[1]))
     return found
@@ -246,12 +246,69 @@ def render_text(translation: str, msgid: str) -> str:
 
 
 def render_attribute(translation: str, quote: str) -> str:
-    """An attribute value's translation inside its quotes (an unquoted value gets double ones)."""
+    """An attribute value's translation inside its quotes (an unquoted value gets double ones);
+    a JSX prop's JavaScript string (``quote`` is ``{"``, ``{'`` or ``{`` and a backtick) as JavaScript reads it."""
+    if quote.startswith("{"):
+        return _javascript_string(normalise(translation.strip()), quote[1:])
     text = _escape(normalise(translation.strip()))
     if quote == "'":
         return text.replace("'", "&#39;")
     text = text.replace('"', "&quot;")
     return text if quote else f'"{text}"'
+
+
+def _javascript_string(text: str, quote: str) -> str:
+    """``text`` inside a JavaScript string literal quoted with ``quote``: a backslash and the
+    quote escaped, a template literal's ``${`` too, and no HTML escapes (``&quot;`` would be
+    shown as written). A ``|`` and a backtick are written as the escapes that read the same
+    (``\\u007c``, ``\\u0060``): in Markdown's text one would split a table cell, the other open
+    a code span, inside the tag."""
+    text = text.replace("\\", "\\\\")
+    text = text.replace("${", "\\${") if quote == "`" else text.replace(quote, "\\" + quote)
+    return text.replace("|", "\\u007c").replace("`", "\\u0060")
+
+
+#: A start tag holding a JSX expression (see :func:`jsx_masked`); each attribute in turn.
+_EXPRESSION = "(?:" + JSX_EXPRESSION_PATTERN + ")"
+_JSX_ATTRIBUTE = (r"(?:" + _EXPRESSION + r"|[^\s\"'<>/={}]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|" + _EXPRESSION
+                  + r"|[^\s\"'=<>`{}]+))?)")
+_JSX_TAG = re.compile(r"<[A-Za-z][\w.:-]*(?:\s+" + _JSX_ATTRIBUTE + r")*\s*/?>")
+#: In such a tag, a quoted value (read whole: a template tag in it is no expression) or an expression.
+_JSX_EXPRESSION = re.compile(r"\"[^\"]*\"|'[^']*'|(?P<equals>=\s*)?(?P<expression>" + _EXPRESSION + ")")
+#: A JavaScript string with no escape or interpolation in it: text readers see as written.
+_JS_LITERAL = re.compile(r"\{(?P<quote>[\"'`])(?:(?!(?P=quote))[^\\])*(?P=quote)\}\Z")
+_TEMPLATE_INTERPOLATION = "${"
+
+
+def jsx_masked(text: str) -> str:
+    """``text`` with the JSX expressions of its start tags (MDX: ``<Chart data={turnout}>``,
+    ``<Tabs items={["Baku", "Ganja"]}>``) made into what an HTML reader takes as one attribute
+    value, each character at its place: a string alone (``title={"Road closed"}``) keeps its
+    quotes and text, its braces read as spaces, so it is the prop's value; any other
+    expression reads as a quoted value without letters, and a spread (``{...props}``) as an
+    attribute's name. Read as written, the expression's quotes and spaces would split it into
+    attributes, a ``>`` in it end the tag, and its pieces be taken for readers' text."""
+    if "{" not in text:
+        return text
+    return _JSX_TAG.sub(lambda tag: _JSX_EXPRESSION.sub(_masked_expression, tag.group()) if "{" in tag.group()
+                        else tag.group(), text)
+
+
+def _masked_expression(match: re.Match[str]) -> str:
+    if match.group("expression") is None:
+        return match.group()
+    equals, expression = match.group("equals") or "", match.group("expression")
+    literal = _JS_LITERAL.match(expression)
+    if equals and literal and _TEMPLATE_INTERPOLATION not in expression:
+        text = expression[2:-2]
+        # an HTML reader takes no backtick for a quote: a template literal reads as quoted with
+        # a quote it does not hold
+        quote = literal.group("quote") if literal.group("quote") != "`" else '"' if '"' not in text else "'"
+        if quote not in text:
+            return equals + " " + quote + text + quote + " "
+    if equals:
+        return equals + '"' + "_" * (len(expression) - 2) + '"'
+    return "_" * len(expression)
 
 
 def _escape(text: str) -> str:
@@ -366,10 +423,13 @@ def _attributes(text: str, event: _Event, *, inside_run: bool) -> list[Found]:
     if not any(_shown(element, name, event.attrs) for name, _ in event.attrs):
         return []
     raw = text[event.start:event.end]
-    spans = _attribute_spans(raw, event.attrs)
+    masked = jsx_masked(raw)
+    spans = _attribute_spans(masked, event.attrs)
     found = []
     for name, (start, end, quote) in spans.items():
-        value = normalise(raw[start:end]).strip()
+        if quote and raw[start - 2:start - 1] == "{":
+            quote = "{" + raw[start - 1]  # ``title={"Road closed"}``: a JavaScript string
+        value = normalise(masked[start:end]).strip()
         if not _shown(element, name, event.attrs) or not _has_words(value):
             continue
         tag, at, until = ((normalise(raw), len(normalise(raw[:start])), len(normalise(raw[:end])))
@@ -468,6 +528,7 @@ class _Recorder(HTMLParser):
 def _events(text: str) -> list[_Event] | None:
     """The parser's events, each with its end, when they cover ``text`` exactly and no text
     run holds something that looks like a tag; None otherwise."""
+    text = jsx_masked(text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     recorder = _Recorder(line_starts)
     try:

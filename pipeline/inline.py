@@ -316,6 +316,12 @@ _JS_NAME = r"[A-Za-z_$][\w$]*"
 MDX_EXPRESSION_PATTERN = (r"\{" + _JS_NAME + r"(?:\." + _JS_NAME
                           + r"|\((?:[^(){}\n]|\([^(){}\n]*\))*\))+\}")
 _MDX_EXPRESSION = re.compile(MDX_EXPRESSION_PATTERN)
+#: A JSX attribute's expression value (MDX: ``items={["Baku", "Ganja"]}``, ``to={`/a/${id}`}``,
+#: ``title={"Road closed"}``), braces nested two deep, strings read whole (a brace or ``>`` in
+#: one ends nothing): the page's JavaScript, which an HTML reader would cut at its first quote.
+_JS_STRING = r"\"[^\"\n]*\"|'[^'\n]*'|`[^`]*`"
+JSX_EXPRESSION_PATTERN = (r"\{(?:[^{}\"'`]|" + _JS_STRING + r"|\{(?:[^{}\"'`]|" + _JS_STRING
+                          + r"|\{(?:[^{}\"'`]|" + _JS_STRING + r")*\})*\})*\}")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+|" + BARE_DOMAIN_PATTERN, re.IGNORECASE)
 _URL_TRAILING = ".,;:!?'’)]}*_"
 #: The characters that can change the state of :func:`_matching_paren`; it jumps from one

@@ -1513,15 +1513,17 @@ _MULTILINE_OPENING_TAG = re.compile(r"<(?P<name>[A-Za-z][\w.:-]*)(?=\s)(?:\"[^\"
 
 def _opens_with_a_multiline_tag(content: str) -> bool:
     """Whether a paragraph opens with a tag written over several lines (``<Callout`` /
-    ``  title="Take care">``) with text on the lines after it, a block's element or a
+    ``  title="Take care">``), or holding a JSX expression (``<Callout title={"Take care"}>``,
+    MDX), with text on the lines after it, a block's element or a
     component, not an inline one (``<span``, ``<a``: the paragraph's own text). CommonMark starts an HTML block
-    only at a tag complete on its first line, so this one is a paragraph, and its entry held
-    the tag and was written back on one line, the component's layout lost. Read as an HTML
-    block, its text and its attributes readers see are entries, and every line stays."""
+    only at a tag complete on its first line, with HTML's attribute values, so this one is a
+    paragraph, and its entry held the tag and was written back on one line, the component's
+    layout lost. Read as an HTML block, its text and its attributes readers see are entries,
+    and every line stays."""
     if not content.startswith("<"):
         return False
     tag = _MULTILINE_OPENING_TAG.match(content)
-    return (tag is not None and "\n" in content[:tag.end() - 1]
+    return (tag is not None and ("\n" in content[:tag.end() - 1] or "{" in tag.group())
             and tag.group("name").lower() not in htmlblocks.INLINE)
 
 
@@ -2352,7 +2354,7 @@ _HTML_KINDS = {"text": BlockKind.HTML_TEXT, "alt": BlockKind.HTML_ALT, "title": 
                "placeholder": BlockKind.HTML_PLACEHOLDER, "value": BlockKind.HTML_CAPTION_LABEL,
                "caption": BlockKind.HTML_CAPTION_LABEL, "description": BlockKind.HTML_TITLE,
                "summary": BlockKind.HTML_TITLE, "text-prop": BlockKind.HTML_CAPTION_LABEL}
-_HTML_QUOTES = {'"': "dq", "'": "sq", "": "bare"}
+_HTML_QUOTES = {'"': "dq", "'": "sq", "": "bare", '{"': "jsdq", "{'": "jssq", "{`": "jsbt"}
 
 
 def _still_open(token: Token, kept: tuple[str, ...]) -> tuple[str, ...]:
@@ -2922,6 +2924,10 @@ _DELIMITER_LIKE = re.compile(r"^[ \t>]*[|:-][|:\- \t]*$")
 _QUOTE_MARKERS = re.compile(r"[ \t>]*")
 
 
+#: The quotes of an HTML attribute value by the name its segment's style gives them.
+_QUOTES_BY_STYLE = {name: quote for quote, name in _HTML_QUOTES.items()}
+
+
 def _render_translation(segment: Segment, translation: str, newline: str) -> str:
     style = segment.style
     if style.startswith("yaml"):
@@ -2938,7 +2944,9 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
         return _render_template_argument(translation, style)
     if style.startswith("html-attr-"):
         quoting, _, where = style[10:].partition("-")
-        text = htmlblocks.render_attribute(translation, {"dq": '"', "sq": "'", "bare": ""}[quoting])
+        text = htmlblocks.render_attribute(translation, _QUOTES_BY_STYLE[quoting])
+        if quoting.startswith("js"):
+            return text  # a JavaScript string writes ``|`` and backticks as its own escapes
         # In Markdown's text (style ending in ``-md``) a ``|`` would split a table cell inside
         # the tag and a backtick pair with one around it into a code span holding half the tag;
         # the entities read the same in the attribute.

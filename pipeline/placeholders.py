@@ -27,7 +27,7 @@ from typing import Literal
 from pipeline.inline import (BARE_DOMAIN_PATTERN, BLOCK_ID_PATTERN, CITATION_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN,
                              KEY_COMBINATION_PATTERN, KRAMDOWN_COMMENT_PATTERN, MATH_PATTERN, MDX_COMMENT_PATTERN, MDX_EXPRESSION_PATTERN,
                              OBSIDIAN_COMMENT_PATTERN, SPAN_ATTRIBUTES_PATTERN, SUBSCRIPT_PATTERN, SUPERSCRIPT_PATTERN,
-                             TEMPLATE_PATTERN, WIKILINK_PATTERN, WP_SHORTCODE_PATTERN, Region,
+                             JSX_EXPRESSION_PATTERN, TEMPLATE_PATTERN, WIKILINK_PATTERN, WP_SHORTCODE_PATTERN, Region,
                              code_spans, is_math, kept_elements, template_tags)
 
 PlaceholderStyle = Literal["brackets", "xml"]
@@ -44,8 +44,11 @@ _AUTOLINK = r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|" + EMAIL_PATTERN + r")>
 #: A template tag inside a quoted attribute value (``href="{{< ref "about.md" >}}"``): its own
 #: quotes do not end the value. Each step is atomic, so a value that fails fails in linear time.
 _TEMPLATE_IN_VALUE = r"\{\{[<%](?:\"[^\"\n]*\"|[^\"])*?[>%]\}\}|\{%[^\n]*?%\}"
-_HTML_TAG = (r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"(?:(?>" + _TEMPLATE_IN_VALUE
-             + r"|[^\"]))*\"|'(?:(?>" + _TEMPLATE_IN_VALUE + r"|[^']))*'|[^\s\"'=<>`]+))?)*\s*/?>")
+#: A JSX component's attribute may hold an expression (``items={["Baku", "Ganja"]}``) and a
+#: spread (``{...props}``), MDX's JavaScript, kept whole.
+_HTML_TAG = (r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+(?:" + JSX_EXPRESSION_PATTERN + r"|[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"(?:(?>"
+             + _TEMPLATE_IN_VALUE + r"|[^\"]))*\"|'(?:(?>" + _TEMPLATE_IN_VALUE + r"|[^']))*'|" + JSX_EXPRESSION_PATTERN
+             + r"|[^\s\"'=<>`]+))?))*\s*/?>")
 #: Spans protected whole before link syntax is looked at: they may contain brackets.
 _RAW = re.compile(
     "|".join(

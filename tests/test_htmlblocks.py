@@ -443,3 +443,38 @@ def test_a_jsx_components_text_prop_is_an_entry_apart_from_the_runs_of_text() ->
         (BlockKind.HTML_CAPTION_LABEL, "Updated")]
     out = localise(art, lambda s: {"New": "Новое", "Updated": "Обновлено"}.get(s.msgid, s.msgid.replace("port", "порт")))
     assert out == 'The <Badge text="Новое" /> порт.\n\n<Badge text="Обновлено" />\n'
+
+
+def test_a_jsx_expression_in_a_tag_is_one_value_and_a_string_alone_is_the_props_text() -> None:
+    """Regression: an MDX prop written as an expression was cut at its first quote or space by
+    the HTML reader: ``caption={`Cranes at dusk`}`` gave the entry ``{`Cranes``, published as
+    ``caption="［{`Cranes］" at dusk`}``, the page's JavaScript broken; a ``>`` in an expression
+    (``data={a > b}``) ended the tag. A string alone is the prop's text, written back as
+    JavaScript reads it; any other expression is no text."""
+    block = ('<Figure src={port} caption={`Cranes at dusk`} alt={"The port"} data={a > b ? "x y" : z}\n'
+             '  title={`Port of ${city}`} label={\'Tab\'} {...rest} />\n')
+    assert [(f.what, f.msgid, f.quote) for f in extract(block)] == [
+        ("caption", "Cranes at dusk", "{`"), ("alt", "The port", '{"'), ("label", "Tab", "{'")]
+    assert render_attribute('Он сказал "да" \\ `к` ${x} | \'ок\'', '{"') == \
+        'Он сказал \\"да\\" \\\\ \\u0060к\\u0060 ${x} \\u007c \'ок\''
+    assert render_attribute("`к` ${x}", "{`") == "\\u0060к\\u0060 \\${x}"
+    assert render_attribute("it's", "{'") == "it\\'s"
+
+
+def test_a_component_whose_tag_holds_an_expression_is_read_as_an_html_block() -> None:
+    """Regression: ``<Callout title={"Road closed"} type="warning">`` over text, which CommonMark
+    takes for no HTML block (its attribute is no HTML value), was one paragraph entry holding
+    the tag, whose attribute names machine translation translated (``тыпе="шарнинг"``)."""
+    text = ('<Callout title={"Road closed"} type="warning">\nTraffic is diverted.\n</Callout>\n\n'
+            'The <Abbr title={"International Monetary Fund"}>IMF</Abbr> lent money.\n')
+    art = article(text)
+    assert [(s.kind, s.msgid) for s in art.segments] == [
+        (BlockKind.HTML_TITLE, "Road closed"), (BlockKind.HTML_TEXT, "Traffic is diverted."),
+        (BlockKind.PARAGRAPH, 'The <Abbr title={"International Monetary Fund"}>IMF</Abbr> lent money.'),
+        (BlockKind.HTML_TITLE, "International Monetary Fund")]
+    assert localise(art, lambda s: s.msgid) == text
+    translations = {"Road closed": 'Дорога "закрыта"', "Traffic is diverted.": "Движение перекрыто.",
+                    "International Monetary Fund": "Международный `валютный` фонд"}
+    out = localise(art, lambda s: translations.get(s.msgid, s.msgid.replace("lent money", "дал денег")))
+    assert out == ('<Callout title={"Дорога \\"закрыта\\""} type="warning">\nДвижение перекрыто.\n</Callout>\n\n'
+                   'The <Abbr title={"Международный \\u0060валютный\\u0060 фонд"}>IMF</Abbr> дал денег.\n')

@@ -286,6 +286,15 @@ def test_an_mdx_expression_is_one_placeholder_and_an_editors_braces_are_text() -
     assert protect("In {2024} the {city} grew.").text == "In {2024} the {city} grew."
 
 
+def test_a_jsx_tag_holding_an_expression_is_one_placeholder() -> None:
+    """Regression: a JSX tag whose attribute holds an expression with quotes or spaces
+    (``items={["Baku", "Ganja"]}``, ``to={`/a/${id}`}``, ``{...rest}``) was no tag to the
+    protection, and the engine translated its attribute names (``итемс={…}``)."""
+    assert protect('See <Tabs items={["Baku", "Ganja"]} {...rest}>the tabs</Tabs> and '
+                   '<Link to={`/a/${id}`} title={"Road closed"}>the report</Link>.').text == \
+        "See ⟦1⟧the tabs⟦2⟧ and ⟦3⟧the report⟦4⟧."
+
+
 @pytest.mark.parametrize(("text", "protected"), [
     ("Press ++ctrl+alt+del++ to restart.", "Press ⟦1⟧ to restart."),
     ('Hold ++shift+"My Key"++ now.', "Hold ⟦1⟧ now."),
