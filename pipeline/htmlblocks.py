@@ -275,9 +275,14 @@ _JSX_ATTRIBUTE = (r"(?:" + _EXPRESSION + r"|[^\s\"'<>/={}]+(?:\s*=\s*(?:\"[^\"]*
 _JSX_TAG = re.compile(r"<[A-Za-z][\w.:-]*(?:\s+" + _JSX_ATTRIBUTE + r")*\s*/?>")
 #: In such a tag, a quoted value (read whole: a template tag in it is no expression) or an expression.
 _JSX_EXPRESSION = re.compile(r"\"[^\"]*\"|'[^']*'|(?P<equals>=\s*)?(?P<expression>" + _EXPRESSION + ")")
-#: A JavaScript string with no escape or interpolation in it: text readers see as written.
-_JS_LITERAL = re.compile(r"\{(?P<quote>[\"'`])(?:(?!(?P=quote))[^\\])*(?P=quote)\}\Z")
-_TEMPLATE_INTERPOLATION = "${"
+#: A JavaScript string alone (its text between the quotes); a template literal holding an
+#: interpolation (``${city}``) is code.
+_JS_LITERAL = re.compile(r"\{(?P<quote>[\"'`])(?P<text>(?:(?!(?P=quote))[^\\]|\\[\s\S])*)(?P=quote)\}\Z")
+_INTERPOLATION = re.compile(r"(?<!\\)\$\{")
+#: A JavaScript string's escape: ``\u{1F600}``, ``\u00e9``, ``\xe9``, or a character after a backslash.
+_JS_ESCAPE = re.compile(r"\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|(\r\n|[\s\S]))")
+#: Escapes of white space (a line break, a tab): a space to the reader of an attribute.
+_JS_SPACES = frozenset("nrtvfb\n\r\u2028\u2029")
 
 
 def jsx_masked(text: str) -> str:
@@ -299,16 +304,30 @@ def _masked_expression(match: re.Match[str]) -> str:
         return match.group()
     equals, expression = match.group("equals") or "", match.group("expression")
     literal = _JS_LITERAL.match(expression)
-    if equals and literal and _TEMPLATE_INTERPOLATION not in expression:
-        text = expression[2:-2]
-        # an HTML reader takes no backtick for a quote: a template literal reads as quoted with
-        # a quote it does not hold
-        quote = literal.group("quote") if literal.group("quote") != "`" else '"' if '"' not in text else "'"
-        if quote not in text:
-            return equals + " " + quote + text + quote + " "
+    if equals and literal and not (literal.group("quote") == "`" and _INTERPOLATION.search(literal.group("text"))):
+        # read as double-quoted (an HTML reader takes no backtick for a quote), no quote inside
+        return equals + ' "' + literal.group("text").replace('"', "_") + '" '
     if equals:
         return equals + '"' + "_" * (len(expression) - 2) + '"'
     return "_" * len(expression)
+
+
+def javascript_text(literal: str) -> str | None:
+    """What a JavaScript string's text (``literal``, between its quotes) reads as: its escapes
+    decoded (``\\"``, ``\\u0060``), white space as one space; None when it does not decode to
+    text (a lone surrogate)."""
+    def decoded(escape: re.Match[str]) -> str:
+        code = escape.group(1) or escape.group(2) or escape.group(3)
+        if code is not None:
+            return chr(int(code, 16)) if int(code, 16) <= 0x10FFFF else escape.group()
+        character = escape.group(4)
+        return " " if character in _JS_SPACES else "" if character == "\r\n" else character
+    text = _JS_ESCAPE.sub(decoded, literal) if "\\" in literal else literal
+    try:
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16")  # ``\\uD83D\\uDE00``: one character
+    except UnicodeDecodeError:
+        return None
+    return normalise(text).strip()
 
 
 def _escape(text: str) -> str:
@@ -427,10 +446,11 @@ def _attributes(text: str, event: _Event, *, inside_run: bool) -> list[Found]:
     spans = _attribute_spans(masked, event.attrs)
     found = []
     for name, (start, end, quote) in spans.items():
+        value: str | None = normalise(masked[start:end]).strip()
         if quote and raw[start - 2:start - 1] == "{":
             quote = "{" + raw[start - 1]  # ``title={"Road closed"}``: a JavaScript string
-        value = normalise(masked[start:end]).strip()
-        if not _shown(element, name, event.attrs) or not _has_words(value):
+            value = javascript_text(raw[start:end])
+        if value is None or not _shown(element, name, event.attrs) or not _has_words(value):
             continue
         tag, at, until = ((normalise(raw), len(normalise(raw[:start])), len(normalise(raw[:end])))
                           if inside_run else ("", 0, 0))

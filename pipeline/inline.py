@@ -319,7 +319,7 @@ _MDX_EXPRESSION = re.compile(MDX_EXPRESSION_PATTERN)
 #: A JSX attribute's expression value (MDX: ``items={["Baku", "Ganja"]}``, ``to={`/a/${id}`}``,
 #: ``title={"Road closed"}``), braces nested two deep, strings read whole (a brace or ``>`` in
 #: one ends nothing): the page's JavaScript, which an HTML reader would cut at its first quote.
-_JS_STRING = r"\"[^\"\n]*\"|'[^'\n]*'|`[^`]*`"
+_JS_STRING = r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\[\s\S])*`"
 JSX_EXPRESSION_PATTERN = (r"\{(?:[^{}\"'`]|" + _JS_STRING + r"|\{(?:[^{}\"'`]|" + _JS_STRING
                           + r"|\{(?:[^{}\"'`]|" + _JS_STRING + r")*\})*\})*\}")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+|" + BARE_DOMAIN_PATTERN, re.IGNORECASE)

@@ -1491,7 +1491,7 @@ def _block_segments(texts: list[str], tokens: Sequence[Token]) -> Iterator[Segme
                 paragraph = token.content
                 if _opens_with_a_multiline_tag(paragraph):
                     block = _as_html_block(token)
-                    tagged = list(_html_block(texts, block, kept))
+                    tagged = list(_html_block(texts, block, kept, markdown=True))
                     if tagged:
                         kept = _still_open(block, kept)
                         yield from tagged
@@ -2365,11 +2365,14 @@ def _still_open(token: Token, kept: tuple[str, ...]) -> tuple[str, ...]:
     return htmlblocks.open_after(token.content, kept)
 
 
-def _html_block(texts: list[str], token: Token, kept: tuple[str, ...] = ()) -> Iterator[Segment]:
+def _html_block(texts: list[str], token: Token, kept: tuple[str, ...] = (), *,
+                markdown: bool = False) -> Iterator[Segment]:
     """The readers' text of a raw HTML block (see :mod:`pipeline.htmlblocks`). Its lines are
     the block's content, each the tail of its source line (after any container markers);
     a block whose lines are not is left as written. ``kept``: the elements kept as written
-    that an earlier block left open."""
+    that an earlier block left open. ``markdown``: the block is a paragraph to CommonMark (a
+    component whose opening tag spans lines), whose text lines are Markdown's, so a run of
+    text opening a line is written so that it opens no other block (style ``html-md``)."""
     assert token.map is not None
     lines = token.content.split("\n")
     if lines and not lines[-1]:
@@ -2387,8 +2390,10 @@ def _html_block(texts: list[str], token: Token, kept: tuple[str, ...] = ()) -> I
             if image is not None:
                 yield from _image_segments(texts, where[0], image)
                 continue
+            line = where[0].line - first
+            opens_line = markdown and not lines[line][:where[0].start - pieces[line].start].strip()
             yield Segment(msgid=found.msgid, kind=BlockKind.HTML_TEXT, line=where[0].line + 1, pieces=where,
-                          style="html")
+                          style="html-md" if opens_line else "html")
             continue
         anchor = Anchor(found.tag, found.tag_start, found.tag_end) if found.tag else None
         if found.what == "template":
@@ -2890,9 +2895,10 @@ def render_translation(segment: Segment, translation: str, newline: str = "\n", 
     ``nested`` holds the rendered translations of the segments inside this one (a link's
     title), each put in where the translation still has the markup around it.
     """
-    if segment.style == "html":
+    if segment.style in ("html", "html-md"):
         # The run's own tags are kept as they are before its nested attributes are put in.
-        return _with_nested(htmlblocks.render_text(translation, segment.msgid), nested)
+        rendered = _with_nested(htmlblocks.render_text(translation, segment.msgid), nested)
+        return _escape_block_start(rendered, segment.msgid) if segment.style == "html-md" else rendered
     rendered = _render_translation(segment, _with_nested(translation, nested), newline)
     if _under_a_delimiter_row(segment, rendered, next_line):
         head, sep, last = rendered.rpartition("\n")

@@ -478,3 +478,30 @@ def test_a_component_whose_tag_holds_an_expression_is_read_as_an_html_block() ->
     out = localise(art, lambda s: translations.get(s.msgid, s.msgid.replace("lent money", "дал денег")))
     assert out == ('<Callout title={"Дорога \\"закрыта\\""} type="warning">\nДвижение перекрыто.\n</Callout>\n\n'
                    'The <Abbr title={"Международный \\u0060валютный\\u0060 фонд"}>IMF</Abbr> дал денег.\n')
+
+
+def test_a_javascript_strings_escapes_are_read_as_the_reader_sees_them() -> None:
+    """A prop's string holding escapes (``\\"``, ``\\u0060``, a surrogate pair) is the text
+    they stand for, and its identity translation leaves the source as written; a template
+    literal with an interpolation, or a string with a lone surrogate, is code."""
+    text = ('<Figure caption={"He said \\"yes\\" \\u0060now\\u0060 \\uD83D\\uDE00"} alt={`Port of ${city}`}\n'
+            '  title={"\\uD83D alone"} label={`Port \\${city}`} />\n')
+    art = article(text)
+    assert [(s.kind, s.msgid) for s in art.segments] == [
+        (BlockKind.HTML_CAPTION_LABEL, 'He said "yes" `now` 😀'), (BlockKind.HTML_CAPTION_LABEL, "Port ${city}")]
+    assert localise(art, lambda s: s.msgid) == text
+    out = localise(art, lambda s: "Порт ${город}" if s.msgid.startswith("Port") else 'Он сказал "да"')
+    assert out == ('<Figure caption={"Он сказал \\"да\\""} alt={`Port of ${city}`}\n'
+                   '  title={"\\uD83D alone"} label={`Порт \\${город}`} />\n')
+    assert [s.msgid for s in article(out).segments] == ['Он сказал "да"', "Порт ${город}"]
+
+
+def test_a_run_opening_a_line_of_a_component_read_as_markdown_opens_no_block() -> None:
+    """Regression: a component whose opening tag CommonMark takes for a paragraph's text is a
+    paragraph to CommonMark and MDX alike: a translation of its text opening with ``1. `` made
+    a list of it (in a real HTML block such a line is HTML's text, written as it is)."""
+    text = '<Callout title={"Road closed"}>\nTraffic is diverted.\n</Callout>\n\n<div>\nTraffic is diverted.\n</div>\n'
+    out = localise(article(text), lambda s: "1. Движение перекрыто." if s.kind is BlockKind.HTML_TEXT else None)
+    assert out == ('<Callout title={"Road closed"}>\n1\\. Движение перекрыто.\n</Callout>\n\n'
+                   "<div>\n1. Движение перекрыто.\n</div>\n")
+    assert block_types(out) == block_types(text)
