@@ -74,11 +74,20 @@ _TEMPLATE = re.compile(TEMPLATE_PATTERN, re.DOTALL)
 _WP_NAMES = (r"(?:caption|wp_caption|gallery|embed|audio|video|playlist|youtube|vimeo|dailymotion|tweet|"
              r"instagram|facebook|soundcloud|spotify|gist|googlemaps|slideshare|ted|flickr|scribd|archiveorg)")
 _WP_ARGUMENT = r"[ \t]+[\w-]+=(?:\"[^\"\n\]]*\"|'[^'\n\]]*'|[^\s\"'\]]+)"
+#: Any other shortcode (a plugin's, a page builder's: ``[su_button url="/x"]Subscribe[/su_button]``,
+#: ``[footnote]Source: CEC[/footnote]``, ``[/vc_column_text]``) is known by its form: a closing
+#: one, an opening one with a quoted argument, or one closed later in the text (looked for over
+#: a bounded stretch, so a paragraph of many ``[sic]`` is read in linear time). The text
+#: between stays text.
+_WP_ANY_NAME = r"[a-z][a-z0-9_-]*"
 WP_SHORTCODE_PATTERN = (
     r"\[/" + _WP_NAMES + r"\]"
     r"|\[" + _WP_NAMES + r"(?:[ \t]+(?i:https?)://[^\s\]]+(?:" + _WP_ARGUMENT + r")*|(?:" + _WP_ARGUMENT + r")+)"
     r"[ \t]*/?\]"
     r"|\[(?P<wpname>" + _WP_NAMES + r")\](?=[^\n]*?\[/(?P=wpname)\])"
+    r"|\[/" + _WP_ANY_NAME + r"\]"
+    r"|\[" + _WP_ANY_NAME + r"(?=[^\]\n]*=[\"'])(?:" + _WP_ARGUMENT + r")+[ \t]*/?\]"
+    r"|\[(?P<wpopen>" + _WP_ANY_NAME + r")\](?=[\s\S]{0,1000}?\[/(?P=wpopen)\])"
 )
 _WP_SHORTCODE = re.compile(WP_SHORTCODE_PATTERN)
 #: A wikilink (Obsidian, Foam, Quartz, MkDocs' roamlinks, Dendron): ``[[Baku Port]]``,
@@ -98,6 +107,16 @@ _OBSIDIAN_COMMENT = re.compile(OBSIDIAN_COMMENT_PATTERN)
 #: holds a letter (``x ^2`` is a power).
 BLOCK_ID_PATTERN = r"(?<![^ \t\n])\^(?=[0-9-]*[A-Za-z])[A-Za-z0-9-]+(?=[ \t]*\Z)"
 _BLOCK_ID = re.compile(BLOCK_ID_PATTERN)
+
+
+def wp_shortcodes(text: str, skip: list[Region] | None = None) -> list[Region]:
+    """The WordPress shortcodes of ``text`` (see :data:`WP_SHORTCODE_PATTERN`) outside the
+    regions ``skip``: the site's markup, as template tags are."""
+    if "[" not in text:
+        return []
+    occupied = _Occupied(skip or [], len(text))
+    return [Region(m.start(), m.end(), RegionKind.TEMPLATE) for m in _WP_SHORTCODE.finditer(text)
+            if not occupied.overlaps(m.start(), m.end())]
 
 
 def wikilinks(text: str, skip: list[Region] | None = None) -> list[Region]:
@@ -790,10 +809,7 @@ def _protected(text: str) -> tuple[Region, ...]:
         regions += [Region(m.start(), m.end(), RegionKind.CODE) for m in _KEY_COMBINATION.finditer(text)
                     if not occupied.overlaps(m.start(), m.end())]
     regions += template_tags(text, regions)
-    if "[" in text:
-        occupied = _Occupied(regions, len(text))
-        regions += [Region(m.start(), m.end(), RegionKind.TEMPLATE) for m in _WP_SHORTCODE.finditer(text)
-                    if not occupied.overlaps(m.start(), m.end())]
+    regions += wp_shortcodes(text, regions)
     regions += wikilinks(text, regions)
     regions += html_comments(text, regions)
     for marker, pattern, kind in (("{::comment}", _KRAMDOWN_COMMENT, RegionKind.COMMENT),

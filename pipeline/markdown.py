@@ -36,7 +36,8 @@ from .fileio import utf16_encoding
 from .inline import (BLOCK_ID_PATTERN, KRAMDOWN_COMMENT_PATTERN, Region, RegionKind, TextArguments, article_language,
                      blank_keys,
                      blank_out, code_spans, html_comments, kept_elements, math_spans, positional_text_arguments,
-                     protected_regions, reads_arguments, tags_over_blank_lines, template_arguments, template_tags)
+                     protected_regions, reads_arguments, tags_over_blank_lines, template_arguments, template_tags,
+                     wp_shortcodes)
 from .model import Anchor, Article, BlockKind, Piece, Segment
 from .numbers import number_cell_in
 from .titles import definition_title, inline_titles, render_title
@@ -2433,7 +2434,8 @@ def _split_template_lines(texts: list[str], pieces: list[Piece]
                           ) -> tuple[list[Piece], list[tuple[list[Piece], list[Piece]]]]:
     """(first lines, then each run of text with the lines after it) of a paragraph, the first
     lines and those after a run being lines that hold template tags only (``{{% notice info
-    %}}``, ``{{< figure ... >}}``, a tag whose arguments go on over several lines).
+    %}}``, ``{{< figure ... >}}``, a tag whose arguments go on over several lines), or
+    WordPress shortcodes (``[vc_row][vc_column_text]``).
 
     The site generator reads those lines, not the reader: they stay as written, and the
     paragraph's text is what lies between them (a paragraph of tags alone has none). Tag lines
@@ -2445,6 +2447,8 @@ def _split_template_lines(texts: list[str], pieces: list[Piece]
     parts = [texts[piece.line][piece.start:piece.end] for piece in pieces]
     text = "\n".join(parts)
     regions = template_tags(text)
+    regions = sorted(regions + wp_shortcodes(text, regions), key=lambda region: region.start) \
+        if "[" in text else regions
     if not regions:
         return [], [(pieces, [])]
     blanked = blank_out(text, regions)

@@ -2005,6 +2005,29 @@ def test_a_paragraph_of_wordpress_shortcodes_and_a_url_alone_is_no_entry() -> No
     assert [s.msgid for s in article(text).segments] == ["The port [video] grew."]
 
 
+def test_a_plugins_shortcodes_are_markup_and_their_lines_stay_around_the_text() -> None:
+    """Regression: shortcodes other than WordPress's media ones (a page builder's
+    ``[vc_column_text]``, a plugin's ``[footnote]…[/footnote]``, ``[su_note note_color="…"]``)
+    were text: translators and machine translation got their names (``[вц_рош]``), and a
+    paragraph between lines of them was one entry with the shortcodes moved onto its line."""
+    text = ("[vc_row][vc_column][vc_column_text]\nThe port grew by a third.\n[/vc_column_text][/vc_column][/vc_row]\n\n"
+            '[su_note note_color="#fff"]\n\nA note[footnote]Source: CEC[/footnote] and [sic].\n\n[/su_note]\n')
+    art = article(text)
+    assert [s.msgid for s in art.segments] == ["The port grew by a third.",
+                                               "A note[footnote]Source: CEC[/footnote] and [sic]."]
+    assert localise(art, lambda s: s.msgid) == text
+    out = localise(art, lambda s: "Перевод.")
+    assert out == ("[vc_row][vc_column][vc_column_text]\nПеревод.\n[/vc_column_text][/vc_column][/vc_row]\n\n"
+                   '[su_note note_color="#fff"]\n\nПеревод.\n\n[/su_note]\n')
+
+
+def test_a_paragraph_of_many_bracketed_words_is_read_in_linear_time() -> None:
+    text = "A [sic] word " * 8000 + "[/sic]\n"
+    started = time.perf_counter()
+    assert len(article(text).segments) == 1
+    assert time.perf_counter() - started < 5
+
+
 @pytest.mark.parametrize("text, msgids", [
     ("Before.\n\n{::comment}\nAn editor's note.\n\nA second one.\n{:/comment}\n\nAfter.\n", ["Before.", "After."]),
     ("{::comment}\nShort note.\n{:/}\n", []),

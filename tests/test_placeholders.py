@@ -237,6 +237,10 @@ def test_hashtags_and_bare_domains_with_a_path_are_protected_whole() -> None:
     ("Watch [youtube https://www.youtube.com/watch?v=abc&w=640] and [ted id=981 lang=en].", "Watch ⟦1⟧ and ⟦2⟧."),
     ("The [youtube] clip, [vimeo link] and [tweet https://x.com/a/status/1 align=center]",
      "The ⟦1⟧youtube⟦2⟧ clip, ⟦3⟧vimeo link⟦4⟧ and ⟦5⟧"),
+    # A plugin's or page builder's shortcode, known by its form: closed, or with a quoted argument.
+    ('Text[footnote]Source: CEC[/footnote] [su_button url="/x" size=5]Go[/su_button] [sic] [note x=1].',
+     "Text⟦1⟧Source: CEC⟦2⟧ ⟦3⟧Go⟦4⟧ ⟦5⟧sic⟦6⟧ ⟦7⟧note x=1⟦8⟧."),
+    ("[vc_row][vc_column_text] The port grew. [/vc_column_text][/vc_row]", "⟦1⟧ The port grew. ⟦2⟧"),
 ])
 def test_wordpress_shortcodes_are_protected_whole(text: str, protected: str) -> None:
     """Regression: a WordPress export's ``[caption id="attachment_12" align="alignnone"]``

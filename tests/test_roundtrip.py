@@ -163,6 +163,8 @@ def exported_block(draw: st.DrawFn) -> str:
         f"<!-- wp:paragraph -->\n{phrases[0]}<br>\n{phrases[1]}\n<!-- /wp:paragraph -->",
         f'[caption id="attachment_7" align="alignnone" width="640"]![{phrases[0]}](a.jpg) {phrases[1]}[/caption]',
         "[youtube https://www.youtube.com/watch?v=abc123]",
+        f"[vc_row][vc_column_text]\n{phrases[0]} [footnote]{phrases[1]}[/footnote]\n[/vc_column_text][/vc_row]",
+        f'[su_note note_color="#fff"]\n\n{phrases[0]}\n\n[/su_note]',
         f"> [!tip]{draw(st.sampled_from(['-', '+', '']))} {phrases[0]}\n> {phrases[1]}\nlazy {phrases[0]}",
         f"%%\n{phrases[0]}\n\n{phrases[1]}\n%%",
         f"%% {phrases[0]}\n\n{phrases[1]} %%",
