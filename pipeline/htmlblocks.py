@@ -279,6 +279,7 @@ _JSX_EXPRESSION = re.compile(r"\"[^\"]*\"|'[^']*'|(?P<equals>=\s*)?(?P<expressio
 #: interpolation (``${city}``) is code.
 _JS_LITERAL = re.compile(r"\{(?P<quote>[\"'`])(?P<text>(?:(?!(?P=quote))[^\\]|\\[\s\S])*)(?P=quote)\}\Z")
 _INTERPOLATION = re.compile(r"(?<!\\)\$\{")
+_MASKED_IN_LITERAL = str.maketrans('"<>', "___")
 #: A JavaScript string's escape: ``\u{1F600}``, ``\u00e9``, ``\xe9``, or a character after a backslash.
 _JS_ESCAPE = re.compile(r"\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|(\r\n|[\s\S]))")
 #: Escapes of white space (a line break, a tab): a space to the reader of an attribute.
@@ -305,8 +306,9 @@ def _masked_expression(match: re.Match[str]) -> str:
     equals, expression = match.group("equals") or "", match.group("expression")
     literal = _JS_LITERAL.match(expression)
     if equals and literal and not (literal.group("quote") == "`" and _INTERPOLATION.search(literal.group("text"))):
-        # read as double-quoted (an HTML reader takes no backtick for a quote), no quote inside
-        return equals + ' "' + literal.group("text").replace('"', "_") + '" '
+        # read as double-quoted (an HTML reader takes no backtick for a quote), with no quote
+        # or angle bracket inside, which would end the value or seem to open a tag
+        return equals + ' "' + literal.group("text").translate(_MASKED_IN_LITERAL) + '" '
     if equals:
         return equals + '"' + "_" * (len(expression) - 2) + '"'
     return "_" * len(expression)

@@ -505,3 +505,12 @@ def test_a_run_opening_a_line_of_a_component_read_as_markdown_opens_no_block() -
     assert out == ('<Callout title={"Road closed"}>\n1\\. Движение перекрыто.\n</Callout>\n\n'
                    "<div>\n1. Движение перекрыто.\n</div>\n")
     assert block_types(out) == block_types(text)
+
+
+def test_a_javascript_string_holding_a_tag_is_still_the_props_text() -> None:
+    """Regression (found by the round-trip test): a translation writing ``<div>`` into a prop's
+    JavaScript string made the component's tag look like two tags to the HTML reader, and the
+    block was left as written, its entries gone from the published version's catalogue."""
+    text = '<Callout title={"Read <b>this</b>"} items={["a", "b"]}>\nTraffic is diverted.\n</Callout>\n'
+    assert [(s.kind, s.msgid) for s in article(text).segments] == [
+        (BlockKind.HTML_TITLE, "Read <b>this</b>"), (BlockKind.HTML_TEXT, "Traffic is diverted.")]
