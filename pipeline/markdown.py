@@ -1897,8 +1897,12 @@ def _paragraph(texts: list[str], token: Token, kind: BlockKind,
     head, runs = _split_template_lines(texts, pieces)
     yield from _template_arguments(texts, head)
     footnote = bool(token.meta.get("footnote_continues"))
-    for k, (pieces, tail) in enumerate(runs):
-        yield from _paragraph_text(texts, pieces, tail, kind, after_paragraph and k == 0, footnote and k == 0)
+    for k, (run, tail) in enumerate(runs):
+        parts = _between_attribute_lines(texts, run)
+        for j, part in enumerate(parts):
+            first = k == 0 and j == 0
+            yield from _paragraph_text(texts, part, tail if j == len(parts) - 1 else [], kind,
+                                       after_paragraph and first, footnote and first)
 
 
 def _paragraph_text(texts: list[str], pieces: list[Piece], tail: list[Piece], kind: BlockKind,
@@ -2172,21 +2176,46 @@ def _an_initial(marker: re.Match[str]) -> bool:
     return after.startswith(".") and "\t" not in after and len(after) < 3
 
 
-def _without_attribute_lines(texts: list[str], pieces: list[Piece]) -> list[Piece]:
-    """A paragraph's lines less the attribute lists on lines of their own at its start or end
-    (kramdown's ``{: .lead}``, Goldmark's ``{.note}``) and the fences of Pandoc's and Quarto's
-    divs (``::: note``, ``::: {.callout-tip}``, ``:::``) and MyST's targets (``(label)=``): the
-    site generator reads them, they stay as written."""
-    def attributes_only(piece: Piece) -> bool:
-        line = texts[piece.line][piece.start:piece.end]
-        return any(pattern.fullmatch(line) is not None for pattern in (ATTRIBUTE_LIST, _DIV_FENCE, _MYST_TARGET))
+def _attributes_only(texts: list[str], piece: Piece) -> bool:
+    """Whether ``piece`` is an attribute list on a line of its own (kramdown's ``{: .lead}``,
+    Goldmark's ``{.note}``), a fence of Pandoc's and Quarto's divs (``::: note``, ``:::
+    {.callout-tip}``, ``:::``) or MyST's target (``(label)=``): the site generator reads it."""
+    line = texts[piece.line][piece.start:piece.end]
+    return line[:1] in _ATTRIBUTE_LINE_STARTS and \
+        any(pattern.fullmatch(line) is not None for pattern in (ATTRIBUTE_LIST, _DIV_FENCE, _MYST_TARGET))
 
+
+#: The first characters of the lines :func:`_attributes_only` reads (a cheap test for the rest).
+_ATTRIBUTE_LINE_STARTS = frozenset("{:(")
+
+
+def _without_attribute_lines(texts: list[str], pieces: list[Piece]) -> list[Piece]:
+    """A paragraph's lines less the attribute lists, div fences and MyST targets on lines of
+    their own at its start or end (see :func:`_attributes_only`): they stay as written."""
     start, end = 0, len(pieces)
-    while start < end and attributes_only(pieces[start]):
+    while start < end and _attributes_only(texts, pieces[start]):
         start += 1
-    while end > start and attributes_only(pieces[end - 1]):
+    while end > start and _attributes_only(texts, pieces[end - 1]):
         end -= 1
     return pieces[start:end]
+
+
+def _between_attribute_lines(texts: list[str], pieces: list[Piece]) -> list[list[Piece]]:
+    """A paragraph's lines parted where lines of attributes or div fences (see
+    :func:`_attributes_only`) stand between two lines of text: Pandoc's ``Left column.`` /
+    ``:::`` / ``::: {.column}`` / ``Right column.``, two columns written without blank lines.
+    Each part keeps the lines of attributes after its text's start, so the next part opens
+    with its own fences (and their ``title``); as one entry, the fences were published on the
+    text's line, the divs gone."""
+    if len(pieces) < 3:
+        return [pieces]
+    attributes = [_attributes_only(texts, piece) for piece in pieces]
+    last_text = max((k for k, flag in enumerate(attributes) if not flag), default=0)
+    cuts = [k for k in range(1, last_text) if attributes[k] and not attributes[k - 1]]
+    if not cuts:
+        return [pieces]
+    bounds = [0, *cuts, len(pieces)]
+    return [pieces[start:end] for start, end in zip(bounds, bounds[1:])]
 
 
 def _definition_groups(texts: list[str], pieces: list[Piece], loose: bool = False

@@ -2021,6 +2021,24 @@ def test_a_plugins_shortcodes_are_markup_and_their_lines_stay_around_the_text() 
                    '[su_note note_color="#fff"]\n\nПеревод.\n\n[/su_note]\n')
 
 
+@pytest.mark.parametrize("text, msgids", [
+    (':::: {.columns}\n::: {.column width="50%"}\nLeft column.\n:::\n::: {.column title="Right side"}\nRight column.\n'
+     ":::\n::::\n", ["Left column.", "Right side", "Right column."]),
+    ("The lead.\n{: .lead}\nThe next paragraph.\n", ["The lead.", "The next paragraph."]),
+    ("One line\ntwo lines\n{: .note}\n", ["One line two lines"]),
+])
+def test_div_fences_and_attribute_lines_between_two_texts_part_them(text: str, msgids: list[str]) -> None:
+    """Regression: a div's closing and the next div's opening fence between two lines of text
+    (Quarto's columns written without blank lines) were one entry with both texts, published
+    on one line with the fences inside it: the divs were gone."""
+    art = article(text)
+    assert [s.msgid for s in art.segments] == msgids
+    assert localise(art, lambda s: s.msgid) == text
+    out = localise(art, lambda s: "Перевод")
+    assert [line for line in out.splitlines() if line != "Перевод"] == \
+        [line.replace("Right side", "Перевод") for line in text.splitlines() if line[:1] in ":{"]
+
+
 def test_a_paragraph_of_many_bracketed_words_is_read_in_linear_time() -> None:
     text = "A [sic] word " * 8000 + "[/sic]\n"
     started = time.perf_counter()

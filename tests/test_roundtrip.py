@@ -150,6 +150,8 @@ def generator_block(draw: st.DrawFn) -> str:
         f":::{{admonition}} {phrases[0]}\n:class: tip\n:alt: {phrases[1]}\n{phrases[2 % len(phrases)]}\n:::",
         f"\\[ x^2 + y \\]\n\n{phrases[0]} \\(a+b\\) {phrases[1]}",
         f"{phrases[0]}\n  ~ {phrases[1]}\n\n    {phrases[0]}",
+        f':::: {{.columns}}\n::: {{.column title="{quoted}"}}\n{phrases[0]}\n:::\n::: {{.column}}\n{phrases[1]}\n{{: .x}}\n'
+        f"{phrases[0]}\n:::\n::::",
     ]))
 
 
