@@ -2483,6 +2483,8 @@ def _split_template_lines(texts: list[str], pieces: list[Piece]
     blanked = blank_out(text, regions)
     bases = list(itertools.accumulate((len(part) + 1 for part in parts), initial=0))
     tag_lines = _tags_only_lines(parts, bases, blanked, regions)
+    if "[/" in text:
+        _keep_closers_with_their_openers(parts, tag_lines)
     start = next((k for k, tags in enumerate(tag_lines) if not tags), len(pieces))
     runs: list[tuple[list[Piece], list[Piece]]] = []
     k = start
@@ -2492,6 +2494,20 @@ def _split_template_lines(texts: list[str], pieces: list[Piece]
         runs.append((pieces[k:prose_end], pieces[prose_end:tags_end]))
         k = tags_end
     return pieces[:start], runs or [([], [])]
+
+
+def _keep_closers_with_their_openers(parts: list[str], tag_lines: list[bool]) -> None:
+    """Marks as prose (in ``tag_lines``) a line of shortcodes alone that closes one opened in
+    a line of prose (``Text [footnote]Source: CEC`` over ``[/footnote]``): apart, the opener
+    would have no closer in its entry, and be read, and translated, as a bracketed word."""
+    for k, part in enumerate(parts):
+        if tag_lines[k] and any(not tag_lines[j] and f"[{name.group(1)}" in parts[j]
+                                for name in _SHORTCODE_CLOSER.finditer(part) for j in range(len(parts))):
+            tag_lines[k] = False
+
+
+#: A WordPress shortcode's closing tag (``[/footnote]``), its name.
+_SHORTCODE_CLOSER = re.compile(r"\[/([a-z][a-z0-9_-]*)\]")
 
 
 def _tags_only_lines(parts: list[str], bases: list[int], blanked: str, regions: list[Region]) -> list[bool]:

@@ -2039,6 +2039,13 @@ def test_div_fences_and_attribute_lines_between_two_texts_part_them(text: str, m
         [line.replace("Right side", "Перевод") for line in text.splitlines() if line[:1] in ":{"]
 
 
+def test_a_shortcode_closed_on_a_line_of_its_own_stays_in_the_entry_of_its_opener() -> None:
+    text = "Text [footnote]Source: CEC\n[/footnote]\n\n[footnote]\nSource: AP[/footnote]\n"
+    art = article(text)
+    assert [s.msgid for s in art.segments] == ["Text [footnote]Source: CEC [/footnote]", "Source: AP[/footnote]"]
+    assert localise(art, lambda s: s.msgid) == text
+
+
 def test_a_paragraph_of_many_bracketed_words_is_read_in_linear_time() -> None:
     text = "A [sic] word " * 8000 + "[/sic]\n"
     started = time.perf_counter()
