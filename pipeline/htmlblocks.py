@@ -39,8 +39,10 @@ ATTRIBUTES = ("alt", "title", "aria-label", "placeholder", "label", "value")
 #: choices); on any other element it is no text of the HTML standard's.
 LABELLED = frozenset({"track", "option", "optgroup"})
 #: The props readers see of a JSX component (MDX in Docusaurus: ``<TabItem label="Baku">``,
-#: ``<Figure caption="…">``, ``<Admonition title="…">``), named as a template tag's are.
-COMPONENT_PROPS = frozenset({"alt", "title", "aria-label", "label", "caption", "description", "summary", "text"})
+#: ``<Figure caption="…">``, ``<Admonition title="…">``, ``<Card heading="…">``), named as a
+#: template tag's are (see :data:`pipeline.inline.TEMPLATE_ARGUMENT_NAMES`).
+COMPONENT_PROPS = frozenset({"alt", "title", "aria-label", "label", "caption", "description", "summary", "text",
+                             "subtitle", "heading", "footer"})
 #: The elements whose ``placeholder`` readers see.
 WITH_PLACEHOLDER = frozenset({"input", "textarea"})
 #: The types of ``<input>`` whose ``value`` is the button's label readers see; on any other

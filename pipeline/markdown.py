@@ -2383,7 +2383,8 @@ _HTML_KINDS = {"text": BlockKind.HTML_TEXT, "alt": BlockKind.HTML_ALT, "title": 
                "aria-label": BlockKind.HTML_LABEL, "label": BlockKind.HTML_CAPTION_LABEL,
                "placeholder": BlockKind.HTML_PLACEHOLDER, "value": BlockKind.HTML_CAPTION_LABEL,
                "caption": BlockKind.HTML_CAPTION_LABEL, "description": BlockKind.HTML_TITLE,
-               "summary": BlockKind.HTML_TITLE, "text-prop": BlockKind.HTML_CAPTION_LABEL}
+               "summary": BlockKind.HTML_TITLE, "text-prop": BlockKind.HTML_CAPTION_LABEL,
+               "subtitle": BlockKind.HTML_TITLE, "heading": BlockKind.HTML_TITLE, "footer": BlockKind.HTML_CAPTION_LABEL}
 _HTML_QUOTES = {'"': "dq", "'": "sq", "": "bare", '{"': "jsdq", "{'": "jssq", "{`": "jsbt"}
 
 

@@ -514,3 +514,12 @@ def test_a_javascript_string_holding_a_tag_is_still_the_props_text() -> None:
     text = '<Callout title={"Read <b>this</b>"} items={["a", "b"]}>\nTraffic is diverted.\n</Callout>\n'
     assert [(s.kind, s.msgid) for s in article(text).segments] == [
         (BlockKind.HTML_TITLE, "Read <b>this</b>"), (BlockKind.HTML_TEXT, "Traffic is diverted.")]
+
+
+def test_a_components_heading_subtitle_and_footer_are_entries_as_a_template_tags_are() -> None:
+    """Regression: ``<Card heading="Ports" subtitle="…" footer="…">`` had none of its readers'
+    text extracted, while the same arguments of a shortcode were entries."""
+    found = extract('<Card heading="Ports" subtitle="On the Caspian" footer="Updated daily" href="/ports" />\n'
+                    '<div heading="x">Text.</div>\n')
+    assert [(f.what, f.msgid) for f in found] == [
+        ("heading", "Ports"), ("subtitle", "On the Caspian"), ("footer", "Updated daily"), ("text", "Text.")]
