@@ -2185,6 +2185,8 @@ def _attributes_only(texts: list[str], piece: Piece) -> bool:
         any(pattern.fullmatch(line) is not None for pattern in (ATTRIBUTE_LIST, _DIV_FENCE, _MYST_TARGET))
 
 
+#: A line opening with a colon fence (a div's, a Docusaurus or MyST admonition's): no prose.
+_COLON_FENCE = re.compile(r":{3,}(?!:)")
 #: The first characters of the lines :func:`_attributes_only` reads (a cheap test for the rest).
 _ATTRIBUTE_LINE_STARTS = frozenset("{:(")
 
@@ -2202,14 +2204,16 @@ def _without_attribute_lines(texts: list[str], pieces: list[Piece]) -> list[Piec
 
 def _between_attribute_lines(texts: list[str], pieces: list[Piece]) -> list[list[Piece]]:
     """A paragraph's lines parted where lines of attributes or div fences (see
-    :func:`_attributes_only`) stand between two lines of text: Pandoc's ``Left column.`` /
-    ``:::`` / ``::: {.column}`` / ``Right column.``, two columns written without blank lines.
+    :func:`_attributes_only`, and an admonition's, ``:::note Road closed``) stand between two
+    lines of text: Pandoc's ``Left column.`` / ``:::`` / ``::: {.column}`` / ``Right column.``,
+    two columns written without blank lines.
     Each part keeps the lines of attributes after its text's start, so the next part opens
     with its own fences (and their ``title``); as one entry, the fences were published on the
     text's line, the divs gone."""
     if len(pieces) < 3:
         return [pieces]
-    attributes = [_attributes_only(texts, piece) for piece in pieces]
+    attributes = [_attributes_only(texts, piece) or _COLON_FENCE.match(texts[piece.line], piece.start) is not None
+                  for piece in pieces]
     last_text = max((k for k, flag in enumerate(attributes) if not flag), default=0)
     cuts = [k for k in range(1, last_text) if attributes[k] and not attributes[k - 1]]
     if not cuts:

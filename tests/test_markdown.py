@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 
 import pytest
@@ -2026,6 +2027,8 @@ def test_a_plugins_shortcodes_are_markup_and_their_lines_stay_around_the_text() 
      ":::\n::::\n", ["Left column.", "Right side", "Right column."]),
     ("The lead.\n{: .lead}\nThe next paragraph.\n", ["The lead.", "The next paragraph."]),
     ("One line\ntwo lines\n{: .note}\n", ["One line two lines"]),
+    ("Text before.\n:::note Road closed\nInside.\n:::\n", ["Text before.", "Road closed", "Inside."]),
+    ("Text.\n:::tip[Bracketed title]\nMore.\n:::\n", ["Text.", "Bracketed title", "More."]),
 ])
 def test_div_fences_and_attribute_lines_between_two_texts_part_them(text: str, msgids: list[str]) -> None:
     """Regression: a div's closing and the next div's opening fence between two lines of text
@@ -2035,8 +2038,10 @@ def test_div_fences_and_attribute_lines_between_two_texts_part_them(text: str, m
     assert [s.msgid for s in art.segments] == msgids
     assert localise(art, lambda s: s.msgid) == text
     out = localise(art, lambda s: "Перевод")
+    titles = ("Right side", "Road closed", "Bracketed title")
     assert [line for line in out.splitlines() if line != "Перевод"] == \
-        [line.replace("Right side", "Перевод") for line in text.splitlines() if line[:1] in ":{"]
+        [functools.reduce(lambda text, title: text.replace(title, "Перевод"), titles, line)
+         for line in text.splitlines() if line[:1] in ":{"]
 
 
 def test_a_shortcode_closed_on_a_line_of_its_own_stays_in_the_entry_of_its_opener() -> None:

@@ -152,6 +152,7 @@ def generator_block(draw: st.DrawFn) -> str:
         f"{phrases[0]}\n  ~ {phrases[1]}\n\n    {phrases[0]}",
         f':::: {{.columns}}\n::: {{.column title="{quoted}"}}\n{phrases[0]}\n:::\n::: {{.column}}\n{phrases[1]}\n{{: .x}}\n'
         f"{phrases[0]}\n:::\n::::",
+        f"{phrases[0]}\n:::note {draw(st.sampled_from(['', 'Road closed', '[Road closed]']))}\n{phrases[1]}\n:::",
     ]))
 
 
