@@ -328,19 +328,22 @@ _KRAMDOWN_COMMENT = re.compile(KRAMDOWN_COMMENT_PATTERN, re.DOTALL)
 #: An MDX comment (Docusaurus reads Markdown as MDX): ``{/* note */}``, never shown.
 MDX_COMMENT_PATTERN = r"\{/\*.*?\*/\}"
 _MDX_COMMENT = re.compile(MDX_COMMENT_PATTERN, re.DOTALL)
-#: An MDX expression in prose (``{Math.round(turnout * 100)}``, ``{props.city}``): JavaScript
-#: the page runs, translated it breaks the build. A member or a call is required: a bare
-#: ``{city}`` or ``{2024}`` may be an editor's braces, which stay text.
-_JS_NAME = r"[A-Za-z_$][\w$]*"
-MDX_EXPRESSION_PATTERN = (r"\{" + _JS_NAME + r"(?:\." + _JS_NAME
-                          + r"|\((?:[^(){}\n]|\([^(){}\n]*\))*\))+\}")
-_MDX_EXPRESSION = re.compile(MDX_EXPRESSION_PATTERN)
 #: A JSX attribute's expression value (MDX: ``items={["Baku", "Ganja"]}``, ``to={`/a/${id}`}``,
 #: ``title={"Road closed"}``), braces nested two deep, strings read whole (a brace or ``>`` in
 #: one ends nothing): the page's JavaScript, which an HTML reader would cut at its first quote.
 _JS_STRING = r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\[\s\S])*`"
 JSX_EXPRESSION_PATTERN = (r"\{(?:[^{}\"'`]|" + _JS_STRING + r"|\{(?:[^{}\"'`]|" + _JS_STRING
                           + r"|\{(?:[^{}\"'`]|" + _JS_STRING + r")*\})*\})*\}")
+#: An MDX expression in prose (``{Math.round(turnout * 100)}``, ``{props.city}``, ``{isLive &&
+#: <LiveBadge />}``, ``{count > 1 ? <p>…</p> : null}``): JavaScript the page runs, translated it
+#: breaks the build. A member, a call, or an arrow, a logical ``&&`` or ``||`` or a conditional
+#: ``? :`` before any nested brace is required: a bare ``{city}`` or ``{2024}`` may be an
+#: editor's braces, which stay text.
+_JS_NAME = r"[A-Za-z_$][\w$]*"
+MDX_EXPRESSION_PATTERN = (r"\{" + _JS_NAME + r"(?:\." + _JS_NAME
+                          + r"|\((?:[^(){}\n]|\([^(){}\n]*\))*\))+\}"
+                          + r"|(?=\{[^{}\n]*?(?:=>|&&|\|\||\s\?\s[^{}\n]*?\s:\s))" + JSX_EXPRESSION_PATTERN)
+_MDX_EXPRESSION = re.compile(MDX_EXPRESSION_PATTERN)
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”«»]+|" + BARE_DOMAIN_PATTERN, re.IGNORECASE)
 _URL_TRAILING = ".,;:!?'’)]}*_"
 #: The characters that can change the state of :func:`_matching_paren`; it jumps from one

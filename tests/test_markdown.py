@@ -2051,6 +2051,11 @@ def test_a_shortcode_closed_on_a_line_of_its_own_stays_in_the_entry_of_its_opene
     assert localise(art, lambda s: s.msgid) == text
 
 
+def test_a_paragraph_of_an_mdx_expression_alone_is_no_entry() -> None:
+    text = "{count > 1 ? <p>Several regions reported.</p> : null}\n\n{isLive && <LiveBadge />} Results are in.\n"
+    assert [s.msgid for s in article(text).segments] == ["{isLive && <LiveBadge />} Results are in."]
+
+
 def test_a_paragraph_of_many_bracketed_words_is_read_in_linear_time() -> None:
     text = "A [sic] word " * 8000 + "[/sic]\n"
     started = time.perf_counter()

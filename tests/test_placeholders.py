@@ -290,6 +290,19 @@ def test_an_mdx_expression_is_one_placeholder_and_an_editors_braces_are_text() -
     assert protect("In {2024} the {city} grew.").text == "In {2024} the {city} grew."
 
 
+@pytest.mark.parametrize(("text", "protected"), [
+    ("{isLive && <LiveBadge />} Results", "⟦1⟧ Results"),
+    ("{count > 1 ? <p>Several regions reported.</p> : null}", "⟦1⟧"),
+    ("{regions.map((region) => <li key={region}>{region}</li>)}", "⟦1⟧"),
+    ("Answer {yes? no: maybe} and {a || b} here.", "Answer {yes? no: maybe} and ⟦1⟧ here."),
+])
+def test_an_mdx_conditional_or_arrow_expression_is_one_placeholder(text: str, protected: str) -> None:
+    """Regression: an MDX paragraph of JavaScript (``{count > 1 ? <p>…</p> : null}``) went to
+    the engine as text and came back as ``{цоунт > 1 ? … : нулл}``, which breaks the build; an
+    editor's braces holding no ``&&``, ``||``, arrow or spaced ``? :`` are still text."""
+    assert protect(text).text == protected
+
+
 def test_a_jsx_tag_holding_an_expression_is_one_placeholder() -> None:
     """Regression: a JSX tag whose attribute holds an expression with quotes or spaces
     (``items={["Baku", "Ganja"]}``, ``to={`/a/${id}`}``, ``{...rest}``) was no tag to the

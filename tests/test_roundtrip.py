@@ -192,6 +192,7 @@ def cms_block(draw: st.DrawFn) -> str:
         f'<Callout title={{"{quoted}"}} items={{["a b", "c"]}} {{...rest}}>\n{phrases[0]}\n</Callout>',
         f'<Figure src={{port}} caption={{`{quoted}`}} data={{a > b ? "x" : y}} />\n\n'
         f'{phrases[1]} <Abbr title={{"{quoted}"}}>IMF</Abbr> {phrases[0]}',
+        f"{{isLive && <LiveBadge />}} {phrases[0]}\n\n{{count > 1 ? <p>{quoted}</p> : null}}",
         f"<figure>\n  <img src=\"a.jpg\" alt=\"{quoted}\">\n  <figcaption>\n    {phrases[0]}\n    {phrases[1]}\n"
         f"  </figcaption>\n</figure>",
         f"<details>\n<summary>{phrases[0]}\n{phrases[1]}</summary>\n{phrases[0]}\n</details>",
