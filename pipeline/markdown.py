@@ -2406,7 +2406,8 @@ def _html_block(texts: list[str], token: Token, kept: tuple[str, ...] = (), *,
     the block's content, each the tail of its source line (after any container markers);
     a block whose lines are not is left as written. ``kept``: the elements kept as written
     that an earlier block left open. ``markdown``: the block is a paragraph to CommonMark (a
-    component whose opening tag spans lines), whose text lines are Markdown's, so a run of
+    component whose opening tag spans lines or holds a JSX expression), whose text lines are
+    Markdown's (and MDX's), so a run of
     text opening a line is written so that it opens no other block (style ``html-md``)."""
     assert token.map is not None
     lines = token.content.split("\n")
