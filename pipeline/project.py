@@ -297,7 +297,8 @@ def _stray_catalogue_hint(config: Config, rel: str) -> str:
     lang, _, rest = rel.removeprefix(f"{config.locale_dir}/").partition("/")
     if lang not in config.languages or not rest:
         return (f"move it to {config.catalogue_rel('<lang>', '<slug>')} (its language's folder and its "
-                "article's slug, the path below the source folder without .md), then run the command again")
+                "article's slug, the path below the source folder without .md), then run the command again; a "
+                "compendium or an archive kept on purpose belongs outside " + config.locale_dir + "/")
     place = config.catalogue_rel(lang, rest[:-3])
     if os.path.lexists(config.root / place):
         return (f"{place} is read in its place: carry this file's translations into it (msgcat --use-first "

@@ -295,6 +295,8 @@ def test_a_catalogue_outside_every_lc_messages_folder_is_reported_not_skipped_wi
         assert ".pot" not in result.stderr, result.stderr
         if command[0] == "sync":  # the first: nothing is where it belongs yet
             assert hint in result.stderr, result.stderr
+            if not stray.startswith("locale/ru/"):  # no article's catalogue: perhaps one kept on purpose
+                assert "a compendium or an archive kept on purpose belongs outside locale/" in result.stderr
     if stray.startswith("locale/ru/"):  # now sync has made the catalogue it reads: carry the work into it
         result = CliRunner().invoke(cli, ["--project", str(root), "status"])
         assert f"msgcat --use-first {stray} locale/ru/LC_MESSAGES/news/tram.po" in result.stderr, result.stderr
