@@ -27,10 +27,12 @@ import click
 
 from . import __version__
 from .config import Config, load_config
+from .diverged import diverged_reviews
 from .errors import ConfigError, PipelineError
 from .model import Finding
 from .review import visible
-from .project import CatalogueStatus, discover_articles, orphaned_catalogues, orphaned_versions, project_status
+from .project import (CatalogueStatus, discover_articles, discover_catalogues, orphaned_catalogues, orphaned_versions,
+                      project_status)
 from .sync import STAGES, SyncOptions, SyncReport, sync
 
 EXIT_ERRORS = 1
@@ -435,6 +437,16 @@ def orphan_lines(orphans: list[str], indent: str = "  ") -> list[str]:
             "the unused one may hold the newer reviews"]
 
 
+def diverged_lines(diverged: list[str], indent: str = "  ") -> list[str]:
+    """Reviewed entries an unused catalogue translates otherwise than a live one: said on
+    every run until someone chooses, since deleting the unused file may lose the newer review."""
+    shown = [f"{indent}reviewed translations differ: {line}" for line in diverged[:MAX_HELD_BACK_LINES]]
+    if len(diverged) > MAX_HELD_BACK_LINES:
+        shown.append(f"{indent}… and {len(diverged) - MAX_HELD_BACK_LINES} more pairs of catalogues whose reviewed "
+                     "translations differ: see --json (diverged_reviews)")
+    return shown
+
+
 def orphaned_version_lines(paths: list[str], indent: str = "  ") -> list[str]:
     """Published versions no article makes any more: still online, so said on every run."""
     if not paths:
@@ -492,6 +504,7 @@ def report_lines(report: SyncReport, *, knows_review: bool = True) -> list[str]:
         lines.append(f"  check findings: {len(report.findings)} ({errors} error{'' if errors == 1 else 's'}); "
                      "see 'pipeline check'")
     lines += orphan_lines(report.orphans)
+    lines += diverged_lines(report.diverged)
     lines += orphaned_version_lines(report.orphaned_versions)
     lines += [f"  warning: {warning}" for warning in report.warnings]
     if report.written:
@@ -658,8 +671,8 @@ def status_summary(rows: Sequence[CatalogueStatus]) -> str:
 @cli.command("status")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the table and the files no article uses as JSON: "
-                   '{"catalogues": [rows], "orphaned_catalogues": [paths], "orphaned_versions": [paths], '
-                   '"errors": [messages]}.')
+                   '{"catalogues": [rows], "orphaned_catalogues": [paths], "diverged_reviews": [messages], '
+                   '"orphaned_versions": [paths], "errors": [messages]}.')
 @pass_project
 def status_command(project: Project, as_json: bool) -> None:
     """Per article and language: entries, reviewed, machine, fuzzy, untranslated, obsolete.
@@ -681,12 +694,14 @@ def status_command(project: Project, as_json: bool) -> None:
     rows, errors, own = project_status(project.config, _enforced_checker(project.config))
     errors = [*errors, *_glossary_error(project.config)]
     slugs = {slug for _, slug in discover_articles(project.config)}
-    unused = orphaned_catalogues(project.config, slugs, own=own)
+    listed = discover_catalogues(project.config)
+    unused = orphaned_catalogues(project.config, slugs, listed, own=own)
+    diverged = [item.render() for item in diverged_reviews(project.config, unused, listed, save=False)[0]]
     languages = {slug: None for slug in slugs} | {slug: lang for lang, slug in own}
     withdrawn = orphaned_versions(project.config, languages.items())
     if as_json:
         data = {"catalogues": [dict(row.__dict__, percent_reviewed=row.percent_reviewed) for row in rows],
-                "orphaned_catalogues": unused, "orphaned_versions": withdrawn,
+                "orphaned_catalogues": unused, "diverged_reviews": diverged, "orphaned_versions": withdrawn,
                 "errors": [str(error) for error in errors]}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -712,7 +727,7 @@ def status_command(project: Project, as_json: bool) -> None:
                 click.echo(visible(_hand_written_line(project.config, row)))
             elif row.edited:
                 click.echo(visible(_edited_line(project.config, row)))
-        for line in orphan_lines(unused, indent=""):
+        for line in orphan_lines(unused, indent="") + diverged_lines(diverged, indent=""):
             click.echo(visible(line))
         for line in orphaned_version_lines(withdrawn, indent=""):
             click.echo(visible(line))

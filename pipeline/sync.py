@@ -104,6 +104,8 @@ class SyncReport:
     findings: list[Finding] = field(default_factory=list)
     translate_notes: list[str] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)  # catalogues whose article is gone or renamed
+    #: Reviewed entries an unused catalogue translates otherwise than a live one (rendered).
+    diverged: list[str] = field(default_factory=list)
     orphaned_versions: list[str] = field(default_factory=list)  # published files no article makes now
     warnings: list[str] = field(default_factory=list)  # worth saying, not worth a non-zero exit
     broken_links: list[str] = field(default_factory=list)  # links to local files that do not exist
@@ -150,6 +152,7 @@ class SyncReport:
             ],
             "findings": [f.render() for f in self.findings],
             "orphaned_catalogues": self.orphans,
+            "diverged_reviews": self.diverged,
             "orphaned_versions": self.orphaned_versions,
             "broken_links": self.broken_links,
             "copied_linked_files": self.copied,
@@ -273,6 +276,7 @@ def sync(config: Config, options: SyncOptions | None = None) -> SyncReport:
         if not options.only:
             own = {(a.lang, a.slug) for a in done} | {(r.summary.get("lang"), slug) for slug, r in clean}
             report.orphans = orphaned_catalogues(config, {slug for _, slug in everything}, catalogues(), own)
+            _note_diverged(config, report, catalogues())
             languages = {slug: None for _, slug in everything} | {slug: lang for lang, slug in own}
             report.orphaned_versions = orphaned_versions(config, languages.items())
         if report.articles and _needs_catalogues(options.stages) and not catalogues():
@@ -304,6 +308,17 @@ def _save_published(published: PublishedVersions, report: SyncReport) -> None:
             f"cannot write the record of the published versions: {exc.strerror or exc}", path=published.rel,
             hint="check that the output folder is writable and that the disk has space; until it is written, "
                  "a version corrected by hand there cannot be told from one sync wrote"))
+
+
+def _note_diverged(config: Config, report: SyncReport, listed: list[tuple[str, str, str]]) -> None:
+    """Name the reviewed entries a catalogue no article uses translates otherwise than a live
+    one (:mod:`pipeline.diverged`): deleting the unused catalogue could lose the newer review."""
+    from .diverged import DIVERGED_FILE, diverged_reviews
+
+    found, written = diverged_reviews(config, report.orphans, listed)
+    report.diverged = [item.render() for item in found]
+    if written:
+        report.state_written.append(DIVERGED_FILE)
 
 
 def _needs_catalogues(stages: tuple[str, ...]) -> bool:

@@ -246,7 +246,7 @@ def test_status_json_names_the_catalogues_and_versions_no_article_uses_as_sync_d
     (project / "source/news/port.md").rename(project / "source/news/harbour.md")
     synced = json.loads(run(runner, project, "sync", "--engine", "none", "--json").output)
     status = json.loads(run(runner, project, "status", "--json").output)
-    assert set(status) == {"catalogues", "orphaned_catalogues", "orphaned_versions", "errors"}
+    assert set(status) == {"catalogues", "orphaned_catalogues", "diverged_reviews", "orphaned_versions", "errors"}
     assert status["errors"] == synced["errors"] == []
     assert status["orphaned_catalogues"] == synced["orphaned_catalogues"] == [
         "locale/az/LC_MESSAGES/news/port.po", "locale/ru/LC_MESSAGES/news/port.po"]
