@@ -346,6 +346,10 @@ def run_checker(checker: Checker, source: str, translation: str, source_lang: st
 
 
 def _provenance(message: Message) -> str | None:
+    """What made the entry's translation; none for an empty entry, whose ``mt:`` comment a
+    translator who emptied the machine output left (the next update drops it)."""
+    if not message.translations:
+        return None
     for comment in message.comments:
         for prefix in (MT_COMMENT_PREFIX, REVIEWED_COMMENT_PREFIX):
             if comment.startswith(prefix):

@@ -259,7 +259,19 @@ def _carry_over(entry: Message, old: Message) -> Message:
             and _reviewed_output_of_previous_text(message):
         message.comments = _provenance_reviewed(message.comments)
     _drop_stale_rejection(message)
+    _drop_emptied_provenance(message)
     return message
+
+
+def _drop_emptied_provenance(message: Message) -> None:
+    """A translator who empties a machine translation (to translate it from scratch) leaves
+    its ``mt: …`` comments behind, and the review queue showed the empty entry as that
+    engine's output. With no translation left they describe nothing: dropped (the memory's
+    tied alternatives, ``mt: translation memory, also reviewed …``, too). A translator's own
+    comments stay. A cheap test first: most entries hold a translation."""
+    if message.msgstr or message.translations or not _has_machine_comment(message):
+        return
+    message.comments = [c for c in message.comments if not c.startswith(MT_COMMENT_PREFIX)]
 
 
 def _reviewed_output_of_previous_text(message: Message) -> bool:

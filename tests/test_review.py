@@ -106,6 +106,22 @@ def test_machine_translations_wait_in_reading_order(tmp_path: Path) -> None:
     assert first.msgstr and first.status is EntryStatus.MACHINE
 
 
+def test_an_emptied_machine_translation_is_not_shown_as_machine_output(tmp_path: Path) -> None:
+    """Regression: a translator emptied a machine translation (to translate it from scratch)
+    and the queue still gave the empty entry the engine's provenance until the next sync."""
+    from pipeline.catalogue import parse_po, render_po
+
+    root = project(tmp_path)
+    path = po_path(root)
+    catalogue = parse_po(path.read_bytes(), "port.po")
+    emptied = catalogue.active[0]
+    emptied.msgstr = ""
+    path.write_bytes(render_po(catalogue))
+    items = {item.msgid: item for item in build_queue(load_config(root)).items}
+    assert items[emptied.msgid].reason == "untranslated" and items[emptied.msgid].provenance is None
+    assert all(item.provenance for msgid, item in items.items() if msgid != emptied.msgid)
+
+
 def test_lead_paragraph_comes_before_a_leading_heading() -> None:
     source = article("---\ntitle: T\n---\n\n# Big heading\n\nThe lead.\n\nMore text.\n")
     order = sorted(reading_order(source).items(), key=lambda kv: kv[1])

@@ -472,3 +472,21 @@ def test_machine_output_of_a_block_scalar_is_not_translated_again_for_its_msgid_
     [message] = result.messages
     assert (message.msgstr, message.status, message.comments) == (
         "Подпись.", EntryStatus.MACHINE, [mt_comment("argos 1.9", "image.caption", "Caption.")])
+
+
+def test_an_emptied_machine_translation_loses_its_provenance_not_its_translator_s_note() -> None:
+    """Regression: a translator who emptied a machine translation (to translate it from
+    scratch) left its ``mt:`` comment behind, and the review queue showed the empty entry as
+    that engine's output. The next update drops the stale provenance (and the memory's tied
+    alternatives); the translator's own comment and flags stay."""
+    old = update_catalogue(template("One.", "Two."), None, lang="ru", slug="a")
+    emptied, kept = old.messages
+    emptied.comments = ["ask the desk about the figure", mt_comment("pseudo 1", None, "One."),
+                        "mt: translation memory, also reviewed (locale/ru/LC_MESSAGES/b.po): Один!"]
+    emptied.flags = ["fuzzy", "no-wrap"]
+    kept.msgstr, kept.flags, kept.comments = "Два.", ["fuzzy"], [mt_comment("pseudo 1", None, "Two.")]
+    result = update_catalogue(template("One.", "Two."), old, lang="ru", slug="a")
+    assert result.messages[0].comments == ["ask the desk about the figure"]
+    assert result.messages[0].flags == ["fuzzy", "no-wrap"]
+    assert result.messages[1].comments == kept.comments  # still machine output awaiting review
+    assert update_catalogue(template("One.", "Two."), result, lang="ru", slug="a").messages == result.messages
