@@ -143,3 +143,23 @@ def test_a_live_catalogue_without_the_unused_texts_is_not_read_again(
     assert "reviewed translations differ" in output
     assert UNUSED in read and LIVE in read
     assert "locale/ru/LC_MESSAGES/other.po" not in read
+
+
+def test_a_deleted_article_sharing_a_boilerplate_line_is_no_divergence(tmp_path: Path, runner: CliRunner) -> None:
+    """Two different articles that share one credit line, each reviewed in its own words:
+    when one is deleted, its catalogue is unused, and the credit line is no second version
+    of the live article's review to choose between."""
+    credit = "Foto: APA."
+    root = write_project(tmp_path, {
+        "news/port": ARTICLE + "\n" + credit + "\n",
+        "news/rail": "---\ntitle: Dəmir yolu\nlang: az\n---\n\nQatarlar gecikir.\n\nStansiya bağlanıb.\n\n" + credit + "\n",
+    })
+    run(runner, root, "sync", "--engine", "pseudo")
+    review(root, LIVE)
+    review(root, "locale/ru/LC_MESSAGES/news/rail.po", lambda msgid: "RU (rail): " + msgid)
+    run(runner, root, "sync", "--engine", "pseudo")
+    (root / "source/news/rail.md").unlink()
+    for command in (["sync", "--engine", "pseudo"], ["status"]):
+        output = run(runner, root, *command).output
+        assert "no article uses" in output
+        assert "reviewed translations differ" not in output
