@@ -27,7 +27,7 @@ from pipeline.inline import (CITATION_PATTERN, EMOJI_PATTERN, HASHTAG_PATTERN, S
                              Region, RegionKind,
                              blank_out, code_spans, decode_references, kept_elements, math_spans, protected_regions, template_structure_changed,
                              template_tags, urls)
-from pipeline.lexicon import DIGRAPH_INITIALS, PATRONYMIC_WORDS, is_organisation_word, lexicon
+from pipeline.lexicon import DIGRAPH_INITIALS, PATRONYMIC_WORDS, has_words, is_organisation_word, lexicon
 from pipeline.model import Catalogue, Finding, Severity, shorten
 from pipeline.names import (NameKey, Rendering, catalogue_renderings, collect, name_drift, recalled_names,
                             remembered_names, uninflected)
@@ -120,6 +120,13 @@ class Entry:
                 else find_quotations(self.source, self.src_lang)
             self._quotations.append(found)
         return self._quotations[0]
+
+    @property
+    def words_known(self) -> bool:
+        """Whether the checks know the words of both languages (see :func:`has_words`):
+        where they do not (a project adding Turkish or German), only the rules on figures,
+        quotation marks, links and markup apply."""
+        return has_words(self.src_lang) and has_words(self.tgt_lang)
 
 
 @dataclass(frozen=True)
@@ -254,6 +261,8 @@ def check_quote_marks(entry: Entry) -> list[Finding]:
 
 def check_speakers(entry: Entry) -> list[Finding]:
     """A quotation's speaker missing from the translation or spelled against the glossary."""
+    if not entry.words_known:
+        return []  # (speech verbs and the spelling of names by sound are known in az, ru, en only)
     findings = []
     respelt: set[tuple[str, str]] = set()  # one misspelt word, whichever forms name the speaker
     for name in _speaker_names(entry):
@@ -693,6 +702,8 @@ def check_numbers(entry: Entry) -> list[Finding]:
     if extra:
         findings.append(_finding("numbers", Severity.ERROR,
                                  f"number(s) not in the source: {', '.join(n.written for n in extra)}"))
+    if not entry.words_known:  # (units, months, signs and numbers in words are words)
+        return findings + _currency_findings(entry) + _order_findings(entry)
     if not _FIGURE.search(entry.source) and not _FIGURE.search(entry.translation):
         # Most entries: the others are about a figure; numbers in words have a value and a unit.
         return findings + _unit_findings(entry) + _word_findings(entry)
@@ -798,7 +809,7 @@ def check_negation(entry: Entry) -> list[Finding]:
     """A negation dropped or added: the source says not and the translation does not, or the
     reverse (English, Russian and Azerbaijani; a negation rendered in another form, failed to
     = не удалось, cannot = невозможно, is none)."""
-    if "［" in entry.translation:  # pseudo-localised: the source's words in look-alike letters, no language
+    if "［" in entry.translation or not entry.words_known:  # pseudo-localised, or words not known here
         return []
     slip = negation_slip(blank_out(entry.source), blank_out(entry.translation), entry.src_lang, entry.tgt_lang)
     if slip is None:
@@ -811,6 +822,8 @@ def check_negation(entry: Entry) -> list[Finding]:
 def check_omission(entry: Entry) -> list[Finding]:
     """A sentence left out: the translation is far shorter than its source and has fewer
     sentences, one of which has no counterpart of its length (English, Russian, Azerbaijani)."""
+    if not entry.words_known:
+        return []  # (the pairs' length ratios are measured between az, ru and en only)
     message = omission_message(entry.source, entry.translation, entry.src_lang, entry.tgt_lang)
     return [] if message is None else [_finding("omission", Severity.WARNING, message)]
 
@@ -979,8 +992,8 @@ def check_names(entry: Entry) -> list[Finding]:
     title before it, an appositive after it, a family name's ending) and without a glossary
     row (the glossary check holds those) is compared, and only where the translation has it
     at all: a translation may say "the minister" instead."""
-    if entry.src_lang == entry.tgt_lang or not _TWO_CAPITALISED.search(entry.source):
-        return []  # most segments name nobody in full
+    if entry.src_lang == entry.tgt_lang or not _TWO_CAPITALISED.search(entry.source) or not entry.words_known:
+        return []  # most segments name nobody in full (and names by sound are known in az, ru, en only)
     findings: list[Finding] = []
     respelt: set[tuple[str, str]] = set()
     speaking: set[str] | None = None  # the words of the speakers' names, read when needed

@@ -728,6 +728,13 @@ def fold(word: str) -> str:
     return word.replace("İ", "i").lower()
 
 
+def has_words(lang: str) -> bool:
+    """Whether the checks know ``lang``'s words (speech verbs, negations, number and month
+    names): English, Russian and Azerbaijani. Rules that read words are not applied to a
+    language without them (Turkish, German), as another language's words would misread it."""
+    return lang in _LEXICONS or lang.split("_")[0].split("-")[0].lower() in _LEXICONS
+
+
 def lexicon(lang: str) -> Lexicon:
     """The word lists for ``lang`` (English ones for a language we have no lists for)."""
     found = _LEXICONS.get(lang)  # the usual plain code, without taking it apart

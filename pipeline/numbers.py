@@ -114,6 +114,11 @@ def scale_word_in(word: str, source: str, target: str) -> str | None:
     return words[[f for _, f in _SCALES].index(factor)]
 
 
+#: The scales a word after a figure may stand for in a language whose scale words are not
+#: known here (12 bin, 4,2 Milliarden, 3 мільярди): its figure is read with each.
+_UNREAD_FACTORS = tuple(Decimal(10) ** power for power in (3, 6, 9, 12))
+
+
 #: Scale words Azerbaijani writes; "mln" is also English ("5 mln manat", "$5 mln").
 _AZ_SCALE_WORDS = frozenset({"min", "milyon", "milyard", "trilyon", "mln", "mlrd", "trln"})
 
@@ -177,6 +182,7 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
     phones = _phone_numbers(prose) if "+" in prose else None
     unit_and_a_half = "yarım" in prose and _base(lang) == "az"  # 2 il yarım: 2.5 years
     days_and_nights = "сут" in prose or "sutka" in prose  # 3 суток: 72 hours
+    scales_unread = _base(lang) not in _SCALE_WORDS  # Turkish, German: 34,5 milyar, 12.000 Milliarden
     below_zero = "zero" in prose or "нуля" in prose or "мороза" in prose or "şaxta" in prose or "sıfırdan" in prose
     for match in _NUMBER.finditer(prose):
         raw = match.group()
@@ -228,6 +234,8 @@ def _numbers_in(text: str, lang: str, lenient_with: str | None) -> tuple[Number,
             values = signed + values if _PERCENT_AFTER.match(prose, end) else signed
             start, end = negative
         scaled = _scaled(values, scale)
+        if scales_unread and not word and _NEXT_WORD.match(prose, end):
+            scaled |= frozenset(value for factor in _UNREAD_FACTORS for value in _scaled(values, factor))
         if not word and following[:1] in _GLUED_LETTERS and _glued_scale(prose, end) == _EITHER:
             scaled |= _scaled(values, _MONEY_FACTOR[following[0].lower()])
         if not word and following and (following[0] in "-–—" or following[0] in " \u00a0"
@@ -1938,10 +1946,12 @@ def _values(raw: str, lang: str, lenient_with: str | None) -> tuple[Decimal, ...
 
 
 def _readings(raw: str, lang: str, lenient_with: str | None) -> set[Decimal]:
-    own = _CONVENTIONS.get(lang, _CONVENTIONS["en"])
+    own = _CONVENTIONS.get(_base(lang))
+    if own is None:  # a language whose marks are not known here (de 1.500,5; uk 1 500,5): any reading
+        return {value for convention in _ALL for value in _parse(raw, convention)}
     values = _parse(raw, own)
     if lenient_with is not None:
-        values |= _parse(raw, _CONVENTIONS.get(lenient_with, own))
+        values |= _parse(raw, _CONVENTIONS.get(_base(lenient_with), own))
     if not values or lenient_with is not None and not _parse(raw, own):
         for convention in _ALL:
             values |= _parse(raw, convention)

@@ -3835,3 +3835,76 @@ def test_cached_markup_counts_are_not_changed_by_the_check() -> None:
     for translation in ("Новый мост открывается сегодня в 9:00.", "Yeni **körpü** bu gün açılır."):
         assert check_entry(source, translation, "en", "ru", only=["markup"])
     assert _markup(source) == fresh == Counter({"**": 2, "links": 1})
+
+
+#: Correct translations into languages the checks have no word lists for (Turkish, German,
+#: Ukrainian, Georgian), and out of one (Turkish): (source, translation, source language,
+#: target language). Scale words, number notation, speech verbs, negations, names spelt by
+#: the target's custom and sentence lengths all differ from the three known languages'.
+_OTHER_LANGUAGE_PAIRS = [
+    ("Revenues will reach 34.5 billion manat and spending 38 billion manat.",
+     "Gelirler 34,5 milyar manata, harcamalar ise 38 milyar manata ulaşacak.", "en", "tr"),
+    ("Büdcənin gəlirləri 34,5 milyard manat, xərcləri isə 38 milyard manat təşkil edəcək.",
+     "Die Einnahmen werden 34,5 Milliarden Manat erreichen, die Ausgaben 38 Milliarden Manat.", "az", "de"),
+    ("Проголосовали 3,2 млн человек, а явка составила 58,3%.",
+     "Проголосували 3,2 мільйона осіб, а явка становила 58,3%.", "ru", "uk"),
+    ("In March, 1,500 workers were laid off, and two factories closed.",
+     "Im März wurden 1.500 Arbeiter entlassen, und zwei Fabriken schlossen.", "en", "de"),
+    ("In March, 1,500 workers were laid off, and two factories closed.",
+     "У березні звільнили 1 500 працівників, і закрилися дві фабрики.", "en", "uk"),
+    ("“The deficit will not exceed 3.5 billion manat,” Finance Minister Samir Sharifov told reporters.",
+     "„Das Defizit wird 3,5 Milliarden Manat nicht übersteigen“, sagte Finanzminister Samir Scharifow "
+     "vor Journalisten.", "en", "de"),
+    ("«Мы не получили ни одной серьёзной жалобы», — заявил председатель комиссии Мазахир Панахов.",
+     "„Wir haben keine einzige ernsthafte Beschwerde erhalten“, erklärte der Vorsitzende der Kommission, "
+     "Masahir Panahow.", "ru", "de"),
+    ("The opposition did not support the bill. Inflation was -2% in May, and the vote is at 8pm.",
+     "Muhalefet tasarıyı desteklemedi. Mayısta enflasyon eksi yüzde 2 oldu; oylama saat 20.00'de.", "en", "tr"),
+    ("Deprem bölgesinde 12 bin konut tamamlandı. Projenin maliyeti 4,2 milyar lira.",
+     "12,000 homes were completed in the earthquake zone. The project cost 4.2 billion lira.", "tr", "en"),
+    ("Bakan Murat Kurum, “Yıl sonuna kadar 30 bin konut daha teslim edilecek” dedi.",
+     "«До конца года будет сдано ещё 30 тысяч квартир», — сказал министр Мурат Курум.", "tr", "ru"),
+    ("Mikayıl Cabbarov bildirib ki, zavod ildə 100 min ton məhsul istehsal edəcək.",
+     "მიქაილ ჯაბაროვმა განაცხადა, რომ ქარხანა წელიწადში 100 ათას ტონა პროდუქციას აწარმოებს.", "az", "ka"),
+]
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), _OTHER_LANGUAGE_PAIRS)
+def test_a_correct_translation_to_or_from_another_language_has_no_error(
+        source: str, translation: str, src: str, tgt: str) -> None:
+    """Rules that read words (scale words, negations, speech verbs, months, sentence
+    lengths, names by sound) are not applied where a language's words are unknown: read
+    with another language's, a correct Turkish or German translation reads as lost figures
+    and misspelt speakers."""
+    assert [finding for finding in check_entry(source, translation, src, tgt)
+            if finding.check != "quote-marks"] == []
+
+
+@pytest.mark.parametrize(("source", "translation", "src", "tgt"), [
+    ("In March, 1,500 workers were laid off.", "Mart ayında 1.600 işçi işten çıkarıldı.", "en", "tr"),
+    ("Revenues will reach 34.5 billion manat.", "Die Einnahmen werden 35,4 Milliarden Manat erreichen.", "en", "de"),
+    ("Проголосовали 3,2 млн человек.", "Проголосували 2,3 мільйона осіб.", "ru", "uk"),
+    ("Mart ayında 1.500 işçi işten çıkarıldı.", "В марте уволили 1600 рабочих.", "tr", "ru"),
+    ("Deprem bölgesinde 12 bin konut tamamlandı.", "13,000 homes were completed in the earthquake zone.",
+     "tr", "en"),
+])
+def test_a_changed_figure_is_still_caught_in_another_language(source: str, translation: str, src: str,
+                                                              tgt: str) -> None:
+    assert ("numbers", Severity.ERROR) in checks_fired(source, translation, tgt=tgt, src=src)
+
+
+def test_language_independent_checks_still_run_for_another_language() -> None:
+    source = "See [the ministry](https://maliyye.gov.az/budget) and `make build`."
+    translation = "Siehe [das Ministerium](https://maliyye.gov.az/haushalt) und `make bau`."
+    assert {check for check, _ in checks_fired(source, translation, tgt="de")} >= {"urls", "code"}
+    assert ("quote-count", Severity.ERROR) in checks_fired(
+        "“We will not give up,” she said.", "Aufgeben werden wir nicht, sagte sie.", tgt="de")
+
+
+def test_quotation_marks_of_another_language_follow_cldr() -> None:
+    """A language without a house style gets CLDR's marks: „…“ in German, «…» in Ukrainian."""
+    source = "“We will not give up,” she said."
+    assert checks_fired(source, "„Wir geben nicht auf“, sagte sie.", tgt="de") == []
+    assert checks_fired(source, "«Ми не здамося», — сказала вона.", tgt="uk") == []
+    (finding,) = check_entry(source, "«Wir geben nicht auf», sagte sie.", "en", "de")
+    assert finding.check == "quote-marks" and "„…“" in finding.message

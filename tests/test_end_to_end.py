@@ -255,3 +255,59 @@ def test_a_house_style_newsroom_gets_its_marks_and_no_false_alarm(
     [slip] = queue(root, "--reason", "findings")
     assert slip["lang"] == "ru" and slip["line"] > 0
     assert {f["check"] for f in slip["findings"]} == {"quote-count", "quote-marks"}
+
+
+BUDGET_AZ = """---
+title: Parlament 2027-ci il büdcəsini qəbul edib
+lang: az
+---
+
+Milli Məclis çərşənbə günü büdcəni qəbul edib. Gəlirlər 34,5 milyard manat, xərclər isə 38 milyard manat olacaq.
+
+"Kəsir 3,5 milyard manatdan çox olmayacaq," – deyə maliyyə naziri Samir Şərifov bildirib.
+
+Mart ayında 1.500 işçi ixtisara düşüb, iki zavod isə bağlanıb.
+"""
+
+
+#: Reviewed translations of BUDGET_AZ, by its segments' order.
+BUDGET_TRANSLATIONS = {
+    "tr": ["Meclis 2027 bütçesini kabul etti",
+           "Millî Meclis çarşamba günü bütçeyi kabul etti. Gelirler 34,5 milyar manat, giderler ise 38 milyar "
+           "manat olacak.",
+           "Maliye Bakanı Samir Şerifov, “Bütçe açığı 3,5 milyar manatı aşmayacak” dedi.",
+           "Mart ayında 1.500 işçi işten çıkarıldı, iki fabrika ise kapandı."],
+    "de": ["Parlament verabschiedet den Haushalt 2027",
+           "Das Parlament hat am Mittwoch den Haushalt verabschiedet. Die Einnahmen betragen 34,5 Milliarden "
+           "Manat, die Ausgaben 38 Milliarden Manat.",
+           "„Das Defizit wird 3,5 Milliarden Manat nicht übersteigen“, sagte Finanzminister Samir Scharifow.",
+           "Im März wurden 1.500 Arbeiter entlassen, zwei Werke wurden geschlossen."],
+}
+
+
+def test_a_newsroom_adding_turkish_and_german_gets_no_false_error(tmp_path: Path) -> None:
+    """A language the checks know no words of (tr, de) gets the pseudo engine's output and
+    reviewed translations checked on figures, quotations and links, without errors read from
+    another language's words (34,5 milyar is no lost scale word, 1.500 no 1.5, Scharifow no
+    misspelt speaker); a figure changed is still an error."""
+    import polib
+
+    config = 'languages = ["az", "en", "tr", "de"]\nsource_language = "az"\n'
+    root = write_project(tmp_path / "newsroom", {"budce": BUDGET_AZ}, config)
+    assert "error" not in run(root, "sync", "--engine", "pseudo").output
+    assert "0 error(s)" in run(root, "check").output
+    for lang, translations in BUDGET_TRANSLATIONS.items():
+        path = root / f"locale/{lang}/LC_MESSAGES/budce.po"
+        catalogue = polib.pofile(str(path))
+        for entry, translation in zip(catalogue, translations, strict=True):
+            entry.msgstr, entry.flags = translation, []
+        catalogue.save(str(path))
+    assert "0 finding(s)" in run(root, "check").output
+    run(root, "sync")
+    assert "34,5 milyar manat" in (root / "public/tr/budce.md").read_text(encoding="utf-8")
+    assert "„Das Defizit" in (root / "public/de/budce.md").read_text(encoding="utf-8")
+    catalogue = polib.pofile(str(root / "locale/tr/LC_MESSAGES/budce.po"))
+    catalogue[-1].msgstr = catalogue[-1].msgstr.replace("1.500", "1.600")
+    catalogue.save()
+    result = CliRunner().invoke(cli, ["--project", str(root), "check"])
+    assert "number(s) missing from the translation: 1.500" in result.output and result.exit_code != 0
