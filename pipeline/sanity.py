@@ -162,12 +162,22 @@ def _only_names(src: str, out: str, limits: GateLimits) -> bool:
     return len(words) < limits.echo_min_words and set(words) <= set(re.findall(r"\w+", src))
 
 
+#: Languages written in a script other than Latin and Cyrillic, by the words their letters'
+#: Unicode names open with: a newsroom adding Georgian or Greek gets its output read in its
+#: own letters, not rejected for having no Latin ones.
+_OTHER_SCRIPTS = {"ka": ("GEORGIAN",), "hy": ("ARMENIAN",), "el": ("GREEK",), "he": ("HEBREW",),
+                  "ar": ("ARABIC",), "fa": ("ARABIC",), "ur": ("ARABIC",), "hi": ("DEVANAGARI",),
+                  "ko": ("HANGUL",), "zh": ("CJK",), "ja": ("CJK", "HIRAGANA", "KATAKANA")}
+
+
 def _in_script(ch: str, lang: str) -> bool:
     base = lang.split("_")[0].split("-")[0].lower()
-    if base in ("ru", "uk", "be", "bg", "sr", "kk"):
+    if base in ("ru", "uk", "be", "bg", "sr", "kk", "mk", "ky", "tg", "mn"):
         return "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f"
     if base == "az":
         return ch in _LATIN_EXTRA_AZ or _is_latin(ch)
+    if base in _OTHER_SCRIPTS:
+        return unicodedata.name(ch, "").startswith(_OTHER_SCRIPTS[base])
     return _is_latin(ch)
 
 

@@ -104,3 +104,22 @@ def test_long_loops_and_runs_are_judged(text: str) -> None:
 def test_an_email_address_the_source_lacks_is_still_found() -> None:
     reasons = check_output("Write to the desk today.", "Пишите в редакцию (desk@example.az) сегодня.", "en", "ru")
     assert any("desk@example.az" in reason for reason in reasons)
+
+
+@pytest.mark.parametrize(("output", "target"), [
+    ("ქარხანა წელიწადში 100 ათას ტონა პროდუქციას აწარმოებს.", "ka"),
+    ("Το εργοστάσιο θα παράγει 100.000 τόνους ετησίως.", "el"),
+    ("Գործարանը տարեկան 100 հազար տոննա կարտադրի։", "hy"),
+    ("Завод вироблятиме 100 тисяч тонн на рік.", "uk"),
+    ("Fabrika yılda 100 bin ton üretecek.", "tr"),
+])
+def test_output_in_a_newly_added_languages_own_script_passes(output: str, target: str) -> None:
+    """A language beyond az/ru/en written in its own letters (Georgian, Greek, Armenian) is
+    not rejected for having no Latin ones."""
+    assert check_output("The plant will produce 100,000 tonnes a year.", output, "en", target) == []
+
+
+def test_output_in_another_script_than_a_newly_added_languages_is_rejected() -> None:
+    (reason,) = check_output("The plant will produce 100,000 tonnes a year.",
+                             "The plant will produce 100,000 tonnes a year, they said.", "en", "ka")
+    assert reason.startswith("script")
