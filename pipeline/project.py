@@ -6,6 +6,7 @@ File I/O at the edge: stages get :class:`~pipeline.model.Article` and
 
 from __future__ import annotations
 
+import difflib
 import errno
 import os
 import posixpath
@@ -20,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Collection, Iterator, Protocol, Sequence
 
 from .catalogue import read_catalogue
-from .config import CONFIG_NAME, Config, setting_line, validate_language
+from .config import CONFIG_NAME, DEFAULT_FRONT_MATTER_KEYS, Config, setting_line, validate_language
 from .errors import ArticleError, CatalogueError, ConfigError, PipelineError
 from .fileio import TEMP_NAME_EXTRA, dangling_link, fingerprint, is_utf32, refuse_special_file, safe_join
 from .markdown import read_article
@@ -684,6 +685,38 @@ def _check_not_emptied(config: Config, rel: str, slug: str) -> None:
                            "(a crash or a full disk can leave a file so)", path=rel, line=1,
                            hint="restore it from version control (git checkout -- FILE); to empty "
                                 f"it on purpose, delete {config.template_rel(slug)} first")
+
+
+#: A key opening a line of front matter: YAML's (``description:``, indented in a mapping or
+#: after a list's dash) or TOML's (``description =``), quoted or not.
+_FRONT_MATTER_KEY = re.compile(r"^[ \t-]*[\"']?([^\s\"':=#\[][^\"':=\n]*?)[\"']?[ \t]*(?::(?=[ \t]|$)|=)", re.M)
+
+
+def front_matter_key_names(article: Article) -> frozenset[str]:
+    """The key names ``article``'s front matter writes, at any depth: a scan of its lines,
+    cheap enough for every article a run reads (see :func:`unused_front_matter_keys`)."""
+    if not article.front_matter_end:
+        return frozenset()
+    head = "\n".join(article.text.splitlines()[:article.front_matter_end])
+    return frozenset(match.group(1) for match in _FRONT_MATTER_KEY.finditer(head))
+
+
+def unused_front_matter_keys(config: Config, seen: Collection[str]) -> list[str]:
+    """A warning for each key of ``front_matter_keys`` (beyond the defaults) that no article
+    writes, ``seen`` being the key names of every article: a misspelt key ("descripton")
+    translates nothing, silently, and every description is published in the source
+    language. Says the closest key the articles do write."""
+    warnings = []
+    for key in config.front_matter_keys:
+        parts = [part for part in key.split(".") if not part.isdigit()]
+        if key in DEFAULT_FRONT_MATTER_KEYS or all(part in seen for part in parts):
+            continue
+        absent = next(part for part in parts if part not in seen)
+        close = difflib.get_close_matches(absent, sorted(seen), n=1, cutoff=0.75)
+        meant = f" (did you mean {key.replace(absent, close[0], 1)!r}?)" if close else ""
+        warnings.append(f"front_matter_keys: no article has {key!r}{meant}, so it is translated "
+                        f"nowhere; correct it in {CONFIG_NAME}")
+    return warnings
 
 
 def try_load_article(config: Config, rel: str, slug: str, errors: list[PipelineError]) -> Article | None:

@@ -44,7 +44,8 @@ from .project import (CatalogueStatus, awaits_work, discover_articles, discover_
                       hand_written_version, is_blank, language_mismatch_warning, linked_folders, load_article,
                       load_articles, misnamed_articles, misnamed_catalogues, online_version, orphaned_catalogues,
                       orphaned_versions, project_status, read_catalogue_file, read_only_error, refuse_clashing_names,
-                      target_languages, try_load_article, unreadable_folders, version_place_error)
+                      front_matter_key_names, target_languages, try_load_article, unreadable_folders,
+                      unused_front_matter_keys, version_place_error)
 from .publish import PublishDecision, decide, render_version
 from .update import check_no_loss, update_catalogue
 
@@ -228,6 +229,7 @@ class _Prepared:
     held: Article | None = None  # the article, when its catalogues are kept for translation
     states: list[CatalogueState] = field(default_factory=list)
     done: _Done | None = None
+    keys: frozenset[str] | None = None  # its front matter's key names, once read
 
 
 @dataclass
@@ -367,6 +369,9 @@ def _run(config: Config, dirty: list[tuple[str, str]], options: SyncOptions, rep
     The corpus-level checks also get what earlier runs recorded of the ``clean`` articles
     it skips, in article order, as a run that read everything would see them."""
     prepared = _prepare_all(config, dirty, options, report, published, templates_left or {})
+    if found and not clean and not options.only and all(p.keys is not None for p in prepared):
+        # (a full run read every article: a configured key none of them has is misspelt)
+        report.warnings += unused_front_matter_keys(config, set().union(*(p.keys or () for p in prepared)))
     if _translating(options):
         _translate_stage(config, prepared, catalogues(), options, report)
     elif _merging_alone(options) and any(s.edited for p in prepared for s in p.states):
@@ -445,6 +450,7 @@ def _prepare(config: Config, rel: str, slug: str, options: SyncOptions,
     article = try_load_article(config, rel, slug, result.report.errors)
     if article is None:
         return result
+    result.keys = front_matter_key_names(article)
     if is_blank(article):
         result.report.warnings.append(f"{rel}: empty article, nothing to translate or publish yet")
         return result

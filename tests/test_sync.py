@@ -294,3 +294,38 @@ def test_entries_gone_with_their_paragraphs_are_no_cut_down_catalogue(tmp_path: 
     po = root / "locale/ru/LC_MESSAGES/port.po"
     po.write_text(re.sub(r"\n\n#~ .*", "\n", po.read_text(encoding="utf-8"), flags=re.DOTALL), encoding="utf-8")
     assert sync(config, options).ok
+
+
+def _front_matter_key_warnings(root: Path) -> list[str]:
+    config = load_config(root)
+    report = sync(config, SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config)))
+    assert report.ok
+    return [w for w in report.warnings if w.startswith("front_matter_keys")]
+
+
+_DESCRIBED = "---\ntitle: Ferry\ndescription: The ferry to Turkmenbashi\nlang: en\n---\n\nThe ferry leaves at noon.\n"
+_NESTED = "---\ntitle: Port\nhero:\n  caption: Cranes at dusk\nlang: en\n---\n\nThe port grew.\n"
+
+
+def test_a_misspelt_front_matter_key_no_article_has_is_named_once(tmp_path: Path) -> None:
+    """Regression: ``front_matter_keys = ["title", "descripton"]`` was accepted and every
+    description published untranslated. A full run that read every article names a key of
+    its own none of them has, with the closest one they do; a run that reads nothing does not
+    say it again."""
+    root = write_project(tmp_path / "desk", {"ferry": _DESCRIBED, "port": _NESTED},
+                         'languages = ["en", "ru"]\nfront_matter_keys = ["title", "descripton", "hero.captoin"]\n')
+    assert _front_matter_key_warnings(root) == [
+        "front_matter_keys: no article has 'descripton' (did you mean 'description'?), so it is translated "
+        "nowhere; correct it in pipeline.toml",
+        "front_matter_keys: no article has 'hero.captoin' (did you mean 'hero.caption'?), so it is translated "
+        "nowhere; correct it in pipeline.toml"]
+    assert _front_matter_key_warnings(root) == []  # (a no-op run reads no article)
+
+
+def test_a_front_matter_key_one_article_has_is_not_named(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "desk", {"ferry": _DESCRIBED, "port": _NESTED, "plain": "No front matter.\n"},
+                         'languages = ["en", "ru"]\nfront_matter_keys = ["title", "description", "hero.caption",'
+                         ' "summary", "teaser"]\n')
+    # (a default key no article uses is no slip: summary; one of the project's own is: teaser)
+    assert _front_matter_key_warnings(root) == [
+        "front_matter_keys: no article has 'teaser', so it is translated nowhere; correct it in pipeline.toml"]
