@@ -54,6 +54,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from . import tomlfront
 from .config import CONFIG_NAME, Config
 from .inline import Region, code_spans, html_comments, template_tags
 from .markdown import SourceLines, body_tokens, indented_texts, key_path_matches, reads_arguments
@@ -169,6 +170,9 @@ def local_path(target: str) -> str | None:
 def _front_matter_links(lines: SourceLines, end: int) -> Iterator[Link]:
     if end < 2:
         return
+    if lines.texts[0].rstrip() == "+++":
+        yield from _toml_front_matter_links(lines, end)
+        return
     try:
         root = yaml.compose("\n".join(lines.texts[1:end - 1]) + "\n", Loader=_SAFE_YAML_LOADER)
     except yaml.YAMLError:  # the reader refused it already; nothing to find here
@@ -176,6 +180,18 @@ def _front_matter_links(lines: SourceLines, end: int) -> Iterator[Link]:
     for key_path, node in _scalars(root, ""):
         if isinstance(node.value, str) and key_path_matches(key_path, FRONT_MATTER_FILE_KEYS):
             yield Link(node.value, node.start_mark.line + 2, "front matter")
+
+
+def _toml_front_matter_links(lines: SourceLines, end: int) -> Iterator[Link]:
+    """:func:`_front_matter_links` for Hugo's TOML front matter (``+++``)."""
+    toml_text = "".join(text + "\n" for text in lines.texts[1:end - 1])
+    try:
+        front = tomlfront.parse(toml_text)
+    except tomlfront.TomlSyntaxError:  # the reader refused it already; nothing to find here
+        return
+    for value in front.values:
+        if value.kind and key_path_matches(".".join(value.path), FRONT_MATTER_FILE_KEYS):
+            yield Link(front.value_at(value.path), toml_text.count("\n", 0, value.start) + 2, "front matter")
 
 
 def _scalars(node: yaml.Node | None, prefix: str,

@@ -29,7 +29,7 @@ from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 
-from . import htmlblocks
+from . import htmlblocks, tomlfront
 from .config import project_spelling, validate_language
 from .errors import ArticleError, ConfigError
 from .fileio import utf16_encoding
@@ -349,7 +349,7 @@ def _decode(raw: bytes, path: str) -> str:
 #: The legacy code pages an article may come in, by name as editors list them.
 _CODE_PAGES = {"CP1251": "Windows Cyrillic (CP1251)", "KOI8-R": "KOI8-R",
                "CP1254": "Windows Turkish (CP1254)", "CP1252": "Windows Western European (CP1252)"}
-_AZ_LANG = re.compile(rb"^lang:[ \t]*['\"]?az\b", re.M)
+_AZ_LANG = re.compile(rb"^lang[ \t]*[:=][ \t]*['\"]?az\b", re.M)
 
 
 def _legacy_code_page(raw: bytes) -> tuple[str, str]:
@@ -457,7 +457,7 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str], languages:
     if lines.texts and lines.texts[0].startswith("----"):
         _refuse_long_fence(lines.texts, path)
     if lines.texts and lines.texts[0].rstrip() == "+++":
-        _refuse_toml_front_matter(path)
+        return _toml_front_matter(lines, path, keys, languages, default_lang)
     if lines.texts and lines.texts[0].startswith("{"):
         _check_json_front_matter(lines.texts, path)
     if not lines.texts or lines.texts[0].rstrip() != "---":
@@ -547,23 +547,32 @@ def _refuse_language_under_another_key(root: yaml.MappingNode, yaml_text: str, p
     if not languages or not default_lang:
         return
     for key, value in root.value:
-        name = str(key.value)
-        if name.strip().lower() not in _LANGUAGE_KEYS or not isinstance(value, yaml.ScalarNode):
-            continue
-        code = str(value.value).strip()
-        try:
-            validate_language(code, where=path)
-        except ConfigError:
-            continue
-        named = code if code in languages else project_spelling(code, tuple(languages))
-        if named is None or named == default_lang:
-            continue
-        raise ArticleError(
-            f"{name}: {code!r} names the language {named}, but an article's language is read from "
-            f"'lang:', which this one lacks, so it would be taken for {default_lang} (source_language)",
-            path=path, line=_mark_line(yaml_text, key.start_mark),
-            hint=f"add the line 'lang: {named}' (or 'lang: {default_lang}' if the article is in "
-                 f"{default_lang}); keep '{name}:' if the site needs it; then run the command again")
+        if isinstance(value, yaml.ScalarNode) and str(key.value).strip().lower() in _LANGUAGE_KEYS:
+            _refuse_other_language_key(str(key.value), str(value.value), _mark_line(yaml_text, key.start_mark),
+                                       path, languages, default_lang, ":")
+
+
+def _refuse_other_language_key(name: str, code: str, line: int, path: str, languages: Sequence[str],
+                               default_lang: str, separator: str) -> None:
+    """:func:`_refuse_language_under_another_key` for one key (``separator``: YAML's ``:`` or
+    TOML's ``=``, as the advice writes the line)."""
+    if not languages or not default_lang or name.strip().lower() not in _LANGUAGE_KEYS:
+        return
+    code = code.strip()
+    try:
+        validate_language(code, where=path)
+    except ConfigError:
+        return
+    named = code if code in languages else project_spelling(code, tuple(languages))
+    if named is None or named == default_lang:
+        return
+    line_for = (lambda lang: f"lang = \"{lang}\"") if separator == "=" else (lambda lang: f"lang: {lang}")
+    raise ArticleError(
+        f"{name}{separator} {code!r} names the language {named}, but an article's language is read from "
+        f"'lang{separator}', which this one lacks, so it would be taken for {default_lang} (source_language)",
+        path=path, line=line,
+        hint=f"add the line '{line_for(named)}' (or '{line_for(default_lang)}' if the article is in "
+             f"{default_lang}); keep '{name}{separator}' if the site needs it; then run the command again")
 
 
 def _check_lang_spelling(code: str, languages: Sequence[str], path: str, line: int) -> None:
@@ -630,17 +639,107 @@ def _refuse_long_fence(texts: Sequence[str], path: str) -> None:
         hint=f"write '---' on line 1 and on line {close + 1}, then run the command again")
 
 
-def _refuse_toml_front_matter(path: str) -> None:
-    """Hugo's TOML front matter (``+++``) would otherwise be read as a paragraph: its keys
-    sent to machine translation and the published file given a second, YAML front matter.
-    No TOML parser reports where a value sits, so the values cannot be spliced in place."""
-    raise ArticleError(
-        "TOML front matter ('+++') is not supported: only YAML front matter between '---' lines is",
-        path=path,
-        line=1,
-        hint="convert the front matter to YAML ('hugo convert toYAML' converts a whole site), "
-             "then run the command again",
-    )
+def _toml_front_matter(lines: SourceLines, path: str, keys: Sequence[str], languages: Sequence[str],
+                       default_lang: str) -> tuple[int, list[Segment], str | None]:
+    """:func:`_front_matter` for Hugo's TOML front matter (``+++``): the same keys are entries
+    and ``lang = "az"`` is the article's language; a TOML slip is named at its line."""
+    close = next((i for i in range(1, len(lines.texts)) if lines.texts[i].rstrip() == "+++"), None)
+    if close is None:
+        raise ArticleError("front matter opened with '+++' on line 1 is never closed", path=path, line=1,
+                           hint="add a line with '+++' after the last front-matter field")
+    toml_text = _toml_text(lines, close)
+    front = _parsed_toml(toml_text, lines, close, path)
+    line_starts = [0]
+    for body in lines.texts[1:close]:
+        line_starts.append(line_starts[-1] + len(body) + 1)
+    wanted = set(keys)
+    segments = []
+    for value in front.values:
+        key_path = ".".join(value.path)
+        if value.kind and key_path_matches(key_path, wanted):
+            text = front.value_at(value.path)
+            if text.strip():
+                segments.append(_toml_segment(key_path, text, value, toml_text, line_starts))
+    lang_value = front.top_level("lang")
+    if lang_value is None:
+        for name, code in front.data.items():
+            if isinstance(code, str) and name.strip().lower() in _LANGUAGE_KEYS:
+                line = _line_of(line_starts, front.top_level(name).start) + 2  # type: ignore[union-attr]
+                _refuse_other_language_key(name, code, line, path, languages, default_lang, "=")
+        return close + 1, segments, None
+    line = _line_of(line_starts, lang_value.start) + 2
+    code = front.data["lang"]
+    if not isinstance(code, str) or not code.strip():
+        raise ArticleError('lang must be a language code such as en, ru or az', path=path, line=line,
+                           hint='write one code, e.g. lang = "en", or delete the line for the project\'s '
+                                "source_language, then run the command again")
+    code = code.strip()
+    try:
+        validate_language(code, where=path)
+    except ConfigError as exc:
+        raise ArticleError(exc.message, path=path, line=line, hint=exc.hint) from None
+    _check_lang_spelling(code, languages, path, line)
+    return close + 1, segments, code
+
+
+def _toml_text(lines: SourceLines, close: int) -> str:
+    """The TOML between the ``+++`` lines, each line ending in ``\n`` (as the article's do
+    when read line by line), so an index maps to a line and column of the article."""
+    return "".join(text + "\n" for text in lines.texts[1:close])
+
+
+def _parsed_toml(toml_text: str, lines: SourceLines, close: int, path: str) -> tomlfront.TomlFrontMatter:
+    try:
+        return tomlfront.parse(toml_text)
+    except tomlfront.TomlSyntaxError as exc:
+        line = exc.line + 1 if exc.line else close + 1
+        text = lines.texts[line - 1] if exc.line else ""
+        if exc.problem.startswith("Expected '='") and _FIELD_LINE.match(text.lstrip()):
+            hint = (f"TOML front matter writes key = value, not YAML's key: value; write "
+                    f"{_as_toml_line(text)} (or change the two '+++' lines to '---' if the whole "
+                    "front matter is YAML), then run the command again")
+        else:
+            hint = ('write text in quotes (title = "My headline"; a quote inside as \\", a '
+                    "backslash as \\\\), then run the command again")
+        raise ArticleError(f"invalid TOML front matter: {exc.problem}", path=path, line=line,
+                           hint=hint) from None
+
+
+_BASIC_QUOTE = '"'
+
+
+def _as_toml_line(text: str) -> str:
+    """A YAML ``key: value`` line as TOML writes it."""
+    key, _, value = text.strip().partition(":")
+    value = value.strip().strip("'\"")
+    return f"{key.strip()} = {tomlfront.render_string(value, _BASIC_QUOTE)}"
+
+
+def _toml_segment(key_path: str, text: str, value: tomlfront.TomlValue, toml_text: str,
+                  line_starts: list[int]) -> Segment:
+    """A TOML string's entry. A multi-line string's line breaks at its edges (``\"\"\"``, a
+    line break, the text, a line break, ``\"\"\"``) are no part of the text translators see:
+    the style keeps them (and whether a break follows the opening quotes) to write back."""
+    style = f"toml{value.kind}"
+    msgid = text
+    if value.kind in ('\"\"\"', "'''"):
+        msgid = text.strip("\n")
+        lead = len(text) - len(text.lstrip("\n"))
+        trail = len(text) - len(text.rstrip("\n")) if msgid else 0
+        opening = tomlfront.opens_with_break(toml_text, value)
+        style += f"|{int(opening)}|{lead}|{trail}"
+
+    def to_piece(index: int) -> tuple[int, int]:
+        line = _line_of(line_starts, index)
+        return line + 1, index - line_starts[line]  # +1: the opening '+++' line
+
+    first_line, first_col = to_piece(value.start)
+    last_line, last_col = to_piece(value.end)
+    pieces = (Piece(first_line, first_col, first_col if last_line != first_line else last_col),)
+    if last_line != first_line:
+        pieces += (Piece(last_line, 0, last_col),)
+    return Segment(msgid=msgid, kind=BlockKind.FRONT_MATTER, line=first_line + 1, pieces=pieces,
+                   msgctxt=key_path, style=style)
 
 
 #: JSON front matter opens with a brace and a quoted key (or a brace alone on line 1);
@@ -2994,6 +3093,8 @@ def _render_translation(segment: Segment, translation: str, newline: str) -> str
     if style.startswith("yaml"):
         return _render_yaml(_with_source_edges(translation, segment.msgid), style[4:], segment.cont_prefix,
                             newline)
+    if style.startswith("toml"):
+        return _render_toml(_with_source_edges(translation, segment.msgid), style[4:], newline)
     if style in ("cell", "cell-lead"):
         text = _escape_unescaped(" ".join(translation.split("\n")).strip(), "|")
         if style == "cell-lead":
@@ -3271,6 +3372,18 @@ def _render_yaml(value: str, style: str, indentation: str = "", newline: str = "
     return json.dumps(value, ensure_ascii=False).translate(_YAML_LINE_BREAKS)
 
 
+def _render_toml(value: str, style: str, newline: str) -> str:
+    """A TOML string that reads back as ``value`` in the source's quoting if it can hold it; a
+    multi-line string gets back the line breaks around its text (see :func:`_toml_segment`)."""
+    kind, _, edges = style.partition("|")
+    opening = False
+    if edges:
+        flag, lead, trail = edges.split("|")
+        opening = flag == "1"
+        value = "\n" * int(lead) + value + "\n" * int(trail)
+    return tomlfront.render_string(value, kind, opening).replace("\n", newline)
+
+
 def _block_scalar_text(value: str, header: str, indentation: str) -> str | None:
     """``value`` written as a block scalar under ``header`` (lines starting with
     ``indentation``; a folded one's lines as they are, a blank line for each line break), or
@@ -3342,6 +3455,8 @@ def _front_matter_edits(article: Article, lines: SourceLines, offsets: Sequence[
         block = "---" + newline + "".join(f"{k}: {_yaml_value(v, 'plain')}{newline}" for k, v in fields.items())
         return [(0, 0, block + "---" + newline)]
     close = article.front_matter_end - 1
+    if lines.texts[0].rstrip() == "+++":
+        return _toml_front_matter_edits(article, lines, offsets, fields)
     yaml_text = "\n".join(lines.texts[1:close]) + "\n"
     root = _composed(yaml_text)
     mapping = root if isinstance(root, yaml.MappingNode) else None
@@ -3383,6 +3498,35 @@ def _front_matter_edits(article: Article, lines: SourceLines, offsets: Sequence[
         at = offsets[where.line + 1] if where.line is not None else offsets[close]
         edits.append((at, at, "".join(f"{' ' * where.column}{k}: {_yaml_value(v, 'plain')}{newline}"
                                       for k, v in missing.items())))
+    return edits
+
+
+def _toml_front_matter_edits(article: Article, lines: SourceLines, offsets: Sequence[int],
+                             fields: dict[str, str | bool]) -> list[tuple[int, int, str]]:
+    """:func:`_front_matter_edits` for TOML front matter: an existing top-level key's value is
+    replaced in its own quoting; a new key is a ``key = value`` line after the last top-level
+    one (TOML reads a key after a ``[table]`` line as the table's), or right after the opening
+    ``+++`` when the block has only tables."""
+    newline = _dominant_newline(lines)
+    toml_text = _toml_text(lines, article.front_matter_end - 1)
+    front = tomlfront.parse(toml_text)
+    edits: list[tuple[int, int, str]] = []
+    added = []
+    for key, value in fields.items():
+        place = front.top_level(key)
+        if place is None:
+            added.append(f"{key} = {tomlfront.render_value(value, '')}{newline}")
+            continue
+        rendered = tomlfront.render_value(value, place.kind)
+        start = _article_offset(offsets, toml_text, place.start)
+        end = _article_offset(offsets, toml_text, place.end)
+        if article.text[start:end] != rendered:
+            edits.append((start, end, rendered.replace("\n", newline)))
+    if added:
+        at = _article_offset(offsets, toml_text, front.keys_end)
+        if at > 0 and article.text[at - 1] not in "\r\n":  # the last key's line ends the file
+            added.insert(0, newline)
+        edits.append((at, at, "".join(added)))
     return edits
 
 

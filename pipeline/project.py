@@ -457,6 +457,9 @@ _TRANSLATION_OF = re.compile(rb"(?:^|(?<=\r)|[{,])[ \t]*translation_of[ \t]*:", 
 #: The closing ``---`` of front matter, and a line break: a lone CR ends a line too (classic Mac
 #: OS), as Markdown reads it; with LF alone, a CR file was one line and its keys went unseen.
 _CLOSING_FENCE = re.compile(rb"[\r\n]---")
+#: The same in Hugo's TOML front matter (``+++``), where a key is followed by ``=``.
+_TOML_TRANSLATION_OF = re.compile(rb"(?:^|(?<=\r))[ \t]*translation_of[ \t]*=", re.M)
+_CLOSING_TOML_FENCE = re.compile(rb"[\r\n]\+\+\+")
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
@@ -526,10 +529,12 @@ def _written_by_sync(path: os.PathLike[str]) -> bool:
     except OSError:
         return True
     head = head.removeprefix(b"\xef\xbb\xbf")
-    if not head.startswith(b"---"):
+    toml = head.startswith(b"+++")
+    if not head.startswith(b"---") and not toml:
         return False
-    end = _CLOSING_FENCE.search(head, 3)
-    return _TRANSLATION_OF.search(head[:end.start()] if end else head) is not None
+    end = (_CLOSING_TOML_FENCE if toml else _CLOSING_FENCE).search(head, 3)
+    key = _TOML_TRANSLATION_OF if toml else _TRANSLATION_OF
+    return key.search(head[:end.start()] if end else head) is not None
 
 
 def load_article(config: Config, rel: str, slug: str) -> Article:
@@ -568,7 +573,9 @@ def _article_path(config: Config, rel: str) -> Path:
 
 
 _LANG_LINE = re.compile(rb"(?:^|(?<=\r))[ \t]*lang[ \t]*:", re.M)
+_TOML_LANG_LINE = re.compile(rb"(?:^|(?<=\r))[ \t]*lang[ \t]*=", re.M)
 _VERSION_OF = re.compile(r"(?:^|(?<=\r)|[{,])[ \t]*translation_of[ \t]*:[ \t]*([^\r\n,}#]*)", re.M)
+_TOML_VERSION_OF = re.compile(r"(?:^|(?<=\r))[ \t]*translation_of[ \t]*=[ \t]*([^\r\n#]*)", re.M)
 
 
 def _check_not_a_version(rel: str, article: Article) -> None:
@@ -579,7 +586,7 @@ def _check_not_a_version(rel: str, article: Article) -> None:
     other languages and published as an article of its own."""
     lines = article.text.splitlines(keepends=True)[:article.front_matter_end]
     head = "".join(lines)
-    match = _VERSION_OF.search(head)
+    match = (_TOML_VERSION_OF if head.startswith("+++") else _VERSION_OF).search(head)
     if not match:
         return
     of = match.group(1).strip().strip("'\"")
@@ -624,10 +631,12 @@ def _check_not_its_own_version(config: Config, rel: str, article: Article, data:
 
 def _lang_line(data: bytes) -> int:
     """The line of the front matter's ``lang:`` key, or 0 (none: the default language)."""
-    if not data.removeprefix(b"\xef\xbb\xbf").startswith(b"---"):
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    toml = data.startswith(b"+++")
+    if not data.startswith(b"---") and not toml:
         return 0
-    head = _CLOSING_FENCE.split(data, 1)[0]
-    match = _LANG_LINE.search(head)
+    head = (_CLOSING_TOML_FENCE if toml else _CLOSING_FENCE).split(data, 1)[0]
+    match = (_TOML_LANG_LINE if toml else _LANG_LINE).search(head)
     return len(_LINE_BREAK.findall(head, 0, match.start())) + 1 if match else 0
 
 

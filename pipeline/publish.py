@@ -189,9 +189,11 @@ def _with_notice(text: str, notice: str) -> str:
     """
     lines = text.splitlines(keepends=True)
     insert_at = 0
-    if lines and lines[0].rstrip("\r\n").rstrip() == "---":
+    fence = lines[0].rstrip("\r\n").rstrip() if lines else ""
+    if fence in ("---", "+++"):
+        closers = ("---", "...") if fence == "---" else ("+++",)
         insert_at = next(i for i in range(1, len(lines))
-                         if lines[i].rstrip("\r\n").rstrip() in ("---", "...")) + 1
+                         if lines[i].rstrip("\r\n").rstrip() in closers) + 1
     before = lines[insert_at - 1] if insert_at else ""
     newline = before[len(before.rstrip("\r\n")):] or ("\r\n" if "\r\n" in text else "\n")
     if insert_at and not before.endswith(("\n", "\r")):

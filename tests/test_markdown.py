@@ -271,14 +271,106 @@ def test_a_rule_or_braces_after_blank_lines_are_text(text: str) -> None:
     assert article(text).segments
 
 
-def test_toml_front_matter_is_refused_not_translated_as_a_paragraph() -> None:
-    """Regression: Hugo's ``+++`` front matter was extracted as a paragraph (keys and dates
-    machine-translated) and the published file got a second, YAML front matter on top."""
+TOML_FRONT = '''+++
+# Hugo page
+title = "Port \\"grows\\""   # headline
+description = 'Literal text'
+date = 2026-03-14T09:00:00+04:00
+draft = false
+tags = ["port", "baku"]
+cover = { caption = "Inline caption", image = "c.jpg" }
+summary = """
+First line
+second line
+"""
+
+[image]
+  caption = \'\'\'It's a 'cap'\'\'\'
+  src = "a.jpg"
+
+[[gallery]]
+caption = "One"
+[[gallery]]
+caption = "Two"
++++
+
+Body.
+'''
+
+
+def test_toml_front_matter_values_are_entries_as_yaml_ones_are() -> None:
+    """Regression: Hugo's ``+++`` front matter was refused with a hint to convert the site to
+    YAML; its configured keys (nested, in tables, arrays of tables and inline tables) are
+    entries now, and nothing else in it."""
+    art = article(TOML_FRONT, keys=DEFAULT_FRONT_MATTER_KEYS + ("gallery.caption",))
+    assert [(s.msgctxt, s.msgid, s.line) for s in art.segments if s.kind is BlockKind.FRONT_MATTER] == [
+        ("title", 'Port "grows"', 3), ("description", "Literal text", 4), ("cover.caption", "Inline caption", 8),
+        ("summary", "First line\nsecond line", 9), ("image.caption", "It's a 'cap'", 15),
+        ("gallery.0.caption", "One", 19), ("gallery.1.caption", "Two", 21)]
+    assert art.front_matter_end == 22 and art.segments[-1].msgid == "Body."
+    assert localise(art, lambda s: s.msgid) == TOML_FRONT
+
+
+def test_a_toml_version_keeps_every_other_byte_and_reads_back_as_its_translations() -> None:
+    import tomllib
+    art = article(TOML_FRONT, keys=DEFAULT_FRONT_MATTER_KEYS + ("gallery.caption",))
+    hostile = 'Перевод \'a\' "b" \\ c\u0007 \'\'\' """'
+    out = localise(art, lambda s: f"{hostile} {s.msgid}",
+                   front_matter={"lang": "ru", "translation_of": "a", "machine_translated": True})
+    front, body = out.removeprefix("+++\n").split("\n+++\n")
+    data = tomllib.loads(front)
+    assert data["title"] == f'{hostile} Port "grows"' and data["summary"] == f"{hostile} First line\nsecond line\n"
+    assert data["image"]["caption"] == f"{hostile} It's a 'cap'"
+    assert [g["caption"] for g in data["gallery"]] == [f"{hostile} One", f"{hostile} Two"]
+    assert (data["lang"], data["translation_of"], data["machine_translated"]) == ("ru", "a", True)
+    assert "image" not in data or "lang" not in data["image"]  # top-level keys stay top-level
+    untouched = ["# Hugo page", "date = 2026-03-14T09:00:00+04:00", "draft = false", 'tags = ["port", "baku"]',
+                 '  src = "a.jpg"', "[[gallery]]"]
+    assert all(line in front.split("\n") for line in untouched)
+    assert front.split("\n")[1].endswith("   # headline")
+    assert body == f"\n{hostile} Body.\n"
+
+
+@pytest.mark.parametrize("front, published", [
+    ('title = "T"\nlang = "az"\n', 'title = "T"\nlang = "ru"\ntranslation_of = "a"\n'),
+    ("lang = 'az' # source\n", "lang = 'ru' # source\ntranslation_of = \"a\"\n"),
+    ('[params]\nx = 1\n', 'lang = "ru"\ntranslation_of = "a"\n[params]\nx = 1\n'),
+    ("", 'lang = "ru"\ntranslation_of = "a"\n'),
+    ('title = "T"\n\n# tables\n[params]\nx = 1\n', 'title = "T"\nlang = "ru"\ntranslation_of = "a"\n\n# tables\n[params]\nx = 1\n'),
+])
+def test_published_toml_front_matter_gets_lang_and_translation_of_as_top_level_keys(front: str, published: str) -> None:
+    art = article(f"+++\n{front}+++\n\nText.\n")
+    out = localise(art, lambda s: None, front_matter={"lang": "ru", "translation_of": "a"})
+    assert out == f"+++\n{published}+++\n\nText.\n"
+    crlf = article(f"+++\n{front}+++\n\nText.\n".replace("\n", "\r\n"))
+    out = localise(crlf, lambda s: None, front_matter={"lang": "ru", "translation_of": "a"})
+    assert out == f"+++\n{published}+++\n\nText.\n".replace("\n", "\r\n")
+
+
+def test_toml_front_matter_lang_is_the_articles_language() -> None:
+    assert article('+++\ntitle = "Liman"\nlang = "az"\n+++\n\nMətn.\n').lang == "az"
     with pytest.raises(ArticleError) as info:
-        article('+++\ntitle = "Port opens"\ndate = 2026-03-14\n+++\n\nBody.\n')
-    assert (info.value.path, info.value.line) == ("source/a.md", 1)
-    assert "TOML front matter" in info.value.message
-    assert "YAML" in (info.value.hint or "")
+        article('+++\ntitle = "T"\nlang = 5\n+++\n\nText.\n')
+    assert (info.value.line, "lang" in info.value.message) == (3, True)
+    with pytest.raises(ArticleError) as info:
+        read_article('+++\ntitle = "T"\nlanguage = "ru"\n+++\n\nТекст.\n'.encode(), path="source/a.md", slug="a",
+                     default_lang="en", front_matter_keys=DEFAULT_FRONT_MATTER_KEYS, languages=("en", "ru"))
+    assert info.value.line == 3 and 'lang = "ru"' in (info.value.hint or "")
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ('+++\ntitle = "T"\ndescription: Text here\n+++\n\nBody.\n', 3, 'description = "Text here"'),
+    ('+++\ntitle = "Port\ndate = 2026-01-01\n+++\n\nBody.\n', 2, "quotes"),
+    ('+++\ntitle = "T"\ntitle = "U"\n+++\n\nBody.\n', 3, "quotes"),
+    ('+++\nsummary = """never closed\n+++\n\nBody.\n', 3, "quotes"),
+    ('+++\ntitle = "Port opens"\n\nBody.\n', 1, "+++"),
+])
+def test_malformed_toml_front_matter_is_named_at_its_line(text: str, line: int, words: str) -> None:
+    with pytest.raises(ArticleError) as info:
+        article(text)
+    assert (info.value.path, info.value.line) == ("source/a.md", line)
+    assert "TOML" in info.value.message or "never closed" in info.value.message
+    assert words in (info.value.hint or "")
 
 
 @pytest.mark.parametrize("front, published", [

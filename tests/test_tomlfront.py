@@ -1,0 +1,103 @@
+"""TOML front matter: every value's place found for tomllib's values, and a translated
+string written back in the source's quoting whenever it reads back as the translation."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from pipeline import tomlfront
+
+FRONT = '''# Hugo page
+title = "Port \\"grows\\" \\u00e9"   # headline
+"quoted key" = 'literal'
+date = 2026-03-14 09:00:00
+tags = [ "port",
+  # a comment inside
+  'baku', ]
+cover = { caption = "Inline", size = 3 }
+image.alt = "Dotted"
+summary = """
+Two
+lines"""
+
+[params]
+caption = \'\'\'Cap 'quoted'\'\'\'
+
+[[gallery]]
+caption = "G1"
+[gallery.meta]
+credit = "C1"
+[[gallery]]
+caption = "G2"
+  [[gallery.items]]
+  title = "I1"
+'''
+
+
+def test_every_string_is_found_at_its_key_path_and_span() -> None:
+    front = tomlfront.parse(FRONT)
+    strings = {".".join(v.path): FRONT[v.start:v.end] for v in front.values if v.kind}
+    assert strings == {
+        "title": '"Port \\"grows\\" \\u00e9"', "quoted key": "'literal'", "tags.0": '"port"', "tags.1": "'baku'",
+        "cover.caption": '"Inline"', "image.alt": '"Dotted"', "summary": '"""\nTwo\nlines"""',
+        "params.caption": "'''Cap 'quoted''''", "gallery.0.caption": '"G1"', "gallery.0.meta.credit": '"C1"',
+        "gallery.1.caption": '"G2"', "gallery.1.items.0.title": '"I1"'}
+    assert front.value_at(("gallery", "1", "items", "0", "title")) == "I1"
+    date = front.top_level("date")
+    assert date is not None and FRONT[date.start:date.end] == "2026-03-14 09:00:00"
+
+
+def test_new_top_level_keys_go_after_the_last_top_level_one_before_any_table() -> None:
+    assert FRONT[tomlfront.parse(FRONT).keys_end:].startswith("\n[params]")
+    assert tomlfront.parse("[params]\nx = 1\n").keys_end == 0
+    assert tomlfront.parse("# only a comment\n").keys_end == len("# only a comment\n")
+    assert tomlfront.parse("a = [\n 1,\n] # end\n\n[t]\n").keys_end == len("a = [\n 1,\n] # end\n")
+
+
+@pytest.mark.parametrize("text, line, problem", [
+    ('title = "Port\ndate = 1\n', 1, "Illegal character"),
+    ("title = 1\ndescription: Text\n", 2, "Expected '='"),
+    ("title = 1\ntitle = 2\n", 2, ""),
+    ('summary = """never closed\n', 0, "Unterminated string"),
+])
+def test_malformed_toml_says_what_and_on_which_line(text: str, line: int, problem: str) -> None:
+    with pytest.raises(tomlfront.TomlSyntaxError) as info:
+        tomlfront.parse(text)
+    assert info.value.line == line and problem in info.value.problem and "(at " not in info.value.problem
+
+
+TEXT = st.lists(st.characters(codec="utf-8", exclude_characters="\0") | st.sampled_from(
+    ["'", '"', "\\", "\n", "\r", "\t", "'''", '"""', "\x7f", "\x1b", "\u2028", "\\u00e9"]),
+    max_size=12).map("".join)
+
+
+@given(TEXT, st.sampled_from(tomlfront.STRING_KINDS), st.booleans())
+@example("a'", "'''", False)
+@example('a"', '"""', False)
+@example("\nlead", '"""', False)
+@example("", "'''", True)
+def test_a_rendered_string_reads_back_as_itself(value: str, kind: str, opening: bool) -> None:
+    rendered = tomlfront.render_string(value, kind, opening)
+    assert tomllib.loads(f"v = {rendered}\n")["v"] == value
+    if kind in ("'", '"'):  # a one-line string stays one line, literal while it can be
+        assert "\n" not in rendered
+        literal = (kind == "'" and not any(c in value for c in "'\n\r\x7f")
+                   and all(c == "\t" or ord(c) >= 32 for c in value))
+        assert rendered.startswith("'") == literal
+
+
+@pytest.mark.parametrize("value, kind, rendered", [
+    ("Port", "'", "'Port'"),
+    ("It's", "'", '"It\'s"'),
+    ('Say "hi"', '"', '"Say \\"hi\\""'),
+    ("a\\b", '"', '"a\\\\b"'),
+    ("Two\nlines", '"""', '"""Two\nlines"""'),
+    ('ends "', '"""', '"""ends \\""""'),
+    ("Two\nlines", "'''", "'''Two\nlines'''"),
+])
+def test_a_string_keeps_its_quoting_when_it_can(value: str, kind: str, rendered: str) -> None:
+    assert tomlfront.render_string(value, kind) == rendered
