@@ -558,6 +558,7 @@ def _refuse_other_language_key(name: str, code: str, line: int, path: str, langu
     TOML's ``=``, as the advice writes the line)."""
     if not languages or not default_lang or name.strip().lower() not in _LANGUAGE_KEYS:
         return
+    toml = separator == "="
     code = code.strip()
     try:
         validate_language(code, where=path)
@@ -566,16 +567,15 @@ def _refuse_other_language_key(name: str, code: str, line: int, path: str, langu
     named = code if code in languages else project_spelling(code, tuple(languages))
     if named is None or named == default_lang:
         return
-    line_for = (lambda lang: f"lang = \"{lang}\"") if separator == "=" else (lambda lang: f"lang: {lang}")
     raise ArticleError(
         f"{name}{separator} {code!r} names the language {named}, but an article's language is read from "
         f"'lang{separator}', which this one lacks, so it would be taken for {default_lang} (source_language)",
         path=path, line=line,
-        hint=f"add the line '{line_for(named)}' (or '{line_for(default_lang)}' if the article is in "
+        hint=f"add the line '{_lang_line(named, toml)}' (or '{_lang_line(default_lang, toml)}' if the article is in "
              f"{default_lang}); keep '{name}{separator}' if the site needs it; then run the command again")
 
 
-def _check_lang_spelling(code: str, languages: Sequence[str], path: str, line: int) -> None:
+def _check_lang_spelling(code: str, languages: Sequence[str], path: str, line: int, toml: bool = False) -> None:
     """Refuse ``lang: AZ`` or ``lang: az-AZ`` in a project that writes the language ``az``:
     the article's own language would become a target of its own, with a catalogue that
     translates the article into its language and a published copy of it, and the
@@ -588,7 +588,12 @@ def _check_lang_spelling(code: str, languages: Sequence[str], path: str, line: i
         "own)" if variant else ""
     raise ArticleError(f"lang: {code!r} is not one of the project's languages, which write this "
                        f"language as {known!r}", path=path, line=line,
-                       hint=f"write 'lang: {known}'{other}, then run the command again")
+                       hint=f"write '{_lang_line(known, toml)}'{other}, then run the command again")
+
+
+def _lang_line(code: str, toml: bool) -> str:
+    """The front-matter line that sets the article's language, as YAML or TOML writes it."""
+    return f'lang = "{code}"' if toml else f"lang: {code}"
 
 
 def _refuse_displaced_front_matter(texts: Sequence[str], path: str) -> None:
@@ -678,7 +683,7 @@ def _toml_front_matter(lines: SourceLines, path: str, keys: Sequence[str], langu
         validate_language(code, where=path)
     except ConfigError as exc:
         raise ArticleError(exc.message, path=path, line=line, hint=exc.hint) from None
-    _check_lang_spelling(code, languages, path, line)
+    _check_lang_spelling(code, languages, path, line, toml=True)
     return close + 1, segments, code
 
 

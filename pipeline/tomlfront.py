@@ -236,6 +236,9 @@ _MULTILINE_ESCAPES = {code: text for code, text in _BASIC_ESCAPES.items() if cod
 _LITERAL_FORBIDDEN = re.compile(r"[\x00-\x08\x0a-\x1f\x7f']")
 _MULTILINE_LITERAL_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]|'''|'\Z")
 _CLOSING_QUOTE = re.compile(r'"(?="|\Z)')
+#: A line opening with ``+++`` inside a multi-line string would close the front matter
+#: (Hugo ends it at the first line opening with the fence): its first ``+`` is escaped.
+_FENCE_LINE = re.compile(r"^\+(?=\+\+)", re.M)
 
 
 def render_string(value: str, kind: str, opening_break: bool = False) -> str:
@@ -245,10 +248,11 @@ def render_string(value: str, kind: str, opening_break: bool = False) -> str:
     source's multi-line string opened with a line break (which TOML drops), kept as written."""
     if kind == "'" and not _LITERAL_FORBIDDEN.search(value):
         return f"'{value}'"
-    if kind == "'''" and not _MULTILINE_LITERAL_FORBIDDEN.search(value):
+    if kind == "'''" and not _MULTILINE_LITERAL_FORBIDDEN.search(value) and not _FENCE_LINE.search(value):
         return "'''" + ("\n" if opening_break or value.startswith("\n") else "") + value + "'''"
     if kind in ('"""', "'''"):
         body = _CLOSING_QUOTE.sub('\\\\"', value.translate(_MULTILINE_ESCAPES))
+        body = _FENCE_LINE.sub(r"\\u002B", body)
         return '"""' + ("\n" if opening_break or value.startswith("\n") else "") + body + '"""'
     return '"' + value.translate(_BASIC_ESCAPES) + '"'
 

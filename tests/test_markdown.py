@@ -356,6 +356,10 @@ def test_toml_front_matter_lang_is_the_articles_language() -> None:
         read_article('+++\ntitle = "T"\nlanguage = "ru"\n+++\n\nТекст.\n'.encode(), path="source/a.md", slug="a",
                      default_lang="en", front_matter_keys=DEFAULT_FRONT_MATTER_KEYS, languages=("en", "ru"))
     assert info.value.line == 3 and 'lang = "ru"' in (info.value.hint or "")
+    with pytest.raises(ArticleError) as info:
+        read_article('+++\nlang = "AZ"\n+++\n\nMətn.\n'.encode(), path="source/a.md", slug="a",
+                     default_lang="en", front_matter_keys=DEFAULT_FRONT_MATTER_KEYS, languages=("az", "en"))
+    assert info.value.line == 2 and 'lang = "az"' in (info.value.hint or "")
 
 
 @pytest.mark.parametrize("text, line, words", [

@@ -352,3 +352,17 @@ def test_a_table_caption_opening_the_article_is_not_its_lead() -> None:
         source = f"{caption}\n\n| City | People |\n|---|---|\n| Baku | 2 |\n\nThe lead.\n"
         art = read_article(source.encode(), path="source/a.md", slug="a", default_lang="en", front_matter_keys=())
         assert [art.segments[i].msgid for i in required_segments(art, ("lead",))] == ["The lead."]
+
+
+def test_a_machine_translated_toml_version_opens_with_the_notice_after_its_toml_front_matter() -> None:
+    """Regression: the notice was put after a '---' closing line only; Hugo's '+++' front
+    matter got it on line 1, above the front matter, which then read as text."""
+    source = '+++\ntitle = "Port grows"\n+++\n\nBody paragraph.\n'
+    art = read_article(source.encode(), path="source/a.md", slug="a", default_lang="en", front_matter_keys=("title",))
+    messages = [Message(msgid=s.msgid, msgctxt=s.msgctxt, msgstr="RU " + s.msgid, flags=["fuzzy"],
+                        comments=[MT_COMMENT_PREFIX + "fake 1"]) for s in art.segments]
+    policy = PublishPolicy(allow_machine=True)
+    decision, chosen = decide(art, "ru", Catalogue(messages=messages), policy)
+    assert render_version(art, "ru", chosen, decision, policy) == (
+        '+++\ntitle = "RU Port grows"\nlang = "ru"\ntranslation_of = "a"\nmachine_translated = true\n+++\n\n'
+        f"*{notice_for('ru', policy)}*\n\nRU Body paragraph.\n")

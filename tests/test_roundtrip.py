@@ -4,6 +4,7 @@ translation (however hostile) leaves the article with the source's block structu
 from __future__ import annotations
 
 import re
+import tomllib
 
 import yaml
 
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from pipeline import tomlfront
 from pipeline.catalogue import parse_po, render_po
 from pipeline.config import DEFAULT_FRONT_MATTER_KEYS, PublishPolicy
 from pipeline.engines.pseudo import PseudoEngine
@@ -288,6 +290,11 @@ FRONT = st.sampled_from([
     "---\ntitle: Plain title\ndate: 2026-01-02\n---\n\n",
     "---\ntitle: 'It''s quoted'\ndescription: \"Double \\\"q\\\"\"\nflag: NO\nversion: 1.10\n---\n\n",
     "---\n# comment\ntitle: >\n  folded\n  text\nimage:\n  caption: Cap &anchor\n---\n",
+    # Hugo's TOML front matter: each kind of string, comments, dates, arrays, tables.
+    '+++\ntitle = "Plain \\"title\\" \\u00e9"  # c\ndate = 2026-01-02\n+++\n\n',
+    "+++\ntitle = 'It is'\ndraft = false\ntags = [\"a\", 'b']\n\n[image]\n  caption = '''Cap 'x'\n  text'''\n+++\n",
+    '+++\nsummary = """\nTwo\nlines\n"""\nlang = "en"\n[[gallery]]\ncaption = "G"\n+++\n\n',
+    "+++\n[params]\nx = 1\n+++\n",
 ])
 
 
@@ -358,8 +365,9 @@ def _body(raw: bytes) -> bytes:
     """Everything after the front matter block."""
     text = raw.decode("utf-8").lstrip("\ufeff")
     lines = text.splitlines(keepends=True)
-    if lines and lines[0].rstrip() == "---":
-        close = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "..."))
+    if lines and lines[0].rstrip() in ("---", "+++"):
+        closers = ("---", "...") if lines[0].rstrip() == "---" else ("+++",)
+        close = next(i for i in range(1, len(lines)) if lines[i].rstrip() in closers)
         text = "".join(lines[close + 1:])
     return text.encode("utf-8")
 
@@ -505,4 +513,44 @@ def test_a_translated_block_scalar_loads_as_its_translation_in_the_sources_block
     lead = " " if header[0] == ">" and written_text[:1] == " " and not re.search(r"[0-9]", header) else ""
     foldable = foldable and not lead  # without an indicator, a first line's spaces need quotes
     assert (header + ("\r\n" if crlf else "\n") in out) == foldable
+    assert encode_article(art, localise(art, lambda s: s.msgid)) == source.encode()
+
+
+#: A translatable TOML string's places: top level, a table, an array of tables, an inline table.
+TOML_PLACES = {'title = {v}  # headline\n': ("title",), "[image]\n  caption = {v}\n": ("image", "caption"),
+               "[[gallery]]\ncaption = {v}\n[[gallery]]\ncaption = 'Other'\n": ("gallery", 0, "caption"),
+               "cover = {{ caption = {v}, size = 2 }}\n": ("cover", "caption")}
+TOML_HOSTILE = st.lists(st.sampled_from(WORDS + ["'", '"', "\\", "\n", "\t", "'''", '"""', "\\u00e9", "\x1b",
+                                                  "#", "=", "+++", "]"]), min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(TOML_PLACES)), st.sampled_from(tomlfront.STRING_KINDS), st.sampled_from(WORDS),
+       st.sampled_from(["", "\n", "\nx\n"]), TOML_HOSTILE, st.booleans())
+def test_a_translated_toml_string_loads_as_its_translation_and_nothing_else_changes(
+        place: str, kind: str, word: str, edges: str, translation: str, crlf: bool) -> None:
+    """Whatever a translator writes (quotes, backslashes, line breaks, control characters, the
+    delimiters themselves), the published TOML front matter loads as the source's with that
+    one value replaced, and a multi-line string keeps its line breaks around the text."""
+    assume(translation.strip() and (kind in ('"""', "'''") or "\n" not in edges))
+    value = edges.replace("x", word) if "x" in edges else word  # "\n": a break after the opening quotes
+    front = 'date = 2026-01-02\n' + place.format(v=tomlfront.render_string(value, kind, edges.startswith("\n")))
+    source = f"+++\n{front}+++\n\nBody.\n"
+    if crlf:
+        source = source.replace("\n", "\r\n")
+    art = read_article(source.encode(), path="source/a.md", slug="a", default_lang="en",
+                       front_matter_keys=DEFAULT_FRONT_MATTER_KEYS + ("gallery.caption",))
+    path = TOML_PLACES[place]
+    [segment] = [s for s in art.segments if s.msgctxt == ".".join(map(str, path))]
+    out = localise(art, lambda s: translation if s is segment else None)
+    assert out.endswith(("\r\n" if crlf else "\n").join(["+++", "", "Body.", ""]))
+    written = tomllib.loads(re.split(r"^\+\+\+\r?$", out, flags=re.M)[1].replace("\r\n", "\n"))
+    expected = tomllib.loads(front)
+    lead = value[:len(value) - len(value.lstrip("\n"))] if "\n" in edges else ""
+    trail = value[len(value.rstrip("\n")):] if "\n" in edges else ""
+    target: dict = expected  # type: ignore[type-arg]
+    for step in path[:-1]:
+        target = target[step]  # type: ignore[index]
+    target[path[-1]] = lead + translation.strip() + trail  # type: ignore[index]
+    assert written == expected
     assert encode_article(art, localise(art, lambda s: s.msgid)) == source.encode()

@@ -12,6 +12,7 @@ from pipeline.catalogue import parse_po
 from pipeline.config import Config, load_config
 from pipeline.engines.pseudo import PseudoEngine
 from pipeline.integration import hooks
+from pipeline.project import online_version
 from pipeline.sync import SyncOptions, sync
 from tests.conftest import write_project
 
@@ -329,3 +330,43 @@ def test_a_front_matter_key_one_article_has_is_not_named(tmp_path: Path) -> None
     # (a default key no article uses is no slip: summary; one of the project's own is: teaser)
     assert _front_matter_key_warnings(root) == [
         "front_matter_keys: no article has 'teaser', so it is translated nowhere; correct it in pipeline.toml"]
+TOML_ARTICLE = """+++
+title = "Liman genişlənir"   # başlıq
+lang = "az"
+date = 2026-03-14T09:00:00+04:00
+image = "port.jpg"
+
+[params]
+  author = "Samir Kərimov"
++++
+
+Liman may ayında 1,2 milyon ton yük qəbul edib.
+"""
+
+
+def test_a_hugo_article_with_toml_front_matter_is_published_with_toml_front_matter(tmp_path: Path) -> None:
+    """Regression: Hugo's ``+++`` front matter was refused. Its versions keep TOML front
+    matter (lang and translation_of written into it, everything else as written), a second
+    sync writes nothing, a version is known as sync's own, one copied into the source folder
+    is refused, and a malformed one is named at its line while the rest is processed."""
+    bad = '+++\ntitle = "Yaxşı"\ndescription: Pis\n+++\n\nMətn.\n'
+    root = write_project(tmp_path / "desk", {"port": TOML_ARTICLE, "bad": bad},
+                         'languages = ["az", "ru"]\nsource_language = "az"\n[publish]\nallow_machine = true\n')
+    (root / "source/port.jpg").write_bytes(b"jpeg")
+    config = load_config(root)
+    options = SyncOptions(engine=PseudoEngine(), jobs=1, **hooks(config))
+    report = sync(config, options)
+    assert [f"{e.path}:{e.line}" for e in report.errors] == ["source/bad.md:3"]
+    assert (root / "source/bad.md").read_text(encoding="utf-8") == bad
+    version = (root / "public/ru/port.md").read_text(encoding="utf-8")
+    front = version.split("+++\n")[1]
+    assert front.startswith('title = "') and front.splitlines()[0].endswith('"   # başlıq')
+    assert 'lang = "ru"\ndate = 2026-03-14T09:00:00+04:00\nimage = "port.jpg"\ntranslation_of = "port"\n' \
+           'machine_translated = true\n\n[params]\n  author = "Samir Kərimov"\n' in front
+    assert (root / "public/ru/port.jpg").read_bytes() == b"jpeg"
+    assert sync(config, options).written == []
+    assert online_version(config, "port", "ru") == "stale"  # sync's own version, not a page by hand
+    (root / "source/copy.md").write_text(version, encoding="utf-8")
+    report = sync(config, options)
+    assert any(e.path == "source/copy.md" and e.line == 6 and "translation_of: port" in e.message
+               for e in report.errors), report.errors

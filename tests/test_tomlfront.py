@@ -3,6 +3,7 @@ string written back in the source's quoting whenever it reads back as the transl
 
 from __future__ import annotations
 
+import re
 import tomllib
 
 import pytest
@@ -71,7 +72,7 @@ def test_malformed_toml_says_what_and_on_which_line(text: str, line: int, proble
 
 
 TEXT = st.lists(st.characters(codec="utf-8", exclude_characters="\0") | st.sampled_from(
-    ["'", '"', "\\", "\n", "\r", "\t", "'''", '"""', "\x7f", "\x1b", "\u2028", "\\u00e9"]),
+    ["'", '"', "\\", "\n", "\r", "\t", "'''", '"""', "\x7f", "\x1b", "\u2028", "\\u00e9", "+++"]),
     max_size=12).map("".join)
 
 
@@ -83,6 +84,7 @@ TEXT = st.lists(st.characters(codec="utf-8", exclude_characters="\0") | st.sampl
 def test_a_rendered_string_reads_back_as_itself(value: str, kind: str, opening: bool) -> None:
     rendered = tomlfront.render_string(value, kind, opening)
     assert tomllib.loads(f"v = {rendered}\n")["v"] == value
+    assert not re.search(r"^\+\+\+", rendered, re.M)  # no line of it closes the front matter
     if kind in ("'", '"'):  # a one-line string stays one line, literal while it can be
         assert "\n" not in rendered
         literal = (kind == "'" and not any(c in value for c in "'\n\r\x7f")
@@ -98,6 +100,7 @@ def test_a_rendered_string_reads_back_as_itself(value: str, kind: str, opening: 
     ("Two\nlines", '"""', '"""Two\nlines"""'),
     ('ends "', '"""', '"""ends \\""""'),
     ("Two\nlines", "'''", "'''Two\nlines'''"),
+    ("Two\n+++ lines", "'''", '"""Two\n\\u002B++ lines"""'),
 ])
 def test_a_string_keeps_its_quoting_when_it_can(value: str, kind: str, rendered: str) -> None:
     assert tomlfront.render_string(value, kind) == rendered
