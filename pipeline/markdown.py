@@ -452,7 +452,8 @@ def _check_no_nul(segments: Sequence[Segment], path: str) -> None:
 
 def _front_matter(lines: SourceLines, path: str, keys: Sequence[str], languages: Sequence[str] = (),
                   default_lang: str = "") -> tuple[int, list[Segment], str | None]:
-    """Find the ``---`` block; return its length in lines, its segments and ``lang:``."""
+    """Find the ``---`` block (or Hugo's TOML ``+++`` one); return its length in lines, its
+    segments and ``lang:``."""
     _refuse_displaced_front_matter(lines.texts, path)
     if lines.texts and lines.texts[0].startswith("----"):
         _refuse_long_fence(lines.texts, path)
@@ -793,9 +794,10 @@ def _broken_json_front_matter(exc: json.JSONDecodeError, path: str) -> ArticleEr
 
 
 def _refuse_json_front_matter(path: str) -> None:
-    """Hugo's JSON front matter would otherwise be read as a paragraph, like TOML's."""
+    """Hugo's JSON front matter would otherwise be read as a paragraph (and machine-translated)."""
     raise ArticleError(
-        "JSON front matter ('{ ... }') is not supported: only YAML front matter between '---' lines is",
+        "JSON front matter ('{ ... }') is not supported: only YAML front matter between '---' lines "
+        "and TOML front matter between '+++' lines are",
         path=path,
         line=1,
         hint="convert the front matter to YAML ('hugo convert toYAML' converts a whole site), "
@@ -2854,7 +2856,8 @@ def localise(article: Article, lookup: Lookup, *, front_matter: dict[str, str | 
     (``lang``, ``translation_of``, ...): an existing key's value is replaced in place, a new key
     is added as a line before the closing ``---`` (at the mapping's indentation, before an
     explicit ``...`` end) or, when the front matter is one flow mapping ``{...}``, as an entry
-    inside its braces; an article without front matter gets one.
+    inside its braces (TOML front matter: see :func:`_toml_front_matter_edits`); an article
+    without front matter gets one.
     Returns text without the BOM; :func:`encode_article` puts it back.
     """
     lines, offsets = _lines_and_offsets(article.text)

@@ -132,7 +132,7 @@ class Segment:
     ``msgid`` is what translators see. ``pieces`` say where it sits in the source, so the
     localised file is written by splicing the translation into the source's own bytes.
     ``style`` tells the splicer how to write a translation back (YAML scalar style for
-    front matter, ``"atx"``/``"setext"``/``"cell"``/``"block"`` for Markdown; ``"footnote"``: a
+    front matter, ``toml`` and the quotes for a TOML string, ``"atx"``/``"setext"``/``"cell"``/``"block"`` for Markdown; ``"footnote"``: a
     block that must stay apart from the line after it; ``"caption"``: a Pandoc table's caption, written
     as a block but never an article's lead; ``"cell-lead"``: a table cell that
     starts its row (no leading pipe); ``"line"``: a definition list's term or an alert's title, one line; ``"plain-line"``: the rest of
