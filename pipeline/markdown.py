@@ -711,14 +711,11 @@ def _parsed_toml(toml_text: str, lines: SourceLines, close: int, path: str) -> t
                            hint=hint) from None
 
 
-_BASIC_QUOTE = '"'
-
-
 def _as_toml_line(text: str) -> str:
     """A YAML ``key: value`` line as TOML writes it."""
     key, _, value = text.strip().partition(":")
     value = value.strip().strip("'\"")
-    return f"{key.strip()} = {tomlfront.render_string(value, _BASIC_QUOTE)}"
+    return f"{key.strip()} = {tomlfront.render_value(value, '')}"
 
 
 def _toml_segment(key_path: str, text: str, value: tomlfront.TomlValue, toml_text: str,
@@ -3531,9 +3528,7 @@ def _toml_front_matter_edits(article: Article, lines: SourceLines, offsets: Sequ
         if article.text[start:end] != rendered:
             edits.append((start, end, rendered.replace("\n", newline)))
     if added:
-        at = _article_offset(offsets, toml_text, front.keys_end)
-        if at > 0 and article.text[at - 1] not in "\r\n":  # the last key's line ends the file
-            added.insert(0, newline)
+        at = _article_offset(offsets, toml_text, front.keys_end)  # a line's start: '+++' follows
         edits.append((at, at, "".join(added)))
     return edits
 

@@ -82,7 +82,10 @@ def parse(toml_text: str) -> TomlFrontMatter:
         line = int(position.group(1)) if position and position.group(1) else 0
         raise TomlSyntaxError(message[:position.start()] if position else message, line) from None
     scanner = _Scanner(toml_text)
-    scanner.run()
+    try:
+        scanner.run()
+    except (AssertionError, AttributeError, IndexError):  # valid TOML this scanner misreads
+        raise TomlSyntaxError("TOML this reader cannot follow (please report it with the file)", 1) from None
     front = TomlFrontMatter(data, tuple(scanner.values), scanner.keys_end)
     for value in front.values:  # the scanner follows valid TOML only: tomllib has the last word
         try:

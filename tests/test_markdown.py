@@ -336,7 +336,8 @@ def test_a_toml_version_keeps_every_other_byte_and_reads_back_as_its_translation
     ("lang = 'az' # source\n", "lang = 'ru' # source\ntranslation_of = \"a\"\n"),
     ('[params]\nx = 1\n', 'lang = "ru"\ntranslation_of = "a"\n[params]\nx = 1\n'),
     ("", 'lang = "ru"\ntranslation_of = "a"\n'),
-    ('title = "T"\n\n# tables\n[params]\nx = 1\n', 'title = "T"\nlang = "ru"\ntranslation_of = "a"\n\n# tables\n[params]\nx = 1\n'),
+    ('title = "T"\n\n# tables\n[params]\nx = 1\n',
+     'title = "T"\nlang = "ru"\ntranslation_of = "a"\n\n# tables\n[params]\nx = 1\n'),
 ])
 def test_published_toml_front_matter_gets_lang_and_translation_of_as_top_level_keys(front: str, published: str) -> None:
     art = article(f"+++\n{front}+++\n\nText.\n")

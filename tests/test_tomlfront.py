@@ -7,7 +7,7 @@ import re
 import tomllib
 
 import pytest
-from hypothesis import example, given
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline import tomlfront
@@ -104,3 +104,68 @@ def test_a_rendered_string_reads_back_as_itself(value: str, kind: str, opening: 
 ])
 def test_a_string_keeps_its_quoting_when_it_can(value: str, kind: str, rendered: str) -> None:
     assert tomlfront.render_string(value, kind) == rendered
+
+
+KEYS = st.sampled_from(["title", "caption", "a-b", "x_1", '"quoted key"', "'lit key'", "2024"])
+SCALARS = st.one_of(
+    st.builds(tomlfront.render_string, TEXT, st.sampled_from(tomlfront.STRING_KINDS), st.booleans()),
+    st.sampled_from(["1", "-3.5e2", "1_000", "true", "false", "inf", "1979-05-27", "1979-05-27 07:32:00Z",
+                     "1979-05-27T07:32:00.5+01:00", "07:32:00", "0x1F"]))
+SPACE = st.sampled_from(["", " ", "\t", "  "])
+GAP = st.sampled_from(["", " ", "\n", " # note\n", "\n  "])
+
+
+@st.composite
+def toml_value(draw: st.DrawFn, depth: int = 0) -> str:
+    if depth > 1 or draw(st.booleans()):
+        return draw(SCALARS)
+    if draw(st.booleans()):  # an array over lines, comments allowed between items
+        items = draw(st.lists(toml_value(depth + 1), max_size=3))
+        return "[" + "".join(draw(GAP) + item + draw(SPACE) + "," for item in items) + draw(GAP) + "]"
+    pairs = draw(st.lists(st.tuples(KEYS, toml_value(depth + 1)), max_size=3, unique_by=lambda p: p[0]))
+    return "{" + ",".join(f"{draw(SPACE)}{key}{draw(SPACE)}={draw(SPACE)}{value}" for key, value in pairs) + " }"
+
+
+@st.composite
+def toml_document(draw: st.DrawFn) -> str:
+    lines = []
+    for index, section in enumerate(draw(st.lists(st.sampled_from(["", "[t]", "[[a]]", "[t.u]", "[[a.b]]"]),
+                                                   min_size=1, max_size=4))):
+        if section and (section in lines or index == 0 and section.startswith("[t.")):
+            continue
+        if section:
+            lines.append(draw(SPACE) + section.replace("[", "[" + draw(SPACE), 1) + draw(st.sampled_from(["", " # c"])))
+        keys = draw(st.lists(KEYS, max_size=3, unique=True))
+        for key in keys:
+            dotted = draw(st.sampled_from(["", "k.", "k . "])) if key == "title" else ""
+            lines.append(f"{draw(SPACE)}{dotted}{key}{draw(SPACE)}={draw(SPACE)}{draw(toml_value())}"
+                         f"{draw(st.sampled_from(['', ' # c', '#c']))}")
+        lines.append(draw(st.sampled_from(["", "# comment"])))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(toml_document())
+def test_every_string_of_any_valid_toml_is_found_where_it_is_written(text: str) -> None:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        assume(False)
+        return
+    front = tomlfront.parse(text)
+    assert front.data == data
+    strings = [value for value in front.values if value.kind]
+    for value in strings:
+        assert tomllib.loads(f"v = {text[value.start:value.end]}\n")["v"] == front.value_at(value.path)
+    assert len(strings) == _count_strings(data)
+    assert not text[:front.keys_end].strip() or text[:front.keys_end].endswith("\n")
+
+
+def _count_strings(value: object) -> int:
+    if isinstance(value, str):
+        return 1
+    if isinstance(value, dict):
+        return sum(_count_strings(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_count_strings(v) for v in value)
+    return 0
