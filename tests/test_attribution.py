@@ -983,6 +983,9 @@ def test_an_outlet_in_marks_after_the_verb_is_spoken_to_not_the_speaker(text: st
     # сказал «Коммерсанту» Рауф Алиев: the newspaper told was taken for the speaker (or
     # the speaker was not found at all), so a correct translation was checked against it.
     found = speaker_after(text, 0, len(text), "ru")
+    assert found is not None and found.text == speaker
+
+
 @pytest.mark.parametrize(("after", "speaker"), [
     (", – Şahbazov Facebook hesabında yazıb.", "Şahbazov"),
     (", – Pərviz Şahbazov Facebook səhifəsində bildirib.", "Pərviz Şahbazov"),
