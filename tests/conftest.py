@@ -5,10 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from pipeline.model import Catalogue
 
 # Property tests explore the same examples on every run, so CI cannot fail on a draw it never
 # made before; `pytest --hypothesis-profile=explore` (or HYPOTHESIS_PROFILE=explore) searches
