@@ -569,23 +569,27 @@ def safe_join(root: Path, relative: str) -> Path:
     text = str(relative)
     if "\0" in text:
         raise _outside(text, "contains a NUL character")
-    if text.startswith(("/", "\\")) or PurePosixPath(text).is_absolute() \
-            or re.match(r"[A-Za-z]:[\\/]", text):
+    if text.startswith(("/", "\\")) or _DRIVE.match(text):
         raise _outside(text, "is absolute")
-    depth = 0
-    for part in PurePosixPath(text).parts:
-        depth += -1 if part == ".." else 0 if part == "." else 1
-        if depth < 0:
-            raise _outside(text, "climbs out of the project with '..'")
+    if ".." in text:
+        depth = 0
+        for part in PurePosixPath(text).parts:
+            depth += -1 if part == ".." else 0 if part == "." else 1
+            if depth < 0:
+                raise _outside(text, "climbs out of the project with '..'")
     joined = root / text
     base = _realpath(str(root))
-    resolved = os.path.join(_realpath(os.path.dirname(str(joined))), os.path.basename(str(joined)))
+    where = str(joined)
+    resolved = os.path.join(_realpath(os.path.dirname(where)), os.path.basename(where))
     if os.path.islink(resolved):
         resolved = os.path.realpath(resolved)
     if resolved != base and not resolved.startswith(base.rstrip(os.sep) + os.sep):
         raise _outside(text, "leads outside the project through a symbolic link")
     return joined
 
+
+#: A Windows drive (``C:\\``, ``c:/``): an absolute path, whatever the system.
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
 
 _RESOLVED: dict[str, str] | None = None
 
