@@ -420,7 +420,8 @@ def test_safe_join_accepts_paths_inside(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("relative", ["../outside.po", "locale/../../x", "/etc/passwd",
-                                      "C:/Windows/x", "a\0b"])
+                                      "C:/Windows/x", "a\0b", "c:\\x", "//host/x", "./../x",
+                                      "a/./../../x", "\\server\\x"])
 def test_safe_join_refuses_escapes(tmp_path: Path, relative: str) -> None:
     with pytest.raises(ConfigError):
         safe_join(tmp_path, relative)

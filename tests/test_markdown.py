@@ -11,7 +11,7 @@ import yaml
 from pipeline.config import DEFAULT_FRONT_MATTER_KEYS
 from pipeline.errors import ArticleError
 from pipeline.inline import RegionKind, template_tags
-from pipeline.markdown import block_types, localise, read_article
+from pipeline.markdown import _LINE_RE, _SAFE_YAML_LOADER, SourceLines, _plain_is_safe, block_types, localise, read_article
 from pipeline.model import BlockKind
 
 
@@ -2990,3 +2990,45 @@ def test_front_matter_fenced_with_more_than_three_dashes_is_refused(raw: bytes) 
                                  b"----\ntitle: never closed\n\nBody.\n"])
 def test_a_rule_of_dashes_above_text_is_no_front_matter(raw: bytes) -> None:
     read_article(raw, path="source/a.md", slug="a", default_lang="en", front_matter_keys=["title"])
+
+
+def _split_by_regex(text: str) -> SourceLines:
+    """What :meth:`SourceLines.split` returned before its LF-only fast path."""
+    texts, endings = [], []
+    for match in _LINE_RE.finditer(text):
+        if not match.group(0):
+            break
+        body = match.group(0).rstrip("\r\n")
+        texts.append(body)
+        endings.append(match.group(0)[len(body):])
+    return SourceLines(tuple(texts), tuple(endings))
+
+
+@pytest.mark.parametrize("text", ["", "\n", "\n\n", "a", "a\n", "a\nb", "a\n\n", "a\r\nb\rc\n",
+                                  "a\rb", "\r", "a\r\n\r\n", "x\u2028y\n", "a\x0bb\x0cc\n", "  \n\t\n"])
+def test_source_lines_split_the_same_with_and_without_carriage_returns(text: str) -> None:
+    """The fast path for text without a CR gives exactly the regex's lines and endings."""
+    assert SourceLines.split(text) == _split_by_regex(text)
+
+
+@pytest.mark.parametrize("value", [
+    "Port grows", "Порт растёт, а город — нет", "Liman böyüyür", "Baku (AP) said it's 5% more", "yes", "No",
+    "null", "123", "1.5e3", "0x1F", "2024-05-01", "12:30", "a: b", "a #b", "What? Now", "a, b", "a=b", "=",
+    "~", "⟨ru⟩ Port", "Port\u2028grows", "Port\x85grows", "Port\u00a0grows", "\ufeffPort", "Port\u200bgrows",
+    "a & b", "a * b", "50 $", "x [1]", "{x}", "a|b", "a > b", "a < b", "a`b", "a@b", ".inf", "...", "-x",
+    "a\\b", "It’s «done»", "_x", "Ⅻ", "½ share", "on", "Off", "TRUE"])
+@pytest.mark.parametrize("flow", [False, True])
+def test_a_plain_value_is_safe_exactly_when_yaml_loads_it_back(value: str, flow: bool) -> None:
+    """The quick answer for words and punctuation agrees with loading the value (with the
+    loader the articles are read with)."""
+    if not value or value != value.strip() or ": " in value or " #" in value or "\t" in value \
+            or value[0] in "!&*[]{}|>'\"%@`#,?:-" or value.endswith(":") \
+            or (flow and any(char in value for char in ",[]{}")):
+        expected = False
+    else:
+        document = "{k: " + value + "}" if flow else "k: " + value
+        try:
+            expected = yaml.load(document, Loader=_SAFE_YAML_LOADER) == {"k": value}
+        except yaml.YAMLError:
+            expected = False
+    assert _plain_is_safe(value, flow=flow) is expected
