@@ -212,6 +212,8 @@ def localise_quotes(text: str, source_lang: str, target_lang: str, *,
     """
     target = marks or delimiters(target_lang)
     scan = scan_quotes(text, source_lang)
+    if not scan.spans and not scan.unclosed:
+        return text  # most texts quote nobody: nothing to rewrite
     chars = list(text)
     for span in scan.spans:
         depth = span.depth + sum(1 for m in scan.unclosed if m.index < span.start)
