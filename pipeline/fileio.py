@@ -565,7 +565,8 @@ def safe_join(root: Path, relative: str) -> Path:
     Refuses absolute paths, ``..`` that climbs out, and symlinks (anywhere on the path)
     that point outside the project. ``relative`` uses ``/`` separators.
     """
-    root = Path(root)
+    if not isinstance(root, Path):
+        root = Path(root)  # (a Path is kept: a copy would render its text again on every call)
     text = str(relative)
     if "\0" in text:
         raise _outside(text, "contains a NUL character")
