@@ -57,7 +57,7 @@ from markdown_it.token import Token
 from . import tomlfront
 from .config import CONFIG_NAME, Config
 from .inline import Region, code_spans, html_comments, template_tags
-from .markdown import SourceLines, body_tokens, indented_texts, key_path_matches, reads_arguments
+from .markdown import SourceLines, body_tokens, indented_texts, key_path_matches, reads_arguments, with_params
 from .model import Article
 
 #: Front-matter fields whose value is the article's lead image or its images (Hugo's
@@ -65,6 +65,8 @@ from .model import Article
 #: ``featured_image``); list indices are skipped, as in ``front_matter_keys``.
 FRONT_MATTER_FILE_KEYS = frozenset({"image", "image.src", "image.path", "images", "cover.image",
                                     "thumbnail", "featured_image"})
+#: The same as key paths, each also under Hugo's ``params`` (as :func:`key_path_matches` reads them).
+_FILE_KEY_PATHS = frozenset(with_params(FRONT_MATTER_FILE_KEYS))
 #: Link targets that are pages of the site, not files: a missing one is not reported.
 PAGE_SUFFIXES = frozenset({"", ".md", ".markdown", ".html", ".htm", ".php", ".aspx"})
 #: Never copied: other articles are published on their own.
@@ -221,7 +223,7 @@ def _may_name_a_file(key_path: str) -> bool:
     """Whether a key path is, or leads to, one of :data:`FRONT_MATTER_FILE_KEYS` (list
     indices skipped, as :func:`key_path_matches` skips them)."""
     parts = [part for part in key_path.split(".") if not part.isdigit()]
-    return any(key.split(".")[:len(parts)] == parts for key in FRONT_MATTER_FILE_KEYS)
+    return any(key.split(".")[:len(parts)] == parts for key in _FILE_KEY_PATHS)
 
 
 def _body_links(texts: list[str], tokens: list[Token]) -> Iterator[Link]:

@@ -19,7 +19,7 @@ import re
 import shlex
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Callable, Iterator, NamedTuple, Sequence
+from typing import Callable, Collection, Iterable, Iterator, NamedTuple, Sequence
 
 import yaml
 from markdown_it import MarkdownIt
@@ -522,7 +522,7 @@ def _front_matter(lines: SourceLines, path: str, keys: Sequence[str], languages:
     line_starts = [0]
     for body in body_lines:
         line_starts.append(line_starts[-1] + len(body) + 1)
-    values = list(_translatable_scalars(root, set(keys)))
+    values = list(_translatable_scalars(root, with_params(keys)))
     for key_path, node, _in_flow in values:
         _refuse_local_tag(key_path, node, yaml_text, path)
     segments = [
@@ -1250,13 +1250,26 @@ def _refuse_local_tag(key_path: str, node: yaml.ScalarNode, yaml_text: str, path
                        hint=f'put the whole value in quotes: {key}: "{escaped}", then run the command again')
 
 
-def key_path_matches(key_path: str, wanted: set[str]) -> bool:
+#: Hugo 0.123+ keeps a page's own fields under ``params`` (``[params]`` in TOML, ``params:`` in
+#: YAML): a configured ``subtitle`` is the page's subtitle there too (``params.subtitle``).
+PARAMS_PREFIX = "params."
+
+
+def key_path_matches(key_path: str, wanted: Collection[str]) -> bool:
     """``gallery.2.caption`` matches the configured ``gallery.caption``: list indices are
-    skipped, for ``front_matter_keys`` and ``[publish] require_review`` alike."""
+    skipped, for ``front_matter_keys`` and ``[publish] require_review`` alike. A key
+    ``X`` also matches ``params.X`` (see :data:`PARAMS_PREFIX`), and nothing deeper."""
     if key_path in wanted:
         return True
     without_indices = ".".join(p for p in key_path.split(".") if not p.isdigit())
-    return without_indices in wanted
+    return without_indices in wanted or (without_indices.startswith(PARAMS_PREFIX)
+                                         and without_indices[len(PARAMS_PREFIX):] in wanted)
+
+
+def with_params(keys: Iterable[str]) -> set[str]:
+    """``keys`` and each one under ``params`` (:func:`key_path_matches`' rule as key paths)."""
+    wanted = set(keys)
+    return wanted | {PARAMS_PREFIX + key for key in wanted}
 
 
 def _top_level_value(root: yaml.MappingNode, name: str) -> yaml.Node | None:

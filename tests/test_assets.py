@@ -120,6 +120,15 @@ def test_links_are_found_with_their_kind_and_line() -> None:
                                    Link("maps/port.png", 8, "html src"), Link("maps/icon.gif", 11, "html src")]
 
 
+def test_a_front_matter_image_under_hugos_params_is_found_in_yaml_and_toml_alike() -> None:
+    """Hugo 0.123+ writes a page's own fields under ``params``: its image is the page's
+    image there too, in either syntax (YAML's was never walked into, TOML's was matched)."""
+    yaml_text = "---\ntitle: T\nparams:\n  image: a.jpg\n  other:\n    image: b.jpg\n---\n\nBody.\n"
+    toml_text = '+++\ntitle = "T"\n[params]\n  image = "a.jpg"\n  other = { image = "b.jpg" }\n+++\n\nBody.\n'
+    assert find_links(yaml_text, 7) == [Link("a.jpg", 4, "front matter")]
+    assert find_links(toml_text, 6) == [Link("a.jpg", 4, "front matter")]
+
+
 def test_front_matter_aliases_are_walked_once_and_still_found_through_an_alias() -> None:
     """Eight lines that each repeat the line above nine times are 9**8 values for a walk
     that follows every alias: each node is visited once per key path that can name a file."""

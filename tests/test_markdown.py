@@ -363,6 +363,32 @@ def test_toml_front_matter_lang_is_the_articles_language() -> None:
     assert info.value.line == 2 and 'lang = "az"' in (info.value.hint or "")
 
 
+PARAMS_FRONT = {
+    "toml": ('+++\ntitle = "Top"\n[params]\n  subtitle = "Sub"\n  title = "Params title"\n'
+             '  image = { caption = "Cap" }\n  author = { subtitle = "Deep" }\n+++\n\nBody.\n'),
+    "yaml": ("---\ntitle: Top\nparams:\n  subtitle: Sub\n  title: Params title\n  image:\n    caption: Cap\n"
+             "  author:\n    subtitle: Deep\n---\n\nBody.\n"),
+}
+
+
+@pytest.mark.parametrize("syntax", sorted(PARAMS_FRONT))
+def test_a_configured_key_is_an_entry_under_hugos_params_too(syntax: str) -> None:
+    """Regression: Hugo 0.123+ keeps a page's own fields under ``params`` (``[params]``,
+    ``params:``), where a configured ``subtitle`` was no entry unless ``params.subtitle`` was
+    configured too. ``params.X`` is ``X``'s entry now (a top-level ``title`` and
+    ``params.title`` are two), deeper nesting is not, and each is published in place."""
+    source = PARAMS_FRONT[syntax]
+    art = article(source)
+    assert [(s.msgctxt, s.msgid) for s in art.segments] == [
+        ("title", "Top"), ("params.subtitle", "Sub"), ("params.title", "Params title"),
+        ("params.image.caption", "Cap"), (None, "Body.")]
+    assert localise(art, lambda s: s.msgid) == source
+    out = localise(art, lambda s: f"Ru {s.msgid}")
+    for old in ("Top", "Sub", "Params title", "Cap", "Body."):
+        source = source.replace(old, f"Ru {old}", 1)
+    assert out == source
+
+
 @pytest.mark.parametrize("text, line, words", [
     ('+++\ntitle = "T"\ndescription: Text here\n+++\n\nBody.\n', 3, 'description = "Text here"'),
     ('+++\ntitle = "Port\ndate = 2026-01-01\n+++\n\nBody.\n', 2, "quotes"),

@@ -354,6 +354,16 @@ def test_a_table_caption_opening_the_article_is_not_its_lead() -> None:
         assert [art.segments[i].msgid for i in required_segments(art, ("lead",))] == ["The lead."]
 
 
+def test_a_required_key_is_required_under_hugos_params_too() -> None:
+    """``require_review = ["subtitle"]`` selects the ``[params]`` table's subtitle, which is
+    ``subtitle``'s entry (Hugo 0.123+), and not a subtitle nested deeper."""
+    from pipeline.publish import required_segments
+    source = ('+++\ntitle = "T"\n[params]\n  subtitle = "Sub"\n  author = { subtitle = "Deep" }\n+++\n\nBody.\n')
+    art = read_article(source.encode(), path="source/a.md", slug="a", default_lang="en",
+                       front_matter_keys=("title", "subtitle", "author.subtitle"))
+    assert [art.segments[i].msgctxt for i in required_segments(art, ("subtitle",))] == ["params.subtitle"]
+
+
 def test_a_machine_translated_toml_version_opens_with_the_notice_after_its_toml_front_matter() -> None:
     """Regression: the notice was put after a '---' closing line only; Hugo's '+++' front
     matter got it on line 1, above the front matter, which then read as text."""

@@ -295,6 +295,9 @@ FRONT = st.sampled_from([
     "+++\ntitle = 'It is'\ndraft = false\ntags = [\"a\", 'b']\n\n[image]\n  caption = '''Cap 'x'\n  text'''\n+++\n",
     '+++\nsummary = """\nTwo\nlines\n"""\nlang = "en"\n[[gallery]]\ncaption = "G"\n+++\n\n',
     "+++\n[params]\nx = 1\n+++\n",
+    # Hugo 0.123+'s page fields under params: a configured key is an entry there too.
+    "+++\ntitle = 'Top'\n[params]\n  subtitle = \"Sub \\\"q\\\"\"\n  title = '''P'''\n+++\n\n",
+    "---\ntitle: Top\nparams:\n  subtitle: 'Sub ''q'''\n  image:\n    caption: >-\n      Cap\n      text\n---\n\n",
 ])
 
 
@@ -519,7 +522,9 @@ def test_a_translated_block_scalar_loads_as_its_translation_in_the_sources_block
 #: A translatable TOML string's places: top level, a table, an array of tables, an inline table.
 TOML_PLACES = {'title = {v}  # headline\n': ("title",), "[image]\n  caption = {v}\n": ("image", "caption"),
                "[[gallery]]\ncaption = {v}\n[[gallery]]\ncaption = 'Other'\n": ("gallery", 0, "caption"),
-               "cover = {{ caption = {v}, size = 2 }}\n": ("cover", "caption")}
+               "cover = {{ caption = {v}, size = 2 }}\n": ("cover", "caption"),
+               "[params]\n  subtitle = {v}\n": ("params", "subtitle"),
+               "params.image = {{ caption = {v} }}\n": ("params", "image", "caption")}
 TOML_HOSTILE = st.lists(st.sampled_from(WORDS + ["'", '"', "\\", "\n", "\t", "'''", '"""', "\\u00e9", "\x1b",
                                                   "#", "=", "+++", "]"]), min_size=1, max_size=6).map("".join)
 
