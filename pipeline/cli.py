@@ -32,7 +32,7 @@ from .errors import ConfigError, PipelineError
 from .model import Finding
 from .review import visible
 from .project import (CatalogueStatus, discover_articles, discover_catalogues, orphaned_catalogues, orphaned_versions,
-                      project_status)
+                      project_status, translation_of_line)
 from .sync import STAGES, SyncOptions, SyncReport, sync
 
 EXIT_ERRORS = 1
@@ -646,7 +646,7 @@ def _hand_written_line(config: Config, row: CatalogueStatus) -> str:
     return (f"{config.output_rel(row.lang, row.article)}: a page written by hand is where the {row.lang} version "
             f"of {row.article} goes; it is kept while the version is held back: to keep its text, copy it into "
             f"{row.path} and delete the page; to let pipeline replace it, delete it or add "
-            f"'translation_of: {row.article}' to its front matter")
+            f"'{translation_of_line(config, row.article, row.lang)}' to its front matter")
 
 
 #: The order and wording of :func:`status_summary`'s counts, by :func:`_published_label`.

@@ -577,6 +577,7 @@ def _refuse_other_language_key(name: str, code: str, line: int, path: str, langu
         return
     toml = separator == "="
     code = code.strip()
+    stated, lang_key = front_matter_value(name, code, toml), front_matter_key("lang", toml)
     try:
         validate_language(code, where=path)
     except ConfigError:
@@ -585,11 +586,11 @@ def _refuse_other_language_key(name: str, code: str, line: int, path: str, langu
     if named is None or named == default_lang:
         return
     raise ArticleError(
-        f"{name}{separator} {code!r} names the language {named}, but an article's language is read from "
-        f"'lang{separator}', which this one lacks, so it would be taken for {default_lang} (source_language)",
+        f"{stated} names the language {named}, but an article's language is read from "
+        f"'{lang_key}', which this one lacks, so it would be taken for {default_lang} (source_language)",
         path=path, line=line,
         hint=f"add the line '{_lang_line(named, toml)}' (or '{_lang_line(default_lang, toml)}' if the article is in "
-             f"{default_lang}); keep '{name}{separator}' if the site needs it; then run the command again")
+             f"{default_lang}); keep '{front_matter_key(name, toml)}' if the site needs it; then run the command again")
 
 
 def _check_lang_spelling(code: str, languages: Sequence[str], path: str, line: int, toml: bool = False) -> None:
@@ -603,14 +604,41 @@ def _check_lang_spelling(code: str, languages: Sequence[str], path: str, line: i
     variant = code.lower().replace("_", "-") != known.lower()
     other = f" (or add {code!r} to languages in pipeline.toml if it is a language version of its " \
         "own)" if variant else ""
-    raise ArticleError(f"lang: {code!r} is not one of the project's languages, which write this "
-                       f"language as {known!r}", path=path, line=line,
+    raise ArticleError(f"{front_matter_value('lang', code, toml)} is not one of the project's languages, "
+                       f"which write this language as {known!r}", path=path, line=line,
                        hint=f"write '{_lang_line(known, toml)}'{other}, then run the command again")
 
 
 def _lang_line(code: str, toml: bool) -> str:
     """The front-matter line that sets the article's language, as YAML or TOML writes it."""
-    return f'lang = "{code}"' if toml else f"lang: {code}"
+    return front_matter_line("lang", code, toml)
+
+
+def front_matter_line(key: str, value: str, toml: bool) -> str:
+    """The line that sets ``key`` to ``value`` in the article's own front-matter syntax
+    (YAML's ``lang: az``, TOML's ``lang = "az"``): a hint's line is one an editor copies, and
+    a YAML line in TOML front matter is refused as invalid TOML."""
+    return f"{key} = {tomlfront.render_value(value, '')}" if toml else f"{key}: {value}"
+
+
+def front_matter_value(key: str, value: str, toml: bool) -> str:
+    """``key``'s value as a message quotes it: YAML's ``lang: 'fr'``, TOML's ``lang = "fr"``."""
+    return front_matter_line(key, value, True) if toml else f"{key}: {value!r}"
+
+
+def front_matter_key(key: str, toml: bool) -> str:
+    """``key`` as a message names it: YAML's ``lang:`` (as its line opens), TOML's bare
+    ``lang`` (its line opens ``lang =``, which reads as a slip in a sentence)."""
+    return key if toml else f"{key}:"
+
+
+#: A first line of ``+++`` alone: Hugo's TOML front matter opens (any line break ends it).
+_TOML_FENCE_LINE = re.compile(r"\ufeff?\+\+\+[ \t]*(?:\r\n|\r|\n|\Z)")
+
+
+def has_toml_front_matter(text: str) -> bool:
+    """Whether ``text`` (an article's, or a page's head) opens with Hugo's TOML front matter."""
+    return _TOML_FENCE_LINE.match(text) is not None
 
 
 def _refuse_displaced_front_matter(texts: Sequence[str], path: str) -> None:

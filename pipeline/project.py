@@ -24,7 +24,7 @@ from .catalogue import read_catalogue
 from .config import CONFIG_NAME, DEFAULT_FRONT_MATTER_KEYS, Config, setting_line, validate_language
 from .errors import ArticleError, CatalogueError, ConfigError, PipelineError
 from .fileio import TEMP_NAME_EXTRA, dangling_link, fingerprint, is_utf32, refuse_special_file, safe_join
-from .markdown import read_article
+from .markdown import front_matter_key, front_matter_line, front_matter_value, has_toml_front_matter, read_article
 from .model import Article, Catalogue, EntryStatus, Finding, Message
 from .publish import decide
 from .state import PublishedVersions
@@ -472,11 +472,30 @@ def hand_written_version(config: Config, slug: str, lang: str) -> PipelineError 
     path = safe_join(config.root, rel)
     if not path.is_file() or _written_by_sync(path):
         return None
+    toml = _page_has_toml_front_matter(path)
     return PipelineError(
-        f"a page written by hand (no translation_of: in its front matter) is where the {lang} version "
-        f"of {slug} goes: it was not replaced", path=rel,
+        f"a page written by hand (no {front_matter_key('translation_of', toml)} in its front matter) is where "
+        f"the {lang} version of {slug} goes: it was not replaced", path=rel,
         hint=f"to keep its text, copy it into {config.catalogue_rel(lang, slug)} and delete the page; to "
-             f"let pipeline replace it, delete it or add 'translation_of: {slug}' to its front matter")
+             f"let pipeline replace it, delete it or add '{translation_of_line(config, slug, lang)}' to its "
+             "front matter")
+
+
+def translation_of_line(config: Config, slug: str, lang: str) -> str:
+    """The line that makes the page where ``slug``'s ``lang`` version goes a version sync may
+    replace, in that page's own front-matter syntax (``translation_of = "a"`` in Hugo's TOML)."""
+    path = safe_join(config.root, config.output_rel(lang, slug))
+    return front_matter_line("translation_of", slug, _page_has_toml_front_matter(path))
+
+
+def _page_has_toml_front_matter(path: Path) -> bool:
+    """Whether a page opens with TOML front matter; False when it cannot be read."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(8)
+    except OSError:
+        return False
+    return has_toml_front_matter(head.decode("utf-8", "replace"))
 
 
 def _blocked_version(rel: str, blocker: str) -> PipelineError:
@@ -590,12 +609,14 @@ def _check_not_a_version(rel: str, article: Article) -> None:
     if not match:
         return
     of = match.group(1).strip().strip("'\"")
+    toml = has_toml_front_matter(head)
+    shown = front_matter_line("translation_of", of, toml)
     raise ArticleError(
-        f"a version pipeline published (translation_of: {of}), not an article: it was not read",
+        f"a version pipeline published ({shown}), not an article: it was not read",
         path=rel, line=len(_LINE_BREAK.findall(head[:match.start(1)].encode("utf-8"))) + 1,
         hint="if its language was taken out of pipeline.toml, put it back or delete the file; if it is a "
              "copy of a version, delete it (versions are made from the catalogues); if it is an article "
-             "of its own, delete its translation_of: line; then run the command again")
+             f"of its own, delete its {front_matter_key('translation_of', toml)} line; then run the command again")
 
 
 def _check_language_listed(config: Config, rel: str, article: Article, data: bytes) -> None:
@@ -605,11 +626,12 @@ def _check_language_listed(config: Config, rel: str, article: Article, data: byt
     if article.lang in config.languages:
         return
     listed = ", ".join(config.languages)
+    toml = has_toml_front_matter(article.text)
     raise ArticleError(
-        f"lang: {article.lang!r} is not one of the project's languages ({listed}): the article was not read",
-        path=rel, line=_lang_line(data),
-        hint=f"if the article is in one of {listed}, correct its lang:; if the newsroom publishes in "
-             f"{article.lang}, add \"{article.lang}\" to languages in pipeline.toml; then run the command again")
+        f"{front_matter_value('lang', article.lang, toml)} is not one of the project's languages ({listed}): "
+        "the article was not read", path=rel, line=_lang_line(data),
+        hint=f"if the article is in one of {listed}, correct its {front_matter_key('lang', toml)}; if the newsroom "
+             f"publishes in {article.lang}, add \"{article.lang}\" to languages in pipeline.toml; then run the command again")
 
 
 def _check_not_its_own_version(config: Config, rel: str, article: Article, data: bytes) -> None:
@@ -621,12 +643,14 @@ def _check_not_its_own_version(config: Config, rel: str, article: Article, data:
     for lang in config.languages:
         if lang != article.lang and posixpath.normpath(config.output_rel(lang, article.slug)) == here:
             elsewhere = config.output_rel(article.lang, article.slug)
+            toml = has_toml_front_matter(article.text)
             raise ArticleError(
                 f"this article is in {article.lang}, but the output pattern puts the {lang} versions "
                 f"here: its {lang} version would be written over it", path=rel, line=_lang_line(data),
-                hint=f"if it is in {lang}, set lang: {lang}; if it is in {article.lang}, it cannot be a "
-                     f"source here: translate it into {lang} and keep that here, or move it to {elsewhere} "
-                     f"(a page there without translation_of: is left alone). Nothing was written for it")
+                hint=f"if it is in {lang}, set {front_matter_line('lang', lang, toml)}; if it is in {article.lang}, "
+                     f"it cannot be a source here: translate it into {lang} and keep that here, or move it to "
+                     f"{elsewhere} (a page there without {front_matter_key('translation_of', toml)} is left alone). "
+                     "Nothing was written for it")
 
 
 def _lang_line(data: bytes) -> int:
@@ -801,16 +825,18 @@ def language_mismatch_warning(article: Article) -> str | None:
     if looks is None:
         return None
     stated = bool(_lang_line(article.text.encode("utf-8")))
+    toml = has_toml_front_matter(article.text)
+    key = front_matter_key("lang", toml)
     # Without lang: the editor looked in vain for the "lang: az" the warning named.
-    taken = f"lang: {article.lang}" if stated else \
-        f"no lang: in its front matter, so it is taken for {article.lang} (source_language)"
+    taken = front_matter_line("lang", article.lang, toml) if stated else \
+        f"no {key} in its front matter, so it is taken for {article.lang} (source_language)"
     if looks == AZERBAIJANI_CYRILLIC:
         return (f"{article.path}: {taken}, but its text looks written in {looks}; "
                 f"machine translation and the checks read Azerbaijani in Latin letters: convert the "
-                f"article to the Latin alphabet and set lang: az")
+                f"article to the Latin alphabet and set {front_matter_line('lang', 'az', toml)}")
     where = "" if stated else " (or source_language in pipeline.toml, if most articles without one are in it)"
     return (f"{article.path}: {taken}, but its text looks written in {looks}; if it is in "
-            f"another language, set lang: to that language's code (ru, az, en){where}, or its versions are "
+            f"another language, set {key} to that language's code (ru, az, en){where}, or its versions are "
             f"machine-translated as if it were {article.lang}")
 
 

@@ -37,7 +37,7 @@ from .incremental import ArticleOutcome, outcome, partition, remember, replay, r
 from .state import (REVIEWED_FILE, ArticleRecord, PublishedVersions, ReviewedIndex, RunState,
                     edited_since_written,
                     file_signature, note_version, text_hash, unknown_version)
-from .markdown import encode_article
+from .markdown import encode_article, front_matter_key, front_matter_line, has_toml_front_matter
 from .model import PREVIOUS_TRANSLATION_PREFIX, Article, Catalogue, EntryStatus, Finding, Message, shorten
 from .parallel import default_jobs, map_indexed
 from .project import (CatalogueStatus, awaits_work, discover_articles, discover_catalogues, file_in_place_of_folder,
@@ -882,11 +882,13 @@ def _publish(config: Config, state: CatalogueState, catalogue: Catalogue | None,
                               lambda: _enforced_findings(config, state, catalogue, options, checked))
     rel = config.output_rel(lang, article.slug)
     if posixpath.normpath(rel) == posixpath.normpath(article.path):
+        toml = has_toml_front_matter(article.text)
         report.errors.append(PipelineError(
             f"its {lang} version would be written over the article itself: the output pattern puts "
-            f"{lang} versions where this article is, but its lang: is {article.lang}", path=article.path,
-            hint=f"articles in this folder must be in {lang}: set lang: {lang} if it is, or keep the "
-                 "article out of it (nothing was written over it)"))
+            f"{lang} versions where this article is, but its {front_matter_key('lang', toml)} is {article.lang}",
+            path=article.path,
+            hint=f"articles in this folder must be in {lang}: set {front_matter_line('lang', lang, toml)} if it is, "
+                 "or keep the article out of it (nothing was written over it)"))
         return
     try:
         if not decision.ready:

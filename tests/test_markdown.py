@@ -363,6 +363,23 @@ def test_toml_front_matter_lang_is_the_articles_language() -> None:
     assert info.value.line == 2 and 'lang = "az"' in (info.value.hint or "")
 
 
+def test_a_toml_articles_language_refusals_quote_and_ask_for_toml_lines() -> None:
+    """Regression: ``lang = "AZ"`` was refused as ``lang: 'AZ' is not one of …`` and
+    ``language = "ru"`` as ``language= 'ru' … read from 'lang='``: YAML (or neither) in a
+    TOML article, whose editor copies what the message shows."""
+    said = []
+    for text in ('+++\nlang = "AZ"\n+++\n\nMətn.\n', '+++\ntitle = "T"\nlanguage = "ru"\n+++\n\nТекст.\n'):
+        with pytest.raises(ArticleError) as info:
+            read_article(text.encode(), path="source/a.md", slug="a", default_lang="en",
+                         front_matter_keys=DEFAULT_FRONT_MATTER_KEYS, languages=("az", "en", "ru"))
+        said.append(f"{info.value.message} | {info.value.hint}")
+    assert said[0].startswith('lang = "AZ" is not one of the project\'s languages')
+    assert said[1].startswith('language = "ru" names the language ru, but an article\'s language is read from '
+                              "'lang', which")
+    assert "keep 'language' if the site needs it" in said[1]
+    assert all("lang:" not in text and "lang=" not in text and "language:" not in text for text in said), said
+
+
 PARAMS_FRONT = {
     "toml": ('+++\ntitle = "Top"\n[params]\n  subtitle = "Sub"\n  title = "Params title"\n'
              '  image = { caption = "Cap" }\n  author = { subtitle = "Deep" }\n+++\n\nBody.\n'),

@@ -875,3 +875,67 @@ def test_a_source_dir_setting_naming_no_folder_is_named_at_its_line(tmp_path: Pa
     assert result.exit_code == 2
     assert "error: pipeline.toml:3: source_dir" in result.stderr, result.stderr
     assert "correct source_dir" in result.stderr, result.stderr
+
+
+def test_every_line_a_message_tells_the_editor_of_a_toml_article_to_write_is_toml(tmp_path: Path) -> None:
+    """Regression: the refusals and warnings for an article with Hugo's TOML front matter (a
+    language the project does not publish in, a version copied into the source folder, an
+    article where its own version goes, text in another language than it says) quoted and
+    asked for YAML lines (``lang: fr``, ``set lang: en``, ``delete its translation_of:
+    line``), which TOML front matter refuses as invalid; a page written by hand with TOML
+    front matter was told to add ``translation_of: a``. Each writes TOML now (``lang = "en"``)."""
+    from pipeline.project import hand_written_version, language_mismatch_warning
+
+    russian = "Порт принял на этой неделе больше грузов, чем за весь прошлый год. " * 8
+    articles = {
+        "fr": '+++\ntitle = "Le port"\nlang = "fr"\n+++\n\nLe port a ouvert.\n',
+        "copy": '+++\ntitle = "Порт"\nlang = "ru"\ntranslation_of = "port"\n+++\n\nТекст.\n',
+        "port": f'+++\ntitle = "Port"\nlang = "en"\n+++\n\n{russian}\n',
+        "tram": f'+++\ntitle = "Tram"\n+++\n\n{russian}\n',
+    }
+    config = load_config(write_project(tmp_path / "desk", articles, CONFIG))
+    (tmp_path / "hugo/content/en").mkdir(parents=True)
+    own_root = write_project(tmp_path / "hugo", {}, 'languages = ["en", "ru"]\nsource_dir = "content/en"\n'
+                                                     'output = "content/{lang}/{slug}.md"\n')
+    (own_root / "content/en/own.md").write_text('+++\ntitle = "Порт"\nlang = "ru"\n+++\n\nТекст.\n',
+                                                encoding="utf-8")
+    said = {}
+    for slug, conf, rel in (("fr", config, "source/fr.md"), ("copy", config, "source/copy.md"),
+                            ("own", load_config(own_root), "content/en/own.md")):
+        with pytest.raises(ArticleError) as info:
+            load_article(conf, rel, slug)
+        said[slug] = f"{info.value.message} | {info.value.hint}"
+    assert said["fr"].startswith('lang = "fr" is not one of the project\'s languages (en, ru)')
+    assert "correct its lang;" in said["fr"]
+    assert 'a version pipeline published (translation_of = "port")' in said["copy"]
+    assert "delete its translation_of line" in said["copy"]
+    assert 'set lang = "en";' in said["own"] and "without translation_of is left alone" in said["own"]
+    assert all("lang:" not in text and "translation_of:" not in text for text in said.values()), said
+
+    warned = [language_mismatch_warning(load_article(config, f"source/{slug}.md", slug)) or ""
+              for slug in ("port", "tram")]
+    assert warned[0].startswith('source/port.md: lang = "en", but its text looks written in Cyrillic')
+    assert "set lang to that language's code" in warned[0]
+    assert "no lang in its front matter" in warned[1]
+    assert all("lang:" not in text for text in warned), warned
+
+    page = config.root / "public/ru/port.md"
+    page.parent.mkdir(parents=True)
+    page.write_text('+++\ntitle = "Порт"\n+++\n\nВручную.\n', encoding="utf-8")
+    hand = hand_written_version(config, "port", "ru")
+    assert hand is not None and "(no translation_of in its front matter)" in hand.message
+    assert "add 'translation_of = \"port\"' to its front matter" in (hand.hint or "")
+    page.write_text('+++\ntitle = "Порт"\ntranslation_of = "port"\n+++\n\nВручную.\n', encoding="utf-8")
+    assert hand_written_version(config, "port", "ru") is None  # the line it asked for is enough
+
+
+def test_status_asks_a_toml_page_written_by_hand_for_a_toml_translation_of_line(tmp_path: Path) -> None:
+    """Regression: ``status`` told the editor of a page written by hand with Hugo's TOML front
+    matter to add ``translation_of: a``, a line its front matter refuses as invalid TOML."""
+    root = write_project(tmp_path, {"a": '+++\ntitle = "Port grows"\n+++\n\nThe port grows.\n'}, CONFIG)
+    assert _sync(root) == 0
+    (root / "public/ru").mkdir(parents=True)
+    (root / "public/ru/a.md").write_text('+++\ntitle = "Вручную"\n+++\n\nТекст.\n', encoding="utf-8")
+    status = CliRunner().invoke(cli, ["--project", str(root), "status"])
+    said = " ".join(status.output.split())
+    assert "delete it or add 'translation_of = \"a\"' to its front matter" in said, said

@@ -368,5 +368,5 @@ def test_a_hugo_article_with_toml_front_matter_is_published_with_toml_front_matt
     assert online_version(config, "port", "ru") == "stale"  # sync's own version, not a page by hand
     (root / "source/copy.md").write_text(version, encoding="utf-8")
     report = sync(config, options)
-    assert any(e.path == "source/copy.md" and e.line == 6 and "translation_of: port" in e.message
+    assert any(e.path == "source/copy.md" and e.line == 6 and 'translation_of = "port"' in e.message
                for e in report.errors), report.errors
