@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Callable, Collection, Iterator, Protocol, Sequence
 
+from . import tomlfront
 from .catalogue import read_catalogue
 from .config import CONFIG_NAME, DEFAULT_FRONT_MATTER_KEYS, Config, setting_line, validate_language
 from .errors import ArticleError, CatalogueError, ConfigError, PipelineError
@@ -457,8 +458,6 @@ _TRANSLATION_OF = re.compile(rb"(?:^|(?<=\r)|[{,])[ \t]*translation_of[ \t]*:", 
 #: The closing ``---`` of front matter, and a line break: a lone CR ends a line too (classic Mac
 #: OS), as Markdown reads it; with LF alone, a CR file was one line and its keys went unseen.
 _CLOSING_FENCE = re.compile(rb"[\r\n]---")
-#: The same in Hugo's TOML front matter (``+++``), where a key is followed by ``=``.
-_TOML_TRANSLATION_OF = re.compile(rb"(?:^|(?<=\r))[ \t]*translation_of[ \t]*=", re.M)
 _CLOSING_TOML_FENCE = re.compile(rb"[\r\n]\+\+\+")
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
@@ -552,8 +551,10 @@ def _written_by_sync(path: os.PathLike[str]) -> bool:
     if not head.startswith(b"---") and not toml:
         return False
     end = (_CLOSING_TOML_FENCE if toml else _CLOSING_FENCE).search(head, 3)
-    key = _TOML_TRANSLATION_OF if toml else _TRANSLATION_OF
-    return key.search(head[:end.start()] if end else head) is not None
+    head = head[:end.start()] if end else head
+    if toml:
+        return _toml_translation_of(head.decode("utf-8", "replace")) is not None
+    return _TRANSLATION_OF.search(head) is not None
 
 
 def load_article(config: Config, rel: str, slug: str) -> Article:
@@ -595,6 +596,42 @@ _LANG_LINE = re.compile(rb"(?:^|(?<=\r))[ \t]*lang[ \t]*:", re.M)
 _TOML_LANG_LINE = re.compile(rb"(?:^|(?<=\r))[ \t]*lang[ \t]*=", re.M)
 _VERSION_OF = re.compile(r"(?:^|(?<=\r)|[{,])[ \t]*translation_of[ \t]*:[ \t]*([^\r\n,}#]*)", re.M)
 _TOML_VERSION_OF = re.compile(r"(?:^|(?<=\r))[ \t]*translation_of[ \t]*=[ \t]*([^\r\n#]*)", re.M)
+#: What may put a line opening ``translation_of =`` elsewhere than at the top level of TOML
+#: front matter: a multi-line string it is a line of, or a ``[table]`` it is a key of.
+_TOML_NOT_TOP_LEVEL = re.compile(r'"""|\'\'\'|(?:^|(?<=\r))[ \t]*\[', re.M)
+_TEXT_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _matched_value(match: re.Match[str], head: str) -> tuple[str, int]:
+    """The value a line pattern found (its first group, unquoted) in ``head`` and its line."""
+    return match.group(1).strip().strip("'\""), len(_TEXT_LINE_BREAK.findall(head, 0, match.start(1))) + 1
+
+
+def _toml_translation_of(head: str) -> tuple[str, int] | None:
+    """The top-level ``translation_of`` of TOML front matter (``head``: from its opening
+    ``+++`` line, with or without the closing one) and its line, or None. The line pattern
+    is the answer when nothing before its match can make it text or a table's key; otherwise
+    the parsed TOML is (a multi-line string may hold a line ``translation_of = …``, and
+    ``[params]`` a key of that name, neither a version's mark). Malformed TOML: the pattern."""
+    match = _TOML_VERSION_OF.search(head)
+    if match is None:
+        return None
+    if not _TOML_NOT_TOP_LEVEL.search(head, 0, match.start()):
+        return _matched_value(match, head)
+    body = []
+    for line in _TEXT_LINE_BREAK.split(head)[1:]:
+        if line.rstrip() == "+++":
+            break
+        body.append(line + "\n")
+    toml_text = "".join(body)
+    try:
+        front = tomlfront.parse(toml_text)
+    except tomlfront.TomlSyntaxError:
+        return _matched_value(match, head)
+    place = front.top_level("translation_of")
+    if place is None:
+        return None
+    return str(front.data["translation_of"]), toml_text.count("\n", 0, place.start) + 2
 
 
 def _check_not_a_version(rel: str, article: Article) -> None:
@@ -603,17 +640,21 @@ def _check_not_a_version(rel: str, article: Article) -> None:
     out of ``languages`` where versions sit beside the articles (``{slug}.{lang}.md``), which
     the output pattern no longer names. Read as an article, it was translated back into the
     other languages and published as an article of its own."""
-    lines = article.text.splitlines(keepends=True)[:article.front_matter_end]
-    head = "".join(lines)
-    match = (_TOML_VERSION_OF if head.startswith("+++") else _VERSION_OF).search(head)
-    if not match:
-        return
-    of = match.group(1).strip().strip("'\"")
+    breaks = _TEXT_LINE_BREAK.finditer(article.text)  # as the reader counts lines (not str.splitlines)
+    ends = [match.end() for match, _ in zip(breaks, range(article.front_matter_end))]
+    head = article.text[:ends[-1]] if ends else ""
     toml = has_toml_front_matter(head)
-    shown = front_matter_line("translation_of", of, toml)
+    if toml:
+        found = _toml_translation_of(head)
+    else:
+        match = _VERSION_OF.search(head)
+        found = _matched_value(match, head) if match else None
+    if found is None:
+        return
+    of, line = found
     raise ArticleError(
-        f"a version pipeline published ({shown}), not an article: it was not read",
-        path=rel, line=len(_LINE_BREAK.findall(head[:match.start(1)].encode("utf-8"))) + 1,
+        f"a version pipeline published ({front_matter_line('translation_of', of, toml)}), not an article: it was "
+        "not read", path=rel, line=line,
         hint="if its language was taken out of pipeline.toml, put it back or delete the file; if it is a "
              "copy of a version, delete it (versions are made from the catalogues); if it is an article "
              f"of its own, delete its {front_matter_key('translation_of', toml)} line; then run the command again")
@@ -631,7 +672,8 @@ def _check_language_listed(config: Config, rel: str, article: Article, data: byt
         f"{front_matter_value('lang', article.lang, toml)} is not one of the project's languages ({listed}): "
         "the article was not read", path=rel, line=_lang_line(data),
         hint=f"if the article is in one of {listed}, correct its {front_matter_key('lang', toml)}; if the newsroom "
-             f"publishes in {article.lang}, add \"{article.lang}\" to languages in pipeline.toml; then run the command again")
+             f"publishes in {article.lang}, add \"{article.lang}\" to languages in pipeline.toml; then run the command "
+             "again")
 
 
 def _check_not_its_own_version(config: Config, rel: str, article: Article, data: bytes) -> None:

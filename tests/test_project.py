@@ -939,3 +939,30 @@ def test_status_asks_a_toml_page_written_by_hand_for_a_toml_translation_of_line(
     status = CliRunner().invoke(cli, ["--project", str(root), "status"])
     said = " ".join(status.output.split())
     assert "delete it or add 'translation_of = \"a\"' to its front matter" in said, said
+
+
+def test_a_line_translation_of_inside_a_toml_string_or_table_is_no_versions_mark(tmp_path: Path) -> None:
+    """Regression: a version's ``translation_of`` was found by a line pattern, so a TOML
+    multi-line string holding a line ``translation_of = …`` (or a ``[params]`` key of that
+    name) made an article "a version pipeline published", not read, and a page written by
+    hand a version of sync's, which a sync would write over. The parsed TOML decides now,
+    when anything before that line could make it text or a table's key."""
+    from pipeline.project import hand_written_version
+
+    quoted = '+++\ntitle = "Port"\nsummary = """\nHow to mark a page:\ntranslation_of = "a"\n"""\n+++\n\nText.\n'
+    param = '+++\ntitle = "Tram"\n[params]\ntranslation_of = "x"\n+++\n\nText.\n'
+    copied = '+++\nsummary = """\nTwo\nlines"""\nlang = "ru"\ntranslation_of = "port"\n+++\n\nТекст.\n'
+    root = write_project(tmp_path, {"port": quoted, "tram": param, "copy": copied}, CONFIG)
+    config = load_config(root)
+    assert load_article(config, "source/port.md", "port").segments[1].msgid.endswith('translation_of = "a"')
+    assert load_article(config, "source/tram.md", "tram").lang == "en"
+    with pytest.raises(ArticleError, match='a version pipeline published \\(translation_of = "port"\\)') as info:
+        load_article(config, "source/copy.md", "copy")
+    assert info.value.line == 6
+    page = root / "public/ru/port.md"
+    page.parent.mkdir(parents=True)
+    for text in (quoted, quoted.replace("\n", "\r\n"), param):
+        page.write_text(text.replace("Text.", "Текст, написанный вручную."), encoding="utf-8", newline="")
+        assert hand_written_version(config, "port", "ru") is not None, text  # a person's page: never replaced
+    page.write_text(copied, encoding="utf-8")
+    assert hand_written_version(config, "port", "ru") is None
