@@ -17,6 +17,7 @@ import importlib
 import json
 import os
 import sys
+import time
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -291,27 +292,39 @@ def make_engine(config: Config, name: str | None) -> object | None:
 
 
 @contextmanager
-def _progress() -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on a terminal; silence in CI logs and pipes."""
+def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
+    """``progress(label, done, total)`` drawing a bar per stage on a terminal (count, rate,
+    time left); ``None`` in CI logs and pipes, so nothing is drawn there."""
     if not sys.stderr.isatty() or os.environ.get("CI"):
         yield None
         return
     bar: Any = None
+    started = 0.0
 
-    def update(done: int, total: int) -> None:
+    def close() -> None:
         nonlocal bar
+        if bar is not None:
+            bar.__exit__(None, None, None)
+            bar = None
+
+    def update(label: str, done: int, total: int) -> None:
+        nonlocal bar, started
+        if bar is not None and (bar.label != label or bar.length != total):
+            close()
         if bar is None:
-            # It counts the distinct sentences sent to the engine, not the report's entries.
-            bar = click.progressbar(length=total, label="Machine-translating sentences", file=sys.stderr,
-                                    show_pos=True, show_eta=True, item_show_func=None)
+            bar = click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True, show_eta=True,
+                                    item_show_func=lambda rate: rate)
             bar.__enter__()
-        bar.update(done - bar.pos)
+            started = time.monotonic()
+        elapsed = time.monotonic() - started
+        bar.update(done - bar.pos, f"{done / elapsed:.0f}/s" if done and elapsed > 0 else None)
+        if done >= total:  # off the line before the report, or the next stage's bar, is printed
+            close()
 
     try:
         yield update
     finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+        close()
 
 
 def _hooks(config: Config) -> dict[str, Any]:
@@ -374,8 +387,10 @@ def run_sync(project: Project, stages: tuple[str, ...], *, engine_name: str | No
     engine = make_engine(config, engine_name) if "translate" in stages else None
     hooks = _hooks(config)
     with _progress() as progress:
+        # It counts the distinct sentences sent to the engine, not the report's entries.
+        translating = (lambda done, total: progress("Machine-translating sentences", done, total)) if progress else None
         options = SyncOptions(stages=stages, engine=engine, refresh=refresh, only=articles,
-                              progress=progress, **hooks)
+                              progress=translating, stage_progress=progress, **hooks)
         if jobs is not None:
             options.jobs = jobs
         report = sync(config, options)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import Callable, TypeVar
+from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
 
@@ -60,16 +60,34 @@ def _run(index: int) -> object:
         raise RuntimeError(f"task {index} raised StopIteration") from exc
 
 
-def map_indexed(task: Callable[[int], T], count: int, jobs: int) -> list[T]:
-    """``[task(0), …, task(count - 1)]``, spread over ``jobs`` forked processes."""
+def map_indexed(task: Callable[[int], T], count: int, jobs: int,
+                progress: Callable[[int, int], None] | None = None) -> list[T]:
+    """``[task(0), …, task(count - 1)]``, spread over ``jobs`` forked processes.
+
+    ``progress(done, count)`` is called in this process as results come back (in order, so
+    a slow early task holds the count back until it is done), never in the workers."""
     jobs = min(jobs, count // MIN_TASKS_PER_WORKER)
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [task(i) for i in range(count)]
+        return _counted((task(i) for i in range(count)), count, progress)
     global _TASK
     _TASK = task
     try:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=die_with_parent) as pool:
             chunk = max(1, count // (jobs * CHUNKS_PER_WORKER))
-            return pool.map(_run, range(count), chunksize=chunk)  # type: ignore[return-value]
+            if progress is None:
+                return pool.map(_run, range(count), chunksize=chunk)  # type: ignore[return-value]
+            return _counted(pool.imap(_run, range(count), chunksize=chunk), count, progress)  # type: ignore[arg-type]
     finally:
         _TASK = None
+
+
+def _counted(results: Iterable[T], count: int, progress: Callable[[int, int], None] | None) -> list[T]:
+    """The results as a list, reporting each one's arrival to ``progress``."""
+    if progress is None or not count:
+        return list(results)
+    progress(0, count)
+    done: list[T] = []
+    for result in results:
+        done.append(result)
+        progress(len(done), count)
+    return done

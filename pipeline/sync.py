@@ -191,6 +191,7 @@ class SyncOptions:
     annotate: Annotator | None = None
     postprocess: tuple[Callable[[str, str, str, str], tuple[str, list[str]]], ...] = ()
     progress: Callable[[int, int], None] | None = None
+    stage_progress: Callable[[str, int, int], None] | None = None  # (what is counted, done, total)
     checker: CheckHook | None = None
     publish_transform: Callable[[str, str, str, str], str] | None = None
     memory_key: Callable[[str], str] | None = None
@@ -433,13 +434,22 @@ def _prepare_all(config: Config, dirty: list[tuple[str, str]], options: SyncOpti
                  report: SyncReport, published: PublishedVersions,
                  templates_left: dict[str, str]) -> list[_Prepared]:
     results = map_indexed(lambda i: _prepare(config, *dirty[i], options, published,
-                                             templates_left.get(dirty[i][1])), len(dirty), options.jobs)
+                                             templates_left.get(dirty[i][1])), len(dirty), options.jobs,
+                          _counting(options, "Reading and updating articles"))
     for result in results:
         report.merge(result.report)
         report.new_segments.update(result.report.new_segments)
         report.changed_segments.update(result.report.changed_segments)
         report.restored_segments.update(result.report.restored_segments)
     return results
+
+
+def _counting(options: SyncOptions, label: str) -> Callable[[int, int], None] | None:
+    """The stage's ``progress(done, total)``, for :func:`~pipeline.parallel.map_indexed`."""
+    stage_progress = options.stage_progress
+    if stage_progress is None:
+        return None
+    return lambda done, total: stage_progress(label, done, total)
 
 
 def _prepare(config: Config, rel: str, slug: str, options: SyncOptions,
@@ -807,7 +817,9 @@ def _finish_held(config: Config, prepared: list[_Prepared], options: SyncOptions
     """Finish the articles kept for the translate stage, one catalogue per task."""
     held = [p for p in prepared if p.held is not None]
     states = [s for p in held for s in p.states]
-    results = iter(map_indexed(lambda i: _finish(config, states[i], options), len(states), options.jobs))
+    label = "Writing and publishing catalogues" if "publish" in options.stages else "Writing catalogues"
+    results = iter(map_indexed(lambda i: _finish(config, states[i], options), len(states), options.jobs,
+                               _counting(options, label)))
     for result in held:
         assert result.held is not None
         finished = [next(results) for _ in result.states]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -952,27 +953,67 @@ def test_check_says_how_to_settle_a_finding_and_the_dismissal_it_names_works(run
     assert result.exit_code == 0 and "0 finding(s)" in result.output and "ignore-" not in result.output
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
 def test_the_progress_bar_says_what_it_counts_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Its '69/406' counted distinct sentences while the report counted entries (600 of
     them): the label says sentences. In a pipe or CI log it draws nothing."""
-    import io
-
     from pipeline.cli import _progress
 
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
     monkeypatch.delenv("CI", raising=False)
-    monkeypatch.setattr(sys, "stderr", Terminal())
+    monkeypatch.setattr(sys, "stderr", _Terminal())
     with _progress() as update:
         assert update is not None
-        update(0, 10)
-        update(10, 10)
+        update("Machine-translating sentences", 0, 10)
+        update("Machine-translating sentences", 10, 10)
     assert "Machine-translating sentences" in sys.stderr.getvalue() and "10/10" in sys.stderr.getvalue()
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     with _progress() as update:
         assert update is None
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    monkeypatch.setenv("CI", "true")
+    with _progress() as update:
+        assert update is None
+
+
+def _articles(count: int) -> dict[str, str]:
+    langs = ("en", "ru", "az")
+    return {f"desk/story-{n}": f"---\ntitle: Story {n}\nlang: {langs[n % 3]}\n---\n\nParagraph {n} of the story.\n"
+            for n in range(count)}
+
+
+def _sync_with(stderr: io.StringIO, root: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """``pipeline sync --json`` with stderr as given; what it printed on stdout."""
+    stdout = io.StringIO()
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    cli.main(["--project", str(root), "sync", "--engine", "pseudo", "--json"], standalone_mode=False)
+    monkeypatch.undo()
+    return stdout.getvalue()
+
+
+def test_a_long_sync_shows_its_stages_progress_on_a_terminal_only(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first sync of thousands of articles drew nothing for half a minute: editors took
+    it for hung. On a terminal each stage now counts articles (and catalogues) as the
+    workers hand them back; piped, nothing is drawn, and the output is the same byte for byte."""
+    drawn, piped = write_project(tmp_path / "drawn", _articles(20)), write_project(tmp_path / "piped", _articles(20))
+    terminal, pipe = _Terminal(), io.StringIO()
+    reports = [_sync_with(terminal, drawn, monkeypatch), _sync_with(pipe, piped, monkeypatch)]
+    shown = terminal.getvalue()
+    assert "Reading and updating articles" in shown and "20/20" in shown
+    assert "Writing and publishing catalogues" in shown and "40/40" in shown
+    assert pipe.getvalue() == ""
+    assert reports[0] == reports[1] and json.loads(reports[0])["articles"] == 20
+    assert [(path, data) for path, (data, *_) in snapshot_tree(drawn).items()] \
+        == [(path, data) for path, (data, *_) in snapshot_tree(piped).items()]
+    again = _Terminal()
+    _sync_with(again, drawn, monkeypatch)
+    assert "articles" not in again.getvalue()  # a no-op sync reads no article: no bar flashes by
 
 
 def test_publish_before_any_sync_counts_the_entries_waiting(runner: CliRunner, project: Path) -> None:

@@ -19,6 +19,23 @@ def test_map_indexed_keeps_order_serial_and_forked() -> None:
     assert map_indexed(lambda i: i, 3, jobs=8) == [0, 1, 2]
 
 
+def test_map_indexed_counts_results_in_this_process_as_they_come_back() -> None:
+    """The progress callback runs in the parent (a worker's call would draw nothing) once
+    per result, from 0 up to the total, and changes neither the results nor their order."""
+    import os
+
+    parent = os.getpid()
+    for jobs in (1, 2):
+        calls: list[tuple[int, int, int]] = []
+        results = map_indexed(lambda i: (i, os.getpid()), 40, jobs,
+                              lambda done, total: calls.append((done, total, os.getpid())))
+        assert [i for i, _ in results] == list(range(40))
+        assert calls == [(done, 40, parent) for done in range(41)]
+        assert (jobs == 1) == all(pid == parent for _, pid in results)
+    assert map_indexed(lambda i: i, 0, 2, lambda done, total: calls.append((done, total, 0))) == []
+    assert calls[-1] == (40, 40, parent)  # nothing to count: no call
+
+
 def _articles() -> dict[str, str]:
     articles = {}
     for n in range(12):
