@@ -22,19 +22,20 @@ import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TextIO
 
 import click
 
 from . import __version__
-from .config import Config, load_config
-from .diverged import diverged_reviews
 from .errors import ConfigError, PipelineError
-from .model import Finding
-from .review import visible
-from .project import (CatalogueStatus, discover_articles, discover_catalogues, orphaned_catalogues, orphaned_versions,
-                      project_status, translation_of_line)
-from .sync import STAGES, SyncOptions, SyncReport, sync
+
+# The library is imported by the commands that use it, not here: '--help', '--version' and
+# the commands that need little of it start without loading Markdown, YAML, Babel and the checks.
+if TYPE_CHECKING:
+    from .config import Config
+    from .model import Finding
+    from .project import CatalogueStatus
+    from .sync import SyncReport
 
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
@@ -57,6 +58,8 @@ class Project:
     @property
     def config(self) -> Config:
         if self._config is None:
+            from .config import load_config
+
             self._config = load_config(self.root)
         return self._config
 
@@ -67,6 +70,8 @@ pass_project = click.make_pass_decorator(Project)
 def show_error(error: PipelineError) -> None:
     """``path:line: problem`` and the hint, their hidden characters (a file name's escape
     sequence or bidi override, a quoted line's carriage return) shown as escapes."""
+    from .review import visible
+
     click.secho(f"error: {visible(str(error))}", fg="red", err=True)
     if error.hint:
         click.echo(f"  hint: {visible(error.hint)}", err=True)
@@ -81,24 +86,41 @@ def show_interrupted() -> None:
 
 
 #: Commands in their own modules, imported only when used: every command starts faster.
+#: The last item is the command's summary for ``pipeline --help`` (its docstring's first
+#: line), so that listing them imports none of their modules.
 LAZY_COMMANDS = {
-    "check": ("pipeline.commands.check", "check_command"),
-    "glossary": ("pipeline.commands.check", "glossary_command"),
-    "models": ("pipeline.commands.models", "models_command"),
-    "review": ("pipeline.commands.review", "review_command"),
+    "check": ("pipeline.commands.check", "check_command",
+              "Check every translation: quotations, speakers, glossary names, numbers, links, markup."),
+    "glossary": ("pipeline.commands.check", "glossary_command",
+                 "List the speakers quoted in articles who have no row in locale/glossary.csv yet."),
+    "models": ("pipeline.commands.models", "models_command",
+               "Show the language pairs the project needs and the Argos packages that serve them."),
+    "review": ("pipeline.commands.review", "review_command",
+               "List what awaits a human, per language and article, closest to publication first."),
 }
 
 
 class PipelineGroup(click.Group):
     """Renders pipeline errors once, for every command; loads command modules on demand."""
 
+    _listing = False
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self._listing = False
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in LAZY_COMMANDS and self._listing:
+            return click.Command(cmd_name, help=LAZY_COMMANDS[cmd_name][2])  # a stand-in, for its summary
         if command is None and cmd_name in LAZY_COMMANDS:
-            module, attribute = LAZY_COMMANDS[cmd_name]
+            module, attribute, _ = LAZY_COMMANDS[cmd_name]
             command = getattr(importlib.import_module(module), attribute)
             self.add_command(command, cmd_name)
         if command is not None:
@@ -360,6 +382,8 @@ def check_articles(config: Config, articles: tuple[str, ...]) -> None:
     with the slugs it may have meant."""
     if not articles:
         return
+    from .project import discover_articles
+
     slugs = sorted(slug for _, slug in discover_articles(config))
     for wanted in articles:
         if wanted in slugs:
@@ -376,11 +400,15 @@ def require_source_folder(config: Config) -> None:
     """Before the project lock is taken: a folder without the source folder (``--project``
     pointing at the wrong place) must get the error, not a ``.pipeline/`` folder left behind."""
     if not config.source_path.is_dir():
+        from .project import discover_articles
+
         discover_articles(config)  # raises the ConfigError that names the folder and what to do
 
 
 def run_sync(project: Project, stages: tuple[str, ...], *, engine_name: str | None = None,
              refresh: bool = False, articles: tuple[str, ...] = (), jobs: int | None = None) -> SyncReport:
+    from .sync import SyncOptions, sync
+
     config = project.config
     require_source_folder(config)
     check_articles(config, articles)
@@ -421,6 +449,8 @@ def render_report(report: SyncReport, *, as_json: bool, strict: bool = False,
                   knows_review: bool = True) -> None:
     """``knows_review``: whether the command read the catalogues, so its count of entries
     awaiting review is one (``extract`` writes templates only: it has no count to give)."""
+    from .review import visible
+
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2, sort_keys=True))
     else:
@@ -555,6 +585,8 @@ def sync_command(project: Project, engine_name: str | None, strict: bool, articl
       pipeline sync
       pipeline sync --engine pseudo --json
     """
+    from .sync import STAGES
+
     report = run_sync(project, STAGES, engine_name=engine_name, refresh=refresh, articles=articles, jobs=jobs)
     render_report(report, as_json=as_json, strict=strict)
 
@@ -658,6 +690,8 @@ def _edited_line(config: Config, row: CatalogueStatus) -> str:
 def _hand_written_line(config: Config, row: CatalogueStatus) -> str:
     """What a page written by hand in a held-back version's place is, and what to do next
     (once the version is ready, the error of :func:`hand_written_version` says it)."""
+    from .project import translation_of_line
+
     return (f"{config.output_rel(row.lang, row.article)}: a page written by hand is where the {row.lang} version "
             f"of {row.article} goes; it is kept while the version is held back: to keep its text, copy it into "
             f"{row.path} and delete the page; to let pipeline replace it, delete it or add "
@@ -706,6 +740,10 @@ def status_command(project: Project, as_json: bool) -> None:
     Example:
       pipeline status --json
     """
+    from .diverged import diverged_reviews
+    from .project import discover_articles, discover_catalogues, orphaned_catalogues, orphaned_versions, project_status
+    from .review import visible
+
     rows, errors, own = project_status(project.config, _enforced_checker(project.config))
     errors = [*errors, *_glossary_error(project.config)]
     slugs = {slug for _, slug in discover_articles(project.config)}

@@ -843,6 +843,25 @@ def test_the_command_runs_the_garbage_collector_less_often_than_python_does() ->
     assert default == 700 and threshold >= 50 * default
 
 
+def test_help_lists_every_command_s_own_summary_without_importing_the_library() -> None:
+    """'pipeline --help' took a second, importing every command's module for its summary
+    line; the lazy commands' summaries are written beside their module names instead, and
+    must stay each command's own."""
+    import importlib
+
+    from pipeline.cli import LAZY_COMMANDS
+
+    for name, (module, attribute, summary) in LAZY_COMMANDS.items():
+        command = getattr(importlib.import_module(module), attribute)
+        assert command.get_short_help_str(limit=200) == summary, name
+    script = ("import sys\nfrom pipeline.cli import main\nsys.argv = ['pipeline', '--help']\n"
+              "try:\n    main()\nexcept SystemExit:\n    pass\n"
+              "print(sorted(m for m in sys.modules if m.startswith(('pipeline.', 'markdown_it', 'yaml', 'babel'))))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True)
+    assert "List what awaits a human" in done.stdout and "Check every translation" in done.stdout
+    assert done.stdout.splitlines()[-1] == "['pipeline.cli', 'pipeline.errors']"
+
+
 def test_status_help_explains_every_label_of_the_published_column() -> None:
     """Regression: ``status --help`` explained "stale", "ready" and "hand-written" but not
     "edited", the label the table shows for a version changed by hand after sync wrote it."""
@@ -883,13 +902,14 @@ def test_ctrl_c_says_what_it_left_and_exits_130(runner: CliRunner, project: Path
     """Regression: Ctrl-C ended a command with click's bare "Aborted!" and exit code 1, the
     README's code for a file's error; it now says that nothing is half-written and what to
     do, with the shell's code for an interrupted command, 130."""
-    import pipeline.cli
     import pipeline.commands.check
+    import pipeline.project
+    import pipeline.sync
 
     def interrupted(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    for module in (pipeline.cli, pipeline.commands.check):
+    for module in (pipeline.sync, pipeline.project, pipeline.commands.check):
         for name in ("sync", "project_status", "iter_catalogues"):
             if hasattr(module, name):
                 monkeypatch.setattr(module, name, interrupted)
