@@ -10,10 +10,11 @@ spans replaced, so comments, key order, spacing, dates, arrays and tables stay b
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 #: The quoting kinds of a TOML string, longest first (``\"\"\"`` before ``"``).
 STRING_KINDS = ('"""', "'''", '"', "'")
@@ -179,39 +180,38 @@ class _Scanner:
                 return tuple(parts)
             self.pos += 1
 
+    def _items(self, close: str, item: Callable[[], None]) -> None:
+        """An array's or inline table's items up to ``close``, each read by ``item``, with
+        the commas, spaces, line breaks and comments between them; ends after ``close``."""
+        text = self.text
+        while True:
+            self.pos = _SPACE_LINES.match(text, self.pos).end()  # type: ignore[union-attr]
+            if text[self.pos] == close:
+                break
+            item()
+            self.pos = _SPACE_LINES.match(text, self.pos).end()  # type: ignore[union-attr]
+            if text[self.pos] == ",":
+                self.pos += 1
+        self.pos += 1
+
+    def _member(self, path: tuple[str, ...]) -> None:
+        """One ``key = value`` of an inline table."""
+        parts = self._key()
+        self._skip_space()
+        self.pos += 1  # '='
+        self._skip_space()
+        self._value(path + parts)
+
     def _value(self, path: tuple[str, ...]) -> None:
         text, start = self.text, self.pos
         char = text[start]
-        if char == "[":
+        if char in "[{":
             self.pos += 1
-            index = 0
-            while True:
-                self.pos = _SPACE_LINES.match(text, self.pos).end()  # type: ignore[union-attr]
-                if text[self.pos] == "]":
-                    break
-                self._value(path + (str(index),))
-                index += 1
-                self.pos = _SPACE_LINES.match(text, self.pos).end()  # type: ignore[union-attr]
-                if text[self.pos] == ",":
-                    self.pos += 1
-            self.pos += 1
-            self.values.append(TomlValue(path, start, self.pos, ""))
-            return
-        if char == "{":
-            self.pos += 1
-            while True:
-                self.pos = _SPACE_LINES.match(text, self.pos).end()  # type: ignore[union-attr]
-                if text[self.pos] == "}":
-                    break
-                parts = self._key()
-                self._skip_space()
-                self.pos += 1  # '='
-                self._skip_space()
-                self._value(path + parts)
-                self.pos = _SPACE_LINES.match(text, self.pos).end()  # type: ignore[union-attr]
-                if text[self.pos] == ",":
-                    self.pos += 1
-            self.pos += 1
+            if char == "[":
+                index = itertools.count()
+                self._items("]", lambda: self._value(path + (str(next(index)),)))
+            else:
+                self._items("}", lambda: self._member(path))
             self.values.append(TomlValue(path, start, self.pos, ""))
             return
         for kind in STRING_KINDS:
